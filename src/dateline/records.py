@@ -1,0 +1,212 @@
+"""The records that flow through dateline.
+
+All records are frozen dataclasses, changed with :func:`dataclasses.replace`.
+Every span is ``[start, end)`` into :attr:`Article.text` and carries the text it
+covers, so ``article.text[span.start:span.end] == span.text`` always holds.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass, field
+from typing import Any, Literal
+
+__all__ = [
+    "Actor",
+    "Article",
+    "Boilerplate",
+    "Document",
+    "Event",
+    "EventDate",
+    "Failure",
+    "Place",
+    "Quote",
+    "Span",
+    "TimeExpr",
+    "make_span",
+]
+
+ActorKind = Literal["person", "organization", "country", "group", "other"]
+EventStatus = Literal["occurred", "planned", "hypothetical", "negated"]
+DocumentKind = Literal["html", "text"]
+
+EVENT_TYPES: tuple[str, ...] = (
+    "AGREE", "CONSULT", "SUPPORT", "CONCEDE", "COOPERATE", "AID", "RETREAT", "REQUEST",
+    "ACCUSE", "REJECT", "THREATEN", "PROTEST", "SANCTION", "MOBILIZE", "COERCE", "ASSAULT",
+)
+
+
+@dataclass(frozen=True, slots=True)
+class Span:
+    """A stretch of the article text: ``text == article.text[start:end]``."""
+
+    start: int
+    end: int
+    text: str
+
+
+def make_span(text: str, start: int, end: int) -> Span:
+    """The span ``[start, end)`` of ``text``, with its covered text."""
+    return Span(start, end, text[start:end])
+
+
+@dataclass(frozen=True, slots=True)
+class Document:
+    """One raw input, normalized at the boundary by :mod:`dateline.ingest`.
+
+    ``content`` is decoded text; ``kind`` says whether it is HTML or plain
+    (possibly flattened-page) text. The metadata fields hold what the input
+    itself declared (JSONL fields, WARC headers, CLI options), as given.
+    """
+
+    id: str
+    source: str
+    kind: DocumentKind
+    content: str
+    url: str | None = None
+    title: str | None = None
+    published: str | None = None
+    site: str | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class Boilerplate:
+    """A piece of the input that cleaning removed, with why (``kind``)."""
+
+    kind: str
+    text: str
+
+
+@dataclass(frozen=True, slots=True)
+class Actor:
+    """One actor of an article: all its mentions grouped under a canonical name.
+
+    ``country`` is ISO 3166-1 alpha-3, or ``"IGO"`` for an international
+    organization; ``sector`` a PLOVER sector code (GOV, MIL, ...).
+    """
+
+    id: str
+    name: str
+    kind: ActorKind
+    country: str | None
+    sector: str | None
+    mentions: tuple[Span, ...]
+    title: str | None = None
+    wikidata: str | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class TimeExpr:
+    """A temporal expression and its TIMEX3-style value.
+
+    ``value`` is resolved against the publication date (``2017-07-07``,
+    ``2017-06``, ``2017-W27``, ``2016``); without one the year stays unknown
+    (``XXXX-07-07``). ``type`` is the TIMEX3 type: DATE, TIME, DURATION or SET.
+    """
+
+    span: Span
+    value: str | None
+    type: str = "DATE"
+
+
+@dataclass(frozen=True, slots=True)
+class Place:
+    """A place name resolved to a gazetteer entry (or only to a country)."""
+
+    span: Span
+    name: str
+    country: str | None
+    lat: float | None = None
+    lon: float | None = None
+    geonames_id: int | None = None
+    feature: str | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class EventDate:
+    """When an event happened: a TIMEX3-style value and the words that gave it."""
+
+    value: str | None
+    text: str | None
+
+
+@dataclass(frozen=True, slots=True)
+class Event:
+    """One PLOVER event, with the sentence that supports it.
+
+    ``actors`` and ``recipients`` are actor ids; a reciprocal meeting has all
+    its parties as actors and no recipient.
+    """
+
+    id: str
+    type: str
+    actors: tuple[str, ...]
+    recipients: tuple[str, ...]
+    status: EventStatus
+    trigger: Span
+    evidence: Span
+    mode: str | None = None
+    contexts: tuple[str, ...] = ()
+    date: EventDate | None = None
+    place: Place | None = None
+    quad: int | None = None
+    intensity: float | None = None
+    confidence: float | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class Quote:
+    """Direct or reported speech: its content, speaker (actor id) and cue verb."""
+
+    id: str
+    content: Span
+    direct: bool
+    speaker: str | None = None
+    speaker_span: Span | None = None
+    cue: Span | None = None
+
+
+@dataclass(frozen=True)
+class Article:
+    """A cleaned article and everything the stages found in it.
+
+    ``doc`` holds the spaCy annotation while the article is inside one worker;
+    it is never compared, stored or shipped between processes.
+    """
+
+    id: str
+    source: str
+    text: str
+    title: str | None = None
+    url: str | None = None
+    site: str | None = None
+    authors: tuple[str, ...] = ()
+    published: dt.date | None = None
+    published_text: str | None = None
+    language: str | None = None
+    boilerplate: tuple[Boilerplate, ...] = ()
+    actors: tuple[Actor, ...] = ()
+    times: tuple[TimeExpr, ...] = ()
+    places: tuple[Place, ...] = ()
+    events: tuple[Event, ...] = ()
+    quotes: tuple[Quote, ...] = ()
+    duplicate_of: str | None = None
+    doc: Any = field(default=None, compare=False, repr=False)
+
+    def actor(self, actor_id: str) -> Actor | None:
+        """The actor with this id, or None."""
+        for actor in self.actors:
+            if actor.id == actor_id:
+                return actor
+        return None
+
+
+@dataclass(frozen=True, slots=True)
+class Failure:
+    """A document that could not be processed: which input, which stage, why."""
+
+    source: str
+    stage: str
+    error: str
+    message: str
+    doc_id: str | None = None
