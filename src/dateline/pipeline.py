@@ -65,7 +65,7 @@ STAGES: dict[str, StageSpec] = {
         _spec("annotate", {"text"}, {"doc"}, "spaCy sentences, entities and parse", batch=True),
         _spec("actors", {"doc"}, {"actors"}, "who is who: actors with country and sector"),
         _spec("times", {"doc"}, {"times"}, "temporal expressions resolved to the publication date"),
-        _spec("places", {"doc", "actors"}, {"places"}, "place names resolved in the offline gazetteer"),
+        _spec("places", {"doc"}, {"places"}, "place names resolved in the offline gazetteer"),
         _spec("events", {"doc", "actors", "times", "places"}, {"events"}, "PLOVER events with evidence"),
         _spec("quotes", {"doc", "actors"}, {"quotes"}, "direct and reported speech with speakers"),
     )

@@ -1,0 +1,36 @@
+"""Evaluations over public gold data: one module per task.
+
+Each task module exposes ``DEFAULT_DATA`` (its folder, relative to the shared
+data root, by default ``../shared``) and ``evaluate(data, limit=None) -> Report``.
+``dateline eval TASK`` runs one and prints its report.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+__all__ = ["Report", "TASKS", "f1"]
+
+#: Task name -> module under dateline.evaluation.
+TASKS: dict[str, str] = {
+    "extraction": "dateline.evaluation.extraction",
+    "times": "dateline.evaluation.times",
+    "places": "dateline.evaluation.places",
+    "events": "dateline.evaluation.events",
+    "quotes": "dateline.evaluation.quotes",
+}
+
+
+@dataclass(frozen=True)
+class Report:
+    """Scores of one evaluation. ``metrics`` maps a dotted name (``"html.f1"``) to a value."""
+
+    task: str
+    data: str
+    metrics: dict[str, float | int]
+    notes: tuple[str, ...] = field(default=())
+
+
+def f1(precision: float, recall: float) -> float:
+    """Harmonic mean of precision and recall (0 when both are 0)."""
+    return 0.0 if precision + recall == 0 else 2 * precision * recall / (precision + recall)
