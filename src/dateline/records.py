@@ -152,6 +152,8 @@ class Event:
     quad: int | None = None
     intensity: float | None = None
     confidence: float | None = None
+    actor_spans: tuple[Span, ...] = ()
+    recipient_spans: tuple[Span, ...] = ()
 
 
 @dataclass(frozen=True, slots=True)
@@ -199,6 +201,17 @@ class Article:
             if actor.id == actor_id:
                 return actor
         return None
+
+    def actor_at(self, start: int, end: int) -> Actor | None:
+        """The actor with a mention overlapping ``[start, end)`` the most, or None."""
+        best: Actor | None = None
+        best_overlap = 0
+        for actor in self.actors:
+            for mention in actor.mentions:
+                overlap = min(end, mention.end) - max(start, mention.start)
+                if overlap > best_overlap:
+                    best, best_overlap = actor, overlap
+        return best
 
 
 @dataclass(frozen=True, slots=True)

@@ -74,6 +74,8 @@ def event_to_dict(event: Event) -> JSON:
         "confidence": event.confidence,
         "trigger": span_to_dict(event.trigger),
         "evidence": span_to_dict(event.evidence),
+        "actor_spans": [span_to_dict(s) for s in event.actor_spans],
+        "recipient_spans": [span_to_dict(s) for s in event.recipient_spans],
     }
 
 
@@ -191,6 +193,8 @@ def article_from_dict(data: JSON) -> Article:
                 quad=e.get("quad"),
                 intensity=e.get("intensity"),
                 confidence=e.get("confidence"),
+                actor_spans=tuple(span_from_dict(s) for s in e.get("actor_spans") or ()),
+                recipient_spans=tuple(span_from_dict(s) for s in e.get("recipient_spans") or ()),
             )
             for e in data.get("events") or ()
         ),
