@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import hashlib
 
-__all__ = ["document_id", "child_id"]
+__all__ = ["child_id", "document_id"]
 
 #: Hex digits kept from the SHA-256 (64 bits: no collision expected below ~10^9 articles).
 ID_LENGTH = 16

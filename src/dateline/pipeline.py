@@ -12,6 +12,7 @@ fails at any stage becomes a :class:`Failure` and the batch goes on (or, with
 from __future__ import annotations
 
 import importlib
+from functools import partial
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
 from typing import Literal
@@ -19,7 +20,7 @@ from typing import Literal
 from dateline.errors import DatelineError, PipelineError, StageError
 from dateline.records import Article, Document, Failure
 
-__all__ = ["DEFAULT_STAGES", "Pipeline", "StageSpec", "STAGES"]
+__all__ = ["DEFAULT_STAGES", "STAGES", "Pipeline", "StageSpec"]
 
 ArticleFn = Callable[[Article], Article]
 BatchFn = Callable[[Sequence[Article]], list[Article]]
@@ -145,29 +146,28 @@ class Pipeline:
         """Clean and process one batch; the results come back in input order."""
         from dateline.clean import clean  # a stage module; imported when first needed
 
-        results: list[Result] = []
-        for document in documents:
-            results.append(self._guard("clean", document.id, document.source, lambda d=document: clean(d)))
+        results: list[Result] = [self._guard("clean", d.id, d.source, partial(clean, d)) for d in documents]
         for spec, func in self._functions():
-            live = [(i, r) for i, r in enumerate(results) if isinstance(r, Article)]
+            live = [i for i, r in enumerate(results) if isinstance(r, Article)]
             if not live:
                 break
+            articles = [r for r in results if isinstance(r, Article)]
             if spec.batch:
-                for i, out in zip([i for i, _ in live], self._run_batch_stage(spec, func, [a for _, a in live])):
-                    results[i] = out
+                outs = self._run_batch_stage(spec, func, articles)
             else:
-                for i, article in live:
-                    results[i] = self._guard(spec.name, article.id, article.source, lambda a=article: func(a))
+                outs = [self._guard(spec.name, a.id, a.source, partial(func, a)) for a in articles]
+            for i, out in zip(live, outs, strict=True):
+                results[i] = out
         return [self._finish(r) for r in results]
 
     def _run_batch_stage(self, spec: StageSpec, func: Callable[..., object], articles: list[Article]) -> list[Result]:
         try:
             out = func(articles)
-            assert isinstance(out, list)
-            return out
         except Exception:
             # Find the culprit: run the articles one by one so the others go on.
-            return [self._guard(spec.name, a.id, a.source, lambda a=a: func([a])[0]) for a in articles]  # type: ignore[index]
+            return [self._guard(spec.name, a.id, a.source, partial(_first, func, a)) for a in articles]
+        assert isinstance(out, list)
+        return out
 
     def _guard(self, stage: str, doc_id: str, source: str, call: Callable[[], object]) -> Result:
         try:
@@ -192,6 +192,13 @@ class Pipeline:
 
             return replace(result, doc=None)
         return result
+
+
+def _first(func: Callable[..., object], article: Article) -> object:
+    """Run a batch stage on one article."""
+    out = func([article])
+    assert isinstance(out, list)
+    return out[0]
 
 
 def _message(exc: BaseException) -> str:

@@ -67,7 +67,7 @@ def event_to_dict(event: Event) -> JSON:
         "actors": list(event.actors),
         "recipients": list(event.recipients),
         "date": None if event.date is None else {"value": event.date.value, "text": event.date.text},
-        "place": None if event.place is None else {**_place_fields(event.place), "span": span_to_dict(event.place.span)},
+        "place": None if event.place is None else {**place_to_dict(event.place), "span": span_to_dict(event.place.span)},
         "status": event.status,
         "quad": event.quad,
         "intensity": event.intensity,
@@ -137,6 +137,11 @@ def _place_from_dict(data: JSON, span: Span) -> Place:
     )
 
 
+def _event_place(data: JSON) -> Place:
+    span = data.get("span") or {"start": data.get("start", 0), "end": data.get("end", 0), "text": data.get("text", "")}
+    return _place_from_dict(data, span_from_dict(span))
+
+
 def _optional_span(data: JSON | None) -> Span | None:
     return None if data is None else span_from_dict(data)
 
@@ -187,9 +192,7 @@ def article_from_dict(data: JSON) -> Article:
                 mode=e.get("mode"),
                 contexts=tuple(e.get("contexts") or ()),
                 date=None if e.get("date") is None else EventDate(e["date"].get("value"), e["date"].get("text")),
-                place=None
-                if e.get("place") is None
-                else _place_from_dict(e["place"], span_from_dict(e["place"].get("span") or {"start": 0, "end": 0, "text": ""})),
+                place=None if e.get("place") is None else _event_place(e["place"]),
                 quad=e.get("quad"),
                 intensity=e.get("intensity"),
                 confidence=e.get("confidence"),
