@@ -12,9 +12,9 @@ fails at any stage becomes a :class:`Failure` and the batch goes on (or, with
 from __future__ import annotations
 
 import importlib
-from functools import partial
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
+from functools import partial
 from typing import Literal
 
 from dateline.errors import DatelineError, PipelineError, StageError

@@ -58,6 +58,10 @@ def actor_to_dict(actor: Actor) -> JSON:
     }
 
 
+def _event_place_to_dict(place: Place | None) -> JSON | None:
+    return None if place is None else {**place_to_dict(place), "span": span_to_dict(place.span)}
+
+
 def event_to_dict(event: Event) -> JSON:
     return {
         "id": event.id,
@@ -67,7 +71,7 @@ def event_to_dict(event: Event) -> JSON:
         "actors": list(event.actors),
         "recipients": list(event.recipients),
         "date": None if event.date is None else {"value": event.date.value, "text": event.date.text},
-        "place": None if event.place is None else {**place_to_dict(event.place), "span": span_to_dict(event.place.span)},
+        "place": _event_place_to_dict(event.place),
         "status": event.status,
         "quad": event.quad,
         "intensity": event.intensity,
