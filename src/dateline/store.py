@@ -167,7 +167,7 @@ class Store:
             self.con.commit()
         except BaseException as exc:
             self._rollback()
-            if isinstance(exc, duckdb.Error):
+            if isinstance(exc, duckdb.Error | pa.ArrowException):
                 message = f"writing {len(results)} results to {self.path} failed (nothing written): {exc}"
                 raise StoreError(message) from exc
             raise

@@ -1,0 +1,250 @@
+"""The DuckDB store, on real files: write, skip, replace, failures, exports, atomicity, round-trip."""
+
+from __future__ import annotations
+
+import csv
+import datetime as dt
+import json
+import subprocess
+import sys
+import uuid
+from pathlib import Path
+
+import duckdb
+import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+
+from dateline.errors import StoreError
+from dateline.records import Actor, Article, Boilerplate, Event, EventDate, Failure, Place, Quote, TimeExpr, make_span
+from dateline.serialize import article_to_dict
+from dateline.store import Store
+
+TEXT = 'Trump met Putin in Hamburg on Friday. "We talked," Trump said.'
+
+
+def handmade(article_id: str = "a1", text: str = TEXT) -> Article:
+    """An article with one of every record, built by hand."""
+    trump = Actor("a-trump", "Donald Trump", "person", "USA", "GOV", (make_span(text, 0, 5),), title="President")
+    putin = Actor("a-putin", "Vladimir Putin", "person", "RUS", "GOV", (make_span(text, 10, 15),))
+    hamburg = Place(make_span(text, 19, 26), "Hamburg", "DEU", 53.55, 10.0, 2911298)
+    meeting = Event(
+        "e-meet",
+        "CONSULT",
+        ("a-trump", "a-putin"),
+        (),
+        "occurred",
+        make_span(text, 6, 9),
+        make_span(text, 0, 37),
+        date=EventDate("2017-07-07", "Friday"),
+        place=hamburg,
+        quad=1,
+        intensity=1.0,
+    )
+    quote = Quote("q-1", make_span(text, 39, 48), True, "a-trump", make_span(text, 51, 56), make_span(text, 57, 61))
+    return Article(
+        id=article_id,
+        source=f"{article_id}.txt",
+        text=text,
+        title="Trump and Putin meet",
+        authors=("Mike Eckel",),
+        published=dt.date(2017, 7, 7),
+        boilerplate=(Boilerplate("navigation", "Accessibility links"),),
+        actors=(trump, putin),
+        events=(meeting,),
+        quotes=(quote,),
+        times=(TimeExpr(make_span(text, 30, 36), "2017-07-07"),),
+        places=(hamburg,),
+    )
+
+
+def count(path: Path, table: str) -> int:
+    with duckdb.connect(str(path), read_only=True) as con:
+        row = con.execute(f"SELECT count(*) FROM {table}").fetchone()
+    assert row is not None
+    return int(row[0])
+
+
+def test_write_then_read_back(tmp_path: Path) -> None:
+    db = tmp_path / "news.duckdb"
+    with Store(db) as store:
+        store.write([handmade()])
+        assert store.known_ids(["a1", "nope"]) == {"a1"}
+        assert store.article("a1") == article_to_dict(handmade())
+        assert store.article("nope") is None
+        stats = store.stats()
+    assert stats["articles"] == 1 and stats["events"] == 1 and stats["event_participants"] == 2
+    assert stats["events_by_type"] == {"CONSULT": 1}
+    assert stats["top_actors"][0]["key"] in {"donald-trump.usa", "vladimir-putin.rus"}
+    assert stats["published"] == {"first": "2017-07-07", "last": "2017-07-07"}
+    with duckdb.connect(str(db), read_only=True) as con:
+        row = con.execute("SELECT day, place_lat, trigger_text FROM events").fetchone()
+    assert row == (dt.date(2017, 7, 7), 53.55, "met")
+
+
+def test_rewrite_skips_and_replace_replaces(tmp_path: Path) -> None:
+    db = tmp_path / "news.duckdb"
+    with Store(db) as store:
+        store.write([handmade(), handmade()])
+        store.write([handmade()])
+        changed = Article(id="a1", source="a1.txt", text="Short text.")
+        store.write([changed])
+        assert store.article("a1") == article_to_dict(handmade())
+        store.write([changed], replace=True)
+        assert store.article("a1") == article_to_dict(changed)
+    for table, expected in {"articles": 1, "actors": 0, "mentions": 0, "events": 0, "quotes": 0, "times": 0}.items():
+        assert count(db, table) == expected, table
+
+
+def test_failures_upserted_and_cleared(tmp_path: Path) -> None:
+    with Store(tmp_path / "news.duckdb") as store:
+        store.write([Failure("a1.txt", "clean", "InputError", "empty", "a1"), Failure("b.txt", "read", "E", "one")])
+        store.write([Failure("b.txt", "read", "E", "two")])
+        assert sorted((f.source, f.message) for f in store.failures()) == [("a1.txt", "empty"), ("b.txt", "two")]
+        store.write([handmade()])
+        assert [f.source for f in store.failures()] == ["b.txt"]
+        assert store.stats()["failures_by_stage"] == {"read": 1}
+
+
+def test_batch_is_one_transaction(tmp_path: Path) -> None:
+    db = tmp_path / "news.duckdb"
+    bad_event = Event("e-bad", "ASSAULT", (), (), "occurred", make_span(TEXT, 0, 5), make_span(TEXT, 0, 5), quad="x")  # type: ignore[arg-type]
+    bad = Article(id="bad", source="bad.txt", text=TEXT, events=(bad_event,))
+    with Store(db) as store:
+        with pytest.raises(StoreError, match="nothing written"):
+            store.write([handmade("good"), bad, Failure("f.txt", "read", "E", "m")])
+        assert store.known_ids(["good", "bad"]) == set()
+        assert store.failures() == []
+        store.write([handmade("good")])  # the store is still usable
+        assert store.known_ids(["good"]) == {"good"}
+
+
+def test_exports_in_all_formats(tmp_path: Path) -> None:
+    with Store(tmp_path / "news.duckdb") as store:
+        store.write([handmade("a1"), handmade("a2"), Failure("x.txt", "read", "E", "m")])
+        [jsonl] = store.export("jsonl", tmp_path / "out.jsonl")
+        csvs = store.export("csv", tmp_path / "csv")
+        parquets = store.export("parquet", tmp_path / "parquet")
+    lines = [json.loads(line) for line in jsonl.read_text(encoding="utf-8").splitlines()]
+    assert lines == [article_to_dict(handmade("a1")), article_to_dict(handmade("a2"))]
+    assert {p.name for p in csvs} >= {"articles.csv", "events.csv", "event_participants.csv", "failures.csv"}
+    with (tmp_path / "csv" / "events.csv").open(encoding="utf-8") as handle:
+        rows = list(csv.DictReader(handle))
+    assert [r["type"] for r in rows] == ["CONSULT", "CONSULT"] and rows[0]["evidence_text"] == TEXT[:37]
+    with duckdb.connect() as con:
+        row = con.execute(
+            "SELECT count(*), min(lat) FROM read_parquet(?)", [str(tmp_path / "parquet" / "places.parquet")]
+        ).fetchone()
+    assert row == (2, 53.55) and len(parquets) == len(csvs)
+
+
+def test_read_only_store(tmp_path: Path) -> None:
+    db = tmp_path / "news.duckdb"
+    with pytest.raises(StoreError, match="no store at"):
+        Store(db, read_only=True)
+    with Store(db) as store:
+        store.write([handmade()])
+    with Store(db, read_only=True) as store:
+        assert [a["id"] for a in store.iter_articles()] == ["a1"]
+        with pytest.raises(StoreError, match="read-only"):
+            store.write([handmade("a2")])
+
+
+def test_store_held_by_another_process_says_so(tmp_path: Path) -> None:
+    db = tmp_path / "news.duckdb"
+    Store(db).close()
+    holder = subprocess.Popen(
+        [
+            sys.executable,
+            "-c",
+            f"import duckdb,sys,time; c=duckdb.connect({str(db)!r}); print('ready', flush=True); sys.stdin.read()",
+        ],
+        stdin=subprocess.PIPE,
+        stdout=subprocess.PIPE,
+        text=True,
+    )
+    try:
+        assert holder.stdout is not None and holder.stdout.readline().strip() == "ready"
+        with pytest.raises(StoreError, match="another process holds it"):
+            Store(db, read_only=True)
+    finally:
+        assert holder.stdin is not None
+        holder.stdin.close()
+        holder.wait(timeout=30)
+
+
+def test_not_a_store(tmp_path: Path) -> None:
+    path = tmp_path / "other.duckdb"
+    with duckdb.connect(str(path)) as con:
+        con.execute("CREATE TABLE x (a INTEGER)")
+    with pytest.raises(StoreError, match="not a dateline store"):
+        Store(path, read_only=True)
+
+
+@st.composite
+def articles(draw: st.DrawFn) -> Article:
+    text = draw(st.text(min_size=1, max_size=80))
+    n = len(text)
+
+    def span() -> tuple[int, int]:
+        start = draw(st.integers(0, n))
+        return start, draw(st.integers(start, n))
+
+    actors = tuple(
+        Actor(
+            f"a{i}",
+            draw(st.text(min_size=1, max_size=12)),
+            "person",
+            draw(st.sampled_from([None, "USA", "IGO"])),
+            draw(st.sampled_from([None, "GOV"])),
+            tuple(make_span(text, *span()) for _ in range(draw(st.integers(0, 2)))),
+        )
+        for i in range(draw(st.integers(0, 3)))
+    )
+    ids = [a.id for a in actors]
+    events = tuple(
+        Event(
+            f"e{i}",
+            draw(st.sampled_from(["AGREE", "ASSAULT"])),
+            tuple(draw(st.lists(st.sampled_from(ids), max_size=2))) if ids else (),
+            (),
+            draw(st.sampled_from(["occurred", "planned"])),
+            make_span(text, *span()),
+            make_span(text, *span()),
+            date=draw(st.sampled_from([None, EventDate("2019-01-02", "today"), EventDate("XXXX-07-07", "July 7")])),
+            quad=draw(st.sampled_from([None, 1, 4])),
+            intensity=draw(st.sampled_from([None, -7.5])),
+        )
+        for i in range(draw(st.integers(0, 2)))
+    )
+    quotes = tuple(
+        Quote(f"q{i}", make_span(text, *span()), draw(st.booleans())) for i in range(draw(st.integers(0, 2)))
+    )
+    places = tuple(
+        Place(make_span(text, *span()), "P", None, draw(st.sampled_from([None, 1.5])))
+        for _ in range(draw(st.integers(0, 1)))
+    )
+    return Article(
+        id=draw(st.text("abcdef0123456789", min_size=1, max_size=8)),
+        source="s",
+        text=text,
+        title=draw(st.one_of(st.none(), st.text(max_size=20))),
+        published=draw(st.one_of(st.none(), st.dates())),
+        actors=actors,
+        events=events,
+        quotes=quotes,
+        places=places,
+        times=tuple(
+            TimeExpr(make_span(text, *span()), draw(st.sampled_from([None, "2017-02-30", "2017-W27"])))
+            for _ in range(draw(st.integers(0, 1)))
+        ),
+    )
+
+
+@settings(max_examples=40, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@given(article=articles())
+def test_round_trip_article_store_contract(tmp_path: Path, article: Article) -> None:
+    with Store(tmp_path / f"rt-{uuid.uuid4().hex}.duckdb") as store:
+        store.write([article])
+        assert store.article(article.id) == article_to_dict(article)
+        assert store.stats()["events"] == len(article.events) and store.known_ids([article.id]) == {article.id}
