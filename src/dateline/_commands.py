@@ -54,7 +54,6 @@ def _estimate_total(inputs: list[str]) -> int | None:
 
 def cmd_run(args: argparse.Namespace) -> int:
     from dateline.pipeline import DEFAULT_STAGES, STAGES
-    from dateline.runner import RunOptions, run
 
     stages = DEFAULT_STAGES if args.stages is None else tuple(s.strip() for s in args.stages.split(",") if s.strip())
     for name in stages:
@@ -76,6 +75,8 @@ def cmd_run(args: argparse.Namespace) -> int:
     }
     if args.batch_size is not None:
         options_kw["batch_size"] = args.batch_size
+    from dateline.runner import RunOptions, run
+
     options = RunOptions(**options_kw)
     total = None if args.quiet else _estimate_total(list(args.inputs))
     with _progress(args.quiet) as progress:
