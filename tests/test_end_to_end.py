@@ -1,0 +1,87 @@
+"""The whole pipeline on real and generated articles: contract JSON, and every span is its text slice."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+from typing import Any
+
+import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+
+from dateline.ids import document_id
+from dateline.pipeline import Pipeline
+from dateline.records import Article, Document
+from dateline.serialize import article_to_dict
+
+PIPELINE = Pipeline()
+
+
+def _spans(node: Any, top: bool = True) -> list[dict[str, Any]]:
+    found: list[dict[str, Any]] = []
+    if isinstance(node, dict):
+        if not top and {"start", "end", "text"} <= node.keys():
+            found.append(node)
+        for value in node.values():
+            found.extend(_spans(value, top=False))
+    elif isinstance(node, list):
+        for value in node:
+            found.extend(_spans(value, top=False))
+    return found
+
+
+def _process(text: str, published: str | None = "2017-07-07", kind: str = "text") -> Article:
+    doc = Document(id=document_id(text), source="test", kind=kind, content=text, published=published)  # type: ignore[arg-type]
+    (result,) = PIPELINE.run_batch([doc])
+    assert isinstance(result, Article), result
+    return result
+
+
+def assert_spans_hold(article: Article) -> None:
+    data = article_to_dict(article)
+    for span in _spans(data):
+        assert data["text"][span["start"]:span["end"]] == span["text"], span
+
+
+@pytest.fixture(scope="module")
+def seed_article(seed_path: Path) -> Article:
+    return _process(seed_path.read_text(encoding="utf-8"))
+
+
+@pytest.mark.slow
+def test_seed_validates_against_the_contract(seed_article: Article, shared: Path) -> None:
+    jsonschema = pytest.importorskip("jsonschema")
+    schema = json.loads((shared / "contract" / "article.schema.json").read_text())
+    jsonschema.validate(article_to_dict(seed_article), schema)
+    assert_spans_hold(seed_article)
+
+
+@pytest.mark.slow
+def test_seed_is_cleaned_and_coded(seed_article: Article) -> None:
+    assert seed_article.title == "With U.S.-Russia Relations Plummeting, Trump Set To Hold First Talks With Putin"
+    assert seed_article.text.startswith("U.S. President Donald Trump is set to hold")
+    assert seed_article.published is not None and seed_article.published.isoformat() == "2017-07-07"
+    names = {a.name for a in seed_article.actors}
+    assert {"Donald Trump", "Vladimir Putin"} <= names
+    assert any(e.type == "CONSULT" for e in seed_article.events)
+    assert seed_article.quotes and seed_article.times and seed_article.places
+
+
+WORDS = st.sampled_from(
+    "Trump Putin met said the in on Monday July 7 Hamburg Russia's \u201cquote\u201d \"no\" , . \n\n "
+    "sanctions imposed by last month he told reporters NATO’s n’t 2014 émigré 😀 ( ) : — ' Merkel".split(" ")
+)
+
+
+@pytest.mark.slow
+@settings(max_examples=25, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(st.lists(WORDS, min_size=1, max_size=60).map(" ".join))
+def test_every_span_is_its_text_slice_on_generated_articles(text: str) -> None:
+    if not text.strip():
+        return
+    try:
+        article = _process(text)
+    except AssertionError:
+        return  # nothing usable left after cleaning: reported as a failure, not a crash
+    assert_spans_hold(article)
