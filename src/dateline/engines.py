@@ -1,0 +1,133 @@
+"""Engines: where the batches of a run are processed.
+
+An engine maps a picklable job function (see :mod:`dateline._work`) over a
+window of payloads and gives the results back **in input order**, so every
+engine produces the same output as one local worker:
+
+- :class:`LocalEngine` runs in this process;
+- :class:`ProcessEngine` runs a pool of ``workers`` processes (spawned, one
+  BLAS thread each, the spaCy model loaded once per worker);
+- :class:`RayEngine` runs Ray Data ``map_batches`` over an actor pool (one
+  payload per block, the model loaded once per actor), on a local Ray or on the
+  cluster at ``address``.
+
+``window`` says how many batches the runner should hand over at once to keep
+every worker busy.
+"""
+
+from __future__ import annotations
+
+import multiprocessing
+import os
+from collections.abc import Callable, Iterator, Sequence
+from types import TracebackType
+from typing import Any, Protocol, TypeVar
+
+from dateline.errors import UsageError
+
+__all__ = ["Engine", "LocalEngine", "ProcessEngine", "RayEngine", "make_engine"]
+
+P = TypeVar("P")
+R = TypeVar("R")
+
+#: Environment that keeps numerical libraries to one thread per worker process,
+#: so N workers use N cores instead of fighting over them.
+SINGLE_THREAD_ENV = {"OMP_NUM_THREADS": "1", "OPENBLAS_NUM_THREADS": "1", "MKL_NUM_THREADS": "1"}
+
+
+class Engine(Protocol):
+    """Maps a job over payloads, results in input order."""
+
+    window: int
+
+    def map(self, func: Callable[[P], R], payloads: Sequence[P]) -> Iterator[R]: ...
+
+    def close(self) -> None: ...
+
+
+class _Closing:
+    def close(self) -> None:
+        """Release workers (nothing to do here)."""
+
+    def __enter__(self) -> Any:
+        return self
+
+    def __exit__(self, et: type[BaseException] | None, e: BaseException | None, tb: TracebackType | None) -> None:
+        self.close()
+
+
+class LocalEngine(_Closing):
+    """Everything in this process, one batch at a time."""
+
+    window = 1
+
+    def map(self, func: Callable[[P], R], payloads: Sequence[P]) -> Iterator[R]:
+        return (func(p) for p in payloads)
+
+
+def _init_worker(preload: bool) -> None:
+    os.environ.update(SINGLE_THREAD_ENV)
+    if preload:
+        from dateline.annotate import load_model
+
+        load_model()
+
+
+class ProcessEngine(_Closing):
+    """A pool of worker processes; the model loads once per worker."""
+
+    def __init__(self, workers: int, *, preload: bool = True) -> None:
+        if workers < 1:
+            raise UsageError(f"workers must be at least 1, got {workers}")
+        self.workers = workers
+        self.window = 2 * workers
+        # spawn: a fresh interpreter per worker, no forked threads or half-loaded models.
+        context = multiprocessing.get_context("spawn")
+        self._pool = context.Pool(workers, initializer=_init_worker, initargs=(preload,))
+
+    def map(self, func: Callable[[P], R], payloads: Sequence[P]) -> Iterator[R]:
+        return self._pool.imap(func, payloads, chunksize=1)
+
+    def close(self) -> None:
+        self._pool.close()
+        self._pool.join()
+
+
+class RayEngine(_Closing):
+    """Ray Data ``map_batches`` over an actor pool of ``workers`` actors."""
+
+    def __init__(self, workers: int | None = None, address: str | None = None) -> None:
+        from dateline import _ray
+
+        self._owns_ray = _ray.connect(address)
+        cpus = _ray.cluster_cpus()
+        # Leave some CPU for Ray Data's own tasks: actors holding every CPU can
+        # starve the scheduler (two actors on two CPUs deadlock a repartition).
+        self.workers = workers if workers and workers > 0 else max(1, int(cpus) - 1)
+        self.cpus_per_actor = min(1.0, max(0.1, (cpus - 0.5) / self.workers))
+        # Actors start once per window: big windows amortize loading the model.
+        self.window = 8 * self.workers
+
+    def map(self, func: Callable[[P], R], payloads: Sequence[P]) -> Iterator[R]:
+        from dateline import _ray
+
+        return iter(_ray.map_payloads(func, payloads, self.workers, self.cpus_per_actor))
+
+    def close(self) -> None:
+        if self._owns_ray:
+            import ray
+
+            ray.shutdown()
+
+
+def make_engine(engine: str, workers: int = 1, ray_address: str | None = None, *, preload: bool = True) -> Engine:
+    """The engine a run asked for."""
+    if engine == "ray":
+        return RayEngine(workers if workers > 1 else None, ray_address)
+    if engine != "local":
+        raise UsageError(f"unknown engine {engine!r}; use 'local' or 'ray'")
+    if ray_address is not None:
+        raise UsageError("a Ray address only makes sense with engine='ray'")
+    if workers < 1:
+        raise UsageError(f"workers must be at least 1, got {workers}")
+    return LocalEngine() if workers == 1 else ProcessEngine(workers, preload=preload)
