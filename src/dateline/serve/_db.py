@@ -1,0 +1,61 @@
+"""A read-only view of the store for the web app: one connection, one cursor per query.
+
+DuckDB connections are not meant to be shared between threads; cursors made
+from one connection are, so every request gets its own (FastAPI runs plain
+``def`` endpoints in a thread pool).
+"""
+
+from __future__ import annotations
+
+import threading
+from collections.abc import Sequence
+from pathlib import Path
+from typing import Any
+
+import duckdb
+
+from dateline.errors import StoreError
+from dateline.store import Store
+
+__all__ = ["Database", "like"]
+
+Row = dict[str, Any]
+
+
+def like(text: str) -> str:
+    """An ILIKE pattern that finds ``text`` anywhere, with its own % and _ taken literally (ESCAPE '\\')."""
+    escaped = text.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_")
+    return f"%{escaped}%"
+
+
+class Database:
+    """The store opened read-only, queried with parameters only."""
+
+    def __init__(self, path: Path) -> None:
+        self.path = Path(path)
+        self.store = Store(self.path, read_only=True)
+        self._lock = threading.Lock()
+
+    def close(self) -> None:
+        self.store.close()
+
+    def rows(self, sql: str, params: Sequence[Any] = ()) -> list[Row]:
+        """Run one parameterized query; the rows as dicts keyed by column name."""
+        with self._lock:
+            cursor = self.store.con.cursor()
+        try:
+            cursor.execute(sql, list(params))
+            names = [d[0] for d in cursor.description or ()]
+            return [dict(zip(names, row, strict=True)) for row in cursor.fetchall()]
+        except duckdb.Error as exc:
+            raise StoreError(f"query on {self.path} failed: {exc}") from exc
+        finally:
+            cursor.close()
+
+    def value(self, sql: str, params: Sequence[Any] = ()) -> Any:
+        rows = self.rows(sql, params)
+        return next(iter(rows[0].values())) if rows else None
+
+    def stats(self) -> dict[str, Any]:
+        with self._lock:
+            return self.store.stats()

@@ -1,0 +1,204 @@
+"""The web app: a read-only REST API over a store, and the page that explores it.
+
+>>> app = create_app(Path("news.duckdb"))  # doctest: +SKIP
+>>> serve(Path("news.duckdb"))             # http://127.0.0.1:8000/ ; API docs at /docs  # doctest: +SKIP
+
+Only GET endpoints exist. Every parameter is bounded (page size, query length)
+and passed to DuckDB as a parameter. Every response carries a strict
+Content-Security-Policy: the page's script and styles come from this app only.
+"""
+
+from __future__ import annotations
+
+import csv
+import datetime as dt
+import io
+from pathlib import Path
+from typing import Annotated, Any, Literal
+
+from fastapi import FastAPI, HTTPException, Query, Request
+from fastapi.exceptions import RequestValidationError
+from fastapi.responses import FileResponse, JSONResponse, Response
+from fastapi.staticfiles import StaticFiles
+from starlette.middleware.base import RequestResponseEndpoint
+
+from dateline.errors import StoreError
+from dateline.records import EVENT_TYPES
+from dateline.serve import _events, _queries
+from dateline.serve._db import Database
+
+__all__ = ["MAX_PAGE_SIZE", "MAX_QUERY_LENGTH", "create_app", "serve"]
+
+STATIC = Path(__file__).parent / "static"
+#: Largest page any list endpoint returns (CSV downloads: MAX_CSV_ROWS).
+MAX_PAGE_SIZE = 200
+MAX_CSV_ROWS = 50_000
+MAX_OFFSET = 1_000_000
+#: Longest search text or filter value accepted.
+MAX_QUERY_LENGTH = 200
+MAX_ID_LENGTH = 100
+CSP = (
+    "default-src 'none'; script-src 'self'; style-src 'self'; img-src 'self' data:; connect-src 'self'; "
+    "font-src 'self'; base-uri 'none'; form-action 'none'; frame-ancestors 'none'"
+)
+_HEADERS = {
+    "Content-Security-Policy": CSP,
+    "X-Content-Type-Options": "nosniff",
+    "Referrer-Policy": "no-referrer",
+    "X-Frame-Options": "DENY",
+    "Cross-Origin-Resource-Policy": "same-origin",
+}
+
+EventType = Literal[EVENT_TYPES]  # type: ignore[valid-type]
+Status = Literal["occurred", "planned", "hypothetical", "negated"]
+Text = Annotated[str | None, Query(max_length=MAX_QUERY_LENGTH)]
+Limit = Annotated[int, Query(ge=1, le=MAX_PAGE_SIZE)]
+Offset = Annotated[int, Query(ge=0, le=MAX_OFFSET)]
+Day = Annotated[dt.date | None, Query(description="YYYY-MM-DD")]
+Id = Annotated[str, Query(max_length=MAX_ID_LENGTH)]
+
+
+def _event_filter(type: EventType | None, actor: str | None, country: str | None, quad: int | None,
+                  status: Status | None, place: str | None, since: dt.date | None, until: dt.date | None,
+                  article: str | None) -> _events.EventFilter:
+    return _events.EventFilter(type, actor, country, quad, status, place, since, until, article)
+
+
+def _validation_error(request: Request, exc: Exception) -> JSONResponse:
+    assert isinstance(exc, RequestValidationError)
+    problems = [f"{'.'.join(str(p) for p in e['loc'][1:]) or 'request'}: {e['msg']}" for e in exc.errors()]
+    return JSONResponse({"error": "; ".join(problems), "detail": exc.errors()}, status_code=422)
+
+
+def _store_error(request: Request, exc: Exception) -> JSONResponse:
+    return JSONResponse({"error": str(exc)}, status_code=500)
+
+
+def create_app(db: Path) -> FastAPI:
+    """The app over the store at ``db``, opened read-only (StoreError when it cannot be opened)."""
+    database = Database(db)
+    app = FastAPI(
+        title="dateline", version="1", docs_url=None, redoc_url=None,
+        description="Evidence-linked news events, actors, quotes, dates and places, read-only.",
+    )
+    app.state.database = database
+    app.add_exception_handler(RequestValidationError, _validation_error)
+    app.add_exception_handler(StoreError, _store_error)
+
+    @app.middleware("http")
+    async def security_headers(request: Request, call_next: RequestResponseEndpoint) -> Response:
+        response = await call_next(request)
+        response.headers.update(_HEADERS)
+        return response
+
+    _routes(app, database)
+    app.mount("/static", StaticFiles(directory=STATIC), name="static")
+    return app
+
+
+def _routes(app: FastAPI, db: Database) -> None:
+    @app.get("/", include_in_schema=False)
+    def index() -> FileResponse:
+        return FileResponse(STATIC / "index.html")
+
+    @app.get("/docs", include_in_schema=False)
+    def docs() -> FileResponse:
+        return FileResponse(STATIC / "docs.html")
+
+    @app.get("/api/health", summary="Is the store readable?")
+    def health() -> dict[str, Any]:
+        return {"status": "ok", "articles": db.value("SELECT count(*) FROM articles"), "store": db.path.name}
+
+    @app.get("/api/stats", summary="Counts per table, events per type and quad class, top actors, date range")
+    def stats() -> dict[str, Any]:
+        return db.stats()
+
+    @app.get("/api/articles", summary="Search articles: every word of q (and each \"quoted phrase\") must occur")
+    def articles(q: Text = None, since: Day = None, until: Day = None, site: Text = None,
+                 limit: Limit = 20, offset: Offset = 0) -> dict[str, Any]:
+        return _queries.articles_page(db, q, since, until, site, limit, offset)
+
+    @app.get("/api/articles/{article_id}", summary="One article as contract JSON (article.schema.json)")
+    def article(article_id: Annotated[str, _max_path()]) -> Response:
+        contract = db.value("SELECT contract FROM articles WHERE id = ?", [article_id])
+        if contract is None:
+            raise HTTPException(404, f"no article with id {article_id!r}")
+        return Response(contract, media_type="application/json")
+
+    @app.get("/api/events", summary="Events, filtered; format=csv downloads them", response_model=None)
+    def events(type: EventType | None = None, actor: Text = None, country: Text = None,
+               quad: Annotated[int | None, Query(ge=1, le=4)] = None, status: Status | None = None,
+               place: Text = None, since: Day = None, until: Day = None, article: Text = None,
+               limit: Annotated[int, Query(ge=1, le=MAX_CSV_ROWS)] = 50, offset: Offset = 0,
+               format: Literal["json", "csv"] = "json") -> dict[str, Any] | Response:
+        if format == "json" and limit > MAX_PAGE_SIZE:
+            raise HTTPException(422, f"limit: at most {MAX_PAGE_SIZE} events per JSON page (CSV: {MAX_CSV_ROWS})")
+        where = _event_filter(type, actor, country, quad, status, place, since, until, article)
+        total, rows = _events.events_page(db, where, limit, offset)
+        if format == "csv":
+            return _csv(rows)
+        return {"total": total, "limit": limit, "offset": offset, "items": rows}
+
+    @app.get("/api/timeline", summary="Events per period and quad class (same filters as /api/events)")
+    def timeline(type: EventType | None = None, actor: Text = None, country: Text = None,
+                 quad: Annotated[int | None, Query(ge=1, le=4)] = None, status: Status | None = None,
+                 place: Text = None, since: Day = None, until: Day = None,
+                 bucket: Literal["day", "week", "month", "year"] = "month") -> list[dict[str, Any]]:
+        where = _event_filter(type, actor, country, quad, status, place, since, until, None)
+        return _events.timeline(db, where, bucket)
+
+    @app.get("/api/network", summary="Who acts toward whom: edges weighted by events, split by cooperation/conflict")
+    def network(type: EventType | None = None, actor: Text = None, country: Text = None,
+                quad: Annotated[int | None, Query(ge=1, le=4)] = None, status: Status | None = None,
+                place: Text = None, since: Day = None, until: Day = None,
+                edges: Annotated[int, Query(ge=1, le=MAX_PAGE_SIZE)] = 80) -> dict[str, Any]:
+        where = _event_filter(type, actor, country, quad, status, place, since, until, None)
+        return _events.network(db, where, edges)
+
+    @app.get("/api/actors", summary="Actors across articles with event and quote counts, busiest first")
+    def actors(q: Text = None, country: Text = None, sector: Text = None,
+               limit: Limit = 50, offset: Offset = 0) -> dict[str, Any]:
+        return _queries.actors_page(db, q, country, sector, limit, offset)
+
+    @app.get("/api/actors/{actor}", summary="One actor (key or id): events, quotes, counterparts, timeline")
+    def actor(actor: Annotated[str, _max_path()], limit: Limit = 100) -> dict[str, Any]:
+        found = _queries.actor_detail(db, actor, limit)
+        if found is None:
+            raise HTTPException(404, f"no actor with key or id {actor!r}")
+        return found
+
+    @app.get("/api/quotes", summary="Quotes by speaker (key, id or name) and words in the quote")
+    def quotes(speaker: Text = None, q: Text = None, article: Text = None,
+               limit: Limit = 50, offset: Offset = 0) -> dict[str, Any]:
+        return _queries.quotes_page(db, speaker, q, article, limit, offset)
+
+
+def _max_path() -> Any:
+    from fastapi import Path as PathParam
+
+    return PathParam(max_length=MAX_ID_LENGTH)
+
+
+_CSV_COLUMNS = (
+    "article_id", "id", "type", "mode", "status", "quad", "intensity", "day", "date_value", "date_text",
+    "place_name", "place_country", "place_lat", "place_lon", "article_title",
+)
+
+
+def _csv(rows: list[dict[str, Any]]) -> Response:
+    out = io.StringIO()
+    writer = csv.writer(out)
+    writer.writerow([*_CSV_COLUMNS, "actors", "recipients", "trigger", "evidence", "evidence_start", "evidence_end"])
+    for row in rows:
+        names = [";".join(p.get("name") or p["id"] for p in row[role]) for role in ("actors", "recipients")]
+        writer.writerow([*(row[c] for c in _CSV_COLUMNS), *names, row["trigger"]["text"], row["evidence"]["text"],
+                         row["evidence"]["start"], row["evidence"]["end"]])
+    headers = {"Content-Disposition": 'attachment; filename="events.csv"'}
+    return Response(out.getvalue(), media_type="text/csv; charset=utf-8", headers=headers)
+
+
+def serve(db: Path, host: str = "127.0.0.1", port: int = 8000) -> None:
+    """Run the app with uvicorn until interrupted (127.0.0.1 only, unless ``host`` says otherwise)."""
+    import uvicorn
+
+    uvicorn.run(create_app(Path(db)), host=host, port=port, log_level="info")

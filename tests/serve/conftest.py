@@ -1,0 +1,112 @@
+"""A real store for the web app tests: a few articles through the real pipeline, plus one built by hand."""
+
+from __future__ import annotations
+
+import datetime as dt
+import os
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+from fastapi.testclient import TestClient
+
+from dateline.ids import document_id
+from dateline.pipeline import Pipeline
+from dateline.records import (
+    Actor,
+    Article,
+    Document,
+    Event,
+    EventDate,
+    Place,
+    Quote,
+    TimeExpr,
+    make_span,
+)
+from dateline.serve.app import create_app
+from dateline.store import Store
+
+HOSTILE = 'Breaking: <script>alert("x")</script> and <img src=x onerror=alert(1)> were typed by a reader.'
+
+PIPELINE_TEXTS = [
+    ("Germany and France signed a trade agreement in Berlin on Monday. Chancellor Angela Merkel said the deal "
+     '"opens a new chapter" for Europe.', "2019-03-04"),
+    ("Protesters gathered in Santiago on Friday to demand higher pensions. Police used tear gas against the "
+     "crowd, witnesses said.", "2019-10-25"),
+    (f"{HOSTILE} The page must show it as text.", "2020-01-02"),
+]
+
+HAND_TEXT = (
+    "U.S. President Donald Trump met Russian President Vladimir Putin in Hamburg on Friday. "
+    '"We had a very good talk," Trump told reporters. Russia accused Ukraine of shelling Donetsk last week.'
+)
+
+
+def handmade_article() -> Article:
+    """An article with actors, events, quotes, times and places, all built by hand."""
+    t = HAND_TEXT
+
+    def at(phrase: str, nth: int = 0) -> tuple[int, int]:
+        start = -1
+        for _ in range(nth + 1):
+            start = t.index(phrase, start + 1)
+        return start, start + len(phrase)
+
+    def span(phrase: str, nth: int = 0):  # type: ignore[no-untyped-def]
+        return make_span(t, *at(phrase, nth))
+
+    trump = Actor("a-trump", "Donald Trump", "person", "USA", "GOV", (span("Donald Trump"), span("Trump", 1)),
+                  title="President")
+    putin = Actor("a-putin", "Vladimir Putin", "person", "RUS", "GOV", (span("Vladimir Putin"),), title="President")
+    russia = Actor("a-russia", "Russia", "country", "RUS", "GOV", (span("Russia", 0),))
+    ukraine = Actor("a-ukraine", "Ukraine", "country", "UKR", "GOV", (span("Ukraine"),))
+    hamburg = Place(span("Hamburg"), "Hamburg", "DEU", 53.55, 10.0, 2911298)
+    donetsk = Place(span("Donetsk"), "Donetsk", "UKR", 48.0, 37.8, 709717)
+    first = t.index(".") + 1
+    meeting = Event("e-meet", "CONSULT", ("a-trump", "a-putin"), (), "occurred", span("met"),
+                    make_span(t, 0, first), date=EventDate("2017-07-07", "Friday"), place=hamburg, quad=1,
+                    intensity=1.0)
+    third = t.index("Russia accused")
+    accusation = Event("e-accuse", "ACCUSE", ("a-russia",), ("a-ukraine",), "occurred", span("accused"),
+                       make_span(t, third, len(t)), date=EventDate("2017-W26", "last week"), place=donetsk,
+                       quad=3, intensity=-2.0)
+    quote = Quote("q-talk", span("We had a very good talk,"), True, "a-trump", span("Trump", 1), span("told"))
+    return Article(
+        id="hand000000000001", source="handmade.txt", text=t, title="Trump meets Putin in Hamburg",
+        url="https://example.org/trump-putin", site="example.org", authors=("Mike Eckel",),
+        published=dt.date(2017, 7, 7), actors=(trump, putin, russia, ukraine), events=(meeting, accusation),
+        quotes=(quote,), times=(TimeExpr(span("Friday"), "2017-07-07"), TimeExpr(span("last week"), "2017-W26")),
+        places=(hamburg, donetsk),
+    )
+
+
+def pipeline_documents(seed: Path | None = None) -> list[Document]:
+    docs = [Document(document_id(text), f"text-{i}.txt", "text", text, published=date, title=f"Story {i}")
+            for i, (text, date) in enumerate(PIPELINE_TEXTS)]
+    if seed is not None:
+        content = seed.read_text(encoding="utf-8")
+        docs.append(Document(document_id(content), str(seed), "text", content, published="2017-07-07"))
+    return docs
+
+
+def seed_or_none() -> Path | None:
+    root = Path(os.environ.get("DATELINE_SHARED", Path(__file__).resolve().parents[3] / "shared"))
+    path = root / "seed" / "rferl-2017-07-07-trump-putin-g20.txt"
+    return path if path.is_file() else None
+
+
+@pytest.fixture(scope="session")
+def store_path(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    path = tmp_path_factory.mktemp("serve") / "news.duckdb"
+    results = Pipeline().run_batch(pipeline_documents(seed_or_none()))
+    with Store(path) as store:
+        store.write([*results, handmade_article()])
+    return path
+
+
+@pytest.fixture(scope="session")
+def client(store_path: Path) -> Iterator[TestClient]:
+    app = create_app(store_path)
+    with TestClient(app) as test_client:
+        yield test_client
+    app.state.database.close()
