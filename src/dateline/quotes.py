@@ -1,12 +1,94 @@
-"""Quotes: placeholder stage; fills nothing yet."""
+"""Quotes: direct and reported speech, each with its speaker and cue.
+
+Direct quotes come from the quotation marks (:mod:`dateline._quotes_marks`)
+tied to the nearest speech cue (:mod:`dateline._quotes_direct`); reported
+speech ("X said (that) ...", "according to X, ...") comes from the dependency
+parse (:mod:`dateline._quotes_reported`). The speaker is the subject of the
+cue, linked to an actor through :meth:`Article.actor_at`; a pronoun no actor
+covers goes to the nearest person actor before it. Cue words live in
+``data/quotes.json``.
+
+Reported speech is kept at its outermost level ("X said Y wants Z" is one
+quote by X); a quoted phrase inside reported speech is also a direct quote of
+its own, with the same speaker.
+"""
 
 from __future__ import annotations
 
-from dateline.records import Article
+from dataclasses import replace
+
+from dateline import ids
+from dateline._quotes_direct import DirectQuote, SegmentIndex, find_direct
+from dateline._quotes_lexicon import Lexicon, load_lexicon
+from dateline._quotes_marks import find_quoted
+from dateline._quotes_reported import Reported, find_reported
+from dateline._quotes_speaker import find_subject, link_speaker
+from dateline.errors import PipelineError
+from dateline.records import Article, Quote, make_span
 
 __all__ = ["apply"]
 
+#: A reported-speech candidate whose content is at least this share inside
+#: quotation marks is the direct quote seen again, and is dropped (seed and
+#: PolNeAR dev: "'...,' Trump told a news conference").
+MAX_QUOTED_SHARE = 0.5
+
+
+def _quote(article: Article, lexicon: Lexicon, start: int, end: int, direct: bool,
+           cue: tuple[int, int] | None, subject: object) -> Quote:
+    speaker_span, speaker = (None, None) if subject is None else link_speaker(article, subject, lexicon)
+    return Quote(
+        id=ids.child_id(article.id, "quote", start),
+        content=make_span(article.text, start, end),
+        direct=direct,
+        speaker=speaker,
+        speaker_span=speaker_span,
+        cue=None if cue is None else make_span(article.text, *cue),
+    )
+
+
+def _outermost(found: list[Reported]) -> list[Reported]:
+    """Drop candidates whose cue lies inside another candidate's content."""
+    return [
+        cand for cand in found
+        if not any(o is not cand and o.content[0] <= cand.cue[0] < o.content[1] for o in found)
+    ]
+
+
+def _without_that(text: str, start: int, end: int) -> int:
+    if text[start:start + 5].lower() == "that " and end - start > 5:
+        return start + 5
+    return start
+
+
+def _reported(article: Article, lexicon: Lexicon, inside: SegmentIndex) -> list[Quote]:
+    found = []
+    for cand in find_reported(article.doc, lexicon, inside):
+        start, end = cand.content
+        if inside.coverage(start, end) >= MAX_QUOTED_SHARE * (end - start):
+            continue
+        found.append(cand)
+    quotes = []
+    for cand in _outermost(found):
+        start = _without_that(article.text, *cand.content)
+        quotes.append(_quote(article, lexicon, start, cand.content[1], False, cand.cue, cand.subject))
+    return quotes
+
+
+def _direct(article: Article, lexicon: Lexicon, found: list[DirectQuote]) -> list[Quote]:
+    return [_quote(article, lexicon, q.start, q.end, True, q.cue, q.subject) for q in found]
+
 
 def apply(article: Article) -> Article:
-    """Return the article unchanged (this stage is not built yet)."""
-    return article
+    """Fill ``article.quotes`` with the direct and reported speech of the article."""
+    doc = article.doc
+    if doc is None:
+        raise PipelineError(f"quotes: article {article.id} has no annotation; run the 'annotate' stage first")
+    lexicon = load_lexicon()
+    segments = find_quoted(doc.text)
+    inside = SegmentIndex(segments)
+    direct = _direct(article, lexicon, find_direct(doc, segments, lexicon, inside, find_subject))
+    quotes: dict[int, Quote] = {q.content.start: q for q in direct}
+    for quote in _reported(article, lexicon, inside):
+        quotes.setdefault(quote.content.start, quote)
+    return replace(article, quotes=tuple(sorted(quotes.values(), key=lambda q: (q.content.start, q.content.end))))

@@ -1,0 +1,92 @@
+"""The cue lexicon of the quotes stage, read from ``data/quotes.json``.
+
+The file is versioned and validated on load; users extend it (or point
+``DATELINE_QUOTES_LEXICON`` at their own copy) without touching code.
+"""
+
+from __future__ import annotations
+
+import functools
+import json
+import os
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+from dateline.errors import ResourceError
+
+__all__ = ["Lexicon", "load_lexicon", "parse_lexicon"]
+
+DEFAULT_PATH = Path(__file__).resolve().parent / "data" / "quotes.json"
+
+#: Major version of the file format this code reads.
+SUPPORTED_MAJOR = "1"
+
+_WORD_LISTS = ("speech_verbs", "thought_verbs", "object_verbs", "call_particles", "person_pronouns", "group_pronouns")
+
+
+@dataclass(frozen=True)
+class Lexicon:
+    """Cue words: verb lemmas, multi-word source phrases and pronouns (all lower case)."""
+
+    version: str
+    speech_verbs: frozenset[str]
+    thought_verbs: frozenset[str]
+    object_verbs: frozenset[str]
+    call_particles: frozenset[str]
+    source_phrases: tuple[tuple[str, ...], ...]
+    person_pronouns: frozenset[str]
+    group_pronouns: frozenset[str]
+
+    @property
+    def cue_verbs(self) -> frozenset[str]:
+        """Every verb lemma that can introduce speech or thought."""
+        return self.speech_verbs | self.thought_verbs
+
+    @property
+    def pronouns(self) -> frozenset[str]:
+        return self.person_pronouns | self.group_pronouns
+
+
+def _words(raw: dict[str, Any], key: str, where: str) -> frozenset[str]:
+    value = raw.get(key)
+    if not isinstance(value, list) or not all(isinstance(w, str) and w.strip() for w in value):
+        raise ResourceError(f"{where}: {key!r} must be a list of non-empty strings; fix the file")
+    return frozenset(w.strip().lower() for w in value)
+
+
+def _phrases(raw: dict[str, Any], where: str) -> tuple[tuple[str, ...], ...]:
+    value = raw.get("source_phrases")
+    ok = isinstance(value, list) and all(
+        isinstance(p, list) and p and all(isinstance(w, str) and w.strip() for w in p) for p in value
+    )
+    if not ok:
+        raise ResourceError(f"{where}: 'source_phrases' must be a list of word lists, e.g. [[\"according\", \"to\"]]")
+    assert isinstance(value, list)
+    return tuple(tuple(w.strip().lower() for w in p) for p in value)
+
+
+def parse_lexicon(raw: object, where: str = "quotes lexicon") -> Lexicon:
+    """Validate the decoded JSON of a lexicon file and build a :class:`Lexicon`."""
+    if not isinstance(raw, dict):
+        raise ResourceError(f"{where}: expected a JSON object at the top level")
+    version = raw.get("version")
+    if not isinstance(version, str) or version.split(".")[0] != SUPPORTED_MAJOR:
+        raise ResourceError(
+            f"{where}: unsupported version {version!r}; this dateline reads version {SUPPORTED_MAJOR}.x files"
+        )
+    lists = {key: _words(raw, key, where) for key in _WORD_LISTS}
+    return Lexicon(version=version, source_phrases=_phrases(raw, where), **lists)
+
+
+@functools.cache
+def load_lexicon(path: str | None = None) -> Lexicon:
+    """Load and validate the lexicon once per process (``path``, $DATELINE_QUOTES_LEXICON or the packaged file)."""
+    chosen = Path(path or os.environ.get("DATELINE_QUOTES_LEXICON") or DEFAULT_PATH)
+    try:
+        raw = json.loads(chosen.read_text(encoding="utf-8"))
+    except OSError as exc:
+        raise ResourceError(f"cannot read the quotes lexicon {chosen}: {exc}; check the path") from exc
+    except json.JSONDecodeError as exc:
+        raise ResourceError(f"the quotes lexicon {chosen} is not valid JSON: {exc}; fix the file") from exc
+    return parse_lexicon(raw, str(chosen))

@@ -1,0 +1,192 @@
+"""Reported speech from the dependency parse.
+
+A cue verb (say, tell, warn, believe, ...) with a clausal complement (ccomp,
+or xcomp: "urged Congress to act"), "called on/for ...", an object for verbs
+like deny or announce, a following "that" clause the parser attached
+elsewhere, or a parenthetical "..., he said." gives the content; the subject
+of the verb (climbing through "was quoted as saying") gives the speaker.
+"According to X, ..." gives both from the phrase.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterator
+from dataclasses import dataclass
+from typing import Any
+
+from dateline._quotes_lexicon import Lexicon
+from dateline._quotes_speaker import find_subject
+
+__all__ = ["Reported", "find_reported"]
+
+Token = Any
+Extent = tuple[int, int]
+
+#: Fewest characters of content worth reporting ("no", "yes" are answers, but
+#: two-letter contents were parse errors in PolNeAR dev).
+MIN_CONTENT_CHARS = 3
+#: How far (tokens) after a cue a "that" may open its content when the parser
+#: attached the clause elsewhere ("was quoted as saying on July 7 that ...").
+MAX_THAT_DISTANCE = 8
+#: Verbs whose xcomp is aspect, not content ("continued to call for").
+_NO_XCOMP = frozenset({"continue", "say", "see", "know", "find", "show", "hear", "learn"})
+_TRIM = frozenset(',.;:!?"“”‘’\'—–-( ')
+
+
+@dataclass(frozen=True, slots=True)
+class Reported:
+    """One reported-speech candidate: content and cue extents, and the subject token."""
+
+    content: Extent
+    cue: Extent
+    cue_token: Token
+    subject: Token | None
+
+
+def trim(text: str, start: int, end: int) -> Extent:
+    """``[start, end)`` without outer spaces and punctuation."""
+    while start < end and text[start] in _TRIM:
+        start += 1
+    while end > start and text[end - 1] in _TRIM:
+        end -= 1
+    return start, end
+
+
+def _extent(token: Token) -> Extent:
+    right = token.right_edge
+    return token.left_edge.idx, right.idx + len(right.text)
+
+
+def _token_end(token: Token) -> int:
+    return int(token.idx + len(token.text))
+
+
+def _after_that(cue: Token) -> Extent | None:
+    sent = cue.sent
+    for token in cue.doc[cue.i + 1 : min(cue.i + 1 + MAX_THAT_DISTANCE, sent.end)]:
+        if token.lower_ == "that" and token.tag_ == "IN":
+            return token.idx, sent.end_char
+        if token.is_punct and token.text not in (",",):
+            return None
+    return None
+
+
+def _parenthetical(cue: Token) -> Extent | None:
+    """Content before a trailing "..., he said." whose clause the parser made the head."""
+    if cue.dep_ not in ("parataxis", "advcl", "conj", "ccomp") or cue.head.i > cue.i:
+        return None
+    if not any(c.dep_ == "nsubj" for c in cue.children) or cue.left_edge.i == 0:
+        return None
+    if cue.doc[cue.left_edge.i - 1].text not in (",", "—", "–", "--"):
+        return None
+    start = cue.sent.start_char
+    end = cue.left_edge.idx
+    return (start, end) if end - start > MIN_CONTENT_CHARS else None
+
+
+def _call_content(cue: Token, lexicon: Lexicon) -> tuple[Extent, Extent] | None:
+    for child in cue.rights:
+        if child.dep_ in ("prep", "prt") and child.lower_ in lexicon.call_particles:
+            parts = [_extent(c) for c in child.children if c.dep_ == "pobj"]
+            parts += [_extent(c) for c in cue.children if c.dep_ == "xcomp"]
+            if parts:
+                return (min(p[0] for p in parts), max(p[1] for p in parts)), (cue.idx, _token_end(child))
+    return None
+
+
+def _verb_content(cue: Token, lexicon: Lexicon) -> tuple[Extent, Extent] | None:
+    """Content and cue extents for one cue verb, or None when it introduces nothing."""
+    here = (cue.idx, _token_end(cue))
+    if cue.lemma_ == "call":
+        return _call_content(cue, lexicon)
+    for dep in ("ccomp", "xcomp"):
+        if dep == "xcomp" and cue.lemma_ in _NO_XCOMP:
+            continue
+        if dep == "xcomp" and any(c.dep_ == "auxpass" for c in cue.children):
+            continue  # "was expected to": a forecast, not an attribution
+        for child in cue.children:
+            if child.dep_ == dep:
+                return _extent(child), here
+    if cue.lemma_ in lexicon.object_verbs:
+        for child in cue.children:
+            if child.dep_ == "dobj" and child.pos_ not in ("PRON", "DET"):
+                return _extent(child), here
+    if cue.lemma_ in lexicon.speech_verbs:
+        found = _after_that(cue) or _parenthetical(cue)
+        if found:
+            return found, here
+    return None
+
+
+def _paragraph(text: str, offset: int) -> Extent:
+    start = text.rfind("\n", 0, offset) + 1
+    end = text.find("\n", offset)
+    return start, len(text) if end < 0 else end
+
+
+def _clip(text: str, content: Extent, cue: Extent) -> Extent:
+    """``content`` cut to the paragraph of its cue (sentences may run over paragraph breaks)."""
+    para = _paragraph(text, cue[0])
+    return max(content[0], para[0]), min(content[1], para[1])
+
+
+def _local_subject(subject: Token | None, cue: Token) -> Token | None:
+    """``subject`` when it sits in the cue's paragraph, else the first noun before the cue there."""
+    text = cue.doc.text
+    para = _paragraph(text, cue.idx)
+    if subject is None or para[0] <= subject.idx < para[1]:
+        return subject
+    for token in cue.doc[cue.sent.start : cue.i]:
+        if token.idx >= para[0] and token.pos_ in ("PROPN", "NOUN", "PRON"):
+            while token.dep_ in ("compound", "flat") and token.head.i > token.i:
+                token = token.head
+            return token
+    return None
+
+
+def _from_verbs(doc: Any, lexicon: Lexicon, skip: Callable[[int], bool]) -> Iterator[Reported]:
+    cues = lexicon.cue_verbs
+    for token in doc:
+        if token.pos_ != "VERB" or token.lemma_.lower() not in cues or skip(token.idx):
+            continue
+        found = _verb_content(token, lexicon)
+        if found is None:
+            continue
+        subject = _local_subject(find_subject(token), token)
+        if subject is None and token.lemma_.lower() not in lexicon.speech_verbs:
+            continue
+        yield Reported(_clip(doc.text, found[0], found[1]), found[1], token, subject)
+
+
+def _phrase_at(doc: Any, i: int, phrase: tuple[str, ...]) -> bool:
+    return i + len(phrase) <= len(doc) and all(doc[i + k].lower_ == w for k, w in enumerate(phrase))
+
+
+def _from_phrases(doc: Any, lexicon: Lexicon, skip: Callable[[int], bool]) -> Iterator[Reported]:
+    for token in doc:
+        for phrase in lexicon.source_phrases:
+            if skip(token.idx) or not _phrase_at(doc, token.i, phrase):
+                continue
+            last = doc[token.i + len(phrase) - 1]
+            objects = [c for c in last.children if c.dep_ == "pobj"]
+            if not objects:
+                continue
+            source = objects[0]
+            sent = token.sent
+            before = (sent.start_char, token.idx)
+            after = (_extent(source)[1], sent.end_char)
+            content = before if before[1] - before[0] > after[1] - after[0] else after
+            cue = (token.idx, _token_end(last))
+            yield Reported(_clip(doc.text, content, cue), cue, token, source)
+
+
+def find_reported(doc: Any, lexicon: Lexicon, skip: Callable[[int], bool]) -> list[Reported]:
+    """Reported-speech candidates in ``doc``; cues at offsets where ``skip`` is true are ignored."""
+    text = doc.text
+    found: list[Reported] = []
+    for cand in [*_from_verbs(doc, lexicon, skip), *_from_phrases(doc, lexicon, skip)]:
+        start, end = trim(text, *cand.content)
+        if end - start < MIN_CONTENT_CHARS:
+            continue
+        found.append(Reported((start, end), cand.cue, cand.cue_token, cand.subject))
+    return found
