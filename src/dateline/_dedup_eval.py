@@ -35,7 +35,11 @@ _LEADS = (
     "The following report was updated with new details as they became available.",
 )
 _BYLINES = ("By Staff Reporter, Associated Press", "By Maria Lopez | Reuters", "From our correspondent")
-_CREDITS = ("(Reporting by Jane Doe; editing by John Smith)", "Copyright 2020 The Associated Press.", "With reporting by AFP")
+_CREDITS = (
+    "(Reporting by Jane Doe; editing by John Smith)",
+    "Copyright 2020 The Associated Press.",
+    "With reporting by AFP",
+)
 
 
 def _new_lead(text: str, k: int) -> str:
