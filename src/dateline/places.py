@@ -1,12 +1,102 @@
-"""Places: placeholder stage; fills nothing yet."""
+"""Places: find place names and resolve them in an offline gazetteer.
+
+Entry point :func:`apply` fills ``article.places`` with one :class:`Place` per
+place mention: the span, the gazetteer's name, ISO-3 country, latitude and
+longitude, GeoNames id (when the entry has one) and feature type (``country``,
+``admin1``, ``admin2``, ``city``, ``region``; None when unresolved).
+
+Mentions come from spaCy's GPE, LOC and FAC entities (cleaned of "the",
+possessives and words that are never places, split at commas) and from
+gazetteer matches of proper-noun sequences the model missed. They are resolved
+together (see :mod:`dateline._places_resolve`): population and feature type,
+the article's other countries and US states, and "City, State" qualifiers.
+
+For other stages and evaluations:
+
+- :func:`resolve` resolves one name, optionally with context countries/states;
+- :func:`resolve_spans` resolves given spans of a text together, as
+  :func:`apply` does with the spans it finds.
+"""
 
 from __future__ import annotations
 
-from dateline.records import Article
+from collections import Counter
+from collections.abc import Sequence
+from dataclasses import replace
 
-__all__ = ["apply"]
+from dateline._places_detect import find_mentions
+from dateline._places_gazetteer import Entry, load_gazetteer
+from dateline._places_resolve import Context, Mention, qualifier_at, resolve_mentions
+from dateline.records import Article, Place, Span, make_span
+
+__all__ = ["apply", "resolve", "resolve_spans"]
 
 
 def apply(article: Article) -> Article:
-    """Return the article unchanged (this stage is not built yet)."""
-    return article
+    """Fill ``article.places`` from the spaCy annotation (``article.doc``).
+
+    An article without an annotation is returned unchanged: run ``annotate`` first.
+    """
+    if article.doc is None:
+        return article
+    gazetteer = load_gazetteer()
+    spans = find_mentions(article.doc, gazetteer)
+    places = resolve_spans(article.text, spans)
+    return replace(article, places=tuple(p for p in places if p is not None))
+
+
+def resolve_spans(
+    text: str,
+    spans: Sequence[tuple[int, int]],
+    *,
+    demonyms: bool = False,
+    keep_unresolved: bool = True,
+) -> list[Place | None]:
+    """Resolve the place names at ``spans`` of ``text`` together, as one article.
+
+    Each result is a :class:`Place` over its span. A name the gazetteer does
+    not know gives a place with only a name (country None) when
+    ``keep_unresolved``, else None. ``demonyms=True`` also reads "Russian" as
+    Russia (for gold sets that annotate demonyms as toponyms).
+    """
+    gazetteer = load_gazetteer()
+    mentions = [
+        Mention(start, end, text[start:end], qualifier_at(gazetteer, text, end)) for start, end in spans
+    ]
+    entries = resolve_mentions(gazetteer, mentions, demonyms=demonyms)
+    places: list[Place | None] = []
+    for mention, entry in zip(mentions, entries, strict=True):
+        span = make_span(text, mention.start, mention.end)
+        if entry is None:
+            places.append(Place(span, span.text, None) if keep_unresolved else None)
+        else:
+            places.append(_place(span, entry))
+    return places
+
+
+def resolve(
+    name: str,
+    *,
+    context_countries: Sequence[str] = (),
+    context_states: Sequence[str] = (),
+    demonyms: bool = False,
+) -> Place | None:
+    """Resolve one place name; None when the gazetteer does not know it.
+
+    ``context_countries`` (ISO-3 codes) and ``context_states`` (US postal
+    codes) are the places the surrounding text is about: with
+    ``context_countries=["USA"]``, "Georgia" is the US state. A trailing
+    qualifier in the name itself is used: "Springfield, Illinois". The
+    returned place's span covers ``name``.
+    """
+    gazetteer = load_gazetteer()
+    head, _, _ = name.partition(",")
+    head = head.strip() or name
+    context = Context(Counter(context_countries), Counter(context_states))
+    mention = Mention(0, len(head), head, qualifier_at(gazetteer, name, len(name.partition(",")[0])))
+    entry = resolve_mentions(gazetteer, [mention], demonyms=demonyms, context=context)[0]
+    return None if entry is None else _place(Span(0, len(name), name), entry)
+
+
+def _place(span: Span, entry: Entry) -> Place:
+    return Place(span, entry.name, entry.country, entry.lat, entry.lon, entry.geonames_id, entry.feature)
