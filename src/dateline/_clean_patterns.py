@@ -33,6 +33,7 @@ class Patterns:
     author_block: tuple[re.Pattern[str], ...]
     byline: tuple[re.Pattern[str], ...]
     stopwords: frozenset[str]
+    penalized: frozenset[str]  # kinds that open a section that is not the article
 
     def kind_of(self, line: str) -> str | None:
         """The boilerplate kind a normalized line matches, or None."""
@@ -91,6 +92,7 @@ def _compile(sources: list[dict[str, Any]]) -> Patterns:
     author_block: list[re.Pattern[str]] = []
     byline: list[re.Pattern[str]] = []
     stopwords: set[str] = set()
+    penalized: set[str] = set()
     for data in sources:
         name = data["_name"]
         for kind, spec in data.get("kinds", {}).items():
@@ -104,6 +106,9 @@ def _compile(sources: list[dict[str, Any]]) -> Patterns:
             author_block.append(_regex(pattern, f"{name} author_block"))
         # Bylines are case-sensitive: the name must be capitalized.
         for pattern in _strings(data.get("byline", {}).get("patterns", []), f"{name} byline"):
-            byline.append(_regex("(?i:^by)" + pattern[3:] if pattern.startswith("^by") else pattern, name, 0))
+            byline.append(_regex(pattern, f"{name} byline", 0))
+        penalized.update(_strings(data.get("penalized_kinds", {}).get("kinds", []), f"{name} penalized_kinds"))
         stopwords.update(word.lower() for word in _strings(data.get("stopwords", []), f"{name} stopwords"))
-    return Patterns(exact, tuple(regexes), tuple(author_block), tuple(byline), frozenset(stopwords))
+    return Patterns(
+        exact, tuple(regexes), tuple(author_block), tuple(byline), frozenset(stopwords), frozenset(penalized)
+    )

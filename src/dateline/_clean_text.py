@@ -30,13 +30,24 @@ from dateline.records import Boilerplate
 
 #: A line with at least this many words (and prose-like) counts as body text.
 GOOD_MIN_WORDS = 10
+#: A line this long is body text even without a final stop (if prose-like).
+LONG_LINE_WORDS = 40
+#: What a line that opens a related-links or comments section costs the body
+#: stretch that goes through it (a short paragraph after it is not worth it).
+SECTION_BREAK_PENALTY = 30
 #: Share of stopwords from which a long line reads as running English prose.
 PROSE_STOPWORD_SHARE = 0.18
 #: Share of capitalized words from which a line without a final stop is a
 #: headline or a menu rather than prose ("Trump Set To Hold First Talks").
 HEADLINE_CAPITALIZED_SHARE = 0.6
+#: Weight kept by a prose line whose neighbours are both short lines: teasers
+#: in a list of links and comments between user names look like that.
+ISOLATED_LINE_FACTOR = 0.15
+#: A line that opens with this many capitalized words is a teaser (headline
+#: and summary of another article), not body prose.
+TEASER_CAPITALIZED_WORDS = 7
 #: What an uncertain short line costs the body stretch that goes through it.
-SHORT_LINE_PENALTY = 2
+SHORT_LINE_PENALTY = 6
 #: What a link-like or menu-like line costs at the least.
 BAD_LINE_PENALTY = 6
 #: A repeated line with at least this many words is a photo caption, not a menu item.
@@ -50,7 +61,7 @@ AUTHOR_BLOCK_TAIL_LINES = 12
 
 _WORD = re.compile(r"\w+(?:['’]\w+)*")
 _BULLET = re.compile(r"^[•·▪◦●■►»>*\-–—|]+\s*")
-_SENTENCE_END = re.compile(r"[.!?…:;]['\"’”)\]]*$")
+_SENTENCE_END = re.compile(r"[.!?…:;。！？]['\"’”»)\]]*(?:\s*[^\w\s.!?…:;'\"’”»)\]]){0,3}$")
 _LINK_LIKE = re.compile(r"https?://|www\.|\s[|•·/]\s.*\s[|•·/]\s|^\S+@\S+\.\w+$")
 _NAME = re.compile(r"^[A-Z][\w.'’-]*(?:\s+[A-Z][\w.'’-]*){1,4}$")
 
@@ -160,15 +171,18 @@ def _label_repeats(lines: list[_Line], title_hint: str | None) -> None:
         line.kind = "caption" if line.words >= CAPTION_MIN_WORDS else "navigation"
 
 
-def _weight(line: _Line, stopwords: frozenset[str]) -> int:
+def _weight(line: _Line, patterns: Patterns) -> int:
     """How much a line speaks for (positive) or against (negative) being article body."""
     if line.kind is not None:
-        return 0
+        return -SECTION_BREAK_PENALTY if line.kind in patterns.penalized else 0
     if _LINK_LIKE.search(line.key):
         return -max(line.words, BAD_LINE_PENALTY)
-    if line.words >= GOOD_MIN_WORDS and _is_prose(line, stopwords):
-        return line.words
-    if line.words >= 2 and _SENTENCE_END.search(line.key):
+    ends_sentence = bool(_SENTENCE_END.search(line.key))
+    if _is_teaser(line.key):
+        return 0
+    if (line.words >= GOOD_MIN_WORDS and ends_sentence) or line.words >= LONG_LINE_WORDS:
+        return line.words if _is_prose(line, patterns.stopwords) else 0
+    if line.words >= 2 and ends_sentence:
         return 0
     return -SHORT_LINE_PENALTY
 
@@ -177,9 +191,16 @@ def _is_prose(line: _Line, stopwords: frozenset[str]) -> bool:
     ends_sentence = bool(_SENTENCE_END.search(line.key))
     if not ends_sentence and _capitalized_share(line.key) >= HEADLINE_CAPITALIZED_SHARE:
         return False  # a headline or a menu in Title Case
+    if ends_sentence:
+        return True
     tokens = [token.lower() for token in _WORD.findall(line.key)]
-    share = sum(token in stopwords for token in tokens) / len(tokens)
-    return share >= PROSE_STOPWORD_SHARE or ends_sentence
+    return sum(token in stopwords for token in tokens) / len(tokens) >= PROSE_STOPWORD_SHARE
+
+
+def _is_teaser(text: str) -> bool:
+    """A headline glued to its summary ("Tape Gaffe Ends Hamlin's Title RunDenny Hamlin's ..."), as link lists show."""
+    words = [word for word in text.split()[:TEASER_CAPITALIZED_WORDS] if word[:1].isalpha()]
+    return len(words) >= TEASER_CAPITALIZED_WORDS and all(word[:1].isupper() for word in words)
 
 
 def _capitalized_share(text: str) -> float:
@@ -187,21 +208,35 @@ def _capitalized_share(text: str) -> float:
     return sum(word[:1].isupper() for word in words) / len(words) if words else 0.0
 
 
+def _weights(lines: list[_Line], patterns: Patterns) -> list[float]:
+    """Each line's weight, a lone prose line (teaser, comment) damped by its short neighbours."""
+    weights: list[float] = [_weight(line, patterns) for line in lines]
+    content = [i for i, line in enumerate(lines) if line.kind is None]
+    for rank, i in enumerate(content):
+        if weights[i] <= 0:
+            continue
+        neighbours = [content[j] for j in (rank - 1, rank + 1) if 0 <= j < len(content)]
+        if neighbours and all(weights[j] < 0 for j in neighbours):
+            weights[i] *= ISOLATED_LINE_FACTOR
+    return weights
+
+
 def _body_stretch(lines: list[_Line], patterns: Patterns) -> tuple[int, int]:
     """``[start, end)`` of the run of lines with the highest total weight (Kadane)."""
-    best, best_span = 0, (0, 0)
-    total, start = 0, 0
-    for i, line in enumerate(lines):
-        total += _weight(line, patterns.stopwords)
+    weights = _weights(lines, patterns)
+    best, best_span = 0.0, (0, 0)
+    total, start = 0.0, 0
+    for i, weight in enumerate(weights):
+        total += weight
         if total <= 0:
-            total, start = 0, i + 1
+            total, start = 0.0, i + 1
         elif total > best:
             best, best_span = total, (start, i + 1)
     if best_span == (0, 0):  # no prose line at all: keep every unlabelled line
         return 0, len(lines)
     start, end = best_span
     # Sentences that close the article ("Thank you.") cost nothing but add no weight either.
-    while end < len(lines) and _weight(lines[end], patterns.stopwords) == 0 and lines[end].kind is None:
+    while end < len(lines) and weights[end] == 0 and lines[end].kind is None:
         end += 1
     return start, end
 
