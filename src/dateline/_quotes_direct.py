@@ -68,9 +68,9 @@ class SegmentIndex:
 class _Frames:
     """Sentence and paragraph bounds of one document."""
 
-    def __init__(self, doc: Any) -> None:
+    def __init__(self, doc: Any, text: str) -> None:
         self.doc = doc
-        self.text: str = doc.text
+        self.text = text
         self.sents = list(doc.sents)
         self.starts = [s.start_char for s in self.sents]
 
@@ -132,10 +132,10 @@ def _merge(previous: DirectQuote, current: DirectQuote) -> DirectQuote:
     return replace(previous, end=current.end)
 
 
-def find_direct(doc: Any, segments: Sequence[QuotedSegment], lexicon: Lexicon, inside: SegmentIndex,
+def find_direct(doc: Any, text: str, segments: Sequence[QuotedSegment], lexicon: Lexicon, inside: SegmentIndex,
                 subject_of: Any) -> list[DirectQuote]:
     """Direct quotes from quoted segments; ``subject_of(cue)`` finds a cue's subject token."""
-    frames = _Frames(doc)
+    frames = _Frames(doc, text)
     quotes: list[DirectQuote] = []
     for seg in segments:
         content = frames.text[seg.start:seg.end].rstrip(",")

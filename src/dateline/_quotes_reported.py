@@ -130,9 +130,8 @@ def _clip(text: str, content: Extent, cue: Extent) -> Extent:
     return max(content[0], para[0]), min(content[1], para[1])
 
 
-def _local_subject(subject: Token | None, cue: Token) -> Token | None:
+def _local_subject(subject: Token | None, cue: Token, text: str) -> Token | None:
     """``subject`` when it sits in the cue's paragraph, else the first noun before the cue there."""
-    text = cue.doc.text
     para = _paragraph(text, cue.idx)
     if subject is None or para[0] <= subject.idx < para[1]:
         return subject
@@ -144,7 +143,7 @@ def _local_subject(subject: Token | None, cue: Token) -> Token | None:
     return None
 
 
-def _from_verbs(doc: Any, lexicon: Lexicon, skip: Callable[[int], bool]) -> Iterator[Reported]:
+def _from_verbs(doc: Any, text: str, lexicon: Lexicon, skip: Callable[[int], bool]) -> Iterator[Reported]:
     cues = lexicon.cue_verbs
     for token in doc:
         if token.pos_ != "VERB" or token.lemma_.lower() not in cues or skip(token.idx):
@@ -152,18 +151,21 @@ def _from_verbs(doc: Any, lexicon: Lexicon, skip: Callable[[int], bool]) -> Iter
         found = _verb_content(token, lexicon)
         if found is None:
             continue
-        subject = _local_subject(find_subject(token), token)
+        subject = _local_subject(find_subject(token), token, text)
         if subject is None and token.lemma_.lower() not in lexicon.speech_verbs:
             continue
-        yield Reported(_clip(doc.text, found[0], found[1]), found[1], token, subject)
+        yield Reported(_clip(text, found[0], found[1]), found[1], token, subject)
 
 
 def _phrase_at(doc: Any, i: int, phrase: tuple[str, ...]) -> bool:
     return i + len(phrase) <= len(doc) and all(doc[i + k].lower_ == w for k, w in enumerate(phrase))
 
 
-def _from_phrases(doc: Any, lexicon: Lexicon, skip: Callable[[int], bool]) -> Iterator[Reported]:
+def _from_phrases(doc: Any, text: str, lexicon: Lexicon, skip: Callable[[int], bool]) -> Iterator[Reported]:
+    first_words = {phrase[0] for phrase in lexicon.source_phrases}
     for token in doc:
+        if token.lower_ not in first_words:
+            continue
         for phrase in lexicon.source_phrases:
             if skip(token.idx) or not _phrase_at(doc, token.i, phrase):
                 continue
@@ -177,14 +179,13 @@ def _from_phrases(doc: Any, lexicon: Lexicon, skip: Callable[[int], bool]) -> It
             after = (_extent(source)[1], sent.end_char)
             content = before if before[1] - before[0] > after[1] - after[0] else after
             cue = (token.idx, _token_end(last))
-            yield Reported(_clip(doc.text, content, cue), cue, token, source)
+            yield Reported(_clip(text, content, cue), cue, token, source)
 
 
-def find_reported(doc: Any, lexicon: Lexicon, skip: Callable[[int], bool]) -> list[Reported]:
+def find_reported(doc: Any, text: str, lexicon: Lexicon, skip: Callable[[int], bool]) -> list[Reported]:
     """Reported-speech candidates in ``doc``; cues at offsets where ``skip`` is true are ignored."""
-    text = doc.text
     found: list[Reported] = []
-    for cand in [*_from_verbs(doc, lexicon, skip), *_from_phrases(doc, lexicon, skip)]:
+    for cand in [*_from_verbs(doc, text, lexicon, skip), *_from_phrases(doc, text, lexicon, skip)]:
         start, end = trim(text, *cand.content)
         if end - start < MIN_CONTENT_CHARS:
             continue

@@ -43,7 +43,7 @@ def find_subject(cue: Token) -> Token | None:
     return None
 
 
-def speaker_extent(head: Token) -> tuple[int, int]:
+def speaker_extent(head: Token, text: str) -> tuple[int, int]:
     """Character extent of the speaker phrase headed by ``head``, without relative clauses."""
     left = head.left_edge
     right_idx = head.i
@@ -57,7 +57,7 @@ def speaker_extent(head: Token) -> tuple[int, int]:
     right = doc[right_idx]
     while right.i > left.i and right.is_punct:
         right = doc[right.i - 1]
-    paragraph_start = doc.text.rfind("\n", 0, head.idx) + 1
+    paragraph_start = text.rfind("\n", 0, head.idx) + 1
     return max(left.idx, paragraph_start), right.idx + len(right.text)
 
 
@@ -85,7 +85,7 @@ def _nearest_person_before(article: Article, offset: int) -> Actor | None:
 
 def link_speaker(article: Article, head: Token, lexicon: Lexicon) -> tuple[Span, str | None]:
     """The speaker span headed by ``head`` and the id of the actor behind it (or None)."""
-    start, end = speaker_extent(head)
+    start, end = speaker_extent(head, article.text)
     span = make_span(article.text, start, end)
     actor = None
     anchor = _name_anchor(head)

@@ -61,9 +61,9 @@ def _without_that(text: str, start: int, end: int) -> int:
     return start
 
 
-def _reported(article: Article, lexicon: Lexicon, inside: SegmentIndex) -> list[Quote]:
+def _reported(article: Article, text: str, lexicon: Lexicon, inside: SegmentIndex) -> list[Quote]:
     found = []
-    for cand in find_reported(article.doc, lexicon, inside):
+    for cand in find_reported(article.doc, text, lexicon, inside):
         start, end = cand.content
         if inside.coverage(start, end) >= MAX_QUOTED_SHARE * (end - start):
             continue
@@ -85,10 +85,12 @@ def apply(article: Article) -> Article:
     if doc is None:
         raise PipelineError(f"quotes: article {article.id} has no annotation; run the 'annotate' stage first")
     lexicon = load_lexicon()
-    segments = find_quoted(doc.text)
+    # The annotated prefix of article.text (Doc.text would rebuild it token by token).
+    text = article.text[: doc[-1].idx + len(doc[-1].text_with_ws)] if len(doc) else ""
+    segments = find_quoted(text)
     inside = SegmentIndex(segments)
-    direct = _direct(article, lexicon, find_direct(doc, segments, lexicon, inside, find_subject))
+    direct = _direct(article, lexicon, find_direct(doc, text, segments, lexicon, inside, find_subject))
     quotes: dict[int, Quote] = {q.content.start: q for q in direct}
-    for quote in _reported(article, lexicon, inside):
+    for quote in _reported(article, text, lexicon, inside):
         quotes.setdefault(quote.content.start, quote)
     return replace(article, quotes=tuple(sorted(quotes.values(), key=lambda q: (q.content.start, q.content.end))))

@@ -21,7 +21,7 @@ from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
-from dateline import actors, annotate, ids, quotes
+from dateline import ids
 from dateline._quotes_direct import SegmentIndex
 from dateline._quotes_marks import find_quoted
 from dateline.errors import InputError
@@ -156,6 +156,8 @@ class _Tally:
 
 
 def _run(articles: list[Article]) -> tuple[list[Article], float, float]:
+    from dateline import actors, annotate, quotes  # stage modules; loaded when first needed
+
     started = time.perf_counter()
     annotated = [actors.apply(a) for a in annotate.apply_batch(articles)]
     middle = time.perf_counter()

@@ -1,0 +1,57 @@
+"""The quotes evaluation: gold parsing, matching, and a floor on a few PolNeAR dev articles."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from dateline.evaluation import quotes as evaluation
+from dateline.records import Quote, make_span
+
+TEXT = 'Officials said the talks failed. "We tried," she said. The "reset" was over.'
+ANN = (
+    "T1\tSource 0 9\tOfficials\n"
+    "T2\tCue 10 14\tsaid\n"
+    "T3\tContent 15 31\tthe talks failed\n"
+    "E1\tAttribution:T2 Source:T1 Cue:T2 Content:T3\n"
+    "T4\tContent 33 43;53 53\t\"We tried,\"\n"
+    "T5\tSource 45 48\tshe\n"
+    "T6\tCue 49 53\tsaid\n"
+    "E2\tAttribution:T6 Content:T4 Source:T5 Cue:T6\n"
+    "E3\tAttribution-no-source:T9\n"
+)
+
+
+def test_read_ann_parses_relations_and_kinds() -> None:
+    gold = evaluation.read_ann(TEXT, ANN)
+    assert len(gold) == 2
+    assert gold[0].content == ((15, 31),) and not gold[0].direct
+    assert gold[1].content == ((33, 43), (53, 53)) and gold[1].direct
+    assert gold[1].source == ((45, 48),)
+
+
+def test_match_is_one_to_one_and_respects_the_threshold() -> None:
+    gold = evaluation.read_ann(TEXT, ANN)
+    half = Quote("q1", make_span(TEXT, 15, 22), False)  # "the tal": 7 of 16 characters
+    assert len(evaluation.match([half], gold, 0.3)) == 1
+    assert evaluation.match([half], gold, 0.8) == []
+    twice = [half, Quote("q2", make_span(TEXT, 20, 31), False)]
+    assert len(evaluation.match(twice, gold, 0.3)) == 1
+
+
+def test_missing_data_says_where(tmp_path: Path) -> None:
+    with pytest.raises(Exception, match="dev"):
+        evaluation.evaluate(tmp_path)
+
+
+@pytest.mark.slow
+def test_floor_on_a_few_dev_articles(shared: Path) -> None:
+    data = shared / evaluation.DEFAULT_DATA
+    if not data.is_dir():
+        pytest.skip(f"PolNeAR not found at {data}")
+    report = evaluation.evaluate(data, limit=6)
+    assert report.metrics["articles"] == 6
+    assert report.metrics["overlap30.f1"] >= 0.62
+    assert report.metrics["speaker.accuracy"] >= 0.80
+    assert report.metrics["time.quotes_share"] <= 0.05
