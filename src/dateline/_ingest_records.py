@@ -149,6 +149,11 @@ def _warc_document(record: Any, where: str, published: str | None, max_bytes: in
             "raise the limit with iter_documents(..., max_bytes=N)",
             source=where,
         )
+    if getattr(record.raw_stream, "limit", 0) > 0:  # the block ended before its declared length
+        raise InputError(
+            "record is truncated (the file ends inside it; a cut-off download?); re-download the WARC file",
+            source=where,
+        )
     charset = None
     if "charset=" in content_type.lower():
         charset = content_type.lower().split("charset=", 1)[1].split(";")[0].strip(" \"'")

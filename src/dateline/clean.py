@@ -43,8 +43,8 @@ def clean(document: Document) -> Article:
     """Turn a document into an article; ExtractionError when no usable body remains."""
     if document.kind == "html":
         found = extract_html(document.content, url=document.url, source=document.source)
-        paragraphs, boilerplate = found.paragraphs, tuple[Boilerplate, ...]()
         title, authors, site = document.title or found.title, tuple(found.authors), document.site or found.site
+        paragraphs, boilerplate = _drop_headline(found.paragraphs, title)
         date_text, language = document.published or found.date, found.language
     else:
         text_found = extract_text(document.content, document.title)
@@ -70,6 +70,13 @@ def clean(document: Document) -> Article:
         language=language or guess_language(body),
         boilerplate=boilerplate,
     )
+
+
+def _drop_headline(paragraphs: list[str], title: str | None) -> tuple[list[str], tuple[Boilerplate, ...]]:
+    """The page's headline, when the extracted body opens with it, is metadata, not body."""
+    if title and paragraphs and normalize_line(paragraphs[0]).lower() == normalize_line(title).lower():
+        return paragraphs[1:], (Boilerplate("title", normalize_line(paragraphs[0])),)
+    return paragraphs, ()
 
 
 def guess_language(text: str) -> str | None:

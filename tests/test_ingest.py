@@ -1,0 +1,269 @@
+"""Ingest: every input format, every bad input, stable ids."""
+
+from __future__ import annotations
+
+import gzip
+import io
+import json
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from dateline import ids
+from dateline.ingest import MAX_DOCUMENT_BYTES, iter_documents
+from dateline.records import Document, Failure
+
+ARTICLE = "Trump met Putin in Hamburg on Friday.\n\nThe two leaders talked for two hours about Syria.\n"
+HTML = (
+    "<!DOCTYPE html><html lang='en'><head><title>Leaders meet</title></head><body>"
+    "<article><h1>Leaders meet</h1><p>Trump met Putin in Hamburg on Friday. The two leaders talked for two "
+    "hours about Syria, Ukraine and the election.</p></article></body></html>"
+)
+
+
+def _all(*inputs: str | Path, **kwargs: object) -> list[Document | Failure]:
+    return list(iter_documents([str(i) for i in inputs], **kwargs))  # type: ignore[arg-type]
+
+
+def _one(path: Path, **kwargs: object) -> Document | Failure:
+    [item] = _all(path, **kwargs)
+    return item
+
+
+def _write_warc(path: Path, pages: list[tuple[str, str]], *, gzip_it: bool) -> None:
+    from warcio.statusandheaders import StatusAndHeaders
+    from warcio.warcwriter import WARCWriter
+
+    with path.open("wb") as out:
+        writer = WARCWriter(out, gzip=gzip_it)
+        for url, html in pages:
+            headers = StatusAndHeaders("200 OK", [("Content-Type", "text/html; charset=utf-8")], protocol="HTTP/1.1")
+            record = writer.create_warc_record(url, "response", payload=io.BytesIO(html.encode()), http_headers=headers)
+            writer.write_record(record)
+        css = StatusAndHeaders("200 OK", [("Content-Type", "text/css")], protocol="HTTP/1.1")
+        writer.write_record(writer.create_warc_record("https://x.test/a.css", "response",
+                                                      payload=io.BytesIO(b"p{}"), http_headers=css))
+
+
+# --- formats ---------------------------------------------------------------------------------------
+
+
+def test_text_file(tmp_path: Path) -> None:
+    path = tmp_path / "a.txt"
+    path.write_text(ARTICLE, encoding="utf-8")
+    doc = _one(path, published="2017-07-07")
+    assert isinstance(doc, Document)
+    assert (doc.kind, doc.content, doc.source, doc.published) == ("text", ARTICLE, str(path), "2017-07-07")
+    assert doc.id == ids.document_id(ARTICLE)
+
+
+@pytest.mark.parametrize("name", ["page.html", "page.htm", "page.html.gz"])
+def test_html_files(tmp_path: Path, name: str) -> None:
+    path = tmp_path / name
+    data = HTML.encode()
+    path.write_bytes(gzip.compress(data) if name.endswith(".gz") else data)
+    doc = _one(path)
+    assert isinstance(doc, Document) and doc.kind == "html" and doc.content == HTML
+
+
+def test_format_detected_by_content(tmp_path: Path) -> None:
+    """No telling suffix: HTML, JSONL and gzip are recognized from the bytes."""
+    (tmp_path / "page").write_text(HTML)
+    (tmp_path / "lines").write_text(json.dumps({"text": ARTICLE}) + "\n")
+    (tmp_path / "zipped").write_bytes(gzip.compress(HTML.encode()))
+    kinds = [getattr(_one(tmp_path / name), "kind", None) for name in ("page", "lines", "zipped")]
+    assert kinds == ["html", "text", "html"]
+
+
+def test_txt_that_is_html_is_html(tmp_path: Path) -> None:
+    path = tmp_path / "saved.txt"
+    path.write_text(HTML)
+    assert getattr(_one(path), "kind", None) == "html"
+
+
+@pytest.mark.parametrize("gzip_it", [False, True])
+def test_warc(tmp_path: Path, gzip_it: bool) -> None:
+    path = tmp_path / ("crawl.warc.gz" if gzip_it else "crawl.warc")
+    _write_warc(path, [("https://x.test/1", HTML), ("https://x.test/2", HTML.replace("Syria", "Iran"))],
+                gzip_it=gzip_it)
+    docs = _all(path, published="2020-01-01")
+    assert [type(d).__name__ for d in docs] == ["Document", "Document"]  # the CSS record is skipped
+    first, second = docs
+    assert isinstance(first, Document) and isinstance(second, Document)
+    assert first.url == "https://x.test/1" and first.kind == "html" and first.published == "2020-01-01"
+    assert first.source == f"{path}#record-1" and second.source == f"{path}#record-2"
+    assert first.id == ids.document_id(HTML, "https://x.test/1")
+
+
+def test_jsonl(tmp_path: Path) -> None:
+    path = tmp_path / "news.jsonl"
+    rows = [
+        {"id": "a1", "url": "https://x.test/a", "date": "2019-01-04", "title": "T", "text": ARTICLE},
+        {"url": "https://x.test/b", "published": "2019-01-05", "html": HTML},
+        {"text": ARTICLE},
+    ]
+    path.write_text("\n".join(json.dumps(r) for r in rows) + "\n\n")
+    a, b, c = _all(path, published="2000-01-01")
+    assert isinstance(a, Document) and isinstance(b, Document) and isinstance(c, Document)
+    assert (a.id, a.kind, a.url, a.published, a.title, a.source) == (
+        "a1", "text", "https://x.test/a", "2019-01-04", "T", f"{path}:1")
+    assert (b.kind, b.published, b.id) == ("html", "2019-01-05", ids.document_id(HTML, "https://x.test/b"))
+    assert (c.published, c.id, c.source) == ("2000-01-01", ids.document_id(ARTICLE), f"{path}:3")
+
+
+def test_jsonl_gz(tmp_path: Path) -> None:
+    path = tmp_path / "news.jsonl.gz"
+    path.write_bytes(gzip.compress((json.dumps({"text": ARTICLE}) + "\n").encode()))
+    assert getattr(_one(path), "content", None) == ARTICLE
+
+
+def test_directory_recursive_sorted(tmp_path: Path) -> None:
+    (tmp_path / "b").mkdir()
+    (tmp_path / "b" / "z.txt").write_text("Second article text here.")
+    (tmp_path / "a.txt").write_text("First article text here.")
+    (tmp_path / "notes.md").write_text("not an input")
+    (tmp_path / ".hidden.txt").write_text("hidden")
+    docs = _all(tmp_path)
+    assert [d.source for d in docs] == [str(tmp_path / "a.txt"), str(tmp_path / "b" / "z.txt")]
+
+
+def test_stdin_monkeypatched(monkeypatch: pytest.MonkeyPatch) -> None:
+    fake = io.TextIOWrapper(io.BytesIO(ARTICLE.encode()))
+    monkeypatch.setattr(sys, "stdin", fake)
+    [doc] = list(iter_documents(["-"]))
+    assert isinstance(doc, Document) and doc.source == "<stdin>" and doc.content == ARTICLE
+
+
+def test_stdin_jsonl_in_subprocess() -> None:
+    code = "from dateline.ingest import iter_documents\nfor d in iter_documents(['-']): print(d.source, d.kind)"
+    lines = "".join(json.dumps({"text": f"Article {i} text."}) + "\n" for i in range(3))
+    out = subprocess.run([sys.executable, "-c", code], input=lines.encode(), capture_output=True, check=True)
+    assert out.stdout.decode().split("\n")[:3] == ["<stdin>:1 text", "<stdin>:2 text", "<stdin>:3 text"]
+
+
+def test_ids_are_stable(tmp_path: Path) -> None:
+    path = tmp_path / "a.txt"
+    path.write_text(ARTICLE)
+    first, second = _one(path), _one(path)
+    assert isinstance(first, Document) and isinstance(second, Document) and first.id == second.id
+
+
+# --- bad input --------------------------------------------------------------------------------------
+
+
+def _failure(item: Document | Failure) -> Failure:
+    assert isinstance(item, Failure), item
+    assert item.stage == "ingest" and item.doc_id is None and item.message
+    return item
+
+
+def test_missing_path(tmp_path: Path) -> None:
+    failure = _failure(_one(tmp_path / "nope.txt"))
+    assert failure.error == "InputError" and "no such file" in failure.message
+
+
+@pytest.mark.parametrize("content", [b"", b"   \n\n  "])
+def test_empty_file(tmp_path: Path, content: bytes) -> None:
+    path = tmp_path / "empty.txt"
+    path.write_bytes(content)
+    failure = _failure(_one(path))
+    assert failure.error == "EmptyInputError" and "empty" in failure.message
+
+
+def test_binary_file(tmp_path: Path) -> None:
+    path = tmp_path / "image.txt"
+    path.write_bytes(b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR" + bytes(range(256)) * 4)
+    assert "binary" in _failure(_one(path)).message
+
+
+@pytest.mark.parametrize("encoding", ["cp1252", "latin-1"])
+def test_legacy_encodings_are_decoded(tmp_path: Path, encoding: str) -> None:
+    text = "Le café de la Señora Müller est déjà ouvert. Prix : 5 ½ francs."
+    if encoding == "cp1252":
+        text += " “Quoted” – dashed… €"
+    path = tmp_path / "old.txt"
+    path.write_bytes(text.encode(encoding))
+    doc = _one(path)
+    assert isinstance(doc, Document) and doc.content == text
+
+
+def test_truncated_gzip_text(tmp_path: Path) -> None:
+    path = tmp_path / "cut.txt.gz"
+    path.write_bytes(gzip.compress((ARTICLE * 200).encode())[:-40])
+    failure = _failure(_one(path))
+    assert "truncated" in failure.message
+
+
+def test_truncated_gzip_jsonl_keeps_lines_read(tmp_path: Path) -> None:
+    path = tmp_path / "cut.jsonl.gz"
+    body = "".join(json.dumps({"text": f"Article number {i} " + "word " * 50}) + "\n" for i in range(400))
+    path.write_bytes(gzip.compress(body.encode())[:-200])
+    items = _all(path)
+    assert isinstance(items[-1], Failure) and "truncated" in items[-1].message
+    assert len(items) > 10 and all(isinstance(i, Document) for i in items[:-1])
+
+
+def test_truncated_warc_keeps_records_read(tmp_path: Path) -> None:
+    path = tmp_path / "cut.warc.gz"
+    _write_warc(path, [(f"https://x.test/{i}", HTML + "<!--" + "x" * 3000 + "-->") for i in range(5)], gzip_it=True)
+    data = path.read_bytes()
+    path.write_bytes(data[: len(data) * 2 // 3])
+    items = _all(path)
+    assert any(isinstance(i, Document) for i in items)
+    assert isinstance(items[-1], Failure)
+
+
+def test_too_large_file(tmp_path: Path) -> None:
+    path = tmp_path / "huge.txt"
+    path.write_bytes(b"word " * 2000)
+    failure = _failure(_one(path, max_bytes=1000))
+    assert "MAX_DOCUMENT_BYTES" in failure.message and "max_bytes" in failure.message
+
+
+@pytest.mark.slow
+def test_fifty_megabyte_file_is_rejected(tmp_path: Path) -> None:
+    assert MAX_DOCUMENT_BYTES < 50 * 1024 * 1024
+    path = tmp_path / "huge.txt"
+    with path.open("wb") as out:
+        for _ in range(50):
+            out.write(b"All work and no play makes Jack a dull boy. " * 23_831)
+    assert "MAX_DOCUMENT_BYTES" in _failure(_one(path)).message
+
+
+def test_bad_jsonl_lines_fail_alone(tmp_path: Path) -> None:
+    path = tmp_path / "mixed.jsonl"
+    path.write_text("\n".join([
+        json.dumps({"text": "Good one."}),
+        "{not json",
+        json.dumps({"title": "no body"}),
+        json.dumps(["a", "list"]),
+        json.dumps({"text": "Good two."}),
+    ]) + "\n")
+    items = _all(path)
+    assert [type(i).__name__ for i in items] == ["Document", "Failure", "Failure", "Failure", "Document"]
+    bad_json, no_body, not_object = items[1:4]
+    assert isinstance(bad_json, Failure) and bad_json.source == f"{path}:2" and "not valid JSON" in bad_json.message
+    assert isinstance(no_body, Failure) and no_body.error == "EmptyInputError" and "'text'" in no_body.message
+    assert isinstance(not_object, Failure) and "not an object" in not_object.message
+
+
+def test_bad_inputs_do_not_stop_the_rest(tmp_path: Path) -> None:
+    (tmp_path / "a_empty.txt").write_bytes(b"")
+    (tmp_path / "b_good.txt").write_text(ARTICLE)
+    (tmp_path / "c_cut.txt.gz").write_bytes(gzip.compress(ARTICLE.encode() * 50)[:-30])
+    (tmp_path / "d_good.html").write_text(HTML)
+    kinds = [type(i).__name__ for i in _all(tmp_path, tmp_path / "missing")]
+    assert kinds == ["Failure", "Document", "Failure", "Document", "Failure"]
+
+
+@settings(max_examples=60, deadline=None)
+@given(st.binary(max_size=400))
+def test_arbitrary_bytes_never_raise(data: bytes) -> None:
+    from dateline.ingest import IngestOptions, read_stream
+
+    items = list(read_stream(io.BytesIO(data), "<bytes>", None, IngestOptions()))
+    assert items and all(isinstance(i, Document | Failure) for i in items)
