@@ -58,11 +58,11 @@ def handmade_article() -> Article:
     trump = Actor("a-trump", "Donald Trump", "person", "USA", "GOV", (span("Donald Trump"), span("Trump", 1)),
                   title="President")
     putin = Actor("a-putin", "Vladimir Putin", "person", "RUS", "GOV", (span("Vladimir Putin"),), title="President")
-    russia = Actor("a-russia", "Russia", "country", "RUS", "GOV", (span("Russia", 0),))
+    russia = Actor("a-russia", "Russia", "country", "RUS", "GOV", (span("Russia", 1),))
     ukraine = Actor("a-ukraine", "Ukraine", "country", "UKR", "GOV", (span("Ukraine"),))
     hamburg = Place(span("Hamburg"), "Hamburg", "DEU", 53.55, 10.0, 2911298)
     donetsk = Place(span("Donetsk"), "Donetsk", "UKR", 48.0, 37.8, 709717)
-    first = t.index(".") + 1
+    first = t.index("Friday.") + len("Friday.")
     meeting = Event("e-meet", "CONSULT", ("a-trump", "a-putin"), (), "occurred", span("met"),
                     make_span(t, 0, first), date=EventDate("2017-07-07", "Friday"), place=hamburg, quad=1,
                     intensity=1.0)

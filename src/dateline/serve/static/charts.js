@@ -1,0 +1,142 @@
+// Pictures: an events timeline (stacked bars by quad class) and an actor network (force layout).
+import { QUADS, clickable, el, quadName, svg } from "./dom.js";
+
+// rows: [{period, quad, events}] -> stacked bars, one per period.
+export function timelineChart(rows, { width = 900, height = 180, onPick = null } = {}) {
+  const periods = [...new Set(rows.map((r) => r.period))].sort();
+  if (!periods.length) return el("p", { class: "empty" }, "No dated events to draw.");
+  const byPeriod = new Map(periods.map((p) => [p, { 1: 0, 2: 0, 3: 0, 4: 0, 0: 0 }]));
+  for (const r of rows) byPeriod.get(r.period)[r.quad || 0] += r.events;
+  const totals = periods.map((p) => Object.values(byPeriod.get(p)).reduce((a, b) => a + b, 0));
+  const max = Math.max(...totals, 1);
+  const pad = { left: 36, right: 8, top: 10, bottom: 28 };
+  const plotW = width - pad.left - pad.right;
+  const plotH = height - pad.top - pad.bottom;
+  const barW = Math.max(2, Math.min(40, plotW / periods.length - 2));
+  const chart = svg("svg", { viewBox: `0 0 ${width} ${height}`, class: "chart timeline", role: "img",
+    "aria-label": `Events over time, ${periods.length} periods, coloured by quad class` });
+  chart.append(svg("line", { x1: pad.left, x2: width - pad.right, y1: pad.top + plotH, y2: pad.top + plotH, class: "axis" }));
+  chart.append(svg("text", { x: pad.left - 6, y: pad.top + 8, class: "tick", "text-anchor": "end" }, String(max)));
+  chart.append(svg("text", { x: pad.left - 6, y: pad.top + plotH, class: "tick", "text-anchor": "end" }, "0"));
+  const step = plotW / periods.length;
+  const labelEvery = Math.ceil(periods.length / 10);
+  periods.forEach((period, i) => {
+    const x = pad.left + i * step + (step - barW) / 2;
+    let y = pad.top + plotH;
+    const group = svg("g", { class: "bar" });
+    for (const quad of [1, 2, 3, 4, 0]) {
+      const n = byPeriod.get(period)[quad];
+      if (!n) continue;
+      const h = (n / max) * plotH;
+      y -= h;
+      const fill = QUADS[quad] ? QUADS[quad].color : "#999";
+      group.append(svg("rect", { x, y, width: barW, height: Math.max(h, 1), fill },
+        svg("title", {}, `${period}: ${n} ${quadName(quad)}`)));
+    }
+    if (onPick) {
+      clickable(group, () => onPick(period), `${period}: ${totals[i]} events`);
+    }
+    chart.append(group);
+    if (i % labelEvery === 0) {
+      chart.append(svg("text", { x: x + barW / 2, y: height - 10, class: "tick", "text-anchor": "middle" }, period.slice(0, 7)));
+    }
+  });
+  return el("figure", { class: "chart-box" }, chart, legend());
+}
+
+export function legend() {
+  return el("figcaption", { class: "legend" },
+    Object.entries(QUADS).map(([q, { name, color }]) =>
+      el("span", { class: "legend-item" }, el("span", { class: "swatch", style: `background:${color}` }), name)));
+}
+
+// A small force layout: repulsion between all nodes, springs along edges, pull to the centre.
+function layout(nodes, edges, width, height) {
+  const index = new Map(nodes.map((n, i) => [n.key, i]));
+  const pos = nodes.map((_, i) => {
+    const angle = (2 * Math.PI * i) / nodes.length;
+    return { x: width / 2 + (width / 3) * Math.cos(angle), y: height / 2 + (height / 3) * Math.sin(angle), vx: 0, vy: 0 };
+  });
+  const links = edges.map((e) => [index.get(e.source), index.get(e.target)]).filter(([a, b]) => a !== undefined && b !== undefined);
+  const ideal = Math.sqrt((width * height) / Math.max(nodes.length, 1)) * 0.7;
+  for (let step = 0; step < 300; step++) {
+    const heat = 1 - step / 300;
+    for (let i = 0; i < pos.length; i++) {
+      for (let j = i + 1; j < pos.length; j++) {
+        const dx = pos[i].x - pos[j].x || 0.01;
+        const dy = pos[i].y - pos[j].y || 0.01;
+        const d2 = Math.max(dx * dx + dy * dy, 25);
+        const f = (ideal * ideal) / d2 * 0.05;
+        pos[i].vx += dx * f; pos[i].vy += dy * f;
+        pos[j].vx -= dx * f; pos[j].vy -= dy * f;
+      }
+    }
+    for (const [a, b] of links) {
+      const dx = pos[b].x - pos[a].x;
+      const dy = pos[b].y - pos[a].y;
+      const d = Math.sqrt(dx * dx + dy * dy) || 1;
+      const f = ((d - ideal) / d) * 0.05;
+      pos[a].vx += dx * f; pos[a].vy += dy * f;
+      pos[b].vx -= dx * f; pos[b].vy -= dy * f;
+    }
+    for (const p of pos) {
+      p.vx += (width / 2 - p.x) * 0.01;
+      p.vy += (height / 2 - p.y) * 0.01;
+      const speed = Math.sqrt(p.vx * p.vx + p.vy * p.vy);
+      const cap = 20 * heat + 0.5;
+      if (speed > cap) { p.vx *= cap / speed; p.vy *= cap / speed; }
+      p.x = Math.min(width - 60, Math.max(60, p.x + p.vx));
+      p.y = Math.min(height - 20, Math.max(20, p.y + p.vy));
+      p.vx *= 0.5; p.vy *= 0.5;
+    }
+  }
+  return pos;
+}
+
+export function edgeColor(edge) {
+  if (edge.conflict > edge.cooperation) return "#b2182b";
+  if (edge.cooperation > edge.conflict) return "#2166ac";
+  return "#888";
+}
+
+export function networkChart({ nodes, edges }, { width = 900, height = 560, onPick = null } = {}) {
+  if (!nodes.length) return el("p", { class: "empty" }, "No events between two known actors match.");
+  const pos = layout(nodes, edges, width, height);
+  const at = new Map(nodes.map((n, i) => [n.key, pos[i]]));
+  const maxEdge = Math.max(...edges.map((e) => e.events), 1);
+  const maxNode = Math.max(...nodes.map((n) => n.events), 1);
+  const chart = svg("svg", { viewBox: `0 0 ${width} ${height}`, class: "chart network", role: "img",
+    "aria-label": `Actor network: ${nodes.length} actors, ${edges.length} links` });
+  const defs = svg("defs");
+  for (const [id, color] of [["coop", "#2166ac"], ["conf", "#b2182b"], ["mixed", "#888"]]) {
+    defs.append(svg("marker", { id: `arrow-${id}`, viewBox: "0 0 10 10", refX: 10, refY: 5, markerWidth: 6, markerHeight: 6, orient: "auto-start-reverse" },
+      svg("path", { d: "M 0 0 L 10 5 L 0 10 z", fill: color })));
+  }
+  chart.append(defs);
+  for (const edge of edges) {
+    const a = at.get(edge.source), b = at.get(edge.target);
+    const color = edgeColor(edge);
+    const marker = color === "#2166ac" ? "coop" : color === "#b2182b" ? "conf" : "mixed";
+    const dx = b.x - a.x, dy = b.y - a.y, d = Math.sqrt(dx * dx + dy * dy) || 1;
+    const rb = 6 + 14 * Math.sqrt(nodes.find((n) => n.key === edge.target).events / maxNode);
+    chart.append(svg("line", { x1: a.x, y1: a.y, x2: b.x - (dx / d) * (rb + 2), y2: b.y - (dy / d) * (rb + 2),
+      stroke: color, "stroke-width": 1 + 7 * Math.sqrt(edge.events / maxEdge), "stroke-opacity": 0.75,
+      "marker-end": `url(#arrow-${marker})`, class: "edge" },
+      svg("title", {}, `${edge.source} → ${edge.target}: ${edge.events} events (${edge.cooperation} cooperation, ${edge.conflict} conflict)`)));
+  }
+  nodes.forEach((node, i) => {
+    const r = 6 + 14 * Math.sqrt(node.events / maxNode);
+    const group = svg("g", { class: "node", transform: `translate(${pos[i].x},${pos[i].y})` },
+      svg("circle", { r }),
+      svg("text", { x: r + 3, y: 4, class: "node-label" }, node.name || node.key),
+      svg("title", {}, `${node.name} (${node.country || "?"}): ${node.events} events`));
+    if (onPick) clickable(group, () => onPick(node), `${node.name}: ${node.events} events`);
+    chart.append(group);
+  });
+  return el("figure", { class: "chart-box" }, chart,
+    el("figcaption", { class: "legend" },
+      el("span", { class: "legend-item" }, el("span", { class: "swatch", style: "background:#2166ac" }), "mostly cooperation"),
+      el("span", { class: "legend-item" }, el("span", { class: "swatch", style: "background:#b2182b" }), "mostly conflict"),
+      el("span", { class: "legend-item" }, el("span", { class: "swatch", style: "background:#888" }), "mixed"),
+      el("span", { class: "legend-item" }, "line width = number of events; arrow points to the recipient")));
+}

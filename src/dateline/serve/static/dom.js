@@ -1,0 +1,96 @@
+// Small DOM helpers. Data from the store is untrusted: it only ever becomes text
+// (textContent / createTextNode) or attribute values, never markup.
+
+const SVG_NS = "http://www.w3.org/2000/svg";
+
+export function el(tag, attrs = {}, ...children) {
+  const node = document.createElement(tag);
+  setAttrs(node, attrs);
+  append(node, children);
+  return node;
+}
+
+export function svg(tag, attrs = {}, ...children) {
+  const node = document.createElementNS(SVG_NS, tag);
+  setAttrs(node, attrs);
+  append(node, children);
+  return node;
+}
+
+function setAttrs(node, attrs) {
+  for (const [key, value] of Object.entries(attrs)) {
+    if (value === null || value === undefined || value === false) continue;
+    if (key.startsWith("on") && typeof value === "function") {
+      node.addEventListener(key.slice(2), value);
+    } else if (key === "style") {
+      node.style.cssText = String(value); // CSSOM, allowed by the CSP (a style attribute would not be)
+    } else if (key === "text") {
+      node.textContent = String(value);
+    } else {
+      node.setAttribute(key, String(value));
+    }
+  }
+}
+
+export function append(node, children) {
+  for (const child of children.flat()) {
+    if (child === null || child === undefined || child === false) continue;
+    node.append(child instanceof Node ? child : document.createTextNode(String(child)));
+  }
+  return node;
+}
+
+export function clear(node) {
+  while (node.firstChild) node.removeChild(node.firstChild);
+  return node;
+}
+
+// An http(s) link to an outside page, or plain text when the URL is anything else.
+export function outsideLink(url, label) {
+  if (typeof url === "string" && /^https?:\/\//i.test(url)) {
+    return el("a", { href: url, rel: "noopener noreferrer nofollow", target: "_blank" }, label || url);
+  }
+  return el("span", {}, label || url || "");
+}
+
+// Activate a non-button element from the keyboard too (Enter or Space).
+export function clickable(node, handler, label) {
+  node.setAttribute("tabindex", "0");
+  node.setAttribute("role", "button");
+  if (label) node.setAttribute("aria-label", label);
+  node.addEventListener("click", handler);
+  node.addEventListener("keydown", (event) => {
+    if (event.key === "Enter" || event.key === " ") {
+      event.preventDefault();
+      handler(event);
+    }
+  });
+  return node;
+}
+
+export async function api(path, params = {}) {
+  const query = new URLSearchParams();
+  for (const [key, value] of Object.entries(params)) {
+    if (value !== null && value !== undefined && value !== "") query.set(key, value);
+  }
+  const url = query.toString() ? `${path}?${query}` : path;
+  const response = await fetch(url, { headers: { Accept: "application/json" } });
+  const body = await response.json().catch(() => ({}));
+  if (!response.ok) throw new Error(body.error || body.detail || `${response.status} ${response.statusText}`);
+  return body;
+}
+
+export const QUADS = {
+  1: { name: "verbal cooperation", color: "#6baed6" },
+  2: { name: "material cooperation", color: "#2166ac" },
+  3: { name: "verbal conflict", color: "#f4a05a" },
+  4: { name: "material conflict", color: "#b2182b" },
+};
+
+export function quadName(quad) {
+  return QUADS[quad] ? QUADS[quad].name : "unclassified";
+}
+
+export function quadBadge(quad, label) {
+  return el("span", { class: `badge quad-${quad || 0}`, title: quadName(quad) }, label || quadName(quad));
+}
