@@ -1,0 +1,335 @@
+"""The actor dictionaries: loading, validation and the lookup tables built from them.
+
+Four JSON files under ``dateline/data/actors/`` hold the knowledge (countries,
+organizations, people with their terms in office, generic agents and titles);
+each has a ``version`` and a ``description``. A user file named by the
+environment variable ``DATELINE_ACTORS`` (same shape, any subset of the keys
+``countries``, ``organizations``, ``people``, ``agents``, ``titles``,
+``institutions``) is merged over them: an entry with the same key (ISO-3 code
+or name) replaces the built-in one, others are added.
+
+Everything loads lazily, once per process (:func:`load_lexicon`).
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import functools
+import json
+import os
+import re
+import unicodedata
+from dataclasses import dataclass, field
+from importlib import resources
+from pathlib import Path
+from typing import Any, Literal
+
+from dateline.errors import ResourceError
+
+__all__ = [
+    "ENV_VAR",
+    "Country",
+    "Hit",
+    "Lexicon",
+    "Org",
+    "Person",
+    "Role",
+    "load_lexicon",
+    "normalize",
+]
+
+#: Environment variable naming a user JSON file merged over the built-in dictionaries.
+ENV_VAR = "DATELINE_ACTORS"
+
+FILES = ("countries.json", "organizations.json", "people.json", "agents.json")
+SECTION_KEYS = {"countries": "iso3", "organizations": "name", "people": "name"}
+_DATE = re.compile(r"^\d{4}(-\d{2}(-\d{2})?)?$")
+_APOSTROPHES = str.maketrans({"\u2019": "'", "\u2018": "'", "\u02bc": "'", "`": "'"})
+
+HitKind = Literal["country", "demonym", "capital", "metonym", "person", "org"]
+
+
+def normalize(text: str) -> str:
+    """The lookup key of a surface form: straight apostrophes, single spaces."""
+    return " ".join(text.translate(_APOSTROPHES).split())
+
+
+def _fold(text: str) -> str:
+    """``text`` without diacritics ("Erdoğan" -> "Erdogan")."""
+    decomposed = unicodedata.normalize("NFKD", text)
+    return "".join(c for c in decomposed if not unicodedata.combining(c)).replace("ı", "i")
+
+
+@dataclass(frozen=True, slots=True)
+class Role:
+    """One office held over a term; ``end`` is None while in office."""
+
+    country: str
+    sector: str
+    title: str
+    start: dt.date
+    end: dt.date | None
+
+
+@dataclass(frozen=True, slots=True)
+class Person:
+    name: str
+    roles: tuple[Role, ...]
+    gender: str | None = None
+    wikidata: str | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class Org:
+    name: str
+    kind: str
+    country: str | None
+    sector: str | None
+    wikidata: str | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class Country:
+    iso3: str
+    name: str
+    adjective: str
+
+
+@dataclass(frozen=True, slots=True)
+class Hit:
+    """What a surface form can stand for. ``surname`` marks a one-word person alias."""
+
+    kind: HitKind
+    ref: Country | Person | Org
+    surname: bool = False
+
+
+@dataclass
+class Lexicon:
+    """Lookup tables over the dictionaries (built once per process)."""
+
+    countries: dict[str, Country] = field(default_factory=dict)
+    #: exact-case surface form -> what it can stand for
+    phrases: dict[str, list[Hit]] = field(default_factory=dict)
+    #: first word of a phrase (split at spaces and hyphens) -> the most words of such a phrase
+    first_words: dict[str, int] = field(default_factory=dict)
+    #: lower-case agent noun -> (sector, label)
+    agents: dict[str, tuple[str, str]] = field(default_factory=dict)
+    #: lower-case title words -> sector
+    titles: dict[str, str] = field(default_factory=dict)
+    #: lower-case institution words ("foreign ministry") -> sector
+    institutions: dict[str, str] = field(default_factory=dict)
+    people: list[Person] = field(default_factory=list)
+    #: names the tagger often takes for actors that are not ("Brexit", "UTC")
+    not_actors: set[str] = field(default_factory=set)
+    #: every single word of agents, titles and institutions (lower case)
+    role_words: set[str] = field(default_factory=set)
+    sectors: dict[str, str] = field(default_factory=dict)
+    versions: dict[str, str] = field(default_factory=dict)
+
+    def add(self, surface: str, hit: Hit) -> None:
+        for form in dict.fromkeys((normalize(surface), normalize(_fold(surface)))):
+            if form.lower().startswith("the ") and len(form) > 4:
+                form = form[4:]
+            if not form:
+                continue
+            hits = self.phrases.setdefault(form, [])
+            if hit not in hits:
+                hits.append(hit)
+            words = re.split(r"[\s\-]", form)
+            self.first_words[words[0]] = max(self.first_words.get(words[0], 0), len(words))
+
+    def lookup(self, surface: str) -> list[Hit]:
+        return self.phrases.get(normalize(surface), [])
+
+
+def _fail(source: str, what: str) -> ResourceError:
+    return ResourceError(f"actor dictionary {source}: {what}; fix the file or unset ${ENV_VAR} if it is yours")
+
+
+def _parse_date(value: Any, source: str, where: str) -> dt.date | None:
+    if value is None:
+        return None
+    if not isinstance(value, str) or not _DATE.match(value):
+        raise _fail(source, f"{where}: date {value!r} is not YYYY, YYYY-MM or YYYY-MM-DD")
+    parts = [int(p) for p in value.split("-")] + [1, 1]
+    try:
+        return dt.date(parts[0], parts[1], parts[2])
+    except ValueError as exc:
+        raise _fail(source, f"{where}: date {value!r}: {exc}") from exc
+
+
+def _strings(entry: dict[str, Any], key: str, source: str, where: str) -> list[str]:
+    value = entry.get(key, [])
+    if not isinstance(value, list) or not all(isinstance(v, str) and v.strip() for v in value):
+        raise _fail(source, f"{where}: '{key}' must be a list of non-empty strings")
+    return value
+
+
+def _need(entry: Any, keys: tuple[str, ...], source: str, where: str) -> None:
+    if not isinstance(entry, dict):
+        raise _fail(source, f"{where}: expected an object, got {type(entry).__name__}")
+    for key in keys:
+        if not isinstance(entry.get(key), str) or not entry[key].strip():
+            raise _fail(source, f"{where}: missing or empty '{key}'")
+
+
+def _read(path: Path | Any, source: str) -> dict[str, Any]:
+    try:
+        data = json.loads(path.read_text(encoding="utf-8"))
+    except (OSError, ValueError) as exc:
+        raise ResourceError(f"actor dictionary {source} cannot be read: {exc}") from exc
+    if not isinstance(data, dict):
+        raise _fail(source, "the top level must be an object")
+    return data
+
+
+def _builtin() -> dict[str, Any]:
+    merged: dict[str, Any] = {"versions": {}}
+    folder = resources.files("dateline") / "data" / "actors"
+    for name in FILES:
+        data = _read(folder / name, name)
+        for key in ("version", "description"):
+            if not isinstance(data.get(key), str):
+                raise _fail(name, f"missing '{key}'")
+        merged["versions"][name] = data["version"]
+        for key, value in data.items():
+            if key not in ("version", "description"):
+                merged[key] = value
+    return merged
+
+
+def _merge(base: dict[str, Any], extra: dict[str, Any], source: str) -> None:
+    """Merge a user file over the built-ins (same key replaces, new entries are added)."""
+    for section, value in extra.items():
+        if section in ("version", "description"):
+            continue
+        if section not in base:
+            raise _fail(source, f"unknown section {section!r}; known: {', '.join(k for k in base if k != 'versions')}")
+        if section == "sectors":
+            if not isinstance(value, dict):
+                raise _fail(source, "'sectors' must be an object of code -> description")
+            base[section] = {**base[section], **value}
+            continue
+        if not isinstance(value, list):
+            raise _fail(source, f"'{section}' must be a list")
+        key = SECTION_KEYS.get(section)
+        if key is None:
+            base[section] = list(value) + list(base[section])
+            continue
+        replaced = {e.get(key) for e in value if isinstance(e, dict)}
+        base[section] = [e for e in base[section] if e.get(key) not in replaced] + list(value)
+    base["versions"][source] = str(extra.get("version", "user"))
+
+
+def _add_countries(lex: Lexicon, entries: Any, source: str) -> None:
+    for i, entry in enumerate(entries):
+        where = f"countries[{i}]"
+        _need(entry, ("iso3", "name", "adjective"), source, where)
+        if not re.fullmatch(r"[A-Z]{3}", entry["iso3"]):
+            raise _fail(source, f"{where}: iso3 {entry['iso3']!r} is not three capital letters")
+        country = Country(entry["iso3"], entry["name"], entry["adjective"])
+        lex.countries[country.iso3] = country
+        lex.add(country.name, Hit("country", country))
+        for alias in _strings(entry, "aliases", source, where):
+            lex.add(alias, Hit("country", country))
+        for kind in ("demonym", "capital", "metonym"):
+            for surface in _strings(entry, kind + "s", source, where):
+                lex.add(surface, Hit(kind, country))  # type: ignore[arg-type]
+
+
+def _add_orgs(lex: Lexicon, entries: Any, source: str) -> None:
+    for i, entry in enumerate(entries):
+        where = f"organizations[{i}]"
+        _need(entry, ("name", "kind"), source, where)
+        if entry["kind"] not in ("organization", "group", "other"):
+            raise _fail(source, f"{where}: kind {entry['kind']!r} is not organization, group or other")
+        sector = entry.get("sector")
+        if sector is not None and sector not in lex.sectors:
+            raise _fail(source, f"{where}: unknown sector {sector!r}; add it to 'sectors'")
+        org = Org(entry["name"], entry["kind"], entry.get("country"), sector, entry.get("wikidata"))
+        for surface in [org.name, *_strings(entry, "aliases", source, where)]:
+            lex.add(surface, Hit("org", org))
+
+
+def _roles(entry: dict[str, Any], lex: Lexicon, source: str, where: str) -> tuple[Role, ...]:
+    roles = entry.get("roles")
+    if not isinstance(roles, list) or not roles:
+        raise _fail(source, f"{where}: 'roles' must be a non-empty list")
+    out = []
+    for j, role in enumerate(roles):
+        at = f"{where}.roles[{j}]"
+        _need(role, ("country", "sector", "title", "start"), source, at)
+        if role["sector"] not in lex.sectors:
+            raise _fail(source, f"{at}: unknown sector {role['sector']!r}")
+        start = _parse_date(role["start"], source, at)
+        assert start is not None
+        end = _parse_date(role.get("end"), source, at)
+        if end is not None and end < start:
+            raise _fail(source, f"{at}: end {role['end']} is before start {role['start']}")
+        out.append(Role(role["country"], role["sector"], role["title"], start, end))
+    return tuple(out)
+
+
+def _add_people(lex: Lexicon, entries: Any, source: str) -> None:
+    for i, entry in enumerate(entries):
+        where = f"people[{i}]"
+        _need(entry, ("name",), source, where)
+        gender = entry.get("gender")
+        if gender not in (None, "m", "f"):
+            raise _fail(source, f"{where}: gender {gender!r} is not 'm', 'f' or null")
+        person = Person(entry["name"], _roles(entry, lex, source, where), gender, entry.get("wikidata"))
+        lex.people.append(person)
+        lex.add(person.name, Hit("person", person))
+        for alias in _strings(entry, "aliases", source, where):
+            lex.add(alias, Hit("person", person, surname=" " not in alias.strip()))
+
+
+def _add_words(table: dict[str, Any], entries: Any, lex: Lexicon, source: str, section: str) -> None:
+    if not isinstance(entries, list):
+        raise _fail(source, f"'{section}' must be a list")
+    for i, entry in enumerate(entries):
+        where = f"{section}[{i}]"
+        _need(entry, ("sector",), source, where)
+        if entry["sector"] not in lex.sectors:
+            raise _fail(source, f"{where}: unknown sector {entry['sector']!r}")
+        for word in _strings(entry, "words", source, where):
+            key = normalize(word).lower()
+            table[key] = (entry["sector"], entry.get("label") or key) if section == "agents" else entry["sector"]
+
+
+def build_lexicon(data: dict[str, Any]) -> Lexicon:
+    """Validate merged dictionary data and build the lookup tables."""
+    lex = Lexicon(versions=dict(data.get("versions", {})))
+    sectors = data.get("sectors")
+    if not isinstance(sectors, dict) or not sectors:
+        raise _fail("agents.json", "'sectors' must be a non-empty object")
+    lex.sectors = {str(k): str(v) for k, v in sectors.items()}
+    _add_countries(lex, data.get("countries", []), "countries")
+    _add_orgs(lex, data.get("organizations", []), "organizations")
+    _add_people(lex, data.get("people", []), "people")
+    _add_words(lex.agents, data.get("agents", []), lex, "agents", "agents")
+    _add_words(lex.titles, data.get("titles", []), lex, "agents", "titles")
+    _add_words(lex.institutions, data.get("institutions", []), lex, "agents", "institutions")
+    lex.not_actors = {normalize(w) for w in _strings(data, "not_actors", "agents", "not_actors")}
+    for table in (lex.agents, lex.titles, lex.institutions):
+        lex.role_words.update(word for phrase in table for word in phrase.split())
+    return lex
+
+
+@functools.cache
+def _load(user_file: str | None) -> Lexicon:
+    data = _builtin()
+    if user_file:
+        path = Path(user_file)
+        if not path.is_file():
+            raise ResourceError(
+                f"${ENV_VAR} names {user_file}, which is not a file; point it at a JSON file or unset it"
+            )
+        _merge(data, _read(path, str(path)), str(path))
+    return build_lexicon(data)
+
+
+def load_lexicon() -> Lexicon:
+    """The dictionaries, built once per process (and per ``$DATELINE_ACTORS`` value)."""
+    return _load(os.environ.get(ENV_VAR) or None)
