@@ -20,6 +20,7 @@ from fastapi import FastAPI, HTTPException, Query, Request
 from fastapi.exceptions import RequestValidationError
 from fastapi.responses import FileResponse, JSONResponse, Response
 from fastapi.staticfiles import StaticFiles
+from starlette.exceptions import HTTPException as StarletteHTTPException
 from starlette.middleware.base import RequestResponseEndpoint
 
 from dateline.errors import StoreError
@@ -70,6 +71,11 @@ def _validation_error(request: Request, exc: Exception) -> JSONResponse:
     return JSONResponse({"error": "; ".join(problems), "detail": exc.errors()}, status_code=422)
 
 
+def _http_error(request: Request, exc: Exception) -> JSONResponse:
+    assert isinstance(exc, StarletteHTTPException)
+    return JSONResponse({"error": exc.detail, "detail": exc.detail}, status_code=exc.status_code, headers=exc.headers)
+
+
 def _store_error(request: Request, exc: Exception) -> JSONResponse:
     return JSONResponse({"error": str(exc)}, status_code=500)
 
@@ -84,6 +90,7 @@ def create_app(db: Path) -> FastAPI:
     app.state.database = database
     app.add_exception_handler(RequestValidationError, _validation_error)
     app.add_exception_handler(StoreError, _store_error)
+    app.add_exception_handler(StarletteHTTPException, _http_error)
 
     @app.middleware("http")
     async def security_headers(request: Request, call_next: RequestResponseEndpoint) -> Response:
@@ -142,17 +149,17 @@ def _routes(app: FastAPI, db: Database) -> None:
     @app.get("/api/timeline", summary="Events per period and quad class (same filters as /api/events)")
     def timeline(type: EventType | None = None, actor: Text = None, country: Text = None,
                  quad: Annotated[int | None, Query(ge=1, le=4)] = None, status: Status | None = None,
-                 place: Text = None, since: Day = None, until: Day = None,
+                 place: Text = None, since: Day = None, until: Day = None, article: Text = None,
                  bucket: Literal["day", "week", "month", "year"] = "month") -> list[dict[str, Any]]:
-        where = _event_filter(type, actor, country, quad, status, place, since, until, None)
+        where = _event_filter(type, actor, country, quad, status, place, since, until, article)
         return _events.timeline(db, where, bucket)
 
     @app.get("/api/network", summary="Who acts toward whom: edges weighted by events, split by cooperation/conflict")
     def network(type: EventType | None = None, actor: Text = None, country: Text = None,
                 quad: Annotated[int | None, Query(ge=1, le=4)] = None, status: Status | None = None,
-                place: Text = None, since: Day = None, until: Day = None,
+                place: Text = None, since: Day = None, until: Day = None, article: Text = None,
                 edges: Annotated[int, Query(ge=1, le=MAX_PAGE_SIZE)] = 80) -> dict[str, Any]:
-        where = _event_filter(type, actor, country, quad, status, place, since, until, None)
+        where = _event_filter(type, actor, country, quad, status, place, since, until, article)
         return _events.network(db, where, edges)
 
     @app.get("/api/actors", summary="Actors across articles with event and quote counts, busiest first")

@@ -50,47 +50,63 @@ export function legend() {
       el("span", { class: "legend-item" }, el("span", { class: "swatch", style: `background:${color}` }), name)));
 }
 
-// A small force layout: repulsion between all nodes, springs along edges, pull to the centre.
+// A small force layout in free space (charge between all nodes, springs along edges, a weak pull to
+// the centre), cooled over a fixed number of steps, then scaled to fit the picture.
+const STEPS = 300;
+const CHARGE = -220;
+const LINK_DISTANCE = 70;
+const GRAVITY = 0.06;
+
 function layout(nodes, edges, width, height) {
   const index = new Map(nodes.map((n, i) => [n.key, i]));
   const pos = nodes.map((_, i) => {
-    const angle = (2 * Math.PI * i) / nodes.length;
-    return { x: width / 2 + (width / 3) * Math.cos(angle), y: height / 2 + (height / 3) * Math.sin(angle), vx: 0, vy: 0 };
+    const r = 12 * Math.sqrt(0.5 + i), a = i * Math.PI * (3 - Math.sqrt(5));
+    return { x: r * Math.cos(a), y: r * Math.sin(a), vx: 0, vy: 0 };
   });
-  const links = edges.map((e) => [index.get(e.source), index.get(e.target)]).filter(([a, b]) => a !== undefined && b !== undefined);
-  const ideal = Math.sqrt((width * height) / Math.max(nodes.length, 1)) * 0.7;
-  for (let step = 0; step < 300; step++) {
-    const heat = 1 - step / 300;
+  const links = edges.map((e) => [index.get(e.source), index.get(e.target)]).filter(([a, b]) => a !== undefined && b !== undefined && a !== b);
+  const degree = new Array(nodes.length).fill(0);
+  for (const [a, b] of links) { degree[a]++; degree[b]++; }
+  const decay = 1 - Math.pow(0.001, 1 / STEPS);
+  let alpha = 1;
+  for (let step = 0; step < STEPS; step++) {
     for (let i = 0; i < pos.length; i++) {
       for (let j = i + 1; j < pos.length; j++) {
-        const dx = pos[i].x - pos[j].x || 0.01;
-        const dy = pos[i].y - pos[j].y || 0.01;
-        const d2 = Math.max(dx * dx + dy * dy, 25);
-        const f = (ideal * ideal) / d2 * 0.05;
-        pos[i].vx += dx * f; pos[i].vy += dy * f;
-        pos[j].vx -= dx * f; pos[j].vy -= dy * f;
+        let dx = pos[j].x - pos[i].x, dy = pos[j].y - pos[i].y;
+        if (!dx && !dy) { dx = 0.01 * (j - i); dy = 0.01; }
+        const l2 = Math.max(dx * dx + dy * dy, 1);
+        const w = (CHARGE * alpha) / l2;
+        pos[i].vx += dx * w; pos[i].vy += dy * w;
+        pos[j].vx -= dx * w; pos[j].vy -= dy * w;
       }
     }
     for (const [a, b] of links) {
-      const dx = pos[b].x - pos[a].x;
-      const dy = pos[b].y - pos[a].y;
-      const d = Math.sqrt(dx * dx + dy * dy) || 1;
-      const f = ((d - ideal) / d) * 0.05;
-      pos[a].vx += dx * f; pos[a].vy += dy * f;
-      pos[b].vx -= dx * f; pos[b].vy -= dy * f;
+      const s = pos[a], t = pos[b];
+      const dx = t.x + t.vx - s.x - s.vx, dy = t.y + t.vy - s.y - s.vy;
+      const l = Math.sqrt(dx * dx + dy * dy) || 1;
+      const k = ((l - LINK_DISTANCE) / l) * alpha / Math.min(degree[a], degree[b]);
+      const bias = degree[a] / (degree[a] + degree[b]);
+      t.vx -= dx * k * bias; t.vy -= dy * k * bias;
+      s.vx += dx * k * (1 - bias); s.vy += dy * k * (1 - bias);
     }
     for (const p of pos) {
-      p.vx += (width / 2 - p.x) * 0.01;
-      p.vy += (height / 2 - p.y) * 0.01;
-      const speed = Math.sqrt(p.vx * p.vx + p.vy * p.vy);
-      const cap = 20 * heat + 0.5;
-      if (speed > cap) { p.vx *= cap / speed; p.vy *= cap / speed; }
-      p.x = Math.min(width - 60, Math.max(60, p.x + p.vx));
-      p.y = Math.min(height - 20, Math.max(20, p.y + p.vy));
-      p.vx *= 0.5; p.vy *= 0.5;
+      p.vx -= p.x * GRAVITY * alpha; p.vy -= p.y * GRAVITY * alpha;
+      p.vx *= 0.6; p.vy *= 0.6;
+      p.x += p.vx; p.y += p.vy;
     }
+    alpha -= alpha * decay;
   }
-  return pos;
+  return fit(pos, width, height);
+}
+
+// Scale and centre positions into the picture, leaving room for labels on the right.
+function fit(pos, width, height) {
+  const margin = { left: 30, right: 150, top: 24, bottom: 24 };
+  const xs = pos.map((p) => p.x), ys = pos.map((p) => p.y);
+  const [x0, x1, y0, y1] = [Math.min(...xs), Math.max(...xs), Math.min(...ys), Math.max(...ys)];
+  const w = width - margin.left - margin.right, h = height - margin.top - margin.bottom;
+  const scale = Math.min(w / Math.max(x1 - x0, 1), h / Math.max(y1 - y0, 1), 3);
+  const ox = margin.left + (w - (x1 - x0) * scale) / 2, oy = margin.top + (h - (y1 - y0) * scale) / 2;
+  return pos.map((p) => ({ x: ox + (p.x - x0) * scale, y: oy + (p.y - y0) * scale }));
 }
 
 export function edgeColor(edge) {
@@ -109,7 +125,7 @@ export function networkChart({ nodes, edges }, { width = 900, height = 560, onPi
     "aria-label": `Actor network: ${nodes.length} actors, ${edges.length} links` });
   const defs = svg("defs");
   for (const [id, color] of [["coop", "#2166ac"], ["conf", "#b2182b"], ["mixed", "#888"]]) {
-    defs.append(svg("marker", { id: `arrow-${id}`, viewBox: "0 0 10 10", refX: 10, refY: 5, markerWidth: 6, markerHeight: 6, orient: "auto-start-reverse" },
+    defs.append(svg("marker", { id: `arrow-${id}`, viewBox: "0 0 10 10", refX: 10, refY: 5, markerWidth: 9, markerHeight: 9, markerUnits: "userSpaceOnUse", orient: "auto-start-reverse" },
       svg("path", { d: "M 0 0 L 10 5 L 0 10 z", fill: color })));
   }
   chart.append(defs);

@@ -1,0 +1,194 @@
+"""The REST API against a real DuckDB store built by the real pipeline (plus one hand-made article)."""
+
+from __future__ import annotations
+
+import csv
+import io
+import json
+from pathlib import Path
+
+import jsonschema
+import pytest
+from fastapi.testclient import TestClient
+
+from dateline.serve.app import CSP, MAX_PAGE_SIZE, MAX_QUERY_LENGTH
+
+HAND = "hand000000000001"
+LIST_ENDPOINTS = ["/api/articles", "/api/events", "/api/actors", "/api/quotes", "/api/timeline", "/api/network"]
+INJECTIONS = [
+    "' OR '1'='1",
+    "'; DROP TABLE articles; --",
+    '" OR 1=1 --',
+    "%' UNION SELECT contract FROM articles --",
+    "\\'; SELECT 1; --",
+    "_%",
+    "Robert'); DELETE FROM events WHERE ('a'='a",
+]
+#: Every text parameter of every endpoint: SQL in any of them must be treated as data.
+TEXT_PARAMS = {
+    "/api/articles": ["q", "site"],
+    "/api/events": ["actor", "country", "place", "article"],
+    "/api/timeline": ["actor", "country", "place"],
+    "/api/network": ["actor", "country", "place"],
+    "/api/actors": ["q", "country", "sector"],
+    "/api/quotes": ["speaker", "q", "article"],
+}
+
+
+def test_health_and_stats(client: TestClient) -> None:
+    assert client.get("/api/health").json()["status"] == "ok"
+    stats = client.get("/api/stats").json()
+    assert stats["articles"] >= 4 and stats["events"] >= 2
+    assert stats["events_by_type"]["ACCUSE"] >= 1
+
+
+def test_article_is_contract_json(client: TestClient, shared: Path) -> None:
+    schema = json.loads((shared / "contract" / "article.schema.json").read_text(encoding="utf-8"))
+    listing = client.get("/api/articles", params={"limit": MAX_PAGE_SIZE}).json()
+    assert listing["total"] == len(listing["items"]) >= 4
+    for item in listing["items"]:
+        article = client.get(f"/api/articles/{item['id']}").json()
+        jsonschema.validate(article, schema)
+        for event in article["events"]:
+            assert article["text"][event["evidence"]["start"]:event["evidence"]["end"]] == event["evidence"]["text"]
+    assert client.get("/api/articles/nope").status_code == 404
+
+
+def test_full_text_search(client: TestClient) -> None:
+    found = client.get("/api/articles", params={"q": "hamburg PUTIN"}).json()
+    assert HAND in [a["id"] for a in found["items"]]
+    hand = next(a for a in found["items"] if a["id"] == HAND)
+    snippet = hand["snippet"]
+    assert [snippet["text"][s:e].lower() for s, e in snippet["hits"]][:1] in (["putin"], ["hamburg"])
+    assert client.get("/api/articles", params={"q": "hamburg zanzibar"}).json()["total"] == 0
+    assert client.get("/api/articles", params={"q": '"very good talk"'}).json()["items"][0]["id"] == HAND
+    assert client.get("/api/articles", params={"q": '"good very talk"'}).json()["total"] == 0
+    dated = client.get("/api/articles", params={"since": "2019-01-01", "until": "2019-12-31"}).json()
+    assert dated["total"] == 2 and all(a["published"].startswith("2019") for a in dated["items"])
+    assert client.get("/api/articles", params={"site": "example.org"}).json()["total"] == 1
+
+
+def test_paging(client: TestClient) -> None:
+    first = client.get("/api/articles", params={"limit": 2}).json()
+    second = client.get("/api/articles", params={"limit": 2, "offset": 2}).json()
+    assert len(first["items"]) == 2 and {a["id"] for a in first["items"]}.isdisjoint(a["id"] for a in second["items"])
+
+
+def test_events_filters(client: TestClient) -> None:
+    def ids(**params: object) -> set[str]:
+        return {e["id"] for e in client.get("/api/events", params={**params, "article": HAND}).json()["items"]}
+
+    assert ids() == {"e-meet", "e-accuse"}
+    assert ids(type="ACCUSE") == ids(quad=3) == ids(country="ukr") == ids(place="Donetsk") == {"e-accuse"}
+    assert ids(actor="putin") == ids(actor="vladimir-putin.rus") == ids(actor="a-putin") == {"e-meet"}
+    assert ids(status="planned") == set()
+    assert ids(since="2017-07-07", until="2017-07-07") == {"e-meet", "e-accuse"}
+    assert ids(until="2017-07-06") == set()
+    meet = client.get("/api/events", params={"article": HAND, "type": "CONSULT"}).json()["items"][0]
+    assert [a["name"] for a in meet["actors"]] == ["Donald Trump", "Vladimir Putin"] and meet["recipients"] == []
+    assert meet["evidence"]["text"].endswith("in Hamburg on Friday.") and meet["trigger"]["text"] == "met"
+
+
+def test_events_csv(client: TestClient) -> None:
+    response = client.get("/api/events", params={"format": "csv", "article": HAND})
+    assert response.headers["content-type"].startswith("text/csv")
+    assert "attachment" in response.headers["content-disposition"]
+    rows = list(csv.DictReader(io.StringIO(response.text)))
+    assert {r["type"] for r in rows} == {"CONSULT", "ACCUSE"}
+    accuse = next(r for r in rows if r["type"] == "ACCUSE")
+    assert accuse["actors"] == "Russia" and accuse["recipients"] == "Ukraine"
+
+
+def test_timeline_and_network(client: TestClient) -> None:
+    periods = client.get("/api/timeline", params={"actor": "russia.rus", "bucket": "year", "article": HAND}).json()
+    assert periods == [{"period": "2017-01-01", "quad": 3, "events": 1}]
+    graph = client.get("/api/network", params={"actor": "donald-trump.usa", "article": HAND}).json()
+    assert graph["edges"] == [{"source": "donald-trump.usa", "target": "vladimir-putin.rus", "events": 1,
+                               "cooperation": 1, "conflict": 0}]
+    conflict = client.get("/api/network", params={"quad": 3, "article": HAND}).json()
+    assert {"source": "russia.rus", "target": "ukraine.ukr", "events": 1, "cooperation": 0, "conflict": 1} in (
+        conflict["edges"]
+    )
+
+
+def test_actors(client: TestClient) -> None:
+    listing = client.get("/api/actors", params={"q": "trump", "country": "usa"}).json()
+    trump = next(a for a in listing["items"] if a["key"] == "donald-trump.usa")
+    assert trump["events"] >= 1 and trump["quotes"] >= 1 and trump["sector"] == "GOV"
+    detail = client.get("/api/actors/donald-trump.usa").json()
+    assert detail["actor"]["name"] == "Donald Trump"
+    assert "We had a very good talk," in [q["text"] for q in detail["quotes"]]
+    assert "vladimir-putin.rus" in [c["key"] for c in detail["counterparts"]]
+    assert client.get("/api/actors/a-trump").json()["actor"]["key"] == "donald-trump.usa"
+    assert client.get("/api/actors/nobody").status_code == 404
+
+
+def test_quotes(client: TestClient) -> None:
+    by_speaker = client.get("/api/quotes", params={"speaker": "donald-trump.usa"}).json()
+    assert "We had a very good talk," in [q["text"] for q in by_speaker["items"]]
+    by_text = client.get("/api/quotes", params={"q": "VERY GOOD"}).json()
+    assert by_text["items"][0]["speaker_name"] == "Donald Trump"
+
+
+def test_hostile_text_is_returned_verbatim(client: TestClient) -> None:
+    found = client.get("/api/articles", params={"q": "onerror"}).json()["items"]
+    assert found, "the hostile article is searchable"
+    article = client.get(f"/api/articles/{found[0]['id']}").json()
+    assert '<script>alert("x")</script>' in article["text"]
+    page = client.get("/")
+    assert page.headers["content-security-policy"] == CSP and "'unsafe-inline'" not in CSP
+    assert "<script>" not in page.text.replace('<script type="module" src="/static/app.js"></script>', "")
+
+
+@pytest.mark.parametrize("endpoint", list(TEXT_PARAMS))
+def test_sql_injection_is_data(client: TestClient, endpoint: str) -> None:
+    before = client.get("/api/stats").json()
+    for param in TEXT_PARAMS[endpoint]:
+        for attack in INJECTIONS:
+            response = client.get(endpoint, params={param: attack})
+            assert response.status_code == 200, (param, attack, response.text)
+            body = response.json()
+            items = body if isinstance(body, list) else body.get("items", body.get("edges"))
+            assert items == [], (param, attack)
+    for attack in INJECTIONS:
+        assert client.get("/api/articles/" + attack.replace("/", "")).status_code == 404
+        assert client.get("/api/actors/" + attack.replace("/", "")).status_code == 404
+    assert client.get("/api/stats").json() == before
+
+
+@pytest.mark.parametrize("endpoint", LIST_ENDPOINTS)
+def test_limits_give_clear_4xx(client: TestClient, endpoint: str) -> None:
+    too_long = "x" * (MAX_QUERY_LENGTH + 1)
+    param = TEXT_PARAMS[endpoint][0]
+    response = client.get(endpoint, params={param: too_long})
+    assert response.status_code == 422 and param in response.json()["error"]
+    if endpoint in ("/api/articles", "/api/events", "/api/actors", "/api/quotes"):
+        response = client.get(endpoint, params={"limit": MAX_PAGE_SIZE + 1})
+        assert response.status_code == 422 and "limit" in response.json()["error"]
+        assert client.get(endpoint, params={"offset": -1}).status_code == 422
+    assert client.get(endpoint, params={"since": "yesterday"}).status_code in (200, 422)
+
+
+def test_bad_values_are_rejected(client: TestClient) -> None:
+    assert client.get("/api/events", params={"type": "PARTY"}).status_code == 422
+    assert client.get("/api/events", params={"quad": 5}).status_code == 422
+    assert client.get("/api/events", params={"since": "2017-13-01"}).status_code == 422
+    assert client.get("/api/timeline", params={"bucket": "decade"}).status_code == 422
+    assert client.get("/api/articles/" + "x" * 200).status_code == 422
+
+
+def test_read_only_no_write_endpoints(client: TestClient) -> None:
+    for method in ("post", "put", "patch", "delete"):
+        for path in ("/api/articles", f"/api/articles/{HAND}", "/api/events", "/api/actors"):
+            assert getattr(client, method)(path).status_code == 405
+    paths = client.get("/openapi.json").json()["paths"]
+    assert all(set(ops) == {"get"} for ops in paths.values())
+
+
+def test_docs_and_static_are_offline(client: TestClient) -> None:
+    docs = client.get("/docs")
+    assert docs.status_code == 200 and "/static/docs.js" in docs.text
+    for name in ("index.html", "app.js", "app.css", "dom.js", "reader.js", "charts.js", "docs.js"):
+        text = client.get(f"/static/{name}").text
+        assert "http://" not in text.replace("http://www.w3.org/2000/svg", "") and "https://" not in text, name
+        assert "innerHTML" not in text and "insertAdjacentHTML" not in text and "eval(" not in text, name
