@@ -2,7 +2,8 @@
 
 Handles straight and curly double marks (and a straight mark closed by a curly
 one), guillemets and low-9 marks, nested curly marks, and quotes that run over
-several paragraphs: the opening mark is repeated at the start of each new
+several paragraphs, and doubled apostrophes or backticks standing for double
+marks (''like this'', ``like this''). The opening mark is repeated at the start of each new
 paragraph and no closing mark appears until the end. A quote left open at the
 end of a paragraph that is not continued ends with its paragraph, so one
 stray mark cannot swallow the rest of the article. Single marks are never
@@ -65,6 +66,8 @@ def _segment(text: str, open_mark: int, end: int, close_mark: int | None) -> Quo
 
 def find_quoted(text: str) -> list[QuotedSegment]:
     """Every quoted stretch of ``text``, in order, never overlapping."""
+    # Same length as the input, so offsets hold: '' and `` become a mark and a space.
+    text = text.replace("''", '" ').replace("``", '" ')
     segments: list[QuotedSegment] = []
     open_at: int | None = None
     depth = 0

@@ -21,6 +21,7 @@ __all__ = ["Reported", "find_reported"]
 
 Token = Any
 Extent = tuple[int, int]
+Quoted = Callable[[int, int], int]
 
 #: Fewest characters of content worth reporting ("no", "yes" are answers, but
 #: two-letter contents were parse errors in PolNeAR dev).
@@ -30,6 +31,7 @@ MIN_CONTENT_CHARS = 3
 MAX_THAT_DISTANCE = 8
 #: Verbs whose xcomp is aspect, not content ("continued to call for").
 _NO_XCOMP = frozenset({"continue", "say", "see", "know", "find", "show", "hear", "learn"})
+_BREAKS = frozenset({",", "—", "–", "--"})
 _TRIM = frozenset(',.;:!?"“”‘’\'—–-( ')
 
 
@@ -72,33 +74,56 @@ def _after_that(cue: Token) -> Extent | None:
 
 
 def _parenthetical(cue: Token) -> Extent | None:
-    """Content before a trailing "..., he said." whose clause the parser made the head."""
-    if cue.dep_ not in ("parataxis", "advcl", "conj", "ccomp") or cue.head.i > cue.i:
+    """The sentence around a "..., he said(, ...)" whose clause the parser made the head."""
+    if cue.dep_ not in ("parataxis", "advcl", "conj", "ccomp") or cue.left_edge.i == 0:
         return None
-    if not any(c.dep_ == "nsubj" for c in cue.children) or cue.left_edge.i == 0:
+    if not any(c.dep_ == "nsubj" for c in cue.children):
         return None
-    if cue.doc[cue.left_edge.i - 1].text not in (",", "—", "–", "--"):
+    doc = cue.doc
+    if doc[cue.left_edge.i - 1].text not in _BREAKS:
         return None
-    start = cue.sent.start_char
+    sent = cue.sent
+    after = cue.right_edge.i + 1
+    if after < sent.end and doc[after].text in _BREAKS and after + 1 < sent.end and not doc[after + 1].is_punct:
+        return sent.start_char, sent.end_char  # "The museum, he said, is ..."
+    if cue.head.i > cue.i:
+        return None
+    start = sent.start_char
     end = cue.left_edge.idx
     return (start, end) if end - start > MIN_CONTENT_CHARS else None
 
 
-def _call_content(cue: Token, lexicon: Lexicon) -> tuple[Extent, Extent] | None:
+def _governed_quote(cue: Token, quoted: Callable[[int, int], int]) -> Extent | None:
+    """What follows a speech verb whose own words hold a quotation ("called him a 'nasty guy'")."""
+    rights = [c for c in cue.rights if not c.is_punct and c.dep_ not in ("nsubj", "cc", "conj")]
+    if not rights:
+        return None
+    start = rights[0].left_edge.idx
+    end = _token_end(rights[-1].right_edge)
+    return (start, end) if quoted(start, end) > 0 else None
+
+
+def _call_content(cue: Token, lexicon: Lexicon, quoted: Quoted) -> tuple[Extent, Extent] | None:
+    """"called on X to ...", "called for X", "called X Y" (with Y quoted or an object predicate)."""
+    here = (cue.idx, _token_end(cue))
+    if any(c.dep_ == "oprd" for c in cue.children):
+        found = _governed_quote(cue, lambda s, e: 1)
+        return None if found is None else (found, here)
     for child in cue.rights:
         if child.dep_ in ("prep", "prt") and child.lower_ in lexicon.call_particles:
             parts = [_extent(c) for c in child.children if c.dep_ == "pobj"]
             parts += [_extent(c) for c in cue.children if c.dep_ == "xcomp"]
             if parts:
                 return (min(p[0] for p in parts), max(p[1] for p in parts)), (cue.idx, _token_end(child))
-    return None
+    found = _governed_quote(cue, quoted)
+    return None if found is None else (found, here)
 
 
-def _verb_content(cue: Token, lexicon: Lexicon) -> tuple[Extent, Extent] | None:
+def _verb_content(cue: Token, lexicon: Lexicon, quoted: Quoted) -> tuple[Extent, Extent] | None:
     """Content and cue extents for one cue verb, or None when it introduces nothing."""
     here = (cue.idx, _token_end(cue))
     if cue.lemma_ == "call":
-        return _call_content(cue, lexicon)
+        return _call_content(cue, lexicon, quoted)
     for dep in ("ccomp", "xcomp"):
         if dep == "xcomp" and cue.lemma_ in _NO_XCOMP:
             continue
@@ -112,7 +137,7 @@ def _verb_content(cue: Token, lexicon: Lexicon) -> tuple[Extent, Extent] | None:
             if child.dep_ == "dobj" and child.pos_ not in ("PRON", "DET"):
                 return _extent(child), here
     if cue.lemma_ in lexicon.speech_verbs:
-        found = _after_that(cue) or _parenthetical(cue)
+        found = _after_that(cue) or _parenthetical(cue) or _governed_quote(cue, quoted)
         if found:
             return found, here
     return None
@@ -143,12 +168,13 @@ def _local_subject(subject: Token | None, cue: Token, text: str) -> Token | None
     return None
 
 
-def _from_verbs(doc: Any, text: str, lexicon: Lexicon, skip: Callable[[int], bool]) -> Iterator[Reported]:
+def _from_verbs(doc: Any, text: str, lexicon: Lexicon, skip: Callable[[int], bool],
+                quoted: Quoted) -> Iterator[Reported]:
     cues = lexicon.cue_verbs
     for token in doc:
         if token.pos_ != "VERB" or token.lemma_.lower() not in cues or skip(token.idx):
             continue
-        found = _verb_content(token, lexicon)
+        found = _verb_content(token, lexicon, quoted)
         if found is None:
             continue
         subject = _local_subject(find_subject(token), token, text)
@@ -182,10 +208,15 @@ def _from_phrases(doc: Any, text: str, lexicon: Lexicon, skip: Callable[[int], b
             yield Reported(_clip(text, content, cue), cue, token, source)
 
 
-def find_reported(doc: Any, text: str, lexicon: Lexicon, skip: Callable[[int], bool]) -> list[Reported]:
-    """Reported-speech candidates in ``doc``; cues at offsets where ``skip`` is true are ignored."""
+def find_reported(doc: Any, text: str, lexicon: Lexicon, skip: Callable[[int], bool],
+                  quoted: Quoted) -> list[Reported]:
+    """Reported-speech candidates in ``doc``.
+
+    Cues at offsets where ``skip`` is true are ignored; ``quoted(start, end)``
+    counts the characters of a stretch that lie inside quotation marks.
+    """
     found: list[Reported] = []
-    for cand in [*_from_verbs(doc, text, lexicon, skip), *_from_phrases(doc, text, lexicon, skip)]:
+    for cand in [*_from_verbs(doc, text, lexicon, skip, quoted), *_from_phrases(doc, text, lexicon, skip)]:
         start, end = trim(text, *cand.content)
         if end - start < MIN_CONTENT_CHARS:
             continue

@@ -30,8 +30,9 @@ __all__ = ["apply"]
 
 #: A reported-speech candidate whose content is at least this share inside
 #: quotation marks is the direct quote seen again, and is dropped (seed and
-#: PolNeAR dev: "'...,' Trump told a news conference").
-MAX_QUOTED_SHARE = 0.5
+#: PolNeAR dev: "'...,' Trump told a news conference"; partly quoted clauses
+#: such as "said that 'free ... trade' would be a topic" stay).
+MAX_QUOTED_SHARE = 0.9
 
 
 def _quote(article: Article, lexicon: Lexicon, start: int, end: int, direct: bool,
@@ -63,7 +64,7 @@ def _without_that(text: str, start: int, end: int) -> int:
 
 def _reported(article: Article, text: str, lexicon: Lexicon, inside: SegmentIndex) -> list[Quote]:
     found = []
-    for cand in find_reported(article.doc, text, lexicon, inside):
+    for cand in find_reported(article.doc, text, lexicon, inside, inside.coverage):
         start, end = cand.content
         if inside.coverage(start, end) >= MAX_QUOTED_SHARE * (end - start):
             continue

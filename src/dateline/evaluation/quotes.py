@@ -3,7 +3,8 @@
 Every dev article text runs through the real annotate, actors and quotes
 stages. A predicted quote matches a gold attribution when their contents
 overlap by at least a share (0.3, and separately 0.8) of the gold content's
-length; matching is one-to-one, best overlap first. A predicted quote nested
+length; matching is one-to-one, closest spans (overlap over union) first.
+A predicted quote nested
 inside another predicted quote (a quoted phrase inside reported speech) is
 part of that quote and is not scored on its own. Among the matches at 0.3,
 speaker accuracy is the share of gold attributions with a source whose
@@ -99,14 +100,17 @@ def _scored(predicted: Sequence[Quote]) -> list[Quote]:
 
 
 def match(predicted: Sequence[Quote], gold: Sequence[Gold], threshold: float) -> list[tuple[Quote, Gold]]:
-    """One-to-one matches, best overlap share first."""
+    """One-to-one matches (gold overlap share >= ``threshold``), closest spans first."""
     pairs = []
     for p in predicted:
         pr = ((p.content.start, p.content.end),)
         for g in gold:
-            share = _overlap(pr, g.content) / max(_length(g.content), 1)
-            if share >= threshold:
-                pairs.append((share, id(p), p, g))
+            common = _overlap(pr, g.content)
+            if common >= threshold * max(_length(g.content), 1):
+                # Pair the closest spans first (overlap over union), so a long
+                # prediction does not take a short gold span beside its own.
+                union = _length(pr) + _length(g.content) - common
+                pairs.append((common / max(union, 1), id(p), p, g))
     pairs.sort(key=lambda x: -x[0])
     used_p: set[int] = set()
     used_g: set[int] = set()
