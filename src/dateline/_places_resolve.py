@@ -51,8 +51,13 @@ ALIAS_PENALTY = 3.0
 #: names places near each other ("Paris" beside "Henry County" is Paris, Tenn.).
 PROXIMITY_BONUS = 6.0
 NEAR_KM = 100.0
+#: Nearby names that earn the full proximity bonus.
+PROXIMITY_SATURATION = 1000
 #: Candidates per name considered for proximity (the best by score without context).
 PROXIMITY_CANDIDATES = 25
+#: A city this large keeps its claim to a name it shares with a country or
+#: US state ("New York"); smaller ones need a qualifier ("Indiana, Pa.").
+MAJOR_CITY_POPULATION = 1_000_000
 #: Mentions this short in capitals ("EU", "LA") match no city: they are acronyms.
 ACRONYM_MAX_LENGTH = 4
 
@@ -132,13 +137,26 @@ def _within(entry: Entry, qualifier: Entry) -> bool:
     return entry.country == qualifier.country
 
 
-def candidates(gazetteer: Gazetteer, name: str, *, demonyms: bool = False) -> tuple[Entry, ...]:
-    """The entries ``name`` may stand for (a demonym counts only when asked)."""
+def candidates(
+    gazetteer: Gazetteer, name: str, *, demonyms: bool = False, qualified: bool = False
+) -> tuple[Entry, ...]:
+    """The entries ``name`` may stand for (a demonym counts only when asked).
+
+    ``qualified``: the name has a qualifier, so every homonym stays a candidate.
+    """
     found = gazetteer.lookup(name)
+    if qualified:
+        return found
     if found and name.isupper() and len(name) <= ACRONYM_MAX_LENGTH:
         found = tuple(e for e in found if e.feature != "city")
     if any(not e.alias and (e.feature == "country" or _feature(e) == "us_state") for e in found):
         found = tuple(e for e in found if not e.alias)  # "Mexico" is the country, not Mexico City
+    if any(_feature(e) == "us_state" for e in found):
+        # "California" is the state, not California, Md.: only a capital or a
+        # very large city keeps its claim ("Washington", "New York"), unless a
+        # qualifier names another place. Towns named like countries stay:
+        # local news often means them ("Palestine, Texas", "Lebanon, Ind.").
+        found = tuple(e for e in found if e.feature != "city" or _major(e))
     if not found:
         cleaned = _strip_possessive(name)
         if cleaned != name:
@@ -147,6 +165,10 @@ def candidates(gazetteer: Gazetteer, name: str, *, demonyms: bool = False) -> tu
         country = gazetteer.demonyms.get(normalize(name))
         found = (country,) if country is not None else ()
     return found
+
+
+def _major(entry: Entry) -> bool:
+    return entry.capital or entry.population >= MAJOR_CITY_POPULATION
 
 
 def _strip_possessive(name: str) -> str:
@@ -207,17 +229,45 @@ def resolve_mentions(
 ) -> list[Entry | None]:
     """Resolve every mention of one article together (see the module docstring)."""
     mentions = _share_qualifiers(mentions)
-    options = [candidates(gazetteer, m.text, demonyms=demonyms) for m in mentions]
+    options = [
+        candidates(gazetteer, m.text, demonyms=demonyms, qualified=m.qualifier is not None) for m in mentions
+    ]
     first = [best_entry(found, Context(), m.qualifier) for found, m in zip(options, mentions, strict=True)]
+    total, own = _tally(mentions, options, first, context)
+    near = proximity({normalize(m.text): found for m, found in zip(mentions, options, strict=True)})
+    picks = _pass(mentions, options, total, own, near)
+    # A second look with the picks as votes: "Georgia" read as the US state
+    # now makes "Atlanta" the one in Georgia.
+    total, own = _tally(mentions, options, picks, context, trust=True)
+    return _pass(mentions, options, total, own, near)
+
+
+def _tally(
+    mentions: Sequence[Mention],
+    options: Sequence[Sequence[Entry]],
+    picks: Sequence[Entry | None],
+    context: Context | None,
+    *,
+    trust: bool = False,
+) -> tuple[Context, dict[str, Context]]:
     total = Context()
     if context is not None:
         total.update(context)
     own: dict[str, Context] = {}
-    for mention, found, entry in zip(mentions, options, first, strict=True):
-        said = _said(found, entry, mention.qualifier)
+    for mention, found, entry in zip(mentions, options, picks, strict=True):
+        said = votes([entry]) if trust and entry is not None else _said(found, entry, mention.qualifier)
         total.update(said)
         own.setdefault(normalize(mention.text), Context()).update(said)
-    near = proximity({normalize(m.text): found for m, found in zip(mentions, options, strict=True)})
+    return total, own
+
+
+def _pass(
+    mentions: Sequence[Mention],
+    options: Sequence[Sequence[Entry]],
+    total: Context,
+    own: dict[str, Context],
+    near: dict[str, dict[Entry, float]],
+) -> list[Entry | None]:
     results: list[Entry | None] = []
     for mention, found in zip(mentions, options, strict=True):
         key = normalize(mention.text)
@@ -254,7 +304,7 @@ def proximity(options: dict[str, Sequence[Entry]]) -> dict[str, dict[Entry, floa
                 for other, pts in points.items()
                 if other != name
             )
-            shares[entry] = hits / others
+            shares[entry] = min(1.0, hits / min(others, PROXIMITY_SATURATION))
         result[name] = shares
     return result
 
