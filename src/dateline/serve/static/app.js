@@ -1,6 +1,6 @@
 // dateline explorer: routes (#/articles, #/article/ID, #/events, #/network, #/actors, #/actor/KEY, #/quotes).
 import { networkChart, timelineChart } from "./charts.js";
-import { api, clear, el, quadBadge, QUADS } from "./dom.js";
+import { api, el, fill, quadBadge, QUADS } from "./dom.js";
 import { renderReader } from "./reader.js";
 
 const main = document.getElementById("main");
@@ -24,8 +24,8 @@ function route() {
   const views = { articles: articlesView, article: articleView, events: eventsView, network: networkView,
     actors: actorsView, actor: actorView, quotes: quotesView };
   const render = views[view] || articlesView;
-  clear(main).append(el("p", { class: "muted" }, "Loading…"));
-  render(params, arg).catch((error) => clear(main).append(el("p", { class: "error", role: "alert" }, `Could not load: ${error.message}`)));
+  fill(main, el("p", { class: "muted" }, "Loading…"));
+  render(params, arg).catch((error) => fill(main, el("p", { class: "error", role: "alert" }, `Could not load: ${error.message}`)));
 }
 
 // A filter form: fields [{name, label, type, options}] -> calls onSubmit(values).
@@ -79,7 +79,7 @@ async function articlesView(params) {
       el("span", { class: "muted small" }, ` ${[a.published, a.site].filter(Boolean).join(" · ")} · ${a.n_events} events · ${a.n_actors} actors · ${a.n_quotes} quotes`),
       snippetNode(a.snippet)));
   }
-  clear(main).append(el("h2", {}, "Articles"),
+  fill(main, el("h2", {}, "Articles"),
     filterForm([{ name: "q", label: "Words", placeholder: 'e.g. Putin "trade deal"' }, { name: "since", label: "From", type: "date" },
       { name: "until", label: "To", type: "date" }, { name: "site", label: "Site" }], params, (v) => go("articles", v)),
     list, pager(data.total, params, "articles"));
@@ -88,7 +88,7 @@ async function articlesView(params) {
 async function articleView(params, id) {
   const article = await api(`/api/articles/${encodeURIComponent(id)}`);
   const root = el("section", { class: "reader-view" });
-  clear(main).append(root);
+  fill(main, root);
   renderReader(root, article, { selectEvent: params.event, onActor: (actor) => openActor(actor) });
 }
 
@@ -131,14 +131,17 @@ function filtersOnly(params) {
 
 async function eventsView(params) {
   const filters = filtersOnly(params);
+  const span = params.since && params.until ? (new Date(params.until) - new Date(params.since)) / 86400000 : Infinity;
+  const bucket = params.bucket || (span <= 62 ? "day" : "month");
   const [data, periods] = await Promise.all([
-    api("/api/events", { ...params, limit: PAGE }), api("/api/timeline", { ...filters, bucket: params.bucket || "month" })]);
+    api("/api/events", { ...params, limit: PAGE }), api("/api/timeline", { ...filters, bucket })]);
   const csv = `/api/events?${new URLSearchParams({ ...filters, format: "csv", limit: 50000 })}`;
-  const pick = (period) => go("events", { ...filters, since: period, until: endOfMonth(period) });
-  clear(main).append(el("h2", {}, "Events"),
+  const pick = (period) => go("events", { ...filters, since: period, until: bucket === "day" ? period : endOfMonth(period) });
+  fill(main, el("h2", {}, "Events"),
     filterForm(EVENT_FILTERS, params, (v) => go("events", v)),
-    timelineChart(periods, { onPick: pick }),
-    el("p", {}, el("a", { href: csv, download: "events.csv" }, "Download these events as CSV")),
+    timelineChart(periods, { onPick: pick, bucket }),
+    el("p", { class: "small" }, "Select a bar to see its events. ",
+      el("a", { href: csv, download: "events.csv" }, "Download these events as CSV")),
     eventTable(data.items), pager(data.total, params, "events"));
 }
 
@@ -151,7 +154,7 @@ function endOfMonth(period) {
 async function networkView(params) {
   const filters = filtersOnly(params);
   const graph = await api("/api/network", { ...filters, edges: 60 });
-  clear(main).append(el("h2", {}, "Who acts toward whom"),
+  fill(main, el("h2", {}, "Who acts toward whom"),
     filterForm(EVENT_FILTERS, params, (v) => go("network", v)),
     networkChart(graph, { onPick: (node) => go(`actor/${encodeURIComponent(node.key)}`) }));
 }
@@ -162,7 +165,7 @@ async function actorsView(params) {
     el("td", {}, el("a", { href: `#/actor/${encodeURIComponent(a.key)}` }, a.name)),
     el("td", {}, a.country || ""), el("td", {}, a.sector || ""), el("td", {}, a.kind || ""),
     el("td", { class: "num" }, a.articles), el("td", { class: "num" }, a.events), el("td", { class: "num" }, a.quotes)));
-  clear(main).append(el("h2", {}, "Actors"),
+  fill(main, el("h2", {}, "Actors"),
     filterForm([{ name: "q", label: "Name" }, { name: "country", label: "Country", placeholder: "ISO-3" }, { name: "sector", label: "Sector", placeholder: "GOV, MIL…" }], params, (v) => go("actors", v)),
     el("table", {}, el("thead", {}, el("tr", {}, ["Actor", "Country", "Sector", "Kind", "Articles", "Events", "Quotes"].map((h) => el("th", { scope: "col" }, h)))), el("tbody", {}, rows)),
     pager(data.total, params, "actors"));
@@ -181,7 +184,7 @@ async function actorView(params, key) {
   const quotes = el("ul", { class: "quotes" }, data.quotes.map((q) => el("li", {},
     el("blockquote", {}, q.direct ? `“${q.text}”` : q.text),
     el("p", { class: "muted small" }, `${q.cue || "said"} · `, el("a", { href: `#/article/${encodeURIComponent(q.article_id)}` }, q.article_title || q.article_id), q.article_published ? ` · ${q.article_published}` : ""))));
-  clear(main).append(
+  fill(main, 
     el("h2", {}, a.name || a.key),
     el("p", { class: "muted" }, [a.title, a.kind, a.country, a.sector].filter(Boolean).join(" · "), ` · in ${a.articles} articles · ${a.events} events · ${a.quotes} quotes`),
     a.names && a.names.length > 1 ? el("p", { class: "small" }, `Also written: ${a.names.join(", ")}`) : null,
@@ -200,7 +203,7 @@ async function quotesView(params) {
     el("p", { class: "muted small" },
       q.speaker_key ? el("a", { href: `#/actor/${encodeURIComponent(q.speaker_key)}` }, q.speaker_name) : (q.speaker_text || "unattributed"),
       ` ${q.cue || ""} · `, el("a", { href: `#/article/${encodeURIComponent(q.article_id)}` }, q.article_title || q.article_id)))));
-  clear(main).append(el("h2", {}, "Quotes"),
+  fill(main, el("h2", {}, "Quotes"),
     filterForm([{ name: "speaker", label: "Speaker" }, { name: "q", label: "Words in the quote" }], params, (v) => go("quotes", v)),
     list, pager(data.total, params, "quotes"));
 }

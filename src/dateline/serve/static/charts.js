@@ -2,17 +2,21 @@
 import { QUADS, clickable, el, quadName, svg } from "./dom.js";
 
 // rows: [{period, quad, events}] -> stacked bars, one per period.
-export function timelineChart(rows, { width = 900, height = 180, onPick = null } = {}) {
-  const periods = [...new Set(rows.map((r) => r.period))].sort();
-  if (!periods.length) return el("p", { class: "empty" }, "No dated events to draw.");
+export function timelineChart(rows, { width = 900, height = 180, onPick = null, bucket = "month" } = {}) {
+  const seen = [...new Set(rows.map((r) => r.period))].sort();
+  if (!seen.length) return el("p", { class: "empty" }, "No dated events to draw.");
+  const periods = fillPeriods(seen[0], seen[seen.length - 1], bucket);
   const byPeriod = new Map(periods.map((p) => [p, { 1: 0, 2: 0, 3: 0, 4: 0, 0: 0 }]));
-  for (const r of rows) byPeriod.get(r.period)[r.quad || 0] += r.events;
+  for (const r of rows) {
+    const slot = byPeriod.get(r.period);
+    if (slot) slot[r.quad || 0] += r.events;
+  }
   const totals = periods.map((p) => Object.values(byPeriod.get(p)).reduce((a, b) => a + b, 0));
   const max = Math.max(...totals, 1);
   const pad = { left: 36, right: 8, top: 10, bottom: 28 };
   const plotW = width - pad.left - pad.right;
   const plotH = height - pad.top - pad.bottom;
-  const barW = Math.max(2, Math.min(40, plotW / periods.length - 2));
+  const barW = Math.max(1, Math.min(40, plotW / periods.length - 2));
   const chart = svg("svg", { viewBox: `0 0 ${width} ${height}`, class: "chart timeline", role: "img",
     "aria-label": `Events over time, ${periods.length} periods, coloured by quad class` });
   chart.append(svg("line", { x1: pad.left, x2: width - pad.right, y1: pad.top + plotH, y2: pad.top + plotH, class: "axis" }));
@@ -38,10 +42,28 @@ export function timelineChart(rows, { width = 900, height = 180, onPick = null }
     }
     chart.append(group);
     if (i % labelEvery === 0) {
-      chart.append(svg("text", { x: x + barW / 2, y: height - 10, class: "tick", "text-anchor": "middle" }, period.slice(0, 7)));
+      chart.append(svg("text", { x: x + barW / 2, y: height - 10, class: "tick", "text-anchor": "middle" }, label(period, bucket)));
     }
   });
   return el("figure", { class: "chart-box" }, chart, legend());
+}
+
+function label(period, bucket) {
+  return bucket === "year" ? period.slice(0, 4) : bucket === "month" ? period.slice(0, 7) : period;
+}
+
+// Every period from first to last (ISO dates), so that gaps in time show as gaps.
+function fillPeriods(first, last, bucket) {
+  const out = [];
+  const d = new Date(`${first}T00:00:00Z`);
+  const end = new Date(`${last}T00:00:00Z`);
+  while (d <= end && out.length < 5000) {
+    out.push(d.toISOString().slice(0, 10));
+    if (bucket === "year") d.setUTCFullYear(d.getUTCFullYear() + 1);
+    else if (bucket === "month") d.setUTCMonth(d.getUTCMonth() + 1);
+    else d.setUTCDate(d.getUTCDate() + (bucket === "week" ? 7 : 1));
+  }
+  return out;
 }
 
 export function legend() {

@@ -45,6 +45,11 @@ export function clear(node) {
   return node;
 }
 
+// Replace the children of a node (null/false children are skipped, strings become text).
+export function fill(node, ...children) {
+  return append(clear(node), children);
+}
+
 // An http(s) link to an outside page, or plain text when the URL is anything else.
 export function outsideLink(url, label) {
   if (typeof url === "string" && /^https?:\/\//i.test(url)) {
