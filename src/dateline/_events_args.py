@@ -1,0 +1,196 @@
+"""Who did it and to whom: argument spans of a trigger over spaCy's dependency parse.
+
+Patterns: the subject is the actor (climbing ``xcomp``/``conj`` to the clause
+that has one); the direct object or the object of a trigger's prepositions
+("with", "against", "on", "to") is the recipient; passives swap the roles
+("sanctions imposed by X on Y"); coordinated noun phrases give several
+parties; a nominal trigger takes its possessor ("X's call") or a "by" phrase
+as actor, "between A and B" as parties and "of" as recipient ("the annexation
+of Crimea"), and borrows the subject of the verb it is the object of
+("Putin's agenda included talks with ...").
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import Any
+
+from dateline._events_lexicon import Entry
+
+__all__ = ["Args", "find_args", "phrase"]
+
+Token = Any  # a spaCy Token
+
+_SUBJ = ("nsubj", "nsubjpass", "csubj")
+_NP_LEFT = frozenset({"det", "compound", "amod", "poss", "nmod", "nummod", "quantmod", "predet", "npadvmod", "case"})
+_NOUNISH = frozenset({"NOUN", "PROPN", "PRON", "NUM", "X"})
+#: Determiner-like words that are never parties on their own.
+_NOT_PARTIES = frozenset({"it", "this", "that", "which", "what", "there", "who", "whom", "one", "all", "both", "each"})
+#: Named-entity types that are never parties ("meet with X on July 8").
+_NOT_PARTY_ENTS = frozenset({"DATE", "TIME", "CARDINAL", "ORDINAL", "MONEY", "PERCENT", "QUANTITY"})
+#: Nouns of time and manner that prepositions bring in but that are never parties.
+_NOT_PARTY_NOUNS = frozenset({
+    "morning", "afternoon", "evening", "night", "day", "week", "month", "year", "time", "weekend", "sideline",
+    "issue", "matter", "question", "topic", "subject", "way", "basis", "part", "behalf", "order", "bid",
+})
+#: Prepositions whose objects are all parties of a nominal event ("talks between A and B").
+_AMONG = frozenset({"between", "among", "amongst"})
+#: Nominal triggers whose "of" phrase is a party rather than the thing acted on.
+_CONSULT_OF = "of"
+
+
+@dataclass
+class Args:
+    """Argument head tokens of one trigger (parties are expanded to phrases later)."""
+
+    actors: list[Token] = field(default_factory=list)
+    recipients: list[Token] = field(default_factory=list)
+
+    def add(self, role: str, tokens: list[Token]) -> None:
+        target = self.actors if role == "actor" else self.recipients
+        for token in tokens:
+            if all(token.i != t.i for t in target):
+                target.append(token)
+
+
+def phrase(token: Token) -> tuple[int, int]:
+    """Character offsets of the noun phrase headed by ``token`` (left modifiers and the head)."""
+    start = token.idx
+    for child in token.lefts:
+        if child.dep_ in _NP_LEFT:
+            start = min(start, child.left_edge.idx)
+    end = token.idx + len(token.text)
+    for child in token.rights:
+        # Multi-token names split by hyphens ("Jae-in") hang to the right.
+        if child.dep_ in ("compound", "flat") and child.i == token.i + 1:
+            end = child.idx + len(child.text)
+    return start, end
+
+
+def _parties(token: Token) -> list[Token]:
+    """``token`` and the noun phrases coordinated with it ("A, B and C")."""
+    out: list[Token] = []
+    stack = [token]
+    while stack:
+        tok = stack.pop()
+        if (tok.pos_ in _NOUNISH and tok.lower_ not in _NOT_PARTIES and tok.ent_type_ not in _NOT_PARTY_ENTS
+                and tok.lemma_.lower() not in _NOT_PARTY_NOUNS):
+            out.append(tok)
+        stack.extend(c for c in tok.children if c.dep_ == "conj" and c.pos_ in _NOUNISH)
+    return sorted(out, key=lambda t: t.i)
+
+
+def _pobjs(prep: Token) -> list[Token]:
+    return [t for c in prep.children if c.dep_ == "pobj" for t in _parties(c)]
+
+
+def _subject(verb: Token) -> list[Token]:
+    """The subject of ``verb``, looking up the clause chain when it has none of its own."""
+    tok = verb
+    for _ in range(4):
+        for child in tok.children:
+            if child.dep_ in _SUBJ:
+                if child.lower_ in ("who", "that", "which") and tok.dep_ == "relcl":
+                    return _parties(tok.head)
+                return _parties(child)
+        if tok.dep_ in ("xcomp", "conj", "advcl", "ccomp") and tok.head.i != tok.i:
+            tok = tok.head
+        elif tok.dep_ == "relcl":
+            return _parties(tok.head)
+        else:
+            break
+    return []
+
+
+def _owner(token: Token) -> list[Token]:
+    """The party behind a noun: its possessor if it has one ("Putin's agenda"), else itself."""
+    for child in token.children:
+        if child.dep_ == "poss":
+            return _parties(child)
+    return _parties(token) if token.pos_ in ("PROPN", "PRON") or token.ent_type_ else []
+
+
+def _prep_args(head: Token, entry: Entry, args: Args) -> None:
+    role = "actor" if entry.reciprocal else "recipient"
+    for child in head.children:
+        lemma = child.lower_
+        if child.dep_ == "agent":
+            args.add("actor", _pobjs(child))
+        elif child.dep_ in ("prep", "dative") and lemma in entry.preps:
+            args.add(role, _pobjs(child))
+        elif child.dep_ == "dative" and child.pos_ in _NOUNISH:
+            args.add("recipient", _parties(child))
+        elif child.dep_ == "prep" and lemma in _AMONG:
+            args.add("actor", _pobjs(child))
+        elif child.dep_ == "prep" and lemma in ("for", "over") and not args.recipients:
+            # "sanctions for Russia's annexation", "criticized over its policy"
+            for pobj in (c for c in child.children if c.dep_ == "pobj"):
+                args.add("recipient", [p for c in pobj.children if c.dep_ == "poss" for p in _parties(c)])
+
+
+def _verb_args(verb: Token, entry: Entry, args: Args, event_nouns: frozenset[str]) -> None:
+    passive = any(c.dep_ in ("nsubjpass", "auxpass") for c in verb.children) or (
+        verb.dep_ == "acl" and verb.tag_ == "VBN"
+    )
+    objects = [c for c in verb.children if c.dep_ in ("dobj", "obj")]
+    if passive:
+        objects += [c for c in verb.children if c.dep_ == "nsubjpass"]
+        if verb.dep_ == "acl":
+            objects.append(verb.head)
+    else:
+        args.add("actor", _subject(verb))
+    _prep_args(verb, entry, args)
+    for obj in objects:
+        if obj.lemma_.lower() in event_nouns or obj.lemma_.lower() in entry.with_:
+            # "threatened the seizure of X", "imposed sanctions on Y": the parties hang on the noun.
+            _prep_args(obj, entry, args)
+            for child in obj.children:
+                if child.dep_ == "prep" and child.lower_ == "of" and entry.object != "topic":
+                    args.add("recipient", _pobjs(child))
+            continue
+        if entry.object == "topic":
+            continue
+        role = "actor" if entry.object == "actor" else ("actor" if entry.reciprocal else "recipient")
+        args.add(role, _parties(obj))
+    if entry.object == "actor" and not passive:
+        args.actors, args.recipients = args.recipients, args.actors
+
+
+def _noun_args(noun: Token, entry: Entry, args: Args) -> None:
+    own: list[Token] = []
+    for child in noun.children:
+        if child.dep_ == "poss":
+            own += _parties(child)
+        elif child.dep_ == "prep" and child.lower_ == "by":
+            own += _pobjs(child)
+        elif child.dep_ == "prep" and child.lower_ == _CONSULT_OF and entry.reciprocal:
+            # "a meeting of A and B", but not "the meeting of his presidency"
+            args.add("actor", [t for t in _pobjs(child) if t.pos_ == "PROPN" or t.ent_type_])
+        elif child.dep_ == "prep" and child.lower_ == _CONSULT_OF:
+            args.add("recipient", _pobjs(child))
+        elif child.dep_ == "conj" and child.pos_ == "PROPN" and entry.reciprocal:
+            args.add("actor", _parties(child))  # a misattached coordinated party
+    _prep_args(noun, entry, args)
+    head = noun.head
+    if not own and noun.dep_ in ("dobj", "attr") and head.pos_ in ("VERB", "AUX"):
+        for subject in _subject(head):
+            own += _owner(subject) if subject.pos_ == "NOUN" else [subject]
+    elif not own and noun.dep_ == "appos":
+        own += _parties(head)
+    args.actors[:0] = [t for t in own if all(t.i != a.i for a in args.actors)]
+
+
+def find_args(trigger: Token, entry: Entry, event_nouns: frozenset[str]) -> Args:
+    """The argument heads of ``trigger`` under ``entry``'s patterns."""
+    args = Args()
+    if entry.pos == "verb":
+        _verb_args(trigger, entry, args, event_nouns)
+    else:
+        _noun_args(trigger, entry, args)
+    if entry.reciprocal:
+        args.add("actor", args.recipients)
+        args.recipients = []
+    # A party never stands for its own event word.
+    args.actors = [t for t in args.actors if t.i != trigger.i]
+    args.recipients = [t for t in args.recipients if t.i != trigger.i and all(t.i != a.i for a in args.actors)]
+    return args

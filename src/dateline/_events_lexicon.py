@@ -1,0 +1,189 @@
+"""The event trigger lexicon and PLOVER's tables, loaded once per process.
+
+Both live in ``dateline/data/events/`` as JSON. The lexicon can be extended
+without touching code: a JSON file of the same shape named by the environment
+variable ``DATELINE_EVENT_LEXICON`` is merged over the built-in one (an entry
+with the same lemma, part of speech and ``with`` list replaces the built-in
+entry; ``"type": null`` removes it).
+"""
+
+from __future__ import annotations
+
+import functools
+import json
+import os
+from dataclasses import dataclass
+from importlib import resources
+from pathlib import Path
+from typing import Any
+
+from dateline.errors import ResourceError
+from dateline.records import EVENT_TYPES
+
+__all__ = ["ENV_LEXICON", "Entry", "Lexicon", "Plover", "lexicon", "load_lexicon", "plover"]
+
+#: Environment variable naming a user lexicon merged over the built-in one.
+ENV_LEXICON = "DATELINE_EVENT_LEXICON"
+
+#: Default prepositions whose objects are an event's recipients.
+DEFAULT_PREPS: frozenset[str] = frozenset({"with", "against", "on", "upon", "to", "toward", "towards", "at", "into"})
+
+#: Base confidence of an entry without a ``weight``: verbs are more reliable
+#: triggers than nouns (measured on the PLOVER gold records).
+DEFAULT_WEIGHT = {"verb": 0.7, "noun": 0.6}
+
+_POS = ("verb", "noun")
+_OBJECTS = ("recipient", "topic", "actor")
+_KEYS = {"lemma", "pos", "type", "mode", "with", "without", "tags", "object", "reciprocal", "preps", "weight", "note"}
+
+
+@dataclass(frozen=True, slots=True)
+class Entry:
+    """One trigger: a head lemma (and optional dependents) mapped to a PLOVER type."""
+
+    lemma: str
+    pos: str
+    type: str
+    mode: str | None = None
+    with_: frozenset[str] = frozenset()
+    without: frozenset[str] = frozenset()
+    tags: frozenset[str] = frozenset()
+    object: str = "recipient"
+    reciprocal: bool = False
+    preps: frozenset[str] = DEFAULT_PREPS
+    weight: float = 0.7
+
+
+@dataclass(frozen=True)
+class Lexicon:
+    """Entries indexed by ``(lemma, pos)``; entries with ``with`` come first."""
+
+    version: str
+    index: dict[tuple[str, str], tuple[Entry, ...]]
+
+    def __len__(self) -> int:
+        return sum(len(entries) for entries in self.index.values())
+
+
+@dataclass(frozen=True)
+class Plover:
+    """PLOVER's tables: quad class and intensity per type (and mode)."""
+
+    version: str
+    quad: dict[str, int]
+    intensity: dict[str, float]
+    mode_intensity: dict[tuple[str, str], float]
+    requires_recipient: frozenset[str]
+
+    def score(self, event_type: str, mode: str | None) -> float | None:
+        if mode is not None and (event_type, mode) in self.mode_intensity:
+            return self.mode_intensity[(event_type, mode)]
+        return self.intensity.get(event_type)
+
+
+def _fail(source: str, where: str, problem: str) -> ResourceError:
+    return ResourceError(f"event lexicon {source}: {where}: {problem}; fix the entry (see 'fields' in the built-in lexicon)")
+
+
+def _words(raw: dict[str, Any], key: str, source: str, where: str) -> frozenset[str]:
+    value = raw.get(key, [])
+    if isinstance(value, str):
+        value = [value]
+    if not isinstance(value, list) or not all(isinstance(v, str) and v for v in value):
+        raise _fail(source, where, f"{key!r} must be a word or a list of words")
+    return frozenset(v.lower() for v in value)
+
+
+def _entries(raw: Any, source: str, where: str) -> list[Entry | tuple[str, str, frozenset[str]]]:
+    """Validate one raw entry; a removal comes back as its key."""
+    if not isinstance(raw, dict):
+        raise _fail(source, where, "an entry must be an object")
+    unknown = set(raw) - _KEYS
+    if unknown:
+        raise _fail(source, where, f"unknown field(s) {sorted(unknown)}")
+    lemmas = sorted(_words(raw, "lemma", source, where))
+    pos = raw.get("pos")
+    if not lemmas or pos not in _POS:
+        raise _fail(source, where, f"needs 'lemma' and 'pos' in {_POS}")
+    with_ = _words(raw, "with", source, where)
+    event_type = raw.get("type")
+    if event_type is None:
+        return [(lemma, pos, with_) for lemma in lemmas]
+    if event_type not in EVENT_TYPES:
+        raise _fail(source, where, f"type {event_type!r} is not a PLOVER type ({', '.join(EVENT_TYPES)})")
+    obj = raw.get("object", "recipient")
+    weight = raw.get("weight", DEFAULT_WEIGHT[pos] + (0.1 if with_ else 0.0))
+    if obj not in _OBJECTS or not isinstance(weight, int | float) or not 0 < weight <= 1:
+        raise _fail(source, where, f"'object' must be one of {_OBJECTS} and 'weight' in (0, 1]")
+    preps = _words(raw, "preps", source, where) if "preps" in raw else DEFAULT_PREPS
+    mode = raw.get("mode")
+    return [
+        Entry(lemma, pos, event_type, mode if isinstance(mode, str) else None, with_,
+              _words(raw, "without", source, where), frozenset(_words(raw, "tags", source, where)),
+              obj, bool(raw.get("reciprocal", False)), preps, float(weight))
+        for lemma in lemmas
+    ]
+
+
+def _read(text: str, source: str) -> tuple[str, list[Any]]:
+    try:
+        data = json.loads(text)
+    except json.JSONDecodeError as exc:
+        raise ResourceError(f"event lexicon {source} is not valid JSON: {exc}; fix the file") from exc
+    if not isinstance(data, dict) or not isinstance(data.get("entries"), list):
+        raise ResourceError(f"event lexicon {source} must be an object with an 'entries' list")
+    return str(data.get("version", "0")), data["entries"]
+
+
+def _builtin_text(name: str) -> str:
+    return resources.files("dateline").joinpath("data", "events", name).read_text(encoding="utf-8")
+
+
+@functools.cache
+def load_lexicon(user_path: str | None = None) -> Lexicon:
+    """The built-in lexicon, with the entries of ``user_path`` merged over it."""
+    version, raws = _read(_builtin_text("lexicon.json"), "lexicon.json")
+    sources = [("lexicon.json", raws)]
+    if user_path:
+        try:
+            text = Path(user_path).read_text(encoding="utf-8")
+        except OSError as exc:
+            raise ResourceError(f"cannot read the event lexicon {user_path} ({ENV_LEXICON}): {exc}") from exc
+        user_version, user_raws = _read(text, user_path)
+        version = f"{version}+{user_version}"
+        sources.append((user_path, user_raws))
+    merged: dict[tuple[str, str, frozenset[str]], Entry] = {}
+    for source, entries in sources:
+        for number, raw in enumerate(entries):
+            for item in _entries(raw, source, f"entry {number}"):
+                if isinstance(item, Entry):
+                    merged[(item.lemma, item.pos, item.with_)] = item
+                else:
+                    merged.pop(item, None)
+    index: dict[tuple[str, str], list[Entry]] = {}
+    for entry in merged.values():
+        index.setdefault((entry.lemma, entry.pos), []).append(entry)
+    return Lexicon(version, {key: tuple(sorted(v, key=lambda e: not e.with_)) for key, v in index.items()})
+
+
+def lexicon() -> Lexicon:
+    """The lexicon in use: built-in plus the file named by ``DATELINE_EVENT_LEXICON``."""
+    return load_lexicon(os.environ.get(ENV_LEXICON) or None)
+
+
+@functools.cache
+def plover() -> Plover:
+    """PLOVER's quad classes and intensities (``data/events/plover.json``)."""
+    data = json.loads(_builtin_text("plover.json"))
+    quad: dict[str, int] = {}
+    intensity: dict[str, float] = {}
+    modes: dict[tuple[str, str], float] = {}
+    for event_type in EVENT_TYPES:
+        row = data["types"].get(event_type)
+        if not isinstance(row, dict) or row.get("quad") not in (1, 2, 3, 4):
+            raise ResourceError(f"plover.json: type {event_type} needs a quad class 1-4; fix the data file")
+        quad[event_type] = int(row["quad"])
+        intensity[event_type] = float(row["intensity"])
+        for mode, score in row.get("modes", {}).items():
+            modes[(event_type, mode)] = float(score)
+    return Plover(str(data.get("version", "0")), quad, intensity, modes, frozenset(data["requires_recipient"]))

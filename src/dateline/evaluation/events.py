@@ -1,0 +1,205 @@
+"""Evaluate event coding on PLOVER's gold records and ConfliBERT's CAMEO sentences.
+
+Three sets under ``eval/events`` of the shared data:
+
+- ``plover/plover_gsr_cameo.json`` (PLOVER gold-standard records, CC BY-SA):
+  event-type precision, recall and F1 per type, micro and macro, over
+  (sentence, type) pairs; older labels are mapped to PLOVER's current ones
+  (DEMAND→REQUEST, DISAPPROVE and INVESTIGATE→ACCUSE, FIGHT→ASSAULT). Actor
+  and recipient text match: the share of gold source (target) texts found in
+  an actor (recipient) span of a coded event of the gold type.
+- ``conflibert/cameo_class/train.tsv`` (GPL-3, evaluation only): the quad class
+  of the most confident event of each sentence (0 when none) against the gold
+  label (0 statement/none, 1 verbal cooperation, 2 material cooperation,
+  3 verbal conflict, 4 material conflict): accuracy and macro-F1.
+- ``conflibert/cameo_ner/train.txt`` (GPL-3, evaluation only): role spans,
+  S (source) against actor spans, T (target) against recipient spans, R
+  (reciprocal) against the actors of events with several actors and no
+  recipient: exact-match span F1 (labelled, and with the role ignored).
+
+Each sentence is annotated by spaCy and coded by :func:`dateline.events.apply`
+alone (no actor, time or place stage: the scores concern types and spans).
+"""
+
+from __future__ import annotations
+
+import json
+from collections import Counter
+from collections.abc import Iterable, Sequence
+from pathlib import Path
+
+from dateline import events
+from dateline.annotate import apply_batch
+from dateline.errors import InputError
+from dateline.evaluation import Report, f1
+from dateline.records import EVENT_TYPES, Article, Event
+
+__all__ = ["DEFAULT_DATA", "LEGACY_TYPES", "evaluate"]
+
+DEFAULT_DATA = "eval/events"
+GSR_FILE = "plover/plover_gsr_cameo.json"
+CLASS_FILE = "conflibert/cameo_class/train.tsv"
+NER_FILE = "conflibert/cameo_ner/train.txt"
+
+#: Older PLOVER labels in the gold records, and what they are now.
+LEGACY_TYPES = {"DEMAND": "REQUEST", "DISAPPROVE": "ACCUSE", "INVESTIGATE": "ACCUSE", "FIGHT": "ASSAULT"}
+_CHUNK = 64
+
+
+def _code(texts: Sequence[str]) -> list[tuple[Event, ...]]:
+    """The events of each text, coded sentence by sentence."""
+    out: list[tuple[Event, ...]] = []
+    for first in range(0, len(texts), _CHUNK):
+        batch = [Article(id=f"eval{first + i}", source="eval", text=t) for i, t in enumerate(texts[first:first + _CHUNK])]
+        out.extend(events.apply(article).events for article in apply_batch(batch))
+    return out
+
+
+def _prf(prefix: str, tp: int, fp: int, fn: int) -> dict[str, float | int]:
+    p = tp / (tp + fp) if tp + fp else 0.0
+    r = tp / (tp + fn) if tp + fn else 0.0
+    return {f"{prefix}.precision": round(p, 4), f"{prefix}.recall": round(r, 4), f"{prefix}.f1": round(f1(p, r), 4)}
+
+
+def _matches(gold: str, spans: Iterable[str]) -> bool:
+    g = gold.lower().strip()
+    return bool(g) and any(g in s.lower() or (len(s) > 2 and s.lower() in g) for s in spans)
+
+
+def _gsr(path: Path, limit: int | None) -> dict[str, float | int]:
+    try:
+        records = [r for r in json.loads(path.read_text(encoding="utf-8")) if r.get("event") != "DOCUMENT"]
+    except (OSError, json.JSONDecodeError) as exc:
+        raise InputError(f"cannot read the PLOVER gold records: {exc}", source=str(path)) from exc
+    records = records[:limit] if limit else records
+    coded = _code([r["text"] for r in records])
+    counts: dict[str, Counter[str]] = {t: Counter() for t in EVENT_TYPES}
+    roles = Counter[str]()
+    for record, found in zip(records, coded, strict=True):
+        gold = LEGACY_TYPES.get(record["event"], record["event"])
+        predicted = {e.type for e in found}
+        for event_type in predicted | {gold}:
+            key = "tp" if event_type in predicted and event_type == gold else ("fp" if event_type in predicted else "fn")
+            counts[event_type][key] += 1
+        same = [e for e in found if e.type == gold]
+        actor_texts = [s.text for e in same for s in e.actor_spans]
+        recipient_texts = [s.text for e in same for s in e.recipient_spans] + (actor_texts if gold == "CONSULT" else [])
+        for role, key, texts in (("actor", "source", actor_texts), ("recipient", "target", recipient_texts)):
+            for actor in record.get(key) or []:
+                roles[f"{role}.total"] += 1
+                roles[f"{role}.matched"] += _matches(actor.get("actorText", ""), texts)
+    metrics: dict[str, float | int] = {"gsr.records": len(records)}
+    total = Counter[str]()
+    macro: list[float] = []
+    for event_type, c in counts.items():
+        if c["tp"] + c["fn"] == 0 and c["fp"] == 0:
+            continue
+        metrics.update(_prf(f"gsr.type.{event_type}", c["tp"], c["fp"], c["fn"]))
+        total.update(c)
+        if c["tp"] + c["fn"]:
+            macro.append(float(metrics[f"gsr.type.{event_type}.f1"]))
+    metrics.update(_prf("gsr.type.micro", total["tp"], total["fp"], total["fn"]))
+    metrics["gsr.type.macro.f1"] = round(sum(macro) / len(macro), 4) if macro else 0.0
+    for role in ("actor", "recipient"):
+        metrics[f"gsr.{role}.match"] = round(roles[f"{role}.matched"] / max(1, roles[f"{role}.total"]), 4)
+    return metrics
+
+
+def _quad(found: Sequence[Event]) -> int:
+    best = max(found, key=lambda e: e.confidence or 0.0, default=None)
+    return best.quad or 0 if best is not None else 0
+
+
+def _classes(path: Path, limit: int | None) -> dict[str, float | int]:
+    rows: list[tuple[str, int]] = []
+    for line in path.read_text(encoding="utf-8").splitlines():
+        text, _, label = line.rpartition("\t")
+        if text and label.strip().isdigit():
+            rows.append((text, int(label)))
+    rows = rows[:limit] if limit else rows
+    predicted = [_quad(found) for found in _code([t for t, _ in rows])]
+    gold = [label for _, label in rows]
+    metrics: dict[str, float | int] = {"quad.sentences": len(rows)}
+    metrics["quad.accuracy"] = round(sum(p == g for p, g in zip(predicted, gold)) / max(1, len(rows)), 4)
+    scores = []
+    for label in range(5):
+        tp = sum(p == g == label for p, g in zip(predicted, gold))
+        fp = sum(p == label != g for p, g in zip(predicted, gold))
+        fn = sum(g == label != p for p, g in zip(predicted, gold))
+        scores.append(float(_prf(f"quad.{label}", tp, fp, fn)[f"quad.{label}.f1"]))
+        metrics[f"quad.{label}.f1"] = scores[-1]
+    metrics["quad.macro.f1"] = round(sum(scores) / 5, 4)
+    return metrics
+
+
+def _conll_sentence(tokens: list[tuple[str, str]]) -> tuple[str, set[tuple[int, int, str]]]:
+    """A CoNLL sentence as text (tokens joined by spaces) and its gold role spans."""
+    spans: set[tuple[int, int, str]] = set()
+    current: tuple[int, int, str] | None = None
+    offset = 0
+    for word, tag in tokens:
+        start, end = offset, offset + len(word)
+        offset = end + 1
+        if tag.startswith("I-") and current is not None and current[2] == tag[2:]:
+            current = (current[0], end, current[2])
+            continue
+        if current is not None:
+            spans.add(current)
+        current = (start, end, tag[2:]) if tag[:2] in ("B-", "I-") else None
+    if current is not None:
+        spans.add(current)
+    return " ".join(word for word, _ in tokens), spans
+
+
+def _ner_sentences(path: Path) -> list[tuple[str, set[tuple[int, int, str]]]]:
+    out: list[tuple[str, set[tuple[int, int, str]]]] = []
+    tokens: list[tuple[str, str]] = []
+    for line in [*path.read_text(encoding="utf-8").splitlines(), ""]:
+        if line.strip():
+            word, _, tag = line.rpartition(" ")
+            tokens.append((word, tag))
+        elif tokens:
+            out.append(_conll_sentence(tokens))
+            tokens = []
+    return out
+
+
+def _roles(found: Sequence[Event]) -> set[tuple[int, int, str]]:
+    spans: set[tuple[int, int, str]] = set()
+    for event in found:
+        reciprocal = not event.recipient_spans and len(event.actor_spans) > 1
+        spans |= {(s.start, s.end, "R" if reciprocal else "S") for s in event.actor_spans}
+        spans |= {(s.start, s.end, "T") for s in event.recipient_spans}
+    return spans
+
+
+def _ner(path: Path, limit: int | None) -> dict[str, float | int]:
+    sentences = _ner_sentences(path)
+    sentences = sentences[:limit] if limit else sentences
+    labelled, unlabelled = Counter[str](), Counter[str]()
+    for (_, gold), found in zip(sentences, _code([t for t, _ in sentences]), strict=True):
+        pred = _roles(found)
+        for counter, g, p in ((labelled, gold, pred), (unlabelled, {s[:2] for s in gold}, {s[:2] for s in pred})):
+            counter["tp"] += len(g & p)
+            counter["fp"] += len(p - g)
+            counter["fn"] += len(g - p)
+    metrics: dict[str, float | int] = {"roles.sentences": len(sentences)}
+    metrics.update(_prf("roles.span", labelled["tp"], labelled["fp"], labelled["fn"]))
+    metrics.update(_prf("roles.unlabelled", unlabelled["tp"], unlabelled["fp"], unlabelled["fn"]))
+    return metrics
+
+
+def evaluate(data: Path, limit: int | None = None) -> Report:
+    """Score event coding on the sets found under ``data``; a missing set is noted and skipped."""
+    data = Path(data)
+    metrics: dict[str, float | int] = {}
+    notes: list[str] = []
+    for name, scorer in ((GSR_FILE, _gsr), (CLASS_FILE, _classes), (NER_FILE, _ner)):
+        path = data / name
+        if path.is_file():
+            metrics.update(scorer(path, limit))
+        else:
+            notes.append(f"{name} not found under {data}: skipped")
+    if not metrics:
+        raise InputError(f"no event evaluation set found under {data}; pass the folder that holds plover/ and conflibert/")
+    return Report("events", str(data), metrics, tuple(notes))
