@@ -1,0 +1,212 @@
+"""Resolve points in time: dates, months, years, weekdays, days and clock times.
+
+The anchor is the publication date; ``last`` is the period the text spoke of
+last ("the third quarter ... a year earlier"). Without an anchor, expressions
+that need one get ``None`` and explicit but year-less dates keep ``XXXX``.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Callable
+from dataclasses import dataclass
+
+from dateline._times_calendar import Ref, is_valid_day, nearest_weekday, shift
+from dateline._times_lexicon import Lexicon
+from dateline._times_recognize import Candidate
+
+__all__ = ["AHEAD", "BACK", "POINT_RESOLVERS", "Context", "Resolved", "as_date", "direction", "pick_year", "to_int"]
+
+
+@dataclass(frozen=True, slots=True)
+class Context:
+    """What resolution knows: the anchor (publication date), the verb's tense, the last period mentioned."""
+
+    anchor: dt.date | None
+    tense: str = "present"
+    last: Ref | None = None
+    lex: Lexicon | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class Resolved:
+    """A value, its TIMEX3 type, and the period it names (for later relative expressions)."""
+
+    value: str | None
+    type: str = "DATE"
+    ref: Ref | None = None
+
+
+_NONE = Resolved(None)
+BACK = {"last", "past", "previous", "the previous"}
+AHEAD = {"next", "coming", "following", "the following"}
+
+
+def as_date(ref: Ref | None, type_: str = "DATE") -> Resolved:
+    return Resolved(None if ref is None else ref.value(), type_, ref)
+
+
+def direction(ctx: Context) -> int:
+    return {"past": -1, "future": 1}.get(ctx.tense, 0)
+
+
+def to_int(text: str | None) -> int:
+    digits = "".join(ch for ch in text or "" if ch.isdigit())
+    return int(digits) if digits else 0
+
+
+def pick_year(ctx: Context, month: int, day: int, rel: str | None = None) -> int | None:
+    """The year of a year-less month/day: by ``rel`` (last/next) or the tense, nearest the anchor."""
+    if ctx.anchor is None:
+        return None
+    a = ctx.anchor
+    options = [y for y in (a.year - 1, a.year, a.year + 1) if is_valid_day(y, month, day)]
+
+    def gap(y: int) -> int:
+        return (dt.date(y, month, day) - a).days
+
+    if rel in BACK:
+        options = [y for y in options if gap(y) < 0 and (y, month) != (a.year, a.month)] or options
+    elif rel in AHEAD:
+        options = [y for y in options if gap(y) > 0 and (y, month) != (a.year, a.month)] or options
+    elif rel == "this":
+        return a.year
+    elif direction(ctx) < 0:
+        options = [y for y in options if gap(y) <= 0 or (y, month) == (a.year, a.month)] or options
+    elif direction(ctx) > 0:
+        options = [y for y in options if gap(y) >= 0 or (y, month) == (a.year, a.month)] or options
+    return min(options, key=lambda y: abs(gap(y)))
+
+
+def _month_num(c: Candidate, ctx: Context) -> int:
+    assert ctx.lex is not None
+    return ctx.lex.months[(c.get("month") or "").rstrip(".")]
+
+
+def _full_date(c: Candidate, ctx: Context) -> Resolved:
+    month, day = _month_num(c, ctx), to_int(c.get("day"))
+    year = to_int(c.get("year")) or pick_year(ctx, month, day)
+    if not is_valid_day(year or 0, month, day):
+        return _NONE
+    if year is None:
+        return Resolved(f"XXXX-{month:02d}-{day:02d}")
+    return as_date(Ref("D", dt.date(year, month, day)))
+
+
+def _numeric_date(c: Candidate, ctx: Context) -> Resolved:
+    year, month, day = to_int(c.get("year")), to_int(c.get("mon")), to_int(c.get("day"))
+    if year < 100:
+        year += 1900 if year > 30 else 2000
+    if not is_valid_day(year, month, day):
+        return _NONE
+    return as_date(Ref("D", dt.date(year, month, day)))
+
+
+def _month(c: Candidate, ctx: Context) -> Resolved:
+    month = _month_num(c, ctx)
+    year = to_int(c.get("year")) or pick_year(ctx, month, 1 if c.get("rel") else 15, c.get("rel"))
+    if year is None:
+        return Resolved(f"XXXX-{month:02d}")
+    return as_date(Ref("M", dt.date(year, month, 1)))
+
+
+def _year(c: Candidate, ctx: Context) -> Resolved:
+    return as_date(Ref("Y", dt.date(to_int(c.get("year")), 1, 1)))
+
+
+def _decade(c: Candidate, ctx: Context) -> Resolved:
+    year = to_int(c.get("dec")) or 1900 + to_int(c.get("short"))
+    return as_date(Ref("DE", dt.date(year, 1, 1)))
+
+
+def _weekday_date(ctx: Context, weekday: int, rel: str | None) -> dt.date | None:
+    if ctx.anchor is None:
+        return None
+    if rel in BACK:
+        return nearest_weekday(ctx.anchor, weekday, -1, inclusive=False)
+    if rel in AHEAD:
+        return nearest_weekday(ctx.anchor, weekday, 1, inclusive=False)
+    return nearest_weekday(ctx.anchor, weekday, 0 if rel == "this" else direction(ctx))
+
+
+def _with_pod(ref: Ref | None, pod: str | None, ctx: Context, unknown: str) -> Resolved:
+    assert ctx.lex is not None
+    if pod is None:
+        return as_date(ref) if ref is not None else Resolved(None if unknown == "" else unknown)
+    code = ctx.lex.parts_of_day.get(pod, "")
+    base = ref.value() if ref is not None else unknown
+    return Resolved(f"{base}T{code}" if base and code else None, "TIME", ref)
+
+
+def _weekday(c: Candidate, ctx: Context) -> Resolved:
+    assert ctx.lex is not None
+    weekday = ctx.lex.weekdays[c.get("wd") or ""]
+    day = _weekday_date(ctx, weekday, c.get("rel"))
+    ref = None if day is None else Ref("D", day)
+    return _with_pod(ref, c.get("pod"), ctx, f"XXXX-WXX-{weekday}")
+
+
+_DEICTIC = {"today": 0, "yesterday": -1, "tomorrow": 1, "tonight": 0}
+
+
+def _deictic(c: Candidate, ctx: Context) -> Resolved:
+    word = c.get("word") or ""
+    ref = None if ctx.anchor is None else shift(Ref("D", ctx.anchor), _DEICTIC[word], "D")
+    pod = c.get("pod") or ("night" if word == "tonight" else None)
+    return _with_pod(ref, pod, ctx, "")
+
+
+_CLOCK_WORDS = {"noon": "12:00", "midday": "12:00", "midnight": "24:00"}
+
+
+def _time_code(c: Candidate, ctx: Context) -> str | None:
+    """The time-of-day part of a value ("06:00", "MO"), or None."""
+    assert ctx.lex is not None
+    pod = c.get("pod")
+    if c.rule == "pod":
+        return _CLOCK_WORDS.get(pod or "") or ctx.lex.parts_of_day.get(pod or "")
+    hour = to_int(c.get("hour") or c.get("oclock"))
+    minute = to_int(c.get("min"))
+    ampm = (c.get("ampm") or "").replace(".", "").replace(" ", "")
+    if (hour > 12 and ampm) or hour > 24:
+        return None
+    if ampm == "pm" and hour < 12:
+        hour += 12
+    elif ampm == "am" and hour == 12:
+        hour = 0
+    return f"{hour:02d}:{minute:02d}"
+
+
+def _pod(c: Candidate, ctx: Context) -> Resolved:
+    code = _time_code(c, ctx)
+    if code is None or ctx.anchor is None:
+        return Resolved(None, "TIME")
+    back = c.get("rel") == "last"
+    ref = shift(Ref("D", ctx.anchor), -1 if back else 0, "D")
+    return Resolved(f"{ref.value()}T{code}", "TIME", ref)
+
+
+def clock_day(c: Candidate, ctx: Context) -> Resolved:
+    """A clock time or part of day joined to a day ("10 p.m. Wednesday")."""
+    time_part, day_part = c.parts
+    code = _time_code(time_part, ctx)
+    day = POINT_RESOLVERS[day_part.rule](day_part, ctx)
+    if code is None or day.value is None:
+        return Resolved(None, "TIME")
+    return Resolved(f"{day.value.split('T')[0]}T{code}", "TIME", day.ref)
+
+
+POINT_RESOLVERS: dict[str, Callable[[Candidate, Context], Resolved]] = {
+    "date_mdy": _full_date,
+    "date_dmy": _full_date,
+    "iso": _numeric_date,
+    "slash": _numeric_date,
+    "month": _month,
+    "year": _year,
+    "decade": _decade,
+    "weekday": _weekday,
+    "deictic": _deictic,
+    "pod": _pod,
+    "clock": _pod,
+    "clock_day": clock_day,
+}

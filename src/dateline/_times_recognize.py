@@ -1,0 +1,167 @@
+"""Recognize temporal expressions in text with patterns built from the vocabulary.
+
+Each rule is one compiled regular expression with named groups; a match is a
+:class:`Candidate` that the resolver (``_times_resolve``) turns into a value.
+Overlapping matches are settled by length (the longest wins), and a clock time
+next to a day ("10 p.m. Wednesday") is merged into one expression.
+"""
+
+from __future__ import annotations
+
+import functools
+import re
+from collections.abc import Iterable, Iterator
+from dataclasses import dataclass
+
+from dateline._times_lexicon import Lexicon, load_lexicon
+
+__all__ = ["Candidate", "find_candidates", "rules"]
+
+_MODS = (
+    r"early|earlier|late|later|mid|the\s+middle\s+of|the\s+end\s+of|the\s+beginning\s+of|the\s+start\s+of"
+    r"|the\s+rest\s+of|the\s+remainder\s+of|end\s+of|beginning\s+of|start\s+of|middle\s+of"
+)
+_REL = r"last|next|this|past|coming|previous|following|current|that|same|the\s+same|the\s+following|the\s+previous"
+_YEAR = r"(?:1[6-9]\d\d|20\d\d)"
+_DAY = r"(?:[12]\d|3[01]|0?[1-9])(?:st|nd|rd|th)?"
+_START = r"(?<![\w$.,'/-])"
+_END = r"(?![\w]|[.,/-]\d|%)"
+
+
+@dataclass(frozen=True, slots=True)
+class Candidate:
+    """One match: ``[start, end)`` in the text, the rule that found it and its named groups (lower case)."""
+
+    start: int
+    end: int
+    rule: str
+    groups: tuple[tuple[str, str], ...]
+    surface: str = ""
+    parts: tuple[Candidate, ...] = ()
+
+    def get(self, name: str) -> str | None:
+        """The named group's text, or None when it did not take part in the match."""
+        for key, value in self.groups:
+            if key == name:
+                return value
+        return None
+
+
+def _alt(words: Iterable[str]) -> str:
+    """A regex alternation of words, longest first, with spaces matching any whitespace."""
+    ordered = sorted(set(words), key=len, reverse=True)
+    return "|".join(re.escape(w).replace(r"\ ", r"\s+") for w in ordered)
+
+
+def _months(lex: Lexicon) -> str:
+    parts = [re.escape(w) + (r"\.?" if len(w) <= 4 and w not in ("may", "june", "july") else "") for w in lex.months]
+    return "|".join(sorted(parts, key=len, reverse=True))
+
+
+def _number(lex: Lexicon) -> str:
+    tens = "twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety"
+    ones = "one|two|three|four|five|six|seven|eight|nine"
+    words = _alt([*lex.numbers, *lex.vague_numbers, "a couple of", "a half", "half an?"])
+    return rf"(?:\d+(?:\.\d+)?|(?:{tens})[\s-](?:{ones})|{words})"
+
+
+def _rule_sources(lex: Lexicon) -> dict[str, str]:
+    month, weekday, season = _months(lex), _alt(lex.weekdays), _alt(lex.seasons)
+    pod, unit, num = _alt(lex.parts_of_day), _alt(lex.units), _number(lex)
+    approx, ordinal = _alt(lex.approximators), _alt(lex.ordinals)
+    units = rf"(?P<unit>{unit}|centuries)(?:s|es)?"
+    return {
+        "date_mdy": rf"(?:(?P<wd>{weekday}),?\s+)?(?P<month>{month})\s+(?P<day>{_DAY})(?:,?\s+(?P<year>{_YEAR}))?",
+        "date_dmy": rf"(?:(?P<wd>{weekday}),?\s+)?(?P<day>{_DAY})\s+(?:of\s+)?(?P<month>{month})"
+        rf"(?:,?\s+(?P<year>{_YEAR}))?",
+        "iso": rf"(?P<year>{_YEAR})-(?P<mon>[01]\d)-(?P<day>[0-3]\d)",
+        "slash": r"(?P<mon>[01]?\d)/(?P<day>[0-3]?\d)/(?P<year>(?:19|20)?\d\d)",
+        "month": rf"(?:(?P<mod>{_MODS})[\s-]+)?(?:(?P<rel>{_REL})\s+)?(?P<month>{month})"
+        rf"(?:,?\s+(?:of\s+)?(?P<year>{_YEAR}))?",
+        "year": rf"(?:(?P<mod>{_MODS})[\s-]+)?(?:(?P<fiscal>fiscal(?:\s+year)?|the\s+year)\s+)?"
+        rf"(?P<year>{_YEAR})(?!\s*%)",
+        "decade": r"(?:the\s+)?(?:(?P<mod>early|mid|late)[\s-]+)?(?:(?P<dec>1[6-9]\d0|20\d0)|'(?P<short>\d0))'?s",
+        "weekday": rf"(?:(?P<rel>last|next|this|past|coming|previous|early|late)\s+)?(?P<wd>{weekday})"
+        rf"(?:\s+(?P<pod>{pod}))?",
+        "deictic": rf"(?P<word>today|yesterday|tomorrow|tonight)(?:\s+(?P<pod>{pod}))?",
+        "pod": rf"(?:(?P<rel>this|last|the|early\s+this|later\s+this|late\s+this|earlier\s+this)\s+)?"
+        rf"(?P<mid>mid-?\s?)?(?P<pod>{pod}|noon|midnight|midday)",
+        "clock": r"(?:(?P<hour>[012]?\d)(?::(?P<min>[0-5]\d))?\s*(?P<ampm>[ap]\.?\s?m\b\.?)"
+        r"|(?P<oclock>[012]?\d)\s+o'clock)"
+        r"(?:\s+(?P<tz>[ECMP][SD]T|GMT|UTC))?",
+        "relative": rf"(?:(?P<mod>{_MODS})(?:\s+in)?\s+)?(?P<the>the\s+)?(?P<rel>{_REL})\s+(?P<unit>{unit}|{season})",
+        "season": rf"(?:(?P<mod>early|late|mid)[\s-]+)?(?:the\s+)?(?P<season>{season})(?:\s+of)?\s+(?P<year>{_YEAR})",
+        "quarter": rf"(?:the\s+)?(?:(?P<rel>{_REL}|latest|year-earlier|year-ago|fiscal)\s+)?"
+        rf"(?:(?P<year>{_YEAR})(?:'s)?\s+)?(?:(?P<this>this|last|next)\s+year's\s+)?"
+        rf"(?P<ord>{ordinal})[\s-]+(?:fiscal[\s-]+)?(?P<unit>quarter|half)",
+        "period": r"the\s+(?P<rel>latest|current|year-earlier|year-ago|comparable|same|previous|prior|fiscal)"
+        r"(?:\s+year-ago|\s+year-earlier)?\s+(?P<unit>quarter|period|year|month|week|half)",
+        "the_unit": r"the\s+(?P<unit>quarter|weekend|year|week|month)",
+        "duration": rf"(?:(?P<approx>{approx})\s+(?!the\b))?(?:the\s+)?(?:(?P<rel>past|last|next|first|coming|previous|"
+        rf"following|final|latest|recent|remaining|other)\s+)?(?P<num>{num})[\s-]+(?:(?P<more>more|additional|"
+        rf"straight|consecutive|full)\s+)?{units}(?:[\s-]+(?P<old>old))?(?:\s+(?P<dir>ago|earlier|later|before|"
+        rf"after|from\s+now|hence))?",
+        "vague": rf"(?:(?P<approx>{approx})\s+)?(?:the\s+)?(?P<rel>recent|past|coming|last|next|few)?\s*"
+        rf"(?P<unit>years|months|weeks|days|decades|hours|minutes)",
+        "ago_adj": r"(?P<word>year-earlier|year-ago|year-before|year-end|year-to-date)",
+        "ref": _alt(lex.refs),
+        "set": rf"(?P<q>every|each|per)\s+(?:(?P<num>other|{num})\s+)?(?:(?P<wd>{weekday})|(?P<pod>{pod})|{units})",
+        "setword": _alt(lex.sets),
+        "holiday": rf"(?P<name>{_alt(lex.holidays)})(?:,?\s+(?P<year>{_YEAR}))?",
+    }
+
+
+@functools.cache
+def rules(lex: Lexicon | None = None) -> tuple[tuple[str, re.Pattern[str]], ...]:
+    """The compiled rules, once per vocabulary."""
+    lex = lex or load_lexicon()
+    return tuple(
+        (name, re.compile(_START + f"(?:{src})" + _END, re.IGNORECASE)) for name, src in _rule_sources(lex).items()
+    )
+
+
+def _matches(text: str, lex: Lexicon | None) -> Iterator[Candidate]:
+    for name, pattern in rules(lex):
+        for match in pattern.finditer(text):
+            if match.end() == match.start():
+                continue
+            groups = tuple((k, v.lower()) for k, v in match.groupdict().items() if v is not None)
+            start = match.start()
+            if name == "duration" and match.group("old") and _THE.match(text, start):
+                start = _THE.match(text, start).end()  # type: ignore[union-attr]
+            yield Candidate(start, match.end(), name, groups, text[start : match.end()].lower())
+
+
+def _settle(candidates: Iterable[Candidate]) -> list[Candidate]:
+    """Keep the longest of overlapping candidates (earliest first on ties), in text order."""
+    kept: list[Candidate] = []
+    for cand in sorted(candidates, key=lambda c: (c.start - c.end, c.start)):
+        if all(cand.end <= k.start or cand.start >= k.end for k in kept):
+            kept.append(cand)
+    return sorted(kept, key=lambda c: c.start)
+
+
+_THE = re.compile(r"the\s+", re.IGNORECASE)
+_TIME_RULES = frozenset({"clock", "pod"})
+_DAY_RULES = frozenset({"weekday", "deictic", "date_mdy", "date_dmy"})
+_JOIN = re.compile(r"\s*,?\s*(?:on\s+|of\s+)?")
+
+
+def _merge(text: str, found: list[Candidate]) -> list[Candidate]:
+    """Join a clock time or part of day with the day right after it ("noon Thursday") into one TIME."""
+    out: list[Candidate] = []
+    for cand in found:
+        prev = out[-1] if out else None
+        if prev is not None and prev.rule in _TIME_RULES and cand.rule in _DAY_RULES:
+            gap = _JOIN.fullmatch(text, prev.end, cand.start)
+            if gap is not None:
+                surface = text[prev.start : cand.end].lower()
+                out[-1] = Candidate(prev.start, cand.end, "clock_day", (), surface, (prev, cand))
+                continue
+        out.append(cand)
+    return out
+
+
+def find_candidates(text: str, lex: Lexicon | None = None) -> list[Candidate]:
+    """All temporal expressions the rules find in ``text``, non-overlapping, in text order."""
+    return _merge(text, _settle(_matches(text, lex)))

@@ -1,0 +1,160 @@
+"""Temporal expressions on TempEval-3 (TimeBank + AQUAINT, TBAQ-cleaned), scored TempEval-3 style.
+
+Each ``.tml`` file holds the document creation time in ``<DCT>`` and the text
+with inline TIMEX3 tags in ``<TEXT>``. The tags are stripped (offsets kept) to
+build an :class:`Article` published on the DCT; the real annotation and the
+times stage run on it, and its expressions are compared with the gold ones:
+
+- span precision/recall/F1, strict (same offsets) and relaxed (any overlap);
+- value precision/recall/F1: an expression counts when it overlaps a gold one
+  and has the same value (TempEval-3's "value F1"); ``value.accuracy`` is the
+  share of relaxed matches with the right value;
+- type accuracy over relaxed matches.
+
+Scores are given per subfolder (``TimeBank.*``, ``AQUAINT.*``) and overall.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import xml.etree.ElementTree as ET
+from collections import Counter
+from dataclasses import dataclass
+from pathlib import Path
+
+from dateline.errors import InputError
+from dateline.evaluation import Report, f1
+from dateline.records import Article
+
+__all__ = ["DEFAULT_DATA", "GoldTimex", "TmlDocument", "evaluate", "read_tml", "score"]
+
+DEFAULT_DATA = "eval/time/tempeval3/TBAQ-cleaned"
+
+#: Documents run through spaCy per batch.
+BATCH_SIZE = 16
+
+
+@dataclass(frozen=True, slots=True)
+class GoldTimex:
+    """A gold TIMEX3: offsets into the stripped text, value and type."""
+
+    start: int
+    end: int
+    value: str | None
+    type: str
+
+
+@dataclass(frozen=True, slots=True)
+class TmlDocument:
+    """One TimeML document: its id, creation date, stripped text and gold expressions."""
+
+    id: str
+    dct: dt.date | None
+    text: str
+    timexes: tuple[GoldTimex, ...]
+
+
+def _flatten(node: ET.Element, parts: list[str], gold: list[GoldTimex]) -> None:
+    """Append the text under ``node`` to ``parts``, recording the TIMEX3 tags met on the way."""
+    if node.text:
+        parts.append(node.text)
+    for child in node:
+        start = sum(map(len, parts))
+        _flatten(child, parts, gold)
+        if child.tag == "TIMEX3" and child.get("functionInDocument") != "CREATION_TIME":
+            gold.append(GoldTimex(start, sum(map(len, parts)), child.get("value"), child.get("type", "DATE")))
+        if child.tail:
+            parts.append(child.tail)
+
+
+def _dct(root: ET.Element) -> dt.date | None:
+    timex = root.find("DCT/TIMEX3")
+    value = (timex.get("value") or "") if timex is not None else ""
+    try:
+        return dt.date.fromisoformat(value[:10])
+    except ValueError:
+        return None
+
+
+def read_tml(path: Path) -> TmlDocument:
+    """Parse one ``.tml`` file."""
+    try:
+        root = ET.parse(path).getroot()
+    except (OSError, ET.ParseError) as exc:
+        raise InputError(
+            f"cannot parse TimeML: {exc}. Check the file is a TempEval-3 .tml file.", source=str(path)
+        ) from exc
+    body = root.find("TEXT")
+    if body is None:
+        raise InputError("no <TEXT> element. Check the file is a TempEval-3 .tml file.", source=str(path))
+    parts: list[str] = []
+    gold: list[GoldTimex] = []
+    _flatten(body, parts, gold)
+    return TmlDocument(path.stem, _dct(root), "".join(parts), tuple(gold))
+
+
+def _overlap(a: tuple[int, int], b: tuple[int, int]) -> bool:
+    return a[0] < b[1] and b[0] < a[1]
+
+
+def score(gold: tuple[GoldTimex, ...], system: list[GoldTimex]) -> Counter[str]:
+    """Counts for one document: gold, system, strict and relaxed matches, right values and types."""
+    counts: Counter[str] = Counter(gold=len(gold), system=len(system))
+    used: set[int] = set()
+    for sys in system:
+        match = next(
+            (i for i, g in enumerate(gold) if i not in used and _overlap((g.start, g.end), (sys.start, sys.end))),
+            None,
+        )
+        if match is None:
+            continue
+        used.add(match)
+        g = gold[match]
+        counts["relaxed"] += 1
+        counts["strict"] += (g.start, g.end) == (sys.start, sys.end)
+        counts["value"] += g.value is not None and g.value == sys.value
+        counts["type"] += g.type == sys.type
+    return counts
+
+
+def _metrics(prefix: str, c: Counter[str]) -> dict[str, float | int]:
+    out: dict[str, float | int] = {f"{prefix}{key}": c[key] for key in ("docs", "gold", "system")}
+    for name in ("strict", "relaxed", "value"):
+        p = c[name] / c["system"] if c["system"] else 0.0
+        r = c[name] / c["gold"] if c["gold"] else 0.0
+        key = "value" if name == "value" else f"span.{name}"
+        out.update({f"{prefix}{key}.precision": p, f"{prefix}{key}.recall": r, f"{prefix}{key}.f1": f1(p, r)})
+    out[f"{prefix}value.accuracy"] = c["value"] / c["relaxed"] if c["relaxed"] else 0.0
+    out[f"{prefix}type.accuracy"] = c["type"] / c["relaxed"] if c["relaxed"] else 0.0
+    return out
+
+
+def _run(docs: list[TmlDocument]) -> list[list[GoldTimex]]:
+    from dateline import annotate, times
+
+    articles = [Article(id=d.id, source=d.id, text=d.text, published=d.dct) for d in docs]
+    out: list[list[GoldTimex]] = []
+    for i in range(0, len(articles), BATCH_SIZE):
+        for article in annotate.apply_batch(articles[i : i + BATCH_SIZE]):
+            done = times.apply(article)
+            out.append([GoldTimex(t.span.start, t.span.end, t.value, t.type) for t in done.times])
+    return out
+
+
+def evaluate(data: Path, limit: int | None = None) -> Report:
+    """Score the times stage on the ``.tml`` files under ``data`` (at most ``limit`` per subfolder)."""
+    if not data.is_dir():
+        raise InputError("TempEval-3 folder not found; pass --data pointing at TBAQ-cleaned.", source=str(data))
+    totals: Counter[str] = Counter()
+    metrics: dict[str, float | int] = {}
+    folders = sorted(p for p in data.iterdir() if p.is_dir() and any(p.glob("*.tml"))) or [data]
+    for folder in folders:
+        docs = [read_tml(p) for p in sorted(folder.glob("*.tml"))[:limit]]
+        counts: Counter[str] = Counter(docs=len(docs))
+        for doc, system in zip(docs, _run(docs), strict=True):
+            counts.update(score(doc.timexes, system))
+        totals.update(counts)
+        metrics.update(_metrics(f"{folder.name}.", counts))
+    metrics.update(_metrics("", totals))
+    notes = ("value F1 counts system expressions that overlap a gold one and carry its exact value",)
+    return Report(task="times", data=str(data), metrics=metrics, notes=notes)
