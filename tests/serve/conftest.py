@@ -26,7 +26,7 @@ from dateline.records import (
 from dateline.serve.app import create_app
 from dateline.store import Store
 
-HOSTILE = 'Breaking: <script>alert("x")</script> and <img src=x onerror=alert(1)> were typed by a reader.'
+HOSTILE = 'Breaking: <script>window.__pwned = 1</script> and <img src=x onerror="window.__pwned=2"> were typed.'
 
 PIPELINE_TEXTS = [
     ("Germany and France signed a trade agreement in Berlin on Monday. Chancellor Angela Merkel said the deal "

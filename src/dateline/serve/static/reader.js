@@ -82,11 +82,13 @@ export function renderReader(root, article, { onActor, selectEvent }) {
   }
 
   function actorList(ids) {
-    return ids.map((id) => {
-      const actor = article.actors.find((a) => a.id === id);
-      if (!actor) return el("span", {}, id);
-      return el("button", { class: "link", type: "button", onclick: () => onActor(actor) }, actor.name);
-    });
+    return ids.flatMap((id, i) => (i ? [", ", actorLink(id)] : [actorLink(id)]));
+  }
+
+  function actorLink(id) {
+    const actor = article.actors.find((a) => a.id === id);
+    if (!actor) return el("span", {}, id);
+    return el("button", { class: "link", type: "button", onclick: () => onActor(actor) }, actor.name);
   }
 
   function showEvent(event) {
