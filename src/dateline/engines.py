@@ -20,12 +20,14 @@ from __future__ import annotations
 import multiprocessing
 import os
 from collections.abc import Callable, Iterator, Sequence
+from concurrent.futures import ProcessPoolExecutor
+from concurrent.futures.process import BrokenProcessPool
 from types import TracebackType
 from typing import Any, Protocol, TypeVar
 
-from dateline.errors import UsageError
+from dateline.errors import DatelineError, UsageError
 
-__all__ = ["Engine", "LocalEngine", "ProcessEngine", "RayEngine", "make_engine"]
+__all__ = ["Engine", "EngineError", "LocalEngine", "ProcessEngine", "RayEngine", "make_engine"]
 
 P = TypeVar("P")
 R = TypeVar("R")
@@ -33,6 +35,10 @@ R = TypeVar("R")
 #: Environment that keeps numerical libraries to one thread per worker process,
 #: so N workers use N cores instead of fighting over them.
 SINGLE_THREAD_ENV = {"OMP_NUM_THREADS": "1", "OPENBLAS_NUM_THREADS": "1", "MKL_NUM_THREADS": "1"}
+
+
+class EngineError(DatelineError):
+    """A worker of an engine died or could not be started."""
 
 
 class Engine(Protocol):
@@ -82,15 +88,23 @@ class ProcessEngine(_Closing):
         self.workers = workers
         self.window = 2 * workers
         # spawn: a fresh interpreter per worker, no forked threads or half-loaded models.
-        context = multiprocessing.get_context("spawn")
-        self._pool = context.Pool(workers, initializer=_init_worker, initargs=(preload,))
+        # An executor (not multiprocessing.Pool) so that a worker that dies fails the run
+        # instead of hanging it.
+        self._pool = ProcessPoolExecutor(
+            workers, mp_context=multiprocessing.get_context("spawn"), initializer=_init_worker, initargs=(preload,)
+        )
 
     def map(self, func: Callable[[P], R], payloads: Sequence[P]) -> Iterator[R]:
-        return self._pool.imap(func, payloads, chunksize=1)
+        try:
+            yield from self._pool.map(func, payloads)
+        except BrokenProcessPool as exc:
+            raise EngineError(
+                f"a worker process died while processing a batch ({exc}); batches already written are kept: "
+                "run again to resume, with fewer workers or a smaller --batch-size if memory ran out"
+            ) from exc
 
     def close(self) -> None:
-        self._pool.close()
-        self._pool.join()
+        self._pool.shutdown(wait=True, cancel_futures=True)
 
 
 class RayEngine(_Closing):
