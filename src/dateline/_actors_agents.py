@@ -80,9 +80,9 @@ def _inside_name(doc: Any, lo: int, i: int) -> bool:
 
 def agents_pass(build: Build, by_token: dict[int, Candidate]) -> None:
     """Institutions ("Foreign Ministry") and generic agents ("troops", "police") with their country."""
-    for i, j, sector in find_agents(build.doc, build.lex, build.lex.institutions, build.taken):
+    for i, j, sector in find_agents(build.lowers, build.lex.institutions, build.taken):
         _institution(build, i, j, sector, by_token)
-    for i, j, (sector, label) in find_agents(build.doc, build.lex, build.lex.agents, build.taken):
+    for i, j, (sector, label) in find_agents(build.lowers, build.lex.agents, build.taken):
         _agent(build, i, j, sector, label, by_token)
 
 
@@ -175,7 +175,7 @@ def _plural_noun(doc: Any, cand: Candidate) -> bool:
 
 def _unknown_name(build: Build, cand: Candidate) -> tuple[Key, Group] | None:
     doc = build.doc
-    text = " ".join(doc.text[cand.start : cand.end].split())
+    text = " ".join(build.article.text[cand.start : cand.end].split())
     if cand.label == "NORP" and not _plural_noun(doc, cand):
         return None
     if len(text) < 2 or not any(c.isalpha() for c in text) or text.lower() == text:
@@ -187,7 +187,7 @@ def _unknown_name(build: Build, cand: Candidate) -> tuple[Key, Group] | None:
 def title_refs_pass(build: Build) -> None:
     """ "the U.S. president", "the German chancellor" -> the person actor holding that office."""
     doc, day = build.doc, build.article.published
-    for i, j, _sector in find_agents(doc, build.lex, build.lex.titles, build.taken):
+    for i, j, _sector in find_agents(build.lowers, build.lex.titles, build.taken):
         if j < len(doc) and doc[j].pos_ == "PROPN":
             continue
         lo, iso, _ = _modifier(build, i, {})

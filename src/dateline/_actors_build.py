@@ -82,6 +82,8 @@ class Build:
     context: Context
     groups: dict[Key, Group] = field(default_factory=dict)
     taken: set[int] = field(default_factory=set)
+    #: the lower-case form of every token
+    lowers: list[str] = field(default_factory=list)
     #: person mentions in text order: (start, end, key)
     people: list[tuple[int, int, Key]] = field(default_factory=list)
     #: token index -> the actor whose mention used it

@@ -38,6 +38,8 @@ _HEADLINE_VERBS_TEXT = (
 HEADLINE_VERBS = frozenset(_HEADLINE_VERBS_TEXT.split())
 #: Most tokens read back from a name for its title ("the Kremlin's top foreign adviser,").
 MAX_TITLE_TOKENS = 8
+#: Most words in an agent, title or institution phrase ("ministry of the interior" has 4).
+MAX_ROLE_TOKENS = 4
 #: Longest dictionary phrase, in tokens ("Islamic State of Iraq and the Levant" is 7).
 MAX_PHRASE_TOKENS = 12
 _POSSESSIVE = {"'s", "\u2019s", "'", "\u2019", "s"}
@@ -75,25 +77,25 @@ def _span_end(tok: Any) -> int:
 
 
 def _first_word(token_text: str) -> str:
-    return normalize(re.split(r"[\s\-]", token_text, maxsplit=1)[0])
+    word = token_text.split("-", 1)[0]
+    return normalize(word) if "\u2019" in word or "\u2018" in word else word
 
 
-def scan_phrases(doc: Any, lex: Lexicon) -> list[Candidate]:
-    """Longest dictionary phrases over the tokens, left to right, not overlapping."""
-    text: str = doc.text
+def scan_phrases(doc: Any, words: list[str], text: str, lex: Lexicon) -> list[Candidate]:
+    """Longest dictionary phrases over the tokens (``words``: their texts), left to right, not overlapping."""
     out: list[Candidate] = []
-    n = len(doc)
+    n = len(words)
     i = 0
     while i < n:
-        tok = doc[i]
-        if _first_word(tok.text) in lex.first_words and _LETTER.search(tok.text):
+        word = words[i]
+        if _first_word(word) in lex.first_words and _LETTER.search(word):
             found = _longest(doc, i, lex, text)
             if found is not None:
                 out.append(found)
                 i = found.tok_end
                 continue
-        if "-" in tok.text:
-            out.extend(_hyphen_parts(tok, i, lex))
+        if "-" in word:
+            out.extend(_hyphen_parts(doc[i], i, lex))
         i += 1
     return out
 
@@ -178,24 +180,20 @@ def _trim(doc: Any, lo: int, hi: int) -> tuple[int, int] | None:
     return lo, hi
 
 
-def find_agents(doc: Any, lex: Lexicon, table: dict[str, Any], taken: set[int]) -> list[tuple[int, int, Any]]:
-    """Lower-case phrases of ``table`` (agents or institutions): (token start, token end, value)."""
+def find_agents(lowers: list[str], table: dict[str, Any], taken: set[int]) -> list[tuple[int, int, Any]]:
+    """Longest lower-case phrases of ``table`` (agents, titles or institutions): (start, end, value)."""
     out = []
-    n = len(doc)
+    firsts = {phrase.split(" ", 1)[0] for phrase in table}
+    n = len(lowers)
     i = 0
     while i < n:
-        if i in taken or not doc[i].is_alpha:
-            i += 1
-            continue
         found = None
-        for length in (4, 3, 2, 1):
-            j = i + length
-            if j > n or any(k in taken for k in range(i, j)):
-                continue
-            key = " ".join(t.lower_ for t in doc[i:j])
-            if key in table:
-                found = (i, j, table[key])
-                break
+        if i not in taken and lowers[i] in firsts:
+            for j in range(min(i + MAX_ROLE_TOKENS, n), i, -1):
+                key = " ".join(lowers[i:j])
+                if key in table and not any(k in taken for k in range(i, j)):
+                    found = (i, j, table[key])
+                    break
         if found is not None:
             out.append(found)
             i = found[1]
@@ -204,20 +202,19 @@ def find_agents(doc: Any, lex: Lexicon, table: dict[str, Any], taken: set[int]) 
     return out
 
 
-def _title_words(doc: Any, lo: int, hi: int, lex: Lexicon) -> tuple[int, int, str] | None:
+def _title_words(lowers: list[str], lo: int, hi: int, lex: Lexicon) -> tuple[int, int, str] | None:
     """The last title phrase inside tokens [lo, hi): (start, end, sector)."""
     for j in range(hi, lo, -1):
-        for length in (4, 3, 2, 1):
-            i = j - length
-            if i < lo:
-                continue
-            key = " ".join(t.lower_ for t in doc[i:j])
+        for i in range(max(lo, j - MAX_ROLE_TOKENS), j):
+            key = " ".join(lowers[i:j])
             if key in lex.titles:
                 return i, j, lex.titles[key]
     return None
 
 
-def title_before(doc: Any, tok_start: int, lex: Lexicon, phrases: dict[int, Candidate]) -> Modifier | None:
+def title_before(
+    doc: Any, lowers: list[str], tok_start: int, lex: Lexicon, phrases: dict[int, Candidate]
+) -> Modifier | None:
     """The title and country words right before a name ("U.S. President", "the Kremlin's top adviser,")."""
     sent_start = doc[tok_start].sent.start
     end = tok_start
@@ -235,7 +232,7 @@ def title_before(doc: Any, tok_start: int, lex: Lexicon, phrases: dict[int, Cand
         lo -= 1
         if tok.lower_ in _DETERMINERS:
             break
-    found = _title_words(doc, lo, end, lex)
+    found = _title_words(lowers, lo, end, lex)
     if found is None or (not contiguous and found[1] != end):
         return None
     hits = tuple(h for k in range(lo, end) if k in phrases for h in phrases[k].hits)

@@ -45,9 +45,11 @@ def apply(article: Article) -> Article:
     if doc is None:
         return article
     lex = load_lexicon()
-    phrases = scan_phrases(doc, lex)
+    words = [t.text for t in doc]
+    phrases = scan_phrases(doc, words, article.text, lex)
     build = Build(article, doc, lex, Context.from_phrases(doc, phrases, article.published))
-    candidates, weak = _combine(phrases, clean_entities(doc, lex), lex, doc)
+    build.lowers = [w.lower() for w in words]
+    candidates, weak = _combine(phrases, clean_entities(doc, lex), lex, doc, article.text)
     by_token = {k: c for c in phrases for k in range(c.tok_start, c.tok_end)}
     _people_pass(build, candidates, by_token)
     _people_pass(build, weak, by_token, weak=True)
@@ -59,7 +61,7 @@ def apply(article: Article) -> Article:
 
 
 def _combine(
-    phrases: list[Candidate], entities: list[Candidate], lex: Lexicon, doc: Any
+    phrases: list[Candidate], entities: list[Candidate], lex: Lexicon, doc: Any, text: str
 ) -> tuple[list[Candidate], list[Candidate]]:
     """Join dictionary phrases and entities; phrases without entity support that need one are ``weak``."""
     out: list[Candidate] = []
@@ -80,7 +82,7 @@ def _combine(
     for p in phrases:
         if id(p) in used:
             continue
-        (out if p.label or _strong(p, doc) else weak).append(p)
+        (out if p.label or _strong(p, text) else weak).append(p)
     out.sort(key=lambda c: c.start)
     return out, weak
 
@@ -97,14 +99,14 @@ def _entity_wins(ent: Candidate, inside: list[Candidate], lex: Lexicon, doc: Any
     return False
 
 
-def _strong(candidate: Candidate, doc: Any) -> bool:
+def _strong(candidate: Candidate, text: str) -> bool:
     """Whether a phrase stands without an entity: countries, multi-word names, acronyms."""
     if any(h.kind in ("country", "demonym", "capital", "metonym") for h in candidate.hits):
         return True
     if any(h.surname for h in candidate.hits):
         return False
-    text = doc.text[candidate.start : candidate.end]
-    return " " in text or (len(text) >= 3 and text.replace(".", "").isupper())
+    surface = text[candidate.start : candidate.end]
+    return " " in surface or (len(surface) >= 3 and surface.replace(".", "").isupper())
 
 
 def _people_pass(build: Build, candidates: list[Candidate], by_token: dict[int, Candidate], weak: bool = False) -> None:
@@ -117,7 +119,7 @@ def _people_pass(build: Build, candidates: list[Candidate], by_token: dict[int, 
             continue
         if chosen is None and not (cand.label == "PERSON" and not cand.hits and _name_like(build.doc, cand)):
             continue
-        mod = title_before(build.doc, cand.tok_start, build.lex, by_token)
+        mod = title_before(build.doc, build.lowers, cand.tok_start, build.lex, by_token)
         key, group = _person_group(build, cand, chosen, mod)
         start = mod.start if mod is not None and mod.contiguous else cand.start
         build.add(key, group, start, cand.end, range(cand.tok_start, cand.tok_end))
@@ -168,7 +170,7 @@ def _person_group(
         shown = held if not held.startswith("former") or not title else title
         group = Group(person.name, "person", role.country, role.sector, shown, person.wikidata, person.gender)
         return ("P", person.name), group
-    text = " ".join(build.doc.text[cand.start : cand.end].split())
+    text = " ".join(build.article.text[cand.start : cand.end].split())
     if " " not in text:
         for key, existing in build.groups.items():
             if existing.kind == "person" and key[0] == "P" and existing.name.split()[-1] == text:
@@ -198,20 +200,23 @@ def _pronoun_pass(build: Build) -> None:
         k = bisect.bisect_right(starts, pos) - 1
         return k >= 0 and quotes[k][0] <= pos < quotes[k][1]
 
-    for tok in doc:
-        gender = PRONOUNS.get(tok.lower_)
-        if gender is None or tok.i in build.taken or quoted(tok.idx):
+    sentence_starts = [s.start for s in doc.sents]
+    for i, lower in enumerate(build.lowers):
+        gender = PRONOUNS.get(lower)
+        if gender is None or i in build.taken:
             continue
-        sent = tok.sent
-        window = doc[sent.start - 1].sent.start if sent.start > 0 else sent.start
-        lo = doc[window].idx
+        tok = doc[i]
+        if quoted(tok.idx):
+            continue
+        k = bisect.bisect_right(sentence_starts, i) - 1
+        lo = doc[sentence_starts[max(k - 1, 0)]].idx
         keys = {
             key for s, e, key in build.people
             if lo <= s and e <= tok.idx and not quoted(s) and build.groups[key].gender in (None, gender)
         }  # fmt: skip
         if len(keys) == 1:
             key = keys.pop()
-            build.add(key, build.groups[key], tok.idx, tok.idx + len(tok.text), range(tok.i, tok.i + 1))
+            build.add(key, build.groups[key], tok.idx, tok.idx + len(tok.text), range(i, i + 1))
 
 
 def _records(build: Build) -> tuple[Actor, ...]:
