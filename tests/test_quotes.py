@@ -192,3 +192,15 @@ def test_seed_quotes_and_speakers(seed_path: Path) -> None:
             else:
                 assert quote.speaker_span.text in SEED_SPANS[person], (fragment, quote.speaker_span.text)
     assert not [q for q in article.quotes if q.content.text in ("America First", "reset")]
+
+
+def test_transcript_labels_are_speakers(nlp: Any) -> None:
+    text = ('Partial transcript as follows:\n\n"WALLACE: Let us start with the debate story tonight.\n\n'
+            '"PENCE: Well, look, the campaign has said a great deal about it.\n\nUPDATE: The debate starts at nine.')
+    article = run(text)
+    wallace = find(article, "Let us start with the debate story")
+    assert wallace.speaker_span is not None and wallace.speaker_span.text == "WALLACE"
+    assert wallace.cue is not None and wallace.cue.text == ":"
+    assert find(article, "the campaign has said").speaker_span.text == "PENCE"  # type: ignore[union-attr]
+    assert all(q.speaker_span is None or q.speaker_span.text != "UPDATE" for q in article.quotes)
+    assert_offsets(article)

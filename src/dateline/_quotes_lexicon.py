@@ -22,7 +22,10 @@ DEFAULT_PATH = Path(__file__).resolve().parent / "data" / "quotes.json"
 #: Major version of the file format this code reads.
 SUPPORTED_MAJOR = "1"
 
-_WORD_LISTS = ("speech_verbs", "thought_verbs", "object_verbs", "call_particles", "person_pronouns", "group_pronouns")
+_WORD_LISTS = (
+    "speech_verbs", "thought_verbs", "object_verbs", "call_particles", "person_pronouns", "group_pronouns",
+    "label_stopwords",
+)
 
 
 @dataclass(frozen=True)
@@ -37,6 +40,7 @@ class Lexicon:
     source_phrases: tuple[tuple[str, ...], ...]
     person_pronouns: frozenset[str]
     group_pronouns: frozenset[str]
+    label_stopwords: frozenset[str]
 
     @property
     def cue_verbs(self) -> frozenset[str]:

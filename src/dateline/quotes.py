@@ -19,6 +19,7 @@ from dataclasses import replace
 
 from dateline import ids
 from dateline._quotes_direct import DirectQuote, SegmentIndex, find_direct
+from dateline._quotes_labels import find_labelled
 from dateline._quotes_lexicon import Lexicon, load_lexicon
 from dateline._quotes_marks import find_quoted
 from dateline._quotes_reported import Reported, find_reported
@@ -80,6 +81,21 @@ def _direct(article: Article, lexicon: Lexicon, found: list[DirectQuote]) -> lis
     return [_quote(article, lexicon, q.start, q.end, True, q.cue, q.subject) for q in found]
 
 
+def _labelled(article: Article, text: str, lexicon: Lexicon, direct: list[Quote]) -> list[Quote]:
+    """``direct`` with transcript and headline lines ("WALLACE: ...") in place of the quotes that hold them."""
+    lines = list(find_labelled(article.doc, text, lexicon.label_stopwords))
+    out = [q for q in direct if not any(a <= q.content.start < b for (a, b) in (line.name for line in lines))]
+    taken = list(out)
+    for line in lines:
+        start, end = line.content
+        if any(q.content.start < end and start < q.content.end for q in taken):
+            continue
+        quote = _quote(article, lexicon, start, end, True, line.cue, line.head)
+        name = make_span(article.text, *line.name)
+        out.append(replace(quote, speaker_span=name))
+    return out
+
+
 def apply(article: Article) -> Article:
     """Fill ``article.quotes`` with the direct and reported speech of the article."""
     doc = article.doc
@@ -91,6 +107,7 @@ def apply(article: Article) -> Article:
     segments = find_quoted(text)
     inside = SegmentIndex(segments)
     direct = _direct(article, lexicon, find_direct(doc, text, segments, lexicon, inside, find_subject))
+    direct = _labelled(article, text, lexicon, direct)
     quotes: dict[int, Quote] = {q.content.start: q for q in direct}
     for quote in _reported(article, text, lexicon, inside):
         quotes.setdefault(quote.content.start, quote)

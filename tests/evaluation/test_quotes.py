@@ -52,6 +52,6 @@ def test_floor_on_a_few_dev_articles(shared: Path) -> None:
         pytest.skip(f"PolNeAR not found at {data}")
     report = evaluation.evaluate(data, limit=6)
     assert report.metrics["articles"] == 6
-    assert report.metrics["overlap30.f1"] >= 0.62
-    assert report.metrics["speaker.accuracy"] >= 0.80
+    assert report.metrics["overlap30.f1"] >= 0.80
+    assert report.metrics["speaker.accuracy"] >= 0.90
     assert report.metrics["time.quotes_share"] <= 0.05

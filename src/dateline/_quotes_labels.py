@@ -1,0 +1,57 @@
+"""Speaker labels: "WALLACE: Let's start ..." in transcripts, "Pat Caddell: ..." in headlines.
+
+A line that opens (after an optional quotation mark) with a short name (proper nouns, or words in capitals)
+followed by a colon is that speaker's words. Labels that are section names
+("UPDATE:", "Photo:") are listed in ``data/quotes.json`` and never speakers.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+from dataclasses import dataclass
+from typing import Any
+
+__all__ = ["Labelled", "find_labelled"]
+
+#: Longest speaker label, in words ("Republican Gov. Mike Pence" is four).
+MAX_LABEL_WORDS = 4
+#: Fewest words after the colon for the line to count as speech.
+MIN_LABELLED_WORDS = 3
+
+_WORD = r"[A-Z][\w.'’-]*"
+_LABEL = re.compile(
+    rf"^[ \t]*[\"“]?({_WORD}(?:[ \t]+{_WORD}){{0,{MAX_LABEL_WORDS - 1}}})[ \t]*:[ \t]+(\S.*)$",
+    re.MULTILINE,
+)
+
+
+@dataclass(frozen=True, slots=True)
+class Labelled:
+    """A labelled line: the name's extent, the colon's, the content's, and the name's head token."""
+
+    name: tuple[int, int]
+    cue: tuple[int, int]
+    content: tuple[int, int]
+    head: Any
+
+
+def _is_name(span: Any, stopwords: frozenset[str]) -> bool:
+    words = [t for t in span if not t.is_punct]
+    if not words or " ".join(t.lower_ for t in words) in stopwords or words[0].lower_ in stopwords:
+        return False
+    return all(t.pos_ == "PROPN" or (t.is_upper and t.is_alpha and len(t.text) > 1) for t in words)
+
+
+def find_labelled(doc: Any, text: str, stopwords: frozenset[str]) -> Iterator[Labelled]:
+    """Every labelled line of ``text`` (the annotated part of the article)."""
+    for match in _LABEL.finditer(text):
+        content = match.group(2).rstrip()
+        if len(content.split()) < MIN_LABELLED_WORDS:
+            continue
+        span = doc.char_span(match.start(1), match.end(1), alignment_mode="expand")
+        if span is None or not _is_name(span, stopwords):
+            continue
+        colon = text.index(":", match.end(1))
+        yield Labelled((match.start(1), match.end(1)), (colon, colon + 1),
+                       (match.start(2), match.start(2) + len(content)), span.root)
