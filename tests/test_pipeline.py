@@ -23,7 +23,7 @@ def explode_on_boom(article: Article) -> Article:
 
 @pytest.fixture
 def exploding_stage(monkeypatch: pytest.MonkeyPatch) -> str:
-    spec = StageSpec("explode", "test_pipeline:explode_on_boom", frozenset({"text"}), frozenset({"checked"}))
+    spec = StageSpec("explode", "tests.test_pipeline:explode_on_boom", frozenset({"text"}), frozenset({"checked"}))
     monkeypatch.setitem(STAGES, "explode", spec)
     return "explode"
 
