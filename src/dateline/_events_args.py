@@ -17,12 +17,13 @@ from typing import Any
 
 from dateline._events_lexicon import Entry
 
-__all__ = ["Args", "find_args", "phrase"]
+__all__ = ["Args", "find_args", "modal_args", "phrase", "full_phrase"]
 
 Token = Any  # a spaCy Token
 
 _SUBJ = ("nsubj", "nsubjpass", "csubj")
 _NP_LEFT = frozenset({"det", "compound", "amod", "poss", "nmod", "nummod", "quantmod", "predet", "npadvmod", "case"})
+_NP_RIGHT = frozenset({"prep", "appos", "acl", "compound", "flat", "nummod", "amod", "punct"})
 _NOUNISH = frozenset({"NOUN", "PROPN", "PRON", "NUM", "X"})
 #: Determiner-like words that are never parties on their own.
 _NOT_PARTIES = frozenset({"it", "this", "that", "which", "what", "there", "who", "whom", "one", "all", "both", "each"})
@@ -64,6 +65,23 @@ def phrase(token: Token) -> tuple[int, int]:
         # Multi-token names split by hyphens ("Jae-in") hang to the right.
         if child.dep_ in ("compound", "flat") and child.i == token.i + 1:
             end = child.idx + len(child.text)
+    return start, end
+
+
+def full_phrase(token: Token) -> tuple[int, int]:
+    """Character offsets of the whole noun phrase of ``token``: with its prepositional phrases,
+    appositions and participles ("the missiles fired by the Israeli military"), without
+    coordinated phrases, relative clauses or infinitives."""
+    start, end = phrase(token)
+    for child in token.rights:
+        if child.dep_ in ("conj", "cc", "relcl", "ccomp", "advcl") or (child.dep_ == "acl" and child.tag_ != "VBN"):
+            break
+        if child.dep_ not in _NP_RIGHT:
+            continue
+        last = child.right_edge
+        while last.i > child.i and (last.is_punct or last.dep_ == "cc"):
+            last = last.nbor(-1)
+        end = max(end, last.idx + len(last.text))
     return start, end
 
 
@@ -141,13 +159,11 @@ def _verb_args(verb: Token, entry: Entry, args: Args, event_nouns: frozenset[str
         args.add("actor", _subject(verb))
     _prep_args(verb, entry, args)
     for obj in objects:
-        if obj.lemma_.lower() in event_nouns or obj.lemma_.lower() in entry.with_:
-            # "threatened the seizure of X", "imposed sanctions on Y": the parties hang on the noun.
-            _prep_args(obj, entry, args)
-            for child in obj.children:
-                if child.dep_ == "prep" and child.lower_ == "of" and entry.object != "topic":
-                    args.add("recipient", _pobjs(child))
+        if obj.lemma_.lower() in entry.with_:
+            _prep_args(obj, entry, args)  # "imposed sanctions on Y": the parties hang on the noun
             continue
+        if obj.lemma_.lower() in event_nouns:
+            _prep_args(obj, entry, args)  # "threatened the seizure of X", "rejected Y's request"
         if entry.object == "topic":
             continue
         role = "actor" if entry.object == "actor" else ("actor" if entry.reciprocal else "recipient")
@@ -193,4 +209,13 @@ def find_args(trigger: Token, entry: Entry, event_nouns: frozenset[str]) -> Args
     # A party never stands for its own event word.
     args.actors = [t for t in args.actors if t.i != trigger.i]
     args.recipients = [t for t in args.recipients if t.i != trigger.i and all(t.i != a.i for a in args.actors)]
+    return args
+
+
+def modal_args(verb: Token, speaker: Token) -> Args:
+    """"X said Y must leave": X (the speaker's subject) asks Y (the subject of the obligation)."""
+    args = Args()
+    args.add("actor", _subject(speaker))
+    args.add("recipient", [p for c in verb.children if c.dep_ in ("nsubj", "nsubjpass") for p in _parties(c)])
+    args.recipients = [t for t in args.recipients if all(t.i != a.i for a in args.actors)]
     return args

@@ -28,6 +28,7 @@ _PLANNING = frozenset({
     "want", "seek", "propose", "arrange", "announce", "agree", "decide", "vow", "pledge", "promise", "go",
 })
 _PLANNED_ADJ = frozenset({"upcoming", "planned", "future", "proposed", "scheduled", "forthcoming", "next", "possible"})
+_FAILING = frozenset({"fail", "refuse", "decline", "cancel", "postpone", "call off", "abandon"})
 _CONDITIONS = frozenset({"if", "unless", "whether"})
 #: Times that can date an event (durations and sets cannot).
 _DATED = frozenset({"DATE", "TIME"})
@@ -63,6 +64,8 @@ def status(trigger: Token) -> EventStatus:
     planned = hypothetical = False
     for depth, tok in enumerate(chain):
         kids = list(tok.children)
+        if depth > 0 and tok.lemma_.lower() in _FAILING:
+            return "negated"  # "failed to reach agreement"
         if tok.dep_ == "advcl" and any(c.dep_ == "mark" and c.lower_ in _CONDITIONS for c in kids):
             return "hypothetical"  # "if the compounds aren't returned"
         if depth <= 1 and any(c.dep_ == "neg" or (c.dep_ == "det" and c.lower_ == "no") for c in kids):

@@ -34,7 +34,7 @@ DEFAULT_WEIGHT = {"verb": 0.7, "noun": 0.6}
 
 _POS = ("verb", "noun")
 _OBJECTS = ("recipient", "topic", "actor")
-_KEYS = {"lemma", "pos", "type", "mode", "with", "without", "tags", "object", "reciprocal", "preps", "weight", "note"}
+_KEYS = {"lemma", "pos", "type", "mode", "with", "without", "tags", "object", "reciprocal", "preps", "weight", "note", "modal"}
 
 
 @dataclass(frozen=True, slots=True)
@@ -52,6 +52,7 @@ class Entry:
     reciprocal: bool = False
     preps: frozenset[str] = DEFAULT_PREPS
     weight: float = 0.7
+    modal: bool = False
 
 
 @dataclass(frozen=True)
@@ -120,7 +121,7 @@ def _entries(raw: Any, source: str, where: str) -> list[Entry | tuple[str, str, 
     return [
         Entry(lemma, pos, event_type, mode if isinstance(mode, str) else None, with_,
               _words(raw, "without", source, where), frozenset(_words(raw, "tags", source, where)),
-              obj, bool(raw.get("reciprocal", False)), preps, float(weight))
+              obj, bool(raw.get("reciprocal", False)), preps, float(weight), bool(raw.get("modal", False)))
         for lemma in lemmas
     ]
 

@@ -18,12 +18,12 @@ from dataclasses import dataclass, replace
 from typing import Any
 
 from dateline import ids
-from dateline._events_args import Args, find_args, phrase
+from dateline._events_args import Args, find_args, full_phrase, modal_args, phrase
 from dateline._events_context import dateline_place, event_date, event_place, status
 from dateline._events_lexicon import Entry, Lexicon, lexicon, plover
 from dateline.records import Article, Event, EventDate, Place, Span, make_span
 
-__all__ = ["apply"]
+__all__ = ["apply", "plover_type"]
 
 Token = Any  # a spaCy Token
 
@@ -43,6 +43,31 @@ PENALTY_CARRIED = 0.9  # factor when the date or place comes from an earlier sen
 CARRY_SENTENCES = 2
 
 
+#: Cooperative types that PLOVER codes as AGREE (an intention to cooperate) while they are only announced.
+_INTENDED_AS_AGREE = frozenset({"CONSULT", "SUPPORT", "COOPERATE", "AID"})
+#: Conflictual types that PLOVER codes as THREATEN while they are only announced.
+_INTENDED_AS_THREAT = frozenset({"SANCTION", "COERCE", "ASSAULT", "MOBILIZE"})
+
+
+def plover_type(event: Event) -> str:
+    """The type PLOVER's coders give the event.
+
+    dateline keeps a planned meeting a CONSULT with status ``planned``; PLOVER
+    codes a CONSULT, SUPPORT, COOPERATE or AID that is only planned or
+    hypothetical as AGREE, an announced sanction, blockade or attack as
+    THREATEN, and a cooperation refused or not done as REJECT. Use this for
+    PLOVER-compatible exports and scores.
+    """
+    intended = event.status in ("planned", "hypothetical")
+    if event.type in _INTENDED_AS_AGREE and intended:
+        return "AGREE"
+    if event.type in _INTENDED_AS_THREAT and intended:
+        return "THREATEN"
+    if event.status == "negated" and event.quad in (1, 2):
+        return "REJECT"  # "failed to reach agreement", "will not withdraw"
+    return event.type
+
+
 @dataclass
 class _Hit:
     token: Token
@@ -53,7 +78,7 @@ class _Hit:
 
 def _match(token: Token, entries: tuple[Entry, ...]) -> Entry | None:
     """The first entry whose multiword pattern fits the token's dependents."""
-    kids = [c for c in token.children if c.dep_ not in _NOT_CONTEXT]
+    kids = [c for c in token.children if c.dep_ not in _NOT_CONTEXT and not _dated(c)]
     context = {c.lemma_.lower() for c in kids} | {c.lower_ for c in kids}
     if token.dep_ in ("acl", "relcl", "amod"):
         context.add(token.head.lemma_.lower())  # "sanctions imposed"
@@ -66,6 +91,11 @@ def _match(token: Token, entries: tuple[Entry, ...]) -> Entry | None:
     return None
 
 
+def _dated(token: Token) -> bool:
+    """A preposition introducing a date ("on Nov. 2"), which never completes a trigger ("call on")."""
+    return token.dep_ == "prep" and any(c.dep_ == "pobj" and c.ent_type_ in ("DATE", "TIME") for c in token.children)
+
+
 def _hits(sentence: Any, lex: Lexicon, event_nouns: frozenset[str]) -> dict[int, _Hit]:
     index = lex.index
     hits: dict[int, _Hit] = {}
@@ -74,8 +104,15 @@ def _hits(sentence: Any, lex: Lexicon, event_nouns: frozenset[str]) -> dict[int,
         if entries is None:
             continue
         entry = _match(token, entries)
-        if entry is not None:
-            hits[token.i] = _Hit(token, entry, find_args(token, entry, event_nouns), entry.weight)
+        if entry is None:
+            continue
+        if entry.modal:
+            verb = token.head
+            if verb.dep_ == "ccomp" and verb.head.i not in hits and verb.head.pos_ in ("VERB", "AUX"):
+                speaker = verb.head
+                hits[speaker.i] = _Hit(speaker, entry, modal_args(verb, speaker), entry.weight)
+            continue
+        hits[token.i] = _Hit(token, entry, find_args(token, entry, event_nouns), entry.weight)
     return hits
 
 
@@ -84,7 +121,7 @@ def _parent(hit: _Hit, hits: dict[int, _Hit]) -> tuple[_Hit | None, bool]:
     tok = hit.token
     embedded = False
     for _ in range(8):
-        if tok.dep_ not in _INDEPENDENT:
+        if tok.dep_ not in _INDEPENDENT or _purpose(tok):
             embedded = True
         if tok.head.i == tok.i:
             return None, False
@@ -92,6 +129,11 @@ def _parent(hit: _Hit, hits: dict[int, _Hit]) -> tuple[_Hit | None, bool]:
         if tok.i in hits:
             return hits[tok.i], embedded
     return None, False
+
+
+def _purpose(token: Token) -> bool:
+    """A purpose clause ("staged a strike to demand reforms"): content of the event above it."""
+    return token.dep_ == "advcl" and token.tag_ == "VB" and any(c.dep_ == "aux" and c.lower_ == "to" for c in token.children)
 
 
 def _fold(hits: dict[int, _Hit]) -> list[_Hit]:
@@ -123,21 +165,22 @@ def _depth(token: Token) -> int:
     return depth
 
 
-def _spans(text: str, tokens: list[Token]) -> tuple[Span, ...]:
-    seen: dict[tuple[int, int], Span] = {}
-    for token in tokens:
-        start, end = phrase(token)
-        seen.setdefault((start, end), make_span(text, start, end))
-    return tuple(seen.values())
+def _arguments(article: Article, tokens: list[Token]) -> tuple[tuple[Span, ...], tuple[str, ...]]:
+    """The spans (whole noun phrases) of the argument heads, and the actors they name.
 
-
-def _actor_ids(article: Article, spans: tuple[Span, ...]) -> tuple[str, ...]:
+    An actor is looked up under the head's short phrase first ("the enclave"),
+    then under the whole phrase ("the enclave of Eastern Ghouta").
+    """
+    text = article.text
+    spans: dict[tuple[int, int], Span] = {}
     found: list[str] = []
-    for span in spans:
-        actor = article.actor_at(span.start, span.end)
+    for token in tokens:
+        short, full = phrase(token), full_phrase(token)
+        spans.setdefault(full, make_span(text, *full))
+        actor = article.actor_at(*short) or article.actor_at(*full)
         if actor is not None and actor.id not in found:
             found.append(actor.id)
-    return tuple(found)
+    return tuple(spans.values()), tuple(found)
 
 
 def _confidence(hit: _Hit, state: str, has_recipient: bool, carried: bool) -> float:
@@ -178,14 +221,15 @@ def _event(article: Article, hit: _Hit, sentence: Any, number: int, scene: _Scen
         date, carried = scene.date, scene.date is not None
     if place is None and number - scene.place_at <= CARRY_SENTENCES:
         place, carried = scene.place, carried or scene.place is not None
-    actor_spans, recipient_spans = _spans(text, hit.args.actors), _spans(text, hit.args.recipients)
+    actor_spans, actor_ids = _arguments(article, hit.args.actors)
+    recipient_spans, recipient_ids = _arguments(article, hit.args.recipients)
     state = status(hit.token)
     tables = plover()
     return Event(
         id=ids.child_id(article.id, "event", hit.entry.type, trigger.start),
         type=hit.entry.type,
-        actors=_actor_ids(article, actor_spans),
-        recipients=_actor_ids(article, recipient_spans),
+        actors=actor_ids,
+        recipients=tuple(i for i in recipient_ids if i not in actor_ids),
         status=state,
         trigger=trigger,
         evidence=make_span(text, start, end),

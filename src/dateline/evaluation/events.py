@@ -7,15 +7,18 @@ Three sets under ``eval/events`` of the shared data:
   (sentence, type) pairs; older labels are mapped to PLOVER's current ones
   (DEMAND→REQUEST, DISAPPROVE and INVESTIGATE→ACCUSE, FIGHT→ASSAULT). Actor
   and recipient text match: the share of gold source (target) texts found in
-  an actor (recipient) span of a coded event of the gold type.
+  an actor (recipient) span of a coded event of the gold type. Types are
+  compared as PLOVER codes them (:func:`dateline.events.plover_type`: a
+  planned meeting is an AGREE).
 - ``conflibert/cameo_class/train.tsv`` (GPL-3, evaluation only): the quad class
   of the most confident event of each sentence (0 when none) against the gold
   label (0 statement/none, 1 verbal cooperation, 2 material cooperation,
   3 verbal conflict, 4 material conflict): accuracy and macro-F1.
 - ``conflibert/cameo_ner/train.txt`` (GPL-3, evaluation only): role spans,
-  S (source) against actor spans, T (target) against recipient spans, R
-  (reciprocal) against the actors of events with several actors and no
-  recipient: exact-match span F1 (labelled, and with the role ignored).
+  S (source) against actor spans, T (target) against recipient spans (the
+  annotators mark "A met B" as S and T: in an event with several actors and no
+  recipient, actors after the trigger count as T): exact-match span F1
+  (labelled, and with the role ignored).
 
 Each sentence is annotated by spaCy and coded by :func:`dateline.events.apply`
 alone (no actor, time or place stage: the scores concern types and spans).
@@ -77,15 +80,17 @@ def _gsr(path: Path, limit: int | None) -> dict[str, float | int]:
     roles = Counter[str]()
     for record, found in zip(records, coded, strict=True):
         gold = LEGACY_TYPES.get(record["event"], record["event"])
-        predicted = {e.type for e in found}
+        predicted = {events.plover_type(e) for e in found}
         for event_type in predicted | {gold}:
             key = "tp" if event_type in predicted and event_type == gold else ("fp" if event_type in predicted else "fn")
             counts[event_type][key] += 1
-        same = [e for e in found if e.type == gold]
+        same = [e for e in found if events.plover_type(e) == gold]
         actor_texts = [s.text for e in same for s in e.actor_spans]
         recipient_texts = [s.text for e in same for s in e.recipient_spans] + (actor_texts if gold == "CONSULT" else [])
         for role, key, texts in (("actor", "source", actor_texts), ("recipient", "target", recipient_texts)):
             for actor in record.get(key) or []:
+                if not isinstance(actor, dict):
+                    continue  # a few records hold a bare string here
                 roles[f"{role}.total"] += 1
                 roles[f"{role}.matched"] += _matches(actor.get("actorText", ""), texts)
     metrics: dict[str, float | int] = {"gsr.records": len(records)}
@@ -105,9 +110,14 @@ def _gsr(path: Path, limit: int | None) -> dict[str, float | int]:
     return metrics
 
 
+def _main(found: Sequence[Event]) -> list[Event]:
+    """The sentence's main event (the most confident; the first of equals), as the annotators mark one."""
+    best = max(found, key=lambda e: (e.confidence or 0.0, -e.trigger.start), default=None)
+    return [] if best is None else [best]
+
+
 def _quad(found: Sequence[Event]) -> int:
-    best = max(found, key=lambda e: e.confidence or 0.0, default=None)
-    return best.quad or 0 if best is not None else 0
+    return next((e.quad or 0 for e in _main(found)), 0)
 
 
 def _classes(path: Path, limit: int | None) -> dict[str, float | int]:
@@ -165,10 +175,13 @@ def _ner_sentences(path: Path) -> list[tuple[str, set[tuple[int, int, str]]]]:
 
 
 def _roles(found: Sequence[Event]) -> set[tuple[int, int, str]]:
+    """Role spans as the CAMEO annotators mark them: in a meeting of several actors and no
+    recipient, the parties before the trigger are sources and those after it targets."""
     spans: set[tuple[int, int, str]] = set()
-    for event in found:
+    for event in _main(found):
         reciprocal = not event.recipient_spans and len(event.actor_spans) > 1
-        spans |= {(s.start, s.end, "R" if reciprocal else "S") for s in event.actor_spans}
+        for s in event.actor_spans:
+            spans.add((s.start, s.end, "T" if reciprocal and s.start > event.trigger.start else "S"))
         spans |= {(s.start, s.end, "T") for s in event.recipient_spans}
     return spans
 
@@ -201,5 +214,6 @@ def evaluate(data: Path, limit: int | None = None) -> Report:
         else:
             notes.append(f"{name} not found under {data}: skipped")
     if not metrics:
-        raise InputError(f"no event evaluation set found under {data}; pass the folder that holds plover/ and conflibert/")
+        raise InputError(f"no event evaluation set found under {data}; "
+                         "pass the folder that holds plover/ and conflibert/")
     return Report("events", str(data), metrics, tuple(notes))
