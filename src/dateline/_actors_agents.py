@@ -105,6 +105,8 @@ def _institution(build: Build, i: int, j: int, sector: str, by_token: dict[int, 
     words = doc[i:j].text
     capitalized = words[:1].isupper()
     definite = lo > 0 and doc[lo - 1].lower_ == "the"
+    if iso is None:
+        iso, j = _of_country(build, j, by_token)
     if iso is None and (capitalized or definite or doc[i].lower_ in GOVERNMENT_WORDS):
         iso = build.context.country_before(doc[i].idx)
     if iso is None and not capitalized:
@@ -116,6 +118,20 @@ def _institution(build: Build, i: int, j: int, sector: str, by_token: dict[int, 
         name = f"{_country(build, iso)[1]} {proper}" if iso else proper
         key, group = ("I", iso or "", proper), Group(name, "organization", iso, sector)
     build.add(key, group, doc[lo].idx, doc[j - 1].idx + len(doc[j - 1].text), range(lo, j))
+
+
+def _of_country(build: Build, j: int, by_token: dict[int, Candidate]) -> tuple[str | None, int]:
+    """A country after the institution ("Armed Forces of the Philippines"): (ISO-3, new end token)."""
+    k = j + 1 if j < len(build.lowers) and build.lowers[j] == "of" else None
+    if k is not None and k < len(build.lowers) and build.lowers[k] == "the":
+        k += 1
+    cand = by_token.get(k) if k is not None else None
+    if cand is None or cand.tok_start != k or cand.tok_start in build.taken:
+        return None, j
+    for hit in cand.hits:
+        if hit.kind == "country" and isinstance(hit.ref, Country):
+            return hit.ref.iso3, cand.tok_end
+    return None, j
 
 
 def _agent(build: Build, i: int, j: int, sector: str, label: str, by_token: dict[int, Candidate]) -> None:
@@ -180,6 +196,14 @@ def _unknown_name(build: Build, cand: Candidate) -> tuple[Key, Group] | None:
         return None
     if len(text) < 2 or not any(c.isalpha() for c in text) or text.lower() == text:
         return None
+    if cand.tok_end - cand.tok_start == 1:
+        for key, group in build.groups.items():  # "Sanders" tagged ORG after "Bernie Sanders"
+            if group.kind == "person" and group.name.split()[-1] == text:
+                return key, group
+        tok = doc[cand.tok_start]
+        acronym = text.replace(".", "").replace("&", "").isupper()
+        if not acronym and (tok.is_sent_start or tok.tag_ != "NNP"):
+            return None  # a capitalized common word ("Scholars", "Videos") more likely than a name
     kind: ActorKind = "group" if cand.label == "NORP" else "organization"
     return ("O", text), Group(text, kind, None, None)
 

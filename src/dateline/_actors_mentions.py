@@ -21,6 +21,7 @@ __all__ = [
     "find_agents",
     "quote_regions",
     "scan_phrases",
+    "title_after",
     "title_before",
 ]
 
@@ -46,7 +47,7 @@ _POSSESSIVE = {"'s", "\u2019s", "'", "\u2019", "s"}
 _DETERMINERS = {"the", "a", "an"}
 _QUOTE_CHARS = {'"', "\u201c", "\u201d"}
 _LETTER = re.compile(r"[^\W\d_]")
-_ODD = re.compile(r"[\[\]{}<>|@#=+*/\\]")
+_ODD = re.compile(r"[\[\]{}<>|@#=+*/\\\"\u201c\u201d]")
 
 
 @dataclass
@@ -70,6 +71,7 @@ class Modifier:
     sector: str | None
     hits: tuple[Hit, ...]
     contiguous: bool  # the modifier runs straight into the name (no comma)
+    end: int = 0  # for an appositive after the name ("Delfin Lorenzana, the Defence Secretary"): where it ends
 
 
 def _span_end(tok: Any) -> int:
@@ -164,6 +166,10 @@ def _line_pieces(doc: Any, lo: int, hi: int) -> list[tuple[int, int]]:
 
 
 def _trim(doc: Any, lo: int, hi: int) -> tuple[int, int] | None:
+    for k in range(lo, hi):
+        if doc[k].text == "(":  # "Indian National Congress (INC) party"
+            hi = k
+            break
     while lo < hi and (doc[lo].lower_ in _DETERMINERS or doc[lo].is_punct or doc[lo].is_space):
         lo += 1
     while hi > lo and (doc[hi - 1].text in _POSSESSIVE or doc[hi - 1].is_punct or doc[hi - 1].is_space):
@@ -245,6 +251,31 @@ def title_before(
         return None
     start = doc[lo + 1].idx if doc[lo].lower_ in _DETERMINERS and lo + 1 < end else doc[lo].idx
     return Modifier(start, title[:1].upper() + title[1:], found[2], hits, contiguous)
+
+
+def title_after(
+    doc: Any, lowers: list[str], tok_end: int, lex: Lexicon, phrases: dict[int, Candidate]
+) -> Modifier | None:
+    """An appositive title after a name: "Delfin Lorenzana, the Defence Secretary, said"."""
+    n = len(doc)
+    if tok_end + 1 >= n or doc[tok_end].text != "," or lowers[tok_end + 1] not in _DETERMINERS:
+        return None
+    lo = hi = tok_end + 1
+    while hi < n and hi - lo < MAX_TITLE_TOKENS and _title_token(doc[hi]) and not doc[hi].is_space:
+        if hi > lo and lowers[hi] in _DETERMINERS:
+            break
+        hi += 1
+    found = _title_words(lowers, lo + 1, hi, lex)
+    if found is None or found[1] != hi or (hi < n and doc[hi].pos_ in ("NOUN", "PROPN")):
+        return None
+    hits = tuple(h for k in range(lo, hi) if k in phrases for h in phrases[k].hits)
+    title_lo = lo + 1
+    for k in range(lo + 1, found[0]):
+        if doc[k].text in _POSSESSIVE or (k in phrases and _is_place(phrases[k])):
+            title_lo = k + 1
+    title = doc[title_lo:hi].text
+    start = doc[lo + 1].idx
+    return Modifier(start, title[:1].upper() + title[1:], found[2], hits, False, _span_end(doc[hi - 1]))
 
 
 def _title_token(tok: Any) -> bool:

@@ -54,8 +54,10 @@ def choose_person(hits: list[Hit], day: dt.date | None) -> tuple[Person, Role] |
     return best[1], best[2]
 
 
-def office_title(role: Role, day: dt.date | None) -> str:
-    """The role's title, "former ..." when the term had ended by ``day``."""
+def office_title(role: Role, day: dt.date | None) -> str | None:
+    """The role's title on ``day``: "former ..." once the term has ended, None before it began."""
     if day is not None and role.end is not None and day >= role.end:
         return f"former {role.title}"
+    if day is not None and day < role.start:
+        return None
     return role.title

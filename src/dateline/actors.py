@@ -24,7 +24,15 @@ from dateline import ids
 from dateline._actors_agents import agents_pass, name_group, title_refs_pass
 from dateline._actors_build import Build, Context, Group, Key, modifier_country
 from dateline._actors_lexicon import Lexicon, Person, load_lexicon
-from dateline._actors_mentions import Candidate, Modifier, clean_entities, quote_regions, scan_phrases, title_before
+from dateline._actors_mentions import (
+    Candidate,
+    Modifier,
+    clean_entities,
+    quote_regions,
+    scan_phrases,
+    title_after,
+    title_before,
+)
 from dateline._actors_people import choose_person, office_title
 from dateline.records import Actor, Article, make_span
 
@@ -37,6 +45,8 @@ GENDERED_TITLES = {
     "spokeswoman": "f", "queen": "f", "chairwoman": "f", "congresswoman": "f", "businesswoman": "f",
     "spokesman": "m", "king": "m", "chairman": "m", "congressman": "m", "businessman": "m", "emperor": "m",
 }  # fmt: skip
+#: Sectors of offices whose country, when the text does not say it, is the country the story is about.
+CONTEXT_SECTORS = frozenset({"GOV", "MIL", "LEG", "COP", "JUD"})
 
 
 def apply(article: Article) -> Article:
@@ -120,8 +130,11 @@ def _people_pass(build: Build, candidates: list[Candidate], by_token: dict[int, 
         if chosen is None and not (cand.label == "PERSON" and not cand.hits and _name_like(build.doc, cand)):
             continue
         mod = title_before(build.doc, build.lowers, cand.tok_start, build.lex, by_token)
+        mod = mod or title_after(build.doc, build.lowers, cand.tok_end, build.lex, by_token)
         key, group = _person_group(build, cand, chosen, mod)
-        start = mod.start if mod is not None and mod.contiguous else cand.start
+        if key not in build.groups and chosen is None and mod is None and cand.tok_end - cand.tok_start == 1:
+            continue  # a lone unknown word ("Jim", "Scholars") is too weak to make a person
+        start = mod.start if mod is not None and mod.contiguous and not mod.end else cand.start
         build.add(key, group, start, cand.end, range(cand.tok_start, cand.tok_end))
         if mod is not None:
             _take_modifier(build, mod, cand, key, group)
@@ -148,6 +161,11 @@ def _name_like(doc: Any, cand: Candidate) -> bool:
 
 
 def _take_modifier(build: Build, mod: Modifier, cand: Candidate, key: Key, group: Group) -> None:
+    if mod.end:  # an appositive after the name
+        after = build.doc.char_span(mod.start, mod.end, alignment_mode="expand")
+        if after is not None and not any(k in build.taken for k in range(after.start, after.end)):
+            build.add(key, group, mod.start, mod.end, range(after.start, after.end))
+        return
     first = build.doc.char_span(mod.start, cand.start, alignment_mode="expand")
     if first is None:
         return
@@ -166,8 +184,8 @@ def _person_group(
     if chosen is not None:
         person, role = chosen
         held = office_title(role, build.article.published)
-        # the dictionary's title while in office ("President"), else what the text says ("former President")
-        shown = held if not held.startswith("former") or not title else title
+        # the dictionary's title while in office ("President"), else what the text says ("President-elect")
+        shown = held if held is not None and (not held.startswith("former") or not title) else title
         group = Group(person.name, "person", role.country, role.sector, shown, person.wikidata, person.gender)
         return ("P", person.name), group
     text = " ".join(build.article.text[cand.start : cand.end].split())
@@ -176,6 +194,8 @@ def _person_group(
             if existing.kind == "person" and key[0] == "P" and existing.name.split()[-1] == text:
                 return key, existing
     sector = mod.sector if mod is not None else None
+    if country is None and sector in CONTEXT_SECTORS:  # "Prime Minister Oleksiy Honcharuk" in a Ukraine story
+        country = build.context.country_before(cand.start)
     return ("P", text), Group(text, "person", country, sector, title, None, gender)
 
 
