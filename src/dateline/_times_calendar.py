@@ -101,4 +101,6 @@ def last_complete_quarter(day: dt.date) -> Ref:
 
 def is_valid_day(year: int, month: int, day: int) -> bool:
     """Whether the day exists (in a leap year when ``year`` is unknown)."""
+    if year and not 1 <= year <= 9999:
+        return False
     return 1 <= month <= 12 and 1 <= day <= calendar.monthrange(year or 2000, month)[1]

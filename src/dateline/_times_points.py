@@ -15,7 +15,18 @@ from dateline._times_calendar import Ref, is_valid_day, nearest_weekday, shift
 from dateline._times_lexicon import Lexicon
 from dateline._times_recognize import Candidate
 
-__all__ = ["AHEAD", "BACK", "POINT_RESOLVERS", "Context", "Resolved", "as_date", "direction", "pick_year", "to_int"]
+__all__ = [
+    "AHEAD",
+    "BACK",
+    "POINT_RESOLVERS",
+    "Context",
+    "Resolved",
+    "as_date",
+    "as_derived",
+    "direction",
+    "pick_year",
+    "to_int",
+]
 
 
 @dataclass(frozen=True, slots=True)
@@ -43,7 +54,13 @@ AHEAD = {"next", "coming", "following", "the following"}
 
 
 def as_date(ref: Ref | None, type_: str = "DATE") -> Resolved:
+    """The value of a period that later relative expressions may refer to."""
     return Resolved(None if ref is None else ref.value(), type_, ref)
+
+
+def as_derived(ref: Ref | None) -> Resolved:
+    """The value of a period computed from an earlier one ("a year earlier"): not a reference for what follows."""
+    return Resolved(None if ref is None else ref.value(), "DATE", None)
 
 
 def direction(ctx: Context) -> int:
@@ -61,6 +78,8 @@ def pick_year(ctx: Context, month: int, day: int, rel: str | None = None) -> int
         return None
     a = ctx.anchor
     options = [y for y in (a.year - 1, a.year, a.year + 1) if is_valid_day(y, month, day)]
+    if not options:
+        return None
 
     def gap(y: int) -> int:
         return (dt.date(y, month, day) - a).days

@@ -86,7 +86,7 @@ def _rule_sources(lex: Lexicon) -> dict[str, str]:
         "deictic": rf"(?P<word>today|yesterday|tomorrow|tonight)(?:\s+(?P<pod>{pod}))?",
         "pod": rf"(?:(?P<rel>this|last|the|early\s+this|later\s+this|late\s+this|earlier\s+this)\s+)?"
         rf"(?P<mid>mid-?\s?)?(?P<pod>{pod}|noon|midnight|midday)",
-        "clock": r"(?:(?P<hour>[012]?\d)(?::(?P<min>[0-5]\d))?\s*(?P<ampm>[ap]\.?\s?m\b\.?)"
+        "clock": r"(?:(?P<hour>[012]?\d)(?::(?P<min>[0-5]\d))?\s*(?P<ampm>[ap]\.\s?m\b\.?|[ap]m\b)"
         r"|(?P<oclock>[012]?\d)\s+o'clock)"
         r"(?:\s+(?P<tz>[ECMP][SD]T|GMT|UTC))?",
         "relative": rf"(?:(?P<mod>{_MODS})(?:\s+in)?\s+)?(?P<the>the\s+)?(?P<rel>{_REL})\s+(?P<unit>{unit}|{season})",
@@ -95,8 +95,9 @@ def _rule_sources(lex: Lexicon) -> dict[str, str]:
         rf"(?:(?P<year>{_YEAR})(?:'s)?\s+)?(?:(?P<this>this|last|next)\s+year's\s+)?"
         rf"(?P<ord>{ordinal})[\s-]+(?:fiscal[\s-]+)?(?P<unit>quarter|half)",
         "period": r"the\s+(?P<rel>latest|current|year-earlier|year-ago|comparable|same|previous|prior|fiscal)"
-        r"(?:\s+year-ago|\s+year-earlier)?\s+(?P<unit>quarter|period|year|month|week|half)",
-        "the_unit": r"the\s+(?P<unit>quarter|weekend|year|week|month)",
+        r"(?:\s+year-ago|\s+year-earlier)?\s+(?P<unit>quarter|period|year|month|week|half)"
+        r"(?=\s+(?P<ended>end(?:ed|ing)))?",
+        "the_unit": r"the\s+(?P<unit>quarter|weekend|year|week|month)(?=\s+(?P<ended>end(?:ed|ing)))?",
         "duration": rf"(?:(?P<approx>{approx})\s+(?!the\b))?(?:the\s+)?(?:(?P<rel>past|last|next|first|coming|previous|"
         rf"following|final|latest|recent|remaining|other)\s+)?(?P<num>{num})[\s-]+(?:(?P<more>more|additional|"
         rf"straight|consecutive|full)\s+)?{units}(?:[\s-]+(?P<old>old))?(?:\s+(?P<dir>ago|earlier|later|before|"
@@ -127,7 +128,8 @@ def _matches(text: str, lex: Lexicon | None) -> Iterator[Candidate]:
                 continue
             groups = tuple((k, v.lower()) for k, v in match.groupdict().items() if v is not None)
             start = match.start()
-            if name == "duration" and match.group("old") and _THE.match(text, start):
+            adjective = name == "duration" and (match.group("old") or text[match.start("unit") - 1] == "-")
+            if adjective and _THE.match(text, start):
                 start = _THE.match(text, start).end()  # type: ignore[union-attr]
             yield Candidate(start, match.end(), name, groups, text[start : match.end()].lower())
 

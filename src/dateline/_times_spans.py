@@ -8,7 +8,7 @@ from collections.abc import Callable
 
 from dateline._times_calendar import Ref, last_complete_quarter, season_of, season_ref, shift
 from dateline._times_lexicon import Lexicon
-from dateline._times_points import AHEAD, BACK, Context, Resolved, as_date, direction, pick_year, to_int
+from dateline._times_points import AHEAD, BACK, Context, Resolved, as_date, as_derived, direction, pick_year, to_int
 from dateline._times_recognize import Candidate
 
 __all__ = ["SPAN_RESOLVERS", "duration_value", "parse_number"]
@@ -123,7 +123,8 @@ def _quarter(c: Candidate, ctx: Context) -> Resolved:
     if year is None and ctx.anchor is not None:
         year = ctx.anchor.year + {"this": 0, "last": -1, "next": 1}.get(c.get("this") or "", 0)
         current = (ctx.anchor.month - 1) // per + 1
-        if not c.get("this") and n > current and direction(ctx) <= 0:
+        # A quarter not yet over is last year's when spoken of in the past tense.
+        if not c.get("this") and n >= current + (0 if direction(ctx) < 0 else 1) and direction(ctx) <= 0:
             year -= 1
     if c.get("rel") in ("year-earlier", "year-ago") and year is not None:
         year -= 1
@@ -146,12 +147,14 @@ def _previous_period(ctx: Context) -> Ref | None:
 
 def _period(c: Candidate, ctx: Context) -> Resolved:
     rel, unit = c.get("rel") or "", c.get("unit") or ""
+    if unit == "year" and c.get("ended"):
+        return Resolved("P1Y", "DURATION")
     gran = {"quarter": "Q", "half": "H", "year": "Y", "month": "M", "week": "W"}.get(unit)
     if rel in ("latest", "current", "fiscal"):
         if ctx.anchor is None:
             return _NONE
         if (unit == "quarter" and rel == "latest") or unit == "period":
-            return as_date(_previous_period(ctx))
+            return as_date(last_complete_quarter(ctx.anchor))
         return as_date(Ref(gran or "Q", ctx.anchor))
     base = _previous_period(ctx)
     if base is None:
@@ -159,12 +162,14 @@ def _period(c: Candidate, ctx: Context) -> Resolved:
     if gran is not None and base.gran != gran:
         base = _at(base, gran)
     if rel in ("previous", "prior"):
-        return as_date(shift(base, -1, base.gran))
-    return as_date(shift(base, -1, "Y") if rel != "same" else base)
+        return as_derived(shift(base, -1, base.gran))
+    return as_derived(shift(base, -1, "Y") if rel != "same" else base)
 
 
 def _the_unit(c: Candidate, ctx: Context) -> Resolved:
     unit = c.get("unit") or ""
+    if unit == "year" and c.get("ended"):
+        return Resolved("P1Y", "DURATION")
     if ctx.anchor is None:
         return _NONE
     if unit == "quarter":
@@ -200,9 +205,10 @@ def _offset(n: float | None, unit: str, way: str, ctx: Context) -> Resolved:
     )
     if unit == "FN":
         amount *= 2
-    if unit == "Y" and base.gran in ("Q", "H", "M"):
+    if unit == "Y" and base.gran in ("Q", "H"):
         gran = base.gran
-    return as_date(shift(Ref(gran, base.date), amount, step))
+    moved = shift(Ref(gran, base.date), amount, step)
+    return as_date(moved) if from_anchor and base.gran == "D" else as_derived(moved)
 
 
 def _duration(c: Candidate, ctx: Context) -> Resolved:
@@ -227,8 +233,8 @@ def _ago_adj(c: Candidate, ctx: Context) -> Resolved:
         return _NONE
     if word == "year-end":
         return as_date(Ref("D", dt.date(ctx.anchor.year, 12, 31)))
-    base = ctx.last if ctx.last is not None and ctx.last.gran in _PERIODIC else Ref("Y", ctx.anchor)
-    return as_date(shift(base, -1, "Y"))
+    base = ctx.last if ctx.last is not None and ctx.last.gran in ("Q", "H") else Ref("Y", ctx.anchor)
+    return as_derived(shift(base, -1, "Y"))
 
 
 def _ref(c: Candidate, ctx: Context) -> Resolved:

@@ -25,9 +25,14 @@ __all__ = ["apply", "resolve", "tense_at"]
 
 #: Words before a bare year or an ambiguous month name ("in May", "since 1990") that make it a date.
 DATE_PREPOSITIONS = frozenset(
-    ["in", "since", "until", "till", "by", "of", "from", "to", "through", "during", "before", "after", "early", "late", "mid", "and", "or", "between", "around", "as", "last", "next", "this", "fiscal", "about", "circa"]
+    (
+        "in", "since", "until", "till", "by", "of", "from", "to", "through", "during", "before", "after", "early",
+        "late", "mid", "and", "or", "between", "around", "as", "last", "next", "this", "fiscal", "about", "circa",
+    )
 )
-_FUTURE_AUX = frozenset({"will", "'ll", "shall", "wo", "would"})
+_FUTURE_AUX = frozenset({"will", "'ll", "shall", "wo"})
+#: Verbs whose infinitive complement lies ahead ("is expected to close Monday").
+_FUTURE_LEMMAS = frozenset({"go", "expect", "schedule", "plan", "intend", "set", "due"})
 _VERBS = frozenset({"VERB", "AUX"})
 #: Rules built on names that are capitalized in English (months, weekdays, holidays).
 _NAMED_RULES = frozenset({"month", "date_mdy", "date_dmy", "weekday", "holiday", "season"})
@@ -40,32 +45,41 @@ def resolve(candidate: Candidate, ctx: Context) -> Resolved:
 
 
 def _verb_tense(verb: Any) -> str:
-    """"past", "future" or "present" for a verb token, from its tag, morphology and auxiliaries."""
+    """The tense of a verb token ("past", "future" or "present"), from its tag and auxiliaries.
+
+    A passive in the present ("is expected") is present; a participle with no
+    auxiliary ("the record set on Aug. 6") and a present perfect are past.
+    """
+    head = verb.head
+    if verb.tag_ == "VB" and verb.dep_ in ("xcomp", "ccomp", "advcl") and head.lemma_ in _FUTURE_LEMMAS:
+        return "future"
     auxes = [child for child in verb.children if child.dep_ in ("aux", "auxpass")]
     if any(a.lower_ in _FUTURE_AUX for a in auxes):
         return "future"
-    if verb.lemma_ == "go" and verb.tag_ == "VBG" and any(ch.dep_ == "xcomp" for ch in verb.children):
+    if verb.lemma_ in _FUTURE_LEMMAS and any(ch.dep_ == "xcomp" for ch in verb.children):
         return "future"
-    past = verb.tag_ == "VBD" or any(a.tag_ == "VBD" for a in auxes) or "Past" in verb.morph.get("Tense")
-    if past and (verb.tag_ != "VBN" or auxes):
+    if verb.tag_ == "VBD" or any(a.tag_ == "VBD" for a in auxes):
         return "past"
-    if verb.tag_ == "VBN" and any(a.lemma_ == "have" for a in auxes):
+    if verb.tag_ == "VBN" and (not auxes or any(a.lemma_ == "have" for a in auxes)):
         return "past"
     return "present"
 
 
 def tense_at(doc: Any, start: int, end: int) -> str:
-    """The tense of the verb that governs the text at ``[start, end)`` (its sentence's root as fallback)."""
+    """The tense of the verb that governs the text at ``[start, end)`` directly or through a preposition.
+
+    Expressions hanging from a noun or adjective ("payable Dec. 7") get "present", which resolves to the nearest date.
+    """
     if doc is None or end > len(doc.text):
         return "present"
     span = doc.char_span(start, end, alignment_mode="expand")
     if span is None or len(span) == 0:
         return "present"
-    token = span.root
-    while token.pos_ not in _VERBS and token.head.i != token.i:
+    token = span.root.head
+    if token.pos_ == "ADP":
         token = token.head
     if token.pos_ not in _VERBS:
-        token = span.sent.root
+        return "present"
     return _verb_tense(token)
 
 
@@ -84,7 +98,16 @@ def _previous_word(text: str, start: int) -> str:
     return words[-1].lower() if words else ""
 
 
-def _plausible(c: Candidate, text: str, ents: set[int], lex: Lexicon) -> bool:
+def _counts_things(doc: Any, end: int) -> bool:
+    """Whether the word after ``end`` is a plural noun, as in "1990 shares"."""
+    if doc is None or end >= len(doc.text):
+        return False
+    token = doc.char_span(end, len(doc.text), alignment_mode="expand")
+    following = [t for t in token if not t.is_space][:1] if token is not None else []
+    return bool(following) and following[0].tag_ in ("NNS", "NNPS")
+
+
+def _plausible(c: Candidate, text: str, ents: set[int], lex: Lexicon, doc: Any = None) -> bool:
     """Whether a candidate is a temporal expression and not a homograph ("may", "March" the verb, "1990 shares")."""
     surface = text[c.start : c.end]
     confirmed = any(i in ents for i in range(c.start, c.end))
@@ -96,16 +119,12 @@ def _plausible(c: Candidate, text: str, ents: set[int], lex: Lexicon) -> bool:
         if word in lex.ambiguous_months and not (after_prep or confirmed or surface.endswith(".")):
             return False
     if c.rule == "year" and not (c.get("mod") or c.get("fiscal")):
-        return after_prep or confirmed
+        return (after_prep or confirmed) and not _counts_things(doc, c.end)
     if c.rule == "ref" and c.surface in lex.weak_refs:
         return confirmed
     if c.rule == "pod" and not c.get("rel"):
         return c.get("pod") in ("noon", "midnight", "midday", "overnight")
     return not (c.rule == "vague" and not c.get("rel") and _previous_word(text, c.start) not in ("for", "in", "within"))
-
-
-def _keeps_reference(c: Candidate, res: Resolved) -> bool:
-    return res.ref is not None and res.type in ("DATE", "TIME")
 
 
 def apply(article: Article) -> Article:
@@ -116,11 +135,11 @@ def apply(article: Article) -> Article:
     found: list[TimeExpr] = []
     last: Ref | None = None
     for cand in find_candidates(text, lex):
-        if not _plausible(cand, text, ents, lex):
+        if not _plausible(cand, text, ents, lex, doc):
             continue
         ctx = Context(article.published, tense_at(doc, cand.start, cand.end), last, lex)
         res = resolve(cand, ctx)
-        if _keeps_reference(cand, res):
+        if res.ref is not None and res.type in ("DATE", "TIME"):
             last = res.ref
         found.append(TimeExpr(make_span(text, cand.start, cand.end), res.value, res.type))
     return replace(article, times=tuple(found))

@@ -1,0 +1,79 @@
+"""Times evaluation: the TimeML reader, the TempEval-3 style scorer, and floors on TBAQ-cleaned."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from dateline.errors import InputError
+from dateline.evaluation import times
+from dateline.evaluation.times import GoldTimex
+
+TML = """<?xml version="1.0" ?>
+<TimeML>
+<DOCID>T1</DOCID>
+<DCT><TIMEX3 tid="t0" type="DATE" value="1998-01-08" functionInDocument="CREATION_TIME">19980108</TIMEX3></DCT>
+<TEXT>
+It <EVENT eid="e1">fell</EVENT> <TIMEX3 tid="t1" type="DATE" value="1998-01-07">yesterday</TIMEX3> after a
+<TIMEX3 tid="t2" type="DURATION" value="P5Y">five year</TIMEX3> high.
+</TEXT>
+</TimeML>
+"""
+
+
+def test_reader_strips_tags_and_keeps_offsets(tmp_path: Path) -> None:
+    path = tmp_path / "T1.tml"
+    path.write_text(TML)
+    doc = times.read_tml(path)
+    assert str(doc.dct) == "1998-01-08"
+    assert [doc.text[g.start : g.end] for g in doc.timexes] == ["yesterday", "five year"]
+    assert [(g.value, g.type) for g in doc.timexes] == [("1998-01-07", "DATE"), ("P5Y", "DURATION")]
+    assert "<" not in doc.text and "19980108" not in doc.text
+
+
+def test_score_counts_strict_relaxed_value_and_type() -> None:
+    gold = (GoldTimex(0, 9, "1998-01-07", "DATE"), GoldTimex(20, 29, "P5Y", "DURATION"))
+    system = [
+        GoldTimex(0, 9, "1998-01-07", "DATE"),
+        GoldTimex(18, 29, "P4Y", "DURATION"),
+        GoldTimex(40, 44, None, "DATE"),
+    ]
+    counts = times.score(gold, system)
+    assert (counts["gold"], counts["system"]) == (2, 3)
+    assert (counts["strict"], counts["relaxed"], counts["value"], counts["type"]) == (1, 2, 1, 2)
+
+
+def test_missing_data_is_an_input_error(tmp_path: Path) -> None:
+    with pytest.raises(InputError):
+        times.evaluate(tmp_path / "absent")
+
+
+def test_bad_file_is_an_input_error(tmp_path: Path) -> None:
+    path = tmp_path / "bad.tml"
+    path.write_text("<TimeML><TEXT>unclosed")
+    with pytest.raises(InputError, match=r"bad\.tml"):
+        times.read_tml(path)
+
+
+def test_every_gold_file_parses(shared: Path) -> None:
+    root = shared / times.DEFAULT_DATA
+    files = sorted(root.glob("*/*.tml"))
+    assert len(files) == 256
+    docs = [times.read_tml(p) for p in files]
+    assert sum(len(d.timexes) for d in docs) == 1822
+    assert all(d.dct is not None for d in docs)
+
+
+@pytest.mark.slow
+def test_floors_on_a_sample(shared: Path) -> None:
+    # Measured on the first 10 documents of each subfolder: value F1 0.75 (TimeBank 0.73,
+    # AQUAINT 0.80), relaxed span F1 0.91, strict span F1 0.85.
+    report = times.evaluate(shared / times.DEFAULT_DATA, limit=10)
+    metrics = report.metrics
+    assert metrics["docs"] == 20 and metrics["gold"] == 146
+    assert metrics["value.f1"] >= 0.70
+    assert metrics["span.relaxed.f1"] >= 0.87
+    assert metrics["span.strict.f1"] >= 0.80
+    assert metrics["TimeBank.value.f1"] >= 0.68
+    assert metrics["AQUAINT.value.f1"] >= 0.75
