@@ -61,9 +61,9 @@ def _entity_pieces(ent: Any, gazetteer: Gazetteer) -> Iterator[tuple[int, int]]:
 
 
 def _cleaned(tokens: list[Any], gazetteer: Gazetteer) -> Iterator[tuple[int, int]]:
-    while tokens and tokens[0].text in _LEADING:
+    while tokens and (tokens[0].text in _LEADING or tokens[0].is_space):
         tokens = tokens[1:]
-    while tokens and tokens[-1].text in _TRAILING:
+    while tokens and (tokens[-1].text in _TRAILING or tokens[-1].is_space):
         tokens = tokens[:-1]
     if not tokens:
         return

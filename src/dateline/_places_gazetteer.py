@@ -193,8 +193,12 @@ def _us_states(builder: _Builder) -> dict[str, Entry]:
 
 def _admin_regions(builder: _Builder, iso3: dict[str, str], states: dict[str, Entry]) -> None:
     rows = _require(_read("admin_regions.json"), "rows", list, "admin_regions.json")
+    points = {(cc, name): (lat, lon) for cc, name, lat, lon in
+              _require(_read("admin1_points.json"), "points", list, "admin1_points.json")}
     state_codes = {entry.name: code for code, entry in states.items()}
     for cc, admin1, admin2, lat, lon, count in rows:
+        if not admin2:
+            lat, lon = points.get((cc, admin1), (lat, lon))
         if cc == "US" and not admin2:
             continue  # the states come from us_states.json
         region = state_codes.get(admin1, admin1) if cc == "US" else admin1
@@ -233,6 +237,9 @@ def _ascii_names(city: dict[str, Any]) -> Iterator[str]:
 
 def _cities(builder: _Builder, cities: dict[str, Any], iso3: dict[str, str]) -> None:
     capitals = _capital_ids(cities)
+    extra: dict[int, list[str]] = defaultdict(list)
+    for name, geonames_id in _require(_read("aliases.json"), "city_names", dict, "aliases.json").items():
+        extra[int(geonames_id)].append(name)
     for city in cities.values():
         population = int(city.get("population") or 0)
         geonames_id = int(city["geonameid"])
@@ -240,6 +247,8 @@ def _cities(builder: _Builder, cities: dict[str, Any], iso3: dict[str, str]) -> 
                       float(city["longitude"]), "city", population, geonames_id,
                       city.get("admin1code") or None, False, geonames_id in capitals)
         builder.add(city["name"], entry)
+        for name in extra.get(geonames_id, ()):
+            builder.add(name, entry)
         if population >= ALTERNATE_NAMES_MIN_POPULATION:
             alias = _aliased(entry)
             for name in _ascii_names(city):

@@ -8,7 +8,7 @@ longitude, GeoNames id (when the entry has one) and feature type (``country``,
 Mentions come from spaCy's GPE, LOC and FAC entities (cleaned of "the",
 possessives and words that are never places, split at commas) and from
 gazetteer matches of proper-noun sequences the model missed. They are resolved
-together (see :mod:`dateline._places_resolve`): population and feature type,
+together (see :mod:`dateline._places_article`): population and feature type,
 the article's other countries and US states, and "City, State" qualifiers.
 
 For other stages and evaluations:
@@ -23,9 +23,10 @@ from __future__ import annotations
 from collections.abc import Sequence
 from dataclasses import replace
 
+from dateline._places_article import resolve_mentions
 from dateline._places_detect import find_mentions
 from dateline._places_gazetteer import Entry, load_gazetteer
-from dateline._places_resolve import Context, Mention, qualifier_at, resolve_mentions
+from dateline._places_resolve import Context, Mention, qualifier_at
 from dateline.records import Article, Place, Span, make_span
 
 __all__ = ["apply", "resolve", "resolve_spans"]
