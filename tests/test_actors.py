@@ -195,6 +195,42 @@ def test_pronoun_needs_one_candidate() -> None:
     assert all("He" not in {m.text for m in a.mentions} for a in article.actors)
 
 
+def test_headline_fragments_and_contractions() -> None:
+    text = (
+        "Trump Set To Hold First Talks With Putin\n\n"
+        "U.S. President Donald Trump met Russian President Vladimir Putin on Friday. "
+        "Moscow says the compounds aren’t returned."
+    )
+    article = run(text, dt.date(2017, 7, 7))
+    found = by_name(article)
+    assert "Trump Set" not in found and "n’t" not in found
+    assert article.actor_at(0, 5) == found["Donald Trump"]
+    assert_no_overlap(article)
+
+
+def test_appositive_title_and_story_country() -> None:
+    text = (
+        "Bombs struck a cathedral in the Philippines on Sunday. Police in the Philippines said twenty died. "
+        "Delfin Lorenzana, the Defence Secretary, said troops were on alert."
+    )
+    person = by_name(run(text, dt.date(2019, 1, 28)))["Delfin Lorenzana"]
+    assert (person.country, person.sector, person.title) == ("PHL", "GOV", "Defence Secretary")
+    assert "Defence Secretary" in {m.text for m in person.mentions}
+
+
+def test_office_without_name_resolves_by_date() -> None:
+    found = by_name(run("The U.S. president said on Monday that tariffs would rise.", dt.date(2018, 5, 7)))
+    assert found["Donald Trump"].country == "USA"
+    found = by_name(run("The U.S. president said on Monday that tariffs would rise."))
+    assert "Donald Trump" not in found
+
+
+def test_hyphenated_countries_and_old_surnames() -> None:
+    found = by_name(run("U.S.-Russia relations worsened, Blair said.", dt.date(2022, 3, 1)))
+    assert {"United States", "Russia"} <= set(found)
+    assert "Tony Blair" not in found
+
+
 def test_no_doc_no_actors() -> None:
     article = Article(id="x", source="s", text="Putin spoke.")
     assert actors.apply(article).actors == ()

@@ -26,6 +26,7 @@ LOCATIVE_PREPOSITIONS = frozenset(_LOCATIVE_PREPOSITIONS_TEXT.split())
 LEADER_TITLES = ("president", "prime minister", "chancellor", "premier", "king", "queen", "leader", "emir")
 #: Institutions that are the government itself ("the Russian government" == "the Kremlin").
 GOVERNMENT_WORDS = frozenset({"government", "administration", "regime", "authorities", "officials"})
+_SUBORDINATE = ("vice ", "deputy ", "former ", "acting ")
 _ADJECTIVE_DEPS = frozenset({"amod", "compound", "nmod"})
 _POSSESSIVE = frozenset({"'s", "\u2019s", "'", "\u2019"})
 
@@ -240,8 +241,11 @@ def _title_fits(title: str, held: str | None) -> bool:
     if held.startswith("former"):
         return False
     if title == "leader":
-        return any(t in held for t in LEADER_TITLES)
-    return held.endswith(title)
+        return any(t in held for t in LEADER_TITLES) and not held.startswith(_SUBORDINATE)
+    if held == title:
+        return True
+    # "Kremlin spokesman" fits "spokesman"; "Vice President" does not fit "president"
+    return held.endswith(" " + title) and not held.startswith(_SUBORDINATE)
 
 
 def _office_holder(build: Build, title: str, iso: str | None, day: Any) -> tuple[Key, Group] | None:

@@ -60,6 +60,7 @@ class Candidate:
     end: int
     hits: list[Hit] = field(default_factory=list)
     label: str | None = None  # spaCy entity label, when an entity supports it
+    part: bool = False  # a piece of a hyphenated token ("Russia" in "U.S.-Russia")
 
 
 @dataclass(frozen=True)
@@ -127,7 +128,7 @@ def _hyphen_parts(tok: Any, i: int, lex: Lexicon) -> list[Candidate]:
     for part in tok.text.split("-"):
         hits = [h for h in lex.lookup(part) if h.kind in ("country", "demonym")] if part else []
         if hits:
-            out.append(Candidate(i, i + 1, offset, offset + len(part), hits))
+            out.append(Candidate(i, i + 1, offset, offset + len(part), hits, part=True))
         offset += len(part) + 1
     return out
 

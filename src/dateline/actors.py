@@ -201,8 +201,9 @@ def _person_group(
 
 def _names_pass(build: Build, candidates: list[Candidate]) -> None:
     """Organizations, countries, capitals used as actors, and other named entities."""
+    before = set(build.taken)  # pieces of one hyphenated token ("U.S.-Russia") may each name an actor
     for cand in candidates:
-        if not build.free(cand):
+        if not (build.free(cand) or (cand.part and cand.tok_start not in before)):
             continue
         found = name_group(build, cand)
         if found is not None:
