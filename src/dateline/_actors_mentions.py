@@ -37,6 +37,8 @@ _HEADLINE_VERBS_TEXT = (
     "threaten threatens criticize criticizes criticise criticises to and in on at with"
 )
 HEADLINE_VERBS = frozenset(_HEADLINE_VERBS_TEXT.split())
+#: Words that may precede a title but say nothing of the office ("Current Prime Minister").
+_NOT_TITLE = frozenset({"current", "then", "new", "incumbent", "sitting", "outgoing", "incoming", "newly", "longtime"})
 #: Most tokens read back from a name for its title ("the Kremlin's top foreign adviser,").
 MAX_TITLE_TOKENS = 8
 #: Most words in an agent, title or institution phrase ("ministry of the interior" has 4).
@@ -242,6 +244,10 @@ def title_before(
     found = _title_words(lowers, lo, end, lex)
     if found is None or (not contiguous and found[1] != end):
         return None
+    k = found[0]  # read back only words that belong to the title ("the Kremlin's top foreign adviser")
+    while k - 1 >= lo and not _outside_title(doc[k - 1], lex):
+        k -= 1
+    lo = k - 1 if k - 1 >= lo and doc[k - 1].lower_ in _DETERMINERS else k
     hits = tuple(h for k in range(lo, end) if k in phrases for h in phrases[k].hits)
     title_lo = lo
     for k in range(lo, found[0]):
@@ -277,6 +283,13 @@ def title_after(
     title = doc[title_lo:hi].text
     start = doc[lo + 1].idx
     return Modifier(start, title[:1].upper() + title[1:], found[2], hits, False, _span_end(doc[hi - 1]))
+
+
+def _outside_title(tok: Any, lex: Lexicon) -> bool:
+    """Words before a title that are not part of it: "impeach", "current", "the"."""
+    if tok.lower_ in _NOT_TITLE or tok.lower_ in _DETERMINERS:
+        return True
+    return tok.text[:1].islower() and tok.pos_ in ("NOUN", "VERB") and tok.lower_ not in lex.role_words
 
 
 def _title_token(tok: Any) -> bool:

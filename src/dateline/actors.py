@@ -125,6 +125,10 @@ def _people_pass(build: Build, candidates: list[Candidate], by_token: dict[int, 
         if not build.free(cand):
             continue
         chosen = choose_person(cand.hits, day) if any(h.kind == "person" for h in cand.hits) else None
+        named = _named_person(build, cand)
+        if named is not None:  # "Amman" after "Sudesh Amman" is him, not Jordan's capital
+            build.add(named, build.groups[named], cand.start, cand.end, range(cand.tok_start, cand.tok_end))
+            continue
         if weak and (chosen is None or not _weak_name_ok(build, cand, chosen)):
             continue
         if chosen is None and not (cand.label == "PERSON" and not cand.hits and _name_like(build.doc, cand)):
@@ -138,6 +142,17 @@ def _people_pass(build: Build, candidates: list[Candidate], by_token: dict[int, 
         build.add(key, group, start, cand.end, range(cand.tok_start, cand.tok_end))
         if mod is not None:
             _take_modifier(build, mod, cand, key, group)
+
+
+def _named_person(build: Build, cand: Candidate) -> Key | None:
+    """The person already in the article whose surname this one word is."""
+    if cand.tok_end - cand.tok_start != 1 or cand.label not in ("PERSON", "ORG", "GPE", None):
+        return None
+    word = build.article.text[cand.start : cand.end]
+    for key, group in build.groups.items():
+        if group.kind == "person" and " " in group.name and group.name.rsplit(" ", 1)[1] == word:
+            return key
+    return None
 
 
 def _weak_name_ok(build: Build, cand: Candidate, chosen: tuple[Person, Any]) -> bool:
@@ -237,7 +252,8 @@ def _pronoun_pass(build: Build) -> None:
         }  # fmt: skip
         if len(keys) == 1:
             key = keys.pop()
-            build.add(key, build.groups[key], tok.idx, tok.idx + len(tok.text), range(i, i + 1))
+            group = build.add(key, build.groups[key], tok.idx, tok.idx + len(tok.text), range(i, i + 1))
+            group.gender = group.gender or gender  # "he" once: no "her" later
 
 
 def _records(build: Build) -> tuple[Actor, ...]:
