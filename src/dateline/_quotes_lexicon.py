@@ -26,11 +26,13 @@ _WORD_LISTS = (
     "speech_verbs", "thought_verbs", "object_verbs", "call_particles", "person_pronouns", "group_pronouns",
     "label_stopwords",
 )
+#: Lists added in format 1.1; a 1.0 file without them reads them as empty.
+_OPTIONAL_LISTS = ("agent_nouns", "content_prepositions", "action_verbs", "passive_verbs", "recipient_verbs")
 
 
 @dataclass(frozen=True)
 class Lexicon:
-    """Cue words: verb lemmas, multi-word source phrases and pronouns (all lower case)."""
+    """Cue words: verb lemmas, multi-word source phrases, pronouns and stance words (all lower case)."""
 
     version: str
     speech_verbs: frozenset[str]
@@ -41,6 +43,11 @@ class Lexicon:
     person_pronouns: frozenset[str]
     group_pronouns: frozenset[str]
     label_stopwords: frozenset[str]
+    agent_nouns: frozenset[str] = frozenset()
+    content_prepositions: frozenset[str] = frozenset()
+    action_verbs: frozenset[str] = frozenset()
+    passive_verbs: frozenset[str] = frozenset()
+    recipient_verbs: frozenset[str] = frozenset()
 
     @property
     def cue_verbs(self) -> frozenset[str]:
@@ -80,6 +87,7 @@ def parse_lexicon(raw: object, where: str = "quotes lexicon") -> Lexicon:
             f"{where}: unsupported version {version!r}; this dateline reads version {SUPPORTED_MAJOR}.x files"
         )
     lists = {key: _words(raw, key, where) for key in _WORD_LISTS}
+    lists.update({key: _words(raw, key, where) for key in _OPTIONAL_LISTS if key in raw})
     return Lexicon(version=version, source_phrases=_phrases(raw, where), **lists)
 
 

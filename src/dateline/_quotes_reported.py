@@ -16,6 +16,7 @@ from typing import Any
 
 from dateline._quotes_lexicon import Lexicon
 from dateline._quotes_speaker import find_subject
+from dateline._quotes_stance import complement, find_stances
 
 __all__ = ["Reported", "find_reported"]
 
@@ -140,7 +141,8 @@ def _verb_content(cue: Token, lexicon: Lexicon, quoted: Quoted) -> tuple[Extent,
         found = _after_that(cue) or _parenthetical(cue) or _governed_quote(cue, quoted)
         if found:
             return found, here
-    return None
+    found = complement(cue, lexicon, objects=cue.lemma_ not in lexicon.recipient_verbs)
+    return None if found is None or found[0] < cue.idx else (found, here)
 
 
 def _paragraph(text: str, offset: int) -> Extent:
@@ -216,9 +218,14 @@ def find_reported(doc: Any, text: str, lexicon: Lexicon, skip: Callable[[int], b
     counts the characters of a stretch that lie inside quotation marks.
     """
     found: list[Reported] = []
-    for cand in [*_from_verbs(doc, text, lexicon, skip, quoted), *_from_phrases(doc, text, lexicon, skip)]:
+    cues: set[int] = set()
+    stances = (Reported(_clip(text, s.content, s.cue), s.cue, s.cue_token, s.subject)
+               for s in find_stances(doc, lexicon, skip))
+    for cand in [*_from_verbs(doc, text, lexicon, skip, quoted), *_from_phrases(doc, text, lexicon, skip),
+                 *stances]:
         start, end = trim(text, *cand.content)
-        if end - start < MIN_CONTENT_CHARS:
+        if end - start < MIN_CONTENT_CHARS or cand.cue_token.i in cues:
             continue
+        cues.add(cand.cue_token.i)
         found.append(Reported((start, end), cand.cue, cand.cue_token, cand.subject))
     return found

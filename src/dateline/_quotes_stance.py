@@ -1,0 +1,171 @@
+"""Attributed stances beyond speech verbs: what an agent endorses, rejects, plans or examines.
+
+News attribution (as PolNeAR annotates it) covers more than "X said": a
+person, group or organization that endorses, criticizes, declines, discusses,
+supports or examines something is a source, and that something is the
+content ("Ted Cruz endorses Trump", "the FBI director chastised Clinton for
+use of the server", "he declined to comment"). Passives count too, with the
+agent as source ("the issue was first reported by the Post") or no source
+("Obama is expected to veto it").
+
+A verb qualifies when its subject is an agent (a person, organization,
+nationality or country name, a personal pronoun, or a source noun such as
+"critics" or "a poll") and it is not a verb of plain action, motion or
+possession (``data/quotes.json`` lists those). The content is the verb's
+clausal complement, else its object with the phrases that complete it ("X for
+Y", "X as Y", "X of Y"), else the object of a preposition that carries
+content ("complained about X").
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterator
+from dataclasses import dataclass
+from typing import Any
+
+from dateline._quotes_lexicon import Lexicon
+
+__all__ = ["Stance", "complement", "find_stances", "is_agent"]
+
+Token = Any
+Extent = tuple[int, int]
+
+#: Entity labels that make a subject an agent.
+AGENT_ENTITIES = frozenset({"PERSON", "ORG", "NORP", "GPE"})
+#: Verbs whose xcomp is aspect, not content ("continued to call for").
+_NO_XCOMP = frozenset({"continue", "say", "see", "know", "find", "show", "hear", "learn", "begin", "start",
+                       "stop", "keep", "try", "seem", "appear", "come", "go", "get", "use"})
+#: Subjects that never name a source ("there", "it" as a dummy subject, relative "that"/"which").
+_REFLEXIVE = frozenset({"himself", "herself", "itself", "themselves", "myself", "ourselves", "yourself"})
+#: Prepositions whose object is what a verb outside the speech lexicon is about
+#: ("complained about", "warned against"); "to", "at", "in" mostly place an
+#: event (PolNeAR dev: "spoke to reporters", "spoke at a rally").
+_TOPIC_PREPOSITIONS = frozenset({"about", "against"})
+_NOT_AGENTS = frozenset({"it", "there", "this", "that", "which", "what", "something", "nothing", "everything"})
+
+
+@dataclass(frozen=True, slots=True)
+class Stance:
+    """One stance candidate: content and cue extents, the cue token and the source token (or None)."""
+
+    content: Extent
+    cue: Extent
+    cue_token: Token
+    subject: Token | None
+
+
+def _end(token: Token) -> int:
+    return int(token.idx + len(token.text))
+
+
+def _extent(token: Token) -> Extent:
+    return token.left_edge.idx, _end(token.right_edge)
+
+
+def is_agent(token: Token, lexicon: Lexicon) -> bool:
+    """Whether ``token`` (a subject head) names someone who can hold a stance."""
+    lower = token.lower_
+    if lower in _NOT_AGENTS:
+        return False
+    if lower in lexicon.pronouns or token.lemma_.lower() in lexicon.agent_nouns:
+        return True
+    if token.ent_type_ in AGENT_ENTITIES:
+        return True
+    return bool(token.tag_ == "WP" and lower == "who")
+
+
+def _object_phrase(verb: Token, obj: Token, lexicon: Lexicon) -> Extent:
+    """The object with the right-hand phrases of ``verb`` that complete it ("Obama for not acting")."""
+    start, end = _extent(obj)
+    for child in verb.rights:
+        if child.i <= obj.i:
+            continue
+        if child.dep_ in ("oprd", "xcomp", "ccomp") or (
+                child.dep_ == "prep" and child.lower_ in lexicon.content_prepositions):
+            end = max(end, _end(child.right_edge))
+        elif not child.is_punct and child.dep_ not in ("advmod",):
+            break
+    return start, end
+
+
+def complement(verb: Token, lexicon: Lexicon, objects: bool = True,
+               preps: frozenset[str] | None = None) -> Extent | None:
+    """What ``verb`` is about: its clause, its object phrase, or the object of one of ``preps``."""
+    for child in verb.children:
+        if child.dep_ == "ccomp" or (child.dep_ == "xcomp" and verb.lemma_.lower() not in _NO_XCOMP):
+            obj = next((c for c in verb.children if c.dep_ == "dobj" and c.i < child.i), None)
+            start = _extent(obj)[0] if obj is not None else _extent(child)[0]
+            return start, _extent(child)[1]
+    if objects:
+        for child in verb.children:
+            if child.dep_ == "dobj" and child.i > verb.i and child.lower_ not in _REFLEXIVE:
+                return _object_phrase(verb, child, lexicon)
+    preps = lexicon.content_prepositions if preps is None else preps
+    for child in verb.rights:
+        if child.dep_ == "prep" and child.lower_ in preps:
+            objs = [c for c in child.children if c.dep_ in ("pobj", "pcomp")]
+            if objs:
+                return objs[0].left_edge.idx, _end(child.right_edge)
+    return None
+
+
+def _passive(verb: Token, lexicon: Lexicon) -> tuple[Extent, Token | None] | None:
+    """A passive stance: the patient (with its complement) as content, the "by" agent as source."""
+    patient = next((c for c in verb.children if c.dep_ == "nsubjpass"), None)
+    if patient is None:
+        return None
+    agent = None
+    for child in verb.children:
+        if child.dep_ == "agent":
+            agent = next((c for c in child.children if c.dep_ == "pobj"), None)
+    rest = complement(verb, lexicon, objects=False)
+    start, end = _extent(patient)
+    if rest is not None:
+        end = max(end, rest[1])
+    elif agent is None:
+        return None
+    return (start, end), agent
+
+
+def _subject(verb: Token) -> Token | None:
+    for child in verb.children:
+        if child.dep_ == "nsubj":
+            return child
+    if verb.dep_ in ("xcomp", "conj", "advcl") and verb.head.i != verb.i:
+        head = verb.head
+        return next((c for c in head.children if c.dep_ == "nsubj"), None)
+    return None
+
+
+def _cue_extent(verb: Token, content: Extent) -> Extent:
+    """The verb, with its particle or preposition when the content follows them ("called for")."""
+    end = _end(verb)
+    for child in verb.rights:
+        if child.dep_ in ("prt", "prep") and _end(child) <= content[0] and child.i == verb.i + 1:
+            end = _end(child)
+    return verb.idx, end
+
+
+def find_stances(doc: Any, lexicon: Lexicon, skip: Callable[[int], bool]) -> Iterator[Stance]:
+    """Stance candidates in ``doc`` from verbs outside the speech and thought lexicon."""
+    for token in doc:
+        if token.pos_ != "VERB" or token.dep_ in ("amod", "aux", "auxpass") or skip(token.idx):
+            continue
+        lemma = token.lemma_.lower()
+        if lemma in lexicon.action_verbs:
+            continue
+        passive = _passive(token, lexicon)
+        if passive is not None:
+            (content, agent) = passive
+            if lemma not in lexicon.passive_verbs:
+                continue
+            yield Stance(content, (token.idx, _end(token)), token, agent)
+            continue
+        if lemma in lexicon.cue_verbs:
+            continue  # speech and thought verbs in the active voice are read elsewhere
+        subject = _subject(token)
+        if subject is None or not is_agent(subject, lexicon):
+            continue
+        found = complement(token, lexicon, preps=_TOPIC_PREPOSITIONS)
+        if found is not None and found[0] > token.idx:
+            yield Stance(found, _cue_extent(token, found), token, subject)
