@@ -23,7 +23,7 @@ Token = Any  # a spaCy Token
 
 _SUBJ = ("nsubj", "nsubjpass", "csubj")
 _NP_LEFT = frozenset({"det", "compound", "amod", "poss", "nmod", "nummod", "quantmod", "predet", "npadvmod", "case"})
-_NP_RIGHT = frozenset({"prep", "appos", "acl", "compound", "flat", "nummod", "amod", "punct"})
+_NP_RIGHT = frozenset({"prep", "appos", "acl", "compound", "flat", "nummod", "amod"})
 _NOUNISH = frozenset({"NOUN", "PROPN", "PRON", "NUM", "X"})
 #: Determiner-like words that are never parties on their own.
 _NOT_PARTIES = frozenset({"it", "this", "that", "which", "what", "there", "who", "whom", "one", "all", "both", "each"})
@@ -33,9 +33,12 @@ _NOT_PARTY_ENTS = frozenset({"DATE", "TIME", "CARDINAL", "ORDINAL", "MONEY", "PE
 _NOT_PARTY_NOUNS = frozenset({
     "morning", "afternoon", "evening", "night", "day", "week", "month", "year", "time", "weekend", "sideline",
     "issue", "matter", "question", "topic", "subject", "way", "basis", "part", "behalf", "order", "bid",
+    "eve", "margin", "occasion", "course", "wake", "run", "side", "start", "end", "aftermath",
 })
 #: Prepositions whose objects are all parties of a nominal event ("talks between A and B").
 _AMONG = frozenset({"between", "among", "amongst"})
+#: Prepositions that set a nominal event inside a clause whose subject is its actor.
+_SETTING_PREPS = frozenset({"during", "on", "at", "after", "before", "in", "upon", "following"})
 #: Nominal triggers whose "of" phrase is a party rather than the thing acted on.
 _CONSULT_OF = "of"
 
@@ -76,13 +79,17 @@ def full_phrase(token: Token) -> tuple[int, int]:
     for child in token.rights:
         if child.dep_ in ("conj", "cc", "relcl", "ccomp", "advcl") or (child.dep_ == "acl" and child.tag_ != "VBN"):
             break
-        if child.dep_ not in _NP_RIGHT:
-            continue
+        if child.dep_ not in _NP_RIGHT or child.left_edge.text in ("(", "[", "\u2014", "--"):
+            continue  # parentheticals ("Trump (right)") stay out
         last = child.right_edge
         while last.i > child.i and (last.is_punct or last.dep_ == "cc"):
             last = last.nbor(-1)
         end = max(end, last.idx + len(last.text))
-    return start, end
+    text = token.doc.text
+    cut = text.find("\n", token.idx, end)
+    if cut != -1:  # a phrase never runs into the next line (a heading, a caption)
+        end = len(text[:cut].rstrip(" ,;:-\u2013\u2014"))
+    return start, max(end, token.idx + len(token.text))
 
 
 def _parties(token: Token) -> list[Token]:
@@ -191,8 +198,10 @@ def _noun_args(noun: Token, entry: Entry, args: Args) -> None:
     if not own and noun.dep_ in ("dobj", "attr") and head.pos_ in ("VERB", "AUX"):
         for subject in _subject(head):
             own += _owner(subject) if subject.pos_ == "NOUN" else [subject]
-    elif not own and noun.dep_ == "appos":
-        own += _parties(head)
+    elif not own and noun.dep_ == "pobj" and head.head.pos_ in ("VERB", "AUX") and head.lower_ in _SETTING_PREPS:
+        own += _subject(head.head)  # "during a visit to Poland, Trump made ..."
+    elif not own and noun.dep_ == "appos" and head.ent_type_ in ("PERSON", "ORG", "NORP"):
+        own += _parties(head)  # "Trump ...: a sit-down with Putin"
     args.actors[:0] = [t for t in own if all(t.i != a.i for a in args.actors)]
 
 

@@ -15,7 +15,7 @@ from typing import Any
 
 from dateline.records import Article, EventDate, EventStatus, Place, TimeExpr
 
-__all__ = ["dateline_place", "event_date", "event_place", "status"]
+__all__ = ["dateline_place", "event_date", "event_place", "resolved", "status"]
 
 Token = Any  # a spaCy Token
 
@@ -43,7 +43,7 @@ def _governors(trigger: Token) -> list[Token]:
     chain = [trigger]
     tok = trigger
     for _ in range(4):
-        if tok.dep_ in ("xcomp", "conj", "acl", "advcl", "nsubj", "nsubjpass", "dobj", "pobj", "prep", "pcomp"):
+        if tok.dep_ in ("xcomp", "conj", "acl", "advcl", "nsubj", "nsubjpass", "dobj", "pobj", "prep", "pcomp", "appos"):
             if tok.head.i == tok.i:
                 break
             tok = tok.head
@@ -89,12 +89,43 @@ def _nearest(spans: Sequence[tuple[int, int]], trigger_at: int) -> int:
     return min(range(len(spans)), key=lambda i: abs((spans[i][0] + spans[i][1]) // 2 - trigger_at))
 
 
-def event_date(times: Sequence[TimeExpr], trigger_at: int) -> EventDate | None:
-    """The date of the sentence's time expression nearest the trigger (times of that sentence only)."""
-    usable = [t for t in times if t.type in _DATED and t.value]
+def _governed(doc: Any, start: int, end: int, trigger: Token) -> bool:
+    """Whether the words at ``[start, end)`` hang on the trigger's clause (not another verb's)."""
+    span = doc.char_span(start, end, alignment_mode="expand")
+    if span is None or len(span) == 0:
+        return False
+    tok = span.root
+    for _ in range(8):
+        if tok.head.i == tok.i:
+            return False
+        tok = tok.head
+        if tok.i == trigger.i:
+            return True
+        if tok.pos_ in ("VERB", "AUX") and tok.dep_ not in ("aux", "auxpass"):
+            return False
+    return False
+
+
+def _pick(doc: Any, spans: Sequence[tuple[int, int]], trigger: Token) -> int:
+    """The span the trigger governs, else the nearest one."""
+    middle = trigger.idx + len(trigger.text) // 2
+    governed = [i for i, (a, b) in enumerate(spans) if _governed(doc, a, b, trigger)]
+    if governed:
+        return governed[_nearest([spans[i] for i in governed], middle)]
+    return _nearest(spans, middle)
+
+
+def resolved(value: str | None) -> bool:
+    """A calendar value ("2017-07-07", "2017-W27", "XXXX-07-07"), not a reference like PAST_REF."""
+    return bool(value) and (value[:1].isdigit() or value.startswith("XXXX"))  # type: ignore[index]
+
+
+def event_date(doc: Any, times: Sequence[TimeExpr], trigger: Token) -> EventDate | None:
+    """The date of the sentence's time expression on the trigger's clause, else the nearest one."""
+    usable = [t for t in times if t.type in _DATED and resolved(t.value)]
     if not usable:
         return None
-    best = usable[_nearest([(t.span.start, t.span.end) for t in usable], trigger_at)]
+    best = usable[_pick(doc, [(t.span.start, t.span.end) for t in usable], trigger)]
     return EventDate(best.value, best.span.text)
 
 
@@ -109,10 +140,20 @@ def dateline_place(article: Article) -> Place | None:
     return None
 
 
-def event_place(places: Sequence[Place], trigger_at: int, sentence: Any, home: Place | None) -> Place | None:
-    """The sentence's place nearest the trigger, else the dateline place when the sentence says "here"."""
-    if places:
-        return places[_nearest([(p.span.start, p.span.end) for p in places], trigger_at)]
+def _modifier(doc: Any, place: Place) -> bool:
+    """A place name used as a modifier ("U.S. President", "U.S.-Russia relations", "Moscow's backing")."""
+    span = doc.char_span(place.span.start, place.span.end, alignment_mode="expand")
+    return span is None or len(span) == 0 or span.root.dep_ in ("compound", "amod", "nmod", "poss", "npadvmod")
+
+
+def event_place(doc: Any, places: Sequence[Place], trigger: Token, sentence: Any, home: Place | None,
+                parties: Sequence[tuple[int, int]]) -> Place | None:
+    """The sentence's place on the trigger's clause (or nearest), not one of the event's parties;
+    else the dateline place when the sentence says "here"."""
+    usable = [p for p in places if not any(a <= p.span.start and p.span.end <= b for a, b in parties)
+              and not _modifier(doc, p)]
+    if usable:
+        return usable[_pick(doc, [(p.span.start, p.span.end) for p in usable], trigger)]
     if home is not None and any(t.lower_ in _HERE for t in sentence):
         return home
     return None

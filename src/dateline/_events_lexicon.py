@@ -55,12 +55,17 @@ class Entry:
     modal: bool = False
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, eq=False)
 class Lexicon:
     """Entries indexed by ``(lemma, pos)``; entries with ``with`` come first."""
 
     version: str
     index: dict[tuple[str, str], tuple[Entry, ...]]
+
+    @functools.cached_property
+    def nouns(self) -> frozenset[str]:
+        """Lemmas of nominal triggers: objects that carry their own parties ("the seizure of X")."""
+        return frozenset(lemma for lemma, pos in self.index if pos == "noun")
 
     def __len__(self) -> int:
         return sum(len(entries) for entries in self.index.values())

@@ -14,12 +14,12 @@ confidence.
 
 from __future__ import annotations
 
-from dataclasses import dataclass, replace
+from dataclasses import dataclass, field, replace
 from typing import Any
 
 from dateline import ids
 from dateline._events_args import Args, find_args, full_phrase, modal_args, phrase
-from dateline._events_context import dateline_place, event_date, event_place, status
+from dateline._events_context import dateline_place, event_date, event_place, resolved, status
 from dateline._events_lexicon import Entry, Lexicon, lexicon, plover
 from dateline.records import Article, Event, EventDate, Place, Span, make_span
 
@@ -41,6 +41,11 @@ PENALTY_CARRIED = 0.9  # factor when the date or place comes from an earlier sen
 #: A date or place stated in one sentence still holds for events this many sentences later
 #: that state none ("On July 6, ... Trump made statements. He made an endorsement ...").
 CARRY_SENTENCES = 2
+#: An actor's events without a date of their own take the date of its event this many sentences
+#: before ("On July 6 ... Trump ... He made an endorsement ... he called on Russia ...").
+CARRY_ACTOR_SENTENCES = 8
+#: Words that stand for the parties of the last meeting ("their meeting", "the two met").
+_GROUP_WORDS = frozenset({"they", "their", "them", "both", "two", "sides", "leaders"})
 
 
 #: Cooperative types that PLOVER codes as AGREE (an intention to cooperate) while they are only announced.
@@ -146,7 +151,7 @@ def _fold(hits: dict[int, _Hit]) -> list[_Hit]:
         parent, embedded = _parent(hit, kept)
         if parent is None:
             continue
-        if parent.entry.type == hit.entry.type:
+        if parent.entry.type == hit.entry.type and embedded:
             parent.args.add("actor", hit.args.actors)
             parent.args.add("recipient", [t for t in hit.args.recipients if all(t.i != a.i for a in parent.args.actors)])
             parent.weight = max(parent.weight, hit.weight)
@@ -154,6 +159,15 @@ def _fold(hits: dict[int, _Hit]) -> list[_Hit]:
                 parent.entry = replace(parent.entry, mode=hit.entry.mode)
             del kept[i]
         elif embedded:
+            del kept[i]
+    # "held a meeting ...: a sit-down with Putin": a nominal restatement joins the clause's event.
+    verbs = [h for h in kept.values() if h.entry.pos == "verb"]
+    for i in sorted(kept):
+        hit = kept[i]
+        host = next((v for v in verbs if v.entry.type == hit.entry.type and v.token.i < i), None)
+        if hit.entry.pos == "noun" and host is not None:
+            host.args.add("actor", hit.args.actors)
+            host.args.add("recipient", [t for t in hit.args.recipients if all(t.i != a.i for a in host.args.actors)])
             del kept[i]
     return [kept[i] for i in sorted(kept)]
 
@@ -200,39 +214,72 @@ def _confidence(hit: _Hit, state: str, has_recipient: bool, carried: bool) -> fl
 
 @dataclass
 class _Scene:
-    """The last date and place stated explicitly, and in which sentence."""
+    """What earlier sentences established, for sentences that do not say it again.
+
+    The last explicit date and place (and the sentence that stated them), the
+    date and place of each actor's last event, and the parties of the last
+    event with several actors (what a later "their meeting" refers to).
+    """
 
     date: EventDate | None = None
     date_at: int = -99
     place: Place | None = None
     place_at: int = -99
+    by_actor: dict[str, tuple[int, EventDate | None, Place | None]] = field(default_factory=dict)
+    group: tuple[int, tuple[str, ...]] = (-99, ())
+    home: Place | None = None
 
 
-def _event(article: Article, hit: _Hit, sentence: Any, number: int, scene: _Scene, home: Place | None) -> Event:
-    text = article.text
-    trigger = make_span(text, hit.token.idx, hit.token.idx + len(hit.token.text))
-    start, end = sentence.start_char, sentence.end_char
-    middle = (trigger.start + trigger.end) // 2
-    date = event_date([t for t in article.times if t.span.start >= start and t.span.end <= end], middle)
-    place = event_place([p for p in article.places if p.span.start >= start and p.span.end <= end], middle,
-                        sentence, home)
+def _line(text: str, at: int, start: int, end: int) -> tuple[int, int]:
+    """The stretch of ``[start, end)`` on the line (paragraph) holding ``at``."""
+    return max(start, text.rfind("\n", 0, at) + 1), min(end, len(text) if (e := text.find("\n", at)) == -1 else e)
+
+
+def _setting(article: Article, hit: _Hit, bounds: tuple[int, int], number: int, scene: _Scene,
+             parties: list[tuple[int, int]], actor_ids: tuple[str, ...]) -> tuple[EventDate | None, Place | None, bool]:
+    """Date and place from the sentence, else carried from the actor's last event or the last sentences."""
+    start, end = bounds
+    doc, sentence = article.doc, hit.token.sent
+    date = event_date(doc, [t for t in article.times if start <= t.span.start and t.span.end <= end], hit.token)
+    place = event_place(doc, [p for p in article.places if start <= p.span.start and p.span.end <= end],
+                        hit.token, sentence, scene.home, parties)
     carried = False
-    if date is None and number - scene.date_at <= CARRY_SENTENCES:
-        date, carried = scene.date, scene.date is not None
-    if place is None and number - scene.place_at <= CARRY_SENTENCES:
-        place, carried = scene.place, carried or scene.place is not None
+    earlier = [scene.by_actor[i] for i in actor_ids if i in scene.by_actor]
+    recent = max(earlier, key=lambda e: e[0], default=None)
+    if date is None and recent is not None and number - recent[0] <= CARRY_ACTOR_SENTENCES and recent[1]:
+        date, carried = recent[1], True
+    if date is None and number - scene.date_at <= CARRY_SENTENCES and scene.date is not None:
+        date, carried = scene.date, True
+    if place is None and number - scene.place_at <= CARRY_SENTENCES and scene.place is not None:
+        place, carried = scene.place, True
+    return date, place, carried
+
+
+def _event(article: Article, hit: _Hit, number: int, scene: _Scene) -> Event | None:
+    text, sentence = article.text, hit.token.sent
+    trigger = make_span(text, hit.token.idx, hit.token.idx + len(hit.token.text))
+    bounds = _line(text, trigger.start, sentence.start_char, sentence.end_char)
+    hit.args.actors = [t for t in hit.args.actors if bounds[0] <= t.idx < bounds[1]]
+    hit.args.recipients = [t for t in hit.args.recipients if bounds[0] <= t.idx < bounds[1]]
+    if not hit.args.actors and not hit.args.recipients:
+        return None  # a bare event word ("the talks", "hacking") says too little to code
     actor_spans, actor_ids = _arguments(article, hit.args.actors)
     recipient_spans, recipient_ids = _arguments(article, hit.args.recipients)
+    if hit.entry.reciprocal and not actor_ids and number - scene.group[0] <= CARRY_SENTENCES and all(
+            t.lower_ in _GROUP_WORDS for t in hit.args.actors) and hit.args.actors:
+        actor_ids = scene.group[1]  # "Their meeting is scheduled ..."
+    parties = [(s.start, s.end) for s in (*actor_spans, *recipient_spans)]
+    date, place, carried = _setting(article, hit, bounds, number, scene, parties, actor_ids)
     state = status(hit.token)
     tables = plover()
-    return Event(
+    event = Event(
         id=ids.child_id(article.id, "event", hit.entry.type, trigger.start),
         type=hit.entry.type,
         actors=actor_ids,
         recipients=tuple(i for i in recipient_ids if i not in actor_ids),
         status=state,
         trigger=trigger,
-        evidence=make_span(text, start, end),
+        evidence=make_span(text, *bounds),
         mode=hit.entry.mode,
         date=date,
         place=place,
@@ -242,12 +289,19 @@ def _event(article: Article, hit: _Hit, sentence: Any, number: int, scene: _Scen
         actor_spans=actor_spans,
         recipient_spans=recipient_spans,
     )
+    for actor_id in actor_ids:
+        scene.by_actor[actor_id] = (number, date, place)
+    if len(actor_ids) > 1 and not event.recipients:
+        scene.group = (number, actor_ids)
+    return event
 
 
 def _remember(article: Article, sentence: Any, number: int, scene: _Scene) -> None:
+    """Note the first calendar date and place the sentence states."""
     start, end = sentence.start_char, sentence.end_char
-    dated = [t for t in article.times if start <= t.span.start and t.span.end <= end and t.value]
-    if dated and dated[0].type in ("DATE", "TIME"):
+    dated = [t for t in article.times if start <= t.span.start and t.span.end <= end
+             and t.type in ("DATE", "TIME") and resolved(t.value)]
+    if dated:
         scene.date, scene.date_at = EventDate(dated[0].value, dated[0].span.text), number
     placed = [p for p in article.places if start <= p.span.start and p.span.end <= end]
     if placed:
@@ -260,16 +314,13 @@ def apply(article: Article) -> Article:
     if doc is None:
         return article
     lex = lexicon()
-    event_nouns = frozenset(lemma for lemma, pos in lex.index if pos == "noun")
-    home = dateline_place(article)
-    scene = _Scene()
-    events: list[Event] = []
+    scene = _Scene(home=dateline_place(article))
+    found: list[Event] = []
     for number, sentence in enumerate(doc.sents):
-        hits = _hits(sentence, lex, event_nouns)
+        hits = _hits(sentence, lex, lex.nouns)
         for hit in _fold(hits) if hits else ():
-            if not hit.args.actors and not hit.args.recipients:
-                continue  # a bare event word ("the talks", "hacking") says too little to code
-            events.append(_event(article, hit, sentence, number, scene, home))
-        if article.times or article.places:
-            _remember(article, sentence, number, scene)
-    return replace(article, events=tuple(events))
+            event = _event(article, hit, number, scene)
+            if event is not None:
+                found.append(event)
+        _remember(article, sentence, number, scene)
+    return replace(article, events=tuple(found))

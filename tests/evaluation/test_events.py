@@ -1,0 +1,81 @@
+"""Event evaluation: the CoNLL role reader, the scorers, and floors on the public sets."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from dateline.errors import InputError
+from dateline.evaluation import events as evaluation
+from dateline.records import Event, make_span
+
+_tags = st.lists(
+    st.tuples(st.sampled_from(["Iran", "the", "army", "struck", "'s", "U.S."]),
+              st.sampled_from(["O", "B-S", "I-S", "B-T", "I-T", "B-R"])),
+    min_size=1, max_size=12,
+)
+
+
+def test_conll_sentence_joins_tokens_and_reads_spans() -> None:
+    text, spans = evaluation._conll_sentence(
+        [("The", "B-S"), ("army", "I-S"), ("struck", "O"), ("Iran", "B-T"), (".", "O")]
+    )
+    assert text == "The army struck Iran ."
+    assert spans == {(0, 8, "S"), (16, 20, "T")}
+
+
+@settings(max_examples=100, deadline=None)
+@given(_tags)
+def test_conll_spans_lie_on_token_boundaries(tokens: list[tuple[str, str]]) -> None:
+    text, spans = evaluation._conll_sentence(tokens)
+    words = {w for w, _ in tokens}
+    for start, end, role in spans:
+        assert role in ("S", "T", "R")
+        assert text[start:end].split(" ")[0] in words and text[start:end].split(" ")[-1] in words
+
+
+def _event(text: str, trigger: tuple[int, int], actors: list[tuple[int, int]], recipients: list[tuple[int, int]],
+           confidence: float = 0.5) -> Event:
+    return Event(
+        id="e", type="CONSULT", actors=(), recipients=(), status="occurred",
+        trigger=make_span(text, *trigger), evidence=make_span(text, 0, len(text)), quad=1, confidence=confidence,
+        actor_spans=tuple(make_span(text, *a) for a in actors),
+        recipient_spans=tuple(make_span(text, *r) for r in recipients),
+    )
+
+
+def test_roles_of_a_meeting_follow_the_trigger() -> None:
+    text = "Erdogan will meet Macron"
+    event = _event(text, (13, 17), [(0, 7), (18, 24)], [])
+    assert evaluation._roles([event]) == {(0, 7, "S"), (18, 24, "T")}
+    assert evaluation._quad([]) == 0 and evaluation._quad([event]) == 1
+
+
+def test_legacy_labels_map_to_current_types() -> None:
+    assert evaluation.LEGACY_TYPES == {
+        "DEMAND": "REQUEST", "DISAPPROVE": "ACCUSE", "INVESTIGATE": "ACCUSE", "FIGHT": "ASSAULT"
+    }
+
+
+def test_missing_data_is_an_input_error(tmp_path: Path) -> None:
+    with pytest.raises(InputError):
+        evaluation.evaluate(tmp_path)
+
+
+#: Floors a little under what ``evaluate(limit=80)`` measured (GSR micro-F1 0.66, quad accuracy 0.86,
+#: role span F1 0.54), so that a regression fails and noise does not.
+FLOORS = {"gsr.type.micro.f1": 0.60, "quad.accuracy": 0.78, "roles.span.f1": 0.48, "gsr.actor.match": 0.45}
+
+
+@pytest.mark.slow
+def test_floors_on_public_sets(shared: Path) -> None:
+    data = shared / evaluation.DEFAULT_DATA
+    if not (data / evaluation.GSR_FILE).is_file():
+        pytest.skip(f"event evaluation data not found under {data}")
+    report = evaluation.evaluate(data, limit=80)
+    assert report.task == "events"
+    for name, floor in FLOORS.items():
+        assert report.metrics[name] >= floor, (name, report.metrics[name])

@@ -1,0 +1,191 @@
+"""Events: PLOVER coding over the real pipeline, the lexicon, status, arguments and the seed article."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+from typing import Any
+
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from dateline import events
+from dateline._events_lexicon import ENV_LEXICON, load_lexicon, plover
+from dateline.errors import ResourceError
+from dateline.pipeline import Pipeline
+from dateline.records import EVENT_TYPES, Article, Document, Event
+
+STAGES = ["annotate", "actors", "times", "places", "events"]
+
+
+def run(text: str, published: str | None = "2017-07-07") -> Article:
+    """One article through the real pipeline, stopping on the first error."""
+    (result,) = Pipeline(STAGES, on_error="stop").run(
+        [Document(id="doc1", source="test", kind="text", content=text, published=published)]
+    )
+    assert isinstance(result, Article)
+    return result
+
+
+def only(article: Article, event_type: str) -> Event:
+    found = [e for e in article.events if e.type == event_type]
+    assert len(found) == 1, [(e.type, e.trigger.text) for e in article.events]
+    return found[0]
+
+
+def texts(spans: Any) -> list[str]:
+    return [s.text for s in spans]
+
+
+def test_meeting_is_one_consult_with_both_parties_as_actors() -> None:
+    article = run("Donald Trump met Vladimir Putin in Hamburg.")
+    event = only(article, "CONSULT")
+    assert texts(event.actor_spans) == ["Donald Trump", "Vladimir Putin"]
+    assert event.recipient_spans == () and event.recipients == ()
+    assert event.status == "occurred" and event.trigger.text == "met"
+    assert event.evidence.text == "Donald Trump met Vladimir Putin in Hamburg."
+    assert event.quad == 1 and event.intensity == 2.5
+    assert 0 < (event.confidence or 0) <= 1
+    assert event.id == run("Donald Trump met Vladimir Putin in Hamburg.").events[0].id  # stable
+
+
+def test_passive_sanctions_take_agent_as_actor_and_on_as_recipient() -> None:
+    event = only(run("New sanctions were imposed on Russia by the United States."), "SANCTION")
+    assert texts(event.actor_spans) == ["the United States"]
+    assert texts(event.recipient_spans) == ["Russia"]
+    assert event.quad == 4
+
+
+def test_light_verb_talks_with_are_a_planned_consult() -> None:
+    event = only(run("China will hold talks with Japan next week."), "CONSULT")
+    assert event.status == "planned"
+    assert set(texts(event.actor_spans)) == {"China", "Japan"}
+    assert events.plover_type(event) == "AGREE"  # PLOVER codes announced meetings as AGREE
+
+
+@pytest.mark.parametrize(
+    ("text", "status"),
+    [
+        ("Russia did not attack Ukraine.", "negated"),
+        ("Iran could attack Israel.", "hypothetical"),
+        ("Turkey is expected to attack the Kurdish militia.", "planned"),
+        ("Syrian forces attacked the rebels.", "occurred"),
+    ],
+)
+def test_status(text: str, status: str) -> None:
+    assert only(run(text), "ASSAULT").status == status
+
+
+def test_call_on_is_a_request_and_its_content_is_no_event() -> None:
+    article = run("He called on Russia to withdraw its troops from Ukraine.")
+    assert [e.type for e in article.events] == ["REQUEST"]
+    assert texts(article.events[0].recipient_spans) == ["Russia"]
+
+
+def test_nominal_events_take_possessor_by_and_of() -> None:
+    event = only(run("The annexation of Crimea by Russia was illegal."), "COERCE")
+    assert texts(event.actor_spans) == ["Russia"] and texts(event.recipient_spans) == ["Crimea"]
+    meeting = only(run("A meeting between France and Germany took place in Paris."), "CONSULT")
+    assert set(texts(meeting.actor_spans)) == {"France", "Germany"}
+
+
+def test_threatened_seizure_is_one_threaten() -> None:
+    article = run("The Foreign Ministry threatened the seizure of American diplomatic properties.")
+    assert [e.type for e in article.events] == ["THREATEN"]
+    assert texts(article.events[0].actor_spans) == ["The Foreign Ministry"]
+
+
+def test_said_must_is_a_request_from_the_speaker() -> None:
+    event = only(run("The British minister said that Libya must hand over the suspects."), "REQUEST")
+    assert texts(event.actor_spans) == ["The British minister"] and texts(event.recipient_spans) == ["Libya"]
+
+
+def test_plover_tables_cover_every_type() -> None:
+    tables = plover()
+    assert set(tables.quad) == set(EVENT_TYPES)
+    assert tables.quad["SANCTION"] == 4 and tables.score("ASSAULT", "aerial") == -9.5
+    assert {"COOPERATE", "AID", "SANCTION"} <= tables.requires_recipient
+
+
+def test_user_lexicon_adds_and_removes_entries(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    user = tmp_path / "mine.json"
+    user.write_text(json.dumps({"version": "test", "entries": [
+        {"lemma": "stonewall", "pos": "verb", "type": "REJECT"},
+        {"lemma": "meet", "pos": "verb", "type": None},
+    ]}))
+    monkeypatch.setenv(ENV_LEXICON, str(user))
+    article = run("Serbia stonewalled the European Union. Serbia met Croatia.")
+    assert [e.type for e in article.events] == ["REJECT"]
+    assert load_lexicon(str(user)).version.endswith("+test")
+
+
+@pytest.mark.parametrize(
+    "entry",
+    [{"lemma": "x", "pos": "adverb", "type": "AGREE"}, {"lemma": "x", "pos": "verb", "type": "PARTY"},
+     {"lemma": "x", "pos": "verb", "type": "AGREE", "colour": "red"}],
+)
+def test_bad_user_entries_are_refused(tmp_path: Path, entry: dict[str, Any]) -> None:
+    user = tmp_path / "bad.json"
+    user.write_text(json.dumps({"entries": [entry]}))
+    with pytest.raises(ResourceError, match="entry 0"):
+        load_lexicon(str(user))
+
+
+_SENTENCES = [
+    "Donald Trump met Vladimir Putin.",
+    "Russia threatened the United States.",
+    "Protesters rallied against the government in Kyiv.",
+    "The army killed three militants.",
+    "They did not sign the agreement.",
+    "France will send aid to Haiti on Monday.",
+    "\n\nHeadline Without A Verb\n\n",
+    "The EU imposed sanctions on Iran, its ministers said.",
+]
+
+
+@settings(max_examples=15, deadline=None)
+@given(st.lists(st.sampled_from(_SENTENCES), min_size=1, max_size=5))
+def test_every_span_covers_its_text(nlp: Any, parts: list[str]) -> None:
+    text = " ".join(parts)
+    article = events.apply(Article(id="p", source="test", text=text, doc=nlp(text)))
+    assert len({e.id for e in article.events}) == len(article.events)
+    for event in article.events:
+        assert event.type in EVENT_TYPES
+        for span in (event.trigger, event.evidence, *event.actor_spans, *event.recipient_spans):
+            assert text[span.start:span.end] == span.text
+        assert event.evidence.start <= event.trigger.start < event.trigger.end <= event.evidence.end
+
+
+def test_no_annotation_no_events() -> None:
+    article = Article(id="p", source="test", text="Trump met Putin.")
+    assert events.apply(article).events == ()
+
+
+def _with(article: Article, event_type: str, *names: str) -> list[Event]:
+    """Events of a type whose actor and recipient spans mention every name."""
+    out = []
+    for event in article.events:
+        words = " ".join(texts((*event.actor_spans, *event.recipient_spans)))
+        if event.type == event_type and all(name in words for name in names):
+            out.append(event)
+    return out
+
+
+@pytest.mark.slow
+def test_seed_article(seed_path: Path) -> None:
+    article = run(seed_path.read_text(encoding="utf-8"))
+    trump_putin = _with(article, "CONSULT", "Trump", "Putin")
+    assert any(e.status == "planned" for e in trump_putin)
+    met = [e for e in trump_putin if e.trigger.text == "met"]
+    assert met and met[0].status == "occurred" and "met Putin briefly" in met[0].evidence.text
+    assert _with(article, "CONSULT", "Putin", "Moon Jae-in", "Shinzo Abe")
+    breakfast = _with(article, "CONSULT", "Putin", "Angela Merkel", "Emmanuel Macron")
+    assert breakfast and breakfast[0].status == "planned"
+    assert _with(article, "CONSULT", "Putin", "Erdogan") and _with(article, "CONSULT", "Juncker")
+    request = _with(article, "REQUEST", "Russia")
+    assert any(e.trigger.text == "called" and "cease its destabilizing" in e.evidence.text for e in request)
+    assert _with(article, "THREATEN", "Foreign Ministry")
+    sanctions = _with(article, "SANCTION", "Russia")
+    assert sanctions and "2014" in sanctions[0].evidence.text
+    assert _with(article, "SUPPORT") and _with(article, "REJECT", "Peskov")
