@@ -40,14 +40,15 @@ from dateline._store_schema import (
 from dateline.errors import StoreError
 from dateline.records import Article, Failure
 
-__all__ = ["Store", "connect"]
+__all__ = ["Store", "connect", "open_error"]
 
 ExportFormat = Literal["jsonl", "csv", "parquet"]
 #: Actors listed in :meth:`Store.stats`.
 TOP_ACTORS = 10
 
 
-def _open_error(path: Path, exc: Exception) -> StoreError:
+def open_error(path: Path, exc: Exception) -> StoreError:
+    """A StoreError saying why the store at ``path`` could not be opened, and what to do."""
     text = str(exc)
     if "lock" in text.lower():
         return StoreError(
@@ -71,7 +72,7 @@ def connect(path: str | Path, *, read_only: bool = False) -> duckdb.DuckDBPyConn
     try:
         return duckdb.connect(str(path), read_only=read_only)
     except (duckdb.Error, OSError) as exc:
-        raise _open_error(path, exc) from exc
+        raise open_error(path, exc) from exc
 
 
 class Store:

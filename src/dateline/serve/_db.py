@@ -1,8 +1,10 @@
 """A read-only view of the store for the web app: one connection, one cursor per query.
 
-DuckDB connections are not meant to be shared between threads; cursors made
-from one connection are, so every request gets its own (FastAPI runs plain
-``def`` endpoints in a thread pool).
+The connection is an in-memory database with the store attached read-only and
+a few derived tables (:mod:`dateline.serve._prepare`). DuckDB connections are
+not meant to be shared between threads; cursors made from one connection are,
+so every request gets its own (FastAPI runs plain ``def`` endpoints in a
+thread pool).
 """
 
 from __future__ import annotations
@@ -15,7 +17,8 @@ from typing import Any
 import duckdb
 
 from dateline.errors import StoreError
-from dateline.store import Store
+from dateline.serve._prepare import prepare
+from dateline.store import Store, open_error
 
 __all__ = ["Database", "like"]
 
@@ -33,16 +36,23 @@ class Database:
 
     def __init__(self, path: Path) -> None:
         self.path = Path(path)
-        self.store = Store(self.path, read_only=True)
+        with Store(self.path, read_only=True) as store:  # checks the path and the schema version
+            self._stats = store.stats()  # the store cannot change while the app holds it
+        self.con = duckdb.connect(":memory:")
+        try:
+            prepare(self.con, str(self.path))
+        except duckdb.Error as exc:
+            self.con.close()
+            raise open_error(self.path, exc) from exc
         self._lock = threading.Lock()
 
     def close(self) -> None:
-        self.store.close()
+        self.con.close()
 
     def rows(self, sql: str, params: Sequence[Any] = ()) -> list[Row]:
         """Run one parameterized query; the rows as dicts keyed by column name."""
         with self._lock:
-            cursor = self.store.con.cursor()
+            cursor = self.con.cursor()
         try:
             cursor.execute(sql, list(params))
             names = [d[0] for d in cursor.description or ()]
@@ -57,5 +67,4 @@ class Database:
         return next(iter(rows[0].values())) if rows else None
 
     def stats(self) -> dict[str, Any]:
-        with self._lock:
-            return self.store.stats()
+        return dict(self._stats)

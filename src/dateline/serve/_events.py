@@ -22,13 +22,8 @@ _EVENT_COLUMNS = """
     e.article_id, e.id, e.type, e.mode, e.status, e.quad, e.intensity, e.confidence, e.day,
     e.date_value, e.date_text, e.place_name, e.place_country, e.place_lat, e.place_lon,
     e.trigger_start, e.trigger_end, e.trigger_text, e.evidence_start, e.evidence_end, e.evidence_text,
-    ar.title AS article_title, ar.published AS article_published
+    e.article_title, e.article_published
 """
-
-_PARTICIPANT = """EXISTS (
-    SELECT 1 FROM event_participants p JOIN actors a ON a.article_id = p.article_id AND a.id = p.actor_id
-    WHERE p.article_id = e.article_id AND p.event_id = e.id AND ({condition}))"""
-
 
 @dataclass(frozen=True)
 class EventFilter:
@@ -63,10 +58,11 @@ class EventFilter:
             clauses.append("(e.place_name ILIKE ? ESCAPE '\\' OR e.place_country = upper(?))")
             params += [like(self.place), self.place]
         if self.actor:
-            clauses.append(_PARTICIPANT.format(condition="a.key = ? OR a.id = ? OR a.name ILIKE ? ESCAPE '\\'"))
+            clauses.append("(list_contains(e.actor_keys, ?) OR list_contains(e.actor_ids, ?) "
+                           "OR e.actor_names LIKE lower(?) ESCAPE '\\')")
             params += [self.actor, self.actor, like(self.actor)]
         if self.country:
-            clauses.append(_PARTICIPANT.format(condition="a.country = upper(?)"))
+            clauses.append("list_contains(e.countries, upper(?))")
             params.append(self.country)
         return " AND ".join(clauses), params
 
@@ -76,9 +72,8 @@ def participants(db: Database, keys: list[tuple[str, str]]) -> dict[tuple[str, s
     if not keys:
         return {}
     rows = db.rows(
-        """SELECT p.article_id, p.event_id, p.role, p.actor_id AS id, p.actor_key AS key, a.name, a.country, a.sector
-           FROM event_participants p LEFT JOIN actors a ON a.article_id = p.article_id AND a.id = p.actor_id
-           WHERE p.article_id IN (SELECT unnest(?::VARCHAR[]))""",
+        """SELECT article_id, event_id, role, actor_id AS id, actor_key AS key, name, country, sector
+           FROM participants WHERE article_id IN (SELECT unnest(?::VARCHAR[]))""",
         [sorted({article for article, _ in keys})],
     )
     wanted = set(keys)
@@ -99,9 +94,9 @@ def _shape(row: Row, people: dict[str, list[Row]]) -> Row:
 def events_page(db: Database, where: EventFilter, limit: int, offset: int) -> tuple[int, list[Row]]:
     """The total number of matching events and one page of them, newest first."""
     clause, params = where.where()
-    total = db.value(f"SELECT count(*) FROM events e WHERE {clause}", params)
+    total = db.value(f"SELECT count(*) FROM event_list e WHERE {clause}", params)
     rows = db.rows(
-        f"""SELECT {_EVENT_COLUMNS} FROM events e JOIN articles ar ON ar.id = e.article_id WHERE {clause}
+        f"""SELECT {_EVENT_COLUMNS} FROM event_list e WHERE {clause}
             ORDER BY e.day DESC NULLS LAST, e.article_id, e.trigger_start, e.id LIMIT ? OFFSET ?""",
         [*params, limit, offset],
     )
@@ -117,7 +112,7 @@ def timeline(db: Database, where: EventFilter, bucket: str) -> list[Row]:
     clause, params = where.where()
     return db.rows(
         f"""SELECT CAST(date_trunc('{bucket}', e.day) AS DATE) AS period, e.quad, count(*) AS events
-            FROM events e WHERE {clause} AND e.day IS NOT NULL GROUP BY ALL ORDER BY period, e.quad""",
+            FROM event_list e WHERE {clause} AND e.day IS NOT NULL GROUP BY ALL ORDER BY period, e.quad""",
         params,
     )
 
@@ -129,22 +124,17 @@ def network(db: Database, where: EventFilter, max_edges: int) -> dict[str, list[
     """
     clause, params = where.where()
     edges = db.rows(
-        f"""WITH ev AS (SELECT e.article_id, e.id, e.quad FROM events e WHERE {clause}),
-            pp AS (SELECT p.article_id, p.event_id, p.actor_key, p.role, ev.quad FROM event_participants p
-                   JOIN ev ON ev.article_id = p.article_id AND ev.id = p.event_id WHERE p.actor_key IS NOT NULL)
-            SELECT s.actor_key AS source, t.actor_key AS target, count(*) AS events,
-                   count(*) FILTER (WHERE s.quad IN (1, 2)) AS cooperation,
-                   count(*) FILTER (WHERE s.quad IN (3, 4)) AS conflict
-            FROM pp s JOIN pp t ON s.article_id = t.article_id AND s.event_id = t.event_id
-            WHERE s.role = 'actor' AND s.actor_key <> t.actor_key
-              AND (t.role = 'recipient' OR s.actor_key < t.actor_key)
-            GROUP BY ALL ORDER BY events DESC, source, target LIMIT ?""",
+        f"""SELECT x.source, x.target, count(*) AS events,
+                   count(*) FILTER (WHERE x.quad IN (1, 2)) AS cooperation,
+                   count(*) FILTER (WHERE x.quad IN (3, 4)) AS conflict
+            FROM event_edges x SEMI JOIN (SELECT e.article_id, e.id FROM event_list e WHERE {clause}) ev
+                 ON ev.article_id = x.article_id AND ev.id = x.event_id
+            GROUP BY ALL ORDER BY events DESC, x.source, x.target LIMIT ?""",
         [*params, max_edges],
     )
     keys = sorted({e["source"] for e in edges} | {e["target"] for e in edges})
     nodes = db.rows(
-        """SELECT key, mode(name) AS name, any_value(country) AS country, any_value(kind) AS kind
-           FROM actors WHERE key IN (SELECT unnest(?::VARCHAR[])) GROUP BY key ORDER BY key""",
+        "SELECT key, name, country, kind FROM actor_summary WHERE key IN (SELECT unnest(?::VARCHAR[])) ORDER BY key",
         [keys],
     ) if keys else []
     weight: dict[str, int] = defaultdict(int)

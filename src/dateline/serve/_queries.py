@@ -66,7 +66,7 @@ def quotes_page(db: Database, speaker: str | None, q: str | None, article: str |
     """Quotes, filtered by speaker (key, actor id or name) and words in the quote."""
     clauses, params = ["TRUE"], []
     if speaker:
-        clauses.append("(qu.speaker_key = ? OR qu.speaker = ? OR ac.name ILIKE ? ESCAPE '\\' "
+        clauses.append("(qu.speaker_key = ? OR qu.speaker = ? OR qu.speaker_name ILIKE ? ESCAPE '\\' "
                        "OR qu.speaker_text ILIKE ? ESCAPE '\\')")
         params += [speaker, speaker, like(speaker), like(speaker)]
     if q:
@@ -75,29 +75,17 @@ def quotes_page(db: Database, speaker: str | None, q: str | None, article: str |
     if article:
         clauses.append("qu.article_id = ?")
         params.append(article)
-    base = f"""FROM quotes qu LEFT JOIN actors ac ON ac.article_id = qu.article_id AND ac.id = qu.speaker
-               JOIN articles ar ON ar.id = qu.article_id WHERE {' AND '.join(clauses)}"""
-    total = db.value(f"SELECT count(*) {base}", params)
+    where = " AND ".join(clauses)
+    total = db.value(f"SELECT count(*) FROM quote_list qu WHERE {where}", params)
     rows = db.rows(
-        f"""SELECT qu.article_id, qu.id, qu.speaker, qu.speaker_key, ac.name AS speaker_name, qu.speaker_text,
+        f"""SELECT qu.article_id, qu.id, qu.speaker, qu.speaker_key, qu.speaker_name, qu.speaker_text,
                    qu.cue, qu.text, qu.start_char AS start, qu.end_char AS "end", qu.direct,
-                   ar.title AS article_title, ar.published AS article_published
-            {base} ORDER BY ar.published DESC NULLS LAST, qu.article_id, qu.start_char LIMIT ? OFFSET ?""",
+                   qu.article_title, qu.article_published
+            FROM quote_list qu WHERE {where}
+            ORDER BY qu.article_published DESC NULLS LAST, qu.article_id, qu.start_char LIMIT ? OFFSET ?""",
         [*params, limit, offset],
     )
     return {"total": int(total or 0), "limit": limit, "offset": offset, "items": rows}
-
-
-_ACTOR_AGGREGATE = """
-    WITH ac AS (SELECT key, mode(name) AS name, mode(kind) AS kind, any_value(country) AS country,
-                       mode(sector) AS sector, mode(title) AS title, count(DISTINCT article_id) AS articles,
-                       sum(n_mentions) AS mentions
-                FROM actors WHERE {where} GROUP BY key),
-         ev AS (SELECT actor_key AS key, count(DISTINCT (article_id, event_id)) AS events FROM event_participants
-                WHERE actor_key IN (SELECT key FROM ac) GROUP BY 1),
-         qu AS (SELECT speaker_key AS key, count(*) AS quotes FROM quotes
-                WHERE speaker_key IN (SELECT key FROM ac) GROUP BY 1)
-"""
 
 
 def actors_page(db: Database, q: str | None, country: str | None, sector: str | None,
@@ -111,12 +99,11 @@ def actors_page(db: Database, q: str | None, country: str | None, sector: str | 
         if value:
             clauses.append(f"{column} = upper(?)")
             params.append(value)
-    sql = _ACTOR_AGGREGATE.format(where=" AND ".join(clauses))
-    total = db.value(sql + "SELECT count(*) FROM ac", params)
+    where = " AND ".join(clauses)
+    total = db.value(f"SELECT count(*) FROM actor_summary WHERE {where}", params)
     rows = db.rows(
-        sql + """SELECT ac.*, coalesce(ev.events, 0) AS events, coalesce(qu.quotes, 0) AS quotes
-                 FROM ac LEFT JOIN ev USING (key) LEFT JOIN qu USING (key)
-                 ORDER BY events DESC, articles DESC, ac.key LIMIT ? OFFSET ?""",
+        f"""SELECT * FROM actor_summary WHERE {where}
+            ORDER BY events DESC, articles DESC, key LIMIT ? OFFSET ?""",
         [*params, limit, offset],
     )
     return {"total": int(total or 0), "limit": limit, "offset": offset, "items": rows}
@@ -128,8 +115,8 @@ def actor_detail(db: Database, key_or_id: str, limit: int) -> dict[str, Any] | N
                    [key_or_id, key_or_id, key_or_id])
     if key is None:
         return None
-    found = actors_page(db, key, None, None, 1, 0)["items"]
-    profile = next((a for a in found if a["key"] == key), {"key": key})
+    found = db.rows("SELECT * FROM actor_summary WHERE key = ?", [key])
+    profile = found[0] if found else {"key": key}
     profile["names"] = [r["name"] for r in db.rows(
         "SELECT name, count(*) AS n FROM actors WHERE key = ? GROUP BY name ORDER BY n DESC, name LIMIT 10", [key])]
     where = EventFilter(actor=key)
@@ -147,14 +134,14 @@ def actor_detail(db: Database, key_or_id: str, limit: int) -> dict[str, Any] | N
 def counterparts(db: Database, key: str, limit: int) -> list[Row]:
     """The actors sharing events with ``key``, most shared first, split into cooperation and conflict."""
     return db.rows(
-        """WITH mine AS (SELECT article_id, event_id FROM event_participants WHERE actor_key = ?)
-           SELECT p.actor_key AS key, mode(a.name) AS name, any_value(a.country) AS country,
-                  count(DISTINCT (p.article_id, p.event_id)) AS events,
-                  count(DISTINCT (p.article_id, p.event_id)) FILTER (WHERE e.quad IN (1, 2)) AS cooperation,
-                  count(DISTINCT (p.article_id, p.event_id)) FILTER (WHERE e.quad IN (3, 4)) AS conflict
-           FROM event_participants p JOIN mine USING (article_id, event_id)
-           JOIN events e ON e.article_id = p.article_id AND e.id = p.event_id
-           JOIN actors a ON a.article_id = p.article_id AND a.id = p.actor_id
-           WHERE p.actor_key <> ? GROUP BY p.actor_key ORDER BY events DESC, key LIMIT ?""",
+        """WITH mine AS (SELECT DISTINCT article_id, event_id FROM participants WHERE actor_key = ?),
+                shared AS (SELECT DISTINCT p.actor_key AS key, p.article_id, p.event_id, p.quad
+                           FROM participants p JOIN mine USING (article_id, event_id)
+                           WHERE p.actor_key <> ?)
+           SELECT s.key, a.name, a.country, count(*) AS events,
+                  count(*) FILTER (WHERE s.quad IN (1, 2)) AS cooperation,
+                  count(*) FILTER (WHERE s.quad IN (3, 4)) AS conflict
+           FROM shared s JOIN actor_summary a USING (key)
+           GROUP BY ALL ORDER BY events DESC, s.key LIMIT ?""",
         [key, key, limit],
     )

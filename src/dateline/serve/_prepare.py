@@ -1,0 +1,79 @@
+"""Tables the web app derives from the store once, at start-up, in memory.
+
+While the app holds the store open read-only no other process can write it
+(DuckDB's file lock), so whatever is derived at start-up stays true for the
+app's lifetime. Joining events, participants and quotes with actor names and
+article titles once here keeps every list request a scan of one table.
+
+The store is attached read-only as ``store``; its tables are visible under
+their own names through views, beside these derived tables:
+
+- ``participants``: event participants with actor name, country, sector and the event's quad class
+- ``event_list``: events with their article's title and date, and their participants' keys, ids, names, countries
+- ``event_edges``: the directed actor pairs of every event (the network)
+- ``actor_summary``: one row per actor key (an actor across articles) with counts
+- ``quote_list``: quotes with the speaker's name and the article's title and date
+"""
+
+from __future__ import annotations
+
+import duckdb
+
+from dateline._store_schema import TABLES
+
+__all__ = ["prepare"]
+
+_DERIVED = (
+    """CREATE TABLE participants AS
+       SELECT p.article_id, p.event_id, p.role, p.actor_id, p.actor_key, a.name, a.country, a.sector, e.quad
+       FROM store.event_participants p
+       LEFT JOIN store.actors a ON a.article_id = p.article_id AND a.id = p.actor_id
+       LEFT JOIN store.events e ON e.article_id = p.article_id AND e.id = p.event_id""",
+    """CREATE TABLE event_list AS
+       WITH who AS (SELECT article_id, event_id, list(DISTINCT actor_key) AS actor_keys,
+                           list(DISTINCT actor_id) AS actor_ids, lower(string_agg(DISTINCT name, '|')) AS actor_names,
+                           list(DISTINCT country) AS countries
+                    FROM participants GROUP BY ALL)
+       SELECT e.*, ar.title AS article_title, ar.published AS article_published,
+              coalesce(who.actor_keys, []) AS actor_keys, coalesce(who.actor_ids, []) AS actor_ids,
+              coalesce(who.actor_names, '') AS actor_names, coalesce(who.countries, []) AS countries
+       FROM store.events e JOIN store.articles ar ON ar.id = e.article_id
+       LEFT JOIN who ON who.article_id = e.article_id AND who.event_id = e.id
+       ORDER BY e.day DESC NULLS LAST, e.article_id, e.trigger_start, e.id""",
+    # Directed edges of the actor network: actor -> recipient; co-actors of one event once, in key order.
+    """CREATE TABLE event_edges AS
+       SELECT DISTINCT s.article_id, s.event_id, s.actor_key AS source, t.actor_key AS target, s.quad
+       FROM participants s JOIN participants t ON s.article_id = t.article_id AND s.event_id = t.event_id
+       WHERE s.role = 'actor' AND s.actor_key <> t.actor_key AND (t.role = 'recipient' OR s.actor_key < t.actor_key)""",
+    """CREATE TABLE actor_summary AS
+       WITH ac AS (SELECT key, mode(name) AS name, mode(kind) AS kind, mode(country) AS country,
+                          mode(sector) AS sector, mode(title) AS title, count(DISTINCT article_id) AS articles,
+                          sum(n_mentions) AS mentions
+                   FROM store.actors GROUP BY key),
+            ev AS (SELECT actor_key AS key, count(*) AS events
+                   FROM (SELECT DISTINCT actor_key, article_id, event_id FROM store.event_participants) GROUP BY 1),
+            qu AS (SELECT speaker_key AS key, count(*) AS quotes FROM store.quotes GROUP BY 1)
+       SELECT ac.*, coalesce(ev.events, 0) AS events, coalesce(qu.quotes, 0) AS quotes
+       FROM ac LEFT JOIN ev USING (key) LEFT JOIN qu USING (key)
+       ORDER BY events DESC, articles DESC, key""",
+    """CREATE TABLE quote_list AS
+       SELECT qu.*, ac.name AS speaker_name, ar.title AS article_title, ar.published AS article_published
+       FROM store.quotes qu
+       LEFT JOIN store.actors ac ON ac.article_id = qu.article_id AND ac.id = qu.speaker
+       JOIN store.articles ar ON ar.id = qu.article_id
+       ORDER BY ar.published DESC NULLS LAST, qu.article_id, qu.start_char""",
+)
+
+
+def _sql_string(value: str) -> str:
+    return "'" + value.replace("'", "''") + "'"
+
+
+def prepare(con: duckdb.DuckDBPyConnection, path: str) -> None:
+    """Attach the store at ``path`` read-only and build the derived tables."""
+    # ATTACH takes no parameter for its path; the literal is quoted here.
+    con.execute(f"ATTACH {_sql_string(path)} AS store (READ_ONLY)")
+    for table in (*TABLES, "meta"):
+        con.execute(f"CREATE VIEW {table} AS SELECT * FROM store.{table}")
+    for statement in _DERIVED:
+        con.execute(statement)
