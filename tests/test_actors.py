@@ -231,6 +231,13 @@ def test_hyphenated_countries_and_old_surnames() -> None:
     assert "Tony Blair" not in found
 
 
+def test_country_groups_from_titles_and_people_words() -> None:
+    found = by_name(run("A Chinese diplomat said Afghan children were safe, and people cheered.", dt.date(2020, 1, 1)))
+    assert (found["Chinese government"].country, found["Chinese government"].sector) == ("CHN", "GOV")
+    assert (found["Afghan civilians"].country, found["Afghan civilians"].sector) == ("AFG", "CVL")
+    assert "civilians" not in found  # "people" alone is nobody in particular
+
+
 def test_no_doc_no_actors() -> None:
     article = Article(id="x", source="s", text="Putin spoke.")
     assert actors.apply(article).actors == ()

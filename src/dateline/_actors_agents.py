@@ -83,8 +83,8 @@ def agents_pass(build: Build, by_token: dict[int, Candidate]) -> None:
     """Institutions ("Foreign Ministry") and generic agents ("troops", "police") with their country."""
     for i, j, sector in find_agents(build.lowers, build.lex.institutions, build.taken):
         _institution(build, i, j, sector, by_token)
-    for i, j, (sector, label) in find_agents(build.lowers, build.lex.agents, build.taken):
-        _agent(build, i, j, sector, label, by_token)
+    for i, j, (sector, label, modifier_only) in find_agents(build.lowers, build.lex.agents, build.taken):
+        _agent(build, i, j, sector, label, by_token, modifier_only)
 
 
 def _dictionary_org(by_token: dict[int, Candidate], i: int, j: int) -> bool:
@@ -135,11 +135,15 @@ def _of_country(build: Build, j: int, by_token: dict[int, Candidate]) -> tuple[s
     return None, j
 
 
-def _agent(build: Build, i: int, j: int, sector: str, label: str, by_token: dict[int, Candidate]) -> None:
+def _agent(
+    build: Build, i: int, j: int, sector: str, label: str, by_token: dict[int, Candidate], modifier_only: bool
+) -> None:
     doc = build.doc
     lo, iso, org_key = _modifier(build, i, by_token)
     if _inside_name(doc, lo, i) or _used_as_adjective(doc, j) or _dictionary_org(by_token, i, j):
         return
+    if modifier_only and iso is None and org_key is None:
+        return  # "people" alone is nobody in particular; "Afghan people" are Afghanistan's civilians
     start, end = doc[lo].idx, doc[j - 1].idx + len(doc[j - 1].text)
     if org_key is not None and org_key in build.groups:
         build.add(org_key, build.groups[org_key], start, end, range(lo, j))
@@ -149,11 +153,14 @@ def _agent(build: Build, i: int, j: int, sector: str, label: str, by_token: dict
     if sector == "GOV" and label == "government" and iso is not None:
         key, group = government(build, iso)
     elif iso is not None:
-        name = f"{_country(build, iso)[1]} {label}"
-        key, group = ("A", iso, sector, label), Group(name, "group", iso, sector)
+        key, group = _country_group(build, iso, sector, label)
     else:
         key, group = ("A", "", sector, label), Group(label, "group", None, sector)
     build.add(key, group, start, end, range(lo, j))
+
+
+def _country_group(build: Build, iso: str, sector: str, label: str) -> tuple[Key, Group]:
+    return ("A", iso, sector, label), Group(f"{_country(build, iso)[1]} {label}", "group", iso, sector)
 
 
 def name_group(build: Build, cand: Candidate) -> tuple[Key, Group] | None:
@@ -210,20 +217,31 @@ def _unknown_name(build: Build, cand: Candidate) -> tuple[Key, Group] | None:
 
 
 def title_refs_pass(build: Build) -> None:
-    """ "the U.S. president", "the German chancellor" -> the person actor holding that office."""
+    """ "the U.S. president" -> the person holding that office; "a Chinese diplomat" -> the Chinese government."""
     doc, day = build.doc, build.article.published
-    for i, j, _sector in find_agents(build.lowers, build.lex.titles, build.taken):
+    for i, j, sector in find_agents(build.lowers, build.lex.titles, build.taken):
         if j < len(doc) and doc[j].pos_ == "PROPN":
             continue
         lo, iso, _ = _modifier(build, i, {})
         lo, iso = _country_words(build, i, lo, iso)
-        if lo == 0 or doc[lo - 1].lower_ != "the":
+        determiner = build.lowers[lo - 1] if lo > 0 else ""
+        if determiner not in ("the", "a", "an") and doc[j - 1].tag_ != "NNS":
             continue
         title = doc[i:j].text.lower()
-        found = _office_holder(build, title, iso, day)
+        found = _office_holder(build, title, iso, day) if determiner == "the" else None
+        if found is None and iso is not None:
+            found = _sector_group(build, iso, sector)
         if found is not None:
             key, group = found
             build.add(key, group, doc[lo].idx, doc[j - 1].idx + len(doc[j - 1].text), range(lo, j))
+
+
+def _sector_group(build: Build, iso: str, sector: str) -> tuple[Key, Group]:
+    """A country's generic actor of a sector ("Chinese government", "Russian military")."""
+    label = build.lex.sector_labels.get(sector, sector.lower())
+    if sector == "GOV":
+        return government(build, iso)
+    return ("A", iso, sector, label), Group(f"{_country(build, iso)[1]} {label}", "group", iso, sector)
 
 
 def _country_words(build: Build, i: int, lo: int, iso: str | None) -> tuple[int, str | None]:

@@ -113,8 +113,10 @@ class Lexicon:
     phrases: dict[str, list[Hit]] = field(default_factory=dict)
     #: first word of a phrase (split at spaces and hyphens) -> the most words of such a phrase
     first_words: dict[str, int] = field(default_factory=dict)
-    #: lower-case agent noun -> (sector, label)
-    agents: dict[str, tuple[str, str]] = field(default_factory=dict)
+    #: lower-case agent noun -> (sector, label, whether it needs a country or organization before it)
+    agents: dict[str, tuple[str, str, bool]] = field(default_factory=dict)
+    #: sector -> the label of its first agent entry ("MIL" -> "military")
+    sector_labels: dict[str, str] = field(default_factory=dict)
     #: lower-case title words -> sector
     titles: dict[str, str] = field(default_factory=dict)
     #: lower-case institution words ("foreign ministry") -> sector
@@ -293,9 +295,15 @@ def _add_words(table: dict[str, Any], entries: Any, lex: Lexicon, source: str, s
         _need(entry, ("sector",), source, where)
         if entry["sector"] not in lex.sectors:
             raise _fail(source, f"{where}: unknown sector {entry['sector']!r}")
+        modifier_only = entry.get("modifier_only", False)
+        if not isinstance(modifier_only, bool):
+            raise _fail(source, f"{where}: 'modifier_only' must be true or false")
+        if section == "agents" and isinstance(entry.get("label"), str):
+            lex.sector_labels.setdefault(entry["sector"], entry["label"])
         for word in _strings(entry, "words", source, where):
             key = normalize(word).lower()
-            table[key] = (entry["sector"], entry.get("label") or key) if section == "agents" else entry["sector"]
+            label = entry.get("label") or key
+            table[key] = (entry["sector"], label, modifier_only) if section == "agents" else entry["sector"]
 
 
 def build_lexicon(data: dict[str, Any]) -> Lexicon:
