@@ -17,7 +17,7 @@ from typing import Any
 
 from dateline._events_lexicon import Entry
 
-__all__ = ["Args", "find_args", "modal_args", "phrase", "full_phrase"]
+__all__ = ["Args", "find_args", "full_phrase", "modal_args", "phrase"]
 
 Token = Any  # a spaCy Token
 

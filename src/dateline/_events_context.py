@@ -29,6 +29,10 @@ _PLANNING = frozenset({
 })
 _PLANNED_ADJ = frozenset({"upcoming", "planned", "future", "proposed", "scheduled", "forthcoming", "next", "possible"})
 _FAILING = frozenset({"fail", "refuse", "decline", "cancel", "postpone", "call off", "abandon"})
+#: Dependencies through which the modality of a word reaches the trigger below it.
+_CARRIES_MODALITY = frozenset({
+    "xcomp", "conj", "acl", "advcl", "nsubj", "nsubjpass", "dobj", "pobj", "prep", "pcomp", "appos",
+})
 _CONDITIONS = frozenset({"if", "unless", "whether"})
 #: Times that can date an event (durations and sets cannot).
 _DATED = frozenset({"DATE", "TIME"})
@@ -43,7 +47,7 @@ def _governors(trigger: Token) -> list[Token]:
     chain = [trigger]
     tok = trigger
     for _ in range(4):
-        if tok.dep_ in ("xcomp", "conj", "acl", "advcl", "nsubj", "nsubjpass", "dobj", "pobj", "prep", "pcomp", "appos"):
+        if tok.dep_ in _CARRIES_MODALITY:
             if tok.head.i == tok.i:
                 break
             tok = tok.head
@@ -68,9 +72,9 @@ def status(trigger: Token) -> EventStatus:
             return "negated"  # "failed to reach agreement"
         if tok.dep_ == "advcl" and any(c.dep_ == "mark" and c.lower_ in _CONDITIONS for c in kids):
             return "hypothetical"  # "if the compounds aren't returned"
-        if depth <= 1 and any(c.dep_ == "neg" or (c.dep_ == "det" and c.lower_ == "no") for c in kids):
-            if tok.lemma_.lower() not in _PLANNING or depth == 0:
-                return "negated"
+        negation = any(c.dep_ == "neg" or (c.dep_ == "det" and c.lower_ == "no") for c in kids)
+        if negation and (depth == 0 or (depth == 1 and tok.lemma_.lower() not in _PLANNING)):
+            return "negated"
         lowered = {c.lower_ for c in kids if c.dep_ in ("aux", "auxpass")}
         if lowered & _HYPOTHETICAL_AUX:
             hypothetical = True
@@ -117,7 +121,7 @@ def _pick(doc: Any, spans: Sequence[tuple[int, int]], trigger: Token) -> int:
 
 def resolved(value: str | None) -> bool:
     """A calendar value ("2017-07-07", "2017-W27", "XXXX-07-07"), not a reference like PAST_REF."""
-    return bool(value) and (value[:1].isdigit() or value.startswith("XXXX"))  # type: ignore[index]
+    return value is not None and (value[:1].isdigit() or value.startswith("XXXX"))
 
 
 def event_date(doc: Any, times: Sequence[TimeExpr], trigger: Token) -> EventDate | None:

@@ -34,7 +34,10 @@ DEFAULT_WEIGHT = {"verb": 0.7, "noun": 0.6}
 
 _POS = ("verb", "noun")
 _OBJECTS = ("recipient", "topic", "actor")
-_KEYS = {"lemma", "pos", "type", "mode", "with", "without", "tags", "object", "reciprocal", "preps", "weight", "note", "modal"}
+_KEYS = {
+    "lemma", "pos", "type", "mode", "with", "without", "tags", "object", "reciprocal", "preps", "weight", "note",
+    "modal",
+}
 
 
 @dataclass(frozen=True, slots=True)
@@ -88,7 +91,9 @@ class Plover:
 
 
 def _fail(source: str, where: str, problem: str) -> ResourceError:
-    return ResourceError(f"event lexicon {source}: {where}: {problem}; fix the entry (see 'fields' in the built-in lexicon)")
+    return ResourceError(
+        f"event lexicon {source}: {where}: {problem}; fix the entry (see 'fields' in the built-in lexicon)"
+    )
 
 
 def _words(raw: dict[str, Any], key: str, source: str, where: str) -> frozenset[str]:

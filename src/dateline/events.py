@@ -138,7 +138,9 @@ def _parent(hit: _Hit, hits: dict[int, _Hit]) -> tuple[_Hit | None, bool]:
 
 def _purpose(token: Token) -> bool:
     """A purpose clause ("staged a strike to demand reforms"): content of the event above it."""
-    return token.dep_ == "advcl" and token.tag_ == "VB" and any(c.dep_ == "aux" and c.lower_ == "to" for c in token.children)
+    if token.dep_ != "advcl" or token.tag_ != "VB":
+        return False
+    return any(c.dep_ == "aux" and c.lower_ == "to" for c in token.children)
 
 
 def _fold(hits: dict[int, _Hit]) -> list[_Hit]:
@@ -153,7 +155,8 @@ def _fold(hits: dict[int, _Hit]) -> list[_Hit]:
             continue
         if parent.entry.type == hit.entry.type and embedded:
             parent.args.add("actor", hit.args.actors)
-            parent.args.add("recipient", [t for t in hit.args.recipients if all(t.i != a.i for a in parent.args.actors)])
+            taken = {a.i for a in parent.args.actors}
+            parent.args.add("recipient", [t for t in hit.args.recipients if t.i not in taken])
             parent.weight = max(parent.weight, hit.weight)
             if parent.entry.mode is None and hit.entry.mode is not None:
                 parent.entry = replace(parent.entry, mode=hit.entry.mode)

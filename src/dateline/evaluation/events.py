@@ -53,7 +53,8 @@ def _code(texts: Sequence[str]) -> list[tuple[Event, ...]]:
     """The events of each text, coded sentence by sentence."""
     out: list[tuple[Event, ...]] = []
     for first in range(0, len(texts), _CHUNK):
-        batch = [Article(id=f"eval{first + i}", source="eval", text=t) for i, t in enumerate(texts[first:first + _CHUNK])]
+        chunk = texts[first:first + _CHUNK]
+        batch = [Article(id=f"eval{first + i}", source="eval", text=t) for i, t in enumerate(chunk)]
         out.extend(events.apply(article).events for article in apply_batch(batch))
     return out
 
@@ -82,7 +83,8 @@ def _gsr(path: Path, limit: int | None) -> dict[str, float | int]:
         gold = LEGACY_TYPES.get(record["event"], record["event"])
         predicted = {events.plover_type(e) for e in found}
         for event_type in predicted | {gold}:
-            key = "tp" if event_type in predicted and event_type == gold else ("fp" if event_type in predicted else "fn")
+            hit = event_type in predicted
+            key = "tp" if hit and event_type == gold else ("fp" if hit else "fn")
             counts[event_type][key] += 1
         same = [e for e in found if events.plover_type(e) == gold]
         actor_texts = [s.text for e in same for s in e.actor_spans]
@@ -123,19 +125,20 @@ def _quad(found: Sequence[Event]) -> int:
 def _classes(path: Path, limit: int | None) -> dict[str, float | int]:
     rows: list[tuple[str, int]] = []
     for line in path.read_text(encoding="utf-8").splitlines():
-        text, _, label = line.rpartition("\t")
-        if text and label.strip().isdigit():
-            rows.append((text, int(label)))
+        text, _, tag = line.rpartition("\t")
+        if text and tag.strip().isdigit():
+            rows.append((text, int(tag)))
     rows = rows[:limit] if limit else rows
     predicted = [_quad(found) for found in _code([t for t, _ in rows])]
     gold = [label for _, label in rows]
     metrics: dict[str, float | int] = {"quad.sentences": len(rows)}
-    metrics["quad.accuracy"] = round(sum(p == g for p, g in zip(predicted, gold)) / max(1, len(rows)), 4)
+    pairs = list(zip(predicted, gold, strict=True))
+    metrics["quad.accuracy"] = round(sum(p == g for p, g in pairs) / max(1, len(rows)), 4)
     scores = []
     for label in range(5):
-        tp = sum(p == g == label for p, g in zip(predicted, gold))
-        fp = sum(p == label != g for p, g in zip(predicted, gold))
-        fn = sum(g == label != p for p, g in zip(predicted, gold))
+        tp = sum(p == g == label for p, g in pairs)
+        fp = sum(p == label != g for p, g in pairs)
+        fn = sum(g == label != p for p, g in pairs)
         scores.append(float(_prf(f"quad.{label}", tp, fp, fn)[f"quad.{label}.f1"]))
         metrics[f"quad.{label}.f1"] = scores[-1]
     metrics["quad.macro.f1"] = round(sum(scores) / 5, 4)
