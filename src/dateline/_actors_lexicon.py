@@ -216,8 +216,8 @@ def _merge(base: dict[str, Any], extra: dict[str, Any], source: str) -> None:
         if not isinstance(value, list):
             raise _fail(source, f"'{section}' must be a list")
         key = SECTION_KEYS.get(section)
-        if key is None:
-            base[section] = list(value) + list(base[section])
+        if key is None:  # word lists: later entries win, so the user's come last
+            base[section] = list(base[section]) + list(value)
             continue
         replaced = {e.get(key) for e in value if isinstance(e, dict)}
         base[section] = [e for e in base[section] if e.get(key) not in replaced] + list(value)

@@ -9,9 +9,14 @@ they can refer to. Each actor keeps every span that mentions it, so later
 stages map a span to an actor with :meth:`Article.actor_at`.
 
 The work happens in passes over one article, in this order: people (with the
-titles before their names), institutions and generic agents (with their country
-modifiers), organizations and countries, other names, title-only references,
-pronouns. Each pass marks the tokens it used so later passes skip them.
+titles before or after their names), title-only references ("the U.S.
+president"), institutions and generic agents (with their country modifiers),
+organizations, countries and other names, pronouns. Each pass marks the tokens
+it used so later passes skip them: mentions of different actors do not overlap.
+
+The dictionaries live in ``dateline/data/actors/`` (see
+:mod:`dateline._actors_lexicon`); ``$DATELINE_ACTORS`` names a user file merged
+over them.
 """
 
 from __future__ import annotations
