@@ -14,6 +14,10 @@ from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from typing import Any
 
+import numpy
+from spacy.attrs import LOWER, POS
+from spacy.parts_of_speech import VERB
+
 from dateline._quotes_lexicon import Lexicon
 from dateline._quotes_speaker import find_subject
 from dateline._quotes_stance import complement, find_stances
@@ -170,11 +174,11 @@ def _local_subject(subject: Token | None, cue: Token, text: str) -> Token | None
     return None
 
 
-def _from_verbs(doc: Any, text: str, lexicon: Lexicon, skip: Callable[[int], bool],
+def _from_verbs(verbs: list[Token], text: str, lexicon: Lexicon, skip: Callable[[int], bool],
                 quoted: Quoted) -> Iterator[Reported]:
     cues = lexicon.cue_verbs
-    for token in doc:
-        if token.pos_ != "VERB" or token.lemma_.lower() not in cues or skip(token.idx):
+    for token in verbs:
+        if token.lemma_.lower() not in cues or skip(token.idx):
             continue
         found = _verb_content(token, lexicon, quoted)
         if found is None:
@@ -190,10 +194,10 @@ def _phrase_at(doc: Any, i: int, phrase: tuple[str, ...]) -> bool:
 
 
 def _from_phrases(doc: Any, text: str, lexicon: Lexicon, skip: Callable[[int], bool]) -> Iterator[Reported]:
-    first_words = {phrase[0] for phrase in lexicon.source_phrases}
-    for token in doc:
-        if token.lower_ not in first_words:
-            continue
+    first_words = numpy.array([doc.vocab.strings.add(phrase[0]) for phrase in lexicon.source_phrases],
+                              dtype=numpy.uint64)
+    for i in numpy.flatnonzero(numpy.isin(doc.to_array(LOWER), first_words)):
+        token = doc[int(i)]
         for phrase in lexicon.source_phrases:
             if skip(token.idx) or not _phrase_at(doc, token.i, phrase):
                 continue
@@ -219,9 +223,11 @@ def find_reported(doc: Any, text: str, lexicon: Lexicon, skip: Callable[[int], b
     """
     found: list[Reported] = []
     cues: set[int] = set()
+    # Only verbs can be cues: pick them from the tag array rather than walk every token.
+    verbs = [doc[int(i)] for i in numpy.flatnonzero(doc.to_array(POS) == VERB)] if len(doc) else []
     stances = (Reported(_clip(text, s.content, s.cue), s.cue, s.cue_token, s.subject)
-               for s in find_stances(doc, lexicon, skip))
-    for cand in [*_from_verbs(doc, text, lexicon, skip, quoted), *_from_phrases(doc, text, lexicon, skip),
+               for s in find_stances(verbs, lexicon, skip))
+    for cand in [*_from_verbs(verbs, text, lexicon, skip, quoted), *_from_phrases(doc, text, lexicon, skip),
                  *stances]:
         start, end = trim(text, *cand.content)
         if end - start < MIN_CONTENT_CHARS or cand.cue_token.i in cues:

@@ -37,9 +37,7 @@ def find_subject(cue: Token) -> Token | None:
     for _ in range(MAX_SUBJECT_CLIMB + 1):
         for child in verb.children:
             if child.dep_ in _SUBJECT_DEPS:
-                if child.lower_ in _RELATIVE and verb.dep_ == "relcl":
-                    return verb.head
-                return child
+                return child  # a relative pronoun stays: its actor is its referent's
         if verb.dep_ == "relcl":
             return verb.head
         if verb.dep_ not in _CLIMB_DEPS or verb.head.i == verb.i:
@@ -97,10 +95,24 @@ def _nearest_person_before(article: Article, offset: int) -> Actor | None:
     return mentions[0][2] if mentions else None
 
 
+def _referent(head: Token) -> Token:
+    """The noun a relative pronoun subject stands for ("the senator, who said ..."), else ``head``."""
+    if head.lower_ in _RELATIVE and head.dep_ in _SUBJECT_DEPS and head.head.dep_ == "relcl":
+        return head.head.head
+    return head
+
+
 def link_speaker(article: Article, head: Token, lexicon: Lexicon) -> tuple[Span, str | None]:
-    """The speaker span headed by ``head`` and the id of the actor behind it (or None)."""
+    """The speaker span headed by ``head`` and the id of the actor behind it (or None).
+
+    A relative pronoun is the span (as PolNeAR marks it); its referent gives the actor.
+    """
     start, end = speaker_extent(head, article.text)
     span = make_span(article.text, start, end)
+    referent = _referent(head)
+    if referent.i != head.i:
+        head = referent
+        start, end = speaker_extent(head, article.text)
     actor = None
     anchor = _name_anchor(head)
     if anchor is not None:

@@ -146,10 +146,10 @@ def _cue_extent(verb: Token, content: Extent) -> Extent:
     return verb.idx, end
 
 
-def find_stances(doc: Any, lexicon: Lexicon, skip: Callable[[int], bool]) -> Iterator[Stance]:
-    """Stance candidates in ``doc`` from verbs outside the speech and thought lexicon."""
-    for token in doc:
-        if token.pos_ != "VERB" or token.dep_ in ("amod", "aux", "auxpass") or skip(token.idx):
+def find_stances(verbs: list[Token], lexicon: Lexicon, skip: Callable[[int], bool]) -> Iterator[Stance]:
+    """Stance candidates among ``verbs`` (the verb tokens of a document)."""
+    for token in verbs:
+        if token.dep_ in ("amod", "aux", "auxpass") or skip(token.idx):
             continue
         lemma = token.lemma_.lower()
         if lemma in lexicon.action_verbs:

@@ -15,6 +15,7 @@ its own, with the same speaker.
 
 from __future__ import annotations
 
+import re
 from dataclasses import replace
 
 from dateline import ids
@@ -34,6 +35,23 @@ __all__ = ["apply"]
 #: PolNeAR dev: "'...,' Trump told a news conference"; partly quoted clauses
 #: such as "said that 'free ... trade' would be a topic" stay).
 MAX_QUOTED_SHARE = 0.9
+
+
+#: A credit line after a closing mark: a dash, then a name up to the end of its
+#: paragraph ("..." ― Julie A. Diaz Martinez.); at most this many characters.
+_CREDIT = re.compile(r"[\"”’',.]*[ \t\u00a0]*([―—–])[ \t\u00a0]*([A-Z][^\n.,;:!?()]{1,60}?)[.,]?[ \t]*(?=\n|$)")
+
+
+def _credited(article: Article, text: str, quote: Quote) -> Quote:
+    """``quote`` with the speaker of a dash credit line after it, if it has none."""
+    if quote.speaker_span is not None:
+        return quote
+    found = _CREDIT.match(text, quote.content.end)
+    if found is None:
+        return quote
+    actor = article.actor_at(*found.span(2))
+    return replace(quote, speaker_span=make_span(article.text, *found.span(2)), speaker=None if actor is None
+                   else actor.id, cue=make_span(article.text, *found.span(1)))
 
 
 def _quote(article: Article, lexicon: Lexicon, start: int, end: int, direct: bool,
@@ -107,7 +125,7 @@ def apply(article: Article) -> Article:
     segments = find_quoted(text)
     inside = SegmentIndex(segments)
     direct = _direct(article, lexicon, find_direct(doc, text, segments, lexicon, inside, find_subject))
-    direct = _labelled(article, text, lexicon, direct)
+    direct = [_credited(article, text, q) for q in _labelled(article, text, lexicon, direct)]
     quotes: dict[int, Quote] = {q.content.start: q for q in direct}
     for quote in _reported(article, text, lexicon, inside):
         quotes.setdefault(quote.content.start, quote)
