@@ -70,6 +70,8 @@ def test_search_open_article_click_event_shows_evidence(page: Any, base_url: str
     page.fill("#quick-q", "Hamburg")
     page.click("#quick-search button")
     page.wait_for_selector("ol.results li a.title")
+    assert page.locator("ol.results mark").first.text_content().lower() == "hamburg"
+    page.screenshot(path=str(tmp_path / "search.png"), full_page=True)
     page.click("text=Trump meets Putin in Hamburg")
     page.wait_for_selector("#article-text .hl-trigger")
     page.click("#article-text .hl-trigger >> nth=0")
@@ -78,6 +80,10 @@ def test_search_open_article_click_event_shows_evidence(page: Any, base_url: str
     assert page.locator("#article-text .evidence").count() > 0
     page.screenshot(path=str(tmp_path / "reader.png"), full_page=True)
     assert (tmp_path / "reader.png").stat().st_size > 10_000
+    # Keyboard: focus the quote, press Enter, and the panel shows it.
+    page.focus("#article-text .hl-quote >> nth=0")
+    page.keyboard.press("Enter")
+    assert "We had a very good talk," in page.text_content("#record-panel")
     assert page.errors == []
 
 

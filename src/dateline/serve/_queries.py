@@ -27,6 +27,8 @@ def snippet(text: str, words: set[str]) -> dict[str, Any]:
         space = text.find(" ", start)
         start = space + 1 if 0 <= space < start + 20 else start
     piece = text[start:start + SNIPPET_CHARS]
+    if start + SNIPPET_CHARS < len(text) and piece.rfind(" ") > SNIPPET_CHARS * 3 // 4:
+        piece = piece[:piece.rfind(" ")]  # end on a whole word
     hits = [[m.start(), m.end()] for m in pattern.finditer(piece)] if pattern else []
     more = start + SNIPPET_CHARS < len(text)
     return {"text": piece, "hits": hits, "truncated_start": start > 0, "truncated_end": more}
