@@ -165,6 +165,24 @@ def test_countries_demonyms_and_groups() -> None:
     assert_spans(article)
 
 
+@pytest.mark.parametrize(
+    ("text", "name", "country", "sector", "mention"),
+    [
+        ("Russia’s Foreign Ministry said so.", "Russian Foreign Ministry", "RUS", "GOV", "Russia’s Foreign Ministry"),
+        ("Downing Street rejected the plan.", "British government", "GBR", "GOV", "Downing Street"),
+        ("The Elysee rejected the plan.", "French government", "FRA", "GOV", "Elysee"),
+        ("Beijing stayed silent on the plan.", "Chinese government", "CHN", "GOV", "Beijing"),
+        ("The White House said it would respond.", "U.S. government", "USA", "GOV", "White House"),
+        ("South Korean troops were on alert.", "South Korean military", "KOR", "MIL", "South Korean troops"),
+        ("Americans voted on Tuesday.", "United States", "USA", None, "Americans"),
+    ],
+)
+def test_metonyms_and_modifiers(text: str, name: str, country: str, sector: str | None, mention: str) -> None:
+    actor = by_name(run(text, dt.date(2022, 6, 1)))[name]
+    assert (actor.country, actor.sector) == (country, sector)
+    assert mention in {m.text for m in actor.mentions}
+
+
 def test_capital_as_place_is_no_actor() -> None:
     found = by_name(run("He told reporters in Moscow that the talks went well."))
     assert "Russian government" not in found
