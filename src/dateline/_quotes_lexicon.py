@@ -27,7 +27,8 @@ _WORD_LISTS = (
     "label_stopwords",
 )
 #: Lists added in format 1.1; a 1.0 file without them reads them as empty.
-_OPTIONAL_LISTS = ("agent_nouns", "content_prepositions", "action_verbs", "passive_verbs", "recipient_verbs")
+_OPTIONAL_LISTS = ("agent_nouns", "content_prepositions", "action_verbs", "passive_verbs", "recipient_verbs",
+                   "cue_nouns", "noun_prepositions")
 
 
 @dataclass(frozen=True)
@@ -48,6 +49,8 @@ class Lexicon:
     action_verbs: frozenset[str] = frozenset()
     passive_verbs: frozenset[str] = frozenset()
     recipient_verbs: frozenset[str] = frozenset()
+    cue_nouns: frozenset[str] = frozenset()
+    noun_prepositions: frozenset[str] = frozenset()
 
     @property
     def cue_verbs(self) -> frozenset[str]:

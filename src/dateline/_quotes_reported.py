@@ -16,11 +16,11 @@ from typing import Any
 
 import numpy
 from spacy.attrs import LOWER, POS
-from spacy.parts_of_speech import VERB
+from spacy.parts_of_speech import NOUN, VERB
 
 from dateline._quotes_lexicon import Lexicon
 from dateline._quotes_speaker import find_subject
-from dateline._quotes_stance import complement, find_stances
+from dateline._quotes_stance import complement, find_noun_cues, find_stances
 
 __all__ = ["Reported", "find_reported"]
 
@@ -78,23 +78,35 @@ def _after_that(cue: Token) -> Extent | None:
     return None
 
 
+def _inner_edges(cue: Token) -> tuple[int, int]:
+    """First and last token index of ``cue``'s clause, without the commas the parser hung on it."""
+    left, right = cue.left_edge.i, cue.right_edge.i
+    doc = cue.doc
+    while left < cue.i and doc[left].is_punct:
+        left += 1
+    while right > cue.i and doc[right].is_punct:
+        right -= 1
+    return left, right
+
+
 def _parenthetical(cue: Token) -> Extent | None:
     """The sentence around a "..., he said(, ...)" whose clause the parser made the head."""
-    if cue.dep_ not in ("parataxis", "advcl", "conj", "ccomp") or cue.left_edge.i == 0:
+    if cue.dep_ not in ("parataxis", "advcl", "conj", "ccomp"):
         return None
     if not any(c.dep_ == "nsubj" for c in cue.children):
         return None
     doc = cue.doc
-    if doc[cue.left_edge.i - 1].text not in _BREAKS:
+    left, right = _inner_edges(cue)
+    if left == 0 or doc[left - 1].text not in _BREAKS:
         return None
     sent = cue.sent
-    after = cue.right_edge.i + 1
+    after = right + 1
     if after < sent.end and doc[after].text in _BREAKS and after + 1 < sent.end and not doc[after + 1].is_punct:
         return sent.start_char, sent.end_char  # "The museum, he said, is ..."
     if cue.head.i > cue.i:
         return None
     start = sent.start_char
-    end = cue.left_edge.idx
+    end = doc[left].idx
     return (start, end) if end - start > MIN_CONTENT_CHARS else None
 
 
@@ -224,9 +236,11 @@ def find_reported(doc: Any, text: str, lexicon: Lexicon, skip: Callable[[int], b
     found: list[Reported] = []
     cues: set[int] = set()
     # Only verbs can be cues: pick them from the tag array rather than walk every token.
-    verbs = [doc[int(i)] for i in numpy.flatnonzero(doc.to_array(POS) == VERB)] if len(doc) else []
+    pos = doc.to_array(POS) if len(doc) else numpy.zeros(0, dtype=numpy.uint64)
+    verbs = [doc[int(i)] for i in numpy.flatnonzero(pos == VERB)]
+    nouns = [doc[int(i)] for i in numpy.flatnonzero(pos == NOUN)]
     stances = (Reported(_clip(text, s.content, s.cue), s.cue, s.cue_token, s.subject)
-               for s in find_stances(verbs, lexicon, skip))
+               for s in [*find_stances(verbs, lexicon, skip), *find_noun_cues(nouns, lexicon, skip)])
     for cand in [*_from_verbs(verbs, text, lexicon, skip, quoted), *_from_phrases(doc, text, lexicon, skip),
                  *stances]:
         start, end = trim(text, *cand.content)

@@ -169,3 +169,41 @@ def find_stances(verbs: list[Token], lexicon: Lexicon, skip: Callable[[int], boo
         found = complement(token, lexicon, preps=_TOPIC_PREPOSITIONS)
         if found is not None and found[0] > token.idx:
             yield Stance(found, _cue_extent(token, found), token, subject)
+
+
+def _noun_source(noun: Token) -> Token | None:
+    """Whose claim or plan: the possessor ("his statement") or the "by"/"from" object."""
+    for child in noun.children:
+        if child.dep_ == "poss":
+            return child
+    for child in noun.children:
+        if child.dep_ == "prep" and child.lower_ in ("by", "from"):
+            return next((c for c in child.children if c.dep_ == "pobj"), None)
+    if noun.dep_ in ("dobj", "attr"):  # "Trump made the claim that ...", "it was his view that ..."
+        return next((c for c in noun.head.children if c.dep_ == "nsubj"), None)
+    return None
+
+
+def _noun_content(noun: Token, preps: frozenset[str]) -> Extent | None:
+    """What a cue noun reports: its "that"/"to" clause, else the object of one of ``preps``."""
+    for child in noun.rights:
+        if child.dep_ in ("acl", "ccomp") and any(
+                (c.dep_ == "mark" and c.lower_ in ("that", "whether")) or (c.dep_ == "aux" and c.lower_ == "to")
+                for c in child.children):
+            return _extent(child)
+    for child in noun.rights:
+        if child.dep_ == "prep" and child.lower_ in preps:
+            objs = [c for c in child.children if c.dep_ in ("pobj", "pcomp")]
+            if objs:
+                return objs[0].left_edge.idx, _end(child.right_edge)
+    return None
+
+
+def find_noun_cues(nouns: list[Token], lexicon: Lexicon, skip: Callable[[int], bool]) -> Iterator[Stance]:
+    """Stances reported by nouns ("the claim that ...", "his support for ...") among ``nouns``."""
+    for token in nouns:
+        if token.lemma_.lower() not in lexicon.cue_nouns or skip(token.idx):
+            continue
+        found = _noun_content(token, lexicon.noun_prepositions)
+        if found is not None and found[0] > token.idx:
+            yield Stance(found, (token.idx, _end(token)), token, _noun_source(token))
