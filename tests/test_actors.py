@@ -288,6 +288,7 @@ def test_user_file_is_merged(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) ->
         {"people": [{"name": "X", "roles": [{"country": "USA", "sector": "GOV", "title": "T", "start": "May 2020"}]}]},
         {"people": [{"name": "X", "roles": [{"country": "USA", "sector": "NOPE", "title": "T", "start": "2020"}]}]},
         {"countries": [{"iso3": "usa", "name": "X", "adjective": "X"}]},
+        {"organizations": [{"name": "X", "kind": "organization", "country": "XYZ", "sector": "GOV"}]},
         {"planets": []},
         ["not", "an", "object"],
     ],

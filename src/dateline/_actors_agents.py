@@ -17,7 +17,7 @@ from dateline._actors_mentions import Candidate, find_agents
 from dateline._actors_people import office_title, role_at
 from dateline.records import ActorKind
 
-__all__ = ["agents_pass", "name_group", "title_refs_pass"]
+__all__ = ["GOVERNMENT_WORDS", "agents_pass", "government", "name_group", "title_refs_pass"]
 
 #: Prepositions after which a capital is a place, not an actor ("told reporters in Moscow").
 _LOCATIVE_PREPOSITIONS_TEXT = "in at near outside inside around across through via within into from"

@@ -240,6 +240,11 @@ def _add_countries(lex: Lexicon, entries: Any, source: str) -> None:
                 lex.add(surface, Hit(kind, country))  # type: ignore[arg-type]
 
 
+def _known_country(lex: Lexicon, code: Any, source: str, where: str) -> None:
+    if code != "IGO" and code not in lex.countries:
+        raise _fail(source, f"{where}: country {code!r} is neither 'IGO' nor an ISO-3 code in 'countries'")
+
+
 def _add_orgs(lex: Lexicon, entries: Any, source: str) -> None:
     for i, entry in enumerate(entries):
         where = f"organizations[{i}]"
@@ -249,6 +254,8 @@ def _add_orgs(lex: Lexicon, entries: Any, source: str) -> None:
         sector = entry.get("sector")
         if sector is not None and sector not in lex.sectors:
             raise _fail(source, f"{where}: unknown sector {sector!r}; add it to 'sectors'")
+        if entry.get("country") is not None:
+            _known_country(lex, entry["country"], source, where)
         org = Org(entry["name"], entry["kind"], entry.get("country"), sector, entry.get("wikidata"))
         for surface in [org.name, *_strings(entry, "aliases", source, where)]:
             lex.add(surface, Hit("org", org))
@@ -264,6 +271,7 @@ def _roles(entry: dict[str, Any], lex: Lexicon, source: str, where: str) -> tupl
         _need(role, ("country", "sector", "title", "start"), source, at)
         if role["sector"] not in lex.sectors:
             raise _fail(source, f"{at}: unknown sector {role['sector']!r}")
+        _known_country(lex, role["country"], source, at)
         start = _parse_date(role["start"], source, at)
         assert start is not None
         end = _parse_date(role.get("end"), source, at)

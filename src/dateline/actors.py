@@ -26,7 +26,7 @@ from dataclasses import replace
 from typing import Any
 
 from dateline import ids
-from dateline._actors_agents import agents_pass, name_group, title_refs_pass
+from dateline._actors_agents import GOVERNMENT_WORDS, agents_pass, government, name_group, title_refs_pass
 from dateline._actors_build import Build, Context, Group, Key, modifier_country
 from dateline._actors_lexicon import Lexicon, Person, load_lexicon
 from dateline._actors_mentions import (
@@ -72,6 +72,7 @@ def apply(article: Article) -> Article:
     agents_pass(build, by_token)
     _names_pass(build, candidates)
     _pronoun_pass(build)
+    _possessive_government(build)
     return replace(article, actors=_records(build))
 
 
@@ -259,6 +260,20 @@ def _pronoun_pass(build: Build) -> None:
             key = keys.pop()
             group = build.add(key, build.groups[key], tok.idx, tok.idx + len(tok.text), range(i, i + 1))
             group.gender = group.gender or gender  # "he" once: no "her" later
+
+
+def _possessive_government(build: Build) -> None:
+    """ "his administration" after "he" was resolved: the government of that person's country."""
+    doc, lowers = build.doc, build.lowers
+    for i in range(len(lowers) - 1):
+        key = build.token_keys.get(i)
+        if lowers[i] not in ("his", "her") or key is None or (i + 1) in build.taken:
+            continue
+        person = build.groups[key]
+        if person.kind == "person" and person.country and person.country != "IGO" and lowers[i + 1] in GOVERNMENT_WORDS:
+            gov_key, gov = government(build, person.country)
+            tok = doc[i + 1]
+            build.add(gov_key, gov, tok.idx, tok.idx + len(tok.text), range(i + 1, i + 2))
 
 
 def _records(build: Build) -> tuple[Actor, ...]:
