@@ -24,6 +24,12 @@ PLACE_LABELS = frozenset({"GPE", "LOC", "FAC"})
 #: place: en_core_web_sm often tags "Georgia" PERSON or "Hamburg" ORG.
 MISTAGGED_LABELS = frozenset({"ORG", "PERSON", "NORP"})
 
+#: Entity labels searched for place names inside them when they are not
+#: places as a whole: "the Minnesota Department of Transportation" holds
+#: "Minnesota" (LGL and GeoWebNews annotate such embedded toponyms). Person
+#: names are not searched: "George W. Bush" holds no place.
+CONTAINER_LABELS = frozenset({"ORG", "FAC", "NORP", "EVENT", "WORK_OF_ART", "LAW", "PRODUCT"})
+
 #: Smallest city population accepted for a gazetteer-only match (no entity):
 #: below it, matches on LGL were mostly capitalized common words and names.
 GAZETTEER_ONLY_MIN_POPULATION = 100_000
@@ -35,21 +41,84 @@ _LEADING = frozenset({"the", "The", "THE"})
 _TRAILING = frozenset({"'s", "\u2019s", "'", "\u2019", ".", ",", "-", "--", ":", ";"})
 
 
-def find_mentions(doc: Any, gazetteer: Gazetteer) -> list[tuple[int, int]]:
-    """Character spans ``(start, end)`` of place mentions in ``doc``, in text order."""
-    spans: list[tuple[int, int]] = []
+def find_mentions(doc: Any, gazetteer: Gazetteer) -> dict[tuple[int, int], str]:
+    """Place mentions in ``doc``: character span ``(start, end)`` -> where it came from.
+
+    The source is the entity label (``GPE``, ``LOC``, ``FAC``, or a mistagged
+    ``ORG``/``PERSON``/``NORP``), ``embedded`` for a place name inside a longer
+    entity ("the Minnesota Department of Transportation", "Northeast Georgia")
+    or ``gazetteer``. Names the article also uses as a person's surname
+    ("Bush", "Tyler") are left out.
+    """
+    spans: dict[tuple[int, int], str] = {}
     covered: set[int] = set()
+    unknown: list[tuple[Any, str]] = []  # entities (or pieces) the gazetteer does not know as a whole
     for ent in doc.ents:
         covered.update(range(ent.start, ent.end))
         if ent.label_ in PLACE_LABELS:
-            spans.extend(_entity_pieces(ent, gazetteer))
+            for piece in _entity_pieces(ent, gazetteer):
+                if gazetteer.lookup(piece.text) or gazetteer.lookup(_possessive_free(piece.text)):
+                    spans[(piece.start_char, piece.end_char)] = ent.label_
+                else:
+                    unknown.append((piece, ent.label_))
         elif ent.label_ in MISTAGGED_LABELS and _strong(gazetteer, ent.text):
-            spans.append((ent.start_char, ent.end_char))
-    spans.extend(_gazetteer_matches(doc, gazetteer, covered))
-    return sorted(set(spans))
+            spans[(ent.start_char, ent.end_char)] = ent.label_
+        elif ent.label_ in CONTAINER_LABELS:
+            unknown.append((ent, ent.label_))
+    known = {normalize(doc.text[start:end]) for start, end in spans}
+    for span, label in unknown:
+        inner = list(_embedded(span, gazetteer, known))
+        spans.update((match, "embedded") for match in inner)
+        if not inner and label in PLACE_LABELS and _acceptable(span.text, gazetteer):
+            spans[(span.start_char, span.end_char)] = label
+    spans.update((span, "gazetteer") for span in _gazetteer_matches(doc, gazetteer, covered))
+    people = _surnames(doc)
+    text = doc.text
+    return {
+        span: source
+        for span, source in sorted(spans.items())
+        if text[span[0]:span[1]] not in people or _strong(gazetteer, text[span[0]:span[1]])
+    }
 
 
-def _entity_pieces(ent: Any, gazetteer: Gazetteer) -> Iterator[tuple[int, int]]:
+def _possessive_free(text: str) -> str:
+    for suffix in ("'s", "\u2019s"):
+        if text.endswith(suffix):
+            return text[: -len(suffix)]
+    return text
+
+
+def _embedded(span: Any, gazetteer: Gazetteer, known: set[str]) -> Iterator[tuple[int, int]]:
+    """Place names inside a longer name: clear places, or names the article uses as places elsewhere."""
+    i, end = span.start, span.end
+    doc = span.doc
+    while i < end:
+        longest = 0
+        if doc[i].text[:1].isupper() and doc[i].text not in _LEADING:
+            for n in range(min(MAX_MATCH_TOKENS, end - i), 0, -1):
+                window = doc[i : i + n]
+                if window.start == span.start and window.end == span.end:
+                    continue
+                name = window.text
+                if _acceptable(name, gazetteer) and (normalize(name) in known or _clear(gazetteer, name)):
+                    longest = n
+                    yield window.start_char, window.end_char
+                    break
+        i += max(longest, 1)
+
+
+def _surnames(doc: Any) -> set[str]:
+    """Last words of the people the model found ("George W. Bush" -> "Bush")."""
+    names: set[str] = set()
+    for ent in doc.ents:
+        if ent.label_ == "PERSON" and len(ent) > 1:
+            names.add(ent[-1].text)
+            names.add(ent.text)
+    return names
+
+
+def _entity_pieces(ent: Any, gazetteer: Gazetteer) -> Iterator[Any]:
+    """The entity split at commas, each piece trimmed of "the", "'s", punctuation and spaces."""
     piece: list[Any] = []
     for token in ent:
         if token.text == ",":
@@ -60,18 +129,13 @@ def _entity_pieces(ent: Any, gazetteer: Gazetteer) -> Iterator[tuple[int, int]]:
     yield from _cleaned(piece, gazetteer)
 
 
-def _cleaned(tokens: list[Any], gazetteer: Gazetteer) -> Iterator[tuple[int, int]]:
+def _cleaned(tokens: list[Any], gazetteer: Gazetteer) -> Iterator[Any]:
     while tokens and (tokens[0].text in _LEADING or tokens[0].is_space):
         tokens = tokens[1:]
     while tokens and (tokens[-1].text in _TRAILING or tokens[-1].is_space):
         tokens = tokens[:-1]
-    if not tokens:
-        return
-    start = tokens[0].idx
-    end = tokens[-1].idx + len(tokens[-1].text)
-    text = tokens[0].doc.text[start:end]
-    if _acceptable(text, gazetteer):
-        yield start, end
+    if tokens and _acceptable(tokens[0].doc[tokens[0].i : tokens[-1].i + 1].text, gazetteer):
+        yield tokens[0].doc[tokens[0].i : tokens[-1].i + 1]
 
 
 def _acceptable(text: str, gazetteer: Gazetteer) -> bool:
@@ -95,6 +159,13 @@ def _strong(gazetteer: Gazetteer, name: str) -> bool:
         if entry.feature == "city" and entry.population >= GAZETTEER_ONLY_MIN_POPULATION:
             return True
     return False
+
+
+def _clear(gazetteer: Gazetteer, name: str) -> bool:
+    """A clear place inside a longer name: a strong one, or a known "... County" or "... Parish"."""
+    if name.endswith((" County", " Parish")) and gazetteer.lookup(name):
+        return True
+    return _strong(gazetteer, name)
 
 
 def _gazetteer_matches(doc: Any, gazetteer: Gazetteer, covered: set[int]) -> Iterator[tuple[int, int]]:

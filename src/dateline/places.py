@@ -40,9 +40,19 @@ def apply(article: Article) -> Article:
     if article.doc is None:
         return article
     gazetteer = load_gazetteer()
-    spans = find_mentions(article.doc, gazetteer)
-    places = resolve_spans(article.text, spans)
-    return replace(article, places=tuple(p for p in places if p is not None))
+    found = find_mentions(article.doc, gazetteer)
+    places = resolve_spans(article.text, list(found))
+    kept = (p for p, source in zip(places, found.values(), strict=True) if p is not None and _keep(p, source))
+    return replace(article, places=tuple(kept))
+
+
+#: Sources whose mentions stay even when the gazetteer does not know them
+#: (streets, buildings, small towns); see _keep.
+UNRESOLVED_SOURCES = frozenset({"LOC", "FAC"})
+
+
+def _keep(place: Place, source: str) -> bool:
+    return place.feature is not None or source in UNRESOLVED_SOURCES
 
 
 def resolve_spans(
