@@ -26,6 +26,7 @@ _HYPOTHETICAL_AUX = frozenset({"could", "would", "might", "may", "should", "'d",
 _PLANNING = frozenset({
     "set", "expect", "plan", "schedule", "intend", "due", "prepare", "aim", "slate", "poise", "hope",
     "want", "seek", "propose", "arrange", "announce", "agree", "decide", "vow", "pledge", "promise", "go",
+    "willing", "ready", "prepared", "committed", "determined", "eager", "offer", "threaten",
 })
 _PLANNED_ADJ = frozenset({"upcoming", "planned", "future", "proposed", "scheduled", "forthcoming", "next", "possible"})
 _FAILING = frozenset({"fail", "refuse", "decline", "cancel", "postpone", "call off", "abandon"})

@@ -49,7 +49,7 @@ _GROUP_WORDS = frozenset({"they", "their", "them", "both", "two", "sides", "lead
 
 
 #: Cooperative types that PLOVER codes as AGREE (an intention to cooperate) while they are only announced.
-_INTENDED_AS_AGREE = frozenset({"CONSULT", "SUPPORT", "COOPERATE", "AID"})
+_INTENDED_AS_AGREE = frozenset({"CONSULT", "SUPPORT", "COOPERATE", "AID", "RETREAT", "CONCEDE"})
 #: Conflictual types that PLOVER codes as THREATEN while they are only announced.
 _INTENDED_AS_THREAT = frozenset({"SANCTION", "COERCE", "ASSAULT", "MOBILIZE"})
 
@@ -58,8 +58,8 @@ def plover_type(event: Event) -> str:
     """The type PLOVER's coders give the event.
 
     dateline keeps a planned meeting a CONSULT with status ``planned``; PLOVER
-    codes a CONSULT, SUPPORT, COOPERATE or AID that is only planned or
-    hypothetical as AGREE, an announced sanction, blockade or attack as
+    codes a cooperative event that is only planned or hypothetical as AGREE
+    (its manual keeps RETREAT and CONCEDE apart, its gold records do not), an announced sanction, blockade or attack as
     THREATEN, and a cooperation refused or not done as REJECT. Use this for
     PLOVER-compatible exports and scores.
     """
@@ -84,6 +84,7 @@ class _Hit:
 def _match(token: Token, entries: tuple[Entry, ...]) -> Entry | None:
     """The first entry whose multiword pattern fits the token's dependents."""
     kids = [c for c in token.children if c.dep_ not in _NOT_CONTEXT and not _dated(c)]
+    kids += [g for c in kids if c.dep_ in ("prep", "dative") for g in c.children if g.dep_ == "pobj"]
     context = {c.lemma_.lower() for c in kids} | {c.lower_ for c in kids}
     if token.dep_ in ("acl", "relcl", "amod"):
         context.add(token.head.lemma_.lower())  # "sanctions imposed"

@@ -32,6 +32,7 @@ from collections.abc import Iterable, Sequence
 from pathlib import Path
 
 from dateline import events
+from dateline._events_lexicon import plover
 from dateline.annotate import apply_batch
 from dateline.errors import InputError
 from dateline.evaluation import Report, f1
@@ -119,7 +120,8 @@ def _main(found: Sequence[Event]) -> list[Event]:
 
 
 def _quad(found: Sequence[Event]) -> int:
-    return next((e.quad or 0 for e in _main(found)), 0)
+    """The quad class of the main event as PLOVER codes it (a refused cooperation is verbal conflict)."""
+    return next((plover().quad[events.plover_type(e)] for e in _main(found)), 0)
 
 
 def _classes(path: Path, limit: int | None) -> dict[str, float | int]:
