@@ -180,4 +180,4 @@ def test_offsets_hold_on_any_text(text: str) -> None:
 
 
 def test_context_defaults() -> None:
-    assert Context(None).tense == "present"
+    assert Context(None).tense == "none"

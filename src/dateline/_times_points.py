@@ -31,12 +31,17 @@ __all__ = [
 
 @dataclass(frozen=True, slots=True)
 class Context:
-    """What resolution knows: the anchor (publication date), the verb's tense, the last period mentioned."""
+    """What resolution knows: the anchor (publication date), the verb's tense, the last period mentioned.
+
+    ``last_period`` is the last quarter or half-year mentioned: business news compares with "a year ago"
+    meaning that quarter a year earlier.
+    """
 
     anchor: dt.date | None
-    tense: str = "present"
+    tense: str = "none"
     last: Ref | None = None
     lex: Lexicon | None = None
+    last_period: Ref | None = None
 
 
 @dataclass(frozen=True, slots=True)
@@ -63,38 +68,78 @@ def as_derived(ref: Ref | None) -> Resolved:
     return Resolved(None if ref is None else ref.value(), "DATE", None)
 
 
+#: Tenses that put a bare weekday after the anchor ("will meet Monday", "meet Monday", "until Tuesday").
+WEEKDAY_AHEAD_TENSES = frozenset({"future", "ahead"})
+
+
 def direction(ctx: Context) -> int:
     return {"past": -1, "future": 1}.get(ctx.tense, 0)
 
 
+_SPELLED = {
+    **{w: i for i, w in enumerate(["zero", "one", "two", "three", "four", "five", "six", "seven", "eight", "nine"])},
+    **{w: i + 10 for i, w in enumerate(["ten", "eleven", "twelve", "thirteen", "fourteen", "fifteen", "sixteen"])},
+    **{w: i + 17 for i, w in enumerate(["seventeen", "eighteen", "nineteen"])},
+    **{w: 10 * (i + 2) for i, w in enumerate(["twenty", "thirty", "forty", "fifty", "sixty", "seventy", "eighty", "ninety"])},
+    "oh": 0,
+}
+
+
+def _spelled_year(words: list[str]) -> int:
+    """ "nineteen ninety six" -> 1996, "two thousand and one" -> 2001 (0 when not a year)."""
+    if words[:2] == ["two", "thousand"]:
+        return 2000 + sum(_SPELLED.get(w, 0) for w in words[2:])
+    if len(words) >= 2 and words[0] in ("nineteen", "twenty"):
+        rest = 0 if words[1] == "hundred" else sum(_SPELLED.get(w, 0) for w in words[1:])
+        return _SPELLED[words[0]] * 100 + rest
+    return 0
+
+
 def to_int(text: str | None) -> int:
+    """The number in a numeral or a spelled-out year; 0 when there is none."""
     digits = "".join(ch for ch in text or "" if ch.isdigit())
-    return int(digits) if digits else 0
+    if digits:
+        return int(digits)
+    return _spelled_year((text or "").lower().replace("-", " ").replace(" and ", " ").split())
 
 
-def pick_year(ctx: Context, month: int, day: int, rel: str | None = None) -> int | None:
-    """The year of a year-less month/day: by ``rel`` (last/next) or the tense, nearest the anchor."""
+#: How far ahead (days) a year-less date with no telling tense may lie before it is read as past: news
+#: dates ahead of publication fall mostly within two months, past ones spread over the year (TBAQ-cleaned).
+FUTURE_WINDOW_DAYS = 90
+
+
+def pick_year(ctx: Context, month: int, day: int | None, rel: str | None = None) -> int | None:
+    """The year of a year-less month (``day`` None) or day: by ``rel`` (last/next/this), else the tense.
+
+    In the past tense the date is on or before the anchor, in the future on or after it; with no telling
+    tense it is ahead only when within ``FUTURE_WINDOW_DAYS``. A month-only date counts its whole month.
+    """
     if ctx.anchor is None:
         return None
     a = ctx.anchor
-    options = [y for y in (a.year - 1, a.year, a.year + 1) if is_valid_day(y, month, day)]
+    options = [y for y in (a.year - 1, a.year, a.year + 1) if is_valid_day(y, month, day or 1)]
     if not options:
         return None
 
     def gap(y: int) -> int:
+        if day is None:
+            return ((y - a.year) * 12 + month - a.month) * 30
         return (dt.date(y, month, day) - a).days
 
-    if rel in BACK:
-        options = [y for y in options if gap(y) < 0 and (y, month) != (a.year, a.month)] or options
-    elif rel in AHEAD:
-        options = [y for y in options if gap(y) > 0 and (y, month) != (a.year, a.month)] or options
-    elif rel == "this":
-        return a.year
-    elif direction(ctx) < 0:
-        options = [y for y in options if gap(y) <= 0 or (y, month) == (a.year, a.month)] or options
-    elif direction(ctx) > 0:
-        options = [y for y in options if gap(y) >= 0 or (y, month) == (a.year, a.month)] or options
-    return min(options, key=lambda y: abs(gap(y)))
+    way = {"this": 2}.get(rel or "", -1 if rel in BACK else 1 if rel in AHEAD else direction(ctx))
+    strict = rel in BACK or rel in AHEAD
+    if way == 2:
+        return a.year if a.year in options else None
+    if way < 0:
+        before = [y for y in options if gap(y) < 0 or (gap(y) == 0 and not strict)]
+        return max(before) if before else min(options)
+    ahead = [y for y in options if gap(y) > 0 or (gap(y) == 0 and not strict)]
+    if way > 0:
+        return min(ahead) if ahead else max(options)
+    if ahead and gap(min(ahead)) <= FUTURE_WINDOW_DAYS:
+        return min(ahead)
+    before = [y for y in options if gap(y) <= 0]
+    return max(before) if before else min(options)
 
 
 def _month_num(c: Candidate, ctx: Context) -> int:
@@ -123,7 +168,9 @@ def _numeric_date(c: Candidate, ctx: Context) -> Resolved:
 
 def _month(c: Candidate, ctx: Context) -> Resolved:
     month = _month_num(c, ctx)
-    year = to_int(c.get("year")) or pick_year(ctx, month, 1 if c.get("rel") else 15, c.get("rel"))
+    year = to_int(c.get("year")) or pick_year(ctx, month, None, c.get("rel"))
+    if c.get("yrel") and ctx.anchor is not None:
+        year = ctx.anchor.year + {"last": -1, "this": 0, "next": 1}[c.get("yrel") or "this"]
     if year is None:
         return Resolved(f"XXXX-{month:02d}")
     return as_date(Ref("M", dt.date(year, month, 1)))
@@ -145,7 +192,11 @@ def _weekday_date(ctx: Context, weekday: int, rel: str | None) -> dt.date | None
         return nearest_weekday(ctx.anchor, weekday, -1, inclusive=False)
     if rel in AHEAD:
         return nearest_weekday(ctx.anchor, weekday, 1, inclusive=False)
-    return nearest_weekday(ctx.anchor, weekday, 0 if rel == "this" else direction(ctx))
+    if rel == "this":
+        return nearest_weekday(ctx.anchor, weekday, 0)
+    # News reports what happened: a weekday is the last one (or the day itself) unless a verb looks ahead.
+    ahead = ctx.tense in WEEKDAY_AHEAD_TENSES
+    return nearest_weekday(ctx.anchor, weekday, 1 if ahead else -1)
 
 
 def _with_pod(ref: Ref | None, pod: str | None, ctx: Context, unknown: str) -> Resolved:

@@ -22,7 +22,14 @@ _MODS = (
     r"|the\s+rest\s+of|the\s+remainder\s+of|end\s+of|beginning\s+of|start\s+of|middle\s+of"
 )
 _REL = r"last|next|this|past|coming|previous|following|current|that|same|the\s+same|the\s+following|the\s+previous"
-_YEAR = r"(?:1[6-9]\d\d|20\d\d)"
+_ONES = "one|two|three|four|five|six|seven|eight|nine"
+_TEENS = "ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen"
+_TENS = "twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety"
+#: A year in digits or spelled out as spoken in broadcast transcripts ("nineteen ninety-six", "two thousand").
+_YEAR = (
+    rf"(?:1[6-9]\d\d|20\d\d|(?:nineteen|twenty)[\s-](?:hundred|(?:{_TENS})(?:[\s-](?:{_ONES}))?|{_TEENS}"
+    rf"|oh[\s-](?:{_ONES}))|two\s+thousand(?:\s+(?:and\s+)?(?:{_TEENS}|{_ONES}))?)"
+)
 _DAY = r"(?:[12]\d|3[01]|0?[1-9])(?:st|nd|rd|th)?"
 _START = r"(?<![\w$.,'/-])"
 _END = r"(?![\w]|[.,/-]\d|%)"
@@ -77,11 +84,11 @@ def _rule_sources(lex: Lexicon) -> dict[str, str]:
         "iso": rf"(?P<year>{_YEAR})-(?P<mon>[01]\d)-(?P<day>[0-3]\d)",
         "slash": r"(?P<mon>[01]?\d)/(?P<day>[0-3]?\d)/(?P<year>(?:19|20)?\d\d)",
         "month": rf"(?:(?P<mod>{_MODS})[\s-]+)?(?:(?P<rel>{_REL})\s+)?(?P<month>{month})"
-        rf"(?:,?\s+(?:of\s+)?(?P<year>{_YEAR}))?",
+        rf"(?:,?\s+(?:of\s+)?(?P<year>{_YEAR})|\s+(?P<yrel>last|this|next)\s+year)?",
         "year": rf"(?:(?P<mod>{_MODS})[\s-]+)?(?:(?P<fiscal>fiscal(?:\s+year)?|the\s+year)\s+)?"
         rf"(?P<year>{_YEAR})(?!\s*%)",
         "decade": r"(?:the\s+)?(?:(?P<mod>early|mid|late)[\s-]+)?(?:(?P<dec>1[6-9]\d0|20\d0)|'(?P<short>\d0))'?s",
-        "weekday": rf"(?:(?P<rel>last|next|this|past|coming|previous|early|late)\s+)?(?P<wd>{weekday})"
+        "weekday": rf"(?:(?P<rel>last|next|this|past|coming|previous|early|late|earlier|later)\s+)?(?P<wd>{weekday})"
         rf"(?:\s+(?P<pod>{pod}))?",
         "deictic": rf"(?P<word>today|yesterday|tomorrow|tonight)(?:\s+(?P<pod>{pod}))?",
         "pod": rf"(?:(?P<rel>this|last|the|early\s+this|later\s+this|late\s+this|earlier\s+this)\s+)?"
@@ -93,7 +100,8 @@ def _rule_sources(lex: Lexicon) -> dict[str, str]:
         "season": rf"(?:(?P<mod>early|late|mid)[\s-]+)?(?:the\s+)?(?P<season>{season})(?:\s+of)?\s+(?P<year>{_YEAR})",
         "quarter": rf"(?:the\s+)?(?:(?P<rel>{_REL}|latest|year-earlier|year-ago|fiscal)\s+)?"
         rf"(?:(?P<year>{_YEAR})(?:'s)?\s+)?(?:(?P<this>this|last|next)\s+year's\s+)?"
-        rf"(?P<ord>{ordinal})[\s-]+(?:fiscal[\s-]+)?(?P<unit>quarter|half)",
+        rf"(?P<ord>{ordinal})[\s-]+(?:fiscal[\s-]+)?(?P<unit>quarter|half)(?:\s+of\s+(?P<year2>{_YEAR}))?",
+        "year_period": rf"the\s+(?P<year>{_YEAR})\s+(?P<unit>quarter|period)",
         "period": r"the\s+(?P<rel>latest|current|year-earlier|year-ago|comparable|same|previous|prior|fiscal)"
         r"(?:\s+year-ago|\s+year-earlier)?\s+(?P<unit>quarter|period|year|month|week|half)"
         r"(?=\s+(?P<ended>end(?:ed|ing)))?",

@@ -117,7 +117,7 @@ def _quarter(c: Candidate, ctx: Context) -> Resolved:
     per = 6 if half else 3
     if not 1 <= n <= 12 // per:
         return _NONE
-    year = to_int(c.get("year")) or None
+    year = to_int(c.get("year")) or to_int(c.get("year2")) or None
     if year is None and ctx.anchor is None:
         return Resolved(f"XXXX-{'H' if half else 'Q'}{n}")
     if year is None and ctx.anchor is not None:
@@ -139,7 +139,9 @@ _AT_LEAST = {"D": ("D", "M", "Q", "Y"), "W": ("M", "Q", "Y"), "M": ("M", "Q", "Y
 
 
 def _previous_period(ctx: Context) -> Ref | None:
-    """The period the text spoke of last, else the last complete quarter before the anchor."""
+    """The quarter (or other period) the text spoke of last, else the last complete quarter before the anchor."""
+    if ctx.last_period is not None:
+        return ctx.last_period
     if ctx.last is not None and ctx.last.gran in _PERIODIC:
         return ctx.last
     return None if ctx.anchor is None else last_complete_quarter(ctx.anchor)
@@ -173,7 +175,7 @@ def _the_unit(c: Candidate, ctx: Context) -> Resolved:
     if ctx.anchor is None:
         return _NONE
     if unit == "quarter":
-        return as_date(ctx.last if ctx.last and ctx.last.gran == "Q" else last_complete_quarter(ctx.anchor))
+        return as_date(ctx.last_period or last_complete_quarter(ctx.anchor))
     if unit == "weekend":
         week = Ref("WE", ctx.anchor)
         past = direction(ctx) < 0 and ctx.anchor.isoweekday() < 6
@@ -193,8 +195,8 @@ def _offset(n: float | None, unit: str, way: str, ctx: Context) -> Resolved:
     base = _anchor_ref(ctx)
     if not from_anchor and ctx.last is not None and _FINEST.get(unit, "Y") in _AT_LEAST.get(ctx.last.gran, ()):
         base = ctx.last
-    if unit == "Y" and ctx.last is not None and ctx.last.gran in ("Q", "H"):
-        base = ctx.last
+    if unit == "Y" and ctx.last_period is not None:
+        base = ctx.last_period
     if base is None:
         return _NONE
     if unit in _TIME_UNITS:
@@ -233,8 +235,16 @@ def _ago_adj(c: Candidate, ctx: Context) -> Resolved:
         return _NONE
     if word == "year-end":
         return as_date(Ref("D", dt.date(ctx.anchor.year, 12, 31)))
-    base = ctx.last if ctx.last is not None and ctx.last.gran in ("Q", "H") else Ref("Y", ctx.anchor)
-    return as_derived(shift(base, -1, "Y"))
+    return as_derived(shift(ctx.last_period or Ref("Y", ctx.anchor), -1, "Y"))
+
+
+def _year_period(c: Candidate, ctx: Context) -> Resolved:
+    """ "The 1988 quarter": the quarter spoken of, in the year given."""
+    year = to_int(c.get("year"))
+    base = _previous_period(ctx)
+    if base is None or not 1 <= year <= 9999:
+        return as_date(Ref("Y", dt.date(year, 1, 1))) if 1 <= year <= 9999 else _NONE
+    return as_derived(Ref(base.gran, base.date.replace(year=year, day=1), base.code))
 
 
 def _ref(c: Candidate, ctx: Context) -> Resolved:
@@ -282,6 +292,7 @@ SPAN_RESOLVERS: dict[str, Callable[[Candidate, Context], Resolved]] = {
     "season": _season,
     "quarter": _quarter,
     "period": _period,
+    "year_period": _year_period,
     "the_unit": _the_unit,
     "duration": _duration,
     "vague": _vague,

@@ -11,6 +11,7 @@ get no value and explicit ones keep an unknown year (``XXXX-07-07``).
 
 from __future__ import annotations
 
+import re
 from dataclasses import replace
 from typing import Any
 
@@ -30,6 +31,8 @@ DATE_PREPOSITIONS = frozenset(
         "late", "mid", "and", "or", "between", "around", "as", "last", "next", "this", "fiscal", "about", "circa",
     )
 )
+#: Words before a date that look ahead of the verb ("extended until Nov. 16", "as early as Tuesday").
+DEADLINE_WORDS = frozenset({"until", "till", "through", "as"})
 _FUTURE_AUX = frozenset({"will", "'ll", "shall", "wo"})
 #: Verbs whose infinitive complement lies ahead ("is expected to close Monday").
 _FUTURE_LEMMAS = frozenset({"go", "expect", "schedule", "plan", "intend", "set", "due"})
@@ -45,10 +48,11 @@ def resolve(candidate: Candidate, ctx: Context) -> Resolved:
 
 
 def _verb_tense(verb: Any) -> str:
-    """The tense of a verb token ("past", "future" or "present"), from its tag and auxiliaries.
+    """The tense of a verb token, from its tag and auxiliaries (see :func:`tense_at`).
 
     A passive in the present ("is expected") is present; a participle with no
-    auxiliary ("the record set on Aug. 6") and a present perfect are past.
+    auxiliary ("the record set on Aug. 6") and a present perfect are past;
+    "would" and a bare infinitive ("agreed to meet") look ahead.
     """
     head = verb.head
     if verb.tag_ == "VB" and verb.dep_ in ("xcomp", "ccomp", "advcl") and head.lemma_ in _FUTURE_LEMMAS:
@@ -58,6 +62,8 @@ def _verb_tense(verb: Any) -> str:
         return "future"
     if verb.lemma_ in _FUTURE_LEMMAS and any(ch.dep_ == "xcomp" for ch in verb.children):
         return "future"
+    if any(a.lower_ == "would" for a in auxes) or (verb.tag_ == "VB" and any(a.lower_ == "to" for a in auxes)):
+        return "ahead"
     if verb.tag_ == "VBD" or any(a.tag_ == "VBD" for a in auxes):
         return "past"
     if verb.tag_ == "VBN" and (not auxes or any(a.lemma_ == "have" for a in auxes)):
@@ -68,18 +74,19 @@ def _verb_tense(verb: Any) -> str:
 def tense_at(doc: Any, start: int, end: int) -> str:
     """The tense of the verb that governs the text at ``[start, end)`` directly or through a preposition.
 
-    Expressions hanging from a noun or adjective ("payable Dec. 7") get "present", which resolves to the nearest date.
+    One of "past", "present", "future", "ahead" (would, infinitives: ahead of the telling) or "none" when
+    the expression hangs from a noun or adjective ("payable Dec. 7") or there is no annotation.
     """
     if doc is None or end > len(doc.text):
-        return "present"
+        return "none"
     span = doc.char_span(start, end, alignment_mode="expand")
     if span is None or len(span) == 0:
-        return "present"
+        return "none"
     token = span.root.head
     if token.pos_ == "ADP":
         token = token.head
     if token.pos_ not in _VERBS:
-        return "present"
+        return "none"
     return _verb_tense(token)
 
 
@@ -107,6 +114,28 @@ def _counts_things(doc: Any, end: int) -> bool:
     return bool(following) and following[0].tag_ in ("NNS", "NNPS")
 
 
+def _modifies_noun(doc: Any, start: int) -> bool:
+    """Whether the word at ``start`` is an adjective before a noun ("quarterly dividend")."""
+    if doc is None or start >= len(doc.text):
+        return False
+    span = doc.char_span(start, min(len(doc.text), start + 1), alignment_mode="expand")
+    if span is None or len(span) == 0:
+        return False
+    token = span[0]
+    return token.pos_ == "ADJ" and token.head.i > token.i and token.head.pos_ in ("NOUN", "PROPN")
+
+
+_FRACTION_AFTER = re.compile(r"\s+of\b", re.IGNORECASE)
+
+
+def _is_time_amount(c: Candidate, text: str) -> bool:
+    """Whether a duration match is time, not a fraction ("a quarter of", "three-quarters") or an ordinal."""
+    unit = c.get("unit") or ""
+    if unit.startswith("quarter") and (_FRACTION_AFTER.match(text, c.end) or "-quarters" in c.surface):
+        return False
+    return not (unit.startswith("second") and c.get("num") in ("a", "an", "one"))
+
+
 def _plausible(c: Candidate, text: str, ents: set[int], lex: Lexicon, doc: Any = None) -> bool:
     """Whether a candidate is a temporal expression and not a homograph ("may", "March" the verb, "1990 shares")."""
     surface = text[c.start : c.end]
@@ -122,6 +151,10 @@ def _plausible(c: Candidate, text: str, ents: set[int], lex: Lexicon, doc: Any =
         return (after_prep or confirmed) and not _counts_things(doc, c.end)
     if c.rule == "ref" and c.surface in lex.weak_refs:
         return confirmed
+    if c.rule == "setword" and _modifies_noun(doc, c.start):
+        return False
+    if c.rule == "duration" and not _is_time_amount(c, text):
+        return False
     if c.rule == "pod" and not c.get("rel"):
         return c.get("pod") in ("noon", "midnight", "midday", "overnight")
     return not (c.rule == "vague" and not c.get("rel") and _previous_word(text, c.start) not in ("for", "in", "within"))
@@ -134,12 +167,14 @@ def apply(article: Article) -> Article:
     ents = _date_entity_chars(doc)
     found: list[TimeExpr] = []
     last: Ref | None = None
+    period: Ref | None = None
     for cand in find_candidates(text, lex):
         if not _plausible(cand, text, ents, lex, doc):
             continue
-        ctx = Context(article.published, tense_at(doc, cand.start, cand.end), last, lex)
-        res = resolve(cand, ctx)
+        tense = "ahead" if _previous_word(text, cand.start) in DEADLINE_WORDS else tense_at(doc, cand.start, cand.end)
+        res = resolve(cand, Context(article.published, tense, last, lex, period))
         if res.ref is not None and res.type in ("DATE", "TIME"):
             last = res.ref
+            period = res.ref if res.ref.gran in ("Q", "H") else period
         found.append(TimeExpr(make_span(text, cand.start, cand.end), res.value, res.type))
     return replace(article, times=tuple(found))
