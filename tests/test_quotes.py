@@ -204,3 +204,58 @@ def test_transcript_labels_are_speakers(nlp: Any) -> None:
     assert find(article, "the campaign has said").speaker_span.text == "PENCE"  # type: ignore[union-attr]
     assert all(q.speaker_span is None or q.speaker_span.text != "UPDATE" for q in article.quotes)
     assert_offsets(article)
+
+
+def test_stance_of_an_agent_is_reported(nlp: Any) -> None:
+    article = run("The union endorsed Hillary Clinton for president on Friday.")
+    quote = find(article, "Hillary Clinton for president", direct=False)
+    assert quote.cue is not None and quote.cue.text == "endorsed"
+    assert quote.speaker_span is not None and quote.speaker_span.text == "The union"
+    assert_offsets(article)
+
+
+def test_plain_actions_are_not_stances(nlp: Any) -> None:
+    article = run("The senator visited Ohio on Monday and boarded a bus to Cleveland.")
+    assert article.quotes == ()
+
+
+def test_noun_cue_with_a_that_clause(nlp: Any) -> None:
+    article = run("His claim that the election was rigged was false.")
+    quote = find(article, "the election was rigged", direct=False)
+    assert quote.cue is not None and quote.cue.text == "claim"
+    assert quote.speaker_span is not None and quote.speaker_span.text == "His"
+
+
+def test_parenthetical_said_inside_the_sentence(nlp: Any) -> None:
+    article = run("The museum, he said, would make visitors face uncomfortable truths.")
+    quote = find(article, "uncomfortable truths", direct=False)
+    assert quote.cue is not None and quote.cue.text == "said"
+    assert quote.speaker_span is not None and quote.speaker_span.text == "he"
+
+
+def test_relative_pronoun_is_the_span_and_the_referent_the_actor(nlp: Any) -> None:
+    text = "She met Senator Jane Doe, who said that the program was a failure."
+    start = text.index("Jane Doe")
+    actors = (Actor("d1", "Jane Doe", "person", "USA", "LEG", (make_span(text, start, start + 8),)),)
+    quote = find(run(text, actors), "the program was a failure", direct=False)
+    assert quote.speaker_span is not None and quote.speaker_span.text == "who"
+    assert quote.speaker == "d1"
+
+
+def test_dash_credit_line_names_the_speaker(nlp: Any) -> None:
+    text = ("“He does not understand our communities and he never tried to learn about them at all.” ― Ana Ruiz.\n\n"
+            "Next paragraph.")
+    article = run(text)
+    quote = find(article, "never tried to learn", direct=True)
+    assert quote.speaker_span is not None and quote.speaker_span.text == "Ana Ruiz"
+    assert quote.cue is not None and quote.cue.text == "―"
+    assert_offsets(article)
+
+
+def test_lexicon_without_the_newer_lists_still_loads() -> None:
+    raw = json.loads(Path(DEFAULT_PATH).read_text(encoding="utf-8"))
+    old = {k: v for k, v in raw.items() if k not in ("agent_nouns", "action_verbs", "cue_nouns", "cue_adjectives")}
+    lexicon = parse_lexicon({**old, "version": "1.0.0"})
+    assert lexicon.agent_nouns == frozenset() and "say" in lexicon.speech_verbs
+    with pytest.raises(ResourceError, match="cue_nouns"):
+        parse_lexicon({**raw, "cue_nouns": "claim"})

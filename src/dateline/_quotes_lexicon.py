@@ -28,7 +28,7 @@ _WORD_LISTS = (
 )
 #: Lists added in format 1.1; a 1.0 file without them reads them as empty.
 _OPTIONAL_LISTS = ("agent_nouns", "content_prepositions", "action_verbs", "passive_verbs", "recipient_verbs",
-                   "cue_nouns", "noun_prepositions")
+                   "cue_nouns", "noun_prepositions", "cue_adjectives")
 
 
 @dataclass(frozen=True)
@@ -51,6 +51,7 @@ class Lexicon:
     recipient_verbs: frozenset[str] = frozenset()
     cue_nouns: frozenset[str] = frozenset()
     noun_prepositions: frozenset[str] = frozenset()
+    cue_adjectives: frozenset[str] = frozenset()
 
     @property
     def cue_verbs(self) -> frozenset[str]:

@@ -16,11 +16,11 @@ from typing import Any
 
 import numpy
 from spacy.attrs import LOWER, POS
-from spacy.parts_of_speech import NOUN, VERB
+from spacy.parts_of_speech import ADJ, NOUN, VERB
 
 from dateline._quotes_lexicon import Lexicon
 from dateline._quotes_speaker import find_subject
-from dateline._quotes_stance import complement, find_noun_cues, find_stances
+from dateline._quotes_stance import complement, find_adjective_cues, find_noun_cues, find_stances
 
 __all__ = ["Reported", "find_reported"]
 
@@ -239,8 +239,10 @@ def find_reported(doc: Any, text: str, lexicon: Lexicon, skip: Callable[[int], b
     pos = doc.to_array(POS) if len(doc) else numpy.zeros(0, dtype=numpy.uint64)
     verbs = [doc[int(i)] for i in numpy.flatnonzero(pos == VERB)]
     nouns = [doc[int(i)] for i in numpy.flatnonzero(pos == NOUN)]
+    adjectives = [doc[int(i)] for i in numpy.flatnonzero(pos == ADJ)]
     stances = (Reported(_clip(text, s.content, s.cue), s.cue, s.cue_token, s.subject)
-               for s in [*find_stances(verbs, lexicon, skip), *find_noun_cues(nouns, lexicon, skip)])
+               for s in [*find_stances(verbs, lexicon, skip), *find_noun_cues(nouns, lexicon, skip),
+                         *find_adjective_cues(adjectives, lexicon, skip)])
     for cand in [*_from_verbs(verbs, text, lexicon, skip, quoted), *_from_phrases(doc, text, lexicon, skip),
                  *stances]:
         start, end = trim(text, *cand.content)
