@@ -88,6 +88,8 @@ def normalize(name: str) -> str:
     """The index key of a name: no accents, case folded, straight apostrophes, no leading "the"."""
     if name.isascii():
         text = name.lower()
+        if "  " not in text and text == text.strip() and not text.startswith("the "):
+            return text
     else:
         text = unicodedata.normalize("NFKD", name)
         text = "".join(ch for ch in text if not unicodedata.combining(ch))
@@ -133,14 +135,17 @@ class _Builder:
         self.names: dict[str, list[Entry]] = defaultdict(list)
         self.max_words = 1
 
-    def add(self, name: str, entry: Entry) -> None:
+    def add(self, name: str, entry: Entry, *, unique: bool = False) -> None:
+        """Index ``entry`` under ``name`` (``unique``: the caller knows it is not there yet)."""
         key = normalize(name)
         if not key:
             return
         bucket = self.names[key]
-        if entry not in bucket:
+        if unique or entry not in bucket:
             bucket.append(entry)
-        self.max_words = max(self.max_words, key.count(" ") + 1)
+        words = key.count(" ") + 1
+        if words > self.max_words:
+            self.max_words = words
 
     def freeze(self) -> dict[str, tuple[Entry, ...]]:
         return {key: tuple(entries) for key, entries in self.names.items()}
@@ -246,7 +251,7 @@ def _cities(builder: _Builder, cities: dict[str, Any], iso3: dict[str, str]) -> 
         entry = Entry(city["name"], iso3.get(city["countrycode"]), float(city["latitude"]),
                       float(city["longitude"]), "city", population, geonames_id,
                       city.get("admin1code") or None, False, geonames_id in capitals)
-        builder.add(city["name"], entry)
+        builder.add(city["name"], entry, unique=True)
         for name in extra.get(geonames_id, ()):
             builder.add(name, entry)
         if population >= ALTERNATE_NAMES_MIN_POPULATION:

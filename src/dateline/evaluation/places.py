@@ -10,7 +10,9 @@ Two measures per corpus:
    median error are over the resolved toponyms.
 2. **Detection** (toponym recognition): the real annotate + places stages run
    on each document text; their spans are compared with the gold spans, exact
-   match and overlap.
+   match and overlap. ``recall_without_demonyms`` leaves out the gold
+   demonyms ("Russian"), which the stage by design never tags as places
+   (precision is the same either way).
 
 Formats (see ``SOURCE.md`` beside the data): ``lgl/lgl.xml`` (``<article>``
 with ``<text>`` and ``<toponym><start/><end/><phrase/><gaztag>`` with
@@ -138,25 +140,33 @@ def _resolution(documents: Sequence[GoldDocument], prefix: str) -> dict[str, flo
 
 def _detection(documents: Sequence[GoldDocument], prefix: str) -> dict[str, float | int]:
     from dateline import annotate, places
+    from dateline._places_gazetteer import load_gazetteer, normalize
     from dateline.records import Article
 
+    demonyms = load_gazetteer().demonyms
     articles = [Article(id=d.id, source=d.id, text=d.text) for d in documents]
-    true = predicted = exact = overlap_p = overlap_g = 0
+    true = predicted = exact = overlap_p = overlap_g = names = names_found = 0
     for document, article in zip(documents, annotate.apply_batch(articles), strict=True):
         found = {(p.span.start, p.span.end) for p in places.apply(article).places}
         gold = {(t.start, t.end) for t in document.toponyms}
         true, predicted, exact = true + len(gold), predicted + len(found), exact + len(gold & found)
+        # The stage never tags demonyms ("Russian"); both corpora annotate them.
+        proper = {(s, e) for s, e in gold if normalize(document.text[s:e]) not in demonyms}
+        names, names_found = names + len(proper), names_found + len(proper & found)
         overlap_p += sum(any(s < e2 and s2 < e for s2, e2 in gold) for s, e in found)
         overlap_g += sum(any(s < e2 and s2 < e for s2, e2 in found) for s, e in gold)
     precision = exact / predicted if predicted else 0.0
     recall = exact / true if true else 0.0
     loose_p = overlap_p / predicted if predicted else 0.0
     loose_r = overlap_g / true if true else 0.0
+    recall_names = names_found / names if names else 0.0
     return {
         f"{prefix}.detection.precision": precision,
         f"{prefix}.detection.recall": recall,
         f"{prefix}.detection.f1": f1(precision, recall),
         f"{prefix}.detection.overlap_f1": f1(loose_p, loose_r),
+        f"{prefix}.detection.recall_without_demonyms": recall_names,
+        f"{prefix}.detection.f1_without_demonyms": f1(precision, recall_names),
     }
 
 
