@@ -28,7 +28,8 @@ _WORD_LISTS = (
 )
 #: Lists added in format 1.1; a 1.0 file without them reads them as empty.
 _OPTIONAL_LISTS = ("agent_nouns", "content_prepositions", "action_verbs", "passive_verbs", "recipient_verbs",
-                   "cue_nouns", "noun_prepositions", "cue_adjectives")
+                   "cue_nouns", "noun_prepositions", "cue_adjectives",
+                   "clause_only_verbs")
 
 
 @dataclass(frozen=True)
@@ -52,6 +53,7 @@ class Lexicon:
     cue_nouns: frozenset[str] = frozenset()
     noun_prepositions: frozenset[str] = frozenset()
     cue_adjectives: frozenset[str] = frozenset()
+    clause_only_verbs: frozenset[str] = frozenset()
 
     @property
     def cue_verbs(self) -> frozenset[str]:

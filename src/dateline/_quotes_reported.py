@@ -157,7 +157,10 @@ def _verb_content(cue: Token, lexicon: Lexicon, quoted: Quoted) -> tuple[Extent,
         found = _after_that(cue) or _parenthetical(cue) or _governed_quote(cue, quoted)
         if found:
             return found, here
-    found = complement(cue, lexicon, objects=cue.lemma_ not in lexicon.recipient_verbs)
+    lemma = cue.lemma_.lower()
+    if lemma in lexicon.clause_only_verbs:
+        return None  # "saw the tweet", "found a way": perception, not report
+    found = complement(cue, lexicon, objects=lemma not in lexicon.recipient_verbs)
     return None if found is None or found[0] < cue.idx else (found, here)
 
 

@@ -3,7 +3,9 @@
 Direct quotes come from the quotation marks (:mod:`dateline._quotes_marks`)
 tied to the nearest speech cue (:mod:`dateline._quotes_direct`); reported
 speech ("X said (that) ...", "according to X, ...") comes from the dependency
-parse (:mod:`dateline._quotes_reported`). The speaker is the subject of the
+parse (:mod:`dateline._quotes_reported`), and so do attributed stances
+("the union endorsed Clinton", "his claim that ...", "they are worried that
+...", :mod:`dateline._quotes_stance`). The speaker is the subject of the
 cue, linked to an actor through :meth:`Article.actor_at`; a pronoun no actor
 covers goes to the nearest person actor before it. Cue words live in
 ``data/quotes.json``.
