@@ -88,7 +88,7 @@ def normalize(name: str) -> str:
     """The index key of a name: no accents, case folded, straight apostrophes, no leading "the"."""
     if name.isascii():
         text = name.lower()
-        if "  " not in text and text == text.strip() and not text.startswith("the "):
+        if text.isprintable() and "  " not in text and text == text.strip() and not text.startswith("the "):
             return text
     else:
         text = unicodedata.normalize("NFKD", name)
@@ -267,7 +267,7 @@ def _regions(builder: _Builder) -> frozenset[str]:
         if not isinstance(region, dict) or not isinstance(region.get("name"), str):
             raise ResourceError(f"aliases.json: bad region {region!r}; give at least a name")
         lat, lon = _point(None if region.get("lat") is None else [region["lat"], region["lon"]], region["name"])
-        entry = Entry(region["name"], region.get("country"), lat, lon, "region")
+        entry = Entry(region["name"], region.get("country"), lat, lon, str(region.get("feature", "region")))
         for name in [region["name"], *region.get("aliases", ())]:
             builder.add(name, entry)
     return frozenset(normalize(n) for n in _require(data, "not_places", list, "aliases.json"))

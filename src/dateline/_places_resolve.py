@@ -28,6 +28,7 @@ FEATURE_BASE: dict[str, float] = {
     "country": 14.0,
     "us_state": 13.0,
     "region": 12.0,
+    "landmark": 12.0,
     "admin1": 11.0,
     "admin2": 5.0,
     "city": 2.0,
@@ -155,7 +156,7 @@ def candidates(
         found = tuple(e for e in found if e.feature != "city")
     if any(not e.alias and (e.feature == "country" or _feature(e) == "us_state") for e in found):
         found = tuple(e for e in found if not e.alias)  # "Mexico" is the country, not Mexico City
-    if any(not e.alias and _feature(e) in ("us_state", "region") for e in found):
+    if any(not e.alias and _feature(e) in ("us_state", "region", "landmark") for e in found):
         # "California" is the state, not California, Md.: only a capital or a
         # very large city keeps its claim ("Washington", "New York"), unless a
         # qualifier names another place. Towns named like countries stay:
