@@ -100,9 +100,9 @@ def _rule_sources(lex: Lexicon) -> dict[str, str]:
         "season": rf"(?:(?P<mod>early|late|mid)[\s-]+)?(?:the\s+)?(?P<season>{season})(?:\s+of)?\s+(?P<year>{_YEAR})",
         "quarter": rf"(?:the\s+)?(?:(?P<rel>{_REL}|latest|year-earlier|year-ago|fiscal)\s+)?"
         rf"(?:(?P<year>{_YEAR})(?:'s)?\s+)?(?:(?P<this>this|last|next)\s+year's\s+)?"
-        rf"(?P<ord>{ordinal})[\s-]+(?:fiscal[\s-]+)?(?P<unit>quarter|half)(?:\s+of\s+(?P<year2>{_YEAR}))?",
+        rf"(?P<ord>{ordinal}|last)[\s-]+(?:fiscal[\s-]+)?(?P<unit>quarter|half)(?:\s+of\s+(?P<year2>{_YEAR}))?",
         "year_period": rf"the\s+(?P<year>{_YEAR})\s+(?P<unit>quarter|period)",
-        "period": r"the\s+(?P<rel>latest|current|year-earlier|year-ago|comparable|same|previous|prior|fiscal)"
+        "period": r"the\s+(?P<rel>latest|current|year-earlier|year-ago|comparable|same|previous|prior|fiscal|full)"
         r"(?:\s+year-ago|\s+year-earlier)?\s+(?P<unit>quarter|period|year|month|week|half)"
         r"(?=\s+(?P<ended>end(?:ed|ing)))?",
         "the_unit": r"the\s+(?P<unit>quarter|weekend|year|week|month)(?=\s+(?P<ended>end(?:ed|ing)))?",
@@ -136,10 +136,17 @@ def _matches(text: str, lex: Lexicon | None) -> Iterator[Candidate]:
                 continue
             groups = tuple((k, v.lower()) for k, v in match.groupdict().items() if v is not None)
             start = match.start()
+            end = match.end()
+            if name == "duration" and match.group("dir") in ("after", "before") and _CLAUSE_NEXT.match(text, end):
+                # "two years after the war": a duration followed by a preposition, not a date.
+                end = match.start("dir")
+                while text[end - 1].isspace():
+                    end -= 1
+                groups = tuple((k, v) for k, v in groups if k != "dir")
             adjective = name == "duration" and (match.group("old") or text[match.start("unit") - 1] == "-")
             if adjective and _THE.match(text, start):
                 start = _THE.match(text, start).end()  # type: ignore[union-attr]
-            yield Candidate(start, match.end(), name, groups, text[start : match.end()].lower())
+            yield Candidate(start, end, name, groups, text[start:end].lower())
 
 
 def _settle(candidates: Iterable[Candidate]) -> list[Candidate]:
@@ -152,6 +159,7 @@ def _settle(candidates: Iterable[Candidate]) -> list[Candidate]:
 
 
 _THE = re.compile(r"the\s+", re.IGNORECASE)
+_CLAUSE_NEXT = re.compile(r"\s+[\w$]")
 _TIME_RULES = frozenset({"clock", "pod"})
 _DAY_RULES = frozenset({"weekday", "deictic", "date_mdy", "date_dmy"})
 _JOIN = re.compile(r"\s*,?\s*(?:on\s+|of\s+)?")

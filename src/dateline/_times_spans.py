@@ -114,6 +114,10 @@ def _season(c: Candidate, ctx: Context) -> Resolved:
 def _quarter(c: Candidate, ctx: Context) -> Resolved:
     assert ctx.lex is not None
     n, half = ctx.lex.ordinals.get(c.get("ord") or "", 0), c.get("unit") == "half"
+    if c.get("ord") == "last":
+        if not half:
+            return _NONE if ctx.anchor is None else as_date(last_complete_quarter(ctx.anchor))
+        n = 2
     per = 6 if half else 3
     if not 1 <= n <= 12 // per:
         return _NONE
@@ -152,7 +156,7 @@ def _period(c: Candidate, ctx: Context) -> Resolved:
     if unit == "year" and c.get("ended"):
         return Resolved("P1Y", "DURATION")
     gran = {"quarter": "Q", "half": "H", "year": "Y", "month": "M", "week": "W"}.get(unit)
-    if rel in ("latest", "current", "fiscal"):
+    if rel in ("latest", "current", "fiscal", "full"):
         if ctx.anchor is None:
             return _NONE
         if (unit == "quarter" and rel == "latest") or unit == "period":

@@ -31,8 +31,10 @@ DATE_PREPOSITIONS = frozenset(
         "late", "mid", "and", "or", "between", "around", "as", "last", "next", "this", "fiscal", "about", "circa",
     )
 )
-#: Words before a date that look ahead of the verb ("extended until Nov. 16", "as early as Tuesday").
-DEADLINE_WORDS = frozenset({"until", "till", "through", "as"})
+#: Words before a date that look ahead of the verb ("extended until Nov. 16")...
+DEADLINE_WORDS = frozenset({"until", "till", "through"})
+#: ...and words that do so unless the verb is in the past ("due by August", "as early as Tuesday").
+SOFT_DEADLINE_WORDS = frozenset({"by", "as"})
 _FUTURE_AUX = frozenset({"will", "'ll", "shall", "wo"})
 #: Verbs whose infinitive complement lies ahead ("is expected to close Monday").
 _FUTURE_LEMMAS = frozenset({"go", "expect", "schedule", "plan", "intend", "set", "due"})
@@ -66,6 +68,8 @@ def _verb_tense(verb: Any) -> str:
         return "ahead"
     if verb.tag_ == "VBD" or any(a.tag_ == "VBD" for a in auxes):
         return "past"
+    if verb.tag_ == "VBN" and not auxes and verb.lemma_ in _FUTURE_LEMMAS:
+        return "future"
     if verb.tag_ == "VBN" and (not auxes or any(a.lemma_ == "have" for a in auxes)):
         return "past"
     return "present"
@@ -88,6 +92,15 @@ def tense_at(doc: Any, start: int, end: int) -> str:
     if token.pos_ not in _VERBS:
         return "none"
     return _verb_tense(token)
+
+
+def _tense(doc: Any, text: str, cand: Candidate) -> str:
+    """The tense that places an expression: the verb's, or "ahead" after "until" (and after "by" unless past)."""
+    before = _previous_word(text, cand.start)
+    if before in DEADLINE_WORDS:
+        return "ahead"
+    tense = tense_at(doc, cand.start, cand.end)
+    return "ahead" if before in SOFT_DEADLINE_WORDS and tense != "past" else tense
 
 
 def _date_entity_chars(doc: Any) -> set[int]:
@@ -171,7 +184,7 @@ def apply(article: Article) -> Article:
     for cand in find_candidates(text, lex):
         if not _plausible(cand, text, ents, lex, doc):
             continue
-        tense = "ahead" if _previous_word(text, cand.start) in DEADLINE_WORDS else tense_at(doc, cand.start, cand.end)
+        tense = _tense(doc, text, cand)
         res = resolve(cand, Context(article.published, tense, last, lex, period))
         if res.ref is not None and res.type in ("DATE", "TIME"):
             last = res.ref
