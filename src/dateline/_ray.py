@@ -13,12 +13,11 @@ import pickle
 from collections.abc import Callable, Sequence
 from typing import Any, TypeVar
 
+from dateline.engines import SINGLE_THREAD_ENV as _ENV
 from dateline.errors import UsageError
 
 P = TypeVar("P")
 R = TypeVar("R")
-
-_ENV = {"OMP_NUM_THREADS": "1", "OPENBLAS_NUM_THREADS": "1", "MKL_NUM_THREADS": "1"}
 
 
 def connect(address: str | None) -> bool:
@@ -73,7 +72,7 @@ def map_payloads(func: Callable[[P], R], payloads: Sequence[P], actors: int, cpu
         _Actor,
         batch_size=1,
         batch_format="numpy",
-        concurrency=min(actors, len(rows)),
+        compute=ray.data.ActorPoolStrategy(size=min(actors, len(rows))),
         num_cpus=cpus_per_actor,
     )
     results: dict[int, R] = {}

@@ -75,12 +75,12 @@ def run_stages(stages: Sequence[str], articles: Sequence[Article], timer: StageT
     """Pass articles through the stages; a failing article becomes a Failure, the rest go on."""
     results: list[Result] = list(articles)
     for spec, func in _loaded(tuple(stages)):
-        live = [i for i, r in enumerate(results) if isinstance(r, Article)]
+        live = [(i, r) for i, r in enumerate(results) if isinstance(r, Article)]
         if not live:
             break
         started = time.perf_counter()
-        outs = _apply(spec, func, [results[i] for i in live])
-        for i, out in zip(live, outs, strict=True):
+        outs = _apply(spec, func, [r for _, r in live])
+        for (i, _), out in zip(live, outs, strict=True):
             results[i] = out
         if timer is not None:
             timer(spec.name, time.perf_counter() - started)

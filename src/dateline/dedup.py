@@ -15,7 +15,7 @@ distinct articles on the same topic as negatives).
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable, Mapping
+from collections.abc import Iterable, Iterator, Mapping
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
@@ -121,9 +121,10 @@ class Deduplicator:
 
     @classmethod
     def from_store(cls, store: Store, threshold: float = THRESHOLD) -> Deduplicator:
-        """An index of every original already in the store (signatures recomputed)."""
+        """An index of every original already in the store (signatures recomputed, ~1 ms an article)."""
         dedup = cls(threshold)
-        dedup.add_articles(store.iter_articles())
+        for article_id, text in _stored_originals(store):
+            dedup.add(article_id, signature(text))
         return dedup
 
     @staticmethod
@@ -131,6 +132,26 @@ class Deduplicator:
         from datasketch import MinHash
 
         return MinHash(num_perm=NUM_PERM, seed=_SEED, scheme=_SCHEME, hashvalues=sig)
+
+
+def _stored_originals(store: Store) -> Iterator[tuple[str, str]]:
+    """(id, text) of every stored article that is not itself a duplicate, in id order.
+
+    Reads the store's ``articles`` table directly (a read-only query on its
+    connection) rather than parsing every article's contract JSON.
+    """
+    import duckdb
+
+    from dateline.errors import StoreError
+
+    try:
+        cursor = store.con.cursor()
+        cursor.execute("SELECT id, text FROM articles WHERE duplicate_of IS NULL ORDER BY id")
+        while chunk := cursor.fetchmany(1024):
+            yield from ((str(i), str(t)) for i, t in chunk)
+    except duckdb.Error as exc:
+        message = f"reading stored articles from {store.path} for near-duplicate detection failed: {exc}"
+        raise StoreError(message) from exc
 
 
 def evaluate(corpus: Path) -> dict[str, float | int]:

@@ -119,8 +119,9 @@ def run(
         dedup = _deduplicator(options, store)
         known = (lambda ids: set()) if store is None or options.force else store.known_ids
         documents = iter_documents(list(inputs), published=options.published)
+        seen: set[str] = set()
         for window in _windows(documents, options.batch_size, engine.window):
-            for batch in _process(_unseen(window, known, tally), options, engine, dedup):
+            for batch in _process(_unseen(window, known, seen, tally), options, engine, dedup):
                 if store is not None:
                     store.write(batch, replace=options.force)
                 if sink is not None:
@@ -163,10 +164,11 @@ def _windows(items: Iterable[Document | Failure], batch_size: int, window: int) 
         yield batches
 
 
-def _unseen(window: list[Batch], known: Callable[[Iterable[str]], set[str]], tally: _Tally) -> list[Batch]:
-    """Drop documents already stored, and repeats of a document within this window."""
+def _unseen(
+    window: list[Batch], known: Callable[[Iterable[str]], set[str]], seen: set[str], tally: _Tally
+) -> list[Batch]:
+    """Drop documents already stored, and documents this run has seen already (same id)."""
     stored = known(item.id for batch in window for item in batch if isinstance(item, Document))
-    seen: set[str] = set()
     kept: list[Batch] = []
     for batch in window:
         keep: Batch = []
