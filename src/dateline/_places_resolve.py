@@ -30,7 +30,7 @@ FEATURE_BASE: dict[str, float] = {
     "region": 12.0,
     "landmark": 12.0,
     "admin1": 11.0,
-    "admin2": 5.0,
+    "admin2": 8.0,
     "city": 2.0,
 }
 POPULATION_WEIGHT = 1.5
@@ -45,7 +45,7 @@ STATE_BONUS = 3.0
 #: Score added (or taken) when an explicit qualifier agrees (or disagrees).
 QUALIFIER_WEIGHT = 20.0
 #: Penalty for an entry reached through an alternate or shortened name.
-ALIAS_PENALTY = 3.0
+ALIAS_PENALTY = 2.0
 #: Bonus, times the share of the article's other local names (cities,
 #: counties) that have a candidate near a candidate: local news names places
 #: near each other ("Paris" beside "Henry County" is Paris, Tenn.).
