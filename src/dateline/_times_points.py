@@ -252,8 +252,12 @@ def _pod(c: Candidate, ctx: Context) -> Resolved:
     code = _time_code(c, ctx)
     if code is None or ctx.anchor is None:
         return Resolved(None, "TIME")
-    back = c.get("rel") == "last"
-    ref = shift(Ref("D", ctx.anchor), -1 if back else 0, "D")
+    if c.get("rel") == "last":
+        ref = shift(Ref("D", ctx.anchor), -1, "D")
+    elif c.get("rel") in (None, "the") and ctx.last is not None and ctx.last.gran == "D":
+        ref = ctx.last  # "in the morning", "at 10:35 a.m.": on the day just spoken of
+    else:
+        ref = Ref("D", ctx.anchor)
     return Resolved(f"{ref.value()}T{code}", "TIME", ref)
 
 

@@ -92,12 +92,16 @@ def _rule_sources(lex: Lexicon) -> dict[str, str]:
         rf"(?:\s+(?P<pod>{pod}))?",
         "deictic": rf"(?P<word>today|yesterday|tomorrow|tonight)(?:\s+(?P<pod>{pod}))?",
         "pod": rf"(?:(?P<rel>this|last|the|early\s+this|later\s+this|late\s+this|earlier\s+this)\s+)?"
-        rf"(?P<mid>mid-?\s?)?(?P<pod>{pod}|noon|midnight|midday)",
+        rf"(?P<mid>mid-|mid\s)?(?P<pod>noon|midnight|midday|{pod})",
         "clock": r"(?:(?P<hour>[012]?\d)(?::(?P<min>[0-5]\d))?\s*(?P<ampm>[ap]\.\s?m\b\.?|[ap]m\b)"
         r"|(?P<oclock>[012]?\d)\s+o'clock)"
         r"(?:\s+(?P<tz>[ECMP][SD]T|GMT|UTC))?",
         "relative": rf"(?:(?P<mod>{_MODS})(?:\s+in)?\s+)?(?P<the>the\s+)?(?P<rel>{_REL})\s+(?P<unit>{unit}|{season})",
-        "season": rf"(?:(?P<mod>early|late|mid)[\s-]+)?(?:the\s+)?(?P<season>{season})(?:\s+of)?\s+(?P<year>{_YEAR})",
+        "season": rf"(?:(?P<the>the)\s+)?(?:(?P<mod>early|late|mid)[\s-]+)?(?P<season>{season})"
+        rf"(?:(?:\s+of)?\s+(?P<year>{_YEAR}))?",
+        "century": r"(?:the\s+)?(?P<nth>\d{1,2})(?:st|nd|rd|th)[\s-]+century",
+        "decade_word": r"the\s+(?:(?P<mod>early|mid|late)[\s-]+)?(?:nineteen[\s-]+)?(?P<word>twenties|thirties|forties|fifties"
+        r"|sixties|seventies|eighties|nineties)",
         "quarter": rf"(?:the\s+)?(?:(?P<rel>{_REL}|latest|year-earlier|year-ago|fiscal)\s+)?"
         rf"(?:(?P<year>{_YEAR})(?:'s)?\s+)?(?:(?P<this>this|last|next)\s+year's\s+)?"
         rf"(?P<ord>{ordinal}|last)[\s-]+(?:fiscal[\s-]+)?(?P<unit>quarter|half)(?:\s+of\s+(?P<year2>{_YEAR}))?",

@@ -108,7 +108,31 @@ def _relative(c: Candidate, ctx: Context) -> Resolved:
 
 def _season(c: Candidate, ctx: Context) -> Resolved:
     assert ctx.lex is not None
-    return as_date(season_ref(ctx.lex.seasons[c.get("season") or ""], to_int(c.get("year"))))
+    code = ctx.lex.seasons[c.get("season") or ""]
+    year = to_int(c.get("year"))
+    if year:
+        return as_date(season_ref(code, year))
+    if ctx.anchor is None:
+        return Resolved(f"XXXX-{code}")
+    current = season_of(ctx.anchor)
+    target = season_ref(code, current.date.year)
+    if direction(ctx) < 0 and target.date > current.date:
+        target = season_ref(code, current.date.year - 1)
+    elif direction(ctx) > 0 and target.date < current.date:
+        target = season_ref(code, current.date.year + 1)
+    return as_date(target)
+
+
+def _century(c: Candidate, ctx: Context) -> Resolved:
+    nth = to_int(c.get("nth"))
+    return Resolved(f"{nth - 1:02d}") if 1 <= nth <= 100 else _NONE
+
+
+_DECADE_WORDS = ("twenties", "thirties", "forties", "fifties", "sixties", "seventies", "eighties", "nineties")
+
+
+def _decade_word(c: Candidate, ctx: Context) -> Resolved:
+    return Resolved(f"19{_DECADE_WORDS.index(c.get('word') or 'nineties') + 2}")
 
 
 def _quarter(c: Candidate, ctx: Context) -> Resolved:
@@ -294,6 +318,8 @@ def _holiday(c: Candidate, ctx: Context) -> Resolved:
 SPAN_RESOLVERS: dict[str, Callable[[Candidate, Context], Resolved]] = {
     "relative": _relative,
     "season": _season,
+    "century": _century,
+    "decade_word": _decade_word,
     "quarter": _quarter,
     "period": _period,
     "year_period": _year_period,

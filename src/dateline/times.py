@@ -40,7 +40,7 @@ _FUTURE_AUX = frozenset({"will", "'ll", "shall", "wo"})
 _FUTURE_LEMMAS = frozenset({"go", "expect", "schedule", "plan", "intend", "set", "due"})
 _VERBS = frozenset({"VERB", "AUX"})
 #: Rules built on names that are capitalized in English (months, weekdays, holidays).
-_NAMED_RULES = frozenset({"month", "date_mdy", "date_dmy", "weekday", "holiday", "season"})
+_NAMED_RULES = frozenset({"month", "date_mdy", "date_dmy", "weekday", "holiday"})
 
 
 def resolve(candidate: Candidate, ctx: Context) -> Resolved:
@@ -160,6 +160,8 @@ def _plausible(c: Candidate, text: str, ents: set[int], lex: Lexicon, doc: Any =
         word = (c.get("month") or "").rstrip(".")
         if word in lex.ambiguous_months and not (after_prep or confirmed or surface.endswith(".")):
             return False
+        if len(word) <= 4 and word not in ("may", "june", "july") and not surface.endswith("."):
+            return False  # a bare "Jan" or "Dec" is a name more often than a month
     if c.rule == "year" and not (c.get("mod") or c.get("fiscal")):
         return (after_prep or confirmed) and not _counts_things(doc, c.end)
     if c.rule == "ref" and c.surface in lex.weak_refs:
@@ -167,6 +169,8 @@ def _plausible(c: Candidate, text: str, ents: set[int], lex: Lexicon, doc: Any =
     if c.rule == "setword" and _modifies_noun(doc, c.start):
         return False
     if c.rule == "duration" and not _is_time_amount(c, text):
+        return False
+    if c.rule == "season" and not (c.get("year") or c.get("the") or c.get("mod")) and not after_prep:
         return False
     if c.rule == "pod" and not c.get("rel"):
         return c.get("pod") in ("noon", "midnight", "midday", "overnight")
