@@ -100,8 +100,8 @@ def _rule_sources(lex: Lexicon) -> dict[str, str]:
         "season": rf"(?:(?P<the>the)\s+)?(?:(?P<mod>early|late|mid)[\s-]+)?(?P<season>{season})"
         rf"(?:(?:\s+of)?\s+(?P<year>{_YEAR}))?",
         "century": r"(?:the\s+)?(?P<nth>\d{1,2})(?:st|nd|rd|th)[\s-]+century",
-        "decade_word": r"the\s+(?:(?P<mod>early|mid|late)[\s-]+)?(?:nineteen[\s-]+)?(?P<word>twenties|thirties|forties|fifties"
-        r"|sixties|seventies|eighties|nineties)",
+        "decade_word": r"the\s+(?:(?P<mod>early|mid|late)[\s-]+)?(?:nineteen[\s-]+)?"
+        r"(?P<word>twenties|thirties|forties|fifties|sixties|seventies|eighties|nineties)",
         "quarter": rf"(?:the\s+)?(?:(?P<rel>{_REL}|latest|year-earlier|year-ago|fiscal)\s+)?"
         rf"(?:(?P<year>{_YEAR})(?:'s)?\s+)?(?:(?P<this>this|last|next)\s+year's\s+)?"
         rf"(?P<ord>{ordinal}|last)[\s-]+(?:fiscal[\s-]+)?(?P<unit>quarter|half)(?:\s+of\s+(?P<year2>{_YEAR}))?",
