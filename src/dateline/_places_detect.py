@@ -37,6 +37,13 @@ GAZETTEER_ONLY_MIN_POPULATION = 100_000
 #: Longest gazetteer-only match, in tokens.
 MAX_MATCH_TOKENS = 4
 
+#: Last words of street and road names, kept whole rather than searched for
+#: the town names inside them ("Washington Drive").
+_WAYS = frozenset({
+    "street", "st", "road", "rd", "drive", "dr", "avenue", "ave", "boulevard", "blvd", "highway", "hwy", "lane",
+    "ln", "way", "parkway", "pkwy", "route", "square", "bridge", "court", "ct", "place", "pl", "trail", "pike",
+    "turnpike", "expressway", "freeway", "interstate", "circle", "terrace",
+})
 _LEADING = frozenset({"the", "The", "THE"})
 _TRAILING = frozenset({"'s", "\u2019s", "'", "\u2019", ".", ",", "-", "--", ":", ";"})
 
@@ -67,6 +74,9 @@ def find_mentions(doc: Any, gazetteer: Gazetteer) -> dict[tuple[int, int], str]:
             unknown.append((ent, ent.label_))
     known = {normalize(doc.text[start:end]) for start, end in spans}
     for span, label in unknown:
+        if label in PLACE_LABELS and _is_way(span):
+            spans[_with_number(span)] = label  # "Washington Drive", "County Road 43": a place of its own
+            continue
         inner = list(_embedded(span, gazetteer, known))
         spans.update((match, "embedded") for match in inner)
         if not inner and label in PLACE_LABELS and _acceptable(span.text, gazetteer):
@@ -79,6 +89,18 @@ def find_mentions(doc: Any, gazetteer: Gazetteer) -> dict[tuple[int, int], str]:
         for span, source in sorted(spans.items())
         if text[span[0]:span[1]] not in people or _strong(gazetteer, text[span[0]:span[1]])
     }
+
+
+def _is_way(span: Any) -> bool:
+    return bool(len(span) > 1 and span[-1].text.rstrip(".").casefold() in _WAYS)
+
+
+def _with_number(span: Any) -> tuple[int, int]:
+    """The span, with the number that follows a road's name ("County Road" + "43")."""
+    after = span.doc[span.end] if span.end < len(span.doc) else None
+    if after is not None and after.like_num and after.idx == span.end_char + 1:
+        return span.start_char, after.idx + len(after.text)
+    return span.start_char, span.end_char
 
 
 def _possessive_free(text: str) -> str:
