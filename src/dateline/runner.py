@@ -20,7 +20,7 @@ import time
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass, field, replace
 from pathlib import Path
-from typing import IO, Literal
+from typing import IO, TYPE_CHECKING, Literal
 
 from dateline._work import AnalyzeJob, Cleaned, CleanJob, Result, analyze_job, clean_job
 from dateline.dedup import Deduplicator
@@ -29,6 +29,9 @@ from dateline.errors import UsageError
 from dateline.pipeline import DEFAULT_BATCH_SIZE, DEFAULT_STAGES, Pipeline
 from dateline.records import Article, Document, Failure
 from dateline.serialize import article_to_dict
+
+if TYPE_CHECKING:
+    from dateline.store import Store
 
 __all__ = ["RunOptions", "RunSummary", "run"]
 
@@ -133,12 +136,10 @@ def run(
     return tally.summary(time.perf_counter() - started)
 
 
-def _deduplicator(options: RunOptions, store: object | None) -> Deduplicator | None:
+def _deduplicator(options: RunOptions, store: Store | None) -> Deduplicator | None:
     if not options.dedup:
         return None
-    from dateline.store import Store
-
-    return Deduplicator.from_store(store) if isinstance(store, Store) else Deduplicator()
+    return Deduplicator() if store is None else Deduplicator.from_store(store)
 
 
 Batch = list[Document | Failure]
@@ -194,6 +195,7 @@ def _process(
     if options.stages:
         analyzed = engine.map(analyze_job, [AnalyzeJob(tuple(options.stages), t) for t in todo if t])
     for batch, results, pending in zip(window, cleaned, todo, strict=True):
+        # Analyzed results replace the very objects that were sent (matched by identity).
         done = {id(a): r for a, r in zip(pending, next(analyzed), strict=True)} if pending and options.stages else {}
         merged = iter([done.get(id(r), r) for r in results])
         yield [next(merged) if isinstance(item, Document) else item for item in batch]
