@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import itertools
 import json
+import os
 from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
@@ -11,7 +12,7 @@ from typing import Any
 import pytest
 
 from dateline._work import AnalyzeJob, CleanJob, analyze_job, clean_job, run_stages
-from dateline.engines import LocalEngine, ProcessEngine, make_engine
+from dateline.engines import EngineError, LocalEngine, ProcessEngine, make_engine
 from dateline.errors import UsageError
 from dateline.records import Article, Document, Failure
 from dateline.runner import RunOptions, run
@@ -38,6 +39,11 @@ def test_process_engine_keeps_order_across_workers() -> None:
     with ProcessEngine(2, preload=False) as engine:
         assert list(engine.map(len, payloads)) == [5, 0, 3, 8, 1, 2]
         assert engine.window == 4
+
+
+def test_a_worker_that_dies_fails_the_run_instead_of_hanging_it() -> None:
+    with ProcessEngine(1, preload=False) as engine, pytest.raises(EngineError, match="run again to resume"):
+        list(engine.map(os._exit, [3]))
 
 
 def test_make_engine_rejects_bad_settings() -> None:
