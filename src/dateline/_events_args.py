@@ -23,6 +23,7 @@ Token = Any  # a spaCy Token
 
 _SUBJ = ("nsubj", "nsubjpass", "csubj")
 _NP_LEFT = frozenset({"det", "compound", "amod", "poss", "nmod", "nummod", "quantmod", "predet", "npadvmod", "case"})
+_PRECONJ = frozenset({"both", "either", "neither"})
 _NP_RIGHT = frozenset({"prep", "appos", "acl", "compound", "flat", "nummod", "amod"})
 _NOUNISH = frozenset({"NOUN", "PROPN", "PRON", "NUM", "X"})
 #: Determiner-like words that are never parties on their own.
@@ -33,7 +34,7 @@ _NOT_PARTY_ENTS = frozenset({"DATE", "TIME", "CARDINAL", "ORDINAL", "MONEY", "PE
 _NOT_PARTY_NOUNS = frozenset({
     "morning", "afternoon", "evening", "night", "day", "week", "month", "year", "time", "weekend", "sideline",
     "issue", "matter", "question", "topic", "subject", "way", "basis", "part", "behalf", "order", "bid",
-    "eve", "margin", "occasion", "course", "wake", "run", "side", "start", "end", "aftermath",
+    "eve", "margin", "occasion", "course", "wake", "run", "side", "start", "end", "aftermath", "level",
 })
 #: Prepositions whose objects are all parties of a nominal event ("talks between A and B").
 _AMONG = frozenset({"between", "among", "amongst"})
@@ -59,10 +60,13 @@ class Args:
 
 def phrase(token: Token) -> tuple[int, int]:
     """Character offsets of the noun phrase headed by ``token`` (left modifiers and the head)."""
-    start = token.idx
+    first = token
     for child in token.lefts:
-        if child.dep_ in _NP_LEFT:
-            start = min(start, child.left_edge.idx)
+        if child.dep_ in _NP_LEFT and child.left_edge.i < first.i:
+            first = child.left_edge
+    while first.i < token.i and first.lower_ in _PRECONJ:
+        first = first.nbor(1)  # "both Libya and Iraq"
+    start = first.idx
     end = token.idx + len(token.text)
     for child in token.rights:
         # Multi-token names split by hyphens ("Jae-in") hang to the right.
@@ -74,22 +78,40 @@ def phrase(token: Token) -> tuple[int, int]:
 def full_phrase(token: Token) -> tuple[int, int]:
     """Character offsets of the whole noun phrase of ``token``: with its prepositional phrases,
     appositions and participles ("the missiles fired by the Israeli military"), without
-    coordinated phrases, relative clauses or infinitives."""
+    coordinated phrases, relative clauses, infinitives or what follows a comma (but for an
+    apposition closed by one: "The minister, Omar Abdullah, said")."""
     start, end = phrase(token)
     for child in token.rights:
         if child.dep_ in ("conj", "cc", "relcl", "ccomp", "advcl") or (child.dep_ == "acl" and child.tag_ != "VBN"):
             break
         if child.dep_ not in _NP_RIGHT or child.left_edge.text in ("(", "[", "\u2014", "--"):
             continue  # parentheticals ("Trump (right)") stay out
-        last = child.right_edge
-        while last.i > child.i and (last.is_punct or last.dep_ == "cc"):
-            last = last.nbor(-1)
+        if child.left_edge.i > 0 and child.left_edge.nbor(-1).text == "," and not _closed_apposition(child):
+            break
+        last = _last_before_coordination(child)
         end = max(end, last.idx + len(last.text))
     text = token.doc.text
     cut = text.find("\n", token.idx, end)
     if cut != -1:  # a phrase never runs into the next line (a heading, a caption)
         end = len(text[:cut].rstrip(" ,;:-\u2013\u2014"))
     return start, max(end, token.idx + len(token.text))
+
+
+def _closed_apposition(child: Token) -> bool:
+    after = child.right_edge.i + 1
+    return child.dep_ == "appos" and (after >= len(child.doc) or child.doc[after].text in (",", ".", ")"))
+
+
+def _last_before_coordination(child: Token) -> Token:
+    """The last token of ``child``'s subtree before a coordination or comma inside it."""
+    last = child
+    for tok in child.subtree:
+        if tok.i > child.i and (tok.dep_ in ("cc", "relcl") or tok.text == ","):
+            break
+        last = tok
+    while last.i > child.i and (last.is_punct or last.dep_ == "cc"):
+        last = last.nbor(-1)
+    return last
 
 
 def _parties(token: Token) -> list[Token]:
@@ -171,12 +193,28 @@ def _verb_args(verb: Token, entry: Entry, args: Args, event_nouns: frozenset[str
             continue
         if obj.lemma_.lower() in event_nouns:
             _prep_args(obj, entry, args)  # "threatened the seizure of X", "rejected Y's request"
+            agents = _agents(obj)
+            if agents and entry.object != "topic":
+                args.add("recipient", agents)  # "rejected accusations by the opposition"
+                continue
         if entry.object == "topic":
             continue
         role = "actor" if entry.object == "actor" else ("actor" if entry.reciprocal else "recipient")
         args.add(role, _parties(obj))
     if entry.object == "actor" and not passive:
         args.actors, args.recipients = args.recipients, args.actors
+
+
+def _agents(noun: Token) -> list[Token]:
+    """The "by" phrase of a noun, directly or through a participle ("an appeal lodged by X")."""
+    for child in noun.children:
+        if child.dep_ == "prep" and child.lower_ == "by":
+            return _pobjs(child)
+        if child.dep_ == "acl" and child.tag_ == "VBN":
+            for grandchild in child.children:
+                if grandchild.dep_ == "agent":
+                    return _pobjs(grandchild)
+    return []
 
 
 def _noun_args(noun: Token, entry: Entry, args: Args) -> None:
@@ -215,8 +253,10 @@ def find_args(trigger: Token, entry: Entry, event_nouns: frozenset[str]) -> Args
     if entry.reciprocal:
         args.add("actor", args.recipients)
         args.recipients = []
-    # A party never stands for its own event word.
+    # A party never stands for its own event word; "their" adds nothing to a named actor.
     args.actors = [t for t in args.actors if t.i != trigger.i]
+    if any(t.tag_ != "PRP$" for t in args.actors):
+        args.actors = [t for t in args.actors if t.tag_ != "PRP$"]
     args.recipients = [t for t in args.recipients if t.i != trigger.i and all(t.i != a.i for a in args.actors)]
     return args
 

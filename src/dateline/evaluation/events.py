@@ -11,9 +11,10 @@ Three sets under ``eval/events`` of the shared data:
   compared as PLOVER codes them (:func:`dateline.events.plover_type`: a
   planned meeting is an AGREE).
 - ``conflibert/cameo_class/train.tsv`` (GPL-3, evaluation only): the quad class
-  of the most confident event of each sentence (0 when none) against the gold
-  label (0 statement/none, 1 verbal cooperation, 2 material cooperation,
-  3 verbal conflict, 4 material conflict): accuracy and macro-F1.
+  of the first event of each sentence (0 when none, or when PLOVER scores it
+  neutral) against the gold label (0 statement/none, 1 verbal cooperation,
+  2 material cooperation, 3 verbal conflict, 4 material conflict): accuracy
+  and macro-F1.
 - ``conflibert/cameo_ner/train.txt`` (GPL-3, evaluation only): role spans,
   S (source) against actor spans, T (target) against recipient spans (the
   annotators mark "A met B" as S and T: in an event with several actors and no
@@ -48,6 +49,9 @@ NER_FILE = "conflibert/cameo_ner/train.txt"
 #: Older PLOVER labels in the gold records, and what they are now.
 LEGACY_TYPES = {"DEMAND": "REQUEST", "DISAPPROVE": "ACCUSE", "INVESTIGATE": "ACCUSE", "FIGHT": "ASSAULT"}
 _CHUNK = 64
+#: PLOVER scores closer to 0 than this are neutral: such events count as class 0 (statement or none)
+#: against the CAMEO quad classes. PLOVER scores REQUEST 0 and REQUEST-assist 0.5; the next is +-1.
+NEUTRAL_SCORE = 0.75
 
 
 def _code(texts: Sequence[str]) -> list[tuple[Event, ...]]:
@@ -114,14 +118,19 @@ def _gsr(path: Path, limit: int | None) -> dict[str, float | int]:
 
 
 def _main(found: Sequence[Event]) -> list[Event]:
-    """The sentence's main event (the most confident; the first of equals), as the annotators mark one."""
-    best = max(found, key=lambda e: (e.confidence or 0.0, -e.trigger.start), default=None)
-    return [] if best is None else [best]
+    """The sentence's main event, as the annotators mark one: its first (the lead clause's, mostly)."""
+    return list(found[:1])
 
 
 def _quad(found: Sequence[Event]) -> int:
-    """The quad class of the main event as PLOVER codes it (a refused cooperation is verbal conflict)."""
-    return next((plover().quad[events.plover_type(e)] for e in _main(found)), 0)
+    """The quad class of the main event as PLOVER codes it (a refused cooperation is verbal conflict);
+    0 for an event PLOVER scores as neutral (a request: CAMEO's appeals are its statements, class 0)."""
+    for event in _main(found):
+        event_type = events.plover_type(event)
+        tables = plover()
+        score = tables.score(event_type, event.mode if event_type == event.type else None)
+        return 0 if score is not None and abs(score) < NEUTRAL_SCORE else tables.quad[event_type]
+    return 0
 
 
 def _classes(path: Path, limit: int | None) -> dict[str, float | int]:
