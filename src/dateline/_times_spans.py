@@ -93,9 +93,10 @@ def _relative(c: Candidate, ctx: Context) -> Resolved:
     if word in ctx.lex.seasons:
         return _season_rel(ctx.lex.seasons[word], rel, ctx)
     unit = _unit(word, ctx.lex)
-    if unit in _TIME_UNITS or (the and rel in ("past", "last")):
+    if unit in _TIME_UNITS:
         return Resolved(duration_value(1, unit), "DURATION")
-    if rel in ("that", "same", "the same") or the or rel.startswith("the "):
+    # "the past year" is annotated like "last year" in TimeBank; "the next day" follows the last period.
+    if rel in ("that", "same", "the same") or (the and rel not in ("past", "last")) or rel.startswith("the "):
         base = ctx.last or _anchor_ref(ctx)
     else:
         base = _anchor_ref(ctx)

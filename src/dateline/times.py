@@ -193,5 +193,7 @@ def apply(article: Article) -> Article:
         if res.ref is not None and res.type in ("DATE", "TIME"):
             last = res.ref
             period = res.ref if res.ref.gran in ("Q", "H") else period
+        elif res.type == "DURATION" and (res.value or "").endswith("M") and "T" not in (res.value or ""):
+            period = None  # "the first nine months ... a year earlier": the year, not the quarter
         found.append(TimeExpr(make_span(text, cand.start, cand.end), res.value, res.type))
     return replace(article, times=tuple(found))
