@@ -127,11 +127,12 @@ def test_seed_article(seed_path: Path) -> None:
 
 _words = st.sampled_from([
     "Paris", "Texas", "in", "the", "Georgia", "U.S.", "n’t", "Hamburg", ",", "said", "Moscow", "New", "York",
-    "Crimea", "Springfield", "Illinois", "White", "House", "'s", "\n", "é", "-", "EU",
+    "Crimea", "Springfield", "Illinois", "White", "House", "'s", "\n", "é", "-", "EU", "County", "Road", "43",
+    "Police", "Department", "George", "Bush", "Washington", "Drive", "The", "Minnesota", "  ",
 ])
 
 
-@settings(max_examples=40, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@settings(max_examples=60, deadline=None, suppress_health_check=[HealthCheck.too_slow])
 @given(st.lists(_words, max_size=25))
 def test_place_spans_match_the_text(nlp: Any, words: list[str]) -> None:
     text = " ".join(words)

@@ -68,8 +68,8 @@ def find_mentions(doc: Any, gazetteer: Gazetteer) -> dict[tuple[int, int], str]:
                     spans[(piece.start_char, piece.end_char)] = ent.label_
                 else:
                     unknown.append((piece, ent.label_))
-        elif ent.label_ in MISTAGGED_LABELS and _strong(gazetteer, ent.text):
-            spans[(ent.start_char, ent.end_char)] = ent.label_
+        elif ent.label_ in MISTAGGED_LABELS and (piece := _mistagged(ent, gazetteer)) is not None:
+            spans[(piece.start_char, piece.end_char)] = ent.label_
         elif ent.label_ in CONTAINER_LABELS:
             unknown.append((ent, ent.label_))
     known = {normalize(doc.text[start:end]) for start, end in spans}
@@ -103,6 +103,14 @@ def _with_number(span: Any) -> tuple[int, int]:
     return span.start_char, span.end_char
 
 
+def _mistagged(ent: Any, gazetteer: Gazetteer) -> Any:
+    """The entity, trimmed, when it is as a whole a clear place; else None."""
+    pieces = list(_entity_pieces(ent, gazetteer))
+    if len(pieces) == 1 and _strong(gazetteer, pieces[0].text):
+        return pieces[0]
+    return None
+
+
 def _possessive_free(text: str) -> str:
     for suffix in ("'s", "\u2019s"):
         if text.endswith(suffix):
@@ -119,7 +127,7 @@ def _embedded(span: Any, gazetteer: Gazetteer, known: set[str]) -> Iterator[tupl
         if doc[i].text[:1].isupper() and doc[i].text not in _LEADING:
             for n in range(min(MAX_MATCH_TOKENS, end - i), 0, -1):
                 window = doc[i : i + n]
-                if window.start == span.start and window.end == span.end:
+                if (window.start == span.start and window.end == span.end) or any(t.is_space for t in window):
                     continue
                 name = window.text
                 if _acceptable(name, gazetteer) and (normalize(name) in known or _clear(gazetteer, name)):
