@@ -25,7 +25,7 @@ _HYPOTHETICAL_AUX = frozenset({"could", "would", "might", "may", "should", "'d",
 #: Verbs that make what they govern planned: "is set to", "is expected to", "plans to", "scheduled".
 _PLANNING = frozenset({
     "set", "expect", "plan", "schedule", "intend", "due", "prepare", "aim", "slate", "poise", "hope",
-    "want", "seek", "propose", "arrange", "announce", "agree", "decide", "vow", "pledge", "promise", "go",
+    "want", "seek", "propose", "arrange", "agree", "decide", "vow", "pledge", "promise", "go",
     "willing", "ready", "prepared", "committed", "determined", "eager", "offer", "threaten",
 })
 _PLANNED_ADJ = frozenset({"upcoming", "planned", "future", "proposed", "scheduled", "forthcoming", "next", "possible"})
@@ -79,7 +79,8 @@ def status(trigger: Token) -> EventStatus:
         lowered = {c.lower_ for c in kids if c.dep_ in ("aux", "auxpass")}
         if lowered & _HYPOTHETICAL_AUX:
             hypothetical = True
-        if lowered & _FUTURE_AUX or (depth > 0 and (tok.lemma_.lower() in _PLANNING or _is_to_be(tok))):
+        governs_plan = depth > 0 and chain[depth - 1].dep_ in ("xcomp", "nsubj", "nsubjpass", "ccomp")
+        if lowered & _FUTURE_AUX or (governs_plan and (tok.lemma_.lower() in _PLANNING or _is_to_be(tok))):
             planned = True
         if any(c.dep_ == "amod" and c.lower_ in _PLANNED_ADJ for c in kids):
             planned = True

@@ -138,10 +138,13 @@ def _parent(hit: _Hit, hits: dict[int, _Hit]) -> tuple[_Hit | None, bool]:
 
 
 def _purpose(token: Token) -> bool:
-    """A purpose clause ("staged a strike to demand reforms"): content of the event above it."""
-    if token.dep_ != "advcl" or token.tag_ != "VB":
+    """A purpose or manner clause ("staged a strike to demand reforms", "blocked roads demanding
+    reforms"): the content of the event above it."""
+    if token.dep_ != "advcl":
         return False
-    return any(c.dep_ == "aux" and c.lower_ == "to" for c in token.children)
+    if token.tag_ == "VBG":
+        return not any(c.dep_ == "mark" for c in token.children)  # but "after meeting X" is its own
+    return token.tag_ == "VB" and any(c.dep_ == "aux" and c.lower_ == "to" for c in token.children)
 
 
 def _fold(hits: dict[int, _Hit]) -> list[_Hit]:
