@@ -116,7 +116,7 @@ def _rule_sources(lex: Lexicon) -> dict[str, str]:
         rf"after|from\s+now|hence))?",
         "vague": rf"(?:(?P<approx>{approx})\s+)?(?:the\s+)?(?P<rel>recent|past|coming|last|next|few)?\s*"
         rf"(?P<unit>years|months|weeks|days|decades|hours|minutes)",
-        "ago_adj": r"(?P<word>year-earlier|year-ago|year-before|year-end|year-to-date)",
+        "ago_adj": r"(?P<word>year-earlier|year-ago|year-before|year-end|year['’]s\s+end|year\s+end)",
         "ref": _alt(lex.refs),
         "set": rf"(?P<q>every|each|per)\s+(?:(?P<num>other|{num})\s+)?(?:(?P<wd>{weekday})|(?P<pod>{pod})|{units})",
         "setword": _alt(lex.sets),

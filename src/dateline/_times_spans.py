@@ -95,14 +95,14 @@ def _relative(c: Candidate, ctx: Context) -> Resolved:
     unit = _unit(word, ctx.lex)
     if unit in _TIME_UNITS:
         return Resolved(duration_value(1, unit), "DURATION")
-    # "the past year" is annotated like "last year" in TimeBank; "the next day" follows the last period.
-    if rel in ("that", "same", "the same") or (the and rel not in ("past", "last")) or rel.startswith("the "):
-        base = ctx.last or _anchor_ref(ctx)
-    else:
-        base = _anchor_ref(ctx)
+    # "the past year" is annotated like "last year" in TimeBank; "that day", "the next day" and
+    # "the following week" count from the period spoken of last, "this"/"current" from the anchor.
+    bare = rel.removeprefix("the ")
+    from_last = bare in ("that", "same", "following", "previous") or (the and bare in ("next", "coming"))
+    base = (ctx.last or _anchor_ref(ctx)) if from_last else _anchor_ref(ctx)
     if base is None:
         return _NONE
-    amount = -1 if rel.removeprefix("the ") in BACK else 1 if rel.removeprefix("the ") in AHEAD else 0
+    amount = -1 if bare in BACK else 1 if bare in AHEAD else 0
     gran = "W" if unit == "FN" else unit
     return as_date(shift(_at(base, gran), amount, gran))
 
@@ -264,6 +264,8 @@ def _ago_adj(c: Candidate, ctx: Context) -> Resolved:
         return _NONE
     if word == "year-end":
         return as_date(Ref("D", dt.date(ctx.anchor.year, 12, 31)))
+    if word.endswith("end"):
+        return as_date(Ref("Y", ctx.anchor))
     return as_derived(shift(ctx.last_period or Ref("Y", ctx.anchor), -1, "Y"))
 
 

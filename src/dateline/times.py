@@ -31,6 +31,8 @@ DATE_PREPOSITIONS = frozenset(
         "late", "mid", "and", "or", "between", "around", "as", "last", "next", "this", "fiscal", "about", "circa",
     )
 )
+#: Words before a bare season name that make it a season ("in spring", not "to fall").
+SEASON_PREPOSITIONS = frozenset({"in", "during", "since", "until", "by", "through", "before", "after", "over"})
 #: Words before a date that look ahead of the verb ("extended until Nov. 16")...
 DEADLINE_WORDS = frozenset({"until", "till", "through"})
 #: ...and words that do so unless the verb is in the past ("due by August", "as early as Tuesday").
@@ -170,8 +172,8 @@ def _plausible(c: Candidate, text: str, ents: set[int], lex: Lexicon, doc: Any =
         return False
     if c.rule == "duration" and not _is_time_amount(c, text):
         return False
-    if c.rule == "season" and not (c.get("year") or c.get("the") or c.get("mod")) and not after_prep:
-        return False
+    if c.rule == "season" and not (c.get("year") or c.get("the") or c.get("mod")):
+        return _previous_word(text, c.start) in SEASON_PREPOSITIONS
     if c.rule == "pod" and not c.get("rel"):
         return c.get("pod") in ("noon", "midnight", "midday", "overnight")
     return not (c.rule == "vague" and not c.get("rel") and _previous_word(text, c.start) not in ("for", "in", "within"))
