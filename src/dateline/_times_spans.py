@@ -259,7 +259,7 @@ def _vague(c: Candidate, ctx: Context) -> Resolved:
 
 
 def _ago_adj(c: Candidate, ctx: Context) -> Resolved:
-    word = c.get("word")
+    word = c.get("word") or ""
     if ctx.anchor is None:
         return _NONE
     if word == "year-end":
