@@ -201,6 +201,10 @@ def _verb_args(verb: Token, entry: Entry, args: Args, event_nouns: frozenset[str
             continue
         role = "actor" if entry.object == "actor" else ("actor" if entry.reciprocal else "recipient")
         args.add(role, _parties(obj))
+    if not args.recipients and entry.object != "topic" and not entry.reciprocal:
+        # "demanded that the US cancel its plans": the subject of the demanded clause
+        for clause in (c for c in verb.children if c.dep_ == "ccomp"):
+            args.add("recipient", [p for c in clause.children if c.dep_ in ("nsubj", "nsubjpass") for p in _parties(c)])
     if entry.object == "actor" and not passive:
         args.actors, args.recipients = args.recipients, args.actors
 

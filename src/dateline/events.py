@@ -166,6 +166,10 @@ def _fold(hits: dict[int, _Hit]) -> list[_Hit]:
                 parent.entry = replace(parent.entry, mode=hit.entry.mode)
             del kept[i]
         elif embedded:
+            if not parent.args.recipients and not parent.entry.reciprocal:
+                # "refused to meet X", "agreed to provide aid to Y": the content's recipient is the parent's
+                taken = {a.i for a in parent.args.actors}
+                parent.args.add("recipient", [t for t in hit.args.recipients if t.i not in taken])
             del kept[i]
     # "held a meeting ...: a sit-down with Putin": a nominal restatement joins the clause's event.
     verbs = [h for h in kept.values() if h.entry.pos == "verb"]
