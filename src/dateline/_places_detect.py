@@ -72,8 +72,17 @@ def find_mentions(doc: Any, gazetteer: Gazetteer) -> dict[tuple[int, int], str]:
             spans[(piece.start_char, piece.end_char)] = ent.label_
         elif ent.label_ in CONTAINER_LABELS:
             unknown.append((ent, ent.label_))
+        if ent.label_ in MISTAGGED_LABELS:
+            unknown.append((ent, ent.label_))
     known = {normalize(doc.text[start:end]) for start, end in spans}
     for span, label in unknown:
+        if label in MISTAGGED_LABELS:
+            # One sense per article: a name used as a place elsewhere is a place here too.
+            pieces = list(_entity_pieces(span, gazetteer))
+            if len(pieces) == 1 and normalize(pieces[0].text) in known:
+                spans[(pieces[0].start_char, pieces[0].end_char)] = label
+            if label not in CONTAINER_LABELS:
+                continue
         if label in PLACE_LABELS and _is_way(span):
             spans[_with_number(span)] = label  # "Washington Drive", "County Road 43": a place of its own
             continue
@@ -81,7 +90,7 @@ def find_mentions(doc: Any, gazetteer: Gazetteer) -> dict[tuple[int, int], str]:
         spans.update((match, "embedded") for match in inner)
         if not inner and label in PLACE_LABELS and _acceptable(span.text, gazetteer):
             spans[(span.start_char, span.end_char)] = label
-    spans.update((span, "gazetteer") for span in _gazetteer_matches(doc, gazetteer, covered))
+    spans.update((span, "gazetteer") for span in _gazetteer_matches(doc, gazetteer, covered, known))
     people = _surnames(doc)
     text = doc.text
     return {
@@ -178,13 +187,16 @@ def _acceptable(text: str, gazetteer: Gazetteer) -> bool:
 
 
 def _strong(gazetteer: Gazetteer, name: str) -> bool:
-    """Whether ``name`` is clearly a place: a country, US state, region or large city."""
+    """Whether ``name`` is clearly a place: a country, US state, region, large city, or a
+    first-level region with a name of several words."""
     if not _acceptable(name, gazetteer):
         return False
     for entry in gazetteer.lookup(name):
         if entry.alias:
             continue
         if entry.feature in ("country", "region") or (entry.feature == "admin1" and entry.country == "USA"):
+            return True
+        if entry.feature == "admin1" and " " in entry.name:  # "Tamil Nadu", not "Centre" or "Delta"
             return True
         if entry.feature == "city" and entry.population >= GAZETTEER_ONLY_MIN_POPULATION:
             return True
@@ -198,7 +210,10 @@ def _clear(gazetteer: Gazetteer, name: str) -> bool:
     return _strong(gazetteer, name)
 
 
-def _gazetteer_matches(doc: Any, gazetteer: Gazetteer, covered: set[int]) -> Iterator[tuple[int, int]]:
+def _gazetteer_matches(
+    doc: Any, gazetteer: Gazetteer, covered: set[int], known: set[str]
+) -> Iterator[tuple[int, int]]:
+    """Proper-noun sequences outside entities that are clear places or places the article names elsewhere."""
     i, size = 0, len(doc)
     while i < size:
         if i in covered or doc[i].pos_ != "PROPN":
@@ -209,7 +224,8 @@ def _gazetteer_matches(doc: Any, gazetteer: Gazetteer, covered: set[int]) -> Ite
             window = doc[i : i + n]
             if any(t.i in covered or t.pos_ != "PROPN" for t in window):
                 continue
-            if _strong(gazetteer, window.text):
+            name = window.text
+            if _strong(gazetteer, name) or (normalize(name) in known and _acceptable(name, gazetteer)):
                 longest = n
                 yield window.start_char, window.end_char
                 break

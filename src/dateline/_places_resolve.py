@@ -38,8 +38,6 @@ POPULATION_WEIGHT = 1.5
 CAPITAL_BONUS = 3.0
 #: Bonus, times the article's votes for a candidate's country (capped at 1).
 COUNTRY_BONUS = 4.0
-#: Bonus, times the share of the article's country votes a candidate's country has.
-COUNTRY_SHARE_BONUS = 0.0
 #: Bonus, times the article's votes for a US candidate's state (capped at 1).
 STATE_BONUS = 3.0
 #: Score added (or taken) when an explicit qualifier agrees (or disagrees).
@@ -75,11 +73,6 @@ class Context:
 
     countries: dict[str, float] = field(default_factory=dict)
     states: dict[str, float] = field(default_factory=dict)
-
-    def share(self, country: str) -> float:
-        """The fraction of the article's country votes that go to ``country``."""
-        total = sum(v for v in self.countries.values() if v > 0)
-        return max(0.0, self.countries.get(country, 0.0)) / total if total > 0 else 0.0
 
     def scaled(self, factor: float) -> Context:
         """These votes times ``factor``."""
@@ -120,7 +113,6 @@ def score(entry: Entry, context: Context, qualifier: Entry | None = None, near: 
         value -= ALIAS_PENALTY
     if entry.country:
         value += COUNTRY_BONUS * min(1.0, max(0.0, context.countries.get(entry.country, 0.0)))
-        value += COUNTRY_SHARE_BONUS * context.share(entry.country)
     if entry.country == "USA" and entry.admin1 and entry.feature in ("city", "admin2"):
         value += STATE_BONUS * min(1.0, max(0.0, context.states.get(entry.admin1, 0.0)))
     value += PROXIMITY_BONUS * near
