@@ -168,6 +168,8 @@ def _plausible(c: Candidate, text: str, ents: set[int], lex: Lexicon, doc: Any =
         return (after_prep or confirmed) and not _counts_things(doc, c.end)
     if c.rule == "ref" and c.surface in lex.weak_refs:
         return confirmed
+    if c.rule == "ref" and surface == "Now" and text.startswith(",", c.end):
+        return False  # "Now, ..." opening a sentence is a discourse marker
     if c.rule == "setword" and _modifies_noun(doc, c.start):
         return False
     if c.rule == "duration" and not _is_time_amount(c, text):

@@ -39,8 +39,10 @@ def test_score_counts_strict_relaxed_value_and_type() -> None:
         GoldTimex(18, 29, "P4Y", "DURATION"),
         GoldTimex(40, 44, None, "DATE"),
     ]
-    counts = times.score(gold, system)
-    assert (counts["gold"], counts["system"]) == (2, 3)
+    text = "yesterday ... a five year high, a 23-year-old man"
+    system.append(GoldTimex(text.index("23"), text.index(" man"), "P23Y", "DURATION"))
+    counts = times.score(gold, system, text)
+    assert (counts["gold"], counts["system"], counts["ages"]) == (2, 4, 1)
     assert (counts["strict"], counts["relaxed"], counts["value"], counts["type"]) == (1, 2, 1, 2)
 
 
