@@ -23,6 +23,8 @@ Token = Any  # a spaCy Token
 
 _SUBJ = ("nsubj", "nsubjpass", "csubj")
 _NP_LEFT = frozenset({"det", "compound", "amod", "poss", "nmod", "nummod", "quantmod", "predet", "npadvmod", "case"})
+#: Subjects of a reported clause that stand for the speaker ("X said it would ...").
+_REPORTED_SELF = frozenset({"it", "they", "he", "she", "we"})
 _PRECONJ = frozenset({"both", "either", "neither"})
 _NP_RIGHT = frozenset({"prep", "appos", "acl", "compound", "flat", "nummod", "amod"})
 _NOUNISH = frozenset({"NOUN", "PROPN", "PRON", "NUM", "X"})
@@ -139,8 +141,12 @@ def _subject(verb: Token) -> list[Token]:
             if child.dep_ in _SUBJ:
                 if child.lower_ in ("who", "that", "which") and tok.dep_ == "relcl":
                     return _parties(tok.head)
+                if child.lower_ in _REPORTED_SELF and tok.dep_ == "ccomp" and tok.head.i != tok.i:
+                    speaker = [t for t in _subject(tok.head) if t.pos_ != "PRON"]
+                    if speaker:
+                        return speaker  # "Hungary has said it will support ..."
                 return _parties(child)
-        if tok.dep_ in ("xcomp", "conj", "advcl", "ccomp") and tok.head.i != tok.i:
+        if tok.dep_ in ("xcomp", "conj", "advcl", "ccomp", "acomp") and tok.head.i != tok.i:
             tok = tok.head
         elif tok.dep_ == "relcl":
             return _parties(tok.head)
@@ -237,6 +243,8 @@ def _noun_args(noun: Token, entry: Entry, args: Args) -> None:
             args.add("actor", _parties(child))  # a misattached coordinated party
     _prep_args(noun, entry, args)
     head = noun.head
+    if own and all(t.tag_ == "PRP$" for t in own) and noun.dep_ in ("dobj", "attr") and head.pos_ in ("VERB", "AUX"):
+        own = [t for t in _subject(head) if t.pos_ != "PRON"] or own  # "X continued their strike"
     if not own and noun.dep_ in ("dobj", "attr") and head.pos_ in ("VERB", "AUX"):
         for subject in _subject(head):
             own += _owner(subject) if subject.pos_ == "NOUN" else [subject]
