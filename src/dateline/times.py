@@ -129,15 +129,25 @@ def _counts_things(doc: Any, end: int) -> bool:
     return bool(following) and following[0].tag_ in ("NNS", "NNPS")
 
 
+def _token_at(doc: Any, start: int) -> Any:
+    """The spaCy token holding character ``start``, or None."""
+    if doc is None or start >= len(doc.text):
+        return None
+    span = doc.char_span(start, min(len(doc.text), start + 1), alignment_mode="expand")
+    return span[0] if span is not None and len(span) else None
+
+
+def _pos_at(doc: Any, start: int) -> str | None:
+    token = _token_at(doc, start)
+    return None if token is None else str(token.pos_)
+
+
 def _modifies_noun(doc: Any, start: int) -> bool:
     """Whether the word at ``start`` is an adjective before a noun ("quarterly dividend")."""
-    if doc is None or start >= len(doc.text):
+    token = _token_at(doc, start)
+    if token is None:
         return False
-    span = doc.char_span(start, min(len(doc.text), start + 1), alignment_mode="expand")
-    if span is None or len(span) == 0:
-        return False
-    token = span[0]
-    return token.pos_ == "ADJ" and token.head.i > token.i and token.head.pos_ in ("NOUN", "PROPN")
+    return bool(token.pos_ == "ADJ" and token.head.i > token.i and token.head.pos_ in ("NOUN", "PROPN"))
 
 
 _FRACTION_AFTER = re.compile(r"\s+of\b", re.IGNORECASE)
@@ -170,6 +180,8 @@ def _plausible(c: Candidate, text: str, ents: set[int], lex: Lexicon, doc: Any =
         return confirmed
     if c.rule == "ref" and surface == "Now" and text.startswith(",", c.end):
         return False  # "Now, ..." opening a sentence is a discourse marker
+    if c.rule == "ref" and c.surface == "current" and _pos_at(doc, c.start) not in ("ADJ", None):
+        return False  # "the current is strong"
     if c.rule == "setword" and _modifies_noun(doc, c.start):
         return False
     if c.rule == "duration" and not _is_time_amount(c, text):
