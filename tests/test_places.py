@@ -96,6 +96,17 @@ def test_apply_finds_and_resolves_places() -> None:
     assert "n’t" not in found and "White House" not in found and "the White House" not in found
 
 
+def test_apply_splits_hyphenated_places_and_finds_embedded_ones() -> None:
+    article = places.apply(_annotated(
+        "U.S.-Russia relations were discussed. The Minnesota Department of Transportation closed County Road 43 "
+        "and Washington Drive near Winston-Salem."
+    ))
+    found = _by_text(article.places)
+    assert found["U.S."].country == "USA" and found["Russia"].country == "RUS"
+    assert "Minnesota" in found and found["Minnesota"].feature == "admin1"
+    assert "Winston-Salem" in found and "Washington" not in found
+
+
 def test_apply_without_annotation_is_identity() -> None:
     article = Article(id="a", source="s", text="Paris")
     assert places.apply(article) is article

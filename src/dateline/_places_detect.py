@@ -10,6 +10,7 @@ not taken for a village of the same name.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterator
 from typing import Any
 
@@ -44,6 +45,7 @@ _WAYS = frozenset({
     "ln", "way", "parkway", "pkwy", "route", "square", "bridge", "court", "ct", "place", "pl", "trail", "pike",
     "turnpike", "expressway", "freeway", "interstate", "circle", "terrace",
 })
+_HYPHEN = re.compile("[-\u2013]")
 _LEADING = frozenset({"the", "The", "THE"})
 _TRAILING = frozenset({"'s", "\u2019s", "'", "\u2019", ".", ",", "-", "--", ":", ";"})
 
@@ -83,6 +85,10 @@ def find_mentions(doc: Any, gazetteer: Gazetteer) -> dict[tuple[int, int], str]:
                 spans[(pieces[0].start_char, pieces[0].end_char)] = label
             if label not in CONTAINER_LABELS:
                 continue
+        parts = _hyphen_parts(span, gazetteer)
+        if parts:
+            spans.update((part, label) for part in parts)  # "U.S.-Russia relations"
+            continue
         if label in PLACE_LABELS and _is_way(span):
             spans[_with_number(span)] = label  # "Washington Drive", "County Road 43": a place of its own
             continue
@@ -98,6 +104,22 @@ def find_mentions(doc: Any, gazetteer: Gazetteer) -> dict[tuple[int, int], str]:
         for span, source in sorted(spans.items())
         if text[span[0]:span[1]] not in people or _strong(gazetteer, text[span[0]:span[1]])
     }
+
+
+def _hyphen_parts(span: Any, gazetteer: Gazetteer) -> list[tuple[int, int]]:
+    """The places joined by hyphens in "U.S.-Russia" or "Egypt–Israel", when every part is one."""
+    text = span.text
+    if "-" not in text and "\u2013" not in text:
+        return []
+    parts: list[tuple[int, int]] = []
+    start = 0
+    for match in _HYPHEN.finditer(text + "-"):
+        piece = text[start : match.start()]
+        if not piece or not gazetteer.lookup(piece) or not _acceptable(piece, gazetteer):
+            return []
+        parts.append((span.start_char + start, span.start_char + match.start()))
+        start = match.end()
+    return parts if len(parts) > 1 else []
 
 
 def _is_way(span: Any) -> bool:
