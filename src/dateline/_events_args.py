@@ -15,7 +15,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import Any
 
-from dateline._events_lexicon import Entry
+from dateline._events_lexicon import DEFAULT_PREPS, Entry
 
 __all__ = ["Args", "find_args", "full_phrase", "modal_args", "phrase"]
 
@@ -25,6 +25,12 @@ _SUBJ = ("nsubj", "nsubjpass", "csubj")
 _NP_LEFT = frozenset({"det", "compound", "amod", "poss", "nmod", "nummod", "quantmod", "predet", "npadvmod", "case"})
 #: Subjects of a reported clause that stand for the speaker ("X said it would ...").
 _REPORTED_SELF = frozenset({"it", "they", "he", "she", "we"})
+#: Prepositions that set the scene of an event rather than describe a party.
+_SCENE_PREPS = frozenset({
+    "following", "after", "before", "during", "since", "until", "amid", "amidst", "despite", "because", "due",
+    "ahead", "throughout", "upon", "without",
+})
+_WITH = frozenset({"with"})
 _PRECONJ = frozenset({"both", "either", "neither"})
 _NP_RIGHT = frozenset({"prep", "appos", "acl", "compound", "flat", "nummod", "amod"})
 _NOUNISH = frozenset({"NOUN", "PROPN", "PRON", "NUM", "X"})
@@ -88,6 +94,8 @@ def full_phrase(token: Token) -> tuple[int, int]:
             break
         if child.dep_ not in _NP_RIGHT or child.left_edge.text in ("(", "[", "\u2014", "--"):
             continue  # parentheticals ("Trump (right)") stay out
+        if child.dep_ == "prep" and (child.lower_ in _SCENE_PREPS or (token.pos_ == "PROPN" and child.lower_ != "of")):
+            break  # "ports following the operation", "Varadkar at Downing Street"
         if child.left_edge.i > 0 and child.left_edge.nbor(-1).text == "," and not _closed_apposition(child):
             break
         last = _last_before_coordination(child)
@@ -111,9 +119,14 @@ def _last_before_coordination(child: Token) -> Token:
         if tok.i > child.i and (tok.dep_ in ("cc", "relcl") or tok.text == ","):
             break
         last = tok
-    while last.i > child.i and (last.is_punct or last.dep_ == "cc"):
+    while last.i > child.i and (last.is_punct or last.dep_ == "cc") and not _closes(last, child):
         last = last.nbor(-1)
     return last
+
+
+def _closes(token: Token, child: Token) -> bool:
+    """A closing bracket whose opening bracket is inside the phrase ("... ( EDMC )")."""
+    return token.text == ")" and any(t.text == "(" for t in child.subtree if t.i < token.i)
 
 
 def _parties(token: Token) -> list[Token]:
@@ -165,11 +178,12 @@ def _owner(token: Token) -> list[Token]:
 
 def _prep_args(head: Token, entry: Entry, args: Args) -> None:
     role = "actor" if entry.reciprocal else "recipient"
+    preps = _WITH if entry.reciprocal and entry.preps == DEFAULT_PREPS else entry.preps
     for child in head.children:
         lemma = child.lower_
         if child.dep_ == "agent":
             args.add("actor", _pobjs(child))
-        elif child.dep_ in ("prep", "dative") and lemma in entry.preps:
+        elif child.dep_ in ("prep", "dative") and lemma in preps:
             args.add(role, _pobjs(child))
         elif child.dep_ == "dative" and child.pos_ in _NOUNISH:
             args.add("recipient", _parties(child))
@@ -250,6 +264,8 @@ def _noun_args(noun: Token, entry: Entry, args: Args) -> None:
             own += _owner(subject) if subject.pos_ == "NOUN" else [subject]
     elif not own and noun.dep_ == "pobj" and head.head.pos_ in ("VERB", "AUX") and head.lower_ in _SETTING_PREPS:
         own += _subject(head.head)  # "during a visit to Poland, Trump made ..."
+    elif not own and noun.dep_ == "pobj" and head.lower_ == "for" and head.head.lemma_ == "responsibility":
+        own += _subject(head.head.head)  # "the Taliban claimed responsibility for the attack"
     elif not own and noun.dep_ == "appos" and head.ent_type_ in ("PERSON", "ORG", "NORP"):
         own += _parties(head)  # "Trump ...: a sit-down with Putin"
     args.actors[:0] = [t for t in own if all(t.i != a.i for a in args.actors)]
