@@ -83,6 +83,18 @@ def test_examples_against_a_friday(text: str, expression: str, value: str, type_
     assert found.get(expression) == (value, type_), found
 
 
+def test_days_next_to_publication_keep_its_year() -> None:
+    found = values("Later on July 8, Putin was to meet Juncker. The summit will focus on the launch on July 4.")
+    assert found["July 8"][0] == "2017-07-08"
+    assert found["July 4"][0] == "2017-07-04"
+
+
+def test_reference_words_leave_out_prepositions() -> None:
+    found = values("Russia complained in the past and will do so in the future.")
+    assert found["the past"] == ("PAST_REF", "DATE")
+    assert found["the future"] == ("FUTURE_REF", "DATE")
+
+
 def test_third_quarter_resolves_to_the_past_one_in_the_past_tense() -> None:
     found = values("Profit rose 5% in the third quarter.", dt.date(2017, 11, 2))
     assert found["the third quarter"] == ("2017-Q3", "DATE")

@@ -108,6 +108,10 @@ def to_int(text: str | None) -> int:
 #: TBAQ-cleaned, gold dates ahead of publication fall mostly within four months, past ones spread over the year.
 FUTURE_WINDOW_DAYS = 120
 
+#: A year-less day this close to the anchor is taken in the anchor's year whatever the tense ("was to
+#: meet on July 8" in a July 7 article): a report of the next or last days is likelier than a year off.
+NEAR_DAYS = 7
+
 
 def pick_year(ctx: Context, month: int, day: int | None, rel: str | None = None) -> int | None:
     """The year of a year-less month (``day`` None) or day: by ``rel`` (last/next/this), else the tense.
@@ -131,6 +135,9 @@ def pick_year(ctx: Context, month: int, day: int | None, rel: str | None = None)
     strict = rel in BACK or rel in AHEAD
     if way == 2:
         return a.year if a.year in options else None
+    near = [y for y in options if abs(gap(y)) <= NEAR_DAYS]
+    if near and day is not None and not strict:
+        return near[0]
     if way < 0:
         before = [y for y in options if gap(y) < 0 or (gap(y) == 0 and not strict)]
         return max(before) if before else min(options)
