@@ -28,7 +28,7 @@ _DATE = (
     r"|-Q[1-4X]|-H[12X]|-(?:SP|SU|FA|WI))?"
 )
 _TIME = r"(?:T(?:\d{2}:\d{2}|MO|AF|EV|NI|DT))?"
-_DURATION = r"P(?:(?:\d+(?:\.\d+)?|X)(?:Y|M|W|D|Q|WE)|T(?:\d+(?:\.\d+)?|X)(?:H|M|S))"
+_DURATION = r"P(?:(?:\d+(?:\.\d+)?|X)[YMWDQ])+(?:T(?:(?:\d+(?:\.\d+)?|X)[HMS])+)?|PT(?:(?:\d+(?:\.\d+)?|X)[HMS])+"
 TIMEX3_VALUE = re.compile(
     rf"(?:{_DATE}{_TIME}|\d{{3}}|\d{{2}}|{_DURATION}|PRESENT_REF|PAST_REF|FUTURE_REF"
     r"|XXXX-WXX-\d(?:T(?:MO|AF|EV|NI))?|XXXX-XX-XXT(?:\d{2}:\d{2}|MO|AF|EV|NI))"
@@ -76,6 +76,8 @@ def values(text: str, published: dt.date | None = PUBLISHED) -> dict[str, tuple[
         ("The deal was signed on Friday, July 7, 2017.", "Friday, July 7, 2017", "2017-07-07", "DATE"),
         ("The rally was held two weeks ago.", "two weeks ago", "2017-06-23", "DATE"),
         ("The company publishes results quarterly.", "quarterly", "P1Q", "SET"),
+        ("The flight took 5 1/2 hours.", "5 1/2 hours", "PT5H30M", "DURATION"),
+        ("He served two and a half years.", "two and a half years", "P2Y6M", "DURATION"),
     ],
 )
 def test_examples_against_a_friday(text: str, expression: str, value: str, type_: str) -> None:
@@ -162,7 +164,7 @@ _WORDS = st.sampled_from(
         "today", "next week", "2014", "the 1990s", "recent years", "now", "6-month-old", "two-day", "every week",
         "6am", "the afternoon", "Friday night", "the third quarter", "a year ago", "Sept. 31", "Feb. 29",
         "noon Saturday", "the past 12 months", "fiscal 1989", "the weekend", "this summer", "Christmas",
-        "three decades", "half an hour", "the following day", "several years", "12/05/1998", "the year-earlier period",
+        "three decades", "half an hour", "a day and a half", "2 1/2 decades", "the following day", "several years", "12/05/1998", "the year-earlier period",
         "He", "said", "will", "meet", ",", ".", "and", "the", "talks",
     ]
 )

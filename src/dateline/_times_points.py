@@ -196,6 +196,9 @@ def _decade(c: Candidate, ctx: Context) -> Resolved:
 def _weekday_date(ctx: Context, weekday: int, rel: str | None) -> dt.date | None:
     if ctx.anchor is None:
         return None
+    if rel in ("previous", "following") and ctx.last is not None and ctx.last.gran == "D":
+        # "down 4.5% from the previous Friday": the one before the day just spoken of
+        return nearest_weekday(ctx.last.date, weekday, -1 if rel == "previous" else 1, inclusive=False)
     if rel in BACK:
         return nearest_weekday(ctx.anchor, weekday, -1, inclusive=False)
     if rel in AHEAD:

@@ -88,7 +88,8 @@ def _rule_sources(lex: Lexicon) -> dict[str, str]:
         "year": rf"(?:(?P<mod>{_MODS})[\s-]+)?(?:(?P<fiscal>fiscal(?:\s+year)?|the\s+year)\s+)?"
         rf"(?P<year>{_YEAR})(?!\s*%)",
         "decade": r"(?:the\s+)?(?:(?P<mod>early|mid|late)[\s-]+)?(?:(?P<dec>1[6-9]\d0|20\d0)|'(?P<short>\d0))'?s",
-        "weekday": rf"(?:(?P<rel>last|next|this|past|coming|previous|early|late|earlier|later)\s+)?(?P<wd>{weekday})"
+        "weekday": rf"(?:(?P<rel>last|next|this|past|coming|previous|following|early|late|earlier|later)\s+)?"
+        rf"(?P<wd>{weekday})"
         rf"(?:\s+(?P<pod>{pod}))?",
         "deictic": rf"(?P<word>today|yesterday|tomorrow|tonight)(?:\s+(?P<pod>{pod}))?",
         "pod": rf"(?:(?P<rel>this|last|the|early\s+this|later\s+this|late\s+this|earlier\s+this)\s+)?"
@@ -111,8 +112,9 @@ def _rule_sources(lex: Lexicon) -> dict[str, str]:
         r"(?=\s+(?P<ended>end(?:ed|ing)))?",
         "the_unit": r"the\s+(?P<unit>quarter|weekend|year|week|month)(?=\s+(?P<ended>end(?:ed|ing)))?",
         "duration": rf"(?:(?P<approx>{approx})\s+(?!the\b))?(?:the\s+)?(?:(?P<rel>past|last|next|first|coming|previous|"
-        rf"following|final|latest|recent|remaining|other)\s+)?(?P<num>{num})[\s-]+(?:(?P<more>more|additional|"
-        rf"straight|consecutive|full)\s+)?{units}(?:[\s-]+(?P<old>old))?(?:\s+(?P<dir>ago|earlier|later|before|"
+        rf"following|final|latest|recent|remaining|other)\s+)?(?P<num>{num})(?P<half>\s+and\s+a\s+half|\s+1/2)?[\s-]+"
+        rf"(?:(?P<more>more|additional|straight|consecutive|full)\s+)?{units}(?P<half2>\s+and\s+a\s+half)?"
+        rf"(?:[\s-]+(?P<old>old))?(?:\s+(?P<dir>ago|earlier|later|before|"
         rf"after|from\s+now|hence))?",
         "vague": rf"(?:(?P<approx>{approx})\s+)?(?:the\s+)?(?P<rel>recent|past|coming|last|next|few)?\s*"
         rf"(?P<unit>years|months|weeks|days|decades|hours|minutes)",

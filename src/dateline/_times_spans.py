@@ -19,7 +19,7 @@ _ONES = {"one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven"
 _SPACES = re.compile(r"\s+")
 _TIME_UNITS = {"S": "S", "MIN": "M", "H": "H"}
 #: Units a "half" turns into: (amount, unit) for half of one unit.
-_HALVES = {"H": (30, "MIN"), "D": (12, "H"), "Y": (6, "M"), "M": (2, "W"), "DE": (5, "Y")}
+_HALVES = {"MIN": (30, "S"), "H": (30, "MIN"), "D": (12, "H"), "Y": (6, "M")}
 
 
 def _norm(text: str | None) -> str:
@@ -53,13 +53,17 @@ def _fmt(n: float) -> str:
 
 
 def duration_value(n: float | None, unit: str) -> str:
-    """The TIMEX3 duration ("P2W", "PT6H", "PXY") of ``n`` units (None: unknown amount)."""
-    if n is not None and 0 < n < 1 and unit in _HALVES:
-        half, unit = _HALVES[unit]
-        n = float(half)
+    """The TIMEX3 duration ("P2W", "PT6H", "P2Y6M", "PXY") of ``n`` units (None: unknown amount)."""
     if unit in ("WE", "FN", "DE", "CE"):
         factor, unit = {"WE": (2, "D"), "FN": (2, "W"), "DE": (10, "Y"), "CE": (100, "Y")}[unit]
         n = None if n is None else n * factor
+    if n is not None and n % 1 == 0.5 and unit in _HALVES:
+        half, small = _HALVES[unit]
+        rest = duration_value(float(half), small)
+        if n < 1:
+            return rest
+        whole, body = duration_value(n - 0.5, unit), rest[1:]
+        return whole + (body[1:] if "T" in whole and body.startswith("T") else body)
     amount = "X" if n is None else _fmt(n)
     if unit in _TIME_UNITS:
         return f"PT{amount}{_TIME_UNITS[unit]}"
@@ -245,6 +249,8 @@ def _offset(n: float | None, unit: str, way: str, ctx: Context) -> Resolved:
 def _duration(c: Candidate, ctx: Context) -> Resolved:
     assert ctx.lex is not None
     n, unit = parse_number(c.get("num"), ctx.lex), _unit(c.get("unit"), ctx.lex)
+    if n is not None and (c.get("half") or c.get("half2")):
+        n += 0.5
     way = _norm(c.get("dir"))
     if way:
         return _offset(n, unit, way, ctx)
