@@ -69,7 +69,7 @@ def status(trigger: Token) -> EventStatus:
     planned = hypothetical = False
     for depth, tok in enumerate(chain):
         kids = list(tok.children)
-        if depth > 0 and tok.lemma_.lower() in _FAILING:
+        if depth > 0 and tok.lemma_.lower() in _FAILING and chain[depth - 1].dep_ == "xcomp":
             return "negated"  # "failed to reach agreement"
         if tok.dep_ == "advcl" and any(c.dep_ == "mark" and c.lower_ in _CONDITIONS for c in kids):
             return "hypothetical"  # "if the compounds aren't returned"

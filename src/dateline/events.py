@@ -138,10 +138,12 @@ def _parent(hit: _Hit, hits: dict[int, _Hit]) -> tuple[_Hit | None, bool]:
 
 
 def _purpose(token: Token) -> bool:
-    """A purpose or manner clause ("staged a strike to demand reforms", "blocked roads demanding
-    reforms"): the content of the event above it."""
+    """A purpose, manner or condition clause ("staged a strike to demand reforms", "blocked roads
+    demanding reforms", "will boycott unless ..."): the content of the event above it."""
     if token.dep_ != "advcl":
         return False
+    if any(c.dep_ == "mark" and c.lower_ in ("if", "unless") for c in token.children):
+        return True  # "... unless Baghdad accepted": the condition is part of the threat
     if token.tag_ == "VBG":
         return not any(c.dep_ == "mark" for c in token.children)  # but "after meeting X" is its own
     return token.tag_ == "VB" and any(c.dep_ == "aux" and c.lower_ == "to" for c in token.children)
