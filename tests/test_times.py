@@ -164,7 +164,8 @@ _WORDS = st.sampled_from(
         "today", "next week", "2014", "the 1990s", "recent years", "now", "6-month-old", "two-day", "every week",
         "6am", "the afternoon", "Friday night", "the third quarter", "a year ago", "Sept. 31", "Feb. 29",
         "noon Saturday", "the past 12 months", "fiscal 1989", "the weekend", "this summer", "Christmas",
-        "three decades", "half an hour", "a day and a half", "2 1/2 decades", "the following day", "several years", "12/05/1998", "the year-earlier period",
+        "a day and a half", "2 1/2 decades",
+        "three decades", "half an hour", "the following day", "several years", "12/05/1998", "the year-earlier period",
         "He", "said", "will", "meet", ",", ".", "and", "the", "talks",
     ]
 )
