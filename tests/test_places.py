@@ -10,7 +10,8 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from dateline import annotate, places
-from dateline._places_gazetteer import load_gazetteer, normalize
+from dateline._places_gazetteer import _point, load_gazetteer, normalize
+from dateline.errors import ResourceError
 from dateline.pipeline import Pipeline
 from dateline.records import Article, Document, Place
 
@@ -28,6 +29,15 @@ def test_normalize_ignores_case_accents_apostrophes_and_the() -> None:
     assert normalize("The  Gaza Strip") == "gaza strip"
     assert normalize("Bogotá") == "bogota"
     assert normalize("Côte d’Ivoire") == "cote d'ivoire"
+
+
+def test_bad_points_in_data_files_are_resource_errors() -> None:
+    assert _point([53.5, 10.0], "Hamburg") == (53.5, 10.0)
+    assert _point(None, "Eastern Europe") == (None, None)
+    with pytest.raises(ResourceError, match="out of range"):
+        _point([153.5, 10.0], "Hamburg")
+    with pytest.raises(ResourceError, match="lat, lon"):
+        _point(["north", 10.0], "Hamburg")
 
 
 def test_gazetteer_loads_once_with_countries_states_cities() -> None:

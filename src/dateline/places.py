@@ -1,21 +1,31 @@
 """Places: find place names and resolve them in an offline gazetteer.
 
 Entry point :func:`apply` fills ``article.places`` with one :class:`Place` per
-place mention: the span, the gazetteer's name, ISO-3 country, latitude and
-longitude, GeoNames id (when the entry has one) and feature type (``country``,
-``admin1``, ``admin2``, ``city``, ``region``; None when unresolved).
+place mention: the span, the gazetteer's name, ISO-3 country (None for
+regions across countries), latitude and longitude, GeoNames id (countries, US
+states and cities have one) and feature type: ``country``, ``admin1`` (a US
+state, a province), ``admin2`` (a county), ``city``, ``region`` (continents,
+seas, "Crimea"), ``landmark`` ("the Kremlin" when given as a span), or None
+for a street or building the gazetteer does not know, kept with its name only.
 
 Mentions come from spaCy's GPE, LOC and FAC entities (cleaned of "the",
-possessives and words that are never places, split at commas) and from
-gazetteer matches of proper-noun sequences the model missed. They are resolved
-together (see :mod:`dateline._places_article`): population and feature type,
-the article's other countries and US states, and "City, State" qualifiers.
+possessives and names that are never places, split at commas and between
+hyphenated places such as "U.S.-Russia"), from place names inside longer
+entities ("the Minnesota Department of Transportation") and from gazetteer
+matches of proper nouns the model missed. Demonyms ("Russian") are never
+places here. All the mentions of an article are resolved together (see
+:mod:`dateline._places_article`): feature type and population, the countries
+and US states the article votes for, nearby candidates of the other names,
+and "City, State" qualifiers.
 
 For other stages and evaluations:
 
 - :func:`resolve` resolves one name, optionally with context countries/states;
 - :func:`resolve_spans` resolves given spans of a text together, as
   :func:`apply` does with the spans it finds.
+
+The gazetteer loads once per process on first use (about 2 s on an idle
+laptop core; ~95 MB of objects).
 """
 
 from __future__ import annotations
