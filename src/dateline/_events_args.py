@@ -92,6 +92,9 @@ def full_phrase(token: Token) -> tuple[int, int]:
     for child in token.rights:
         if child.dep_ in ("conj", "cc", "relcl", "ccomp", "advcl") or (child.dep_ == "acl" and child.tag_ != "VBN"):
             break
+        if child.left_edge.text == "(" and _acronym(child):
+            end = max(end, child.right_edge.idx + len(child.right_edge.text))
+            continue  # "Amnesty International (AI)"
         if child.dep_ not in _NP_RIGHT or child.left_edge.text in ("(", "[", "\u2014", "--"):
             continue  # parentheticals ("Trump (right)") stay out
         if child.dep_ == "prep" and (child.lower_ in _SCENE_PREPS or (token.pos_ == "PROPN" and child.lower_ != "of")):
@@ -105,6 +108,12 @@ def full_phrase(token: Token) -> tuple[int, int]:
     if cut != -1:  # a phrase never runs into the next line (a heading, a caption)
         end = len(text[:cut].rstrip(" ,;:-\u2013\u2014"))
     return start, max(end, token.idx + len(token.text))
+
+
+def _acronym(child: Token) -> bool:
+    """A bracketed short name: "( AI )", "(DRC)"."""
+    inner = [t for t in child.subtree if not t.is_punct]
+    return child.right_edge.text == ")" and 0 < len(inner) <= 3 and all(t.text.isupper() for t in inner)
 
 
 def _closed_apposition(child: Token) -> bool:
