@@ -122,6 +122,11 @@ def test_homographs_are_not_dates() -> None:
     assert found.get("now") == ("PRESENT_REF", "DATE")
 
 
+def test_titles_are_not_times() -> None:
+    found = values("This is VOA Today. The film High Noon won. Today the talks resume.")
+    assert list(found) == ["Today"]
+
+
 def test_spans_point_into_the_text() -> None:
     article = run("Yesterday at 10:35 a.m. Wednesday the 52-year-old spoke; Sept. 30 and the weekend followed.")
     assert article.times

@@ -43,6 +43,9 @@ _FUTURE_LEMMAS = frozenset({"go", "expect", "schedule", "plan", "intend", "set",
 _VERBS = frozenset({"VERB", "AUX"})
 #: Rules built on names that are capitalized in English (months, weekdays, holidays).
 _NAMED_RULES = frozenset({"month", "date_mdy", "date_dmy", "weekday", "holiday"})
+#: Rules built on common words, which are capitalized only at the start of a sentence.
+_COMMON_RULES = frozenset({"relative", "deictic", "ref", "pod", "the_unit"})
+_SENTENCE_START = re.compile(r"(?:^|[.!?:;]['\"’”]?\s+|[\"“`'‘(\n]\s*)$")
 
 
 def resolve(candidate: Candidate, ctx: Context) -> Resolved:
@@ -161,6 +164,14 @@ def _is_time_amount(c: Candidate, text: str) -> bool:
     return not (unit.startswith("second") and c.get("num") in ("a", "an", "one"))
 
 
+def _titled_mid_sentence(text: str, start: int, surface: str) -> bool:
+    """Whether a common-word expression is capitalized in mid-sentence like a title ("This Week")."""
+    last = surface.split()[-1]
+    if not last[:1].isupper() or surface.isupper():
+        return False
+    return _SENTENCE_START.search(text[max(0, start - 40) : start]) is None
+
+
 def _plausible(c: Candidate, text: str, ents: set[int], lex: Lexicon, doc: Any = None) -> bool:
     """Whether a candidate is a temporal expression and not a homograph ("may", "March" the verb, "1990 shares")."""
     surface = text[c.start : c.end]
@@ -168,6 +179,8 @@ def _plausible(c: Candidate, text: str, ents: set[int], lex: Lexicon, doc: Any =
     after_prep = _previous_word(text, c.start) in DATE_PREPOSITIONS
     if c.rule in _NAMED_RULES and not any(ch.isupper() for ch in surface if ch.isalpha()):
         return False
+    if c.rule in _COMMON_RULES and _titled_mid_sentence(text, c.start, surface):
+        return False  # "ABC's This Week", "VOA Today", "High Noon": a title, not a time
     if c.rule == "month" and not (c.get("year") or c.get("rel") or c.get("mod")):
         word = (c.get("month") or "").rstrip(".")
         if word in lex.ambiguous_months and not (after_prep or confirmed or surface.endswith(".")):
