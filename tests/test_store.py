@@ -7,7 +7,7 @@ import datetime as dt
 import json
 import subprocess
 import sys
-import uuid
+from collections.abc import Iterator
 from pathlib import Path
 
 import duckdb
@@ -241,10 +241,17 @@ def articles(draw: st.DrawFn) -> Article:
     )
 
 
-@settings(max_examples=40, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@pytest.fixture(scope="module")
+def shared_store(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Store]:
+    with Store(tmp_path_factory.mktemp("rt") / "rt.duckdb") as store:
+        yield store
+
+
+@settings(max_examples=30, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
 @given(article=articles())
-def test_round_trip_article_store_contract(tmp_path: Path, article: Article) -> None:
-    with Store(tmp_path / f"rt-{uuid.uuid4().hex}.duckdb") as store:
-        store.write([article])
-        assert store.article(article.id) == article_to_dict(article)
-        assert store.stats()["events"] == len(article.events) and store.known_ids([article.id]) == {article.id}
+def test_round_trip_article_store_contract(shared_store: Store, article: Article) -> None:
+    shared_store.write([article], replace=True)
+    assert shared_store.article(article.id) == article_to_dict(article)
+    assert shared_store.known_ids([article.id]) == {article.id}
+    row = shared_store.con.execute("SELECT count(*) FROM events WHERE article_id = ?", [article.id]).fetchone()
+    assert row == (len(article.events),)
