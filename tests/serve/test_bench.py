@@ -4,10 +4,13 @@ from __future__ import annotations
 
 from pathlib import Path
 
+import pytest
+
 from dateline.serve import bench
 from dateline.store import Store
 
 
+@pytest.mark.slow
 def test_bench_builds_and_reports(store_path: Path, tmp_path: Path) -> None:
     db = tmp_path / "bench.duckdb"
     with Store(store_path, read_only=True) as store:
