@@ -157,7 +157,7 @@ def _month_num(c: Candidate, ctx: Context) -> int:
 
 def _full_date(c: Candidate, ctx: Context) -> Resolved:
     month, day = _month_num(c, ctx), to_int(c.get("day"))
-    year = to_int(c.get("year")) or pick_year(ctx, month, day)
+    year = to_int(c.get("year")) or pick_year(ctx, month, day, c.get("rel"))
     if not is_valid_day(year or 0, month, day):
         return _NONE
     if year is None:

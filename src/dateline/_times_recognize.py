@@ -78,7 +78,8 @@ def _rule_sources(lex: Lexicon) -> dict[str, str]:
     approx, ordinal = _alt(lex.approximators), _alt(lex.ordinals)
     units = rf"(?P<unit>{unit}|centuries)(?:s|es)?"
     return {
-        "date_mdy": rf"(?:(?P<wd>{weekday}),?\s+)?(?P<month>{month})\s+(?P<day>{_DAY})(?:,?\s+(?P<year>{_YEAR}))?",
+        "date_mdy": rf"(?:(?P<rel>last|next|this)\s+)?(?:(?P<wd>{weekday}),?\s+)?(?P<month>{month})\s+(?P<day>{_DAY})"
+        rf"(?:,?\s+(?P<year>{_YEAR}))?",
         "date_dmy": rf"(?:(?P<wd>{weekday}),?\s+)?(?P<day>{_DAY})\s+(?:of\s+)?(?P<month>{month})"
         rf"(?:,?\s+(?P<year>{_YEAR}))?",
         "iso": rf"(?P<year>{_YEAR})-(?P<mon>[01]\d)-(?P<day>[0-3]\d)",
@@ -108,9 +109,10 @@ def _rule_sources(lex: Lexicon) -> dict[str, str]:
         rf"(?P<ord>{ordinal}|last)[\s-]+(?:fiscal[\s-]+)?(?P<unit>quarter|half)(?:\s+of\s+(?P<year2>{_YEAR}))?",
         "year_period": rf"the\s+(?P<year>{_YEAR})\s+(?P<unit>quarter|period)",
         "period": r"the\s+(?P<rel>latest|current|year-earlier|year-ago|comparable|same|previous|prior|fiscal|full)"
-        r"(?:\s+year-ago|\s+year-earlier)?\s+(?P<unit>quarter|period|year|month|week|half)"
+        r"(?:\s+year-ago|\s+year-earlier)?\s+(?:fiscal\s+)?(?P<unit>quarter|period|year|month|week|half)"
         r"(?=\s+(?P<ended>end(?:ed|ing)))?",
-        "the_unit": r"the\s+(?P<unit>quarter|weekend|year|week|month)(?=\s+(?P<ended>end(?:ed|ing)))?",
+        "the_unit": rf"(?:(?P<mod>{_MODS})\s+)?the\s+(?P<unit>quarter|weekend|year|week|month)"
+        r"(?=\s+(?P<ended>end(?:ed|ing)))?",
         "duration": rf"(?:(?P<approx>{approx})\s+(?!the\b))?(?:the\s+)?(?:(?P<rel>past|last|next|first|coming|previous|"
         rf"following|final|latest|recent|remaining|other)\s+)?(?P<num>{num})(?P<half>\s+and\s+a\s+half|\s+1/2)?[\s-]+"
         rf"(?:(?P<more>more|additional|straight|consecutive|full)\s+)?{units}(?P<half2>\s+and\s+a\s+half)?"

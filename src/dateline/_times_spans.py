@@ -259,7 +259,8 @@ def _duration(c: Candidate, ctx: Context) -> Resolved:
 
 def _vague(c: Candidate, ctx: Context) -> Resolved:
     assert ctx.lex is not None
-    if c.get("rel") == "recent":
+    # "recent years" is a past reference; "recent weeks" or "months" a stretch of them (TimeBank).
+    if c.get("rel") == "recent" and (c.get("unit") or "").startswith(("year", "decade")):
         return Resolved("PAST_REF")
     return Resolved(duration_value(None, _unit(c.get("unit"), ctx.lex)), "DURATION")
 
