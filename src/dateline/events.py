@@ -125,6 +125,11 @@ def _hits(sentence: Any, lex: Lexicon, event_nouns: frozenset[str]) -> dict[int,
 def _parent(hit: _Hit, hits: dict[int, _Hit]) -> tuple[_Hit | None, bool]:
     """The nearest trigger above ``hit`` and whether ``hit`` is embedded in it (not a sibling event)."""
     tok = hit.token
+    if _purpose(tok) and tok.head.i not in hits:
+        # "continued their hunger strike to demand ...": the purpose is the object event's
+        for sibling in tok.head.children:
+            if sibling.dep_ == "dobj" and sibling.i in hits:
+                return hits[sibling.i], True
     embedded = False
     for _ in range(8):
         if tok.dep_ not in _INDEPENDENT or _purpose(tok):
