@@ -26,7 +26,7 @@ __all__ = ["Context", "Mention", "best_entry", "candidates", "is_decisive", "qua
 #: or strong context says otherwise ("Georgia", "Jordan, Minn.").
 FEATURE_BASE: dict[str, float] = {
     "country": 14.0,
-    "us_state": 13.0,
+    "us_state": 12.0,
     "region": 12.0,
     "landmark": 12.0,
     "admin1": 11.0,
@@ -40,6 +40,9 @@ CAPITAL_BONUS = 3.0
 COUNTRY_BONUS = 4.0
 #: Bonus, times the article's votes for a US candidate's state (capped at 1).
 STATE_BONUS = 3.0
+#: Bonus for a US state when the article names other states: "New York"
+#: beside "Texas" is the state, alone it is the city (GeoWebNews, LGL).
+STATE_PEER_BONUS = 2.5
 #: Score added (or taken) when an explicit qualifier agrees (or disagrees).
 QUALIFIER_WEIGHT = 20.0
 #: Penalty for an entry reached through an alternate or shortened name.
@@ -73,17 +76,19 @@ class Context:
 
     countries: dict[str, float] = field(default_factory=dict)
     states: dict[str, float] = field(default_factory=dict)
+    named_states: float = 0.0  # mentions read as US states ("Texas", "Ohio")
 
     def scaled(self, factor: float) -> Context:
         """These votes times ``factor``."""
         return Context({k: v * factor for k, v in self.countries.items()},
-                       {k: v * factor for k, v in self.states.items()})
+                       {k: v * factor for k, v in self.states.items()}, self.named_states * factor)
 
     def update(self, votes: Context, sign: int = 1) -> None:
         for key, value in votes.countries.items():
             self.countries[key] = self.countries.get(key, 0.0) + sign * value
         for key, value in votes.states.items():
             self.states[key] = self.states.get(key, 0.0) + sign * value
+        self.named_states += sign * votes.named_states
 
 
 def votes(entries: Sequence[Entry]) -> Context:
@@ -95,6 +100,8 @@ def votes(entries: Sequence[Entry]) -> Context:
         result.countries[country] = 1 / len(countries)
     for state in states:
         result.states[state] = 1 / len(states)
+    if entries:
+        result.named_states = sum(_feature(e) == "us_state" for e in entries) / len(entries)
     return result
 
 
@@ -115,6 +122,8 @@ def score(entry: Entry, context: Context, qualifier: Entry | None = None, near: 
         value += COUNTRY_BONUS * min(1.0, max(0.0, context.countries.get(entry.country, 0.0)))
     if entry.country == "USA" and entry.admin1 and entry.feature in ("city", "admin2"):
         value += STATE_BONUS * min(1.0, max(0.0, context.states.get(entry.admin1, 0.0)))
+    if _feature(entry) == "us_state":
+        value += STATE_PEER_BONUS * min(1.0, max(0.0, context.named_states))
     value += PROXIMITY_BONUS * near
     if qualifier is not None:
         value += QUALIFIER_WEIGHT if _within(entry, qualifier) else -QUALIFIER_WEIGHT
@@ -146,14 +155,14 @@ def candidates(
         return found
     if found and name.isupper() and len(name) <= ACRONYM_MAX_LENGTH:
         found = tuple(e for e in found if e.feature != "city")
-    if any(not e.alias and (e.feature == "country" or _feature(e) == "us_state") for e in found):
+    if any(not e.alias and e.feature == "country" for e in found):
         found = tuple(e for e in found if not e.alias)  # "Mexico" is the country, not Mexico City
     if any(not e.alias and _feature(e) in ("us_state", "region", "landmark") for e in found):
         # "California" is the state, not California, Md.: only a capital or a
         # very large city keeps its claim ("Washington", "New York"), unless a
         # qualifier names another place. Towns named like countries stay:
         # local news often means them ("Palestine, Texas", "Lebanon, Ind.").
-        found = tuple(e for e in found if e.feature != "city" or _major(e))
+        found = tuple(e for e in found if (e.feature != "city" and not e.alias) or _major(e))
     for variant in _variants(name) if not found else ():
         found = gazetteer.lookup(variant)
         if found:
