@@ -163,29 +163,40 @@ def test_no_annotation_no_events() -> None:
 
 
 def _with(article: Article, event_type: str, *names: str) -> list[Event]:
-    """Events of a type whose actor and recipient spans mention every name."""
+    """Events of a type whose parties (actor names, else argument spans) mention every name."""
     out = []
     for event in article.events:
-        words = " ".join(texts((*event.actor_spans, *event.recipient_spans)))
+        named = [a.name for i in (*event.actors, *event.recipients) if (a := article.actor(i)) is not None]
+        words = " ".join([*named, *texts((*event.actor_spans, *event.recipient_spans))])
         if event.type == event_type and all(name in words for name in names):
             out.append(event)
     return out
 
 
+def _dated(events_: list[Event], prefix: str) -> list[Event]:
+    return [e for e in events_ if e.date is not None and (e.date.value or "").startswith(prefix)]
+
+
 @pytest.mark.slow
 def test_seed_article(seed_path: Path) -> None:
+    """The seed's events as far as dateline codes them (see the events module docstring for the rest)."""
     article = run(seed_path.read_text(encoding="utf-8"))
     trump_putin = _with(article, "CONSULT", "Trump", "Putin")
-    assert any(e.status == "planned" for e in trump_putin)
+    planned = [e for e in _dated(trump_putin, "2017-07-07") if e.status == "planned"]
+    assert planned and planned[0].place is not None and planned[0].place.name == "Hamburg"
     met = [e for e in trump_putin if e.trigger.text == "met"]
     assert met and met[0].status == "occurred" and "met Putin briefly" in met[0].evidence.text
-    assert _with(article, "CONSULT", "Putin", "Moon Jae-in", "Shinzo Abe")
-    breakfast = _with(article, "CONSULT", "Putin", "Angela Merkel", "Emmanuel Macron")
+    assert met[0].date is not None and (met[0].date.value or "").startswith("2017-07-07")
+    assert _dated(_with(article, "CONSULT", "Putin", "Moon Jae-in", "Shinzo Abe"), "2017-07-07")
+    breakfast = _dated(_with(article, "CONSULT", "Putin", "Angela Merkel", "Emmanuel Macron"), "2017-07-08")
     assert breakfast and breakfast[0].status == "planned"
-    assert _with(article, "CONSULT", "Putin", "Erdogan") and _with(article, "CONSULT", "Juncker")
-    request = _with(article, "REQUEST", "Russia")
+    assert _dated(_with(article, "CONSULT", "Putin", "Erdogan"), "2017-07-08")
+    assert _dated(_with(article, "CONSULT", "Putin", "Juncker"), "2017-07-08")
+    support = _dated(_with(article, "SUPPORT", "Trump"), "2017-07-06")
+    assert any("explicit endorsement" in e.evidence.text for e in support)
+    request = _dated(_with(article, "REQUEST", "Trump", "Russia"), "2017-07-06")
     assert any(e.trigger.text == "called" and "cease its destabilizing" in e.evidence.text for e in request)
-    assert _with(article, "THREATEN", "Foreign Ministry")
-    sanctions = _with(article, "SANCTION", "Russia")
-    assert sanctions and "2014" in sanctions[0].evidence.text
-    assert _with(article, "SUPPORT") and _with(article, "REJECT", "Peskov")
+    assert _dated(_with(article, "THREATEN", "Foreign Ministry"), "2017-06")
+    sanctions = _dated(_with(article, "SANCTION", "Russia"), "2014")
+    assert sanctions and "imposed in 2014" in sanctions[0].evidence.text
+    assert _with(article, "REJECT", "Peskov")

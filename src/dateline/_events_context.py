@@ -96,29 +96,31 @@ def _nearest(spans: Sequence[tuple[int, int]], trigger_at: int) -> int:
 
 
 def _governed(doc: Any, start: int, end: int, trigger: Token) -> bool:
-    """Whether the words at ``[start, end)`` hang on the trigger's clause (not another verb's)."""
+    """Whether the words at ``[start, end)`` hang on the trigger's clause (not another verb's):
+    on the trigger or a word above it ("Later on July 8, Putin was to meet ...")."""
     span = doc.char_span(start, end, alignment_mode="expand")
     if span is None or len(span) == 0:
         return False
+    clause = {t.i for t in _governors(trigger)}
     tok = span.root
     for _ in range(8):
         if tok.head.i == tok.i:
             return False
         tok = tok.head
-        if tok.i == trigger.i:
+        if tok.i in clause:
             return True
         if tok.pos_ in ("VERB", "AUX") and tok.dep_ not in ("aux", "auxpass"):
             return False
     return False
 
 
-def _pick(doc: Any, spans: Sequence[tuple[int, int]], trigger: Token) -> int:
-    """The span the trigger governs, else the nearest one."""
+def _pick(doc: Any, spans: Sequence[tuple[int, int]], trigger: Token, *, governed_only: bool = False) -> int | None:
+    """The span the trigger governs, else (unless ``governed_only``) the nearest one."""
     middle = trigger.idx + len(trigger.text) // 2
     governed = [i for i, (a, b) in enumerate(spans) if _governed(doc, a, b, trigger)]
     if governed:
         return governed[_nearest([spans[i] for i in governed], middle)]
-    return _nearest(spans, middle)
+    return None if governed_only or not spans else _nearest(spans, middle)
 
 
 def resolved(value: str | None) -> bool:
@@ -126,13 +128,12 @@ def resolved(value: str | None) -> bool:
     return value is not None and (value[:1].isdigit() or value.startswith("XXXX"))
 
 
-def event_date(doc: Any, times: Sequence[TimeExpr], trigger: Token) -> EventDate | None:
-    """The date of the sentence's time expression on the trigger's clause, else the nearest one."""
+def event_date(doc: Any, times: Sequence[TimeExpr], trigger: Token, *, governed_only: bool) -> EventDate | None:
+    """The date of the sentence's time expression on the trigger's clause, else (unless
+    ``governed_only``) of the nearest one."""
     usable = [t for t in times if t.type in _DATED and resolved(t.value)]
-    if not usable:
-        return None
-    best = usable[_pick(doc, [(t.span.start, t.span.end) for t in usable], trigger)]
-    return EventDate(best.value, best.span.text)
+    best = _pick(doc, [(t.span.start, t.span.end) for t in usable], trigger, governed_only=governed_only)
+    return None if best is None else EventDate(usable[best].value, usable[best].span.text)
 
 
 def dateline_place(article: Article) -> Place | None:
@@ -158,8 +159,9 @@ def event_place(doc: Any, places: Sequence[Place], trigger: Token, sentence: Any
     else the dateline place when the sentence says "here"."""
     usable = [p for p in places if not any(a <= p.span.start and p.span.end <= b for a, b in parties)
               and not _modifier(doc, p)]
-    if usable:
-        return usable[_pick(doc, [(p.span.start, p.span.end) for p in usable], trigger)]
+    best = _pick(doc, [(p.span.start, p.span.end) for p in usable], trigger)
+    if best is not None:
+        return usable[best]
     if home is not None and any(t.lower_ in _HERE for t in sentence):
         return home
     return None

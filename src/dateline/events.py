@@ -32,6 +32,8 @@ _POS_GROUP = {"VERB": "verb", "AUX": "verb", "NOUN": "noun", "PROPN": "noun"}
 _INDEPENDENT = frozenset({"conj", "advcl", "relcl", "parataxis", "ROOT"})
 #: Dependents that never complete a multiword trigger ("expected to protest" is not "protest to").
 _NOT_CONTEXT = frozenset({"aux", "auxpass", "punct", "cc", "mark", "neg", "nsubj"})
+#: Prepositions whose objects set the scene and never complete a trigger ("during a visit, X made ...").
+_SCENE_PREPS = frozenset({"during", "in", "at", "after", "before", "since", "following", "amid", "despite", "on"})
 #: Confidence adjustments, set by hand against the PLOVER gold records and the seed article.
 BONUS_ACTOR = 0.1
 BONUS_RECIPIENT = 0.05
@@ -84,7 +86,8 @@ class _Hit:
 def _match(token: Token, entries: tuple[Entry, ...]) -> Entry | None:
     """The first entry whose multiword pattern fits the token's dependents."""
     kids = [c for c in token.children if c.dep_ not in _NOT_CONTEXT and not _dated(c)]
-    kids += [g for c in kids if c.dep_ in ("prep", "dative") for g in c.children if g.dep_ == "pobj"]
+    kids += [g for c in kids if c.dep_ in ("prep", "dative") and c.lower_ not in _SCENE_PREPS
+             for g in c.children if g.dep_ == "pobj"]
     context = {c.lemma_.lower() for c in kids} | {c.lower_ for c in kids}
     if token.dep_ in ("acl", "relcl", "amod"):
         context.add(token.head.lemma_.lower())  # "sanctions imposed"
@@ -255,10 +258,12 @@ def _line(text: str, at: int, start: int, end: int) -> tuple[int, int]:
 
 def _setting(article: Article, hit: _Hit, bounds: tuple[int, int], number: int, scene: _Scene,
              parties: list[tuple[int, int]], actor_ids: tuple[str, ...]) -> tuple[EventDate | None, Place | None, bool]:
-    """Date and place from the sentence, else carried from the actor's last event or the last sentences."""
+    """Date: the time on the trigger's clause, else the date of the actor's last event, else the
+    sentence's nearest time, else the last date stated. Place: the sentence's."""
     start, end = bounds
     doc, sentence = article.doc, hit.token.sent
-    date = event_date(doc, [t for t in article.times if start <= t.span.start and t.span.end <= end], hit.token)
+    times = [t for t in article.times if start <= t.span.start and t.span.end <= end]
+    date = event_date(doc, times, hit.token, governed_only=True)
     place = event_place(doc, [p for p in article.places if start <= p.span.start and p.span.end <= end],
                         hit.token, sentence, scene.home, parties)
     carried = False
@@ -266,10 +271,10 @@ def _setting(article: Article, hit: _Hit, bounds: tuple[int, int], number: int, 
     recent = max(earlier, key=lambda e: e[0], default=None)
     if date is None and recent is not None and number - recent[0] <= CARRY_ACTOR_SENTENCES and recent[1]:
         date, carried = recent[1], True
+    if date is None:
+        date = event_date(doc, times, hit.token, governed_only=False)
     if date is None and number - scene.date_at <= CARRY_SENTENCES and scene.date is not None:
         date, carried = scene.date, True
-    if place is None and number - scene.place_at <= CARRY_SENTENCES and scene.place is not None:
-        place, carried = scene.place, True
     return date, place, carried
 
 
