@@ -106,10 +106,13 @@ def _rule_sources(lex: Lexicon) -> dict[str, str]:
         r"(?P<word>twenties|thirties|forties|fifties|sixties|seventies|eighties|nineties)",
         "quarter": rf"(?:the\s+)?(?:(?P<rel>{_REL}|latest|year-earlier|year-ago|fiscal)\s+)?"
         rf"(?:(?P<year>{_YEAR})(?:'s)?\s+)?(?:(?P<this>this|last|next)\s+year's\s+)?"
-        rf"(?P<ord>{ordinal}|last)[\s-]+(?:fiscal[\s-]+)?(?P<unit>quarter|half)(?:\s+of\s+(?P<year2>{_YEAR}))?",
+        rf"(?P<ord>{ordinal}|last)[\s-]+(?:fiscal[\s-]+)?(?P<unit>quarter|half)"
+        rf"(?:\s+of\s+(?P<year2>{_YEAR})|\s+(?P<yrel>last|this|next)\s+year)?"
+        rf"(?=\s+end(?:ed|ing)\s+(?P<emonth>{month}))?",
         "year_period": rf"the\s+(?P<year>{_YEAR})\s+(?P<unit>quarter|period)",
-        "period": r"the\s+(?P<rel>latest|current|year-earlier|year-ago|comparable|same|previous|prior|fiscal|full)"
-        r"(?:\s+year-ago|\s+year-earlier)?\s+(?:fiscal\s+)?(?P<unit>quarter|period|year|month|week|half)"
+        "period": r"the\s+(?P<rel>latest|current|year-earlier|year-ago|comparable|corresponding|same|previous|prior"
+        r"|fiscal|full)(?:\s+year-ago|\s+year-earlier)?\s+(?:fiscal\s+)?(?P<unit>quarter|period|year|month|week|half)"
+        r"(?:\s+(?P<yrel>last)\s+year)?"
         r"(?=\s+(?P<ended>end(?:ed|ing)))?",
         "the_unit": rf"(?:(?P<mod>{_MODS})\s+)?the\s+(?P<unit>quarter|weekend|year|week|month)"
         r"(?=\s+(?P<ended>end(?:ed|ing)))?",

@@ -153,15 +153,24 @@ def _quarter(c: Candidate, ctx: Context) -> Resolved:
     year = to_int(c.get("year")) or to_int(c.get("year2")) or None
     if year is None and ctx.anchor is None:
         return Resolved(f"XXXX-{'H' if half else 'Q'}{n}")
-    if year is None and ctx.anchor is not None:
-        year = ctx.anchor.year + {"this": 0, "last": -1, "next": 1}.get(c.get("this") or "", 0)
+    shifts = {"this": 0, "last": -1, "next": 1}
+    if year is None and ctx.anchor is not None and c.get("yrel"):
+        year = ctx.anchor.year + shifts[c.get("yrel") or "this"]
+    elif year is None and ctx.anchor is not None:
+        year = ctx.anchor.year + shifts.get(c.get("this") or "", 0)
         current = (ctx.anchor.month - 1) // per + 1
+        ended = ctx.lex.months.get((c.get("emonth") or "").rstrip("."))
+        if ended and not c.get("this"):
+            # "the fourth quarter ended Aug. 26": a fiscal quarter, in the year of the month it ended
+            year = ctx.anchor.year - (ended > ctx.anchor.month)
         # A quarter not yet over is last year's when spoken of in the past tense.
-        if not c.get("this") and n >= current + (0 if direction(ctx) < 0 else 1) and direction(ctx) <= 0:
+        elif not c.get("this") and n >= current + (0 if direction(ctx) < 0 else 1) and direction(ctx) <= 0:
             year -= 1
     if c.get("rel") in ("year-earlier", "year-ago") and year is not None:
         year -= 1
-    return as_date(Ref("H" if half else "Q", dt.date(year or 1, (n - 1) * per + 1, 1)))
+    if year is None or not 1 <= year <= 9999:
+        return _NONE
+    return as_date(Ref("H" if half else "Q", dt.date(year, (n - 1) * per + 1, 1)))
 
 
 _PERIODIC = ("Q", "H", "M", "S", "Y")
@@ -198,7 +207,8 @@ def _period(c: Candidate, ctx: Context) -> Resolved:
         base = _at(base, gran)
     if rel in ("previous", "prior"):
         return as_derived(shift(base, -1, base.gran))
-    return as_derived(shift(base, -1, "Y") if rel != "same" else base)
+    back = rel not in ("same", "corresponding") or c.get("yrel") == "last"
+    return as_derived(shift(base, -1, "Y") if back else base)
 
 
 def _the_unit(c: Candidate, ctx: Context) -> Resolved:
