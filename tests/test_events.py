@@ -11,6 +11,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from dateline import events
+from dateline._events_context import calendar
 from dateline._events_lexicon import ENV_LEXICON, load_lexicon, plover
 from dateline.errors import ResourceError
 from dateline.pipeline import Pipeline
@@ -155,6 +156,12 @@ def test_every_span_covers_its_text(nlp: Any, parts: list[str]) -> None:
         for span in (event.trigger, event.evidence, *event.actor_spans, *event.recipient_spans):
             assert text[span.start:span.end] == span.text
         assert event.evidence.start <= event.trigger.start < event.trigger.end <= event.evidence.end
+
+
+@pytest.mark.parametrize(("value", "day"), [("2017-07-07TAF", "2017-07-07"), ("2017-W27", "2017"),
+                                            ("XXXX-07-07", "XXXX-07-07"), ("2016-12", "2016-12")])
+def test_event_dates_are_calendar_values(value: str, day: str) -> None:
+    assert calendar(value) == day
 
 
 def test_no_annotation_no_events() -> None:

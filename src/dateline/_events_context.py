@@ -10,12 +10,13 @@ article's dateline place when the sentence points at it ("here").
 
 from __future__ import annotations
 
+import re
 from collections.abc import Sequence
 from typing import Any
 
 from dateline.records import Article, EventDate, EventStatus, Place, TimeExpr
 
-__all__ = ["dateline_place", "event_date", "event_place", "resolved", "status"]
+__all__ = ["calendar", "dateline_place", "event_date", "event_place", "resolved", "status"]
 
 Token = Any  # a spaCy Token
 
@@ -123,6 +124,16 @@ def _pick(doc: Any, spans: Sequence[tuple[int, int]], trigger: Token, *, governe
     return None if governed_only or not spans else _nearest(spans, middle)
 
 
+_CALENDAR = re.compile(r"(?:\d{4}|XXXX)(?:-\d{2}(?:-\d{2})?)?")
+
+
+def calendar(value: str) -> str:
+    """The calendar part of a TIMEX3 value, as events carry it: YYYY-MM-DD, YYYY-MM or YYYY
+    ("2017-07-07TAF" -> "2017-07-07", "2017-W27" -> "2017")."""
+    match = _CALENDAR.match(value)
+    return match.group(0) if match else value
+
+
 def resolved(value: str | None) -> bool:
     """A calendar value ("2017-07-07", "2017-W27", "XXXX-07-07"), not a reference like PAST_REF."""
     return value is not None and (value[:1].isdigit() or value.startswith("XXXX"))
@@ -133,7 +144,7 @@ def event_date(doc: Any, times: Sequence[TimeExpr], trigger: Token, *, governed_
     ``governed_only``) of the nearest one."""
     usable = [t for t in times if t.type in _DATED and resolved(t.value)]
     best = _pick(doc, [(t.span.start, t.span.end) for t in usable], trigger, governed_only=governed_only)
-    return None if best is None else EventDate(usable[best].value, usable[best].span.text)
+    return None if best is None else EventDate(calendar(usable[best].value or ""), usable[best].span.text)
 
 
 def dateline_place(article: Article) -> Place | None:
