@@ -152,6 +152,10 @@ def test_vocabulary_is_validated(tmp_path: Path) -> None:
         parse_lexicon(raw, tmp_path / "bad.json")
     with pytest.raises(ResourceError, match="version"):
         parse_lexicon([], tmp_path / "bad.json")
+    raw["months"].pop("smarch")
+    raw["context"]["future_verbs"] = "plan"
+    with pytest.raises(ResourceError, match="context.future_verbs"):
+        parse_lexicon(raw, tmp_path / "bad.json")
 
 
 def test_vocabulary_can_be_extended(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:

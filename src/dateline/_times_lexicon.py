@@ -25,6 +25,15 @@ ENV_VAR = "DATELINE_TIMES_DATA"
 _INT_MAPS = ("months", "weekdays", "numbers", "ordinals")
 _STR_MAPS = ("seasons", "parts_of_day", "units", "refs", "sets")
 _LISTS = ("ambiguous_months", "vague_numbers", "approximators", "weak_refs")
+#: Lists under "context": words around an expression that decide whether and where it is a time.
+CONTEXT_LISTS = (
+    "date_prepositions",
+    "season_prepositions",
+    "deadline_words",
+    "soft_deadline_words",
+    "future_auxiliaries",
+    "future_verbs",
+)
 
 
 @dataclass(frozen=True, slots=True)
@@ -56,6 +65,7 @@ class Lexicon:
     weak_refs: frozenset[str]
     sets: dict[str, str]
     holidays: dict[str, Holiday]
+    context: dict[str, frozenset[str]]
 
 
 def _fail(path: Path, what: str) -> ResourceError:
@@ -98,7 +108,20 @@ def parse_lexicon(raw: Any, path: Path) -> Lexicon:
         raise _fail(path, "month numbers must be 1-12")
     if not all(1 <= d <= 7 for d in fields["weekdays"].values()):
         raise _fail(path, "weekday numbers must be 1 (Monday) to 7 (Sunday)")
-    return Lexicon(version=raw["version"], holidays=_holidays(raw, path), **fields)
+    return Lexicon(version=raw["version"], holidays=_holidays(raw, path), context=_context(raw, path), **fields)
+
+
+def _context(raw: dict[str, Any], path: Path) -> dict[str, frozenset[str]]:
+    table = raw.get("context")
+    if not isinstance(table, dict):
+        raise _fail(path, "'context' must be an object of word lists")
+    out: dict[str, frozenset[str]] = {}
+    for key in CONTEXT_LISTS:
+        words = table.get(key)
+        if not isinstance(words, list) or not all(isinstance(w, str) for w in words):
+            raise _fail(path, f"'context.{key}' must be a list of strings")
+        out[key] = frozenset(w.lower() for w in words)
+    return out
 
 
 @functools.cache

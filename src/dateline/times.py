@@ -24,22 +24,6 @@ from dateline.records import Article, TimeExpr, make_span
 
 __all__ = ["apply", "resolve", "tense_at"]
 
-#: Words before a bare year or an ambiguous month name ("in May", "since 1990") that make it a date.
-DATE_PREPOSITIONS = frozenset(
-    (
-        "in", "since", "until", "till", "by", "of", "from", "to", "through", "during", "before", "after", "early",
-        "late", "mid", "and", "or", "between", "around", "as", "last", "next", "this", "fiscal", "about", "circa",
-    )
-)
-#: Words before a bare season name that make it a season ("in spring", not "to fall").
-SEASON_PREPOSITIONS = frozenset({"in", "during", "since", "until", "by", "through", "before", "after", "over"})
-#: Words before a date that look ahead of the verb ("extended until Nov. 16")...
-DEADLINE_WORDS = frozenset({"until", "till", "through"})
-#: ...and words that do so unless the verb is in the past ("due by August", "as early as Tuesday").
-SOFT_DEADLINE_WORDS = frozenset({"by", "as"})
-_FUTURE_AUX = frozenset({"will", "'ll", "shall", "wo"})
-#: Verbs whose infinitive complement lies ahead ("is expected to close Monday").
-_FUTURE_LEMMAS = frozenset({"go", "expect", "schedule", "plan", "intend", "set", "due"})
 _VERBS = frozenset({"VERB", "AUX"})
 #: Rules built on names that are capitalized in English (months, weekdays, holidays).
 _NAMED_RULES = frozenset({"month", "date_mdy", "date_dmy", "weekday", "holiday"})
@@ -54,7 +38,7 @@ def resolve(candidate: Candidate, ctx: Context) -> Resolved:
     return handler(candidate, ctx)
 
 
-def _verb_tense(verb: Any) -> str:
+def _verb_tense(verb: Any, words: dict[str, frozenset[str]]) -> str:
     """The tense of a verb token, from its tag and auxiliaries (see :func:`tense_at`).
 
     A passive in the present ("is expected") is present; a participle with no
@@ -62,25 +46,25 @@ def _verb_tense(verb: Any) -> str:
     "would" and a bare infinitive ("agreed to meet") look ahead.
     """
     head = verb.head
-    if verb.tag_ == "VB" and verb.dep_ in ("xcomp", "ccomp", "advcl") and head.lemma_ in _FUTURE_LEMMAS:
+    if verb.tag_ == "VB" and verb.dep_ in ("xcomp", "ccomp", "advcl") and head.lemma_ in words["future_verbs"]:
         return "future"
     auxes = [child for child in verb.children if child.dep_ in ("aux", "auxpass")]
-    if any(a.lower_ in _FUTURE_AUX for a in auxes):
+    if any(a.lower_ in words["future_auxiliaries"] for a in auxes):
         return "future"
-    if verb.lemma_ in _FUTURE_LEMMAS and any(ch.dep_ == "xcomp" for ch in verb.children):
+    if verb.lemma_ in words["future_verbs"] and any(ch.dep_ == "xcomp" for ch in verb.children):
         return "future"
     if any(a.lower_ == "would" for a in auxes) or (verb.tag_ == "VB" and any(a.lower_ == "to" for a in auxes)):
         return "ahead"
     if verb.tag_ == "VBD" or any(a.tag_ == "VBD" for a in auxes):
         return "past"
-    if verb.tag_ == "VBN" and not auxes and verb.lemma_ in _FUTURE_LEMMAS:
+    if verb.tag_ == "VBN" and not auxes and verb.lemma_ in words["future_verbs"]:
         return "future"
     if verb.tag_ == "VBN" and (not auxes or any(a.lemma_ == "have" for a in auxes)):
         return "past"
     return "present"
 
 
-def tense_at(doc: Any, start: int, end: int) -> str:
+def tense_at(doc: Any, start: int, end: int, lex: Lexicon | None = None) -> str:
     """The tense of the verb that governs the text at ``[start, end)`` directly or through a preposition.
 
     One of "past", "present", "future", "ahead" (would, infinitives: ahead of the telling) or "none" when
@@ -96,16 +80,16 @@ def tense_at(doc: Any, start: int, end: int) -> str:
         token = token.head
     if token.pos_ not in _VERBS:
         return "none"
-    return _verb_tense(token)
+    return _verb_tense(token, (lex or load_lexicon()).context)
 
 
-def _tense(doc: Any, text: str, cand: Candidate) -> str:
+def _tense(doc: Any, text: str, cand: Candidate, lex: Lexicon) -> str:
     """The tense that places an expression: the verb's, or "ahead" after "until" (and after "by" unless past)."""
     before = _previous_word(text, cand.start)
-    if before in DEADLINE_WORDS:
+    if before in lex.context["deadline_words"]:
         return "ahead"
-    tense = tense_at(doc, cand.start, cand.end)
-    return "ahead" if before in SOFT_DEADLINE_WORDS and tense != "past" else tense
+    tense = tense_at(doc, cand.start, cand.end, lex)
+    return "ahead" if before in lex.context["soft_deadline_words"] and tense != "past" else tense
 
 
 def _date_entity_chars(doc: Any) -> set[int]:
@@ -176,7 +160,7 @@ def _plausible(c: Candidate, text: str, ents: set[int], lex: Lexicon, doc: Any =
     """Whether a candidate is a temporal expression and not a homograph ("may", "March" the verb, "1990 shares")."""
     surface = text[c.start : c.end]
     confirmed = any(i in ents for i in range(c.start, c.end))
-    after_prep = _previous_word(text, c.start) in DATE_PREPOSITIONS
+    after_prep = _previous_word(text, c.start) in lex.context["date_prepositions"]
     if c.rule in _NAMED_RULES and not any(ch.isupper() for ch in surface if ch.isalpha()):
         return False
     if c.rule in _COMMON_RULES and _titled_mid_sentence(text, c.start, surface):
@@ -200,7 +184,7 @@ def _plausible(c: Candidate, text: str, ents: set[int], lex: Lexicon, doc: Any =
     if c.rule == "duration" and not _is_time_amount(c, text):
         return False
     if c.rule == "season" and not (c.get("year") or c.get("the") or c.get("mod")):
-        return _previous_word(text, c.start) in SEASON_PREPOSITIONS
+        return _previous_word(text, c.start) in lex.context["season_prepositions"]
     if c.rule == "pod" and not c.get("rel"):
         return c.get("pod") in ("noon", "midnight", "midday", "overnight")
     return not (c.rule == "vague" and not c.get("rel") and _previous_word(text, c.start) not in ("for", "in", "within"))
@@ -217,7 +201,7 @@ def apply(article: Article) -> Article:
     for cand in find_candidates(text, lex):
         if not _plausible(cand, text, ents, lex, doc):
             continue
-        tense = _tense(doc, text, cand)
+        tense = _tense(doc, text, cand, lex)
         res = resolve(cand, Context(article.published, tense, last, lex, period))
         if res.ref is not None and res.type in ("DATE", "TIME"):
             last = res.ref
