@@ -290,11 +290,13 @@ def find_args(trigger: Token, entry: Entry, event_nouns: frozenset[str]) -> Args
     if entry.reciprocal:
         args.add("actor", args.recipients)
         args.recipients = []
-    # A party never stands for its own event word; "their" adds nothing to a named actor.
-    args.actors = [t for t in args.actors if t.i != trigger.i]
+    # A party never stands for its own event word or the rest of a multiword trigger ("on alert");
+    # "their" adds nothing to a named actor.
+    args.actors = [t for t in args.actors if t.i != trigger.i and t.lemma_.lower() not in entry.with_]
     if any(t.tag_ != "PRP$" for t in args.actors):
         args.actors = [t for t in args.actors if t.tag_ != "PRP$"]
-    args.recipients = [t for t in args.recipients if t.i != trigger.i and all(t.i != a.i for a in args.actors)]
+    args.recipients = [t for t in args.recipients if t.i != trigger.i and all(t.i != a.i for a in args.actors)
+                       and t.lemma_.lower() not in entry.with_]
     return args
 
 
