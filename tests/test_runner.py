@@ -133,7 +133,7 @@ CHILD = textwrap.dedent(
 
 
     def committed(result):
-        print(result.id if hasattr(result, "id") else "failure", flush=True)
+        print(result.id if hasattr(result, "id") else f"failure {result}", flush=True)
         time.sleep(0.05)  # keep the run going long enough to be killed halfway
 
     if __name__ == "__main__":  # worker processes import this file again
@@ -170,7 +170,7 @@ def _kill_and_resume(tmp_path: Path, n: int, workers: int, engine: str = "local"
     done = subprocess.run(argv, capture_output=True, text=True, timeout=600, check=True)
     assert done.stdout.strip().endswith("DONE")
     ids = [a["id"] for a in stored(db)]
-    assert sorted(ids) == [f"doc{i:03d}" for i in range(n)]  # every article exactly once
+    assert sorted(ids) == [f"doc{i:03d}" for i in range(n)], done.stdout[-3000:]  # every article exactly once
     yield len(ids)
 
 
