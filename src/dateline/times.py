@@ -70,7 +70,7 @@ def tense_at(doc: Any, start: int, end: int, lex: Lexicon | None = None) -> str:
     One of "past", "present", "future", "ahead" (would, infinitives: ahead of the telling) or "none" when
     the expression hangs from a noun or adjective ("payable Dec. 7") or there is no annotation.
     """
-    if doc is None or end > len(doc.text):
+    if doc is None or end > _doc_end(doc):
         return "none"
     span = doc.char_span(start, end, alignment_mode="expand")
     if span is None or len(span) == 0:
@@ -107,20 +107,24 @@ def _previous_word(text: str, start: int) -> str:
     return words[-1].lower() if words else ""
 
 
-def _counts_things(doc: Any, end: int) -> bool:
+def _doc_end(doc: Any) -> int:
+    """Where the annotation ends in the text (``doc.text`` would rebuild the whole string)."""
+    return doc[-1].idx + len(doc[-1].text) if len(doc) else 0
+
+
+def _counts_things(doc: Any, text: str, end: int) -> bool:
     """Whether the word after ``end`` is a plural noun, as in "1990 shares"."""
-    if doc is None or end >= len(doc.text):
-        return False
-    token = doc.char_span(end, len(doc.text), alignment_mode="expand")
-    following = [t for t in token if not t.is_space][:1] if token is not None else []
-    return bool(following) and following[0].tag_ in ("NNS", "NNPS")
+    while end < len(text) and text[end].isspace():
+        end += 1
+    token = _token_at(doc, end)
+    return token is not None and token.tag_ in ("NNS", "NNPS")
 
 
 def _token_at(doc: Any, start: int) -> Any:
     """The spaCy token holding character ``start``, or None."""
-    if doc is None or start >= len(doc.text):
+    if doc is None or start >= _doc_end(doc):
         return None
-    span = doc.char_span(start, min(len(doc.text), start + 1), alignment_mode="expand")
+    span = doc.char_span(start, start + 1, alignment_mode="expand")
     return span[0] if span is not None and len(span) else None
 
 
@@ -172,7 +176,7 @@ def _plausible(c: Candidate, text: str, ents: set[int], lex: Lexicon, doc: Any =
         if len(word) <= 4 and word not in ("may", "june", "july") and not surface.endswith("."):
             return False  # a bare "Jan" or "Dec" is a name more often than a month
     if c.rule == "year" and not (c.get("mod") or c.get("fiscal")):
-        return (after_prep or confirmed) and not _counts_things(doc, c.end)
+        return (after_prep or confirmed) and not _counts_things(doc, text, c.end)
     if c.rule == "ref" and c.surface in lex.weak_refs:
         return confirmed
     if c.rule == "ref" and surface == "Now" and text.startswith(",", c.end):
