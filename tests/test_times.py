@@ -139,6 +139,11 @@ def test_clock_time_joined_to_a_day() -> None:
     assert found["10 p.m. Wednesday"] == ("2017-07-05T22:00", "TIME")
 
 
+def test_publication_datetime_is_read_as_its_day() -> None:
+    article = Article(id="t", source="test", text="He left yesterday.", published=dt.datetime(2017, 7, 7, 23, 5))
+    assert [t.value for t in times.apply(article).times] == ["2017-07-06"]
+
+
 def test_article_without_annotation_is_handled() -> None:
     article = Article(id="t", source="test", text="He left on Monday, July 3.", published=PUBLISHED)
     found = {t.span.text: t.value for t in times.apply(article).times}
@@ -154,7 +159,7 @@ def test_vocabulary_is_validated(tmp_path: Path) -> None:
         parse_lexicon([], tmp_path / "bad.json")
     raw["months"].pop("smarch")
     raw["context"]["future_verbs"] = "plan"
-    with pytest.raises(ResourceError, match="context.future_verbs"):
+    with pytest.raises(ResourceError, match=r"context\.future_verbs"):
         parse_lexicon(raw, tmp_path / "bad.json")
 
 

@@ -11,6 +11,7 @@ get no value and explicit ones keep an unknown year (``XXXX-07-07``).
 
 from __future__ import annotations
 
+import datetime as dt
 import re
 from dataclasses import replace
 from typing import Any
@@ -202,11 +203,14 @@ def apply(article: Article) -> Article:
     found: list[TimeExpr] = []
     last: Ref | None = None
     period: Ref | None = None
+    anchor = article.published
+    if isinstance(anchor, dt.datetime):
+        anchor = anchor.date()
     for cand in find_candidates(text, lex):
         if not _plausible(cand, text, ents, lex, doc):
             continue
         tense = _tense(doc, text, cand, lex)
-        res = resolve(cand, Context(article.published, tense, last, lex, period))
+        res = resolve(cand, Context(anchor, tense, last, lex, period))
         if res.ref is not None and res.type in ("DATE", "TIME"):
             last = res.ref
             period = res.ref if res.ref.gran in ("Q", "H") else period
