@@ -104,6 +104,8 @@ def full_phrase(token: Token) -> tuple[int, int]:
         last = _last_before_coordination(child)
         end = max(end, last.idx + len(last.text))
     text = token.doc.text
+    if text.count("(", start, end) > text.count(")", start, end) and text[end:].lstrip(" ").startswith(")"):
+        end = text.index(")", end) + 1  # "Nigerian Air Force ( NAF )"
     cut = text.find("\n", token.idx, end)
     if cut != -1:  # a phrase never runs into the next line (a heading, a caption)
         end = len(text[:cut].rstrip(" ,;:-\u2013\u2014"))
