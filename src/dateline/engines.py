@@ -25,7 +25,7 @@ from concurrent.futures.process import BrokenProcessPool
 from types import TracebackType
 from typing import Any, Protocol, TypeVar
 
-from dateline.errors import DatelineError, UsageError
+from dateline.errors import EngineError, UsageError
 
 __all__ = ["Engine", "EngineError", "LocalEngine", "ProcessEngine", "RayEngine", "make_engine"]
 
@@ -35,10 +35,6 @@ R = TypeVar("R")
 #: Environment that keeps numerical libraries to one thread per worker process,
 #: so N workers use N cores instead of fighting over them.
 SINGLE_THREAD_ENV = {"OMP_NUM_THREADS": "1", "OPENBLAS_NUM_THREADS": "1", "MKL_NUM_THREADS": "1"}
-
-
-class EngineError(DatelineError):
-    """A worker of an engine died or could not be started."""
 
 
 class Engine(Protocol):

@@ -10,6 +10,7 @@
     │   └── EmptyInputError       an input with no usable content
     ├── ExtractionError           a document whose article body cannot be extracted (clean)
     ├── StageError                a stage failed on one document (wraps the cause)
+    ├── EngineError               a worker process or Ray actor died or could not start
     └── StoreError                the store cannot be opened, read or written
 
 Messages say what failed, on which input, and what to do about it. Third-party
@@ -21,6 +22,7 @@ from __future__ import annotations
 __all__ = [
     "DatelineError",
     "EmptyInputError",
+    "EngineError",
     "ExtractionError",
     "InputError",
     "PipelineError",
@@ -71,6 +73,10 @@ class StageError(DatelineError):
         self.stage = stage
         self.doc_id = doc_id
         self.cause = cause
+
+
+class EngineError(DatelineError):
+    """A worker of an engine (process pool, Ray) died or could not be started."""
 
 
 class StoreError(DatelineError):

@@ -12,6 +12,7 @@ fails at any stage becomes a :class:`Failure` and the batch goes on (or, with
 from __future__ import annotations
 
 import importlib
+import time
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
 from functools import partial
@@ -20,12 +21,14 @@ from typing import Literal
 from dateline.errors import DatelineError, PipelineError, StageError
 from dateline.records import Article, Document, Failure
 
-__all__ = ["DEFAULT_STAGES", "STAGES", "Pipeline", "StageSpec"]
+__all__ = ["DEFAULT_STAGES", "STAGES", "Pipeline", "StageSpec", "StageTimer"]
 
 ArticleFn = Callable[[Article], Article]
 BatchFn = Callable[[Sequence[Article]], list[Article]]
 Result = Article | Failure
 OnError = Literal["continue", "stop"]
+#: Called with a stage name and the seconds it took on one batch.
+StageTimer = Callable[[str, float], None]
 
 #: Articles per batch handed to spaCy; 16-64 ran fastest with en_core_web_sm
 #: on a 2-core laptop (larger batches cost memory and gained nothing).
@@ -144,13 +147,22 @@ class Pipeline:
 
     def run_batch(self, documents: Sequence[Document]) -> list[Result]:
         """Clean and process one batch; the results come back in input order."""
+        return self.process(self.clean_batch(documents))
+
+    def clean_batch(self, documents: Sequence[Document]) -> list[Result]:
+        """Clean each document into an article (or a Failure), in order."""
         from dateline.clean import clean  # a stage module; imported when first needed
 
-        results: list[Result] = [self._guard("clean", d.id, d.source, partial(clean, d)) for d in documents]
+        return [self._guard("clean", d.id, d.source, partial(clean, d)) for d in documents]
+
+    def process(self, items: Sequence[Result], timer: StageTimer | None = None) -> list[Result]:
+        """Run the stages over cleaned articles; Failures stay in place. ``timer`` gets each stage's seconds."""
+        results: list[Result] = list(items)
         for spec, func in self._functions():
             live = [i for i, r in enumerate(results) if isinstance(r, Article)]
             if not live:
                 break
+            started = time.perf_counter()
             articles = [r for r in results if isinstance(r, Article)]
             if spec.batch:
                 outs = self._run_batch_stage(spec, func, articles)
@@ -158,6 +170,8 @@ class Pipeline:
                 outs = [self._guard(spec.name, a.id, a.source, partial(func, a)) for a in articles]
             for i, out in zip(live, outs, strict=True):
                 results[i] = out
+            if timer is not None:
+                timer(spec.name, time.perf_counter() - started)
         return [self._finish(r) for r in results]
 
     def _run_batch_stage(self, spec: StageSpec, func: Callable[..., object], articles: list[Article]) -> list[Result]:
@@ -166,7 +180,8 @@ class Pipeline:
         except Exception:
             # Find the culprit: run the articles one by one so the others go on.
             return [self._guard(spec.name, a.id, a.source, partial(_first, func, a)) for a in articles]
-        assert isinstance(out, list)
+        if not isinstance(out, list) or len(out) != len(articles):
+            raise PipelineError(f"batch stage {spec.name!r} must return one article per input, in order")
         return out
 
     def _guard(self, stage: str, doc_id: str, source: str, call: Callable[[], object]) -> Result:

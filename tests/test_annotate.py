@@ -1,0 +1,33 @@
+"""Annotate: one spaCy parse per article, offsets are article offsets, batches bounded by size."""
+
+from __future__ import annotations
+
+from hypothesis import given
+from hypothesis import strategies as st
+
+from dateline.annotate import PIPE_BATCH_SIZE, PIPE_CHAR_BUDGET, _chunks, apply_batch
+from dateline.records import Article
+
+
+def test_doc_offsets_are_article_offsets() -> None:
+    text = "Russian President Vladimir Putin met Angela Merkel in Berlin."
+    (article,) = apply_batch([Article(id="a", source="s", text=text)])
+    for ent in article.doc.ents:
+        assert text[ent.start_char:ent.end_char] == ent.text
+    assert {e.text for e in article.doc.ents} >= {"Vladimir Putin", "Angela Merkel", "Berlin"}
+
+
+def test_batch_keeps_order() -> None:
+    texts = ["One.", "Two words.", "Three words here."]
+    out = apply_batch([Article(id=str(i), source="s", text=t) for i, t in enumerate(texts)])
+    assert [a.doc.text for a in out] == texts
+
+
+@given(st.lists(st.integers(0, 3 * PIPE_CHAR_BUDGET // 2), max_size=80))
+def test_chunks_keep_every_text_in_order_within_bounds(sizes: list[int]) -> None:
+    texts = ["x" * n for n in sizes]
+    chunks = _chunks(texts)
+    assert [t for chunk in chunks for t in chunk] == texts
+    for chunk in chunks:
+        assert len(chunk) <= PIPE_BATCH_SIZE
+        assert len(chunk) == 1 or sum(map(len, chunk)) <= PIPE_CHAR_BUDGET
