@@ -267,16 +267,15 @@ def _confidence(hit: _Hit, state: str, has_recipient: bool, carried: bool) -> fl
 class _Scene:
     """What earlier sentences established, for sentences that do not say it again.
 
-    The last explicit date and place (and the sentence that stated them), the
-    date and place of each actor's last event, and the parties of the last
-    event with several actors (what a later "their meeting" refers to).
+    The last calendar date stated (and the sentence that stated it), the
+    sentence and date of each actor's last event, the parties of the last event
+    with several actors (what a later "their meeting" refers to), and the
+    article's dateline place.
     """
 
     date: EventDate | None = None
     date_at: int = -99
-    place: Place | None = None
-    place_at: int = -99
-    by_actor: dict[str, tuple[int, EventDate | None, Place | None]] = field(default_factory=dict)
+    by_actor: dict[str, tuple[int, EventDate | None]] = field(default_factory=dict)
     group: tuple[int, tuple[str, ...]] = (-99, ())
     home: Place | None = None
 
@@ -343,22 +342,19 @@ def _event(article: Article, hit: _Hit, number: int, scene: _Scene) -> Event | N
         recipient_spans=recipient_spans,
     )
     for actor_id in actor_ids:
-        scene.by_actor[actor_id] = (number, date, place)
+        scene.by_actor[actor_id] = (number, date)
     if len(actor_ids) > 1 and not event.recipients:
         scene.group = (number, actor_ids)
     return event
 
 
 def _remember(article: Article, sentence: Any, number: int, scene: _Scene) -> None:
-    """Note the first calendar date and place the sentence states."""
+    """Note the first calendar date the sentence states."""
     start, end = sentence.start_char, sentence.end_char
     dated = [t for t in article.times if start <= t.span.start and t.span.end <= end
              and t.type in ("DATE", "TIME") and resolved(t.value)]
     if dated:
         scene.date, scene.date_at = EventDate(calendar(dated[0].value or ""), dated[0].span.text), number
-    placed = [p for p in article.places if start <= p.span.start and p.span.end <= end]
-    if placed:
-        scene.place, scene.place_at = placed[0], number
 
 
 def apply(article: Article) -> Article:
