@@ -121,6 +121,7 @@ def _rule_sources(lex: Lexicon) -> dict[str, str]:
         rf"(?:(?P<more>more|additional|straight|consecutive|full)\s+)?{units}(?P<half2>\s+and\s+a\s+half)?"
         rf"(?:[\s-]+(?P<old>old))?(?:\s+(?P<dir>ago|earlier|later|before|"
         rf"after|from\s+now|hence))?",
+        "long": rf"(?:(?!an?\s)(?P<num>{num})[\s-]+)?(?P<unit>{unit}|centuries)(?P<plural>s)?-long",
         "vague": rf"(?:(?P<approx>{approx})\s+)?(?:the\s+)?(?P<rel>recent|past|coming|last|next|few)?\s*"
         rf"(?P<unit>years|months|weeks|days|decades|hours|minutes)",
         "ago_adj": r"(?P<word>year-earlier|year-ago|year-before|year-end|year['’]s\s+end|year\s+end)",

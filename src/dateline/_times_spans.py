@@ -267,6 +267,13 @@ def _duration(c: Candidate, ctx: Context) -> Resolved:
     return Resolved(duration_value(n, unit), "DURATION")
 
 
+def _long(c: Candidate, ctx: Context) -> Resolved:
+    """ "a day-long meeting", "decades-long": a duration."""
+    assert ctx.lex is not None
+    n = parse_number(c.get("num"), ctx.lex) if c.get("num") else None if c.get("plural") else 1.0
+    return Resolved(duration_value(n, _unit(c.get("unit"), ctx.lex)), "DURATION")
+
+
 def _vague(c: Candidate, ctx: Context) -> Resolved:
     assert ctx.lex is not None
     # "recent years" is a past reference; "recent weeks" or "months" a stretch of them (TimeBank).
@@ -345,6 +352,7 @@ SPAN_RESOLVERS: dict[str, Callable[[Candidate, Context], Resolved]] = {
     "year_period": _year_period,
     "the_unit": _the_unit,
     "duration": _duration,
+    "long": _long,
     "vague": _vague,
     "ago_adj": _ago_adj,
     "ref": _ref,
