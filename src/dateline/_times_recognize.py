@@ -32,7 +32,7 @@ _YEAR = (
 )
 _DAY = r"(?:[12]\d|3[01]|0?[1-9])(?:st|nd|rd|th)?"
 _START = r"(?<![\w$.,'/-])"
-_END = r"(?![\w]|[.,/-]\d|%)"
+_END = r"(?![\w]|[.,/-]\d|%|-[^\W\d_])"
 
 
 @dataclass(frozen=True, slots=True)
