@@ -161,6 +161,15 @@ def _titled_mid_sentence(text: str, start: int, surface: str) -> bool:
     return _SENTENCE_START.search(text[max(0, start - 40) : start]) is None
 
 
+def _reference_word(c: Candidate, surface: str, text: str, confirmed: bool, lex: Lexicon, doc: Any) -> bool:
+    """Whether "now", "recently", "current"... refers to time here."""
+    if c.surface in lex.weak_refs:
+        return confirmed
+    if surface == "Now" and text.startswith(",", c.end):
+        return False  # "Now, ..." opening a sentence is a discourse marker
+    return not (c.surface == "current" and _pos_at(doc, c.start) not in ("ADJ", None))  # "the current is strong"
+
+
 def _plausible(c: Candidate, text: str, ents: set[int], lex: Lexicon, doc: Any = None) -> bool:
     """Whether a candidate is a temporal expression and not a homograph ("may", "March" the verb, "1990 shares")."""
     surface = text[c.start : c.end]
@@ -178,12 +187,8 @@ def _plausible(c: Candidate, text: str, ents: set[int], lex: Lexicon, doc: Any =
             return False  # a bare "Jan" or "Dec" is a name more often than a month
     if c.rule == "year" and not (c.get("mod") or c.get("fiscal")):
         return (after_prep or confirmed) and not _counts_things(doc, text, c.end)
-    if c.rule == "ref" and c.surface in lex.weak_refs:
-        return confirmed
-    if c.rule == "ref" and surface == "Now" and text.startswith(",", c.end):
-        return False  # "Now, ..." opening a sentence is a discourse marker
-    if c.rule == "ref" and c.surface == "current" and _pos_at(doc, c.start) not in ("ADJ", None):
-        return False  # "the current is strong"
+    if c.rule == "ref":
+        return _reference_word(c, surface, text, confirmed, lex, doc)
     if c.rule == "setword" and _modifies_noun(doc, c.start):
         return False
     if c.rule == "duration" and not _is_time_amount(c, text):
