@@ -122,8 +122,8 @@ def _rule_sources(lex: Lexicon) -> dict[str, str]:
         rf"(?:[\s-]+(?P<old>old))?(?:\s+(?P<dir>ago|earlier|later|before|"
         rf"after|from\s+now|hence))?",
         "long": rf"(?:(?!an?\s)(?P<num>{num})[\s-]+)?(?P<unit>{unit}|centuries)(?P<plural>s)?-long",
-        "vague": rf"(?:(?P<approx>{approx})\s+)?(?:the\s+)?(?P<rel>recent|past|coming|last|next|few)?\s*"
-        rf"(?P<unit>years|months|weeks|days|decades|hours|minutes)",
+        "vague": rf"(?:(?P<approx>{approx})\s+(?!the\b))?(?:the\s+)?(?P<rel>recent|past|coming|last|next|few)?\s*"
+        rf"(?P<unit>years|months|weeks|days|decades|centuries|hours|minutes)",
         "ago_adj": r"(?P<word>year-earlier|year-ago|year-before|year-end|year['’]s\s+end|year\s+end)",
         "ref": _alt(lex.refs),
         "set": rf"(?P<q>every|each|per)\s+(?:(?P<num>other|{num})\s+)?(?:(?P<wd>{weekday})|(?P<pod>{pod})|{units})",

@@ -197,7 +197,8 @@ def _plausible(c: Candidate, text: str, ents: set[int], lex: Lexicon, doc: Any =
         return _previous_word(text, c.start) in lex.context["season_prepositions"]
     if c.rule == "pod" and not c.get("rel"):
         return c.get("pod") in ("noon", "midnight", "midday", "overnight")
-    return not (c.rule == "vague" and not c.get("rel") and _previous_word(text, c.start) not in ("for", "in", "within"))
+    bare_ok = ("for", "in", "within", "over")
+    return not (c.rule == "vague" and not c.get("rel") and _previous_word(text, c.start) not in bare_ok)
 
 
 def apply(article: Article) -> Article:
