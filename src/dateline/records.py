@@ -158,7 +158,11 @@ class Event:
 
 @dataclass(frozen=True, slots=True)
 class Quote:
-    """Direct or reported speech: its content, speaker (actor id) and cue verb."""
+    """Direct or reported speech: its content, speaker (actor id) and cue verb.
+
+    ``kind`` is ``"speech"`` for what someone said or wrote, ``"stance"`` for an
+    attributed belief or position ("X believes ...", "X endorsed ...").
+    """
 
     id: str
     content: Span
@@ -166,6 +170,7 @@ class Quote:
     speaker: str | None = None
     speaker_span: Span | None = None
     cue: Span | None = None
+    kind: str = "speech"
 
 
 @dataclass(frozen=True)

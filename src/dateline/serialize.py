@@ -95,6 +95,7 @@ def quote_to_dict(quote: Quote) -> JSON:
         "start": quote.content.start,
         "end": quote.content.end,
         "direct": quote.direct,
+        "kind": quote.kind,
     }
 
 
@@ -213,6 +214,7 @@ def article_from_dict(data: JSON) -> Article:
                 speaker=q.get("speaker"),
                 speaker_span=_optional_span(q.get("speaker_span")),
                 cue=_optional_span(q.get("cue_span")),
+                kind=q.get("kind") or "speech",
             )
             for q in data.get("quotes") or ()
         ),
