@@ -93,6 +93,41 @@ def test_days_next_to_publication_keep_its_year() -> None:
     assert found["July 4"][0] == "2017-07-04"
 
 
+def test_days_around_publication_keep_its_year_whatever_the_tense() -> None:
+    text = (
+        "The leaders condemned the test launch on July 4. On the morning of July 8, Putin was expected to "
+        "meet Abe. Later on July 8, Putin was to meet Juncker."
+    )
+    found = [(t.span.text, t.value) for t in run(text).times]
+    assert ("July 4", "2017-07-04") in found
+    assert ("the morning of July 8", "2017-07-08TMO") in found
+    assert ("July 8", "2017-07-08") in found
+    assert all(value is not None and value.startswith("2017-07-0") for _, value in found)
+
+
+def test_a_deadline_weeks_ahead_is_this_year_in_the_past_tense() -> None:
+    found = values("The offer was extended to Nov. 16.", dt.date(1989, 10, 30))
+    assert found["Nov. 16"][0] == "1989-11-16"
+
+
+def test_what_was_planned_lies_ahead() -> None:
+    assert values("Protesters planned a large demonstration on Saturday.")["Saturday"][0] == "2017-07-08"
+    found = values("The official said the accession was planned for early March.", dt.date(1999, 2, 10))
+    assert found["early March"][0] == "1999-03"
+
+
+def test_until_in_the_past_perfect_looks_back() -> None:
+    assert values("Until Thursday, the police had not called him a suspect.")["Thursday"][0] == "2017-07-06"
+    assert values("The vote was postponed until Tuesday.")["Tuesday"][0] == "2017-07-11"
+
+
+def test_seed_article_dates_keep_the_publication_year(seed_path: Path) -> None:
+    text = seed_path.read_text(encoding="utf-8")
+    found = run(text).times
+    days = [t for t in found if re.fullmatch(r"July \d", t.span.text)]
+    assert days and all(t.value == f"2017-07-0{t.span.text[-1]}" for t in days)
+
+
 def test_reference_words_leave_out_prepositions() -> None:
     found = values("Russia complained in the past and will do so in the future.")
     assert found["the past"] == ("PAST_REF", "DATE")
@@ -172,6 +207,12 @@ def test_vocabulary_can_be_extended(tmp_path: Path, monkeypatch: pytest.MonkeyPa
     path.write_text(json.dumps(raw))
     lex = load_lexicon(path)
     assert [c.rule for c in find_candidates("on Festival Day", lex)] == ["holiday"]
+
+
+def test_vocabulary_without_later_lists_still_loads(tmp_path: Path) -> None:
+    raw = json.loads((Path(times.__file__).parent / "data" / "times.json").read_text())
+    raw["context"].pop("schedule_verbs")
+    assert parse_lexicon(raw, tmp_path / "old.json").context["schedule_verbs"] == frozenset()
 
 
 _WORDS = st.sampled_from(

@@ -34,6 +34,8 @@ CONTEXT_LISTS = (
     "future_auxiliaries",
     "future_verbs",
 )
+#: Context lists added after 2.0.0: optional, empty when a user's file predates them.
+OPTIONAL_CONTEXT_LISTS = ("schedule_verbs",)
 
 
 @dataclass(frozen=True, slots=True)
@@ -116,8 +118,8 @@ def _context(raw: dict[str, Any], path: Path) -> dict[str, frozenset[str]]:
     if not isinstance(table, dict):
         raise _fail(path, "'context' must be an object of word lists")
     out: dict[str, frozenset[str]] = {}
-    for key in CONTEXT_LISTS:
-        words = table.get(key)
+    for key in CONTEXT_LISTS + OPTIONAL_CONTEXT_LISTS:
+        words = table.get(key, [] if key in OPTIONAL_CONTEXT_LISTS else None)
         if not isinstance(words, list) or not all(isinstance(w, str) for w in words):
             raise _fail(path, f"'context.{key}' must be a list of strings")
         out[key] = frozenset(w.lower() for w in words)

@@ -110,7 +110,7 @@ FUTURE_WINDOW_DAYS = 120
 
 #: A year-less day this close to the anchor is taken in the anchor's year whatever the tense ("was to
 #: meet on July 8" in a July 7 article): a report of the next or last days is likelier than a year off.
-NEAR_DAYS = 7
+NEAR_DAYS = 30
 
 
 def pick_year(ctx: Context, month: int, day: int | None, rel: str | None = None) -> int | None:

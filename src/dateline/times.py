@@ -54,6 +54,8 @@ def _verb_tense(verb: Any, words: dict[str, frozenset[str]]) -> str:
         return "future"
     if verb.lemma_ in words["future_verbs"] and any(ch.dep_ == "xcomp" for ch in verb.children):
         return "future"
+    if verb.lemma_ in words["schedule_verbs"]:
+        return "ahead"  # "was planned for early March", "planned a rally on Saturday": what was arranged lies ahead
     if any(a.lower_ == "would" for a in auxes) or (verb.tag_ == "VB" and any(a.lower_ == "to" for a in auxes)):
         return "ahead"
     if verb.tag_ == "VBD" or any(a.tag_ == "VBD" for a in auxes):
@@ -65,30 +67,43 @@ def _verb_tense(verb: Any, words: dict[str, frozenset[str]]) -> str:
     return "present"
 
 
+def _governing_verb(doc: Any, start: int, end: int) -> Any:
+    """The verb that governs the text at ``[start, end)`` directly or through a preposition, or None."""
+    if doc is None or end > _doc_end(doc):
+        return None
+    span = doc.char_span(start, end, alignment_mode="expand")
+    if span is None or len(span) == 0:
+        return None
+    token = span.root.head
+    if token.pos_ == "ADP":
+        token = token.head
+    return token if token.pos_ in _VERBS else None
+
+
 def tense_at(doc: Any, start: int, end: int, lex: Lexicon | None = None) -> str:
     """The tense of the verb that governs the text at ``[start, end)`` directly or through a preposition.
 
     One of "past", "present", "future", "ahead" (would, infinitives: ahead of the telling) or "none" when
     the expression hangs from a noun or adjective ("payable Dec. 7") or there is no annotation.
     """
-    if doc is None or end > _doc_end(doc):
-        return "none"
-    span = doc.char_span(start, end, alignment_mode="expand")
-    if span is None or len(span) == 0:
-        return "none"
-    token = span.root.head
-    if token.pos_ == "ADP":
-        token = token.head
-    if token.pos_ not in _VERBS:
-        return "none"
-    return _verb_tense(token, (lex or load_lexicon()).context)
+    verb = _governing_verb(doc, start, end)
+    return "none" if verb is None else _verb_tense(verb, (lex or load_lexicon()).context)
+
+
+def _past_perfect(doc: Any, start: int, end: int) -> bool:
+    """Whether the governing verb is in the past perfect ("until Thursday, they had not called him")."""
+    verb = _governing_verb(doc, start, end)
+    return verb is not None and any(ch.dep_ == "aux" and ch.lower_ in ("had", "'d") for ch in verb.children)
 
 
 def _tense(doc: Any, text: str, cand: Candidate, lex: Lexicon) -> str:
-    """The tense that places an expression: the verb's, or "ahead" after "until" (and after "by" unless past)."""
+    """The tense that places an expression: the verb's, or "ahead" after "until" (and after "by" unless past).
+
+    "Until" looks back only from the past perfect: "until Thursday, they had not called him a suspect".
+    """
     before = _previous_word(text, cand.start)
     if before in lex.context["deadline_words"]:
-        return "ahead"
+        return "past" if _past_perfect(doc, cand.start, cand.end) else "ahead"
     tense = tense_at(doc, cand.start, cand.end, lex)
     return "ahead" if before in lex.context["soft_deadline_words"] and tense != "past" else tense
 
