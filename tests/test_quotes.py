@@ -185,6 +185,7 @@ def test_seed_quotes_and_speakers(seed_path: Path) -> None:
             matches = sorted((q for q in article.quotes if fragment in q.content.text), key=lambda q: not q.direct)
             assert matches, f"{fragment!r} not found"
             quote = matches[0]
+            assert quote.kind == "speech", fragment
             assert quote.speaker_span is not None, fragment
             actor = article.actor(quote.speaker) if quote.speaker else None
             if actor is not None:
@@ -192,6 +193,18 @@ def test_seed_quotes_and_speakers(seed_path: Path) -> None:
             else:
                 assert quote.speaker_span.text in SEED_SPANS[person], (fragment, quote.speaker_span.text)
     assert not [q for q in article.quotes if q.content.text in ("America First", "reset")]
+    _check_seed_leftovers(article)
+
+
+def _check_seed_leftovers(article: Article) -> None:
+    """No physical actions, forecasts or speakerless fragments; TASS only relays Peskov."""
+    cues = {q.cue.text for q in article.quotes if q.cue is not None}
+    assert not cues & {"patting", "shelved", "canceled", "attack", "expected", "disdain", "worried"}
+    assert all(q.speaker_span is not None for q in article.quotes if not q.direct)
+    assert all(q.content.text.lower() not in ("that", "it", "this") for q in article.quotes)
+    relayed = [q for q in article.quotes if "informed of Trump" in q.content.text]
+    assert relayed and all(q.speaker_span is not None and "Peskov" in q.speaker_span.text for q in relayed)
+    assert all(q.content.text.startswith("Putin had been") for q in relayed)
 
 
 def test_transcript_labels_are_speakers(nlp: Any) -> None:
@@ -259,3 +272,43 @@ def test_lexicon_without_the_newer_lists_still_loads() -> None:
     assert lexicon.agent_nouns == frozenset() and "say" in lexicon.speech_verbs
     with pytest.raises(ResourceError, match="cue_nouns"):
         parse_lexicon({**raw, "cue_nouns": "claim"})
+
+
+def test_speech_and_stance_kinds(nlp: Any) -> None:
+    article = run("The minister said that talks would resume. Many voters believe that the economy is weak.")
+    assert find(article, "talks would resume").kind == "speech"
+    assert find(article, "the economy is weak").kind == "stance"
+
+
+def test_criticism_and_support_are_stances(nlp: Any) -> None:
+    article = run("The senator criticized the bill for its cost. The union endorsed Hillary Clinton for president.")
+    assert find(article, "the bill").kind == "stance"
+    assert find(article, "Hillary Clinton for president").kind == "stance"
+
+
+def test_physical_actions_and_forecasts_are_not_quotes(nlp: Any) -> None:
+    text = ("Trump shook hands with Putin, patting him on the back. Obama had shelved similar plans in 2009. "
+            "Their meetings were expected to focus on North Korea. He canceled the trade deal.")
+    article = run(text)
+    assert article.quotes == (), [q.content.text for q in article.quotes]
+
+
+def test_lone_pronoun_and_speakerless_contents_are_dropped(nlp: Any) -> None:
+    article = run("Moscow has repeatedly complained about that. "
+                  "Article 5 says an attack on one member is an attack on all.")
+    assert all(q.content.text != "that" for q in article.quotes)
+    assert all(q.speaker_span is not None or q.direct for q in article.quotes)
+
+
+def test_quoted_as_saying_keeps_the_speaker_not_the_relay(nlp: Any) -> None:
+    text = ("Kremlin spokesman Dmitry Peskov was quoted by Russia's state-run TASS news agency as saying on "
+            "July 7 that Putin had been informed of the statements.")
+    quote = find(run(text), "Putin had been informed", direct=False)
+    assert quote.kind == "speech"
+    assert quote.speaker_span is not None and "Peskov" in quote.speaker_span.text
+    assert quote.content.text.startswith("Putin had been")
+
+
+def test_feelings_of_institutions_about_things_are_not_stances(nlp: Any) -> None:
+    article = run("The Trump administration's open disdain for the science behind climate change worried allies.")
+    assert all(q.cue is None or q.cue.text not in ("disdain", "worried") for q in article.quotes)

@@ -26,10 +26,10 @@ _WORD_LISTS = (
     "speech_verbs", "thought_verbs", "object_verbs", "call_particles", "person_pronouns", "group_pronouns",
     "label_stopwords",
 )
-#: Lists added in format 1.1; a 1.0 file without them reads them as empty.
+#: Lists added in formats 1.1 and 1.2; an older file without them reads them as empty.
 _OPTIONAL_LISTS = ("agent_nouns", "content_prepositions", "action_verbs", "passive_verbs", "recipient_verbs",
                    "cue_nouns", "noun_prepositions", "cue_adjectives",
-                   "clause_only_verbs")
+                   "clause_only_verbs", "stance_verbs", "speech_nouns", "forecast_verbs", "feeling_nouns")
 
 
 @dataclass(frozen=True)
@@ -54,6 +54,10 @@ class Lexicon:
     noun_prepositions: frozenset[str] = frozenset()
     cue_adjectives: frozenset[str] = frozenset()
     clause_only_verbs: frozenset[str] = frozenset()
+    stance_verbs: frozenset[str] = frozenset()
+    speech_nouns: frozenset[str] = frozenset()
+    forecast_verbs: frozenset[str] = frozenset()
+    feeling_nouns: frozenset[str] = frozenset()
 
     @property
     def cue_verbs(self) -> frozenset[str]:

@@ -20,7 +20,13 @@ from spacy.parts_of_speech import ADJ, NOUN, VERB
 
 from dateline._quotes_lexicon import Lexicon
 from dateline._quotes_speaker import find_subject
-from dateline._quotes_stance import complement, find_adjective_cues, find_noun_cues, find_stances
+from dateline._quotes_stance import (
+    complement,
+    find_adjective_cues,
+    find_noun_cues,
+    find_stances,
+    verb_kind,
+)
 
 __all__ = ["Reported", "find_reported"]
 
@@ -48,6 +54,7 @@ class Reported:
     cue: Extent
     cue_token: Token
     subject: Token | None
+    kind: str = "speech"
 
 
 def trim(text: str, start: int, end: int) -> Extent:
@@ -68,10 +75,17 @@ def _token_end(token: Token) -> int:
     return int(token.idx + len(token.text))
 
 
+def _from_mark(clause: Token) -> Extent:
+    """A clause's extent from its "that" when words the parser hung on it come first ("on July 7 that ...")."""
+    start, end = _extent(clause)
+    mark = next((c for c in clause.children if c.dep_ == "mark" and c.lower_ == "that"), None)
+    return (mark.idx if mark is not None else start), end
+
+
 def _after_that(cue: Token) -> Extent | None:
     sent = cue.sent
     for token in cue.doc[cue.i + 1 : min(cue.i + 1 + MAX_THAT_DISTANCE, sent.end)]:
-        if token.lower_ == "that" and token.tag_ == "IN":
+        if token.lower_ == "that" and (token.tag_ == "IN" or token.dep_ in ("dobj", "nsubj", "mark")):
             return token.idx, sent.end_char
         if token.is_punct and token.text not in (",",):
             return None
@@ -141,14 +155,14 @@ def _verb_content(cue: Token, lexicon: Lexicon, quoted: Quoted) -> tuple[Extent,
     here = (cue.idx, _token_end(cue))
     if cue.lemma_ == "call":
         return _call_content(cue, lexicon, quoted)
+    if any(c.dep_ in ("auxpass", "nsubjpass") for c in cue.children):
+        return None  # passives ("was expected to", "was told that") are read as stances, with their agent
     for dep in ("ccomp", "xcomp"):
         if dep == "xcomp" and cue.lemma_ in _NO_XCOMP:
             continue
-        if dep == "xcomp" and any(c.dep_ == "auxpass" for c in cue.children):
-            continue  # "was expected to": a forecast, not an attribution
         for child in cue.children:
             if child.dep_ == dep:
-                return _extent(child), here
+                return _from_mark(child), here
     if cue.lemma_ in lexicon.object_verbs:
         for child in cue.children:
             if child.dep_ == "dobj" and child.pos_ not in ("PRON", "DET"):
@@ -162,6 +176,12 @@ def _verb_content(cue: Token, lexicon: Lexicon, quoted: Quoted) -> tuple[Extent,
         return None  # "saw the tweet", "found a way": perception, not report
     found = complement(cue, lexicon, objects=lemma not in lexicon.recipient_verbs)
     return None if found is None or found[0] < cue.idx else (found, here)
+
+
+def _lone_word(doc: Any, start: int, end: int) -> bool:
+    """Whether ``[start, end)`` is one pronoun or determiner ("complained about that"): nothing reported."""
+    span = doc.char_span(start, end)
+    return span is not None and len(span) == 1 and span[0].pos_ in ("PRON", "DET")
 
 
 def _paragraph(text: str, offset: int) -> Extent:
@@ -201,7 +221,7 @@ def _from_verbs(verbs: list[Token], text: str, lexicon: Lexicon, skip: Callable[
         subject = _local_subject(find_subject(token), token, text)
         if subject is None and token.lemma_.lower() not in lexicon.speech_verbs:
             continue
-        yield Reported(_clip(text, found[0], found[1]), found[1], token, subject)
+        yield Reported(_clip(text, found[0], found[1]), found[1], token, subject, verb_kind(token, lexicon))
 
 
 def _phrase_at(doc: Any, i: int, phrase: tuple[str, ...]) -> bool:
@@ -243,14 +263,14 @@ def find_reported(doc: Any, text: str, lexicon: Lexicon, skip: Callable[[int], b
     verbs = [doc[int(i)] for i in numpy.flatnonzero(pos == VERB)]
     nouns = [doc[int(i)] for i in numpy.flatnonzero(pos == NOUN)]
     adjectives = [doc[int(i)] for i in numpy.flatnonzero(pos == ADJ)]
-    stances = (Reported(_clip(text, s.content, s.cue), s.cue, s.cue_token, s.subject)
+    stances = (Reported(_clip(text, s.content, s.cue), s.cue, s.cue_token, s.subject, s.kind)
                for s in [*find_stances(verbs, lexicon, skip), *find_noun_cues(nouns, lexicon, skip),
                          *find_adjective_cues(adjectives, lexicon, skip)])
     for cand in [*_from_verbs(verbs, text, lexicon, skip, quoted), *_from_phrases(doc, text, lexicon, skip),
                  *stances]:
         start, end = trim(text, *cand.content)
-        if end - start < MIN_CONTENT_CHARS or cand.cue_token.i in cues:
+        if end - start < MIN_CONTENT_CHARS or cand.cue_token.i in cues or _lone_word(doc, start, end):
             continue
         cues.add(cand.cue_token.i)
-        found.append(Reported((start, end), cand.cue, cand.cue_token, cand.subject))
+        found.append(Reported((start, end), cand.cue, cand.cue_token, cand.subject, cand.kind))
     return found

@@ -25,7 +25,7 @@ from typing import Any
 
 from dateline._quotes_lexicon import Lexicon
 
-__all__ = ["Stance", "complement", "find_stances", "is_agent"]
+__all__ = ["Stance", "complement", "find_adjective_cues", "find_noun_cues", "find_stances", "is_agent", "verb_kind"]
 
 Token = Any
 Extent = tuple[int, int]
@@ -43,6 +43,7 @@ _REFLEXIVE = frozenset({"himself", "herself", "itself", "themselves", "myself", 
 #: ("complained about", "warned against"); "to", "at", "in" mostly place an
 #: event (PolNeAR dev: "spoke to reporters", "spoke at a rally").
 _TOPIC_PREPOSITIONS = frozenset({"about", "against"})
+_PERSON_WORDS = frozenset({"his", "her", "my", "your", "who"})
 _NOT_AGENTS = frozenset({"it", "there", "this", "that", "which", "what", "something", "nothing", "everything"})
 
 
@@ -54,6 +55,13 @@ class Stance:
     cue: Extent
     cue_token: Token
     subject: Token | None
+    kind: str = "stance"
+
+
+def verb_kind(verb: Token, lexicon: Lexicon) -> str:
+    """``"speech"`` for a verb of saying or writing, ``"stance"`` for one of belief, judgement or support."""
+    lemma = verb.lemma_.lower()
+    return "speech" if lemma in lexicon.speech_verbs and lemma not in lexicon.stance_verbs else "stance"
 
 
 def _end(token: Token) -> int:
@@ -129,6 +137,15 @@ def _passive(verb: Token, lexicon: Lexicon) -> tuple[Extent, Token | None] | Non
     return (start, end), agent
 
 
+def _passes_on(verb: Token, lexicon: Lexicon) -> bool:
+    """Whether a passive hands its content to a speech verb ("was quoted as saying"): that verb reports it."""
+    return any(
+        child.dep_ == "prep" and child.lower_ == "as"
+        and any(c.lemma_.lower() in lexicon.speech_verbs for c in child.children if c.dep_ == "pcomp")
+        for child in verb.rights
+    )
+
+
 def _subject(verb: Token) -> Token | None:
     for child in verb.children:
         if child.dep_ == "nsubj":
@@ -159,9 +176,10 @@ def find_stances(verbs: list[Token], lexicon: Lexicon, skip: Callable[[int], boo
         passive = _passive(token, lexicon)
         if passive is not None:
             (content, agent) = passive
-            if lemma not in lexicon.passive_verbs:
+            if lemma not in lexicon.passive_verbs or _passes_on(token, lexicon) or (
+                    agent is None and lemma in lexicon.forecast_verbs):
                 continue
-            yield Stance(content, (token.idx, _end(token)), token, agent)
+            yield Stance(content, (token.idx, _end(token)), token, agent, verb_kind(token, lexicon))
             continue
         if lemma in lexicon.cue_verbs:
             continue  # speech and thought verbs in the active voice are read elsewhere
@@ -201,14 +219,32 @@ def _noun_content(noun: Token, preps: frozenset[str]) -> Extent | None:
     return None
 
 
+def _felt_for_others(noun: Token, content: Extent, lexicon: Lexicon) -> bool:
+    """A feeling noun about a thing ("the administration's disdain for science") held by no named person.
+
+    Feelings of groups and institutions about things are the writer's characterization; a feeling with
+    a clause ("fears that ...") or of a person ("his disdain for ...") is attributed.
+    """
+    if noun.lemma_.lower() not in lexicon.feeling_nouns:
+        return False
+    if any(_extent(c) == content for c in noun.rights if c.dep_ in ("acl", "ccomp")):
+        return False
+    source = _noun_source(noun)
+    return source is None or not (source.ent_type_ == "PERSON" or source.lower_ in _PERSON_WORDS
+                                  or source.lower_ in lexicon.person_pronouns)
+
+
 def find_noun_cues(nouns: list[Token], lexicon: Lexicon, skip: Callable[[int], bool]) -> Iterator[Stance]:
     """Stances reported by nouns ("the claim that ...", "his support for ...") among ``nouns``."""
     for token in nouns:
         if token.lemma_.lower() not in lexicon.cue_nouns or skip(token.idx):
             continue
         found = _noun_content(token, lexicon.noun_prepositions)
+        if found is not None and _felt_for_others(token, found, lexicon):
+            continue
         if found is not None and found[0] > token.idx:
-            yield Stance(found, (token.idx, _end(token)), token, _noun_source(token))
+            kind = "speech" if token.lemma_.lower() in lexicon.speech_nouns else "stance"
+            yield Stance(found, (token.idx, _end(token)), token, _noun_source(token), kind)
 
 
 def find_adjective_cues(adjectives: list[Token], lexicon: Lexicon, skip: Callable[[int], bool]) -> Iterator[Stance]:

@@ -57,7 +57,7 @@ def _credited(article: Article, text: str, quote: Quote) -> Quote:
 
 
 def _quote(article: Article, lexicon: Lexicon, start: int, end: int, direct: bool,
-           cue: tuple[int, int] | None, subject: object) -> Quote:
+           cue: tuple[int, int] | None, subject: object, kind: str = "speech") -> Quote:
     speaker_span, speaker = (None, None) if subject is None else link_speaker(article, subject, lexicon)
     return Quote(
         id=ids.child_id(article.id, "quote", start),
@@ -66,6 +66,7 @@ def _quote(article: Article, lexicon: Lexicon, start: int, end: int, direct: boo
         speaker=speaker,
         speaker_span=speaker_span,
         cue=None if cue is None else make_span(article.text, *cue),
+        kind=kind,
     )
 
 
@@ -87,13 +88,14 @@ def _reported(article: Article, text: str, lexicon: Lexicon, inside: SegmentInde
     found = []
     for cand in find_reported(article.doc, text, lexicon, inside, inside.coverage):
         start, end = cand.content
-        if inside.coverage(start, end) >= MAX_QUOTED_SHARE * (end - start):
-            continue
+        quoted = inside.coverage(start, end)
+        if quoted >= MAX_QUOTED_SHARE * (end - start) or (cand.subject is None and not quoted):
+            continue  # the direct quote seen again; or words nobody is said to have said
         found.append(cand)
     quotes = []
     for cand in _outermost(found):
         start = _without_that(article.text, *cand.content)
-        quotes.append(_quote(article, lexicon, start, cand.content[1], False, cand.cue, cand.subject))
+        quotes.append(_quote(article, lexicon, start, cand.content[1], False, cand.cue, cand.subject, cand.kind))
     return quotes
 
 
