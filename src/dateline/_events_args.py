@@ -12,6 +12,7 @@ of Crimea"), and borrows the subject of the verb it is the object of
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -44,6 +45,12 @@ _NOT_PARTY_NOUNS = frozenset({
     "issue", "matter", "question", "topic", "subject", "way", "basis", "part", "behalf", "order", "bid",
     "eve", "margin", "occasion", "course", "wake", "run", "side", "start", "end", "aftermath", "level",
 })
+#: Nouns whose prepositional phrases date a party rather than describe it ("police on the eve of ...").
+_TIME_NOUNS = frozenset({"morning", "afternoon", "evening", "night", "day", "week", "month", "year", "weekend", "eve"})
+#: A bracketed short name right after a phrase: "(NSC)", "( PML - Q )".
+_SHORT_NAME = re.compile(r" ?\( ?[A-Z][A-Z.&-]*(?: [-&] ?[A-Z][A-Z.]*)*(?: [A-Z][A-Z.]*)? ?\)")
+#: Titles that tokenize apart from their full stop ("Mr . Sisi" in pre-tokenized text).
+_TITLES = frozenset({"mr", "mrs", "ms", "dr", "gen", "lt", "col", "sen", "rep", "gov", "prof", "sgt", "capt", "maj"})
 #: Prepositions whose objects are all parties of a nominal event ("talks between A and B").
 _AMONG = frozenset({"between", "among", "amongst"})
 #: Prepositions that set a nominal event inside a clause whose subject is its actor.
@@ -74,6 +81,8 @@ def phrase(token: Token) -> tuple[int, int]:
             first = child.left_edge
     while first.i < token.i and first.lower_ in _PRECONJ:
         first = first.nbor(1)  # "both Libya and Iraq"
+    if first.i >= 2 and first.nbor(-1).text == "." and first.nbor(-2).lower_ in _TITLES:
+        first = first.nbor(-2)  # "Mr . Sisi"
     start = first.idx
     end = token.idx + len(token.text)
     for child in token.rights:
@@ -99,6 +108,8 @@ def full_phrase(token: Token) -> tuple[int, int]:
             continue  # parentheticals ("Trump (right)") stay out
         if child.dep_ == "prep" and (child.lower_ in _SCENE_PREPS or (token.pos_ == "PROPN" and child.lower_ != "of")):
             break  # "ports following the operation", "Varadkar at Downing Street"
+        if _timed(child):
+            break  # "Russian police on Saturday", "airstrikes this month"
         if child.left_edge.i > 0 and child.left_edge.nbor(-1).text == "," and not _closed_apposition(child):
             break
         last = _last_before_coordination(child)
@@ -106,10 +117,20 @@ def full_phrase(token: Token) -> tuple[int, int]:
     text = token.doc.text
     if text.count("(", start, end) > text.count(")", start, end) and text[end:].lstrip(" ").startswith(")"):
         end = text.index(")", end) + 1  # "Nigerian Air Force ( NAF )"
+    elif (short := _SHORT_NAME.match(text, end)) is not None:
+        end = short.end()  # "The National Security Council (NSC)", however the parse hangs it
     cut = text.find("\n", token.idx, end)
     if cut != -1:  # a phrase never runs into the next line (a heading, a caption)
         end = len(text[:cut].rstrip(" ,;:-\u2013\u2014"))
     return start, max(end, token.idx + len(token.text))
+
+
+def _timed(child: Token) -> bool:
+    """A time modifier of a noun ("on Saturday", "this month", "on Nov. 2"): never part of a party."""
+    if child.ent_type_ in ("DATE", "TIME"):
+        return True
+    objects = [g for g in child.children if g.dep_ == "pobj"] if child.dep_ == "prep" else []
+    return any(g.ent_type_ in ("DATE", "TIME") or g.lemma_.lower() in _TIME_NOUNS for g in objects)
 
 
 def _acronym(child: Token) -> bool:
@@ -172,8 +193,8 @@ def _subject(verb: Token) -> list[Token]:
                 return _parties(child)
         if tok.dep_ in ("xcomp", "conj", "advcl", "ccomp", "acomp") and tok.head.i != tok.i:
             tok = tok.head
-        elif tok.dep_ == "relcl":
-            return _parties(tok.head)
+        elif tok.dep_ == "relcl" or (tok.dep_ == "acl" and any(c.dep_ in ("dobj", "obj") for c in tok.children)):
+            return _parties(tok.head)  # "forces that carried out strikes", misparsed "The force carried out strikes"
         else:
             break
     return []
@@ -208,7 +229,7 @@ def _prep_args(head: Token, entry: Entry, args: Args) -> None:
 
 def _verb_args(verb: Token, entry: Entry, args: Args, event_nouns: frozenset[str]) -> None:
     passive = any(c.dep_ in ("nsubjpass", "auxpass") for c in verb.children) or (
-        verb.dep_ == "acl" and verb.tag_ == "VBN"
+        verb.dep_ == "acl" and verb.tag_ == "VBN" and not any(c.dep_ in ("dobj", "obj") for c in verb.children)
     )
     objects = [c for c in verb.children if c.dep_ in ("dobj", "obj")]
     if passive:

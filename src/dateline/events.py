@@ -200,7 +200,9 @@ def _fold(hits: dict[int, _Hit]) -> list[_Hit]:
         if parent.entry.type == hit.entry.type and embedded:
             parent.args.add("actor", hit.args.actors)
             taken = {a.i for a in parent.args.actors}
-            parent.args.add("recipient", [t for t in hit.args.recipients if t.i not in taken])
+            if not parent.args.recipients or hit.token.dep_ != "advcl":
+                # "pounded the enclave, killing five people": the victims of the consequence stay out
+                parent.args.add("recipient", [t for t in hit.args.recipients if t.i not in taken])
             parent.weight = max(parent.weight, hit.weight)
             if parent.entry.mode is None and hit.entry.mode is not None:
                 parent.entry = replace(parent.entry, mode=hit.entry.mode)

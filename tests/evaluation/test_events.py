@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from dataclasses import replace
 from pathlib import Path
 
 import pytest
@@ -47,11 +48,17 @@ def _event(text: str, trigger: tuple[int, int], actors: list[tuple[int, int]], r
     )
 
 
-def test_roles_of_a_meeting_follow_the_trigger() -> None:
+def test_parties_of_a_meeting_are_reciprocal() -> None:
     text = "Erdogan will meet Macron"
     event = _event(text, (13, 17), [(0, 7), (18, 24)], [])
-    assert evaluation._roles([event]) == {(0, 7, "S"), (18, 24, "T")}
+    assert evaluation._roles(text, [event]) == {(0, 7, "R"), (18, 24, "R")}
     assert evaluation._quad([]) == 0 and evaluation._quad([event]) == 1
+
+
+def test_pronouns_are_no_role_spans() -> None:
+    text = "He attacked Kabul"
+    event = replace(_event(text, (3, 11), [(0, 2)], [(12, 17)]), type="ASSAULT")
+    assert evaluation._roles(text, [event]) == {(12, 17, "T")}
 
 
 def test_legacy_labels_map_to_current_types() -> None:

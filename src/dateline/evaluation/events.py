@@ -49,6 +49,11 @@ NER_FILE = "conflibert/cameo_ner/train.txt"
 #: Older PLOVER labels in the gold records, and what they are now.
 LEGACY_TYPES = {"DEMAND": "REQUEST", "DISAPPROVE": "ACCUSE", "INVESTIGATE": "ACCUSE", "FIGHT": "ASSAULT"}
 _CHUNK = 64
+#: Types whose parties the CAMEO annotators mark as reciprocal (R) when no recipient is coded.
+RECIPROCAL_TYPES = frozenset({"CONSULT"})
+#: Words the CAMEO role annotators never mark as a party.
+PRONOUNS = frozenset({"he", "she", "it", "they", "him", "her", "them", "his", "its", "their", "we", "our", "i",
+                      "you", "who", "which", "that", "this"})
 #: PLOVER scores closer to 0 than this are neutral: such events count as class 0 (statement or none)
 #: against the CAMEO quad classes. PLOVER scores REQUEST 0 and REQUEST-assist 0.5; the next is +-1.
 NEUTRAL_SCORE = 0.75
@@ -188,24 +193,28 @@ def _ner_sentences(path: Path) -> list[tuple[str, set[tuple[int, int, str]]]]:
     return out
 
 
-def _roles(found: Sequence[Event]) -> set[tuple[int, int, str]]:
-    """Role spans as the CAMEO annotators mark them: in a meeting of several actors and no
-    recipient, the parties before the trigger are sources and those after it targets."""
+def _roles(text: str, found: Sequence[Event]) -> set[tuple[int, int, str]]:
+    """Role spans as the CAMEO annotators mark them: the parties of a meeting (a CONSULT with
+    several actors and no recipient) are reciprocal (R); in other events of several actors and
+    no recipient ("A established ties with B") those after the trigger are targets. The
+    annotators mark no pronouns: pronoun arguments (which the actors stage resolves) are left out."""
     spans: set[tuple[int, int, str]] = set()
     for event in _main(found):
-        reciprocal = not event.recipient_spans and len(event.actor_spans) > 1
+        shared = not event.recipient_spans and len(event.actor_spans) > 1
         for s in event.actor_spans:
-            spans.add((s.start, s.end, "T" if reciprocal and s.start > event.trigger.start else "S"))
+            after = s.start > event.trigger.start
+            label = ("R" if event.type in RECIPROCAL_TYPES else "T" if after else "S") if shared else "S"
+            spans.add((s.start, s.end, label))
         spans |= {(s.start, s.end, "T") for s in event.recipient_spans}
-    return spans
+    return {s for s in spans if text[s[0]:s[1]].lower() not in PRONOUNS}
 
 
 def _ner(path: Path, limit: int | None) -> dict[str, float | int]:
     sentences = _ner_sentences(path)
     sentences = sentences[:limit] if limit else sentences
     labelled, unlabelled = Counter[str](), Counter[str]()
-    for (_, gold), found in zip(sentences, _code([t for t, _ in sentences]), strict=True):
-        pred = _roles(found)
+    for (text, gold), found in zip(sentences, _code([t for t, _ in sentences]), strict=True):
+        pred = _roles(text, found)
         for counter, g, p in ((labelled, gold, pred), (unlabelled, {s[:2] for s in gold}, {s[:2] for s in pred})):
             counter["tp"] += len(g & p)
             counter["fp"] += len(p - g)
