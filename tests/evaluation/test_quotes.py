@@ -55,3 +55,4 @@ def test_floor_on_a_few_dev_articles(shared: Path) -> None:
     assert report.metrics["overlap30.f1"] >= 0.80
     assert report.metrics["speaker.accuracy"] >= 0.90
     assert report.metrics["time.quotes_share"] <= 0.05
+    assert report.metrics["speech.precision"] >= report.metrics["overlap30.precision"] - 0.05
