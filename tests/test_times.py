@@ -14,7 +14,7 @@ from hypothesis import strategies as st
 from dateline import times
 from dateline._times_lexicon import load_lexicon, parse_lexicon
 from dateline._times_points import Context
-from dateline._times_recognize import find_candidates
+from dateline._times_recognize import _scan, find_candidates, rules
 from dateline.annotate import apply_batch
 from dateline.errors import ResourceError
 from dateline.records import Article
@@ -243,6 +243,27 @@ def test_resolution_never_raises_and_values_follow_the_grammar(words: list[str],
 
 
 @settings(max_examples=100, deadline=None)
+def _whole_text_matches(text: str) -> list[tuple[str, int, int]]:
+    return sorted((name, m.start(), m.end()) for name, pattern in rules() for m in pattern.finditer(text))
+
+
+@settings(max_examples=200, deadline=None)
+@given(
+    words=st.lists(st.one_of(_WORDS, st.sampled_from(["x" * 90, "decision", "Mar-a-Lago", "Dec", "5%"])), max_size=30),
+    gaps=st.lists(st.sampled_from([" ", ", ", "-", ". ", "\n", " of "]), min_size=30, max_size=30),
+)
+def test_scanning_near_trigger_words_finds_what_the_whole_text_scan_finds(words: list[str], gaps: list[str]) -> None:
+    text = "".join(w + g for w, g in zip(words, gaps, strict=False))
+    assert sorted((name, m.start(), m.end()) for name, m in _scan(text, None)) == _whole_text_matches(text)
+
+
+def test_scanning_near_trigger_words_on_news(shared: Path) -> None:
+    lines = (shared / "corpora" / "wikinews.jsonl").read_text(encoding="utf-8").splitlines()[:40]
+    for line in lines:
+        text = json.loads(line).get("text") or ""
+        assert sorted((name, m.start(), m.end()) for name, m in _scan(text, None)) == _whole_text_matches(text)
+
+
 @given(text=st.text(max_size=200))
 def test_offsets_hold_on_any_text(text: str) -> None:
     for cand in find_candidates(text):

@@ -141,24 +141,106 @@ def rules(lex: Lexicon | None = None) -> tuple[tuple[str, re.Pattern[str]], ...]
     )
 
 
-def _matches(text: str, lex: Lexicon | None) -> Iterator[Candidate]:
+_TOKEN = re.compile(r"[^\W\d_]+|\d+")
+#: The key of every run of digits in :func:`_triggers`.
+_DIGITS = "#"
+_DEICTIC = ("today", "yesterday", "tomorrow", "tonight")
+_CLOCK_WORDS = ("noon", "midnight", "midday")
+_DECADE_WORDS = ("twenties", "thirties", "forties", "fifties", "sixties", "seventies", "eighties", "nineties")
+
+#: Characters scanned on each side of a trigger word: longer than any expression ("approximately two and a
+#: half additional years from now" is 55), so an expression lies whole inside the stretch of each of its words.
+WINDOW = 80
+
+
+def _words(phrases: Iterable[str]) -> frozenset[str]:
+    """The longest word of each phrase: a word every match of the phrase contains."""
+    return frozenset(max(_TOKEN.findall(p) or [p], key=len) for p in phrases)
+
+
+@functools.cache
+def _triggers(lex: Lexicon | None = None) -> dict[str, frozenset[str]]:
+    """For each rule, the words (lower case; ``_DIGITS`` for numerals) one of which each of its matches holds."""
+    lex = lex or load_lexicon()
+    months, weekdays, seasons = _words(lex.months), _words(lex.weekdays), _words(lex.seasons)
+    pods = _words(lex.parts_of_day) | frozenset(_CLOCK_WORDS)
+    units = _words(lex.units) | {"centuries"}
+    units |= {u + "s" for u in units} | {u + "es" for u in units}
+    digits = frozenset({_DIGITS})
+    return {
+        "date_mdy": months, "date_dmy": months, "iso": digits, "slash": digits, "month": months,
+        "year": digits | {"nineteen", "twenty", "thousand"}, "decade": digits, "weekday": weekdays,
+        "deictic": frozenset(_DEICTIC), "pod": pods, "clock": digits, "relative": units | seasons,
+        "season": seasons, "century": digits, "decade_word": frozenset(_DECADE_WORDS),
+        "quarter": frozenset({"quarter", "half"}), "year_period": digits,
+        "period": frozenset({"quarter", "period", "year", "month", "week", "half"}),
+        "the_unit": frozenset({"quarter", "weekend", "year", "week", "month"}), "duration": units, "long": units,
+        "vague": units, "ago_adj": frozenset({"year"}), "ref": _words(lex.refs), "set": units | weekdays | pods,
+        "setword": _words(lex.sets), "holiday": _words(lex.holidays),
+    }  # fmt: skip
+
+
+def windows(text: str, lex: Lexicon | None = None) -> dict[str, list[tuple[int, int]]]:
+    """For each rule, the stretches of ``text`` within ``WINDOW`` characters of one of its trigger words, merged."""
+    by_word = _rules_by_word(lex)
+    spans: dict[str, list[tuple[int, int]]] = {name: [] for name in _triggers(lex)}
+    size = len(text)
+    for token in _TOKEN.finditer(text):
+        word = token.group()
+        key = _DIGITS if word[0].isdigit() else word.lower()
+        start, end = max(0, token.start() - WINDOW), min(size, token.end() + WINDOW)
+        for name in by_word.get(key, ()):
+            found = spans[name]
+            if found and start <= found[-1][1]:
+                found[-1] = (found[-1][0], end)
+            else:
+                found.append((start, end))
+    return spans
+
+
+@functools.cache
+def _rules_by_word(lex: Lexicon | None = None) -> dict[str, tuple[str, ...]]:
+    """The rules each trigger word wakes."""
+    out: dict[str, list[str]] = {}
+    for name, words in _triggers(lex).items():
+        for word in words:
+            out.setdefault(word, []).append(name)
+    return {word: tuple(names) for word, names in out.items()}
+
+
+def _scan(text: str, lex: Lexicon | None) -> Iterator[tuple[str, re.Match[str]]]:
+    """Every rule's matches, each rule scanning only the stretches around its trigger words.
+
+    The same matches as scanning the whole text: every match holds a trigger word and lies within
+    ``WINDOW`` characters of it, so it starts inside a stretch and ends well before the scan stops.
+    """
+    stretches, size = windows(text, lex), len(text)
     for name, pattern in rules(lex):
-        for match in pattern.finditer(text):
-            if match.end() == match.start():
-                continue
-            groups = tuple((k, v.lower()) for k, v in match.groupdict().items() if v is not None)
-            start = match.start()
-            end = match.end()
-            if name == "duration" and match.group("dir") in ("after", "before") and _CLAUSE_NEXT.match(text, end):
-                # "two years after the war": a duration followed by a preposition, not a date.
-                end = match.start("dir")
-                while text[end - 1].isspace():
-                    end -= 1
-                groups = tuple((k, v) for k, v in groups if k != "dir")
-            adjective = name == "duration" and (match.group("old") or text[match.start("unit") - 1] == "-")
-            if adjective and _THE.match(text, start):
-                start = _THE.match(text, start).end()  # type: ignore[union-attr]
-            yield Candidate(start, end, name, groups, text[start:end].lower())
+        for start, end in stretches[name]:
+            # Matches start inside the stretch; the text beyond it stays visible to their end and lookaheads.
+            for match in pattern.finditer(text, start, min(size, end + WINDOW)):
+                if match.start() >= end:
+                    break
+                yield name, match
+
+
+def _matches(text: str, lex: Lexicon | None) -> Iterator[Candidate]:
+    for name, match in _scan(text, lex):
+        if match.end() == match.start():
+            continue
+        groups = tuple((k, v.lower()) for k, v in match.groupdict().items() if v is not None)
+        start = match.start()
+        end = match.end()
+        if name == "duration" and match.group("dir") in ("after", "before") and _CLAUSE_NEXT.match(text, end):
+            # "two years after the war": a duration followed by a preposition, not a date.
+            end = match.start("dir")
+            while text[end - 1].isspace():
+                end -= 1
+            groups = tuple((k, v) for k, v in groups if k != "dir")
+        adjective = name == "duration" and (match.group("old") or text[match.start("unit") - 1] == "-")
+        if adjective and _THE.match(text, start):
+            start = _THE.match(text, start).end()  # type: ignore[union-attr]
+        yield Candidate(start, end, name, groups, text[start:end].lower())
 
 
 def _settle(candidates: Iterable[Candidate]) -> list[Candidate]:
