@@ -23,6 +23,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass, field, replace
 from pathlib import Path
 
+from dateline._paths import shared_root
 from dateline._work import run_stages
 from dateline.engines import Engine, make_engine
 from dateline.pipeline import DEFAULT_BATCH_SIZE, DEFAULT_STAGES, Pipeline
@@ -67,8 +68,7 @@ class BenchReport:
 
 def default_corpus() -> Path | None:
     """The shared Wikinews corpus, else the bundled sample, else None (built-in sentences)."""
-    shared = Path(os.environ.get("DATELINE_SHARED", Path(__file__).resolve().parents[3] / "shared"))
-    candidate = shared / "corpora" / "wikinews.jsonl"
+    candidate = shared_root() / "corpora" / "wikinews.jsonl"
     if candidate.is_file():
         return candidate
     from dateline.sample import sample_path

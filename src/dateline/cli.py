@@ -10,7 +10,6 @@ from __future__ import annotations
 import argparse
 import json
 import logging
-import os
 import sys
 from collections.abc import Sequence
 from pathlib import Path
@@ -35,8 +34,9 @@ failures table), 2 bad usage, 3 fatal error (store locked, model or data missing
 
 
 def _shared_root() -> Path:
-    """The shared data folder: $DATELINE_SHARED, else ../shared beside the current directory."""
-    return Path(os.environ.get("DATELINE_SHARED", "../shared"))
+    from dateline._paths import shared_root
+
+    return shared_root()
 
 
 def _add_run(sub: Any) -> None:
