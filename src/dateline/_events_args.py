@@ -51,6 +51,8 @@ _TIME_NOUNS = frozenset({"morning", "afternoon", "evening", "night", "day", "wee
 _SHORT_NAME = re.compile(r" ?\( ?[A-Z][A-Z.&-]*(?: [-&] ?[A-Z][A-Z.]*)*(?: [A-Z][A-Z.]*)? ?\)")
 #: Titles that tokenize apart from their full stop ("Mr . Sisi" in pre-tokenized text).
 _TITLES = frozenset({"mr", "mrs", "ms", "dr", "gen", "lt", "col", "sen", "rep", "gov", "prof", "sgt", "capt", "maj"})
+#: Nouns of an answer to someone's act ("in response to", "in retaliation for").
+_ANSWERS = frozenset({"response", "retaliation", "reply", "reaction", "return"})
 #: Prepositions whose objects are all parties of a nominal event ("talks between A and B").
 _AMONG = frozenset({"between", "among", "amongst"})
 #: Prepositions that set a nominal event inside a clause whose subject is its actor.
@@ -65,6 +67,8 @@ class Args:
 
     actors: list[Token] = field(default_factory=list)
     recipients: list[Token] = field(default_factory=list)
+    #: Coordinated parties of a meeting's "with" ("talks with A and B"): one bilateral meeting each.
+    partners: list[Token] = field(default_factory=list)
 
     def add(self, role: str, tokens: list[Token]) -> None:
         target = self.actors if role == "actor" else self.recipients
@@ -216,15 +220,35 @@ def _prep_args(head: Token, entry: Entry, args: Args) -> None:
         if child.dep_ == "agent":
             args.add("actor", _pobjs(child))
         elif child.dep_ in ("prep", "dative") and lemma in preps:
-            args.add(role, _pobjs(child))
+            found = _pobjs(child)
+            args.add(role, found)
+            if entry.reciprocal and lemma == "with":
+                args.partners += found
         elif child.dep_ == "dative" and child.pos_ in _NOUNISH:
             args.add("recipient", _parties(child))
         elif child.dep_ == "prep" and lemma in _AMONG:
             args.add("actor", _pobjs(child))
+        elif child.dep_ == "prep" and lemma == "in" and not args.recipients:
+            args.add("recipient", _responded_to(child))  # "sanctions in response to X that Russia interfered"
         elif child.dep_ == "prep" and lemma in ("for", "over") and not args.recipients:
             # "sanctions for Russia's annexation", "criticized over its policy"
             for pobj in (c for c in child.children if c.dep_ == "pobj"):
                 args.add("recipient", [p for c in pobj.children if c.dep_ == "poss" for p in _parties(c)])
+
+
+def _responded_to(prep: Token) -> list[Token]:
+    """Who did what an event answers: "in response to conclusions that Russia interfered", "in
+    retaliation for Moscow's annexation" (the subject of the clause on the act, or its possessor)."""
+    out: list[Token] = []
+    for answer in (c for c in prep.children if c.dep_ == "pobj" and c.lemma_.lower() in _ANSWERS):
+        for act in (g for p in answer.children if p.dep_ == "prep" and p.lower_ in ("to", "for")
+                    for g in p.children if g.dep_ == "pobj"):
+            for child in act.children:
+                if child.dep_ == "poss":
+                    out += _parties(child)
+                elif child.dep_ in ("relcl", "acl", "ccomp"):
+                    out += [t for c in child.children if c.dep_ == "nsubj" for t in _parties(c)]
+    return out
 
 
 def _verb_args(verb: Token, entry: Entry, args: Args, event_nouns: frozenset[str]) -> None:
@@ -275,6 +299,7 @@ def _agents(noun: Token) -> list[Token]:
 
 def _noun_args(noun: Token, entry: Entry, args: Args) -> None:
     own: list[Token] = []
+    stray: list[Token] = []
     for child in noun.children:
         if child.dep_ == "poss":
             own += _parties(child)
@@ -287,8 +312,15 @@ def _noun_args(noun: Token, entry: Entry, args: Args) -> None:
             args.add("recipient", _pobjs(child))
         elif child.dep_ == "conj" and child.pos_ == "PROPN" and entry.reciprocal:
             args.add("actor", _parties(child))  # a misattached coordinated party
+            stray += _parties(child)
     _prep_args(noun, entry, args)
     head = noun.head
+    if noun.dep_ == "nsubj" and head.tag_ == "VBN" and not any(
+            c.dep_ == "auxpass" or (c.dep_ == "aux" and c.lemma_ != "do") for c in head.children):
+        args.add("recipient", [t for c in head.children if c.dep_ == "prep" and c.lower_ == "in"
+                               for t in _responded_to(c)])  # "the sanctions levied in response to ..." misparsed
+    if args.partners:
+        args.partners += stray  # "talks with A and B" with B misattached to "talks"
     if own and all(t.tag_ == "PRP$" for t in own) and noun.dep_ in ("dobj", "attr") and head.pos_ in ("VERB", "AUX"):
         own = [t for t in _subject(head) if t.pos_ != "PRON"] or own  # "X continued their strike"
     if not own and noun.dep_ in ("dobj", "attr") and head.pos_ in ("VERB", "AUX"):

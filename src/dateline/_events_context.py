@@ -38,6 +38,9 @@ _CARRIES_MODALITY = frozenset({
 _CONDITIONS = frozenset({"if", "unless", "whether"})
 #: Times that can date an event (durations and sets cannot).
 _DATED = frozenset({"DATE", "TIME"})
+#: Prepositions that say where an event happens (a place after "on", "about", "over", "to" or
+#: "against" is a topic, a destination or a party).
+_LOCATIVE = frozenset({"in", "at", "near", "outside", "inside", "across", "throughout", "within", "around"})
 #: Words that point at the dateline place ("officials here said").
 _HERE = frozenset({"here", "locally"})
 #: How far into the article a dateline place may start (characters): "HAMBURG, Germany (AP) --".
@@ -164,12 +167,30 @@ def _modifier(doc: Any, place: Place) -> bool:
     return span is None or len(span) == 0 or span.root.dep_ in ("compound", "amod", "nmod", "poss", "npadvmod")
 
 
+def _located(doc: Any, place: Place) -> bool:
+    """A place that says where something happens: the object of "in", "at", "near" ... ("talks in
+    Hamburg", "a news conference in Warsaw, Poland"), not of "on", "about", "over" or "to" (the topic
+    or a destination: "talks on North Korea", "a new approach to Moscow")."""
+    span = doc.char_span(place.span.start, place.span.end, alignment_mode="expand")
+    if span is None or len(span) == 0:
+        return False
+    tok = span.root
+    for _ in range(6):
+        if tok.dep_ in ("compound", "appos", "conj", "flat", "nmod") and tok.head.i != tok.i:
+            tok = tok.head  # "Hamburg, Germany"; "the Krasinski Square"
+        elif tok.dep_ == "pobj":
+            return tok.head.lower_ in _LOCATIVE
+        else:
+            return False
+    return False
+
+
 def event_place(doc: Any, places: Sequence[Place], trigger: Token, sentence: Any, home: Place | None,
                 parties: Sequence[tuple[int, int]]) -> Place | None:
-    """The sentence's place on the trigger's clause (or nearest), not one of the event's parties;
-    else the dateline place when the sentence says "here"."""
+    """The sentence's place introduced by a locative preposition on the trigger's clause (or
+    nearest), not one of the event's parties; else the dateline place when the sentence says "here"."""
     usable = [p for p in places if not any(a <= p.span.start and p.span.end <= b for a, b in parties)
-              and not _modifier(doc, p)]
+              and not _modifier(doc, p) and _located(doc, p)]
     best = _pick(doc, [(p.span.start, p.span.end) for p in usable], trigger)
     if best is not None:
         return usable[best]

@@ -270,14 +270,14 @@ class _Scene:
     """What earlier sentences established, for sentences that do not say it again.
 
     The last calendar date stated (and the sentence that stated it), the
-    sentence and date of each actor's last event, the parties of the last event
+    sentence, date and place of each actor's last event, the parties of the last event
     with several actors (what a later "their meeting" refers to), and the
     article's dateline place.
     """
 
     date: EventDate | None = None
     date_at: int = -99
-    by_actor: dict[str, tuple[int, EventDate | None]] = field(default_factory=dict)
+    by_actor: dict[str, tuple[int, EventDate | None, Place | None]] = field(default_factory=dict)
     group: tuple[int, tuple[str, ...]] = (-99, ())
     home: Place | None = None
 
@@ -290,13 +290,17 @@ def _line(text: str, at: int, start: int, end: int) -> tuple[int, int]:
 def _setting(article: Article, hit: _Hit, bounds: tuple[int, int], number: int, scene: _Scene,
              parties: list[tuple[int, int]], actor_ids: tuple[str, ...]) -> tuple[EventDate | None, Place | None, bool]:
     """Date: the time on the trigger's clause, else the date of the actor's last event, else the
-    sentence's nearest time, else the last date stated. Place: the sentence's."""
+    sentence's nearest time, else the last date stated. Place: the sentence's (a visit's: its
+    destination), else that of the same actor's event on the same date in the sentence before."""
     start, end = bounds
     doc, sentence = article.doc, hit.token.sent
     times = [t for t in article.times if start <= t.span.start and t.span.end <= end]
     date = event_date(doc, times, hit.token, governed_only=True)
     place = event_place(doc, [p for p in article.places if start <= p.span.start and p.span.end <= end],
                         hit.token, sentence, scene.home, parties)
+    if place is None and hit.entry.mode == "visit":
+        place = next((p for p in article.places if any(a <= p.span.start and p.span.end <= b for a, b in parties)),
+                     None)  # "a visit to Poland" takes place in Poland
     carried = False
     earlier = [scene.by_actor[i] for i in actor_ids if i in scene.by_actor]
     recent = max(earlier, key=lambda e: e[0], default=None)
@@ -306,10 +310,24 @@ def _setting(article: Article, hit: _Hit, bounds: tuple[int, int], number: int, 
         date = event_date(doc, times, hit.token, governed_only=False)
     if date is None and number - scene.date_at <= CARRY_SENTENCES and scene.date is not None:
         date, carried = scene.date, True
+    if place is None and recent is not None and number - recent[0] == 1 and date is not None and date == recent[1]:
+        place, carried = recent[2], carried or recent[2] is not None  # "On July 6, during a visit to Poland ..."
     return date, place, carried
 
 
-def _event(article: Article, hit: _Hit, number: int, scene: _Scene) -> Event | None:
+def _bilateral(hit: _Hit) -> list[tuple[_Hit, tuple[int, ...]]]:
+    """A meeting "with A and B" held by someone else is one bilateral meeting per partner
+    ("Putin's agenda included talks with Moon and Abe"); "a meeting between A, B and C" or
+    "A, B and C met" stays one meeting of all of them. Each part names its partner for its id."""
+    partners = {t.i for t in hit.args.partners}
+    hosts = [t for t in hit.args.actors if t.i not in partners]
+    if not hit.entry.reciprocal or len(partners) < 2 or not hosts or hit.args.recipients:
+        return [(hit, ())]
+    return [(_Hit(hit.token, hit.entry, Args(actors=[*hosts, p]), hit.weight), (p.i,)) for p in hit.args.partners
+            if p.i in {t.i for t in hit.args.actors}]
+
+
+def _event(article: Article, hit: _Hit, number: int, scene: _Scene, part: tuple[int, ...] = ()) -> Event | None:
     text, sentence = article.text, hit.token.sent
     trigger = make_span(text, hit.token.idx, hit.token.idx + len(hit.token.text))
     bounds = _line(text, trigger.start, sentence.start_char, sentence.end_char)
@@ -327,7 +345,7 @@ def _event(article: Article, hit: _Hit, number: int, scene: _Scene) -> Event | N
     state = status(hit.token)
     tables = plover()
     event = Event(
-        id=ids.child_id(article.id, "event", hit.entry.type, trigger.start),
+        id=ids.child_id(article.id, "event", hit.entry.type, trigger.start, *part),
         type=hit.entry.type,
         actors=actor_ids,
         recipients=tuple(i for i in recipient_ids if i not in actor_ids),
@@ -344,9 +362,10 @@ def _event(article: Article, hit: _Hit, number: int, scene: _Scene) -> Event | N
         recipient_spans=recipient_spans,
     )
     for actor_id in actor_ids:
-        scene.by_actor[actor_id] = (number, date)
+        scene.by_actor[actor_id] = (number, date, place)
     if len(actor_ids) > 1 and not event.recipients:
-        scene.group = (number, actor_ids)
+        joined = scene.group[1] if part and scene.group[0] == number else ()
+        scene.group = (number, (*joined, *(i for i in actor_ids if i not in joined)))  # bilateral parts add up
     return event
 
 
@@ -369,8 +388,8 @@ def apply(article: Article) -> Article:
     found: list[Event] = []
     for number, sentence in enumerate(doc.sents):
         hits = _hits(sentence, lex, lex.nouns)
-        for hit in _fold(hits) if hits else ():
-            event = _event(article, hit, number, scene)
+        for hit, part in (p for h in (_fold(hits) if hits else ()) for p in _bilateral(h)):
+            event = _event(article, hit, number, scene, part)
             if event is not None:
                 found.append(event)
         _remember(article, sentence, number, scene)
