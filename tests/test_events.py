@@ -194,16 +194,26 @@ def test_seed_article(seed_path: Path) -> None:
     met = [e for e in trump_putin if e.trigger.text == "met"]
     assert met and met[0].status == "occurred" and "met Putin briefly" in met[0].evidence.text
     assert met[0].date is not None and (met[0].date.value or "").startswith("2017-07-07")
-    assert _dated(_with(article, "CONSULT", "Putin", "Moon Jae-in", "Shinzo Abe"), "2017-07-07")
+    talks = [e for e in article.events if e.type == "CONSULT" and e.trigger.text == "talks"
+             and "Putin's agenda" in e.evidence.text]
+    assert len(talks) == 2  # talks with Moon and Abe: two bilateral meetings
+    assert _dated(_with(article, "CONSULT", "Putin", "Moon Jae-in"), "2017-07-07")
+    assert _dated(_with(article, "CONSULT", "Putin", "Shinzo Abe"), "2017-07-07")
+    assert not [e for e in talks if len(e.actors) > 2]
     breakfast = _dated(_with(article, "CONSULT", "Putin", "Angela Merkel", "Emmanuel Macron"), "2017-07-08")
     assert breakfast and breakfast[0].status == "planned"
     assert _dated(_with(article, "CONSULT", "Putin", "Erdogan"), "2017-07-08")
     assert _dated(_with(article, "CONSULT", "Putin", "Juncker"), "2017-07-08")
-    support = _dated(_with(article, "SUPPORT", "Trump"), "2017-07-06")
-    assert any("explicit endorsement" in e.evidence.text for e in support)
+    support = [e for e in _dated(_with(article, "SUPPORT", "Trump"), "2017-07-06")
+               if "explicit endorsement" in e.evidence.text]
+    assert support and support[0].place is not None and support[0].place.name == "Poland"  # from the sentence before
     request = _dated(_with(article, "REQUEST", "Trump", "Russia"), "2017-07-06")
     assert any(e.trigger.text == "called" and "cease its destabilizing" in e.evidence.text for e in request)
     assert _dated(_with(article, "THREATEN", "Foreign Ministry"), "2017-06")
     sanctions = _dated(_with(article, "SANCTION", "Russia"), "2014")
     assert sanctions and "imposed in 2014" in sanctions[0].evidence.text
+    december = _dated(_with(article, "SANCTION", "Russia"), "2016-12")
+    assert december and "levied in December" in december[0].evidence.text and december[0].actors == ()
+    for event in article.events:  # a place is where the event happens, never its topic
+        assert event.place is None or event.place.name not in ("North Korea", "Ukraine", "Russia"), event
     assert _with(article, "REJECT", "Peskov")

@@ -25,17 +25,26 @@ Choices worth knowing:
   last event of the same actor within a few sentences ("On July 6 ... Trump
   ... He made an endorsement ... he called on Russia"); else the sentence's
   nearest time; else the last date stated in the two sentences before.
+- Places: a place introduced by "in", "at", "near" ... on the trigger's clause
+  (else the nearest such); a place after "on", "about", "over", "to" is a
+  topic or destination ("talks on North Korea") and never the event's place.
+  A visit takes place at its destination; an event with no place of its own
+  takes the place of the same actor's event of the same date in the sentence
+  just before (never a place named later).
+- "Talks with A and B" held by C are two bilateral CONSULTs (C+A, C+B);
+  "a meeting between A, B and C" or "A, B and C met" is one.
 - On the seed article (published 2017-07-07) the meetings of Trump and Putin
   (planned, 2017-07-07, Hamburg; and the brief one, occurred), of Putin with
-  Moon Jae-in and Shinzo Abe (one event with the three of them, 2017-07-07),
-  with Merkel and Macron (2017-07-08), with Erdogan and with Juncker
-  (2017-07-08), Trump's endorsement of Article 5 (SUPPORT, 2017-07-06, but
-  placed in Poland: Warsaw is only named later), his call on Russia (REQUEST,
-  2017-07-06), the 2014 sanctions on Russia (no actor: the United States is
-  not named in the sentence) and the Foreign Ministry's threat (THREATEN,
-  2017-06) are found. Not found: the sender of the December sanctions ("So do
-  the sanctions levied in December" names neither side) and the seizure of
-  the compounds as part of a SANCTION (it is coded as its own COERCE).
+  Moon Jae-in and with Shinzo Abe (two events, 2017-07-07; the next sentence's
+  "their meetings" is one event of the three), with Merkel and Macron
+  (2017-07-08), with Erdogan and with Juncker (2017-07-08), Trump's
+  endorsement of Article 5 (SUPPORT, 2017-07-06, placed in Poland from the
+  sentence before: Warsaw is only named later), his call on Russia (REQUEST,
+  2017-07-06), the 2014 and December 2016 sanctions on Russia (no actor: the
+  imposer is not named in either sentence; "U.S. intelligence conclusions" do
+  not say who levied them) and the Foreign Ministry's threat (THREATEN,
+  2017-06) are found. Not found: the seizure of the compounds as part of a
+  SANCTION (it is coded as its own COERCE).
 """
 
 from __future__ import annotations
