@@ -63,6 +63,8 @@ def test_full_text_search(client: TestClient) -> None:
     assert client.get("/api/articles", params={"q": "hamburg zanzibar"}).json()["total"] == 0
     assert client.get("/api/articles", params={"q": '"very good talk"'}).json()["items"][0]["id"] == HAND
     assert client.get("/api/articles", params={"q": '"good very talk"'}).json()["total"] == 0
+    past_the_end = client.get("/api/articles", params={"q": '"very good talk"', "offset": 1}).json()
+    assert (past_the_end["total"], past_the_end["offset"], past_the_end["items"]) == (1, 1, [])
     dated = client.get("/api/articles", params={"since": "2019-01-01", "until": "2019-12-31"}).json()
     assert dated["total"] == 2 and all(a["published"].startswith("2019") for a in dated["items"])
     assert client.get("/api/articles", params={"site": "example.org"}).json()["total"] == 1

@@ -8,6 +8,8 @@ article titles once here keeps every list request a scan of one table.
 The store is attached read-only as ``store``; its tables are visible under
 their own names through views, beside these derived tables:
 
+- ``term_index``: the store's word index, sorted by word
+- ``article_list``: the articles without their contract JSON, newest first
 - ``participants``: event participants with actor name, country, sector and the event's quad class
 - ``event_list``: events with their article's title and date, and their participants' keys, ids, names, countries
 - ``event_edges``: the directed actor pairs of every event (the network)
@@ -24,6 +26,11 @@ from dateline._store_schema import TABLES
 __all__ = ["prepare"]
 
 _DERIVED = (
+    # The word index sorted by word: DuckDB's min/max zone maps then skip almost every row group.
+    "CREATE TABLE term_index AS SELECT term, article_id FROM store.terms ORDER BY term, article_id",
+    """CREATE TABLE article_list AS
+       SELECT id, title, site, url, published, authors, n_actors, n_events, n_quotes, text
+       FROM store.articles ORDER BY published DESC NULLS LAST, id""",
     """CREATE TABLE participants AS
        SELECT p.article_id, p.event_id, p.role, p.actor_id, p.actor_key, a.name, a.country, a.sector, e.quad
        FROM store.event_participants p

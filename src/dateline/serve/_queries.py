@@ -40,27 +40,50 @@ def articles_page(db: Database, q: str | None, since: dt.date | None, until: dt.
     clauses, params = ["TRUE"], []
     words = terms(q or "")
     if words:
-        clauses.append("""a.id IN (SELECT article_id FROM terms WHERE term IN (SELECT unnest(?::VARCHAR[]))
+        clauses.append("""a.id IN (SELECT article_id FROM term_index WHERE term IN (SELECT unnest(?::VARCHAR[]))
                           GROUP BY article_id HAVING count(*) = ?)""")
         params += [sorted(words), len(words)]
-    for phrase in _PHRASE.findall(q or ""):
-        clauses.append("(a.text ILIKE ? ESCAPE '\\' OR a.title ILIKE ? ESCAPE '\\')")
-        params += [like(phrase.strip()), like(phrase.strip())]
     for clause, value in (("a.published >= ?", since), ("a.published <= ?", until), ("a.site = ?", site)):
         if value is not None:
             clauses.append(clause)
             params.append(value)
     where = " AND ".join(clauses)
-    total = db.value(f"SELECT count(*) FROM articles a WHERE {where}", params)
+    phrases = [p.strip().casefold() for p in _PHRASE.findall(q or "") if p.strip()]
+    if phrases:
+        total, ids = _phrase_page(db, where, params, phrases, limit, offset)
+        where, params, skip = "list_contains(?, a.id)", [ids], 0
+    else:
+        skip = offset
+        total = int(db.value(f"SELECT count(*) FROM article_list a WHERE {where}", params) or 0)
     rows = db.rows(
         f"""SELECT a.id, a.title, a.site, a.url, a.published, a.authors, a.n_actors, a.n_events, a.n_quotes,
-                   a.text FROM articles a WHERE {where}
+                   a.text FROM article_list a WHERE {where}
             ORDER BY a.published DESC NULLS LAST, a.id LIMIT ? OFFSET ?""",
-        [*params, limit, offset],
+        [*params, limit, skip],
     )
     for row in rows:
         row["snippet"] = snippet(row.pop("text"), words)
-    return {"total": int(total or 0), "limit": limit, "offset": offset, "items": rows}
+    return {"total": total, "limit": limit, "offset": offset, "items": rows}
+
+
+def _phrase_page(db: Database, where: str, params: list[Any], phrases: list[str],
+                 limit: int, offset: int) -> tuple[int, list[str]]:
+    """The number of articles holding every phrase, and the ids of one page of them.
+
+    The word index has already narrowed the candidates to articles holding every
+    word; the phrases are checked here, in Python, which is several times faster
+    than DuckDB's ILIKE on long non-ASCII text.
+    """
+    found = [
+        row["id"]
+        for row in db.rows(
+            f"SELECT a.id, a.title, a.text FROM article_list a WHERE {where} "
+            "ORDER BY a.published DESC NULLS LAST, a.id",
+            params,
+        )
+        if all(p in row["text"].casefold() or p in (row["title"] or "").casefold() for p in phrases)
+    ]
+    return len(found), found[offset:offset + limit]
 
 
 def quotes_page(db: Database, speaker: str | None, q: str | None, article: str | None,
