@@ -12,6 +12,11 @@ times stage run on it, and its expressions are compared with the gold ones:
 - type accuracy over relaxed matches.
 
 Scores are given per subfolder (``TimeBank.*``, ``AQUAINT.*``) and overall.
+
+As in the official TempEval-3 scorer, values are compared as exact strings (``2000-W7`` is not
+``2000-W07``) and value F1 equals value accuracy times relaxed span F1. Each gold expression pairs with
+at most one system expression: a system span covering two gold ones ("Thursday, Jan. 6") scores once,
+which the official scorer (pairing by aligned ids) does too; this happens once in TBAQ-cleaned.
 """
 
 from __future__ import annotations
