@@ -153,7 +153,7 @@ function endOfMonth(period) {
 
 async function networkView(params) {
   const filters = filtersOnly(params);
-  const graph = await api("/api/network", { ...filters, edges: 60 });
+  const graph = await api("/api/network", { ...filters, edges: 45 });
   fill(main, el("h2", {}, "Who acts toward whom"),
     filterForm(EVENT_FILTERS, params, (v) => go("network", v)),
     networkChart(graph, { onPick: (node) => go(`actor/${encodeURIComponent(node.key)}`) }));

@@ -2,10 +2,27 @@
 import { QUADS, clickable, el, quadName, svg } from "./dom.js";
 
 // rows: [{period, quad, events}] -> stacked bars, one per period.
+// The share of events a timeline may leave out at each end, so that a few events dated decades
+// away (history mentioned in the news) do not squeeze the rest into one corner.
+const TAIL_SHARE = 0.005;
+
+function coreRange(rows) {
+  const perPeriod = new Map();
+  for (const r of rows) perPeriod.set(r.period, (perPeriod.get(r.period) || 0) + r.events);
+  const periods = [...perPeriod.keys()].sort();
+  const total = [...perPeriod.values()].reduce((a, b) => a + b, 0);
+  let [first, last, seen] = [0, periods.length - 1, 0];
+  while (first < last && seen + perPeriod.get(periods[first]) <= total * TAIL_SHARE) seen += perPeriod.get(periods[first++]);
+  seen = 0;
+  while (last > first && seen + perPeriod.get(periods[last]) <= total * TAIL_SHARE) seen += perPeriod.get(periods[last--]);
+  const outside = rows.filter((r) => r.period < periods[first] || r.period > periods[last]).reduce((a, r) => a + r.events, 0);
+  return { first: periods[first], last: periods[last], outside, from: periods[0], to: periods[periods.length - 1] };
+}
+
 export function timelineChart(rows, { width = 900, height = 180, onPick = null, bucket = "month" } = {}) {
-  const seen = [...new Set(rows.map((r) => r.period))].sort();
-  if (!seen.length) return el("p", { class: "empty" }, "No dated events to draw.");
-  const periods = fillPeriods(seen[0], seen[seen.length - 1], bucket);
+  if (!rows.length) return el("p", { class: "empty" }, "No dated events to draw.");
+  const range = coreRange(rows);
+  const periods = fillPeriods(range.first, range.last, bucket);
   const byPeriod = new Map(periods.map((p) => [p, { 1: 0, 2: 0, 3: 0, 4: 0, 0: 0 }]));
   for (const r of rows) {
     const slot = byPeriod.get(r.period);
@@ -13,7 +30,7 @@ export function timelineChart(rows, { width = 900, height = 180, onPick = null, 
   }
   const totals = periods.map((p) => Object.values(byPeriod.get(p)).reduce((a, b) => a + b, 0));
   const max = Math.max(...totals, 1);
-  const pad = { left: 36, right: 8, top: 10, bottom: 28 };
+  const pad = { left: 52, right: 8, top: 10, bottom: 28 };
   const plotW = width - pad.left - pad.right;
   const plotH = height - pad.top - pad.bottom;
   const barW = Math.max(1, Math.min(40, plotW / periods.length - 2));
@@ -45,7 +62,10 @@ export function timelineChart(rows, { width = 900, height = 180, onPick = null, 
       chart.append(svg("text", { x: x + barW / 2, y: height - 10, class: "tick", "text-anchor": "middle" }, label(period, bucket)));
     }
   });
-  return el("figure", { class: "chart-box" }, chart, legend());
+  const note = range.outside
+    ? el("p", { class: "muted small" }, `${range.outside} events lie outside the drawn range (all events span ${label(range.from, bucket)} to ${label(range.to, bucket)}); filter by date to see them.`)
+    : null;
+  return el("figure", { class: "chart-box" }, chart, legend(), note);
 }
 
 function label(period, bucket) {
@@ -75,7 +95,7 @@ export function legend() {
 // A small force layout in free space (charge between all nodes, springs along edges, a weak pull to
 // the centre), cooled over a fixed number of steps, then scaled to fit the picture.
 const STEPS = 300;
-const CHARGE = -220;
+const CHARGE = -320;
 const LINK_DISTANCE = 70;
 const GRAVITY = 0.06;
 
@@ -137,7 +157,7 @@ export function edgeColor(edge) {
   return "#888";
 }
 
-export function networkChart({ nodes, edges }, { width = 900, height = 560, onPick = null } = {}) {
+export function networkChart({ nodes, edges }, { width = 1000, height = 640, onPick = null } = {}) {
   if (!nodes.length) return el("p", { class: "empty" }, "No events between two known actors match.");
   const pos = layout(nodes, edges, width, height);
   const at = new Map(nodes.map((n, i) => [n.key, pos[i]]));
