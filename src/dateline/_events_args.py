@@ -44,7 +44,17 @@ _NOT_PARTY_NOUNS = frozenset({
     "morning", "afternoon", "evening", "night", "day", "week", "month", "year", "time", "weekend", "sideline",
     "issue", "matter", "question", "topic", "subject", "way", "basis", "part", "behalf", "order", "bid",
     "eve", "margin", "occasion", "course", "wake", "run", "side", "start", "end", "aftermath", "level",
+    "jan", "feb", "mar", "apr", "jun", "jul", "aug", "sep", "sept", "oct", "nov", "dec",
 })
+#: Means an act is done with ("pounded X with heavy artillery"): a "with" phrase of these is never a party.
+_INSTRUMENTS = frozenset({
+    "artillery", "airstrike", "strike", "bomb", "missile", "rocket", "gun", "gunfire", "mortar", "shell", "drone",
+    "gas", "baton", "cannon", "explosive", "grenade", "weapon", "bullet", "knife", "tank", "fire", "force",
+    "warplane", "aircraft", "helicopter", "jet", "device", "vehicle",
+})
+#: Nouns of what is said or sent ("issued a statement calling on X"): their speaker is the subject above.
+_MESSAGES = frozenset({"statement", "communique", "letter", "declaration", "message", "appeal", "resolution",
+                       "note", "report", "call", "tweet", "video", "release"})
 #: Nouns whose prepositional phrases date a party rather than describe it ("police on the eve of ...").
 _TIME_NOUNS = frozenset({"morning", "afternoon", "evening", "night", "day", "week", "month", "year", "weekend", "eve"})
 #: A bracketed short name right after a phrase: "(NSC)", "( PML - Q )".
@@ -197,6 +207,8 @@ def _subject(verb: Token) -> list[Token]:
                 return _parties(child)
         if tok.dep_ in ("xcomp", "conj", "advcl", "ccomp", "acomp") and tok.head.i != tok.i:
             tok = tok.head
+        elif tok.dep_ == "acl" and tok.head.lemma_.lower() in _MESSAGES and tok.head.dep_ in ("dobj", "obj"):
+            tok = tok.head.head  # "X issued a statement calling on Y": X speaks
         elif tok.dep_ == "relcl" or (tok.dep_ == "acl" and any(c.dep_ in ("dobj", "obj") for c in tok.children)):
             return _parties(tok.head)  # "forces that carried out strikes", misparsed "The force carried out strikes"
         else:
@@ -221,6 +233,8 @@ def _prep_args(head: Token, entry: Entry, args: Args) -> None:
             args.add("actor", _pobjs(child))
         elif child.dep_ in ("prep", "dative") and lemma in preps:
             found = _pobjs(child)
+            if lemma == "with" and not entry.reciprocal:
+                found = [t for t in found if t.lemma_.lower() not in _INSTRUMENTS]
             args.add(role, found)
             if entry.reciprocal and lemma == "with":
                 args.partners += found
