@@ -217,3 +217,12 @@ def test_seed_article(seed_path: Path) -> None:
     for event in article.events:  # a place is where the event happens, never its topic
         assert event.place is None or event.place.name not in ("North Korea", "Ukraine", "Russia"), event
     assert _with(article, "REJECT", "Peskov")
+
+
+def test_instruments_and_statements_are_not_parties() -> None:
+    strike = only(run("The Afghan army pounded the Taliban hideouts with heavy artillery."), "ASSAULT")
+    assert texts(strike.recipient_spans) == ["the Taliban hideouts"]
+    request = only(run("Human Rights Watch issued a statement calling on the government to release the prisoners."),
+                   "REQUEST")
+    assert texts(request.actor_spans) == ["Human Rights Watch"]
+    assert texts(request.recipient_spans) == ["the government"]

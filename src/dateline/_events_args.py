@@ -196,7 +196,9 @@ def _subject(verb: Token) -> list[Token]:
     """The subject of ``verb``, looking up the clause chain when it has none of its own."""
     tok = verb
     for _ in range(4):
-        for child in tok.children:
+        # A subject the parse hangs on the auxiliary ("X and Y however have opposed") is the verb's.
+        kids = [*tok.children, *(g for c in tok.children if c.dep_ in ("aux", "auxpass") for g in c.children)]
+        for child in kids:
             if child.dep_ in _SUBJ:
                 if child.lower_ in ("who", "that", "which") and tok.dep_ == "relcl":
                     return _parties(tok.head)

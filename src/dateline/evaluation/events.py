@@ -19,7 +19,17 @@ Three sets under ``eval/events`` of the shared data:
   S (source) against actor spans, T (target) against recipient spans (the
   annotators mark "A met B" as S and T: in an event with several actors and no
   recipient, actors after the trigger count as T): exact-match span F1
-  (labelled, and with the role ignored).
+  (labelled, and with the role ignored). Only the sentence's first event is
+  compared: the annotators mark the parties of one event per sentence (only
+  25 of the 1,153 training sentences have more than one S span, nearly all
+  coordinated sources), so scoring the union of all coded events would count
+  the unmarked parties of second events as errors (it lowers labelled F1 from
+  0.583 to 0.570); picking, per sentence, the event that best fits the gold
+  would use the answer and is not done. The set also marks the parties of
+  CAMEO statements ("expressed concern / condolences to X", about a quarter of
+  the missed spans): PLOVER dropped CAMEO's statement categories, dateline
+  codes no event for them, and those spans count as misses; no stand-in
+  event is made for scoring.
 
 Each sentence is annotated by spaCy and coded by :func:`dateline.events.apply`
 alone (no actor, time or place stage: the scores concern types and spans).
