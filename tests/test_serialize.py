@@ -72,3 +72,12 @@ def test_round_trip_any_text_and_spans(text: str, data: st.DataObject) -> None:
     assert text[span.start:span.end] == span.text
     article = Article(id="p", source="s", text=text, times=(TimeExpr(span, None, "DATE"),))
     assert article_from_dict(json.loads(json.dumps(article_to_dict(article)))) == article
+
+
+def test_json_with_a_span_off_its_text_is_rejected() -> None:
+    from dateline.errors import InputError
+
+    data = article_to_dict(_article())
+    data["times"][0]["start"] += 1
+    with pytest.raises(InputError, match="span"):
+        article_from_dict(data)

@@ -15,7 +15,8 @@ from rich.progress import BarColumn, MofNCompleteColumn, Progress, ProgressColum
 from rich.table import Table
 from rich.text import Text
 
-from dateline.cli import DEFAULT_DB, EXIT_FAILURES, EXIT_OK, MAX_LISTED_FAILURES, _shared_root, print_json
+from dateline._paths import shared_root
+from dateline.cli import DEFAULT_DB, EXIT_FAILURES, EXIT_OK, MAX_LISTED_FAILURES, print_json
 from dateline.errors import UsageError
 from dateline.records import Article, Failure
 
@@ -212,7 +213,7 @@ def cmd_eval(args: argparse.Namespace) -> int:
     from dateline.evaluation import TASKS
 
     module = importlib.import_module(TASKS[args.task])
-    data = args.data or (_shared_root() / module.DEFAULT_DATA)
+    data = args.data or (shared_root() / module.DEFAULT_DATA)
     if not Path(data).exists():
         raise ResourceError(f"gold data for {args.task!r} not found at {data}: pass --data PATH")
     started = time.perf_counter()
@@ -244,7 +245,7 @@ def cmd_bench(args: argparse.Namespace) -> int:
     if corpus is not None and not corpus.exists():
         raise UsageError(f"--corpus {corpus} does not exist")
     report = bench(n=args.n, corpus=corpus, workers=args.workers)
-    data = asdict(report) if hasattr(report, "__dataclass_fields__") else dict(report)
+    data = asdict(report)
     if args.json:
         print_json(data)
     else:

@@ -97,8 +97,3 @@ def _host(url: str | None) -> str | None:
         return None
     host = urlsplit(url).hostname
     return host.removeprefix("www.") if host else None
-
-
-def boilerplate_of(article: Article, kind: str) -> list[Boilerplate]:
-    """The boilerplate entries of one kind (a convenience for callers and tests)."""
-    return [item for item in article.boilerplate if item.kind == kind]

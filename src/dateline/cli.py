@@ -33,12 +33,6 @@ EPILOG = """exit codes: 0 all processed, 1 some documents failed (listed, and ke
 failures table), 2 bad usage, 3 fatal error (store locked, model or data missing)."""
 
 
-def _shared_root() -> Path:
-    from dateline._paths import shared_root
-
-    return shared_root()
-
-
 def _add_run(sub: Any) -> None:
     p = sub.add_parser(
         "run",

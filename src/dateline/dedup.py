@@ -15,11 +15,9 @@ distinct articles on the same topic as negatives).
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable, Iterator, Mapping
+from collections.abc import Iterator
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
-
-from dateline.records import Article
 
 if TYPE_CHECKING:
     from dateline.store import Store
@@ -110,14 +108,6 @@ class Deduplicator:
         if original is None:
             self.add(article_id, sig)
         return original
-
-    def add_articles(self, articles: Iterable[Article | Mapping[str, Any]]) -> None:
-        """Index originals, as records or contract JSON (duplicates are skipped: they point to one)."""
-        for article in articles:
-            if isinstance(article, Article):
-                article = {"id": article.id, "text": article.text, "duplicate_of": article.duplicate_of}
-            if article.get("duplicate_of") is None:
-                self.add(str(article["id"]), signature(str(article["text"])))
 
     @classmethod
     def from_store(cls, store: Store, threshold: float = THRESHOLD) -> Deduplicator:

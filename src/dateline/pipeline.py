@@ -12,6 +12,7 @@ fails at any stage becomes a :class:`Failure` and the batch goes on (or, with
 from __future__ import annotations
 
 import importlib
+import logging
 import time
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
@@ -22,6 +23,8 @@ from dateline.errors import DatelineError, PipelineError, StageError
 from dateline.records import Article, Document, Failure
 
 __all__ = ["DEFAULT_STAGES", "STAGES", "Pipeline", "StageSpec", "StageTimer"]
+
+logger = logging.getLogger(__name__)
 
 ArticleFn = Callable[[Article], Article]
 BatchFn = Callable[[Sequence[Article]], list[Article]]
@@ -177,8 +180,9 @@ class Pipeline:
     def _run_batch_stage(self, spec: StageSpec, func: Callable[..., object], articles: list[Article]) -> list[Result]:
         try:
             out = func(articles)
-        except Exception:
+        except Exception as exc:
             # Find the culprit: run the articles one by one so the others go on.
+            logger.warning("stage %r failed on a batch of %d (%s); retrying one by one", spec.name, len(articles), exc)
             return [self._guard(spec.name, a.id, a.source, partial(_first, func, a)) for a in articles]
         if not isinstance(out, list) or len(out) != len(articles):
             raise PipelineError(f"batch stage {spec.name!r} must return one article per input, in order")

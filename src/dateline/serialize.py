@@ -9,6 +9,7 @@ from __future__ import annotations
 import datetime as dt
 from typing import Any
 
+from dateline.errors import InputError
 from dateline.records import (
     Actor,
     Article,
@@ -32,6 +33,23 @@ def span_to_dict(span: Span) -> JSON:
 
 def span_from_dict(data: JSON) -> Span:
     return Span(int(data["start"]), int(data["end"]), str(data["text"]))
+
+
+def _check_spans(article: Article) -> Article:
+    """Reject JSON whose spans do not cover their text: offsets are the contract's promise."""
+    text = article.text
+    spans: list[Span] = [m for a in article.actors for m in a.mentions]
+    spans += [t.span for t in article.times] + [p.span for p in article.places]
+    spans += [s for e in article.events for s in (e.trigger, e.evidence, *e.actor_spans, *e.recipient_spans)]
+    spans += [s for q in article.quotes for s in (q.content, q.speaker_span, q.cue) if s is not None]
+    for span in spans:
+        if text[span.start:span.end] != span.text:
+            raise InputError(
+                f"span [{span.start}, {span.end}) says {span.text!r} but the text there is "
+                f"{text[span.start:span.end]!r}: the JSON was edited or comes from another text",
+                source=article.id,
+            )
+    return article
 
 
 def _place_fields(place: Place) -> JSON:
@@ -152,7 +170,64 @@ def _optional_span(data: JSON | None) -> Span | None:
 
 
 def article_from_dict(data: JSON) -> Article:
-    """Rebuild an :class:`Article` from its contract JSON (inverse of :func:`article_to_dict`)."""
+    """Rebuild an :class:`Article` from its contract JSON (inverse of :func:`article_to_dict`).
+
+    Raises :class:`InputError` when a span does not cover its text.
+    """
+    return _check_spans(_article(data))
+
+
+def actor_from_dict(a: JSON) -> Actor:
+    return Actor(
+        id=a["id"],
+        name=a["name"],
+        kind=a["kind"],
+        country=a.get("country"),
+        sector=a.get("sector"),
+        mentions=tuple(span_from_dict(m) for m in a.get("mentions") or ()),
+        title=a.get("title"),
+        wikidata=a.get("wikidata"),
+    )
+
+
+def event_from_dict(e: JSON) -> Event:
+    return Event(
+        id=e["id"],
+        type=e["type"],
+        actors=tuple(e.get("actors") or ()),
+        recipients=tuple(e.get("recipients") or ()),
+        status=e["status"],
+        trigger=span_from_dict(e["trigger"]),
+        evidence=span_from_dict(e["evidence"]),
+        mode=e.get("mode"),
+        contexts=tuple(e.get("contexts") or ()),
+        date=None if e.get("date") is None else EventDate(e["date"].get("value"), e["date"].get("text")),
+        place=None if e.get("place") is None else _event_place(e["place"]),
+        quad=e.get("quad"),
+        intensity=e.get("intensity"),
+        confidence=e.get("confidence"),
+        actor_spans=tuple(span_from_dict(s) for s in e.get("actor_spans") or ()),
+        recipient_spans=tuple(span_from_dict(s) for s in e.get("recipient_spans") or ()),
+    )
+
+
+def time_from_dict(t: JSON) -> TimeExpr:
+    return TimeExpr(span_from_dict(t), t.get("value"), t.get("type") or "DATE")
+
+
+def quote_from_dict(q: JSON) -> Quote:
+    return Quote(
+        id=q["id"],
+        content=span_from_dict(q),
+        direct=bool(q["direct"]),
+        speaker=q.get("speaker"),
+        speaker_span=_optional_span(q.get("speaker_span")),
+        cue=_optional_span(q.get("cue_span")),
+        kind=q.get("kind") or "speech",
+    )
+
+
+def _article(data: JSON) -> Article:
     published = data.get("published")
     return Article(
         id=data["id"],
@@ -167,55 +242,9 @@ def article_from_dict(data: JSON) -> Article:
         language=data.get("language"),
         duplicate_of=data.get("duplicate_of"),
         boilerplate=tuple(Boilerplate(b["kind"], b["text"]) for b in data.get("boilerplate") or ()),
-        actors=tuple(
-            Actor(
-                id=a["id"],
-                name=a["name"],
-                kind=a["kind"],
-                country=a.get("country"),
-                sector=a.get("sector"),
-                mentions=tuple(span_from_dict(m) for m in a.get("mentions") or ()),
-                title=a.get("title"),
-                wikidata=a.get("wikidata"),
-            )
-            for a in data.get("actors") or ()
-        ),
-        times=tuple(
-            TimeExpr(Span(t["start"], t["end"], t["text"]), t.get("value"), t.get("type") or "DATE")
-            for t in data.get("times") or ()
-        ),
-        places=tuple(_place_from_dict(p, Span(p["start"], p["end"], p["text"])) for p in data.get("places") or ()),
-        events=tuple(
-            Event(
-                id=e["id"],
-                type=e["type"],
-                actors=tuple(e.get("actors") or ()),
-                recipients=tuple(e.get("recipients") or ()),
-                status=e["status"],
-                trigger=span_from_dict(e["trigger"]),
-                evidence=span_from_dict(e["evidence"]),
-                mode=e.get("mode"),
-                contexts=tuple(e.get("contexts") or ()),
-                date=None if e.get("date") is None else EventDate(e["date"].get("value"), e["date"].get("text")),
-                place=None if e.get("place") is None else _event_place(e["place"]),
-                quad=e.get("quad"),
-                intensity=e.get("intensity"),
-                confidence=e.get("confidence"),
-                actor_spans=tuple(span_from_dict(s) for s in e.get("actor_spans") or ()),
-                recipient_spans=tuple(span_from_dict(s) for s in e.get("recipient_spans") or ()),
-            )
-            for e in data.get("events") or ()
-        ),
-        quotes=tuple(
-            Quote(
-                id=q["id"],
-                content=Span(q["start"], q["end"], q["text"]),
-                direct=bool(q["direct"]),
-                speaker=q.get("speaker"),
-                speaker_span=_optional_span(q.get("speaker_span")),
-                cue=_optional_span(q.get("cue_span")),
-                kind=q.get("kind") or "speech",
-            )
-            for q in data.get("quotes") or ()
-        ),
+        actors=tuple(actor_from_dict(a) for a in data.get("actors") or ()),
+        times=tuple(time_from_dict(t) for t in data.get("times") or ()),
+        places=tuple(_place_from_dict(p, span_from_dict(p)) for p in data.get("places") or ()),
+        events=tuple(event_from_dict(e) for e in data.get("events") or ()),
+        quotes=tuple(quote_from_dict(q) for q in data.get("quotes") or ()),
     )

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
-__all__ = ["Report", "TASKS", "f1"]
+__all__ = ["TASKS", "Report", "f1"]
 
 #: Task name -> module under dateline.evaluation.
 TASKS: dict[str, str] = {
