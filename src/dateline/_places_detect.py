@@ -90,7 +90,7 @@ def find_mentions(doc: Any, gazetteer: Gazetteer) -> dict[tuple[int, int], str]:
             spans.update((part, label) for part in parts)  # "U.S.-Russia relations"
             continue
         if label in PLACE_LABELS and _is_way(span):
-            spans[_with_number(span)] = label  # "Washington Drive", "County Road 43": a place of its own
+            spans[_with_number(span)] = label  # "Washington Drive", "Orchard Road 4": a place of its own
             continue
         inner = list(_embedded(span, gazetteer, known))
         spans.update((match, "embedded") for match in inner)

@@ -3,10 +3,10 @@
 News attribution (as PolNeAR annotates it) covers more than "X said": a
 person, group or organization that endorses, criticizes, declines, discusses,
 supports or examines something is a source, and that something is the
-content ("Ted Cruz endorses Trump", "the FBI director chastised Clinton for
-use of the server", "he declined to comment"). Passives count too, with the
-agent as source ("the issue was first reported by the Post") or no source
-("Obama is expected to veto it").
+content ("the union endorses the mayor", "the auditor faulted the council for
+its late accounts", "she declined to answer"). Passives count too, with the
+agent as source ("the leak was first noticed by a local paper") or no source
+("the governor is expected to sign it").
 
 A verb qualifies when its subject is an agent (a person, organization,
 nationality or country name, a personal pronoun, or a source noun such as
@@ -32,7 +32,7 @@ Extent = tuple[int, int]
 
 #: Entity labels that make a subject an agent. Country and city names are left
 #: out: as subjects of verbs outside the speech lexicon they were mostly events
-#: in PolNeAR dev ("Russia simulated an attack"; 5 of 16 were attributions).
+#: in PolNeAR dev ("Norway staged an exercise"; 5 of 16 were attributions).
 AGENT_ENTITIES = frozenset({"PERSON", "ORG", "NORP"})
 #: Verbs whose xcomp is aspect, not content ("continued to call for").
 _NO_XCOMP = frozenset({"continue", "say", "see", "know", "find", "show", "hear", "learn", "begin", "start",
@@ -41,7 +41,7 @@ _NO_XCOMP = frozenset({"continue", "say", "see", "know", "find", "show", "hear",
 _REFLEXIVE = frozenset({"himself", "herself", "itself", "themselves", "myself", "ourselves", "yourself"})
 #: Prepositions whose object is what a verb outside the speech lexicon is about
 #: ("complained about", "warned against"); "to", "at", "in" mostly place an
-#: event (PolNeAR dev: "spoke to reporters", "spoke at a rally").
+#: event (PolNeAR dev: "spoke to the press", "spoke at a meeting").
 _TOPIC_PREPOSITIONS = frozenset({"about", "against"})
 _PERSON_WORDS = frozenset({"his", "her", "my", "your", "who"})
 _NOT_AGENTS = frozenset({"it", "there", "this", "that", "which", "what", "something", "nothing", "everything"})
@@ -85,7 +85,7 @@ def is_agent(token: Token, lexicon: Lexicon) -> bool:
 
 
 def _object_phrase(verb: Token, obj: Token, lexicon: Lexicon) -> Extent:
-    """The object with the right-hand phrases of ``verb`` that complete it ("Obama for not acting")."""
+    """The object with the right-hand phrases of ``verb`` that complete it ("the mayor for not acting")."""
     start, end = _extent(obj)
     for child in verb.rights:
         if child.i <= obj.i:
@@ -199,7 +199,7 @@ def _noun_source(noun: Token) -> Token | None:
     for child in noun.children:
         if child.dep_ == "prep" and child.lower_ in ("by", "from"):
             return next((c for c in child.children if c.dep_ == "pobj"), None)
-    if noun.dep_ in ("dobj", "attr"):  # "Trump made the claim that ...", "it was his view that ..."
+    if noun.dep_ in ("dobj", "attr"):  # "the senator made the claim that ...", "it was his view that ..."
         return next((c for c in noun.head.children if c.dep_ == "nsubj"), None)
     return None
 
@@ -220,7 +220,7 @@ def _noun_content(noun: Token, preps: frozenset[str]) -> Extent | None:
 
 
 def _felt_for_others(noun: Token, content: Extent, lexicon: Lexicon) -> bool:
-    """A feeling noun about a thing ("the administration's disdain for science") held by no named person.
+    """A feeling noun about a thing ("the board's disdain for cyclists") held by no named person.
 
     Feelings of groups and institutions about things are the writer's characterization; a feeling with
     a clause ("fears that ...") or of a person ("his disdain for ...") is attributed.
@@ -248,7 +248,7 @@ def find_noun_cues(nouns: list[Token], lexicon: Lexicon, skip: Callable[[int], b
 
 
 def find_adjective_cues(adjectives: list[Token], lexicon: Lexicon, skip: Callable[[int], bool]) -> Iterator[Stance]:
-    """Stances carried by predicate adjectives ("Republicans are worried that ...", "he is sure of it")."""
+    """Stances carried by predicate adjectives ("farmers are worried that ...", "he is sure of it")."""
     for token in adjectives:
         if token.dep_ != "acomp" or token.lemma_.lower() not in lexicon.cue_adjectives or skip(token.idx):
             continue
