@@ -15,15 +15,12 @@ from __future__ import annotations
 
 import datetime as dt
 import functools
-import json
-import os
 import re
 import unicodedata
 from dataclasses import dataclass, field
-from importlib import resources
-from pathlib import Path
 from typing import Any, Literal
 
+from dateline._data import is_strings, merge, packaged, read_user, user_file
 from dateline.errors import ResourceError
 
 __all__ = [
@@ -40,6 +37,9 @@ __all__ = [
 
 #: Environment variable naming a user JSON file merged over the built-in dictionaries.
 ENV_VAR = "DATELINE_ACTORS"
+
+#: Major version of the data file format this code reads.
+SUPPORTED_MAJOR = "1"
 
 FILES = ("countries.json", "organizations.json", "people.json", "agents.json")
 SECTION_KEYS = {"countries": "iso3", "organizations": "name", "people": "name"}
@@ -163,7 +163,7 @@ def _parse_date(value: Any, source: str, where: str) -> dt.date | None:
 
 def _strings(entry: dict[str, Any], key: str, source: str, where: str) -> list[str]:
     value = entry.get(key, [])
-    if not isinstance(value, list) or not all(isinstance(v, str) and v.strip() for v in value):
+    if not is_strings(value, nonempty=True):
         raise _fail(source, f"{where}: '{key}' must be a list of non-empty strings")
     return value
 
@@ -176,52 +176,17 @@ def _need(entry: Any, keys: tuple[str, ...], source: str, where: str) -> None:
             raise _fail(source, f"{where}: missing or empty '{key}'")
 
 
-def _read(path: Path | Any, source: str) -> dict[str, Any]:
-    try:
-        data = json.loads(path.read_text(encoding="utf-8"))
-    except (OSError, ValueError) as exc:
-        raise ResourceError(f"actor dictionary {source} cannot be read: {exc}") from exc
-    if not isinstance(data, dict):
-        raise _fail(source, "the top level must be an object")
-    return data
-
-
 def _builtin() -> dict[str, Any]:
     merged: dict[str, Any] = {"versions": {}}
-    folder = resources.files("dateline") / "data" / "actors"
     for name in FILES:
-        data = _read(folder / name, name)
-        for key in ("version", "description"):
-            if not isinstance(data.get(key), str):
-                raise _fail(name, f"missing '{key}'")
-        merged["versions"][name] = data["version"]
+        data = packaged(f"actors/{name}", "actor dictionary", SUPPORTED_MAJOR)
+        if not isinstance(data.get("description"), str):
+            raise _fail(name, "missing 'description'")
+        merged["versions"][name] = str(data["version"])
         for key, value in data.items():
             if key not in ("version", "description"):
                 merged[key] = value
     return merged
-
-
-def _merge(base: dict[str, Any], extra: dict[str, Any], source: str) -> None:
-    """Merge a user file over the built-ins (same key replaces, new entries are added)."""
-    for section, value in extra.items():
-        if section in ("version", "description"):
-            continue
-        if section not in base:
-            raise _fail(source, f"unknown section {section!r}; known: {', '.join(k for k in base if k != 'versions')}")
-        if section == "sectors":
-            if not isinstance(value, dict):
-                raise _fail(source, "'sectors' must be an object of code -> description")
-            base[section] = {**base[section], **value}
-            continue
-        if not isinstance(value, list):
-            raise _fail(source, f"'{section}' must be a list")
-        key = SECTION_KEYS.get(section)
-        if key is None:  # word lists: later entries win, so the user's come last
-            base[section] = list(base[section]) + list(value)
-            continue
-        replaced = {e.get(key) for e in value if isinstance(e, dict)}
-        base[section] = [e for e in base[section] if e.get(key) not in replaced] + list(value)
-    base["versions"][source] = str(extra.get("version", "user"))
 
 
 def _add_countries(lex: Lexicon, entries: Any, source: str) -> None:
@@ -334,18 +299,16 @@ def build_lexicon(data: dict[str, Any]) -> Lexicon:
 
 
 @functools.cache
-def _load(user_file: str | None) -> Lexicon:
+def _load(user_path: str | None) -> Lexicon:
     data = _builtin()
-    if user_file:
-        path = Path(user_file)
-        if not path.is_file():
-            raise ResourceError(
-                f"${ENV_VAR} names {user_file}, which is not a file; point it at a JSON file or unset it"
-            )
-        _merge(data, _read(path, str(path)), str(path))
+    if user_path:
+        extra = read_user(user_path, ENV_VAR, "actor dictionary")
+        data = merge(data, {k: v for k, v in extra.items() if k != "versions"}, f"actor dictionary {user_path}",
+                     SECTION_KEYS)
+        data["versions"][user_path] = str(extra.get("version", "user"))
     return build_lexicon(data)
 
 
 def load_lexicon() -> Lexicon:
     """The dictionaries, built once per process (and per ``$DATELINE_ACTORS`` value)."""
-    return _load(os.environ.get(ENV_VAR) or None)
+    return _load(user_file(ENV_VAR))

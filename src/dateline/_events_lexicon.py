@@ -10,13 +10,10 @@ entry; ``"type": null`` removes it).
 from __future__ import annotations
 
 import functools
-import json
-import os
 from dataclasses import dataclass
-from importlib import resources
-from pathlib import Path
 from typing import Any
 
+from dateline._data import packaged, read_user, user_file
 from dateline.errors import ResourceError
 from dateline.records import EVENT_TYPES
 
@@ -27,6 +24,9 @@ ENV_LEXICON = "DATELINE_EVENT_LEXICON"
 
 #: Default prepositions whose objects are an event's recipients.
 DEFAULT_PREPS: frozenset[str] = frozenset({"with", "against", "on", "upon", "to", "toward", "towards", "at", "into"})
+
+#: Major version of the data file format this code reads.
+SUPPORTED_MAJOR = "1"
 
 #: Base confidence of an entry without a ``weight``: verbs are more reliable
 #: triggers than nouns (measured on the PLOVER gold records).
@@ -136,33 +136,22 @@ def _entries(raw: Any, source: str, where: str) -> list[Entry | tuple[str, str, 
     ]
 
 
-def _read(text: str, source: str) -> tuple[str, list[Any]]:
-    try:
-        data = json.loads(text)
-    except json.JSONDecodeError as exc:
-        raise ResourceError(f"event lexicon {source} is not valid JSON: {exc}; fix the file") from exc
-    if not isinstance(data, dict) or not isinstance(data.get("entries"), list):
-        raise ResourceError(f"event lexicon {source} must be an object with an 'entries' list")
-    return str(data.get("version", "0")), data["entries"]
-
-
-def _builtin_text(name: str) -> str:
-    return resources.files("dateline").joinpath("data", "events", name).read_text(encoding="utf-8")
+def _entry_list(data: dict[str, Any], source: str) -> list[Any]:
+    if not isinstance(data.get("entries"), list):
+        raise ResourceError(f"event lexicon {source} must be an object with an 'entries' list; fix the file")
+    return list(data["entries"])
 
 
 @functools.cache
 def load_lexicon(user_path: str | None = None) -> Lexicon:
-    """The built-in lexicon, with the entries of ``user_path`` merged over it."""
-    version, raws = _read(_builtin_text("lexicon.json"), "lexicon.json")
-    sources = [("lexicon.json", raws)]
+    """The built-in lexicon, with the entries of ``user_path`` merged over it (a later entry wins)."""
+    builtin = packaged("events/lexicon.json", "event lexicon", SUPPORTED_MAJOR)
+    version = str(builtin["version"])
+    sources = [("lexicon.json", _entry_list(builtin, "lexicon.json"))]
     if user_path:
-        try:
-            text = Path(user_path).read_text(encoding="utf-8")
-        except OSError as exc:
-            raise ResourceError(f"cannot read the event lexicon {user_path} ({ENV_LEXICON}): {exc}") from exc
-        user_version, user_raws = _read(text, user_path)
-        version = f"{version}+{user_version}"
-        sources.append((user_path, user_raws))
+        user = read_user(user_path, ENV_LEXICON, "event lexicon")
+        version = f"{version}+{user.get('version', '0')}"
+        sources.append((user_path, _entry_list(user, user_path)))
     merged: dict[tuple[str, str, frozenset[str]], Entry] = {}
     for source, entries in sources:
         for number, raw in enumerate(entries):
@@ -179,22 +168,39 @@ def load_lexicon(user_path: str | None = None) -> Lexicon:
 
 def lexicon() -> Lexicon:
     """The lexicon in use: built-in plus the file named by ``DATELINE_EVENT_LEXICON``."""
-    return load_lexicon(os.environ.get(ENV_LEXICON) or None)
+    return load_lexicon(user_file(ENV_LEXICON))
+
+
+def _plover_fail(what: str) -> ResourceError:
+    return ResourceError(f"PLOVER table dateline/data/events/plover.json: {what}; fix the data file")
+
+
+def _number(row: dict[str, Any], key: str, where: str) -> float:
+    value = row.get(key)
+    if isinstance(value, bool) or not isinstance(value, int | float):
+        raise _plover_fail(f"{where} needs a number {key!r}")
+    return float(value)
 
 
 @functools.cache
 def plover() -> Plover:
     """PLOVER's quad classes and intensities (``data/events/plover.json``)."""
-    data = json.loads(_builtin_text("plover.json"))
+    data = packaged("events/plover.json", "PLOVER table", SUPPORTED_MAJOR)
+    types, requires = data.get("types"), data.get("requires_recipient")
+    if not isinstance(types, dict) or not isinstance(requires, list) or not set(requires) <= set(EVENT_TYPES):
+        raise _plover_fail("needs a 'types' object and a 'requires_recipient' list of PLOVER types")
     quad: dict[str, int] = {}
     intensity: dict[str, float] = {}
     modes: dict[tuple[str, str], float] = {}
     for event_type in EVENT_TYPES:
-        row = data["types"].get(event_type)
+        row = types.get(event_type)
         if not isinstance(row, dict) or row.get("quad") not in (1, 2, 3, 4):
-            raise ResourceError(f"plover.json: type {event_type} needs a quad class 1-4; fix the data file")
+            raise _plover_fail(f"type {event_type} needs a quad class 1-4")
         quad[event_type] = int(row["quad"])
-        intensity[event_type] = float(row["intensity"])
-        for mode, score in row.get("modes", {}).items():
-            modes[(event_type, mode)] = float(score)
-    return Plover(str(data.get("version", "0")), quad, intensity, modes, frozenset(data["requires_recipient"]))
+        intensity[event_type] = _number(row, "intensity", f"type {event_type}")
+        row_modes = row.get("modes", {})
+        if not isinstance(row_modes, dict):
+            raise _plover_fail(f"type {event_type}: 'modes' must map a mode to its intensity")
+        for mode in row_modes:
+            modes[(event_type, mode)] = _number(row_modes, mode, f"type {event_type}")
+    return Plover(str(data["version"]), quad, intensity, modes, frozenset(requires))

@@ -18,14 +18,13 @@ from __future__ import annotations
 
 import functools
 import gc
-import json
 import unicodedata
 from collections import defaultdict
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
-from importlib import resources
 from typing import Any
 
+from dateline._data import packaged
 from dateline.errors import ResourceError
 
 __all__ = ["Entry", "Gazetteer", "load_gazetteer", "normalize"]
@@ -43,7 +42,8 @@ ALTERNATE_NAMES_MIN_POPULATION = 100_000
 #: Suffixes dropped to index "DeKalb County" also as "DeKalb".
 _ADMIN2_SUFFIXES = (" county", " parish", " borough", " census area")
 
-_DATA = "dateline.data.places"
+#: Major version of the data file format this code reads.
+SUPPORTED_MAJOR = "1"
 
 
 @dataclass(frozen=True, slots=True)
@@ -99,16 +99,7 @@ def normalize(name: str) -> str:
 
 
 def _read(name: str) -> dict[str, Any]:
-    try:
-        raw = resources.files(_DATA).joinpath(name).read_text(encoding="utf-8")
-        data = json.loads(raw)
-    except (OSError, ValueError) as exc:
-        raise ResourceError(
-            f"cannot read the places data file {name}: {exc}; reinstall dateline or fix the file"
-        ) from exc
-    if not isinstance(data, dict) or data.get("version") != 1:
-        raise ResourceError(f"places data file {name} must be a JSON object with \"version\": 1")
-    return data
+    return packaged(f"places/{name}", "places data file", SUPPORTED_MAJOR)
 
 
 def _require(data: dict[str, Any], key: str, kind: type, file: str) -> Any:

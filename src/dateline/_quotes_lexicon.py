@@ -1,23 +1,27 @@
 """The cue lexicon of the quotes stage, read from ``data/quotes.json``.
 
-The file is versioned and validated on load; users extend it (or point
-``DATELINE_QUOTES_LEXICON`` at their own copy) without touching code.
+The file is versioned and validated on load; users extend it without touching
+code: a JSON file of the same shape (any subset of the keys) named by
+``DATELINE_QUOTES_LEXICON`` is merged over it, its word lists added to the
+built-in ones (see :mod:`dateline._data`).
 """
 
 from __future__ import annotations
 
 import functools
-import json
-import os
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
+from dateline._data import check_version, is_strings, load_data, user_file
 from dateline.errors import ResourceError
 
-__all__ = ["Lexicon", "load_lexicon", "parse_lexicon"]
+__all__ = ["ENV_VAR", "Lexicon", "load_lexicon", "parse_lexicon"]
 
 DEFAULT_PATH = Path(__file__).resolve().parent / "data" / "quotes.json"
+
+#: Environment variable naming a user file merged over the packaged lexicon.
+ENV_VAR = "DATELINE_QUOTES_LEXICON"
 
 #: Major version of the file format this code reads.
 SUPPORTED_MAJOR = "1"
@@ -71,7 +75,7 @@ class Lexicon:
 
 def _words(raw: dict[str, Any], key: str, where: str) -> frozenset[str]:
     value = raw.get(key)
-    if not isinstance(value, list) or not all(isinstance(w, str) and w.strip() for w in value):
+    if not is_strings(value, nonempty=True):
         raise ResourceError(f"{where}: {key!r} must be a list of non-empty strings; fix the file")
     return frozenset(w.strip().lower() for w in value)
 
@@ -91,24 +95,19 @@ def parse_lexicon(raw: object, where: str = "quotes lexicon") -> Lexicon:
     """Validate the decoded JSON of a lexicon file and build a :class:`Lexicon`."""
     if not isinstance(raw, dict):
         raise ResourceError(f"{where}: expected a JSON object at the top level")
-    version = raw.get("version")
-    if not isinstance(version, str) or version.split(".")[0] != SUPPORTED_MAJOR:
-        raise ResourceError(
-            f"{where}: unsupported version {version!r}; this dateline reads version {SUPPORTED_MAJOR}.x files"
-        )
+    version = check_version(raw, where, SUPPORTED_MAJOR)
     lists = {key: _words(raw, key, where) for key in _WORD_LISTS}
     lists.update({key: _words(raw, key, where) for key in _OPTIONAL_LISTS if key in raw})
     return Lexicon(version=version, source_phrases=_phrases(raw, where), **lists)
 
 
 @functools.cache
-def load_lexicon(path: str | None = None) -> Lexicon:
-    """Load and validate the lexicon once per process (``path``, $DATELINE_QUOTES_LEXICON or the packaged file)."""
-    chosen = Path(path or os.environ.get("DATELINE_QUOTES_LEXICON") or DEFAULT_PATH)
-    try:
-        raw = json.loads(chosen.read_text(encoding="utf-8"))
-    except OSError as exc:
-        raise ResourceError(f"cannot read the quotes lexicon {chosen}: {exc}; check the path") from exc
-    except json.JSONDecodeError as exc:
-        raise ResourceError(f"the quotes lexicon {chosen} is not valid JSON: {exc}; fix the file") from exc
-    return parse_lexicon(raw, str(chosen))
+def _load(user_path: str | None) -> Lexicon:
+    data = load_data("quotes.json", what="quotes lexicon", supported=SUPPORTED_MAJOR, env=ENV_VAR,
+                     user_path=user_path)
+    return parse_lexicon(data, "quotes lexicon" if user_path is None else f"quotes lexicon with {user_path}")
+
+
+def load_lexicon(path: str | Path | None = None) -> Lexicon:
+    """The packaged lexicon with ``path`` (default: ``$DATELINE_QUOTES_LEXICON``) merged over it, once per file."""
+    return _load(str(path) if path else user_file(ENV_VAR))

@@ -1,25 +1,28 @@
 """The vocabulary of the times stage, loaded once from ``data/times.json`` and validated.
 
-Users extend the vocabulary by editing that file or by pointing
-``$DATELINE_TIMES_DATA`` at their own copy (same shape, same ``version`` key).
+Users extend the vocabulary without touching code: a JSON file of the same
+shape (any subset of the keys) named by ``$DATELINE_TIMES_DATA`` is merged over
+it, its words and holidays added to the built-in ones (see :mod:`dateline._data`).
 """
 
 from __future__ import annotations
 
 import functools
-import json
-import os
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
+from dateline._data import check_version, is_strings, load_data, user_file
 from dateline.errors import ResourceError
 
-__all__ = ["DEFAULT_PATH", "Holiday", "Lexicon", "load_lexicon"]
+__all__ = ["DEFAULT_PATH", "ENV_VAR", "Holiday", "Lexicon", "load_lexicon"]
 
 DEFAULT_PATH = Path(__file__).resolve().parent / "data" / "times.json"
 
-#: Environment variable naming an alternative vocabulary file.
+#: Major version of the file format this code reads.
+SUPPORTED_MAJOR = "2"
+
+#: Environment variable naming a user file merged over the packaged vocabulary.
 ENV_VAR = "DATELINE_TIMES_DATA"
 
 _INT_MAPS = ("months", "weekdays", "numbers", "ordinals")
@@ -99,11 +102,12 @@ def parse_lexicon(raw: Any, path: Path) -> Lexicon:
     """Validate the decoded JSON of a vocabulary file and build the lexicon."""
     if not isinstance(raw, dict) or not isinstance(raw.get("version"), str):
         raise _fail(path, "the top level must be an object with a string 'version'")
+    check_version(raw, f"times vocabulary {path}", SUPPORTED_MAJOR)
     fields: dict[str, Any] = {key: _typed_map(raw, key, int, path) for key in _INT_MAPS}
     fields.update({key: _typed_map(raw, key, str, path) for key in _STR_MAPS})
     for key in _LISTS:
         value = raw.get(key)
-        if not isinstance(value, list) or not all(isinstance(v, str) for v in value):
+        if not is_strings(value):
             raise _fail(path, f"'{key}' must be a list of strings")
         fields[key] = frozenset(v.lower() for v in value)
     if not all(1 <= m <= 12 for m in fields["months"].values()):
@@ -120,20 +124,19 @@ def _context(raw: dict[str, Any], path: Path) -> dict[str, frozenset[str]]:
     out: dict[str, frozenset[str]] = {}
     for key in CONTEXT_LISTS + OPTIONAL_CONTEXT_LISTS:
         words = table.get(key, [] if key in OPTIONAL_CONTEXT_LISTS else None)
-        if not isinstance(words, list) or not all(isinstance(w, str) for w in words):
+        if not is_strings(words):
             raise _fail(path, f"'context.{key}' must be a list of strings")
         out[key] = frozenset(w.lower() for w in words)
     return out
 
 
 @functools.cache
-def load_lexicon(path: Path | None = None) -> Lexicon:
-    """Load and validate the vocabulary once per process (``path``, ``$DATELINE_TIMES_DATA`` or the packaged file)."""
-    chosen = path or Path(os.environ.get(ENV_VAR) or DEFAULT_PATH)
-    try:
-        raw = json.loads(chosen.read_text(encoding="utf-8"))
-    except (OSError, ValueError) as exc:
-        raise ResourceError(
-            f"cannot read the times vocabulary {chosen}: {exc}. Reinstall dateline or fix the file."
-        ) from exc
-    return parse_lexicon(raw, chosen)
+def _load(user_path: str | None) -> Lexicon:
+    data = load_data("times.json", what="times vocabulary", supported=SUPPORTED_MAJOR, env=ENV_VAR,
+                     user_path=user_path)
+    return parse_lexicon(data, DEFAULT_PATH if user_path is None else Path(user_path))
+
+
+def load_lexicon(path: Path | str | None = None) -> Lexicon:
+    """The packaged vocabulary with ``path`` (default: ``$DATELINE_TIMES_DATA``) merged over it, once per file."""
+    return _load(str(path) if path else user_file(ENV_VAR))

@@ -1,0 +1,149 @@
+"""The shared loader of the data files: user files merged over the packaged ones, versions, errors."""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Callable
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+from dateline import _actors_lexicon, _clean_patterns, _events_lexicon, _quotes_lexicon, _times_lexicon
+from dateline._data import check_version, load_data, merge, packaged
+from dateline.errors import ResourceError
+
+
+def _write(tmp_path: Path, data: Any, name: str = "user.json") -> Path:
+    path = tmp_path / name
+    path.write_text(json.dumps(data) if not isinstance(data, str) else data, encoding="utf-8")
+    return path
+
+
+def _actors() -> Any:
+    return _actors_lexicon.load_lexicon()
+
+
+def _events() -> Any:
+    return _events_lexicon.lexicon()
+
+
+def _quotes() -> Any:
+    return _quotes_lexicon.load_lexicon()
+
+
+def _times() -> Any:
+    return _times_lexicon.load_lexicon()
+
+
+def _boilerplate() -> Any:
+    return _clean_patterns.load_patterns()
+
+
+#: (environment variable, loader that reads it, partial user file, check of the merged result)
+CASES: list[tuple[str, Callable[[], Any], dict[str, Any], Callable[[Any], bool]]] = [
+    ("DATELINE_ACTORS", _actors, {"not_actors": ["Zorblat Quux"]},
+     lambda lex: "Zorblat Quux" in lex.not_actors and bool(lex.lookup("Putin"))),
+    ("DATELINE_EVENT_LEXICON", _events, {"entries": [{"lemma": "zorble", "pos": "verb", "type": "REJECT"}]},
+     lambda lex: ("zorble", "verb") in lex.index and ("meet", "verb") in lex.index),
+    ("DATELINE_QUOTES_LEXICON", _quotes, {"thought_verbs": ["zorble"]},
+     lambda lex: "zorble" in lex.thought_verbs and "believe" in lex.thought_verbs and "say" in lex.speech_verbs),
+    ("DATELINE_TIMES_DATA", _times, {"months": {"smarch": 3}, "context": {"future_verbs": ["zorble"]}},
+     lambda lex: lex.months.get("smarch") == 3 and lex.months["july"] == 7
+     and "zorble" in lex.context["future_verbs"] and len(lex.context["future_verbs"]) > 1),
+    ("DATELINE_BOILERPLATE", _boilerplate, {"kinds": {"promo": {"exact": ["Buy the zorble mug"]}}},
+     lambda pat: pat.kind_of("Buy the zorble mug") == "promo" and len(pat.regexes) > 0),
+]
+IDS = [case[0] for case in CASES]
+
+
+@pytest.mark.parametrize(("env", "load", "partial", "check"), CASES, ids=IDS)
+def test_partial_user_file_is_merged(env: str, load: Callable[[], Any], partial: dict[str, Any],
+                                     check: Callable[[Any], bool], tmp_path: Path,
+                                     monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.delenv(env, raising=False)
+    assert not check(load())
+    monkeypatch.setenv(env, str(_write(tmp_path, partial)))
+    assert check(load())
+    monkeypatch.delenv(env)  # the variable is read on every call, not once per process
+    assert not check(load())
+
+
+@pytest.mark.parametrize(("env", "load"), [(case[0], case[1]) for case in CASES], ids=IDS)
+def test_malformed_user_file_names_the_file(env: str, load: Callable[[], Any], tmp_path: Path,
+                                            monkeypatch: pytest.MonkeyPatch) -> None:
+    path = _write(tmp_path, '{"version": "1", ', "broken.json")
+    monkeypatch.setenv(env, str(path))
+    with pytest.raises(ResourceError, match=r"broken\.json.*not valid JSON"):
+        load()
+
+
+@pytest.mark.parametrize(("env", "load"), [(case[0], case[1]) for case in CASES], ids=IDS)
+def test_missing_user_file_names_the_variable(env: str, load: Callable[[], Any], tmp_path: Path,
+                                              monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setenv(env, str(tmp_path / "absent.json"))
+    with pytest.raises(ResourceError, match=env):
+        load()
+
+
+@pytest.mark.parametrize(("env", "load"), [(case[0], case[1]) for case in CASES if case[0] != "DATELINE_EVENT_LEXICON"],
+                         ids=[i for i in IDS if i != "DATELINE_EVENT_LEXICON"])
+def test_unknown_key_is_refused(env: str, load: Callable[[], Any], tmp_path: Path,
+                                monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setenv(env, str(_write(tmp_path, {"zorbles": []}, "typo.json")))
+    with pytest.raises(ResourceError, match=r"typo\.json.*unknown key 'zorbles'"):
+        load()
+
+
+def test_wrong_shape_is_refused(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setenv("DATELINE_QUOTES_LEXICON", str(_write(tmp_path, {"thought_verbs": "zorble"})))
+    with pytest.raises(ResourceError, match="'thought_verbs' must be a list"):
+        _quotes()
+
+
+def test_user_version_labels_the_result(tmp_path: Path) -> None:
+    path = _write(tmp_path, {"version": "mine", "speech_verbs": ["zorble"]})
+    assert _quotes_lexicon.load_lexicon(path).version.endswith("+mine")
+    bad = _write(tmp_path, {"version": ["1"], "speech_verbs": ["zorble"]}, "bad.json")
+    with pytest.raises(ResourceError, match=r"bad\.json.*'version'"):
+        _quotes_lexicon.load_lexicon(bad)
+
+
+@pytest.mark.parametrize("version", ["2.0.0", 2, None, True, "x", ["1"]])
+def test_bad_version_is_refused(version: Any) -> None:
+    with pytest.raises(ResourceError, match=r"some\.json: unsupported version.*1\.x"):
+        check_version({"version": version}, "some.json", "1")
+
+
+@pytest.mark.parametrize("version", ["1", "1.2.0", 1, "1.0.0+mine"])
+def test_good_version_is_read(version: Any) -> None:
+    assert check_version({"version": version}, "some.json", "1") == str(version)
+
+
+def test_packaged_file_of_another_major_is_refused() -> None:
+    assert packaged("quotes.json", "quotes lexicon", "1")["version"]
+    with pytest.raises(ResourceError, match=r"dateline/data/quotes\.json: unsupported version"):
+        packaged("quotes.json", "quotes lexicon", "7")
+    with pytest.raises(ResourceError, match=r"dateline/data/absent\.json"):
+        packaged("absent.json", "quotes lexicon", "1")
+
+
+def test_user_file_that_is_not_an_object_is_refused(tmp_path: Path) -> None:
+    path = _write(tmp_path, ["a", "list"], "list.json")
+    with pytest.raises(ResourceError, match=r"list\.json.*JSON object"):
+        load_data("quotes.json", what="quotes lexicon", supported="1", env="X", user_path=str(path))
+
+
+def test_merge_extends_lists_updates_objects_and_replaces_keyed_entries() -> None:
+    base = {"version": "1", "words": ["a"], "table": {"x": 1, "lists": {"k": ["p"]}},
+            "people": [{"name": "A", "n": 1}, {"name": "B", "n": 1}], "limit": 3}
+    extra = {"version": "ignored", "words": ["b"], "table": {"y": 2, "lists": {"k": ["q"]}},
+             "people": [{"name": "B", "n": 2}], "limit": 4}
+    merged = merge(base, extra, "test.json", {"people": "name"})
+    assert merged == {"version": "1", "words": ["a", "b"], "table": {"x": 1, "y": 2, "lists": {"k": ["p", "q"]}},
+                      "people": [{"name": "A", "n": 1}, {"name": "B", "n": 2}], "limit": 4}
+    assert base["words"] == ["a"]  # the inputs are left alone
+    with pytest.raises(ResourceError, match=r"test\.json: 'words' must be a list"):
+        merge(base, {"words": "b"}, "test.json")
+    with pytest.raises(ResourceError, match=r"test\.json: 'table' must be an object"):
+        merge(base, {"table": []}, "test.json")
