@@ -1,4 +1,4 @@
-"""The shared loader of the data files: user files merged over the packaged ones, versions, errors."""
+"""The shared loader of the data files (user files merged over packaged ones, versions, errors); dash splitting."""
 
 from __future__ import annotations
 
@@ -8,8 +8,11 @@ from pathlib import Path
 from typing import Any
 
 import pytest
+from hypothesis import given
+from hypothesis import strategies as st
 
 from dateline import _actors_lexicon, _clean_patterns, _events_lexicon, _quotes_lexicon, _times_lexicon
+from dateline._dashes import dash_pieces
 from dateline._data import check_version, load_data, merge, packaged
 from dateline.errors import ResourceError
 
@@ -147,3 +150,11 @@ def test_merge_extends_lists_updates_objects_and_replaces_keyed_entries() -> Non
         merge(base, {"words": "b"}, "test.json")
     with pytest.raises(ResourceError, match=r"test\.json: 'table' must be an object"):
         merge(base, {"table": []}, "test.json")
+
+
+@given(st.text(alphabet="ab -\u2013", max_size=20))
+def test_dash_pieces_cover_the_text_between_dashes(text: str) -> None:
+    pieces = dash_pieces(text)
+    assert "".join(text[s:e] for s, e in pieces) == text.replace("-", "").replace("\u2013", "")
+    assert len(pieces) == text.count("-") + text.count("\u2013") + 1
+    assert dash_pieces("Egypt\u2013Israel") == [(0, 5), (6, 12)] and dash_pieces("U.S.-Russia") == [(0, 4), (5, 11)]

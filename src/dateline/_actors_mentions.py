@@ -12,6 +12,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from dateline._actors_lexicon import Hit, Lexicon, normalize
+from dateline._dashes import dash_pieces
 
 __all__ = [
     "ENTITY_LABELS",
@@ -99,8 +100,7 @@ def scan_phrases(doc: Any, words: list[str], text: str, lex: Lexicon) -> list[Ca
                 out.append(found)
                 i = found.tok_end
                 continue
-        if "-" in word:
-            out.extend(_hyphen_parts(doc[i], i, lex))
+        out.extend(_hyphen_parts(doc[i], i, lex))
         i += 1
     return out
 
@@ -124,14 +124,16 @@ def _longest(doc: Any, i: int, lex: Lexicon, text: str) -> Candidate | None:
 
 
 def _hyphen_parts(tok: Any, i: int, lex: Lexicon) -> list[Candidate]:
-    """Countries inside hyphenated compounds ("U.S.-Russia relations")."""
+    """Countries inside compounds joined by dashes ("U.S.-Russia relations", "Egypt–Israel talks")."""
+    pieces = dash_pieces(tok.text)
+    if len(pieces) < 2:
+        return []
     out = []
-    offset = tok.idx
-    for part in tok.text.split("-"):
+    for start, end in pieces:
+        part = tok.text[start:end]
         hits = [h for h in lex.lookup(part) if h.kind in ("country", "demonym")] if part else []
         if hits:
-            out.append(Candidate(i, i + 1, offset, offset + len(part), hits, part=True))
-        offset += len(part) + 1
+            out.append(Candidate(i, i + 1, tok.idx + start, tok.idx + end, hits, part=True))
     return out
 
 

@@ -10,10 +10,10 @@ not taken for a village of the same name.
 
 from __future__ import annotations
 
-import re
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from typing import Any
 
+from dateline._dashes import dash_pieces
 from dateline._places_gazetteer import Gazetteer, normalize
 
 __all__ = ["PLACE_LABELS", "find_mentions"]
@@ -45,7 +45,6 @@ _WAYS = frozenset({
     "ln", "way", "parkway", "pkwy", "route", "square", "bridge", "court", "ct", "place", "pl", "trail", "pike",
     "turnpike", "expressway", "freeway", "interstate", "circle", "terrace",
 })
-_HYPHEN = re.compile("[-\u2013]")
 _LEADING = frozenset({"the", "The", "THE"})
 _TRAILING = frozenset({"'s", "\u2019s", "'", "\u2019", ".", ",", "-", "--", ":", ";"})
 
@@ -109,17 +108,14 @@ def find_mentions(doc: Any, gazetteer: Gazetteer) -> dict[tuple[int, int], str]:
 def _hyphen_parts(span: Any, gazetteer: Gazetteer) -> list[tuple[int, int]]:
     """The places joined by hyphens in "U.S.-Russia" or "Egypt–Israel", when every part is one."""
     text = span.text
-    if "-" not in text and "\u2013" not in text:
+    pieces = dash_pieces(text)
+    if len(pieces) < 2:
         return []
-    parts: list[tuple[int, int]] = []
-    start = 0
-    for match in _HYPHEN.finditer(text + "-"):
-        piece = text[start : match.start()]
+    for start, end in pieces:
+        piece = text[start:end]
         if not piece or not gazetteer.lookup(piece) or not _acceptable(piece, gazetteer):
             return []
-        parts.append((span.start_char + start, span.start_char + match.start()))
-        start = match.end()
-    return parts if len(parts) > 1 else []
+    return [(span.start_char + start, span.start_char + end) for start, end in pieces]
 
 
 def _is_way(span: Any) -> bool:
@@ -127,7 +123,7 @@ def _is_way(span: Any) -> bool:
 
 
 def _with_number(span: Any) -> tuple[int, int]:
-    """The span, with the number that follows a road's name ("County Road" + "43")."""
+    """The span, with the number that follows a road's name ("Orchard Road" + "4")."""
     after = span.doc[span.end] if span.end < len(span.doc) else None
     if after is not None and after.like_num and after.idx == span.end_char + 1:
         return span.start_char, after.idx + len(after.text)
@@ -154,18 +150,26 @@ def _embedded(span: Any, gazetteer: Gazetteer, known: set[str]) -> Iterator[tupl
     i, end = span.start, span.end
     doc = span.doc
     while i < end:
-        longest = 0
+        window = None
         if doc[i].text[:1].isupper() and doc[i].text not in _LEADING:
-            for n in range(min(MAX_MATCH_TOKENS, end - i), 0, -1):
-                window = doc[i : i + n]
-                if (window.start == span.start and window.end == span.end) or any(t.is_space for t in window):
-                    continue
-                name = window.text
-                if _acceptable(name, gazetteer) and (normalize(name) in known or _clear(gazetteer, name)):
-                    longest = n
-                    yield window.start_char, window.end_char
-                    break
-        i += max(longest, 1)
+            window = _longest_window(
+                doc, i, end,
+                lambda w: (w.start == span.start and w.end == span.end) or any(t.is_space for t in w),
+                lambda name: _acceptable(name, gazetteer) and (normalize(name) in known or _clear(gazetteer, name)),
+            )
+        if window is not None:
+            yield window.start_char, window.end_char
+        i += len(window) if window is not None else 1
+
+
+def _longest_window(doc: Any, i: int, end: int, skip: Callable[[Any], bool],
+                    accept: Callable[[str], bool]) -> Any | None:
+    """The longest run of tokens from ``i`` (at most MAX_MATCH_TOKENS, before ``end``) not skipped and accepted."""
+    for n in range(min(MAX_MATCH_TOKENS, end - i), 0, -1):
+        window = doc[i : i + n]
+        if not skip(window) and accept(window.text):
+            return window
+    return None
 
 
 def _surnames(doc: Any) -> set[str]:
@@ -241,14 +245,11 @@ def _gazetteer_matches(
         if i in covered or doc[i].pos_ != "PROPN":
             i += 1
             continue
-        longest = 0
-        for n in range(min(MAX_MATCH_TOKENS, size - i), 0, -1):
-            window = doc[i : i + n]
-            if any(t.i in covered or t.pos_ != "PROPN" for t in window):
-                continue
-            name = window.text
-            if _strong(gazetteer, name) or (normalize(name) in known and _acceptable(name, gazetteer)):
-                longest = n
-                yield window.start_char, window.end_char
-                break
-        i += max(longest, 1)
+        window = _longest_window(
+            doc, i, size,
+            lambda w: any(t.i in covered or t.pos_ != "PROPN" for t in w),
+            lambda name: _strong(gazetteer, name) or (normalize(name) in known and _acceptable(name, gazetteer)),
+        )
+        if window is not None:
+            yield window.start_char, window.end_char
+        i += len(window) if window is not None else 1

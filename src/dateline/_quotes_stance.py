@@ -110,8 +110,12 @@ def complement(verb: Token, lexicon: Lexicon, objects: bool = True,
         for child in verb.children:
             if child.dep_ == "dobj" and child.i > verb.i and child.lower_ not in _REFLEXIVE:
                 return _object_phrase(verb, child, lexicon)
-    preps = lexicon.content_prepositions if preps is None else preps
-    for child in verb.rights:
+    return _prep_object(verb, lexicon.content_prepositions if preps is None else preps)
+
+
+def _prep_object(head: Token, preps: frozenset[str]) -> Extent | None:
+    """The object of ``head``'s first right-hand preposition in ``preps``, to the end of that phrase."""
+    for child in head.rights:
         if child.dep_ == "prep" and child.lower_ in preps:
             objs = [c for c in child.children if c.dep_ in ("pobj", "pcomp")]
             if objs:
@@ -211,12 +215,7 @@ def _noun_content(noun: Token, preps: frozenset[str]) -> Extent | None:
                 (c.dep_ == "mark" and c.lower_ in ("that", "whether")) or (c.dep_ == "aux" and c.lower_ == "to")
                 for c in child.children):
             return _extent(child)
-    for child in noun.rights:
-        if child.dep_ == "prep" and child.lower_ in preps:
-            objs = [c for c in child.children if c.dep_ in ("pobj", "pcomp")]
-            if objs:
-                return objs[0].left_edge.idx, _end(child.right_edge)
-    return None
+    return _prep_object(noun, preps)
 
 
 def _felt_for_others(noun: Token, content: Extent, lexicon: Lexicon) -> bool:

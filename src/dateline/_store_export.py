@@ -40,8 +40,8 @@ def _export_jsonl(store: Store, out: Path) -> Path:
     return target
 
 
-def _sql_string(value: str) -> str:
-    """A SQL string literal (COPY takes no parameter for its target path)."""
+def sql_string(value: str) -> str:
+    """A SQL string literal, for the statements that take no parameter for a path (COPY, ATTACH)."""
     return "'" + value.replace("'", "''") + "'"
 
 
@@ -59,7 +59,7 @@ def _export_tables(store: Store, fmt: str, out: Path) -> list[Path]:
         excluded = _EXCLUDED.get(table)
         select = f"SELECT * EXCLUDE ({excluded}) FROM {table}" if excluded else f"SELECT * FROM {table}"
         try:
-            store.con.execute(f"COPY ({select}) TO {_sql_string(str(target))} ({options})")
+            store.con.execute(f"COPY ({select}) TO {sql_string(str(target))} ({options})")
         except duckdb.Error as exc:
             raise StoreError(f"exporting table {table} to {target} failed: {exc}") from exc
         written.append(target)

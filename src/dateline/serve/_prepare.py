@@ -21,6 +21,7 @@ from __future__ import annotations
 
 import duckdb
 
+from dateline._store_export import sql_string
 from dateline._store_schema import TABLES
 
 __all__ = ["prepare"]
@@ -72,14 +73,10 @@ _DERIVED = (
 )
 
 
-def _sql_string(value: str) -> str:
-    return "'" + value.replace("'", "''") + "'"
-
-
 def prepare(con: duckdb.DuckDBPyConnection, path: str) -> None:
     """Attach the store at ``path`` read-only and build the derived tables."""
     # ATTACH takes no parameter for its path; the literal is quoted here.
-    con.execute(f"ATTACH {_sql_string(path)} AS store (READ_ONLY)")
+    con.execute(f"ATTACH {sql_string(path)} AS store (READ_ONLY)")
     for table in (*TABLES, "meta"):
         con.execute(f"CREATE VIEW {table} AS SELECT * FROM store.{table}")
     for statement in _DERIVED:
