@@ -93,8 +93,9 @@ def _hard_negatives(index: list[tuple[str, str]], others: list[tuple[str, str]])
     return [i for _, i in scored[: max(1, len(scored) // 4)]]
 
 
-def evaluate_corpus(corpus: Path) -> dict[str, float | int]:
-    texts = _load(corpus)
+def evaluate_corpus(corpus: Path, limit: int | None = None) -> dict[str, float | int]:
+    """Precision and recall on pairs built from ``corpus`` (its first ``limit`` articles when given)."""
+    texts = _load(corpus)[:limit]
     half = len(texts) // 2
     index, others = texts[:half], texts[half:]
     signatures = {i: signature(t) for i, t in index}

@@ -18,6 +18,7 @@ TASKS: dict[str, str] = {
     "places": "dateline.evaluation.places",
     "events": "dateline.evaluation.events",
     "quotes": "dateline.evaluation.quotes",
+    "dedup": "dateline.evaluation.dedup",
 }
 
 
