@@ -172,3 +172,21 @@ def test_clean_never_crashes_on_text(lines: list[str]) -> None:
         return
     assert article.text and article.text == article.text.strip()
     assert all(p == normalize_line(p) and p for p in article.text.split(PARAGRAPH_SEPARATOR))
+
+
+def test_a_declared_date_wins_over_the_users_default() -> None:
+    from dateline.clean import clean
+    from dateline.records import Document
+
+    page = (
+        "<html><head><title>Talks</title><meta property='article:published_time' content='2019-03-12'></head>"
+        "<body><article><h1>Talks</h1><p>" + "The ministers met in Berlin to discuss trade and security. " * 6
+        + "</p></article></body></html>"
+    )
+    html = clean(Document("h", "page.html", "html", page, default_published="2020-01-01"))
+    assert html.published is not None and html.published.isoformat() == "2019-03-12"
+    text = "Friday, January 4, 2019\n\nThe ministers met in Berlin on Monday to discuss trade and security issues."
+    flat = clean(Document("t", "page.txt", "text", text, default_published="2020-01-01"))
+    assert flat.published is not None and flat.published.isoformat() == "2019-01-04"
+    bare = clean(Document("b", "page.txt", "text", text.split("\n\n")[1], default_published="2020-01-01"))
+    assert bare.published is not None and bare.published.isoformat() == "2020-01-01"

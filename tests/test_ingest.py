@@ -57,7 +57,7 @@ def test_text_file(tmp_path: Path) -> None:
     path.write_text(ARTICLE, encoding="utf-8")
     doc = _one(path, published="2017-07-07")
     assert isinstance(doc, Document)
-    assert (doc.kind, doc.content, doc.source, doc.published) == ("text", ARTICLE, str(path), "2017-07-07")
+    assert (doc.kind, doc.content, doc.source, doc.default_published) == ("text", ARTICLE, str(path), "2017-07-07")
     assert doc.id == ids.document_id(ARTICLE)
 
 
@@ -94,7 +94,7 @@ def test_warc(tmp_path: Path, gzip_it: bool) -> None:
     assert [type(d).__name__ for d in docs] == ["Document", "Document"]  # the CSS record is skipped
     first, second = docs
     assert isinstance(first, Document) and isinstance(second, Document)
-    assert first.url == "https://x.test/1" and first.kind == "html" and first.published == "2020-01-01"
+    assert first.url == "https://x.test/1" and first.kind == "html" and first.default_published == "2020-01-01"
     assert first.source == f"{path}#record-1" and second.source == f"{path}#record-2"
     assert first.id == ids.document_id(HTML, "https://x.test/1")
 
@@ -112,7 +112,8 @@ def test_jsonl(tmp_path: Path) -> None:
     assert (a.id, a.kind, a.url, a.published, a.title, a.source) == (
         "a1", "text", "https://x.test/a", "2019-01-04", "T", f"{path}:1")
     assert (b.kind, b.published, b.id) == ("html", "2019-01-05", ids.document_id(HTML, "https://x.test/b"))
-    assert (c.published, c.id, c.source) == ("2000-01-01", ids.document_id(ARTICLE), f"{path}:3")
+    assert (c.published, c.default_published) == (None, "2000-01-01")
+    assert (c.id, c.source) == (ids.document_id(ARTICLE), f"{path}:3")
 
 
 def test_jsonl_gz(tmp_path: Path) -> None:

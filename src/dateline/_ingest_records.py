@@ -81,7 +81,7 @@ def _jsonl_document(line: bytes, where: str, published: str | None) -> Document:
         kind_name = type(obj).__name__
         raise InputError(f"holds a JSON {kind_name}, not an object; each line must be one object", source=where)
     url, title = _string(obj, "url"), _string(obj, "title")
-    date = _string(obj, "published") or _string(obj, "date") or published
+    date = _string(obj, "published") or _string(obj, "date")
     html, body = _string(obj, "html"), _string(obj, "text")
     if html and html.strip():
         kind, content = "html", html
@@ -91,7 +91,9 @@ def _jsonl_document(line: bytes, where: str, published: str | None) -> Document:
         raise EmptyInputError("has neither a non-empty 'text' nor an 'html' field; add one of them", source=where)
     raw_id = obj.get("id")
     doc_id = str(raw_id) if isinstance(raw_id, str | int) and str(raw_id) else document_id(content, url)
-    return Document(doc_id, where, kind, content, url=url, title=title, published=date)  # type: ignore[arg-type]
+    return Document(
+        doc_id, where, kind, content, url=url, title=title, published=date, default_published=published  # type: ignore[arg-type]
+    )
 
 
 def _string(obj: dict[str, Any], key: str) -> str | None:
@@ -161,4 +163,4 @@ def _warc_document(record: Any, where: str, published: str | None, max_bytes: in
     if not content.strip():
         raise EmptyInputError("record has an empty body; there is nothing to process", source=where)
     url = record.rec_headers.get_header("WARC-Target-URI")
-    return Document(document_id(content, url), where, "html", content, url=url, published=published)
+    return Document(document_id(content, url), where, "html", content, url=url, default_published=published)

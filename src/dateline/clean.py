@@ -8,8 +8,9 @@ block into ``Article.boilerplate`` with their kind, so nothing is lost.
 
 The body is the text every later offset refers to: one paragraph per block,
 paragraphs separated by a blank line, whitespace inside a paragraph collapsed.
-The publication date comes from the input's metadata (or ``--published``),
-else from the HTML page, else from a dateline line in the text.
+The publication date comes from the input's metadata, else from the HTML page
+or a dateline line in the text, else from ``--published``
+(``Document.default_published``): a date the input declares is never overridden.
 """
 
 from __future__ import annotations
@@ -45,12 +46,14 @@ def clean(document: Document) -> Article:
         found = extract_html(document.content, url=document.url, source=document.source)
         title, authors, site = document.title or found.title, tuple(found.authors), document.site or found.site
         paragraphs, boilerplate = _drop_headline(found.paragraphs, title)
-        date_text, language = document.published or found.date, found.language
+        date_text = document.published or found.date or document.default_published
+        language = found.language
     else:
         text_found = extract_text(document.content, document.title)
         paragraphs, boilerplate = text_found.paragraphs, tuple(text_found.boilerplate)
         title, authors, site = text_found.title, tuple(text_found.authors), document.site
-        date_text, language = document.published or text_found.dateline, None
+        date_text = document.published or text_found.dateline or document.default_published
+        language = None
     body = PARAGRAPH_SEPARATOR.join(normalize_line(p) for p in paragraphs if p.strip())
     if not body:
         raise ExtractionError(

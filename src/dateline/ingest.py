@@ -152,4 +152,4 @@ def _read_single(stream: BinaryIO, source: str, fmt: Format, options: IngestOpti
     except READ_ERRORS as exc:
         return failure(InputError(read_problem(exc), source=source))
     kind: DocumentKind = "html" if fmt == "html" else "text"
-    return Document(document_id(content), source, kind, content, published=options.published)
+    return Document(document_id(content), source, kind, content, default_published=options.published)

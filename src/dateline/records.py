@@ -56,7 +56,8 @@ class Document:
 
     ``content`` is decoded text; ``kind`` says whether it is HTML or plain
     (possibly flattened-page) text. The metadata fields hold what the input
-    itself declared (JSONL fields, WARC headers, CLI options), as given.
+    itself declared (JSONL fields, WARC headers), as given; ``default_published``
+    is the date a user gave for inputs that declare none (``--published``).
     """
 
     id: str
@@ -67,6 +68,7 @@ class Document:
     title: str | None = None
     published: str | None = None
     site: str | None = None
+    default_published: str | None = None
 
 
 @dataclass(frozen=True, slots=True)
