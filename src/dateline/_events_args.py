@@ -128,15 +128,19 @@ def full_phrase(token: Token) -> tuple[int, int]:
             break
         last = _last_before_coordination(child)
         end = max(end, last.idx + len(last.text))
-    text = token.doc.text
+    # The sentence's text, not the document's: ``Doc.text`` is rebuilt on every access,
+    # which made this quadratic in long articles. Parse subtrees stay inside their sentence.
+    sent = token.sent
+    base, text = sent.start_char, sent.text
+    start, end = max(start - base, 0), min(end - base, len(text))
     if text.count("(", start, end) > text.count(")", start, end) and text[end:].lstrip(" ").startswith(")"):
         end = text.index(")", end) + 1  # "Nigerian Air Force ( NAF )"
     elif (short := _SHORT_NAME.match(text, end)) is not None:
         end = short.end()  # "The National Security Council (NSC)", however the parse hangs it
-    cut = text.find("\n", token.idx, end)
+    cut = text.find("\n", token.idx - base, end)
     if cut != -1:  # a phrase never runs into the next line (a heading, a caption)
         end = len(text[:cut].rstrip(" ,;:-\u2013\u2014"))
-    return start, max(end, token.idx + len(token.text))
+    return start + base, max(end + base, token.idx + len(token.text))
 
 
 def _timed(child: Token) -> bool:

@@ -75,7 +75,8 @@ def find_mentions(doc: Any, gazetteer: Gazetteer) -> dict[tuple[int, int], str]:
             unknown.append((ent, ent.label_))
         if ent.label_ in MISTAGGED_LABELS:
             unknown.append((ent, ent.label_))
-    known = {normalize(doc.text[start:end]) for start, end in spans}
+    text = doc.text  # rebuilt by spaCy on every access: read it once
+    known = {normalize(text[start:end]) for start, end in spans}
     for span, label in unknown:
         if label in MISTAGGED_LABELS:
             # One sense per article: a name used as a place elsewhere is a place here too.
