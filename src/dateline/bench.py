@@ -114,9 +114,10 @@ def _timed_batch(payload: tuple[tuple[str, ...], tuple[Document, ...]]) -> tuple
 
 def _bare_batch(texts: tuple[str, ...]) -> tuple[int, float]:
     """Worker job: bare ``nlp.pipe`` over texts with the pipeline's model and settings."""
-    from dateline.annotate import PIPE_BATCH_SIZE, load_model
+    from dateline.annotate import chunk_texts, load_model
 
-    count = sum(1 for _ in load_model().pipe(texts, batch_size=PIPE_BATCH_SIZE))
+    nlp = load_model()  # the same batches as the annotate stage: by count and by characters
+    count = sum(1 for chunk in chunk_texts(texts) for _ in nlp.pipe(chunk, batch_size=len(chunk)))
     return count, _peak_rss_mb()
 
 
