@@ -317,6 +317,13 @@ def _agents(noun: Token) -> list[Token]:
     return []
 
 
+def _light_verb_args(verb: Token, entry: Entry, args: Args) -> None:
+    """Recipients that a light verb carries for its object event ("sent a letter to X")."""
+    for child in verb.children:
+        if child.dep_ in ("prep", "dative") and child.lower_ in entry.preps:
+            args.add("recipient", _pobjs(child))
+
+
 def _noun_args(noun: Token, entry: Entry, args: Args) -> None:
     own: list[Token] = []
     stray: list[Token] = []
@@ -335,6 +342,8 @@ def _noun_args(noun: Token, entry: Entry, args: Args) -> None:
             stray += _parties(child)
     _prep_args(noun, entry, args)
     head = noun.head
+    if noun.dep_ == "dobj" and head.pos_ == "VERB" and not args.recipients and not entry.reciprocal:
+        _light_verb_args(head, entry, args)  # "launched cyber warfare against the UK"
     if noun.dep_ == "nsubj" and head.tag_ == "VBN" and not any(
             c.dep_ == "auxpass" or (c.dep_ == "aux" and c.lemma_ != "do") for c in head.children):
         args.add("recipient", [t for c in head.children if c.dep_ == "prep" and c.lower_ == "in"
