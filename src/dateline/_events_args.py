@@ -124,6 +124,8 @@ def full_phrase(token: Token) -> tuple[int, int]:
             break  # "ports following the operation", "Varadkar at Downing Street"
         if _timed(child):
             break  # "Russian police on Saturday", "airstrikes this month"
+        if child.dep_ == "prep" and child.lower_ == "as" and not any(c.lower_ == "such" for c in child.children):
+            break  # a role, not part of the name: "held civilians as human shields"
         if child.left_edge.i > 0 and child.left_edge.nbor(-1).text == "," and not _closed_apposition(child):
             break
         last = _last_before_coordination(child)
@@ -317,6 +319,11 @@ def _agents(noun: Token) -> list[Token]:
     return []
 
 
+# Words whose "for" phrase names the event their subject carried out: "claimed responsibility for the
+# attack", "X is responsible for mass killings".
+_ANSWERABLE = frozenset({"responsibility", "responsible", "credit"})
+
+
 def _light_verb_args(verb: Token, entry: Entry, args: Args) -> None:
     """Recipients that a light verb carries for its object event ("sent a letter to X")."""
     for child in verb.children:
@@ -357,7 +364,7 @@ def _noun_args(noun: Token, entry: Entry, args: Args) -> None:
             own += _owner(subject) if subject.pos_ == "NOUN" else [subject]
     elif not own and noun.dep_ == "pobj" and head.head.pos_ in ("VERB", "AUX") and head.lower_ in _SETTING_PREPS:
         own += _subject(head.head)  # "during a visit to Poland, Trump made ..."
-    elif not own and noun.dep_ == "pobj" and head.lower_ == "for" and head.head.lemma_ == "responsibility":
+    elif not own and noun.dep_ == "pobj" and head.lower_ == "for" and head.head.lemma_ in _ANSWERABLE:
         own += _subject(head.head.head)  # "the Taliban claimed responsibility for the attack"
     elif not own and noun.dep_ == "appos" and head.ent_type_ in ("PERSON", "ORG", "NORP"):
         own += _parties(head)  # "Trump ...: a sit-down with Putin"

@@ -125,6 +125,8 @@ def _match(token: Token, entries: tuple[Entry, ...]) -> Entry | None:
     kids = [c for c in token.children if c.dep_ not in _NOT_CONTEXT and not _dated(c)]
     kids += [g for c in kids if c.dep_ in ("prep", "dative") and c.lower_ not in _SCENE_PREPS
              for g in c.children if g.dep_ == "pobj"]
+    kids += [g for c in kids if c.dep_ == "dobj" for p in c.children if p.dep_ == "prep" and p.lower_ == "as"
+             for g in p.children if g.dep_ == "pobj"]  # an object complement: "held civilians as shields"
     context = {c.lemma_.lower() for c in kids} | {c.lower_ for c in kids}
     if any(c.dep_ == "dobj" for c in kids):
         context.add("@dobj")  # "with": ["@dobj"] asks for a direct object ("returned the paintings to")
