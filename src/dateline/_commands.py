@@ -11,6 +11,7 @@ from pathlib import Path
 from typing import Any
 
 from rich.console import Console
+from rich.markup import escape
 from rich.progress import BarColumn, MofNCompleteColumn, Progress, ProgressColumn, Task, TextColumn, TimeElapsedColumn
 from rich.table import Table
 from rich.text import Text
@@ -127,7 +128,9 @@ def _print_summary(summary: Any, db: Path | None, out: Path | None) -> None:
     table.add_row("time", f"{summary.seconds:.1f} s ({rate:.1f} articles/s, {words_rate:.0f} words/s)")
     console.print(table)
     for failure in summary.failures[:MAX_LISTED_FAILURES]:
-        console.print(f"  [red]✗[/red] {failure.source} [{failure.stage}] {failure.message}", highlight=False)
+        message = failure.message.removeprefix(f"{failure.source}: ")
+        line = escape(f"{failure.source} ({failure.stage}): {message}")
+        console.print(f"  [red]✗[/red] {line}", highlight=False)
     if summary.failed > MAX_LISTED_FAILURES:
         console.print(f"  … and {summary.failed - MAX_LISTED_FAILURES} more (see the failures table)")
     if db is not None:
