@@ -175,7 +175,7 @@ def cmd_stats(args: argparse.Namespace) -> int:
             table.add_column("name")
             table.add_column("count", justify="right")
             for name, count in value.items():
-                table.add_row(str(name), str(count))
+                table.add_row(escape(str(name)), escape(str(count)))
             out.print(table)
         elif isinstance(value, list):
             table = Table(title=key)
@@ -183,10 +183,10 @@ def cmd_stats(args: argparse.Namespace) -> int:
             for column in rows[0] if rows else []:
                 table.add_column(str(column))
             for row in rows:
-                table.add_row(*(str(v) for v in row.values()))
+                table.add_row(*(escape(str(v)) for v in row.values()))
             out.print(table)
         else:
-            out.print(f"[bold]{key}[/bold]: {value}")
+            out.print(f"[bold]{key}[/bold]: {escape(str(value))}")
     return EXIT_OK
 
 
