@@ -226,3 +226,55 @@ def test_instruments_and_statements_are_not_parties() -> None:
                    "REQUEST")
     assert texts(request.actor_spans) == ["Human Rights Watch"]
     assert texts(request.recipient_spans) == ["the government"]
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["North Korea launched a cyberattack on Estonia.", "Russian hackers staged a cyber attack against Estonia."],
+)
+def test_cyber_attacks_are_coercion_not_assault(text: str) -> None:
+    event = only(run(text), "COERCE")
+    assert event.mode == "cyber"
+    assert texts(event.recipient_spans) == ["Estonia"]
+    assert not [e for e in run(text).events if e.type == "ASSAULT"]
+
+
+def test_declared_state_of_emergency_is_coercion() -> None:
+    event = only(run("The government of Peru declared a state of emergency in Lima."), "COERCE")
+    assert event.trigger.text == "declared"
+    assert texts(event.actor_spans) == ["The government of Peru"]
+    assert texts(event.recipient_spans) == ["Lima"]
+
+
+def test_nominal_suspension_of_aid_is_a_sanction_on_its_recipient() -> None:
+    event = only(run("Sweden announced a suspension of aid to Uganda."), "SANCTION")
+    assert event.trigger.text == "suspension"
+    assert texts(event.actor_spans) == ["Sweden"]
+    assert texts(event.recipient_spans) == ["Uganda"]
+
+
+def test_light_verb_lends_its_recipient_to_a_nominal_event() -> None:
+    event = only(run("North Korea launched cyber warfare against the UK last year."), "COERCE")
+    assert event.trigger.text == "warfare"
+    assert texts(event.actor_spans) == ["North Korea"]
+    assert texts(event.recipient_spans) == ["the UK"]
+
+
+def test_object_complement_ends_the_recipient_phrase() -> None:
+    event = only(run("Rebel fighters held civilians as human shields in the town."), "ASSAULT")
+    assert texts(event.actor_spans) == ["Rebel fighters"]
+    assert texts(event.recipient_spans) == ["civilians"]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The Islamic Front claimed responsibility for the attack on the police station.",
+        "Police said the Islamic Front was responsible for the attack on the police station.",
+    ],
+)
+def test_who_answers_for_an_attack_is_its_actor(text: str) -> None:
+    event = only(run(text), "ASSAULT")
+    assert event.trigger.text == "attack"
+    assert [t.lower() for t in texts(event.actor_spans)] == ["the islamic front"]
+    assert texts(event.recipient_spans) == ["the police station"]
