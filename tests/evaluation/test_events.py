@@ -28,6 +28,14 @@ def test_conll_sentence_joins_tokens_and_reads_spans() -> None:
     assert spans == {(0, 8, "S"), (16, 20, "T")}
 
 
+
+def test_conll_sentence_rejoins_split_possessives() -> None:
+    words = [("Japan", "B-S"), ("’", "O"), ("s", "O"), ("envoy", "O"), ("met", "O"), ("Trump", "B-T"), ("'s", "O"),
+             ("aide", "O"), ("’", "O"), (".", "O")]
+    text, spans = evaluation._conll_sentence(words)
+    assert text == "Japan’s envoy met Trump's aide ’ ."
+    assert {(text[s:e], r) for s, e, r in spans} == {("Japan", "S"), ("Trump", "T")}
+
 @settings(max_examples=100, deadline=None)
 @given(_tags)
 def test_conll_spans_lie_on_token_boundaries(tokens: list[tuple[str, str]]) -> None:
@@ -35,7 +43,8 @@ def test_conll_spans_lie_on_token_boundaries(tokens: list[tuple[str, str]]) -> N
     words = {w for w, _ in tokens}
     for start, end, role in spans:
         assert role in ("S", "T", "R")
-        assert text[start:end].split(" ")[0] in words and text[start:end].split(" ")[-1] in words
+        piece = text[start:end].replace("'s", " 's").split()  # possessives are glued back to their noun
+        assert piece[0] in words and piece[-1] in words
 
 
 def _event(text: str, trigger: tuple[int, int], actors: list[tuple[int, int]], recipients: list[tuple[int, int]],

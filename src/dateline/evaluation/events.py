@@ -176,9 +176,13 @@ def _conll_sentence(tokens: list[tuple[str, str]]) -> tuple[str, set[tuple[int, 
     spans: set[tuple[int, int, str]] = set()
     current: tuple[int, int, str] | None = None
     offset = 0
-    for word, tag in tokens:
+    pieces: list[str] = []
+    for i, (word, tag) in enumerate(tokens):
+        glued = i > 0 and _clitic([w for w, _ in tokens[i - 1:i + 2]])
+        offset -= 1 if glued else 0
         start, end = offset, offset + len(word)
         offset = end + 1
+        pieces.append(("" if glued or i == 0 else " ") + word)
         if tag.startswith("I-") and current is not None and current[2] == tag[2:]:
             current = (current[0], end, current[2])
             continue
@@ -187,7 +191,16 @@ def _conll_sentence(tokens: list[tuple[str, str]]) -> tuple[str, set[tuple[int, 
         current = (start, end, tag[2:]) if tag[:2] in ("B-", "I-") else None
     if current is not None:
         spans.add(current)
-    return " ".join(word for word, _ in tokens), spans
+    return "".join(pieces), spans
+
+
+def _clitic(words: list[str]) -> bool:
+    """Whether the second of these tokens is part of a possessive the corpus split off its noun
+    ("Japan ’ s", "Trump 's"): rejoined, the text reads as news does and the parser sees a possessive."""
+    word, rest = words[1], words[2:]
+    if word.lower() in ("'s", "’s"):
+        return True
+    return (word == "’" and rest[:1] == ["s"]) or (words[0] == "’" and word == "s")
 
 
 def _ner_sentences(path: Path) -> list[tuple[str, set[tuple[int, int, str]]]]:
