@@ -171,14 +171,14 @@ def cmd_stats(args: argparse.Namespace) -> int:
     out = Console()
     for key, value in stats.items():
         if isinstance(value, dict):
-            table = Table(title=key)
+            table = Table(title=key, min_width=len(key) + 4)
             table.add_column("name")
             table.add_column("count", justify="right")
             for name, count in value.items():
                 table.add_row(escape(str(name)), escape(str(count)))
             out.print(table)
         elif isinstance(value, list):
-            table = Table(title=key)
+            table = Table(title=key, min_width=len(key) + 4)
             rows = [r if isinstance(r, dict) else {"value": r} for r in value]
             for column in rows[0] if rows else []:
                 table.add_column(str(column))
