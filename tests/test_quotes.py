@@ -312,3 +312,20 @@ def test_quoted_as_saying_keeps_the_speaker_not_the_relay(nlp: Any) -> None:
 def test_feelings_of_institutions_about_things_are_not_stances(nlp: Any) -> None:
     article = run("The Trump administration's open disdain for the science behind climate change worried allies.")
     assert all(q.cue is None or q.cue.text not in ("disdain", "worried") for q in article.quotes)
+
+
+def test_reported_speech_takes_in_the_quotation_that_finishes_it(nlp: Any) -> None:
+    article = run("Mr. Wilson said he had fought in Vietnam “for the nation's rights, knowing that back home we "
+                  "did not have them.”")
+    report = find(article, "he had fought in Vietnam", direct=False)
+    assert report.content.text.endswith("did not have them.")
+    inner = find(article, "for the nation's rights", direct=True)
+    assert report.content.start <= inner.content.start and inner.content.end <= report.content.end
+
+
+def test_a_participle_of_saying_keeps_its_own_quotation(nlp: Any) -> None:
+    article = run("Trump attacked Clinton for her support of the war in Libya, saying, “She is trigger-happy and "
+                  "very unstable.”")
+    quote = find(article, "trigger-happy", direct=True)
+    assert quote.cue is not None and quote.cue.text == "saying"
+    assert all("trigger-happy" not in q.content.text for q in article.quotes if not q.direct)

@@ -25,7 +25,7 @@ from dateline._quotes_direct import DirectQuote, SegmentIndex, find_direct
 from dateline._quotes_labels import find_labelled
 from dateline._quotes_lexicon import Lexicon, load_lexicon
 from dateline._quotes_marks import find_quoted
-from dateline._quotes_reported import Reported, find_reported
+from dateline._quotes_reported import Reported, find_reported, trim
 from dateline._quotes_speaker import find_subject, link_speaker
 from dateline.errors import PipelineError
 from dateline.records import Article, Quote, make_span
@@ -99,6 +99,37 @@ def _reported(article: Article, text: str, lexicon: Lexicon, inside: SegmentInde
     return quotes
 
 
+#: What may lie between reported content and a quotation that finishes it ("It was ''a stone ...''").
+_PARTICIPLE = re.compile(r"[A-Za-z]+ing")
+_QUOTE_GAP = re.compile(r"[ \t\"“'`:—–-]*")
+
+
+def _through_quotes(article: Article, quote: Quote, direct: list[Quote]) -> Quote:
+    """``quote`` (reported speech) carried to the end of a quotation it stops inside or right before.
+
+    The parse often ends a reported clause inside the quoted words that finish it (the closing period
+    is trimmed, or the quotation hangs off the clause), which would leave the quotation outside the
+    report it belongs to.
+    """
+    start, end = quote.content.start, quote.content.end
+    for d in direct:
+        if d.content.end <= end or d.content.start < start:
+            continue
+        if d.cue is not None and start < d.cue.start < end and _PARTICIPLE.fullmatch(d.cue.text) \
+                and article.text[:d.cue.start].rstrip().endswith(","):
+            # "attacked X, saying, '...'": the quotation is the saying's, not the attack's.
+            end = trim(article.text, start, d.cue.start)[1]
+            continue
+        if d.content.start < end:
+            end = d.content.end
+        elif _QUOTE_GAP.fullmatch(article.text, end, d.content.start):
+            end = d.content.end
+            break
+    if end == quote.content.end:
+        return quote
+    return replace(quote, content=make_span(article.text, start, end))
+
+
 def _direct(article: Article, lexicon: Lexicon, found: list[DirectQuote]) -> list[Quote]:
     return [_quote(article, lexicon, q.start, q.end, True, q.cue, q.subject) for q in found]
 
@@ -132,5 +163,6 @@ def apply(article: Article) -> Article:
     direct = [_credited(article, text, q) for q in _labelled(article, text, lexicon, direct)]
     quotes: dict[int, Quote] = {q.content.start: q for q in direct}
     for quote in _reported(article, text, lexicon, inside):
+        quote = _through_quotes(article, quote, direct)
         quotes.setdefault(quote.content.start, quote)
     return replace(article, quotes=tuple(sorted(quotes.values(), key=lambda q: (q.content.start, q.content.end))))
