@@ -329,3 +329,26 @@ def test_a_participle_of_saying_keeps_its_own_quotation(nlp: Any) -> None:
     quote = find(article, "trigger-happy", direct=True)
     assert quote.cue is not None and quote.cue.text == "saying"
     assert all("trigger-happy" not in q.content.text for q in article.quotes if not q.direct)
+
+
+def test_participle_of_saying_after_a_report_is_a_report_of_its_own(nlp: Any) -> None:
+    article = run("Mr. Perdue said he did not believe those attacks hurt Romney in 2012, arguing that it was "
+                  "divisions in the party that were a bigger hurdle.")
+    first = find(article, "those attacks hurt Romney", direct=False)
+    assert "divisions" not in first.content.text
+    second = find(article, "divisions in the party", direct=False)
+    assert second.cue is not None and second.cue.text == "arguing"
+
+
+@pytest.mark.parametrize(("text", "content", "speaker"), [
+    ("To understand the real Dred Scott, Chief Justice Roberts said, one should visit this museum.",
+     "one should visit this museum", "Roberts"),
+    ("If this argument fails to persuade, Mr. Castañeda argues, there are other tools in the toolbox.",
+     "there are other tools", "Castañeda"),
+    ("As many tax experts have pointed out, Mr. Trump is free to disclose his returns.",
+     "Mr. Trump is free to disclose his returns", "tax experts"),
+])
+def test_cue_set_off_by_commas(nlp: Any, text: str, content: str, speaker: str) -> None:
+    quote = find(run(text), content, direct=False)
+    assert quote.speaker_span is not None and speaker in quote.speaker_span.text
+    assert_offsets(run(text))

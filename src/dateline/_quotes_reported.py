@@ -124,6 +124,57 @@ def _parenthetical(cue: Token) -> Extent | None:
     return (start, end) if end - start > MIN_CONTENT_CHARS else None
 
 
+#: Parts of speech a speaker phrase set off by commas may hold ("one of Mr. Obama's advisers", "he has").
+_PHRASE_POS = frozenset({"PROPN", "NOUN", "DET", "ADJ", "PRON", "NUM", "PART", "AUX", "ADV"})
+#: Longest speaker phrase (tokens) read as the subject of a parenthetical cue.
+MAX_PHRASE_TOKENS = 10
+_HEAD_POS = ("PROPN", "NOUN", "PRON")
+
+
+def _phrase_start(cue: Token) -> int:
+    """Index of the first token of the speaker phrase right before ``cue`` (``cue.i`` when there is none)."""
+    doc, sent = cue.doc, cue.sent
+    k = cue.i
+    while k > sent.start and cue.i - k < MAX_PHRASE_TOKENS:
+        prev = doc[k - 1]
+        if not (prev.pos_ in _PHRASE_POS or prev.lower_ in ("of", "as")) or prev.text == ",":
+            break
+        k -= 1
+    return k
+
+
+def _after_cue(cue: Token) -> int | None:
+    """Index of the comma that closes a parenthetical cue ("said, " / "pointed out, "), or None."""
+    doc, sent = cue.doc, cue.sent
+    k = cue.i + 1
+    while k < sent.end and k - cue.i <= 3 and doc[k].dep_ in ("prt", "advmod", "npadvmod"):
+        k += 1
+    return k if k < sent.end - 1 and doc[k].text == "," else None
+
+
+def surface_parenthetical(cue: Token) -> tuple[Extent, Token] | None:
+    """Content and speaker of a cue set off by commas, read from the words rather than the parse.
+
+    "To understand it, Chief Justice Roberts said, one should visit" and "Hawaii, as one of his advisers
+    pointed out, does not get ..." give the sentence; "As many experts have pointed out, Mr. Trump is
+    free to ..." gives what follows the comma. The small model often hangs such cues on the wrong word.
+    """
+    close = _after_cue(cue)
+    if close is None:
+        return None
+    doc, sent = cue.doc, cue.sent
+    first = _phrase_start(cue)
+    heads = [t for t in doc[first:cue.i] if t.pos_ in _HEAD_POS]
+    if not heads:
+        return None
+    speaker = next((t for t in heads if t.dep_ == "nsubj"), heads[-1])
+    if first == sent.start and doc[first].lower_ == "as":
+        return (doc[close].idx + 1, sent.end_char), speaker
+    if first - 1 > sent.start and doc[first - 1].text == ",":
+        return (sent.start_char, sent.end_char), speaker
+    return None
+
+
 def _governed_quote(cue: Token, quoted: Callable[[int, int], int]) -> Extent | None:
     """What follows a speech verb whose own words hold a quotation ("called him a 'nasty guy'")."""
     rights = [c for c in cue.rights if not c.is_punct and c.dep_ not in ("nsubj", "cc", "conj")]
@@ -214,6 +265,11 @@ def _from_verbs(verbs: list[Token], text: str, lexicon: Lexicon, skip: Callable[
     cues = lexicon.cue_verbs
     for token in verbs:
         if token.lemma_.lower() not in cues or skip(token.idx):
+            continue
+        paren = surface_parenthetical(token) if token.lemma_.lower() in lexicon.speech_verbs else None
+        if paren is not None:
+            cue = (token.idx, _token_end(token))
+            yield Reported(_clip(text, paren[0], cue), cue, token, paren[1], verb_kind(token, lexicon))
             continue
         found = _verb_content(token, lexicon, quoted)
         if found is None:

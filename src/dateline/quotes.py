@@ -25,7 +25,7 @@ from dateline._quotes_direct import DirectQuote, SegmentIndex, find_direct
 from dateline._quotes_labels import find_labelled
 from dateline._quotes_lexicon import Lexicon, load_lexicon
 from dateline._quotes_marks import find_quoted
-from dateline._quotes_reported import Reported, find_reported, trim
+from dateline._quotes_reported import MIN_CONTENT_CHARS, Reported, find_reported, trim
 from dateline._quotes_speaker import find_subject, link_speaker
 from dateline.errors import PipelineError
 from dateline.records import Article, Quote, make_span
@@ -70,8 +70,47 @@ def _quote(article: Article, lexicon: Lexicon, start: int, end: int, direct: boo
     )
 
 
-def _outermost(found: list[Reported]) -> list[Reported]:
-    """Drop candidates whose cue lies inside another candidate's content."""
+#: Words that close one report and open the next when a cue clause follows them ("said X and warned Y",
+#: "said X, arguing Y", "X, which he said was Y").
+_CLAUSE_BREAKS = frozenset({",", ";", "—", "–", "--", ":", "and", "but", "while", "though", "although", "which", "who"})
+
+
+def _break_before(cand: Reported) -> int | None:
+    """Where the clause of ``cand``'s cue begins after a break ("..., arguing", "... and warned"), or None."""
+    cue = cand.cue_token
+    doc = cue.doc
+    own_subject = any(c.dep_ in ("nsubj", "nsubjpass") for c in cue.children)
+    participle = cue.tag_ == "VBG" and not own_subject
+    shared = cue.dep_ == "conj" and not own_subject
+    if not (participle or (shared and cand.kind == "speech")):
+        return None
+    k = cue.left_edge.i
+    while k > 0 and doc[k - 1].lower_ in _CLAUSE_BREAKS:
+        k -= 1
+    return None if k == cue.left_edge.i else int(doc[k].idx)
+
+
+def _outermost(found: list[Reported], text: str) -> list[Reported]:
+    """Candidates whose cue lies inside no other candidate's content.
+
+    A cue clause set off inside another report ("she said X, arguing that Y"; "said X and warned
+    against Y") is a report of its own: the outer content is cut before it. One that hangs on the
+    reported words themselves ("said Y wants Z") stays part of the outer report.
+    """
+    found = list(found)
+    changed = True
+    while changed:
+        changed = False
+        for i, outer in enumerate(found):
+            for inner in found:
+                if inner is outer or not outer.content[0] < inner.cue[0] < outer.content[1]:
+                    continue
+                cut = _break_before(inner)
+                if cut is None or not outer.content[0] + MIN_CONTENT_CHARS < cut < outer.content[1]:
+                    continue
+                outer = replace(outer, content=trim(text, outer.content[0], cut))
+                found[i] = outer
+                changed = True
     return [
         cand for cand in found
         if not any(o is not cand and o.content[0] <= cand.cue[0] < o.content[1] for o in found)
@@ -93,7 +132,7 @@ def _reported(article: Article, text: str, lexicon: Lexicon, inside: SegmentInde
             continue  # the direct quote seen again; or words nobody is said to have said
         found.append(cand)
     quotes = []
-    for cand in _outermost(found):
+    for cand in _outermost(found, text):
         start = _without_that(article.text, *cand.content)
         quotes.append(_quote(article, lexicon, start, cand.content[1], False, cand.cue, cand.subject, cand.kind))
     return quotes
