@@ -140,7 +140,7 @@ def _phrase_start(cue: Token) -> int:
         if not (prev.pos_ in _PHRASE_POS or prev.lower_ in ("of", "as")) or prev.text == ",":
             break
         k -= 1
-    return k
+    return int(k)
 
 
 def _after_cue(cue: Token) -> int | None:
