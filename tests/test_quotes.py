@@ -352,3 +352,9 @@ def test_cue_set_off_by_commas(nlp: Any, text: str, content: str, speaker: str) 
     quote = find(run(text), content, direct=False)
     assert quote.speaker_span is not None and speaker in quote.speaker_span.text
     assert_offsets(run(text))
+
+
+def test_agentless_passive_report_is_a_claim_without_a_speaker(nlp: Any) -> None:
+    article = run("Mr. Quiros was accused of using $50 million for personal expenses.")
+    quote = find(article, "using $50 million", direct=False)
+    assert quote.speaker is None and quote.cue is not None and quote.cue.text == "accused"

@@ -19,6 +19,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import replace
+from typing import Any
 
 from dateline import ids
 from dateline._quotes_direct import DirectQuote, SegmentIndex, find_direct
@@ -123,13 +124,20 @@ def _without_that(text: str, start: int, end: int) -> int:
     return start
 
 
+def _passive(token: Any) -> bool:
+    return any(c.dep_ == "nsubjpass" for c in token.children)
+
+
 def _reported(article: Article, text: str, lexicon: Lexicon, inside: SegmentIndex) -> list[Quote]:
     found = []
     for cand in find_reported(article.doc, text, lexicon, inside, inside.coverage):
         start, end = cand.content
         quoted = inside.coverage(start, end)
-        if quoted >= MAX_QUOTED_SHARE * (end - start) or (cand.subject is None and not quoted):
-            continue  # the direct quote seen again; or words nobody is said to have said
+        if quoted >= MAX_QUOTED_SHARE * (end - start) or (cand.subject is None and not quoted
+                                                           and not _passive(cand.cue_token)):
+            # The direct quote seen again; or words nobody is said to have said. An agentless passive
+            # ("he was accused of ...", "the plan was criticized as ...") still reports a claim.
+            continue
         found.append(cand)
     quotes = []
     for cand in _outermost(found, text):
