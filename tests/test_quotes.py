@@ -358,3 +358,10 @@ def test_agentless_passive_report_is_a_claim_without_a_speaker(nlp: Any) -> None
     article = run("Mr. Quiros was accused of using $50 million for personal expenses.")
     quote = find(article, "using $50 million", direct=False)
     assert quote.speaker is None and quote.cue is not None and quote.cue.text == "accused"
+
+
+def test_object_report_runs_to_the_end_of_its_verb_phrase(nlp: Any) -> None:
+    article = run("Clinton cited disparaging remarks Trump had made about Machado as examples of his disrespect "
+                  "for women.")
+    quote = find(article, "disparaging remarks", direct=False)
+    assert quote.content.text.endswith("his disrespect for women")

@@ -25,7 +25,8 @@ from typing import Any
 
 from dateline._quotes_lexicon import Lexicon
 
-__all__ = ["Stance", "complement", "find_adjective_cues", "find_noun_cues", "find_stances", "is_agent", "verb_kind"]
+__all__ = ["Stance", "complement", "find_adjective_cues", "find_noun_cues", "find_stances", "is_agent", "object_phrase",
+           "verb_kind"]
 
 Token = Any
 Extent = tuple[int, int]
@@ -84,16 +85,16 @@ def is_agent(token: Token, lexicon: Lexicon) -> bool:
     return bool(token.tag_ == "WP" and lower == "who")
 
 
-def _object_phrase(verb: Token, obj: Token, lexicon: Lexicon) -> Extent:
-    """The object with the right-hand phrases of ``verb`` that complete it ("the mayor for not acting")."""
+def object_phrase(verb: Token, obj: Token, lexicon: Lexicon) -> Extent:
+    """The object with the right-hand phrases of ``verb`` after it ("the mayor for not acting", "her plan in a
+    speech on Friday"): the rest of the verb phrase, up to a coordinated verb or clause."""
     start, end = _extent(obj)
     for child in verb.rights:
         if child.i <= obj.i:
             continue
-        if child.dep_ in ("oprd", "xcomp", "ccomp") or (
-                child.dep_ == "prep" and child.lower_ in lexicon.content_prepositions):
+        if child.dep_ in ("oprd", "xcomp", "ccomp", "prep", "npadvmod", "advmod", "dative", "advcl"):
             end = max(end, _end(child.right_edge))
-        elif not child.is_punct and child.dep_ not in ("advmod",):
+        elif not child.is_punct:
             break
     return start, end
 
@@ -109,7 +110,7 @@ def complement(verb: Token, lexicon: Lexicon, objects: bool = True,
     if objects:
         for child in verb.children:
             if child.dep_ == "dobj" and child.i > verb.i and child.lower_ not in _REFLEXIVE:
-                return _object_phrase(verb, child, lexicon)
+                return object_phrase(verb, child, lexicon)
     return _prep_object(verb, lexicon.content_prepositions if preps is None else preps)
 
 
