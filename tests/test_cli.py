@@ -74,6 +74,39 @@ def test_run_show_stats_export_on_the_sample(tmp_path: Path, capsys: pytest.Capt
     assert main(["run", str(sample_path()), "--db", str(db), "--quiet"]) == EXIT_OK
 
 
+def test_max_bytes_turns_large_documents_into_failures(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    from dateline.store import Store
+
+    small, big = tmp_path / "small.txt", tmp_path / "big.txt"
+    small.write_text("The minister met the ambassador in Paris on Monday.\n", encoding="utf-8")
+    big.write_text("".join(f"The council met for the {i}th time to vote on budget line {i * 7}. " for i in range(40)),
+                   encoding="utf-8")
+    lines = tmp_path / "lines.jsonl"
+    lines.write_text(json.dumps({"id": "long-line", "text": big.read_text() + " Later, the mayor spoke."}) + "\n",
+                     encoding="utf-8")
+    db = tmp_path / "news.duckdb"
+    code = main(["run", str(small), str(big), str(lines), "--db", str(db), "--max-bytes", "1K", "--quiet"])
+    assert code == EXIT_FAILURES
+    captured = capsys.readouterr()
+    listed = " ".join((captured.out + captured.err).split())  # the summary wraps long paths
+    assert "big.txt (ingest): is larger than the limit of 1,024 bytes" in listed
+    assert "lines.jsonl:1 (ingest): line is longer than the limit" in listed and "--max-bytes SIZE" in listed
+    with Store(db, read_only=True) as store:
+        assert [a["source"] for a in store.iter_articles()] == [str(small)]
+        failures = store.failures()
+    assert {f.source for f in failures} == {str(big), f"{lines}:1"}
+    assert all("limit of 1,024 bytes" in f.message and "--max-bytes" in f.message for f in failures)
+    # The same inputs under a limit that fits them all: everything is stored.
+    again = ["run", str(big), str(lines), "--db", str(db), "--max-bytes", "1MB", "--quiet", "--no-dedup"]
+    assert main(again) == EXIT_OK
+
+
+def test_bad_max_bytes_is_bad_usage(capsys: pytest.CaptureFixture[str]) -> None:
+    assert main(["run", "x.txt", "--max-bytes", "lots"]) == EXIT_USAGE
+    assert "--max-bytes takes a number of bytes" in capsys.readouterr().err
+    assert main(["run", "x.txt", "--max-bytes", "0"]) == EXIT_USAGE
+
+
 def test_console_script_runs_stdin_to_jsonl(tmp_path: Path) -> None:
     out = tmp_path / "out.jsonl"
     text = "Kremlin spokesman Dmitry Peskov said on Monday that Russia would respond."

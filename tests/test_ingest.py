@@ -14,7 +14,8 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from dateline import ids
-from dateline.ingest import MAX_DOCUMENT_BYTES, iter_documents
+from dateline.errors import UsageError
+from dateline.ingest import MAX_DOCUMENT_BYTES, iter_documents, parse_size
 from dateline.records import Document, Failure
 
 ARTICLE = "Trump met Putin in Hamburg on Friday.\n\nThe two leaders talked for two hours about Syria.\n"
@@ -223,6 +224,54 @@ def test_too_large_file(tmp_path: Path) -> None:
     path.write_bytes(b"word " * 2000)
     failure = _failure(_one(path, max_bytes=1000))
     assert "MAX_DOCUMENT_BYTES" in failure.message and "max_bytes" in failure.message
+
+
+def _too_large(item: Document | Failure, source: str) -> None:
+    assert isinstance(item, Failure) and item.stage == "ingest" and item.source == source
+    assert "limit of 200 bytes" in item.message and "--max-bytes" in item.message
+
+
+def test_size_limit_applies_to_every_kind_of_input(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    short, long = "Short one.", "word " * 100
+    jsonl = tmp_path / "lines.jsonl"
+    jsonl.write_text("".join(json.dumps({"text": t}) + "\n" for t in (short, long, short)))
+    items = _all(jsonl, max_bytes=200)
+    assert [type(i).__name__ for i in items] == ["Document", "Failure", "Document"]
+    _too_large(items[1], f"{jsonl}:2")
+    warc = tmp_path / "pages.warc"
+    _write_warc(warc, [("https://x.test/small", "<p>hi</p>"), ("https://x.test/big", HTML)], gzip_it=False)
+    small, big = _all(warc, max_bytes=200)
+    assert isinstance(small, Document)
+    _too_large(big, f"{warc}#record-2")
+    monkeypatch.setattr(sys, "stdin", io.TextIOWrapper(io.BytesIO(long.encode())))
+    _too_large(_one(Path("-"), max_bytes=200), "<stdin>")
+    gz = tmp_path / "page.html.gz"  # the limit is on the decompressed document
+    gz.write_bytes(gzip.compress(HTML.encode()))
+    _too_large(_one(gz, max_bytes=200), str(gz))
+    assert isinstance(_one(gz, max_bytes=len(HTML.encode())), Document)
+
+
+@pytest.mark.parametrize(("text", "size"), [
+    ("1000", 1000), ("100B", 100), ("50MB", 50 * 1024**2), ("2GB", 2 * 1024**3), ("2g", 2 * 1024**3),
+    ("1.5GiB", 3 * 1024**3 // 2), (" 3 K ", 3072), ("20M", MAX_DOCUMENT_BYTES), ("1_000_000", 1_000_000),
+])
+def test_parse_size(text: str, size: int) -> None:
+    assert parse_size(text) == size
+
+
+@pytest.mark.parametrize("text", ["", "MB", "-1", "0", "0.1B", "1e3", "2 GBB", "5iB", "ten"])
+def test_parse_size_rejects_what_is_not_a_size(text: str) -> None:
+    with pytest.raises(UsageError, match="--max-bytes"):
+        parse_size(text, "--max-bytes")
+
+
+@given(st.integers(min_value=1, max_value=10**12), st.sampled_from(["", "k", "M", "g", "T"]),
+       st.sampled_from(["", "B", "iB", "b"]), st.sampled_from(["", " "]))
+def test_parse_size_property(number: int, unit: str, tail: str, space: str) -> None:
+    if not unit and tail not in ("", "B", "b"):
+        return
+    factor = {"": 1, "k": 1024, "m": 1024**2, "g": 1024**3, "t": 1024**4}[unit.lower()]
+    assert parse_size(f"{number}{space}{unit}{tail}") == number * factor
 
 
 @pytest.mark.slow

@@ -121,6 +121,17 @@ def test_bad_options_fail_before_any_input(tmp_path: Path) -> None:
         run([str(tmp_path / "none")], RunOptions(batch_size=0))
     with pytest.raises(UsageError):
         run([str(tmp_path / "none")], RunOptions(workers=0))
+    with pytest.raises(UsageError, match="max_bytes"):
+        run([str(tmp_path / "none")], RunOptions(max_bytes=0))
+
+
+def test_max_bytes_reaches_ingest(tmp_path: Path) -> None:
+    rows = [{"id": "short", "text": story(1)}, {"id": "long", "text": story(2) * 3}]
+    limit = len(json.dumps(rows[0])) + 1  # the first line and its newline fit, the second does not
+    inputs = [str(write_jsonl(tmp_path / "in.jsonl", rows))]
+    summary = run(inputs, RunOptions(max_bytes=limit), db=tmp_path / "s.duckdb")
+    assert (summary.articles, summary.failed) == (1, 1)
+    assert summary.failures[0].source.endswith("in.jsonl:2") and "--max-bytes" in summary.failures[0].message
 
 
 # -- kill and resume ---------------------------------------------------------------------------------------

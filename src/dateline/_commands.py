@@ -77,6 +77,10 @@ def cmd_run(args: argparse.Namespace) -> int:
     }
     if args.batch_size is not None:
         options_kw["batch_size"] = args.batch_size
+    if args.max_bytes is not None:
+        from dateline.ingest import parse_size
+
+        options_kw["max_bytes"] = parse_size(args.max_bytes, "--max-bytes")
     from dateline.runner import RunOptions, run
 
     options = RunOptions(**options_kw)

@@ -24,6 +24,15 @@ def failure(exc: InputError) -> Failure:
     return Failure(exc.source or "?", "ingest", type(exc).__name__, str(exc), None)
 
 
+def too_large(what: str, max_bytes: int, source: str) -> InputError:
+    """The error for a document over the size limit: ``what`` is e.g. ``"line is longer"``."""
+    return InputError(
+        f"{what} than the limit of {max_bytes:,} bytes (MAX_DOCUMENT_BYTES); split it, or raise the limit "
+        "with 'dateline run --max-bytes SIZE' (in Python: max_bytes=N)",
+        source=source,
+    )
+
+
 def read_problem(exc: BaseException) -> str:
     """What to tell the user about a stream that broke while being read."""
     if isinstance(exc, EOFError):
@@ -48,11 +57,7 @@ def read_jsonl(stream: BinaryIO, source: str, published: str | None, max_bytes: 
         number += 1
         where = f"{source}:{number}"
         if too_long:
-            yield failure(InputError(
-                f"line is longer than the limit of {max_bytes:,} bytes (MAX_DOCUMENT_BYTES); "
-                "shorten it, or raise the limit with iter_documents(..., max_bytes=N)",
-                source=where,
-            ))
+            yield failure(too_large("line is longer", max_bytes, where))
         elif line.strip():
             try:
                 yield _jsonl_document(line, where, published)
@@ -146,11 +151,7 @@ def _warc_document(record: Any, where: str, published: str | None, max_bytes: in
         return None
     data = record.content_stream().read(max_bytes + 1)
     if len(data) > max_bytes:
-        raise InputError(
-            f"record is larger than the limit of {max_bytes:,} bytes (MAX_DOCUMENT_BYTES); "
-            "raise the limit with iter_documents(..., max_bytes=N)",
-            source=where,
-        )
+        raise too_large("record is larger", max_bytes, where)
     if getattr(record.raw_stream, "limit", 0) > 0:  # the block ended before its declared length
         raise InputError(
             "record is truncated (the file ends inside it; a cut-off download?); re-download the WARC file",

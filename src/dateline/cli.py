@@ -54,6 +54,9 @@ def _add_run(sub: Any) -> None:
     p.add_argument("--no-dedup", action="store_true", help="do not look for near-duplicate articles")
     p.add_argument("--stages", default=None, help="comma-separated stages to run (default: all)")
     p.add_argument("--batch-size", type=int, default=None, help="articles per batch (and per store transaction)")
+    p.add_argument("--max-bytes", default=None, metavar="SIZE",
+                   help="largest document (file, JSONL line, WARC record) to read, e.g. 50MB or 2GB; "
+                   "larger ones fail (default 20MB)")
     p.add_argument("--quiet", action="store_true", help="no progress bar")
 
 

@@ -19,6 +19,7 @@ from __future__ import annotations
 
 import gzip
 import io
+import re
 import sys
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
@@ -35,18 +36,23 @@ from dateline._ingest_decode import (
     is_gzip,
     sniff,
 )
-from dateline._ingest_records import READ_ERRORS, failure, read_jsonl, read_problem, read_warc
-from dateline.errors import EmptyInputError, InputError
+from dateline._ingest_records import READ_ERRORS, failure, read_jsonl, read_problem, read_warc, too_large
+from dateline.errors import EmptyInputError, InputError, UsageError
 from dateline.ids import document_id
 from dateline.records import Document, DocumentKind, Failure
 
-__all__ = ["MAX_DOCUMENT_BYTES", "STDIN", "iter_documents"]
+__all__ = ["MAX_DOCUMENT_BYTES", "STDIN", "iter_documents", "parse_size"]
 
 #: Largest document (decoded file, JSONL line or WARC record) read, in bytes.
 #: Long news articles with their HTML weigh well under 5 MB; 20 MB leaves room
 #: for heavy pages while keeping a stray dump or log file out. Raise it with
-#: ``iter_documents(..., max_bytes=...)``.
+#: ``iter_documents(..., max_bytes=...)`` or ``dateline run --max-bytes``.
 MAX_DOCUMENT_BYTES = 20 * 1024 * 1024
+
+#: Size suffixes: K, M, G, T are powers of 1024 (so "20MB" is the default limit),
+#: with an optional "B" or "iB" after them ("50M", "50MB", "50MiB" are the same).
+_SIZE_UNITS = {"": 1, "k": 1024, "m": 1024**2, "g": 1024**3, "t": 1024**4}
+_SIZE = re.compile(r"(\d+(?:\.\d+)?)\s*(?:([kmgt])(?:i?b)?|b)?", re.I)
 
 #: The input name that means standard input.
 STDIN = "-"
@@ -58,6 +64,24 @@ class IngestOptions:
 
     published: str | None = None
     max_bytes: int = MAX_DOCUMENT_BYTES
+
+
+def parse_size(text: str, what: str = "a size") -> int:
+    """Bytes in ``text``: a plain count (``1000000``) or a number with a suffix (``50MB``, ``2G``, ``1.5GiB``).
+
+    K, M, G and T are powers of 1024. Raises :class:`UsageError` (naming ``what``)
+    for anything else, and for sizes under one byte.
+    """
+    match = _SIZE.fullmatch(text.strip().replace("_", ""))
+    if match is None:
+        raise UsageError(
+            f"{what} takes a number of bytes like 1000000, 50MB or 2GB (K, M, G are powers of 1024), got {text!r}"
+        )
+    number, unit = match.group(1), (match.group(2) or "").lower()
+    size = int(float(number) * _SIZE_UNITS[unit]) if "." in number else int(number) * _SIZE_UNITS[unit]
+    if size < 1:
+        raise UsageError(f"{what} must be at least one byte, got {text!r}")
+    return size
 
 
 def iter_documents(
@@ -139,11 +163,7 @@ def _read_single(stream: BinaryIO, source: str, fmt: Format, options: IngestOpti
     try:
         data = stream.read(options.max_bytes + 1)
         if len(data) > options.max_bytes:
-            raise InputError(
-                f"is larger than the limit of {options.max_bytes:,} bytes (MAX_DOCUMENT_BYTES); "
-                "split it, or raise the limit with iter_documents(..., max_bytes=N)",
-                source=source,
-            )
+            raise too_large("is larger", options.max_bytes, source)
         content = decode(data, source=source, html=fmt == "html")
         if not content.strip():
             raise EmptyInputError("is empty (only whitespace); there is nothing to process", source=source)

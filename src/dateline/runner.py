@@ -26,6 +26,7 @@ from dateline._work import AnalyzeJob, Cleaned, CleanJob, Result, analyze_job, c
 from dateline.dedup import Deduplicator
 from dateline.engines import Engine, make_engine
 from dateline.errors import UsageError
+from dateline.ingest import MAX_DOCUMENT_BYTES
 from dateline.pipeline import DEFAULT_BATCH_SIZE, DEFAULT_STAGES, Pipeline
 from dateline.records import Article, Document, Failure
 from dateline.serialize import article_to_dict
@@ -48,7 +49,8 @@ class RunOptions:
     ``engine``: ``"local"`` or ``"ray"``; ``ray_address``: the Ray cluster to join
     (default: start a local one). ``force``: reprocess and replace stored articles.
     ``published``: ISO date for documents that declare none. ``dedup``: mark
-    near-duplicates instead of coding them again.
+    near-duplicates instead of coding them again. ``max_bytes``: the largest
+    document (file, JSONL line, WARC record) read; larger ones become failures.
     """
 
     stages: tuple[str, ...] = DEFAULT_STAGES
@@ -59,6 +61,7 @@ class RunOptions:
     force: bool = False
     published: str | None = None
     dedup: bool = True
+    max_bytes: int = MAX_DOCUMENT_BYTES
 
 
 @dataclass(frozen=True)
@@ -112,6 +115,8 @@ def run(
     started = time.perf_counter()
     if options.batch_size < 1:
         raise UsageError(f"batch_size must be at least 1, got {options.batch_size}")
+    if options.max_bytes < 1:
+        raise UsageError(f"max_bytes must be at least 1, got {options.max_bytes}")
     Pipeline(options.stages)  # check the stages before touching any input
     tally = _Tally()
     with contextlib.ExitStack() as stack:
@@ -121,7 +126,7 @@ def run(
         stack.callback(engine.close)
         dedup = _deduplicator(options, store)
         known = (lambda ids: set()) if store is None or options.force else store.known_ids
-        documents = iter_documents(list(inputs), published=options.published)
+        documents = iter_documents(list(inputs), published=options.published, max_bytes=options.max_bytes)
         seen: set[str] = set()
         for window in _windows(documents, options.batch_size, engine.window):
             for batch in _process(_unseen(window, known, seen, tally), options, engine, dedup):
