@@ -9,9 +9,10 @@ inside another predicted quote (a quoted phrase inside reported speech) is
 part of that quote and is not scored on its own. Among the matches at 0.3,
 speaker accuracy is the share of gold attributions with a source whose
 predicted speaker span overlaps it, and cue accuracy the share whose predicted
-cue overlaps the gold cue. Gold attributions are direct when at least half of
-their content lies inside quotation marks; direct and reported speech are
-scored separately too, and so are the quotes of kind "speech" alone (against
+cue overlaps the gold cue. Gold attributions and predicted quotes alike are direct when at least
+half of their content lies inside quotation marks (a report that ends in a
+quotation is scored as direct speech when the quotation is most of it);
+direct and reported speech are scored separately too, and so are the quotes of kind "speech" alone (against
 all gold attributions, which mark speech and stances alike: their precision is
 the figure to read; their recall is a lower bound). Articles annotated by several annotators use the first
 annotation file in name order.
@@ -184,7 +185,8 @@ def evaluate(data: Path, limit: int | None = None) -> Report:
         spent[0] += t_annotate
         spent[1] += t_quotes
         for article, (_, gold) in zip(done, chunk, strict=True):
-            _score(_scored(article.quotes), gold, tallies, speaker, cue)
+            inside = SegmentIndex(find_quoted(article.text))
+            _score(_scored(article.quotes), gold, inside, tallies, speaker, cue)
     metrics: dict[str, float | int] = {"articles": len(pairs), "gold": tallies["overlap30"].gold,
                                        "predicted": tallies["overlap30"].predicted}
     for name, tally in tallies.items():
@@ -200,14 +202,15 @@ def evaluate(data: Path, limit: int | None = None) -> Report:
     return Report("quotes", str(data), metrics, notes)
 
 
-def _score(predicted: list[Quote], gold: list[Gold], tallies: dict[str, _Tally],
+def _score(predicted: list[Quote], gold: list[Gold], inside: SegmentIndex, tallies: dict[str, _Tally],
            speaker: list[int], cue: list[int]) -> None:
     loose = match(predicted, gold, THRESHOLDS[0])
     tallies["overlap30"].add(len(gold), len(predicted), len(loose))
     tallies["overlap80"].add(len(gold), len(predicted), len(match(predicted, gold, THRESHOLDS[1])))
     for name, direct in (("direct", True), ("reported", False)):
         sub_gold = [g for g in gold if g.direct == direct]
-        sub_pred = [p for p in predicted if p.direct == direct]
+        sub_pred = [p for p in predicted if (inside.coverage(p.content.start, p.content.end) * 2
+                                             >= p.content.end - p.content.start) == direct]
         tallies[name].add(len(sub_gold), len(sub_pred), len(match(sub_pred, sub_gold, THRESHOLDS[0])))
     speech = [p for p in predicted if p.kind == "speech"]
     tallies["speech"].add(len(gold), len(speech), len(match(speech, gold, THRESHOLDS[0])))
