@@ -331,7 +331,7 @@ def _light_verb_args(verb: Token, entry: Entry, args: Args) -> None:
             args.add("recipient", _pobjs(child))
 
 
-def _noun_args(noun: Token, entry: Entry, args: Args) -> None:
+def _noun_args(noun: Token, entry: Entry, args: Args, light: frozenset[str]) -> None:
     own: list[Token] = []
     stray: list[Token] = []
     for child in noun.children:
@@ -347,6 +347,10 @@ def _noun_args(noun: Token, entry: Entry, args: Args) -> None:
         elif child.dep_ == "conj" and child.pos_ == "PROPN" and entry.reciprocal:
             args.add("actor", _parties(child))  # a misattached coordinated party
             stray += _parties(child)
+        elif child.dep_ == "acl" and child.tag_ == "VBN" and child.lemma_.lower() in light:
+            own += _agents(noun)  # "the attack carried out by hackers on the ministry"
+            if not entry.reciprocal:
+                _light_verb_args(child, entry, args)
     _prep_args(noun, entry, args)
     head = noun.head
     if noun.dep_ == "dobj" and head.pos_ == "VERB" and not args.recipients and not entry.reciprocal:
@@ -361,7 +365,8 @@ def _noun_args(noun: Token, entry: Entry, args: Args) -> None:
         own = [t for t in _subject(head) if t.pos_ != "PRON"] or own  # "X continued their strike"
     if not own and noun.dep_ in ("dobj", "attr") and head.pos_ in ("VERB", "AUX"):
         for subject in _subject(head):
-            own += _owner(subject) if subject.pos_ == "NOUN" else [subject]
+            # "Putin's agenda included talks"; but "the army launched a crackdown" is the army's
+            own += _owner(subject) if subject.pos_ == "NOUN" and head.lemma_.lower() not in light else [subject]
     elif not own and noun.dep_ == "pobj" and head.head.pos_ in ("VERB", "AUX") and head.lower_ in _SETTING_PREPS:
         own += _subject(head.head)  # "during a visit to Poland, Trump made ..."
     elif not own and noun.dep_ == "pobj" and head.lower_ == "for" and head.head.lemma_ in _ANSWERABLE:
@@ -371,13 +376,14 @@ def _noun_args(noun: Token, entry: Entry, args: Args) -> None:
     args.actors[:0] = [t for t in own if all(t.i != a.i for a in args.actors)]
 
 
-def find_args(trigger: Token, entry: Entry, event_nouns: frozenset[str]) -> Args:
-    """The argument heads of ``trigger`` under ``entry``'s patterns."""
+def find_args(trigger: Token, entry: Entry, event_nouns: frozenset[str], light: frozenset[str] = frozenset()) -> Args:
+    """The argument heads of ``trigger`` under ``entry``'s patterns (``event_nouns``: the lemmas of
+    nominal triggers; ``light``: of light verbs, whose subject is the actor of their event noun)."""
     args = Args()
     if entry.pos == "verb":
         _verb_args(trigger, entry, args, event_nouns)
     else:
-        _noun_args(trigger, entry, args)
+        _noun_args(trigger, entry, args, light)
     if entry.reciprocal:
         args.add("actor", args.recipients)
         args.recipients = []

@@ -4,7 +4,7 @@ Both live in ``dateline/data/events/`` as JSON. The lexicon can be extended
 without touching code: a JSON file of the same shape named by the environment
 variable ``DATELINE_EVENT_LEXICON`` is merged over the built-in one (an entry
 with the same lemma, part of speech and ``with`` list replaces the built-in
-entry; ``"type": null`` removes it).
+entry; ``"type": null`` removes it; its ``light_verbs`` are added to the built-in ones).
 """
 
 from __future__ import annotations
@@ -13,7 +13,7 @@ import functools
 from dataclasses import dataclass
 from typing import Any
 
-from dateline._data import packaged, read_user, user_file
+from dateline._data import is_strings, packaged, read_user, user_file
 from dateline.errors import ResourceError
 from dateline.records import EVENT_TYPES
 
@@ -36,7 +36,7 @@ _POS = ("verb", "noun")
 _OBJECTS = ("recipient", "topic", "actor")
 _KEYS = {
     "lemma", "pos", "type", "mode", "with", "without", "tags", "object", "reciprocal", "preps", "weight", "note",
-    "modal",
+    "modal", "vehicle",
 }
 
 
@@ -56,14 +56,18 @@ class Entry:
     preps: frozenset[str] = DEFAULT_PREPS
     weight: float = 0.7
     modal: bool = False
+    #: A means of saying something (a letter): an event in what it says replaces it.
+    vehicle: bool = False
 
 
 @dataclass(frozen=True, eq=False)
 class Lexicon:
-    """Entries indexed by ``(lemma, pos)``; entries with ``with`` come first."""
+    """Entries indexed by ``(lemma, pos)``; entries with ``with`` come first; the lemmas of light
+    verbs, whose event nouns say what was done ("carried out a cyber attack")."""
 
     version: str
     index: dict[tuple[str, str], tuple[Entry, ...]]
+    light: frozenset[str] = frozenset()
 
     @functools.cached_property
     def nouns(self) -> frozenset[str]:
@@ -131,7 +135,8 @@ def _entries(raw: Any, source: str, where: str) -> list[Entry | tuple[str, str, 
     return [
         Entry(lemma, pos, event_type, mode if isinstance(mode, str) else None, with_,
               _words(raw, "without", source, where), frozenset(_words(raw, "tags", source, where)),
-              obj, bool(raw.get("reciprocal", False)), preps, float(weight), bool(raw.get("modal", False)))
+              obj, bool(raw.get("reciprocal", False)), preps, float(weight), bool(raw.get("modal", False)),
+              bool(raw.get("vehicle", False)))
         for lemma in lemmas
     ]
 
@@ -142,16 +147,25 @@ def _entry_list(data: dict[str, Any], source: str) -> list[Any]:
     return list(data["entries"])
 
 
+def _light_verbs(data: dict[str, Any], source: str) -> frozenset[str]:
+    value = data.get("light_verbs", [])
+    if not is_strings(value, nonempty=True):
+        raise ResourceError(f"event lexicon {source}: 'light_verbs' must be a list of verb lemmas; fix the file")
+    return frozenset(v.strip().lower() for v in value)
+
+
 @functools.cache
 def load_lexicon(user_path: str | None = None) -> Lexicon:
     """The built-in lexicon, with the entries of ``user_path`` merged over it (a later entry wins)."""
     builtin = packaged("events/lexicon.json", "event lexicon", SUPPORTED_MAJOR)
     version = str(builtin["version"])
     sources = [("lexicon.json", _entry_list(builtin, "lexicon.json"))]
+    light = _light_verbs(builtin, "lexicon.json")
     if user_path:
         user = read_user(user_path, ENV_LEXICON, "event lexicon")
         version = f"{version}+{user.get('version', '0')}"
-        sources.append((user_path, _entry_list(user, user_path)))
+        sources.append((user_path, _entry_list({"entries": [], **user}, user_path)))
+        light |= _light_verbs(user, user_path)
     merged: dict[tuple[str, str, frozenset[str]], Entry] = {}
     for source, entries in sources:
         for number, raw in enumerate(entries):
@@ -163,7 +177,7 @@ def load_lexicon(user_path: str | None = None) -> Lexicon:
     index: dict[tuple[str, str], list[Entry]] = {}
     for entry in merged.values():
         index.setdefault((entry.lemma, entry.pos), []).append(entry)
-    return Lexicon(version, {key: tuple(sorted(v, key=lambda e: not e.with_)) for key, v in index.items()})
+    return Lexicon(version, {key: tuple(sorted(v, key=lambda e: not e.with_)) for key, v in index.items()}, light)
 
 
 def lexicon() -> Lexicon:

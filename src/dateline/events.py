@@ -6,7 +6,8 @@ hits are checked against their multiword patterns ("hold talks", "call on",
 "impose sanctions"), given arguments from the dependency parse
 (:mod:`dateline._events_args`), folded (a trigger inside another's complement
 is its content: "threatened to impose sanctions" is one THREATEN; two
-triggers of one type on one clause are one event: "held talks"), and turned
+triggers of one type on one clause are one event: "held talks";
+:mod:`dateline._events_fold`), and turned
 into :class:`~dateline.records.Event` records with status, date and place
 (:mod:`dateline._events_context`), PLOVER quad class and intensity, and a
 confidence.
@@ -31,6 +32,14 @@ Choices worth knowing:
   A visit takes place at its destination; an event with no place of its own
   takes the place of the same actor's event of the same date in the sentence
   just before (never a place named later).
+- A light verb ("carry out", "launch", "stage", "conduct", "hold", "make",
+  "pay") leaves the kind of event to its object noun: "Hackers carried out a
+  cyber attack on the ministry" is the COERCE (cyber) of the noun "attack",
+  with the verb's subject as actor. Phone calls ("spoke by phone with X", "a
+  phone call with X") are CONSULTs (mode phone) with all parties as actors; a
+  letter ("sent a letter to X", "wrote to X") is a CONSULT from writer to
+  addressee, unless what it says is an event ("a letter to X threatening
+  ..." is the threat).
 - "Talks with A and B" held by C are two bilateral CONSULTs (C+A, C+B);
   "a meeting between A, B and C" or "A, B and C met" is one.
 - On the seed article (published 2017-07-07) the meetings of Trump and Putin
@@ -55,6 +64,7 @@ from typing import Any
 from dateline import ids
 from dateline._events_args import Args, find_args, full_phrase, modal_args, phrase
 from dateline._events_context import calendar, dateline_place, event_date, event_place, resolved, status
+from dateline._events_fold import Hit, fold
 from dateline._events_lexicon import Entry, Lexicon, lexicon, plover
 from dateline.records import Article, Event, EventDate, Place, Span, make_span
 
@@ -63,8 +73,6 @@ __all__ = ["apply", "plover_type"]
 Token = Any  # a spaCy Token
 
 _POS_GROUP = {"VERB": "verb", "AUX": "verb", "NOUN": "noun", "PROPN": "noun"}
-#: Dependencies across which a trigger is its own event, not the content of the one above.
-_INDEPENDENT = frozenset({"conj", "advcl", "relcl", "parataxis", "ROOT"})
 #: Dependents that never complete a multiword trigger ("expected to protest" is not "protest to").
 _NOT_CONTEXT = frozenset({"aux", "auxpass", "punct", "cc", "mark", "neg", "nsubj"})
 #: Prepositions whose objects set the scene and never complete a trigger ("during a visit, X made ...").
@@ -112,14 +120,6 @@ def plover_type(event: Event) -> str:
     return event.type
 
 
-@dataclass
-class _Hit:
-    token: Token
-    entry: Entry
-    args: Args
-    weight: float
-
-
 def _match(token: Token, entries: tuple[Entry, ...]) -> Entry | None:
     """The first entry whose multiword pattern fits the token's dependents."""
     kids = [c for c in token.children if c.dep_ not in _NOT_CONTEXT and not _dated(c)]
@@ -146,101 +146,24 @@ def _dated(token: Token) -> bool:
     return token.dep_ == "prep" and any(c.dep_ == "pobj" and c.ent_type_ in ("DATE", "TIME") for c in token.children)
 
 
-def _hits(sentence: Any, lex: Lexicon, event_nouns: frozenset[str]) -> dict[int, _Hit]:
+def _hits(sentence: Any, lex: Lexicon) -> dict[int, Hit]:
     index = lex.index
-    hits: dict[int, _Hit] = {}
+    hits: dict[int, Hit] = {}
     for token in sentence:
         entries = index.get((token.lemma_.lower(), _POS_GROUP.get(token.pos_, "")))
         if entries is None:
             continue
         entry = _match(token, entries)
-        if entry is None:
-            continue
+        if entry is None or (entry.vehicle and token.dep_ in ("acl", "relcl")):
+            continue  # "in a letter handed to the UN, Iraq said ...": the letter only frames what is said
         if entry.modal:
             verb = token.head
             if verb.dep_ == "ccomp" and verb.head.i not in hits and verb.head.pos_ in ("VERB", "AUX"):
                 speaker = verb.head
-                hits[speaker.i] = _Hit(speaker, entry, modal_args(verb, speaker), entry.weight)
+                hits[speaker.i] = Hit(speaker, entry, modal_args(verb, speaker), entry.weight)
             continue
-        hits[token.i] = _Hit(token, entry, find_args(token, entry, event_nouns), entry.weight)
+        hits[token.i] = Hit(token, entry, find_args(token, entry, lex.nouns, lex.light), entry.weight)
     return hits
-
-
-def _parent(hit: _Hit, hits: dict[int, _Hit]) -> tuple[_Hit | None, bool]:
-    """The nearest trigger above ``hit`` and whether ``hit`` is embedded in it (not a sibling event)."""
-    tok = hit.token
-    if _purpose(tok) and tok.head.i not in hits:
-        # "continued their hunger strike to demand ...": the purpose is the object event's
-        for sibling in tok.head.children:
-            if sibling.dep_ == "dobj" and sibling.i in hits:
-                return hits[sibling.i], True
-    embedded = False
-    for _ in range(8):
-        if tok.dep_ not in _INDEPENDENT or _purpose(tok):
-            embedded = True
-        if tok.head.i == tok.i:
-            return None, False
-        tok = tok.head
-        if tok.i in hits:
-            return hits[tok.i], embedded
-    return None, False
-
-
-def _purpose(token: Token) -> bool:
-    """A purpose, manner or condition clause ("staged a strike to demand reforms", "blocked roads
-    demanding reforms", "will boycott unless ..."): the content of the event above it."""
-    if token.dep_ != "advcl":
-        return False
-    if any(c.dep_ == "mark" and c.lower_ in ("if", "unless") for c in token.children):
-        return True  # "... unless Baghdad accepted": the condition is part of the threat
-    if token.tag_ == "VBG":
-        return not any(c.dep_ == "mark" for c in token.children)  # but "after meeting X" is its own
-    return token.tag_ == "VB" and any(c.dep_ == "aux" and c.lower_ == "to" for c in token.children)
-
-
-def _fold(hits: dict[int, _Hit]) -> list[_Hit]:
-    """Merge same-type triggers of one clause; drop triggers that are another's content."""
-    kept: dict[int, _Hit] = dict(hits)
-    for i in sorted(hits, key=lambda i: -_depth(hits[i].token)):
-        hit = kept.get(i)
-        if hit is None:
-            continue
-        parent, embedded = _parent(hit, kept)
-        if parent is None:
-            continue
-        if parent.entry.type == hit.entry.type and embedded:
-            parent.args.add("actor", hit.args.actors)
-            taken = {a.i for a in parent.args.actors}
-            if not parent.args.recipients or hit.token.dep_ != "advcl":
-                # "pounded the enclave, killing five people": the victims of the consequence stay out
-                parent.args.add("recipient", [t for t in hit.args.recipients if t.i not in taken])
-            parent.weight = max(parent.weight, hit.weight)
-            if parent.entry.mode is None and hit.entry.mode is not None:
-                parent.entry = replace(parent.entry, mode=hit.entry.mode)
-            del kept[i]
-        elif embedded:
-            if not parent.args.recipients and not parent.entry.reciprocal:
-                # "refused to meet X", "agreed to provide aid to Y": the content's recipient is the parent's
-                taken = {a.i for a in parent.args.actors}
-                parent.args.add("recipient", [t for t in hit.args.recipients if t.i not in taken])
-            del kept[i]
-    # "held a meeting ...: a sit-down with Putin": a nominal restatement joins the clause's event.
-    verbs = [h for h in kept.values() if h.entry.pos == "verb"]
-    for i in sorted(kept):
-        hit = kept[i]
-        host = next((v for v in verbs if v.entry.type == hit.entry.type and v.token.i < i), None)
-        if hit.entry.pos == "noun" and host is not None:
-            host.args.add("actor", hit.args.actors)
-            host.args.add("recipient", [t for t in hit.args.recipients if all(t.i != a.i for a in host.args.actors)])
-            del kept[i]
-    return [kept[i] for i in sorted(kept)]
-
-
-def _depth(token: Token) -> int:
-    depth = 0
-    while token.head.i != token.i and depth < 50:
-        token, depth = token.head, depth + 1
-    return depth
 
 
 def _arguments(article: Article, tokens: list[Token]) -> tuple[tuple[Span, ...], tuple[str, ...]]:
@@ -261,7 +184,7 @@ def _arguments(article: Article, tokens: list[Token]) -> tuple[tuple[Span, ...],
     return tuple(spans.values()), tuple(found)
 
 
-def _confidence(hit: _Hit, state: str, has_recipient: bool, carried: bool) -> float:
+def _confidence(hit: Hit, state: str, has_recipient: bool, carried: bool) -> float:
     score = hit.weight
     if hit.args.actors:
         score += BONUS_ACTOR
@@ -298,7 +221,7 @@ def _line(text: str, at: int, start: int, end: int) -> tuple[int, int]:
     return max(start, text.rfind("\n", 0, at) + 1), min(end, len(text) if (e := text.find("\n", at)) == -1 else e)
 
 
-def _setting(article: Article, hit: _Hit, bounds: tuple[int, int], number: int, scene: _Scene,
+def _setting(article: Article, hit: Hit, bounds: tuple[int, int], number: int, scene: _Scene,
              parties: list[tuple[int, int]], actor_ids: tuple[str, ...]) -> tuple[EventDate | None, Place | None, bool]:
     """Date: the time on the trigger's clause, else the date of the actor's last event, else the
     sentence's nearest time, else the last date stated. Place: the sentence's (a visit's: its
@@ -326,7 +249,7 @@ def _setting(article: Article, hit: _Hit, bounds: tuple[int, int], number: int, 
     return date, place, carried
 
 
-def _bilateral(hit: _Hit) -> list[tuple[_Hit, tuple[int, ...]]]:
+def _bilateral(hit: Hit) -> list[tuple[Hit, tuple[int, ...]]]:
     """A meeting "with A and B" held by someone else is one bilateral meeting per partner
     ("Putin's agenda included talks with Moon and Abe"); "a meeting between A, B and C" or
     "A, B and C met" stays one meeting of all of them. Each part names its partner for its id."""
@@ -334,11 +257,11 @@ def _bilateral(hit: _Hit) -> list[tuple[_Hit, tuple[int, ...]]]:
     hosts = [t for t in hit.args.actors if t.i not in partners]
     if not hit.entry.reciprocal or len(partners) < 2 or not hosts or hit.args.recipients:
         return [(hit, ())]
-    return [(_Hit(hit.token, hit.entry, Args(actors=[*hosts, p]), hit.weight), (p.i,)) for p in hit.args.partners
+    return [(Hit(hit.token, hit.entry, Args(actors=[*hosts, p]), hit.weight), (p.i,)) for p in hit.args.partners
             if p.i in {t.i for t in hit.args.actors}]
 
 
-def _event(article: Article, hit: _Hit, number: int, scene: _Scene, part: tuple[int, ...] = ()) -> Event | None:
+def _event(article: Article, hit: Hit, number: int, scene: _Scene, part: tuple[int, ...] = ()) -> Event | None:
     text, sentence = article.text, hit.token.sent
     trigger = make_span(text, hit.token.idx, hit.token.idx + len(hit.token.text))
     bounds = _line(text, trigger.start, sentence.start_char, sentence.end_char)
@@ -398,8 +321,8 @@ def apply(article: Article) -> Article:
     scene = _Scene(home=dateline_place(article))
     found: list[Event] = []
     for number, sentence in enumerate(doc.sents):
-        hits = _hits(sentence, lex, lex.nouns)
-        for hit, part in (p for h in (_fold(hits) if hits else ()) for p in _bilateral(h)):
+        hits = _hits(sentence, lex)
+        for hit, part in (p for h in (fold(hits, lex.light) if hits else ()) for p in _bilateral(h)):
             event = _event(article, hit, number, scene, part)
             if event is not None:
                 found.append(event)
