@@ -278,3 +278,118 @@ def test_who_answers_for_an_attack_is_its_actor(text: str) -> None:
     assert event.trigger.text == "attack"
     assert [t.lower() for t in texts(event.actor_spans)] == ["the islamic front"]
     assert texts(event.recipient_spans) == ["the police station"]
+
+
+@pytest.mark.parametrize(
+    ("text", "actor", "recipient"),
+    [
+        ("Hackers carried out a cyber attack on the ministry.", "Hackers", "the ministry"),
+        ("A cyber attack was carried out on the ministry by hackers.", "hackers", "the ministry"),
+        ("Russian hackers conducted a cyber operation against the bank.", "Russian hackers", "the bank"),
+    ],
+)
+def test_light_verb_event_noun_decides_the_type(text: str, actor: str, recipient: str) -> None:
+    article = run(text)
+    event = only(article, "COERCE")
+    assert event.mode == "cyber" and event.trigger.text in ("attack", "operation")
+    assert texts(event.actor_spans) == [actor]
+    assert texts(event.recipient_spans) == [recipient]
+    assert not [e for e in article.events if e.type == "ASSAULT"]
+
+
+def test_light_verb_with_air_strikes_is_an_assault_not_a_strike_action() -> None:
+    article = run("Israel launched air strikes on Gaza.")
+    event = only(article, "ASSAULT")
+    assert event.trigger.text == "strikes" and event.mode == "aerial"
+    assert texts(event.actor_spans) == ["Israel"] and texts(event.recipient_spans) == ["Gaza"]
+    assert not [e for e in article.events if e.type == "PROTEST"]
+
+
+@pytest.mark.parametrize(
+    ("text", "event_type", "actor", "recipient"),
+    [
+        ("The army launched a crackdown on protesters.", "COERCE", "The army", "protesters"),
+        ("Police carried out arrests of opposition activists.", "COERCE", "Police", "opposition activists"),
+        ("The government made an appeal to donors.", "REQUEST", "The government", "donors"),
+    ],
+)
+def test_subject_of_a_light_verb_is_the_actor_of_its_event_noun(text: str, event_type: str, actor: str,
+                                                                 recipient: str) -> None:
+    event = only(run(text), event_type)
+    assert texts(event.actor_spans) == [actor]
+    assert texts(event.recipient_spans) == [recipient]
+
+
+def test_participle_light_verb_names_the_actor_of_its_noun() -> None:
+    event = only(run("The cyber attack carried out by hackers crippled the ministry."), "COERCE")
+    assert event.trigger.text == "attack"
+    assert texts(event.actor_spans) == ["hackers"]
+
+
+def test_light_verb_entry_naming_the_bare_noun_keeps_its_type() -> None:
+    article = run("Iran made an ultimatum to the rebels.")
+    assert [e.type for e in article.events] == ["THREATEN"]
+
+
+def test_threatened_light_verb_event_is_the_content_of_the_threat() -> None:
+    article = run("Russia threatened to carry out a cyber attack on Estonia.")
+    event = only(article, "THREATEN")
+    assert texts(event.actor_spans) == ["Russia"] and texts(event.recipient_spans) == ["Estonia"]
+    assert [e.type for e in article.events] == ["THREATEN"]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Putin spoke by phone with Erdogan.",
+        "Putin and Erdogan spoke by telephone on Monday.",
+        "Putin talked on the phone to Erdogan about Syria.",
+        "Putin had a telephone conversation with Erdogan.",
+        "Putin held a phone call with Erdogan.",
+    ],
+)
+def test_phone_calls_are_consults_with_both_parties_as_actors(text: str) -> None:
+    event = only(run(text), "CONSULT")
+    assert event.mode == "phone" and event.intensity == 1.5
+    assert texts(event.actor_spans) == ["Putin", "Erdogan"]
+    assert event.recipient_spans == ()
+
+
+@pytest.mark.parametrize(
+    "text", ["Xi sent a letter to Biden.", "Xi wrote a letter to Biden.", "Xi wrote to Biden on Tuesday."]
+)
+def test_letters_are_consults_from_writer_to_addressee(text: str) -> None:
+    event = only(run(text), "CONSULT")
+    assert event.trigger.text in ("sent", "wrote")
+    assert texts(event.actor_spans) == ["Xi"] and texts(event.recipient_spans) == ["Biden"]
+
+
+@pytest.mark.parametrize(
+    ("text", "event_type", "recipient"),
+    [
+        ("Trump sent a letter to the head of the World Health Organization threatening to pull US funding.",
+         "THREATEN", "the head of the World Health Organization"),
+        ("Xi wrote to Biden to urge him to lift the tariffs.", "REQUEST", "Biden"),
+    ],
+)
+def test_what_a_letter_says_is_the_event(text: str, event_type: str, recipient: str) -> None:
+    article = run(text)
+    event = only(article, event_type)
+    assert texts(event.recipient_spans) == [recipient]
+    assert not [e for e in article.events if e.type == "CONSULT"]
+
+
+def test_a_letter_that_frames_a_statement_is_no_event() -> None:
+    article = run("In a letter handed to the United Nations on Monday, Iraq said it would cooperate.")
+    assert not [e for e in article.events if e.type == "CONSULT"]
+
+
+def test_user_lexicon_adds_light_verbs(tmp_path: Path) -> None:
+    user = tmp_path / "light.json"
+    user.write_text(json.dumps({"version": "test", "light_verbs": ["effect"]}))
+    lex = load_lexicon(str(user))
+    assert "effect" in lex.light and "carry" in lex.light
+    bad = tmp_path / "bad_light.json"
+    bad.write_text(json.dumps({"light_verbs": "effect"}))
+    with pytest.raises(ResourceError, match="light_verbs"):
+        load_lexicon(str(bad))
