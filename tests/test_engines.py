@@ -5,6 +5,7 @@ from __future__ import annotations
 import itertools
 import json
 import os
+import sys
 from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
@@ -12,7 +13,7 @@ from typing import Any
 import pytest
 
 from dateline._work import AnalyzeJob, CleanJob, analyze_job, clean_job, run_stages
-from dateline.engines import EngineError, LocalEngine, ProcessEngine, make_engine
+from dateline.engines import EngineError, LocalEngine, ProcessEngine, RayEngine, make_engine
 from dateline.errors import UsageError
 from dateline.records import Article, Document, Failure
 from dateline.runner import RunOptions, run
@@ -116,6 +117,31 @@ def local_ray() -> Iterator[None]:
         ray.shutdown()
 
 
+def _square_and_pid(number: int) -> tuple[int, int]:
+    return number * number, os.getpid()
+
+
+@pytest.mark.slow
+@pytest.mark.ray
+def test_ray_actors_live_for_the_whole_run_and_keep_order(local_ray: None) -> None:
+    from ray import cloudpickle
+
+    cloudpickle.register_pickle_by_value(sys.modules[__name__])  # actors cannot import test modules
+    with RayEngine(2, preload=False) as engine:
+        assert engine.window == 8
+        first = list(engine.map(_square_and_pid, list(range(10))))
+        second = list(engine.map(_square_and_pid, list(range(10, 40))))
+    assert [square for square, _ in first + second] == [n * n for n in range(40)]
+    assert 1 <= len({pid for _, pid in first + second}) <= 2  # the same two actors serve every map
+
+
+@pytest.mark.slow
+@pytest.mark.ray
+def test_a_ray_actor_that_keeps_dying_fails_the_run(local_ray: None) -> None:
+    with RayEngine(1, preload=False) as engine, pytest.raises(EngineError, match="run again to resume"):
+        list(engine.map(os._exit, [3]))
+
+
 @pytest.mark.slow
 @pytest.mark.ray
 def test_ray_output_in_duckdb_is_identical_to_a_local_run(shared: Path, tmp_path: Path, local_ray: None) -> None:
@@ -123,8 +149,8 @@ def test_ray_output_in_duckdb_is_identical_to_a_local_run(shared: Path, tmp_path
     with corpus.open(encoding="utf-8") as lines:
         sample = _jsonl(tmp_path / "thirty.jsonl", [json.loads(line) for line in itertools.islice(lines, 30)])
     local_db, ray_db = tmp_path / "local.duckdb", tmp_path / "ray.duckdb"
-    local = run([str(sample)], RunOptions(batch_size=4), db=local_db)
-    remote = run([str(sample)], RunOptions(batch_size=4, engine="ray", workers=2), db=ray_db)
+    local = run([str(sample)], RunOptions(batch_size=2), db=local_db)
+    remote = run([str(sample)], RunOptions(batch_size=2, engine="ray", workers=2), db=ray_db)  # two windows
     assert (local.articles, local.failed, local.duplicates) == (remote.articles, remote.failed, remote.duplicates)
     assert local.articles == 30
     assert _contents(local_db) == _contents(ray_db)

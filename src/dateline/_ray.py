@@ -1,23 +1,32 @@
 """Ray plumbing for :class:`dateline.engines.RayEngine` (imported only when Ray is used).
 
-Each payload travels pickled in one row of its own block, so Ray Data has a
-block for every actor to work on; an actor unpickles the job, runs it and sends
-the pickled result back. Rows carry their index and the results are put back
-in input order.
+A run starts ``workers`` Ray actors once and feeds them every batch until it
+ends, so each actor loads the spaCy model once per run (not once per window of
+batches). The driver sends a job to the actor with the least work queued,
+keeps at most :data:`QUEUED_PER_ACTOR` jobs waiting on each, and hands the
+results back in input order.
 """
 
 from __future__ import annotations
 
 import os
-import pickle
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Iterator, Sequence
 from typing import Any, TypeVar
 
 from dateline.engines import SINGLE_THREAD_ENV as _ENV
-from dateline.errors import UsageError
+from dateline.errors import EngineError, UsageError
 
 P = TypeVar("P")
 R = TypeVar("R")
+
+#: Jobs sent to one actor ahead of its results: two keep it busy while the
+#: driver writes a finished batch, without piling a window's work on one actor.
+QUEUED_PER_ACTOR = 2
+
+#: Times Ray restarts an actor that died (a lost node, a killed process) and
+#: retries its jobs; the jobs are pure, so a retry gives the same result. A job
+#: that kills its actor every time (memory) fails the run after these retries.
+MAX_ACTOR_RESTARTS = 2
 
 
 def connect(address: str | None) -> bool:
@@ -40,42 +49,68 @@ def cluster_cpus() -> float:
     return float(ray.cluster_resources().get("CPU", 1.0))  # type: ignore[no-untyped-call]
 
 
-class _Actor:
-    """One Ray actor: runs the pickled jobs it receives; caches live as long as it does."""
+class _Worker:
+    """One Ray actor for a whole run: runs the jobs it receives; caches (the model) live as long as it does."""
 
-    def __init__(self) -> None:
+    def __init__(self, preload: bool) -> None:
         os.environ.update(_ENV)
+        if preload:
+            from dateline.annotate import load_model
 
-    def __call__(self, batch: dict[str, Any]) -> dict[str, Any]:
-        import numpy as np
+            load_model()
 
-        outputs = []
-        for blob in batch["payload"]:
-            func, payload = pickle.loads(blob)
-            outputs.append(pickle.dumps(func(payload), protocol=pickle.HIGHEST_PROTOCOL))
-        result = np.empty(len(outputs), dtype=object)
-        result[:] = outputs
-        return {"index": batch["index"], "result": result}
+    def run(self, func: Callable[[Any], Any], payload: Any) -> Any:
+        return func(payload)
 
 
-def map_payloads(func: Callable[[P], R], payloads: Sequence[P], actors: int, cpus_per_actor: float) -> list[R]:
-    """Run ``func`` over every payload on an actor pool; results in input order."""
-    import ray.data
+class ActorPool:
+    """``size`` long-lived actors, each asking for ``cpus`` CPUs."""
 
-    if not payloads:
-        return []
-    rows = [
-        {"index": i, "payload": pickle.dumps((func, p), protocol=pickle.HIGHEST_PROTOCOL)}
-        for i, p in enumerate(payloads)
-    ]
-    dataset = ray.data.from_items(rows, override_num_blocks=len(rows)).map_batches(
-        _Actor,
-        batch_size=1,
-        batch_format="numpy",
-        compute=ray.data.ActorPoolStrategy(size=min(actors, len(rows))),
-        num_cpus=cpus_per_actor,
-    )
-    results: dict[int, R] = {}
-    for row in dataset.iter_rows():
-        results[int(row["index"])] = pickle.loads(row["result"])
-    return [results[i] for i in range(len(payloads))]
+    def __init__(self, size: int, cpus: float, *, preload: bool) -> None:
+        import ray
+
+        remote: Any = ray.remote(_Worker).options(
+            num_cpus=cpus, max_restarts=MAX_ACTOR_RESTARTS, max_task_retries=MAX_ACTOR_RESTARTS
+        )
+        self._actors: list[Any] = [remote.remote(preload) for _ in range(size)]
+
+    def map(self, func: Callable[[P], R], payloads: Sequence[P]) -> Iterator[R]:
+        """Run ``func`` over every payload; results in input order, as soon as each is next."""
+        from ray.exceptions import RayActorError
+
+        try:
+            yield from self._ordered(func, payloads)
+        except RayActorError as exc:
+            raise EngineError(
+                f"a Ray actor died while processing a batch ({exc}); batches already written are kept: "
+                "run again to resume, with fewer workers or a smaller --batch-size if memory ran out"
+            ) from exc
+
+    def _ordered(self, func: Callable[[P], R], payloads: Sequence[P]) -> Iterator[R]:
+        import ray
+
+        queued = [0] * len(self._actors)
+        running: dict[Any, tuple[int, int]] = {}  # object ref -> (payload index, actor index)
+        done: dict[int, R] = {}
+        sent = 0
+        for index in range(len(payloads)):
+            while index not in done:
+                while sent < len(payloads) and min(queued) < QUEUED_PER_ACTOR:
+                    actor = queued.index(min(queued))
+                    ref = self._actors[actor].run.remote(func, payloads[sent])
+                    running[ref] = (sent, actor)
+                    queued[actor] += 1
+                    sent += 1
+                ready, _ = ray.wait(list(running), num_returns=1)
+                for ref in ready:
+                    finished, actor = running.pop(ref)
+                    queued[actor] -= 1
+                    done[finished] = ray.get(ref)
+            yield done.pop(index)
+
+    def close(self) -> None:
+        import ray
+
+        for actor in self._actors:
+            ray.kill(actor)
+        self._actors = []

@@ -7,9 +7,8 @@ engine produces the same output as one local worker:
 - :class:`LocalEngine` runs in this process;
 - :class:`ProcessEngine` runs a pool of ``workers`` processes (spawned, one
   BLAS thread each, the spaCy model loaded once per worker);
-- :class:`RayEngine` runs Ray Data ``map_batches`` over an actor pool (one
-  payload per block, the model loaded once per actor), on a local Ray or on the
-  cluster at ``address``.
+- :class:`RayEngine` runs ``workers`` Ray actors started once per run (the model
+  loaded once per actor), on a local Ray or on the cluster at ``address``.
 
 ``window`` says how many batches the runner should hand over at once to keep
 every worker busy.
@@ -35,6 +34,11 @@ R = TypeVar("R")
 #: Environment that keeps numerical libraries to one thread per worker process,
 #: so N workers use N cores instead of fighting over them.
 SINGLE_THREAD_ENV = {"OMP_NUM_THREADS": "1", "OPENBLAS_NUM_THREADS": "1", "MKL_NUM_THREADS": "1"}
+
+#: Batches handed to the Ray engine at once, per actor: enough that actors rarely
+#: wait at the end of a window (results are written in order) while the driver
+#: holds a bounded number of articles (4 x workers x batch size).
+RAY_WINDOW_PER_WORKER = 4
 
 
 class Engine(Protocol):
@@ -108,36 +112,45 @@ class ProcessEngine(_Closing):
 
 
 class RayEngine(_Closing):
-    """Ray Data ``map_batches`` over an actor pool of ``workers`` actors."""
+    """``workers`` Ray actors started once for the whole run, each loading the model once."""
 
-    def __init__(self, workers: int | None = None, address: str | None = None) -> None:
+    def __init__(self, workers: int | None = None, address: str | None = None, *, preload: bool = True) -> None:
         from dateline import _ray
 
         self._owns_ray = _ray.connect(address)
         cpus = _ray.cluster_cpus()
-        # Leave some CPU for Ray Data's own tasks: actors holding every CPU can
-        # starve the scheduler (two actors on two CPUs deadlock a repartition).
+        # One CPU is left to the driver, which reads, deduplicates and writes the store.
         self.workers = workers if workers and workers > 0 else max(1, int(cpus) - 1)
-        self.cpus_per_actor = min(1.0, max(0.1, (cpus - 0.5) / self.workers))
-        # Actors start once per window: big windows amortize loading the model.
-        self.window = 8 * self.workers
+        # More actors than CPUs share them, so that every actor can start.
+        self.cpus_per_actor = min(1.0, max(0.01, cpus / self.workers))
+        self.window = RAY_WINDOW_PER_WORKER * self.workers
+        try:
+            self._pool: Any = _ray.ActorPool(self.workers, self.cpus_per_actor, preload=preload)
+        except BaseException:
+            self._shutdown()
+            raise
 
     def map(self, func: Callable[[P], R], payloads: Sequence[P]) -> Iterator[R]:
-        from dateline import _ray
-
-        return iter(_ray.map_payloads(func, payloads, self.workers, self.cpus_per_actor))
+        return self._pool.map(func, payloads)  # type: ignore[no-any-return]
 
     def close(self) -> None:
+        try:
+            self._pool.close()
+        finally:
+            self._shutdown()
+
+    def _shutdown(self) -> None:
         if self._owns_ray:
             import ray
 
             ray.shutdown()
+            self._owns_ray = False
 
 
 def make_engine(engine: str, workers: int = 1, ray_address: str | None = None, *, preload: bool = True) -> Engine:
     """The engine a run asked for."""
     if engine == "ray":
-        return RayEngine(workers if workers > 1 else None, ray_address)
+        return RayEngine(workers if workers > 1 else None, ray_address, preload=preload)
     if engine != "local":
         raise UsageError(f"unknown engine {engine!r}; use 'local' or 'ray'")
     if ray_address is not None:
