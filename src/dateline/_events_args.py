@@ -17,6 +17,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from dateline._events_lexicon import DEFAULT_PREPS, Entry
+from dateline._events_located import located
 
 __all__ = ["Args", "find_args", "full_phrase", "modal_args", "phrase"]
 
@@ -387,6 +388,8 @@ def find_args(trigger: Token, entry: Entry, event_nouns: frozenset[str], light: 
     if entry.reciprocal:
         args.add("actor", args.recipients)
         args.recipients = []
+    elif not args.recipients:
+        args.add("recipient", located(trigger))  # "declared a ceasefire in Tripoli"
     # A party never stands for its own event word or the rest of a multiword trigger ("on alert");
     # "their" adds nothing to a named actor.
     args.actors = [t for t in args.actors if t.i != trigger.i and t.lemma_.lower() not in entry.with_]

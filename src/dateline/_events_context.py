@@ -178,6 +178,8 @@ def _located(doc: Any, place: Place) -> bool:
     for _ in range(6):
         if tok.dep_ in ("compound", "appos", "conj", "flat", "nmod") and tok.head.i != tok.i:
             tok = tok.head  # "Hamburg, Germany"; "the Krasinski Square"
+        elif tok.dep_ == "pobj" and tok.head.lower_ == "of" and tok.head.head.pos_ in ("NOUN", "PRON", "NUM"):
+            tok = tok.head.head  # "in parts of Kashmir", "in the north of Syria"
         elif tok.dep_ == "pobj":
             return tok.head.lower_ in _LOCATIVE
         else:

@@ -40,6 +40,9 @@ Choices worth knowing:
   letter ("sent a letter to X", "wrote to X") is a CONSULT from writer to
   addressee, unless what it says is an event ("a letter to X threatening
   ..." is the threat).
+- An event with no recipient takes the named place it happens in as one
+  ("declared a ceasefire in Tripoli", as CAMEO's coders do), which stays its
+  place (:mod:`dateline._events_located`).
 - "Talks with A and B" held by C are two bilateral CONSULTs (C+A, C+B);
   "a meeting between A, B and C" or "A, B and C met" is one.
 - On the seed article (published 2017-07-07) the meetings of Trump and Putin
@@ -66,6 +69,7 @@ from dateline._events_args import Args, find_args, full_phrase, modal_args, phra
 from dateline._events_context import calendar, dateline_place, event_date, event_place, resolved, status
 from dateline._events_fold import Hit, fold
 from dateline._events_lexicon import Entry, Lexicon, lexicon, plover
+from dateline._events_located import located_party
 from dateline.records import Article, Event, EventDate, Place, Span, make_span
 
 __all__ = ["apply", "plover_type"]
@@ -274,7 +278,8 @@ def _event(article: Article, hit: Hit, number: int, scene: _Scene, part: tuple[i
     if hit.entry.reciprocal and not actor_ids and number - scene.group[0] <= CARRY_SENTENCES and all(
             t.lower_ in _GROUP_WORDS for t in hit.args.actors) and hit.args.actors:
         actor_ids = scene.group[1]  # "Their meeting is scheduled ..."
-    parties = [(s.start, s.end) for s in (*actor_spans, *recipient_spans)]
+    # parties are never the event's place, but for one named as where it happens ("a ceasefire in Tripoli")
+    parties = [full_phrase(t) for t in (*hit.args.actors, *hit.args.recipients) if not located_party(t)]
     date, place, carried = _setting(article, hit, bounds, number, scene, parties, actor_ids)
     state = status(hit.token)
     tables = plover()
