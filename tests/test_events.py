@@ -393,3 +393,40 @@ def test_user_lexicon_adds_light_verbs(tmp_path: Path) -> None:
     bad.write_text(json.dumps({"light_verbs": "effect"}))
     with pytest.raises(ResourceError, match="light_verbs"):
         load_lexicon(str(bad))
+
+
+@pytest.mark.parametrize(
+    ("text", "event_type", "place"),
+    [
+        ("Haftar declared a ceasefire in Tripoli on Monday.", "RETREAT", "Tripoli"),
+        ("Indian authorities imposed a curfew in parts of Kashmir.", "COERCE", "parts of Kashmir"),
+        ("Indian troops were deployed in the north of Syria.", "MOBILIZE", "the north of Syria"),
+    ],
+)
+def test_where_an_event_without_recipient_happens_is_its_recipient(text: str, event_type: str, place: str) -> None:
+    event = only(run(text), event_type)
+    assert texts(event.recipient_spans) == [place]
+    assert event.place is not None and event.place.span.text in place  # still where it happened
+
+
+def test_a_place_noun_with_a_place_name_is_a_named_place() -> None:
+    event = only(run("The United Nations suspended aid deliveries in Borno State."), "SANCTION")
+    assert texts(event.actor_spans) == ["The United Nations"]
+    assert texts(event.recipient_spans) == ["Borno State"]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "A French lawyer filed a lawsuit in a Paris court.",  # a thing named after a place is no place
+        "Trump met Putin in Hamburg.",  # a meeting's parties are its actors; Hamburg is only its place
+    ],
+)
+def test_only_a_named_place_of_an_event_without_recipient_becomes_one(text: str) -> None:
+    (event,) = run(text).events
+    assert "Paris" not in " ".join(texts(event.recipient_spans)) and "Hamburg" not in texts(event.recipient_spans)
+
+
+def test_a_recipient_of_its_own_keeps_the_place_out() -> None:
+    event = only(run("Syrian forces attacked the rebels in Aleppo."), "ASSAULT")
+    assert texts(event.recipient_spans) == ["the rebels"]
