@@ -279,7 +279,8 @@ def _event(article: Article, hit: Hit, number: int, scene: _Scene, part: tuple[i
             t.lower_ in _GROUP_WORDS for t in hit.args.actors) and hit.args.actors:
         actor_ids = scene.group[1]  # "Their meeting is scheduled ..."
     # parties are never the event's place, but for one named as where it happens ("a ceasefire in Tripoli")
-    parties = [full_phrase(t) for t in (*hit.args.actors, *hit.args.recipients) if not located_party(t)]
+    located = {full_phrase(t) for t in hit.args.recipients if located_party(t)}
+    parties = [(s.start, s.end) for s in (*actor_spans, *recipient_spans) if (s.start, s.end) not in located]
     date, place, carried = _setting(article, hit, bounds, number, scene, parties, actor_ids)
     state = status(hit.token)
     tables = plover()
