@@ -9,7 +9,7 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from dateline import annotate, places
+from dateline import actors, annotate, places
 from dateline._places_gazetteer import _point, load_gazetteer, normalize
 from dateline.errors import ResourceError
 from dateline.pipeline import Pipeline
@@ -161,3 +161,12 @@ def test_place_spans_match_the_text(nlp: Any, words: list[str]) -> None:
     for place in article.places:
         assert text[place.span.start:place.span.end] == place.span.text
         assert place.span.text.strip() == place.span.text and place.span.text
+
+
+def test_new_york_alone_is_the_city_and_beside_other_states_the_state(nlp: Any) -> None:
+    def resolved(text: str) -> list[tuple[str, str]]:
+        [article] = annotate.apply_batch([Article(id="a", source="t", text=text)])
+        return [(p.name, p.feature) for p in places.apply(actors.apply(article)).places]
+
+    assert ("New York City", "city") in resolved("The mayor of New York said the subway will reopen on Monday.")
+    assert ("New York", "admin1") in resolved("Flooding hit upstate New York, Vermont and New Hampshire.")

@@ -116,8 +116,8 @@ def score(entry: Entry, context: Context, qualifier: Entry | None = None, near: 
     value = FEATURE_BASE.get(_feature(entry), 0.0)
     if entry.feature == "city":
         value += POPULATION_WEIGHT * math.log10(entry.population + 1) + (CAPITAL_BONUS if entry.capital else 0.0)
-    if entry.alias:
-        value -= ALIAS_PENALTY
+    if entry.alias and not _major(entry):
+        value -= ALIAS_PENALTY  # a very large city goes by its short name ("New York" for New York City)
     if entry.country:
         value += COUNTRY_BONUS * min(1.0, max(0.0, context.countries.get(entry.country, 0.0)))
     if entry.country == "USA" and entry.admin1 and entry.feature in ("city", "admin2"):
