@@ -65,11 +65,12 @@ from dataclasses import dataclass, field, replace
 from typing import Any
 
 from dateline import ids
-from dateline._events_args import Args, find_args, full_phrase, modal_args, phrase
+from dateline._events_args import Args, find_args, modal_args
 from dateline._events_context import calendar, dateline_place, event_date, event_place, resolved, status
 from dateline._events_fold import Hit, fold
 from dateline._events_lexicon import Entry, Lexicon, lexicon, plover
 from dateline._events_located import located_party
+from dateline._events_phrase import full_phrase, phrase
 from dateline.records import Article, Event, EventDate, Place, Span, make_span
 
 __all__ = ["apply", "plover_type"]

@@ -1,0 +1,124 @@
+"""Noun-phrase extents for event parties: the short phrase (modifiers and head) and the full one.
+
+The full phrase takes in prepositional phrases, appositions and participles ("the missiles fired
+by the Israeli military") and stops at coordination, relative clauses, time modifiers and scene-setting
+prepositions, so that a party reads as the name a user would search for.
+"""
+
+from __future__ import annotations
+
+import re
+from typing import Any
+
+__all__ = ["full_phrase", "phrase"]
+
+Token = Any  # a spaCy Token
+
+_NP_LEFT = frozenset({"det", "compound", "amod", "poss", "nmod", "nummod", "quantmod", "predet", "npadvmod", "case"})
+#: Prepositions that set the scene of an event rather than describe a party.
+_SCENE_PREPS = frozenset({
+    "following", "after", "before", "during", "since", "until", "amid", "amidst", "despite", "because", "due",
+    "ahead", "throughout", "upon", "without",
+})
+_PRECONJ = frozenset({"both", "either", "neither"})
+_NP_RIGHT = frozenset({"prep", "appos", "acl", "compound", "flat", "nummod", "amod"})
+#: Nouns whose prepositional phrases date a party rather than describe it ("police on the eve of ...").
+_TIME_NOUNS = frozenset({"morning", "afternoon", "evening", "night", "day", "week", "month", "year", "weekend", "eve"})
+#: A bracketed short name right after a phrase: "(NSC)", "( PML - Q )".
+_SHORT_NAME = re.compile(r" ?\( ?[A-Z][A-Z.&-]*(?: [-&] ?[A-Z][A-Z.]*)*(?: [A-Z][A-Z.]*)? ?\)")
+#: Titles that tokenize apart from their full stop ("Mr . Sisi" in pre-tokenized text).
+_TITLES = frozenset({"mr", "mrs", "ms", "dr", "gen", "lt", "col", "sen", "rep", "gov", "prof", "sgt", "capt", "maj"})
+
+
+def phrase(token: Token) -> tuple[int, int]:
+    """Character offsets of the noun phrase headed by ``token`` (left modifiers and the head)."""
+    first = token
+    for child in token.lefts:
+        if child.dep_ in _NP_LEFT and child.left_edge.i < first.i:
+            first = child.left_edge
+    while first.i < token.i and first.lower_ in _PRECONJ:
+        first = first.nbor(1)  # "both Libya and Iraq"
+    if first.i >= 2 and first.nbor(-1).text == "." and first.nbor(-2).lower_ in _TITLES:
+        first = first.nbor(-2)  # "Mr . Sisi"
+    start = first.idx
+    end = token.idx + len(token.text)
+    for child in token.rights:
+        # Multi-token names split by hyphens ("Jae-in") hang to the right.
+        if child.dep_ in ("compound", "flat") and child.i == token.i + 1:
+            end = child.idx + len(child.text)
+    return start, end
+
+
+def full_phrase(token: Token) -> tuple[int, int]:
+    """Character offsets of the whole noun phrase of ``token``: with its prepositional phrases,
+    appositions and participles ("the missiles fired by the Israeli military"), without
+    coordinated phrases, relative clauses, infinitives or what follows a comma (but for an
+    apposition closed by one: "The minister, Omar Abdullah, said")."""
+    start, end = phrase(token)
+    for child in token.rights:
+        if child.dep_ in ("conj", "cc", "relcl", "ccomp", "advcl") or (child.dep_ == "acl" and child.tag_ != "VBN"):
+            break
+        if child.left_edge.text == "(" and _acronym(child):
+            end = max(end, child.right_edge.idx + len(child.right_edge.text))
+            continue  # "Amnesty International (AI)"
+        if child.dep_ not in _NP_RIGHT or child.left_edge.text in ("(", "[", "\u2014", "--"):
+            continue  # parentheticals ("Trump (right)") stay out
+        if child.dep_ == "prep" and (child.lower_ in _SCENE_PREPS or (token.pos_ == "PROPN" and child.lower_ != "of")):
+            break  # "ports following the operation", "Varadkar at Downing Street"
+        if _timed(child):
+            break  # "Russian police on Saturday", "airstrikes this month"
+        if child.dep_ == "prep" and child.lower_ == "as" and not any(c.lower_ == "such" for c in child.children):
+            break  # a role, not part of the name: "held civilians as human shields"
+        if child.left_edge.i > 0 and child.left_edge.nbor(-1).text == "," and not _closed_apposition(child):
+            break
+        last = _last_before_coordination(child)
+        end = max(end, last.idx + len(last.text))
+    # The sentence's text, not the document's: ``Doc.text`` is rebuilt on every access,
+    # which made this quadratic in long articles. Parse subtrees stay inside their sentence.
+    sent = token.sent
+    base, text = sent.start_char, sent.text
+    start, end = max(start - base, 0), min(end - base, len(text))
+    if text.count("(", start, end) > text.count(")", start, end) and text[end:].lstrip(" ").startswith(")"):
+        end = text.index(")", end) + 1  # "Nigerian Air Force ( NAF )"
+    elif (short := _SHORT_NAME.match(text, end)) is not None:
+        end = short.end()  # "The National Security Council (NSC)", however the parse hangs it
+    cut = text.find("\n", token.idx - base, end)
+    if cut != -1:  # a phrase never runs into the next line (a heading, a caption)
+        end = len(text[:cut].rstrip(" ,;:-\u2013\u2014"))
+    return start + base, max(end + base, token.idx + len(token.text))
+
+
+def _timed(child: Token) -> bool:
+    """A time modifier of a noun ("on Saturday", "this month", "on Nov. 2"): never part of a party."""
+    if child.ent_type_ in ("DATE", "TIME"):
+        return True
+    objects = [g for g in child.children if g.dep_ == "pobj"] if child.dep_ == "prep" else []
+    return any(g.ent_type_ in ("DATE", "TIME") or g.lemma_.lower() in _TIME_NOUNS for g in objects)
+
+
+def _acronym(child: Token) -> bool:
+    """A bracketed short name: "( AI )", "(DRC)"."""
+    inner = [t for t in child.subtree if not t.is_punct]
+    return child.right_edge.text == ")" and 0 < len(inner) <= 3 and all(t.text.isupper() for t in inner)
+
+
+def _closed_apposition(child: Token) -> bool:
+    after = child.right_edge.i + 1
+    return child.dep_ == "appos" and (after >= len(child.doc) or child.doc[after].text in (",", ".", ")"))
+
+
+def _last_before_coordination(child: Token) -> Token:
+    """The last token of ``child``'s subtree before a coordination or comma inside it."""
+    last = child
+    for tok in child.subtree:
+        if tok.i > child.i and (tok.dep_ in ("cc", "relcl") or tok.text == ","):
+            break
+        last = tok
+    while last.i > child.i and (last.is_punct or last.dep_ == "cc") and not _closes(last, child):
+        last = last.nbor(-1)
+    return last
+
+
+def _closes(token: Token, child: Token) -> bool:
+    """A closing bracket whose opening bracket is inside the phrase ("... ( EDMC )")."""
+    return token.text == ")" and any(t.text == "(" for t in child.subtree if t.i < token.i)
