@@ -79,7 +79,9 @@ def test_write_then_read_back(tmp_path: Path) -> None:
     assert stats["published"] == {"first": "2017-07-07", "last": "2017-07-07"}
     with duckdb.connect(str(db), read_only=True) as con:
         row = con.execute("SELECT day, place_lat, trigger_text FROM events").fetchone()
+        said = con.execute("SELECT speaker_key, cue, direct, kind FROM quotes").fetchall()
     assert row == (dt.date(2017, 7, 7), 53.55, "met")
+    assert said == [("donald-trump.usa", "said", True, "speech")]
 
 
 def test_rewrite_skips_and_replace_replaces(tmp_path: Path) -> None:

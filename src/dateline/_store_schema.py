@@ -22,7 +22,7 @@ from dateline.serialize import article_to_dict
 __all__ = ["EXPORT_TABLES", "SCHEMA_VERSION", "TABLES", "actor_key", "arrow_schema", "article_rows", "ddl", "terms"]
 
 #: Bumped whenever a table changes shape; a store written with another version is refused.
-SCHEMA_VERSION = "1"
+SCHEMA_VERSION = "2"
 
 Column = tuple[str, str, pa.DataType]
 _S, _I, _D = pa.string(), pa.int64(), pa.float64()
@@ -60,7 +60,7 @@ TABLES: dict[str, list[Column]] = {
     "quotes": [
         ("article_id", "VARCHAR", _S), ("id", "VARCHAR", _S), ("speaker", "VARCHAR", _S),
         ("speaker_key", "VARCHAR", _S), ("speaker_text", "VARCHAR", _S), ("cue", "VARCHAR", _S), *_SPAN,
-        ("direct", "BOOLEAN", pa.bool_()),
+        ("direct", "BOOLEAN", pa.bool_()), ("kind", "VARCHAR", _S),
     ],
     "times": [("article_id", "VARCHAR", _S), *_SPAN, ("value", "VARCHAR", _S), ("type", "VARCHAR", _S),
               ("day", "DATE", pa.date32())],
@@ -145,7 +145,7 @@ def article_rows(article: Article, processed_at: dt.datetime) -> dict[str, list[
         speaker_text = None if quote.speaker_span is None else quote.speaker_span.text
         cue = None if quote.cue is None else quote.cue.text
         rows["quotes"].append([article.id, quote.id, quote.speaker, keys.get(quote.speaker or ""), speaker_text,
-                               cue, *_span(quote.content), quote.direct])
+                               cue, *_span(quote.content), quote.direct, quote.kind])
     for time in article.times:
         rows["times"].append([article.id, *_span(time.span), time.value, time.type, _day(time.value)])
     for place in article.places:

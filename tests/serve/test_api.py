@@ -130,6 +130,12 @@ def test_quotes(client: TestClient) -> None:
     assert "We had a very good talk," in [q["text"] for q in by_speaker["items"]]
     by_text = client.get("/api/quotes", params={"q": "VERY GOOD"}).json()
     assert by_text["items"][0]["speaker_name"] == "Donald Trump"
+    assert by_text["items"][0]["kind"] == "speech"
+    speech = client.get("/api/quotes", params={"kind": "speech"}).json()
+    stances = client.get("/api/quotes", params={"kind": "stance"}).json()
+    assert speech["items"] and {q["kind"] for q in speech["items"]} == {"speech"}
+    assert speech["total"] + stances["total"] == client.get("/api/quotes").json()["total"]
+    assert client.get("/api/quotes", params={"kind": "rumour"}).status_code == 422
 
 
 def test_hostile_text_is_returned_verbatim(client: TestClient) -> None:

@@ -87,9 +87,12 @@ def _phrase_page(db: Database, where: str, params: list[Any], phrases: list[str]
 
 
 def quotes_page(db: Database, speaker: str | None, q: str | None, article: str | None,
-                limit: int, offset: int) -> dict[str, Any]:
-    """Quotes, filtered by speaker (key, actor id or name) and words in the quote."""
+                limit: int, offset: int, kind: str | None = None) -> dict[str, Any]:
+    """Quotes, filtered by speaker (key, actor id or name), words in the quote and kind (speech or stance)."""
     clauses, params = ["TRUE"], []
+    if kind:
+        clauses.append("qu.kind = ?")
+        params.append(kind)
     if speaker:
         clauses.append("(qu.speaker_key = ? OR qu.speaker = ? OR qu.speaker_name ILIKE ? ESCAPE '\\' "
                        "OR qu.speaker_text ILIKE ? ESCAPE '\\')")
@@ -104,7 +107,7 @@ def quotes_page(db: Database, speaker: str | None, q: str | None, article: str |
     total = db.value(f"SELECT count(*) FROM quote_list qu WHERE {where}", params)
     rows = db.rows(
         f"""SELECT qu.article_id, qu.id, qu.speaker, qu.speaker_key, qu.speaker_name, qu.speaker_text,
-                   qu.cue, qu.text, qu.start_char AS start, qu.end_char AS "end", qu.direct,
+                   qu.cue, qu.text, qu.start_char AS start, qu.end_char AS "end", qu.direct, qu.kind,
                    qu.article_title, qu.article_published
             FROM quote_list qu WHERE {where}
             ORDER BY qu.article_published DESC NULLS LAST, qu.article_id, qu.start_char LIMIT ? OFFSET ?""",

@@ -52,6 +52,7 @@ _HEADERS = {
 
 EventType = Literal[EVENT_TYPES]  # type: ignore[valid-type]
 Status = Literal["occurred", "planned", "hypothetical", "negated"]
+QuoteKind = Literal["speech", "stance"]
 Text = Annotated[str | None, Query(max_length=MAX_QUERY_LENGTH)]
 Limit = Annotated[int, Query(ge=1, le=MAX_PAGE_SIZE)]
 Offset = Annotated[int, Query(ge=0, le=MAX_OFFSET)]
@@ -174,10 +175,10 @@ def _routes(app: FastAPI, db: Database) -> None:
             raise HTTPException(404, f"no actor with key or id {actor!r}")
         return found
 
-    @app.get("/api/quotes", summary="Quotes by speaker (key, id or name) and words in the quote")
-    def quotes(speaker: Text = None, q: Text = None, article: Text = None,
+    @app.get("/api/quotes", summary="Quotes by speaker (key, id or name), words in the quote and kind")
+    def quotes(speaker: Text = None, q: Text = None, article: Text = None, kind: QuoteKind | None = None,
                limit: Limit = 50, offset: Offset = 0) -> dict[str, Any]:
-        return _queries.quotes_page(db, speaker, q, article, limit, offset)
+        return _queries.quotes_page(db, speaker, q, article, limit, offset, kind)
 
 
 def _max_path() -> Any:

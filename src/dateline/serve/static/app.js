@@ -202,9 +202,11 @@ async function quotesView(params) {
     el("blockquote", {}, q.direct ? `“${q.text}”` : q.text),
     el("p", { class: "muted small" },
       q.speaker_key ? el("a", { href: `#/actor/${encodeURIComponent(q.speaker_key)}` }, q.speaker_name) : (q.speaker_text || "unattributed"),
-      ` ${q.cue || ""} · `, el("a", { href: `#/article/${encodeURIComponent(q.article_id)}` }, q.article_title || q.article_id)))));
+      ` ${q.cue || ""} · ${q.kind} · `, el("a", { href: `#/article/${encodeURIComponent(q.article_id)}` }, q.article_title || q.article_id)))));
   fill(main, el("h2", {}, "Quotes"),
-    filterForm([{ name: "speaker", label: "Speaker" }, { name: "q", label: "Words in the quote" }], params, (v) => go("quotes", v)),
+    filterForm([{ name: "speaker", label: "Speaker" }, { name: "q", label: "Words in the quote" },
+      { name: "kind", label: "Kind", options: [["speech", "speech"], ["stance", "stance (belief, plan, position)"]] }],
+    params, (v) => go("quotes", v)),
     list, pager(data.total, params, "quotes"));
 }
 
