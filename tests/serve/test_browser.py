@@ -130,3 +130,16 @@ def test_views_draw_pictures(page: Any, base_url: str, tmp_path: Path) -> None:
     page.goto(base_url + "/docs")
     page.wait_for_selector("text=GET /api/events")
     assert page.errors == []
+
+
+def test_quotes_filtered_by_kind(page: Any, base_url: str) -> None:
+    page.goto(base_url + "/#/quotes")
+    page.wait_for_selector("ul.quotes li")
+    page.fill("#f-speaker", "donald-trump.usa")
+    page.select_option("#f-kind", "speech")
+    page.click("form.filters button")
+    page.wait_for_url("**/#/quotes?*kind=speech*")
+    page.wait_for_selector("ul.quotes li")
+    assert "We had a very good talk" in page.text_content("main")
+    assert all("· speech ·" in text for text in page.locator("ul.quotes li p").all_text_contents())
+    assert page.errors == []
