@@ -67,6 +67,14 @@ def test_run_show_stats_export_on_the_sample(tmp_path: Path, capsys: pytest.Capt
     article = json.loads(capsys.readouterr().out)
     assert article["id"] == "sample-001"
     assert article["title"].startswith("Merkel and Macron")
+    assert main(["quotes", "merkel", "--kind", "speech", "--db", str(db), "--json"]) == EXIT_OK
+    said = json.loads(capsys.readouterr().out)
+    assert said and all("Merkel" in q["speaker"] and q["kind"] == "speech" for q in said)
+    assert main(["show", said[0]["article_id"], "--db", str(db)]) == EXIT_OK
+    assert json.loads(capsys.readouterr().out)["text"][said[0]["start"]:said[0]["end"]] == said[0]["text"]
+    assert main(["quotes", "merkel", "--db", str(db)]) == EXIT_OK
+    assert "Merkel" in capsys.readouterr().out
+    assert main(["quotes", "nobody-at-all", "--db", str(db)]) == EXIT_FAILURES
     out = tmp_path / "export.jsonl"
     assert main(["export", "--db", str(db), "--format", "jsonl", "--out", str(out)]) == EXIT_OK
     assert len(out.read_text().splitlines()) == 9

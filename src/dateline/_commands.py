@@ -166,6 +166,27 @@ def cmd_show(args: argparse.Namespace) -> int:
     return EXIT_OK
 
 
+def cmd_quotes(args: argparse.Namespace) -> int:
+    if args.limit < 1:
+        raise UsageError("--limit must be at least 1")
+    with _open_store(args.db) as store:
+        found = store.quotes(args.speaker, kind=args.kind, words=args.words, limit=args.limit)
+    if args.json:
+        print_json(found)
+    else:
+        table = Table(title=f"quotes{f' by {args.speaker}' if args.speaker else ''} ({len(found)})", show_lines=True)
+        for column in ("published", "speaker", "cue", "kind", "quote", "article"):
+            table.add_column(column, overflow="fold")
+        for q in found:
+            text = f"“{q['text']}”" if q["direct"] else q["text"]
+            table.add_row(*(escape(str(v or "")) for v in (q["published"], q["speaker"], q["cue"], q["kind"], text,
+                                                           q["title"] or q["article_id"])))
+        Console().print(table)
+    if not found:
+        console.print("no quotes matched (speakers are matched by actor key, id or part of the name)")
+    return EXIT_OK if found else EXIT_FAILURES
+
+
 def cmd_stats(args: argparse.Namespace) -> int:
     with _open_store(args.db) as store:
         stats = store.stats()

@@ -19,7 +19,8 @@ import pyarrow as pa
 from dateline.records import Article, Failure, Span
 from dateline.serialize import article_to_dict
 
-__all__ = ["EXPORT_TABLES", "SCHEMA_VERSION", "TABLES", "actor_key", "arrow_schema", "article_rows", "ddl", "terms"]
+__all__ = ["EXPORT_TABLES", "SCHEMA_VERSION", "TABLES", "actor_key", "arrow_schema", "article_rows", "ddl", "like",
+           "terms"]
 
 #: Bumped whenever a table changes shape; a store written with another version is refused.
 SCHEMA_VERSION = "2"
@@ -171,3 +172,9 @@ def _event_row(article: Article, event: Any, keys: dict[str, str]) -> list[Any]:
 
 def failure_row(failure: Failure, failed_at: dt.datetime) -> list[Any]:
     return [failure.source, failure.stage, failure.doc_id, failure.error, failure.message, failed_at]
+
+
+def like(text: str) -> str:
+    """An ILIKE pattern that finds ``text`` anywhere, with its own % and _ taken literally (ESCAPE '\\')."""
+    escaped = text.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_")
+    return f"%{escaped}%"

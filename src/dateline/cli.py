@@ -65,6 +65,17 @@ def _add_store_commands(sub: Any) -> None:
     p.add_argument("article_id", help="the article id (see 'dateline stats' or the web page)")
     p.add_argument("--db", default=DEFAULT_DB, help=f"DuckDB file (default {DEFAULT_DB})")
 
+    p = sub.add_parser("quotes", help="what an actor said: stored quotes by speaker, kind and words",
+                       epilog=EPILOG)
+    p.add_argument("speaker", nargs="?", default=None,
+                   help="actor key (e.g. donald-trump.usa), actor id, or part of the name as written; omit for all")
+    p.add_argument("--kind", choices=["speech", "stance"], default=None,
+                   help="speech (said, told, wrote) or stance (believes, plans, supports); default both")
+    p.add_argument("--words", default=None, help="only quotes containing these words")
+    p.add_argument("--limit", type=int, default=50, help="most quotes to print, newest articles first (default 50)")
+    p.add_argument("--db", default=DEFAULT_DB, help=f"DuckDB file (default {DEFAULT_DB})")
+    p.add_argument("--json", action="store_true", help="print JSON instead of a table")
+
     p = sub.add_parser("stats", help="summarize a store: articles, events by type, top actors, failures",
                        epilog=EPILOG)
     p.add_argument("--db", default=DEFAULT_DB, help=f"DuckDB file (default {DEFAULT_DB})")

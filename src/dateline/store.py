@@ -36,6 +36,7 @@ from dateline._store_schema import (
     article_rows,
     ddl,
     failure_row,
+    like,
 )
 from dateline.errors import StoreError
 from dateline.records import Article, Failure
@@ -244,6 +245,35 @@ class Store:
                     yield dict(json.loads(contract))
         except duckdb.Error as exc:
             raise StoreError(f"reading articles from {self.path} failed: {exc}") from exc
+
+    def quotes(self, speaker: str | None = None, *, kind: str | None = None, words: str | None = None,
+               limit: int = 100) -> list[dict[str, Any]]:
+        """Stored quotes, newest articles first: by ``speaker`` (actor key or id, or part of the name as
+        written), ``kind`` ("speech" or "stance") and ``words`` in the quote."""
+        clauses, params = ["TRUE"], []
+        if speaker:
+            clauses.append("(qu.speaker_key = ? OR qu.speaker = ? OR ac.name ILIKE ? ESCAPE '\\' "
+                           "OR qu.speaker_text ILIKE ? ESCAPE '\\')")
+            params += [speaker, speaker, like(speaker), like(speaker)]
+        if kind:
+            clauses.append("qu.kind = ?")
+            params.append(kind)
+        if words:
+            clauses.append("qu.text ILIKE ? ESCAPE '\\'")
+            params.append(like(words))
+        columns = ["published", "speaker", "speaker_key", "cue", "kind", "direct", "text", "title", "article_id",
+                   "start", "end"]
+        rows = self._query(
+            f"""SELECT ar.published, coalesce(ac.name, qu.speaker_text), qu.speaker_key, qu.cue, qu.kind, qu.direct,
+                       qu.text, ar.title, qu.article_id, qu.start_char, qu.end_char
+                FROM quotes qu JOIN articles ar ON ar.id = qu.article_id
+                LEFT JOIN actors ac ON ac.article_id = qu.article_id AND ac.id = qu.speaker
+                WHERE {" AND ".join(clauses)}
+                ORDER BY ar.published DESC NULLS LAST, qu.article_id, qu.start_char LIMIT ?""",
+            [*params, limit],
+        )
+        return [dict(zip(columns, (_iso(v) if isinstance(v, dt.date) else v for v in row), strict=True))
+                for row in rows]
 
     def failures(self) -> list[Failure]:
         """Every recorded failure, oldest first."""

@@ -16,6 +16,7 @@ from typing import Any
 
 import duckdb
 
+from dateline._store_schema import like
 from dateline.errors import StoreError
 from dateline.serve._prepare import prepare
 from dateline.store import Store, open_error
@@ -23,12 +24,6 @@ from dateline.store import Store, open_error
 __all__ = ["Database", "like"]
 
 Row = dict[str, Any]
-
-
-def like(text: str) -> str:
-    """An ILIKE pattern that finds ``text`` anywhere, with its own % and _ taken literally (ESCAPE '\\')."""
-    escaped = text.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_")
-    return f"%{escaped}%"
 
 
 class Database:
