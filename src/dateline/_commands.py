@@ -141,6 +141,7 @@ def _print_summary(summary: Any, db: Path | None, out: Path | None) -> None:
         console.print(f"\nStored in [bold]{db}[/bold]. Explore it:")
         console.print(f"  dateline stats --db {db}")
         console.print(f"  dateline show ARTICLE_ID --db {db}")
+        console.print(f"  dateline quotes SPEAKER --db {db}   # what an actor said (a key from stats, or a name)")
         console.print(f"  dateline serve --db {db}      # then open http://127.0.0.1:8000")
         console.print(f"  dateline export --db {db} --format parquet --out export/")
     if out is not None:
