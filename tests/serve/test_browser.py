@@ -139,7 +139,11 @@ def test_quotes_filtered_by_kind(page: Any, base_url: str) -> None:
     page.select_option("#f-kind", "speech")
     page.click("form.filters button")
     page.wait_for_url("**/#/quotes?*kind=speech*")
-    page.wait_for_selector("ul.quotes li")
+    # The new list replaces the old one when its request returns: wait for that, not for any list.
+    page.wait_for_function("""() => {
+        const items = [...document.querySelectorAll("ul.quotes li p")].map((p) => p.textContent);
+        return items.length > 0 && items.every((t) => t.includes("· speech ·") && t.includes("Trump"));
+    }""")
     assert "We had a very good talk" in page.text_content("main")
     assert all("· speech ·" in text for text in page.locator("ul.quotes li p").all_text_contents())
     assert page.errors == []
