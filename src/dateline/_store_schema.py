@@ -20,7 +20,7 @@ from dateline.records import Article, Failure, Span
 from dateline.serialize import article_to_dict
 
 __all__ = ["EXPORT_TABLES", "SCHEMA_VERSION", "TABLES", "actor_key", "arrow_schema", "article_rows", "ddl", "like",
-           "terms"]
+           "quote_filter", "terms"]
 
 #: Bumped whenever a table changes shape; a store written with another version is refused.
 SCHEMA_VERSION = "2"
@@ -178,3 +178,22 @@ def like(text: str) -> str:
     """An ILIKE pattern that finds ``text`` anywhere, with its own % and _ taken literally (ESCAPE '\\')."""
     escaped = text.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_")
     return f"%{escaped}%"
+
+
+def quote_filter(speaker: str | None, kind: str | None, words: str | None,
+                 name_column: str) -> tuple[list[str], list[Any]]:
+    """SQL conditions (over a quotes table aliased ``qu``) and their parameters: by speaker (actor key or id,
+    or part of the name in ``name_column`` or as written), kind and words in the quote."""
+    clauses: list[str] = ["TRUE"]
+    params: list[Any] = []
+    if speaker:
+        clauses.append(f"(qu.speaker_key = ? OR qu.speaker = ? OR {name_column} ILIKE ? ESCAPE '\\' "
+                       "OR qu.speaker_text ILIKE ? ESCAPE '\\')")
+        params += [speaker, speaker, like(speaker), like(speaker)]
+    if kind:
+        clauses.append("qu.kind = ?")
+        params.append(kind)
+    if words:
+        clauses.append("qu.text ILIKE ? ESCAPE '\\'")
+        params.append(like(words))
+    return clauses, params

@@ -36,7 +36,7 @@ from dateline._store_schema import (
     article_rows,
     ddl,
     failure_row,
-    like,
+    quote_filter,
 )
 from dateline.errors import StoreError
 from dateline.records import Article, Failure
@@ -250,17 +250,7 @@ class Store:
                limit: int = 100) -> list[dict[str, Any]]:
         """Stored quotes, newest articles first: by ``speaker`` (actor key or id, or part of the name as
         written), ``kind`` ("speech" or "stance") and ``words`` in the quote."""
-        clauses, params = ["TRUE"], []
-        if speaker:
-            clauses.append("(qu.speaker_key = ? OR qu.speaker = ? OR ac.name ILIKE ? ESCAPE '\\' "
-                           "OR qu.speaker_text ILIKE ? ESCAPE '\\')")
-            params += [speaker, speaker, like(speaker), like(speaker)]
-        if kind:
-            clauses.append("qu.kind = ?")
-            params.append(kind)
-        if words:
-            clauses.append("qu.text ILIKE ? ESCAPE '\\'")
-            params.append(like(words))
+        clauses, params = quote_filter(speaker, kind, words, name_column="ac.name")
         columns = ["published", "speaker", "speaker_key", "cue", "kind", "direct", "text", "title", "article_id",
                    "start", "end"]
         rows = self._query(

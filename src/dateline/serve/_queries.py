@@ -6,7 +6,7 @@ import datetime as dt
 import re
 from typing import Any
 
-from dateline._store_schema import terms
+from dateline._store_schema import quote_filter, terms
 from dateline.serve._db import Database, Row, like
 from dateline.serve._events import EventFilter, events_page, timeline
 
@@ -89,17 +89,7 @@ def _phrase_page(db: Database, where: str, params: list[Any], phrases: list[str]
 def quotes_page(db: Database, speaker: str | None, q: str | None, article: str | None,
                 limit: int, offset: int, kind: str | None = None) -> dict[str, Any]:
     """Quotes, filtered by speaker (key, actor id or name), words in the quote and kind (speech or stance)."""
-    clauses, params = ["TRUE"], []
-    if kind:
-        clauses.append("qu.kind = ?")
-        params.append(kind)
-    if speaker:
-        clauses.append("(qu.speaker_key = ? OR qu.speaker = ? OR qu.speaker_name ILIKE ? ESCAPE '\\' "
-                       "OR qu.speaker_text ILIKE ? ESCAPE '\\')")
-        params += [speaker, speaker, like(speaker), like(speaker)]
-    if q:
-        clauses.append("qu.text ILIKE ? ESCAPE '\\'")
-        params.append(like(q))
+    clauses, params = quote_filter(speaker, kind, q, name_column="qu.speaker_name")
     if article:
         clauses.append("qu.article_id = ?")
         params.append(article)
