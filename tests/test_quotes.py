@@ -364,3 +364,9 @@ def test_object_report_runs_to_the_end_of_its_verb_phrase(nlp: Any) -> None:
     article = run("The union cited her work after the September 11 attacks as a reason for its endorsement.")
     quote = find(article, "her work", direct=False)
     assert quote.content.text.endswith("a reason for its endorsement")
+
+
+def test_participle_on_a_noun_takes_the_noun_as_its_source(nlp: Any) -> None:
+    article = run("Trump, in a statement announcing his pick, praised the governor.")
+    quote = find(article, "his pick", direct=False)
+    assert quote.speaker_span is not None and quote.speaker_span.text == "a statement"

@@ -27,6 +27,7 @@ MAX_PRONOUN_DISTANCE = 600
 _SUBJECT_DEPS = frozenset({"nsubj", "nsubjpass"})
 _CLIMB_DEPS = frozenset({"xcomp", "advcl", "pcomp", "prep", "conj", "acl", "aux", "auxpass"})
 _RELATIVE = frozenset({"who", "that", "which"})
+_NOUNS = frozenset({"NOUN", "PROPN"})
 #: Right-hand children of a subject that still belong to the speaker's name.
 _NAME_DEPS = frozenset({"appos", "compound", "flat", "prep", "pobj", "nummod", "amod", "poss", "case", "cc", "conj"})
 
@@ -38,8 +39,8 @@ def find_subject(cue: Token) -> Token | None:
         for child in verb.children:
             if child.dep_ in _SUBJECT_DEPS:
                 return child  # a relative pronoun stays: its actor is its referent's
-        if verb.dep_ == "relcl":
-            return verb.head
+        if verb.dep_ == "relcl" or (verb.dep_ == "acl" and verb.tag_ == "VBG" and verb.head.pos_ in _NOUNS):
+            return verb.head  # "the senator, who said ...", "a statement announcing the pick"
         if verb.dep_ not in _CLIMB_DEPS or verb.head.i == verb.i:
             return None
         verb = verb.head
