@@ -370,3 +370,16 @@ def test_participle_on_a_noun_takes_the_noun_as_its_source(nlp: Any) -> None:
     article = run("Trump, in a statement announcing his pick, praised the governor.")
     quote = find(article, "his pick", direct=False)
     assert quote.speaker_span is not None and quote.speaker_span.text == "a statement"
+
+
+def test_call_for_a_gerund(nlp: Any) -> None:
+    quote = find(run("President Obama called for reducing the corporate tax rate to 28 percent."), "reducing",
+                 direct=False)
+    assert quote.cue is not None and quote.cue.text == "called for"
+    assert quote.content.text.startswith("reducing the corporate tax rate")
+
+
+def test_as_someone_pointed_out_vouches_for_the_main_clause(nlp: Any) -> None:
+    article = run("The rule is unlikely to survive in court, as several legal scholars have pointed out.")
+    quote = find(article, "The rule is unlikely to survive in court", direct=False)
+    assert quote.speaker_span is not None and "scholars" in quote.speaker_span.text

@@ -176,6 +176,21 @@ def surface_parenthetical(cue: Token) -> tuple[Extent, Token] | None:
     return None
 
 
+def _as_clause(cue: Token) -> Extent | None:
+    """The main clause around "as X pointed out" / "as predicted": what the cue vouches for."""
+    if cue.dep_ != "advcl" or not any(c.dep_ == "mark" and c.lower_ == "as" for c in cue.children):
+        return None
+    head, doc = cue.head, cue.doc
+    if cue.i < head.i:  # "As experts have pointed out, Mr. Trump is free to ..."
+        first = cue.right_edge.i + 1
+        while first <= head.right_edge.i and doc[first].is_punct:
+            first += 1
+        start, end = doc[first].idx, _token_end(head.right_edge)
+    else:  # "Mr. Trump is free to ..., as experts have pointed out"
+        start, end = head.left_edge.idx, cue.left_edge.idx
+    return (start, end) if end - start > MIN_CONTENT_CHARS else None
+
+
 def _governed_quote(cue: Token, quoted: Callable[[int, int], int]) -> Extent | None:
     """What follows a speech verb whose own words hold a quotation ("called him a 'nasty guy'")."""
     rights = [c for c in cue.rights if not c.is_punct and c.dep_ not in ("nsubj", "cc", "conj")]
@@ -194,7 +209,7 @@ def _call_content(cue: Token, lexicon: Lexicon, quoted: Quoted) -> tuple[Extent,
         return None if found is None else (found, here)
     for child in cue.rights:
         if child.dep_ in ("prep", "prt") and child.lower_ in lexicon.call_particles:
-            parts = [_extent(c) for c in child.children if c.dep_ == "pobj"]
+            parts = [_extent(c) for c in child.children if c.dep_ in ("pobj", "pcomp")]
             parts += [_extent(c) for c in cue.children if c.dep_ == "xcomp"]
             if parts:
                 return (min(p[0] for p in parts), max(p[1] for p in parts)), (cue.idx, _token_end(child))
@@ -207,6 +222,9 @@ def _verb_content(cue: Token, lexicon: Lexicon, quoted: Quoted) -> tuple[Extent,
     here = (cue.idx, _token_end(cue))
     if cue.lemma_ == "call":
         return _call_content(cue, lexicon, quoted)
+    found = _as_clause(cue)
+    if found is not None:
+        return found, here
     if any(c.dep_ in ("auxpass", "nsubjpass") for c in cue.children):
         return None  # passives ("was expected to", "was told that") are read as stances, with their agent
     for dep in ("ccomp", "xcomp"):
