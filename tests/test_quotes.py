@@ -383,3 +383,12 @@ def test_as_someone_pointed_out_vouches_for_the_main_clause(nlp: Any) -> None:
     article = run("The rule is unlikely to survive in court, as several legal scholars have pointed out.")
     quote = find(article, "The rule is unlikely to survive in court", direct=False)
     assert quote.speaker_span is not None and "scholars" in quote.speaker_span.text
+
+
+def test_the_clause_nearest_after_the_cue_is_its_content(nlp: Any) -> None:
+    article = run("Both candidates face questions about their health, particularly after video surfaced showing "
+                  "an ailing Hillary Clinton stumbling to a van this past weekend (her campaign later disclosed "
+                  "that she has pneumonia).")
+    quote = find(article, "she has pneumonia", direct=False)
+    assert quote.cue is not None and quote.cue.text == "disclosed"
+    assert not quote.content.text.startswith("Both candidates")

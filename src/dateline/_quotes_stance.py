@@ -102,11 +102,14 @@ def object_phrase(verb: Token, obj: Token, lexicon: Lexicon) -> Extent:
 def complement(verb: Token, lexicon: Lexicon, objects: bool = True,
                preps: frozenset[str] | None = None) -> Extent | None:
     """What ``verb`` is about: its clause, its object phrase, or the object of one of ``preps``."""
-    for child in verb.children:
-        if child.dep_ == "ccomp" or (child.dep_ == "xcomp" and verb.lemma_.lower() not in _NO_XCOMP):
-            obj = next((c for c in verb.children if c.dep_ == "dobj" and c.i < child.i), None)
-            start = _extent(obj)[0] if obj is not None else _extent(child)[0]
-            return start, _extent(child)[1]
+    clauses = [c for c in verb.children
+               if c.dep_ == "ccomp" or (c.dep_ == "xcomp" and verb.lemma_.lower() not in _NO_XCOMP)]
+    if clauses:
+        after = [c for c in clauses if c.i > verb.i]
+        child = min(after, key=lambda c: c.i) if after else clauses[-1]  # the clause nearest after the verb
+        obj = next((c for c in verb.children if c.dep_ == "dobj" and c.i < child.i), None)
+        start = _extent(obj)[0] if obj is not None else _extent(child)[0]
+        return start, _extent(child)[1]
     if objects:
         for child in verb.children:
             if child.dep_ == "dobj" and child.i > verb.i and child.lower_ not in _REFLEXIVE:
