@@ -237,7 +237,7 @@ def _verb_content(cue: Token, lexicon: Lexicon, quoted: Quoted) -> tuple[Extent,
     if cue.lemma_ in lexicon.object_verbs:
         for child in cue.children:
             if child.dep_ == "dobj" and child.pos_ not in ("PRON", "DET"):
-                return object_phrase(cue, child, lexicon), here
+                return object_phrase(cue, child), here
     if cue.lemma_ in lexicon.speech_verbs:
         found = _after_that(cue) or _parenthetical(cue) or _governed_quote(cue, quoted)
         if found:

@@ -85,7 +85,7 @@ def is_agent(token: Token, lexicon: Lexicon) -> bool:
     return bool(token.tag_ == "WP" and lower == "who")
 
 
-def object_phrase(verb: Token, obj: Token, lexicon: Lexicon) -> Extent:
+def object_phrase(verb: Token, obj: Token) -> Extent:
     """The object with the right-hand phrases of ``verb`` after it ("the mayor for not acting", "her plan in a
     speech on Friday"): the rest of the verb phrase, up to a coordinated verb or clause."""
     start, end = _extent(obj)
@@ -113,7 +113,7 @@ def complement(verb: Token, lexicon: Lexicon, objects: bool = True,
     if objects:
         for child in verb.children:
             if child.dep_ == "dobj" and child.i > verb.i and child.lower_ not in _REFLEXIVE:
-                return object_phrase(verb, child, lexicon)
+                return object_phrase(verb, child)
     return _prep_object(verb, lexicon.content_prepositions if preps is None else preps)
 
 

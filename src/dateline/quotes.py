@@ -91,6 +91,14 @@ def _break_before(cand: Reported) -> int | None:
     return None if k == cue.left_edge.i else int(doc[k].idx)
 
 
+def _cut_at_breaks(outer: Reported, breaks: list[tuple[Reported, int]], text: str) -> Reported:
+    """``outer`` ending before the earliest break of another cue clause inside its content, if any."""
+    start, end = outer.content
+    cuts = [cut for inner, cut in breaks
+            if inner is not outer and start < inner.cue[0] < end and start + MIN_CONTENT_CHARS < cut < end]
+    return replace(outer, content=trim(text, start, min(cuts))) if cuts else outer
+
+
 def _outermost(found: list[Reported], text: str) -> list[Reported]:
     """Candidates whose cue lies inside no other candidate's content.
 
@@ -98,20 +106,8 @@ def _outermost(found: list[Reported], text: str) -> list[Reported]:
     against Y") is a report of its own: the outer content is cut before it. One that hangs on the
     reported words themselves ("said Y wants Z") stays part of the outer report.
     """
-    found = list(found)
-    changed = True
-    while changed:
-        changed = False
-        for i, outer in enumerate(found):
-            for inner in found:
-                if inner is outer or not outer.content[0] < inner.cue[0] < outer.content[1]:
-                    continue
-                cut = _break_before(inner)
-                if cut is None or not outer.content[0] + MIN_CONTENT_CHARS < cut < outer.content[1]:
-                    continue
-                outer = replace(outer, content=trim(text, outer.content[0], cut))
-                found[i] = outer
-                changed = True
+    breaks = [(cand, cut) for cand in found if (cut := _break_before(cand)) is not None]
+    found = [_cut_at_breaks(outer, breaks, text) for outer in found]
     return [
         cand for cand in found
         if not any(o is not cand and o.content[0] <= cand.cue[0] < o.content[1] for o in found)
@@ -146,8 +142,9 @@ def _reported(article: Article, text: str, lexicon: Lexicon, inside: SegmentInde
     return quotes
 
 
-#: What may lie between reported content and a quotation that finishes it ("It was ''a stone ...''").
+#: A cue that is a participle of saying ("saying", "adding").
 _PARTICIPLE = re.compile(r"[A-Za-z]+ing")
+#: What may lie between reported content and a quotation that finishes it ("It was ''a stone ...''").
 _QUOTE_GAP = re.compile(r"[ \t\"“'`:—–-]*")
 
 
@@ -163,7 +160,7 @@ def _through_quotes(article: Article, quote: Quote, direct: list[Quote]) -> Quot
         if d.content.end <= end or d.content.start < start:
             continue
         if d.cue is not None and start < d.cue.start < end and _PARTICIPLE.fullmatch(d.cue.text) \
-                and article.text[:d.cue.start].rstrip().endswith(","):
+                and article.text[start:d.cue.start].rstrip().endswith(","):
             # "attacked X, saying, '...'": the quotation is the saying's, not the attack's.
             end = trim(article.text, start, d.cue.start)[1]
             continue
