@@ -62,8 +62,8 @@ def _ranges(field: str) -> Ranges:
     return tuple(out)
 
 
-def read_ann(text: str, ann: str) -> list[Gold]:
-    """Parse one brat standoff file into gold attributions."""
+def read_ann(text: str, ann: str, inside: SegmentIndex | None = None) -> list[Gold]:
+    """Parse one brat standoff file into gold attributions (``inside``: the text's quotation marks)."""
     spans: dict[str, Ranges] = {}
     relations: list[dict[str, str]] = []
     for line in ann.splitlines():
@@ -72,7 +72,7 @@ def read_ann(text: str, ann: str) -> list[Gold]:
             spans[fields[0]] = _ranges(fields[1].split(" ", 1)[1])
         elif line.startswith("E") and len(fields) >= 2:
             relations.append(dict(arg.split(":", 1) for arg in fields[1].split() if ":" in arg))
-    inside = SegmentIndex(find_quoted(text))
+    inside = inside or SegmentIndex(find_quoted(text))
     gold = []
     for rel in relations:
         if rel.get("Content") not in spans:
@@ -134,15 +134,16 @@ def _split_dir(data: Path) -> Path:
     raise InputError(f"no PolNeAR dev split under {data} (expected dev/text and dev/attributions); pass --data")
 
 
-def _load(split: Path, limit: int | None) -> Iterator[tuple[Article, list[Gold]]]:
+def _load(split: Path, limit: int | None) -> Iterator[tuple[Article, list[Gold], SegmentIndex]]:
     texts = sorted((split / "text").glob("*.txt"))[:limit]
     for path in texts:
         anns = sorted((split / "attributions").glob(f"{path.stem}_*.ann"))
         if not anns:
             continue
         text = path.read_text(encoding="utf-8")
-        gold = read_ann(text, anns[0].read_text(encoding="utf-8"))
-        yield Article(id=ids.document_id(text), source=str(path), text=text), gold
+        inside = SegmentIndex(find_quoted(text))
+        gold = read_ann(text, anns[0].read_text(encoding="utf-8"), inside)
+        yield Article(id=ids.document_id(text), source=str(path), text=text), gold, inside
 
 
 @dataclass
@@ -181,11 +182,10 @@ def evaluate(data: Path, limit: int | None = None) -> Report:
     spent = [0.0, 0.0]
     for i in range(0, len(pairs), BATCH):
         chunk = pairs[i:i + BATCH]
-        done, t_annotate, t_quotes = _run([a for a, _ in chunk])
+        done, t_annotate, t_quotes = _run([a for a, _, _ in chunk])
         spent[0] += t_annotate
         spent[1] += t_quotes
-        for article, (_, gold) in zip(done, chunk, strict=True):
-            inside = SegmentIndex(find_quoted(article.text))
+        for article, (_, gold, inside) in zip(done, chunk, strict=True):
             _score(_scored(article.quotes), gold, inside, tallies, speaker, cue)
     metrics: dict[str, float | int] = {"articles": len(pairs), "gold": tallies["overlap30"].gold,
                                        "predicted": tallies["overlap30"].predicted}
