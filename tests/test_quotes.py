@@ -11,7 +11,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from dateline import annotate, quotes
+from dateline import actors, annotate, quotes
 from dateline._quotes_lexicon import DEFAULT_PATH, load_lexicon, parse_lexicon
 from dateline._quotes_marks import find_quoted
 from dateline.errors import PipelineError, ResourceError
@@ -217,6 +217,49 @@ def test_transcript_labels_are_speakers(nlp: Any) -> None:
     assert find(article, "the campaign has said").speaker_span.text == "PENCE"  # type: ignore[union-attr]
     assert all(q.speaker_span is None or q.speaker_span.text != "UPDATE" for q in article.quotes)
     assert_offsets(article)
+
+
+def interview(text: str) -> Article:
+    [article] = annotate.apply_batch([Article(id="a1", source="test", text=text)])
+    return quotes.apply(actors.apply(article))
+
+
+INTERVIEW = (
+    "Marine biologist Jane Roe spoke to reporters about her survey of the reef.\n\n"
+    "((Reporter)) When did the survey start?\n\n"
+    "((Jane Roe)) We started in 2010 with two boats.\n\n"
+    "Later we had six, and I think the reef has recovered since then.\n\n"
+    "((Reporter)) Was it hard?\n\n"
+    "((Jane Roe)) Yes.\n"
+)
+
+
+def test_interview_turns_in_double_parentheses(nlp: Any) -> None:
+    article = interview(INTERVIEW)
+    roe = next(a for a in article.actors if a.name == "Jane Roe")
+    started = find(article, "We started in 2010", direct=True)
+    assert started.speaker_span is not None and started.speaker_span.text == "Jane Roe"
+    assert started.cue is not None and started.cue.text == "))"
+    assert started.speaker == roe.id  # the label is linked to the person introduced above it
+    assert started.content.text.endswith("recovered since then.")  # the turn runs on to the next label
+    question = find(article, "Was it hard?", direct=True)
+    assert question.speaker_span is not None and question.speaker_span.text == "Reporter"
+    assert "Yes" not in question.content.text
+    assert find(article, "Yes.", direct=True).speaker == roe.id  # a one-word turn is still a turn
+    assert_offsets(article)
+
+
+def test_first_person_inside_a_quote_is_its_speaker(nlp: Any) -> None:
+    article = interview(INTERVIEW)
+    roe = next(a for a in article.actors if a.name == "Jane Roe")
+    thought = find(article, "the reef has recovered", direct=False)
+    assert thought.speaker_span is not None and thought.speaker_span.text == "I"
+    assert thought.speaker == roe.id
+
+
+def test_colon_labels_need_a_sentence(nlp: Any) -> None:
+    article = interview("The storm hit the coast on Monday.\n\nPhoto: AP\n\nRESCUER: Yes.\n")
+    assert all(q.cue is None or q.cue.text != ":" for q in article.quotes)
 
 
 def test_stance_of_an_agent_is_reported(nlp: Any) -> None:

@@ -1,8 +1,10 @@
 """Speaker labels: "WALLACE: Let's start ..." in transcripts, "Pat Caddell: ..." in headlines.
 
 A line that opens (after an optional quotation mark) with a short name (proper nouns, or words in capitals)
-followed by a colon is that speaker's words. Labels that are section names
-("UPDATE:", "Photo:") are listed in ``data/quotes.json`` and never speakers.
+followed by a colon is that speaker's words. So is a line that opens with a name in double parentheses,
+with or without a colon: "((Jane Roe)) We started in 2010." is how wiki interviews mark each turn once
+their markup is stripped. Labels that are section names ("UPDATE:", "Photo:") are listed in
+``data/quotes.json`` and never speakers.
 """
 
 from __future__ import annotations
@@ -16,12 +18,13 @@ __all__ = ["Labelled", "find_labelled"]
 
 #: Longest speaker label, in words ("Republican Gov. Mike Pence" is four).
 MAX_LABEL_WORDS = 4
-#: Fewest words after the colon for the line to count as speech.
+#: Fewest words after a colon label for the line to count as speech.
 MIN_LABELLED_WORDS = 3
 
 _WORD = r"[A-Z][\w.'’-]*"
+_NAME = rf"{_WORD}(?:[ \t]+{_WORD}){{0,{MAX_LABEL_WORDS - 1}}}"
 _LABEL = re.compile(
-    rf"^[ \t]*[\"“]?({_WORD}(?:[ \t]+{_WORD}){{0,{MAX_LABEL_WORDS - 1}}})[ \t]*:[ \t]+(\S.*)$",
+    rf"^[ \t]*(?:[\"“]?({_NAME})[ \t]*(:)|\(\(({_NAME})(\)\))[ \t]*:?)[ \t]+(\S.*)$",
     re.MULTILINE,
 )
 
@@ -36,22 +39,22 @@ class Labelled:
     head: Any
 
 
-def _is_name(span: Any, stopwords: frozenset[str]) -> bool:
+def _is_name(span: Any, stopwords: frozenset[str], marked: bool) -> bool:
+    """Whether ``span`` names a speaker; ``marked``: it stands in double parentheses, so any capitalized words do."""
     words = [t for t in span if not t.is_punct]
     if not words or " ".join(t.lower_ for t in words) in stopwords or words[0].lower_ in stopwords:
         return False
-    return all(t.pos_ == "PROPN" or (t.is_upper and t.is_alpha and len(t.text) > 1) for t in words)
+    return marked or all(t.pos_ == "PROPN" or (t.is_upper and t.is_alpha and len(t.text) > 1) for t in words)
 
 
 def find_labelled(doc: Any, text: str, stopwords: frozenset[str]) -> Iterator[Labelled]:
     """Every labelled line of ``text`` (the annotated part of the article)."""
     for match in _LABEL.finditer(text):
-        content = match.group(2).rstrip()
-        if len(content.split()) < MIN_LABELLED_WORDS:
+        content = match.group(5).rstrip()
+        name, cue = (1, 2) if match.group(1) is not None else (3, 4)
+        if name == 1 and len(content.split()) < MIN_LABELLED_WORDS:
+            continue  # "Photo: AP"; a turn in double parentheses may be one word ("((Jane Roe)) Yes.")
+        span = doc.char_span(match.start(name), match.end(name), alignment_mode="expand")
+        if span is None or not _is_name(span, stopwords, marked=name == 3):
             continue
-        span = doc.char_span(match.start(1), match.end(1), alignment_mode="expand")
-        if span is None or not _is_name(span, stopwords):
-            continue
-        colon = text.index(":", match.end(1))
-        yield Labelled((match.start(1), match.end(1)), (colon, colon + 1),
-                       (match.start(2), match.start(2) + len(content)), span.root)
+        yield Labelled(match.span(name), match.span(cue), (match.start(5), match.start(5) + len(content)), span.root)

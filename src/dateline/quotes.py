@@ -23,7 +23,7 @@ from typing import Any
 
 from dateline import ids
 from dateline._quotes_direct import DirectQuote, SegmentIndex, find_direct
-from dateline._quotes_labels import find_labelled
+from dateline._quotes_labels import Labelled, find_labelled
 from dateline._quotes_lexicon import Lexicon, load_lexicon
 from dateline._quotes_marks import find_quoted
 from dateline._quotes_reported import MIN_CONTENT_CHARS, Reported, find_reported, trim
@@ -183,13 +183,76 @@ def _labelled(article: Article, text: str, lexicon: Lexicon, direct: list[Quote]
     lines = list(find_labelled(article.doc, text, lexicon.label_stopwords))
     out = [q for q in direct if not any(a <= q.content.start < b for (a, b) in (line.name for line in lines))]
     taken = list(out)
-    for line in lines:
+    for line, turn_end in zip(lines, _turn_ends(text, lines), strict=True):
         start, end = line.content
         if any(q.content.start < end and start < q.content.end for q in taken):
             continue
+        end = turn_end
         quote = _quote(article, lexicon, start, end, True, line.cue, line.head)
         name = make_span(article.text, *line.name)
-        out.append(replace(quote, speaker_span=name))
+        speaker = quote.speaker or _actor_named(article, name.text)
+        out.append(replace(quote, speaker_span=name, speaker=speaker))
+    return out
+
+
+#: Longest stretch (characters) a labelled turn runs on over unlabelled paragraphs to the next label;
+#: further apart, the labels are separate lines of an article, not turns of a transcript.
+MAX_TURN_CHARS = 5000
+
+
+def _turn_ends(text: str, lines: list[Labelled]) -> list[int]:
+    """Where each labelled turn ends: at the next label when it is near, else at the end of its line.
+
+    In transcripts and interviews a turn runs over several paragraphs and only its first is labelled.
+    """
+    ends = []
+    for k, line in enumerate(lines):
+        end = line.content[1]
+        if k + 1 < len(lines):
+            after = lines[k + 1]
+            next_line = text.rfind("\n", 0, after.name[0]) + 1
+            if next_line - end <= MAX_TURN_CHARS:
+                end = max(end, len(text[:next_line].rstrip()))
+        ends.append(end)
+    return ends
+
+
+def _actor_named(article: Article, label: str) -> str | None:
+    """The id of the one person or organization a speaker label names ("Jane Roe", or "ROE" for her), if any.
+
+    A label is rarely recognized as a name in its own right ("((Jane Roe))", "ROE:"), but the
+    person it names is usually introduced elsewhere in the article.
+    """
+    words = label.lower().split()
+    exact = [a.id for a in article.actors if a.name.lower() == label.lower()]
+    if exact:
+        return exact[0]
+    if len(words) != 1:
+        return None
+    last = [a.id for a in article.actors if a.kind == "person" and a.name.lower().split()[-1:] == words]
+    return last[0] if len(last) == 1 else None
+
+
+#: Pronouns that, inside someone's quoted words, stand for that speaker ("'I think it will pass,' she said").
+_FIRST_PERSON = frozenset({"i", "me", "we", "us"})
+
+
+def _in_own_words(quotes: list[Quote]) -> list[Quote]:
+    """``quotes`` with a report by "I" or "we" inside a direct quote given that quote's speaker.
+
+    Left alone, the pronoun would go to the nearest person named before it, who is often someone
+    the speaker is talking about (in an interview answer, anyone the interviewee mentions).
+    """
+    direct = [q for q in quotes if q.direct and q.speaker_span is not None]
+    out = []
+    for quote in quotes:
+        if not quote.direct and quote.cue is not None and quote.speaker_span is not None \
+                and quote.speaker_span.text.lower() in _FIRST_PERSON:
+            cue = quote.cue.start
+            outer = next((d for d in direct if d.content.start <= cue < d.content.end), None)
+            if outer is not None:
+                quote = replace(quote, speaker=outer.speaker)
+        out.append(quote)
     return out
 
 
@@ -209,4 +272,5 @@ def apply(article: Article) -> Article:
     for quote in _reported(article, text, lexicon, inside):
         quote = _through_quotes(article, quote, direct)
         quotes.setdefault(quote.content.start, quote)
-    return replace(article, quotes=tuple(sorted(quotes.values(), key=lambda q: (q.content.start, q.content.end))))
+    found = _in_own_words(sorted(quotes.values(), key=lambda q: (q.content.start, q.content.end)))
+    return replace(article, quotes=tuple(found))
