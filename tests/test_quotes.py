@@ -435,3 +435,11 @@ def test_the_clause_nearest_after_the_cue_is_its_content(nlp: Any) -> None:
     quote = find(article, "she has pneumonia", direct=False)
     assert quote.cue is not None and quote.cue.text == "disclosed"
     assert not quote.content.text.startswith("Both candidates")
+
+
+def test_passive_cue_speaks_for_its_agent_not_its_patient(nlp: Any) -> None:
+    article = run("The surgeon has been called a charlatan by fellow physicians for promoting miracle cures.")
+    quote = find(article, "a charlatan")
+    assert quote.speaker_span is not None and quote.speaker_span.text == "fellow physicians"
+    article = run("He confessed to the killing in what has widely been called an honor killing.")
+    assert all(q.speaker_span is None or q.speaker_span.text != "what" for q in article.quotes)

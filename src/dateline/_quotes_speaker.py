@@ -34,6 +34,8 @@ _NAME_DEPS = frozenset({"appos", "compound", "flat", "prep", "pobj", "nummod", "
 
 def find_subject(cue: Token) -> Token | None:
     """The subject of ``cue`` or of the nearest verb above it, or None."""
+    if any(c.dep_ == "auxpass" for c in cue.children):
+        return _agent(cue)  # "what has been called a crisis": the patient is not the speaker
     verb = cue
     for _ in range(MAX_SUBJECT_CLIMB + 1):
         for child in verb.children:
@@ -44,6 +46,14 @@ def find_subject(cue: Token) -> Token | None:
         if verb.dep_ not in _CLIMB_DEPS or verb.head.i == verb.i:
             return None
         verb = verb.head
+    return None
+
+
+def _agent(verb: Token) -> Token | None:
+    """The "by" object of a passive verb ("was called a crisis by the mayor"), or None."""
+    for child in verb.children:
+        if child.dep_ == "agent":
+            return next((c for c in child.children if c.dep_ == "pobj"), None)
     return None
 
 
