@@ -443,3 +443,15 @@ def test_passive_cue_speaks_for_its_agent_not_its_patient(nlp: Any) -> None:
     assert quote.speaker_span is not None and quote.speaker_span.text == "fellow physicians"
     article = run("He confessed to the killing in what has widely been called an honor killing.")
     assert all(q.speaker_span is None or q.speaker_span.text != "what" for q in article.quotes)
+
+
+def test_words_of_other_scripts_are_never_cues(nlp: Any) -> None:
+    article = run("She said the clinic reopened.\n\nतो उसमें हमारे लोगों को ज़्यादा दिक़्क़त नहीं आयी।\n")
+    assert all(q.cue is None or q.cue.text.isascii() for q in article.quotes)
+    assert find(article, "the clinic reopened").cue.text == "said"  # type: ignore[union-attr]
+
+
+def test_making_and_testing_things_are_not_stances(nlp: Any) -> None:
+    article = run("The firm manufactured cement for years. Engineers tested the empty boxes, and Ms. Lee "
+                  "resumed the office of mayor in May.")
+    assert article.quotes == ()

@@ -345,8 +345,9 @@ def find_reported(doc: Any, text: str, lexicon: Lexicon, skip: Callable[[int], b
     for cand in [*_from_verbs(verbs, text, lexicon, skip, quoted), *_from_phrases(doc, text, lexicon, skip),
                  *stances]:
         start, end = trim(text, *cand.content)
-        if end - start < MIN_CONTENT_CHARS or cand.cue_token.i in cues or _lone_word(doc, start, end):
-            continue
+        if end - start < MIN_CONTENT_CHARS or cand.cue_token.i in cues or _lone_word(doc, start, end) \
+                or not cand.cue_token.is_ascii:
+            continue  # a cue outside the Latin alphabet is a word of another language the tagger guessed at
         cues.add(cand.cue_token.i)
         found.append(Reported((start, end), cand.cue, cand.cue_token, cand.subject, cand.kind))
     return found
