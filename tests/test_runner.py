@@ -145,10 +145,12 @@ CHILD = textwrap.dedent(
 
     def committed(result):
         print(result.id if hasattr(result, "id") else f"failure {result}", flush=True)
-        time.sleep(0.05)  # keep the run going long enough to be killed halfway
+        if PAUSE:
+            time.sleep(600)  # hold the run after its first committed batch, with work in flight, until killed
 
     if __name__ == "__main__":  # worker processes import this file again
         inputs, db, workers, engine, address = sys.argv[1], Path(sys.argv[2]), int(sys.argv[3]), *sys.argv[4:6]
+        PAUSE = sys.argv[6:] == ["pause"]
         if engine == "ray":
             import ray
             ray.init(address=address, log_to_driver=False)
@@ -175,7 +177,7 @@ def _kill_and_resume(tmp_path: Path, n: int, workers: int, engine: str = "local"
     script = tmp_path / "child.py"
     script.write_text(CHILD, encoding="utf-8")
     argv = [sys.executable, str(script), str(inputs), str(db), str(workers), engine, address or "none"]
-    _kill_after_first_batch(argv)
+    _kill_after_first_batch([*argv, "pause"])
     after_kill = len(stored(db))
     yield after_kill
     done = subprocess.run(argv, capture_output=True, text=True, timeout=600, check=True)
