@@ -455,3 +455,15 @@ def test_making_and_testing_things_are_not_stances(nlp: Any) -> None:
     article = run("The firm manufactured cement for years. Engineers tested the empty boxes, and Ms. Lee "
                   "resumed the office of mayor in May.")
     assert article.quotes == ()
+
+
+def test_he_inside_a_quote_is_not_its_speaker(nlp: Any) -> None:
+    text = ("Chess player Dorsa Derakhshani spoke about the tournament.\n\n"
+            "((Reporter)) What happened in the last round?\n\n"
+            "((Dorsa Derakhshani)) My opponent came late. I think he expected the clock to stop for him.\n")
+    article = interview(text)
+    dorsa = next(a for a in article.actors if a.name == "Dorsa Derakhshani")
+    assert find(article, "the clock to stop", direct=False).speaker == dorsa.id  # "I think"
+    for quote in article.quotes:
+        if quote.speaker_span is not None and quote.speaker_span.text == "he":
+            assert quote.speaker != dorsa.id

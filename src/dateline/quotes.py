@@ -235,23 +235,28 @@ def _actor_named(article: Article, label: str) -> str | None:
 
 #: Pronouns that, inside someone's quoted words, stand for that speaker ("'I think it will pass,' she said").
 _FIRST_PERSON = frozenset({"i", "me", "we", "us"})
+#: Pronouns that, inside someone's quoted words, stand for anyone but that speaker.
+_THIRD_PERSON = frozenset({"he", "she", "him", "her"})
 
 
 def _in_own_words(quotes: list[Quote]) -> list[Quote]:
-    """``quotes`` with a report by "I" or "we" inside a direct quote given that quote's speaker.
+    """``quotes`` with the speaker of a report by a pronoun inside a direct quote read from that quote.
 
-    Left alone, the pronoun would go to the nearest person named before it, who is often someone
-    the speaker is talking about (in an interview answer, anyone the interviewee mentions).
+    "I" or "we" is the quote's speaker. "He" or "she" is someone else, never the quote's speaker: left
+    alone, such pronouns go to the nearest person named before them, who inside an interview answer is
+    often the interviewee.
     """
     direct = [q for q in quotes if q.direct and q.speaker_span is not None]
     out = []
     for quote in quotes:
-        if not quote.direct and quote.cue is not None and quote.speaker_span is not None \
-                and quote.speaker_span.text.lower() in _FIRST_PERSON:
+        pronoun = quote.speaker_span.text.lower() if quote.speaker_span is not None else ""
+        if not quote.direct and quote.cue is not None and (pronoun in _FIRST_PERSON or pronoun in _THIRD_PERSON):
             cue = quote.cue.start
             outer = next((d for d in direct if d.content.start <= cue < d.content.end), None)
-            if outer is not None:
+            if outer is not None and pronoun in _FIRST_PERSON:
                 quote = replace(quote, speaker=outer.speaker)
+            elif outer is not None and outer.speaker is not None and quote.speaker == outer.speaker:
+                quote = replace(quote, speaker=None)
         out.append(quote)
     return out
 
