@@ -175,9 +175,14 @@ def cmd_quotes(args: argparse.Namespace) -> int:
     if args.json:
         print_json(found)
     else:
-        table = Table(title=f"quotes{f' by {args.speaker}' if args.speaker else ''} ({len(found)})", show_lines=True)
-        for column in ("published", "speaker", "cue", "kind", "quote", "article"):
-            table.add_column(column, overflow="fold")
+        table = Table(title=f"quotes{f' by {args.speaker}' if args.speaker else ''} ({len(found)})", show_lines=True,
+                      expand=True)
+        table.add_column("published", no_wrap=True)
+        table.add_column("speaker", ratio=1, overflow="fold")
+        table.add_column("cue", max_width=14, overflow="fold")
+        table.add_column("kind", no_wrap=True)
+        table.add_column("quote", ratio=3, overflow="fold")  # the words are what the reader came for
+        table.add_column("article", ratio=2, overflow="fold")
         for q in found:
             text = f"“{q['text']}”" if q["direct"] else q["text"]
             table.add_row(*(escape(str(v or "")) for v in (q["published"], q["speaker"], q["cue"], q["kind"], text,
