@@ -468,3 +468,11 @@ def test_he_inside_a_quote_is_not_its_speaker(nlp: Any) -> None:
     wanted = find(article, "a draw", direct=False)
     assert wanted.speaker_span is not None and wanted.speaker_span.text == "He"
     assert wanted.speaker is None  # the opponent, who is not named
+
+
+def test_headline_verbs_read_as_names(nlp: Any) -> None:
+    article = run("Governor Lee Vows To Veto Tax Hike\n\nThe bill passed on Monday.")
+    quote = find(article, "To Veto Tax Hike", direct=False)
+    assert quote.cue is not None and quote.cue.text == "Vows"
+    assert quote.speaker_span is not None and quote.speaker_span.text == "Lee"
+    assert run("Charles Dickens\n\nPolice Arrests Rise In Ohio\n\nThe count rose.").quotes == ()

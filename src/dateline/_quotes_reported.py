@@ -325,6 +325,34 @@ def _from_phrases(doc: Any, text: str, lexicon: Lexicon, skip: Callable[[int], b
             yield Reported(_clip(text, content, cue), cue, token, source)
 
 
+def _verb_base(word: str, verbs: frozenset[str]) -> str | None:
+    """The lemma of ``word`` read as a verb in the third person ("claims", "vows", "pushes"), if in ``verbs``."""
+    lower = word.lower()
+    for base in (lower[:-1], lower[:-2]):
+        if lower.endswith("s") and base in verbs:
+            return base
+    return None
+
+
+def _from_headline_verbs(doc: Any, text: str, lexicon: Lexicon, skip: Callable[[int], bool]) -> Iterator[Reported]:
+    """Cue verbs the tagger read as nouns or names heading a short sentence ("Trump claims that ...",
+    "Mayor Vows To Rebuild Bridges"): their name part is the source, the rest of the sentence the content."""
+    for sent in doc.sents:
+        token = sent.root
+        if token.pos_ not in ("NOUN", "PROPN") or skip(token.idx):
+            continue
+        base = _verb_base(token.text, lexicon.cue_verbs)
+        names = [c for c in token.lefts if c.dep_ in ("compound", "nmod", "nsubj") and c.pos_ in _HEAD_POS]
+        source = names[-1] if names else None  # the word nearest the verb: "Lee" in "Governor Lee Vows"
+        rest = [c for c in token.rights if not c.is_punct]
+        if base is None or source is None or not rest:
+            continue
+        content = (rest[0].left_edge.idx, _token_end(rest[-1].right_edge))
+        kind = "speech" if base in lexicon.speech_verbs and base not in lexicon.stance_verbs else "stance"
+        cue = (token.idx, _token_end(token))
+        yield Reported(_clip(text, content, cue), cue, token, source, kind)
+
+
 def find_reported(doc: Any, text: str, lexicon: Lexicon, skip: Callable[[int], bool],
                   quoted: Quoted) -> list[Reported]:
     """Reported-speech candidates in ``doc``.
@@ -343,7 +371,7 @@ def find_reported(doc: Any, text: str, lexicon: Lexicon, skip: Callable[[int], b
                for s in [*find_stances(verbs, lexicon, skip), *find_noun_cues(nouns, lexicon, skip),
                          *find_adjective_cues(adjectives, lexicon, skip)])
     for cand in [*_from_verbs(verbs, text, lexicon, skip, quoted), *_from_phrases(doc, text, lexicon, skip),
-                 *stances]:
+                 *_from_headline_verbs(doc, text, lexicon, skip), *stances]:
         start, end = trim(text, *cand.content)
         if end - start < MIN_CONTENT_CHARS or cand.cue_token.i in cues or _lone_word(doc, start, end) \
                 or not cand.cue_token.is_ascii:
