@@ -476,3 +476,29 @@ def test_headline_verbs_read_as_names(nlp: Any) -> None:
     assert quote.cue is not None and quote.cue.text == "Vows"
     assert quote.speaker_span is not None and quote.speaker_span.text == "Lee"
     assert run("Charles Dickens\n\nPolice Arrests Rise In Ohio\n\nThe count rose.").quotes == ()
+
+
+@pytest.mark.parametrize(("text", "content"), [
+    ("Investigators have also discovered that attempts to enter the system were made by people with ties to "
+     "foreign agencies.", "attempts to enter the system were made by people with ties to foreign agencies"),
+    ("She started off by emphasizing economic fairness, and a need to raise the minimum wage and close loopholes.",
+     "economic fairness, and a need to raise the minimum wage and close loopholes"),
+    ("Mr. Lee complained about his microphone the morning after the debate.",
+     "his microphone the morning after the debate"),
+])
+def test_report_runs_on_to_the_end_of_its_sentence(nlp: Any, text: str, content: str) -> None:
+    """The parser ends these objects and clauses early; the rest of the sentence is still the report."""
+    assert find(run(text), content.split()[0]).content.text == content
+
+
+@pytest.mark.parametrize(("text", "cue", "content"), [
+    ("When he invoked the rising seas to thrill his supporters, he did not mention the costs.", "invoked",
+     "the rising seas to thrill his supporters"),
+    ("Her daughter likes to sing, and students at the school can take part in dance and drama.", "likes",
+     "to sing"),
+    ("The study documented faster increases in temperatures, but also drew links between emissions and storms.",
+     "documented", "faster increases in temperatures"),
+])
+def test_report_stops_where_another_clause_starts(nlp: Any, text: str, cue: str, content: str) -> None:
+    quote = next(q for q in run(text).quotes if q.cue is not None and q.cue.text == cue)
+    assert quote.content.text == content

@@ -44,7 +44,7 @@ MAX_THAT_DISTANCE = 8
 #: Verbs whose xcomp is aspect, not content ("continued to call for").
 _NO_XCOMP = frozenset({"continue", "say", "see", "know", "find", "show", "hear", "learn"})
 _BREAKS = frozenset({",", "—", "–", "--"})
-_TRIM = frozenset(',.;:!?"“”‘’\'—–-( ')
+_TRIM = frozenset(',.;:!?"“”‘’\'—–-( \u00a0')
 
 
 @dataclass(frozen=True, slots=True)

@@ -17,6 +17,7 @@ its own, with the same speaker.
 
 from __future__ import annotations
 
+import bisect
 import re
 from dataclasses import replace
 from typing import Any
@@ -114,6 +115,49 @@ def _outermost(found: list[Reported], text: str) -> list[Reported]:
     ]
 
 
+def _ends_clause(cue: Any, rest: Any, lexicon: Lexicon) -> bool:
+    """Whether the words ``rest`` after a report's content start something else: a clause the cue's own
+    clause depends on ("When he invoked X, he did not ..."), another report, a second predicate of the
+    cue ("documented X but also drew Y") or a coordinated clause with its own subject ("..., and
+    students can take part")."""
+    ancestors = {a.i for a in cue.ancestors}
+    for token in rest:
+        if token.i in ancestors or (token.pos_ == "VERB" and token.lemma_.lower() in lexicon.cue_verbs):
+            return True
+        if token.dep_ == "conj" and token.head.i == cue.i and token.pos_ in ("VERB", "AUX"):
+            return True
+        if token.dep_ in ("nsubj", "nsubjpass") and token.head.dep_ == "conj" \
+                and rest.start <= token.head.i < rest.end:
+            return True
+    return False
+
+
+def _to_sentence_end(cand: Reported, text: str, lexicon: Lexicon, cues: list[int]) -> Reported:
+    """``cand`` with its content carried on to the end of its sentence when nothing else starts there.
+
+    The small parser often ends an object or clause early ("cited disparaging remarks | Trump had made
+    about Machado as examples of ..."; "promising to meet | and in some cases exceed his goals"); the
+    rest of the sentence is then still what the cue reports. Only verb cues are carried, never past
+    the paragraph, another cue or the start of another clause (:func:`_ends_clause`).
+    """
+    cue, (start, end) = cand.cue_token, cand.content
+    sent = cue.sent
+    if cue.pos_ != "VERB" or start < cue.idx or end >= sent.end_char:
+        return cand
+    later = bisect.bisect_right(cues, end)
+    if later < len(cues) and cues[later] < sent.end_char:
+        return cand
+    paragraph_end = text.find("\n", end)
+    limit = sent.end_char if paragraph_end < 0 else min(sent.end_char, paragraph_end)
+    rest = cue.doc.char_span(end, limit, alignment_mode="expand")
+    if rest is None or _ends_clause(cue, rest, lexicon):
+        return cand
+    new_end = trim(text, start, limit)[1]
+    if text[new_end - 1:new_end] == ")" and "(" not in text[start:new_end]:
+        new_end = trim(text, start, new_end - 1)[1]  # "(her campaign disclosed that she has pneumonia)"
+    return replace(cand, content=(start, max(end, new_end)))
+
+
 def _without_that(text: str, start: int, end: int) -> int:
     if text[start:start + 5].lower() == "that " and end - start > 5:
         return start + 5
@@ -136,7 +180,9 @@ def _reported(article: Article, text: str, lexicon: Lexicon, inside: SegmentInde
             continue
         found.append(cand)
     quotes = []
+    cues = sorted(cand.cue[0] for cand in found)
     for cand in _outermost(found, text):
+        cand = _to_sentence_end(cand, text, lexicon, cues)
         start = _without_that(article.text, *cand.content)
         quotes.append(_quote(article, lexicon, start, cand.content[1], False, cand.cue, cand.subject, cand.kind))
     return quotes
