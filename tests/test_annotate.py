@@ -5,7 +5,15 @@ from __future__ import annotations
 from hypothesis import given
 from hypothesis import strategies as st
 
-from dateline.annotate import PARAGRAPHS, PIPE_BATCH_SIZE, PIPE_CHAR_BUDGET, apply_batch, chunk_texts, load_model
+from dateline.annotate import (
+    PARAGRAPHS,
+    PIPE_BATCH_SIZE,
+    PIPE_CHAR_BUDGET,
+    apply_batch,
+    chunk_texts,
+    load_model,
+    start_paragraphs,
+)
 from dateline.records import Article
 
 
@@ -41,3 +49,11 @@ def test_every_paragraph_starts_a_sentence() -> None:
     starts = [sent.start_char for sent in article.doc.sents]
     assert text.index("Polling") in starts and text.index("Kerr") in starts
     assert PARAGRAPHS in load_model().pipe_names
+
+
+def test_no_sentence_starts_right_after_a_word() -> None:
+    doc = start_paragraphs(load_model().make_doc("She felt the 13th Amendment was unclear. It was.\n\nNext line"))
+    starts = {token.text: token.is_sent_start for token in doc}
+    assert starts["Amendment"] is False and starts["was"] is False  # mid-phrase: never a sentence start
+    assert starts["It"] is None  # after a full stop: the parser decides
+    assert starts["Next"] is True  # after a blank line: always

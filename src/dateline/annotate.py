@@ -32,19 +32,26 @@ PIPE_BATCH_SIZE = 32
 MAX_ANNOTATED_CHARS = 200_000
 
 
-#: Name of the component that starts a sentence at every paragraph.
+#: Name of the component that sets sentence starts from the layout before the parser runs.
 PARAGRAPHS = "dateline_paragraphs"
 
 
 def start_paragraphs(doc: Any) -> Any:
-    """Mark the first token after a blank line as a sentence start, before the parser runs.
+    """Mark sentence starts the layout settles, before the parser runs.
 
-    The small model's parser otherwise runs sentences across paragraph breaks (a headline into the
-    first paragraph, a quote into the next speaker's line), which garbles the parse of both.
+    The first token after a blank line starts a sentence: the small model's parser otherwise runs
+    sentences across paragraph breaks (a headline into the first paragraph, a quote into the next
+    speaker's line), which garbles the parse of both. A token right after a word and a single space
+    never does: the parser sometimes ends a sentence in mid-phrase ("she felt the 13th | Amendment
+    was ..."), which cuts off whatever the rest of the sentence says.
     """
     for token in doc[:-1]:
         if token.is_space and token.text.count("\n") >= 2:
             doc[token.i + 1].is_sent_start = True
+    for token in doc[1:]:
+        before = doc[token.i - 1]
+        if token.is_sent_start is None and before.whitespace_ == " " and before.text[-1:].isalnum():
+            token.is_sent_start = False
     return doc
 
 
