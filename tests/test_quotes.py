@@ -502,3 +502,10 @@ def test_report_runs_on_to_the_end_of_its_sentence(nlp: Any, text: str, content:
 def test_report_stops_where_another_clause_starts(nlp: Any, text: str, cue: str, content: str) -> None:
     quote = next(q for q in run(text).quotes if q.cue is not None and q.cue.text == cue)
     assert quote.content.text == content
+
+
+def test_name_right_before_a_cue_is_its_speaker_when_the_parse_lost_it(nlp: Any) -> None:
+    article = run("In a March meeting with the editorial board of the Daily Ledger Smith said that taxes would have "
+                  "to rise in the coming years.")
+    quote = find(article, "taxes would have to rise")
+    assert quote.speaker_span is not None and quote.speaker_span.text.endswith("Smith")

@@ -280,6 +280,14 @@ def _local_subject(subject: Token | None, cue: Token, text: str) -> Token | None
     return None
 
 
+def _name_before(cue: Token) -> Token | None:
+    """The name right before a cue whose subject the parser lost ("... of the Washington Post Trump said")."""
+    if cue.i == cue.sent.start:
+        return None
+    before = cue.doc[cue.i - 1]
+    return before if before.pos_ == "PROPN" or before.lower_ in ("he", "she", "they", "we", "i") else None
+
+
 def _from_verbs(verbs: list[Token], text: str, lexicon: Lexicon, skip: Callable[[int], bool],
                 quoted: Quoted) -> Iterator[Reported]:
     cues = lexicon.cue_verbs
@@ -294,7 +302,7 @@ def _from_verbs(verbs: list[Token], text: str, lexicon: Lexicon, skip: Callable[
         found = _verb_content(token, lexicon, quoted)
         if found is None:
             continue
-        subject = _local_subject(find_subject(token), token, text)
+        subject = _local_subject(find_subject(token), token, text) or _name_before(token)
         if subject is None and token.lemma_.lower() not in lexicon.speech_verbs:
             continue
         yield Reported(_clip(text, found[0], found[1]), found[1], token, subject, verb_kind(token, lexicon))
