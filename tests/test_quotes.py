@@ -509,3 +509,12 @@ def test_name_right_before_a_cue_is_its_speaker_when_the_parse_lost_it(nlp: Any)
                   "to rise in the coming years.")
     quote = find(article, "taxes would have to rise")
     assert quote.speaker_span is not None and quote.speaker_span.text.endswith("Smith")
+
+
+def test_according_to_at_the_end_vouches_for_the_sentence(nlp: Any) -> None:
+    article = run("As a reality show boss, the manager repeatedly demeaned workers with harsh language, according to "
+                  "show insiders.")
+    quote = find(article, "demeaned workers with harsh language")
+    assert quote.cue is not None and quote.cue.text == "according to"
+    assert quote.speaker_span is not None and "insiders" in quote.speaker_span.text
+    assert all(q.cue is None or q.cue.text != "show" for q in article.quotes)

@@ -321,13 +321,16 @@ def _from_phrases(doc: Any, text: str, lexicon: Lexicon, skip: Callable[[int], b
             if skip(token.idx) or not _phrase_at(doc, token.i, phrase):
                 continue
             last = doc[token.i + len(phrase) - 1]
-            objects = [c for c in last.children if c.dep_ == "pobj"]
+            objects = [c for c in last.children if c.dep_ in ("pobj", "pcomp")]
             if not objects:
                 continue
-            source = objects[0]
+            phrase_end = _extent(objects[0])[1]
+            # A source the tagger read as a verb phrase ("show insiders") is named by its noun.
+            source = next((c for c in objects[0].children if c.dep_ == "dobj"), objects[0]) \
+                if objects[0].dep_ == "pcomp" else objects[0]
             sent = token.sent
             before = (sent.start_char, token.idx)
-            after = (_extent(source)[1], sent.end_char)
+            after = (phrase_end, sent.end_char)
             content = before if before[1] - before[0] > after[1] - after[0] else after
             cue = (token.idx, _token_end(last))
             yield Reported(_clip(text, content, cue), cue, token, source)
@@ -370,6 +373,7 @@ def find_reported(doc: Any, text: str, lexicon: Lexicon, skip: Callable[[int], b
     """
     found: list[Reported] = []
     cues: set[int] = set()
+    sources: list[Extent] = []  # "according to X" phrases: no cue inside X ("according to show insiders")
     # Only verbs can be cues: pick them from the tag array rather than walk every token.
     pos = doc.to_array(POS) if len(doc) else numpy.zeros(0, dtype=numpy.uint64)
     verbs = [doc[int(i)] for i in numpy.flatnonzero(pos == VERB)]
@@ -378,12 +382,14 @@ def find_reported(doc: Any, text: str, lexicon: Lexicon, skip: Callable[[int], b
     stances = (Reported(_clip(text, s.content, s.cue), s.cue, s.cue_token, s.subject, s.kind)
                for s in [*find_stances(verbs, lexicon, skip), *find_noun_cues(nouns, lexicon, skip),
                          *find_adjective_cues(adjectives, lexicon, skip)])
-    for cand in [*_from_verbs(verbs, text, lexicon, skip, quoted), *_from_phrases(doc, text, lexicon, skip),
+    for cand in [*_from_phrases(doc, text, lexicon, skip), *_from_verbs(verbs, text, lexicon, skip, quoted),
                  *_from_headline_verbs(doc, text, lexicon, skip), *stances]:
         start, end = trim(text, *cand.content)
         if end - start < MIN_CONTENT_CHARS or cand.cue_token.i in cues or _lone_word(doc, start, end) \
-                or not cand.cue_token.is_ascii:
+                or not cand.cue_token.is_ascii or any(a <= cand.cue[0] < b for a, b in sources):
             continue  # a cue outside the Latin alphabet is a word of another language the tagger guessed at
         cues.add(cand.cue_token.i)
+        if cand.subject is not None and cand.cue_token.lower_ == "according":
+            sources.append((cand.cue[1], _extent(cand.subject)[1]))
         found.append(Reported((start, end), cand.cue, cand.cue_token, cand.subject, cand.kind))
     return found

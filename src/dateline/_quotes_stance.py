@@ -92,6 +92,8 @@ def object_phrase(verb: Token, obj: Token) -> Extent:
     for child in verb.rights:
         if child.i <= obj.i:
             continue
+        if child.lower_ == "according":
+            break  # "..., according to X" names who says so; it is not part of what is said
         if child.dep_ in ("oprd", "xcomp", "ccomp", "prep", "npadvmod", "advmod", "dative", "advcl"):
             end = max(end, _end(child.right_edge))
         elif not child.is_punct:
