@@ -518,3 +518,10 @@ def test_according_to_at_the_end_vouches_for_the_sentence(nlp: Any) -> None:
     assert quote.cue is not None and quote.cue.text == "according to"
     assert quote.speaker_span is not None and "insiders" in quote.speaker_span.text
     assert all(q.cue is None or q.cue.text != "show" for q in article.quotes)
+
+
+def test_calling_a_meeting_reports_nothing(nlp: Any) -> None:
+    article = run("Bill Lee calls Obamacare 'crazy system' during campaign stop.\n\n"
+                  "The council called an emergency meeting to discuss the flood.")
+    assert find(article, "Obamacare").cue.text == "calls"  # type: ignore[union-attr]
+    assert all(q.cue is None or q.cue.text != "called" for q in article.quotes)

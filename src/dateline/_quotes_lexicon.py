@@ -30,10 +30,11 @@ _WORD_LISTS = (
     "speech_verbs", "thought_verbs", "object_verbs", "call_particles", "person_pronouns", "group_pronouns",
     "label_stopwords",
 )
-#: Lists added in formats 1.1 and 1.2; an older file without them reads them as empty.
+#: Lists added in formats 1.1 to 1.3; an older file without them reads them as empty.
 _OPTIONAL_LISTS = ("agent_nouns", "content_prepositions", "action_verbs", "passive_verbs", "recipient_verbs",
                    "cue_nouns", "noun_prepositions", "cue_adjectives",
-                   "clause_only_verbs", "stance_verbs", "speech_nouns", "forecast_verbs", "feeling_nouns")
+                   "clause_only_verbs", "stance_verbs", "speech_nouns", "forecast_verbs", "feeling_nouns",
+                   "convened_nouns")
 
 
 @dataclass(frozen=True)
@@ -62,6 +63,7 @@ class Lexicon:
     speech_nouns: frozenset[str] = frozenset()
     forecast_verbs: frozenset[str] = frozenset()
     feeling_nouns: frozenset[str] = frozenset()
+    convened_nouns: frozenset[str] = frozenset()
 
     @property
     def cue_verbs(self) -> frozenset[str]:

@@ -214,6 +214,11 @@ def _call_content(cue: Token, lexicon: Lexicon, quoted: Quoted) -> tuple[Extent,
             if parts:
                 return (min(p[0] for p in parts), max(p[1] for p in parts)), (cue.idx, _token_end(child))
     found = _governed_quote(cue, quoted)
+    if found is None:
+        # "called the shootings a moment of reckoning" with the predicate parsed away; not "called a meeting"
+        obj = next((c for c in cue.children if c.dep_ == "dobj" and c.i > cue.i and c.pos_ != "PRON"), None)
+        if obj is not None and obj.lemma_.lower() not in lexicon.convened_nouns:
+            found = object_phrase(cue, obj)
     return None if found is None else (found, here)
 
 
