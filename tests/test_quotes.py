@@ -525,3 +525,10 @@ def test_calling_a_meeting_reports_nothing(nlp: Any) -> None:
                   "The council called an emergency meeting to discuss the flood.")
     assert find(article, "Obamacare").cue.text == "calls"  # type: ignore[union-attr]
     assert all(q.cue is None or q.cue.text != "called" for q in article.quotes)
+
+
+def test_poll_shares_are_sources(nlp: Any) -> None:
+    article = run("In the new poll, 46 percent of likely voters choose the mayor and 41 percent favor her rival.")
+    chose = find(article, "the mayor", direct=False)
+    assert chose.content.text == "the mayor"  # no dangling "and"
+    assert chose.speaker_span is not None and chose.speaker_span.text.startswith("46 percent")

@@ -10,6 +10,7 @@ of the verb (climbing through "was quoted as saying") gives the speaker.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from typing import Any
@@ -58,12 +59,19 @@ class Reported:
     kind: str = "speech"
 
 
+#: A conjunction left dangling at the end of a content ("choose the mayor and | 41 percent favor ...").
+_DANGLING = re.compile(r"\s(?:and|or|but)$")
+
+
 def trim(text: str, start: int, end: int) -> Extent:
-    """``[start, end)`` without outer spaces and punctuation."""
+    """``[start, end)`` without outer spaces and punctuation, nor a conjunction left at its end."""
     while start < end and text[start] in _TRIM:
         start += 1
     while end > start and text[end - 1] in _TRIM:
         end -= 1
+    dangling = _DANGLING.search(text, start, end)
+    if dangling is not None:
+        return trim(text, start, dangling.start())
     return start, end
 
 
