@@ -532,3 +532,11 @@ def test_poll_shares_are_sources(nlp: Any) -> None:
     chose = find(article, "the mayor", direct=False)
     assert chose.content.text == "the mayor"  # no dangling "and"
     assert chose.speaker_span is not None and chose.speaker_span.text.startswith("46 percent")
+
+
+def test_headline_source_before_a_colon(nlp: Any) -> None:
+    article = run("Poll: Wealthy Voters Abandon the Mayor for Her Rival\n\nA new survey of 900 voters was released on "
+                  "Monday.\n\nWeather: Rain is expected across the state tonight.")
+    quote = find(article, "Wealthy Voters Abandon the Mayor")
+    assert quote.speaker_span is not None and quote.speaker_span.text == "Poll"
+    assert all(q.speaker_span is None or q.speaker_span.text != "Weather" for q in article.quotes)

@@ -55,6 +55,7 @@ def find_labelled(doc: Any, text: str, stopwords: frozenset[str]) -> Iterator[La
         if name == 1 and len(content.split()) < MIN_LABELLED_WORDS:
             continue  # "Photo: AP"; a turn in double parentheses may be one word ("((Jane Roe)) Yes.")
         span = doc.char_span(match.start(name), match.end(name), alignment_mode="expand")
-        if span is None or not _is_name(span, stopwords, marked=name == 3):
+        headline = not text[:match.start()].strip()  # "Poll: Voters Abandon ...": any capitalized source
+        if span is None or not _is_name(span, stopwords, marked=name == 3 or headline):
             continue
         yield Labelled(match.span(name), match.span(cue), (match.start(5), match.start(5) + len(content)), span.root)
