@@ -540,3 +540,13 @@ def test_headline_source_before_a_colon(nlp: Any) -> None:
     quote = find(article, "Wealthy Voters Abandon the Mayor")
     assert quote.speaker_span is not None and quote.speaker_span.text == "Poll"
     assert all(q.speaker_span is None or q.speaker_span.text != "Weather" for q in article.quotes)
+
+
+def test_a_generic_you_inside_an_answer_holds_no_stance(nlp: Any) -> None:
+    text = ("Neuroscientist Jane Roe spoke about her experiments.\n\n"
+            "((Reporter)) What takes the longest?\n\n"
+            "((Jane Roe)) The training. You need to understand the best way to teach the animal first, "
+            "and I think we found it.\n")
+    article = interview(text)
+    assert all(q.speaker_span is None or q.speaker_span.text != "You" for q in article.quotes)
+    assert find(article, "we found it", direct=False).speaker_span.text == "I"  # type: ignore[union-attr]

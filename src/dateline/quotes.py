@@ -286,19 +286,23 @@ _THIRD_PERSON = frozenset({"he", "she", "him", "her"})
 
 
 def _in_own_words(quotes: list[Quote]) -> list[Quote]:
-    """``quotes`` with the speaker of a report by a pronoun inside a direct quote read from that quote.
+    """``quotes`` with reports by a pronoun inside a direct quote read against that quote.
 
     "I" or "we" is the quote's speaker. "He" or "she" is someone else, never the quote's speaker: left
     alone, such pronouns go to the nearest person named before them, who inside an interview answer is
-    often the interviewee.
+    often the interviewee. A stance of "you" there is dropped: it is anyone at all ("you need to
+    understand the animal first") or the one being addressed.
     """
     direct = [q for q in quotes if q.direct and q.speaker_span is not None]
     out = []
     for quote in quotes:
         pronoun = quote.speaker_span.text.lower() if quote.speaker_span is not None else ""
-        if not quote.direct and quote.cue is not None and (pronoun in _FIRST_PERSON or pronoun in _THIRD_PERSON):
+        if not quote.direct and quote.cue is not None and (pronoun in _FIRST_PERSON or pronoun in _THIRD_PERSON
+                                                           or pronoun == "you"):
             cue = quote.cue.start
             outer = next((d for d in direct if d.content.start <= cue < d.content.end), None)
+            if outer is not None and pronoun == "you" and quote.kind == "stance":
+                continue
             if outer is not None and pronoun in _FIRST_PERSON:
                 quote = replace(quote, speaker=outer.speaker)
             elif outer is not None and outer.speaker is not None and quote.speaker == outer.speaker:
