@@ -135,7 +135,7 @@ def test_lexicon_is_validated() -> None:
         parse_lexicon({**raw, "source_phrases": "according to"})
 
 
-MARKS = st.sampled_from(['"', "“", "”", "„", "«", "»", "'", "‘", "’", "\n", "\n\n", " ", ",", ".", ":"])
+MARKS = st.sampled_from(['"', "“", "”", "„", "«", "»", "'", "‘", "’", "\n", "\n\n", " ", ",", ".", ":", "3"])
 TEXTS = st.lists(st.one_of(MARKS, st.text(alphabet="abc XYZ", min_size=0, max_size=6)), max_size=40).map("".join)
 
 
@@ -149,6 +149,11 @@ def test_quoted_segments_hold_their_offsets(text: str) -> None:
         assert seg.open_mark >= previous_end
         assert text[seg.start].strip() and text[seg.end - 1].strip()
         previous_end = seg.outer_end
+
+
+def test_inch_marks_open_no_quote() -> None:
+    text = 'Trump is 6\'3" tall and weighs 236 pounds, the letter said. "We are glad," she said.'
+    assert [text[s.start:s.end] for s in find_quoted(text)] == ["We are glad,"]
 
 
 @pytest.mark.slow
@@ -550,3 +555,10 @@ def test_a_generic_you_inside_an_answer_holds_no_stance(nlp: Any) -> None:
     article = interview(text)
     assert all(q.speaker_span is None or q.speaker_span.text != "You" for q in article.quotes)
     assert find(article, "we found it", direct=False).speaker_span.text == "I"  # type: ignore[union-attr]
+
+
+def test_titles_in_quotation_marks_are_not_quotes(nlp: Any) -> None:
+    article = run("Johnson tells MSNBC’s “Morning Joe” that the plan failed. In his 2002 book, “Make Your Kid a "
+                  "Millionaire,” he suggested saving early.")
+    assert not any(q.direct for q in article.quotes)
+    assert find(article, "the plan failed").speaker_span.text == "Johnson"  # type: ignore[union-attr]

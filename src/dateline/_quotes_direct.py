@@ -124,6 +124,21 @@ def _nearest_cue(frames: _Frames, seg: QuotedSegment, lexicon: Lexicon, inside: 
     return best
 
 
+#: Most words in a quoted name after a possessive ("MSNBC's 'Morning Joe'", "his book 'Make Your Kid ...'").
+MAX_TITLE_WORDS = 6
+
+
+def _title(text: str, seg: QuotedSegment, title_words: frozenset[str]) -> bool:
+    """Whether ``seg`` is a title in capitals after a possessive or a word for a work ("MSNBC's 'Morning Joe'",
+    "his 2002 book, 'Make Your Kid a Millionaire'"): a name, not words anyone said."""
+    words = text[seg.start:seg.end].rstrip(".,").split()
+    if not words or len(words) > MAX_TITLE_WORDS or not all(w[0].isupper() or len(w) <= 3 for w in words):
+        return False
+    before = text[max(0, seg.open_mark - 20):seg.open_mark].rstrip(" ,").lower()
+    last = before.split()[-1] if before.split() else ""
+    return last.endswith(("'s", "’s")) or last in title_words
+
+
 def _words(text: str) -> int:
     return len(text.split())
 
@@ -138,6 +153,8 @@ def find_direct(doc: Any, text: str, segments: Sequence[QuotedSegment], lexicon:
     frames = _Frames(doc, text)
     quotes: list[DirectQuote] = []
     for seg in segments:
+        if _title(text, seg, lexicon.title_words):
+            continue
         content = frames.text[seg.start:seg.end].rstrip(",")
         end = seg.start + len(content.rstrip())
         paragraph = frames.paragraph(seg.open_mark)[0]

@@ -34,7 +34,7 @@ _WORD_LISTS = (
 _OPTIONAL_LISTS = ("agent_nouns", "content_prepositions", "action_verbs", "passive_verbs", "recipient_verbs",
                    "cue_nouns", "noun_prepositions", "cue_adjectives",
                    "clause_only_verbs", "stance_verbs", "speech_nouns", "forecast_verbs", "feeling_nouns",
-                   "convened_nouns")
+                   "convened_nouns", "title_words")
 
 
 @dataclass(frozen=True)
@@ -64,6 +64,7 @@ class Lexicon:
     forecast_verbs: frozenset[str] = frozenset()
     feeling_nouns: frozenset[str] = frozenset()
     convened_nouns: frozenset[str] = frozenset()
+    title_words: frozenset[str] = frozenset()
 
     @property
     def cue_verbs(self) -> frozenset[str]:

@@ -7,7 +7,8 @@ marks (''like this'', ``like this''). The opening mark is repeated at the start 
 paragraph and no closing mark appears until the end. A quote left open at the
 end of a paragraph that is not continued ends with its paragraph, so one
 stray mark cannot swallow the rest of the article. Single marks are never
-top-level quotes (they double as apostrophes); inside a quote they are text.
+top-level quotes (they double as apostrophes); inside a quote they are text. A
+straight double mark right after a digit is an inch sign and opens nothing.
 """
 
 from __future__ import annotations
@@ -64,6 +65,11 @@ def _segment(text: str, open_mark: int, end: int, close_mark: int | None) -> Quo
     return QuotedSegment(start, end, open_mark, close_mark)
 
 
+def _measure(text: str, i: int) -> bool:
+    """Whether the straight mark at ``i`` is an inch sign ("6'3\" tall", "a 12\" pipe"), not a quote."""
+    return text[i] == '"' and i > 0 and text[i - 1].isdigit()
+
+
 def find_quoted(text: str) -> list[QuotedSegment]:
     """Every quoted stretch of ``text``, in order, never overlapping."""
     # Same length as the input, so offsets hold: '' and `` become a mark and a space.
@@ -75,7 +81,7 @@ def find_quoted(text: str) -> list[QuotedSegment]:
     while i < len(text):
         ch = text[i]
         if open_at is None:
-            if ch in OPENING:
+            if ch in OPENING and not _measure(text, i):
                 open_at, depth = i, 0
         elif ch == "\n":
             mark = _paragraph_continues(text, i)
