@@ -562,3 +562,8 @@ def test_titles_in_quotation_marks_are_not_quotes(nlp: Any) -> None:
                   "Millionaire,” he suggested saving early.")
     assert not any(q.direct for q in article.quotes)
     assert find(article, "the plan failed").speaker_span.text == "Johnson"  # type: ignore[union-attr]
+
+
+def test_a_date_alone_is_not_what_was_said(nlp: Any) -> None:
+    article = run("But his remarks on Saturday drew little notice from voters.")
+    assert all(q.content.text != "Saturday" for q in article.quotes)

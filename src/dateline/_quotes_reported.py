@@ -263,9 +263,12 @@ def _verb_content(cue: Token, lexicon: Lexicon, quoted: Quoted) -> tuple[Extent,
 
 
 def _lone_word(doc: Any, start: int, end: int) -> bool:
-    """Whether ``[start, end)`` is one pronoun or determiner ("complained about that"): nothing reported."""
+    """Whether ``[start, end)`` is one pronoun or determiner ("complained about that") or only a date ("his
+    remarks on Saturday"): nothing reported."""
     span = doc.char_span(start, end)
-    return span is not None and len(span) == 1 and span[0].pos_ in ("PRON", "DET")
+    if span is None:
+        return False
+    return (len(span) == 1 and span[0].pos_ in ("PRON", "DET")) or all(t.ent_type_ in ("DATE", "TIME") for t in span)
 
 
 def _paragraph(text: str, offset: int) -> Extent:
