@@ -20,6 +20,13 @@ from spacy.attrs import LOWER, POS
 from spacy.parts_of_speech import ADJ, NOUN, VERB
 
 from dateline._quotes_lexicon import Lexicon
+from dateline._quotes_parenthetical import (
+    HEAD_POS,
+    MIN_CONTENT_CHARS,
+    as_clause,
+    parenthetical,
+    surface_parenthetical,
+)
 from dateline._quotes_speaker import find_subject
 from dateline._quotes_stance import (
     complement,
@@ -30,21 +37,17 @@ from dateline._quotes_stance import (
     verb_kind,
 )
 
-__all__ = ["Reported", "find_reported"]
+__all__ = ["MIN_CONTENT_CHARS", "Reported", "find_reported", "trim"]
 
 Token = Any
 Extent = tuple[int, int]
 Quoted = Callable[[int, int], int]
 
-#: Fewest characters of content worth reporting ("no", "yes" are answers, but
-#: two-letter contents were parse errors in PolNeAR dev).
-MIN_CONTENT_CHARS = 3
 #: How far (tokens) after a cue a "that" may open its content when the parser
 #: attached the clause elsewhere ("was quoted as saying on July 7 that ...").
 MAX_THAT_DISTANCE = 8
 #: Verbs whose xcomp is aspect, not content ("continued to call for").
 _NO_XCOMP = frozenset({"continue", "say", "see", "know", "find", "show", "hear", "learn"})
-_BREAKS = frozenset({",", "—", "–", "--"})
 _TRIM = frozenset(',.;:!?"“”‘’\'—–-( \u00a0')
 
 
@@ -101,104 +104,6 @@ def _after_that(cue: Token) -> Extent | None:
     return None
 
 
-def _inner_edges(cue: Token) -> tuple[int, int]:
-    """First and last token index of ``cue``'s clause, without the commas the parser hung on it."""
-    left, right = cue.left_edge.i, cue.right_edge.i
-    doc = cue.doc
-    while left < cue.i and doc[left].is_punct:
-        left += 1
-    while right > cue.i and doc[right].is_punct:
-        right -= 1
-    return left, right
-
-
-def _parenthetical(cue: Token) -> Extent | None:
-    """The sentence around a "..., he said(, ...)" whose clause the parser made the head."""
-    if cue.dep_ not in ("parataxis", "advcl", "conj", "ccomp"):
-        return None
-    if not any(c.dep_ == "nsubj" for c in cue.children):
-        return None
-    doc = cue.doc
-    left, right = _inner_edges(cue)
-    if left == 0 or doc[left - 1].text not in _BREAKS:
-        return None
-    sent = cue.sent
-    after = right + 1
-    if after < sent.end and doc[after].text in _BREAKS and after + 1 < sent.end and not doc[after + 1].is_punct:
-        return sent.start_char, sent.end_char  # "The museum, he said, is ..."
-    if cue.head.i > cue.i:
-        return None
-    start = sent.start_char
-    end = doc[left].idx
-    return (start, end) if end - start > MIN_CONTENT_CHARS else None
-
-
-#: Parts of speech a speaker phrase set off by commas may hold ("one of Mr. Obama's advisers", "he has").
-_PHRASE_POS = frozenset({"PROPN", "NOUN", "DET", "ADJ", "PRON", "NUM", "PART", "AUX", "ADV"})
-#: Longest speaker phrase (tokens) read as the subject of a parenthetical cue.
-MAX_PHRASE_TOKENS = 10
-_HEAD_POS = ("PROPN", "NOUN", "PRON")
-
-
-def _phrase_start(cue: Token) -> int:
-    """Index of the first token of the speaker phrase right before ``cue`` (``cue.i`` when there is none)."""
-    doc, sent = cue.doc, cue.sent
-    k = cue.i
-    while k > sent.start and cue.i - k < MAX_PHRASE_TOKENS:
-        prev = doc[k - 1]
-        if not (prev.pos_ in _PHRASE_POS or prev.lower_ in ("of", "as")) or prev.text == ",":
-            break
-        k -= 1
-    return int(k)
-
-
-def _after_cue(cue: Token) -> int | None:
-    """Index of the comma that closes a parenthetical cue ("said, " / "pointed out, "), or None."""
-    doc, sent = cue.doc, cue.sent
-    k = cue.i + 1
-    while k < sent.end and k - cue.i <= 3 and doc[k].dep_ in ("prt", "advmod", "npadvmod"):
-        k += 1
-    return k if k < sent.end - 1 and doc[k].text == "," else None
-
-
-def surface_parenthetical(cue: Token) -> tuple[Extent, Token] | None:
-    """Content and speaker of a cue set off by commas, read from the words rather than the parse.
-
-    "To understand it, Chief Justice Roberts said, one should visit" and "Hawaii, as one of his advisers
-    pointed out, does not get ..." give the sentence; "As many experts have pointed out, Mr. Trump is
-    free to ..." gives what follows the comma. The small model often hangs such cues on the wrong word.
-    """
-    close = _after_cue(cue)
-    if close is None:
-        return None
-    doc, sent = cue.doc, cue.sent
-    first = _phrase_start(cue)
-    heads = [t for t in doc[first:cue.i] if t.pos_ in _HEAD_POS]
-    if not heads:
-        return None
-    speaker = next((t for t in heads if t.dep_ == "nsubj"), heads[-1])
-    if first == sent.start and doc[first].lower_ == "as":
-        return (doc[close].idx + 1, sent.end_char), speaker
-    if first - 1 > sent.start and doc[first - 1].text == ",":
-        return (sent.start_char, sent.end_char), speaker
-    return None
-
-
-def _as_clause(cue: Token) -> Extent | None:
-    """The main clause around "as X pointed out" / "as predicted": what the cue vouches for."""
-    if cue.dep_ != "advcl" or not any(c.dep_ == "mark" and c.lower_ == "as" for c in cue.children):
-        return None
-    head, doc = cue.head, cue.doc
-    if cue.i < head.i:  # "As experts have pointed out, Mr. Trump is free to ..."
-        first = cue.right_edge.i + 1
-        while first <= head.right_edge.i and doc[first].is_punct:
-            first += 1
-        start, end = doc[first].idx, _token_end(head.right_edge)
-    else:  # "Mr. Trump is free to ..., as experts have pointed out"
-        start, end = head.left_edge.idx, cue.left_edge.idx
-    return (start, end) if end - start > MIN_CONTENT_CHARS else None
-
-
 def _governed_quote(cue: Token, quoted: Callable[[int, int], int]) -> Extent | None:
     """What follows a speech verb whose own words hold a quotation ("called him a 'nasty guy'")."""
     rights = [c for c in cue.rights if not c.is_punct and c.dep_ not in ("nsubj", "cc", "conj")]
@@ -235,7 +140,7 @@ def _verb_content(cue: Token, lexicon: Lexicon, quoted: Quoted) -> tuple[Extent,
     here = (cue.idx, _token_end(cue))
     if cue.lemma_ == "call":
         return _call_content(cue, lexicon, quoted)
-    found = _as_clause(cue)
+    found = as_clause(cue)
     if found is not None:
         return found, here
     if any(c.dep_ in ("auxpass", "nsubjpass") for c in cue.children):
@@ -252,7 +157,7 @@ def _verb_content(cue: Token, lexicon: Lexicon, quoted: Quoted) -> tuple[Extent,
             if child.dep_ == "dobj" and child.pos_ not in ("PRON", "DET"):
                 return object_phrase(cue, child), here
     if cue.lemma_ in lexicon.speech_verbs:
-        found = _after_that(cue) or _parenthetical(cue) or _governed_quote(cue, quoted)
+        found = _after_that(cue) or parenthetical(cue) or _governed_quote(cue, quoted)
         if found:
             return found, here
     lemma = cue.lemma_.lower()
@@ -369,7 +274,7 @@ def _from_headline_verbs(doc: Any, text: str, lexicon: Lexicon, skip: Callable[[
         if token.pos_ not in ("NOUN", "PROPN") or skip(token.idx):
             continue
         base = _verb_base(token.text, lexicon.cue_verbs)
-        names = [c for c in token.lefts if c.dep_ in ("compound", "nmod", "nsubj") and c.pos_ in _HEAD_POS]
+        names = [c for c in token.lefts if c.dep_ in ("compound", "nmod", "nsubj") and c.pos_ in HEAD_POS]
         source = names[-1] if names else None  # the word nearest the verb: "Lee" in "Governor Lee Vows"
         rest = [c for c in token.rights if not c.is_punct]
         if base is None or source is None or not rest:
