@@ -31,6 +31,14 @@ def find(article: Article, fragment: str, direct: bool | None = None) -> Quote:
     raise AssertionError(f"no quote contains {fragment!r}: {[q.content.text for q in article.quotes]}")
 
 
+def cues(article: Article) -> set[str]:
+    return {q.cue.text for q in article.quotes if q.cue is not None}
+
+
+def speakers(article: Article) -> set[str]:
+    return {q.speaker_span.text for q in article.quotes if q.speaker_span is not None}
+
+
 def assert_offsets(article: Article) -> None:
     for quote in article.quotes:
         for span in (quote.content, quote.speaker_span, quote.cue):
@@ -220,7 +228,7 @@ def test_transcript_labels_are_speakers(nlp: Any) -> None:
     assert wallace.speaker_span is not None and wallace.speaker_span.text == "WALLACE"
     assert wallace.cue is not None and wallace.cue.text == ":"
     assert find(article, "the campaign has said").speaker_span.text == "PENCE"  # type: ignore[union-attr]
-    assert all(q.speaker_span is None or q.speaker_span.text != "UPDATE" for q in article.quotes)
+    assert "UPDATE" not in speakers(article)
     assert_offsets(article)
 
 
@@ -264,7 +272,7 @@ def test_first_person_inside_a_quote_is_its_speaker(nlp: Any) -> None:
 
 def test_colon_labels_need_a_sentence(nlp: Any) -> None:
     article = interview("The storm hit the coast on Monday.\n\nPhoto: AP\n\nRESCUER: Yes.\n")
-    assert all(q.cue is None or q.cue.text != ":" for q in article.quotes)
+    assert ":" not in cues(article)
 
 
 def test_stance_of_an_agent_is_reported(nlp: Any) -> None:
@@ -359,7 +367,7 @@ def test_quoted_as_saying_keeps_the_speaker_not_the_relay(nlp: Any) -> None:
 
 def test_feelings_of_institutions_about_things_are_not_stances(nlp: Any) -> None:
     article = run("The Trump administration's open disdain for the science behind climate change worried allies.")
-    assert all(q.cue is None or q.cue.text not in ("disdain", "worried") for q in article.quotes)
+    assert not cues(article) & {"disdain", "worried"}
 
 
 def test_reported_speech_takes_in_the_quotation_that_finishes_it(nlp: Any) -> None:
@@ -447,12 +455,12 @@ def test_passive_cue_speaks_for_its_agent_not_its_patient(nlp: Any) -> None:
     quote = find(article, "a charlatan")
     assert quote.speaker_span is not None and quote.speaker_span.text == "fellow physicians"
     article = run("He confessed to the killing in what has widely been called an honor killing.")
-    assert all(q.speaker_span is None or q.speaker_span.text != "what" for q in article.quotes)
+    assert "what" not in speakers(article)
 
 
 def test_words_of_other_scripts_are_never_cues(nlp: Any) -> None:
     article = run("She said the clinic reopened.\n\nतो उसमें हमारे लोगों को ज़्यादा दिक़्क़त नहीं आयी।\n")
-    assert all(q.cue is None or q.cue.text.isascii() for q in article.quotes)
+    assert all(cue.isascii() for cue in cues(article))
     assert find(article, "the clinic reopened").cue.text == "said"  # type: ignore[union-attr]
 
 
@@ -522,14 +530,14 @@ def test_according_to_at_the_end_vouches_for_the_sentence(nlp: Any) -> None:
     quote = find(article, "demeaned workers with harsh language")
     assert quote.cue is not None and quote.cue.text == "according to"
     assert quote.speaker_span is not None and "insiders" in quote.speaker_span.text
-    assert all(q.cue is None or q.cue.text != "show" for q in article.quotes)
+    assert "show" not in cues(article)
 
 
 def test_calling_a_meeting_reports_nothing(nlp: Any) -> None:
     article = run("Bill Lee calls Obamacare 'crazy system' during campaign stop.\n\n"
                   "The council called an emergency meeting to discuss the flood.")
     assert find(article, "Obamacare").cue.text == "calls"  # type: ignore[union-attr]
-    assert all(q.cue is None or q.cue.text != "called" for q in article.quotes)
+    assert "called" not in cues(article)
 
 
 def test_poll_shares_are_sources(nlp: Any) -> None:
@@ -544,7 +552,7 @@ def test_headline_source_before_a_colon(nlp: Any) -> None:
                   "Monday.\n\nWeather: Rain is expected across the state tonight.")
     quote = find(article, "Wealthy Voters Abandon the Mayor")
     assert quote.speaker_span is not None and quote.speaker_span.text == "Poll"
-    assert all(q.speaker_span is None or q.speaker_span.text != "Weather" for q in article.quotes)
+    assert "Weather" not in speakers(article)
 
 
 def test_a_generic_you_inside_an_answer_holds_no_stance(nlp: Any) -> None:
@@ -553,7 +561,7 @@ def test_a_generic_you_inside_an_answer_holds_no_stance(nlp: Any) -> None:
             "((Jane Roe)) The training. You need to understand the best way to teach the animal first, "
             "and I think we found it.\n")
     article = interview(text)
-    assert all(q.speaker_span is None or q.speaker_span.text != "You" for q in article.quotes)
+    assert "You" not in speakers(article)
     assert find(article, "we found it", direct=False).speaker_span.text == "I"  # type: ignore[union-attr]
 
 
