@@ -575,3 +575,11 @@ def test_titles_in_quotation_marks_are_not_quotes(nlp: Any) -> None:
 def test_a_date_alone_is_not_what_was_said(nlp: Any) -> None:
     article = run("But his remarks on Saturday drew little notice from voters.")
     assert all(q.content.text != "Saturday" for q in article.quotes)
+
+
+def test_report_that_opens_with_a_quotation_keeps_its_own_words(nlp: Any) -> None:
+    article = run("The fact checkers claimed “the mayor exaggerates” the level of youth unemployment through a "
+                  "“misleading use of statistics.”")
+    report = find(article, "the level of youth unemployment", direct=False)
+    assert report.content.text.startswith("the mayor exaggerates")
+    assert report.speaker_span is not None and report.speaker_span.text == "The fact checkers"

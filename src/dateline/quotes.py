@@ -323,9 +323,14 @@ def apply(article: Article) -> Article:
     inside = SegmentIndex(segments)
     direct = _direct(article, lexicon, find_direct(doc, text, segments, lexicon, inside, find_subject))
     direct = [_credited(article, text, q) for q in _labelled(article, text, lexicon, direct)]
-    quotes: dict[int, Quote] = {q.content.start: q for q in direct}
+    quotes = list(direct)
+    starts = {q.content.start: q for q in direct}
     for quote in _reported(article, text, lexicon, inside):
         quote = _through_quotes(article, quote, direct)
-        quotes.setdefault(quote.content.start, quote)
-    found = _in_own_words(sorted(quotes.values(), key=lambda q: (q.content.start, q.content.end)))
+        same = starts.setdefault(quote.content.start, quote)
+        if same is quote or (same.direct and quote.content.end > same.content.end):
+            # A report whose quotation opens it and its own words go on ("claimed 'X' the level of ...,
+            # and concluded ...") holds that quotation; one that is only the quotation is dropped.
+            quotes.append(quote)
+    found = _in_own_words(sorted(quotes, key=lambda q: (q.content.start, q.content.end)))
     return replace(article, quotes=tuple(found))
