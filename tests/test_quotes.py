@@ -583,3 +583,10 @@ def test_report_that_opens_with_a_quotation_keeps_its_own_words(nlp: Any) -> Non
     report = find(article, "the level of youth unemployment", direct=False)
     assert report.content.text.startswith("the mayor exaggerates")
     assert report.speaker_span is not None and report.speaker_span.text == "The fact checkers"
+
+
+def test_quotations_listed_with_and_are_one_quote(nlp: Any) -> None:
+    article = run("He railed against “a system that is rigged against workers,” and “wounded American families” and "
+                  "“our own struggling citizens,” Trump said.")
+    quote = find(article, "a system that is rigged", direct=True)
+    assert quote.content.text.endswith("our own struggling citizens")

@@ -12,6 +12,7 @@ quotes ("America First", "reset") and are dropped.
 from __future__ import annotations
 
 import bisect
+import re
 from collections.abc import Sequence
 from dataclasses import dataclass, replace
 from typing import Any
@@ -166,7 +167,8 @@ def find_direct(doc: Any, text: str, segments: Sequence[QuotedSegment], lexicon:
         if cue is not None:
             current = replace(current, cue_token=cue, cue=(cue.idx, cue.idx + len(cue.text)), subject=subject_of(cue))
         previous = quotes[-1] if quotes else None
-        if previous is not None and _continues(previous, current, seg, short):
+        if previous is not None and (_continues(previous, current, seg, short)
+                                     or _LISTED.fullmatch(text, previous.end, seg.open_mark)):
             quotes[-1] = _merge(previous, current)
             continue
         if cue is None and previous is not None and previous.subject is not None and _adjacent(frames, previous, seg):
@@ -175,6 +177,10 @@ def find_direct(doc: Any, text: str, segments: Sequence[QuotedSegment], lexicon:
             continue
         quotes.append(current)
     return quotes
+
+
+#: What may stand between quotations listed as one ("'how the system is rigged,' and 'wounded families'").
+_LISTED = re.compile(r"[ ,\"”'’]*(?:and|or) ")
 
 
 def _continues(previous: DirectQuote, current: DirectQuote, seg: QuotedSegment, short: bool) -> bool:
