@@ -590,3 +590,11 @@ def test_quotations_listed_with_and_are_one_quote(nlp: Any) -> None:
                   "“our own struggling citizens,” Trump said.")
     quote = find(article, "a system that is rigged", direct=True)
     assert quote.content.text.endswith("our own struggling citizens")
+
+
+def test_a_closing_mark_that_opens_a_line_opens_a_quote(nlp: Any) -> None:
+    text = "Readers wrote in.\n\n”Fear. I am truly afraid that the mayor will win again this year.” ― Julie Diaz.\n"
+    assert [text[s.start:s.end] for s in find_quoted(text)] == [
+        "Fear. I am truly afraid that the mayor will win again this year."]
+    quote = find(run(text), "I am truly afraid", direct=True)
+    assert quote.speaker_span is not None and quote.speaker_span.text == "Julie Diaz"
