@@ -598,3 +598,8 @@ def test_a_closing_mark_that_opens_a_line_opens_a_quote(nlp: Any) -> None:
         "Fear. I am truly afraid that the mayor will win again this year."]
     quote = find(run(text), "I am truly afraid", direct=True)
     assert quote.speaker_span is not None and quote.speaker_span.text == "Julie Diaz"
+
+
+def test_a_closing_mark_wrapped_onto_a_line_opens_nothing() -> None:
+    text = "He said “we will rebuild\n” and then he left the stage for the night.\n"
+    assert [text[s.start:s.end] for s in find_quoted(text)] == ["we will rebuild"]

@@ -67,9 +67,10 @@ def _segment(text: str, open_mark: int, end: int, close_mark: int | None) -> Quo
 
 
 def _paragraph_start(text: str, i: int) -> bool:
-    """Whether only spaces stand between the start of ``i``'s line and ``i`` (a closing mark there opens)."""
+    """Whether the mark at ``i`` opens its line and a word follows it at once: a closing mark there opens
+    a quote ('”Fear. I am afraid ...'); one followed by a space closes a quote wrapped onto the line."""
     line = text.rfind("\n", 0, i) + 1
-    return not text[line:i].strip()
+    return not text[line:i].strip() and text[i + 1:i + 2].isalnum()
 
 
 def _measure(text: str, i: int) -> bool:
