@@ -194,16 +194,18 @@ _PARTICIPLE = re.compile(r"[A-Za-z]+ing")
 _QUOTE_GAP = re.compile(r"[ \t\"“'`:—–-]*")
 
 
-def _through_quotes(article: Article, quote: Quote, direct: list[Quote]) -> Quote:
+def _through_quotes(article: Article, quote: Quote, direct: list[Quote], starts: list[int]) -> Quote:
     """``quote`` (reported speech) carried to the end of a quotation it stops inside or right before.
 
     The parse often ends a reported clause inside the quoted words that finish it (the closing period
     is trimmed, or the quotation hangs off the clause), which would leave the quotation outside the
-    report it belongs to.
+    report it belongs to. ``direct`` is sorted by start; ``starts`` holds those starts.
     """
     start, end = quote.content.start, quote.content.end
-    for d in direct:
-        if d.content.end <= end or d.content.start < start:
+    for d in direct[bisect.bisect_left(starts, start):]:
+        if d.content.start > end and not _QUOTE_GAP.fullmatch(article.text, end, d.content.start):
+            break  # every later quotation starts further off, past words of the report's own
+        if d.content.end <= end:
             continue
         if d.cue is not None and start < d.cue.start < end and _PARTICIPLE.fullmatch(d.cue.text) \
                 and article.text[start:d.cue.start].rstrip().endswith(","):
@@ -293,14 +295,17 @@ def _in_own_words(quotes: list[Quote]) -> list[Quote]:
     often the interviewee. A stance of "you" there is dropped: it is anyone at all ("you need to
     understand the animal first") or the one being addressed.
     """
-    direct = [q for q in quotes if q.direct and q.speaker_span is not None]
+    direct = sorted((q for q in quotes if q.direct and q.speaker_span is not None), key=lambda q: q.content.start)
+    starts = [q.content.start for q in direct]
     out = []
     for quote in quotes:
         pronoun = quote.speaker_span.text.lower() if quote.speaker_span is not None else ""
         if not quote.direct and quote.cue is not None and (pronoun in _FIRST_PERSON or pronoun in _THIRD_PERSON
                                                            or pronoun == "you"):
             cue = quote.cue.start
-            outer = next((d for d in direct if d.content.start <= cue < d.content.end), None)
+            # Direct quotes do not overlap: the one that may hold the cue starts last at or before it.
+            k = bisect.bisect_right(starts, cue) - 1
+            outer = direct[k] if k >= 0 and cue < direct[k].content.end else None
             if outer is not None and pronoun == "you" and quote.kind == "stance":
                 continue
             if outer is not None and pronoun in _FIRST_PERSON:
@@ -324,9 +329,11 @@ def apply(article: Article) -> Article:
     direct = _direct(article, lexicon, find_direct(doc, text, segments, lexicon, inside, find_subject))
     direct = [_credited(article, text, q) for q in _labelled(article, text, lexicon, direct)]
     quotes = list(direct)
+    direct = sorted(direct, key=lambda q: q.content.start)
+    direct_starts = [q.content.start for q in direct]
     starts = {q.content.start: q for q in direct}
     for quote in _reported(article, text, lexicon, inside):
-        quote = _through_quotes(article, quote, direct)
+        quote = _through_quotes(article, quote, direct, direct_starts)
         same = starts.setdefault(quote.content.start, quote)
         if same is quote or (same.direct and quote.content.end > same.content.end):
             # A report whose quotation opens it and its own words go on ("claimed 'X' the level of ...,

@@ -7,7 +7,9 @@ covers, so ``article.text[span.start:span.end] == span.text`` always holds.
 
 from __future__ import annotations
 
+import bisect
 import datetime as dt
+import functools
 from dataclasses import dataclass, field
 from typing import Any, Literal
 
@@ -209,16 +211,25 @@ class Article:
                 return actor
         return None
 
+    @functools.cached_property
+    def _mention_index(self) -> tuple[list[int], list[tuple[int, int, int, Actor]], int]:
+        """Mentions sorted by start (start, end, order, actor), their starts, and the longest mention."""
+        mentions = sorted((m.start, m.end, order, actor) for order, (actor, m) in
+                          enumerate((a, m) for a in self.actors for m in a.mentions))
+        longest = max((m_end - m_start for m_start, m_end, _, _ in mentions), default=0)
+        return [m[0] for m in mentions], mentions, longest
+
     def actor_at(self, start: int, end: int) -> Actor | None:
-        """The actor with a mention overlapping ``[start, end)`` the most, or None."""
-        best: Actor | None = None
-        best_overlap = 0
-        for actor in self.actors:
-            for mention in actor.mentions:
-                overlap = min(end, mention.end) - max(start, mention.start)
-                if overlap > best_overlap:
-                    best, best_overlap = actor, overlap
-        return best
+        """The actor with a mention overlapping ``[start, end)`` the most (the first listed on a tie), or None."""
+        starts, mentions, longest = self._mention_index
+        best: tuple[int, int] | None = None  # (-overlap, order)
+        found: Actor | None = None
+        for m_start, m_end, order, actor in mentions[bisect.bisect_left(starts, start - longest):
+                                                     bisect.bisect_left(starts, end)]:
+            overlap = min(end, m_end) - max(start, m_start)
+            if overlap > 0 and (best is None or (-overlap, order) < best):
+                best, found = (-overlap, order), actor
+        return found
 
 
 @dataclass(frozen=True, slots=True)
