@@ -94,6 +94,8 @@ def surface_parenthetical(cue: Token) -> tuple[Extent, Token] | None:
     if close is None:
         return None
     doc, sent = cue.doc, cue.sent
+    if close + 1 < len(doc) and doc[close + 1].is_quote:
+        return None  # 'Asked about it, he said, "Not going to go into that."': the quotation is what was said
     first = _phrase_start(cue)
     heads = [t for t in doc[first:cue.i] if t.pos_ in HEAD_POS]
     if not heads:

@@ -226,7 +226,11 @@ def _from_verbs(verbs: list[Token], text: str, lexicon: Lexicon, skip: Callable[
         subject = _local_subject(find_subject(token), token, text) or _name_before(token)
         if subject is None and token.lemma_.lower() not in lexicon.speech_verbs:
             continue
-        yield Reported(_clip(text, found[0], found[1]), found[1], token, subject, verb_kind(token, lexicon))
+        content = found[0]
+        if token.dep_ == "advcl" and token.head.i > token.i and token.tag_ == "VBN" \
+                and not any(c.dep_ == "mark" for c in token.children):  # "Asked about X, she said ...": to the comma
+            content = (content[0], min(content[1], _token_end(token.right_edge)))
+        yield Reported(_clip(text, content, found[1]), found[1], token, subject, verb_kind(token, lexicon))
 
 
 def _phrase_at(doc: Any, i: int, phrase: tuple[str, ...]) -> bool:

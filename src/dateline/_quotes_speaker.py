@@ -10,7 +10,7 @@ from typing import Any
 from dateline._quotes_lexicon import Lexicon
 from dateline.records import Actor, Article, Span, make_span
 
-__all__ = ["find_subject", "link_speaker", "speaker_extent"]
+__all__ = ["find_subject", "link_speaker", "passive_participle", "speaker_extent"]
 
 Token = Any
 
@@ -34,8 +34,8 @@ _NAME_DEPS = frozenset({"appos", "compound", "flat", "prep", "pobj", "nummod", "
 
 def find_subject(cue: Token) -> Token | None:
     """The subject of ``cue`` or of the nearest verb above it, or None."""
-    if any(c.dep_ == "auxpass" for c in cue.children):
-        return _agent(cue)  # "what has been called a crisis": the patient is not the speaker
+    if any(c.dep_ == "auxpass" for c in cue.children) or passive_participle(cue):
+        return _agent(cue)  # "what has been called a crisis", "Asked about it, he said": not the speaker
     verb = cue
     for _ in range(MAX_SUBJECT_CLIMB + 1):
         for child in verb.children:
@@ -47,6 +47,13 @@ def find_subject(cue: Token) -> Token | None:
             return None
         verb = verb.head
     return None
+
+
+def passive_participle(verb: Token) -> bool:
+    """Whether ``verb`` is a past participle heading an adverbial clause with no subject ("Asked about
+    the blast, the chief said ...", "when asked about it"): the one it is hung on underwent it."""
+    return bool(verb.tag_ == "VBN" and verb.dep_ == "advcl"
+                and not any(c.dep_ in ("nsubj", "nsubjpass", "aux", "auxpass") for c in verb.children))
 
 
 def _agent(verb: Token) -> Token | None:

@@ -28,7 +28,7 @@ from dateline._quotes_labels import Labelled, find_labelled
 from dateline._quotes_lexicon import Lexicon, load_lexicon
 from dateline._quotes_marks import find_quoted
 from dateline._quotes_reported import MIN_CONTENT_CHARS, Reported, find_reported, trim
-from dateline._quotes_speaker import find_subject, link_speaker
+from dateline._quotes_speaker import find_subject, link_speaker, passive_participle
 from dateline.errors import PipelineError
 from dateline.records import Article, Quote, make_span
 
@@ -165,7 +165,7 @@ def _without_that(text: str, start: int, end: int) -> int:
 
 
 def _passive(token: Any) -> bool:
-    return any(c.dep_ == "nsubjpass" for c in token.children)
+    return any(c.dep_ == "nsubjpass" for c in token.children) or passive_participle(token)
 
 
 def _reported(article: Article, text: str, lexicon: Lexicon, inside: SegmentIndex) -> list[Quote]:
