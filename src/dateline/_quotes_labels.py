@@ -49,13 +49,14 @@ def _is_name(span: Any, stopwords: frozenset[str], marked: bool) -> bool:
 
 def find_labelled(doc: Any, text: str, stopwords: frozenset[str]) -> Iterator[Labelled]:
     """Every labelled line of ``text`` (the annotated part of the article)."""
+    opening = len(text) - len(text.lstrip())  # where the first line (the headline) starts
     for match in _LABEL.finditer(text):
         content = match.group(5).rstrip()
         name, cue = (1, 2) if match.group(1) is not None else (3, 4)
         if name == 1 and len(content.split()) < MIN_LABELLED_WORDS:
             continue  # "Photo: AP"; a turn in double parentheses may be one word ("((Jane Roe)) Yes.")
         span = doc.char_span(match.start(name), match.end(name), alignment_mode="expand")
-        headline = not text[:match.start()].strip()  # "Poll: Voters Abandon ...": any capitalized source
+        headline = match.start() <= opening  # "Poll: Voters Abandon ...": any capitalized source
         if span is None or not _is_name(span, stopwords, marked=name == 3 or headline):
             continue
         yield Labelled(match.span(name), match.span(cue), (match.start(5), match.start(5) + len(content)), span.root)
