@@ -260,7 +260,10 @@ def _turn_ends(text: str, lines: list[Labelled]) -> list[int]:
             after = lines[k + 1]
             next_line = text.rfind("\n", 0, after.name[0]) + 1
             if next_line - end <= MAX_TURN_CHARS:
-                end = max(end, len(text[:next_line].rstrip()))
+                stop = next_line
+                while stop > end and text[stop - 1].isspace():
+                    stop -= 1
+                end = max(end, stop)
         ends.append(end)
     return ends
 
