@@ -7,12 +7,16 @@ parse (:mod:`dateline._quotes_reported`), and so do attributed stances
 ("the union endorsed Clinton", "his claim that ...", "they are worried that
 ...", :mod:`dateline._quotes_stance`). The speaker is the subject of the
 cue, linked to an actor through :meth:`Article.actor_at`; a pronoun no actor
-covers goes to the nearest person actor before it. Cue words live in
+covers goes to the nearest person actor before it, except inside someone's
+quoted words, where "I" and "we" are that speaker. Transcript and interview
+turns ("WALLACE: ...", "((Jane Roe)) ...", :mod:`dateline._quotes_labels`)
+are direct quotes of the labelled person. Cue words live in
 ``data/quotes.json``.
 
 Reported speech is kept at its outermost level ("X said Y wants Z" is one
-quote by X); a quoted phrase inside reported speech is also a direct quote of
-its own, with the same speaker.
+quote by X) and runs to the end of its sentence when the parser ended it
+early; a quoted phrase inside reported speech is also a direct quote of its
+own, with the same speaker.
 """
 
 from __future__ import annotations
