@@ -616,3 +616,12 @@ def test_asked_about_it_then_a_quotation(nlp: Any) -> None:
     assert asked.speaker_span is None  # who asked is not said; the chief was asked
     answer = find(article, "Not going to go into that", direct=True)
     assert answer.speaker_span is not None and answer.speaker_span.text == "Chief Lee"
+
+
+def test_in_the_poll_reports_what_follows(nlp: Any) -> None:
+    article = run("In the previous national poll, conducted in early September, the mayor led her rival by 5 "
+                  "points among likely voters. In a statement, the ministry said the talks had failed.")
+    poll = find(article, "the mayor led her rival")
+    assert poll.cue is not None and poll.cue.text == "In"
+    assert poll.speaker_span is not None and poll.speaker_span.text.endswith("national poll")
+    assert find(article, "the talks had failed").cue.text == "said"  # type: ignore[union-attr]

@@ -34,7 +34,7 @@ _WORD_LISTS = (
 _OPTIONAL_LISTS = ("agent_nouns", "content_prepositions", "action_verbs", "passive_verbs", "recipient_verbs",
                    "cue_nouns", "noun_prepositions", "cue_adjectives",
                    "clause_only_verbs", "stance_verbs", "speech_nouns", "forecast_verbs", "feeling_nouns",
-                   "convened_nouns", "title_words")
+                   "convened_nouns", "title_words", "finding_nouns")
 
 
 @dataclass(frozen=True)
@@ -65,6 +65,7 @@ class Lexicon:
     feeling_nouns: frozenset[str] = frozenset()
     convened_nouns: frozenset[str] = frozenset()
     title_words: frozenset[str] = frozenset()
+    finding_nouns: frozenset[str] = frozenset()
 
     @property
     def cue_verbs(self) -> frozenset[str]:

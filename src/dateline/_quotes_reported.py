@@ -261,6 +261,25 @@ def _from_phrases(doc: Any, text: str, lexicon: Lexicon, skip: Callable[[int], b
             yield Reported(_clip(text, content, cue), cue, token, source)
 
 
+def _from_sources_in(doc: Any, text: str, lexicon: Lexicon, skip: Callable[[int], bool]) -> Iterator[Reported]:
+    """"In the new poll, Clinton led Trump by 5 points": a sentence opened by "in" and a finding (a poll,
+    a study, a report: ``finding_nouns`` in the lexicon) reports what follows the phrase."""
+    for sent in doc.sents:
+        first = sent[0]
+        if first.lower_ != "in" or skip(first.idx):
+            continue
+        source = next((c for c in first.children if c.dep_ == "pobj"), None)
+        if source is None or source.lemma_.lower() not in lexicon.finding_nouns:
+            continue
+        k = first.right_edge.i + 1
+        while k < sent.end and (doc[k].is_punct or doc[k].dep_ in ("acl", "appos")):
+            k = doc[k].right_edge.i + 1  # ", conducted in early September,"
+        if k >= sent.end - 1:
+            continue
+        cue = (first.idx, _token_end(first))
+        yield Reported(_clip(text, (doc[k].idx, sent.end_char), cue), cue, first, source, "stance")
+
+
 def _verb_base(word: str, verbs: frozenset[str]) -> str | None:
     """The lemma of ``word`` read as a verb in the third person ("claims", "vows", "pushes"), if in ``verbs``."""
     lower = word.lower()
@@ -317,4 +336,9 @@ def find_reported(doc: Any, text: str, lexicon: Lexicon, skip: Callable[[int], b
         if cand.subject is not None and cand.cue_token.lower_ == "according":
             sources.append((cand.cue[1], _extent(cand.subject)[1]))
         found.append(Reported((start, end), cand.cue, cand.cue_token, cand.subject, cand.kind))
+    # "In the poll, ..." only where no cue of its own reports the rest ("In the poll, 46 percent choose X").
+    for cand in _from_sources_in(doc, text, lexicon, skip):
+        start, end = trim(text, *cand.content)
+        if not any(start <= other.cue[0] < end for other in found):
+            found.append(Reported((start, end), cand.cue, cand.cue_token, cand.subject, cand.kind))
     return found
