@@ -430,3 +430,17 @@ def test_only_a_named_place_of_an_event_without_recipient_becomes_one(text: str)
 def test_a_recipient_of_its_own_keeps_the_place_out() -> None:
     event = only(run("Syrian forces attacked the rebels in Aleppo."), "ASSAULT")
     assert texts(event.recipient_spans) == ["the rebels"]
+
+
+def test_the_outlet_reporting_is_no_event() -> None:
+    text = ("Wikinews asked Governor Kathy Hochul whether the bridge would reopen. With Wikinews, Hochul discussed "
+            "her budget. Senator Chuck Schumer met Governor Kathy Hochul in Albany. Senator Ted Cruz criticized "
+            "Wikinews for the interview.")
+    document = Document(id="w", source="test", kind="text", content=text, published="2019-01-04",
+                        url="https://en.wikinews.org/wiki/Interview", site="en.wikinews.org")
+    [article] = Pipeline(STAGES).run_batch([document])
+    assert isinstance(article, Article)
+    outlet = next(a.id for a in article.actors if a.name == "Wikinews")
+    assert all(outlet not in e.actors for e in article.events)
+    assert any(outlet in e.recipients for e in article.events)  # what others do to it is still news
+    assert any(e.type == "CONSULT" for e in article.events)

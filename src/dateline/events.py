@@ -43,6 +43,9 @@ Choices worth knowing:
 - An event with no recipient takes the named place it happens in as one
   ("declared a ceasefire in Tripoli", as CAMEO's coders do), which stays its
   place (:mod:`dateline._events_located`).
+- The article's own outlet (an actor named like its site, "Wikinews" on
+  en.wikinews.org) is never an event's actor: what it does is reporting
+  ("Wikinews asked X ..."). As a recipient it stays ("X criticized Wikinews").
 - "Talks with A and B" held by C are two bilateral CONSULTs (C+A, C+B);
   "a meeting between A, B and C" or "A, B and C met" is one.
 - On the seed article (published 2017-07-07) the meetings of Trump and Putin
@@ -327,11 +330,26 @@ def apply(article: Article) -> Article:
     lex = lexicon()
     scene = _Scene(home=dateline_place(article))
     found: list[Event] = []
+    outlet = _outlet(article)
     for number, sentence in enumerate(doc.sents):
         hits = _hits(sentence, lex)
         for hit, part in (p for h in (fold(hits, lex.light) if hits else ()) for p in _bilateral(h)):
             event = _event(article, hit, number, scene, part)
-            if event is not None:
+            if event is not None and outlet not in event.actors:
                 found.append(event)
         _remember(article, sentence, number, scene)
     return replace(article, events=tuple(found))
+
+
+def _outlet(article: Article) -> str | None:
+    """The id of the actor that is the article's own publisher ("Wikinews" on en.wikinews.org), if named.
+
+    What a news outlet does as its own actor is reporting ("Wikinews interviewed ...", "contacted the
+    company"), not an event between the parties of the story; as a recipient ("X attacked CNN") it stays.
+    """
+    labels = set((article.site or "").lower().split("."))
+    for actor in article.actors:
+        name = "".join(ch for ch in actor.name.lower() if ch.isalnum())
+        if len(name) >= 3 and name in labels:
+            return actor.id
+    return None
