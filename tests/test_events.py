@@ -239,25 +239,22 @@ def test_cyber_attacks_are_coercion_not_assault(text: str) -> None:
     assert not [e for e in run(text).events if e.type == "ASSAULT"]
 
 
-def test_declared_state_of_emergency_is_coercion() -> None:
-    event = only(run("The government of Peru declared a state of emergency in Lima."), "COERCE")
-    assert event.trigger.text == "declared"
-    assert texts(event.actor_spans) == ["The government of Peru"]
-    assert texts(event.recipient_spans) == ["Lima"]
-
-
-def test_nominal_suspension_of_aid_is_a_sanction_on_its_recipient() -> None:
-    event = only(run("Sweden announced a suspension of aid to Uganda."), "SANCTION")
-    assert event.trigger.text == "suspension"
-    assert texts(event.actor_spans) == ["Sweden"]
-    assert texts(event.recipient_spans) == ["Uganda"]
-
-
-def test_light_verb_lends_its_recipient_to_a_nominal_event() -> None:
-    event = only(run("North Korea launched cyber warfare against the UK last year."), "COERCE")
-    assert event.trigger.text == "warfare"
-    assert texts(event.actor_spans) == ["North Korea"]
-    assert texts(event.recipient_spans) == ["the UK"]
+@pytest.mark.parametrize(("text", "event_type", "trigger", "actors", "recipients"), [
+    # a declared state of emergency is coercion
+    ("The government of Peru declared a state of emergency in Lima.", "COERCE", "declared",
+     ["The government of Peru"], ["Lima"]),
+    # a nominal suspension of aid is a sanction on its recipient
+    ("Sweden announced a suspension of aid to Uganda.", "SANCTION", "suspension", ["Sweden"], ["Uganda"]),
+    # a light verb lends its recipient to a nominal event
+    ("North Korea launched cyber warfare against the UK last year.", "COERCE", "warfare", ["North Korea"],
+     ["the UK"]),
+])
+def test_trigger_actor_and_recipient(text: str, event_type: str, trigger: str, actors: list[str],
+                                     recipients: list[str]) -> None:
+    event = only(run(text), event_type)
+    assert event.trigger.text == trigger
+    assert texts(event.actor_spans) == actors
+    assert texts(event.recipient_spans) == recipients
 
 
 def test_object_complement_ends_the_recipient_phrase() -> None:
