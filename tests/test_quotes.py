@@ -16,7 +16,7 @@ from dateline._quotes_lexicon import DEFAULT_PATH, load_lexicon, parse_lexicon
 from dateline._quotes_marks import find_quoted
 from dateline.errors import PipelineError, ResourceError
 from dateline.pipeline import Pipeline
-from dateline.records import Actor, Article, Document, Quote, make_span
+from dateline.records import Actor, Article, Document, Quote, Span, make_span
 
 
 def run(text: str, actors: tuple[Actor, ...] = ()) -> Article:
@@ -29,6 +29,10 @@ def find(article: Article, fragment: str, direct: bool | None = None) -> Quote:
         if fragment in quote.content.text and direct in (None, quote.direct):
             return quote
     raise AssertionError(f"no quote contains {fragment!r}: {[q.content.text for q in article.quotes]}")
+
+
+def text_of(span: Span | None) -> str | None:
+    return None if span is None else span.text
 
 
 def cues(article: Article) -> set[str]:
@@ -49,8 +53,8 @@ def assert_offsets(article: Article) -> None:
 def test_said_after_a_direct_quote(nlp: Any) -> None:
     article = run('"We will not back down," the minister said on Tuesday.')
     quote = find(article, "We will not back down")
-    assert quote.direct and quote.cue is not None and quote.cue.text == "said"
-    assert quote.speaker_span is not None and quote.speaker_span.text == "the minister"
+    assert quote.direct and text_of(quote.cue) == "said"
+    assert text_of(quote.speaker_span) == "the minister"
     assert_offsets(article)
 
 
@@ -65,7 +69,7 @@ def test_split_quote_is_one_quote_with_one_speaker(nlp: Any) -> None:
 def test_quote_after_a_colon_and_mixed_marks(nlp: Any) -> None:
     article = run('The spokesman told reporters: "There is no energy monopoly in Europe.”')
     quote = find(article, "There is no energy monopoly")
-    assert quote.direct and quote.speaker_span is not None and quote.speaker_span.text == "The spokesman"
+    assert quote.direct and text_of(quote.speaker_span) == "The spokesman"
 
 
 def test_quote_over_several_paragraphs(nlp: Any) -> None:
@@ -84,21 +88,21 @@ def test_scare_quotes_and_slogans_are_not_quotes(nlp: Any) -> None:
 def test_short_quote_governed_by_a_cue_is_a_quote(nlp: Any) -> None:
     article = run("He called the agreement “the worst trade deal ever.”")
     quote = find(article, "the worst trade deal ever", direct=True)
-    assert quote.cue is not None and quote.cue.text == "called"
+    assert text_of(quote.cue) == "called"
 
 
 def test_reported_speech_with_that(nlp: Any) -> None:
     article = run("The Foreign Ministry said that the sanctions would hurt both countries.")
     quote = find(article, "the sanctions would hurt both countries")
-    assert not quote.direct and quote.cue is not None and quote.cue.text == "said"
-    assert quote.speaker_span is not None and quote.speaker_span.text == "The Foreign Ministry"
+    assert not quote.direct and text_of(quote.cue) == "said"
+    assert text_of(quote.speaker_span) == "The Foreign Ministry"
     assert not quote.content.text.startswith("that")
 
 
 def test_according_to(nlp: Any) -> None:
     article = run("According to the Interior Ministry, 14 people were detained in the capital.")
     quote = find(article, "14 people were detained")
-    assert quote.cue is not None and quote.cue.text == "According to"
+    assert text_of(quote.cue) == "According to"
     assert quote.speaker_span is not None and "Interior Ministry" in quote.speaker_span.text
 
 
@@ -119,7 +123,7 @@ def test_pronoun_goes_to_the_nearest_person_before(nlp: Any) -> None:
     text = 'Angela Merkel hosted the summit.\n\n"There will be discussions that will not be easy," she said.'
     actors = (Actor("m1", "Angela Merkel", "person", "DEU", "GOV", (make_span(text, 0, 13),)),)
     quote = find(run(text, actors), "discussions that will not be easy")
-    assert quote.speaker == "m1" and quote.speaker_span is not None and quote.speaker_span.text == "she"
+    assert quote.speaker == "m1" and text_of(quote.speaker_span) == "she"
 
 
 def test_needs_the_annotation() -> None:
@@ -229,8 +233,8 @@ def test_transcript_labels_are_speakers(nlp: Any) -> None:
             '"PENCE: Well, look, the campaign has said a great deal about it.\n\nUPDATE: The debate starts at nine.')
     article = run(text)
     wallace = find(article, "Let us start with the debate story")
-    assert wallace.speaker_span is not None and wallace.speaker_span.text == "WALLACE"
-    assert wallace.cue is not None and wallace.cue.text == ":"
+    assert text_of(wallace.speaker_span) == "WALLACE"
+    assert text_of(wallace.cue) == ":"
     assert find(article, "the campaign has said").speaker_span.text == "PENCE"  # type: ignore[union-attr]
     assert "UPDATE" not in speakers(article)
     assert_offsets(article)
@@ -255,12 +259,12 @@ def test_interview_turns_in_double_parentheses(nlp: Any) -> None:
     article = interview(INTERVIEW)
     roe = next(a for a in article.actors if a.name == "Jane Roe")
     started = find(article, "We started in 2010", direct=True)
-    assert started.speaker_span is not None and started.speaker_span.text == "Jane Roe"
-    assert started.cue is not None and started.cue.text == "))"
+    assert text_of(started.speaker_span) == "Jane Roe"
+    assert text_of(started.cue) == "))"
     assert started.speaker == roe.id  # the label is linked to the person introduced above it
     assert started.content.text.endswith("recovered since then.")  # the turn runs on to the next label
     question = find(article, "Was it hard?", direct=True)
-    assert question.speaker_span is not None and question.speaker_span.text == "Reporter"
+    assert text_of(question.speaker_span) == "Reporter"
     assert "Yes" not in question.content.text
     assert find(article, "Yes.", direct=True).speaker == roe.id  # a one-word turn is still a turn
     assert_offsets(article)
@@ -270,7 +274,7 @@ def test_first_person_inside_a_quote_is_its_speaker(nlp: Any) -> None:
     article = interview(INTERVIEW)
     roe = next(a for a in article.actors if a.name == "Jane Roe")
     thought = find(article, "the reef has recovered", direct=False)
-    assert thought.speaker_span is not None and thought.speaker_span.text == "I"
+    assert text_of(thought.speaker_span) == "I"
     assert thought.speaker == roe.id
 
 
@@ -282,8 +286,8 @@ def test_colon_labels_need_a_sentence(nlp: Any) -> None:
 def test_stance_of_an_agent_is_reported(nlp: Any) -> None:
     article = run("The union endorsed Hillary Clinton for president on Friday.")
     quote = find(article, "Hillary Clinton for president", direct=False)
-    assert quote.cue is not None and quote.cue.text == "endorsed"
-    assert quote.speaker_span is not None and quote.speaker_span.text == "The union"
+    assert text_of(quote.cue) == "endorsed"
+    assert text_of(quote.speaker_span) == "The union"
     assert_offsets(article)
 
 
@@ -295,15 +299,15 @@ def test_plain_actions_are_not_stances(nlp: Any) -> None:
 def test_noun_cue_with_a_that_clause(nlp: Any) -> None:
     article = run("His claim that the election was rigged was false.")
     quote = find(article, "the election was rigged", direct=False)
-    assert quote.cue is not None and quote.cue.text == "claim"
-    assert quote.speaker_span is not None and quote.speaker_span.text == "His"
+    assert text_of(quote.cue) == "claim"
+    assert text_of(quote.speaker_span) == "His"
 
 
 def test_parenthetical_said_inside_the_sentence(nlp: Any) -> None:
     article = run("The museum, he said, would make visitors face uncomfortable truths.")
     quote = find(article, "uncomfortable truths", direct=False)
-    assert quote.cue is not None and quote.cue.text == "said"
-    assert quote.speaker_span is not None and quote.speaker_span.text == "he"
+    assert text_of(quote.cue) == "said"
+    assert text_of(quote.speaker_span) == "he"
 
 
 def test_relative_pronoun_is_the_span_and_the_referent_the_actor(nlp: Any) -> None:
@@ -311,7 +315,7 @@ def test_relative_pronoun_is_the_span_and_the_referent_the_actor(nlp: Any) -> No
     start = text.index("Jane Doe")
     actors = (Actor("d1", "Jane Doe", "person", "USA", "LEG", (make_span(text, start, start + 8),)),)
     quote = find(run(text, actors), "the program was a failure", direct=False)
-    assert quote.speaker_span is not None and quote.speaker_span.text == "who"
+    assert text_of(quote.speaker_span) == "who"
     assert quote.speaker == "d1"
 
 
@@ -320,8 +324,8 @@ def test_dash_credit_line_names_the_speaker(nlp: Any) -> None:
             "Next paragraph.")
     article = run(text)
     quote = find(article, "never tried to learn", direct=True)
-    assert quote.speaker_span is not None and quote.speaker_span.text == "Ana Ruiz"
-    assert quote.cue is not None and quote.cue.text == "―"
+    assert text_of(quote.speaker_span) == "Ana Ruiz"
+    assert text_of(quote.cue) == "―"
     assert_offsets(article)
 
 
@@ -387,7 +391,7 @@ def test_a_participle_of_saying_keeps_its_own_quotation(nlp: Any) -> None:
     article = run("Trump attacked Clinton for her support of the war in Libya, saying, “She is trigger-happy and "
                   "very unstable.”")
     quote = find(article, "trigger-happy", direct=True)
-    assert quote.cue is not None and quote.cue.text == "saying"
+    assert text_of(quote.cue) == "saying"
     assert all("trigger-happy" not in q.content.text for q in article.quotes if not q.direct)
 
 
@@ -397,7 +401,7 @@ def test_participle_of_saying_after_a_report_is_a_report_of_its_own(nlp: Any) ->
     first = find(article, "those attacks hurt Romney", direct=False)
     assert "divisions" not in first.content.text
     second = find(article, "divisions in the party", direct=False)
-    assert second.cue is not None and second.cue.text == "arguing"
+    assert text_of(second.cue) == "arguing"
 
 
 @pytest.mark.parametrize(("text", "content", "speaker"), [
@@ -417,7 +421,7 @@ def test_cue_set_off_by_commas(nlp: Any, text: str, content: str, speaker: str) 
 def test_agentless_passive_report_is_a_claim_without_a_speaker(nlp: Any) -> None:
     article = run("Mr. Quiros was accused of using $50 million for personal expenses.")
     quote = find(article, "using $50 million", direct=False)
-    assert quote.speaker is None and quote.cue is not None and quote.cue.text == "accused"
+    assert quote.speaker is None and text_of(quote.cue) == "accused"
 
 
 def test_object_report_runs_to_the_end_of_its_verb_phrase(nlp: Any) -> None:
@@ -429,13 +433,13 @@ def test_object_report_runs_to_the_end_of_its_verb_phrase(nlp: Any) -> None:
 def test_participle_on_a_noun_takes_the_noun_as_its_source(nlp: Any) -> None:
     article = run("Trump, in a statement announcing his pick, praised the governor.")
     quote = find(article, "his pick", direct=False)
-    assert quote.speaker_span is not None and quote.speaker_span.text == "a statement"
+    assert text_of(quote.speaker_span) == "a statement"
 
 
 def test_call_for_a_gerund(nlp: Any) -> None:
     quote = find(run("President Obama called for reducing the corporate tax rate to 28 percent."), "reducing",
                  direct=False)
-    assert quote.cue is not None and quote.cue.text == "called for"
+    assert text_of(quote.cue) == "called for"
     assert quote.content.text.startswith("reducing the corporate tax rate")
 
 
@@ -450,14 +454,14 @@ def test_the_clause_nearest_after_the_cue_is_its_content(nlp: Any) -> None:
                   "an ailing Hillary Clinton stumbling to a van this past weekend (her campaign later disclosed "
                   "that she has pneumonia).")
     quote = find(article, "she has pneumonia", direct=False)
-    assert quote.cue is not None and quote.cue.text == "disclosed"
+    assert text_of(quote.cue) == "disclosed"
     assert not quote.content.text.startswith("Both candidates")
 
 
 def test_passive_cue_speaks_for_its_agent_not_its_patient(nlp: Any) -> None:
     article = run("The surgeon has been called a charlatan by fellow physicians for promoting miracle cures.")
     quote = find(article, "a charlatan")
-    assert quote.speaker_span is not None and quote.speaker_span.text == "fellow physicians"
+    assert text_of(quote.speaker_span) == "fellow physicians"
     article = run("He confessed to the killing in what has widely been called an honor killing.")
     assert "what" not in speakers(article)
 
@@ -483,15 +487,15 @@ def test_he_inside_a_quote_is_not_its_speaker(nlp: Any) -> None:
     dorsa = next(a for a in article.actors if a.name == "Dorsa Derakhshani")
     assert find(article, "the clock to stop", direct=False).speaker == dorsa.id  # "I think"
     wanted = find(article, "a draw", direct=False)
-    assert wanted.speaker_span is not None and wanted.speaker_span.text == "He"
+    assert text_of(wanted.speaker_span) == "He"
     assert wanted.speaker is None  # the opponent, who is not named
 
 
 def test_headline_verbs_read_as_names(nlp: Any) -> None:
     article = run("Governor Lee Vows To Veto Tax Hike\n\nThe bill passed on Monday.")
     quote = find(article, "To Veto Tax Hike", direct=False)
-    assert quote.cue is not None and quote.cue.text == "Vows"
-    assert quote.speaker_span is not None and quote.speaker_span.text == "Lee"
+    assert text_of(quote.cue) == "Vows"
+    assert text_of(quote.speaker_span) == "Lee"
     assert run("Charles Dickens\n\nPolice Arrests Rise In Ohio\n\nThe count rose.").quotes == ()
 
 
@@ -517,7 +521,7 @@ def test_report_runs_on_to_the_end_of_its_sentence(nlp: Any, text: str, content:
      "documented", "faster increases in temperatures"),
 ])
 def test_report_stops_where_another_clause_starts(nlp: Any, text: str, cue: str, content: str) -> None:
-    quote = next(q for q in run(text).quotes if q.cue is not None and q.cue.text == cue)
+    quote = next(q for q in run(text).quotes if text_of(q.cue) == cue)
     assert quote.content.text == content
 
 
@@ -532,7 +536,7 @@ def test_according_to_at_the_end_vouches_for_the_sentence(nlp: Any) -> None:
     article = run("As a reality show boss, the manager repeatedly demeaned workers with harsh language, according to "
                   "show insiders.")
     quote = find(article, "demeaned workers with harsh language")
-    assert quote.cue is not None and quote.cue.text == "according to"
+    assert text_of(quote.cue) == "according to"
     assert quote.speaker_span is not None and "insiders" in quote.speaker_span.text
     assert "show" not in cues(article)
 
@@ -555,7 +559,7 @@ def test_headline_source_before_a_colon(nlp: Any) -> None:
     article = run("Poll: Wealthy Voters Abandon the Mayor for Her Rival\n\nA new survey of 900 voters was released on "
                   "Monday.\n\nWeather: Rain is expected across the state tonight.")
     quote = find(article, "Wealthy Voters Abandon the Mayor")
-    assert quote.speaker_span is not None and quote.speaker_span.text == "Poll"
+    assert text_of(quote.speaker_span) == "Poll"
     assert "Weather" not in speakers(article)
 
 
@@ -586,7 +590,7 @@ def test_report_that_opens_with_a_quotation_keeps_its_own_words(nlp: Any) -> Non
                   "“misleading use of statistics.”")
     report = find(article, "the level of youth unemployment", direct=False)
     assert report.content.text.startswith("the mayor exaggerates")
-    assert report.speaker_span is not None and report.speaker_span.text == "The fact checkers"
+    assert text_of(report.speaker_span) == "The fact checkers"
 
 
 def test_quotations_listed_with_and_are_one_quote(nlp: Any) -> None:
@@ -601,7 +605,7 @@ def test_a_closing_mark_that_opens_a_line_opens_a_quote(nlp: Any) -> None:
     assert [text[s.start:s.end] for s in find_quoted(text)] == [
         "Fear. I am truly afraid that the mayor will win again this year."]
     quote = find(run(text), "I am truly afraid", direct=True)
-    assert quote.speaker_span is not None and quote.speaker_span.text == "Julie Diaz"
+    assert text_of(quote.speaker_span) == "Julie Diaz"
 
 
 def test_a_closing_mark_wrapped_onto_a_line_opens_nothing() -> None:
@@ -615,13 +619,13 @@ def test_asked_about_it_then_a_quotation(nlp: Any) -> None:
     assert asked.content.text == "to describe the device that caused the blast"
     assert asked.speaker_span is None  # who asked is not said; the chief was asked
     answer = find(article, "Not going to go into that", direct=True)
-    assert answer.speaker_span is not None and answer.speaker_span.text == "Chief Lee"
+    assert text_of(answer.speaker_span) == "Chief Lee"
 
 
 def test_in_the_poll_reports_what_follows(nlp: Any) -> None:
     article = run("In the previous national poll, conducted in early September, the mayor led her rival by 5 "
                   "points among likely voters. In a statement, the ministry said the talks had failed.")
     poll = find(article, "the mayor led her rival")
-    assert poll.cue is not None and poll.cue.text == "In"
+    assert text_of(poll.cue) == "In"
     assert poll.speaker_span is not None and poll.speaker_span.text.endswith("national poll")
     assert find(article, "the talks had failed").cue.text == "said"  # type: ignore[union-attr]
