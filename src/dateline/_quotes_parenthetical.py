@@ -6,21 +6,15 @@ words around the cue as well as from the parse.
 
 from __future__ import annotations
 
-from typing import Any
+from dateline._quotes_tokens import Extent, Token, token_end
 
 __all__ = ["HEAD_POS", "MIN_CONTENT_CHARS", "as_clause", "parenthetical", "surface_parenthetical"]
 
-Token = Any
-Extent = tuple[int, int]
 
 #: Fewest characters of content worth reporting ("no", "yes" are answers, but
 #: two-letter contents were parse errors in PolNeAR dev).
 MIN_CONTENT_CHARS = 3
 _BREAKS = frozenset({",", "—", "–", "--"})
-
-
-def _end(token: Token) -> int:
-    return int(token.idx + len(token.text))
 
 
 def _inner_edges(cue: Token) -> tuple[int, int]:
@@ -117,7 +111,7 @@ def as_clause(cue: Token) -> Extent | None:
         first = cue.right_edge.i + 1
         while first <= head.right_edge.i and doc[first].is_punct:
             first += 1
-        start, end = doc[first].idx, _end(head.right_edge)
+        start, end = doc[first].idx, token_end(head.right_edge)
     else:  # "Mr. Trump is free to ..., as experts have pointed out"
         start, end = head.left_edge.idx, cue.left_edge.idx
     return (start, end) if end - start > MIN_CONTENT_CHARS else None

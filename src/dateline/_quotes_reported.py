@@ -36,11 +36,10 @@ from dateline._quotes_stance import (
     object_phrase,
     verb_kind,
 )
+from dateline._quotes_tokens import Extent, Token, extent, token_end
 
 __all__ = ["MIN_CONTENT_CHARS", "Reported", "find_reported", "trim"]
 
-Token = Any
-Extent = tuple[int, int]
 Quoted = Callable[[int, int], int]
 
 #: How far (tokens) after a cue a "that" may open its content when the parser
@@ -78,18 +77,9 @@ def trim(text: str, start: int, end: int) -> Extent:
     return start, end
 
 
-def _extent(token: Token) -> Extent:
-    right = token.right_edge
-    return token.left_edge.idx, right.idx + len(right.text)
-
-
-def _token_end(token: Token) -> int:
-    return int(token.idx + len(token.text))
-
-
 def _from_mark(clause: Token) -> Extent:
     """A clause's extent from its "that" when words the parser hung on it come first ("on July 7 that ...")."""
-    start, end = _extent(clause)
+    start, end = extent(clause)
     mark = next((c for c in clause.children if c.dep_ == "mark" and c.lower_ == "that"), None)
     return (mark.idx if mark is not None else start), end
 
@@ -110,22 +100,22 @@ def _governed_quote(cue: Token, quoted: Callable[[int, int], int]) -> Extent | N
     if not rights:
         return None
     start = rights[0].left_edge.idx
-    end = _token_end(rights[-1].right_edge)
+    end = token_end(rights[-1].right_edge)
     return (start, end) if quoted(start, end) > 0 else None
 
 
 def _call_content(cue: Token, lexicon: Lexicon, quoted: Quoted) -> tuple[Extent, Extent] | None:
     """"called on X to ...", "called for X", "called X Y" (with Y quoted or an object predicate)."""
-    here = (cue.idx, _token_end(cue))
+    here = (cue.idx, token_end(cue))
     if any(c.dep_ == "oprd" for c in cue.children):
         found = _governed_quote(cue, lambda s, e: 1)
         return None if found is None else (found, here)
     for child in cue.rights:
         if child.dep_ in ("prep", "prt") and child.lower_ in lexicon.call_particles:
-            parts = [_extent(c) for c in child.children if c.dep_ in ("pobj", "pcomp")]
-            parts += [_extent(c) for c in cue.children if c.dep_ == "xcomp"]
+            parts = [extent(c) for c in child.children if c.dep_ in ("pobj", "pcomp")]
+            parts += [extent(c) for c in cue.children if c.dep_ == "xcomp"]
             if parts:
-                return (min(p[0] for p in parts), max(p[1] for p in parts)), (cue.idx, _token_end(child))
+                return (min(p[0] for p in parts), max(p[1] for p in parts)), (cue.idx, token_end(child))
     found = _governed_quote(cue, quoted)
     if found is None:
         # "called the shootings a moment of reckoning" with the predicate parsed away; not "called a meeting"
@@ -137,7 +127,7 @@ def _call_content(cue: Token, lexicon: Lexicon, quoted: Quoted) -> tuple[Extent,
 
 def _verb_content(cue: Token, lexicon: Lexicon, quoted: Quoted) -> tuple[Extent, Extent] | None:
     """Content and cue extents for one cue verb, or None when it introduces nothing."""
-    here = (cue.idx, _token_end(cue))
+    here = (cue.idx, token_end(cue))
     if cue.lemma_ == "call":
         return _call_content(cue, lexicon, quoted)
     found = as_clause(cue)
@@ -217,7 +207,7 @@ def _from_verbs(verbs: list[Token], text: str, lexicon: Lexicon, skip: Callable[
             continue
         paren = surface_parenthetical(token) if token.lemma_.lower() in lexicon.speech_verbs else None
         if paren is not None:
-            cue = (token.idx, _token_end(token))
+            cue = (token.idx, token_end(token))
             yield Reported(_clip(text, paren[0], cue), cue, token, paren[1], verb_kind(token, lexicon))
             continue
         found = _verb_content(token, lexicon, quoted)
@@ -229,7 +219,7 @@ def _from_verbs(verbs: list[Token], text: str, lexicon: Lexicon, skip: Callable[
         content = found[0]
         if token.dep_ == "advcl" and token.head.i > token.i and token.tag_ == "VBN" \
                 and not any(c.dep_ == "mark" for c in token.children):  # "Asked about X, she said ...": to the comma
-            content = (content[0], min(content[1], _token_end(token.right_edge)))
+            content = (content[0], min(content[1], token_end(token.right_edge)))
         yield Reported(_clip(text, content, found[1]), found[1], token, subject, verb_kind(token, lexicon))
 
 
@@ -249,7 +239,7 @@ def _from_phrases(doc: Any, text: str, lexicon: Lexicon, skip: Callable[[int], b
             objects = [c for c in last.children if c.dep_ in ("pobj", "pcomp")]
             if not objects:
                 continue
-            phrase_end = _extent(objects[0])[1]
+            phrase_end = extent(objects[0])[1]
             # A source the tagger read as a verb phrase ("show insiders") is named by its noun.
             source = next((c for c in objects[0].children if c.dep_ == "dobj"), objects[0]) \
                 if objects[0].dep_ == "pcomp" else objects[0]
@@ -257,7 +247,7 @@ def _from_phrases(doc: Any, text: str, lexicon: Lexicon, skip: Callable[[int], b
             before = (sent.start_char, token.idx)
             after = (phrase_end, sent.end_char)
             content = before if before[1] - before[0] > after[1] - after[0] else after
-            cue = (token.idx, _token_end(last))
+            cue = (token.idx, token_end(last))
             yield Reported(_clip(text, content, cue), cue, token, source)
 
 
@@ -276,7 +266,7 @@ def _from_sources_in(doc: Any, text: str, lexicon: Lexicon, skip: Callable[[int]
             k = doc[k].right_edge.i + 1  # ", conducted in early September,"
         if k >= sent.end - 1:
             continue
-        cue = (first.idx, _token_end(first))
+        cue = (first.idx, token_end(first))
         yield Reported(_clip(text, (doc[k].idx, sent.end_char), cue), cue, first, source, "stance")
 
 
@@ -302,9 +292,9 @@ def _from_headline_verbs(doc: Any, text: str, lexicon: Lexicon, skip: Callable[[
         rest = [c for c in token.rights if not c.is_punct]
         if base is None or source is None or not rest:
             continue
-        content = (rest[0].left_edge.idx, _token_end(rest[-1].right_edge))
+        content = (rest[0].left_edge.idx, token_end(rest[-1].right_edge))
         kind = "speech" if base in lexicon.speech_verbs and base not in lexicon.stance_verbs else "stance"
-        cue = (token.idx, _token_end(token))
+        cue = (token.idx, token_end(token))
         yield Reported(_clip(text, content, cue), cue, token, source, kind)
 
 
@@ -334,7 +324,7 @@ def find_reported(doc: Any, text: str, lexicon: Lexicon, skip: Callable[[int], b
             continue  # a cue outside the Latin alphabet is a word of another language the tagger guessed at
         cues.add(cand.cue_token.i)
         if cand.subject is not None and cand.cue_token.lower_ == "according":
-            sources.append((cand.cue[1], _extent(cand.subject)[1]))
+            sources.append((cand.cue[1], extent(cand.subject)[1]))
         found.append(Reported((start, end), cand.cue, cand.cue_token, cand.subject, cand.kind))
     # "In the poll, ..." only where no cue of its own reports the rest ("In the poll, 46 percent choose X").
     for cand in _from_sources_in(doc, text, lexicon, skip):

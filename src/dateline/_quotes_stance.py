@@ -21,15 +21,13 @@ from __future__ import annotations
 
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass
-from typing import Any
 
 from dateline._quotes_lexicon import Lexicon
+from dateline._quotes_tokens import Extent, Token, extent, token_end
 
 __all__ = ["Stance", "complement", "find_adjective_cues", "find_noun_cues", "find_stances", "is_agent", "object_phrase",
            "verb_kind"]
 
-Token = Any
-Extent = tuple[int, int]
 
 #: Entity labels that make a subject an agent. Country and city names are left
 #: out: as subjects of verbs outside the speech lexicon they were mostly events
@@ -65,14 +63,6 @@ def verb_kind(verb: Token, lexicon: Lexicon) -> str:
     return "speech" if lemma in lexicon.speech_verbs and lemma not in lexicon.stance_verbs else "stance"
 
 
-def _end(token: Token) -> int:
-    return int(token.idx + len(token.text))
-
-
-def _extent(token: Token) -> Extent:
-    return token.left_edge.idx, _end(token.right_edge)
-
-
 def is_agent(token: Token, lexicon: Lexicon) -> bool:
     """Whether ``token`` (a subject head) names someone who can hold a stance."""
     lower = token.lower_
@@ -88,14 +78,14 @@ def is_agent(token: Token, lexicon: Lexicon) -> bool:
 def object_phrase(verb: Token, obj: Token) -> Extent:
     """The object with the right-hand phrases of ``verb`` after it ("the mayor for not acting", "her plan in a
     speech on Friday"): the rest of the verb phrase, up to a coordinated verb or clause."""
-    start, end = _extent(obj)
+    start, end = extent(obj)
     for child in verb.rights:
         if child.i <= obj.i:
             continue
         if child.lower_ == "according":
             break  # "..., according to X" names who says so; it is not part of what is said
         if child.dep_ in ("oprd", "xcomp", "ccomp", "prep", "npadvmod", "advmod", "dative", "advcl"):
-            end = max(end, _end(child.right_edge))
+            end = max(end, token_end(child.right_edge))
         elif not child.is_punct:
             break
     return start, end
@@ -110,8 +100,8 @@ def complement(verb: Token, lexicon: Lexicon, objects: bool = True,
         after = [c for c in clauses if c.i > verb.i]
         child = min(after, key=lambda c: c.i) if after else clauses[-1]  # the clause nearest after the verb
         obj = next((c for c in verb.children if c.dep_ == "dobj" and c.i < child.i), None)
-        start = _extent(obj)[0] if obj is not None else _extent(child)[0]
-        return start, _extent(child)[1]
+        start = extent(obj)[0] if obj is not None else extent(child)[0]
+        return start, extent(child)[1]
     if objects:
         for child in verb.children:
             if child.dep_ == "dobj" and child.i > verb.i and child.lower_ not in _REFLEXIVE:
@@ -125,7 +115,7 @@ def _prep_object(head: Token, preps: frozenset[str]) -> Extent | None:
         if child.dep_ == "prep" and child.lower_ in preps:
             objs = [c for c in child.children if c.dep_ in ("pobj", "pcomp")]
             if objs:
-                return objs[0].left_edge.idx, _end(child.right_edge)
+                return objs[0].left_edge.idx, token_end(child.right_edge)
     return None
 
 
@@ -139,7 +129,7 @@ def _passive(verb: Token, lexicon: Lexicon) -> tuple[Extent, Token | None] | Non
         if child.dep_ == "agent":
             agent = next((c for c in child.children if c.dep_ == "pobj"), None)
     rest = complement(verb, lexicon, objects=False)
-    start, end = _extent(patient)
+    start, end = extent(patient)
     if rest is not None:
         end = max(end, rest[1])
     elif agent is None:
@@ -168,10 +158,10 @@ def _subject(verb: Token) -> Token | None:
 
 def _cue_extent(verb: Token, content: Extent) -> Extent:
     """The verb, with its particle or preposition when the content follows them ("called for")."""
-    end = _end(verb)
+    end = token_end(verb)
     for child in verb.rights:
-        if child.dep_ in ("prt", "prep") and _end(child) <= content[0] and child.i == verb.i + 1:
-            end = _end(child)
+        if child.dep_ in ("prt", "prep") and token_end(child) <= content[0] and child.i == verb.i + 1:
+            end = token_end(child)
     return verb.idx, end
 
 
@@ -189,7 +179,7 @@ def find_stances(verbs: list[Token], lexicon: Lexicon, skip: Callable[[int], boo
             if lemma not in lexicon.passive_verbs or _passes_on(token, lexicon) or (
                     agent is None and lemma in lexicon.forecast_verbs):
                 continue
-            yield Stance(content, (token.idx, _end(token)), token, agent, verb_kind(token, lexicon))
+            yield Stance(content, (token.idx, token_end(token)), token, agent, verb_kind(token, lexicon))
             continue
         if lemma in lexicon.cue_verbs:
             continue  # speech and thought verbs in the active voice are read elsewhere
@@ -220,7 +210,7 @@ def _noun_content(noun: Token, preps: frozenset[str]) -> Extent | None:
         if child.dep_ in ("acl", "ccomp") and any(
                 (c.dep_ == "mark" and c.lower_ in ("that", "whether")) or (c.dep_ == "aux" and c.lower_ == "to")
                 for c in child.children):
-            return _extent(child)
+            return extent(child)
     return _prep_object(noun, preps)
 
 
@@ -232,7 +222,7 @@ def _felt_for_others(noun: Token, content: Extent, lexicon: Lexicon) -> bool:
     """
     if noun.lemma_.lower() not in lexicon.feeling_nouns:
         return False
-    if any(_extent(c) == content for c in noun.rights if c.dep_ in ("acl", "ccomp")):
+    if any(extent(c) == content for c in noun.rights if c.dep_ in ("acl", "ccomp")):
         return False
     source = _noun_source(noun)
     return source is None or not (source.ent_type_ == "PERSON" or source.lower_ in _PERSON_WORDS
@@ -249,7 +239,7 @@ def find_noun_cues(nouns: list[Token], lexicon: Lexicon, skip: Callable[[int], b
             continue
         if found is not None and found[0] > token.idx:
             kind = "speech" if token.lemma_.lower() in lexicon.speech_nouns else "stance"
-            yield Stance(found, (token.idx, _end(token)), token, _noun_source(token), kind)
+            yield Stance(found, (token.idx, token_end(token)), token, _noun_source(token), kind)
 
 
 def find_adjective_cues(adjectives: list[Token], lexicon: Lexicon, skip: Callable[[int], bool]) -> Iterator[Stance]:
@@ -262,4 +252,4 @@ def find_adjective_cues(adjectives: list[Token], lexicon: Lexicon, skip: Callabl
             continue
         found = complement(token, lexicon, objects=False, preps=lexicon.noun_prepositions)
         if found is not None and found[0] > token.idx:
-            yield Stance(found, (token.idx, _end(token)), token, subject)
+            yield Stance(found, (token.idx, token_end(token)), token, subject)
