@@ -67,14 +67,18 @@ class Lexicon:
     title_words: frozenset[str] = frozenset()
     finding_nouns: frozenset[str] = frozenset()
 
-    @property
+    @functools.cached_property
     def cue_verbs(self) -> frozenset[str]:
         """Every verb lemma that can introduce speech or thought."""
         return self.speech_verbs | self.thought_verbs
 
-    @property
+    @functools.cached_property
     def pronouns(self) -> frozenset[str]:
         return self.person_pronouns | self.group_pronouns
+
+    def kind(self, lemma: str) -> str:
+        """``"speech"`` for a cue lemma of saying or writing, ``"stance"`` for one of belief, judgement or support."""
+        return "speech" if lemma in self.speech_verbs and lemma not in self.stance_verbs else "stance"
 
 
 def _words(raw: dict[str, Any], key: str, where: str) -> frozenset[str]:

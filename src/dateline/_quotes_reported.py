@@ -293,9 +293,8 @@ def _from_headline_verbs(doc: Any, text: str, lexicon: Lexicon, skip: Callable[[
         if base is None or source is None or not rest:
             continue
         content = (rest[0].left_edge.idx, token_end(rest[-1].right_edge))
-        kind = "speech" if base in lexicon.speech_verbs and base not in lexicon.stance_verbs else "stance"
         cue = (token.idx, token_end(token))
-        yield Reported(_clip(text, content, cue), cue, token, source, kind)
+        yield Reported(_clip(text, content, cue), cue, token, source, lexicon.kind(base))
 
 
 def find_reported(doc: Any, text: str, lexicon: Lexicon, skip: Callable[[int], bool],

@@ -59,8 +59,7 @@ class Stance:
 
 def verb_kind(verb: Token, lexicon: Lexicon) -> str:
     """``"speech"`` for a verb of saying or writing, ``"stance"`` for one of belief, judgement or support."""
-    lemma = verb.lemma_.lower()
-    return "speech" if lemma in lexicon.speech_verbs and lemma not in lexicon.stance_verbs else "stance"
+    return lexicon.kind(verb.lemma_.lower())
 
 
 def is_agent(token: Token, lexicon: Lexicon) -> bool:
