@@ -33,6 +33,7 @@ from dateline._quotes_stance import (
     find_adjective_cues,
     find_noun_cues,
     find_stances,
+    nearest_clause,
     object_phrase,
     verb_kind,
 )
@@ -135,13 +136,9 @@ def _verb_content(cue: Token, lexicon: Lexicon, quoted: Quoted) -> tuple[Extent,
         return found, here
     if any(c.dep_ in ("auxpass", "nsubjpass") for c in cue.children):
         return None  # passives ("was expected to", "was told that") are read as stances, with their agent
-    clauses = [c for c in cue.children
-               if c.dep_ == "ccomp" or (c.dep_ == "xcomp" and cue.lemma_ not in _NO_XCOMP)]
-    if clauses:
-        # The clause nearest after the cue: the parser also hangs earlier or unrelated clauses on it
-        # ("Both candidates face questions ... (her campaign disclosed that she has pneumonia)").
-        after = [c for c in clauses if c.i > cue.i]
-        return _from_mark(min(after, key=lambda c: c.i) if after else clauses[-1]), here
+    clause = nearest_clause(cue, _NO_XCOMP)
+    if clause is not None:
+        return _from_mark(clause), here
     if cue.lemma_ in lexicon.object_verbs:
         for child in cue.children:
             if child.dep_ == "dobj" and child.pos_ not in ("PRON", "DET"):

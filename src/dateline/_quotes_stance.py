@@ -25,8 +25,17 @@ from dataclasses import dataclass
 from dateline._quotes_lexicon import Lexicon
 from dateline._quotes_tokens import Extent, Token, extent, token_end
 
-__all__ = ["Stance", "complement", "find_adjective_cues", "find_noun_cues", "find_stances", "is_agent", "object_phrase",
-           "verb_kind"]
+__all__ = [
+    "Stance",
+    "complement",
+    "find_adjective_cues",
+    "find_noun_cues",
+    "find_stances",
+    "is_agent",
+    "nearest_clause",
+    "object_phrase",
+    "verb_kind",
+]
 
 
 #: Entity labels that make a subject an agent. Country and city names are left
@@ -90,14 +99,21 @@ def object_phrase(verb: Token, obj: Token) -> Extent:
     return start, end
 
 
+def nearest_clause(verb: Token, no_xcomp: frozenset[str]) -> Token | None:
+    """The head of ``verb``'s clausal complement (ccomp, or xcomp unless the lemma is in ``no_xcomp``) nearest
+    after it, else its last one: the parser also hangs earlier or unrelated clauses on a verb ("Both
+    candidates face questions ... (her campaign disclosed that she has pneumonia)")."""
+    clauses = [c for c in verb.children
+               if c.dep_ == "ccomp" or (c.dep_ == "xcomp" and verb.lemma_.lower() not in no_xcomp)]
+    after = [c for c in clauses if c.i > verb.i]
+    return min(after, key=lambda c: c.i) if after else (clauses[-1] if clauses else None)
+
+
 def complement(verb: Token, lexicon: Lexicon, objects: bool = True,
                preps: frozenset[str] | None = None) -> Extent | None:
     """What ``verb`` is about: its clause, its object phrase, or the object of one of ``preps``."""
-    clauses = [c for c in verb.children
-               if c.dep_ == "ccomp" or (c.dep_ == "xcomp" and verb.lemma_.lower() not in _NO_XCOMP)]
-    if clauses:
-        after = [c for c in clauses if c.i > verb.i]
-        child = min(after, key=lambda c: c.i) if after else clauses[-1]  # the clause nearest after the verb
+    child = nearest_clause(verb, _NO_XCOMP)
+    if child is not None:
         obj = next((c for c in verb.children if c.dep_ == "dobj" and c.i < child.i), None)
         start = extent(obj)[0] if obj is not None else extent(child)[0]
         return start, extent(child)[1]
