@@ -78,11 +78,14 @@ def read_ann(text: str, ann: str, inside: SegmentIndex | None = None) -> list[Go
         if rel.get("Content") not in spans:
             continue  # one dev relation has no content span: nothing to find
         content = spans[rel["Content"]]
-        quoted = sum(inside.coverage(s, e) for s, e in content)
-        length = sum(e - s for s, e in content)
         gold.append(Gold(content, spans.get(rel.get("Source", ""), ()), spans.get(rel.get("Cue", ""), ()),
-                         quoted * 2 >= length))
+                         _mostly_quoted(inside, content)))
     return gold
+
+
+def _mostly_quoted(inside: SegmentIndex, ranges: Ranges) -> bool:
+    """Whether at least half of ``ranges`` lies inside quotation marks: direct speech, for gold and predictions."""
+    return sum(inside.coverage(s, e) for s, e in ranges) * 2 >= _length(ranges)
 
 
 def _overlap(a: Ranges, b: Ranges) -> int:
@@ -207,10 +210,10 @@ def _score(predicted: list[Quote], gold: list[Gold], inside: SegmentIndex, talli
     loose = match(predicted, gold, THRESHOLDS[0])
     tallies["overlap30"].add(len(gold), len(predicted), len(loose))
     tallies["overlap80"].add(len(gold), len(predicted), len(match(predicted, gold, THRESHOLDS[1])))
+    quoted = [_mostly_quoted(inside, ((p.content.start, p.content.end),)) for p in predicted]
     for name, direct in (("direct", True), ("reported", False)):
         sub_gold = [g for g in gold if g.direct == direct]
-        sub_pred = [p for p in predicted if (inside.coverage(p.content.start, p.content.end) * 2
-                                             >= p.content.end - p.content.start) == direct]
+        sub_pred = [p for p, q in zip(predicted, quoted, strict=True) if q == direct]
         tallies[name].add(len(sub_gold), len(sub_pred), len(match(sub_pred, sub_gold, THRESHOLDS[0])))
     speech = [p for p in predicted if p.kind == "speech"]
     tallies["speech"].add(len(gold), len(speech), len(match(speech, gold, THRESHOLDS[0])))
