@@ -168,7 +168,8 @@ def _without_that(text: str, start: int, end: int) -> int:
     return start
 
 
-def _passive(token: Any) -> bool:
+def _agentless_passive(token: Any) -> bool:
+    """Whether ``token`` is a passive cue ("was accused of ...", "Asked about ..."): it may report with no speaker."""
     return any(c.dep_ == "nsubjpass" for c in token.children) or passive_participle(token)
 
 
@@ -178,7 +179,7 @@ def _reported(article: Article, text: str, lexicon: Lexicon, inside: SegmentInde
         start, end = cand.content
         quoted = inside.coverage(start, end)
         if quoted >= MAX_QUOTED_SHARE * (end - start) or (cand.subject is None and not quoted
-                                                           and not _passive(cand.cue_token)):
+                                                           and not _agentless_passive(cand.cue_token)):
             # The direct quote seen again; or words nobody is said to have said. An agentless passive
             # ("he was accused of ...", "the plan was criticized as ...") still reports a claim.
             continue
@@ -206,7 +207,8 @@ def _through_quotes(article: Article, quote: Quote, direct: list[Quote], starts:
     report it belongs to. ``direct`` is sorted by start; ``starts`` holds those starts.
     """
     start, end = quote.content.start, quote.content.end
-    for d in direct[bisect.bisect_left(starts, start):]:
+    for k in range(bisect.bisect_left(starts, start), len(direct)):
+        d = direct[k]
         if d.content.start > end and not _QUOTE_GAP.fullmatch(article.text, end, d.content.start):
             break  # every later quotation starts further off, past words of the report's own
         if d.content.end <= end:
@@ -295,14 +297,14 @@ _THIRD_PERSON = frozenset({"he", "she", "him", "her"})
 
 
 def _in_own_words(quotes: list[Quote]) -> list[Quote]:
-    """``quotes`` with reports by a pronoun inside a direct quote read against that quote.
+    """``quotes`` (in text order) with reports by a pronoun inside a direct quote read against that quote.
 
     "I" or "we" is the quote's speaker. "He" or "she" is someone else, never the quote's speaker: left
     alone, such pronouns go to the nearest person named before them, who inside an interview answer is
     often the interviewee. A stance of "you" there is dropped: it is anyone at all ("you need to
     understand the animal first") or the one being addressed.
     """
-    direct = sorted((q for q in quotes if q.direct and q.speaker_span is not None), key=lambda q: q.content.start)
+    direct = [q for q in quotes if q.direct and q.speaker_span is not None]  # in text order, as ``quotes`` are
     starts = [q.content.start for q in direct]
     out = []
     for quote in quotes:
