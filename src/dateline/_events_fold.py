@@ -70,8 +70,10 @@ def _purpose(token: Token) -> bool:
     return token.tag_ == "VB" and any(c.dep_ == "aux" and c.lower_ == "to" for c in token.children)
 
 
-def _taken(hit: Hit) -> set[int]:
-    return {a.i for a in hit.args.actors}
+def _not_taken(tokens: list[Token], hit: Hit) -> list[Token]:
+    """``tokens`` that are not already ``hit``'s actors."""
+    taken = {a.i for a in hit.args.actors}
+    return [t for t in tokens if t.i not in taken]
 
 
 def _merge(parent: Hit, hit: Hit) -> None:
@@ -79,7 +81,7 @@ def _merge(parent: Hit, hit: Hit) -> None:
     parent.args.add("actor", hit.args.actors)
     if not parent.args.recipients or hit.token.dep_ != "advcl":
         # "pounded the enclave, killing five people": the victims of the consequence stay out
-        parent.args.add("recipient", [t for t in hit.args.recipients if t.i not in _taken(parent)])
+        parent.args.add("recipient", _not_taken(hit.args.recipients, parent))
     parent.weight = max(parent.weight, hit.weight)
     if parent.entry.mode is None and hit.entry.mode is not None:
         parent.entry = replace(parent.entry, mode=hit.entry.mode)
@@ -105,7 +107,7 @@ def _inherit(hit: Hit, parent: Hit) -> None:
     """``hit`` replaces ``parent``: it keeps its own parties and takes the parent's it lacks."""
     if not hit.args.actors:
         hit.args.add("actor", parent.args.actors)
-    named = [t for t in parent.args.recipients if t.pos_ != "PRON" and t.i not in _taken(hit)]
+    named = [t for t in _not_taken(parent.args.recipients, hit) if t.pos_ != "PRON"]
     if named and all(t.pos_ == "PRON" for t in hit.args.recipients):
         hit.args.recipients = named  # "wrote to Biden to urge him to ...": Biden, not "him"
     hit.weight = max(hit.weight, parent.weight)
@@ -119,7 +121,7 @@ def _restatements(kept: dict[int, Hit]) -> None:
         host = next((v for v in verbs if v.entry.type == hit.entry.type and v.token.i < i), None)
         if hit.entry.pos == "noun" and host is not None:
             host.args.add("actor", hit.args.actors)
-            host.args.add("recipient", [t for t in hit.args.recipients if t.i not in _taken(host)])
+            host.args.add("recipient", _not_taken(hit.args.recipients, host))
             del kept[i]
 
 
@@ -137,7 +139,7 @@ def _place(hit: Hit, kept: dict[int, Hit], light: frozenset[str]) -> None:
             continue  # "threatened to carry out a cyber attack": the attack is the threat's content
         elif not parent.args.recipients and not parent.entry.reciprocal:
             # "refused to meet X", "agreed to provide aid to Y": the content's recipient is the parent's
-            parent.args.add("recipient", [t for t in hit.args.recipients if t.i not in _taken(parent)])
+            parent.args.add("recipient", _not_taken(hit.args.recipients, parent))
         del kept[hit.token.i]
         return
 

@@ -265,8 +265,9 @@ def _bilateral(hit: Hit) -> list[tuple[Hit, tuple[int, ...]]]:
     hosts = [t for t in hit.args.actors if t.i not in partners]
     if not hit.entry.reciprocal or len(partners) < 2 or not hosts or hit.args.recipients:
         return [(hit, ())]
+    actors = {t.i for t in hit.args.actors}
     return [(Hit(hit.token, hit.entry, Args(actors=[*hosts, p]), hit.weight), (p.i,)) for p in hit.args.partners
-            if p.i in {t.i for t in hit.args.actors}]
+            if p.i in actors]
 
 
 def _event(article: Article, hit: Hit, number: int, scene: _Scene, part: tuple[int, ...] = ()) -> Event | None:
