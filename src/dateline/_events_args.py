@@ -15,7 +15,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import Any
 
-from dateline._events_lexicon import DEFAULT_PREPS, Entry
+from dateline._events_lexicon import Entry
 from dateline._events_located import located
 
 __all__ = ["Args", "find_args", "modal_args"]
@@ -25,7 +25,6 @@ Token = Any  # a spaCy Token
 _SUBJ = ("nsubj", "nsubjpass", "csubj")
 #: Subjects of a reported clause that stand for the speaker ("X said it would ...").
 _REPORTED_SELF = frozenset({"it", "they", "he", "she", "we"})
-_WITH = frozenset({"with"})
 _NOUNISH = frozenset({"NOUN", "PROPN", "PRON", "NUM", "X"})
 #: Determiner-like words that are never parties on their own.
 _NOT_PARTIES = frozenset({"it", "this", "that", "which", "what", "there", "who", "whom", "one", "all", "both", "each"})
@@ -126,12 +125,11 @@ def _owner(token: Token) -> list[Token]:
 
 def _prep_args(head: Token, entry: Entry, args: Args) -> None:
     role = "actor" if entry.reciprocal else "recipient"
-    preps = _WITH if entry.reciprocal and entry.preps == DEFAULT_PREPS else entry.preps
     for child in head.children:
         lemma = child.lower_
         if child.dep_ == "agent":
             args.add("actor", _pobjs(child))
-        elif child.dep_ in ("prep", "dative") and lemma in preps:
+        elif child.dep_ in ("prep", "dative") and lemma in entry.preps:
             found = _pobjs(child)
             if lemma == "with" and not entry.reciprocal:
                 found = [t for t in found if t.lemma_.lower() not in _INSTRUMENTS]

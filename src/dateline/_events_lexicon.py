@@ -24,6 +24,8 @@ ENV_LEXICON = "DATELINE_EVENT_LEXICON"
 
 #: Default prepositions whose objects are an event's recipients.
 DEFAULT_PREPS: frozenset[str] = frozenset({"with", "against", "on", "upon", "to", "toward", "towards", "at", "into"})
+#: The default for a reciprocal entry: its other parties come with "with" ("talks with X").
+RECIPROCAL_PREPS: frozenset[str] = frozenset({"with"})
 
 #: Major version of the data file format this code reads.
 SUPPORTED_MAJOR = "1"
@@ -130,12 +132,14 @@ def _entries(raw: Any, source: str, where: str) -> list[Entry | tuple[str, str, 
     weight = raw.get("weight", DEFAULT_WEIGHT[pos] + (0.1 if with_ else 0.0))
     if obj not in _OBJECTS or not isinstance(weight, int | float) or not 0 < weight <= 1:
         raise _fail(source, where, f"'object' must be one of {_OBJECTS} and 'weight' in (0, 1]")
-    preps = _words(raw, "preps", source, where) if "preps" in raw else DEFAULT_PREPS
+    reciprocal = bool(raw.get("reciprocal", False))
+    default = RECIPROCAL_PREPS if reciprocal else DEFAULT_PREPS  # "met with X"; "sanctions on X", "aid to X"
+    preps = _words(raw, "preps", source, where) if "preps" in raw else default
     mode = raw.get("mode")
     return [
         Entry(lemma, pos, event_type, mode if isinstance(mode, str) else None, with_,
               _words(raw, "without", source, where), frozenset(_words(raw, "tags", source, where)),
-              obj, bool(raw.get("reciprocal", False)), preps, float(weight), bool(raw.get("modal", False)),
+              obj, reciprocal, preps, float(weight), bool(raw.get("modal", False)),
               bool(raw.get("vehicle", False)))
         for lemma in lemmas
     ]
