@@ -99,13 +99,12 @@ def _nearest(spans: Sequence[tuple[int, int]], trigger_at: int) -> int:
     return min(range(len(spans)), key=lambda i: abs((spans[i][0] + spans[i][1]) // 2 - trigger_at))
 
 
-def _governed(doc: Any, start: int, end: int, trigger: Token) -> bool:
-    """Whether the words at ``[start, end)`` hang on the trigger's clause (not another verb's):
-    on the trigger or a word above it ("Later on July 8, Putin was to meet ...")."""
+def _governed(doc: Any, start: int, end: int, clause: set[int]) -> bool:
+    """Whether the words at ``[start, end)`` hang on the trigger's clause (not another verb's): on the
+    trigger or a word above it (``clause``: :func:`_governors`; "Later on July 8, Putin was to meet ...")."""
     span = doc.char_span(start, end, alignment_mode="expand")
     if span is None or len(span) == 0:
         return False
-    clause = {t.i for t in _governors(trigger)}
     tok = span.root
     for _ in range(8):
         if tok.head.i == tok.i:
@@ -121,7 +120,8 @@ def _governed(doc: Any, start: int, end: int, trigger: Token) -> bool:
 def _pick(doc: Any, spans: Sequence[tuple[int, int]], trigger: Token, *, governed_only: bool = False) -> int | None:
     """The span the trigger governs, else (unless ``governed_only``) the nearest one."""
     middle = trigger.idx + len(trigger.text) // 2
-    governed = [i for i, (a, b) in enumerate(spans) if _governed(doc, a, b, trigger)]
+    clause = {t.i for t in _governors(trigger)} if spans else set()
+    governed = [i for i, (a, b) in enumerate(spans) if _governed(doc, a, b, clause)]
     if governed:
         return governed[_nearest([spans[i] for i in governed], middle)]
     return None if governed_only or not spans else _nearest(spans, middle)
