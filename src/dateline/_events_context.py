@@ -20,7 +20,6 @@ __all__ = ["calendar", "dateline_place", "event_date", "event_place", "resolved"
 
 Token = Any  # a spaCy Token
 
-_NEGATIONS = frozenset({"not", "n't", "never", "no", "neither", "nor", "without"})
 _FUTURE_AUX = frozenset({"will", "shall", "'ll", "wo"})
 _HYPOTHETICAL_AUX = frozenset({"could", "would", "might", "may", "should", "'d", "can", "must"})
 #: Verbs that make what they govern planned: "is set to", "is expected to", "plans to", "scheduled".
