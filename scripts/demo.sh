@@ -7,7 +7,7 @@ scripts/setup.sh
 shared=${DATELINE_SHARED:-../shared}
 corpus="$shared/corpora/wikinews.jsonl"
 if [ ! -f "$corpus" ]; then
-  corpus=$(.venv/bin/python -m dateline.sample)
+  corpus=$(.venv/bin/python -m dateline.cli.sample)
   echo "(no $shared/corpora/wikinews.jsonl here: running the bundled sample articles)"
 fi
 status=0

@@ -11,10 +11,14 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from dateline import _actors_lexicon, _clean_patterns, _events_lexicon, _quotes_lexicon, _times_lexicon
 from dateline._dashes import dash_pieces
 from dateline._data import check_version, load_data, merge, packaged
+from dateline.actors import _lexicon as _actors_lexicon
+from dateline.clean import _patterns as _clean_patterns
 from dateline.errors import ResourceError
+from dateline.events import _lexicon as _events_lexicon
+from dateline.quotes import _lexicon as _quotes_lexicon
+from dateline.times import _lexicon as _times_lexicon
 
 
 def _write(tmp_path: Path, data: Any, name: str = "user.json") -> Path:

@@ -1,6 +1,6 @@
 """Near-duplicate detection: precision and recall on edited copies built from a corpus.
 
-See :mod:`dateline._dedup_eval` for how the pairs are built (copies with new
+See :mod:`dateline.evaluation._dedup_pairs` for how the pairs are built (copies with new
 leads, trimmed endings and changed bylines; distinct same-topic articles).
 """
 
@@ -16,8 +16,8 @@ DEFAULT_DATA = "corpora/wikinews.jsonl"
 
 
 def evaluate(data: Path, limit: int | None = None) -> Report:
-    """Score :class:`dateline.dedup.Deduplicator` on pairs built from the JSONL corpus ``data``."""
-    from dateline._dedup_eval import evaluate_corpus
+    """Score :class:`dateline.run.dedup.Deduplicator` on pairs built from the JSONL corpus ``data``."""
+    from dateline.evaluation._dedup_pairs import evaluate_corpus
 
     metrics = evaluate_corpus(data, limit=limit)
     notes = ("positives: edited copies of the first half's articles; negatives: the second half's articles",)

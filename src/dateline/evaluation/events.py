@@ -43,10 +43,10 @@ from collections.abc import Iterable, Sequence
 from pathlib import Path
 
 from dateline import events
-from dateline._events_lexicon import plover
 from dateline.annotate import apply_batch
 from dateline.errors import InputError
 from dateline.evaluation import Report, f1
+from dateline.events._lexicon import plover
 from dateline.records import EVENT_TYPES, Article, Event
 
 __all__ = ["DEFAULT_DATA", "LEGACY_TYPES", "evaluate"]

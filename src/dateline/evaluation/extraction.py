@@ -174,7 +174,7 @@ def _ground_truth(data: Path) -> dict[str, dict[str, str]]:
 
 def _page(data: Path, key: str) -> str:
     """The page's HTML, decoded the way ingest decodes it."""
-    from dateline._ingest_decode import decode
+    from dateline.ingest._decode import decode
 
     raw = gzip.decompress((Path(data) / "html" / f"{key}.html.gz").read_bytes())
     return decode(raw, source=key, html=True)

@@ -140,7 +140,7 @@ def _resolution(documents: Sequence[GoldDocument], prefix: str) -> dict[str, flo
 
 def _detection(documents: Sequence[GoldDocument], prefix: str) -> dict[str, float | int]:
     from dateline import annotate, places
-    from dateline._places_gazetteer import load_gazetteer, normalize
+    from dateline.places._gazetteer import load_gazetteer, normalize
     from dateline.records import Article
 
     demonyms = load_gazetteer().demonyms

@@ -26,10 +26,10 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from dateline import ids
-from dateline._quotes_direct import SegmentIndex
-from dateline._quotes_marks import find_quoted
 from dateline.errors import InputError
 from dateline.evaluation import Report, f1
+from dateline.quotes._direct import SegmentIndex
+from dateline.quotes._marks import find_quoted
 from dateline.records import Article, Quote
 
 __all__ = ["DEFAULT_DATA", "evaluate"]
@@ -167,7 +167,11 @@ class _Tally:
 
 
 def _run(articles: list[Article]) -> tuple[list[Article], float, float]:
-    from dateline import actors, annotate, quotes  # stage modules; loaded when first needed
+    from dateline import (
+        actors,
+        annotate,  # stage modules; loaded when first needed
+        quotes,
+    )
 
     started = time.perf_counter()
     annotated = [actors.apply(a) for a in annotate.apply_batch(articles)]

@@ -16,10 +16,10 @@ from typing import Any
 
 import duckdb
 
-from dateline._store_schema import like
 from dateline.errors import StoreError
 from dateline.serve._prepare import prepare
 from dateline.store import Store, open_error
+from dateline.store._schema import like
 
 __all__ = ["Database", "like"]
 

@@ -21,8 +21,8 @@ from __future__ import annotations
 
 import duckdb
 
-from dateline._store_export import sql_string
-from dateline._store_schema import TABLES
+from dateline.store._export import sql_string
+from dateline.store._schema import TABLES
 
 __all__ = ["prepare"]
 

@@ -6,9 +6,9 @@ import datetime as dt
 import re
 from typing import Any
 
-from dateline._store_schema import quote_filter, terms
 from dateline.serve._db import Database, Row, like
 from dateline.serve._events import EventFilter, events_page, timeline
+from dateline.store._schema import quote_filter, terms
 
 __all__ = ["actor_detail", "actors_page", "articles_page", "quotes_page", "snippet"]
 

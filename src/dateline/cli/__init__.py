@@ -1,0 +1,157 @@
+"""The ``dateline`` command: a thin layer over the library.
+
+Exit codes: 0 everything processed; 1 some documents failed (they are listed
+and kept in the store's failures table); 2 bad usage; 3 a fatal error (the
+store is locked or unreadable, the model is missing, the data is not there).
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import logging
+import sys
+from collections.abc import Sequence
+from pathlib import Path
+from typing import Any
+
+from dateline import __version__
+from dateline.errors import DatelineError, UsageError
+
+__all__ = ["main"]
+
+EXIT_OK = 0
+EXIT_FAILURES = 1
+EXIT_USAGE = 2
+EXIT_FATAL = 3
+
+DEFAULT_DB = "dateline.duckdb"
+#: Failures listed at the end of a run; the rest are in the store's failures table.
+MAX_LISTED_FAILURES = 20
+
+EPILOG = """exit codes: 0 all processed, 1 some documents failed (listed, and kept in the
+failures table), 2 bad usage, 3 fatal error (store locked, model or data missing)."""
+
+
+def _add_run(sub: Any) -> None:
+    p = sub.add_parser(
+        "run",
+        help="process news files into the DuckDB store (and/or a JSONL file)",
+        description="Read inputs (.txt, .html[.gz], .warc[.gz], .jsonl, directories, or - for stdin), "
+        "code actors, dates, places, events and quotes, and store them. Articles already stored are "
+        "skipped, so a run that was stopped can simply be started again.",
+        epilog=EPILOG,
+    )
+    p.add_argument("inputs", nargs="+", metavar="INPUT", help="files, directories (recursive) or - for stdin")
+    p.add_argument("--db", default=None, help=f"DuckDB file to write (default: {DEFAULT_DB} unless --out is given)")
+    p.add_argument("--out", type=Path, default=None, help="also write contract JSON, one article a line, to this file")
+    p.add_argument("--published", default=None, metavar="YYYY-MM-DD",
+                   help="publication date for inputs that do not declare one (anchors 'last month', 'on Monday')")
+    p.add_argument("--workers", type=int, default=1, help="worker processes, each loading the model once (default 1)")
+    p.add_argument("--engine", choices=["local", "ray"], default="local", help="where to run (default local)")
+    p.add_argument("--address", default=None, help="Ray cluster address for --engine ray (default: start a local one)")
+    p.add_argument("--force", action="store_true", help="reprocess articles that are already stored")
+    p.add_argument("--no-dedup", action="store_true", help="do not look for near-duplicate articles")
+    p.add_argument("--stages", default=None, help="comma-separated stages to run (default: all)")
+    p.add_argument("--batch-size", type=int, default=None, help="articles per batch (and per store transaction)")
+    p.add_argument("--max-bytes", default=None, metavar="SIZE",
+                   help="largest document (file, JSONL line, WARC record) to read, e.g. 50MB or 2GB; "
+                   "larger ones fail (default 20MB)")
+    p.add_argument("--quiet", action="store_true", help="no progress bar")
+
+
+def _add_store_commands(sub: Any) -> None:
+    p = sub.add_parser("show", help="print one stored article as contract JSON", epilog=EPILOG)
+    p.add_argument("article_id", help="the article id (see 'dateline stats' or the web page)")
+    p.add_argument("--db", default=DEFAULT_DB, help=f"DuckDB file (default {DEFAULT_DB})")
+
+    p = sub.add_parser("quotes", help="what an actor said: stored quotes by speaker, kind and words",
+                       epilog=EPILOG)
+    p.add_argument("speaker", nargs="?", default=None,
+                   help="actor key (e.g. donald-trump.usa), actor id, or part of the name as written; omit for all")
+    p.add_argument("--kind", choices=["speech", "stance"], default=None,
+                   help="speech (said, told, wrote) or stance (believes, plans, supports); default both")
+    p.add_argument("--words", default=None, help="only quotes containing these words")
+    p.add_argument("--limit", type=int, default=50, help="most quotes to print, newest articles first (default 50)")
+    p.add_argument("--db", default=DEFAULT_DB, help=f"DuckDB file (default {DEFAULT_DB})")
+    p.add_argument("--json", action="store_true", help="print JSON instead of a table")
+
+    p = sub.add_parser("stats", help="summarize a store: articles, events by type, top actors, failures",
+                       epilog=EPILOG)
+    p.add_argument("--db", default=DEFAULT_DB, help=f"DuckDB file (default {DEFAULT_DB})")
+    p.add_argument("--json", action="store_true", help="print JSON instead of tables")
+
+    p = sub.add_parser("export", help="export a store to JSONL, CSV or Parquet", epilog=EPILOG)
+    p.add_argument("--db", default=DEFAULT_DB, help=f"DuckDB file (default {DEFAULT_DB})")
+    p.add_argument("--format", choices=["jsonl", "csv", "parquet"], default="jsonl", help="output format")
+    p.add_argument("--out", type=Path, required=True,
+                   help="a .jsonl file for jsonl; a folder (one file per table) for csv and parquet")
+
+    p = sub.add_parser("serve", help="explore a store in the browser and over a REST API", epilog=EPILOG)
+    p.add_argument("--db", default=DEFAULT_DB, help=f"DuckDB file (default {DEFAULT_DB})")
+    p.add_argument("--host", default="127.0.0.1", help="address to bind (default 127.0.0.1, this machine only)")
+    p.add_argument("--port", type=int, default=8000, help="port (default 8000)")
+
+
+def _add_measure_commands(sub: Any) -> None:
+    from dateline.evaluation import TASKS
+
+    p = sub.add_parser("eval", help="score a stage on public gold data", epilog=EPILOG)
+    p.add_argument("task", choices=sorted(TASKS), help="what to evaluate")
+    p.add_argument("--data", type=Path, default=None,
+                   help="the gold data folder (default: the task's folder under $DATELINE_SHARED or ../shared)")
+    p.add_argument("--limit", type=int, default=None, help="evaluate on the first N documents only")
+    p.add_argument("--json", action="store_true", help="print the report as JSON")
+
+    p = sub.add_parser("bench", help="measure throughput and memory against bare spaCy", epilog=EPILOG)
+    p.add_argument("--n", type=int, default=500, help="articles to process (the corpus is cycled; default 500)")
+    p.add_argument("--corpus", type=Path, default=None,
+                   help="JSONL corpus (default ../shared/corpora/wikinews.jsonl, else the bundled sample)")
+    p.add_argument("--workers", type=int, default=1, help="worker processes for the full pipeline (default 1)")
+    p.add_argument("--json", action="store_true", help="print the report as JSON")
+
+
+def build_parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(
+        prog="dateline",
+        description="Turn raw news into evidence-linked event data: PLOVER events, quotes, actors, dates "
+        "and places, every field linked to the sentence that supports it.",
+        epilog=EPILOG,
+    )
+    parser.add_argument("--version", action="version", version=f"dateline {__version__}")
+    parser.add_argument("-v", "--verbose", action="store_true", help="log what happens (to stderr)")
+    sub = parser.add_subparsers(dest="command", metavar="COMMAND", required=True)
+    _add_run(sub)
+    _add_store_commands(sub)
+    _add_measure_commands(sub)
+    return parser
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    parser = build_parser()
+    try:
+        args = parser.parse_args(argv)
+    except SystemExit as exc:  # argparse exits 2 on bad usage, 0 on --help
+        return int(exc.code or 0)
+    logging.basicConfig(level=logging.INFO if args.verbose else logging.WARNING, format="%(levelname)s %(message)s")
+    from dateline.cli import _commands
+
+    handler = getattr(_commands, f"cmd_{args.command}")
+    try:
+        code: int = handler(args)
+    except UsageError as exc:
+        print(f"dateline {args.command}: error: {exc}", file=sys.stderr)
+        return EXIT_USAGE
+    except DatelineError as exc:
+        print(f"dateline {args.command}: error: {exc}", file=sys.stderr)
+        return EXIT_FATAL
+    except KeyboardInterrupt:
+        print("interrupted: what was stored so far is kept; run the same command again to finish", file=sys.stderr)
+        return 130
+    return code
+
+
+def print_json(data: Any) -> None:
+    json.dump(data, sys.stdout, ensure_ascii=False, indent=2, default=str)
+    sys.stdout.write("\n")
+

@@ -1,0 +1,293 @@
+"""What each ``dateline`` subcommand does (the CLI's parsing lives in :mod:`dateline.cli`)."""
+
+from __future__ import annotations
+
+import argparse
+import datetime as dt
+import importlib
+import json
+import time
+from pathlib import Path
+from typing import Any
+
+from rich.console import Console
+from rich.markup import escape
+from rich.progress import BarColumn, MofNCompleteColumn, Progress, ProgressColumn, Task, TextColumn, TimeElapsedColumn
+from rich.table import Table
+from rich.text import Text
+
+from dateline._paths import shared_root
+from dateline.cli import DEFAULT_DB, EXIT_FAILURES, EXIT_OK, MAX_LISTED_FAILURES, print_json
+from dateline.errors import UsageError
+from dateline.records import Article, Failure
+
+#: Stores and outputs are printed to stdout; progress and summaries go to stderr.
+console = Console(stderr=True)
+
+
+def _parse_date(value: str | None, option: str) -> str | None:
+    if value is None:
+        return None
+    try:
+        dt.date.fromisoformat(value[:10])
+    except ValueError:
+        raise UsageError(f"{option} takes a date like 2017-07-07, got {value!r}") from None
+    return value
+
+
+def _estimate_total(inputs: list[str]) -> int | None:
+    """How many documents the inputs hold, counted cheaply (None when unknown, e.g. stdin or WARC)."""
+    total = 0
+    for item in inputs:
+        path = Path(item)
+        if item == "-" or not path.exists():
+            return None
+        files = sorted(p for p in path.rglob("*") if p.is_file()) if path.is_dir() else [path]
+        for file in files:
+            if file.suffix == ".jsonl":
+                with file.open("rb") as handle:
+                    total += sum(1 for line in handle if line.strip())
+            elif ".warc" in file.name:
+                return None
+            else:
+                total += 1
+    return total
+
+
+def cmd_run(args: argparse.Namespace) -> int:
+    from dateline.pipeline import DEFAULT_STAGES, STAGES
+
+    stages = DEFAULT_STAGES if args.stages is None else tuple(s.strip() for s in args.stages.split(",") if s.strip())
+    for name in stages:
+        if name not in STAGES:
+            raise UsageError(f"unknown stage {name!r}; choose from {', '.join(STAGES)}")
+    if args.workers < 1:
+        raise UsageError("--workers must be at least 1")
+    if args.batch_size is not None and args.batch_size < 1:
+        raise UsageError("--batch-size must be at least 1")
+    db = Path(args.db) if args.db else (None if args.out else Path(DEFAULT_DB))
+    options_kw: dict[str, Any] = {
+        "stages": stages,
+        "workers": args.workers,
+        "engine": args.engine,
+        "ray_address": args.address,
+        "force": args.force,
+        "published": _parse_date(args.published, "--published"),
+        "dedup": not args.no_dedup,
+    }
+    if args.batch_size is not None:
+        options_kw["batch_size"] = args.batch_size
+    if args.max_bytes is not None:
+        from dateline.ingest import parse_size
+
+        options_kw["max_bytes"] = parse_size(args.max_bytes, "--max-bytes")
+    from dateline.run.runner import RunOptions, run
+
+    options = RunOptions(**options_kw)
+    total = None if args.quiet else _estimate_total(list(args.inputs))
+    with _progress(args.quiet) as progress:
+        task = progress.add_task("processing", total=total, failed=0)
+        failed = 0
+
+        def on_result(result: Article | Failure) -> None:
+            nonlocal failed
+            failed += isinstance(result, Failure)
+            progress.update(task, advance=1, failed=failed)
+
+        summary = run(list(args.inputs), options, db=db, jsonl_out=args.out, progress=on_result)
+    _print_summary(summary, db, args.out)
+    return EXIT_FAILURES if summary.failed else EXIT_OK
+
+
+class _RateColumn(ProgressColumn):
+    """Articles per second so far."""
+
+    def render(self, task: Task) -> Text:
+        speed = task.speed
+        return Text("" if speed is None else f"{speed:.1f} articles/s")
+
+
+def _progress(quiet: bool) -> Progress:
+    return Progress(
+        TextColumn("[bold]{task.description}"),
+        BarColumn(),
+        MofNCompleteColumn(),
+        _RateColumn(),
+        TextColumn("[red]{task.fields[failed]} failed"),
+        TimeElapsedColumn(),
+        console=console,
+        disable=quiet,
+        transient=False,
+    )
+
+
+def _print_summary(summary: Any, db: Path | None, out: Path | None) -> None:
+    table = Table(title="dateline run", show_header=False, box=None)
+    rate = summary.articles / summary.seconds if summary.seconds else 0.0
+    table.add_row("articles processed", str(summary.articles))
+    table.add_row("already stored (skipped)", str(summary.skipped))
+    table.add_row("near-duplicates", str(summary.duplicates))
+    table.add_row("failed", f"[red]{summary.failed}[/red]" if summary.failed else "0")
+    words_rate = summary.words / summary.seconds if summary.seconds else 0.0
+    table.add_row("time", f"{summary.seconds:.1f} s ({rate:.1f} articles/s, {words_rate:.0f} words/s)")
+    console.print(table)
+    for failure in summary.failures[:MAX_LISTED_FAILURES]:
+        message = failure.message.removeprefix(f"{failure.source}: ")
+        line = escape(f"{failure.source} ({failure.stage}): {message}")
+        console.print(f"  [red]✗[/red] {line}", highlight=False)
+    if summary.failed > MAX_LISTED_FAILURES:
+        console.print(f"  … and {summary.failed - MAX_LISTED_FAILURES} more (see the failures table)")
+    if db is not None:
+        console.print(f"\nStored in [bold]{db}[/bold]. Explore it:")
+        console.print(f"  dateline stats --db {db}")
+        console.print(f"  dateline show ARTICLE_ID --db {db}")
+        console.print(f"  dateline quotes SPEAKER --db {db}   # what an actor said (a key from stats, or a name)")
+        console.print(f"  dateline serve --db {db}      # then open http://127.0.0.1:8000")
+        console.print(f"  dateline export --db {db} --format parquet --out export/")
+    if out is not None:
+        console.print(f"Contract JSON written to [bold]{out}[/bold]")
+
+
+def _open_store(db: str) -> Any:
+    from dateline.errors import StoreError
+    from dateline.store import Store
+
+    if not Path(db).exists():
+        raise StoreError(f"no store at {db}: create one with 'dateline run INPUT --db {db}'")
+    return Store(Path(db), read_only=True)
+
+
+def cmd_show(args: argparse.Namespace) -> int:
+    with _open_store(args.db) as store:
+        article = store.article(args.article_id)
+    if article is None:
+        console.print(f"no article {args.article_id!r} in {args.db} (list ids with: dateline stats --db {args.db})")
+        return EXIT_FAILURES
+    print_json(article)
+    return EXIT_OK
+
+
+def cmd_quotes(args: argparse.Namespace) -> int:
+    if args.limit < 1:
+        raise UsageError("--limit must be at least 1")
+    with _open_store(args.db) as store:
+        found = store.quotes(args.speaker, kind=args.kind, words=args.words, limit=args.limit)
+    if args.json:
+        print_json(found)
+    else:
+        table = Table(title=f"quotes{f' by {args.speaker}' if args.speaker else ''} ({len(found)})", show_lines=True,
+                      expand=True)
+        table.add_column("published", no_wrap=True)
+        table.add_column("speaker", ratio=1, overflow="fold")
+        table.add_column("cue", max_width=14, overflow="fold")
+        table.add_column("kind", no_wrap=True)
+        table.add_column("quote", ratio=3, overflow="fold")  # the words are what the reader came for
+        table.add_column("article", ratio=2, overflow="fold")
+        for q in found:
+            text = f"“{q['text']}”" if q["direct"] else q["text"]
+            table.add_row(*(escape(str(v or "")) for v in (q["published"], q["speaker"], q["cue"], q["kind"], text,
+                                                           q["title"] or q["article_id"])))
+        Console().print(table)
+    if not found:
+        console.print("no quotes matched (speakers are matched by actor key, id or part of the name)")
+    return EXIT_OK if found else EXIT_FAILURES
+
+
+def cmd_stats(args: argparse.Namespace) -> int:
+    with _open_store(args.db) as store:
+        stats = store.stats()
+    if args.json:
+        print_json(stats)
+        return EXIT_OK
+    out = Console()
+    for key, value in stats.items():
+        if isinstance(value, dict):
+            table = Table(title=key, min_width=len(key) + 4)
+            table.add_column("name")
+            table.add_column("count", justify="right")
+            for name, count in value.items():
+                table.add_row(escape(str(name)), escape(str(count)))
+            out.print(table)
+        elif isinstance(value, list):
+            table = Table(title=key, min_width=len(key) + 4)
+            rows = [r if isinstance(r, dict) else {"value": r} for r in value]
+            for column in rows[0] if rows else []:
+                table.add_column(str(column))
+            for row in rows:
+                table.add_row(*(escape(str(v)) for v in row.values()))
+            out.print(table)
+        else:
+            out.print(f"[bold]{key}[/bold]: {escape(str(value))}")
+    return EXIT_OK
+
+
+def cmd_export(args: argparse.Namespace) -> int:
+    with _open_store(args.db) as store:
+        paths = store.export(args.format, args.out)
+    for path in paths:
+        console.print(f"wrote {path}")
+    return EXIT_OK
+
+
+def cmd_serve(args: argparse.Namespace) -> int:
+    from dateline.serve.app import serve
+
+    if not Path(args.db).exists():
+        from dateline.errors import StoreError
+
+        raise StoreError(f"no store at {args.db}: create one with 'dateline run INPUT --db {args.db}'")
+    if args.host not in ("127.0.0.1", "localhost", "::1"):
+        console.print(f"[yellow]warning:[/yellow] binding to {args.host}: the store is readable from other machines")
+    serve(Path(args.db), args.host, args.port)
+    return EXIT_OK
+
+
+def cmd_eval(args: argparse.Namespace) -> int:
+    from dateline.errors import ResourceError
+    from dateline.evaluation import TASKS
+
+    module = importlib.import_module(TASKS[args.task])
+    data = args.data or (shared_root() / module.DEFAULT_DATA)
+    if not Path(data).exists():
+        raise ResourceError(f"gold data for {args.task!r} not found at {data}: pass --data PATH")
+    started = time.perf_counter()
+    report = module.evaluate(Path(data), limit=args.limit)
+    if args.json:
+        print_json({"task": report.task, "data": report.data, "metrics": report.metrics, "notes": list(report.notes)})
+        return EXIT_OK
+    table = Table(title=f"dateline eval {report.task} — {report.data}")
+    table.add_column("metric")
+    table.add_column("value", justify="right")
+    for name, value in report.metrics.items():
+        table.add_row(name, f"{value:.3f}" if isinstance(value, float) else str(value))
+    out = Console()
+    out.print(table)
+    for note in report.notes:
+        out.print(f"  {note}")
+    out.print(f"  ({time.perf_counter() - started:.1f} s)")
+    return EXIT_OK
+
+
+def cmd_bench(args: argparse.Namespace) -> int:
+    from dataclasses import asdict
+
+    from dateline.evaluation.bench import bench
+
+    if args.n < 1:
+        raise UsageError("--n must be at least 1")
+    corpus = args.corpus
+    if corpus is not None and not corpus.exists():
+        raise UsageError(f"--corpus {corpus} does not exist")
+    report = bench(n=args.n, corpus=corpus, workers=args.workers)
+    data = asdict(report)
+    if args.json:
+        print_json(data)
+    else:
+        out = Console()
+        table = Table(title="dateline bench", show_header=False)
+        for key, value in data.items():
+            table.add_row(key, json.dumps(value, default=str) if isinstance(value, dict | list) else str(value))
+        out.print(table)
+    return EXIT_OK
+
+

@@ -1,0 +1,165 @@
+"""Folding a sentence's trigger hits into events.
+
+A trigger inside another's complement is its content ("threatened to impose
+sanctions" is one THREATEN); two triggers of one type on one clause are one
+event ("held talks"); a nominal restatement joins the clause's event ("held a
+meeting ...: a sit-down with Putin"). Two exceptions let the lower trigger
+win: the event noun a light verb governs says what was done ("carried out a
+cyber attack" is the attack, not an act of carrying), and what a letter says
+is the event, not the letter ("sent a letter to X threatening to ...").
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, replace
+from typing import Any
+
+from dateline.events._args import Args
+from dateline.events._lexicon import Entry
+
+__all__ = ["Hit", "fold"]
+
+Token = Any  # a spaCy Token
+
+#: Dependencies across which a trigger is its own event, not the content of the one above.
+_INDEPENDENT = frozenset({"conj", "advcl", "relcl", "parataxis", "ROOT"})
+#: Dependencies of an event noun on the light verb that carries it ("carried out an attack",
+#: "an attack was carried out").
+_LIGHT_OBJECTS = frozenset({"dobj", "obj", "nsubjpass"})
+
+
+@dataclass
+class Hit:
+    """A trigger token, the lexicon entry it matched, its argument heads and its base confidence."""
+
+    token: Token
+    entry: Entry
+    args: Args
+    weight: float
+
+
+def parent_of(hit: Hit, hits: dict[int, Hit]) -> tuple[Hit | None, bool]:
+    """The nearest trigger above ``hit`` and whether ``hit`` is embedded in it (not a sibling event)."""
+    tok = hit.token
+    if _purpose(tok) and tok.head.i not in hits:
+        # "continued their hunger strike to demand ...": the purpose is the object event's
+        for sibling in tok.head.children:
+            if sibling.dep_ == "dobj" and sibling.i in hits:
+                return hits[sibling.i], True
+    embedded = False
+    for _ in range(8):
+        if tok.dep_ not in _INDEPENDENT or _purpose(tok):
+            embedded = True
+        if tok.head.i == tok.i:
+            return None, False
+        tok = tok.head
+        if tok.i in hits:
+            return hits[tok.i], embedded
+    return None, False
+
+
+def _purpose(token: Token) -> bool:
+    """A purpose, manner or condition clause ("staged a strike to demand reforms", "blocked roads
+    demanding reforms", "will boycott unless ..."): the content of the event above it."""
+    if token.dep_ != "advcl":
+        return False
+    if any(c.dep_ == "mark" and c.lower_ in ("if", "unless") for c in token.children):
+        return True  # "... unless Baghdad accepted": the condition is part of the threat
+    if token.tag_ == "VBG":
+        return not any(c.dep_ == "mark" for c in token.children)  # but "after meeting X" is its own
+    return token.tag_ == "VB" and any(c.dep_ == "aux" and c.lower_ == "to" for c in token.children)
+
+
+def _not_taken(tokens: list[Token], hit: Hit) -> list[Token]:
+    """``tokens`` that are not already ``hit``'s actors."""
+    taken = {a.i for a in hit.args.actors}
+    return [t for t in tokens if t.i not in taken]
+
+
+def _merge(parent: Hit, hit: Hit) -> None:
+    """Two triggers of one type on one clause: ``hit``'s parties and mode join ``parent``'s."""
+    parent.args.add("actor", hit.args.actors)
+    if not parent.args.recipients or hit.token.dep_ != "advcl":
+        # "pounded the enclave, killing five people": the victims of the consequence stay out
+        parent.args.add("recipient", _not_taken(hit.args.recipients, parent))
+    parent.weight = max(parent.weight, hit.weight)
+    if parent.entry.mode is None and hit.entry.mode is not None:
+        parent.entry = replace(parent.entry, mode=hit.entry.mode)
+
+
+def _takes_over(hit: Hit, parent: Hit, light: frozenset[str]) -> bool:
+    """Whether ``hit``, embedded in ``parent`` and of another type, is the event rather than its
+    content: what a letter says ("sent a letter to X urging ..."), or the event noun a light verb
+    governs when the noun's entry is the more specific one: it names a modifier ("launched air
+    strikes on Gaza" is ASSAULT, "carried out a cyber attack" COERCE, whatever the verb's entry says
+    of strikes and attacks), or the verb's entry does not name the noun at all. The verb's entry
+    wins where it names the bare noun ("made an ultimatum" is a THREATEN, not a REQUEST)."""
+    if parent.entry.vehicle:
+        return True
+    noun = hit.token
+    if hit.entry.pos != "noun" or noun.head.i != parent.token.i or noun.dep_ not in _LIGHT_OBJECTS:
+        return False
+    specific = bool(hit.entry.with_) or noun.lemma_.lower() not in parent.entry.with_
+    return parent.token.lemma_.lower() in light and specific
+
+
+def _inherit(hit: Hit, parent: Hit) -> None:
+    """``hit`` replaces ``parent``: it keeps its own parties and takes the parent's it lacks."""
+    if not hit.args.actors:
+        hit.args.add("actor", parent.args.actors)
+    named = [t for t in _not_taken(parent.args.recipients, hit) if t.pos_ != "PRON"]
+    if named and all(t.pos_ == "PRON" for t in hit.args.recipients):
+        hit.args.recipients = named  # "wrote to Biden to urge him to ...": Biden, not "him"
+    hit.weight = max(hit.weight, parent.weight)
+
+
+def _restatements(kept: dict[int, Hit]) -> None:
+    """"held a meeting ...: a sit-down with Putin": a nominal restatement joins the clause's event."""
+    verbs = [h for h in kept.values() if h.entry.pos == "verb"]
+    for i in sorted(kept):
+        hit = kept[i]
+        host = next((v for v in verbs if v.entry.type == hit.entry.type and v.token.i < i), None)
+        if hit.entry.pos == "noun" and host is not None:
+            host.args.add("actor", hit.args.actors)
+            host.args.add("recipient", _not_taken(hit.args.recipients, host))
+            del kept[i]
+
+
+def _place(hit: Hit, kept: dict[int, Hit], light: frozenset[str]) -> None:
+    """Fold ``hit`` into the trigger above it, or let it replace that trigger and look further up."""
+    for _ in range(4):
+        parent, embedded = parent_of(hit, kept)
+        if parent is None or not embedded:
+            return
+        if parent.entry.type == hit.entry.type:
+            _merge(parent, hit)
+        elif _takes_over(hit, parent, light):
+            _inherit(hit, parent)
+            del kept[parent.token.i]
+            continue  # "threatened to carry out a cyber attack": the attack is the threat's content
+        elif not parent.args.recipients and not parent.entry.reciprocal:
+            # "refused to meet X", "agreed to provide aid to Y": the content's recipient is the parent's
+            parent.args.add("recipient", _not_taken(hit.args.recipients, parent))
+        del kept[hit.token.i]
+        return
+
+
+def fold(hits: dict[int, Hit], light: frozenset[str]) -> list[Hit]:
+    """Merge same-type triggers of one clause; drop triggers that are another's content (``light``:
+    the lemmas of light verbs, whose event nouns are the event)."""
+    kept: dict[int, Hit] = dict(hits)
+    for i in sorted(hits, key=lambda i: -_depth(hits[i].token)):
+        hit = kept.get(i)
+        if hit is not None:
+            _place(hit, kept, light)
+    _restatements(kept)
+    return [kept[i] for i in sorted(kept)]
+
+
+def _depth(token: Token) -> int:
+    depth = 0
+    while token.head.i != token.i and depth < 50:
+        token, depth = token.head, depth + 1
+    return depth
+
+

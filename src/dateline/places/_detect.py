@@ -1,0 +1,256 @@
+"""Detection: the spans of a spaCy ``Doc`` that name places.
+
+Two sources: the model's GPE, LOC and FAC entities, cleaned ("the", "'s" and
+punctuation trimmed; split at commas; words that are never places, demonyms
+and lower-case fragments such as "n't" dropped), and gazetteer matches of
+proper-noun sequences outside any entity, kept only when the entry is a
+country, US state, region or large city, so that a capitalized common word is
+not taken for a village of the same name.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterator
+from typing import Any
+
+from dateline._dashes import dash_pieces
+from dateline.places._gazetteer import Gazetteer, normalize
+
+__all__ = ["PLACE_LABELS", "find_mentions"]
+
+#: spaCy entity labels taken as place mentions.
+PLACE_LABELS = frozenset({"GPE", "LOC", "FAC"})
+
+#: Entity labels under which a country or US state name is still taken as a
+#: place: en_core_web_sm often tags "Georgia" PERSON or "Hamburg" ORG.
+MISTAGGED_LABELS = frozenset({"ORG", "PERSON", "NORP"})
+
+#: Entity labels searched for place names inside them when they are not
+#: places as a whole: "the Minnesota Department of Transportation" holds
+#: "Minnesota" (LGL and GeoWebNews annotate such embedded toponyms). Person
+#: names are not searched: "George W. Bush" holds no place.
+CONTAINER_LABELS = frozenset({"ORG", "FAC", "NORP", "EVENT", "WORK_OF_ART", "LAW", "PRODUCT"})
+
+#: Smallest city population accepted for a gazetteer-only match (no entity):
+#: below it, matches on LGL were mostly capitalized common words and names.
+GAZETTEER_ONLY_MIN_POPULATION = 100_000
+
+#: Longest gazetteer-only match, in tokens.
+MAX_MATCH_TOKENS = 4
+
+#: Last words of street and road names, kept whole rather than searched for
+#: the town names inside them ("Washington Drive").
+_WAYS = frozenset({
+    "street", "st", "road", "rd", "drive", "dr", "avenue", "ave", "boulevard", "blvd", "highway", "hwy", "lane",
+    "ln", "way", "parkway", "pkwy", "route", "square", "bridge", "court", "ct", "place", "pl", "trail", "pike",
+    "turnpike", "expressway", "freeway", "interstate", "circle", "terrace",
+})
+_LEADING = frozenset({"the", "The", "THE"})
+_TRAILING = frozenset({"'s", "\u2019s", "'", "\u2019", ".", ",", "-", "--", ":", ";"})
+
+
+def find_mentions(doc: Any, gazetteer: Gazetteer) -> dict[tuple[int, int], str]:
+    """Place mentions in ``doc``: character span ``(start, end)`` -> where it came from.
+
+    The source is the entity label (``GPE``, ``LOC``, ``FAC``, or a mistagged
+    ``ORG``/``PERSON``/``NORP``), ``embedded`` for a place name inside a longer
+    entity ("the Minnesota Department of Transportation", "Northeast Georgia")
+    or ``gazetteer``. Names the article also uses as a person's surname
+    ("Bush", "Tyler") are left out.
+    """
+    spans: dict[tuple[int, int], str] = {}
+    covered: set[int] = set()
+    unknown: list[tuple[Any, str]] = []  # entities (or pieces) the gazetteer does not know as a whole
+    for ent in doc.ents:
+        covered.update(range(ent.start, ent.end))
+        if ent.label_ in PLACE_LABELS:
+            for piece in _entity_pieces(ent, gazetteer):
+                if gazetteer.lookup(piece.text) or gazetteer.lookup(_possessive_free(piece.text)):
+                    spans[(piece.start_char, piece.end_char)] = ent.label_
+                else:
+                    unknown.append((piece, ent.label_))
+        elif ent.label_ in MISTAGGED_LABELS and (piece := _mistagged(ent, gazetteer)) is not None:
+            spans[(piece.start_char, piece.end_char)] = ent.label_
+        elif ent.label_ in CONTAINER_LABELS:
+            unknown.append((ent, ent.label_))
+        if ent.label_ in MISTAGGED_LABELS:
+            unknown.append((ent, ent.label_))
+    text = doc.text  # rebuilt by spaCy on every access: read it once
+    known = {normalize(text[start:end]) for start, end in spans}
+    for span, label in unknown:
+        if label in MISTAGGED_LABELS:
+            # One sense per article: a name used as a place elsewhere is a place here too.
+            pieces = list(_entity_pieces(span, gazetteer))
+            if len(pieces) == 1 and normalize(pieces[0].text) in known:
+                spans[(pieces[0].start_char, pieces[0].end_char)] = label
+            if label not in CONTAINER_LABELS:
+                continue
+        parts = _hyphen_parts(span, gazetteer)
+        if parts:
+            spans.update((part, label) for part in parts)  # "U.S.-Russia relations"
+            continue
+        if label in PLACE_LABELS and _is_way(span):
+            spans[_with_number(span)] = label  # "Washington Drive", "Orchard Road 4": a place of its own
+            continue
+        inner = list(_embedded(span, gazetteer, known))
+        spans.update((match, "embedded") for match in inner)
+        if not inner and label in PLACE_LABELS and _acceptable(span.text, gazetteer):
+            spans[(span.start_char, span.end_char)] = label
+    spans.update((span, "gazetteer") for span in _gazetteer_matches(doc, gazetteer, covered, known))
+    people = _surnames(doc)
+    text = doc.text
+    return {
+        span: source
+        for span, source in sorted(spans.items())
+        if text[span[0]:span[1]] not in people or _strong(gazetteer, text[span[0]:span[1]])
+    }
+
+
+def _hyphen_parts(span: Any, gazetteer: Gazetteer) -> list[tuple[int, int]]:
+    """The places joined by hyphens in "U.S.-Russia" or "Egypt–Israel", when every part is one."""
+    text = span.text
+    pieces = dash_pieces(text)
+    if len(pieces) < 2:
+        return []
+    for start, end in pieces:
+        piece = text[start:end]
+        if not piece or not gazetteer.lookup(piece) or not _acceptable(piece, gazetteer):
+            return []
+    return [(span.start_char + start, span.start_char + end) for start, end in pieces]
+
+
+def _is_way(span: Any) -> bool:
+    return bool(len(span) > 1 and span[-1].text.rstrip(".").casefold() in _WAYS)
+
+
+def _with_number(span: Any) -> tuple[int, int]:
+    """The span, with the number that follows a road's name ("Orchard Road" + "4")."""
+    after = span.doc[span.end] if span.end < len(span.doc) else None
+    if after is not None and after.like_num and after.idx == span.end_char + 1:
+        return span.start_char, after.idx + len(after.text)
+    return span.start_char, span.end_char
+
+
+def _mistagged(ent: Any, gazetteer: Gazetteer) -> Any:
+    """The entity, trimmed, when it is as a whole a clear place; else None."""
+    pieces = list(_entity_pieces(ent, gazetteer))
+    if len(pieces) == 1 and _strong(gazetteer, pieces[0].text):
+        return pieces[0]
+    return None
+
+
+def _possessive_free(text: str) -> str:
+    for suffix in ("'s", "\u2019s"):
+        if text.endswith(suffix):
+            return text[: -len(suffix)]
+    return text
+
+
+def _embedded(span: Any, gazetteer: Gazetteer, known: set[str]) -> Iterator[tuple[int, int]]:
+    """Place names inside a longer name: clear places, or names the article uses as places elsewhere."""
+    i, end = span.start, span.end
+    doc = span.doc
+    while i < end:
+        window = None
+        if doc[i].text[:1].isupper() and doc[i].text not in _LEADING:
+            window = _longest_window(
+                doc, i, end,
+                lambda w: (w.start == span.start and w.end == span.end) or any(t.is_space for t in w),
+                lambda name: _acceptable(name, gazetteer) and (normalize(name) in known or _clear(gazetteer, name)),
+            )
+        if window is not None:
+            yield window.start_char, window.end_char
+        i += len(window) if window is not None else 1
+
+
+def _longest_window(doc: Any, i: int, end: int, skip: Callable[[Any], bool],
+                    accept: Callable[[str], bool]) -> Any | None:
+    """The longest run of tokens from ``i`` (at most MAX_MATCH_TOKENS, before ``end``) not skipped and accepted."""
+    for n in range(min(MAX_MATCH_TOKENS, end - i), 0, -1):
+        window = doc[i : i + n]
+        if not skip(window) and accept(window.text):
+            return window
+    return None
+
+
+def _surnames(doc: Any) -> set[str]:
+    """Last words of the people the model found ("George W. Bush" -> "Bush")."""
+    names: set[str] = set()
+    for ent in doc.ents:
+        if ent.label_ == "PERSON" and len(ent) > 1:
+            names.add(ent[-1].text)
+            names.add(ent.text)
+    return names
+
+
+def _entity_pieces(ent: Any, gazetteer: Gazetteer) -> Iterator[Any]:
+    """The entity split at commas, each piece trimmed of "the", "'s", punctuation and spaces."""
+    piece: list[Any] = []
+    for token in ent:
+        if token.text == ",":
+            yield from _cleaned(piece, gazetteer)
+            piece = []
+        else:
+            piece.append(token)
+    yield from _cleaned(piece, gazetteer)
+
+
+def _cleaned(tokens: list[Any], gazetteer: Gazetteer) -> Iterator[Any]:
+    while tokens and (tokens[0].text in _LEADING or tokens[0].is_space):
+        tokens = tokens[1:]
+    while tokens and (tokens[-1].text in _TRAILING or tokens[-1].is_space):
+        tokens = tokens[:-1]
+    if tokens and _acceptable(tokens[0].doc[tokens[0].i : tokens[-1].i + 1].text, gazetteer):
+        yield tokens[0].doc[tokens[0].i : tokens[-1].i + 1]
+
+
+def _acceptable(text: str, gazetteer: Gazetteer) -> bool:
+    if len(text) < 2 or not text[0].isupper() or not any(ch.isalpha() for ch in text):
+        return False
+    key = normalize(text)
+    if key in gazetteer.not_places:
+        return False
+    return not (key in gazetteer.demonyms and key not in gazetteer.names)
+
+
+def _strong(gazetteer: Gazetteer, name: str) -> bool:
+    """Whether ``name`` is clearly a place: a country, US state, region, large city, or a
+    first-level region with a name of several words."""
+    if not _acceptable(name, gazetteer):
+        return False
+    for entry in gazetteer.lookup(name):
+        if entry.alias:
+            continue
+        if entry.feature in ("country", "region") or (entry.feature == "admin1" and entry.country == "USA"):
+            return True
+        if entry.feature == "admin1" and " " in entry.name:  # "Tamil Nadu", not "Centre" or "Delta"
+            return True
+        if entry.feature == "city" and entry.population >= GAZETTEER_ONLY_MIN_POPULATION:
+            return True
+    return False
+
+
+def _clear(gazetteer: Gazetteer, name: str) -> bool:
+    """A clear place inside a longer name: a strong one, or a known "... County" or "... Parish"."""
+    if name.endswith((" County", " Parish")) and gazetteer.lookup(name):
+        return True
+    return _strong(gazetteer, name)
+
+
+def _gazetteer_matches(
+    doc: Any, gazetteer: Gazetteer, covered: set[int], known: set[str]
+) -> Iterator[tuple[int, int]]:
+    """Proper-noun sequences outside entities that are clear places or places the article names elsewhere."""
+    i, size = 0, len(doc)
+    while i < size:
+        if i in covered or doc[i].pos_ != "PROPN":
+            i += 1
+            continue
+        window = _longest_window(
+            doc, i, size,
+            lambda w: any(t.i in covered or t.pos_ != "PROPN" for t in w),
+            lambda name: _strong(gazetteer, name) or (normalize(name) in known and _acceptable(name, gazetteer)),
+        )
+        if window is not None:
+            yield window.start_char, window.end_char
+        i += len(window) if window is not None else 1

@@ -1,0 +1,330 @@
+"""Reported speech from the dependency parse.
+
+A cue verb (say, tell, warn, believe, ...) with a clausal complement (ccomp,
+or xcomp: "urged Congress to act"), "called on/for ...", an object for verbs
+like deny or announce, a following "that" clause the parser attached
+elsewhere, or a parenthetical "..., he said." gives the content; the subject
+of the verb (climbing through "was quoted as saying") gives the speaker.
+"According to X, ..." gives both from the phrase.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable, Iterator
+from dataclasses import dataclass
+from typing import Any
+
+import numpy
+from spacy.attrs import LOWER, POS
+from spacy.parts_of_speech import ADJ, NOUN, VERB
+
+from dateline.quotes._lexicon import Lexicon
+from dateline.quotes._parenthetical import (
+    HEAD_POS,
+    MIN_CONTENT_CHARS,
+    as_clause,
+    parenthetical,
+    surface_parenthetical,
+)
+from dateline.quotes._speaker import find_subject
+from dateline.quotes._stance import (
+    complement,
+    find_adjective_cues,
+    find_noun_cues,
+    find_stances,
+    nearest_clause,
+    object_phrase,
+    verb_kind,
+)
+from dateline.quotes._tokens import Extent, Token, extent, token_end
+
+__all__ = ["MIN_CONTENT_CHARS", "Reported", "find_reported", "trim"]
+
+Quoted = Callable[[int, int], int]
+
+#: How far (tokens) after a cue a "that" may open its content when the parser
+#: attached the clause elsewhere ("was quoted as saying on July 7 that ...").
+MAX_THAT_DISTANCE = 8
+#: Verbs whose xcomp is aspect, not content ("continued to call for").
+_NO_XCOMP = frozenset({"continue", "say", "see", "know", "find", "show", "hear", "learn"})
+_TRIM = frozenset(',.;:!?"“”‘’\'—–-( \u00a0')
+
+
+@dataclass(frozen=True, slots=True)
+class Reported:
+    """One reported-speech candidate: content and cue extents, and the subject token."""
+
+    content: Extent
+    cue: Extent
+    cue_token: Token
+    subject: Token | None
+    kind: str = "speech"
+
+
+#: A conjunction left dangling at the end of a content ("choose the mayor and | 41 percent favor ...").
+_DANGLING = re.compile(r"\s(?:and|or|but)$")
+
+
+def trim(text: str, start: int, end: int) -> Extent:
+    """``[start, end)`` without outer spaces and punctuation, nor a conjunction left at its end."""
+    while start < end and text[start] in _TRIM:
+        start += 1
+    while end > start and text[end - 1] in _TRIM:
+        end -= 1
+    dangling = _DANGLING.search(text, start, end)
+    if dangling is not None:
+        return trim(text, start, dangling.start())
+    return start, end
+
+
+def _from_mark(clause: Token) -> Extent:
+    """A clause's extent from its "that" when words the parser hung on it come first ("on July 7 that ...")."""
+    start, end = extent(clause)
+    mark = next((c for c in clause.children if c.dep_ == "mark" and c.lower_ == "that"), None)
+    return (mark.idx if mark is not None else start), end
+
+
+def _after_that(cue: Token) -> Extent | None:
+    sent = cue.sent
+    for token in cue.doc[cue.i + 1 : min(cue.i + 1 + MAX_THAT_DISTANCE, sent.end)]:
+        if token.lower_ == "that" and (token.tag_ == "IN" or token.dep_ in ("dobj", "nsubj", "mark")):
+            return token.idx, sent.end_char
+        if token.is_punct and token.text not in (",",):
+            return None
+    return None
+
+
+def _governed_quote(cue: Token, quoted: Callable[[int, int], int]) -> Extent | None:
+    """What follows a speech verb whose own words hold a quotation ("called him a 'nasty guy'")."""
+    rights = [c for c in cue.rights if not c.is_punct and c.dep_ not in ("nsubj", "cc", "conj")]
+    if not rights:
+        return None
+    start = rights[0].left_edge.idx
+    end = token_end(rights[-1].right_edge)
+    return (start, end) if quoted(start, end) > 0 else None
+
+
+def _call_content(cue: Token, lexicon: Lexicon, quoted: Quoted) -> tuple[Extent, Extent] | None:
+    """"called on X to ...", "called for X", "called X Y" (with Y quoted or an object predicate)."""
+    here = (cue.idx, token_end(cue))
+    if any(c.dep_ == "oprd" for c in cue.children):
+        found = _governed_quote(cue, lambda s, e: 1)
+        return None if found is None else (found, here)
+    for child in cue.rights:
+        if child.dep_ in ("prep", "prt") and child.lower_ in lexicon.call_particles:
+            parts = [extent(c) for c in child.children if c.dep_ in ("pobj", "pcomp")]
+            parts += [extent(c) for c in cue.children if c.dep_ == "xcomp"]
+            if parts:
+                return (min(p[0] for p in parts), max(p[1] for p in parts)), (cue.idx, token_end(child))
+    found = _governed_quote(cue, quoted)
+    if found is None:
+        # "called the shootings a moment of reckoning" with the predicate parsed away; not "called a meeting"
+        obj = next((c for c in cue.children if c.dep_ == "dobj" and c.i > cue.i and c.pos_ != "PRON"), None)
+        if obj is not None and obj.lemma_.lower() not in lexicon.convened_nouns:
+            found = object_phrase(cue, obj)
+    return None if found is None else (found, here)
+
+
+def _verb_content(cue: Token, lexicon: Lexicon, quoted: Quoted) -> tuple[Extent, Extent] | None:
+    """Content and cue extents for one cue verb, or None when it introduces nothing."""
+    here = (cue.idx, token_end(cue))
+    if cue.lemma_ == "call":
+        return _call_content(cue, lexicon, quoted)
+    found = as_clause(cue)
+    if found is not None:
+        return found, here
+    if any(c.dep_ in ("auxpass", "nsubjpass") for c in cue.children):
+        return None  # passives ("was expected to", "was told that") are read as stances, with their agent
+    clause = nearest_clause(cue, _NO_XCOMP)
+    if clause is not None:
+        return _from_mark(clause), here
+    if cue.lemma_ in lexicon.object_verbs:
+        for child in cue.children:
+            if child.dep_ == "dobj" and child.pos_ not in ("PRON", "DET"):
+                return object_phrase(cue, child), here
+    if cue.lemma_ in lexicon.speech_verbs:
+        found = _after_that(cue) or parenthetical(cue) or _governed_quote(cue, quoted)
+        if found:
+            return found, here
+    lemma = cue.lemma_.lower()
+    if lemma in lexicon.clause_only_verbs:
+        return None  # "saw the tweet", "found a way": perception, not report
+    found = complement(cue, lexicon, objects=lemma not in lexicon.recipient_verbs)
+    return None if found is None or found[0] < cue.idx else (found, here)
+
+
+def _lone_word(doc: Any, start: int, end: int) -> bool:
+    """Whether ``[start, end)`` is one pronoun or determiner ("complained about that") or only a date ("his
+    remarks on Saturday"): nothing reported."""
+    span = doc.char_span(start, end)
+    if span is None:
+        return False
+    return (len(span) == 1 and span[0].pos_ in ("PRON", "DET")) or all(t.ent_type_ in ("DATE", "TIME") for t in span)
+
+
+def _paragraph(text: str, offset: int) -> Extent:
+    start = text.rfind("\n", 0, offset) + 1
+    end = text.find("\n", offset)
+    return start, len(text) if end < 0 else end
+
+
+def _clip(text: str, content: Extent, cue: Extent) -> Extent:
+    """``content`` cut to the paragraph of its cue (sentences may run over paragraph breaks)."""
+    para = _paragraph(text, cue[0])
+    return max(content[0], para[0]), min(content[1], para[1])
+
+
+def _local_subject(subject: Token | None, cue: Token, text: str) -> Token | None:
+    """``subject`` when it sits in the cue's paragraph, else the first noun before the cue there."""
+    para = _paragraph(text, cue.idx)
+    if subject is None or para[0] <= subject.idx < para[1]:
+        return subject
+    for token in cue.doc[cue.sent.start : cue.i]:
+        if token.idx >= para[0] and token.pos_ in ("PROPN", "NOUN", "PRON"):
+            while token.dep_ in ("compound", "flat") and token.head.i > token.i:
+                token = token.head
+            return token
+    return None
+
+
+def _name_before(cue: Token) -> Token | None:
+    """The name right before a cue whose subject the parser lost ("... of the Washington Post Trump said")."""
+    if cue.i == cue.sent.start:
+        return None
+    before = cue.doc[cue.i - 1]
+    return before if before.pos_ == "PROPN" or before.lower_ in ("he", "she", "they", "we", "i") else None
+
+
+def _from_verbs(verbs: list[Token], text: str, lexicon: Lexicon, skip: Callable[[int], bool],
+                quoted: Quoted) -> Iterator[Reported]:
+    cues = lexicon.cue_verbs
+    for token in verbs:
+        if token.lemma_.lower() not in cues or skip(token.idx):
+            continue
+        paren = surface_parenthetical(token) if token.lemma_.lower() in lexicon.speech_verbs else None
+        if paren is not None:
+            cue = (token.idx, token_end(token))
+            yield Reported(_clip(text, paren[0], cue), cue, token, paren[1], verb_kind(token, lexicon))
+            continue
+        found = _verb_content(token, lexicon, quoted)
+        if found is None:
+            continue
+        subject = _local_subject(find_subject(token), token, text) or _name_before(token)
+        if subject is None and token.lemma_.lower() not in lexicon.speech_verbs:
+            continue
+        content = found[0]
+        if token.dep_ == "advcl" and token.head.i > token.i and token.tag_ == "VBN" \
+                and not any(c.dep_ == "mark" for c in token.children):  # "Asked about X, she said ...": to the comma
+            content = (content[0], min(content[1], token_end(token.right_edge)))
+        yield Reported(_clip(text, content, found[1]), found[1], token, subject, verb_kind(token, lexicon))
+
+
+def _phrase_at(doc: Any, i: int, phrase: tuple[str, ...]) -> bool:
+    return i + len(phrase) <= len(doc) and all(doc[i + k].lower_ == w for k, w in enumerate(phrase))
+
+
+def _from_phrases(doc: Any, text: str, lexicon: Lexicon, skip: Callable[[int], bool]) -> Iterator[Reported]:
+    first_words = numpy.array([doc.vocab.strings.add(phrase[0]) for phrase in lexicon.source_phrases],
+                              dtype=numpy.uint64)
+    for i in numpy.flatnonzero(numpy.isin(doc.to_array(LOWER), first_words)):
+        token = doc[int(i)]
+        for phrase in lexicon.source_phrases:
+            if skip(token.idx) or not _phrase_at(doc, token.i, phrase):
+                continue
+            last = doc[token.i + len(phrase) - 1]
+            objects = [c for c in last.children if c.dep_ in ("pobj", "pcomp")]
+            if not objects:
+                continue
+            phrase_end = extent(objects[0])[1]
+            # A source the tagger read as a verb phrase ("show insiders") is named by its noun.
+            source = next((c for c in objects[0].children if c.dep_ == "dobj"), objects[0]) \
+                if objects[0].dep_ == "pcomp" else objects[0]
+            sent = token.sent
+            before = (sent.start_char, token.idx)
+            after = (phrase_end, sent.end_char)
+            content = before if before[1] - before[0] > after[1] - after[0] else after
+            cue = (token.idx, token_end(last))
+            yield Reported(_clip(text, content, cue), cue, token, source)
+
+
+def _from_sources_in(doc: Any, text: str, lexicon: Lexicon, skip: Callable[[int], bool]) -> Iterator[Reported]:
+    """"In the new poll, Clinton led Trump by 5 points": a sentence opened by "in" and a finding (a poll,
+    a study, a report: ``finding_nouns`` in the lexicon) reports what follows the phrase."""
+    for sent in doc.sents:
+        first = sent[0]
+        if first.lower_ != "in" or skip(first.idx):
+            continue
+        source = next((c for c in first.children if c.dep_ == "pobj"), None)
+        if source is None or source.lemma_.lower() not in lexicon.finding_nouns:
+            continue
+        k = first.right_edge.i + 1
+        while k < sent.end and (doc[k].is_punct or doc[k].dep_ in ("acl", "appos")):
+            k = doc[k].right_edge.i + 1  # ", conducted in early September,"
+        if k >= sent.end - 1:
+            continue
+        cue = (first.idx, token_end(first))
+        yield Reported(_clip(text, (doc[k].idx, sent.end_char), cue), cue, first, source, "stance")
+
+
+def _verb_base(word: str, verbs: frozenset[str]) -> str | None:
+    """The lemma of ``word`` read as a verb in the third person ("claims", "vows", "pushes"), if in ``verbs``."""
+    lower = word.lower()
+    for base in (lower[:-1], lower[:-2]):
+        if lower.endswith("s") and base in verbs:
+            return base
+    return None
+
+
+def _from_headline_verbs(doc: Any, text: str, lexicon: Lexicon, skip: Callable[[int], bool]) -> Iterator[Reported]:
+    """Cue verbs the tagger read as nouns or names heading a short sentence ("Trump claims that ...",
+    "Mayor Vows To Rebuild Bridges"): their name part is the source, the rest of the sentence the content."""
+    for sent in doc.sents:
+        token = sent.root
+        if token.pos_ not in ("NOUN", "PROPN") or skip(token.idx):
+            continue
+        base = _verb_base(token.text, lexicon.cue_verbs)
+        names = [c for c in token.lefts if c.dep_ in ("compound", "nmod", "nsubj") and c.pos_ in HEAD_POS]
+        source = names[-1] if names else None  # the word nearest the verb: "Lee" in "Governor Lee Vows"
+        rest = [c for c in token.rights if not c.is_punct]
+        if base is None or source is None or not rest:
+            continue
+        content = (rest[0].left_edge.idx, token_end(rest[-1].right_edge))
+        cue = (token.idx, token_end(token))
+        yield Reported(_clip(text, content, cue), cue, token, source, lexicon.kind(base))
+
+
+def find_reported(doc: Any, text: str, lexicon: Lexicon, skip: Callable[[int], bool],
+                  quoted: Quoted) -> list[Reported]:
+    """Reported-speech candidates in ``doc``.
+
+    Cues at offsets where ``skip`` is true are ignored; ``quoted(start, end)``
+    counts the characters of a stretch that lie inside quotation marks.
+    """
+    found: list[Reported] = []
+    cues: set[int] = set()
+    sources: list[Extent] = []  # "according to X" phrases: no cue inside X ("according to show insiders")
+    # Only verbs can be cues: pick them from the tag array rather than walk every token.
+    pos = doc.to_array(POS) if len(doc) else numpy.zeros(0, dtype=numpy.uint64)
+    verbs = [doc[int(i)] for i in numpy.flatnonzero(pos == VERB)]
+    nouns = [doc[int(i)] for i in numpy.flatnonzero(pos == NOUN)]
+    adjectives = [doc[int(i)] for i in numpy.flatnonzero(pos == ADJ)]
+    stances = (Reported(_clip(text, s.content, s.cue), s.cue, s.cue_token, s.subject, s.kind)
+               for s in [*find_stances(verbs, lexicon, skip), *find_noun_cues(nouns, lexicon, skip),
+                         *find_adjective_cues(adjectives, lexicon, skip)])
+    for cand in [*_from_phrases(doc, text, lexicon, skip), *_from_verbs(verbs, text, lexicon, skip, quoted),
+                 *_from_headline_verbs(doc, text, lexicon, skip), *stances]:
+        start, end = trim(text, *cand.content)
+        if end - start < MIN_CONTENT_CHARS or cand.cue_token.i in cues or _lone_word(doc, start, end) \
+                or not cand.cue_token.is_ascii or any(a <= cand.cue[0] < b for a, b in sources):
+            continue  # a cue outside the Latin alphabet is a word of another language the tagger guessed at
+        cues.add(cand.cue_token.i)
+        if cand.subject is not None and cand.cue_token.lower_ == "according":
+            sources.append((cand.cue[1], extent(cand.subject)[1]))
+        found.append(Reported((start, end), cand.cue, cand.cue_token, cand.subject, cand.kind))
+    # "In the poll, ..." only where no cue of its own reports the rest ("In the poll, 46 percent choose X").
+    for cand in _from_sources_in(doc, text, lexicon, skip):
+        start, end = trim(text, *cand.content)
+        if not any(start <= other.cue[0] < end for other in found):
+            found.append(Reported((start, end), cand.cue, cand.cue_token, cand.subject, cand.kind))
+    return found

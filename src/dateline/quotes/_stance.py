@@ -1,0 +1,270 @@
+"""Attributed stances beyond speech verbs: what an agent endorses, rejects, plans or examines.
+
+News attribution (as PolNeAR annotates it) covers more than "X said": a
+person, group or organization that endorses, criticizes, declines, discusses,
+supports or examines something is a source, and that something is the
+content ("the union endorses the mayor", "the auditor faulted the council for
+its late accounts", "she declined to answer"). Passives count too, with the
+agent as source ("the leak was first noticed by a local paper") or no source
+("the governor is expected to sign it").
+
+A verb qualifies when its subject is an agent (a person, organization,
+nationality or country name, a personal pronoun, or a source noun such as
+"critics" or "a poll") and it is not a verb of plain action, motion or
+possession (``data/quotes.json`` lists those). The content is the verb's
+clausal complement, else its object with the phrases that complete it ("X for
+Y", "X as Y", "X of Y"), else the object of a preposition that carries
+content ("complained about X").
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterator
+from dataclasses import dataclass
+
+from dateline.quotes._lexicon import Lexicon
+from dateline.quotes._tokens import Extent, Token, extent, token_end
+
+__all__ = [
+    "Stance",
+    "complement",
+    "find_adjective_cues",
+    "find_noun_cues",
+    "find_stances",
+    "is_agent",
+    "nearest_clause",
+    "object_phrase",
+    "verb_kind",
+]
+
+
+#: Entity labels that make a subject an agent. Country and city names are left
+#: out: as subjects of verbs outside the speech lexicon they were mostly events
+#: in PolNeAR dev ("Norway staged an exercise"; 5 of 16 were attributions).
+AGENT_ENTITIES = frozenset({"PERSON", "ORG", "NORP"})
+#: Verbs whose xcomp is aspect, not content ("continued to call for").
+_NO_XCOMP = frozenset({"continue", "say", "see", "know", "find", "show", "hear", "learn", "begin", "start",
+                       "stop", "keep", "try", "seem", "appear", "come", "go", "get", "use"})
+#: Subjects that never name a source ("there", "it" as a dummy subject, relative "that"/"which").
+_REFLEXIVE = frozenset({"himself", "herself", "itself", "themselves", "myself", "ourselves", "yourself"})
+#: Prepositions whose object is what a verb outside the speech lexicon is about
+#: ("complained about", "warned against"); "to", "at", "in" mostly place an
+#: event (PolNeAR dev: "spoke to the press", "spoke at a meeting").
+_TOPIC_PREPOSITIONS = frozenset({"about", "against"})
+_PERSON_WORDS = frozenset({"his", "her", "my", "your", "who"})
+_NOT_AGENTS = frozenset({"it", "there", "this", "that", "which", "what", "something", "nothing", "everything"})
+
+
+@dataclass(frozen=True, slots=True)
+class Stance:
+    """One stance candidate: content and cue extents, the cue token and the source token (or None)."""
+
+    content: Extent
+    cue: Extent
+    cue_token: Token
+    subject: Token | None
+    kind: str = "stance"
+
+
+def verb_kind(verb: Token, lexicon: Lexicon) -> str:
+    """``"speech"`` for a verb of saying or writing, ``"stance"`` for one of belief, judgement or support."""
+    return lexicon.kind(verb.lemma_.lower())
+
+
+def is_agent(token: Token, lexicon: Lexicon) -> bool:
+    """Whether ``token`` (a subject head) names someone who can hold a stance."""
+    lower = token.lower_
+    if lower in _NOT_AGENTS:
+        return False
+    if lower in lexicon.pronouns or token.lemma_.lower() in lexicon.agent_nouns:
+        return True
+    if token.ent_type_ in AGENT_ENTITIES:
+        return True
+    return bool(token.tag_ == "WP" and lower == "who")
+
+
+def object_phrase(verb: Token, obj: Token) -> Extent:
+    """The object with the right-hand phrases of ``verb`` after it ("the mayor for not acting", "her plan in a
+    speech on Friday"): the rest of the verb phrase, up to a coordinated verb or clause."""
+    start, end = extent(obj)
+    for child in verb.rights:
+        if child.i <= obj.i:
+            continue
+        if child.lower_ == "according":
+            break  # "..., according to X" names who says so; it is not part of what is said
+        if child.dep_ in ("oprd", "xcomp", "ccomp", "prep", "npadvmod", "advmod", "dative", "advcl"):
+            end = max(end, token_end(child.right_edge))
+        elif not child.is_punct:
+            break
+    return start, end
+
+
+def nearest_clause(verb: Token, no_xcomp: frozenset[str]) -> Token | None:
+    """The head of ``verb``'s clausal complement (ccomp, or xcomp unless the lemma is in ``no_xcomp``) nearest
+    after it, else its last one: the parser also hangs earlier or unrelated clauses on a verb ("Both
+    candidates face questions ... (her campaign disclosed that she has pneumonia)")."""
+    clauses = [c for c in verb.children
+               if c.dep_ == "ccomp" or (c.dep_ == "xcomp" and verb.lemma_.lower() not in no_xcomp)]
+    after = [c for c in clauses if c.i > verb.i]
+    return min(after, key=lambda c: c.i) if after else (clauses[-1] if clauses else None)
+
+
+def complement(verb: Token, lexicon: Lexicon, objects: bool = True,
+               preps: frozenset[str] | None = None) -> Extent | None:
+    """What ``verb`` is about: its clause, its object phrase, or the object of one of ``preps``."""
+    child = nearest_clause(verb, _NO_XCOMP)
+    if child is not None:
+        obj = next((c for c in verb.children if c.dep_ == "dobj" and c.i < child.i), None)
+        start = extent(obj)[0] if obj is not None else extent(child)[0]
+        return start, extent(child)[1]
+    if objects:
+        for child in verb.children:
+            if child.dep_ == "dobj" and child.i > verb.i and child.lower_ not in _REFLEXIVE:
+                return object_phrase(verb, child)
+    return _prep_object(verb, lexicon.content_prepositions if preps is None else preps)
+
+
+def _prep_object(head: Token, preps: frozenset[str]) -> Extent | None:
+    """The object of ``head``'s first right-hand preposition in ``preps``, to the end of that phrase."""
+    for child in head.rights:
+        if child.dep_ == "prep" and child.lower_ in preps:
+            objs = [c for c in child.children if c.dep_ in ("pobj", "pcomp")]
+            if objs:
+                return objs[0].left_edge.idx, token_end(child.right_edge)
+    return None
+
+
+def _passive(verb: Token, lexicon: Lexicon) -> tuple[Extent, Token | None] | None:
+    """A passive stance: the patient (with its complement) as content, the "by" agent as source."""
+    patient = next((c for c in verb.children if c.dep_ == "nsubjpass"), None)
+    if patient is None:
+        return None
+    agent = None
+    for child in verb.children:
+        if child.dep_ == "agent":
+            agent = next((c for c in child.children if c.dep_ == "pobj"), None)
+    rest = complement(verb, lexicon, objects=False)
+    start, end = extent(patient)
+    if rest is not None:
+        end = max(end, rest[1])
+    elif agent is None:
+        return None
+    return (start, end), agent
+
+
+def _passes_on(verb: Token, lexicon: Lexicon) -> bool:
+    """Whether a passive hands its content to a speech verb ("was quoted as saying"): that verb reports it."""
+    return any(
+        child.dep_ == "prep" and child.lower_ == "as"
+        and any(c.lemma_.lower() in lexicon.speech_verbs for c in child.children if c.dep_ == "pcomp")
+        for child in verb.rights
+    )
+
+
+def _subject(verb: Token) -> Token | None:
+    for child in verb.children:
+        if child.dep_ == "nsubj":
+            return child
+    if verb.dep_ in ("xcomp", "conj", "advcl") and verb.head.i != verb.i:
+        head = verb.head
+        return next((c for c in head.children if c.dep_ == "nsubj"), None)
+    return None
+
+
+def _cue_extent(verb: Token, content: Extent) -> Extent:
+    """The verb, with its particle or preposition when the content follows them ("called for")."""
+    end = token_end(verb)
+    for child in verb.rights:
+        if child.dep_ in ("prt", "prep") and token_end(child) <= content[0] and child.i == verb.i + 1:
+            end = token_end(child)
+    return verb.idx, end
+
+
+def find_stances(verbs: list[Token], lexicon: Lexicon, skip: Callable[[int], bool]) -> Iterator[Stance]:
+    """Stance candidates among ``verbs`` (the verb tokens of a document)."""
+    for token in verbs:
+        if token.dep_ in ("amod", "aux", "auxpass") or skip(token.idx):
+            continue
+        lemma = token.lemma_.lower()
+        if lemma in lexicon.action_verbs:
+            continue
+        passive = _passive(token, lexicon)
+        if passive is not None:
+            (content, agent) = passive
+            if lemma not in lexicon.passive_verbs or _passes_on(token, lexicon) or (
+                    agent is None and lemma in lexicon.forecast_verbs):
+                continue
+            yield Stance(content, (token.idx, token_end(token)), token, agent, verb_kind(token, lexicon))
+            continue
+        if lemma in lexicon.cue_verbs:
+            continue  # speech and thought verbs in the active voice are read elsewhere
+        subject = _subject(token)
+        if subject is None or not is_agent(subject, lexicon):
+            continue
+        found = complement(token, lexicon, preps=_TOPIC_PREPOSITIONS)
+        if found is not None and found[0] > token.idx:
+            yield Stance(found, _cue_extent(token, found), token, subject)
+
+
+def _noun_source(noun: Token) -> Token | None:
+    """Whose claim or plan: the possessor ("his statement") or the "by"/"from" object."""
+    for child in noun.children:
+        if child.dep_ == "poss":
+            return child
+    for child in noun.children:
+        if child.dep_ == "prep" and child.lower_ in ("by", "from"):
+            return next((c for c in child.children if c.dep_ == "pobj"), None)
+    if noun.dep_ in ("dobj", "attr"):  # "the senator made the claim that ...", "it was his view that ..."
+        return next((c for c in noun.head.children if c.dep_ == "nsubj"), None)
+    return None
+
+
+def _noun_content(noun: Token, preps: frozenset[str]) -> Extent | None:
+    """What a cue noun reports: its "that"/"to" clause, else the object of one of ``preps``."""
+    for child in noun.rights:
+        if child.dep_ in ("acl", "ccomp") and any(
+                (c.dep_ == "mark" and c.lower_ in ("that", "whether")) or (c.dep_ == "aux" and c.lower_ == "to")
+                for c in child.children):
+            return extent(child)
+    return _prep_object(noun, preps)
+
+
+def _felt_for_others(noun: Token, content: Extent, lexicon: Lexicon) -> bool:
+    """A feeling noun about a thing ("the board's disdain for cyclists") held by no named person.
+
+    Feelings of groups and institutions about things are the writer's characterization; a feeling with
+    a clause ("fears that ...") or of a person ("his disdain for ...") is attributed.
+    """
+    if noun.lemma_.lower() not in lexicon.feeling_nouns:
+        return False
+    if any(extent(c) == content for c in noun.rights if c.dep_ in ("acl", "ccomp")):
+        return False
+    source = _noun_source(noun)
+    return source is None or not (source.ent_type_ == "PERSON" or source.lower_ in _PERSON_WORDS
+                                  or source.lower_ in lexicon.person_pronouns)
+
+
+def find_noun_cues(nouns: list[Token], lexicon: Lexicon, skip: Callable[[int], bool]) -> Iterator[Stance]:
+    """Stances reported by nouns ("the claim that ...", "his support for ...") among ``nouns``."""
+    for token in nouns:
+        if token.lemma_.lower() not in lexicon.cue_nouns or skip(token.idx):
+            continue
+        found = _noun_content(token, lexicon.noun_prepositions)
+        if found is not None and _felt_for_others(token, found, lexicon):
+            continue
+        if found is not None and found[0] > token.idx:
+            kind = "speech" if token.lemma_.lower() in lexicon.speech_nouns else "stance"
+            yield Stance(found, (token.idx, token_end(token)), token, _noun_source(token), kind)
+
+
+def find_adjective_cues(adjectives: list[Token], lexicon: Lexicon, skip: Callable[[int], bool]) -> Iterator[Stance]:
+    """Stances carried by predicate adjectives ("farmers are worried that ...", "he is sure of it")."""
+    for token in adjectives:
+        if token.dep_ != "acomp" or token.lemma_.lower() not in lexicon.cue_adjectives or skip(token.idx):
+            continue
+        subject = next((c for c in token.head.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+        if subject is None or not is_agent(subject, lexicon):
+            continue
+        found = complement(token, lexicon, objects=False, preps=lexicon.noun_prepositions)
+        if found is not None and found[0] > token.idx:
+            yield Stance(found, (token.idx, token_end(token)), token, subject)

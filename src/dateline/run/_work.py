@@ -1,0 +1,71 @@
+"""What a worker does with one batch: the two picklable jobs every engine ships.
+
+A run works in two steps so that a near-duplicate is never coded twice:
+
+1. :func:`clean_job` cleans a batch of documents into articles (and computes
+   their MinHash signatures) -- cheap, in any worker.
+2. the driver decides which articles are duplicates, then
+   :func:`analyze_job` runs the analysis stages (annotate, actors, ...) over
+   the others.
+
+Both jobs are plain top-level functions over frozen payloads, so a process
+pool or Ray can ship them; the stage functions and the spaCy model load once
+per worker process (``functools.cache``), never at import time.
+"""
+
+from __future__ import annotations
+
+import functools
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+from dateline.pipeline import Pipeline, StageTimer
+from dateline.records import Article, Document, Failure
+
+__all__ = ["AnalyzeJob", "CleanJob", "Cleaned", "Result", "StageTimer", "analyze_job", "clean_job", "run_stages"]
+
+Result = Article | Failure
+#: A cleaned document and its MinHash signature (None when dedup is off or it failed).
+Cleaned = tuple[Result, tuple[int, ...] | None]
+
+
+@dataclass(frozen=True)
+class CleanJob:
+    """Clean these documents; compute signatures when ``signatures`` is set."""
+
+    documents: tuple[Document, ...]
+    signatures: bool = True
+
+
+@dataclass(frozen=True)
+class AnalyzeJob:
+    """Run these analysis stages over these articles."""
+
+    stages: tuple[str, ...]
+    articles: tuple[Article, ...]
+
+
+def clean_job(job: CleanJob) -> list[Cleaned]:
+    """Clean a batch (failures stay in place) and sign each article for dedup."""
+    results = Pipeline((), on_error="continue").run_batch(job.documents)
+    if not job.signatures:
+        return [(r, None) for r in results]
+    from dateline.run.dedup import signature
+
+    return [(r, signature(r.text) if isinstance(r, Article) else None) for r in results]
+
+
+def analyze_job(job: AnalyzeJob) -> list[Result]:
+    """Run the analysis stages over a batch of clean articles, in order."""
+    return run_stages(job.stages, job.articles)
+
+
+@functools.cache
+def _pipeline(stages: tuple[str, ...]) -> Pipeline:
+    """The checked pipeline for these stages, built once per process (its functions load lazily)."""
+    return Pipeline(stages, on_error="continue")
+
+
+def run_stages(stages: Sequence[str], articles: Sequence[Article], timer: StageTimer | None = None) -> list[Result]:
+    """Pass articles through the stages; a failing article becomes a Failure, the rest go on."""
+    return _pipeline(tuple(stages)).process(articles, timer)

@@ -1,0 +1,224 @@
+"""Run the pipeline over inputs into the store and/or a JSONL file.
+
+>>> summary = run(["news.jsonl"], RunOptions(workers=2), db=Path("news.duckdb"))  # doctest: +SKIP
+
+A run reads documents as they come (:func:`dateline.ingest.iter_documents`),
+skips those already stored (unless ``force``), cleans them, marks
+near-duplicates (:mod:`dateline.run.dedup`) so they are stored with
+``duplicate_of`` instead of being coded again, runs the analysis stages through
+an engine (:mod:`dateline.run.engines`: in this process, in worker processes or on
+Ray) and writes each batch to the store in one transaction. A run killed at any
+point and started again therefore ends with every article stored exactly once:
+whole batches are committed or none, and the rerun skips what is stored.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import json
+import time
+from collections.abc import Callable, Iterable, Iterator, Sequence
+from dataclasses import dataclass, field, replace
+from pathlib import Path
+from typing import IO, TYPE_CHECKING, Literal
+
+from dateline.errors import UsageError
+from dateline.ingest import MAX_DOCUMENT_BYTES
+from dateline.pipeline import DEFAULT_BATCH_SIZE, DEFAULT_STAGES, Pipeline
+from dateline.records import Article, Document, Failure
+from dateline.run._work import AnalyzeJob, Cleaned, CleanJob, Result, analyze_job, clean_job
+from dateline.run.dedup import Deduplicator
+from dateline.run.engines import Engine, make_engine
+from dateline.serialize import article_to_dict
+
+if TYPE_CHECKING:
+    from dateline.store import Store
+
+__all__ = ["RunOptions", "RunSummary", "run"]
+
+Progress = Callable[[Article | Failure], None]
+
+
+@dataclass(frozen=True)
+class RunOptions:
+    """How to run.
+
+    ``stages``: analysis stages after cleaning, in order. ``batch_size``: documents
+    per batch (one store transaction each). ``workers``: worker processes (local
+    engine) or Ray actors (Ray engine; 1 means one per cluster CPU but one).
+    ``engine``: ``"local"`` or ``"ray"``; ``ray_address``: the Ray cluster to join
+    (default: start a local one). ``force``: reprocess and replace stored articles.
+    ``published``: ISO date for documents that declare none. ``dedup``: mark
+    near-duplicates instead of coding them again. ``max_bytes``: the largest
+    document (file, JSONL line, WARC record) read; larger ones become failures.
+    """
+
+    stages: tuple[str, ...] = DEFAULT_STAGES
+    batch_size: int = DEFAULT_BATCH_SIZE
+    workers: int = 1
+    engine: Literal["local", "ray"] = "local"
+    ray_address: str | None = None
+    force: bool = False
+    published: str | None = None
+    dedup: bool = True
+    max_bytes: int = MAX_DOCUMENT_BYTES
+
+
+@dataclass(frozen=True)
+class RunSummary:
+    """What a run did. ``articles`` counts articles written (duplicates included);
+    ``skipped`` those already stored; ``words`` the words of the articles written."""
+
+    articles: int
+    failed: int
+    skipped: int
+    duplicates: int
+    seconds: float
+    failures: tuple[Failure, ...]
+    words: int
+
+
+@dataclass
+class _Tally:
+    articles: int = 0
+    skipped: int = 0
+    duplicates: int = 0
+    words: int = 0
+    failures: list[Failure] = field(default_factory=list)
+
+    def add(self, result: Result) -> None:
+        if isinstance(result, Failure):
+            self.failures.append(result)
+            return
+        self.articles += 1
+        self.duplicates += result.duplicate_of is not None
+        self.words += len(result.text.split())
+
+    def summary(self, seconds: float) -> RunSummary:
+        return RunSummary(
+            self.articles, len(self.failures), self.skipped, self.duplicates, seconds, tuple(self.failures), self.words
+        )
+
+
+def run(
+    inputs: Sequence[str],
+    options: RunOptions,
+    *,
+    db: Path | None = None,
+    jsonl_out: Path | None = None,
+    progress: Progress | None = None,
+) -> RunSummary:
+    """Process ``inputs`` into the store at ``db`` and/or contract JSONL at ``jsonl_out``."""
+    from dateline.ingest import iter_documents
+    from dateline.store import Store
+
+    started = time.perf_counter()
+    if options.batch_size < 1:
+        raise UsageError(f"batch_size must be at least 1, got {options.batch_size}")
+    if options.max_bytes < 1:
+        raise UsageError(f"max_bytes must be at least 1, got {options.max_bytes}")
+    Pipeline(options.stages)  # check the stages before touching any input
+    tally = _Tally()
+    with contextlib.ExitStack() as stack:
+        store = stack.enter_context(Store(db)) if db is not None else None
+        sink = stack.enter_context(jsonl_out.open("w", encoding="utf-8")) if jsonl_out is not None else None
+        engine = make_engine(options.engine, options.workers, options.ray_address, preload="annotate" in options.stages)
+        stack.callback(engine.close)
+        dedup = _deduplicator(options, store)
+        known = (lambda ids: set()) if store is None or options.force else store.known_ids
+        documents = iter_documents(list(inputs), published=options.published, max_bytes=options.max_bytes)
+        seen: set[str] = set()
+        for window in _windows(documents, options.batch_size, engine.window):
+            for batch in _process(_unseen(window, known, seen, tally), options, engine, dedup):
+                if store is not None:
+                    store.write(batch, replace=options.force)
+                if sink is not None:
+                    _write_jsonl(sink, batch)
+                for result in batch:
+                    tally.add(result)
+                    if progress is not None:
+                        progress(result)
+    return tally.summary(time.perf_counter() - started)
+
+
+def _deduplicator(options: RunOptions, store: Store | None) -> Deduplicator | None:
+    if not options.dedup:
+        return None
+    return Deduplicator() if store is None else Deduplicator.from_store(store)
+
+
+Batch = list[Document | Failure]
+
+
+def _windows(items: Iterable[Document | Failure], batch_size: int, window: int) -> Iterator[list[Batch]]:
+    """Group items into batches of ``batch_size`` documents, and batches into windows."""
+    batches: list[Batch] = []
+    batch: Batch = []
+    count = 0
+    for item in items:
+        batch.append(item)
+        count += isinstance(item, Document)
+        if count >= batch_size:
+            batches.append(batch)
+            batch, count = [], 0
+            if len(batches) >= window:
+                yield batches
+                batches = []
+    if batch:
+        batches.append(batch)
+    if batches:
+        yield batches
+
+
+def _unseen(
+    window: list[Batch], known: Callable[[Iterable[str]], set[str]], seen: set[str], tally: _Tally
+) -> list[Batch]:
+    """Drop documents already stored, and documents this run has seen already (same id)."""
+    stored = known(item.id for batch in window for item in batch if isinstance(item, Document))
+    kept: list[Batch] = []
+    for batch in window:
+        keep: Batch = []
+        for item in batch:
+            if isinstance(item, Document):
+                if item.id in stored or item.id in seen:
+                    tally.skipped += 1
+                    continue
+                seen.add(item.id)
+            keep.append(item)
+        kept.append(keep)
+    return kept
+
+
+def _process(
+    window: list[Batch], options: RunOptions, engine: Engine, dedup: Deduplicator | None
+) -> Iterator[list[Result]]:
+    """Clean, mark duplicates, analyze the rest; yield each batch's results in input order."""
+    jobs = [CleanJob(tuple(i for i in b if isinstance(i, Document)), dedup is not None) for b in window]
+    cleaned = [_mark_duplicates(c, dedup) for c in engine.map(clean_job, jobs)]
+    todo = [tuple(r for r in c if isinstance(r, Article) and r.duplicate_of is None) for c in cleaned]
+    analyzed: Iterator[list[Result]] = iter([])
+    if options.stages:
+        analyzed = engine.map(analyze_job, [AnalyzeJob(tuple(options.stages), t) for t in todo if t])
+    for batch, results, pending in zip(window, cleaned, todo, strict=True):
+        # Analyzed results replace the very objects that were sent (matched by identity).
+        done = {id(a): r for a, r in zip(pending, next(analyzed), strict=True)} if pending and options.stages else {}
+        merged = iter([done.get(id(r), r) for r in results])
+        yield [next(merged) if isinstance(item, Document) else item for item in batch]
+
+
+def _mark_duplicates(cleaned: list[Cleaned], dedup: Deduplicator | None) -> list[Result]:
+    results: list[Result] = []
+    for result, sig in cleaned:
+        if dedup is not None and isinstance(result, Article) and sig is not None:
+            original = dedup.check(result.id, sig)
+            if original is not None:
+                result = replace(result, duplicate_of=original)
+        results.append(result)
+    return results
+
+
+def _write_jsonl(sink: IO[str], batch: list[Result]) -> None:
+    for result in batch:
+        if isinstance(result, Article):
+            sink.write(json.dumps(article_to_dict(result), ensure_ascii=False) + "\n")
+    sink.flush()

@@ -1,0 +1,310 @@
+"""The DuckDB store: one file holding every processed article, its records and the failures.
+
+>>> with Store("news.duckdb") as store:  # doctest: +SKIP
+...     store.write(results)
+...     store.stats()["articles"]
+
+Each :meth:`Store.write` is one transaction, so a run killed halfway leaves
+whole batches only. An article already stored is skipped unless
+``replace=True``. Typed tables (``articles``, ``actors``, ``mentions``,
+``events``, ``event_participants``, ``quotes``, ``times``, ``places``,
+``failures``) serve queries and exports; the exact contract JSON of each
+article is kept beside them (``articles.contract``) so :meth:`Store.article`
+returns what the pipeline produced, byte for byte. ``terms`` is a word index
+built at write time for full-text search (DuckDB's ``fts`` extension needs a
+download).
+"""
+
+from __future__ import annotations
+
+import contextlib
+import datetime as dt
+import json
+from collections.abc import Iterable, Iterator, Sequence
+from pathlib import Path
+from types import TracebackType
+from typing import Any, Literal
+
+import duckdb
+import pyarrow as pa
+
+from dateline.errors import StoreError
+from dateline.records import Article, Failure
+from dateline.store._schema import (
+    EXPORT_TABLES,
+    SCHEMA_VERSION,
+    TABLES,
+    arrow_schema,
+    article_rows,
+    ddl,
+    failure_row,
+    quote_filter,
+)
+
+__all__ = ["Store", "connect", "open_error"]
+
+ExportFormat = Literal["jsonl", "csv", "parquet"]
+#: Actors listed in :meth:`Store.stats`.
+TOP_ACTORS = 10
+
+
+def open_error(path: Path, exc: Exception) -> StoreError:
+    """A StoreError saying why the store at ``path`` could not be opened, and what to do."""
+    text = str(exc)
+    if "lock" in text.lower():
+        return StoreError(
+            f"cannot open store {path}: another process holds it (a running `dateline run` or `dateline serve`?). "
+            f"DuckDB lets one process open a file while it is being written; wait for that process to finish "
+            f"or stop it, or work on a copy of the file. ({text})"
+        )
+    if "different configuration" in text:
+        return StoreError(
+            f"cannot open store {path}: this process already has it open in another mode (read-only vs writable); "
+            f"close the other Store first"
+        )
+    return StoreError(f"cannot open store {path}: {text}. Check the path, or delete the file to start afresh.")
+
+
+def connect(path: str | Path, *, read_only: bool = False) -> duckdb.DuckDBPyConnection:
+    """A DuckDB connection to the store at ``path``, with errors translated to :class:`StoreError`."""
+    path = Path(path)
+    if read_only and not path.is_file():
+        raise StoreError(f"no store at {path}: run `dateline run INPUT --db {path}` first, or check the path")
+    try:
+        return duckdb.connect(str(path), read_only=read_only)
+    except (duckdb.Error, OSError) as exc:
+        raise open_error(path, exc) from exc
+
+
+class Store:
+    """A dateline store in one DuckDB file. Use it as a context manager, or call :meth:`close`."""
+
+    def __init__(self, path: str | Path, *, read_only: bool = False) -> None:
+        self.path = Path(path)
+        self.read_only = read_only
+        if not read_only:
+            self.path.parent.mkdir(parents=True, exist_ok=True)
+        self.con = connect(self.path, read_only=read_only)
+        try:
+            if read_only:
+                self._check_version()
+            else:
+                self._create()
+        except BaseException:
+            self.con.close()
+            raise
+
+    # -- lifecycle -----------------------------------------------------------------------------------------
+
+    def __enter__(self) -> Store:
+        return self
+
+    def __exit__(
+        self, exc_type: type[BaseException] | None, exc: BaseException | None, tb: TracebackType | None
+    ) -> None:
+        self.close()
+
+    def close(self) -> None:
+        self.con.close()
+
+    def _create(self) -> None:
+        try:
+            for statement in ddl():
+                self.con.execute(statement)
+            self.con.execute("INSERT OR IGNORE INTO meta VALUES ('schema_version', ?)", [SCHEMA_VERSION])
+        except duckdb.Error as exc:
+            raise StoreError(f"cannot create tables in {self.path}: {exc}") from exc
+        self._check_version()
+
+    def _check_version(self) -> None:
+        try:
+            row = self.con.execute("SELECT value FROM meta WHERE key = 'schema_version'").fetchone()
+        except duckdb.Error as exc:
+            raise StoreError(f"{self.path} is not a dateline store (no meta table): {exc}") from exc
+        if row is None or row[0] != SCHEMA_VERSION:
+            found = None if row is None else row[0]
+            raise StoreError(
+                f"{self.path} has store schema version {found}, this dateline writes version {SCHEMA_VERSION}; "
+                f"re-run `dateline run` into a new file"
+            )
+
+    def _query(self, sql: str, params: Sequence[Any] = ()) -> list[tuple[Any, ...]]:
+        try:
+            return self.con.execute(sql, list(params)).fetchall()
+        except duckdb.Error as exc:
+            raise StoreError(f"query on {self.path} failed: {exc}") from exc
+
+    # -- writing -------------------------------------------------------------------------------------------
+
+    def known_ids(self, ids: Iterable[str]) -> set[str]:
+        """The ids among ``ids`` already stored as articles."""
+        wanted = list(dict.fromkeys(ids))
+        if not wanted:
+            return set()
+        rows = self._query("SELECT id FROM articles WHERE id IN (SELECT unnest(?::VARCHAR[]))", [wanted])
+        return {row[0] for row in rows}
+
+    def write(self, results: Sequence[Article | Failure], *, replace: bool = False) -> None:
+        """Store a batch of articles and failures in one transaction.
+
+        An article already stored is skipped unless ``replace`` (then its old rows
+        go first). A stored article clears earlier failures of its document;
+        failures are upserted by (source, stage).
+        """
+        if self.read_only:
+            raise StoreError(f"store {self.path} was opened read-only; open it without read_only to write")
+        articles = list({a.id: a for a in results if isinstance(a, Article)}.values())
+        failures = [f for f in results if isinstance(f, Failure)]
+        now = dt.datetime.now(dt.UTC).replace(tzinfo=None)
+        try:
+            self.con.begin()
+            if replace:
+                self._delete([a.id for a in articles])
+            else:
+                known = self.known_ids(a.id for a in articles)
+                articles = [a for a in articles if a.id not in known]
+            self._insert_articles(articles, now)
+            self._clear_failures(articles)
+            self._upsert_failures(failures, now)
+            self.con.commit()
+        except BaseException as exc:
+            self._rollback()
+            if isinstance(exc, duckdb.Error | pa.ArrowException):
+                message = f"writing {len(results)} results to {self.path} failed (nothing written): {exc}"
+                raise StoreError(message) from exc
+            raise
+
+    def _rollback(self) -> None:
+        with contextlib.suppress(duckdb.Error):  # no transaction open (begin itself failed)
+            self.con.rollback()
+
+    def _delete(self, ids: list[str]) -> None:
+        if not ids:
+            return
+        for table in TABLES:
+            if table in ("failures", "articles"):
+                continue
+            self.con.execute(f"DELETE FROM {table} WHERE article_id IN (SELECT unnest(?::VARCHAR[]))", [ids])
+        self.con.execute("DELETE FROM articles WHERE id IN (SELECT unnest(?::VARCHAR[]))", [ids])
+
+    def _insert_articles(self, articles: list[Article], now: dt.datetime) -> None:
+        batch: dict[str, list[list[Any]]] = {name: [] for name in TABLES}
+        for article in articles:
+            for table, rows in article_rows(article, now).items():
+                batch[table].extend(rows)
+        for table, rows in batch.items():
+            self._insert(table, rows)
+
+    def _insert(self, table: str, rows: list[list[Any]]) -> None:
+        if not rows:
+            return
+        schema = arrow_schema(table)
+        columns = list(zip(*rows, strict=True))
+        incoming = pa.Table.from_arrays(
+            [pa.array(col, type=field.type) for col, field in zip(columns, schema, strict=True)], schema=schema
+        )
+        self.con.register("_incoming", incoming)
+        try:
+            self.con.execute(f"INSERT INTO {table} SELECT * FROM _incoming")
+        finally:
+            self.con.unregister("_incoming")
+
+    def _clear_failures(self, articles: list[Article]) -> None:
+        if not articles:
+            return
+        self.con.execute(
+            "DELETE FROM failures WHERE doc_id IN (SELECT unnest($1::VARCHAR[])) "
+            "OR (doc_id IS NULL AND source IN (SELECT unnest($2::VARCHAR[])))",
+            [[a.id for a in articles], [a.source for a in articles]],
+        )
+
+    def _upsert_failures(self, failures: list[Failure], now: dt.datetime) -> None:
+        if not failures:
+            return
+        latest = {(f.source, f.stage): f for f in failures}
+        pairs = [[source, stage] for source, stage in latest]
+        self.con.execute(
+            "DELETE FROM failures WHERE [source, stage] IN (SELECT unnest(?::VARCHAR[][]))", [pairs]
+        )
+        self._insert("failures", [failure_row(f, now) for f in latest.values()])
+
+    # -- reading -------------------------------------------------------------------------------------------
+
+    def article(self, article_id: str) -> dict[str, Any] | None:
+        """The contract JSON of one article, or None when it is not stored."""
+        rows = self._query("SELECT contract FROM articles WHERE id = ?", [article_id])
+        return None if not rows else dict(json.loads(rows[0][0]))
+
+    def iter_articles(self) -> Iterator[dict[str, Any]]:
+        """Every stored article as contract JSON, in id order, fetched in chunks."""
+        try:
+            cursor = self.con.cursor()
+            cursor.execute("SELECT contract FROM articles ORDER BY id")
+            while chunk := cursor.fetchmany(256):
+                for (contract,) in chunk:
+                    yield dict(json.loads(contract))
+        except duckdb.Error as exc:
+            raise StoreError(f"reading articles from {self.path} failed: {exc}") from exc
+
+    def quotes(self, speaker: str | None = None, *, kind: str | None = None, words: str | None = None,
+               limit: int = 100) -> list[dict[str, Any]]:
+        """Stored quotes, newest articles first: by ``speaker`` (actor key or id, or part of the name as
+        written), ``kind`` ("speech" or "stance") and ``words`` in the quote."""
+        clauses, params = quote_filter(speaker, kind, words, name_column="ac.name")
+        columns = ["published", "speaker", "speaker_key", "cue", "kind", "direct", "text", "title", "article_id",
+                   "start", "end"]
+        rows = self._query(
+            f"""SELECT ar.published, coalesce(ac.name, qu.speaker_text), qu.speaker_key, qu.cue, qu.kind, qu.direct,
+                       qu.text, ar.title, qu.article_id, qu.start_char, qu.end_char
+                FROM quotes qu JOIN articles ar ON ar.id = qu.article_id
+                LEFT JOIN actors ac ON ac.article_id = qu.article_id AND ac.id = qu.speaker
+                WHERE {" AND ".join(clauses)}
+                ORDER BY ar.published DESC NULLS LAST, qu.article_id, qu.start_char LIMIT ?""",
+            [*params, limit],
+        )
+        return [dict(zip(columns, (_iso(v) if isinstance(v, dt.date) else v for v in row), strict=True))
+                for row in rows]
+
+    def failures(self) -> list[Failure]:
+        """Every recorded failure, oldest first."""
+        rows = self._query("SELECT source, stage, error, message, doc_id FROM failures ORDER BY failed_at, source")
+        return [Failure(*row) for row in rows]
+
+    def stats(self) -> dict[str, Any]:
+        """Counts per table, events per type and quad class, top actors, date range, failures per stage."""
+        counts = {name: self._query(f"SELECT count(*) FROM {name}")[0][0] for name in EXPORT_TABLES}
+        first, last = self._query("SELECT min(published), max(published) FROM articles")[0]
+        return {
+            **counts,
+            "events_by_type": dict(self._query("SELECT type, count(*) FROM events GROUP BY 1 ORDER BY 2 DESC, 1")),
+            "events_by_quad": {
+                str(k): v for k, v in self._query("SELECT quad, count(*) FROM events GROUP BY 1 ORDER BY 1")
+            },
+            "top_actors": [
+                {"key": key, "name": name, "country": country, "articles": n}
+                for key, name, country, n in self._query(
+                    "SELECT key, mode(name), any_value(country), count(DISTINCT article_id) AS n FROM actors "
+                    "GROUP BY key ORDER BY n DESC, key LIMIT ?",
+                    [TOP_ACTORS],
+                )
+            ],
+            "published": {"first": _iso(first), "last": _iso(last)},
+            "failures_by_stage": dict(self._query("SELECT stage, count(*) FROM failures GROUP BY 1 ORDER BY 2 DESC")),
+        }
+
+    # -- export --------------------------------------------------------------------------------------------
+
+    def export(self, fmt: ExportFormat, out: Path) -> list[Path]:
+        """Write the store out; return the files written.
+
+        ``jsonl``: one contract object per line in one file (``out``, or
+        ``out/articles.jsonl`` when ``out`` is a folder). ``csv``/``parquet``:
+        the folder ``out`` with one file per table.
+        """
+        from dateline.store._export import export
+
+        return export(self, fmt, Path(out))
+
+
+def _iso(value: dt.date | None) -> str | None:
+    return None if value is None else value.isoformat()

@@ -1,0 +1,127 @@
+"""The command line: help for everything, meaningful exit codes, and a real run end to end."""
+
+from __future__ import annotations
+
+import argparse
+import json
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from dateline.cli import EXIT_FAILURES, EXIT_FATAL, EXIT_OK, EXIT_USAGE, build_parser, main
+from dateline.cli.sample import sample_path
+
+ROOT = Path(__file__).resolve().parents[2]
+
+
+def _subparsers() -> dict[str, argparse.ArgumentParser]:
+    parser = build_parser()
+    for action in parser._actions:
+        if isinstance(action, argparse._SubParsersAction):
+            return dict(action.choices)
+    raise AssertionError("no subcommands")
+
+
+def test_every_option_has_help_and_is_documented_in_the_readme() -> None:
+    readme = (ROOT / "README.md").read_text()
+    for name, sub in _subparsers().items():
+        assert f"dateline {name}" in readme, f"README does not show 'dateline {name}'"
+        for action in sub._actions:
+            if isinstance(action, argparse._HelpAction):
+                continue
+            assert action.help, f"dateline {name}: {action.dest} has no help"
+            for flag in action.option_strings:
+                if flag.startswith("--"):
+                    assert flag in readme, f"README does not document 'dateline {name} {flag}'"
+
+
+def test_help_exits_zero(capsys: pytest.CaptureFixture[str]) -> None:
+    assert main(["--help"]) == EXIT_OK
+    assert "exit codes" in capsys.readouterr().out
+
+
+def test_bad_usage_exits_two() -> None:
+    assert main(["frobnicate"]) == EXIT_USAGE
+    assert main(["run"]) == EXIT_USAGE
+    assert main(["run", "x.txt", "--published", "yesterday"]) == EXIT_USAGE
+    assert main(["run", "x.txt", "--stages", "annotate,parse"]) == EXIT_USAGE
+
+
+def test_missing_store_is_fatal(tmp_path: Path) -> None:
+    assert main(["stats", "--db", str(tmp_path / "none.duckdb")]) == EXIT_FATAL
+
+
+def test_run_show_stats_export_on_the_sample(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    db = tmp_path / "news.duckdb"
+    bad = tmp_path / "bad.jsonl"
+    bad.write_text('{"id": "ok-1", "text": "The minister met the ambassador in Paris on Monday."}\nnot json\n')
+    code = main(["run", str(sample_path()), str(bad), "--db", str(db), "--quiet"])
+    assert code == EXIT_FAILURES  # the line that is not JSON fails; everything else is stored
+    capsys.readouterr()
+    assert main(["stats", "--db", str(db), "--json"]) == EXIT_OK
+    stats = json.loads(capsys.readouterr().out)
+    assert "articles" in json.dumps(stats)
+    assert main(["show", "sample-001", "--db", str(db)]) == EXIT_OK
+    article = json.loads(capsys.readouterr().out)
+    assert article["id"] == "sample-001"
+    assert article["title"].startswith("Merkel and Macron")
+    assert main(["quotes", "merkel", "--kind", "speech", "--db", str(db), "--json"]) == EXIT_OK
+    said = json.loads(capsys.readouterr().out)
+    assert said and all("Merkel" in q["speaker"] and q["kind"] == "speech" for q in said)
+    assert main(["show", said[0]["article_id"], "--db", str(db)]) == EXIT_OK
+    assert json.loads(capsys.readouterr().out)["text"][said[0]["start"]:said[0]["end"]] == said[0]["text"]
+    assert main(["quotes", "merkel", "--db", str(db)]) == EXIT_OK
+    assert "Merkel" in capsys.readouterr().out
+    assert main(["quotes", "nobody-at-all", "--db", str(db)]) == EXIT_FAILURES
+    out = tmp_path / "export.jsonl"
+    assert main(["export", "--db", str(db), "--format", "jsonl", "--out", str(out)]) == EXIT_OK
+    assert len(out.read_text().splitlines()) == 9
+    # Running again stores nothing twice: everything is skipped.
+    assert main(["run", str(sample_path()), "--db", str(db), "--quiet"]) == EXIT_OK
+
+
+def test_max_bytes_turns_large_documents_into_failures(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    from dateline.store import Store
+
+    small, big = tmp_path / "small.txt", tmp_path / "big.txt"
+    small.write_text("The minister met the ambassador in Paris on Monday.\n", encoding="utf-8")
+    big.write_text("".join(f"The council met for the {i}th time to vote on budget line {i * 7}. " for i in range(40)),
+                   encoding="utf-8")
+    lines = tmp_path / "lines.jsonl"
+    lines.write_text(json.dumps({"id": "long-line", "text": big.read_text() + " Later, the mayor spoke."}) + "\n",
+                     encoding="utf-8")
+    db = tmp_path / "news.duckdb"
+    code = main(["run", str(small), str(big), str(lines), "--db", str(db), "--max-bytes", "1K", "--quiet"])
+    assert code == EXIT_FAILURES
+    captured = capsys.readouterr()
+    listed = " ".join((captured.out + captured.err).split())  # the summary wraps long paths
+    assert "big.txt (ingest): is larger than the limit of 1,024 bytes" in listed
+    assert "lines.jsonl:1 (ingest): line is longer than the limit" in listed and "--max-bytes SIZE" in listed
+    with Store(db, read_only=True) as store:
+        assert [a["source"] for a in store.iter_articles()] == [str(small)]
+        failures = store.failures()
+    assert {f.source for f in failures} == {str(big), f"{lines}:1"}
+    assert all("limit of 1,024 bytes" in f.message and "--max-bytes" in f.message for f in failures)
+    # The same inputs under a limit that fits them all: everything is stored.
+    again = ["run", str(big), str(lines), "--db", str(db), "--max-bytes", "1MB", "--quiet", "--no-dedup"]
+    assert main(again) == EXIT_OK
+
+
+def test_bad_max_bytes_is_bad_usage(capsys: pytest.CaptureFixture[str]) -> None:
+    assert main(["run", "x.txt", "--max-bytes", "lots"]) == EXIT_USAGE
+    assert "--max-bytes takes a number of bytes" in capsys.readouterr().err
+    assert main(["run", "x.txt", "--max-bytes", "0"]) == EXIT_USAGE
+
+
+def test_console_script_runs_stdin_to_jsonl(tmp_path: Path) -> None:
+    out = tmp_path / "out.jsonl"
+    text = "Kremlin spokesman Dmitry Peskov said on Monday that Russia would respond."
+    proc = subprocess.run(
+        [sys.executable, "-m", "dateline.cli", "run", "-", "--out", str(out), "--published", "2019-05-20", "--quiet"],
+        input=text.encode(), capture_output=True, timeout=300, check=False,
+    )
+    assert proc.returncode == EXIT_OK, proc.stderr.decode()
+    (line,) = out.read_text().splitlines()
+    assert json.loads(line)["published"] == "2019-05-20"

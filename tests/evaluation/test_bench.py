@@ -1,0 +1,60 @@
+"""The benchmark's report: its shape and its bookkeeping, never its timings."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+
+from dateline.evaluation.bench import GOAL_PEAK_RSS_MB, GOAL_RATIO, BenchReport, bench, default_corpus
+
+STAGE_NAMES = {"clean", "annotate", "actors", "times", "places", "events", "quotes"}
+
+
+def _check(report: BenchReport, n: int) -> None:
+    assert report.articles == n
+    assert report.words > 0
+    assert report.seconds > 0 and report.bare_seconds > 0
+    assert report.articles_per_s > 0 and report.bare_articles_per_s > 0
+    assert report.words_per_s > 0 and report.bare_words_per_s > 0
+    assert report.ratio > 0
+    assert report.peak_rss_mb > 0
+    assert {"clean", "annotate"} <= set(report.stage_share) <= STAGE_NAMES  # stages after a failure do not run
+    assert 0 <= report.failed <= n
+    assert abs(sum(report.stage_share.values()) - 1.0) < 0.01
+    assert set(report.goals_met) == {"ratio", "peak_rss"}
+    assert report.goals_met["ratio"] == (report.ratio >= GOAL_RATIO)
+    assert report.goals_met["peak_rss"] == (report.peak_rss_mb <= GOAL_PEAK_RSS_MB)
+    assert report.model and report.machine
+
+
+def test_bench_on_five_articles_of_the_corpus(shared: Path) -> None:
+    corpus = shared / "corpora" / "wikinews.jsonl"
+    report = bench(n=5, corpus=corpus)
+    _check(report, 5)
+    assert report.workers == 1 and report.corpus == str(corpus)
+
+
+def test_bench_cycles_a_small_corpus_with_new_ids(tmp_path: Path) -> None:
+    corpus = tmp_path / "two.jsonl"
+    rows = [
+        {"id": "a", "text": "The president met the prime minister in Paris on Monday to discuss trade."},
+        {"id": "b", "text": "Police said protesters blocked the main road in the capital on Sunday."},
+    ]
+    corpus.write_text("".join(json.dumps(r) + "\n" for r in rows), encoding="utf-8")
+    _check(bench(n=5, corpus=corpus), 5)
+
+
+def test_default_corpus_exists_or_is_none() -> None:
+    corpus = default_corpus()
+    assert corpus is None or corpus.is_file()
+
+
+@pytest.mark.slow
+def test_bench_with_two_workers(tmp_path: Path) -> None:
+    corpus = tmp_path / "one.jsonl"
+    corpus.write_text(json.dumps({"id": "a", "text": "The minister visited Kabul on Monday."}) + "\n", encoding="utf-8")
+    report = bench(n=4, corpus=corpus, workers=2, batch_size=1)
+    _check(report, 4)
+    assert report.workers == 2

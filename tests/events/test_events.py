@@ -1,0 +1,443 @@
+"""Events: PLOVER coding over the real pipeline, the lexicon, status, arguments and the seed article."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+from typing import Any
+
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from dateline import events
+from dateline.errors import ResourceError
+from dateline.events._context import calendar
+from dateline.events._lexicon import ENV_LEXICON, load_lexicon, plover
+from dateline.pipeline import Pipeline
+from dateline.records import EVENT_TYPES, Article, Document, Event
+
+STAGES = ["annotate", "actors", "times", "places", "events"]
+
+
+def run(text: str, published: str | None = "2017-07-07") -> Article:
+    """One article through the real pipeline, stopping on the first error."""
+    (result,) = Pipeline(STAGES, on_error="stop").run(
+        [Document(id="doc1", source="test", kind="text", content=text, published=published)]
+    )
+    assert isinstance(result, Article)
+    return result
+
+
+def only(article: Article, event_type: str) -> Event:
+    found = [e for e in article.events if e.type == event_type]
+    assert len(found) == 1, [(e.type, e.trigger.text) for e in article.events]
+    return found[0]
+
+
+def texts(spans: Any) -> list[str]:
+    return [s.text for s in spans]
+
+
+def test_meeting_is_one_consult_with_both_parties_as_actors() -> None:
+    article = run("Donald Trump met Vladimir Putin in Hamburg.")
+    event = only(article, "CONSULT")
+    assert texts(event.actor_spans) == ["Donald Trump", "Vladimir Putin"]
+    assert event.recipient_spans == () and event.recipients == ()
+    assert event.status == "occurred" and event.trigger.text == "met"
+    assert event.evidence.text == "Donald Trump met Vladimir Putin in Hamburg."
+    assert event.quad == 1 and event.intensity == 2.5
+    assert 0 < (event.confidence or 0) <= 1
+    assert event.id == run("Donald Trump met Vladimir Putin in Hamburg.").events[0].id  # stable
+
+
+def test_passive_sanctions_take_agent_as_actor_and_on_as_recipient() -> None:
+    event = only(run("New sanctions were imposed on Russia by the United States."), "SANCTION")
+    assert texts(event.actor_spans) == ["the United States"]
+    assert texts(event.recipient_spans) == ["Russia"]
+    assert event.quad == 3  # verbal conflict, as in PLOVER's table of quad categories
+
+
+def test_light_verb_talks_with_are_a_planned_consult() -> None:
+    event = only(run("China will hold talks with Japan next week."), "CONSULT")
+    assert event.status == "planned"
+    assert set(texts(event.actor_spans)) == {"China", "Japan"}
+    assert events.plover_type(event) == "AGREE"  # PLOVER codes announced meetings as AGREE
+
+
+@pytest.mark.parametrize(
+    ("text", "status"),
+    [
+        ("Russia did not attack Ukraine.", "negated"),
+        ("Iran could attack Israel.", "hypothetical"),
+        ("Turkey is expected to attack the Kurdish militia.", "planned"),
+        ("Syrian forces attacked the rebels.", "occurred"),
+    ],
+)
+def test_status(text: str, status: str) -> None:
+    assert only(run(text), "ASSAULT").status == status
+
+
+def test_call_on_is_a_request_and_its_content_is_no_event() -> None:
+    article = run("He called on Russia to withdraw its troops from Ukraine.")
+    assert [e.type for e in article.events] == ["REQUEST"]
+    assert texts(article.events[0].recipient_spans) == ["Russia"]
+
+
+def test_nominal_events_take_possessor_by_and_of() -> None:
+    event = only(run("The annexation of Crimea by Russia was illegal."), "COERCE")
+    assert texts(event.actor_spans) == ["Russia"] and texts(event.recipient_spans) == ["Crimea"]
+    meeting = only(run("A meeting between France and Germany took place in Paris."), "CONSULT")
+    assert set(texts(meeting.actor_spans)) == {"France", "Germany"}
+
+
+def test_threatened_seizure_is_one_threaten() -> None:
+    article = run("The Foreign Ministry threatened the seizure of American diplomatic properties.")
+    assert [e.type for e in article.events] == ["THREATEN"]
+    assert texts(article.events[0].actor_spans) == ["The Foreign Ministry"]
+
+
+def test_said_must_is_a_request_from_the_speaker() -> None:
+    event = only(run("The British minister said that Libya must hand over the suspects."), "REQUEST")
+    assert texts(event.actor_spans) == ["The British minister"] and texts(event.recipient_spans) == ["Libya"]
+
+
+def test_plover_tables_cover_every_type() -> None:
+    tables = plover()
+    assert set(tables.quad) == set(EVENT_TYPES)
+    assert tables.quad["SANCTION"] == 3 and tables.score("ASSAULT", "aerial") == -9.5
+    assert {"COOPERATE", "AID", "SANCTION"} <= tables.requires_recipient
+
+
+def test_user_lexicon_adds_and_removes_entries(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    user = tmp_path / "mine.json"
+    user.write_text(json.dumps({"version": "test", "entries": [
+        {"lemma": "stonewall", "pos": "verb", "type": "REJECT"},
+        {"lemma": "meet", "pos": "verb", "type": None},
+    ]}))
+    monkeypatch.setenv(ENV_LEXICON, str(user))
+    article = run("Serbia stonewalled the European Union. Serbia met Croatia.")
+    assert [e.type for e in article.events] == ["REJECT"]
+    assert load_lexicon(str(user)).version.endswith("+test")
+
+
+@pytest.mark.parametrize(
+    "entry",
+    [{"lemma": "x", "pos": "adverb", "type": "AGREE"}, {"lemma": "x", "pos": "verb", "type": "PARTY"},
+     {"lemma": "x", "pos": "verb", "type": "AGREE", "colour": "red"}],
+)
+def test_bad_user_entries_are_refused(tmp_path: Path, entry: dict[str, Any]) -> None:
+    user = tmp_path / "bad.json"
+    user.write_text(json.dumps({"entries": [entry]}))
+    with pytest.raises(ResourceError, match="entry 0"):
+        load_lexicon(str(user))
+
+
+_SENTENCES = [
+    "Donald Trump met Vladimir Putin.",
+    "Russia threatened the United States.",
+    "Protesters rallied against the government in Kyiv.",
+    "The army killed three militants.",
+    "They did not sign the agreement.",
+    "France will send aid to Haiti on Monday.",
+    "\n\nHeadline Without A Verb\n\n",
+    "The EU imposed sanctions on Iran, its ministers said.",
+]
+
+
+@settings(max_examples=15, deadline=None)
+@given(st.lists(st.sampled_from(_SENTENCES), min_size=1, max_size=5))
+def test_every_span_covers_its_text(nlp: Any, parts: list[str]) -> None:
+    text = " ".join(parts)
+    article = events.apply(Article(id="p", source="test", text=text, doc=nlp(text)))
+    assert len({e.id for e in article.events}) == len(article.events)
+    for event in article.events:
+        assert event.type in EVENT_TYPES
+        for span in (event.trigger, event.evidence, *event.actor_spans, *event.recipient_spans):
+            assert text[span.start:span.end] == span.text
+        assert event.evidence.start <= event.trigger.start < event.trigger.end <= event.evidence.end
+
+
+@pytest.mark.parametrize(("value", "day"), [("2017-07-07TAF", "2017-07-07"), ("2017-W27", "2017"),
+                                            ("XXXX-07-07", "XXXX-07-07"), ("2016-12", "2016-12")])
+def test_event_dates_are_calendar_values(value: str, day: str) -> None:
+    assert calendar(value) == day
+
+
+def test_no_annotation_no_events() -> None:
+    article = Article(id="p", source="test", text="Trump met Putin.")
+    assert events.apply(article).events == ()
+
+
+def _with(article: Article, event_type: str, *names: str) -> list[Event]:
+    """Events of a type whose parties (actor names, else argument spans) mention every name."""
+    out = []
+    for event in article.events:
+        named = [a.name for i in (*event.actors, *event.recipients) if (a := article.actor(i)) is not None]
+        words = " ".join([*named, *texts((*event.actor_spans, *event.recipient_spans))])
+        if event.type == event_type and all(name in words for name in names):
+            out.append(event)
+    return out
+
+
+def _dated(events_: list[Event], prefix: str) -> list[Event]:
+    return [e for e in events_ if e.date is not None and (e.date.value or "").startswith(prefix)]
+
+
+@pytest.mark.slow
+def test_seed_article(seed_path: Path) -> None:
+    """The seed's events as far as dateline codes them (see the events module docstring for the rest)."""
+    article = run(seed_path.read_text(encoding="utf-8"))
+    trump_putin = _with(article, "CONSULT", "Trump", "Putin")
+    planned = [e for e in _dated(trump_putin, "2017-07-07") if e.status == "planned"]
+    assert planned and planned[0].place is not None and planned[0].place.name == "Hamburg"
+    met = [e for e in trump_putin if e.trigger.text == "met"]
+    assert met and met[0].status == "occurred" and "met Putin briefly" in met[0].evidence.text
+    assert met[0].date is not None and (met[0].date.value or "").startswith("2017-07-07")
+    talks = [e for e in article.events if e.type == "CONSULT" and e.trigger.text == "talks"
+             and "Putin's agenda" in e.evidence.text]
+    assert len(talks) == 2  # talks with Moon and Abe: two bilateral meetings
+    assert _dated(_with(article, "CONSULT", "Putin", "Moon Jae-in"), "2017-07-07")
+    assert _dated(_with(article, "CONSULT", "Putin", "Shinzo Abe"), "2017-07-07")
+    assert not [e for e in talks if len(e.actors) > 2]
+    breakfast = _dated(_with(article, "CONSULT", "Putin", "Angela Merkel", "Emmanuel Macron"), "2017-07-08")
+    assert breakfast and breakfast[0].status == "planned"
+    assert _dated(_with(article, "CONSULT", "Putin", "Erdogan"), "2017-07-08")
+    assert _dated(_with(article, "CONSULT", "Putin", "Juncker"), "2017-07-08")
+    support = [e for e in _dated(_with(article, "SUPPORT", "Trump"), "2017-07-06")
+               if "explicit endorsement" in e.evidence.text]
+    assert support and support[0].place is not None and support[0].place.name == "Poland"  # from the sentence before
+    request = _dated(_with(article, "REQUEST", "Trump", "Russia"), "2017-07-06")
+    assert any(e.trigger.text == "called" and "cease its destabilizing" in e.evidence.text for e in request)
+    assert _dated(_with(article, "THREATEN", "Foreign Ministry"), "2017-06")
+    sanctions = _dated(_with(article, "SANCTION", "Russia"), "2014")
+    assert sanctions and "imposed in 2014" in sanctions[0].evidence.text
+    december = _dated(_with(article, "SANCTION", "Russia"), "2016-12")
+    assert december and "levied in December" in december[0].evidence.text and december[0].actors == ()
+    for event in article.events:  # a place is where the event happens, never its topic
+        assert event.place is None or event.place.name not in ("North Korea", "Ukraine", "Russia"), event
+    assert _with(article, "REJECT", "Peskov")
+
+
+def test_instruments_and_statements_are_not_parties() -> None:
+    strike = only(run("The Afghan army pounded the Taliban hideouts with heavy artillery."), "ASSAULT")
+    assert texts(strike.recipient_spans) == ["the Taliban hideouts"]
+    request = only(run("Human Rights Watch issued a statement calling on the government to release the prisoners."),
+                   "REQUEST")
+    assert texts(request.actor_spans) == ["Human Rights Watch"]
+    assert texts(request.recipient_spans) == ["the government"]
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["North Korea launched a cyberattack on Estonia.", "Russian hackers staged a cyber attack against Estonia."],
+)
+def test_cyber_attacks_are_coercion_not_assault(text: str) -> None:
+    event = only(run(text), "COERCE")
+    assert event.mode == "cyber"
+    assert texts(event.recipient_spans) == ["Estonia"]
+    assert not [e for e in run(text).events if e.type == "ASSAULT"]
+
+
+@pytest.mark.parametrize(("text", "event_type", "trigger", "actors", "recipients"), [
+    # a declared state of emergency is coercion
+    ("The government of Peru declared a state of emergency in Lima.", "COERCE", "declared",
+     ["The government of Peru"], ["Lima"]),
+    # a nominal suspension of aid is a sanction on its recipient
+    ("Sweden announced a suspension of aid to Uganda.", "SANCTION", "suspension", ["Sweden"], ["Uganda"]),
+    # a light verb lends its recipient to a nominal event
+    ("North Korea launched cyber warfare against the UK last year.", "COERCE", "warfare", ["North Korea"],
+     ["the UK"]),
+])
+def test_trigger_actor_and_recipient(text: str, event_type: str, trigger: str, actors: list[str],
+                                     recipients: list[str]) -> None:
+    event = only(run(text), event_type)
+    assert event.trigger.text == trigger
+    assert texts(event.actor_spans) == actors
+    assert texts(event.recipient_spans) == recipients
+
+
+def test_object_complement_ends_the_recipient_phrase() -> None:
+    event = only(run("Rebel fighters held civilians as human shields in the town."), "ASSAULT")
+    assert texts(event.actor_spans) == ["Rebel fighters"]
+    assert texts(event.recipient_spans) == ["civilians"]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The Islamic Front claimed responsibility for the attack on the police station.",
+        "Police said the Islamic Front was responsible for the attack on the police station.",
+    ],
+)
+def test_who_answers_for_an_attack_is_its_actor(text: str) -> None:
+    event = only(run(text), "ASSAULT")
+    assert event.trigger.text == "attack"
+    assert [t.lower() for t in texts(event.actor_spans)] == ["the islamic front"]
+    assert texts(event.recipient_spans) == ["the police station"]
+
+
+@pytest.mark.parametrize(
+    ("text", "actor", "recipient"),
+    [
+        ("Hackers carried out a cyber attack on the ministry.", "Hackers", "the ministry"),
+        ("A cyber attack was carried out on the ministry by hackers.", "hackers", "the ministry"),
+        ("Russian hackers conducted a cyber operation against the bank.", "Russian hackers", "the bank"),
+    ],
+)
+def test_light_verb_event_noun_decides_the_type(text: str, actor: str, recipient: str) -> None:
+    article = run(text)
+    event = only(article, "COERCE")
+    assert event.mode == "cyber" and event.trigger.text in ("attack", "operation")
+    assert texts(event.actor_spans) == [actor]
+    assert texts(event.recipient_spans) == [recipient]
+    assert not [e for e in article.events if e.type == "ASSAULT"]
+
+
+def test_light_verb_with_air_strikes_is_an_assault_not_a_strike_action() -> None:
+    article = run("Israel launched air strikes on Gaza.")
+    event = only(article, "ASSAULT")
+    assert event.trigger.text == "strikes" and event.mode == "aerial"
+    assert texts(event.actor_spans) == ["Israel"] and texts(event.recipient_spans) == ["Gaza"]
+    assert not [e for e in article.events if e.type == "PROTEST"]
+
+
+@pytest.mark.parametrize(
+    ("text", "event_type", "actor", "recipient"),
+    [
+        ("The army launched a crackdown on protesters.", "COERCE", "The army", "protesters"),
+        ("Police carried out arrests of opposition activists.", "COERCE", "Police", "opposition activists"),
+        ("The government made an appeal to donors.", "REQUEST", "The government", "donors"),
+    ],
+)
+def test_subject_of_a_light_verb_is_the_actor_of_its_event_noun(text: str, event_type: str, actor: str,
+                                                                 recipient: str) -> None:
+    event = only(run(text), event_type)
+    assert texts(event.actor_spans) == [actor]
+    assert texts(event.recipient_spans) == [recipient]
+
+
+def test_participle_light_verb_names_the_actor_of_its_noun() -> None:
+    event = only(run("The cyber attack carried out by hackers crippled the ministry."), "COERCE")
+    assert event.trigger.text == "attack"
+    assert texts(event.actor_spans) == ["hackers"]
+
+
+def test_light_verb_entry_naming_the_bare_noun_keeps_its_type() -> None:
+    article = run("Iran made an ultimatum to the rebels.")
+    assert [e.type for e in article.events] == ["THREATEN"]
+
+
+def test_threatened_light_verb_event_is_the_content_of_the_threat() -> None:
+    article = run("Russia threatened to carry out a cyber attack on Estonia.")
+    event = only(article, "THREATEN")
+    assert texts(event.actor_spans) == ["Russia"] and texts(event.recipient_spans) == ["Estonia"]
+    assert [e.type for e in article.events] == ["THREATEN"]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Putin spoke by phone with Erdogan.",
+        "Putin and Erdogan spoke by telephone on Monday.",
+        "Putin talked on the phone to Erdogan about Syria.",
+        "Putin had a telephone conversation with Erdogan.",
+        "Putin held a phone call with Erdogan.",
+    ],
+)
+def test_phone_calls_are_consults_with_both_parties_as_actors(text: str) -> None:
+    event = only(run(text), "CONSULT")
+    assert event.mode == "phone" and event.intensity == 1.5
+    assert texts(event.actor_spans) == ["Putin", "Erdogan"]
+    assert event.recipient_spans == ()
+
+
+@pytest.mark.parametrize(
+    "text", ["Xi sent a letter to Biden.", "Xi wrote a letter to Biden.", "Xi wrote to Biden on Tuesday."]
+)
+def test_letters_are_consults_from_writer_to_addressee(text: str) -> None:
+    event = only(run(text), "CONSULT")
+    assert event.trigger.text in ("sent", "wrote")
+    assert texts(event.actor_spans) == ["Xi"] and texts(event.recipient_spans) == ["Biden"]
+
+
+@pytest.mark.parametrize(
+    ("text", "event_type", "recipient"),
+    [
+        ("Trump sent a letter to the head of the World Health Organization threatening to pull US funding.",
+         "THREATEN", "the head of the World Health Organization"),
+        ("Xi wrote to Biden to urge him to lift the tariffs.", "REQUEST", "Biden"),
+    ],
+)
+def test_what_a_letter_says_is_the_event(text: str, event_type: str, recipient: str) -> None:
+    article = run(text)
+    event = only(article, event_type)
+    assert texts(event.recipient_spans) == [recipient]
+    assert not [e for e in article.events if e.type == "CONSULT"]
+
+
+def test_a_letter_that_frames_a_statement_is_no_event() -> None:
+    article = run("In a letter handed to the United Nations on Monday, Iraq said it would cooperate.")
+    assert not [e for e in article.events if e.type == "CONSULT"]
+
+
+def test_user_lexicon_adds_light_verbs(tmp_path: Path) -> None:
+    user = tmp_path / "light.json"
+    user.write_text(json.dumps({"version": "test", "light_verbs": ["effect"]}))
+    lex = load_lexicon(str(user))
+    assert "effect" in lex.light and "carry" in lex.light
+    bad = tmp_path / "bad_light.json"
+    bad.write_text(json.dumps({"light_verbs": "effect"}))
+    with pytest.raises(ResourceError, match="light_verbs"):
+        load_lexicon(str(bad))
+
+
+@pytest.mark.parametrize(
+    ("text", "event_type", "place"),
+    [
+        ("Haftar declared a ceasefire in Tripoli on Monday.", "RETREAT", "Tripoli"),
+        ("Indian authorities imposed a curfew in parts of Kashmir.", "COERCE", "parts of Kashmir"),
+        ("Indian troops were deployed in the north of Syria.", "MOBILIZE", "the north of Syria"),
+    ],
+)
+def test_where_an_event_without_recipient_happens_is_its_recipient(text: str, event_type: str, place: str) -> None:
+    event = only(run(text), event_type)
+    assert texts(event.recipient_spans) == [place]
+    assert event.place is not None and event.place.span.text in place  # still where it happened
+
+
+def test_a_place_noun_with_a_place_name_is_a_named_place() -> None:
+    event = only(run("The United Nations suspended aid deliveries in Borno State."), "SANCTION")
+    assert texts(event.actor_spans) == ["The United Nations"]
+    assert texts(event.recipient_spans) == ["Borno State"]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "A French lawyer filed a lawsuit in a Paris court.",  # a thing named after a place is no place
+        "Trump met Putin in Hamburg.",  # a meeting's parties are its actors; Hamburg is only its place
+    ],
+)
+def test_only_a_named_place_of_an_event_without_recipient_becomes_one(text: str) -> None:
+    (event,) = run(text).events
+    assert "Paris" not in " ".join(texts(event.recipient_spans)) and "Hamburg" not in texts(event.recipient_spans)
+
+
+def test_a_recipient_of_its_own_keeps_the_place_out() -> None:
+    event = only(run("Syrian forces attacked the rebels in Aleppo."), "ASSAULT")
+    assert texts(event.recipient_spans) == ["the rebels"]
+
+
+def test_the_outlet_reporting_is_no_event() -> None:
+    text = ("Wikinews asked Governor Kathy Hochul whether the bridge would reopen. With Wikinews, Hochul discussed "
+            "her budget. Senator Chuck Schumer met Governor Kathy Hochul in Albany. Senator Ted Cruz criticized "
+            "Wikinews for the interview.")
+    document = Document(id="w", source="test", kind="text", content=text, published="2019-01-04",
+                        url="https://en.wikinews.org/wiki/Interview", site="en.wikinews.org")
+    [article] = Pipeline(STAGES).run_batch([document])
+    assert isinstance(article, Article)
+    outlet = next(a.id for a in article.actors if a.name == "Wikinews")
+    assert all(outlet not in e.actors for e in article.events)
+    assert any(outlet in e.recipients for e in article.events)  # what others do to it is still news
+    assert any(e.type == "CONSULT" for e in article.events)

@@ -1,0 +1,172 @@
+"""Places: gazetteer, disambiguation in context, detection on real spaCy output, offsets."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Any
+
+import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+
+from dateline import actors, annotate, places
+from dateline.errors import ResourceError
+from dateline.pipeline import Pipeline
+from dateline.places._gazetteer import _point, load_gazetteer, normalize
+from dateline.records import Article, Document, Place
+
+
+def _annotated(text: str) -> Article:
+    [article] = annotate.apply_batch([Article(id="t", source="test", text=text)])
+    return article
+
+
+def _by_text(found: tuple[Place, ...]) -> dict[str, Place]:
+    return {p.span.text: p for p in found}
+
+
+def test_normalize_ignores_case_accents_apostrophes_and_the() -> None:
+    assert normalize("The  Gaza Strip") == "gaza strip"
+    assert normalize("Bogotá") == "bogota"
+    assert normalize("Côte d’Ivoire") == "cote d'ivoire"
+
+
+def test_bad_points_in_data_files_are_resource_errors() -> None:
+    assert _point([53.5, 10.0], "Hamburg") == (53.5, 10.0)
+    assert _point(None, "Eastern Europe") == (None, None)
+    with pytest.raises(ResourceError, match="out of range"):
+        _point([153.5, 10.0], "Hamburg")
+    with pytest.raises(ResourceError, match="lat, lon"):
+        _point(["north", 10.0], "Hamburg")
+
+
+def test_gazetteer_loads_once_with_countries_states_cities() -> None:
+    gazetteer = load_gazetteer()
+    assert load_gazetteer() is gazetteer
+    assert {e.feature for e in gazetteer.lookup("Georgia")} >= {"country", "admin1"}
+    assert any(e.country == "USA" for e in gazetteer.lookup("U.S."))
+    assert gazetteer.states["MD"].name == "Maryland"
+
+
+def test_resolve_countries_and_aliases() -> None:
+    us = places.resolve("U.S.")
+    assert us is not None and us.country == "USA" and us.feature == "country" and us.geonames_id == 6252001
+    assert us.lat == pytest.approx(39.76, abs=1)
+    uk = places.resolve("Britain")
+    assert uk is not None and uk.country == "GBR"
+    mexico = places.resolve("Mexico")
+    assert mexico is not None and mexico.feature == "country"
+
+
+def test_resolve_uses_context() -> None:
+    georgia = places.resolve("Georgia")
+    assert georgia is not None and georgia.country == "GEO"
+    state = places.resolve("Georgia", context_countries=["USA"], context_states=["AL"])
+    assert state is not None and state.country == "USA" and state.feature == "admin1"
+    crimea = places.resolve("Crimea")
+    assert crimea is not None and crimea.country == "UKR"
+    hamburg = places.resolve("Hamburg")
+    assert hamburg is not None and hamburg.country == "DEU"
+
+
+def test_resolve_qualifier_and_unknown() -> None:
+    springfield = places.resolve("Springfield, Illinois")
+    assert springfield is not None and springfield.country == "USA"
+    assert springfield.lat == pytest.approx(39.8, abs=0.3) and springfield.lon == pytest.approx(-89.65, abs=0.3)
+    missouri = places.resolve("Springfield, Mo.")
+    assert missouri is not None and missouri.lon == pytest.approx(-93.3, abs=0.3)
+    assert places.resolve("Qwxzzy Flats") is None
+
+
+def test_resolve_demonyms_only_when_asked() -> None:
+    assert places.resolve("Russian") is None
+    russian = places.resolve("Russian", demonyms=True)
+    assert russian is not None and russian.country == "RUS"
+
+
+def test_resolve_spans_share_context_and_qualifiers() -> None:
+    text = "Alexandria, La. -- Police in Alexandria and Pineville said Rapides Parish deputies helped."
+    spans = [(0, 10), (12, 15), (29, 39), (44, 53), (59, 73)]
+    found = places.resolve_spans(text, spans)
+    assert [p.span.text for p in found if p] == ["Alexandria", "La.", "Alexandria", "Pineville", "Rapides Parish"]
+    assert all(p is not None and p.country == "USA" for p in found)
+    assert found[2] is not None and found[2].lat == pytest.approx(31.3, abs=0.2)
+
+
+def test_apply_finds_and_resolves_places() -> None:
+    article = places.apply(_annotated(
+        "Trump didn’t meet Putin in Hamburg, Germany, on Friday. Officials in Warsaw, Poland and "
+        "Maryland said Russia annexed Crimea from Ukraine; the White House said nothing."
+    ))
+    found = _by_text(article.places)
+    assert found["Hamburg"].country == "DEU" and found["Hamburg"].lat == pytest.approx(53.55, abs=0.1)
+    assert found["Warsaw"].country == "POL"
+    assert found["Maryland"].country == "USA"
+    assert found["Crimea"].country == "UKR"
+    assert "n’t" not in found and "White House" not in found and "the White House" not in found
+
+
+def test_apply_splits_hyphenated_places_and_finds_embedded_ones() -> None:
+    article = places.apply(_annotated(
+        "U.S.-Russia relations were discussed. The Minnesota Department of Transportation closed County Road 43 "
+        "and Washington Drive near Winston-Salem."
+    ))
+    found = _by_text(article.places)
+    assert found["U.S."].country == "USA" and found["Russia"].country == "RUS"
+    assert "Minnesota" in found and found["Minnesota"].feature == "admin1"
+    assert "Winston-Salem" in found and "Washington" not in found
+
+
+def test_apply_without_annotation_is_identity() -> None:
+    article = Article(id="a", source="s", text="Paris")
+    assert places.apply(article) is article
+
+
+def test_apply_on_empty_text() -> None:
+    assert places.apply(_annotated("")).places == ()
+
+
+@pytest.mark.slow
+def test_seed_article(seed_path: Path) -> None:
+    document = Document(id="seed", source=str(seed_path), kind="text",
+                        content=seed_path.read_text(encoding="utf-8"), published="2017-07-07")
+    [article] = Pipeline(["annotate", "places"]).run_batch([document])
+    assert isinstance(article, Article)
+    found = _by_text(article.places)
+    hamburg = found["Hamburg"]
+    assert hamburg.country == "DEU" and hamburg.lat == pytest.approx(53.55, abs=0.1)
+    assert hamburg.lon == pytest.approx(9.99, abs=0.1)
+    assert found["Warsaw"].country == "POL"
+    assert found["Poland"].country == "POL" and found["Poland"].feature == "country"
+    assert found["Maryland"].country == "USA" and found["Maryland"].feature == "admin1"
+    assert found["New York"].country == "USA"
+    assert found["Syria"].country == "SYR" and found["Ukraine"].country == "UKR"
+    assert any(p.name == "Crimea" and p.country == "UKR" for p in article.places)
+    assert "n’t" not in found and "n't" not in found
+    assert all(article.text[p.span.start:p.span.end] == p.span.text for p in article.places)
+
+
+_words = st.sampled_from([
+    "Paris", "Texas", "in", "the", "Georgia", "U.S.", "n’t", "Hamburg", ",", "said", "Moscow", "New", "York",
+    "Crimea", "Springfield", "Illinois", "White", "House", "'s", "\n", "é", "-", "EU", "County", "Road", "43",
+    "Police", "Department", "George", "Bush", "Washington", "Drive", "The", "Minnesota", "  ",
+])
+
+
+@settings(max_examples=60, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(st.lists(_words, max_size=25))
+def test_place_spans_match_the_text(nlp: Any, words: list[str]) -> None:
+    text = " ".join(words)
+    article = places.apply(Article(id="h", source="h", text=text, doc=nlp(text)))
+    for place in article.places:
+        assert text[place.span.start:place.span.end] == place.span.text
+        assert place.span.text.strip() == place.span.text and place.span.text
+
+
+def test_new_york_alone_is_the_city_and_beside_other_states_the_state(nlp: Any) -> None:
+    def resolved(text: str) -> list[tuple[str, str]]:
+        [article] = annotate.apply_batch([Article(id="a", source="t", text=text)])
+        return [(p.name, p.feature) for p in places.apply(actors.apply(article)).places]
+
+    assert ("New York City", "city") in resolved("The mayor of New York said the subway will reopen on Monday.")
+    assert ("New York", "admin1") in resolved("Flooding hit upstate New York, Vermont and New Hampshire.")

@@ -1,0 +1,156 @@
+"""Engines: order kept, same output whatever runs the batches (one worker, processes, Ray)."""
+
+from __future__ import annotations
+
+import itertools
+import json
+import os
+import sys
+from collections.abc import Iterator
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+from dateline.errors import UsageError
+from dateline.records import Article, Document, Failure
+from dateline.run._work import AnalyzeJob, CleanJob, analyze_job, clean_job, run_stages
+from dateline.run.engines import EngineError, LocalEngine, ProcessEngine, RayEngine, make_engine
+from dateline.run.runner import RunOptions, run
+from dateline.store import Store
+
+TEXTS = [
+    "President Emmanuel Macron met Chancellor Angela Merkel in Berlin on Tuesday.",
+    "Protesters gathered outside the parliament in Kyiv last week, police said.",
+    "The United Nations called for a ceasefire in Yemen on 3 March 2020.",
+]
+
+
+def documents() -> list[Document]:
+    return [Document(f"d{i}", f"t{i}.txt", "text", text) for i, text in enumerate(TEXTS)]
+
+
+def test_local_engine_keeps_order() -> None:
+    with LocalEngine() as engine:
+        assert list(engine.map(len, [[1], [1, 2], []])) == [1, 2, 0]
+
+
+def test_process_engine_keeps_order_across_workers() -> None:
+    payloads = [list(range(n)) for n in (5, 0, 3, 8, 1, 2)]
+    with ProcessEngine(2, preload=False) as engine:
+        assert list(engine.map(len, payloads)) == [5, 0, 3, 8, 1, 2]
+        assert engine.window == 4
+
+
+def test_a_worker_that_dies_fails_the_run_instead_of_hanging_it() -> None:
+    with ProcessEngine(1, preload=False) as engine, pytest.raises(EngineError, match="run again to resume"):
+        list(engine.map(os._exit, [3]))
+
+
+def test_make_engine_rejects_bad_settings() -> None:
+    with pytest.raises(UsageError):
+        make_engine("spark")
+    with pytest.raises(UsageError):
+        make_engine("local", workers=0)
+    with pytest.raises(UsageError):
+        make_engine("local", ray_address="ray://host:10001")
+    assert isinstance(make_engine("local", 1), LocalEngine)
+
+
+def test_jobs_clean_sign_and_analyze_in_order() -> None:
+    cleaned = clean_job(CleanJob(tuple(documents())))
+    assert [r.id for r, _ in cleaned] == ["d0", "d1", "d2"]
+    assert all(sig is not None and len(sig) == 128 for _, sig in cleaned)
+    unsigned = clean_job(CleanJob(tuple(documents()), signatures=False))
+    assert all(sig is None for _, sig in unsigned)
+    articles = tuple(r for r, _ in cleaned if isinstance(r, Article))
+    analyzed = analyze_job(AnalyzeJob(("annotate", "actors"), articles))
+    assert [r.id for r in analyzed] == ["d0", "d1", "d2"]
+    assert all(isinstance(r, Article) and r.doc is None for r in analyzed)  # picklable: no spaCy Doc
+
+
+def test_run_stages_times_each_stage() -> None:
+    articles = [Article(id="x", source="x", text=TEXTS[0])]
+    seen: list[str] = []
+    out = run_stages(("annotate", "actors", "times"), articles, timer=lambda name, seconds: seen.append(name))
+    assert seen == ["annotate", "actors", "times"]
+    assert isinstance(out[0], Article)
+
+
+def test_a_failing_stage_becomes_a_failure_and_the_batch_goes_on() -> None:
+    bad = Article(id="bad", source="bad.txt", text=None)  # type: ignore[arg-type]
+    good = Article(id="good", source="good.txt", text=TEXTS[1])
+    out = run_stages(("annotate",), [bad, good])
+    assert isinstance(out[0], Failure) and out[0].stage == "annotate" and out[0].doc_id == "bad"
+    assert isinstance(out[1], Article)
+
+
+def _jsonl(path: Path, rows: list[dict[str, Any]]) -> Path:
+    path.write_text("".join(json.dumps(r) + "\n" for r in rows), encoding="utf-8")
+    return path
+
+
+@pytest.mark.slow
+def test_two_workers_give_the_same_output_as_one(tmp_path: Path) -> None:
+    rows = [{"id": f"a{i}", "date": "2020-03-01", "text": t} for i, t in enumerate(TEXTS * 3)]
+    rows = [{**r, "text": f"{r['text']} Item {i} of the day."} for i, r in enumerate(rows)]
+    inputs = [str(_jsonl(tmp_path / "in.jsonl", rows))]
+    one, two = tmp_path / "one.jsonl", tmp_path / "two.jsonl"
+    run(inputs, RunOptions(batch_size=2, dedup=False), jsonl_out=one)
+    run(inputs, RunOptions(batch_size=2, workers=2, dedup=False), jsonl_out=two)
+    assert one.read_text(encoding="utf-8") == two.read_text(encoding="utf-8")
+    assert len(one.read_text(encoding="utf-8").splitlines()) == 9
+
+
+def _contents(db: Path) -> tuple[list[dict[str, Any]], dict[str, Any]]:
+    with Store(db, read_only=True) as store:
+        return list(store.iter_articles()), store.stats()
+
+
+@pytest.fixture(scope="module")
+def local_ray() -> Iterator[None]:
+    ray = pytest.importorskip("ray")
+    ray.init(num_cpus=2, include_dashboard=False, log_to_driver=False)
+    try:
+        yield None
+    finally:
+        ray.shutdown()
+
+
+def _square_and_pid(number: int) -> tuple[int, int]:
+    return number * number, os.getpid()
+
+
+@pytest.mark.slow
+@pytest.mark.ray
+def test_ray_actors_live_for_the_whole_run_and_keep_order(local_ray: None) -> None:
+    from ray import cloudpickle
+
+    cloudpickle.register_pickle_by_value(sys.modules[__name__])  # actors cannot import test modules
+    with RayEngine(2, preload=False) as engine:
+        assert engine.window == 8
+        first = list(engine.map(_square_and_pid, list(range(10))))
+        second = list(engine.map(_square_and_pid, list(range(10, 40))))
+    assert [square for square, _ in first + second] == [n * n for n in range(40)]
+    assert 1 <= len({pid for _, pid in first + second}) <= 2  # the same two actors serve every map
+
+
+@pytest.mark.slow
+@pytest.mark.ray
+def test_a_ray_actor_that_keeps_dying_fails_the_run(local_ray: None) -> None:
+    with RayEngine(1, preload=False) as engine, pytest.raises(EngineError, match="run again to resume"):
+        list(engine.map(os._exit, [3]))
+
+
+@pytest.mark.slow
+@pytest.mark.ray
+def test_ray_output_in_duckdb_is_identical_to_a_local_run(shared: Path, tmp_path: Path, local_ray: None) -> None:
+    corpus = shared / "corpora" / "wikinews.jsonl"
+    with corpus.open(encoding="utf-8") as lines:
+        sample = _jsonl(tmp_path / "thirty.jsonl", [json.loads(line) for line in itertools.islice(lines, 30)])
+    local_db, ray_db = tmp_path / "local.duckdb", tmp_path / "ray.duckdb"
+    local = run([str(sample)], RunOptions(batch_size=2), db=local_db)
+    remote = run([str(sample)], RunOptions(batch_size=2, engine="ray", workers=2), db=ray_db)  # two windows
+    assert (local.articles, local.failed, local.duplicates) == (remote.articles, remote.failed, remote.duplicates)
+    assert local.articles == 30
+    assert _contents(local_db) == _contents(ray_db)

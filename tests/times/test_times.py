@@ -1,0 +1,278 @@
+"""Times: recognizing temporal expressions and resolving TIMEX3 values (real spaCy model)."""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+import re
+from pathlib import Path
+
+import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+
+from dateline import times
+from dateline.annotate import apply_batch
+from dateline.errors import ResourceError
+from dateline.records import Article
+from dateline.times import _lexicon as times_lexicon
+from dateline.times._lexicon import load_lexicon, parse_lexicon
+from dateline.times._points import Context
+from dateline.times._recognize import _scan, find_candidates, rules
+
+#: A Friday.
+PUBLISHED = dt.date(2017, 7, 7)
+
+#: The TIMEX3 value grammar (dates, weeks, quarters, seasons, times, durations, references).
+_DATE = (
+    r"(?:\d{4}|XXXX)(?:-(?:\d{2}|XX)(?:-(?:\d{2}|XX))?|-W(?:\d{2}|XX)(?:-(?:\d|WE))?"
+    r"|-Q[1-4X]|-H[12X]|-(?:SP|SU|FA|WI))?"
+)
+_TIME = r"(?:T(?:\d{2}:\d{2}|MO|AF|EV|NI|DT))?"
+_DURATION = r"P(?:(?:\d+(?:\.\d+)?|X)[YMWDQ])+(?:T(?:(?:\d+(?:\.\d+)?|X)[HMS])+)?|PT(?:(?:\d+(?:\.\d+)?|X)[HMS])+"
+TIMEX3_VALUE = re.compile(
+    rf"(?:{_DATE}{_TIME}|\d{{3}}|\d{{2}}|{_DURATION}|PRESENT_REF|PAST_REF|FUTURE_REF"
+    r"|XXXX-WXX-\d(?:T(?:MO|AF|EV|NI))?|XXXX-XX-XXT(?:\d{2}:\d{2}|MO|AF|EV|NI))"
+)
+
+
+def run(text: str, published: dt.date | None = PUBLISHED) -> Article:
+    article = Article(id="t", source="test", text=text, published=published)
+    return times.apply(apply_batch([article])[0])
+
+
+def values(text: str, published: dt.date | None = PUBLISHED) -> dict[str, tuple[str | None, str]]:
+    return {t.span.text: (t.value, t.type) for t in run(text, published).times}
+
+
+@pytest.mark.parametrize(
+    ("text", "expression", "value", "type_"),
+    [
+        ("The summit opened on July 7 in Hamburg.", "July 7", "2017-07-07", "DATE"),
+        ("Exports fell last month.", "last month", "2017-06", "DATE"),
+        ("The two leaders spoke earlier this week.", "earlier this week", "2017-W27", "DATE"),
+        ("In December, the talks collapsed.", "December", "2016-12", "DATE"),
+        ("Last year the economy grew.", "Last year", "2016", "DATE"),
+        ("A day earlier, the minister resigned.", "A day earlier", "2017-07-06", "DATE"),
+        ("He met the ambassador on Monday.", "Monday", "2017-07-03", "DATE"),
+        ("He will meet the ambassador on Monday.", "Monday", "2017-07-10", "DATE"),
+        ("Protesters gathered today.", "today", "2017-07-07", "DATE"),
+        ("Protesters gathered yesterday.", "yesterday", "2017-07-06", "DATE"),
+        ("Talks resume tomorrow.", "tomorrow", "2017-07-08", "DATE"),
+        ("The leaders will meet next week.", "next week", "2017-W28", "DATE"),
+        ("Growth slowed this year.", "this year", "2017", "DATE"),
+        ("The law was passed in 2014.", "2014", "2014", "DATE"),
+        ("The vote was held in May.", "May", "2017-05", "DATE"),
+        ("Crime rose in the 1990s.", "the 1990s", "199", "DATE"),
+        ("Prices have risen in recent years.", "recent years", "PAST_REF", "DATE"),
+        ("The army is now in control.", "now", "PRESENT_REF", "DATE"),
+        ("A 6-month-old baby was rescued.", "6-month-old", "P6M", "DURATION"),
+        ("A 23-year-old man was arrested.", "23-year-old", "P23Y", "DURATION"),
+        ("The two-day summit ended.", "two-day", "P2D", "DURATION"),
+        ("Fighting raged for the past two weeks.", "the past two weeks", "P2W", "DURATION"),
+        ("The ministers meet every week.", "every week", "P1W", "SET"),
+        ("The strike began at 6am.", "6am", "2017-07-07T06:00", "TIME"),
+        ("Rain fell in the afternoon.", "the afternoon", "2017-07-07TAF", "TIME"),
+        ("Sales rose in the third quarter.", "the third quarter", "2016-Q3", "DATE"),
+        ("The deal was signed on Friday, July 7, 2017.", "Friday, July 7, 2017", "2017-07-07", "DATE"),
+        ("The rally was held two weeks ago.", "two weeks ago", "2017-06-23", "DATE"),
+        ("The company publishes results quarterly.", "quarterly", "P1Q", "SET"),
+        ("The flight took 5 1/2 hours.", "5 1/2 hours", "PT5H30M", "DURATION"),
+        ("He served two and a half years.", "two and a half years", "P2Y6M", "DURATION"),
+        ("It ended a decades-long feud after a day-long meeting.", "decades-long", "PXY", "DURATION"),
+        ("It ended a decades-long feud after a day-long meeting.", "day-long", "P1D", "DURATION"),
+    ],
+)
+def test_examples_against_a_friday(text: str, expression: str, value: str, type_: str) -> None:
+    found = values(text)
+    assert found.get(expression) == (value, type_), found
+
+
+def test_days_next_to_publication_keep_its_year() -> None:
+    found = values("Later on July 8, Putin was to meet Juncker. The summit will focus on the launch on July 4.")
+    assert found["July 8"][0] == "2017-07-08"
+    assert found["July 4"][0] == "2017-07-04"
+
+
+def test_days_around_publication_keep_its_year_whatever_the_tense() -> None:
+    text = (
+        "The leaders condemned the test launch on July 4. On the morning of July 8, Putin was expected to "
+        "meet Abe. Later on July 8, Putin was to meet Juncker."
+    )
+    found = [(t.span.text, t.value) for t in run(text).times]
+    assert ("July 4", "2017-07-04") in found
+    assert ("the morning of July 8", "2017-07-08TMO") in found
+    assert ("July 8", "2017-07-08") in found
+    assert all(value is not None and value.startswith("2017-07-0") for _, value in found)
+
+
+def test_a_deadline_weeks_ahead_is_this_year_in_the_past_tense() -> None:
+    found = values("The offer was extended to Nov. 16.", dt.date(1989, 10, 30))
+    assert found["Nov. 16"][0] == "1989-11-16"
+
+
+def test_what_was_planned_lies_ahead() -> None:
+    assert values("Protesters planned a large demonstration on Saturday.")["Saturday"][0] == "2017-07-08"
+    found = values("The official said the accession was planned for early March.", dt.date(1999, 2, 10))
+    assert found["early March"][0] == "1999-03"
+
+
+def test_until_in_the_past_perfect_looks_back() -> None:
+    assert values("Until Thursday, the police had not called him a suspect.")["Thursday"][0] == "2017-07-06"
+    assert values("The vote was postponed until Tuesday.")["Tuesday"][0] == "2017-07-11"
+
+
+def test_seed_article_dates_keep_the_publication_year(seed_path: Path) -> None:
+    text = seed_path.read_text(encoding="utf-8")
+    found = run(text).times
+    days = [t for t in found if re.fullmatch(r"July \d", t.span.text)]
+    assert days and all(t.value == f"2017-07-0{t.span.text[-1]}" for t in days)
+
+
+def test_reference_words_leave_out_prepositions() -> None:
+    found = values("Russia complained in the past and will do so in the future.")
+    assert found["the past"] == ("PAST_REF", "DATE")
+    assert found["the future"] == ("FUTURE_REF", "DATE")
+
+
+def test_third_quarter_resolves_to_the_past_one_in_the_past_tense() -> None:
+    found = values("Profit rose 5% in the third quarter.", dt.date(2017, 11, 2))
+    assert found["the third quarter"] == ("2017-Q3", "DATE")
+
+
+def test_a_year_earlier_follows_the_quarter_spoken_of() -> None:
+    found = values("Profit rose in the third quarter from $5 million a year earlier.", dt.date(1989, 11, 2))
+    assert found["a year earlier"] == ("1988-Q3", "DATE")
+
+
+def test_without_publication_date_the_year_stays_unknown() -> None:
+    found = values("On July 7 he left; last month he arrived; on Monday he spoke; in 2014 he was born.", None)
+    assert found["July 7"][0] == "XXXX-07-07"
+    assert found["last month"][0] is None
+    assert found["Monday"][0] == "XXXX-WXX-1"
+    assert found["2014"][0] == "2014"
+
+
+def test_homographs_are_not_dates() -> None:
+    found = values("Officials may march on the capital; they sold 1990 shares. Now, the current is strong here now.")
+    assert "may" not in found and "march" not in found and "1990" not in found
+    assert "Now" not in found and "current" not in found
+    assert found.get("now") == ("PRESENT_REF", "DATE")
+
+
+def test_titles_are_not_times() -> None:
+    found = values("This is VOA Today. The film High Noon won. Today the talks resume.")
+    assert list(found) == ["Today"]
+
+
+def test_spans_point_into_the_text() -> None:
+    article = run("Yesterday at 10:35 a.m. Wednesday the 52-year-old spoke; Sept. 30 and the weekend followed.")
+    assert article.times
+    for t in article.times:
+        assert article.text[t.span.start : t.span.end] == t.span.text
+
+
+def test_clock_time_joined_to_a_day() -> None:
+    found = values("The attack began at 10 p.m. Wednesday.")
+    assert found["10 p.m. Wednesday"] == ("2017-07-05T22:00", "TIME")
+
+
+def test_publication_datetime_is_read_as_its_day() -> None:
+    article = Article(id="t", source="test", text="He left yesterday.", published=dt.datetime(2017, 7, 7, 23, 5))
+    assert [t.value for t in times.apply(article).times] == ["2017-07-06"]
+
+
+def test_article_without_annotation_is_handled() -> None:
+    article = Article(id="t", source="test", text="He left on Monday, July 3.", published=PUBLISHED)
+    found = {t.span.text: t.value for t in times.apply(article).times}
+    assert found == {"Monday, July 3": "2017-07-03"}
+
+
+def test_vocabulary_is_validated(tmp_path: Path) -> None:
+    raw = json.loads(times_lexicon.DEFAULT_PATH.read_text())
+    raw["months"]["smarch"] = 13
+    with pytest.raises(ResourceError, match="month numbers"):
+        parse_lexicon(raw, tmp_path / "bad.json")
+    with pytest.raises(ResourceError, match="version"):
+        parse_lexicon([], tmp_path / "bad.json")
+    raw["months"].pop("smarch")
+    raw["context"]["future_verbs"] = "plan"
+    with pytest.raises(ResourceError, match=r"context\.future_verbs"):
+        parse_lexicon(raw, tmp_path / "bad.json")
+
+
+def test_vocabulary_can_be_extended(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    raw = json.loads(times_lexicon.DEFAULT_PATH.read_text())
+    raw["holidays"]["festival day"] = {"month": 8, "day": 1}
+    path = tmp_path / "times.json"
+    path.write_text(json.dumps(raw))
+    lex = load_lexicon(path)
+    assert [c.rule for c in find_candidates("on Festival Day", lex)] == ["holiday"]
+
+
+def test_vocabulary_without_later_lists_still_loads(tmp_path: Path) -> None:
+    raw = json.loads(times_lexicon.DEFAULT_PATH.read_text())
+    raw["context"].pop("schedule_verbs")
+    assert parse_lexicon(raw, tmp_path / "old.json").context["schedule_verbs"] == frozenset()
+
+
+_WORDS = st.sampled_from(
+    [
+        "July 7", "last month", "earlier this week", "in December", "last year", "a day earlier", "on Monday",
+        "today", "next week", "2014", "the 1990s", "recent years", "now", "6-month-old", "two-day", "every week",
+        "6am", "the afternoon", "Friday night", "the third quarter", "a year ago", "Sept. 31", "Feb. 29",
+        "noon Saturday", "the past 12 months", "fiscal 1989", "the weekend", "this summer", "Christmas",
+        "a day and a half", "2 1/2 decades",
+        "three decades", "half an hour", "the following day", "several years", "12/05/1998", "the year-earlier period",
+        "He", "said", "will", "meet", ",", ".", "and", "the", "talks",
+    ]
+)
+
+
+@settings(max_examples=60, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(
+    words=st.lists(_WORDS, min_size=1, max_size=12),
+    published=st.one_of(st.none(), st.dates(min_value=dt.date(1, 3, 1), max_value=dt.date(9998, 10, 1))),
+)
+def test_resolution_never_raises_and_values_follow_the_grammar(words: list[str], published: dt.date | None) -> None:
+    text = " ".join(words)
+    article = times.apply(Article(id="t", source="test", text=text, published=published))
+    for t in article.times:
+        assert text[t.span.start : t.span.end] == t.span.text
+        assert t.type in ("DATE", "TIME", "DURATION", "SET")
+        assert t.value is None or TIMEX3_VALUE.fullmatch(t.value), t
+
+
+@settings(max_examples=100, deadline=None)
+def _whole_text_matches(text: str) -> list[tuple[str, int, int]]:
+    return sorted((name, m.start(), m.end()) for name, pattern in rules() for m in pattern.finditer(text))
+
+
+@settings(max_examples=200, deadline=None)
+@given(
+    words=st.lists(st.one_of(_WORDS, st.sampled_from(["x" * 90, "decision", "Mar-a-Lago", "Dec", "5%"])), max_size=30),
+    gaps=st.lists(st.sampled_from([" ", ", ", "-", ". ", "\n", " of "]), min_size=30, max_size=30),
+)
+def test_scanning_near_trigger_words_finds_what_the_whole_text_scan_finds(words: list[str], gaps: list[str]) -> None:
+    text = "".join(w + g for w, g in zip(words, gaps, strict=False))
+    assert sorted((name, m.start(), m.end()) for name, m in _scan(text, None)) == _whole_text_matches(text)
+
+
+def test_scanning_near_trigger_words_on_news(shared: Path) -> None:
+    lines = (shared / "corpora" / "wikinews.jsonl").read_text(encoding="utf-8").splitlines()[:40]
+    for line in lines:
+        text = json.loads(line).get("text") or ""
+        assert sorted((name, m.start(), m.end()) for name, m in _scan(text, None)) == _whole_text_matches(text)
+
+
+@given(text=st.text(max_size=200))
+def test_offsets_hold_on_any_text(text: str) -> None:
+    for cand in find_candidates(text):
+        assert 0 <= cand.start < cand.end <= len(text)
+    article = times.apply(Article(id="t", source="test", text=text, published=PUBLISHED))
+    for t in article.times:
+        assert text[t.span.start : t.span.end] == t.span.text
+
+
+def test_context_defaults() -> None:
+    assert Context(None).tense == "none"
