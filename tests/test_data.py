@@ -11,8 +11,9 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
+from dateline import lang
 from dateline._dashes import dash_pieces
-from dateline._data import check_version, load_data, merge, packaged
+from dateline._data import check_version, merge, packaged
 from dateline.actors import _lexicon as _actors_lexicon
 from dateline.clean import _patterns as _clean_patterns
 from dateline.errors import ResourceError
@@ -27,93 +28,87 @@ def _write(tmp_path: Path, data: Any, name: str = "user.json") -> Path:
     return path
 
 
-def _actors() -> Any:
-    return _actors_lexicon.load_lexicon()
+def _res(name: str, path: Path | None) -> lang.Resources:
+    return lang.resources("en", {name: str(path)} if path else {})
 
 
-def _events() -> Any:
-    return _events_lexicon.lexicon()
+def _actors(path: Path | None = None) -> Any:
+    return _actors_lexicon.load_lexicon(_res("actors", path))
 
 
-def _quotes() -> Any:
-    return _quotes_lexicon.load_lexicon()
+def _events(path: Path | None = None) -> Any:
+    return _events_lexicon.load_lexicon(_res("events", path))
 
 
-def _times() -> Any:
-    return _times_lexicon.load_lexicon()
+def _quotes(path: Path | None = None) -> Any:
+    return _quotes_lexicon.load_lexicon(_res("quotes", path))
 
 
-def _boilerplate() -> Any:
-    return _clean_patterns.load_patterns()
+def _times(path: Path | None = None) -> Any:
+    return _times_lexicon.load_lexicon(_res("times", path))
 
 
-#: (environment variable, loader that reads it, partial user file, check of the merged result)
-CASES: list[tuple[str, Callable[[], Any], dict[str, Any], Callable[[Any], bool]]] = [
-    ("DATELINE_ACTORS", _actors, {"not_actors": ["Zorblat Quux"]},
+def _boilerplate(path: Path | None = None) -> Any:
+    return _clean_patterns.load_patterns(_res("boilerplate", path))
+
+
+Loader = Callable[..., Any]
+#: (lexicon name, loader that reads it, partial user file, check of the merged result)
+CASES: list[tuple[str, Loader, dict[str, Any], Callable[[Any], bool]]] = [
+    ("actors", _actors, {"not_actors": ["Zorblat Quux"]},
      lambda lex: "Zorblat Quux" in lex.not_actors and bool(lex.lookup("Putin"))),
-    ("DATELINE_EVENT_LEXICON", _events, {"entries": [{"lemma": "zorble", "pos": "verb", "type": "REJECT"}]},
+    ("events", _events, {"entries": [{"lemma": "zorble", "pos": "verb", "type": "REJECT"}]},
      lambda lex: ("zorble", "verb") in lex.index and ("meet", "verb") in lex.index),
-    ("DATELINE_QUOTES_LEXICON", _quotes, {"thought_verbs": ["zorble"]},
+    ("quotes", _quotes, {"thought_verbs": ["zorble"]},
      lambda lex: "zorble" in lex.thought_verbs and "believe" in lex.thought_verbs and "say" in lex.speech_verbs),
-    ("DATELINE_TIMES_DATA", _times, {"months": {"smarch": 3}, "context": {"future_verbs": ["zorble"]}},
+    ("times", _times, {"months": {"smarch": 3}, "context": {"future_verbs": ["zorble"]}},
      lambda lex: lex.months.get("smarch") == 3 and lex.months["july"] == 7
      and "zorble" in lex.context["future_verbs"] and len(lex.context["future_verbs"]) > 1),
-    ("DATELINE_BOILERPLATE", _boilerplate, {"kinds": {"promo": {"exact": ["Buy the zorble mug"]}}},
+    ("boilerplate", _boilerplate, {"kinds": {"promo": {"exact": ["Buy the zorble mug"]}}},
      lambda pat: pat.kind_of("Buy the zorble mug") == "promo" and len(pat.regexes) > 0),
 ]
 IDS = [case[0] for case in CASES]
 
 
-@pytest.mark.parametrize(("env", "load", "partial", "check"), CASES, ids=IDS)
-def test_partial_user_file_is_merged(env: str, load: Callable[[], Any], partial: dict[str, Any],
-                                     check: Callable[[Any], bool], tmp_path: Path,
-                                     monkeypatch: pytest.MonkeyPatch) -> None:
-    monkeypatch.delenv(env, raising=False)
+@pytest.mark.parametrize(("name", "load", "partial", "check"), CASES, ids=IDS)
+def test_partial_user_file_is_merged(name: str, load: Loader, partial: dict[str, Any],
+                                     check: Callable[[Any], bool], tmp_path: Path) -> None:
     assert not check(load())
-    monkeypatch.setenv(env, str(_write(tmp_path, partial)))
-    assert check(load())
-    monkeypatch.delenv(env)  # the variable is read on every call, not once per process
-    assert not check(load())
+    assert check(load(_write(tmp_path, partial)))
+    assert not check(load())  # merged only where asked for, not once per process
 
 
-@pytest.mark.parametrize(("env", "load"), [(case[0], case[1]) for case in CASES], ids=IDS)
-def test_malformed_user_file_names_the_file(env: str, load: Callable[[], Any], tmp_path: Path,
-                                            monkeypatch: pytest.MonkeyPatch) -> None:
+@pytest.mark.parametrize(("name", "load"), [(case[0], case[1]) for case in CASES], ids=IDS)
+def test_malformed_user_file_names_the_file(name: str, load: Loader, tmp_path: Path) -> None:
     path = _write(tmp_path, '{"version": "1", ', "broken.json")
-    monkeypatch.setenv(env, str(path))
     with pytest.raises(ResourceError, match=r"broken\.json.*not valid JSON"):
-        load()
+        load(path)
 
 
-@pytest.mark.parametrize(("env", "load"), [(case[0], case[1]) for case in CASES], ids=IDS)
-def test_missing_user_file_names_the_variable(env: str, load: Callable[[], Any], tmp_path: Path,
-                                              monkeypatch: pytest.MonkeyPatch) -> None:
-    monkeypatch.setenv(env, str(tmp_path / "absent.json"))
-    with pytest.raises(ResourceError, match=env):
-        load()
+@pytest.mark.parametrize(("name", "load"), [(case[0], case[1]) for case in CASES], ids=IDS)
+def test_missing_user_file_names_the_file(name: str, load: Loader, tmp_path: Path) -> None:
+    with pytest.raises(ResourceError, match=r"absent\.json is not a file"):
+        load(tmp_path / "absent.json")
 
 
-@pytest.mark.parametrize(("env", "load"), [(case[0], case[1]) for case in CASES if case[0] != "DATELINE_EVENT_LEXICON"],
-                         ids=[i for i in IDS if i != "DATELINE_EVENT_LEXICON"])
-def test_unknown_key_is_refused(env: str, load: Callable[[], Any], tmp_path: Path,
-                                monkeypatch: pytest.MonkeyPatch) -> None:
-    monkeypatch.setenv(env, str(_write(tmp_path, {"zorbles": []}, "typo.json")))
+@pytest.mark.parametrize(("name", "load"), [(case[0], case[1]) for case in CASES if case[0] != "events"],
+                         ids=[i for i in IDS if i != "events"])
+def test_unknown_key_is_refused(name: str, load: Loader, tmp_path: Path) -> None:
     with pytest.raises(ResourceError, match=r"typo\.json.*unknown key 'zorbles'"):
-        load()
+        load(_write(tmp_path, {"zorbles": []}, "typo.json"))
 
 
-def test_wrong_shape_is_refused(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
-    monkeypatch.setenv("DATELINE_QUOTES_LEXICON", str(_write(tmp_path, {"thought_verbs": "zorble"})))
+def test_wrong_shape_is_refused(tmp_path: Path) -> None:
     with pytest.raises(ResourceError, match="'thought_verbs' must be a list"):
-        _quotes()
+        _quotes(_write(tmp_path, {"thought_verbs": "zorble"}))
 
 
 def test_user_version_labels_the_result(tmp_path: Path) -> None:
     path = _write(tmp_path, {"version": "mine", "speech_verbs": ["zorble"]})
-    assert _quotes_lexicon.load_lexicon(path).version.endswith("+mine")
+    assert _quotes(path).version.endswith("+mine")
     bad = _write(tmp_path, {"version": ["1"], "speech_verbs": ["zorble"]}, "bad.json")
     with pytest.raises(ResourceError, match=r"bad\.json.*'version'"):
-        _quotes_lexicon.load_lexicon(bad)
+        _quotes(bad)
 
 
 @pytest.mark.parametrize("version", ["2.0.0", 2, None, True, "x", ["1"]])
@@ -128,17 +123,23 @@ def test_good_version_is_read(version: Any) -> None:
 
 
 def test_packaged_file_of_another_major_is_refused() -> None:
-    assert packaged("quotes.json", "quotes lexicon", "1")["version"]
-    with pytest.raises(ResourceError, match=r"dateline/data/quotes\.json: unsupported version"):
-        packaged("quotes.json", "quotes lexicon", "7")
+    assert packaged("events/plover.json", "PLOVER table", "1")["version"]
+    with pytest.raises(ResourceError, match=r"dateline/data/events/plover\.json: unsupported version"):
+        packaged("events/plover.json", "PLOVER table", "7")
     with pytest.raises(ResourceError, match=r"dateline/data/absent\.json"):
-        packaged("absent.json", "quotes lexicon", "1")
+        packaged("absent.json", "PLOVER table", "1")
+    english = lang.resources("en")
+    assert english.packaged("quotes", "1")["version"]
+    with pytest.raises(ResourceError, match=r"dateline/lang/en/quotes\.json: unsupported version"):
+        english.packaged("quotes", "7")
+    with pytest.raises(ResourceError, match=r"dateline/lang/en/absent\.json is missing"):
+        english.packaged("absent", "1")
 
 
 def test_user_file_that_is_not_an_object_is_refused(tmp_path: Path) -> None:
     path = _write(tmp_path, ["a", "list"], "list.json")
     with pytest.raises(ResourceError, match=r"list\.json.*JSON object"):
-        load_data("quotes.json", what="quotes lexicon", supported="1", env="X", user_path=str(path))
+        _res("quotes", path).data("quotes", "1")
 
 
 def test_merge_extends_lists_updates_objects_and_replaces_keyed_entries() -> None:

@@ -1,10 +1,11 @@
 """Reading dateline's versioned JSON data files, with a user's file merged over them.
 
-Every knowledge file under ``dateline/data/`` is a JSON object with a
-``version``; this code reads the files whose major version it knows. A user
-extends one without touching code by naming a JSON file of the same shape in
-an environment variable (``DATELINE_ACTORS``, ``DATELINE_EVENT_LEXICON``,
-``DATELINE_QUOTES_LEXICON``, ``DATELINE_TIMES_DATA``, ``DATELINE_BOILERPLATE``).
+Every knowledge file (language data under ``dateline/lang/<code>/``, other data
+under ``dateline/data/``) is a JSON object with a ``version``; this code reads
+the files whose major version it knows. A user extends one without touching
+code by naming a JSON file of the same shape (the pipeline's ``lexicons``
+setting; on the command line ``--lexicon NAME=FILE`` or an environment
+variable, which only sets the command line's default).
 The user file may hold any subset of the top-level keys and is merged over the
 packaged data, key by key: lists are extended (the user's entries come last,
 so they win where later entries win), objects are merged the same way one
@@ -12,15 +13,12 @@ level further down, other values are replaced. Its ``version``, when given,
 labels the result (``"1.2.0+mine"``); a key the packaged file lacks is refused,
 so a misspelt key is reported instead of ignored.
 
-Callers read the environment variable outside their cached loader
-(:func:`user_file`) and pass its value in, so the cache is keyed by the file
-actually in use. Each caller validates its own schema on the merged data.
+Each caller validates its own schema on the merged data.
 """
 
 from __future__ import annotations
 
 import json
-import os
 from collections.abc import Mapping
 from importlib import resources
 from importlib.resources.abc import Traversable
@@ -29,15 +27,10 @@ from typing import Any, TypeGuard
 
 from dateline.errors import ResourceError
 
-__all__ = ["check_version", "is_strings", "load_data", "merge", "packaged", "read_json", "read_user", "user_file"]
+__all__ = ["check_version", "is_strings", "merge", "packaged", "read_json", "read_user"]
 
 _NO_KEYS: Mapping[str, str] = {}
 _LABELS = ("version", "description")
-
-
-def user_file(env: str) -> str | None:
-    """The file named by ``$env``, or None when it is unset or empty."""
-    return os.environ.get(env) or None
 
 
 def is_strings(value: object, *, nonempty: bool = False) -> TypeGuard[list[str]]:
@@ -84,14 +77,15 @@ def packaged(relative: str, what: str, supported: str) -> dict[str, Any]:
     return data
 
 
-def read_user(path: str, env: str, what: str) -> dict[str, Any]:
-    """The user file ``path`` named by ``$env``, checked to be a JSON object with at most a label as version."""
-    if not Path(path).is_file():
-        raise ResourceError(f"${env} names {path}, which is not a file; point it at a JSON file or unset it")
-    name = f"{what} {path} (${env})"
-    data = read_json(Path(path), name, f"fix the file or unset ${env}")
+def read_user(path: Path, what: str, name: str) -> dict[str, Any]:
+    """The user file ``path`` merged over the file ``name`` (``what`` it holds), checked to be a JSON object."""
+    hint = f"fix the file or stop merging it over {name!r}"
+    if not path.is_file():
+        raise ResourceError(f"{what}: {path} is not a file; {hint}")
+    label = f"{what} {path}"
+    data = read_json(path, label, hint)
     if _major(data.get("version", "")) is None:
-        raise ResourceError(f"{name}: 'version' must be a string or an integer, not {data['version']!r}")
+        raise ResourceError(f"{label}: 'version' must be a string or an integer, not {data['version']!r}")
     return data
 
 
@@ -128,16 +122,4 @@ def merge(base: dict[str, Any], extra: dict[str, Any], name: str,
             known = ", ".join(sorted(k for k in base if k not in _LABELS))
             raise ResourceError(f"{name}: unknown key {key!r}; known keys: {known}")
         merged[key] = _merge_value(base[key], value, f"{name}: {key!r}", keyed.get(key))
-    return merged
-
-
-def load_data(relative: str, *, what: str, supported: str, env: str, user_path: str | None = None) -> dict[str, Any]:
-    """The packaged file ``dateline/data/<relative>`` with ``user_path`` (named by ``$env``) merged over it."""
-    data = packaged(relative, what, supported)
-    if user_path is None:
-        return data
-    extra = read_user(user_path, env, what)
-    merged = merge(data, extra, f"{what} {user_path}")
-    if "version" in extra:
-        merged["version"] = f"{data['version']}+{extra['version']}"
     return merged

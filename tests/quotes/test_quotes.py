@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import json
 from dataclasses import replace
 from pathlib import Path
 from typing import Any
@@ -11,10 +10,10 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from dateline import actors, annotate, quotes
+from dateline import actors, annotate, lang, quotes
 from dateline.errors import PipelineError, ResourceError
 from dateline.pipeline import Pipeline
-from dateline.quotes._lexicon import DEFAULT_PATH, load_lexicon, parse_lexicon
+from dateline.quotes._lexicon import load_lexicon, parse_lexicon
 from dateline.quotes._marks import find_quoted
 from dateline.records import Actor, Article, Document, Quote, Span, make_span
 
@@ -137,7 +136,7 @@ def test_ids_are_stable(nlp: Any) -> None:
 
 
 def test_lexicon_is_validated() -> None:
-    raw = json.loads(Path(DEFAULT_PATH).read_text(encoding="utf-8"))
+    raw = lang.resources("en").packaged("quotes", "1")
     assert "say" in load_lexicon().speech_verbs
     with pytest.raises(ResourceError, match="version"):
         parse_lexicon({**raw, "version": "9.0"})
@@ -330,7 +329,7 @@ def test_dash_credit_line_names_the_speaker(nlp: Any) -> None:
 
 
 def test_lexicon_without_the_newer_lists_still_loads() -> None:
-    raw = json.loads(Path(DEFAULT_PATH).read_text(encoding="utf-8"))
+    raw = lang.resources("en").packaged("quotes", "1")
     old = {k: v for k, v in raw.items() if k not in ("agent_nouns", "action_verbs", "cue_nouns", "cue_adjectives")}
     lexicon = parse_lexicon({**old, "version": "1.0.0"})
     assert lexicon.agent_nouns == frozenset() and "say" in lexicon.speech_verbs

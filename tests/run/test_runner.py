@@ -16,6 +16,7 @@ from typing import Any
 import pytest
 
 from dateline.errors import PipelineError, UsageError
+from dateline.pipeline import PipelineSettings
 from dateline.records import Article, Failure
 from dateline.run.runner import RunOptions, RunSummary, run
 from dateline.store import Store
@@ -64,7 +65,7 @@ def test_run_into_the_store_then_resume_skips(tmp_path: Path) -> None:
 def test_force_reprocesses(tmp_path: Path) -> None:
     inputs = [str(corpus(tmp_path / "in.jsonl", 3))]
     db = tmp_path / "news.duckdb"
-    run(inputs, RunOptions(stages=()), db=db)
+    run(inputs, RunOptions(pipeline=PipelineSettings(stages=())), db=db)
     assert all(not a["actors"] for a in stored(db))
     forced = run(inputs, RunOptions(force=True), db=db)
     assert (forced.articles, forced.skipped, forced.duplicates) == (3, 0, 0)
@@ -116,7 +117,7 @@ def test_bad_documents_are_recorded_and_the_rest_goes_on(tmp_path: Path) -> None
 
 def test_bad_options_fail_before_any_input(tmp_path: Path) -> None:
     with pytest.raises(PipelineError):
-        run([str(tmp_path / "none")], RunOptions(stages=("events",)))
+        run([str(tmp_path / "none")], RunOptions(pipeline=PipelineSettings(stages=("events",))))
     with pytest.raises(UsageError):
         run([str(tmp_path / "none")], RunOptions(batch_size=0))
     with pytest.raises(UsageError):

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import copy
 import datetime as dt
 import json
 import re
@@ -11,11 +12,10 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from dateline import times
+from dateline import lang, times
 from dateline.annotate import apply_batch
 from dateline.errors import ResourceError
 from dateline.records import Article
-from dateline.times import _lexicon as times_lexicon
 from dateline.times._lexicon import load_lexicon, parse_lexicon
 from dateline.times._points import Context
 from dateline.times._recognize import _scan, find_candidates, rules
@@ -189,7 +189,7 @@ def test_article_without_annotation_is_handled() -> None:
 
 
 def test_vocabulary_is_validated(tmp_path: Path) -> None:
-    raw = json.loads(times_lexicon.DEFAULT_PATH.read_text())
+    raw = copy.deepcopy(lang.resources("en").packaged("times", "2"))
     raw["months"]["smarch"] = 13
     with pytest.raises(ResourceError, match="month numbers"):
         parse_lexicon(raw, tmp_path / "bad.json")
@@ -201,17 +201,17 @@ def test_vocabulary_is_validated(tmp_path: Path) -> None:
         parse_lexicon(raw, tmp_path / "bad.json")
 
 
-def test_vocabulary_can_be_extended(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
-    raw = json.loads(times_lexicon.DEFAULT_PATH.read_text())
+def test_vocabulary_can_be_extended(tmp_path: Path) -> None:
+    raw = copy.deepcopy(lang.resources("en").packaged("times", "2"))
     raw["holidays"]["festival day"] = {"month": 8, "day": 1}
     path = tmp_path / "times.json"
     path.write_text(json.dumps(raw))
-    lex = load_lexicon(path)
+    lex = load_lexicon(lang.resources("en", {"times": str(path)}))
     assert [c.rule for c in find_candidates("on Festival Day", lex)] == ["holiday"]
 
 
 def test_vocabulary_without_later_lists_still_loads(tmp_path: Path) -> None:
-    raw = json.loads(times_lexicon.DEFAULT_PATH.read_text())
+    raw = copy.deepcopy(lang.resources("en").packaged("times", "2"))
     raw["context"].pop("schedule_verbs")
     assert parse_lexicon(raw, tmp_path / "old.json").context["schedule_verbs"] == frozenset()
 

@@ -14,9 +14,10 @@ president"), institutions and generic agents (with their country modifiers),
 organizations, countries and other names, pronouns. Each pass marks the tokens
 it used so later passes skip them: mentions of different actors do not overlap.
 
-The dictionaries live in ``dateline/data/actors/`` (see
-:mod:`dateline.actors._lexicon`); ``$DATELINE_ACTORS`` names a user file merged
-over them.
+The dictionaries live in ``dateline/lang/<code>/`` (countries, agents) and
+``dateline/data/actors/`` (organizations, people; see
+:mod:`dateline.actors._lexicon`); a user file given as the ``actors`` lexicon
+is merged over them.
 """
 
 from __future__ import annotations
@@ -39,6 +40,7 @@ from dateline.actors._mentions import (
     title_before,
 )
 from dateline.actors._people import choose_person, office_title
+from dateline.pipeline import StageConfig, stage
 from dateline.records import Actor, Article, make_span
 
 __all__ = ["apply"]
@@ -54,12 +56,13 @@ GENDERED_TITLES = {
 CONTEXT_SECTORS = frozenset({"GOV", "MIL", "LEG", "COP", "JUD"})
 
 
-def apply(article: Article) -> Article:
+@stage("actors", requires={"doc"}, assigns={"actors"}, help="who is who: actors with country and sector")
+def apply(article: Article, config: StageConfig = StageConfig()) -> Article:
     """Fill ``article.actors`` from its annotation (``article.doc``)."""
     doc = article.doc
     if doc is None:
         return article
-    lex = load_lexicon()
+    lex = load_lexicon(config.resources(article))
     words = [t.text for t in doc]
     phrases = scan_phrases(doc, words, article.text, lex)
     build = Build(article, doc, lex, Context.from_phrases(doc, phrases, article.published))

@@ -1,14 +1,16 @@
 """The actor dictionaries: loading, validation and the lookup tables built from them.
 
-Four JSON files under ``dateline/data/actors/`` hold the knowledge (countries,
-organizations, people with their terms in office, generic agents and titles);
-each has a ``version`` and a ``description``. A user file named by the
-environment variable ``DATELINE_ACTORS`` (same shape, any subset of the keys
-``countries``, ``organizations``, ``people``, ``agents``, ``titles``,
-``institutions``) is merged over them: an entry with the same key (ISO-3 code
-or name) replaces the built-in one, others are added.
+Four JSON files hold the knowledge: the language's words for countries and
+for generic agents and titles (``dateline/lang/<code>/countries.json`` and
+``agents.json``), and the organizations and people with their terms in office
+(``dateline/data/actors/organizations.json`` and ``people.json``); each has a
+``version`` and a ``description``. A user file given as the ``actors`` lexicon
+(same shape, any subset of the keys ``countries``, ``organizations``,
+``people``, ``agents``, ``titles``, ``institutions``) is merged over them: an
+entry with the same key (ISO-3 code or name) replaces the built-in one, others
+are added.
 
-Everything loads lazily, once per process (:func:`load_lexicon`).
+Everything loads lazily, once per process and language (:func:`load_lexicon`).
 """
 
 from __future__ import annotations
@@ -18,13 +20,14 @@ import functools
 import re
 import unicodedata
 from dataclasses import dataclass, field
+from pathlib import Path
 from typing import Any, Literal
 
-from dateline._data import is_strings, merge, packaged, read_user, user_file
+from dateline._data import is_strings, merge, packaged, read_user
 from dateline.errors import ResourceError
+from dateline.lang import Resources
 
 __all__ = [
-    "ENV_VAR",
     "Country",
     "Hit",
     "Lexicon",
@@ -35,13 +38,12 @@ __all__ = [
     "normalize",
 ]
 
-#: Environment variable naming a user JSON file merged over the built-in dictionaries.
-ENV_VAR = "DATELINE_ACTORS"
-
 #: Major version of the data file format this code reads.
 SUPPORTED_MAJOR = "1"
 
-FILES = ("countries.json", "organizations.json", "people.json", "agents.json")
+#: The language's files (under ``lang/<code>/``) and the knowledge base's (under ``data/actors/``).
+LANGUAGE_FILES = ("countries", "agents")
+KB_FILES = ("organizations", "people")
 SECTION_KEYS = {"countries": "iso3", "organizations": "name", "people": "name"}
 _DATE = re.compile(r"^\d{4}(-\d{2}(-\d{2})?)?$")
 _APOSTROPHES = str.maketrans({"\u2019": "'", "\u2018": "'", "\u02bc": "'", "`": "'"})
@@ -146,7 +148,7 @@ class Lexicon:
 
 
 def _fail(source: str, what: str) -> ResourceError:
-    return ResourceError(f"actor dictionary {source}: {what}; fix the file or unset ${ENV_VAR} if it is yours")
+    return ResourceError(f"actor dictionary {source}: {what}; fix the file, or stop merging it if it is yours")
 
 
 def _parse_date(value: Any, source: str, where: str) -> dt.date | None:
@@ -176,10 +178,12 @@ def _need(entry: Any, keys: tuple[str, ...], source: str, where: str) -> None:
             raise _fail(source, f"{where}: missing or empty '{key}'")
 
 
-def _builtin() -> dict[str, Any]:
+def _builtin(res: Resources) -> dict[str, Any]:
     merged: dict[str, Any] = {"versions": {}}
-    for name in FILES:
-        data = packaged(f"actors/{name}", "actor dictionary", SUPPORTED_MAJOR)
+    files = [(f"{name}.json", res.packaged(name, SUPPORTED_MAJOR)) for name in LANGUAGE_FILES]
+    files += [(f"{name}.json", packaged(f"actors/{name}.json", "actor dictionary", SUPPORTED_MAJOR))
+              for name in KB_FILES]
+    for name, data in files:
         if not isinstance(data.get("description"), str):
             raise _fail(name, "missing 'description'")
         merged["versions"][name] = str(data["version"])
@@ -299,16 +303,13 @@ def build_lexicon(data: dict[str, Any]) -> Lexicon:
 
 
 @functools.cache
-def _load(user_path: str | None) -> Lexicon:
-    data = _builtin()
+def load_lexicon(res: Resources) -> Lexicon:
+    """The dictionaries of the language, built once per process (and per user file merged over them)."""
+    data = _builtin(res)
+    user_path = res.user_file("actors")
     if user_path:
-        extra = read_user(user_path, ENV_VAR, "actor dictionary")
+        extra = read_user(Path(user_path), "actor dictionary", "actors")
         data = merge(data, {k: v for k, v in extra.items() if k != "versions"}, f"actor dictionary {user_path}",
                      SECTION_KEYS)
         data["versions"][user_path] = str(extra.get("version", "user"))
     return build_lexicon(data)
-
-
-def load_lexicon() -> Lexicon:
-    """The dictionaries, built once per process (and per ``$DATELINE_ACTORS`` value)."""
-    return _load(user_file(ENV_VAR))

@@ -18,11 +18,13 @@ from __future__ import annotations
 import re
 from urllib.parse import urlsplit
 
+from dateline import lang
 from dateline.clean._dates import parse_date
 from dateline.clean._html import extract_html
 from dateline.clean._patterns import load_patterns
 from dateline.clean._text import extract_text, normalize_line
 from dateline.errors import ExtractionError
+from dateline.pipeline import StageConfig
 from dateline.records import Article, Boilerplate, Document
 
 __all__ = ["PARAGRAPH_SEPARATOR", "clean"]
@@ -30,18 +32,23 @@ __all__ = ["PARAGRAPH_SEPARATOR", "clean"]
 #: What separates two paragraphs of the body.
 PARAGRAPH_SEPARATOR = "\n\n"
 
-#: Share of stopwords (of the packaged English list) from which a body is
-#: guessed to be English; English news in the shared corpora scores 0.35-0.5,
-#: German or Spanish pages under 0.1.
-ENGLISH_STOPWORD_SHARE = 0.2
-#: Share of ASCII letters among letters from which a text can be English.
+#: Share of a language's stopwords (its boilerplate file's list) from which a body is guessed to be in
+#: that language; English news in the shared corpora scores 0.35-0.5 on the English list, German or
+#: Spanish pages under 0.1.
+STOPWORD_SHARE = 0.2
+#: Share of ASCII letters among letters from which a text can be English (or another Latin-script
+#: language without many accents).
 ENGLISH_ASCII_SHARE = 0.9
 
 _WORD = re.compile(r"[^\W\d_]+")
 
 
-def clean(document: Document) -> Article:
-    """Turn a document into an article; ExtractionError when no usable body remains."""
+def clean(document: Document, config: StageConfig = StageConfig()) -> Article:
+    """Turn a document into an article; ExtractionError when no usable body remains.
+
+    Flattened text is cleaned with the boilerplate patterns of the configured
+    language (the article's own language is known only once it is cleaned).
+    """
     if document.kind == "html":
         found = extract_html(document.content, url=document.url, source=document.source)
         title, authors, site = document.title or found.title, tuple(found.authors), document.site or found.site
@@ -49,7 +56,7 @@ def clean(document: Document) -> Article:
         date_text = document.published or found.date or document.default_published
         language = found.language
     else:
-        text_found = extract_text(document.content, document.title)
+        text_found = extract_text(document.content, document.title, load_patterns(config.resources()))
         paragraphs, boilerplate = text_found.paragraphs, tuple(text_found.boilerplate)
         title, authors, site = text_found.title, tuple(text_found.authors), document.site
         date_text = document.published or text_found.dateline or document.default_published
@@ -83,16 +90,20 @@ def _drop_headline(paragraphs: list[str], title: str | None) -> tuple[list[str],
 
 
 def guess_language(text: str) -> str | None:
-    """A cheap guess: "en" when the text is mostly ASCII words with many English stopwords, else None."""
-    words = _WORD.findall(text[:20_000])
+    """A cheap guess: the language whose stopwords make up the largest share of the words, when
+    that share reaches STOPWORD_SHARE (and, for English, when the letters are nearly all ASCII)."""
+    words = [w.lower() for w in _WORD.findall(text[:20_000])]
     if not words:
         return None
-    letters = "".join(words)
-    if sum(ch.isascii() for ch in letters) / len(letters) < ENGLISH_ASCII_SHARE:
+    best, best_share = None, STOPWORD_SHARE
+    for code in lang.available():
+        stopwords = load_patterns(lang.resources(code)).stopwords
+        share = sum(word in stopwords for word in words) / len(words)
+        if share >= best_share:
+            best, best_share = code, share
+    if best == "en" and sum(ch.isascii() for w in words for ch in w) / sum(map(len, words)) < ENGLISH_ASCII_SHARE:
         return None
-    stopwords = load_patterns().stopwords
-    share = sum(word.lower() in stopwords for word in words) / len(words)
-    return "en" if share >= ENGLISH_STOPWORD_SHARE else None
+    return best
 
 
 def _host(url: str | None) -> str | None:

@@ -1,8 +1,8 @@
-"""The boilerplate patterns of :mod:`dateline.clean`, loaded once from ``data/boilerplate.json``.
+"""The boilerplate patterns of :mod:`dateline.clean`, loaded once per language from ``lang/<code>/boilerplate.json``.
 
-Users add patterns without touching code: ``$DATELINE_BOILERPLATE`` may name a
-JSON file of the same shape (any subset of the keys), merged over the packaged
-one so that its entries are added (see :mod:`dateline._data`).
+Users add patterns without touching code: a JSON file of the same shape (any
+subset of the keys) given as the ``boilerplate`` lexicon is merged over the
+packaged one so that its entries are added (see :mod:`dateline._data`).
 """
 
 from __future__ import annotations
@@ -12,14 +12,12 @@ from dataclasses import dataclass
 from functools import cache
 from typing import Any
 
-from dateline._data import is_strings, load_data, user_file
+from dateline import lang
+from dateline._data import is_strings
 from dateline.errors import ResourceError
 
 #: Major version of the data file format this code reads.
 SUPPORTED_MAJOR = "1"
-
-#: Environment variable naming an extra patterns file.
-EXTRA_ENV = "DATELINE_BOILERPLATE"
 
 
 @dataclass(frozen=True)
@@ -45,18 +43,14 @@ class Patterns:
 
 
 @cache
-def _load(user_path: str | None) -> Patterns:
-    data = load_data("boilerplate.json", what="boilerplate patterns", supported=SUPPORTED_MAJOR, env=EXTRA_ENV,
-                     user_path=user_path)
-    name = "dateline/data/boilerplate.json" + ("" if user_path is None else f" with {user_path}")
+def load_patterns(res: lang.Resources | None = None) -> Patterns:
+    """The patterns of ``res`` (default: the default language's), with the user's file merged in."""
+    res = res or lang.resources()
+    data = res.data("boilerplate", SUPPORTED_MAJOR)
+    name = res.where("boilerplate")
     if not isinstance(data.get("kinds", {}), dict):
         raise ResourceError(f"boilerplate patterns {name}: \"kinds\" must map a kind to its exact lines and patterns")
     return _compile(data, name)
-
-
-def load_patterns() -> Patterns:
-    """The packaged patterns with those of ``$DATELINE_BOILERPLATE`` merged in (loaded once per file)."""
-    return _load(user_file(EXTRA_ENV))
 
 
 def _strings(value: object, where: str) -> list[str]:

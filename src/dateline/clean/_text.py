@@ -92,9 +92,9 @@ def normalize_line(line: str) -> str:
     return " ".join(line.split())
 
 
-def extract_text(content: str, title_hint: str | None = None) -> TextExtraction:
-    """Split flattened page text into body paragraphs and labelled boilerplate."""
-    patterns = load_patterns()
+def extract_text(content: str, title_hint: str | None = None, patterns: Patterns | None = None) -> TextExtraction:
+    """Split flattened page text into body paragraphs and labelled boilerplate (``patterns`` of the language)."""
+    patterns = patterns or load_patterns()
     lines = _lines(content)
     result = TextExtraction([], [])
     _label_patterns(lines, patterns, result)

@@ -58,6 +58,28 @@ def _add_run(sub: Any) -> None:
                    help="largest document (file, JSONL line, WARC record) to read, e.g. 50MB or 2GB; "
                    "larger ones fail (default 20MB)")
     p.add_argument("--quiet", action="store_true", help="no progress bar")
+    _add_pipeline_options(p)
+
+
+#: Environment variables that give ``--lexicon`` its defaults (a user file merged over a language file).
+LEXICON_ENV = {
+    "actors": "DATELINE_ACTORS",
+    "boilerplate": "DATELINE_BOILERPLATE",
+    "events": "DATELINE_EVENT_LEXICON",
+    "quotes": "DATELINE_QUOTES_LEXICON",
+    "times": "DATELINE_TIMES_DATA",
+}
+
+
+def _add_pipeline_options(p: argparse.ArgumentParser) -> None:
+    p.add_argument("--language", default="en",
+                   help="language of inputs that declare none (default en; see 'dateline stages')")
+    p.add_argument("--lexicon", action="append", default=[], metavar="NAME=FILE",
+                   help="merge a JSON file over a language data file (actors, boilerplate, events, quotes, times); "
+                   "repeatable; defaults from " + ", ".join(f"${v}" for v in LEXICON_ENV.values()))
+    p.add_argument("--set", action="append", default=[], metavar="STAGE.SETTING=VALUE", dest="settings",
+                   help="a stage setting, e.g. events.min_confidence=0.5 (values are JSON, else text); repeatable; "
+                   "'dateline stages' lists them")
 
 
 def _add_store_commands(sub: Any) -> None:
@@ -102,6 +124,8 @@ def _add_measure_commands(sub: Any) -> None:
                    help="the gold data folder (default: the task's folder under $DATELINE_SHARED or ../shared)")
     p.add_argument("--limit", type=int, default=None, help="evaluate on the first N documents only")
     p.add_argument("--json", action="store_true", help="print the report as JSON")
+
+    sub.add_parser("stages", help="list the stages, what each needs and adds, and their settings", epilog=EPILOG)
 
     p = sub.add_parser("bench", help="measure throughput and memory against bare spaCy", epilog=EPILOG)
     p.add_argument("--n", type=int, default=500, help="articles to process (the corpus is cycled; default 500)")

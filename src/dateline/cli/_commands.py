@@ -6,6 +6,7 @@ import argparse
 import datetime as dt
 import importlib
 import json
+import os
 import time
 from pathlib import Path
 from typing import Any
@@ -54,20 +55,74 @@ def _estimate_total(inputs: list[str]) -> int | None:
     return total
 
 
-def cmd_run(args: argparse.Namespace) -> int:
-    from dateline.pipeline import DEFAULT_STAGES, STAGES
+def _lexicons(given: list[str]) -> dict[str, str]:
+    """``--lexicon NAME=FILE`` options over the defaults of the environment variables."""
+    from dateline.cli import LEXICON_ENV
+
+    found = {name: os.environ[env] for name, env in LEXICON_ENV.items() if os.environ.get(env)}
+    for item in given:
+        name, sep, path = item.partition("=")
+        if not sep or not name.strip() or not path.strip():
+            raise UsageError(f"--lexicon takes NAME=FILE, got {item!r}")
+        found[name.strip()] = path.strip()
+    return found
+
+
+def _settings(given: list[str]) -> dict[str, dict[str, Any]]:
+    """``--set STAGE.SETTING=VALUE`` options as the pipeline's per-stage config (values parsed as JSON, else text)."""
+    config: dict[str, dict[str, Any]] = {}
+    for item in given:
+        key, sep, raw = item.partition("=")
+        stage_name, dot, setting = key.strip().partition(".")
+        if not sep or not dot or not stage_name or not setting:
+            raise UsageError(f"--set takes STAGE.SETTING=VALUE (e.g. events.min_confidence=0.5), got {item!r}")
+        try:
+            value: Any = json.loads(raw)
+        except ValueError:
+            value = raw
+        config.setdefault(stage_name, {})[setting] = value
+    return config
+
+
+def pipeline_settings(args: argparse.Namespace) -> Any:
+    """The pipeline the ``run`` options describe, checked (a bad stage or setting is a usage error)."""
+    from dateline.errors import PipelineError
+    from dateline.pipeline import DEFAULT_STAGES, Pipeline
 
     stages = DEFAULT_STAGES if args.stages is None else tuple(s.strip() for s in args.stages.split(",") if s.strip())
-    for name in stages:
-        if name not in STAGES:
-            raise UsageError(f"unknown stage {name!r}; choose from {', '.join(STAGES)}")
+    try:
+        return Pipeline(stages, _settings(args.settings), args.language, _lexicons(args.lexicon)).settings
+    except PipelineError as exc:
+        raise UsageError(str(exc)) from exc
+
+
+def cmd_stages(args: argparse.Namespace) -> int:
+    import dataclasses
+
+    from dateline import lang
+    from dateline.pipeline import registered
+
+    for spec in registered().values():
+        needs = ", ".join(sorted(spec.requires))
+        adds = ", ".join(sorted(spec.assigns))
+        console.print(f"[bold]{spec.name}[/bold]  {escape(spec.help)}  (needs {needs}; adds {adds})", highlight=False)
+        for f in dataclasses.fields(spec.config):
+            default = f.default if f.default is not dataclasses.MISSING else None
+            console.print(f"    {spec.name}.{f.name} = {default!r}: {escape(str(f.metadata.get('help', '')))}",
+                          highlight=False)
+    console.print(f"languages: {', '.join(lang.available())}", highlight=False)
+    return EXIT_OK
+
+
+def cmd_run(args: argparse.Namespace) -> int:
+    settings = pipeline_settings(args)
     if args.workers < 1:
         raise UsageError("--workers must be at least 1")
     if args.batch_size is not None and args.batch_size < 1:
         raise UsageError("--batch-size must be at least 1")
     db = Path(args.db) if args.db else (None if args.out else Path(DEFAULT_DB))
     options_kw: dict[str, Any] = {
-        "stages": stages,
+        "pipeline": settings,
         "workers": args.workers,
         "engine": args.engine,
         "ray_address": args.address,

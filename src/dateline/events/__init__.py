@@ -71,9 +71,10 @@ from dateline import ids
 from dateline.events._args import Args, find_args, modal_args
 from dateline.events._context import calendar, dateline_place, event_date, event_place, resolved, status
 from dateline.events._fold import Hit, fold
-from dateline.events._lexicon import Entry, Lexicon, lexicon, plover
+from dateline.events._lexicon import Entry, Lexicon, load_lexicon, plover
 from dateline.events._located import located_party
 from dateline.events._phrase import full_phrase, phrase
+from dateline.pipeline import StageConfig, stage
 from dateline.records import Article, Event, EventDate, Place, Span, make_span
 
 __all__ = ["apply", "plover_type"]
@@ -323,12 +324,22 @@ def _remember(article: Article, sentence: Any, number: int, scene: _Scene) -> No
         scene.date, scene.date_at = EventDate(calendar(dated[0].value or ""), dated[0].span.text), number
 
 
-def apply(article: Article) -> Article:
+@dataclass(frozen=True)
+class EventsConfig(StageConfig):
+    """Settings of the events stage."""
+
+    min_confidence: float = field(default=0.0, metadata={
+        "help": "drop events whose confidence (0-1) is below this; 0 keeps every event found"})
+
+
+@stage("events", requires={"doc", "actors", "times", "places"}, assigns={"events"}, config=EventsConfig,
+       help="PLOVER events with evidence")
+def apply(article: Article, config: EventsConfig = EventsConfig()) -> Article:
     """Code the PLOVER events of every annotated sentence of the article."""
     doc = article.doc
     if doc is None:
         return article
-    lex = lexicon()
+    lex = load_lexicon(config.resources(article))
     scene = _Scene(home=dateline_place(article))
     found: list[Event] = []
     outlet = _outlet(article)
@@ -336,7 +347,7 @@ def apply(article: Article) -> Article:
         hits = _hits(sentence, lex)
         for hit, part in (p for h in (fold(hits, lex.light) if hits else ()) for p in _bilateral(h)):
             event = _event(article, hit, number, scene, part)
-            if event is not None and outlet not in event.actors:
+            if event is not None and outlet not in event.actors and (event.confidence or 0.0) >= config.min_confidence:
                 found.append(event)
         _remember(article, sentence, number, scene)
     return replace(article, events=tuple(found))

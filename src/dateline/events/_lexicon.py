@@ -1,26 +1,26 @@
 """The event trigger lexicon and PLOVER's tables, loaded once per process.
 
-Both live in ``dateline/data/events/`` as JSON. The lexicon can be extended
-without touching code: a JSON file of the same shape named by the environment
-variable ``DATELINE_EVENT_LEXICON`` is merged over the built-in one (an entry
-with the same lemma, part of speech and ``with`` list replaces the built-in
-entry; ``"type": null`` removes it; its ``light_verbs`` are added to the built-in ones).
+The lexicon is language data (``dateline/lang/<code>/events.json``); PLOVER's
+quad classes and intensities are not (``dateline/data/events/plover.json``).
+The lexicon can be extended without touching code: a user file of the same
+shape merged over it (``lexicons={"events": FILE}``) replaces an entry with the
+same lemma, part of speech and ``with`` list; ``"type": null`` removes it; its
+``light_verbs`` are added to the built-in ones.
 """
 
 from __future__ import annotations
 
 import functools
 from dataclasses import dataclass
+from pathlib import Path
 from typing import Any
 
-from dateline._data import is_strings, packaged, read_user, user_file
+from dateline._data import is_strings, packaged, read_user
 from dateline.errors import ResourceError
+from dateline.lang import Resources
 from dateline.records import EVENT_TYPES
 
-__all__ = ["ENV_LEXICON", "Entry", "Lexicon", "Plover", "lexicon", "load_lexicon", "plover"]
-
-#: Environment variable naming a user lexicon merged over the built-in one.
-ENV_LEXICON = "DATELINE_EVENT_LEXICON"
+__all__ = ["Entry", "Lexicon", "Plover", "load_lexicon", "plover"]
 
 #: Default prepositions whose objects are an event's recipients.
 DEFAULT_PREPS: frozenset[str] = frozenset({"with", "against", "on", "upon", "to", "toward", "towards", "at", "into"})
@@ -159,14 +159,16 @@ def _light_verbs(data: dict[str, Any], source: str) -> frozenset[str]:
 
 
 @functools.cache
-def load_lexicon(user_path: str | None = None) -> Lexicon:
-    """The built-in lexicon, with the entries of ``user_path`` merged over it (a later entry wins)."""
-    builtin = packaged("events/lexicon.json", "event lexicon", SUPPORTED_MAJOR)
+def load_lexicon(res: Resources) -> Lexicon:
+    """The language's lexicon, with the entries of the user's file merged over it (a later entry wins)."""
+    builtin = res.packaged("events", SUPPORTED_MAJOR)
     version = str(builtin["version"])
-    sources = [("lexicon.json", _entry_list(builtin, "lexicon.json"))]
-    light = _light_verbs(builtin, "lexicon.json")
+    where = res.where("events")
+    sources = [(where, _entry_list(builtin, where))]
+    light = _light_verbs(builtin, where)
+    user_path = res.user_file("events")
     if user_path:
-        user = read_user(user_path, ENV_LEXICON, "event lexicon")
+        user = read_user(Path(user_path), "event lexicon", "events")
         version = f"{version}+{user.get('version', '0')}"
         sources.append((user_path, _entry_list({"entries": [], **user}, user_path)))
         light |= _light_verbs(user, user_path)
@@ -182,11 +184,6 @@ def load_lexicon(user_path: str | None = None) -> Lexicon:
     for entry in merged.values():
         index.setdefault((entry.lemma, entry.pos), []).append(entry)
     return Lexicon(version, {key: tuple(sorted(v, key=lambda e: not e.with_)) for key, v in index.items()}, light)
-
-
-def lexicon() -> Lexicon:
-    """The lexicon in use: built-in plus the file named by ``DATELINE_EVENT_LEXICON``."""
-    return load_lexicon(user_file(ENV_LEXICON))
 
 
 def _plover_fail(what: str) -> ResourceError:

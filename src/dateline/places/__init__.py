@@ -33,6 +33,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 from dataclasses import replace
 
+from dateline.pipeline import StageConfig, stage
 from dateline.places._article import resolve_mentions
 from dateline.places._detect import find_mentions
 from dateline.places._gazetteer import Entry, load_gazetteer
@@ -42,14 +43,15 @@ from dateline.records import Article, Place, Span, make_span
 __all__ = ["apply", "resolve", "resolve_spans"]
 
 
-def apply(article: Article) -> Article:
+@stage("places", requires={"doc"}, assigns={"places"}, help="place names resolved in the offline gazetteer")
+def apply(article: Article, config: StageConfig = StageConfig()) -> Article:
     """Fill ``article.places`` from the spaCy annotation (``article.doc``).
 
     An article without an annotation is returned unchanged: run ``annotate`` first.
     """
     if article.doc is None:
         return article
-    gazetteer = load_gazetteer()
+    gazetteer = load_gazetteer(config.resources(article))
     found = find_mentions(article.doc, gazetteer)
     places = resolve_spans(article.text, list(found))
     kept = (p for p, source in zip(places, found.values(), strict=True) if p is not None and _keep(p, source))

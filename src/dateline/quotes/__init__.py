@@ -28,6 +28,7 @@ from typing import Any
 
 from dateline import ids
 from dateline.errors import PipelineError
+from dateline.pipeline import StageConfig, stage
 from dateline.quotes._direct import DirectQuote, SegmentIndex, find_direct
 from dateline.quotes._labels import Labelled, find_labelled
 from dateline.quotes._lexicon import Lexicon, load_lexicon
@@ -325,12 +326,13 @@ def _in_own_words(quotes: list[Quote]) -> list[Quote]:
     return out
 
 
-def apply(article: Article) -> Article:
+@stage("quotes", requires={"doc", "actors"}, assigns={"quotes"}, help="direct and reported speech with speakers")
+def apply(article: Article, config: StageConfig = StageConfig()) -> Article:
     """Fill ``article.quotes`` with the direct and reported speech of the article."""
     doc = article.doc
     if doc is None:
         raise PipelineError(f"quotes: article {article.id} has no annotation; run the 'annotate' stage first")
-    lexicon = load_lexicon()
+    lexicon = load_lexicon(config.resources(article))
     # The annotated prefix of article.text (Doc.text would rebuild it token by token).
     text = article.text[: doc[-1].idx + len(doc[-1].text_with_ws)] if len(doc) else ""
     segments = find_quoted(text)

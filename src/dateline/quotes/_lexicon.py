@@ -1,27 +1,22 @@
-"""The cue lexicon of the quotes stage, read from ``data/quotes.json``.
+"""The cue lexicon of the quotes stage, read from ``lang/<code>/quotes.json``.
 
 The file is versioned and validated on load; users extend it without touching
-code: a JSON file of the same shape (any subset of the keys) named by
-``DATELINE_QUOTES_LEXICON`` is merged over it, its word lists added to the
-built-in ones (see :mod:`dateline._data`).
+code: a JSON file of the same shape (any subset of the keys) given as the
+``quotes`` lexicon is merged over it, its word lists added to the built-in
+ones (see :mod:`dateline._data`).
 """
 
 from __future__ import annotations
 
 import functools
 from dataclasses import dataclass
-from pathlib import Path
 from typing import Any
 
-from dateline._data import check_version, is_strings, load_data, user_file
+from dateline import lang
+from dateline._data import check_version, is_strings
 from dateline.errors import ResourceError
 
-__all__ = ["ENV_VAR", "Lexicon", "load_lexicon", "parse_lexicon"]
-
-DEFAULT_PATH = Path(__file__).resolve().parents[1] / "data" / "quotes.json"
-
-#: Environment variable naming a user file merged over the packaged lexicon.
-ENV_VAR = "DATELINE_QUOTES_LEXICON"
+__all__ = ["Lexicon", "load_lexicon", "parse_lexicon"]
 
 #: Major version of the file format this code reads.
 SUPPORTED_MAJOR = "1"
@@ -110,12 +105,7 @@ def parse_lexicon(raw: object, where: str = "quotes lexicon") -> Lexicon:
 
 
 @functools.cache
-def _load(user_path: str | None) -> Lexicon:
-    data = load_data("quotes.json", what="quotes lexicon", supported=SUPPORTED_MAJOR, env=ENV_VAR,
-                     user_path=user_path)
-    return parse_lexicon(data, "quotes lexicon" if user_path is None else f"quotes lexicon with {user_path}")
-
-
-def load_lexicon(path: str | Path | None = None) -> Lexicon:
-    """The packaged lexicon with ``path`` (default: ``$DATELINE_QUOTES_LEXICON``) merged over it, once per file."""
-    return _load(str(path) if path else user_file(ENV_VAR))
+def load_lexicon(res: lang.Resources | None = None) -> Lexicon:
+    """The lexicon of ``res`` (default: the default language's), with the user's file merged over it."""
+    res = res or lang.resources()
+    return parse_lexicon(res.data("quotes", SUPPORTED_MAJOR), f"quotes lexicon {res.where('quotes')}")

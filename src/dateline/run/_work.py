@@ -19,7 +19,7 @@ import functools
 from collections.abc import Sequence
 from dataclasses import dataclass
 
-from dateline.pipeline import Pipeline, StageTimer
+from dateline.pipeline import Pipeline, PipelineSettings, StageTimer
 from dateline.records import Article, Document, Failure
 
 __all__ = ["AnalyzeJob", "CleanJob", "Cleaned", "Result", "StageTimer", "analyze_job", "clean_job", "run_stages"]
@@ -31,23 +31,24 @@ Cleaned = tuple[Result, tuple[int, ...] | None]
 
 @dataclass(frozen=True)
 class CleanJob:
-    """Clean these documents; compute signatures when ``signatures`` is set."""
+    """Clean these documents (with the pipeline's cleaning settings); compute signatures when ``signatures`` is set."""
 
     documents: tuple[Document, ...]
     signatures: bool = True
+    settings: PipelineSettings = PipelineSettings()
 
 
 @dataclass(frozen=True)
 class AnalyzeJob:
-    """Run these analysis stages over these articles."""
+    """Run the analysis stages of ``settings`` over these articles."""
 
-    stages: tuple[str, ...]
+    settings: PipelineSettings
     articles: tuple[Article, ...]
 
 
 def clean_job(job: CleanJob) -> list[Cleaned]:
     """Clean a batch (failures stay in place) and sign each article for dedup."""
-    results = Pipeline((), on_error="continue").run_batch(job.documents)
+    results = _pipeline(job.settings).clean_batch(job.documents)
     if not job.signatures:
         return [(r, None) for r in results]
     from dateline.run.dedup import signature
@@ -57,15 +58,19 @@ def clean_job(job: CleanJob) -> list[Cleaned]:
 
 def analyze_job(job: AnalyzeJob) -> list[Result]:
     """Run the analysis stages over a batch of clean articles, in order."""
-    return run_stages(job.stages, job.articles)
+    return run_stages(job.settings, job.articles)
 
 
 @functools.cache
-def _pipeline(stages: tuple[str, ...]) -> Pipeline:
-    """The checked pipeline for these stages, built once per process (its functions load lazily)."""
-    return Pipeline(stages, on_error="continue")
+def _pipeline(settings: PipelineSettings) -> Pipeline:
+    """The checked pipeline these settings describe, built once per process (its functions load lazily)."""
+    return Pipeline.from_settings(settings, on_error="continue")
 
 
-def run_stages(stages: Sequence[str], articles: Sequence[Article], timer: StageTimer | None = None) -> list[Result]:
-    """Pass articles through the stages; a failing article becomes a Failure, the rest go on."""
-    return _pipeline(tuple(stages)).process(articles, timer)
+def run_stages(settings: PipelineSettings | Sequence[str], articles: Sequence[Article],
+               timer: StageTimer | None = None) -> list[Result]:
+    """Pass articles through the stages (``settings``, or stage names with default settings); a failing
+    article becomes a Failure, the rest go on."""
+    if not isinstance(settings, PipelineSettings):
+        settings = PipelineSettings(tuple(settings))
+    return _pipeline(settings).process(articles, timer)

@@ -24,7 +24,7 @@ from typing import IO, TYPE_CHECKING, Literal
 
 from dateline.errors import UsageError
 from dateline.ingest import MAX_DOCUMENT_BYTES
-from dateline.pipeline import DEFAULT_BATCH_SIZE, DEFAULT_STAGES, Pipeline
+from dateline.pipeline import DEFAULT_BATCH_SIZE, Pipeline, PipelineSettings
 from dateline.records import Article, Document, Failure
 from dateline.run._work import AnalyzeJob, Cleaned, CleanJob, Result, analyze_job, clean_job
 from dateline.run.dedup import Deduplicator
@@ -43,7 +43,7 @@ Progress = Callable[[Article | Failure], None]
 class RunOptions:
     """How to run.
 
-    ``stages``: analysis stages after cleaning, in order. ``batch_size``: documents
+    ``pipeline``: the stages after cleaning, in order, and their settings. ``batch_size``: documents
     per batch (one store transaction each). ``workers``: worker processes (local
     engine) or Ray actors (Ray engine; 1 means one per cluster CPU but one).
     ``engine``: ``"local"`` or ``"ray"``; ``ray_address``: the Ray cluster to join
@@ -53,7 +53,7 @@ class RunOptions:
     document (file, JSONL line, WARC record) read; larger ones become failures.
     """
 
-    stages: tuple[str, ...] = DEFAULT_STAGES
+    pipeline: PipelineSettings = PipelineSettings()
     batch_size: int = DEFAULT_BATCH_SIZE
     workers: int = 1
     engine: Literal["local", "ray"] = "local"
@@ -117,12 +117,13 @@ def run(
         raise UsageError(f"batch_size must be at least 1, got {options.batch_size}")
     if options.max_bytes < 1:
         raise UsageError(f"max_bytes must be at least 1, got {options.max_bytes}")
-    Pipeline(options.stages)  # check the stages before touching any input
+    Pipeline.from_settings(options.pipeline)  # check the stages and settings before touching any input
     tally = _Tally()
     with contextlib.ExitStack() as stack:
         store = stack.enter_context(Store(db)) if db is not None else None
         sink = stack.enter_context(jsonl_out.open("w", encoding="utf-8")) if jsonl_out is not None else None
-        engine = make_engine(options.engine, options.workers, options.ray_address, preload="annotate" in options.stages)
+        engine = make_engine(options.engine, options.workers, options.ray_address,
+                             preload="annotate" in options.pipeline.stages)
         stack.callback(engine.close)
         dedup = _deduplicator(options, store)
         known = (lambda ids: set()) if store is None or options.force else store.known_ids
@@ -193,15 +194,17 @@ def _process(
     window: list[Batch], options: RunOptions, engine: Engine, dedup: Deduplicator | None
 ) -> Iterator[list[Result]]:
     """Clean, mark duplicates, analyze the rest; yield each batch's results in input order."""
-    jobs = [CleanJob(tuple(i for i in b if isinstance(i, Document)), dedup is not None) for b in window]
+    jobs = [CleanJob(tuple(i for i in b if isinstance(i, Document)), dedup is not None, options.pipeline)
+            for b in window]
     cleaned = [_mark_duplicates(c, dedup) for c in engine.map(clean_job, jobs)]
     todo = [tuple(r for r in c if isinstance(r, Article) and r.duplicate_of is None) for c in cleaned]
     analyzed: Iterator[list[Result]] = iter([])
-    if options.stages:
-        analyzed = engine.map(analyze_job, [AnalyzeJob(tuple(options.stages), t) for t in todo if t])
+    if options.pipeline.stages:
+        analyzed = engine.map(analyze_job, [AnalyzeJob(options.pipeline, t) for t in todo if t])
     for batch, results, pending in zip(window, cleaned, todo, strict=True):
         # Analyzed results replace the very objects that were sent (matched by identity).
-        done = {id(a): r for a, r in zip(pending, next(analyzed), strict=True)} if pending and options.stages else {}
+        analyzed_now = pending and options.pipeline.stages
+        done = {id(a): r for a, r in zip(pending, next(analyzed), strict=True)} if analyzed_now else {}
         merged = iter([done.get(id(r), r) for r in results])
         yield [next(merged) if isinstance(item, Document) else item for item in batch]
 

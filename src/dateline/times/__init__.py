@@ -1,10 +1,10 @@
 """Times: find temporal expressions and resolve them to TIMEX3 values.
 
 Expressions are found by patterns built from the vocabulary in
-``data/times.json`` (``_times_recognize``); spaCy's DATE/TIME entities confirm
+``lang/<code>/times.json`` (:mod:`dateline.times._recognize`); spaCy's DATE/TIME entities confirm
 the ambiguous ones ("May", a bare "1990", "current"). Values are resolved
 against ``article.published`` and the tense of the governing verb
-(``_times_points``, ``_times_spans``): "Monday" in a past-tense sentence is the
+(:mod:`dateline.times._points`, :mod:`dateline.times._spans`): "Monday" in a past-tense sentence is the
 Monday before publication. Without a publication date, relative expressions
 get no value and explicit ones keep an unknown year (``XXXX-07-07``).
 """
@@ -16,6 +16,7 @@ import re
 from dataclasses import replace
 from typing import Any
 
+from dateline.pipeline import StageConfig, stage
 from dateline.records import Article, TimeExpr, make_span
 from dateline.times._calendar import Ref
 from dateline.times._lexicon import Lexicon, load_lexicon
@@ -216,9 +217,11 @@ def _plausible(c: Candidate, text: str, ents: set[int], lex: Lexicon, doc: Any =
     return not (c.rule == "vague" and not c.get("rel") and _previous_word(text, c.start) not in bare_ok)
 
 
-def apply(article: Article) -> Article:
+@stage("times", requires={"doc"}, assigns={"times"},
+       help="temporal expressions resolved to the publication date")
+def apply(article: Article, config: StageConfig = StageConfig()) -> Article:
     """Fill ``article.times`` with the temporal expressions of the text and their values."""
-    lex = load_lexicon()
+    lex = load_lexicon(config.resources(article))
     text, doc = article.text, article.doc
     ents = _date_entity_chars(doc)
     found: list[TimeExpr] = []

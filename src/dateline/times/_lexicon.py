@@ -1,7 +1,7 @@
-"""The vocabulary of the times stage, loaded once from ``data/times.json`` and validated.
+"""The vocabulary of the times stage, loaded once per language from ``lang/<code>/times.json`` and validated.
 
 Users extend the vocabulary without touching code: a JSON file of the same
-shape (any subset of the keys) named by ``$DATELINE_TIMES_DATA`` is merged over
+shape (any subset of the keys) given as the ``times`` lexicon is merged over
 it, its words and holidays added to the built-in ones (see :mod:`dateline._data`).
 """
 
@@ -12,18 +12,14 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from dateline._data import check_version, is_strings, load_data, user_file
+from dateline import lang
+from dateline._data import check_version, is_strings
 from dateline.errors import ResourceError
 
-__all__ = ["DEFAULT_PATH", "ENV_VAR", "Holiday", "Lexicon", "load_lexicon"]
-
-DEFAULT_PATH = Path(__file__).resolve().parents[1] / "data" / "times.json"
+__all__ = ["Holiday", "Lexicon", "load_lexicon", "parse_lexicon"]
 
 #: Major version of the file format this code reads.
 SUPPORTED_MAJOR = "2"
-
-#: Environment variable naming a user file merged over the packaged vocabulary.
-ENV_VAR = "DATELINE_TIMES_DATA"
 
 _INT_MAPS = ("months", "weekdays", "numbers", "ordinals")
 _STR_MAPS = ("seasons", "parts_of_day", "units", "refs", "sets")
@@ -74,7 +70,7 @@ class Lexicon:
 
 
 def _fail(path: Path, what: str) -> ResourceError:
-    return ResourceError(f"times vocabulary {path} is invalid: {what}. Fix the file or unset ${ENV_VAR}.")
+    return ResourceError(f"times vocabulary {path} is invalid: {what}. Fix the file.")
 
 
 def _typed_map(raw: dict[str, Any], key: str, kind: type, path: Path) -> dict[str, Any]:
@@ -131,12 +127,7 @@ def _context(raw: dict[str, Any], path: Path) -> dict[str, frozenset[str]]:
 
 
 @functools.cache
-def _load(user_path: str | None) -> Lexicon:
-    data = load_data("times.json", what="times vocabulary", supported=SUPPORTED_MAJOR, env=ENV_VAR,
-                     user_path=user_path)
-    return parse_lexicon(data, DEFAULT_PATH if user_path is None else Path(user_path))
-
-
-def load_lexicon(path: Path | str | None = None) -> Lexicon:
-    """The packaged vocabulary with ``path`` (default: ``$DATELINE_TIMES_DATA``) merged over it, once per file."""
-    return _load(str(path) if path else user_file(ENV_VAR))
+def load_lexicon(res: lang.Resources | None = None) -> Lexicon:
+    """The vocabulary of ``res`` (default: the default language's), with the user's file merged over it."""
+    res = res or lang.resources()
+    return parse_lexicon(res.data("times", SUPPORTED_MAJOR), Path(res.where("times")))
