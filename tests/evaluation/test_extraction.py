@@ -2,13 +2,10 @@
 
 from __future__ import annotations
 
-from pathlib import Path
-
 import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from dateline.evaluation import extraction
 from dateline.evaluation.extraction import Overlap, flatten_html, overlap, score, shingles
 
 _words = st.lists(st.sampled_from(["the", "bridge", "closed", "on", "Tuesday", "city", "council", "42"]), max_size=40)
@@ -55,15 +52,3 @@ def test_flatten_html_one_line_per_block() -> None:
         "<footer>Footer text</footer></body></html>"
     )
     assert flatten_html(html) == "Home News\nHead line\nFirst bold para.\nSecond\nline\nFooter text"
-
-
-@pytest.mark.slow
-def test_benchmark_floors(shared: Path) -> None:
-    data = shared / extraction.DEFAULT_DATA
-    if not (data / "ground-truth.json").is_file():
-        pytest.skip(f"extraction benchmark not found at {data}")
-    report = extraction.evaluate(data, limit=40)
-    # Measured on the first 40 pages: html F1 0.973, text F1 0.913 (all 181: 0.969 and 0.903).
-    assert report.metrics["pages"] == 40
-    assert report.metrics["html.f1"] >= 0.95
-    assert report.metrics["text.f1"] >= 0.89

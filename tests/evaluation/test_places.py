@@ -30,17 +30,3 @@ def test_readers_keep_offsets(shared: Path) -> None:
         assert document.toponyms
         assert all(document.text[t.start:t.end].strip() for t in document.toponyms)
     assert lgl.text[lgl.toponyms[0].start:lgl.toponyms[0].end] == "Alexandria"
-
-
-@pytest.mark.slow
-def test_floors_on_a_sample(shared: Path) -> None:
-    # Measured on the first 20 documents of each corpus: LGL resolution 0.79,
-    # detection F1 0.76; GeoWebNews resolution 0.64, detection F1 0.64.
-    report = places.evaluate(shared / places.DEFAULT_DATA, limit=20)
-    metrics = report.metrics
-    assert metrics["lgl.documents"] == 20 and metrics["gwn.documents"] == 20
-    assert metrics["lgl.resolution.acc161"] >= 0.75
-    assert metrics["gwn.resolution.acc161"] >= 0.60
-    assert metrics["lgl.detection.f1"] >= 0.70
-    assert metrics["gwn.detection.f1"] >= 0.59
-    assert metrics["gwn.detection.f1_without_demonyms"] >= metrics["gwn.detection.f1"]

@@ -43,16 +43,3 @@ def test_match_is_one_to_one_and_respects_the_threshold() -> None:
 def test_missing_data_says_where(tmp_path: Path) -> None:
     with pytest.raises(Exception, match="dev"):
         evaluation.evaluate(tmp_path)
-
-
-@pytest.mark.slow
-def test_floor_on_a_few_dev_articles(shared: Path) -> None:
-    data = shared / evaluation.DEFAULT_DATA
-    if not data.is_dir():
-        pytest.skip(f"PolNeAR not found at {data}")
-    report = evaluation.evaluate(data, limit=6)
-    assert report.metrics["articles"] == 6
-    assert report.metrics["overlap30.f1"] >= 0.80
-    assert report.metrics["speaker.accuracy"] >= 0.90
-    assert report.metrics["time.quotes_share"] <= 0.05
-    assert report.metrics["speech.precision"] >= report.metrics["overlap30.precision"] - 0.05

@@ -65,18 +65,3 @@ def test_every_gold_file_parses(shared: Path) -> None:
     docs = [times.read_tml(p) for p in files]
     assert sum(len(d.timexes) for d in docs) == 1822
     assert all(d.dct is not None for d in docs)
-
-
-@pytest.mark.slow
-def test_floors_on_a_sample(shared: Path) -> None:
-    # Measured on the first 10 documents of each subfolder: value F1 0.80 (TimeBank 0.79,
-    # AQUAINT 0.84), relaxed span F1 0.95, strict span F1 0.91. On all 256 documents: value F1
-    # 0.800 (TimeBank 0.829, AQUAINT 0.741; 0.809 without ages), relaxed span F1 0.934, strict 0.856.
-    report = times.evaluate(shared / times.DEFAULT_DATA, limit=10)
-    metrics = report.metrics
-    assert metrics["docs"] == 20 and metrics["gold"] == 146
-    assert metrics["value.f1"] >= 0.77
-    assert metrics["span.relaxed.f1"] >= 0.92
-    assert metrics["span.strict.f1"] >= 0.87
-    assert metrics["TimeBank.value.f1"] >= 0.76
-    assert metrics["AQUAINT.value.f1"] >= 0.80

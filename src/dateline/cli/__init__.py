@@ -125,6 +125,17 @@ def _add_measure_commands(sub: Any) -> None:
     p.add_argument("--limit", type=int, default=None, help="evaluate on the first N documents only")
     p.add_argument("--json", action="store_true", help="print the report as JSON")
 
+    from dateline.training import TASKS as TRAINING
+
+    p = sub.add_parser("train", help="train a stage's learned model from labelled data", epilog=EPILOG)
+    p.add_argument("task", choices=sorted(TRAINING), help="what to train")
+    p.add_argument("--data", type=Path, default=None,
+                   help="the training data folder (default: the task's folder under $DATELINE_SHARED or ../shared)")
+    p.add_argument("--out", type=Path, default=None,
+                   help="folder for the model and its card (default: where the stage loads it from)")
+    p.add_argument("--seed", type=int, default=0,
+                   help="random seed (default 0): the same data and seed give the same model")
+
     sub.add_parser("stages", help="list the stages, what each needs and adds, and their settings", epilog=EPILOG)
 
     p = sub.add_parser("bench", help="measure throughput and memory against bare spaCy", epilog=EPILOG)

@@ -323,6 +323,27 @@ def cmd_eval(args: argparse.Namespace) -> int:
     return EXIT_OK
 
 
+def cmd_train(args: argparse.Namespace) -> int:
+    from dateline.errors import ResourceError
+    from dateline.training import TASKS
+
+    module = importlib.import_module(TASKS[args.task])
+    data = args.data or (shared_root() / module.DEFAULT_DATA)
+    if not Path(data).exists():
+        raise ResourceError(f"training data for {args.task!r} not found at {data}: pass --data PATH")
+    started = time.perf_counter()
+    report = module.train(Path(data), args.out, seed=args.seed)
+    out = Console()
+    for path in report.artifacts:
+        out.print(f"wrote {path}", highlight=False)
+    for name, value in report.metrics.items():
+        out.print(f"  {name}: {value:.3f}" if isinstance(value, float) else f"  {name}: {value}", highlight=False)
+    for note in report.notes:
+        out.print(f"  {note}", highlight=False)
+    out.print(f"  ({time.perf_counter() - started:.1f} s)")
+    return EXIT_OK
+
+
 def cmd_bench(args: argparse.Namespace) -> int:
     from dataclasses import asdict
 

@@ -24,6 +24,7 @@ import re
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 from importlib import resources as package_files
+from importlib.resources.abc import Traversable
 from pathlib import Path
 from typing import Any
 
@@ -80,6 +81,10 @@ class Resources:
         if not is_strings(value, nonempty=True):
             raise ResourceError(f"{self.where(name)}: {key!r} must be a list of words; fix the file")
         return frozenset(w.strip().lower() for w in value)
+
+    def file(self, relative: str) -> Traversable:
+        """A packaged file of the language that is not JSON data (a trained model: ``"models/quotes.npz"``)."""
+        return package_files.files("dateline").joinpath("lang", self.language, *relative.split("/"))
 
     def where(self, name: str) -> str:
         """How errors name the file ``name`` (and the user's file merged over it)."""

@@ -1,0 +1,30 @@
+"""Training the learned parts of the stages from labelled data (never at run time).
+
+Each task module exposes ``DEFAULT_DATA`` (its training data, relative to the
+shared data root, by default ``../shared``) and
+``train(data, out, *, seed=0) -> TrainingReport``; ``dateline train TASK``
+runs one and writes the artifact (and its model card) under ``out``, by
+default where the stage loads it from: ``dateline/lang/<code>/models/``. A
+stage whose artifact is missing still runs, on its rules, with a warning.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from pathlib import Path
+
+__all__ = ["TASKS", "TrainingReport"]
+
+#: Task name -> module under dateline.training.
+TASKS: dict[str, str] = {}
+
+
+@dataclass(frozen=True)
+class TrainingReport:
+    """What a training run made: the files written, its figures (on held-out data) and notes."""
+
+    task: str
+    data: str
+    artifacts: tuple[Path, ...]
+    metrics: dict[str, float | int]
+    notes: tuple[str, ...] = field(default=())
