@@ -99,12 +99,15 @@ def create_app(db: Path) -> FastAPI:
         response.headers.update(_HEADERS)
         return response
 
-    _routes(app, database)
+    _page_routes(app, database)
+    _article_routes(app, database)
+    _event_routes(app, database)
+    _actor_routes(app, database)
     app.mount("/static", StaticFiles(directory=STATIC), name="static")
     return app
 
 
-def _routes(app: FastAPI, db: Database) -> None:
+def _page_routes(app: FastAPI, db: Database) -> None:
     @app.get("/", include_in_schema=False)
     def index() -> FileResponse:
         return FileResponse(STATIC / "index.html")
@@ -121,6 +124,8 @@ def _routes(app: FastAPI, db: Database) -> None:
     def stats() -> dict[str, Any]:
         return db.stats()
 
+
+def _article_routes(app: FastAPI, db: Database) -> None:
     @app.get("/api/articles", summary="Search articles: every word of q (and each \"quoted phrase\") must occur")
     def articles(q: Text = None, since: Day = None, until: Day = None, site: Text = None,
                  limit: Limit = 20, offset: Offset = 0) -> dict[str, Any]:
@@ -133,6 +138,8 @@ def _routes(app: FastAPI, db: Database) -> None:
             raise HTTPException(404, f"no article with id {article_id!r}")
         return Response(contract, media_type="application/json")
 
+
+def _event_routes(app: FastAPI, db: Database) -> None:
     @app.get("/api/events", summary="Events, filtered; format=csv downloads them", response_model=None)
     def events(type: EventType | None = None, actor: Text = None, country: Text = None,
                quad: Annotated[int | None, Query(ge=1, le=4)] = None, status: Status | None = None,
@@ -163,6 +170,8 @@ def _routes(app: FastAPI, db: Database) -> None:
         where = _event_filter(type, actor, country, quad, status, place, since, until, article)
         return _events.network(db, where, edges)
 
+
+def _actor_routes(app: FastAPI, db: Database) -> None:
     @app.get("/api/actors", summary="Actors across articles with event and quote counts, busiest first")
     def actors(q: Text = None, country: Text = None, sector: Text = None,
                limit: Limit = 50, offset: Offset = 0) -> dict[str, Any]:
