@@ -25,3 +25,19 @@ def test_every_data_file_is_versioned_and_described() -> None:
         data = json.loads(path.read_text())
         assert isinstance(data, dict), path
         assert "version" in data or "_version" in data or "meta" in data, f"{path.name} has no version"
+
+
+def test_every_stage_setting_is_documented() -> None:
+    import dataclasses
+
+    from dateline.pipeline import StageConfig, registered
+
+    readme = (ROOT / "README.md").read_text()
+    shared = {f.name for f in dataclasses.fields(StageConfig)}
+    for spec in registered().values():
+        if not spec.entry.startswith("dateline."):
+            continue  # stages registered by tests or other packages document themselves
+        for f in dataclasses.fields(spec.config):
+            assert f.metadata.get("help"), f"{spec.name}.{f.name} has no help line"
+            if f.name not in shared:
+                assert f"`{spec.name}.{f.name}`" in readme, f"README does not document {spec.name}.{f.name}"

@@ -46,9 +46,14 @@ def language_code(tag: str) -> str:
     return re.split(r"[-_]", tag.strip(), maxsplit=1)[0].lower()
 
 
+def _root() -> Traversable:
+    """The folder that holds one folder per language."""
+    return package_files.files("dateline").joinpath("lang")
+
+
 def available() -> tuple[str, ...]:
     """The languages dateline has resources for (folders under ``dateline/lang`` with a ``language.json``)."""
-    root = package_files.files("dateline").joinpath("lang")
+    root = _root()
     return tuple(sorted(p.name for p in root.iterdir() if p.is_dir() and p.joinpath("language.json").is_file()))
 
 
@@ -84,7 +89,7 @@ class Resources:
 
     def file(self, relative: str) -> Traversable:
         """A packaged file of the language that is not JSON data (a trained model: ``"models/quotes.npz"``)."""
-        return package_files.files("dateline").joinpath("lang", self.language, *relative.split("/"))
+        return _root().joinpath(self.language, *relative.split("/"))
 
     def where(self, name: str) -> str:
         """How errors name the file ``name`` (and the user's file merged over it)."""
@@ -121,7 +126,7 @@ def resources(language: str | None = None, lexicons: Mapping[str, str] | Iterabl
 @functools.cache
 def _packaged(language: str, name: str, supported: str) -> dict[str, Any]:
     where = f"dateline/lang/{language}/{name}.json"
-    source = package_files.files("dateline").joinpath("lang", language, f"{name}.json")
+    source = _root().joinpath(language, f"{name}.json")
     if not source.is_file():
         raise ResourceError(f"{where} is missing; reinstall dateline or add the file")
     data = read_json(source, where, "reinstall dateline or fix the file")
