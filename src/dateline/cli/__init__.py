@@ -10,6 +10,7 @@ from __future__ import annotations
 import argparse
 import json
 import logging
+import os
 import sys
 from collections.abc import Sequence
 from pathlib import Path
@@ -115,6 +116,12 @@ def _add_store_commands(sub: Any) -> None:
     p.add_argument("--port", type=int, default=8000, help="port (default 8000)")
 
 
+def _add_parse_cache(p: argparse.ArgumentParser) -> None:
+    p.add_argument("--parse-cache", type=Path, default=os.environ.get("DATELINE_PARSE_CACHE") or None, metavar="DIR",
+                   help="keep spaCy parses of the gold texts in DIR and reuse them (default $DATELINE_PARSE_CACHE; "
+                   "none when unset)")
+
+
 def _add_measure_commands(sub: Any) -> None:
     from dateline.evaluation import TASKS
 
@@ -124,6 +131,7 @@ def _add_measure_commands(sub: Any) -> None:
                    help="the gold data folder (default: the task's folder under $DATELINE_SHARED or ../shared)")
     p.add_argument("--limit", type=int, default=None, help="evaluate on the first N documents only")
     p.add_argument("--json", action="store_true", help="print the report as JSON")
+    _add_parse_cache(p)
 
     from dateline.training import TASKS as TRAINING
 
@@ -135,6 +143,7 @@ def _add_measure_commands(sub: Any) -> None:
                    help="folder for the model and its card (default: where the stage loads it from)")
     p.add_argument("--seed", type=int, default=0,
                    help="random seed (default 0): the same data and seed give the same model")
+    _add_parse_cache(p)
 
     sub.add_parser("stages", help="list the stages, what each needs and adds, and their settings", epilog=EPILOG)
 

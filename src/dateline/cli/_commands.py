@@ -305,8 +305,11 @@ def cmd_eval(args: argparse.Namespace) -> int:
     data = args.data or (shared_root() / module.DEFAULT_DATA)
     if not Path(data).exists():
         raise ResourceError(f"gold data for {args.task!r} not found at {data}: pass --data PATH")
+    from dateline.evaluation._parses import parse_cache
+
     started = time.perf_counter()
-    report = module.evaluate(Path(data), limit=args.limit)
+    with parse_cache(args.parse_cache):
+        report = module.evaluate(Path(data), limit=args.limit)
     if args.json:
         print_json({"task": report.task, "data": report.data, "metrics": report.metrics, "notes": list(report.notes)})
         return EXIT_OK
@@ -331,8 +334,11 @@ def cmd_train(args: argparse.Namespace) -> int:
     data = args.data or (shared_root() / module.DEFAULT_DATA)
     if not Path(data).exists():
         raise ResourceError(f"training data for {args.task!r} not found at {data}: pass --data PATH")
+    from dateline.evaluation._parses import parse_cache
+
     started = time.perf_counter()
-    report = module.train(Path(data), args.out, seed=args.seed)
+    with parse_cache(args.parse_cache):
+        report = module.train(Path(data), args.out, seed=args.seed)
     out = Console()
     for path in report.artifacts:
         out.print(f"wrote {path}", highlight=False)
