@@ -15,7 +15,7 @@ from hypothesis import strategies as st
 
 from dateline import ids
 from dateline.errors import UsageError
-from dateline.ingest import MAX_DOCUMENT_BYTES, iter_documents, parse_size
+from dateline.ingest import MAX_DOCUMENT_BYTES, Match, iter_documents, parse_size
 from dateline.records import Document, Failure
 
 ARTICLE = "Trump met Putin in Hamburg on Friday.\n\nThe two leaders talked for two hours about Syria.\n"
@@ -317,3 +317,60 @@ def test_arbitrary_bytes_never_raise(data: bytes) -> None:
 
     items = list(read_stream(io.BytesIO(data), "<bytes>", None, IngestOptions()))
     assert items and all(isinstance(i, Document | Failure) for i in items)
+
+
+# --- formats from other packages ------------------------------------------------------------------
+
+
+TABBED = ("url\tdate\ttext\n"
+          "https://x.test/1\t2020-05-01\tThe mayor opened the bridge.\n"
+          "https://x.test/2\t2020-05-02\tThe council met on Friday.\n")
+
+
+def test_a_format_registered_outside_the_package_is_read(tmp_path: Path) -> None:
+    from dateline.ingest import registered
+    from tests.plugins import tabbed  # registers the "tabbed" format
+
+    assert registered()["tabbed"].read is tabbed.read
+    named = tmp_path / "feed.tabbed"
+    named.write_text(TABBED)
+    unnamed = tmp_path / "feed"  # recognized by its content
+    unnamed.write_text(TABBED)
+    zipped = tmp_path / "feed.tabbed.gz"
+    zipped.write_bytes(gzip.compress(TABBED.encode()))
+    for path in (named, unnamed, zipped):
+        first, second = _all(path, published="2000-01-01")
+        assert isinstance(first, Document) and isinstance(second, Document), path
+        assert (first.url, first.published, first.content) == ("https://x.test/1", "2020-05-01",
+                                                               "The mayor opened the bridge.")
+        assert (second.source, second.default_published) == (f"{path}:3", "2000-01-01")
+    walked = _all(tmp_path)  # a directory walk takes the new suffix (and only files with a known suffix)
+    assert [d.source for d in walked] == [f"{named}:2", f"{named}:3", f"{zipped}:2", f"{zipped}:3"]
+
+
+def test_the_size_limit_holds_for_a_reader_that_ignores_it(tmp_path: Path) -> None:
+    from tests.plugins import tabbed  # noqa: F401  (registers the format)
+
+    path = tmp_path / "feed.tabbed"
+    path.write_text(TABBED + "https://x.test/3\t2020-05-03\t" + "word " * 100 + "\n")
+    items = _all(path, max_bytes=200)
+    assert [type(i).__name__ for i in items] == ["Document", "Document", "Failure"]
+    _too_large(items[2], f"{path}:4")
+
+
+def test_a_format_name_is_registered_once(tmp_path: Path) -> None:
+    from dateline.errors import PipelineError
+    from dateline.ingest import reader, registered
+
+    registered()
+    with pytest.raises(PipelineError, match="'jsonl' is already registered"):
+        reader("jsonl", suffixes=(".jl",), sniff=lambda probe: Match.NO)(lambda stream, probe, options: iter(()))
+    assert registered()["jsonl"].suffixes == (".jsonl", ".ndjson")
+
+
+def test_a_json_line_quoting_a_page_is_jsonl_not_html(tmp_path: Path) -> None:
+    page = "<p>One.</p><p>Two.</p><p>Three.</p><div>Four.</div>"
+    path = tmp_path / "dump"
+    path.write_text(json.dumps({"html": page}) + "\n")
+    doc = _one(path)
+    assert isinstance(doc, Document) and (doc.kind, doc.content, doc.source) == ("html", page, f"{path}:1")

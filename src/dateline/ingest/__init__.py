@@ -1,53 +1,48 @@
 """Ingest: turn any input into :class:`~dateline.records.Document` records.
 
 Inputs are paths (files, or directories read recursively in sorted order) or
-``-`` for standard input. The format is found from the content as well as the
-name: flattened page text (``.txt``), HTML (``.html``, ``.htm``), WARC
-(``.warc``; HTTP response records holding HTML) and JSONL (one object a line
-with any of ``id``, ``url``, ``date``/``published``, ``title``, ``text``,
-``html``); each may be gzip-compressed. Format detection lives here and nowhere
-else: downstream stages only see decoded text.
+``-`` for standard input. Each input format is one module of this package,
+registered as a reader (see :mod:`dateline.ingest._registry`): flattened page
+text (``text``), HTML (``html``), WARC (``warc``; HTTP response records
+holding HTML) and JSONL (``jsonl``; one object a line with any of ``id``,
+``url``, ``date``/``published``, ``title``, ``text``, ``html``); each may be
+gzip-compressed. The format is found from the content as well as the name, in
+the registry and nowhere else: downstream stages only see decoded text. Other
+packages add formats with :func:`reader`.
 
 A bad input never stops the iteration: it becomes a
 :class:`~dateline.records.Failure` (stage ``"ingest"``) and reading goes on.
-JSONL and WARC inputs are streamed, never read whole into memory.
+JSONL and WARC inputs are streamed, never read whole into memory; no reader
+yields a document over ``max_bytes``.
 
 >>> docs = list(iter_documents(["news/"], published="2017-07-07"))  # doctest: +SKIP
 """
 
 from __future__ import annotations
 
-import gzip
-import io
 import re
 import sys
 from collections.abc import Iterator, Sequence
-from dataclasses import dataclass
 from pathlib import Path
-from typing import BinaryIO
 
-from dateline.errors import EmptyInputError, InputError, UsageError
-from dateline.ids import document_id
-from dateline.ingest._decode import (
-    SNIFF_BYTES,
-    Format,
-    Prepended,
-    decode,
-    format_from_name,
-    gunzip_head,
-    is_gzip,
-    sniff,
-)
-from dateline.ingest._records import READ_ERRORS, failure, read_jsonl, read_problem, read_warc, too_large
-from dateline.records import Document, DocumentKind, Failure
+from dateline.errors import InputError, UsageError
+from dateline.ingest._common import MAX_DOCUMENT_BYTES, IngestOptions, failure
+from dateline.ingest._registry import Match, Probe, Reader, read_stream, reader, reader_for_name, registered
+from dateline.records import Document, Failure
 
-__all__ = ["MAX_DOCUMENT_BYTES", "STDIN", "iter_documents", "parse_size"]
-
-#: Largest document (decoded file, JSONL line or WARC record) read, in bytes.
-#: Long news articles with their HTML weigh well under 5 MB; 20 MB leaves room
-#: for heavy pages while keeping a stray dump or log file out. Raise it with
-#: ``iter_documents(..., max_bytes=...)`` or ``dateline run --max-bytes``.
-MAX_DOCUMENT_BYTES = 20 * 1024 * 1024
+__all__ = [
+    "MAX_DOCUMENT_BYTES",
+    "STDIN",
+    "IngestOptions",
+    "Match",
+    "Probe",
+    "Reader",
+    "iter_documents",
+    "parse_size",
+    "read_stream",
+    "reader",
+    "registered",
+]
 
 #: Size suffixes: K, M, G, T are powers of 1024 (so "20MB" is the default limit),
 #: with an optional "B" or "iB" after them ("50M", "50MB", "50MiB" are the same).
@@ -56,14 +51,6 @@ _SIZE = re.compile(r"(\d+(?:\.\d+)?)\s*(?:([kmgt])(?:i?b)?|b)?", re.I)
 
 #: The input name that means standard input.
 STDIN = "-"
-
-
-@dataclass(frozen=True)
-class IngestOptions:
-    """What every reader needs: the default publication date and the size limit."""
-
-    published: str | None = None
-    max_bytes: int = MAX_DOCUMENT_BYTES
 
 
 def parse_size(text: str, what: str = "a size") -> int:
@@ -111,13 +98,13 @@ def iter_documents(
 
 
 def _walk(root: Path) -> list[Path]:
-    """Files under ``root`` with a known input suffix, sorted; hidden files and folders are skipped."""
+    """Files under ``root`` with the suffix of a registered format, sorted; hidden files and folders are skipped."""
     files = []
     for path in root.rglob("*"):
         relative = path.relative_to(root).parts
         if any(part.startswith(".") for part in relative) or not path.is_file():
             continue
-        if format_from_name(path.name) is not None:
+        if reader_for_name(path.name) is not None:
             files.append(path)
     return sorted(files)
 
@@ -130,46 +117,4 @@ def _read_path(path: Path, options: IngestOptions) -> Iterator[Document | Failur
         yield failure(InputError(f"cannot be opened ({exc.strerror}); check its permissions", source=source))
         return
     with stream:
-        yield from read_stream(stream, source, format_from_name(path.name), options)
-
-
-def read_stream(
-    raw: BinaryIO, source: str, by_name: Format | None, options: IngestOptions
-) -> Iterator[Document | Failure]:
-    """Read one input stream (a file or stdin), whatever its format and compression."""
-    try:
-        head = raw.read(SNIFF_BYTES)
-    except READ_ERRORS as exc:
-        yield failure(InputError(f"cannot be read ({exc}); check the file", source=source))
-        return
-    if not head:
-        yield failure(EmptyInputError("is empty; there is nothing to process", source=source))
-        return
-    stream: BinaryIO = io.BufferedReader(Prepended(head, raw))  # type: ignore[arg-type]
-    compressed = is_gzip(head)
-    fmt = sniff(gunzip_head(head) if compressed else head, by_name)
-    if fmt == "warc":  # warcio reads gzip members itself
-        yield from read_warc(stream, source, options.published, options.max_bytes)
-        return
-    body: BinaryIO = gzip.GzipFile(fileobj=stream, mode="rb") if compressed else stream  # type: ignore[assignment]
-    if fmt == "jsonl":
-        yield from read_jsonl(body, source, options.published, options.max_bytes)
-    else:
-        yield _read_single(body, source, fmt, options)
-
-
-def _read_single(stream: BinaryIO, source: str, fmt: Format, options: IngestOptions) -> Document | Failure:
-    """A whole text or HTML file as one document."""
-    try:
-        data = stream.read(options.max_bytes + 1)
-        if len(data) > options.max_bytes:
-            raise too_large("is larger", options.max_bytes, source)
-        content = decode(data, source=source, html=fmt == "html")
-        if not content.strip():
-            raise EmptyInputError("is empty (only whitespace); there is nothing to process", source=source)
-    except InputError as exc:
-        return failure(exc)
-    except READ_ERRORS as exc:
-        return failure(InputError(read_problem(exc), source=source))
-    kind: DocumentKind = "html" if fmt == "html" else "text"
-    return Document(document_id(content), source, kind, content, default_published=options.published)
+        yield from read_stream(stream, source, path.name, options)

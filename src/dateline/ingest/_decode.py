@@ -1,4 +1,4 @@
-"""Bytes to text for ingest: gzip, format sniffing and encoding detection.
+"""Bytes to text for ingest: gzip and encoding detection.
 
 Everything here works on bytes already read (or a bounded head of a stream);
 nothing downstream of :mod:`dateline.ingest` ever sees bytes.
@@ -10,16 +10,18 @@ import codecs
 import io
 import re
 import zlib
-from typing import BinaryIO, Literal
+from typing import BinaryIO
 
 from charset_normalizer import from_bytes
 
 from dateline.errors import InputError
 
-Format = Literal["text", "html", "jsonl", "warc"]
-
 #: Bytes read from the start of an input to guess its format.
 SNIFF_BYTES = 8192
+#: Bytes of an HTML page searched for a ``<meta charset>`` declaration (it belongs in the head).
+META_CHARSET_BYTES = 2 * SNIFF_BYTES
+#: Characters of decoded text checked for control characters (enough to tell text from binary).
+CONTROL_SAMPLE_CHARS = 100_000
 
 #: Share of control characters (other than tab, newline, form feed, carriage
 #: return) above which decoded text is taken for binary data. Real text pages
@@ -27,19 +29,9 @@ SNIFF_BYTES = 8192
 MAX_CONTROL_SHARE = 0.01
 
 GZIP_MAGIC = b"\x1f\x8b"
+#: zlib's window size for a stream with a gzip header and trailer (rather than zlib's own).
+_GZIP_WBITS = 16 + zlib.MAX_WBITS
 
-_NAME_FORMATS: dict[str, Format] = {
-    ".txt": "text",
-    ".text": "text",
-    ".html": "html",
-    ".htm": "html",
-    ".xhtml": "html",
-    ".jsonl": "jsonl",
-    ".ndjson": "jsonl",
-    ".warc": "warc",
-}
-_HTML_START = re.compile(rb"^\s*(<!--.*?-->\s*)*<(!doctype\s+html|html|head|body|meta|title)\b", re.I | re.S)
-_HTML_TAGS = re.compile(rb"<(p|div|br|a|span|h[1-6]|article|section|table|ul|li)\b[^>]*>", re.I)
 _META_CHARSET = re.compile(rb"""<meta[^>]+charset\s*=\s*["']?\s*([A-Za-z0-9_.:-]+)""", re.I)
 _CONTROL = re.compile(r"[\x00-\x08\x0b\x0e-\x1f\x7f]")
 # Characters that a Western-European page in cp1252 or latin-1 plausibly holds
@@ -51,17 +43,6 @@ _WESTERN = re.compile(
 _BOMS = ((codecs.BOM_UTF8, "utf-8-sig"), (codecs.BOM_UTF16_LE, "utf-16"), (codecs.BOM_UTF16_BE, "utf-16"))
 
 
-def format_from_name(name: str) -> Format | None:
-    """The format a file name promises (``.html.gz`` counts as ``.html``), or None."""
-    lower = name.lower()
-    if lower.endswith(".gz"):
-        lower = lower[:-3]
-    for suffix, fmt in _NAME_FORMATS.items():
-        if lower.endswith(suffix):
-            return fmt
-    return None
-
-
 def is_gzip(head: bytes) -> bool:
     return head.startswith(GZIP_MAGIC)
 
@@ -69,39 +50,9 @@ def is_gzip(head: bytes) -> bool:
 def gunzip_head(head: bytes) -> bytes:
     """As much of a gzip stream's start as ``head`` holds, decompressed (empty if unreadable)."""
     try:
-        return zlib.decompressobj(16 + zlib.MAX_WBITS).decompress(head, SNIFF_BYTES)
+        return zlib.decompressobj(_GZIP_WBITS).decompress(head, SNIFF_BYTES)
     except zlib.error:
         return b""
-
-
-def sniff(head: bytes, by_name: Format | None) -> Format:
-    """The format of an input from its first (decompressed) bytes, the name breaking ties.
-
-    Content wins where it is unambiguous (a WARC header, an HTML document start,
-    a JSON object per line); otherwise the name decides, and plain text is the default.
-    """
-    stripped = head.lstrip(b"\xef\xbb\xbf \t\r\n")
-    if stripped.startswith(b"WARC/"):
-        return "warc"
-    if _HTML_START.match(stripped):
-        return "html"
-    if by_name is not None:
-        return by_name
-    if stripped.startswith(b"{") and _first_line_is_object(stripped):
-        return "jsonl"
-    if len(_HTML_TAGS.findall(stripped)) >= 3:
-        return "html"
-    return "text"
-
-
-def _first_line_is_object(head: bytes) -> bool:
-    import json
-
-    line = head.split(b"\n", 1)[0]
-    try:
-        return isinstance(json.loads(line), dict)
-    except ValueError:
-        return b"\n" not in head  # a first line longer than the head: trust the brace
 
 
 def decode(data: bytes, *, source: str, html: bool = False, declared: str | None = None) -> str:
@@ -116,7 +67,7 @@ def decode(data: bytes, *, source: str, html: bool = False, declared: str | None
             source=source,
         )
     text = _decode_any(data, html=html, declared=declared)
-    sample = text[:100_000]
+    sample = text[:CONTROL_SAMPLE_CHARS]
     if sample and len(_CONTROL.findall(sample)) / len(sample) > MAX_CONTROL_SHARE:
         raise InputError(
             "looks like binary data (too many control characters after decoding); "
@@ -157,7 +108,7 @@ def _decode_legacy(data: bytes) -> str:
 
 
 def _meta_charset(data: bytes) -> str | None:
-    match = _META_CHARSET.search(data[:SNIFF_BYTES * 2])
+    match = _META_CHARSET.search(data[:META_CHARSET_BYTES])
     return match.group(1).decode("ascii", "replace") if match else None
 
 

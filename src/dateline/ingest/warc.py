@@ -1,0 +1,104 @@
+"""Web archives (``.warc``, ``.warc.gz``): one HTML document per HTTP response record, streamed.
+
+Responses with a 2xx status and an HTML (or unnamed) content type are read, as
+are ``resource`` records holding HTML; other records (requests, metadata, CSS,
+images) are skipped. warcio reads the archive, gzip members included, and its
+errors become failures here.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from typing import Any, BinaryIO
+
+from dateline.errors import EmptyInputError, InputError
+from dateline.ids import document_id
+from dateline.ingest._common import READ_ERRORS, IngestOptions, failure, read_problem, too_large
+from dateline.ingest._decode import decode
+from dateline.ingest._registry import Match, Probe, reader
+from dateline.records import Document, Failure
+
+__all__ = ["read", "sniff"]
+
+#: How every WARC record, and so every WARC file, starts (after gzip).
+WARC_START = b"WARC/"
+#: What may come before the first record: a UTF-8 byte order mark and white space.
+_LEADING = b"\xef\xbb\xbf \t\r\n"
+
+
+def sniff(probe: Probe) -> Match:
+    """Sure when the (decompressed) head starts with a WARC version line."""
+    return Match.SURE if probe.head.lstrip(_LEADING).startswith(WARC_START) else Match.NO
+
+
+@reader("warc", suffixes=(".warc",), sniff=sniff, decompress=False)  # warcio reads gzip members itself
+def read(stream: BinaryIO, probe: Probe, options: IngestOptions) -> Iterator[Document | Failure]:
+    """One HTML document per HTTP response (or resource) record holding HTML."""
+    from warcio.archiveiterator import ArchiveIterator
+    from warcio.exceptions import ArchiveLoadFailed
+
+    source = probe.source
+    number = found = 0
+    try:
+        for record in ArchiveIterator(stream):
+            number += 1
+            where = f"{source}#record-{number}"
+            try:
+                document = _document(record, where, options)
+            except InputError as exc:
+                yield failure(exc)
+                continue
+            except READ_ERRORS as exc:
+                yield failure(InputError(read_problem(exc), source=where))
+                return
+            if document is not None:
+                found += 1
+                yield document
+    except (ArchiveLoadFailed, ValueError, *READ_ERRORS) as exc:
+        message = read_problem(exc) if isinstance(exc, EOFError) else f"is not a readable WARC file ({exc})"
+        yield failure(InputError(f"{message}; {number} record(s) were read before the problem", source=source))
+        return
+    if not found:
+        yield failure(EmptyInputError(
+            f"holds no HTTP response record with HTML ({number} record(s) read); nothing to process", source=source
+        ))
+
+
+def _document(record: Any, where: str, options: IngestOptions) -> Document | None:
+    """The HTML document of one record, or None for a record that holds none (a request, a stylesheet)."""
+    content_type = _html_content_type(record)
+    if content_type is None:
+        return None
+    data = record.content_stream().read(options.max_bytes + 1)
+    if len(data) > options.max_bytes:
+        raise too_large("record is larger", options.max_bytes, where)
+    if getattr(record.raw_stream, "limit", 0) > 0:  # the block ended before its declared length
+        raise InputError(
+            "record is truncated (the file ends inside it; a cut-off download?); re-download the WARC file",
+            source=where,
+        )
+    content = decode(data, source=where, html=True, declared=_charset(content_type))
+    if not content.strip():
+        raise EmptyInputError("record has an empty body; there is nothing to process", source=where)
+    url = record.rec_headers.get_header("WARC-Target-URI")
+    return Document(document_id(content, url), where, "html", content, url=url,
+                    default_published=options.published)
+
+
+def _html_content_type(record: Any) -> str | None:
+    """The content type of a record that may hold HTML ("" when it names none), or None for any other."""
+    if record.rec_type not in ("response", "resource"):
+        return None
+    headers = record.http_headers if record.rec_type == "response" else record.rec_headers
+    if record.rec_type == "response" and (headers is None or not headers.get_statuscode().startswith("2")):
+        return None
+    content_type: str = (headers.get_header("Content-Type") or "") if headers is not None else ""
+    return None if content_type and "html" not in content_type.lower() else content_type
+
+
+def _charset(content_type: str) -> str | None:
+    """The charset a content type declares (``text/html; charset=utf-8``), or None."""
+    lower = content_type.lower()
+    if "charset=" not in lower:
+        return None
+    return lower.split("charset=", 1)[1].split(";")[0].strip(" \"'") or None
