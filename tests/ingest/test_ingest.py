@@ -374,3 +374,18 @@ def test_a_json_line_quoting_a_page_is_jsonl_not_html(tmp_path: Path) -> None:
     path.write_text(json.dumps({"html": page}) + "\n")
     doc = _one(path)
     assert isinstance(doc, Document) and (doc.kind, doc.content, doc.source) == ("html", page, f"{path}:1")
+
+
+def test_a_warc_name_on_other_content_is_refused_before_reading_it(tmp_path: Path) -> None:
+    path = tmp_path / "zeros.warc.gz"
+    path.write_bytes(gzip.compress(b"0" * 2_000_000))  # one 2 MB line: warcio would read it whole
+    failure = _failure(_one(path))
+    assert "does not start with a WARC record" in failure.message and len(failure.message) < 500
+
+
+def test_failure_messages_are_short() -> None:
+    from dateline.errors import InputError
+    from dateline.ingest._common import MAX_MESSAGE_CHARS, failure
+
+    item = failure(InputError("is not a readable WARC file (first line: " + "x" * 5000 + ")", source="a.warc"))
+    assert item.message.startswith("a.warc: is not a readable WARC file") and len(item.message) == MAX_MESSAGE_CHARS

@@ -19,6 +19,9 @@ __all__ = ["MAX_DOCUMENT_BYTES", "READ_ERRORS", "IngestOptions", "failure", "rea
 #: ``iter_documents(..., max_bytes=...)`` or ``dateline run --max-bytes``.
 MAX_DOCUMENT_BYTES = 20 * 1024 * 1024
 
+#: Longest failure message kept: the errors of third-party readers may quote a whole line of the input.
+MAX_MESSAGE_CHARS = 500
+
 #: Errors that reading a (possibly compressed) stream can raise: the file system's, gzip's and zlib's.
 READ_ERRORS = (OSError, EOFError, zlib.error)
 
@@ -34,8 +37,11 @@ class IngestOptions:
 
 
 def failure(exc: InputError) -> Failure:
-    """The ingest failure for an input error."""
-    return Failure(exc.source or "?", "ingest", type(exc).__name__, str(exc), None)
+    """The ingest failure for an input error (its message cut to :data:`MAX_MESSAGE_CHARS`)."""
+    message = str(exc)
+    if len(message) > MAX_MESSAGE_CHARS:
+        message = message[: MAX_MESSAGE_CHARS - 1] + "…"
+    return Failure(exc.source or "?", "ingest", type(exc).__name__, message, None)
 
 
 def too_large(what: str, max_bytes: int, source: str) -> InputError:

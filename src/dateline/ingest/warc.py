@@ -22,6 +22,8 @@ __all__ = ["read", "sniff"]
 
 #: How every WARC record, and so every WARC file, starts (after gzip).
 WARC_START = b"WARC/"
+#: How an ARC file (the WARC format's predecessor, which warcio also reads) starts.
+ARC_START = b"filedesc://"
 #: What may come before the first record: a UTF-8 byte order mark and white space.
 _LEADING = b"\xef\xbb\xbf \t\r\n"
 
@@ -38,6 +40,12 @@ def read(stream: BinaryIO, probe: Probe, options: IngestOptions) -> Iterator[Doc
     from warcio.exceptions import ArchiveLoadFailed
 
     source = probe.source
+    if not probe.head.lstrip(_LEADING).startswith((WARC_START, ARC_START)):
+        # warcio would read the first line whole, however long, before saying so
+        yield failure(InputError(
+            "is named like a WARC file but does not start with a WARC record ('WARC/1.0'); "
+            "check the file, or rename it to what it holds", source=source))
+        return
     number = found = 0
     try:
         for record in ArchiveIterator(stream):
