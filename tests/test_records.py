@@ -1,11 +1,15 @@
-"""Records: the actor behind a stretch of text, looked up through the mention index."""
+"""Records: the actor behind a stretch of text, looked up through the mention index; the shared kinds."""
 
 from __future__ import annotations
+
+import json
+from pathlib import Path
+from typing import get_args
 
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from dateline.records import Actor, Article, make_span
+from dateline.records import EVENT_STATUSES, EVENT_TYPES, Actor, ActorKind, Article, make_span
 
 TEXT = "x" * 60
 
@@ -43,3 +47,12 @@ def test_actor_at_is_none_without_overlap() -> None:
     article = build([[(0, 5)], [(10, 20)]])
     assert article.actor_at(5, 10) is None
     assert article.actor_at(12, 14) is article.actors[1]
+
+
+def test_kinds_statuses_and_types_are_the_contracts(shared: Path) -> None:
+    """The Literal types that records, the store and the API share list what the contract allows."""
+    schema = json.loads((shared / "contract" / "article.schema.json").read_text(encoding="utf-8"))
+    defs = schema["$defs"]
+    assert list(EVENT_TYPES) == defs["event"]["properties"]["type"]["enum"] and len(EVENT_TYPES) == 16
+    assert list(EVENT_STATUSES) == defs["event"]["properties"]["status"]["enum"]
+    assert list(get_args(ActorKind)) == defs["actor"]["properties"]["kind"]["enum"]

@@ -11,31 +11,48 @@ import bisect
 import datetime as dt
 import functools
 from dataclasses import dataclass, field
-from typing import Any, Literal
+from typing import Any, Literal, get_args
 
 __all__ = [
+    "EVENT_STATUSES",
+    "EVENT_TYPES",
+    "QUOTE_KINDS",
     "Actor",
+    "ActorKind",
     "Article",
     "Boilerplate",
     "Document",
+    "DocumentKind",
     "Event",
     "EventDate",
+    "EventStatus",
+    "EventType",
     "Failure",
     "Place",
     "Quote",
+    "QuoteKind",
     "Span",
     "TimeExpr",
     "make_span",
 ]
 
+#: What an actor is.
 ActorKind = Literal["person", "organization", "country", "group", "other"]
+#: Whether an event happened, is planned, is only talked of as possible, or is denied.
 EventStatus = Literal["occurred", "planned", "hypothetical", "negated"]
+#: What a document's content is: an HTML page or plain (possibly flattened-page) text.
 DocumentKind = Literal["html", "text"]
-
-EVENT_TYPES: tuple[str, ...] = (
+#: What a quote attributes: something said or written, or a belief or position.
+QuoteKind = Literal["speech", "stance"]
+#: The sixteen PLOVER event types, cooperative first.
+EventType = Literal[
     "AGREE", "CONSULT", "SUPPORT", "CONCEDE", "COOPERATE", "AID", "RETREAT", "REQUEST",
     "ACCUSE", "REJECT", "THREATEN", "PROTEST", "SANCTION", "MOBILIZE", "COERCE", "ASSAULT",
-)
+]
+
+EVENT_TYPES: tuple[EventType, ...] = get_args(EventType)
+EVENT_STATUSES: tuple[EventStatus, ...] = get_args(EventStatus)
+QUOTE_KINDS: tuple[QuoteKind, ...] = get_args(QuoteKind)
 
 
 @dataclass(frozen=True, slots=True)
@@ -143,7 +160,7 @@ class Event:
     """
 
     id: str
-    type: str
+    type: EventType
     actors: tuple[str, ...]
     recipients: tuple[str, ...]
     status: EventStatus
@@ -174,7 +191,7 @@ class Quote:
     speaker: str | None = None
     speaker_span: Span | None = None
     cue: Span | None = None
-    kind: str = "speech"
+    kind: QuoteKind = "speech"
 
 
 @dataclass(frozen=True)

@@ -18,6 +18,7 @@ from typing import Any
 
 from dateline import __version__
 from dateline.errors import DatelineError, UsageError
+from dateline.records import QUOTE_KINDS
 
 __all__ = ["main"]
 
@@ -92,7 +93,7 @@ def _add_store_commands(sub: Any) -> None:
                        epilog=EPILOG)
     p.add_argument("speaker", nargs="?", default=None,
                    help="actor key (e.g. donald-trump.usa), actor id, or part of the name as written; omit for all")
-    p.add_argument("--kind", choices=["speech", "stance"], default=None,
+    p.add_argument("--kind", choices=QUOTE_KINDS, default=None,
                    help="speech (said, told, wrote) or stance (believes, plans, supports); default both")
     p.add_argument("--words", default=None, help="only quotes containing these words")
     p.add_argument("--limit", type=int, default=50, help="most quotes to print, newest articles first (default 50)")

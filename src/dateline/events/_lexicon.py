@@ -18,7 +18,7 @@ from typing import Any
 from dateline._data import is_strings, packaged, read_user
 from dateline.errors import ResourceError
 from dateline.lang import Resources
-from dateline.records import EVENT_TYPES
+from dateline.records import EVENT_TYPES, EventType
 
 __all__ = ["Entry", "Lexicon", "Plover", "load_lexicon", "plover"]
 
@@ -48,7 +48,7 @@ class Entry:
 
     lemma: str
     pos: str
-    type: str
+    type: EventType
     mode: str | None = None
     with_: frozenset[str] = frozenset()
     without: frozenset[str] = frozenset()

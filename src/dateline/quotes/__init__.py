@@ -24,7 +24,7 @@ from __future__ import annotations
 import bisect
 import re
 from dataclasses import replace
-from typing import Any
+from typing import Any, cast
 
 from dateline import ids
 from dateline.errors import PipelineError
@@ -35,7 +35,7 @@ from dateline.quotes._lexicon import Lexicon, load_lexicon
 from dateline.quotes._marks import find_quoted
 from dateline.quotes._reported import MIN_CONTENT_CHARS, Reported, find_reported, trim
 from dateline.quotes._speaker import find_subject, link_speaker, passive_participle
-from dateline.records import Article, Quote, make_span
+from dateline.records import Article, Quote, QuoteKind, make_span
 
 __all__ = ["apply"]
 
@@ -73,7 +73,7 @@ def _quote(article: Article, lexicon: Lexicon, start: int, end: int, direct: boo
         speaker=speaker,
         speaker_span=speaker_span,
         cue=None if cue is None else make_span(article.text, *cue),
-        kind=kind,
+        kind=cast(QuoteKind, kind),  # candidates carry Lexicon.kind's "speech" or "stance"
     )
 
 

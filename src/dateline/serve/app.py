@@ -24,7 +24,7 @@ from starlette.exceptions import HTTPException as StarletteHTTPException
 from starlette.middleware.base import RequestResponseEndpoint
 
 from dateline.errors import StoreError
-from dateline.records import EVENT_TYPES
+from dateline.records import EventStatus, EventType, QuoteKind
 from dateline.serve import _events, _queries
 from dateline.serve._db import Database
 
@@ -50,9 +50,6 @@ _HEADERS = {
     "Cross-Origin-Resource-Policy": "same-origin",
 }
 
-EventType = Literal[EVENT_TYPES]  # type: ignore[valid-type]
-Status = Literal["occurred", "planned", "hypothetical", "negated"]
-QuoteKind = Literal["speech", "stance"]
 Text = Annotated[str | None, Query(max_length=MAX_QUERY_LENGTH)]
 Limit = Annotated[int, Query(ge=1, le=MAX_PAGE_SIZE)]
 Offset = Annotated[int, Query(ge=0, le=MAX_OFFSET)]
@@ -61,7 +58,7 @@ Id = Annotated[str, Query(max_length=MAX_ID_LENGTH)]
 
 
 def _event_filter(type: EventType | None, actor: str | None, country: str | None, quad: int | None,
-                  status: Status | None, place: str | None, since: dt.date | None, until: dt.date | None,
+                  status: EventStatus | None, place: str | None, since: dt.date | None, until: dt.date | None,
                   article: str | None) -> _events.EventFilter:
     return _events.EventFilter(type, actor, country, quad, status, place, since, until, article)
 
@@ -142,7 +139,7 @@ def _article_routes(app: FastAPI, db: Database) -> None:
 def _event_routes(app: FastAPI, db: Database) -> None:
     @app.get("/api/events", summary="Events, filtered; format=csv downloads them", response_model=None)
     def events(type: EventType | None = None, actor: Text = None, country: Text = None,
-               quad: Annotated[int | None, Query(ge=1, le=4)] = None, status: Status | None = None,
+               quad: Annotated[int | None, Query(ge=1, le=4)] = None, status: EventStatus | None = None,
                place: Text = None, since: Day = None, until: Day = None, article: Text = None,
                limit: Annotated[int, Query(ge=1, le=MAX_CSV_ROWS)] = 50, offset: Offset = 0,
                format: Literal["json", "csv"] = "json") -> dict[str, Any] | Response:
@@ -156,7 +153,7 @@ def _event_routes(app: FastAPI, db: Database) -> None:
 
     @app.get("/api/timeline", summary="Events per period and quad class (same filters as /api/events)")
     def timeline(type: EventType | None = None, actor: Text = None, country: Text = None,
-                 quad: Annotated[int | None, Query(ge=1, le=4)] = None, status: Status | None = None,
+                 quad: Annotated[int | None, Query(ge=1, le=4)] = None, status: EventStatus | None = None,
                  place: Text = None, since: Day = None, until: Day = None, article: Text = None,
                  bucket: Literal["day", "week", "month", "year"] = "month") -> list[dict[str, Any]]:
         where = _event_filter(type, actor, country, quad, status, place, since, until, article)
@@ -164,7 +161,7 @@ def _event_routes(app: FastAPI, db: Database) -> None:
 
     @app.get("/api/network", summary="Who acts toward whom: edges weighted by events, split by cooperation/conflict")
     def network(type: EventType | None = None, actor: Text = None, country: Text = None,
-                quad: Annotated[int | None, Query(ge=1, le=4)] = None, status: Status | None = None,
+                quad: Annotated[int | None, Query(ge=1, le=4)] = None, status: EventStatus | None = None,
                 place: Text = None, since: Day = None, until: Day = None, article: Text = None,
                 edges: Annotated[int, Query(ge=1, le=MAX_PAGE_SIZE)] = 80) -> dict[str, Any]:
         where = _event_filter(type, actor, country, quad, status, place, since, until, article)

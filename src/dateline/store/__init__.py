@@ -29,7 +29,7 @@ import duckdb
 import pyarrow as pa
 
 from dateline.errors import StoreError
-from dateline.records import Article, Failure
+from dateline.records import Article, Failure, QuoteKind
 from dateline.store._schema import (
     EXPORT_TABLES,
     SCHEMA_VERSION,
@@ -246,7 +246,7 @@ class Store:
         except duckdb.Error as exc:
             raise StoreError(f"reading articles from {self.path} failed: {exc}") from exc
 
-    def quotes(self, speaker: str | None = None, *, kind: str | None = None, words: str | None = None,
+    def quotes(self, speaker: str | None = None, *, kind: QuoteKind | None = None, words: str | None = None,
                limit: int = 100) -> list[dict[str, Any]]:
         """Stored quotes, newest articles first: by ``speaker`` (actor key or id, or part of the name as
         written), ``kind`` ("speech" or "stance") and ``words`` in the quote."""
