@@ -198,27 +198,29 @@ class Quote:
 class Article:
     """A cleaned article and everything the stages found in it.
 
+    Fields are in reading order (what the article is, its text, what was found
+    in it), the order of its JSON; ``text`` is given by keyword.
     ``doc`` holds the spaCy annotation while the article is inside one worker;
     it is never compared, stored or shipped between processes.
     """
 
     id: str
     source: str
-    text: str
-    title: str | None = None
     url: str | None = None
     site: str | None = None
+    title: str | None = None
     authors: tuple[str, ...] = ()
     published: dt.date | None = None
     published_text: str | None = None
     language: str | None = None
+    duplicate_of: str | None = None
+    text: str = field(kw_only=True)
     boilerplate: tuple[Boilerplate, ...] = ()
     actors: tuple[Actor, ...] = ()
-    times: tuple[TimeExpr, ...] = ()
-    places: tuple[Place, ...] = ()
     events: tuple[Event, ...] = ()
     quotes: tuple[Quote, ...] = ()
-    duplicate_of: str | None = None
+    times: tuple[TimeExpr, ...] = ()
+    places: tuple[Place, ...] = ()
     doc: Any = field(default=None, compare=False, repr=False)
 
     def actor(self, actor_id: str) -> Actor | None:
