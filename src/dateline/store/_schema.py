@@ -1,9 +1,16 @@
 """The tables of the DuckDB store and how one :class:`Article` becomes their rows.
 
-Every table is declared once, as ``(column, DuckDB type, Arrow type)``; the DDL
-and the Arrow schema used for bulk inserts are both derived from it, so they
-cannot drift apart. Spans are stored as ``start_char``/``end_char`` (``[start,
-end)`` into ``articles.text``) plus the covered text.
+Each record table follows its record's fields (see :mod:`dateline.store._columns`):
+the layout below names the columns in the order analysts see them, and a field
+added to a record becomes a column without an edit here. The DDL, the Arrow
+schema of bulk inserts and every row are derived from these declarations.
+Spans are stored as ``start_char``/``end_char`` (``[start, end)`` into
+``articles.text``) plus the covered text, or with the field's name as prefix
+(``trigger_start``).
+
+Changing a table's shape (a new record field included) changes the layout that
+``tests/store/test_layout.py`` pins for :data:`SCHEMA_VERSION`: bump the version
+there and here, so that stores of the old layout are refused with a message.
 """
 
 from __future__ import annotations
@@ -16,87 +23,33 @@ from typing import Any
 
 import pyarrow as pa
 
-from dateline.records import Article, Failure, Span
+from dateline.records import Actor, Article, Event, EventDate, Failure, Place, Quote, TimeExpr
 from dateline.serialize import article_to_dict
+from dateline.store._columns import (
+    ARROW_TYPES,
+    Context,
+    LinkTable,
+    RecordTable,
+    computed,
+    nested,
+    own_span,
+    record_table,
+    span_columns,
+    span_text,
+    typed,
+)
 
-__all__ = ["EXPORT_TABLES", "SCHEMA_VERSION", "TABLES", "actor_key", "arrow_schema", "article_rows", "ddl", "like",
-           "quote_filter", "terms"]
+__all__ = ["EXPORT_TABLES", "SCHEMA_VERSION", "TABLES", "actor_key", "arrow_schema", "article_rows", "columns", "ddl",
+           "failure_row", "like", "quote_filter", "terms"]
 
 #: Bumped whenever a table changes shape; a store written with another version is refused.
 SCHEMA_VERSION = "2"
-
-Column = tuple[str, str, pa.DataType]
-_S, _I, _D = pa.string(), pa.int64(), pa.float64()
-_SPAN: list[Column] = [("start_char", "INTEGER", _I), ("end_char", "INTEGER", _I), ("text", "VARCHAR", _S)]
-
-TABLES: dict[str, list[Column]] = {
-    "articles": [
-        ("id", "VARCHAR", _S), ("source", "VARCHAR", _S), ("url", "VARCHAR", _S), ("site", "VARCHAR", _S),
-        ("title", "VARCHAR", _S), ("authors", "VARCHAR[]", pa.list_(_S)), ("published", "DATE", pa.date32()),
-        ("published_text", "VARCHAR", _S), ("language", "VARCHAR", _S), ("duplicate_of", "VARCHAR", _S),
-        ("text", "VARCHAR", _S), ("boilerplate", "VARCHAR", _S), ("n_actors", "INTEGER", _I),
-        ("n_events", "INTEGER", _I), ("n_quotes", "INTEGER", _I), ("processed_at", "TIMESTAMP", pa.timestamp("us")),
-        ("contract", "VARCHAR", _S),
-    ],
-    "actors": [
-        ("article_id", "VARCHAR", _S), ("id", "VARCHAR", _S), ("key", "VARCHAR", _S), ("name", "VARCHAR", _S),
-        ("kind", "VARCHAR", _S), ("country", "VARCHAR", _S), ("sector", "VARCHAR", _S), ("title", "VARCHAR", _S),
-        ("wikidata", "VARCHAR", _S), ("n_mentions", "INTEGER", _I),
-    ],
-    "mentions": [("article_id", "VARCHAR", _S), ("actor_id", "VARCHAR", _S), *_SPAN],
-    "events": [
-        ("article_id", "VARCHAR", _S), ("id", "VARCHAR", _S), ("type", "VARCHAR", _S), ("mode", "VARCHAR", _S),
-        ("contexts", "VARCHAR[]", pa.list_(_S)), ("status", "VARCHAR", _S), ("quad", "INTEGER", _I),
-        ("intensity", "DOUBLE", _D), ("confidence", "DOUBLE", _D), ("date_value", "VARCHAR", _S),
-        ("date_text", "VARCHAR", _S), ("day", "DATE", pa.date32()), ("place_name", "VARCHAR", _S),
-        ("place_country", "VARCHAR", _S), ("place_lat", "DOUBLE", _D), ("place_lon", "DOUBLE", _D),
-        ("place_geonames_id", "BIGINT", _I), ("trigger_start", "INTEGER", _I), ("trigger_end", "INTEGER", _I),
-        ("trigger_text", "VARCHAR", _S), ("evidence_start", "INTEGER", _I), ("evidence_end", "INTEGER", _I),
-        ("evidence_text", "VARCHAR", _S),
-    ],
-    "event_participants": [
-        ("article_id", "VARCHAR", _S), ("event_id", "VARCHAR", _S), ("actor_id", "VARCHAR", _S),
-        ("actor_key", "VARCHAR", _S), ("role", "VARCHAR", _S),
-    ],
-    "quotes": [
-        ("article_id", "VARCHAR", _S), ("id", "VARCHAR", _S), ("speaker", "VARCHAR", _S),
-        ("speaker_key", "VARCHAR", _S), ("speaker_text", "VARCHAR", _S), ("cue", "VARCHAR", _S), *_SPAN,
-        ("direct", "BOOLEAN", pa.bool_()), ("kind", "VARCHAR", _S),
-    ],
-    "times": [("article_id", "VARCHAR", _S), *_SPAN, ("value", "VARCHAR", _S), ("type", "VARCHAR", _S),
-              ("day", "DATE", pa.date32())],
-    "places": [
-        ("article_id", "VARCHAR", _S), *_SPAN, ("name", "VARCHAR", _S), ("country", "VARCHAR", _S),
-        ("lat", "DOUBLE", _D), ("lon", "DOUBLE", _D), ("geonames_id", "BIGINT", _I), ("feature", "VARCHAR", _S),
-    ],
-    "failures": [
-        ("source", "VARCHAR", _S), ("stage", "VARCHAR", _S), ("doc_id", "VARCHAR", _S), ("error", "VARCHAR", _S),
-        ("message", "VARCHAR", _S), ("failed_at", "TIMESTAMP", pa.timestamp("us")),
-    ],
-    # The full-text index: one row per distinct word of an article (title and text), built at write time.
-    "terms": [("term", "VARCHAR", _S), ("article_id", "VARCHAR", _S)],
-}
-
-#: Tables written by CSV/Parquet exports (``terms`` is an index, not data).
-EXPORT_TABLES: tuple[str, ...] = tuple(name for name in TABLES if name != "terms")
 
 _WORD = re.compile(r"\w+")
 _SLUG = re.compile(r"[\W_]+")
 _FULL_DATE = re.compile(r"^\d{4}-\d{2}-\d{2}$")
 #: Words longer than this are not indexed (URLs, base64 noise); nobody searches for them.
 MAX_TERM_LENGTH = 40
-
-
-def ddl() -> Iterator[str]:
-    """CREATE TABLE statements for every table, plus the metadata table."""
-    yield "CREATE TABLE IF NOT EXISTS meta (key VARCHAR PRIMARY KEY, value VARCHAR)"
-    for name, columns in TABLES.items():
-        cols = ", ".join(f"{col} {typ}" for col, typ, _ in columns)
-        yield f"CREATE TABLE IF NOT EXISTS {name} ({cols})"
-
-
-def arrow_schema(table: str) -> pa.Schema:
-    return pa.schema([(col, typ) for col, _, typ in TABLES[table]])
 
 
 def terms(text: str) -> set[str]:
@@ -111,6 +64,7 @@ def actor_key(name: str, country: str | None) -> str:
 
 
 def _day(value: str | None) -> dt.date | None:
+    """The calendar day of a full date value (``2017-07-07``), else None (``2017-07``, ``XXXX-07-07``)."""
     if value and _FULL_DATE.match(value):
         try:
             return dt.date.fromisoformat(value)
@@ -119,59 +73,125 @@ def _day(value: str | None) -> dt.date | None:
     return None
 
 
-def _span(span: Span) -> list[Any]:
-    return [span.start, span.end, span.text]
+_ARTICLE_ID = computed("article_id", "VARCHAR", lambda record, c: c.article_id)
+#: Where the fields of an article that hold records are stored.
+_ARTICLE_RECORDS = {"actors": "actors, mentions", "events": "events, event_participants", "quotes": "quotes",
+                    "times": "times", "places": "places"}
+
+ARTICLES = record_table("articles", Article, lambda article: [article], layout=[
+    "id", "source", "url", "site", "title", "authors", "published", "published_text", "language", "duplicate_of",
+    "text",
+    computed("boilerplate", "VARCHAR", lambda a, c: json.dumps(
+        [{"kind": b.kind, "text": b.text} for b in a.boilerplate], ensure_ascii=False), "boilerplate"),
+    computed("n_actors", "INTEGER", lambda a, c: len(a.actors)),
+    computed("n_events", "INTEGER", lambda a, c: len(a.events)),
+    computed("n_quotes", "INTEGER", lambda a, c: len(a.quotes)),
+    computed("processed_at", "TIMESTAMP", lambda a, c: c.processed_at),
+    computed("contract", "VARCHAR", lambda a, c: c.contract),
+], elsewhere={"actors": "actors, mentions", "events": "events, event_participants", "quotes": "quotes",
+              "times": "times", "places": "places"})
+
+ACTORS = record_table("actors", Actor, lambda article: article.actors, layout=[
+    _ARTICLE_ID, "id", computed("key", "VARCHAR", lambda a, c: c.keys[a.id]), "name", "kind", "country", "sector",
+    "title", "wikidata", computed("n_mentions", "INTEGER", lambda a, c: len(a.mentions)),
+], elsewhere={"mentions": "mentions"})
+
+EVENTS = record_table("events", Event, lambda article: article.events, layout=[
+    _ARTICLE_ID, "id", "type", "mode", "contexts", "status", typed("quad", "INTEGER"), "intensity", "confidence",
+    nested("date", EventDate, ["value", "text"]),
+    computed("day", "DATE", lambda e, c: _day(None if e.date is None else e.date.value) or c.published),
+    nested("place", Place, ["name", "country", "lat", "lon", "geonames_id"]),
+    span_columns("trigger"), span_columns("evidence"),
+], elsewhere={"actors": "event_participants", "recipients": "event_participants",
+              "actor_spans": "the contract JSON", "recipient_spans": "the contract JSON"})
+
+QUOTES = record_table("quotes", Quote, lambda article: article.quotes, layout=[
+    _ARTICLE_ID, "id", "speaker", computed("speaker_key", "VARCHAR", lambda q, c: c.keys.get(q.speaker or "")),
+    span_text("speaker_span", "speaker_text"), span_text("cue", "cue"), own_span("content"), "direct", "kind",
+], elsewhere={})
+
+TIMES = record_table("times", TimeExpr, lambda article: article.times, layout=[
+    _ARTICLE_ID, own_span("span"), "value", "type", computed("day", "DATE", lambda t, c: _day(t.value)),
+], elsewhere={})
+
+PLACES = record_table("places", Place, lambda article: article.places, layout=[
+    _ARTICLE_ID, own_span("span"), "name", "country", "lat", "lon", "geonames_id", "feature",
+], elsewhere={})
+
+FAILURES = record_table("failures", Failure, lambda failure: [failure], layout=[
+    "source", "stage", "doc_id", "error", "message", computed("failed_at", "TIMESTAMP", lambda f, c: c.processed_at),
+], elsewhere={})
+
+
+def _mentions(article: Article, context: Context) -> Iterator[list[Any]]:
+    for actor in article.actors:
+        yield from ([article.id, actor.id, m.start, m.end, m.text] for m in actor.mentions)
+
+
+def _participants(article: Article, context: Context) -> Iterator[list[Any]]:
+    for event in article.events:
+        for role, ids in (("actor", event.actors), ("recipient", event.recipients)):
+            yield from ([article.id, event.id, a, context.keys.get(a), role] for a in ids)
+
+
+def _terms(article: Article, context: Context) -> Iterator[list[Any]]:
+    words = terms(article.text) | terms(article.title or "")
+    yield from ([w, article.id] for w in sorted(words))
+
+
+MENTIONS = LinkTable("mentions", (("article_id", "VARCHAR"), ("actor_id", "VARCHAR"), ("start_char", "INTEGER"),
+                                  ("end_char", "INTEGER"), ("text", "VARCHAR")), _mentions)
+PARTICIPANTS = LinkTable("event_participants", (("article_id", "VARCHAR"), ("event_id", "VARCHAR"),
+                                                ("actor_id", "VARCHAR"), ("actor_key", "VARCHAR"), ("role", "VARCHAR")),
+                         _participants)
+# The full-text index: one row per distinct word of an article (title and text), built at write time.
+TERMS = LinkTable("terms", (("term", "VARCHAR"), ("article_id", "VARCHAR")), _terms)
+
+#: The tables an article is written to, in the order they are created and exported.
+ARTICLE_TABLES: tuple[RecordTable | LinkTable, ...] = (
+    ARTICLES, ACTORS, MENTIONS, EVENTS, PARTICIPANTS, QUOTES, TIMES, PLACES,
+)
+#: Every table by name.
+TABLES: dict[str, RecordTable | LinkTable] = {t.name: t for t in (*ARTICLE_TABLES, FAILURES, TERMS)}
+
+#: Tables written by CSV/Parquet exports (``terms`` is an index, not data).
+EXPORT_TABLES: tuple[str, ...] = tuple(name for name in TABLES if name != "terms")
+
+
+def columns(table: str) -> list[tuple[str, str]]:
+    """(name, DuckDB type) of every column of ``table``, in order."""
+    found = TABLES[table]
+    if isinstance(found, LinkTable):
+        return list(found.columns)
+    return [(c.name, c.sql) for c in found.columns]
+
+
+def ddl() -> Iterator[str]:
+    """CREATE TABLE statements for every table, plus the metadata table."""
+    yield "CREATE TABLE IF NOT EXISTS meta (key VARCHAR PRIMARY KEY, value VARCHAR)"
+    for name in TABLES:
+        cols = ", ".join(f"{col} {sql}" for col, sql in columns(name))
+        yield f"CREATE TABLE IF NOT EXISTS {name} ({cols})"
+
+
+def arrow_schema(table: str) -> pa.Schema:
+    return pa.schema([(col, ARROW_TYPES[sql]) for col, sql in columns(table)])
 
 
 def article_rows(article: Article, processed_at: dt.datetime) -> dict[str, list[list[Any]]]:
-    """The rows of every table for one article (column order as in :data:`TABLES`)."""
-    contract = article_to_dict(article)
-    keys = {a.id: actor_key(a.name, a.country) for a in article.actors}
-    rows: dict[str, list[list[Any]]] = {name: [] for name in TABLES}
-    rows["articles"].append([
-        article.id, article.source, article.url, article.site, article.title, list(article.authors),
-        article.published, article.published_text, article.language, article.duplicate_of, article.text,
-        json.dumps(contract["boilerplate"], ensure_ascii=False), len(article.actors), len(article.events),
-        len(article.quotes), processed_at, json.dumps(contract, ensure_ascii=False),
-    ])
-    for actor in article.actors:
-        rows["actors"].append([article.id, actor.id, keys[actor.id], actor.name, actor.kind, actor.country,
-                               actor.sector, actor.title, actor.wikidata, len(actor.mentions)])
-        rows["mentions"].extend([article.id, actor.id, *_span(m)] for m in actor.mentions)
-    for event in article.events:
-        rows["events"].append(_event_row(article, event, keys))
-        for role, ids in (("actor", event.actors), ("recipient", event.recipients)):
-            rows["event_participants"].extend([article.id, event.id, a, keys.get(a), role] for a in ids)
-    for quote in article.quotes:
-        speaker_text = None if quote.speaker_span is None else quote.speaker_span.text
-        cue = None if quote.cue is None else quote.cue.text
-        rows["quotes"].append([article.id, quote.id, quote.speaker, keys.get(quote.speaker or ""), speaker_text,
-                               cue, *_span(quote.content), quote.direct, quote.kind])
-    for time in article.times:
-        rows["times"].append([article.id, *_span(time.span), time.value, time.type, _day(time.value)])
-    for place in article.places:
-        rows["places"].append([article.id, *_span(place.span), place.name, place.country, place.lat, place.lon,
-                               place.geonames_id, place.feature])
-    words = terms(article.text) | terms(article.title or "")
-    rows["terms"].extend([w, article.id] for w in sorted(words))
-    return rows
-
-
-def _event_row(article: Article, event: Any, keys: dict[str, str]) -> list[Any]:
-    date_value = None if event.date is None else event.date.value
-    date_text = None if event.date is None else event.date.text
-    place = event.place
-    return [
-        article.id, event.id, event.type, event.mode, list(event.contexts), event.status, event.quad,
-        event.intensity, event.confidence, date_value, date_text, _day(date_value) or article.published,
-        None if place is None else place.name, None if place is None else place.country,
-        None if place is None else place.lat, None if place is None else place.lon,
-        None if place is None else place.geonames_id, *_span(event.trigger), *_span(event.evidence),
-    ]
+    """The rows of every table an article is written to (column order as in :data:`TABLES`)."""
+    context = Context(
+        article_id=article.id,
+        published=article.published,
+        keys={a.id: actor_key(a.name, a.country) for a in article.actors},
+        processed_at=processed_at,
+        contract=json.dumps(article_to_dict(article), ensure_ascii=False),
+    )
+    return {table.name: table.rows(article, context) for table in (*ARTICLE_TABLES, TERMS)}
 
 
 def failure_row(failure: Failure, failed_at: dt.datetime) -> list[Any]:
-    return [failure.source, failure.stage, failure.doc_id, failure.error, failure.message, failed_at]
+    return FAILURES.row(failure, Context(processed_at=failed_at))
 
 
 def like(text: str) -> str:
