@@ -16,7 +16,19 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from dateline.errors import StoreError
-from dateline.records import Actor, Article, Boilerplate, Event, EventDate, Failure, Place, Quote, TimeExpr, make_span
+from dateline.records import (
+    Actor,
+    Article,
+    Boilerplate,
+    Event,
+    EventDate,
+    Failure,
+    Place,
+    Quote,
+    Span,
+    TimeExpr,
+    make_span,
+)
 from dateline.serialize import article_to_dict
 from dateline.store import Store
 
@@ -188,9 +200,9 @@ def articles(draw: st.DrawFn) -> Article:
     text = draw(st.text(min_size=1, max_size=80))
     n = len(text)
 
-    def span() -> tuple[int, int]:
+    def span() -> Span:
         start = draw(st.integers(0, n))
-        return start, draw(st.integers(start, n))
+        return make_span(text, start, draw(st.integers(start, n)))
 
     actors = tuple(
         Actor(
@@ -199,7 +211,7 @@ def articles(draw: st.DrawFn) -> Article:
             "person",
             draw(st.sampled_from([None, "USA", "IGO"])),
             draw(st.sampled_from([None, "GOV"])),
-            tuple(make_span(text, *span()) for _ in range(draw(st.integers(0, 2)))),
+            tuple(span() for _ in range(draw(st.integers(0, 2)))),
         )
         for i in range(draw(st.integers(0, 3)))
     )
@@ -211,8 +223,8 @@ def articles(draw: st.DrawFn) -> Article:
             tuple(draw(st.lists(st.sampled_from(ids), max_size=2))) if ids else (),
             (),
             draw(st.sampled_from(["occurred", "planned"])),
-            make_span(text, *span()),
-            make_span(text, *span()),
+            span(),
+            span(),
             date=draw(st.sampled_from([None, EventDate("2019-01-02", "today"), EventDate("XXXX-07-07", "July 7")])),
             quad=draw(st.sampled_from([None, 1, 4])),
             intensity=draw(st.sampled_from([None, -7.5])),
@@ -220,10 +232,10 @@ def articles(draw: st.DrawFn) -> Article:
         for i in range(draw(st.integers(0, 2)))
     )
     quotes = tuple(
-        Quote(f"q{i}", make_span(text, *span()), draw(st.booleans())) for i in range(draw(st.integers(0, 2)))
+        Quote(f"q{i}", span(), draw(st.booleans())) for i in range(draw(st.integers(0, 2)))
     )
     places = tuple(
-        Place(make_span(text, *span()), "P", None, draw(st.sampled_from([None, 1.5])))
+        Place(span(), "P", None, draw(st.sampled_from([None, 1.5])))
         for _ in range(draw(st.integers(0, 1)))
     )
     return Article(
@@ -237,7 +249,7 @@ def articles(draw: st.DrawFn) -> Article:
         quotes=quotes,
         places=places,
         times=tuple(
-            TimeExpr(make_span(text, *span()), draw(st.sampled_from([None, "2017-02-30", "2017-W27"])))
+            TimeExpr(span(), draw(st.sampled_from([None, "2017-02-30", "2017-W27"])))
             for _ in range(draw(st.integers(0, 1)))
         ),
     )
