@@ -389,3 +389,30 @@ def test_failure_messages_are_short() -> None:
 
     item = failure(InputError("is not a readable WARC file (first line: " + "x" * 5000 + ")", source="a.warc"))
     assert item.message.startswith("a.warc: is not a readable WARC file") and len(item.message) == MAX_MESSAGE_CHARS
+
+
+def test_warcio_failures_and_complaints_become_failures_and_warnings(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str], caplog: pytest.LogCaptureFixture
+) -> None:
+    no_uri = tmp_path / "no-uri.warc"  # warcio itself fails on a response without a target URI
+    no_uri.write_bytes(b"WARC/1.0\r\nWARC-Type: response\r\nContent-Length: 4\r\n\r\nHTTP\r\n\r\n")
+    failure = _failure(_one(no_uri))
+    assert "is not a readable WARC file" in failure.message and "0 record(s) were read" in failure.message
+    long = tmp_path / "long.warc"  # a Content-Length one byte short: warcio writes a warning to stderr
+    _write_warc(long, [("https://x.test/1", HTML)], gzip_it=False)
+    data = long.read_bytes()
+    marker = b"Content-Length: "
+    start = data.index(marker) + len(marker)
+    end = data.index(b"\r\n", start)
+    long.write_bytes(data[:start] + str(int(data[start:end]) - 1).encode() + data[end:])
+    items = _all(long)
+    assert items and isinstance(items[0], Document)
+    assert "WARNING" not in capsys.readouterr().err
+    assert any("Content-Length may be wrong" in r.getMessage() for r in caplog.records)
+
+
+def test_a_declared_charset_that_is_no_text_encoding_is_ignored(tmp_path: Path) -> None:
+    path = tmp_path / "odd.html"
+    path.write_bytes(b'<html><head><meta charset="zlib"></head><body><p>Le caf\xe9 est ouvert.</p></body></html>')
+    doc = _one(path)
+    assert isinstance(doc, Document) and "Le café est ouvert." in doc.content

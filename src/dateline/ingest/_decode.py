@@ -7,6 +7,7 @@ nothing downstream of :mod:`dateline.ingest` ever sees bytes.
 from __future__ import annotations
 
 import codecs
+import contextlib
 import io
 import re
 import zlib
@@ -86,8 +87,9 @@ def _decode_any(data: bytes, *, html: bool, declared: str | None) -> str:
     except UnicodeDecodeError:
         pass
     charset = declared or (_meta_charset(data) if html else None)
-    if charset and _known_codec(charset) and _known_codec(charset) != "utf-8":
-        return data.decode(charset, errors="replace")
+    if charset and _known_codec(charset) not in (None, "utf-8"):
+        with contextlib.suppress(LookupError):  # a codec that is no text encoding (zlib, base64): ignore it
+            return data.decode(charset, errors="replace")
     return _decode_legacy(data)
 
 

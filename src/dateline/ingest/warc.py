@@ -8,6 +8,9 @@ errors become failures here.
 
 from __future__ import annotations
 
+import contextlib
+import io
+import logging
 from collections.abc import Iterator
 from typing import Any, BinaryIO
 
@@ -19,6 +22,8 @@ from dateline.ingest._registry import Match, Probe, reader
 from dateline.records import Document, Failure
 
 __all__ = ["read", "sniff"]
+
+logger = logging.getLogger(__name__)
 
 #: How every WARC record, and so every WARC file, starts (after gzip).
 WARC_START = b"WARC/"
@@ -37,7 +42,6 @@ def sniff(probe: Probe) -> Match:
 def read(stream: BinaryIO, probe: Probe, options: IngestOptions) -> Iterator[Document | Failure]:
     """One HTML document per HTTP response (or resource) record holding HTML."""
     from warcio.archiveiterator import ArchiveIterator
-    from warcio.exceptions import ArchiveLoadFailed
 
     source = probe.source
     if not probe.head.lstrip(_LEADING).startswith((WARC_START, ARC_START)):
@@ -48,7 +52,7 @@ def read(stream: BinaryIO, probe: Probe, options: IngestOptions) -> Iterator[Doc
         return
     number = found = 0
     try:
-        for record in ArchiveIterator(stream):
+        for record in _records(ArchiveIterator(stream), source):
             number += 1
             where = f"{source}#record-{number}"
             try:
@@ -62,7 +66,7 @@ def read(stream: BinaryIO, probe: Probe, options: IngestOptions) -> Iterator[Doc
             if document is not None:
                 found += 1
                 yield document
-    except (ArchiveLoadFailed, ValueError, *READ_ERRORS) as exc:
+    except (_Unreadable, *READ_ERRORS) as exc:
         message = read_problem(exc) if isinstance(exc, EOFError) else f"is not a readable WARC file ({exc})"
         yield failure(InputError(f"{message}; {number} record(s) were read before the problem", source=source))
         return
@@ -77,7 +81,13 @@ def _document(record: Any, where: str, options: IngestOptions) -> Document | Non
     content_type = _html_content_type(record)
     if content_type is None:
         return None
-    data = record.content_stream().read(options.max_bytes + 1)
+    try:
+        data = record.content_stream().read(options.max_bytes + 1)
+    except READ_ERRORS:
+        raise
+    except Exception as exc:  # warcio's body decoders (chunked, gzip, brotli) raise errors of their own
+        raise InputError(f"record body cannot be decoded ({type(exc).__name__}: {exc}); the record is damaged",
+                         source=where) from exc
     if len(data) > options.max_bytes:
         raise too_large("record is larger", options.max_bytes, where)
     if getattr(record.raw_stream, "limit", 0) > 0:  # the block ended before its declared length
@@ -93,13 +103,39 @@ def _document(record: Any, where: str, options: IngestOptions) -> Document | Non
                     default_published=options.published)
 
 
+class _Unreadable(Exception):
+    """warcio cannot read the archive on from here."""
+
+
+def _records(archive: Iterator[Any], source: str) -> Iterator[Any]:
+    """The archive's records; what warcio writes to stderr about them becomes one logged warning."""
+    complaints = io.StringIO()
+    try:
+        while True:
+            with contextlib.redirect_stderr(complaints):
+                try:
+                    record = next(archive, None)
+                except READ_ERRORS:
+                    raise
+                except Exception as exc:  # warcio's parser fails in many ways (ArchiveLoadFailed, ValueError,
+                    # AttributeError on a response without a target URI): each means it cannot read on
+                    raise _Unreadable(str(exc)) from exc
+            if record is None:
+                return
+            yield record
+    finally:
+        if complaints.getvalue():
+            logger.warning("%s: %d record(s) not followed by a blank line; their Content-Length may be wrong",
+                           source, complaints.getvalue().count("WARNING"))
+
+
 def _html_content_type(record: Any) -> str | None:
     """The content type of a record that may hold HTML ("" when it names none), or None for any other."""
     if record.rec_type not in ("response", "resource"):
         return None
     headers = record.http_headers if record.rec_type == "response" else record.rec_headers
-    if record.rec_type == "response" and (headers is None or not headers.get_statuscode().startswith("2")):
-        return None
+    if record.rec_type == "response" and (headers is None or not (headers.get_statuscode() or "").startswith("2")):
+        return None  # no HTTP headers, an unreadable status line, or not a success
     content_type: str = (headers.get_header("Content-Type") or "") if headers is not None else ""
     return None if content_type and "html" not in content_type.lower() else content_type
 
