@@ -8,6 +8,8 @@ __all__ = ["child_id", "document_id"]
 
 #: Hex digits kept from the SHA-256 (64 bits: no collision expected below ~10^9 articles).
 ID_LENGTH = 16
+#: Hex digits of a record id inside an article (48 bits: ids only need to differ within one article).
+CHILD_ID_LENGTH = 12
 
 
 def document_id(content: str | bytes, url: str | None = None) -> str:
@@ -22,4 +24,4 @@ def document_id(content: str | bytes, url: str | None = None) -> str:
 def child_id(parent: str, kind: str, *parts: object) -> str:
     """The id of a record inside an article (actor, event, quote): stable for the same input."""
     key = "\x1f".join([parent, kind, *map(str, parts)]).encode("utf-8")
-    return f"{kind[0]}{hashlib.sha256(key).hexdigest()[:12]}"
+    return f"{kind[0]}{hashlib.sha256(key).hexdigest()[:CHILD_ID_LENGTH]}"

@@ -269,3 +269,14 @@ def test_round_trip_article_store_contract(shared_store: Store, article: Article
     assert shared_store.known_ids([article.id]) == {article.id}
     row = shared_store.con.execute("SELECT count(*) FROM events WHERE article_id = ?", [article.id]).fetchone()
     assert row == (len(article.events),)
+
+
+def test_a_damaged_contract_is_a_store_error(tmp_path: Path) -> None:
+    db = tmp_path / "news.duckdb"
+    with Store(db) as store:
+        store.write([handmade("a1")])
+        store.con.execute("UPDATE articles SET contract = '{\"id\": ' WHERE id = 'a1'")
+        with pytest.raises(StoreError, match="a1 .* damaged contract JSON"):
+            store.article("a1")
+        with pytest.raises(StoreError, match="damaged contract JSON"):
+            list(store.iter_articles())

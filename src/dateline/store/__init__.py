@@ -46,6 +46,8 @@ __all__ = ["Store", "connect", "open_error"]
 ExportFormat = Literal["jsonl", "csv", "parquet"]
 #: Actors listed in :meth:`Store.stats`.
 TOP_ACTORS = 10
+#: Articles fetched at a time by :meth:`Store.iter_articles` (a few MB of contract JSON).
+FETCH_ARTICLES = 256
 
 
 def open_error(path: Path, exc: Exception) -> StoreError:
@@ -233,18 +235,27 @@ class Store:
     def article(self, article_id: str) -> dict[str, Any] | None:
         """The contract JSON of one article, or None when it is not stored."""
         rows = self._query("SELECT contract FROM articles WHERE id = ?", [article_id])
-        return None if not rows else dict(json.loads(rows[0][0]))
+        return None if not rows else self._contract(article_id, rows[0][0])
 
     def iter_articles(self) -> Iterator[dict[str, Any]]:
         """Every stored article as contract JSON, in id order, fetched in chunks."""
         try:
             cursor = self.con.cursor()
-            cursor.execute("SELECT contract FROM articles ORDER BY id")
-            while chunk := cursor.fetchmany(256):
-                for (contract,) in chunk:
-                    yield dict(json.loads(contract))
+            cursor.execute("SELECT id, contract FROM articles ORDER BY id")
+            while chunk := cursor.fetchmany(FETCH_ARTICLES):
+                for article_id, contract in chunk:
+                    yield self._contract(article_id, contract)
         except duckdb.Error as exc:
             raise StoreError(f"reading articles from {self.path} failed: {exc}") from exc
+
+    def _contract(self, article_id: str, contract: str) -> dict[str, Any]:
+        try:
+            return dict(json.loads(contract))
+        except (TypeError, ValueError) as exc:
+            raise StoreError(
+                f"article {article_id} in {self.path} has a damaged contract JSON ({exc}); "
+                f"reprocess it with `dateline run ... --force`"
+            ) from exc
 
     def quotes(self, speaker: str | None = None, *, kind: QuoteKind | None = None, words: str | None = None,
                limit: int = 100) -> list[dict[str, Any]]:
