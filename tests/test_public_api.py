@@ -9,11 +9,33 @@ EXPECTED = {
     "Pipeline", "Place", "Quote", "Span", "TimeExpr", "process",
 }
 
+#: What a package of input formats needs from dateline (besides the records): the reader decorator and its types.
+INGEST = {
+    "MAX_DOCUMENT_BYTES", "STDIN", "IngestOptions", "Match", "Probe", "Reader", "iter_documents", "parse_size",
+    "read_stream", "reader", "registered",
+}
+
+#: The records and the Literal types their kinds and statuses share with the store and the API.
+RECORDS = {
+    "EVENT_STATUSES", "EVENT_TYPES", "QUOTE_KINDS", "Actor", "ActorKind", "Article", "Boilerplate", "Document",
+    "DocumentKind", "Event", "EventDate", "EventStatus", "EventType", "Failure", "Place", "Quote", "QuoteKind",
+    "Span", "TimeExpr", "make_span",
+}
+
 
 def test_exported_members() -> None:
     assert set(dateline.__all__) == EXPECTED
     for name in dateline.__all__:
         assert getattr(dateline, name) is not None
+
+
+def test_the_ingest_and_records_modules_export_their_api() -> None:
+    from dateline import ingest, records
+
+    for module, expected in ((ingest, INGEST), (records, RECORDS)):
+        assert set(module.__all__) == expected, module.__name__
+        for name in module.__all__:
+            assert getattr(module, name) is not None
 
 
 def test_every_error_is_a_dateline_error() -> None:

@@ -3,6 +3,16 @@
 All records are frozen dataclasses, changed with :func:`dataclasses.replace`.
 Every span is ``[start, end)`` into :attr:`Article.text` and carries the text it
 covers, so ``article.text[span.start:span.end] == span.text`` always holds.
+
+A field is declared here once. The contract JSON (:mod:`dateline.serialize`)
+and the store's tables (:mod:`dateline.store`) are derived from the fields and
+their types, so adding a field (with a default) takes, beyond its line here:
+a new store version (``SCHEMA_VERSION``; ``tests/store/test_layout.py`` says
+when and prints the layout to record), a value in ``tests/full_article.py``,
+and, if the contract does not declare it yet, a place in the contract or in the
+list of keys beyond it (``tests/test_serialize.py``). A field whose type is
+neither plain, a span nor a tuple of strings needs its columns declared in
+``dateline/store/_schema.py`` (the store says so when it loads).
 """
 
 from __future__ import annotations
