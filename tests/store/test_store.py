@@ -276,7 +276,7 @@ def test_a_damaged_contract_is_a_store_error(tmp_path: Path) -> None:
     with Store(db) as store:
         store.write([handmade("a1")])
         store.con.execute("UPDATE articles SET contract = '{\"id\": ' WHERE id = 'a1'")
-        with pytest.raises(StoreError, match="a1 .* damaged contract JSON"):
+        with pytest.raises(StoreError, match=r"a1 .* damaged contract JSON"):
             store.article("a1")
         with pytest.raises(StoreError, match="damaged contract JSON"):
             list(store.iter_articles())
