@@ -10,10 +10,9 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from dateline import actors, annotate, lang, quotes
-from dateline.errors import PipelineError, ResourceError
+from dateline import actors, annotate, quotes
+from dateline.errors import PipelineError
 from dateline.pipeline import Pipeline
-from dateline.quotes._lexicon import load_lexicon, parse_lexicon
 from dateline.quotes._marks import find_quoted
 from dateline.records import Actor, Article, Document, Quote, Span, make_span
 
@@ -133,17 +132,6 @@ def test_needs_the_annotation() -> None:
 def test_ids_are_stable(nlp: Any) -> None:
     text = '"We will win this," the candidate said.'
     assert [q.id for q in run(text).quotes] == [q.id for q in run(text).quotes]
-
-
-def test_lexicon_is_validated() -> None:
-    raw = lang.resources("en").packaged("quotes", "1")
-    assert "say" in load_lexicon().speech_verbs
-    with pytest.raises(ResourceError, match="version"):
-        parse_lexicon({**raw, "version": "9.0"})
-    with pytest.raises(ResourceError, match="speech_verbs"):
-        parse_lexicon({**raw, "speech_verbs": [1, 2]})
-    with pytest.raises(ResourceError, match="source_phrases"):
-        parse_lexicon({**raw, "source_phrases": "according to"})
 
 
 MARKS = st.sampled_from(['"', "“", "”", "„", "«", "»", "'", "‘", "’", "\n", "\n\n", " ", ",", ".", ":", "3"])
@@ -326,15 +314,6 @@ def test_dash_credit_line_names_the_speaker(nlp: Any) -> None:
     assert text_of(quote.speaker_span) == "Ana Ruiz"
     assert text_of(quote.cue) == "―"
     assert_offsets(article)
-
-
-def test_lexicon_without_the_newer_lists_still_loads() -> None:
-    raw = lang.resources("en").packaged("quotes", "1")
-    old = {k: v for k, v in raw.items() if k not in ("agent_nouns", "action_verbs", "cue_nouns", "cue_adjectives")}
-    lexicon = parse_lexicon({**old, "version": "1.0.0"})
-    assert lexicon.agent_nouns == frozenset() and "say" in lexicon.speech_verbs
-    with pytest.raises(ResourceError, match="cue_nouns"):
-        parse_lexicon({**raw, "cue_nouns": "claim"})
 
 
 def test_speech_and_stance_kinds(nlp: Any) -> None:

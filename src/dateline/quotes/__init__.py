@@ -11,7 +11,7 @@ covers goes to the nearest person actor before it, except inside someone's
 quoted words, where "I" and "we" are that speaker. Transcript and interview
 turns ("WALLACE: ...", "((Jane Roe)) ...", :mod:`dateline.quotes._labels`)
 are direct quotes of the labelled person. Cue words live in
-``data/quotes.json``.
+``lang/<language>/quotes.json``, with every other word the rules read.
 
 Reported speech is kept at its outermost level ("X said Y wants Z" is one
 quote by X) and runs to the end of its sentence when the parser ended it
@@ -77,12 +77,7 @@ def _quote(article: Article, lexicon: Lexicon, start: int, end: int, direct: boo
     )
 
 
-#: Words that close one report and open the next when a cue clause follows them ("said X and warned Y",
-#: "said X, arguing Y", "X, which he said was Y").
-_CLAUSE_BREAKS = frozenset({",", ";", "—", "–", "--", ":", "and", "but", "while", "though", "although", "which", "who"})
-
-
-def _break_before(cand: Reported) -> int | None:
+def _break_before(cand: Reported, lexicon: Lexicon) -> int | None:
     """Where the clause of ``cand``'s cue begins after a break ("..., arguing", "... and warned"), or None."""
     cue = cand.cue_token
     doc = cue.doc
@@ -92,28 +87,28 @@ def _break_before(cand: Reported) -> int | None:
     if not (participle or (shared and cand.kind == "speech")):
         return None
     k = cue.left_edge.i
-    while k > 0 and doc[k - 1].lower_ in _CLAUSE_BREAKS:
+    while k > 0 and doc[k - 1].lower_ in lexicon.clause_breaks:
         k -= 1
     return None if k == cue.left_edge.i else int(doc[k].idx)
 
 
-def _cut_at_breaks(outer: Reported, breaks: list[tuple[Reported, int]], text: str) -> Reported:
+def _cut_at_breaks(outer: Reported, breaks: list[tuple[Reported, int]], text: str, lexicon: Lexicon) -> Reported:
     """``outer`` ending before the earliest break of another cue clause inside its content, if any."""
     start, end = outer.content
     cuts = [cut for inner, cut in breaks
             if inner is not outer and start < inner.cue[0] < end and start + MIN_CONTENT_CHARS < cut < end]
-    return replace(outer, content=trim(text, start, min(cuts))) if cuts else outer
+    return replace(outer, content=trim(text, start, min(cuts), lexicon)) if cuts else outer
 
 
-def _outermost(found: list[Reported], text: str) -> list[Reported]:
+def _outermost(found: list[Reported], text: str, lexicon: Lexicon) -> list[Reported]:
     """Candidates whose cue lies inside no other candidate's content.
 
     A cue clause set off inside another report ("she said X, arguing that Y"; "said X and warned
     against Y") is a report of its own: the outer content is cut before it. One that hangs on the
     reported words themselves ("said Y wants Z") stays part of the outer report.
     """
-    breaks = [(cand, cut) for cand in found if (cut := _break_before(cand)) is not None]
-    found = [_cut_at_breaks(outer, breaks, text) for outer in found]
+    breaks = [(cand, cut) for cand in found if (cut := _break_before(cand, lexicon)) is not None]
+    found = [_cut_at_breaks(outer, breaks, text, lexicon) for outer in found]
     return [
         cand for cand in found
         if not any(o is not cand and o.content[0] <= cand.cue[0] < o.content[1] for o in found)
@@ -157,15 +152,18 @@ def _to_sentence_end(cand: Reported, text: str, lexicon: Lexicon, cues: list[int
     rest = cue.doc.char_span(end, limit, alignment_mode="expand")
     if rest is None or _ends_clause(cue, rest, lexicon):
         return cand
-    new_end = trim(text, start, limit)[1]
+    new_end = trim(text, start, limit, lexicon)[1]
     if text[new_end - 1:new_end] == ")" and "(" not in text[start:new_end]:
-        new_end = trim(text, start, new_end - 1)[1]  # "(her campaign disclosed that she has pneumonia)"
+        new_end = trim(text, start, new_end - 1, lexicon)[1]  # "(her campaign disclosed that she has pneumonia)"
     return replace(cand, content=(start, max(end, new_end)))
 
 
-def _without_that(text: str, start: int, end: int) -> int:
-    if text[start:start + 5].lower() == "that " and end - start > 5:
-        return start + 5
+def _without_that(text: str, start: int, end: int, lexicon: Lexicon) -> int:
+    """``start`` past a complementizer that opens the content ("that the talks failed"), if any."""
+    for word in lexicon.complementizers:
+        opener = len(word) + 1
+        if text[start:start + opener].lower() == word + " " and end - start > opener:
+            return start + opener
     return start
 
 
@@ -187,20 +185,25 @@ def _reported(article: Article, text: str, lexicon: Lexicon, inside: SegmentInde
         found.append(cand)
     quotes = []
     cues = sorted(cand.cue[0] for cand in found)
-    for cand in _outermost(found, text):
+    for cand in _outermost(found, text, lexicon):
         cand = _to_sentence_end(cand, text, lexicon, cues)
-        start = _without_that(article.text, *cand.content)
+        start = _without_that(article.text, *cand.content, lexicon)
         quotes.append(_quote(article, lexicon, start, cand.content[1], False, cand.cue, cand.subject, cand.kind))
     return quotes
 
 
-#: A cue that is a participle of saying ("saying", "adding").
-_PARTICIPLE = re.compile(r"[A-Za-z]+ing")
 #: What may lie between reported content and a quotation that finishes it ("It was ''a stone ...''").
 _QUOTE_GAP = re.compile(r"[ \t\"“'`:—–-]*")
 
 
-def _through_quotes(article: Article, quote: Quote, direct: list[Quote], starts: list[int]) -> Quote:
+def _participle(word: str, lexicon: Lexicon) -> bool:
+    """Whether ``word`` is a participle, read from its ending ("saying", "adding")."""
+    return word.isascii() and word.isalpha() and any(
+        word.endswith(ending) and len(word) > len(ending) for ending in lexicon.participle_endings)
+
+
+def _through_quotes(article: Article, quote: Quote, direct: list[Quote], starts: list[int],
+                    lexicon: Lexicon) -> Quote:
     """``quote`` (reported speech) carried to the end of a quotation it stops inside or right before.
 
     The parse often ends a reported clause inside the quoted words that finish it (the closing period
@@ -214,10 +217,10 @@ def _through_quotes(article: Article, quote: Quote, direct: list[Quote], starts:
             break  # every later quotation starts further off, past words of the report's own
         if d.content.end <= end:
             continue
-        if d.cue is not None and start < d.cue.start < end and _PARTICIPLE.fullmatch(d.cue.text) \
+        if d.cue is not None and start < d.cue.start < end and _participle(d.cue.text, lexicon) \
                 and article.text[start:d.cue.start].rstrip().endswith(","):
             # "attacked X, saying, '...'": the quotation is the saying's, not the attack's.
-            end = trim(article.text, start, d.cue.start)[1]
+            end = trim(article.text, start, d.cue.start, lexicon)[1]
             continue
         if d.content.start < end:
             end = d.content.end
@@ -291,13 +294,7 @@ def _actor_named(article: Article, label: str) -> str | None:
     return last[0] if len(last) == 1 else None
 
 
-#: Pronouns that, inside someone's quoted words, stand for that speaker ("'I think it will pass,' she said").
-_FIRST_PERSON = frozenset({"i", "me", "we", "us"})
-#: Pronouns that, inside someone's quoted words, stand for anyone but that speaker.
-_THIRD_PERSON = frozenset({"he", "she", "him", "her"})
-
-
-def _in_own_words(quotes: list[Quote]) -> list[Quote]:
+def _in_own_words(quotes: list[Quote], lexicon: Lexicon) -> list[Quote]:
     """``quotes`` (in text order) with reports by a pronoun inside a direct quote read against that quote.
 
     "I" or "we" is the quote's speaker. "He" or "she" is someone else, never the quote's speaker: left
@@ -310,15 +307,16 @@ def _in_own_words(quotes: list[Quote]) -> list[Quote]:
     out = []
     for quote in quotes:
         pronoun = quote.speaker_span.text.lower() if quote.speaker_span is not None else ""
-        if not quote.direct and quote.cue is not None and (pronoun in _FIRST_PERSON or pronoun in _THIRD_PERSON
-                                                           or pronoun == "you"):
+        first, addressee = pronoun in lexicon.first_person_pronouns, pronoun in lexicon.addressee_pronouns
+        if not quote.direct and quote.cue is not None and (first or addressee
+                                                           or pronoun in lexicon.third_person_pronouns):
             cue = quote.cue.start
             # Direct quotes do not overlap: the one that may hold the cue starts last at or before it.
             k = bisect.bisect_right(starts, cue) - 1
             outer = direct[k] if k >= 0 and cue < direct[k].content.end else None
-            if outer is not None and pronoun == "you" and quote.kind == "stance":
+            if outer is not None and addressee and quote.kind == "stance":
                 continue
-            if outer is not None and pronoun in _FIRST_PERSON:
+            if outer is not None and first:
                 quote = replace(quote, speaker=outer.speaker)
             elif outer is not None and outer.speaker is not None and quote.speaker == outer.speaker:
                 quote = replace(quote, speaker=None)
@@ -344,11 +342,11 @@ def apply(article: Article, config: StageConfig = StageConfig()) -> Article:
     direct_starts = [q.content.start for q in direct]
     starts = {q.content.start: q for q in direct}
     for quote in _reported(article, text, lexicon, inside):
-        quote = _through_quotes(article, quote, direct, direct_starts)
+        quote = _through_quotes(article, quote, direct, direct_starts, lexicon)
         same = starts.setdefault(quote.content.start, quote)
         if same is quote or (same.direct and quote.content.end > same.content.end):
             # A report whose quotation opens it and its own words go on ("claimed 'X' the level of ...,
             # and concluded ...") holds that quotation; one that is only the quotation is dropped.
             quotes.append(quote)
-    found = _in_own_words(sorted(quotes, key=lambda q: (q.content.start, q.content.end)))
+    found = _in_own_words(sorted(quotes, key=lambda q: (q.content.start, q.content.end)), lexicon)
     return replace(article, quotes=tuple(found))

@@ -12,7 +12,6 @@ quotes ("America First", "reset") and are dropped.
 from __future__ import annotations
 
 import bisect
-import re
 from collections.abc import Sequence
 from dataclasses import dataclass, replace
 from typing import Any
@@ -129,7 +128,7 @@ def _nearest_cue(frames: _Frames, seg: QuotedSegment, lexicon: Lexicon, inside: 
 MAX_TITLE_WORDS = 6
 
 
-def _title(text: str, seg: QuotedSegment, title_words: frozenset[str]) -> bool:
+def _title(text: str, seg: QuotedSegment, lexicon: Lexicon) -> bool:
     """Whether ``seg`` is a title in capitals after a possessive or a word for a work ("MSNBC's 'Morning Joe'",
     "his 2002 book, 'Make Your Kid a Millionaire'"): a name, not words anyone said."""
     words = text[seg.start:seg.end].rstrip(".,").split()
@@ -137,7 +136,7 @@ def _title(text: str, seg: QuotedSegment, title_words: frozenset[str]) -> bool:
         return False
     before = text[max(0, seg.open_mark - 20):seg.open_mark].rstrip(" ,").lower()
     last = before.split()[-1] if before.split() else ""
-    return last.endswith(("'s", "’s")) or last in title_words
+    return last.endswith(tuple(lexicon.possessive_endings)) or last in lexicon.title_words
 
 
 def _words(text: str) -> int:
@@ -154,7 +153,7 @@ def find_direct(doc: Any, text: str, segments: Sequence[QuotedSegment], lexicon:
     frames = _Frames(doc, text)
     quotes: list[DirectQuote] = []
     for seg in segments:
-        if _title(text, seg, lexicon.title_words):
+        if _title(text, seg, lexicon):
             continue
         content = frames.text[seg.start:seg.end].rstrip(",")
         end = seg.start + len(content.rstrip())
@@ -168,7 +167,7 @@ def find_direct(doc: Any, text: str, segments: Sequence[QuotedSegment], lexicon:
             current = replace(current, cue_token=cue, cue=(cue.idx, cue.idx + len(cue.text)), subject=subject_of(cue))
         previous = quotes[-1] if quotes else None
         if previous is not None and (_continues(previous, current, seg, short)
-                                     or _LISTED.fullmatch(text, previous.end, seg.open_mark)):
+                                     or lexicon.listed.fullmatch(text, previous.end, seg.open_mark)):
             quotes[-1] = _merge(previous, current)
             continue
         if cue is None and previous is not None and previous.subject is not None and _adjacent(frames, previous, seg):
@@ -177,10 +176,6 @@ def find_direct(doc: Any, text: str, segments: Sequence[QuotedSegment], lexicon:
             continue
         quotes.append(current)
     return quotes
-
-
-#: What may stand between quotations listed as one ("'how the system is rigged,' and 'wounded families'").
-_LISTED = re.compile(r"[ ,\"”'’]*(?:and|or) ")
 
 
 def _continues(previous: DirectQuote, current: DirectQuote, seg: QuotedSegment, short: bool) -> bool:

@@ -4,7 +4,7 @@ A line that opens (after an optional quotation mark) with a short name (proper n
 followed by a colon is that speaker's words. So is a line that opens with a name in double parentheses,
 with or without a colon: "((Jane Roe)) We started in 2010." is how wiki interviews mark each turn once
 their markup is stripped. Labels that are section names ("UPDATE:", "Photo:") are listed in
-``data/quotes.json`` and never speakers.
+``lang/<language>/quotes.json`` and never speakers.
 """
 
 from __future__ import annotations

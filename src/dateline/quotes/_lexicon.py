@@ -1,14 +1,18 @@
-"""The cue lexicon of the quotes stage, read from ``lang/<code>/quotes.json``.
+"""The language data of the quotes stage, read from ``lang/<code>/quotes.json``.
 
-The file is versioned and validated on load; users extend it without touching
-code: a JSON file of the same shape (any subset of the keys) given as the
-``quotes`` lexicon is merged over it, its word lists added to the built-in
-ones (see :mod:`dateline._data`).
+Cue words and every other word the rules read (pronouns, function words,
+punctuation that breaks clauses, word endings) live in that file, each list
+described under its ``lists`` key. The file is versioned and validated on
+load; users extend it without touching code: a JSON file of the same shape
+(any subset of the keys) given as the ``quotes`` lexicon is merged over it, its
+word lists added to the built-in ones (see :mod:`dateline._data`).
 """
 
 from __future__ import annotations
 
 import functools
+import re
+from collections.abc import Iterable
 from dataclasses import dataclass
 from typing import Any
 
@@ -25,16 +29,29 @@ _WORD_LISTS = (
     "speech_verbs", "thought_verbs", "object_verbs", "call_particles", "person_pronouns", "group_pronouns",
     "label_stopwords",
 )
-#: Lists added in formats 1.1 to 1.3; an older file without them reads them as empty.
+#: Lists added in formats 1.1 to 1.4; an older file without them reads them as empty.
 _OPTIONAL_LISTS = ("agent_nouns", "content_prepositions", "action_verbs", "passive_verbs", "recipient_verbs",
                    "cue_nouns", "noun_prepositions", "cue_adjectives",
                    "clause_only_verbs", "stance_verbs", "speech_nouns", "forecast_verbs", "feeling_nouns",
-                   "convened_nouns", "title_words", "finding_nouns")
+                   "convened_nouns", "title_words", "finding_nouns",
+                   # 1.4: the words the rules read, out of the code
+                   "clause_breaks", "aside_breaks", "first_person_pronouns", "third_person_pronouns",
+                   "addressee_pronouns", "subject_pronouns", "relative_pronouns", "reflexive_pronouns",
+                   "person_words", "not_agents", "complementizers", "noun_clause_marks", "infinitive_marks",
+                   "as_words", "speaker_phrase_words", "sourcing_words", "source_prepositions", "topic_prepositions",
+                   "finding_prepositions", "call_verbs", "not_content_xcomp_verbs", "aspect_verbs",
+                   "list_conjunctions", "dangling_conjunctions", "possessive_endings", "participle_endings",
+                   "third_person_endings")
+#: Every list a file may hold, each described under ``lists``.
+_ALL_LISTS = frozenset((*_WORD_LISTS, *_OPTIONAL_LISTS, "source_phrases"))
 
 
 @dataclass(frozen=True)
 class Lexicon:
-    """Cue words: verb lemmas, multi-word source phrases, pronouns and stance words (all lower case)."""
+    """The words of the quotes stage: cue lemmas, source phrases, pronouns, function words, endings (lower case).
+
+    Each field is a list of ``quotes.json``; the file's ``lists`` key says what each is for.
+    """
 
     version: str
     speech_verbs: frozenset[str]
@@ -61,6 +78,33 @@ class Lexicon:
     convened_nouns: frozenset[str] = frozenset()
     title_words: frozenset[str] = frozenset()
     finding_nouns: frozenset[str] = frozenset()
+    clause_breaks: frozenset[str] = frozenset()
+    aside_breaks: frozenset[str] = frozenset()
+    first_person_pronouns: frozenset[str] = frozenset()
+    third_person_pronouns: frozenset[str] = frozenset()
+    addressee_pronouns: frozenset[str] = frozenset()
+    subject_pronouns: frozenset[str] = frozenset()
+    relative_pronouns: frozenset[str] = frozenset()
+    reflexive_pronouns: frozenset[str] = frozenset()
+    person_words: frozenset[str] = frozenset()
+    not_agents: frozenset[str] = frozenset()
+    complementizers: frozenset[str] = frozenset()
+    noun_clause_marks: frozenset[str] = frozenset()
+    infinitive_marks: frozenset[str] = frozenset()
+    as_words: frozenset[str] = frozenset()
+    speaker_phrase_words: frozenset[str] = frozenset()
+    sourcing_words: frozenset[str] = frozenset()
+    source_prepositions: frozenset[str] = frozenset()
+    topic_prepositions: frozenset[str] = frozenset()
+    finding_prepositions: frozenset[str] = frozenset()
+    call_verbs: frozenset[str] = frozenset()
+    not_content_xcomp_verbs: frozenset[str] = frozenset()
+    aspect_verbs: frozenset[str] = frozenset()
+    list_conjunctions: frozenset[str] = frozenset()
+    dangling_conjunctions: frozenset[str] = frozenset()
+    possessive_endings: frozenset[str] = frozenset()
+    participle_endings: frozenset[str] = frozenset()
+    third_person_endings: frozenset[str] = frozenset()
 
     @functools.cached_property
     def cue_verbs(self) -> frozenset[str]:
@@ -71,9 +115,30 @@ class Lexicon:
     def pronouns(self) -> frozenset[str]:
         return self.person_pronouns | self.group_pronouns
 
+    @functools.cached_property
+    def stance_no_xcomp(self) -> frozenset[str]:
+        """Verbs whose infinitive complement is no stance's content: the cue verbs' list and the aspect verbs."""
+        return self.not_content_xcomp_verbs | self.aspect_verbs
+
+    @functools.cached_property
+    def dangling(self) -> re.Pattern[str]:
+        """A conjunction left at the end of a stretch (searched with an end position)."""
+        return re.compile(rf"\s(?:{_alternation(self.dangling_conjunctions)})$")
+
+    @functools.cached_property
+    def listed(self) -> re.Pattern[str]:
+        """What may stand between quotations listed as one: marks, commas and spaces, then a list conjunction."""
+        return re.compile(rf"[ ,\"”'’]*(?:{_alternation(self.list_conjunctions)}) ")
+
     def kind(self, lemma: str) -> str:
         """``"speech"`` for a cue lemma of saying or writing, ``"stance"`` for one of belief, judgement or support."""
         return "speech" if lemma in self.speech_verbs and lemma not in self.stance_verbs else "stance"
+
+
+def _alternation(words: Iterable[str]) -> str:
+    """A regex alternation of ``words`` (one that never matches when there are none)."""
+    escaped = [re.escape(w) for w in sorted(words)]
+    return "|".join(escaped) if escaped else "(?!)"
 
 
 def _words(raw: dict[str, Any], key: str, where: str) -> frozenset[str]:
@@ -94,18 +159,31 @@ def _phrases(raw: dict[str, Any], where: str) -> tuple[tuple[str, ...], ...]:
     return tuple(tuple(w.strip().lower() for w in p) for p in value)
 
 
+def _check_described(raw: dict[str, Any], where: str) -> None:
+    """Every list the file holds is described under ``lists``, and ``lists`` names no unknown list."""
+    described = raw.get("lists")
+    if not isinstance(described, dict) or not all(isinstance(v, str) and v.strip() for v in described.values()):
+        raise ResourceError(f"{where}: 'lists' must be an object that maps each word list to what it is for")
+    unknown = sorted(set(described) - _ALL_LISTS)
+    if unknown:
+        raise ResourceError(f"{where}: 'lists' describes unknown lists {unknown}; remove them or fix their names")
+    undescribed = sorted(key for key in raw if key in _ALL_LISTS and key not in described)
+    if undescribed:
+        raise ResourceError(f"{where}: lists {undescribed} have no description; add one under 'lists'")
+
+
 def parse_lexicon(raw: object, where: str = "quotes lexicon") -> Lexicon:
     """Validate the decoded JSON of a lexicon file and build a :class:`Lexicon`."""
     if not isinstance(raw, dict):
         raise ResourceError(f"{where}: expected a JSON object at the top level")
     version = check_version(raw, where, SUPPORTED_MAJOR)
+    _check_described(raw, where)
     lists = {key: _words(raw, key, where) for key in _WORD_LISTS}
     lists.update({key: _words(raw, key, where) for key in _OPTIONAL_LISTS if key in raw})
     return Lexicon(version=version, source_phrases=_phrases(raw, where), **lists)
 
 
 @functools.cache
-def load_lexicon(res: lang.Resources | None = None) -> Lexicon:
-    """The lexicon of ``res`` (default: the default language's), with the user's file merged over it."""
-    res = res or lang.resources()
+def load_lexicon(res: lang.Resources) -> Lexicon:
+    """The lexicon of the language of ``res``, with the user's file merged over it; built once per process."""
     return parse_lexicon(res.data("quotes", SUPPORTED_MAJOR), f"quotes lexicon {res.where('quotes')}")

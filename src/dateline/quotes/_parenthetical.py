@@ -6,6 +6,7 @@ words around the cue as well as from the parse.
 
 from __future__ import annotations
 
+from dateline.quotes._lexicon import Lexicon
 from dateline.quotes._tokens import Extent, Token, token_end
 
 __all__ = ["HEAD_POS", "MIN_CONTENT_CHARS", "as_clause", "parenthetical", "surface_parenthetical"]
@@ -14,7 +15,6 @@ __all__ = ["HEAD_POS", "MIN_CONTENT_CHARS", "as_clause", "parenthetical", "surfa
 #: Fewest characters of content worth reporting ("no", "yes" are answers, but
 #: two-letter contents were parse errors in PolNeAR dev).
 MIN_CONTENT_CHARS = 3
-_BREAKS = frozenset({",", "—", "–", "--"})
 
 
 def _inner_edges(cue: Token) -> tuple[int, int]:
@@ -28,7 +28,7 @@ def _inner_edges(cue: Token) -> tuple[int, int]:
     return left, right
 
 
-def parenthetical(cue: Token) -> Extent | None:
+def parenthetical(cue: Token, lexicon: Lexicon) -> Extent | None:
     """The sentence around a "..., he said(, ...)" whose clause the parser made the head."""
     if cue.dep_ not in ("parataxis", "advcl", "conj", "ccomp"):
         return None
@@ -36,11 +36,12 @@ def parenthetical(cue: Token) -> Extent | None:
         return None
     doc = cue.doc
     left, right = _inner_edges(cue)
-    if left == 0 or doc[left - 1].text not in _BREAKS:
+    breaks = lexicon.aside_breaks
+    if left == 0 or doc[left - 1].text not in breaks:
         return None
     sent = cue.sent
     after = right + 1
-    if after < sent.end and doc[after].text in _BREAKS and after + 1 < sent.end and not doc[after + 1].is_punct:
+    if after < sent.end and doc[after].text in breaks and after + 1 < sent.end and not doc[after + 1].is_punct:
         return sent.start_char, sent.end_char  # "The museum, he said, is ..."
     if cue.head.i > cue.i:
         return None
@@ -56,13 +57,13 @@ MAX_PHRASE_TOKENS = 10
 HEAD_POS = ("PROPN", "NOUN", "PRON")
 
 
-def _phrase_start(cue: Token) -> int:
+def _phrase_start(cue: Token, lexicon: Lexicon) -> int:
     """Index of the first token of the speaker phrase right before ``cue`` (``cue.i`` when there is none)."""
     doc, sent = cue.doc, cue.sent
     k = cue.i
     while k > sent.start and cue.i - k < MAX_PHRASE_TOKENS:
         prev = doc[k - 1]
-        if not (prev.pos_ in _PHRASE_POS or prev.lower_ in ("of", "as")) or prev.text == ",":
+        if not (prev.pos_ in _PHRASE_POS or prev.lower_ in lexicon.speaker_phrase_words) or prev.text == ",":
             break
         k -= 1
     return int(k)
@@ -77,7 +78,7 @@ def _after_cue(cue: Token) -> int | None:
     return k if k < sent.end - 1 and doc[k].text == "," else None
 
 
-def surface_parenthetical(cue: Token) -> tuple[Extent, Token] | None:
+def surface_parenthetical(cue: Token, lexicon: Lexicon) -> tuple[Extent, Token] | None:
     """Content and speaker of a cue set off by commas, read from the words rather than the parse.
 
     "To understand it, Chief Justice Roberts said, one should visit" and "Hawaii, as one of his advisers
@@ -90,21 +91,21 @@ def surface_parenthetical(cue: Token) -> tuple[Extent, Token] | None:
     doc, sent = cue.doc, cue.sent
     if close + 1 < len(doc) and doc[close + 1].is_quote:
         return None  # 'Asked about it, he said, "Not going to go into that."': the quotation is what was said
-    first = _phrase_start(cue)
+    first = _phrase_start(cue, lexicon)
     heads = [t for t in doc[first:cue.i] if t.pos_ in HEAD_POS]
     if not heads:
         return None
     speaker = next((t for t in heads if t.dep_ == "nsubj"), heads[-1])
-    if first == sent.start and doc[first].lower_ == "as":
+    if first == sent.start and doc[first].lower_ in lexicon.as_words:
         return (doc[close].idx + 1, sent.end_char), speaker
     if first - 1 > sent.start and doc[first - 1].text == ",":
         return (sent.start_char, sent.end_char), speaker
     return None
 
 
-def as_clause(cue: Token) -> Extent | None:
+def as_clause(cue: Token, lexicon: Lexicon) -> Extent | None:
     """The main clause around "as X pointed out" / "as predicted": what the cue vouches for."""
-    if cue.dep_ != "advcl" or not any(c.dep_ == "mark" and c.lower_ == "as" for c in cue.children):
+    if cue.dep_ != "advcl" or not any(c.dep_ == "mark" and c.lower_ in lexicon.as_words for c in cue.children):
         return None
     head, doc = cue.head, cue.doc
     if cue.i < head.i:  # "As experts have pointed out, Mr. Trump is free to ..."

@@ -10,7 +10,6 @@ of the verb (climbing through "was quoted as saying") gives the speaker.
 
 from __future__ import annotations
 
-import re
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from typing import Any
@@ -46,8 +45,6 @@ Quoted = Callable[[int, int], int]
 #: How far (tokens) after a cue a "that" may open its content when the parser
 #: attached the clause elsewhere ("was quoted as saying on July 7 that ...").
 MAX_THAT_DISTANCE = 8
-#: Verbs whose xcomp is aspect, not content ("continued to call for").
-_NO_XCOMP = frozenset({"continue", "say", "see", "know", "find", "show", "hear", "learn"})
 _TRIM = frozenset(',.;:!?"“”‘’\'—–-( \u00a0')
 
 
@@ -62,33 +59,30 @@ class Reported:
     kind: str = "speech"
 
 
-#: A conjunction left dangling at the end of a content ("choose the mayor and | 41 percent favor ...").
-_DANGLING = re.compile(r"\s(?:and|or|but)$")
-
-
-def trim(text: str, start: int, end: int) -> Extent:
-    """``[start, end)`` without outer spaces and punctuation, nor a conjunction left at its end."""
+def trim(text: str, start: int, end: int, lexicon: Lexicon) -> Extent:
+    """``[start, end)`` without outer spaces and punctuation, nor a conjunction left dangling at its end
+    ("choose the mayor and | 41 percent favor ...")."""
     while start < end and text[start] in _TRIM:
         start += 1
     while end > start and text[end - 1] in _TRIM:
         end -= 1
-    dangling = _DANGLING.search(text, start, end)
+    dangling = lexicon.dangling.search(text, start, end)
     if dangling is not None:
-        return trim(text, start, dangling.start())
+        return trim(text, start, dangling.start(), lexicon)
     return start, end
 
 
-def _from_mark(clause: Token) -> Extent:
+def _from_mark(clause: Token, lexicon: Lexicon) -> Extent:
     """A clause's extent from its "that" when words the parser hung on it come first ("on July 7 that ...")."""
     start, end = extent(clause)
-    mark = next((c for c in clause.children if c.dep_ == "mark" and c.lower_ == "that"), None)
+    mark = next((c for c in clause.children if c.dep_ == "mark" and c.lower_ in lexicon.complementizers), None)
     return (mark.idx if mark is not None else start), end
 
 
-def _after_that(cue: Token) -> Extent | None:
+def _after_that(cue: Token, lexicon: Lexicon) -> Extent | None:
     sent = cue.sent
     for token in cue.doc[cue.i + 1 : min(cue.i + 1 + MAX_THAT_DISTANCE, sent.end)]:
-        if token.lower_ == "that" and (token.tag_ == "IN" or token.dep_ in ("dobj", "nsubj", "mark")):
+        if token.lower_ in lexicon.complementizers and (token.tag_ == "IN" or token.dep_ in ("dobj", "nsubj", "mark")):
             return token.idx, sent.end_char
         if token.is_punct and token.text not in (",",):
             return None
@@ -122,29 +116,29 @@ def _call_content(cue: Token, lexicon: Lexicon, quoted: Quoted) -> tuple[Extent,
         # "called the shootings a moment of reckoning" with the predicate parsed away; not "called a meeting"
         obj = next((c for c in cue.children if c.dep_ == "dobj" and c.i > cue.i and c.pos_ != "PRON"), None)
         if obj is not None and obj.lemma_.lower() not in lexicon.convened_nouns:
-            found = object_phrase(cue, obj)
+            found = object_phrase(cue, obj, lexicon)
     return None if found is None else (found, here)
 
 
 def _verb_content(cue: Token, lexicon: Lexicon, quoted: Quoted) -> tuple[Extent, Extent] | None:
     """Content and cue extents for one cue verb, or None when it introduces nothing."""
     here = (cue.idx, token_end(cue))
-    if cue.lemma_ == "call":
+    if cue.lemma_ in lexicon.call_verbs:
         return _call_content(cue, lexicon, quoted)
-    found = as_clause(cue)
+    found = as_clause(cue, lexicon)
     if found is not None:
         return found, here
     if any(c.dep_ in ("auxpass", "nsubjpass") for c in cue.children):
         return None  # passives ("was expected to", "was told that") are read as stances, with their agent
-    clause = nearest_clause(cue, _NO_XCOMP)
+    clause = nearest_clause(cue, lexicon.not_content_xcomp_verbs)
     if clause is not None:
-        return _from_mark(clause), here
+        return _from_mark(clause, lexicon), here
     if cue.lemma_ in lexicon.object_verbs:
         for child in cue.children:
             if child.dep_ == "dobj" and child.pos_ not in ("PRON", "DET"):
-                return object_phrase(cue, child), here
+                return object_phrase(cue, child, lexicon), here
     if cue.lemma_ in lexicon.speech_verbs:
-        found = _after_that(cue) or parenthetical(cue) or _governed_quote(cue, quoted)
+        found = _after_that(cue, lexicon) or parenthetical(cue, lexicon) or _governed_quote(cue, quoted)
         if found:
             return found, here
     lemma = cue.lemma_.lower()
@@ -188,12 +182,12 @@ def _local_subject(subject: Token | None, cue: Token, text: str) -> Token | None
     return None
 
 
-def _name_before(cue: Token) -> Token | None:
+def _name_before(cue: Token, lexicon: Lexicon) -> Token | None:
     """The name right before a cue whose subject the parser lost ("... of the Washington Post Trump said")."""
     if cue.i == cue.sent.start:
         return None
     before = cue.doc[cue.i - 1]
-    return before if before.pos_ == "PROPN" or before.lower_ in ("he", "she", "they", "we", "i") else None
+    return before if before.pos_ == "PROPN" or before.lower_ in lexicon.subject_pronouns else None
 
 
 def _from_verbs(verbs: list[Token], text: str, lexicon: Lexicon, skip: Callable[[int], bool],
@@ -202,7 +196,7 @@ def _from_verbs(verbs: list[Token], text: str, lexicon: Lexicon, skip: Callable[
     for token in verbs:
         if token.lemma_.lower() not in cues or skip(token.idx):
             continue
-        paren = surface_parenthetical(token) if token.lemma_.lower() in lexicon.speech_verbs else None
+        paren = surface_parenthetical(token, lexicon) if token.lemma_.lower() in lexicon.speech_verbs else None
         if paren is not None:
             cue = (token.idx, token_end(token))
             yield Reported(_clip(text, paren[0], cue), cue, token, paren[1], verb_kind(token, lexicon))
@@ -210,7 +204,7 @@ def _from_verbs(verbs: list[Token], text: str, lexicon: Lexicon, skip: Callable[
         found = _verb_content(token, lexicon, quoted)
         if found is None:
             continue
-        subject = _local_subject(find_subject(token), token, text) or _name_before(token)
+        subject = _local_subject(find_subject(token), token, text) or _name_before(token, lexicon)
         if subject is None and token.lemma_.lower() not in lexicon.speech_verbs:
             continue
         content = found[0]
@@ -253,7 +247,7 @@ def _from_sources_in(doc: Any, text: str, lexicon: Lexicon, skip: Callable[[int]
     a study, a report: ``finding_nouns`` in the lexicon) reports what follows the phrase."""
     for sent in doc.sents:
         first = sent[0]
-        if first.lower_ != "in" or skip(first.idx):
+        if first.lower_ not in lexicon.finding_prepositions or skip(first.idx):
             continue
         source = next((c for c in first.children if c.dep_ == "pobj"), None)
         if source is None or source.lemma_.lower() not in lexicon.finding_nouns:
@@ -267,11 +261,12 @@ def _from_sources_in(doc: Any, text: str, lexicon: Lexicon, skip: Callable[[int]
         yield Reported(_clip(text, (doc[k].idx, sent.end_char), cue), cue, first, source, "stance")
 
 
-def _verb_base(word: str, verbs: frozenset[str]) -> str | None:
-    """The lemma of ``word`` read as a verb in the third person ("claims", "vows", "pushes"), if in ``verbs``."""
+def _verb_base(word: str, lexicon: Lexicon) -> str | None:
+    """The lemma of ``word`` read as a cue verb in the third person ("claims", "vows", "pushes"), if it is one."""
     lower = word.lower()
-    for base in (lower[:-1], lower[:-2]):
-        if lower.endswith("s") and base in verbs:
+    for ending in sorted(lexicon.third_person_endings, key=len):
+        base = lower[:-len(ending)]
+        if lower.endswith(ending) and base in lexicon.cue_verbs:
             return base
     return None
 
@@ -283,7 +278,7 @@ def _from_headline_verbs(doc: Any, text: str, lexicon: Lexicon, skip: Callable[[
         token = sent.root
         if token.pos_ not in ("NOUN", "PROPN") or skip(token.idx):
             continue
-        base = _verb_base(token.text, lexicon.cue_verbs)
+        base = _verb_base(token.text, lexicon)
         names = [c for c in token.lefts if c.dep_ in ("compound", "nmod", "nsubj") and c.pos_ in HEAD_POS]
         source = names[-1] if names else None  # the word nearest the verb: "Lee" in "Governor Lee Vows"
         rest = [c for c in token.rights if not c.is_punct]
@@ -314,17 +309,17 @@ def find_reported(doc: Any, text: str, lexicon: Lexicon, skip: Callable[[int], b
                          *find_adjective_cues(adjectives, lexicon, skip)])
     for cand in [*_from_phrases(doc, text, lexicon, skip), *_from_verbs(verbs, text, lexicon, skip, quoted),
                  *_from_headline_verbs(doc, text, lexicon, skip), *stances]:
-        start, end = trim(text, *cand.content)
+        start, end = trim(text, *cand.content, lexicon)
         if end - start < MIN_CONTENT_CHARS or cand.cue_token.i in cues or _lone_word(doc, start, end) \
                 or not cand.cue_token.is_ascii or any(a <= cand.cue[0] < b for a, b in sources):
             continue  # a cue outside the Latin alphabet is a word of another language the tagger guessed at
         cues.add(cand.cue_token.i)
-        if cand.subject is not None and cand.cue_token.lower_ == "according":
+        if cand.subject is not None and cand.cue_token.lower_ in lexicon.sourcing_words:
             sources.append((cand.cue[1], extent(cand.subject)[1]))
         found.append(Reported((start, end), cand.cue, cand.cue_token, cand.subject, cand.kind))
     # "In the poll, ..." only where no cue of its own reports the rest ("In the poll, 46 percent choose X").
     for cand in _from_sources_in(doc, text, lexicon, skip):
-        start, end = trim(text, *cand.content)
+        start, end = trim(text, *cand.content, lexicon)
         if not any(start <= other.cue[0] < end for other in found):
             found.append(Reported((start, end), cand.cue, cand.cue_token, cand.subject, cand.kind))
     return found

@@ -26,7 +26,6 @@ MAX_PRONOUN_DISTANCE = 600
 
 _SUBJECT_DEPS = frozenset({"nsubj", "nsubjpass"})
 _CLIMB_DEPS = frozenset({"xcomp", "advcl", "pcomp", "prep", "conj", "acl", "aux", "auxpass"})
-_RELATIVE = frozenset({"who", "that", "which"})
 _NOUNS = frozenset({"NOUN", "PROPN"})
 #: Right-hand children of a subject that still belong to the speaker's name.
 _NAME_DEPS = frozenset({"appos", "compound", "flat", "prep", "pobj", "nummod", "amod", "poss", "case", "cc", "conj"})
@@ -113,9 +112,9 @@ def _nearest_person_before(article: Article, offset: int) -> Actor | None:
     return mentions[0][2] if mentions else None
 
 
-def _referent(head: Token) -> Token:
+def _referent(head: Token, lexicon: Lexicon) -> Token:
     """The noun a relative pronoun subject stands for ("the senator, who said ..."), else ``head``."""
-    if head.lower_ in _RELATIVE and head.dep_ in _SUBJECT_DEPS and head.head.dep_ == "relcl":
+    if head.lower_ in lexicon.relative_pronouns and head.dep_ in _SUBJECT_DEPS and head.head.dep_ == "relcl":
         return head.head.head
     return head
 
@@ -127,7 +126,7 @@ def link_speaker(article: Article, head: Token, lexicon: Lexicon) -> tuple[Span,
     """
     start, end = speaker_extent(head, article.text)
     span = make_span(article.text, start, end)
-    referent = _referent(head)
+    referent = _referent(head, lexicon)
     if referent.i != head.i:
         head = referent
         start, end = speaker_extent(head, article.text)

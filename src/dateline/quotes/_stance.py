@@ -11,7 +11,7 @@ agent as source ("the leak was first noticed by a local paper") or no source
 A verb qualifies when its subject is an agent (a person, organization,
 nationality or country name, a personal pronoun, or a source noun such as
 "critics" or "a poll") and it is not a verb of plain action, motion or
-possession (``data/quotes.json`` lists those). The content is the verb's
+possession (``lang/<language>/quotes.json`` lists those). The content is the verb's
 clausal complement, else its object with the phrases that complete it ("X for
 Y", "X as Y", "X of Y"), else the object of a preposition that carries
 content ("complained about X").
@@ -42,19 +42,6 @@ __all__ = [
 #: out: as subjects of verbs outside the speech lexicon they were mostly events
 #: in PolNeAR dev ("Norway staged an exercise"; 5 of 16 were attributions).
 AGENT_ENTITIES = frozenset({"PERSON", "ORG", "NORP"})
-#: Verbs whose xcomp is aspect, not content ("continued to call for").
-_NO_XCOMP = frozenset({"continue", "say", "see", "know", "find", "show", "hear", "learn", "begin", "start",
-                       "stop", "keep", "try", "seem", "appear", "come", "go", "get", "use"})
-#: Subjects that never name a source ("there", "it" as a dummy subject, relative "that"/"which").
-_REFLEXIVE = frozenset({"himself", "herself", "itself", "themselves", "myself", "ourselves", "yourself"})
-#: Prepositions whose object is what a verb outside the speech lexicon is about
-#: ("complained about", "warned against"); "to", "at", "in" mostly place an
-#: event (PolNeAR dev: "spoke to the press", "spoke at a meeting").
-_TOPIC_PREPOSITIONS = frozenset({"about", "against"})
-_PERSON_WORDS = frozenset({"his", "her", "my", "your", "who"})
-_NOT_AGENTS = frozenset({"it", "there", "this", "that", "which", "what", "something", "nothing", "everything"})
-
-
 @dataclass(frozen=True, slots=True)
 class Stance:
     """One stance candidate: content and cue extents, the cue token and the source token (or None)."""
@@ -74,23 +61,23 @@ def verb_kind(verb: Token, lexicon: Lexicon) -> str:
 def is_agent(token: Token, lexicon: Lexicon) -> bool:
     """Whether ``token`` (a subject head) names someone who can hold a stance."""
     lower = token.lower_
-    if lower in _NOT_AGENTS:
+    if lower in lexicon.not_agents:
         return False
     if lower in lexicon.pronouns or token.lemma_.lower() in lexicon.agent_nouns:
         return True
     if token.ent_type_ in AGENT_ENTITIES:
         return True
-    return bool(token.tag_ == "WP" and lower == "who")
+    return bool(token.tag_ == "WP" and lower in lexicon.person_words)  # "who"; possessives are never WP
 
 
-def object_phrase(verb: Token, obj: Token) -> Extent:
+def object_phrase(verb: Token, obj: Token, lexicon: Lexicon) -> Extent:
     """The object with the right-hand phrases of ``verb`` after it ("the mayor for not acting", "her plan in a
     speech on Friday"): the rest of the verb phrase, up to a coordinated verb or clause."""
     start, end = extent(obj)
     for child in verb.rights:
         if child.i <= obj.i:
             continue
-        if child.lower_ == "according":
+        if child.lower_ in lexicon.sourcing_words:
             break  # "..., according to X" names who says so; it is not part of what is said
         if child.dep_ in ("oprd", "xcomp", "ccomp", "prep", "npadvmod", "advmod", "dative", "advcl"):
             end = max(end, token_end(child.right_edge))
@@ -112,15 +99,15 @@ def nearest_clause(verb: Token, no_xcomp: frozenset[str]) -> Token | None:
 def complement(verb: Token, lexicon: Lexicon, objects: bool = True,
                preps: frozenset[str] | None = None) -> Extent | None:
     """What ``verb`` is about: its clause, its object phrase, or the object of one of ``preps``."""
-    child = nearest_clause(verb, _NO_XCOMP)
+    child = nearest_clause(verb, lexicon.stance_no_xcomp)
     if child is not None:
         obj = next((c for c in verb.children if c.dep_ == "dobj" and c.i < child.i), None)
         start = extent(obj)[0] if obj is not None else extent(child)[0]
         return start, extent(child)[1]
     if objects:
         for child in verb.children:
-            if child.dep_ == "dobj" and child.i > verb.i and child.lower_ not in _REFLEXIVE:
-                return object_phrase(verb, child)
+            if child.dep_ == "dobj" and child.i > verb.i and child.lower_ not in lexicon.reflexive_pronouns:
+                return object_phrase(verb, child, lexicon)
     return _prep_object(verb, lexicon.content_prepositions if preps is None else preps)
 
 
@@ -155,7 +142,7 @@ def _passive(verb: Token, lexicon: Lexicon) -> tuple[Extent, Token | None] | Non
 def _passes_on(verb: Token, lexicon: Lexicon) -> bool:
     """Whether a passive hands its content to a speech verb ("was quoted as saying"): that verb reports it."""
     return any(
-        child.dep_ == "prep" and child.lower_ == "as"
+        child.dep_ == "prep" and child.lower_ in lexicon.as_words
         and any(c.lemma_.lower() in lexicon.speech_verbs for c in child.children if c.dep_ == "pcomp")
         for child in verb.rights
     )
@@ -201,32 +188,32 @@ def find_stances(verbs: list[Token], lexicon: Lexicon, skip: Callable[[int], boo
         subject = _subject(token)
         if subject is None or not is_agent(subject, lexicon):
             continue
-        found = complement(token, lexicon, preps=_TOPIC_PREPOSITIONS)
+        found = complement(token, lexicon, preps=lexicon.topic_prepositions)
         if found is not None and found[0] > token.idx:
             yield Stance(found, _cue_extent(token, found), token, subject)
 
 
-def _noun_source(noun: Token) -> Token | None:
+def _noun_source(noun: Token, lexicon: Lexicon) -> Token | None:
     """Whose claim or plan: the possessor ("his statement") or the "by"/"from" object."""
     for child in noun.children:
         if child.dep_ == "poss":
             return child
     for child in noun.children:
-        if child.dep_ == "prep" and child.lower_ in ("by", "from"):
+        if child.dep_ == "prep" and child.lower_ in lexicon.source_prepositions:
             return next((c for c in child.children if c.dep_ == "pobj"), None)
     if noun.dep_ in ("dobj", "attr"):  # "the senator made the claim that ...", "it was his view that ..."
         return next((c for c in noun.head.children if c.dep_ == "nsubj"), None)
     return None
 
 
-def _noun_content(noun: Token, preps: frozenset[str]) -> Extent | None:
-    """What a cue noun reports: its "that"/"to" clause, else the object of one of ``preps``."""
+def _noun_content(noun: Token, lexicon: Lexicon) -> Extent | None:
+    """What a cue noun reports: its "that"/"to" clause, else the object of one of its prepositions."""
     for child in noun.rights:
         if child.dep_ in ("acl", "ccomp") and any(
-                (c.dep_ == "mark" and c.lower_ in ("that", "whether")) or (c.dep_ == "aux" and c.lower_ == "to")
-                for c in child.children):
+                (c.dep_ == "mark" and c.lower_ in lexicon.noun_clause_marks)
+                or (c.dep_ == "aux" and c.lower_ in lexicon.infinitive_marks) for c in child.children):
             return extent(child)
-    return _prep_object(noun, preps)
+    return _prep_object(noun, lexicon.noun_prepositions)
 
 
 def _felt_for_others(noun: Token, content: Extent, lexicon: Lexicon) -> bool:
@@ -239,8 +226,8 @@ def _felt_for_others(noun: Token, content: Extent, lexicon: Lexicon) -> bool:
         return False
     if any(extent(c) == content for c in noun.rights if c.dep_ in ("acl", "ccomp")):
         return False
-    source = _noun_source(noun)
-    return source is None or not (source.ent_type_ == "PERSON" or source.lower_ in _PERSON_WORDS
+    source = _noun_source(noun, lexicon)
+    return source is None or not (source.ent_type_ == "PERSON" or source.lower_ in lexicon.person_words
                                   or source.lower_ in lexicon.person_pronouns)
 
 
@@ -249,12 +236,12 @@ def find_noun_cues(nouns: list[Token], lexicon: Lexicon, skip: Callable[[int], b
     for token in nouns:
         if token.lemma_.lower() not in lexicon.cue_nouns or skip(token.idx):
             continue
-        found = _noun_content(token, lexicon.noun_prepositions)
+        found = _noun_content(token, lexicon)
         if found is not None and _felt_for_others(token, found, lexicon):
             continue
         if found is not None and found[0] > token.idx:
             kind = "speech" if token.lemma_.lower() in lexicon.speech_nouns else "stance"
-            yield Stance(found, (token.idx, token_end(token)), token, _noun_source(token), kind)
+            yield Stance(found, (token.idx, token_end(token)), token, _noun_source(token, lexicon), kind)
 
 
 def find_adjective_cues(adjectives: list[Token], lexicon: Lexicon, skip: Callable[[int], bool]) -> Iterator[Stance]:
