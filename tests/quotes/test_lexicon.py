@@ -66,10 +66,10 @@ def test_lexicon_without_the_newer_lists_still_loads() -> None:
 
 
 def _module_word_sets(path: Path) -> list[str]:
-    """Module-level sets or tuples of lower-case words in ``path`` (names of parse labels and tags aside)."""
+    """Module-level collections of lower-case words in ``path`` (type aliases such as ``Literal[...]`` aside)."""
     found = []
     for node in ast.parse(path.read_text(encoding="utf-8")).body:
-        if not isinstance(node, ast.Assign):
+        if not isinstance(node, ast.Assign) or isinstance(node.value, ast.Subscript):
             continue
         words = [c.value for c in ast.walk(node.value) if isinstance(c, ast.Constant) and isinstance(c.value, str)]
         if len(words) > 1 and all(w.isalpha() and w.islower() for w in words):

@@ -24,7 +24,7 @@ from __future__ import annotations
 import bisect
 import re
 from dataclasses import replace
-from typing import Any, cast
+from typing import TYPE_CHECKING
 
 from dateline import ids
 from dateline.errors import PipelineError
@@ -33,9 +33,14 @@ from dateline.quotes._direct import DirectQuote, SegmentIndex, find_direct
 from dateline.quotes._labels import Labelled, find_labelled
 from dateline.quotes._lexicon import Lexicon, load_lexicon
 from dateline.quotes._marks import find_quoted
-from dateline.quotes._reported import MIN_CONTENT_CHARS, Reported, find_reported, trim
+from dateline.quotes._reported import MIN_CONTENT_CHARS, find_reported, trim
 from dateline.quotes._speaker import find_subject, link_speaker, passive_participle
+from dateline.quotes._types import Candidate, Extent
 from dateline.records import Article, Quote, QuoteKind, make_span
+
+if TYPE_CHECKING:
+    from spacy.tokens import Span as TokenSpan
+    from spacy.tokens import Token
 
 __all__ = ["apply"]
 
@@ -63,21 +68,22 @@ def _credited(article: Article, text: str, quote: Quote) -> Quote:
                    else actor.id, cue=make_span(article.text, *found.span(1)))
 
 
-def _quote(article: Article, lexicon: Lexicon, start: int, end: int, direct: bool,
-           cue: tuple[int, int] | None, subject: object, kind: str = "speech") -> Quote:
+def _quote(article: Article, lexicon: Lexicon, content: Extent, direct: bool, cue: Extent | None,
+           subject: Token | None, kind: QuoteKind = "speech") -> Quote:
+    """The quote record of a candidate: its extents become spans, its subject a speaker."""
     speaker_span, speaker = (None, None) if subject is None else link_speaker(article, subject, lexicon)
     return Quote(
-        id=ids.child_id(article.id, "quote", start),
-        content=make_span(article.text, start, end),
+        id=ids.child_id(article.id, "quote", content.start),
+        content=make_span(article.text, *content),
         direct=direct,
         speaker=speaker,
         speaker_span=speaker_span,
         cue=None if cue is None else make_span(article.text, *cue),
-        kind=cast(QuoteKind, kind),  # candidates carry Lexicon.kind's "speech" or "stance"
+        kind=kind,
     )
 
 
-def _break_before(cand: Reported, lexicon: Lexicon) -> int | None:
+def _break_before(cand: Candidate, lexicon: Lexicon) -> int | None:
     """Where the clause of ``cand``'s cue begins after a break ("..., arguing", "... and warned"), or None."""
     cue = cand.cue_token
     doc = cue.doc
@@ -92,15 +98,16 @@ def _break_before(cand: Reported, lexicon: Lexicon) -> int | None:
     return None if k == cue.left_edge.i else int(doc[k].idx)
 
 
-def _cut_at_breaks(outer: Reported, breaks: list[tuple[Reported, int]], text: str, lexicon: Lexicon) -> Reported:
+def _cut_at_breaks(outer: Candidate, breaks: list[tuple[Candidate, int]], text: str,
+                   lexicon: Lexicon) -> Candidate:
     """``outer`` ending before the earliest break of another cue clause inside its content, if any."""
     start, end = outer.content
     cuts = [cut for inner, cut in breaks
-            if inner is not outer and start < inner.cue[0] < end and start + MIN_CONTENT_CHARS < cut < end]
-    return replace(outer, content=trim(text, start, min(cuts), lexicon)) if cuts else outer
+            if inner is not outer and start < inner.cue.start < end and start + MIN_CONTENT_CHARS < cut < end]
+    return replace(outer, content=trim(text, Extent(start, min(cuts)), lexicon)) if cuts else outer
 
 
-def _outermost(found: list[Reported], text: str, lexicon: Lexicon) -> list[Reported]:
+def _outermost(found: list[Candidate], text: str, lexicon: Lexicon) -> list[Candidate]:
     """Candidates whose cue lies inside no other candidate's content.
 
     A cue clause set off inside another report ("she said X, arguing that Y"; "said X and warned
@@ -111,11 +118,11 @@ def _outermost(found: list[Reported], text: str, lexicon: Lexicon) -> list[Repor
     found = [_cut_at_breaks(outer, breaks, text, lexicon) for outer in found]
     return [
         cand for cand in found
-        if not any(o is not cand and o.content[0] <= cand.cue[0] < o.content[1] for o in found)
+        if not any(o is not cand and o.content.start <= cand.cue.start < o.content.end for o in found)
     ]
 
 
-def _ends_clause(cue: Any, rest: Any, lexicon: Lexicon) -> bool:
+def _ends_clause(cue: Token, rest: TokenSpan, lexicon: Lexicon) -> bool:
     """Whether the words ``rest`` after a report's content start something else: a clause the cue's own
     clause depends on ("When he invoked X, he did not ..."), another report, a second predicate of the
     cue ("documented X but also drew Y") or a coordinated clause with its own subject ("..., and
@@ -132,7 +139,7 @@ def _ends_clause(cue: Any, rest: Any, lexicon: Lexicon) -> bool:
     return False
 
 
-def _to_sentence_end(cand: Reported, text: str, lexicon: Lexicon, cues: list[int]) -> Reported:
+def _to_sentence_end(cand: Candidate, text: str, lexicon: Lexicon, cues: list[int]) -> Candidate:
     """``cand`` with its content carried on to the end of its sentence when nothing else starts there.
 
     The small parser often ends an object or clause early ("cited disparaging remarks | Trump had made
@@ -152,22 +159,24 @@ def _to_sentence_end(cand: Reported, text: str, lexicon: Lexicon, cues: list[int
     rest = cue.doc.char_span(end, limit, alignment_mode="expand")
     if rest is None or _ends_clause(cue, rest, lexicon):
         return cand
-    new_end = trim(text, start, limit, lexicon)[1]
+    new_end = trim(text, Extent(start, limit), lexicon).end
     if text[new_end - 1:new_end] == ")" and "(" not in text[start:new_end]:
-        new_end = trim(text, start, new_end - 1, lexicon)[1]  # "(her campaign disclosed that she has pneumonia)"
-    return replace(cand, content=(start, max(end, new_end)))
+        # "... (her campaign disclosed that she has pneumonia)": the closing parenthesis is not the report's
+        new_end = trim(text, Extent(start, new_end - 1), lexicon).end
+    return replace(cand, content=Extent(start, max(end, new_end)))
 
 
-def _without_that(text: str, start: int, end: int, lexicon: Lexicon) -> int:
-    """``start`` past a complementizer that opens the content ("that the talks failed"), if any."""
+def _without_that(text: str, content: Extent, lexicon: Lexicon) -> Extent:
+    """``content`` without a complementizer that opens it ("that the talks failed"), if any."""
+    start, end = content
     for word in lexicon.complementizers:
         opener = len(word) + 1
         if text[start:start + opener].lower() == word + " " and end - start > opener:
-            return start + opener
-    return start
+            return Extent(start + opener, end)
+    return content
 
 
-def _agentless_passive(token: Any) -> bool:
+def _agentless_passive(token: Token) -> bool:
     """Whether ``token`` is a passive cue ("was accused of ...", "Asked about ..."): it may report with no speaker."""
     return any(c.dep_ == "nsubjpass" for c in token.children) or passive_participle(token)
 
@@ -184,11 +193,11 @@ def _reported(article: Article, text: str, lexicon: Lexicon, inside: SegmentInde
             continue
         found.append(cand)
     quotes = []
-    cues = sorted(cand.cue[0] for cand in found)
+    cues = sorted(cand.cue.start for cand in found)
     for cand in _outermost(found, text, lexicon):
         cand = _to_sentence_end(cand, text, lexicon, cues)
-        start = _without_that(article.text, *cand.content, lexicon)
-        quotes.append(_quote(article, lexicon, start, cand.content[1], False, cand.cue, cand.subject, cand.kind))
+        content = _without_that(article.text, cand.content, lexicon)
+        quotes.append(_quote(article, lexicon, content, False, cand.cue, cand.subject, cand.kind))
     return quotes
 
 
@@ -220,7 +229,7 @@ def _through_quotes(article: Article, quote: Quote, direct: list[Quote], starts:
         if d.cue is not None and start < d.cue.start < end and _participle(d.cue.text, lexicon) \
                 and article.text[start:d.cue.start].rstrip().endswith(","):
             # "attacked X, saying, '...'": the quotation is the saying's, not the attack's.
-            end = trim(article.text, start, d.cue.start, lexicon)[1]
+            end = trim(article.text, Extent(start, d.cue.start), lexicon).end
             continue
         if d.content.start < end:
             end = d.content.end
@@ -233,20 +242,19 @@ def _through_quotes(article: Article, quote: Quote, direct: list[Quote], starts:
 
 
 def _direct(article: Article, lexicon: Lexicon, found: list[DirectQuote]) -> list[Quote]:
-    return [_quote(article, lexicon, q.start, q.end, True, q.cue, q.subject) for q in found]
+    return [_quote(article, lexicon, q.content, True, q.cue, q.subject) for q in found]
 
 
 def _labelled(article: Article, text: str, lexicon: Lexicon, direct: list[Quote]) -> list[Quote]:
     """``direct`` with transcript and headline lines ("WALLACE: ...") in place of the quotes that hold them."""
     lines = list(find_labelled(article.doc, text, lexicon.label_stopwords))
-    out = [q for q in direct if not any(a <= q.content.start < b for (a, b) in (line.name for line in lines))]
+    out = [q for q in direct if not any(line.name.start <= q.content.start < line.name.end for line in lines)]
     taken = list(out)
     for line, turn_end in zip(lines, _turn_ends(text, lines), strict=True):
         start, end = line.content
         if any(q.content.start < end and start < q.content.end for q in taken):
             continue
-        end = turn_end
-        quote = _quote(article, lexicon, start, end, True, line.cue, line.head)
+        quote = _quote(article, lexicon, Extent(start, turn_end), True, line.cue, line.head)
         name = make_span(article.text, *line.name)
         speaker = quote.speaker or _actor_named(article, name.text)
         out.append(replace(quote, speaker_span=name, speaker=speaker))
@@ -265,10 +273,10 @@ def _turn_ends(text: str, lines: list[Labelled]) -> list[int]:
     """
     ends = []
     for k, line in enumerate(lines):
-        end = line.content[1]
+        end = line.content.end
         if k + 1 < len(lines):
             after = lines[k + 1]
-            next_line = text.rfind("\n", 0, after.name[0]) + 1
+            next_line = text.rfind("\n", 0, after.name.start) + 1
             if next_line - end <= MAX_TURN_CHARS:
                 stop = next_line
                 while stop > end and text[stop - 1].isspace():

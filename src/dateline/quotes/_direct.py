@@ -12,16 +12,19 @@ quotes ("America First", "reset") and are dropped.
 from __future__ import annotations
 
 import bisect
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass, replace
-from typing import Any
+from typing import TYPE_CHECKING
 
 from dateline.quotes._lexicon import Lexicon
 from dateline.quotes._marks import QuotedSegment
+from dateline.quotes._types import Extent, token_end
+
+if TYPE_CHECKING:
+    from spacy.tokens import Doc, Token
+    from spacy.tokens import Span as TokenSpan
 
 __all__ = ["DirectQuote", "SegmentIndex", "find_direct"]
-
-Token = Any
 
 #: Quoted spans of fewer words than this need a cue that governs them to count
 #: as quotes; tuned on the seed ("America First", "reset" vs "thoroughly") and
@@ -34,13 +37,12 @@ MIN_UNCUED_QUOTE_WORDS = 8
 
 @dataclass(frozen=True, slots=True)
 class DirectQuote:
-    """A direct quote before linking: content extent, cue token and extent, subject token."""
+    """A direct quote before linking: content extent, paragraph start, cue token and extent, subject token."""
 
-    start: int
-    end: int
+    content: Extent
     paragraph: int
     cue_token: Token | None = None
-    cue: tuple[int, int] | None = None
+    cue: Extent | None = None
     subject: Token | None = None
 
 
@@ -68,32 +70,32 @@ class SegmentIndex:
 class _Frames:
     """Sentence and paragraph bounds of one document."""
 
-    def __init__(self, doc: Any, text: str) -> None:
+    def __init__(self, doc: Doc, text: str) -> None:
         self.doc = doc
         self.text = text
         self.sents = list(doc.sents)
         self.starts = [s.start_char for s in self.sents]
 
-    def sentence(self, offset: int) -> Any:
+    def sentence(self, offset: int) -> TokenSpan:
         return self.sents[max(bisect.bisect_right(self.starts, offset) - 1, 0)]
 
-    def paragraph(self, offset: int) -> tuple[int, int]:
+    def paragraph(self, offset: int) -> Extent:
         start = self.text.rfind("\n", 0, offset) + 1
         end = self.text.find("\n", offset)
-        return start, len(self.text) if end < 0 else end
+        return Extent(start, len(self.text) if end < 0 else end)
 
-    def frame(self, seg: QuotedSegment) -> tuple[int, int]:
-        para_start = self.paragraph(seg.open_mark)[0]
-        para_end = self.paragraph(max(seg.outer_end - 1, seg.open_mark))[1]
+    def frame(self, seg: QuotedSegment) -> Extent:
+        para_start = self.paragraph(seg.open_mark).start
+        para_end = self.paragraph(max(seg.outer_end - 1, seg.open_mark)).end
         start = max(self.sentence(seg.open_mark).start_char, para_start)
         end = min(self.sentence(max(seg.outer_end - 1, 0)).end_char, para_end)
         before = self.text[:seg.open_mark].rstrip()
         if before.endswith(":"):
             start = min(start, self.sentence(len(before) - 1).start_char)
-        return start, end
+        return Extent(start, end)
 
 
-def _governs(cue: Token, seg: QuotedSegment, doc: Any) -> bool:
+def _governs(cue: Token, seg: QuotedSegment, doc: Doc) -> bool:
     """Whether the quoted words hang under ``cue`` in the parse, not via its subject."""
     span = doc.char_span(seg.start, seg.end, alignment_mode="expand")
     if span is None or len(span) == 0:
@@ -144,11 +146,11 @@ def _words(text: str) -> int:
 
 
 def _merge(previous: DirectQuote, current: DirectQuote) -> DirectQuote:
-    return replace(previous, end=current.end)
+    return replace(previous, content=Extent(previous.content.start, current.content.end))
 
 
-def find_direct(doc: Any, text: str, segments: Sequence[QuotedSegment], lexicon: Lexicon, inside: SegmentIndex,
-                subject_of: Any) -> list[DirectQuote]:
+def find_direct(doc: Doc, text: str, segments: Sequence[QuotedSegment], lexicon: Lexicon, inside: SegmentIndex,
+                subject_of: Callable[[Token], Token | None]) -> list[DirectQuote]:
     """Direct quotes from quoted segments; ``subject_of(cue)`` finds a cue's subject token."""
     frames = _Frames(doc, text)
     quotes: list[DirectQuote] = []
@@ -157,17 +159,17 @@ def find_direct(doc: Any, text: str, segments: Sequence[QuotedSegment], lexicon:
             continue
         content = frames.text[seg.start:seg.end].rstrip(",")
         end = seg.start + len(content.rstrip())
-        paragraph = frames.paragraph(seg.open_mark)[0]
+        paragraph = frames.paragraph(seg.open_mark).start
         cue = _nearest_cue(frames, seg, lexicon, inside)
         short = _words(content) < MIN_FREE_QUOTE_WORDS
         if cue is not None and short and not _governs(cue, seg, doc):
             cue = None
-        current = DirectQuote(seg.start, end, paragraph)
+        current = DirectQuote(Extent(seg.start, end), paragraph)
         if cue is not None:
-            current = replace(current, cue_token=cue, cue=(cue.idx, cue.idx + len(cue.text)), subject=subject_of(cue))
+            current = replace(current, cue_token=cue, cue=Extent(cue.idx, token_end(cue)), subject=subject_of(cue))
         previous = quotes[-1] if quotes else None
         if previous is not None and (_continues(previous, current, seg, short)
-                                     or lexicon.listed.fullmatch(text, previous.end, seg.open_mark)):
+                                     or lexicon.listed.fullmatch(text, previous.content.end, seg.open_mark)):
             quotes[-1] = _merge(previous, current)
             continue
         if cue is None and previous is not None and previous.subject is not None and _adjacent(frames, previous, seg):
@@ -185,13 +187,13 @@ def _continues(previous: DirectQuote, current: DirectQuote, seg: QuotedSegment, 
     if current.cue_token is None:
         return not short
     same_cue = current.cue_token.i == previous.cue_token.i
-    return bool(same_cue and previous.end <= current.cue_token.idx < seg.open_mark)
+    return bool(same_cue and previous.content.end <= current.cue_token.idx < seg.open_mark)
 
 
 def _adjacent(frames: _Frames, previous: DirectQuote, seg: QuotedSegment) -> bool:
     """Whether ``seg`` opens the paragraph right after the one where ``previous`` ends."""
-    para_start = frames.paragraph(seg.open_mark)[0]
+    para_start = frames.paragraph(seg.open_mark).start
     if frames.text[para_start:seg.open_mark].strip():
         return False
-    previous_end = frames.paragraph(previous.end)[1]
+    previous_end = frames.paragraph(previous.content.end).end
     return previous_end < para_start and not frames.text[previous_end:para_start].strip()

@@ -12,7 +12,13 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 from dataclasses import dataclass
-from typing import Any
+from typing import TYPE_CHECKING
+
+from dateline.quotes._types import Extent
+
+if TYPE_CHECKING:
+    from spacy.tokens import Doc, Token
+    from spacy.tokens import Span as TokenSpan
 
 __all__ = ["Labelled", "find_labelled"]
 
@@ -33,13 +39,13 @@ _LABEL = re.compile(
 class Labelled:
     """A labelled line: the name's extent, the colon's, the content's, and the name's head token."""
 
-    name: tuple[int, int]
-    cue: tuple[int, int]
-    content: tuple[int, int]
-    head: Any
+    name: Extent
+    cue: Extent
+    content: Extent
+    head: Token
 
 
-def _is_name(span: Any, stopwords: frozenset[str], marked: bool) -> bool:
+def _is_name(span: TokenSpan, stopwords: frozenset[str], marked: bool) -> bool:
     """Whether ``span`` names a speaker; ``marked``: it stands in double parentheses, so any capitalized words do."""
     words = [t for t in span if not t.is_punct]
     if not words or " ".join(t.lower_ for t in words) in stopwords or words[0].lower_ in stopwords:
@@ -47,7 +53,7 @@ def _is_name(span: Any, stopwords: frozenset[str], marked: bool) -> bool:
     return marked or all(t.pos_ == "PROPN" or (t.is_upper and t.is_alpha and len(t.text) > 1) for t in words)
 
 
-def find_labelled(doc: Any, text: str, stopwords: frozenset[str]) -> Iterator[Labelled]:
+def find_labelled(doc: Doc, text: str, stopwords: frozenset[str]) -> Iterator[Labelled]:
     """Every labelled line of ``text`` (the annotated part of the article)."""
     opening = len(text) - len(text.lstrip())  # where the first line (the headline) starts
     for match in _LABEL.finditer(text):
@@ -59,4 +65,5 @@ def find_labelled(doc: Any, text: str, stopwords: frozenset[str]) -> Iterator[La
         headline = match.start() <= opening  # "Poll: Voters Abandon ...": any capitalized source
         if span is None or not _is_name(span, stopwords, marked=name == 3 or headline):
             continue
-        yield Labelled(match.span(name), match.span(cue), (match.start(5), match.start(5) + len(content)), span.root)
+        yield Labelled(Extent(*match.span(name)), Extent(*match.span(cue)),
+                       Extent(match.start(5), match.start(5) + len(content)), span.root)

@@ -19,6 +19,7 @@ from typing import Any
 from dateline import lang
 from dateline._data import check_version, is_strings
 from dateline.errors import ResourceError
+from dateline.records import QuoteKind
 
 __all__ = ["Lexicon", "load_lexicon", "parse_lexicon"]
 
@@ -130,7 +131,7 @@ class Lexicon:
         """What may stand between quotations listed as one: marks, commas and spaces, then a list conjunction."""
         return re.compile(rf"[ ,\"”'’]*(?:{_alternation(self.list_conjunctions)}) ")
 
-    def kind(self, lemma: str) -> str:
+    def kind(self, lemma: str) -> QuoteKind:
         """``"speech"`` for a cue lemma of saying or writing, ``"stance"`` for one of belief, judgement or support."""
         return "speech" if lemma in self.speech_verbs and lemma not in self.stance_verbs else "stance"
 

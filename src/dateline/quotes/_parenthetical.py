@@ -6,8 +6,13 @@ words around the cue as well as from the parse.
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 from dateline.quotes._lexicon import Lexicon
-from dateline.quotes._tokens import Extent, Token, token_end
+from dateline.quotes._types import Extent, token_end
+
+if TYPE_CHECKING:
+    from spacy.tokens import Token
 
 __all__ = ["HEAD_POS", "MIN_CONTENT_CHARS", "as_clause", "parenthetical", "surface_parenthetical"]
 
@@ -42,12 +47,12 @@ def parenthetical(cue: Token, lexicon: Lexicon) -> Extent | None:
     sent = cue.sent
     after = right + 1
     if after < sent.end and doc[after].text in breaks and after + 1 < sent.end and not doc[after + 1].is_punct:
-        return sent.start_char, sent.end_char  # "The museum, he said, is ..."
+        return Extent(sent.start_char, sent.end_char)  # "The museum, he said, is ..."
     if cue.head.i > cue.i:
         return None
     start = sent.start_char
     end = doc[left].idx
-    return (start, end) if end - start > MIN_CONTENT_CHARS else None
+    return Extent(start, end) if end - start > MIN_CONTENT_CHARS else None
 
 
 #: Parts of speech a speaker phrase set off by commas may hold ("one of Mr. Obama's advisers", "he has").
@@ -97,9 +102,9 @@ def surface_parenthetical(cue: Token, lexicon: Lexicon) -> tuple[Extent, Token] 
         return None
     speaker = next((t for t in heads if t.dep_ == "nsubj"), heads[-1])
     if first == sent.start and doc[first].lower_ in lexicon.as_words:
-        return (doc[close].idx + 1, sent.end_char), speaker
+        return Extent(doc[close].idx + 1, sent.end_char), speaker
     if first - 1 > sent.start and doc[first - 1].text == ",":
-        return (sent.start_char, sent.end_char), speaker
+        return Extent(sent.start_char, sent.end_char), speaker
     return None
 
 
@@ -115,4 +120,4 @@ def as_clause(cue: Token, lexicon: Lexicon) -> Extent | None:
         start, end = doc[first].idx, token_end(head.right_edge)
     else:  # "Mr. Trump is free to ..., as experts have pointed out"
         start, end = head.left_edge.idx, cue.left_edge.idx
-    return (start, end) if end - start > MIN_CONTENT_CHARS else None
+    return Extent(start, end) if end - start > MIN_CONTENT_CHARS else None

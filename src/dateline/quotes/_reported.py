@@ -11,8 +11,8 @@ of the verb (climbing through "was quoted as saying") gives the speaker.
 from __future__ import annotations
 
 from collections.abc import Callable, Iterator
-from dataclasses import dataclass
-from typing import Any
+from dataclasses import replace
+from typing import TYPE_CHECKING
 
 import numpy
 from spacy.attrs import LOWER, POS
@@ -36,9 +36,12 @@ from dateline.quotes._stance import (
     object_phrase,
     verb_kind,
 )
-from dateline.quotes._tokens import Extent, Token, extent, token_end
+from dateline.quotes._types import Candidate, Extent, extent, token_end
 
-__all__ = ["MIN_CONTENT_CHARS", "Reported", "find_reported", "trim"]
+if TYPE_CHECKING:
+    from spacy.tokens import Doc, Token
+
+__all__ = ["MIN_CONTENT_CHARS", "find_reported", "trim"]
 
 Quoted = Callable[[int, int], int]
 
@@ -48,60 +51,50 @@ MAX_THAT_DISTANCE = 8
 _TRIM = frozenset(',.;:!?"“”‘’\'—–-( \u00a0')
 
 
-@dataclass(frozen=True, slots=True)
-class Reported:
-    """One reported-speech candidate: content and cue extents, and the subject token."""
-
-    content: Extent
-    cue: Extent
-    cue_token: Token
-    subject: Token | None
-    kind: str = "speech"
-
-
-def trim(text: str, start: int, end: int, lexicon: Lexicon) -> Extent:
-    """``[start, end)`` without outer spaces and punctuation, nor a conjunction left dangling at its end
+def trim(text: str, stretch: Extent, lexicon: Lexicon) -> Extent:
+    """``stretch`` without outer spaces and punctuation, nor a conjunction left dangling at its end
     ("choose the mayor and | 41 percent favor ...")."""
+    start, end = stretch
     while start < end and text[start] in _TRIM:
         start += 1
     while end > start and text[end - 1] in _TRIM:
         end -= 1
     dangling = lexicon.dangling.search(text, start, end)
     if dangling is not None:
-        return trim(text, start, dangling.start(), lexicon)
-    return start, end
+        return trim(text, Extent(start, dangling.start()), lexicon)
+    return Extent(start, end)
 
 
 def _from_mark(clause: Token, lexicon: Lexicon) -> Extent:
     """A clause's extent from its "that" when words the parser hung on it come first ("on July 7 that ...")."""
     start, end = extent(clause)
     mark = next((c for c in clause.children if c.dep_ == "mark" and c.lower_ in lexicon.complementizers), None)
-    return (mark.idx if mark is not None else start), end
+    return Extent(mark.idx if mark is not None else start, end)
 
 
 def _after_that(cue: Token, lexicon: Lexicon) -> Extent | None:
     sent = cue.sent
     for token in cue.doc[cue.i + 1 : min(cue.i + 1 + MAX_THAT_DISTANCE, sent.end)]:
         if token.lower_ in lexicon.complementizers and (token.tag_ == "IN" or token.dep_ in ("dobj", "nsubj", "mark")):
-            return token.idx, sent.end_char
+            return Extent(token.idx, sent.end_char)
         if token.is_punct and token.text not in (",",):
             return None
     return None
 
 
-def _governed_quote(cue: Token, quoted: Callable[[int, int], int]) -> Extent | None:
+def _governed_quote(cue: Token, quoted: Quoted) -> Extent | None:
     """What follows a speech verb whose own words hold a quotation ("called him a 'nasty guy'")."""
     rights = [c for c in cue.rights if not c.is_punct and c.dep_ not in ("nsubj", "cc", "conj")]
     if not rights:
         return None
     start = rights[0].left_edge.idx
     end = token_end(rights[-1].right_edge)
-    return (start, end) if quoted(start, end) > 0 else None
+    return Extent(start, end) if quoted(start, end) > 0 else None
 
 
 def _call_content(cue: Token, lexicon: Lexicon, quoted: Quoted) -> tuple[Extent, Extent] | None:
     """"called on X to ...", "called for X", "called X Y" (with Y quoted or an object predicate)."""
-    here = (cue.idx, token_end(cue))
+    here = Extent(cue.idx, token_end(cue))
     if any(c.dep_ == "oprd" for c in cue.children):
         found = _governed_quote(cue, lambda s, e: 1)
         return None if found is None else (found, here)
@@ -110,7 +103,7 @@ def _call_content(cue: Token, lexicon: Lexicon, quoted: Quoted) -> tuple[Extent,
             parts = [extent(c) for c in child.children if c.dep_ in ("pobj", "pcomp")]
             parts += [extent(c) for c in cue.children if c.dep_ == "xcomp"]
             if parts:
-                return (min(p[0] for p in parts), max(p[1] for p in parts)), (cue.idx, token_end(child))
+                return Extent(min(p.start for p in parts), max(p.end for p in parts)), Extent(cue.idx, token_end(child))
     found = _governed_quote(cue, quoted)
     if found is None:
         # "called the shootings a moment of reckoning" with the predicate parsed away; not "called a meeting"
@@ -122,7 +115,7 @@ def _call_content(cue: Token, lexicon: Lexicon, quoted: Quoted) -> tuple[Extent,
 
 def _verb_content(cue: Token, lexicon: Lexicon, quoted: Quoted) -> tuple[Extent, Extent] | None:
     """Content and cue extents for one cue verb, or None when it introduces nothing."""
-    here = (cue.idx, token_end(cue))
+    here = Extent(cue.idx, token_end(cue))
     if cue.lemma_ in lexicon.call_verbs:
         return _call_content(cue, lexicon, quoted)
     found = as_clause(cue, lexicon)
@@ -145,10 +138,10 @@ def _verb_content(cue: Token, lexicon: Lexicon, quoted: Quoted) -> tuple[Extent,
     if lemma in lexicon.clause_only_verbs:
         return None  # "saw the tweet", "found a way": perception, not report
     found = complement(cue, lexicon, objects=lemma not in lexicon.recipient_verbs)
-    return None if found is None or found[0] < cue.idx else (found, here)
+    return None if found is None or found.start < cue.idx else (found, here)
 
 
-def _lone_word(doc: Any, start: int, end: int) -> bool:
+def _lone_word(doc: Doc, start: int, end: int) -> bool:
     """Whether ``[start, end)`` is one pronoun or determiner ("complained about that") or only a date ("his
     remarks on Saturday"): nothing reported."""
     span = doc.char_span(start, end)
@@ -160,22 +153,22 @@ def _lone_word(doc: Any, start: int, end: int) -> bool:
 def _paragraph(text: str, offset: int) -> Extent:
     start = text.rfind("\n", 0, offset) + 1
     end = text.find("\n", offset)
-    return start, len(text) if end < 0 else end
+    return Extent(start, len(text) if end < 0 else end)
 
 
 def _clip(text: str, content: Extent, cue: Extent) -> Extent:
     """``content`` cut to the paragraph of its cue (sentences may run over paragraph breaks)."""
-    para = _paragraph(text, cue[0])
-    return max(content[0], para[0]), min(content[1], para[1])
+    para = _paragraph(text, cue.start)
+    return Extent(max(content.start, para.start), min(content.end, para.end))
 
 
 def _local_subject(subject: Token | None, cue: Token, text: str) -> Token | None:
     """``subject`` when it sits in the cue's paragraph, else the first noun before the cue there."""
     para = _paragraph(text, cue.idx)
-    if subject is None or para[0] <= subject.idx < para[1]:
+    if subject is None or para.start <= subject.idx < para.end:
         return subject
     for token in cue.doc[cue.sent.start : cue.i]:
-        if token.idx >= para[0] and token.pos_ in ("PROPN", "NOUN", "PRON"):
+        if token.idx >= para.start and token.pos_ in ("PROPN", "NOUN", "PRON"):
             while token.dep_ in ("compound", "flat") and token.head.i > token.i:
                 token = token.head
             return token
@@ -191,15 +184,15 @@ def _name_before(cue: Token, lexicon: Lexicon) -> Token | None:
 
 
 def _from_verbs(verbs: list[Token], text: str, lexicon: Lexicon, skip: Callable[[int], bool],
-                quoted: Quoted) -> Iterator[Reported]:
+                quoted: Quoted) -> Iterator[Candidate]:
     cues = lexicon.cue_verbs
     for token in verbs:
         if token.lemma_.lower() not in cues or skip(token.idx):
             continue
         paren = surface_parenthetical(token, lexicon) if token.lemma_.lower() in lexicon.speech_verbs else None
         if paren is not None:
-            cue = (token.idx, token_end(token))
-            yield Reported(_clip(text, paren[0], cue), cue, token, paren[1], verb_kind(token, lexicon))
+            cue, (content, speaker) = Extent(token.idx, token_end(token)), paren
+            yield Candidate(_clip(text, content, cue), cue, token, speaker, verb_kind(token, lexicon))
             continue
         found = _verb_content(token, lexicon, quoted)
         if found is None:
@@ -207,18 +200,18 @@ def _from_verbs(verbs: list[Token], text: str, lexicon: Lexicon, skip: Callable[
         subject = _local_subject(find_subject(token), token, text) or _name_before(token, lexicon)
         if subject is None and token.lemma_.lower() not in lexicon.speech_verbs:
             continue
-        content = found[0]
+        content, cue = found
         if token.dep_ == "advcl" and token.head.i > token.i and token.tag_ == "VBN" \
                 and not any(c.dep_ == "mark" for c in token.children):  # "Asked about X, she said ...": to the comma
-            content = (content[0], min(content[1], token_end(token.right_edge)))
-        yield Reported(_clip(text, content, found[1]), found[1], token, subject, verb_kind(token, lexicon))
+            content = Extent(content.start, min(content.end, token_end(token.right_edge)))
+        yield Candidate(_clip(text, content, cue), cue, token, subject, verb_kind(token, lexicon))
 
 
-def _phrase_at(doc: Any, i: int, phrase: tuple[str, ...]) -> bool:
+def _phrase_at(doc: Doc, i: int, phrase: tuple[str, ...]) -> bool:
     return i + len(phrase) <= len(doc) and all(doc[i + k].lower_ == w for k, w in enumerate(phrase))
 
 
-def _from_phrases(doc: Any, text: str, lexicon: Lexicon, skip: Callable[[int], bool]) -> Iterator[Reported]:
+def _from_phrases(doc: Doc, text: str, lexicon: Lexicon, skip: Callable[[int], bool]) -> Iterator[Candidate]:
     first_words = numpy.array([doc.vocab.strings.add(phrase[0]) for phrase in lexicon.source_phrases],
                               dtype=numpy.uint64)
     for i in numpy.flatnonzero(numpy.isin(doc.to_array(LOWER), first_words)):
@@ -230,19 +223,19 @@ def _from_phrases(doc: Any, text: str, lexicon: Lexicon, skip: Callable[[int], b
             objects = [c for c in last.children if c.dep_ in ("pobj", "pcomp")]
             if not objects:
                 continue
-            phrase_end = extent(objects[0])[1]
+            phrase_end = extent(objects[0]).end
             # A source the tagger read as a verb phrase ("show insiders") is named by its noun.
             source = next((c for c in objects[0].children if c.dep_ == "dobj"), objects[0]) \
                 if objects[0].dep_ == "pcomp" else objects[0]
             sent = token.sent
-            before = (sent.start_char, token.idx)
-            after = (phrase_end, sent.end_char)
-            content = before if before[1] - before[0] > after[1] - after[0] else after
-            cue = (token.idx, token_end(last))
-            yield Reported(_clip(text, content, cue), cue, token, source)
+            before = Extent(sent.start_char, token.idx)
+            after = Extent(phrase_end, sent.end_char)
+            content = before if before.end - before.start > after.end - after.start else after
+            cue = Extent(token.idx, token_end(last))
+            yield Candidate(_clip(text, content, cue), cue, token, source, "speech")
 
 
-def _from_sources_in(doc: Any, text: str, lexicon: Lexicon, skip: Callable[[int], bool]) -> Iterator[Reported]:
+def _from_sources_in(doc: Doc, text: str, lexicon: Lexicon, skip: Callable[[int], bool]) -> Iterator[Candidate]:
     """"In the new poll, Clinton led Trump by 5 points": a sentence opened by "in" and a finding (a poll,
     a study, a report: ``finding_nouns`` in the lexicon) reports what follows the phrase."""
     for sent in doc.sents:
@@ -257,8 +250,8 @@ def _from_sources_in(doc: Any, text: str, lexicon: Lexicon, skip: Callable[[int]
             k = doc[k].right_edge.i + 1  # ", conducted in early September,"
         if k >= sent.end - 1:
             continue
-        cue = (first.idx, token_end(first))
-        yield Reported(_clip(text, (doc[k].idx, sent.end_char), cue), cue, first, source, "stance")
+        cue = Extent(first.idx, token_end(first))
+        yield Candidate(_clip(text, Extent(doc[k].idx, sent.end_char), cue), cue, first, source, "stance")
 
 
 def _verb_base(word: str, lexicon: Lexicon) -> str | None:
@@ -271,7 +264,8 @@ def _verb_base(word: str, lexicon: Lexicon) -> str | None:
     return None
 
 
-def _from_headline_verbs(doc: Any, text: str, lexicon: Lexicon, skip: Callable[[int], bool]) -> Iterator[Reported]:
+def _from_headline_verbs(doc: Doc, text: str, lexicon: Lexicon,
+                         skip: Callable[[int], bool]) -> Iterator[Candidate]:
     """Cue verbs the tagger read as nouns or names heading a short sentence ("Trump claims that ...",
     "Mayor Vows To Rebuild Bridges"): their name part is the source, the rest of the sentence the content."""
     for sent in doc.sents:
@@ -284,19 +278,19 @@ def _from_headline_verbs(doc: Any, text: str, lexicon: Lexicon, skip: Callable[[
         rest = [c for c in token.rights if not c.is_punct]
         if base is None or source is None or not rest:
             continue
-        content = (rest[0].left_edge.idx, token_end(rest[-1].right_edge))
-        cue = (token.idx, token_end(token))
-        yield Reported(_clip(text, content, cue), cue, token, source, lexicon.kind(base))
+        content = Extent(rest[0].left_edge.idx, token_end(rest[-1].right_edge))
+        cue = Extent(token.idx, token_end(token))
+        yield Candidate(_clip(text, content, cue), cue, token, source, lexicon.kind(base))
 
 
-def find_reported(doc: Any, text: str, lexicon: Lexicon, skip: Callable[[int], bool],
-                  quoted: Quoted) -> list[Reported]:
+def find_reported(doc: Doc, text: str, lexicon: Lexicon, skip: Callable[[int], bool],
+                  quoted: Quoted) -> list[Candidate]:
     """Reported-speech candidates in ``doc``.
 
     Cues at offsets where ``skip`` is true are ignored; ``quoted(start, end)``
     counts the characters of a stretch that lie inside quotation marks.
     """
-    found: list[Reported] = []
+    found: list[Candidate] = []
     cues: set[int] = set()
     sources: list[Extent] = []  # "according to X" phrases: no cue inside X ("according to show insiders")
     # Only verbs can be cues: pick them from the tag array rather than walk every token.
@@ -304,22 +298,23 @@ def find_reported(doc: Any, text: str, lexicon: Lexicon, skip: Callable[[int], b
     verbs = [doc[int(i)] for i in numpy.flatnonzero(pos == VERB)]
     nouns = [doc[int(i)] for i in numpy.flatnonzero(pos == NOUN)]
     adjectives = [doc[int(i)] for i in numpy.flatnonzero(pos == ADJ)]
-    stances = (Reported(_clip(text, s.content, s.cue), s.cue, s.cue_token, s.subject, s.kind)
+    stances = (replace(s, content=_clip(text, s.content, s.cue))
                for s in [*find_stances(verbs, lexicon, skip), *find_noun_cues(nouns, lexicon, skip),
                          *find_adjective_cues(adjectives, lexicon, skip)])
     for cand in [*_from_phrases(doc, text, lexicon, skip), *_from_verbs(verbs, text, lexicon, skip, quoted),
                  *_from_headline_verbs(doc, text, lexicon, skip), *stances]:
-        start, end = trim(text, *cand.content, lexicon)
+        content = trim(text, cand.content, lexicon)
+        start, end = content
         if end - start < MIN_CONTENT_CHARS or cand.cue_token.i in cues or _lone_word(doc, start, end) \
-                or not cand.cue_token.is_ascii or any(a <= cand.cue[0] < b for a, b in sources):
+                or not cand.cue_token.is_ascii or any(a <= cand.cue.start < b for a, b in sources):
             continue  # a cue outside the Latin alphabet is a word of another language the tagger guessed at
         cues.add(cand.cue_token.i)
         if cand.subject is not None and cand.cue_token.lower_ in lexicon.sourcing_words:
-            sources.append((cand.cue[1], extent(cand.subject)[1]))
-        found.append(Reported((start, end), cand.cue, cand.cue_token, cand.subject, cand.kind))
+            sources.append(Extent(cand.cue.end, extent(cand.subject).end))
+        found.append(replace(cand, content=content))
     # "In the poll, ..." only where no cue of its own reports the rest ("In the poll, 46 percent choose X").
     for cand in _from_sources_in(doc, text, lexicon, skip):
-        start, end = trim(text, *cand.content, lexicon)
-        if not any(start <= other.cue[0] < end for other in found):
-            found.append(Reported((start, end), cand.cue, cand.cue_token, cand.subject, cand.kind))
+        content = trim(text, cand.content, lexicon)
+        if not any(content.start <= other.cue.start < content.end for other in found):
+            found.append(replace(cand, content=content))
     return found

@@ -1,18 +1,17 @@
-"""Who is speaking: the subject behind a cue verb, its span, and its actor.
-
-spaCy ``Token`` objects are typed ``Any`` here: spaCy ships no stubs for them.
-"""
+"""Who is speaking: the subject behind a cue verb, its span, and its actor."""
 
 from __future__ import annotations
 
-from typing import Any
+from typing import TYPE_CHECKING
 
 from dateline.quotes._lexicon import Lexicon
+from dateline.quotes._types import Extent, token_end
 from dateline.records import Actor, Article, Span, make_span
 
-__all__ = ["find_subject", "link_speaker", "passive_participle", "speaker_extent"]
+if TYPE_CHECKING:
+    from spacy.tokens import Doc, Token
 
-Token = Any
+__all__ = ["find_subject", "link_speaker", "passive_participle", "speaker_extent"]
 
 #: How many steps up the parse a cue verb without a subject may climb to find
 #: one ("he was quoted as saying", "..., telling reporters"); 4 covered every
@@ -63,7 +62,7 @@ def _agent(verb: Token) -> Token | None:
     return None
 
 
-def speaker_extent(head: Token, text: str) -> tuple[int, int]:
+def speaker_extent(head: Token, text: str) -> Extent:
     """Character extent of the speaker phrase headed by ``head``, without relative clauses."""
     left = head.left_edge
     right_idx = head.i
@@ -78,20 +77,20 @@ def speaker_extent(head: Token, text: str) -> tuple[int, int]:
     while right.i > left.i and right.is_punct:
         right = doc[right.i - 1]
     paragraph_start = text.rfind("\n", 0, head.idx) + 1
-    return max(left.idx, paragraph_start), right.idx + len(right.text)
+    return Extent(max(left.idx, paragraph_start), token_end(right))
 
 
-def _name_anchor(head: Token) -> tuple[int, int] | None:
+def _name_anchor(head: Token) -> Extent | None:
     """The proper-name part of a speaker phrase ("Yury Ushakov" in an apposition), if any."""
     candidates = [head] + [c for c in head.children if c.dep_ == "appos"]
     for token in candidates:
         if token.pos_ == "PROPN":
             start = min([token] + [c for c in token.lefts if c.dep_ in ("compound", "flat")], key=lambda t: t.i)
-            return start.idx, token.idx + len(token.text)
+            return Extent(start.idx, token_end(token))
     return None
 
 
-def _is_subject(doc: Any, start: int, end: int) -> bool:
+def _is_subject(doc: Doc, start: int, end: int) -> bool:
     span = doc.char_span(start, end, alignment_mode="expand")
     return span is not None and len(span) > 0 and span.root.dep_ in _SUBJECT_DEPS
 

@@ -20,13 +20,16 @@ content ("complained about X").
 from __future__ import annotations
 
 from collections.abc import Callable, Iterator
-from dataclasses import dataclass
+from typing import TYPE_CHECKING
 
 from dateline.quotes._lexicon import Lexicon
-from dateline.quotes._tokens import Extent, Token, extent, token_end
+from dateline.quotes._types import Candidate, Extent, extent, token_end
+from dateline.records import QuoteKind
+
+if TYPE_CHECKING:
+    from spacy.tokens import Token
 
 __all__ = [
-    "Stance",
     "complement",
     "find_adjective_cues",
     "find_noun_cues",
@@ -42,18 +45,7 @@ __all__ = [
 #: out: as subjects of verbs outside the speech lexicon they were mostly events
 #: in PolNeAR dev ("Norway staged an exercise"; 5 of 16 were attributions).
 AGENT_ENTITIES = frozenset({"PERSON", "ORG", "NORP"})
-@dataclass(frozen=True, slots=True)
-class Stance:
-    """One stance candidate: content and cue extents, the cue token and the source token (or None)."""
-
-    content: Extent
-    cue: Extent
-    cue_token: Token
-    subject: Token | None
-    kind: str = "stance"
-
-
-def verb_kind(verb: Token, lexicon: Lexicon) -> str:
+def verb_kind(verb: Token, lexicon: Lexicon) -> QuoteKind:
     """``"speech"`` for a verb of saying or writing, ``"stance"`` for one of belief, judgement or support."""
     return lexicon.kind(verb.lemma_.lower())
 
@@ -83,7 +75,7 @@ def object_phrase(verb: Token, obj: Token, lexicon: Lexicon) -> Extent:
             end = max(end, token_end(child.right_edge))
         elif not child.is_punct:
             break
-    return start, end
+    return Extent(start, end)
 
 
 def nearest_clause(verb: Token, no_xcomp: frozenset[str]) -> Token | None:
@@ -102,8 +94,8 @@ def complement(verb: Token, lexicon: Lexicon, objects: bool = True,
     child = nearest_clause(verb, lexicon.stance_no_xcomp)
     if child is not None:
         obj = next((c for c in verb.children if c.dep_ == "dobj" and c.i < child.i), None)
-        start = extent(obj)[0] if obj is not None else extent(child)[0]
-        return start, extent(child)[1]
+        start = extent(obj).start if obj is not None else extent(child).start
+        return Extent(start, extent(child).end)
     if objects:
         for child in verb.children:
             if child.dep_ == "dobj" and child.i > verb.i and child.lower_ not in lexicon.reflexive_pronouns:
@@ -117,7 +109,7 @@ def _prep_object(head: Token, preps: frozenset[str]) -> Extent | None:
         if child.dep_ == "prep" and child.lower_ in preps:
             objs = [c for c in child.children if c.dep_ in ("pobj", "pcomp")]
             if objs:
-                return objs[0].left_edge.idx, token_end(child.right_edge)
+                return Extent(objs[0].left_edge.idx, token_end(child.right_edge))
     return None
 
 
@@ -133,10 +125,10 @@ def _passive(verb: Token, lexicon: Lexicon) -> tuple[Extent, Token | None] | Non
     rest = complement(verb, lexicon, objects=False)
     start, end = extent(patient)
     if rest is not None:
-        end = max(end, rest[1])
+        end = max(end, rest.end)
     elif agent is None:
         return None
-    return (start, end), agent
+    return Extent(start, end), agent
 
 
 def _passes_on(verb: Token, lexicon: Lexicon) -> bool:
@@ -162,12 +154,12 @@ def _cue_extent(verb: Token, content: Extent) -> Extent:
     """The verb, with its particle or preposition when the content follows them ("called for")."""
     end = token_end(verb)
     for child in verb.rights:
-        if child.dep_ in ("prt", "prep") and token_end(child) <= content[0] and child.i == verb.i + 1:
+        if child.dep_ in ("prt", "prep") and token_end(child) <= content.start and child.i == verb.i + 1:
             end = token_end(child)
-    return verb.idx, end
+    return Extent(verb.idx, end)
 
 
-def find_stances(verbs: list[Token], lexicon: Lexicon, skip: Callable[[int], bool]) -> Iterator[Stance]:
+def find_stances(verbs: list[Token], lexicon: Lexicon, skip: Callable[[int], bool]) -> Iterator[Candidate]:
     """Stance candidates among ``verbs`` (the verb tokens of a document)."""
     for token in verbs:
         if token.dep_ in ("amod", "aux", "auxpass") or skip(token.idx):
@@ -181,7 +173,7 @@ def find_stances(verbs: list[Token], lexicon: Lexicon, skip: Callable[[int], boo
             if lemma not in lexicon.passive_verbs or _passes_on(token, lexicon) or (
                     agent is None and lemma in lexicon.forecast_verbs):
                 continue
-            yield Stance(content, (token.idx, token_end(token)), token, agent, verb_kind(token, lexicon))
+            yield Candidate(content, Extent(token.idx, token_end(token)), token, agent, verb_kind(token, lexicon))
             continue
         if lemma in lexicon.cue_verbs:
             continue  # speech and thought verbs in the active voice are read elsewhere
@@ -189,8 +181,8 @@ def find_stances(verbs: list[Token], lexicon: Lexicon, skip: Callable[[int], boo
         if subject is None or not is_agent(subject, lexicon):
             continue
         found = complement(token, lexicon, preps=lexicon.topic_prepositions)
-        if found is not None and found[0] > token.idx:
-            yield Stance(found, _cue_extent(token, found), token, subject)
+        if found is not None and found.start > token.idx:
+            yield Candidate(found, _cue_extent(token, found), token, subject, "stance")
 
 
 def _noun_source(noun: Token, lexicon: Lexicon) -> Token | None:
@@ -231,7 +223,7 @@ def _felt_for_others(noun: Token, content: Extent, lexicon: Lexicon) -> bool:
                                   or source.lower_ in lexicon.person_pronouns)
 
 
-def find_noun_cues(nouns: list[Token], lexicon: Lexicon, skip: Callable[[int], bool]) -> Iterator[Stance]:
+def find_noun_cues(nouns: list[Token], lexicon: Lexicon, skip: Callable[[int], bool]) -> Iterator[Candidate]:
     """Stances reported by nouns ("the claim that ...", "his support for ...") among ``nouns``."""
     for token in nouns:
         if token.lemma_.lower() not in lexicon.cue_nouns or skip(token.idx):
@@ -239,12 +231,13 @@ def find_noun_cues(nouns: list[Token], lexicon: Lexicon, skip: Callable[[int], b
         found = _noun_content(token, lexicon)
         if found is not None and _felt_for_others(token, found, lexicon):
             continue
-        if found is not None and found[0] > token.idx:
-            kind = "speech" if token.lemma_.lower() in lexicon.speech_nouns else "stance"
-            yield Stance(found, (token.idx, token_end(token)), token, _noun_source(token, lexicon), kind)
+        if found is not None and found.start > token.idx:
+            kind: QuoteKind = "speech" if token.lemma_.lower() in lexicon.speech_nouns else "stance"
+            yield Candidate(found, Extent(token.idx, token_end(token)), token, _noun_source(token, lexicon), kind)
 
 
-def find_adjective_cues(adjectives: list[Token], lexicon: Lexicon, skip: Callable[[int], bool]) -> Iterator[Stance]:
+def find_adjective_cues(adjectives: list[Token], lexicon: Lexicon,
+                        skip: Callable[[int], bool]) -> Iterator[Candidate]:
     """Stances carried by predicate adjectives ("farmers are worried that ...", "he is sure of it")."""
     for token in adjectives:
         if token.dep_ != "acomp" or token.lemma_.lower() not in lexicon.cue_adjectives or skip(token.idx):
@@ -253,5 +246,5 @@ def find_adjective_cues(adjectives: list[Token], lexicon: Lexicon, skip: Callabl
         if subject is None or not is_agent(subject, lexicon):
             continue
         found = complement(token, lexicon, objects=False, preps=lexicon.noun_prepositions)
-        if found is not None and found[0] > token.idx:
-            yield Stance(found, (token.idx, token_end(token)), token, subject)
+        if found is not None and found.start > token.idx:
+            yield Candidate(found, Extent(token.idx, token_end(token)), token, subject, "stance")

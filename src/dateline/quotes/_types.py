@@ -1,0 +1,47 @@
+"""The small types the quotes modules share: character extents, candidates, and token offsets.
+
+Every stretch of text the rules find is an :class:`Extent`, offsets ``[start, end)`` into the
+article text. An extent becomes a :class:`dateline.records.Span` (which also carries its text)
+once, when a quote record is made: candidates are trimmed, clipped, cut and carried on several
+times before that, and an extent cannot hold text that no longer matches its offsets.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import TYPE_CHECKING, NamedTuple
+
+from dateline.records import QuoteKind
+
+if TYPE_CHECKING:
+    from spacy.tokens import Token
+
+__all__ = ["Candidate", "Extent", "extent", "token_end"]
+
+
+class Extent(NamedTuple):
+    """Character offsets ``[start, end)`` into the article text."""
+
+    start: int
+    end: int
+
+
+@dataclass(frozen=True, slots=True)
+class Candidate:
+    """Reported speech or a stance before linking: content and cue extents, the cue token, the subject token."""
+
+    content: Extent
+    cue: Extent
+    cue_token: Token
+    subject: Token | None
+    kind: QuoteKind
+
+
+def token_end(token: Token) -> int:
+    """The offset just past ``token``."""
+    return token.idx + len(token.text)
+
+
+def extent(token: Token) -> Extent:
+    """``token``'s whole phrase (its subtree), from its left edge to the end of its right edge."""
+    return Extent(token.left_edge.idx, token_end(token.right_edge))
