@@ -51,9 +51,12 @@ __all__ = ["apply"]
 MAX_QUOTED_SHARE = 0.9
 
 
-#: A credit line after a closing mark: a dash, then a name up to the end of its
-#: paragraph ("..." ― Julie A. Diaz Martinez.); at most this many characters.
-_CREDIT = re.compile(r"[\"”’',.]*[ \t\u00a0]*([―—–])[ \t\u00a0]*([A-Z][^\n.,;:!?()]{1,60}?)[.,]?[ \t]*(?=\n|$)")
+#: Longest name (characters) in a credit line after a quotation ("..." ― Julie A. Diaz Martinez.); chosen on
+#: the readers' answers credited this way in PolNeAR dev.
+MAX_CREDIT_CHARS = 60
+#: A credit line after a closing mark: a dash, then a name up to the end of its paragraph.
+_CREDIT = re.compile(r"[\"”’',.]*[ \t\u00a0]*(?P<dash>[―—–])[ \t\u00a0]*"
+                     rf"(?P<name>[A-Z][^\n.,;:!?()]{{1,{MAX_CREDIT_CHARS}}}?)[.,]?[ \t]*(?=\n|$)")
 
 
 def _credited(article: Article, text: str, quote: Quote) -> Quote:
@@ -63,9 +66,9 @@ def _credited(article: Article, text: str, quote: Quote) -> Quote:
     found = _CREDIT.match(text, quote.content.end)
     if found is None:
         return quote
-    actor = article.actor_at(*found.span(2))
-    return replace(quote, speaker_span=make_span(article.text, *found.span(2)), speaker=None if actor is None
-                   else actor.id, cue=make_span(article.text, *found.span(1)))
+    actor = article.actor_at(*found.span("name"))
+    return replace(quote, speaker_span=make_span(article.text, *found.span("name")), speaker=None if actor is None
+                   else actor.id, cue=make_span(article.text, *found.span("dash")))
 
 
 def _quote(article: Article, lexicon: Lexicon, content: Extent, direct: bool, cue: Extent | None,
@@ -262,7 +265,8 @@ def _labelled(article: Article, text: str, lexicon: Lexicon, direct: list[Quote]
 
 
 #: Longest stretch (characters) a labelled turn runs on over unlabelled paragraphs to the next label;
-#: further apart, the labels are separate lines of an article, not turns of a transcript.
+#: further apart, the labels are separate lines of an article, not turns of a transcript (chosen on the
+#: interviews of the shared Wikinews corpus, whose answers run to a few paragraphs).
 MAX_TURN_CHARS = 5000
 
 

@@ -126,17 +126,25 @@ def _nearest_cue(frames: _Frames, seg: QuotedSegment, lexicon: Lexicon, inside: 
     return best
 
 
-#: Most words in a quoted name after a possessive ("MSNBC's 'Morning Joe'", "his book 'Make Your Kid ...'").
+#: Most words in a quoted name after a possessive ("MSNBC's 'Morning Joe'", "his book 'Make Your Kid ...'");
+#: chosen on PolNeAR dev.
 MAX_TITLE_WORDS = 6
+#: Longest word a title may hold in lower case ("a", "of", "the", "and"): the rest are capitalized; chosen on
+#: PolNeAR dev.
+MAX_TITLE_SMALL_WORD = 3
+#: How far back (characters) the possessive or word for a work before a title is looked for
+#: ("MSNBC's", "his 2002 book,"); chosen on PolNeAR dev.
+TITLE_CONTEXT_CHARS = 20
 
 
 def _title(text: str, seg: QuotedSegment, lexicon: Lexicon) -> bool:
     """Whether ``seg`` is a title in capitals after a possessive or a word for a work ("MSNBC's 'Morning Joe'",
     "his 2002 book, 'Make Your Kid a Millionaire'"): a name, not words anyone said."""
     words = text[seg.start:seg.end].rstrip(".,").split()
-    if not words or len(words) > MAX_TITLE_WORDS or not all(w[0].isupper() or len(w) <= 3 for w in words):
+    if not words or len(words) > MAX_TITLE_WORDS or not all(w[0].isupper() or len(w) <= MAX_TITLE_SMALL_WORD
+                                                            for w in words):
         return False
-    before = text[max(0, seg.open_mark - 20):seg.open_mark].rstrip(" ,").lower()
+    before = text[max(0, seg.open_mark - TITLE_CONTEXT_CHARS):seg.open_mark].rstrip(" ,").lower()
     last = before.split()[-1] if before.split() else ""
     return last.endswith(tuple(lexicon.possessive_endings)) or last in lexicon.title_words
 

@@ -22,15 +22,19 @@ if TYPE_CHECKING:
 
 __all__ = ["Labelled", "find_labelled"]
 
-#: Longest speaker label, in words ("Republican Gov. Mike Pence" is four).
+#: Longest speaker label, in words ("Republican Gov. Mike Pence" is four); chosen on the transcript and
+#: headline labels of PolNeAR dev.
 MAX_LABEL_WORDS = 4
-#: Fewest words after a colon label for the line to count as speech.
+#: Fewest words after a colon label for the line to count as speech ("Photo: AP" is a caption); chosen on
+#: PolNeAR dev.
 MIN_LABELLED_WORDS = 3
 
 _WORD = r"[A-Z][\w.'’-]*"
 _NAME = rf"{_WORD}(?:[ \t]+{_WORD}){{0,{MAX_LABEL_WORDS - 1}}}"
+#: "NAME: words" (groups ``name``, ``colon``) or "((Name)) words" (groups ``marked``, ``close``), then ``content``.
 _LABEL = re.compile(
-    rf"^[ \t]*(?:[\"“]?({_NAME})[ \t]*(:)|\(\(({_NAME})(\)\))[ \t]*:?)[ \t]+(\S.*)$",
+    rf"^[ \t]*(?:[\"“]?(?P<name>{_NAME})[ \t]*(?P<colon>:)|\(\((?P<marked>{_NAME})(?P<close>\)\))[ \t]*:?)"
+    rf"[ \t]+(?P<content>\S.*)$",
     re.MULTILINE,
 )
 
@@ -57,13 +61,15 @@ def find_labelled(doc: Doc, text: str, stopwords: frozenset[str]) -> Iterator[La
     """Every labelled line of ``text`` (the annotated part of the article)."""
     opening = len(text) - len(text.lstrip())  # where the first line (the headline) starts
     for match in _LABEL.finditer(text):
-        content = match.group(5).rstrip()
-        name, cue = (1, 2) if match.group(1) is not None else (3, 4)
-        if name == 1 and len(content.split()) < MIN_LABELLED_WORDS:
+        content = match.group("content").rstrip()
+        marked = match.group("name") is None
+        name, cue = ("marked", "close") if marked else ("name", "colon")
+        if not marked and len(content.split()) < MIN_LABELLED_WORDS:
             continue  # "Photo: AP"; a turn in double parentheses may be one word ("((Jane Roe)) Yes.")
         span = doc.char_span(match.start(name), match.end(name), alignment_mode="expand")
         headline = match.start() <= opening  # "Poll: Voters Abandon ...": any capitalized source
-        if span is None or not _is_name(span, stopwords, marked=name == 3 or headline):
+        if span is None or not _is_name(span, stopwords, marked=marked or headline):
             continue
-        yield Labelled(Extent(*match.span(name)), Extent(*match.span(cue)),
-                       Extent(match.start(5), match.start(5) + len(content)), span.root)
+        start = match.start("content")
+        yield Labelled(Extent(*match.span(name)), Extent(*match.span(cue)), Extent(start, start + len(content)),
+                       span.root)

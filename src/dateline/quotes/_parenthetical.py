@@ -57,8 +57,11 @@ def parenthetical(cue: Token, lexicon: Lexicon) -> Extent | None:
 
 #: Parts of speech a speaker phrase set off by commas may hold ("one of Mr. Obama's advisers", "he has").
 _PHRASE_POS = frozenset({"PROPN", "NOUN", "DET", "ADJ", "PRON", "NUM", "PART", "AUX", "ADV"})
-#: Longest speaker phrase (tokens) read as the subject of a parenthetical cue.
+#: Longest speaker phrase (tokens) read as the subject of a parenthetical cue; chosen on PolNeAR dev.
 MAX_PHRASE_TOKENS = 10
+#: Most particles and adverbs between a parenthetical cue and its closing comma ("pointed out, ",
+#: "said later, "); chosen on PolNeAR dev.
+MAX_CUE_TAIL_TOKENS = 3
 HEAD_POS = ("PROPN", "NOUN", "PRON")
 
 
@@ -78,7 +81,7 @@ def _after_cue(cue: Token) -> int | None:
     """Index of the comma that closes a parenthetical cue ("said, " / "pointed out, "), or None."""
     doc, sent = cue.doc, cue.sent
     k = cue.i + 1
-    while k < sent.end and k - cue.i <= 3 and doc[k].dep_ in ("prt", "advmod", "npadvmod"):
+    while k < sent.end and k - cue.i <= MAX_CUE_TAIL_TOKENS and doc[k].dep_ in ("prt", "advmod", "npadvmod"):
         k += 1
     return k if k < sent.end - 1 and doc[k].text == "," else None
 
