@@ -79,8 +79,9 @@ def test_quote_over_several_paragraphs(nlp: Any) -> None:
 
 
 def test_scare_quotes_and_slogans_are_not_quotes(nlp: Any) -> None:
-    article = run('His campaign was built around an “America First” approach. The “reset” of relations failed.')
-    assert all(q.content.text not in ("America First", "reset") for q in article.quotes)
+    article = run('His campaign was built around an “America First” approach. The “reset” of relations failed. '
+                  '“We will not back down from this fight,” the minister said.')
+    assert [(q.content.text, q.direct) for q in article.quotes] == [("We will not back down from this fight", True)]
 
 
 def test_short_quote_governed_by_a_cue_is_a_quote(nlp: Any) -> None:
@@ -266,8 +267,9 @@ def test_first_person_inside_a_quote_is_its_speaker(nlp: Any) -> None:
 
 
 def test_colon_labels_need_a_sentence(nlp: Any) -> None:
-    article = interview("The storm hit the coast on Monday.\n\nPhoto: AP\n\nRESCUER: Yes.\n")
-    assert ":" not in cues(article)
+    article = interview("The storm hit the coast on Monday.\n\nPhoto: AP\n\nRESCUER: Yes.\n\n"
+                        "MEDIC: We treated eleven people for cuts and bruises.\n")
+    assert [(text_of(q.speaker_span), text_of(q.cue)) for q in article.quotes] == [("MEDIC", ":")]
 
 
 def test_stance_of_an_agent_is_reported(nlp: Any) -> None:
@@ -279,8 +281,9 @@ def test_stance_of_an_agent_is_reported(nlp: Any) -> None:
 
 
 def test_plain_actions_are_not_stances(nlp: Any) -> None:
-    article = run("The senator visited Ohio on Monday and boarded a bus to Cleveland.")
-    assert article.quotes == ()
+    article = run("The senator visited Ohio on Monday and boarded a bus to Cleveland. "
+                  "The union endorsed Hillary Clinton for president.")
+    assert [text_of(q.cue) for q in article.quotes] == ["endorsed"]
 
 
 def test_noun_cue_with_a_that_clause(nlp: Any) -> None:
@@ -330,16 +333,17 @@ def test_criticism_and_support_are_stances(nlp: Any) -> None:
 
 def test_physical_actions_and_forecasts_are_not_quotes(nlp: Any) -> None:
     text = ("Trump shook hands with Putin, patting him on the back. Obama had shelved similar plans in 2009. "
-            "Their meetings were expected to focus on North Korea. He canceled the trade deal.")
+            "Their meetings were expected to focus on North Korea. He canceled the trade deal. "
+            "He said the deal was unfair.")
     article = run(text)
-    assert article.quotes == (), [q.content.text for q in article.quotes]
+    assert [q.content.text for q in article.quotes] == ["the deal was unfair"]
 
 
 def test_lone_pronoun_and_speakerless_contents_are_dropped(nlp: Any) -> None:
     article = run("Moscow has repeatedly complained about that. "
                   "Article 5 says an attack on one member is an attack on all.")
-    assert all(q.content.text != "that" for q in article.quotes)
-    assert all(q.speaker_span is not None or q.direct for q in article.quotes)
+    assert [(q.content.text, text_of(q.speaker_span)) for q in article.quotes] == [
+        ("an attack on one member is an attack on all", "Article 5")]
 
 
 def test_quoted_as_saying_keeps_the_speaker_not_the_relay(nlp: Any) -> None:
@@ -352,8 +356,9 @@ def test_quoted_as_saying_keeps_the_speaker_not_the_relay(nlp: Any) -> None:
 
 
 def test_feelings_of_institutions_about_things_are_not_stances(nlp: Any) -> None:
-    article = run("The Trump administration's open disdain for the science behind climate change worried allies.")
-    assert not cues(article) & {"disdain", "worried"}
+    article = run("The Trump administration's open disdain for the science behind climate change worried allies. "
+                  "Her disdain for the plan was plain.")
+    assert [(text_of(q.speaker_span), q.content.text) for q in article.quotes] == [("Her", "the plan")]
 
 
 def test_reported_speech_takes_in_the_quotation_that_finishes_it(nlp: Any) -> None:
@@ -441,7 +446,8 @@ def test_passive_cue_speaks_for_its_agent_not_its_patient(nlp: Any) -> None:
     quote = find(article, "a charlatan")
     assert text_of(quote.speaker_span) == "fellow physicians"
     article = run("He confessed to the killing in what has widely been called an honor killing.")
-    assert "what" not in speakers(article)
+    called = find(article, "an honor killing")
+    assert text_of(called.cue) == "called" and called.speaker_span is None  # not "what"
 
 
 def test_words_of_other_scripts_are_never_cues(nlp: Any) -> None:
@@ -452,8 +458,8 @@ def test_words_of_other_scripts_are_never_cues(nlp: Any) -> None:
 
 def test_making_and_testing_things_are_not_stances(nlp: Any) -> None:
     article = run("The firm manufactured cement for years. Engineers tested the empty boxes, and Ms. Lee "
-                  "resumed the office of mayor in May.")
-    assert article.quotes == ()
+                  "resumed the office of mayor in May. The engineers believe that the boxes are safe.")
+    assert [text_of(q.cue) for q in article.quotes] == ["believe"]
 
 
 def test_he_inside_a_quote_is_not_its_speaker(nlp: Any) -> None:
@@ -474,7 +480,8 @@ def test_headline_verbs_read_as_names(nlp: Any) -> None:
     quote = find(article, "To Veto Tax Hike", direct=False)
     assert text_of(quote.cue) == "Vows"
     assert text_of(quote.speaker_span) == "Lee"
-    assert run("Charles Dickens\n\nPolice Arrests Rise In Ohio\n\nThe count rose.").quotes == ()
+    plain = run("Charles Dickens\n\nPolice Arrests Rise In Ohio\n\nThe sheriff said the count rose.")
+    assert [text_of(q.cue) for q in plain.quotes] == ["said"]  # no quote of "Arrests"
 
 
 @pytest.mark.parametrize(("text", "content"), [
@@ -559,8 +566,8 @@ def test_titles_in_quotation_marks_are_not_quotes(nlp: Any) -> None:
 
 
 def test_a_date_alone_is_not_what_was_said(nlp: Any) -> None:
-    article = run("But his remarks on Saturday drew little notice from voters.")
-    assert all(q.content.text != "Saturday" for q in article.quotes)
+    article = run("But his remarks on Saturday drew little notice from voters. His remarks on the economy drew more.")
+    assert [q.content.text for q in article.quotes] == ["the economy"]
 
 
 def test_report_that_opens_with_a_quotation_keeps_its_own_words(nlp: Any) -> None:
