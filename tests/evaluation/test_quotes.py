@@ -34,10 +34,28 @@ def test_read_ann_parses_relations_and_kinds() -> None:
 def test_match_is_one_to_one_and_respects_the_threshold() -> None:
     gold = evaluation.read_ann(TEXT, ANN)
     half = Quote("q1", make_span(TEXT, 15, 22), False)  # "the tal": 7 of 16 characters
-    assert len(evaluation.match([half], gold, 0.3)) == 1
-    assert evaluation.match([half], gold, 0.8) == []
-    twice = [half, Quote("q2", make_span(TEXT, 20, 31), False)]
-    assert len(evaluation.match(twice, gold, 0.3)) == 1
+    for of in evaluation.MATCHINGS:
+        assert [g.content for _, g in evaluation.match([half], gold, 0.3, of)] == [((15, 31),)]
+        assert evaluation.match([half], gold, 0.8, of) == []
+        twice = [half, Quote("q2", make_span(TEXT, 20, 31), False)]
+        assert [p.id for p, _ in evaluation.match(twice, gold, 0.3, of)] == ["q2"]  # the closer span
+
+
+def test_a_long_prediction_matches_only_by_share_of_the_gold_span() -> None:
+    """A prediction over the whole text covers all 16 characters of the first report (a match as a share of
+    the gold span) but only 16 of its own 76 (under 0.3 of the longer span): one long span cannot stand for
+    the attributions inside it."""
+    gold = evaluation.read_ann(TEXT, ANN)
+    long = Quote("q1", make_span(TEXT, 0, len(TEXT)), False)
+    assert [g.content for _, g in evaluation.match([long], gold, 0.3, "gold")] == [((15, 31),)]
+    assert evaluation.match([long], gold, 0.3, "longer") == []
+
+
+def test_direct_means_mostly_inside_quotation_marks() -> None:
+    inside = evaluation.SegmentIndex(evaluation.find_quoted(TEXT))
+    assert evaluation._mostly_quoted(inside, ((34, 43),))  # We tried,
+    assert not evaluation._mostly_quoted(inside, ((15, 31),))
+    assert evaluation._mostly_quoted(inside, ((30, 43),))  # 'd. "We tried,': most of it quoted
 
 
 def test_missing_data_says_where(tmp_path: Path) -> None:

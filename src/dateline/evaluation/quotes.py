@@ -2,46 +2,58 @@
 
 Every dev article text runs through the real annotate, actors and quotes
 stages. A predicted quote matches a gold attribution when their contents
-overlap by at least a share (0.3, and separately 0.8) of the gold content's
-length; matching is one-to-one, closest spans (overlap over union) first.
-A predicted quote nested
-inside another predicted quote (a quoted phrase inside reported speech) is
-part of that quote and is not scored on its own. Among the matches at 0.3,
-speaker accuracy is the share of gold attributions with a source whose
-predicted speaker span overlaps it, and cue accuracy the share whose predicted
-cue overlaps the gold cue. Gold attributions and predicted quotes alike are direct when at least
-half of their content lies inside quotation marks (a report that ends in a
-quotation is scored as direct speech when the quotation is most of it);
-direct and reported speech are scored separately too, and so are the quotes of kind "speech" alone (against
-all gold attributions, which mark speech and stances alike: their precision is
-the figure to read; their recall is a lower bound). Articles annotated by several annotators use the first
-annotation file in name order.
+overlap by at least a share (0.3, and separately 0.8) of the **longer** of the
+two contents: a quoted fragment cannot stand for a whole report, nor one long
+span for several attributions (``longer30``, ``longer80``: the primary
+figures). The earlier figures, where the overlap is a share of the gold content
+only, so that a prediction that runs long costs nothing, are kept beside them
+(``gold30``, ``gold80``). Matching is one-to-one, closest spans (overlap over
+union) first. A predicted quote nested inside another predicted quote (a quoted
+phrase inside reported speech) is part of that quote and is not scored on its
+own (``nested`` counts them). Among the matches at 0.3, speaker accuracy is the
+share of gold attributions with a source whose predicted speaker span overlaps
+it, and cue accuracy the share whose predicted cue overlaps the gold cue. Gold
+attributions and predicted quotes alike are direct when at least half of their
+content lies inside quotation marks (a report that ends in a quotation is
+scored as direct speech when the quotation is most of it); direct and reported
+speech are scored separately too, and so are the quotes of kind "speech" alone
+(against all gold attributions, which mark speech and stances alike: their
+precision is the figure to read; their recall is a lower bound). Articles
+annotated by several annotators use the first annotation file in name order.
 """
 
 from __future__ import annotations
 
 import time
+from collections import Counter
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
 from pathlib import Path
+from typing import Literal
 
 from dateline import ids
 from dateline.errors import InputError
 from dateline.evaluation import Report, f1
 from dateline.quotes._direct import SegmentIndex
 from dateline.quotes._marks import find_quoted
+from dateline.quotes._types import Extent
 from dateline.records import Article, Quote
 
-__all__ = ["DEFAULT_DATA", "evaluate"]
+__all__ = ["DEFAULT_DATA", "evaluate", "match", "read_ann"]
 
 DEFAULT_DATA = "eval/quotes/polnear"
 
-#: Overlap shares (of the gold content) at which detection is scored.
+#: Overlap shares at which detection is scored.
 THRESHOLDS = (0.3, 0.8)
+#: What the overlap is a share of: the longer of the two contents (primary), or the gold content.
+Of = Literal["longer", "gold"]
+MATCHINGS: tuple[Of, ...] = ("longer", "gold")
+#: Share of a content inside quotation marks from which it is direct speech, for gold and predictions alike.
+MIN_DIRECT_SHARE = 0.5
 #: Articles annotated per spaCy batch.
 BATCH = 16
 
-Ranges = tuple[tuple[int, int], ...]
+Ranges = tuple[Extent, ...]
 
 
 @dataclass(frozen=True)
@@ -58,7 +70,7 @@ def _ranges(field: str) -> Ranges:
     out = []
     for part in field.split(";"):
         start, end = part.split()[-2:]
-        out.append((int(start), int(end)))
+        out.append(Extent(int(start), int(end)))
     return tuple(out)
 
 
@@ -85,7 +97,7 @@ def read_ann(text: str, ann: str, inside: SegmentIndex | None = None) -> list[Go
 
 def _mostly_quoted(inside: SegmentIndex, ranges: Ranges) -> bool:
     """Whether at least half of ``ranges`` lies inside quotation marks: direct speech, for gold and predictions."""
-    return sum(inside.coverage(s, e) for s, e in ranges) * 2 >= _length(ranges)
+    return sum(inside.coverage(s, e) for s, e in ranges) >= MIN_DIRECT_SHARE * _length(ranges)
 
 
 def _overlap(a: Ranges, b: Ranges) -> int:
@@ -94,6 +106,10 @@ def _overlap(a: Ranges, b: Ranges) -> int:
 
 def _length(a: Ranges) -> int:
     return sum(e - s for s, e in a)
+
+
+def _content(quote: Quote) -> Ranges:
+    return (Extent(quote.content.start, quote.content.end),)
 
 
 def _scored(predicted: Sequence[Quote]) -> list[Quote]:
@@ -105,14 +121,17 @@ def _scored(predicted: Sequence[Quote]) -> list[Quote]:
     ]
 
 
-def match(predicted: Sequence[Quote], gold: Sequence[Gold], threshold: float) -> list[tuple[Quote, Gold]]:
-    """One-to-one matches (gold overlap share >= ``threshold``), closest spans first."""
+def match(predicted: Sequence[Quote], gold: Sequence[Gold], threshold: float,
+          of: Of = "longer") -> list[tuple[Quote, Gold]]:
+    """One-to-one matches whose overlap is at least ``threshold`` of the longer content (``of="longer"``) or of
+    the gold content (``of="gold"``), closest spans first."""
     pairs = []
     for p in predicted:
-        pr = ((p.content.start, p.content.end),)
+        pr = _content(p)
         for g in gold:
             common = _overlap(pr, g.content)
-            if common >= threshold * max(_length(g.content), 1):
+            base = max(_length(pr), _length(g.content)) if of == "longer" else _length(g.content)
+            if common > 0 and common >= threshold * max(base, 1):
                 # Pair the closest spans first (overlap over union), so a long
                 # prediction does not take a short gold span beside its own.
                 union = _length(pr) + _length(g.content) - common
@@ -149,23 +168,6 @@ def _load(split: Path, limit: int | None) -> Iterator[tuple[Article, list[Gold],
         yield Article(id=ids.document_id(text), source=str(path), text=text), gold, inside
 
 
-@dataclass
-class _Tally:
-    gold: int = 0
-    predicted: int = 0
-    matched: int = 0
-
-    def add(self, gold: int, predicted: int, matched: int) -> None:
-        self.gold += gold
-        self.predicted += predicted
-        self.matched += matched
-
-    def metrics(self, prefix: str) -> dict[str, float | int]:
-        p = self.matched / self.predicted if self.predicted else 0.0
-        r = self.matched / self.gold if self.gold else 0.0
-        return {f"{prefix}.precision": round(p, 4), f"{prefix}.recall": round(r, 4), f"{prefix}.f1": round(f1(p, r), 4)}
-
-
 def _run(articles: list[Article]) -> tuple[list[Article], float, float]:
     from dateline import (
         actors,
@@ -180,12 +182,73 @@ def _run(articles: list[Article]) -> tuple[list[Article], float, float]:
     return done, middle - started, time.perf_counter() - middle
 
 
+def _detection(counts: Counter[str], name: str, gold: int, predicted: int, matched: int) -> None:
+    counts[f"{name}.gold"] += gold
+    counts[f"{name}.predicted"] += predicted
+    counts[f"{name}.matched"] += matched
+
+
+def _score(predicted: list[Quote], gold: list[Gold], inside: SegmentIndex, of: Of) -> Counter[str]:
+    """Counts of one article under one matching: detection at each threshold, direct and reported speech,
+    speech alone, and speakers and cues among the matches at the lower threshold."""
+    counts: Counter[str] = Counter()
+    name = f"{of}{round(THRESHOLDS[0] * 100)}"
+    loose = match(predicted, gold, THRESHOLDS[0], of)
+    _detection(counts, name, len(gold), len(predicted), len(loose))
+    for threshold in THRESHOLDS[1:]:
+        _detection(counts, f"{of}{round(threshold * 100)}", len(gold), len(predicted),
+                   len(match(predicted, gold, threshold, of)))
+    quoted = [_mostly_quoted(inside, _content(p)) for p in predicted]
+    for kind, direct in (("direct", True), ("reported", False)):
+        sub_gold = [g for g in gold if g.direct == direct]
+        sub_pred = [p for p, q in zip(predicted, quoted, strict=True) if q == direct]
+        _detection(counts, f"{name}.{kind}", len(sub_gold), len(sub_pred),
+                   len(match(sub_pred, sub_gold, THRESHOLDS[0], of)))
+    speech = [p for p in predicted if p.kind == "speech"]
+    _detection(counts, f"{name}.speech", len(gold), len(speech), len(match(speech, gold, THRESHOLDS[0], of)))
+    for p, g in loose:
+        if g.source:
+            counts[f"{name}.speaker.total"] += 1
+            counts[f"{name}.speaker.right"] += bool(
+                p.speaker_span is not None
+                and _overlap((Extent(p.speaker_span.start, p.speaker_span.end),), g.source))
+        if g.cue:
+            counts[f"{name}.cue.total"] += 1
+            counts[f"{name}.cue.right"] += bool(p.cue is not None and _overlap((Extent(p.cue.start, p.cue.end),),
+                                                                              g.cue))
+    return counts
+
+
+def _metrics(counts: Counter[str]) -> dict[str, float | int]:
+    """Precision, recall and F1 of every detection count, and the speaker and cue accuracies."""
+    metrics: dict[str, float | int] = {}
+    for key in sorted(k for k in counts if k.endswith(".matched")):
+        name = key.removesuffix(".matched")
+        matched, predicted, gold = counts[key], counts[f"{name}.predicted"], counts[f"{name}.gold"]
+        p = matched / predicted if predicted else 0.0
+        r = matched / gold if gold else 0.0
+        metrics.update({f"{name}.precision": round(p, 4), f"{name}.recall": round(r, 4),
+                        f"{name}.f1": round(f1(p, r), 4)})
+    for key in sorted(k for k in counts if k.endswith(".total")):
+        name = key.removesuffix(".total")
+        metrics[f"{name}.accuracy"] = round(counts[f"{name}.right"] / counts[key], 4) if counts[key] else 0.0
+    return metrics
+
+
+NOTES = (
+    "longer30/longer80 (primary): detection with a content overlap of at least 0.3/0.8 of the longer of the "
+    "predicted and gold contents, one-to-one; gold30/gold80: the same with the overlap a share of the gold "
+    "content only (the earlier figures); .direct/.reported: each kind of speech (at least half of the content "
+    "inside quotation marks, for gold and predictions alike); .speech: quotes of kind 'speech' only, against "
+    "all gold attributions (speech and stances); .speaker/.cue: accuracy among the matches; nested: predictions "
+    "inside another prediction, not scored",
+)
+
+
 def evaluate(data: Path, limit: int | None = None) -> Report:
     """Score the quotes stage on the PolNeAR dev split under ``data``."""
     pairs = list(_load(_split_dir(Path(data)), limit))
-    tallies = {name: _Tally() for name in ("overlap30", "overlap80", "direct", "reported", "speech")}
-    speaker = [0, 0]
-    cue = [0, 0]
+    counts: Counter[str] = Counter()
     spent = [0.0, 0.0]
     for i in range(0, len(pairs), BATCH):
         chunk = pairs[i:i + BATCH]
@@ -193,39 +256,15 @@ def evaluate(data: Path, limit: int | None = None) -> Report:
         spent[0] += t_annotate
         spent[1] += t_quotes
         for article, (_, gold, inside) in zip(done, chunk, strict=True):
-            _score(_scored(article.quotes), gold, inside, tallies, speaker, cue)
-    metrics: dict[str, float | int] = {"articles": len(pairs), "gold": tallies["overlap30"].gold,
-                                       "predicted": tallies["overlap30"].predicted}
-    for name, tally in tallies.items():
-        metrics.update(tally.metrics(name))
-    metrics["speaker.accuracy"] = round(speaker[0] / speaker[1], 4) if speaker[1] else 0.0
-    metrics["cue.accuracy"] = round(cue[0] / cue[1], 4) if cue[1] else 0.0
+            scored = _scored(article.quotes)
+            counts["nested"] += len(article.quotes) - len(scored)
+            for of in MATCHINGS:
+                counts.update(_score(scored, gold, inside, of))
+    first = f"{MATCHINGS[0]}{round(THRESHOLDS[0] * 100)}"
+    metrics: dict[str, float | int] = {"articles": len(pairs), "gold": counts[f"{first}.gold"],
+                                       "predicted": counts[f"{first}.predicted"], "nested": counts["nested"]}
+    metrics.update(_metrics(counts))
     metrics["time.annotate_actors_s"] = round(spent[0], 2)
     metrics["time.quotes_s"] = round(spent[1], 2)
     metrics["time.quotes_share"] = round(spent[1] / spent[0], 4) if spent[0] else 0.0
-    notes = ("overlap30/overlap80: detection with a content overlap of at least 0.3/0.8 of the gold span; "
-             "direct/reported: the same at 0.3 for each kind of speech; speech: quotes of kind 'speech' only, "
-             "against all gold attributions (speech and stances)",)
-    return Report("quotes", str(data), metrics, notes)
-
-
-def _score(predicted: list[Quote], gold: list[Gold], inside: SegmentIndex, tallies: dict[str, _Tally],
-           speaker: list[int], cue: list[int]) -> None:
-    loose = match(predicted, gold, THRESHOLDS[0])
-    tallies["overlap30"].add(len(gold), len(predicted), len(loose))
-    tallies["overlap80"].add(len(gold), len(predicted), len(match(predicted, gold, THRESHOLDS[1])))
-    quoted = [_mostly_quoted(inside, ((p.content.start, p.content.end),)) for p in predicted]
-    for name, direct in (("direct", True), ("reported", False)):
-        sub_gold = [g for g in gold if g.direct == direct]
-        sub_pred = [p for p, q in zip(predicted, quoted, strict=True) if q == direct]
-        tallies[name].add(len(sub_gold), len(sub_pred), len(match(sub_pred, sub_gold, THRESHOLDS[0])))
-    speech = [p for p in predicted if p.kind == "speech"]
-    tallies["speech"].add(len(gold), len(speech), len(match(speech, gold, THRESHOLDS[0])))
-    for p, g in loose:
-        if g.source:
-            speaker[1] += 1
-            found = p.speaker_span is not None and _overlap(((p.speaker_span.start, p.speaker_span.end),), g.source)
-            speaker[0] += bool(found)
-        if g.cue:
-            cue[1] += 1
-            cue[0] += bool(p.cue is not None and _overlap(((p.cue.start, p.cue.end),), g.cue))
+    return Report("quotes", str(data), metrics, NOTES)
