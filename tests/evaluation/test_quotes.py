@@ -5,6 +5,8 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from dateline.evaluation import quotes as evaluation
 from dateline.records import Quote, make_span
@@ -56,6 +58,28 @@ def test_direct_means_mostly_inside_quotation_marks() -> None:
     assert evaluation._mostly_quoted(inside, ((34, 43),))  # We tried,
     assert not evaluation._mostly_quoted(inside, ((15, 31),))
     assert evaluation._mostly_quoted(inside, ((30, 43),))  # 'd. "We tried,': most of it quoted
+
+
+def test_doubled_apostrophes_become_one_mark_and_gold_offsets_follow() -> None:
+    raw = "He said ''we tried,'' and left. ``Fine,'' she said."
+    text, moved = evaluation.detokenize(raw)
+    assert text == 'He said "we tried," and left. "Fine," she said.'
+    ann = "T1\tContent 10 19\twe tried,\nT2\tCue 46 50\tsaid\nE1\tAttribution:T2 Content:T1 Cue:T2\n"
+    [gold] = evaluation.read_ann(text, ann, moved=moved)
+    assert [text[s:e] for s, e in gold.content] == ["we tried,"] and [text[s:e] for s, e in gold.cue] == ["said"]
+    assert gold.direct
+    assert evaluation.detokenize("It's Mr. O'Neil's.")[0] == "It's Mr. O'Neil's."  # single apostrophes stay
+
+
+@given(st.text(alphabet="'`ab \n", max_size=30))
+@settings(max_examples=200, deadline=None)
+def test_detokenized_offsets_hold(raw: str) -> None:
+    text, moved = evaluation.detokenize(raw)
+    assert moved(0) == 0 and moved(len(raw)) == len(text)
+    kept = [i for i in range(len(raw)) if moved(i) != moved(i + 1)]  # characters that are still there
+    assert len(kept) == len(text)
+    for i in kept:
+        assert text[moved(i)] == raw[i] or (raw[i] in "'`" and text[moved(i)] == '"')
 
 
 def test_missing_data_says_where(tmp_path: Path) -> None:

@@ -23,13 +23,20 @@ speech are scored separately too, and so are the quotes of kind "speech" alone
 (against all gold attributions, which mark speech and stances alike: their
 precision is the figure to read; their recall is a lower bound). Articles
 annotated by several annotators use the first annotation file in name order.
+
+The reader undoes one quirk of how the data is written: the New York Times
+articles mark quotations with two apostrophes (''like this'', as in the NYT
+archive), which no news page does; each pair becomes one double mark before the
+text is parsed, and the gold offsets move with it.
 """
 
 from __future__ import annotations
 
+import bisect
+import re
 import time
 from collections import Counter
-from collections.abc import Iterator, Sequence
+from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Literal
@@ -57,6 +64,10 @@ MIN_DIRECT_SHARE = 0.5
 BATCH = 16
 
 Ranges = tuple[Extent, ...]
+Moved = Callable[[int], int]
+
+#: Two apostrophes (or backticks) standing for one double quotation mark, as the NYT articles write them.
+_DOUBLED_MARK = re.compile(r"''|``")
 
 
 @dataclass(frozen=True)
@@ -69,22 +80,39 @@ class Gold:
     direct: bool
 
 
-def _ranges(field: str) -> Ranges:
+def _unchanged(offset: int) -> int:
+    return offset
+
+
+def detokenize(raw: str) -> tuple[str, Moved]:
+    """``raw`` with each doubled apostrophe or backtick as one double mark, and where each old offset went."""
+    dropped = [m.start() + 1 for m in _DOUBLED_MARK.finditer(raw)]  # the second character of each pair
+    if not dropped:
+        return raw, _unchanged
+
+    def moved(offset: int) -> int:
+        return offset - bisect.bisect_left(dropped, offset)
+
+    return _DOUBLED_MARK.sub('"', raw), moved
+
+
+def _ranges(field: str, moved: Moved) -> Ranges:
     out = []
     for part in field.split(";"):
         start, end = part.split()[-2:]
-        out.append(Extent(int(start), int(end)))
+        out.append(Extent(moved(int(start)), moved(int(end))))
     return tuple(out)
 
 
-def read_ann(text: str, ann: str, inside: SegmentIndex | None = None) -> list[Gold]:
-    """Parse one brat standoff file into gold attributions (``inside``: the text's quotation marks)."""
+def read_ann(text: str, ann: str, inside: SegmentIndex | None = None, moved: Moved = _unchanged) -> list[Gold]:
+    """Parse one brat standoff file into gold attributions (``inside``: the text's quotation marks; ``moved``:
+    where the file's offsets lie in ``text``, when the reader changed it)."""
     spans: dict[str, Ranges] = {}
     relations: list[dict[str, str]] = []
     for line in ann.splitlines():
         fields = line.split("\t")
         if line.startswith("T") and len(fields) >= 2:
-            spans[fields[0]] = _ranges(fields[1].split(" ", 1)[1])
+            spans[fields[0]] = _ranges(fields[1].split(" ", 1)[1], moved)
         elif line.startswith("E") and len(fields) >= 2:
             relations.append(dict(arg.split(":", 1) for arg in fields[1].split() if ":" in arg))
     inside = inside or SegmentIndex(find_quoted(text))
@@ -165,9 +193,9 @@ def _load(split: Path, limit: int | None) -> Iterator[tuple[Article, list[Gold],
         anns = sorted((split / "attributions").glob(f"{path.stem}_*.ann"))
         if not anns:
             continue
-        text = path.read_text(encoding="utf-8")
+        text, moved = detokenize(path.read_text(encoding="utf-8"))
         inside = SegmentIndex(find_quoted(text))
-        gold = read_ann(text, anns[0].read_text(encoding="utf-8"), inside)
+        gold = read_ann(text, anns[0].read_text(encoding="utf-8"), inside, moved)
         yield Article(id=ids.document_id(text), source=str(path), text=text), gold, inside
 
 

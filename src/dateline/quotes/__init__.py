@@ -204,8 +204,8 @@ def _reported(article: Article, text: str, lexicon: Lexicon, inside: SegmentInde
     return quotes
 
 
-#: What may lie between reported content and a quotation that finishes it ("It was ''a stone ...''").
-_QUOTE_GAP = re.compile(r"[ \t\"“'`:—–-]*")
+#: What may lie between reported content and a quotation that finishes it ("It was “a stone ...”").
+_QUOTE_GAP = re.compile(r"[ \t\"“:—–-]*")
 
 
 def _participle(word: str, lexicon: Lexicon) -> bool:

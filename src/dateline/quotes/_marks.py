@@ -2,8 +2,7 @@
 
 Handles straight and curly double marks (and a straight mark closed by a curly
 one), guillemets and low-9 marks, nested curly marks, and quotes that run over
-several paragraphs, and doubled apostrophes or backticks standing for double
-marks (''like this'', ``like this''). The opening mark is repeated at the start of each new
+several paragraphs. The opening mark is repeated at the start of each new
 paragraph and no closing mark appears until the end. A quote left open at the
 end of a paragraph that is not continued ends with its paragraph, so one
 stray mark cannot swallow the rest of the article. Single marks are never
@@ -80,8 +79,6 @@ def _measure(text: str, i: int) -> bool:
 
 def find_quoted(text: str) -> list[QuotedSegment]:
     """Every quoted stretch of ``text``, in order, never overlapping."""
-    # Same length as the input, so offsets hold: '' and `` become a mark and a space.
-    text = text.replace("''", '" ').replace("``", '" ')
     segments: list[QuotedSegment] = []
     open_at: int | None = None
     depth = 0
