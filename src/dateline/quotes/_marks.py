@@ -7,8 +7,7 @@ paragraph and no closing mark appears until the end. A quote left open at the
 end of a paragraph that is not continued ends with its paragraph, so one
 stray mark cannot swallow the rest of the article. Single marks are never
 top-level quotes (they double as apostrophes); inside a quote they are text. A
-straight double mark right after a digit is an inch sign and opens nothing; a
-closing curly mark at the start of a line opens a quote (a common typing slip).
+straight double mark right after a digit is an inch sign and opens nothing.
 """
 
 from __future__ import annotations
@@ -65,13 +64,6 @@ def _segment(text: str, open_mark: int, end: int, close_mark: int | None) -> Quo
     return QuotedSegment(start, end, open_mark, close_mark)
 
 
-def _paragraph_start(text: str, i: int) -> bool:
-    """Whether the mark at ``i`` opens its line and a word follows it at once: a closing mark there opens
-    a quote ('”Fear. I am afraid ...'); one followed by a space closes a quote wrapped onto the line."""
-    line = text.rfind("\n", 0, i) + 1
-    return not text[line:i].strip() and text[i + 1:i + 2].isalnum()
-
-
 def _measure(text: str, i: int) -> bool:
     """Whether the straight mark at ``i`` is an inch sign ("6'3\" tall", "a 12\" pipe"), not a quote."""
     return text[i] == '"' and i > 0 and text[i - 1].isdigit()
@@ -86,7 +78,7 @@ def find_quoted(text: str) -> list[QuotedSegment]:
     while i < len(text):
         ch = text[i]
         if open_at is None:
-            if (ch in OPENING and not _measure(text, i)) or (ch == "”" and _paragraph_start(text, i)):
+            if ch in OPENING and not _measure(text, i):
                 open_at, depth = i, 0
         elif ch == "\n":
             mark = _paragraph_continues(text, i)

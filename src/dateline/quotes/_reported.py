@@ -225,9 +225,7 @@ def _from_phrases(doc: Doc, text: str, lexicon: Lexicon, skip: Callable[[int], b
             if not objects:
                 continue
             phrase_end = extent(objects[0]).end
-            # A source the tagger read as a verb phrase ("show insiders") is named by its noun.
-            source = next((c for c in objects[0].children if c.dep_ == "dobj"), objects[0]) \
-                if objects[0].dep_ == "pcomp" else objects[0]
+            source = objects[0]
             sent = token.sent
             before = Extent(sent.start_char, token.idx)
             after = Extent(phrase_end, sent.end_char)
@@ -293,7 +291,7 @@ def find_reported(doc: Doc, text: str, lexicon: Lexicon, skip: Callable[[int], b
     """
     found: list[Candidate] = []
     cues: set[int] = set()
-    sources: list[Extent] = []  # "according to X" phrases: no cue inside X ("according to show insiders")
+    sources: list[Extent] = []  # "according to X" phrases: no cue inside X ("according to people who saw it")
     # Only verbs can be cues: pick them from the tag array rather than walk every token.
     pos = doc.to_array(POS) if len(doc) else numpy.zeros(0, dtype=numpy.uint64)
     verbs = [doc[int(i)] for i in numpy.flatnonzero(pos == VERB)]
