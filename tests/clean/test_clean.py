@@ -9,7 +9,9 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
+from dateline import lang
 from dateline.clean import PARAGRAPH_SEPARATOR, clean, guess_language
+from dateline.clean._patterns import load_patterns
 from dateline.clean._text import extract_text, normalize_line
 from dateline.errors import ExtractionError
 from dateline.ingest import iter_documents
@@ -158,7 +160,7 @@ _lines = st.lists(
 def test_cleaner_accounts_for_every_line(lines: list[str]) -> None:
     """Never crashes; every non-blank input line is a body paragraph or one boilerplate entry."""
     content = "\n".join(lines)
-    found = extract_text(content)
+    found = extract_text(content, load_patterns(lang.resources("en")))
     expected = [normalize_line(line) for line in content.splitlines() if normalize_line(line)]
     assert sorted(found.paragraphs + [b.text for b in found.boilerplate]) == sorted(expected)
 

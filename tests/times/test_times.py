@@ -22,6 +22,8 @@ from dateline.times._recognize import _scan, find_candidates, rules
 
 #: A Friday.
 PUBLISHED = dt.date(2017, 7, 7)
+#: The English vocabulary, as the stage loads it for an English article.
+LEX = load_lexicon(lang.resources("en"))
 
 #: The TIMEX3 value grammar (dates, weeks, quarters, seasons, times, durations, references).
 _DATE = (
@@ -245,7 +247,7 @@ def test_resolution_never_raises_and_values_follow_the_grammar(words: list[str],
 
 @settings(max_examples=100, deadline=None)
 def _whole_text_matches(text: str) -> list[tuple[str, int, int]]:
-    return sorted((name, m.start(), m.end()) for name, pattern in rules() for m in pattern.finditer(text))
+    return sorted((name, m.start(), m.end()) for name, pattern in rules(LEX) for m in pattern.finditer(text))
 
 
 @settings(max_examples=200, deadline=None)
@@ -255,19 +257,19 @@ def _whole_text_matches(text: str) -> list[tuple[str, int, int]]:
 )
 def test_scanning_near_trigger_words_finds_what_the_whole_text_scan_finds(words: list[str], gaps: list[str]) -> None:
     text = "".join(w + g for w, g in zip(words, gaps, strict=False))
-    assert sorted((name, m.start(), m.end()) for name, m in _scan(text, None)) == _whole_text_matches(text)
+    assert sorted((name, m.start(), m.end()) for name, m in _scan(text, LEX)) == _whole_text_matches(text)
 
 
 def test_scanning_near_trigger_words_on_news(shared: Path) -> None:
     lines = (shared / "corpora" / "wikinews.jsonl").read_text(encoding="utf-8").splitlines()[:40]
     for line in lines:
         text = json.loads(line).get("text") or ""
-        assert sorted((name, m.start(), m.end()) for name, m in _scan(text, None)) == _whole_text_matches(text)
+        assert sorted((name, m.start(), m.end()) for name, m in _scan(text, LEX)) == _whole_text_matches(text)
 
 
 @given(text=st.text(max_size=200))
 def test_offsets_hold_on_any_text(text: str) -> None:
-    for cand in find_candidates(text):
+    for cand in find_candidates(text, LEX):
         assert 0 <= cand.start < cand.end <= len(text)
     article = times.apply(Article(id="t", source="test", text=text, published=PUBLISHED))
     for t in article.times:
@@ -275,4 +277,4 @@ def test_offsets_hold_on_any_text(text: str) -> None:
 
 
 def test_context_defaults() -> None:
-    assert Context(None).tense == "none"
+    assert Context(None, LEX).tense == "none"

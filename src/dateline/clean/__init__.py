@@ -56,7 +56,7 @@ def clean(document: Document, config: StageConfig = StageConfig()) -> Article:
         date_text = document.published or found.date or document.default_published
         language = found.language
     else:
-        text_found = extract_text(document.content, document.title, load_patterns(config.resources()))
+        text_found = extract_text(document.content, load_patterns(config.resources()), document.title)
         paragraphs, boilerplate = text_found.paragraphs, tuple(text_found.boilerplate)
         title, authors, site = text_found.title, tuple(text_found.authors), document.site
         date_text = document.published or text_found.dateline or document.default_published

@@ -43,9 +43,8 @@ class Patterns:
 
 
 @cache
-def load_patterns(res: lang.Resources | None = None) -> Patterns:
-    """The patterns of ``res`` (default: the default language's), with the user's file merged in."""
-    res = res or lang.resources()
+def load_patterns(res: lang.Resources) -> Patterns:
+    """The patterns of ``res``'s language, with the user's file merged in; once per process and language."""
     data = res.data("boilerplate", SUPPORTED_MAJOR)
     name = res.where("boilerplate")
     if not isinstance(data.get("kinds", {}), dict):

@@ -22,7 +22,7 @@ from collections import Counter
 from dataclasses import dataclass, field
 
 from dateline.clean._dates import is_dateline
-from dateline.clean._patterns import Patterns, load_patterns
+from dateline.clean._patterns import Patterns
 from dateline.records import Boilerplate
 
 # Thresholds tuned on the 181 pages of the scrapinghub article-extraction
@@ -92,9 +92,8 @@ def normalize_line(line: str) -> str:
     return " ".join(line.split())
 
 
-def extract_text(content: str, title_hint: str | None = None, patterns: Patterns | None = None) -> TextExtraction:
+def extract_text(content: str, patterns: Patterns, title_hint: str | None = None) -> TextExtraction:
     """Split flattened page text into body paragraphs and labelled boilerplate (``patterns`` of the language)."""
-    patterns = patterns or load_patterns()
     lines = _lines(content)
     result = TextExtraction([], [])
     _label_patterns(lines, patterns, result)

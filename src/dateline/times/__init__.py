@@ -81,14 +81,14 @@ def _governing_verb(doc: Any, start: int, end: int) -> Any:
     return token if token.pos_ in _VERBS else None
 
 
-def tense_at(doc: Any, start: int, end: int, lex: Lexicon | None = None) -> str:
+def tense_at(doc: Any, start: int, end: int, lex: Lexicon) -> str:
     """The tense of the verb that governs the text at ``[start, end)`` directly or through a preposition.
 
     One of "past", "present", "future", "ahead" (would, infinitives: ahead of the telling) or "none" when
     the expression hangs from a noun or adjective ("payable Dec. 7") or there is no annotation.
     """
     verb = _governing_verb(doc, start, end)
-    return "none" if verb is None else _verb_tense(verb, (lex or load_lexicon()).context)
+    return "none" if verb is None else _verb_tense(verb, lex.context)
 
 
 def _past_perfect(doc: Any, start: int, end: int) -> bool:
@@ -234,7 +234,7 @@ def apply(article: Article, config: StageConfig = StageConfig()) -> Article:
         if not _plausible(cand, text, ents, lex, doc):
             continue
         tense = _tense(doc, text, cand, lex)
-        res = resolve(cand, Context(anchor, tense, last, lex, period))
+        res = resolve(cand, Context(anchor, lex, tense, last, period))
         if res.ref is not None and res.type in ("DATE", "TIME"):
             last = res.ref
             period = res.ref if res.ref.gran in ("Q", "H") else period

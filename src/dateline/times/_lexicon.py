@@ -127,7 +127,6 @@ def _context(raw: dict[str, Any], path: Path) -> dict[str, frozenset[str]]:
 
 
 @functools.cache
-def load_lexicon(res: lang.Resources | None = None) -> Lexicon:
-    """The vocabulary of ``res`` (default: the default language's), with the user's file merged over it."""
-    res = res or lang.resources()
+def load_lexicon(res: lang.Resources) -> Lexicon:
+    """The vocabulary of ``res``'s language, with the user's file merged over it; once per process and language."""
     return parse_lexicon(res.data("times", SUPPORTED_MAJOR), Path(res.where("times")))

@@ -38,9 +38,9 @@ class Context:
     """
 
     anchor: dt.date | None
+    lex: Lexicon
     tense: str = "none"
     last: Ref | None = None
-    lex: Lexicon | None = None
     last_period: Ref | None = None
 
 
@@ -151,7 +151,6 @@ def pick_year(ctx: Context, month: int, day: int | None, rel: str | None = None)
 
 
 def _month_num(c: Candidate, ctx: Context) -> int:
-    assert ctx.lex is not None
     return ctx.lex.months[(c.get("month") or "").rstrip(".")]
 
 
@@ -211,7 +210,6 @@ def _weekday_date(ctx: Context, weekday: int, rel: str | None) -> dt.date | None
 
 
 def _with_pod(ref: Ref | None, pod: str | None, ctx: Context, unknown: str) -> Resolved:
-    assert ctx.lex is not None
     if pod is None:
         return as_date(ref) if ref is not None else Resolved(None if unknown == "" else unknown)
     code = ctx.lex.parts_of_day.get(pod, "")
@@ -220,7 +218,6 @@ def _with_pod(ref: Ref | None, pod: str | None, ctx: Context, unknown: str) -> R
 
 
 def _weekday(c: Candidate, ctx: Context) -> Resolved:
-    assert ctx.lex is not None
     weekday = ctx.lex.weekdays[c.get("wd") or ""]
     day = _weekday_date(ctx, weekday, c.get("rel"))
     ref = None if day is None else Ref("D", day)
@@ -242,7 +239,6 @@ _CLOCK_WORDS = {"noon": "12:00", "midday": "12:00", "midnight": "24:00"}
 
 def _time_code(c: Candidate, ctx: Context) -> str | None:
     """The time-of-day part of a value ("06:00", "MO"), or None."""
-    assert ctx.lex is not None
     pod = c.get("pod")
     if c.rule == "pod":
         return _CLOCK_WORDS.get(pod or "") or ctx.lex.parts_of_day.get(pod or "")

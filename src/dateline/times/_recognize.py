@@ -13,7 +13,7 @@ import re
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 
-from dateline.times._lexicon import Lexicon, load_lexicon
+from dateline.times._lexicon import Lexicon
 
 __all__ = ["Candidate", "find_candidates", "rules"]
 
@@ -133,9 +133,8 @@ def _rule_sources(lex: Lexicon) -> dict[str, str]:
 
 
 @functools.cache
-def rules(lex: Lexicon | None = None) -> tuple[tuple[str, re.Pattern[str]], ...]:
+def rules(lex: Lexicon) -> tuple[tuple[str, re.Pattern[str]], ...]:
     """The compiled rules, once per vocabulary."""
-    lex = lex or load_lexicon()
     return tuple(
         (name, re.compile(_START + f"(?:{src})" + _END, re.IGNORECASE)) for name, src in _rule_sources(lex).items()
     )
@@ -159,9 +158,8 @@ def _words(phrases: Iterable[str]) -> frozenset[str]:
 
 
 @functools.cache
-def _triggers(lex: Lexicon | None = None) -> dict[str, frozenset[str]]:
+def _triggers(lex: Lexicon) -> dict[str, frozenset[str]]:
     """For each rule, the words (lower case; ``_DIGITS`` for numerals) one of which each of its matches holds."""
-    lex = lex or load_lexicon()
     months, weekdays, seasons = _words(lex.months), _words(lex.weekdays), _words(lex.seasons)
     pods = _words(lex.parts_of_day) | frozenset(_CLOCK_WORDS)
     units = _words(lex.units) | {"centuries"}
@@ -180,7 +178,7 @@ def _triggers(lex: Lexicon | None = None) -> dict[str, frozenset[str]]:
     }  # fmt: skip
 
 
-def windows(text: str, lex: Lexicon | None = None) -> dict[str, list[tuple[int, int]]]:
+def windows(text: str, lex: Lexicon) -> dict[str, list[tuple[int, int]]]:
     """For each rule, the stretches of ``text`` within ``WINDOW`` characters of one of its trigger words, merged."""
     by_word = _rules_by_word(lex)
     spans: dict[str, list[tuple[int, int]]] = {name: [] for name in _triggers(lex)}
@@ -199,7 +197,7 @@ def windows(text: str, lex: Lexicon | None = None) -> dict[str, list[tuple[int, 
 
 
 @functools.cache
-def _rules_by_word(lex: Lexicon | None = None) -> dict[str, tuple[str, ...]]:
+def _rules_by_word(lex: Lexicon) -> dict[str, tuple[str, ...]]:
     """The rules each trigger word wakes."""
     out: dict[str, list[str]] = {}
     for name, words in _triggers(lex).items():
@@ -208,7 +206,7 @@ def _rules_by_word(lex: Lexicon | None = None) -> dict[str, tuple[str, ...]]:
     return {word: tuple(names) for word, names in out.items()}
 
 
-def _scan(text: str, lex: Lexicon | None) -> Iterator[tuple[str, re.Match[str]]]:
+def _scan(text: str, lex: Lexicon) -> Iterator[tuple[str, re.Match[str]]]:
     """Every rule's matches, each rule scanning only the stretches around its trigger words.
 
     The same matches as scanning the whole text: every match holds a trigger word and lies within
@@ -224,7 +222,7 @@ def _scan(text: str, lex: Lexicon | None) -> Iterator[tuple[str, re.Match[str]]]
                 yield name, match
 
 
-def _matches(text: str, lex: Lexicon | None) -> Iterator[Candidate]:
+def _matches(text: str, lex: Lexicon) -> Iterator[Candidate]:
     for name, match in _scan(text, lex):
         if match.end() == match.start():
             continue
@@ -274,6 +272,6 @@ def _merge(text: str, found: list[Candidate]) -> list[Candidate]:
     return out
 
 
-def find_candidates(text: str, lex: Lexicon | None = None) -> list[Candidate]:
+def find_candidates(text: str, lex: Lexicon) -> list[Candidate]:
     """All temporal expressions the rules find in ``text``, non-overlapping, in text order."""
     return _merge(text, _settle(_matches(text, lex)))

@@ -92,7 +92,6 @@ def _season_rel(code: str, rel: str, ctx: Context) -> Resolved:
 
 
 def _relative(c: Candidate, ctx: Context) -> Resolved:
-    assert ctx.lex is not None
     word, rel, the = c.get("unit") or "", _norm(c.get("rel")), c.get("the") is not None
     if word in ctx.lex.seasons:
         return _season_rel(ctx.lex.seasons[word], rel, ctx)
@@ -112,7 +111,6 @@ def _relative(c: Candidate, ctx: Context) -> Resolved:
 
 
 def _season(c: Candidate, ctx: Context) -> Resolved:
-    assert ctx.lex is not None
     code = ctx.lex.seasons[c.get("season") or ""]
     year = to_int(c.get("year"))
     if year:
@@ -141,7 +139,6 @@ def _decade_word(c: Candidate, ctx: Context) -> Resolved:
 
 
 def _quarter(c: Candidate, ctx: Context) -> Resolved:
-    assert ctx.lex is not None
     n, half = ctx.lex.ordinals.get(c.get("ord") or "", 0), c.get("unit") == "half"
     if c.get("ord") == "last":
         if not half:
@@ -257,7 +254,6 @@ def _offset(n: float | None, unit: str, way: str, ctx: Context) -> Resolved:
 
 
 def _duration(c: Candidate, ctx: Context) -> Resolved:
-    assert ctx.lex is not None
     n, unit = parse_number(c.get("num"), ctx.lex), _unit(c.get("unit"), ctx.lex)
     if n is not None and (c.get("half") or c.get("half2")):
         n += 0.5
@@ -269,13 +265,11 @@ def _duration(c: Candidate, ctx: Context) -> Resolved:
 
 def _long(c: Candidate, ctx: Context) -> Resolved:
     """ "a day-long meeting", "decades-long": a duration."""
-    assert ctx.lex is not None
     n = parse_number(c.get("num"), ctx.lex) if c.get("num") else None if c.get("plural") else 1.0
     return Resolved(duration_value(n, _unit(c.get("unit"), ctx.lex)), "DURATION")
 
 
 def _vague(c: Candidate, ctx: Context) -> Resolved:
-    assert ctx.lex is not None
     # "recent years" is a past reference; "recent weeks" or "months" a stretch of them (TimeBank).
     if c.get("rel") == "recent" and (c.get("unit") or "").startswith(("year", "decade")):
         return Resolved("PAST_REF")
@@ -303,12 +297,10 @@ def _year_period(c: Candidate, ctx: Context) -> Resolved:
 
 
 def _ref(c: Candidate, ctx: Context) -> Resolved:
-    assert ctx.lex is not None
     return Resolved(ctx.lex.refs.get(_norm(c.surface)))
 
 
 def _set(c: Candidate, ctx: Context) -> Resolved:
-    assert ctx.lex is not None
     if c.get("wd"):
         return Resolved(f"XXXX-WXX-{ctx.lex.weekdays[c.get('wd') or '']}", "SET")
     if c.get("pod"):
@@ -319,7 +311,6 @@ def _set(c: Candidate, ctx: Context) -> Resolved:
 
 
 def _setword(c: Candidate, ctx: Context) -> Resolved:
-    assert ctx.lex is not None
     return Resolved(ctx.lex.sets.get(_norm(c.surface)), "SET")
 
 
@@ -333,7 +324,6 @@ def _nth_weekday(year: int, month: int, weekday: int, nth: int) -> int:
 
 
 def _holiday(c: Candidate, ctx: Context) -> Resolved:
-    assert ctx.lex is not None
     spec = ctx.lex.holidays[_norm(c.get("name"))]
     year = to_int(c.get("year")) or pick_year(ctx, spec.month, spec.day or 15)
     if year is None:
