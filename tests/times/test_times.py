@@ -7,6 +7,7 @@ import datetime as dt
 import json
 import re
 from pathlib import Path
+from typing import Any
 
 import pytest
 from hypothesis import HealthCheck, given, settings
@@ -15,6 +16,7 @@ from hypothesis import strategies as st
 from dateline import lang, times
 from dateline.annotate import apply_batch
 from dateline.errors import ResourceError
+from dateline.pipeline import StageConfig
 from dateline.records import Article
 from dateline.times._lexicon import load_lexicon, parse_lexicon
 from dateline.times._points import Context
@@ -193,7 +195,7 @@ def test_article_without_annotation_is_handled() -> None:
 def test_vocabulary_is_validated(tmp_path: Path) -> None:
     raw = copy.deepcopy(lang.resources("en").packaged("times", "2"))
     raw["months"]["smarch"] = 13
-    with pytest.raises(ResourceError, match="month numbers"):
+    with pytest.raises(ResourceError, match="'months' holds 13; allowed: 1, 2, 3"):
         parse_lexicon(raw, tmp_path / "bad.json")
     with pytest.raises(ResourceError, match="version"):
         parse_lexicon([], tmp_path / "bad.json")
@@ -210,6 +212,46 @@ def test_vocabulary_can_be_extended(tmp_path: Path) -> None:
     path.write_text(json.dumps(raw))
     lex = load_lexicon(lang.resources("en", {"times": str(path)}))
     assert [c.rule for c in find_candidates("on Festival Day", lex)] == ["holiday"]
+
+
+@pytest.mark.parametrize(
+    ("change", "message"),
+    [
+        (lambda raw: raw["descriptions"].pop("offsets"), "no description for offsets"),
+        (lambda raw: raw["descriptions"].pop("context.future_verbs"), "no description for context.future_verbs"),
+        (lambda raw: raw["offsets"].update({"beforehand": "sideways"}), "'offsets' holds sideways"),
+        (lambda raw: raw["relatives"].update({"upcoming": 2}), "'relatives' holds 2"),
+        (lambda raw: raw["month_abbreviations"].append("smar"), "'month_abbreviations' names smar"),
+        (lambda raw: raw["clock_words"].update({"teatime": "five"}), "'clock_words' must map words to clock times"),
+        (lambda raw: raw.update({"modifiers": "early"}), "'modifiers' must be a list of strings"),
+    ],
+)
+def test_vocabulary_codes_and_descriptions_are_checked(change: Any, message: str, tmp_path: Path) -> None:
+    raw = copy.deepcopy(lang.resources("en").packaged("times", "2"))
+    assert parse_lexicon(raw, tmp_path / "good.json").relatives["next"] == 1
+    change(raw)
+    with pytest.raises(ResourceError, match=re.escape(message)):
+        parse_lexicon(raw, tmp_path / "bad.json")
+
+
+def test_patterns_are_built_from_the_vocabulary(tmp_path: Path) -> None:
+    """A word added to a list of the vocabulary is recognized and resolved, with no change to the code."""
+    path = tmp_path / "times.json"
+    path.write_text(json.dumps({"relatives": {"upcoming": 1}, "offsets": {"beforehand": "before"}}))
+    text = "The talks resume the upcoming week, two days beforehand the envoys arrive."
+    article = apply_batch([Article(id="t", source="test", text=text, published=PUBLISHED)])[0]
+    default = {t.span.text: t.value for t in times.apply(article).times}
+    extended = {t.span.text: t.value for t in times.apply(article, StageConfig(lexicons=(("times", str(path)),))).times}
+    assert "the upcoming week" not in default and "two days" in default
+    assert extended["the upcoming week"] == "2017-W28"
+    assert extended["two days beforehand"] == "2017-07-05"
+
+
+def test_typographic_apostrophes_match_the_vocabulary() -> None:
+    found = values("They met at 10 o\u2019clock on New Year\u2019s Day, before the year\u2019s end.")
+    assert found["10 o\u2019clock"] == ("2017-07-07T10:00", "TIME")
+    assert found["New Year\u2019s Day"] == ("2017-01-01", "DATE")
+    assert found["year\u2019s end"] == ("2017", "DATE")
 
 
 def test_vocabulary_without_later_lists_still_loads(tmp_path: Path) -> None:

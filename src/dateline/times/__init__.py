@@ -19,6 +19,7 @@ from typing import Any
 from dateline.pipeline import StageConfig, stage
 from dateline.records import Article, TimeExpr, make_span
 from dateline.times._calendar import Ref
+from dateline.times._grammar import grammar
 from dateline.times._lexicon import Lexicon, load_lexicon
 from dateline.times._points import POINT_RESOLVERS, Context, Resolved
 from dateline.times._recognize import Candidate, find_candidates
@@ -57,13 +58,15 @@ def _verb_tense(verb: Any, words: dict[str, frozenset[str]]) -> str:
         return "future"
     if verb.lemma_ in words["schedule_verbs"]:
         return "ahead"  # "was planned for early March", "planned a rally on Saturday": what was arranged lies ahead
-    if any(a.lower_ == "would" for a in auxes) or (verb.tag_ == "VB" and any(a.lower_ == "to" for a in auxes)):
+    if any(a.lower_ in words["conditional_auxiliaries"] for a in auxes) or (
+        verb.tag_ == "VB" and any(a.lower_ in words["infinitive_markers"] for a in auxes)
+    ):
         return "ahead"
     if verb.tag_ == "VBD" or any(a.tag_ == "VBD" for a in auxes):
         return "past"
     if verb.tag_ == "VBN" and not auxes and verb.lemma_ in words["future_verbs"]:
         return "future"
-    if verb.tag_ == "VBN" and (not auxes or any(a.lemma_ == "have" for a in auxes)):
+    if verb.tag_ == "VBN" and (not auxes or any(a.lemma_ in words["perfect_auxiliaries"] for a in auxes)):
         return "past"
     return "present"
 
@@ -91,10 +94,11 @@ def tense_at(doc: Any, start: int, end: int, lex: Lexicon) -> str:
     return "none" if verb is None else _verb_tense(verb, lex.context)
 
 
-def _past_perfect(doc: Any, start: int, end: int) -> bool:
+def _past_perfect(doc: Any, start: int, end: int, lex: Lexicon) -> bool:
     """Whether the governing verb is in the past perfect ("until Thursday, they had not called him")."""
     verb = _governing_verb(doc, start, end)
-    return verb is not None and any(ch.dep_ == "aux" and ch.lower_ in ("had", "'d") for ch in verb.children)
+    forms = lex.context["past_perfect_auxiliaries"]
+    return verb is not None and any(ch.dep_ == "aux" and ch.lower_ in forms for ch in verb.children)
 
 
 def _tense(doc: Any, text: str, cand: Candidate, lex: Lexicon) -> str:
@@ -104,7 +108,7 @@ def _tense(doc: Any, text: str, cand: Candidate, lex: Lexicon) -> str:
     """
     before = _previous_word(text, cand.start)
     if before in lex.context["deadline_words"]:
-        return "past" if _past_perfect(doc, cand.start, cand.end) else "ahead"
+        return "past" if _past_perfect(doc, cand.start, cand.end, lex) else "ahead"
     tense = tense_at(doc, cand.start, cand.end, lex)
     return "ahead" if before in lex.context["soft_deadline_words"] and tense != "past" else tense
 
@@ -158,15 +162,15 @@ def _modifies_noun(doc: Any, start: int) -> bool:
     return bool(token.pos_ == "ADJ" and token.head.i > token.i and token.head.pos_ in ("NOUN", "PROPN"))
 
 
-_FRACTION_AFTER = re.compile(r"\s+of\b", re.IGNORECASE)
-
-
-def _is_time_amount(c: Candidate, text: str) -> bool:
-    """Whether a duration match is time, not a fraction ("a quarter of", "three-quarters") or an ordinal."""
+def _is_time_amount(c: Candidate, text: str, lex: Lexicon) -> bool:
+    """Whether a duration match is time, not a fraction ("a quarter of", "three-quarters") or an ordinal
+    ("a second time": a unit that is also an ordinal, with an amount of one)."""
     unit = c.get("unit") or ""
-    if unit.startswith("quarter") and (_FRACTION_AFTER.match(text, c.end) or "-quarters" in c.surface):
-        return False
-    return not (unit.startswith("second") and c.get("num") in ("a", "an", "one"))
+    if unit in lex.words["fraction_units"]:
+        hyphened = any(f"-{unit}{suffix}" in c.surface for suffix in lex.words["plural_suffixes"])
+        if hyphened or grammar(lex).fraction_after.match(text, c.end):
+            return False
+    return not (unit in lex.ordinals and lex.numbers.get(c.get("num") or "") == 1)
 
 
 def _titled_mid_sentence(text: str, start: int, surface: str) -> bool:
@@ -181,9 +185,10 @@ def _reference_word(c: Candidate, surface: str, text: str, confirmed: bool, lex:
     """Whether "now", "recently", "current"... refers to time here."""
     if c.surface in lex.weak_refs:
         return confirmed
-    if surface == "Now" and text.startswith(",", c.end):
+    if c.surface in lex.words["discourse_refs"] and surface == surface.capitalize() and text.startswith(",", c.end):
         return False  # "Now, ..." opening a sentence is a discourse marker
-    return not (c.surface == "current" and _pos_at(doc, c.start) not in ("ADJ", None))  # "the current is strong"
+    # "the current is strong": a reference adjective used as a noun
+    return not (c.surface in lex.words["adjective_refs"] and _pos_at(doc, c.start) not in ("ADJ", None))
 
 
 def _plausible(c: Candidate, text: str, ents: set[int], lex: Lexicon, doc: Any = None) -> bool:
@@ -199,7 +204,7 @@ def _plausible(c: Candidate, text: str, ents: set[int], lex: Lexicon, doc: Any =
         word = (c.get("month") or "").rstrip(".")
         if word in lex.ambiguous_months and not (after_prep or confirmed or surface.endswith(".")):
             return False
-        if len(word) <= 4 and word not in ("may", "june", "july") and not surface.endswith("."):
+        if word in lex.words["month_abbreviations"] and not surface.endswith("."):
             return False  # a bare "Jan" or "Dec" is a name more often than a month
     if c.rule == "year" and not (c.get("mod") or c.get("fiscal")):
         return (after_prep or confirmed) and not _counts_things(doc, text, c.end)
@@ -207,13 +212,13 @@ def _plausible(c: Candidate, text: str, ents: set[int], lex: Lexicon, doc: Any =
         return _reference_word(c, surface, text, confirmed, lex, doc)
     if c.rule == "setword" and _modifies_noun(doc, c.start):
         return False
-    if c.rule == "duration" and not _is_time_amount(c, text):
+    if c.rule == "duration" and not _is_time_amount(c, text, lex):
         return False
     if c.rule == "season" and not (c.get("year") or c.get("the") or c.get("mod")):
         return _previous_word(text, c.start) in lex.context["season_prepositions"]
     if c.rule == "pod" and not c.get("rel"):
-        return c.get("pod") in ("noon", "midnight", "midday", "overnight")
-    bare_ok = ("for", "in", "within", "over")
+        return c.get("pod") in lex.clock_words or c.get("pod") in lex.words["bare_parts_of_day"]
+    bare_ok = lex.context["vague_prepositions"]
     return not (c.rule == "vague" and not c.get("rel") and _previous_word(text, c.start) not in bare_ok)
 
 

@@ -1,5 +1,11 @@
 """The vocabulary of the times stage, loaded once per language from ``lang/<code>/times.json`` and validated.
 
+Every word the stage knows is in the file: the names (months, weekdays, seasons, holidays), the words
+its patterns are built from (modifiers, relatives, offsets, spelled-out numbers...) and the words
+around an expression that decide whether and where it is a time (``context``). ``descriptions``
+says what each key holds, and a key without a description is refused. Only pattern syntax and
+TIMEX3 codes are in code.
+
 Users extend the vocabulary without touching code: a JSON file of the same
 shape (any subset of the keys) given as the ``times`` lexicon is merged over
 it, its words and holidays added to the built-in ones (see :mod:`dateline._data`).
@@ -8,6 +14,8 @@ it, its words and holidays added to the built-in ones (see :mod:`dateline._data`
 from __future__ import annotations
 
 import functools
+import re
+from collections.abc import Mapping
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -21,20 +29,62 @@ __all__ = ["Holiday", "Lexicon", "load_lexicon", "parse_lexicon"]
 #: Major version of the file format this code reads.
 SUPPORTED_MAJOR = "2"
 
-_INT_MAPS = ("months", "weekdays", "numbers", "ordinals")
-_STR_MAPS = ("seasons", "parts_of_day", "units", "refs", "sets")
+#: Tables of words to whole numbers, and the numbers each may hold (None: any).
+_INT_MAPS: dict[str, frozenset[int] | None] = {
+    "months": frozenset(range(1, 13)),
+    "weekdays": frozenset(range(1, 8)),
+    "numbers": None,
+    "ordinals": None,
+    "relatives": frozenset({-1, 0, 1}),
+    "deictic_days": None,
+    "meridiems": frozenset({0, 12}),
+    "decade_words": None,
+    "year_centuries": None,
+    "year_thousands": None,
+    "number_parts": frozenset(range(1, 100)),
+}
+_PARTS_OF_DAY = frozenset({"MO", "AF", "EV", "NI", "DT"})
+#: Tables of words to codes, and the codes each may hold (None: any text).
+_STR_MAPS: dict[str, frozenset[str] | None] = {
+    "seasons": frozenset({"SP", "SU", "FA", "WI"}),
+    "parts_of_day": _PARTS_OF_DAY,
+    "units": frozenset({"S", "MIN", "H", "D", "W", "WE", "FN", "M", "Q", "Y", "DE", "CE"}),
+    "refs": frozenset({"PRESENT_REF", "PAST_REF", "FUTURE_REF"}),
+    "sets": None,
+    "irregular_plurals": None,
+    "deictic_parts_of_day": _PARTS_OF_DAY,
+    "clock_words": None,
+    "year_parts": frozenset({"Q", "H"}),
+    "period_units": frozenset({"Q", "H", "Y", "M", "W"}),
+    "period_adjectives": frozenset({"latest", "current", "previous", "same", "year_before"}),
+    "year_ends": frozenset({"D", "Y"}),
+    "offsets": frozenset({"before", "after", "before_now", "after_now"}),
+}
+#: Lists of words and phrases that are fields of their own.
 _LISTS = ("ambiguous_months", "vague_numbers", "approximators", "weak_refs")
+#: Lists of words and phrases the patterns and checks are built from, kept in :attr:`Lexicon.words`.
+WORD_LISTS = (
+    "month_abbreviations", "ordinal_suffixes", "month_prepositions", "year_prepositions", "articles",
+    "indefinite_articles", "possessive_endings", "plural_suffixes", "year_hundreds", "year_zeros",
+    "number_joiners", "half_amounts", "half_suffixes", "modifiers", "modifier_prepositions", "period_modifiers",
+    "anaphoric_relatives", "calendar_relatives", "weekday_modifiers", "part_of_day_modifiers",
+    "part_of_day_prefixes", "bare_parts_of_day", "clock_hour_words", "day_joiners", "fiscal_words",
+    "decade_suffixes", "period_words", "year_ago_adjectives", "ended_words", "duration_modifiers",
+    "duration_fillers", "age_words", "length_suffixes", "offset_prepositions", "fraction_units",
+    "fraction_prepositions", "vague_modifiers", "recent_words", "set_quantifiers", "alternate_words",
+    "discourse_refs", "adjective_refs",
+)  # fmt: skip
 #: Lists under "context": words around an expression that decide whether and where it is a time.
 CONTEXT_LISTS = (
-    "date_prepositions",
-    "season_prepositions",
-    "deadline_words",
-    "soft_deadline_words",
-    "future_auxiliaries",
-    "future_verbs",
-)
-#: Context lists added after 2.0.0: optional, empty when a user's file predates them.
+    "date_prepositions", "season_prepositions", "deadline_words", "soft_deadline_words", "future_auxiliaries",
+    "future_verbs", "vague_prepositions", "conditional_auxiliaries", "infinitive_markers", "perfect_auxiliaries",
+    "past_perfect_auxiliaries",
+)  # fmt: skip
+#: Context lists added after 2.0.0 that a file of 2.0 may lack: read as empty.
 OPTIONAL_CONTEXT_LISTS = ("schedule_verbs",)
+#: Keys that label the file rather than hold words.
+_LABELS = ("version", "description", "descriptions")
+_CLOCK = re.compile(r"(?:[01]\d|2[0-4]):[0-5]\d")
 
 
 @dataclass(frozen=True, slots=True)
@@ -49,7 +99,11 @@ class Holiday:
 
 @dataclass(frozen=True, slots=True, eq=False)
 class Lexicon:
-    """The validated content of the vocabulary file (all keys lower case); hashed by identity."""
+    """The validated content of the vocabulary file (all keys lower case); hashed by identity.
+
+    ``words`` holds the lists of :data:`WORD_LISTS`; ``unit_forms`` maps every form of a unit
+    (singular, plural, irregular plural) to its TIMEX3 unit.
+    """
 
     version: str
     months: dict[str, int]
@@ -67,17 +121,62 @@ class Lexicon:
     sets: dict[str, str]
     holidays: dict[str, Holiday]
     context: dict[str, frozenset[str]]
+    words: dict[str, frozenset[str]]
+    relatives: dict[str, int]
+    deictic_days: dict[str, int]
+    deictic_parts_of_day: dict[str, str]
+    meridiems: dict[str, int]
+    clock_words: dict[str, str]
+    decade_words: dict[str, int]
+    year_centuries: dict[str, int]
+    year_thousands: dict[str, int]
+    number_parts: dict[str, int]
+    irregular_plurals: dict[str, str]
+    year_parts: dict[str, str]
+    period_units: dict[str, str]
+    period_adjectives: dict[str, str]
+    year_ends: dict[str, str]
+    offsets: dict[str, str]
+    unit_forms: dict[str, str]
+
+    def unit_words(self, *codes: str) -> list[str]:
+        """The singular unit words for the TIMEX3 units ``codes`` ("Y" gives "year")."""
+        return [word for word, code in self.units.items() if code in codes]
+
+    def relative(self, phrase: str | None) -> int | None:
+        """Where a relative word places its period (-1 before, 0 the one holding, 1 after), or None."""
+        return None if phrase is None else self.relatives.get(phrase)
+
+    def without_article(self, phrase: str) -> str:
+        """``phrase`` without a definite article before it ("the following" gives "following")."""
+        first, _, rest = phrase.partition(" ")
+        return rest if rest and first in self.words["articles"] else phrase
+
+    def anaphoric(self, phrase: str | None) -> bool:
+        """Whether a relative word counts from the period spoken of last ("that day", "the previous week")."""
+        return phrase is not None and self.without_article(phrase) in self.words["anaphoric_relatives"]
 
 
 def _fail(path: Path, what: str) -> ResourceError:
     return ResourceError(f"times vocabulary {path} is invalid: {what}. Fix the file.")
 
 
-def _typed_map(raw: dict[str, Any], key: str, kind: type, path: Path) -> dict[str, Any]:
+def _typed_map(raw: dict[str, Any], key: str, kind: type, allowed: frozenset[Any] | None, path: Path) -> dict[str, Any]:
     value = raw.get(key)
-    if not isinstance(value, dict) or not all(isinstance(v, kind) for v in value.values()):
+    if not isinstance(value, dict) or not all(isinstance(v, kind) and not isinstance(v, bool) for v in value.values()):
         raise _fail(path, f"'{key}' must map words to {kind.__name__} values")
+    wrong = sorted(set(value.values()) - allowed) if allowed is not None else []
+    if wrong:
+        shown = ", ".join(map(str, sorted(allowed or ())))
+        raise _fail(path, f"'{key}' holds {', '.join(map(str, wrong))}; allowed: {shown}")
     return {str(k).lower(): v for k, v in value.items()}
+
+
+def _word_list(raw: Mapping[str, Any], key: str, path: Path, label: str | None = None) -> frozenset[str]:
+    value = raw.get(key)
+    if not is_strings(value):
+        raise _fail(path, f"'{label or key}' must be a list of strings")
+    return frozenset(v.lower() for v in value)
 
 
 def _holidays(raw: dict[str, Any], path: Path) -> dict[str, Holiday]:
@@ -94,36 +193,70 @@ def _holidays(raw: dict[str, Any], path: Path) -> dict[str, Holiday]:
     return holidays
 
 
+def _context(raw: dict[str, Any], path: Path) -> dict[str, frozenset[str]]:
+    table = raw.get("context")
+    if not isinstance(table, dict):
+        raise _fail(path, "'context' must be an object of word lists")
+    out = {key: _word_list(table, key, path, f"context.{key}") for key in CONTEXT_LISTS}
+    for key in OPTIONAL_CONTEXT_LISTS:
+        out[key] = _word_list({key: table.get(key, [])}, key, path, f"context.{key}")
+    return out
+
+
+def _check_descriptions(raw: dict[str, Any], path: Path) -> None:
+    """Every key, and every context list, has a description in ``descriptions``."""
+    table = raw.get("descriptions")
+    if not isinstance(table, dict) or not all(isinstance(v, str) and v.strip() for v in table.values()):
+        raise _fail(path, "'descriptions' must map each key to a non-empty description")
+    keys = [k for k in raw if k not in _LABELS]
+    keys += [f"context.{k}" for k in raw.get("context", {}) if isinstance(raw.get("context"), dict)]
+    missing = [k for k in keys if k not in table]
+    if missing:
+        raise _fail(path, f"no description for {', '.join(missing)}; add one under 'descriptions'")
+
+
+def _check_references(fields: dict[str, Any], path: Path) -> None:
+    """Lists that name words of other tables name only words those tables hold."""
+    subsets = {
+        "month_abbreviations": "months",
+        "calendar_relatives": "relatives",
+        "anaphoric_relatives": "relatives",
+        "fraction_units": "units",
+        "discourse_refs": "refs",
+        "adjective_refs": "refs",
+    }
+    for key, table in subsets.items():
+        stray = sorted(fields["words"][key] - set(fields[table]))
+        if stray:
+            raise _fail(path, f"'{key}' names {', '.join(stray)}, which '{table}' lacks")
+    if not all(_CLOCK.fullmatch(v) for v in fields["clock_words"].values()):
+        raise _fail(path, "'clock_words' must map words to clock times such as 12:00")
+    stray = sorted(set(fields["irregular_plurals"].values()) - set(fields["units"]))
+    if stray:
+        raise _fail(path, f"'irregular_plurals' names {', '.join(stray)}, which 'units' lacks")
+
+
+def _unit_forms(units: dict[str, str], suffixes: frozenset[str], irregular: dict[str, str]) -> dict[str, str]:
+    """Every form of a unit word (singular, with each plural ending, irregular plural) with its TIMEX3 unit."""
+    forms = {word + suffix: code for word, code in units.items() for suffix in suffixes}
+    forms.update({plural: units[singular] for plural, singular in irregular.items()})
+    forms.update(units)
+    return forms
+
+
 def parse_lexicon(raw: Any, path: Path) -> Lexicon:
     """Validate the decoded JSON of a vocabulary file and build the lexicon."""
     if not isinstance(raw, dict) or not isinstance(raw.get("version"), str):
         raise _fail(path, "the top level must be an object with a string 'version'")
     check_version(raw, f"times vocabulary {path}", SUPPORTED_MAJOR)
-    fields: dict[str, Any] = {key: _typed_map(raw, key, int, path) for key in _INT_MAPS}
-    fields.update({key: _typed_map(raw, key, str, path) for key in _STR_MAPS})
-    for key in _LISTS:
-        value = raw.get(key)
-        if not is_strings(value):
-            raise _fail(path, f"'{key}' must be a list of strings")
-        fields[key] = frozenset(v.lower() for v in value)
-    if not all(1 <= m <= 12 for m in fields["months"].values()):
-        raise _fail(path, "month numbers must be 1-12")
-    if not all(1 <= d <= 7 for d in fields["weekdays"].values()):
-        raise _fail(path, "weekday numbers must be 1 (Monday) to 7 (Sunday)")
+    _check_descriptions(raw, path)
+    fields: dict[str, Any] = {key: _typed_map(raw, key, int, allowed, path) for key, allowed in _INT_MAPS.items()}
+    fields.update({key: _typed_map(raw, key, str, allowed, path) for key, allowed in _STR_MAPS.items()})
+    fields.update({key: _word_list(raw, key, path) for key in _LISTS})
+    fields["words"] = {key: _word_list(raw, key, path) for key in WORD_LISTS}
+    _check_references(fields, path)
+    fields["unit_forms"] = _unit_forms(fields["units"], fields["words"]["plural_suffixes"], fields["irregular_plurals"])
     return Lexicon(version=raw["version"], holidays=_holidays(raw, path), context=_context(raw, path), **fields)
-
-
-def _context(raw: dict[str, Any], path: Path) -> dict[str, frozenset[str]]:
-    table = raw.get("context")
-    if not isinstance(table, dict):
-        raise _fail(path, "'context' must be an object of word lists")
-    out: dict[str, frozenset[str]] = {}
-    for key in CONTEXT_LISTS + OPTIONAL_CONTEXT_LISTS:
-        words = table.get(key, [] if key in OPTIONAL_CONTEXT_LISTS else None)
-        if not is_strings(words):
-            raise _fail(path, f"'context.{key}' must be a list of strings")
-        out[key] = frozenset(w.lower() for w in words)
-    return out
 
 
 @functools.cache

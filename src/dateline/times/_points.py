@@ -16,8 +16,6 @@ from dateline.times._lexicon import Lexicon
 from dateline.times._recognize import Candidate
 
 __all__ = [
-    "AHEAD",
-    "BACK",
     "POINT_RESOLVERS",
     "Context",
     "Resolved",
@@ -26,6 +24,7 @@ __all__ = [
     "direction",
     "pick_year",
     "to_int",
+    "year_of",
 ]
 
 
@@ -54,8 +53,6 @@ class Resolved:
 
 
 _NONE = Resolved(None)
-BACK = {"last", "past", "previous", "the previous"}
-AHEAD = {"next", "coming", "following", "the following"}
 
 
 def as_date(ref: Ref | None, type_: str = "DATE") -> Resolved:
@@ -76,32 +73,32 @@ def direction(ctx: Context) -> int:
     return {"past": -1, "future": 1}.get(ctx.tense, 0)
 
 
-_UNITS = ("zero", "one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten", "eleven")
-_TEENS = ("twelve", "thirteen", "fourteen", "fifteen", "sixteen", "seventeen", "eighteen", "nineteen")
-_TENS = ("twenty", "thirty", "forty", "fifty", "sixty", "seventy", "eighty", "ninety")
-_SPELLED = {
-    **{w: i for i, w in enumerate(_UNITS + _TEENS)},
-    **{w: 10 * (i + 2) for i, w in enumerate(_TENS)},
-    "oh": 0,
-}
-
-
-def _spelled_year(words: list[str]) -> int:
-    """ "nineteen ninety six" -> 1996, "two thousand and one" -> 2001 (0 when not a year)."""
-    if words[:2] == ["two", "thousand"]:
-        return 2000 + sum(_SPELLED.get(w, 0) for w in words[2:])
-    if len(words) >= 2 and words[0] in ("nineteen", "twenty"):
-        rest = 0 if words[1] == "hundred" else sum(_SPELLED.get(w, 0) for w in words[1:])
-        return _SPELLED[words[0]] * 100 + rest
+def _spelled_year(words: list[str], lex: Lexicon) -> int:
+    """ "nineteen ninety six" -> 1996, "two thousand one" -> 2001 (0 when not a year)."""
+    for phrase, value in lex.year_thousands.items():
+        opening = phrase.split()
+        if words[: len(opening)] == opening:
+            return value + sum(lex.number_parts.get(w, 0) for w in words[len(opening) :])
+    if len(words) >= 2 and words[0] in lex.year_centuries:
+        hundreds = words[1] in lex.words["year_hundreds"]
+        rest = 0 if hundreds else sum(lex.number_parts.get(w, 0) for w in words[1:])
+        return lex.year_centuries[words[0]] * 100 + rest
     return 0
 
 
 def to_int(text: str | None) -> int:
-    """The number in a numeral or a spelled-out year; 0 when there is none."""
+    """The number in a numeral ("1990", "7th"); 0 when there is none."""
     digits = "".join(ch for ch in text or "" if ch.isdigit())
-    if digits:
-        return int(digits)
-    return _spelled_year((text or "").lower().replace("-", " ").replace(" and ", " ").split())
+    return int(digits) if digits else 0
+
+
+def year_of(text: str | None, lex: Lexicon) -> int:
+    """The year in a numeral or a spelled-out year ("nineteen ninety-six"); 0 when there is none."""
+    digits = to_int(text)
+    if digits or not text:
+        return digits
+    words = text.lower().replace("-", " ").split()
+    return _spelled_year([w for w in words if w not in lex.words["number_joiners"]], lex)
 
 
 #: How far ahead (days) a year-less date with no telling tense may lie before it is read as past: in
@@ -131,10 +128,11 @@ def pick_year(ctx: Context, month: int, day: int | None, rel: str | None = None)
             return ((y - a.year) * 12 + month - a.month) * 30
         return (dt.date(y, month, day) - a).days
 
-    way = {"this": 2}.get(rel or "", -1 if rel in BACK else 1 if rel in AHEAD else direction(ctx))
-    strict = rel in BACK or rel in AHEAD
-    if way == 2:
+    shift = ctx.lex.relative(rel)
+    if shift == 0 and not ctx.lex.anaphoric(rel):  # "this July": the one of the year of publication
         return a.year if a.year in options else None
+    strict = shift is not None and shift != 0
+    way = shift if strict and shift is not None else direction(ctx)
     near = [y for y in options if abs(gap(y)) <= NEAR_DAYS]
     if near and day is not None and not strict:
         return near[0]
@@ -156,7 +154,7 @@ def _month_num(c: Candidate, ctx: Context) -> int:
 
 def _full_date(c: Candidate, ctx: Context) -> Resolved:
     month, day = _month_num(c, ctx), to_int(c.get("day"))
-    year = to_int(c.get("year")) or pick_year(ctx, month, day, c.get("rel"))
+    year = year_of(c.get("year"), ctx.lex) or pick_year(ctx, month, day, c.get("rel"))
     if not is_valid_day(year or 0, month, day):
         return _NONE
     if year is None:
@@ -175,16 +173,17 @@ def _numeric_date(c: Candidate, ctx: Context) -> Resolved:
 
 def _month(c: Candidate, ctx: Context) -> Resolved:
     month = _month_num(c, ctx)
-    year = to_int(c.get("year")) or pick_year(ctx, month, None, c.get("rel"))
-    if c.get("yrel") and ctx.anchor is not None:
-        year = ctx.anchor.year + {"last": -1, "this": 0, "next": 1}[c.get("yrel") or "this"]
+    year = year_of(c.get("year"), ctx.lex) or pick_year(ctx, month, None, c.get("rel"))
+    shift = ctx.lex.relative(c.get("yrel"))
+    if shift is not None and ctx.anchor is not None:
+        year = ctx.anchor.year + shift
     if year is None:
         return Resolved(f"XXXX-{month:02d}")
     return as_date(Ref("M", dt.date(year, month, 1)))
 
 
 def _year(c: Candidate, ctx: Context) -> Resolved:
-    return as_date(Ref("Y", dt.date(to_int(c.get("year")), 1, 1)))
+    return as_date(Ref("Y", dt.date(year_of(c.get("year"), ctx.lex), 1, 1)))
 
 
 def _decade(c: Candidate, ctx: Context) -> Resolved:
@@ -195,62 +194,60 @@ def _decade(c: Candidate, ctx: Context) -> Resolved:
 def _weekday_date(ctx: Context, weekday: int, rel: str | None) -> dt.date | None:
     if ctx.anchor is None:
         return None
-    if rel in ("previous", "following") and ctx.last is not None and ctx.last.gran == "D":
+    shift = ctx.lex.relative(rel)
+    if shift and ctx.lex.anaphoric(rel) and ctx.last is not None and ctx.last.gran == "D":
         # "down 4.5% from the previous Friday": the one before the day just spoken of
-        return nearest_weekday(ctx.last.date, weekday, -1 if rel == "previous" else 1, inclusive=False)
-    if rel in BACK:
-        return nearest_weekday(ctx.anchor, weekday, -1, inclusive=False)
-    if rel in AHEAD:
-        return nearest_weekday(ctx.anchor, weekday, 1, inclusive=False)
-    if rel == "this":
+        return nearest_weekday(ctx.last.date, weekday, shift, inclusive=False)
+    if shift:
+        return nearest_weekday(ctx.anchor, weekday, shift, inclusive=False)
+    if shift == 0:
         return nearest_weekday(ctx.anchor, weekday, 0)
     # News reports what happened: a weekday is the last one (or the day itself) unless a verb looks ahead.
     ahead = ctx.tense in WEEKDAY_AHEAD_TENSES
     return nearest_weekday(ctx.anchor, weekday, 1 if ahead else -1)
 
 
-def _with_pod(ref: Ref | None, pod: str | None, ctx: Context, unknown: str) -> Resolved:
-    if pod is None:
+def _with_pod(ref: Ref | None, code: str | None, unknown: str) -> Resolved:
+    """A day with the part of the day ``code`` (TIMEX3 "MO", "NI"...; None: none) as a TIME."""
+    if code is None:
         return as_date(ref) if ref is not None else Resolved(None if unknown == "" else unknown)
-    code = ctx.lex.parts_of_day.get(pod, "")
     base = ref.value() if ref is not None else unknown
     return Resolved(f"{base}T{code}" if base and code else None, "TIME", ref)
+
+
+def _pod_code(c: Candidate, ctx: Context) -> str | None:
+    """The TIMEX3 code of a candidate's part of the day ("MO"), or None without one."""
+    pod = c.get("pod")
+    return None if pod is None else ctx.lex.parts_of_day.get(pod, "")
 
 
 def _weekday(c: Candidate, ctx: Context) -> Resolved:
     weekday = ctx.lex.weekdays[c.get("wd") or ""]
     day = _weekday_date(ctx, weekday, c.get("rel"))
     ref = None if day is None else Ref("D", day)
-    return _with_pod(ref, c.get("pod"), ctx, f"XXXX-WXX-{weekday}")
-
-
-_DEICTIC = {"today": 0, "yesterday": -1, "tomorrow": 1, "tonight": 0}
+    return _with_pod(ref, _pod_code(c, ctx), f"XXXX-WXX-{weekday}")
 
 
 def _deictic(c: Candidate, ctx: Context) -> Resolved:
     word = c.get("word") or ""
-    ref = None if ctx.anchor is None else shift(Ref("D", ctx.anchor), _DEICTIC[word], "D")
-    pod = c.get("pod") or ("night" if word == "tonight" else None)
-    return _with_pod(ref, pod, ctx, "")
-
-
-_CLOCK_WORDS = {"noon": "12:00", "midday": "12:00", "midnight": "24:00"}
+    ref = None if ctx.anchor is None else shift(Ref("D", ctx.anchor), ctx.lex.deictic_days[word], "D")
+    code = _pod_code(c, ctx) or ctx.lex.deictic_parts_of_day.get(word)
+    return _with_pod(ref, code, "")
 
 
 def _time_code(c: Candidate, ctx: Context) -> str | None:
     """The time-of-day part of a value ("06:00", "MO"), or None."""
     pod = c.get("pod")
     if c.rule == "pod":
-        return _CLOCK_WORDS.get(pod or "") or ctx.lex.parts_of_day.get(pod or "")
+        return ctx.lex.clock_words.get(pod or "") or ctx.lex.parts_of_day.get(pod or "")
     hour = to_int(c.get("hour") or c.get("oclock"))
     minute = to_int(c.get("min"))
-    ampm = (c.get("ampm") or "").replace(".", "").replace(" ", "")
-    if (hour > 12 and ampm) or hour > 24:
+    marker = c.get("ampm")
+    added = None if marker is None else ctx.lex.meridiems.get(marker.replace(".", "").replace(" ", ""))
+    if (hour > 12 and marker) or hour > 24:
         return None
-    if ampm == "pm" and hour < 12:
-        hour += 12
-    elif ampm == "am" and hour == 12:
-        hour = 0
+    if added is not None:
+        hour = hour % 12 + added  # "12 a.m." is midnight, "12 p.m." noon
     return f"{hour:02d}:{minute:02d}"
 
 
@@ -258,9 +255,10 @@ def _pod(c: Candidate, ctx: Context) -> Resolved:
     code = _time_code(c, ctx)
     if code is None or ctx.anchor is None:
         return Resolved(None, "TIME")
-    if c.get("rel") == "last":
+    rel = c.get("rel")
+    if ctx.lex.relative(rel) == -1:
         ref = shift(Ref("D", ctx.anchor), -1, "D")
-    elif c.get("rel") in (None, "the") and ctx.last is not None and ctx.last.gran == "D":
+    elif (rel is None or rel in ctx.lex.words["articles"]) and ctx.last is not None and ctx.last.gran == "D":
         ref = ctx.last  # "in the morning", "at 10:35 a.m.": on the day just spoken of
     else:
         ref = Ref("D", ctx.anchor)

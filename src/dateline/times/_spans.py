@@ -8,14 +8,12 @@ from collections.abc import Callable
 
 from dateline.times._calendar import Ref, last_complete_quarter, season_of, season_ref, shift
 from dateline.times._lexicon import Lexicon
-from dateline.times._points import AHEAD, BACK, Context, Resolved, as_date, as_derived, direction, pick_year, to_int
+from dateline.times._points import Context, Resolved, as_date, as_derived, direction, pick_year, to_int, year_of
 from dateline.times._recognize import Candidate
 
 __all__ = ["SPAN_RESOLVERS", "duration_value", "parse_number"]
 
 _NONE = Resolved(None)
-_TENS = {"twenty": 20, "thirty": 30, "forty": 40, "fifty": 50, "sixty": 60, "seventy": 70, "eighty": 80, "ninety": 90}
-_ONES = {"one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8, "nine": 9}
 _SPACES = re.compile(r"\s+")
 _TIME_UNITS = {"S": "S", "MIN": "M", "H": "H"}
 #: Units a "half" turns into: (amount, unit) for half of one unit.
@@ -31,21 +29,20 @@ def parse_number(text: str | None, lex: Lexicon) -> float | None:
     word = _norm(text).replace("-", " ")
     if re.fullmatch(r"\d+(?:\.\d+)?", word):
         return float(word)
-    if word in ("a half", "half a", "half an"):
+    if word in lex.words["half_amounts"]:
         return 0.5
-    if word == "a couple of":
-        return 2.0
     if word in lex.numbers:
         return float(lex.numbers[word])
     tens, _, ones = word.partition(" ")
-    if tens in _TENS and ones in _ONES:
-        return float(_TENS[tens] + _ONES[ones])
+    ten, one = lex.number_parts.get(tens, 0), lex.number_parts.get(ones, 0)
+    if ten >= 20 and ten % 10 == 0 and 1 <= one <= 9:  # "twenty-one"
+        return float(ten + one)
     return None
 
 
 def _unit(word: str | None, lex: Lexicon) -> str:
-    word = (word or "").rstrip("s")
-    return "CE" if word.startswith("centur") else lex.units.get(word, "D")
+    """The TIMEX3 unit of a unit word in any form ("years", "centuries"); days for an unknown one."""
+    return lex.unit_forms.get(word or "", "D")
 
 
 def _fmt(n: float) -> str:
@@ -84,9 +81,10 @@ def _season_rel(code: str, rel: str, ctx: Context) -> Resolved:
         return _NONE
     current = season_of(ctx.anchor)
     target = season_ref(code, current.date.year)
-    if rel in BACK and target.date >= current.date:
+    way = ctx.lex.relative(rel)
+    if way == -1 and target.date >= current.date:
         target = season_ref(code, current.date.year - 1)
-    elif rel in AHEAD and target.date <= current.date:
+    elif way == 1 and target.date <= current.date:
         target = season_ref(code, current.date.year + 1)
     return as_date(target)
 
@@ -100,19 +98,19 @@ def _relative(c: Candidate, ctx: Context) -> Resolved:
         return Resolved(duration_value(1, unit), "DURATION")
     # "the past year" is annotated like "last year" in TimeBank; "that day", "the next day" and
     # "the following week" count from the period spoken of last, "this"/"current" from the anchor.
-    bare = rel.removeprefix("the ")
-    from_last = bare in ("that", "same", "following", "previous") or (the and bare in ("next", "coming"))
+    bare = ctx.lex.without_article(rel)
+    amount = ctx.lex.relative(bare) or 0
+    from_last = ctx.lex.anaphoric(bare) or (the and amount == 1)
     base = (ctx.last or _anchor_ref(ctx)) if from_last else _anchor_ref(ctx)
     if base is None:
         return _NONE
-    amount = -1 if bare in BACK else 1 if bare in AHEAD else 0
     gran = "W" if unit == "FN" else unit
     return as_date(shift(_at(base, gran), amount, gran))
 
 
 def _season(c: Candidate, ctx: Context) -> Resolved:
     code = ctx.lex.seasons[c.get("season") or ""]
-    year = to_int(c.get("year"))
+    year = year_of(c.get("year"), ctx.lex)
     if year:
         return as_date(season_ref(code, year))
     if ctx.anchor is None:
@@ -131,43 +129,58 @@ def _century(c: Candidate, ctx: Context) -> Resolved:
     return Resolved(f"{nth - 1:02d}") if 1 <= nth <= 100 else _NONE
 
 
-_DECADE_WORDS = ("twenties", "thirties", "forties", "fifties", "sixties", "seventies", "eighties", "nineties")
-
-
 def _decade_word(c: Candidate, ctx: Context) -> Resolved:
-    return Resolved(f"19{_DECADE_WORDS.index(c.get('word') or 'nineties') + 2}")
+    """ "the sixties" (1960s: "196"); a century word before it sets the century ("the twenty twenties")."""
+    year = ctx.lex.decade_words[c.get("word") or ""]
+    century = ctx.lex.year_centuries.get(c.get("century") or "")
+    if century is not None:
+        year = century * 100 + year % 100
+    return Resolved(f"{year // 10:03d}")
+
+
+#: Months in each part of a year counted by an ordinal.
+_MONTHS_IN = {"Q": 3, "H": 6}
 
 
 def _quarter(c: Candidate, ctx: Context) -> Resolved:
-    n, half = ctx.lex.ordinals.get(c.get("ord") or "", 0), c.get("unit") == "half"
-    if c.get("ord") == "last":
-        if not half:
+    """ "the third quarter", "the first half of 1990", "the last quarter", "the year-earlier second quarter"."""
+    unit = ctx.lex.year_parts.get(c.get("unit") or "", "Q")
+    n = ctx.lex.ordinals.get(c.get("ord") or "", 0)
+    if n < 0:  # "the last quarter" is the last complete one; "the last half" the second
+        if unit == "Q":
             return _NONE if ctx.anchor is None else as_date(last_complete_quarter(ctx.anchor))
         n = 2
-    per = 6 if half else 3
+    per = _MONTHS_IN[unit]
     if not 1 <= n <= 12 // per:
         return _NONE
-    year = to_int(c.get("year")) or to_int(c.get("year2")) or None
+    year = year_of(c.get("year"), ctx.lex) or year_of(c.get("year2"), ctx.lex) or None
     if year is None and ctx.anchor is None:
-        return Resolved(f"XXXX-{'H' if half else 'Q'}{n}")
-    shifts = {"this": 0, "last": -1, "next": 1}
-    if year is None and ctx.anchor is not None and c.get("yrel"):
-        year = ctx.anchor.year + shifts[c.get("yrel") or "this"]
-    elif year is None and ctx.anchor is not None:
-        year = ctx.anchor.year + shifts.get(c.get("this") or "", 0)
-        current = (ctx.anchor.month - 1) // per + 1
-        ended = ctx.lex.months.get((c.get("emonth") or "").rstrip("."))
-        if ended and not c.get("this"):
-            # "the fourth quarter ended Aug. 26": a fiscal quarter, in the year of the month it ended
-            year = ctx.anchor.year - (ended > ctx.anchor.month)
-        # A quarter not yet over is last year's when spoken of in the past tense.
-        elif not c.get("this") and n >= current + (0 if direction(ctx) < 0 else 1) and direction(ctx) <= 0:
-            year -= 1
-    if c.get("rel") in ("year-earlier", "year-ago") and year is not None:
+        return Resolved(f"XXXX-{unit}{n}")
+    if year is None and ctx.anchor is not None:
+        year = _quarter_year(c, ctx, ctx.anchor, n, per)
+    if c.get("rel") in ctx.lex.words["year_ago_adjectives"] and year is not None:
         year -= 1
     if year is None or not 1 <= year <= 9999:
         return _NONE
-    return as_date(Ref("H" if half else "Q", dt.date(year, (n - 1) * per + 1, 1)))
+    return as_date(Ref(unit, dt.date(year, (n - 1) * per + 1, 1)))
+
+
+def _quarter_year(c: Candidate, ctx: Context, anchor: dt.date, n: int, per: int) -> int:
+    """The year of the ``n``-th quarter or half (``per`` months) given without one."""
+    placed = ctx.lex.relative(c.get("yrel"))  # "the second quarter last year"
+    if placed is None:
+        placed = ctx.lex.relative(c.get("this"))  # "this year's second quarter"
+    if placed is not None:
+        return anchor.year + placed
+    ended = ctx.lex.months.get((c.get("emonth") or "").rstrip("."))
+    if ended:
+        # "the fourth quarter ended Aug. 26": a fiscal quarter, in the year of the month it ended
+        return anchor.year - (ended > anchor.month)
+    # A quarter not yet over is last year's when spoken of in the past tense.
+    current = (anchor.month - 1) // per + 1
+    if n >= current + (0 if direction(ctx) < 0 else 1) and direction(ctx) <= 0:
+        return anchor.year - 1
+    return anchor.year
 
 
 _PERIODIC = ("Q", "H", "M", "S", "Y")
@@ -187,51 +200,53 @@ def _previous_period(ctx: Context) -> Ref | None:
 
 
 def _period(c: Candidate, ctx: Context) -> Resolved:
-    rel, unit = c.get("rel") or "", c.get("unit") or ""
-    if unit == "year" and c.get("ended"):
+    """ "the year-earlier quarter", "the latest period", "the same month last year" (a reporting period)."""
+    which = ctx.lex.period_adjectives.get(c.get("rel") or "")
+    gran = ctx.lex.period_units.get(c.get("unit") or "")  # None: a period of unnamed length
+    if gran == "Y" and c.get("ended"):
         return Resolved("P1Y", "DURATION")
-    gran = {"quarter": "Q", "half": "H", "year": "Y", "month": "M", "week": "W"}.get(unit)
-    if rel in ("latest", "current", "fiscal", "full"):
+    if which in ("latest", "current"):
         if ctx.anchor is None:
             return _NONE
-        if (unit == "quarter" and rel == "latest") or unit == "period":
+        if (gran == "Q" and which == "latest") or gran is None:
             return as_date(last_complete_quarter(ctx.anchor))
-        return as_date(Ref(gran or "Q", ctx.anchor))
+        return as_date(Ref(gran, ctx.anchor))
     base = _previous_period(ctx)
     if base is None:
         return _NONE
     if gran is not None and base.gran != gran:
         base = _at(base, gran)
-    if rel in ("previous", "prior"):
+    if which == "previous":
         return as_derived(shift(base, -1, base.gran))
-    back = rel not in ("same", "corresponding") or c.get("yrel") == "last"
+    back = which != "same" or c.get("yrel") is not None
     return as_derived(shift(base, -1, "Y") if back else base)
 
 
 def _the_unit(c: Candidate, ctx: Context) -> Resolved:
-    unit = c.get("unit") or ""
-    if unit == "year" and c.get("ended"):
+    """ "the quarter", "the weekend", "the year" (ended: a span of a year), "the month"."""
+    gran = ctx.lex.units.get(c.get("unit") or "", "D")
+    if gran == "Y" and c.get("ended"):
         return Resolved("P1Y", "DURATION")
     if ctx.anchor is None:
         return _NONE
-    if unit == "quarter":
+    if gran == "Q":
         return as_date(ctx.last_period or last_complete_quarter(ctx.anchor))
-    if unit == "weekend":
+    if gran == "WE":
         week = Ref("WE", ctx.anchor)
         past = direction(ctx) < 0 and ctx.anchor.isoweekday() < 6
         return as_date(shift(week, -1, "W") if past else week)
-    gran = {"year": "Y", "week": "W", "month": "M"}[unit]
     if ctx.last is not None and ctx.last.gran == gran:
         return as_date(ctx.last)
     return as_date(Ref(gran, ctx.anchor))
 
 
 def _offset(n: float | None, unit: str, way: str, ctx: Context) -> Resolved:
-    """A point ``n`` units before or after the anchor ("two days ago") or the last period ("a year earlier")."""
-    back = way in ("ago", "earlier", "before")
+    """A point ``n`` units before or after (``way``, a code of the lexicon's ``offsets``) the anchor
+    ("two days ago") or the last period ("a year earlier")."""
+    back = way.startswith("before")
     if n is None:
         return Resolved("PAST_REF" if back else "FUTURE_REF")
-    from_anchor = way in ("ago", "from now", "hence")
+    from_anchor = way.endswith("_now")
     base = _anchor_ref(ctx)
     if not from_anchor and ctx.last is not None and _FINEST.get(unit, "Y") in _AT_LEAST.get(ctx.last.gran, ()):
         base = ctx.last
@@ -257,8 +272,8 @@ def _duration(c: Candidate, ctx: Context) -> Resolved:
     n, unit = parse_number(c.get("num"), ctx.lex), _unit(c.get("unit"), ctx.lex)
     if n is not None and (c.get("half") or c.get("half2")):
         n += 0.5
-    way = _norm(c.get("dir"))
-    if way:
+    way = ctx.lex.offsets.get(_norm(c.get("dir")))
+    if way is not None:
         return _offset(n, unit, way, ctx)
     return Resolved(duration_value(n, unit), "DURATION")
 
@@ -271,25 +286,26 @@ def _long(c: Candidate, ctx: Context) -> Resolved:
 
 def _vague(c: Candidate, ctx: Context) -> Resolved:
     # "recent years" is a past reference; "recent weeks" or "months" a stretch of them (TimeBank).
-    if c.get("rel") == "recent" and (c.get("unit") or "").startswith(("year", "decade")):
+    unit = _unit(c.get("unit"), ctx.lex)
+    if c.get("rel") in ctx.lex.words["recent_words"] and unit in ("Y", "DE"):
         return Resolved("PAST_REF")
-    return Resolved(duration_value(None, _unit(c.get("unit"), ctx.lex)), "DURATION")
+    return Resolved(duration_value(None, unit), "DURATION")
 
 
 def _ago_adj(c: Candidate, ctx: Context) -> Resolved:
-    word = c.get("word") or ""
+    end = ctx.lex.year_ends.get(_norm(c.get("word")))
     if ctx.anchor is None:
         return _NONE
-    if word == "year-end":
+    if end == "D":
         return as_date(Ref("D", dt.date(ctx.anchor.year, 12, 31)))
-    if word.endswith("end"):
+    if end == "Y":
         return as_date(Ref("Y", ctx.anchor))
     return as_derived(shift(ctx.last_period or Ref("Y", ctx.anchor), -1, "Y"))
 
 
 def _year_period(c: Candidate, ctx: Context) -> Resolved:
     """ "The 1988 quarter": the quarter spoken of, in the year given."""
-    year = to_int(c.get("year"))
+    year = year_of(c.get("year"), ctx.lex)
     base = _previous_period(ctx)
     if base is None or not 1 <= year <= 9999:
         return as_date(Ref("Y", dt.date(year, 1, 1))) if 1 <= year <= 9999 else _NONE
@@ -306,7 +322,7 @@ def _set(c: Candidate, ctx: Context) -> Resolved:
     if c.get("pod"):
         return Resolved(f"XXXX-XX-XXT{ctx.lex.parts_of_day[c.get('pod') or '']}", "SET")
     num = c.get("num")
-    n = 2.0 if num == "other" else parse_number(num, ctx.lex) if num else 1.0
+    n = 2.0 if num in ctx.lex.words["alternate_words"] else parse_number(num, ctx.lex) if num else 1.0
     return Resolved(duration_value(n, _unit(c.get("unit"), ctx.lex)), "SET")
 
 
@@ -325,7 +341,7 @@ def _nth_weekday(year: int, month: int, weekday: int, nth: int) -> int:
 
 def _holiday(c: Candidate, ctx: Context) -> Resolved:
     spec = ctx.lex.holidays[_norm(c.get("name"))]
-    year = to_int(c.get("year")) or pick_year(ctx, spec.month, spec.day or 15)
+    year = year_of(c.get("year"), ctx.lex) or pick_year(ctx, spec.month, spec.day or 15)
     if year is None:
         return Resolved(f"XXXX-{spec.month:02d}-{spec.day:02d}" if spec.day else None)
     day = spec.day or _nth_weekday(year, spec.month, spec.weekday or 1, spec.nth or 1)
