@@ -3,7 +3,9 @@
 from __future__ import annotations
 
 import datetime as dt
+import json
 from pathlib import Path
+from typing import Any
 
 import pytest
 from hypothesis import given, settings
@@ -11,9 +13,10 @@ from hypothesis import strategies as st
 
 from dateline import lang
 from dateline.clean import PARAGRAPH_SEPARATOR, clean, guess_language
+from dateline.clean._dates import is_dateline, parse_date
 from dateline.clean._patterns import load_patterns
 from dateline.clean._text import extract_text, normalize_line
-from dateline.errors import ExtractionError
+from dateline.errors import ExtractionError, ResourceError
 from dateline.ingest import iter_documents
 from dateline.records import Article, Document
 
@@ -141,6 +144,38 @@ def test_guess_language() -> None:
     assert guess_language(" ".join(PARAGRAPHS)) == "en"
     assert guess_language("Der Stadtrat hat am Dienstag beschlossen, die alte Brücke zu schließen.") is None
     assert guess_language("Городской совет проголосовал во вторник.") is None
+
+
+def _patterns_with(tmp_path: Path, extra: dict[str, Any]) -> Any:
+    path = tmp_path / "boilerplate.json"
+    path.write_text(json.dumps(extra), encoding="utf-8")
+    return load_patterns(lang.resources("en", {"boilerplate": str(path)}))
+
+
+def test_date_and_byline_words_come_from_the_language_data(tmp_path: Path) -> None:
+    english = load_patterns(lang.resources("en"))
+    assert parse_date("Friday, 7th July 2017", english.dates) == dt.date(2017, 7, 7)
+    assert is_dateline("Published on Jul. 7, 2017 at 10:35 p.m. GMT", english.dates)
+    assert parse_date("7 Juli 2017", english.dates) is None
+    patterns = _patterns_with(tmp_path, {"dates": {"months": {"juli": 7}, "prefixes": ["ver\u00f6ffentlicht"]},
+                                         "byline": {"patterns": ["^Von (?P<name>.+)$"], "conjunctions": ["und"]}})
+    assert parse_date("7 Juli 2017", patterns.dates) == dt.date(2017, 7, 7)
+    assert is_dateline("Ver\u00f6ffentlicht: 7 Juli 2017", patterns.dates)
+    found = extract_text("Von Jane Doe und John Roe\n" + "\n".join(PARAGRAPHS), patterns)
+    assert found.authors == ["Jane Doe", "John Roe"]
+
+
+@pytest.mark.parametrize(
+    ("extra", "message"),
+    [
+        ({"dates": {"months": {"smarch": 13}}}, "'dates.months' must map month names to 1-12"),
+        ({"dates": {"weekdays": [3]}}, "'dates.weekdays' must be a non-empty list of words"),
+        ({"ascii_letter_share": {"minimum": 2}}, "'ascii_letter_share.minimum' must be a number from 0 to 1"),
+    ],
+)
+def test_date_words_are_validated(extra: dict[str, Any], message: str, tmp_path: Path) -> None:
+    with pytest.raises(ResourceError, match=message):
+        _patterns_with(tmp_path, extra)
 
 
 # --- properties ------------------------------------------------------------------------------------

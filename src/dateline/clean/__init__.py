@@ -36,9 +36,10 @@ PARAGRAPH_SEPARATOR = "\n\n"
 #: that language; English news in the shared corpora scores 0.35-0.5 on the English list, German or
 #: Spanish pages under 0.1.
 STOPWORD_SHARE = 0.2
-#: Share of ASCII letters among letters from which a text can be English (or another Latin-script
-#: language without many accents).
-ENGLISH_ASCII_SHARE = 0.9
+
+#: Characters of the body read to guess its language: a few paragraphs decide it, and a long page costs
+#: no more than a short one.
+GUESS_CHARS = 20_000
 
 _WORD = re.compile(r"[^\W\d_]+")
 
@@ -49,6 +50,7 @@ def clean(document: Document, config: StageConfig = StageConfig()) -> Article:
     Flattened text is cleaned with the boilerplate patterns of the configured
     language (the article's own language is known only once it is cleaned).
     """
+    patterns = load_patterns(config.resources())
     if document.kind == "html":
         found = extract_html(document.content, url=document.url, source=document.source)
         title, authors, site = document.title or found.title, tuple(found.authors), document.site or found.site
@@ -56,7 +58,7 @@ def clean(document: Document, config: StageConfig = StageConfig()) -> Article:
         date_text = document.published or found.date or document.default_published
         language = found.language
     else:
-        text_found = extract_text(document.content, load_patterns(config.resources()), document.title)
+        text_found = extract_text(document.content, patterns, document.title)
         paragraphs, boilerplate = text_found.paragraphs, tuple(text_found.boilerplate)
         title, authors, site = text_found.title, tuple(text_found.authors), document.site
         date_text = document.published or text_found.dateline or document.default_published
@@ -75,7 +77,7 @@ def clean(document: Document, config: StageConfig = StageConfig()) -> Article:
         url=document.url,
         site=site or _host(document.url),
         authors=authors,
-        published=parse_date(date_text),
+        published=parse_date(date_text, patterns.dates),
         published_text=date_text,
         language=language or guess_language(body),
         boilerplate=boilerplate,
@@ -90,18 +92,19 @@ def _drop_headline(paragraphs: list[str], title: str | None) -> tuple[list[str],
 
 
 def guess_language(text: str) -> str | None:
-    """A cheap guess: the language whose stopwords make up the largest share of the words, when
-    that share reaches STOPWORD_SHARE (and, for English, when the letters are nearly all ASCII)."""
-    words = [w.lower() for w in _WORD.findall(text[:20_000])]
+    """A cheap guess: the language whose stopwords make up the largest share of the words, when that
+    share reaches STOPWORD_SHARE and the share of ASCII letters reaches the language's minimum."""
+    words = [w.lower() for w in _WORD.findall(text[:GUESS_CHARS])]
     if not words:
         return None
+    ascii_share = sum(ch.isascii() for w in words for ch in w) / sum(map(len, words))
     best, best_share = None, STOPWORD_SHARE
     for code in lang.available():
-        stopwords = load_patterns(lang.resources(code)).stopwords
-        share = sum(word in stopwords for word in words) / len(words)
+        patterns = load_patterns(lang.resources(code))
+        share = sum(word in patterns.stopwords for word in words) / len(words)
         if share >= best_share:
             best, best_share = code, share
-    if best == "en" and sum(ch.isascii() for w in words for ch in w) / sum(map(len, words)) < ENGLISH_ASCII_SHARE:
+    if best is not None and ascii_share < load_patterns(lang.resources(best)).ascii_letter_share:
         return None
     return best
 

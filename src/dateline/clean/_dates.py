@@ -1,50 +1,86 @@
-"""Publication dates for :mod:`dateline.clean`: parse a date string, spot a dateline line."""
+"""Publication dates for :mod:`dateline.clean`: parse a date string, spot a dateline line.
+
+The words (months, weekdays, "Published", "at", "p.m.") come from the ``dates``
+section of the language's ``boilerplate.json``; the patterns are built from them
+once per language (:func:`compile_dates`).
+"""
 
 from __future__ import annotations
 
 import datetime as dt
 import re
+from collections.abc import Iterable
+from dataclasses import dataclass
+from typing import Any
 
-_MONTHS = {
-    name: number
-    for number, names in enumerate(
-        (
-            ("january", "jan"), ("february", "feb"), ("march", "mar"), ("april", "apr"), ("may",),
-            ("june", "jun"), ("july", "jul"), ("august", "aug"), ("september", "sep", "sept"),
-            ("october", "oct"), ("november", "nov"), ("december", "dec"),
-        ),
-        start=1,
-    )
-    for name in names
-}
-_MONTH_NAMES = "|".join(sorted(_MONTHS, key=len, reverse=True))
-_MONTH = r"(?P<month>" + _MONTH_NAMES + r")\.?"
-_ANY_MONTH = r"(?:" + _MONTH_NAMES + r")\.?"
-_WEEKDAY = r"(?:(?:mon|tues?|wed(?:nes)?|thu(?:rs)?|fri|sat(?:ur)?|sun)(?:day)?\.?,?\s+)"
+from dateline._data import is_strings
+from dateline.errors import ResourceError
+
+__all__ = ["MAX_DATELINE_CHARS", "DatePatterns", "compile_dates", "is_dateline", "parse_date"]
+
+#: The longest line read as a dateline: the longest date line with a weekday, a label and a time zone
+#: ("Last updated on Wednesday, 13th September 2017 at 10:35 p.m. GMT+1") is under 70 characters.
+MAX_DATELINE_CHARS = 80
+
 _ISO = re.compile(r"(?P<year>\d{4})[-/.](?P<month>\d{1,2})[-/.](?P<day>\d{1,2})(?![\d])")
-_MDY = re.compile(_WEEKDAY + r"?" + _MONTH + r"\s+(?P<day>\d{1,2})(?:st|nd|rd|th)?,?\s+(?P<year>\d{4})", re.I)
-_DMY = re.compile(_WEEKDAY + r"?(?P<day>\d{1,2})(?:st|nd|rd|th)?\s+" + _MONTH + r",?\s+(?P<year>\d{4})", re.I)
-_TIME = r"(?:\s*(?:,|\||-|–|at)?\s*\d{1,2}[:.]\d{2}(?:\s*[ap]\.?m\.?)?(?:\s*[A-Z]{2,4}|\s*(?:UTC|GMT)[+-]?\d*)?)?"
-_PREFIX = r"(?:(?:published|updated|posted|last updated|first published|date)(?:\s+on)?\s*:?\s*)?"
-#: A line that is only a date (with an optional weekday, time or "Published:" prefix).
-DATELINE = re.compile(
-    r"^" + _PREFIX + r"(?:" + _WEEKDAY + r"?" + _ANY_MONTH + r"\s+\d{1,2}(?:st|nd|rd|th)?,?\s+\d{4}"
-    r"|" + _WEEKDAY + r"?\d{1,2}(?:st|nd|rd|th)?\s+" + _ANY_MONTH + r",?\s+\d{4}"
-    r"|\d{4}-\d{2}-\d{2})" + _TIME + r"\s*$",
-    re.I,
-)
+_LISTS = ("weekdays", "ordinal_suffixes", "prefixes", "prefix_prepositions", "time_prepositions", "meridiems")
 
 
-def parse_date(text: str | None) -> dt.date | None:
+@dataclass(frozen=True)
+class DatePatterns:
+    """The date patterns of one language: month numbers, dates in words, and the dateline."""
+
+    months: dict[str, int]
+    dates: tuple[re.Pattern[str], ...]  # tried in order after ISO 8601
+    dateline: re.Pattern[str]
+
+
+def _alt(words: Iterable[str]) -> str:
+    """A regex alternation of words, longest first; spaces match any whitespace."""
+    return "|".join(re.escape(w).replace(r"\ ", r"\s+") for w in sorted(set(words), key=len, reverse=True))
+
+
+def compile_dates(spec: Any, where: str) -> DatePatterns:
+    """The date patterns of the ``dates`` section of a boilerplate file (``where`` names it in errors)."""
+    months = spec.get("months") if isinstance(spec, dict) else None
+    if not isinstance(months, dict) or not all(isinstance(v, int) and 1 <= v <= 12 for v in months.values()):
+        raise ResourceError(f"boilerplate patterns {where}: 'dates.months' must map month names to 1-12; fix the file")
+    words: dict[str, list[str]] = {}
+    for key in _LISTS:
+        value = spec.get(key)
+        if not is_strings(value, nonempty=True) or not value:
+            raise ResourceError(f"boilerplate patterns {where}: 'dates.{key}' must be a non-empty list of words")
+        words[key] = [w.lower() for w in value]
+    names = _alt(k.lower() for k in months)
+    month, named = rf"(?:{names})\.?", rf"(?P<month>{names})\.?"
+    weekday = rf"(?:(?:{_alt(words['weekdays'])})\.?,?\s+)"
+    ordinal = rf"(?:{_alt(words['ordinal_suffixes'])})?"
+    day, numbered = rf"\d{{1,2}}{ordinal}", rf"(?P<day>\d{{1,2}}){ordinal}"
+    meridiem = "|".join(r"\.?".join(map(re.escape, m)) + r"\.?" for m in words["meridiems"])
+    time = (rf"(?:\s*(?:,|\||-|–|{_alt(words['time_prepositions'])})?\s*\d{{1,2}}[:.]\d{{2}}(?:\s*(?:{meridiem}))?"
+            r"(?:\s*[A-Z]{2,4}|\s*(?:UTC|GMT)[+-]?\d*)?)?")
+    prefix = rf"(?:(?:{_alt(words['prefixes'])})(?:\s+(?:{_alt(words['prefix_prepositions'])}))?\s*:?\s*)?"
+    return DatePatterns(
+        {k.lower(): v for k, v in months.items()},
+        (
+            re.compile(rf"{weekday}?{named}\s+{numbered},?\s+(?P<year>\d{{4}})", re.I),
+            re.compile(rf"{weekday}?{numbered}\s+{named},?\s+(?P<year>\d{{4}})", re.I),
+        ),
+        re.compile(rf"^{prefix}(?:{weekday}?{month}\s+{day},?\s+\d{{4}}|{weekday}?{day}\s+{month},?\s+\d{{4}}"
+                   rf"|\d{{4}}-\d{{2}}-\d{{2}}){time}\s*$", re.I),
+    )
+
+
+def parse_date(text: str | None, patterns: DatePatterns) -> dt.date | None:
     """The calendar date a string names (ISO 8601, "July 7, 2017", "7 July 2017"), or None."""
     if not text:
         return None
-    for regex in (_ISO, _MDY, _DMY):
+    for regex in (_ISO, *patterns.dates):
         match = regex.search(text)
         if match is None:
             continue
         month_text = match.group("month")
-        month = int(month_text) if month_text.isdigit() else _MONTHS[month_text.lower().rstrip(".")]
+        month = int(month_text) if month_text.isdigit() else patterns.months[month_text.lower().rstrip(".")]
         try:
             return dt.date(int(match.group("year")), month, int(match.group("day")))
         except ValueError:
@@ -52,6 +88,10 @@ def parse_date(text: str | None) -> dt.date | None:
     return None
 
 
-def is_dateline(line: str) -> bool:
+def is_dateline(line: str, patterns: DatePatterns) -> bool:
     """Whether a (normalized) line is only a date, as at the top of a news page."""
-    return len(line) <= 80 and DATELINE.match(line) is not None and parse_date(line) is not None
+    return (
+        len(line) <= MAX_DATELINE_CHARS
+        and patterns.dateline.match(line) is not None
+        and parse_date(line, patterns) is not None
+    )

@@ -14,6 +14,7 @@ from typing import Any
 
 from dateline import lang
 from dateline._data import is_strings
+from dateline.clean._dates import DatePatterns, compile_dates
 from dateline.errors import ResourceError
 
 #: Major version of the data file format this code reads.
@@ -22,14 +23,17 @@ SUPPORTED_MAJOR = "1"
 
 @dataclass(frozen=True)
 class Patterns:
-    """Compiled boilerplate patterns: per-kind exact lines and regexes, author block, bylines, stopwords."""
+    """Compiled boilerplate patterns: per-kind exact lines and regexes, author block, bylines, stopwords, dates."""
 
     exact: dict[str, str]  # lowercased line -> kind
     regexes: tuple[tuple[str, re.Pattern[str]], ...]
     author_block: tuple[re.Pattern[str], ...]
     byline: tuple[re.Pattern[str], ...]
+    byline_separator: re.Pattern[str]  # between two names of a byline
     stopwords: frozenset[str]
     penalized: frozenset[str]  # kinds that open a section that is not the article
+    dates: DatePatterns
+    ascii_letter_share: float  # 0: no check
 
     def kind_of(self, line: str) -> str | None:
         """The boilerplate kind a normalized line matches, or None."""
@@ -80,8 +84,19 @@ def _compile(data: dict[str, Any], name: str) -> Patterns:
     # Bylines are case-sensitive: the name must be capitalized.
     byline = [_regex(p, f"{name} byline", 0)
               for p in _strings(data.get("byline", {}).get("patterns", []), f"{name} byline")]
+    conjunctions = _strings(data.get("byline", {}).get("conjunctions", []), f"{name} byline.conjunctions")
+    words = "|".join(re.escape(w) for w in sorted(conjunctions, key=len, reverse=True))
+    separator = re.compile(r"\s*,\s*" + (rf"|\s+(?:{words})\s+" if words else ""))
     penalized = _strings(data.get("penalized_kinds", {}).get("kinds", []), f"{name} penalized_kinds")
     stopwords = {word.lower() for word in _strings(data.get("stopwords", []), f"{name} stopwords")}
     return Patterns(
-        exact, tuple(regexes), tuple(author_block), tuple(byline), frozenset(stopwords), frozenset(penalized)
+        exact, tuple(regexes), tuple(author_block), tuple(byline), separator, frozenset(stopwords),
+        frozenset(penalized), compile_dates(data.get("dates"), name), _share(data.get("ascii_letter_share"), name),
     )
+
+
+def _share(spec: object, name: str) -> float:
+    value = spec.get("minimum") if isinstance(spec, dict) else None
+    if isinstance(value, bool) or not isinstance(value, int | float) or not 0 <= value <= 1:
+        raise ResourceError(f"boilerplate patterns {name}: 'ascii_letter_share.minimum' must be a number from 0 to 1")
+    return float(value)

@@ -125,7 +125,7 @@ def _lines(content: str) -> list[_Line]:
 
 def _label_patterns(lines: list[_Line], patterns: Patterns, result: TextExtraction) -> None:
     for line in lines:
-        if is_dateline(line.key):
+        if is_dateline(line.key, patterns.dates):
             line.kind = "dateline"
             result.dateline = result.dateline or line.key
             continue
@@ -135,7 +135,7 @@ def _label_patterns(lines: list[_Line], patterns: Patterns, result: TextExtracti
                 match = regex.match(line.key)
                 if match:
                     line.kind = "byline"
-                    names = re.split(r"\s*,\s*|\s+and\s+", match.group("name"))
+                    names = patterns.byline_separator.split(match.group("name"))
                     result.authors.extend(name for name in names if name and name not in result.authors)
                     break
 
