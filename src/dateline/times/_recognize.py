@@ -11,11 +11,12 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
+from typing import NamedTuple
 
 from dateline.times._grammar import DIGITS, grammar, normalize_apostrophes
 from dateline.times._lexicon import Lexicon
 
-__all__ = ["WINDOW", "Candidate", "find_candidates", "rules", "windows"]
+__all__ = ["WINDOW", "Candidate", "Extent", "find_candidates", "rules", "windows"]
 
 _TOKEN = re.compile(r"[^\W\d_]+|\d+")
 _CLAUSE_NEXT = re.compile(r"\s+[\w$]")
@@ -25,6 +26,13 @@ _DAY_RULES = frozenset({"weekday", "deictic", "date_mdy", "date_dmy"})
 #: Characters scanned on each side of a trigger word: longer than any expression ("approximately two and a
 #: half additional years from now" is 55), so an expression lies whole inside the stretch of each of its words.
 WINDOW = 80
+
+
+class Extent(NamedTuple):
+    """Character offsets ``[start, end)`` into the text."""
+
+    start: int
+    end: int
 
 
 @dataclass(frozen=True, slots=True)
@@ -37,6 +45,11 @@ class Candidate:
     groups: tuple[tuple[str, str], ...]
     surface: str = ""
     parts: tuple[Candidate, ...] = ()
+
+    @property
+    def extent(self) -> Extent:
+        """Where the candidate lies in the text."""
+        return Extent(self.start, self.end)
 
     def get(self, name: str) -> str | None:
         """The named group's text, or None when it did not take part in the match."""
@@ -51,10 +64,10 @@ def rules(lex: Lexicon) -> tuple[tuple[str, re.Pattern[str]], ...]:
     return grammar(lex).rules
 
 
-def windows(text: str, lex: Lexicon) -> dict[str, list[tuple[int, int]]]:
+def windows(text: str, lex: Lexicon) -> dict[str, list[Extent]]:
     """For each rule, the stretches of ``text`` within ``WINDOW`` characters of one of its trigger words, merged."""
     compiled = grammar(lex)
-    spans: dict[str, list[tuple[int, int]]] = {name: [] for name, _ in compiled.rules}
+    spans: dict[str, list[Extent]] = {name: [] for name, _ in compiled.rules}
     size = len(text)
     for token in _TOKEN.finditer(text):
         word = token.group()
@@ -62,10 +75,10 @@ def windows(text: str, lex: Lexicon) -> dict[str, list[tuple[int, int]]]:
         start, end = max(0, token.start() - WINDOW), min(size, token.end() + WINDOW)
         for name in compiled.by_word.get(key, ()):
             found = spans[name]
-            if found and start <= found[-1][1]:
-                found[-1] = (found[-1][0], end)
+            if found and start <= found[-1].end:
+                found[-1] = Extent(found[-1].start, end)
             else:
-                found.append((start, end))
+                found.append(Extent(start, end))
     return spans
 
 

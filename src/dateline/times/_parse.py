@@ -1,0 +1,56 @@
+"""What the times stage reads from spaCy's annotation: the token at an offset, the verb that governs an
+expression, the characters inside DATE and TIME entities. Every helper takes ``doc=None`` (no
+annotation) and then finds nothing."""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from dateline.times._recognize import Extent
+
+if TYPE_CHECKING:
+    from spacy.tokens import Doc, Token
+
+__all__ = ["date_entity_chars", "governing_verb", "pos_at", "token_at"]
+
+_VERBS = frozenset({"VERB", "AUX"})
+_TIME_ENTITIES = frozenset({"DATE", "TIME"})
+
+
+def _doc_end(doc: Doc) -> int:
+    """Where the annotation ends in the text (``doc.text`` would rebuild the whole string)."""
+    return doc[-1].idx + len(doc[-1].text) if len(doc) else 0
+
+
+def token_at(doc: Doc | None, start: int) -> Token | None:
+    """The token holding character ``start``, or None."""
+    if doc is None or start >= _doc_end(doc):
+        return None
+    span = doc.char_span(start, start + 1, alignment_mode="expand")
+    return span[0] if span is not None and len(span) else None
+
+
+def pos_at(doc: Doc | None, start: int) -> str | None:
+    """The part of speech of the token holding character ``start``, or None."""
+    token = token_at(doc, start)
+    return None if token is None else token.pos_
+
+
+def governing_verb(doc: Doc | None, where: Extent) -> Token | None:
+    """The verb that governs the text at ``where`` directly or through a preposition, or None."""
+    if doc is None or where.end > _doc_end(doc):
+        return None
+    span = doc.char_span(where.start, where.end, alignment_mode="expand")
+    if span is None or len(span) == 0:
+        return None
+    token = span.root.head
+    if token.pos_ == "ADP":
+        token = token.head
+    return token if token.pos_ in _VERBS else None
+
+
+def date_entity_chars(doc: Doc | None) -> frozenset[int]:
+    """Character offsets covered by spaCy DATE/TIME entities."""
+    if doc is None:
+        return frozenset()
+    return frozenset(i for ent in doc.ents if ent.label_ in _TIME_ENTITIES for i in range(ent.start_char, ent.end_char))

@@ -1,0 +1,87 @@
+"""The tense that places an expression in time: the governing verb's, or what the word before it says.
+
+One of "past", "present", "future", "ahead" (would, infinitives, what was arranged: ahead of the
+telling) or "none" when the expression hangs from a noun or adjective ("payable Dec. 7") or there
+is no annotation. Every word consulted (auxiliaries, verbs of planning, "until", "by") comes from
+the lexicon's ``context`` lists.
+"""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from dateline.times._lexicon import Lexicon
+from dateline.times._parse import governing_verb
+from dateline.times._recognize import Extent
+
+if TYPE_CHECKING:
+    from spacy.tokens import Doc, Token
+
+__all__ = ["PREVIOUS_WORD_CHARS", "previous_word", "tense", "tense_at"]
+
+#: Characters looked back for the word before an expression: longer than any word of the context lists
+#: with the spaces around it.
+PREVIOUS_WORD_CHARS = 20
+
+_CLAUSES = frozenset({"xcomp", "ccomp", "advcl"})
+_AUXILIARIES = frozenset({"aux", "auxpass"})
+
+
+def previous_word(text: str, start: int) -> str:
+    """The word right before ``start``, lower case ("" at the start of the text)."""
+    words = text[max(0, start - PREVIOUS_WORD_CHARS) : start].split()
+    return words[-1].lower() if words else ""
+
+
+def _verb_tense(verb: Token, words: dict[str, frozenset[str]]) -> str:
+    """The tense of a verb token, from its tag and auxiliaries (see :func:`tense_at`).
+
+    A passive in the present ("is expected") is present; a participle with no
+    auxiliary ("the record set on Aug. 6") and a present perfect are past;
+    "would" and a bare infinitive ("agreed to meet") look ahead.
+    """
+    if verb.tag_ == "VB" and verb.dep_ in _CLAUSES and verb.head.lemma_ in words["future_verbs"]:
+        return "future"
+    auxes = [child for child in verb.children if child.dep_ in _AUXILIARIES]
+    if any(a.lower_ in words["future_auxiliaries"] for a in auxes):
+        return "future"
+    if verb.lemma_ in words["future_verbs"] and any(ch.dep_ == "xcomp" for ch in verb.children):
+        return "future"
+    if verb.lemma_ in words["schedule_verbs"]:
+        return "ahead"  # "was planned for early March", "planned a rally on Saturday": what was arranged lies ahead
+    if any(a.lower_ in words["conditional_auxiliaries"] for a in auxes) or (
+        verb.tag_ == "VB" and any(a.lower_ in words["infinitive_markers"] for a in auxes)
+    ):
+        return "ahead"
+    if verb.tag_ == "VBD" or any(a.tag_ == "VBD" for a in auxes):
+        return "past"
+    if verb.tag_ == "VBN" and not auxes and verb.lemma_ in words["future_verbs"]:
+        return "future"
+    if verb.tag_ == "VBN" and (not auxes or any(a.lemma_ in words["perfect_auxiliaries"] for a in auxes)):
+        return "past"
+    return "present"
+
+
+def tense_at(doc: Doc | None, where: Extent, lex: Lexicon) -> str:
+    """The tense of the verb that governs the text at ``where`` directly or through a preposition."""
+    verb = governing_verb(doc, where)
+    return "none" if verb is None else _verb_tense(verb, lex.context)
+
+
+def _past_perfect(doc: Doc | None, where: Extent, lex: Lexicon) -> bool:
+    """Whether the governing verb is in the past perfect ("until Thursday, they had not called him")."""
+    verb = governing_verb(doc, where)
+    forms = lex.context["past_perfect_auxiliaries"]
+    return verb is not None and any(ch.dep_ == "aux" and ch.lower_ in forms for ch in verb.children)
+
+
+def tense(doc: Doc | None, text: str, where: Extent, lex: Lexicon) -> str:
+    """The tense that places an expression: the verb's, or "ahead" after "until" (and after "by" unless past).
+
+    "Until" looks back only from the past perfect: "until Thursday, they had not called him a suspect".
+    """
+    before = previous_word(text, where.start)
+    if before in lex.context["deadline_words"]:
+        return "past" if _past_perfect(doc, where, lex) else "ahead"
+    found = tense_at(doc, where, lex)
+    return "ahead" if before in lex.context["soft_deadline_words"] and found != "past" else found
