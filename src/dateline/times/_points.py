@@ -110,42 +110,61 @@ FUTURE_WINDOW_DAYS = 120
 NEAR_DAYS = 30
 
 
-def pick_year(ctx: Context, month: int, day: int | None, rel: str | None = None) -> int | None:
-    """The year of a year-less month (``day`` None) or day: by ``rel`` (last/next/this), else the tense.
+#: Days a month counts for when a month-only date is compared with the anchor.
+_DAYS_PER_MONTH = 30
 
-    In the past tense the date is on or before the anchor, in the future on or after it; with no telling
-    tense it is ahead only when within ``FUTURE_WINDOW_DAYS``. A month-only date counts its whole month.
+
+def _gaps(anchor: dt.date, month: int, day: int | None) -> dict[int, int]:
+    """For the years around ``anchor`` in which the date exists, how many days it lies after the anchor
+    (before: negative); a month-only date (``day`` None) counts its whole month."""
+    gaps: dict[int, int] = {}
+    for year in (anchor.year - 1, anchor.year, anchor.year + 1):
+        if not is_valid_day(year, month, day or 1):
+            continue
+        if day is None:
+            gaps[year] = ((year - anchor.year) * 12 + month - anchor.month) * _DAYS_PER_MONTH
+        else:
+            gaps[year] = (dt.date(year, month, day) - anchor).days
+    return gaps
+
+
+def _towards(gaps: dict[int, int], way: int, inclusive: bool) -> int:
+    """The nearest year whose date lies before (``way`` < 0) or after the anchor (on it too when ``inclusive``),
+    else the farthest the other way."""
+    if way < 0:
+        before = [y for y, g in gaps.items() if g < 0 or (inclusive and g == 0)]
+        return max(before) if before else min(gaps)
+    ahead = [y for y, g in gaps.items() if g > 0 or (inclusive and g == 0)]
+    return min(ahead) if ahead else max(gaps)
+
+
+def pick_year(ctx: Context, month: int, day: int | None, rel: str | None = None) -> int | None:
+    """The year of a year-less month (``day`` None) or day: by ``rel`` (a relative word), else the tense.
+
+    "last" and "next" put the date strictly before or after the anchor, "this" in its year; a day within
+    ``NEAR_DAYS`` keeps the anchor's year whatever the tense; otherwise in the past tense the date is on
+    or before the anchor, in the future on or after it, and with no telling tense it is ahead only when
+    within ``FUTURE_WINDOW_DAYS``.
     """
     if ctx.anchor is None:
         return None
-    a = ctx.anchor
-    options = [y for y in (a.year - 1, a.year, a.year + 1) if is_valid_day(y, month, day or 1)]
-    if not options:
+    gaps = _gaps(ctx.anchor, month, day)
+    if not gaps:
         return None
-
-    def gap(y: int) -> int:
-        if day is None:
-            return ((y - a.year) * 12 + month - a.month) * 30
-        return (dt.date(y, month, day) - a).days
-
     shift = ctx.lex.relative(rel)
     if shift == 0 and not ctx.lex.anaphoric(rel):  # "this July": the one of the year of publication
-        return a.year if a.year in options else None
-    strict = shift is not None and shift != 0
-    way = shift if strict and shift is not None else direction(ctx)
-    near = [y for y in options if abs(gap(y)) <= NEAR_DAYS]
-    if near and day is not None and not strict:
+        return ctx.anchor.year if ctx.anchor.year in gaps else None
+    if shift:  # "last July 4", "next March"
+        return _towards(gaps, shift, inclusive=False)
+    near = [y for y, g in gaps.items() if abs(g) <= NEAR_DAYS]
+    if near and day is not None:
         return near[0]
-    if way < 0:
-        before = [y for y in options if gap(y) < 0 or (gap(y) == 0 and not strict)]
-        return max(before) if before else min(options)
-    ahead = [y for y in options if gap(y) > 0 or (gap(y) == 0 and not strict)]
-    if way > 0:
-        return min(ahead) if ahead else max(options)
-    if ahead and gap(min(ahead)) <= FUTURE_WINDOW_DAYS:
-        return min(ahead)
-    before = [y for y in options if gap(y) <= 0]
-    return max(before) if before else min(options)
+    if direction(ctx):
+        return _towards(gaps, direction(ctx), inclusive=True)
+    ahead = min((y for y, g in gaps.items() if g >= 0), default=None)
+    if ahead is not None and gaps[ahead] <= FUTURE_WINDOW_DAYS:
+        return ahead
+    return _towards(gaps, -1, inclusive=True)
 
 
 def _month_num(c: Candidate, ctx: Context) -> int:
@@ -162,10 +181,15 @@ def _full_date(c: Candidate, ctx: Context) -> Resolved:
     return as_date(Ref("D", dt.date(year, month, day)))
 
 
+#: Two-digit years up to this one are read in the 2000s, later ones in the 1900s ("12/05/98" is 1998,
+#: "3/4/17" 2017): news dated from the 1930s to the 2030s, TimeBank's 1989-1998 articles among them.
+TWO_DIGIT_YEAR_PIVOT = 30
+
+
 def _numeric_date(c: Candidate, ctx: Context) -> Resolved:
     year, month, day = to_int(c.get("year")), to_int(c.get("mon")), to_int(c.get("day"))
     if year < 100:
-        year += 1900 if year > 30 else 2000
+        year += 1900 if year > TWO_DIGIT_YEAR_PIVOT else 2000
     if not is_valid_day(year, month, day):
         return _NONE
     return as_date(Ref("D", dt.date(year, month, day)))
@@ -186,8 +210,13 @@ def _year(c: Candidate, ctx: Context) -> Resolved:
     return as_date(Ref("Y", dt.date(year_of(c.get("year"), ctx.lex), 1, 1)))
 
 
+#: The century of a decade written with two digits ("the '90s"): the twentieth. The two in TBAQ-cleaned and
+#: the Wikinews corpus ("the '70s", "the '80s") are; "the '20s" of recent news would not be.
+SHORT_DECADE_CENTURY = 1900
+
+
 def _decade(c: Candidate, ctx: Context) -> Resolved:
-    year = to_int(c.get("dec")) or 1900 + to_int(c.get("short"))
+    year = to_int(c.get("dec")) or SHORT_DECADE_CENTURY + to_int(c.get("short"))
     return as_date(Ref("DE", dt.date(year, 1, 1)))
 
 

@@ -339,9 +339,13 @@ def _nth_weekday(year: int, month: int, weekday: int, nth: int) -> int:
     return day
 
 
+#: The day a holiday on the nth weekday of its month ("Thanksgiving") is placed on to choose its year.
+_MID_MONTH = 15
+
+
 def _holiday(c: Candidate, ctx: Context) -> Resolved:
     spec = ctx.lex.holidays[_norm(c.get("name"))]
-    year = year_of(c.get("year"), ctx.lex) or pick_year(ctx, spec.month, spec.day or 15)
+    year = year_of(c.get("year"), ctx.lex) or pick_year(ctx, spec.month, spec.day or _MID_MONTH)
     if year is None:
         return Resolved(f"XXXX-{spec.month:02d}-{spec.day:02d}" if spec.day else None)
     day = spec.day or _nth_weekday(year, spec.month, spec.weekday or 1, spec.nth or 1)
