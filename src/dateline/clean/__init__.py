@@ -20,12 +20,13 @@ from urllib.parse import urlsplit
 
 from dateline import lang
 from dateline.clean._dates import parse_date
+from dateline.clean._found import normalize_line
 from dateline.clean._html import extract_html
 from dateline.clean._patterns import load_patterns
-from dateline.clean._text import extract_text, normalize_line
+from dateline.clean._text import extract_text
 from dateline.errors import ExtractionError
 from dateline.pipeline import StageConfig
-from dateline.records import Article, Boilerplate, Document
+from dateline.records import Article, Document
 
 __all__ = ["PARAGRAPH_SEPARATOR", "clean"]
 
@@ -52,43 +53,29 @@ def clean(document: Document, config: StageConfig = StageConfig()) -> Article:
     """
     patterns = load_patterns(config.resources())
     if document.kind == "html":
-        found = extract_html(document.content, url=document.url, source=document.source)
-        title, authors, site = document.title or found.title, tuple(found.authors), document.site or found.site
-        paragraphs, boilerplate = _drop_headline(found.paragraphs, title)
-        date_text = document.published or found.date or document.default_published
-        language = found.language
+        found = extract_html(document.content, url=document.url, source=document.source, title=document.title)
     else:
-        text_found = extract_text(document.content, patterns, document.title)
-        paragraphs, boilerplate = text_found.paragraphs, tuple(text_found.boilerplate)
-        title, authors, site = text_found.title, tuple(text_found.authors), document.site
-        date_text = document.published or text_found.dateline or document.default_published
-        language = None
-    body = PARAGRAPH_SEPARATOR.join(normalize_line(p) for p in paragraphs if p.strip())
+        found = extract_text(document.content, patterns, document.title)
+    body = PARAGRAPH_SEPARATOR.join(normalize_line(p) for p in found.paragraphs if p.strip())
     if not body:
         raise ExtractionError(
             f"{document.source}: no article body left after removing boilerplate "
-            f"({len(boilerplate)} line(s) removed); check that the input holds an article"
+            f"({len(found.boilerplate)} line(s) removed); check that the input holds an article"
         )
+    date_text = document.published or found.date or document.default_published
     return Article(
         id=document.id,
         source=document.source,
         text=body,
-        title=title,
+        title=found.title,
         url=document.url,
-        site=site or _host(document.url),
-        authors=authors,
+        site=document.site or found.site or _host(document.url),
+        authors=found.authors,
         published=parse_date(date_text, patterns.dates),
         published_text=date_text,
-        language=language or guess_language(body),
-        boilerplate=boilerplate,
+        language=found.language or guess_language(body),
+        boilerplate=found.boilerplate,
     )
-
-
-def _drop_headline(paragraphs: list[str], title: str | None) -> tuple[list[str], tuple[Boilerplate, ...]]:
-    """The page's headline, when the extracted body opens with it, is metadata, not body."""
-    if title and paragraphs and normalize_line(paragraphs[0]).lower() == normalize_line(title).lower():
-        return paragraphs[1:], (Boilerplate("title", normalize_line(paragraphs[0])),)
-    return paragraphs, ()
 
 
 def guess_language(text: str) -> str | None:

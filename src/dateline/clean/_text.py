@@ -19,9 +19,10 @@ from __future__ import annotations
 
 import re
 from collections import Counter
-from dataclasses import dataclass, field
+from dataclasses import dataclass, replace
 
 from dateline.clean._dates import is_dateline
+from dateline.clean._found import Found, normalize_line
 from dateline.clean._patterns import Patterns
 from dateline.records import Boilerplate
 
@@ -33,6 +34,9 @@ from dateline.records import Boilerplate
 GOOD_MIN_WORDS = 10
 #: A line this long is body text even without a final stop (if prose-like).
 LONG_LINE_WORDS = 40
+#: A line shorter than GOOD_MIN_WORDS that ends a sentence and has at least this many words weighs
+#: nothing, for or against the body ("Thank you.", "He left.").
+SENTENCE_MIN_WORDS = 2
 #: What a line that opens a related-links or comments section costs the body
 #: stretch that goes through it (a short paragraph after it is not worth it).
 SECTION_BREAK_PENALTY = 60
@@ -59,6 +63,11 @@ TITLE_MIN_WORDS, TITLE_MAX_WORDS = 3, 30
 TITLE_SEARCH_LINES = 20
 #: An author block is looked for only in the last lines of a page.
 AUTHOR_BLOCK_TAIL_LINES = 12
+#: The longest line read as a byline: room for two names, an outlet and a date ("By Jane Doe and John
+#: Roe, Reuters, July 7, 2017" is 10 words).
+BYLINE_MAX_WORDS = 12
+#: The longest line of an author block read as the author's name (a name with a middle name and a title).
+AUTHOR_NAME_MAX_WORDS = 5
 
 _WORD = re.compile(r"\w+(?:['’]\w+)*")
 _BULLET = re.compile(r"^[•·▪◦●■►»>*\-–—|]+\s*")
@@ -67,8 +76,10 @@ _LINK_LIKE = re.compile(r"https?://|www\.|\s[|•·/]\s.*\s[|•·/]\s|^\S+@\S+\
 _NAME = re.compile(r"^[A-Z][\w.'’-]*(?:\s+[A-Z][\w.'’-]*){1,4}$")
 
 
-@dataclass
+@dataclass(frozen=True, slots=True)
 class _Line:
+    """A non-blank input line: its number, its text, the text without a list bullet, its words, its label."""
+
     number: int
     text: str
     key: str
@@ -76,41 +87,31 @@ class _Line:
     kind: str | None = None
 
 
-@dataclass
-class TextExtraction:
-    """What the flattened-text cleaner found."""
+def extract_text(content: str, patterns: Patterns, title_hint: str | None = None) -> Found:
+    """Split flattened page text into body paragraphs and labelled boilerplate (``patterns`` of the language).
 
-    paragraphs: list[str]
-    boilerplate: list[Boilerplate]
-    title: str | None = None
-    authors: list[str] = field(default_factory=list)
-    dateline: str | None = None
+    Each step returns the lines with the labels it adds; a line keeps the first label it gets.
+    """
+    lines, authors, dateline = _label_patterns(_lines(content), patterns)
+    lines, author = _label_author_block(lines, patterns)
+    lines = _label_repeats(lines, title_hint)
+    body = _body_stretch(lines, patterns)
+    lines, title = _label_title(lines, body.start, title_hint)
+    lines = [
+        line if line.kind is not None or i in body else replace(line, kind="header" if i < body.start else "footer")
+        for i, line in enumerate(lines)
+    ]
+    return Found(
+        paragraphs=tuple(line.text for line in lines if line.kind is None),
+        boilerplate=tuple(Boilerplate(line.kind, line.text) for line in lines if line.kind is not None),
+        title=title,
+        authors=_unique([*authors, *author]),
+        date=dateline,
+    )
 
 
-def normalize_line(line: str) -> str:
-    """One line with its whitespace (non-breaking spaces included) collapsed."""
-    return " ".join(line.split())
-
-
-def extract_text(content: str, patterns: Patterns, title_hint: str | None = None) -> TextExtraction:
-    """Split flattened page text into body paragraphs and labelled boilerplate (``patterns`` of the language)."""
-    lines = _lines(content)
-    result = TextExtraction([], [])
-    _label_patterns(lines, patterns, result)
-    _label_author_block(lines, patterns, result)
-    _label_repeats(lines, title_hint)
-    start, end = _body_stretch(lines, patterns)
-    _label_title(lines, start, title_hint, result)
-    for line in lines[:start]:
-        line.kind = line.kind or "header"
-    for line in lines[end:]:
-        line.kind = line.kind or "footer"
-    for line in lines:
-        if line.kind is None:
-            result.paragraphs.append(line.text)
-        else:
-            result.boilerplate.append(Boilerplate(line.kind, line.text))
-    return result
+def _unique(names: list[str]) -> tuple[str, ...]:
+    return tuple(dict.fromkeys(name for name in names if name))
 
 
 def _lines(content: str) -> list[_Line]:
@@ -123,52 +124,69 @@ def _lines(content: str) -> list[_Line]:
     return out
 
 
-def _label_patterns(lines: list[_Line], patterns: Patterns, result: TextExtraction) -> None:
+def _byline(line: _Line, patterns: Patterns) -> list[str] | None:
+    """The authors a byline names, or None when the line is no byline."""
+    if line.words > BYLINE_MAX_WORDS:
+        return None
+    for regex in patterns.byline:
+        match = regex.match(line.key)
+        if match:
+            return patterns.byline_separator.split(match.group("name"))
+    return None
+
+
+def _label_patterns(lines: list[_Line], patterns: Patterns) -> tuple[list[_Line], list[str], str | None]:
+    """Lines labelled by the boilerplate patterns, date lines and bylines; the bylines' authors; the first date line."""
+    out: list[_Line] = []
+    authors: list[str] = []
+    dateline: str | None = None
     for line in lines:
         if is_dateline(line.key, patterns.dates):
-            line.kind = "dateline"
-            result.dateline = result.dateline or line.key
+            out.append(replace(line, kind="dateline"))
+            dateline = dateline or line.key
             continue
-        line.kind = patterns.kind_of(line.key)
-        if line.kind is None and line.words <= 12:
-            for regex in patterns.byline:
-                match = regex.match(line.key)
-                if match:
-                    line.kind = "byline"
-                    names = patterns.byline_separator.split(match.group("name"))
-                    result.authors.extend(name for name in names if name and name not in result.authors)
-                    break
+        kind = patterns.kind_of(line.key)
+        names = _byline(line, patterns) if kind is None else None
+        if names is not None:
+            kind = "byline"
+            authors.extend(names)
+        out.append(replace(line, kind=kind))
+    return out, authors, dateline
 
 
-def _label_author_block(lines: list[_Line], patterns: Patterns, result: TextExtraction) -> None:
-    """The block that closes a page: a picture placeholder or heading, the author's name, a bio."""
+def _label_author_block(lines: list[_Line], patterns: Patterns) -> tuple[list[_Line], list[str]]:
+    """The block that closes a page: a picture placeholder or heading, the author's name, a bio.
+
+    Returns the lines with the block labelled, and the author it names (none or one).
+    """
     tail = max(0, len(lines) - AUTHOR_BLOCK_TAIL_LINES)
-    for i in range(len(lines) - 1, tail - 1, -1):
-        if any(regex.search(lines[i].key) for regex in patterns.author_block):
-            break
-    else:
-        return
-    lines[i].kind = "author-bio"
-    named = False
-    for line in lines[i + 1 :]:
-        if not named and _NAME.match(line.key) and line.words <= 5:
-            line.kind = "author"
-            named = True
-            if line.key not in result.authors:
-                result.authors.append(line.key)
+    opening = next((i for i in range(len(lines) - 1, tail - 1, -1)
+                    if any(regex.search(lines[i].key) for regex in patterns.author_block)), None)
+    if opening is None:
+        return lines, []
+    out = [*lines[:opening], replace(lines[opening], kind="author-bio")]
+    author: list[str] = []
+    for line in lines[opening + 1 :]:
+        if not author and _NAME.match(line.key) and line.words <= AUTHOR_NAME_MAX_WORDS:
+            out.append(replace(line, kind="author"))
+            author.append(line.key)
         else:
-            line.kind = "author-bio"
+            out.append(replace(line, kind="author-bio"))
+    return out, author
 
 
-def _label_repeats(lines: list[_Line], title_hint: str | None) -> None:
+def _label_repeats(lines: list[_Line], title_hint: str | None) -> list[_Line]:
+    """Lines the page repeats become captions (long) or navigation (short); the given title and
+    short sentences said twice ("Yes.") stay."""
     counts = Counter(line.key.lower() for line in lines)
     hint = normalize_line(title_hint or "").lower()
+    out = []
     for line in lines:
-        if line.kind is not None or counts[line.key.lower()] < 2 or line.key.lower() == hint:
-            continue
-        if line.words < CAPTION_MIN_WORDS and _SENTENCE_END.search(line.key):
-            continue  # "Yes." said twice in an interview is still text
-        line.kind = "caption" if line.words >= CAPTION_MIN_WORDS else "navigation"
+        repeated = line.kind is None and counts[line.key.lower()] >= 2 and line.key.lower() != hint
+        if repeated and (line.words >= CAPTION_MIN_WORDS or not _SENTENCE_END.search(line.key)):
+            line = replace(line, kind="caption" if line.words >= CAPTION_MIN_WORDS else "navigation")
+        out.append(line)
+    return out
 
 
 def _weight(line: _Line, patterns: Patterns) -> int:
@@ -182,11 +200,9 @@ def _weight(line: _Line, patterns: Patterns) -> int:
         return 0
     if (line.words >= GOOD_MIN_WORDS and ends_sentence) or line.words >= LONG_LINE_WORDS:
         return line.words if _is_prose(line, patterns.stopwords) else 0
-    if line.words >= 2 and ends_sentence:
+    if line.words >= SENTENCE_MIN_WORDS and ends_sentence:
         return 0
     return -SHORT_LINE_PENALTY
-
-
 def _is_prose(line: _Line, stopwords: frozenset[str]) -> bool:
     ends_sentence = bool(_SENTENCE_END.search(line.key))
     if not ends_sentence and _capitalized_share(line.key) >= HEADLINE_CAPITALIZED_SHARE:
@@ -221,34 +237,37 @@ def _weights(lines: list[_Line], patterns: Patterns) -> list[float]:
     return weights
 
 
-def _body_stretch(lines: list[_Line], patterns: Patterns) -> tuple[int, int]:
-    """``[start, end)`` of the run of lines with the highest total weight (Kadane)."""
+def _body_stretch(lines: list[_Line], patterns: Patterns) -> range:
+    """The run of lines with the highest total weight (Kadane), as a range of line indices."""
     weights = _weights(lines, patterns)
-    best, best_span = 0.0, (0, 0)
+    best, best_span = 0.0, range(0)
     total, start = 0.0, 0
     for i, weight in enumerate(weights):
         total += weight
         if total <= 0:
             total, start = 0.0, i + 1
         elif total > best:
-            best, best_span = total, (start, i + 1)
-    if best_span == (0, 0):  # no prose line at all: keep every unlabelled line
-        return 0, len(lines)
-    start, end = best_span
+            best, best_span = total, range(start, i + 1)
+    if not best_span:  # no prose line at all: keep every unlabelled line
+        return range(len(lines))
+    end = best_span.stop
     # Sentences that close the article ("Thank you.") cost nothing but add no weight either.
     while end < len(lines) and weights[end] == 0 and lines[end].kind is None:
         end += 1
-    return start, end
+    return range(best_span.start, end)
 
 
-def _label_title(lines: list[_Line], start: int, title_hint: str | None, result: TextExtraction) -> None:
-    if title_hint:
-        hint = normalize_line(title_hint).lower()
-        for line in lines:
-            if line.key.lower() == hint:
-                line.kind = "title"
-        result.title = normalize_line(title_hint)
-        return
+def _label_title(lines: list[_Line], start: int, title_hint: str | None) -> tuple[list[_Line], str | None]:
+    """The lines with every copy of the headline labelled, and the headline: the given one, else the most
+    title-like line of the ``TITLE_SEARCH_LINES`` before the body (``start``)."""
+    title = normalize_line(title_hint) if title_hint else _best_title(lines, start)
+    if title is None:
+        return lines, None
+    key = title.lower()
+    return [replace(line, kind="title") if line.key.lower() == key else line for line in lines], title
+
+
+def _best_title(lines: list[_Line], start: int) -> str | None:
     best: _Line | None = None
     best_score = 0.0
     for distance, line in enumerate(reversed(lines[max(0, start - TITLE_SEARCH_LINES) : start])):
@@ -259,8 +278,4 @@ def _label_title(lines: list[_Line], start: int, title_hint: str | None, result:
         score = 1.0 + _capitalized_share(line.key) - distance / (2 * TITLE_SEARCH_LINES) - (line.kind == "caption")
         if score > best_score:
             best, best_score = line, score
-    if best is not None:
-        for line in lines:
-            if line.key.lower() == best.key.lower():
-                line.kind = "title"
-        result.title = best.key
+    return None if best is None else best.key
