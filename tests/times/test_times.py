@@ -287,7 +287,6 @@ def test_resolution_never_raises_and_values_follow_the_grammar(words: list[str],
         assert t.value is None or TIMEX3_VALUE.fullmatch(t.value), t
 
 
-@settings(max_examples=100, deadline=None)
 def _whole_text_matches(text: str) -> list[tuple[str, int, int]]:
     return sorted((name, m.start(), m.end()) for name, pattern in rules(LEX) for m in pattern.finditer(text))
 
@@ -304,9 +303,13 @@ def test_scanning_near_trigger_words_finds_what_the_whole_text_scan_finds(words:
 
 def test_scanning_near_trigger_words_on_news(shared: Path) -> None:
     lines = (shared / "corpora" / "wikinews.jsonl").read_text(encoding="utf-8").splitlines()[:40]
+    found = 0
     for line in lines:
         text = json.loads(line).get("text") or ""
-        assert sorted((name, m.start(), m.end()) for name, m in _scan(text, LEX)) == _whole_text_matches(text)
+        near_triggers = sorted((name, m.start(), m.end()) for name, m in _scan(text, LEX))
+        assert near_triggers == _whole_text_matches(text)
+        found += len(near_triggers)
+    assert found > len(lines)  # news holds dates: the comparison is not between two empty lists
 
 
 @given(text=st.text(max_size=200))
