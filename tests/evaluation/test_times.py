@@ -32,6 +32,15 @@ def test_reader_strips_tags_and_keeps_offsets(tmp_path: Path) -> None:
     assert "<" not in doc.text and "19980108" not in doc.text
 
 
+def test_reader_writes_treebank_quotes_as_news_does(tmp_path: Path) -> None:
+    path = tmp_path / "T2.tml"
+    path.write_text(TML.replace("It <EVENT", "``It <EVENT").replace("high.", "high,'' he said on ''60 Minutes.''"))
+    doc = times.read_tml(path)
+    assert "\u201cIt fell" in doc.text and "high,\u201d he said on \u201c60 Minutes.\u201d" in doc.text
+    assert "`" not in doc.text and "''" not in doc.text
+    assert [doc.text[g.start : g.end] for g in doc.timexes] == ["yesterday", "five year"]
+
+
 def test_score_counts_strict_relaxed_value_and_type() -> None:
     gold = (GoldTimex(0, 9, "1998-01-07", "DATE"), GoldTimex(20, 29, "P5Y", "DURATION"))
     system = [

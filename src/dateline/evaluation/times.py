@@ -13,6 +13,11 @@ times stage run on it, and its expressions are compared with the gold ones:
 
 Scores are given per subfolder (``TimeBank.*``, ``AQUAINT.*``) and overall.
 
+The reader undoes one quirk of how the data is written: its quotation marks are the Penn Treebank's
+(two backticks to open, two apostrophes to close; one backtick for a single quote), which news text
+does not use. They are read as typographic quotation marks, so the stage sees quotes as it does in
+news; offsets are taken after that, so gold spans still cover their expressions.
+
 As in the official TempEval-3 scorer, values are compared as exact strings (``2000-W7`` is not
 ``2000-W07``) and value F1 equals value accuracy times relaxed span F1. Each gold expression pairs with
 at most one system expression: a system span covering two gold ones ("Thursday, Jan. 6") scores once,
@@ -60,17 +65,34 @@ class TmlDocument:
     timexes: tuple[GoldTimex, ...]
 
 
+#: Penn Treebank quotation marks and what news text writes instead, in the order they are replaced: two
+#: apostrophes open a quote too in some wire text (''60 Minutes.''), where they start a word.
+_PTB_QUOTES = (
+    (re.compile("``"), "\u201c"),
+    (re.compile(r"(?<![^\s(\[])''(?=[^\s'])"), "\u201c"),
+    (re.compile("''"), "\u201d"),
+    (re.compile("`"), "\u2018"),
+)
+
+
+def _detokenize(text: str) -> str:
+    """``text`` with Penn Treebank quotation marks written as typographic ones."""
+    for ptb, mark in _PTB_QUOTES:
+        text = ptb.sub(mark, text)
+    return text
+
+
 def _flatten(node: ET.Element, parts: list[str], gold: list[GoldTimex]) -> None:
     """Append the text under ``node`` to ``parts``, recording the TIMEX3 tags met on the way."""
     if node.text:
-        parts.append(node.text)
+        parts.append(_detokenize(node.text))
     for child in node:
         start = sum(map(len, parts))
         _flatten(child, parts, gold)
         if child.tag == "TIMEX3" and child.get("functionInDocument") != "CREATION_TIME":
             gold.append(GoldTimex(start, sum(map(len, parts)), child.get("value"), child.get("type", "DATE")))
         if child.tail:
-            parts.append(child.tail)
+            parts.append(_detokenize(child.tail))
 
 
 def _dct(root: ET.Element) -> dt.date | None:
@@ -99,8 +121,8 @@ def read_tml(path: Path) -> TmlDocument:
     return TmlDocument(path.stem, _dct(root), "".join(parts), tuple(gold))
 
 
-def _overlap(a: tuple[int, int], b: tuple[int, int]) -> bool:
-    return a[0] < b[1] and b[0] < a[1]
+def _overlap(a: GoldTimex, b: GoldTimex) -> bool:
+    return a.start < b.end and b.start < a.end
 
 
 _AGE = re.compile(r"\bold$", re.IGNORECASE)
@@ -116,7 +138,7 @@ def score(gold: tuple[GoldTimex, ...], system: list[GoldTimex], text: str = "") 
     used: set[int] = set()
     for sys in system:
         match = next(
-            (i for i, g in enumerate(gold) if i not in used and _overlap((g.start, g.end), (sys.start, sys.end))),
+            (i for i, g in enumerate(gold) if i not in used and _overlap(g, sys)),
             None,
         )
         if match is None:

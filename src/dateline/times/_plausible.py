@@ -28,7 +28,7 @@ __all__ = ["CHECKS", "SENTENCE_START_CHARS", "plausible"]
 _NAMED_RULES = frozenset({"month", "date_mdy", "date_dmy", "weekday", "holiday"})
 #: Rules built on common words, which are capitalized only at the start of a sentence.
 _COMMON_RULES = frozenset({"relative", "deictic", "ref", "pod", "the_unit"})
-_SENTENCE_START = re.compile(r"(?:^|[.!?:;]['\"’”]?\s+|[\"“`'‘(\n]\s*)$")
+_SENTENCE_START = re.compile(r"(?:^|[.!?:;]['\"’”]?\s+|[\"“'‘(\n]\s*)$")
 #: Characters looked back for the end of the previous sentence: room for its closing punctuation and quotes
 #: and the spaces or line breaks after them.
 SENTENCE_START_CHARS = 40
