@@ -83,6 +83,7 @@ def values(text: str, published: dt.date | None = PUBLISHED) -> dict[str, tuple[
         ("The company publishes results quarterly.", "quarterly", "P1Q", "SET"),
         ("The flight took 5 1/2 hours.", "5 1/2 hours", "PT5H30M", "DURATION"),
         ("He served two and a half years.", "two and a half years", "P2Y6M", "DURATION"),
+        ("The meeting lasted half an hour.", "half an hour", "PT30M", "DURATION"),
         ("It ended a decades-long feud after a day-long meeting.", "decades-long", "PXY", "DURATION"),
         ("It ended a decades-long feud after a day-long meeting.", "day-long", "P1D", "DURATION"),
     ],
