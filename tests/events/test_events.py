@@ -380,6 +380,31 @@ def test_a_letter_that_frames_a_statement_is_no_event() -> None:
     assert not [e for e in article.events if e.type == "CONSULT"]
 
 
+def test_word_lists_are_language_data_and_users_extend_them(tmp_path: Path) -> None:
+    builtin = load_lexicon(lang.resources("en")).words
+    assert "artillery" in builtin.instruments and "catapult" not in builtin.instruments
+    assert "(AP)" in builtin.dateline_marks  # matched as written
+    user = tmp_path / "words.json"
+    user.write_text(json.dumps({"version": "test", "words": {"instruments": {"words": ["Catapult"]}}}))
+    article = run("The rebels pounded the army with catapults.", lexicons={"events": str(user)})
+    event = only(article, "ASSAULT")
+    assert texts(event.actor_spans) == ["The rebels"] and texts(event.recipient_spans) == ["the army"]
+    words = load_lexicon(lang.resources("en", {"events": str(user)})).words
+    assert {"catapult", "artillery"} <= words.instruments
+
+
+@pytest.mark.parametrize(("words", "message"), [
+    ({"zorbles": {"description": "none", "words": ["a"]}}, r"unknown: \['zorbles'\]"),
+    ({"instruments": {"words": [""]}}, "words.instruments needs"),
+    ({"instruments": {"words": "catapult"}}, "must be a list"),
+])
+def test_bad_word_lists_are_refused(tmp_path: Path, words: dict[str, Any], message: str) -> None:
+    user = tmp_path / "bad_words.json"
+    user.write_text(json.dumps({"words": words}))
+    with pytest.raises(ResourceError, match=message):
+        load_lexicon(lang.resources("en", {"events": str(user)}))
+
+
 def test_user_lexicon_adds_light_verbs(tmp_path: Path) -> None:
     user = tmp_path / "light.json"
     user.write_text(json.dumps({"version": "test", "light_verbs": ["effect"]}))

@@ -71,7 +71,7 @@ from dateline import ids
 from dateline.events._args import Args, find_args, modal_args
 from dateline.events._context import calendar, dateline_place, event_date, event_place, resolved, status
 from dateline.events._fold import Hit, fold
-from dateline.events._lexicon import Entry, Lexicon, load_lexicon, plover
+from dateline.events._lexicon import Entry, Lexicon, Words, load_lexicon, plover
 from dateline.events._located import located_party
 from dateline.events._phrase import full_phrase, phrase
 from dateline.pipeline import StageConfig, stage
@@ -84,8 +84,6 @@ Token = Any  # a spaCy Token
 _POS_GROUP = {"VERB": "verb", "AUX": "verb", "NOUN": "noun", "PROPN": "noun"}
 #: Dependents that never complete a multiword trigger ("expected to protest" is not "protest to").
 _NOT_CONTEXT = frozenset({"aux", "auxpass", "punct", "cc", "mark", "neg", "nsubj"})
-#: Prepositions whose objects set the scene and never complete a trigger ("during a visit, X made ...").
-_SCENE_PREPS = frozenset({"during", "in", "at", "after", "before", "since", "following", "amid", "despite"})
 #: Confidence adjustments, set by hand against the PLOVER gold records and the seed article. On
 #: the gold records the share of coded types that are right rises with the score: 0.50 for
 #: 0.6-0.7, 0.62 for 0.7-0.8, 0.85 for 0.8-0.9 and 0.79 above.
@@ -100,8 +98,6 @@ CARRY_SENTENCES = 2
 #: An actor's events without a date of their own take the date of its event this many sentences
 #: before ("On July 6 ... Trump ... He made an endorsement ... he called on Russia ...").
 CARRY_ACTOR_SENTENCES = 8
-#: Words that stand for the parties of the last meeting ("their meeting", "the two met").
-_GROUP_WORDS = frozenset({"they", "their", "them", "both", "two", "sides", "leaders"})
 
 
 #: Cooperative types that PLOVER codes as AGREE (an intention to cooperate) while they are only announced.
@@ -129,12 +125,13 @@ def plover_type(event: Event) -> str:
     return event.type
 
 
-def _match(token: Token, entries: tuple[Entry, ...]) -> Entry | None:
+def _match(token: Token, entries: tuple[Entry, ...], words: Words) -> Entry | None:
     """The first entry whose multiword pattern fits the token's dependents."""
     kids = [c for c in token.children if c.dep_ not in _NOT_CONTEXT and not _dated(c)]
-    kids += [g for c in kids if c.dep_ in ("prep", "dative") and c.lower_ not in _SCENE_PREPS
+    kids += [g for c in kids if c.dep_ in ("prep", "dative") and c.lower_ not in words.trigger_scene_prepositions
              for g in c.children if g.dep_ == "pobj"]
-    kids += [g for c in kids if c.dep_ == "dobj" for p in c.children if p.dep_ == "prep" and p.lower_ == "as"
+    kids += [g for c in kids if c.dep_ == "dobj" for p in c.children
+             if p.dep_ == "prep" and p.lower_ in words.complement_prepositions
              for g in p.children if g.dep_ == "pobj"]  # an object complement: "held civilians as shields"
     context = {c.lemma_.lower() for c in kids} | {c.lower_ for c in kids}
     if any(c.dep_ == "dobj" for c in kids):
@@ -162,20 +159,20 @@ def _hits(sentence: Any, lex: Lexicon) -> dict[int, Hit]:
         entries = index.get((token.lemma_.lower(), _POS_GROUP.get(token.pos_, "")))
         if entries is None:
             continue
-        entry = _match(token, entries)
+        entry = _match(token, entries, lex.words)
         if entry is None or (entry.vehicle and token.dep_ in ("acl", "relcl")):
             continue  # "in a letter handed to the UN, Iraq said ...": the letter only frames what is said
         if entry.modal:
             verb = token.head
             if verb.dep_ == "ccomp" and verb.head.i not in hits and verb.head.pos_ in ("VERB", "AUX"):
                 speaker = verb.head
-                hits[speaker.i] = Hit(speaker, entry, modal_args(verb, speaker), entry.weight)
+                hits[speaker.i] = Hit(speaker, entry, modal_args(verb, speaker, lex.words), entry.weight)
             continue
-        hits[token.i] = Hit(token, entry, find_args(token, entry, lex.nouns, lex.light), entry.weight)
+        hits[token.i] = Hit(token, entry, find_args(token, entry, lex.nouns, lex.light, lex.words), entry.weight)
     return hits
 
 
-def _arguments(article: Article, tokens: list[Token]) -> tuple[tuple[Span, ...], tuple[str, ...]]:
+def _arguments(article: Article, tokens: list[Token], words: Words) -> tuple[tuple[Span, ...], tuple[str, ...]]:
     """The spans (whole noun phrases) of the argument heads, and the actors they name.
 
     An actor is looked up under the head's short phrase first ("the enclave"),
@@ -185,7 +182,7 @@ def _arguments(article: Article, tokens: list[Token]) -> tuple[tuple[Span, ...],
     spans: dict[tuple[int, int], Span] = {}
     found: list[str] = []
     for token in tokens:
-        short, full = phrase(token), full_phrase(token)
+        short, full = phrase(token, words), full_phrase(token, words)
         spans.setdefault(full, make_span(text, *full))
         actor = article.actor_at(*short) or article.actor_at(*full)
         if actor is not None and actor.id not in found:
@@ -231,7 +228,8 @@ def _line(text: str, at: int, start: int, end: int) -> tuple[int, int]:
 
 
 def _setting(article: Article, hit: Hit, bounds: tuple[int, int], number: int, scene: _Scene,
-             parties: list[tuple[int, int]], actor_ids: tuple[str, ...]) -> tuple[EventDate | None, Place | None, bool]:
+             parties: list[tuple[int, int]], actor_ids: tuple[str, ...],
+             words: Words) -> tuple[EventDate | None, Place | None, bool]:
     """Date: the time on the trigger's clause, else the date of the actor's last event, else the
     sentence's nearest time, else the last date stated. Place: the sentence's (a visit's: its
     destination), else that of the same actor's event on the same date in the sentence before."""
@@ -240,7 +238,7 @@ def _setting(article: Article, hit: Hit, bounds: tuple[int, int], number: int, s
     times = [t for t in article.times if start <= t.span.start and t.span.end <= end]
     date = event_date(doc, times, hit.token, governed_only=True)
     place = event_place(doc, [p for p in article.places if start <= p.span.start and p.span.end <= end],
-                        hit.token, sentence, scene.home, parties)
+                        hit.token, sentence, scene.home, parties, words)
     if place is None and hit.entry.mode == "visit":
         place = next((p for p in article.places if any(a <= p.span.start and p.span.end <= b for a, b in parties)),
                      None)  # "a visit to Poland" takes place in Poland
@@ -271,7 +269,8 @@ def _bilateral(hit: Hit) -> list[tuple[Hit, tuple[int, ...]]]:
             if p.i in actors]
 
 
-def _event(article: Article, hit: Hit, number: int, scene: _Scene, part: tuple[int, ...] = ()) -> Event | None:
+def _event(article: Article, hit: Hit, number: int, scene: _Scene, words: Words,
+           part: tuple[int, ...] = ()) -> Event | None:
     text, sentence = article.text, hit.token.sent
     trigger = make_span(text, hit.token.idx, hit.token.idx + len(hit.token.text))
     bounds = _line(text, trigger.start, sentence.start_char, sentence.end_char)
@@ -279,16 +278,16 @@ def _event(article: Article, hit: Hit, number: int, scene: _Scene, part: tuple[i
     hit.args.recipients = [t for t in hit.args.recipients if bounds[0] <= t.idx < bounds[1]]
     if not hit.args.actors and not hit.args.recipients:
         return None  # a bare event word ("the talks", "hacking") says too little to code
-    actor_spans, actor_ids = _arguments(article, hit.args.actors)
-    recipient_spans, recipient_ids = _arguments(article, hit.args.recipients)
+    actor_spans, actor_ids = _arguments(article, hit.args.actors, words)
+    recipient_spans, recipient_ids = _arguments(article, hit.args.recipients, words)
     if hit.entry.reciprocal and not actor_ids and number - scene.group[0] <= CARRY_SENTENCES and all(
-            t.lower_ in _GROUP_WORDS for t in hit.args.actors) and hit.args.actors:
+            t.lower_ in words.group_words for t in hit.args.actors) and hit.args.actors:
         actor_ids = scene.group[1]  # "Their meeting is scheduled ..."
     # parties are never the event's place, but for one named as where it happens ("a ceasefire in Tripoli")
-    located = {full_phrase(t) for t in hit.args.recipients if located_party(t)}
+    located = {full_phrase(t, words) for t in hit.args.recipients if located_party(t, words)}
     parties = [(s.start, s.end) for s in (*actor_spans, *recipient_spans) if (s.start, s.end) not in located]
-    date, place, carried = _setting(article, hit, bounds, number, scene, parties, actor_ids)
-    state = status(hit.token)
+    date, place, carried = _setting(article, hit, bounds, number, scene, parties, actor_ids, words)
+    state = status(hit.token, words)
     tables = plover()
     event = Event(
         id=ids.child_id(article.id, "event", hit.entry.type, trigger.start, *part),
@@ -340,13 +339,13 @@ def apply(article: Article, config: EventsConfig = EventsConfig()) -> Article:
     if doc is None:
         return article
     lex = load_lexicon(config.resources(article))
-    scene = _Scene(home=dateline_place(article))
+    scene = _Scene(home=dateline_place(article, lex.words))
     found: list[Event] = []
     outlet = _outlet(article)
     for number, sentence in enumerate(doc.sents):
         hits = _hits(sentence, lex)
-        for hit, part in (p for h in (fold(hits, lex.light) if hits else ()) for p in _bilateral(h)):
-            event = _event(article, hit, number, scene, part)
+        for hit, part in (p for h in (fold(hits, lex) if hits else ()) for p in _bilateral(h)):
+            event = _event(article, hit, number, scene, lex.words, part)
             if event is not None and outlet not in event.actors and (event.confidence or 0.0) >= config.min_confidence:
                 found.append(event)
         _remember(article, sentence, number, scene)

@@ -14,36 +14,24 @@ import re
 from collections.abc import Sequence
 from typing import Any
 
+from dateline.events._lexicon import Words
 from dateline.records import Article, EventDate, EventStatus, Place, TimeExpr
 
 __all__ = ["calendar", "dateline_place", "event_date", "event_place", "resolved", "status"]
 
 Token = Any  # a spaCy Token
 
-_FUTURE_AUX = frozenset({"will", "shall", "'ll", "wo"})
-_HYPOTHETICAL_AUX = frozenset({"could", "would", "might", "may", "should", "'d", "can", "must"})
-#: Verbs that make what they govern planned: "is set to", "is expected to", "plans to", "scheduled".
-_PLANNING = frozenset({
-    "set", "expect", "plan", "schedule", "intend", "due", "prepare", "aim", "slate", "poise", "hope",
-    "want", "seek", "propose", "arrange", "agree", "decide", "vow", "pledge", "promise", "go",
-    "willing", "ready", "prepared", "committed", "determined", "eager", "offer", "threaten",
-})
-_PLANNED_ADJ = frozenset({"upcoming", "planned", "future", "proposed", "scheduled", "forthcoming", "next", "possible"})
-_FAILING = frozenset({"fail", "refuse", "decline", "cancel", "postpone", "call off", "abandon"})
 #: Dependencies through which the modality of a word reaches the trigger below it.
 _CARRIES_MODALITY = frozenset({
     "xcomp", "conj", "acl", "advcl", "nsubj", "nsubjpass", "dobj", "pobj", "prep", "pcomp", "appos",
 })
-_CONDITIONS = frozenset({"if", "unless", "whether"})
 #: Times that can date an event (durations and sets cannot).
 _DATED = frozenset({"DATE", "TIME"})
-#: Prepositions that say where an event happens (a place after "on", "about", "over", "to" or
-#: "against" is a topic, a destination or a party).
-_LOCATIVE = frozenset({"in", "at", "near", "outside", "inside", "across", "throughout", "within", "around"})
-#: Words that point at the dateline place ("officials here said").
-_HERE = frozenset({"here", "locally"})
 #: How far into the article a dateline place may start (characters): "HAMBURG, Germany (AP) --".
 DATELINE_WINDOW = 80
+#: How far after the dateline place its closing mark may come (characters): room for a country and
+#: an agency ("HAMBURG, Germany (AP) --"). Set by hand on datelines of news agencies, like the one above.
+DATELINE_MARK_WINDOW = 40
 
 
 def _governors(trigger: Token) -> list[Token]:
@@ -61,33 +49,34 @@ def _governors(trigger: Token) -> list[Token]:
     return chain
 
 
-def _is_to_be(tok: Token) -> bool:
+def _is_to_be(tok: Token, words: Words) -> bool:
     """"Putin was to meet": the infinitive hangs on a bare 'be'."""
-    return tok.lemma_ == "be" and any(c.dep_ == "xcomp" for c in tok.children)
+    return tok.lemma_ in words.copulas and any(c.dep_ == "xcomp" for c in tok.children)
 
 
-def status(trigger: Token) -> EventStatus:
+def status(trigger: Token, words: Words) -> EventStatus:
     """Occurred unless the words around the trigger say otherwise."""
     chain = _governors(trigger)
     planned = hypothetical = False
     for depth, tok in enumerate(chain):
         kids = list(tok.children)
-        if depth > 0 and tok.lemma_.lower() in _FAILING and chain[depth - 1].dep_ == "xcomp":
+        if depth > 0 and tok.lemma_.lower() in words.failing_verbs and chain[depth - 1].dep_ == "xcomp":
             return "negated"  # "failed to reach agreement"
-        if tok.dep_ == "advcl" and any(c.dep_ == "mark" and c.lower_ in _CONDITIONS for c in kids):
+        if tok.dep_ == "advcl" and any(c.dep_ == "mark" and c.lower_ in words.conditional_marks for c in kids):
             return "hypothetical"  # "if the compounds aren't returned"
-        negation = any(c.dep_ == "neg" or (c.dep_ == "det" and c.lower_ == "no") for c in kids)
-        if negation and (depth == 0 or (depth == 1 and tok.lemma_.lower() not in _PLANNING)):
+        negation = any(c.dep_ == "neg" or (c.dep_ == "det" and c.lower_ in words.negative_determiners) for c in kids)
+        if negation and (depth == 0 or (depth == 1 and tok.lemma_.lower() not in words.planning_words)):
             return "negated"
         lowered = {c.lower_ for c in kids if c.dep_ in ("aux", "auxpass")}
-        if lowered & _HYPOTHETICAL_AUX:
+        if lowered & words.hypothetical_auxiliaries:
             hypothetical = True
         governs_plan = depth > 0 and chain[depth - 1].dep_ in ("xcomp", "nsubj", "nsubjpass", "ccomp")
-        if lowered & _FUTURE_AUX or (governs_plan and (tok.lemma_.lower() in _PLANNING or _is_to_be(tok))):
+        if lowered & words.future_auxiliaries or (
+                governs_plan and (tok.lemma_.lower() in words.planning_words or _is_to_be(tok, words))):
             planned = True
-        if any(c.dep_ == "amod" and c.lower_ in _PLANNED_ADJ for c in kids):
+        if any(c.dep_ == "amod" and c.lower_ in words.planned_adjectives for c in kids):
             planned = True
-        if tok.dep_ == "pcomp" and tok.head.lower_ in ("before", "ahead"):
+        if tok.dep_ == "pcomp" and tok.head.lower_ in words.ahead_prepositions:
             planned = True
     if hypothetical:
         return "hypothetical"
@@ -149,13 +138,13 @@ def event_date(doc: Any, times: Sequence[TimeExpr], trigger: Token, *, governed_
     return None if best is None else EventDate(calendar(usable[best].value or ""), usable[best].span.text)
 
 
-def dateline_place(article: Article) -> Place | None:
+def dateline_place(article: Article, words: Words) -> Place | None:
     """The place of an article's dateline ("HAMBURG, Germany (AP) --"), if it opens with one."""
     for place in article.places:
         if place.span.start > DATELINE_WINDOW:
             break
-        after = article.text[place.span.end:place.span.end + 40]
-        if any(mark in after for mark in ("—", "--", " - ", "(AP)", "(Reuters)", "(AFP)", "(RFE/RL)")):
+        after = article.text[place.span.end:place.span.end + DATELINE_MARK_WINDOW]
+        if any(mark in after for mark in words.dateline_marks):
             return place
     return None
 
@@ -166,7 +155,7 @@ def _modifier(doc: Any, place: Place) -> bool:
     return span is None or len(span) == 0 or span.root.dep_ in ("compound", "amod", "nmod", "poss", "npadvmod")
 
 
-def _located(doc: Any, place: Place) -> bool:
+def _located(doc: Any, place: Place, words: Words) -> bool:
     """A place that says where something happens: the object of "in", "at", "near" ... ("talks in
     Hamburg", "a news conference in Warsaw, Poland"), not of "on", "about", "over" or "to" (the topic
     or a destination: "talks on North Korea", "a new approach to Moscow")."""
@@ -177,24 +166,25 @@ def _located(doc: Any, place: Place) -> bool:
     for _ in range(6):
         if tok.dep_ in ("compound", "appos", "conj", "flat", "nmod") and tok.head.i != tok.i:
             tok = tok.head  # "Hamburg, Germany"; "the Krasinski Square"
-        elif tok.dep_ == "pobj" and tok.head.lower_ == "of" and tok.head.head.pos_ in ("NOUN", "PRON", "NUM"):
+        elif (tok.dep_ == "pobj" and tok.head.lower_ in words.partitive_prepositions
+              and tok.head.head.pos_ in ("NOUN", "PRON", "NUM")):
             tok = tok.head.head  # "in parts of Kashmir", "in the north of Syria"
         elif tok.dep_ == "pobj":
-            return tok.head.lower_ in _LOCATIVE
+            return tok.head.lower_ in words.locative_prepositions
         else:
             return False
     return False
 
 
 def event_place(doc: Any, places: Sequence[Place], trigger: Token, sentence: Any, home: Place | None,
-                parties: Sequence[tuple[int, int]]) -> Place | None:
+                parties: Sequence[tuple[int, int]], words: Words) -> Place | None:
     """The sentence's place introduced by a locative preposition on the trigger's clause (or
     nearest), not one of the event's parties; else the dateline place when the sentence says "here"."""
     usable = [p for p in places if not any(a <= p.span.start and p.span.end <= b for a, b in parties)
-              and not _modifier(doc, p) and _located(doc, p)]
+              and not _modifier(doc, p) and _located(doc, p, words)]
     best = _pick(doc, [(p.span.start, p.span.end) for p in usable], trigger)
     if best is not None:
         return usable[best]
-    if home is not None and any(t.lower_ in _HERE for t in sentence):
+    if home is not None and any(t.lower_ in words.here_words for t in sentence):
         return home
     return None

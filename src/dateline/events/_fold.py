@@ -15,7 +15,7 @@ from dataclasses import dataclass, replace
 from typing import Any
 
 from dateline.events._args import Args
-from dateline.events._lexicon import Entry
+from dateline.events._lexicon import Entry, Lexicon, Words
 
 __all__ = ["Hit", "fold"]
 
@@ -38,17 +38,17 @@ class Hit:
     weight: float
 
 
-def parent_of(hit: Hit, hits: dict[int, Hit]) -> tuple[Hit | None, bool]:
+def parent_of(hit: Hit, hits: dict[int, Hit], words: Words) -> tuple[Hit | None, bool]:
     """The nearest trigger above ``hit`` and whether ``hit`` is embedded in it (not a sibling event)."""
     tok = hit.token
-    if _purpose(tok) and tok.head.i not in hits:
+    if _purpose(tok, words) and tok.head.i not in hits:
         # "continued their hunger strike to demand ...": the purpose is the object event's
         for sibling in tok.head.children:
             if sibling.dep_ == "dobj" and sibling.i in hits:
                 return hits[sibling.i], True
     embedded = False
     for _ in range(8):
-        if tok.dep_ not in _INDEPENDENT or _purpose(tok):
+        if tok.dep_ not in _INDEPENDENT or _purpose(tok, words):
             embedded = True
         if tok.head.i == tok.i:
             return None, False
@@ -58,16 +58,16 @@ def parent_of(hit: Hit, hits: dict[int, Hit]) -> tuple[Hit | None, bool]:
     return None, False
 
 
-def _purpose(token: Token) -> bool:
+def _purpose(token: Token, words: Words) -> bool:
     """A purpose, manner or condition clause ("staged a strike to demand reforms", "blocked roads
     demanding reforms", "will boycott unless ..."): the content of the event above it."""
     if token.dep_ != "advcl":
         return False
-    if any(c.dep_ == "mark" and c.lower_ in ("if", "unless") for c in token.children):
+    if any(c.dep_ == "mark" and c.lower_ in words.condition_marks for c in token.children):
         return True  # "... unless Baghdad accepted": the condition is part of the threat
     if token.tag_ == "VBG":
         return not any(c.dep_ == "mark" for c in token.children)  # but "after meeting X" is its own
-    return token.tag_ == "VB" and any(c.dep_ == "aux" and c.lower_ == "to" for c in token.children)
+    return token.tag_ == "VB" and any(c.dep_ == "aux" and c.lower_ in words.infinitive_markers for c in token.children)
 
 
 def _not_taken(tokens: list[Token], hit: Hit) -> list[Token]:
@@ -125,15 +125,15 @@ def _restatements(kept: dict[int, Hit]) -> None:
             del kept[i]
 
 
-def _place(hit: Hit, kept: dict[int, Hit], light: frozenset[str]) -> None:
+def _place(hit: Hit, kept: dict[int, Hit], lex: Lexicon) -> None:
     """Fold ``hit`` into the trigger above it, or let it replace that trigger and look further up."""
     for _ in range(4):
-        parent, embedded = parent_of(hit, kept)
+        parent, embedded = parent_of(hit, kept, lex.words)
         if parent is None or not embedded:
             return
         if parent.entry.type == hit.entry.type:
             _merge(parent, hit)
-        elif _takes_over(hit, parent, light):
+        elif _takes_over(hit, parent, lex.light):
             _inherit(hit, parent)
             del kept[parent.token.i]
             continue  # "threatened to carry out a cyber attack": the attack is the threat's content
@@ -144,14 +144,14 @@ def _place(hit: Hit, kept: dict[int, Hit], light: frozenset[str]) -> None:
         return
 
 
-def fold(hits: dict[int, Hit], light: frozenset[str]) -> list[Hit]:
-    """Merge same-type triggers of one clause; drop triggers that are another's content (``light``:
-    the lemmas of light verbs, whose event nouns are the event)."""
+def fold(hits: dict[int, Hit], lex: Lexicon) -> list[Hit]:
+    """Merge same-type triggers of one clause; drop triggers that are another's content (the event
+    nouns of light verbs are the event)."""
     kept: dict[int, Hit] = dict(hits)
     for i in sorted(hits, key=lambda i: -_depth(hits[i].token)):
         hit = kept.get(i)
         if hit is not None:
-            _place(hit, kept, light)
+            _place(hit, kept, lex)
     _restatements(kept)
     return [kept[i] for i in sorted(kept)]
 

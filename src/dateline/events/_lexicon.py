@@ -1,17 +1,20 @@
 """The event trigger lexicon and PLOVER's tables, loaded once per process.
 
-The lexicon is language data (``dateline/lang/<code>/events.json``); PLOVER's
-quad classes and intensities are not (``dateline/data/events/plover.json``).
-The lexicon can be extended without touching code: a user file of the same
-shape merged over it (``lexicons={"events": FILE}``) replaces an entry with the
-same lemma, part of speech and ``with`` list; ``"type": null`` removes it; its
-``light_verbs`` are added to the built-in ones.
+The lexicon is language data (``dateline/lang/<code>/events.json``): trigger
+entries, light verbs, and the word lists the stage reads beside them
+(:class:`Words`: prepositions, pronouns, nouns of instruments, places, time
+...). PLOVER's quad classes and intensities are not language data
+(``dateline/data/events/plover.json``). The lexicon can be extended without
+touching code: a user file of the same shape merged over it
+(``lexicons={"events": FILE}``) replaces an entry with the same lemma, part of
+speech and ``with`` list; ``"type": null`` removes it; its ``light_verbs`` and
+the words of its ``words`` lists are added to the built-in ones.
 """
 
 from __future__ import annotations
 
 import functools
-from dataclasses import dataclass
+from dataclasses import dataclass, fields
 from pathlib import Path
 from typing import Any
 
@@ -20,12 +23,7 @@ from dateline.errors import ResourceError
 from dateline.lang import Resources
 from dateline.records import EVENT_TYPES, EventType
 
-__all__ = ["Entry", "Lexicon", "Plover", "load_lexicon", "plover"]
-
-#: Default prepositions whose objects are an event's recipients.
-DEFAULT_PREPS: frozenset[str] = frozenset({"with", "against", "on", "upon", "to", "toward", "towards", "at", "into"})
-#: The default for a reciprocal entry: its other parties come with "with" ("talks with X").
-RECIPROCAL_PREPS: frozenset[str] = frozenset({"with"})
+__all__ = ["Entry", "Lexicon", "Plover", "Words", "load_lexicon", "plover"]
 
 #: Major version of the data file format this code reads.
 SUPPORTED_MAJOR = "1"
@@ -33,6 +31,9 @@ SUPPORTED_MAJOR = "1"
 #: Base confidence of an entry without a ``weight``: verbs are more reliable
 #: triggers than nouns (measured on the PLOVER gold records).
 DEFAULT_WEIGHT = {"verb": 0.7, "noun": 0.6}
+#: Added to the default weight of an entry with a ``with`` list: a multiword trigger ("impose
+#: sanctions") is surer than its head alone (set by hand with the weights above).
+WITH_BONUS = 0.1
 
 _POS = ("verb", "noun")
 _OBJECTS = ("recipient", "topic", "actor")
@@ -55,20 +56,81 @@ class Entry:
     tags: frozenset[str] = frozenset()
     object: str = "recipient"
     reciprocal: bool = False
-    preps: frozenset[str] = DEFAULT_PREPS
+    #: Prepositions whose objects are recipients (a reciprocal entry's: other parties); the loader
+    #: fills in the language's defaults (``words.default_prepositions``) where the entry names none.
+    preps: frozenset[str] = frozenset()
     weight: float = 0.7
     modal: bool = False
     #: A means of saying something (a letter): an event in what it says replaces it.
     vehicle: bool = False
 
 
+@dataclass(frozen=True, slots=True)
+class Words:
+    """The word lists of the lexicon's ``words`` object, one field per list (lower case; see each
+    list's description in ``events.json``)."""
+
+    trigger_scene_prepositions: frozenset[str]
+    complement_prepositions: frozenset[str]
+    example_words: frozenset[str]
+    group_words: frozenset[str]
+    default_prepositions: frozenset[str]
+    reciprocal_prepositions: frozenset[str]
+    reported_self_pronouns: frozenset[str]
+    relative_pronouns: frozenset[str]
+    not_parties: frozenset[str]
+    not_party_nouns: frozenset[str]
+    instruments: frozenset[str]
+    instrument_prepositions: frozenset[str]
+    partner_prepositions: frozenset[str]
+    message_nouns: frozenset[str]
+    answer_nouns: frozenset[str]
+    response_prepositions: frozenset[str]
+    answered_prepositions: frozenset[str]
+    cause_prepositions: frozenset[str]
+    among_prepositions: frozenset[str]
+    agent_prepositions: frozenset[str]
+    object_prepositions: frozenset[str]
+    setting_prepositions: frozenset[str]
+    answerable_words: frozenset[str]
+    answerable_prepositions: frozenset[str]
+    support_auxiliaries: frozenset[str]
+    future_auxiliaries: frozenset[str]
+    hypothetical_auxiliaries: frozenset[str]
+    planning_words: frozenset[str]
+    planned_adjectives: frozenset[str]
+    failing_verbs: frozenset[str]
+    conditional_marks: frozenset[str]
+    negative_determiners: frozenset[str]
+    copulas: frozenset[str]
+    ahead_prepositions: frozenset[str]
+    locative_prepositions: frozenset[str]
+    partitive_prepositions: frozenset[str]
+    here_words: frozenset[str]
+    #: Matched as written, not lower-cased: "(AP)", "--".
+    dateline_marks: frozenset[str]
+    condition_marks: frozenset[str]
+    infinitive_markers: frozenset[str]
+    located_prepositions: frozenset[str]
+    place_nouns: frozenset[str]
+    phrase_scene_prepositions: frozenset[str]
+    preconjunctions: frozenset[str]
+    time_nouns: frozenset[str]
+    name_prepositions: frozenset[str]
+
+
+#: Lists of :class:`Words` matched as written rather than lower-cased.
+_VERBATIM = frozenset({"dateline_marks"})
+
+
 @dataclass(frozen=True, eq=False)
 class Lexicon:
     """Entries indexed by ``(lemma, pos)``; entries with ``with`` come first; the lemmas of light
-    verbs, whose event nouns say what was done ("carried out a cyber attack")."""
+    verbs, whose event nouns say what was done ("carried out a cyber attack"); the word lists."""
 
     version: str
     index: dict[tuple[str, str], tuple[Entry, ...]]
+    words: Words
     light: frozenset[str] = frozenset()
 
     @functools.cached_property
@@ -111,7 +173,7 @@ def _words(raw: dict[str, Any], key: str, source: str, where: str) -> frozenset[
     return frozenset(v.lower() for v in value)
 
 
-def _entries(raw: Any, source: str, where: str) -> list[Entry | tuple[str, str, frozenset[str]]]:
+def _entries(raw: Any, source: str, where: str, words: Words) -> list[Entry | tuple[str, str, frozenset[str]]]:
     """Validate one raw entry; a removal comes back as its key."""
     if not isinstance(raw, dict):
         raise _fail(source, where, "an entry must be an object")
@@ -129,11 +191,12 @@ def _entries(raw: Any, source: str, where: str) -> list[Entry | tuple[str, str, 
     if event_type not in EVENT_TYPES:
         raise _fail(source, where, f"type {event_type!r} is not a PLOVER type ({', '.join(EVENT_TYPES)})")
     obj = raw.get("object", "recipient")
-    weight = raw.get("weight", DEFAULT_WEIGHT[pos] + (0.1 if with_ else 0.0))
+    weight = raw.get("weight", DEFAULT_WEIGHT[pos] + (WITH_BONUS if with_ else 0.0))
     if obj not in _OBJECTS or not isinstance(weight, int | float) or not 0 < weight <= 1:
         raise _fail(source, where, f"'object' must be one of {_OBJECTS} and 'weight' in (0, 1]")
     reciprocal = bool(raw.get("reciprocal", False))
-    default = RECIPROCAL_PREPS if reciprocal else DEFAULT_PREPS  # "met with X"; "sanctions on X", "aid to X"
+    # "met with X"; "sanctions on X", "aid to X"
+    default = words.reciprocal_prepositions if reciprocal else words.default_prepositions
     preps = _words(raw, "preps", source, where) if "preps" in raw else default
     mode = raw.get("mode")
     return [
@@ -158,12 +221,32 @@ def _light_verbs(data: dict[str, Any], source: str) -> frozenset[str]:
     return frozenset(v.strip().lower() for v in value)
 
 
+def _word_lists(data: dict[str, Any], source: str) -> Words:
+    """The ``words`` object: every list :class:`Words` names, each with a description and its words."""
+    raw = data.get("words")
+    names = {f.name for f in fields(Words)}
+    if not isinstance(raw, dict) or set(raw) != names:
+        unknown, missing = sorted(set(raw or ()) - names), sorted(names - set(raw or ()))
+        raise ResourceError(f"event lexicon {source}: 'words' must be an object of the lists {sorted(names)} "
+                            f"(unknown: {unknown}, missing: {missing}); fix the file")
+    lists: dict[str, frozenset[str]] = {}
+    for name, item in raw.items():
+        words = item.get("words") if isinstance(item, dict) else None
+        description = item.get("description") if isinstance(item, dict) else None
+        if not isinstance(description, str) or not description.strip() or not is_strings(words, nonempty=True):
+            raise ResourceError(f"event lexicon {source}: words.{name} needs a 'description' and a list of "
+                                "'words'; fix the file")
+        lists[name] = frozenset(words if name in _VERBATIM else (w.strip().lower() for w in words))
+    return Words(**lists)
+
+
 @functools.cache
 def load_lexicon(res: Resources) -> Lexicon:
     """The language's lexicon, with the entries of the user's file merged over it (a later entry wins)."""
     builtin = res.packaged("events", SUPPORTED_MAJOR)
     version = str(builtin["version"])
     where = res.where("events")
+    words = _word_lists(res.data("events", SUPPORTED_MAJOR), where)
     sources = [(where, _entry_list(builtin, where))]
     light = _light_verbs(builtin, where)
     user_path = res.user_file("events")
@@ -175,7 +258,7 @@ def load_lexicon(res: Resources) -> Lexicon:
     merged: dict[tuple[str, str, frozenset[str]], Entry] = {}
     for source, entries in sources:
         for number, raw in enumerate(entries):
-            for item in _entries(raw, source, f"entry {number}"):
+            for item in _entries(raw, source, f"entry {number}", words):
                 if isinstance(item, Entry):
                     merged[(item.lemma, item.pos, item.with_)] = item
                 else:
@@ -183,7 +266,8 @@ def load_lexicon(res: Resources) -> Lexicon:
     index: dict[tuple[str, str], list[Entry]] = {}
     for entry in merged.values():
         index.setdefault((entry.lemma, entry.pos), []).append(entry)
-    return Lexicon(version, {key: tuple(sorted(v, key=lambda e: not e.with_)) for key, v in index.items()}, light)
+    return Lexicon(version, {key: tuple(sorted(v, key=lambda e: not e.with_)) for key, v in index.items()}, words,
+                   light)
 
 
 def _plover_fail(what: str) -> ResourceError:

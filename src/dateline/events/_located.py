@@ -16,50 +16,45 @@ from __future__ import annotations
 
 from typing import Any
 
+from dateline.events._lexicon import Words
+
 __all__ = ["located", "located_party"]
 
 Token = Any  # a spaCy Token
 
-#: Prepositions whose object is where an event happens and, with no other target, what it befalls.
-LOCATED_PREPS = frozenset({"in", "inside", "across", "throughout"})
 #: Named-entity types of places.
 _PLACE_ENTS = frozenset({"GPE", "LOC", "FAC"})
-#: Nouns of places that a place name makes a named place ("Borno State", "parts of Kashmir").
-_PLACE_NOUNS = frozenset({
-    "region", "province", "state", "district", "city", "town", "village", "area", "part", "territory", "capital",
-    "county", "governorate", "border", "enclave", "valley", "zone", "strip", "north", "south", "east", "west",
-    "outskirts", "suburb", "neighborhood", "neighbourhood", "some", "four", "all", "most", "much",
-})
 #: Dependencies of a trigger's object event noun ("declared a ceasefire in Tripoli").
 _OBJECTS = frozenset({"dobj", "obj"})
 
 
-def _named_place(token: Token) -> bool:
+def _named_place(token: Token, words: Words) -> bool:
     """A phrase that names a place: a place name ("Tripoli", "the Gaza Strip"), or a noun of
     places with one ("Niger's Maradi region", "parts of Kashmir", "four of the country's states"),
     but not a thing named after one ("a Paris court")."""
     if token.ent_type_ in _PLACE_ENTS:
         return True
-    if token.lemma_.lower() not in _PLACE_NOUNS:
+    if token.lemma_.lower() not in words.place_nouns:
         return False
     named = [t for c in token.lefts for t in c.subtree]
-    named += [t for p in token.children if p.dep_ == "prep" and p.lower_ == "of" for t in p.subtree]
+    named += [t for p in token.children if p.dep_ == "prep" and p.lower_ in words.partitive_prepositions
+              for t in p.subtree]
     return any(t.ent_type_ in _PLACE_ENTS for t in named)
 
 
-def located(trigger: Token) -> list[Token]:
+def located(trigger: Token, words: Words) -> list[Token]:
     """The head of the named place the trigger's event happens in, if any (at most one)."""
     heads = [trigger, *(c for c in trigger.children if c.dep_ in _OBJECTS)]
     for head in heads:
         for prep in head.children:
-            if prep.dep_ != "prep" or prep.lower_ not in LOCATED_PREPS:
+            if prep.dep_ != "prep" or prep.lower_ not in words.located_prepositions:
                 continue
             for pobj in prep.children:
-                if pobj.dep_ == "pobj" and _named_place(pobj):
+                if pobj.dep_ == "pobj" and _named_place(pobj, words):
                     return [pobj]
     return []
 
 
-def located_party(token: Token) -> bool:
+def located_party(token: Token, words: Words) -> bool:
     """A party named as where an event happens ("a ceasefire in Tripoli"): still the event's place."""
-    return token.dep_ == "pobj" and token.head.lower_ in LOCATED_PREPS
+    return token.dep_ == "pobj" and token.head.lower_ in words.located_prepositions

@@ -10,33 +10,27 @@ from __future__ import annotations
 import re
 from typing import Any
 
+from dateline.events._lexicon import Words
+
 __all__ = ["full_phrase", "phrase"]
 
 Token = Any  # a spaCy Token
 
 _NP_LEFT = frozenset({"det", "compound", "amod", "poss", "nmod", "nummod", "quantmod", "predet", "npadvmod", "case"})
-#: Prepositions that set the scene of an event rather than describe a party.
-_SCENE_PREPS = frozenset({
-    "following", "after", "before", "during", "since", "until", "amid", "amidst", "despite", "because", "due",
-    "ahead", "throughout", "upon", "without",
-})
-_PRECONJ = frozenset({"both", "either", "neither"})
 _NP_RIGHT = frozenset({"prep", "appos", "acl", "compound", "flat", "nummod", "amod"})
-#: Nouns whose prepositional phrases date a party rather than describe it ("police on the eve of ...").
-_TIME_NOUNS = frozenset({"morning", "afternoon", "evening", "night", "day", "week", "month", "year", "weekend", "eve"})
 #: A bracketed short name right after a phrase: "(NSC)", "( PML - Q )".
 _SHORT_NAME = re.compile(r" ?\( ?[A-Z][A-Z.&-]*(?: [-&] ?[A-Z][A-Z.]*)*(?: [A-Z][A-Z.]*)? ?\)")
 #: Titles that tokenize apart from their full stop ("Mr . Sisi" in pre-tokenized text).
 _TITLES = frozenset({"mr", "mrs", "ms", "dr", "gen", "lt", "col", "sen", "rep", "gov", "prof", "sgt", "capt", "maj"})
 
 
-def phrase(token: Token) -> tuple[int, int]:
+def phrase(token: Token, words: Words) -> tuple[int, int]:
     """Character offsets of the noun phrase headed by ``token`` (left modifiers and the head)."""
     first = token
     for child in token.lefts:
         if child.dep_ in _NP_LEFT and child.left_edge.i < first.i:
             first = child.left_edge
-    while first.i < token.i and first.lower_ in _PRECONJ:
+    while first.i < token.i and first.lower_ in words.preconjunctions:
         first = first.nbor(1)  # "both Libya and Iraq"
     if first.i >= 2 and first.nbor(-1).text == "." and first.nbor(-2).lower_ in _TITLES:
         first = first.nbor(-2)  # "Mr . Sisi"
@@ -49,12 +43,12 @@ def phrase(token: Token) -> tuple[int, int]:
     return start, end
 
 
-def full_phrase(token: Token) -> tuple[int, int]:
+def full_phrase(token: Token, words: Words) -> tuple[int, int]:
     """Character offsets of the whole noun phrase of ``token``: with its prepositional phrases,
     appositions and participles ("the missiles fired by the Israeli military"), without
     coordinated phrases, relative clauses, infinitives or what follows a comma (but for an
     apposition closed by one: "The minister, Omar Abdullah, said")."""
-    start, end = phrase(token)
+    start, end = phrase(token, words)
     for child in token.rights:
         if child.dep_ in ("conj", "cc", "relcl", "ccomp", "advcl") or (child.dep_ == "acl" and child.tag_ != "VBN"):
             break
@@ -63,11 +57,12 @@ def full_phrase(token: Token) -> tuple[int, int]:
             continue  # "Amnesty International (AI)"
         if child.dep_ not in _NP_RIGHT or child.left_edge.text in ("(", "[", "\u2014", "--"):
             continue  # parentheticals ("Trump (right)") stay out
-        if child.dep_ == "prep" and (child.lower_ in _SCENE_PREPS or (token.pos_ == "PROPN" and child.lower_ != "of")):
+        if child.dep_ == "prep" and (child.lower_ in words.phrase_scene_prepositions
+                                     or (token.pos_ == "PROPN" and child.lower_ not in words.name_prepositions)):
             break  # "ports following the operation", "Varadkar at Downing Street"
-        if _timed(child):
+        if _timed(child, words):
             break  # "Russian police on Saturday", "airstrikes this month"
-        if child.dep_ == "prep" and child.lower_ == "as" and not any(c.lower_ == "such" for c in child.children):
+        if _role(child, words):
             break  # a role, not part of the name: "held civilians as human shields"
         if child.left_edge.i > 0 and child.left_edge.nbor(-1).text == "," and not _closed_apposition(child):
             break
@@ -88,12 +83,18 @@ def full_phrase(token: Token) -> tuple[int, int]:
     return start + base, max(end + base, token.idx + len(token.text))
 
 
-def _timed(child: Token) -> bool:
+def _timed(child: Token, words: Words) -> bool:
     """A time modifier of a noun ("on Saturday", "this month", "on Nov. 2"): never part of a party."""
     if child.ent_type_ in ("DATE", "TIME"):
         return True
     objects = [g for g in child.children if g.dep_ == "pobj"] if child.dep_ == "prep" else []
-    return any(g.ent_type_ in ("DATE", "TIME") or g.lemma_.lower() in _TIME_NOUNS for g in objects)
+    return any(g.ent_type_ in ("DATE", "TIME") or g.lemma_.lower() in words.time_nouns for g in objects)
+
+
+def _role(child: Token, words: Words) -> bool:
+    """An object complement ("as human shields"), but not examples ("groups such as Hamas")."""
+    return (child.dep_ == "prep" and child.lower_ in words.complement_prepositions
+            and not any(c.lower_ in words.example_words for c in child.children))
 
 
 def _acronym(child: Token) -> bool:
