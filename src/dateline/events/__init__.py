@@ -65,7 +65,7 @@ Choices worth knowing:
 from __future__ import annotations
 
 from dataclasses import dataclass, field, replace
-from typing import Any
+from typing import TYPE_CHECKING
 
 from dateline import ids
 from dateline.events._args import Args, find_args, modal_args
@@ -77,9 +77,12 @@ from dateline.events._phrase import full_phrase, phrase
 from dateline.pipeline import StageConfig, stage
 from dateline.records import Article, Event, EventDate, Place, Span, make_span
 
+if TYPE_CHECKING:
+    from spacy.tokens import Span as TokenSpan
+    from spacy.tokens import Token
+
 __all__ = ["apply", "plover_type"]
 
-Token = Any  # a spaCy Token
 
 _POS_GROUP = {"VERB": "verb", "AUX": "verb", "NOUN": "noun", "PROPN": "noun"}
 #: Dependents that never complete a multiword trigger ("expected to protest" is not "protest to").
@@ -152,7 +155,7 @@ def _dated(token: Token) -> bool:
     return token.dep_ == "prep" and any(c.dep_ == "pobj" and c.ent_type_ in ("DATE", "TIME") for c in token.children)
 
 
-def _hits(sentence: Any, lex: Lexicon) -> dict[int, Hit]:
+def _hits(sentence: TokenSpan, lex: Lexicon) -> dict[int, Hit]:
     index = lex.index
     hits: dict[int, Hit] = {}
     for token in sentence:
@@ -314,7 +317,7 @@ def _event(article: Article, hit: Hit, number: int, scene: _Scene, words: Words,
     return event
 
 
-def _remember(article: Article, sentence: Any, number: int, scene: _Scene) -> None:
+def _remember(article: Article, sentence: TokenSpan, number: int, scene: _Scene) -> None:
     """Note the first calendar date the sentence states."""
     start, end = sentence.start_char, sentence.end_char
     dated = [t for t in article.times if start <= t.span.start and t.span.end <= end

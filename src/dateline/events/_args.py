@@ -13,14 +13,16 @@ of Crimea"), and borrows the subject of the verb it is the object of
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from typing import Any
+from typing import TYPE_CHECKING
 
 from dateline.events._lexicon import Entry, Words
 from dateline.events._located import located
 
+if TYPE_CHECKING:
+    from spacy.tokens import Token
+
 __all__ = ["Args", "find_args", "modal_args"]
 
-Token = Any  # a spaCy Token
 
 _SUBJ = ("nsubj", "nsubjpass", "csubj")
 _NOUNISH = frozenset({"NOUN", "PROPN", "PRON", "NUM", "X"})

@@ -12,14 +12,17 @@ from __future__ import annotations
 
 import re
 from collections.abc import Sequence
-from typing import Any
+from typing import TYPE_CHECKING
 
 from dateline.events._lexicon import Words
 from dateline.records import Article, EventDate, EventStatus, Place, TimeExpr
 
+if TYPE_CHECKING:
+    from spacy.tokens import Doc, Token
+    from spacy.tokens import Span as TokenSpan
+
 __all__ = ["calendar", "dateline_place", "event_date", "event_place", "resolved", "status"]
 
-Token = Any  # a spaCy Token
 
 #: Dependencies through which the modality of a word reaches the trigger below it.
 _CARRIES_MODALITY = frozenset({
@@ -87,7 +90,7 @@ def _nearest(spans: Sequence[tuple[int, int]], trigger_at: int) -> int:
     return min(range(len(spans)), key=lambda i: abs((spans[i][0] + spans[i][1]) // 2 - trigger_at))
 
 
-def _governed(doc: Any, start: int, end: int, clause: set[int]) -> bool:
+def _governed(doc: Doc, start: int, end: int, clause: set[int]) -> bool:
     """Whether the words at ``[start, end)`` hang on the trigger's clause (not another verb's): on the
     trigger or a word above it (``clause``: :func:`_governors`; "Later on July 8, Putin was to meet ...")."""
     span = doc.char_span(start, end, alignment_mode="expand")
@@ -105,7 +108,7 @@ def _governed(doc: Any, start: int, end: int, clause: set[int]) -> bool:
     return False
 
 
-def _pick(doc: Any, spans: Sequence[tuple[int, int]], trigger: Token, *, governed_only: bool = False) -> int | None:
+def _pick(doc: Doc, spans: Sequence[tuple[int, int]], trigger: Token, *, governed_only: bool = False) -> int | None:
     """The span the trigger governs, else (unless ``governed_only``) the nearest one."""
     middle = trigger.idx + len(trigger.text) // 2
     clause = {t.i for t in _governors(trigger)} if spans else set()
@@ -130,7 +133,7 @@ def resolved(value: str | None) -> bool:
     return value is not None and (value[:1].isdigit() or value.startswith("XXXX"))
 
 
-def event_date(doc: Any, times: Sequence[TimeExpr], trigger: Token, *, governed_only: bool) -> EventDate | None:
+def event_date(doc: Doc, times: Sequence[TimeExpr], trigger: Token, *, governed_only: bool) -> EventDate | None:
     """The date of the sentence's time expression on the trigger's clause, else (unless
     ``governed_only``) of the nearest one."""
     usable = [t for t in times if t.type in _DATED and resolved(t.value)]
@@ -149,13 +152,13 @@ def dateline_place(article: Article, words: Words) -> Place | None:
     return None
 
 
-def _modifier(doc: Any, place: Place) -> bool:
+def _modifier(doc: Doc, place: Place) -> bool:
     """A place name used as a modifier ("U.S. President", "U.S.-Russia relations", "Moscow's backing")."""
     span = doc.char_span(place.span.start, place.span.end, alignment_mode="expand")
     return span is None or len(span) == 0 or span.root.dep_ in ("compound", "amod", "nmod", "poss", "npadvmod")
 
 
-def _located(doc: Any, place: Place, words: Words) -> bool:
+def _located(doc: Doc, place: Place, words: Words) -> bool:
     """A place that says where something happens: the object of "in", "at", "near" ... ("talks in
     Hamburg", "a news conference in Warsaw, Poland"), not of "on", "about", "over" or "to" (the topic
     or a destination: "talks on North Korea", "a new approach to Moscow")."""
@@ -176,7 +179,7 @@ def _located(doc: Any, place: Place, words: Words) -> bool:
     return False
 
 
-def event_place(doc: Any, places: Sequence[Place], trigger: Token, sentence: Any, home: Place | None,
+def event_place(doc: Doc, places: Sequence[Place], trigger: Token, sentence: TokenSpan, home: Place | None,
                 parties: Sequence[tuple[int, int]], words: Words) -> Place | None:
     """The sentence's place introduced by a locative preposition on the trigger's clause (or
     nearest), not one of the event's parties; else the dateline place when the sentence says "here"."""

@@ -12,14 +12,16 @@ is the event, not the letter ("sent a letter to X threatening to ...").
 from __future__ import annotations
 
 from dataclasses import dataclass, replace
-from typing import Any
+from typing import TYPE_CHECKING
 
 from dateline.events._args import Args
 from dateline.events._lexicon import Entry, Lexicon, Words
 
+if TYPE_CHECKING:
+    from spacy.tokens import Token
+
 __all__ = ["Hit", "fold"]
 
-Token = Any  # a spaCy Token
 
 #: Dependencies across which a trigger is its own event, not the content of the one above.
 _INDEPENDENT = frozenset({"conj", "advcl", "relcl", "parataxis", "ROOT"})

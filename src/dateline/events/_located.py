@@ -14,13 +14,15 @@ event noun that is its object ("declared a ceasefire in Tripoli").
 
 from __future__ import annotations
 
-from typing import Any
+from typing import TYPE_CHECKING
 
 from dateline.events._lexicon import Words
 
+if TYPE_CHECKING:
+    from spacy.tokens import Token
+
 __all__ = ["located", "located_party"]
 
-Token = Any  # a spaCy Token
 
 #: Named-entity types of places.
 _PLACE_ENTS = frozenset({"GPE", "LOC", "FAC"})

@@ -8,13 +8,15 @@ prepositions, so that a party reads as the name a user would search for.
 from __future__ import annotations
 
 import re
-from typing import Any
+from typing import TYPE_CHECKING
 
 from dateline.events._lexicon import Words
 
+if TYPE_CHECKING:
+    from spacy.tokens import Token
+
 __all__ = ["full_phrase", "phrase"]
 
-Token = Any  # a spaCy Token
 
 _NP_LEFT = frozenset({"det", "compound", "amod", "poss", "nmod", "nummod", "quantmod", "predet", "npadvmod", "case"})
 _NP_RIGHT = frozenset({"prep", "appos", "acl", "compound", "flat", "nummod", "amod"})
