@@ -20,6 +20,9 @@ __all__ = ["full_phrase", "phrase"]
 
 _NP_LEFT = frozenset({"det", "compound", "amod", "poss", "nmod", "nummod", "quantmod", "predet", "npadvmod", "case"})
 _NP_RIGHT = frozenset({"prep", "appos", "acl", "compound", "flat", "nummod", "amod"})
+#: Most words in a bracketed short name taken into a party's phrase ("Amnesty International (AI)");
+#: a longer bracket is an aside. Set by hand.
+MAX_SHORT_NAME_WORDS = 3
 #: A bracketed short name right after a phrase: "(NSC)", "( PML - Q )".
 _SHORT_NAME = re.compile(r" ?\( ?[A-Z][A-Z.&-]*(?: [-&] ?[A-Z][A-Z.]*)*(?: [A-Z][A-Z.]*)? ?\)")
 #: Titles that tokenize apart from their full stop ("Mr . Sisi" in pre-tokenized text).
@@ -102,7 +105,8 @@ def _role(child: Token, words: Words) -> bool:
 def _acronym(child: Token) -> bool:
     """A bracketed short name: "( AI )", "(DRC)"."""
     inner = [t for t in child.subtree if not t.is_punct]
-    return child.right_edge.text == ")" and 0 < len(inner) <= 3 and all(t.text.isupper() for t in inner)
+    return (child.right_edge.text == ")" and 0 < len(inner) <= MAX_SHORT_NAME_WORDS
+            and all(t.text.isupper() for t in inner))
 
 
 def _closed_apposition(child: Token) -> bool:
