@@ -64,6 +64,7 @@ Choices worth knowing:
 
 from __future__ import annotations
 
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field, replace
 from typing import TYPE_CHECKING
 
@@ -95,6 +96,10 @@ BONUS_RECIPIENT = 0.05
 PENALTY_NO_RECIPIENT = 0.2
 PENALTY_NOT_OCCURRED = 0.05
 PENALTY_CARRIED = 0.9  # factor when the date or place comes from an earlier sentence
+#: Bounds of a confidence, set by hand with the adjustments above: no rule makes an event certain
+#: or impossible.
+MIN_CONFIDENCE = 0.05
+MAX_CONFIDENCE = 0.95
 #: A date or place stated in one sentence still holds for events this many sentences later
 #: that state none ("On July 6, ... Trump made statements. He made an endorsement ...").
 CARRY_SENTENCES = 2
@@ -175,7 +180,7 @@ def _hits(sentence: TokenSpan, lex: Lexicon) -> dict[int, Hit]:
     return hits
 
 
-def _arguments(article: Article, tokens: list[Token], words: Words) -> tuple[tuple[Span, ...], tuple[str, ...]]:
+def _arguments(article: Article, tokens: Sequence[Token], words: Words) -> tuple[tuple[Span, ...], tuple[str, ...]]:
     """The spans (whole noun phrases) of the argument heads, and the actors they name.
 
     An actor is looked up under the head's short phrase first ("the enclave"),
@@ -205,24 +210,32 @@ def _confidence(hit: Hit, state: str, has_recipient: bool, carried: bool) -> flo
         score -= PENALTY_NOT_OCCURRED
     if carried:
         score *= PENALTY_CARRIED
-    return round(min(0.95, max(0.05, score)), 3)
+    return round(min(MAX_CONFIDENCE, max(MIN_CONFIDENCE, score)), 3)
 
 
-@dataclass
+@dataclass(frozen=True)
 class _Scene:
     """What earlier sentences established, for sentences that do not say it again.
 
-    The last calendar date stated (and the sentence that stated it), the
-    sentence, date and place of each actor's last event, the parties of the last event
-    with several actors (what a later "their meeting" refers to), and the
-    article's dateline place.
+    The last calendar date stated and the number of the sentence that stated
+    it; per actor, the sentence, date and place of its last event; the sentence
+    and parties of the last event with several actors and no recipient (what a
+    later "their meeting" refers to); and the article's dateline place.
     """
 
-    date: EventDate | None = None
-    date_at: int = -99
-    by_actor: dict[str, tuple[int, EventDate | None, Place | None]] = field(default_factory=dict)
-    group: tuple[int, tuple[str, ...]] = (-99, ())
+    stated: tuple[int, EventDate] | None = None
+    by_actor: Mapping[str, tuple[int, EventDate | None, Place | None]] = field(default_factory=dict)
+    group: tuple[int, tuple[str, ...]] | None = None
     home: Place | None = None
+
+    def noting(self, event: Event, number: int, part: tuple[int, ...]) -> _Scene:
+        """The scene after ``event``, of sentence ``number`` (``part``: a bilateral meeting's partner)."""
+        by_actor = {**self.by_actor, **{i: (number, event.date, event.place) for i in event.actors}}
+        group = self.group
+        if len(event.actors) > 1 and not event.recipients:
+            joined = group[1] if part and group is not None and group[0] == number else ()
+            group = (number, (*joined, *(i for i in event.actors if i not in joined)))  # bilateral parts add up
+        return replace(self, by_actor=by_actor, group=group)
 
 
 def _line(text: str, at: int, start: int, end: int) -> tuple[int, int]:
@@ -252,8 +265,8 @@ def _setting(article: Article, hit: Hit, bounds: tuple[int, int], number: int, s
         date, carried = recent[1], True
     if date is None:
         date = event_date(doc, times, hit.token, governed_only=False)
-    if date is None and number - scene.date_at <= CARRY_SENTENCES and scene.date is not None:
-        date, carried = scene.date, True
+    if date is None and scene.stated is not None and number - scene.stated[0] <= CARRY_SENTENCES:
+        date, carried = scene.stated[1], True
     if place is None and recent is not None and number - recent[0] == 1 and date is not None and date == recent[1]:
         place, carried = recent[2], carried or recent[2] is not None  # "On July 6, during a visit to Poland ..."
     return date, place, carried
@@ -268,31 +281,34 @@ def _bilateral(hit: Hit) -> list[tuple[Hit, tuple[int, ...]]]:
     if not hit.entry.reciprocal or len(partners) < 2 or not hosts or hit.args.recipients:
         return [(hit, ())]
     actors = {t.i for t in hit.args.actors}
-    return [(Hit(hit.token, hit.entry, Args(actors=[*hosts, p]), hit.weight), (p.i,)) for p in hit.args.partners
+    return [(Hit(hit.token, hit.entry, Args(actors=(*hosts, p)), hit.weight), (p.i,)) for p in hit.args.partners
             if p.i in actors]
 
 
 def _event(article: Article, hit: Hit, number: int, scene: _Scene, words: Words,
            part: tuple[int, ...] = ()) -> Event | None:
+    """The event of ``hit``, in sentence ``number``; None for a bare event word."""
     text, sentence = article.text, hit.token.sent
     trigger = make_span(text, hit.token.idx, hit.token.idx + len(hit.token.text))
     bounds = _line(text, trigger.start, sentence.start_char, sentence.end_char)
-    hit.args.actors = [t for t in hit.args.actors if bounds[0] <= t.idx < bounds[1]]
-    hit.args.recipients = [t for t in hit.args.recipients if bounds[0] <= t.idx < bounds[1]]
-    if not hit.args.actors and not hit.args.recipients:
+    args = replace(hit.args, actors=tuple(t for t in hit.args.actors if bounds[0] <= t.idx < bounds[1]),
+                   recipients=tuple(t for t in hit.args.recipients if bounds[0] <= t.idx < bounds[1]))
+    if not args.actors and not args.recipients:
         return None  # a bare event word ("the talks", "hacking") says too little to code
-    actor_spans, actor_ids = _arguments(article, hit.args.actors, words)
-    recipient_spans, recipient_ids = _arguments(article, hit.args.recipients, words)
-    if hit.entry.reciprocal and not actor_ids and number - scene.group[0] <= CARRY_SENTENCES and all(
-            t.lower_ in words.group_words for t in hit.args.actors) and hit.args.actors:
+    hit = replace(hit, args=args)
+    actor_spans, actor_ids = _arguments(article, args.actors, words)
+    recipient_spans, recipient_ids = _arguments(article, args.recipients, words)
+    if (hit.entry.reciprocal and not actor_ids and scene.group is not None
+            and number - scene.group[0] <= CARRY_SENTENCES and args.actors
+            and all(t.lower_ in words.group_words for t in args.actors)):
         actor_ids = scene.group[1]  # "Their meeting is scheduled ..."
     # parties are never the event's place, but for one named as where it happens ("a ceasefire in Tripoli")
-    located = {full_phrase(t, words) for t in hit.args.recipients if located_party(t, words)}
+    located = {full_phrase(t, words) for t in args.recipients if located_party(t, words)}
     parties = [(s.start, s.end) for s in (*actor_spans, *recipient_spans) if (s.start, s.end) not in located]
     date, place, carried = _setting(article, hit, bounds, number, scene, parties, actor_ids, words)
     state = status(hit.token, words)
     tables = plover()
-    event = Event(
+    return Event(
         id=ids.child_id(article.id, "event", hit.entry.type, trigger.start, *part),
         type=hit.entry.type,
         actors=actor_ids,
@@ -309,21 +325,16 @@ def _event(article: Article, hit: Hit, number: int, scene: _Scene, words: Words,
         actor_spans=actor_spans,
         recipient_spans=recipient_spans,
     )
-    for actor_id in actor_ids:
-        scene.by_actor[actor_id] = (number, date, place)
-    if len(actor_ids) > 1 and not event.recipients:
-        joined = scene.group[1] if part and scene.group[0] == number else ()
-        scene.group = (number, (*joined, *(i for i in actor_ids if i not in joined)))  # bilateral parts add up
-    return event
 
 
-def _remember(article: Article, sentence: TokenSpan, number: int, scene: _Scene) -> None:
-    """Note the first calendar date the sentence states."""
+def _remember(article: Article, sentence: TokenSpan, number: int, scene: _Scene) -> _Scene:
+    """The scene with the first calendar date the sentence states, if it states one."""
     start, end = sentence.start_char, sentence.end_char
     dated = [t for t in article.times if start <= t.span.start and t.span.end <= end
              and t.type in ("DATE", "TIME") and resolved(t.value)]
-    if dated:
-        scene.date, scene.date_at = EventDate(calendar(dated[0].value or ""), dated[0].span.text), number
+    if not dated:
+        return scene
+    return replace(scene, stated=(number, EventDate(calendar(dated[0].value or ""), dated[0].span.text)))
 
 
 @dataclass(frozen=True)
@@ -349,10 +360,18 @@ def apply(article: Article, config: EventsConfig = EventsConfig()) -> Article:
         hits = _hits(sentence, lex)
         for hit, part in (p for h in (fold(hits, lex) if hits else ()) for p in _bilateral(h)):
             event = _event(article, hit, number, scene, lex.words, part)
-            if event is not None and outlet not in event.actors and (event.confidence or 0.0) >= config.min_confidence:
+            if event is None:
+                continue
+            scene = scene.noting(event, number, part)
+            if outlet not in event.actors and (event.confidence or 0.0) >= config.min_confidence:
                 found.append(event)
-        _remember(article, sentence, number, scene)
+        scene = _remember(article, sentence, number, scene)
     return replace(article, events=tuple(found))
+
+
+#: Shortest actor name taken for a site's name: shorter ones (initials, "en", "www") would match a
+#: piece of any address.
+MIN_OUTLET_NAME = 3
 
 
 def _outlet(article: Article) -> str | None:
@@ -364,6 +383,6 @@ def _outlet(article: Article) -> str | None:
     labels = set((article.site or "").lower().split("."))
     for actor in article.actors:
         name = "".join(ch for ch in actor.name.lower() if ch.isalnum())
-        if len(name) >= 3 and name in labels:
+        if len(name) >= MIN_OUTLET_NAME and name in labels:
             return actor.id
     return None

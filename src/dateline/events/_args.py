@@ -12,7 +12,8 @@ of Crimea"), and borrows the subject of the verb it is the object of
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from collections.abc import Callable, Iterable
+from dataclasses import dataclass, replace
 from typing import TYPE_CHECKING
 
 from dateline.events._lexicon import Entry, Words
@@ -21,6 +22,9 @@ from dateline.events._located import located
 if TYPE_CHECKING:
     from spacy.tokens import Token
 
+    #: A rule that finds the actor of a nominal trigger in the clause around it: None where it does not apply.
+    _OwnerRule = Callable[[Token, frozenset[str], Words], list[Token] | None]
+
 __all__ = ["Args", "find_args", "modal_args"]
 
 
@@ -28,22 +32,30 @@ _SUBJ = ("nsubj", "nsubjpass", "csubj")
 _NOUNISH = frozenset({"NOUN", "PROPN", "PRON", "NUM", "X"})
 #: Named-entity types that are never parties ("meet with X on July 8").
 _NOT_PARTY_ENTS = frozenset({"DATE", "TIME", "CARDINAL", "ORDINAL", "MONEY", "PERCENT", "QUANTITY"})
+#: Clauses climbed looking for a subject ("X agreed to try to meet ...": xcomp, xcomp, ...). Set by
+#: hand; 3 or 8 code the same events on the 3,130 texts of the PLOVER records, the ConfliBERT
+#: sentences, the shared corpus, wikinews-dev and the seed.
+MAX_CLAUSE_CLIMB = 4
 
 
-@dataclass
+@dataclass(frozen=True, slots=True)
 class Args:
     """Argument head tokens of one trigger (parties are expanded to phrases later)."""
 
-    actors: list[Token] = field(default_factory=list)
-    recipients: list[Token] = field(default_factory=list)
+    actors: tuple[Token, ...] = ()
+    recipients: tuple[Token, ...] = ()
     #: Coordinated parties of a meeting's "with" ("talks with A and B"): one bilateral meeting each.
-    partners: list[Token] = field(default_factory=list)
+    partners: tuple[Token, ...] = ()
 
-    def add(self, role: str, tokens: list[Token]) -> None:
-        target = self.actors if role == "actor" else self.recipients
+    def add(self, role: str, tokens: Iterable[Token]) -> Args:
+        """These arguments with ``tokens`` added to ``role`` (``"actor"`` or ``"recipient"``), each token once."""
+        target = list(self.actors if role == "actor" else self.recipients)
         for token in tokens:
             if all(token.i != t.i for t in target):
                 target.append(token)
+        if role == "actor":
+            return replace(self, actors=tuple(target))
+        return replace(self, recipients=tuple(target))
 
 
 def _parties(token: Token, words: Words) -> list[Token]:
@@ -66,7 +78,7 @@ def _pobjs(prep: Token, words: Words) -> list[Token]:
 def _subject(verb: Token, words: Words) -> list[Token]:
     """The subject of ``verb``, looking up the clause chain when it has none of its own."""
     tok = verb
-    for _ in range(4):
+    for _ in range(MAX_CLAUSE_CLIMB):
         # A subject the parse hangs on the auxiliary ("X and Y however have opposed") is the verb's.
         kids = [*tok.children, *(g for c in tok.children if c.dep_ in ("aux", "auxpass") for g in c.children)]
         for child in kids:
@@ -98,30 +110,32 @@ def _owner(token: Token, words: Words) -> list[Token]:
     return _parties(token, words) if token.pos_ in ("PROPN", "PRON") or token.ent_type_ else []
 
 
-def _prep_args(head: Token, entry: Entry, args: Args, words: Words) -> None:
+def _prep_args(head: Token, entry: Entry, args: Args, words: Words) -> Args:
+    """``args`` with the parties that ``head``'s prepositional phrases, agent and dative bring in."""
     role = "actor" if entry.reciprocal else "recipient"
     for child in head.children:
         lemma = child.lower_
         if child.dep_ == "agent":
-            args.add("actor", _pobjs(child, words))
+            args = args.add("actor", _pobjs(child, words))
         elif child.dep_ in ("prep", "dative") and lemma in entry.preps:
             found = _pobjs(child, words)
             if lemma in words.instrument_prepositions and not entry.reciprocal:
                 found = [t for t in found if t.lemma_.lower() not in words.instruments]
-            args.add(role, found)
+            args = args.add(role, found)
             if entry.reciprocal and lemma in words.partner_prepositions:
-                args.partners += found
+                args = replace(args, partners=(*args.partners, *found))
         elif child.dep_ == "dative" and child.pos_ in _NOUNISH:
-            args.add("recipient", _parties(child, words))
+            args = args.add("recipient", _parties(child, words))
         elif child.dep_ == "prep" and lemma in words.among_prepositions:
-            args.add("actor", _pobjs(child, words))
+            args = args.add("actor", _pobjs(child, words))
         elif child.dep_ == "prep" and lemma in words.response_prepositions and not args.recipients:
             # "sanctions in response to X that Russia interfered"
-            args.add("recipient", _responded_to(child, words))
+            args = args.add("recipient", _responded_to(child, words))
         elif child.dep_ == "prep" and lemma in words.cause_prepositions and not args.recipients:
             # "sanctions for Russia's annexation", "criticized over its policy"
             for pobj in (c for c in child.children if c.dep_ == "pobj"):
-                args.add("recipient", [p for c in pobj.children if c.dep_ == "poss" for p in _parties(c, words)])
+                args = args.add("recipient", [p for c in pobj.children if c.dep_ == "poss" for p in _parties(c, words)])
+    return args
 
 
 def _responded_to(prep: Token, words: Words) -> list[Token]:
@@ -139,39 +153,41 @@ def _responded_to(prep: Token, words: Words) -> list[Token]:
     return out
 
 
-def _verb_args(verb: Token, entry: Entry, args: Args, event_nouns: frozenset[str], words: Words) -> None:
+def _verb_args(verb: Token, entry: Entry, event_nouns: frozenset[str], words: Words) -> Args:
     passive = any(c.dep_ in ("nsubjpass", "auxpass") for c in verb.children) or (
         verb.dep_ == "acl" and verb.tag_ == "VBN" and not any(c.dep_ in ("dobj", "obj") for c in verb.children)
     )
     objects = [c for c in verb.children if c.dep_ in ("dobj", "obj")]
+    args = Args()
     if passive:
         objects += [c for c in verb.children if c.dep_ == "nsubjpass"]
         if verb.dep_ == "acl":
             objects.append(verb.head)
     else:
-        args.add("actor", _subject(verb, words))
-    _prep_args(verb, entry, args, words)
+        args = args.add("actor", _subject(verb, words))
+    args = _prep_args(verb, entry, args, words)
     for obj in objects:
         if obj.lemma_.lower() in entry.with_:
-            _prep_args(obj, entry, args, words)  # "imposed sanctions on Y": the parties hang on the noun
+            args = _prep_args(obj, entry, args, words)  # "imposed sanctions on Y": the parties hang on the noun
             continue
         if obj.lemma_.lower() in event_nouns:
-            _prep_args(obj, entry, args, words)  # "threatened the seizure of X", "rejected Y's request"
+            args = _prep_args(obj, entry, args, words)  # "threatened the seizure of X", "rejected Y's request"
             agents = _agents(obj, words)
             if agents and entry.object != "topic":
-                args.add("recipient", agents)  # "rejected accusations by the opposition"
+                args = args.add("recipient", agents)  # "rejected accusations by the opposition"
                 continue
         if entry.object == "topic":
             continue
         role = "actor" if entry.object == "actor" else ("actor" if entry.reciprocal else "recipient")
-        args.add(role, _parties(obj, words))
+        args = args.add(role, _parties(obj, words))
     if not args.recipients and entry.object != "topic" and not entry.reciprocal:
         # "demanded that the US cancel its plans": the subject of the demanded clause
         for clause in (c for c in verb.children if c.dep_ == "ccomp"):
-            args.add("recipient", [p for c in clause.children if c.dep_ in ("nsubj", "nsubjpass")
-                                   for p in _parties(c, words)])
+            args = args.add("recipient", [p for c in clause.children if c.dep_ in ("nsubj", "nsubjpass")
+                                          for p in _parties(c, words)])
     if entry.object == "actor" and not passive:
-        args.actors, args.recipients = args.recipients, args.actors
+        args = replace(args, actors=args.recipients, recipients=args.actors)
+    return args
 
 
 def _agents(noun: Token, words: Words) -> list[Token]:
@@ -186,90 +202,148 @@ def _agents(noun: Token, words: Words) -> list[Token]:
     return []
 
 
-def _light_verb_args(verb: Token, entry: Entry, args: Args, words: Words) -> None:
-    """Recipients that a light verb carries for its object event ("sent a letter to X")."""
+def _light_verb_args(verb: Token, entry: Entry, args: Args, words: Words) -> Args:
+    """``args`` with the recipients that a light verb carries for its object event ("sent a letter to X")."""
     for child in verb.children:
         if child.dep_ in ("prep", "dative") and child.lower_ in entry.preps:
-            args.add("recipient", _pobjs(child, words))
+            args = args.add("recipient", _pobjs(child, words))
+    return args
 
 
-def _noun_args(noun: Token, entry: Entry, args: Args, light: frozenset[str], words: Words) -> None:
+def _noun_children(noun: Token, entry: Entry, light: frozenset[str],
+                   words: Words) -> tuple[Args, list[Token], list[Token]]:
+    """What a nominal trigger's own dependents say: the parties they add, its owner (possessor, "by"
+    phrase, agent of a light participle) and coordinated names misattached to it."""
+    args = Args()
     own: list[Token] = []
     stray: list[Token] = []
     for child in noun.children:
-        if child.dep_ == "poss":
+        dep, word = child.dep_, child.lower_
+        if dep == "poss":
             own += _parties(child, words)
-        elif child.dep_ == "prep" and child.lower_ in words.agent_prepositions:
+        elif dep == "prep" and word in words.agent_prepositions:
             own += _pobjs(child, words)
-        elif child.dep_ == "prep" and child.lower_ in words.object_prepositions and entry.reciprocal:
+        elif dep == "prep" and word in words.object_prepositions and entry.reciprocal:
             # "a meeting of A and B", but not "the meeting of his presidency"
-            args.add("actor", [t for t in _pobjs(child, words) if t.pos_ == "PROPN" or t.ent_type_])
-        elif child.dep_ == "prep" and child.lower_ in words.object_prepositions:
-            args.add("recipient", _pobjs(child, words))
-        elif child.dep_ == "conj" and child.pos_ == "PROPN" and entry.reciprocal:
-            args.add("actor", _parties(child, words))  # a misattached coordinated party
+            args = args.add("actor", [t for t in _pobjs(child, words) if t.pos_ == "PROPN" or t.ent_type_])
+        elif dep == "prep" and word in words.object_prepositions:
+            args = args.add("recipient", _pobjs(child, words))  # "the annexation of Crimea"
+        elif dep == "conj" and child.pos_ == "PROPN" and entry.reciprocal:
+            args = args.add("actor", _parties(child, words))  # a misattached coordinated party
             stray += _parties(child, words)
-        elif child.dep_ == "acl" and child.tag_ == "VBN" and child.lemma_.lower() in light:
+        elif dep == "acl" and child.tag_ == "VBN" and child.lemma_.lower() in light:
             own += _agents(noun, words)  # "the attack carried out by hackers on the ministry"
             if not entry.reciprocal:
-                _light_verb_args(child, entry, args, words)
-    _prep_args(noun, entry, args, words)
+                args = _light_verb_args(child, entry, args, words)
+    return args, own, stray
+
+
+def _clause_recipients(noun: Token, entry: Entry, args: Args, words: Words) -> Args:
+    """``args`` with the recipients the clause around a nominal trigger brings in."""
     head = noun.head
     if noun.dep_ == "dobj" and head.pos_ == "VERB" and not args.recipients and not entry.reciprocal:
-        _light_verb_args(head, entry, args, words)  # "launched cyber warfare against the UK"
+        args = _light_verb_args(head, entry, args, words)  # "launched cyber warfare against the UK"
     if noun.dep_ == "nsubj" and head.tag_ == "VBN" and not any(
             c.dep_ == "auxpass" or (c.dep_ == "aux" and c.lemma_ not in words.support_auxiliaries)
             for c in head.children):
         # "the sanctions levied in response to ..." misparsed
-        args.add("recipient", [t for c in head.children if c.dep_ == "prep" and c.lower_ in words.response_prepositions
-                               for t in _responded_to(c, words)])
+        args = args.add("recipient", [t for c in head.children if c.dep_ == "prep"
+                                      and c.lower_ in words.response_prepositions for t in _responded_to(c, words)])
+    return args
+
+
+def _object_owner(noun: Token, light: frozenset[str], words: Words) -> list[Token] | None:
+    """The object of a verb: "Putin's agenda included talks" is Putin's (the owner of the subject),
+    but "the army launched a crackdown" the army's (the subject of a light verb)."""
+    head = noun.head
+    if noun.dep_ not in ("dobj", "attr") or head.pos_ not in ("VERB", "AUX"):
+        return None
+    owned = head.lemma_.lower() not in light
+    return [t for s in _subject(head, words) for t in (_owner(s, words) if s.pos_ == "NOUN" and owned else [s])]
+
+
+def _setting_owner(noun: Token, light: frozenset[str], words: Words) -> list[Token] | None:
+    """A scene of the clause: "during a visit to Poland, Trump made ..." is Trump's visit."""
+    head = noun.head
+    if noun.dep_ != "pobj" or head.head.pos_ not in ("VERB", "AUX") or head.lower_ not in words.setting_prepositions:
+        return None
+    return _subject(head.head, words)
+
+
+def _answerable_owner(noun: Token, light: frozenset[str], words: Words) -> list[Token] | None:
+    """What someone answers for: "the Taliban claimed responsibility for the attack"."""
+    head = noun.head
+    if (noun.dep_ != "pobj" or head.lower_ not in words.answerable_prepositions
+            or head.head.lemma_ not in words.answerable_words):
+        return None
+    return _subject(head.head.head, words)
+
+
+def _apposed_owner(noun: Token, light: frozenset[str], words: Words) -> list[Token] | None:
+    """A restatement of a named party: "Trump ...: a sit-down with Putin"."""
+    head = noun.head
+    if noun.dep_ != "appos" or head.ent_type_ not in ("PERSON", "ORG", "NORP"):
+        return None
+    return _parties(head, words)
+
+
+#: Where a nominal trigger with no owner of its own finds its actor, in order: the first rule that
+#: applies decides, even when it finds nobody.
+_CLAUSE_OWNERS: tuple[_OwnerRule, ...] = (_object_owner, _setting_owner, _answerable_owner, _apposed_owner)
+
+
+def _clause_owner(noun: Token, own: list[Token], light: frozenset[str], words: Words) -> list[Token]:
+    """The actor of a nominal trigger: its own owner, else what the clause around it says."""
+    head = noun.head
+    if own and all(t.tag_ == "PRP$" for t in own):
+        if noun.dep_ in ("dobj", "attr") and head.pos_ in ("VERB", "AUX"):
+            return [t for t in _subject(head, words) if t.pos_ != "PRON"] or own  # "X continued their strike"
+        return own
+    if own:
+        return own
+    for rule in _CLAUSE_OWNERS:
+        found = rule(noun, light, words)
+        if found is not None:
+            return found
+    return []
+
+
+def _noun_args(noun: Token, entry: Entry, light: frozenset[str], words: Words) -> Args:
+    """The parties of a nominal trigger: from its own dependents and prepositions, then from the clause
+    around it; its owner comes first among the actors."""
+    args, own, stray = _noun_children(noun, entry, light, words)
+    args = _clause_recipients(noun, entry, _prep_args(noun, entry, args, words), words)
     if args.partners:
-        args.partners += stray  # "talks with A and B" with B misattached to "talks"
-    if own and all(t.tag_ == "PRP$" for t in own) and noun.dep_ in ("dobj", "attr") and head.pos_ in ("VERB", "AUX"):
-        own = [t for t in _subject(head, words) if t.pos_ != "PRON"] or own  # "X continued their strike"
-    if not own and noun.dep_ in ("dobj", "attr") and head.pos_ in ("VERB", "AUX"):
-        for subject in _subject(head, words):
-            # "Putin's agenda included talks"; but "the army launched a crackdown" is the army's
-            own += _owner(subject, words) if subject.pos_ == "NOUN" and head.lemma_.lower() not in light else [subject]
-    elif (not own and noun.dep_ == "pobj" and head.head.pos_ in ("VERB", "AUX")
-          and head.lower_ in words.setting_prepositions):
-        own += _subject(head.head, words)  # "during a visit to Poland, Trump made ..."
-    elif (not own and noun.dep_ == "pobj" and head.lower_ in words.answerable_prepositions
-          and head.head.lemma_ in words.answerable_words):
-        own += _subject(head.head.head, words)  # "the Taliban claimed responsibility for the attack"
-    elif not own and noun.dep_ == "appos" and head.ent_type_ in ("PERSON", "ORG", "NORP"):
-        own += _parties(head, words)  # "Trump ...: a sit-down with Putin"
-    args.actors[:0] = [t for t in own if all(t.i != a.i for a in args.actors)]
+        args = replace(args, partners=(*args.partners, *stray))  # "talks with A and B" with B misattached to "talks"
+    own = _clause_owner(noun, own, light, words)
+    return replace(args, actors=(*(t for t in own if all(t.i != a.i for a in args.actors)), *args.actors))
 
 
 def find_args(trigger: Token, entry: Entry, event_nouns: frozenset[str], light: frozenset[str],
               words: Words) -> Args:
     """The argument heads of ``trigger`` under ``entry``'s patterns (``event_nouns``: the lemmas of
     nominal triggers; ``light``: of light verbs, whose subject is the actor of their event noun)."""
-    args = Args()
     if entry.pos == "verb":
-        _verb_args(trigger, entry, args, event_nouns, words)
+        args = _verb_args(trigger, entry, event_nouns, words)
     else:
-        _noun_args(trigger, entry, args, light, words)
+        args = _noun_args(trigger, entry, light, words)
     if entry.reciprocal:
-        args.add("actor", args.recipients)
-        args.recipients = []
+        args = replace(args.add("actor", args.recipients), recipients=())
     elif not args.recipients:
-        args.add("recipient", located(trigger, words))  # "declared a ceasefire in Tripoli"
+        args = args.add("recipient", located(trigger, words))  # "declared a ceasefire in Tripoli"
     # A party never stands for its own event word or the rest of a multiword trigger ("on alert");
     # "their" adds nothing to a named actor.
-    args.actors = [t for t in args.actors if t.i != trigger.i and t.lemma_.lower() not in entry.with_]
-    if any(t.tag_ != "PRP$" for t in args.actors):
-        args.actors = [t for t in args.actors if t.tag_ != "PRP$"]
-    args.recipients = [t for t in args.recipients if t.i != trigger.i and all(t.i != a.i for a in args.actors)
-                       and t.lemma_.lower() not in entry.with_]
-    return args
+    actors = [t for t in args.actors if t.i != trigger.i and t.lemma_.lower() not in entry.with_]
+    if any(t.tag_ != "PRP$" for t in actors):
+        actors = [t for t in actors if t.tag_ != "PRP$"]
+    recipients = [t for t in args.recipients if t.i != trigger.i and all(t.i != a.i for a in actors)
+                  and t.lemma_.lower() not in entry.with_]
+    return replace(args, actors=tuple(actors), recipients=tuple(recipients))
 
 
 def modal_args(verb: Token, speaker: Token, words: Words) -> Args:
     """"X said Y must leave": X (the speaker's subject) asks Y (the subject of the obligation)."""
-    args = Args()
-    args.add("actor", _subject(speaker, words))
-    args.add("recipient", [p for c in verb.children if c.dep_ in ("nsubj", "nsubjpass") for p in _parties(c, words)])
-    args.recipients = [t for t in args.recipients if all(t.i != a.i for a in args.actors)]
-    return args
+    args = Args().add("actor", _subject(speaker, words))
+    args = args.add("recipient", [p for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")
+                                  for p in _parties(c, words)])
+    return replace(args, recipients=tuple(t for t in args.recipients if all(t.i != a.i for a in args.actors)))
