@@ -14,7 +14,7 @@ from dateline.evaluation import events as evaluation
 from dateline.records import Event, make_span
 
 _tags = st.lists(
-    st.tuples(st.sampled_from(["Iran", "the", "army", "struck", "'s", "U.S."]),
+    st.tuples(st.sampled_from(["Iran", "the", "army", "struck", "'s", "U.S.", ".", ",", "(", ")", "-", "’", "s", "$"]),
               st.sampled_from(["O", "B-S", "I-S", "B-T", "I-T", "B-R"])),
     min_size=1, max_size=12,
 )
@@ -24,27 +24,39 @@ def test_conll_sentence_joins_tokens_and_reads_spans() -> None:
     text, spans = evaluation._conll_sentence(
         [("The", "B-S"), ("army", "I-S"), ("struck", "O"), ("Iran", "B-T"), (".", "O")]
     )
-    assert text == "The army struck Iran ."
+    assert text == "The army struck Iran."
     assert spans == {(0, 8, "S"), (16, 20, "T")}
-
 
 
 def test_conll_sentence_rejoins_split_possessives() -> None:
     words = [("Japan", "B-S"), ("’", "O"), ("s", "O"), ("envoy", "O"), ("met", "O"), ("Trump", "B-T"), ("'s", "O"),
              ("aide", "O"), ("’", "O"), (".", "O")]
     text, spans = evaluation._conll_sentence(words)
-    assert text == "Japan’s envoy met Trump's aide ’ ."
+    assert text == "Japan’s envoy met Trump's aide ’."
     assert {(text[s:e], r) for s, e, r in spans} == {("Japan", "S"), ("Trump", "T")}
+
+
+def test_conll_sentence_reads_as_news_prints_it() -> None:
+    tokenized = "Mr . Sisi met the Pakistan Muslim League - Quaid ( PML - Q ) in rebel - held Idlib , $ 5 million"
+    words = tokenized.split(" ")
+    tags = ["B-S", "I-S", "I-S", "O", "B-T", "I-T", "I-T", "I-T", "I-T", "I-T", "I-T", "I-T", "I-T", "I-T", "I-T",
+            *["O"] * 9]
+    text, spans = evaluation._conll_sentence(list(zip(words, tags, strict=True)))
+    assert text == "Mr. Sisi met the Pakistan Muslim League-Quaid (PML-Q) in rebel-held Idlib, $5 million"
+    assert {(text[s:e], r) for s, e, r in spans} == {
+        ("Mr. Sisi", "S"), ("the Pakistan Muslim League-Quaid (PML-Q)", "T")}
+
 
 @settings(max_examples=100, deadline=None)
 @given(_tags)
 def test_conll_spans_lie_on_token_boundaries(tokens: list[tuple[str, str]]) -> None:
     text, spans = evaluation._conll_sentence(tokens)
-    words = {w for w, _ in tokens}
+    words = [w for w, _ in tokens]
+    assert text.replace(" ", "") == "".join(words)  # only spaces between tokens are dropped
+    runs = {"".join(words[i:j]) for i in range(len(words)) for j in range(i + 1, len(words) + 1)}
     for start, end, role in spans:
         assert role in ("S", "T", "R")
-        piece = text[start:end].replace("'s", " 's").split()  # possessives are glued back to their noun
-        assert piece[0] in words and piece[-1] in words
+        assert text[start:end] == text[start:end].strip() and text[start:end].replace(" ", "") in runs
 
 
 def _event(text: str, trigger: tuple[int, int], actors: list[tuple[int, int]], recipients: list[tuple[int, int]],

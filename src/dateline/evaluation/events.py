@@ -172,13 +172,15 @@ def _classes(path: Path, limit: int | None) -> dict[str, float | int]:
 
 
 def _conll_sentence(tokens: list[tuple[str, str]]) -> tuple[str, set[tuple[int, int, str]]]:
-    """A CoNLL sentence as text (tokens joined by spaces) and its gold role spans."""
+    """A CoNLL sentence as text (tokens joined as the text read before it was tokenized: see
+    :func:`_glued`) and its gold role spans."""
     spans: set[tuple[int, int, str]] = set()
     current: tuple[int, int, str] | None = None
     offset = 0
     pieces: list[str] = []
+    words = [w for w, _ in tokens]
     for i, (word, tag) in enumerate(tokens):
-        glued = i > 0 and _clitic([w for w, _ in tokens[i - 1:i + 2]])
+        glued = _glued(words, i)
         offset -= 1 if glued else 0
         start, end = offset, offset + len(word)
         offset = end + 1
@@ -192,6 +194,29 @@ def _conll_sentence(tokens: list[tuple[str, str]]) -> tuple[str, set[tuple[int, 
     if current is not None:
         spans.add(current)
     return "".join(pieces), spans
+
+
+#: Tokens the corpus split off the word before them: closing punctuation and brackets ("Iraq ,",
+#: "Mr . Sisi", "( NAF )").
+_CLOSING = frozenset({",", ".", ";", ":", "?", "!", ")", "]", "%"})
+#: Tokens it split off the word after them ("( NAF )", "$ 17 million").
+_OPENING = frozenset({"(", "[", "$"})
+
+
+def _glued(words: list[str], i: int) -> bool:
+    """Whether token ``i`` of a tokenized sentence joins the token before it without a space, as the
+    text read before the corpus was tokenized: split possessives ("Japan ’ s"), closing punctuation
+    ("Iraq ,", "Mr . Sisi"), what follows an opening bracket ("( NAF )") and hyphens between words
+    ("rebel - held", "PML - Q"). The parser then sees the text as news prints it."""
+    if i == 0:
+        return False
+    word, before = words[i], words[i - 1]
+    if _clitic(words[i - 1:i + 2]) or word in _CLOSING or before in _OPENING:
+        return True
+    after = words[i + 1] if i + 1 < len(words) else ""
+    first = words[i - 2] if i >= 2 else ""
+    return ((word == "-" and before[-1:].isalnum() and after[:1].isalnum())
+            or (before == "-" and first[-1:].isalnum() and word[:1].isalnum()))
 
 
 def _clitic(words: list[str]) -> bool:

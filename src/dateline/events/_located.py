@@ -32,7 +32,7 @@ _OBJECTS = frozenset({"dobj", "obj"})
 
 def _named_place(token: Token, words: Words) -> bool:
     """A phrase that names a place: a place name ("Tripoli", "the Gaza Strip"), or a noun of
-    places with one ("Niger's Maradi region", "parts of Kashmir", "four of the country's states"),
+    places with one ("Niger's Maradi region", "parts of Kashmir"),
     but not a thing named after one ("a Paris court")."""
     if token.ent_type_ in _PLACE_ENTS:
         return True

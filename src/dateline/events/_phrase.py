@@ -23,10 +23,8 @@ _NP_RIGHT = frozenset({"prep", "appos", "acl", "compound", "flat", "nummod", "am
 #: Most words in a bracketed short name taken into a party's phrase ("Amnesty International (AI)");
 #: a longer bracket is an aside. Set by hand.
 MAX_SHORT_NAME_WORDS = 3
-#: A bracketed short name right after a phrase: "(NSC)", "( PML - Q )".
-_SHORT_NAME = re.compile(r" ?\( ?[A-Z][A-Z.&-]*(?: [-&] ?[A-Z][A-Z.]*)*(?: [A-Z][A-Z.]*)? ?\)")
-#: Titles that tokenize apart from their full stop ("Mr . Sisi" in pre-tokenized text).
-_TITLES = frozenset({"mr", "mrs", "ms", "dr", "gen", "lt", "col", "sen", "rep", "gov", "prof", "sgt", "capt", "maj"})
+#: A bracketed short name right after a phrase: "(NSC)", "(PML-Q)".
+_SHORT_NAME = re.compile(r" ?\([A-Z][A-Z.&-]*(?: [A-Z][A-Z.]*)?\)")
 
 
 def phrase(token: Token, words: Words) -> tuple[int, int]:
@@ -37,8 +35,6 @@ def phrase(token: Token, words: Words) -> tuple[int, int]:
             first = child.left_edge
     while first.i < token.i and first.lower_ in words.preconjunctions:
         first = first.nbor(1)  # "both Libya and Iraq"
-    if first.i >= 2 and first.nbor(-1).text == "." and first.nbor(-2).lower_ in _TITLES:
-        first = first.nbor(-2)  # "Mr . Sisi"
     start = first.idx
     end = token.idx + len(token.text)
     for child in token.rights:
@@ -78,8 +74,8 @@ def full_phrase(token: Token, words: Words) -> tuple[int, int]:
     sent = token.sent
     base, text = sent.start_char, sent.text
     start, end = max(start - base, 0), min(end - base, len(text))
-    if text.count("(", start, end) > text.count(")", start, end) and text[end:].lstrip(" ").startswith(")"):
-        end = text.index(")", end) + 1  # "Nigerian Air Force ( NAF )"
+    if text.count("(", start, end) > text.count(")", start, end) and text.startswith(")", end):
+        end += 1  # "Nigerian Air Force (NAF)" with the closing bracket left out by the parse
     elif (short := _SHORT_NAME.match(text, end)) is not None:
         end = short.end()  # "The National Security Council (NSC)", however the parse hangs it
     cut = text.find("\n", token.idx - base, end)
@@ -103,7 +99,7 @@ def _role(child: Token, words: Words) -> bool:
 
 
 def _acronym(child: Token) -> bool:
-    """A bracketed short name: "( AI )", "(DRC)"."""
+    """A bracketed short name: "(AI)", "(DRC)"."""
     inner = [t for t in child.subtree if not t.is_punct]
     return (child.right_edge.text == ")" and 0 < len(inner) <= MAX_SHORT_NAME_WORDS
             and all(t.text.isupper() for t in inner))
@@ -127,5 +123,5 @@ def _last_before_coordination(child: Token) -> Token:
 
 
 def _closes(token: Token, child: Token) -> bool:
-    """A closing bracket whose opening bracket is inside the phrase ("... ( EDMC )")."""
+    """A closing bracket whose opening bracket is inside the phrase ("... (EDMC)")."""
     return token.text == ")" and any(t.text == "(" for t in child.subtree if t.i < token.i)
