@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+from dataclasses import replace
 from pathlib import Path
 from typing import Any
 
@@ -149,6 +150,7 @@ _SENTENCES = [
 def test_every_span_covers_its_text(nlp: Any, parts: list[str]) -> None:
     text = " ".join(parts)
     article = events.apply(Article(id="p", source="test", text=text, doc=nlp(text)))
+    assert article.events or all(not p.strip().endswith(".") for p in parts)  # every sentence reports an event
     assert len({e.id for e in article.events}) == len(article.events)
     for event in article.events:
         assert event.type in EVENT_TYPES
@@ -163,9 +165,11 @@ def test_event_dates_are_calendar_values(value: str, day: str) -> None:
     assert calendar(value) == day
 
 
-def test_no_annotation_no_events() -> None:
+def test_no_annotation_no_events(nlp: Any) -> None:
     article = Article(id="p", source="test", text="Trump met Putin.")
     assert events.apply(article).events == ()
+    annotated = events.apply(replace(article, doc=nlp(article.text)))
+    assert [e.type for e in annotated.events] == ["CONSULT"]  # the same text, parsed, is coded
 
 
 def _with(article: Article, event_type: str, *names: str) -> list[Event]:
@@ -232,10 +236,11 @@ def test_instruments_and_statements_are_not_parties() -> None:
     ["North Korea launched a cyberattack on Estonia.", "Russian hackers staged a cyber attack against Estonia."],
 )
 def test_cyber_attacks_are_coercion_not_assault(text: str) -> None:
-    event = only(run(text), "COERCE")
+    article = run(text)
+    event = only(article, "COERCE")
     assert event.mode == "cyber"
     assert texts(event.recipient_spans) == ["Estonia"]
-    assert not [e for e in run(text).events if e.type == "ASSAULT"]
+    assert not [e for e in article.events if e.type == "ASSAULT"]
 
 
 @pytest.mark.parametrize(("text", "event_type", "trigger", "actors", "recipients"), [
@@ -377,6 +382,9 @@ def test_what_a_letter_says_is_the_event(text: str, event_type: str, recipient: 
 
 def test_a_letter_that_frames_a_statement_is_no_event() -> None:
     article = run("In a letter handed to the United Nations on Monday, Iraq said it would cooperate.")
+    assert {a.name for a in article.actors} >= {"United Nations", "Iraq"}
+    event = only(article, "COOPERATE")  # what Iraq said is coded, the letter is not
+    assert texts(event.actor_spans) == ["Iraq"] and event.status == "hypothetical"
     assert not [e for e in article.events if e.type == "CONSULT"]
 
 
