@@ -311,7 +311,8 @@ def cmd_eval(args: argparse.Namespace) -> int:
     with parse_cache(args.parse_cache):
         report = module.evaluate(Path(data), limit=args.limit)
     if args.json:
-        print_json({"task": report.task, "data": report.data, "metrics": report.metrics, "notes": list(report.notes)})
+        print_json({"task": report.task, "data": report.data, "metrics": report.metrics, "notes": list(report.notes),
+                    **({"details": report.details} if report.details else {})})
         return EXIT_OK
     table = Table(title=f"dateline eval {report.task} — {report.data}")
     table.add_column("metric")

@@ -7,7 +7,9 @@ data root, by default ``../shared``) and ``evaluate(data, limit=None) -> Report`
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from dataclasses import dataclass, field
+from typing import Any
 
 __all__ = ["TASKS", "Report", "f1"]
 
@@ -17,6 +19,7 @@ TASKS: dict[str, str] = {
     "times": "dateline.evaluation.times",
     "places": "dateline.evaluation.places",
     "events": "dateline.evaluation.events",
+    "actors": "dateline.evaluation.actors",
     "quotes": "dateline.evaluation.quotes",
     "dedup": "dateline.evaluation.dedup",
 }
@@ -24,12 +27,14 @@ TASKS: dict[str, str] = {
 
 @dataclass(frozen=True)
 class Report:
-    """Scores of one evaluation. ``metrics`` maps a dotted name (``"html.f1"``) to a value."""
+    """Scores of one evaluation. ``metrics`` maps a dotted name (``"html.f1"``) to a value; ``details``
+    holds figures per item (per article) for reading errors, shown with ``--json``."""
 
     task: str
     data: str
     metrics: dict[str, float | int]
     notes: tuple[str, ...] = field(default=())
+    details: Mapping[str, Any] = field(default_factory=dict)
 
 
 def f1(precision: float, recall: float) -> float:

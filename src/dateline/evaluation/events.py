@@ -1,7 +1,13 @@
-"""Evaluate event coding on PLOVER's gold records and ConfliBERT's CAMEO sentences.
+"""Evaluate event coding on whole hand-coded articles, PLOVER's gold records and ConfliBERT's CAMEO sentences.
 
-Three sets under ``eval/events`` of the shared data:
+Four sets under ``eval/events`` of the shared data, the first the main one:
 
+- ``wikinews-dev/`` (Wikinews articles coded by hand to PLOVER, CC BY 2.5):
+  dateline's whole pipeline runs on each article, and its events are scored
+  against the hand-coded ones (:mod:`dateline.evaluation.wikinews`): recall of
+  the core events, precision, and on matched events the share with the actor,
+  recipient, date, place, status and all of them right (``wikinews.*``; per
+  article in the report's details). The rules were not tuned on these articles.
 - ``plover/plover_gsr_cameo.json`` (PLOVER gold-standard records, CC BY-SA):
   event-type precision, recall and F1 per type, micro and macro, over
   (sentence, type) pairs; older labels are mapped to PLOVER's current ones
@@ -31,8 +37,9 @@ Three sets under ``eval/events`` of the shared data:
   codes no event for them, and those spans count as misses; no stand-in
   event is made for scoring.
 
-Each sentence is annotated by spaCy and coded by :func:`dateline.events.apply`
-alone (no actor, time or place stage: the scores concern types and spans).
+Each sentence of the last three sets is annotated by spaCy and coded by
+:func:`dateline.events.apply` alone (no actor, time or place stage: the scores
+concern types and spans). A set that is missing is skipped with a note.
 """
 
 from __future__ import annotations
@@ -41,17 +48,19 @@ import json
 from collections import Counter
 from collections.abc import Iterable, Sequence
 from pathlib import Path
+from typing import Any
 
 from dateline import events
 from dateline.annotate import apply_batch
 from dateline.errors import InputError
-from dateline.evaluation import Report, f1
+from dateline.evaluation import Report, f1, wikinews
 from dateline.events._lexicon import plover
 from dateline.records import EVENT_TYPES, Article, Event
 
 __all__ = ["DEFAULT_DATA", "LEGACY_TYPES", "evaluate"]
 
 DEFAULT_DATA = "eval/events"
+WIKINEWS_DIR = "wikinews-dev"
 GSR_FILE = "plover/plover_gsr_cameo.json"
 CLASS_FILE = "conflibert/cameo_class/train.tsv"
 NER_FILE = "conflibert/cameo_ner/train.txt"
@@ -273,11 +282,35 @@ def _ner(path: Path, limit: int | None) -> dict[str, float | int]:
     return metrics
 
 
+def _wikinews(path: Path, limit: int | None) -> tuple[dict[str, float | int], dict[str, Any], tuple[str, ...]]:
+    """The figures on the hand-coded articles (the first ``limit``), per article, and notes on failures."""
+    gold = wikinews.load(path)[:limit] if limit else wikinews.load(path)
+    found, notes = wikinews.code(gold)
+    counts = wikinews.score(gold, found)
+    total = sum(counts.values(), wikinews.Counts())
+    metrics: dict[str, float | int] = {"wikinews.articles": len(gold)}
+    metrics.update({f"wikinews.{k}": v for k, v in wikinews.event_rates(total).items()})
+    metrics.update({f"wikinews.{k}": getattr(total, k) for k in ("core_gold", "core_found", "system_events",
+                                                                   "system_right")})
+    plover_total = sum(wikinews.score(gold, found, "plover").values(), wikinews.Counts())
+    for key, value in wikinews.event_rates(plover_total).items():
+        if key in ("core_recall", "precision"):
+            metrics[f"wikinews.plover_type.{key}"] = value
+    return metrics, {"wikinews": wikinews.per_article(gold, counts, actors=False)}, notes
+
+
 def evaluate(data: Path, limit: int | None = None) -> Report:
     """Score event coding on the sets found under ``data``; a missing set is noted and skipped."""
     data = Path(data)
     metrics: dict[str, float | int] = {}
     notes: list[str] = []
+    details: dict[str, Any] = {}
+    if (data / WIKINEWS_DIR / wikinews.GOLD_FILE).is_file():
+        figures, details, failed = _wikinews(data / WIKINEWS_DIR, limit)
+        metrics.update(figures)
+        notes.extend(failed)
+    else:
+        notes.append(f"{WIKINEWS_DIR}/{wikinews.GOLD_FILE} not found under {data}: skipped")
     for name, scorer in ((GSR_FILE, _gsr), (CLASS_FILE, _classes), (NER_FILE, _ner)):
         path = data / name
         if path.is_file():
@@ -286,5 +319,5 @@ def evaluate(data: Path, limit: int | None = None) -> Report:
             notes.append(f"{name} not found under {data}: skipped")
     if not metrics:
         raise InputError(f"no event evaluation set found under {data}; "
-                         "pass the folder that holds plover/ and conflibert/")
-    return Report("events", str(data), metrics, tuple(notes))
+                         f"pass the folder that holds {WIKINEWS_DIR}/, plover/ and conflibert/")
+    return Report("events", str(data), metrics, tuple(notes), details)

@@ -1,0 +1,450 @@
+"""Score events and actors on whole articles coded by hand (``eval/events/wikinews-dev``).
+
+The set holds Wikinews articles with every event coded to PLOVER (type, other
+types a careful coder could choose, mode, actors, recipients, date, place,
+status, evidence sentence, core or minor) and every actor (name, aliases, kind,
+country, sector). Scoring follows its ``SOURCE.md``:
+
+- **Core recall:** a core gold event is found when a system event has its type (or
+  an ``alt_types``), evidence whose words overlap the gold sentence's by at least
+  :data:`EVIDENCE_OVERLAP` of the larger word set, and a participant right (a
+  shared name word, or a shared country). **Precision:** a system event is right
+  when it matches a gold event (core or minor) that way.
+- **Fields of matched events:** actor and recipient (a shared name word; both
+  empty is right), date (equal to the gold's precision: "2020-02-02" is right for
+  "2020-02"), place (the gold's country and a shared name word), status, and all
+  at once. A gold null date or place is not scored and blocks nothing.
+- **Actors:** found (a system actor shares a name word), then country, sector
+  (bare countries left out) and persons given a country.
+
+Where ``SOURCE.md`` leaves a choice open: name words leave out
+:data:`NAME_STOPWORDS`; a participant's names are its name and aliases; roles
+are ignored for matching; ``"IGO"`` is no country. Pairs are one to one: a
+maximum matching of events, core gold events first, each trying its candidates
+best first (most fields right, then overlap); a system event matching only gold
+events paired with others is a duplicate (right only in ``lenient_precision``).
+Actors pair greedily, best pairs first (a surface form in common, then words
+shared with the gold name, then the closest name). Types are dateline's own
+(``Event.type``: the gold, like dateline, keeps the reported type and puts
+intention or negation in the status); core recall and precision are also given
+under :func:`dateline.events.plover_type`. Rates are micro-averaged over articles.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+from collections.abc import Iterable, Mapping, Sequence
+from dataclasses import asdict, dataclass, fields
+from pathlib import Path
+from typing import Any, Literal
+
+from dateline.errors import InputError
+from dateline.records import Article, Document
+
+__all__ = [
+    "DEFAULT_DATA", "Counts", "GoldActor", "GoldArticle", "GoldEvent", "Location", "SystemActor", "SystemArticle",
+    "SystemEvent", "actor_rates", "code", "event_rates", "from_article", "load", "matches", "score",
+]
+
+#: The set's folder, relative to the shared data root.
+DEFAULT_DATA = "eval/events/wikinews-dev"
+ARTICLES_FILE = "articles.jsonl"
+GOLD_FILE = "gold.json"
+#: SOURCE.md: evidence sentences match when their shared words are at least this share of the larger set.
+EVIDENCE_OVERLAP = 0.6
+#: Words that never make two names one actor: articles, prepositions, conjunctions, pronouns, and the
+#: "s" that ``\\w+`` leaves of a possessive. (A property of the set's English names, used only to score.)
+NAME_STOPWORDS = frozenset({
+    "a", "an", "the", "of", "and", "or", "for", "in", "on", "at", "to", "from", "by", "with", "s",
+    "he", "she", "it", "they", "him", "her", "them", "his", "its", "their", "we", "our", "i", "you", "who",
+    "this", "that", "these", "those",
+})
+#: Codes that are not a country: two international organisations do not share one.
+NOT_A_COUNTRY = frozenset({"IGO"})
+#: The gold kind whose sector is not scored ("a bare country has no sector of its own").
+BARE_COUNTRY = "country"
+
+Convention = Literal["raw", "plover"]
+_WORD = re.compile(r"\w+")
+_ARTICLE_WORD = re.compile(r"^(the|a|an) ")
+
+
+@dataclass(frozen=True, slots=True)
+class Location:
+    """A place: its name and ISO-3 country."""
+
+    name: str
+    country: str | None
+
+
+@dataclass(frozen=True, slots=True)
+class GoldActor:
+    """A gold actor: name, kind, country (ISO-3 or "IGO"), PLOVER sector and other surface forms."""
+
+    name: str
+    kind: str
+    country: str | None
+    sector: str | None
+    aliases: tuple[str, ...] = ()
+
+
+@dataclass(frozen=True, slots=True)
+class GoldEvent:
+    """A gold event, its participants resolved to the article's gold actors."""
+
+    type: str
+    alt_types: tuple[str, ...]
+    actors: tuple[GoldActor, ...]
+    recipients: tuple[GoldActor, ...]
+    date: str | None
+    place: Location | None
+    status: str
+    evidence: str
+    core: bool
+
+
+@dataclass(frozen=True, slots=True)
+class GoldArticle:
+    """One article of the set: its input record and its gold actors and events."""
+
+    id: str
+    url: str
+    date: str
+    title: str
+    text: str
+    actors: tuple[GoldActor, ...]
+    events: tuple[GoldEvent, ...]
+
+
+@dataclass(frozen=True, slots=True)
+class SystemActor:
+    """An actor as dateline gave it; ``mentions`` are its surface forms in the text."""
+
+    name: str
+    kind: str
+    country: str | None
+    sector: str | None
+    mentions: tuple[str, ...] = ()
+
+
+@dataclass(frozen=True, slots=True)
+class SystemEvent:
+    """An event as dateline coded it: its own type and the type PLOVER's coders would give it."""
+
+    type: str
+    plover_type: str
+    actors: tuple[SystemActor, ...]
+    recipients: tuple[SystemActor, ...]
+    date: str | None
+    place: Location | None
+    status: str
+    evidence: str
+
+
+@dataclass(frozen=True, slots=True)
+class SystemArticle:
+    """What dateline found in one article."""
+
+    id: str
+    actors: tuple[SystemActor, ...]
+    events: tuple[SystemEvent, ...]
+
+
+@dataclass(frozen=True, slots=True)
+class FieldCheck:
+    """The fields of one matched pair: right or wrong; None where the gold leaves a field unscored."""
+
+    actor: bool
+    recipient: bool
+    date: bool | None
+    place: bool | None
+    status: bool
+
+    @property
+    def all_right(self) -> bool:
+        return self.actor and self.recipient and self.date is not False and self.place is not False and self.status
+
+    @property
+    def right(self) -> int:
+        return sum(v is True for v in (self.actor, self.recipient, self.date, self.place, self.status))
+
+
+@dataclass(frozen=True, slots=True)
+class Counts:
+    """The counts of one article or of the set; they add up across articles."""
+
+    core_gold: int = 0
+    core_found: int = 0
+    gold_events: int = 0
+    system_events: int = 0
+    system_right: int = 0
+    system_duplicates: int = 0
+    matched: int = 0
+    actor_right: int = 0
+    recipient_right: int = 0
+    date_scored: int = 0
+    date_right: int = 0
+    place_scored: int = 0
+    place_right: int = 0
+    status_right: int = 0
+    all_right: int = 0
+    gold_actors: int = 0
+    actors_found: int = 0
+    country_right: int = 0
+    sector_scored: int = 0
+    sector_right: int = 0
+    persons_scored: int = 0
+    persons_with_country: int = 0
+
+    def __add__(self, other: Counts) -> Counts:
+        return Counts(**{f.name: getattr(self, f.name) + getattr(other, f.name) for f in fields(self)})
+
+
+def _share(part: int, whole: int) -> float:
+    return round(part / whole, 4) if whole else 0.0
+
+
+def event_rates(c: Counts) -> dict[str, float | int]:
+    """The event figures of these counts."""
+    return {
+        "core_recall": _share(c.core_found, c.core_gold), "precision": _share(c.system_right, c.system_events),
+        "lenient_precision": _share(c.system_right + c.system_duplicates, c.system_events), "matched": c.matched,
+        "actor": _share(c.actor_right, c.matched), "recipient": _share(c.recipient_right, c.matched),
+        "date": _share(c.date_right, c.date_scored), "place": _share(c.place_right, c.place_scored),
+        "status": _share(c.status_right, c.matched), "all_fields": _share(c.all_right, c.matched),
+    }
+
+
+def actor_rates(c: Counts) -> dict[str, float | int]:
+    """The actor figures of these counts."""
+    return {
+        "found": _share(c.actors_found, c.gold_actors), "country": _share(c.country_right, c.actors_found),
+        "sector": _share(c.sector_right, c.sector_scored),
+        "persons_with_country": _share(c.persons_with_country, c.persons_scored),
+    }
+
+
+# --- reading the set and running dateline ----------------------------------------------------------------
+
+
+def _gold_event(raw: Mapping[str, Any], actors: Mapping[str, GoldActor]) -> GoldEvent:
+    def resolve(names: Iterable[str]) -> tuple[GoldActor, ...]:
+        return tuple(actors.get(n) or GoldActor(n, "other", None, None) for n in names)
+
+    place = raw.get("place")
+    return GoldEvent(raw["type"], tuple(raw.get("alt_types") or ()), resolve(raw.get("actors") or ()),
+                     resolve(raw.get("recipients") or ()), raw.get("date"),
+                     Location(place["name"], place.get("country")) if place else None, raw["status"],
+                     raw["evidence"], raw.get("importance") == "core")
+
+
+def load(data: Path) -> tuple[GoldArticle, ...]:
+    """The articles of the set under ``data`` (``articles.jsonl`` and ``gold.json``), in the articles' order."""
+    data = Path(data)
+    try:
+        records = [json.loads(line) for line in (data / ARTICLES_FILE).read_text(encoding="utf-8").splitlines()
+                   if line.strip()]
+        gold = {g["id"]: g for g in json.loads((data / GOLD_FILE).read_text(encoding="utf-8"))}
+        out = []
+        for record in records:
+            coded = gold.get(record["id"], {"actors": [], "events": []})
+            actors = tuple(GoldActor(a["name"], a["kind"], a.get("country"), a.get("sector"),
+                                     tuple(a.get("aliases") or ())) for a in coded["actors"])
+            by_name = {a.name: a for a in actors}
+            out.append(GoldArticle(record["id"], record.get("url") or "", record.get("date") or "",
+                                   record.get("title") or "", record["text"], actors,
+                                   tuple(_gold_event(e, by_name) for e in coded["events"])))
+    except (OSError, ValueError, KeyError, TypeError) as exc:
+        raise InputError(f"cannot read the hand-coded Wikinews articles: {exc}; pass the folder that holds "
+                         f"{ARTICLES_FILE} and {GOLD_FILE}", source=str(data)) from exc
+    return tuple(out)
+
+
+def from_article(article: Article) -> SystemArticle:
+    """The scorer's view of a processed article."""
+    from dateline.events import plover_type
+
+    actors = {a.id: SystemActor(a.name, a.kind, a.country, a.sector, tuple(m.text for m in a.mentions))
+              for a in article.actors}
+    events = tuple(
+        SystemEvent(e.type, plover_type(e), tuple(actors[i] for i in e.actors if i in actors),
+                    tuple(actors[i] for i in e.recipients if i in actors), e.date.value if e.date else None,
+                    Location(e.place.name, e.place.country) if e.place else None, e.status, e.evidence.text)
+        for e in article.events
+    )
+    return SystemArticle(article.id, tuple(actors.values()), events)
+
+
+def code(articles: Sequence[GoldArticle]) -> tuple[tuple[SystemArticle, ...], tuple[str, ...]]:
+    """dateline's default pipeline over the articles (text, url, title and date), and a note per failure
+    (a failed article found nothing)."""
+    from dateline.pipeline import Pipeline
+
+    documents = [Document(id=a.id, source=ARTICLES_FILE, kind="text", content=a.text, url=a.url or None,
+                          title=a.title or None, published=a.date or None) for a in articles]
+    found, notes = [], []
+    for gold, result in zip(articles, Pipeline().run(documents), strict=True):
+        if isinstance(result, Article):
+            found.append(from_article(result))
+        else:
+            found.append(SystemArticle(gold.id, (), ()))
+            notes.append(f"wikinews-dev article {gold.id} failed at {result.stage}: {result.message}")
+    return tuple(found), tuple(notes)
+
+
+# --- comparing ---------------------------------------------------------------------------------------------
+
+
+def _words(text: str) -> frozenset[str]:
+    return frozenset(_WORD.findall(text.lower()))
+
+
+def _name_words(*names: str) -> frozenset[str]:
+    return frozenset().union(*(_words(n) for n in names)) - NAME_STOPWORDS
+
+
+def overlap(a: str, b: str) -> float:
+    """Shared words over the larger word set of two texts."""
+    wa, wb = _words(a), _words(b)
+    return len(wa & wb) / max(len(wa), len(wb)) if wa and wb else 0.0
+
+
+def _gold_names(actor: GoldActor) -> frozenset[str]:
+    return _name_words(actor.name, *actor.aliases)
+
+
+def _names_shared(system: Iterable[SystemActor], gold: Iterable[GoldActor]) -> bool:
+    gold_words = frozenset().union(*(_gold_names(g) for g in gold))
+    return any(_name_words(s.name) & gold_words for s in system)
+
+
+def _participant_right(system: SystemEvent, gold: GoldEvent) -> bool:
+    parties, gold_parties = system.actors + system.recipients, gold.actors + gold.recipients
+    if _names_shared(parties, gold_parties):
+        return True
+    countries = {g.country for g in gold_parties} - NOT_A_COUNTRY - {None}
+    return any(s.country in countries for s in parties)
+
+
+def matches(system: SystemEvent, gold: GoldEvent, convention: Convention = "raw") -> bool:
+    """Whether a system event matches a gold event: type, evidence overlap and a participant."""
+    kind = system.plover_type if convention == "plover" else system.type
+    return (kind in (gold.type, *gold.alt_types) and overlap(system.evidence, gold.evidence) >= EVIDENCE_OVERLAP
+            and _participant_right(system, gold))
+
+
+def _role_right(system: Sequence[SystemActor], gold: Sequence[GoldActor]) -> bool:
+    return _names_shared(system, gold) if system and gold else not system and not gold
+
+
+def check_fields(system: SystemEvent, gold: GoldEvent) -> FieldCheck:
+    """The fields of a matched pair."""
+    place = None if gold.place is None else (
+        system.place is not None and system.place.country == gold.place.country
+        and bool(_name_words(system.place.name) & _name_words(gold.place.name)))
+    date = None if gold.date is None else system.date is not None and system.date[:len(gold.date)] == gold.date
+    return FieldCheck(_role_right(system.actors, gold.actors), _role_right(system.recipients, gold.recipients),
+                      date, place, system.status == gold.status)
+
+
+# --- matching and counting ---------------------------------------------------------------------------------
+
+
+def one_to_one(candidates: Sequence[Sequence[int]], order: Iterable[int]) -> dict[int, int]:
+    """A maximum one-to-one matching, left -> right, by augmenting paths (Kuhn's algorithm): ``candidates[i]``
+    lists the right indices left ``i`` may take, best first; lefts are matched in ``order`` and stay matched."""
+    owner: dict[int, int] = {}
+
+    def augment(left: int, seen: set[int]) -> bool:
+        free = next((r for r in candidates[left] if r not in owner), None)
+        if free is not None:
+            owner[free] = left
+            return True
+        for right in candidates[left]:
+            if right not in seen:
+                seen.add(right)
+                if augment(owner[right], seen):
+                    owner[right] = left
+                    return True
+        return False
+
+    for left in order:
+        augment(left, set())
+    return {left: right for right, left in owner.items()}
+
+
+def _rank(gold: GoldActor, found: SystemActor) -> tuple[int, int, float] | None:
+    """How well a system actor fits a gold actor (higher is better), None if they share no name word."""
+    canonical, words = _name_words(gold.name), _name_words(found.name)
+    if not words & _gold_names(gold):
+        return None
+
+    def surface(text: str) -> str:
+        return _ARTICLE_WORD.sub("", " ".join(text.lower().split()))
+
+    forms = {surface(n) for n in (gold.name, *gold.aliases)}
+    same_form = any(surface(m) in forms for m in (found.name, *found.mentions))
+    return int(same_form), len(words & canonical), len(words & canonical) / len(words | canonical)
+
+
+def _actor_pairs(gold: GoldArticle, system: SystemArticle) -> dict[int, int]:
+    """Gold actor -> system actor, one to one and greedy, best pairs first: a strong pair is never given up
+    to find one more weak one."""
+    ranked = sorted((tuple(-r for r in rank), g, s) for g, actor in enumerate(gold.actors)
+                    for s, found in enumerate(system.actors) if (rank := _rank(actor, found)) is not None)
+    pairs: dict[int, int] = {}
+    for _, g, s in ranked:
+        if g not in pairs and s not in pairs.values():
+            pairs[g] = s
+    return pairs
+
+
+def _event_counts(gold: GoldArticle, system: SystemArticle, convention: Convention) -> Counts:
+    candidates = []
+    for g in gold.events:
+        found = [i for i, s in enumerate(system.events) if matches(s, g, convention)]
+        candidates.append(sorted(found, key=lambda i: (-check_fields(system.events[i], g).right,
+                                                        -overlap(system.events[i].evidence, g.evidence), i)))
+    order = [i for i, g in enumerate(gold.events) if g.core] + [i for i, g in enumerate(gold.events) if not g.core]
+    pairs = one_to_one(candidates, order)
+    duplicates = {s for c in candidates for s in c} - set(pairs.values())
+    checks = [check_fields(system.events[s], gold.events[g]) for g, s in pairs.items()]
+    return Counts(
+        core_gold=sum(g.core for g in gold.events), core_found=sum(gold.events[g].core for g in pairs),
+        gold_events=len(gold.events), system_events=len(system.events), system_right=len(pairs),
+        system_duplicates=len(duplicates), matched=len(checks), actor_right=sum(c.actor for c in checks),
+        recipient_right=sum(c.recipient for c in checks), date_scored=sum(c.date is not None for c in checks),
+        date_right=sum(c.date is True for c in checks), place_scored=sum(c.place is not None for c in checks),
+        place_right=sum(c.place is True for c in checks), status_right=sum(c.status for c in checks),
+        all_right=sum(c.all_right for c in checks),
+    )
+
+
+def _actor_counts(gold: GoldArticle, system: SystemArticle) -> Counts:
+    pairs = [(gold.actors[g], system.actors[s]) for g, s in _actor_pairs(gold, system).items()]
+    sectored = [(g, s) for g, s in pairs if g.kind != BARE_COUNTRY]
+    persons = [(g, s) for g, s in pairs if g.kind == "person" and g.country is not None]
+    return Counts(gold_actors=len(gold.actors), actors_found=len(pairs),
+                  country_right=sum(g.country == s.country for g, s in pairs), sector_scored=len(sectored),
+                  sector_right=sum(g.sector == s.sector for g, s in sectored), persons_scored=len(persons),
+                  persons_with_country=sum(s.country is not None for _, s in persons))
+
+
+def score(gold: Sequence[GoldArticle], system: Sequence[SystemArticle],
+          convention: Convention = "raw") -> dict[str, Counts]:
+    """The counts of each gold article (by id, in order) against the system article of the same id (none
+    found: nothing found)."""
+    by_id = {s.id: s for s in system}
+    out = {}
+    for g in gold:
+        found = by_id.get(g.id) or SystemArticle(g.id, (), ())
+        out[g.id] = _event_counts(g, found, convention) + _actor_counts(g, found)
+    return out
+
+
+def per_article(gold: Sequence[GoldArticle], counts: Mapping[str, Counts], actors: bool) -> dict[str, Any]:
+    """Figures and counts per article (its title first), for reading errors: event figures, or actor figures."""
+    titles = {g.id: g.title for g in gold}
+    rates = actor_rates if actors else event_rates
+    return {i: {"title": titles[i], **rates(c), "counts": asdict(c)} for i, c in counts.items()}
