@@ -1,7 +1,7 @@
 """Events: PLOVER events per sentence, with evidence, date, place and status.
 
 Rule-based over the spaCy parse. One pass over each sentence looks every
-token's lemma up in the trigger lexicon (``data/events/lexicon.json``); the few
+token's lemma up in the trigger lexicon (``lang/<code>/events.json``); the few
 hits are checked against their multiword patterns ("hold talks", "call on",
 "impose sanctions"), given arguments from the dependency parse
 (:mod:`dateline.events._args`), folded (a trigger inside another's complement
