@@ -105,16 +105,33 @@ def _add_store_commands(sub: Any) -> None:
     p.add_argument("--db", default=DEFAULT_DB, help=f"DuckDB file (default {DEFAULT_DB})")
     p.add_argument("--json", action="store_true", help="print JSON instead of tables")
 
-    p = sub.add_parser("export", help="export a store to JSONL, CSV or Parquet", epilog=EPILOG)
+    p = sub.add_parser("export", help="export a store to JSONL, CSV, Parquet, POLECAT's layout or dyad counts",
+                       epilog=EPILOG)
     p.add_argument("--db", default=DEFAULT_DB, help=f"DuckDB file (default {DEFAULT_DB})")
-    p.add_argument("--format", choices=["jsonl", "csv", "parquet"], default="jsonl", help="output format")
-    p.add_argument("--out", type=Path, required=True,
-                   help="a .jsonl file for jsonl; a folder (one file per table) for csv and parquet")
+    p.add_argument("--format", choices=["jsonl", "csv", "parquet", "polecat", "dyads"], default=None,
+                   help="output format (default jsonl)")
+    p.add_argument("--out", type=Path, default=None,
+                   help="a .jsonl file for jsonl; a folder (one file per table) for csv and parquet; a .tsv file for "
+                   "polecat; a .csv, .tsv or .parquet file for dyads")
+    _add_export_options(p)
 
     p = sub.add_parser("serve", help="explore a store in the browser and over a REST API", epilog=EPILOG)
     p.add_argument("--db", default=DEFAULT_DB, help=f"DuckDB file (default {DEFAULT_DB})")
     p.add_argument("--host", default="127.0.0.1", help="address to bind (default 127.0.0.1, this machine only)")
     p.add_argument("--port", type=int, default=8000, help="port (default 8000)")
+
+
+def _add_export_options(p: argparse.ArgumentParser) -> None:
+    p.add_argument("--describe", action="store_true",
+                   help="print the data dictionary (every column of the --format given, or of all) and exit")
+    p.add_argument("--by", choices=["week", "month", "year"], default="month", help="dyads: period of a row")
+    p.add_argument("--level", choices=["country", "actor"], default="country",
+                   help="dyads: sides are countries (ISO-3) or actors (actor keys)")
+    p.add_argument("--status", default="occurred,planned",
+                   help="dyads: comma-separated event statuses to count (default occurred,planned)")
+    p.add_argument("--undated", choices=["skip", "publication"], default="skip",
+                   help="dyads: events the article does not date are left out (skip), or dated by the article's "
+                   "publication date, counted in dated_by_publication")
 
 
 def _add_parse_cache(p: argparse.ArgumentParser) -> None:

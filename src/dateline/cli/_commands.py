@@ -20,7 +20,7 @@ from rich.text import Text
 from dateline._paths import shared_root
 from dateline.cli import DEFAULT_DB, EXIT_FAILURES, EXIT_OK, MAX_LISTED_FAILURES, print_json
 from dateline.errors import UsageError
-from dateline.records import Article, Failure
+from dateline.records import EVENT_STATUSES, Article, Failure
 
 #: Stores and outputs are printed to stdout; progress and summaries go to stderr.
 console = Console(stderr=True)
@@ -277,11 +277,36 @@ def cmd_stats(args: argparse.Namespace) -> int:
 
 
 def cmd_export(args: argparse.Namespace) -> int:
+    from dateline.store import DyadOptions
+
+    if args.describe:
+        from dateline.store._dictionary import describe
+
+        print(describe(args.format), end="")
+        return EXIT_OK
+    if args.out is None:
+        raise UsageError("export needs --out (a file or folder to write), or --describe")
+    statuses = tuple(s.strip() for s in args.status.split(",") if s.strip())
+    unknown = sorted(set(statuses) - set(EVENT_STATUSES))
+    if unknown or not statuses:
+        raise UsageError(f"--status takes statuses among {', '.join(EVENT_STATUSES)}; got {args.status!r}")
+    dyads = DyadOptions(by=args.by, level=args.level, statuses=statuses, undated=args.undated)  # type: ignore[arg-type]
     with _open_store(args.db) as store:
-        paths = store.export(args.format, args.out)
+        paths = store.export(args.format or "jsonl", args.out, dyads)
+        if args.format == "dyads":
+            from dateline.store._dyads import fetcher, left_out
+
+            _print_left_out(left_out(fetcher(store.con), dyads), dyads)
     for path in paths:
         console.print(f"wrote {path}")
     return EXIT_OK
+
+
+def _print_left_out(counts: Any, options: Any) -> None:
+    console.print(f"counted {counts.counted} events ({', '.join(options.statuses)}) by {options.by}; left out: "
+                  f"{counts.undated} with no date of their own, {counts.coarser} dated coarser than a {options.by} "
+                  f"(or with no calendar place, as XXXX-07-07), "
+                  f"{counts.no_pair} with no {options.level} on one side")
 
 
 def cmd_serve(args: argparse.Namespace) -> int:

@@ -25,7 +25,7 @@ from starlette.middleware.base import RequestResponseEndpoint
 
 from dateline.errors import StoreError
 from dateline.records import EventStatus, EventType, QuoteKind
-from dateline.serve import _events, _queries
+from dateline.serve import _dyads, _events, _queries
 from dateline.serve._db import Database
 
 __all__ = ["MAX_PAGE_SIZE", "MAX_QUERY_LENGTH", "create_app", "serve"]
@@ -100,6 +100,7 @@ def create_app(db: Path) -> FastAPI:
     _article_routes(app, database)
     _event_routes(app, database)
     _actor_routes(app, database)
+    _dyads.routes(app, database)
     app.mount("/static", StaticFiles(directory=STATIC), name="static")
     return app
 

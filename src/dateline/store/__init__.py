@@ -30,6 +30,7 @@ import pyarrow as pa
 
 from dateline.errors import StoreError
 from dateline.records import Article, Failure, QuoteKind
+from dateline.store._dyads import DyadOptions
 from dateline.store._schema import (
     EXPORT_TABLES,
     SCHEMA_VERSION,
@@ -41,9 +42,9 @@ from dateline.store._schema import (
     quote_filter,
 )
 
-__all__ = ["Store", "connect", "open_error"]
+__all__ = ["DyadOptions", "Store", "connect", "open_error"]
 
-ExportFormat = Literal["jsonl", "csv", "parquet"]
+ExportFormat = Literal["jsonl", "csv", "parquet", "polecat", "dyads"]
 #: Actors listed in :meth:`Store.stats`.
 TOP_ACTORS = 10
 #: Articles fetched at a time by :meth:`Store.iter_articles` (a few MB of contract JSON).
@@ -305,16 +306,19 @@ class Store:
 
     # -- export --------------------------------------------------------------------------------------------
 
-    def export(self, fmt: ExportFormat, out: Path) -> list[Path]:
+    def export(self, fmt: ExportFormat, out: Path, dyads: DyadOptions | None = None) -> list[Path]:
         """Write the store out; return the files written.
 
         ``jsonl``: one contract object per line in one file (``out``, or
         ``out/articles.jsonl`` when ``out`` is a folder). ``csv``/``parquet``:
-        the folder ``out`` with one file per table.
+        the folder ``out`` with one file per table. ``polecat``: one event per
+        line in POLECAT's tab-separated layout (``out``, or ``out/events.tsv``).
+        ``dyads``: events per period, actor, recipient and quad class, counted
+        as ``dyads`` says (a ``.csv``, ``.tsv`` or ``.parquet`` file).
         """
         from dateline.store._export import export
 
-        return export(self, fmt, Path(out))
+        return export(self, fmt, Path(out), dyads or DyadOptions())
 
 
 def _iso(value: dt.date | None) -> str | None:

@@ -1,4 +1,11 @@
-"""Exports of the store: JSONL (contract objects), CSV and Parquet (one file per table)."""
+"""Exports of the store: JSONL (contract objects), CSV and Parquet (one file per table), POLECAT and dyads.
+
+``polecat`` writes one event per line in the layout of POLECAT's released
+files (:mod:`dateline.store._polecat`); ``dyads`` writes event counts per
+period, actor side, recipient side and quad class (:mod:`dateline.store._dyads`).
+Every column of every format is described by ``dateline export --describe``
+(:mod:`dateline.store._dictionary`).
+"""
 
 from __future__ import annotations
 
@@ -9,40 +16,56 @@ from typing import TYPE_CHECKING
 import duckdb
 
 from dateline.errors import StoreError
+from dateline.store._dyads import DyadOptions, dyad_query, fetcher
+from dateline.store._polecat import write_polecat
 from dateline.store._schema import EXPORT_TABLES
+from dateline.store._sql import sql_string
 
 if TYPE_CHECKING:
     from dateline.store import ExportFormat, Store
 
-__all__ = ["export"]
+__all__ = ["FORMATS", "export", "sql_string"]
 
+#: Every export format.
+FORMATS: tuple[str, ...] = ("jsonl", "csv", "parquet", "polecat", "dyads")
 #: Columns left out of table exports: the contract JSON is what the JSONL export is for.
 _EXCLUDED = {"articles": "contract"}
+#: COPY options of a dyad table, by the suffix of the file asked for (CSV otherwise).
+_DYAD_FILES = {".parquet": "FORMAT parquet, COMPRESSION zstd", ".tsv": "FORMAT csv, DELIMITER '\\t', HEADER true",
+               ".csv": "FORMAT csv, HEADER true"}
 
 
-def export(store: Store, fmt: ExportFormat, out: Path) -> list[Path]:
+def export(store: Store, fmt: ExportFormat, out: Path, dyads: DyadOptions = DyadOptions()) -> list[Path]:
     if fmt == "jsonl":
         return [_export_jsonl(store, out)]
     if fmt in ("csv", "parquet"):
         return _export_tables(store, fmt, out)
-    raise StoreError(f"unknown export format {fmt!r}; use jsonl, csv or parquet")
+    if fmt == "polecat":
+        return [_export_polecat(store, _file(out, "events.tsv"))]
+    if fmt == "dyads":
+        return [_export_dyads(store, _file(out, f"dyads-{dyads.level}-{dyads.by}.csv"), dyads)]
+    raise StoreError(f"unknown export format {fmt!r}; use {', '.join(FORMATS)}")
+
+
+def _file(out: Path, name: str) -> Path:
+    """``out``, or ``out/name`` when ``out`` is a folder; its folder created."""
+    target = out / name if out.is_dir() else out
+    try:
+        target.parent.mkdir(parents=True, exist_ok=True)
+    except OSError as exc:
+        raise StoreError(f"cannot create the folder of {target}: {exc}") from exc
+    return target
 
 
 def _export_jsonl(store: Store, out: Path) -> Path:
-    target = out / "articles.jsonl" if out.is_dir() else out
+    target = _file(out, "articles.jsonl")
     try:
-        target.parent.mkdir(parents=True, exist_ok=True)
         with target.open("w", encoding="utf-8") as handle:
             for article in store.iter_articles():
                 handle.write(json.dumps(article, ensure_ascii=False) + "\n")
     except OSError as exc:
         raise StoreError(f"cannot write JSONL export to {target}: {exc}") from exc
     return target
-
-
-def sql_string(value: str) -> str:
-    """A SQL string literal, for the statements that take no parameter for a path (COPY, ATTACH)."""
-    return "'" + value.replace("'", "''") + "'"
 
 
 def _export_tables(store: Store, fmt: str, out: Path) -> list[Path]:
@@ -64,3 +87,28 @@ def _export_tables(store: Store, fmt: str, out: Path) -> list[Path]:
             raise StoreError(f"exporting table {table} to {target} failed: {exc}") from exc
         written.append(target)
     return written
+
+
+def _countries() -> list[tuple[str, str]]:
+    """ISO-3 code and name of every country dateline knows (POLECAT writes actor countries by name)."""
+    from dateline.lang import resources
+
+    return [(c["iso3"], c["name"]) for c in resources().packaged("countries", "1")["countries"]]
+
+
+def _export_polecat(store: Store, target: Path) -> Path:
+    try:
+        write_polecat(store.con, target, _countries())
+    except duckdb.Error as exc:
+        raise StoreError(f"exporting events to {target} (polecat) failed: {exc}") from exc
+    return target
+
+
+def _export_dyads(store: Store, target: Path, options: DyadOptions) -> Path:
+    sql, params = dyad_query(fetcher(store.con), options)
+    copy = _DYAD_FILES.get(target.suffix.lower(), _DYAD_FILES[".csv"])
+    try:
+        store.con.execute(f"COPY ({sql}) TO {sql_string(str(target))} ({copy})", params)
+    except duckdb.Error as exc:
+        raise StoreError(f"exporting dyads to {target} failed: {exc}") from exc
+    return target

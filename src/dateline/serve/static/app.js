@@ -1,6 +1,7 @@
 // dateline explorer: routes (#/articles, #/article/ID, #/events, #/network, #/actors, #/actor/KEY, #/quotes).
 import { networkChart, timelineChart } from "./charts.js";
 import { api, el, fill, quadBadge, QUADS } from "./dom.js";
+import { dyadsView } from "./dyads.js";
 import { renderReader } from "./reader.js";
 
 const main = document.getElementById("main");
@@ -22,7 +23,7 @@ function route() {
     link.toggleAttribute("aria-current", link.dataset.view === (view || "articles"));
   }
   const views = { articles: articlesView, article: articleView, events: eventsView, network: networkView,
-    actors: actorsView, actor: actorView, quotes: quotesView };
+    actors: actorsView, actor: actorView, quotes: quotesView, dyads: dyadsView };
   const render = views[view] || articlesView;
   fill(main, el("p", { class: "muted" }, "Loading…"));
   render(params, arg).catch((error) => fill(main, el("p", { class: "error", role: "alert" }, `Could not load: ${error.message}`)));
