@@ -183,9 +183,13 @@ def main(argv: list[str] | None = None) -> int:
     with tempfile.TemporaryDirectory() as folder:
         db = args.db or Path(folder) / "synthetic.duckdb"
         started = time.perf_counter()
-        if not db.exists():
+        built = not db.exists()
+        if built:
             build(db, args.events)
-        report: dict[str, Any] = {"events": args.events, "build_s": round(time.perf_counter() - started, 1)}
+        with Store(db, read_only=True) as store:
+            events = store.stats()["events"]
+        report: dict[str, Any] = {"events": events,
+                                  "build_s": round(time.perf_counter() - started, 1) if built else "reused"}
         for name, extra in (("polecat", ["--format", "polecat"]), ("dyads", ["--format", "dyads", "--by", "month"]),
                             ("parquet", ["--format", "parquet"])):
             out = Path(folder) / name
