@@ -9,7 +9,7 @@ import json
 import os
 import time
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from rich.console import Console
 from rich.markup import escape
@@ -21,6 +21,10 @@ from dateline._paths import shared_root
 from dateline.cli import DEFAULT_DB, EXIT_FAILURES, EXIT_OK, MAX_LISTED_FAILURES, print_json
 from dateline.errors import UsageError
 from dateline.records import EVENT_STATUSES, Article, Failure
+
+if TYPE_CHECKING:
+    from dateline.store import DyadOptions
+    from dateline.store._dyads import LeftOut
 
 #: Stores and outputs are printed to stdout; progress and summaries go to stderr.
 console = Console(stderr=True)
@@ -302,7 +306,7 @@ def cmd_export(args: argparse.Namespace) -> int:
     return EXIT_OK
 
 
-def _print_left_out(counts: Any, options: Any) -> None:
+def _print_left_out(counts: LeftOut, options: DyadOptions) -> None:
     console.print(f"counted {counts.counted} events ({', '.join(options.statuses)}) by {options.by}; left out: "
                   f"{counts.undated} with no date of their own, {counts.coarser} dated coarser than a {options.by} "
                   f"(or with no calendar place, as XXXX-07-07), "
