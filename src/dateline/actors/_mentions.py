@@ -46,7 +46,7 @@ MAX_TITLE_TOKENS = 8
 MAX_ROLE_TOKENS = 4
 #: Longest dictionary phrase, in tokens ("Islamic State of Iraq and the Levant" is 7).
 MAX_PHRASE_TOKENS = 12
-_POSSESSIVE = {"'s", "\u2019s", "'", "\u2019", "s"}
+_POSSESSIVE = {"'s", "\u2019s", "'", "\u2019"}
 _DETERMINERS = {"the", "a", "an"}
 _QUOTE_CHARS = {'"', "\u201c", "\u201d"}
 _LETTER = re.compile(r"[^\W\d_]")
