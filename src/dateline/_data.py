@@ -27,10 +27,12 @@ from typing import Any, TypeGuard
 
 from dateline.errors import ResourceError
 
-__all__ = ["check_version", "is_strings", "merge", "packaged", "read_json", "read_user"]
+__all__ = ["check_described", "check_version", "is_strings", "merge", "packaged", "read_json", "read_user"]
 
 _NO_KEYS: Mapping[str, str] = {}
 _LABELS = ("version", "description")
+#: The key of a data file that describes each of its other keys (``{"keys": {"pronouns": "..."}}``).
+DESCRIBED = "keys"
 
 
 def is_strings(value: object, *, nonempty: bool = False) -> TypeGuard[list[str]]:
@@ -66,6 +68,19 @@ def check_version(data: Any, name: str, supported: str) -> str:
             "so give the file a matching 'version'"
         )
     return str(version)
+
+
+def check_described(data: dict[str, Any], name: str) -> None:
+    """Refuse ``data`` (the file ``name``) unless its ``keys`` object describes every other key, and only those."""
+    described = data.get(DESCRIBED)
+    if not isinstance(described, dict) or not all(isinstance(v, str) and v.strip() for v in described.values()):
+        raise ResourceError(f"{name}: {DESCRIBED!r} must be an object that describes each key in a sentence")
+    present = {key for key in data if key not in (*_LABELS, DESCRIBED)}
+    undescribed, absent = sorted(present - set(described)), sorted(set(described) - present)
+    if undescribed:
+        raise ResourceError(f"{name}: key {undescribed[0]!r} has no description; add one under {DESCRIBED!r}")
+    if absent:
+        raise ResourceError(f"{name}: {DESCRIBED!r} describes {absent[0]!r}, which the file lacks; add it or drop it")
 
 
 def packaged(relative: str, what: str, supported: str) -> dict[str, Any]:

@@ -304,10 +304,53 @@ def test_missing_user_file_is_refused(tmp_path: Path) -> None:
         load_lexicon(lang.resources("en", {"actors": str(tmp_path / "absent.json")}))
 
 
+def test_language_words_come_from_the_language_file(tmp_path: Path) -> None:
+    words = load_lexicon(lang.resources("en")).words
+    assert words.pronouns["she"] == "f" and "administration" in words.government_words
+    assert words.former("President") == "former President"
+    path = tmp_path / "actors.json"
+    path.write_text(json.dumps({"former_title": "ex-{title}", "gendered_titles": {"ombudswoman": "f"}}))
+    mine = load_lexicon(lang.resources("en", {"actors": str(path)}))
+    assert mine.words.former("President") == "ex-President" and mine.words.gendered_titles["ombudswoman"] == "f"
+    assert mine.words.gendered_titles["spokeswoman"] == "f"  # merged over the built-in words
+    found = by_name(actors.apply(apply_batch([Article(
+        id="t", source="test", text="Obama criticized the plan on Monday.", published=dt.date(2019, 5, 1))])[0]))
+    assert found["Barack Obama"].title == "former President"  # the default language's words, not the user's
+
+
+@pytest.mark.parametrize(
+    ("bad", "message"),
+    [
+        ({"group_name": "{adjective}"}, r"'group_name' must be a text with \{adjective\}, \{label\}"),
+        ({"pronouns": {"xe": "x"}}, r"'pronouns' must map words to 'm' or 'f'"),
+        ({"determiners": ["the", 3]}, r"'determiners' must be a list"),
+        ({"keys": {"pronouns": "redefined"}}, r"unknown key 'keys'"),
+    ],
+)
+def test_bad_language_words_are_refused(bad: dict[str, Any], message: str, tmp_path: Path) -> None:
+    path = tmp_path / "words.json"
+    path.write_text(json.dumps(bad), encoding="utf-8")
+    with pytest.raises(ResourceError, match=message):
+        load_lexicon(lang.resources("en", {"actors": str(path)}))
+
+
+def test_every_key_of_the_language_file_is_described() -> None:
+    from dateline._data import check_described
+
+    english = lang.resources("en").packaged("actors", "1")
+    check_described(english, "actors.json")
+    assert len(english["keys"]) >= 15
+    with pytest.raises(ResourceError, match="key 'pronouns' has no description"):
+        check_described({**english, "keys": {k: v for k, v in english["keys"].items() if k != "pronouns"}}, "x")
+    with pytest.raises(ResourceError, match="describes 'planets', which the file lacks"):
+        check_described({**english, "keys": {**english["keys"], "planets": "worlds"}}, "x")
+
+
 def test_builtin_files_are_versioned_and_described() -> None:
     from importlib import resources
 
-    files = [resources.files("dateline") / "lang" / "en" / name for name in ("countries.json", "agents.json")]
+    files = [resources.files("dateline") / "lang" / "en" / name for name in ("countries.json", "agents.json",
+                                                                             "actors.json")]
     files += [resources.files("dateline") / "data" / "actors" / name for name in ("organizations.json", "people.json")]
     for path in files:
         data = json.loads(path.read_text(encoding="utf-8"))

@@ -14,7 +14,8 @@ president"), institutions and generic agents (with their country modifiers),
 organizations, countries and other names, pronouns. Each pass marks the tokens
 it used so later passes skip them: mentions of different actors do not overlap.
 
-The dictionaries live in ``dateline/lang/<code>/`` (countries, agents) and
+The dictionaries live in ``dateline/lang/<code>/`` (countries, agents, and the
+pronouns, grammatical words and title words of ``actors.json``) and
 ``dateline/data/actors/`` (organizations, people; see
 :mod:`dateline.actors._lexicon`); a user file given as the ``actors`` lexicon
 is merged over them.
@@ -27,7 +28,7 @@ from dataclasses import replace
 from typing import Any
 
 from dateline import ids
-from dateline.actors._agents import GOVERNMENT_WORDS, agents_pass, government, name_group, title_refs_pass
+from dateline.actors._agents import agents_pass, government, name_group, title_refs_pass
 from dateline.actors._build import Build, Context, Group, Key, modifier_country
 from dateline.actors._lexicon import Lexicon, Person, load_lexicon
 from dateline.actors._mentions import (
@@ -45,13 +46,6 @@ from dateline.records import Actor, Article, make_span
 
 __all__ = ["apply"]
 
-#: Pronouns that may join a person actor, with the gender they require.
-PRONOUNS = {"he": "m", "him": "m", "his": "m", "she": "f", "her": "f", "hers": "f"}
-#: Title words that say a person's gender (for pronouns).
-GENDERED_TITLES = {
-    "spokeswoman": "f", "queen": "f", "chairwoman": "f", "congresswoman": "f", "businesswoman": "f",
-    "spokesman": "m", "king": "m", "chairman": "m", "congressman": "m", "businessman": "m", "emperor": "m",
-}  # fmt: skip
 #: Sectors of offices whose country, when the text does not say it, is the country the story is about.
 CONTEXT_SECTORS = frozenset({"GOV", "MIL", "LEG", "COP", "JUD"})
 
@@ -111,7 +105,7 @@ def _entity_wins(ent: Candidate, inside: list[Candidate], lex: Lexicon, doc: Any
     covered = {k for p in inside for k in range(p.tok_start, p.tok_end)}
     for k in range(ent.tok_start, ent.tok_end):
         tok = doc[k]
-        if k in covered or tok.is_punct or tok.text in ("'s", "\u2019s"):
+        if k in covered or tok.is_punct or tok.text in lex.words.possessives:
             continue
         if tok.text[:1].isupper() and tok.lower_ not in lex.role_words:
             return True
@@ -204,10 +198,10 @@ def _person_group(
 ) -> tuple[Key, Group]:
     country = modifier_country(mod, build.article.published)
     title = mod.title if mod is not None else None
-    gender = GENDERED_TITLES.get(title.split()[-1].lower()) if title else None
+    gender = build.lex.words.gendered_titles.get(title.split()[-1].lower()) if title else None
     if chosen is not None:
         person, role = chosen
-        held = office_title(role, build.article.published)
+        held = office_title(role, build.article.published, build.lex.words)
         # the dictionary's title while in office ("President"), else what the text says ("President-elect")
         shown = held if held is not None and (not held.startswith("former") or not title) else title
         group = Group(person.name, "person", role.country, role.sector, shown, person.wikidata, person.gender)
@@ -238,7 +232,7 @@ def _names_pass(build: Build, candidates: list[Candidate]) -> None:
 def _pronoun_pass(build: Build) -> None:
     """He/she join the one person actor (of matching gender) in this or the previous sentence."""
     doc, text = build.doc, build.article.text
-    quotes = quote_regions(text)
+    quotes = quote_regions(text, build.lex.words)
     starts = [q[0] for q in quotes]
 
     def quoted(pos: int) -> bool:
@@ -247,7 +241,7 @@ def _pronoun_pass(build: Build) -> None:
 
     sentence_starts = [s.start for s in doc.sents]
     for i, lower in enumerate(build.lowers):
-        gender = PRONOUNS.get(lower)
+        gender = build.lex.words.pronouns.get(lower)
         if gender is None or i in build.taken:
             continue
         tok = doc[i]
@@ -267,13 +261,14 @@ def _pronoun_pass(build: Build) -> None:
 
 def _possessive_government(build: Build) -> None:
     """ "his administration" after "he" was resolved: the government of that person's country."""
-    doc, lowers = build.doc, build.lowers
+    doc, lowers, words = build.doc, build.lowers, build.lex.words
     for i in range(len(lowers) - 1):
         key = build.token_keys.get(i)
-        if lowers[i] not in ("his", "her") or key is None or (i + 1) in build.taken:
+        if lowers[i] not in words.possessive_pronouns or key is None or (i + 1) in build.taken:
             continue
         person = build.groups[key]
-        if person.kind == "person" and person.country and person.country != "IGO" and lowers[i + 1] in GOVERNMENT_WORDS:
+        governed = lowers[i + 1] in words.government_words
+        if governed and person.kind == "person" and person.country and person.country != "IGO":
             gov_key, gov = government(build, person.country)
             tok = doc[i + 1]
             build.add(gov_key, gov, tok.idx, tok.idx + len(tok.text), range(i + 1, i + 2))

@@ -12,23 +12,16 @@ from __future__ import annotations
 from typing import Any
 
 from dateline.actors._build import Build, Group, Key
-from dateline.actors._lexicon import Country, Org
+from dateline.actors._lexicon import Country, Org, Words
 from dateline.actors._mentions import Candidate, find_agents
 from dateline.actors._people import office_title, role_at
 from dateline.records import ActorKind
 
-__all__ = ["GOVERNMENT_WORDS", "agents_pass", "government", "name_group", "title_refs_pass"]
+__all__ = ["agents_pass", "government", "name_group", "title_refs_pass"]
 
-#: Prepositions after which a capital is a place, not an actor ("told reporters in Moscow").
-_LOCATIVE_PREPOSITIONS_TEXT = "in at near outside inside around across through via within into from"
-LOCATIVE_PREPOSITIONS = frozenset(_LOCATIVE_PREPOSITIONS_TEXT.split())
-#: Titles that "the <country> leader" may stand for.
-LEADER_TITLES = ("president", "prime minister", "chancellor", "premier", "king", "queen", "leader", "emir")
-#: Institutions that are the government itself ("the Russian government" == "the Kremlin").
-GOVERNMENT_WORDS = frozenset({"government", "administration", "regime", "authorities", "officials"})
-_SUBORDINATE = ("vice ", "deputy ", "former ", "acting ")
+#: The sector of governments: a country's agents of this sector are its government ("Russian officials").
+GOVERNMENT = "GOV"
 _ADJECTIVE_DEPS = frozenset({"amod", "compound", "nmod"})
-_POSSESSIVE = frozenset({"'s", "\u2019s", "'", "\u2019"})
 
 
 def _country(build: Build, iso: str) -> tuple[str, str]:
@@ -38,8 +31,10 @@ def _country(build: Build, iso: str) -> tuple[str, str]:
 
 
 def government(build: Build, iso: str) -> tuple[Key, Group]:
+    """The government of ``iso``, named after the label of the government sector's agents ("Russian government")."""
     _, adjective = _country(build, iso)
-    return ("G", iso), Group(f"{adjective} government", "organization", iso, "GOV")
+    label = build.lex.sector_labels.get(GOVERNMENT, GOVERNMENT.lower())
+    return ("G", iso), Group(build.lex.words.group(adjective, label), "organization", iso, GOVERNMENT)
 
 
 def _modifier(build: Build, i: int, by_token: dict[int, Candidate]) -> tuple[int, str | None, Key | None]:
@@ -48,7 +43,7 @@ def _modifier(build: Build, i: int, by_token: dict[int, Candidate]) -> tuple[int
     skipped = 0
     while k >= 0 and doc[k].pos_ == "ADJ" and k not in by_token and skipped < 2:
         k, skipped = k - 1, skipped + 1
-    if k >= 0 and doc[k].text in _POSSESSIVE:
+    if k >= 0 and doc[k].text in build.lex.words.possessives:
         k -= 1
     if k < 0:
         return i, None, None
@@ -66,7 +61,7 @@ def _modifier(build: Build, i: int, by_token: dict[int, Candidate]) -> tuple[int
     return i, None, None
 
 
-def _inside_name(doc: Any, lo: int, i: int) -> bool:
+def _inside_name(doc: Any, lo: int, i: int, words: Words) -> bool:
     """Whether token ``i`` lies inside a longer named entity starting before ``lo``."""
     tok = doc[i]
     if tok.ent_type_ not in ("ORG", "PERSON", "FAC", "WORK_OF_ART", "LAW", "EVENT"):
@@ -74,7 +69,7 @@ def _inside_name(doc: Any, lo: int, i: int) -> bool:
     k = i
     while k > 0 and doc[k].ent_iob_ == "I":
         k -= 1
-    while k < i and doc[k].lower_ in ("the", "a"):
+    while k < i and doc[k].lower_ in words.determiners:
         k += 1
     return k < lo
 
@@ -101,30 +96,34 @@ def _used_as_adjective(doc: Any, j: int) -> bool:
 def _institution(build: Build, i: int, j: int, sector: str, by_token: dict[int, Candidate]) -> None:
     doc = build.doc
     lo, iso, org_key = _modifier(build, i, by_token)
-    if _inside_name(doc, lo, i) or _used_as_adjective(doc, j) or org_key is not None or _dictionary_org(by_token, i, j):
+    words = build.lex.words
+    if _inside_name(doc, lo, i, words) or _used_as_adjective(doc, j) or org_key is not None:
         return
-    words = doc[i:j].text
-    capitalized = words[:1].isupper()
-    definite = lo > 0 and doc[lo - 1].lower_ == "the"
+    if _dictionary_org(by_token, i, j):
+        return
+    phrase = doc[i:j].text
+    capitalized = phrase[:1].isupper()
+    definite = lo > 0 and doc[lo - 1].lower_ in words.definite_articles
     if iso is None:
         iso, j = _of_country(build, j, by_token)
-    if iso is None and (capitalized or definite or doc[i].lower_ in GOVERNMENT_WORDS):
+    if iso is None and (capitalized or definite or doc[i].lower_ in words.government_words):
         iso = build.context.country_before(doc[i].idx)
     if iso is None and not capitalized:
         return
-    if doc[i].lower_ == "government" and iso is not None:
+    if doc[i].lower_ in words.government_words and iso is not None:
         key, group = government(build, iso)
     else:
-        proper = " ".join(w[:1].upper() + w[1:] for w in words.split())
-        name = f"{_country(build, iso)[1]} {proper}" if iso else proper
+        proper = " ".join(w[:1].upper() + w[1:] for w in phrase.split())
+        name = words.group(_country(build, iso)[1], proper) if iso else proper
         key, group = ("I", iso or "", proper), Group(name, "organization", iso, sector)
     build.add(key, group, doc[lo].idx, doc[j - 1].idx + len(doc[j - 1].text), range(lo, j))
 
 
 def _of_country(build: Build, j: int, by_token: dict[int, Candidate]) -> tuple[str | None, int]:
     """A country after the institution ("Armed Forces of the Philippines"): (ISO-3, new end token)."""
-    k = j + 1 if j < len(build.lowers) and build.lowers[j] == "of" else None
-    if k is not None and k < len(build.lowers) and build.lowers[k] == "the":
+    words = build.lex.words
+    k = j + 1 if j < len(build.lowers) and build.lowers[j] in words.country_prepositions else None
+    if k is not None and k < len(build.lowers) and build.lowers[k] in words.definite_articles:
         k += 1
     cand = by_token.get(k) if k is not None else None
     if cand is None or cand.tok_start != k or cand.tok_start in build.taken:
@@ -140,7 +139,7 @@ def _agent(
 ) -> None:
     doc = build.doc
     lo, iso, org_key = _modifier(build, i, by_token)
-    if _inside_name(doc, lo, i) or _used_as_adjective(doc, j) or _dictionary_org(by_token, i, j):
+    if _inside_name(doc, lo, i, build.lex.words) or _used_as_adjective(doc, j) or _dictionary_org(by_token, i, j):
         return
     if modifier_only and iso is None and org_key is None:
         return  # "people" alone is nobody in particular; "Afghan people" are Afghanistan's civilians
@@ -150,7 +149,7 @@ def _agent(
         return
     if org_key is not None or (iso is None and sector == "GOV"):
         return
-    if sector == "GOV" and label == "government" and iso is not None:
+    if sector == GOVERNMENT and iso is not None:
         key, group = government(build, iso)
     elif iso is not None:
         key, group = _country_group(build, iso, sector, label)
@@ -160,7 +159,8 @@ def _agent(
 
 
 def _country_group(build: Build, iso: str, sector: str, label: str) -> tuple[Key, Group]:
-    return ("A", iso, sector, label), Group(f"{_country(build, iso)[1]} {label}", "group", iso, sector)
+    name = build.lex.words.group(_country(build, iso)[1], label)
+    return ("A", iso, sector, label), Group(name, "group", iso, sector)
 
 
 def name_group(build: Build, cand: Candidate) -> tuple[Key, Group] | None:
@@ -173,7 +173,7 @@ def name_group(build: Build, cand: Candidate) -> tuple[Key, Group] | None:
     kinds = {h.kind: h.ref for h in cand.hits if isinstance(h.ref, Country)}
     if "metonym" in kinds:
         return government(build, kinds["metonym"].iso3)  # type: ignore[union-attr]
-    if "capital" in kinds and not _locative(doc, cand):
+    if "capital" in kinds and not _locative(doc, cand, build.lex.words):
         return government(build, kinds["capital"].iso3)  # type: ignore[union-attr]
     country = kinds.get("country") or (kinds.get("demonym") if _plural_noun(doc, cand) else None)
     if isinstance(country, Country):
@@ -183,13 +183,13 @@ def name_group(build: Build, cand: Candidate) -> tuple[Key, Group] | None:
     return None
 
 
-def _locative(doc: Any, cand: Candidate) -> bool:
+def _locative(doc: Any, cand: Candidate, words: Words) -> bool:
     tok = doc[cand.tok_end - 1]
     if tok.dep_ in ("compound", "amod", "nmod") and tok.head.i > tok.i:
         return True
     if tok.dep_ == "poss":  # "in Warsaw's Krasinski Square"
         tok = tok.head
-    return tok.dep_ == "pobj" and tok.head.lower_ in LOCATIVE_PREPOSITIONS
+    return tok.dep_ == "pobj" and tok.head.lower_ in words.locative_prepositions
 
 
 def _plural_noun(doc: Any, cand: Candidate) -> bool:
@@ -218,17 +218,17 @@ def _unknown_name(build: Build, cand: Candidate) -> tuple[Key, Group] | None:
 
 def title_refs_pass(build: Build) -> None:
     """ "the U.S. president" -> the person holding that office; "a Chinese diplomat" -> the Chinese government."""
-    doc, day = build.doc, build.article.published
+    doc, day, words = build.doc, build.article.published, build.lex.words
     for i, j, sector in find_agents(build.lowers, build.lex.titles, build.taken):
         if j < len(doc) and doc[j].pos_ == "PROPN":
             continue
         lo, iso, _ = _modifier(build, i, {})
         lo, iso = _country_words(build, i, lo, iso)
         determiner = build.lowers[lo - 1] if lo > 0 else ""
-        if determiner not in ("the", "a", "an") and doc[j - 1].tag_ != "NNS":
+        if determiner not in words.determiners and doc[j - 1].tag_ != "NNS":
             continue
         title = doc[i:j].text.lower()
-        found = _office_holder(build, title, iso, day) if determiner == "the" else None
+        found = _office_holder(build, title, iso, day) if determiner in words.definite_articles else None
         if found is None and iso is not None:
             found = _sector_group(build, iso, sector)
         if found is not None:
@@ -239,9 +239,10 @@ def title_refs_pass(build: Build) -> None:
 def _sector_group(build: Build, iso: str, sector: str) -> tuple[Key, Group]:
     """A country's generic actor of a sector ("Chinese government", "Russian military")."""
     label = build.lex.sector_labels.get(sector, sector.lower())
-    if sector == "GOV":
+    if sector == GOVERNMENT:
         return government(build, iso)
-    return ("A", iso, sector, label), Group(f"{_country(build, iso)[1]} {label}", "group", iso, sector)
+    name = build.lex.words.group(_country(build, iso)[1], label)
+    return ("A", iso, sector, label), Group(name, "group", iso, sector)
 
 
 def _country_words(build: Build, i: int, lo: int, iso: str | None) -> tuple[int, str | None]:
@@ -254,22 +255,25 @@ def _country_words(build: Build, i: int, lo: int, iso: str | None) -> tuple[int,
     return lo, iso
 
 
-def _title_fits(title: str, held: str | None) -> bool:
+def _title_fits(title: str, held: str | None, words: Words) -> bool:
+    """Whether an office held fits a title without a name ("the president", "the German leader")."""
     held = (held or "").lower()
-    if held.startswith("former"):
+    if words.first_word_in(held, words.former_words):
         return False
-    if title == "leader":
-        return any(t in held for t in LEADER_TITLES) and not held.startswith(_SUBORDINATE)
+    subordinate = words.first_word_in(held, words.subordinate_words)
+    if title in words.generic_titles:
+        return any(t in held for t in words.generic_titles[title]) and not subordinate
     if held == title:
         return True
     # "Kremlin spokesman" fits "spokesman"; "Vice President" does not fit "president"
-    return held.endswith(" " + title) and not held.startswith(_SUBORDINATE)
+    return held.endswith(" " + title) and not subordinate
 
 
 def _office_holder(build: Build, title: str, iso: str | None, day: Any) -> tuple[Key, Group] | None:
+    words = build.lex.words
     found = {
         key for key, g in build.groups.items()
-        if g.kind == "person" and (iso is None or g.country == iso) and _title_fits(title, g.title)
+        if g.kind == "person" and (iso is None or g.country == iso) and _title_fits(title, g.title, words)
     }  # fmt: skip
     if len(found) == 1:
         key = found.pop()
@@ -279,7 +283,7 @@ def _office_holder(build: Build, title: str, iso: str | None, day: Any) -> tuple
     holders = []
     for person in build.lex.people:
         role = role_at(person, day)
-        if role.country == iso and _title_fits(title, office_title(role, day)):
+        if role.country == iso and _title_fits(title, office_title(role, day, words), words):
             holders.append((person, role))
     if len(holders) != 1:
         return None

@@ -12,7 +12,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from dateline._dashes import dash_pieces
-from dateline.actors._lexicon import Hit, Lexicon, normalize
+from dateline.actors._lexicon import Hit, Lexicon, Words, normalize
 
 __all__ = [
     "ENTITY_LABELS",
@@ -29,26 +29,12 @@ __all__ = [
 #: spaCy entity labels that can name an actor.
 ENTITY_LABELS = frozenset({"PERSON", "ORG", "GPE", "NORP", "LOC"})
 
-#: Capitalized verbs that end title-case headline fragments the small model tags
-#: as names ("Trump Set To Hold...", "Trump, Putin Seek To..."); seen on the RFE/RL seed.
-_HEADLINE_VERBS_TEXT = (
-    "set seek seeks say says said meet meets hold holds host hosts reaffirm reaffirms warn warns vow vows "
-    "call calls urge urges slam slams reject rejects agree agrees sign signs visit visits head heads plan "
-    "plans talk talks back backs face faces push pushes defend defends deny denies accuse accuses "
-    "threaten threatens criticize criticizes criticise criticises to and in on at with"
-)
-HEADLINE_VERBS = frozenset(_HEADLINE_VERBS_TEXT.split())
-#: Words that may precede a title but say nothing of the office ("Current Prime Minister").
-_NOT_TITLE = frozenset({"current", "then", "new", "incumbent", "sitting", "outgoing", "incoming", "newly", "longtime"})
 #: Most tokens read back from a name for its title ("the Kremlin's top foreign adviser,").
 MAX_TITLE_TOKENS = 8
 #: Most words in an agent, title or institution phrase ("ministry of the interior" has 4).
 MAX_ROLE_TOKENS = 4
 #: Longest dictionary phrase, in tokens ("Islamic State of Iraq and the Levant" is 7).
 MAX_PHRASE_TOKENS = 12
-_POSSESSIVE = {"'s", "\u2019s", "'", "\u2019"}
-_DETERMINERS = {"the", "a", "an"}
-_QUOTE_CHARS = {'"', "\u201c", "\u201d"}
 _LETTER = re.compile(r"[^\W\d_]")
 _ODD = re.compile(r"[\[\]{}<>|@#=+*/\\\"\u201c\u201d]")
 
@@ -147,7 +133,7 @@ def clean_entities(doc: Any, lex: Lexicon) -> list[Candidate]:
             if ent.label_ == "PERSON":
                 while hi - lo >= 2 and doc[lo].text[:1].isupper() and doc[lo].lower_ in lex.titles:
                     lo += 1  # "Taoiseach Leo Varadkar": the title is read by title_before
-            trimmed = _trim(doc, lo, hi)
+            trimmed = _trim(doc, lo, hi, lex.words)
             if trimmed is not None and normalize(doc[trimmed[0] : trimmed[1]].text) in lex.not_actors:
                 continue
             if trimmed is not None:
@@ -170,21 +156,21 @@ def _line_pieces(doc: Any, lo: int, hi: int) -> list[tuple[int, int]]:
     return pieces
 
 
-def _trim(doc: Any, lo: int, hi: int) -> tuple[int, int] | None:
+def _trim(doc: Any, lo: int, hi: int, words: Words) -> tuple[int, int] | None:
     for k in range(lo, hi):
         if doc[k].text == "(":  # "Indian National Congress (INC) party"
             hi = k
             break
-    while lo < hi and (doc[lo].lower_ in _DETERMINERS or doc[lo].is_punct or doc[lo].is_space):
+    while lo < hi and (doc[lo].lower_ in words.determiners or doc[lo].is_punct or doc[lo].is_space):
         lo += 1
-    while hi > lo and (doc[hi - 1].text in _POSSESSIVE or doc[hi - 1].is_punct or doc[hi - 1].is_space):
+    while hi > lo and (doc[hi - 1].text in words.possessives or doc[hi - 1].is_punct or doc[hi - 1].is_space):
         hi -= 1
-    while hi - lo >= 2 and doc[hi - 1].text[:1].isupper() and doc[hi - 1].lower_ in HEADLINE_VERBS:
+    while hi - lo >= 2 and doc[hi - 1].text[:1].isupper() and doc[hi - 1].lower_ in words.headline_words:
         hi -= 1
     if hi <= lo:
         return None
-    words = doc[lo:hi].text
-    if not _LETTER.search(words) or len(words) < 2 or not any(c.isupper() for c in words) or _ODD.search(words):
+    surface = doc[lo:hi].text
+    if not _LETTER.search(surface) or len(surface) < 2 or not any(c.isupper() for c in surface) or _ODD.search(surface):
         return None
     if any(t.pos_ == "PRON" or t.like_num for t in doc[lo:hi]) and hi - lo == 1:
         return None
@@ -236,12 +222,12 @@ def title_before(
     lo = end
     while lo - 1 >= sent_start and end - (lo - 1) <= MAX_TITLE_TOKENS:
         tok = doc[lo - 1]
-        if tok.is_space or "\n" in tok.whitespace_ or not _title_token(tok):
+        if tok.is_space or "\n" in tok.whitespace_ or not _title_token(tok, lex.words):
             break
         if (lo - 1) in phrases and any(h.kind == "person" for h in phrases[lo - 1].hits):
             break
         lo -= 1
-        if tok.lower_ in _DETERMINERS:
+        if tok.lower_ in lex.words.determiners:
             break
     found = _title_words(lowers, lo, end, lex)
     if found is None or (not contiguous and found[1] != end):
@@ -249,16 +235,17 @@ def title_before(
     k = found[0]  # read back only words that belong to the title ("the Kremlin's top foreign adviser")
     while k - 1 >= lo and not _outside_title(doc[k - 1], lex):
         k -= 1
-    lo = k - 1 if k - 1 >= lo and doc[k - 1].lower_ in _DETERMINERS else k
+    lo = k - 1 if k - 1 >= lo and doc[k - 1].lower_ in lex.words.determiners else k
     hits = tuple(h for k in range(lo, end) if k in phrases for h in phrases[k].hits)
     title_lo = lo
     for k in range(lo, found[0]):
-        if doc[k].lower_ in _DETERMINERS or doc[k].text in _POSSESSIVE or (k in phrases and _is_place(phrases[k])):
+        tok = doc[k]
+        if tok.lower_ in lex.words.determiners or tok.text in lex.words.possessives or _is_place_at(phrases, k):
             title_lo = k + 1
     title = doc[title_lo : found[1]].text if title_lo < found[1] else doc[found[0] : found[1]].text
-    if not contiguous and doc[lo].lower_ not in _DETERMINERS and not hits:
+    if not contiguous and doc[lo].lower_ not in lex.words.determiners and not hits:
         return None
-    start = doc[lo + 1].idx if doc[lo].lower_ in _DETERMINERS and lo + 1 < end else doc[lo].idx
+    start = doc[lo + 1].idx if doc[lo].lower_ in lex.words.determiners and lo + 1 < end else doc[lo].idx
     return Modifier(start, title[:1].upper() + title[1:], found[2], hits, contiguous)
 
 
@@ -267,11 +254,11 @@ def title_after(
 ) -> Modifier | None:
     """An appositive title after a name: "Delfin Lorenzana, the Defence Secretary, said"."""
     n = len(doc)
-    if tok_end + 1 >= n or doc[tok_end].text != "," or lowers[tok_end + 1] not in _DETERMINERS:
+    if tok_end + 1 >= n or doc[tok_end].text != "," or lowers[tok_end + 1] not in lex.words.determiners:
         return None
     lo = hi = tok_end + 1
-    while hi < n and hi - lo < MAX_TITLE_TOKENS and _title_token(doc[hi]) and not doc[hi].is_space:
-        if hi > lo and lowers[hi] in _DETERMINERS:
+    while hi < n and hi - lo < MAX_TITLE_TOKENS and _title_token(doc[hi], lex.words) and not doc[hi].is_space:
+        if hi > lo and lowers[hi] in lex.words.determiners:
             break
         hi += 1
     found = _title_words(lowers, lo + 1, hi, lex)
@@ -280,7 +267,7 @@ def title_after(
     hits = tuple(h for k in range(lo, hi) if k in phrases for h in phrases[k].hits)
     title_lo = lo + 1
     for k in range(lo + 1, found[0]):
-        if doc[k].text in _POSSESSIVE or (k in phrases and _is_place(phrases[k])):
+        if doc[k].text in lex.words.possessives or _is_place_at(phrases, k):
             title_lo = k + 1
     title = doc[title_lo:hi].text
     start = doc[lo + 1].idx
@@ -289,31 +276,33 @@ def title_after(
 
 def _outside_title(tok: Any, lex: Lexicon) -> bool:
     """Words before a title that are not part of it: "impeach", "current", "the"."""
-    if tok.lower_ in _NOT_TITLE or tok.lower_ in _DETERMINERS:
+    if tok.lower_ in lex.words.not_title_words or tok.lower_ in lex.words.determiners:
         return True
     return tok.text[:1].islower() and tok.pos_ in ("NOUN", "VERB") and tok.lower_ not in lex.role_words
 
 
-def _title_token(tok: Any) -> bool:
+def _title_token(tok: Any, words: Words) -> bool:
     """Words a title phrase is made of: nouns, adjectives, names, "the", possessive 's, "U.S."-style dots."""
-    if tok.text in _POSSESSIVE or tok.text in ("-", "."):
+    if tok.text in words.possessives or tok.text in ("-", "."):
         return True
     return bool(tok.pos_ in ("NOUN", "PROPN", "ADJ", "DET") and not tok.is_punct)
 
 
-def _is_place(candidate: Candidate) -> bool:
-    return any(h.kind in ("country", "demonym") for h in candidate.hits)
+def _is_place_at(phrases: dict[int, Candidate], k: int) -> bool:
+    """Whether token ``k`` is part of a country or demonym ("the Russian president")."""
+    return k in phrases and any(h.kind in ("country", "demonym") for h in phrases[k].hits)
 
 
-def quote_regions(text: str) -> list[tuple[int, int]]:
+def quote_regions(text: str, words: Words) -> list[tuple[int, int]]:
     """Stretches inside quotation marks, paired within each paragraph."""
     regions: list[tuple[int, int]] = []
     open_at: int | None = None
+    marks = words.opening_quotes | words.closing_quotes
     for k, ch in enumerate(text):
         if ch == "\n":
             open_at = None
-        elif ch in _QUOTE_CHARS:
-            if open_at is None and ch != "\u201d":
+        elif ch in marks:
+            if open_at is None and ch in words.opening_quotes:
                 open_at = k
             elif open_at is not None:
                 regions.append((open_at, k + 1))

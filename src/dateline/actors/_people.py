@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 
-from dateline.actors._lexicon import Hit, Person, Role
+from dateline.actors._lexicon import Hit, Person, Role, Words
 
 __all__ = ["SURNAME_WINDOW_YEARS", "choose_person", "office_title", "role_at"]
 
@@ -54,10 +54,10 @@ def choose_person(hits: list[Hit], day: dt.date | None) -> tuple[Person, Role] |
     return best[1], best[2]
 
 
-def office_title(role: Role, day: dt.date | None) -> str | None:
+def office_title(role: Role, day: dt.date | None, words: Words) -> str | None:
     """The role's title on ``day``: "former ..." once the term has ended, None before it began."""
     if day is not None and role.end is not None and day >= role.end:
-        return f"former {role.title}"
+        return words.former(role.title)
     if day is not None and day < role.start:
         return None
     return role.title
