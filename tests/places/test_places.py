@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 from pathlib import Path
 from typing import Any
 
@@ -9,11 +10,13 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from dateline import actors, annotate, places
+from dateline import actors, annotate, lang, places
 from dateline.errors import ResourceError
 from dateline.pipeline import Pipeline
-from dateline.places._gazetteer import _point, load_gazetteer, normalize
+from dateline.places._gazetteer import _point, load_gazetteer
 from dateline.records import Article, Document, Place
+
+EN = lang.resources("en")
 
 
 def _annotated(text: str) -> Article:
@@ -25,10 +28,40 @@ def _by_text(found: tuple[Place, ...]) -> dict[str, Place]:
     return {p.span.text: p for p in found}
 
 
-def test_normalize_ignores_case_accents_apostrophes_and_the() -> None:
-    assert normalize("The  Gaza Strip") == "gaza strip"
-    assert normalize("Bogotá") == "bogota"
-    assert normalize("Côte d’Ivoire") == "cote d'ivoire"
+def test_keys_ignore_case_accents_apostrophes_and_the() -> None:
+    key = load_gazetteer(EN).key
+    assert key("The  Gaza Strip") == "gaza strip"
+    assert key("Bogotá") == "bogota"
+    assert key("Côte d’Ivoire") == "cote d'ivoire"
+    assert key("Theodore") == "theodore"
+
+
+def test_language_names_and_words_are_described_and_checked(tmp_path: Path) -> None:
+    from dateline._data import check_described
+    from dateline.places._words import read_language
+
+    english = EN.packaged("places", "1")
+    check_described(english, "places.json")
+    words, names = read_language(EN)
+    assert words.articles == ("the ",) and "drive" in words.ways and ("St.", "Saint") in words.abbreviations
+    assert "Britain" in names.countries["GB"] and "Calif." in names.states["CA"]
+    bad = tmp_path / "places.json"
+    bad.write_text(json.dumps({"abbreviations": {"St.": 3}}), encoding="utf-8")
+    with pytest.raises(ResourceError, match=r"places\.json.*'abbreviations' must map"):
+        read_language(lang.resources("en", {"places": str(bad)}))
+    unknown = tmp_path / "unknown.json"
+    unknown.write_text(json.dumps({"planets": ["Mars"]}), encoding="utf-8")
+    with pytest.raises(ResourceError, match="unknown key 'planets'"):
+        read_language(lang.resources("en", {"places": str(unknown)}))
+
+
+def test_a_user_file_adds_names_of_places(tmp_path: Path) -> None:
+    mine = tmp_path / "places.json"
+    mine.write_text(json.dumps({"version": "mine", "city_names": {"Beantown": 4930956}}), encoding="utf-8")
+    assert places.resolve("Beantown", EN) is None
+    boston = places.resolve("Beantown", lang.resources("en", {"places": str(mine)}))
+    assert boston is not None and boston.name == "Boston" and boston.country == "USA"
+    assert places.resolve("Beantown", EN) is None  # merged only where asked for
 
 
 def test_bad_points_in_data_files_are_resource_errors() -> None:
@@ -41,53 +74,53 @@ def test_bad_points_in_data_files_are_resource_errors() -> None:
 
 
 def test_gazetteer_loads_once_with_countries_states_cities() -> None:
-    gazetteer = load_gazetteer()
-    assert load_gazetteer() is gazetteer
+    gazetteer = load_gazetteer(EN)
+    assert load_gazetteer(lang.resources("en-US")) is gazetteer
     assert {e.feature for e in gazetteer.lookup("Georgia")} >= {"country", "admin1"}
     assert any(e.country == "USA" for e in gazetteer.lookup("U.S."))
     assert gazetteer.states["MD"].name == "Maryland"
 
 
 def test_resolve_countries_and_aliases() -> None:
-    us = places.resolve("U.S.")
+    us = places.resolve("U.S.", EN)
     assert us is not None and us.country == "USA" and us.feature == "country" and us.geonames_id == 6252001
     assert us.lat == pytest.approx(39.76, abs=1)
-    uk = places.resolve("Britain")
+    uk = places.resolve("Britain", EN)
     assert uk is not None and uk.country == "GBR"
-    mexico = places.resolve("Mexico")
+    mexico = places.resolve("Mexico", EN)
     assert mexico is not None and mexico.feature == "country"
 
 
 def test_resolve_uses_context() -> None:
-    georgia = places.resolve("Georgia")
+    georgia = places.resolve("Georgia", EN)
     assert georgia is not None and georgia.country == "GEO"
-    state = places.resolve("Georgia", context_countries=["USA"], context_states=["AL"])
+    state = places.resolve("Georgia", EN, context_countries=["USA"], context_states=["AL"])
     assert state is not None and state.country == "USA" and state.feature == "admin1"
-    crimea = places.resolve("Crimea")
+    crimea = places.resolve("Crimea", EN)
     assert crimea is not None and crimea.country == "UKR"
-    hamburg = places.resolve("Hamburg")
+    hamburg = places.resolve("Hamburg", EN)
     assert hamburg is not None and hamburg.country == "DEU"
 
 
 def test_resolve_qualifier_and_unknown() -> None:
-    springfield = places.resolve("Springfield, Illinois")
+    springfield = places.resolve("Springfield, Illinois", EN)
     assert springfield is not None and springfield.country == "USA"
     assert springfield.lat == pytest.approx(39.8, abs=0.3) and springfield.lon == pytest.approx(-89.65, abs=0.3)
-    missouri = places.resolve("Springfield, Mo.")
+    missouri = places.resolve("Springfield, Mo.", EN)
     assert missouri is not None and missouri.lon == pytest.approx(-93.3, abs=0.3)
-    assert places.resolve("Qwxzzy Flats") is None
+    assert places.resolve("Qwxzzy Flats", EN) is None
 
 
 def test_resolve_demonyms_only_when_asked() -> None:
-    assert places.resolve("Russian") is None
-    russian = places.resolve("Russian", demonyms=True)
+    assert places.resolve("Russian", EN) is None
+    russian = places.resolve("Russian", EN, demonyms=True)
     assert russian is not None and russian.country == "RUS"
 
 
 def test_resolve_spans_share_context_and_qualifiers() -> None:
     text = "Alexandria, La. -- Police in Alexandria and Pineville said Rapides Parish deputies helped."
     spans = [(0, 10), (12, 15), (29, 39), (44, 53), (59, 73)]
-    found = places.resolve_spans(text, spans)
+    found = places.resolve_spans(text, spans, EN)
     assert [p.span.text for p in found if p] == ["Alexandria", "La.", "Alexandria", "Pineville", "Rapides Parish"]
     assert all(p is not None and p.country == "USA" for p in found)
     assert found[2] is not None and found[2].lat == pytest.approx(31.3, abs=0.2)
@@ -164,7 +197,7 @@ def test_place_spans_match_the_text(nlp: Any, words: list[str]) -> None:
 
 
 def test_new_york_alone_is_the_city_and_beside_other_states_the_state(nlp: Any) -> None:
-    def resolved(text: str) -> list[tuple[str, str]]:
+    def resolved(text: str) -> list[tuple[str, str | None]]:
         [article] = annotate.apply_batch([Article(id="a", source="t", text=text)])
         return [(p.name, p.feature) for p in places.apply(actors.apply(article)).places]
 

@@ -33,6 +33,7 @@ from pathlib import Path
 
 from dateline.errors import InputError
 from dateline.evaluation import Report, f1
+from dateline.lang import Resources, resources
 
 __all__ = ["DEFAULT_DATA", "GoldDocument", "GoldToponym", "evaluate", "read_geowebnews", "read_lgl"]
 
@@ -41,6 +42,9 @@ DEFAULT_DATA = "eval/places"
 #: Distance within which a resolved toponym counts as correct (100 miles), the
 #: usual geocoding threshold (Leidner 2008; Gritta et al. 2019).
 ACCURACY_KM = 161.0
+
+#: The language of both corpora (English news).
+LANGUAGE = "en"
 
 #: GeoWebNews span types that are not toponyms.
 GWN_NOT_TOPONYMS = frozenset({"Literal_Expression", "Non_Lit_Expression", "Non_Toponym"})
@@ -112,14 +116,14 @@ def read_geowebnews(path: Path) -> Iterator[GoldDocument]:
         yield GoldDocument(article.get("file", ""), article.findtext("text") or "", tuple(toponyms))
 
 
-def _resolution(documents: Sequence[GoldDocument], prefix: str) -> dict[str, float | int]:
+def _resolution(documents: Sequence[GoldDocument], prefix: str, res: Resources) -> dict[str, float | int]:
     from dateline.places import resolve_spans
 
     errors: list[float] = []
     scored = correct = 0
     for document in documents:
         spans = [(t.start, t.end) for t in document.toponyms]
-        places = resolve_spans(document.text, spans, demonyms=True, keep_unresolved=False)
+        places = resolve_spans(document.text, spans, res, demonyms=True, keep_unresolved=False)
         for gold, place in zip(document.toponyms, places, strict=True):
             if gold.lat is None or gold.lon is None:
                 continue
@@ -138,12 +142,12 @@ def _resolution(documents: Sequence[GoldDocument], prefix: str) -> dict[str, flo
     }
 
 
-def _detection(documents: Sequence[GoldDocument], prefix: str) -> dict[str, float | int]:
+def _detection(documents: Sequence[GoldDocument], prefix: str, res: Resources) -> dict[str, float | int]:
     from dateline import annotate, places
-    from dateline.places._gazetteer import load_gazetteer, normalize
+    from dateline.places._gazetteer import load_gazetteer
     from dateline.records import Article
 
-    demonyms = load_gazetteer().demonyms
+    gazetteer = load_gazetteer(res)
     articles = [Article(id=d.id, source=d.id, text=d.text) for d in documents]
     true = predicted = exact = overlap_p = overlap_g = names = names_found = 0
     for document, article in zip(documents, annotate.apply_batch(articles), strict=True):
@@ -151,7 +155,7 @@ def _detection(documents: Sequence[GoldDocument], prefix: str) -> dict[str, floa
         gold = {(t.start, t.end) for t in document.toponyms}
         true, predicted, exact = true + len(gold), predicted + len(found), exact + len(gold & found)
         # The stage never tags demonyms ("Russian"); both corpora annotate them.
-        proper = {(s, e) for s, e in gold if normalize(document.text[s:e]) not in demonyms}
+        proper = {(s, e) for s, e in gold if gazetteer.key(document.text[s:e]) not in gazetteer.demonyms}
         names, names_found = names + len(proper), names_found + len(proper & found)
         overlap_p += sum(any(s < e2 and s2 < e for s2, e2 in gold) for s, e in found)
         overlap_g += sum(any(s < e2 and s2 < e for s2, e2 in found) for s, e in gold)
@@ -176,14 +180,15 @@ def evaluate(data: Path, limit: int | None = None) -> Report:
     corpora = {"lgl": (read_lgl, data / "lgl" / "lgl.xml"), "gwn": (read_geowebnews, data / "geowebnews" / "GWN.xml")}
     metrics: dict[str, float | int] = {}
     notes: list[str] = []
+    res = resources(LANGUAGE)
     for name, (reader, path) in corpora.items():
         if not path.is_file():
             notes.append(f"{name}: {path} not found, skipped")
             continue
         documents = list(reader(path))[:limit]
         metrics[f"{name}.documents"] = len(documents)
-        metrics.update(_resolution(documents, name))
-        metrics.update(_detection(documents, name))
+        metrics.update(_resolution(documents, name, res))
+        metrics.update(_detection(documents, name, res))
     if not metrics:
         raise InputError(f"no LGL or GeoWebNews data under {data}; pass the eval/places folder")
     notes.append(f"resolution: gold toponyms resolved per document; correct within {ACCURACY_KM:g} km")

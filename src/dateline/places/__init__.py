@@ -18,14 +18,16 @@ places here. All the mentions of an article are resolved together (see
 and US states the article votes for, nearby candidates of the other names,
 and "City, State" qualifiers.
 
-For other stages and evaluations:
+For other stages and evaluations (each takes the language's resources,
+``dateline.lang.resources("en")`` or a stage config's ``resources(article)``):
 
 - :func:`resolve` resolves one name, optionally with context countries/states;
 - :func:`resolve_spans` resolves given spans of a text together, as
   :func:`apply` does with the spans it finds.
 
-The gazetteer loads once per process on first use (about 2 s on an idle
-laptop core; ~95 MB of objects).
+The gazetteer loads once per process and language on first use (about 2 s on
+an idle laptop core; ~95 MB of objects): GeoNames and ISO 3166 data with the
+language's names of places (``lang/<code>/places.json``, ``demonyms.json``).
 """
 
 from __future__ import annotations
@@ -33,6 +35,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 from dataclasses import replace
 
+from dateline.lang import Resources
 from dateline.pipeline import StageConfig, stage
 from dateline.places._article import resolve_mentions
 from dateline.places._detect import find_mentions
@@ -51,9 +54,9 @@ def apply(article: Article, config: StageConfig = StageConfig()) -> Article:
     """
     if article.doc is None:
         return article
-    gazetteer = load_gazetteer(config.resources(article))
-    found = find_mentions(article.doc, gazetteer)
-    places = resolve_spans(article.text, list(found))
+    res = config.resources(article)
+    found = find_mentions(article.doc, load_gazetteer(res))
+    places = resolve_spans(article.text, list(found), res)
     kept = (p for p, source in zip(places, found.values(), strict=True) if p is not None and _keep(p, source))
     return replace(article, places=tuple(kept))
 
@@ -70,6 +73,7 @@ def _keep(place: Place, source: str) -> bool:
 def resolve_spans(
     text: str,
     spans: Sequence[tuple[int, int]],
+    res: Resources,
     *,
     demonyms: bool = False,
     keep_unresolved: bool = True,
@@ -79,9 +83,10 @@ def resolve_spans(
     Each result is a :class:`Place` over its span. A name the gazetteer does
     not know gives a place with only a name (country None) when
     ``keep_unresolved``, else None. ``demonyms=True`` also reads "Russian" as
-    Russia (for gold sets that annotate demonyms as toponyms).
+    Russia (for gold sets that annotate demonyms as toponyms). ``res`` gives
+    the language of the names.
     """
-    gazetteer = load_gazetteer()
+    gazetteer = load_gazetteer(res)
     mentions = [
         Mention(start, end, text[start:end], qualifier_at(gazetteer, text, end)) for start, end in spans
     ]
@@ -98,6 +103,7 @@ def resolve_spans(
 
 def resolve(
     name: str,
+    res: Resources,
     *,
     context_countries: Sequence[str] = (),
     context_states: Sequence[str] = (),
@@ -109,9 +115,9 @@ def resolve(
     codes) are the places the surrounding text is about: with
     ``context_countries=["USA"]``, "Georgia" is the US state. A trailing
     qualifier in the name itself is used: "Springfield, Illinois". The
-    returned place's span covers ``name``.
+    returned place's span covers ``name``. ``res`` gives the language of the names.
     """
-    gazetteer = load_gazetteer()
+    gazetteer = load_gazetteer(res)
     head, _, _ = name.partition(",")
     head = head.strip() or name
     context = Context({c: 1.0 for c in context_countries}, {s: 1.0 for s in context_states})

@@ -16,7 +16,7 @@ import math
 from collections.abc import Sequence
 from dataclasses import dataclass
 
-from dateline.places._gazetteer import Entry, Gazetteer, normalize
+from dateline.places._gazetteer import Entry, Gazetteer
 from dateline.places._resolve import Context, Mention, best_entry, candidates, is_decisive, score, votes
 
 __all__ = ["proximity", "resolve_mentions"]
@@ -48,11 +48,11 @@ def _groups(gazetteer: Gazetteer, mentions: Sequence[Mention], demonyms: bool) -
     qualifiers: dict[str, Entry] = {}
     for mention in mentions:
         if mention.qualifier is not None:
-            qualifiers.setdefault(normalize(mention.text), mention.qualifier)
+            qualifiers.setdefault(gazetteer.key(mention.text), mention.qualifier)
     groups: dict[tuple[str, Entry | None], _Group] = {}
     index: list[int] = []
     for mention in mentions:
-        name = normalize(mention.text)
+        name = gazetteer.key(mention.text)
         qualifier = mention.qualifier or qualifiers.get(name)
         group = groups.get((name, qualifier))
         if group is None:

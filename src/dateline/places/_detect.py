@@ -14,7 +14,7 @@ from collections.abc import Callable, Iterator
 from typing import Any
 
 from dateline._dashes import dash_pieces
-from dateline.places._gazetteer import Gazetteer, normalize
+from dateline.places._gazetteer import Gazetteer
 
 __all__ = ["PLACE_LABELS", "find_mentions"]
 
@@ -38,15 +38,6 @@ GAZETTEER_ONLY_MIN_POPULATION = 100_000
 #: Longest gazetteer-only match, in tokens.
 MAX_MATCH_TOKENS = 4
 
-#: Last words of street and road names, kept whole rather than searched for
-#: the town names inside them ("Washington Drive").
-_WAYS = frozenset({
-    "street", "st", "road", "rd", "drive", "dr", "avenue", "ave", "boulevard", "blvd", "highway", "hwy", "lane",
-    "ln", "way", "parkway", "pkwy", "route", "square", "bridge", "court", "ct", "place", "pl", "trail", "pike",
-    "turnpike", "expressway", "freeway", "interstate", "circle", "terrace",
-})
-_LEADING = frozenset({"the", "The", "THE"})
-_TRAILING = frozenset({"'s", "\u2019s", "'", "\u2019", ".", ",", "-", "--", ":", ";"})
 
 
 def find_mentions(doc: Any, gazetteer: Gazetteer) -> dict[tuple[int, int], str]:
@@ -65,7 +56,7 @@ def find_mentions(doc: Any, gazetteer: Gazetteer) -> dict[tuple[int, int], str]:
         covered.update(range(ent.start, ent.end))
         if ent.label_ in PLACE_LABELS:
             for piece in _entity_pieces(ent, gazetteer):
-                if gazetteer.lookup(piece.text) or gazetteer.lookup(_possessive_free(piece.text)):
+                if gazetteer.lookup(piece.text) or gazetteer.lookup(gazetteer.words.without_possessive(piece.text)):
                     spans[(piece.start_char, piece.end_char)] = ent.label_
                 else:
                     unknown.append((piece, ent.label_))
@@ -76,12 +67,12 @@ def find_mentions(doc: Any, gazetteer: Gazetteer) -> dict[tuple[int, int], str]:
         if ent.label_ in MISTAGGED_LABELS:
             unknown.append((ent, ent.label_))
     text = doc.text  # rebuilt by spaCy on every access: read it once
-    known = {normalize(text[start:end]) for start, end in spans}
+    known = {gazetteer.key(text[start:end]) for start, end in spans}
     for span, label in unknown:
         if label in MISTAGGED_LABELS:
             # One sense per article: a name used as a place elsewhere is a place here too.
             pieces = list(_entity_pieces(span, gazetteer))
-            if len(pieces) == 1 and normalize(pieces[0].text) in known:
+            if len(pieces) == 1 and gazetteer.key(pieces[0].text) in known:
                 spans[(pieces[0].start_char, pieces[0].end_char)] = label
             if label not in CONTAINER_LABELS:
                 continue
@@ -89,7 +80,7 @@ def find_mentions(doc: Any, gazetteer: Gazetteer) -> dict[tuple[int, int], str]:
         if parts:
             spans.update((part, label) for part in parts)  # "U.S.-Russia relations"
             continue
-        if label in PLACE_LABELS and _is_way(span):
+        if label in PLACE_LABELS and _is_way(span, gazetteer):
             spans[_with_number(span)] = label  # "Washington Drive", "Orchard Road 4": a place of its own
             continue
         inner = list(_embedded(span, gazetteer, known))
@@ -119,8 +110,9 @@ def _hyphen_parts(span: Any, gazetteer: Gazetteer) -> list[tuple[int, int]]:
     return [(span.start_char + start, span.start_char + end) for start, end in pieces]
 
 
-def _is_way(span: Any) -> bool:
-    return bool(len(span) > 1 and span[-1].text.rstrip(".").casefold() in _WAYS)
+def _is_way(span: Any, gazetteer: Gazetteer) -> bool:
+    """Whether ``span`` names a street or road ("Washington Drive", "Orchard Rd.")."""
+    return bool(len(span) > 1 and span[-1].text.rstrip(".").casefold() in gazetteer.words.ways)
 
 
 def _with_number(span: Any) -> tuple[int, int]:
@@ -139,24 +131,17 @@ def _mistagged(ent: Any, gazetteer: Gazetteer) -> Any:
     return None
 
 
-def _possessive_free(text: str) -> str:
-    for suffix in ("'s", "\u2019s"):
-        if text.endswith(suffix):
-            return text[: -len(suffix)]
-    return text
-
-
 def _embedded(span: Any, gazetteer: Gazetteer, known: set[str]) -> Iterator[tuple[int, int]]:
     """Place names inside a longer name: clear places, or names the article uses as places elsewhere."""
     i, end = span.start, span.end
     doc = span.doc
     while i < end:
         window = None
-        if doc[i].text[:1].isupper() and doc[i].text not in _LEADING:
+        if doc[i].text[:1].isupper() and doc[i].text not in gazetteer.words.leading:
             window = _longest_window(
                 doc, i, end,
                 lambda w: (w.start == span.start and w.end == span.end) or any(t.is_space for t in w),
-                lambda name: _acceptable(name, gazetteer) and (normalize(name) in known or _clear(gazetteer, name)),
+                lambda name: _acceptable(name, gazetteer) and (gazetteer.key(name) in known or _clear(gazetteer, name)),
             )
         if window is not None:
             yield window.start_char, window.end_char
@@ -196,9 +181,10 @@ def _entity_pieces(ent: Any, gazetteer: Gazetteer) -> Iterator[Any]:
 
 
 def _cleaned(tokens: list[Any], gazetteer: Gazetteer) -> Iterator[Any]:
-    while tokens and (tokens[0].text in _LEADING or tokens[0].is_space):
+    words = gazetteer.words
+    while tokens and (tokens[0].text in words.leading or tokens[0].is_space):
         tokens = tokens[1:]
-    while tokens and (tokens[-1].text in _TRAILING or tokens[-1].is_space):
+    while tokens and (tokens[-1].text in words.trailing or tokens[-1].is_space):
         tokens = tokens[:-1]
     if tokens and _acceptable(tokens[0].doc[tokens[0].i : tokens[-1].i + 1].text, gazetteer):
         yield tokens[0].doc[tokens[0].i : tokens[-1].i + 1]
@@ -207,7 +193,7 @@ def _cleaned(tokens: list[Any], gazetteer: Gazetteer) -> Iterator[Any]:
 def _acceptable(text: str, gazetteer: Gazetteer) -> bool:
     if len(text) < 2 or not text[0].isupper() or not any(ch.isalpha() for ch in text):
         return False
-    key = normalize(text)
+    key = gazetteer.key(text)
     if key in gazetteer.not_places:
         return False
     return not (key in gazetteer.demonyms and key not in gazetteer.names)
@@ -232,7 +218,7 @@ def _strong(gazetteer: Gazetteer, name: str) -> bool:
 
 def _clear(gazetteer: Gazetteer, name: str) -> bool:
     """A clear place inside a longer name: a strong one, or a known "... County" or "... Parish"."""
-    if name.endswith((" County", " Parish")) and gazetteer.lookup(name):
+    if name.endswith(gazetteer.words.county_endings) and gazetteer.lookup(name):
         return True
     return _strong(gazetteer, name)
 
@@ -249,7 +235,7 @@ def _gazetteer_matches(
         window = _longest_window(
             doc, i, size,
             lambda w: any(t.i in covered or t.pos_ != "PROPN" for t in w),
-            lambda name: _strong(gazetteer, name) or (normalize(name) in known and _acceptable(name, gazetteer)),
+            lambda name: _strong(gazetteer, name) or (gazetteer.key(name) in known and _acceptable(name, gazetteer)),
         )
         if window is not None:
             yield window.start_char, window.end_char

