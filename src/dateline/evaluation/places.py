@@ -10,7 +10,8 @@ Two measures per corpus:
    median error are over the resolved toponyms.
 2. **Detection** (toponym recognition): the real annotate + places stages run
    on each document text; their spans are compared with the gold spans, exact
-   match and overlap. ``recall_without_demonyms`` leaves out the gold
+   match and overlap (parses come from the evaluation parse cache when one is
+   in use: ``--parse-cache``). ``recall_without_demonyms`` leaves out the gold
    demonyms ("Russian"), which the stage by design never tags as places
    (precision is the same either way).
 
@@ -143,14 +144,15 @@ def _resolution(documents: Sequence[GoldDocument], prefix: str, res: Resources) 
 
 
 def _detection(documents: Sequence[GoldDocument], prefix: str, res: Resources) -> dict[str, float | int]:
-    from dateline import annotate, places
+    from dateline import places
+    from dateline.evaluation._parses import annotate
     from dateline.places._gazetteer import load_gazetteer
     from dateline.records import Article
 
     gazetteer = load_gazetteer(res)
     articles = [Article(id=d.id, source=d.id, text=d.text) for d in documents]
     true = predicted = exact = overlap_p = overlap_g = names = names_found = 0
-    for document, article in zip(documents, annotate.apply_batch(articles), strict=True):
+    for document, article in zip(documents, annotate(articles), strict=True):
         found = {(p.span.start, p.span.end) for p in places.apply(article).places}
         gold = {(t.start, t.end) for t in document.toponyms}
         true, predicted, exact = true + len(gold), predicted + len(found), exact + len(gold & found)
