@@ -25,12 +25,12 @@ from __future__ import annotations
 
 import bisect
 from dataclasses import replace
-from typing import Any
+from typing import TYPE_CHECKING
 
 from dateline import ids
 from dateline.actors._agents import agents_pass, government, name_group, title_refs_pass
 from dateline.actors._build import Build, Context, Group, Key, modifier_country
-from dateline.actors._lexicon import Lexicon, Person, load_lexicon
+from dateline.actors._lexicon import Lexicon, Person, Role, load_lexicon
 from dateline.actors._mentions import (
     Candidate,
     Modifier,
@@ -42,7 +42,10 @@ from dateline.actors._mentions import (
 )
 from dateline.actors._people import choose_person, office_title
 from dateline.pipeline import StageConfig, stage
-from dateline.records import Actor, Article, make_span
+from dateline.records import Actor, Article, Span
+
+if TYPE_CHECKING:
+    from spacy.tokens import Doc
 
 __all__ = ["apply"]
 
@@ -59,8 +62,7 @@ def apply(article: Article, config: StageConfig = StageConfig()) -> Article:
     lex = load_lexicon(config.resources(article))
     words = [t.text for t in doc]
     phrases = scan_phrases(doc, words, article.text, lex)
-    build = Build(article, doc, lex, Context.from_phrases(doc, phrases, article.published))
-    build.lowers = [w.lower() for w in words]
+    build = Build(article, doc, lex, Context.from_phrases(doc, phrases, article.published), [w.lower() for w in words])
     candidates, weak = _combine(phrases, clean_entities(doc, lex), lex, doc, article.text)
     by_token = {k: c for c in phrases for k in range(c.tok_start, c.tok_end)}
     _people_pass(build, candidates, by_token)
@@ -74,7 +76,7 @@ def apply(article: Article, config: StageConfig = StageConfig()) -> Article:
 
 
 def _combine(
-    phrases: list[Candidate], entities: list[Candidate], lex: Lexicon, doc: Any, text: str
+    phrases: list[Candidate], entities: list[Candidate], lex: Lexicon, doc: Doc, text: str
 ) -> tuple[list[Candidate], list[Candidate]]:
     """Join dictionary phrases and entities; phrases without entity support that need one are ``weak``."""
     out: list[Candidate] = []
@@ -100,7 +102,7 @@ def _combine(
     return out, weak
 
 
-def _entity_wins(ent: Candidate, inside: list[Candidate], lex: Lexicon, doc: Any) -> bool:
+def _entity_wins(ent: Candidate, inside: list[Candidate], lex: Lexicon, doc: Doc) -> bool:
     """An entity beats the phrases inside it when its other words are names ("Washington Post")."""
     covered = {k for p in inside for k in range(p.tok_start, p.tok_end)}
     for k in range(ent.tok_start, ent.tok_end):
@@ -130,7 +132,7 @@ def _people_pass(build: Build, candidates: list[Candidate], by_token: dict[int, 
         chosen = choose_person(cand.hits, day) if any(h.kind == "person" for h in cand.hits) else None
         named = _named_person(build, cand)
         if named is not None:  # "Amman" after "Sudesh Amman" is him, not Jordan's capital
-            build.add(named, build.groups[named], cand.start, cand.end, range(cand.tok_start, cand.tok_end))
+            build.add(named, build.groups[named], build.span(cand.start, cand.end), cand.tokens)
             continue
         if weak and (chosen is None or not _weak_name_ok(build, cand, chosen)):
             continue
@@ -141,8 +143,8 @@ def _people_pass(build: Build, candidates: list[Candidate], by_token: dict[int, 
         key, group = _person_group(build, cand, chosen, mod)
         if key not in build.groups and chosen is None and mod is None and cand.tok_end - cand.tok_start == 1:
             continue  # a lone unknown word ("Jim", "Scholars") is too weak to make a person
-        start = mod.start if mod is not None and mod.contiguous and not mod.end else cand.start
-        build.add(key, group, start, cand.end, range(cand.tok_start, cand.tok_end))
+        start = mod.start if mod is not None and mod.contiguous and mod.appositive is None else cand.start
+        build.add(key, group, build.span(start, cand.end), cand.tokens)
         if mod is not None:
             _take_modifier(build, mod, cand, key, group)
 
@@ -158,7 +160,7 @@ def _named_person(build: Build, cand: Candidate) -> Key | None:
     return None
 
 
-def _weak_name_ok(build: Build, cand: Candidate, chosen: tuple[Person, Any]) -> bool:
+def _weak_name_ok(build: Build, cand: Candidate, chosen: tuple[Person, Role]) -> bool:
     """A bare surname the tagger missed: take it if the person is already named, or in office that day."""
     if ("P", chosen[0].name) in build.groups:
         return True
@@ -170,7 +172,7 @@ def _weak_name_ok(build: Build, cand: Candidate, chosen: tuple[Person, Any]) -> 
     return role.start <= day and (role.end is None or day < role.end)
 
 
-def _name_like(doc: Any, cand: Candidate) -> bool:
+def _name_like(doc: Doc, cand: Candidate) -> bool:
     """Not a one-word "name" that modifies a common noun ("Patriot missile-defense systems")."""
     if cand.tok_end - cand.tok_start > 1:
         return True
@@ -179,10 +181,10 @@ def _name_like(doc: Any, cand: Candidate) -> bool:
 
 
 def _take_modifier(build: Build, mod: Modifier, cand: Candidate, key: Key, group: Group) -> None:
-    if mod.end:  # an appositive after the name
-        after = build.doc.char_span(mod.start, mod.end, alignment_mode="expand")
+    if mod.appositive is not None:  # an appositive after the name
+        after = build.doc.char_span(mod.appositive.start, mod.appositive.end, alignment_mode="expand")
         if after is not None and not any(k in build.taken for k in range(after.start, after.end)):
-            build.add(key, group, mod.start, mod.end, range(after.start, after.end))
+            build.add(key, group, mod.appositive, range(after.start, after.end))
         return
     first = build.doc.char_span(mod.start, cand.start, alignment_mode="expand")
     if first is None:
@@ -190,11 +192,11 @@ def _take_modifier(build: Build, mod: Modifier, cand: Candidate, key: Key, group
     build.taken.update(range(first.start, cand.tok_start))
     if not mod.contiguous:
         end = first.end - 1 if first.end - 1 > first.start and build.doc[first.end - 1].text == "," else first.end
-        build.add(key, group, mod.start, build.doc[end - 1].idx + len(build.doc[end - 1].text))
+        build.add(key, group, build.span(mod.start, build.doc[end - 1].idx + len(build.doc[end - 1].text)))
 
 
 def _person_group(
-    build: Build, cand: Candidate, chosen: tuple[Person, Any] | None, mod: Modifier | None
+    build: Build, cand: Candidate, chosen: tuple[Person, Role] | None, mod: Modifier | None
 ) -> tuple[Key, Group]:
     country = modifier_country(mod, build.article.published)
     title = mod.title if mod is not None else None
@@ -226,18 +228,18 @@ def _names_pass(build: Build, candidates: list[Candidate]) -> None:
         found = name_group(build, cand)
         if found is not None:
             key, group = found
-            build.add(key, group, cand.start, cand.end, range(cand.tok_start, cand.tok_end))
+            build.add(key, group, build.span(cand.start, cand.end), cand.tokens)
 
 
 def _pronoun_pass(build: Build) -> None:
     """He/she join the one person actor (of matching gender) in this or the previous sentence."""
     doc, text = build.doc, build.article.text
     quotes = quote_regions(text, build.lex.words)
-    starts = [q[0] for q in quotes]
+    starts = [q.start for q in quotes]
 
     def quoted(pos: int) -> bool:
         k = bisect.bisect_right(starts, pos) - 1
-        return k >= 0 and quotes[k][0] <= pos < quotes[k][1]
+        return k >= 0 and quotes[k].start <= pos < quotes[k].end
 
     sentence_starts = [s.start for s in doc.sents]
     for i, lower in enumerate(build.lowers):
@@ -250,18 +252,19 @@ def _pronoun_pass(build: Build) -> None:
         k = bisect.bisect_right(sentence_starts, i) - 1
         lo = doc[sentence_starts[max(k - 1, 0)]].idx
         keys = {
-            key for s, e, key in build.people
-            if lo <= s and e <= tok.idx and not quoted(s) and build.groups[key].gender in (None, gender)
+            key for span, key in build.people
+            if lo <= span.start and span.end <= tok.idx and not quoted(span.start)
+            and build.groups[key].gender in (None, gender)
         }  # fmt: skip
         if len(keys) == 1:
             key = keys.pop()
-            group = build.add(key, build.groups[key], tok.idx, tok.idx + len(tok.text), range(i, i + 1))
+            group = build.add_tokens(key, build.groups[key], range(i, i + 1))
             group.gender = group.gender or gender  # "he" once: no "her" later
 
 
 def _possessive_government(build: Build) -> None:
     """ "his administration" after "he" was resolved: the government of that person's country."""
-    doc, lowers, words = build.doc, build.lowers, build.lex.words
+    lowers, words = build.lowers, build.lex.words
     for i in range(len(lowers) - 1):
         key = build.token_keys.get(i)
         if lowers[i] not in words.possessive_pronouns or key is None or (i + 1) in build.taken:
@@ -270,12 +273,10 @@ def _possessive_government(build: Build) -> None:
         governed = lowers[i + 1] in words.government_words
         if governed and person.kind == "person" and person.country and person.country != "IGO":
             gov_key, gov = government(build, person.country)
-            tok = doc[i + 1]
-            build.add(gov_key, gov, tok.idx, tok.idx + len(tok.text), range(i + 1, i + 2))
+            build.add_tokens(gov_key, gov, range(i + 1, i + 2))
 
 
 def _records(build: Build) -> tuple[Actor, ...]:
-    text = build.article.text
     merged: dict[str, Group] = {}
     for group in build.groups.values():
         if group.name in merged:
@@ -284,10 +285,14 @@ def _records(build: Build) -> tuple[Actor, ...]:
             merged[group.name] = group
     actors = []
     for group in merged.values():
-        spans = tuple(make_span(text, s, e) for s, e in sorted(set(group.mentions)))
+        spans = tuple(sorted(set(group.mentions), key=_position))
         actor_id = ids.child_id(build.article.id, "actor", group.name)
         actors.append(
             Actor(actor_id, group.name, group.kind, group.country, group.sector, spans, group.title, group.wikidata)
         )
     actors.sort(key=lambda a: a.mentions[0].start)
     return tuple(actors)
+
+
+def _position(span: Span) -> tuple[int, int]:
+    return span.start, span.end

@@ -9,13 +9,18 @@ a publication date, in the dictionary).
 
 from __future__ import annotations
 
-from typing import Any
+from typing import TYPE_CHECKING
 
 from dateline.actors._build import Build, Group, Key
 from dateline.actors._lexicon import Country, Org, Words
 from dateline.actors._mentions import Candidate, find_agents
 from dateline.actors._people import office_title, role_at
 from dateline.records import ActorKind
+
+if TYPE_CHECKING:
+    import datetime as dt
+
+    from spacy.tokens import Doc
 
 __all__ = ["agents_pass", "government", "name_group", "title_refs_pass"]
 
@@ -61,7 +66,7 @@ def _modifier(build: Build, i: int, by_token: dict[int, Candidate]) -> tuple[int
     return i, None, None
 
 
-def _inside_name(doc: Any, lo: int, i: int, words: Words) -> bool:
+def _inside_name(doc: Doc, lo: int, i: int, words: Words) -> bool:
     """Whether token ``i`` lies inside a longer named entity starting before ``lo``."""
     tok = doc[i]
     if tok.ent_type_ not in ("ORG", "PERSON", "FAC", "WORK_OF_ART", "LAW", "EVENT"):
@@ -76,10 +81,10 @@ def _inside_name(doc: Any, lo: int, i: int, words: Words) -> bool:
 
 def agents_pass(build: Build, by_token: dict[int, Candidate]) -> None:
     """Institutions ("Foreign Ministry") and generic agents ("troops", "police") with their country."""
-    for i, j, sector in find_agents(build.lowers, build.lex.institutions, build.taken):
-        _institution(build, i, j, sector, by_token)
-    for i, j, (sector, label, modifier_only) in find_agents(build.lowers, build.lex.agents, build.taken):
-        _agent(build, i, j, sector, label, by_token, modifier_only)
+    for tokens, sector in find_agents(build.lowers, build.lex.institutions, build.taken):
+        _institution(build, tokens.start, tokens.stop, sector, by_token)
+    for tokens, (sector, label, modifier_only) in find_agents(build.lowers, build.lex.agents, build.taken):
+        _agent(build, tokens.start, tokens.stop, sector, label, by_token, modifier_only)
 
 
 def _dictionary_org(by_token: dict[int, Candidate], i: int, j: int) -> bool:
@@ -88,7 +93,7 @@ def _dictionary_org(by_token: dict[int, Candidate], i: int, j: int) -> bool:
     return cand is not None and cand.tok_start == i and cand.tok_end == j and any(h.kind == "org" for h in cand.hits)
 
 
-def _used_as_adjective(doc: Any, j: int) -> bool:
+def _used_as_adjective(doc: Doc, j: int) -> bool:
     last = doc[j - 1]
     return last.dep_ in _ADJECTIVE_DEPS and last.head.i >= j and last.head.pos_ in ("NOUN", "PROPN")
 
@@ -116,7 +121,7 @@ def _institution(build: Build, i: int, j: int, sector: str, by_token: dict[int, 
         proper = " ".join(w[:1].upper() + w[1:] for w in phrase.split())
         name = words.group(_country(build, iso)[1], proper) if iso else proper
         key, group = ("I", iso or "", proper), Group(name, "organization", iso, sector)
-    build.add(key, group, doc[lo].idx, doc[j - 1].idx + len(doc[j - 1].text), range(lo, j))
+    build.add_tokens(key, group, range(lo, j))
 
 
 def _of_country(build: Build, j: int, by_token: dict[int, Candidate]) -> tuple[str | None, int]:
@@ -143,11 +148,10 @@ def _agent(
         return
     if modifier_only and iso is None and org_key is None:
         return  # "people" alone is nobody in particular; "Afghan people" are Afghanistan's civilians
-    start, end = doc[lo].idx, doc[j - 1].idx + len(doc[j - 1].text)
     if org_key is not None and org_key in build.groups:
-        build.add(org_key, build.groups[org_key], start, end, range(lo, j))
+        build.add_tokens(org_key, build.groups[org_key], range(lo, j))
         return
-    if org_key is not None or (iso is None and sector == "GOV"):
+    if org_key is not None or (iso is None and sector == GOVERNMENT):
         return
     if sector == GOVERNMENT and iso is not None:
         key, group = government(build, iso)
@@ -155,7 +159,7 @@ def _agent(
         key, group = _country_group(build, iso, sector, label)
     else:
         key, group = ("A", "", sector, label), Group(label, "group", None, sector)
-    build.add(key, group, start, end, range(lo, j))
+    build.add_tokens(key, group, range(lo, j))
 
 
 def _country_group(build: Build, iso: str, sector: str, label: str) -> tuple[Key, Group]:
@@ -183,7 +187,7 @@ def name_group(build: Build, cand: Candidate) -> tuple[Key, Group] | None:
     return None
 
 
-def _locative(doc: Any, cand: Candidate, words: Words) -> bool:
+def _locative(doc: Doc, cand: Candidate, words: Words) -> bool:
     tok = doc[cand.tok_end - 1]
     if tok.dep_ in ("compound", "amod", "nmod") and tok.head.i > tok.i:
         return True
@@ -192,7 +196,7 @@ def _locative(doc: Any, cand: Candidate, words: Words) -> bool:
     return tok.dep_ == "pobj" and tok.head.lower_ in words.locative_prepositions
 
 
-def _plural_noun(doc: Any, cand: Candidate) -> bool:
+def _plural_noun(doc: Doc, cand: Candidate) -> bool:
     tok = doc[cand.tok_end - 1]
     return tok.tag_ in ("NNS", "NNPS") or (tok.text.endswith("s") and tok.dep_ not in ("amod", "compound"))
 
@@ -219,7 +223,8 @@ def _unknown_name(build: Build, cand: Candidate) -> tuple[Key, Group] | None:
 def title_refs_pass(build: Build) -> None:
     """ "the U.S. president" -> the person holding that office; "a Chinese diplomat" -> the Chinese government."""
     doc, day, words = build.doc, build.article.published, build.lex.words
-    for i, j, sector in find_agents(build.lowers, build.lex.titles, build.taken):
+    for tokens, sector in find_agents(build.lowers, build.lex.titles, build.taken):
+        i, j = tokens.start, tokens.stop
         if j < len(doc) and doc[j].pos_ == "PROPN":
             continue
         lo, iso, _ = _modifier(build, i, {})
@@ -233,7 +238,7 @@ def title_refs_pass(build: Build) -> None:
             found = _sector_group(build, iso, sector)
         if found is not None:
             key, group = found
-            build.add(key, group, doc[lo].idx, doc[j - 1].idx + len(doc[j - 1].text), range(lo, j))
+            build.add_tokens(key, group, range(lo, j))
 
 
 def _sector_group(build: Build, iso: str, sector: str) -> tuple[Key, Group]:
@@ -269,7 +274,7 @@ def _title_fits(title: str, held: str | None, words: Words) -> bool:
     return held.endswith(" " + title) and not subordinate
 
 
-def _office_holder(build: Build, title: str, iso: str | None, day: Any) -> tuple[Key, Group] | None:
+def _office_holder(build: Build, title: str, iso: str | None, day: dt.date | None) -> tuple[Key, Group] | None:
     words = build.lex.words
     found = {
         key for key, g in build.groups.items()

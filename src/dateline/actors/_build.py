@@ -1,4 +1,10 @@
-"""The state of one article's actor passes: actors being built and the country context."""
+"""The state of one article's actor passes: actors being built and the country context.
+
+A :class:`Build` and its :class:`Group` objects belong to one call of the
+stage and are changed in place while the passes run; the stage turns them into
+frozen :class:`~dateline.records.Actor` records at the end. Nothing here
+changes the lexicon or anything else shared across articles.
+"""
 
 from __future__ import annotations
 
@@ -6,12 +12,15 @@ import bisect
 import datetime as dt
 from collections import Counter
 from dataclasses import dataclass, field
-from typing import Any
+from typing import TYPE_CHECKING
 
-from dateline.actors._lexicon import Country, Lexicon, Org, Person
+from dateline.actors._lexicon import Country, Gender, Lexicon, Org, Person
 from dateline.actors._mentions import Candidate, Modifier
 from dateline.actors._people import role_at
-from dateline.records import ActorKind, Article
+from dateline.records import ActorKind, Article, Span, make_span
+
+if TYPE_CHECKING:
+    from spacy.tokens import Doc
 
 __all__ = ["CONTEXT_SENTENCES", "Build", "Context", "Group", "Key", "modifier_country"]
 
@@ -35,8 +44,8 @@ class Group:
     sector: str | None
     title: str | None = None
     wikidata: str | None = None
-    gender: str | None = None
-    mentions: list[tuple[int, int]] = field(default_factory=list)
+    gender: Gender | None = None
+    mentions: list[Span] = field(default_factory=list)
 
 
 @dataclass
@@ -47,7 +56,7 @@ class Context:
     sentence_starts: list[int]
 
     @classmethod
-    def from_phrases(cls, doc: Any, phrases: list[Candidate], day: dt.date | None) -> Context:
+    def from_phrases(cls, doc: Doc, phrases: list[Candidate], day: dt.date | None) -> Context:
         marks = []
         for cand in phrases:
             iso = _country_of(cand, day)
@@ -90,27 +99,41 @@ class Build:
     """One article's actors under construction, and the tokens already used."""
 
     article: Article
-    doc: Any
+    doc: Doc
     lex: Lexicon
     context: Context
+    #: the lower-case form of every token
+    lowers: list[str]
     groups: dict[Key, Group] = field(default_factory=dict)
     taken: set[int] = field(default_factory=set)
-    #: the lower-case form of every token
-    lowers: list[str] = field(default_factory=list)
-    #: person mentions in text order: (start, end, key)
-    people: list[tuple[int, int, Key]] = field(default_factory=list)
+    #: person mentions in text order, with the actor they name
+    people: list[tuple[Span, Key]] = field(default_factory=list)
     #: token index -> the actor whose mention used it
     token_keys: dict[int, Key] = field(default_factory=dict)
 
-    def add(self, key: Key, group: Group, start: int, end: int, tokens: range | None = None) -> Group:
+    def span(self, start: int, end: int) -> Span:
+        """The article's text from ``start`` to ``end``."""
+        return make_span(self.article.text, start, end)
+
+    def token_span(self, tokens: range) -> Span:
+        """The article's text covered by ``tokens`` (a run of token indices)."""
+        last = self.doc[tokens.stop - 1]
+        return self.span(self.doc[tokens.start].idx, last.idx + len(last.text))
+
+    def add(self, key: Key, group: Group, span: Span, tokens: range | None = None) -> Group:
+        """Record ``span`` as a mention of the actor ``key`` (``group`` when it is new); ``tokens`` are used up."""
         existing = self.groups.setdefault(key, group)
-        existing.mentions.append((start, end))
+        existing.mentions.append(span)
         if tokens is not None:
             self.taken.update(tokens)
             self.token_keys.update((k, key) for k in tokens)
         if existing.kind == "person":
-            bisect.insort(self.people, (start, end, key))
+            bisect.insort(self.people, (span, key), key=lambda mention: (mention[0].start, mention[0].end))
         return existing
+
+    def add_tokens(self, key: Key, group: Group, tokens: range) -> Group:
+        """Record the text of ``tokens`` as a mention of the actor ``key`` and use the tokens up."""
+        return self.add(key, group, self.token_span(tokens), tokens)
 
     def free(self, candidate: Candidate) -> bool:
         return not any(k in self.taken for k in range(candidate.tok_start, candidate.tok_end))

@@ -82,7 +82,7 @@ class Role:
 class Person:
     name: str
     roles: tuple[Role, ...]
-    gender: str | None = None
+    gender: Gender | None = None
     wikidata: str | None = None
 
 

@@ -1,18 +1,24 @@
 """Finding actor mentions in a spaCy ``Doc``: dictionary phrases, cleaned entities, agents, titles.
 
 Everything here works on token indices and article character offsets (spaCy's
-``Doc`` is built over ``Article.text``). The functions only find candidate
-spans; :mod:`dateline.actors` decides which actor each one belongs to.
+``Doc`` is built over ``Article.text``): a run of tokens is a ``range`` of
+token indices, a stretch of text a :class:`dateline.records.Span`. The
+functions only find candidate spans; :mod:`dateline.actors` decides which
+actor each one belongs to.
 """
 
 from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
-from typing import Any
+from typing import TYPE_CHECKING, TypeVar
 
 from dateline._dashes import dash_pieces
 from dateline.actors._lexicon import Hit, Lexicon, Words, normalize
+from dateline.records import Span, make_span
+
+if TYPE_CHECKING:
+    from spacy.tokens import Doc, Token
 
 __all__ = [
     "ENTITY_LABELS",
@@ -35,7 +41,10 @@ MAX_TITLE_TOKENS = 8
 MAX_ROLE_TOKENS = 4
 #: Longest dictionary phrase, in tokens ("Islamic State of Iraq and the Levant" is 7).
 MAX_PHRASE_TOKENS = 12
+#: Shortest text of a name taken from an entity ("EU" is two letters).
+MIN_NAME_CHARS = 2
 _LETTER = re.compile(r"[^\W\d_]")
+V = TypeVar("V")
 _ODD = re.compile(r"[\[\]{}<>|@#=+*/\\\"\u201c\u201d]")
 
 
@@ -51,21 +60,26 @@ class Candidate:
     label: str | None = None  # spaCy entity label, when an entity supports it
     part: bool = False  # a piece of a hyphenated token ("Russia" in "U.S.-Russia")
 
+    @property
+    def tokens(self) -> range:
+        return range(self.tok_start, self.tok_end)
+
 
 @dataclass(frozen=True)
 class Modifier:
     """What the words before (or beside) a name say about it."""
 
-    start: int  # character offset where the modifier begins (mention start)
+    start: int  # character offset where the modifier begins (the mention's start, for a title before the name)
     title: str | None
     sector: str | None
     hits: tuple[Hit, ...]
     contiguous: bool  # the modifier runs straight into the name (no comma)
-    end: int = 0  # for an appositive after the name ("Delfin Lorenzana, the Defence Secretary"): where it ends
+    #: an appositive after the name ("Delfin Lorenzana, the Defence Secretary"): its text; None for a title before
+    appositive: Span | None = None
 
 
-def _span_end(tok: Any) -> int:
-    return int(tok.idx + len(tok.text))
+def _span_end(tok: Token) -> int:
+    return tok.idx + len(tok.text)
 
 
 def _first_word(token_text: str) -> str:
@@ -73,7 +87,7 @@ def _first_word(token_text: str) -> str:
     return normalize(word) if "\u2019" in word or "\u2018" in word else word
 
 
-def scan_phrases(doc: Any, words: list[str], text: str, lex: Lexicon) -> list[Candidate]:
+def scan_phrases(doc: Doc, words: list[str], text: str, lex: Lexicon) -> list[Candidate]:
     """Longest dictionary phrases over the tokens (``words``: their texts), left to right, not overlapping."""
     out: list[Candidate] = []
     n = len(words)
@@ -91,7 +105,7 @@ def scan_phrases(doc: Any, words: list[str], text: str, lex: Lexicon) -> list[Ca
     return out
 
 
-def _longest(doc: Any, i: int, lex: Lexicon, text: str) -> Candidate | None:
+def _longest(doc: Doc, i: int, lex: Lexicon, text: str) -> Candidate | None:
     start = doc[i].idx
     best: Candidate | None = None
     # a phrase of w words spans at most ~2w tokens (hyphens and apostrophes split words)
@@ -109,7 +123,7 @@ def _longest(doc: Any, i: int, lex: Lexicon, text: str) -> Candidate | None:
     return best
 
 
-def _hyphen_parts(tok: Any, i: int, lex: Lexicon) -> list[Candidate]:
+def _hyphen_parts(tok: Token, i: int, lex: Lexicon) -> list[Candidate]:
     """Countries inside compounds joined by dashes ("U.S.-Russia relations", "Egypt–Israel talks")."""
     pieces = dash_pieces(tok.text)
     if len(pieces) < 2:
@@ -123,40 +137,42 @@ def _hyphen_parts(tok: Any, i: int, lex: Lexicon) -> list[Candidate]:
     return out
 
 
-def clean_entities(doc: Any, lex: Lexicon) -> list[Candidate]:
+def clean_entities(doc: Doc, lex: Lexicon) -> list[Candidate]:
     """spaCy entities cut to the name: no leading "the", possessive, headline verbs, line breaks."""
     out = []
     for ent in doc.ents:
         if ent.label_ not in ENTITY_LABELS:
             continue
-        for lo, hi in _line_pieces(doc, ent.start, ent.end):
+        for piece in _line_pieces(doc, range(ent.start, ent.end)):
+            lo, hi = piece.start, piece.stop
             if ent.label_ == "PERSON":
                 while hi - lo >= 2 and doc[lo].text[:1].isupper() and doc[lo].lower_ in lex.titles:
                     lo += 1  # "Taoiseach Leo Varadkar": the title is read by title_before
             trimmed = _trim(doc, lo, hi, lex.words)
-            if trimmed is not None and normalize(doc[trimmed[0] : trimmed[1]].text) in lex.not_actors:
+            if trimmed is None or normalize(doc[trimmed.start : trimmed.stop].text) in lex.not_actors:
                 continue
-            if trimmed is not None:
-                s, e = trimmed
-                out.append(Candidate(s, e, doc[s].idx, _span_end(doc[e - 1]), label=ent.label_))
+            s, e = trimmed.start, trimmed.stop
+            out.append(Candidate(s, e, doc[s].idx, _span_end(doc[e - 1]), label=ent.label_))
     return out
 
 
-def _line_pieces(doc: Any, lo: int, hi: int) -> list[tuple[int, int]]:
-    pieces, start = [], lo
-    for k in range(lo, hi):
+def _line_pieces(doc: Doc, tokens: range) -> list[range]:
+    """``tokens`` split at line breaks (a token that holds or is followed by one ends its piece)."""
+    pieces, start = [], tokens.start
+    for k in tokens:
         if "\n" in doc[k].text or "\n" in doc[k].whitespace_ or doc[k].is_space:
             if k > start and not doc[k].is_space:
-                pieces.append((start, k + 1))
+                pieces.append(range(start, k + 1))
             elif k > start:
-                pieces.append((start, k))
+                pieces.append(range(start, k))
             start = k + 1
-    if start < hi:
-        pieces.append((start, hi))
+    if start < tokens.stop:
+        pieces.append(range(start, tokens.stop))
     return pieces
 
 
-def _trim(doc: Any, lo: int, hi: int, words: Words) -> tuple[int, int] | None:
+def _trim(doc: Doc, lo: int, hi: int, words: Words) -> range | None:
+    """Tokens [lo, hi) of an entity cut to the name, or None when no name is left."""
     for k in range(lo, hi):
         if doc[k].text == "(":  # "Indian National Congress (INC) party"
             hi = k
@@ -170,16 +186,18 @@ def _trim(doc: Any, lo: int, hi: int, words: Words) -> tuple[int, int] | None:
     if hi <= lo:
         return None
     surface = doc[lo:hi].text
-    if not _LETTER.search(surface) or len(surface) < 2 or not any(c.isupper() for c in surface) or _ODD.search(surface):
+    if not _LETTER.search(surface) or len(surface) < MIN_NAME_CHARS or _ODD.search(surface):
+        return None
+    if not any(c.isupper() for c in surface):
         return None
     if any(t.pos_ == "PRON" or t.like_num for t in doc[lo:hi]) and hi - lo == 1:
         return None
-    return lo, hi
+    return range(lo, hi)
 
 
-def find_agents(lowers: list[str], table: dict[str, Any], taken: set[int]) -> list[tuple[int, int, Any]]:
-    """Longest lower-case phrases of ``table`` (agents, titles or institutions): (start, end, value)."""
-    out = []
+def find_agents(lowers: list[str], table: dict[str, V], taken: set[int]) -> list[tuple[range, V]]:
+    """Longest lower-case phrases of ``table`` (agents, titles or institutions): their tokens and values."""
+    out: list[tuple[range, V]] = []
     firsts = {phrase.split(" ", 1)[0] for phrase in table}
     n = len(lowers)
     i = 0
@@ -189,38 +207,53 @@ def find_agents(lowers: list[str], table: dict[str, Any], taken: set[int]) -> li
             for j in range(min(i + MAX_ROLE_TOKENS, n), i, -1):
                 key = " ".join(lowers[i:j])
                 if key in table and not any(k in taken for k in range(i, j)):
-                    found = (i, j, table[key])
+                    found = (range(i, j), table[key])
                     break
         if found is not None:
             out.append(found)
-            i = found[1]
+            i = found[0].stop
         else:
             i += 1
     return out
 
 
-def _title_words(lowers: list[str], lo: int, hi: int, lex: Lexicon) -> tuple[int, int, str] | None:
-    """The last title phrase inside tokens [lo, hi): (start, end, sector)."""
+def _title_words(lowers: list[str], lo: int, hi: int, lex: Lexicon) -> tuple[range, str] | None:
+    """The last title phrase inside tokens [lo, hi): its tokens and sector."""
     for j in range(hi, lo, -1):
         for i in range(max(lo, j - MAX_ROLE_TOKENS), j):
             key = " ".join(lowers[i:j])
             if key in lex.titles:
-                return i, j, lex.titles[key]
+                return range(i, j), lex.titles[key]
     return None
 
 
 def title_before(
-    doc: Any, lowers: list[str], tok_start: int, lex: Lexicon, phrases: dict[int, Candidate]
+    doc: Doc, lowers: list[str], tok_start: int, lex: Lexicon, phrases: dict[int, Candidate]
 ) -> Modifier | None:
     """The title and country words right before a name ("U.S. President", "the Kremlin's top adviser,")."""
+    determiners = lex.words.determiners
     sent_start = doc[tok_start].sent.start
-    end = tok_start
-    contiguous = True
-    if end - 1 >= sent_start and doc[end - 1].text == ",":
-        end -= 1
-        contiguous = False
-    lo = end
-    while lo - 1 >= sent_start and end - (lo - 1) <= MAX_TITLE_TOKENS:
+    contiguous = not (tok_start - 1 >= sent_start and doc[tok_start - 1].text == ",")
+    end = tok_start if contiguous else tok_start - 1
+    lo = _read_back(doc, range(sent_start, end), lex, phrases)
+    found = _title_words(lowers, lo, end, lex)
+    if found is None or (not contiguous and found[0].stop != end):
+        return None
+    title_tokens, sector = found
+    lo = _title_start(doc, range(lo, title_tokens.start), lex)
+    hits = _hits(phrases, range(lo, end))
+    if not contiguous and doc[lo].lower_ not in determiners and not hits:
+        return None
+    title = _title_text(doc, lo, title_tokens, lex, phrases)
+    start = doc[lo + 1].idx if doc[lo].lower_ in determiners and lo + 1 < end else doc[lo].idx
+    return Modifier(start, title, sector, hits, contiguous)
+
+
+def _read_back(doc: Doc, before: range, lex: Lexicon, phrases: dict[int, Candidate]) -> int:
+    """Where the title words that end at ``before.stop`` may begin: back over title-like words of the sentence
+    (``before``), at most :data:`MAX_TITLE_TOKENS`, up to a determiner, a line break or a person's name."""
+    lo = end = before.stop
+    while lo - 1 >= before.start and end - (lo - 1) <= MAX_TITLE_TOKENS:
         tok = doc[lo - 1]
         if tok.is_space or "\n" in tok.whitespace_ or not _title_token(tok, lex.words):
             break
@@ -229,59 +262,65 @@ def title_before(
         lo -= 1
         if tok.lower_ in lex.words.determiners:
             break
-    found = _title_words(lowers, lo, end, lex)
-    if found is None or (not contiguous and found[1] != end):
-        return None
-    k = found[0]  # read back only words that belong to the title ("the Kremlin's top foreign adviser")
-    while k - 1 >= lo and not _outside_title(doc[k - 1], lex):
+    return lo
+
+
+def _title_start(doc: Doc, before: range, lex: Lexicon) -> int:
+    """The first token of a title whose office words start at ``before.stop``, reading back over ``before``
+    only through words that belong to the title ("the Kremlin's top foreign adviser", not "impeach")."""
+    k = before.stop
+    while k - 1 >= before.start and not _outside_title(doc[k - 1], lex):
         k -= 1
-    lo = k - 1 if k - 1 >= lo and doc[k - 1].lower_ in lex.words.determiners else k
-    hits = tuple(h for k in range(lo, end) if k in phrases for h in phrases[k].hits)
+    return k - 1 if k - 1 >= before.start and doc[k - 1].lower_ in lex.words.determiners else k
+
+
+def _title_text(doc: Doc, lo: int, office: range, lex: Lexicon, phrases: dict[int, Candidate]) -> str:
+    """The title from token ``lo`` to the end of its ``office`` words, without a leading determiner,
+    possessive or country ("Kremlin spokesman", "Foreign Minister"), capitalized."""
     title_lo = lo
-    for k in range(lo, found[0]):
+    for k in range(lo, office.start):
         tok = doc[k]
         if tok.lower_ in lex.words.determiners or tok.text in lex.words.possessives or _is_place_at(phrases, k):
             title_lo = k + 1
-    title = doc[title_lo : found[1]].text if title_lo < found[1] else doc[found[0] : found[1]].text
-    if not contiguous and doc[lo].lower_ not in lex.words.determiners and not hits:
-        return None
-    start = doc[lo + 1].idx if doc[lo].lower_ in lex.words.determiners and lo + 1 < end else doc[lo].idx
-    return Modifier(start, title[:1].upper() + title[1:], found[2], hits, contiguous)
+    title = doc[title_lo : office.stop].text if title_lo < office.stop else doc[office.start : office.stop].text
+    return title[:1].upper() + title[1:]
+
+
+def _hits(phrases: dict[int, Candidate], tokens: range) -> tuple[Hit, ...]:
+    """The dictionary readings of the phrases that start at ``tokens``."""
+    return tuple(h for k in tokens if k in phrases for h in phrases[k].hits)
 
 
 def title_after(
-    doc: Any, lowers: list[str], tok_end: int, lex: Lexicon, phrases: dict[int, Candidate]
+    doc: Doc, lowers: list[str], tok_end: int, lex: Lexicon, phrases: dict[int, Candidate]
 ) -> Modifier | None:
     """An appositive title after a name: "Delfin Lorenzana, the Defence Secretary, said"."""
-    n = len(doc)
-    if tok_end + 1 >= n or doc[tok_end].text != "," or lowers[tok_end + 1] not in lex.words.determiners:
+    n, determiners = len(doc), lex.words.determiners
+    if tok_end + 1 >= n or doc[tok_end].text != "," or lowers[tok_end + 1] not in determiners:
         return None
     lo = hi = tok_end + 1
     while hi < n and hi - lo < MAX_TITLE_TOKENS and _title_token(doc[hi], lex.words) and not doc[hi].is_space:
-        if hi > lo and lowers[hi] in lex.words.determiners:
+        if hi > lo and lowers[hi] in determiners:
             break
         hi += 1
     found = _title_words(lowers, lo + 1, hi, lex)
-    if found is None or found[1] != hi or (hi < n and doc[hi].pos_ in ("NOUN", "PROPN")):
+    if found is None or found[0].stop != hi or (hi < n and doc[hi].pos_ in ("NOUN", "PROPN")):
         return None
-    hits = tuple(h for k in range(lo, hi) if k in phrases for h in phrases[k].hits)
-    title_lo = lo + 1
-    for k in range(lo + 1, found[0]):
-        if doc[k].text in lex.words.possessives or _is_place_at(phrases, k):
-            title_lo = k + 1
-    title = doc[title_lo:hi].text
+    office, sector = found
+    title = _title_text(doc, lo + 1, office, lex, phrases)
     start = doc[lo + 1].idx
-    return Modifier(start, title[:1].upper() + title[1:], found[2], hits, False, _span_end(doc[hi - 1]))
+    appositive = Span(start, _span_end(doc[hi - 1]), doc[lo + 1 : hi].text)
+    return Modifier(start, title, sector, _hits(phrases, range(lo, hi)), False, appositive)
 
 
-def _outside_title(tok: Any, lex: Lexicon) -> bool:
+def _outside_title(tok: Token, lex: Lexicon) -> bool:
     """Words before a title that are not part of it: "impeach", "current", "the"."""
     if tok.lower_ in lex.words.not_title_words or tok.lower_ in lex.words.determiners:
         return True
     return tok.text[:1].islower() and tok.pos_ in ("NOUN", "VERB") and tok.lower_ not in lex.role_words
 
 
-def _title_token(tok: Any, words: Words) -> bool:
+def _title_token(tok: Token, words: Words) -> bool:
     """Words a title phrase is made of: nouns, adjectives, names, "the", possessive 's, "U.S."-style dots."""
     if tok.text in words.possessives or tok.text in ("-", "."):
         return True
@@ -293,9 +332,9 @@ def _is_place_at(phrases: dict[int, Candidate], k: int) -> bool:
     return k in phrases and any(h.kind in ("country", "demonym") for h in phrases[k].hits)
 
 
-def quote_regions(text: str, words: Words) -> list[tuple[int, int]]:
+def quote_regions(text: str, words: Words) -> list[Span]:
     """Stretches inside quotation marks, paired within each paragraph."""
-    regions: list[tuple[int, int]] = []
+    regions: list[Span] = []
     open_at: int | None = None
     marks = words.opening_quotes | words.closing_quotes
     for k, ch in enumerate(text):
@@ -305,6 +344,6 @@ def quote_regions(text: str, words: Words) -> list[tuple[int, int]]:
             if open_at is None and ch in words.opening_quotes:
                 open_at = k
             elif open_at is not None:
-                regions.append((open_at, k + 1))
+                regions.append(make_span(text, open_at, k + 1))
                 open_at = None
     return regions
