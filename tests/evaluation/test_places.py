@@ -28,5 +28,6 @@ def test_readers_keep_offsets(shared: Path) -> None:
     gwn = next(places.read_geowebnews(root / "geowebnews" / "GWN.xml"))
     for document in (lgl, gwn):
         assert document.toponyms
-        assert all(document.text[t.start:t.end].strip() for t in document.toponyms)
-    assert lgl.text[lgl.toponyms[0].start:lgl.toponyms[0].end] == "Alexandria"
+        assert all(t.span.text.strip() for t in document.toponyms)
+        assert all(document.text[t.span.start:t.span.end] == t.span.text for t in document.toponyms)
+    assert lgl.toponyms[0].span.text == "Alexandria"

@@ -14,7 +14,7 @@ from dateline import actors, annotate, lang, places
 from dateline.errors import ResourceError
 from dateline.pipeline import Pipeline
 from dateline.places._gazetteer import _point, load_gazetteer
-from dateline.records import Article, Document, Place
+from dateline.records import Article, Document, Place, make_span
 
 EN = lang.resources("en")
 
@@ -119,7 +119,7 @@ def test_resolve_demonyms_only_when_asked() -> None:
 
 def test_resolve_spans_share_context_and_qualifiers() -> None:
     text = "Alexandria, La. -- Police in Alexandria and Pineville said Rapides Parish deputies helped."
-    spans = [(0, 10), (12, 15), (29, 39), (44, 53), (59, 73)]
+    spans = [make_span(text, s, e) for s, e in [(0, 10), (12, 15), (29, 39), (44, 53), (59, 73)]]
     found = places.resolve_spans(text, spans, EN)
     assert [p.span.text for p in found if p] == ["Alexandria", "La.", "Alexandria", "Pineville", "Rapides Parish"]
     assert all(p is not None and p.country == "USA" for p in found)

@@ -35,6 +35,7 @@ from pathlib import Path
 from dateline.errors import InputError
 from dateline.evaluation import Report, f1
 from dateline.lang import Resources, resources
+from dateline.records import Span, make_span
 
 __all__ = ["DEFAULT_DATA", "GoldDocument", "GoldToponym", "evaluate", "read_geowebnews", "read_lgl"]
 
@@ -55,8 +56,7 @@ _EARTH_RADIUS_KM = 6371.0088
 
 @dataclass(frozen=True)
 class GoldToponym:
-    start: int
-    end: int
+    span: Span
     lat: float | None
     lon: float | None
 
@@ -95,26 +95,29 @@ def _float(text: str | None) -> float | None:
 def read_lgl(path: Path) -> Iterator[GoldDocument]:
     """The documents of ``lgl.xml`` with their gold toponyms."""
     for article in _parse(path).iter("article"):
+        text = article.findtext("text") or ""
         toponyms = []
         for node in article.iter("toponym"):
             gaz = node.find("gaztag")
             lat = _float(gaz.findtext("lat")) if gaz is not None else None
             lon = _float(gaz.findtext("lon")) if gaz is not None else None
-            toponyms.append(GoldToponym(int(node.findtext("start", "0")), int(node.findtext("end", "0")), lat, lon))
-        yield GoldDocument(article.get("docid", ""), article.findtext("text") or "", tuple(toponyms))
+            span = make_span(text, int(node.findtext("start", "0")), int(node.findtext("end", "0")))
+            toponyms.append(GoldToponym(span, lat, lon))
+        yield GoldDocument(article.get("docid", ""), text, tuple(toponyms))
 
 
 def read_geowebnews(path: Path) -> Iterator[GoldDocument]:
     """The documents of ``GWN.xml`` with their toponyms (location expressions left out)."""
     for article in _parse(path).iter("article"):
+        text = article.findtext("text") or ""
         toponyms = []
         for node in article.iter("toponym"):
             if (node.findtext("type") or "") in GWN_NOT_TOPONYMS:
                 continue
-            start, end = int(node.findtext("start", "0")), int(node.findtext("end", "0"))
+            span = make_span(text, int(node.findtext("start", "0")), int(node.findtext("end", "0")))
             lat, lon = _float(node.findtext("latitude")), _float(node.findtext("longitude"))
-            toponyms.append(GoldToponym(start, end, lat, lon))
-        yield GoldDocument(article.get("file", ""), article.findtext("text") or "", tuple(toponyms))
+            toponyms.append(GoldToponym(span, lat, lon))
+        yield GoldDocument(article.get("file", ""), text, tuple(toponyms))
 
 
 def _resolution(documents: Sequence[GoldDocument], prefix: str, res: Resources) -> dict[str, float | int]:
@@ -123,7 +126,7 @@ def _resolution(documents: Sequence[GoldDocument], prefix: str, res: Resources) 
     errors: list[float] = []
     scored = correct = 0
     for document in documents:
-        spans = [(t.start, t.end) for t in document.toponyms]
+        spans = [t.span for t in document.toponyms]
         places = resolve_spans(document.text, spans, res, demonyms=True, keep_unresolved=False)
         for gold, place in zip(document.toponyms, places, strict=True):
             if gold.lat is None or gold.lon is None:
@@ -154,7 +157,7 @@ def _detection(documents: Sequence[GoldDocument], prefix: str, res: Resources) -
     true = predicted = exact = overlap_p = overlap_g = names = names_found = 0
     for document, article in zip(documents, annotate(articles), strict=True):
         found = {(p.span.start, p.span.end) for p in places.apply(article).places}
-        gold = {(t.start, t.end) for t in document.toponyms}
+        gold = {(t.span.start, t.span.end) for t in document.toponyms}
         true, predicted, exact = true + len(gold), predicted + len(found), exact + len(gold & found)
         # The stage never tags demonyms ("Russian"); both corpora annotate them.
         proper = {(s, e) for s, e in gold if gazetteer.key(document.text[s:e]) not in gazetteer.demonyms}

@@ -41,7 +41,7 @@ from dateline.places._article import resolve_mentions
 from dateline.places._detect import find_mentions
 from dateline.places._gazetteer import Entry, load_gazetteer
 from dateline.places._resolve import Context, Mention, qualifier_at
-from dateline.records import Article, Place, Span, make_span
+from dateline.records import Article, Place, Span
 
 __all__ = ["apply", "resolve", "resolve_spans"]
 
@@ -72,7 +72,7 @@ def _keep(place: Place, source: str) -> bool:
 
 def resolve_spans(
     text: str,
-    spans: Sequence[tuple[int, int]],
+    spans: Sequence[Span],
     res: Resources,
     *,
     demonyms: bool = False,
@@ -80,20 +80,18 @@ def resolve_spans(
 ) -> list[Place | None]:
     """Resolve the place names at ``spans`` of ``text`` together, as one article.
 
-    Each result is a :class:`Place` over its span. A name the gazetteer does
+    Each result is a :class:`Place` over its span (a qualifier after a span,
+    ", Illinois", is read from ``text``). A name the gazetteer does
     not know gives a place with only a name (country None) when
     ``keep_unresolved``, else None. ``demonyms=True`` also reads "Russian" as
     Russia (for gold sets that annotate demonyms as toponyms). ``res`` gives
     the language of the names.
     """
     gazetteer = load_gazetteer(res)
-    mentions = [
-        Mention(start, end, text[start:end], qualifier_at(gazetteer, text, end)) for start, end in spans
-    ]
+    mentions = [Mention(span, qualifier_at(gazetteer, text, span.end)) for span in spans]
     entries = resolve_mentions(gazetteer, mentions, demonyms=demonyms)
     places: list[Place | None] = []
-    for mention, entry in zip(mentions, entries, strict=True):
-        span = make_span(text, mention.start, mention.end)
+    for span, entry in zip(spans, entries, strict=True):
         if entry is None:
             places.append(Place(span, span.text, None) if keep_unresolved else None)
         else:
@@ -121,7 +119,7 @@ def resolve(
     head, _, _ = name.partition(",")
     head = head.strip() or name
     context = Context({c: 1.0 for c in context_countries}, {s: 1.0 for s in context_states})
-    mention = Mention(0, len(head), head, qualifier_at(gazetteer, name, len(name.partition(",")[0])))
+    mention = Mention(Span(0, len(head), head), qualifier_at(gazetteer, name, len(name.partition(",")[0])))
     entry = resolve_mentions(gazetteer, [mention], demonyms=demonyms, context=context)[0]
     return None if entry is None else _place(Span(0, len(name), name), entry)
 

@@ -48,15 +48,15 @@ def _groups(gazetteer: Gazetteer, mentions: Sequence[Mention], demonyms: bool) -
     qualifiers: dict[str, Entry] = {}
     for mention in mentions:
         if mention.qualifier is not None:
-            qualifiers.setdefault(gazetteer.key(mention.text), mention.qualifier)
+            qualifiers.setdefault(gazetteer.key(mention.span.text), mention.qualifier)
     groups: dict[tuple[str, Entry | None], _Group] = {}
     index: list[int] = []
     for mention in mentions:
-        name = gazetteer.key(mention.text)
+        name = gazetteer.key(mention.span.text)
         qualifier = mention.qualifier or qualifiers.get(name)
         group = groups.get((name, qualifier))
         if group is None:
-            found = candidates(gazetteer, mention.text, demonyms=demonyms, qualified=qualifier is not None)
+            found = candidates(gazetteer, mention.span.text, demonyms=demonyms, qualified=qualifier is not None)
             group = groups[(name, qualifier)] = _Group(name, qualifier, found, 0)
         group.count += 1
         index.append(list(groups).index((name, qualifier)))

@@ -11,10 +11,15 @@ not taken for a village of the same name.
 from __future__ import annotations
 
 from collections.abc import Callable, Iterator
-from typing import Any
+from typing import TYPE_CHECKING
 
 from dateline._dashes import dash_pieces
-from dateline.places._gazetteer import Gazetteer
+from dateline.places._gazetteer import Entry, Gazetteer
+from dateline.records import Span
+
+if TYPE_CHECKING:
+    from spacy.tokens import Doc, Token
+    from spacy.tokens import Span as TokenSpan
 
 __all__ = ["PLACE_LABELS", "find_mentions"]
 
@@ -38,10 +43,15 @@ GAZETTEER_ONLY_MIN_POPULATION = 100_000
 #: Longest gazetteer-only match, in tokens.
 MAX_MATCH_TOKENS = 4
 
+#: Shortest place mention, in characters ("UK"); one letter is an initial.
+MIN_NAME_CHARS = 2
+
+#: Where a mention came from: an entity label, "embedded" or "gazetteer".
+Found = dict[Span, str]
 
 
-def find_mentions(doc: Any, gazetteer: Gazetteer) -> dict[tuple[int, int], str]:
-    """Place mentions in ``doc``: character span ``(start, end)`` -> where it came from.
+def find_mentions(doc: Doc, gazetteer: Gazetteer) -> Found:
+    """Place mentions in ``doc``, in text order: their text -> where each came from.
 
     The source is the entity label (``GPE``, ``LOC``, ``FAC``, or a mistagged
     ``ORG``/``PERSON``/``NORP``), ``embedded`` for a place name inside a longer
@@ -49,55 +59,68 @@ def find_mentions(doc: Any, gazetteer: Gazetteer) -> dict[tuple[int, int], str]:
     or ``gazetteer``. Names the article also uses as a person's surname
     ("Bush", "Tyler") are left out.
     """
-    spans: dict[tuple[int, int], str] = {}
-    covered: set[int] = set()
-    unknown: list[tuple[Any, str]] = []  # entities (or pieces) the gazetteer does not know as a whole
-    for ent in doc.ents:
-        covered.update(range(ent.start, ent.end))
-        if ent.label_ in PLACE_LABELS:
-            for piece in _entity_pieces(ent, gazetteer):
-                if gazetteer.lookup(piece.text) or gazetteer.lookup(gazetteer.words.without_possessive(piece.text)):
-                    spans[(piece.start_char, piece.end_char)] = ent.label_
-                else:
-                    unknown.append((piece, ent.label_))
-        elif ent.label_ in MISTAGGED_LABELS and (piece := _mistagged(ent, gazetteer)) is not None:
-            spans[(piece.start_char, piece.end_char)] = ent.label_
-        elif ent.label_ in CONTAINER_LABELS:
-            unknown.append((ent, ent.label_))
-        if ent.label_ in MISTAGGED_LABELS:
-            unknown.append((ent, ent.label_))
-    text = doc.text  # rebuilt by spaCy on every access: read it once
-    known = {gazetteer.key(text[start:end]) for start, end in spans}
-    for span, label in unknown:
-        if label in MISTAGGED_LABELS:
-            # One sense per article: a name used as a place elsewhere is a place here too.
-            pieces = list(_entity_pieces(span, gazetteer))
-            if len(pieces) == 1 and gazetteer.key(pieces[0].text) in known:
-                spans[(pieces[0].start_char, pieces[0].end_char)] = label
-            if label not in CONTAINER_LABELS:
-                continue
-        parts = _hyphen_parts(span, gazetteer)
-        if parts:
-            spans.update((part, label) for part in parts)  # "U.S.-Russia relations"
-            continue
-        if label in PLACE_LABELS and _is_way(span, gazetteer):
-            spans[_with_number(span)] = label  # "Washington Drive", "Orchard Road 4": a place of its own
-            continue
-        inner = list(_embedded(span, gazetteer, known))
-        spans.update((match, "embedded") for match in inner)
-        if not inner and label in PLACE_LABELS and _acceptable(span.text, gazetteer):
-            spans[(span.start_char, span.end_char)] = label
+    spans, covered, unknown = _from_entities(doc, gazetteer)
+    known = {gazetteer.key(span.text) for span in spans}
+    for entity, label in unknown:
+        spans.update(_inside_unknown(entity, label, gazetteer, known))
     spans.update((span, "gazetteer") for span in _gazetteer_matches(doc, gazetteer, covered, known))
     people = _surnames(doc)
-    text = doc.text
     return {
         span: source
-        for span, source in sorted(spans.items())
-        if text[span[0]:span[1]] not in people or _strong(gazetteer, text[span[0]:span[1]])
+        for span, source in sorted(spans.items(), key=lambda item: (item[0].start, item[0].end))
+        if span.text not in people or _strong(gazetteer, span.text)
     }
 
 
-def _hyphen_parts(span: Any, gazetteer: Gazetteer) -> list[tuple[int, int]]:
+def _from_entities(doc: Doc, gazetteer: Gazetteer) -> tuple[Found, set[int], list[tuple[TokenSpan, str]]]:
+    """The place entities the gazetteer knows; the tokens of all entities; the entities (or pieces) left to read."""
+    spans: Found = {}
+    covered: set[int] = set()
+    unknown: list[tuple[TokenSpan, str]] = []
+    for ent in doc.ents:
+        covered.update(range(ent.start, ent.end))
+        label = ent.label_
+        if label in PLACE_LABELS:
+            for piece in _entity_pieces(ent, gazetteer):
+                if gazetteer.lookup(piece.text) or gazetteer.lookup(gazetteer.words.without_possessive(piece.text)):
+                    spans[_span(piece)] = label
+                else:
+                    unknown.append((piece, label))
+            continue
+        if label in MISTAGGED_LABELS and (whole := _mistagged(ent, gazetteer)) is not None:
+            spans[_span(whole)] = label
+        if label in MISTAGGED_LABELS or label in CONTAINER_LABELS:
+            unknown.append((ent, label))
+    return spans, covered, unknown
+
+
+def _inside_unknown(entity: TokenSpan, label: str, gazetteer: Gazetteer, known: set[str]) -> Found:
+    """The places an entity the gazetteer does not know as a whole names, or holds."""
+    if label in MISTAGGED_LABELS:
+        # One sense per article: a name used as a place elsewhere is a place here too.
+        pieces = list(_entity_pieces(entity, gazetteer))
+        found = {_span(pieces[0]): label} if len(pieces) == 1 and gazetteer.key(pieces[0].text) in known else {}
+        if label not in CONTAINER_LABELS:
+            return found
+    else:
+        found = {}
+    parts = _hyphen_parts(entity, gazetteer)
+    if parts:
+        return found | dict.fromkeys(parts, label)  # "U.S.-Russia relations"
+    if label in PLACE_LABELS and _is_way(entity, gazetteer):
+        return found | {_with_number(entity): label}  # "Washington Drive", "Orchard Road 4": a place of its own
+    inner = dict.fromkeys(_embedded(entity, gazetteer, known), "embedded")
+    if not inner and label in PLACE_LABELS and _acceptable(entity.text, gazetteer):
+        inner[_span(entity)] = label
+    return found | inner
+
+
+def _span(tokens: TokenSpan) -> Span:
+    """The text of a run of tokens as a record span."""
+    return Span(tokens.start_char, tokens.end_char, tokens.text)
+
+
+def _hyphen_parts(span: TokenSpan, gazetteer: Gazetteer) -> list[Span]:
     """The places joined by hyphens in "U.S.-Russia" or "Egypt–Israel", when every part is one."""
     text = span.text
     pieces = dash_pieces(text)
@@ -107,23 +130,24 @@ def _hyphen_parts(span: Any, gazetteer: Gazetteer) -> list[tuple[int, int]]:
         piece = text[start:end]
         if not piece or not gazetteer.lookup(piece) or not _acceptable(piece, gazetteer):
             return []
-    return [(span.start_char + start, span.start_char + end) for start, end in pieces]
+    return [Span(span.start_char + start, span.start_char + end, text[start:end]) for start, end in pieces]
 
 
-def _is_way(span: Any, gazetteer: Gazetteer) -> bool:
+def _is_way(span: TokenSpan, gazetteer: Gazetteer) -> bool:
     """Whether ``span`` names a street or road ("Washington Drive", "Orchard Rd.")."""
     return bool(len(span) > 1 and span[-1].text.rstrip(".").casefold() in gazetteer.words.ways)
 
 
-def _with_number(span: Any) -> tuple[int, int]:
+def _with_number(span: TokenSpan) -> Span:
     """The span, with the number that follows a road's name ("Orchard Road" + "4")."""
-    after = span.doc[span.end] if span.end < len(span.doc) else None
+    doc = span.doc
+    after = doc[span.end] if span.end < len(doc) else None
     if after is not None and after.like_num and after.idx == span.end_char + 1:
-        return span.start_char, after.idx + len(after.text)
-    return span.start_char, span.end_char
+        return _span(doc[span.start : span.end + 1])
+    return _span(span)
 
 
-def _mistagged(ent: Any, gazetteer: Gazetteer) -> Any:
+def _mistagged(ent: TokenSpan, gazetteer: Gazetteer) -> TokenSpan | None:
     """The entity, trimmed, when it is as a whole a clear place; else None."""
     pieces = list(_entity_pieces(ent, gazetteer))
     if len(pieces) == 1 and _strong(gazetteer, pieces[0].text):
@@ -131,7 +155,7 @@ def _mistagged(ent: Any, gazetteer: Gazetteer) -> Any:
     return None
 
 
-def _embedded(span: Any, gazetteer: Gazetteer, known: set[str]) -> Iterator[tuple[int, int]]:
+def _embedded(span: TokenSpan, gazetteer: Gazetteer, known: set[str]) -> Iterator[Span]:
     """Place names inside a longer name: clear places, or names the article uses as places elsewhere."""
     i, end = span.start, span.end
     doc = span.doc
@@ -144,12 +168,12 @@ def _embedded(span: Any, gazetteer: Gazetteer, known: set[str]) -> Iterator[tupl
                 lambda name: _acceptable(name, gazetteer) and (gazetteer.key(name) in known or _clear(gazetteer, name)),
             )
         if window is not None:
-            yield window.start_char, window.end_char
+            yield _span(window)
         i += len(window) if window is not None else 1
 
 
-def _longest_window(doc: Any, i: int, end: int, skip: Callable[[Any], bool],
-                    accept: Callable[[str], bool]) -> Any | None:
+def _longest_window(doc: Doc, i: int, end: int, skip: Callable[[TokenSpan], bool],
+                    accept: Callable[[str], bool]) -> TokenSpan | None:
     """The longest run of tokens from ``i`` (at most MAX_MATCH_TOKENS, before ``end``) not skipped and accepted."""
     for n in range(min(MAX_MATCH_TOKENS, end - i), 0, -1):
         window = doc[i : i + n]
@@ -158,7 +182,7 @@ def _longest_window(doc: Any, i: int, end: int, skip: Callable[[Any], bool],
     return None
 
 
-def _surnames(doc: Any) -> set[str]:
+def _surnames(doc: Doc) -> set[str]:
     """Last words of the people the model found ("George W. Bush" -> "Bush")."""
     names: set[str] = set()
     for ent in doc.ents:
@@ -168,9 +192,9 @@ def _surnames(doc: Any) -> set[str]:
     return names
 
 
-def _entity_pieces(ent: Any, gazetteer: Gazetteer) -> Iterator[Any]:
+def _entity_pieces(ent: TokenSpan, gazetteer: Gazetteer) -> Iterator[TokenSpan]:
     """The entity split at commas, each piece trimmed of "the", "'s", punctuation and spaces."""
-    piece: list[Any] = []
+    piece: list[Token] = []
     for token in ent:
         if token.text == ",":
             yield from _cleaned(piece, gazetteer)
@@ -180,7 +204,7 @@ def _entity_pieces(ent: Any, gazetteer: Gazetteer) -> Iterator[Any]:
     yield from _cleaned(piece, gazetteer)
 
 
-def _cleaned(tokens: list[Any], gazetteer: Gazetteer) -> Iterator[Any]:
+def _cleaned(tokens: list[Token], gazetteer: Gazetteer) -> Iterator[TokenSpan]:
     words = gazetteer.words
     while tokens and (tokens[0].text in words.leading or tokens[0].is_space):
         tokens = tokens[1:]
@@ -191,7 +215,7 @@ def _cleaned(tokens: list[Any], gazetteer: Gazetteer) -> Iterator[Any]:
 
 
 def _acceptable(text: str, gazetteer: Gazetteer) -> bool:
-    if len(text) < 2 or not text[0].isupper() or not any(ch.isalpha() for ch in text):
+    if len(text) < MIN_NAME_CHARS or not text[0].isupper() or not any(ch.isalpha() for ch in text):
         return False
     key = gazetteer.key(text)
     if key in gazetteer.not_places:
@@ -202,18 +226,17 @@ def _acceptable(text: str, gazetteer: Gazetteer) -> bool:
 def _strong(gazetteer: Gazetteer, name: str) -> bool:
     """Whether ``name`` is clearly a place: a country, US state, region, large city, or a
     first-level region with a name of several words."""
-    if not _acceptable(name, gazetteer):
-        return False
-    for entry in gazetteer.lookup(name):
-        if entry.alias:
-            continue
-        if entry.feature in ("country", "region") or (entry.feature == "admin1" and entry.country == "USA"):
-            return True
-        if entry.feature == "admin1" and " " in entry.name:  # "Tamil Nadu", not "Centre" or "Delta"
-            return True
-        if entry.feature == "city" and entry.population >= GAZETTEER_ONLY_MIN_POPULATION:
-            return True
-    return False
+    return _acceptable(name, gazetteer) and any(_clear_entry(e) for e in gazetteer.lookup(name) if not e.alias)
+
+
+def _clear_entry(entry: Entry) -> bool:
+    """A country, region, US state, large city, or first-level region with a name of several words
+    ("Tamil Nadu", not "Centre" or "Delta")."""
+    if entry.feature in ("country", "region"):
+        return True
+    if entry.feature == "admin1":
+        return entry.country == "USA" or " " in entry.name
+    return entry.feature == "city" and entry.population >= GAZETTEER_ONLY_MIN_POPULATION
 
 
 def _clear(gazetteer: Gazetteer, name: str) -> bool:
@@ -223,9 +246,7 @@ def _clear(gazetteer: Gazetteer, name: str) -> bool:
     return _strong(gazetteer, name)
 
 
-def _gazetteer_matches(
-    doc: Any, gazetteer: Gazetteer, covered: set[int], known: set[str]
-) -> Iterator[tuple[int, int]]:
+def _gazetteer_matches(doc: Doc, gazetteer: Gazetteer, covered: set[int], known: set[str]) -> Iterator[Span]:
     """Proper-noun sequences outside entities that are clear places or places the article names elsewhere."""
     i, size = 0, len(doc)
     while i < size:
@@ -238,5 +259,5 @@ def _gazetteer_matches(
             lambda name: _strong(gazetteer, name) or (gazetteer.key(name) in known and _acceptable(name, gazetteer)),
         )
         if window is not None:
-            yield window.start_char, window.end_char
+            yield _span(window)
         i += len(window) if window is not None else 1

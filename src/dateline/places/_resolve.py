@@ -15,6 +15,7 @@ from collections.abc import Iterator, Sequence
 from dataclasses import dataclass, field
 
 from dateline.places._gazetteer import Entry, Gazetteer, PlaceWords
+from dateline.records import Span
 
 __all__ = ["Context", "Mention", "best_entry", "candidates", "is_decisive", "qualifier_at", "score", "votes"]
 
@@ -57,16 +58,19 @@ MAJOR_CITY_POPULATION = 1_000_000
 #: Mentions this short in capitals ("EU", "LA") match no city: they are acronyms.
 ACRONYM_MAX_LENGTH = 4
 
-_QUALIFIER = re.compile(r"\s*,\s*((?:[A-Z][\w.'’-]*\.?)(?:\s+[A-Z][\w.'’-]*\.?){0,2})")
+#: Most capitalized words read as a qualifier after a comma ("Springfield, New Hampshire",
+#: "Alexandria, La."). Set by hand, not tuned.
+QUALIFIER_MAX_WORDS = 3
+
+_WORD = r"[A-Z][\w.'’-]*\.?"
+_QUALIFIER = re.compile(rf"\s*,\s*((?:{_WORD})(?:\s+{_WORD}){{0,{QUALIFIER_MAX_WORDS - 1}}})")
 
 
 @dataclass(frozen=True)
 class Mention:
     """A stretch of text to resolve, with the qualifier that follows it, if any."""
 
-    start: int
-    end: int
-    text: str
+    span: Span
     qualifier: Entry | None = None
 
 
