@@ -49,6 +49,12 @@ if TYPE_CHECKING:
 
 __all__ = ["apply"]
 
+#: Shortest all-capital phrase that stands as a name without an entity ("FBI"); two capitals ("UN") need
+#: the tagger's support. Chosen by hand, not tuned.
+MIN_ACRONYM_CHARS = 3
+#: Sentences before a pronoun's own in which the person it refers to may be named ("Merkel met Macron.
+#: She said ..."). Set by hand, not tuned.
+PRONOUN_SENTENCES_BACK = 1
 #: Sectors of offices whose country, when the text does not say it, is the country the story is about.
 CONTEXT_SECTORS = frozenset({"GOV", "MIL", "LEG", "COP", "JUD"})
 
@@ -121,22 +127,22 @@ def _strong(candidate: Candidate, text: str) -> bool:
     if any(h.surname for h in candidate.hits):
         return False
     surface = text[candidate.start : candidate.end]
-    return " " in surface or (len(surface) >= 3 and surface.replace(".", "").isupper())
+    return " " in surface or (len(surface) >= MIN_ACRONYM_CHARS and surface.replace(".", "").isupper())
 
 
 def _people_pass(build: Build, candidates: list[Candidate], by_token: dict[int, Candidate], weak: bool = False) -> None:
+    """People named by the candidates, with the titles before or after their names (``weak``: phrases
+    no entity supports, taken only for a person already named or in office on the article's date)."""
     day = build.article.published
     for cand in candidates:
         if not build.free(cand):
             continue
-        chosen = choose_person(cand.hits, day) if any(h.kind == "person" for h in cand.hits) else None
         named = _named_person(build, cand)
         if named is not None:  # "Amman" after "Sudesh Amman" is him, not Jordan's capital
             build.add(named, build.groups[named], build.span(cand.start, cand.end), cand.tokens)
             continue
-        if weak and (chosen is None or not _weak_name_ok(build, cand, chosen)):
-            continue
-        if chosen is None and not (cand.label == "PERSON" and not cand.hits and _name_like(build.doc, cand)):
+        chosen = choose_person(cand.hits, day) if any(h.kind == "person" for h in cand.hits) else None
+        if not _reads_as_person(build, cand, chosen, weak):
             continue
         mod = title_before(build.doc, build.lowers, cand.tok_start, build.lex, by_token)
         mod = mod or title_after(build.doc, build.lowers, cand.tok_end, build.lex, by_token)
@@ -147,6 +153,13 @@ def _people_pass(build: Build, candidates: list[Candidate], by_token: dict[int, 
         build.add(key, group, build.span(start, cand.end), cand.tokens)
         if mod is not None:
             _take_modifier(build, mod, cand, key, group)
+
+
+def _reads_as_person(build: Build, cand: Candidate, chosen: tuple[Person, Role] | None, weak: bool) -> bool:
+    """A dictionary person (a weak one only as :func:`_weak_name_ok` allows), or a name tagged PERSON."""
+    if weak:
+        return chosen is not None and _weak_name_ok(build, cand, chosen)
+    return chosen is not None or (cand.label == "PERSON" and not cand.hits and _name_like(build.doc, cand))
 
 
 def _named_person(build: Build, cand: Candidate) -> Key | None:
@@ -250,7 +263,7 @@ def _pronoun_pass(build: Build) -> None:
         if quoted(tok.idx):
             continue
         k = bisect.bisect_right(sentence_starts, i) - 1
-        lo = doc[sentence_starts[max(k - 1, 0)]].idx
+        lo = doc[sentence_starts[max(k - PRONOUN_SENTENCES_BACK, 0)]].idx
         keys = {
             key for span, key in build.people
             if lo <= span.start and span.end <= tok.idx and not quoted(span.start)
@@ -277,15 +290,15 @@ def _possessive_government(build: Build) -> None:
 
 
 def _records(build: Build) -> tuple[Actor, ...]:
+    """One frozen actor per name: groups built under different keys with one name join."""
     merged: dict[str, Group] = {}
+    mentions: dict[str, list[Span]] = {}
     for group in build.groups.values():
-        if group.name in merged:
-            merged[group.name].mentions.extend(group.mentions)
-        else:
-            merged[group.name] = group
+        merged.setdefault(group.name, group)
+        mentions.setdefault(group.name, []).extend(group.mentions)
     actors = []
     for group in merged.values():
-        spans = tuple(sorted(set(group.mentions), key=_position))
+        spans = tuple(sorted(set(mentions[group.name]), key=_position))
         actor_id = ids.child_id(build.article.id, "actor", group.name)
         actors.append(
             Actor(actor_id, group.name, group.kind, group.country, group.sector, spans, group.title, group.wikidata)

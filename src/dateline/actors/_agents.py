@@ -12,9 +12,10 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 from dateline.actors._build import Build, Group, Key
-from dateline.actors._lexicon import Country, Org, Words
-from dateline.actors._mentions import Candidate, find_agents
+from dateline.actors._lexicon import Country, Org
+from dateline.actors._mentions import MIN_NAME_CHARS, Candidate, find_agents
 from dateline.actors._people import office_title, role_at
+from dateline.actors._words import Words
 from dateline.records import ActorKind
 
 if TYPE_CHECKING:
@@ -24,6 +25,9 @@ if TYPE_CHECKING:
 
 __all__ = ["agents_pass", "government", "name_group", "title_refs_pass"]
 
+#: Adjectives read over between an owner and its institution or agents ("Russia's top military
+#: officials"). Set by hand, not tuned.
+MAX_ADJECTIVES_BETWEEN = 2
 #: The sector of governments: a country's agents of this sector are its government ("Russian officials").
 GOVERNMENT = "GOV"
 _ADJECTIVE_DEPS = frozenset({"amod", "compound", "nmod"})
@@ -46,7 +50,7 @@ def _modifier(build: Build, i: int, by_token: dict[int, Candidate]) -> tuple[int
     """What names the owner right before token ``i``: (first token, country, actor key of an org or person)."""
     doc, k = build.doc, i - 1
     skipped = 0
-    while k >= 0 and doc[k].pos_ == "ADJ" and k not in by_token and skipped < 2:
+    while k >= 0 and doc[k].pos_ == "ADJ" and k not in by_token and skipped < MAX_ADJECTIVES_BETWEEN:
         k, skipped = k - 1, skipped + 1
     if k >= 0 and doc[k].text in build.lex.words.possessives:
         k -= 1
@@ -173,14 +177,14 @@ def name_group(build: Build, cand: Candidate) -> tuple[Key, Group] | None:
     for hit in cand.hits:
         if isinstance(hit.ref, Org):
             org = hit.ref
-            return ("O", org.name), Group(org.name, org.kind, org.country, org.sector, wikidata=org.wikidata)  # type: ignore[arg-type]
-    kinds = {h.kind: h.ref for h in cand.hits if isinstance(h.ref, Country)}
+            return ("O", org.name), Group(org.name, org.kind, org.country, org.sector, wikidata=org.wikidata)
+    kinds: dict[str, Country] = {h.kind: h.ref for h in cand.hits if isinstance(h.ref, Country)}
     if "metonym" in kinds:
-        return government(build, kinds["metonym"].iso3)  # type: ignore[union-attr]
+        return government(build, kinds["metonym"].iso3)
     if "capital" in kinds and not _locative(doc, cand, build.lex.words):
-        return government(build, kinds["capital"].iso3)  # type: ignore[union-attr]
+        return government(build, kinds["capital"].iso3)
     country = kinds.get("country") or (kinds.get("demonym") if _plural_noun(doc, cand) else None)
-    if isinstance(country, Country):
+    if country is not None:
         return ("C", country.iso3), Group(country.name, "country", country.iso3, None)
     if not cand.hits and cand.label in ("ORG", "NORP"):
         return _unknown_name(build, cand)
@@ -206,7 +210,7 @@ def _unknown_name(build: Build, cand: Candidate) -> tuple[Key, Group] | None:
     text = " ".join(build.article.text[cand.start : cand.end].split())
     if cand.label == "NORP" and not _plural_noun(doc, cand):
         return None
-    if len(text) < 2 or not any(c.isalpha() for c in text) or text.lower() == text:
+    if len(text) < MIN_NAME_CHARS or not any(c.isalpha() for c in text) or text.lower() == text:
         return None
     if cand.tok_end - cand.tok_start == 1:
         for key, group in build.groups.items():  # "Sanders" tagged ORG after "Bernie Sanders"
@@ -263,9 +267,10 @@ def _country_words(build: Build, i: int, lo: int, iso: str | None) -> tuple[int,
 def _title_fits(title: str, held: str | None, words: Words) -> bool:
     """Whether an office held fits a title without a name ("the president", "the German leader")."""
     held = (held or "").lower()
-    if words.first_word_in(held, words.former_words):
+    first = held.split(" ", 1)[0]
+    if first in words.former_words:
         return False
-    subordinate = words.first_word_in(held, words.subordinate_words)
+    subordinate = first in words.subordinate_words
     if title in words.generic_titles:
         return any(t in held for t in words.generic_titles[title]) and not subordinate
     if held == title:

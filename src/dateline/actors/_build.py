@@ -14,9 +14,10 @@ from collections import Counter
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
-from dateline.actors._lexicon import Country, Gender, Lexicon, Org, Person
+from dateline.actors._lexicon import Country, Lexicon, Org, Person
 from dateline.actors._mentions import Candidate, Modifier
 from dateline.actors._people import role_at
+from dateline.actors._words import Gender
 from dateline.records import ActorKind, Article, Span, make_span
 
 if TYPE_CHECKING:
@@ -28,8 +29,10 @@ __all__ = ["CONTEXT_SENTENCES", "Build", "Context", "Group", "Key", "modifier_co
 #: "the Foreign Ministry" or "the government"; 2 fit the RFE/RL seed and Wikinews.
 CONTEXT_SENTENCES = 2
 #: A country is "what the story is about" when it has at least this share of the
-#: article's country mentions (and two of them); judged on Wikinews 2019-2021.
+#: article's country mentions, and at least MAIN_COUNTRY_MIN_MENTIONS of them;
+#: judged on Wikinews 2019-2021.
 MAIN_COUNTRY_SHARE = 0.5
+MAIN_COUNTRY_MIN_MENTIONS = 2
 
 Key = tuple[str, ...]
 
@@ -71,7 +74,7 @@ class Context:
         if not counts:
             return None
         iso, count = counts.most_common(1)[0]
-        return iso if count >= 2 and count >= MAIN_COUNTRY_SHARE * len(self.marks) else None
+        return iso if count >= MAIN_COUNTRY_MIN_MENTIONS and count >= MAIN_COUNTRY_SHARE * len(self.marks) else None
 
     def country_before(self, pos: int) -> str | None:
         """The nearest country named before ``pos`` within :data:`CONTEXT_SENTENCES` sentences, else the main one."""

@@ -21,14 +21,15 @@ import datetime as dt
 import functools
 import re
 import unicodedata
-from collections.abc import Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, Literal
 
 from dateline._data import DESCRIBED, check_described, is_strings, merge, packaged, read_user
+from dateline.actors._words import Gender, Words, normalize, parse_words
 from dateline.errors import ResourceError
 from dateline.lang import Resources
+from dateline.records import ActorKind
 
 __all__ = [
     "Country",
@@ -37,9 +38,7 @@ __all__ = [
     "Org",
     "Person",
     "Role",
-    "Words",
     "load_lexicon",
-    "normalize",
 ]
 
 #: Major version of the data file format this code reads.
@@ -50,15 +49,10 @@ LANGUAGE_FILES = ("countries", "agents", "actors")
 KB_FILES = ("organizations", "people")
 SECTION_KEYS = {"countries": "iso3", "organizations": "name", "people": "name"}
 _DATE = re.compile(r"^\d{4}(-\d{2}(-\d{2})?)?$")
-_APOSTROPHES = str.maketrans({"\u2019": "'", "\u2018": "'", "\u02bc": "'", "`": "'"})
 
 HitKind = Literal["country", "demonym", "capital", "metonym", "person", "org"]
-Gender = Literal["m", "f"]
-
-
-def normalize(text: str) -> str:
-    """The lookup key of a surface form: straight apostrophes, single spaces."""
-    return " ".join(text.translate(_APOSTROPHES).split())
+#: The other names of a country in countries.json, each under its plural as key ("demonyms").
+_COUNTRY_NAME_KINDS: tuple[HitKind, ...] = ("demonym", "capital", "metonym")
 
 
 def _fold(text: str) -> str:
@@ -89,7 +83,7 @@ class Person:
 @dataclass(frozen=True, slots=True)
 class Org:
     name: str
-    kind: str
+    kind: ActorKind  # organization, group or other
     country: str | None
     sector: str | None
     wikidata: str | None = None
@@ -111,46 +105,6 @@ class Hit:
     surname: bool = False
 
 
-@dataclass(frozen=True)
-class Words:
-    """The language's words the actor passes read (``lang/<code>/actors.json``; see its ``keys``).
-
-    Word lists compared with lower-case tokens are lower case; possessives and
-    quotation marks are kept as written.
-    """
-
-    pronouns: Mapping[str, Gender]
-    possessive_pronouns: frozenset[str]
-    gendered_titles: Mapping[str, Gender]
-    government_words: frozenset[str]
-    generic_titles: Mapping[str, tuple[str, ...]]
-    subordinate_words: frozenset[str]
-    former_words: frozenset[str]
-    former_title: str
-    group_name: str
-    locative_prepositions: frozenset[str]
-    determiners: frozenset[str]
-    definite_articles: frozenset[str]
-    country_prepositions: frozenset[str]
-    possessives: frozenset[str]
-    not_title_words: frozenset[str]
-    headline_words: frozenset[str]
-    opening_quotes: frozenset[str]
-    closing_quotes: frozenset[str]
-
-    def former(self, title: str) -> str:
-        """The title of an office held no longer ("former President")."""
-        return self.former_title.format(title=title)
-
-    def group(self, adjective: str, label: str) -> str:
-        """The name of a country's group or institution ("Russian military")."""
-        return self.group_name.format(adjective=adjective, label=label)
-
-    def first_word_in(self, title: str, words: frozenset[str]) -> bool:
-        """Whether the lower-case ``title`` begins with one of ``words``, as a word."""
-        return title.split(" ", 1)[0] in words
-
-
 @dataclass
 class Lexicon:
     """Lookup tables over the dictionaries (built once per process, then only read)."""
@@ -158,7 +112,7 @@ class Lexicon:
     words: Words
     countries: dict[str, Country] = field(default_factory=dict)
     #: exact-case surface form -> what it can stand for
-    phrases: dict[str, list[Hit]] = field(default_factory=dict)
+    phrases: dict[str, tuple[Hit, ...]] = field(default_factory=dict)
     #: first word of a phrase (split at spaces and hyphens) -> the most words of such a phrase
     first_words: dict[str, int] = field(default_factory=dict)
     #: lower-case agent noun -> (sector, label, whether it needs a country or organization before it)
@@ -184,14 +138,14 @@ class Lexicon:
                 form = rest  # "the Kremlin" is found as "Kremlin"
             if not form:
                 continue
-            hits = self.phrases.setdefault(form, [])
+            hits = self.phrases.get(form, ())
             if hit not in hits:
-                hits.append(hit)
+                self.phrases[form] = (*hits, hit)
             words = re.split(r"[\s\-]", form)
             self.first_words[words[0]] = max(self.first_words.get(words[0], 0), len(words))
 
-    def lookup(self, surface: str) -> list[Hit]:
-        return self.phrases.get(normalize(surface), [])
+    def lookup(self, surface: str) -> tuple[Hit, ...]:
+        return self.phrases.get(normalize(surface), ())
 
 
 def _fail(source: str, what: str) -> ResourceError:
@@ -242,69 +196,6 @@ def _builtin(res: Resources) -> dict[str, Any]:
     return merged
 
 
-def _need_key(data: dict[str, Any], key: str) -> Any:
-    if key not in data:
-        raise _fail("actors", f"missing '{key}' (see the keys of dateline/lang/<code>/actors.json)")
-    return data[key]
-
-
-def _lower_words(data: dict[str, Any], key: str) -> frozenset[str]:
-    _need_key(data, key)
-    return frozenset(w.strip().lower() for w in _strings(data, key, "actors", key))
-
-
-def _marks(data: dict[str, Any], key: str) -> frozenset[str]:
-    _need_key(data, key)
-    return frozenset(_strings(data, key, "actors", key))
-
-
-def _genders(data: dict[str, Any], key: str) -> dict[str, Gender]:
-    table = _need_key(data, key)
-    if not isinstance(table, dict) or not all(g in ("m", "f") for g in table.values()):
-        raise _fail("actors", f"'{key}' must map words to 'm' or 'f'")
-    return {normalize(word).lower(): gender for word, gender in table.items()}
-
-
-def _template(data: dict[str, Any], key: str, *fields: str) -> str:
-    value = _need_key(data, key)
-    try:
-        ok = isinstance(value, str) and all(f"{{{f}}}" in value for f in fields)
-        ok = ok and bool(str(value).format(**dict.fromkeys(fields, "x")))
-    except (KeyError, IndexError, ValueError):
-        ok = False
-    if not ok:
-        wanted = ", ".join("{" + f + "}" for f in fields)
-        raise _fail("actors", f"'{key}' must be a text with {wanted} and no other fields")
-    return str(value)
-
-
-def _words(data: dict[str, Any]) -> Words:
-    """The passes' words from the merged data, checked."""
-    generic = _need_key(data, "generic_titles")
-    if not isinstance(generic, dict) or not all(is_strings(v, nonempty=True) for v in generic.values()):
-        raise _fail("actors", "'generic_titles' must map a title to a list of the offices it covers")
-    return Words(
-        pronouns=_genders(data, "pronouns"),
-        possessive_pronouns=_lower_words(data, "possessive_pronouns"),
-        gendered_titles=_genders(data, "gendered_titles"),
-        government_words=_lower_words(data, "government_words"),
-        generic_titles={k.lower(): tuple(t.lower() for t in v) for k, v in generic.items()},
-        subordinate_words=_lower_words(data, "subordinate_words"),
-        former_words=_lower_words(data, "former_words"),
-        former_title=_template(data, "former_title", "title"),
-        group_name=_template(data, "group_name", "adjective", "label"),
-        locative_prepositions=_lower_words(data, "locative_prepositions"),
-        determiners=_lower_words(data, "determiners"),
-        definite_articles=_lower_words(data, "definite_articles"),
-        country_prepositions=_lower_words(data, "country_prepositions"),
-        possessives=_marks(data, "possessives"),
-        not_title_words=_lower_words(data, "not_title_words"),
-        headline_words=_lower_words(data, "headline_words"),
-        opening_quotes=_marks(data, "opening_quotes"),
-        closing_quotes=_marks(data, "closing_quotes"),
-    )
-
-
 def _add_countries(lex: Lexicon, entries: Any, source: str) -> None:
     for i, entry in enumerate(entries):
         where = f"countries[{i}]"
@@ -316,9 +207,9 @@ def _add_countries(lex: Lexicon, entries: Any, source: str) -> None:
         lex.add(country.name, Hit("country", country))
         for alias in _strings(entry, "aliases", source, where):
             lex.add(alias, Hit("country", country))
-        for kind in ("demonym", "capital", "metonym"):
+        for kind in _COUNTRY_NAME_KINDS:
             for surface in _strings(entry, kind + "s", source, where):
-                lex.add(surface, Hit(kind, country))  # type: ignore[arg-type]
+                lex.add(surface, Hit(kind, country))
 
 
 def _known_country(lex: Lexicon, code: Any, source: str, where: str) -> None:
@@ -397,7 +288,7 @@ def _add_words(table: dict[str, Any], entries: Any, lex: Lexicon, source: str, s
 
 def build_lexicon(data: dict[str, Any]) -> Lexicon:
     """Validate merged dictionary data and build the lookup tables."""
-    lex = Lexicon(_words(data), versions=dict(data.get("versions", {})))
+    lex = Lexicon(parse_words(data), versions=dict(data.get("versions", {})))
     sectors = data.get("sectors")
     if not isinstance(sectors, dict) or not sectors:
         raise _fail("agents.json", "'sectors' must be a non-empty object")

@@ -10,11 +10,12 @@ actor each one belongs to.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from typing import TYPE_CHECKING, TypeVar
 
 from dateline._dashes import dash_pieces
-from dateline.actors._lexicon import Hit, Lexicon, Words, normalize
+from dateline.actors._lexicon import Hit, Lexicon
+from dateline.actors._words import Words, normalize
 from dateline.records import Span, make_span
 
 if TYPE_CHECKING:
@@ -41,6 +42,8 @@ MAX_TITLE_TOKENS = 8
 MAX_ROLE_TOKENS = 4
 #: Longest dictionary phrase, in tokens ("Islamic State of Iraq and the Levant" is 7).
 MAX_PHRASE_TOKENS = 12
+#: Tokens a dictionary word may take: hyphens and apostrophes split words ("Moon Jae-in" is 4 tokens).
+TOKENS_PER_WORD = 2
 #: Shortest text of a name taken from an entity ("EU" is two letters).
 MIN_NAME_CHARS = 2
 _LETTER = re.compile(r"[^\W\d_]")
@@ -56,7 +59,7 @@ class Candidate:
     tok_end: int
     start: int
     end: int
-    hits: list[Hit] = field(default_factory=list)
+    hits: tuple[Hit, ...] = ()
     label: str | None = None  # spaCy entity label, when an entity supports it
     part: bool = False  # a piece of a hyphenated token ("Russia" in "U.S.-Russia")
 
@@ -108,8 +111,8 @@ def scan_phrases(doc: Doc, words: list[str], text: str, lex: Lexicon) -> list[Ca
 def _longest(doc: Doc, i: int, lex: Lexicon, text: str) -> Candidate | None:
     start = doc[i].idx
     best: Candidate | None = None
-    # a phrase of w words spans at most ~2w tokens (hyphens and apostrophes split words)
-    limit = min(2 * lex.first_words[_first_word(doc[i].text)] + 1, MAX_PHRASE_TOKENS)
+    # a phrase of w words spans at most about TOKENS_PER_WORD * w tokens
+    limit = min(TOKENS_PER_WORD * lex.first_words[_first_word(doc[i].text)] + 1, MAX_PHRASE_TOKENS)
     j = i
     while j < len(doc) and j - i < limit:
         end = _span_end(doc[j])
@@ -118,7 +121,7 @@ def _longest(doc: Doc, i: int, lex: Lexicon, text: str) -> Candidate | None:
             break
         hits = lex.lookup(surface)
         if hits:
-            best = Candidate(i, j + 1, start, end, list(hits))
+            best = Candidate(i, j + 1, start, end, hits)
         j += 1
     return best
 
@@ -131,7 +134,7 @@ def _hyphen_parts(tok: Token, i: int, lex: Lexicon) -> list[Candidate]:
     out = []
     for start, end in pieces:
         part = tok.text[start:end]
-        hits = [h for h in lex.lookup(part) if h.kind in ("country", "demonym")] if part else []
+        hits = tuple(h for h in lex.lookup(part) if h.kind in ("country", "demonym")) if part else ()
         if hits:
             out.append(Candidate(i, i + 1, tok.idx + start, tok.idx + end, hits, part=True))
     return out

@@ -4,7 +4,8 @@ from __future__ import annotations
 
 import datetime as dt
 
-from dateline.actors._lexicon import Hit, Person, Role, Words
+from dateline.actors._lexicon import Hit, Person, Role
+from dateline.actors._words import Words
 
 __all__ = ["SURNAME_WINDOW_YEARS", "choose_person", "office_title", "role_at"]
 
@@ -12,8 +13,7 @@ __all__ = ["SURNAME_WINDOW_YEARS", "choose_person", "office_title", "role_at"]
 #: their terms lies within this many years of the article's date; beyond it the
 #: name more likely belongs to someone else. Set by reading Wikinews 2019-2021 output.
 SURNAME_WINDOW_YEARS = 10
-
-_FAR = 10**6
+_DAYS_PER_YEAR = 365
 
 
 def _distance(role: Role, day: dt.date) -> int:
@@ -36,7 +36,7 @@ def role_at(person: Person, day: dt.date | None) -> Role:
     return min(person.roles, key=lambda r: (_distance(r, day), -r.start.toordinal()))
 
 
-def choose_person(hits: list[Hit], day: dt.date | None) -> tuple[Person, Role] | None:
+def choose_person(hits: tuple[Hit, ...], day: dt.date | None) -> tuple[Person, Role] | None:
     """The person a name stands for on ``day``: in office then, else nearest in time, else most recent."""
     people = [h.ref for h in hits if h.kind == "person" and isinstance(h.ref, Person)]
     if not people:
@@ -49,7 +49,7 @@ def choose_person(hits: list[Hit], day: dt.date | None) -> tuple[Person, Role] |
         if best is None or distance < best[0]:
             best = (distance, person, role)
     assert best is not None
-    if surname and day is not None and best[0] > SURNAME_WINDOW_YEARS * 365:
+    if surname and day is not None and best[0] > SURNAME_WINDOW_YEARS * _DAYS_PER_YEAR:
         return None
     return best[1], best[2]
 

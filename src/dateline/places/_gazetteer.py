@@ -230,9 +230,13 @@ def _capital_ids(cities: dict[str, Any]) -> set[int]:
     best: dict[tuple[str, str], dict[str, Any]] = {}
     for city in cities.values():
         key = (city["countrycode"], city["name"])
-        if key in wanted and int(city.get("population") or 0) > int(best.get(key, {}).get("population") or -1):
+        if key in wanted and (key not in best or _population(city) > _population(best[key])):
             best[key] = city
     return {int(city["geonameid"]) for city in best.values()}
+
+
+def _population(city: dict[str, Any]) -> int:
+    return int(city.get("population") or 0)
 
 
 def _ascii_names(city: dict[str, Any]) -> Iterator[str]:

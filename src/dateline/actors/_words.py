@@ -1,0 +1,136 @@
+"""The words of a language the actor passes read: pronouns, grammatical words, title words, name patterns.
+
+They come from ``dateline/lang/<code>/actors.json`` (each key described under
+its ``keys``), merged with the other actor dictionaries and a user's
+``actors`` file by :mod:`dateline.actors._lexicon`, which checks them here.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from dataclasses import dataclass
+from typing import Any, Literal
+
+from dateline._data import is_strings
+from dateline.errors import ResourceError
+
+__all__ = ["Gender", "Words", "normalize", "parse_words"]
+
+Gender = Literal["m", "f"]
+
+_APOSTROPHES = str.maketrans({"\u2019": "'", "\u2018": "'", "\u02bc": "'", "`": "'"})
+
+
+def normalize(text: str) -> str:
+    """The lookup key of a surface form: straight apostrophes, single spaces."""
+    return " ".join(text.translate(_APOSTROPHES).split())
+
+
+@dataclass(frozen=True)
+class Words:
+    """The language's words the actor passes read (``lang/<code>/actors.json``; see its ``keys``).
+
+    Word lists compared with lower-case tokens are lower case; possessives and
+    quotation marks are kept as written.
+    """
+
+    pronouns: Mapping[str, Gender]
+    possessive_pronouns: frozenset[str]
+    gendered_titles: Mapping[str, Gender]
+    government_words: frozenset[str]
+    generic_titles: Mapping[str, tuple[str, ...]]
+    subordinate_words: frozenset[str]
+    former_words: frozenset[str]
+    former_title: str
+    group_name: str
+    locative_prepositions: frozenset[str]
+    determiners: frozenset[str]
+    definite_articles: frozenset[str]
+    country_prepositions: frozenset[str]
+    possessives: frozenset[str]
+    not_title_words: frozenset[str]
+    headline_words: frozenset[str]
+    opening_quotes: frozenset[str]
+    closing_quotes: frozenset[str]
+
+    def former(self, title: str) -> str:
+        """The title of an office held no longer ("former President")."""
+        return self.former_title.format(title=title)
+
+    def group(self, adjective: str, label: str) -> str:
+        """The name of a country's group or institution ("Russian military")."""
+        return self.group_name.format(adjective=adjective, label=label)
+
+
+def _need_key(data: dict[str, Any], key: str) -> Any:
+    if key not in data:
+        raise _fail(f"missing '{key}' (see the keys of dateline/lang/<code>/actors.json)")
+    return data[key]
+
+
+def _lower_words(data: dict[str, Any], key: str) -> frozenset[str]:
+    _need_key(data, key)
+    return frozenset(w.strip().lower() for w in _strings(data, key))
+
+
+def _marks(data: dict[str, Any], key: str) -> frozenset[str]:
+    _need_key(data, key)
+    return frozenset(_strings(data, key))
+
+
+def _genders(data: dict[str, Any], key: str) -> dict[str, Gender]:
+    table = _need_key(data, key)
+    if not isinstance(table, dict) or not all(g in ("m", "f") for g in table.values()):
+        raise _fail(f"'{key}' must map words to 'm' or 'f'")
+    return {normalize(word).lower(): gender for word, gender in table.items()}
+
+
+def _template(data: dict[str, Any], key: str, *fields: str) -> str:
+    value = _need_key(data, key)
+    try:
+        ok = isinstance(value, str) and all(f"{{{f}}}" in value for f in fields)
+        ok = ok and bool(str(value).format(**dict.fromkeys(fields, "x")))
+    except (KeyError, IndexError, ValueError):
+        ok = False
+    if not ok:
+        wanted = ", ".join("{" + f + "}" for f in fields)
+        raise _fail(f"'{key}' must be a text with {wanted} and no other fields")
+    return str(value)
+
+
+def parse_words(data: dict[str, Any]) -> Words:
+    """The passes' words from the merged actor data (the keys of ``actors.json``), checked."""
+    generic = _need_key(data, "generic_titles")
+    if not isinstance(generic, dict) or not all(is_strings(v, nonempty=True) for v in generic.values()):
+        raise _fail("'generic_titles' must map a title to a list of the offices it covers")
+    return Words(
+        pronouns=_genders(data, "pronouns"),
+        possessive_pronouns=_lower_words(data, "possessive_pronouns"),
+        gendered_titles=_genders(data, "gendered_titles"),
+        government_words=_lower_words(data, "government_words"),
+        generic_titles={k.lower(): tuple(t.lower() for t in v) for k, v in generic.items()},
+        subordinate_words=_lower_words(data, "subordinate_words"),
+        former_words=_lower_words(data, "former_words"),
+        former_title=_template(data, "former_title", "title"),
+        group_name=_template(data, "group_name", "adjective", "label"),
+        locative_prepositions=_lower_words(data, "locative_prepositions"),
+        determiners=_lower_words(data, "determiners"),
+        definite_articles=_lower_words(data, "definite_articles"),
+        country_prepositions=_lower_words(data, "country_prepositions"),
+        possessives=_marks(data, "possessives"),
+        not_title_words=_lower_words(data, "not_title_words"),
+        headline_words=_lower_words(data, "headline_words"),
+        opening_quotes=_marks(data, "opening_quotes"),
+        closing_quotes=_marks(data, "closing_quotes"),
+    )
+
+
+def _fail(what: str) -> ResourceError:
+    return ResourceError(f"actor dictionary actors: {what}; fix the file, or stop merging it if it is yours")
+
+
+def _strings(data: dict[str, Any], key: str) -> list[str]:
+    value = data[key]
+    if not is_strings(value, nonempty=True):
+        raise _fail(f"'{key}' must be a list of non-empty strings")
+    return value
