@@ -112,10 +112,12 @@ def test_resolve_qualifier_and_unknown() -> None:
     assert places.resolve("Qwxzzy Flats", EN) is None
 
 
-def test_resolve_demonyms_only_when_asked() -> None:
+def test_a_demonym_is_no_place_but_names_one() -> None:
     assert places.resolve("Russian", EN) is None
-    russian = places.resolve("Russian", EN, demonyms=True)
-    assert russian is not None and russian.country == "RUS"
+    russia = places.resolve("Russia", EN)
+    assert russia is not None and russia.country == "RUS"
+    demonyms = load_gazetteer(EN).demonyms  # what detection leaves out, and gold sets that tag demonyms read
+    assert demonyms["russian"].country == "RUS" and demonyms["european"].name == "Europe"
 
 
 def test_resolve_spans_share_context_and_qualifiers() -> None:

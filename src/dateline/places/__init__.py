@@ -75,7 +75,6 @@ def resolve_spans(
     spans: Sequence[Span],
     res: Resources,
     *,
-    demonyms: bool = False,
     keep_unresolved: bool = True,
 ) -> list[Place | None]:
     """Resolve the place names at ``spans`` of ``text`` together, as one article.
@@ -83,13 +82,11 @@ def resolve_spans(
     Each result is a :class:`Place` over its span (a qualifier after a span,
     ", Illinois", is read from ``text``). A name the gazetteer does
     not know gives a place with only a name (country None) when
-    ``keep_unresolved``, else None. ``demonyms=True`` also reads "Russian" as
-    Russia (for gold sets that annotate demonyms as toponyms). ``res`` gives
-    the language of the names.
+    ``keep_unresolved``, else None. ``res`` gives the language of the names.
     """
     gazetteer = load_gazetteer(res)
     mentions = [Mention(span, qualifier_at(gazetteer, text, span.end)) for span in spans]
-    entries = resolve_mentions(gazetteer, mentions, demonyms=demonyms)
+    entries = resolve_mentions(gazetteer, mentions)
     places: list[Place | None] = []
     for span, entry in zip(spans, entries, strict=True):
         if entry is None:
@@ -105,7 +102,6 @@ def resolve(
     *,
     context_countries: Sequence[str] = (),
     context_states: Sequence[str] = (),
-    demonyms: bool = False,
 ) -> Place | None:
     """Resolve one place name; None when the gazetteer does not know it.
 
@@ -120,7 +116,7 @@ def resolve(
     head = head.strip() or name
     context = Context({c: 1.0 for c in context_countries}, {s: 1.0 for s in context_states})
     mention = Mention(Span(0, len(head), head), qualifier_at(gazetteer, name, len(name.partition(",")[0])))
-    entry = resolve_mentions(gazetteer, [mention], demonyms=demonyms, context=context)[0]
+    entry = resolve_mentions(gazetteer, [mention], context=context)[0]
     return None if entry is None else _place(Span(0, len(name), name), entry)
 
 

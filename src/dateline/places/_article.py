@@ -44,7 +44,7 @@ class _Group:
     said: Context | None = None
 
 
-def _groups(gazetteer: Gazetteer, mentions: Sequence[Mention], demonyms: bool) -> tuple[list[_Group], list[int]]:
+def _groups(gazetteer: Gazetteer, mentions: Sequence[Mention]) -> tuple[list[_Group], list[int]]:
     qualifiers: dict[str, Entry] = {}
     for mention in mentions:
         if mention.qualifier is not None:
@@ -56,7 +56,7 @@ def _groups(gazetteer: Gazetteer, mentions: Sequence[Mention], demonyms: bool) -
         qualifier = mention.qualifier or qualifiers.get(name)
         group = groups.get((name, qualifier))
         if group is None:
-            found = candidates(gazetteer, mention.span.text, demonyms=demonyms, qualified=qualifier is not None)
+            found = candidates(gazetteer, mention.span.text, qualified=qualifier is not None)
             group = groups[(name, qualifier)] = _Group(name, qualifier, found, 0)
         group.count += 1
         index.append(list(groups).index((name, qualifier)))
@@ -76,11 +76,10 @@ def resolve_mentions(
     gazetteer: Gazetteer,
     mentions: Sequence[Mention],
     *,
-    demonyms: bool = False,
     context: Context | None = None,
 ) -> list[Entry | None]:
     """Resolve every mention of one article together (see the module docstring)."""
-    groups, index = _groups(gazetteer, mentions, demonyms)
+    groups, index = _groups(gazetteer, mentions)
     total = Context()
     if context is not None:
         total.update(context)

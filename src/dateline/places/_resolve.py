@@ -147,10 +147,8 @@ def _within(entry: Entry, qualifier: Entry) -> bool:
     return entry.country == qualifier.country
 
 
-def candidates(
-    gazetteer: Gazetteer, name: str, *, demonyms: bool = False, qualified: bool = False
-) -> tuple[Entry, ...]:
-    """The entries ``name`` may stand for (a demonym counts only when asked).
+def candidates(gazetteer: Gazetteer, name: str, *, qualified: bool = False) -> tuple[Entry, ...]:
+    """The entries ``name`` may stand for (a demonym stands for none: "Russian" is no place).
 
     ``qualified``: the name has a qualifier, so every homonym stays a candidate.
     """
@@ -171,10 +169,6 @@ def candidates(
         found = gazetteer.lookup(variant)
         if found:
             break
-    if demonyms:
-        place = gazetteer.demonyms.get(gazetteer.key(name))
-        if place is not None and place not in found:
-            found = (*found, place)  # "Canadian" is Canada, not Canadian, Texas
     return found
 
 
