@@ -68,6 +68,7 @@ LEXICON_ENV = {
     "actors": "DATELINE_ACTORS",
     "boilerplate": "DATELINE_BOILERPLATE",
     "events": "DATELINE_EVENT_LEXICON",
+    "places": "DATELINE_PLACES",
     "quotes": "DATELINE_QUOTES_LEXICON",
     "times": "DATELINE_TIMES_DATA",
 }
