@@ -18,6 +18,7 @@ from dateline.actors import _lexicon as _actors_lexicon
 from dateline.clean import _patterns as _clean_patterns
 from dateline.errors import ResourceError
 from dateline.events import _lexicon as _events_lexicon
+from dateline.places import _words as _places_words
 from dateline.quotes import _lexicon as _quotes_lexicon
 from dateline.times import _lexicon as _times_lexicon
 
@@ -48,6 +49,10 @@ def _times(path: Path | None = None) -> Any:
     return _times_lexicon.load_lexicon(_res("times", path))
 
 
+def _places(path: Path | None = None) -> Any:
+    return _places_words.read_language(_res("places", path))
+
+
 def _boilerplate(path: Path | None = None) -> Any:
     return _clean_patterns.load_patterns(_res("boilerplate", path))
 
@@ -64,6 +69,8 @@ CASES: list[tuple[str, Loader, dict[str, Any], Callable[[Any], bool]]] = [
     ("times", _times, {"months": {"smarch": 3}, "context": {"future_verbs": ["zorble"]}},
      lambda lex: lex.months.get("smarch") == 3 and lex.months["july"] == 7
      and "zorble" in lex.context["future_verbs"] and len(lex.context["future_verbs"]) > 1),
+    ("places", _places, {"city_names": {"Zorbleton": 4930956}},
+     lambda found: found[1].cities.get(4930956) == ("Zorbleton",) and "Britain" in found[1].countries["GB"]),
     ("boilerplate", _boilerplate, {"kinds": {"promo": {"exact": ["Buy the zorble mug"]}}},
      lambda pat: pat.kind_of("Buy the zorble mug") == "promo" and len(pat.regexes) > 0),
 ]
