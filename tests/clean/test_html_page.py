@@ -117,3 +117,12 @@ def test_the_wire_the_body_credits_is_no_author() -> None:
     body = "".join(f"<p>{p}</p>" for p in [f"WASHINGTON (Reuters) - {PARAGRAPHS[0]}", *PARAGRAPHS[1:]])
     assert _clean(_page("<meta name='author' content='Reuters'>", body=body)).authors == ()
     assert _clean(_page("<meta name='author' content='Jane Doe'>", body=body)).authors == ("Jane Doe",)
+
+
+def test_the_byline_completes_the_metadata() -> None:
+    byline = "<p class='byline'>By <a href='/a'>Stefan Becket</a>, <a href='/b'>Kathryn Watson</a>, Grace Segers</p>"
+    credit = "<p>(Reporting by Greg Roumeliotis; Editing by Martin Howell)</p>"
+    body = byline + "".join(f"<p>{p}</p>" for p in PARAGRAPHS) + credit
+    article = _clean(_page("<meta name='author' content='Stefan Becket'>", body=body))
+    assert article.authors == ("Stefan Becket", "Kathryn Watson", "Grace Segers")
+    assert _clean(_page(body="".join(f"<p>{p}</p>" for p in PARAGRAPHS) + credit)).authors == ()

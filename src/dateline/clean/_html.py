@@ -10,6 +10,7 @@ page's own statements (:mod:`dateline.clean._meta`).
 from __future__ import annotations
 
 import re
+from collections.abc import Iterator
 from typing import TYPE_CHECKING, Any
 
 from dateline.clean._authors import clean_authors
@@ -47,6 +48,13 @@ INLINE_TAGS = (
     "mark", "q", "s", "samp", "small", "span", "strong", "sub", "sup", "time", "u", "var",
 )
 
+#: The longest element text read as a byline, and the most child elements it may have ("By <a>Jane Doe</a>,
+#: <a>John Roe</a> and <a>Ann Poe</a>, <time>...</time>").
+BYLINE_MAX_CHARS = 160
+BYLINE_MAX_CHILDREN = 8
+
+_NOT_TEXT = frozenset({"script", "style", "noscript", "template", "head", "title", "option", "select"})
+_SPACED_COMMA = re.compile(r"\s+,")
 _HTML_LANG = re.compile(r"<html[^>]*?\blang\s*=\s*[\"']?([A-Za-z]{2,3})(?:[-_][A-Za-z0-9]+)?", re.I)
 _WORDY = re.compile(r"\w")
 
@@ -74,12 +82,11 @@ def extract_html(html: str, patterns: Patterns, *, url: str | None, source: str,
     title = title or headline(meta) or getattr(found, "title", None) or None
     body, removed = _label_paragraphs(paragraphs, title, patterns)
     language = getattr(found, "language", None) or _html_lang(html)
-    author = getattr(found, "author", None) or ""
     return Found(
         paragraphs=body,
         boilerplate=removed,
         title=title,
-        authors=clean_authors([author.replace(";", ",")], patterns, meta, "\n".join(body)),
+        authors=_authors(getattr(found, "author", None) or "", tree, patterns, meta, "\n".join(body)),
         date=getattr(found, "date", None) or None,
         site=getattr(found, "sitename", None) or getattr(found, "hostname", None) or None,
         language=language.lower() if language else None,
@@ -105,6 +112,34 @@ def _extract(page: HtmlElement | str, url: str | None) -> tuple[Any, list[str]]:
 def _paragraphs(found: Any) -> list[str]:
     text = getattr(found, "text", None) if found is not None else None
     return [p for p in (normalize_line(line) for line in (text or "").splitlines()) if p]
+
+
+def _authors(declared: str, tree: HtmlElement | None, patterns: Patterns, meta: PageMeta, body: str) -> tuple[str, ...]:
+    """The people the page names as authors: those of its byline ("By Stefan Becket, Kathryn Watson, Grace
+    Segers") when its metadata names none of them or only some, else those of its metadata."""
+    named = clean_authors([declared.replace(";", ",")], patterns, meta, body)
+    for line in _bylines(tree, patterns) if tree is not None else ():
+        people = clean_authors([line], patterns, meta, body)
+        if people and set(named) < set(people):
+            return people
+        if people:
+            break  # the first byline that names people is the article's
+    return named
+
+
+def _bylines(tree: HtmlElement, patterns: Patterns) -> Iterator[str]:
+    """The texts of the page's elements that read as a byline ("By Jane Doe and John Roe", "Posted by ..."),
+    in the order of the page."""
+    for element in tree.iter():
+        if not isinstance(element.tag, str) or element.tag in _NOT_TEXT or len(element) > BYLINE_MAX_CHILDREN:
+            continue
+        if not (element.text or "").strip():
+            continue
+        text = _SPACED_COMMA.sub(",", normalize_line(element.text_content()))
+        if len(text) > BYLINE_MAX_CHARS or patterns.kind_of(text) is not None:
+            continue  # "(Reporting by ...; Editing by ...)" is a credit line
+        if any(regex.match(text) for regex in patterns.byline):
+            yield text
 
 
 def _keep_running_text(tree: HtmlElement) -> None:

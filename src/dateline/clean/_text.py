@@ -87,6 +87,7 @@ _LINK_LIKE = re.compile(r"https?://|www\.|\s[|•·/]\s.*\s[|•·/]\s|^\S+@\S+\
 #: Inside one word, the end of a headline run into the next sentence: two lower-case letters, a digit or a
 #: stop, then a capitalized word ("RunDenny", "Rise?Violence"); "McConnell" and "DeSantis" do not match.
 _GLUED = re.compile(r"(?:[a-z]{2}|[0-9?!.:;)’”])[A-Z][a-z]")
+_TOP_KINDS = frozenset({"byline", "dateline"})
 _NAME = re.compile(r"^[A-Z][\w.'’-]*(?:\s+[A-Z][\w.'’-]*){1,4}$")
 
 
@@ -208,6 +209,8 @@ def _weight(line: _Line, patterns: Patterns) -> int:
         return -SECTION_BREAK_PENALTY
     if _LINK_LIKE.search(line.key):  # labelled or not: a line that holds a web address is no bridge for the body
         return -max(line.words, BAD_LINE_PENALTY)
+    if line.kind in _TOP_KINDS:  # bylines and date lines stand above the body, never inside it
+        return -SHORT_LINE_PENALTY
     if line.kind is not None:
         return 0
     ends_sentence = bool(_SENTENCE_END.search(line.key))
