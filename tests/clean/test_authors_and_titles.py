@@ -78,3 +78,8 @@ def test_flattened_headline_is_the_line_that_tells_the_lead() -> None:
     article = clean(Document("t", "<test>", "text", page))
     assert article.title == "Council closes the old river bridge after engineers find cracks"
     assert ("title", article.title) in [(b.kind, b.text) for b in article.boilerplate]
+
+
+def test_names_that_look_like_dates_or_domains_stay() -> None:
+    assert clean_authors(["June Smith and Jan Kowalski"], PATTERNS) == ("June Smith", "Jan Kowalski")
+    assert clean_authors(["Mike Wall"], PATTERNS, PageMeta(host_labels=("wallst",), host="wallstcom")) == ("Mike Wall",)

@@ -21,6 +21,10 @@ __all__ = ["clean_authors"]
 #: Lower-case words that a name may hold ("Marcus de Guzman", "Ludwig van Beethoven") are this short.
 MAX_PARTICLE_CHARS = 3
 
+#: Characters at the start of the body searched for the wire's credit ("WASHINGTON (Reuters) -"): it opens
+#: the first paragraph.
+CREDIT_CHARS = 2000
+
 _TOKEN = re.compile(r"[\w'’.-]+")
 
 
@@ -82,8 +86,8 @@ def _person(part: str, patterns: Patterns, meta: PageMeta | None, *, titled: boo
 def _name_word(word: str, position: int, words: list[str], patterns: Patterns, meta: PageMeta | None) -> bool:
     """Whether ``words[position]`` continues the name the words before it begin."""
     lower = word.lower().strip(".")
-    if _role(word, patterns) or lower in patterns.dates.calendar_words:
-        return False
+    if _role(word, patterns) or (position >= 2 and lower in patterns.dates.calendar_words):
+        return False  # "Jeff Foust Monday" ends at Monday; "June Smith" and "Jan Kowalski" are names
     if word[:1].islower() and (lower in patterns.stopwords or len(lower) > MAX_PARTICLE_CHARS):
         return False
     if position == 0:
@@ -104,4 +108,4 @@ def _acronym(word: str, words: list[str]) -> bool:
 
 def _credited_wire(name: str, body: str) -> bool:
     """Whether the body credits ``name`` as a wire in a dateline ("WASHINGTON (Reuters) -")."""
-    return len(name.split()) == 1 and f"({name.lower()})" in body[:2000].lower()
+    return len(name.split()) == 1 and f"({name.lower()})" in body[:CREDIT_CHARS].lower()

@@ -28,6 +28,9 @@ _SEPARATOR = re.compile(r"\s+(?:[|\-–—·»:/]|::)\s+")
 #: Host labels that say nothing of the site ("www", "m", country and generic top-level domains are
 #: left out by keeping only labels of at least this many letters).
 MIN_HOST_LABEL = 3
+#: A word of an author's name is read as the start of the site's name only with this many letters ("Sputnik"
+#: on sputniknews.com), so that a short surname that happens to open the domain is not ("Wall" on wallst.com).
+MIN_HOST_WORD = 5
 #: A title segment is dropped as a site or section name only when it has at most this many words.
 MAX_SITE_WORDS = 6
 #: An ``<h1>`` that the title does not repeat is taken for the headline only with this many words: shorter
@@ -118,7 +121,7 @@ def names_site(text: str, meta: PageMeta, *, spelled: bool = True) -> bool:
 def starts_host(word: str, meta: PageMeta) -> bool:
     """Whether a word opens one of the host's labels ("Sputnik" on sputniknews.com, "Cleveland" on cleveland.com)."""
     squashed = _squash(word)
-    return len(squashed) >= MIN_HOST_LABEL and any(label.startswith(squashed) for label in meta.host_labels)
+    return len(squashed) >= MIN_HOST_WORD and any(label.startswith(squashed) for label in meta.host_labels)
 
 
 def _strip_site(title: str, meta: PageMeta) -> str | None:

@@ -4,15 +4,18 @@ Every non-blank input line ends up either as one body paragraph or as one
 :class:`~dateline.records.Boilerplate` entry with the reason it was removed, so
 nothing is lost. The steps:
 
-1. lines that match the patterns of ``data/boilerplate.json`` (navigation,
-   related links, credits), date-only lines (dateline), bylines and the author
-   block at the end are labelled;
+1. lines that match the patterns of ``lang/<code>/boilerplate.json`` (navigation,
+   related links, credits, copyright, captions, embedded posts, ...), date-only
+   lines (dateline), bylines and the author block at the end are labelled;
 2. lines the page repeats are captions (long) or navigation (short);
 3. the remaining lines are scored as prose or not (length, stopwords, sentence
    punctuation, link-like shape), and the body is the stretch of lines with
    the highest score (a maximum-sum run), so a menu or a footer of short lines
-   cannot join it;
-4. the headline is the most title-like line before that stretch.
+   cannot join it; a stretch above the readers' comments wins when it is long
+   enough. The page's first line is never damped as a list item: it is where
+   a lead stands;
+4. the headline is the line before that stretch that repeats most of the lead's
+   words; the authors come from the bylines near the body and the author block.
 """
 
 from __future__ import annotations
