@@ -83,3 +83,7 @@ def test_flattened_headline_is_the_line_that_tells_the_lead() -> None:
 def test_names_that_look_like_dates_or_domains_stay() -> None:
     assert clean_authors(["June Smith and Jan Kowalski"], PATTERNS) == ("June Smith", "Jan Kowalski")
     assert clean_authors(["Mike Wall"], PATTERNS, PageMeta(host_labels=("wallst",), host="wallstcom")) == ("Mike Wall",)
+
+
+def test_a_date_after_a_single_name_ends_it() -> None:
+    assert clean_authors(["by Regan September 15, 2014"], PATTERNS) == ("Regan",)

@@ -70,10 +70,11 @@ def _person(part: str, patterns: Patterns, meta: PageMeta | None, *, titled: boo
     words = _TOKEN.findall(part)
     cut = next((i for i, word in enumerate(words) if not _name_word(word, i, words, patterns, meta)), len(words))
     kept = words[:cut]
+    dated = cut < len(words) and words[cut].lower().strip(".") in patterns.dates.calendar_words
     half = len(kept) // 2
     if half and kept[:half] == kept[half:]:
         kept = kept[:half]  # "Sean Martin Sean Martin": a name given twice
-    if not kept or (cut < len(words) and (len(kept) < 2 or _role(words[cut], patterns))):
+    if not kept or (cut < len(words) and (_role(words[cut], patterns) or (len(kept) < 2 and not dated))):
         return None
     if titled and _acronym(kept[0], kept):
         return None  # "CNN Business" after "Jill Disis"
@@ -86,8 +87,8 @@ def _person(part: str, patterns: Patterns, meta: PageMeta | None, *, titled: boo
 def _name_word(word: str, position: int, words: list[str], patterns: Patterns, meta: PageMeta | None) -> bool:
     """Whether ``words[position]`` continues the name the words before it begin."""
     lower = word.lower().strip(".")
-    if _role(word, patterns) or (position >= 2 and lower in patterns.dates.calendar_words):
-        return False  # "Jeff Foust Monday" ends at Monday; "June Smith" and "Jan Kowalski" are names
+    if _role(word, patterns) or (lower in patterns.dates.calendar_words and _dated(position, words)):
+        return False
     if word[:1].islower() and (lower in patterns.stopwords or len(lower) > MAX_PARTICLE_CHARS):
         return False
     if position == 0:
@@ -95,6 +96,15 @@ def _name_word(word: str, position: int, words: list[str], patterns: Patterns, m
     if words[0].isupper() and len(words[0]) > 1 and word.isalpha() and not word.isupper():
         return False  # "ERIC TUCKER Associated": a name in capitals ends where the capitals do
     return meta is None or not starts_host(word, meta)
+
+
+def _dated(position: int, words: list[str]) -> bool:
+    """Whether a month or weekday name at ``position`` is a date rather than a name: after a first and a last
+    name ("Jeff Foust Monday"), last after a name ("Regan September"), or before a number ("Regan September
+    15"); "June Smith" is a name."""
+    if position >= 2 or (position == 1 and position + 1 == len(words)):
+        return True
+    return position + 1 < len(words) and words[position + 1][:1].isdigit()
 
 
 def _role(word: str, patterns: Patterns) -> bool:
