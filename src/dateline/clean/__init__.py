@@ -1,7 +1,9 @@
 """Clean: a raw :class:`~dateline.records.Document` becomes an :class:`~dateline.records.Article`.
 
-HTML pages go through trafilatura (body, title, authors, site, language) and
-htmldate (publication date). Flattened page text, like a scraped news page
+HTML pages go through trafilatura (body, site, language) and htmldate
+(publication date); their title, canonical URL and authors come from what the
+page declares, with the site's name and section labels stripped and outlets
+never taken for people. Flattened page text, like a scraped news page
 saved as ``.txt``, goes through a line classifier that keeps the body and
 moves navigation, captions, related links, credits, datelines and the author
 block into ``Article.boilerplate`` with their kind, so nothing is lost.
@@ -53,7 +55,8 @@ def clean(document: Document, config: StageConfig = StageConfig()) -> Article:
     """
     patterns = load_patterns(config.resources())
     if document.kind == "html":
-        found = extract_html(document.content, url=document.url, source=document.source, title=document.title)
+        found = extract_html(document.content, patterns, url=document.url, source=document.source,
+                             title=document.title)
     else:
         found = extract_text(document.content, patterns, document.title)
     body = PARAGRAPH_SEPARATOR.join(normalize_line(p) for p in found.paragraphs if p.strip())
@@ -68,8 +71,8 @@ def clean(document: Document, config: StageConfig = StageConfig()) -> Article:
         source=document.source,
         text=body,
         title=found.title,
-        url=document.url,
-        site=document.site or found.site or _host(document.url),
+        url=document.url or found.url,
+        site=document.site or found.site or _host(document.url or found.url),
         authors=found.authors,
         published=parse_date(date_text, patterns.dates),
         published_text=date_text,

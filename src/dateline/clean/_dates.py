@@ -33,6 +33,7 @@ class DatePatterns:
     months: dict[str, int]
     dates: tuple[re.Pattern[str], ...]  # tried in order after ISO 8601
     dateline: re.Pattern[str]
+    calendar_words: frozenset[str] = frozenset()  # month and weekday names, lower case
 
 
 def _alt(words: Iterable[str]) -> str:
@@ -68,6 +69,7 @@ def compile_dates(spec: Any, where: str) -> DatePatterns:
         ),
         re.compile(rf"^{prefix}(?:{weekday}?{month}\s+{day},?\s+\d{{4}}|{weekday}?{day}\s+{month},?\s+\d{{4}}"
                    rf"|\d{{4}}-\d{{2}}-\d{{2}}){time}\s*$", re.I),
+        frozenset([*(k.lower() for k in months), *words["weekdays"]]),
     )
 
 

@@ -18,8 +18,8 @@ def normalize_line(line: str) -> str:
 class Found:
     """The body paragraphs, the lines removed from them, and the metadata one cleaner found.
 
-    ``date`` is the publication date as written (a dateline line, the page's metadata); ``site`` and
-    ``language`` are what the page declares, when it does.
+    ``date`` is the publication date as written (a dateline line, the page's metadata); ``site``,
+    ``language`` and ``url`` (its canonical address) are what the page declares, when it does.
     """
 
     paragraphs: tuple[str, ...]
@@ -29,3 +29,4 @@ class Found:
     date: str | None = None
     site: str | None = None
     language: str | None = None
+    url: str | None = None

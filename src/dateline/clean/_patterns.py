@@ -30,18 +30,24 @@ class Patterns:
     author_block: tuple[re.Pattern[str], ...]
     byline: tuple[re.Pattern[str], ...]
     byline_separator: re.Pattern[str]  # between two names of a byline
+    role_words: frozenset[str]  # words that make an author's name an outlet or a role, lower case
     stopwords: frozenset[str]
     penalized: frozenset[str]  # kinds that open a section that is not the article
+    html_kinds: frozenset[str]  # kinds whose lines are also taken out of the body extracted from HTML
+    comment_kinds: frozenset[str]  # kinds whose lines open readers' comments, which follow the article
     dates: DatePatterns
     ascii_letter_share: float  # 0: no check
 
-    def kind_of(self, line: str) -> str | None:
-        """The boilerplate kind a normalized line matches, or None."""
-        kind = self.exact.get(line.lower().rstrip(" :»›>"))
+    def kind_of(self, line: str, key: str | None = None) -> str | None:
+        """The boilerplate kind a normalized line matches, or None. ``key`` is the line without its list bullet,
+        when it has one: exact lines are compared with it, patterns are searched in both (a dash that opens a
+        line is a bullet in a menu, but the mark of an attribution in "—Jane Doe, mayor")."""
+        key = line if key is None else key
+        kind = self.exact.get(key.lower().rstrip(" :»›>"))
         if kind is not None:
             return kind
         for kind, regex in self.regexes:
-            if regex.search(line):
+            if regex.search(key) or (key != line and regex.search(line)):
                 return kind
         return None
 
@@ -87,11 +93,20 @@ def _compile(data: dict[str, Any], name: str) -> Patterns:
     conjunctions = _strings(data.get("byline", {}).get("conjunctions", []), f"{name} byline.conjunctions")
     words = "|".join(re.escape(w) for w in sorted(conjunctions, key=len, reverse=True))
     separator = re.compile(r"\s*,\s*" + (rf"|\s+(?:{words})\s+" if words else ""))
+    roles = _strings(data.get("byline", {}).get("role_words", []), f"{name} byline.role_words")
     penalized = _strings(data.get("penalized_kinds", {}).get("kinds", []), f"{name} penalized_kinds")
+    html_kinds = _strings(data.get("html_kinds", {}).get("kinds", []), f"{name} html_kinds")
+    comment_kinds = _strings(data.get("comment_kinds", {}).get("kinds", []), f"{name} comment_kinds")
+    unknown = sorted(set(penalized + html_kinds + comment_kinds) - set(data.get("kinds", {})))
+    if unknown:
+        raise ResourceError(f"boilerplate patterns {name}: unknown kind(s) {', '.join(unknown)} in penalized_kinds, "
+                            "html_kinds or comment_kinds; name kinds defined under \"kinds\"")
     stopwords = {word.lower() for word in _strings(data.get("stopwords", []), f"{name} stopwords")}
     return Patterns(
-        exact, tuple(regexes), tuple(author_block), tuple(byline), separator, frozenset(stopwords),
-        frozenset(penalized), compile_dates(data.get("dates"), name), _share(data.get("ascii_letter_share"), name),
+        exact, tuple(regexes), tuple(author_block), tuple(byline), separator,
+        frozenset(word.lower() for word in roles), frozenset(stopwords), frozenset(penalized),
+        frozenset(html_kinds), frozenset(comment_kinds), compile_dates(data.get("dates"), name),
+        _share(data.get("ascii_letter_share"), name),
     )
 
 

@@ -13,6 +13,17 @@ tokens counted as a multiset; per page the true positives, false positives and
 false negatives are divided by their sum (so a long page weighs no more than a
 short one; a page with no shingles on either side counts as one true positive),
 summed over pages, and precision, recall and F1 are computed from the sums.
+
+The pages are given without their URL, as a saved HTML file comes. Beside the
+body, each setting is scored on metadata: ``title.accuracy`` (the title equals
+the page's headline, spaces trimmed), ``authors.accuracy`` (the same people as
+the page's byline, case and punctuation aside, over the pages that name people)
+and ``authors.none`` (no author given, over the pages that name only an outlet
+or a desk), from ``extraction_metadata.json`` beside this module (titles and
+authors read off the benchmark's pages for this project: the benchmark has
+none); and for HTML ``url.accuracy``, the canonical URL the page declares
+against the benchmark's URL (scheme, ``www.``, a final slash and the fragment
+aside).
 """
 
 from __future__ import annotations
@@ -22,21 +33,30 @@ import json
 import re
 from collections import Counter
 from collections.abc import Iterable
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
+from typing import TYPE_CHECKING, Any
+from urllib.parse import urlsplit
 
 from dateline.errors import DatelineError
 from dateline.evaluation import Report, f1
-from dateline.records import Document
+from dateline.records import Article, Document
 
-__all__ = ["DEFAULT_DATA", "Overlap", "evaluate", "flatten_html", "overlap", "score"]
+if TYPE_CHECKING:
+    from lxml import etree
+
+__all__ = ["DEFAULT_DATA", "Overlap", "evaluate", "flatten_html", "overlap", "same_names", "same_page", "score"]
 
 DEFAULT_DATA = "eval/extraction/scrapinghub"
+
+#: Titles and authors of the benchmark's pages, written for this project.
+METADATA = Path(__file__).with_name("extraction_metadata.json")
 
 #: Tokens per shingle, as in the benchmark.
 SHINGLE_SIZE = 4
 
 _TOKEN = re.compile(r"\w+")
+_SQUASH = re.compile(r"[\W_]+")
 
 
 @dataclass(frozen=True)
@@ -108,6 +128,8 @@ def flatten_html(html: str) -> str:
         return ""
     for element in [e for e in root.iter(*_INVISIBLE)]:
         element.drop_tree()
+    for node in [n for n in root.iter(etree.Comment, etree.ProcessingInstruction)]:
+        _drop_keeping_tail(node)  # "had suffered<!-- --> months of": the words after a comment are text
     lines: list[str] = []
     current: list[str] = []
 
@@ -133,31 +155,101 @@ def flatten_html(html: str) -> str:
     return "\n".join(lines)
 
 
+def _drop_keeping_tail(node: etree._Element) -> None:
+    """Remove a node from its tree, its tail joining the text before it."""
+    parent = node.getparent()
+    if parent is None:
+        return
+    tail, previous = node.tail or "", node.getprevious()
+    if previous is not None:
+        previous.tail = (previous.tail or "") + tail
+    else:
+        parent.text = (parent.text or "") + tail
+    parent.remove(node)
+
+
 # --- the evaluation ------------------------------------------------------------------------------
 
 
+@dataclass
+class _Tally:
+    """What one setting (HTML or flattened text) scored, page by page."""
+
+    overlaps: list[Overlap] = field(default_factory=list)
+    failed: int = 0
+    checks: dict[str, list[bool]] = field(default_factory=dict)
+
+    def check(self, name: str, right: bool) -> None:
+        self.checks.setdefault(name, []).append(right)
+
+
 def evaluate(data: Path, limit: int | None = None) -> Report:
-    """Score body extraction on the benchmark pages as HTML and as flattened text."""
+    """Score body extraction on the benchmark pages as HTML and as flattened text, and the title, authors
+    and URL found with it."""
     truth = _ground_truth(data)
+    gold_meta = _metadata()
     keys = sorted(truth)[:limit] if limit is not None else sorted(truth)
-    html_scores: list[Overlap] = []
-    text_scores: list[Overlap] = []
-    failed = {"html": 0, "text": 0}
+    tallies = {"html": _Tally(), "text": _Tally()}
     for key in keys:
-        html, url, gold = _page(data, key), truth[key]["url"], truth[key]["articleBody"]
-        for setting, content, kind, scores in (
-            ("html", html, "html", html_scores),
-            ("text", flatten_html(html), "text", text_scores),
-        ):
-            body = _body(Document(key, f"{key}.{setting}", kind, content, url=url))  # type: ignore[arg-type]
-            failed[setting] += body is None
-            scores.append(overlap(body or "", gold))
+        html = _page(data, key)
+        for setting, content in (("html", html), ("text", flatten_html(html))):
+            article = _clean(Document(key, f"{key}.{setting}", setting, content))  # type: ignore[arg-type]
+            _score_page(tallies[setting], article, truth[key], gold_meta.get(key), url=setting == "html")
     metrics: dict[str, float | int] = {"pages": len(keys)}
-    for setting, scores in (("html", html_scores), ("text", text_scores)):
-        metrics.update({f"{setting}.{name}": round(value, 4) for name, value in score(scores).items()})
-        metrics[f"{setting}.failed"] = failed[setting]
-    notes = ("token 4-gram overlap per page, normalized, summed over pages (scrapinghub benchmark method)",)
+    for setting, tally in tallies.items():
+        metrics.update({f"{setting}.{name}": round(value, 4) for name, value in score(tally.overlaps).items()})
+        metrics[f"{setting}.failed"] = tally.failed
+        for name, checks in sorted(tally.checks.items()):
+            metrics[f"{setting}.{name}"] = round(sum(checks) / len(checks), 4)
+            metrics[f"{setting}.{name.removesuffix('.accuracy')}.pages"] = len(checks)
+    notes = (
+        "token 4-gram overlap per page, normalized, summed over pages (scrapinghub benchmark method)",
+        "titles and authors: read off the benchmark's pages for this project (extraction_metadata.json)",
+    )
     return Report("extraction", str(data), metrics, notes)
+
+
+def _score_page(tally: _Tally, article: Article | None, truth: dict[str, str], gold: dict[str, Any] | None,
+                *, url: bool) -> None:
+    tally.failed += article is None
+    tally.overlaps.append(overlap(article.text if article else "", truth["articleBody"]))
+    if url:
+        tally.check("url.accuracy", article is not None and same_page(article.url, truth.get("url")))
+    if gold is None:
+        return
+    tally.check("title.accuracy", article is not None and " ".join((article.title or "").split()) == gold["title"])
+    if gold.get("authors") is None:
+        return
+    authors = article.authors if article else ()
+    if gold["authors"]:
+        tally.check("authors.accuracy", same_names(authors, gold["authors"]))
+    else:
+        tally.check("authors.none", not authors)
+
+
+def same_page(found: str | None, true: str | None) -> bool:
+    """Whether two URLs name the same page: scheme, ``www.``, a final slash and the fragment aside."""
+    if not found or not true:
+        return False
+
+    def key(url: str) -> tuple[str, str, str]:
+        split = urlsplit(url.strip())
+        return (split.hostname or "").removeprefix("www."), split.path.rstrip("/"), split.query
+
+    return key(found) == key(true)
+
+
+def same_names(found: Iterable[str], true: Iterable[str]) -> bool:
+    """Whether two lists of people hold the same names, case, spacing and punctuation aside."""
+    return {_SQUASH.sub("", name.casefold()) for name in found} == {_SQUASH.sub("", name.casefold()) for name in true}
+
+
+def _metadata() -> dict[str, dict[str, Any]]:
+    try:
+        pages = json.loads(METADATA.read_text(encoding="utf-8"))["pages"]
+    except (OSError, ValueError, KeyError):
+        return {}  # an installed package without the file: the body is still scored
+    return {key: value for key, value in pages.items() if isinstance(value, dict)}
 
 
 def _ground_truth(data: Path) -> dict[str, dict[str, str]]:
@@ -180,10 +272,10 @@ def _page(data: Path, key: str) -> str:
     return decode(raw, source=key, html=True)
 
 
-def _body(document: Document) -> str | None:
+def _clean(document: Document) -> Article | None:
     from dateline.clean import clean
 
     try:
-        return clean(document).text
+        return clean(document)
     except DatelineError:
         return None
