@@ -51,9 +51,9 @@ from pathlib import Path
 from typing import Any
 
 from dateline import events
-from dateline.annotate import apply_batch
 from dateline.errors import InputError
 from dateline.evaluation import Report, f1, wikinews
+from dateline.evaluation._parses import annotate
 from dateline.events._lexicon import plover
 from dateline.records import EVENT_TYPES, Article, Event
 
@@ -84,7 +84,7 @@ def _code(texts: Sequence[str]) -> list[tuple[Event, ...]]:
     for first in range(0, len(texts), _CHUNK):
         chunk = texts[first:first + _CHUNK]
         batch = [Article(id=f"eval{first + i}", source="eval", text=t) for i, t in enumerate(chunk)]
-        out.extend(events.apply(article).events for article in apply_batch(batch))
+        out.extend(events.apply(article).events for article in annotate(batch))
     return out
 
 
