@@ -11,7 +11,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from dateline import events, lang
+from dateline import actors, events, lang
 from dateline.errors import ResourceError
 from dateline.events._context import calendar
 from dateline.events._lexicon import load_lexicon, plover
@@ -138,7 +138,7 @@ _SENTENCES = [
     "Russia threatened the United States.",
     "Protesters rallied against the government in Kyiv.",
     "The army killed three militants.",
-    "They did not sign the agreement.",
+    "The rebels did not sign the agreement.",
     "France will send aid to Haiti on Monday.",
     "\n\nHeadline Without A Verb\n\n",
     "The EU imposed sanctions on Iran, its ministers said.",
@@ -149,7 +149,7 @@ _SENTENCES = [
 @given(st.lists(st.sampled_from(_SENTENCES), min_size=1, max_size=5))
 def test_every_span_covers_its_text(nlp: Any, parts: list[str]) -> None:
     text = " ".join(parts)
-    article = events.apply(Article(id="p", source="test", text=text, doc=nlp(text)))
+    article = events.apply(actors.apply(Article(id="p", source="test", text=text, doc=nlp(text))))
     assert article.events or all(not p.strip().endswith(".") for p in parts)  # every sentence reports an event
     assert len({e.id for e in article.events}) == len(article.events)
     for event in article.events:
@@ -168,7 +168,7 @@ def test_event_dates_are_calendar_values(value: str, day: str) -> None:
 def test_no_annotation_no_events(nlp: Any) -> None:
     article = Article(id="p", source="test", text="Trump met Putin.")
     assert events.apply(article).events == ()
-    annotated = events.apply(replace(article, doc=nlp(article.text)))
+    annotated = events.apply(actors.apply(replace(article, doc=nlp(article.text))))
     assert [e.type for e in annotated.events] == ["CONSULT"]  # the same text, parsed, is coded
 
 
@@ -284,9 +284,11 @@ def test_who_answers_for_an_attack_is_its_actor(text: str) -> None:
 @pytest.mark.parametrize(
     ("text", "actor", "recipient"),
     [
-        ("Hackers carried out a cyber attack on the ministry.", "Hackers", "the ministry"),
-        ("A cyber attack was carried out on the ministry by hackers.", "hackers", "the ministry"),
-        ("Russian hackers conducted a cyber operation against the bank.", "Russian hackers", "the bank"),
+        ("North Korea carried out a cyber attack on the Estonian ministry.", "North Korea", "the Estonian ministry"),
+        ("A cyber attack was carried out on the Estonian ministry by North Korea.", "North Korea",
+         "the Estonian ministry"),
+        ("North Korea conducted a cyber operation against the Bank of England.", "North Korea",
+         "the Bank of England"),
     ],
 )
 def test_light_verb_event_noun_decides_the_type(text: str, actor: str, recipient: str) -> None:
@@ -311,7 +313,7 @@ def test_light_verb_with_air_strikes_is_an_assault_not_a_strike_action() -> None
     [
         ("The army launched a crackdown on protesters.", "COERCE", "The army", "protesters"),
         ("Police carried out arrests of opposition activists.", "COERCE", "Police", "opposition activists"),
-        ("The government made an appeal to donors.", "REQUEST", "The government", "donors"),
+        ("The Kenyan government made an appeal to donors.", "REQUEST", "The Kenyan government", "donors"),
     ],
 )
 def test_subject_of_a_light_verb_is_the_actor_of_its_event_noun(text: str, event_type: str, actor: str,
@@ -322,9 +324,9 @@ def test_subject_of_a_light_verb_is_the_actor_of_its_event_noun(text: str, event
 
 
 def test_participle_light_verb_names_the_actor_of_its_noun() -> None:
-    event = only(run("The cyber attack carried out by hackers crippled the ministry."), "COERCE")
+    event = only(run("The cyber attack carried out by North Korea crippled the ministry."), "COERCE")
     assert event.trigger.text == "attack"
-    assert texts(event.actor_spans) == ["hackers"]
+    assert texts(event.actor_spans) == ["North Korea"]
 
 
 def test_light_verb_entry_naming_the_bare_noun_keeps_its_type() -> None:
@@ -447,7 +449,7 @@ def test_a_place_noun_with_a_place_name_is_a_named_place() -> None:
 @pytest.mark.parametrize(
     "text",
     [
-        "A French lawyer filed a lawsuit in a Paris court.",  # a thing named after a place is no place
+        "Amnesty International filed a lawsuit in a Paris court.",  # a thing named after a place is no place
         "Trump met Putin in Hamburg.",  # a meeting's parties are its actors; Hamburg is only its place
     ],
 )
@@ -473,3 +475,10 @@ def test_the_outlet_reporting_is_no_event() -> None:
     assert all(outlet not in e.actors for e in article.events)
     assert any(outlet in e.recipients for e in article.events)  # what others do to it is still news
     assert any(e.type == "CONSULT" for e in article.events)
+
+
+def test_an_event_none_of_whose_parties_is_an_actor_is_not_coded() -> None:
+    article = run("They shot him dead. Police arrested two men.")
+    event = only(article, "COERCE")  # "they" and "him" name no one; the police do
+    assert [article.actor(i).name for i in event.actors if article.actor(i)] == ["police"]
+    assert [e.type for e in article.events] == ["COERCE"]

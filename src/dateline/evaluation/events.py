@@ -37,9 +37,9 @@ Four sets under ``eval/events`` of the shared data, the first the main one:
   codes no event for them, and those spans count as misses; no stand-in
   event is made for scoring.
 
-Each sentence of the last three sets is annotated by spaCy and coded by
-:func:`dateline.events.apply` alone (no actor, time or place stage: the scores
-concern types and spans). A set that is missing is skipped with a note.
+Each sentence of the last three sets is annotated by spaCy and coded by the
+actors, times, places and events stages, as a run codes it (an event needs a
+party that the actors stage knows). A set that is missing is skipped with a note.
 """
 
 from __future__ import annotations
@@ -79,12 +79,17 @@ NEUTRAL_SCORE = 0.75
 
 
 def _code(texts: Sequence[str]) -> list[tuple[Event, ...]]:
-    """The events of each text, coded sentence by sentence."""
+    """The events of each text, coded as a run codes them: the actors, times and places stages, then events."""
+    from dateline import actors, places, times
+
     out: list[tuple[Event, ...]] = []
     for first in range(0, len(texts), _CHUNK):
         chunk = texts[first:first + _CHUNK]
         batch = [Article(id=f"eval{first + i}", source="eval", text=t) for i, t in enumerate(chunk)]
-        out.extend(events.apply(article).events for article in annotate(batch))
+        for article in annotate(batch):
+            for stage in (actors.apply, times.apply, places.apply, events.apply):
+                article = stage(article)
+            out.append(article.events)
     return out
 
 
