@@ -482,3 +482,35 @@ def test_an_event_none_of_whose_parties_is_an_actor_is_not_coded() -> None:
     event = only(article, "COERCE")  # "they" and "him" name no one; the police do
     assert [article.actor(i).name for i in event.actors if article.actor(i)] == ["police"]
     assert [e.type for e in article.events] == ["COERCE"]
+
+
+@pytest.mark.parametrize(("text", "event_type", "actor", "recipient"), [
+    ("Usman Khan stabbed Boris Johnson on London Bridge.", "ASSAULT", "Usman Khan", "Boris Johnson"),
+    ("Joe Biden ended his campaign for president on Wednesday.", "RETREAT", "Joe Biden", None),
+    ("Boris Johnson said the United Kingdom will leave the European Union.", "SANCTION", "United Kingdom",
+     "European Union"),
+    ("Ali bin Tamim attributed the bombing to the Houthis.", "ACCUSE", "Ali bin Tamim", "Houthis"),
+    ("The Supreme Court ruled against Donald Trump on Monday.", "REJECT", "Supreme Court", "Donald Trump"),
+    ("Emmanuel Macron paid tribute to Theresa May.", "SUPPORT", "Emmanuel Macron", "Theresa May"),
+])
+def test_common_political_acts_are_coded(text: str, event_type: str, actor: str, recipient: str | None) -> None:
+    article = run(text)
+    event = only(article, event_type)
+    names = [a.name for i in event.actors if (a := article.actor(i)) is not None]
+    assert any(actor in name for name in names), names
+    got = [a.name for i in event.recipients if (a := article.actor(i)) is not None]
+    assert (recipient is None and got == []) or any(recipient in name for name in got), got
+
+
+@pytest.mark.parametrize(("text", "kept"), [
+    ("Vladimir Putin seeks to divide Europe. Vladimir Putin sought help from China.", "sought"),
+    ("The Associated Press called the election for Joe Biden. Joe Biden called for calm.", "called"),
+    ("Oprah Winfrey hosted a show on CNN. Angela Merkel hosted Emmanuel Macron in Berlin.", "hosted"),
+    ("Joe Biden won in March. Protesters marched against Joe Biden in Washington.", "marched"),
+    ("Theresa May insisted she was innocent. Theresa May insisted on talks with the EU.", "insisted"),
+])
+def test_other_senses_of_trigger_words_are_no_events(text: str, kept: str) -> None:
+    article = run(text)
+    first = article.text.index(". ") + 1
+    assert [e for e in article.events if e.trigger.start > first and e.trigger.text == kept]  # the event is coded
+    assert not [e for e in article.events if e.trigger.start < first]  # the other sense is not

@@ -32,6 +32,8 @@ _SUBJ = ("nsubj", "nsubjpass", "csubj")
 _NOUNISH = frozenset({"NOUN", "PROPN", "PRON", "NUM", "X"})
 #: Named-entity types that are never parties ("meet with X on July 8").
 _NOT_PARTY_ENTS = frozenset({"DATE", "TIME", "CARDINAL", "ORDINAL", "MONEY", "PERCENT", "QUANTITY"})
+#: Named-entity types of parties that an entry's ``with`` may name ("leave the European Union").
+_NAMED_ENTS = frozenset({"ORG", "GPE", "NORP", "PERSON"})
 #: Clauses climbed looking for a subject ("X agreed to try to meet ...": xcomp, xcomp, ...). Set by
 #: hand; 3 or 8 code the same events on the 3,130 texts of the PLOVER records, the ConfliBERT
 #: sentences, the shared corpus, wikinews-dev and the seed.
@@ -102,6 +104,11 @@ def _subject(verb: Token, words: Words) -> list[Token]:
     return []
 
 
+def _named(token: Token) -> bool:
+    """A name ("the European Union"), which stays a party even where an entry asks for it ("leave the EU")."""
+    return token.pos_ == "PROPN" or token.ent_type_ in _NAMED_ENTS
+
+
 def _owner(token: Token, words: Words) -> list[Token]:
     """The party behind a noun: its possessor if it has one ("Putin's agenda"), else itself."""
     for child in token.children:
@@ -167,7 +174,7 @@ def _verb_args(verb: Token, entry: Entry, event_nouns: frozenset[str], words: Wo
         args = args.add("actor", _subject(verb, words))
     args = _prep_args(verb, entry, args, words)
     for obj in objects:
-        if obj.lemma_.lower() in entry.with_:
+        if obj.lemma_.lower() in entry.with_ and not _named(obj):
             args = _prep_args(obj, entry, args, words)  # "imposed sanctions on Y": the parties hang on the noun
             continue
         if obj.lemma_.lower() in event_nouns:
@@ -333,11 +340,11 @@ def find_args(trigger: Token, entry: Entry, event_nouns: frozenset[str], light: 
         args = args.add("recipient", located(trigger, words))  # "declared a ceasefire in Tripoli"
     # A party never stands for its own event word or the rest of a multiword trigger ("on alert");
     # "their" adds nothing to a named actor.
-    actors = [t for t in args.actors if t.i != trigger.i and t.lemma_.lower() not in entry.with_]
+    actors = [t for t in args.actors if t.i != trigger.i and (t.lemma_.lower() not in entry.with_ or _named(t))]
     if any(t.tag_ != "PRP$" for t in actors):
         actors = [t for t in actors if t.tag_ != "PRP$"]
     recipients = [t for t in args.recipients if t.i != trigger.i and all(t.i != a.i for a in actors)
-                  and t.lemma_.lower() not in entry.with_]
+                  and (t.lemma_.lower() not in entry.with_ or _named(t))]
     return replace(args, actors=tuple(actors), recipients=tuple(recipients))
 
 
