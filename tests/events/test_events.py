@@ -159,7 +159,8 @@ def test_every_span_covers_its_text(nlp: Any, parts: list[str]) -> None:
         assert event.evidence.start <= event.trigger.start < event.trigger.end <= event.evidence.end
 
 
-@pytest.mark.parametrize(("value", "day"), [("2017-07-07TAF", "2017-07-07"), ("2017-W27", "2017"),
+@pytest.mark.parametrize(("value", "day"), [("2017-07-07TAF", "2017-07-07"), ("2017-W27", "2017-07"),
+                                            ("2020-W01", "2020-01"), ("2019-W53", "2019"),
                                             ("XXXX-07-07", "XXXX-07-07"), ("2016-12", "2016-12")])
 def test_event_dates_are_calendar_values(value: str, day: str) -> None:
     assert calendar(value) == day
@@ -514,3 +515,26 @@ def test_other_senses_of_trigger_words_are_no_events(text: str, kept: str) -> No
     first = article.text.index(". ") + 1
     assert [e for e in article.events if e.trigger.start > first and e.trigger.text == kept]  # the event is coded
     assert not [e for e in article.events if e.trigger.start < first]  # the other sense is not
+
+
+@pytest.mark.parametrize(("text", "event_type", "date", "words"), [
+    # a time on another clause, or one that dates a thing, is not the event's: what was announced last month
+    ("Donald Trump announced last month he intended to withdraw the United States from the 2015 Paris accord.",
+     "SANCTION", "2017-06", "last month"),
+    # what the article reports as done, with no time of its own, happened in the month it was published
+    ("Angela Merkel, who became chancellor in 2005, thanked Emmanuel Macron.", "SUPPORT", "2017-07", None),
+    ("Angela Merkel has criticized Donald Trump.", "ACCUSE", "2017-07", None),
+    # a verbal act in what someone said takes the time of the saying
+    ('Chuck Schumer said on Friday: "We rejected the offer of Donald Trump."', "REJECT", "2017-07-07", "Friday"),
+])
+def test_an_event_takes_its_own_clause_date_or_the_publication_month(text: str, event_type: str, date: str,
+                                                                      words: str | None) -> None:
+    event = only(run(text), event_type)
+    assert event.date is not None and event.date.value == date and event.date.text == words
+
+
+def test_a_past_perfect_is_not_dated_by_the_publication() -> None:
+    article = run("Jacques Chirac had criticized Tony Blair. Jacques Chirac criticized George W. Bush.")
+    before, after = sorted(_with(article, "ACCUSE", "Jacques Chirac"), key=lambda e: e.trigger.start)
+    assert before.date is None
+    assert after.date is not None and after.date.value == "2017-07"

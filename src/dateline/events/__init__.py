@@ -22,10 +22,16 @@ Choices worth knowing:
 - dateline keeps the type of what is reported and says how sure it is in the
   status; :func:`plover_type` gives the type PLOVER's coders would use (a
   planned meeting is an AGREE, a refused one a REJECT).
-- Dates: the time expression on the trigger's clause; else the date of the
-  last event of the same actor within a few sentences ("On July 6 ... Trump
-  ... He made an endorsement ... he called on Russia"); else the sentence's
-  nearest time; else the last date stated in the two sentences before.
+- Dates (:mod:`dateline.events._dates`): the time expression on the
+  trigger's own clause (a verbal act or an intention also takes the time of
+  the saying that reports it); else the publication month for what the
+  article reports in the present or present perfect; else the date the story
+  carries (the actor's last event a few sentences before, the date stated on
+  the main clause of the sentence or two before: "On July 6 ... Trump ... He
+  made an endorsement ... he called on Russia"); else the publication month
+  for a simple past; else none. A time on another clause ("who appointed her
+  in 2017"), or one that dates a thing ("the 2015 Paris accord"), is never
+  the event's.
 - Places: a place introduced by "in", "at", "near" ... on the trigger's clause
   (else the nearest such); a place after "on", "about", "over", "to" is a
   topic or destination ("talks on North Korea") and never the event's place.
@@ -75,7 +81,8 @@ from typing import TYPE_CHECKING
 
 from dateline import ids
 from dateline.events._args import Args, find_args, modal_args
-from dateline.events._context import calendar, dateline_place, event_date, event_place, resolved, status
+from dateline.events._context import dateline_place, event_date, event_place, status
+from dateline.events._dates import narrative_date, publication_month, report_tense
 from dateline.events._fold import Hit, fold
 from dateline.events._lexicon import Entry, Lexicon, Words, load_lexicon, plover
 from dateline.events._located import located_party
@@ -112,6 +119,8 @@ MAX_CONFIDENCE = 0.95
 #: A date or place stated in one sentence still holds for events this many sentences later
 #: that state none ("On July 6, ... Trump made statements. He made an endorsement ...").
 CARRY_SENTENCES = 2
+#: PLOVER's quad classes of verbal acts (cooperation, conflict): said acts take the date of the saying.
+VERBAL_QUADS = frozenset({1, 3})
 #: An actor's events without a date of their own take the date of its event this many sentences
 #: before ("On July 6 ... Trump ... He made an endorsement ... he called on Russia ...").
 CARRY_ACTOR_SENTENCES = 8
@@ -268,13 +277,14 @@ def _line(text: str, at: int, start: int, end: int) -> tuple[int, int]:
 def _setting(article: Article, hit: Hit, bounds: tuple[int, int], number: int, scene: _Scene,
              parties: list[tuple[int, int]], actor_ids: tuple[str, ...],
              words: Words) -> tuple[EventDate | None, Place | None, bool]:
-    """Date: the time on the trigger's clause, else the date of the actor's last event, else the
-    sentence's nearest time, else the last date stated. Place: the sentence's (a visit's: its
-    destination), else that of the same actor's event on the same date in the sentence before."""
+    """Date: see :mod:`dateline.events._dates`. Place: the sentence's (a visit's: its destination), else
+    that of the same actor's event on the same date in the sentence before."""
     start, end = bounds
     doc, sentence = article.doc, hit.token.sent
     times = [t for t in article.times if start <= t.span.start and t.span.end <= end]
-    date = event_date(doc, times, hit.token, governed_only=True)
+    state = status(hit.token, words)
+    said = plover().quad[hit.entry.type] in VERBAL_QUADS or state in ("planned", "hypothetical")
+    date = event_date(doc, times, hit.token, said=said)  # what is said or intended is dated by the saying
     place = event_place(doc, [p for p in article.places if start <= p.span.start and p.span.end <= end],
                         hit.token, sentence, scene.home, parties, words)
     if place is None and hit.entry.mode == "visit":
@@ -283,12 +293,15 @@ def _setting(article: Article, hit: Hit, bounds: tuple[int, int], number: int, s
     carried = False
     earlier = [scene.by_actor[i] for i in actor_ids if i in scene.by_actor]
     recent = max(earlier, key=lambda e: e[0], default=None)
-    if date is None and recent is not None and number - recent[0] <= CARRY_ACTOR_SENTENCES and recent[1]:
-        date, carried = recent[1], True
+    tense = report_tense(hit.token) if state in ("occurred", "negated") else None
+    if date is None and tense == "present":
+        date = publication_month(article)  # "X has accused Y": news
     if date is None:
-        date = event_date(doc, times, hit.token, governed_only=False)
-    if date is None and scene.stated is not None and number - scene.stated[0] <= CARRY_SENTENCES:
-        date, carried = scene.stated[1], True
+        date = narrative_date(number, scene.stated, [(e[0], e[1]) for e in earlier], CARRY_ACTOR_SENTENCES,
+                              CARRY_SENTENCES)
+        carried = date is not None
+    if date is None and tense == "past":
+        date = publication_month(article)  # "Khan thanked the police": what the article reports as news
     if place is None and recent is not None and number - recent[0] == 1 and date is not None and date == recent[1]:
         place, carried = recent[2], carried or recent[2] is not None  # "On July 6, during a visit to Poland ..."
     return date, place, carried
@@ -352,13 +365,12 @@ def _event(article: Article, hit: Hit, number: int, scene: _Scene, words: Words,
 
 
 def _remember(article: Article, sentence: TokenSpan, number: int, scene: _Scene) -> _Scene:
-    """The scene with the first calendar date the sentence states, if it states one."""
+    """The scene with the date the sentence's main clause states, if it states one ("On July 6, ...
+    Trump made statements", not "Trump, who appointed her in 2017, responded")."""
     start, end = sentence.start_char, sentence.end_char
-    dated = [t for t in article.times if start <= t.span.start and t.span.end <= end
-             and t.type in ("DATE", "TIME") and resolved(t.value)]
-    if not dated:
-        return scene
-    return replace(scene, stated=(number, EventDate(calendar(dated[0].value or ""), dated[0].span.text)))
+    times = [t for t in article.times if start <= t.span.start and t.span.end <= end]
+    date = event_date(article.doc, times, sentence.root)
+    return scene if date is None else replace(scene, stated=(number, date))
 
 
 @dataclass(frozen=True)

@@ -10,6 +10,8 @@ article's dateline place when the sentence points at it ("here").
 
 from __future__ import annotations
 
+import contextlib
+import datetime as dt
 import re
 from collections.abc import Sequence
 from typing import TYPE_CHECKING
@@ -21,13 +23,18 @@ if TYPE_CHECKING:
     from spacy.tokens import Doc, Token
     from spacy.tokens import Span as TokenSpan
 
-__all__ = ["calendar", "dateline_place", "event_date", "event_place", "resolved", "status"]
+__all__ = [
+    "calendar", "dateline_place", "event_date", "event_place", "governors", "own_clause", "resolved", "saying",
+    "status",
+]
 
 
 #: Dependencies through which the modality of a word reaches the trigger below it.
 _CARRIES_MODALITY = frozenset({
     "xcomp", "conj", "acl", "advcl", "nsubj", "nsubjpass", "dobj", "pobj", "prep", "pcomp", "appos",
 })
+#: Dependencies of a word that modifies a noun ("the 2015 accord"): its date is the noun's.
+_NOUN_MODIFIERS = frozenset({"compound", "amod", "nmod", "nummod", "poss"})
 #: Times that can date an event (durations and sets cannot).
 _DATED = frozenset({"DATE", "TIME"})
 #: Words climbed from a trigger through which a modality reaches it ("was expected to try to meet":
@@ -48,7 +55,7 @@ DATELINE_WINDOW = 80
 DATELINE_MARK_WINDOW = 40
 
 
-def _governors(trigger: Token) -> list[Token]:
+def governors(trigger: Token) -> list[Token]:
     """The trigger and the words above it whose modality carries down to it."""
     chain = [trigger]
     tok = trigger
@@ -70,7 +77,7 @@ def _is_to_be(tok: Token, words: Words) -> bool:
 
 def status(trigger: Token, words: Words) -> EventStatus:
     """Occurred unless the words around the trigger say otherwise."""
-    chain = _governors(trigger)
+    chain = governors(trigger)
     planned = hypothetical = False
     for depth, tok in enumerate(chain):
         kids = list(tok.children)
@@ -103,11 +110,13 @@ def _nearest(spans: Sequence[tuple[int, int]], trigger_at: int) -> int:
 
 def _governed(doc: Doc, start: int, end: int, clause: set[int]) -> bool:
     """Whether the words at ``[start, end)`` hang on the trigger's clause (not another verb's): on the
-    trigger or a word above it (``clause``: :func:`_governors`; "Later on July 8, Putin was to meet ...")."""
+    trigger or a word above it (``clause``: :func:`governors`; "Later on July 8, Putin was to meet ...")."""
     span = doc.char_span(start, end, alignment_mode="expand")
     if span is None or len(span) == 0:
         return False
     tok = span.root
+    if tok.dep_ in _NOUN_MODIFIERS and tok.head.pos_ in ("NOUN", "PROPN") and tok.head.i not in clause:
+        return False  # "the 2015 Paris accord", "the 2016 election": the date of a thing, not of the event
     for _ in range(MAX_GOVERNED_CLIMB):
         if tok.head.i == tok.i:
             return False
@@ -119,22 +128,43 @@ def _governed(doc: Doc, start: int, end: int, clause: set[int]) -> bool:
     return False
 
 
-def _pick(doc: Doc, spans: Sequence[tuple[int, int]], trigger: Token, *, governed_only: bool = False) -> int | None:
-    """The span the trigger governs, else (unless ``governed_only``) the nearest one."""
-    middle = trigger.idx + len(trigger.text) // 2
-    clause = {t.i for t in _governors(trigger)} if spans else set()
+def own_clause(trigger: Token) -> set[int]:
+    """The words whose time or place is the trigger's: the trigger, the words above it that carry its
+    modality, and for an event noun the participle that describes it ("sanctions imposed in 2014")."""
+    clause = {t.i for t in governors(trigger)}
+    if trigger.pos_ in ("NOUN", "PROPN"):
+        clause |= {c.i for c in trigger.children if c.dep_ == "acl"}
+    return clause
+
+
+def _pick(doc: Doc, spans: Sequence[tuple[int, int]], clause: set[int], middle: int) -> int | None:
+    """The span on the clause (nearest ``middle`` of several), if any."""
     governed = [i for i, (a, b) in enumerate(spans) if _governed(doc, a, b, clause)]
-    if governed:
-        return governed[_nearest([spans[i] for i in governed], middle)]
-    return None if governed_only or not spans else _nearest(spans, middle)
+    return governed[_nearest([spans[i] for i in governed], middle)] if governed else None
+
+
+def saying(trigger: Token) -> Token | None:
+    """The verb of saying whose reported clause holds the trigger ("Schumer said: 'we told him ...'")."""
+    top = governors(trigger)[-1]
+    if top.dep_ in ("ccomp", "parataxis") and top.head.i != top.i and top.head.pos_ in ("VERB", "AUX"):
+        return top.head
+    return None
 
 
 _CALENDAR = re.compile(r"(?:\d{4}|XXXX)(?:-\d{2}(?:-\d{2})?)?")
+_WEEK = re.compile(r"(\d{4})-W(\d{2})$")
+#: Most ISO weeks in a year, and the ISO number of Thursday: a week belongs to the month of its Thursday.
+ISO_WEEKS = 53
+THURSDAY = 4
 
 
 def calendar(value: str) -> str:
     """The calendar part of a TIMEX3 value, as events carry it: YYYY-MM-DD, YYYY-MM or YYYY
-    ("2017-07-07TAF" -> "2017-07-07", "2017-W27" -> "2017")."""
+    ("2017-07-07TAF" -> "2017-07-07"); a week is the month its Thursday falls in ("2017-W27" -> "2017-07")."""
+    week = _WEEK.match(value)
+    if week is not None and 1 <= int(week.group(2)) <= ISO_WEEKS:
+        with contextlib.suppress(ValueError):  # week 53 of a year that has 52
+            return f"{dt.date.fromisocalendar(int(week.group(1)), int(week.group(2)), THURSDAY):%Y-%m}"
     match = _CALENDAR.match(value)
     return match.group(0) if match else value
 
@@ -144,11 +174,17 @@ def resolved(value: str | None) -> bool:
     return value is not None and (value[:1].isdigit() or value.startswith("XXXX"))
 
 
-def event_date(doc: Doc, times: Sequence[TimeExpr], trigger: Token, *, governed_only: bool) -> EventDate | None:
-    """The date of the sentence's time expression on the trigger's clause, else (unless
-    ``governed_only``) of the nearest one."""
+def event_date(doc: Doc, times: Sequence[TimeExpr], trigger: Token, *, said: bool = False) -> EventDate | None:
+    """The date of the time expression on the trigger's clause (``said``: or on the clause of the verb of
+    saying that reports it), if any; a time on another clause is not the event's."""
     usable = [t for t in times if t.type in _DATED and resolved(t.value)]
-    best = _pick(doc, [(t.span.start, t.span.end) for t in usable], trigger, governed_only=governed_only)
+    if not usable:
+        return None
+    clause = own_clause(trigger)
+    speech = saying(trigger) if said else None
+    if speech is not None:
+        clause |= {t.i for t in governors(speech)}
+    best = _pick(doc, [(t.span.start, t.span.end) for t in usable], clause, trigger.idx)
     return None if best is None else EventDate(calendar(usable[best].value or ""), usable[best].span.text)
 
 
@@ -196,7 +232,10 @@ def event_place(doc: Doc, places: Sequence[Place], trigger: Token, sentence: Tok
     nearest), not one of the event's parties; else the dateline place when the sentence says "here"."""
     usable = [p for p in places if not any(a <= p.span.start and p.span.end <= b for a, b in parties)
               and not _modifier(doc, p) and _located(doc, p, words)]
-    best = _pick(doc, [(p.span.start, p.span.end) for p in usable], trigger)
+    spans = [(p.span.start, p.span.end) for p in usable]
+    best = _pick(doc, spans, own_clause(trigger), trigger.idx) if spans else None
+    if best is None and spans:
+        best = _nearest(spans, trigger.idx)
     if best is not None:
         return usable[best]
     if home is not None and any(t.lower_ in words.here_words for t in sentence):

@@ -1,0 +1,98 @@
+"""An event's date: its own clause's time, the story's time where the text carries it, or the publication month.
+
+An event takes, in order:
+
+1. the time expression on its own clause ("On Monday, the court ruled ...";
+   a time on another clause of the sentence is never its date: "Trump
+   announced last month he would withdraw from the 2015 accord" is dated by
+   "last month", never by "2015"); a verbal act in what someone said takes the
+   time of the saying ("Schumer said on Friday: 'we told the president ...'");
+2. the publication month, when the clause reports the event in the present or
+   present perfect ("has accused", "says"): it is news;
+3. the date of its actor's last event a few sentences before, unless a newer
+   date was stated in between ("On July 6 ... Trump made statements. He made an
+   endorsement ..."), else the last date stated on the main clause of the
+   sentence or two before (the narrative goes on);
+4. the publication month, when the clause reports it in the simple past
+   ("Khan thanked the police"), not in a past perfect ("had been released")
+   or with a modal. The month, not the day: the text does not say which day.
+
+Otherwise the event has no date. A week is dated to the month it lies in.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from typing import TYPE_CHECKING, Literal
+
+from dateline.events._context import governors
+from dateline.records import Article, EventDate
+
+if TYPE_CHECKING:
+    from spacy.tokens import Token
+
+__all__ = ["Tense", "narrative_date", "publication_month", "report_tense"]
+
+#: How a clause reports its event: as now (a present or present perfect) or as a simple past.
+Tense = Literal["present", "past"]
+
+#: Part-of-speech tags of a finite verb in the past or present ("thanked", "says", "accuse").
+_FINITE = frozenset({"VBD", "VBZ", "VBP"})
+#: Tags of a finite verb in the present ("says", "accuse", "has").
+_PRESENT = frozenset({"VBZ", "VBP"})
+#: Tag of a modal auxiliary ("would", "could", "will"): what it governs is not reported as done.
+_MODAL = "MD"
+
+
+def _clause_verb(trigger: Token) -> Token | None:
+    """The verb of the trigger's clause: the trigger itself, or the verb a nominal trigger hangs on."""
+    for tok in governors(trigger):
+        if tok.pos_ in ("VERB", "AUX"):
+            return tok
+    return None
+
+
+def report_tense(trigger: Token) -> Tense | None:
+    """How the trigger's clause reports its event: ``"present"`` (a present or a present perfect: "says",
+    "has accused"), ``"past"`` (a simple past: "thanked", "was arrested"), or None (a past perfect, "had
+    been released"; a modal, "would sign"; no finite verb)."""
+    verb = _clause_verb(trigger)
+    if verb is None:
+        return None
+    for tok in governors(verb):
+        auxiliaries = [c for c in tok.children if c.dep_ in ("aux", "auxpass")]
+        if any(a.tag_ == _MODAL for a in auxiliaries):
+            return None
+        perfect = [a for a in auxiliaries if a.dep_ == "aux" and a.tag_ in _FINITE
+                   and (tok.tag_ == "VBN" or any(c.dep_ == "auxpass" and c.tag_ == "VBN" for c in tok.children))]
+        if any(a.tag_ == "VBD" for a in perfect):
+            return None  # "had signed", "had been released"
+        if perfect or tok.tag_ in _PRESENT or any(a.tag_ in _PRESENT for a in auxiliaries):
+            return "present"
+        if tok.tag_ == "VBD" or any(a.tag_ == "VBD" for a in auxiliaries):
+            return "past"
+        if tok.dep_ not in ("xcomp", "conj"):
+            break
+    return None
+
+
+def publication_month(article: Article) -> EventDate | None:
+    """The month the article was published, as an event date with no words of its own."""
+    if article.published is None:
+        return None
+    return EventDate(f"{article.published:%Y-%m}", None)
+
+
+def narrative_date(number: int, stated: tuple[int, EventDate] | None,
+                   earlier: Sequence[tuple[int, EventDate | None]], actor_limit: int,
+                   stated_limit: int) -> EventDate | None:
+    """The date the story carries to sentence ``number``: the date of the actor's last event (``earlier``:
+    sentence and date of each actor's last event) within ``actor_limit`` sentences when no newer date was
+    stated since, else the date ``stated`` within ``stated_limit`` sentences before."""
+    recent = max(earlier, key=lambda e: e[0], default=None)
+    if (recent is not None and recent[1] is not None and 0 < number - recent[0] <= actor_limit
+            and (stated is None or stated[0] <= recent[0])):
+        return recent[1]
+    if stated is not None and 0 < number - stated[0] <= stated_limit:
+        return stated[1]
+    return None
