@@ -538,3 +538,25 @@ def test_a_past_perfect_is_not_dated_by_the_publication() -> None:
     before, after = sorted(_with(article, "ACCUSE", "Jacques Chirac"), key=lambda e: e.trigger.start)
     assert before.date is None
     assert after.date is not None and after.date.value == "2017-07"
+
+
+def test_a_country_where_an_event_happens_is_its_place_not_its_target() -> None:
+    event = only(run("Amnesty International protested in Belgium on Monday."), "PROTEST")
+    assert event.place is not None and event.place.name == "Belgium"
+    assert event.recipients == () and event.recipient_spans == ()
+    strike = only(run("Israel carried out an airstrike in Rafah, on the border with Egypt."), "ASSAULT")
+    assert strike.place is not None and strike.place.span.text == "Rafah"
+    assert len(strike.actors) == 1 and strike.recipients == ()  # Israel, and not Egypt
+
+
+def test_an_event_without_a_place_of_its_own_takes_the_main_place_of_a_single_city_story() -> None:
+    article = run("Usman Khan attacked people in London on Friday. London police shot Usman Khan. "
+                  "Sadiq Khan, the mayor of London, praised the police.")
+    shot = only(article, "ASSAULT") if len(article.events) == 1 else _with(article, "ASSAULT", "police")[0]
+    assert shot.place is not None and shot.place.name == "London"
+    assert all(e.place is not None and e.place.name == "London" for e in article.events)
+
+
+def test_a_place_naming_the_event_noun_is_its_place() -> None:
+    event = only(run("The Taliban claimed responsibility for the Kabul bombing."), "ASSAULT")
+    assert event.place is not None and event.place.name == "Kabul"

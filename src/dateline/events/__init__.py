@@ -32,12 +32,15 @@ Choices worth knowing:
   for a simple past; else none. A time on another clause ("who appointed her
   in 2017"), or one that dates a thing ("the 2015 Paris accord"), is never
   the event's.
-- Places: a place introduced by "in", "at", "near" ... on the trigger's clause
-  (else the nearest such); a place after "on", "about", "over", "to" is a
-  topic or destination ("talks on North Korea") and never the event's place.
-  A visit takes place at its destination; an event with no place of its own
-  takes the place of the same actor's event of the same date in the sentence
-  just before (never a place named later).
+- Places (:mod:`dateline.events._places`): a place on the trigger's own
+  clause after a preposition of location, or naming the event noun ("a
+  Kabul car bombing"), never one inside a party's words ("the mayor of
+  London"); a place after "on", "about", "over", "to" is a topic or a
+  destination ("talks on North Korea") and never the event's place. A visit
+  takes place at its destination; an event with no place of its own takes
+  the place of the same actor's event of the same date in the sentence just
+  before, else the article's main place (its dateline's, else the place it
+  names most often, when one stands out).
 - A light verb ("carry out", "launch", "stage", "conduct", "hold", "make",
   "pay") leaves the kind of event to its object noun: "Hackers carried out a
   cyber attack on the ministry" is the COERCE (cyber) of the noun "attack",
@@ -51,9 +54,12 @@ Choices worth knowing:
   happened but not between whom, and a dyad table cannot use them (on the
   shared Wikinews corpus 60% of the events coded before had no actor and no
   recipient). Better actor resolution brings them back.
-- An event with no recipient takes the named place it happens in as one
-  ("declared a ceasefire in Tripoli", as CAMEO's coders do), which stays its
-  place (:mod:`dateline.events._located`).
+- An event with no recipient takes the named city or region it happens in
+  as one ("declared a ceasefire in Tripoli", as CAMEO's coders do), which
+  stays its place (:mod:`dateline.events._located`); a country where
+  something happens is its place, never its target ("students protested in
+  Belgium"), and a place named by what it borders is no party ("an airstrike
+  in Rafah, on the border with Egypt").
 - The article's own outlet (an actor named like its site, "Wikinews" on
   en.wikinews.org) is never an event's actor: what it does is reporting
   ("Wikinews asked X ..."). As a recipient it stays ("X criticized Wikinews").
@@ -81,12 +87,13 @@ from typing import TYPE_CHECKING
 
 from dateline import ids
 from dateline.events._args import Args, find_args, modal_args
-from dateline.events._context import dateline_place, event_date, event_place, status
+from dateline.events._context import event_date, status
 from dateline.events._dates import narrative_date, publication_month, report_tense
 from dateline.events._fold import Hit, fold
 from dateline.events._lexicon import Entry, Lexicon, Words, load_lexicon, plover
 from dateline.events._located import located_party
 from dateline.events._phrase import full_phrase, phrase
+from dateline.events._places import dateline_place, event_place, main_place
 from dateline.pipeline import StageConfig, stage
 from dateline.records import Article, Event, EventDate, Place, Span, make_span
 
@@ -119,6 +126,8 @@ MAX_CONFIDENCE = 0.95
 #: A date or place stated in one sentence still holds for events this many sentences later
 #: that state none ("On July 6, ... Trump made statements. He made an endorsement ...").
 CARRY_SENTENCES = 2
+#: The gazetteer's feature type of a country (:class:`dateline.records.Place`).
+COUNTRY_FEATURE = "country"
 #: PLOVER's quad classes of verbal acts (cooperation, conflict): said acts take the date of the saying.
 VERBAL_QUADS = frozenset({1, 3})
 #: An actor's events without a date of their own take the date of its event this many sentences
@@ -215,7 +224,8 @@ def _arguments(article: Article, tokens: Sequence[Token], words: Words) -> tuple
     """The spans (whole noun phrases) of the argument heads, and the actors they name.
 
     An actor is looked up under the head's short phrase first ("the enclave"),
-    then under the whole phrase ("the enclave of Eastern Ghouta").
+    then under the whole phrase ("the enclave of Eastern Ghouta"), but for a place named by what it
+    borders ("the border with Egypt" is no party of an airstrike on it).
     """
     text = article.text
     spans: dict[tuple[int, int], Span] = {}
@@ -223,10 +233,19 @@ def _arguments(article: Article, tokens: Sequence[Token], words: Words) -> tuple
     for token in tokens:
         short, full = phrase(token, words), full_phrase(token, words)
         spans.setdefault(full, make_span(text, *full))
-        actor = article.actor_at(*short) or article.actor_at(*full)
+        actor = article.actor_at(*short)
+        if actor is None and not _bordering(token, words):
+            actor = article.actor_at(*full)
         if actor is not None and actor.id not in found:
             found.append(actor.id)
     return tuple(spans.values()), tuple(found)
+
+
+def _bordering(token: Token, words: Words) -> bool:
+    """A place named by what it borders ("the border with Egypt", "the area near Aleppo"): a place, not the
+    party it names ("the enclave of Eastern Ghouta" is Eastern Ghouta)."""
+    return token.lemma_.lower() in words.place_nouns and not any(
+        c.dep_ == "prep" and c.lower_ in words.partitive_prepositions for c in token.children)
 
 
 def _confidence(hit: Hit, state: str, has_recipient: bool, carried: bool) -> float:
@@ -251,13 +270,14 @@ class _Scene:
     The last calendar date stated and the number of the sentence that stated
     it; per actor, the sentence, date and place of its last event; the sentence
     and parties of the last event with several actors and no recipient (what a
-    later "their meeting" refers to); and the article's dateline place.
+    later "their meeting" refers to); the article's dateline place and its main place.
     """
 
     stated: tuple[int, EventDate] | None = None
     by_actor: Mapping[str, tuple[int, EventDate | None, Place | None]] = field(default_factory=dict)
     group: tuple[int, tuple[str, ...]] | None = None
     home: Place | None = None
+    main: Place | None = None
 
     def noting(self, event: Event, number: int, part: tuple[int, ...]) -> _Scene:
         """The scene after ``event``, of sentence ``number`` (``part``: a bilateral meeting's partner)."""
@@ -277,8 +297,7 @@ def _line(text: str, at: int, start: int, end: int) -> tuple[int, int]:
 def _setting(article: Article, hit: Hit, bounds: tuple[int, int], number: int, scene: _Scene,
              parties: list[tuple[int, int]], actor_ids: tuple[str, ...],
              words: Words) -> tuple[EventDate | None, Place | None, bool]:
-    """Date: see :mod:`dateline.events._dates`. Place: the sentence's (a visit's: its destination), else
-    that of the same actor's event on the same date in the sentence before."""
+    """Date: see :mod:`dateline.events._dates`; place: see :mod:`dateline.events._places`."""
     start, end = bounds
     doc, sentence = article.doc, hit.token.sent
     times = [t for t in article.times if start <= t.span.start and t.span.end <= end]
@@ -304,6 +323,8 @@ def _setting(article: Article, hit: Hit, bounds: tuple[int, int], number: int, s
         date = publication_month(article)  # "Khan thanked the police": what the article reports as news
     if place is None and recent is not None and number - recent[0] == 1 and date is not None and date == recent[1]:
         place, carried = recent[2], carried or recent[2] is not None  # "On July 6, during a visit to Poland ..."
+    if place is None:
+        place = scene.main  # a single-city story happens in that city
     return date, place, carried
 
 
@@ -320,6 +341,15 @@ def _bilateral(hit: Hit) -> list[tuple[Hit, tuple[int, ...]]]:
             if p.i in actors]
 
 
+def _country_scene(article: Article, token: Token, words: Words) -> bool:
+    """A country named as where an event happens ("students protested in Belgium"): its place, never its
+    target (a city or region with no other target stays one: "declared a ceasefire in Tripoli")."""
+    if not located_party(token, words):
+        return False
+    start, end = phrase(token, words)
+    return any(p.feature == COUNTRY_FEATURE and start <= p.span.start < end for p in article.places)
+
+
 def _event(article: Article, hit: Hit, number: int, scene: _Scene, words: Words,
            part: tuple[int, ...] = ()) -> Event | None:
     """The event of ``hit``, in sentence ``number``; None for a bare event word."""
@@ -327,7 +357,8 @@ def _event(article: Article, hit: Hit, number: int, scene: _Scene, words: Words,
     trigger = make_span(text, hit.token.idx, hit.token.idx + len(hit.token.text))
     bounds = _line(text, trigger.start, sentence.start_char, sentence.end_char)
     args = replace(hit.args, actors=tuple(t for t in hit.args.actors if bounds[0] <= t.idx < bounds[1]),
-                   recipients=tuple(t for t in hit.args.recipients if bounds[0] <= t.idx < bounds[1]))
+                   recipients=tuple(t for t in hit.args.recipients if bounds[0] <= t.idx < bounds[1]
+                                    and not _country_scene(article, t, words)))
     if not args.actors and not args.recipients:
         return None  # a bare event word ("the talks", "hacking") says too little to code
     hit = replace(hit, args=args)
@@ -341,7 +372,8 @@ def _event(article: Article, hit: Hit, number: int, scene: _Scene, words: Words,
         return None  # no party is a known actor ("he", "two women and a man"): nothing an analyst can use
     # parties are never the event's place, but for one named as where it happens ("a ceasefire in Tripoli")
     located = {full_phrase(t, words) for t in args.recipients if located_party(t, words)}
-    parties = [(s.start, s.end) for s in (*actor_spans, *recipient_spans) if (s.start, s.end) not in located]
+    # a place inside a party's own words is the party's ("the mayor of London"), not where the event is
+    parties = [phrase(t, words) for t in (*args.actors, *args.recipients) if full_phrase(t, words) not in located]
     date, place, carried = _setting(article, hit, bounds, number, scene, parties, actor_ids, words)
     state = status(hit.token, words)
     tables = plover()
@@ -389,7 +421,7 @@ def apply(article: Article, config: EventsConfig = EventsConfig()) -> Article:
     if doc is None:
         return article
     lex = load_lexicon(config.resources(article))
-    scene = _Scene(home=dateline_place(article, lex.words))
+    scene = _Scene(home=dateline_place(article, lex.words), main=main_place(article, lex.words))
     found: list[Event] = []
     outlet = _outlet(article)
     for number, sentence in enumerate(doc.sents):

@@ -1,11 +1,11 @@
-"""An event's status (occurred, planned, hypothetical, negated), date and place.
+"""An event's status (occurred, planned, hypothetical, negated), its clause, and the time on it.
 
 Status comes from the words governing the trigger: a negation ("did not
 meet", "no talks"), a future or intention ("will", "is set to", "is expected
 to", "plans to", "was to", "scheduled"), or a condition ("could", "would",
-"if"). The date is the sentence's resolved time expression nearest the
-trigger; the place the sentence's place nearest the trigger, else the
-article's dateline place when the sentence points at it ("here").
+"if"). A time or place is the event's when it hangs on the trigger's own
+clause (:func:`own_clause`); :mod:`dateline.events._dates` and
+:mod:`dateline.events._places` choose among them.
 """
 
 from __future__ import annotations
@@ -17,15 +17,13 @@ from collections.abc import Sequence
 from typing import TYPE_CHECKING
 
 from dateline.events._lexicon import Words
-from dateline.records import Article, EventDate, EventStatus, Place, TimeExpr
+from dateline.records import EventDate, EventStatus, TimeExpr
 
 if TYPE_CHECKING:
     from spacy.tokens import Doc, Token
-    from spacy.tokens import Span as TokenSpan
 
 __all__ = [
-    "calendar", "dateline_place", "event_date", "event_place", "governors", "own_clause", "resolved", "saying",
-    "status",
+    "calendar", "event_date", "governors", "nearest", "own_clause", "pick", "resolved", "saying", "status",
 ]
 
 
@@ -45,14 +43,6 @@ MAX_MODALITY_CLIMB = 4
 #: Putin was to meet ..."); a verb on the way ends the climb first. Set by hand; 6 or 16 code the
 #: same events on those texts.
 MAX_GOVERNED_CLIMB = 8
-#: Words climbed from a place name to the preposition that introduces it ("in the north of the
-#: Syrian province of Idlib"). Set by hand; 4 or 12 code the same events on those texts.
-MAX_PLACE_CLIMB = 6
-#: How far into the article a dateline place may start (characters): "HAMBURG, Germany (AP) --".
-DATELINE_WINDOW = 80
-#: How far after the dateline place its closing mark may come (characters): room for a country and
-#: an agency ("HAMBURG, Germany (AP) --"). Set by hand on datelines of news agencies, like the one above.
-DATELINE_MARK_WINDOW = 40
 
 
 def governors(trigger: Token) -> list[Token]:
@@ -104,7 +94,7 @@ def status(trigger: Token, words: Words) -> EventStatus:
     return "planned" if planned else "occurred"
 
 
-def _nearest(spans: Sequence[tuple[int, int]], trigger_at: int) -> int:
+def nearest(spans: Sequence[tuple[int, int]], trigger_at: int) -> int:
     return min(range(len(spans)), key=lambda i: abs((spans[i][0] + spans[i][1]) // 2 - trigger_at))
 
 
@@ -137,10 +127,10 @@ def own_clause(trigger: Token) -> set[int]:
     return clause
 
 
-def _pick(doc: Doc, spans: Sequence[tuple[int, int]], clause: set[int], middle: int) -> int | None:
+def pick(doc: Doc, spans: Sequence[tuple[int, int]], clause: set[int], middle: int) -> int | None:
     """The span on the clause (nearest ``middle`` of several), if any."""
     governed = [i for i, (a, b) in enumerate(spans) if _governed(doc, a, b, clause)]
-    return governed[_nearest([spans[i] for i in governed], middle)] if governed else None
+    return governed[nearest([spans[i] for i in governed], middle)] if governed else None
 
 
 def saying(trigger: Token) -> Token | None:
@@ -184,60 +174,5 @@ def event_date(doc: Doc, times: Sequence[TimeExpr], trigger: Token, *, said: boo
     speech = saying(trigger) if said else None
     if speech is not None:
         clause |= {t.i for t in governors(speech)}
-    best = _pick(doc, [(t.span.start, t.span.end) for t in usable], clause, trigger.idx)
+    best = pick(doc, [(t.span.start, t.span.end) for t in usable], clause, trigger.idx)
     return None if best is None else EventDate(calendar(usable[best].value or ""), usable[best].span.text)
-
-
-def dateline_place(article: Article, words: Words) -> Place | None:
-    """The place of an article's dateline ("HAMBURG, Germany (AP) --"), if it opens with one."""
-    for place in article.places:
-        if place.span.start > DATELINE_WINDOW:
-            break
-        after = article.text[place.span.end:place.span.end + DATELINE_MARK_WINDOW]
-        if any(mark in after for mark in words.dateline_marks):
-            return place
-    return None
-
-
-def _modifier(doc: Doc, place: Place) -> bool:
-    """A place name used as a modifier ("U.S. President", "U.S.-Russia relations", "Moscow's backing")."""
-    span = doc.char_span(place.span.start, place.span.end, alignment_mode="expand")
-    return span is None or len(span) == 0 or span.root.dep_ in ("compound", "amod", "nmod", "poss", "npadvmod")
-
-
-def _located(doc: Doc, place: Place, words: Words) -> bool:
-    """A place that says where something happens: the object of "in", "at", "near" ... ("talks in
-    Hamburg", "a news conference in Warsaw, Poland"), not of "on", "about", "over" or "to" (the topic
-    or a destination: "talks on North Korea", "a new approach to Moscow")."""
-    span = doc.char_span(place.span.start, place.span.end, alignment_mode="expand")
-    if span is None or len(span) == 0:
-        return False
-    tok = span.root
-    for _ in range(MAX_PLACE_CLIMB):
-        if tok.dep_ in ("compound", "appos", "conj", "flat", "nmod") and tok.head.i != tok.i:
-            tok = tok.head  # "Hamburg, Germany"; "the Krasinski Square"
-        elif (tok.dep_ == "pobj" and tok.head.lower_ in words.partitive_prepositions
-              and tok.head.head.pos_ in ("NOUN", "PRON", "NUM")):
-            tok = tok.head.head  # "in parts of Kashmir", "in the north of Syria"
-        elif tok.dep_ == "pobj":
-            return tok.head.lower_ in words.locative_prepositions
-        else:
-            return False
-    return False
-
-
-def event_place(doc: Doc, places: Sequence[Place], trigger: Token, sentence: TokenSpan, home: Place | None,
-                parties: Sequence[tuple[int, int]], words: Words) -> Place | None:
-    """The sentence's place introduced by a locative preposition on the trigger's clause (or
-    nearest), not one of the event's parties; else the dateline place when the sentence says "here"."""
-    usable = [p for p in places if not any(a <= p.span.start and p.span.end <= b for a, b in parties)
-              and not _modifier(doc, p) and _located(doc, p, words)]
-    spans = [(p.span.start, p.span.end) for p in usable]
-    best = _pick(doc, spans, own_clause(trigger), trigger.idx) if spans else None
-    if best is None and spans:
-        best = _nearest(spans, trigger.idx)
-    if best is not None:
-        return usable[best]
-    if home is not None and any(t.lower_ in words.here_words for t in sentence):
-        return home
-    return None

@@ -1,0 +1,134 @@
+"""An event's place: where its own clause says it happens, else the article's main place.
+
+An event takes, in order:
+
+1. the place named on its own clause after a preposition of location ("talks
+   in Hamburg", "a news conference in Warsaw, Poland"), or named as a modifier
+   of its own event noun ("a Kabul car bombing"); a place after "on", "about",
+   "over" or "to" is a topic or a destination ("talks on North Korea"), and a
+   place inside a party's name is the party's ("the mayor of London");
+2. the nearest such place of the sentence;
+3. the dateline place when the sentence points at it ("officials here said");
+4. (in the stage) a visit's destination, or the place of the same actor's
+   event of the same date in the sentence before;
+5. the article's main place (:func:`main_place`): its dateline's, else the
+   place it names most often, when one stands out. A single-city story
+   happens in that city; a story about one country, in that country.
+"""
+
+from __future__ import annotations
+
+from collections import Counter
+from collections.abc import Sequence
+from typing import TYPE_CHECKING
+
+from dateline.events._context import nearest, own_clause, pick
+from dateline.events._lexicon import Words
+from dateline.records import Article, Place
+
+if TYPE_CHECKING:
+    from spacy.tokens import Doc, Token
+    from spacy.tokens import Span as TokenSpan
+
+__all__ = ["dateline_place", "event_place", "main_place"]
+
+#: How far into the article a dateline place may start (characters): "HAMBURG, Germany (AP) --".
+DATELINE_WINDOW = 80
+#: How far after the dateline place its closing mark may come (characters): room for a country and
+#: an agency ("HAMBURG, Germany (AP) --"). Set by hand on datelines of news agencies, like the one above.
+DATELINE_MARK_WINDOW = 40
+#: Words climbed from a place name to the preposition that introduces it ("in the north of the
+#: Syrian province of Idlib"). Set by hand; 4 or 12 code the same events on those texts.
+MAX_PLACE_CLIMB = 6
+#: Fewest mentions that make a place an article's main place: a place named once is a detail. Set by
+#: hand on the shared Wikinews corpus (a single-city story names its city three times or more).
+MIN_MAIN_MENTIONS = 2
+#: Dependencies of a place name that modifies a noun ("U.S. President", "Moscow's backing").
+_MODIFIER_DEPS = frozenset({"compound", "amod", "nmod", "poss", "npadvmod"})
+
+
+def dateline_place(article: Article, words: Words) -> Place | None:
+    """The place of an article's dateline ("HAMBURG, Germany (AP) --"), if it opens with one."""
+    for place in article.places:
+        if place.span.start > DATELINE_WINDOW:
+            break
+        after = article.text[place.span.end:place.span.end + DATELINE_MARK_WINDOW]
+        if any(mark in after for mark in words.dateline_marks):
+            return place
+    return None
+
+
+def main_place(article: Article, words: Words) -> Place | None:
+    """The article's main place: its dateline's, else the resolved place it names most often (at least
+    :data:`MIN_MAIN_MENTIONS` times and more often than any other), at its first mention."""
+    home = dateline_place(article, words)
+    if home is not None:
+        return home
+    counts = Counter((p.name, p.country) for p in article.places if p.country)
+    ranked = counts.most_common(2)
+    if not ranked or ranked[0][1] < MIN_MAIN_MENTIONS or (len(ranked) > 1 and ranked[1][1] == ranked[0][1]):
+        return None
+    return next(p for p in article.places if (p.name, p.country) == ranked[0][0])
+
+
+def _root(doc: Doc, place: Place) -> Token | None:
+    span = doc.char_span(place.span.start, place.span.end, alignment_mode="expand")
+    return None if span is None or len(span) == 0 else span.root
+
+
+def _modifier(doc: Doc, place: Place) -> bool:
+    """A place name used as a modifier ("U.S. President", "U.S.-Russia relations", "Moscow's backing")."""
+    root = _root(doc, place)
+    return root is None or root.dep_ in _MODIFIER_DEPS
+
+
+def _located(doc: Doc, place: Place, words: Words) -> bool:
+    """A place that says where something happens: the object of "in", "at", "near" ... ("talks in
+    Hamburg", "a news conference in Warsaw, Poland"), not of "on", "about", "over" or "to" (the topic
+    or a destination: "talks on North Korea", "a new approach to Moscow")."""
+    tok = _root(doc, place)
+    if tok is None:
+        return False
+    for _ in range(MAX_PLACE_CLIMB):
+        if tok.dep_ in ("compound", "appos", "conj", "flat", "nmod") and tok.head.i != tok.i:
+            tok = tok.head  # "Hamburg, Germany"; "the Krasinski Square"
+        elif (tok.dep_ == "pobj" and tok.head.lower_ in words.partitive_prepositions
+              and tok.head.head.pos_ in ("NOUN", "PRON", "NUM")):
+            tok = tok.head.head  # "in parts of Kashmir", "in the north of Syria"
+        elif tok.dep_ == "pobj":
+            return tok.head.lower_ in words.locative_prepositions
+        else:
+            return False
+    return False
+
+
+def _of_trigger(doc: Doc, place: Place, trigger: Token) -> bool:
+    """A place name that modifies the event noun itself ("a Kabul car bombing", "the Paris talks")."""
+    root = _root(doc, place)
+    if root is None or trigger.pos_ not in ("NOUN", "PROPN"):
+        return False
+    tok = root
+    while tok.dep_ == "compound" and tok.head.i != tok.i and tok.head.i != trigger.i:
+        tok = tok.head  # "a Kabul car bombing": Kabul -> car -> bombing
+    return tok.dep_ in _MODIFIER_DEPS and tok.head.i == trigger.i
+
+
+def event_place(doc: Doc, places: Sequence[Place], trigger: Token, sentence: TokenSpan, home: Place | None,
+                parties: Sequence[tuple[int, int]], words: Words) -> Place | None:
+    """The sentence's place introduced by a locative preposition on the trigger's clause (or nearest), or
+    naming the event noun, not inside one of the event's parties; else the dateline place when the
+    sentence says "here"."""
+    free = [p for p in places if not any(a <= p.span.start and p.span.end <= b for a, b in parties)]
+    own = [p for p in free if _of_trigger(doc, p, trigger)]
+    if own:
+        return own[0]
+    usable = [p for p in free if not _modifier(doc, p) and _located(doc, p, words)]
+    spans = [(p.span.start, p.span.end) for p in usable]
+    best = pick(doc, spans, own_clause(trigger), trigger.idx) if spans else None
+    if best is None and spans:
+        best = nearest(spans, trigger.idx)
+    if best is not None:
+        return usable[best]
+    if home is not None and any(t.lower_ in words.here_words for t in sentence):
+        return home
+    return None
