@@ -81,36 +81,29 @@ Choices worth knowing:
 
 from __future__ import annotations
 
-from collections.abc import Mapping, Sequence
+from collections.abc import Sequence
 from dataclasses import dataclass, field, replace
 from typing import TYPE_CHECKING
 
 from dateline import ids
-from dateline.events._args import Args, find_args, modal_args
-from dateline.events._context import event_date, status
-from dateline.events._dates import narrative_date, publication_month, report_tense
+from dateline.events._args import Args
+from dateline.events._context import status
 from dateline.events._fold import Hit, fold
-from dateline.events._lexicon import Entry, Lexicon, Words, load_lexicon, plover
+from dateline.events._hits import hits
+from dateline.events._lexicon import Words, load_lexicon, plover
 from dateline.events._located import located_party
 from dateline.events._phrase import full_phrase, phrase
-from dateline.events._places import dateline_place, event_place, main_place
+from dateline.events._places import dateline_place, main_place
+from dateline.events._scene import CARRY_SENTENCES, Scene, line, remember, setting
 from dateline.pipeline import StageConfig, stage
-from dateline.records import Article, Event, EventDate, Place, Span, make_span
+from dateline.records import Article, Event, Span, make_span
 
 if TYPE_CHECKING:
-    from spacy.tokens import Span as TokenSpan
     from spacy.tokens import Token
 
 __all__ = ["apply", "plover_type"]
 
 
-_POS_GROUP = {"VERB": "verb", "AUX": "verb", "NOUN": "noun", "PROPN": "noun"}
-#: Dependents that never complete a multiword trigger ("expected to protest" is not "protest to").
-_NOT_CONTEXT = frozenset({"aux", "auxpass", "punct", "cc", "mark", "neg", "nsubj"})
-#: Clausal dependents a lexicon entry may ask for or rule out ("@xcomp": "seek to divide us").
-_CLAUSES = frozenset({"xcomp", "ccomp"})
-#: Named-entity types of a named direct object ("@dobj_name": "hosted Merkel", not "hosted a show").
-_NAMED = frozenset({"PERSON", "ORG", "GPE", "NORP"})
 #: Confidence adjustments, set by hand against the PLOVER gold records and the seed article. On
 #: the gold records the share of coded types that are right rises with the score: 0.50 for
 #: 0.6-0.7, 0.62 for 0.7-0.8, 0.85 for 0.8-0.9 and 0.79 above.
@@ -123,16 +116,8 @@ PENALTY_CARRIED = 0.9  # factor when the date or place comes from an earlier sen
 #: or impossible.
 MIN_CONFIDENCE = 0.05
 MAX_CONFIDENCE = 0.95
-#: A date or place stated in one sentence still holds for events this many sentences later
-#: that state none ("On July 6, ... Trump made statements. He made an endorsement ...").
-CARRY_SENTENCES = 2
 #: The gazetteer's feature type of a country (:class:`dateline.records.Place`).
 COUNTRY_FEATURE = "country"
-#: PLOVER's quad classes of verbal acts (cooperation, conflict): said acts take the date of the saying.
-VERBAL_QUADS = frozenset({1, 3})
-#: An actor's events without a date of their own take the date of its event this many sentences
-#: before ("On July 6 ... Trump ... He made an endorsement ... he called on Russia ...").
-CARRY_ACTOR_SENTENCES = 8
 
 
 #: Cooperative types that PLOVER codes as AGREE (an intention to cooperate) while they are only announced.
@@ -158,66 +143,6 @@ def plover_type(event: Event) -> str:
     if event.status == "negated" and event.quad in (1, 2):
         return "REJECT"  # "failed to reach agreement", "will not withdraw"
     return event.type
-
-
-def _match(token: Token, entries: tuple[Entry, ...], words: Words) -> Entry | None:
-    """The first entry whose multiword pattern fits the token's dependents."""
-    kids = [c for c in token.children if c.dep_ not in _NOT_CONTEXT and not _dated(c)]
-    kids += [g for c in kids if c.dep_ in ("prep", "dative") and c.lower_ not in words.trigger_scene_prepositions
-             for g in c.children if g.dep_ == "pobj"]
-    kids += [g for c in kids if c.dep_ == "dobj" for p in c.children
-             if p.dep_ == "prep" and p.lower_ in words.complement_prepositions
-             for g in p.children if g.dep_ == "pobj"]  # an object complement: "held civilians as shields"
-    # a preposition counts as written: "according to" is no "accord"
-    context = {c.lower_ if c.dep_ == "prep" else c.lemma_.lower() for c in kids} | {c.lower_ for c in kids}
-    for child in kids:
-        if child.dep_ == "dobj":
-            # "with": ["@dobj"] asks for a direct object ("returned the paintings to"), "@dobj:election"
-            # for that object ("called the election", but "called for elections"), "@dobj_name" for a named one
-            context |= {"@dobj", f"@dobj:{child.lemma_.lower()}"}
-            if child.pos_ == "PROPN" or child.ent_type_ in _NAMED:
-                context.add("@dobj_name")
-        elif child.dep_ in _CLAUSES:
-            context.add(f"@{child.dep_}")  # "seek to divide" (@xcomp), "warned that ..." (@ccomp)
-    if token.dep_ in ("acl", "relcl", "amod"):
-        context.add(token.head.lemma_.lower())  # "sanctions imposed"
-    for entry in entries:
-        if entry.tags and token.tag_.lower() not in entry.tags:
-            continue
-        if entry.without & context or (entry.with_ and not entry.with_ & context):
-            continue
-        return entry
-    return None
-
-
-def _in_date(token: Token) -> bool:
-    """A word of a date or time ("in March", "on the eve of"): never a trigger."""
-    return token.ent_type_ in ("DATE", "TIME")
-
-
-def _dated(token: Token) -> bool:
-    """A preposition introducing a date ("on Nov. 2"), which never completes a trigger ("call on")."""
-    return token.dep_ == "prep" and any(c.dep_ == "pobj" and c.ent_type_ in ("DATE", "TIME") for c in token.children)
-
-
-def _hits(sentence: TokenSpan, lex: Lexicon) -> dict[int, Hit]:
-    index = lex.index
-    hits: dict[int, Hit] = {}
-    for token in sentence:
-        entries = index.get((token.lemma_.lower(), _POS_GROUP.get(token.pos_, "")))
-        if entries is None or _in_date(token):
-            continue
-        entry = _match(token, entries, lex.words)
-        if entry is None or (entry.vehicle and token.dep_ in ("acl", "relcl")):
-            continue  # "in a letter handed to the UN, Iraq said ...": the letter only frames what is said
-        if entry.modal:
-            verb = token.head
-            if verb.dep_ == "ccomp" and verb.head.i not in hits and verb.head.pos_ in ("VERB", "AUX"):
-                speaker = verb.head
-                hits[speaker.i] = Hit(speaker, entry, modal_args(verb, speaker, lex.words), entry.weight)
-            continue
-        hits[token.i] = Hit(token, entry, find_args(token, entry, lex.nouns, lex.light, lex.words), entry.weight)
-    return hits
 
 
 def _arguments(article: Article, tokens: Sequence[Token], words: Words) -> tuple[tuple[Span, ...], tuple[str, ...]]:
@@ -263,71 +188,6 @@ def _confidence(hit: Hit, state: str, has_recipient: bool, carried: bool) -> flo
     return round(min(MAX_CONFIDENCE, max(MIN_CONFIDENCE, score)), 3)
 
 
-@dataclass(frozen=True)
-class _Scene:
-    """What earlier sentences established, for sentences that do not say it again.
-
-    The last calendar date stated and the number of the sentence that stated
-    it; per actor, the sentence, date and place of its last event; the sentence
-    and parties of the last event with several actors and no recipient (what a
-    later "their meeting" refers to); the article's dateline place and its main place.
-    """
-
-    stated: tuple[int, EventDate] | None = None
-    by_actor: Mapping[str, tuple[int, EventDate | None, Place | None]] = field(default_factory=dict)
-    group: tuple[int, tuple[str, ...]] | None = None
-    home: Place | None = None
-    main: Place | None = None
-
-    def noting(self, event: Event, number: int, part: tuple[int, ...]) -> _Scene:
-        """The scene after ``event``, of sentence ``number`` (``part``: a bilateral meeting's partner)."""
-        by_actor = {**self.by_actor, **{i: (number, event.date, event.place) for i in event.actors}}
-        group = self.group
-        if len(event.actors) > 1 and not event.recipients:
-            joined = group[1] if part and group is not None and group[0] == number else ()
-            group = (number, (*joined, *(i for i in event.actors if i not in joined)))  # bilateral parts add up
-        return replace(self, by_actor=by_actor, group=group)
-
-
-def _line(text: str, at: int, start: int, end: int) -> tuple[int, int]:
-    """The stretch of ``[start, end)`` on the line (paragraph) holding ``at``."""
-    return max(start, text.rfind("\n", 0, at) + 1), min(end, len(text) if (e := text.find("\n", at)) == -1 else e)
-
-
-def _setting(article: Article, hit: Hit, bounds: tuple[int, int], number: int, scene: _Scene,
-             parties: list[tuple[int, int]], actor_ids: tuple[str, ...],
-             words: Words) -> tuple[EventDate | None, Place | None, bool]:
-    """Date: see :mod:`dateline.events._dates`; place: see :mod:`dateline.events._places`."""
-    start, end = bounds
-    doc, sentence = article.doc, hit.token.sent
-    times = [t for t in article.times if start <= t.span.start and t.span.end <= end]
-    state = status(hit.token, words)
-    said = plover().quad[hit.entry.type] in VERBAL_QUADS or state in ("planned", "hypothetical")
-    date = event_date(doc, times, hit.token, said=said)  # what is said or intended is dated by the saying
-    place = event_place(doc, [p for p in article.places if start <= p.span.start and p.span.end <= end],
-                        hit.token, sentence, scene.home, parties, words)
-    if place is None and hit.entry.mode == "visit":
-        place = next((p for p in article.places if any(a <= p.span.start and p.span.end <= b for a, b in parties)),
-                     None)  # "a visit to Poland" takes place in Poland
-    carried = False
-    earlier = [scene.by_actor[i] for i in actor_ids if i in scene.by_actor]
-    recent = max(earlier, key=lambda e: e[0], default=None)
-    tense = report_tense(hit.token) if state in ("occurred", "negated") else None
-    if date is None and tense == "present":
-        date = publication_month(article)  # "X has accused Y": news
-    if date is None:
-        date = narrative_date(number, scene.stated, [(e[0], e[1]) for e in earlier], CARRY_ACTOR_SENTENCES,
-                              CARRY_SENTENCES)
-        carried = date is not None
-    if date is None and tense == "past":
-        date = publication_month(article)  # "Khan thanked the police": what the article reports as news
-    if place is None and recent is not None and number - recent[0] == 1 and date is not None and date == recent[1]:
-        place, carried = recent[2], carried or recent[2] is not None  # "On July 6, during a visit to Poland ..."
-    if place is None:
-        place = scene.main  # a single-city story happens in that city
-    return date, place, carried
-
-
 def _bilateral(hit: Hit) -> list[tuple[Hit, tuple[int, ...]]]:
     """A meeting "with A and B" held by someone else is one bilateral meeting per partner
     ("Putin's agenda included talks with Moon and Abe"); "a meeting between A, B and C" or
@@ -350,12 +210,12 @@ def _country_scene(article: Article, token: Token, words: Words) -> bool:
     return any(p.feature == COUNTRY_FEATURE and start <= p.span.start < end for p in article.places)
 
 
-def _event(article: Article, hit: Hit, number: int, scene: _Scene, words: Words,
+def _event(article: Article, hit: Hit, number: int, scene: Scene, words: Words,
            part: tuple[int, ...] = ()) -> Event | None:
     """The event of ``hit``, in sentence ``number``; None for a bare event word."""
     text, sentence = article.text, hit.token.sent
     trigger = make_span(text, hit.token.idx, hit.token.idx + len(hit.token.text))
-    bounds = _line(text, trigger.start, sentence.start_char, sentence.end_char)
+    bounds = line(text, trigger.start, sentence.start_char, sentence.end_char)
     args = replace(hit.args, actors=tuple(t for t in hit.args.actors if bounds[0] <= t.idx < bounds[1]),
                    recipients=tuple(t for t in hit.args.recipients if bounds[0] <= t.idx < bounds[1]
                                     and not _country_scene(article, t, words)))
@@ -374,7 +234,7 @@ def _event(article: Article, hit: Hit, number: int, scene: _Scene, words: Words,
     located = {full_phrase(t, words) for t in args.recipients if located_party(t, words)}
     # a place inside a party's own words is the party's ("the mayor of London"), not where the event is
     parties = [phrase(t, words) for t in (*args.actors, *args.recipients) if full_phrase(t, words) not in located]
-    date, place, carried = _setting(article, hit, bounds, number, scene, parties, actor_ids, words)
+    date, place, carried = setting(article, hit, bounds, number, scene, parties, actor_ids, words)
     state = status(hit.token, words)
     tables = plover()
     return Event(
@@ -396,15 +256,6 @@ def _event(article: Article, hit: Hit, number: int, scene: _Scene, words: Words,
     )
 
 
-def _remember(article: Article, sentence: TokenSpan, number: int, scene: _Scene) -> _Scene:
-    """The scene with the date the sentence's main clause states, if it states one ("On July 6, ...
-    Trump made statements", not "Trump, who appointed her in 2017, responded")."""
-    start, end = sentence.start_char, sentence.end_char
-    times = [t for t in article.times if start <= t.span.start and t.span.end <= end]
-    date = event_date(article.doc, times, sentence.root)
-    return scene if date is None else replace(scene, stated=(number, date))
-
-
 @dataclass(frozen=True)
 class EventsConfig(StageConfig):
     """Settings of the events stage."""
@@ -421,19 +272,19 @@ def apply(article: Article, config: EventsConfig = EventsConfig()) -> Article:
     if doc is None:
         return article
     lex = load_lexicon(config.resources(article))
-    scene = _Scene(home=dateline_place(article, lex.words), main=main_place(article, lex.words))
+    scene = Scene(home=dateline_place(article, lex.words), main=main_place(article, lex.words))
     found: list[Event] = []
     outlet = _outlet(article)
     for number, sentence in enumerate(doc.sents):
-        hits = _hits(sentence, lex)
-        for hit, part in (p for h in (fold(hits, lex) if hits else ()) for p in _bilateral(h)):
+        found_hits = hits(sentence, lex)
+        for hit, part in (p for h in (fold(found_hits, lex) if found_hits else ()) for p in _bilateral(h)):
             event = _event(article, hit, number, scene, lex.words, part)
             if event is None:
                 continue
             scene = scene.noting(event, number, part)
             if outlet not in event.actors and (event.confidence or 0.0) >= config.min_confidence:
                 found.append(event)
-        scene = _remember(article, sentence, number, scene)
+        scene = remember(article, sentence, number, scene)
     return replace(article, events=tuple(found))
 
 

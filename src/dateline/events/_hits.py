@@ -1,0 +1,91 @@
+"""Trigger hits: the words of a sentence that the lexicon names, with the entry their dependents fit.
+
+One pass over the sentence looks every token's lemma up in the trigger lexicon; an entry with a
+``with`` list applies only when one of its words (or markers: a direct object, a named one, a clause)
+depends on the token, and never when one of its ``without`` words does. Words of a date ("in March")
+are never triggers. A modal ("X said Y must leave") is a hit on the verb of saying.
+"""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from dateline.events._args import find_args, modal_args
+from dateline.events._fold import Hit
+from dateline.events._lexicon import Entry, Lexicon, Words
+
+if TYPE_CHECKING:
+    from spacy.tokens import Span as TokenSpan
+    from spacy.tokens import Token
+
+__all__ = ["hits"]
+
+
+_POS_GROUP = {"VERB": "verb", "AUX": "verb", "NOUN": "noun", "PROPN": "noun"}
+#: Dependents that never complete a multiword trigger ("expected to protest" is not "protest to").
+_NOT_CONTEXT = frozenset({"aux", "auxpass", "punct", "cc", "mark", "neg", "nsubj"})
+#: Clausal dependents a lexicon entry may ask for or rule out ("@xcomp": "seek to divide us").
+_CLAUSES = frozenset({"xcomp", "ccomp"})
+#: Named-entity types of a named direct object ("@dobj_name": "hosted Merkel", not "hosted a show").
+_NAMED = frozenset({"PERSON", "ORG", "GPE", "NORP"})
+
+
+def _match(token: Token, entries: tuple[Entry, ...], words: Words) -> Entry | None:
+    """The first entry whose multiword pattern fits the token's dependents."""
+    kids = [c for c in token.children if c.dep_ not in _NOT_CONTEXT and not _dated(c)]
+    kids += [g for c in kids if c.dep_ in ("prep", "dative") and c.lower_ not in words.trigger_scene_prepositions
+             for g in c.children if g.dep_ == "pobj"]
+    kids += [g for c in kids if c.dep_ == "dobj" for p in c.children
+             if p.dep_ == "prep" and p.lower_ in words.complement_prepositions
+             for g in p.children if g.dep_ == "pobj"]  # an object complement: "held civilians as shields"
+    # a preposition counts as written: "according to" is no "accord"
+    context = {c.lower_ if c.dep_ == "prep" else c.lemma_.lower() for c in kids} | {c.lower_ for c in kids}
+    for child in kids:
+        if child.dep_ == "dobj":
+            # "with": ["@dobj"] asks for a direct object ("returned the paintings to"), "@dobj:election"
+            # for that object ("called the election", but "called for elections"), "@dobj_name" for a named one
+            context |= {"@dobj", f"@dobj:{child.lemma_.lower()}"}
+            if child.pos_ == "PROPN" or child.ent_type_ in _NAMED:
+                context.add("@dobj_name")
+        elif child.dep_ in _CLAUSES:
+            context.add(f"@{child.dep_}")  # "seek to divide" (@xcomp), "warned that ..." (@ccomp)
+    if token.dep_ in ("acl", "relcl", "amod"):
+        context.add(token.head.lemma_.lower())  # "sanctions imposed"
+    for entry in entries:
+        if entry.tags and token.tag_.lower() not in entry.tags:
+            continue
+        if entry.without & context or (entry.with_ and not entry.with_ & context):
+            continue
+        return entry
+    return None
+
+
+def _in_date(token: Token) -> bool:
+    """A word of a date or time ("in March", "on the eve of"): never a trigger."""
+    return token.ent_type_ in ("DATE", "TIME")
+
+
+def _dated(token: Token) -> bool:
+    """A preposition introducing a date ("on Nov. 2"), which never completes a trigger ("call on")."""
+    return token.dep_ == "prep" and any(c.dep_ == "pobj" and c.ent_type_ in ("DATE", "TIME") for c in token.children)
+
+
+def hits(sentence: TokenSpan, lex: Lexicon) -> dict[int, Hit]:
+    """The sentence's trigger hits by token index, each with its entry and argument heads."""
+    index = lex.index
+    hits: dict[int, Hit] = {}
+    for token in sentence:
+        entries = index.get((token.lemma_.lower(), _POS_GROUP.get(token.pos_, "")))
+        if entries is None or _in_date(token):
+            continue
+        entry = _match(token, entries, lex.words)
+        if entry is None or (entry.vehicle and token.dep_ in ("acl", "relcl")):
+            continue  # "in a letter handed to the UN, Iraq said ...": the letter only frames what is said
+        if entry.modal:
+            verb = token.head
+            if verb.dep_ == "ccomp" and verb.head.i not in hits and verb.head.pos_ in ("VERB", "AUX"):
+                speaker = verb.head
+                hits[speaker.i] = Hit(speaker, entry, modal_args(verb, speaker, lex.words), entry.weight)
+            continue
+        hits[token.i] = Hit(token, entry, find_args(token, entry, lex.nouns, lex.light, lex.words), entry.weight)
+    return hits

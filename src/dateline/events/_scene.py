@@ -1,0 +1,108 @@
+"""What earlier sentences of an article established, and the date and place of an event.
+
+The scene carries, from sentence to sentence, the last date stated on a main clause, each actor's
+last event, the parties of the last meeting, and the article's dateline and main places; an event's
+date and place come from its own clause first (:mod:`dateline.events._dates`,
+:mod:`dateline.events._places`).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from dataclasses import dataclass, field, replace
+from typing import TYPE_CHECKING
+
+from dateline.events._context import event_date, status
+from dateline.events._dates import narrative_date, publication_month, report_tense
+from dateline.events._fold import Hit
+from dateline.events._lexicon import Words, plover
+from dateline.events._places import event_place
+from dateline.records import Article, Event, EventDate, Place
+
+if TYPE_CHECKING:
+    from spacy.tokens import Span as TokenSpan
+
+__all__ = ["CARRY_SENTENCES", "Scene", "line", "remember", "setting"]
+
+#: A date or place stated in one sentence still holds for events this many sentences later
+#: that state none ("On July 6, ... Trump made statements. He made an endorsement ...").
+CARRY_SENTENCES = 2
+#: PLOVER's quad classes of verbal acts (cooperation, conflict): said acts take the date of the saying.
+VERBAL_QUADS = frozenset({1, 3})
+#: An actor's events without a date of their own take the date of its event this many sentences
+#: before ("On July 6 ... Trump ... He made an endorsement ... he called on Russia ...").
+CARRY_ACTOR_SENTENCES = 8
+
+
+@dataclass(frozen=True)
+class Scene:
+    """What earlier sentences established, for sentences that do not say it again.
+
+    The last calendar date stated and the number of the sentence that stated
+    it; per actor, the sentence, date and place of its last event; the sentence
+    and parties of the last event with several actors and no recipient (what a
+    later "their meeting" refers to); the article's dateline place and its main place.
+    """
+
+    stated: tuple[int, EventDate] | None = None
+    by_actor: Mapping[str, tuple[int, EventDate | None, Place | None]] = field(default_factory=dict)
+    group: tuple[int, tuple[str, ...]] | None = None
+    home: Place | None = None
+    main: Place | None = None
+
+    def noting(self, event: Event, number: int, part: tuple[int, ...]) -> Scene:
+        """The scene after ``event``, of sentence ``number`` (``part``: a bilateral meeting's partner)."""
+        by_actor = {**self.by_actor, **{i: (number, event.date, event.place) for i in event.actors}}
+        group = self.group
+        if len(event.actors) > 1 and not event.recipients:
+            joined = group[1] if part and group is not None and group[0] == number else ()
+            group = (number, (*joined, *(i for i in event.actors if i not in joined)))  # bilateral parts add up
+        return replace(self, by_actor=by_actor, group=group)
+
+
+def line(text: str, at: int, start: int, end: int) -> tuple[int, int]:
+    """The stretch of ``[start, end)`` on the line (paragraph) holding ``at``."""
+    return max(start, text.rfind("\n", 0, at) + 1), min(end, len(text) if (e := text.find("\n", at)) == -1 else e)
+
+
+def setting(article: Article, hit: Hit, bounds: tuple[int, int], number: int, scene: Scene,
+             parties: list[tuple[int, int]], actor_ids: tuple[str, ...],
+             words: Words) -> tuple[EventDate | None, Place | None, bool]:
+    """Date: see :mod:`dateline.events._dates`; place: see :mod:`dateline.events._places`."""
+    start, end = bounds
+    doc, sentence = article.doc, hit.token.sent
+    times = [t for t in article.times if start <= t.span.start and t.span.end <= end]
+    state = status(hit.token, words)
+    said = plover().quad[hit.entry.type] in VERBAL_QUADS or state in ("planned", "hypothetical")
+    date = event_date(doc, times, hit.token, said=said)  # what is said or intended is dated by the saying
+    place = event_place(doc, [p for p in article.places if start <= p.span.start and p.span.end <= end],
+                        hit.token, sentence, scene.home, parties, words)
+    if place is None and hit.entry.mode == "visit":
+        place = next((p for p in article.places if any(a <= p.span.start and p.span.end <= b for a, b in parties)),
+                     None)  # "a visit to Poland" takes place in Poland
+    carried = False
+    earlier = [scene.by_actor[i] for i in actor_ids if i in scene.by_actor]
+    recent = max(earlier, key=lambda e: e[0], default=None)
+    tense = report_tense(hit.token) if state in ("occurred", "negated") else None
+    if date is None and tense == "present":
+        date = publication_month(article)  # "X has accused Y": news
+    if date is None:
+        date = narrative_date(number, scene.stated, [(e[0], e[1]) for e in earlier], CARRY_ACTOR_SENTENCES,
+                              CARRY_SENTENCES)
+        carried = date is not None
+    if date is None and tense == "past":
+        date = publication_month(article)  # "Khan thanked the police": what the article reports as news
+    if place is None and recent is not None and number - recent[0] == 1 and date is not None and date == recent[1]:
+        place, carried = recent[2], carried or recent[2] is not None  # "On July 6, during a visit to Poland ..."
+    if place is None:
+        place = scene.main  # a single-city story happens in that city
+    return date, place, carried
+
+
+def remember(article: Article, sentence: TokenSpan, number: int, scene: Scene) -> Scene:
+    """The scene with the date the sentence's main clause states, if it states one ("On July 6, ...
+    Trump made statements", not "Trump, who appointed her in 2017, responded")."""
+    start, end = sentence.start_char, sentence.end_char
+    times = [t for t in article.times if start <= t.span.start and t.span.end <= end]
+    date = event_date(article.doc, times, sentence.root)
+    return scene if date is None else replace(scene, stated=(number, date))
