@@ -45,7 +45,7 @@ from dateline.records import Article, Document, Failure
 
 __all__ = [
     "DEFAULT_DATA", "Counts", "GoldActor", "GoldArticle", "GoldEvent", "Location", "SystemActor", "SystemArticle",
-    "SystemEvent", "actor_rates", "code", "event_rates", "from_article", "load", "matches", "score",
+    "SystemEvent", "actor_rates", "code", "event_rates", "from_article", "load", "matches", "run", "score",
 ]
 
 #: The set's folder, relative to the shared data root.
@@ -277,14 +277,16 @@ def from_article(article: Article) -> SystemArticle:
     return SystemArticle(article.id, tuple(actors.values()), events)
 
 
-def code(articles: Sequence[GoldArticle]) -> tuple[tuple[SystemArticle, ...], tuple[str, ...]]:
-    """dateline's default pipeline over the articles (text, url, title and date), and a note per failure
-    (a failed article found nothing). Parses come from the evaluation parse cache when one is in use."""
+def run(articles: Sequence[GoldArticle], until: str | None = None,
+        config: Mapping[str, Mapping[str, Any]] | None = None) -> list[Article | Failure]:
+    """dateline's default pipeline over the articles (text, url, title and date), stopping before the stage
+    ``until`` when one is named, with stage settings ``config``; a failed article comes back as its Failure.
+    Parses come from the evaluation parse cache when one is in use."""
     from dateline.annotate import AnnotateConfig
     from dateline.evaluation._parses import annotate
     from dateline.pipeline import Pipeline, registered
 
-    pipeline = Pipeline()
+    pipeline = Pipeline(config=config or {})
     parse = pipeline.stage_config("annotate")
     assert isinstance(parse, AnnotateConfig)
     documents = [Document(id=a.id, source=ARTICLES_FILE, kind="text", content=a.text, url=a.url or None,
@@ -296,11 +298,19 @@ def code(articles: Sequence[GoldArticle]) -> tuple[tuple[SystemArticle, ...], tu
         parsed = iter(annotate(live, parse))
         results += [next(parsed) if isinstance(r, Article) else r for r in cleaned]
     specs = registered()
-    for name in (n for n in pipeline.stage_names if n != "annotate"):
-        run = partial(specs[name].load(), config=pipeline.stage_config(name))
-        results = [_guarded(name, run, r) if isinstance(r, Article) else r for r in results]
+    names = list(pipeline.stage_names)
+    for name in names[names.index("annotate") + 1:names.index(until) if until in names else None]:
+        stage = partial(specs[name].load(), config=pipeline.stage_config(name))
+        results = [_guarded(name, stage, r) if isinstance(r, Article) else r for r in results]
+    return results
+
+
+def code(articles: Sequence[GoldArticle],
+         config: Mapping[str, Mapping[str, Any]] | None = None) -> tuple[tuple[SystemArticle, ...], tuple[str, ...]]:
+    """dateline's default pipeline over the articles (with stage settings ``config``), and a note per failure
+    (a failed article found nothing)."""
     found, notes = [], []
-    for gold, result in zip(articles, results, strict=True):
+    for gold, result in zip(articles, run(articles, config=config), strict=True):
         if isinstance(result, Article):
             found.append(from_article(result))
         else:

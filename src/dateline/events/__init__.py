@@ -90,8 +90,9 @@ from dateline.events._args import Args
 from dateline.events._context import status
 from dateline.events._fold import Hit, fold
 from dateline.events._hits import hits
-from dateline.events._lexicon import Words, load_lexicon, plover
+from dateline.events._lexicon import Lexicon, Words, load_lexicon, plover
 from dateline.events._located import located_party
+from dateline.events._model import Candidate, features, load_model
 from dateline.events._phrase import full_phrase, phrase
 from dateline.events._places import dateline_place, main_place
 from dateline.events._scene import CARRY_SENTENCES, Scene, line, remember, setting
@@ -101,7 +102,7 @@ from dateline.records import Article, Event, Span, make_span
 if TYPE_CHECKING:
     from spacy.tokens import Token
 
-__all__ = ["apply", "plover_type"]
+__all__ = ["EventsConfig", "apply", "candidates", "plover_type"]
 
 
 #: Confidence adjustments, set by hand against the PLOVER gold records and the seed article. On
@@ -211,7 +212,7 @@ def _country_scene(article: Article, token: Token, words: Words) -> bool:
 
 
 def _event(article: Article, hit: Hit, number: int, scene: Scene, words: Words,
-           part: tuple[int, ...] = ()) -> Event | None:
+           part: tuple[int, ...] = ()) -> Candidate | None:
     """The event of ``hit``, in sentence ``number``; None for a bare event word."""
     text, sentence = article.text, hit.token.sent
     trigger = make_span(text, hit.token.idx, hit.token.idx + len(hit.token.text))
@@ -237,7 +238,7 @@ def _event(article: Article, hit: Hit, number: int, scene: Scene, words: Words,
     date, place, carried = setting(article, hit, bounds, number, scene, parties, actor_ids, words)
     state = status(hit.token, words)
     tables = plover()
-    return Event(
+    event = Event(
         id=ids.child_id(article.id, "event", hit.entry.type, trigger.start, *part),
         type=hit.entry.type,
         actors=actor_ids,
@@ -254,6 +255,7 @@ def _event(article: Article, hit: Hit, number: int, scene: Scene, words: Words,
         actor_spans=actor_spans,
         recipient_spans=recipient_spans,
     )
+    return Candidate(event, hit, number, carried)
 
 
 @dataclass(frozen=True)
@@ -262,30 +264,53 @@ class EventsConfig(StageConfig):
 
     min_confidence: float = field(default=0.0, metadata={
         "help": "drop events whose confidence (0-1) is below this; 0 keeps every event found"})
+    model: str = field(default="", metadata={
+        "help": "a trained event model (a file written by 'dateline train events') to use instead of the "
+                "language's own; 'none' codes on the rules alone"})
+
+
+def candidates(article: Article, lex: Lexicon) -> list[Candidate]:
+    """Every event the rules propose in the article, in order, with what the learned check reads."""
+    doc = article.doc
+    if doc is None:
+        return []
+    scene = Scene(home=dateline_place(article, lex.words), main=main_place(article, lex.words))
+    found: list[Candidate] = []
+    outlet = _outlet(article)
+    for number, sentence in enumerate(doc.sents):
+        found_hits = hits(sentence, lex)
+        for hit, part in (p for h in (fold(found_hits, lex) if found_hits else ()) for p in _bilateral(h)):
+            candidate = _event(article, hit, number, scene, lex.words, part)
+            if candidate is None:
+                continue
+            scene = scene.noting(candidate.event, number, part)
+            if outlet not in candidate.event.actors:
+                found.append(candidate)
+        scene = remember(article, sentence, number, scene)
+    return found
 
 
 @stage("events", requires={"doc", "actors", "times", "places"}, assigns={"events"}, config=EventsConfig,
        help="PLOVER events with evidence")
 def apply(article: Article, config: EventsConfig = EventsConfig()) -> Article:
     """Code the PLOVER events of every annotated sentence of the article."""
-    doc = article.doc
-    if doc is None:
+    if article.doc is None:
         return article
-    lex = load_lexicon(config.resources(article))
-    scene = Scene(home=dateline_place(article, lex.words), main=main_place(article, lex.words))
-    found: list[Event] = []
-    outlet = _outlet(article)
-    for number, sentence in enumerate(doc.sents):
-        found_hits = hits(sentence, lex)
-        for hit, part in (p for h in (fold(found_hits, lex) if found_hits else ()) for p in _bilateral(h)):
-            event = _event(article, hit, number, scene, lex.words, part)
-            if event is None:
+    res = config.resources(article)
+    found = candidates(article, load_lexicon(res))
+    model = load_model(res, config.model)
+    events: list[Event] = []
+    for i, candidate in enumerate(found):
+        event = candidate.event
+        if model is not None:
+            probability = model.probability(features(candidate, article, (c.event for c in found[:i])),
+                                            event.confidence or 0.0)
+            if probability < model.threshold:
                 continue
-            scene = scene.noting(event, number, part)
-            if outlet not in event.actors and (event.confidence or 0.0) >= config.min_confidence:
-                found.append(event)
-        scene = remember(article, sentence, number, scene)
-    return replace(article, events=tuple(found))
+            event = replace(event, confidence=round(probability, 3))
+        if (event.confidence or 0.0) >= config.min_confidence:
+            events.append(event)
+    return replace(article, events=tuple(events))
 
 
 #: Shortest actor name taken for a site's name: shorter ones (initials, "en", "www") would match a

@@ -16,7 +16,9 @@ from pathlib import Path
 __all__ = ["TASKS", "TrainingReport"]
 
 #: Task name -> module under dateline.training.
-TASKS: dict[str, str] = {}
+TASKS: dict[str, str] = {
+    "events": "dateline.training.events",
+}
 
 
 @dataclass(frozen=True)
