@@ -560,3 +560,32 @@ def test_an_event_without_a_place_of_its_own_takes_the_main_place_of_a_single_ci
 def test_a_place_naming_the_event_noun_is_its_place() -> None:
     event = only(run("The Taliban claimed responsibility for the Kabul bombing."), "ASSAULT")
     assert event.place is not None and event.place.name == "Kabul"
+
+
+@pytest.mark.parametrize(("text", "event_type", "actor", "recipient"), [
+    ('Bernie Sanders called Joe Biden a "decent man".', "SUPPORT", "Bernie Sanders", "Joe Biden"),
+    ("Rodrigo Duterte described the bombing in Jolo as a dastardly act.", "ACCUSE", "Rodrigo Duterte", None),
+    ('"Robert Mugabe was an icon of liberation," said Emmerson Mnangagwa.', "SUPPORT", "Emmerson Mnangagwa",
+     "Robert Mugabe"),
+    ('Xavier Becerra said: "Donald Trump treats the rule of law with utter contempt."', "ACCUSE", "Xavier Becerra",
+     "Donald Trump"),
+])
+def test_praise_and_blame_in_what_is_said_or_called_are_acts(text: str, event_type: str, actor: str,
+                                                             recipient: str | None) -> None:
+    article = run(text)
+    event = only(article, event_type)
+    assert [a.name for i in event.actors if (a := article.actor(i))] == [actor]
+    named = [a.name for i in event.recipients if (a := article.actor(i))]
+    assert named == ([recipient] if recipient else [])
+
+
+def test_a_judgement_of_an_agreement_is_not_an_agreement() -> None:
+    article = run('Donald Trump called the 23-year-old agreement "the worst trade deal ever".')
+    assert [e.type for e in article.events] == ["ACCUSE"]
+
+
+def test_a_neutral_report_of_what_someone_said_is_no_event() -> None:
+    article = run("Donald Trump said Vladimir Putin arrived in Hamburg. Donald Trump said Putin was a brilliant "
+                  "leader.")
+    (event,) = article.events
+    assert event.type == "SUPPORT" and "brilliant leader" in event.evidence.text

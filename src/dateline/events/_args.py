@@ -265,8 +265,11 @@ def _object_owner(noun: Token, light: frozenset[str], words: Words) -> list[Toke
     head = noun.head
     if noun.dep_ not in ("dobj", "attr") or head.pos_ not in ("VERB", "AUX"):
         return None
-    owned = head.lemma_.lower() not in light
-    return [t for s in _subject(head, words) for t in (_owner(s, words) if s.pos_ == "NOUN" and owned else [s])]
+    if head.lemma_.lower() in light or head.lemma_.lower() in words.announcing_verbs:
+        return _subject(head, words)  # "the army launched a crackdown", "Sweden announced a suspension of aid"
+    # only an owner's noun lends its owner ("Putin's agenda included talks"); who reports, condemns or
+    # describes an event is not its actor ("Reuters reported Monday's attack")
+    return [t for s in _subject(head, words) if s.pos_ == "NOUN" for t in _owner(s, words)]
 
 
 def _setting_owner(noun: Token, light: frozenset[str], words: Words) -> list[Token] | None:

@@ -160,8 +160,9 @@ def calendar(value: str) -> str:
 
 
 def resolved(value: str | None) -> bool:
-    """A calendar value ("2017-07-07", "2017-W27", "XXXX-07-07"), not a reference like PAST_REF."""
-    return value is not None and (value[:1].isdigit() or value.startswith("XXXX"))
+    """A calendar value ("2017-07-07", "2017-W27", "XXXX-07-07"), not a reference like PAST_REF or a
+    century ("20")."""
+    return value is not None and _CALENDAR.match(value) is not None
 
 
 def event_date(doc: Doc, times: Sequence[TimeExpr], trigger: Token, *, said: bool = False) -> EventDate | None:

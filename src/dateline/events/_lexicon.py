@@ -117,6 +117,12 @@ class Words:
     preconjunctions: frozenset[str]
     time_nouns: frozenset[str]
     name_prepositions: frozenset[str]
+    naming_verbs: frozenset[str]
+    naming_prepositions: frozenset[str]
+    speech_verbs: frozenset[str]
+    praise_words: frozenset[str]
+    blame_words: frozenset[str]
+    announcing_verbs: frozenset[str]
 
 
 #: Lists of :class:`Words` matched as written rather than lower-cased.

@@ -1,0 +1,130 @@
+"""Acts carried by judgements: praise and blame in what someone calls a thing or says of it.
+
+Many statements are events by what they say, not by an act word: a tribute
+("Mugabe was an icon of liberation", said X), a condolence, a reproach ("treats
+the rule of law with utter contempt", said X), a verdict on a party ("Sanders
+called Biden a decent man", "he described the attacks as a dastardly act",
+"called the agreement the worst trade deal ever"). Two frames code them:
+
+- **naming**: a verb of naming (``naming_verbs``: call, describe, label ...)
+  with an object and what it is called ("called X Y", "described X as Y"):
+  the namer is the actor, the object the recipient;
+- **speech**: a verb of saying (``speech_verbs``) whose reported words hold no
+  event of the lexicon: the speaker is the actor, the parties named in the
+  words (or "said of X") the recipients; without a recipient it is no event.
+
+The type is SUPPORT when the judgement holds more words of praise
+(``praise_words``) than of blame (``blame_words``), ACCUSE (disapprove) when
+it holds more of blame, and no event when neither.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Mapping
+from typing import TYPE_CHECKING
+
+from dateline.events._args import Args, find_args
+from dateline.events._fold import Hit
+from dateline.events._lexicon import Entry, Lexicon, Words
+
+if TYPE_CHECKING:
+    from spacy.tokens import Span as TokenSpan
+    from spacy.tokens import Token
+
+__all__ = ["judged"]
+
+#: Base confidence of a judgement: below a lexicon verb's (0.7), as the type rests on word counts.
+JUDGED_WEIGHT = 0.6
+#: Dependencies of what a naming verb calls its object ("called him a hero", "deemed it unlawful").
+_PREDICATES = frozenset({"oprd", "xcomp", "attr", "acomp", "ccomp"})
+#: Dependencies of the reported words of a verb of saying.
+_REPORTED = frozenset({"ccomp", "parataxis", "dobj"})
+#: Named-entity types of parties named in reported words.
+_PARTY_ENTS = frozenset({"PERSON", "ORG", "GPE", "NORP"})
+
+
+def _polarity(tokens: Iterable[Token], words: Words) -> str | None:
+    praise = blame = 0
+    for token in tokens:
+        if token.pos_ == "PROPN":
+            continue  # "Great Britain", "the Justice Department"
+        forms = {token.lower_, token.lemma_.lower()}
+        praise += bool(forms & words.praise_words)
+        blame += bool(forms & words.blame_words)
+    if praise > blame:
+        return "SUPPORT"
+    return "ACCUSE" if blame > praise else None
+
+
+def _entry(token: Token, kind: str, words: Words) -> Entry:
+    return Entry(token.lemma_.lower(), "verb", "SUPPORT" if kind == "SUPPORT" else "ACCUSE",
+                 None if kind == "SUPPORT" else "disapprove", preps=words.default_prepositions, weight=JUDGED_WEIGHT)
+
+
+def _naming(token: Token, lex: Lexicon) -> Hit | None:
+    """"called X Y", "described X as Y": the judgement of the object."""
+    words = lex.words
+    if not any(c.dep_ == "dobj" for c in token.children):
+        return None
+    said = [t for c in token.children if c.dep_ in _PREDICATES for t in c.subtree]
+    said += [t for c in token.children if c.dep_ == "prep" and c.lower_ in words.naming_prepositions
+             for t in c.subtree]
+    said += [t for c in token.children if c.dep_ == "dobj" for g in c.subtree
+             if g.dep_ == "prep" and g.lower_ in words.naming_prepositions for t in g.subtree]  # "X in Y as Z"
+    said += [t for c in token.children if c.dep_ == "dobj" for g in c.children if g.dep_ in ("appos", "oprd")
+             for t in g.subtree]  # "called Biden a 'decent man'" parsed as an apposition
+    kind = _polarity(said, words)
+    if kind is None:
+        return None
+    entry = _entry(token, kind, words)
+    return Hit(token, entry, find_args(token, entry, lex.nouns, lex.light, words), JUDGED_WEIGHT)
+
+
+def _reported(token: Token) -> list[Token]:
+    """The words a verb of saying reports: its clause ("said the attack was barbaric"), or the sentence's
+    main clause it interrupts ("'It was barbaric,' said X")."""
+    said = [t for c in token.children if c.dep_ in _REPORTED for t in c.subtree]
+    if not said and token.dep_ in ("parataxis", "ccomp") and token.head.i != token.i:
+        mine = {t.i for t in token.subtree}
+        said = [t for t in token.head.subtree if t.i not in mine]
+    return said
+
+
+def _speech(token: Token, lex: Lexicon, taken: Mapping[int, Hit]) -> Hit | None:
+    """What someone says of a party, praise or blame, when it holds no other event."""
+    words = lex.words
+    said = _reported(token)
+    if not said or any(t.i in taken for t in said):
+        return None
+    kind = _polarity(said, words)
+    if kind is None:
+        return None
+    named = [t for t in said if t.ent_type_ in _PARTY_ENTS and t.dep_ not in ("compound", "flat", "amod")
+             and t.pos_ in ("PROPN", "NOUN")]
+    named += [g for c in token.children if c.dep_ == "prep" and c.lower_ in words.object_prepositions
+              for g in c.children if g.dep_ == "pobj"]  # "said of Chirac"
+    if not named:
+        return None
+    entry = _entry(token, kind, words)
+    args = find_args(token, entry, lex.nouns, lex.light, words)
+    speaker = {t.i for t in args.actors}
+    return Hit(token, entry, Args(actors=args.actors, recipients=tuple(t for t in named if t.i not in speaker)),
+               JUDGED_WEIGHT)
+
+
+def judged(sentence: TokenSpan, lex: Lexicon, taken: Mapping[int, Hit]) -> dict[int, Hit]:
+    """The sentence's judgement hits on verbs that are no lexicon hit (``taken``) themselves."""
+    words = lex.words
+    out: dict[int, Hit] = {}
+    for token in sentence:
+        if token.i in taken or token.pos_ not in ("VERB", "AUX"):
+            continue
+        lemma = token.lemma_.lower()
+        hit = None
+        if lemma in words.naming_verbs:
+            hit = _naming(token, lex)
+        elif lemma in words.speech_verbs:
+            hit = _speech(token, lex, taken)
+        if hit is not None and (hit.args.actors or hit.args.recipients):
+            out[token.i] = hit
+    return out
