@@ -65,30 +65,72 @@ def _is_to_be(tok: Token, words: Words) -> bool:
     return tok.lemma_ in words.copulas and any(c.dep_ == "xcomp" for c in tok.children)
 
 
+def _asked(trigger: Token) -> bool:
+    """Whether the trigger's sentence is a question ("Will Russia attack?"): it asserts no event."""
+    return trigger.sent.text.rstrip().rstrip("\"\u201d'\u2019").endswith("?")
+
+
+def _counterfactual(tok: Token, kids: list[Token]) -> bool:
+    """A condition put by inversion ("Had nine more senators voted to convict, ..."): an auxiliary opening a
+    subordinate clause before its subject."""
+    if tok.dep_ != "advcl":
+        return False
+    auxiliaries = [c for c in kids if c.dep_ == "aux"]
+    subjects = [c for c in kids if c.dep_ in ("nsubj", "nsubjpass")]
+    return bool(auxiliaries and subjects) and auxiliaries[0].i < subjects[0].i and auxiliaries[0].i == tok.left_edge.i
+
+
+def _decided(chain: list[Token], depth: int, kids: list[Token], words: Words) -> EventStatus | None:
+    """What a word on the trigger's chain settles by itself: failure, an averted act, a condition, negation."""
+    tok = chain[depth]
+    lemma = tok.lemma_.lower()
+    if depth > 0 and lemma in words.failing_verbs and chain[depth - 1].dep_ == "xcomp":
+        return "negated"  # "failed to reach agreement"
+    if depth > 0 and lemma in words.averting_verbs:
+        return "negated"  # "avoided a feared veto", "prevented the attack"
+    if tok.dep_ == "advcl" and any(c.dep_ == "mark" and c.lower_ in words.conditional_marks for c in kids):
+        return "hypothetical"  # "if the compounds aren't returned"
+    if _counterfactual(tok, kids):
+        return "hypothetical"  # "Had nine more senators voted to convict"
+    negation = any(c.dep_ == "neg" or (c.dep_ == "det" and c.lower_ in words.negative_determiners) for c in kids)
+    if negation and (depth == 0 or (depth == 1 and lemma not in words.planning_words)):
+        return "negated"
+    if negation and lemma in words.copulas and all(t.dep_ in ("pobj", "prep", "attr") for t in chain[:depth]):
+        return "negated"  # "they were not in agreement"
+    return None
+
+
+def _planned(chain: list[Token], depth: int, kids: list[Token], words: Words) -> bool:
+    tok = chain[depth]
+    lowered = {c.lower_ for c in kids if c.dep_ in ("aux", "auxpass")}
+    governs_plan = depth > 0 and chain[depth - 1].dep_ in ("xcomp", "nsubj", "nsubjpass", "ccomp")
+    return bool(lowered & words.future_auxiliaries
+                or (governs_plan and (tok.lemma_.lower() in words.planning_words or _is_to_be(tok, words)))
+                or any(c.dep_ == "amod" and c.lower_ in words.planned_adjectives for c in kids)
+                or (tok.dep_ == "pcomp" and tok.head.lower_ in words.ahead_prepositions)
+                or any(c.dep_ == "advmod" and c.lower_ in words.ahead_prepositions and not c.n_rights
+                       for c in kids))  # "months of fighting lie ahead", not "quit ahead of the election"
+
+
+def _unreal(kids: list[Token], words: Words) -> bool:
+    """A modal ("could meet") or a word that makes the event only possible ("a potential charge")."""
+    return any((c.dep_ in ("aux", "auxpass") and c.lower_ in words.hypothetical_auxiliaries)
+               or (c.dep_ == "amod" and c.lower_ in words.unreal_adjectives) for c in kids)
+
+
 def status(trigger: Token, words: Words) -> EventStatus:
     """Occurred unless the words around the trigger say otherwise."""
+    if _asked(trigger):
+        return "hypothetical"  # a question in an interview asserts nothing
     chain = governors(trigger)
     planned = hypothetical = False
     for depth, tok in enumerate(chain):
         kids = list(tok.children)
-        if depth > 0 and tok.lemma_.lower() in words.failing_verbs and chain[depth - 1].dep_ == "xcomp":
-            return "negated"  # "failed to reach agreement"
-        if tok.dep_ == "advcl" and any(c.dep_ == "mark" and c.lower_ in words.conditional_marks for c in kids):
-            return "hypothetical"  # "if the compounds aren't returned"
-        negation = any(c.dep_ == "neg" or (c.dep_ == "det" and c.lower_ in words.negative_determiners) for c in kids)
-        if negation and (depth == 0 or (depth == 1 and tok.lemma_.lower() not in words.planning_words)):
-            return "negated"
-        lowered = {c.lower_ for c in kids if c.dep_ in ("aux", "auxpass")}
-        if lowered & words.hypothetical_auxiliaries:
-            hypothetical = True
-        governs_plan = depth > 0 and chain[depth - 1].dep_ in ("xcomp", "nsubj", "nsubjpass", "ccomp")
-        if lowered & words.future_auxiliaries or (
-                governs_plan and (tok.lemma_.lower() in words.planning_words or _is_to_be(tok, words))):
-            planned = True
-        if any(c.dep_ == "amod" and c.lower_ in words.planned_adjectives for c in kids):
-            planned = True
-        if tok.dep_ == "pcomp" and tok.head.lower_ in words.ahead_prepositions:
-            planned = True
+        decided = _decided(chain, depth, kids, words)
+        if decided is not None:
+            return decided
+        hypothetical = hypothetical or _unreal(kids, words)
+        planned = planned or _planned(chain, depth, kids, words)
     if hypothetical:
         return "hypothetical"
     return "planned" if planned else "occurred"

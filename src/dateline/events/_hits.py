@@ -50,6 +50,7 @@ def _match(token: Token, entries: tuple[Entry, ...], words: Words) -> Entry | No
                 context.add("@dobj_name")
         elif child.dep_ in _CLAUSES:
             context.add(f"@{child.dep_}")  # "seek to divide" (@xcomp), "warned that ..." (@ccomp)
+            context |= {f"@mark:{m.lower_}" for m in child.children if m.dep_ == "mark"}  # "asked whether"
     if token.dep_ in ("acl", "relcl", "amod"):
         context.add(token.head.lemma_.lower())  # "sanctions imposed"
     for entry in entries:

@@ -123,6 +123,8 @@ class Words:
     praise_words: frozenset[str]
     blame_words: frozenset[str]
     announcing_verbs: frozenset[str]
+    averting_verbs: frozenset[str]
+    unreal_adjectives: frozenset[str]
 
 
 #: Lists of :class:`Words` matched as written rather than lower-cased.
