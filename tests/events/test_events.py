@@ -73,6 +73,11 @@ def test_light_verb_talks_with_are_a_planned_consult() -> None:
         ("Iran could attack Israel.", "hypothetical"),
         ("Turkey is expected to attack the Kurdish militia.", "planned"),
         ("Syrian forces attacked the rebels.", "occurred"),
+        ("Will Russia attack Ukraine?", "hypothetical"),
+        ("Had Russia attacked Ukraine, NATO would have responded.", "hypothetical"),
+        ("NATO averted an attack by Russia on Ukraine.", "negated"),
+        ("Officials say months of attacks by Russia on Ukraine lie ahead.", "planned"),
+        ("Russian forces attacked Ukraine ahead of the election.", "occurred"),
     ],
 )
 def test_status(text: str, status: str) -> None:
@@ -493,6 +498,8 @@ def test_an_event_none_of_whose_parties_is_an_actor_is_not_coded() -> None:
     ("Ali bin Tamim attributed the bombing to the Houthis.", "ACCUSE", "Ali bin Tamim", "Houthis"),
     ("The Supreme Court ruled against Donald Trump on Monday.", "REJECT", "Supreme Court", "Donald Trump"),
     ("Emmanuel Macron paid tribute to Theresa May.", "SUPPORT", "Emmanuel Macron", "Theresa May"),
+    ("Donald Trump railed against Angela Merkel on Monday.", "ACCUSE", "Donald Trump", "Angela Merkel"),
+    ("Donald Trump withdrew the United States from the Paris accord.", "SANCTION", "Donald Trump", None),
 ])
 def test_common_political_acts_are_coded(text: str, event_type: str, actor: str, recipient: str | None) -> None:
     article = run(text)
@@ -509,6 +516,7 @@ def test_common_political_acts_are_coded(text: str, event_type: str, actor: str,
     ("Oprah Winfrey hosted a show on CNN. Angela Merkel hosted Emmanuel Macron in Berlin.", "hosted"),
     ("Joe Biden won in March. Protesters marched against Joe Biden in Washington.", "marched"),
     ("Theresa May insisted she was innocent. Theresa May insisted on talks with the EU.", "insisted"),
+    ("Donald Trump was asked whether Vladimir Putin lied. Donald Trump asked Vladimir Putin to stop.", "asked"),
 ])
 def test_other_senses_of_trigger_words_are_no_events(text: str, kept: str) -> None:
     article = run(text)
@@ -555,6 +563,14 @@ def test_an_event_without_a_place_of_its_own_takes_the_main_place_of_a_single_ci
     shot = only(article, "ASSAULT") if len(article.events) == 1 else _with(article, "ASSAULT", "police")[0]
     assert shot.place is not None and shot.place.name == "London"
     assert all(e.place is not None and e.place.name == "London" for e in article.events)
+
+
+def test_an_event_of_another_time_does_not_take_the_main_place() -> None:
+    article = run("Usman Khan attacked people in London on Friday. London police shot Usman Khan. "
+                  "In 2012, Usman Khan threatened Boris Johnson.")
+    threat = only(article, "THREATEN")
+    assert threat.date is not None and threat.date.value == "2012" and threat.place is None
+    assert all(e.place is not None and e.place.name == "London" for e in article.events if e.type == "ASSAULT")
 
 
 def test_a_place_naming_the_event_noun_is_its_place() -> None:

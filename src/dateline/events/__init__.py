@@ -95,7 +95,7 @@ from dateline.events._located import located_party
 from dateline.events._model import Candidate, features, load_model
 from dateline.events._phrase import full_phrase, phrase
 from dateline.events._places import dateline_place, main_place
-from dateline.events._scene import CARRY_SENTENCES, Scene, line, remember, setting
+from dateline.events._scene import CARRY_SENTENCES, COUNTRY_FEATURE, Scene, line, remember, setting
 from dateline.pipeline import StageConfig, stage
 from dateline.records import Article, Event, Span, make_span
 
@@ -117,8 +117,6 @@ PENALTY_CARRIED = 0.9  # factor when the date or place comes from an earlier sen
 #: or impossible.
 MIN_CONFIDENCE = 0.05
 MAX_CONFIDENCE = 0.95
-#: The gazetteer's feature type of a country (:class:`dateline.records.Place`).
-COUNTRY_FEATURE = "country"
 
 
 #: Cooperative types that PLOVER codes as AGREE (an intention to cooperate) while they are only announced.

@@ -22,11 +22,16 @@ from dateline.records import Article, Event, EventDate, Place
 if TYPE_CHECKING:
     from spacy.tokens import Span as TokenSpan
 
-__all__ = ["CARRY_SENTENCES", "Scene", "line", "remember", "setting"]
+__all__ = ["CARRY_SENTENCES", "COUNTRY_FEATURE", "Scene", "in_story_time", "line", "remember", "setting"]
 
 #: A date or place stated in one sentence still holds for events this many sentences later
 #: that state none ("On July 6, ... Trump made statements. He made an endorsement ...").
 CARRY_SENTENCES = 2
+#: The gazetteer's feature type of a country (:class:`dateline.records.Place`).
+COUNTRY_FEATURE = "country"
+#: Months before publication that still belong to the story an article reports (a story published on
+#: the 2nd reports what happened late last month). Set by hand.
+STORY_MONTHS = 1
 #: PLOVER's quad classes of verbal acts (cooperation, conflict): said acts take the date of the saying.
 VERBAL_QUADS = frozenset({1, 3})
 #: An actor's events without a date of their own take the date of its event this many sentences
@@ -94,9 +99,22 @@ def setting(article: Article, hit: Hit, bounds: tuple[int, int], number: int, sc
         date = publication_month(article)  # "Khan thanked the police": what the article reports as news
     if place is None and recent is not None and number - recent[0] == 1 and date is not None and date == recent[1]:
         place, carried = recent[2], carried or recent[2] is not None  # "On July 6, during a visit to Poland ..."
-    if place is None:
-        place = scene.main  # a single-city story happens in that city
+    if place is None and scene.main is not None and (scene.main.feature == COUNTRY_FEATURE
+                                                     or in_story_time(date, article)):
+        place = scene.main  # a single-city story happens in that city, a country's story in that country
     return date, place, carried
+
+
+def in_story_time(date: EventDate | None, article: Article) -> bool:
+    """Whether an event dated ``date`` belongs to the story the article reports (undated, or in the month of
+    publication or the month before), not to its background ("sanctions imposed in 2014")."""
+    if date is None or article.published is None:
+        return True
+    value = date.value or ""
+    if len(value) < len("YYYY-MM") or not value[:4].isdigit() or not value[5:7].isdigit():
+        return False
+    months = (article.published.year - int(value[:4])) * 12 + article.published.month - int(value[5:7])
+    return 0 <= months <= STORY_MONTHS
 
 
 def remember(article: Article, sentence: TokenSpan, number: int, scene: Scene) -> Scene:
