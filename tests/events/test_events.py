@@ -585,6 +585,7 @@ def test_a_place_naming_the_event_noun_is_its_place() -> None:
      "Robert Mugabe"),
     ('Xavier Becerra said: "Donald Trump treats the rule of law with utter contempt."', "ACCUSE", "Xavier Becerra",
      "Donald Trump"),
+    ('Donald Tusk wrote "Let\'s all pray for Mayor Adamowicz."', "SUPPORT", "Donald Tusk", "Adamowicz"),
 ])
 def test_praise_and_blame_in_what_is_said_or_called_are_acts(text: str, event_type: str, actor: str,
                                                              recipient: str | None) -> None:
@@ -593,6 +594,15 @@ def test_praise_and_blame_in_what_is_said_or_called_are_acts(text: str, event_ty
     assert [a.name for i in event.actors if (a := article.actor(i))] == [actor]
     named = [a.name for i in event.recipients if (a := article.actor(i))]
     assert named == ([recipient] if recipient else [])
+
+
+def test_a_quotation_of_several_sentences_is_read_whole_and_is_the_evidence() -> None:
+    article = run('Vladimir Putin said in a statement: "Robert Mugabe led Zimbabwe for decades. '
+                  'He was a great statesman and a hero of liberation." Zimbabwe declared a period of mourning.')
+    event = only(article, "SUPPORT")
+    assert [a.name for i in event.actors if (a := article.actor(i))] == ["Vladimir Putin"]
+    assert "Robert Mugabe" in [a.name for i in event.recipients if (a := article.actor(i))]
+    assert event.evidence.text.endswith('hero of liberation."')
 
 
 def test_a_judgement_of_an_agreement_is_not_an_agreement() -> None:

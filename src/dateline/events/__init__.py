@@ -243,7 +243,7 @@ def _event(article: Article, hit: Hit, number: int, scene: Scene, words: Words,
         recipients=tuple(i for i in recipient_ids if i not in actor_ids),
         status=state,
         trigger=trigger,
-        evidence=make_span(text, *bounds),
+        evidence=make_span(text, bounds[0], _reach(text, hit, bounds[1])),
         mode=hit.entry.mode,
         date=date,
         place=place,
@@ -254,6 +254,15 @@ def _event(article: Article, hit: Hit, number: int, scene: Scene, words: Words,
         recipient_spans=recipient_spans,
     )
     return Candidate(event, hit, number, carried)
+
+
+def _reach(text: str, hit: Hit, end: int) -> int:
+    """Where the event's evidence ends: its line of the sentence, or the end of the quotation it rests on
+    when that runs on past the sentence within the trigger's paragraph."""
+    if not hit.reach:
+        return end
+    last = hit.token.doc[hit.reach - 1]
+    return max(end, line(text, hit.token.idx, end, last.idx + len(last.text))[1])
 
 
 @dataclass(frozen=True)

@@ -50,6 +50,9 @@ class Hit:
     entry: Entry
     args: Args
     weight: float
+    #: Token index just past the words the event rests on when they run beyond the trigger's sentence (a
+    #: quotation of several sentences), else 0.
+    reach: int = 0
 
 
 def parent_of(hit: Hit, hits: dict[int, Hit], words: Words) -> tuple[Hit | None, bool]:
