@@ -483,6 +483,18 @@ def test_the_outlet_reporting_is_no_event() -> None:
     assert any(e.type == "CONSULT" for e in article.events)
 
 
+@pytest.mark.parametrize(("text", "coded"), [
+    ("Jacques Chirac was convicted of corruption in 2011.", False),
+    ("The detained Usman Khan appeared in court.", False),
+    ("Jacques Chirac was convicted of corruption by a Paris court in 2011.", True),
+    ("A Paris court convicted Jacques Chirac of corruption in 2011.", True),
+])
+def test_a_passive_that_names_no_agent_is_not_coded(text: str, coded: bool) -> None:
+    article = run(text)
+    assert article.actors  # the party is found either way
+    assert bool([e for e in article.events if e.type in ("SANCTION", "COERCE")]) is coded
+
+
 def test_an_event_none_of_whose_parties_is_an_actor_is_not_coded() -> None:
     article = run("They shot him dead. Police arrested two men.")
     event = only(article, "COERCE")  # "they" and "him" name no one; the police do

@@ -86,7 +86,7 @@ from dataclasses import dataclass, field, replace
 from typing import TYPE_CHECKING
 
 from dateline import ids
-from dateline.events._args import Args
+from dateline.events._args import Args, passive
 from dateline.events._context import status
 from dateline.events._fold import Hit, fold
 from dateline.events._hits import hits
@@ -220,6 +220,9 @@ def _event(article: Article, hit: Hit, number: int, scene: Scene, words: Words,
                                     and not _country_scene(article, t, words)))
     if not args.actors and not args.recipients:
         return None  # a bare event word ("the talks", "hacking") says too little to code
+    if (not args.actors and hit.entry.object != "topic" and hit.token.pos_ in ("VERB", "AUX")
+            and passive(hit.token, ("amod",))):
+        return None  # a passive that names its patient and no agent names no actor ("he was convicted in 2011")
     hit = replace(hit, args=args)
     actor_spans, actor_ids = _arguments(article, args.actors, words)
     recipient_spans, recipient_ids = _arguments(article, args.recipients, words)

@@ -25,7 +25,7 @@ if TYPE_CHECKING:
     #: A rule that finds the actor of a nominal trigger in the clause around it: None where it does not apply.
     _OwnerRule = Callable[[Token, frozenset[str], Words], list[Token] | None]
 
-__all__ = ["Args", "find_args", "modal_args"]
+__all__ = ["Args", "find_args", "modal_args", "passive"]
 
 
 _SUBJ = ("nsubj", "nsubjpass", "csubj")
@@ -160,19 +160,30 @@ def _responded_to(prep: Token, words: Words) -> list[Token]:
     return out
 
 
-def _verb_args(verb: Token, entry: Entry, event_nouns: frozenset[str], words: Words) -> Args:
-    passive = any(c.dep_ in ("nsubjpass", "auxpass") for c in verb.children) or (
-        verb.dep_ == "acl" and verb.tag_ == "VBN" and not any(c.dep_ in ("dobj", "obj") for c in verb.children)
+def passive(verb: Token, participles: tuple[str, ...] = ("acl",)) -> bool:
+    """Whether the verb is passive ("was convicted"), or a past participle modifying its patient through one
+    of ``participles`` ("sanctions imposed on Russia"; with "amod" also "the detained suspect")."""
+    return any(c.dep_ in ("nsubjpass", "auxpass") for c in verb.children) or (
+        verb.dep_ in participles and verb.tag_ == "VBN" and not any(c.dep_ in ("dobj", "obj") for c in verb.children)
     )
+
+
+def _verb_args(verb: Token, entry: Entry, event_nouns: frozenset[str], words: Words) -> Args:
+    is_passive = passive(verb)
     objects = [c for c in verb.children if c.dep_ in ("dobj", "obj")]
     args = Args()
-    if passive:
+    if is_passive:
         objects += [c for c in verb.children if c.dep_ == "nsubjpass"]
         if verb.dep_ == "acl":
             objects.append(verb.head)
     else:
         args = args.add("actor", _subject(verb, words))
     args = _prep_args(verb, entry, args, words)
+    if is_passive and not args.actors:  # "convicted of corruption by a court": the agent hung on the phrase
+        args = args.add("actor", [t for c in verb.children if c.dep_ == "prep" for o in c.children
+                                  if o.dep_ == "pobj" for a in o.children
+                                  if a.dep_ == "agent" or (a.dep_ == "prep" and a.lower_ in words.agent_prepositions)
+                                  for t in _pobjs(a, words)])
     for obj in objects:
         if obj.lemma_.lower() in entry.with_ and not _named(obj):
             args = _prep_args(obj, entry, args, words)  # "imposed sanctions on Y": the parties hang on the noun
@@ -192,7 +203,7 @@ def _verb_args(verb: Token, entry: Entry, event_nouns: frozenset[str], words: Wo
         for clause in (c for c in verb.children if c.dep_ == "ccomp"):
             args = args.add("recipient", [p for c in clause.children if c.dep_ in ("nsubj", "nsubjpass")
                                           for p in _parties(c, words)])
-    if entry.object == "actor" and not passive:
+    if entry.object == "actor" and not is_passive:
         args = replace(args, actors=args.recipients, recipients=args.actors)
     return args
 
