@@ -553,6 +553,14 @@ def test_an_event_takes_its_own_clause_date_or_the_publication_month(text: str, 
     assert event.date is not None and event.date.value == date and event.date.text == words
 
 
+def test_an_undated_act_of_the_story_takes_the_day_its_lead_states() -> None:
+    article = run("On Friday, Usman Khan stabbed two people at Fishmongers' Hall in London. The hall is a "
+                  "historic building. It hosts many conferences. Its owners are a livery company. "
+                  "Police shot Usman Khan on London Bridge.", published="2019-12-02")
+    shot = [e for e in article.events if e.trigger.text == "shot"]
+    assert shot and shot[0].date is not None and shot[0].date.value == "2019-11-29"
+
+
 def test_a_past_perfect_is_not_dated_by_the_publication() -> None:
     article = run("Jacques Chirac had criticized Tony Blair. Jacques Chirac criticized George W. Bush.")
     before, after = sorted(_with(article, "ACCUSE", "Jacques Chirac"), key=lambda e: e.trigger.start)

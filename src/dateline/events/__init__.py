@@ -95,7 +95,7 @@ from dateline.events._located import located_party
 from dateline.events._model import Candidate, features, load_model
 from dateline.events._phrase import full_phrase, phrase
 from dateline.events._places import dateline_place, main_place
-from dateline.events._scene import CARRY_SENTENCES, COUNTRY_FEATURE, Scene, line, remember, setting
+from dateline.events._scene import CARRY_SENTENCES, COUNTRY_FEATURE, Scene, lead_day, line, remember, setting
 from dateline.pipeline import StageConfig, stage
 from dateline.records import Article, Event, Span, make_span
 
@@ -284,7 +284,8 @@ def candidates(article: Article, lex: Lexicon) -> list[Candidate]:
     doc = article.doc
     if doc is None:
         return []
-    scene = Scene(home=dateline_place(article, lex.words), main=main_place(article, lex.words))
+    scene = Scene(home=dateline_place(article, lex.words), main=main_place(article, lex.words),
+                  lead=lead_day(article, list(doc.sents)))
     found: list[Candidate] = []
     outlet = _outlet(article)
     for number, sentence in enumerate(doc.sents):

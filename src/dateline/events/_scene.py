@@ -8,7 +8,7 @@ date and place come from its own clause first (:mod:`dateline.events._dates`,
 
 from __future__ import annotations
 
-from collections.abc import Mapping
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field, replace
 from typing import TYPE_CHECKING
 
@@ -22,7 +22,7 @@ from dateline.records import Article, Event, EventDate, Place
 if TYPE_CHECKING:
     from spacy.tokens import Span as TokenSpan
 
-__all__ = ["CARRY_SENTENCES", "COUNTRY_FEATURE", "Scene", "in_story_time", "line", "remember", "setting"]
+__all__ = ["CARRY_SENTENCES", "COUNTRY_FEATURE", "Scene", "in_story_time", "lead_day", "line", "remember", "setting"]
 
 #: A date or place stated in one sentence still holds for events this many sentences later
 #: that state none ("On July 6, ... Trump made statements. He made an endorsement ...").
@@ -34,6 +34,9 @@ COUNTRY_FEATURE = "country"
 STORY_MONTHS = 1
 #: PLOVER's quad classes of verbal acts (cooperation, conflict): said acts take the date of the saying.
 VERBAL_QUADS = frozenset({1, 3})
+#: Sentences at the head of an article whose stated day is the day of the story it reports ("On Friday,
+#: Usman Khan stabbed ..."). Set by hand.
+LEAD_SENTENCES = 3
 #: An actor's events without a date of their own take the date of its event this many sentences
 #: before ("On July 6 ... Trump ... He made an endorsement ... he called on Russia ...").
 CARRY_ACTOR_SENTENCES = 8
@@ -54,6 +57,7 @@ class Scene:
     group: tuple[int, tuple[str, ...]] | None = None
     home: Place | None = None
     main: Place | None = None
+    lead: EventDate | None = None
 
     def noting(self, event: Event, number: int, part: tuple[int, ...]) -> Scene:
         """The scene after ``event``, of sentence ``number`` (``part``: a bilateral meeting's partner)."""
@@ -96,7 +100,7 @@ def setting(article: Article, hit: Hit, bounds: tuple[int, int], number: int, sc
                               CARRY_SENTENCES)
         carried = date is not None
     if date is None and tense == "past":
-        date = publication_month(article)  # "Khan thanked the police": what the article reports as news
+        date = scene.lead or publication_month(article)  # "Police shot him dead": the story's day, else its month
     if place is None and recent is not None and number - recent[0] == 1 and date is not None and date == recent[1]:
         place, carried = recent[2], carried or recent[2] is not None  # "On July 6, during a visit to Poland ..."
     if place is None and scene.main is not None and (scene.main.feature == COUNTRY_FEATURE
@@ -115,6 +119,17 @@ def in_story_time(date: EventDate | None, article: Article) -> bool:
         return False
     months = (article.published.year - int(value[:4])) * 12 + article.published.month - int(value[5:7])
     return 0 <= months <= STORY_MONTHS
+
+
+def lead_day(article: Article, sentences: Sequence[TokenSpan]) -> EventDate | None:
+    """The day of the story the article reports: the first day its head (:data:`LEAD_SENTENCES`) states on
+    a main clause, when it lies in the story's time (:func:`in_story_time`)."""
+    for sentence in sentences[:LEAD_SENTENCES]:
+        times = [t for t in article.times if sentence.start_char <= t.span.start and t.span.end <= sentence.end_char]
+        date = event_date(article.doc, times, sentence.root)
+        if date is not None and len(date.value or "") == len("YYYY-MM-DD") and in_story_time(date, article):
+            return date
+    return None
 
 
 def remember(article: Article, sentence: TokenSpan, number: int, scene: Scene) -> Scene:
