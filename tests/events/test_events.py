@@ -12,7 +12,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from dateline import actors, events, lang
-from dateline.errors import ResourceError
+from dateline.errors import ResourceError, StageError
 from dateline.events._context import calendar
 from dateline.events._lexicon import load_lexicon, plover
 from dateline.pipeline import Pipeline
@@ -635,3 +635,24 @@ def test_a_neutral_report_of_what_someone_said_is_no_event() -> None:
                   "leader.")
     (event,) = article.events
     assert event.type == "SUPPORT" and "brilliant leader" in event.evidence.text
+
+
+def _coded(text: str, model: str) -> list[str]:
+    (result,) = Pipeline(STAGES, config={"events": {"model": model}}, on_error="stop").run(
+        [Document(id="doc1", source="test", kind="text", content=text, published="2017-07-07")])
+    assert isinstance(result, Article)
+    return sorted(e.type for e in result.events)
+
+
+def test_a_trained_model_keeps_the_candidates_it_believes(tmp_path: Path) -> None:
+    text = "Angela Merkel met Emmanuel Macron in Berlin. Russian forces attacked Ukrainian troops."
+    assert _coded(text, "none") == ["ASSAULT", "CONSULT"]  # the rules alone
+    model = tmp_path / "events.json"
+    model.write_text(json.dumps({"version": "1.0", "threshold": 0.5, "bias": 0.0,
+                                 "weights": {"type=ASSAULT": -8.0, "type=CONSULT": 4.0}}), encoding="utf-8")
+    assert _coded(text, str(model)) == ["CONSULT"]
+
+
+def test_a_missing_model_file_is_refused(tmp_path: Path) -> None:
+    with pytest.raises(StageError, match="dateline train events"):
+        _coded("Angela Merkel met Emmanuel Macron in Berlin.", str(tmp_path / "absent.json"))
