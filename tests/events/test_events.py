@@ -515,6 +515,7 @@ def test_an_event_none_of_whose_parties_is_an_actor_is_not_coded() -> None:
     ("Theresa May appointed Boris Johnson foreign secretary in 2016.", "SUPPORT", "Theresa May", "Boris Johnson"),
     ("Donald Trump attacked the Supreme Court as a political machine.", "ACCUSE", "Donald Trump", "Supreme Court"),
     ("Judge Victor Marrero issued a ruling against Donald Trump.", "REJECT", "Victor Marrero", "Donald Trump"),
+    ("Mike Pompeo posted a message on Twitter blaming Iran for the attacks.", "ACCUSE", "Mike Pompeo", "Iran"),
 ])
 def test_common_political_acts_are_coded(text: str, event_type: str, actor: str, recipient: str | None) -> None:
     article = run(text)

@@ -94,14 +94,24 @@ def _subject(verb: Token, words: Words) -> list[Token]:
                 return _parties(child, words)
         if tok.dep_ in ("xcomp", "conj", "advcl", "ccomp", "acomp") and tok.head.i != tok.i:
             tok = tok.head
-        elif tok.dep_ == "acl" and tok.head.lemma_.lower() in words.message_nouns and tok.head.dep_ in ("dobj", "obj"):
-            tok = tok.head.head  # "X issued a statement calling on Y": X speaks
+        elif tok.dep_ == "acl" and (message := _message(tok.head, words)) is not None:
+            tok = message.head  # "X issued a statement calling on Y": X speaks
         elif tok.dep_ == "relcl" or (tok.dep_ == "acl" and any(c.dep_ in ("dobj", "obj") for c in tok.children)):
             # "forces that carried out strikes", misparsed "The force carried out strikes"
             return _parties(tok.head, words)
         else:
             break
     return []
+
+
+def _message(noun: Token, words: Words) -> Token | None:
+    """The message noun that is the object of a verb, ``noun`` itself or the one whose prepositional phrase
+    the parse hangs a participle on ("posted a message on Twitter blaming Iran"), else None."""
+    if noun.dep_ == "pobj" and noun.head.dep_ == "prep":
+        noun = noun.head.head
+    if noun.lemma_.lower() in words.message_nouns and noun.dep_ in ("dobj", "obj"):
+        return noun
+    return None
 
 
 def _named(token: Token) -> bool:
