@@ -550,6 +550,8 @@ def test_other_senses_of_trigger_words_are_no_events(text: str, kept: str) -> No
     ("Angela Merkel has criticized Donald Trump.", "ACCUSE", "2017-07", None),
     # a verbal act in what someone said takes the time of the saying
     ('Chuck Schumer said on Friday: "We rejected the offer of Donald Trump."', "REJECT", "2017-07-07", "Friday"),
+    # a participle clause tells its time by the verb it hangs on
+    ("Donald Trump responded on Twitter, criticizing Angela Merkel.", "ACCUSE", "2017-07", None),
 ])
 def test_an_event_takes_its_own_clause_date_or_the_publication_month(text: str, event_type: str, date: str,
                                                                       words: str | None) -> None:

@@ -59,6 +59,10 @@ def report_tense(trigger: Token) -> Tense | None:
     verb = _clause_verb(trigger)
     if verb is None:
         return None
+    if verb.tag_ == "VBG" and verb.dep_ in ("advcl", "acl") and not any(c.dep_ == "aux" for c in verb.children):
+        # a participle clause ("responded on Twitter, attacking the subpoena") tells its time by its verb
+        above = next((t for t in verb.ancestors if t.pos_ in ("VERB", "AUX")), None)
+        return None if above is None else report_tense(above)
     for tok in governors(verb):
         auxiliaries = [c for c in tok.children if c.dep_ in ("aux", "auxpass")]
         if any(a.tag_ == _MODAL for a in auxiliaries):
