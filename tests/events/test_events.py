@@ -529,6 +529,7 @@ def test_common_political_acts_are_coded(text: str, event_type: str, actor: str,
 @pytest.mark.parametrize(("text", "kept"), [
     ("Vladimir Putin seeks to divide Europe. Vladimir Putin sought help from China.", "sought"),
     ("The Associated Press called the election for Joe Biden. Joe Biden called for calm.", "called"),
+    ("The Associated Press called Nevada for Joe Biden. Joe Biden called for calm.", "called"),
     ("Oprah Winfrey hosted a show on CNN. Angela Merkel hosted Emmanuel Macron in Berlin.", "hosted"),
     ("Joe Biden won in March. Protesters marched against Joe Biden in Washington.", "marched"),
     ("Theresa May insisted she was innocent. Theresa May insisted on talks with the EU.", "insisted"),
