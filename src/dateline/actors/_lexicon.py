@@ -17,19 +17,25 @@ Everything loads lazily, once per process and language (:func:`load_lexicon`).
 
 from __future__ import annotations
 
+import bisect
 import datetime as dt
 import functools
 import re
 import unicodedata
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any, Literal
+from typing import TYPE_CHECKING, Any, Literal
 
 from dateline._data import DESCRIBED, check_described, is_strings, merge, packaged, read_user
+from dateline.actors._names import OrganizationHeads, parse_heads
+from dateline.actors._offices import Offices, parse_offices
 from dateline.actors._words import Gender, Words, normalize, parse_words
 from dateline.errors import ResourceError
 from dateline.lang import Resources
 from dateline.records import ActorKind
+
+if TYPE_CHECKING:
+    from dateline.actors._kb import KnowledgeBase
 
 __all__ = [
     "Country",
@@ -63,13 +69,17 @@ def _fold(text: str) -> str:
 
 @dataclass(frozen=True, slots=True)
 class Role:
-    """One office held over a term; ``end`` is None while in office."""
+    """One office held over a term; ``end`` is None while in office. ``office`` names the office the
+    title holds (``prime minister``, see :mod:`dateline.actors._offices`); ``precise`` says the term's
+    dates are days, not years or months; an empty ``title`` is a role known only by its sector."""
 
     country: str
     sector: str
     title: str
     start: dt.date
     end: dt.date | None
+    office: str | None = None
+    precise: bool = True
 
 
 @dataclass(frozen=True, slots=True)
@@ -78,6 +88,7 @@ class Person:
     roles: tuple[Role, ...]
     gender: Gender | None = None
     wikidata: str | None = None
+    kb: bool = False  # from the knowledge base built from open data, not the curated people.json
 
 
 @dataclass(frozen=True, slots=True)
@@ -87,6 +98,8 @@ class Org:
     country: str | None
     sector: str | None
     wikidata: str | None = None
+    share: float = 0.0  # a party's share of the vote, to choose between namesakes
+    kb: bool = False  # from the knowledge base built from open data, not the curated organizations.json
 
 
 @dataclass(frozen=True, slots=True)
@@ -121,6 +134,8 @@ class Lexicon:
     sector_labels: dict[str, str] = field(default_factory=dict)
     #: lower-case title words -> sector
     titles: dict[str, str] = field(default_factory=dict)
+    #: PLOVER's role nouns that are no curated title -> sector: read only beside a person's name
+    role_titles: dict[str, str] = field(default_factory=dict)
     #: lower-case institution words ("foreign ministry") -> sector
     institutions: dict[str, str] = field(default_factory=dict)
     people: list[Person] = field(default_factory=list)
@@ -130,6 +145,18 @@ class Lexicon:
     role_words: set[str] = field(default_factory=set)
     sectors: dict[str, str] = field(default_factory=dict)
     versions: dict[str, str] = field(default_factory=dict)
+    #: last words of organization names -> sector ("Police" -> COP), for names no dictionary knows
+    heads: OrganizationHeads | None = None
+    #: which office a title holds ("premier" -> prime minister)
+    offices: Offices | None = None
+    #: the knowledge base built from open data (None without it); the curated files win over it
+    kb: KnowledgeBase | None = None
+    #: names and Wikidata ids of the curated people and organizations, which the knowledge base gives way to
+    curated: set[str] = field(default_factory=set)
+    #: every name of the dictionaries and the knowledge base, sorted: a phrase stops growing once no name
+    #: begins with it
+    prefixes: list[str] = field(default_factory=list)
+    _firsts: dict[int, frozenset[str]] = field(default_factory=dict, repr=False)
 
     def add(self, surface: str, hit: Hit) -> None:
         for form in dict.fromkeys((normalize(surface), normalize(_fold(surface)))):
@@ -145,7 +172,32 @@ class Lexicon:
             self.first_words[words[0]] = max(self.first_words.get(words[0], 0), len(words))
 
     def lookup(self, surface: str) -> tuple[Hit, ...]:
-        return self.phrases.get(normalize(surface), ())
+        key = normalize(surface)
+        hits = self.phrases.get(key, ())
+        if self.kb is None or any(h.kind in ("country", "demonym", "capital", "metonym") for h in hits):
+            return hits
+        known = self.kb.hits(key)
+        extra = tuple(h for h in known if isinstance(h.ref, Person | Org) and h.ref.name not in self.curated
+                      and (h.ref.wikidata is None or h.ref.wikidata not in self.curated))
+        return hits + extra if extra else hits
+
+    def may_start(self, surface: str) -> bool:
+        """Whether some dictionary name begins with ``surface`` (so that a longer phrase may still match)."""
+        key = normalize(surface)
+        at = bisect.bisect_left(self.prefixes, key)
+        return at < len(self.prefixes) and self.prefixes[at].startswith(key)
+
+    def firsts(self, table: dict[str, Any]) -> frozenset[str]:
+        """The first words of a table's phrases (agents, titles, institutions), computed once."""
+        found = self._firsts.get(id(table))
+        if found is None:
+            found = self._firsts[id(table)] = frozenset(phrase.split(" ", 1)[0] for phrase in table)
+        return found
+
+    def first_word_length(self, word: str) -> int:
+        """The most words of a dictionary name that begins with ``word`` (0: none does)."""
+        length = self.first_words.get(word, 0)
+        return max(length, self.kb.first_words.get(word, 0)) if self.kb is not None else length
 
 
 def _fail(source: str, what: str) -> ResourceError:
@@ -229,6 +281,7 @@ def _add_orgs(lex: Lexicon, entries: Any, source: str) -> None:
         if entry.get("country") is not None:
             _known_country(lex, entry["country"], source, where)
         org = Org(entry["name"], entry["kind"], entry.get("country"), sector, entry.get("wikidata"))
+        lex.curated.update(n for n in (org.name, org.wikidata) if n)
         for surface in [org.name, *_strings(entry, "aliases", source, where)]:
             lex.add(surface, Hit("org", org))
 
@@ -262,6 +315,7 @@ def _add_people(lex: Lexicon, entries: Any, source: str) -> None:
             raise _fail(source, f"{where}: gender {gender!r} is not 'm', 'f' or null")
         person = Person(entry["name"], _roles(entry, lex, source, where), gender, entry.get("wikidata"))
         lex.people.append(person)
+        lex.curated.update(n for n in (person.name, person.wikidata) if n)
         lex.add(person.name, Hit("person", person))
         for alias in _strings(entry, "aliases", source, where):
             lex.add(alias, Hit("person", person, surname=" " not in alias.strip()))
@@ -286,6 +340,24 @@ def _add_words(table: dict[str, Any], entries: Any, lex: Lexicon, source: str, s
             table[key] = (entry["sector"], label, modifier_only) if section == "agents" else entry["sector"]
 
 
+def _add_role_nouns(lex: Lexicon, entries: Any) -> None:
+    """PLOVER's role nouns: titles of persons ("Voter Kitty Mak") and, in the plural with a country or an
+    organization before them, group actors ("Polish farmers"); the curated titles and agents win."""
+    if not isinstance(entries, list):
+        raise _fail("agents", "'role_nouns' must be a list")
+    for i, entry in enumerate(entries):
+        where = f"role_nouns[{i}]"
+        _need(entry, ("sector",), "agents", where)
+        if entry["sector"] not in lex.sectors:
+            raise _fail("agents", f"{where}: unknown sector {entry['sector']!r}")
+        for word in _strings(entry, "words", "agents", where):
+            key = normalize(word).lower()
+            if key not in lex.titles:
+                lex.role_titles.setdefault(key, entry["sector"])
+            many = lex.words.plural(key)
+            lex.agents.setdefault(many, (entry["sector"], many, True))
+
+
 def build_lexicon(data: dict[str, Any]) -> Lexicon:
     """Validate merged dictionary data and build the lookup tables."""
     lex = Lexicon(parse_words(data), versions=dict(data.get("versions", {})))
@@ -299,9 +371,12 @@ def build_lexicon(data: dict[str, Any]) -> Lexicon:
     _add_words(lex.agents, data.get("agents", []), lex, "agents", "agents")
     _add_words(lex.titles, data.get("titles", []), lex, "agents", "titles")
     _add_words(lex.institutions, data.get("institutions", []), lex, "agents", "institutions")
-    lex.not_actors = {normalize(w) for w in _strings(data, "not_actors", "agents", "not_actors")}
-    for table in (lex.agents, lex.titles, lex.institutions):
+    for table in (lex.agents, lex.titles, lex.institutions):  # the curated words only, not PLOVER's many
         lex.role_words.update(word for phrase in table for word in phrase.split())
+    _add_role_nouns(lex, data.get("role_nouns", []))
+    lex.not_actors = {normalize(w) for w in _strings(data, "not_actors", "agents", "not_actors")}
+    lex.heads = parse_heads(data.get("organization_heads", []), lex.words.name_prepositions)
+    lex.offices = parse_offices(data.get("offices", []), {"subordinate_words": sorted(lex.words.subordinate_words)})
     return lex
 
 
@@ -315,4 +390,9 @@ def load_lexicon(res: Resources) -> Lexicon:
         data = merge(data, {k: v for k, v in extra.items() if k != "versions"}, f"actor dictionary {user_path}",
                      SECTION_KEYS)
         data["versions"][user_path] = str(extra.get("version", "user"))
-    return build_lexicon(data)
+    lex = build_lexicon(data)
+    from dateline.actors._kb import load_kb
+
+    lex.kb = load_kb()
+    lex.prefixes = sorted(set(lex.phrases) | (set(lex.kb.names) if lex.kb is not None else set()))
+    return lex

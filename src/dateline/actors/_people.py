@@ -49,13 +49,16 @@ def choose_person(hits: tuple[Hit, ...], day: dt.date | None) -> tuple[Person, R
         if best is None or distance < best[0]:
             best = (distance, person, role)
     assert best is not None
-    if surname and day is not None and best[0] > SURNAME_WINDOW_YEARS * _DAYS_PER_YEAR:
-        return None
+    if surname and day is not None and (best[0] > SURNAME_WINDOW_YEARS * _DAYS_PER_YEAR or day < best[2].start):
+        return None  # a bare surname names someone in or after office, not before it ("Vance" in 2019)
     return best[1], best[2]
 
 
 def office_title(role: Role, day: dt.date | None, words: Words) -> str | None:
-    """The role's title on ``day``: "former ..." once the term has ended, None before it began."""
+    """The role's title on ``day``: "former ..." once the term has ended, None before it began (or when
+    the role has no title)."""
+    if not role.title:
+        return None
     if day is not None and role.end is not None and day >= role.end:
         return words.former(role.title)
     if day is not None and day < role.start:

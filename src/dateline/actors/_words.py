@@ -52,10 +52,25 @@ class Words:
     headline_words: frozenset[str]
     opening_quotes: frozenset[str]
     closing_quotes: frozenset[str]
+    name_suffixes: frozenset[str]
+    honorifics: frozenset[str]
+    name_particles: frozenset[str]
+    name_prepositions: frozenset[str]
+    plural_endings: tuple[tuple[str, str], ...]
+    position_words: frozenset[str]
+    candidacy_words: frozenset[str]
+    not_actor_heads: frozenset[str]
 
     def former(self, title: str) -> str:
         """The title of an office held no longer ("former President")."""
         return self.former_title.format(title=title)
+
+    def plural(self, noun: str) -> str:
+        """The plural of a noun phrase's last word by the first ending that fits ("farmer" -> "farmers")."""
+        for ending, replacement in self.plural_endings:
+            if noun.endswith(ending):
+                return noun[: len(noun) - len(ending)] + replacement
+        return noun
 
     def group(self, adjective: str, label: str) -> str:
         """The name of a country's group or institution ("Russian military")."""
@@ -122,7 +137,23 @@ def parse_words(data: dict[str, Any]) -> Words:
         headline_words=_lower_words(data, "headline_words"),
         opening_quotes=_marks(data, "opening_quotes"),
         closing_quotes=_marks(data, "closing_quotes"),
+        name_suffixes=_lower_words(data, "name_suffixes"),
+        honorifics=_lower_words(data, "honorifics"),
+        name_particles=_lower_words(data, "name_particles"),
+        name_prepositions=_lower_words(data, "name_prepositions"),
+        plural_endings=_endings(data, "plural_endings"),
+        position_words=_lower_words(data, "position_words"),
+        candidacy_words=_lower_words(data, "candidacy_words"),
+        not_actor_heads=_lower_words(data, "not_actor_heads"),
     )
+
+
+def _endings(data: dict[str, Any], key: str) -> tuple[tuple[str, str], ...]:
+    value = _need_key(data, key)
+    if not (isinstance(value, list) and all(isinstance(p, list) and len(p) == 2 and all(isinstance(x, str) for x in p)
+                                            for p in value)):
+        raise _fail(f"'{key}' must be a list of [ending, plural ending] pairs")
+    return tuple((a, b) for a, b in value)
 
 
 def _fail(what: str) -> ResourceError:

@@ -1,0 +1,89 @@
+"""Names: the sector an organization's name says ("Thames Valley Police" -> COP), and the case of names
+written in capitals ("ROBERT_GABRIEL_MUGABE" -> "Robert Gabriel Mugabe").
+
+The words come from the language's files: ``organization_heads`` of
+``agents.json`` and ``name_particles`` of ``actors.json``.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Mapping
+from dataclasses import dataclass
+from typing import Any
+
+from dateline._data import is_strings
+from dateline.errors import ResourceError
+
+__all__ = ["OrganizationHeads", "display_case", "parse_heads"]
+
+_WORDS = re.compile(r"[^\W_]+(?:['\u2019.][^\W_]*)*")
+_ROMAN = re.compile(r"^(?:i{1,3}|iv|vi{0,3}|ix|xi{0,3})$")
+
+
+@dataclass(frozen=True)
+class OrganizationHeads:
+    """Last words of organization names -> sector; ``longest`` is the most words of one entry."""
+
+    table: Mapping[str, str]
+    stops: frozenset[str]
+    longest: int
+
+    def sector(self, name: str) -> str | None:
+        """The sector the head of ``name`` says ("University of Cambridge" -> EDU), None if it says none."""
+        words = [w.lower() for w in _WORDS.findall(name)]
+        for size in range(min(self.longest, len(words)), 1, -1):  # "House of Lords", before "of" cuts it
+            found = self.table.get(" ".join(words[-size:]))
+            if found is not None:
+                return found
+        for k, word in enumerate(words):
+            if k and word in self.stops:
+                words = words[:k]  # the head comes before "of", "for", "on"
+                break
+        for size in range(min(self.longest, len(words)), 0, -1):
+            found = self.table.get(" ".join(words[-size:]))
+            if found is not None:
+                return found
+        return None
+
+
+def parse_heads(entries: Any, stops: frozenset[str]) -> OrganizationHeads:
+    """The table from ``agents.json``'s ``organization_heads``; ``stops`` end a name's head ("of")."""
+    if not isinstance(entries, list):
+        raise _fail("'organization_heads' must be a list of objects with 'words' and 'sector'")
+    table: dict[str, str] = {}
+    for i, entry in enumerate(entries):
+        if not (isinstance(entry, dict) and isinstance(entry.get("sector"), str)
+                and is_strings(entry.get("words"), nonempty=True)):
+            raise _fail(f"organization_heads[{i}] needs 'words' and a 'sector'")
+        for word in entry["words"]:
+            table[" ".join(w.lower() for w in _WORDS.findall(word))] = entry["sector"]
+    return OrganizationHeads(table, stops, max((len(k.split()) for k in table), default=0))
+
+
+def display_case(name: str, particles: frozenset[str]) -> str:
+    """A name written in capitals, in the case names are printed in; other words are kept."""
+    out = []
+    for i, word in enumerate(name.split()):
+        letters = [c for c in word if c.isalpha()]
+        if len(letters) < 2 or not all(c.isupper() for c in letters):
+            out.append(word)
+            continue
+        parts = re.split(r"([-'\u2019])", word.lower())
+        for k, part in enumerate(parts):
+            if not part or part in "-'\u2019" or (k >= 2 and parts[k - 1] in "'\u2019" and len(parts[k - 2]) > 1):
+                continue
+            if _ROMAN.match(part) and (i or k):
+                parts[k] = part.upper()
+            elif part in particles and (i or (k + 1 < len(parts) and parts[k + 1] == "-")):
+                continue
+            else:
+                parts[k] = part[:1].upper() + part[1:]
+                if parts[k].startswith("Mc") and len(parts[k]) > 2:
+                    parts[k] = "Mc" + parts[k][2].upper() + parts[k][3:]
+        out.append("".join(parts))
+    return " ".join(out)
+
+
+def _fail(what: str) -> ResourceError:
+    return ResourceError(f"actor dictionary agents: {what}; fix the file, or stop merging it if it is yours")
