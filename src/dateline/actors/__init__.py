@@ -23,24 +23,17 @@ is merged over them.
 
 from __future__ import annotations
 
-import bisect
 from dataclasses import replace
 from typing import TYPE_CHECKING
 
 from dateline import ids
-from dateline.actors._agents import agents_pass, government, name_group, title_refs_pass
-from dateline.actors._build import Build, Context, Group, Key, modifier_country
-from dateline.actors._lexicon import Lexicon, Person, Role, load_lexicon
-from dateline.actors._mentions import (
-    Candidate,
-    Modifier,
-    clean_entities,
-    quote_regions,
-    scan_phrases,
-    title_after,
-    title_before,
-)
-from dateline.actors._people import choose_person, office_title
+from dateline.actors._agents import agents_pass, anaphors_pass, government, title_refs_pass
+from dateline.actors._build import Build, Context, Group
+from dateline.actors._junk import drop_junk
+from dateline.actors._lexicon import Hit, Lexicon, Org, Person, load_lexicon
+from dateline.actors._mentions import Candidate, clean_entities, scan_phrases
+from dateline.actors._orgs import name_group
+from dateline.actors._persons import candidates_pass, people_pass, pronoun_pass
 from dateline.pipeline import StageConfig, stage
 from dateline.records import Actor, Article, Span
 
@@ -49,14 +42,12 @@ if TYPE_CHECKING:
 
 __all__ = ["apply"]
 
+IGO = "IGO"
+#: spaCy entity labels of places: a town's name gives its country only where the tagger saw a place.
+PLACE_LABELS = frozenset({"GPE", "LOC"})
 #: Shortest all-capital phrase that stands as a name without an entity ("FBI"); two capitals ("UN") need
 #: the tagger's support. Chosen by hand, not tuned.
 MIN_ACRONYM_CHARS = 3
-#: Sentences before a pronoun's own in which the person it refers to may be named ("Merkel met Macron.
-#: She said ..."). Set by hand, not tuned.
-PRONOUN_SENTENCES_BACK = 1
-#: Sectors of offices whose country, when the text does not say it, is the country the story is about.
-CONTEXT_SECTORS = frozenset({"GOV", "MIL", "LEG", "COP", "JUD"})
 
 
 @stage("actors", requires={"doc"}, assigns={"actors"}, help="who is who: actors with country and sector")
@@ -68,17 +59,44 @@ def apply(article: Article, config: StageConfig = StageConfig()) -> Article:
     lex = load_lexicon(config.resources(article))
     words = [t.text for t in doc]
     phrases = scan_phrases(doc, words, article.text, lex)
-    build = Build(article, doc, lex, Context.from_phrases(doc, phrases, article.published), [w.lower() for w in words])
+    context = Context.from_phrases(doc, phrases, article.published, lex.kb.divisions if lex.kb else {})
+    phrases = _namesakes_out(phrases, context.countries)
+    places = frozenset(e.text for e in doc.ents if e.label_ in PLACE_LABELS)
+    build = Build(article, doc, lex, context, [w.lower() for w in words], places=places)
     candidates, weak = _combine(phrases, clean_entities(doc, lex), lex, doc, article.text)
     by_token = {k: c for c in phrases for k in range(c.tok_start, c.tok_end)}
-    _people_pass(build, candidates, by_token)
-    _people_pass(build, weak, by_token, weak=True)
+    people_pass(build, candidates, by_token)
+    people_pass(build, weak, by_token, weak=True)
     title_refs_pass(build)
     agents_pass(build, by_token)
     _names_pass(build, candidates)
-    _pronoun_pass(build)
+    drop_junk(build)
+    anaphors_pass(build)
+    pronoun_pass(build)
     _possessive_government(build)
+    candidates_pass(build)
     return replace(article, actors=_records(build))
+
+
+def _namesakes_out(phrases: list[Candidate], countries: set[str]) -> list[Candidate]:
+    """The phrases without the knowledge base's persons and organizations of countries the article never
+    names: a namesake from elsewhere ("Together", a party of Serbia, in a London story) is no actor here."""
+    out = []
+    for cand in phrases:
+        kept = tuple(h for h in cand.hits if _of_article(h, countries))
+        if kept:
+            cand.hits = kept
+            out.append(cand)
+    return out
+
+
+def _of_article(hit: Hit, countries: set[str]) -> bool:
+    ref = hit.ref
+    if isinstance(ref, Org) and ref.kb:
+        return ref.country in (None, IGO) or ref.country in countries
+    if isinstance(ref, Person) and ref.kb:
+        return bool({r.country for r in ref.roles} & (countries | {IGO}))
+    return True
 
 
 def _combine(
@@ -109,7 +127,11 @@ def _combine(
 
 
 def _entity_wins(ent: Candidate, inside: list[Candidate], lex: Lexicon, doc: Doc) -> bool:
-    """An entity beats the phrases inside it when its other words are names ("Washington Post")."""
+    """An entity beats the phrases inside it when its other words are names ("Washington Post"), but not a
+    person's full name inside it ("Vermont Bernie Sanders": a place before the senator's name)."""
+    if any(p.tok_end - p.tok_start > 1 and any(h.kind == "person" and not h.surname for h in p.hits)
+           for p in inside):
+        return False
     covered = {k for p in inside for k in range(p.tok_start, p.tok_end)}
     for k in range(ent.tok_start, ent.tok_end):
         tok = doc[k]
@@ -130,108 +152,6 @@ def _strong(candidate: Candidate, text: str) -> bool:
     return " " in surface or (len(surface) >= MIN_ACRONYM_CHARS and surface.replace(".", "").isupper())
 
 
-def _people_pass(build: Build, candidates: list[Candidate], by_token: dict[int, Candidate], weak: bool = False) -> None:
-    """People named by the candidates, with the titles before or after their names (``weak``: phrases
-    no entity supports, taken only for a person already named or in office on the article's date)."""
-    day = build.article.published
-    for cand in candidates:
-        if not build.free(cand):
-            continue
-        named = _named_person(build, cand)
-        if named is not None:  # "Amman" after "Sudesh Amman" is him, not Jordan's capital
-            build.add(named, build.groups[named], build.span(cand.start, cand.end), cand.tokens)
-            continue
-        chosen = choose_person(cand.hits, day) if any(h.kind == "person" for h in cand.hits) else None
-        if not _reads_as_person(build, cand, chosen, weak):
-            continue
-        mod = title_before(build.doc, build.lowers, cand.tok_start, build.lex, by_token)
-        mod = mod or title_after(build.doc, build.lowers, cand.tok_end, build.lex, by_token)
-        key, group = _person_group(build, cand, chosen, mod)
-        if key not in build.groups and chosen is None and mod is None and cand.tok_end - cand.tok_start == 1:
-            continue  # a lone unknown word ("Jim", "Scholars") is too weak to make a person
-        start = mod.start if mod is not None and mod.contiguous and mod.appositive is None else cand.start
-        build.add(key, group, build.span(start, cand.end), cand.tokens)
-        if mod is not None:
-            _take_modifier(build, mod, cand, key, group)
-
-
-def _reads_as_person(build: Build, cand: Candidate, chosen: tuple[Person, Role] | None, weak: bool) -> bool:
-    """A dictionary person (a weak one only as :func:`_weak_name_ok` allows), or a name tagged PERSON."""
-    if weak:
-        return chosen is not None and _weak_name_ok(build, cand, chosen)
-    return chosen is not None or (cand.label == "PERSON" and not cand.hits and _name_like(build.doc, cand))
-
-
-def _named_person(build: Build, cand: Candidate) -> Key | None:
-    """The person already in the article whose surname this one word is."""
-    if cand.tok_end - cand.tok_start != 1 or cand.label not in ("PERSON", "ORG", "GPE", None):
-        return None
-    word = build.article.text[cand.start : cand.end]
-    for key, group in build.groups.items():
-        if group.kind == "person" and " " in group.name and group.name.rsplit(" ", 1)[1] == word:
-            return key
-    return None
-
-
-def _weak_name_ok(build: Build, cand: Candidate, chosen: tuple[Person, Role]) -> bool:
-    """A bare surname the tagger missed: take it if the person is already named, or in office that day."""
-    if ("P", chosen[0].name) in build.groups:
-        return True
-    day = build.article.published
-    tokens = build.doc[cand.tok_start : cand.tok_end]
-    if day is None or any(t.tag_ not in ("NNP", "NNPS") or t.ent_type_ for t in tokens):
-        return False
-    role = chosen[1]
-    return role.start <= day and (role.end is None or day < role.end)
-
-
-def _name_like(doc: Doc, cand: Candidate) -> bool:
-    """Not a one-word "name" that modifies a common noun ("Patriot missile-defense systems")."""
-    if cand.tok_end - cand.tok_start > 1:
-        return True
-    tok = doc[cand.tok_start]
-    return not (tok.dep_ in ("compound", "amod") and tok.head.i > tok.i and tok.head.pos_ == "NOUN")
-
-
-def _take_modifier(build: Build, mod: Modifier, cand: Candidate, key: Key, group: Group) -> None:
-    if mod.appositive is not None:  # an appositive after the name
-        after = build.doc.char_span(mod.appositive.start, mod.appositive.end, alignment_mode="expand")
-        if after is not None and not any(k in build.taken for k in range(after.start, after.end)):
-            build.add(key, group, mod.appositive, range(after.start, after.end))
-        return
-    first = build.doc.char_span(mod.start, cand.start, alignment_mode="expand")
-    if first is None:
-        return
-    build.taken.update(range(first.start, cand.tok_start))
-    if not mod.contiguous:
-        end = first.end - 1 if first.end - 1 > first.start and build.doc[first.end - 1].text == "," else first.end
-        build.add(key, group, build.span(mod.start, build.doc[end - 1].idx + len(build.doc[end - 1].text)))
-
-
-def _person_group(
-    build: Build, cand: Candidate, chosen: tuple[Person, Role] | None, mod: Modifier | None
-) -> tuple[Key, Group]:
-    country = modifier_country(mod, build.article.published)
-    title = mod.title if mod is not None else None
-    gender = build.lex.words.gendered_titles.get(title.split()[-1].lower()) if title else None
-    if chosen is not None:
-        person, role = chosen
-        held = office_title(role, build.article.published, build.lex.words)
-        # the dictionary's title while in office ("President"), else what the text says ("President-elect")
-        shown = held if held is not None and (not held.startswith("former") or not title) else title
-        group = Group(person.name, "person", role.country, role.sector, shown, person.wikidata, person.gender)
-        return ("P", person.name), group
-    text = " ".join(build.article.text[cand.start : cand.end].split())
-    if " " not in text:
-        for key, existing in build.groups.items():
-            if existing.kind == "person" and key[0] == "P" and existing.name.split()[-1] == text:
-                return key, existing
-    sector = mod.sector if mod is not None else None
-    if country is None and sector in CONTEXT_SECTORS:  # "Prime Minister Oleksiy Honcharuk" in a Ukraine story
-        country = build.context.country_before(cand.start)
-    return ("P", text), Group(text, "person", country, sector, title, None, gender)
-
-
 def _names_pass(build: Build, candidates: list[Candidate]) -> None:
     """Organizations, countries, capitals used as actors, and other named entities."""
     before = set(build.taken)  # pieces of one hyphenated token ("U.S.-Russia") may each name an actor
@@ -242,37 +162,6 @@ def _names_pass(build: Build, candidates: list[Candidate]) -> None:
         if found is not None:
             key, group = found
             build.add(key, group, build.span(cand.start, cand.end), cand.tokens)
-
-
-def _pronoun_pass(build: Build) -> None:
-    """He/she join the one person actor (of matching gender) in this or the previous sentence."""
-    doc, text = build.doc, build.article.text
-    quotes = quote_regions(text, build.lex.words)
-    starts = [q.start for q in quotes]
-
-    def quoted(pos: int) -> bool:
-        k = bisect.bisect_right(starts, pos) - 1
-        return k >= 0 and quotes[k].start <= pos < quotes[k].end
-
-    sentence_starts = [s.start for s in doc.sents]
-    for i, lower in enumerate(build.lowers):
-        gender = build.lex.words.pronouns.get(lower)
-        if gender is None or i in build.taken:
-            continue
-        tok = doc[i]
-        if quoted(tok.idx):
-            continue
-        k = bisect.bisect_right(sentence_starts, i) - 1
-        lo = doc[sentence_starts[max(k - PRONOUN_SENTENCES_BACK, 0)]].idx
-        keys = {
-            key for span, key in build.people
-            if lo <= span.start and span.end <= tok.idx and not quoted(span.start)
-            and build.groups[key].gender in (None, gender)
-        }  # fmt: skip
-        if len(keys) == 1:
-            key = keys.pop()
-            group = build.add_tokens(key, build.groups[key], range(i, i + 1))
-            group.gender = group.gender or gender  # "he" once: no "her" later
 
 
 def _possessive_government(build: Build) -> None:

@@ -12,22 +12,23 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 from dateline.actors._build import Build, Group, Key
-from dateline.actors._lexicon import Country, Org
-from dateline.actors._mentions import MIN_NAME_CHARS, Candidate, find_agents
+from dateline.actors._lexicon import Country, Lexicon, Org, Person, Role
+from dateline.actors._mentions import Candidate, find_agents
 from dateline.actors._people import office_title, role_at
 from dateline.actors._words import Words
-from dateline.records import ActorKind
 
 if TYPE_CHECKING:
     import datetime as dt
 
     from spacy.tokens import Doc
 
-__all__ = ["agents_pass", "government", "name_group", "title_refs_pass"]
+__all__ = ["agents_pass", "anaphors_pass", "government", "title_refs_pass"]
 
 #: Adjectives read over between an owner and its institution or agents ("Russia's top military
 #: officials"). Set by hand, not tuned.
 MAX_ADJECTIVES_BETWEEN = 2
+#: Most tokens of a place name read after an agent ("police in St. Louis").
+MAX_PLACE_TOKENS = 4
 #: The sector of governments: a country's agents of this sector are its government ("Russian officials").
 GOVERNMENT = "GOV"
 _ADJECTIVE_DEPS = frozenset({"amod", "compound", "nmod"})
@@ -85,9 +86,11 @@ def _inside_name(doc: Doc, lo: int, i: int, words: Words) -> bool:
 
 def agents_pass(build: Build, by_token: dict[int, Candidate]) -> None:
     """Institutions ("Foreign Ministry") and generic agents ("troops", "police") with their country."""
-    for tokens, sector in find_agents(build.lowers, build.lex.institutions, build.taken):
+    lex = build.lex
+    for tokens, sector in find_agents(build.lowers, lex.institutions, build.taken, lex.firsts(lex.institutions)):
         _institution(build, tokens.start, tokens.stop, sector, by_token)
-    for tokens, (sector, label, modifier_only) in find_agents(build.lowers, build.lex.agents, build.taken):
+    agents = find_agents(build.lowers, lex.agents, build.taken, lex.firsts(lex.agents))
+    for tokens, (sector, label, modifier_only) in agents:
         _agent(build, tokens.start, tokens.stop, sector, label, by_token, modifier_only)
 
 
@@ -115,6 +118,7 @@ def _institution(build: Build, i: int, j: int, sector: str, by_token: dict[int, 
     definite = lo > 0 and doc[lo - 1].lower_ in words.definite_articles
     if iso is None:
         iso, j = _of_country(build, j, by_token)
+    bare = iso is None
     if iso is None and (capitalized or definite or doc[i].lower_ in words.government_words):
         iso = build.context.country_before(doc[i].idx)
     if iso is None and not capitalized:
@@ -125,7 +129,9 @@ def _institution(build: Build, i: int, j: int, sector: str, by_token: dict[int, 
         proper = " ".join(w[:1].upper() + w[1:] for w in phrase.split())
         name = words.group(_country(build, iso)[1], proper) if iso else proper
         key, group = ("I", iso or "", proper), Group(name, "organization", iso, sector)
-    build.add_tokens(key, group, range(lo, j))
+    group = build.add_tokens(key, group, range(lo, j))
+    if bare and definite:
+        group.anaphor = phrase.lower()
 
 
 def _of_country(build: Build, j: int, by_token: dict[int, Candidate]) -> tuple[str | None, int]:
@@ -150,8 +156,13 @@ def _agent(
     lo, iso, org_key = _modifier(build, i, by_token)
     if _inside_name(doc, lo, i, build.lex.words) or _used_as_adjective(doc, j) or _dictionary_org(by_token, i, j):
         return
+    if iso is None and org_key is None:
+        iso, j = _place_after(build, j)  # "police in St. Louis", "residents of Gdańsk"
     if modifier_only and iso is None and org_key is None:
         return  # "people" alone is nobody in particular; "Afghan people" are Afghanistan's civilians
+    if iso is None and org_key is None and _capitalized(doc, i, j):
+        _institution(build, i, j, sector, by_token)  # "the Coast Guard": the body of the story's country
+        return
     if org_key is not None and org_key in build.groups:
         build.add_tokens(org_key, build.groups[org_key], range(lo, j))
         return
@@ -161,9 +172,67 @@ def _agent(
         key, group = government(build, iso)
     elif iso is not None:
         key, group = _country_group(build, iso, sector, label)
+    elif build.context.main_country is not None:  # "police" in a story about one country
+        key, group = _country_group(build, build.context.main_country, sector, label)
     else:
         key, group = ("A", "", sector, label), Group(label, "group", None, sector)
-    build.add_tokens(key, group, range(lo, j))
+    group = build.add_tokens(key, group, range(lo, j))
+    if iso is None and lo > 0 and build.lowers[lo - 1] in build.lex.words.definite_articles:
+        group.anaphor = doc[i:j].text.lower()
+
+
+def anaphors_pass(build: Build) -> None:
+    """ "the court", "the police" without a country join the organization of that kind the article named
+    last before them ("the Supreme Court", "the Metropolitan Police"), when there is one."""
+    for key, group in list(build.groups.items()):
+        if group.anaphor is None or not group.mentions:
+            continue
+        first = min(m.start for m in group.mentions)
+        named = [(max(m.start for m in g.mentions if m.start < first), k) for k, g in build.groups.items()
+                 if k != key and g.kind == "organization" and g.anaphor is None and group.anaphor in g.name.lower()
+                 and any(m.start < first for m in g.mentions)]
+        if named:
+            target = build.groups[max(named)[1]]
+            target.mentions.extend(group.mentions)
+            build.token_keys.update((t, max(named)[1]) for t, k in build.token_keys.items() if k == key)
+            del build.groups[key]
+
+
+def _place_after(build: Build, j: int) -> tuple[str | None, int]:
+    """A place right after an agent ("police in St. Louis", "residents of Gdańsk"), with the state or
+    country that qualifies it ("a judge in Moscow, Idaho" is American): its country, else None; and ``j``."""
+    doc, words = build.doc, build.lex.words
+    if j >= len(doc) or doc[j].lower_ not in words.locative_prepositions | words.country_prepositions:
+        return None, j
+    place = _proper_run(doc, j + 1)
+    if place is None:
+        return None, j
+    qualifier = _proper_run(doc, place.stop + 1) if place.stop < len(doc) and doc[place.stop].text == "," else None
+    for tokens in (qualifier, place):
+        if tokens is not None:
+            found = _place_country(build, doc[tokens.start : tokens.stop].text)
+            if found is not None:
+                return found, j
+    return None, j
+
+
+def _proper_run(doc: Doc, k: int) -> range | None:
+    end = k
+    while end < len(doc) and doc[end].pos_ == "PROPN" and end - k < MAX_PLACE_TOKENS:
+        end += 1
+    return range(k, end) if end > k else None
+
+
+def _place_country(build: Build, name: str) -> str | None:
+    from dateline.actors._orgs import place_country
+
+    countries = [h.ref.iso3 for h in build.lex.lookup(name) if isinstance(h.ref, Country)]
+    return countries[0] if countries else place_country(build, name, placed=True)
+
+
+def _capitalized(doc: Doc, i: int, j: int) -> bool:
+    """Whether tokens [i, j) are written as a name, not at the start of a sentence ("the Coast Guard")."""
+    return not doc[i].is_sent_start and all(t.text[:1].isupper() for t in doc[i:j])
 
 
 def _country_group(build: Build, iso: str, sector: str, label: str) -> tuple[Key, Group]:
@@ -171,63 +240,10 @@ def _country_group(build: Build, iso: str, sector: str, label: str) -> tuple[Key
     return ("A", iso, sector, label), Group(name, "group", iso, sector)
 
 
-def name_group(build: Build, cand: Candidate) -> tuple[Key, Group] | None:
-    """The actor a remaining name stands for: organization, country, government, or an unknown ORG."""
-    doc = build.doc
-    for hit in cand.hits:
-        if isinstance(hit.ref, Org):
-            org = hit.ref
-            return ("O", org.name), Group(org.name, org.kind, org.country, org.sector, wikidata=org.wikidata)
-    kinds: dict[str, Country] = {h.kind: h.ref for h in cand.hits if isinstance(h.ref, Country)}
-    if "metonym" in kinds:
-        return government(build, kinds["metonym"].iso3)
-    if "capital" in kinds and not _locative(doc, cand, build.lex.words):
-        return government(build, kinds["capital"].iso3)
-    country = kinds.get("country") or (kinds.get("demonym") if _plural_noun(doc, cand) else None)
-    if country is not None:
-        return ("C", country.iso3), Group(country.name, "country", country.iso3, None)
-    if not cand.hits and cand.label in ("ORG", "NORP"):
-        return _unknown_name(build, cand)
-    return None
-
-
-def _locative(doc: Doc, cand: Candidate, words: Words) -> bool:
-    tok = doc[cand.tok_end - 1]
-    if tok.dep_ in ("compound", "amod", "nmod") and tok.head.i > tok.i:
-        return True
-    if tok.dep_ == "poss":  # "in Warsaw's Krasinski Square"
-        tok = tok.head
-    return tok.dep_ == "pobj" and tok.head.lower_ in words.locative_prepositions
-
-
-def _plural_noun(doc: Doc, cand: Candidate) -> bool:
-    tok = doc[cand.tok_end - 1]
-    return tok.tag_ in ("NNS", "NNPS") or (tok.text.endswith("s") and tok.dep_ not in ("amod", "compound"))
-
-
-def _unknown_name(build: Build, cand: Candidate) -> tuple[Key, Group] | None:
-    doc = build.doc
-    text = " ".join(build.article.text[cand.start : cand.end].split())
-    if cand.label == "NORP" and not _plural_noun(doc, cand):
-        return None
-    if len(text) < MIN_NAME_CHARS or not any(c.isalpha() for c in text) or text.lower() == text:
-        return None
-    if cand.tok_end - cand.tok_start == 1:
-        for key, group in build.groups.items():  # "Sanders" tagged ORG after "Bernie Sanders"
-            if group.kind == "person" and group.name.split()[-1] == text:
-                return key, group
-        tok = doc[cand.tok_start]
-        acronym = text.replace(".", "").replace("&", "").isupper()
-        if not acronym and (tok.is_sent_start or tok.tag_ != "NNP"):
-            return None  # a capitalized common word ("Scholars", "Videos") more likely than a name
-    kind: ActorKind = "group" if cand.label == "NORP" else "organization"
-    return ("O", text), Group(text, kind, None, None)
-
-
 def title_refs_pass(build: Build) -> None:
     """ "the U.S. president" -> the person holding that office; "a Chinese diplomat" -> the Chinese government."""
     doc, day, words = build.doc, build.article.published, build.lex.words
-    for tokens, sector in find_agents(build.lowers, build.lex.titles, build.taken):
+    for tokens, sector in find_agents(build.lowers, build.lex.titles, build.taken, build.lex.firsts(build.lex.titles)):
         i, j = tokens.start, tokens.stop
         if j < len(doc) and doc[j].pos_ == "PROPN":
             continue
@@ -264,39 +280,60 @@ def _country_words(build: Build, i: int, lo: int, iso: str | None) -> tuple[int,
     return lo, iso
 
 
-def _title_fits(title: str, held: str | None, words: Words) -> bool:
-    """Whether an office held fits a title without a name ("the president", "the German leader")."""
+def _title_fits(lex: Lexicon, title: str, held: str | None) -> bool:
+    """Whether an office held fits a title without a name ("the president", "the German leader"): the same
+    words, or the same office ("the prime minister" and "Prime Minister of Slovakia")."""
+    words = lex.words
     held = (held or "").lower()
     first = held.split(" ", 1)[0]
-    if first in words.former_words:
+    if not held or first in words.former_words:
         return False
     subordinate = first in words.subordinate_words
+    office = lex.offices.role(held) if lex.offices is not None else None
     if title in words.generic_titles:
-        return any(t in held for t in words.generic_titles[title]) and not subordinate
-    if held == title:
+        wanted = words.generic_titles[title]
+        return not subordinate and (any(t in held for t in wanted) or office in _offices_of(lex, wanted))
+    if held == title or (office is not None and not subordinate and office in _offices_of(lex, (title,))):
         return True
     # "Kremlin spokesman" fits "spokesman"; "Vice President" does not fit "president"
     return held.endswith(" " + title) and not subordinate
 
 
+def _offices_of(lex: Lexicon, titles: tuple[str, ...]) -> set[str]:
+    if lex.offices is None:
+        return set()
+    return {o for o in (lex.offices.role(t) for t in titles) if o is not None}
+
+
 def _office_holder(build: Build, title: str, iso: str | None, day: dt.date | None) -> tuple[Key, Group] | None:
-    words = build.lex.words
+    """The person who holds the office a title without a name stands for: the one of the article, else the
+    one the dictionaries know to hold it for that country on the article's date."""
+    lex = build.lex
+    gender = lex.words.gendered_titles.get(title.split()[-1])
     found = {
         key for key, g in build.groups.items()
-        if g.kind == "person" and (iso is None or g.country == iso) and _title_fits(title, g.title, words)
+        if g.kind == "person" and (iso is None or g.country == iso) and _title_fits(lex, title, g.title)
+        and (gender is None or g.gender in (None, gender))
     }  # fmt: skip
     if len(found) == 1:
         key = found.pop()
         return key, build.groups[key]
     if found or iso is None or day is None:
         return None
-    holders = []
-    for person in build.lex.people:
+    holders: dict[str, tuple[Person, Role]] = {}
+    for person in lex.people:
         role = role_at(person, day)
-        if role.country == iso and _title_fits(title, office_title(role, day, words), words):
-            holders.append((person, role))
+        if role.country == iso and _title_fits(lex, title, office_title(role, day, lex.words)):
+            holders[person.name] = (person, role)
+    if lex.kb is not None:
+        for office in _offices_of(lex, lex.words.generic_titles.get(title, (title,))):
+            for person in lex.kb.holders(iso, office, day):
+                if person.name not in lex.curated and person.wikidata not in lex.curated:
+                    holders.setdefault(person.name, (person, role_at(person, day)))
+    holders = {n: h for n, h in holders.items() if gender is None or h[0].gender in (None, gender)}
     if len(holders) != 1:
         return None
-    person, role = holders[0]
-    group = Group(person.name, "person", role.country, role.sector, role.title, person.wikidata, person.gender)
+    person, role = next(iter(holders.values()))
+    group = Group(person.name, "person", role.country, role.sector, role.title or None, person.wikidata,
+                  person.gender)
     return ("P", person.name), group

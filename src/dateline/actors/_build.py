@@ -11,6 +11,7 @@ from __future__ import annotations
 import bisect
 import datetime as dt
 from collections import Counter
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
@@ -35,6 +36,7 @@ MAIN_COUNTRY_SHARE = 0.5
 MAIN_COUNTRY_MIN_MENTIONS = 2
 
 Key = tuple[str, ...]
+_NO_DIVISIONS: Mapping[str, Sequence[str]] = {}
 
 
 @dataclass
@@ -49,6 +51,12 @@ class Group:
     wikidata: str | None = None
     gender: Gender | None = None
     mentions: list[Span] = field(default_factory=list)
+    #: a name no dictionary knows and no title explains: kept only if the article uses it as an actor
+    unknown: bool = False
+    #: a person who held an office no longer on the article's date (an elite, unless running for office)
+    former: bool = False
+    #: the noun of a generic "the court", "the police": it may stand for an organization the article named
+    anaphor: str | None = None
 
 
 @dataclass
@@ -57,42 +65,81 @@ class Context:
 
     marks: list[tuple[int, str]]
     sentence_starts: list[int]
+    #: countries named by their names or peoples ("Russia", "Russian"), not only by a capital or a metonym
+    named: set[str] = field(default_factory=set)
+    #: the country the story is about, if one dominates (see :meth:`from_phrases`)
+    main_country: str | None = None
 
     @classmethod
-    def from_phrases(cls, doc: Doc, phrases: list[Candidate], day: dt.date | None) -> Context:
-        marks = []
+    def from_phrases(cls, doc: Doc, phrases: list[Candidate], day: dt.date | None,
+                     divisions: Mapping[str, Sequence[str]] = _NO_DIVISIONS) -> Context:
+        """The marks of the countries the phrases name. The story's main country counts the names of
+        countries, their peoples, capitals and curated people, not organizations: news agencies and
+        parties of other countries are named in many stories ("Reuters", "Liberal Democrats"). A capital's
+        name that is a person's ("Sudesh Amman") or another place's ("Moscow, Idaho") names no country;
+        ``divisions`` (place name -> countries) tell a country's own parts ("London, England")."""
+        marks, named, counts = [], set(), Counter[str]()
+        people = {t.text for e in doc.ents if e.label_ == "PERSON" for t in e}
         for cand in phrases:
             iso = _country_of(cand, day)
-            if iso is not None and iso != "IGO":
-                marks.append((cand.start, iso))
-        return cls(marks, [s.start_char for s in doc.sents])
+            if iso is None or iso == "IGO" or _not_the_capital(doc, cand, phrases, people, divisions):
+                continue
+            marks.append((cand.start, iso))
+            kinds = {h.kind for h in cand.hits}
+            if kinds & {"country", "demonym"}:
+                named.add(iso)
+            if "org" not in kinds:
+                counts[iso] += 1
+        main = None
+        if counts:
+            iso, count = counts.most_common(1)[0]
+            total = sum(counts.values())
+            main = iso if count >= MAIN_COUNTRY_MIN_MENTIONS and count >= MAIN_COUNTRY_SHARE * total else None
+        return cls(marks, [s.start_char for s in doc.sents], named, main)
 
     @property
-    def main_country(self) -> str | None:
-        """The country most of the article's country mentions name, if one dominates."""
-        counts = Counter(iso for _, iso in self.marks)
-        if not counts:
-            return None
-        iso, count = counts.most_common(1)[0]
-        return iso if count >= MAIN_COUNTRY_MIN_MENTIONS and count >= MAIN_COUNTRY_SHARE * len(self.marks) else None
+    def countries(self) -> set[str]:
+        """Every country the article names (its name, people, capital or an organization of it)."""
+        return {iso for _, iso in self.marks}
 
     def country_before(self, pos: int) -> str | None:
-        """The nearest country named before ``pos`` within :data:`CONTEXT_SENTENCES` sentences, else the main one."""
+        """The country named last before ``pos`` in its sentence, else the main one, else the nearest named
+        within :data:`CONTEXT_SENTENCES` sentences before."""
         k = bisect.bisect_right(self.sentence_starts, pos) - 1
-        floor = self.sentence_starts[max(k - CONTEXT_SENTENCES, 0)] if k >= 0 else 0
         j = bisect.bisect_left(self.marks, (pos, "")) - 1
-        if j >= 0 and self.marks[j][0] >= floor:
+        if j >= 0 and k >= 0 and self.marks[j][0] >= self.sentence_starts[k]:
             return self.marks[j][1]
-        return self.main_country
+        floor = self.sentence_starts[max(k - CONTEXT_SENTENCES, 0)] if k >= 0 else 0
+        nearest = self.marks[j][1] if j >= 0 and self.marks[j][0] >= floor else None
+        return self.main_country or nearest
+
+
+def _not_the_capital(doc: Doc, cand: Candidate, phrases: list[Candidate], people: set[str],
+                     divisions: Mapping[str, Sequence[str]]) -> bool:
+    """Whether a capital's name is a person's name here, or is followed by a state or country that is not
+    its own ("Moscow, Idaho"; not "London, England")."""
+    capitals = {h.ref.iso3 for h in cand.hits if h.kind == "capital" and isinstance(h.ref, Country)}
+    if not capitals:
+        return False
+    if doc[cand.tok_start : cand.tok_end].text in people:
+        return True
+    k = cand.tok_end
+    if k + 1 >= len(doc) or doc[k].text != "," or doc[k + 1].pos_ != "PROPN":
+        return False
+    after = next((p for p in phrases if p.tok_start == k + 1), None)
+    own = after is not None and any(isinstance(h.ref, Country) and h.ref.iso3 in capitals for h in after.hits)
+    return not own and not capitals & set(divisions.get(doc[k + 1].text, ()))
 
 
 def _country_of(cand: Candidate, day: dt.date | None) -> str | None:
+    """The country a dictionary phrase names: a country's names, or a curated organization or person (the
+    knowledge base's namesakes are too many to say what an article is about)."""
     for hit in cand.hits:
         if isinstance(hit.ref, Country):
             return hit.ref.iso3
-        if isinstance(hit.ref, Org):
+        if isinstance(hit.ref, Org) and not hit.ref.kb:
             return hit.ref.country
-        if isinstance(hit.ref, Person) and not hit.surname:
+        if isinstance(hit.ref, Person) and not hit.surname and not hit.ref.kb:
             return role_at(hit.ref, day).country
     return None
 
@@ -113,6 +160,8 @@ class Build:
     people: list[tuple[Span, Key]] = field(default_factory=list)
     #: token index -> the actor whose mention used it
     token_keys: dict[int, Key] = field(default_factory=dict)
+    #: the texts the tagger marked as places (GPE, LOC) in the article
+    places: frozenset[str] = frozenset()
 
     def span(self, start: int, end: int) -> Span:
         """The article's text from ``start`` to ``end``."""

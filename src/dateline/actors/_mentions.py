@@ -10,10 +10,11 @@ actor each one belongs to.
 from __future__ import annotations
 
 import re
+import unicodedata
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, TypeVar
 
-from dateline._dashes import dash_pieces
+from dateline._dashes import DASHES, dash_pieces
 from dateline.actors._lexicon import Hit, Lexicon
 from dateline.actors._words import Words, normalize
 from dateline.records import Span, make_span
@@ -79,6 +80,9 @@ class Modifier:
     contiguous: bool  # the modifier runs straight into the name (no comma)
     #: an appositive after the name ("Delfin Lorenzana, the Defence Secretary"): its text; None for a title before
     appositive: Span | None = None
+    #: the organization the title belongs to, as the text names it ("Youth Forum Zimbabwe" in "director of
+    #: Youth Forum Zimbabwe", "UNICEF" in "Sheldon Yett of UNICEF")
+    organization: str | None = None
 
 
 def _span_end(tok: Token) -> int:
@@ -97,7 +101,7 @@ def scan_phrases(doc: Doc, words: list[str], text: str, lex: Lexicon) -> list[Ca
     i = 0
     while i < n:
         word = words[i]
-        if _first_word(word) in lex.first_words and _LETTER.search(word):
+        if lex.first_word_length(_first_word(word)) and _LETTER.search(word):
             found = _longest(doc, i, lex, text)
             if found is not None:
                 out.append(found)
@@ -112,12 +116,12 @@ def _longest(doc: Doc, i: int, lex: Lexicon, text: str) -> Candidate | None:
     start = doc[i].idx
     best: Candidate | None = None
     # a phrase of w words spans at most about TOKENS_PER_WORD * w tokens
-    limit = min(TOKENS_PER_WORD * lex.first_words[_first_word(doc[i].text)] + 1, MAX_PHRASE_TOKENS)
+    limit = min(TOKENS_PER_WORD * lex.first_word_length(_first_word(doc[i].text)) + 1, MAX_PHRASE_TOKENS)
     j = i
     while j < len(doc) and j - i < limit:
         end = _span_end(doc[j])
         surface = text[start:end]
-        if "\n" in surface:
+        if "\n" in surface or not lex.may_start(surface):
             break
         hits = lex.lookup(surface)
         if hits:
@@ -128,6 +132,8 @@ def _longest(doc: Doc, i: int, lex: Lexicon, text: str) -> Candidate | None:
 
 def _hyphen_parts(tok: Token, i: int, lex: Lexicon) -> list[Candidate]:
     """Countries inside compounds joined by dashes ("U.S.-Russia relations", "Egypt–Israel talks")."""
+    if not DASHES.search(tok.text):
+        return []
     pieces = dash_pieces(tok.text)
     if len(pieces) < 2:
         return []
@@ -155,7 +161,10 @@ def clean_entities(doc: Doc, lex: Lexicon) -> list[Candidate]:
             if trimmed is None or normalize(doc[trimmed.start : trimmed.stop].text) in lex.not_actors:
                 continue
             s, e = trimmed.start, trimmed.stop
-            out.append(Candidate(s, e, doc[s].idx, _span_end(doc[e - 1]), label=ent.label_))
+            label = ent.label_
+            if e - s >= 2 and doc[s].lower_.rstrip(".") in lex.words.honorifics:
+                label = "PERSON"  # "Dr Valeria Gazzola" tagged ORG
+            out.append(Candidate(s, e, doc[s].idx, _span_end(doc[e - 1]), label=label))
     return out
 
 
@@ -191,17 +200,26 @@ def _trim(doc: Doc, lo: int, hi: int, words: Words) -> range | None:
     surface = doc[lo:hi].text
     if not _LETTER.search(surface) or len(surface) < MIN_NAME_CHARS or _ODD.search(surface):
         return None
-    if not any(c.isupper() for c in surface):
+    if not any(c.isupper() for c in surface) or _mixed_scripts(surface):
         return None
     if any(t.pos_ == "PRON" or t.like_num for t in doc[lo:hi]) and hi - lo == 1:
         return None
     return range(lo, hi)
 
 
-def find_agents(lowers: list[str], table: dict[str, V], taken: set[int]) -> list[tuple[range, V]]:
-    """Longest lower-case phrases of ``table`` (agents, titles or institutions): their tokens and values."""
+def _mixed_scripts(text: str) -> bool:
+    """Whether a name mixes Latin letters with another script: a fragment of a sentence in another language
+    that the tagger read as a name ("जैसे कि Ration")."""
+    scripts = {unicodedata.name(c, "?").split(" ", 1)[0] for c in text if c.isalpha()}
+    return "LATIN" in scripts and len(scripts) > 1
+
+
+def find_agents(
+    lowers: list[str], table: dict[str, V], taken: set[int], firsts: frozenset[str]
+) -> list[tuple[range, V]]:
+    """Longest lower-case phrases of ``table`` (agents, titles or institutions; ``firsts``: their first words):
+    their tokens and values."""
     out: list[tuple[range, V]] = []
-    firsts = {phrase.split(" ", 1)[0] for phrase in table}
     n = len(lowers)
     i = 0
     while i < n:
@@ -220,13 +238,16 @@ def find_agents(lowers: list[str], table: dict[str, V], taken: set[int]) -> list
     return out
 
 
-def _title_words(lowers: list[str], lo: int, hi: int, lex: Lexicon) -> tuple[range, str] | None:
-    """The last title phrase inside tokens [lo, hi): its tokens and sector."""
+def _title_words(doc: Doc, lowers: list[str], lo: int, hi: int, lex: Lexicon) -> tuple[range, str] | None:
+    """The last title phrase inside tokens [lo, hi): its tokens and sector. PLOVER's role nouns count
+    too, unless the tagger read their words as part of a person's name ("Dr Christian Keysers")."""
     for j in range(hi, lo, -1):
         for i in range(max(lo, j - MAX_ROLE_TOKENS), j):
             key = " ".join(lowers[i:j])
             if key in lex.titles:
                 return range(i, j), lex.titles[key]
+            if key in lex.role_titles and not any(t.ent_type_ == "PERSON" for t in doc[i:j]):
+                return range(i, j), lex.role_titles[key]
     return None
 
 
@@ -239,8 +260,8 @@ def title_before(
     contiguous = not (tok_start - 1 >= sent_start and doc[tok_start - 1].text == ",")
     end = tok_start if contiguous else tok_start - 1
     lo = _read_back(doc, range(sent_start, end), lex, phrases)
-    found = _title_words(lowers, lo, end, lex)
-    if found is None or (not contiguous and found[0].stop != end):
+    found = _title_words(doc, lowers, lo, end, lex)
+    if found is None or (not contiguous and found[0].stop != end and not _of_name(doc, found[0].stop, end, lex)):
         return None
     title_tokens, sector = found
     lo = _title_start(doc, range(lo, title_tokens.start), lex)
@@ -249,7 +270,9 @@ def title_before(
         return None
     title = _title_text(doc, lo, title_tokens, lex, phrases)
     start = doc[lo + 1].idx if doc[lo].lower_ in determiners and lo + 1 < end else doc[lo].idx
-    return Modifier(start, title, sector, hits, contiguous)
+    owner = _of_organization(doc, title_tokens.stop, lex, phrases) if title_tokens.stop < end else None
+    organization = owner.organization if owner is not None else _owner_before(doc, lo, title_tokens.start)
+    return Modifier(start, title, sector, hits, contiguous, organization=organization)
 
 
 def _read_back(doc: Doc, before: range, lex: Lexicon, phrases: dict[int, Candidate]) -> int:
@@ -258,7 +281,10 @@ def _read_back(doc: Doc, before: range, lex: Lexicon, phrases: dict[int, Candida
     lo = end = before.stop
     while lo - 1 >= before.start and end - (lo - 1) <= MAX_TITLE_TOKENS:
         tok = doc[lo - 1]
-        if tok.is_space or "\n" in tok.whitespace_ or not _title_token(tok, lex.words):
+        if tok.is_space or "\n" in tok.whitespace_:
+            break
+        after_title = lo - 2 >= before.start and doc[lo - 2].lower_ in lex.role_words
+        if not _title_token(tok, lex.words) and not (after_title and _of_name(doc, lo - 1, end, lex)):
             break
         if (lo - 1) in phrases and any(h.kind == "person" for h in phrases[lo - 1].hits):
             break
@@ -266,6 +292,13 @@ def _read_back(doc: Doc, before: range, lex: Lexicon, phrases: dict[int, Candida
         if tok.lower_ in lex.words.determiners:
             break
     return lo
+
+
+def _of_name(doc: Doc, k: int, end: int, lex: Lexicon) -> bool:
+    """Whether tokens [k, end) are "of" and a name ("mayor | of London |, Sadiq Khan")."""
+    if k >= end - 1 or doc[k].lower_ not in lex.words.country_prepositions:
+        return False
+    return all(t.pos_ == "PROPN" or t.lower_ in lex.words.determiners for t in doc[k + 1 : end])
 
 
 def _title_start(doc: Doc, before: range, lex: Lexicon) -> int:
@@ -297,23 +330,52 @@ def _hits(phrases: dict[int, Candidate], tokens: range) -> tuple[Hit, ...]:
 def title_after(
     doc: Doc, lowers: list[str], tok_end: int, lex: Lexicon, phrases: dict[int, Candidate]
 ) -> Modifier | None:
-    """An appositive title after a name: "Delfin Lorenzana, the Defence Secretary, said"."""
+    """An appositive title after a name: "Delfin Lorenzana, the Defence Secretary, said", "Ashton Bumhira,
+    director of Youth Forum Zimbabwe"; or only the organization: "Sheldon Yett of UNICEF"."""
     n, determiners = len(doc), lex.words.determiners
-    if tok_end + 1 >= n or doc[tok_end].text != "," or lowers[tok_end + 1] not in determiners:
+    if tok_end < n and lowers[tok_end] in lex.words.country_prepositions:
+        return _of_organization(doc, tok_end, lex, phrases)
+    if tok_end + 1 >= n or doc[tok_end].text != ",":
         return None
     lo = hi = tok_end + 1
+    first = lo + 1 if lowers[lo] in determiners else lo
     while hi < n and hi - lo < MAX_TITLE_TOKENS and _title_token(doc[hi], lex.words) and not doc[hi].is_space:
         if hi > lo and lowers[hi] in determiners:
             break
         hi += 1
-    found = _title_words(lowers, lo + 1, hi, lex)
+    found = _title_words(doc, lowers, first, hi, lex) if hi > first else None
     if found is None or found[0].stop != hi or (hi < n and doc[hi].pos_ in ("NOUN", "PROPN")):
-        return None
+        return _of_organization(doc, tok_end + 1, lex, phrases) if first == lo else None
     office, sector = found
-    title = _title_text(doc, lo + 1, office, lex, phrases)
-    start = doc[lo + 1].idx
-    appositive = Span(start, _span_end(doc[hi - 1]), doc[lo + 1 : hi].text)
-    return Modifier(start, title, sector, _hits(phrases, range(lo, hi)), False, appositive)
+    title = _title_text(doc, first, office, lex, phrases)
+    start = doc[first].idx
+    appositive = Span(start, _span_end(doc[hi - 1]), doc[first:hi].text)
+    owner = _of_organization(doc, hi, lex, phrases)
+    hits = _hits(phrases, range(lo, hi)) + (owner.hits if owner is not None else ())
+    return Modifier(start, title, sector, hits, False, appositive,
+                    owner.organization if owner is not None else _owner_before(doc, first, office.start))
+
+
+def _owner_before(doc: Doc, lo: int, title_start: int) -> str | None:
+    """The proper name right before a title's words: "Abu Dhabi Media" in "Abu Dhabi Media general manager"."""
+    names = [t for t in doc[lo:title_start] if t.pos_ == "PROPN"]
+    return " ".join(t.text for t in names) if names else None
+
+
+def _of_organization(doc: Doc, k: int, lex: Lexicon, phrases: dict[int, Candidate]) -> Modifier | None:
+    """ "of UNICEF", "of the Maidan Wardak provincial council" at token ``k``: the organization named there."""
+    if k >= len(doc) or doc[k].lower_ not in lex.words.country_prepositions:
+        return None
+    lo = hi = k + 1
+    while hi < len(doc) and hi - lo < MAX_TITLE_TOKENS and _title_token(doc[hi], lex.words) and not doc[hi].is_space:
+        hi += 1
+    while hi > lo and (doc[hi - 1].text in lex.words.possessives or doc[hi - 1].lower_ in lex.words.determiners):
+        hi -= 1
+    if hi <= lo or not any(t.text[:1].isupper() or t.lower_ in lex.role_words for t in doc[lo:hi]):
+        return None
+    words = [t for t in doc[lo:hi] if t.lower_ not in lex.words.determiners]
+    return Modifier(doc[k].idx, None, None, _hits(phrases, range(lo, hi)), False, None,
+                    " ".join(t.text for t in words))
 
 
 def _outside_title(tok: Token, lex: Lexicon) -> bool:
@@ -325,8 +387,8 @@ def _outside_title(tok: Token, lex: Lexicon) -> bool:
 
 def _title_token(tok: Token, words: Words) -> bool:
     """Words a title phrase is made of: nouns, adjectives, names, "the", possessive 's, "U.S."-style dots."""
-    if tok.text in words.possessives or tok.text in ("-", "."):
-        return True
+    if tok.text in words.possessives or tok.text in ("-", ".", "(", ")"):
+        return True  # "Organisation of Islamic Cooperation (OIC) head"
     return bool(tok.pos_ in ("NOUN", "PROPN", "ADJ", "DET") and not tok.is_punct)
 
 

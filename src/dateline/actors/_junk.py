@@ -1,0 +1,94 @@
+"""Names that are no actors, dropped once the article's actors are built.
+
+Only names no dictionary knows and no title explains are judged (``Group.unknown``):
+
+- a place: every mention stands where places stand ("in Maidan Shahr", "Maidan
+  Wardak province", "England and Wales");
+- an event, a document or a product, by the first or last word of its name
+  ("Libyan Civil War", "Hurricane Dorian", "United States Constitution");
+- shouting: a word in capitals too long for an acronym ("ABSTAINS");
+- a name that takes part in no act ("cuts to Medicare", "was named MVP",
+  "published in Current Biology"): organizations are kept only where a mention
+  is the subject, owner or object of a verb or the object of a verb's
+  preposition ("Time named Greta Thunberg", "told NPR", "worked for the
+  Brigade", "according to NPR").
+
+A name whose last words say what kind of organization it is ("Northwestern
+University", "The Times") is kept wherever it is named.
+"""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from dateline.actors._build import Build, Group
+
+if TYPE_CHECKING:
+    from spacy.tokens import Token
+
+__all__ = ["drop_junk"]
+
+#: Longest acronym; a longer word in capitals is shouting ("TOGETHER", "ABSTAINS"). "UNESCO" has 6 letters.
+MAX_ACRONYM_LETTERS = 6
+#: Dependency labels of a mention that takes part in an act: subject, possessor, object of a verb.
+ACTING = frozenset({"nsubj", "nsubjpass", "poss", "agent", "dobj", "dative", "iobj", "appos"})
+#: Dependency labels of a word that modifies the noun after it ("Ghazni province").
+MODIFYING = frozenset({"compound", "amod", "nmod"})
+
+
+def drop_junk(build: Build) -> None:
+    """Remove the unknown names that are no actors (see the module docstring) from ``build.groups``."""
+    junk = {k for k, g in build.groups.items() if g.unknown and _junk(build, g)}
+    for key in junk:
+        del build.groups[key]
+    build.people[:] = [(span, key) for span, key in build.people if key not in junk]
+    for token in [t for t, key in build.token_keys.items() if key in junk]:
+        del build.token_keys[token]
+
+
+def _junk(build: Build, group: Group) -> bool:
+    roots = [_root(build, m.start, m.end) for m in group.mentions]
+    tokens = [t for t in roots if t is not None]
+    if not tokens or (group.kind != "person" and build.lex.heads is not None and build.lex.heads.sector(group.name)):
+        return False  # "Northwestern University", "The Times": organizations, wherever they are named
+    if all(_place_position(build, t) for t in tokens):
+        return True
+    if group.kind == "person":
+        return False
+    words = group.name.split()
+    if words[-1].lower() in build.lex.words.not_actor_heads or words[0].lower() in build.lex.words.not_actor_heads:
+        return True  # "Libyan Civil War", "Hurricane Dorian"
+    letters = [c for c in group.name if c.isalpha()]
+    if len(words) == 1 and all(c.isupper() for c in letters) and len(letters) > MAX_ACRONYM_LETTERS:
+        return True
+    return not any(_acts(build, t) for t in tokens)
+
+
+def _root(build: Build, start: int, end: int) -> Token | None:
+    span = build.doc.char_span(start, end, alignment_mode="expand")
+    return span.root if span is not None and len(span) else None
+
+
+def _acts(build: Build, tok: Token) -> bool:
+    """Whether a mention takes part in an act: a subject, owner or object of a verb ("told NPR"), or the
+    object of a verb's preposition other than a place's ("worked for the Brigade", "according to NPR")."""
+    while tok.dep_ == "conj" and tok.head.i != tok.i:
+        tok = tok.head
+    if tok.dep_ in ACTING:
+        return True
+    if tok.dep_ != "pobj":
+        return False
+    preposition = tok.head
+    if preposition.lower_ in build.lex.words.locative_prepositions:
+        return False
+    return preposition.dep_ == "agent" or preposition.head.pos_ in ("VERB", "AUX") or preposition.head.dep_ == "prep"
+
+
+def _place_position(build: Build, tok: Token) -> bool:
+    """Whether a mention stands where a place does: after "in", "near", "from", or before a noun."""
+    while tok.dep_ == "conj" and tok.head.i != tok.i:
+        tok = tok.head
+    head = tok.head
+    if tok.dep_ in MODIFYING and head.i > tok.i and head.pos_ == "NOUN" and head.is_lower and not head.ent_type_:
+        return True
+    return tok.dep_ == "pobj" and tok.head.lower_ in build.lex.words.locative_prepositions

@@ -1,0 +1,221 @@
+"""Names that are no person: organizations, countries, capitals standing for governments, unknown names.
+
+A dictionary organization is taken as it is; where several share a name
+("Labour Party"), the one of the country the article is about, else of a
+country it names, else the largest. A capital is its government when it acts,
+not where something happens ("told reporters in Moscow", "the mayor of
+London", "Moscow, Idaho"). An unknown organization gets its sector from the
+last words of its name ("Thames Valley Police", "Siena College"), its country
+from a country or place in its name ("Hungarian Development Bank", "Wisconsin
+Supreme Court") or else the country the story is about; an acronym of an
+organization already named is that organization ("CPD" after "Commission on
+Presidential Debates").
+"""
+
+from __future__ import annotations
+
+import re
+from typing import TYPE_CHECKING
+
+from dateline.actors._agents import government
+from dateline.actors._build import Build, Group, Key
+from dateline.actors._lexicon import Country, Org
+from dateline.actors._mentions import MIN_NAME_CHARS, Candidate
+from dateline.records import ActorKind
+
+if TYPE_CHECKING:
+    from spacy.tokens import Doc
+
+__all__ = ["name_group", "org_group", "place_country"]
+
+IGO = "IGO"
+#: Fewest words of a name that only says a kind of organization to stand for one ("District Court" does,
+#: "Council" does not).
+MIN_GENERIC_WORDS = 2
+#: Most words of a place name read inside another name ("Abu Dhabi", "St. Louis", "Rio de Janeiro").
+MAX_PLACE_WORDS = 3
+_CAPITALS = re.compile(r"[A-Z]")
+
+
+def org_group(org: Org) -> tuple[Key, Group]:
+    return ("O", org.name), Group(org.name, org.kind, org.country, org.sector, wikidata=org.wikidata)
+
+
+def name_group(build: Build, cand: Candidate) -> tuple[Key, Group] | None:
+    """The actor a remaining name stands for: organization, country, government, or an unknown ORG."""
+    doc = build.doc
+    orgs = [h.ref for h in cand.hits if isinstance(h.ref, Org)]
+    if orgs:
+        return org_group(choose_org(build, orgs))
+    kinds: dict[str, Country] = {h.kind: h.ref for h in cand.hits if isinstance(h.ref, Country)}
+    metonym = kinds.get("metonym")
+    if metonym is not None and (metonym.iso3 in _others(build, cand) or _subject(build, cand)):
+        return government(build, metonym.iso3)  # "the Kremlin"; not Seoul's "Blue House" in a Zimbabwe story
+    if "capital" in kinds and not _place_use(build, cand):
+        return government(build, kinds["capital"].iso3)
+    country = kinds.get("country") or (kinds.get("demonym") if _plural_noun(doc, cand) else None)
+    if country is not None:
+        return ("C", country.iso3), Group(country.name, "country", country.iso3, None)
+    if not kinds and cand.label in ("ORG", "NORP") and all(h.kind in ("person", "org") for h in cand.hits):
+        return _unknown_name(build, cand)
+    return None
+
+
+def choose_org(build: Build, orgs: list[Org]) -> Org:
+    """The organization a shared name stands for: the one of the article's main country, else of a country
+    it names, a curated one, of a country named in another way, with no country, else the largest by vote
+    share ("Liberal Democrats" in an Australian story are Australia's)."""
+    if len(orgs) == 1:
+        return orgs[0]
+    main, named, marked = build.context.main_country, build.context.named, build.context.countries
+    return max(orgs, key=lambda o: (o.country == main and main is not None, o.country in named, not o.kb,
+                                    o.country in marked, o.country in (None, IGO), o.share))
+
+
+def _subject(build: Build, cand: Candidate) -> bool:
+    """Whether the candidate is the subject or the owner of something ("Downing Street rejected the plan")."""
+    tok = build.doc[cand.tok_end - 1]
+    return tok.dep_ in ("nsubj", "nsubjpass", "poss")
+
+
+def _others(build: Build, cand: Candidate) -> set[str]:
+    """The countries the article names other than by this candidate's words."""
+    return {iso for pos, iso in build.context.marks if pos != cand.start}
+
+
+def _place_use(build: Build, cand: Candidate) -> bool:
+    """Whether a capital's name is used for the place: after "in", "of" ("the mayor of London"), before
+    a noun, or with a qualifier that makes it another place ("Moscow, Idaho")."""
+    doc, words = build.doc, build.lex.words
+    tok = doc[cand.tok_end - 1]
+    if tok.dep_ in ("compound", "amod", "nmod") and tok.head.i > tok.i:
+        return True
+    if tok.dep_ == "poss":  # "in Warsaw's Krasinski Square"
+        tok = tok.head
+    head = tok.head.lower_
+    if tok.dep_ == "pobj" and (head in words.locative_prepositions or head in words.country_prepositions):
+        return True
+    after = doc[cand.tok_end : cand.tok_end + 2]
+    return len(after) == 2 and after[0].text == "," and after[1].pos_ == "PROPN" and not build.lex.lookup(after[1].text)
+
+
+def _plural_noun(doc: Doc, cand: Candidate) -> bool:
+    tok = doc[cand.tok_end - 1]
+    return tok.tag_ in ("NNS", "NNPS") or (tok.text.endswith("s") and tok.dep_ not in ("amod", "compound"))
+
+
+def _unknown_name(build: Build, cand: Candidate) -> tuple[Key, Group] | None:
+    doc = build.doc
+    text = " ".join(build.article.text[cand.start : cand.end].split())
+    if cand.label == "NORP" and not _plural_noun(doc, cand):
+        return None
+    if len(text) < MIN_NAME_CHARS or not any(c.isalpha() for c in text) or text.lower() == text:
+        return None
+    acronym = text.replace(".", "").replace("&", "").isupper()
+    if cand.tok_end - cand.tok_start == 1:
+        for key, group in build.groups.items():  # "Sanders" tagged ORG after "Bernie Sanders"
+            if group.kind == "person" and group.name.split()[-1] == text:
+                return key, group
+        tok = doc[cand.tok_start]
+        if not acronym and (tok.is_sent_start or tok.tag_ != "NNP"):
+            return None  # a capitalized common word ("Scholars", "Videos") more likely than a name
+    if acronym:
+        named = _expanded(build, text)
+        if named is not None:
+            return named, build.groups[named]
+    heads = build.lex.heads
+    if heads is not None and " ".join(text.lower().split()) in heads.table:
+        return _generic(build, cand, text, heads.table[" ".join(text.lower().split())])
+    shorter = _named_org(build, text)
+    if shorter is not None:
+        return shorter, build.groups[shorter]
+    kind: ActorKind = "group" if cand.label == "NORP" else "organization"
+    sector = build.lex.heads.sector(text) if build.lex.heads is not None else None
+    country = _name_country(build, cand, text) or (build.context.main_country if sector else None)
+    group = Group(text, kind, country, IGO if country == IGO else sector, unknown=True)
+    return ("O", text), group
+
+
+def _generic(build: Build, cand: Candidate, text: str, sector: str) -> tuple[Key, Group] | None:
+    """A name that only says a kind of organization ("District Court", "Council"): that body of the country
+    named right before it ("the U.S. District Court"), else of the country the sentence or story is about."""
+    before = build.doc[cand.tok_start - 1].text if cand.tok_start > 0 else ""
+    named = [h.ref.iso3 for h in build.lex.lookup(before) if isinstance(h.ref, Country)]
+    iso = named[0] if named else build.context.country_before(cand.start)
+    if iso is None or len(text.split()) < MIN_GENERIC_WORDS:
+        return None  # "Council" alone names nothing in particular
+    country = build.lex.countries.get(iso)
+    name = build.lex.words.group(country.adjective, text) if country is not None else text
+    return ("I", iso, text), Group(name, "organization", iso, IGO if iso == IGO else sector)
+
+
+def _named_org(build: Build, text: str) -> Key | None:
+    """The organization already in the article that ``text`` names by the end of its name ("Times" after
+    "The Times", "Telegraph" after "Daily Telegraph"), or by its name without the words of its kind."""
+    words = text.lower().split()
+    heads = build.lex.heads
+    for key, group in build.groups.items():
+        known = group.name.lower().split()
+        if group.kind == "person" or len(known) <= len(words):
+            continue
+        if known[-len(words):] == words:
+            return key
+        if known[: len(words)] == words and heads is not None and heads.sector(group.name):
+            return key  # "Ford" after "Ford Motor Company"
+    return None
+
+
+def _expanded(build: Build, acronym: str) -> Key | None:
+    """The organization already named whose initials the acronym spells ("CPD", "AfCFTA")."""
+    letters = acronym.replace(".", "").replace("&", "").upper()
+    small = build.lex.words.name_prepositions | build.lex.words.definite_articles | {"and"}
+    for key, group in build.groups.items():
+        if group.kind == "person" or " " not in group.name:
+            continue
+        words = [w for w in re.split(r"[\s\-]+", group.name) if w and w.lower() not in small]
+        initials = "".join(w[0] for w in words).upper()  # "USCPD" of "United States Commission on ..."
+        capitals = "".join(_CAPITALS.findall(group.name))
+        if len(letters) >= 2 and (letters in (initials, capitals) or initials.endswith(letters)):
+            return key
+    return None
+
+
+def _name_country(build: Build, cand: Candidate, text: str) -> str | None:
+    """The country a country word or a place in an organization's name gives ("Royal Saudi Air Force",
+    "Wisconsin Supreme Court")."""
+    return text_country(build, text)
+
+
+def text_country(build: Build, text: str) -> str | None:
+    """The country a country's name or people, or a place, in a name gives ("Royal Saudi Air Force",
+    "Abu Dhabi Media", "Wisconsin Supreme Court"): the longest run of words that names one."""
+    words = text.split()
+    for size in range(min(len(words), MAX_PLACE_WORDS), 0, -1):
+        for i in range(len(words) - size + 1):
+            part = " ".join(words[i : i + size]).strip(",.")
+            for hit in build.lex.lookup(part):
+                if isinstance(hit.ref, Country) and hit.kind in ("country", "demonym"):
+                    return hit.ref.iso3
+            if part.lower() not in build.lex.role_words:
+                found = place_country(build, part)
+                if found is not None:
+                    return found
+    return None
+
+
+def place_country(build: Build, name: str, placed: bool = False) -> str | None:
+    """The country of a place name: a first-level division (a US state, a province) or a town, where the
+    tagger saw a place or ``placed`` (the words stand where places do: "police in St. Louis"); a division
+    also of a country the article names. A name several countries share counts only for one the article
+    names. None when it is no place the knowledge base knows."""
+    kb = build.lex.kb
+    if kb is None or not name[:1].isupper():
+        return None
+    named, seen = build.context.countries, placed or name in build.places
+    divisions = [c for c in kb.divisions.get(name, ()) if seen or c in named]
+    if len(set(divisions)) == 1:
+        return divisions[0]  # "Wisconsin", "Telangana"
+    towns = list(dict.fromkeys((*kb.divisions.get(name, ()), *kb.towns.get(name, ())))) if seen else []
+    if len(towns) > 1:
+        towns = [c for c in towns if c in named]
+    return towns[0] if len(towns) == 1 else None  # "Gdańsk" named as a place, not "University"

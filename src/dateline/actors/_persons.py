@@ -1,0 +1,308 @@
+"""Persons: names with their titles, followed through the article, and known from the dictionaries.
+
+A name joins a person the article already named when it is that person's
+name again, a shorter form of it ("Merkel", "De Blasio" after "Bill de
+Blasio", "Tuilaepa" after "Tuilaepa Sailele Malielegaoi") or a longer one
+("Robert Gabriel Mugabe" after "Robert Mugabe"); courtesy words ("Mme", "Cde")
+are no part of a name. Otherwise a dictionary person of that name is taken
+when the text does not contradict it: the person the article introduces wins
+over a namesake whose offices do not fit the title the text gives
+("professor David Wilson" is no governor) or whose office is still to come
+("Vance" in 2019); the knowledge base's persons of countries the article never
+names are no candidates at all. A person's country and sector come from the
+office held on the article's date, else from the text's title ("former" makes
+an elite), else from the last office held; a person of whom the text says
+nothing gets the country the story is about.
+"""
+
+from __future__ import annotations
+
+import bisect
+import datetime as dt
+from typing import TYPE_CHECKING
+
+from dateline.actors._build import Build, Group, Key, modifier_country
+from dateline.actors._lexicon import Org, Person, Role
+from dateline.actors._mentions import Candidate, Modifier, quote_regions, title_after, title_before
+from dateline.actors._orgs import text_country
+from dateline.actors._people import choose_person, office_title
+
+if TYPE_CHECKING:
+    from spacy.tokens import Doc
+
+__all__ = ["candidates_pass", "people_pass", "pronoun_pass"]
+
+#: Sentences before a pronoun's own in which the person it refers to may be named ("Merkel met Macron.
+#: She said ..."). Set by hand, not tuned.
+PRONOUN_SENTENCES_BACK = 1
+#: The sector of persons who hold no office any more (PLOVER's elites: former officials).
+ELITE = "ELI"
+IGO = "IGO"
+#: Dependency labels of a sentence's subject.
+SUBJECTS = frozenset({"nsubj", "nsubjpass"})
+#: The sector of candidates for office (PLOVER's PRESIDENTIAL_CANDIDATE is a party actor).
+CANDIDATE = "PTY"
+#: Sectors of offices whose former holders are elites ("former prime minister"; not "former lawyer", nor a
+#: retired judge, whom PLOVER keeps in the judiciary).
+OFFICE_SECTORS = frozenset({"GOV", "LEG", "MIL", "PTY", "IGO"})
+#: Sectors of public office: a title of one of them fits a person known for another ("Attorney General"
+#: for a minister, "Senator" for a former governor); a title outside them (professor, doctor, journalist)
+#: does not fit an officeholder of the same name.
+PUBLIC_SECTORS = frozenset({"GOV", "LEG", "JUD", "PTY", "OPP", "ELI", "MIL", "COP", "SPY", "IGO"})
+
+
+def people_pass(build: Build, candidates: list[Candidate], by_token: dict[int, Candidate], weak: bool = False) -> None:
+    """People named by the candidates, with the titles before or after their names (``weak``: phrases
+    no entity supports, taken only for a person already named or in office on the article's date)."""
+    for cand in candidates:
+        if not build.free(cand):
+            continue
+        name = person_name(build, cand)
+        named = _named_person(build, name, cand)
+        if named is not None:  # "Amman" after "Sudesh Amman" is him, not Jordan's capital
+            build.add(named, build.groups[named], build.span(cand.start, cand.end), cand.tokens)
+            continue
+        if not weak and cand.label != "PERSON" and not any(h.kind == "person" for h in cand.hits):
+            continue  # no name of a person: the names pass reads it
+        mod = title_before(build.doc, build.lowers, cand.tok_start, build.lex, by_token)
+        mod = mod or title_after(build.doc, build.lowers, cand.tok_end, build.lex, by_token)
+        chosen = _known_person(build, cand, mod)
+        if not _reads_as_person(build, cand, chosen, weak, mod):
+            continue
+        key, group = _person_group(build, name, cand.start, chosen, mod)
+        if key not in build.groups and chosen is None and mod is None and len(name.split()) == 1:
+            continue  # a lone unknown word ("Jim", "Scholars") is too weak to make a person
+        start = mod.start if mod is not None and mod.contiguous and mod.appositive is None else cand.start
+        build.add(key, group, build.span(start, cand.end), cand.tokens)
+        if mod is not None and mod.title is not None:
+            _take_modifier(build, mod, cand, key, group)
+
+
+def person_name(build: Build, cand: Candidate) -> str:
+    """The name a candidate gives, without courtesy words before it ("Mme Spanton" -> "Spanton")."""
+    words = build.article.text[cand.start : cand.end].split()
+    while len(words) > 1 and words[0].lower() in build.lex.words.honorifics:
+        words = words[1:]
+    return " ".join(words)
+
+
+def _named_person(build: Build, name: str, cand: Candidate) -> Key | None:
+    """The person already in the article that ``name`` names again, in full, shorter or longer."""
+    if cand.label not in ("PERSON", "ORG", "GPE", None):
+        return None
+    words = name.split()
+    found: list[Key] = []
+    for key, group in build.groups.items():
+        if group.kind != "person" or key[0] != "P":
+            continue
+        if group.name == name or _same_person(words, group.name.split(), build.lex.words.honorifics):
+            found.append(key)
+    if len(found) > 1 and len(words) == 1:
+        found = [k for k in found if build.groups[k].name.split()[-1] == name] or found
+    return found[0] if found else None
+
+
+def _same_person(words: list[str], known: list[str], honorifics: frozenset[str]) -> bool:
+    """Whether ``words`` name the person ``known``: a surname or other tail of the name, the given name of a
+    longer name, or the same first and last words around other names."""
+    if len(known) < 2 or words == known:
+        return False
+    lower, known_lower = [w.lower() for w in words], [w.lower() for w in known]
+    if len(words) < len(known) and lower == known_lower[-len(words):]:
+        return True  # "Merkel", "De Blasio", "Sailele Malielegaoi"
+    if len(words) == 1:
+        return words[0] == known[0] and words[0].lower() not in honorifics  # "Tuilaepa"
+    return len(words) > len(known) and words[0] == known[0] and words[-1] == known[-1]  # "Robert Gabriel Mugabe"
+
+
+def _known_person(build: Build, cand: Candidate, mod: Modifier | None) -> tuple[Person, Role] | None:
+    """The dictionary person a name stands for on the article's date, unless the text says otherwise."""
+    if not any(h.kind == "person" for h in cand.hits):
+        return None
+    day = build.article.published
+    chosen = choose_person(cand.hits, day)
+    if chosen is None:
+        return None
+    person = chosen[0]
+    sectors = {r.sector for r in person.roles} | {ELITE}
+    if mod is not None and mod.sector is not None and mod.sector not in sectors and not (
+            mod.sector in PUBLIC_SECTORS and sectors & PUBLIC_SECTORS):
+        return None  # "professor David Wilson" is not the governor of that name
+    return chosen
+
+
+def _reads_as_person(
+    build: Build, cand: Candidate, chosen: tuple[Person, Role] | None, weak: bool, mod: Modifier | None
+) -> bool:
+    """A dictionary person (a weak one only as :func:`_weak_name_ok` allows), or a name tagged PERSON, or a
+    proper noun right after a capitalized title ("District Attorney Vance")."""
+    if weak and chosen is None:
+        return _titled_name(build, cand, mod)
+    if weak:
+        return chosen is not None and _weak_name_ok(build, cand, chosen)
+    if chosen is not None:
+        return True
+    own = not cand.hits or all(h.kind == "person" for h in cand.hits)
+    return cand.label == "PERSON" and own and _name_like(build.doc, cand)
+
+
+def _titled_name(build: Build, cand: Candidate, mod: Modifier | None) -> bool:
+    if mod is None or not mod.contiguous or mod.appositive is not None or not (mod.title or "")[:1].isupper():
+        return False
+    title_text = build.article.text[mod.start : cand.start]
+    return title_text[:1].isupper() and all(t.pos_ == "PROPN" for t in build.doc[cand.tok_start : cand.tok_end])
+
+
+def _weak_name_ok(build: Build, cand: Candidate, chosen: tuple[Person, Role]) -> bool:
+    """A bare surname the tagger missed: take it if the person is already named, or in office that day."""
+    if ("P", chosen[0].name) in build.groups:
+        return True
+    day = build.article.published
+    tokens = build.doc[cand.tok_start : cand.tok_end]
+    if day is None or any(t.tag_ not in ("NNP", "NNPS") or t.ent_type_ for t in tokens):
+        return False
+    role = chosen[1]
+    return role.start <= day and (role.end is None or day < role.end)
+
+
+def _name_like(doc: Doc, cand: Candidate) -> bool:
+    """Not a one-word "name" that modifies a common noun ("Patriot missile-defense systems")."""
+    if cand.tok_end - cand.tok_start > 1:
+        return True
+    tok = doc[cand.tok_start]
+    return not (tok.dep_ in ("compound", "amod") and tok.head.i > tok.i and tok.head.pos_ == "NOUN")
+
+
+def _take_modifier(build: Build, mod: Modifier, cand: Candidate, key: Key, group: Group) -> None:
+    if mod.appositive is not None:  # an appositive after the name
+        after = build.doc.char_span(mod.appositive.start, mod.appositive.end, alignment_mode="expand")
+        if after is not None and not any(k in build.taken for k in range(after.start, after.end)):
+            build.add(key, group, mod.appositive, range(after.start, after.end))
+        return
+    first = build.doc.char_span(mod.start, cand.start, alignment_mode="expand")
+    if first is None:
+        return
+    build.taken.update(range(first.start, cand.tok_start))
+    if not mod.contiguous:
+        end = first.end - 1 if first.end - 1 > first.start and build.doc[first.end - 1].text == "," else first.end
+        build.add(key, group, build.span(mod.start, build.doc[end - 1].idx + len(build.doc[end - 1].text)))
+
+
+def _last_held(person: Person, role: Role, day: dt.date | None) -> Role:
+    """The role to describe a person by: ``role`` if held on ``day`` or if nothing was held before it, else
+    the last one held ("former Vice President" in 2020, not the presidency to come)."""
+    if day is None or role.start <= day:
+        return role
+    past = [r for r in person.roles if r.start <= day]
+    return max(past, key=lambda r: (r.end or dt.date.max, r.start)) if past else role
+
+
+def _current(role: Role, day: dt.date | None) -> bool:
+    """Whether ``role`` is held on ``day`` (its last day included: news of that day still calls it so)."""
+    return day is None or (role.start <= day and (role.end is None or day <= role.end))
+
+
+def _person_group(
+    build: Build, name: str, at: int, chosen: tuple[Person, Role] | None, mod: Modifier | None
+) -> tuple[Key, Group]:
+    day, words = build.article.published, build.lex.words
+    country, sector = _text_country_sector(build, mod, at)
+    title = mod.title if mod is not None else None
+    gender = words.gendered_titles.get(title.split()[-1].lower()) if title else None
+    if chosen is not None:
+        person, role = chosen
+        role = _last_held(person, role, day)
+        if _current(role, day):
+            country, sector, title = role.country, role.sector, title or office_title(role, day, words)
+        elif title is None and sector is None:
+            country, title = role.country, office_title(role, day, words)
+            sector = ELITE if day is not None and role.end is not None and role.end < day else role.sector
+        else:
+            country = country or role.country
+        sector = IGO if country == IGO else sector
+        group = Group(person.name, "person", country, sector, title, person.wikidata, person.gender or gender)
+        group.former = sector == ELITE
+        return ("P", person.name), group
+    if country is None:  # "Prime Minister Oleksiy Honcharuk", "Sudesh Amman" in a story about one country
+        country = build.context.main_country
+    group = Group(name, "person", country, IGO if country == IGO else sector, title, None, gender)
+    group.former, group.unknown = sector == ELITE, mod is None
+    return ("P", name), group
+
+
+def candidates_pass(build: Build) -> None:
+    """Former officeholders who are the subject of a sentence of elections are candidates: party actors
+    (PTY): "former Vice President Joe Biden has amassed 1,217 pledged delegates"."""
+    words = build.lex.words.candidacy_words
+    if not words:
+        return
+    for group in build.groups.values():
+        if group.kind != "person" or not group.former:
+            continue
+        for mention in group.mentions:
+            span = build.doc.char_span(mention.start, mention.end, alignment_mode="expand")
+            if span is None or span.root.dep_ not in SUBJECTS:
+                continue
+            if any(t.lower_ in words for t in span.sent):
+                group.sector = CANDIDATE
+                break
+
+
+def _text_country_sector(build: Build, mod: Modifier | None, at: int) -> tuple[str | None, str | None]:
+    """What the words beside a name say of the person's country and sector: the title's sector ("former"
+    makes an elite), or the organization's for a rank in one ("director of Youth Forum Zimbabwe")."""
+    if mod is None:
+        return None, None
+    words = build.lex.words
+    country = modifier_country(mod, build.article.published)
+    org_country, org_sector = _organization(build, mod)
+    title = (mod.title or "").lower()
+    said = mod.appositive.text if mod.appositive is not None else build.article.text[mod.start : at]
+    if any(w in words.former_words for w in said.lower().split()) and mod.sector in OFFICE_SECTORS:
+        return country or org_country, ELITE  # "Former US Vice President Joe Biden"
+    generic = not title or title in words.position_words or title.split()[-1] in words.position_words
+    sector = (org_sector or mod.sector) if generic else mod.sector
+    return country or org_country, sector
+
+
+def _organization(build: Build, mod: Modifier) -> tuple[str | None, str | None]:
+    """Country and sector of the organization a title belongs to: a dictionary one, else what its name
+    says ("Thames Valley Police", "Abu Dhabi Media")."""
+    for hit in mod.hits:
+        if isinstance(hit.ref, Org):
+            return hit.ref.country, hit.ref.sector
+    if not mod.organization:
+        return None, None
+    sector = build.lex.heads.sector(mod.organization) if build.lex.heads is not None else None
+    return text_country(build, mod.organization), sector
+
+
+def pronoun_pass(build: Build) -> None:
+    """He/she join the one person actor (of matching gender) in this or the previous sentence."""
+    doc, text = build.doc, build.article.text
+    quotes = quote_regions(text, build.lex.words)
+    starts = [q.start for q in quotes]
+
+    def quoted(pos: int) -> bool:
+        k = bisect.bisect_right(starts, pos) - 1
+        return k >= 0 and quotes[k].start <= pos < quotes[k].end
+
+    sentence_starts = [s.start for s in doc.sents]
+    for i, lower in enumerate(build.lowers):
+        gender = build.lex.words.pronouns.get(lower)
+        if gender is None or i in build.taken:
+            continue
+        tok = doc[i]
+        if quoted(tok.idx):
+            continue
+        k = bisect.bisect_right(sentence_starts, i) - 1
+        lo = doc[sentence_starts[max(k - PRONOUN_SENTENCES_BACK, 0)]].idx
+        keys = {
+            key for span, key in build.people
+            if lo <= span.start and span.end <= tok.idx and not quoted(span.start)
+            and build.groups[key].gender in (None, gender)
+        }  # fmt: skip
+        if len(keys) == 1:
+            key = keys.pop()
+            group = build.add_tokens(key, build.groups[key], range(i, i + 1))
+            group.gender = group.gender or gender  # "he" once: no "her" later

@@ -1,0 +1,162 @@
+"""Actors followed through the article and known from open data (real spaCy model, the packaged knowledge base)."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import pytest
+
+from dateline import actors
+from dateline.annotate import apply_batch
+from dateline.records import Actor, Article
+
+
+def run(text: str, published: dt.date | None = None) -> Article:
+    article = Article(id="t", source="test", text=text, published=published)
+    return actors.apply(apply_batch([article])[0])
+
+
+def by_name(article: Article) -> dict[str, Actor]:
+    return {a.name: a for a in article.actors}
+
+
+def actor_of(article: Article, mention: str) -> Actor:
+    at = article.text.index(mention)
+    found = article.actor_at(at, at + len(mention))
+    assert found is not None, f"no actor at {mention!r}; actors: {[a.name for a in article.actors]}"
+    return found
+
+
+# ---- the knowledge base ---------------------------------------------------------------------------------
+
+
+def test_knowledge_base_gives_country_and_office_on_the_date() -> None:
+    article = run("Igor Matovič said the lockdown would last until January. Slovakia closed its schools.",
+                  dt.date(2020, 12, 21))
+    person = actor_of(article, "Igor Matovič")
+    assert (person.kind, person.country, person.sector) == ("person", "SVK", "GOV")
+    assert person.wikidata is not None and person.wikidata.startswith("Q")
+
+
+def test_office_without_a_name_is_its_holder_on_the_date() -> None:
+    article = run("The Czech president said on Monday that the talks in Prague would go on.", dt.date(2019, 5, 6))
+    holder = actor_of(article, "president")
+    assert (holder.kind, holder.country, holder.sector) == ("person", "CZE", "GOV")
+    assert holder.name.startswith("Miloš")
+
+
+def test_the_person_of_the_text_wins_over_a_namesake() -> None:
+    vance = actor_of(run("In New York, District Attorney Vance said the grand jury would see the records of "
+                         "US President Donald Trump.", dt.date(2019, 10, 7)), "Vance")
+    assert (vance.country, vance.sector) == ("USA", "JUD")  # no senator of 2023 in a story of 2019
+    assert vance.name == "Vance" and vance.wikidata is None
+    wilson = actor_of(run("In London, professor David Wilson said the prison had failed. Britain's police agreed.",
+                          dt.date(2019, 12, 2)), "David Wilson")
+    assert (wilson.country, wilson.sector) == ("GBR", "EDU")  # not the governor of Hong Kong of that name
+
+
+# ---- following a person through the article ---------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "first", "again"),
+    [
+        ("Bill de Blasio ended his campaign on Friday. De Blasio said he would stay mayor.", "Bill de Blasio",
+         "De Blasio"),
+        ("Robert Mugabe died on Friday in Singapore. Robert Gabriel Mugabe led Zimbabwe from 1980.", "Robert Mugabe",
+         "Robert Gabriel Mugabe"),
+        ("Emily Spanton met the officers at a pub. Mme Spanton told the court what happened.", "Emily Spanton",
+         "Mme Spanton"),
+        ("Prime Minister Tuilaepa Sailele Malielegaoi announced the shutdown. Tuilaepa said all must stay home.",
+         "Tuilaepa Sailele Malielegaoi", "Tuilaepa said"),
+    ],
+)
+def test_a_person_named_again_is_one_actor(text: str, first: str, again: str) -> None:
+    article = run(text, dt.date(2019, 9, 21))
+    assert actor_of(article, first) == actor_of(article, again.split(" said")[0])
+
+
+def test_former_officeholders_are_elites_and_candidates_party_actors() -> None:
+    article = run("Former president Nicolas Sarkozy paid tribute to him in Paris. France mourned.",
+                  dt.date(2019, 9, 26))
+    assert actor_of(article, "Nicolas Sarkozy").sector == "ELI"
+    article = run("Former US Vice President Joe Biden won the primary in Florida, taking most of its delegates.",
+                  dt.date(2020, 3, 18))
+    biden = actor_of(article, "Joe Biden")
+    assert (biden.country, biden.sector) == ("USA", "PTY")
+
+
+# ---- organizations -------------------------------------------------------------------------------------
+
+
+def test_unknown_organization_sector_and_country_from_its_name_and_story() -> None:
+    article = run("Three people were killed in Reading, UK on Saturday. A 25-year-old man was arrested by Thames "
+                  "Valley Police on suspicion of murder. The UK government called it terrorism.", dt.date(2020, 6, 21))
+    police = actor_of(article, "Thames Valley Police")
+    assert (police.kind, police.country, police.sector) == ("organization", "GBR", "COP")
+
+
+def test_acronym_and_anaphor_join_the_organization() -> None:
+    article = run("The United States Commission on Presidential Debates announced on Friday the debate was "
+                  "cancelled. The CPD said the event was unsafe. The United States Supreme Court declined the case. "
+                  "The court gave no reason.", dt.date(2020, 10, 9))
+    assert actor_of(article, "Commission on Presidential Debates") == actor_of(article, "CPD")
+    court = actor_of(article, "United States Supreme Court")
+    assert actor_of(article, "court gave") == court and court.sector == "JUD"
+
+
+def test_media_are_journalists() -> None:
+    found = by_name(run("Senator Chuck Schumer told NPR the bill would pass.", dt.date(2019, 10, 17)))
+    assert (found["NPR"].country, found["NPR"].sector) == ("USA", "JRN")
+
+
+def test_international_organizations_and_their_officials() -> None:
+    article = run("UN Secretary-General António Guterres addressed NATO.", dt.date(2019, 6, 1))
+    assert (actor_of(article, "NATO").country, actor_of(article, "NATO").sector) == ("IGO", "IGO")
+    guterres = actor_of(article, "António Guterres")
+    assert (guterres.country, guterres.sector) == ("IGO", "IGO")
+
+
+# ---- groups from the noun phrase -----------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "mention", "country", "sector"),
+    [
+        ("Polish farmers blocked the roads on Monday.", "Polish farmers", "POL", "AGR"),
+        ("Israeli troops entered the town on Monday.", "Israeli troops", "ISR", "MIL"),
+        ("Iranian officials denied the report.", "Iranian officials", "IRN", "GOV"),
+        ("Police in St. Louis arrested two men on Friday.", "Police", "USA", "COP"),
+        ("A judge in Moscow, Idaho, ruled against the city. Russia was not involved.", "judge", "USA", "JUD"),
+        ("Residents of Gdańsk marched on Sunday.", "Residents", "POL", "CVL"),
+    ],
+)
+def test_group_actor_from_the_noun_phrase(text: str, mention: str, country: str, sector: str) -> None:
+    group = actor_of(run(text, dt.date(2019, 6, 1)), mention)
+    assert (group.country, group.sector) == (country, sector)
+
+
+def test_a_gunman_is_an_armed_actor_of_the_story() -> None:
+    article = run("A gunman opened fire at a store in El Paso, Texas. American officials said he acted alone.",
+                  dt.date(2019, 8, 4))
+    gunman = actor_of(article, "gunman")
+    assert (gunman.kind, gunman.sector) == ("group", "UAF")
+
+
+# ---- places and metonyms ------------------------------------------------------------------------------
+
+
+def test_metonyms_need_their_country_or_an_act() -> None:
+    article = run("Washington warned North Korea on Monday. Robert Mugabe received guests at the Blue House, his "
+                  "residence in Harare, Zimbabwe.", dt.date(2019, 9, 9))
+    assert actor_of(article, "Washington").country == "USA"
+    assert all(a.country != "KOR" for a in article.actors)  # a house in Harare is no South Korean government
+    assert actor_of(article, "Robert Mugabe").country == "ZWE"
+
+
+def test_places_and_events_are_no_actors() -> None:
+    article = run("A car bomb was rammed into a military base in Maidan Shahr. Police named the man as Khairi "
+                  "Saadallah, who came to the UK after the Libyan Civil War.", dt.date(2020, 6, 21))
+    names = {a.name for a in article.actors}
+    assert "Khairi Saadallah" in names
+    assert not names & {"Maidan Shahr", "Libyan Civil War"}
