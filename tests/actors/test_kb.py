@@ -100,3 +100,35 @@ def test_packaged_kb_is_compact_sourced_and_dated() -> None:
     assert {card["tag"] for card in kb.sources} >= {"congress", "ifg", "partyfacts", "wd_leaders", "phoenix"}
     assert "Donald Trump" in [p.name for p in kb.holders("USA", "president", dt.date(2017, 6, 1))]
     assert "Boris Johnson" in [p.name for p in kb.holders("GBR", "prime minister", dt.date(2020, 6, 1))]
+
+
+def test_without_the_kb_the_stage_warns_once_and_runs_on_its_curated_files(
+    monkeypatch: pytest.MonkeyPatch, caplog: pytest.LogCaptureFixture
+) -> None:
+    import dateline.actors._kb as kb_module
+
+    monkeypatch.setattr(kb_module, "KB_FILE", "no-such-kb.json.gz")
+    load_kb.cache_clear()
+    try:
+        with caplog.at_level("WARNING", logger="dateline.actors._kb"):
+            assert load_kb() is None
+            assert load_kb() is None
+    finally:
+        load_kb.cache_clear()
+    warnings = [r for r in caplog.records if "no-such-kb.json.gz" in r.getMessage()]
+    assert len(warnings) == 1 and "python -m dateline.actors.kb build" in warnings[0].getMessage()
+
+
+def test_card_and_manifest_ship_beside_the_kb() -> None:
+    folder = resources.files("dateline").joinpath("data", "actors")
+    card = folder.joinpath("KB.md").read_text(encoding="utf-8")
+    kb = load_kb()
+    assert kb is not None
+    licences = {"CC0-1.0": "CC0 1.0", "CC-BY-4.0": "CC BY 4.0", "MIT": "MIT"}
+    rows_of_card = {line.split("|")[1].strip(): line for line in card.splitlines() if line.startswith("| `")}
+    for source in kb.sources:
+        assert licences[source["licence"]] in rows_of_card[f"`{source['tag']}`"]
+    rows = folder.joinpath("kb_manifest.tsv").read_text(encoding="utf-8").splitlines()
+    tags = {row.split("\t")[0] for row in rows[1:]}
+    assert tags == {source["tag"] for source in kb.sources} - {"geonames"}
+    assert hashlib.sha256(folder.joinpath("kb.json.gz").read_bytes()).hexdigest()[:8] in card

@@ -14,6 +14,7 @@ import datetime as dt
 import functools
 import gzip
 import json
+import logging
 from dataclasses import dataclass, field
 from importlib import resources
 from typing import Any
@@ -27,6 +28,7 @@ KB_FILE = "kb.json.gz"
 FORMAT = "dateline-kb"
 SUPPORTED_MAJOR = "1"
 _PRECISE = 10  # characters of a YYYY-MM-DD date
+logger = logging.getLogger(__name__)
 
 
 def _start(text: str | None) -> dt.date:
@@ -118,6 +120,9 @@ def load_kb() -> KnowledgeBase | None:
     the package was built without it."""
     source = resources.files("dateline").joinpath("data", "actors", KB_FILE)
     if not source.is_file():
+        logger.warning("no actor knowledge base at dateline/data/actors/%s: actors are known from the curated "
+                       "people.json and organizations.json only; rebuild it with 'python -m dateline.actors.kb "
+                       "build'", KB_FILE)
         return None
     name = f"actor knowledge base dateline/data/actors/{KB_FILE}"
     try:
