@@ -160,3 +160,30 @@ def test_places_and_events_are_no_actors() -> None:
     names = {a.name for a in article.actors}
     assert "Khairi Saadallah" in names
     assert not names & {"Maidan Shahr", "Libyan Civil War"}
+
+
+# ---- roles the parse gives -----------------------------------------------------------------------------
+
+
+def test_a_name_in_apposition_takes_the_role_of_the_phrase_before_it() -> None:
+    article = run("The head of the UK's counter terror police, Neil Basu, said on Sunday the attacker acted alone.",
+                  dt.date(2020, 6, 21))
+    basu = actor_of(article, "Neil Basu")
+    assert (basu.kind, basu.country, basu.sector) == ("person", "GBR", "COP")
+    assert basu.title is None  # the words are not beside the name: no mention, no title
+
+
+def test_names_joined_by_and_share_a_plural_title() -> None:
+    article = run("The court heard that officers Marie Dubois and Paul Lefebvre met her at a bar in Paris.",
+                  dt.date(2019, 1, 31))
+    for name in ("Marie Dubois", "Paul Lefebvre"):
+        person = actor_of(article, name)
+        assert (person.kind, person.sector) == ("person", "COP")
+
+
+def test_a_former_officeholder_keeps_the_office_title_beside_a_shared_title() -> None:
+    article = run("Speakers included three former presidents Jimmy Carter, Bill Clinton and Barack Obama.",
+                  dt.date(2020, 8, 20))
+    clinton = actor_of(article, "Bill Clinton")
+    assert (clinton.country, clinton.sector) == ("USA", "ELI")
+    assert clinton.title is not None and "President" in clinton.title

@@ -28,10 +28,12 @@ __all__ = [
     "Modifier",
     "clean_entities",
     "find_agents",
+    "of_organization",
     "quote_regions",
     "scan_phrases",
     "title_after",
     "title_before",
+    "title_words",
 ]
 
 #: spaCy entity labels that can name an actor.
@@ -45,6 +47,8 @@ MAX_ROLE_TOKENS = 4
 MAX_PHRASE_TOKENS = 12
 #: Tokens a dictionary word may take: hyphens and apostrophes split words ("Moon Jae-in" is 4 tokens).
 TOKENS_PER_WORD = 2
+#: Penn tags of plural nouns.
+PLURAL_TAGS = frozenset({"NNS", "NNPS"})
 #: Shortest text of a name taken from an entity ("EU" is two letters).
 MIN_NAME_CHARS = 2
 _LETTER = re.compile(r"[^\W\d_]")
@@ -238,16 +242,23 @@ def find_agents(
     return out
 
 
-def _title_words(doc: Doc, lowers: list[str], lo: int, hi: int, lex: Lexicon) -> tuple[range, str] | None:
+def title_words(
+    doc: Doc, lowers: list[str], lo: int, hi: int, lex: Lexicon, plural: bool = False
+) -> tuple[range, str] | None:
     """The last title phrase inside tokens [lo, hi): its tokens and sector. PLOVER's role nouns count
-    too, unless the tagger read their words as part of a person's name ("Dr Christian Keysers")."""
+    too, unless the tagger read their words as part of a person's name ("Dr Christian Keysers"). With
+    ``plural``, a plural title counts as its singular ("officers Antoine Quirin and Nicolas Redouane")."""
     for j in range(hi, lo, -1):
+        last = doc[j - 1]
+        single = last.lemma_.lower() if plural and last.tag_ in PLURAL_TAGS else None
         for i in range(max(lo, j - MAX_ROLE_TOKENS), j):
-            key = " ".join(lowers[i:j])
-            if key in lex.titles:
-                return range(i, j), lex.titles[key]
-            if key in lex.role_titles and not any(t.ent_type_ == "PERSON" for t in doc[i:j]):
-                return range(i, j), lex.role_titles[key]
+            for key in (" ".join(lowers[i:j]), " ".join([*lowers[i : j - 1], single]) if single else None):
+                if key is None:
+                    continue
+                if key in lex.titles:
+                    return range(i, j), lex.titles[key]
+                if key in lex.role_titles and not any(t.ent_type_ == "PERSON" for t in doc[i:j]):
+                    return range(i, j), lex.role_titles[key]
     return None
 
 
@@ -260,7 +271,7 @@ def title_before(
     contiguous = not (tok_start - 1 >= sent_start and doc[tok_start - 1].text == ",")
     end = tok_start if contiguous else tok_start - 1
     lo = _read_back(doc, range(sent_start, end), lex, phrases)
-    found = _title_words(doc, lowers, lo, end, lex)
+    found = title_words(doc, lowers, lo, end, lex)
     if found is None or (not contiguous and found[0].stop != end and not _of_name(doc, found[0].stop, end, lex)):
         return None
     title_tokens, sector = found
@@ -270,7 +281,7 @@ def title_before(
         return None
     title = _title_text(doc, lo, title_tokens, lex, phrases)
     start = doc[lo + 1].idx if doc[lo].lower_ in determiners and lo + 1 < end else doc[lo].idx
-    owner = _of_organization(doc, title_tokens.stop, lex, phrases) if title_tokens.stop < end else None
+    owner = of_organization(doc, title_tokens.stop, lex, phrases) if title_tokens.stop < end else None
     organization = owner.organization if owner is not None else _owner_before(doc, lo, title_tokens.start)
     return Modifier(start, title, sector, hits, contiguous, organization=organization)
 
@@ -334,7 +345,7 @@ def title_after(
     director of Youth Forum Zimbabwe"; or only the organization: "Sheldon Yett of UNICEF"."""
     n, determiners = len(doc), lex.words.determiners
     if tok_end < n and lowers[tok_end] in lex.words.country_prepositions:
-        return _of_organization(doc, tok_end, lex, phrases)
+        return of_organization(doc, tok_end, lex, phrases)
     if tok_end + 1 >= n or doc[tok_end].text != ",":
         return None
     lo = hi = tok_end + 1
@@ -343,14 +354,14 @@ def title_after(
         if hi > lo and lowers[hi] in determiners:
             break
         hi += 1
-    found = _title_words(doc, lowers, first, hi, lex) if hi > first else None
+    found = title_words(doc, lowers, first, hi, lex) if hi > first else None
     if found is None or found[0].stop != hi or (hi < n and doc[hi].pos_ in ("NOUN", "PROPN")):
-        return _of_organization(doc, tok_end + 1, lex, phrases) if first == lo else None
+        return of_organization(doc, tok_end + 1, lex, phrases) if first == lo else None
     office, sector = found
     title = _title_text(doc, first, office, lex, phrases)
     start = doc[first].idx
     appositive = Span(start, _span_end(doc[hi - 1]), doc[first:hi].text)
-    owner = _of_organization(doc, hi, lex, phrases)
+    owner = of_organization(doc, hi, lex, phrases)
     hits = _hits(phrases, range(lo, hi)) + (owner.hits if owner is not None else ())
     return Modifier(start, title, sector, hits, False, appositive,
                     owner.organization if owner is not None else _owner_before(doc, first, office.start))
@@ -362,7 +373,7 @@ def _owner_before(doc: Doc, lo: int, title_start: int) -> str | None:
     return " ".join(t.text for t in names) if names else None
 
 
-def _of_organization(doc: Doc, k: int, lex: Lexicon, phrases: dict[int, Candidate]) -> Modifier | None:
+def of_organization(doc: Doc, k: int, lex: Lexicon, phrases: dict[int, Candidate]) -> Modifier | None:
     """ "of UNICEF", "of the Maidan Wardak provincial council" at token ``k``: the organization named there."""
     if k >= len(doc) or doc[k].lower_ not in lex.words.country_prepositions:
         return None

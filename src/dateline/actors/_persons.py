@@ -21,6 +21,7 @@ import bisect
 import datetime as dt
 from typing import TYPE_CHECKING
 
+from dateline.actors._appositions import role_from_parse
 from dateline.actors._build import Build, Group, Key, modifier_country
 from dateline.actors._lexicon import Org, Person, Role
 from dateline.actors._mentions import Candidate, Modifier, quote_regions, title_after, title_before
@@ -66,11 +67,12 @@ def people_pass(build: Build, candidates: list[Candidate], by_token: dict[int, C
             continue  # no name of a person: the names pass reads it
         mod = title_before(build.doc, build.lowers, cand.tok_start, build.lex, by_token)
         mod = mod or title_after(build.doc, build.lowers, cand.tok_end, build.lex, by_token)
+        mod = mod or role_from_parse(build.doc, build.lowers, cand, build.lex, by_token)
         chosen = _known_person(build, cand, mod)
         if not _reads_as_person(build, cand, chosen, weak, mod):
             continue
         key, group = _person_group(build, name, cand.start, chosen, mod)
-        if key not in build.groups and chosen is None and mod is None and len(name.split()) == 1:
+        if key not in build.groups and chosen is None and (mod is None or mod.title is None) and " " not in name:
             continue  # a lone unknown word ("Jim", "Scholars") is too weak to make a person
         start = mod.start if mod is not None and mod.contiguous and mod.appositive is None else cand.start
         build.add(key, group, build.span(start, cand.end), cand.tokens)
@@ -218,7 +220,7 @@ def _person_group(
             country, title = role.country, office_title(role, day, words)
             sector = ELITE if day is not None and role.end is not None and role.end < day else role.sector
         else:
-            country = country or role.country
+            country, title = country or role.country, title or office_title(role, day, words)
         sector = IGO if country == IGO else sector
         group = Group(person.name, "person", country, sector, title, person.wikidata, person.gender or gender)
         group.former = sector == ELITE

@@ -1,0 +1,96 @@
+"""Roles the parse gives a name when no title stands right beside it.
+
+- A name in apposition to a noun phrase before it takes that phrase's role:
+  "the Archbishop of Gdańsk, Sławoj Leszek Głódź" (REL), "the head of the UK's
+  counter terror police, Neil Basu" (a rank: the organization's sector, COP).
+- Names joined by "and" share a plural title before the first of them:
+  "officers Antoine Quirin and Nicolas Redouane" (both COP).
+
+The modifiers found here carry a sector (and the organization a rank belongs
+to) but no title: the words are not beside the name, so they are not made
+part of its mention.
+"""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from dateline.actors._lexicon import Lexicon
+from dateline.actors._mentions import (
+    MAX_ROLE_TOKENS,
+    PLURAL_TAGS,
+    Candidate,
+    Modifier,
+    of_organization,
+    title_words,
+)
+
+if TYPE_CHECKING:
+    from spacy.tokens import Doc, Token
+
+__all__ = ["role_from_parse"]
+
+#: Parts of speech of a noun phrase's head that can be a role ("head", "archbishop"), not a name.
+_ROLE_HEADS = frozenset({"NOUN"})
+#: Penn tags of the words of a name.
+_NAME_TAGS = frozenset({"NNP", "NNPS"})
+
+
+def role_from_parse(
+    doc: Doc, lowers: list[str], cand: Candidate, lex: Lexicon, phrases: dict[int, Candidate]
+) -> Modifier | None:
+    """The role the parse gives the name ``cand``: by apposition, else by a shared plural title."""
+    root = _name_root(doc, cand)
+    if root is None:
+        return None
+    if root.dep_ == "appos" and root.head.i < cand.tok_start and root.head.pos_ in _ROLE_HEADS:
+        return _appositive_role(doc, lowers, root.head, lex, phrases)
+    first = root.head if root.dep_ == "conj" and root.head.i < cand.tok_start else root
+    if first is not root or any(child.dep_ == "conj" for child in root.children):
+        return _shared_title(doc, lowers, first, lex, phrases)
+    return None
+
+
+def _name_root(doc: Doc, cand: Candidate) -> Token | None:
+    """The token of the name whose head lies outside it."""
+    for tok in doc[cand.tok_start : cand.tok_end]:
+        if not cand.tok_start <= tok.head.i < cand.tok_end or tok.head.i == tok.i:
+            return tok
+    return None
+
+
+def _appositive_role(
+    doc: Doc, lowers: list[str], head: Token, lex: Lexicon, phrases: dict[int, Candidate]
+) -> Modifier | None:
+    """ "the head of the UK's counter terror police, Neil Basu": the role of the phrase ``head`` ends."""
+    lo = head.left_edge.i
+    found = title_words(doc, lowers, lo, head.i + 1, lex)
+    owner = of_organization(doc, head.i + 1, lex, phrases)
+    if found is not None and found[0].stop == head.i + 1:
+        sector = found[1]
+    elif owner is not None and head.lower_ in lex.words.position_words:
+        sector = None  # a rank in an organization: its sector ("the head of ... police")
+    else:
+        return None
+    hits = tuple(h for k in range(lo, head.i + 1) if k in phrases for h in phrases[k].hits)
+    return Modifier(doc[lo].idx, None, sector, hits + (owner.hits if owner is not None else ()), False,
+                    organization=owner.organization if owner is not None else None)
+
+
+def _shared_title(
+    doc: Doc, lowers: list[str], first: Token, lex: Lexicon, phrases: dict[int, Candidate]
+) -> Modifier | None:
+    """ "officers Antoine Quirin and Nicolas Redouane": the plural title before the first name."""
+    start = first.i
+    while start > 0 and doc[start - 1].tag_ in _NAME_TAGS and doc[start - 1].head.i == first.i:
+        start -= 1
+    if start == 0 or doc[start - 1].tag_ not in PLURAL_TAGS:
+        return None
+    found = title_words(doc, lowers, max(0, start - MAX_ROLE_TOKENS), start, lex, plural=True)
+    if found is None or found[0].stop != start:
+        return None
+    lo = found[0].start
+    while lo > 0 and (lowers[lo - 1] in lex.words.former_words or (lo - 1) in phrases):
+        lo -= 1  # "former CIA directors", "French officers"
+    hits = tuple(h for k in range(lo, start) if k in phrases for h in phrases[k].hits)
+    return Modifier(doc[lo].idx, None, found[1], hits, False)
