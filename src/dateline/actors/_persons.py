@@ -39,8 +39,8 @@ PRONOUN_SENTENCES_BACK = 1
 #: The sector of persons who hold no office any more (PLOVER's elites: former officials).
 ELITE = "ELI"
 IGO = "IGO"
-#: Dependency labels of a sentence's subject.
-SUBJECTS = frozenset({"nsubj", "nsubjpass"})
+#: Dependency labels of a name that only modifies another noun ("the Obama administration").
+NOT_PARTICIPANTS = frozenset({"compound", "amod", "nmod"})
 #: The sector of candidates for office (PLOVER's PRESIDENTIAL_CANDIDATE is a party actor).
 CANDIDATE = "PTY"
 #: Sectors of offices whose former holders are elites ("former prime minister"; not "former lawyer", nor a
@@ -233,8 +233,9 @@ def _person_group(
 
 
 def candidates_pass(build: Build) -> None:
-    """Former officeholders who are the subject of a sentence of elections are candidates: party actors
-    (PTY): "former Vice President Joe Biden has amassed 1,217 pledged delegates"."""
+    """Former officeholders named in a sentence of elections are candidates: party actors (PTY): "former
+    Vice President Joe Biden has amassed 1,217 pledged delegates", "he had secured around 300 delegates fewer
+    than former Vice President Joe Biden"."""
     words = build.lex.words.candidacy_words
     if not words:
         return
@@ -243,8 +244,8 @@ def candidates_pass(build: Build) -> None:
             continue
         for mention in group.mentions:
             span = build.doc.char_span(mention.start, mention.end, alignment_mode="expand")
-            if span is None or span.root.dep_ not in SUBJECTS:
-                continue
+            if span is None or span.root.dep_ in NOT_PARTICIPANTS or span.root.pos_ == "PRON":
+                continue  # "the Obama administration", "his campaign": no candidate named
             if any(t.lower_ in words for t in span.sent):
                 group.sector = CANDIDATE
                 break
