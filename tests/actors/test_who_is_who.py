@@ -190,3 +190,28 @@ def test_a_former_officeholder_keeps_the_office_title_beside_a_shared_title() ->
     clinton = actor_of(article, "Bill Clinton")
     assert (clinton.country, clinton.sector) == ("USA", "ELI")
     assert clinton.title is not None and "President" in clinton.title
+
+
+@pytest.mark.parametrize(
+    ("text", "first", "again", "country", "sector"),
+    [
+        ("Israeli troops entered the town on Monday. The troops left on Tuesday.", "Israeli troops", "The troops",
+         "ISR", "MIL"),
+        ("Police in St. Louis arrested two men on Friday. The police said they were armed.", "Police",
+         "The police", "USA", "COP"),
+    ],
+)
+def test_a_bare_group_named_again_is_the_group_named_before(
+    text: str, first: str, again: str, country: str, sector: str
+) -> None:
+    article = run(text, dt.date(2019, 6, 1))
+    group = actor_of(article, first)
+    assert actor_of(article, again) == group
+    assert (group.kind, group.country, group.sector) == ("group", country, sector)
+
+
+def test_bystanders_and_grand_juries_are_group_actors() -> None:
+    article = run("Members of the public confronted the attacker. A grand jury will hear the case.",
+                  dt.date(2019, 12, 2))
+    assert actor_of(article, "Members of the public").sector == "CVL"
+    assert actor_of(article, "grand jury").sector == "JUD"

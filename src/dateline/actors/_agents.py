@@ -182,20 +182,28 @@ def _agent(
 
 
 def anaphors_pass(build: Build) -> None:
-    """ "the court", "the police" without a country join the organization of that kind the article named
-    last before them ("the Supreme Court", "the Metropolitan Police"), when there is one."""
+    """ "the court", "the police", "the troops" without a country join the organization of that kind, or
+    the group of that kind with a country, the article named last before them ("the Supreme Court", "the
+    Metropolitan Police", "Israeli troops"), when there is one."""
     for key, group in list(build.groups.items()):
         if group.anaphor is None or not group.mentions:
             continue
         first = min(m.start for m in group.mentions)
         named = [(max(m.start for m in g.mentions if m.start < first), k) for k, g in build.groups.items()
-                 if k != key and g.kind == "organization" and g.anaphor is None and group.anaphor in g.name.lower()
-                 and any(m.start < first for m in g.mentions)]
+                 if k != key and _antecedent(key, group, k, g) and any(m.start < first for m in g.mentions)]
         if named:
             target = build.groups[max(named)[1]]
             target.mentions.extend(group.mentions)
             build.token_keys.update((t, max(named)[1]) for t, k in build.token_keys.items() if k == key)
             del build.groups[key]
+
+
+def _antecedent(key: Key, group: Group, other_key: Key, other: Group) -> bool:
+    """Whether ``other`` is what the bare anaphor ``group`` ("the court", "the troops") may stand for."""
+    if other.kind == "organization":
+        return other.anaphor is None and group.anaphor is not None and group.anaphor in other.name.lower()
+    return (other.kind == "group" and key[0] == other_key[0] == "A" and key[1] == "" and other_key[1] != ""
+            and other_key[2:] == key[2:])
 
 
 def _place_after(build: Build, j: int) -> tuple[str | None, int]:
