@@ -163,6 +163,10 @@ def test_places_and_events_are_no_actors() -> None:
     names = {a.name for a in article.actors}
     assert "Khairi Saadallah" in names
     assert not names & {"Maidan Shahr", "Libyan Civil War"}
+    article = run("Despite winning the Solidarity Party Oregon Presidential Primary in March, Tom Smith lost the "
+                  "nomination.", dt.date(2020, 9, 1))
+    names = {a.name for a in article.actors}
+    assert "Tom Smith" in names and not any("Primary" in name for name in names)
 
 
 # ---- roles the parse gives -----------------------------------------------------------------------------
