@@ -219,3 +219,31 @@ def test_bystanders_and_grand_juries_are_group_actors() -> None:
                   dt.date(2019, 12, 2))
     assert actor_of(article, "Members of the public").sector == "CVL"
     assert actor_of(article, "grand jury").sector == "JUD"
+
+
+# ---- no junk actors ------------------------------------------------------------------------------------
+
+
+def test_credit_and_copyright_lines_name_no_actors() -> None:
+    article = run("Prime Minister Boris Johnson spoke in London on Monday.\n\nReporting by John Smith; Editing by "
+                  "Mary Jones.\n\nCopyright Financial Times Ltd. All rights reserved.", dt.date(2020, 6, 1))
+    names = {a.name for a in article.actors}
+    assert "Boris Johnson" in names
+    assert not any(w in name for name in names for w in ("Smith", "Jones", "Financial Times"))
+
+
+def test_a_ship_is_no_person_and_takes_no_pronoun() -> None:
+    article = run("The USS Ronald Reagan sailed into the South China Sea on Monday. She carried 60 aircraft. "
+                  "President Donald Trump praised the crew.", dt.date(2020, 7, 6))
+    trump = actor_of(article, "Donald Trump")
+    assert trump.kind == "person"
+    assert not [a for a in article.actors if "Reagan" in a.name]
+    assert article.actor_at(article.text.index("She"), article.text.index("She") + 3) is None
+
+
+def test_products_and_landmarks_are_no_persons() -> None:
+    article = run("Tesla Model 3 sales rose in China, Elon Musk said. Tourists crowded Charles Bridge on Sunday.",
+                  dt.date(2020, 6, 1))
+    names = {a.name for a in article.actors}
+    assert "Elon Musk" in names
+    assert not names & {"Tesla Model 3", "Charles Bridge"}

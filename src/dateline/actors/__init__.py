@@ -29,7 +29,7 @@ from typing import TYPE_CHECKING
 from dateline import ids
 from dateline.actors._agents import agents_pass, anaphors_pass, government, title_refs_pass
 from dateline.actors._build import Build, Context, Group
-from dateline.actors._junk import drop_junk
+from dateline.actors._junk import drop_junk, not_actors_pass
 from dateline.actors._lexicon import Hit, Lexicon, Org, Person, load_lexicon
 from dateline.actors._mentions import Candidate, clean_entities, scan_phrases
 from dateline.actors._orgs import name_group
@@ -65,6 +65,7 @@ def apply(article: Article, config: StageConfig = StageConfig()) -> Article:
     build = Build(article, doc, lex, context, [w.lower() for w in words], places=places)
     candidates, weak = _combine(phrases, clean_entities(doc, lex), lex, doc, article.text)
     by_token = {k: c for c in phrases for k in range(c.tok_start, c.tok_end)}
+    not_actors_pass(build)
     people_pass(build, candidates, by_token)
     people_pass(build, weak, by_token, weak=True)
     title_refs_pass(build)

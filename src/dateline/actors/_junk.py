@@ -1,9 +1,15 @@
-"""Names that are no actors, dropped once the article's actors are built.
+"""Names that are no actors: credit lines and ships, used up before the passes; unknown names dropped
+once the article's actors are built.
+
+Credit and copyright lines ("Reporting by ...; Editing by ...", "Copyright
+Financial Times Ltd.") and ships' names ("USS Ronald Reagan") are used up before
+any pass reads them (:func:`not_actors_pass`).
 
 Only names no dictionary knows and no title explains are judged (``Group.unknown``):
 
 - a place: every mention stands where places stand ("in Maidan Shahr", "Maidan
-  Wardak province", "England and Wales");
+  Wardak province", "England and Wales"), or a "person" whose last word is a
+  place's, event's or product's and who is never a subject ("Charles Bridge");
 - an event, a document or a product, by the first or last word of its name
   ("Libyan Civil War", "Hurricane Dorian", "United States Constitution");
 - shouting: a word in capitals too long for an acronym ("ABSTAINS");
@@ -26,14 +32,36 @@ from dateline.actors._build import Build, Group
 if TYPE_CHECKING:
     from spacy.tokens import Token
 
-__all__ = ["drop_junk"]
+__all__ = ["drop_junk", "not_actors_pass"]
 
 #: Longest acronym; a longer word in capitals is shouting ("TOGETHER", "ABSTAINS"). "UNESCO" has 6 letters.
 MAX_ACRONYM_LETTERS = 6
 #: Dependency labels of a mention that takes part in an act: subject, possessor, object of a verb.
 ACTING = frozenset({"nsubj", "nsubjpass", "poss", "agent", "dobj", "dative", "iobj", "appos"})
+#: Dependency labels of a subject: a "person" named like a place ("Mark Hall") who is one is a person.
+SUBJECTS = frozenset({"nsubj", "nsubjpass"})
 #: Dependency labels of a word that modifies the noun after it ("Ghazni province").
 MODIFYING = frozenset({"compound", "amod", "nmod"})
+
+
+def not_actors_pass(build: Build) -> None:
+    """Use up, before any pass reads them, the tokens that name no actor: sentences that open a credit or
+    copyright line ("Reporting by ...; Editing by ...", "Copyright Financial Times Ltd.") and the names
+    of ships ("USS Ronald Reagan")."""
+    words, doc = build.lex.words, build.doc
+    longest = max((len(o) for o in words.credit_openings), default=0)
+    for sent in doc.sents:
+        opening = tuple(build.lowers[t.i] for t in sent if not t.is_space)[:longest]
+        if any(opening[: len(o)] == o for o in words.credit_openings):
+            build.taken.update(range(sent.start, sent.end))
+    for tok in doc:
+        after = doc[tok.i + 1] if tok.i + 1 < len(doc) else None
+        if tok.text in words.vessel_prefixes and after is not None and after.pos_ == "PROPN" and not (
+                after.lower_ in build.lex.titles or after.lower_ in build.lex.role_titles):  # "MV Professor X"
+            end = tok.i + 1
+            while end < len(doc) and doc[end].pos_ == "PROPN":
+                end += 1
+            build.taken.update(range(tok.i, end))
 
 
 def drop_junk(build: Build) -> None:
@@ -53,9 +81,9 @@ def _junk(build: Build, group: Group) -> bool:
         return False  # "Northwestern University", "The Times": organizations, wherever they are named
     if all(_place_position(build, t) for t in tokens):
         return True
-    if group.kind == "person":
-        return False
     words = group.name.split()
+    if group.kind == "person":  # "Tourists crowded Charles Bridge"; not "Mark Hall said"
+        return words[-1].lower() in build.lex.words.not_actor_heads and not any(t.dep_ in SUBJECTS for t in tokens)
     if words[-1].lower() in build.lex.words.not_actor_heads or words[0].lower() in build.lex.words.not_actor_heads:
         return True  # "Libyan Civil War", "Hurricane Dorian"
     letters = [c for c in group.name if c.isalpha()]

@@ -168,7 +168,10 @@ def _weak_name_ok(build: Build, cand: Candidate, chosen: tuple[Person, Role]) ->
 
 
 def _name_like(doc: Doc, cand: Candidate) -> bool:
-    """Not a one-word "name" that modifies a common noun ("Patriot missile-defense systems")."""
+    """Not a one-word "name" that modifies a common noun ("Patriot missile-defense systems"), nor a name
+    with a number in it, which is a product's ("Tesla Model 3")."""
+    if any(c.isdigit() for t in doc[cand.tok_start : cand.tok_end] for c in t.text):
+        return False
     if cand.tok_end - cand.tok_start > 1:
         return True
     tok = doc[cand.tok_start]

@@ -60,6 +60,9 @@ class Words:
     position_words: frozenset[str]
     candidacy_words: frozenset[str]
     not_actor_heads: frozenset[str]
+    #: lower-case word sequences that open a credit or copyright line
+    credit_openings: tuple[tuple[str, ...], ...]
+    vessel_prefixes: frozenset[str]
 
     def former(self, title: str) -> str:
         """The title of an office held no longer ("former President")."""
@@ -145,6 +148,9 @@ def parse_words(data: dict[str, Any]) -> Words:
         position_words=_lower_words(data, "position_words"),
         candidacy_words=_lower_words(data, "candidacy_words"),
         not_actor_heads=_lower_words(data, "not_actor_heads"),
+        credit_openings=tuple(sorted({tuple(w.split()) for w in _lower_words(data, "credit_openings")}, key=len,
+                                     reverse=True)),
+        vessel_prefixes=_marks(data, "vessel_prefixes"),
     )
 
 
