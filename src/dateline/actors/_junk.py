@@ -48,20 +48,33 @@ def not_actors_pass(build: Build) -> None:
     """Use up, before any pass reads them, the tokens that name no actor: sentences that open a credit or
     copyright line ("Reporting by ...; Editing by ...", "Copyright Financial Times Ltd.") and the names
     of ships ("USS Ronald Reagan")."""
-    words, doc = build.lex.words, build.doc
+    words, doc, lowers = build.lex.words, build.doc, build.lowers
     longest = max((len(o) for o in words.credit_openings), default=0)
+    firsts = {o[0] for o in words.credit_openings}
     for sent in doc.sents:
-        opening = tuple(build.lowers[t.i] for t in sent if not t.is_space)[:longest]
-        if any(opening[: len(o)] == o for o in words.credit_openings):
-            build.taken.update(range(sent.start, sent.end))
-    for tok in doc:
-        after = doc[tok.i + 1] if tok.i + 1 < len(doc) else None
-        if tok.text in words.vessel_prefixes and after is not None and after.pos_ == "PROPN" and not (
-                after.lower_ in build.lex.titles or after.lower_ in build.lex.role_titles):  # "MV Professor X"
-            end = tok.i + 1
-            while end < len(doc) and doc[end].pos_ == "PROPN":
-                end += 1
-            build.taken.update(range(tok.i, end))
+        k = sent.start
+        while k < sent.end and lowers[k].isspace():
+            k += 1
+        if k < sent.end and lowers[k] in firsts:
+            opening = tuple(lowers[k : k + longest])
+            if any(opening[: len(o)] == o for o in words.credit_openings):
+                build.taken.update(range(sent.start, sent.end))
+    vessels = {v.lower() for v in words.vessel_prefixes}
+    for k, lower in enumerate(lowers):
+        if lower in vessels and doc[k].text in words.vessel_prefixes:
+            _take_vessel(build, k)
+
+
+def _take_vessel(build: Build, k: int) -> None:
+    """The ship's name after the prefix at token ``k``, unless a title follows it ("MV Professor X")."""
+    doc, lex = build.doc, build.lex
+    after = doc[k + 1] if k + 1 < len(doc) else None
+    if after is None or after.pos_ != "PROPN" or after.lower_ in lex.titles or after.lower_ in lex.role_titles:
+        return
+    end = k + 1
+    while end < len(doc) and doc[end].pos_ == "PROPN":
+        end += 1
+    build.taken.update(range(k, end))
 
 
 def drop_junk(build: Build) -> None:

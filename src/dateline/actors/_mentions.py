@@ -111,7 +111,8 @@ def scan_phrases(doc: Doc, words: list[str], text: str, lex: Lexicon) -> list[Ca
                 out.append(found)
                 i = found.tok_end
                 continue
-        out.extend(_hyphen_parts(doc[i], i, lex))
+        if DASHES.search(word):
+            out.extend(_hyphen_parts(doc[i], i, lex))
         i += 1
     return out
 
