@@ -55,6 +55,14 @@ def test_the_person_of_the_text_wins_over_a_namesake() -> None:
     assert (wilson.country, wilson.sector) == ("GBR", "EDU")  # not the governor of Hong Kong of that name
 
 
+def test_a_title_given_when_a_person_is_named_again_is_his() -> None:
+    article = run("Cyrus R. Vance, Jr. said the grand jury would see the records. District Attorney Vance declined "
+                  "to comment.", dt.date(2019, 10, 7))
+    vance = actor_of(article, "Cyrus R. Vance")
+    assert actor_of(article, "District Attorney Vance") == vance
+    assert (vance.kind, vance.sector, vance.title) == ("person", "JUD", "District Attorney")
+
+
 # ---- following a person through the article ---------------------------------------------------------------
 
 

@@ -61,7 +61,7 @@ def people_pass(build: Build, candidates: list[Candidate], by_token: dict[int, C
         name = person_name(build, cand)
         named = _named_person(build, name, cand)
         if named is not None:  # "Amman" after "Sudesh Amman" is him, not Jordan's capital
-            build.add(named, build.groups[named], build.span(cand.start, cand.end), cand.tokens)
+            _named_again(build, cand, named, by_token)
             continue
         if not weak and cand.label != "PERSON" and not any(h.kind == "person" for h in cand.hits):
             continue  # no name of a person: the names pass reads it
@@ -78,6 +78,25 @@ def people_pass(build: Build, candidates: list[Candidate], by_token: dict[int, C
         build.add(key, group, build.span(start, cand.end), cand.tokens)
         if mod is not None and mod.title is not None:
             _take_modifier(build, mod, cand, key, group)
+
+
+def _named_again(build: Build, cand: Candidate, key: Key, by_token: dict[int, Candidate]) -> None:
+    """A person named again; a title beside the name now is his, if the article gave him none before
+    ("Cyrus R. Vance Jr. ... District Attorney Vance")."""
+    group = build.groups[key]
+    mod = None
+    if group.title is None and group.sector is None:
+        mod = title_before(build.doc, build.lowers, cand.tok_start, build.lex, by_token)
+        mod = mod or title_after(build.doc, build.lowers, cand.tok_end, build.lex, by_token)
+    if mod is None or mod.title is None:
+        build.add(key, group, build.span(cand.start, cand.end), cand.tokens)
+        return
+    country, group.sector = _text_country_sector(build, mod, cand.start)
+    group.title, group.country, group.unknown = mod.title, group.country or country, False
+    group.former = group.sector == ELITE
+    start = mod.start if mod.contiguous and mod.appositive is None else cand.start
+    build.add(key, group, build.span(start, cand.end), cand.tokens)
+    _take_modifier(build, mod, cand, key, group)
 
 
 def person_name(build: Build, cand: Candidate) -> str:
