@@ -165,6 +165,15 @@ def test_metonyms_need_their_country_or_an_act() -> None:
     assert actor_of(article, "Robert Mugabe").country == "ZWE"
 
 
+def test_a_capital_someone_goes_to_is_a_place() -> None:
+    article = run("Emmanuel Macron will visit Beijing next week, and the boy was flown to Moscow. Moscow said the "
+                  "flight was safe.", dt.date(2019, 6, 1))
+    moscow = article.text.rindex("Moscow")
+    assert article.actor_at(moscow, moscow + len("Moscow")) is not None  # the one that speaks
+    assert article.actor_at(article.text.index("Moscow"), article.text.index("Moscow") + 6) is None
+    assert article.actor_at(article.text.index("Beijing"), article.text.index("Beijing") + 7) is None
+
+
 def test_places_and_events_are_no_actors() -> None:
     article = run("A car bomb was rammed into a military base in Maidan Shahr. Police named the man as Khairi "
                   "Saadallah, who came to the UK after the Libyan Civil War.", dt.date(2020, 6, 21))

@@ -84,8 +84,9 @@ def _others(build: Build, cand: Candidate) -> set[str]:
 
 
 def _place_use(build: Build, cand: Candidate) -> bool:
-    """Whether a capital's name is used for the place: after "in", "of" ("the mayor of London"), before
-    a noun, or with a qualifier that makes it another place ("Moscow, Idaho")."""
+    """Whether a capital's name is used for the place: after "in", "of" ("the mayor of London"), where
+    someone goes ("visit Paris", "flew to Beijing"), before a noun, or with a qualifier that makes it
+    another place ("Moscow, Idaho")."""
     doc, words = build.doc, build.lex.words
     tok = doc[cand.tok_end - 1]
     if tok.dep_ in ("compound", "amod", "nmod") and tok.head.i > tok.i:
@@ -95,6 +96,9 @@ def _place_use(build: Build, cand: Candidate) -> bool:
     head = tok.head.lower_
     if tok.dep_ == "pobj" and (head in words.locative_prepositions or head in words.country_prepositions):
         return True
+    going = tok.head.head if tok.dep_ == "pobj" and head in words.destination_prepositions else tok.head
+    if tok.dep_ in ("dobj", "pobj") and going.lemma_.lower() in words.motion_verbs and going.pos_ == "VERB":
+        return True  # "would visit Paris", "flew to Beijing"
     after = doc[cand.tok_end : cand.tok_end + 2]
     return len(after) == 2 and after[0].text == "," and after[1].pos_ == "PROPN" and not build.lex.lookup(after[1].text)
 

@@ -63,6 +63,8 @@ class Words:
     #: lower-case word sequences that open a credit or copyright line
     credit_openings: tuple[tuple[str, ...], ...]
     vessel_prefixes: frozenset[str]
+    motion_verbs: frozenset[str]
+    destination_prepositions: frozenset[str]
 
     def former(self, title: str) -> str:
         """The title of an office held no longer ("former President")."""
@@ -151,6 +153,8 @@ def parse_words(data: dict[str, Any]) -> Words:
         credit_openings=tuple(sorted({tuple(w.split()) for w in _lower_words(data, "credit_openings")}, key=len,
                                      reverse=True)),
         vessel_prefixes=_marks(data, "vessel_prefixes"),
+        motion_verbs=_lower_words(data, "motion_verbs"),
+        destination_prepositions=_lower_words(data, "destination_prepositions"),
     )
 
 
