@@ -186,6 +186,14 @@ def test_places_and_events_are_no_actors() -> None:
     assert "Tom Smith" in names and not any("Primary" in name for name in names)
 
 
+def test_a_lone_given_name_after_a_word_of_kinship_is_a_person_of_the_family() -> None:
+    article = run("Former French President Jacques Chirac died on Thursday. He is survived by his wife Bernadette.",
+                  dt.date(2019, 9, 26))
+    bernadette = actor_of(article, "Bernadette")
+    assert (bernadette.kind, bernadette.country, bernadette.sector) == ("person", "FRA", "ELI")
+    assert actor_of(article, "Jacques Chirac") != bernadette
+
+
 # ---- roles the parse gives -----------------------------------------------------------------------------
 
 

@@ -72,8 +72,12 @@ def people_pass(build: Build, candidates: list[Candidate], by_token: dict[int, C
         if not _reads_as_person(build, cand, chosen, weak, mod):
             continue
         key, group = _person_group(build, name, cand.start, chosen, mod)
-        if key not in build.groups and chosen is None and (mod is None or mod.title is None) and " " not in name:
-            continue  # a lone unknown word ("Jim", "Scholars") is too weak to make a person
+        kin = chosen is None and mod is None and _after_kin(build, cand)
+        if key not in build.groups and chosen is None and (mod is None or mod.title is None) and " " not in name \
+                and not kin:
+            continue  # a lone unknown word ("Jim", "Scholars") is too weak to make a person; "his wife Bernadette"
+        if kin and key not in build.groups:
+            _of_family(build, cand, group)
         start = mod.start if mod is not None and mod.contiguous and mod.appositive is None else cand.start
         build.add(key, group, build.span(start, cand.end), cand.tokens)
         if mod is not None and mod.title is not None:
@@ -97,6 +101,27 @@ def _named_again(build: Build, cand: Candidate, key: Key, by_token: dict[int, Ca
     start = mod.start if mod.contiguous and mod.appositive is None else cand.start
     build.add(key, group, build.span(start, cand.end), cand.tokens)
     _take_modifier(build, mod, cand, key, group)
+
+
+def _after_kin(build: Build, cand: Candidate) -> bool:
+    """Whether a name comes right after a word of kinship ("his wife Bernadette", "his widow, Denise"),
+    which makes even a lone given name a person's."""
+    k = cand.tok_start - 1
+    if k >= 0 and build.doc[k].text == ",":
+        k -= 1
+    return k >= 0 and build.lowers[k] in build.lex.words.kin_words and build.doc[cand.tok_start].pos_ == "PROPN"
+
+
+def _of_family(build: Build, cand: Candidate, group: Group) -> None:
+    """The relative of an officeholder, present or former, named just before (in this or the previous
+    sentence) is an elite of the officeholder's country ("Jacques Chirac ... his wife Bernadette")."""
+    doc = build.doc
+    sentence = doc[cand.tok_start].sent
+    floor = doc[sentence.start - 1].sent.start if sentence.start > 0 else sentence.start
+    before = [key for span, key in build.people if doc[floor].idx <= span.start and span.end <= cand.start]
+    relative = build.groups.get(before[-1]) if before else None
+    if relative is not None and relative.sector in OFFICE_SECTORS | {ELITE}:
+        group.sector, group.country = ELITE, relative.country or group.country
 
 
 def person_name(build: Build, cand: Candidate) -> str:

@@ -65,6 +65,7 @@ class Words:
     vessel_prefixes: frozenset[str]
     motion_verbs: frozenset[str]
     destination_prepositions: frozenset[str]
+    kin_words: frozenset[str]
 
     def former(self, title: str) -> str:
         """The title of an office held no longer ("former President")."""
@@ -155,6 +156,7 @@ def parse_words(data: dict[str, Any]) -> Words:
         vessel_prefixes=_marks(data, "vessel_prefixes"),
         motion_verbs=_lower_words(data, "motion_verbs"),
         destination_prepositions=_lower_words(data, "destination_prepositions"),
+        kin_words=_lower_words(data, "kin_words"),
     )
 
 
