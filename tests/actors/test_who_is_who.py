@@ -272,3 +272,10 @@ def test_products_and_landmarks_are_no_persons() -> None:
     names = {a.name for a in article.actors}
     assert "Elon Musk" in names
     assert not names & {"Tesla Model 3", "Charles Bridge"}
+
+
+def test_storms_are_no_persons() -> None:
+    article = run("Storm Lorenzo will produce significant swell, Irish forecaster Evelyn Cusack said.",
+                  dt.date(2019, 10, 2))
+    names = {a.name for a in article.actors}
+    assert "Evelyn Cusack" in names and not any("Lorenzo" in name for name in names)

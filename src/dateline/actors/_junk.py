@@ -95,7 +95,9 @@ def _junk(build: Build, group: Group) -> bool:
     if all(_place_position(build, t) for t in tokens):
         return True
     words = group.name.split()
-    if group.kind == "person":  # "Tourists crowded Charles Bridge"; not "Mark Hall said"
+    if group.kind == "person":  # "Storm Lorenzo"; "Tourists crowded Charles Bridge", not "Mark Hall said"
+        if len(words) > 1 and words[0].lower() in build.lex.words.not_person_openings:
+            return True
         return words[-1].lower() in build.lex.words.not_actor_heads and not any(t.dep_ in SUBJECTS for t in tokens)
     if words[-1].lower() in build.lex.words.not_actor_heads or words[0].lower() in build.lex.words.not_actor_heads:
         return True  # "Libyan Civil War", "Hurricane Dorian"

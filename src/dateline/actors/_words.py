@@ -66,6 +66,7 @@ class Words:
     motion_verbs: frozenset[str]
     destination_prepositions: frozenset[str]
     kin_words: frozenset[str]
+    not_person_openings: frozenset[str]
 
     def former(self, title: str) -> str:
         """The title of an office held no longer ("former President")."""
@@ -157,6 +158,7 @@ def parse_words(data: dict[str, Any]) -> Words:
         motion_verbs=_lower_words(data, "motion_verbs"),
         destination_prepositions=_lower_words(data, "destination_prepositions"),
         kin_words=_lower_words(data, "kin_words"),
+        not_person_openings=_lower_words(data, "not_person_openings"),
     )
 
 
