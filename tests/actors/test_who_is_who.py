@@ -202,7 +202,9 @@ def test_a_name_in_apposition_takes_the_role_of_the_phrase_before_it() -> None:
                   dt.date(2020, 6, 21))
     basu = actor_of(article, "Neil Basu")
     assert (basu.kind, basu.country, basu.sector) == ("person", "GBR", "COP")
-    assert basu.title is None  # the words are not beside the name: no mention, no title
+    assert actor_of(article, "The head") == basu  # the phrase he stands in apposition to is a mention of him
+    assert basu.title is None  # the words are not beside the name: no title
+    assert actor_of(article, "UK").country == "GBR"  # the organization's words stay for their own actors
 
 
 def test_names_joined_by_and_share_a_plural_title() -> None:

@@ -7,8 +7,8 @@
   "officers Antoine Quirin and Nicolas Redouane" (both COP).
 
 The modifiers found here carry a sector (and the organization a rank belongs
-to) but no title: the words are not beside the name, so they are not made
-part of its mention.
+to) but no title: the words are not beside the name. The phrase a name stands
+in apposition to ("the head", "the Archbishop") is a mention of the person.
 """
 
 from __future__ import annotations
@@ -24,6 +24,7 @@ from dateline.actors._mentions import (
     of_organization,
     title_words,
 )
+from dateline.records import Span
 
 if TYPE_CHECKING:
     from spacy.tokens import Doc, Token
@@ -32,6 +33,8 @@ __all__ = ["role_from_parse"]
 
 #: Parts of speech of a noun phrase's head that can be a role ("head", "archbishop"), not a name.
 _ROLE_HEADS = frozenset({"NOUN"})
+#: Parts of speech of the words of a role's phrase that become the person's mention ("the new governor").
+_PHRASE_POS = frozenset({"DET", "ADJ", "NOUN", "NUM"})
 #: Penn tags of the words of a name.
 _NAME_TAGS = frozenset({"NNP", "NNPS"})
 
@@ -73,8 +76,12 @@ def _appositive_role(
     else:
         return None
     hits = tuple(h for k in range(lo, head.i + 1) if k in phrases for h in phrases[k].hits)
+    start = head.i
+    while start > lo and doc[start - 1].pos_ in _PHRASE_POS:
+        start -= 1  # "the director", "One senator", "editorial director" (not "Daily Xtra's")
+    phrase = Span(doc[start].idx, head.idx + len(head.text), doc[start : head.i + 1].text)
     return Modifier(doc[lo].idx, None, sector, hits + (owner.hits if owner is not None else ()), False,
-                    organization=owner.organization if owner is not None else None)
+                    appositive=phrase, organization=owner.organization if owner is not None else None)
 
 
 def _shared_title(

@@ -80,7 +80,7 @@ def people_pass(build: Build, candidates: list[Candidate], by_token: dict[int, C
             _of_family(build, cand, group)
         start = mod.start if mod is not None and mod.contiguous and mod.appositive is None else cand.start
         build.add(key, group, build.span(start, cand.end), cand.tokens)
-        if mod is not None and mod.title is not None:
+        if mod is not None and (mod.title is not None or mod.appositive is not None):
             _take_modifier(build, mod, cand, key, group)
 
 
@@ -307,7 +307,7 @@ def _text_country_sector(build: Build, mod: Modifier | None, at: int) -> tuple[s
     country = modifier_country(mod, build.article.published)
     org_country, org_sector = _organization(build, mod)
     title = (mod.title or "").lower()
-    said = mod.appositive.text if mod.appositive is not None else build.article.text[mod.start : at]
+    said = build.article.text[mod.start : mod.appositive.end if mod.appositive is not None else at]
     if any(w in words.former_words for w in said.lower().split()) and mod.sector in OFFICE_SECTORS:
         return country or org_country, ELITE  # "Former US Vice President Joe Biden"
     generic = not title or title in words.position_words or title.split()[-1] in words.position_words
