@@ -62,7 +62,8 @@ def apply(article: Article, config: StageConfig = StageConfig()) -> Article:
     context = Context.from_phrases(doc, phrases, article.published, lex.kb.divisions if lex.kb else {})
     phrases = _namesakes_out(phrases, context.countries)
     places = frozenset(e.text for e in doc.ents if e.label_ in PLACE_LABELS)
-    build = Build(article, doc, lex, context, [w.lower() for w in words], places=places)
+    build = Build(article, doc, lex, context, [w.lower() for w in words], places=places,
+                  sentence_of=_sentence_of(doc))
     candidates, weak = _combine(phrases, clean_entities(doc, lex), lex, doc, article.text)
     by_token = {k: c for c in phrases for k in range(c.tok_start, c.tok_end)}
     not_actors_pass(build)
@@ -77,6 +78,14 @@ def apply(article: Article, config: StageConfig = StageConfig()) -> Article:
     _possessive_government(build)
     candidates_pass(build)
     return replace(article, actors=_records(build))
+
+
+def _sentence_of(doc: Doc) -> list[int]:
+    """The first token of each token's sentence, read once."""
+    starts = [0] * len(doc)
+    for sent in doc.sents:
+        starts[sent.start : sent.end] = [sent.start] * (sent.end - sent.start)
+    return starts
 
 
 def _namesakes_out(phrases: list[Candidate], countries: set[str]) -> list[Candidate]:

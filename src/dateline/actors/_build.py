@@ -162,6 +162,8 @@ class Build:
     token_keys: dict[int, Key] = field(default_factory=dict)
     #: the texts the tagger marked as places (GPE, LOC) in the article
     places: frozenset[str] = frozenset()
+    #: the first token of each token's sentence
+    sentence_of: list[int] = field(default_factory=list)
 
     def span(self, start: int, end: int) -> Span:
         """The article's text from ``start`` to ``end``."""

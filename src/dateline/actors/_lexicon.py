@@ -126,7 +126,8 @@ class Lexicon:
     countries: dict[str, Country] = field(default_factory=dict)
     #: exact-case surface form -> what it can stand for
     phrases: dict[str, tuple[Hit, ...]] = field(default_factory=dict)
-    #: first word of a phrase (split at spaces and hyphens) -> the most words of such a phrase
+    #: first word of a phrase (split at spaces and hyphens) -> the most words of such a phrase (the knowledge
+    #: base's names merged in when it loads)
     first_words: dict[str, int] = field(default_factory=dict)
     #: lower-case agent noun -> (sector, label, whether it needs a country or organization before it)
     agents: dict[str, tuple[str, str, bool]] = field(default_factory=dict)
@@ -195,9 +196,8 @@ class Lexicon:
         return found
 
     def first_word_length(self, word: str) -> int:
-        """The most words of a dictionary name that begins with ``word`` (0: none does)."""
-        length = self.first_words.get(word, 0)
-        return max(length, self.kb.first_words.get(word, 0)) if self.kb is not None else length
+        """The most words of a dictionary or knowledge-base name that begins with ``word`` (0: none does)."""
+        return self.first_words.get(word, 0)
 
 
 def _fail(source: str, what: str) -> ResourceError:
@@ -394,5 +394,8 @@ def load_lexicon(res: Resources) -> Lexicon:
     from dateline.actors._kb import load_kb
 
     lex.kb = load_kb()
+    for word, length in (lex.kb.first_words if lex.kb is not None else {}).items():
+        if length > lex.first_words.get(word, 0):  # one table for the name scan: the dictionaries' and the kb's
+            lex.first_words[word] = length
     lex.prefixes = sorted(set(lex.phrases) | (set(lex.kb.names) if lex.kb is not None else set()))
     return lex

@@ -264,11 +264,14 @@ def title_words(
 
 
 def title_before(
-    doc: Doc, lowers: list[str], tok_start: int, lex: Lexicon, phrases: dict[int, Candidate]
+    doc: Doc, lowers: list[str], tok_start: int, lex: Lexicon, phrases: dict[int, Candidate],
+    sent_start: int | None = None,
 ) -> Modifier | None:
-    """The title and country words right before a name ("U.S. President", "the Kremlin's top adviser,")."""
+    """The title and country words right before a name ("U.S. President", "the Kremlin's top adviser,");
+    ``sent_start``: the first token of the name's sentence, when the caller knows it."""
     determiners = lex.words.determiners
-    sent_start = doc[tok_start].sent.start
+    if sent_start is None:
+        sent_start = doc[tok_start].sent.start
     contiguous = not (tok_start - 1 >= sent_start and doc[tok_start - 1].text == ",")
     end = tok_start if contiguous else tok_start - 1
     lo = _read_back(doc, range(sent_start, end), lex, phrases)

@@ -65,7 +65,8 @@ def people_pass(build: Build, candidates: list[Candidate], by_token: dict[int, C
             continue
         if not weak and cand.label != "PERSON" and not any(h.kind == "person" for h in cand.hits):
             continue  # no name of a person: the names pass reads it
-        mod = title_before(build.doc, build.lowers, cand.tok_start, build.lex, by_token)
+        mod = title_before(build.doc, build.lowers, cand.tok_start, build.lex, by_token,
+                           build.sentence_of[cand.tok_start])
         mod = mod or title_after(build.doc, build.lowers, cand.tok_end, build.lex, by_token)
         mod = mod or role_from_parse(build.doc, build.lowers, cand, build.lex, by_token)
         chosen = _known_person(build, cand, mod)
@@ -90,7 +91,8 @@ def _named_again(build: Build, cand: Candidate, key: Key, by_token: dict[int, Ca
     group = build.groups[key]
     mod = None
     if group.title is None and group.sector is None:
-        mod = title_before(build.doc, build.lowers, cand.tok_start, build.lex, by_token)
+        mod = title_before(build.doc, build.lowers, cand.tok_start, build.lex, by_token,
+                           build.sentence_of[cand.tok_start])
         mod = mod or title_after(build.doc, build.lowers, cand.tok_end, build.lex, by_token)
     if mod is None or mod.title is None:
         build.add(key, group, build.span(cand.start, cand.end), cand.tokens)
@@ -116,8 +118,8 @@ def _of_family(build: Build, cand: Candidate, group: Group) -> None:
     """The relative of an officeholder, present or former, named just before (in this or the previous
     sentence) is an elite of the officeholder's country ("Jacques Chirac ... his wife Bernadette")."""
     doc = build.doc
-    sentence = doc[cand.tok_start].sent
-    floor = doc[sentence.start - 1].sent.start if sentence.start > 0 else sentence.start
+    start = build.sentence_of[cand.tok_start]
+    floor = build.sentence_of[start - 1] if start > 0 else start
     before = [key for span, key in build.people if doc[floor].idx <= span.start and span.end <= cand.start]
     relative = build.groups.get(before[-1]) if before else None
     if relative is not None and relative.sector in OFFICE_SECTORS | {ELITE}:
