@@ -281,3 +281,12 @@ def test_storms_are_no_persons() -> None:
                   dt.date(2019, 10, 2))
     names = {a.name for a in article.actors}
     assert "Evelyn Cusack" in names and not any("Lorenzo" in name for name in names)
+
+
+def test_agent_words_in_a_list_of_modifiers_and_counties_are_no_actors() -> None:
+    article = run("Interpol's rules forbid any activities of a political, military or religious character, an "
+                  "Interpol spokesperson said. The warning applied to County Mayo and County Kerry.",
+                  dt.date(2019, 10, 2))
+    names = {a.name for a in article.actors}
+    assert "Interpol" in names
+    assert not any("military" in name or "County" in name for name in names)

@@ -101,7 +101,11 @@ def _dictionary_org(by_token: dict[int, Candidate], i: int, j: int) -> bool:
 
 
 def _used_as_adjective(doc: Doc, j: int) -> bool:
+    """Whether the agent's last word modifies a noun after it ("military aid"), also as one of a list of
+    modifiers ("of a political, military or religious character")."""
     last = doc[j - 1]
+    while last.dep_ == "conj" and last.head.i < last.i:
+        last = last.head
     return last.dep_ in _ADJECTIVE_DEPS and last.head.i >= j and last.head.pos_ in ("NOUN", "PROPN")
 
 
