@@ -169,12 +169,13 @@ def _metrics(prefix: str, c: Counter[str]) -> dict[str, float | int]:
 
 
 def _run(docs: list[TmlDocument]) -> list[list[GoldTimex]]:
-    from dateline import annotate, times
+    from dateline import times
+    from dateline.evaluation._parses import annotate
 
     articles = [Article(id=d.id, source=d.id, text=d.text, published=d.dct) for d in docs]
     out: list[list[GoldTimex]] = []
     for i in range(0, len(articles), BATCH_SIZE):
-        for article in annotate.apply_batch(articles[i : i + BATCH_SIZE]):
+        for article in annotate(articles[i : i + BATCH_SIZE]):
             done = times.apply(article)
             out.append([GoldTimex(t.span.start, t.span.end, t.value, t.type) for t in done.times])
     return out
