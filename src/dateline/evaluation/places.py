@@ -1,29 +1,44 @@
 """Evaluate the places stage on LGL and GeoWebNews.
 
-Two measures per corpus:
+Three measures per corpus:
 
-1. **Resolution** (geocoding), given the gold toponyms: each document's gold
+1. **End to end**, toponyms not given: the real annotate + places stages run on
+   each document (with its URL, as a run has it); a gold toponym is *found*
+   when a reported place overlaps it and lies within 161 km (100 miles) of
+   the gold point, and a reported place is *right* when it overlaps a gold
+   toponym and lies within 161 km of it. ``e2e.recall`` is the share of the
+   gold toponyms with a point that are found; ``e2e.recall_names`` the same
+   without the gold demonyms ("Russian", "Ohioans"), which the stage by design
+   never reports as places; for GeoWebNews, whose annotation tells how each
+   toponym is used, ``e2e.recall_literal`` counts only the names used for the
+   place itself (types ``Literal``, ``Mixed``, ``Coercion``, ``Embedded_Literal``
+   and noun ``Literal_Modifier``), not for a government, a team or an
+   organization ("Turkey shelled", "the Washington Post"), which the stage
+   leaves to the actors. ``e2e.precision`` is over the reported places that
+   have a point (what a map shows); places overlapping only gold toponyms
+   without a point are not judged, and ``e2e.unplaced`` counts the reported
+   places with no point (streets and buildings the gazetteer does not know).
+2. **Resolution** (geocoding), given the gold toponyms: each document's gold
    spans are resolved together with :func:`dateline.places.resolve_spans`. Both
    corpora also annotate demonyms as toponyms ("Russian" as Russia), which the
    stage never takes for places: those are read here as the country (or
    region) the language's demonym table names, and the other spans are
    resolved together without them, as the stage resolves what it finds. A
-   toponym is correct when the point lies within 161 km (100 miles) of the
-   gold coordinates; unresolved ones count as wrong. Mean and median error
-   are over the resolved toponyms.
-2. **Detection** (toponym recognition): the real annotate + places stages run
-   on each document text; their spans are compared with the gold spans, exact
-   match and overlap (parses come from the evaluation parse cache when one is
-   in use: ``--parse-cache``). ``recall_without_demonyms`` leaves out the gold
-   demonyms ("Russian"), which the stage by design never tags as places
-   (precision is the same either way).
+   toponym is correct when the point lies within 161 km of the gold
+   coordinates; unresolved ones count as wrong. Mean and median error are
+   over the resolved toponyms.
+3. **Detection** (toponym recognition), from the same run as the end-to-end
+   measure: the stage's spans against the gold spans, exact match and overlap
+   (parses come from the evaluation parse cache when one is in use:
+   ``--parse-cache``). ``recall_without_demonyms`` leaves out the gold
+   demonyms (precision is the same either way).
 
 Formats (see ``SOURCE.md`` beside the data): ``lgl/lgl.xml`` (``<article>``
-with ``<text>`` and ``<toponym><start/><end/><phrase/><gaztag>`` with
-``<lat>``/``<lon>``) and ``geowebnews/GWN.xml`` (``<toponym>`` with ``<type>``,
-``<start>``, ``<end>``, ``<latitude>``, ``<longitude>``). GeoWebNews toponyms
-are the spans whose type is not a location expression ("city", "lot") or a
-non-toponym, as in its paper.
+with ``<url>``, ``<text>`` and ``<toponym><start/><end/><phrase/><gaztag>`` with
+``<lat>``/``<lon>``) and ``geowebnews/GWN.xml`` (``<link>``, ``<toponym>`` with
+``<type>``, ``<modifierType>``, ``<start>``, ``<end>``, ``<latitude>``,
+``<longitude>``). GeoWebNews toponyms are the spans whose type is not a
+location expression ("city", "lot") or a non-toponym, as in its paper.
 """
 
 from __future__ import annotations
@@ -31,14 +46,14 @@ from __future__ import annotations
 import math
 import statistics
 import xml.etree.ElementTree as ET
-from collections.abc import Iterator, Sequence
+from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
 from dateline.errors import InputError
 from dateline.evaluation import Report, f1
 from dateline.lang import Resources, resources
-from dateline.records import Span, make_span
+from dateline.records import Place, Span, make_span
 
 __all__ = ["DEFAULT_DATA", "GoldDocument", "GoldToponym", "evaluate", "read_geowebnews", "read_lgl"]
 
@@ -54,14 +69,21 @@ LANGUAGE = "en"
 #: GeoWebNews span types that are not toponyms.
 GWN_NOT_TOPONYMS = frozenset({"Literal_Expression", "Non_Lit_Expression", "Non_Toponym"})
 
+#: GeoWebNews types of a toponym used for the place itself ("in Paris", "a Paris restaurant", "at Wegmans");
+#: a ``Literal_Modifier`` counts only as a noun ("Syrian" in "Syrian refugees" is an adjective).
+GWN_LITERAL = frozenset({"Literal", "Literal_Modifier", "Mixed", "Embedded_Literal", "Coercion"})
+
 _EARTH_RADIUS_KM = 6371.0088
 
 
 @dataclass(frozen=True)
 class GoldToponym:
+    """A gold toponym; ``literal`` says whether it names the place itself (None: the corpus does not say)."""
+
     span: Span
     lat: float | None
     lon: float | None
+    literal: bool | None = None
 
 
 @dataclass(frozen=True)
@@ -69,6 +91,7 @@ class GoldDocument:
     id: str
     text: str
     toponyms: tuple[GoldToponym, ...]
+    url: str | None = None
 
 
 def haversine_km(lat1: float, lon1: float, lat2: float, lon2: float) -> float:
@@ -106,7 +129,7 @@ def read_lgl(path: Path) -> Iterator[GoldDocument]:
             lon = _float(gaz.findtext("lon")) if gaz is not None else None
             span = make_span(text, int(node.findtext("start", "0")), int(node.findtext("end", "0")))
             toponyms.append(GoldToponym(span, lat, lon))
-        yield GoldDocument(article.get("docid", ""), text, tuple(toponyms))
+        yield GoldDocument(article.get("docid", ""), text, tuple(toponyms), article.findtext("url") or None)
 
 
 def read_geowebnews(path: Path) -> Iterator[GoldDocument]:
@@ -115,12 +138,14 @@ def read_geowebnews(path: Path) -> Iterator[GoldDocument]:
         text = article.findtext("text") or ""
         toponyms = []
         for node in article.iter("toponym"):
-            if (node.findtext("type") or "") in GWN_NOT_TOPONYMS:
+            kind = node.findtext("type") or ""
+            if kind in GWN_NOT_TOPONYMS:
                 continue
             span = make_span(text, int(node.findtext("start", "0")), int(node.findtext("end", "0")))
             lat, lon = _float(node.findtext("latitude")), _float(node.findtext("longitude"))
-            toponyms.append(GoldToponym(span, lat, lon))
-        yield GoldDocument(article.get("file", ""), text, tuple(toponyms))
+            literal = kind in GWN_LITERAL and node.findtext("modifierType") != "Adjective"
+            toponyms.append(GoldToponym(span, lat, lon, literal))
+        yield GoldDocument(article.get("file", ""), text, tuple(toponyms), article.findtext("link") or None)
 
 
 def _points(document: GoldDocument, res: Resources) -> list[tuple[float, float] | None]:
@@ -163,30 +188,104 @@ def _resolution(documents: Sequence[GoldDocument], prefix: str, res: Resources) 
     }
 
 
-def _detection(documents: Sequence[GoldDocument], prefix: str, res: Resources) -> dict[str, float | int]:
+def _near(place: Place, gold: GoldToponym) -> bool:
+    """Whether ``place`` overlaps ``gold`` and lies within ACCURACY_KM of it."""
+    if place.lat is None or place.lon is None or gold.lat is None or gold.lon is None:
+        return False
+    overlaps = place.span.start < gold.span.end and gold.span.start < place.span.end
+    return overlaps and haversine_km(gold.lat, gold.lon, place.lat, place.lon) <= ACCURACY_KM
+
+
+@dataclass
+class _Tally:
+    """Counts of one corpus's end-to-end run."""
+
+    gold: int = 0
+    found: int = 0
+    names: int = 0
+    names_found: int = 0
+    literal: int = 0
+    literal_found: int = 0
+    placed: int = 0
+    right: int = 0
+    unjudged: int = 0
+    unplaced: int = 0
+
+    def add_gold(self, document: GoldDocument, found: Sequence[Place], demonym: Callable[[str], bool]) -> None:
+        for gold in document.toponyms:
+            if gold.lat is None:
+                continue
+            hit = any(_near(place, gold) for place in found)
+            name = not demonym(gold.span.text)
+            self.gold, self.found = self.gold + 1, self.found + hit
+            self.names, self.names_found = self.names + name, self.names_found + (hit and name)
+            if gold.literal is not None:
+                literal = gold.literal and name
+                self.literal, self.literal_found = self.literal + literal, self.literal_found + (hit and literal)
+
+    def add_reported(self, document: GoldDocument, found: Sequence[Place]) -> None:
+        for place in found:
+            if place.lat is None:
+                self.unplaced += 1
+                continue
+            under = [g for g in document.toponyms if place.span.start < g.span.end and g.span.start < place.span.end]
+            if under and all(g.lat is None for g in under):
+                self.unjudged += 1
+                continue
+            self.placed, self.right = self.placed + 1, self.right + any(_near(place, g) for g in under)
+
+    def metrics(self, prefix: str) -> dict[str, float | int]:
+        share = _share
+        out: dict[str, float | int] = {
+            f"{prefix}.e2e.recall": share(self.found, self.gold),
+            f"{prefix}.e2e.recall_names": share(self.names_found, self.names),
+            f"{prefix}.e2e.precision": share(self.right, self.placed),
+            f"{prefix}.e2e.f1_names": f1(share(self.right, self.placed), share(self.names_found, self.names)),
+            f"{prefix}.e2e.gold": self.gold,
+            f"{prefix}.e2e.gold_names": self.names,
+            f"{prefix}.e2e.reported": self.placed,
+            f"{prefix}.e2e.unplaced": self.unplaced,
+        }
+        if self.literal:
+            out[f"{prefix}.e2e.recall_literal"] = share(self.literal_found, self.literal)
+            out[f"{prefix}.e2e.gold_literal"] = self.literal
+        return out
+
+
+def _share(part: int, whole: int) -> float:
+    return part / whole if whole else 0.0
+
+
+def _end_to_end(documents: Sequence[GoldDocument], prefix: str, res: Resources) -> dict[str, float | int]:
+    """End-to-end and detection figures of the stage run on each document (see the module docstring)."""
     from dateline import places
     from dateline.evaluation._parses import annotate
     from dateline.places._gazetteer import load_gazetteer
     from dateline.records import Article
 
     gazetteer = load_gazetteer(res)
-    articles = [Article(id=d.id, source=d.id, text=d.text) for d in documents]
+
+    def demonym(text: str) -> bool:
+        return gazetteer.key(text) in gazetteer.demonyms
+
+    articles = [Article(id=d.id, source=d.id, url=d.url, text=d.text) for d in documents]
+    tally = _Tally()
     true = predicted = exact = overlap_p = overlap_g = names = names_found = 0
     for document, article in zip(documents, annotate(articles), strict=True):
-        found = {(p.span.start, p.span.end) for p in places.apply(article).places}
+        reported = places.apply(article).places
+        tally.add_gold(document, reported, demonym)
+        tally.add_reported(document, reported)
+        found = {(p.span.start, p.span.end) for p in reported}
         gold = {(t.span.start, t.span.end) for t in document.toponyms}
         true, predicted, exact = true + len(gold), predicted + len(found), exact + len(gold & found)
-        # The stage never tags demonyms ("Russian"); both corpora annotate them.
-        proper = {(s, e) for s, e in gold if gazetteer.key(document.text[s:e]) not in gazetteer.demonyms}
+        proper = {(s, e) for s, e in gold if not demonym(document.text[s:e])}
         names, names_found = names + len(proper), names_found + len(proper & found)
         overlap_p += sum(any(s < e2 and s2 < e for s2, e2 in gold) for s, e in found)
         overlap_g += sum(any(s < e2 and s2 < e for s2, e2 in found) for s, e in gold)
-    precision = exact / predicted if predicted else 0.0
-    recall = exact / true if true else 0.0
-    loose_p = overlap_p / predicted if predicted else 0.0
-    loose_r = overlap_g / true if true else 0.0
-    recall_names = names_found / names if names else 0.0
-    return {
+    precision, recall = _share(exact, predicted), _share(exact, true)
+    loose_p, loose_r = _share(overlap_p, predicted), _share(overlap_g, true)
+    recall_names = _share(names_found, names)
+    return tally.metrics(prefix) | {
         f"{prefix}.detection.precision": precision,
         f"{prefix}.detection.recall": recall,
         f"{prefix}.detection.f1": f1(precision, recall),
@@ -209,9 +308,11 @@ def evaluate(data: Path, limit: int | None = None) -> Report:
             continue
         documents = list(reader(path))[:limit]
         metrics[f"{name}.documents"] = len(documents)
+        metrics.update(_end_to_end(documents, name, res))
         metrics.update(_resolution(documents, name, res))
-        metrics.update(_detection(documents, name, res))
     if not metrics:
         raise InputError(f"no LGL or GeoWebNews data under {data}; pass the eval/places folder")
-    notes.append(f"resolution: gold toponyms resolved per document; correct within {ACCURACY_KM:g} km")
+    notes.append(f"e2e: the stage finds and resolves the names itself; right when it overlaps a gold toponym "
+                 f"and lies within {ACCURACY_KM:g} km of it (recall_names: without the gold demonyms)")
+    notes.append(f"resolution: gold toponyms given, resolved per document; correct within {ACCURACY_KM:g} km")
     return Report("places", str(data), metrics, tuple(notes))
