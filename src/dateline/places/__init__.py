@@ -55,19 +55,22 @@ def apply(article: Article, config: StageConfig = StageConfig()) -> Article:
     if article.doc is None:
         return article
     res = config.resources(article)
-    found = find_mentions(article.doc, load_gazetteer(res))
-    places = resolve_spans(article.text, list(found), res)
-    kept = (p for p, source in zip(places, found.values(), strict=True) if p is not None and _keep(p, source))
+    gazetteer = load_gazetteer(res)
+    found = find_mentions(article.doc, gazetteer)
+    mentions = [Mention(span, qualifier_at(gazetteer, article.text, span.end), f.state, f.name)
+                for span, f in found.items()]
+    entries = resolve_mentions(gazetteer, mentions)
+    kept = (
+        _place(span, entry) if entry is not None else Place(span, span.text, None)
+        for (span, f), entry in zip(found.items(), entries, strict=True)
+        if entry is not None or f.source in UNRESOLVED_SOURCES
+    )
     return replace(article, places=tuple(kept))
 
 
 #: Sources whose mentions stay even when the gazetteer does not know them
-#: (streets, buildings, small towns); see _keep.
+#: (streets, buildings, small towns).
 UNRESOLVED_SOURCES = frozenset({"LOC", "FAC"})
-
-
-def _keep(place: Place, source: str) -> bool:
-    return place.feature is not None or source in UNRESOLVED_SOURCES
 
 
 def resolve_spans(

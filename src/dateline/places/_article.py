@@ -48,18 +48,19 @@ def _groups(gazetteer: Gazetteer, mentions: Sequence[Mention]) -> tuple[list[_Gr
     qualifiers: dict[str, Entry] = {}
     for mention in mentions:
         if mention.qualifier is not None:
-            qualifiers.setdefault(gazetteer.key(mention.span.text), mention.qualifier)
-    groups: dict[tuple[str, Entry | None], _Group] = {}
+            qualifiers.setdefault(gazetteer.key(mention.lookup), mention.qualifier)
+    groups: dict[tuple[str, Entry | None, bool], _Group] = {}
     index: list[int] = []
     for mention in mentions:
-        name = gazetteer.key(mention.span.text)
+        name = gazetteer.key(mention.lookup)
         qualifier = mention.qualifier or qualifiers.get(name)
-        group = groups.get((name, qualifier))
+        key = (name, qualifier, mention.state)
+        group = groups.get(key)
         if group is None:
-            found = candidates(gazetteer, mention.span.text, qualified=qualifier is not None)
-            group = groups[(name, qualifier)] = _Group(name, qualifier, found, 0)
+            found = candidates(gazetteer, mention.lookup, qualified=qualifier is not None, state=mention.state)
+            group = groups[key] = _Group(name + ("\x1e" if mention.state else ""), qualifier, found, 0)
         group.count += 1
-        index.append(list(groups).index((name, qualifier)))
+        index.append(list(groups).index(key))
     return list(groups.values()), index
 
 

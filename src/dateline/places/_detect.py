@@ -11,17 +11,20 @@ not taken for a village of the same name.
 from __future__ import annotations
 
 from collections.abc import Callable, Iterator
+from dataclasses import dataclass, replace
 from typing import TYPE_CHECKING
 
 from dateline._dashes import dash_pieces
+from dateline.places._cues import datelines, division_lists
 from dateline.places._gazetteer import Entry, Gazetteer
+from dateline.places._use import for_government, headline, means_state, names_a_thing
 from dateline.records import Span
 
 if TYPE_CHECKING:
     from spacy.tokens import Doc, Token
     from spacy.tokens import Span as TokenSpan
 
-__all__ = ["PLACE_LABELS", "find_mentions"]
+__all__ = ["PLACE_LABELS", "Found", "find_mentions"]
 
 #: spaCy entity labels taken as place mentions.
 PLACE_LABELS = frozenset({"GPE", "LOC", "FAC"})
@@ -46,18 +49,29 @@ MAX_MATCH_TOKENS = 4
 #: Shortest place mention, in characters ("UK"); one letter is an initial.
 MIN_NAME_CHARS = 2
 
-#: Where a mention came from: an entity label, "embedded" or "gazetteer".
-Found = dict[Span, str]
+#: Where each mention came from while they are gathered: an entity label, "embedded" or "gazetteer".
+Sources = dict[Span, str]
 
 
-def find_mentions(doc: Doc, gazetteer: Gazetteer) -> Found:
-    """Place mentions in ``doc``, in text order: their text -> where each came from.
+@dataclass(frozen=True)
+class Found:
+    """A place mention: where it came from, whether the text means a state by it ("upstate New York"),
+    and the name to look up when it is not the mention's text ("Clay" in "Clay and Wilkin counties")."""
+
+    source: str
+    state: bool = False
+    name: str | None = None
+
+
+def find_mentions(doc: Doc, gazetteer: Gazetteer) -> dict[Span, Found]:
+    """Place mentions in ``doc``, in text order, with where each came from.
 
     The source is the entity label (``GPE``, ``LOC``, ``FAC``, or a mistagged
     ``ORG``/``PERSON``/``NORP``), ``embedded`` for a place name inside a longer
     entity ("the Minnesota Department of Transportation", "Northeast Georgia")
     or ``gazetteer``. Names the article also uses as a person's surname
-    ("Bush", "Tyler") are left out.
+    ("Bush", "Tyler") are left out, and so are names the text uses for
+    something else (:mod:`dateline.places._use`).
     """
     spans, covered, unknown = _from_entities(doc, gazetteer)
     known = {gazetteer.key(span.text) for span in spans}
@@ -65,16 +79,63 @@ def find_mentions(doc: Doc, gazetteer: Gazetteer) -> Found:
         spans.update(_inside_unknown(entity, label, gazetteer, known))
     spans.update((span, "gazetteer") for span in _gazetteer_matches(doc, gazetteer, covered, known))
     people = _surnames(doc)
-    return {
-        span: source
-        for span, source in sorted(spans.items(), key=lambda item: (item[0].start, item[0].end))
-        if span.text not in people or _strong(gazetteer, span.text)
-    }
+    kept = {span: source for span, source in spans.items() if span.text not in people or _strong(gazetteer, span.text)}
+    named = dict(division_lists(doc, gazetteer))
+    for span in [*datelines(doc.text, gazetteer), *named]:
+        kept = {old: source for old, source in kept.items() if old.end <= span.start or old.start >= span.end}
+        kept[span] = "dateline" if span not in named else "list"
+    found = _as_used(doc, gazetteer, kept)
+    return {span: replace(found[span], name=named.get(span)) for span in sorted(found, key=lambda s: (s.start, s.end))}
 
 
-def _from_entities(doc: Doc, gazetteer: Gazetteer) -> tuple[Found, set[int], list[tuple[TokenSpan, str]]]:
+def _as_used(doc: Doc, gazetteer: Gazetteer, spans: Sources) -> dict[Span, Found]:
+    """The mentions the text uses as places, each with whether it means a state."""
+    use = gazetteer.words.use
+    tokens = {span: doc.char_span(span.start, span.end, alignment_mode="expand") for span in spans}
+    doubtful = {span for span, source in spans.items() if _capitals_say_nothing(tokens[span], source)}
+    body = {gazetteer.key(span.text) for span in spans if span not in doubtful}
+    out: dict[Span, Found] = {}
+    for span, source in spans.items():
+        found = tokens[span]
+        entries = gazetteer.lookup(span.text)
+        if found is None or names_a_thing(found, use):
+            continue
+        if source not in LAYOUT_SOURCES and any(e.capital for e in entries) and for_government(found, use):
+            continue  # "Washington imposed sanctions": the government, an actor
+        if span in doubtful and gazetteer.key(span.text) not in body and not any(_decisive(e) for e in entries):
+            continue  # a capitalized word of a headline, or opening a sentence, that the article uses nowhere else
+        state = means_state(found, use) and _state_or_city(entries)
+        out[span] = Found(source, state)
+    return out
+
+
+#: Sources of mentions found from the layout of news (a dateline, a list of counties): places wherever they stand.
+LAYOUT_SOURCES = frozenset({"dateline", "list"})
+
+
+def _capitals_say_nothing(tokens: TokenSpan | None, source: str) -> bool:
+    """Whether a mention not tagged as a place stands where any word is capitalized: in a headline, or as the
+    one word opening a sentence ("Man accused of ...")."""
+    if tokens is None or source in PLACE_LABELS or source in LAYOUT_SOURCES:
+        return False
+    opening = len(tokens) == 1 and tokens.start == tokens.sent.start and source in ("gazetteer", "embedded")
+    return opening or headline(tokens.sent)
+
+
+def _state_or_city(entries: tuple[Entry, ...]) -> bool:
+    """Whether a name is that of a US state and of a city, and of no country ("New York", "Washington")."""
+    features = {e.feature for e in entries}
+    return "country" not in features and "city" in features and any(_decisive(e) for e in entries)
+
+
+def _decisive(entry: Entry) -> bool:
+    """A country, region or US state: a name that means a place wherever it stands."""
+    return entry.feature in ("country", "region") or (entry.feature == "admin1" and entry.country == "USA")
+
+
+def _from_entities(doc: Doc, gazetteer: Gazetteer) -> tuple[Sources, set[int], list[tuple[TokenSpan, str]]]:
     """The place entities the gazetteer knows; the tokens of all entities; the entities (or pieces) left to read."""
-    spans: Found = {}
+    spans: Sources = {}
     covered: set[int] = set()
     unknown: list[tuple[TokenSpan, str]] = []
     for ent in doc.ents:
@@ -94,7 +155,7 @@ def _from_entities(doc: Doc, gazetteer: Gazetteer) -> tuple[Found, set[int], lis
     return spans, covered, unknown
 
 
-def _inside_unknown(entity: TokenSpan, label: str, gazetteer: Gazetteer, known: set[str]) -> Found:
+def _inside_unknown(entity: TokenSpan, label: str, gazetteer: Gazetteer, known: set[str]) -> Sources:
     """The places an entity the gazetteer does not know as a whole names, or holds."""
     if label in MISTAGGED_LABELS:
         # One sense per article: a name used as a place elsewhere is a place here too.

@@ -72,6 +72,13 @@ class Mention:
 
     span: Span
     qualifier: Entry | None = None
+    state: bool = False  # the text means a state or province by it ("upstate New York")
+    name: str | None = None  # the name to look up, when not the span's text ("Clay County" for "Clay")
+
+    @property
+    def lookup(self) -> str:
+        """The name to look up."""
+        return self.name or self.span.text
 
 
 @dataclass
@@ -147,12 +154,18 @@ def _within(entry: Entry, qualifier: Entry) -> bool:
     return entry.country == qualifier.country
 
 
-def candidates(gazetteer: Gazetteer, name: str, *, qualified: bool = False) -> tuple[Entry, ...]:
+def candidates(gazetteer: Gazetteer, name: str, *, qualified: bool = False, state: bool = False) -> tuple[Entry, ...]:
     """The entries ``name`` may stand for (a demonym stands for none: "Russian" is no place).
 
-    ``qualified``: the name has a qualifier, so every homonym stays a candidate.
+    ``qualified``: the name has a qualifier, so every homonym stays a candidate;
+    ``state``: the text means a state or province ("New York State"), so only those are.
     """
     found = gazetteer.lookup(name)
+    words = name.split()
+    if len(words) > 1 and words[-1] in gazetteer.words.use.state_words:
+        found, state = gazetteer.lookup(" ".join(words[:-1])), True
+    if state and any(e.feature == "admin1" for e in found):
+        return tuple(e for e in found if e.feature == "admin1")
     if qualified:
         return found
     if found and name.isupper() and len(name) <= ACRONYM_MAX_LENGTH:

@@ -17,13 +17,28 @@ from dateline import lang
 from dateline._data import check_described, is_strings
 from dateline.errors import ResourceError
 
-__all__ = ["SUPPORTED_MAJOR", "Names", "PlaceWords", "read_language"]
+__all__ = ["SUPPORTED_MAJOR", "Names", "PlaceWords", "UseWords", "read_language"]
 
 #: Major version of the language's ``places.json`` and ``demonyms.json`` this code reads.
 SUPPORTED_MAJOR = "1"
 
 #: Punctuation trimmed from the end of a place mention, beside the language's possessives.
 TRAILING_PUNCTUATION = frozenset({".", ",", "-", "--", ":", ";"})
+
+
+@dataclass(frozen=True)
+class UseWords:
+    """The words that tell how the text uses a name (``places.json``; see its ``keys`` and
+    :mod:`dateline.places._use`), lower case except ``state_words``."""
+
+    agent_verbs: frozenset[str]
+    agent_object_verbs: frozenset[str]
+    government_nouns: frozenset[str]
+    relation_prepositions: frozenset[str]
+    named_after_nouns: frozenset[str]
+    state_words: frozenset[str]
+    state_before: frozenset[str]
+    state_nouns: frozenset[str]
 
 
 @dataclass(frozen=True)
@@ -46,6 +61,11 @@ class PlaceWords:
     abbreviations: tuple[tuple[str, str], ...]
     divisions: frozenset[str]
     division_prefixes: tuple[str, ...]
+    #: "counties" -> "County": plural division words after a list of names
+    plural_divisions: dict[str, str]
+    #: what separates the names of a list: commas and conjunctions, lower case
+    list_separators: frozenset[str]
+    use: UseWords
 
     def key(self, name: str) -> str:
         """The index key of a name: no accents, case folded, straight apostrophes, no leading article."""
@@ -138,6 +158,33 @@ def _words(data: dict[str, Any], where: str) -> PlaceWords:
         abbreviations=_abbreviations(data, where),
         divisions=frozenset(_list(data, "division_words", where)),
         division_prefixes=_list(data, "division_prefixes", where),
+        plural_divisions=_mapping(data, "plural_divisions", where),
+        list_separators=_lower(data, "list_separators", where),
+        use=_use_words(data, where),
+    )
+
+
+def _mapping(data: dict[str, Any], key: str, where: str) -> dict[str, str]:
+    value = data.get(key)
+    if not isinstance(value, dict) or not all(isinstance(v, str) and v.strip() for v in value.values()):
+        raise _fail(where, f"{key!r} must map each word to a word")
+    return {str(k).lower(): v for k, v in value.items()}
+
+
+def _lower(data: dict[str, Any], key: str, where: str) -> frozenset[str]:
+    return frozenset(w.lower() for w in _list(data, key, where))
+
+
+def _use_words(data: dict[str, Any], where: str) -> UseWords:
+    return UseWords(
+        agent_verbs=_lower(data, "agent_verbs", where),
+        agent_object_verbs=_lower(data, "agent_object_verbs", where),
+        government_nouns=_lower(data, "government_nouns", where),
+        relation_prepositions=_lower(data, "relation_prepositions", where),
+        named_after_nouns=_lower(data, "named_after_nouns", where),
+        state_words=frozenset(_list(data, "state_words", where)),
+        state_before=_lower(data, "state_words_before", where),
+        state_nouns=_lower(data, "state_nouns", where),
     )
 
 

@@ -1,0 +1,97 @@
+"""Place names the entity tagger misses, read from the layout and wording of news.
+
+- **Datelines**: a story opens with the place it was filed from, in capitals
+  ("CHARLESTON, W.Va. -", "BEIRUT (AP) —", "MOUNT GILEAD (AP) --") or with a
+  news agency after it ("Hanoi (VNA) –"). The tagger rarely tags a name in
+  capitals; a dateline the gazetteer knows is a place wherever it stands.
+- **Lists of divisions**: "in Becker, Clay, Douglas and Otter Tail counties"
+  names four counties, each written without its "County".
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+from typing import TYPE_CHECKING
+
+from dateline.places._gazetteer import Gazetteer
+from dateline.records import Span
+
+if TYPE_CHECKING:
+    from spacy.tokens import Doc, Token
+
+__all__ = ["datelines", "division_lists"]
+
+_CAPS_WORD = r"[A-Z][A-Z.'\u2019&-]*"
+_AGENCY = r"\([^()\n]{1,40}\)"
+_DASH = r"(?:-{1,3}|\u2014|\u2013|_)"
+#: "CHARLESTON, W.Va. -", "BEIRUT (AP) —", "LONDON The Latest": a name in capitals (with a qualifier and an
+#: agency) before a dash, or before a capitalized word when it opens a line.
+_CAPS_DATELINE = re.compile(
+    rf"(?P<name>{_CAPS_WORD}(?: {_CAPS_WORD}){{0,3}})(?:, [A-Z][\w.]*(?: [A-Z][\w.]*){{0,2}})?"
+    rf"(?: ?{_AGENCY})?(?: ?(?:{_DASH}|:)(?=\s)| (?=[A-Z][a-z]))"
+)
+#: "Hanoi (VNA) –", "Muscat:" opening a story: a name in title case before an agency and a dash, or a colon.
+_TITLED_DATELINE = re.compile(rf"(?P<name>[A-Z][a-z]+(?: [A-Z][a-z]+){{0,2}})(?: ?{_AGENCY} ?{_DASH}|:)(?=\s)")
+#: Names a list before a plural division word needs: one name is the place the divisions lie in
+#: ("Indiana counties", "the metro Athens counties").
+MIN_LIST_NAMES = 2
+
+#: What may stand before a dateline: the start of the text, of a line, or the end of a sentence (a title).
+_OPENINGS = ("\n", ". ", ".\u00a0")
+#: Where a dateline may lie: within the first characters of the text (a title may come first).
+DATELINE_WITHIN_CHARS = 400
+
+
+def _opens(text: str, start: int) -> bool:
+    return start == 0 or any(text.endswith(opening, 0, start) for opening in _OPENINGS)
+
+
+def datelines(text: str, gazetteer: Gazetteer) -> Iterator[Span]:
+    """The place names of the datelines near the start of ``text`` (the first one only, per line)."""
+    head = text[:DATELINE_WITHIN_CHARS]
+    for pattern in (_CAPS_DATELINE, _TITLED_DATELINE):
+        for match in pattern.finditer(head):
+            start, end = match.span("name")
+            name = match.group("name").rstrip(".,'\u2019&-")
+            end = start + len(name)
+            if not _opens(text, start) or gazetteer.key(name) in gazetteer.not_places:
+                continue
+            if len(name) > 1 and gazetteer.lookup(name):
+                yield Span(start, end, name)
+                return
+
+
+def _name_runs(doc: Doc, end: int, separators: frozenset[str]) -> Iterator[tuple[Token, Token]]:
+    """The runs of capitalized words before token ``end``, separated by commas and conjunctions
+    ("Becker, Clay, Otter Tail and Wilkin"), last first; each as its first and last token."""
+    i = end - 1
+    while i >= 0:
+        last = i
+        while i >= 0 and doc[i].text[:1].isupper() and doc[i].is_alpha:
+            i -= 1
+        if i == last:
+            return
+        yield doc[i + 1], doc[last]
+        if i < 0 or doc[i].lower_ not in separators:
+            return
+        while i >= 0 and doc[i].lower_ in separators:
+            i -= 1
+
+
+def division_lists(doc: Doc, gazetteer: Gazetteer) -> Iterator[tuple[Span, str]]:
+    """Names in a list before a plural division word ("Clay and Wilkin counties"), each with the
+    name of the division to look up ("Clay County"), when the gazetteer knows it."""
+    words = gazetteer.words
+    for token in doc:
+        singular = words.plural_divisions.get(token.lower_)
+        if singular is None:
+            continue
+        runs = list(_name_runs(doc, token.i, words.list_separators))
+        if len(runs) < MIN_LIST_NAMES:
+            continue  # "Indiana counties" are the counties of Indiana
+        for first, last in runs:
+            span = doc[first.i : last.i + 1]
+            name = f"{span.text} {singular}"
+            if any(e.feature in ("admin2", "admin1") for e in gazetteer.lookup(name)):
+                yield Span(span.start_char, span.end_char, span.text), name
