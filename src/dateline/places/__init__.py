@@ -37,7 +37,7 @@ from dataclasses import replace
 
 from dateline.lang import Resources
 from dateline.pipeline import StageConfig, stage
-from dateline.places._article import resolve_mentions
+from dateline.places._article import resolve_mentions, supported
 from dateline.places._detect import find_mentions
 from dateline.places._gazetteer import Entry, load_gazetteer
 from dateline.places._resolve import Context, Mention, qualifier_at
@@ -57,15 +57,32 @@ def apply(article: Article, config: StageConfig = StageConfig()) -> Article:
     res = config.resources(article)
     gazetteer = load_gazetteer(res)
     found = find_mentions(article.doc, gazetteer)
-    mentions = [Mention(span, qualifier_at(gazetteer, article.text, span.end), f.state, f.name)
-                for span, f in found.items()]
+    mentions = [
+        Mention(span, qualifier_at(gazetteer, article.text, span.end), f.state, f.name, _weight(f.source))
+        for span, f in found.items()
+    ]
     entries = resolve_mentions(gazetteer, mentions)
+    firm = [e for e in entries if e is not None]
     kept = (
         _place(span, entry) if entry is not None else Place(span, span.text, None)
         for (span, f), entry in zip(found.items(), entries, strict=True)
-        if entry is not None or f.source in UNRESOLVED_SOURCES
+        if (entry is None and f.source in UNRESOLVED_SOURCES)
+        or (entry is not None and (_weight(f.source) == 1 or supported(entry, firm)))
     )
     return replace(article, places=tuple(kept))
+
+
+#: Sources of mentions that are places as such: the tagger's place entities and the layout of news.
+FIRM_SOURCES = frozenset({"GPE", "LOC", "FAC", "dateline", "list"})
+
+#: How much a mention from another source (a name inside an organization's, a name the tagger called a
+#: person, a gazetteer match) votes for the article's countries and states, beside a firm one's 1: such
+#: names are often no places, and must not pull the others away. Tuned on LGL.
+WEAK_WEIGHT = 0.25
+
+
+def _weight(source: str) -> float:
+    return 1.0 if source in FIRM_SOURCES else WEAK_WEIGHT
 
 
 #: Sources whose mentions stay even when the gazetteer does not know them

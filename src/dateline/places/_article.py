@@ -7,19 +7,19 @@ country/state/region reading, or else a share for each candidate's country
 and state. Then the groups are re-resolved one after another, each seeing the
 others' current picks as votes (never its own), until the picks settle; the
 local candidates of a group also earn a bonus for each other group with a
-candidate nearby (see :func:`proximity`).
+plausible candidate nearby (see :func:`proximity`).
 """
 
 from __future__ import annotations
 
-import math
 from collections.abc import Sequence
 from dataclasses import dataclass
 
 from dateline.places._gazetteer import Entry, Gazetteer
+from dateline.places._geo import Points, chord2, km, share_near
 from dateline.places._resolve import Context, Mention, best_entry, candidates, is_decisive, score, votes
 
-__all__ = ["proximity", "resolve_mentions"]
+__all__ = ["proximity", "resolve_mentions", "supported"]
 
 #: Candidates of a city or county within this distance of a candidate of
 #: another name count as near each other (tuned on LGL: 100 > 150 > 250 km).
@@ -28,10 +28,13 @@ NEAR_KM = 100.0
 #: Candidates per name considered for proximity (the best by score without context).
 PROXIMITY_CANDIDATES = 25
 
+#: A name's candidate counts for the proximity of the others only when its score is within this margin of
+#: the name's likeliest reading: Paris, Ontario beside Paris, France is no reason for a London in Ontario.
+#: Tuned on LGL and GeoWebNews.
+PLAUSIBLE_MARGIN = 4.0
+
 #: Most rounds of re-resolution per article (they usually settle after 2-3).
 MAX_ROUNDS = 5
-
-_EARTH_KM = 6371.0
 
 
 @dataclass
@@ -39,7 +42,7 @@ class _Group:
     key: str
     qualifier: Entry | None
     options: tuple[Entry, ...]
-    count: int
+    count: float  # the weights of its mentions
     pick: Entry | None = None
     said: Context | None = None
 
@@ -59,7 +62,7 @@ def _groups(gazetteer: Gazetteer, mentions: Sequence[Mention]) -> tuple[list[_Gr
         if group is None:
             found = candidates(gazetteer, mention.lookup, qualified=qualifier is not None, state=mention.state)
             group = groups[key] = _Group(name + ("\x1e" if mention.state else ""), qualifier, found, 0)
-        group.count += 1
+        group.count += mention.weight
         index.append(list(groups).index(key))
     return list(groups.values()), index
 
@@ -87,14 +90,14 @@ def resolve_mentions(
     for group in groups:
         group.said = _first_votes(group).scaled(group.count)
         total.update(group.said)
-    near = proximity({g.key + "\x1f" + (g.qualifier.name if g.qualifier else ""): g.options for g in groups})
+    points = Points()
+    near = proximity([g.options for g in groups], points)
     for _ in range(MAX_ROUNDS):
         changed = False
-        for group in groups:
+        for i, group in enumerate(groups):
             assert group.said is not None
             total.update(group.said, -1)
-            key = group.key + "\x1f" + (group.qualifier.name if group.qualifier else "")
-            pick = best_entry(group.options, total, group.qualifier, near.get(key))
+            pick = best_entry(group.options, total, group.qualifier, near[i])
             changed |= pick != group.pick
             group.pick = pick
             group.said = (votes([pick]) if pick is not None else Context()).scaled(group.count)
@@ -104,37 +107,53 @@ def resolve_mentions(
     return [groups[i].pick for i in index]
 
 
+#: A place found only from the words around it, or inside another name, needs another place of the article
+#: within this distance (or in the same US state) to be kept: "Metro" beside "Nashville" is no city of
+#: Indonesia. Tuned on LGL (100 < 150 > 250 km).
+SUPPORT_KM = 150.0
+
+
+def supported(entry: Entry, others: Sequence[Entry]) -> bool:
+    """Whether another place of the article lies near ``entry`` (or in its US state), or ``entry`` means a
+    place wherever it stands (a country, region or US state)."""
+    if is_decisive(entry) or entry.lat is None:
+        return True
+    for other in others:
+        if other == entry or other.feature in ("country", "region") or other.lat is None:
+            continue
+        if entry.country == "USA" and other.country == "USA" and entry.admin1 and entry.admin1 == other.admin1:
+            return True
+        if km(entry, other) <= SUPPORT_KM:
+            return True
+    return False
+
+
 def _local(entries: Sequence[Entry]) -> list[Entry]:
+    """The candidates that are towns or counties, the likeliest first, at most PROXIMITY_CANDIDATES."""
     local = [e for e in entries if e.feature in ("city", "admin2") and e.lat is not None]
-    if len(local) > PROXIMITY_CANDIDATES:
-        local = sorted(local, key=lambda e: -score(e, Context()))[:PROXIMITY_CANDIDATES]
-    return local
+    return sorted(local, key=lambda e: -score(e, Context()))[:PROXIMITY_CANDIDATES]
 
 
-def proximity(options: dict[str, Sequence[Entry]]) -> dict[str, dict[Entry, float]]:
-    """For each name and local candidate: the share of the other local names with a candidate nearby."""
-    local = {name: _local(found) for name, found in options.items()}
-    local = {name: found for name, found in local.items() if found}
-    if len(local) < 2:
-        return {}
-    points = {name: [_xyz(e) for e in found] for name, found in local.items()}
-    limit = 2 * math.sin(NEAR_KM / (2 * _EARTH_KM))  # the chord of NEAR_KM on the unit sphere
-    limit2 = limit * limit
-    others = len(local) - 1
-    result: dict[str, dict[Entry, float]] = {}
-    for name, found in local.items():
-        shares: dict[Entry, float] = {}
-        for entry, (x, y, z) in zip(found, points[name], strict=True):
-            hits = sum(
-                any((x - a) ** 2 + (y - b) ** 2 + (z - c) ** 2 <= limit2 for a, b, c in pts)
-                for other, pts in points.items()
-                if other != name
-            )
-            shares[entry] = hits / others
-        result[name] = shares
+def _plausible(entries: Sequence[Entry]) -> list[Entry]:
+    """The local candidates within PLAUSIBLE_MARGIN of the name's likeliest reading."""
+    if not entries:
+        return []
+    best = max(score(e, Context()) for e in entries)
+    return [e for e in _local(entries) if score(e, Context()) >= best - PLAUSIBLE_MARGIN]
+
+
+def proximity(options: Sequence[Sequence[Entry]], points: Points) -> list[dict[Entry, float]]:
+    """For each name and local candidate: the share of the other local names with a plausible candidate
+    within NEAR_KM ("Paris" beside "Henry County" is Paris, Tenn.; "London" beside a Paris that is
+    surely the French one gains nothing from London and Paris, Ontario)."""
+    local = [_local(found) for found in options]
+    plausible = [[points(e) for e in _plausible(found)] for found in options]
+    named = [i for i, found in enumerate(local) if found]
+    limit2 = chord2(NEAR_KM)
+    result: list[dict[Entry, float]] = [{} for _ in options]
+    if len(named) < 2:
+        return result
+    for i in named:
+        others = [plausible[j] for j in named if j != i]
+        result[i] = {entry: share_near(points(entry), others, limit2) for entry in local[i]}
     return result
-
-
-def _xyz(entry: Entry) -> tuple[float, float, float]:
-    lat, lon = math.radians(entry.lat or 0.0), math.radians(entry.lon or 0.0)
-    return math.cos(lat) * math.cos(lon), math.cos(lat) * math.sin(lon), math.sin(lat)

@@ -15,6 +15,7 @@ from dataclasses import dataclass, replace
 from typing import TYPE_CHECKING
 
 from dateline._dashes import dash_pieces
+from dateline.places._context import before_institution, placed_by_context
 from dateline.places._cues import datelines, division_lists
 from dateline.places._gazetteer import Entry, Gazetteer
 from dateline.places._use import for_government, headline, means_state, names_a_thing
@@ -148,7 +149,7 @@ def _from_entities(doc: Doc, gazetteer: Gazetteer) -> tuple[Sources, set[int], l
                 else:
                     unknown.append((piece, label))
             continue
-        if label in MISTAGGED_LABELS and (whole := _mistagged(ent, gazetteer)) is not None:
+        if (label in MISTAGGED_LABELS or label in CONTAINER_LABELS) and (whole := _mistagged(ent, gazetteer)):
             spans[_span(whole)] = label
         if label in MISTAGGED_LABELS or label in CONTAINER_LABELS:
             unknown.append((ent, label))
@@ -165,6 +166,8 @@ def _inside_unknown(entity: TokenSpan, label: str, gazetteer: Gazetteer, known: 
             return found
     else:
         found = {}
+    if gazetteer.key(entity.text) in gazetteer.not_places:
+        return found  # "the White House" holds no place
     parts = _hyphen_parts(entity, gazetteer)
     if parts:
         return found | dict.fromkeys(parts, label)  # "U.S.-Russia relations"
@@ -209,10 +212,16 @@ def _with_number(span: TokenSpan) -> Span:
 
 
 def _mistagged(ent: TokenSpan, gazetteer: Gazetteer) -> TokenSpan | None:
-    """The entity, trimmed, when it is as a whole a clear place; else None."""
+    """The entity, trimmed, when it is as a whole a place: a clear one (under a label that mistags them), or
+    one the words around it place ("Mindy Miller of Ravenel"); else None."""
     pieces = list(_entity_pieces(ent, gazetteer))
-    if len(pieces) == 1 and _strong(gazetteer, pieces[0].text):
-        return pieces[0]
+    if len(pieces) != 1:
+        return None
+    piece = pieces[0]
+    if ent.label_ in MISTAGGED_LABELS and _strong(gazetteer, piece.text):
+        return piece
+    if piece.end == ent.end and gazetteer.lookup(piece.text) and _in_context(piece, gazetteer):
+        return piece
     return None
 
 
@@ -226,19 +235,42 @@ def _embedded(span: TokenSpan, gazetteer: Gazetteer, known: set[str]) -> Iterato
             window = _longest_window(
                 doc, i, end,
                 lambda w: (w.start == span.start and w.end == span.end) or any(t.is_space for t in w),
-                lambda name: _acceptable(name, gazetteer) and (gazetteer.key(name) in known or _clear(gazetteer, name)),
+                lambda w: _acceptable(w.text, gazetteer) and _embedded_place(w, span, gazetteer, known),
             )
         if window is not None:
             yield _span(window)
         i += len(window) if window is not None else 1
 
 
+def _embedded_place(window: TokenSpan, entity: TokenSpan, gazetteer: Gazetteer, known: set[str]) -> bool:
+    """Whether a name inside a longer one is a place there: one the article uses as a place, a clear place
+    that ends the name ("the Cooper School in Lombard") or is a country, region or US state, or one
+    before a word of a local institution ("Berea Police Department"), not "Delta Air Lines"."""
+    name = window.text
+    if gazetteer.key(name) in known:
+        return True
+    entries = gazetteer.lookup(name)
+    if not entries:
+        return False
+    if any(_decisive(e) for e in entries if not e.alias) or name.endswith(gazetteer.words.county_endings):
+        return True
+    words = gazetteer.words.context
+    if before_institution(window, entity, words, gazetteer.words.leading) or placed_by_context(window, words):
+        return True
+    return window.end == entity.end and _strong(gazetteer, name)
+
+
+def _in_context(tokens: TokenSpan, gazetteer: Gazetteer) -> bool:
+    """Whether the words around a name say it is a place ("in Frankston", "Winona police")."""
+    return placed_by_context(tokens, gazetteer.words.context)
+
+
 def _longest_window(doc: Doc, i: int, end: int, skip: Callable[[TokenSpan], bool],
-                    accept: Callable[[str], bool]) -> TokenSpan | None:
+                    accept: Callable[[TokenSpan], bool]) -> TokenSpan | None:
     """The longest run of tokens from ``i`` (at most MAX_MATCH_TOKENS, before ``end``) not skipped and accepted."""
     for n in range(min(MAX_MATCH_TOKENS, end - i), 0, -1):
         window = doc[i : i + n]
-        if not skip(window) and accept(window.text):
+        if not skip(window) and accept(window):
             return window
     return None
 
@@ -317,7 +349,8 @@ def _gazetteer_matches(doc: Doc, gazetteer: Gazetteer, covered: set[int], known:
         window = _longest_window(
             doc, i, size,
             lambda w: any(t.i in covered or t.pos_ != "PROPN" for t in w),
-            lambda name: _strong(gazetteer, name) or (gazetteer.key(name) in known and _acceptable(name, gazetteer)),
+            lambda w: _strong(gazetteer, w.text) or (_acceptable(w.text, gazetteer) and (
+                gazetteer.key(w.text) in known or (bool(gazetteer.lookup(w.text)) and _in_context(w, gazetteer)))),
         )
         if window is not None:
             yield _span(window)

@@ -74,6 +74,7 @@ class Mention:
     qualifier: Entry | None = None
     state: bool = False  # the text means a state or province by it ("upstate New York")
     name: str | None = None  # the name to look up, when not the span's text ("Clay County" for "Clay")
+    weight: float = 1.0  # how much its candidates vote for the article's countries and states
 
     @property
     def lookup(self) -> str:

@@ -17,7 +17,7 @@ from dateline import lang
 from dateline._data import check_described, is_strings
 from dateline.errors import ResourceError
 
-__all__ = ["SUPPORTED_MAJOR", "Names", "PlaceWords", "UseWords", "read_language"]
+__all__ = ["SUPPORTED_MAJOR", "ContextWords", "Names", "PlaceWords", "UseWords", "read_language"]
 
 #: Major version of the language's ``places.json`` and ``demonyms.json`` this code reads.
 SUPPORTED_MAJOR = "1"
@@ -39,6 +39,17 @@ class UseWords:
     state_words: frozenset[str]
     state_before: frozenset[str]
     state_nouns: frozenset[str]
+
+
+@dataclass(frozen=True)
+class ContextWords:
+    """The words around a name that say the text means a place by it (``places.json``; see
+    :mod:`dateline.places._context`), lower case."""
+
+    locative_prepositions: frozenset[str]
+    of_words: frozenset[str]
+    local_nouns: frozenset[str]
+    institution_nouns: frozenset[str]
 
 
 @dataclass(frozen=True)
@@ -66,6 +77,7 @@ class PlaceWords:
     #: what separates the names of a list: commas and conjunctions, lower case
     list_separators: frozenset[str]
     use: UseWords
+    context: ContextWords
 
     def key(self, name: str) -> str:
         """The index key of a name: no accents, case folded, straight apostrophes, no leading article."""
@@ -161,6 +173,12 @@ def _words(data: dict[str, Any], where: str) -> PlaceWords:
         plural_divisions=_mapping(data, "plural_divisions", where),
         list_separators=_lower(data, "list_separators", where),
         use=_use_words(data, where),
+        context=ContextWords(
+            locative_prepositions=_lower(data, "locative_prepositions", where),
+            of_words=_lower(data, "of_words", where),
+            local_nouns=_lower(data, "local_nouns", where),
+            institution_nouns=_lower(data, "institution_nouns", where),
+        ),
     )
 
 

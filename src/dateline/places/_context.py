@@ -1,0 +1,57 @@
+"""The words around a name that say the text means a place by it.
+
+The entity tagger misses many small places, or calls them organizations or
+people ("Mindy Miller of Ravenel", "a Danbury stonework mason", "the Berea
+Police Department"). A name the gazetteer knows is taken for a place when
+the parse puts it where places stand (the language's words,
+:class:`~dateline.places._words.ContextWords`):
+
+- after a preposition of place: "in Frankston", "from Bicester";
+- after "of" that follows a person or a local noun: "Thomas Hellinghausen,
+  22, of Winfield", "a resident of Ravenel";
+- before a local noun it modifies: "Winona police", "their Grovetown home";
+- inside an organization's name, before a word of a local institution:
+  "the Crestwood Board of Education", "Litchfield Superior Court" (but not
+  "Delta Air Lines" or "Lincoln Nautilus").
+"""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from dateline.places._words import ContextWords
+
+if TYPE_CHECKING:
+    from spacy.tokens import Span as TokenSpan
+
+__all__ = ["before_institution", "placed_by_context"]
+
+_MODIFIERS = frozenset({"compound", "nmod", "amod", "poss"})
+_PERSON = "PERSON"
+
+
+def placed_by_context(tokens: TokenSpan, words: ContextWords) -> bool:
+    """Whether the parse puts the name where places stand (see the module docstring)."""
+    root = tokens.root
+    head = root.head
+    if root.dep_ == "pobj":
+        if head.lower_ in words.locative_prepositions:
+            return True
+        owner = head.head
+        local = owner.ent_type_ == _PERSON or owner.lemma_.lower() in words.local_nouns
+        return head.lower_ in words.of_words and local
+    # "Winona police", not "White House": a common noun, not the rest of a name
+    return root.dep_ in _MODIFIERS and head.i > root.i and head.is_lower and head.lemma_ in words.local_nouns
+
+
+def before_institution(window: TokenSpan, entity: TokenSpan, words: ContextWords, leading: frozenset[str]) -> bool:
+    """Whether a name opening an organization's name (after an article in ``leading``) is followed there by a
+    word of a local institution ("Berea Police Department", "the Crestwood Board of Education", not
+    "Litchfield Superior Court" for "Superior")."""
+    start = entity.start
+    while start < window.start and entity.doc[start].text in leading:
+        start += 1
+    following = window.end
+    if start != window.start or following >= entity.end or window.text.lower() in words.institution_nouns:
+        return False
+    return entity.doc[following].lower_ in words.institution_nouns

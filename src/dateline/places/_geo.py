@@ -1,0 +1,59 @@
+"""Distances between gazetteer entries, for resolving an article's names together.
+
+Points are kept as unit vectors, so that "within d km" is a comparison of
+squared chords and no trigonometry runs inside the loops.
+"""
+
+from __future__ import annotations
+
+import math
+from collections.abc import Sequence
+
+from dateline.places._gazetteer import Entry
+
+__all__ = ["EARTH_KM", "Points", "chord2", "km", "share_near"]
+
+EARTH_KM = 6371.0
+
+#: A unit vector on the sphere.
+Point = tuple[float, float, float]
+
+
+def _unit(entry: Entry) -> Point:
+    lat, lon = math.radians(entry.lat or 0.0), math.radians(entry.lon or 0.0)
+    return math.cos(lat) * math.cos(lon), math.cos(lat) * math.sin(lon), math.sin(lat)
+
+
+class Points:
+    """The unit vectors of entries, made once each."""
+
+    def __init__(self) -> None:
+        self._made: dict[Entry, Point] = {}
+
+    def __call__(self, entry: Entry) -> Point:
+        point = self._made.get(entry)
+        if point is None:
+            point = self._made[entry] = _unit(entry)
+        return point
+
+
+def chord2(distance_km: float) -> float:
+    """The squared chord, on the unit sphere, of a distance along the earth's surface."""
+    chord = 2 * math.sin(distance_km / (2 * EARTH_KM))
+    return chord * chord
+
+
+def km(a: Entry, b: Entry) -> float:
+    """The distance between two entries with points, in kilometres."""
+    (x1, y1, z1), (x2, y2, z2) = _unit(a), _unit(b)
+    chord = math.sqrt((x1 - x2) ** 2 + (y1 - y2) ** 2 + (z1 - z2) ** 2)
+    return 2 * EARTH_KM * math.asin(min(1.0, chord / 2))
+
+
+def share_near(point: Point, others: Sequence[Sequence[Point]], limit2: float) -> float:
+    """The share of ``others`` (each a set of points) with a point within the squared chord ``limit2``."""
+    if not others:
+        return 0.0
+    x, y, z = point
+    hits = sum(any((x - a) ** 2 + (y - b) ** 2 + (z - c) ** 2 <= limit2 for a, b, c in pts) for pts in others)
+    return hits / len(others)
