@@ -39,7 +39,8 @@ from dateline.lang import Resources
 from dateline.pipeline import StageConfig, stage
 from dateline.places._article import resolve_mentions, supported
 from dateline.places._detect import find_mentions
-from dateline.places._gazetteer import Entry, load_gazetteer
+from dateline.places._gazetteer import Entry, Gazetteer, load_gazetteer
+from dateline.places._home import demonym_countries, outlet_country
 from dateline.places._resolve import Context, Mention, qualifier_at
 from dateline.records import Article, Place, Span
 
@@ -61,7 +62,7 @@ def apply(article: Article, config: StageConfig = StageConfig()) -> Article:
         Mention(span, qualifier_at(gazetteer, article.text, span.end), f.state, f.name, _weight(f.source))
         for span, f in found.items()
     ]
-    entries = resolve_mentions(gazetteer, mentions)
+    entries = resolve_mentions(gazetteer, mentions, context=_home(article, gazetteer))
     firm = [e for e in entries if e is not None]
     kept = (
         _place(span, entry) if entry is not None else Place(span, span.text, None)
@@ -79,6 +80,17 @@ FIRM_SOURCES = frozenset({"GPE", "LOC", "FAC", "dateline", "list"})
 #: person, a gazetteer match) votes for the article's countries and states, beside a firm one's 1: such
 #: names are often no places, and must not pull the others away. Tuned on LGL.
 WEAK_WEIGHT = 0.25
+
+
+#: How much each use of a country's demonym ("Mexican") votes for the country, beside a place name's 1.
+DEMONYM_WEIGHT = 0.5
+
+
+def _home(article: Article, gazetteer: Gazetteer) -> Context:
+    """What the article's outlet and demonyms say about where it is set."""
+    said = demonym_countries(article.doc, gazetteer)
+    return Context({country: count * DEMONYM_WEIGHT for country, count in said.items()},
+                   home=outlet_country(article.url or article.site))
 
 
 def _weight(source: str) -> float:

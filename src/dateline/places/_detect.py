@@ -250,7 +250,7 @@ def _embedded_place(window: TokenSpan, entity: TokenSpan, gazetteer: Gazetteer, 
     if gazetteer.key(name) in known:
         return True
     entries = gazetteer.lookup(name)
-    if not entries:
+    if not entries or _common_word(window, gazetteer):
         return False
     if any(_decisive(e) for e in entries if not e.alias) or name.endswith(gazetteer.words.county_endings):
         return True
@@ -262,7 +262,17 @@ def _embedded_place(window: TokenSpan, entity: TokenSpan, gazetteer: Gazetteer, 
 
 def _in_context(tokens: TokenSpan, gazetteer: Gazetteer) -> bool:
     """Whether the words around a name say it is a place ("in Frankston", "Winona police")."""
-    return placed_by_context(tokens, gazetteer.words.context)
+    return not _common_word(tokens, gazetteer) and placed_by_context(tokens, gazetteer.words.context)
+
+
+def _common_word(tokens: TokenSpan, gazetteer: Gazetteer) -> bool:
+    """Whether a name is one word of a local institution or noun ("University", "Center", "Court"): in
+    another name, or in a title, such a word is no town of that name."""
+    words = gazetteer.words.context
+    if len(tokens) != 1:
+        return False
+    token = tokens[0]
+    return token.lower_ in words.institution_nouns or token.lemma_.lower() in words.local_nouns
 
 
 def _longest_window(doc: Doc, i: int, end: int, skip: Callable[[TokenSpan], bool],

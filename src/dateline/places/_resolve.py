@@ -52,6 +52,9 @@ ALIAS_PENALTY = 2.0
 #: counties) that have a candidate near a candidate: local news names places
 #: near each other ("Paris" beside "Henry County" is Paris, Tenn.).
 PROXIMITY_BONUS = 6.0
+#: Bonus for a town or county in the country of the article's outlet ("London" in a Canadian paper).
+#: Tuned on LGL, whose outlets are local papers.
+HOME_BONUS = 2.0
 #: A city this large keeps its claim to a name it shares with a country or
 #: US state ("New York"); smaller ones need a qualifier ("Indiana, Pa.").
 MAJOR_CITY_POPULATION = 1_000_000
@@ -89,11 +92,12 @@ class Context:
     countries: dict[str, float] = field(default_factory=dict)
     states: dict[str, float] = field(default_factory=dict)
     named_states: float = 0.0  # mentions read as US states ("Texas", "Ohio")
+    home: str | None = None  # the country of the article's outlet (ISO-3), when its address tells
 
     def scaled(self, factor: float) -> Context:
         """These votes times ``factor``."""
         return Context({k: v * factor for k, v in self.countries.items()},
-                       {k: v * factor for k, v in self.states.items()}, self.named_states * factor)
+                       {k: v * factor for k, v in self.states.items()}, self.named_states * factor, self.home)
 
     def update(self, votes: Context, sign: int = 1) -> None:
         for key, value in votes.countries.items():
@@ -101,6 +105,7 @@ class Context:
         for key, value in votes.states.items():
             self.states[key] = self.states.get(key, 0.0) + sign * value
         self.named_states += sign * votes.named_states
+        self.home = self.home or votes.home
 
 
 def votes(entries: Sequence[Entry]) -> Context:
@@ -137,6 +142,8 @@ def score(entry: Entry, context: Context, qualifier: Entry | None = None, near: 
     if _feature(entry) == "us_state":
         value += STATE_PEER_BONUS * min(1.0, max(0.0, context.named_states))
     value += PROXIMITY_BONUS * near
+    if context.home is not None and entry.country == context.home and not is_decisive(entry):
+        value += HOME_BONUS
     if qualifier is not None:
         value += QUALIFIER_WEIGHT if _within(entry, qualifier) else -QUALIFIER_WEIGHT
     return value
