@@ -115,8 +115,8 @@ SUPPORT_KM = 150.0
 
 def supported(entry: Entry, others: Sequence[Entry]) -> bool:
     """Whether another place of the article lies near ``entry`` (or in its US state), or ``entry`` means a
-    place wherever it stands (a country, region or US state)."""
-    if is_decisive(entry) or entry.lat is None:
+    place wherever it stands (a country, region, landmark or US state)."""
+    if is_decisive(entry) or entry.feature == "landmark" or entry.lat is None:
         return True
     for other in others:
         if other == entry or other.feature in ("country", "region") or other.lat is None:

@@ -80,13 +80,33 @@ def find_mentions(doc: Doc, gazetteer: Gazetteer) -> dict[Span, Found]:
         spans.update(_inside_unknown(entity, label, gazetteer, known))
     spans.update((span, "gazetteer") for span in _gazetteer_matches(doc, gazetteer, covered, known))
     people = _surnames(doc)
-    kept = {span: source for span, source in spans.items() if span.text not in people or _strong(gazetteer, span.text)}
+    kept = {_longer(doc, span, gazetteer): source for span, source in spans.items()
+            if span.text not in people or _strong(gazetteer, span.text)}
     named = dict(division_lists(doc, gazetteer))
     for span in [*datelines(doc.text, gazetteer), *named]:
         kept = {old: source for old, source in kept.items() if old.end <= span.start or old.start >= span.end}
         kept[span] = "dateline" if span not in named else "list"
     found = _as_used(doc, gazetteer, kept)
     return {span: replace(found[span], name=named.get(span)) for span in sorted(found, key=lambda s: (s.start, s.end))}
+
+
+#: Most words after a name that may complete a longer name of a region ("Baltic" + "states").
+MAX_EXTENSION_TOKENS = 2
+
+
+def _longer(doc: Doc, span: Span, gazetteer: Gazetteer) -> Span:
+    """The span, with the words after it when they make the name of a region ("the Baltic states")."""
+    tokens = doc.char_span(span.start, span.end, alignment_mode="expand")
+    if tokens is None:
+        return span
+    for n in range(MAX_EXTENSION_TOKENS, 0, -1):
+        end = tokens.end + n
+        if end > len(doc) or any(t.is_sent_start or t.is_punct for t in doc[tokens.end : end]):
+            continue
+        longer = doc[tokens.start : end]
+        if any(e.feature == "region" for e in gazetteer.lookup(longer.text)):
+            return _span(longer)
+    return span
 
 
 def _as_used(doc: Doc, gazetteer: Gazetteer, spans: Sources) -> dict[Span, Found]:
@@ -101,8 +121,9 @@ def _as_used(doc: Doc, gazetteer: Gazetteer, spans: Sources) -> dict[Span, Found
         entries = gazetteer.lookup(span.text)
         if found is None or names_a_thing(found, use):
             continue
-        if source not in LAYOUT_SOURCES and any(e.capital for e in entries) and for_government(found, use):
-            continue  # "Washington imposed sanctions": the government, an actor
+        seat = any(e.capital or e.feature == "landmark" for e in entries)
+        if source not in LAYOUT_SOURCES and seat and for_government(found, use):
+            continue  # "Washington imposed sanctions", "the Kremlin said": the government, an actor
         if span in doubtful and gazetteer.key(span.text) not in body and not any(_decisive(e) for e in entries):
             continue  # a capitalized word of a headline, or opening a sentence, that the article uses nowhere else
         state = means_state(found, use) and _state_or_city(entries)
@@ -333,9 +354,9 @@ def _strong(gazetteer: Gazetteer, name: str) -> bool:
 
 
 def _clear_entry(entry: Entry) -> bool:
-    """A country, region, US state, large city, or first-level region with a name of several words
+    """A country, region, landmark, US state, large city, or first-level region with a name of several words
     ("Tamil Nadu", not "Centre" or "Delta")."""
-    if entry.feature in ("country", "region"):
+    if entry.feature in ("country", "region", "landmark"):
         return True
     if entry.feature == "admin1":
         return entry.country == "USA" or " " in entry.name

@@ -56,7 +56,7 @@ def for_government(span: TokenSpan, words: UseWords) -> bool:
         return head.lemma_.lower() in words.agent_verbs
     if root.dep_ == "dobj":
         return head.lemma_.lower() in words.agent_object_verbs
-    if root.dep_ == "poss":
+    if root.dep_ in ("poss", "compound"):  # "Moscow's response", "White House aides"
         return head.lemma_.lower() in words.government_nouns
     if root.dep_ == "pobj" and head.lower_ in words.relation_prepositions:
         governor = head.head.lemma_.lower()  # "ties with Beijing", "imposed sanctions on Moscow"
