@@ -41,7 +41,8 @@ from dateline.places._article import resolve_mentions, supported
 from dateline.places._detect import find_mentions
 from dateline.places._gazetteer import Entry, Gazetteer, load_gazetteer
 from dateline.places._home import demonym_countries, outlet_country
-from dateline.places._resolve import Context, Mention, qualifier_at
+from dateline.places._qualify import qualifier_at
+from dateline.places._resolve import Context, Mention
 from dateline.records import Article, Place, Span
 
 __all__ = ["apply", "resolve", "resolve_spans"]
@@ -58,8 +59,9 @@ def apply(article: Article, config: StageConfig = StageConfig()) -> Article:
     res = config.resources(article)
     gazetteer = load_gazetteer(res)
     found = find_mentions(article.doc, gazetteer)
+    qualifiers = _qualifiers(gazetteer, article.text, list(found))
     mentions = [
-        Mention(span, qualifier_at(gazetteer, article.text, span.end), f.state, f.name, _weight(f.source))
+        Mention(span, qualifiers.get(span), f.state, f.name, _weight(f.source))
         for span, f in found.items()
     ]
     entries = resolve_mentions(gazetteer, mentions, context=_home(article, gazetteer))
@@ -74,7 +76,7 @@ def apply(article: Article, config: StageConfig = StageConfig()) -> Article:
 
 
 #: Sources of mentions that are places as such: the tagger's place entities and the layout of news.
-FIRM_SOURCES = frozenset({"GPE", "LOC", "FAC", "dateline", "list"})
+FIRM_SOURCES = frozenset({"GPE", "LOC", "FAC", "dateline", "list", "qualified"})
 
 #: How much a mention from another source (a name inside an organization's, a name the tagger called a
 #: person, a gazetteer match) votes for the article's countries and states, beside a firm one's 1: such
@@ -117,7 +119,8 @@ def resolve_spans(
     ``keep_unresolved``, else None. ``res`` gives the language of the names.
     """
     gazetteer = load_gazetteer(res)
-    mentions = [Mention(span, qualifier_at(gazetteer, text, span.end)) for span in spans]
+    qualifiers = _qualifiers(gazetteer, text, spans)
+    mentions = [Mention(span, qualifiers.get(span)) for span in spans]
     entries = resolve_mentions(gazetteer, mentions)
     places: list[Place | None] = []
     for span, entry in zip(spans, entries, strict=True):
@@ -147,9 +150,25 @@ def resolve(
     head, _, _ = name.partition(",")
     head = head.strip() or name
     context = Context({c: 1.0 for c in context_countries}, {s: 1.0 for s in context_states})
-    mention = Mention(Span(0, len(head), head), qualifier_at(gazetteer, name, len(name.partition(",")[0])))
+    qualified = qualifier_at(gazetteer, name, len(name.partition(",")[0]), head)
+    mention = Mention(Span(0, len(head), head), qualified.entry if qualified is not None else None)
     entry = resolve_mentions(gazetteer, [mention], context=context)[0]
     return None if entry is None else _place(Span(0, len(name), name), entry)
+
+
+def _qualifiers(gazetteer: Gazetteer, text: str, spans: Sequence[Span]) -> dict[Span, Entry]:
+    """The qualifier of each span that has one ("Truro" in "Truro, Cornwall"), and the qualifier's own
+    span, which names that place ("Cornwall", the county)."""
+    starts = {span.start: span for span in spans}
+    found: dict[Span, Entry] = {}
+    for span in spans:
+        qualified = qualifier_at(gazetteer, text, span.end, span.text)
+        if qualified is not None:
+            found[span] = qualified.entry
+            named = starts.get(qualified.start)
+            if named is not None:
+                found.setdefault(named, qualified.entry)
+    return found
 
 
 def _place(span: Span, entry: Entry) -> Place:

@@ -6,21 +6,25 @@
   capitals; a dateline the gazetteer knows is a place wherever it stands.
 - **Lists of divisions**: "in Becker, Clay, Douglas and Otter Tail counties"
   names four counties, each written without its "County".
+- **Qualified names**: before a county or province that qualifies it
+  ("Truro, Cornwall", "Merstham in Surrey"), a name the gazetteer knows in
+  that county is a place, whatever the tagger called it.
 """
 
 from __future__ import annotations
 
 import re
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
 from typing import TYPE_CHECKING
 
 from dateline.places._gazetteer import Gazetteer
+from dateline.places._qualify import qualifier_at
 from dateline.records import Span
 
 if TYPE_CHECKING:
     from spacy.tokens import Doc, Token
 
-__all__ = ["datelines", "division_lists"]
+__all__ = ["datelines", "division_lists", "qualified_heads"]
 
 _CAPS_WORD = r"[A-Z][A-Z.'\u2019&-]*"
 _AGENCY = r"\([^()\n]{1,40}\)"
@@ -95,3 +99,26 @@ def division_lists(doc: Doc, gazetteer: Gazetteer) -> Iterator[tuple[Span, str]]
             name = f"{span.text} {singular}"
             if any(e.feature in ("admin2", "admin1") for e in gazetteer.lookup(name)):
                 yield Span(span.start_char, span.end_char, span.text), name
+
+
+#: Most words of a name read before its qualifier ("Palm Beach Gardens, Fla.").
+MAX_HEAD_TOKENS = 3
+
+
+def qualified_heads(doc: Doc, spans: Iterable[Span], gazetteer: Gazetteer) -> Iterator[Span]:
+    """Names right before a found place that qualifies them ("Truro" in "Truro, Cornwall"): the longest run
+    of capitalized words there of which the gazetteer knows a place within the qualifier."""
+    separators = gazetteer.words.qualifier_prepositions | {","}
+    for span in spans:
+        before = doc.char_span(span.start, span.end, alignment_mode="expand")
+        if before is None or before.start < 2 or doc[before.start - 1].lower_ not in separators:
+            continue
+        end = before.start - 1
+        for size in range(min(MAX_HEAD_TOKENS, end), 0, -1):
+            head = doc[end - size : end]
+            if not all(t.text[:1].isupper() and not t.is_punct for t in head):
+                continue
+            qualified = qualifier_at(gazetteer, doc.text, head.end_char, head.text)
+            if qualified is not None and qualified.start == span.start:
+                yield Span(head.start_char, head.end_char, head.text)
+                break

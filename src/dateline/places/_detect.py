@@ -16,7 +16,7 @@ from typing import TYPE_CHECKING
 
 from dateline._dashes import dash_pieces
 from dateline.places._context import before_institution, placed_by_context
-from dateline.places._cues import datelines, division_lists
+from dateline.places._cues import datelines, division_lists, qualified_heads
 from dateline.places._gazetteer import Entry, Gazetteer
 from dateline.places._use import for_government, headline, means_state, names_a_thing
 from dateline.records import Span
@@ -83,9 +83,11 @@ def find_mentions(doc: Doc, gazetteer: Gazetteer) -> dict[Span, Found]:
     kept = {_longer(doc, span, gazetteer): source for span, source in spans.items()
             if span.text not in people or _strong(gazetteer, span.text)}
     named = dict(division_lists(doc, gazetteer))
-    for span in [*datelines(doc.text, gazetteer), *named]:
-        kept = {old: source for old, source in kept.items() if old.end <= span.start or old.start >= span.end}
-        kept[span] = "dateline" if span not in named else "list"
+    layout = {span: "dateline" for span in datelines(doc.text, gazetteer)} | dict.fromkeys(named, "list")
+    layout |= {span: "qualified" for span in qualified_heads(doc, [*kept, *layout], gazetteer) if span not in kept}
+    for span, source in layout.items():
+        kept = {old: found for old, found in kept.items() if old.end <= span.start or old.start >= span.end}
+        kept[span] = source
     found = _as_used(doc, gazetteer, kept)
     return {span: replace(found[span], name=named.get(span)) for span in sorted(found, key=lambda s: (s.start, s.end))}
 
@@ -131,8 +133,9 @@ def _as_used(doc: Doc, gazetteer: Gazetteer, spans: Sources) -> dict[Span, Found
     return out
 
 
-#: Sources of mentions found from the layout of news (a dateline, a list of counties): places wherever they stand.
-LAYOUT_SOURCES = frozenset({"dateline", "list"})
+#: Sources of mentions found from the layout of news (a dateline, a list of counties, a name before its
+#: qualifier): places wherever they stand.
+LAYOUT_SOURCES = frozenset({"dateline", "list", "qualified"})
 
 
 def _capitals_say_nothing(tokens: TokenSpan | None, source: str) -> bool:

@@ -10,14 +10,14 @@ La."). :mod:`dateline.places._article` resolves a whole article with these.
 from __future__ import annotations
 
 import math
-import re
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass, field
 
 from dateline.places._gazetteer import Entry, Gazetteer, PlaceWords
+from dateline.places._geo import km
 from dateline.records import Span
 
-__all__ = ["Context", "Mention", "best_entry", "candidates", "is_decisive", "qualifier_at", "score", "votes"]
+__all__ = ["Context", "Mention", "best_entry", "candidates", "is_decisive", "score", "votes", "within"]
 
 # The weights below were tuned on LGL (local US news, 588 articles); GeoWebNews
 # served as the held-out check that they do not only fit LGL.
@@ -60,14 +60,6 @@ HOME_BONUS = 2.0
 MAJOR_CITY_POPULATION = 1_000_000
 #: Mentions this short in capitals ("EU", "LA") match no city: they are acronyms.
 ACRONYM_MAX_LENGTH = 4
-
-#: Most capitalized words read as a qualifier after a comma ("Springfield, New Hampshire",
-#: "Alexandria, La."). Set by hand, not tuned.
-QUALIFIER_MAX_WORDS = 3
-
-_WORD = r"[A-Z][\w.'’-]*\.?"
-_QUALIFIER = re.compile(rf"\s*,\s*((?:{_WORD})(?:\s+{_WORD}){{0,{QUALIFIER_MAX_WORDS - 1}}})")
-
 
 @dataclass(frozen=True)
 class Mention:
@@ -145,7 +137,7 @@ def score(entry: Entry, context: Context, qualifier: Entry | None = None, near: 
     if context.home is not None and entry.country == context.home and not is_decisive(entry):
         value += HOME_BONUS
     if qualifier is not None:
-        value += QUALIFIER_WEIGHT if _within(entry, qualifier) else -QUALIFIER_WEIGHT
+        value += QUALIFIER_WEIGHT if within(entry, qualifier) else -QUALIFIER_WEIGHT
     return value
 
 
@@ -154,12 +146,25 @@ def is_decisive(entry: Entry) -> bool:
     return entry.feature in ("country", "region") or _feature(entry) == "us_state"
 
 
-def _within(entry: Entry, qualifier: Entry) -> bool:
+#: How far from a qualifier's point a place may lie and still be within it, by the qualifier's feature:
+#: counties are small, provinces and regions large (set by hand: the radius of a large one).
+WITHIN_KM = {"admin2": 100.0, "admin1": 800.0, "region": 2000.0, "landmark": 5.0, "city": 30.0}
+
+
+def within(entry: Entry, qualifier: Entry) -> bool:
+    """Whether ``entry`` lies within the place ``qualifier`` names: its country, its US state (by code),
+    or near the point of its county, province or region."""
+    if entry == qualifier:
+        return True
     if qualifier.feature == "country":
         return entry.country == qualifier.country
     if qualifier.country == "USA" and qualifier.feature == "admin1":
         return entry.country == "USA" and entry.admin1 == qualifier.admin1
-    return entry.country == qualifier.country
+    if qualifier.country is not None and entry.country != qualifier.country:
+        return False
+    if entry.lat is None or qualifier.lat is None:
+        return qualifier.country is not None
+    return km(entry, qualifier) <= WITHIN_KM.get(qualifier.feature, 0.0)
 
 
 def candidates(gazetteer: Gazetteer, name: str, *, qualified: bool = False, state: bool = False) -> tuple[Entry, ...]:
@@ -228,20 +233,3 @@ def best_entry(
         return None
     closeness = near or {}
     return max(entries, key=lambda e: (score(e, context, qualifier, closeness.get(e, 0.0)), e.population))
-
-
-def qualifier_at(gazetteer: Gazetteer, text: str, end: int) -> Entry | None:
-    """A US state or country named right after ``end`` (", Illinois", ", Ill.", ", IL"), or None."""
-    match = _QUALIFIER.match(text, end)
-    if match is None:
-        return None
-    words = match.group(1).split()
-    for size in range(len(words), 0, -1):
-        phrase = " ".join(words[:size])
-        state = gazetteer.states.get(phrase)
-        if state is not None:
-            return state
-        for entry in gazetteer.lookup(phrase):
-            if entry.feature == "country" or (entry.feature == "admin1" and entry.country == "USA"):
-                return entry
-    return None

@@ -76,6 +76,8 @@ class PlaceWords:
     plural_divisions: dict[str, str]
     #: what separates the names of a list: commas and conjunctions, lower case
     list_separators: frozenset[str]
+    #: prepositions between a town and the county or province it lies in ("Merstham in Surrey")
+    qualifier_prepositions: frozenset[str]
     use: UseWords
     context: ContextWords
 
@@ -172,6 +174,7 @@ def _words(data: dict[str, Any], where: str) -> PlaceWords:
         division_prefixes=_list(data, "division_prefixes", where),
         plural_divisions=_mapping(data, "plural_divisions", where),
         list_separators=_lower(data, "list_separators", where),
+        qualifier_prepositions=_lower(data, "qualifier_prepositions", where),
         use=_use_words(data, where),
         context=ContextWords(
             locative_prepositions=_lower(data, "locative_prepositions", where),
