@@ -13,6 +13,7 @@
 
 from __future__ import annotations
 
+import functools
 import re
 from collections.abc import Iterable, Iterator
 from typing import TYPE_CHECKING
@@ -83,15 +84,21 @@ def _name_runs(doc: Doc, end: int, separators: frozenset[str]) -> Iterator[tuple
             i -= 1
 
 
+@functools.cache
+def _plural_words(words: tuple[str, ...]) -> re.Pattern[str]:
+    return re.compile(r"\b(?:" + "|".join(re.escape(w) for w in words) + r")\b", re.IGNORECASE)
+
+
 def division_lists(doc: Doc, gazetteer: Gazetteer) -> Iterator[tuple[Span, str]]:
     """Names in a list before a plural division word ("Clay and Wilkin counties"), each with the
     name of the division to look up ("Clay County"), when the gazetteer knows it."""
     words = gazetteer.words
-    for token in doc:
-        singular = words.plural_divisions.get(token.lower_)
-        if singular is None:
+    for match in _plural_words(tuple(words.plural_divisions)).finditer(doc.text):
+        token = doc.char_span(match.start(), match.end())
+        if token is None:
             continue
-        runs = list(_name_runs(doc, token.i, words.list_separators))
+        singular = words.plural_divisions[token.text.lower()]
+        runs = list(_name_runs(doc, token.start, words.list_separators))
         if len(runs) < MIN_LIST_NAMES:
             continue  # "Indiana counties" are the counties of Indiana
         for first, last in runs:

@@ -10,6 +10,7 @@ not taken for a village of the same name.
 
 from __future__ import annotations
 
+import bisect
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass, replace
 from typing import TYPE_CHECKING
@@ -103,7 +104,7 @@ def _longer(doc: Doc, span: Span, gazetteer: Gazetteer) -> Span:
         return span
     for n in range(MAX_EXTENSION_TOKENS, 0, -1):
         end = tokens.end + n
-        if end > len(doc) or any(t.is_sent_start or t.is_punct for t in doc[tokens.end : end]):
+        if end > len(doc) or any(t.is_sent_start or t.is_punct or t.is_space for t in doc[tokens.end : end]):
             continue
         longer = doc[tokens.start : end]
         if any(e.feature == "region" for e in gazetteer.lookup(longer.text)):
@@ -115,7 +116,8 @@ def _as_used(doc: Doc, gazetteer: Gazetteer, spans: Sources) -> dict[Span, Found
     """The mentions the text uses as places, each with whether it means a state."""
     use = gazetteer.words.use
     tokens = {span: doc.char_span(span.start, span.end, alignment_mode="expand") for span in spans}
-    doubtful = {span for span, source in spans.items() if _capitals_say_nothing(tokens[span], source)}
+    sentences = _Sentences(doc)
+    doubtful = {span for span, source in spans.items() if _capitals_say_nothing(tokens[span], source, sentences)}
     body = {gazetteer.key(span.text) for span in spans if span not in doubtful}
     out: dict[Span, Found] = {}
     for span, source in spans.items():
@@ -138,13 +140,33 @@ def _as_used(doc: Doc, gazetteer: Gazetteer, spans: Sources) -> dict[Span, Found
 LAYOUT_SOURCES = frozenset({"dateline", "list", "qualified"})
 
 
-def _capitals_say_nothing(tokens: TokenSpan | None, source: str) -> bool:
+class _Sentences:
+    """The sentences of a doc, found once, and whether each is a headline (asking a span for its sentence
+    walks the doc every time)."""
+
+    def __init__(self, doc: Doc) -> None:
+        self._sents = list(doc.sents)
+        self._starts = [sent.start for sent in self._sents]
+        self._headline: dict[int, bool] = {}
+
+    def of(self, tokens: TokenSpan) -> TokenSpan:
+        return self._sents[bisect.bisect_right(self._starts, tokens.start) - 1]
+
+    def headline(self, sentence: TokenSpan) -> bool:
+        known = self._headline.get(sentence.start)
+        if known is None:
+            known = self._headline[sentence.start] = headline(sentence)
+        return known
+
+
+def _capitals_say_nothing(tokens: TokenSpan | None, source: str, sentences: _Sentences) -> bool:
     """Whether a mention not tagged as a place stands where any word is capitalized: in a headline, or as the
     one word opening a sentence ("Man accused of ...")."""
     if tokens is None or source in PLACE_LABELS or source in LAYOUT_SOURCES:
         return False
-    opening = len(tokens) == 1 and tokens.start == tokens.sent.start and source in ("gazetteer", "embedded")
-    return opening or headline(tokens.sent)
+    sentence = sentences.of(tokens)
+    opening = len(tokens) == 1 and tokens.start == sentence.start and source in ("gazetteer", "embedded")
+    return opening or sentences.headline(sentence)
 
 
 def _state_or_city(entries: tuple[Entry, ...]) -> bool:
