@@ -127,6 +127,39 @@ def test_until_in_the_past_perfect_looks_back() -> None:
     assert values("The vote was postponed until Tuesday.")["Tuesday"][0] == "2017-07-11"
 
 
+def test_a_month_ahead_in_the_text_goes_forward() -> None:
+    january = dt.date(2024, 1, 15)
+    assert values("Congress voted to fund the government through September.", january)["September"][0] == "2024-09"
+    assert values("The agency will be funded through September.", january)["September"][0] == "2024-09"
+    assert values("The talks ended in March.", january)["March"][0] == "2023-03"
+
+
+def test_since_names_the_last_one() -> None:
+    assert values("Since March, prices have risen 4%.", dt.date(2024, 1, 15))["March"][0] == "2023-03"
+    assert values("Since March, prices are rising.", dt.date(2024, 1, 15))["March"][0] == "2023-03"
+    assert values("Since March, prices have risen 4%.", dt.date(2024, 6, 15))["March"][0] == "2024-03"
+
+
+def test_a_range_takes_the_year_of_its_dated_end() -> None:
+    found = values("The storm hit late on November 12 and into November 13, 2022.", dt.date(2024, 2, 1))
+    assert found["November 12"][0] == "2022-11-12"
+    assert found["November 13, 2022"][0] == "2022-11-13"
+    found = values("Talks ran from Dec. 30 to Jan. 2, 2023.", dt.date(2024, 2, 1))
+    assert found["Dec. 30"][0] == "2022-12-30"
+
+
+def test_a_date_in_brackets_names_the_weekday_before_it() -> None:
+    monday = dt.date(2023, 11, 20)
+    found = values("The minister said Thursday (Nov. 9) that talks would resume.", monday)
+    assert found["Thursday"][0] == "2023-11-09"
+    assert found["Nov. 9"][0] == "2023-11-09"
+    night = values("The minister said Thursday night (Nov. 9) that talks would resume.", monday)
+    assert night["Thursday night"][0] == "2023-11-09TNI"
+    # A date that does not fall on the weekday says nothing about it.
+    other = values("The minister said Thursday (Nov. 10) that talks would resume.", monday)
+    assert other["Thursday"][0] == "2023-11-16"
+
+
 def test_seed_article_dates_keep_the_publication_year(seed_path: Path) -> None:
     text = seed_path.read_text(encoding="utf-8")
     found = run(text).times

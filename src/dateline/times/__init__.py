@@ -19,6 +19,7 @@ from dateline.pipeline import StageConfig, stage
 from dateline.records import Article, TimeExpr, make_span
 from dateline.times._calendar import Ref
 from dateline.times._lexicon import load_lexicon
+from dateline.times._neighbours import bracketed_days, range_years
 from dateline.times._parse import date_entity_chars
 from dateline.times._plausible import plausible
 from dateline.times._points import POINT_RESOLVERS, Context, Resolved
@@ -42,20 +43,21 @@ def apply(article: Article, config: StageConfig = StageConfig()) -> Article:
     lex = load_lexicon(config.resources(article))
     text, doc = article.text, article.doc
     entities = date_entity_chars(doc)
-    found: list[TimeExpr] = []
+    found: list[tuple[Candidate, TimeExpr]] = []
     last: Ref | None = None
     period: Ref | None = None
     anchor = article.published
     if isinstance(anchor, dt.datetime):
         anchor = anchor.date()
-    for cand in find_candidates(text, lex):
-        if not plausible(cand, text, entities, lex, doc):
-            continue
-        res = resolve(cand, Context(anchor, lex, tense(doc, text, cand.extent, lex), last, period))
+    cands = [cand for cand in find_candidates(text, lex) if plausible(cand, text, entities, lex, doc)]
+    years = range_years(cands, text, lex)
+    for i, cand in enumerate(cands):
+        ctx = Context(anchor, lex, tense(doc, text, cand.extent, lex), last, period, years.get(i))
+        res = resolve(cand, ctx)
         if res.ref is not None and res.type in ("DATE", "TIME"):
             last = res.ref
             period = res.ref if res.ref.gran in ("Q", "H") else period
         elif res.type == "DURATION" and (res.value or "").endswith("M") and "T" not in (res.value or ""):
             period = None  # "the first nine months ... a year earlier": the year, not the quarter
-        found.append(TimeExpr(make_span(text, cand.start, cand.end), res.value, res.type))
-    return replace(article, times=tuple(found))
+        found.append((cand, TimeExpr(make_span(text, cand.start, cand.end), res.value, res.type)))
+    return replace(article, times=tuple(bracketed_days(found, text, lex)))

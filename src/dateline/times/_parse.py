@@ -44,7 +44,7 @@ def governing_verb(doc: Doc | None, where: Extent) -> Token | None:
     if span is None or len(span) == 0:
         return None
     token = span.root.head
-    if token.pos_ == "ADP":
+    if token.pos_ == "ADP" or token.dep_ == "prep":  # "Since March": spaCy tags "since" SCONJ
         token = token.head
     return token if token.pos_ in _VERBS else None
 

@@ -41,6 +41,7 @@ class Context:
     tense: str = "none"
     last: Ref | None = None
     last_period: Ref | None = None
+    year: int | None = None  # the year the dated end of a range gives ("November 12 and into November 13, 2022")
 
 
 @dataclass(frozen=True, slots=True)
@@ -110,6 +111,10 @@ FUTURE_WINDOW_DAYS = 120
 NEAR_DAYS = 30
 
 
+#: Tenses that put a year-less month on or after the anchor's month, however far ahead ("would meet in
+#: September", "until September"): the FUTURE_WINDOW_DAYS guess is for a month with no telling tense.
+MONTH_AHEAD_TENSES = frozenset({"ahead"})
+
 #: Days a month counts for when a month-only date is compared with the anchor.
 _DAYS_PER_MONTH = 30
 
@@ -161,6 +166,8 @@ def pick_year(ctx: Context, month: int, day: int | None, rel: str | None = None)
         return near[0]
     if direction(ctx):
         return _towards(gaps, direction(ctx), inclusive=True)
+    if day is None and ctx.tense in MONTH_AHEAD_TENSES:
+        return _towards(gaps, 1, inclusive=True)  # "to fund the government through September" written in January
     ahead = min((y for y, g in gaps.items() if g >= 0), default=None)
     if ahead is not None and gaps[ahead] <= FUTURE_WINDOW_DAYS:
         return ahead
@@ -173,7 +180,7 @@ def _month_num(c: Candidate, ctx: Context) -> int:
 
 def _full_date(c: Candidate, ctx: Context) -> Resolved:
     month, day = _month_num(c, ctx), to_int(c.get("day"))
-    year = year_of(c.get("year"), ctx.lex) or pick_year(ctx, month, day, c.get("rel"))
+    year = year_of(c.get("year"), ctx.lex) or ctx.year or pick_year(ctx, month, day, c.get("rel"))
     if not is_valid_day(year or 0, month, day):
         return _NONE
     if year is None:
@@ -197,7 +204,7 @@ def _numeric_date(c: Candidate, ctx: Context) -> Resolved:
 
 def _month(c: Candidate, ctx: Context) -> Resolved:
     month = _month_num(c, ctx)
-    year = year_of(c.get("year"), ctx.lex) or pick_year(ctx, month, None, c.get("rel"))
+    year = year_of(c.get("year"), ctx.lex) or ctx.year or pick_year(ctx, month, None, c.get("rel"))
     shift = ctx.lex.relative(c.get("yrel"))
     if shift is not None and ctx.anchor is not None:
         year = ctx.anchor.year + shift

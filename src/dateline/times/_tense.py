@@ -76,11 +76,14 @@ def _past_perfect(doc: Doc | None, where: Extent, lex: Lexicon) -> bool:
 
 
 def tense(doc: Doc | None, text: str, where: Extent, lex: Lexicon) -> str:
-    """The tense that places an expression: the verb's, or "ahead" after "until" (and after "by" unless past).
+    """The tense that places an expression: "past" after "since"; the verb's, or "ahead" after "until" (and
+    after "by" unless past).
 
     "Until" looks back only from the past perfect: "until Thursday, they had not called him a suspect".
     """
     before = previous_word(text, where.start)
+    if before in lex.context["origin_words"]:
+        return "past"  # "since March": the March before the telling
     if before in lex.context["deadline_words"]:
         return "past" if _past_perfect(doc, where, lex) else "ahead"
     found = tense_at(doc, where, lex)
