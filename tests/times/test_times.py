@@ -160,6 +160,17 @@ def test_a_date_in_brackets_names_the_weekday_before_it() -> None:
     assert other["Thursday"][0] == "2023-11-16"
 
 
+def test_named_days() -> None:
+    june = dt.date(2022, 6, 10)
+    found = values("The committee investigating Jan. 6 said the attack on the Capitol was planned.", june)
+    assert found["Jan. 6"][0] == "2021-01-06"
+    assert values("The plant reopened on Jan. 6 after repairs.", june)["Jan. 6"][0] == "2022-01-06"
+    later = values("Two Capitol rioters will be sentenced on Jan. 6.", dt.date(2022, 12, 1))
+    assert later["Jan. 6"][0] == "2023-01-06"
+    assert values("He spoke about the attacks of 9/11 and their legacy.", june)["9/11"] == ("2001-09-11", "DATE")
+    assert values("The result came in on 9/11/2020.", june)["9/11/2020"][0] == "2020-09-11"
+
+
 def test_seed_article_dates_keep_the_publication_year(seed_path: Path) -> None:
     text = seed_path.read_text(encoding="utf-8")
     found = run(text).times
@@ -258,6 +269,7 @@ def test_vocabulary_can_be_extended(tmp_path: Path) -> None:
         (lambda raw: raw["month_abbreviations"].append("smar"), "'month_abbreviations' names smar"),
         (lambda raw: raw["clock_words"].update({"teatime": "five"}), "'clock_words' must map words to clock times"),
         (lambda raw: raw.update({"modifiers": "early"}), "'modifiers' must be a list of strings"),
+        (lambda raw: raw["named_dates"].update({"d-day": {"date": "June 6"}}), "named date 'd-day' needs a 'date'"),
     ],
 )
 def test_vocabulary_codes_and_descriptions_are_checked(change: Any, message: str, tmp_path: Path) -> None:

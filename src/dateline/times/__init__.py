@@ -19,6 +19,7 @@ from dateline.pipeline import StageConfig, stage
 from dateline.records import Article, TimeExpr, make_span
 from dateline.times._calendar import Ref
 from dateline.times._lexicon import load_lexicon
+from dateline.times._named import named_date
 from dateline.times._neighbours import bracketed_days, range_years
 from dateline.times._parse import date_entity_chars
 from dateline.times._plausible import plausible
@@ -53,7 +54,7 @@ def apply(article: Article, config: StageConfig = StageConfig()) -> Article:
     years = range_years(cands, text, lex)
     for i, cand in enumerate(cands):
         ctx = Context(anchor, lex, tense(doc, text, cand.extent, lex), last, period, years.get(i))
-        res = resolve(cand, ctx)
+        res = named_date(cand, text, lex, ctx.tense) or resolve(cand, ctx)
         if res.ref is not None and res.type in ("DATE", "TIME"):
             last = res.ref
             period = res.ref if res.ref.gran in ("Q", "H") else period

@@ -205,6 +205,7 @@ def _amount_sources(lex: Lexicon) -> dict[str, str]:
         rf"(?:(?P<wd>{weekday})|(?P<pod>{pod})|{units})",
         "setword": alt(lex.sets),
         "holiday": rf"(?P<name>{alt(lex.holidays)})(?:,?\s+(?P<year>{_year(lex)}))?",
+        "named": alt(name for name, named in lex.named_dates.items() if not named.cues),
     }
 
 
@@ -235,4 +236,5 @@ def _triggers(lex: Lexicon) -> dict[str, frozenset[str]]:
         "the_unit": _words(lex.unit_words(*_THE_UNITS)), "ago_adj": _words([*w["year_ago_adjectives"], *lex.year_ends]),
         "duration": units, "long": units, "vague": units, "ref": _words(lex.refs), "set": units | weekdays | pods,
         "setword": _words(lex.sets), "holiday": _words(lex.holidays),
+        "named": frozenset(DIGITS if w.isdigit() else w for w in _words(lex.named_dates)),
     }  # fmt: skip

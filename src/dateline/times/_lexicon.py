@@ -13,6 +13,7 @@ it, its words and holidays added to the built-in ones (see :mod:`dateline._data`
 
 from __future__ import annotations
 
+import datetime as dt
 import functools
 import re
 from collections.abc import Mapping
@@ -24,7 +25,7 @@ from dateline import lang
 from dateline._data import check_version, is_strings
 from dateline.errors import ResourceError
 
-__all__ = ["Holiday", "Lexicon", "load_lexicon", "parse_lexicon"]
+__all__ = ["Holiday", "Lexicon", "NamedDate", "load_lexicon", "parse_lexicon"]
 
 #: Major version of the file format this code reads.
 SUPPORTED_MAJOR = "2"
@@ -97,6 +98,16 @@ class Holiday:
     nth: int | None = None
 
 
+@dataclass(frozen=True, slots=True)
+class NamedDate:
+    """A day known by its date alone ("9/11"): the ``date``, and the ``cues`` (lower case) of which one must
+    stand near the words for them to mean that day ("Jan. 6" is the 2021 attack only beside "Capitol");
+    no cues: the words always mean it."""
+
+    date: dt.date
+    cues: frozenset[str] = frozenset()
+
+
 @dataclass(frozen=True, slots=True, eq=False)
 class Lexicon:
     """The validated content of the vocabulary file (all keys lower case); hashed by identity.
@@ -120,6 +131,7 @@ class Lexicon:
     weak_refs: frozenset[str]
     sets: dict[str, str]
     holidays: dict[str, Holiday]
+    named_dates: dict[str, NamedDate]
     context: dict[str, frozenset[str]]
     words: dict[str, frozenset[str]]
     relatives: dict[str, int]
@@ -193,6 +205,24 @@ def _holidays(raw: dict[str, Any], path: Path) -> dict[str, Holiday]:
     return holidays
 
 
+def _named_dates(raw: dict[str, Any], path: Path) -> dict[str, NamedDate]:
+    """The optional 'named_dates' table: words -> {"date": ISO date, "cues": [words]}."""
+    table = raw.get("named_dates", {})
+    if not isinstance(table, dict):
+        raise _fail(path, "'named_dates' must be an object")
+    out: dict[str, NamedDate] = {}
+    for name, spec in table.items():
+        try:
+            date = dt.date.fromisoformat(spec["date"])
+        except (TypeError, KeyError, ValueError) as exc:
+            raise _fail(path, f"named date {name!r} needs a 'date' such as 2001-09-11") from exc
+        cues = spec.get("cues", [])
+        if not is_strings(cues):
+            raise _fail(path, f"named date {name!r}: 'cues' must be a list of strings")
+        out[" ".join(name.lower().split())] = NamedDate(date, frozenset(c.lower() for c in cues))
+    return out
+
+
 def _context(raw: dict[str, Any], path: Path) -> dict[str, frozenset[str]]:
     table = raw.get("context")
     if not isinstance(table, dict):
@@ -256,7 +286,9 @@ def parse_lexicon(raw: Any, path: Path) -> Lexicon:
     fields["words"] = {key: _word_list(raw, key, path) for key in WORD_LISTS}
     _check_references(fields, path)
     fields["unit_forms"] = _unit_forms(fields["units"], fields["words"]["plural_suffixes"], fields["irregular_plurals"])
-    return Lexicon(version=raw["version"], holidays=_holidays(raw, path), context=_context(raw, path), **fields)
+    named = _named_dates(raw, path)
+    return Lexicon(version=raw["version"], holidays=_holidays(raw, path), named_dates=named,
+                   context=_context(raw, path), **fields)
 
 
 @functools.cache

@@ -311,7 +311,14 @@ def clock_day(c: Candidate, ctx: Context) -> Resolved:
     return Resolved(f"{day.value.split('T')[0]}T{code}", "TIME", day.ref)
 
 
+def _named(c: Candidate, ctx: Context) -> Resolved:
+    """A day known by its date alone ("9/11"): the lexicon's date."""
+    named = ctx.lex.named_dates.get(" ".join(c.surface.split()))
+    return _NONE if named is None else as_date(Ref("D", named.date))
+
+
 POINT_RESOLVERS: dict[str, Callable[[Candidate, Context], Resolved]] = {
+    "named": _named,
     "date_mdy": _full_date,
     "date_dmy": _full_date,
     "iso": _numeric_date,
