@@ -8,7 +8,9 @@
   names four counties, each written without its "County".
 - **Qualified names**: before a county or province that qualifies it
   ("Truro, Cornwall", "Merstham in Surrey"), a name the gazetteer knows in
-  that county is a place, whatever the tagger called it.
+  that county is a place, whatever the tagger called it; and the qualifier
+  itself names a place ("W.Va." in "CHARLESTON, W.Va. --"), under the name
+  of what it reads as ("West Virginia").
 """
 
 from __future__ import annotations
@@ -25,7 +27,7 @@ from dateline.records import Span
 if TYPE_CHECKING:
     from spacy.tokens import Doc, Token
 
-__all__ = ["datelines", "division_lists", "qualified_heads"]
+__all__ = ["datelines", "division_lists", "qualified_heads", "qualifiers_of"]
 
 _CAPS_WORD = r"[A-Z][A-Z.'\u2019&-]*"
 _AGENCY = r"\([^()\n]{1,40}\)"
@@ -129,3 +131,13 @@ def qualified_heads(doc: Doc, spans: Iterable[Span], gazetteer: Gazetteer) -> It
             if qualified is not None and qualified.start == span.start:
                 yield Span(head.start_char, head.end_char, head.text)
                 break
+
+
+def qualifiers_of(text: str, spans: Iterable[Span], gazetteer: Gazetteer) -> Iterator[tuple[Span, str]]:
+    """The qualifier after each found place that has one ("W.Va." after "CHARLESTON"), with the name of the
+    place it reads as ("West Virginia")."""
+    for span in spans:
+        qualified = qualifier_at(gazetteer, text, span.end, span.text)
+        if qualified is not None:
+            where = Span(qualified.start, qualified.end, text[qualified.start : qualified.end])
+            yield where, qualified.entry.name

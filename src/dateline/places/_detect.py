@@ -17,7 +17,7 @@ from typing import TYPE_CHECKING
 
 from dateline._dashes import dash_pieces
 from dateline.places._context import before_institution, placed_by_context
-from dateline.places._cues import datelines, division_lists, qualified_heads
+from dateline.places._cues import datelines, division_lists, qualified_heads, qualifiers_of
 from dateline.places._gazetteer import Entry, Gazetteer
 from dateline.places._use import for_government, headline, means_state, names_a_thing
 from dateline.records import Span
@@ -89,6 +89,10 @@ def find_mentions(doc: Doc, gazetteer: Gazetteer) -> dict[Span, Found]:
     for span, source in layout.items():
         kept = {old: found for old, found in kept.items() if old.end <= span.start or old.start >= span.end}
         kept[span] = source
+    for span, name in qualifiers_of(doc.text, list(kept), gazetteer):  # "W.Va." in "CHARLESTON, W.Va. --"
+        kept = {old: found for old, found in kept.items() if old.end <= span.start or old.start >= span.end}
+        kept[span] = "qualified"
+        named[span] = name
     found = _as_used(doc, gazetteer, kept)
     return {span: replace(found[span], name=named.get(span)) for span in sorted(found, key=lambda s: (s.start, s.end))}
 

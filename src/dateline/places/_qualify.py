@@ -35,13 +35,14 @@ def _pattern(prepositions: frozenset[str]) -> re.Pattern[str]:
 
 
 class Qualified:
-    """A qualifier found after a name: the entry it reads as, and where its words start in the text."""
+    """A qualifier found after a name: the entry it reads as, and where its words start and end in the text."""
 
-    __slots__ = ("entry", "start")
+    __slots__ = ("end", "entry", "start")
 
-    def __init__(self, entry: Entry, start: int) -> None:
+    def __init__(self, entry: Entry, start: int, end: int) -> None:
         self.entry = entry
         self.start = start
+        self.end = end
 
 
 def _readings(gazetteer: Gazetteer, phrase: str, after_comma: bool) -> list[Entry]:
@@ -62,12 +63,13 @@ def qualifier_at(gazetteer: Gazetteer, text: str, end: int, head: str | None = N
         return None
     after_comma = "," in text[end : match.start(1)]
     towns = candidates(gazetteer, head, qualified=True) if head is not None else ()
-    words = match.group(1).split()
+    words = list(re.finditer(r"\S+", match.group(1)))
     for size in range(len(words), 0, -1):
-        phrase = " ".join(words[:size])
+        phrase = " ".join(w.group() for w in words[:size])
+        end = match.start(1) + words[size - 1].end()
         for entry in _readings(gazetteer, phrase, after_comma):
             if head is None and (entry.feature == "country" or (entry.feature == "admin1" and entry.country == "USA")):
-                return Qualified(entry, match.start(1))
+                return Qualified(entry, match.start(1), end)
             if head is not None and any(town != entry and within(town, entry) for town in towns):
-                return Qualified(entry, match.start(1))
+                return Qualified(entry, match.start(1), end)
     return None

@@ -1,0 +1,54 @@
+"""Places end to end: a name is a place only where the text uses it as one, and its context says which."""
+
+from __future__ import annotations
+
+import pytest
+
+from dateline import annotate, places
+from dateline.records import Article
+
+
+def _places(text: str, url: str | None = None) -> list[tuple[str, str, str | None, str | None]]:
+    [article] = annotate.apply_batch([Article(id="t", source="test", text=text, url=url)])
+    return [(p.span.text, p.name, p.country, p.feature) for p in places.apply(article).places]
+
+
+@pytest.mark.parametrize(
+    ("text", "place"),
+    [
+        ("Defense Secretary Lloyd Austin met troops in Kuwait.", "Kuwait"),
+        ("Delta Air Lines cancelled flights from Atlanta.", "Atlanta"),
+        ("The Lincoln Nautilus is built in Hangzhou.", "Hangzhou"),
+        ("The Kremlin said talks in Istanbul would resume.", "Istanbul"),
+    ],
+)
+def test_names_inside_other_names_and_governments_are_no_places(text: str, place: str) -> None:
+    assert [found[0] for found in _places(text)] == [place]
+
+
+def test_a_name_only_a_headline_capitalizes_is_no_place() -> None:
+    assert _places("A Narrowly Split Court Upholds the Law") == []
+    assert _places("Countries signed the Paris accord in 2015.") == []
+    assert ("Split", "Split", "HRV", "city") in _places("Tourists crowded the old town of Split in August.")
+
+
+def test_a_qualifier_names_its_region_and_places_the_name_before_it() -> None:
+    assert _places("The ship sank near Truro, Cornwall, on Monday.") == [
+        ("Truro", "Truro", "GBR", "city"), ("Cornwall", "Cornwall", "GBR", "admin2")]
+    assert _places("He lives in Merstham in Surrey with his wife.") == [
+        ("Merstham", "Merstham", "GBR", "city"), ("Surrey", "Surrey", "GBR", "admin2")]
+
+
+def test_a_dateline_and_its_qualifier_are_places() -> None:
+    assert _places("CHARLESTON, W.Va. -- A man was arrested on Monday.") == [
+        ("CHARLESTON", "Charleston", "USA", "city"), ("W.Va.", "West Virginia", "USA", "admin1")]
+
+
+def test_seas_straits_and_regions() -> None:
+    assert ("Gulf of Aden", "Gulf of Aden", None, "region") in _places("Pirates attacked a tanker in the Gulf of Aden.")
+    assert _places("The Baltic states asked NATO for more troops.") == [
+        ("Baltic states", "Baltic states", None, "region")]
+
+
+def test_the_governor_of_new_york_governs_the_state() -> None:
+    assert _places("The governor of New York signed the bill.") == [("New York", "New York", "USA", "admin1")]
