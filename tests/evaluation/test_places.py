@@ -31,3 +31,23 @@ def test_readers_keep_offsets(shared: Path) -> None:
         assert all(t.span.text.strip() for t in document.toponyms)
         assert all(document.text[t.span.start:t.span.end] == t.span.text for t in document.toponyms)
     assert lgl.toponyms[0].span.text == "Alexandria"
+
+
+def test_a_place_is_near_its_gold_by_distance_or_by_its_geonames_entry() -> None:
+    from dateline.records import Place, Span
+
+    span = Span(0, 6, "Canada")
+    gold = places.GoldToponym(span, 60.10867, -113.64258, None, 6251999)
+    assert places._near(Place(span, "Canada", "CAN", 60.0, -96.0, 6251999, "country"), gold)
+    assert not places._near(Place(span, "Canada", "CAN", 60.0, -96.0, None, "country"), gold)
+    assert places._near(Place(span, "Canada", "CAN", 60.5, -113.0, None, "country"), gold)
+    elsewhere = Place(Span(10, 16, "Canada"), "Canada", "CAN", 60.0, -96.0, 6251999, "country")
+    assert not places._near(elsewhere, gold)
+
+
+def test_readers_keep_geonames_ids(shared: Path) -> None:
+    root = shared / places.DEFAULT_DATA
+    lgl = next(places.read_lgl(root / "lgl" / "lgl.xml"))
+    gwn = [t for d in places.read_geowebnews(root / "geowebnews" / "GWN.xml") for t in d.toponyms]
+    assert any(t.geonames_id for t in lgl.toponyms)
+    assert any(t.span.text == "Canada" and t.geonames_id == 6251999 for t in gwn)
