@@ -52,3 +52,12 @@ def test_seas_straits_and_regions() -> None:
 
 def test_the_governor_of_new_york_governs_the_state() -> None:
     assert _places("The governor of New York signed the bill.") == [("New York", "New York", "USA", "admin1")]
+
+
+def test_washington_is_the_capital_unless_the_text_means_the_state() -> None:
+    dateline = _places("WASHINGTON (AP) — The Senate voted on aid for Ohio, Iowa and Texas.")
+    assert dateline[0] == ("WASHINGTON", "Washington", "USA", "city")
+    city, state = ("Washington", "Washington", "USA", "city"), ("Washington", "Washington", "USA", "admin1")
+    assert city in _places("Officials in Washington and Moscow traded accusations.")
+    assert state in _places("Flooding hit Washington state and Oregon.")
+    assert state in _places("The governor of Washington signed the bill in Olympia.")

@@ -60,8 +60,11 @@ def apply(article: Article, config: StageConfig = StageConfig()) -> Article:
     gazetteer = load_gazetteer(res)
     found = find_mentions(article.doc, gazetteer)
     qualifiers = _qualifiers(gazetteer, article.text, list(found))
+    # One sense per article: a name its dateline gives ("WASHINGTON —") names that town wherever it stands.
+    towns = {gazetteer.key(span.text) for span, f in found.items() if f.source == "dateline"}
     mentions = [
-        Mention(span, qualifiers.get(span), f.state, f.name, _weight(f.source))
+        Mention(span, qualifiers.get(span), f.state, f.name, _weight(f.source),
+                town=not f.state and gazetteer.key(f.name or span.text) in towns)
         for span, f in found.items()
     ]
     entries = resolve_mentions(gazetteer, mentions, context=_home(article, gazetteer))

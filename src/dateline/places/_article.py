@@ -52,15 +52,16 @@ def _groups(gazetteer: Gazetteer, mentions: Sequence[Mention]) -> tuple[list[_Gr
     for mention in mentions:
         if mention.qualifier is not None:
             qualifiers.setdefault(gazetteer.key(mention.lookup), mention.qualifier)
-    groups: dict[tuple[str, Entry | None, bool], _Group] = {}
+    groups: dict[tuple[str, Entry | None, bool, bool], _Group] = {}
     index: list[int] = []
     for mention in mentions:
         name = gazetteer.key(mention.lookup)
         qualifier = mention.qualifier or qualifiers.get(name)
-        key = (name, qualifier, mention.state)
+        key = (name, qualifier, mention.state, mention.town)
         group = groups.get(key)
         if group is None:
-            found = candidates(gazetteer, mention.lookup, qualified=qualifier is not None, state=mention.state)
+            found = candidates(gazetteer, mention.lookup, qualified=qualifier is not None, state=mention.state,
+                               town=mention.town)
             group = groups[key] = _Group(name + ("\x1e" if mention.state else ""), qualifier, found, 0)
         group.count += mention.weight
         index.append(list(groups).index(key))

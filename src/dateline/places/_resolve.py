@@ -70,6 +70,7 @@ class Mention:
     state: bool = False  # the text means a state or province by it ("upstate New York")
     name: str | None = None  # the name to look up, when not the span's text ("Clay County" for "Clay")
     weight: float = 1.0  # how much its candidates vote for the article's countries and states
+    town: bool = False  # the text names a town by it: a dateline names where a story was filed ("WASHINGTON —")
 
     @property
     def lookup(self) -> str:
@@ -167,13 +168,18 @@ def within(entry: Entry, qualifier: Entry) -> bool:
     return km(entry, qualifier) <= WITHIN_KM.get(qualifier.feature, 0.0)
 
 
-def candidates(gazetteer: Gazetteer, name: str, *, qualified: bool = False, state: bool = False) -> tuple[Entry, ...]:
+def candidates(gazetteer: Gazetteer, name: str, *, qualified: bool = False, state: bool = False,
+               town: bool = False) -> tuple[Entry, ...]:
     """The entries ``name`` may stand for (a demonym stands for none: "Russian" is no place).
 
     ``qualified``: the name has a qualifier, so every homonym stays a candidate;
-    ``state``: the text means a state or province ("New York State"), so only those are.
+    ``state``: the text means a state or province ("New York State"), so only those are;
+    ``town``: the text names a town ("WASHINGTON —"), so only towns are, when there are any.
     """
     found = gazetteer.lookup(name)
+    towns = tuple(e for e in found if e.feature == "city") if town else ()
+    if towns:
+        return towns
     words = name.split()
     if len(words) > 1 and words[-1] in gazetteer.words.use.state_words:
         found, state = gazetteer.lookup(" ".join(words[:-1])), True
@@ -191,6 +197,8 @@ def candidates(gazetteer: Gazetteer, name: str, *, qualified: bool = False, stat
         # qualifier names another place. Towns named like countries stay:
         # local news often means them ("Palestine, Texas", "Lebanon, Ind.").
         found = tuple(e for e in found if (e.feature != "city" and not e.alias) or _major(e))
+    if any(e.capital and e.feature == "city" for e in found):
+        found = tuple(e for e in found if _feature(e) != "us_state")  # "Washington" alone is the capital
     for variant in _variants(name, gazetteer.words) if not found else ():
         found = gazetteer.lookup(variant)
         if found:
