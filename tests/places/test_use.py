@@ -61,3 +61,8 @@ def test_washington_is_the_capital_unless_the_text_means_the_state() -> None:
     assert city in _places("Officials in Washington and Moscow traded accusations.")
     assert state in _places("Flooding hit Washington state and Oregon.")
     assert state in _places("The governor of Washington signed the bill in Olympia.")
+
+
+def test_a_capital_beside_its_country_is_a_place_whatever_the_tagger_called_it() -> None:
+    found = _places("Tunisia has struggled since 2011. In a visit to Tunis on 1 February Macron praised Tunisia.")
+    assert ("Tunis", "Tunis", "TUN", "city") in found

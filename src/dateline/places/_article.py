@@ -115,11 +115,13 @@ SUPPORT_KM = 150.0
 
 
 def supported(entry: Entry, others: Sequence[Entry]) -> bool:
-    """Whether another place of the article lies near ``entry`` (or in its US state), or ``entry`` means a
-    place wherever it stands (a country, region, landmark or US state)."""
+    """Whether another place of the article lies near ``entry`` (or in its US state; for a capital, in its
+    country), or ``entry`` means a place wherever it stands (a country, region, landmark or US state)."""
     if is_decisive(entry) or entry.feature == "landmark" or entry.lat is None:
         return True
     for other in others:
+        if entry.capital and other.feature == "country" and other.country == entry.country:
+            return True  # "Tunis" beside "Tunisia"
         if other == entry or other.feature in ("country", "region") or other.lat is None:
             continue
         if entry.country == "USA" and other.country == "USA" and entry.admin1 and entry.admin1 == other.admin1:
