@@ -66,3 +66,10 @@ def test_washington_is_the_capital_unless_the_text_means_the_state() -> None:
 def test_a_capital_beside_its_country_is_a_place_whatever_the_tagger_called_it() -> None:
     found = _places("Tunisia has struggled since 2011. In a visit to Tunis on 1 February Macron praised Tunisia.")
     assert ("Tunis", "Tunis", "TUN", "city") in found
+
+
+def test_common_words_and_acronyms_are_no_towns() -> None:
+    text = "The Ministry of Defence (MoD) said Member States of the EU and the Centre in Delhi would meet in Paris."
+    found = _places(text)
+    assert ("Paris", "Paris", "FRA", "city") in found
+    assert not [f for f in found if f[0] in ("MoD", "States", "Centre")]

@@ -58,7 +58,7 @@ HOME_BONUS = 2.0
 #: A city this large keeps its claim to a name it shares with a country or
 #: US state ("New York"); smaller ones need a qualifier ("Indiana, Pa.").
 MAJOR_CITY_POPULATION = 1_000_000
-#: Mentions this short in capitals ("EU", "LA") match no city: they are acronyms.
+#: Mentions this short in capitals ("EU", "LA", "MoD") match no city: they are acronyms.
 ACRONYM_MAX_LENGTH = 4
 
 @dataclass(frozen=True)
@@ -187,7 +187,7 @@ def candidates(gazetteer: Gazetteer, name: str, *, qualified: bool = False, stat
         return tuple(e for e in found if e.feature == "admin1")
     if qualified:
         return found
-    if found and name.isupper() and len(name) <= ACRONYM_MAX_LENGTH:
+    if found and _acronym(name):
         found = tuple(e for e in found if e.feature != "city")
     if any(not e.alias and e.feature == "country" for e in found):
         found = tuple(e for e in found if not e.alias)  # "Mexico" is the country, not Mexico City
@@ -204,6 +204,11 @@ def candidates(gazetteer: Gazetteer, name: str, *, qualified: bool = False, stat
         if found:
             break
     return found
+
+
+def _acronym(name: str) -> bool:
+    """A short name in capitals ("EU", "LA"), or with capitals after its first letter ("MoD"): no city."""
+    return len(name) <= ACRONYM_MAX_LENGTH and (name.isupper() or sum(ch.isupper() for ch in name[1:]) > 0)
 
 
 def _major(entry: Entry) -> bool:
