@@ -5,12 +5,16 @@ from __future__ import annotations
 import pytest
 
 from dateline import annotate, places
-from dateline.records import Article
+from dateline.records import Article, Place
+
+
+def _resolved(text: str, url: str | None = None) -> tuple[Place, ...]:
+    [article] = annotate.apply_batch([Article(id="t", source="test", text=text, url=url)])
+    return places.apply(article).places
 
 
 def _places(text: str, url: str | None = None) -> list[tuple[str, str, str | None, str | None]]:
-    [article] = annotate.apply_batch([Article(id="t", source="test", text=text, url=url)])
-    return [(p.span.text, p.name, p.country, p.feature) for p in places.apply(article).places]
+    return [(p.span.text, p.name, p.country, p.feature) for p in _resolved(text, url)]
 
 
 @pytest.mark.parametrize(
@@ -73,3 +77,10 @@ def test_common_words_and_acronyms_are_no_towns() -> None:
     found = _places(text)
     assert ("Paris", "Paris", "FRA", "city") in found
     assert not [f for f in found if f[0] in ("MoD", "States", "Centre")]
+
+
+def test_a_name_holding_another_is_no_evidence_for_it() -> None:
+    text = ("One person is dead after a shooting this afternoon in North Richmond. Richmond police were called "
+            "to Henrico Boulevard. Police in Virginia said the man was taken to a hospital.")
+    [richmond] = [p for p in _resolved(text) if p.span.text == "Richmond"]
+    assert richmond.lat is not None and abs(richmond.lat - 37.55) < 0.2  # Richmond, Virginia, not California

@@ -92,7 +92,7 @@ def resolve_mentions(
         group.said = _first_votes(group).scaled(group.count)
         total.update(group.said)
     points = Points()
-    near = proximity([g.options for g in groups], points)
+    near = proximity([g.options for g in groups], points, [g.key for g in groups])
     for _ in range(MAX_ROUNDS):
         changed = False
         for i, group in enumerate(groups):
@@ -145,10 +145,13 @@ def _plausible(entries: Sequence[Entry]) -> list[Entry]:
     return [e for e in _local(entries) if score(e, Context()) >= best - PLAUSIBLE_MARGIN]
 
 
-def proximity(options: Sequence[Sequence[Entry]], points: Points) -> list[dict[Entry, float]]:
+def proximity(
+    options: Sequence[Sequence[Entry]], points: Points, names: Sequence[str] = ()
+) -> list[dict[Entry, float]]:
     """For each name and local candidate: the share of the other local names with a plausible candidate
     within NEAR_KM ("Paris" beside "Henry County" is Paris, Tenn.; "London" beside a Paris that is
-    surely the French one gains nothing from London and Paris, Ontario)."""
+    surely the French one gains nothing from London and Paris, Ontario). A name that holds another's words
+    ("North Richmond", "Richmond") is no evidence for it: namesakes lie near each other wherever they are."""
     local = [_local(found) for found in options]
     plausible = [[points(e) for e in _plausible(found)] for found in options]
     named = [i for i, found in enumerate(local) if found]
@@ -156,7 +159,13 @@ def proximity(options: Sequence[Sequence[Entry]], points: Points) -> list[dict[E
     result: list[dict[Entry, float]] = [{} for _ in options]
     if len(named) < 2:
         return result
+    words = [frozenset(name.rstrip("\x1e").split()) for name in names] if names else []
     for i in named:
-        others = [plausible[j] for j in named if j != i]
-        result[i] = {entry: share_near(points(entry), others, limit2) for entry in local[i]}
+        others = [plausible[j] for j in named if j != i and not (words and _share_words(words[i], words[j]))]
+        result[i] = {entry: share_near(points(entry), others, limit2) for entry in local[i]} if others else {}
     return result
+
+
+def _share_words(one: frozenset[str], other: frozenset[str]) -> bool:
+    """Whether one name holds all the words of the other ("north richmond", "richmond")."""
+    return bool(one) and bool(other) and (one <= other or other <= one)
