@@ -84,3 +84,10 @@ def test_a_name_holding_another_is_no_evidence_for_it() -> None:
             "to Henrico Boulevard. Police in Virginia said the man was taken to a hospital.")
     [richmond] = [p for p in _resolved(text) if p.span.text == "Richmond"]
     assert richmond.lat is not None and abs(richmond.lat - 37.55) < 0.2  # Richmond, Virginia, not California
+
+
+def test_a_place_inside_a_name_after_of_is_the_place_the_text_names_elsewhere() -> None:
+    text = ("The mayor of the Polish city of Gdańsk was stabbed on stage. He was taken to the Medical University "
+            "of Gdańsk, where doctors operated for five hours.")
+    found = [p.span.start for p in _resolved(text) if p.name == "Gdańsk"]
+    assert found == [text.index("Gdańsk"), text.rindex("Gdańsk")]

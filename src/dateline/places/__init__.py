@@ -69,11 +69,14 @@ def apply(article: Article, config: StageConfig = StageConfig()) -> Article:
     ]
     entries = resolve_mentions(gazetteer, mentions, context=_home(article, gazetteer))
     firm = [e for e in entries if e is not None]
+    named = {e for (_, f), e in zip(found.items(), entries, strict=True) if e is not None and _weight(f.source) == 1}
+    of_words = gazetteer.words.context.of_words
     kept = (
         _place(span, entry) if entry is not None else Place(span, span.text, None)
         for (span, f), entry in zip(found.items(), entries, strict=True)
         if (entry is None and f.source in UNRESOLVED_SOURCES)
-        or (entry is not None and (_weight(f.source) == 1 or supported(entry, firm)))
+        or (entry is not None and (_weight(f.source) == 1 or supported(entry, firm)
+                                   or (entry in named and _word_before(article.text, span) in of_words)))
     )
     return replace(article, places=tuple(kept))
 
@@ -96,6 +99,17 @@ def _home(article: Article, gazetteer: Gazetteer) -> Context:
     said = demonym_countries(article.doc, gazetteer)
     return Context({country: count * DEMONYM_WEIGHT for country, count in said.items()},
                    home=outlet_country(article.url or article.site))
+
+
+def _word_before(text: str, span: Span) -> str:
+    """The word right before ``span``, lower case: "of" in "the Medical University of Gdańsk", whose place is
+    the one the text names firmly elsewhere (one sense per article)."""
+    words = text[max(0, span.start - WORD_BEFORE_CHARS) : span.start].split()
+    return words[-1].lower() if words else ""
+
+
+#: Characters looked back for the word before a name: longer than any word of ``of_words`` with its spaces.
+WORD_BEFORE_CHARS = 12
 
 
 def _weight(source: str) -> float:
