@@ -58,7 +58,7 @@ def apply(article: Article, config: StageConfig = StageConfig()) -> Article:
         return article
     res = config.resources(article)
     gazetteer = load_gazetteer(res)
-    found = find_mentions(article.doc, gazetteer)
+    found = find_mentions(article.doc, gazetteer, article.text)
     qualifiers = _qualifiers(gazetteer, article.text, list(found))
     # One sense per article: a name its dateline gives ("WASHINGTON —") names that town wherever it stands.
     towns = {gazetteer.key(span.text) for span, f in found.items() if f.source == "dateline"}

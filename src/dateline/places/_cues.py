@@ -91,11 +91,11 @@ def _plural_words(words: tuple[str, ...]) -> re.Pattern[str]:
     return re.compile(r"\b(?:" + "|".join(re.escape(w) for w in words) + r")\b", re.IGNORECASE)
 
 
-def division_lists(doc: Doc, gazetteer: Gazetteer) -> Iterator[tuple[Span, str]]:
+def division_lists(doc: Doc, text: str, gazetteer: Gazetteer) -> Iterator[tuple[Span, str]]:
     """Names in a list before a plural division word ("Clay and Wilkin counties"), each with the
-    name of the division to look up ("Clay County"), when the gazetteer knows it."""
+    name of the division to look up ("Clay County"), when the gazetteer knows it (``text``: the doc's)."""
     words = gazetteer.words
-    for match in _plural_words(tuple(words.plural_divisions)).finditer(doc.text):
+    for match in _plural_words(tuple(words.plural_divisions)).finditer(text):
         token = doc.char_span(match.start(), match.end())
         if token is None:
             continue
@@ -114,9 +114,10 @@ def division_lists(doc: Doc, gazetteer: Gazetteer) -> Iterator[tuple[Span, str]]
 MAX_HEAD_TOKENS = 3
 
 
-def qualified_heads(doc: Doc, spans: Iterable[Span], gazetteer: Gazetteer) -> Iterator[Span]:
+def qualified_heads(doc: Doc, text: str, spans: Iterable[Span], gazetteer: Gazetteer) -> Iterator[Span]:
     """Names right before a found place that qualifies them ("Truro" in "Truro, Cornwall"): the longest run
-    of capitalized words there of which the gazetteer knows a place within the qualifier."""
+    of capitalized words there of which the gazetteer knows a place within the qualifier (``text``: the
+    doc's, which spaCy rebuilds on each ``doc.text``)."""
     separators = gazetteer.words.qualifier_prepositions | {","}
     for span in spans:
         before = doc.char_span(span.start, span.end, alignment_mode="expand")
@@ -127,7 +128,7 @@ def qualified_heads(doc: Doc, spans: Iterable[Span], gazetteer: Gazetteer) -> It
             head = doc[end - size : end]
             if not all(t.text[:1].isupper() and not t.is_punct for t in head):
                 continue
-            qualified = qualifier_at(gazetteer, doc.text, head.end_char, head.text)
+            qualified = qualifier_at(gazetteer, text, head.end_char, head.text)
             if qualified is not None and qualified.start == span.start:
                 yield Span(head.start_char, head.end_char, head.text)
                 break

@@ -65,7 +65,7 @@ class Found:
     name: str | None = None
 
 
-def find_mentions(doc: Doc, gazetteer: Gazetteer) -> dict[Span, Found]:
+def find_mentions(doc: Doc, gazetteer: Gazetteer, text: str | None = None) -> dict[Span, Found]:
     """Place mentions in ``doc``, in text order, with where each came from.
 
     The source is the entity label (``GPE``, ``LOC``, ``FAC``, or a mistagged
@@ -73,7 +73,8 @@ def find_mentions(doc: Doc, gazetteer: Gazetteer) -> dict[Span, Found]:
     entity ("the Minnesota Department of Transportation", "Northeast Georgia")
     or ``gazetteer``. Names the article also uses as a person's surname
     ("Bush", "Tyler") are left out, and so are names the text uses for
-    something else (:mod:`dateline.places._use`).
+    something else (:mod:`dateline.places._use`). ``text`` is the text the doc
+    was parsed from (its ``doc.text``), when the caller has it.
     """
     spans, covered, unknown = _from_entities(doc, gazetteer)
     known = {gazetteer.key(span.text) for span in spans}
@@ -83,13 +84,15 @@ def find_mentions(doc: Doc, gazetteer: Gazetteer) -> dict[Span, Found]:
     people = _surnames(doc)
     kept = {_longer(doc, span, gazetteer): source for span, source in spans.items()
             if span.text not in people or _strong(gazetteer, span.text)}
-    named = dict(division_lists(doc, gazetteer))
-    layout = {span: "dateline" for span in datelines(doc.text, gazetteer)} | dict.fromkeys(named, "list")
-    layout |= {span: "qualified" for span in qualified_heads(doc, [*kept, *layout], gazetteer) if span not in kept}
+    text = doc.text if text is None else text  # spaCy builds doc.text anew on each call, token by token
+    named = dict(division_lists(doc, text, gazetteer))
+    layout = {span: "dateline" for span in datelines(text, gazetteer)} | dict.fromkeys(named, "list")
+    heads = qualified_heads(doc, text, [*kept, *layout], gazetteer)
+    layout |= {span: "qualified" for span in heads if span not in kept}
     for span, source in layout.items():
         kept = {old: found for old, found in kept.items() if old.end <= span.start or old.start >= span.end}
         kept[span] = source
-    for span, name in qualifiers_of(doc.text, list(kept), gazetteer):  # "W.Va." in "CHARLESTON, W.Va. --"
+    for span, name in qualifiers_of(text, list(kept), gazetteer):  # "W.Va." in "CHARLESTON, W.Va. --"
         kept = {old: found for old, found in kept.items() if old.end <= span.start or old.start >= span.end}
         kept[span] = "qualified"
         named[span] = name
