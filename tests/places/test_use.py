@@ -91,3 +91,8 @@ def test_a_place_inside_a_name_after_of_is_the_place_the_text_names_elsewhere() 
             "of Gdańsk, where doctors operated for five hours.")
     found = [p.span.start for p in _resolved(text) if p.name == "Gdańsk"]
     assert found == [text.index("Gdańsk"), text.rindex("Gdańsk")]
+
+
+def test_a_qualifier_is_the_place_it_reads_as() -> None:
+    found = _places("Migrants camped in Oaxaca State, Mexico, on Wednesday.")
+    assert found == [("Oaxaca State", "Oaxaca", "MEX", "admin1"), ("Mexico", "Mexico", "MEX", "country")]

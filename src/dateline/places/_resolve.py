@@ -241,8 +241,11 @@ def best_entry(
     qualifier: Entry | None = None,
     near: dict[Entry, float] | None = None,
 ) -> Entry | None:
-    """The best-scoring entry (ties go to the larger population), or None when there is none."""
+    """The best-scoring entry (ties go to the larger population), or None when there is none; a qualifier's
+    own words are the place it reads as ("Mexico" in "Oaxaca State, Mexico" is the country, not its capital)."""
     if not entries:
         return None
+    if qualifier is not None and qualifier in entries:
+        return qualifier
     closeness = near or {}
     return max(entries, key=lambda e: (score(e, context, qualifier, closeness.get(e, 0.0)), e.population))
