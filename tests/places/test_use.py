@@ -96,3 +96,10 @@ def test_a_place_inside_a_name_after_of_is_the_place_the_text_names_elsewhere() 
 def test_a_qualifier_is_the_place_it_reads_as() -> None:
     found = _places("Migrants camped in Oaxaca State, Mexico, on Wednesday.")
     assert found == [("Oaxaca State", "Oaxaca", "MEX", "admin1"), ("Mexico", "Mexico", "MEX", "country")]
+
+
+def test_a_state_inside_a_name_says_where_the_article_is() -> None:
+    text = ("The Indiana State Police bomb squad responded to an east-side Richmond storage unit. "
+            "Richmond police closed the road.")
+    [richmond, _] = [p for p in _resolved(text) if p.span.text == "Richmond"]
+    assert richmond.lat is not None and abs(richmond.lat - 39.83) < 0.2  # Richmond, Indiana

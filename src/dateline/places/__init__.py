@@ -38,11 +38,11 @@ from dataclasses import replace
 from dateline.lang import Resources
 from dateline.pipeline import StageConfig, stage
 from dateline.places._article import resolve_mentions, supported
-from dateline.places._detect import find_mentions
+from dateline.places._detect import Found, find_mentions
 from dateline.places._gazetteer import Entry, Gazetteer, load_gazetteer
 from dateline.places._home import demonym_countries, outlet_country
 from dateline.places._qualify import qualifier_at
-from dateline.places._resolve import Context, Mention
+from dateline.places._resolve import Context, Mention, is_decisive
 from dateline.records import Article, Place, Span
 
 __all__ = ["apply", "resolve", "resolve_spans"]
@@ -63,7 +63,7 @@ def apply(article: Article, config: StageConfig = StageConfig()) -> Article:
     # One sense per article: a name its dateline gives ("WASHINGTON —") names that town wherever it stands.
     towns = {gazetteer.key(span.text) for span, f in found.items() if f.source == "dateline"}
     mentions = [
-        Mention(span, qualifiers.get(span), f.state, f.name, _weight(f.source),
+        Mention(span, qualifiers.get(span), f.state, f.name, _vote(gazetteer, span, f),
                 town=not f.state and gazetteer.key(f.name or span.text) in towns)
         for span, f in found.items()
     ]
@@ -99,6 +99,15 @@ def _home(article: Article, gazetteer: Gazetteer) -> Context:
     said = demonym_countries(article.doc, gazetteer)
     return Context({country: count * DEMONYM_WEIGHT for country, count in said.items()},
                    home=outlet_country(article.url or article.site))
+
+
+def _vote(gazetteer: Gazetteer, span: Span, found: Found) -> float:
+    """How much a mention votes for the article's countries and states: a country or US state inside another
+    name ("the Indiana State Police") says where the article is as surely as one standing alone."""
+    entries = gazetteer.lookup(found.name or span.text) if found.source == "embedded" else ()
+    if any(is_decisive(e) for e in entries if not e.alias):
+        return 1.0
+    return _weight(found.source)
 
 
 def _word_before(text: str, span: Span) -> str:
