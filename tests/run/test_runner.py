@@ -215,3 +215,73 @@ def test_sigkill_halfway_with_ray_then_rerun(tmp_path: Path, ray_cluster: str) -
     counts = list(_kill_and_resume(tmp_path, n, 2, "ray", ray_cluster))
     assert counts[0] < n and counts[0] % 3 == 0
     assert counts[1] == n
+
+
+# -- bounded on any input ----------------------------------------------------------------------------------
+
+
+def test_many_bad_lines_are_stored_in_bounded_batches_not_held(tmp_path: Path,
+                                                                monkeypatch: pytest.MonkeyPatch) -> None:
+    from dateline.run import runner
+
+    path = tmp_path / "bad.jsonl"
+    path.write_text("not json\n" * 2500 + json.dumps({"id": "ok", "text": story(1)}) + "\n", encoding="utf-8")
+    sizes: list[int] = []
+    write = Store.write
+
+    def counting(self: Store, results: Any, **kwargs: Any) -> None:
+        sizes.append(len(results))
+        write(self, results, **kwargs)
+
+    monkeypatch.setattr(Store, "write", counting)
+    db = tmp_path / "news.duckdb"
+    summary = run([str(path)], RunOptions(), db=db)
+    assert (summary.articles, summary.failed) == (1, 2500)
+    assert len(summary.failures) == runner.KEPT_FAILURES  # the summary lists the first ones only
+    assert max(sizes) <= runner.MAX_BATCH_ITEMS and sum(sizes) == 2501
+    with Store(db, read_only=True) as store:
+        assert len(store.failures()) == 2500  # the store keeps every one
+
+
+def test_skipped_documents_are_reported_as_they_go(tmp_path: Path) -> None:
+    from dateline.run.runner import Skipped
+
+    rows = [{"id": "a", "text": story(1)}, {"id": "a", "text": story(2)}, {"id": "b", "text": story(3)}]
+    inputs = [str(write_jsonl(tmp_path / "in.jsonl", rows))]
+    db = tmp_path / "news.duckdb"
+    seen: list[Any] = []
+    first = run(inputs, RunOptions(pipeline=PipelineSettings(stages=())), db=db, progress=seen.append)
+    assert first.skipped == 1 and [s.reason for s in seen if isinstance(s, Skipped)] == ["repeated"]
+    seen.clear()
+    again = run(inputs, RunOptions(pipeline=PipelineSettings(stages=())), db=db, progress=seen.append)
+    assert again.skipped == 3 and len(seen) == 3
+    assert {(s.id, s.reason) for s in seen} == {("a", "stored"), ("b", "stored")}
+
+
+def test_a_second_run_on_the_same_store_is_refused(tmp_path: Path) -> None:
+    from dateline.errors import StoreError
+    from dateline.run._lock import lock_path, run_lock
+
+    db = tmp_path / "news.duckdb"
+    inputs = [str(corpus(tmp_path / "in.jsonl", 2))]
+    with run_lock(db), pytest.raises(StoreError, match="another `dateline run`"):
+        run(inputs, RunOptions(), db=db)
+    assert not db.exists()  # refused before the store was created
+    assert run(inputs, RunOptions(pipeline=PipelineSettings(stages=())), db=db).articles == 2
+    assert lock_path(db).exists()
+
+
+def test_the_store_is_free_between_batches(tmp_path: Path) -> None:
+    """While a run goes on, another process can open the store between two batches."""
+    db = tmp_path / "news.duckdb"
+    inputs = [str(corpus(tmp_path / "in.jsonl", 6))]
+    counts: list[int] = []
+
+    def look(result: Any) -> None:
+        probe = ("import duckdb, sys; con = duckdb.connect(sys.argv[1], read_only=True); "
+                 "print(con.execute('select count(*) from articles').fetchone()[0])")
+        out = subprocess.run([sys.executable, "-c", probe, str(db)], capture_output=True, text=True, check=True)
+        counts.append(int(out.stdout))
+
+    run(inputs, RunOptions(batch_size=2, pipeline=PipelineSettings(stages=())), db=db, progress=look)
+    assert counts == [2, 2, 4, 4, 6, 6]

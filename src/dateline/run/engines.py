@@ -117,10 +117,12 @@ class RayEngine(_Closing):
     def __init__(self, workers: int | None = None, address: str | None = None, *, preload: bool = True) -> None:
         from dateline.run import _ray
 
+        if workers is not None and workers < 1:
+            raise UsageError(f"workers must be at least 1, got {workers}")
         self._owns_ray = _ray.connect(address)
         cpus = _ray.cluster_cpus()
-        # One CPU is left to the driver, which reads, deduplicates and writes the store.
-        self.workers = workers if workers and workers > 0 else max(1, int(cpus) - 1)
+        # By default one CPU is left to the driver, which reads, deduplicates and writes the store.
+        self.workers = workers if workers is not None else max(1, int(cpus) - 1)
         # More actors than CPUs share them, so that every actor can start.
         self.cpus_per_actor = min(1.0, max(0.01, cpus / self.workers))
         self.window = RAY_WINDOW_PER_WORKER * self.workers
@@ -147,14 +149,17 @@ class RayEngine(_Closing):
             self._owns_ray = False
 
 
-def make_engine(engine: str, workers: int = 1, ray_address: str | None = None, *, preload: bool = True) -> Engine:
-    """The engine a run asked for."""
+def make_engine(engine: str, workers: int | None = None, ray_address: str | None = None, *,
+                preload: bool = True) -> Engine:
+    """The engine a run asked for; ``workers`` None means one process locally, one actor per cluster CPU but
+    one on Ray."""
     if engine == "ray":
-        return RayEngine(workers if workers > 1 else None, ray_address, preload=preload)
+        return RayEngine(workers, ray_address, preload=preload)
     if engine != "local":
         raise UsageError(f"unknown engine {engine!r}; use 'local' or 'ray'")
     if ray_address is not None:
         raise UsageError("a Ray address only makes sense with engine='ray'")
+    workers = 1 if workers is None else workers
     if workers < 1:
         raise UsageError(f"workers must be at least 1, got {workers}")
     return LocalEngine() if workers == 1 else ProcessEngine(workers, preload=preload)

@@ -34,9 +34,30 @@ from dateline.serialize import article_to_dict
 if TYPE_CHECKING:
     from dateline.store import Store
 
-__all__ = ["RunOptions", "RunSummary", "run"]
+__all__ = ["KEPT_FAILURES", "LOCK_WAIT_SECONDS", "RunOptions", "RunSummary", "Skipped", "run"]
 
-Progress = Callable[[Article | Failure], None]
+#: Failures a summary keeps to list (the store keeps them all): a run over a million bad lines
+#: must not hold a million failures in memory.
+KEPT_FAILURES = 100
+#: Items (documents and failures) after which a batch is written even when it holds fewer than
+#: ``batch_size`` documents, so that long runs of bad input are stored in bounded transactions.
+MAX_BATCH_ITEMS = 1000
+#: How long a write waits for another process (``dateline serve`` taking a snapshot, a query of
+#: ``dateline stats``) to let go of the store, in seconds.
+LOCK_WAIT_SECONDS = 60.0
+
+
+@dataclass(frozen=True)
+class Skipped:
+    """A document a run did not process: ``stored`` (already in the store) or ``repeated`` (seen earlier
+    in this run, same id)."""
+
+    id: str
+    source: str
+    reason: Literal["stored", "repeated"]
+
+
+Progress = Callable[[Article | Failure | Skipped], None]
 
 
 @dataclass(frozen=True)
@@ -45,21 +66,23 @@ class RunOptions:
 
     ``pipeline``: the stages after cleaning, in order, and their settings. ``batch_size``: documents
     per batch (one store transaction each). ``workers``: worker processes (local
-    engine) or Ray actors (Ray engine; 1 means one per cluster CPU but one).
+    engine; default one, this process) or Ray actors (Ray engine; default one per cluster CPU but one).
     ``engine``: ``"local"`` or ``"ray"``; ``ray_address``: the Ray cluster to join
     (default: start a local one). ``force``: reprocess and replace stored articles.
-    ``published``: ISO date for documents that declare none. ``dedup``: mark
+    ``published``: ISO date for documents that declare none; ``published_overrides``: that date
+    replaces the dates documents declare too. ``dedup``: mark
     near-duplicates instead of coding them again. ``max_bytes``: the largest
     document (file, JSONL line, WARC record) read; larger ones become failures.
     """
 
     pipeline: PipelineSettings = PipelineSettings()
     batch_size: int = DEFAULT_BATCH_SIZE
-    workers: int = 1
+    workers: int | None = None
     engine: Literal["local", "ray"] = "local"
     ray_address: str | None = None
     force: bool = False
     published: str | None = None
+    published_overrides: bool = False
     dedup: bool = True
     max_bytes: int = MAX_DOCUMENT_BYTES
 
@@ -67,7 +90,9 @@ class RunOptions:
 @dataclass(frozen=True)
 class RunSummary:
     """What a run did. ``articles`` counts articles written (duplicates included);
-    ``skipped`` those already stored; ``words`` the words of the articles written."""
+    ``skipped`` those already stored or repeated; ``words`` the words of the articles written;
+    ``failures`` the first :data:`KEPT_FAILURES` of the ``failed`` documents; ``not_read`` files a
+    directory held that are no input (unknown suffix), as (path, reason), and ``not_read_count`` how many."""
 
     articles: int
     failed: int
@@ -76,28 +101,39 @@ class RunSummary:
     seconds: float
     failures: tuple[Failure, ...]
     words: int
+    not_read: tuple[tuple[str, str], ...] = ()
+    not_read_count: int = 0
 
 
 @dataclass
 class _Tally:
     articles: int = 0
+    failed: int = 0
     skipped: int = 0
     duplicates: int = 0
     words: int = 0
     failures: list[Failure] = field(default_factory=list)
+    not_read: list[tuple[str, str]] = field(default_factory=list)
+    not_read_count: int = 0
 
     def add(self, result: Result) -> None:
         if isinstance(result, Failure):
-            self.failures.append(result)
+            self.failed += 1
+            if len(self.failures) < KEPT_FAILURES:
+                self.failures.append(result)
             return
         self.articles += 1
         self.duplicates += result.duplicate_of is not None
         self.words += len(result.text.split())
 
+    def skip(self, path: str, reason: str) -> None:
+        self.not_read_count += 1
+        if len(self.not_read) < KEPT_FAILURES:
+            self.not_read.append((path, reason))
+
     def summary(self, seconds: float) -> RunSummary:
-        return RunSummary(
-            self.articles, len(self.failures), self.skipped, self.duplicates, seconds, tuple(self.failures), self.words
-        )
+        return RunSummary(self.articles, self.failed, self.skipped, self.duplicates, seconds, tuple(self.failures),
+                          self.words, tuple(self.not_read), self.not_read_count)
 
 
 def run(
@@ -108,38 +144,58 @@ def run(
     jsonl_out: Path | None = None,
     progress: Progress | None = None,
 ) -> RunSummary:
-    """Process ``inputs`` into the store at ``db`` and/or contract JSONL at ``jsonl_out``."""
+    """Process ``inputs`` into the store at ``db`` and/or contract JSONL at ``jsonl_out``.
+
+    The store is opened for each batch and closed after it (see :class:`dateline.store.Store`'s
+    ``hold``), so ``dateline serve`` and other readers can look at it while the run goes on; a lock
+    file beside it keeps a second run from writing the same store at the same time.
+    """
     from dateline.ingest import iter_documents
-    from dateline.store import Store
 
     started = time.perf_counter()
-    if options.batch_size < 1:
-        raise UsageError(f"batch_size must be at least 1, got {options.batch_size}")
-    if options.max_bytes < 1:
-        raise UsageError(f"max_bytes must be at least 1, got {options.max_bytes}")
-    Pipeline.from_settings(options.pipeline)  # check the stages and settings before touching any input
+    _check(options)
     tally = _Tally()
+    report = progress or (lambda item: None)
     with contextlib.ExitStack() as stack:
-        store = stack.enter_context(Store(db)) if db is not None else None
+        store = _open_store(stack, db)
         sink = stack.enter_context(jsonl_out.open("w", encoding="utf-8")) if jsonl_out is not None else None
         engine = make_engine(options.engine, options.workers, options.ray_address,
                              preload="annotate" in options.pipeline.stages)
         stack.callback(engine.close)
         dedup = _deduplicator(options, store)
         known = (lambda ids: set()) if store is None or options.force else store.known_ids
-        documents = iter_documents(list(inputs), published=options.published, max_bytes=options.max_bytes)
+        documents = iter_documents(list(inputs), published=options.published, max_bytes=options.max_bytes,
+                                   published_overrides=options.published_overrides, on_skip=tally.skip)
         seen: set[str] = set()
         for window in _windows(documents, options.batch_size, engine.window):
-            for batch in _process(_unseen(window, known, seen, tally), options, engine, dedup):
+            for batch in _process(_unseen(window, known, seen, tally, report), options, engine, dedup):
                 if store is not None:
                     store.write(batch, replace=options.force)
                 if sink is not None:
                     _write_jsonl(sink, batch)
                 for result in batch:
                     tally.add(result)
-                    if progress is not None:
-                        progress(result)
+                    report(result)
     return tally.summary(time.perf_counter() - started)
+
+
+def _check(options: RunOptions) -> None:
+    """Refuse bad options before touching any input or output."""
+    if options.batch_size < 1:
+        raise UsageError(f"batch_size must be at least 1, got {options.batch_size}")
+    if options.max_bytes < 1:
+        raise UsageError(f"max_bytes must be at least 1, got {options.max_bytes}")
+    Pipeline.from_settings(options.pipeline)  # check the stages and settings
+
+
+def _open_store(stack: contextlib.ExitStack, db: Path | None) -> Store | None:
+    from dateline.run._lock import run_lock
+    from dateline.store import Store
+
+    if db is None:
+        return None
+    stack.enter_context(run_lock(db))
+    return stack.enter_context(Store(db, hold=False, wait=LOCK_WAIT_SECONDS))
 
 
 def _deduplicator(options: RunOptions, store: Store | None) -> Deduplicator | None:
@@ -159,7 +215,7 @@ def _windows(items: Iterable[Document | Failure], batch_size: int, window: int) 
     for item in items:
         batch.append(item)
         count += isinstance(item, Document)
-        if count >= batch_size:
+        if count >= batch_size or len(batch) >= MAX_BATCH_ITEMS:
             batches.append(batch)
             batch, count = [], 0
             if len(batches) >= window:
@@ -172,7 +228,8 @@ def _windows(items: Iterable[Document | Failure], batch_size: int, window: int) 
 
 
 def _unseen(
-    window: list[Batch], known: Callable[[Iterable[str]], set[str]], seen: set[str], tally: _Tally
+    window: list[Batch], known: Callable[[Iterable[str]], set[str]], seen: set[str], tally: _Tally,
+    report: Progress,
 ) -> list[Batch]:
     """Drop documents already stored, and documents this run has seen already (same id)."""
     stored = known(item.id for batch in window for item in batch if isinstance(item, Document))
@@ -183,6 +240,7 @@ def _unseen(
             if isinstance(item, Document):
                 if item.id in stored or item.id in seen:
                     tally.skipped += 1
+                    report(Skipped(item.id, item.source, "stored" if item.id in stored else "repeated"))
                     continue
                 seen.add(item.id)
             keep.append(item)

@@ -20,6 +20,7 @@ from __future__ import annotations
 import contextlib
 import datetime as dt
 import json
+import time
 from collections.abc import Iterable, Iterator, Sequence
 from pathlib import Path
 from types import TracebackType
@@ -40,6 +41,7 @@ from dateline.store._schema import (
     ddl,
     failure_row,
     quote_filter,
+    terms,
 )
 
 __all__ = ["DyadOptions", "Store", "connect", "open_error"]
@@ -49,53 +51,99 @@ ExportFormat = Literal["jsonl", "csv", "parquet", "polecat", "dyads"]
 TOP_ACTORS = 10
 #: Articles fetched at a time by :meth:`Store.iter_articles` (a few MB of contract JSON).
 FETCH_ARTICLES = 256
+#: First pause before opening a store another process holds again (seconds; doubled up to 1 s).
+LOCK_RETRY_SECONDS = 0.05
 
 
 def open_error(path: Path, exc: Exception) -> StoreError:
     """A StoreError saying why the store at ``path`` could not be opened, and what to do."""
     text = str(exc)
-    if "lock" in text.lower():
+    if _locked(exc):
         return StoreError(
-            f"cannot open store {path}: another process holds it (a running `dateline run` or `dateline serve`?). "
-            f"DuckDB lets one process open a file while it is being written; wait for that process to finish "
-            f"or stop it, or work on a copy of the file. ({text})"
+            f"cannot open store {path}: another process holds it (a `dateline run` writing a batch, or a program "
+            f"other than dateline). dateline's own commands take turns with a running `dateline run`; wait for "
+            f"the other process, or work on a copy of the file. ({text})"
         )
     if "different configuration" in text:
         return StoreError(
             f"cannot open store {path}: this process already has it open in another mode (read-only vs writable); "
             f"close the other Store first"
         )
-    return StoreError(f"cannot open store {path}: {text}. Check the path, or delete the file to start afresh.")
+    return StoreError(f"cannot open store {path}: {text}. Check the path and that the file is a dateline store "
+                      f"(one written by `dateline run`).")
 
 
-def connect(path: str | Path, *, read_only: bool = False) -> duckdb.DuckDBPyConnection:
-    """A DuckDB connection to the store at ``path``, with errors translated to :class:`StoreError`."""
+def _locked(exc: Exception) -> bool:
+    return "lock" in str(exc).lower()
+
+
+def connect(path: str | Path, *, read_only: bool = False, wait: float = 0.0) -> duckdb.DuckDBPyConnection:
+    """A DuckDB connection to the store at ``path``, with errors translated to :class:`StoreError`.
+
+    While another process holds the file (a run writing a batch), opening is retried for up to ``wait``
+    seconds: dateline's writers hold the file only while they write a batch.
+    """
     path = Path(path)
     if read_only and not path.is_file():
         raise StoreError(f"no store at {path}: run `dateline run INPUT --db {path}` first, or check the path")
-    try:
-        return duckdb.connect(str(path), read_only=read_only)
-    except (duckdb.Error, OSError) as exc:
-        raise open_error(path, exc) from exc
+    deadline = time.monotonic() + wait
+    pause = LOCK_RETRY_SECONDS
+    while True:
+        try:
+            return duckdb.connect(str(path), read_only=read_only)
+        except (duckdb.Error, OSError) as exc:
+            if not _locked(exc) or time.monotonic() + pause > deadline:
+                raise open_error(path, exc) from exc
+        time.sleep(pause)
+        pause = min(pause * 2, 1.0)
 
 
 class Store:
-    """A dateline store in one DuckDB file. Use it as a context manager, or call :meth:`close`."""
+    """A dateline store in one DuckDB file. Use it as a context manager, or call :meth:`close`.
 
-    def __init__(self, path: str | Path, *, read_only: bool = False) -> None:
+    ``hold=False`` keeps no connection open between operations: each write or query opens the file,
+    does its work and closes it (the file is then free for other processes between batches, see
+    :mod:`dateline.serve`). ``wait`` is how long opening waits for another process to let go of the file.
+    """
+
+    def __init__(self, path: str | Path, *, read_only: bool = False, hold: bool = True, wait: float = 0.0) -> None:
         self.path = Path(path)
         self.read_only = read_only
+        self.wait = wait
         if not read_only:
             self.path.parent.mkdir(parents=True, exist_ok=True)
-        self.con = connect(self.path, read_only=read_only)
+        con = connect(self.path, read_only=read_only, wait=wait)
         try:
             if read_only:
-                self._check_version()
+                self._check_version(con)
             else:
-                self._create()
+                self._create(con)
         except BaseException:
-            self.con.close()
+            con.close()
             raise
+        self._held: duckdb.DuckDBPyConnection | None = con
+        if not hold:
+            con.close()
+            self._held = None
+
+    @property
+    def con(self) -> duckdb.DuckDBPyConnection:
+        """The connection a holding store keeps open (use :meth:`session` with ``hold=False``)."""
+        if self._held is None:
+            raise StoreError(f"store {self.path} holds no connection (hold=False); use Store.session()")
+        return self._held
+
+    @contextlib.contextmanager
+    def session(self) -> Iterator[duckdb.DuckDBPyConnection]:
+        """A connection for one operation: the held one, or one opened now and closed after."""
+        if self._held is not None:
+            yield self._held
+            return
+        con = connect(self.path, read_only=self.read_only, wait=self.wait)
+        try:
+            yield con
+        finally:
+            con.close()
 
     # -- lifecycle -----------------------------------------------------------------------------------------
 
@@ -108,22 +156,27 @@ class Store:
         self.close()
 
     def close(self) -> None:
-        self.con.close()
+        if self._held is not None:
+            self._held.close()
+            self._held = None
 
-    def _create(self) -> None:
+    def _create(self, con: duckdb.DuckDBPyConnection) -> None:
         try:
             for statement in ddl():
-                self.con.execute(statement)
-            self.con.execute("INSERT OR IGNORE INTO meta VALUES ('schema_version', ?)", [SCHEMA_VERSION])
+                con.execute(statement)
+            con.execute("INSERT OR IGNORE INTO meta VALUES ('schema_version', ?)", [SCHEMA_VERSION])
         except duckdb.Error as exc:
             raise StoreError(f"cannot create tables in {self.path}: {exc}") from exc
-        self._check_version()
+        self._check_version(con)
 
-    def _check_version(self) -> None:
+    def _check_version(self, con: duckdb.DuckDBPyConnection) -> None:
         try:
-            row = self.con.execute("SELECT value FROM meta WHERE key = 'schema_version'").fetchone()
+            row = con.execute("SELECT value FROM meta WHERE key = 'schema_version'").fetchone()
         except duckdb.Error as exc:
-            raise StoreError(f"{self.path} is not a dateline store (no meta table): {exc}") from exc
+            raise StoreError(
+                f"{self.path} is a DuckDB file but not a dateline store (it has no meta table); "
+                f"name another file with --db, or run `dateline run INPUT --db NEW.duckdb` to create a store"
+            ) from exc
         if row is None or row[0] != SCHEMA_VERSION:
             found = None if row is None else row[0]
             raise StoreError(
@@ -133,7 +186,8 @@ class Store:
 
     def _query(self, sql: str, params: Sequence[Any] = ()) -> list[tuple[Any, ...]]:
         try:
-            return self.con.execute(sql, list(params)).fetchall()
+            with self.session() as con:
+                return con.execute(sql, list(params)).fetchall()
         except duckdb.Error as exc:
             raise StoreError(f"query on {self.path} failed: {exc}") from exc
 
@@ -144,8 +198,11 @@ class Store:
         wanted = list(dict.fromkeys(ids))
         if not wanted:
             return set()
-        rows = self._query("SELECT id FROM articles WHERE id IN (SELECT unnest(?::VARCHAR[]))", [wanted])
-        return {row[0] for row in rows}
+        try:
+            with self.session() as con:
+                return _known(con, wanted)
+        except duckdb.Error as exc:
+            raise StoreError(f"query on {self.path} failed: {exc}") from exc
 
     def write(self, results: Sequence[Article | Failure], *, replace: bool = False) -> None:
         """Store a batch of articles and failures in one transaction.
@@ -159,77 +216,25 @@ class Store:
         articles = list({a.id: a for a in results if isinstance(a, Article)}.values())
         failures = [f for f in results if isinstance(f, Failure)]
         now = dt.datetime.now(dt.UTC).replace(tzinfo=None)
-        try:
-            self.con.begin()
-            if replace:
-                self._delete([a.id for a in articles])
-            else:
-                known = self.known_ids(a.id for a in articles)
-                articles = [a for a in articles if a.id not in known]
-            self._insert_articles(articles, now)
-            self._clear_failures(articles)
-            self._upsert_failures(failures, now)
-            self.con.commit()
-        except BaseException as exc:
-            self._rollback()
-            if isinstance(exc, duckdb.Error | pa.ArrowException):
-                message = f"writing {len(results)} results to {self.path} failed (nothing written): {exc}"
-                raise StoreError(message) from exc
-            raise
-
-    def _rollback(self) -> None:
-        with contextlib.suppress(duckdb.Error):  # no transaction open (begin itself failed)
-            self.con.rollback()
-
-    def _delete(self, ids: list[str]) -> None:
-        if not ids:
-            return
-        for table in TABLES:
-            if table in ("failures", "articles"):
-                continue
-            self.con.execute(f"DELETE FROM {table} WHERE article_id IN (SELECT unnest(?::VARCHAR[]))", [ids])
-        self.con.execute("DELETE FROM articles WHERE id IN (SELECT unnest(?::VARCHAR[]))", [ids])
-
-    def _insert_articles(self, articles: list[Article], now: dt.datetime) -> None:
-        batch: dict[str, list[list[Any]]] = {name: [] for name in TABLES}
-        for article in articles:
-            for table, rows in article_rows(article, now).items():
-                batch[table].extend(rows)
-        for table, rows in batch.items():
-            self._insert(table, rows)
-
-    def _insert(self, table: str, rows: list[list[Any]]) -> None:
-        if not rows:
-            return
-        schema = arrow_schema(table)
-        columns = list(zip(*rows, strict=True))
-        incoming = pa.Table.from_arrays(
-            [pa.array(col, type=field.type) for col, field in zip(columns, schema, strict=True)], schema=schema
-        )
-        self.con.register("_incoming", incoming)
-        try:
-            self.con.execute(f"INSERT INTO {table} SELECT * FROM _incoming")
-        finally:
-            self.con.unregister("_incoming")
-
-    def _clear_failures(self, articles: list[Article]) -> None:
-        if not articles:
-            return
-        self.con.execute(
-            "DELETE FROM failures WHERE doc_id IN (SELECT unnest($1::VARCHAR[])) "
-            "OR (doc_id IS NULL AND source IN (SELECT unnest($2::VARCHAR[])))",
-            [[a.id for a in articles], [a.source for a in articles]],
-        )
-
-    def _upsert_failures(self, failures: list[Failure], now: dt.datetime) -> None:
-        if not failures:
-            return
-        latest = {(f.source, f.stage): f for f in failures}
-        pairs = [[source, stage] for source, stage in latest]
-        self.con.execute(
-            "DELETE FROM failures WHERE [source, stage] IN (SELECT unnest(?::VARCHAR[][]))", [pairs]
-        )
-        self._insert("failures", [failure_row(f, now) for f in latest.values()])
+        with self.session() as con:
+            try:
+                con.begin()
+                if replace:
+                    _delete(con, [a.id for a in articles])
+                else:
+                    known = _known(con, [a.id for a in articles])
+                    articles = [a for a in articles if a.id not in known]
+                _insert_articles(con, articles, now)
+                _clear_failures(con, articles)
+                _upsert_failures(con, failures, now)
+                con.commit()
+            except BaseException as exc:
+                with contextlib.suppress(duckdb.Error):  # no transaction open (begin itself failed)
+                    con.rollback()
+                if isinstance(exc, duckdb.Error | pa.ArrowException):
+                    message = f"writing {len(results)} results to {self.path} failed (nothing written): {exc}"
+                    raise StoreError(message) from exc
+                raise
 
     # -- reading -------------------------------------------------------------------------------------------
 
@@ -238,14 +243,34 @@ class Store:
         rows = self._query("SELECT contract FROM articles WHERE id = ?", [article_id])
         return None if not rows else self._contract(article_id, rows[0][0])
 
+    def ids_starting(self, prefix: str, limit: int = 10) -> list[str]:
+        """Up to ``limit`` stored article ids that start with ``prefix``, in order (to open one by a short id)."""
+        rows = self._query("SELECT id FROM articles WHERE starts_with(id, ?) ORDER BY id LIMIT ?", [prefix, limit])
+        return [row[0] for row in rows]
+
+    def find_articles(self, words: Sequence[str] = (), limit: int = 20) -> list[dict[str, Any]]:
+        """Stored articles whose title or text holds every word, newest first, with their ids and counts."""
+        wanted = sorted(set().union(*(terms(w) for w in words))) if words else []
+        where, params = "TRUE", []
+        if wanted:
+            where = ("id IN (SELECT article_id FROM terms WHERE term IN (SELECT unnest(?::VARCHAR[])) "
+                     "GROUP BY article_id HAVING count(*) = ?)")
+            params = [wanted, len(wanted)]
+        columns = ["id", "published", "title", "site", "source", "n_events", "n_quotes", "duplicate_of"]
+        rows = self._query(f"SELECT {', '.join(columns)} FROM articles WHERE {where} "
+                           "ORDER BY published DESC NULLS LAST, id LIMIT ?", [*params, limit])
+        return [dict(zip(columns, (_iso(v) if isinstance(v, dt.date) else v for v in row), strict=True))
+                for row in rows]
+
     def iter_articles(self) -> Iterator[dict[str, Any]]:
         """Every stored article as contract JSON, in id order, fetched in chunks."""
         try:
-            cursor = self.con.cursor()
-            cursor.execute("SELECT id, contract FROM articles ORDER BY id")
-            while chunk := cursor.fetchmany(FETCH_ARTICLES):
-                for article_id, contract in chunk:
-                    yield self._contract(article_id, contract)
+            with self.session() as con:
+                cursor = con.cursor()
+                cursor.execute("SELECT id, contract FROM articles ORDER BY id")
+                while chunk := cursor.fetchmany(FETCH_ARTICLES):
+                    for article_id, contract in chunk:
+                        yield self._contract(article_id, contract)
         except duckdb.Error as exc:
             raise StoreError(f"reading articles from {self.path} failed: {exc}") from exc
 
@@ -323,3 +348,63 @@ class Store:
 
 def _iso(value: dt.date | None) -> str | None:
     return None if value is None else value.isoformat()
+
+
+def _known(con: duckdb.DuckDBPyConnection, ids: list[str]) -> set[str]:
+    if not ids:
+        return set()
+    rows = con.execute("SELECT id FROM articles WHERE id IN (SELECT unnest(?::VARCHAR[]))", [ids]).fetchall()
+    return {row[0] for row in rows}
+
+
+def _delete(con: duckdb.DuckDBPyConnection, ids: list[str]) -> None:
+    if not ids:
+        return
+    for table in TABLES:
+        if table in ("failures", "articles"):
+            continue
+        con.execute(f"DELETE FROM {table} WHERE article_id IN (SELECT unnest(?::VARCHAR[]))", [ids])
+    con.execute("DELETE FROM articles WHERE id IN (SELECT unnest(?::VARCHAR[]))", [ids])
+
+
+def _insert_articles(con: duckdb.DuckDBPyConnection, articles: list[Article], now: dt.datetime) -> None:
+    batch: dict[str, list[list[Any]]] = {name: [] for name in TABLES}
+    for article in articles:
+        for table, rows in article_rows(article, now).items():
+            batch[table].extend(rows)
+    for table, rows in batch.items():
+        _insert(con, table, rows)
+
+
+def _insert(con: duckdb.DuckDBPyConnection, table: str, rows: list[list[Any]]) -> None:
+    if not rows:
+        return
+    schema = arrow_schema(table)
+    columns = list(zip(*rows, strict=True))
+    incoming = pa.Table.from_arrays(
+        [pa.array(col, type=field.type) for col, field in zip(columns, schema, strict=True)], schema=schema
+    )
+    con.register("_incoming", incoming)
+    try:
+        con.execute(f"INSERT INTO {table} SELECT * FROM _incoming")
+    finally:
+        con.unregister("_incoming")
+
+
+def _clear_failures(con: duckdb.DuckDBPyConnection, articles: list[Article]) -> None:
+    if not articles:
+        return
+    con.execute(
+        "DELETE FROM failures WHERE doc_id IN (SELECT unnest($1::VARCHAR[])) "
+        "OR (doc_id IS NULL AND source IN (SELECT unnest($2::VARCHAR[])))",
+        [[a.id for a in articles], [a.source for a in articles]],
+    )
+
+
+def _upsert_failures(con: duckdb.DuckDBPyConnection, failures: list[Failure], now: dt.datetime) -> None:
+    if not failures:
+        return
+    latest = {(f.source, f.stage): f for f in failures}
+    pairs = [[source, stage] for source, stage in latest]
+    con.execute("DELETE FROM failures WHERE [source, stage] IN (SELECT unnest(?::VARCHAR[][]))", [pairs])
+    _insert(con, "failures", [failure_row(f, now) for f in latest.values()])
