@@ -8,6 +8,7 @@ import json
 import subprocess
 import sys
 from pathlib import Path
+from typing import Any
 
 import pytest
 from hypothesis import given, settings
@@ -416,3 +417,127 @@ def test_a_declared_charset_that_is_no_text_encoding_is_ignored(tmp_path: Path) 
     path.write_bytes(b'<html><head><meta charset="zlib"></head><body><p>Le caf\xe9 est ouvert.</p></body></html>')
     doc = _one(path)
     assert isinstance(doc, Document) and "Le café est ouvert." in doc.content
+
+
+# --- decoding -------------------------------------------------------------------------------------------
+
+#: A news sentence in each language, and the code page its pages were long written in.
+CODE_PAGES = {
+    "cp1251": "Президент России Владимир Путин встретился с канцлером Германии в Берлине в понедельник. "
+              "Стороны обсудили торговлю и энергетику.",
+    "koi8_r": "Президент России Владимир Путин встретился с канцлером Германии в Берлине в понедельник. "
+              "Стороны обсудили торговлю и энергетику.",
+    "cp1252": "Le président français a rencontré la chancelière à Berlin lundi. « Nous avons parlé de "
+              "l’Europe », a-t-il déclaré — une réunion très attendue.",
+    "cp1250": "Předseda vlády České republiky se v pondělí setkal s polským prezidentem v Praze. Jednání "
+              "se týkala energetiky a obchodu, řekl mluvčí.",
+    "shift_jis": "日本の首相は月曜日に東京でドイツの首相と会談した。両首脳は貿易とエネルギーについて話し合った。",
+    "gb18030": "中国国家主席周一在北京会见了德国总理。双方讨论了贸易和能源问题。",
+}
+
+
+@pytest.mark.parametrize("encoding", sorted(CODE_PAGES))
+def test_each_common_code_page_is_read_as_written(tmp_path: Path, encoding: str) -> None:
+    path = tmp_path / "page.txt"
+    path.write_bytes(CODE_PAGES[encoding].encode(encoding))
+    doc = _one(path)
+    assert isinstance(doc, Document) and doc.content == CODE_PAGES[encoding]
+
+
+def test_utf8_with_a_few_bad_bytes_stays_utf8_with_a_warning(tmp_path: Path,
+                                                             caplog: pytest.LogCaptureFixture) -> None:
+    text = (CODE_PAGES["cp1251"] + " ") * 10
+    data = text.encode()
+    path = tmp_path / "page.txt"
+    path.write_bytes(data[:100] + b"\xff" + data[100:600] + b"\xc3" + data[600:])
+    doc = _one(path)
+    assert isinstance(doc, Document) and doc.content.count("\ufffd") == 2
+    assert doc.content.replace("\ufffd", "") == text
+    assert "2 byte sequence(s) are not valid UTF-8" in caplog.text
+
+
+def test_a_stray_windows_quote_in_ascii_text_is_windows_1252(tmp_path: Path) -> None:
+    path = tmp_path / "page.txt"
+    path.write_bytes("It’s the minister’s plan, he said on Monday.".encode("cp1252"))
+    doc = _one(path)
+    assert isinstance(doc, Document) and doc.content == "It’s the minister’s plan, he said on Monday."
+
+
+# --- directories, streams, counting --------------------------------------------------------------------
+
+
+def test_files_a_directory_holds_of_no_known_format_are_reported(tmp_path: Path) -> None:
+    (tmp_path / "a.txt").write_text(ARTICLE)
+    (tmp_path / "photo.png").write_bytes(b"\x89PNG")
+    (tmp_path / "notes.pdf").write_bytes(b"%PDF")
+    (tmp_path / ".hidden.txt").write_text(ARTICLE)
+    skipped: list[tuple[str, str]] = []
+    items = list(iter_documents([str(tmp_path)], on_skip=lambda path, why: skipped.append((path, why))))
+    assert [i.source for i in items] == [str(tmp_path / "a.txt")]
+    assert sorted(Path(p).name for p, _ in skipped) == ["notes.pdf", "photo.png"]
+    assert all("no known input suffix" in why and ".jsonl" in why for _, why in skipped)
+
+
+def test_a_folder_that_cannot_be_read_is_a_failure(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    import os
+
+    (tmp_path / "ok").mkdir()
+    (tmp_path / "ok" / "a.txt").write_text(ARTICLE)
+    (tmp_path / "locked").mkdir()
+    scandir = os.scandir
+
+    def refusing(path: Any = ".") -> Any:
+        if str(path).endswith("locked"):
+            raise PermissionError(13, "Permission denied", str(path))
+        return scandir(path)
+
+    monkeypatch.setattr(os, "scandir", refusing)  # the tests run as root, whom permissions do not stop
+    items = _all(tmp_path)
+    assert isinstance(items[0], Document)
+    failure = _failure(items[-1])
+    assert failure.source.endswith("locked") and "folder cannot be read (Permission denied)" in failure.message
+
+
+def test_count_documents_reads_no_stream(tmp_path: Path) -> None:
+    import os
+    import threading
+
+    from dateline.ingest import count_documents
+
+    lines = tmp_path / "a.jsonl"
+    lines.write_text('{"text": "a"}\n{"text": "b"}\n{"text": "c"}')  # no final newline
+    (tmp_path / "b.txt").write_text(ARTICLE)
+    assert count_documents([str(lines)]) == 3
+    assert count_documents([str(tmp_path)]) == 4
+    assert count_documents([str(lines), str(tmp_path / "missing.txt")]) == 4  # a missing input is one failure
+    assert count_documents(["-"]) is None
+    warc = tmp_path / "w.warc"
+    warc.write_bytes(b"WARC/1.0\r\n")
+    assert count_documents([str(warc)]) is None
+    pipe = tmp_path / "pipe.jsonl"
+    os.mkfifo(pipe)
+    assert count_documents([str(pipe)]) is None  # returns at once: opening a pipe to count would drain it
+    writer = threading.Thread(target=lambda: pipe.write_text('{"text": "from a pipe"}\n'))
+    writer.start()
+    items = _all(pipe)
+    writer.join(timeout=10)
+    assert isinstance(items[0], Document) and items[0].content == "from a pipe"
+
+
+def test_published_overrides_only_when_asked(tmp_path: Path) -> None:
+    path = tmp_path / "a.jsonl"
+    path.write_text(json.dumps({"id": "x", "date": "2019-01-02", "text": "Text."}) + "\n")
+    kept = _one(path, published="2020-05-06")
+    assert isinstance(kept, Document) and (kept.published, kept.default_published) == ("2019-01-02", "2020-05-06")
+    forced = _one(path, published="2020-05-06", published_overrides=True)
+    assert isinstance(forced, Document) and forced.published == "2020-05-06"
+
+
+@pytest.mark.parametrize("compress", [False, True])
+def test_a_warc_with_an_endless_header_line_is_refused_quickly(tmp_path: Path, compress: bool) -> None:
+    data = b"WARC/1.0\r\nWARC-Type: response\r\nX-Junk: " + b"0" * 3_000_000 + b"\r\n\r\n"
+    path = tmp_path / ("bomb.warc.gz" if compress else "bomb.warc")
+    path.write_bytes(gzip.compress(data) if compress else data)
+    failure = _failure(_one(path, max_bytes=1_000_000))
+    assert "holds a line that is longer than the limit of 1,000,000 bytes" in failure.message
+    assert len(failure.message) < 500

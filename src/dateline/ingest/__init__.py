@@ -20,9 +20,11 @@ yields a document over ``max_bytes``.
 
 from __future__ import annotations
 
+import os
 import re
 import sys
-from collections.abc import Iterator, Sequence
+from collections.abc import Callable, Iterator, Sequence
+from dataclasses import replace
 from pathlib import Path
 
 from dateline.errors import InputError, UsageError
@@ -35,9 +37,12 @@ __all__ = [
     "STDIN",
     "IngestOptions",
     "Match",
+    "OnSkip",
     "Probe",
     "Reader",
+    "count_documents",
     "iter_documents",
+    "known_suffixes",
     "parse_size",
     "read_stream",
     "reader",
@@ -71,42 +76,126 @@ def parse_size(text: str, what: str = "a size") -> int:
     return size
 
 
+#: Called with a file's path and why it was not read (a directory walk skips files of no known format).
+OnSkip = Callable[[str, str], None]
+
+
 def iter_documents(
     inputs: Sequence[str],
     *,
     published: str | None = None,
     max_bytes: int = MAX_DOCUMENT_BYTES,
+    published_overrides: bool = False,
+    on_skip: OnSkip | None = None,
 ) -> Iterator[Document | Failure]:
     """Yield one Document (or Failure) per article found in ``inputs``, in a stable order.
 
-    ``published`` is the publication date of documents that do not declare one;
-    ``max_bytes`` the largest document accepted (see :data:`MAX_DOCUMENT_BYTES`).
+    ``published`` is the publication date of documents that do not declare one
+    (with ``published_overrides``, of every document); ``max_bytes`` the largest
+    document accepted (see :data:`MAX_DOCUMENT_BYTES`). A directory's files of no
+    known format are not read: ``on_skip`` hears of each; a folder that cannot be
+    read is a failure.
     """
     options = IngestOptions(published, max_bytes)
+    for item in _documents(inputs, options, on_skip or (lambda path, reason: None)):
+        if published_overrides and published and isinstance(item, Document):
+            item = replace(item, published=published)
+        yield item
+
+
+def _documents(inputs: Sequence[str], options: IngestOptions, on_skip: OnSkip) -> Iterator[Document | Failure]:
     for name in inputs:
         if name == STDIN:
             yield from read_stream(sys.stdin.buffer, "<stdin>", None, options)
             continue
         path = Path(name)
         if path.is_dir():
-            for file in _walk(path):
-                yield from _read_path(file, options)
+            for file in _walk(path, on_skip):
+                yield from _read_path(file, options) if isinstance(file, Path) else (file,)
         elif path.exists():
             yield from _read_path(path, options)
         else:
             yield failure(InputError("no such file or directory; check the path", source=name))
 
 
-def _walk(root: Path) -> list[Path]:
-    """Files under ``root`` with the suffix of a registered format, sorted; hidden files and folders are skipped."""
-    files = []
-    for path in root.rglob("*"):
-        relative = path.relative_to(root).parts
-        if any(part.startswith(".") for part in relative) or not path.is_file():
-            continue
-        if reader_for_name(path.name) is not None:
-            files.append(path)
-    return sorted(files)
+def _walk(root: Path, on_skip: OnSkip) -> Iterator[Path | Failure]:
+    """The files under ``root`` with the suffix of a registered format, in sorted order; a folder that cannot
+    be read is a failure, other files are reported to ``on_skip``. Hidden files and folders are left out."""
+    problems: list[OSError] = []
+    found: list[Path] = []
+    for folder, dirs, files in os.walk(root, onerror=problems.append):
+        dirs[:] = sorted(d for d in dirs if not d.startswith("."))
+        for name in files:
+            path = Path(folder, name)
+            if name.startswith("."):
+                continue
+            if reader_for_name(name) is not None:
+                found.append(path)
+            else:
+                on_skip(str(path), "no known input suffix (" + ", ".join(known_suffixes()) + "); not read")
+    yield from sorted(found)
+    for problem in problems:
+        where = problem.filename or str(root)
+        yield failure(InputError(f"folder cannot be read ({problem.strerror}); check its permissions", source=where))
+
+
+def count_documents(inputs: Sequence[str]) -> int | None:
+    """About how many documents (and failures) ``inputs`` give, counted without reading any stream twice.
+
+    Only regular files are looked at: a JSONL file counts its lines, a file of another
+    known format counts one. Standard input, named pipes, WARC files, compressed JSONL
+    and files whose name does not say their format make the count unknown (None).
+    """
+    total = 0
+    for name in inputs:
+        if name == STDIN:
+            return None
+        path = Path(name)
+        try:
+            if path.is_dir():
+                files = [Path(folder, f) for folder, _, names in os.walk(path) for f in names
+                         if not f.startswith(".") and reader_for_name(f) is not None]
+            else:
+                files = [path]
+            for file in files:
+                count = _count_file(file)
+                if count is None:
+                    return None
+                total += count
+        except OSError:
+            return None
+    return total
+
+
+#: Bytes read at a time when counting the lines of a JSONL file.
+_COUNT_CHUNK = 1 << 20
+
+
+def _count_file(path: Path) -> int | None:
+    if not path.exists():
+        return 1  # a failure: no such file
+    if not path.is_file():
+        return None  # a named pipe or a device: reading it to count would drain it
+    found = reader_for_name(path.name)
+    if found is None or found.name == "warc" or (found.name == "jsonl" and path.name.lower().endswith(".gz")):
+        return None
+    if found.name != "jsonl":
+        return 1
+    lines = 0
+    try:
+        with path.open("rb") as handle:
+            last = b"\n"
+            while chunk := handle.read(_COUNT_CHUNK):
+                lines += chunk.count(b"\n")
+                last = chunk[-1:]
+    except OSError:
+        return 1  # unreadable: one failure
+    return lines + (last != b"\n")
+
+
+def known_suffixes() -> list[str]:
+    """Every file suffix a registered format owns, sorted."""
+    return sorted({suffix for r in registered().values() for suffix in r.suffixes})
 
 
 def _read_path(path: Path, options: IngestOptions) -> Iterator[Document | Failure]:

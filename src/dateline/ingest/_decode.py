@@ -9,13 +9,14 @@ from __future__ import annotations
 import codecs
 import contextlib
 import io
+import logging
 import re
 import zlib
 from typing import BinaryIO
 
-from charset_normalizer import from_bytes
-
 from dateline.errors import InputError
+
+logger = logging.getLogger(__name__)
 
 #: Bytes read from the start of an input to guess its format.
 SNIFF_BYTES = 8192
@@ -35,12 +36,21 @@ _GZIP_WBITS = 16 + zlib.MAX_WBITS
 
 _META_CHARSET = re.compile(rb"""<meta[^>]+charset\s*=\s*["']?\s*([A-Za-z0-9_.:-]+)""", re.I)
 _CONTROL = re.compile(r"[\x00-\x08\x0b\x0e-\x1f\x7f]")
-# Characters that a Western-European page in cp1252 or latin-1 plausibly holds
-# beyond ASCII: the Latin-1 letters and signs, and cp1252's typographic extras.
-_WESTERN = re.compile(
-    "[\u00a0-\u00ff\u2013\u2014\u2018-\u201e\u2020-\u2022\u2026\u2030\u20ac\u2122"
-    "\u0152\u0153\u0160\u0161\u0178\u017d\u017e\u0192\u02c6\u02dc\u2039\u203a]"
-)
+
+#: Valid non-ASCII UTF-8 characters needed per bad byte sequence to read bytes that are not valid
+#: UTF-8 as UTF-8 anyway (a page with a few stray bytes). Text in a legacy code page has no valid
+#: multi-byte sequences at all, or by chance one per dozens of its non-ASCII bytes.
+MIN_VALID_PER_BAD = 10
+#: How much messier (charset_normalizer's mess ratio) the Windows-1252 reading must be than the
+#: detector's before the detector's wins: Cyrillic or CJK read as cp1252 scores 1 to 3, a Western
+#: text with a euro sign after a digit 0.07.
+MESS_MARGIN = 0.1
+#: How much more like a language (charset_normalizer's coherence) the detector's reading must be than
+#: the Windows-1252 one when both read cleanly: Czech and Polish news sentences in cp1250 scored
+#: 0.035-0.08 higher in their own code page, a French one the detector took for cp1257 0.04 lower.
+COHERENCE_MARGIN = 0.02
+#: Characters of each reading compared (the start of a long text says enough).
+LEGACY_SAMPLE_CHARS = 20_000
 _BOMS = ((codecs.BOM_UTF8, "utf-8-sig"), (codecs.BOM_UTF16_LE, "utf-16"), (codecs.BOM_UTF16_BE, "utf-16"))
 
 
@@ -67,7 +77,7 @@ def decode(data: bytes, *, source: str, html: bool = False, declared: str | None
             "pass only text inputs or decompress/convert it first",
             source=source,
         )
-    text = _decode_any(data, html=html, declared=declared)
+    text = _decode_any(data, html=html, declared=declared, source=source)
     sample = text[:CONTROL_SAMPLE_CHARS]
     if sample and len(_CONTROL.findall(sample)) / len(sample) > MAX_CONTROL_SHARE:
         raise InputError(
@@ -78,7 +88,7 @@ def decode(data: bytes, *, source: str, html: bool = False, declared: str | None
     return text
 
 
-def _decode_any(data: bytes, *, html: bool, declared: str | None) -> str:
+def _decode_any(data: bytes, *, html: bool, declared: str | None, source: str) -> str:
     for bom, codec in _BOMS:
         if data.startswith(bom):
             return data.decode(codec, errors="replace")
@@ -90,23 +100,60 @@ def _decode_any(data: bytes, *, html: bool, declared: str | None) -> str:
     if charset and _known_codec(charset) not in (None, "utf-8"):
         with contextlib.suppress(LookupError):  # a codec that is no text encoding (zlib, base64): ignore it
             return data.decode(charset, errors="replace")
+    mostly = _mostly_utf8(data)
+    if mostly is not None:
+        text, bad = mostly
+        logger.warning("%s: %d byte sequence(s) are not valid UTF-8 in otherwise UTF-8 text; decoded as UTF-8 "
+                       "with each shown as \ufffd", source, bad)
+        return text
     return _decode_legacy(data)
 
 
+def _mostly_utf8(data: bytes) -> tuple[str, int] | None:
+    """The text decoded as UTF-8 with replacement, and how many sequences were bad, when nearly all of its
+    non-ASCII characters are valid UTF-8 (at least MIN_VALID_PER_BAD valid per bad one); else None."""
+    text = data.decode("utf-8", errors="replace")
+    bad = text.count("\ufffd") - data.count("\ufffd".encode())
+    valid = sum(1 for ch in text if ord(ch) > 127) - text.count("\ufffd")
+    return (text, bad) if valid >= MIN_VALID_PER_BAD * bad else None
+
+
 def _decode_legacy(data: bytes) -> str:
-    """Not UTF-8: prefer cp1252 (a superset of printable latin-1) when the result looks Western."""
-    try:
-        western = data.decode("cp1252")
-    except UnicodeDecodeError:
-        western = None
-    if western is not None:
-        non_ascii = [ch for ch in western if ord(ch) > 127]
-        if all(_WESTERN.match(ch) for ch in non_ascii):
-            return western
+    """Not UTF-8: the charset detector's answer, unless Windows-1252 reads the bytes as well.
+
+    Windows-1252 (a superset of printable Latin-1) is what most mislabelled Western
+    pages are in, and detectors often take short Western texts for a Central
+    European or Baltic code page; so cp1252 wins unless its reading is clearly
+    messier (Cyrillic or CJK bytes read as Latin letters) or the detector's
+    reading is clearly more like a language (Czech or Polish read in cp1250).
+    """
+    from charset_normalizer import from_bytes
+    from charset_normalizer.cd import coherence_ratio
+    from charset_normalizer.md import mess_ratio
+
+    western = _try(data, "cp1252")
     best = from_bytes(data).best()
-    if best is not None:
-        return str(best)
-    return western if western is not None else data.decode("latin-1")
+    other = str(best) if best is not None else None
+    if other is None or other == western:
+        return western if western is not None else data.decode("latin-1")
+    if western is None:
+        return other
+    west, that = western[:LEGACY_SAMPLE_CHARS], other[:LEGACY_SAMPLE_CHARS]
+    if mess_ratio(west, 1.0) > mess_ratio(that, 1.0) + MESS_MARGIN:
+        return other
+
+    def coherence(text: str) -> float:
+        found = coherence_ratio(text)
+        return float(found[0][1]) if found else 0.0
+
+    return other if coherence(that) > coherence(west) + COHERENCE_MARGIN else western
+
+
+def _try(data: bytes, codec: str) -> str | None:
+    try:
+        return data.decode(codec)
+    except UnicodeDecodeError:
+        return None
 
 
 def _meta_charset(data: bytes) -> str | None:
