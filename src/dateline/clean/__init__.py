@@ -17,6 +17,7 @@ or a dateline line in the text, else from ``--published``
 
 from __future__ import annotations
 
+import logging
 import re
 from urllib.parse import urlsplit
 
@@ -31,6 +32,8 @@ from dateline.pipeline import StageConfig
 from dateline.records import Article, Document
 
 __all__ = ["PARAGRAPH_SEPARATOR", "clean"]
+
+logger = logging.getLogger(__name__)
 
 #: What separates two paragraphs of the body.
 PARAGRAPH_SEPARATOR = "\n\n"
@@ -66,6 +69,10 @@ def clean(document: Document, config: StageConfig = StageConfig()) -> Article:
             f"({len(found.boilerplate)} line(s) removed); check that the input holds an article"
         )
     date_text = document.published or found.date or document.default_published
+    published = parse_date(date_text, patterns.dates)
+    if date_text and published is None:
+        logger.warning("%s: %r is not a calendar date; stored without a publication date (the text is kept in "
+                       "published_text), so relative dates in it are not resolved", document.source, date_text)
     return Article(
         id=document.id,
         source=document.source,
@@ -74,7 +81,7 @@ def clean(document: Document, config: StageConfig = StageConfig()) -> Article:
         url=document.url or found.url,
         site=document.site or found.site or _host(document.url or found.url),
         authors=found.authors,
-        published=parse_date(date_text, patterns.dates),
+        published=published,
         published_text=date_text,
         language=found.language or guess_language(body),
         boilerplate=found.boilerplate,

@@ -22,7 +22,7 @@ __all__ = ["MAX_DATELINE_CHARS", "DatePatterns", "compile_dates", "is_dateline",
 #: ("Last updated on Wednesday, 13th September 2017 at 10:35 p.m. GMT+1") is under 70 characters.
 MAX_DATELINE_CHARS = 80
 
-_ISO = re.compile(r"(?P<year>\d{4})[-/.](?P<month>\d{1,2})[-/.](?P<day>\d{1,2})(?![\d])")
+_ISO = re.compile(r"(?<![\d])(?P<year>\d{4})[-/.](?P<month>\d{1,2})[-/.](?P<day>\d{1,2})(?![\d])")
 _LISTS = ("weekdays", "ordinal_suffixes", "prefixes", "prefix_prepositions", "time_prepositions", "meridiems")
 
 

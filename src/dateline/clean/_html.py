@@ -9,6 +9,7 @@ page's own statements (:mod:`dateline.clean._meta`).
 
 from __future__ import annotations
 
+import contextlib
 import re
 from collections.abc import Iterator
 from typing import TYPE_CHECKING, Any
@@ -75,6 +76,11 @@ def extract_html(html: str, patterns: Patterns, *, url: str | None, source: str,
             f"{source}: the HTML could not be parsed ({type(exc).__name__}: {exc}); check that it is a web page"
         ) from exc
     if not paragraphs:
+        if _too_deep(html):
+            raise ExtractionError(
+                f"{source}: the HTML nests its tags deeper than the parser reads (256 levels), so no body could "
+                "be read; such pages are usually generated or broken; check the page"
+            )
         raise ExtractionError(
             f"{source}: no article body found in the HTML (no main text block); "
             "check that the page holds an article and not only navigation or scripts"
@@ -181,6 +187,16 @@ def _label_paragraphs(
         else:
             body.append(paragraph)
     return tuple(body), tuple(removed)
+
+
+def _too_deep(html: str) -> bool:
+    """Whether lxml stopped reading the page because its tags nest too deep (it says so only in its log)."""
+    from lxml import etree
+
+    parser = etree.HTMLParser()
+    with contextlib.suppress(etree.LxmlError, ValueError):
+        etree.fromstring(html, parser)
+    return any("Excessive depth" in str(entry.message) for entry in parser.error_log)
 
 
 def _html_lang(html: str) -> str | None:
