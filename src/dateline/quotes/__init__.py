@@ -76,7 +76,7 @@ def _quote(article: Article, lexicon: Lexicon, content: Extent, direct: bool, cu
     """The quote record of a candidate: its extents become spans, its subject a speaker."""
     speaker_span, speaker = (None, None) if subject is None else link_speaker(article, subject, lexicon)
     return Quote(
-        id=ids.child_id(article.id, "quote", content.start),
+        id=ids.child_id(article.id, "quote", *content),  # the whole span: two quotes may start together
         content=make_span(article.text, *content),
         direct=direct,
         speaker=speaker,
