@@ -84,8 +84,12 @@ def test_events_filters(client: TestClient) -> None:
     assert ids(type="ACCUSE") == ids(quad=3) == ids(country="ukr") == ids(place="Donetsk") == {"e-accuse"}
     assert ids(actor="putin") == ids(actor="vladimir-putin.rus") == ids(actor="a-putin") == {"e-meet"}
     assert ids(status="planned") == set()
-    assert ids(since="2017-07-07", until="2017-07-07") == {"e-meet", "e-accuse"}
-    assert ids(until="2017-07-06") == set()
+    # Each event by its own date: the meeting on Friday 7 July, the accusation "last week" (26 June - 2 July).
+    assert ids(since="2017-07-07", until="2017-07-07") == {"e-meet"}
+    assert ids(since="2017-06-26", until="2017-07-02") == {"e-accuse"}
+    assert ids(since="2017-06-01", until="2017-07-31") == {"e-meet", "e-accuse"}
+    assert ids(since="2017-06-28", until="2017-07-31") == {"e-meet"}  # part of the week is not enough
+    assert ids(until="2017-06-25") == set()
     meet = client.get("/api/events", params={"article": HAND, "type": "CONSULT"}).json()["items"][0]
     assert [a["name"] for a in meet["actors"]] == ["Donald Trump", "Vladimir Putin"] and meet["recipients"] == []
     assert meet["evidence"]["text"].endswith("in Hamburg on Friday.") and meet["trigger"]["text"] == "met"
@@ -99,11 +103,29 @@ def test_events_csv(client: TestClient) -> None:
     assert {r["type"] for r in rows} == {"CONSULT", "ACCUSE"}
     accuse = next(r for r in rows if r["type"] == "ACCUSE")
     assert accuse["actors"] == "Russia" and accuse["recipients"] == "Ukraine"
+    assert (accuse["date_value"], accuse["date_start"], accuse["date_end"], accuse["date_precision"]) == (
+        "2017-W26", "2017-06-26", "2017-07-02", "week")
+    assert "day" not in rows[0]  # no column holds the publication date in place of the event's
+
+
+def test_csv_cells_never_start_a_formula() -> None:
+    from dateline.serve.app import csv_cell
+
+    for hostile in ("=HYPERLINK(\"http://x\")", "+1+1", "-2+3", "@SUM(A1)", "\t=1", "\r=1"):
+        assert csv_cell(hostile) == "'" + hostile
+    assert csv_cell("Russia") == "Russia" and csv_cell(-2.0) == -2.0 and csv_cell(None) is None
 
 
 def test_timeline_and_network(client: TestClient) -> None:
-    periods = client.get("/api/timeline", params={"actor": "russia.rus", "bucket": "year", "article": HAND}).json()
-    assert periods == [{"period": "2017-01-01", "quad": 3, "events": 1}]
+    years = client.get("/api/timeline", params={"actor": "russia.rus", "bucket": "year", "article": HAND}).json()
+    assert years["periods"] == [{"period": "2017-01-01", "quad": 3, "events": 1}]
+    assert (years["coarser"], years["undated"]) == ([], 0)
+    # In a day view, the accusation dated to a week is counted apart, never drawn on the publication day.
+    days = client.get("/api/timeline", params={"bucket": "day", "article": HAND}).json()
+    assert days["periods"] == [{"period": "2017-07-07", "quad": 1, "events": 1}]
+    assert days["coarser"] == [{"precision": "week", "events": 1}]
+    weeks = client.get("/api/timeline", params={"bucket": "week", "article": HAND}).json()
+    assert [p["period"] for p in weeks["periods"]] == ["2017-06-26", "2017-07-03"]
     graph = client.get("/api/network", params={"actor": "donald-trump.usa", "article": HAND}).json()
     assert graph["edges"] == [{"source": "donald-trump.usa", "target": "vladimir-putin.rus", "events": 1,
                                "cooperation": 1, "conflict": 0}]
@@ -156,7 +178,7 @@ def test_sql_injection_is_data(client: TestClient, endpoint: str) -> None:
             response = client.get(endpoint, params={param: attack})
             assert response.status_code == 200, (param, attack, response.text)
             body = response.json()
-            items = body if isinstance(body, list) else body.get("items", body.get("edges"))
+            items = body.get("items", body.get("edges", body.get("periods")))
             assert items == [], (param, attack)
     for attack in INJECTIONS:
         assert client.get("/api/articles/" + attack.replace("/", "")).status_code == 404
@@ -185,6 +207,50 @@ def test_bad_values_are_rejected(client: TestClient) -> None:
     assert client.get("/api/articles/" + "x" * 200).status_code == 422
 
 
+def test_other_hosts_are_refused(client: TestClient) -> None:
+    assert client.get("/api/stats", headers={"Host": "127.0.0.1:8000"}).status_code == 200
+    assert client.get("/api/stats", headers={"Host": "localhost"}).status_code == 200
+    for host in ("attacker.example", "127.0.0.1.attacker.example", "evil.localhost"):
+        assert client.get("/api/stats", headers={"Host": host}).status_code == 400, host
+        assert client.get("/", headers={"Host": host}).status_code == 400, host
+
+
+def test_allowed_hosts_follow_the_bound_address() -> None:
+    from dateline.serve.app import allowed_hosts
+
+    assert allowed_hosts("127.0.0.1") == ["127.0.0.1", "localhost", "::1", "[::1]"]
+    assert "news.example.org" in allowed_hosts("news.example.org")
+    assert "proxy.example" in allowed_hosts("127.0.0.1", ["proxy.example"])
+    import socket
+
+    assert socket.gethostname() in allowed_hosts("0.0.0.0")
+
+
+def test_head_is_answered_like_get(client: TestClient) -> None:
+    for path in ("/", "/api/stats", f"/api/articles/{HAND}", "/static/app.js", "/docs"):
+        got, head = client.get(path), client.head(path)
+        assert head.status_code == got.status_code == 200, path
+        assert head.content == b"" and head.headers["content-type"] == got.headers["content-type"], path
+    assert client.head("/api/articles/nope").status_code == 404
+
+
+def test_ids_with_slashes_open(tmp_path: Path) -> None:
+    from dateline.records import Article
+    from dateline.serve.app import create_app
+    from dateline.store import Store
+
+    db = tmp_path / "slash.duckdb"
+    with Store(db) as store:
+        store.write([Article(id="https://example.org/2020/05/story", source="x", text="A story.", title="T")])
+    app = create_app(db, refresh=0)
+    with TestClient(app, base_url="http://127.0.0.1") as slash:
+        listed = slash.get("/api/articles").json()["items"][0]["id"]
+        assert listed == "https://example.org/2020/05/story"
+        for path in (listed, listed.replace("/", "%2F")):
+            response = slash.get(f"/api/articles/{path}")
+            assert response.status_code == 200 and response.json()["title"] == "T", path
+
+
 def test_read_only_no_write_endpoints(client: TestClient) -> None:
     for method in ("post", "put", "patch", "delete"):
         for path in ("/api/articles", f"/api/articles/{HAND}", "/api/events", "/api/actors"):
@@ -200,3 +266,39 @@ def test_docs_and_static_are_offline(client: TestClient) -> None:
         text = client.get(f"/static/{name}").text
         assert "http://" not in text.replace("http://www.w3.org/2000/svg", "") and "https://" not in text, name
         assert "innerHTML" not in text and "insertAdjacentHTML" not in text and "eval(" not in text, name
+
+
+def test_nested_quotes_are_listed_once_and_generic_groups_stay_out_of_the_network(tmp_path: Path) -> None:
+    import datetime as dt
+
+    from dateline.records import Actor, Article, Event, Quote, make_span
+    from dateline.serve.app import create_app
+    from dateline.store import Store
+
+    text = 'Trump accused Biden of "siding with criminals." Police arrested Biden on Friday.'
+
+    def span(phrase: str):  # type: ignore[no-untyped-def]
+        start = text.index(phrase)
+        return make_span(text, start, start + len(phrase))
+
+    trump = Actor("a1", "Donald Trump", "person", "USA", "GOV", (span("Trump"),))
+    biden = Actor("a2", "Joe Biden", "person", "USA", "GOV", (span("Biden"),))
+    police = Actor("a3", "police", "group", None, "COP", (span("Police"),))
+    outer = Quote("q1", span('Biden of "siding with criminals."'), False, "a1", span("Trump"), span("accused"))
+    inner = Quote("q2", span("siding with criminals."), True, "a1", span("Trump"), span("accused"))
+    arrest = Event("e1", "COERCE", ("a3",), ("a2",), "occurred", span("arrested"), span("Police arrested Biden on Friday."),
+                   quad=4)
+    accuse = Event("e2", "ACCUSE", ("a1",), ("a2",), "occurred", span("accused"), span(text.split(" Police")[0]), quad=3)
+    article = Article(id="n1", source="n.txt", text=text, published=dt.date(2020, 9, 1), actors=(trump, biden, police),
+                      quotes=(outer, inner), events=(arrest, accuse))
+    db = tmp_path / "nested.duckdb"
+    with Store(db) as store:
+        store.write([article])
+    app = create_app(db, refresh=0)
+    with TestClient(app, base_url="http://127.0.0.1") as local:
+        detail = local.get("/api/actors/donald-trump.usa").json()
+        assert [q["text"] for q in detail["quotes"]] == ['Biden of "siding with criminals."']
+        assert detail["actor"]["quotes"] == 1
+        assert local.get("/api/quotes", params={"speaker": "donald-trump.usa"}).json()["total"] == 2
+        graph = local.get("/api/network").json()
+        assert {n["key"] for n in graph["nodes"]} == {"donald-trump.usa", "joe-biden.usa"}

@@ -1,7 +1,8 @@
-"""End to end in headless Chromium: search, open an article, click an event, see its evidence."""
+"""End to end in headless Chromium: every view, with a screenshot of each (kept in $SCREENSHOTS_DIR when set)."""
 
 from __future__ import annotations
 
+import os
 import socket
 import threading
 import time
@@ -33,9 +34,17 @@ def free_port() -> int:
         return int(sock.getsockname()[1])
 
 
+@pytest.fixture()
+def shots(tmp_path: Path) -> Path:
+    """Where screenshots go: $SCREENSHOTS_DIR (to look at them), else the test's own folder."""
+    folder = Path(os.environ.get("SCREENSHOTS_DIR") or tmp_path)
+    folder.mkdir(parents=True, exist_ok=True)
+    return folder
+
+
 @pytest.fixture(scope="module")
 def base_url(store_path: Path) -> Iterator[str]:
-    app = create_app(store_path)
+    app = create_app(store_path, refresh=0)
     port = free_port()
     server = uvicorn.Server(uvicorn.Config(app, host="127.0.0.1", port=port, log_level="warning"))
     thread = threading.Thread(target=server.run, daemon=True)
@@ -65,21 +74,23 @@ def page(base_url: str) -> Iterator[Any]:
         browser.close()
 
 
-def test_search_open_article_click_event_shows_evidence(page: Any, base_url: str, tmp_path: Path) -> None:
+def test_search_open_article_click_event_shows_evidence(page: Any, base_url: str, shots: Path) -> None:
     page.goto(base_url + "/")
     page.fill("#quick-q", "Hamburg")
     page.click("#quick-search button")
     page.wait_for_selector("ol.results li a.title")
     assert page.locator("ol.results mark").first.text_content().lower() == "hamburg"
-    page.screenshot(path=str(tmp_path / "search.png"), full_page=True)
+    page.screenshot(path=str(shots / "search.png"), full_page=True)
     page.click("text=Trump meets Putin in Hamburg")
     page.wait_for_selector("#article-text .hl-trigger")
     page.click("#article-text .hl-trigger >> nth=0")
     evidence = page.wait_for_selector("#evidence-sentence")
     assert "Vladimir Putin in Hamburg" in evidence.text_content()
-    assert page.locator("#article-text .evidence").count() > 0
-    page.screenshot(path=str(tmp_path / "reader.png"), full_page=True)
-    assert (tmp_path / "reader.png").stat().st_size > 10_000
+    # The whole evidence sentence is highlighted, plain words between the marked ones included.
+    highlighted = "".join(page.locator("#article-text .evidence").all_text_contents())
+    assert highlighted == evidence.text_content()
+    page.screenshot(path=str(shots / "reader.png"), full_page=True)
+    assert (shots / "reader.png").stat().st_size > 10_000
     # Keyboard: focus the quote, press Enter, and the panel shows it.
     page.focus("#article-text .hl-quote >> nth=0")
     page.keyboard.press("Enter")
@@ -87,7 +98,7 @@ def test_search_open_article_click_event_shows_evidence(page: Any, base_url: str
     assert page.errors == []
 
 
-def test_seed_article_event_evidence(page: Any, base_url: str, tmp_path: Path) -> None:
+def test_seed_article_event_evidence(page: Any, base_url: str, shots: Path) -> None:
     found = page.request.get(base_url + "/api/articles?q=Trump+Putin+Plummeting").json()
     if not found["total"]:
         pytest.skip("the seed article is not in the store (shared data absent)")
@@ -100,7 +111,7 @@ def test_seed_article_event_evidence(page: Any, base_url: str, tmp_path: Path) -
         pytest.skip("the events stage found no event in the seed yet")
     page.click("#article-text .hl-trigger >> nth=0")
     assert page.wait_for_selector("#evidence-sentence").text_content().strip()
-    page.screenshot(path=str(tmp_path / "seed.png"), full_page=True)
+    page.screenshot(path=str(shots / "seed.png"), full_page=True)
 
 
 def test_hostile_article_renders_as_text(page: Any, base_url: str) -> None:
@@ -115,24 +126,113 @@ def test_hostile_article_renders_as_text(page: Any, base_url: str) -> None:
     assert page.errors == []
 
 
-def test_views_draw_pictures(page: Any, base_url: str, tmp_path: Path) -> None:
+def test_views_draw_pictures(page: Any, base_url: str, shots: Path) -> None:
     page.goto(base_url + "/#/events")
     page.wait_for_selector("svg.timeline rect")
-    page.screenshot(path=str(tmp_path / "events.png"), full_page=True)
+    page.screenshot(path=str(shots / "events.png"), full_page=True)
     page.goto(base_url + "/#/network")
     page.wait_for_selector("svg.network .node")
     page.keyboard.press("Tab")
-    page.screenshot(path=str(tmp_path / "network.png"), full_page=True)
+    page.screenshot(path=str(shots / "network.png"), full_page=True)
     page.goto(base_url + "/#/actor/donald-trump.usa")
     page.wait_for_selector("text=What they said")
     assert "We had a very good talk" in page.text_content("main")
-    page.screenshot(path=str(tmp_path / "actor.png"), full_page=True)
+    page.screenshot(path=str(shots / "actor.png"), full_page=True)
+    page.goto(base_url + "/#/actors")
+    page.wait_for_selector("main table tbody tr")
+    page.screenshot(path=str(shots / "actors.png"), full_page=True)
     page.goto(base_url + "/docs")
     page.wait_for_selector("text=GET /api/events")
+    page.screenshot(path=str(shots / "docs.png"), full_page=True)
     assert page.errors == []
 
 
-def test_quotes_filtered_by_kind(page: Any, base_url: str) -> None:
+def test_event_dates_are_the_events_own(page: Any, base_url: str, shots: Path) -> None:
+    page.goto(base_url + "/#/events?article=hand000000000001&bucket=day")
+    page.wait_for_selector("table.events tbody tr")
+    dates = page.locator("table.events tbody tr td:first-child").all_text_contents()
+    # The accusation happened "last week": its own date is that week, never the publication day.
+    assert sorted(dates) == ["7 Jul 2017", "week of 26 Jun 2017"]
+    note = page.text_content(".not-drawn")
+    assert "1 event dated only to a week" in note
+    page.screenshot(path=str(shots / "events-by-day.png"), full_page=True)
+    page.goto(base_url + "/#/events?article=hand000000000001&bucket=week")
+    page.wait_for_selector("svg.timeline rect")
+    assert page.locator(".not-drawn").count() == 0
+    page.click("svg.timeline g.bar >> nth=0")  # the week of 26 June: its events only
+    page.wait_for_url("**until=2017-07-02*")
+    page.wait_for_function("() => document.querySelectorAll('table.events tbody tr').length === 1")
+    assert page.text_content("table.events tbody tr td:first-child") == "week of 26 Jun 2017"
+    assert page.errors == []
+
+
+def test_network_labels_do_not_overlap_and_fit(page: Any, base_url: str, shots: Path) -> None:
+    for query, name in (("", "network-all"), ("?country=RUS", "network-country")):
+        page.goto(base_url + "/#/network" + query)
+        page.wait_for_selector("svg.network .node")
+        boxes = page.evaluate("""() => {
+            const svg = document.querySelector("svg.network");
+            const view = svg.viewBox.baseVal;
+            const shown = [...svg.querySelectorAll(".node:not(.label-on-hover) .node-label, .node circle")];
+            return {view: [view.width, view.height], boxes: shown.map((n) => {
+                const b = n.getBBox(); return [n.tagName, b.x, b.y, b.width, b.height]; })};
+        }""")
+        width, height = boxes["view"]
+        for _, x, y, w, h in boxes["boxes"]:
+            assert x >= -1 and y >= -1 and x + w <= width + 1 and y + h <= height + 1, (name, x, y, w, h)
+        labels = [b for b in boxes["boxes"] if b[0] == "text"]
+        assert labels, name
+        for i, (_, x1, y1, w1, h1) in enumerate(labels):
+            for _, x2, y2, w2, h2 in labels[i + 1:]:
+                assert not (x1 < x2 + w2 - 1 and x2 < x1 + w1 - 1 and y1 < y2 + h2 - 1 and y2 < y1 + h1 - 1), name
+        page.screenshot(path=str(shots / f"{name}.png"), full_page=True)
+    assert page.errors == []
+
+
+def test_counts_words_and_empty_states(page: Any, base_url: str, shots: Path) -> None:
+    page.goto(base_url + "/#/articles")
+    page.wait_for_selector("#store-stats a")
+    header = {a.split(" ", 1)[1].rstrip("s"): int(a.split(" ", 1)[0].replace(",", ""))
+              for a in page.locator("#store-stats a").all_text_contents()}
+    for view, noun in (("articles", "article"), ("events", "event"), ("actors", "actor"), ("quotes", "quote")):
+        page.goto(f"{base_url}/#/{view}")
+        page.wait_for_selector("nav.pager")
+        found = page.text_content("nav.pager").split(" found")[0]
+        assert found == (f"{header[noun]:,} {noun}" + ("" if header[noun] == 1 else "s")), (view, found, header)
+        assert " 1 events" not in page.text_content("main") and " 1 articles" not in page.text_content("main")
+    page.goto(base_url + "/#/articles?q=zanzibar")
+    page.wait_for_selector(".empty-state")
+    assert "No articles match these filters." in page.text_content(".empty-state")
+    assert "0 found" not in page.text_content("main")
+    page.screenshot(path=str(shots / "empty.png"), full_page=True)
+    assert page.errors == []
+
+
+def test_the_search_box_follows_the_view(page: Any, base_url: str) -> None:
+    page.goto(base_url + "/#/actors")
+    page.wait_for_selector("main table")
+    assert page.get_attribute("#quick-q", "placeholder") == "Search actors by name…"
+    page.fill("#quick-q", "putin")
+    page.press("#quick-q", "Enter")
+    page.wait_for_url("**/#/actors?q=putin")
+    page.wait_for_selector("text=Vladimir Putin")
+    assert page.input_value("#quick-q") == "putin"
+    page.goto(base_url + "/#/quotes")
+    page.wait_for_selector("ul.quotes li")
+    assert page.get_attribute("#quick-q", "placeholder") == "Words in a quote…"
+    assert page.input_value("#quick-q") == ""
+    assert page.errors == []
+
+
+def test_an_actor_page_lists_each_quote_once(page: Any, base_url: str) -> None:
+    page.goto(base_url + "/#/actor/donald-trump.usa")
+    page.wait_for_selector("ul.quotes li")
+    quotes = page.locator("ul.quotes li blockquote").all_text_contents()
+    assert quotes and len(quotes) == len(set(quotes))
+    assert page.errors == []
+
+
+def test_quotes_filtered_by_kind(page: Any, base_url: str, shots: Path) -> None:
     page.goto(base_url + "/#/quotes")
     page.wait_for_selector("ul.quotes li")
     page.fill("#f-speaker", "donald-trump.usa")
@@ -146,4 +246,5 @@ def test_quotes_filtered_by_kind(page: Any, base_url: str) -> None:
     }""")
     assert "We had a very good talk" in page.text_content("main")
     assert all("· speech ·" in text for text in page.locator("ul.quotes li p").all_text_contents())
+    page.screenshot(path=str(shots / "quotes.png"), full_page=True)
     assert page.errors == []

@@ -19,8 +19,9 @@ __all__ = ["EventFilter", "events_page", "network", "participants", "timeline"]
 BUCKETS = ("day", "week", "month", "year")
 
 _EVENT_COLUMNS = """
-    e.article_id, e.id, e.type, e.mode, e.status, e.quad, e.intensity, e.confidence, e.day,
-    e.date_value, e.date_text, e.place_name, e.place_country, e.place_lat, e.place_lon,
+    e.article_id, e.id, e.type, e.mode, e.status, e.quad, e.intensity, e.confidence,
+    e.date_value, e.date_text, e.date_start, e.date_end, e.date_precision,
+    e.place_name, e.place_country, e.place_lat, e.place_lon,
     e.trigger_start, e.trigger_end, e.trigger_text, e.evidence_start, e.evidence_end, e.evidence_text,
     e.article_title, e.article_published
 """
@@ -48,11 +49,12 @@ class EventFilter:
             if value is not None:
                 clauses.append(f"{column} = ?")
                 params.append(value)
+        # An event matches a date range when every day its own date names lies inside it.
         if self.since is not None:
-            clauses.append("e.day >= ?")
+            clauses.append("e.date_start >= ?")
             params.append(self.since)
         if self.until is not None:
-            clauses.append("e.day <= ?")
+            clauses.append("e.date_end <= ?")
             params.append(self.until)
         if self.place:
             clauses.append("(e.place_name ILIKE ? ESCAPE '\\' OR e.place_country = upper(?))")
@@ -97,7 +99,7 @@ def events_page(db: Database, where: EventFilter, limit: int, offset: int) -> tu
     total = db.value(f"SELECT count(*) FROM event_list e WHERE {clause}", params)
     rows = db.rows(
         f"""SELECT {_EVENT_COLUMNS} FROM event_list e WHERE {clause}
-            ORDER BY e.day DESC NULLS LAST, e.article_id, e.trigger_start, e.id LIMIT ? OFFSET ?""",
+            ORDER BY e.date_start DESC NULLS LAST, e.article_id, e.trigger_start, e.id LIMIT ? OFFSET ?""",
         [*params, limit, offset],
     )
     people = participants(db, [(r["article_id"], r["id"]) for r in rows])
@@ -105,16 +107,31 @@ def events_page(db: Database, where: EventFilter, limit: int, offset: int) -> tu
     return int(total or 0), [_shape(r, people.get((r["article_id"], r["id"]), empty)) for r in rows]
 
 
-def timeline(db: Database, where: EventFilter, bucket: str) -> list[Row]:
-    """Events counted per period and quad class."""
+def timeline(db: Database, where: EventFilter, bucket: str) -> dict[str, Any]:
+    """Events counted per period and quad class, by each event's own date.
+
+    An event is drawn in a period only when its whole date lies inside it: in a
+    month view, an event dated only to a year is not put in any month but
+    counted under ``coarser`` (by precision); ``undated`` counts events whose
+    text gives no date (they are never placed at their publication date).
+    """
     if bucket not in BUCKETS:
         raise ValueError(f"bucket must be one of {', '.join(BUCKETS)}")
     clause, params = where.where()
-    return db.rows(
-        f"""SELECT CAST(date_trunc('{bucket}', e.day) AS DATE) AS period, e.quad, count(*) AS events
-            FROM event_list e WHERE {clause} AND e.day IS NOT NULL GROUP BY ALL ORDER BY period, e.quad""",
+    fits = f"date_trunc('{bucket}', e.date_start) = date_trunc('{bucket}', e.date_end)"
+    periods = db.rows(
+        f"""SELECT CAST(date_trunc('{bucket}', e.date_start) AS DATE) AS period, e.quad, count(*) AS events
+            FROM event_list e WHERE {clause} AND e.date_start IS NOT NULL AND {fits}
+            GROUP BY ALL ORDER BY period, e.quad""",
         params,
     )
+    coarser = db.rows(
+        f"""SELECT e.date_precision AS precision, count(*) AS events FROM event_list e
+            WHERE {clause} AND e.date_start IS NOT NULL AND NOT ({fits}) GROUP BY 1 ORDER BY 2 DESC, 1""",
+        params,
+    )
+    undated = db.value(f"SELECT count(*) FROM event_list e WHERE {clause} AND e.date_start IS NULL", params)
+    return {"bucket": bucket, "periods": periods, "coarser": coarser, "undated": int(undated or 0)}
 
 
 def network(db: Database, where: EventFilter, max_edges: int) -> dict[str, list[Row]]:

@@ -87,9 +87,12 @@ def _phrase_page(db: Database, where: str, params: list[Any], phrases: list[str]
 
 
 def quotes_page(db: Database, speaker: str | None, q: str | None, article: str | None,
-                limit: int, offset: int, kind: str | None = None) -> dict[str, Any]:
-    """Quotes, filtered by speaker (key, actor id or name), words in the quote and kind (speech or stance)."""
+                limit: int, offset: int, kind: str | None = None, nested: bool = True) -> dict[str, Any]:
+    """Quotes, filtered by speaker (key, actor id or name), words in the quote and kind (speech or stance);
+    without the quotes that lie inside a longer one of the same speaker unless ``nested``."""
     clauses, params = quote_filter(speaker, kind, q, name_column="qu.speaker_name")
+    if not nested:
+        clauses.append("NOT qu.nested")
     if article:
         clauses.append("qu.article_id = ?")
         params.append(article)
@@ -144,7 +147,7 @@ def actor_detail(db: Database, key_or_id: str, limit: int) -> dict[str, Any] | N
         "events_total": total,
         "events": events,
         "timeline": timeline(db, where, "month"),
-        "quotes": quotes_page(db, key, None, None, limit, 0)["items"],
+        "quotes": quotes_page(db, key, None, None, limit, 0, nested=False)["items"],
         "counterparts": counterparts(db, key, limit),
     }
 

@@ -3,16 +3,23 @@
 >>> app = create_app(Path("news.duckdb"))  # doctest: +SKIP
 >>> serve(Path("news.duckdb"))             # http://127.0.0.1:8000/ ; API docs at /docs  # doctest: +SKIP
 
-Only GET endpoints exist. Every parameter is bounded (page size, query length)
-and passed to DuckDB as a parameter. Every response carries a strict
-Content-Security-Policy: the page's script and styles come from this app only.
+Only GET (and HEAD) endpoints exist. Every parameter is bounded (page size,
+query length) and passed to DuckDB as a parameter. Every response carries a
+strict Content-Security-Policy: the page's script and styles come from this app
+only. Requests naming another host than the ones the app serves on are refused
+(a web page elsewhere cannot reach the API through DNS rebinding). The app
+reads a snapshot of the store that it refreshes while a run adds to the store
+(:mod:`dateline.serve._db`).
 """
 
 from __future__ import annotations
 
+import contextlib
 import csv
 import datetime as dt
 import io
+import socket
+from collections.abc import AsyncIterator, Iterable, Sequence
 from pathlib import Path
 from typing import Annotated, Any, Literal
 
@@ -22,13 +29,15 @@ from fastapi.responses import FileResponse, JSONResponse, Response
 from fastapi.staticfiles import StaticFiles
 from starlette.exceptions import HTTPException as StarletteHTTPException
 from starlette.middleware.base import RequestResponseEndpoint
+from starlette.middleware.trustedhost import TrustedHostMiddleware
+from starlette.types import ASGIApp, Message, Receive, Scope, Send
 
 from dateline.errors import StoreError
 from dateline.records import EventStatus, EventType, QuoteKind
 from dateline.serve import _dyads, _events, _queries
-from dateline.serve._db import Database
+from dateline.serve._db import REFRESH_SECONDS, Database
 
-__all__ = ["MAX_PAGE_SIZE", "MAX_QUERY_LENGTH", "create_app", "serve"]
+__all__ = ["LOCAL_HOSTS", "MAX_PAGE_SIZE", "MAX_QUERY_LENGTH", "create_app", "serve"]
 
 STATIC = Path(__file__).parent / "static"
 #: Largest page any list endpoint returns (CSV downloads: MAX_CSV_ROWS).
@@ -55,6 +64,10 @@ Limit = Annotated[int, Query(ge=1, le=MAX_PAGE_SIZE)]
 Offset = Annotated[int, Query(ge=0, le=MAX_OFFSET)]
 Day = Annotated[dt.date | None, Query(description="YYYY-MM-DD")]
 Id = Annotated[str, Query(max_length=MAX_ID_LENGTH)]
+#: Host names the app always answers to: this machine's.
+LOCAL_HOSTS = ("127.0.0.1", "localhost", "::1", "[::1]")
+#: Addresses that bind every interface: the app then also answers to this machine's own names.
+_WILDCARDS = ("0.0.0.0", "::", "")
 
 
 def _event_filter(type: EventType | None, actor: str | None, country: str | None, quad: int | None,
@@ -78,11 +91,21 @@ def _store_error(request: Request, exc: Exception) -> JSONResponse:
     return JSONResponse({"error": str(exc)}, status_code=500)
 
 
-def create_app(db: Path) -> FastAPI:
-    """The app over the store at ``db``, opened read-only (StoreError when it cannot be opened)."""
-    database = Database(db)
+def create_app(db: Path, *, refresh: float = REFRESH_SECONDS, hosts: Sequence[str] = LOCAL_HOSTS) -> FastAPI:
+    """The app over the store at ``db`` (StoreError when it cannot be opened).
+
+    ``refresh``: how often to look for a changed store (seconds; 0: never). ``hosts``: the host names
+    requests may name (their Host header); any other is refused with 400.
+    """
+    database = Database(db, refresh=refresh)
+
+    @contextlib.asynccontextmanager
+    async def lifespan(app: FastAPI) -> AsyncIterator[None]:
+        yield
+        database.close()
+
     app = FastAPI(
-        title="dateline", version="1", docs_url=None, redoc_url=None,
+        title="dateline", version="1", docs_url=None, redoc_url=None, lifespan=lifespan,
         description="Evidence-linked news events, actors, quotes, dates and places, read-only.",
     )
     app.state.database = database
@@ -102,7 +125,41 @@ def create_app(db: Path) -> FastAPI:
     _actor_routes(app, database)
     _dyads.routes(app, database)
     app.mount("/static", StaticFiles(directory=STATIC), name="static")
+    app.add_middleware(TrustedHostMiddleware, allowed_hosts=list(hosts))
+    app.add_middleware(_HeadAsGet)
     return app
+
+
+class _HeadAsGet:
+    """Answer HEAD like GET: the same status and headers, no body."""
+
+    def __init__(self, app: ASGIApp) -> None:
+        self.app = app
+
+    async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
+        if scope["type"] != "http" or scope["method"] != "HEAD":
+            await self.app(scope, receive, send)
+            return
+
+        async def headers_only(message: Message) -> None:
+            if message["type"] == "http.response.body":
+                if not message.get("more_body", False):
+                    await send({"type": "http.response.body", "body": b"", "more_body": False})
+                return
+            await send(message)
+
+        await self.app({**scope, "method": "GET"}, receive, headers_only)
+
+
+def allowed_hosts(host: str, extra: Iterable[str] = ()) -> list[str]:
+    """The host names the app answers to when it binds ``host``: this machine's, ``host`` itself (or, for an
+    address that binds every interface, this machine's own names), and ``extra``."""
+    names = [*LOCAL_HOSTS, *extra]
+    if host in _WILDCARDS:
+        names += [socket.gethostname(), socket.getfqdn()]
+    else:
+        names.append(host)
+    return list(dict.fromkeys(n for n in names if n))
 
 
 def _page_routes(app: FastAPI, db: Database) -> None:
@@ -114,9 +171,10 @@ def _page_routes(app: FastAPI, db: Database) -> None:
     def docs() -> FileResponse:
         return FileResponse(STATIC / "docs.html")
 
-    @app.get("/api/health", summary="Is the store readable?")
+    @app.get("/api/health", summary="Is the store readable? When was the snapshot served taken?")
     def health() -> dict[str, Any]:
-        return {"status": "ok", "articles": db.value("SELECT count(*) FROM articles"), "store": db.path.name}
+        return {"status": "ok", "articles": db.value("SELECT count(*) FROM articles"), "store": db.path.name,
+                **db.snapshot_info()}
 
     @app.get("/api/stats", summary="Counts per table, events per type and quad class, top actors, date range")
     def stats() -> dict[str, Any]:
@@ -129,7 +187,8 @@ def _article_routes(app: FastAPI, db: Database) -> None:
                  limit: Limit = 20, offset: Offset = 0) -> dict[str, Any]:
         return _queries.articles_page(db, q, since, until, site, limit, offset)
 
-    @app.get("/api/articles/{article_id}", summary="One article as contract JSON (article.schema.json)")
+    # ":path": ids made from URLs hold "/"
+    @app.get("/api/articles/{article_id:path}", summary="One article as contract JSON (article.schema.json)")
     def article(article_id: Annotated[str, _max_path()]) -> Response:
         contract = db.value("SELECT contract FROM articles WHERE id = ?", [article_id])
         if contract is None:
@@ -152,11 +211,12 @@ def _event_routes(app: FastAPI, db: Database) -> None:
             return _csv(rows)
         return {"total": total, "limit": limit, "offset": offset, "items": rows}
 
-    @app.get("/api/timeline", summary="Events per period and quad class (same filters as /api/events)")
+    @app.get("/api/timeline", summary="Events per period and quad class by each event's own date (same filters as "
+             "/api/events); events dated more coarsely than a period, or not at all, are counted apart")
     def timeline(type: EventType | None = None, actor: Text = None, country: Text = None,
                  quad: Annotated[int | None, Query(ge=1, le=4)] = None, status: EventStatus | None = None,
                  place: Text = None, since: Day = None, until: Day = None, article: Text = None,
-                 bucket: Literal["day", "week", "month", "year"] = "month") -> list[dict[str, Any]]:
+                 bucket: Literal["day", "week", "month", "year"] = "month") -> dict[str, Any]:
         where = _event_filter(type, actor, country, quad, status, place, since, until, article)
         return _events.timeline(db, where, bucket)
 
@@ -175,7 +235,7 @@ def _actor_routes(app: FastAPI, db: Database) -> None:
                limit: Limit = 50, offset: Offset = 0) -> dict[str, Any]:
         return _queries.actors_page(db, q, country, sector, limit, offset)
 
-    @app.get("/api/actors/{actor}", summary="One actor (key or id): events, quotes, counterparts, timeline")
+    @app.get("/api/actors/{actor:path}", summary="One actor (key or id): events, quotes, counterparts, timeline")
     def actor(actor: Annotated[str, _max_path()], limit: Limit = 100) -> dict[str, Any]:
         found = _queries.actor_detail(db, actor, limit)
         if found is None:
@@ -195,9 +255,18 @@ def _max_path() -> Any:
 
 
 _CSV_COLUMNS = (
-    "article_id", "id", "type", "mode", "status", "quad", "intensity", "day", "date_value", "date_text",
-    "place_name", "place_country", "place_lat", "place_lon", "article_title",
+    "article_id", "id", "type", "mode", "status", "quad", "intensity", "date_value", "date_start", "date_end",
+    "date_precision", "date_text", "place_name", "place_country", "place_lat", "place_lon", "article_title",
 )
+#: First characters that make a spreadsheet read a cell as a formula (or a command, with tab and CR).
+_FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
+
+
+def csv_cell(value: Any) -> Any:
+    """A value as a CSV cell a spreadsheet shows as text: text that would start a formula gets a leading '."""
+    if isinstance(value, str) and value.startswith(_FORMULA_START):
+        return "'" + value
+    return value
 
 
 def _csv(rows: list[dict[str, Any]]) -> Response:
@@ -206,14 +275,17 @@ def _csv(rows: list[dict[str, Any]]) -> Response:
     writer.writerow([*_CSV_COLUMNS, "actors", "recipients", "trigger", "evidence", "evidence_start", "evidence_end"])
     for row in rows:
         names = [";".join(p.get("name") or p["id"] for p in row[role]) for role in ("actors", "recipients")]
-        writer.writerow([*(row[c] for c in _CSV_COLUMNS), *names, row["trigger"]["text"], row["evidence"]["text"],
-                         row["evidence"]["start"], row["evidence"]["end"]])
+        cells = [*(row[c] for c in _CSV_COLUMNS), *names, row["trigger"]["text"], row["evidence"]["text"],
+                 row["evidence"]["start"], row["evidence"]["end"]]
+        writer.writerow([csv_cell(c) for c in cells])
     headers = {"Content-Disposition": 'attachment; filename="events.csv"'}
     return Response(out.getvalue(), media_type="text/csv; charset=utf-8", headers=headers)
 
 
-def serve(db: Path, host: str = "127.0.0.1", port: int = 8000) -> None:
+def serve(db: Path, host: str = "127.0.0.1", port: int = 8000, *, refresh: float = REFRESH_SECONDS,
+          extra_hosts: Iterable[str] = ()) -> None:
     """Run the app with uvicorn until interrupted (127.0.0.1 only, unless ``host`` says otherwise)."""
     import uvicorn
 
-    uvicorn.run(create_app(Path(db)), host=host, port=port, log_level="info")
+    app = create_app(Path(db), refresh=refresh, hosts=allowed_hosts(host, extra_hosts))
+    uvicorn.run(app, host=host, port=port, log_level="info")

@@ -101,7 +101,7 @@ def run(
     app = create_app(Path(db))
     results: dict[str, Any] = {}
     try:
-        with TestClient(app) as client:
+        with TestClient(app, base_url="http://127.0.0.1") as client:
             articles = client.get("/api/health").json()["articles"]
             for endpoint, params_list in (queries or QUERIES).items():
                 timings: list[float] = []

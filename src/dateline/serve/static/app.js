@@ -1,6 +1,6 @@
 // dateline explorer: routes (#/articles, #/article/ID, #/events, #/network, #/actors, #/actor/KEY, #/quotes).
-import { networkChart, timelineChart } from "./charts.js";
-import { api, el, fill, quadBadge, QUADS } from "./dom.js";
+import { networkChart, periodEnd, timelineChart } from "./charts.js";
+import { api, el, eventDate, fill, plural, quadBadge, QUADS } from "./dom.js";
 import { dyadsView } from "./dyads.js";
 import { renderReader } from "./reader.js";
 
@@ -9,9 +9,24 @@ const EVENT_TYPES = ["AGREE", "CONSULT", "SUPPORT", "CONCEDE", "COOPERATE", "AID
   "ACCUSE", "REJECT", "THREATEN", "PROTEST", "SANCTION", "MOBILIZE", "COERCE", "ASSAULT"];
 const PAGE = 20;
 
+// What the search box in the header searches in each view: the view it leads to and the parameter it sets.
+const QUICK = {
+  articles: { view: "articles", param: "q", label: "Search articles…" },
+  article: { view: "articles", param: "q", label: "Search articles…" },
+  events: { view: "events", param: "actor", label: "Events of an actor…" },
+  network: { view: "network", param: "actor", label: "Network around an actor…" },
+  actors: { view: "actors", param: "q", label: "Search actors by name…" },
+  actor: { view: "actors", param: "q", label: "Search actors by name…" },
+  quotes: { view: "quotes", param: "q", label: "Words in a quote…" },
+};
+
 function go(path, params = {}) {
   const query = new URLSearchParams(Object.entries(params).filter(([, v]) => v !== "" && v != null));
   location.hash = `#/${path}${query.toString() ? `?${query}` : ""}`;
+}
+
+function currentView() {
+  return location.hash.replace(/^#\/?/, "").split("?")[0].split("/")[0] || "articles";
 }
 
 function route() {
@@ -22,11 +37,22 @@ function route() {
   for (const link of document.querySelectorAll("nav a")) {
     link.toggleAttribute("aria-current", link.dataset.view === (view || "articles"));
   }
+  followView(view || "articles", params);
   const views = { articles: articlesView, article: articleView, events: eventsView, network: networkView,
     actors: actorsView, actor: actorView, quotes: quotesView, dyads: dyadsView };
   const render = views[view] || articlesView;
   fill(main, el("p", { class: "muted" }, "Loading…"));
   render(params, arg).catch((error) => fill(main, el("p", { class: "error", role: "alert" }, `Could not load: ${error.message}`)));
+  showStats();
+}
+
+// The header's search box searches what the current view shows, and shows what it searched.
+function followView(view, params) {
+  const quick = QUICK[view] || QUICK.articles;
+  const input = document.getElementById("quick-q");
+  input.placeholder = quick.label;
+  input.value = quick.view === view ? params[quick.param] || "" : "";
+  document.getElementById("quick-label").textContent = quick.label.replace("…", "");
 }
 
 // A filter form: fields [{name, label, type, options}] -> calls onSubmit(values).
@@ -36,12 +62,12 @@ function filterForm(fields, values, onSubmit) {
     const id = `f-${f.name}`;
     let input;
     if (f.options) {
-      input = el("select", { id, name: f.name }, el("option", { value: "" }, "any"),
-        f.options.map(([value, label]) => el("option", { value, selected: String(values[f.name] || "") === String(value) }, label)));
+      input = el("select", { id, name: f.name }, f.any === false ? null : el("option", { value: "" }, "any"),
+        f.options.map(([value, label]) => el("option", { value, selected: String(values[f.name] || f.default || "") === String(value) }, label)));
     } else {
       input = el("input", { id, name: f.name, type: f.type || "search", value: values[f.name] || "", placeholder: f.placeholder || "", maxlength: 200 });
     }
-    form.append(el("label", { for: id }, f.label, input));
+    form.append(el("label", { for: id, title: f.title || null }, f.label, input));
   }
   form.append(el("button", { type: "submit" }, "Apply"));
   form.addEventListener("submit", (event) => {
@@ -51,11 +77,19 @@ function filterForm(fields, values, onSubmit) {
   return form;
 }
 
-function pager(total, params, path) {
+// "N things found" with paging, or, when nothing matched, an empty state that says what to do.
+function pager(total, params, path, noun) {
   const offset = Number(params.offset || 0);
-  const nav = el("nav", { class: "pager", "aria-label": "pages" }, `${total} found`);
-  if (offset > 0) nav.append(el("button", { type: "button", onclick: () => go(path, { ...params, offset: Math.max(0, offset - PAGE) }) }, "← newer"));
-  if (offset + PAGE < total) nav.append(el("button", { type: "button", onclick: () => go(path, { ...params, offset: offset + PAGE }) }, "older →"));
+  if (!total) {
+    const filtered = Object.keys(params).some((k) => k !== "offset" && params[k]);
+    return el("div", { class: "empty-state", role: "status" },
+      el("p", {}, `No ${noun}s ${filtered ? "match these filters" : "in this store yet"}.`),
+      filtered ? el("p", {}, el("a", { href: `#/${path}` }, `Show all ${noun}s`)) : null);
+  }
+  const shown = `${plural(total, noun)} found` + (total > PAGE ? `, ${offset + 1}–${Math.min(offset + PAGE, total)} shown` : "");
+  const nav = el("nav", { class: "pager", "aria-label": "pages" }, shown);
+  if (offset > 0) nav.append(el("button", { type: "button", onclick: () => go(path, { ...params, offset: Math.max(0, offset - PAGE) }) }, "← previous"));
+  if (offset + PAGE < total) nav.append(el("button", { type: "button", onclick: () => go(path, { ...params, offset: offset + PAGE }) }, "next →"));
   return nav;
 }
 
@@ -77,13 +111,13 @@ async function articlesView(params) {
   for (const a of data.items) {
     list.append(el("li", {},
       el("a", { href: `#/article/${encodeURIComponent(a.id)}`, class: "title" }, a.title || a.id),
-      el("span", { class: "muted small" }, ` ${[a.published, a.site].filter(Boolean).join(" · ")} · ${a.n_events} events · ${a.n_actors} actors · ${a.n_quotes} quotes`),
+      el("span", { class: "muted small" }, ` ${[a.published, a.site].filter(Boolean).join(" · ")} · ${plural(a.n_events, "event")} · ${plural(a.n_actors, "actor")} · ${plural(a.n_quotes, "quote")}`),
       snippetNode(a.snippet)));
   }
   fill(main, el("h2", {}, "Articles"),
-    filterForm([{ name: "q", label: "Words", placeholder: 'e.g. Putin "trade deal"' }, { name: "since", label: "From", type: "date" },
-      { name: "until", label: "To", type: "date" }, { name: "site", label: "Site" }], params, (v) => go("articles", v)),
-    list, pager(data.total, params, "articles"));
+    filterForm([{ name: "q", label: "Words", placeholder: 'e.g. Putin "trade deal"' }, { name: "since", label: "Published from", type: "date" },
+      { name: "until", label: "Published to", type: "date" }, { name: "site", label: "Site" }], params, (v) => go("articles", v)),
+    data.items.length ? list : null, pager(data.total, params, "articles", "article"));
 }
 
 async function articleView(params, id) {
@@ -99,11 +133,16 @@ async function openActor(actor) {
   location.hash = `#/actor/${encodeURIComponent(best ? best.key : actor.id)}`;
 }
 
+function dateCell(e) {
+  const title = e.date_text ? `“${e.date_text}” in the text (${e.date_value})` : "the text gives no date for this event";
+  return el("td", { class: "nowrap", title }, e.date_start ? eventDate(e) : el("span", { class: "muted" }, eventDate(e)));
+}
+
 function eventRow(e) {
   const who = (list) => list.map((p) => el("a", { href: `#/actor/${encodeURIComponent(p.key || p.id)}` }, p.name || p.id));
   const join = (nodes) => nodes.flatMap((n, i) => (i ? [", ", n] : [n]));
   return el("tr", {},
-    el("td", { class: "nowrap" }, e.day || "?"),
+    dateCell(e),
     el("td", {}, quadBadge(e.quad, e.type)),
     el("td", {}, join(who(e.actors)), e.recipients.length ? " → " : "", join(who(e.recipients))),
     el("td", {}, e.place_name || ""),
@@ -112,44 +151,44 @@ function eventRow(e) {
 
 function eventTable(items) {
   return el("table", { class: "events" },
-    el("thead", {}, el("tr", {}, ["Date", "Event", "Who → whom", "Place", "Evidence"].map((h) => el("th", { scope: "col" }, h)))),
+    el("thead", {}, el("tr", {}, ["Date of the event", "Event", "Who → whom", "Place", "Evidence"].map((h) => el("th", { scope: "col" }, h)))),
     el("tbody", {}, items.map(eventRow)));
 }
 
+const DATE_HINT = "Events whose own date lies wholly inside the range (an event dated only to a year is not in a month's range)";
 const EVENT_FILTERS = [
   { name: "type", label: "Type", options: EVENT_TYPES.map((t) => [t, t]) },
   { name: "actor", label: "Actor" }, { name: "country", label: "Country", placeholder: "ISO-3, e.g. RUS" },
   { name: "quad", label: "Quad class", options: Object.entries(QUADS).map(([q, { name }]) => [q, name]) },
   { name: "status", label: "Status", options: ["occurred", "planned", "hypothetical", "negated"].map((s) => [s, s]) },
-  { name: "place", label: "Place" }, { name: "since", label: "From", type: "date" }, { name: "until", label: "To", type: "date" },
+  { name: "place", label: "Place" },
+  { name: "since", label: "Event from", type: "date", title: DATE_HINT }, { name: "until", label: "Event to", type: "date", title: DATE_HINT },
 ];
+const BUCKETS = [["day", "day"], ["week", "week"], ["month", "month"], ["year", "year"]];
 
+// The event filters in the address (the article filter too, which links from an article set).
 function filtersOnly(params) {
   const out = {};
-  for (const f of EVENT_FILTERS) if (params[f.name]) out[f.name] = params[f.name];
+  for (const name of [...EVENT_FILTERS.map((f) => f.name), "article"]) if (params[name]) out[name] = params[name];
   return out;
 }
 
 async function eventsView(params) {
   const filters = filtersOnly(params);
   const span = params.since && params.until ? (new Date(params.until) - new Date(params.since)) / 86400000 : Infinity;
-  const bucket = params.bucket || (span <= 62 ? "day" : "month");
-  const [data, periods] = await Promise.all([
-    api("/api/events", { ...params, limit: PAGE }), api("/api/timeline", { ...filters, bucket })]);
+  const bucket = params.bucket || (span <= 62 ? "day" : span <= 400 ? "week" : "month");
+  const [data, timeline] = await Promise.all([
+    api("/api/events", { ...filters, offset: params.offset, limit: PAGE }), api("/api/timeline", { ...filters, bucket })]);
   const csv = `/api/events?${new URLSearchParams({ ...filters, format: "csv", limit: 50000 })}`;
-  const pick = (period) => go("events", { ...filters, since: period, until: bucket === "day" ? period : endOfMonth(period) });
+  const pick = (period) => go("events", { ...filters, since: period, until: periodEnd(period, bucket), bucket: params.bucket });
+  const fields = [...EVENT_FILTERS, { name: "bucket", label: "Timeline by", options: BUCKETS, any: false, default: bucket }];
   fill(main, el("h2", {}, "Events"),
-    filterForm(EVENT_FILTERS, params, (v) => go("events", v)),
-    timelineChart(periods, { onPick: pick, bucket }),
-    el("p", { class: "small" }, "Select a bar to see its events. ",
-      el("a", { href: csv, download: "events.csv" }, "Download these events as CSV")),
-    eventTable(data.items), pager(data.total, params, "events"));
-}
-
-function endOfMonth(period) {
-  const d = new Date(`${period}T00:00:00Z`);
-  const end = new Date(Date.UTC(d.getUTCFullYear(), d.getUTCMonth() + 1, 0));
-  return end.toISOString().slice(0, 10);
+    filterForm(fields, { ...params, bucket }, (v) => go("events", v)),
+    el("h3", {}, `Events by their own date, per ${bucket}`),
+    timelineChart(timeline, { onPick: pick }),
+    data.total ? el("p", { class: "small" }, "Select a bar to see its events. ",
+      el("a", { href: csv, download: "events.csv" }, `Download ${data.total === 1 ? "this event" : `these ${plural(data.total, "event")}`} as CSV`)) : null,
+    data.items.length ? eventTable(data.items) : null, pager(data.total, params, "events", "event"));
 }
 
 async function networkView(params) {
@@ -168,8 +207,19 @@ async function actorsView(params) {
     el("td", { class: "num" }, a.articles), el("td", { class: "num" }, a.events), el("td", { class: "num" }, a.quotes)));
   fill(main, el("h2", {}, "Actors"),
     filterForm([{ name: "q", label: "Name" }, { name: "country", label: "Country", placeholder: "ISO-3" }, { name: "sector", label: "Sector", placeholder: "GOV, MIL…" }], params, (v) => go("actors", v)),
-    el("table", {}, el("thead", {}, el("tr", {}, ["Actor", "Country", "Sector", "Kind", "Articles", "Events", "Quotes"].map((h) => el("th", { scope: "col" }, h)))), el("tbody", {}, rows)),
-    pager(data.total, params, "actors"));
+    rows.length ? el("table", {}, el("thead", {}, el("tr", {}, ["Actor", "Country", "Sector", "Kind", "Articles", "Events", "Quotes"].map((h) => el("th", { scope: "col" }, h)))), el("tbody", {}, rows)) : null,
+    pager(data.total, params, "actors", "actor"));
+}
+
+function quoteItem(q, { speaker = true } = {}) {
+  const who = !speaker ? null
+    : q.speaker_key ? el("a", { href: `#/actor/${encodeURIComponent(q.speaker_key)}` }, q.speaker_name || q.speaker_text)
+      : (q.speaker_text || "unattributed");
+  return el("li", {},
+    el("blockquote", {}, q.direct ? `“${q.text}”` : q.text),
+    el("p", { class: "muted small" }, who, who ? " " : "", `${q.cue || "said"} · ${q.kind} · `,
+      el("a", { href: `#/article/${encodeURIComponent(q.article_id)}` }, q.article_title || q.article_id),
+      q.article_published ? ` · ${q.article_published}` : ""));
 }
 
 async function actorView(params, key) {
@@ -177,46 +227,52 @@ async function actorView(params, key) {
   const a = data.actor;
   const counterparts = el("ul", { class: "counterparts" }, data.counterparts.map((c) => {
     const total = Math.max(c.events, 1);
-    return el("li", {}, el("a", { href: `#/actor/${encodeURIComponent(c.key)}` }, c.name), ` ${c.events} events `,
+    return el("li", {}, el("a", { href: `#/actor/${encodeURIComponent(c.key)}` }, c.name), ` ${plural(c.events, "event")} `,
       el("span", { class: "split", title: `${c.cooperation} cooperation, ${c.conflict} conflict` },
         el("span", { class: "coop", style: `width:${(100 * c.cooperation) / total}%` }),
         el("span", { class: "conf", style: `width:${(100 * c.conflict) / total}%` })));
   }));
-  const quotes = el("ul", { class: "quotes" }, data.quotes.map((q) => el("li", {},
-    el("blockquote", {}, q.direct ? `“${q.text}”` : q.text),
-    el("p", { class: "muted small" }, `${q.cue || "said"} · `, el("a", { href: `#/article/${encodeURIComponent(q.article_id)}` }, q.article_title || q.article_id), q.article_published ? ` · ${q.article_published}` : ""))));
-  fill(main, 
+  const quotes = el("ul", { class: "quotes" }, data.quotes.map((q) => quoteItem(q, { speaker: false })));
+  fill(main,
     el("h2", {}, a.name || a.key),
-    el("p", { class: "muted" }, [a.title, a.kind, a.country, a.sector].filter(Boolean).join(" · "), ` · in ${a.articles} articles · ${a.events} events · ${a.quotes} quotes`),
+    el("p", { class: "muted" }, [a.title, a.kind, a.country, a.sector].filter(Boolean).join(" · "),
+      ` · in ${plural(a.articles, "article")} · ${plural(a.events, "event")} · ${plural(a.quotes, "quote")}`),
     a.names && a.names.length > 1 ? el("p", { class: "small" }, `Also written: ${a.names.join(", ")}`) : null,
-    el("h3", {}, "Events over time"), timelineChart(data.timeline, { height: 150 }),
+    el("h3", {}, "Events over time, by their own dates"), timelineChart(data.timeline, { height: 150 }),
     el("div", { class: "two-col" },
       el("section", {}, el("h3", {}, "Counterparts"), data.counterparts.length ? counterparts : el("p", { class: "empty" }, "None yet.")),
-      el("section", {}, el("h3", {}, "What they said"), data.quotes.length ? quotes : el("p", { class: "empty" }, "No quotes."))),
-    el("h3", {}, `Events (${data.events_total})`), eventTable(data.events),
+      el("section", {}, el("h3", {}, `What they said (${data.quotes.length})`), data.quotes.length ? quotes : el("p", { class: "empty" }, "No quotes."))),
+    el("h3", {}, `Events (${data.events_total})`), data.events.length ? eventTable(data.events) : el("p", { class: "empty" }, "No events."),
     el("p", {}, el("a", { href: `#/events?actor=${encodeURIComponent(a.key)}` }, "All their events with filters →")));
 }
 
 async function quotesView(params) {
   const data = await api("/api/quotes", { ...params, limit: PAGE });
-  const list = el("ul", { class: "quotes" }, data.items.map((q) => el("li", {},
-    el("blockquote", {}, q.direct ? `“${q.text}”` : q.text),
-    el("p", { class: "muted small" },
-      q.speaker_key ? el("a", { href: `#/actor/${encodeURIComponent(q.speaker_key)}` }, q.speaker_name) : (q.speaker_text || "unattributed"),
-      ` ${q.cue || ""} · ${q.kind} · `, el("a", { href: `#/article/${encodeURIComponent(q.article_id)}` }, q.article_title || q.article_id)))));
+  const list = el("ul", { class: "quotes" }, data.items.map((q) => quoteItem(q)));
   fill(main, el("h2", {}, "Quotes"),
     filterForm([{ name: "speaker", label: "Speaker" }, { name: "q", label: "Words in the quote" },
       { name: "kind", label: "Kind", options: [["speech", "speech"], ["stance", "stance (belief, plan, position)"]] }],
     params, (v) => go("quotes", v)),
-    list, pager(data.total, params, "quotes"));
+    data.items.length ? list : null, pager(data.total, params, "quotes", "quote"));
+}
+
+// The header line: the counts of the pages it links to (actors as the Actors page counts them, across articles).
+async function showStats() {
+  try {
+    const s = await api("/api/stats");
+    const line = document.getElementById("store-stats");
+    const link = (view, n, noun) => el("a", { href: `#/${view}` }, plural(n, noun));
+    fill(line, link("articles", s.articles, "article"), " · ", link("events", s.events, "event"), " · ",
+      link("actors", s.actor_keys, "actor"), " · ", link("quotes", s.quotes, "quote"));
+  } catch {
+    // the line stays as it was; the page itself reports what failed
+  }
 }
 
 document.getElementById("quick-search").addEventListener("submit", (event) => {
   event.preventDefault();
-  go("articles", { q: new FormData(event.target).get("q") });
+  const quick = QUICK[currentView()] || QUICK.articles;
+  go(quick.view, { [quick.param]: new FormData(event.target).get("q") });
 });
-api("/api/stats").then((s) => {
-  document.getElementById("store-stats").textContent = `${s.articles} articles · ${s.events} events · ${s.actors} actors · ${s.quotes} quotes`;
-}).catch(() => {});
 window.addEventListener("hashchange", route);
 route();

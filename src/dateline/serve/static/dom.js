@@ -99,3 +99,26 @@ export function quadName(quad) {
 export function quadBadge(quad, label) {
   return el("span", { class: `badge quad-${quad || 0}`, title: quadName(quad) }, label || quadName(quad));
 }
+
+// "1 event", "2 events", "1,204 articles".
+export function plural(n, word, many = `${word}s`) {
+  const count = Number(n || 0);
+  return `${count.toLocaleString("en")} ${count === 1 ? word : many}`;
+}
+
+const MONTHS = ["Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"];
+
+// An event's own date as a reader says it, at its own precision: "7 Jul 2017", "week of 3 Jul 2017",
+// "Jul 2017", "2016". Events whose text gives no date say so; the publication date never stands in.
+export function eventDate(e) {
+  if (!e.date_start) return e.date_value ? `${e.date_value} (not a calendar date)` : "undated";
+  const [y, m, d] = e.date_start.split("-").map(Number);
+  const day = `${d} ${MONTHS[m - 1]} ${y}`;
+  switch (e.date_precision) {
+    case "day": return day;
+    case "week": return `week of ${day}`;
+    case "month": return `${MONTHS[m - 1]} ${y}`;
+    case "year": return String(y);
+    default: return e.date_value;
+  }
+}

@@ -17,10 +17,11 @@ function annotations(article) {
   return marks.filter((m) => m.end > m.start);
 }
 
-// Cut the text at every annotation boundary; each piece knows the annotations covering it.
-function segments(text, marks) {
+// Cut the text at every annotation boundary and at the ends of every event's evidence (so that an
+// evidence sentence can be highlighted exactly); each piece knows the annotations covering it.
+function segments(text, marks, extra) {
   const cuts = new Set([0, text.length]);
-  for (const m of marks) { cuts.add(Math.max(0, m.start)); cuts.add(Math.min(text.length, m.end)); }
+  for (const m of [...marks, ...extra]) { cuts.add(Math.max(0, m.start)); cuts.add(Math.min(text.length, m.end)); }
   const points = [...cuts].sort((a, b) => a - b);
   const pieces = [];
   for (let i = 0; i < points.length - 1; i++) {
@@ -34,11 +35,17 @@ function segments(text, marks) {
 export function renderReader(root, article, { onActor, selectEvent }) {
   const panel = el("aside", { class: "panel", "aria-live": "polite", id: "record-panel" });
   const textBox = el("div", { class: "article-text", id: "article-text" });
-  const pieces = segments(article.text, annotations(article));
+  const pieces = segments(article.text, annotations(article), article.events.map((e) => e.evidence));
   const nodes = [];
   for (const piece of pieces) {
     const content = article.text.slice(piece.start, piece.end);
-    if (!piece.marks.length) { textBox.append(document.createTextNode(content)); continue; }
+    if (!piece.marks.length) {
+      // Plain text is a span too, so that an evidence sentence is highlighted whole, not only its marked words.
+      const plain = el("span", { "data-start": piece.start, "data-end": piece.end }, content);
+      nodes.push(plain);
+      textBox.append(plain);
+      continue;
+    }
     const kinds = new Set(piece.marks.map((m) => m.kind));
     const classes = KINDS.filter((k) => kinds.has(k)).map((k) => `hl hl-${k}`).join(" ");
     const main = KINDS.map((k) => piece.marks.find((m) => m.kind === k)).find(Boolean);
