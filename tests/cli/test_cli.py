@@ -24,22 +24,43 @@ def _subparsers() -> dict[str, argparse.ArgumentParser]:
     raise AssertionError("no subcommands")
 
 
+def _reference_rows() -> dict[str, str]:
+    """The README's command reference: each command's rows (its own and the "| |" rows after it)."""
+    rows: dict[str, str] = {}
+    command = None
+    for line in (ROOT / "README.md").read_text().splitlines():
+        if line.startswith("| `dateline "):
+            command = line.split("`")[1].split()[1]
+            rows[command] = line
+        elif line.startswith("| |") and command is not None:
+            rows[command] += "\n" + line
+        elif not line.startswith("|"):
+            command = None
+    return rows
+
+
 def test_every_option_has_help_and_is_documented_in_the_readme() -> None:
-    readme = (ROOT / "README.md").read_text()
+    reference = _reference_rows()
     for name, sub in _subparsers().items():
-        assert f"dateline {name}" in readme, f"README does not show 'dateline {name}'"
+        assert name in reference, f"the README's command reference has no row for 'dateline {name}'"
         for action in sub._actions:
             if isinstance(action, argparse._HelpAction):
                 continue
             assert action.help, f"dateline {name}: {action.dest} has no help"
             for flag in action.option_strings:
                 if flag.startswith("--"):
-                    assert flag in readme, f"README does not document 'dateline {name} {flag}'"
+                    assert f"`{flag}" in reference[name], f"README does not document 'dateline {name} {flag}'"
+
+
+def test_exit_codes_are_told_by_run_only(capsys: pytest.CaptureFixture[str]) -> None:
+    for command, told in (("run", True), ("stats", False), ("show", False), ("bench", False)):
+        assert main([command, "--help"]) == EXIT_OK
+        assert ("exit codes" in capsys.readouterr().out) == told, command
 
 
 def test_help_exits_zero(capsys: pytest.CaptureFixture[str]) -> None:
     assert main(["--help"]) == EXIT_OK
-    assert "exit codes" in capsys.readouterr().out
+    assert "dateline run --help" in capsys.readouterr().out
 
 
 def test_bad_usage_exits_two() -> None:
@@ -148,3 +169,100 @@ def test_stages_lists_every_stage_and_setting(capsys: pytest.CaptureFixture[str]
     listed = capsys.readouterr().err
     for line in ("annotate", "events.min_confidence = 0.0", "annotate.max_chars", "languages: en"):
         assert line in listed
+
+
+def test_a_missing_input_is_bad_usage_and_creates_no_store(tmp_path: Path,
+                                                          capsys: pytest.CaptureFixture[str]) -> None:
+    db = tmp_path / "new.duckdb"
+    assert main(["run", str(tmp_path / "nothere.jsonl"), "--db", str(db)]) == EXIT_USAGE
+    captured = capsys.readouterr()
+    assert "no such file or directory" in captured.err and "Stored in" not in captured.err + captured.out
+    assert not db.exists() and not list(tmp_path.iterdir())
+
+
+def test_articles_lists_ids_and_show_takes_a_prefix(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    db = tmp_path / "news.duckdb"
+    page = tmp_path / "page.txt"  # its id is a hash of its content
+    page.write_text("The minister met the ambassador in Lisbon on Monday.\n")
+    assert main(["run", str(sample_path()), str(page), "--db", str(db), "--quiet", "--stages", "annotate"]) == EXIT_OK
+    capsys.readouterr()
+    assert main(["articles", "--db", str(db), "--json"]) == EXIT_OK
+    listed = json.loads(capsys.readouterr().out)
+    assert len(listed) == 9 and {"id", "published", "title"} <= set(listed[0])
+    dated = [a["published"] for a in listed if a["published"]]
+    assert dated == sorted(dated, reverse=True) and listed[-1]["published"] is None  # undated last
+    assert main(["articles", "Merkel", "Macron", "--db", str(db), "--json"]) == EXIT_OK
+    found = json.loads(capsys.readouterr().out)
+    assert [a["id"] for a in found] == ["sample-001"]
+    assert main(["articles", "zanzibar", "--db", str(db)]) == EXIT_FAILURES
+    capsys.readouterr()
+    assert main(["articles", "--db", str(db), "--limit", "3"]) == EXIT_OK
+    assert "sample-0" in capsys.readouterr().out
+    assert main(["show", "sample-00", "--db", str(db)]) == EXIT_FAILURES  # several ids start so
+    assert "give more of it" in capsys.readouterr().err
+    hashed = next(a["id"] for a in listed if a["source"] == str(page))
+    assert main(["show", hashed[:6], "--db", str(db)]) == EXIT_OK
+    assert json.loads(capsys.readouterr().out)["id"] == hashed
+
+
+def test_output_cut_short_by_a_pipe_ends_quietly(tmp_path: Path) -> None:
+    db = tmp_path / "news.duckdb"
+    assert main(["run", str(sample_path()), "--db", str(db), "--quiet", "--stages", "annotate"]) == EXIT_OK
+    for args in (["show", "sample-001"], ["stats", "--json"], ["articles"]):
+        shell = f"{sys.executable} -m dateline.cli {' '.join(args)} --db {db} | head -c 10"
+        proc = subprocess.run(shell, shell=True, capture_output=True, text=True, timeout=120, check=False)
+        assert proc.returncode == 0 and len(proc.stdout) == 10, args
+        assert "Traceback" not in proc.stderr and "BrokenPipe" not in proc.stderr, proc.stderr
+
+
+def test_terminal_output_shows_no_control_characters(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    hostile = tmp_path / "evil\x1b[2J\x1b]0;owned\x07.txt"
+    hostile.write_bytes(b"\x00\x01binary")
+    assert main(["run", str(hostile), "--db", str(tmp_path / "s.duckdb")]) == EXIT_FAILURES
+    captured = capsys.readouterr()
+    assert "evil" in captured.err and "\x1b" not in captured.err + captured.out and "\x07" not in captured.err
+
+
+def test_files_a_directory_holds_of_no_known_format_are_listed(tmp_path: Path,
+                                                               capsys: pytest.CaptureFixture[str]) -> None:
+    folder = tmp_path / "in"
+    folder.mkdir()
+    (folder / "a.txt").write_text("The minister met the ambassador in Paris on Monday.\n")
+    (folder / "scan.pdf").write_bytes(b"%PDF-1.4")
+    assert main(["run", str(folder), "--out", str(tmp_path / "o.jsonl"), "--stages", "annotate"]) == EXIT_OK
+    err = " ".join(capsys.readouterr().err.split())
+    assert "files not read 1" in err and "scan.pdf: no known input suffix" in err
+
+
+def test_serve_on_a_file_that_is_no_store_says_so(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    import duckdb
+
+    other = tmp_path / "other.duckdb"
+    with duckdb.connect(str(other)) as con:
+        con.execute("CREATE TABLE x (a INTEGER)")
+    text = tmp_path / "notes.duckdb"
+    text.write_text("just some text, not a database\n")
+    for path in (other, text):
+        assert main(["serve", "--db", str(path)]) == EXIT_FATAL
+        err = capsys.readouterr().err
+        assert "not a dateline store" in err or "dateline store" in err, err
+        assert "delete" not in err.lower()
+    assert text.read_text() == "just some text, not a database\n"
+
+
+def test_published_overrides_needs_a_date() -> None:
+    assert main(["run", "x.txt", "--published-overrides"]) == EXIT_USAGE
+
+
+def test_the_rate_shown_is_articles_per_second_since_the_start() -> None:
+    from rich.progress import Progress
+
+    from dateline.cli._commands import _RateColumn
+
+    progress = Progress()
+    task_id = progress.add_task("processing", total=None, articles=0, failed=0)
+    progress.start_task(task_id)
+    task = progress.tasks[0]
+    task.start_time = task.get_time() - 10.0
+    progress.update(task_id, advance=40, articles=32, failed=8)  # 40 results at once: 32 articles in 10 s
+    assert _RateColumn().render(task).plain == "3.2 articles/s"

@@ -11,6 +11,7 @@ import argparse
 import json
 import logging
 import os
+import re
 import sys
 from collections.abc import Sequence
 from pathlib import Path
@@ -44,12 +45,17 @@ def _add_run(sub: Any) -> None:
         "skipped, so a run that was stopped can simply be started again.",
         epilog=EPILOG,
     )
-    p.add_argument("inputs", nargs="+", metavar="INPUT", help="files, directories (recursive) or - for stdin")
+    p.add_argument("inputs", nargs="+", metavar="INPUT", help="files, directories (recursive) or - for stdin; "
+                   "a directory's files of no known format are listed as not read")
     p.add_argument("--db", default=None, help=f"DuckDB file to write (default: {DEFAULT_DB} unless --out is given)")
     p.add_argument("--out", type=Path, default=None, help="also write contract JSON, one article a line, to this file")
     p.add_argument("--published", default=None, metavar="YYYY-MM-DD",
                    help="publication date for inputs that do not declare one (anchors 'last month', 'on Monday')")
-    p.add_argument("--workers", type=int, default=1, help="worker processes, each loading the model once (default 1)")
+    p.add_argument("--published-overrides", action="store_true",
+                   help="use the --published date even for inputs that declare their own")
+    p.add_argument("--workers", type=int, default=None,
+                   help="worker processes, each loading the model once (default 1); with --engine ray, actors "
+                   "(default: one per cluster CPU but one)")
     p.add_argument("--engine", choices=["local", "ray"], default="local", help="where to run (default local)")
     p.add_argument("--address", default=None, help="Ray cluster address for --engine ray (default: start a local one)")
     p.add_argument("--force", action="store_true", help="reprocess articles that are already stored")
@@ -86,12 +92,19 @@ def _add_pipeline_options(p: argparse.ArgumentParser) -> None:
 
 
 def _add_store_commands(sub: Any) -> None:
-    p = sub.add_parser("show", help="print one stored article as contract JSON", epilog=EPILOG)
-    p.add_argument("article_id", help="the article id (see 'dateline stats' or the web page)")
+    p = sub.add_parser("articles", help="list and search stored articles with their ids, newest first")
+    p.add_argument("words", nargs="*", metavar="WORD",
+                   help="only articles holding every word (in the title or text); omit for all")
+    p.add_argument("--limit", type=int, default=20, help="most articles to print (default 20)")
+    p.add_argument("--db", default=DEFAULT_DB, help=f"DuckDB file (default {DEFAULT_DB})")
+    p.add_argument("--json", action="store_true", help="print JSON instead of a table")
+
+    p = sub.add_parser("show", help="print one stored article as contract JSON")
+    p.add_argument("article_id", help="the article id, or enough of its start to name one article "
+                   "(see 'dateline articles')")
     p.add_argument("--db", default=DEFAULT_DB, help=f"DuckDB file (default {DEFAULT_DB})")
 
-    p = sub.add_parser("quotes", help="what an actor said: stored quotes by speaker, kind and words",
-                       epilog=EPILOG)
+    p = sub.add_parser("quotes", help="what an actor said: stored quotes by speaker, kind and words")
     p.add_argument("speaker", nargs="?", default=None,
                    help="actor key (e.g. donald-trump.usa), actor id, or part of the name as written; omit for all")
     p.add_argument("--kind", choices=QUOTE_KINDS, default=None,
@@ -101,13 +114,11 @@ def _add_store_commands(sub: Any) -> None:
     p.add_argument("--db", default=DEFAULT_DB, help=f"DuckDB file (default {DEFAULT_DB})")
     p.add_argument("--json", action="store_true", help="print JSON instead of a table")
 
-    p = sub.add_parser("stats", help="summarize a store: articles, events by type, top actors, failures",
-                       epilog=EPILOG)
+    p = sub.add_parser("stats", help="summarize a store: articles, events by type, top actors, failures")
     p.add_argument("--db", default=DEFAULT_DB, help=f"DuckDB file (default {DEFAULT_DB})")
     p.add_argument("--json", action="store_true", help="print JSON instead of tables")
 
-    p = sub.add_parser("export", help="export a store to JSONL, CSV, Parquet, POLECAT's layout or dyad counts",
-                       epilog=EPILOG)
+    p = sub.add_parser("export", help="export a store to JSONL, CSV, Parquet, POLECAT's layout or dyad counts")
     p.add_argument("--db", default=DEFAULT_DB, help=f"DuckDB file (default {DEFAULT_DB})")
     p.add_argument("--format", choices=["jsonl", "csv", "parquet", "polecat", "dyads"], default=None,
                    help="output format (default jsonl)")
@@ -116,10 +127,15 @@ def _add_store_commands(sub: Any) -> None:
                    "polecat; a .csv, .tsv or .parquet file for dyads")
     _add_export_options(p)
 
-    p = sub.add_parser("serve", help="explore a store in the browser and over a REST API", epilog=EPILOG)
+    p = sub.add_parser("serve", help="explore a store in the browser and over a REST API (also while a run "
+                       "adds to it)")
     p.add_argument("--db", default=DEFAULT_DB, help=f"DuckDB file (default {DEFAULT_DB})")
     p.add_argument("--host", default="127.0.0.1", help="address to bind (default 127.0.0.1, this machine only)")
     p.add_argument("--port", type=int, default=8000, help="port (default 8000)")
+    p.add_argument("--allow-host", action="append", default=[], metavar="NAME",
+                   help="another host name the page and API answer to (a proxy's, a DNS name); repeatable")
+    p.add_argument("--refresh", type=float, default=5.0, metavar="SECONDS",
+                   help="look for articles a running 'dateline run' added this often (default 5; 0: never)")
 
 
 def _add_export_options(p: argparse.ArgumentParser) -> None:
@@ -144,7 +160,7 @@ def _add_parse_cache(p: argparse.ArgumentParser) -> None:
 def _add_measure_commands(sub: Any) -> None:
     from dateline.evaluation import TASKS
 
-    p = sub.add_parser("eval", help="score a stage on public gold data", epilog=EPILOG)
+    p = sub.add_parser("eval", help="score a stage on public gold data")
     p.add_argument("task", choices=sorted(TASKS), help="what to evaluate")
     p.add_argument("--data", type=Path, default=None,
                    help="the gold data folder (default: the task's folder under $DATELINE_SHARED or ../shared)")
@@ -154,7 +170,7 @@ def _add_measure_commands(sub: Any) -> None:
 
     from dateline.training import TASKS as TRAINING
 
-    p = sub.add_parser("train", help="train a stage's learned model from labelled data", epilog=EPILOG)
+    p = sub.add_parser("train", help="train a stage's learned model from labelled data")
     p.add_argument("task", choices=sorted(TRAINING), help="what to train")
     p.add_argument("--data", type=Path, default=None,
                    help="the training data folder (default: the task's folder under $DATELINE_SHARED or ../shared)")
@@ -164,13 +180,22 @@ def _add_measure_commands(sub: Any) -> None:
                    help="random seed (default 0): the same data and seed give the same model")
     _add_parse_cache(p)
 
-    sub.add_parser("stages", help="list the stages, what each needs and adds, and their settings", epilog=EPILOG)
+    sub.add_parser("stages", help="list the stages, what each needs and adds, and their settings")
 
-    p = sub.add_parser("bench", help="measure throughput and memory against bare spaCy", epilog=EPILOG)
-    p.add_argument("--n", type=int, default=500, help="articles to process (the corpus is cycled; default 500)")
+    p = sub.add_parser("bench", help="measure throughput and memory against bare spaCy")
+    p.add_argument("--n", type=int, default=None,
+                   help="articles to process (the corpus is cycled; default 500, or 150 and 1000 with --end-to-end)")
     p.add_argument("--corpus", type=Path, default=None,
                    help="JSONL corpus (default ../shared/corpora/wikinews.jsonl, else the bundled sample)")
-    p.add_argument("--workers", type=int, default=1, help="worker processes for the full pipeline (default 1)")
+    p.add_argument("--workers", type=int, default=None,
+                   help="worker processes for the full pipeline (default 1), or Ray actors with --engine ray "
+                   "(default 2, compared with one)")
+    p.add_argument("--end-to-end", action="store_true",
+                   help="time whole processes as a user runs them: 'dateline run FILE --db NEW' against a script "
+                   "that loads the model and runs nlp.pipe, and their start-up on one article")
+    p.add_argument("--engine", choices=["local", "ray"], default="local",
+                   help="ray: the full pipeline on Ray with one actor, then with --workers actors")
+    p.add_argument("--address", default=None, help="Ray cluster address for --engine ray (default: a local Ray)")
     p.add_argument("--json", action="store_true", help="print the report as JSON")
 
 
@@ -179,7 +204,7 @@ def build_parser() -> argparse.ArgumentParser:
         prog="dateline",
         description="Turn raw news into evidence-linked event data: PLOVER events, quotes, actors, dates "
         "and places, every field linked to the sentence that supports it.",
-        epilog=EPILOG,
+        epilog="'dateline COMMAND --help' describes a command; 'dateline run --help' lists the exit codes.",
     )
     parser.add_argument("--version", action="version", version=f"dateline {__version__}")
     parser.add_argument("-v", "--verbose", action="store_true", help="log what happens (to stderr)")
@@ -202,19 +227,38 @@ def main(argv: Sequence[str] | None = None) -> int:
     handler = getattr(_commands, f"cmd_{args.command}")
     try:
         code: int = handler(args)
+        sys.stdout.flush()  # a closed pipe shows here, where it is handled, not at exit
     except UsageError as exc:
-        print(f"dateline {args.command}: error: {exc}", file=sys.stderr)
+        print(f"dateline {args.command}: error: {printable(str(exc))}", file=sys.stderr)
         return EXIT_USAGE
     except DatelineError as exc:
-        print(f"dateline {args.command}: error: {exc}", file=sys.stderr)
+        print(f"dateline {args.command}: error: {printable(str(exc))}", file=sys.stderr)
         return EXIT_FATAL
     except KeyboardInterrupt:
         print("interrupted: what was stored so far is kept; run the same command again to finish", file=sys.stderr)
         return 130
+    except BrokenPipeError:
+        # The reader of our output went away (`dateline show ID | head`): stop quietly. Python would
+        # complain again when it flushes stdout at exit, so stdout points at nothing from here on.
+        devnull = os.open(os.devnull, os.O_WRONLY)
+        os.dup2(devnull, sys.stdout.fileno())
+        os.close(devnull)
+        return EXIT_OK
     return code
 
 
+#: Characters a terminal may act on instead of showing: C0 and C1 controls (escape sequences start
+#: with ESC or CSI) but tab and newline, and the bidirectional overrides that reorder what is shown.
+_UNPRINTABLE = re.compile("[\x00-\x08\x0b-\x1f\x7f-\x9f\u202a-\u202e\u2066-\u2069]")
+
+
+def printable(text: str) -> str:
+    """``text`` safe to print to a terminal: control characters from article text or file names become U+FFFD."""
+    return _UNPRINTABLE.sub("\ufffd", text)
+
+
 def print_json(data: Any) -> None:
-    json.dump(data, sys.stdout, ensure_ascii=False, indent=2, default=str)
-    sys.stdout.write("\n")
+    """``data`` as JSON on stdout; characters a terminal acts on are written as \\u escapes (the same JSON)."""
+    text = json.dumps(data, ensure_ascii=False, indent=2, default=str)
+    sys.stdout.write(_UNPRINTABLE.sub(lambda m: f"\\u{ord(m.group()):04x}", text) + "\n")
 

@@ -7,6 +7,7 @@ import datetime as dt
 import importlib
 import json
 import os
+import sys
 import time
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
@@ -18,7 +19,7 @@ from rich.table import Table
 from rich.text import Text
 
 from dateline._paths import shared_root
-from dateline.cli import DEFAULT_DB, EXIT_FAILURES, EXIT_OK, MAX_LISTED_FAILURES, print_json
+from dateline.cli import DEFAULT_DB, EXIT_FAILURES, EXIT_OK, MAX_LISTED_FAILURES, print_json, printable
 from dateline.errors import UsageError
 from dateline.records import EVENT_STATUSES, Article, Failure
 
@@ -27,7 +28,7 @@ if TYPE_CHECKING:
     from dateline.store._dyads import LeftOut
 
 #: Stores and outputs are printed to stdout; progress and summaries go to stderr.
-console = Console(stderr=True)
+console = Console(stderr=True, soft_wrap=True)  # lines are not cut to a width: the terminal wraps them
 
 
 def _parse_date(value: str | None, option: str) -> str | None:
@@ -38,25 +39,6 @@ def _parse_date(value: str | None, option: str) -> str | None:
     except ValueError:
         raise UsageError(f"{option} takes a date like 2017-07-07, got {value!r}") from None
     return value
-
-
-def _estimate_total(inputs: list[str]) -> int | None:
-    """How many documents the inputs hold, counted cheaply (None when unknown, e.g. stdin or WARC)."""
-    total = 0
-    for item in inputs:
-        path = Path(item)
-        if item == "-" or not path.exists():
-            return None
-        files = sorted(p for p in path.rglob("*") if p.is_file()) if path.is_dir() else [path]
-        for file in files:
-            if file.suffix == ".jsonl":
-                with file.open("rb") as handle:
-                    total += sum(1 for line in handle if line.strip())
-            elif ".warc" in file.name:
-                return None
-            else:
-                total += 1
-    return total
 
 
 def _lexicons(given: list[str]) -> dict[str, str]:
@@ -119,11 +101,16 @@ def cmd_stages(args: argparse.Namespace) -> int:
 
 
 def cmd_run(args: argparse.Namespace) -> int:
+    from dateline.ingest import STDIN, count_documents, parse_size
+    from dateline.run.runner import RunOptions, run
+
     settings = pipeline_settings(args)
-    if args.workers < 1:
+    if args.workers is not None and args.workers < 1:
         raise UsageError("--workers must be at least 1")
     if args.batch_size is not None and args.batch_size < 1:
         raise UsageError("--batch-size must be at least 1")
+    if args.published_overrides and not args.published:
+        raise UsageError("--published-overrides needs --published DATE")
     db = Path(args.db) if args.db else (None if args.out else Path(DEFAULT_DB))
     options_kw: dict[str, Any] = {
         "pipeline": settings,
@@ -132,26 +119,26 @@ def cmd_run(args: argparse.Namespace) -> int:
         "ray_address": args.address,
         "force": args.force,
         "published": _parse_date(args.published, "--published"),
+        "published_overrides": args.published_overrides,
         "dedup": not args.no_dedup,
     }
     if args.batch_size is not None:
         options_kw["batch_size"] = args.batch_size
     if args.max_bytes is not None:
-        from dateline.ingest import parse_size
-
         options_kw["max_bytes"] = parse_size(args.max_bytes, "--max-bytes")
-    from dateline.run.runner import RunOptions, run
-
     options = RunOptions(**options_kw)
-    total = None if args.quiet else _estimate_total(list(args.inputs))
+    missing = [name for name in args.inputs if name != STDIN and not os.path.lexists(name)]
+    if missing:  # before any store is created
+        raise UsageError(f"no such file or directory: {', '.join(map(repr, missing))}; check the path")
+    total = None if args.quiet else count_documents(list(args.inputs))
     with _progress(args.quiet) as progress:
-        task = progress.add_task("processing", total=total, failed=0)
-        failed = 0
+        task = progress.add_task("processing", total=total, failed=0, articles=0)
+        counts = {"articles": 0, "failed": 0}
 
-        def on_result(result: Article | Failure) -> None:
-            nonlocal failed
-            failed += isinstance(result, Failure)
-            progress.update(task, advance=1, failed=failed)
+        def on_result(item: Any) -> None:
+            counts["articles"] += isinstance(item, Article)
+            counts["failed"] += isinstance(item, Failure)
+            progress.update(task, advance=1, articles=counts["articles"], failed=counts["failed"])
 
         summary = run(list(args.inputs), options, db=db, jsonl_out=args.out, progress=on_result)
     _print_summary(summary, db, args.out)
@@ -159,11 +146,13 @@ def cmd_run(args: argparse.Namespace) -> int:
 
 
 class _RateColumn(ProgressColumn):
-    """Articles per second so far."""
+    """Articles processed per second since the run started: the rate the summary reports too."""
 
     def render(self, task: Task) -> Text:
-        speed = task.speed
-        return Text("" if speed is None else f"{speed:.1f} articles/s")
+        elapsed = task.elapsed
+        if not elapsed:
+            return Text("")
+        return Text(f"{task.fields.get('articles', 0) / elapsed:.1f} articles/s")
 
 
 def _progress(quiet: bool) -> Progress:
@@ -187,24 +176,36 @@ def _print_summary(summary: Any, db: Path | None, out: Path | None) -> None:
     table.add_row("already stored (skipped)", str(summary.skipped))
     table.add_row("near-duplicates", str(summary.duplicates))
     table.add_row("failed", f"[red]{summary.failed}[/red]" if summary.failed else "0")
+    if summary.not_read_count:
+        table.add_row("files not read", str(summary.not_read_count))
     words_rate = summary.words / summary.seconds if summary.seconds else 0.0
     table.add_row("time", f"{summary.seconds:.1f} s ({rate:.1f} articles/s, {words_rate:.0f} words/s)")
     console.print(table)
     for failure in summary.failures[:MAX_LISTED_FAILURES]:
         message = failure.message.removeprefix(f"{failure.source}: ")
-        line = escape(f"{failure.source} ({failure.stage}): {message}")
+        line = escape(printable(f"{failure.source} ({failure.stage}): {message}"))
         console.print(f"  [red]✗[/red] {line}", highlight=False)
     if summary.failed > MAX_LISTED_FAILURES:
         console.print(f"  … and {summary.failed - MAX_LISTED_FAILURES} more (see the failures table)")
+    for path, reason in summary.not_read[:MAX_LISTED_FAILURES]:
+        console.print(f"  [yellow]-[/yellow] {escape(printable(f'{path}: {reason}'))}", highlight=False)
+    if summary.not_read_count > MAX_LISTED_FAILURES:
+        console.print(f"  … and {summary.not_read_count - MAX_LISTED_FAILURES} more files not read")
     if db is not None:
-        console.print(f"\nStored in [bold]{db}[/bold]. Explore it:")
-        console.print(f"  dateline stats --db {db}")
-        console.print(f"  dateline show ARTICLE_ID --db {db}")
-        console.print(f"  dateline quotes SPEAKER --db {db}   # what an actor said (a key from stats, or a name)")
-        console.print(f"  dateline serve --db {db}      # then open http://127.0.0.1:8000")
-        console.print(f"  dateline export --db {db} --format parquet --out export/")
+        where = escape(printable(str(db)))
+        console.print(f"\nStored in [bold]{where}[/bold]. Explore it:", highlight=False)
+        for line in (f"dateline articles --db {where}              # ids, titles; add words to search",
+                     f"dateline show ARTICLE_ID --db {where}",
+                     f"dateline stats --db {where}",
+                     f"dateline quotes SPEAKER --db {where}   # what an actor said (a key from stats, or a name)",
+                     f"dateline serve --db {where}      # then open http://127.0.0.1:8000"):
+            console.print(f"  {line}", highlight=False)
     if out is not None:
-        console.print(f"Contract JSON written to [bold]{out}[/bold]")
+        console.print(f"Contract JSON written to [bold]{escape(printable(str(out)))}[/bold]", highlight=False)
+
+
+#: How long a command that reads a store waits for a running `dateline run` to finish writing a batch.
+READ_WAIT_SECONDS = 30.0
 
 
 def _open_store(db: str) -> Any:
@@ -213,14 +214,58 @@ def _open_store(db: str) -> Any:
 
     if not Path(db).exists():
         raise StoreError(f"no store at {db}: create one with 'dateline run INPUT --db {db}'")
-    return Store(Path(db), read_only=True)
+    return Store(Path(db), read_only=True, wait=READ_WAIT_SECONDS)
+
+
+def _out() -> Console:
+    """The console for tables on stdout: a terminal's own width, or wide enough that piped rows never wrap."""
+    return Console() if sys.stdout.isatty() else Console(width=PIPED_WIDTH, no_color=True)
+
+
+#: Width of tables written to a file or a pipe (rows longer than this wrap).
+PIPED_WIDTH = 1000
+
+
+def cmd_articles(args: argparse.Namespace) -> int:
+    if args.limit < 1:
+        raise UsageError("--limit must be at least 1")
+    with _open_store(args.db) as store:
+        found = store.find_articles(args.words, limit=args.limit)
+    if args.json:
+        print_json(found)
+    else:
+        table = Table(title=f"articles ({len(found)}{' shown' if len(found) == args.limit else ''})")
+        table.add_column("id", no_wrap=True)
+        table.add_column("published", no_wrap=True)
+        table.add_column("title")
+        table.add_column("events", justify="right", no_wrap=True)
+        table.add_column("quotes", justify="right", no_wrap=True)
+        for a in found:
+            title = a["title"] or a["source"]
+            if a["duplicate_of"]:
+                title = f"{title} (near-duplicate of {a['duplicate_of']})"
+            table.add_row(*(escape(printable(str(v))) for v in (a["id"], a["published"] or "", title, a["n_events"],
+                                                                  a["n_quotes"])))
+        _out().print(table)
+    if not found:
+        console.print("no articles matched" + (" every word" if args.words else ""))
+    return EXIT_OK if found else EXIT_FAILURES
 
 
 def cmd_show(args: argparse.Namespace) -> int:
     with _open_store(args.db) as store:
         article = store.article(args.article_id)
+        candidates = [] if article is not None else store.ids_starting(args.article_id)
+        if len(candidates) == 1:
+            article = store.article(candidates[0])
     if article is None:
-        console.print(f"no article {args.article_id!r} in {args.db} (list ids with: dateline stats --db {args.db})")
+        shown = printable(repr(args.article_id))
+        if candidates:
+            console.print(f"{shown} starts {'at least ' if len(candidates) == 10 else ''}{len(candidates)} ids: "
+                          f"{', '.join(candidates)}; give more of it", highlight=False)
+        else:
+            console.print(f"no article {shown} in {args.db} (list ids with: dateline articles --db {args.db})",
+                          highlight=False)
         return EXIT_FAILURES
     print_json(article)
     return EXIT_OK
@@ -234,19 +279,18 @@ def cmd_quotes(args: argparse.Namespace) -> int:
     if args.json:
         print_json(found)
     else:
-        table = Table(title=f"quotes{f' by {args.speaker}' if args.speaker else ''} ({len(found)})", show_lines=True,
-                      expand=True)
+        table = Table(title=f"quotes{f' by {args.speaker}' if args.speaker else ''} ({len(found)})", show_lines=True)
         table.add_column("published", no_wrap=True)
-        table.add_column("speaker", ratio=1, overflow="fold")
-        table.add_column("cue", max_width=14, overflow="fold")
+        table.add_column("speaker", ratio=1)
+        table.add_column("cue", max_width=14)
         table.add_column("kind", no_wrap=True)
-        table.add_column("quote", ratio=3, overflow="fold")  # the words are what the reader came for
-        table.add_column("article", ratio=2, overflow="fold")
+        table.add_column("quote", ratio=3)  # the words are what the reader came for
+        table.add_column("article", ratio=2)
         for q in found:
             text = f"“{q['text']}”" if q["direct"] else q["text"]
-            table.add_row(*(escape(str(v or "")) for v in (q["published"], q["speaker"], q["cue"], q["kind"], text,
-                                                           q["title"] or q["article_id"])))
-        Console().print(table)
+            table.add_row(*(escape(printable(str(v or ""))) for v in (
+                q["published"], q["speaker"], q["cue"], q["kind"], text, q["title"] or q["article_id"])))
+        _out().print(table)
     if not found:
         console.print("no quotes matched (speakers are matched by actor key, id or part of the name)")
     return EXIT_OK if found else EXIT_FAILURES
@@ -258,25 +302,25 @@ def cmd_stats(args: argparse.Namespace) -> int:
     if args.json:
         print_json(stats)
         return EXIT_OK
-    out = Console()
+    out = _out()
     for key, value in stats.items():
         if isinstance(value, dict):
             table = Table(title=key, min_width=len(key) + 4)
             table.add_column("name")
-            table.add_column("count", justify="right")
+            table.add_column("count", justify="right", no_wrap=True)
             for name, count in value.items():
-                table.add_row(escape(str(name)), escape(str(count)))
+                table.add_row(escape(printable(str(name))), escape(str(count)))
             out.print(table)
         elif isinstance(value, list):
             table = Table(title=key, min_width=len(key) + 4)
             rows = [r if isinstance(r, dict) else {"value": r} for r in value]
             for column in rows[0] if rows else []:
-                table.add_column(str(column))
+                table.add_column(str(column), no_wrap=column in ("key", "country", "articles"))
             for row in rows:
-                table.add_row(*(escape(str(v)) for v in row.values()))
+                table.add_row(*(escape(printable(str(v))) for v in row.values()))
             out.print(table)
         else:
-            out.print(f"[bold]{key}[/bold]: {escape(str(value))}")
+            out.print(f"[bold]{key}[/bold]: {escape(printable(str(value)))}")
     return EXIT_OK
 
 
@@ -320,9 +364,11 @@ def cmd_serve(args: argparse.Namespace) -> int:
         from dateline.errors import StoreError
 
         raise StoreError(f"no store at {args.db}: create one with 'dateline run INPUT --db {args.db}'")
+    if args.refresh < 0:
+        raise UsageError("--refresh takes seconds (0 or more)")
     if args.host not in ("127.0.0.1", "localhost", "::1"):
         console.print(f"[yellow]warning:[/yellow] binding to {args.host}: the store is readable from other machines")
-    serve(Path(args.db), args.host, args.port)
+    serve(Path(args.db), args.host, args.port, refresh=args.refresh, extra_hosts=args.allow_host)
     return EXIT_OK
 
 
@@ -383,23 +429,33 @@ def cmd_train(args: argparse.Namespace) -> int:
 def cmd_bench(args: argparse.Namespace) -> int:
     from dataclasses import asdict
 
-    from dateline.evaluation.bench import bench
+    from dateline.evaluation import bench as benchmark
 
-    if args.n < 1:
+    if args.n is not None and args.n < 1:
         raise UsageError("--n must be at least 1")
+    if args.workers is not None and args.workers < 1:
+        raise UsageError("--workers must be at least 1")
+    if args.address is not None and args.engine != "ray":
+        raise UsageError("--address needs --engine ray")
+    if args.end_to_end and args.engine == "ray":
+        raise UsageError("--end-to-end times local runs; measure Ray with --engine ray alone")
     corpus = args.corpus
     if corpus is not None and not corpus.exists():
         raise UsageError(f"--corpus {corpus} does not exist")
-    report = bench(n=args.n, corpus=corpus, workers=args.workers)
+    report: Any
+    if args.end_to_end:
+        sizes = (args.n,) if args.n else tuple(benchmark.GOAL_END_TO_END)
+        report = benchmark.end_to_end(sizes, corpus)
+    elif args.engine == "ray":
+        report = benchmark.ray_scaling(args.n or 1000, corpus, args.workers or 2, args.address)
+    else:
+        report = benchmark.bench(n=args.n or 500, corpus=corpus, workers=args.workers or 1)
     data = asdict(report)
     if args.json:
         print_json(data)
     else:
-        out = Console()
         table = Table(title="dateline bench", show_header=False)
         for key, value in data.items():
-            table.add_row(key, json.dumps(value, default=str) if isinstance(value, dict | list) else str(value))
-        out.print(table)
+            table.add_row(key, json.dumps(value, default=str) if isinstance(value, dict | list | tuple) else str(value))
+        _out().print(table)
     return EXIT_OK
-
-

@@ -3,6 +3,14 @@
 >>> report = bench(n=100)  # doctest: +SKIP
 >>> report.ratio  # full throughput / bare spaCy throughput; the goal is >= 0.85
 
+Three views, each measured against its own baseline in the same invocation:
+
+- :func:`bench`: inside one process, the stages against ``nlp.pipe`` (below);
+- :func:`end_to_end`: whole processes as a user starts them, ``dateline run
+  FILE --db NEW`` against a script that loads the model and runs ``nlp.pipe``,
+  and the start-up of each;
+- :func:`ray_scaling`: a run on Ray with one actor, then with several.
+
 Both runs use the same model, loaded before timing starts, the same batch size
 and the same texts (the cleaned article texts, cut where annotation cuts them),
 on the same engine with the same number of workers. The full run times each
@@ -29,7 +37,8 @@ from dateline.records import Article, Document
 from dateline.run._work import run_stages
 from dateline.run.engines import Engine, make_engine
 
-__all__ = ["GOAL_PEAK_RSS_MB", "GOAL_RATIO", "BenchReport", "bench", "default_corpus"]
+__all__ = ["GOAL_PEAK_RSS_MB", "GOAL_RATIO", "BenchReport", "EndToEndReport", "RayReport", "bench", "corpus_rows",
+           "default_corpus", "end_to_end", "ray_scaling"]
 
 #: Goals: the full pipeline keeps at least this share of bare spaCy's throughput...
 GOAL_RATIO = 0.85
@@ -77,8 +86,8 @@ def default_corpus() -> Path | None:
     return sample if sample.is_file() else None
 
 
-def _documents(corpus: Path | None, n: int) -> list[Document]:
-    """``n`` documents from the corpus, cycled with new ids when it has fewer."""
+def corpus_rows(corpus: Path | None, n: int) -> list[dict[str, str]]:
+    """``n`` JSONL rows with a text from the corpus, cycled with new ids (``ID-1``, ``ID-2`` ...) when it has fewer."""
     rows: list[dict[str, str]] = []
     if corpus is not None:
         with corpus.open(encoding="utf-8") as lines:
@@ -86,13 +95,18 @@ def _documents(corpus: Path | None, n: int) -> list[Document]:
         rows = [r for r in rows if isinstance(r, dict) and r.get("text")]
     if not rows:
         rows = [{"id": f"builtin{i}", "text": text} for i, text in enumerate(_FALLBACK)]
-    docs = []
+    out = []
     for k in range(n):
         row = rows[k % len(rows)]
         suffix = "" if k < len(rows) else f"-{k // len(rows)}"
-        docs.append(Document(f"{row.get('id', k)}{suffix}", str(corpus or "builtin"), "text", row["text"],
-                             published=row.get("date") or row.get("published")))
-    return docs
+        out.append({**row, "id": f"{row.get('id', k)}{suffix}"})
+    return out
+
+
+def _documents(corpus: Path | None, n: int) -> list[Document]:
+    """``n`` documents from the corpus, cycled with new ids when it has fewer."""
+    return [Document(row["id"], str(corpus or "builtin"), "text", row["text"],
+                     published=row.get("date") or row.get("published")) for row in corpus_rows(corpus, n)]
 
 
 def _timed_batch(payload: tuple[tuple[str, ...], tuple[Document, ...]]) -> tuple[dict[str, float], int, float]:
@@ -199,7 +213,184 @@ def _report(
         ratio=round((len(documents) / seconds) / (len(texts) / bare_seconds), 3),
         peak_rss_mb=round(peak, 1),
         stage_share={name: round(spent / spent_all, 3) for name, spent in totals.items()},
-        machine=f"{platform.machine()} {platform.processor() or platform.system()}, {os.cpu_count()} CPUs",
+        machine=_machine(),
     )
     goals = {"ratio": report.ratio >= GOAL_RATIO, "peak_rss": report.peak_rss_mb <= GOAL_PEAK_RSS_MB}
     return replace(report, goals_met=goals)
+
+
+
+# -- whole processes ---------------------------------------------------------------------------------------
+
+#: Goals for whole processes: ``dateline run`` keeps this share of a bare spaCy script's throughput, by
+#: number of articles; and starts up in at most this many seconds more than the script (model load included
+#: in both).
+GOAL_END_TO_END = {150: 0.85, 1000: 0.92}
+GOAL_STARTUP_S = 2.0
+#: Articles per ``nlp.pipe`` call in the bare script: the annotate stage's own batch.
+BARE_BATCH = 32
+
+#: The bare spaCy run a user would write: load the model, parse every text of a JSONL file.
+BARE_SCRIPT = """
+import json, sys
+import spacy
+nlp = spacy.load(sys.argv[1])
+with open(sys.argv[2], encoding="utf-8") as lines:
+    texts = [json.loads(line)["text"] for line in lines if line.strip()]
+for doc in nlp.pipe(texts, batch_size=int(sys.argv[3])):
+    pass
+"""
+
+
+@dataclass(frozen=True)
+class ProcessTiming:
+    """One whole process: its wall time and peak resident memory."""
+
+    seconds: float
+    peak_rss_mb: float
+
+
+@dataclass(frozen=True)
+class EndToEndReport:
+    """``dateline run`` against the bare script, as whole processes, per corpus size; start-up on one article."""
+
+    model: str
+    corpus: str
+    sizes: dict[int, dict[str, float]]
+    startup: dict[str, float]
+    goals_met: dict[str, bool]
+    load_average: tuple[float, float]
+    machine: str
+
+
+def _timed(argv: list[str], cwd: Path) -> ProcessTiming:
+    """Run ``argv`` to its end; its wall time and peak RSS (from the kernel's accounting of that child)."""
+    import subprocess
+
+    started = time.perf_counter()
+    child = subprocess.Popen(argv, cwd=cwd, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
+    assert child.stderr is not None
+    errors = child.stderr.read()  # read before waiting: a full pipe would block the child
+    _, status, usage = os.wait4(child.pid, 0)
+    seconds = time.perf_counter() - started
+    child.returncode = os.waitstatus_to_exitcode(status)
+    if child.returncode not in (0, 1):  # 1: some documents failed, which the report counts as work done
+        tail = errors.decode("utf-8", "replace")[-2000:]
+        raise RuntimeError(f"{argv[:4]} exited with {child.returncode}: {tail}")
+    return ProcessTiming(round(seconds, 3), round(usage.ru_maxrss / 1024, 1))
+
+
+def _write_rows(path: Path, rows: list[dict[str, str]]) -> Path:
+    path.write_text("".join(json.dumps(r, ensure_ascii=False) + "\n" for r in rows), encoding="utf-8")
+    return path
+
+
+def end_to_end(sizes: Sequence[int] = tuple(GOAL_END_TO_END), corpus: Path | None = None) -> EndToEndReport:
+    """Time ``dateline run FILE --db NEW`` and the bare script on the same articles, whole processes both.
+
+    For each size, the bare script runs first and ``dateline run`` right after, on the same JSONL file
+    (the corpus cycled with new ids). Start-up is both on one short article; each is run once before
+    timing, so that the disk cache and dateline's cached gazetteer index are warm, as on any run but
+    the very first.
+    """
+    import sys
+    import tempfile
+
+    from dateline.annotate import load_model
+
+    corpus = corpus if corpus is not None else default_corpus()
+    nlp = load_model()
+    model = f"{nlp.meta.get('lang')}_{nlp.meta.get('name')}"
+    before = os.getloadavg()
+    with tempfile.TemporaryDirectory(prefix="dateline-bench-") as folder:
+        work = Path(folder)
+        script = work / "bare.py"
+        script.write_text(BARE_SCRIPT, encoding="utf-8")
+
+        def bare(file: Path) -> ProcessTiming:
+            return _timed([sys.executable, str(script), model, str(file), str(BARE_BATCH)], work)
+
+        def dateline(file: Path, name: str) -> ProcessTiming:
+            return _timed([sys.executable, "-m", "dateline.cli", "run", str(file), "--db", str(work / name),
+                           "--quiet"], work)
+
+        one = _write_rows(work / "one.jsonl", [{"id": "one", "text": " ".join(_FALLBACK)}])
+        bare(one), dateline(one, "warm.duckdb")  # warm the disk cache and the cached index
+        startup_bare, startup_dateline = bare(one), dateline(one, "startup.duckdb")
+        results: dict[int, dict[str, float]] = {}
+        for n in sizes:
+            file = _write_rows(work / f"corpus-{n}.jsonl", corpus_rows(corpus, n))
+            base, full = bare(file), dateline(file, f"run-{n}.duckdb")
+            results[n] = {"dateline_s": full.seconds, "bare_s": base.seconds,
+                          "ratio": round(base.seconds / full.seconds, 3),
+                          "dateline_articles_per_s": round(n / full.seconds, 2),
+                          "bare_articles_per_s": round(n / base.seconds, 2),
+                          "dateline_peak_rss_mb": full.peak_rss_mb, "bare_peak_rss_mb": base.peak_rss_mb}
+    startup = {"dateline_s": startup_dateline.seconds, "bare_s": startup_bare.seconds,
+               "beyond_bare_s": round(startup_dateline.seconds - startup_bare.seconds, 3)}
+    goals = {f"ratio_{n}": r["ratio"] >= GOAL_END_TO_END.get(n, GOAL_RATIO) for n, r in results.items()}
+    goals["startup"] = startup["beyond_bare_s"] <= GOAL_STARTUP_S
+    after = os.getloadavg()
+    return EndToEndReport(model, str(corpus or "built-in sentences"), results, startup, goals,
+                          (round(before[0], 2), round(after[0], 2)), _machine())
+
+
+def _machine() -> str:
+    return f"{platform.machine()} {platform.processor() or platform.system()}, {os.cpu_count()} CPUs"
+
+
+# -- Ray ---------------------------------------------------------------------------------------------------
+
+#: Goal: two actors do the work of at least this many one-actor runs.
+GOAL_RAY_SPEEDUP = 1.8
+
+
+@dataclass(frozen=True)
+class RayReport:
+    """The same run on Ray with one actor and with ``workers`` actors."""
+
+    articles: int
+    workers: int
+    cluster_cpus: float
+    one_actor_s: float
+    many_actors_s: float
+    speedup: float
+    goal_met: bool
+    load_average: tuple[float, float]
+    machine: str
+
+
+def ray_scaling(n: int = 1000, corpus: Path | None = None, workers: int = 2,
+                address: str | None = None) -> RayReport:
+    """Run ``n`` articles through the runner on Ray with one actor, then with ``workers`` actors.
+
+    Each run writes a new store, start-up (actors loading the model) included; the Ray cluster
+    (``address``, else a local Ray with this machine's CPUs) stays up for both.
+    """
+    import tempfile
+
+    import ray
+
+    from dateline.run import _ray
+    from dateline.run.runner import RunOptions, run
+
+    corpus = corpus if corpus is not None else default_corpus()
+    before = os.getloadavg()
+    owns = _ray.connect(address)
+    try:
+        cpus = _ray.cluster_cpus()
+        with tempfile.TemporaryDirectory(prefix="dateline-bench-ray-") as folder:
+            work = Path(folder)
+            file = _write_rows(work / "corpus.jsonl", corpus_rows(corpus, n))
+            seconds = []
+            for count in (1, workers):
+                started = time.perf_counter()
+                run([str(file)], RunOptions(engine="ray", workers=count), db=work / f"ray-{count}.duckdb")
+                seconds.append(time.perf_counter() - started)
+    finally:
+        if owns:
+            ray.shutdown()
+    speedup = seconds[0] / seconds[1]
+    after = os.getloadavg()
+    return RayReport(n, workers, cpus, round(seconds[0], 2), round(seconds[1], 2), round(speedup, 3),
+                     speedup >= GOAL_RAY_SPEEDUP, (round(before[0], 2), round(after[0], 2)), _machine())
