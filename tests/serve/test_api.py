@@ -286,11 +286,12 @@ def test_nested_quotes_are_listed_once_and_generic_groups_stay_out_of_the_networ
     police = Actor("a3", "police", "group", None, "COP", (span("Police"),))
     outer = Quote("q1", span('Biden of "siding with criminals."'), False, "a1", span("Trump"), span("accused"))
     inner = Quote("q2", span("siding with criminals."), True, "a1", span("Trump"), span("accused"))
-    arrest = Event("e1", "COERCE", ("a3",), ("a2",), "occurred", span("arrested"), span("Police arrested Biden on Friday."),
-                   quad=4)
-    accuse = Event("e2", "ACCUSE", ("a1",), ("a2",), "occurred", span("accused"), span(text.split(" Police")[0]), quad=3)
-    article = Article(id="n1", source="n.txt", text=text, published=dt.date(2020, 9, 1), actors=(trump, biden, police),
-                      quotes=(outer, inner), events=(arrest, accuse))
+    arrest = Event("e1", "COERCE", ("a3",), ("a2",), "occurred", span("arrested"),
+                   span("Police arrested Biden on Friday."), quad=4)
+    accuse = Event("e2", "ACCUSE", ("a1",), ("a2",), "occurred", span("accused"), span(text.split(" Police")[0]),
+                   quad=3)
+    article = Article(id="n1", source="n.txt", text=text, published=dt.date(2020, 9, 1),
+                      actors=(trump, biden, police), quotes=(outer, inner), events=(arrest, accuse))
     db = tmp_path / "nested.duckdb"
     with Store(db) as store:
         store.write([article])

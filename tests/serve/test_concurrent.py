@@ -66,7 +66,7 @@ def test_serve_shows_what_a_running_run_adds(tmp_path: Path) -> None:
             seen.add(_articles(client))
             assert client.get("/api/articles/doc000").status_code == 200
             time.sleep(0.1)
-        out, err = more.communicate()
+        _, err = more.communicate()
         assert more.returncode == 0, err
         deadline = time.monotonic() + 30
         while _articles(client) != 40:
