@@ -316,10 +316,15 @@ class Pipeline:
         config = self._configs["clean"]
         return [self._guard("clean", d.id, d.source, partial(clean, d, config)) for d in documents]
 
-    def process(self, items: Sequence[Result], timer: StageTimer | None = None) -> list[Result]:
-        """Run the stages over cleaned articles; Failures stay in place. ``timer`` gets each stage's seconds."""
+    def process(self, items: Sequence[Result], timer: StageTimer | None = None, *, start: int = 0,
+                stop: int | None = None, keep_docs: bool = False) -> list[Result]:
+        """Run the stages over cleaned articles; Failures stay in place. ``timer`` gets each stage's seconds.
+
+        ``start`` and ``stop`` run a slice of the stages only (the articles then hold what the stages before
+        ``start`` assign); ``keep_docs`` keeps the spaCy ``Doc`` on the articles returned.
+        """
         results: list[Result] = list(items)
-        for spec, func in self._functions():
+        for spec, func in self._functions()[start:stop]:
             live = [i for i, r in enumerate(results) if isinstance(r, Article)]
             if not live:
                 break
@@ -333,7 +338,7 @@ class Pipeline:
                 results[i] = out
             if timer is not None:
                 timer(spec.name, time.perf_counter() - started)
-        return [self._finish(r) for r in results]
+        return results if keep_docs else [self._finish(r) for r in results]
 
     def _run_batch_stage(self, spec: StageSpec, func: Callable[..., object], articles: list[Article]) -> list[Result]:
         try:

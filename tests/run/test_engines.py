@@ -51,10 +51,15 @@ def test_make_engine_rejects_bad_settings() -> None:
     with pytest.raises(UsageError):
         make_engine("spark")
     with pytest.raises(UsageError):
-        make_engine("local", workers=0)
+        make_engine("local", workers=-1)
     with pytest.raises(UsageError):
         make_engine("local", ray_address="ray://host:10001")
-    assert isinstance(make_engine("local", 1), LocalEngine)
+    assert isinstance(make_engine("local", 0), LocalEngine)
+    default = make_engine("local")
+    try:
+        assert isinstance(default, ProcessEngine) and default.workers == 1
+    finally:
+        default.close()
 
 
 def test_jobs_clean_sign_and_analyze_in_order() -> None:
@@ -91,15 +96,17 @@ def _jsonl(path: Path, rows: list[dict[str, Any]]) -> Path:
 
 
 @pytest.mark.slow
-def test_two_workers_give_the_same_output_as_one(tmp_path: Path) -> None:
+def test_every_local_engine_gives_the_same_output(tmp_path: Path) -> None:
     rows = [{"id": f"a{i}", "date": "2020-03-01", "text": t} for i, t in enumerate(TEXTS * 3)]
     rows = [{**r, "text": f"{r['text']} Item {i} of the day."} for i, r in enumerate(rows)]
     inputs = [str(_jsonl(tmp_path / "in.jsonl", rows))]
-    one, two = tmp_path / "one.jsonl", tmp_path / "two.jsonl"
-    run(inputs, RunOptions(batch_size=2, dedup=False), jsonl_out=one)
-    run(inputs, RunOptions(batch_size=2, workers=2, dedup=False), jsonl_out=two)
-    assert one.read_text(encoding="utf-8") == two.read_text(encoding="utf-8")
-    assert len(one.read_text(encoding="utf-8").splitlines()) == 9
+    outputs = []
+    for workers in (0, 1, 2):  # this process; one worker beside it; two workers
+        out = tmp_path / f"out-{workers}.jsonl"
+        run(inputs, RunOptions(batch_size=2, workers=workers, dedup=False), jsonl_out=out)
+        outputs.append(out.read_text(encoding="utf-8"))
+    assert outputs[0] == outputs[1] == outputs[2]
+    assert len(outputs[0].splitlines()) == 9
 
 
 def _contents(db: Path) -> tuple[list[dict[str, Any]], dict[str, Any]]:

@@ -121,7 +121,7 @@ def test_bad_options_fail_before_any_input(tmp_path: Path) -> None:
     with pytest.raises(UsageError):
         run([str(tmp_path / "none")], RunOptions(batch_size=0))
     with pytest.raises(UsageError):
-        run([str(tmp_path / "none")], RunOptions(workers=0))
+        run([str(tmp_path / "none")], RunOptions(workers=-1))
     with pytest.raises(UsageError, match="max_bytes"):
         run([str(tmp_path / "none")], RunOptions(max_bytes=0))
 

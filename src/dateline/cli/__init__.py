@@ -54,8 +54,9 @@ def _add_run(sub: Any) -> None:
     p.add_argument("--published-overrides", action="store_true",
                    help="use the --published date even for inputs that declare their own")
     p.add_argument("--workers", type=int, default=None,
-                   help="worker processes, each loading the model once (default 1); with --engine ray, actors "
-                   "(default: one per cluster CPU but one)")
+                   help="worker processes, each loading the model once (default 1, beside the process that reads "
+                   "and writes; 0: everything in one process); with --engine ray, actors (default: one per cluster "
+                   "CPU but one)")
     p.add_argument("--engine", choices=["local", "ray"], default="local", help="where to run (default local)")
     p.add_argument("--address", default=None, help="Ray cluster address for --engine ray (default: start a local one)")
     p.add_argument("--force", action="store_true", help="reprocess articles that are already stored")
@@ -193,6 +194,9 @@ def _add_measure_commands(sub: Any) -> None:
     p.add_argument("--end-to-end", action="store_true",
                    help="time whole processes as a user runs them: 'dateline run FILE --db NEW' against a script "
                    "that loads the model and runs nlp.pipe, and their start-up on one article")
+    p.add_argument("--repeat", type=int, default=1,
+                   help="with --end-to-end, run each pair this many times in turn and report the fastest of each "
+                   "(default 1)")
     p.add_argument("--engine", choices=["local", "ray"], default="local",
                    help="ray: the full pipeline on Ray with one actor, then with --workers actors")
     p.add_argument("--address", default=None, help="Ray cluster address for --engine ray (default: a local Ray)")

@@ -70,14 +70,19 @@ def _settings(given: list[str]) -> dict[str, dict[str, Any]]:
     return config
 
 
+def _stage_names(args: argparse.Namespace) -> tuple[str, ...]:
+    from dateline.pipeline import DEFAULT_STAGES
+
+    return DEFAULT_STAGES if args.stages is None else tuple(s.strip() for s in args.stages.split(",") if s.strip())
+
+
 def pipeline_settings(args: argparse.Namespace) -> Any:
     """The pipeline the ``run`` options describe, checked (a bad stage or setting is a usage error)."""
     from dateline.errors import PipelineError
-    from dateline.pipeline import DEFAULT_STAGES, Pipeline
+    from dateline.pipeline import Pipeline
 
-    stages = DEFAULT_STAGES if args.stages is None else tuple(s.strip() for s in args.stages.split(",") if s.strip())
     try:
-        return Pipeline(stages, _settings(args.settings), args.language, _lexicons(args.lexicon)).settings
+        return Pipeline(_stage_names(args), _settings(args.settings), args.language, _lexicons(args.lexicon)).settings
     except PipelineError as exc:
         raise UsageError(str(exc)) from exc
 
@@ -101,35 +106,38 @@ def cmd_stages(args: argparse.Namespace) -> int:
 
 
 def cmd_run(args: argparse.Namespace) -> int:
-    from dateline.ingest import STDIN, count_documents, parse_size
-    from dateline.run.runner import RunOptions, run
+    from dateline.ingest import STDIN, parse_size
+    from dateline.run.engines import make_engine
 
-    settings = pipeline_settings(args)
-    if args.workers is not None and args.workers < 1:
-        raise UsageError("--workers must be at least 1")
+    if args.workers is not None and args.workers < (1 if args.engine == "ray" else 0):
+        raise UsageError("--workers must be at least 1 (0 for everything in one process, without --engine ray)")
     if args.batch_size is not None and args.batch_size < 1:
         raise UsageError("--batch-size must be at least 1")
     if args.published_overrides and not args.published:
         raise UsageError("--published-overrides needs --published DATE")
-    db = Path(args.db) if args.db else (None if args.out else Path(DEFAULT_DB))
     options_kw: dict[str, Any] = {
-        "pipeline": settings,
-        "workers": args.workers,
-        "engine": args.engine,
-        "ray_address": args.address,
-        "force": args.force,
-        "published": _parse_date(args.published, "--published"),
-        "published_overrides": args.published_overrides,
+        "workers": args.workers, "engine": args.engine, "ray_address": args.address, "force": args.force,
+        "published": _parse_date(args.published, "--published"), "published_overrides": args.published_overrides,
         "dedup": not args.no_dedup,
     }
     if args.batch_size is not None:
         options_kw["batch_size"] = args.batch_size
     if args.max_bytes is not None:
         options_kw["max_bytes"] = parse_size(args.max_bytes, "--max-bytes")
-    options = RunOptions(**options_kw)
     missing = [name for name in args.inputs if name != STDIN and not os.path.lexists(name)]
     if missing:  # before any store is created
         raise UsageError(f"no such file or directory: {', '.join(map(repr, missing))}; check the path")
+    # The workers start first: they load the model while this process loads the stages and reads.
+    with make_engine(args.engine, args.workers, args.address, preload="annotate" in _stage_names(args)) as engine:
+        options_kw["pipeline"] = pipeline_settings(args)
+        return _run(args, options_kw, engine)
+
+
+def _run(args: argparse.Namespace, options_kw: dict[str, Any], engine: Any) -> int:
+    from dateline.ingest import count_documents
+    from dateline.run.runner import RunOptions, run
+
+    db = Path(args.db) if args.db else (None if args.out else Path(DEFAULT_DB))
     total = None if args.quiet else count_documents(list(args.inputs))
     with _progress(args.quiet) as progress:
         task = progress.add_task("processing", total=total, failed=0, articles=0)
@@ -140,7 +148,8 @@ def cmd_run(args: argparse.Namespace) -> int:
             counts["failed"] += isinstance(item, Failure)
             progress.update(task, advance=1, articles=counts["articles"], failed=counts["failed"])
 
-        summary = run(list(args.inputs), options, db=db, jsonl_out=args.out, progress=on_result)
+        summary = run(list(args.inputs), RunOptions(**options_kw), db=db, jsonl_out=args.out, progress=on_result,
+                      engine=engine)
     _print_summary(summary, db, args.out)
     return EXIT_FAILURES if summary.failed else EXIT_OK
 
@@ -445,7 +454,9 @@ def cmd_bench(args: argparse.Namespace) -> int:
     report: Any
     if args.end_to_end:
         sizes = (args.n,) if args.n else tuple(benchmark.GOAL_END_TO_END)
-        report = benchmark.end_to_end(sizes, corpus)
+        if args.repeat < 1:
+            raise UsageError("--repeat must be at least 1")
+        report = benchmark.end_to_end(sizes, corpus, repeat=args.repeat)
     elif args.engine == "ray":
         report = benchmark.ray_scaling(args.n or 1000, corpus, args.workers or 2, args.address)
     else:

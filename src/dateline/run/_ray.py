@@ -1,27 +1,23 @@
 """Ray plumbing for :class:`dateline.run.engines.RayEngine` (imported only when Ray is used).
 
 A run starts ``workers`` Ray actors once and feeds them every batch until it
-ends, so each actor loads the spaCy model once per run (not once per window of
-batches). The driver sends a job to the actor with the least work queued,
-keeps at most :data:`QUEUED_PER_ACTOR` jobs waiting on each, and hands the
-results back in input order.
+ends, so each actor loads the spaCy model (and the gazetteer, lexicons and
+knowledge base, on its first batch) once per run. The driver sends each job
+to the actor with the fewest jobs waiting and takes results in input order;
+the runner bounds how many are in flight.
 """
 
 from __future__ import annotations
 
 import os
-from collections.abc import Callable, Iterator, Sequence
-from typing import Any, TypeVar
+from collections.abc import Callable
+from typing import Any, Generic, TypeVar
 
 from dateline.errors import EngineError, UsageError
 from dateline.run.engines import SINGLE_THREAD_ENV as _ENV
 
 P = TypeVar("P")
 R = TypeVar("R")
-
-#: Jobs sent to one actor ahead of its results: two keep it busy while the
-#: driver writes a finished batch, without piling a window's work on one actor.
-QUEUED_PER_ACTOR = 2
 
 #: Times Ray restarts an actor that died (a lost node, a killed process) and
 #: retries its jobs; the jobs are pure, so a retry gives the same result. A job
@@ -63,6 +59,31 @@ class _Worker:
         return func(payload)
 
 
+class _RayJob(Generic[R]):
+    """A job on an actor; an actor that keeps dying becomes an EngineError."""
+
+    def __init__(self, pool: ActorPool, actor: int, ref: Any) -> None:
+        self._pool, self._actor, self._ref = pool, actor, ref
+        self._taken = False
+
+    def result(self) -> R:
+        import ray
+        from ray.exceptions import RayActorError
+
+        try:
+            value: R = ray.get(self._ref)
+        except RayActorError as exc:
+            raise EngineError(
+                f"a Ray actor died while processing a batch ({exc}); batches already written are kept: "
+                "run again to resume, with fewer workers or a smaller --batch-size if memory ran out"
+            ) from exc
+        finally:
+            if not self._taken:
+                self._taken = True
+                self._pool._done(self._actor)
+        return value
+
+
 class ActorPool:
     """``size`` long-lived actors, each asking for ``cpus`` CPUs."""
 
@@ -73,40 +94,16 @@ class ActorPool:
             num_cpus=cpus, max_restarts=MAX_ACTOR_RESTARTS, max_task_retries=MAX_ACTOR_RESTARTS
         )
         self._actors: list[Any] = [remote.remote(preload) for _ in range(size)]
+        self._queued = [0] * size  # jobs sent to each actor whose results were not taken yet
 
-    def map(self, func: Callable[[P], R], payloads: Sequence[P]) -> Iterator[R]:
-        """Run ``func`` over every payload; results in input order, as soon as each is next."""
-        from ray.exceptions import RayActorError
+    def submit(self, func: Callable[[P], R], payload: P) -> _RayJob[R]:
+        """Send a job to the actor with the fewest jobs waiting on it."""
+        actor = self._queued.index(min(self._queued))
+        self._queued[actor] += 1
+        return _RayJob(self, actor, self._actors[actor].run.remote(func, payload))
 
-        try:
-            yield from self._ordered(func, payloads)
-        except RayActorError as exc:
-            raise EngineError(
-                f"a Ray actor died while processing a batch ({exc}); batches already written are kept: "
-                "run again to resume, with fewer workers or a smaller --batch-size if memory ran out"
-            ) from exc
-
-    def _ordered(self, func: Callable[[P], R], payloads: Sequence[P]) -> Iterator[R]:
-        import ray
-
-        queued = [0] * len(self._actors)
-        running: dict[Any, tuple[int, int]] = {}  # object ref -> (payload index, actor index)
-        done: dict[int, R] = {}
-        sent = 0
-        for index in range(len(payloads)):
-            while index not in done:
-                while sent < len(payloads) and min(queued) < QUEUED_PER_ACTOR:
-                    actor = queued.index(min(queued))
-                    ref = self._actors[actor].run.remote(func, payloads[sent])
-                    running[ref] = (sent, actor)
-                    queued[actor] += 1
-                    sent += 1
-                ready, _ = ray.wait(list(running), num_returns=1)
-                for ref in ready:
-                    finished, actor = running.pop(ref)
-                    queued[actor] -= 1
-                    done[finished] = ray.get(ref)
-            yield done.pop(index)
+    def _done(self, actor: int) -> None:
+        self._queued[actor] -= 1
 
     def close(self) -> None:
         import ray

@@ -11,18 +11,32 @@ A run works in two steps so that a near-duplicate is never coded twice:
 Both jobs are plain top-level functions over frozen payloads, so a process
 pool or Ray can ship them; the stage functions and the spaCy model load once
 per worker process (``functools.cache``), never at import time.
+
+With one worker process beside the run's own, the analysis is split in two
+instead (:func:`parse_job`, then :func:`finish_parsed` in the run's process):
+the worker parses and sends the parses back as a ``DocBin`` (their tokens,
+tags, lemmas, parse, entities and sentence starts: the later stages give the
+same output on them), and the run's process runs the other stages while the
+worker parses the next batch. spaCy is then the only work on the worker.
 """
 
 from __future__ import annotations
 
 import functools
 from collections.abc import Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
+from typing import TYPE_CHECKING
 
+from dateline import lang
 from dateline.pipeline import Pipeline, PipelineSettings, StageTimer
 from dateline.records import Article, Document, Failure
 
-__all__ = ["AnalyzeJob", "CleanJob", "Cleaned", "Result", "StageTimer", "analyze_job", "clean_job", "run_stages"]
+if TYPE_CHECKING:
+    from spacy.tokens import Doc
+    from spacy.vocab import Vocab
+
+__all__ = ["AnalyzeJob", "CleanJob", "Cleaned", "ParseJob", "Parsed", "Result", "StageTimer", "analyze_job",
+           "clean_job", "finish_parsed", "parse_job", "run_stages", "splits", "warm_stages"]
 
 Result = Article | Failure
 #: A cleaned document and its MinHash signature (None when dedup is off or it failed).
@@ -44,6 +58,87 @@ class AnalyzeJob:
 
     settings: PipelineSettings
     articles: tuple[Article, ...]
+
+
+#: What :func:`parse_job` gives back: the parses of the articles that parsed (a serialized ``DocBin``, in order)
+#: and, for each article, None or its Failure.
+Parsed = tuple[bytes, tuple[Failure | None, ...]]
+
+
+@dataclass(frozen=True)
+class ParseJob:
+    """Run the first stage of ``settings`` (annotate) over these articles and keep the parses."""
+
+    settings: PipelineSettings
+    articles: tuple[Article, ...]
+
+
+def splits(stages: Sequence[str]) -> bool:
+    """Whether an analysis by these stages splits into parsing and the rest: annotate first, others after it."""
+    return len(stages) > 1 and stages[0] == "annotate"
+
+
+def parse_job(job: ParseJob) -> Parsed:
+    """Parse a batch; the parses as one DocBin, failures in place."""
+    from spacy.tokens import DocBin
+
+    parsed = _pipeline(job.settings).process(job.articles, stop=1, keep_docs=True)
+    docs = DocBin(store_user_data=False)
+    for result in parsed:
+        if isinstance(result, Article):
+            docs.add(result.doc)
+    return docs.to_bytes(), tuple(r if isinstance(r, Failure) else None for r in parsed)
+
+
+def finish_parsed(settings: PipelineSettings, articles: Sequence[Article], parsed: Parsed) -> list[Result]:
+    """The stages after annotate over the parses :func:`parse_job` sent, in this process."""
+    from spacy.tokens import DocBin
+
+    data, failures = parsed
+    pipeline = _pipeline(settings)
+    docs = iter(DocBin().from_bytes(data).get_docs(_vocab(settings.language)))
+    annotated: list[Result] = []
+    for article, failure in zip(articles, failures, strict=True):
+        annotated.append(failure if failure is not None else replace(article, doc=_in_vocab(next(docs), article,
+                                                                                            settings)))
+    return pipeline.process(annotated, start=1)
+
+
+#: The text stages are warmed up with: enough for each to load what it reads (lexicons, gazetteer, models).
+_WARM_TEXT = 'President Emmanuel Macron met Chancellor Angela Merkel in Berlin on Tuesday. "We agreed," he said.'
+
+
+def warm_stages(settings: PipelineSettings) -> None:
+    """Load what the stages after annotate read, on an unparsed sentence, while a worker parses the first batch.
+
+    The output is thrown away: a stage that cannot work on the unparsed sentence only fails here.
+    """
+    from spacy.tokens import Doc as SpacyDoc
+
+    words = _WARM_TEXT.split()
+    doc = SpacyDoc(_vocab(settings.language), words=words, sent_starts=[i == 0 for i in range(len(words))])
+    article = Article(id="warm-up", source="warm-up", text=doc.text, doc=doc)
+    pipeline = _pipeline(settings)
+    for index in range(1, len(settings.stages)):
+        pipeline.process([article], start=index, stop=index + 1)
+
+
+def _in_vocab(doc: Doc, article: Article, settings: PipelineSettings) -> Doc:
+    """A parse read with the default language's vocabulary, read again with the article's own if it differs."""
+    code = lang.resources(article.language or settings.language).language
+    if code == lang.resources(settings.language).language:
+        return doc
+    from spacy.tokens import Doc as SpacyDoc
+
+    return SpacyDoc(_vocab(code)).from_bytes(doc.to_bytes())
+
+
+@functools.cache
+def _vocab(language: str) -> Vocab:
+    """The vocabulary parses are read with: the language's own, without the model (the strings come with them)."""
+    import spacy
+
+    return spacy.blank(lang.resources(language).language).vocab
 
 
 def clean_job(job: CleanJob) -> list[Cleaned]:

@@ -1,17 +1,22 @@
 """Engines: where the batches of a run are processed.
 
-An engine maps a picklable job function (see :mod:`dateline.run._work`) over a
-window of payloads and gives the results back **in input order**, so every
-engine produces the same output as one local worker:
+An engine takes a picklable job function (see :mod:`dateline.run._work`) and
+one payload at a time (:meth:`Engine.submit`), and gives back a handle whose
+``result()`` waits for it; :meth:`Engine.map` runs a whole list, results in
+input order. The runner keeps a few batches in flight and takes their results
+in input order, so every engine produces the same output:
 
-- :class:`LocalEngine` runs in this process;
+- :class:`LocalEngine` runs each job at once, in this process;
 - :class:`ProcessEngine` runs a pool of ``workers`` processes (spawned, one
-  BLAS thread each, the spaCy model loaded once per worker);
+  BLAS thread each, the spaCy model loaded once per worker, started at once so
+  that they load while the run reads its first inputs). With one worker, the
+  run's own process reads, deduplicates and writes the store while the worker
+  parses: the two overlap on two cores;
 - :class:`RayEngine` runs ``workers`` Ray actors started once per run (the model
   loaded once per actor), on a local Ray or on the cluster at ``address``.
 
-``window`` says how many batches the runner should hand over at once to keep
-every worker busy.
+``window`` says how many batches the runner keeps in flight to keep every
+worker busy.
 """
 
 from __future__ import annotations
@@ -19,32 +24,48 @@ from __future__ import annotations
 import multiprocessing
 import os
 from collections.abc import Callable, Iterator, Sequence
-from concurrent.futures import ProcessPoolExecutor
+from concurrent.futures import Future, ProcessPoolExecutor
 from concurrent.futures.process import BrokenProcessPool
 from types import TracebackType
-from typing import Any, Protocol, TypeVar
+from typing import Any, Generic, Protocol, TypeVar
 
 from dateline.errors import EngineError, UsageError
 
-__all__ = ["Engine", "EngineError", "LocalEngine", "ProcessEngine", "RayEngine", "make_engine"]
+__all__ = ["Done", "Engine", "EngineError", "Handle", "LocalEngine", "ProcessEngine", "RayEngine", "make_engine"]
 
 P = TypeVar("P")
 R = TypeVar("R")
+R_co = TypeVar("R_co", covariant=True)
 
 #: Environment that keeps numerical libraries to one thread per worker process,
 #: so N workers use N cores instead of fighting over them.
 SINGLE_THREAD_ENV = {"OMP_NUM_THREADS": "1", "OPENBLAS_NUM_THREADS": "1", "MKL_NUM_THREADS": "1"}
 
-#: Batches handed to the Ray engine at once, per actor: enough that actors rarely
+#: Batches in flight on the Ray engine, per actor: enough that actors rarely
 #: wait at the end of a window (results are written in order) while the driver
 #: holds a bounded number of articles (4 x workers x batch size).
 RAY_WINDOW_PER_WORKER = 4
+#: Batches in flight per worker process: one being worked on, one waiting, so that
+#: a worker never waits for the run's own process to write a batch.
+PROCESS_WINDOW_PER_WORKER = 2
+
+_DIED = ("a worker {what} died while processing a batch ({exc}); batches already written are kept: "
+         "run again to resume, with fewer workers or a smaller --batch-size if memory ran out")
+
+
+class Handle(Protocol[R_co]):
+    """A job in flight: ``result()`` waits for it and returns its result (or raises its error)."""
+
+    def result(self) -> R_co: ...
 
 
 class Engine(Protocol):
-    """Maps a job over payloads, results in input order."""
+    """Runs jobs; :meth:`map` keeps input order."""
 
     window: int
+    beside: bool
+
+    def submit(self, func: Callable[[P], R], payload: P) -> Handle[R]: ...
 
     def map(self, func: Callable[[P], R], payloads: Sequence[P]) -> Iterator[R]: ...
 
@@ -55,7 +76,25 @@ class Engine(Protocol):
     def __exit__(self, et: type[BaseException] | None, e: BaseException | None, tb: TracebackType | None) -> None: ...
 
 
-class _Closing:
+class _Base:
+    window = 1
+    #: Whether the engine is one worker process beside the run's own, which then shares the work (see
+    #: :mod:`dateline.run._work`): the worker parses, the run's process does the rest.
+    beside = False
+
+    def submit(self, func: Callable[[P], R], payload: P) -> Handle[R]:
+        raise NotImplementedError
+
+    def map(self, func: Callable[[P], R], payloads: Sequence[P]) -> Iterator[R]:
+        """Every payload through ``func``, results in input order, at most ``window`` in flight."""
+        pending: list[Handle[R]] = []
+        for payload in payloads:
+            pending.append(self.submit(func, payload))
+            if len(pending) >= self.window:
+                yield pending.pop(0).result()
+        for handle in pending:
+            yield handle.result()
+
     def close(self) -> None:
         """Release workers (nothing to do here)."""
 
@@ -66,13 +105,23 @@ class _Closing:
         self.close()
 
 
-class LocalEngine(_Closing):
-    """Everything in this process, one batch at a time."""
+class Done(Generic[R]):
+    """The handle of a job that ran at once."""
+
+    def __init__(self, value: R) -> None:
+        self._value = value
+
+    def result(self) -> R:
+        return self._value
+
+
+class LocalEngine(_Base):
+    """Everything in this process: a job runs when it is submitted."""
 
     window = 1
 
-    def map(self, func: Callable[[P], R], payloads: Sequence[P]) -> Iterator[R]:
-        return (func(p) for p in payloads)
+    def submit(self, func: Callable[[P], R], payload: P) -> Handle[R]:
+        return Done(func(payload))
 
 
 def _init_worker(preload: bool) -> None:
@@ -83,35 +132,52 @@ def _init_worker(preload: bool) -> None:
         load_model()
 
 
-class ProcessEngine(_Closing):
-    """A pool of worker processes; the model loads once per worker."""
+def _ready() -> None:
+    """A job that only makes a worker start (and so load the model)."""
+
+
+class _Pooled(Generic[R]):
+    """A job on a worker process; a worker that dies becomes an EngineError."""
+
+    def __init__(self, future: Future[R]) -> None:
+        self._future = future
+
+    def result(self) -> R:
+        try:
+            return self._future.result()
+        except BrokenProcessPool as exc:
+            raise EngineError(_DIED.format(what="process", exc=exc)) from exc
+
+
+class ProcessEngine(_Base):
+    """A pool of worker processes; the model loads once per worker, as soon as the engine is made."""
 
     def __init__(self, workers: int, *, preload: bool = True) -> None:
         if workers < 1:
             raise UsageError(f"workers must be at least 1, got {workers}")
         self.workers = workers
-        self.window = 2 * workers
+        self.window = PROCESS_WINDOW_PER_WORKER * workers
+        self.beside = workers == 1
         # spawn: a fresh interpreter per worker, no forked threads or half-loaded models.
         # An executor (not multiprocessing.Pool) so that a worker that dies fails the run
         # instead of hanging it.
         self._pool = ProcessPoolExecutor(
             workers, mp_context=multiprocessing.get_context("spawn"), initializer=_init_worker, initargs=(preload,)
         )
+        for _ in range(workers):
+            self._pool.submit(_ready)  # start the workers now: they load while the run reads its first inputs
 
-    def map(self, func: Callable[[P], R], payloads: Sequence[P]) -> Iterator[R]:
+    def submit(self, func: Callable[[P], R], payload: P) -> Handle[R]:
         try:
-            yield from self._pool.map(func, payloads)
+            return _Pooled(self._pool.submit(func, payload))
         except BrokenProcessPool as exc:
-            raise EngineError(
-                f"a worker process died while processing a batch ({exc}); batches already written are kept: "
-                "run again to resume, with fewer workers or a smaller --batch-size if memory ran out"
-            ) from exc
+            raise EngineError(_DIED.format(what="process", exc=exc)) from exc
 
     def close(self) -> None:
         self._pool.shutdown(wait=True, cancel_futures=True)
 
 
-class RayEngine(_Closing):
+class RayEngine(_Base):
     """``workers`` Ray actors started once for the whole run, each loading the model once."""
 
     def __init__(self, workers: int | None = None, address: str | None = None, *, preload: bool = True) -> None:
@@ -132,8 +198,9 @@ class RayEngine(_Closing):
             self._shutdown()
             raise
 
-    def map(self, func: Callable[[P], R], payloads: Sequence[P]) -> Iterator[R]:
-        return self._pool.map(func, payloads)  # type: ignore[no-any-return]
+    def submit(self, func: Callable[[P], R], payload: P) -> Handle[R]:
+        handle: Handle[R] = self._pool.submit(func, payload)
+        return handle
 
     def close(self) -> None:
         try:
@@ -151,8 +218,11 @@ class RayEngine(_Closing):
 
 def make_engine(engine: str, workers: int | None = None, ray_address: str | None = None, *,
                 preload: bool = True) -> Engine:
-    """The engine a run asked for; ``workers`` None means one process locally, one actor per cluster CPU but
-    one on Ray."""
+    """The engine a run asked for.
+
+    Local: ``workers`` processes (default one, beside the run's own process), or 0 for
+    everything in this process. Ray: ``workers`` actors (default one per cluster CPU but one).
+    """
     if engine == "ray":
         return RayEngine(workers, ray_address, preload=preload)
     if engine != "local":
@@ -160,6 +230,6 @@ def make_engine(engine: str, workers: int | None = None, ray_address: str | None
     if ray_address is not None:
         raise UsageError("a Ray address only makes sense with engine='ray'")
     workers = 1 if workers is None else workers
-    if workers < 1:
-        raise UsageError(f"workers must be at least 1, got {workers}")
-    return LocalEngine() if workers == 1 else ProcessEngine(workers, preload=preload)
+    if workers < 0:
+        raise UsageError(f"workers must be 0 (this process) or more, got {workers}")
+    return LocalEngine() if workers == 0 else ProcessEngine(workers, preload=preload)

@@ -17,24 +17,37 @@ from __future__ import annotations
 import contextlib
 import json
 import time
+from collections import deque
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass, field, replace
 from pathlib import Path
-from typing import IO, TYPE_CHECKING, Literal
+from typing import IO, TYPE_CHECKING, Any, Literal
 
 from dateline.errors import UsageError
 from dateline.ingest import MAX_DOCUMENT_BYTES
 from dateline.pipeline import DEFAULT_BATCH_SIZE, Pipeline, PipelineSettings
 from dateline.records import Article, Document, Failure
-from dateline.run._work import AnalyzeJob, Cleaned, CleanJob, Result, analyze_job, clean_job
+from dateline.run._work import (
+    AnalyzeJob,
+    Cleaned,
+    CleanJob,
+    ParseJob,
+    Result,
+    analyze_job,
+    clean_job,
+    finish_parsed,
+    parse_job,
+    splits,
+    warm_stages,
+)
 from dateline.run.dedup import Deduplicator
-from dateline.run.engines import Engine, make_engine
+from dateline.run.engines import Done, Engine, Handle, make_engine
 from dateline.serialize import article_to_dict
 
 if TYPE_CHECKING:
     from dateline.store import Store
 
-__all__ = ["KEPT_FAILURES", "LOCK_WAIT_SECONDS", "RunOptions", "RunSummary", "Skipped", "run"]
+__all__ = ["KEPT_FAILURES", "LOCK_WAIT_SECONDS", "RunOptions", "RunSummary", "Skipped", "engine_for", "run"]
 
 #: Failures a summary keeps to list (the store keeps them all): a run over a million bad lines
 #: must not hold a million failures in memory.
@@ -66,7 +79,8 @@ class RunOptions:
 
     ``pipeline``: the stages after cleaning, in order, and their settings. ``batch_size``: documents
     per batch (one store transaction each). ``workers``: worker processes (local
-    engine; default one, this process) or Ray actors (Ray engine; default one per cluster CPU but one).
+    engine; default one, beside this process, which reads, deduplicates and writes meanwhile; 0: everything
+    in this process) or Ray actors (Ray engine; default one per cluster CPU but one).
     ``engine``: ``"local"`` or ``"ray"``; ``ray_address``: the Ray cluster to join
     (default: start a local one). ``force``: reprocess and replace stored articles.
     ``published``: ISO date for documents that declare none; ``published_overrides``: that date
@@ -143,8 +157,12 @@ def run(
     db: Path | None = None,
     jsonl_out: Path | None = None,
     progress: Progress | None = None,
+    engine: Engine | None = None,
 ) -> RunSummary:
     """Process ``inputs`` into the store at ``db`` and/or contract JSONL at ``jsonl_out``.
+
+    ``engine``: one the caller made (and closes) from these options, so that its workers can start loading
+    while the caller does other work; by default the run makes its own.
 
     The store is opened for each batch and closed after it (see :class:`dateline.store.Store`'s
     ``hold``), so ``dateline serve`` and other readers can look at it while the run goes on; a lock
@@ -159,24 +177,29 @@ def run(
     with contextlib.ExitStack() as stack:
         store = _open_store(stack, db)
         sink = stack.enter_context(jsonl_out.open("w", encoding="utf-8")) if jsonl_out is not None else None
-        engine = make_engine(options.engine, options.workers, options.ray_address,
-                             preload="annotate" in options.pipeline.stages)
-        stack.callback(engine.close)
+        if engine is None:
+            engine = stack.enter_context(engine_for(options))
         dedup = _deduplicator(options, store)
         known = (lambda ids: set()) if store is None or options.force else store.known_ids
         documents = iter_documents(list(inputs), published=options.published, max_bytes=options.max_bytes,
                                    published_overrides=options.published_overrides, on_skip=tally.skip)
         seen: set[str] = set()
-        for window in _windows(documents, options.batch_size, engine.window):
-            for batch in _process(_unseen(window, known, seen, tally, report), options, engine, dedup):
-                if store is not None:
-                    store.write(batch, replace=options.force)
-                if sink is not None:
-                    _write_jsonl(sink, batch)
-                for result in batch:
-                    tally.add(result)
-                    report(result)
+        batches = (_unseen(b, known, seen, tally, report) for b in _batches(documents, options.batch_size))
+        for batch in _Flow(options, engine, dedup).run(batches):
+            if store is not None:
+                store.write(batch, replace=options.force)
+            if sink is not None:
+                _write_jsonl(sink, batch)
+            for result in batch:
+                tally.add(result)
+                report(result)
     return tally.summary(time.perf_counter() - started)
+
+
+def engine_for(options: RunOptions) -> Engine:
+    """The engine ``options`` ask for, started (its workers load the model as soon as they exist)."""
+    return make_engine(options.engine, options.workers, options.ray_address,
+                       preload="annotate" in options.pipeline.stages)
 
 
 def _check(options: RunOptions) -> None:
@@ -207,64 +230,107 @@ def _deduplicator(options: RunOptions, store: Store | None) -> Deduplicator | No
 Batch = list[Document | Failure]
 
 
-def _windows(items: Iterable[Document | Failure], batch_size: int, window: int) -> Iterator[list[Batch]]:
-    """Group items into batches of ``batch_size`` documents, and batches into windows."""
-    batches: list[Batch] = []
+def _batches(items: Iterable[Document | Failure], batch_size: int) -> Iterator[Batch]:
+    """Group items into batches of ``batch_size`` documents (and at most MAX_BATCH_ITEMS items)."""
     batch: Batch = []
     count = 0
     for item in items:
         batch.append(item)
         count += isinstance(item, Document)
         if count >= batch_size or len(batch) >= MAX_BATCH_ITEMS:
-            batches.append(batch)
+            yield batch
             batch, count = [], 0
-            if len(batches) >= window:
-                yield batches
-                batches = []
     if batch:
-        batches.append(batch)
-    if batches:
-        yield batches
+        yield batch
 
 
-def _unseen(
-    window: list[Batch], known: Callable[[Iterable[str]], set[str]], seen: set[str], tally: _Tally,
-    report: Progress,
-) -> list[Batch]:
+def _unseen(batch: Batch, known: Callable[[Iterable[str]], set[str]], seen: set[str], tally: _Tally,
+            report: Progress) -> Batch:
     """Drop documents already stored, and documents this run has seen already (same id)."""
-    stored = known(item.id for batch in window for item in batch if isinstance(item, Document))
-    kept: list[Batch] = []
-    for batch in window:
-        keep: Batch = []
-        for item in batch:
-            if isinstance(item, Document):
-                if item.id in stored or item.id in seen:
-                    tally.skipped += 1
-                    report(Skipped(item.id, item.source, "stored" if item.id in stored else "repeated"))
-                    continue
-                seen.add(item.id)
-            keep.append(item)
-        kept.append(keep)
+    stored = known(item.id for item in batch if isinstance(item, Document))
+    kept: Batch = []
+    for item in batch:
+        if isinstance(item, Document):
+            if item.id in stored or item.id in seen:
+                tally.skipped += 1
+                report(Skipped(item.id, item.source, "stored" if item.id in stored else "repeated"))
+                continue
+            seen.add(item.id)
+        kept.append(item)
     return kept
 
 
-def _process(
-    window: list[Batch], options: RunOptions, engine: Engine, dedup: Deduplicator | None
-) -> Iterator[list[Result]]:
-    """Clean, mark duplicates, analyze the rest; yield each batch's results in input order."""
-    jobs = [CleanJob(tuple(i for i in b if isinstance(i, Document)), dedup is not None, options.pipeline)
-            for b in window]
-    cleaned = [_mark_duplicates(c, dedup) for c in engine.map(clean_job, jobs)]
-    todo = [tuple(r for r in c if isinstance(r, Article) and r.duplicate_of is None) for c in cleaned]
-    analyzed: Iterator[list[Result]] = iter([])
-    if options.pipeline.stages:
-        analyzed = engine.map(analyze_job, [AnalyzeJob(options.pipeline, t) for t in todo if t])
-    for batch, results, pending in zip(window, cleaned, todo, strict=True):
+@dataclass
+class _Cleaning:
+    batch: Batch
+    handle: Handle[list[Cleaned]]
+
+
+@dataclass
+class _Analyzing:
+    batch: Batch
+    results: list[Result]
+    pending: tuple[Article, ...]
+    handle: Handle[Any] | None  # of the analysis, or of the parse (split)
+
+
+class _Flow:
+    """Batches through the engine, a few in flight, results in input order.
+
+    Each batch is cleaned (and signed) on a worker, its near-duplicates are
+    decided here in input order, and the rest is analyzed on a worker. Cleaning
+    is sent one batch ahead and analysis ``engine.window`` batches ahead, so the
+    workers keep working while this process writes finished batches. With one
+    worker beside this process (``engine.beside``), the worker only parses:
+    cleaning and the stages after annotate run here while it parses.
+    """
+
+    def __init__(self, options: RunOptions, engine: Engine, dedup: Deduplicator | None) -> None:
+        self.options, self.engine, self.dedup = options, engine, dedup
+        self.cleaning: deque[_Cleaning] = deque()
+        self.analyzing: deque[_Analyzing] = deque()
+        # One worker beside this process: it parses; cleaning and the other stages run here meanwhile.
+        self.split = engine.beside and splits(options.pipeline.stages)
+        self.warm = False
+
+    def run(self, batches: Iterable[Batch]) -> Iterator[list[Result]]:
+        for batch in batches:
+            documents = tuple(i for i in batch if isinstance(i, Document))
+            job = CleanJob(documents, self.dedup is not None, self.options.pipeline)
+            handle = Done(clean_job(job)) if self.split else self.engine.submit(clean_job, job)
+            self.cleaning.append(_Cleaning(batch, handle))
+            if len(self.cleaning) > 1 or self.split:
+                self._analyze(self.cleaning.popleft())
+            if len(self.analyzing) > self.engine.window:
+                yield self._finish(self.analyzing.popleft())
+        while self.cleaning:
+            self._analyze(self.cleaning.popleft())
+        while self.analyzing:
+            yield self._finish(self.analyzing.popleft())
+
+    def _analyze(self, cleaning: _Cleaning) -> None:
+        results = _mark_duplicates(cleaning.handle.result(), self.dedup)
+        pending = tuple(r for r in results if isinstance(r, Article) and r.duplicate_of is None)
+        handle: Handle[Any] | None = None
+        if pending and self.split:
+            handle = self.engine.submit(parse_job, ParseJob(self.options.pipeline, pending))
+            if not self.warm:
+                warm_stages(self.options.pipeline)  # while the worker parses the first batch
+                self.warm = True
+        elif pending and self.options.pipeline.stages:
+            handle = self.engine.submit(analyze_job, AnalyzeJob(self.options.pipeline, pending))
+        self.analyzing.append(_Analyzing(cleaning.batch, results, pending, handle))
+
+    def _finish(self, analyzing: _Analyzing) -> list[Result]:
         # Analyzed results replace the very objects that were sent (matched by identity).
-        analyzed_now = pending and options.pipeline.stages
-        done = {id(a): r for a, r in zip(pending, next(analyzed), strict=True)} if analyzed_now else {}
-        merged = iter([done.get(id(r), r) for r in results])
-        yield [next(merged) if isinstance(item, Document) else item for item in batch]
+        done: dict[int, Result] = {}
+        if analyzing.handle is not None:
+            analyzed = analyzing.handle.result()
+            if self.split:
+                analyzed = finish_parsed(self.options.pipeline, analyzing.pending, analyzed)
+            done = {id(a): r for a, r in zip(analyzing.pending, analyzed, strict=True)}
+        merged = iter([done.get(id(r), r) for r in analyzing.results])
+        return [next(merged) if isinstance(item, Document) else item for item in analyzing.batch]
 
 
 def _mark_duplicates(cleaned: list[Cleaned], dedup: Deduplicator | None) -> list[Result]:
