@@ -145,3 +145,10 @@ def test_unknown_language_is_refused_at_build_and_per_article() -> None:
                       "</p></article></body></html>")
     (result,) = Pipeline().run_batch([french])
     assert isinstance(result, Failure) and result.stage == "annotate" and "'fr'" in result.message
+
+
+def test_failure_messages_are_cut_short() -> None:
+    from dateline.pipeline import MAX_MESSAGE_CHARS, _message
+
+    message = _message(ValueError("bad input: " + "x" * 10_000_000))
+    assert message.startswith("ValueError: bad input: x") and len(message) == MAX_MESSAGE_CHARS

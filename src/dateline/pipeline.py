@@ -381,7 +381,13 @@ def _first(func: Callable[..., object], article: Article) -> object:
     return out[0]
 
 
+#: Longest failure message kept: an error may quote a whole input (a 10 MB line) in its message.
+MAX_MESSAGE_CHARS = 500
+
+
 def _message(exc: BaseException) -> str:
     if isinstance(exc, DatelineError):
-        return str(exc)
-    return f"{type(exc).__name__}: {exc}" if str(exc) else type(exc).__name__
+        text = str(exc)
+    else:
+        text = f"{type(exc).__name__}: {exc}" if str(exc) else type(exc).__name__
+    return text if len(text) <= MAX_MESSAGE_CHARS else text[: MAX_MESSAGE_CHARS - 1] + "…"
