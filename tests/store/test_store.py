@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import csv
+import dataclasses
 import datetime as dt
 import json
 import subprocess
@@ -150,6 +151,25 @@ def test_exports_in_all_formats(tmp_path: Path) -> None:
             "SELECT count(*), min(lat) FROM read_parquet(?)", [str(tmp_path / "parquet" / "places.parquet")]
         ).fetchone()
     assert row == (2, 53.55) and len(parquets) == len(csvs)
+
+
+def test_csv_cells_never_start_a_formula(tmp_path: Path) -> None:
+    text = '=cmd|"/C calc"!A0 ' + TEXT
+    article = dataclasses.replace(handmade("@id", text), title="=HYPERLINK(\"http://x\")")
+    hostile = Failure("-x.txt", "read", "E", "+1 then \t")
+    with Store(tmp_path / "news.duckdb") as store:
+        store.write([article, hostile])
+        store.export("csv", tmp_path / "csv")
+    with (tmp_path / "csv" / "articles.csv").open(encoding="utf-8") as handle:
+        [row] = list(csv.DictReader(handle))
+    assert row["id"] == "'@id" and row["title"] == "'=HYPERLINK(\"http://x\")" and row["text"] == "'" + text
+    assert row["source"] == "'@id.txt" and row["published"] == "2017-07-07" and row["n_events"] == "1"
+    with (tmp_path / "csv" / "events.csv").open(encoding="utf-8") as handle:
+        [event] = list(csv.DictReader(handle))
+    assert event["evidence_text"] == "'" + text[:37] and event["type"] == "CONSULT"
+    with (tmp_path / "csv" / "failures.csv").open(encoding="utf-8") as handle:
+        [failure] = list(csv.DictReader(handle))
+    assert failure["source"] == "'-x.txt" and failure["message"] == "'+1 then \t"
 
 
 def test_read_only_store(tmp_path: Path) -> None:

@@ -36,6 +36,7 @@ from dateline.errors import StoreError
 from dateline.records import EventStatus, EventType, QuoteKind
 from dateline.serve import _dyads, _events, _queries
 from dateline.serve._db import REFRESH_SECONDS, Database
+from dateline.store._export import FORMULA_START
 
 __all__ = ["LOCAL_HOSTS", "MAX_PAGE_SIZE", "MAX_QUERY_LENGTH", "create_app", "serve"]
 
@@ -258,13 +259,11 @@ _CSV_COLUMNS = (
     "article_id", "id", "type", "mode", "status", "quad", "intensity", "date_value", "date_start", "date_end",
     "date_precision", "date_text", "place_name", "place_country", "place_lat", "place_lon", "article_title",
 )
-#: First characters that make a spreadsheet read a cell as a formula (or a command, with tab and CR).
-_FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
 
 
 def csv_cell(value: Any) -> Any:
     """A value as a CSV cell a spreadsheet shows as text: text that would start a formula gets a leading '."""
-    if isinstance(value, str) and value.startswith(_FORMULA_START):
+    if isinstance(value, str) and value.startswith(FORMULA_START):
         return "'" + value
     return value
 

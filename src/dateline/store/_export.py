@@ -33,6 +33,8 @@ _EXCLUDED = {"articles": "contract"}
 #: COPY options of a dyad table, by the suffix of the file asked for (CSV otherwise).
 _DYAD_FILES = {".parquet": "FORMAT parquet, COMPRESSION zstd", ".tsv": "FORMAT csv, DELIMITER '\\t', HEADER true",
                ".csv": "FORMAT csv, HEADER true"}
+#: First characters that make a spreadsheet read a cell as a formula (or a command, with tab and CR).
+FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
 
 
 def export(store: Store, fmt: ExportFormat, out: Path, dyads: DyadOptions = DyadOptions()) -> list[Path]:
@@ -82,6 +84,8 @@ def _export_tables(store: Store, fmt: str, out: Path) -> list[Path]:
         excluded = _EXCLUDED.get(table)
         select = f"SELECT * EXCLUDE ({excluded}) FROM {table}" if excluded else f"SELECT * FROM {table}"
         try:
+            if fmt == "csv":
+                select = _as_text_cells(store, select)
             store.con.execute(f"COPY ({select}) TO {sql_string(str(target))} ({options})")
         except duckdb.Error as exc:
             raise StoreError(f"exporting table {table} to {target} failed: {exc}") from exc
@@ -112,3 +116,21 @@ def _export_dyads(store: Store, target: Path, options: DyadOptions) -> Path:
     except duckdb.Error as exc:
         raise StoreError(f"exporting dyads to {target} failed: {exc}") from exc
     return target
+
+
+def _as_text_cells(store: Store, select: str) -> str:
+    """``select`` with every text cell that a spreadsheet would run as a formula given a leading ``'``.
+
+    Article text, titles and ids come from anywhere: ``=HYPERLINK(...)`` in a title must stay text.
+    Numbers (a negative intensity) are left as they are: a spreadsheet reads them as numbers.
+    """
+    starts = ", ".join(sql_string(c) for c in FORMULA_START)
+    columns = []
+    for name, kind, *_ in store.con.execute(f"DESCRIBE {select}").fetchall():
+        quoted = '"' + str(name).replace('"', '""') + '"'
+        if kind == "VARCHAR":
+            columns.append(f"CASE WHEN left({quoted}, 1) IN ({starts}) THEN '''' || {quoted} ELSE {quoted} END "
+                           f"AS {quoted}")
+        else:
+            columns.append(quoted)
+    return f"SELECT {', '.join(columns)} FROM ({select})"
