@@ -223,6 +223,26 @@ def test_terminal_output_shows_no_control_characters(tmp_path: Path, capsys: pyt
     assert "evil" in captured.err and "\x1b" not in captured.err + captured.out and "\x07" not in captured.err
 
 
+def test_quotes_and_articles_print_no_control_characters(tmp_path: Path,
+                                                          capsys: pytest.CaptureFixture[str]) -> None:
+    from dateline.records import Actor, Article, Quote, make_span
+    from dateline.store import Store
+
+    text = 'Smith said: "We will \x1b[2Jfight\x1b]0;owned\x07 on."'
+    smith = Actor("smith", "Smith", "person", None, None, (make_span(text, 0, 5),))
+    quote = Quote("q1", make_span(text, 13, len(text) - 1), True, "smith", make_span(text, 0, 5),
+                  make_span(text, 6, 10))
+    article = Article(id="id\x1b[31m", source="a.txt", text=text, title="title\x9b2J", actors=(smith,),
+                      quotes=(quote,))
+    with Store(tmp_path / "s.duckdb") as store:
+        store.write([article])
+    assert main(["quotes", "smith", "--db", str(tmp_path / "s.duckdb")]) == EXIT_OK
+    assert main(["articles", "--db", str(tmp_path / "s.duckdb")]) == EXIT_OK
+    out = capsys.readouterr().out
+    assert "fight" in out and "title" in out and "id" in out
+    assert not any(c in out for c in "\x1b\x07\x9b")
+
+
 def test_files_a_directory_holds_of_no_known_format_are_listed(tmp_path: Path,
                                                                capsys: pytest.CaptureFixture[str]) -> None:
     folder = tmp_path / "in"

@@ -288,7 +288,8 @@ def cmd_quotes(args: argparse.Namespace) -> int:
     if args.json:
         print_json(found)
     else:
-        table = Table(title=f"quotes{f' by {args.speaker}' if args.speaker else ''} ({len(found)})", show_lines=True)
+        by = f" by {escape(printable(args.speaker))}" if args.speaker else ""
+        table = Table(title=f"quotes{by} ({len(found)})", show_lines=True)
         table.add_column("published", no_wrap=True)
         table.add_column("speaker", ratio=1)
         table.add_column("cue", max_width=14)
