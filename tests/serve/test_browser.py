@@ -200,6 +200,14 @@ def test_counts_words_and_empty_states(page: Any, base_url: str, shots: Path) ->
         found = page.text_content("nav.pager").split(" found")[0]
         assert found == (f"{header[noun]:,} {noun}" + ("" if header[noun] == 1 else "s")), (view, found, header)
         assert " 1 events" not in page.text_content("main") and " 1 articles" not in page.text_content("main")
+    notes = page.evaluate("""async () => {
+        const { timelineChart } = await import("/static/charts.js");
+        const rows = (far) => [3, 4, 5, 6, 7].map((d) => ({ period: `2017-07-0${d}`, quad: 1, events: 10 }))
+            .concat(far.map((period) => ({ period, quad: 4, events: 1 })));
+        return [["2019-10-25"], ["2019-10-25", "2001-09-11"]].map((far) => timelineChart(
+            { bucket: "day", periods: rows(far), coarser: [], undated: 0 }).textContent);
+    }""")
+    assert "1 event lies outside the drawn range" in notes[0] and "2 events lie outside" in notes[1]
     page.goto(base_url + "/#/articles?q=zanzibar")
     page.wait_for_selector(".empty-state")
     assert "No articles match these filters." in page.text_content(".empty-state")

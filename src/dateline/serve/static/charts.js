@@ -83,7 +83,7 @@ export function timelineChart(timeline, { width = 900, height = 180, onPick = nu
     }
   });
   const note = range.outside
-    ? el("p", { class: "muted small" }, `${plural(range.outside, "event")} lie outside the drawn range (all dated events span ${label(range.from, bucket)} to ${label(range.to, bucket)}); filter by date to see them.`)
+    ? el("p", { class: "muted small" }, `${plural(range.outside, "event")} ${range.outside === 1 ? "lies" : "lie"} outside the drawn range (all dated events span ${label(range.from, bucket)} to ${label(range.to, bucket)}); filter by date to see them.`)
     : null;
   return el("figure", { class: "chart-box" }, chart, legend(), note, notDrawn(timeline));
 }
