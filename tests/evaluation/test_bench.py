@@ -58,3 +58,26 @@ def test_bench_with_two_workers(tmp_path: Path) -> None:
     report = bench(n=4, corpus=corpus, workers=2, batch_size=1)
     _check(report, 4)
     assert report.workers == 2
+
+
+def test_end_to_end_parses_every_copy_of_a_cycled_corpus(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """A run of a cycled corpus must not drop the copies as near-duplicates: the bare script parses them all."""
+    from dateline.evaluation import bench as module
+
+    corpus = tmp_path / "two.jsonl"
+    texts = ["The president met the prime minister in Paris on Monday.", "Police blocked the road on Sunday."]
+    corpus.write_text("".join(json.dumps({"id": str(i), "text": t}) + "\n" for i, t in enumerate(texts)))
+    calls: list[tuple[list[str], int]] = []
+
+    def timed(argv: list[str], cwd: Path) -> module.ProcessTiming:
+        rows = Path(argv[4] if "dateline.cli" in argv else argv[3]).read_text().splitlines()
+        calls.append((argv, len(rows)))
+        return module.ProcessTiming(1.0 + ("dateline.cli" in argv), 1.0, 100.0)
+
+    monkeypatch.setattr(module, "_timed", timed)
+    report = module.end_to_end(sizes=(2, 5), corpus=corpus, repeat=2)
+    runs = {n: [argv for argv, rows in calls if rows == n and "dateline.cli" in argv] for n in (2, 5)}
+    assert len(runs[2]) == len(runs[5]) == 2
+    assert all("--no-dedup" not in argv for argv in runs[2]) and all("--no-dedup" in argv for argv in runs[5])
+    assert report.sizes[2]["near_duplicate_check"] == 1.0 and report.sizes[5]["near_duplicate_check"] == 0.0
+    assert report.sizes[5]["ratio"] == 0.5 and report.sizes[5]["runs"] == 2

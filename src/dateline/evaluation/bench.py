@@ -314,18 +314,22 @@ def end_to_end(sizes: Sequence[int] = tuple(GOAL_END_TO_END), corpus: Path | Non
         def bare(file: Path) -> ProcessTiming:
             return _timed([sys.executable, str(script), model, str(file), str(BARE_BATCH)], work)
 
-        def dateline(file: Path, name: str) -> ProcessTiming:
+        def dateline(file: Path, name: str, dedup: bool = True) -> ProcessTiming:
             return _timed([sys.executable, "-m", "dateline.cli", "run", str(file), "--db", str(work / name),
-                           "--quiet"], work)
+                           "--quiet", *(() if dedup else ("--no-dedup",))], work)
 
         one = _write_rows(work / "one.jsonl", [{"id": "one", "text": " ".join(_FALLBACK)}])
         bare(one), dateline(one, "warm.duckdb")  # warm the disk cache and the cached index
         starts = [(bare(one), dateline(one, f"startup-{k}.duckdb")) for k in range(repeat)]
         results: dict[int, dict[str, float]] = {}
         for n in sizes:
-            file = _write_rows(work / f"corpus-{n}.jsonl", corpus_rows(corpus, n))
-            pairs = [(bare(file), dateline(file, f"run-{n}-{k}.duckdb")) for k in range(repeat)]
-            results[n] = _compare(n, pairs)
+            rows = corpus_rows(corpus, n)
+            # A cycled corpus repeats its texts, which a run would drop as near-duplicates unparsed, while the
+            # script parses every one: near-duplicate detection is then left out, so that both parse the same.
+            dedup = len({r["text"] for r in rows}) == len(rows)
+            file = _write_rows(work / f"corpus-{n}.jsonl", rows)
+            pairs = [(bare(file), dateline(file, f"run-{n}-{k}.duckdb", dedup)) for k in range(repeat)]
+            results[n] = {**_compare(n, pairs), "near_duplicate_check": float(dedup)}
     startup_bare = min(b.seconds for b, _ in starts)
     startup_dateline = min(d.seconds for _, d in starts)
     startup = {"dateline_s": startup_dateline, "bare_s": startup_bare,
