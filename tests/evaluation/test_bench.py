@@ -81,3 +81,18 @@ def test_end_to_end_parses_every_copy_of_a_cycled_corpus(tmp_path: Path, monkeyp
     assert all("--no-dedup" not in argv for argv in runs[2]) and all("--no-dedup" in argv for argv in runs[5])
     assert report.sizes[2]["near_duplicate_check"] == 1.0 and report.sizes[5]["near_duplicate_check"] == 0.0
     assert report.sizes[5]["ratio"] == 0.5 and report.sizes[5]["runs"] == 2
+
+
+def test_ray_scaling_parses_every_copy_of_a_cycled_corpus(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    pytest.importorskip("ray")
+    from dateline.evaluation import bench as module
+    from dateline.run import _ray, runner
+
+    corpus = tmp_path / "one.jsonl"
+    corpus.write_text(json.dumps({"id": "a", "text": "The minister visited Kabul on Monday."}) + "\n")
+    seen: list[tuple[int | None, bool]] = []
+    monkeypatch.setattr(_ray, "connect", lambda address: False)
+    monkeypatch.setattr(_ray, "cluster_cpus", lambda: 2.0)
+    monkeypatch.setattr(runner, "run", lambda inputs, options, db: seen.append((options.workers, options.dedup)))
+    report = module.ray_scaling(n=3, corpus=corpus, workers=2)
+    assert seen == [(1, False), (2, False)] and not report.near_duplicate_check and report.articles == 3
