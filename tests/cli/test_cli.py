@@ -238,8 +238,10 @@ def test_quotes_and_articles_print_no_control_characters(tmp_path: Path,
         store.write([article])
     assert main(["quotes", "smith", "--db", str(tmp_path / "s.duckdb")]) == EXIT_OK
     assert main(["articles", "--db", str(tmp_path / "s.duckdb")]) == EXIT_OK
+    assert main(["stats", "--db", str(tmp_path / "s.duckdb")]) == EXIT_OK
     out = capsys.readouterr().out
-    assert "fight" in out and "title" in out and "id" in out
+    assert "fight" in out and "title" in out and "id" in out and "Smith" in out
+    assert "None" not in out  # an actor with no country, a store with no publication date
     assert not any(c in out for c in "\x1b\x07\x9b")
 
 

@@ -319,7 +319,7 @@ def cmd_stats(args: argparse.Namespace) -> int:
             table.add_column("name")
             table.add_column("count", justify="right", no_wrap=True)
             for name, count in value.items():
-                table.add_row(escape(printable(str(name))), escape(str(count)))
+                table.add_row(escape(printable(str(name))), escape(_cell(count)))
             out.print(table)
         elif isinstance(value, list):
             table = Table(title=key, min_width=len(key) + 4)
@@ -327,11 +327,16 @@ def cmd_stats(args: argparse.Namespace) -> int:
             for column in rows[0] if rows else []:
                 table.add_column(str(column), no_wrap=column in ("key", "country", "articles"))
             for row in rows:
-                table.add_row(*(escape(printable(str(v))) for v in row.values()))
+                table.add_row(*(escape(printable(_cell(v))) for v in row.values()))
             out.print(table)
         else:
-            out.print(f"[bold]{key}[/bold]: {escape(printable(str(value)))}")
+            out.print(f"[bold]{key}[/bold]: {escape(printable(_cell(value)))}")
     return EXIT_OK
+
+
+def _cell(value: object) -> str:
+    """A value as a table cell: nothing for a missing one (an actor with no country), never 'None'."""
+    return "" if value is None else str(value)
 
 
 def cmd_export(args: argparse.Namespace) -> int:
