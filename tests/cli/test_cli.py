@@ -279,7 +279,7 @@ def test_published_overrides_needs_a_date() -> None:
 def test_the_rate_shown_is_articles_per_second_since_the_start() -> None:
     from rich.progress import Progress
 
-    from dateline.cli._commands import _RateColumn
+    from dateline.cli._commands import _RateColumn, rate_text
 
     progress = Progress()
     task_id = progress.add_task("processing", total=None, articles=0, failed=0)
@@ -288,3 +288,5 @@ def test_the_rate_shown_is_articles_per_second_since_the_start() -> None:
     task.start_time = task.get_time() - 10.0
     progress.update(task_id, advance=40, articles=32, failed=8)  # 40 results at once: 32 articles in 10 s
     assert _RateColumn().render(task).plain == "3.2 articles/s"
+    assert rate_text(1, 226.2) == "226 s an article" and rate_text(0, 5.0) == "0.0 articles/s"
+    assert rate_text(3, 40.0) == "0.1 articles/s"

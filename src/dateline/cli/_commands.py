@@ -161,7 +161,15 @@ class _RateColumn(ProgressColumn):
         elapsed = task.elapsed
         if not elapsed:
             return Text("")
-        return Text(f"{task.fields.get('articles', 0) / elapsed:.1f} articles/s")
+        return Text(rate_text(task.fields.get("articles", 0), elapsed))
+
+
+def rate_text(articles: int, seconds: float) -> str:
+    """How fast articles went: per second, or seconds an article when that would show as 0.0 a second."""
+    rate = articles / seconds if seconds else 0.0
+    if articles and rate < 0.05:
+        return f"{seconds / articles:,.0f} s an article"
+    return f"{rate:.1f} articles/s"
 
 
 def _progress(quiet: bool) -> Progress:
@@ -180,7 +188,6 @@ def _progress(quiet: bool) -> Progress:
 
 def _print_summary(summary: Any, db: Path | None, out: Path | None) -> None:
     table = Table(title="dateline run", show_header=False, box=None)
-    rate = summary.articles / summary.seconds if summary.seconds else 0.0
     table.add_row("articles processed", str(summary.articles))
     table.add_row("already stored (skipped)", str(summary.skipped))
     table.add_row("near-duplicates", str(summary.duplicates))
@@ -188,7 +195,8 @@ def _print_summary(summary: Any, db: Path | None, out: Path | None) -> None:
     if summary.not_read_count:
         table.add_row("files not read", str(summary.not_read_count))
     words_rate = summary.words / summary.seconds if summary.seconds else 0.0
-    table.add_row("time", f"{summary.seconds:.1f} s ({rate:.1f} articles/s, {words_rate:.0f} words/s)")
+    rate = rate_text(summary.articles, summary.seconds)
+    table.add_row("time", f"{summary.seconds:.1f} s ({rate}, {words_rate:.0f} words/s)")
     console.print(table)
     for failure in summary.failures[:MAX_LISTED_FAILURES]:
         message = failure.message.removeprefix(f"{failure.source}: ")
