@@ -15,4 +15,8 @@ if [ "${1:-}" = "--test" ]; then
   "${pip[@]}" install -r requirements/test.txt
 fi
 "${pip[@]}" install --no-deps --no-build-isolation -e . 2>/dev/null || "${pip[@]}" install --no-deps -e .
+# Build now what a run would build on first use: compiled modules, and the gazetteer's compact index
+# (kept under $DATELINE_CACHE, default ~/.cache/dateline), so that the first run starts as fast as any.
+.venv/bin/python -m compileall -q src >/dev/null || true
+.venv/bin/python -c "from dateline.places._gazetteer import load_gazetteer; load_gazetteer()"
 echo "dateline is set up in .venv (run: .venv/bin/dateline --help)"
