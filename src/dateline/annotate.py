@@ -14,7 +14,7 @@ import functools
 import os
 from collections.abc import Sequence
 from dataclasses import dataclass, field, replace
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, cast
 
 from dateline import lang
 from dateline.errors import ResourceError
@@ -24,6 +24,7 @@ from dateline.records import Article
 if TYPE_CHECKING:
     from spacy.language import Language
     from spacy.tokens import Doc
+    from thinc.types import Ints2d
 
 __all__ = ["PARAGRAPHS", "AnnotateConfig", "apply_batch", "chunk_texts", "load_model", "start_paragraphs"]
 
@@ -75,7 +76,8 @@ def start_paragraphs(doc: Doc) -> Doc:
         before = doc[token.i - 1]
         if starts[token.i] == 0 and before.whitespace_ == " " and before.text[-1:].isalnum():
             starts[token.i] = -1
-    doc.from_array([SENT_START], starts.astype(numpy.uint64))  # spaCy stores the signed marks as uint64
+    marks = cast("Ints2d", starts.astype(numpy.uint64))  # spaCy stores the signed marks as uint64
+    doc.from_array([SENT_START], marks)
     return doc
 
 
