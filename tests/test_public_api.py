@@ -12,7 +12,7 @@ EXPECTED = {
 #: What a package of input formats needs from dateline (besides the records): the reader decorator and its types.
 INGEST = {
     "MAX_DOCUMENT_BYTES", "STDIN", "IngestOptions", "Match", "Probe", "Reader", "iter_documents", "parse_size",
-    "read_stream", "reader", "registered",
+    "read_stream", "reader", "registered", "OnSkip", "count_documents", "known_suffixes",
 }
 
 #: The records and the Literal types their kinds and statuses share with the store and the API.
