@@ -290,3 +290,15 @@ def test_the_rate_shown_is_articles_per_second_since_the_start() -> None:
     assert _RateColumn().render(task).plain == "3.2 articles/s"
     assert rate_text(1, 226.2) == "226 s an article" and rate_text(0, 5.0) == "0.0 articles/s"
     assert rate_text(3, 40.0) == "0.1 articles/s"
+
+
+def test_a_few_small_files_run_in_one_process(tmp_path: Path) -> None:
+    from dateline.cli._commands import SMALL_INPUT_BYTES, default_workers
+
+    small = tmp_path / "a.txt"
+    small.write_text("The minister met the ambassador in Paris on Monday.\n")
+    large = tmp_path / "b.jsonl"
+    large.write_bytes(b"x" * (SMALL_INPUT_BYTES + 1))
+    assert default_workers([str(small), str(small)]) == 0
+    assert default_workers([str(small), str(large)]) is None  # all inputs together
+    assert default_workers(["-"]) is None and default_workers([str(tmp_path)]) is None  # stdin, a folder

@@ -55,8 +55,8 @@ def _add_run(sub: Any) -> None:
                    help="use the --published date even for inputs that declare their own")
     p.add_argument("--workers", type=int, default=None,
                    help="worker processes, each loading the model once (default 1, beside the process that reads "
-                   "and writes; 0: everything in one process); with --engine ray, actors (default: one per cluster "
-                   "CPU but one)")
+                   "and writes, or 0 for files under 32 KB in all; 0: everything in one process); with --engine "
+                   "ray, actors (default: one per cluster CPU but one)")
     p.add_argument("--engine", choices=["local", "ray"], default="local", help="where to run (default local)")
     p.add_argument("--address", default=None, help="Ray cluster address for --engine ray (default: start a local one)")
     p.add_argument("--force", action="store_true", help="reprocess articles that are already stored")
