@@ -48,7 +48,7 @@ def full_article() -> Article:
         id="e-meet", type="CONSULT", actors=("a-putin",), recipients=("a-trump",), status="occurred",
         trigger=span("met"), evidence=make_span(TEXT, 0, TEXT.index(". ") + 1), mode="visit", contexts=("diplomacy",),
         date=EventDate("2017-07-07", "July 7"), place=hamburg, quad=1, intensity=1.0, confidence=0.9,
-        actor_spans=(span("Vladimir Putin"),), recipient_spans=(span("Donald Trump"),),
+        actor_spans=(span("Vladimir Putin"),), recipient_spans=(span("Donald Trump"),), instance="i-hamburg-meeting",
     )
     quote = Quote("q-talks", span('"Good talks,"'), True, "a-trump", span("Trump", 1), span("said"), kind="stance")
     return Article(
@@ -56,7 +56,7 @@ def full_article() -> Article:
         authors=("A. Writer",), published=dt.date(2017, 7, 8), published_text="July 8, 2017", language="en",
         duplicate_of="other", text=TEXT, boilerplate=(Boilerplate("navigation", "Home"),), actors=(putin, trump),
         events=(meeting,), quotes=(quote,), times=(TimeExpr(span("noon"), "2017-07-07T12:00", "TIME"),),
-        places=(hamburg,),
+        places=(hamburg,), story="s-hamburg",
     )
 
 

@@ -166,7 +166,9 @@ class Event:
     """One PLOVER event, with the sentence that supports it.
 
     ``actors`` and ``recipients`` are actor ids; a reciprocal meeting has all
-    its parties as actors and no recipient.
+    its parties as actors and no recipient. ``instance`` is the id of the
+    real-world event it reports, shared by the records of other articles that
+    report the same event (set by :mod:`dateline.stories` once stored).
     """
 
     id: str
@@ -185,6 +187,7 @@ class Event:
     confidence: float | None = None
     actor_spans: tuple[Span, ...] = ()
     recipient_spans: tuple[Span, ...] = ()
+    instance: str | None = None
 
 
 @dataclass(frozen=True, slots=True)
@@ -209,7 +212,10 @@ class Article:
     """A cleaned article and everything the stages found in it.
 
     Fields are in reading order (what the article is, its text, what was found
-    in it), the order of its JSON; ``text`` is given by keyword.
+    in it), the order of its JSON; ``text`` is given by keyword. ``story`` is
+    the id of the real-world incident the article reports, shared by the
+    articles of any outlet that report it (set by :mod:`dateline.stories` once
+    stored).
     ``doc`` holds the spaCy annotation while the article is inside one worker;
     it is never compared, stored or shipped between processes.
     """
@@ -231,6 +237,7 @@ class Article:
     quotes: tuple[Quote, ...] = ()
     times: tuple[TimeExpr, ...] = ()
     places: tuple[Place, ...] = ()
+    story: str | None = None
     doc: Any = field(default=None, compare=False, repr=False)
 
     def actor(self, actor_id: str) -> Actor | None:

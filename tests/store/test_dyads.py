@@ -85,7 +85,6 @@ def test_real_world_events_use_instance_ids_once_the_store_has_them(tmp_path: Pa
         store.write([dataclasses.replace(first_article(), id="art3", source="art3.txt")])
     with duckdb.connect(str(path)) as con:
         before = dyad_rows(fetcher(con), DyadOptions(by="year"))
-        con.execute("ALTER TABLE events ADD COLUMN instance VARCHAR")
         con.execute("UPDATE events SET instance = 'g20-meeting' WHERE id = 'e-meet'")
         after = dyad_rows(fetcher(con), DyadOptions(by="year"))
     def totals(rows: list[dict[str, object]]) -> dict[tuple[object, ...], tuple[object, ...]]:

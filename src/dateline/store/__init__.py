@@ -34,8 +34,8 @@ from dateline.records import Article, Failure, QuoteKind
 from dateline.store._dyads import DyadOptions
 from dateline.store._schema import (
     EXPORT_TABLES,
+    PER_ARTICLE,
     SCHEMA_VERSION,
-    TABLES,
     arrow_schema,
     article_rows,
     ddl,
@@ -43,6 +43,7 @@ from dateline.store._schema import (
     quote_filter,
     terms,
 )
+from dateline.store._stories import refresh, touched_by
 
 __all__ = ["DyadOptions", "Store", "connect", "open_error"]
 
@@ -360,18 +361,18 @@ def _known(con: duckdb.DuckDBPyConnection, ids: list[str]) -> set[str]:
 def _delete(con: duckdb.DuckDBPyConnection, ids: list[str]) -> None:
     if not ids:
         return
-    for table in TABLES:
-        if table in ("failures", "articles"):
-            continue
+    stories, instances = touched_by(con, ids)
+    for table in PER_ARTICLE:
         con.execute(f"DELETE FROM {table} WHERE article_id IN (SELECT unnest(?::VARCHAR[]))", [ids])
     con.execute("DELETE FROM articles WHERE id IN (SELECT unnest(?::VARCHAR[]))", [ids])
+    refresh(con, stories, instances)  # the stories step links the articles again
 
 
 def _insert_articles(con: duckdb.DuckDBPyConnection, articles: list[Article], now: dt.datetime) -> None:
-    batch: dict[str, list[list[Any]]] = {name: [] for name in TABLES}
+    batch: dict[str, list[list[Any]]] = {}
     for article in articles:
         for table, rows in article_rows(article, now).items():
-            batch[table].extend(rows)
+            batch.setdefault(table, []).extend(rows)
     for table, rows in batch.items():
         _insert(con, table, rows)
 

@@ -39,6 +39,7 @@ TABLE_COLUMNS: dict[str, dict[str, str]] = {
         "n_events": "number of events coded",
         "n_quotes": "number of quotes found",
         "processed_at": "when dateline stored it (UTC)",
+        "story": "the real-world incident it reports (stories.id), shared by every article that reports it",
     },
     "actors": {
         "article_id": _ARTICLE,
@@ -85,6 +86,8 @@ TABLE_COLUMNS: dict[str, dict[str, str]] = {
         "evidence_start": _SPAN_START.format(what="the evidence sentence"),
         "evidence_end": _SPAN_END.format(what="the evidence sentence"),
         "evidence_text": "the sentence that supports the event",
+        "instance": "the real-world event it reports (instances.id), shared by the records of every article that "
+                    "reports it",
     },
     "event_participants": {
         "article_id": _ARTICLE,
@@ -134,6 +137,36 @@ TABLE_COLUMNS: dict[str, dict[str, str]] = {
         "error": "the error's type",
         "message": "what went wrong",
         "failed_at": "when (UTC)",
+    },
+    "stories": {
+        "id": "the story's id (articles.story): one real-world incident",
+        "title": "the title of its first article",
+        "first_article": "the id of its first stored article",
+        "articles": "number of articles that report it, near-duplicates included",
+        "sources": "number of distinct sites that report it",
+        "first_report": "earliest publication date of its articles",
+        "last_report": "latest publication date of its articles",
+        "events": "number of event records in its articles",
+        "instances": "number of distinct real-world events among them",
+    },
+    "instances": {
+        "id": "the instance's id (events.instance): one real-world event; its mentions are the events rows with "
+              "this instance",
+        "story": "the story of its first report",
+        "type": "PLOVER event type",
+        "status": "occurred, planned, hypothetical or negated (records of different status never share one)",
+        "quad": "quad class of its first report",
+        "date_value": "the most precise date its records give, if any",
+        "day": "its earliest day: the date given, else the first record's day",
+        "place_name": "the place its first report names, if any",
+        "place_country": "the country of that place",
+        "actors": "actor keys of its actors, across its records",
+        "recipients": "actor keys of its recipients, across its records",
+        "mentions": "number of event records that report it",
+        "articles": "number of articles that report it, near-duplicates of them included",
+        "sources": "number of distinct sites that report it",
+        "first_report": "earliest publication date of its articles",
+        "last_report": "latest publication date of its articles",
     },
 }
 

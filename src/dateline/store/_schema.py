@@ -38,12 +38,13 @@ from dateline.store._columns import (
     span_text,
     typed,
 )
+from dateline.store._stories import STORY_TABLES, DerivedTable
 
-__all__ = ["EXPORT_TABLES", "SCHEMA_VERSION", "TABLES", "actor_key", "arrow_schema", "article_rows", "columns", "ddl",
-           "failure_row", "like", "quote_filter", "terms"]
+__all__ = ["EXPORT_TABLES", "PER_ARTICLE", "SCHEMA_VERSION", "TABLES", "actor_key", "arrow_schema", "article_rows",
+           "columns", "ddl", "failure_row", "like", "quote_filter", "terms"]
 
 #: Bumped whenever a table changes shape; a store written with another version is refused.
-SCHEMA_VERSION = "2"
+SCHEMA_VERSION = "3"
 
 _WORD = re.compile(r"\w+")
 _SLUG = re.compile(r"[\W_]+")
@@ -151,17 +152,21 @@ TERMS = LinkTable("terms", (("term", "VARCHAR"), ("article_id", "VARCHAR")), _te
 ARTICLE_TABLES: tuple[RecordTable | LinkTable, ...] = (
     ARTICLES, ACTORS, MENTIONS, EVENTS, PARTICIPANTS, QUOTES, TIMES, PLACES,
 )
-#: Every table by name.
-TABLES: dict[str, RecordTable | LinkTable] = {t.name: t for t in (*ARTICLE_TABLES, FAILURES, TERMS)}
+#: Every table by name: those an article is written to, failures, the word index, and the story tables.
+TABLES: dict[str, RecordTable | LinkTable | DerivedTable] = {
+    t.name: t for t in (*ARTICLE_TABLES, FAILURES, TERMS, *STORY_TABLES)
+}
+#: Tables whose rows belong to one article (``article_id``): a replaced article's rows go first.
+PER_ARTICLE: tuple[str, ...] = (*(t.name for t in ARTICLE_TABLES if t.name != "articles"), "terms", "story_keys")
 
-#: Tables written by CSV/Parquet exports (``terms`` is an index, not data).
-EXPORT_TABLES: tuple[str, ...] = tuple(name for name in TABLES if name != "terms")
+#: Tables written by CSV/Parquet exports (``terms``, ``story_keys`` and ``story_df`` are indexes, not data).
+EXPORT_TABLES: tuple[str, ...] = tuple(name for name in TABLES if name not in ("terms", "story_keys", "story_df"))
 
 
 def columns(table: str) -> list[tuple[str, str]]:
     """(name, DuckDB type) of every column of ``table``, in order."""
     found = TABLES[table]
-    if isinstance(found, LinkTable):
+    if isinstance(found, LinkTable | DerivedTable):
         return list(found.columns)
     return [(c.name, c.sql) for c in found.columns]
 
@@ -169,9 +174,10 @@ def columns(table: str) -> list[tuple[str, str]]:
 def ddl() -> Iterator[str]:
     """CREATE TABLE statements for every table, plus the metadata table."""
     yield "CREATE TABLE IF NOT EXISTS meta (key VARCHAR PRIMARY KEY, value VARCHAR)"
-    for name in TABLES:
+    for name, table in TABLES.items():
         cols = ", ".join(f"{col} {sql}" for col, sql in columns(name))
-        yield f"CREATE TABLE IF NOT EXISTS {name} ({cols})"
+        constraints = f", {table.constraints}" if isinstance(table, DerivedTable) and table.constraints else ""
+        yield f"CREATE TABLE IF NOT EXISTS {name} ({cols}{constraints})"
 
 
 def arrow_schema(table: str) -> pa.Schema:

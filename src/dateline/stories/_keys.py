@@ -1,0 +1,142 @@
+"""What an article is compared by: the words of its lead and the actors and places it names.
+
+An article's keys are the words of its title and of the first ``lead_words``
+words of its text (lower-cased, letters only, without the language's stop
+words, which spaCy's language data lists), its actors (``a:`` and the actor
+key across articles), its places (``p:`` and the GeoNames id, else the name)
+and the years its dates name (``y:2013``), each with how often the article
+has it. Two articles are as similar as the cosine of their keys weighted by
+``(1 + log count) * idf``, where a key's idf comes from the number of linked
+articles that hold it: words every report has ("police", "said") weigh
+nothing, names and rare words much.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import functools
+import math
+import re
+from collections import Counter
+from collections.abc import Iterable, Mapping
+
+__all__ = ["PRIOR_ARTICLES", "Keys", "article_keys", "centroid", "cosine", "days", "days_differ", "idf", "stop_words",
+           "top", "weights"]
+
+Keys = dict[str, float]
+"""Key -> count in the article."""
+
+_WORD = re.compile(r"[^\W\d_]{2,}")
+#: Times whose value starts with a year ("2013-05-03", "2013-W18", "2013").
+_YEAR = re.compile(r"^(\d{4})")
+#: Times precise to the day ("2013-05-03", "2013-05-03T20:00").
+_DAY = re.compile(r"^\d{4}-\d{2}-\d{2}(?:T|$)")
+#: Days farther apart than this are different days for :func:`days_differ`: a report a day or two later
+#: says "on Sunday" of the same event. Set by hand.
+DAY_SLACK = 2
+
+
+@functools.cache
+def stop_words(language: str | None) -> frozenset[str]:
+    """The stop words of spaCy's language data for ``language`` (none for a language spaCy lacks)."""
+    from spacy.util import get_lang_class
+
+    try:
+        return frozenset(w.lower() for w in get_lang_class(language or "en").Defaults.stop_words)
+    except ImportError:
+        return frozenset()
+
+
+def article_keys(title: str | None, text: str, lead_words: int, language: str | None,
+                 actors: Iterable[tuple[str, int]], places: Iterable[tuple[str, int]],
+                 times: Iterable[tuple[str, int]], entity_weight: float) -> Keys:
+    """The keys of one article: words of the title and the lead, and each actor, place and year named in
+    the lead.
+
+    ``actors``, ``places`` and ``times`` are (actor key, GeoNames id or name, TIMEX3 value) with where each
+    mention starts in ``text``. Names count ``entity_weight`` times each.
+    """
+    stop = stop_words(language)
+    lead = list(_WORD.finditer(text))[:lead_words]
+    end = lead[-1].end() if lead else 0
+    words = _WORD.findall((title or "").lower()) + [m.group(0).lower() for m in lead]
+    keys: Counter[str] = Counter(w for w in words if w not in stop)
+    found: Counter[str] = Counter()
+    for name, start in actors:
+        if start < end:
+            found[f"a:{name}"] += 1
+    for name, start in places:
+        if start < end:
+            found[f"p:{name}"] += 1
+    for value, start in times:
+        match = _YEAR.match(value)
+        if match and start < end:
+            found[f"y:{match.group(1)}"] += 1
+            if _DAY.match(value):
+                found[f"d:{value[:10]}"] += 1
+    out: Keys = dict(keys)
+    out.update({key: count * entity_weight for key, count in found.items()})
+    return out
+
+
+#: Articles without any key assumed beside the linked ones when weighing keys: a prior that keeps the first
+#: articles of a new store apart (two articles alone would otherwise share every key at weight 0) and fades
+#: as the store grows. Set by hand, not tuned.
+PRIOR_ARTICLES = 100
+
+
+def idf(df: int, articles: int) -> float:
+    """How much a key held by ``df`` of ``articles`` linked articles weighs (near 0 for one every article
+    holds, once there are many more than PRIOR_ARTICLES)."""
+    return math.log((articles + PRIOR_ARTICLES + 1) / (df + 1))
+
+
+def weights(keys: Mapping[str, float], idfs: Mapping[str, float]) -> dict[str, float]:
+    """Each key's weight, ``(1 + log count) * idf``, normalized to unit length (marks left out)."""
+    raw = {k: (1 + math.log(n)) * idfs.get(k, 0.0) for k, n in keys.items() if n >= 1 and k[:2] not in _MARKS}
+    norm = math.sqrt(sum(w * w for w in raw.values()))
+    return {k: w / norm for k, w in raw.items() if w > 0} if norm else {}
+
+
+def cosine(a: Mapping[str, float], b: Mapping[str, float]) -> float:
+    """The cosine of two unit-length weightings."""
+    if len(a) > len(b):
+        a, b = b, a
+    return sum(w * b.get(k, 0.0) for k, w in a.items())
+
+
+def centroid(members: list[dict[str, float]]) -> dict[str, float]:
+    """The unit-length mean of unit-length weightings."""
+    summed: dict[str, float] = {}
+    for keys in members:
+        for k, w in keys.items():
+            summed[k] = summed.get(k, 0.0) + w
+    norm = math.sqrt(sum(w * w for w in summed.values()))
+    return {k: w / norm for k, w in summed.items()} if norm else {}
+
+
+def top(keys: Mapping[str, float], idfs: Mapping[str, float], limit: int) -> Keys:
+    """The ``limit`` keys that weigh most (ties by key), with their counts; days are always kept."""
+    ranked = sorted(keys, key=lambda k: (-(1 + math.log(max(keys[k], 1.0))) * idfs.get(k, 0.0), k))
+    return {k: keys[k] for k in ranked if k[:2] in _MARKS} | {k: keys[k] for k in ranked[:limit]}
+
+
+#: Keys that say when rather than what: kept whatever their weight, and compared as days, not as words.
+_MARKS = ("d:",)
+
+
+def days(keys: Mapping[str, float]) -> list[dt.date]:
+    """The days an article's lead names."""
+    out = []
+    for key in keys:
+        if key.startswith("d:"):
+            try:
+                out.append(dt.date.fromisoformat(key[2:]))
+            except ValueError:
+                continue
+    return out
+
+
+def days_differ(a: list[dt.date], b: list[dt.date]) -> bool:
+    """Both leads name days, and none of one is within DAY_SLACK days of one of the other."""
+    return bool(a and b) and all(abs((x - y).days) > DAY_SLACK for x in a for y in b)

@@ -1,0 +1,187 @@
+"""Which event records report the same real-world event: the rules, over records in memory.
+
+A :class:`Mention` is one event record as the matcher sees it: its kind (the
+PLOVER type), status, the days it can have happened on, its place's country,
+its actors and recipients, the word that signals it, and the story of its
+article. Two mentions are **compatible** unless one of these says they are
+different events:
+
+- their kinds or their statuses differ (a planned or denied meeting is not the
+  meeting);
+- their dates are far apart: the days each can fall on (its own date at its
+  own precision, else the week before its report) do not meet, even widened by
+  ``DATE_SLACK_DAYS``;
+- their participants differ: on either side (actors, recipients), each has a
+  party the other lacks ("A met B" and "A met C"; "A attacked B" and "B
+  attacked A"). One side naming fewer parties ("A attacked B" and "A attacked
+  B and C") or none is no difference. A country stands for every actor of that
+  country ("Russia" and "Russian forces");
+- their places lie in different countries.
+
+An :class:`InstanceIndex` gives each mention the instance of the best
+compatible earlier mention, provided the new one is compatible with **every**
+record of that instance (so no instance ever holds two records that differ);
+else a new instance. Within a story, compatibility is enough. Across stories a
+record joins only one dated to the same day (both by their own dates) with a
+party in common.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections import defaultdict
+from collections.abc import Iterable, Iterator
+from dataclasses import dataclass
+
+from dateline import ids
+from dateline.store._periods import parse
+
+__all__ = ["DATE_SLACK_DAYS", "REPORT_LAG_DAYS", "InstanceIndex", "Mention", "Party", "compatible", "window"]
+
+#: Days by which two events' dates may miss each other and still be one event: reports in other time zones,
+#: "late on Monday" against "early Tuesday". Set by hand, not tuned.
+DATE_SLACK_DAYS = 1
+#: An event the article does not date happened, as far as the matcher assumes, within this many days before
+#: its report. Set by hand (news reports what happened in the past week), not tuned.
+REPORT_LAG_DAYS = 7
+
+
+@dataclass(frozen=True, slots=True)
+class Party:
+    """A participant as the matcher compares it: its key across articles, its country, whether it is one."""
+
+    key: str
+    country: str | None = None
+    is_country: bool = False
+
+    def same(self, other: Party) -> bool:
+        """The same party: one key, or a country and an actor of that country."""
+        if self.key == other.key:
+            return True
+        if self.country is None or self.country != other.country:
+            return False
+        return self.is_country or other.is_country
+
+
+@dataclass(frozen=True, slots=True)
+class Mention:
+    """One event record as the matcher sees it (see the module docstring)."""
+
+    article: str
+    event: str
+    kind: str
+    status: str
+    days: tuple[dt.date, dt.date] | None
+    """The first and last day the event can have happened on; None when nothing is known."""
+    exact: bool
+    """Whether ``days`` is one day the article itself gives."""
+    country: str | None
+    actors: tuple[Party, ...]
+    recipients: tuple[Party, ...]
+    word: str
+    story: str | None = None
+
+
+def window(value: str | None, published: dt.date | None) -> tuple[tuple[dt.date, dt.date] | None, bool]:
+    """The days an event can fall on: from its own date value, else from its report; and whether exact."""
+    parsed = parse(value)
+    if parsed is not None:
+        start = parsed.start
+        if parsed.precision == "day":
+            return (start, start), True
+        if parsed.precision == "week":
+            return (start, start + dt.timedelta(days=6)), False
+        if parsed.precision == "month":
+            following = (start.replace(day=28) + dt.timedelta(days=4)).replace(day=1)
+            return (start, following - dt.timedelta(days=1)), False
+        return (dt.date(start.year, 1, 1), dt.date(start.year, 12, 31)), False
+    if published is not None:
+        return (published - dt.timedelta(days=REPORT_LAG_DAYS), published), False
+    return None, False
+
+
+def _side_differs(a: tuple[Party, ...], b: tuple[Party, ...]) -> bool:
+    """Each side has a party the other lacks."""
+    if not a or not b:
+        return False
+    a_extra = any(not any(p.same(q) for q in b) for p in a)
+    b_extra = any(not any(q.same(p) for p in a) for q in b)
+    return a_extra and b_extra
+
+
+def _days_meet(a: tuple[dt.date, dt.date] | None, b: tuple[dt.date, dt.date] | None) -> bool:
+    if a is None or b is None:
+        return True
+    slack = dt.timedelta(days=DATE_SLACK_DAYS)
+    return a[0] - slack <= b[1] and b[0] - slack <= a[1]
+
+
+def compatible(a: Mention, b: Mention) -> bool:
+    """Whether nothing says these two records report different events."""
+    if a.kind != b.kind or a.status != b.status:
+        return False
+    if not _days_meet(a.days, b.days):
+        return False
+    if a.country is not None and b.country is not None and a.country != b.country:
+        return False
+    return not (_side_differs(a.actors, b.actors) or _side_differs(a.recipients, b.recipients))
+
+
+def _shared(a: Mention, b: Mention) -> int:
+    parties = [*a.actors, *a.recipients]
+    return sum(any(p.same(q) for q in (*b.actors, *b.recipients)) for p in parties)
+
+
+def _affinity(new: Mention, old: Mention) -> tuple[int, int, int, int] | None:
+    """How well an earlier compatible record fits (higher is better); None when it may not be joined."""
+    same_story = new.story is not None and new.story == old.story
+    same_day = new.exact and old.exact and _days_meet(new.days, old.days)
+    shared = _shared(new, old)
+    if not same_story and not (same_day and shared):
+        return None
+    return int(same_story), shared, int(new.word == old.word), int(same_day)
+
+
+@dataclass
+class InstanceIndex:
+    """Instances and their records; :meth:`assign` gives a new record its instance."""
+
+    def __post_init__(self) -> None:
+        self._members: dict[str, list[Mention]] = defaultdict(list)
+        self._blocks: dict[tuple[str, str], list[str]] = defaultdict(list)
+
+    def add(self, mention: Mention, instance: str) -> None:
+        """Record an earlier mention with its instance (from the store, or just assigned)."""
+        if not self._members[instance]:
+            self._blocks[(mention.kind, mention.status)].append(instance)
+        self._members[instance].append(mention)
+
+    def members(self, instance: str) -> list[Mention]:
+        return list(self._members.get(instance, ()))
+
+    def assign(self, mention: Mention) -> str:
+        """The instance of ``mention`` (an existing one or a new one, named after it); it is added to it."""
+        best: tuple[tuple[int, int, int, int], str] | None = None
+        for instance in self._blocks.get((mention.kind, mention.status), ()):
+            found = self._fit(mention, instance)
+            if found is not None and (best is None or found > best[0]):
+                best = (found, instance)
+        chosen = best[1] if best is not None else ids.child_id(mention.article, "instance", mention.event)
+        self.add(mention, chosen)
+        return chosen
+
+    def _fit(self, mention: Mention, instance: str) -> tuple[int, int, int, int] | None:
+        members = self._members[instance]
+        if not all(compatible(mention, other) for other in members):
+            return None
+        scores = [s for s in (_affinity(mention, other) for other in members) if s is not None]
+        return max(scores) if scores else None
+
+    def instances(self) -> Iterator[tuple[str, list[Mention]]]:
+        yield from self._members.items()
+
+
+def assign_all(mentions: Iterable[Mention], index: InstanceIndex | None = None) -> dict[tuple[str, str], str]:
+    """The instance of each mention, assigned in order: (article, event) -> instance id."""
+    index = index if index is not None else InstanceIndex()
+    return {(m.article, m.event): index.assign(m) for m in mentions}

@@ -1,0 +1,198 @@
+"""What the stories step reads from the store: articles to link, their keys, candidates, event records.
+
+Every query is parameterized and bounded by the chunk of articles being linked:
+candidates come from the ``story_keys`` index (articles sharing a new
+article's distinctive keys, published within the window) and from the events
+of the same stories or with the same participants on the same day, never from
+a scan that grows with what the query returns.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections import defaultdict
+from collections.abc import Sequence
+from dataclasses import dataclass
+from typing import Any
+
+import duckdb
+
+from dateline.stories._match import Mention, Party, window
+
+__all__ = ["Pending", "candidate_mentions", "candidates", "chunk_mentions", "df_counts", "mentions_where", "pending",
+           "story_members", "story_of"]
+
+
+@dataclass(frozen=True)
+class Pending:
+    """A stored article without a story yet, and what its keys are made of."""
+
+    id: str
+    title: str | None
+    text: str
+    language: str | None
+    published: dt.date | None
+    duplicate_of: str | None
+    actors: tuple[tuple[str, int], ...] = ()
+    """(actor key, where a mention starts), one per mention."""
+    places: tuple[tuple[str, int], ...] = ()
+    """(GeoNames id or name, where it starts), one per mention."""
+    times: tuple[tuple[str, int], ...] = ()
+    """(TIMEX3 value, where it starts)."""
+
+
+def pending(con: duckdb.DuckDBPyConnection, limit: int) -> list[Pending]:
+    """The next stored articles without a story, in the order they were stored (then by date and id)."""
+    rows = con.execute(
+        """SELECT id, title, text, language, published, duplicate_of FROM articles WHERE story IS NULL
+           ORDER BY processed_at, published NULLS LAST, id LIMIT ?""", [limit]).fetchall()
+    ids = [r[0] for r in rows]
+    actors = _grouped(con, "SELECT m.article_id, ac.key, m.start_char FROM mentions m JOIN actors ac "
+                           "ON ac.article_id = m.article_id AND ac.id = m.actor_id WHERE m.article_id IN ({ids}) "
+                           "ORDER BY m.article_id, m.start_char, ac.key", ids)
+    places = _grouped(con, "SELECT article_id, coalesce(CAST(geonames_id AS VARCHAR), lower(name)), start_char "
+                           "FROM places WHERE article_id IN ({ids}) AND name IS NOT NULL "
+                           "ORDER BY article_id, start_char", ids)
+    times = _grouped(con, "SELECT article_id, value, start_char FROM times WHERE article_id IN ({ids}) "
+                          "AND value IS NOT NULL AND type IN ('DATE', 'TIME') ORDER BY article_id, start_char", ids)
+    return [Pending(id_, title, text, language, published, duplicate_of, actors=tuple(actors.get(id_, [])),
+                    places=tuple(places.get(id_, [])), times=tuple(times.get(id_, [])))
+            for id_, title, text, language, published, duplicate_of in rows]
+
+
+def _grouped(con: duckdb.DuckDBPyConnection, sql: str, ids: list[str]) -> dict[str, list[tuple[Any, ...]]]:
+    out: dict[str, list[tuple[Any, ...]]] = defaultdict(list)
+    for row in con.execute(sql.format(ids="SELECT unnest($1::VARCHAR[])"), [ids]).fetchall():
+        out[row[0]].append(tuple(row[1:]))
+    return out
+
+
+def df_counts(con: duckdb.DuckDBPyConnection, keys: Sequence[str]) -> dict[str, int]:
+    """How many linked articles hold each of ``keys`` (absent keys: none)."""
+    rows = con.execute("SELECT key, df FROM story_df WHERE key IN (SELECT unnest($1::VARCHAR[]))",
+                       [sorted(set(keys))]).fetchall()
+    return {k: int(n) for k, n in rows}
+
+
+def candidates(con: duckdb.DuckDBPyConnection, queries: list[tuple[str, dt.date | None, dict[str, float]]],
+               window_days: int, limit: int) -> dict[str, list[str]]:
+    """For each (article, date, weighted keys): the stories of the linked articles sharing most of its key
+    weight, at most ``limit`` articles, published within ``window_days`` of it (or undated, on either side)."""
+    rows = [(a, day, k, w) for a, day, keys in queries for k, w in keys.items()]
+    if not rows:
+        return {}
+    found = con.execute(
+        """WITH q AS (SELECT unnest($1::VARCHAR[]) AS article_id, unnest($2::DATE[]) AS day,
+                             unnest($3::VARCHAR[]) AS key, unnest($4::DOUBLE[]) AS weight)
+           SELECT q.article_id, k.article_id AS other, sum(q.weight) AS shared, any_value(k.story) AS story
+           FROM q JOIN story_keys k ON k.key = q.key
+           WHERE q.day IS NULL OR k.day IS NULL OR k.day BETWEEN q.day - $5::INTEGER AND q.day + $5::INTEGER
+           GROUP BY q.article_id, k.article_id
+           QUALIFY row_number() OVER (PARTITION BY q.article_id ORDER BY shared DESC, other) <= $6""",
+        [*map(list, zip(*rows, strict=True)), window_days, limit]).fetchall()
+    out: dict[str, list[str]] = defaultdict(list)
+    for article, _, _, story in found:
+        if story not in out[article]:
+            out[article].append(story)
+    return out
+
+
+def story_members(con: duckdb.DuckDBPyConnection, stories: Sequence[str],
+                  limit: int) -> dict[str, list[tuple[dt.date | None, dict[str, float]]]]:
+    """The date and stored keys of the members of these stories, the ``limit`` latest of each."""
+    rows = con.execute(
+        """WITH m AS (SELECT DISTINCT story, article_id, day FROM story_keys
+                      WHERE story IN (SELECT unnest($1::VARCHAR[]))
+                      QUALIFY row_number() OVER (PARTITION BY story ORDER BY day DESC NULLS LAST, article_id) <= $2)
+           SELECT m.story, m.article_id, m.day, k.key, k.tf FROM m JOIN story_keys k ON k.article_id = m.article_id
+           ORDER BY m.story, m.day NULLS LAST, m.article_id""", [list(stories), limit]).fetchall()
+    found: dict[str, dict[str, tuple[dt.date | None, dict[str, float]]]] = defaultdict(dict)
+    for story, article, day, key, tf in rows:
+        found[story].setdefault(article, (day, {}))[1][key] = tf
+    return {story: list(members.values()) for story, members in found.items()}
+
+
+def story_of(con: duckdb.DuckDBPyConnection, articles: Sequence[str]) -> dict[str, str]:
+    """The story of each of these articles that has one."""
+    rows = con.execute("SELECT id, story FROM articles WHERE id IN (SELECT unnest($1::VARCHAR[])) "
+                       "AND story IS NOT NULL", [list(articles)]).fetchall()
+    return dict(rows)
+
+
+_MENTIONS = """
+WITH sel AS (
+    SELECT e.article_id, e.id, e.type, e.status, e.date_value, a.published, e.place_country,
+           lower(e.trigger_text) AS word, a.story, e.instance, a.processed_at, e.evidence_start, e.trigger_start
+    FROM events e JOIN articles a ON a.id = e.article_id WHERE {where}),
+parts AS (
+    SELECT p.article_id, p.event_id,
+           list(struct_pack(role := p.role, key := p.actor_key, country := ac.country, kind := ac.kind)
+                ORDER BY p.role, p.actor_key) AS parties
+    FROM event_participants p JOIN sel ON sel.article_id = p.article_id AND sel.id = p.event_id
+    LEFT JOIN actors ac ON ac.article_id = p.article_id AND ac.id = p.actor_id
+    WHERE p.actor_key IS NOT NULL GROUP BY p.article_id, p.event_id)
+SELECT sel.article_id, sel.id, sel.type, sel.status, sel.date_value, sel.published, sel.place_country, sel.word,
+       sel.story, sel.instance, parts.parties
+FROM sel LEFT JOIN parts ON parts.article_id = sel.article_id AND parts.event_id = sel.id
+ORDER BY sel.processed_at, sel.published NULLS LAST, sel.article_id, sel.evidence_start, sel.trigger_start, sel.id
+"""
+
+
+def mentions_where(con: duckdb.DuckDBPyConnection, where: str,
+                   params: Sequence[Any], stories: dict[str, str] | None = None) -> list[tuple[Mention, str | None]]:
+    """Event records matching ``where`` (over ``events e`` and ``articles a``) as mentions, with their instance.
+
+    ``stories`` gives the story of articles whose story is not stored yet (the chunk being linked).
+    """
+    out = []
+    for row in con.execute(_MENTIONS.format(where=where), list(params)).fetchall():
+        article, event, kind, status, value, published, country, word, story, instance, parties = row
+        days, exact = window(value, published)
+        sides: dict[str, list[Party]] = {"actor": [], "recipient": []}
+        for p in parties or ():
+            sides[p["role"]].append(Party(p["key"], p["country"], p["kind"] == "country"))
+        story = story or (stories or {}).get(article)
+        out.append((Mention(article, event, kind, status, days, exact, country, tuple(sides["actor"]),
+                            tuple(sides["recipient"]), _stem(word or ""), story), instance))
+    return out
+
+
+#: Letters of a trigger word compared: "attack", "attacks" and "attacked" are one word to the matcher.
+STEM_LETTERS = 5
+
+
+def _stem(word: str) -> str:
+    return word[:STEM_LETTERS]
+
+
+def chunk_mentions(con: duckdb.DuckDBPyConnection, articles: Sequence[str],
+                   stories: dict[str, str]) -> list[Mention]:
+    """The event records of these articles, in reading order."""
+    found = mentions_where(con, "e.article_id IN (SELECT unnest($1::VARCHAR[]))", [list(articles)], stories)
+    return [m for m, _ in found]
+
+
+def candidate_mentions(con: duckdb.DuckDBPyConnection, new: Sequence[Mention]) -> list[tuple[Mention, str]]:
+    """Linked records that new ones may join: same type and status, and the same story, or a party in common
+    on a day within a day of a record dated to the day; then every record of their instances."""
+    types = sorted({m.kind for m in new})
+    stories = sorted({m.story for m in new if m.story})
+    exact = [(m.kind, p.key, m.days[0]) for m in new if m.exact and m.days for p in (*m.actors, *m.recipients)]
+    instances = {r[0] for r in con.execute(
+        "SELECT DISTINCT e.instance FROM events e JOIN articles a ON a.id = e.article_id "
+        "WHERE e.instance IS NOT NULL AND e.type IN (SELECT unnest($1::VARCHAR[])) "
+        "AND a.story IN (SELECT unnest($2::VARCHAR[]))", [types, stories]).fetchall()}
+    if exact:
+        rows = con.execute(
+            """WITH q AS (SELECT unnest($1::VARCHAR[]) AS type, unnest($2::VARCHAR[]) AS key, unnest($3::DATE[]) AS day)
+               SELECT DISTINCT e.instance FROM q
+               JOIN event_participants p ON p.actor_key = q.key
+               JOIN events e ON e.article_id = p.article_id AND e.id = p.event_id AND e.type = q.type
+               WHERE e.instance IS NOT NULL AND e.date_value >= strftime(q.day - 1, '%Y-%m-%d')
+                 AND e.date_value < strftime(q.day + 2, '%Y-%m-%d')""",
+            [*map(list, zip(*exact, strict=True))]).fetchall()
+        instances |= {r[0] for r in rows}
+    if not instances:
+        return []
+    found = mentions_where(con, "e.instance IN (SELECT unnest($1::VARCHAR[]))", [sorted(instances)])
+    return [(m, i) for m, i in found if i is not None]

@@ -1,0 +1,41 @@
+"""What an article is compared by, and how alike two articles are."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import pytest
+
+from dateline.stories._keys import article_keys, centroid, cosine, days, days_differ, idf, top, weights
+
+TEXT = "The earthquake struck Chile on Monday. Rescuers searched the rubble of the town for survivors."
+
+
+def test_keys_are_lead_words_without_stop_words_and_the_names_and_dates_of_the_lead() -> None:
+    start = TEXT.index("Chile")
+    keys = article_keys("Quake hits Chile", TEXT, 6, "en", [("rescuers|", TEXT.index("Rescuers"))],
+                        [("3895114", start)], [("2010-03-01", TEXT.index("Monday"))], 1.0)
+    assert keys["earthquake"] == 1 and keys["chile"] == 2 and keys["quake"] == 1
+    assert "the" not in keys and "on" not in keys
+    assert keys["p:3895114"] == 1 and keys["y:2010"] == 1 and keys["d:2010-03-01"] == 1
+    assert "a:rescuers|" not in keys and "survivors" not in keys  # past the first six words
+
+
+def test_rare_keys_weigh_more_and_alike_articles_are_near() -> None:
+    assert idf(1, 1000) > idf(500, 1000) > 0
+    idfs = {"quake": 3.0, "chile": 2.0, "said": 0.1, "election": 3.0}
+    one = weights({"quake": 1, "chile": 1, "said": 2}, idfs)
+    two = weights({"quake": 2, "chile": 1}, idfs)
+    other = weights({"election": 1, "said": 1}, idfs)
+    assert cosine(one, one) == pytest.approx(1.0)
+    assert cosine(one, two) > 0.9 > 0.1 > cosine(one, other) > 0.0
+    assert cosine(centroid([one, two]), one) == pytest.approx(cosine(one, centroid([two, one])))
+    assert list(top({"quake": 1, "said": 5, "chile": 1}, idfs, 2)) == ["quake", "chile"]
+
+
+def test_leads_that_name_different_days_differ() -> None:
+    first = days({"d:2010-03-01": 1, "quake": 1})
+    assert first == [dt.date(2010, 3, 1)]
+    assert days_differ(first, [dt.date(2010, 3, 9)])
+    assert not days_differ(first, [dt.date(2010, 3, 2)])
+    assert not days_differ(first, [])

@@ -1,0 +1,67 @@
+"""The rules that say two event records report different events, and the index that groups them."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from dateline.stories._match import InstanceIndex, Mention, Party, compatible, window
+
+PUTIN = Party("vladimir putin|RUS", "RUS")
+TRUMP = Party("donald trump|USA", "USA")
+MACRON = Party("emmanuel macron|FRA", "FRA")
+RUSSIA = Party("russia|RUS", "RUS", is_country=True)
+DAY = dt.date(2017, 7, 7)
+
+
+def mention(article: str, *, kind: str = "CONSULT", status: str = "occurred", day: dt.date | None = DAY,
+            exact: bool = True, actors: tuple[Party, ...] = (PUTIN, TRUMP), recipients: tuple[Party, ...] = (),
+            story: str | None = "s1", country: str | None = None) -> Mention:
+    days = None if day is None else (day, day)
+    return Mention(article, "e1", kind, status, days, exact, country, actors, recipients, "met", story)
+
+
+def test_one_meeting_reported_twice_is_compatible() -> None:
+    assert compatible(mention("a"), mention("b", day=DAY + dt.timedelta(days=1)))
+    assert compatible(mention("a"), mention("b", actors=(PUTIN,)))  # one side names fewer parties
+    assert compatible(mention("a", actors=(PUTIN,)), mention("b", actors=(RUSSIA,)))  # a country stands for its actors
+
+
+def test_status_dates_participants_and_countries_tell_events_apart() -> None:
+    base = mention("a")
+    assert not compatible(base, mention("b", status="planned"))
+    assert not compatible(base, mention("b", kind="ACCUSE"))
+    assert not compatible(base, mention("b", day=DAY + dt.timedelta(days=5)))
+    assert not compatible(base, mention("b", actors=(PUTIN, MACRON)))
+    assert not compatible(mention("a", country="DEU"), mention("b", country="FRA"))
+    # "A attacked B" is not "B attacked A"
+    assert not compatible(mention("a", kind="ASSAULT", actors=(PUTIN,), recipients=(TRUMP,)),
+                          mention("b", kind="ASSAULT", actors=(TRUMP,), recipients=(PUTIN,)))
+
+
+def test_window_reads_the_date_at_its_precision_else_the_week_before_the_report() -> None:
+    assert window("2017-07-07", None) == ((DAY, DAY), True)
+    assert window("2017-07", None) == ((dt.date(2017, 7, 1), dt.date(2017, 7, 31)), False)
+    assert window(None, DAY) == ((DAY - dt.timedelta(days=7), DAY), False)
+    assert window(None, None) == (None, False)
+
+
+def test_records_of_one_story_join_and_incompatible_ones_stay_apart() -> None:
+    index = InstanceIndex()
+    first = index.assign(mention("a"))
+    assert index.assign(mention("b")) == first
+    planned = index.assign(mention("c", status="planned"))
+    assert planned != first
+    # compatible with "a" but not with "b": an instance never holds two records that differ
+    index2 = InstanceIndex()
+    one = index2.assign(mention("a", actors=(PUTIN,)))
+    assert index2.assign(mention("b", actors=(PUTIN, TRUMP))) == one
+    assert index2.assign(mention("c", actors=(PUTIN, MACRON))) != one
+    assert [m.article for m in index2.members(one)] == ["a", "b"]
+
+
+def test_across_stories_a_record_joins_only_on_the_same_day_with_a_party_in_common() -> None:
+    index = InstanceIndex()
+    first = index.assign(mention("a", story="s1"))
+    assert index.assign(mention("b", story="s2")) == first
+    assert index.assign(mention("c", story="s3", exact=False)) != first
+    assert index.assign(mention("d", story=None, actors=())) != first
