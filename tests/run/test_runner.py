@@ -285,3 +285,19 @@ def test_the_store_is_free_between_batches(tmp_path: Path) -> None:
 
     run(inputs, RunOptions(batch_size=2, pipeline=PipelineSettings(stages=())), db=db, progress=look)
     assert counts == [2, 2, 4, 4, 6, 6]
+
+
+def test_a_run_links_what_it_stores_into_stories(tmp_path: Path) -> None:
+    follow_up = story(1).replace("Residents number 1 protested", "Angry residents number 1 protested again")
+    rows = [{"id": "a", "text": story(1), "published": "2024-03-04"},
+            {"id": "b", "text": "A powerful earthquake struck central Chile early on Saturday, toppling buildings in "
+                                "Concepcion. Rescuers searched the rubble for survivors.", "published": "2024-03-04"},
+            {"id": "c", "text": follow_up, "published": "2024-03-05"}]
+    db = tmp_path / "s.duckdb"
+    run([str(write_jsonl(tmp_path / "in.jsonl", rows))], RunOptions(batch_size=2, dedup=False), db=db)
+    found = {a["id"]: a["story"] for a in stored(db)}
+    assert found["a"] == found["c"] != found["b"]
+    assert None not in found.values()
+    run([str(write_jsonl(tmp_path / "more.jsonl", [{"id": "d", "text": story(3)}]))],
+        RunOptions(stories=False), db=db)
+    assert {a["id"]: a["story"] for a in stored(db)}["d"] is None

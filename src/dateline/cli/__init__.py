@@ -61,6 +61,8 @@ def _add_run(sub: Any) -> None:
     p.add_argument("--address", default=None, help="Ray cluster address for --engine ray (default: start a local one)")
     p.add_argument("--force", action="store_true", help="reprocess articles that are already stored")
     p.add_argument("--no-dedup", action="store_true", help="do not look for near-duplicate articles")
+    p.add_argument("--no-stories", action="store_true",
+                   help="do not link stored articles into stories and their events into instances")
     p.add_argument("--stages", default=None, help="comma-separated stages to run (default: all)")
     p.add_argument("--batch-size", type=int, default=None, help="articles per batch (and per store transaction)")
     p.add_argument("--max-bytes", default=None, metavar="SIZE",

@@ -119,6 +119,7 @@ def cmd_run(args: argparse.Namespace) -> int:
         "workers": args.workers, "engine": args.engine, "ray_address": args.address, "force": args.force,
         "published": _parse_date(args.published, "--published"), "published_overrides": args.published_overrides,
         "dedup": not args.no_dedup,
+        "stories": not args.no_stories,
     }
     if args.batch_size is not None:
         options_kw["batch_size"] = args.batch_size

@@ -87,6 +87,8 @@ class RunOptions:
     replaces the dates documents declare too. ``dedup``: mark
     near-duplicates instead of coding them again. ``max_bytes``: the largest
     document (file, JSONL line, WARC record) read; larger ones become failures.
+    ``stories``: after each batch is stored, link its articles into stories and its events into
+    instances (:mod:`dateline.stories`).
     """
 
     pipeline: PipelineSettings = PipelineSettings()
@@ -99,6 +101,7 @@ class RunOptions:
     published_overrides: bool = False
     dedup: bool = True
     max_bytes: int = MAX_DOCUMENT_BYTES
+    stories: bool = True
 
 
 @dataclass(frozen=True)
@@ -169,6 +172,7 @@ def run(
     file beside it keeps a second run from writing the same store at the same time.
     """
     from dateline.ingest import iter_documents
+    from dateline.stories import attach
 
     started = time.perf_counter()
     _check(options)
@@ -188,6 +192,8 @@ def run(
         for batch in _Flow(options, engine, dedup).run(batches):
             if store is not None:
                 store.write(batch, replace=options.force)
+                if options.stories:
+                    attach(store)
             if sink is not None:
                 _write_jsonl(sink, batch)
             for result in batch:

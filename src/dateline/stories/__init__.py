@@ -85,22 +85,22 @@ def attach(store: Store, options: StoryOptions = StoryOptions()) -> Attached:
     if options.chunk < 1 or options.max_keys < 1 or options.candidates < 1:
         raise StoreError(f"chunk, max_keys and candidates must be at least 1 (got {options})")
     total = Attached()
-    con = store.con
-    while True:
-        try:
-            chunk = pending(con, options.chunk)
-            if not chunk:
-                return total
-            con.begin()
-            done = _link(con, chunk, options)
-            con.commit()
-        except duckdb.Error as exc:
-            _rollback(con)
-            raise StoreError(f"linking stories in {store.path} failed (the chunk was rolled back): {exc}") from exc
-        except BaseException:
-            _rollback(con)
-            raise
-        total = total + done
+    with store.session() as con:  # the held connection, or one for this call (a store opened with hold=False)
+        while True:
+            try:
+                chunk = pending(con, options.chunk)
+                if not chunk:
+                    return total
+                con.begin()
+                done = _link(con, chunk, options)
+                con.commit()
+            except duckdb.Error as exc:
+                _rollback(con)
+                raise StoreError(f"linking stories in {store.path} failed (the chunk was rolled back): {exc}") from exc
+            except BaseException:
+                _rollback(con)
+                raise
+            total = total + done
 
 
 def _rollback(con: duckdb.DuckDBPyConnection) -> None:
