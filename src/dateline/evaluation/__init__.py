@@ -22,6 +22,7 @@ TASKS: dict[str, str] = {
     "actors": "dateline.evaluation.actors",
     "quotes": "dateline.evaluation.quotes",
     "dedup": "dateline.evaluation.dedup",
+    "stories": "dateline.evaluation.stories",
 }
 
 
