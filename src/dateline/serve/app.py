@@ -34,7 +34,7 @@ from starlette.types import ASGIApp, Message, Receive, Scope, Send
 
 from dateline.errors import StoreError
 from dateline.records import EventStatus, EventType, QuoteKind
-from dateline.serve import _dyads, _events, _queries
+from dateline.serve import _dyads, _events, _queries, _stories
 from dateline.serve._db import REFRESH_SECONDS, Database
 from dateline.store._export import FORMULA_START
 
@@ -125,6 +125,7 @@ def create_app(db: Path, *, refresh: float = REFRESH_SECONDS, hosts: Sequence[st
     _event_routes(app, database)
     _actor_routes(app, database)
     _dyads.routes(app, database)
+    _stories.routes(app, database)
     app.mount("/static", StaticFiles(directory=STATIC), name="static")
     app.add_middleware(TrustedHostMiddleware, allowed_hosts=list(hosts))
     app.add_middleware(_HeadAsGet)

@@ -1,0 +1,69 @@
+"""Stories and event instances over the API, on a store linked by the stories step."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+from fastapi.testclient import TestClient
+
+from dateline.serve.app import create_app
+from dateline.store import Store
+from dateline.stories import attach
+from tests.serve.test_api import INJECTIONS
+from tests.store.exports import first_article, second_article
+from tests.stories.test_attach import hamburg_report, quake_report
+
+
+@pytest.fixture(scope="module")
+def client(tmp_path_factory: pytest.TempPathFactory) -> Iterator[TestClient]:
+    path = tmp_path_factory.mktemp("stories") / "news.duckdb"
+    with Store(path) as store:
+        store.write([first_article(), second_article(), quake_report()])
+        attach(store)
+        store.write([hamburg_report()])
+        attach(store)
+    with TestClient(create_app(Path(path))) as test_client:
+        yield test_client
+
+
+def test_stories_are_listed_most_reported_first(client: TestClient) -> None:
+    body = client.get("/api/stories").json()
+    assert body["total"] == 3
+    top = body["items"][0]
+    assert (top["first_article"], top["articles"], top["sources"]) == ("art1", 2, 2)
+    assert client.get("/api/stories", params={"min_articles": 2}).json()["total"] == 1
+    assert [s["title"] for s in client.get("/api/stories", params={"q": "earthquake"}).json()["items"]] == [
+        "Earthquake strikes Chile"]
+
+
+def test_a_story_gives_its_articles_instances_and_coverage(client: TestClient) -> None:
+    story = client.get("/api/stories").json()["items"][0]["id"]
+    body = client.get(f"/api/stories/{story}").json()
+    assert [a["id"] for a in body["article_list"]] == ["art-hamburg", "art1"]
+    assert [(c["day"], c["articles"]) for c in body["coverage"]] == [("2017-07-07", 1), ("2017-07-08", 1)]
+    meeting = next(i for i in body["instance_list"] if i["type"] == "CONSULT" and i["status"] == "occurred")
+    assert (meeting["mentions"], meeting["articles"], meeting["sources"]) == (2, 2, 2)
+
+
+def test_an_instance_lists_each_mention_with_its_evidence(client: TestClient) -> None:
+    story = client.get("/api/stories").json()["items"][0]["id"]
+    meeting = next(i for i in client.get(f"/api/stories/{story}").json()["instance_list"]
+                   if i["type"] == "CONSULT" and i["status"] == "occurred")
+    body = client.get(f"/api/instances/{meeting['id']}").json()
+    mentions = {m["article_id"]: m for m in body["mention_list"]}
+    assert set(mentions) == {"art1", "art-hamburg"}
+    assert mentions["art-hamburg"]["trigger_text"] == "met"
+    assert mentions["art-hamburg"]["evidence_text"].startswith("Donald Trump met Russian President")
+
+
+def test_unknown_ids_and_bad_parameters(client: TestClient) -> None:
+    assert client.get("/api/stories/nope").status_code == 404
+    assert client.get("/api/instances/nope").status_code == 404
+    assert client.get("/api/stories", params={"limit": 1000}).status_code == 422
+    assert client.get("/api/stories", params={"order": "random"}).status_code == 422
+    for text in INJECTIONS:
+        response = client.get("/api/stories", params={"q": text})
+        assert response.status_code == 200 and response.json()["total"] == 0, text
+    assert client.get("/api/stories").json()["total"] == 3  # nothing was dropped
