@@ -25,6 +25,7 @@ from dateline.records import (
 )
 from dateline.serve.app import create_app
 from dateline.store import Store
+from dateline.stories import attach
 
 HOSTILE = 'Breaking: <script>window.__pwned = 1</script> and <img src=x onerror="window.__pwned=2"> were typed.'
 
@@ -101,6 +102,7 @@ def store_path(tmp_path_factory: pytest.TempPathFactory) -> Path:
     results = Pipeline().run_batch(pipeline_documents(seed_or_none()))
     with Store(path) as store:
         store.write([*results, handmade_article()])
+        attach(store)
     return path
 
 

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 from pathlib import Path
+from typing import Any
 
 import pytest
 from fastapi.testclient import TestClient
@@ -12,6 +13,7 @@ from dateline.serve.app import create_app
 from dateline.store import Store
 from dateline.stories import attach
 from tests.serve.test_api import INJECTIONS
+from tests.serve.test_browser import CHROMIUM, base_url, page  # noqa: F401  (fixtures of the browser tests)
 from tests.store.exports import first_article, second_article
 from tests.stories.test_attach import hamburg_report, quake_report
 
@@ -67,3 +69,22 @@ def test_unknown_ids_and_bad_parameters(client: TestClient) -> None:
         response = client.get("/api/stories", params={"q": text})
         assert response.status_code == 200 and response.json()["total"] == 0, text
     assert client.get("/api/stories").json()["total"] == 3  # nothing was dropped
+
+
+@pytest.mark.skipif(not CHROMIUM.is_file(), reason=f"{CHROMIUM} is not installed")
+def test_the_stories_view_shows_coverage_events_and_their_reports(page: Any, base_url: str,  # noqa: F811
+                                                                  tmp_path: Path) -> None:
+    found = page.request.get(base_url + "/api/articles", params={"q": "Hamburg"}).json()["items"]
+    article = next(a for a in found if a["title"] == "Trump meets Putin in Hamburg")
+    story = page.request.get(base_url + f"/api/articles/{article['id']}").json()["story"]
+    page.goto(base_url + "/#/stories")
+    page.wait_for_selector("ol.results li a.title")
+    page.locator(f"ol.results li a[href='#/story/{story}']").click()
+    page.wait_for_selector("svg.chart rect.coverage-bar")
+    assert page.locator("nav a[aria-current]").text_content() == "Stories"
+    page.locator("table.events tbody tr").first.click()
+    page.wait_for_selector("ul.mentions a.evidence-link")
+    assert page.locator("ul.mentions a.evidence-link").first.text_content().strip()
+    assert page.locator("ol.results li a.title", has_text="Trump meets Putin in Hamburg").count() == 1  # its articles
+    page.screenshot(path=str(tmp_path / "story.png"), full_page=True)
+    assert not page.errors

@@ -3,6 +3,7 @@ import { networkChart, periodEnd, timelineChart } from "./charts.js";
 import { api, el, eventDate, fill, plural, quadBadge, QUADS } from "./dom.js";
 import { dyadsView } from "./dyads.js";
 import { renderReader } from "./reader.js";
+import { storiesView, storyView } from "./stories.js";
 
 const main = document.getElementById("main");
 const EVENT_TYPES = ["AGREE", "CONSULT", "SUPPORT", "CONCEDE", "COOPERATE", "AID", "RETREAT", "REQUEST",
@@ -35,11 +36,12 @@ function route() {
   const [view, ...rest] = path.split("/");
   const arg = decodeURIComponent(rest.join("/"));
   for (const link of document.querySelectorAll("nav a")) {
-    link.toggleAttribute("aria-current", link.dataset.view === (view || "articles"));
+    const current = view === "story" ? "stories" : view;
+    link.toggleAttribute("aria-current", link.dataset.view === (current || "articles"));
   }
   followView(view || "articles", params);
   const views = { articles: articlesView, article: articleView, events: eventsView, network: networkView,
-    actors: actorsView, actor: actorView, quotes: quotesView, dyads: dyadsView };
+    actors: actorsView, actor: actorView, quotes: quotesView, dyads: dyadsView, stories: storiesView, story: storyView };
   const render = views[view] || articlesView;
   fill(main, el("p", { class: "muted" }, "Loading…"));
   render(params, arg).catch((error) => fill(main, el("p", { class: "error", role: "alert" }, `Could not load: ${error.message}`)));
