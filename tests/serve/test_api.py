@@ -128,9 +128,10 @@ def test_timeline_and_network(client: TestClient) -> None:
     assert [p["period"] for p in weeks["periods"]] == ["2017-06-26", "2017-07-03"]
     graph = client.get("/api/network", params={"actor": "donald-trump.usa", "article": HAND}).json()
     assert graph["edges"] == [{"source": "donald-trump.usa", "target": "vladimir-putin.rus", "events": 1,
-                               "cooperation": 1, "conflict": 0}]
+                               "instances": 1, "cooperation": 1, "conflict": 0}]
     conflict = client.get("/api/network", params={"quad": 3, "article": HAND}).json()
-    assert {"source": "russia.rus", "target": "ukraine.ukr", "events": 1, "cooperation": 0, "conflict": 1} in (
+    assert {"source": "russia.rus", "target": "ukraine.ukr", "events": 1, "instances": 1, "cooperation": 0,
+            "conflict": 1} in (
         conflict["edges"]
     )
 

@@ -88,3 +88,10 @@ def test_the_stories_view_shows_coverage_events_and_their_reports(page: Any, bas
     assert page.locator("ol.results li a.title", has_text="Trump meets Putin in Hamburg").count() == 1  # its articles
     page.screenshot(path=str(tmp_path / "story.png"), full_page=True)
     assert not page.errors
+
+
+def test_the_network_counts_real_world_events_beside_records(client: TestClient) -> None:
+    edges = client.get("/api/network").json()["edges"]
+    meeting = next(e for e in edges if {e["source"], e["target"]} == {"donald-trump.usa", "vladimir-putin.rus"})
+    # the meeting reported by both articles counts once, the planned talks apart from it
+    assert (meeting["events"], meeting["instances"]) == (3, 2)

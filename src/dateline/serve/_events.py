@@ -137,14 +137,16 @@ def timeline(db: Database, where: EventFilter, bucket: str) -> dict[str, Any]:
 def network(db: Database, where: EventFilter, max_edges: int) -> dict[str, list[Row]]:
     """Who acts toward whom: directed edges actor -> recipient (co-actors of a meeting, both ways once).
 
-    ``events`` is the edge weight; ``cooperation`` counts quad classes 1-2, ``conflict`` 3-4.
+    ``events`` is the edge weight; ``instances`` counts the real-world events among them (records that
+    stories linked as one count once); ``cooperation`` counts quad classes 1-2, ``conflict`` 3-4.
     """
     clause, params = where.where()
     edges = db.rows(
         f"""SELECT x.source, x.target, count(*) AS events,
+                   count(DISTINCT coalesce(ev.instance, x.article_id || '/' || x.event_id)) AS instances,
                    count(*) FILTER (WHERE x.quad IN (1, 2)) AS cooperation,
                    count(*) FILTER (WHERE x.quad IN (3, 4)) AS conflict
-            FROM event_edges x SEMI JOIN (SELECT e.article_id, e.id FROM event_list e WHERE {clause}) ev
+            FROM event_edges x JOIN (SELECT e.article_id, e.id, e.instance FROM event_list e WHERE {clause}) ev
                  ON ev.article_id = x.article_id AND ev.id = x.event_id
             GROUP BY ALL ORDER BY events DESC, x.source, x.target LIMIT ?""",
         [*params, max_edges],
