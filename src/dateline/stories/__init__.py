@@ -54,6 +54,7 @@ from dateline.stories._read import (
     candidate_mentions,
     candidates,
     chunk_mentions,
+    day_range,
     df_counts,
     pending,
     story_members,
@@ -161,7 +162,8 @@ def _link(con: duckdb.DuckDBPyConnection, chunk: list[Pending], options: StoryOp
     own = {a: _Member(None, weights(ks, state.idfs), days(ks)) for a, ks in kept.items()}
     found = candidates(con, [(p.id, p.published, own[p.id].keys) for p in originals], options.window_days,
                        options.candidates)
-    stored = story_members(con, sorted({s for cs in found.values() for s in cs}), options.members)
+    stored = story_members(con, sorted({s for cs in found.values() for s in cs}), options.members,
+                           day_range([p.published for p in originals], options.window_days))
     state.learn(con, {k for members in stored.values() for _, ks in members for k in ks})
     state.members = {s: [_Member(day, weights(ks, state.idfs), days(ks)) for day, ks in members]
                      for s, members in stored.items()}

@@ -19,8 +19,8 @@ import duckdb
 
 from dateline.stories._match import Mention, Party, window
 
-__all__ = ["Pending", "candidate_mentions", "candidates", "chunk_mentions", "df_counts", "mentions_where", "pending",
-           "story_members", "story_of"]
+__all__ = ["Pending", "candidate_mentions", "candidates", "chunk_mentions", "day_range", "df_counts", "mentions_where",
+           "pending", "story_members", "story_of"]
 
 
 @dataclass(frozen=True)
@@ -81,15 +81,17 @@ def candidates(con: duckdb.DuckDBPyConnection, queries: list[tuple[str, dt.date 
     rows = [(a, day, k, w) for a, day, keys in queries for k, w in keys.items()]
     if not rows:
         return {}
+    lo, hi = day_range([day for _, day, _ in queries], window_days)
     found = con.execute(
         """WITH q AS (SELECT unnest($1::VARCHAR[]) AS article_id, unnest($2::DATE[]) AS day,
                              unnest($3::VARCHAR[]) AS key, unnest($4::DOUBLE[]) AS weight)
            SELECT q.article_id, k.article_id AS other, sum(q.weight) AS shared, any_value(k.story) AS story
            FROM q JOIN story_keys k ON k.key = q.key
-           WHERE q.day IS NULL OR k.day IS NULL OR k.day BETWEEN q.day - $5::INTEGER AND q.day + $5::INTEGER
+           WHERE (q.day IS NULL OR k.day IS NULL OR k.day BETWEEN q.day - $5::INTEGER AND q.day + $5::INTEGER)
+             AND (k.day IS NULL OR $7::DATE IS NULL OR k.day BETWEEN $7::DATE AND $8::DATE)
            GROUP BY q.article_id, k.article_id
            QUALIFY row_number() OVER (PARTITION BY q.article_id ORDER BY shared DESC, other) <= $6""",
-        [*map(list, zip(*rows, strict=True)), window_days, limit]).fetchall()
+        [*map(list, zip(*rows, strict=True)), window_days, limit, lo, hi]).fetchall()
     out: dict[str, list[str]] = defaultdict(list)
     for article, _, _, story in found:
         if story not in out[article]:
@@ -97,15 +99,30 @@ def candidates(con: duckdb.DuckDBPyConnection, queries: list[tuple[str, dt.date 
     return out
 
 
-def story_members(con: duckdb.DuckDBPyConnection, stories: Sequence[str],
-                  limit: int) -> dict[str, list[tuple[dt.date | None, dict[str, float]]]]:
-    """The date and stored keys of the members of these stories, the ``limit`` latest of each."""
+def day_range(days: Sequence[dt.date | None], window_days: int) -> tuple[dt.date | None, dt.date | None]:
+    """The days within ``window_days`` of any of ``days``; (None, None) when one of them is unknown (then an
+    article may match any day). A constant range lets DuckDB skip the key index's row groups outside it, which in
+    a store filled in order of publication is nearly all of them."""
+    if not days or any(day is None for day in days):
+        return None, None
+    known = [day for day in days if day is not None]
+    slack = dt.timedelta(days=window_days)
+    return min(known) - slack, max(known) + slack
+
+
+def story_members(con: duckdb.DuckDBPyConnection, stories: Sequence[str], limit: int,
+                  days: tuple[dt.date | None, dt.date | None] = (None, None),
+                  ) -> dict[str, list[tuple[dt.date | None, dict[str, float]]]]:
+    """The date and stored keys of the members of these stories, the ``limit`` latest of each; only members
+    published within ``days`` (or undated) when it is given."""
     rows = con.execute(
         """WITH m AS (SELECT DISTINCT story, article_id, day FROM story_keys
                       WHERE story IN (SELECT unnest($1::VARCHAR[]))
+                        AND (day IS NULL OR $3::DATE IS NULL OR day BETWEEN $3::DATE AND $4::DATE)
                       QUALIFY row_number() OVER (PARTITION BY story ORDER BY day DESC NULLS LAST, article_id) <= $2)
            SELECT m.story, m.article_id, m.day, k.key, k.tf FROM m JOIN story_keys k ON k.article_id = m.article_id
-           ORDER BY m.story, m.day NULLS LAST, m.article_id""", [list(stories), limit]).fetchall()
+           WHERE k.day IS NULL OR $3::DATE IS NULL OR k.day BETWEEN $3::DATE AND $4::DATE
+           ORDER BY m.story, m.day NULLS LAST, m.article_id""", [list(stories), limit, *days]).fetchall()
     found: dict[str, dict[str, tuple[dt.date | None, dict[str, float]]]] = defaultdict(dict)
     for story, article, day, key, tf in rows:
         found[story].setdefault(article, (day, {}))[1][key] = tf
