@@ -177,7 +177,8 @@ def _analyze(articles: list[Article]) -> list[Article]:
 
 def _mention(article: Article, gold: GoldMention, story: str) -> Mention | None:
     """A gold event mention described by what the pipeline knows of it (None when it covers no token)."""
-    from dateline.events._context import event_date, event_place, status
+    from dateline.events._context import event_date, status
+    from dateline.events._places import event_place
     from dateline.stories._match import Mention, window
     from dateline.stories._read import STEM_LETTERS
 
@@ -188,7 +189,7 @@ def _mention(article: Article, gold: GoldMention, story: str) -> Mention | None:
     sentence = head.sent
     times = [t for t in article.times if sentence.start_char <= t.span.start < sentence.end_char]
     places = [p for p in article.places if sentence.start_char <= p.span.start < sentence.end_char]
-    date = event_date(article.doc, times, head, governed_only=True)
+    date = event_date(article.doc, times, head)  # a time on the event word's own clause
     place = event_place(article.doc, places, head, sentence, None, [], words)
     days, exact = window(None if date is None else date.value, article.published)
     stem = head.lemma_.lower()[:STEM_LETTERS]
