@@ -124,3 +124,13 @@ def test_a_read_only_store_is_refused(tmp_path: Path) -> None:
     Store(tmp_path / "s.duckdb").close()
     with Store(tmp_path / "s.duckdb", read_only=True) as store, pytest.raises(StoreError, match="read-only"):
         attach(store)
+
+
+def test_a_store_that_holds_no_connection_is_linked_in_a_session(tmp_path: Path) -> None:
+    path = tmp_path / "s.duckdb"
+    with Store(path) as store:
+        store.write([first_article(), hamburg_report()])
+    loose = Store(path, hold=False)
+    assert attach(loose).articles == 2
+    with Store(path, read_only=True) as store:
+        assert len(set(stories(store).values())) == 1
