@@ -26,7 +26,7 @@ def client(tmp_path_factory: pytest.TempPathFactory) -> Iterator[TestClient]:
         attach(store)
         store.write([hamburg_report()])
         attach(store)
-    with TestClient(create_app(Path(path))) as test_client:
+    with TestClient(create_app(Path(path)), base_url="http://127.0.0.1") as test_client:
         yield test_client
 
 
