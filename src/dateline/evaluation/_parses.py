@@ -20,7 +20,7 @@ from pathlib import Path
 from dateline.annotate import AnnotateConfig, apply_batch, load_model
 from dateline.records import Article
 
-__all__ = ["annotate", "parse_cache"]
+__all__ = ["annotate", "caching", "parse_cache"]
 
 _folder: list[Path] = []
 
@@ -37,6 +37,11 @@ def parse_cache(folder: Path | None) -> Iterator[None]:
         yield
     finally:
         _folder.pop()
+
+
+def caching() -> bool:
+    """Whether :func:`annotate` reads and writes a cache folder now (a timing of it then measures no parsing)."""
+    return bool(_folder)
 
 
 def _key(model: str, text: str) -> str:

@@ -24,6 +24,19 @@ speech are scored separately too, and so are the quotes of kind "speech" alone
 precision is the figure to read; their recall is a lower bound). Articles
 annotated by several annotators use the first annotation file in name order.
 
+The stage runs as configured by default (its rules, and its trained model
+where they find nothing; the model never saw dev, the rules were tuned on it);
+the model alone (``model.*``, ``quotes.method=model``), the model alone
+reporting every attribution it finds, as PolNeAR marks them
+(``all_attributions.*``, ``quotes.strict_stances=false``), and the rules alone
+(``rules.*``) are scored on the same parses too. Where
+several annotators marked the same article (2 dev articles by 6 annotators, 16
+train articles by 2 or 3), each annotator is scored against each other one
+with the same scorer (``agreement.*``: every ordered pair, so
+precision and recall are the same figure seen from both sides), and the stage
+against each of them on the same articles (``agreement.system.*``): the ceiling
+the data supports, and the stage beside it.
+
 The reader undoes one quirk of how the data is written: the New York Times
 articles mark quotations with two apostrophes (''like this'', as in the NYT
 archive), which no news page does; each pair becomes one double mark before the
@@ -36,20 +49,21 @@ import bisect
 import re
 import time
 from collections import Counter
-from collections.abc import Callable, Iterator, Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Literal
+from typing import Literal, TypeVar
 
 from dateline import ids
 from dateline.errors import InputError
-from dateline.evaluation import Report, f1
+from dateline.evaluation import Report, _parses, f1
 from dateline.quotes._direct import SegmentIndex
 from dateline.quotes._marks import find_quoted
 from dateline.quotes._types import Extent
 from dateline.records import Article, Quote
 
-__all__ = ["DEFAULT_DATA", "evaluate", "match", "read_ann"]
+__all__ = ["DEFAULT_DATA", "GoldArticle", "agreement", "count", "evaluate", "load", "match", "metrics", "read_ann",
+           "split_dir"]
 
 DEFAULT_DATA = "eval/quotes/polnear"
 
@@ -139,8 +153,24 @@ def _length(a: Ranges) -> int:
     return sum(e - s for s, e in a)
 
 
-def _content(quote: Quote) -> Ranges:
-    return (Extent(quote.content.start, quote.content.end),)
+Attributed = Quote | Gold
+"""What the scorer compares: a predicted quote, or one annotator's attribution held against another's."""
+
+
+def _content(x: Attributed) -> Ranges:
+    return x.content if isinstance(x, Gold) else (Extent(x.content.start, x.content.end),)
+
+
+def _speaker(x: Attributed) -> Ranges:
+    if isinstance(x, Gold):
+        return x.source
+    return () if x.speaker_span is None else (Extent(x.speaker_span.start, x.speaker_span.end),)
+
+
+def _cue(x: Attributed) -> Ranges:
+    if isinstance(x, Gold):
+        return x.cue
+    return () if x.cue is None else (Extent(x.cue.start, x.cue.end),)
 
 
 def _scored(predicted: Sequence[Quote]) -> list[Quote]:
@@ -152,65 +182,69 @@ def _scored(predicted: Sequence[Quote]) -> list[Quote]:
     ]
 
 
-def match(predicted: Sequence[Quote], gold: Sequence[Gold], threshold: float,
-          of: Of = "longer") -> list[tuple[Quote, Gold]]:
+P = TypeVar("P", bound=Attributed)
+
+
+def match(predicted: Sequence[P], gold: Sequence[Gold], threshold: float, of: Of = "longer") -> list[tuple[P, Gold]]:
     """One-to-one matches whose overlap is at least ``threshold`` of the longer content (``of="longer"``) or of
     the gold content (``of="gold"``), closest spans first."""
     pairs = []
-    for p in predicted:
+    for k, p in enumerate(predicted):
         pr = _content(p)
-        for g in gold:
+        for j, g in enumerate(gold):
             common = _overlap(pr, g.content)
             base = max(_length(pr), _length(g.content)) if of == "longer" else _length(g.content)
             if common > 0 and common >= threshold * max(base, 1):
                 # Pair the closest spans first (overlap over union), so a long
                 # prediction does not take a short gold span beside its own.
                 union = _length(pr) + _length(g.content) - common
-                pairs.append((common / max(union, 1), id(p), p, g))
-    pairs.sort(key=lambda x: -x[0])
+                pairs.append((-common / max(union, 1), k, j))
+    pairs.sort()
     used_p: set[int] = set()
     used_g: set[int] = set()
     out = []
-    for _, pid, p, g in pairs:
-        if pid in used_p or id(g) in used_g:
+    for _, k, j in pairs:
+        if k in used_p or j in used_g:
             continue
-        used_p.add(pid)
-        used_g.add(id(g))
-        out.append((p, g))
+        used_p.add(k)
+        used_g.add(j)
+        out.append((predicted[k], gold[j]))
     return out
 
 
-def _split_dir(data: Path) -> Path:
-    for candidate in (data / "dev", data):
+def split_dir(data: Path, name: str = "dev") -> Path:
+    """The folder of the split ``name`` under ``data`` (or ``data`` itself when it is a split)."""
+    for candidate in (data / name, data):
         if (candidate / "text").is_dir() and (candidate / "attributions").is_dir():
             return candidate
-    raise InputError(f"no PolNeAR dev split under {data} (expected dev/text and dev/attributions); pass --data")
+    raise InputError(f"no PolNeAR {name} split under {data} (expected {name}/text and {name}/attributions); "
+                     "pass --data")
 
 
-def _load(split: Path, limit: int | None) -> Iterator[tuple[Article, list[Gold], SegmentIndex]]:
-    texts = sorted((split / "text").glob("*.txt"))[:limit]
-    for path in texts:
+@dataclass(frozen=True)
+class GoldArticle:
+    """One article of a split: its text as an article, the first annotator's attributions, where its quotation
+    marks are, and the other annotators' attributions (when several marked it)."""
+
+    article: Article
+    gold: list[Gold]
+    inside: SegmentIndex
+    others: tuple[list[Gold], ...] = ()
+
+
+def load(split: Path, limit: int | None = None) -> list[GoldArticle]:
+    """The annotated articles of a PolNeAR split folder, in name order (the first ``limit``)."""
+    out = []
+    for path in sorted((split / "text").glob("*.txt"))[:limit]:
         anns = sorted((split / "attributions").glob(f"{path.stem}_*.ann"))
         if not anns:
             continue
         text, moved = detokenize(path.read_text(encoding="utf-8"))
         inside = SegmentIndex(find_quoted(text))
-        gold = read_ann(text, anns[0].read_text(encoding="utf-8"), inside, moved)
-        yield Article(id=ids.document_id(text), source=str(path), text=text), gold, inside
-
-
-def _run(articles: list[Article]) -> tuple[list[Article], float, float]:
-    from dateline import (
-        actors,
-        annotate,  # stage modules; loaded when first needed
-        quotes,
-    )
-
-    started = time.perf_counter()
-    annotated = [actors.apply(a) for a in annotate.apply_batch(articles)]
-    middle = time.perf_counter()
-    done = [quotes.apply(a) for a in annotated]
-    return done, middle - started, time.perf_counter() - middle
+        first, *rest = (read_ann(text, ann.read_text(encoding="utf-8"), inside, moved) for ann in anns)
+        out.append(GoldArticle(Article(id=ids.document_id(text), source=str(path), text=text), first, inside,
+                               tuple(rest)))
+    return out
 
 
 def _detection(counts: Counter[str], name: str, gold: int, predicted: int, matched: int) -> None:
@@ -219,7 +253,11 @@ def _detection(counts: Counter[str], name: str, gold: int, predicted: int, match
     counts[f"{name}.matched"] += matched
 
 
-def _score(predicted: list[Quote], gold: list[Gold], inside: SegmentIndex, of: Of) -> Counter[str]:
+def _mostly_quoted_all(inside: SegmentIndex, predicted: Sequence[Attributed]) -> list[bool]:
+    return [_mostly_quoted(inside, _content(p)) for p in predicted]
+
+
+def _score(predicted: Sequence[Attributed], gold: list[Gold], inside: SegmentIndex, of: Of) -> Counter[str]:
     """Counts of one article under one matching: detection at each threshold, direct and reported speech,
     speech alone, and speakers and cues among the matches at the lower threshold."""
     counts: Counter[str] = Counter()
@@ -229,75 +267,146 @@ def _score(predicted: list[Quote], gold: list[Gold], inside: SegmentIndex, of: O
     for threshold in THRESHOLDS[1:]:
         _detection(counts, f"{of}{round(threshold * 100)}", len(gold), len(predicted),
                    len(match(predicted, gold, threshold, of)))
-    quoted = [_mostly_quoted(inside, _content(p)) for p in predicted]
+    quoted = _mostly_quoted_all(inside, predicted)
     for kind, direct in (("direct", True), ("reported", False)):
         sub_gold = [g for g in gold if g.direct == direct]
         sub_pred = [p for p, q in zip(predicted, quoted, strict=True) if q == direct]
         _detection(counts, f"{name}.{kind}", len(sub_gold), len(sub_pred),
                    len(match(sub_pred, sub_gold, THRESHOLDS[0], of)))
-    speech = [p for p in predicted if p.kind == "speech"]
-    _detection(counts, f"{name}.speech", len(gold), len(speech), len(match(speech, gold, THRESHOLDS[0], of)))
+    for kind in ("speech", "stance"):
+        mine = [p for p in predicted if isinstance(p, Quote) and p.kind == kind]
+        if mine:
+            _detection(counts, f"{name}.{kind}", len(gold), len(mine), len(match(mine, gold, THRESHOLDS[0], of)))
     for p, g in loose:
         if g.source:
             counts[f"{name}.speaker.total"] += 1
-            counts[f"{name}.speaker.right"] += bool(
-                p.speaker_span is not None
-                and _overlap((Extent(p.speaker_span.start, p.speaker_span.end),), g.source))
+            counts[f"{name}.speaker.right"] += bool(_overlap(_speaker(p), g.source))
         if g.cue:
             counts[f"{name}.cue.total"] += 1
-            counts[f"{name}.cue.right"] += bool(p.cue is not None and _overlap((Extent(p.cue.start, p.cue.end),),
-                                                                              g.cue))
+            counts[f"{name}.cue.right"] += bool(_overlap(_cue(p), g.cue))
     return counts
 
 
-def _metrics(counts: Counter[str]) -> dict[str, float | int]:
+def count(predicted: Sequence[Quote], gold: list[Gold], inside: SegmentIndex) -> Counter[str]:
+    """Every count of one article: both matchings over the predictions not nested in another, and the primary
+    matching over all of them (``longer30.with_nested``)."""
+    scored = _scored(predicted)
+    counts: Counter[str] = Counter({"nested": len(predicted) - len(scored)})
+    for of in MATCHINGS:
+        counts.update(_score(scored, gold, inside, of))
+    _detection(counts, f"{PRIMARY}.with_nested", len(gold), len(predicted),
+               len(match(predicted, gold, THRESHOLDS[0], MATCHINGS[0])))
+    return counts
+
+
+def agreement(item: GoldArticle) -> Counter[str]:
+    """Counts of every annotator of ``item`` scored against every other one (no counts for one annotator)."""
+    annotators = (item.gold, *item.others)
+    counts: Counter[str] = Counter()
+    for k, marked in enumerate(annotators):
+        for j, reference in enumerate(annotators):
+            if k != j:
+                counts.update(_score(marked, reference, item.inside, MATCHINGS[0]))
+                counts.update(_score(marked, reference, item.inside, MATCHINGS[1]))
+    return counts
+
+
+def metrics(counts: Counter[str]) -> dict[str, float | int]:
     """Precision, recall and F1 of every detection count, and the speaker and cue accuracies."""
-    metrics: dict[str, float | int] = {}
+    out: dict[str, float | int] = {}
     for key in sorted(k for k in counts if k.endswith(".matched")):
         name = key.removesuffix(".matched")
         matched, predicted, gold = counts[key], counts[f"{name}.predicted"], counts[f"{name}.gold"]
         p = matched / predicted if predicted else 0.0
         r = matched / gold if gold else 0.0
-        metrics.update({f"{name}.precision": round(p, 4), f"{name}.recall": round(r, 4),
-                        f"{name}.f1": round(f1(p, r), 4)})
+        out.update({f"{name}.precision": round(p, 4), f"{name}.recall": round(r, 4),
+                    f"{name}.f1": round(f1(p, r), 4)})
     for key in sorted(k for k in counts if k.endswith(".total")):
         name = key.removesuffix(".total")
-        metrics[f"{name}.accuracy"] = round(counts[f"{name}.right"] / counts[key], 4) if counts[key] else 0.0
-    return metrics
+        out[f"{name}.accuracy"] = round(counts[f"{name}.right"] / counts[key], 4) if counts[key] else 0.0
+    return out
 
+
+#: The primary matching's name in the figures.
+PRIMARY = f"{MATCHINGS[0]}{round(THRESHOLDS[0] * 100)}"
+#: The figures reported for the rules and for the agreement between annotators (the rest are in their counts).
+SUMMARY = (f"{PRIMARY}.precision", f"{PRIMARY}.recall", f"{PRIMARY}.f1", f"gold{round(THRESHOLDS[0] * 100)}.f1",
+           f"{PRIMARY}.direct.f1", f"{PRIMARY}.reported.f1", f"{PRIMARY}.speaker.accuracy",
+           f"{PRIMARY}.cue.accuracy")
 
 NOTES = (
     "longer30/longer80 (primary): detection with a content overlap of at least 0.3/0.8 of the longer of the "
     "predicted and gold contents, one-to-one; gold30/gold80: the same with the overlap a share of the gold "
     "content only (the earlier figures); .direct/.reported: each kind of speech (at least half of the content "
-    "inside quotation marks, for gold and predictions alike); .speech: quotes of kind 'speech' only, against "
-    "all gold attributions (speech and stances); .speaker/.cue: accuracy among the matches; nested: predictions "
-    "inside another prediction, not scored except in longer30.with_nested",
+    "inside quotation marks, for gold and predictions alike); .speech/.stance: quotes of that kind only, against "
+    "all gold attributions (speech and stances): read their precision; .speaker/.cue: accuracy among the "
+    "matches; nested: predictions inside another prediction, not scored except in longer30.with_nested; "
+    "model.*: the trained model alone (quotes.method=model; it never saw dev); all_attributions.*: the model alone "
+    "with quotes.strict_stances=false (every attribution it finds, as PolNeAR marks them); rules.*: the rules alone "
+    "(quotes.method=rules; tuned on dev), on the same parses; agreement.*: annotators scored "
+    "against each other on the articles several annotated (agreement.system.*: the stage against each of them, "
+    "same articles); "
+    "time.quotes_share: quote extraction over parsing and actors (left out when parses come from a cache)",
 )
 
 
+def _summary(prefix: str, counts: Counter[str]) -> dict[str, float | int]:
+    found = metrics(counts)
+    return {f"{prefix}.{name}": found[name] for name in SUMMARY if name in found}
+
+
+def _apply(batch: list[GoldArticle]) -> tuple[list[Article], float]:
+    """The articles of ``batch`` parsed (from the cache when one is in use) with their actors, and the time."""
+    from dateline import actors  # stage modules; loaded when first needed
+
+    started = time.perf_counter()
+    annotated = [actors.apply(a) for a in _parses.annotate([item.article for item in batch])]
+    return annotated, time.perf_counter() - started
+
+
 def evaluate(data: Path, limit: int | None = None) -> Report:
-    """Score the quotes stage on the PolNeAR dev split under ``data``."""
-    pairs = list(_load(_split_dir(Path(data)), limit))
+    """Score the quotes stage on the PolNeAR dev split under ``data`` (or the split folder ``data``)."""
+    from dateline import quotes
+
+    items = load(split_dir(Path(data)), limit)
     counts: Counter[str] = Counter()
+    model: Counter[str] = Counter()
+    rules: Counter[str] = Counter()
+    every: Counter[str] = Counter()
+    agreed: Counter[str] = Counter()
+    system: Counter[str] = Counter()
     spent = [0.0, 0.0]
-    for i in range(0, len(pairs), BATCH):
-        chunk = pairs[i:i + BATCH]
-        done, t_annotate, t_quotes = _run([a for a, _, _ in chunk])
-        spent[0] += t_annotate
-        spent[1] += t_quotes
-        for article, (_, gold, inside) in zip(done, chunk, strict=True):
-            scored = _scored(article.quotes)
-            counts["nested"] += len(article.quotes) - len(scored)
-            for of in MATCHINGS:
-                counts.update(_score(scored, gold, inside, of))
-            _detection(counts, f"{MATCHINGS[0]}{round(THRESHOLDS[0] * 100)}.with_nested", len(gold),
-                       len(article.quotes), len(match(article.quotes, gold, THRESHOLDS[0], MATCHINGS[0])))
-    first = f"{MATCHINGS[0]}{round(THRESHOLDS[0] * 100)}"
-    metrics: dict[str, float | int] = {"articles": len(pairs), "gold": counts[f"{first}.gold"],
-                                       "predicted": counts[f"{first}.predicted"], "nested": counts["nested"]}
-    metrics.update(_metrics(counts))
-    metrics["time.annotate_actors_s"] = round(spent[0], 2)
-    metrics["time.quotes_s"] = round(spent[1], 2)
-    metrics["time.quotes_share"] = round(spent[1] / spent[0], 4) if spent[0] else 0.0
-    return Report("quotes", str(data), metrics, NOTES)
+    for i in range(0, len(items), BATCH):
+        chunk = items[i:i + BATCH]
+        annotated, spent_annotating = _apply(chunk)
+        spent[0] += spent_annotating
+        if i == 0 and annotated:
+            quotes.apply(annotated[0])  # the stage's lexicon and model load once per worker, before the timing
+        for article, item in zip(annotated, chunk, strict=True):
+            started = time.perf_counter()
+            found = quotes.apply(article).quotes
+            spent[1] += time.perf_counter() - started
+            counts.update(count(found, item.gold, item.inside))
+            for alone, config in ((model, quotes.QuotesConfig(method="model")),
+                                  (rules, quotes.QuotesConfig(method="rules")),
+                                  (every, quotes.QuotesConfig(method="model", strict_stances=False))):
+                alone.update(count(quotes.apply(article, config).quotes, item.gold, item.inside))
+            if item.others:
+                agreed.update(agreement(item))
+                for gold in (item.gold, *item.others):
+                    system.update(count(found, gold, item.inside))
+    out: dict[str, float | int] = {"articles": len(items), "gold": counts[f"{PRIMARY}.gold"],
+                                   "predicted": counts[f"{PRIMARY}.predicted"], "nested": counts["nested"]}
+    out.update(metrics(counts))
+    out.update(_summary("model", model))
+    out.update(_summary("all_attributions", every))
+    out.update(_summary("rules", rules))
+    if agreed:
+        out["agreement.articles"] = sum(1 for item in items if item.others)
+        out.update(_summary("agreement", agreed))
+        out.update(_summary("agreement.system", system))
+    out["time.quotes_s"] = round(spent[1], 2)
+    if not _parses.caching():
+        out["time.annotate_actors_s"] = round(spent[0], 2)
+        out["time.quotes_share"] = round(spent[1] / spent[0], 4) if spent[0] else 0.0
+    return Report("quotes", str(data), out, NOTES)

@@ -1,364 +1,103 @@
-"""Quotes: direct and reported speech, each with its speaker and cue.
+"""Quotes: who said what — direct and reported speech and attributed stances, each with its speaker and cue.
 
-Direct quotes come from the quotation marks (:mod:`dateline.quotes._marks`)
-tied to the nearest speech cue (:mod:`dateline.quotes._direct`); reported
-speech ("X said (that) ...", "according to X, ...") comes from the dependency
-parse (:mod:`dateline.quotes._reported`), and so do attributed stances
-("the union endorsed Clinton", "his claim that ...", "they are worried that
-...", :mod:`dateline.quotes._stance`). The speaker is the subject of the
-cue, linked to an actor through :meth:`Article.actor_at`; a pronoun no actor
-covers goes to the nearest person actor before it, except inside someone's
-quoted words, where "I" and "we" are that speaker. Transcript and interview
-turns ("WALLACE: ...", "((Jane Roe)) ...", :mod:`dateline.quotes._labels`)
-are direct quotes of the labelled person. Cue words live in
-``lang/<language>/quotes.json``, with every other word the rules read.
+By default a learned attribution model finds them (:mod:`dateline.quotes._model`,
+trained on PolNeAR's train split by ``dateline train quotes``): a cue scorer
+over every token of the parse, then, for each cue, a ranker over candidate
+contents (its clause, its object, the quotation before or after it, ...) and
+one over candidate sources (the nominal words of its sentence, or none).
+Attributions never overlap: a quoted fragment inside a report is part of the
+report's content, and a quotation is one record, not two. The speaker is
+linked to an actor through :meth:`Article.actor_at` (a pronoun or title the
+actors stage resolved goes to its person; another pronoun to the nearest
+person named before it).
 
-Reported speech is kept at its outermost level ("X said Y wants Z" is one
-quote by X) and runs to the end of its sentence when the parser ended it
-early; a quoted phrase inside reported speech is also a direct quote of its
-own, with the same speaker.
+By default (``quotes.method=combined``) the stage keeps what its rules
+(:mod:`dateline.quotes._rules`) find, each quotation once (a quoted fragment
+inside a report is no second record), and adds the model's attributions that
+overlap none of them: on PolNeAR dev this scores above either alone, and the
+model's share brings the stances and reports the rules miss.
+``quotes.method=model`` runs the model alone and ``quotes.method=rules`` the
+rules alone. When the model is missing the stage runs its rules and says so
+once. Cue words and every other word either reads live in
+``lang/<language>/quotes.json``.
 """
 
 from __future__ import annotations
 
-import bisect
-import re
-from dataclasses import replace
-from typing import TYPE_CHECKING
+from dataclasses import dataclass, field, replace
+from typing import Literal
 
-from dateline import ids
 from dateline.errors import PipelineError
 from dateline.pipeline import StageConfig, stage
-from dateline.quotes._direct import DirectQuote, SegmentIndex, find_direct
-from dateline.quotes._labels import Labelled, find_labelled
-from dateline.quotes._lexicon import Lexicon, load_lexicon
-from dateline.quotes._marks import find_quoted
-from dateline.quotes._reported import MIN_CONTENT_CHARS, find_reported, trim
-from dateline.quotes._speaker import find_subject, link_speaker, passive_participle
-from dateline.quotes._types import Candidate, Extent
-from dateline.records import Article, Quote, QuoteKind, make_span
+from dateline.quotes._learned import find_learned, load_learned
+from dateline.quotes._lexicon import load_lexicon
+from dateline.quotes._rules import find_by_rules
+from dateline.records import Article, Quote
 
-if TYPE_CHECKING:
-    from spacy.tokens import Span as TokenSpan
-    from spacy.tokens import Token
+__all__ = ["QuotesConfig", "apply", "combine"]
 
-__all__ = ["apply"]
-
-#: A reported-speech candidate whose content is at least this share inside
-#: quotation marks is the direct quote seen again, and is dropped (seed and
-#: PolNeAR dev: "'...,' Trump told a news conference"; partly quoted clauses
-#: such as "said that 'free ... trade' would be a topic" stay).
-MAX_QUOTED_SHARE = 0.9
+Method = Literal["combined", "model", "rules"]
 
 
-#: Longest name (characters) in a credit line after a quotation ("..." ― Julie A. Diaz Martinez.); chosen on
-#: the readers' answers credited this way in PolNeAR dev.
-MAX_CREDIT_CHARS = 60
-#: A credit line after a closing mark: a dash, then a name up to the end of its paragraph.
-_CREDIT = re.compile(r"[\"”’',.]*[ \t\u00a0]*(?P<dash>[―—–])[ \t\u00a0]*"
-                     rf"(?P<name>[A-Z][^\n.,;:!?()]{{1,{MAX_CREDIT_CHARS}}}?)[.,]?[ \t]*(?=\n|$)")
+@dataclass(frozen=True)
+class QuotesConfig(StageConfig):
+    """Settings of the quotes stage."""
+
+    method: Method = field(default="combined", metadata={
+        "help": "'combined': the rules' quotes and the trained model's attributions that overlap none of them; "
+                "'model': the trained attribution model alone; 'rules': the rules alone (both others run the rules "
+                "when the model is missing)"})
+    strict_stances: bool = field(default=True, metadata={
+        "help": "model: report a stance only when its cue is a word of belief, attitude, intention or judgement and "
+                "the text names who holds it; false: every attribution the model finds, as PolNeAR marks them "
+                "(higher recall there, lower precision)"})
 
 
-def _credited(article: Article, text: str, quote: Quote) -> Quote:
-    """``quote`` with the speaker of a dash credit line after it, if it has none."""
-    if quote.speaker_span is not None:
-        return quote
-    found = _CREDIT.match(text, quote.content.end)
-    if found is None:
-        return quote
-    actor = article.actor_at(*found.span("name"))
-    return replace(quote, speaker_span=make_span(article.text, *found.span("name")), speaker=None if actor is None
-                   else actor.id, cue=make_span(article.text, *found.span("dash")))
-
-
-def _quote(article: Article, lexicon: Lexicon, content: Extent, direct: bool, cue: Extent | None,
-           subject: Token | None, kind: QuoteKind = "speech") -> Quote:
-    """The quote record of a candidate: its extents become spans, its subject a speaker."""
-    speaker_span, speaker = (None, None) if subject is None else link_speaker(article, subject, lexicon)
-    return Quote(
-        id=ids.child_id(article.id, "quote", *content),  # the whole span: two quotes may start together
-        content=make_span(article.text, *content),
-        direct=direct,
-        speaker=speaker,
-        speaker_span=speaker_span,
-        cue=None if cue is None else make_span(article.text, *cue),
-        kind=kind,
-    )
-
-
-def _break_before(cand: Candidate, lexicon: Lexicon) -> int | None:
-    """Where the clause of ``cand``'s cue begins after a break ("..., arguing", "... and warned"), or None."""
-    cue = cand.cue_token
-    doc = cue.doc
-    own_subject = any(c.dep_ in ("nsubj", "nsubjpass") for c in cue.children)
-    participle = cue.tag_ == "VBG" and not own_subject
-    shared = cue.dep_ == "conj" and not own_subject
-    if not (participle or (shared and cand.kind == "speech")):
-        return None
-    k = cue.left_edge.i
-    while k > 0 and doc[k - 1].lower_ in lexicon.clause_breaks:
-        k -= 1
-    return None if k == cue.left_edge.i else int(doc[k].idx)
-
-
-def _cut_at_breaks(outer: Candidate, breaks: list[tuple[Candidate, int]], text: str,
-                   lexicon: Lexicon) -> Candidate:
-    """``outer`` ending before the earliest break of another cue clause inside its content, if any."""
-    start, end = outer.content
-    cuts = [cut for inner, cut in breaks
-            if inner is not outer and start < inner.cue.start < end and start + MIN_CONTENT_CHARS < cut < end]
-    return replace(outer, content=trim(text, Extent(start, min(cuts)), lexicon)) if cuts else outer
-
-
-def _outermost(found: list[Candidate], text: str, lexicon: Lexicon) -> list[Candidate]:
-    """Candidates whose cue lies inside no other candidate's content.
-
-    A cue clause set off inside another report ("she said X, arguing that Y"; "said X and warned
-    against Y") is a report of its own: the outer content is cut before it. One that hangs on the
-    reported words themselves ("said Y wants Z") stays part of the outer report.
-    """
-    breaks = [(cand, cut) for cand in found if (cut := _break_before(cand, lexicon)) is not None]
-    found = [_cut_at_breaks(outer, breaks, text, lexicon) for outer in found]
-    return [
-        cand for cand in found
-        if not any(o is not cand and o.content.start <= cand.cue.start < o.content.end for o in found)
-    ]
-
-
-def _ends_clause(cue: Token, rest: TokenSpan, lexicon: Lexicon) -> bool:
-    """Whether the words ``rest`` after a report's content start something else: a clause the cue's own
-    clause depends on ("When he invoked X, he did not ..."), another report, a second predicate of the
-    cue ("documented X but also drew Y") or a coordinated clause with its own subject ("..., and
-    students can take part")."""
-    ancestors = {a.i for a in cue.ancestors}
-    for token in rest:
-        if token.i in ancestors or (token.pos_ == "VERB" and token.lemma_.lower() in lexicon.cue_verbs):
-            return True
-        if token.dep_ == "conj" and token.head.i == cue.i and token.pos_ in ("VERB", "AUX"):
-            return True
-        if token.dep_ in ("nsubj", "nsubjpass") and token.head.dep_ == "conj" \
-                and rest.start <= token.head.i < rest.end:
-            return True
-    return False
-
-
-def _to_sentence_end(cand: Candidate, text: str, lexicon: Lexicon, cues: list[int]) -> Candidate:
-    """``cand`` with its content carried on to the end of its sentence when nothing else starts there.
-
-    The small parser often ends an object or clause early ("cited disparaging remarks | Trump had made
-    about Machado as examples of ..."; "promising to meet | and in some cases exceed his goals"); the
-    rest of the sentence is then still what the cue reports. Only verb cues are carried, never past
-    the paragraph, another cue or the start of another clause (:func:`_ends_clause`).
-    """
-    cue, (start, end) = cand.cue_token, cand.content
-    sent = cue.sent
-    if cue.pos_ != "VERB" or start < cue.idx or end >= sent.end_char:
-        return cand
-    later = bisect.bisect_right(cues, end)
-    if later < len(cues) and cues[later] < sent.end_char:
-        return cand
-    paragraph_end = text.find("\n", end)
-    limit = sent.end_char if paragraph_end < 0 else min(sent.end_char, paragraph_end)
-    rest = cue.doc.char_span(end, limit, alignment_mode="expand")
-    if rest is None or _ends_clause(cue, rest, lexicon):
-        return cand
-    new_end = trim(text, Extent(start, limit), lexicon).end
-    if text[new_end - 1:new_end] == ")" and "(" not in text[start:new_end]:
-        # "... (her campaign disclosed that she has pneumonia)": the closing parenthesis is not the report's
-        new_end = trim(text, Extent(start, new_end - 1), lexicon).end
-    return replace(cand, content=Extent(start, max(end, new_end)))
-
-
-def _without_that(text: str, content: Extent, lexicon: Lexicon) -> Extent:
-    """``content`` without a complementizer that opens it ("that the talks failed"), if any."""
-    start, end = content
-    for word in lexicon.complementizers:
-        opener = len(word) + 1
-        if text[start:start + opener].lower() == word + " " and end - start > opener:
-            return Extent(start + opener, end)
-    return content
-
-
-def _agentless_passive(token: Token) -> bool:
-    """Whether ``token`` is a passive cue ("was accused of ...", "Asked about ..."): it may report with no speaker."""
-    return any(c.dep_ == "nsubjpass" for c in token.children) or passive_participle(token)
-
-
-def _reported(article: Article, text: str, lexicon: Lexicon, inside: SegmentIndex) -> list[Quote]:
-    found = []
-    for cand in find_reported(article.doc, text, lexicon, inside, inside.coverage):
-        start, end = cand.content
-        quoted = inside.coverage(start, end)
-        if quoted >= MAX_QUOTED_SHARE * (end - start) or (cand.subject is None and not quoted
-                                                           and not _agentless_passive(cand.cue_token)):
-            # The direct quote seen again; or words nobody is said to have said. An agentless passive
-            # ("he was accused of ...", "the plan was criticized as ...") still reports a claim.
-            continue
-        found.append(cand)
-    quotes = []
-    cues = sorted(cand.cue.start for cand in found)
-    for cand in _outermost(found, text, lexicon):
-        cand = _to_sentence_end(cand, text, lexicon, cues)
-        content = _without_that(article.text, cand.content, lexicon)
-        quotes.append(_quote(article, lexicon, content, False, cand.cue, cand.subject, cand.kind))
-    return quotes
-
-
-#: What may lie between reported content and a quotation that finishes it ("It was “a stone ...”").
-_QUOTE_GAP = re.compile(r"[ \t\"“:—–-]*")
-
-
-def _participle(word: str, lexicon: Lexicon) -> bool:
-    """Whether ``word`` is a participle, read from its ending ("saying", "adding")."""
-    return word.isascii() and word.isalpha() and any(
-        word.endswith(ending) and len(word) > len(ending) for ending in lexicon.participle_endings)
-
-
-def _through_quotes(article: Article, quote: Quote, direct: list[Quote], starts: list[int],
-                    lexicon: Lexicon) -> Quote:
-    """``quote`` (reported speech) carried to the end of a quotation it stops inside or right before.
-
-    The parse often ends a reported clause inside the quoted words that finish it (the closing period
-    is trimmed, or the quotation hangs off the clause), which would leave the quotation outside the
-    report it belongs to. ``direct`` is sorted by start; ``starts`` holds those starts.
-    """
-    start, end = quote.content.start, quote.content.end
-    for k in range(bisect.bisect_left(starts, start), len(direct)):
-        d = direct[k]
-        if d.content.start > end and not _QUOTE_GAP.fullmatch(article.text, end, d.content.start):
-            break  # every later quotation starts further off, past words of the report's own
-        if d.content.end <= end:
-            continue
-        if d.cue is not None and start < d.cue.start < end and _participle(d.cue.text, lexicon) \
-                and article.text[start:d.cue.start].rstrip().endswith(","):
-            # "attacked X, saying, '...'": the quotation is the saying's, not the attack's.
-            end = trim(article.text, Extent(start, d.cue.start), lexicon).end
-            continue
-        if d.content.start < end:
-            end = d.content.end
-        elif _QUOTE_GAP.fullmatch(article.text, end, d.content.start):
-            end = d.content.end
-            break
-    if end == quote.content.end:
-        return quote
-    return replace(quote, content=make_span(article.text, start, end))
-
-
-def _direct(article: Article, lexicon: Lexicon, found: list[DirectQuote]) -> list[Quote]:
-    return [_quote(article, lexicon, q.content, True, q.cue, q.subject) for q in found]
-
-
-def _labelled(article: Article, text: str, lexicon: Lexicon, direct: list[Quote]) -> list[Quote]:
-    """``direct`` with transcript and headline lines ("WALLACE: ...") in place of the quotes that hold them."""
-    lines = list(find_labelled(article.doc, text, lexicon.label_stopwords))
-    out = [q for q in direct if not any(line.name.start <= q.content.start < line.name.end for line in lines)]
-    taken = list(out)
-    for line, turn_end in zip(lines, _turn_ends(text, lines), strict=True):
-        start, end = line.content
-        if any(q.content.start < end and start < q.content.end for q in taken):
-            continue
-        quote = _quote(article, lexicon, Extent(start, turn_end), True, line.cue, line.head)
-        name = make_span(article.text, *line.name)
-        speaker = quote.speaker or _actor_named(article, name.text)
-        out.append(replace(quote, speaker_span=name, speaker=speaker))
-    return out
-
-
-#: Longest stretch (characters) a labelled turn runs on over unlabelled paragraphs to the next label;
-#: further apart, the labels are separate lines of an article, not turns of a transcript (chosen on the
-#: interviews of the shared Wikinews corpus, whose answers run to a few paragraphs).
-MAX_TURN_CHARS = 5000
-
-
-def _turn_ends(text: str, lines: list[Labelled]) -> list[int]:
-    """Where each labelled turn ends: at the next label when it is near, else at the end of its line.
-
-    In transcripts and interviews a turn runs over several paragraphs and only its first is labelled.
-    """
-    ends = []
-    for k, line in enumerate(lines):
-        end = line.content.end
-        if k + 1 < len(lines):
-            after = lines[k + 1]
-            next_line = text.rfind("\n", 0, after.name.start) + 1
-            if next_line - end <= MAX_TURN_CHARS:
-                stop = next_line
-                while stop > end and text[stop - 1].isspace():
-                    stop -= 1
-                end = max(end, stop)
-        ends.append(end)
-    return ends
-
-
-def _actor_named(article: Article, label: str) -> str | None:
-    """The id of the one person or organization a speaker label names ("Jane Roe", or "ROE" for her), if any.
-
-    A label is rarely recognized as a name in its own right ("((Jane Roe))", "ROE:"), but the
-    person it names is usually introduced elsewhere in the article.
-    """
-    words = label.lower().split()
-    exact = [a.id for a in article.actors if a.name.lower() == label.lower()]
-    if exact:
-        return exact[0]
-    if len(words) != 1:
-        return None
-    last = [a.id for a in article.actors if a.kind == "person" and a.name.lower().split()[-1:] == words]
-    return last[0] if len(last) == 1 else None
-
-
-def _in_own_words(quotes: list[Quote], lexicon: Lexicon) -> list[Quote]:
-    """``quotes`` (in text order) with reports by a pronoun inside a direct quote read against that quote.
-
-    "I" or "we" is the quote's speaker. "He" or "she" is someone else, never the quote's speaker: left
-    alone, such pronouns go to the nearest person named before them, who inside an interview answer is
-    often the interviewee. A stance of "you" there is dropped: it is anyone at all ("you need to
-    understand the animal first") or the one being addressed.
-    """
-    direct = [q for q in quotes if q.direct and q.speaker_span is not None]  # in text order, as ``quotes`` are
-    starts = [q.content.start for q in direct]
-    out = []
-    for quote in quotes:
-        pronoun = quote.speaker_span.text.lower() if quote.speaker_span is not None else ""
-        first, addressee = pronoun in lexicon.first_person_pronouns, pronoun in lexicon.addressee_pronouns
-        if not quote.direct and quote.cue is not None and (first or addressee
-                                                           or pronoun in lexicon.third_person_pronouns):
-            cue = quote.cue.start
-            # Direct quotes do not overlap: the one that may hold the cue starts last at or before it.
-            k = bisect.bisect_right(starts, cue) - 1
-            outer = direct[k] if k >= 0 and cue < direct[k].content.end else None
-            if outer is not None and addressee and quote.kind == "stance":
-                continue
-            if outer is not None and first:
-                quote = replace(quote, speaker=outer.speaker)
-            elif outer is not None and outer.speaker is not None and quote.speaker == outer.speaker:
-                quote = replace(quote, speaker=None)
-        out.append(quote)
-    return out
-
-
-@stage("quotes", requires={"doc", "actors"}, assigns={"quotes"}, help="direct and reported speech with speakers")
-def apply(article: Article, config: StageConfig = StageConfig()) -> Article:
-    """Fill ``article.quotes`` with the direct and reported speech of the article."""
-    doc = article.doc
-    if doc is None:
+@stage("quotes", requires={"doc", "actors"}, assigns={"quotes"}, help="direct and reported speech with speakers",
+       config=QuotesConfig)
+def apply(article: Article, config: QuotesConfig = QuotesConfig()) -> Article:
+    """Fill ``article.quotes`` with the direct and reported speech and the stances of the article."""
+    if article.doc is None:
         raise PipelineError(f"quotes: article {article.id} has no annotation; run the 'annotate' stage first")
-    lexicon = load_lexicon(config.resources(article))
-    # The annotated prefix of article.text (Doc.text would rebuild it token by token).
-    text = article.text[: doc[-1].idx + len(doc[-1].text_with_ws)] if len(doc) else ""
-    segments = find_quoted(text)
-    inside = SegmentIndex(segments)
-    direct = _direct(article, lexicon, find_direct(doc, text, segments, lexicon, inside, find_subject))
-    direct = [_credited(article, text, q) for q in _labelled(article, text, lexicon, direct)]
-    quotes = list(direct)
-    direct = sorted(direct, key=lambda q: q.content.start)
-    direct_starts = [q.content.start for q in direct]
-    starts = {q.content.start: q for q in direct}
-    for quote in _reported(article, text, lexicon, inside):
-        quote = _through_quotes(article, quote, direct, direct_starts, lexicon)
-        same = starts.setdefault(quote.content.start, quote)
-        if same is quote or (same.direct and quote.content.end > same.content.end):
-            # A report whose quotation opens it and its own words go on ("claimed 'X' the level of ...,
-            # and concluded ...") holds that quotation; one that is only the quotation is dropped.
-            quotes.append(quote)
-    found = _in_own_words(sorted(quotes, key=lambda q: (q.content.start, q.content.end)), lexicon)
+    if config.method not in ("combined", "model", "rules"):
+        raise PipelineError(f"quotes: unknown method {config.method!r}; use 'combined', 'model' or 'rules'")
+    resources = config.resources(article)
+    lexicon = load_lexicon(resources)
+    learned = None if config.method == "rules" else load_learned(resources, lexicon)
+    if learned is None:
+        found = find_by_rules(article, lexicon)
+    elif config.method == "model":
+        found = find_learned(article, learned, config.strict_stances)
+    else:
+        rules = one_record(find_by_rules(article, lexicon))
+        taken = [span for q in rules for span in _spans(q)]
+        found = combine(rules, find_learned(article, learned, config.strict_stances, taken))
     return replace(article, quotes=tuple(found))
+
+
+def _spans(quote: Quote) -> list[tuple[int, int]]:
+    """The words of ``quote`` another attribution may not take: its content, speaker and cue."""
+    return [(span.start, span.end) for span in (quote.content, quote.speaker_span, quote.cue) if span is not None]
+
+
+def _touches(quote: Quote, taken: list[tuple[int, int]]) -> bool:
+    """Whether the content or the cue of ``quote`` overlaps one of the ``taken`` spans."""
+    own = [(quote.content.start, quote.content.end)] + ([] if quote.cue is None else [(quote.cue.start, quote.cue.end)])
+    return any(s < e2 and s2 < e for s, e in own for s2, e2 in taken)
+
+
+def one_record(rules: list[Quote]) -> list[Quote]:
+    """``rules`` without a quotation that lies inside a report of theirs: the report holds it."""
+    def fragment(q: Quote) -> bool:
+        return q.direct and any(o is not q and not o.direct and o.content.start <= q.content.start
+                                and q.content.end <= o.content.end for o in rules)
+    return [q for q in rules if not fragment(q)]
+
+
+def combine(rules: list[Quote], learned: list[Quote]) -> list[Quote]:
+    """One record per attribution: the rules' quotes (see :func:`one_record`) and the model's attributions whose
+    content and cue lie outside the contents, speakers and cues of those, in text order."""
+    kept = one_record(rules)
+    taken = [span for q in kept for span in _spans(q)]
+    kept += [q for q in learned if not _touches(q, taken)]
+    return sorted(kept, key=lambda q: (q.content.start, q.content.end))

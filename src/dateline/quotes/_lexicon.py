@@ -30,7 +30,7 @@ _WORD_LISTS = (
     "speech_verbs", "thought_verbs", "object_verbs", "call_particles", "person_pronouns", "group_pronouns",
     "label_stopwords",
 )
-#: Lists added in formats 1.1 to 1.4; an older file without them reads them as empty.
+#: Lists added in formats 1.1 to 1.5; an older file without them reads them as empty.
 _OPTIONAL_LISTS = ("agent_nouns", "content_prepositions", "action_verbs", "passive_verbs", "recipient_verbs",
                    "cue_nouns", "noun_prepositions", "cue_adjectives",
                    "clause_only_verbs", "stance_verbs", "speech_nouns", "forecast_verbs", "feeling_nouns",
@@ -42,7 +42,10 @@ _OPTIONAL_LISTS = ("agent_nouns", "content_prepositions", "action_verbs", "passi
                    "as_words", "speaker_phrase_words", "sourcing_words", "source_prepositions", "topic_prepositions",
                    "finding_prepositions", "call_verbs", "not_content_xcomp_verbs", "aspect_verbs",
                    "list_conjunctions", "dangling_conjunctions", "possessive_endings", "participle_endings",
-                   "third_person_endings")
+                   "third_person_endings",
+                   # 1.5: what the learned model reads
+                   "content_openers", "negative_pronouns", "organization_pronouns", "attitude_words",
+                   "communication_words", "light_verbs", "negative_determiners")
 #: Every list a file may hold, each described under ``lists``.
 _ALL_LISTS = frozenset((*_WORD_LISTS, *_OPTIONAL_LISTS, "source_phrases"))
 
@@ -106,11 +109,29 @@ class Lexicon:
     possessive_endings: frozenset[str] = frozenset()
     participle_endings: frozenset[str] = frozenset()
     third_person_endings: frozenset[str] = frozenset()
+    content_openers: frozenset[str] = frozenset()
+    negative_pronouns: frozenset[str] = frozenset()
+    organization_pronouns: frozenset[str] = frozenset()
+    attitude_words: frozenset[str] = frozenset()
+    communication_words: frozenset[str] = frozenset()
+    light_verbs: frozenset[str] = frozenset()
+    negative_determiners: frozenset[str] = frozenset()
 
     @functools.cached_property
     def cue_verbs(self) -> frozenset[str]:
         """Every verb lemma that can introduce speech or thought."""
         return self.speech_verbs | self.thought_verbs
+
+    @functools.cached_property
+    def stance_words(self) -> frozenset[str]:
+        """Every cue word of belief, attitude, intention or judgement."""
+        return (self.thought_verbs | self.stance_verbs | (self.cue_nouns - self.speech_nouns) | self.cue_adjectives
+                | self.attitude_words)
+
+    @functools.cached_property
+    def communication_cues(self) -> frozenset[str]:
+        """Every cue word of saying, writing or communicating (verbs of saying that judge are stance words)."""
+        return (self.speech_verbs - self.stance_verbs) | self.speech_nouns | self.communication_words
 
     @functools.cached_property
     def pronouns(self) -> frozenset[str]:

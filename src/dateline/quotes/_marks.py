@@ -12,6 +12,7 @@ straight double mark right after a digit is an inch sign and opens nothing.
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 
 __all__ = ["QuotedSegment", "find_quoted"]
@@ -69,21 +70,28 @@ def _measure(text: str, i: int) -> bool:
     return text[i] == '"' and i > 0 and text[i - 1].isdigit()
 
 
+#: The characters the scan stops at: every mark and line break (the rest of the text is skipped).
+_STOPS = re.compile("[" + re.escape("".join(sorted(OPENING | CLOSING))) + "\n]")
+
+
 def find_quoted(text: str) -> list[QuotedSegment]:
     """Every quoted stretch of ``text``, in order, never overlapping."""
     segments: list[QuotedSegment] = []
     open_at: int | None = None
     depth = 0
-    i = 0
-    while i < len(text):
+    resume = 0  # a continued quote's repeated opening mark is skipped
+    for stop in _STOPS.finditer(text):
+        i = stop.start()
         ch = text[i]
+        if i < resume:
+            continue
         if open_at is None:
             if ch in OPENING and not _measure(text, i):
                 open_at, depth = i, 0
         elif ch == "\n":
             mark = _paragraph_continues(text, i)
             if mark is not None:
-                i = mark + 1
+                resume = mark + 1
                 continue
             found = _segment(text, open_at, i, None)
             segments.extend([found] if found else [])
@@ -97,7 +105,6 @@ def find_quoted(text: str) -> list[QuotedSegment]:
                 found = _segment(text, open_at, i, i)
                 segments.extend([found] if found else [])
                 open_at = None
-        i += 1
     if open_at is not None:
         found = _segment(text, open_at, len(text), None)
         segments.extend([found] if found else [])

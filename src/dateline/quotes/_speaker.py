@@ -26,6 +26,9 @@ MAX_PRONOUN_DISTANCE = 600
 _SUBJECT_DEPS = frozenset({"nsubj", "nsubjpass"})
 _CLIMB_DEPS = frozenset({"xcomp", "advcl", "pcomp", "prep", "conj", "acl", "aux", "auxpass"})
 _NOUNS = frozenset({"NOUN", "PROPN"})
+#: The kinds of actor a person pronoun ("she") and an organization pronoun ("it") may stand for.
+_PERSONS = frozenset({"person"})
+_ORGANIZATIONS = frozenset({"organization", "country", "group"})
 #: Right-hand children of a subject that still belong to the speaker's name.
 _NAME_DEPS = frozenset({"appos", "compound", "flat", "prep", "pobj", "nummod", "amod", "poss", "case", "cc", "conj"})
 
@@ -95,10 +98,11 @@ def _is_subject(doc: Doc, start: int, end: int) -> bool:
     return span is not None and len(span) > 0 and span.root.dep_ in _SUBJECT_DEPS
 
 
-def _nearest_person_before(article: Article, offset: int) -> Actor | None:
-    """The person a pronoun at ``offset`` most likely means: the nearest earlier subject, else mention."""
+def _nearest_before(article: Article, offset: int, kinds: frozenset[str]) -> Actor | None:
+    """The actor of one of ``kinds`` a pronoun at ``offset`` most likely means: the nearest earlier subject, else
+    the nearest mention."""
     mentions = sorted(
-        ((m.end, m.start, actor) for actor in article.actors if actor.kind == "person"
+        ((m.end, m.start, actor) for actor in article.actors if actor.kind in kinds
          for m in actor.mentions if m.end <= offset),
         key=lambda item: item[0],
         reverse=True,
@@ -118,12 +122,14 @@ def _referent(head: Token, lexicon: Lexicon) -> Token:
     return head
 
 
-def link_speaker(article: Article, head: Token, lexicon: Lexicon) -> tuple[Span, str | None]:
-    """The speaker span headed by ``head`` and the id of the actor behind it (or None).
+def link_speaker(article: Article, head: Token, lexicon: Lexicon,
+                 extent: Extent | None = None) -> tuple[Span, str | None]:
+    """The speaker span headed by ``head`` (``extent``, when the caller has chosen it already) and the id of the
+    actor behind it (or None).
 
     A relative pronoun is the span (as PolNeAR marks it); its referent gives the actor.
     """
-    start, end = speaker_extent(head, article.text)
+    start, end = extent if extent is not None else speaker_extent(head, article.text)
     span = make_span(article.text, start, end)
     referent = _referent(head, lexicon)
     if referent.i != head.i:
@@ -136,5 +142,7 @@ def link_speaker(article: Article, head: Token, lexicon: Lexicon) -> tuple[Span,
     if actor is None:
         actor = article.actor_at(head.idx, head.idx + len(head.text)) or article.actor_at(start, end)
     if actor is None and head.lower_ in lexicon.person_pronouns:
-        actor = _nearest_person_before(article, head.idx)
+        actor = _nearest_before(article, head.idx, _PERSONS)
+    elif actor is None and head.lower_ in lexicon.organization_pronouns:
+        actor = _nearest_before(article, head.idx, _ORGANIZATIONS)
     return span, None if actor is None else actor.id

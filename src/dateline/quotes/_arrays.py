@@ -1,0 +1,286 @@
+"""One parsed article as flat numpy arrays: what every part of the learned model reads.
+
+Built once per article from the spaCy ``Doc`` the annotate stage made (no
+re-parsing, and no Python loop over its tokens): token strings as spaCy's
+64-bit string hashes, parts of speech, dependency labels and heads, subtree
+edges, entity types, sentence and paragraph ids, and which tokens lie inside
+quotation marks.
+"""
+
+from __future__ import annotations
+
+import bisect
+import re
+from collections.abc import Sequence
+from typing import TYPE_CHECKING
+
+import numpy as np
+from spacy.attrs import (
+    DEP,
+    ENT_TYPE,
+    HEAD,
+    IDX,
+    IS_PUNCT,
+    IS_QUOTE,
+    IS_SPACE,
+    LEMMA,
+    LENGTH,
+    LOWER,
+    POS,
+    SENT_START,
+    SHAPE,
+    SUFFIX,
+    TAG,
+)
+from spacy.parts_of_speech import ADJ, DET, NOUN, NUM, PRON, PROPN
+from spacy.strings import get_string_id
+
+from dateline.quotes._marks import QuotedSegment
+from dateline.quotes._types import Extent
+
+if TYPE_CHECKING:
+    from spacy.tokens import Doc
+
+__all__ = ["Arrays", "Lists", "Ranges", "TokenRanges", "member", "string_hash"]
+
+#: Character ranges ``[start, end)`` of one possibly discontinuous stretch of text.
+Ranges = tuple[Extent, ...]
+#: Token ranges ``[first, end)`` of one possibly discontinuous stretch of tokens.
+TokenRanges = tuple[tuple[int, int], ...]
+
+
+def member(values: np.ndarray, keys: np.ndarray) -> np.ndarray:
+    """Which of ``values`` are among the sorted ``keys`` (``np.isin`` without its set-up cost on short arrays)."""
+    if not len(keys):
+        return np.zeros(len(values), dtype=bool)
+    k = np.minimum(np.searchsorted(keys, values), len(keys) - 1)
+    found: np.ndarray = keys[k] == values
+    return found
+
+
+def string_hash(text: str) -> int:
+    """The key spaCy's StringStore gives ``text``: what ``Doc.to_array`` returns for words, tags and labels (a
+    symbol's id for spaCy's own symbols, such as most dependency labels and entity types; else a hash)."""
+    return int(get_string_id(text))
+
+
+_NEWLINE = re.compile("\n")
+#: A dateline opening a paragraph: a place in capitals, an optional agency in parentheses, a dash
+#: ("WASHINGTON (AP) —", "BEDFORD, N.H. —", "NEW YORK --"). Its words are never a source.
+_DATELINE = re.compile(r"^[ \t]*[A-Z][A-Z.'’-]+(?:[ ,]+[A-Z][A-Za-z.'’-]*){0,5}[ \t]*(?:\([^()\n]{1,40}\)[ \t]*)?"
+                       r"(?:—|–|--|-)[ \t]", re.MULTILINE)
+# Parts of speech come from ``Doc.to_array`` as spaCy's symbol ids, not string hashes.
+_NOMINAL_POS = np.asarray(sorted([NOUN, PROPN, PRON]), dtype=np.uint64)
+_LOOSE_POS = np.asarray(sorted([DET, NUM, ADJ]), dtype=np.uint64)
+_WH_TAGS = np.asarray(sorted(string_hash(x) for x in ("WP", "WDT")), dtype=np.uint64)
+_SUBJ_DEPS = np.asarray(sorted(string_hash(x) for x in ("nsubj", "nsubjpass")), dtype=np.uint64)
+_ATTRS = [LOWER, LEMMA, POS, TAG, DEP, HEAD, ENT_TYPE, IDX, SENT_START, IS_PUNCT, IS_SPACE, SHAPE, SUFFIX, LENGTH,
+          IS_QUOTE]
+
+
+class Arrays:
+    """Arrays over the tokens of ``doc``, whose text is ``text`` (the annotated prefix of the article).
+
+    ``segments`` are the quoted stretches of ``text`` (:func:`dateline.quotes._marks.find_quoted`).
+    """
+
+    def __init__(self, doc: Doc, text: str, segments: Sequence[QuotedSegment]) -> None:
+        self.doc = doc
+        self.text = text
+        self.segments = list(segments)
+        self._seg_starts = self.open_marks = [s.open_mark for s in segments]
+        self._seg_ends = [s.outer_end for s in segments]
+        n = self.n = len(doc)
+        arr = doc.to_array(_ATTRS) if n else np.zeros((0, len(_ATTRS)), dtype=np.uint64)
+        self.lower, self.lemma, self.pos, self.tag, self.dep = arr[:, 0], arr[:, 1], arr[:, 2], arr[:, 3], arr[:, 4]
+        self.head = np.arange(n, dtype=np.int64) + arr[:, 5].astype(np.int64)
+        self.ent = arr[:, 6]
+        self.idx = arr[:, 7].astype(np.int64)
+        self.end = self.idx + arr[:, 13].astype(np.int64)
+        self.punct = arr[:, 9].astype(bool)
+        self.space = arr[:, 10].astype(bool)
+        self.shape = arr[:, 11]
+        self.suffix = arr[:, 12]
+        self.is_quote_mark = arr[:, 14].astype(bool)
+        starts = arr[:, 8].astype(np.int64) == 1
+        self.sent, self.sent_start, self.sent_end = _runs(starts)
+        self.para, self.para_start, self.para_end = _runs(self._paragraph_starts())
+        self.quote = self._quote_segments()
+        self.left, self.right = _edges(self.head)
+        #: Prefix sums of tokens inside quotation marks: quoted tokens in [a, b) = qcum[b] - qcum[a].
+        self.qcum: list[int] = np.concatenate([[0], np.cumsum(self.quote >= 0)]).astype(int).tolist()
+        self.nominal = ((member(self.pos, _NOMINAL_POS) | member(self.tag, _WH_TAGS)
+                         | (member(self.dep, _SUBJ_DEPS) & member(self.pos, _LOOSE_POS))) & ~self._datelines())
+        """Tokens that may head a source: nouns, proper nouns, pronouns, wh-pronouns, and subjects that are
+        determiners, numerals or adjectives ("some", "many", "both"); never the words of a dateline."""
+        order = np.argsort(self.head, kind="stable")
+        self._kid_order: list[int] = order.tolist()
+        self._kid_bounds: list[int] = np.searchsorted(self.head[order], np.arange(n + 1)).tolist()
+        self._deps: list[str] | None = None
+        self._quoted_runs: list[tuple[int, int, int]] | None = None
+        self._at: Lists | None = None
+
+    @property
+    def at(self) -> Lists:
+        """The same arrays as Python lists, for loops that read one token at a time (faster than numpy there)."""
+        if self._at is None:
+            self._at = Lists(self)
+        return self._at
+
+    def _paragraph_starts(self) -> np.ndarray:
+        """Which tokens start a paragraph: the first, and each one after a token holding (or followed by) a line
+        break."""
+        out = np.zeros(self.n, dtype=bool)
+        if self.n:
+            out[0] = True
+            lines = np.asarray([m.start() for m in _NEWLINE.finditer(self.text)], dtype=np.int64)
+            holder = np.searchsorted(self.idx, lines, side="right") - 1
+            holder = holder[(holder >= 0) & (holder + 1 < self.n)]
+            out[holder + 1] = True
+        return out
+
+    def _datelines(self) -> np.ndarray:
+        """Which tokens belong to a dateline at the start of a paragraph ("WASHINGTON (AP) —")."""
+        out = np.zeros(self.n, dtype=bool)
+        for found in _DATELINE.finditer(self.text):
+            first, end = np.searchsorted(self.idx, [found.start(), found.end()])
+            out[first:end] = True
+        return out
+
+    def _quote_segments(self) -> np.ndarray:
+        """The quoted segment holding each token (by its first character), or -1."""
+        seg_starts = np.asarray(self._seg_starts, dtype=np.int64)
+        seg_ends = np.asarray(self._seg_ends, dtype=np.int64)
+        if not len(seg_starts):
+            return np.full(self.n, -1, dtype=np.int64)
+        k = np.searchsorted(seg_starts, self.idx, side="right") - 1
+        inside = (k >= 0) & (self.idx < seg_ends[np.maximum(k, 0)])
+        out: np.ndarray = np.where(inside, k, -1)
+        return out
+
+    def coverage(self, start: int, end: int) -> int:
+        """How many characters of ``[start, end)`` lie inside quotation marks (marks included)."""
+        k = max(bisect.bisect_right(self._seg_starts, start) - 1, 0)
+        total = 0
+        while k < len(self._seg_starts) and self._seg_starts[k] < end:
+            total += max(0, min(end, self._seg_ends[k]) - max(start, self._seg_starts[k]))
+            k += 1
+        return total
+
+    def dep_(self, i: int) -> str:
+        """The dependency label of token ``i``."""
+        return self.deps[i]
+
+    @property
+    def deps(self) -> list[str]:
+        """Dependency labels of every token as strings (built on first use)."""
+        if self._deps is None:
+            keys, places = np.unique(self.dep, return_inverse=True)
+            names = [self.doc.vocab.strings[int(k)] if k else "" for k in keys.tolist()]
+            self._deps = [names[k] for k in places.tolist()]
+        return self._deps
+
+    def kids(self, i: int) -> list[int]:
+        """The children of token ``i``, in order."""
+        return [k for k in self._kid_order[self._kid_bounds[i]:self._kid_bounds[i + 1]] if k != i]
+
+    @property
+    def quoted_runs(self) -> list[tuple[int, int, int]]:
+        """Runs of tokens inside one quoted segment, as (segment, first token, end token), in order."""
+        if self._quoted_runs is None:
+            inside = np.flatnonzero(self.quote >= 0)
+            runs: list[tuple[int, int, int]] = []
+            if len(inside):
+                ids = self.quote[inside]
+                cut = np.flatnonzero(np.diff(ids)) + 1
+                firsts = np.concatenate([[0], cut]).tolist()
+                lasts = (np.concatenate([cut, [len(inside)]]) - 1).tolist()
+                runs = [(int(ids[f]), int(inside[f]), int(inside[la]) + 1) for f, la in zip(firsts, lasts, strict=True)]
+            self._quoted_runs = runs
+        return self._quoted_runs
+
+    def char_ranges(self, spans: TokenRanges) -> Ranges:
+        """Token ranges as character ranges, without outer space tokens, merged when adjacent on one line."""
+        out: list[Extent] = []
+        for a, b in sorted(spans):
+            while a < b and self.space[a]:
+                a += 1
+            while b > a and self.space[b - 1]:
+                b -= 1
+            if a >= b:
+                continue
+            s, e = int(self.idx[a]), int(self.end[b - 1])
+            if out and s <= out[-1].end + 1 and "\n" not in self.text[out[-1].end:s]:
+                out[-1] = Extent(out[-1].start, max(e, out[-1].end))
+            else:
+                out.append(Extent(s, e))
+        return tuple(out)
+
+    def token_range(self, start: int, end: int) -> tuple[int, int]:
+        """The tokens that overlap the characters ``[start, end)`` (at least one)."""
+        a = int(np.searchsorted(self.end, start, side="right"))
+        b = int(np.searchsorted(self.idx, end, side="left"))
+        return a, max(b, a + 1)
+
+
+class Lists:
+    """The token arrays of :class:`Arrays` as Python lists of ints and bools."""
+
+    def __init__(self, a: Arrays) -> None:
+        self.head: list[int] = a.head.tolist()
+        self.left: list[int] = a.left.tolist()
+        self.right: list[int] = a.right.tolist()
+        self.sent: list[int] = a.sent.tolist()
+        self.sent_start: list[int] = a.sent_start.tolist()
+        self.sent_end: list[int] = a.sent_end.tolist()
+        self.para: list[int] = a.para.tolist()
+        self.para_start: list[int] = a.para_start.tolist()
+        self.para_end: list[int] = a.para_end.tolist()
+        self.quote: list[int] = a.quote.tolist()
+        self.space: list[bool] = a.space.tolist()
+        self.punct: list[bool] = a.punct.tolist()
+        self.is_quote_mark: list[bool] = a.is_quote_mark.tolist()
+        self.lower: list[int] = a.lower.tolist()
+        self.lemma: list[int] = a.lemma.tolist()
+        self.pos: list[int] = a.pos.tolist()
+        self.tag: list[int] = a.tag.tolist()
+        self.dep: list[int] = a.dep.tolist()
+        self.ent: list[int] = a.ent.tolist()
+        self.idx: list[int] = a.idx.tolist()
+        self.end: list[int] = a.end.tolist()
+        #: Tokens trimmed from the edges of a content: spaces, and punctuation other than quotation marks.
+        self.edge: list[bool] = (a.space | (a.punct & ~a.is_quote_mark)).tolist()
+
+
+def _runs(starts: np.ndarray) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
+    """Run ids of every token, and the first and end token of each run, from a mask of run starts."""
+    if len(starts):
+        starts = starts.copy()
+        starts[0] = True
+    ids = np.cumsum(starts) - 1
+    first = np.flatnonzero(starts)
+    return ids, first, np.append(first[1:], len(starts))
+
+
+def _edges(head: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
+    """First and last token of every token's subtree (projective or not: min and max over descendants)."""
+    n = len(head)
+    left = np.arange(n, dtype=np.int64)
+    right = left.copy()
+    depth = np.zeros(n, dtype=np.int64)
+    cur = np.arange(n, dtype=np.int64)
+    moving = head[cur] != cur
+    for _ in range(n):
+        if not moving.any():
+            break
+        depth[moving] += 1
+        cur[moving] = head[cur[moving]]
+        moving = head[cur] != cur
+    order = np.argsort(-depth, kind="stable")
+    bounds = np.flatnonzero(np.diff(depth[order])) + 1
+    for group in np.split(order, bounds):
+        if len(group) == 0 or depth[group[0]] == 0:
+            continue
+        np.minimum.at(left, head[group], left[group])
+        np.maximum.at(right, head[group], right[group])
+    return left, right

@@ -1,0 +1,58 @@
+"""Feature hashing for the learned model: many feature templates, one numpy pass, fixed weight slots.
+
+A template combines up to four integer columns (spaCy string hashes, symbol
+ids, small buckets) with its own id into one 64-bit hash per row; the low
+``bits`` bits of the hash pick the template value's weight slot. Slot 0 is
+padding and always weighs 0. The hashes depend only on the values, so they are
+the same in every process and on every machine.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+import numpy as np
+
+__all__ = ["Columns", "mix_templates", "slots", "softmax_groups"]
+
+#: The value columns of one template (at most :data:`WIDTH`).
+Columns = tuple[np.ndarray, ...]
+#: Most columns one template combines.
+WIDTH = 4
+
+_M1 = np.uint64(0x9E3779B97F4A7C15)
+_M2 = np.uint64(0xBF58476D1CE4E5B9)
+
+
+def mix_templates(templates: Sequence[Columns], offset: int = 0) -> np.ndarray:
+    """One uint64 hash per row and template (rows x templates): template ``t`` mixes its columns
+    ``templates[t]`` (zero-padded to :data:`WIDTH`) with its id ``offset + t``."""
+    n = len(templates[0][0])
+    zero = np.zeros(n, dtype=np.uint64)
+    flat = [c.astype(np.uint64, copy=False) for cols in templates for c in (*cols, *([zero] * (WIDTH - len(cols))))]
+    values = np.stack(flat, axis=1).reshape(n, len(templates), WIDTH)
+    seeds = np.arange(offset, offset + len(templates), dtype=np.uint64) * _M2 + np.uint64(1)
+    h = np.broadcast_to(seeds, (n, len(templates))).copy()
+    with np.errstate(over="ignore"):
+        for k in range(WIDTH):
+            h ^= values[:, :, k]
+            h *= _M1
+            h ^= h >> np.uint64(29)
+    return h
+
+
+def slots(hashes: np.ndarray, bits: int) -> np.ndarray:
+    """Weight slots (1 .. 2**bits - 1) of uint64 hashes."""
+    out = (hashes & np.uint64((1 << bits) - 1)).astype(np.int64)
+    out[out == 0] = 1
+    return out
+
+
+def softmax_groups(scores: np.ndarray, starts: np.ndarray) -> np.ndarray:
+    """Softmax of ``scores`` within the contiguous groups that begin at ``starts``."""
+    sizes = np.diff(np.append(starts, len(scores)))
+    group = np.repeat(np.arange(len(starts)), sizes)
+    top = np.maximum.reduceat(scores, starts)
+    e = np.exp(scores - top[group])
+    out: np.ndarray = e / np.add.reduceat(e, starts)[group]
+    return out

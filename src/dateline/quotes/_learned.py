@@ -1,0 +1,211 @@
+"""Quotes from the learned attribution model: its attributions as quote records, speakers linked to actors.
+
+The model (:mod:`dateline.quotes._model`) is trained by ``dateline train
+quotes`` and ships as ``lang/<code>/models/quotes.npz`` beside its model card.
+It is read once per process; when it is missing the stage runs on its rules
+and says so once.
+"""
+
+from __future__ import annotations
+
+import bisect
+import functools
+import logging
+from collections.abc import Sequence
+from dataclasses import dataclass
+from typing import TYPE_CHECKING
+
+import numpy as np
+
+from dateline import ids
+from dateline.errors import PipelineError
+from dateline.lang import Resources
+from dateline.quotes._arrays import Arrays
+from dateline.quotes._labels import find_labelled
+from dateline.quotes._lexicon import Lexicon
+from dateline.quotes._marks import find_quoted
+from dateline.quotes._model import Attribution, AttributionModel, Features
+from dateline.quotes._reading import holds, is_direct, relayed, reportable, strict_kind, through_quotation
+from dateline.quotes._speaker import link_speaker
+from dateline.quotes._types import Extent
+from dateline.quotes._voices import CREDIT, actor_named, in_own_words, turn_ends
+from dateline.records import Article, Quote, QuoteKind, Span, make_span
+
+if TYPE_CHECKING:
+    from spacy.tokens import Token
+
+__all__ = ["MODEL_FILE", "Learned", "arrays_of", "find_learned", "load_learned", "quotes_of"]
+
+logger = logging.getLogger(__name__)
+
+#: Where a language keeps its trained quotes model, under ``dateline/lang/<code>/``.
+MODEL_FILE = "models/quotes.npz"
+
+
+@dataclass(frozen=True)
+class Learned:
+    """A trained model with what it reads besides the parse."""
+
+    model: AttributionModel
+    features: Features
+    lexicon: Lexicon
+
+
+@functools.cache
+def _artifact(resources: Resources) -> AttributionModel | None:
+    source = resources.file(MODEL_FILE)
+    where = f"dateline/lang/{resources.language}/{MODEL_FILE}"
+    if not source.is_file():
+        logger.warning("%s is missing: the quotes stage runs on its rules (lower precision; see the README). "
+                       "Train the model with 'dateline train quotes' or reinstall dateline", where)
+        return None
+    return AttributionModel.from_bytes(source.read_bytes(), where)
+
+
+def load_learned(resources: Resources, lexicon: Lexicon) -> Learned | None:
+    """The language's trained model, read once per process, or None (with one warning) when it is missing."""
+    model = _artifact(resources)
+    return None if model is None else _learned(model, lexicon)
+
+
+@functools.cache
+def _learned(model: AttributionModel, lexicon: Lexicon) -> Learned:
+    return Learned(model, Features(lexicon), lexicon)
+
+
+def _speaker(article: Article, a: Arrays, found: Attribution, learned: Learned,
+             kind: QuoteKind) -> tuple[Span | None, str | None] | None:
+    """The speaker span and actor of an attribution: (None, None) when the text names none, and None when its
+    source is nobody ("Nobody knows ...") or anyone at all (a stance of "you"), so that it is no attribution."""
+    if found.source is None or not found.source_chars or found.source_head < 0:
+        return None, None
+    head: Token = a.doc[found.source_head]
+    words = article.text[slice(*found.source_chars[0])].lower()
+    lexicon = learned.lexicon
+    if head.lower_ in lexicon.negative_pronouns or words in lexicon.negative_pronouns:
+        return None
+    if kind == "stance" and words in lexicon.addressee_pronouns:
+        return None
+    if head.dep_ == "expl":
+        return None, None  # "It is believed that ...": the text names no one
+    return link_speaker(article, head, lexicon, found.source_chars[0])
+
+
+def _tidy(a: Arrays, content: Extent, lexicon: Lexicon) -> Extent:
+    """``content`` as a reader wants it: a quotation that runs on over paragraphs whole, without its outer marks
+    and trailing comma, and a report without the complementizer that opens it ("that the talks failed")."""
+    start, end = content
+    k = bisect.bisect_right(a.open_marks, start) - 1
+    seg = a.segments[k] if k >= 0 and a.segments[k].open_mark <= start <= a.segments[k].start else None
+    if seg is not None and end < seg.outer_end and "\n" in a.text[end:seg.outer_end]:
+        end = seg.outer_end  # the quotation goes on in the next paragraph
+    if seg is not None and seg.end <= end <= seg.outer_end:
+        start, end = seg.start, seg.start + len(a.text[seg.start:seg.end].rstrip(",").rstrip())
+    for word in lexicon.complementizers:
+        if a.text[start:start + len(word) + 1].lower() == word + " " and end - start > len(word) + 1:
+            start += len(word) + 1
+    return Extent(start, end)
+
+
+def _quote(article: Article, a: Arrays, found: Attribution, learned: Learned, strict: bool) -> Quote | None:
+    """The quote record of one attribution, or None when it says nothing of what its source said or holds.
+
+    ``strict``: report only speech and the stances of someone named (not "is known as", "was planned"),
+    with a cue of belief, attitude, intention or judgement; else every attribution, as PolNeAR marks them.
+    """
+    content = _tidy(a, Extent(found.content_chars[0].start, found.content_chars[-1].end), learned.lexicon)
+    direct = is_direct(a, *content)
+    kind = strict_kind(a, found, direct, learned.lexicon)
+    if kind is None and not strict:
+        kind = "stance"
+    speaker = None if kind is None else _speaker(article, a, found, learned, kind)
+    if kind is None or speaker is None or (strict and kind == "stance" and speaker[0] is None):
+        return None
+    cue = found.cue_chars[0] if found.cue_chars else None
+    return Quote(
+        id=ids.child_id(article.id, "quote", content.start, content.end),
+        content=make_span(article.text, *content),
+        direct=direct,
+        speaker=speaker[1],
+        speaker_span=speaker[0],
+        cue=None if cue is None else make_span(article.text, *cue),
+        kind=kind,
+    )
+
+
+def _turns(article: Article, a: Arrays, lexicon: Lexicon) -> list[Quote]:
+    """Transcript and interview turns ("WALLACE: ...", "((Jane Roe)) ...") as direct quotes of the labelled
+    person, each running on to the next label."""
+    lines = list(find_labelled(a.doc, a.text, lexicon.label_stopwords))
+    out = []
+    for line, end in zip(lines, turn_ends(a.text, lines), strict=True):
+        name = make_span(article.text, *line.name)
+        _, actor = link_speaker(article, line.head, lexicon, line.name)
+        out.append(Quote(id=ids.child_id(article.id, "quote", line.content.start, end),
+                         content=make_span(article.text, line.content.start, end), direct=True,
+                         speaker=actor or actor_named(article, name.text), speaker_span=name,
+                         cue=make_span(article.text, *line.cue), kind="speech"))
+    return out
+
+
+def _outside_turns(quotes: list[Quote], turns: list[Quote]) -> list[Quote]:
+    """``quotes`` without those that attribute a turn's words from outside it (its label read as a cue): the
+    turn is that attribution. Reports whose cue lies inside a turn ("I think ...") stay."""
+    def same(q: Quote, turn: Quote) -> bool:
+        cue_inside = q.cue is not None and turn.content.start <= q.cue.start < turn.content.end
+        overlap = q.content.start < turn.content.end and turn.content.start < q.content.end
+        return overlap and not cue_inside
+    return [q for q in quotes if not any(same(q, turn) for turn in turns)]
+
+
+def _credit_lines(article: Article, a: Arrays, taken: list[Quote]) -> list[Quote]:
+    """Quotations followed by a dash and a name ("..." ― Jane Roe.) that no quote in ``taken`` covers."""
+    out = []
+    for seg in a.segments:
+        found = None if seg.close_mark is None else CREDIT.match(a.text, seg.close_mark + 1)
+        if found is None or any(q.content.start < seg.end and seg.start < q.content.end for q in taken):
+            continue
+        actor = article.actor_at(*found.span("name"))
+        out.append(Quote(id=ids.child_id(article.id, "quote", seg.start, seg.end),
+                         content=make_span(article.text, seg.start, seg.end), direct=True,
+                         speaker=None if actor is None else actor.id,
+                         speaker_span=make_span(article.text, *found.span("name")),
+                         cue=make_span(article.text, *found.span("dash")), kind="speech"))
+    return out
+
+
+def quotes_of(article: Article, a: Arrays, found: list[Attribution], learned: Learned,
+              strict: bool = True) -> list[Quote]:
+    """The quote records of the model's attributions ``found`` in ``article`` (parsed as ``a``), with the
+    turns of transcripts and interviews and the quotations of credit lines, in text order."""
+    lexicon = learned.lexicon
+    read = (through_quotation(a, relayed(a, f, lexicon), lexicon) for f in found if holds(a, f, lexicon))
+    quotes = [q for q in (_quote(article, a, f, learned, strict) for f in read) if q is not None]
+    turns = _turns(article, a, learned.lexicon)
+    quotes = _outside_turns(quotes, turns) + turns
+    quotes += _credit_lines(article, a, quotes)
+    ordered = sorted(quotes, key=lambda q: (q.content.start, q.content.end))
+    return in_own_words(ordered, learned.lexicon)
+
+
+def arrays_of(article: Article) -> Arrays:
+    """The token arrays of an annotated article."""
+    doc = article.doc
+    if doc is None:
+        raise PipelineError(f"quotes: article {article.id} has no annotation; run the 'annotate' stage first")
+    # The annotated prefix of article.text (Doc.text would rebuild it token by token).
+    text = article.text[: doc[-1].idx + len(doc[-1].text_with_ws)] if len(doc) else ""
+    return Arrays(doc, text, find_quoted(text))
+
+
+def find_learned(article: Article, learned: Learned, strict: bool = True,
+                 taken: Sequence[tuple[int, int]] = ()) -> list[Quote]:
+    """The quotes the learned model finds in ``article`` (annotated, with its actors), with no cue inside the
+    character spans ``taken`` (words other quotes have attributed already)."""
+    a = arrays_of(article)
+    allowed = reportable(a, learned.features) if strict else None
+    mask = np.zeros(a.n, dtype=bool)
+    for start, end in taken:
+        mask[slice(*a.token_range(start, end))] = True
+    found = learned.model.predict(a, learned.features, allowed=allowed, taken=mask)
+    return quotes_of(article, a, found, learned, strict)

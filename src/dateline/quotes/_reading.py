@@ -1,0 +1,190 @@
+"""How to read one of the model's attributions: what kind it is, and whether it says what its source holds.
+
+An attribution the model finds may still say nothing of what anyone said or
+holds: its cue may be negated ("did not concede"), asked about ("Do you
+think ...?"), or a word of plain action that PolNeAR counts as an attribution
+("portrayed a king"). A cue may also relay someone else's words ("X was quoted
+by Y as saying Z": X said Z, Y only relayed it).
+"""
+
+from __future__ import annotations
+
+from dataclasses import replace
+
+import numpy as np
+from spacy.parts_of_speech import AUX, VERB
+
+from dateline.quotes._arrays import Arrays, member
+from dateline.quotes._cue_features import CUE_MARKS
+from dateline.quotes._lexicon import Lexicon
+from dateline.quotes._model import Attribution, Features, source_extent
+from dateline.records import QuoteKind
+
+__all__ = ["MIN_DIRECT_SHARE", "holds", "is_direct", "relayed", "reportable", "strict_kind", "through_quotation"]
+
+#: Share of a content inside quotation marks from which it is direct speech (the evaluation's test too).
+MIN_DIRECT_SHARE = 0.5
+
+_VERBS = frozenset({VERB, AUX})
+#: Dependents of a light verb that say what it reports ("is confident", "made the case", "has doubts").
+_COMPLEMENTS = frozenset({"acomp", "attr", "dobj", "oprd"})
+
+
+def _word_kind(lemma: str, lexicon: Lexicon) -> QuoteKind | None:
+    """The kind of attribution a cue word makes, or None for a word in no list of speech or attitude."""
+    if lemma in lexicon.communication_cues:
+        return "speech"
+    return "stance" if lemma in lexicon.stance_words else None
+
+
+def _kind(a: Arrays, found: Attribution, direct: bool, lexicon: Lexicon) -> QuoteKind | None:
+    """Speech for quotations, for marks before them (a colon, a dash) and for cues of saying; stance for
+    cues of belief, attitude, intention and judgement and for sources that vouch for a sentence ("according
+    to"); None for the rest, which PolNeAR counts as attributions but which say nothing of what anyone said or
+    holds ("portrayed a king", "nominated a judge")."""
+    cue = a.text[slice(*found.cue_chars[0])].lower() if found.cue_chars else ""
+    if direct or not any(c.isalnum() for c in cue):
+        return "speech"
+    if tuple(cue.split()) in lexicon.source_phrases:
+        return "stance"
+    token = a.doc[found.cue[0]]
+    lemma = token.lemma_.lower()
+    if lemma in lexicon.light_verbs:
+        for child in token.children:
+            if child.dep_ in _COMPLEMENTS and (kind := _word_kind(child.lemma_.lower(), lexicon)) is not None:
+                return kind
+    return _word_kind(lemma, lexicon)
+
+
+def clausal(a: Arrays, found: Attribution) -> bool:
+    """Whether the content is a clause (its head a verb: "that the talks failed", "to leave"), not a thing."""
+    inside = {i for s, e in found.content for i in range(s, e)}
+    heads = [i for i in sorted(inside) if int(a.head[i]) not in inside or int(a.head[i]) == i]
+    return bool(heads) and a.pos[heads[0]] in _VERBS
+
+
+def strict_kind(a: Arrays, found: Attribution, direct: bool, lexicon: Lexicon) -> QuoteKind | None:
+    """The kind of an attribution, or None when it reports no speech, belief, attitude, intention or judgement:
+    its cue is in no such list, or a verb of perception or finding holds no clause ("saw an increase")."""
+    kind = _kind(a, found, direct, lexicon)
+    if kind == "stance" and a.doc[found.cue[0]].lemma_.lower() in lexicon.clause_only_verbs \
+            and not clausal(a, found):
+        return None
+    return kind
+
+
+def _negated(a: Arrays, cue: int, lexicon: Lexicon) -> bool:
+    """Whether the cue is negated ("did not concede", "never said", "does not believe", "made no mention of"):
+    what follows is then not what the source said or holds."""
+    if any(a.dep_(k) == "neg" for k in a.kids(cue)):
+        return True
+    objects = [k for k in a.kids(cue) if a.dep_(k) in _COMPLEMENTS] if a.doc[cue].lemma_.lower() in \
+        lexicon.light_verbs else []
+    return any(a.doc[d].lower_ in lexicon.negative_determiners for k in objects for d in a.kids(k)
+               if a.dep_(d) == "det")
+
+
+def _in_question(a: Arrays, cue: int) -> bool:
+    """Whether the cue's sentence is a question ("What do you think of it?", "Did he say that?"): it asks what
+    someone holds, and says nothing of what they do."""
+    end = int(a.sent_end[a.sent[cue]]) - 1
+    while end > cue and (a.space[end] or a.is_quote_mark[end]):
+        end -= 1
+    return a.text[a.idx[end]:a.end[end]] == "?"
+
+
+def holds(a: Arrays, found: Attribution, lexicon: Lexicon) -> bool:
+    """Whether an attribution says what its source said or holds: not negated, not a lone word, and not asked
+    about in a question unless the question is itself quoted."""
+    cue = found.cue[0]
+    if sum(e - s for s, e in found.content) == 1 or _negated(a, cue, lexicon):
+        return False
+    start, end = found.content_chars[0].start, found.content_chars[-1].end
+    return is_direct(a, start, end) or not _in_question(a, cue)
+
+
+def is_direct(a: Arrays, start: int, end: int) -> bool:
+    """Whether ``[start, end)`` is at least half inside quotation marks."""
+    return a.coverage(start, end) >= MIN_DIRECT_SHARE * (end - start)
+
+
+def relayed(a: Arrays, found: Attribution, lexicon: Lexicon) -> Attribution:
+    """``found`` read as the words of the one relayed, when its cue is a passive that relays someone's saying
+    ("Peskov was quoted by TASS as saying that Putin ...", "She was heard saying ..."): the saying is the cue,
+    what it says the content and the passive's subject the source; else ``found`` unchanged."""
+    cue = found.cue[0]
+    subject = next((k for k in a.kids(cue) if a.dep_(k) == "nsubjpass"), None)
+    saying = _saying(a, cue, lexicon)
+    if subject is None or saying is None:
+        return found
+    content = (_said(a, saying, lexicon),)
+    if content[0][0] >= content[0][1]:
+        return found
+    blocked = set(range(*content[0])) | {saying}
+    source = source_extent(a, subject, blocked)
+    return replace(found, cue=(saying, saying + 1), content=content, source=source, source_head=subject,
+                   content_chars=a.char_ranges(content), cue_chars=a.char_ranges(((saying, saying + 1),)),
+                   source_chars=a.char_ranges((source,)))
+
+
+def _said(a: Arrays, saying: int, lexicon: Lexicon) -> tuple[int, int]:
+    """The tokens a verb of saying reports: its clausal complement, else what follows it in its phrase, from
+    after a complementizer when one opens the clause ("saying on July 7 that ...")."""
+    clause = next((k for k in a.kids(saying) if a.dep_(k) == "ccomp"), None)
+    start, end = (int(a.left[clause]), int(a.right[clause]) + 1) if clause is not None else \
+        (saying + 1, int(a.right[saying]) + 1)
+    opener = next((i for i in range(start, end) if a.doc[i].lower_ in lexicon.complementizers), None)
+    if opener is not None and (clause is None or opener == start):
+        start = opener + 1
+    while end > start and ((a.punct[end - 1] and not a.is_quote_mark[end - 1]) or a.space[end - 1]):
+        end -= 1
+    return start, end
+
+
+def _saying(a: Arrays, cue: int, lexicon: Lexicon) -> int | None:
+    """A verb of saying hung on ``cue`` directly or through a preposition ("as saying", "saying"), or None."""
+    for k in a.kids(cue):
+        verbs = [k] if a.dep_(k) in ("advcl", "xcomp") else [g for g in a.kids(k) if a.dep_(g) == "pcomp"] \
+            if a.dep_(k) == "prep" else []
+        for v in verbs:
+            if a.doc[v].lemma_.lower() in lexicon.communication_cues:
+                return v
+    return None
+
+
+def through_quotation(a: Arrays, found: Attribution, lexicon: Lexicon) -> Attribution:
+    """``found`` with its content carried over a quotation that finishes its sentence after a conjunction
+    ("said that Putin had been informed and \"has been taking it all into account.\""): the parser often hangs
+    such a quotation elsewhere, though it is part of what was said."""
+    end = found.content_chars[-1].end
+    seg = next((g for g in a.segments if g.open_mark >= end), None)
+    if seg is None or seg.close_mark is None:
+        return found
+    words = a.text[end:seg.open_mark].replace(",", " ").split()
+    if len(words) != 1 or words[0].lower() not in lexicon.list_conjunctions or not _ends_sentence(a, seg.outer_end):
+        return found
+    stop = a.token_range(seg.open_mark, seg.outer_end)[1]
+    content = (*found.content[:-1], (found.content[-1][0], max(stop, found.content[-1][1])))
+    return replace(found, content=content, content_chars=a.char_ranges(content))
+
+
+def _ends_sentence(a: Arrays, offset: int) -> bool:
+    """Whether only punctuation lies between ``offset`` and the start of the next sentence or paragraph."""
+    k = int(np.searchsorted(a.idx, offset))
+    while k < a.n and not (a.sent_start[a.sent[k]] == k or a.para_start[a.para[k]] == k):
+        if not (a.punct[k] or a.space[k]):
+            return False
+        k += 1
+    return True
+
+
+def reportable(a: Arrays, features: Features) -> np.ndarray:
+    """The tokens whose attributions may be reported as speech or stance: cue words of the lexicon's lists of
+    speech and attitude, light verbs, the first words of source phrases ("according"), marks before a
+    quotation, and any word of a sentence that holds a quotation (a cue of any word may introduce one:
+    "\"...,\" she fumed")."""
+    words = member(a.lemma, features.reportable) | member(a.lower, features.reportable) | member(a.lower, CUE_MARKS)
+    quoted = np.zeros(len(a.sent_start), dtype=bool)
+    quoted[a.sent[a.quote >= 0]] = True
+    out: np.ndarray = words | quoted[a.sent]
+    return out

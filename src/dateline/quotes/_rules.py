@@ -1,0 +1,268 @@
+"""The rules of the quotes stage: direct quotes from quotation marks, reported speech and stances from the parse.
+
+Direct quotes come from the quotation marks (:mod:`dateline.quotes._marks`)
+tied to the nearest speech cue (:mod:`dateline.quotes._direct`); reported
+speech ("X said (that) ...", "according to X, ...") comes from the dependency
+parse (:mod:`dateline.quotes._reported`), and so do attributed stances
+("the union endorsed Clinton", "his claim that ...", "they are worried that
+...", :mod:`dateline.quotes._stance`). The speaker is the subject of the
+cue, linked to an actor through :meth:`Article.actor_at`; a pronoun no actor
+covers goes to the nearest person actor before it, except inside someone's
+quoted words, where "I" and "we" are that speaker. Transcript and interview
+turns ("WALLACE: ...", "((Jane Roe)) ...", :mod:`dateline.quotes._labels`)
+are direct quotes of the labelled person.
+
+Reported speech is kept at its outermost level ("X said Y wants Z" is one
+quote by X) and runs to the end of its sentence when the parser ended it
+early; a quoted phrase inside reported speech is also a direct quote of its
+own, with the same speaker. The stage runs these rules when its trained model
+is missing, or when told to (``quotes.method=rules``).
+"""
+
+from __future__ import annotations
+
+import bisect
+import re
+from dataclasses import replace
+from typing import TYPE_CHECKING
+
+from dateline import ids
+from dateline.quotes._direct import DirectQuote, SegmentIndex, find_direct
+from dateline.quotes._labels import find_labelled
+from dateline.quotes._lexicon import Lexicon
+from dateline.quotes._marks import find_quoted
+from dateline.quotes._reported import MIN_CONTENT_CHARS, find_reported, trim
+from dateline.quotes._speaker import find_subject, link_speaker, passive_participle
+from dateline.quotes._types import Candidate, Extent
+from dateline.quotes._voices import actor_named, credited, in_own_words, turn_ends
+from dateline.records import Article, Quote, QuoteKind, make_span
+
+if TYPE_CHECKING:
+    from spacy.tokens import Span as TokenSpan
+    from spacy.tokens import Token
+
+__all__ = ["find_by_rules"]
+
+#: A reported-speech candidate whose content is at least this share inside
+#: quotation marks is the direct quote seen again, and is dropped (seed and
+#: PolNeAR dev: "'...,' Trump told a news conference"; partly quoted clauses
+#: such as "said that 'free ... trade' would be a topic" stay).
+MAX_QUOTED_SHARE = 0.9
+
+
+def _quote(article: Article, lexicon: Lexicon, content: Extent, direct: bool, cue: Extent | None,
+           subject: Token | None, kind: QuoteKind = "speech") -> Quote:
+    """The quote record of a candidate: its extents become spans, its subject a speaker."""
+    speaker_span, speaker = (None, None) if subject is None else link_speaker(article, subject, lexicon)
+    return Quote(
+        id=ids.child_id(article.id, "quote", content.start, content.end),  # two quotes may start together
+        content=make_span(article.text, *content),
+        direct=direct,
+        speaker=speaker,
+        speaker_span=speaker_span,
+        cue=None if cue is None else make_span(article.text, *cue),
+        kind=kind,
+    )
+
+
+def _break_before(cand: Candidate, lexicon: Lexicon) -> int | None:
+    """Where the clause of ``cand``'s cue begins after a break ("..., arguing", "... and warned"), or None."""
+    cue = cand.cue_token
+    doc = cue.doc
+    own_subject = any(c.dep_ in ("nsubj", "nsubjpass") for c in cue.children)
+    participle = cue.tag_ == "VBG" and not own_subject
+    shared = cue.dep_ == "conj" and not own_subject
+    if not (participle or (shared and cand.kind == "speech")):
+        return None
+    k = cue.left_edge.i
+    while k > 0 and doc[k - 1].lower_ in lexicon.clause_breaks:
+        k -= 1
+    return None if k == cue.left_edge.i else int(doc[k].idx)
+
+
+def _cut_at_breaks(outer: Candidate, breaks: list[tuple[Candidate, int]], text: str,
+                   lexicon: Lexicon) -> Candidate:
+    """``outer`` ending before the earliest break of another cue clause inside its content, if any."""
+    start, end = outer.content
+    cuts = [cut for inner, cut in breaks
+            if inner is not outer and start < inner.cue.start < end and start + MIN_CONTENT_CHARS < cut < end]
+    return replace(outer, content=trim(text, Extent(start, min(cuts)), lexicon)) if cuts else outer
+
+
+def _outermost(found: list[Candidate], text: str, lexicon: Lexicon) -> list[Candidate]:
+    """Candidates whose cue lies inside no other candidate's content.
+
+    A cue clause set off inside another report ("she said X, arguing that Y"; "said X and warned
+    against Y") is a report of its own: the outer content is cut before it. One that hangs on the
+    reported words themselves ("said Y wants Z") stays part of the outer report.
+    """
+    breaks = [(cand, cut) for cand in found if (cut := _break_before(cand, lexicon)) is not None]
+    found = [_cut_at_breaks(outer, breaks, text, lexicon) for outer in found]
+    return [
+        cand for cand in found
+        if not any(o is not cand and o.content.start <= cand.cue.start < o.content.end for o in found)
+    ]
+
+
+def _ends_clause(cue: Token, rest: TokenSpan, lexicon: Lexicon) -> bool:
+    """Whether the words ``rest`` after a report's content start something else: a clause the cue's own
+    clause depends on ("When he invoked X, he did not ..."), another report, a second predicate of the
+    cue ("documented X but also drew Y") or a coordinated clause with its own subject ("..., and
+    students can take part")."""
+    ancestors = {a.i for a in cue.ancestors}
+    for token in rest:
+        if token.i in ancestors or (token.pos_ == "VERB" and token.lemma_.lower() in lexicon.cue_verbs):
+            return True
+        if token.dep_ == "conj" and token.head.i == cue.i and token.pos_ in ("VERB", "AUX"):
+            return True
+        if token.dep_ in ("nsubj", "nsubjpass") and token.head.dep_ == "conj" \
+                and rest.start <= token.head.i < rest.end:
+            return True
+    return False
+
+
+def _to_sentence_end(cand: Candidate, text: str, lexicon: Lexicon, cues: list[int]) -> Candidate:
+    """``cand`` with its content carried on to the end of its sentence when nothing else starts there.
+
+    The small parser often ends an object or clause early ("cited disparaging remarks | Trump had made
+    about Machado as examples of ..."; "promising to meet | and in some cases exceed his goals"); the
+    rest of the sentence is then still what the cue reports. Only verb cues are carried, never past
+    the paragraph, another cue or the start of another clause (:func:`_ends_clause`).
+    """
+    cue, (start, end) = cand.cue_token, cand.content
+    sent = cue.sent
+    if cue.pos_ != "VERB" or start < cue.idx or end >= sent.end_char:
+        return cand
+    later = bisect.bisect_right(cues, end)
+    if later < len(cues) and cues[later] < sent.end_char:
+        return cand
+    paragraph_end = text.find("\n", end)
+    limit = sent.end_char if paragraph_end < 0 else min(sent.end_char, paragraph_end)
+    rest = cue.doc.char_span(end, limit, alignment_mode="expand")
+    if rest is None or _ends_clause(cue, rest, lexicon):
+        return cand
+    new_end = trim(text, Extent(start, limit), lexicon).end
+    if text[new_end - 1:new_end] == ")" and "(" not in text[start:new_end]:
+        # "... (her campaign disclosed that she has pneumonia)": the closing parenthesis is not the report's
+        new_end = trim(text, Extent(start, new_end - 1), lexicon).end
+    return replace(cand, content=Extent(start, max(end, new_end)))
+
+
+def _without_that(text: str, content: Extent, lexicon: Lexicon) -> Extent:
+    """``content`` without a complementizer that opens it ("that the talks failed"), if any."""
+    start, end = content
+    for word in lexicon.complementizers:
+        opener = len(word) + 1
+        if text[start:start + opener].lower() == word + " " and end - start > opener:
+            return Extent(start + opener, end)
+    return content
+
+
+def _agentless_passive(token: Token) -> bool:
+    """Whether ``token`` is a passive cue ("was accused of ...", "Asked about ..."): it may report with no speaker."""
+    return any(c.dep_ == "nsubjpass" for c in token.children) or passive_participle(token)
+
+
+def _reported(article: Article, text: str, lexicon: Lexicon, inside: SegmentIndex) -> list[Quote]:
+    found = []
+    for cand in find_reported(article.doc, text, lexicon, inside, inside.coverage):
+        start, end = cand.content
+        quoted = inside.coverage(start, end)
+        if quoted >= MAX_QUOTED_SHARE * (end - start) or (cand.subject is None and not quoted
+                                                           and not _agentless_passive(cand.cue_token)):
+            # The direct quote seen again; or words nobody is said to have said. An agentless passive
+            # ("he was accused of ...", "the plan was criticized as ...") still reports a claim.
+            continue
+        found.append(cand)
+    quotes = []
+    cues = sorted(cand.cue.start for cand in found)
+    for cand in _outermost(found, text, lexicon):
+        cand = _to_sentence_end(cand, text, lexicon, cues)
+        content = _without_that(article.text, cand.content, lexicon)
+        quotes.append(_quote(article, lexicon, content, False, cand.cue, cand.subject, cand.kind))
+    return quotes
+
+
+#: What may lie between reported content and a quotation that finishes it ("It was “a stone ...”").
+_QUOTE_GAP = re.compile(r"[ \t\"“:—–-]*")
+
+
+def _participle(word: str, lexicon: Lexicon) -> bool:
+    """Whether ``word`` is a participle, read from its ending ("saying", "adding")."""
+    return word.isascii() and word.isalpha() and any(
+        word.endswith(ending) and len(word) > len(ending) for ending in lexicon.participle_endings)
+
+
+def _through_quotes(article: Article, quote: Quote, direct: list[Quote], starts: list[int],
+                    lexicon: Lexicon) -> Quote:
+    """``quote`` (reported speech) carried to the end of a quotation it stops inside or right before.
+
+    The parse often ends a reported clause inside the quoted words that finish it (the closing period
+    is trimmed, or the quotation hangs off the clause), which would leave the quotation outside the
+    report it belongs to. ``direct`` is sorted by start; ``starts`` holds those starts.
+    """
+    start, end = quote.content.start, quote.content.end
+    for k in range(bisect.bisect_left(starts, start), len(direct)):
+        d = direct[k]
+        if d.content.start > end and not _QUOTE_GAP.fullmatch(article.text, end, d.content.start):
+            break  # every later quotation starts further off, past words of the report's own
+        if d.content.end <= end:
+            continue
+        if d.cue is not None and start < d.cue.start < end and _participle(d.cue.text, lexicon) \
+                and article.text[start:d.cue.start].rstrip().endswith(","):
+            # "attacked X, saying, '...'": the quotation is the saying's, not the attack's.
+            end = trim(article.text, Extent(start, d.cue.start), lexicon).end
+            continue
+        if d.content.start < end:
+            end = d.content.end
+        elif _QUOTE_GAP.fullmatch(article.text, end, d.content.start):
+            end = d.content.end
+            break
+    if end == quote.content.end:
+        return quote
+    return replace(quote, content=make_span(article.text, start, end))
+
+
+def _direct(article: Article, lexicon: Lexicon, found: list[DirectQuote]) -> list[Quote]:
+    return [_quote(article, lexicon, q.content, True, q.cue, q.subject) for q in found]
+
+
+def _labelled(article: Article, text: str, lexicon: Lexicon, direct: list[Quote]) -> list[Quote]:
+    """``direct`` with transcript and headline lines ("WALLACE: ...") in place of the quotes that hold them."""
+    lines = list(find_labelled(article.doc, text, lexicon.label_stopwords))
+    out = [q for q in direct if not any(line.name.start <= q.content.start < line.name.end for line in lines)]
+    taken = list(out)
+    for line, turn_end in zip(lines, turn_ends(text, lines), strict=True):
+        start, end = line.content
+        if any(q.content.start < end and start < q.content.end for q in taken):
+            continue
+        quote = _quote(article, lexicon, Extent(start, turn_end), True, line.cue, line.head)
+        name = make_span(article.text, *line.name)
+        speaker = quote.speaker or actor_named(article, name.text)
+        out.append(replace(quote, speaker_span=name, speaker=speaker))
+    return out
+
+
+def find_by_rules(article: Article, lexicon: Lexicon) -> list[Quote]:
+    """The direct and reported speech of ``article`` (annotated, with its actors) found by the rules."""
+    doc = article.doc
+    if doc is None or not len(doc):
+        return []
+    # The annotated prefix of article.text (Doc.text would rebuild it token by token).
+    text = article.text[: doc[-1].idx + len(doc[-1].text_with_ws)]
+    segments = find_quoted(text)
+    inside = SegmentIndex(segments)
+    direct = _direct(article, lexicon, find_direct(doc, text, segments, lexicon, inside, find_subject))
+    direct = [credited(article, text, q) for q in _labelled(article, text, lexicon, direct)]
+    quotes = list(direct)
+    direct = sorted(direct, key=lambda q: q.content.start)
+    direct_starts = [q.content.start for q in direct]
+    starts = {q.content.start: q for q in direct}
+    for quote in _reported(article, text, lexicon, inside):
+        quote = _through_quotes(article, quote, direct, direct_starts, lexicon)
+        same = starts.setdefault(quote.content.start, quote)
+        if same is quote or (same.direct and quote.content.end > same.content.end):
+            # A report whose quotation opens it and its own words go on ("claimed 'X' the level of ...,
+            # and concluded ...") holds that quotation; one that is only the quotation is dropped.
+            quotes.append(quote)
+    return in_own_words(sorted(quotes, key=lambda q: (q.content.start, q.content.end)), lexicon)

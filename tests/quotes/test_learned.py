@@ -1,0 +1,132 @@
+"""The quotes stage's trained model: what it finds, how it joins the rules, and the stage without it."""
+
+from __future__ import annotations
+
+import logging
+from collections.abc import Iterator
+from dataclasses import replace
+from typing import Any
+
+import numpy as np
+import pytest
+
+from dateline import annotate, quotes
+from dateline.errors import ResourceError
+from dateline.lang import resources
+from dateline.quotes import _learned
+from dateline.quotes._lexicon import load_lexicon
+from dateline.quotes._model import FORMAT, AttributionModel
+from dateline.records import Article, Quote, make_span
+
+TEXT = ('"We will not back down," the minister said on Tuesday.\n\nOpposition leaders believe the talks have '
+        'failed.\n\nThe mayor called the plan “a disaster for the city.”')
+
+
+def parsed(text: str) -> Article:
+    [article] = annotate.apply_batch([Article(id="a1", source="test", text=text)])
+    return article
+
+
+def by_model(article: Article, **settings: Any) -> list[Quote]:
+    return list(quotes.apply(article, quotes.QuotesConfig(method="model", **settings)).quotes)
+
+
+def test_the_model_finds_speech_and_stances_with_speakers_and_cues(nlp: Any) -> None:
+    found = by_model(parsed(TEXT))
+    said = next(q for q in found if "We will not back down" in q.content.text)
+    assert said.direct and said.kind == "speech" and said.cue is not None and said.cue.text == "said"
+    assert said.speaker_span is not None and said.speaker_span.text == "the minister"
+    believe = next(q for q in found if "the talks have failed" in q.content.text)
+    assert not believe.direct and believe.kind == "stance" and believe.cue is not None
+    assert believe.speaker_span is not None and "Opposition leaders" in believe.speaker_span.text
+    for q in found:  # every span is a real slice of the text
+        for span in (q.content, q.speaker_span, q.cue):
+            assert span is None or TEXT[span.start:span.end] == span.text
+
+
+def test_the_model_gives_each_attribution_one_record(nlp: Any) -> None:
+    found = by_model(parsed(TEXT))
+    assert found
+    for k, q in enumerate(found):  # no content overlaps another's: a quoted fragment is its report's
+        assert all(q.content.end <= o.content.start or o.content.end <= q.content.start for o in found[k + 1:])
+    assert sum("a disaster for the city" in q.content.text for q in found) == 1
+
+
+def test_strict_stances_report_fewer_than_every_attribution(nlp: Any) -> None:
+    article = parsed("The plan is known as the green deal. Officials hope the vote will pass, and she said it would.")
+    strict, every = by_model(article), by_model(article, strict_stances=False)
+    assert strict and len(strict) <= len(every)
+    assert {q.content.text for q in strict} <= {q.content.text for q in every}
+
+
+def _quote(text: str, start: int, end: int, *, direct: bool = False, cue: tuple[int, int] | None = None) -> Quote:
+    return Quote(id=f"q{start}-{end}", content=make_span(text, start, end), direct=direct, speaker=None,
+                 speaker_span=None, cue=None if cue is None else make_span(text, *cue), kind="speech")
+
+
+def test_combine_keeps_the_rules_and_adds_what_they_missed() -> None:
+    text = "He said the plan is “a disaster” today. She thinks it will pass."
+    report = _quote(text, 8, 38, cue=(3, 7))
+    fragment = _quote(text, 21, 31, direct=True, cue=(3, 7))
+    other = _quote(text, 51, 64, cue=(44, 50))
+    again = _quote(text, 10, 20, cue=(3, 7))  # the model's reading of the rules' attribution
+    combined = quotes.combine([report, fragment], [again, other])
+    assert combined == [report, other]
+    assert quotes.combine([], [other]) == [other] and quotes.combine([report], []) == [report]
+
+
+@pytest.fixture
+def no_model(monkeypatch: pytest.MonkeyPatch) -> Iterator[None]:
+    monkeypatch.setattr(_learned, "MODEL_FILE", "models/absent.npz")
+    _learned._artifact.cache_clear()
+    yield
+    _learned._artifact.cache_clear()
+
+
+def test_the_stage_runs_its_rules_with_one_warning_without_the_model(
+        nlp: Any, no_model: None, caplog: pytest.LogCaptureFixture) -> None:
+    article = parsed(TEXT)
+    with caplog.at_level(logging.WARNING, logger="dateline.quotes._learned"):
+        first = quotes.apply(article)
+        second = quotes.apply(article, quotes.QuotesConfig(method="model"))
+    warnings = [r for r in caplog.records if r.levelno == logging.WARNING]
+    assert len(warnings) == 1 and "dateline train quotes" in warnings[0].getMessage()
+    rules = quotes.apply(article, quotes.QuotesConfig(method="rules"))
+    assert first.quotes and first.quotes == second.quotes == rules.quotes
+
+
+def test_the_artifact_round_trips_and_refuses_another_format() -> None:
+    weights = {name: np.zeros(1 << 4) for name in ("cue", "content", "source")}
+    weights["cue"][3] = 0.5
+    config = {"format": FORMAT, "threshold": -1.0, "cue_bits": 4, "content_bits": 4, "source_bits": 4}
+    model = AttributionModel(weights, config)
+    again = AttributionModel.from_bytes(model.to_bytes(), "test.npz")
+    assert again.config == model.config and again.weights["cue"][3] == 0.5
+    assert model.to_bytes() == again.to_bytes()
+    stale = AttributionModel(weights, {**config, "format": FORMAT + 1})
+    with pytest.raises(ResourceError, match="retrain it with 'dateline train quotes'"):
+        AttributionModel.from_bytes(stale.to_bytes(), "test.npz")
+
+
+def test_the_packaged_model_has_its_card() -> None:
+    res = resources("en")
+    assert res.file(_learned.MODEL_FILE).is_file()
+    card = res.file("models/quotes.md").read_text(encoding="utf-8")
+    assert "PolNeAR" in card and "train split only" in card and "no licence file" in card
+
+
+def test_a_missing_annotation_is_refused() -> None:
+    with pytest.raises(Exception, match="run the 'annotate' stage first"):
+        quotes.apply(replace(Article(id="a1", source="test", text="He said so."), doc=None),
+                     quotes.QuotesConfig(method="model"))
+
+
+def test_words_taken_already_are_no_cue_of_the_model(nlp: Any) -> None:
+    article = parsed(TEXT)
+    learned = _learned.load_learned(resources("en"), load_lexicon(resources("en")))
+    assert learned is not None
+    free = _learned.find_learned(article, learned)
+    said = TEXT.index("said")
+    assert any(q.cue is not None and q.cue.start == said for q in free)
+    held = _learned.find_learned(article, learned, taken=[(said, said + 4)])
+    assert held and all(q.cue is None or q.cue.start != said for q in held)
