@@ -130,3 +130,21 @@ def test_words_taken_already_are_no_cue_of_the_model(nlp: Any) -> None:
     assert any(q.cue is not None and q.cue.start == said for q in free)
     held = _learned.find_learned(article, learned, taken=[(said, said + 4)])
     assert held and all(q.cue is None or q.cue.start != said for q in held)
+
+
+@pytest.mark.parametrize("text", [
+    "The president did not concede or admit defeat on Tuesday.",
+    "Nobody knows whether the deal will hold.",
+    "Did the Iranian Chess Federation ever support you, back in the days?",
+])
+def test_no_one_holds_what_is_denied_or_asked(nlp: Any, text: str) -> None:
+    article = parsed(text)
+    assert quotes.apply(article, quotes.QuotesConfig(method="rules")).quotes  # the rules alone read a claim here
+    assert quotes.apply(article).quotes == ()
+
+
+def test_a_claim_beside_a_denial_stays(nlp: Any) -> None:
+    article = parsed("The president did not concede. His spokesman said the count was flawed.")
+    [quote] = quotes.apply(article).quotes
+    assert quote.content.text == "the count was flawed" and quote.speaker_span is not None
+    assert quote.speaker_span.text == "His spokesman"

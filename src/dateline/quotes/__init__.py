@@ -29,8 +29,9 @@ from typing import Literal
 
 from dateline.errors import PipelineError
 from dateline.pipeline import StageConfig, stage
-from dateline.quotes._learned import find_learned, load_learned
+from dateline.quotes._learned import arrays_of, find_learned, load_learned
 from dateline.quotes._lexicon import load_lexicon
+from dateline.quotes._reading import says
 from dateline.quotes._rules import find_by_rules
 from dateline.records import Article, Quote
 
@@ -69,9 +70,10 @@ def apply(article: Article, config: QuotesConfig = QuotesConfig()) -> Article:
     elif config.method == "model":
         found = find_learned(article, learned, config.strict_stances)
     else:
-        rules = one_record(find_by_rules(article, lexicon))
+        a = arrays_of(article)
+        rules = [q for q in one_record(find_by_rules(article, lexicon)) if says(a, q, lexicon)]
         taken = [span for q in rules for span in _spans(q)]
-        found = combine(rules, find_learned(article, learned, config.strict_stances, taken))
+        found = combine(rules, find_learned(article, learned, config.strict_stances, taken, a))
     return replace(article, quotes=tuple(found))
 
 

@@ -199,10 +199,11 @@ def arrays_of(article: Article) -> Arrays:
 
 
 def find_learned(article: Article, learned: Learned, strict: bool = True,
-                 taken: Sequence[tuple[int, int]] = ()) -> list[Quote]:
-    """The quotes the learned model finds in ``article`` (annotated, with its actors), with no cue inside the
-    character spans ``taken`` (words other quotes have attributed already)."""
-    a = arrays_of(article)
+                 taken: Sequence[tuple[int, int]] = (), arrays: Arrays | None = None) -> list[Quote]:
+    """The quotes the learned model finds in ``article`` (annotated, with its actors; ``arrays``: its token
+    arrays, when the caller has them), with no cue inside the character spans ``taken`` (words other quotes have
+    attributed already)."""
+    a = arrays_of(article) if arrays is None else arrays
     allowed = reportable(a, learned.features) if strict else None
     mask = np.zeros(a.n, dtype=bool)
     for start, end in taken:

@@ -18,7 +18,7 @@ from dateline.quotes._arrays import Arrays, member
 from dateline.quotes._cue_features import CUE_MARKS
 from dateline.quotes._lexicon import Lexicon
 from dateline.quotes._model import Attribution, Features, source_extent
-from dateline.records import QuoteKind
+from dateline.records import Quote, QuoteKind
 
 __all__ = ["MIN_DIRECT_SHARE", "holds", "is_direct", "relayed", "reportable", "strict_kind", "through_quotation"]
 
@@ -101,6 +101,24 @@ def holds(a: Arrays, found: Attribution, lexicon: Lexicon) -> bool:
         return False
     start, end = found.content_chars[0].start, found.content_chars[-1].end
     return is_direct(a, start, end) or not _in_question(a, cue)
+
+
+def says(a: Arrays, quote: Quote, lexicon: Lexicon) -> bool:
+    """Whether a quote the rules found says what its speaker said or holds, read as :func:`holds` reads the
+    model's: its speaker is someone ("Nobody knows ..." is no one), its cue not negated, also through the verb it
+    is coordinated with ("did not concede or admit defeat"), and not asked about in a question unless quoted."""
+    if quote.speaker_span is not None and quote.speaker_span.text.lower() in lexicon.negative_pronouns:
+        return False
+    if quote.cue is None or a.n == 0:
+        return True
+    cue = a.token_range(quote.cue.start, quote.cue.end)[0]
+    if cue >= a.n:
+        return True
+    head = int(a.head[cue])
+    shared = a.dep_(cue) == "conj" and not any(a.dep_(k) in ("aux", "nsubj", "nsubjpass") for k in a.kids(cue))
+    if _negated(a, cue, lexicon) or (shared and _negated(a, head, lexicon)):
+        return False
+    return quote.direct or not _in_question(a, cue)
 
 
 def is_direct(a: Arrays, start: int, end: int) -> bool:
