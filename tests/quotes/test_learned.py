@@ -148,3 +148,14 @@ def test_a_claim_beside_a_denial_stays(nlp: Any) -> None:
     [quote] = quotes.apply(article).quotes
     assert quote.content.text == "the count was flawed" and quote.speaker_span is not None
     assert quote.speaker_span.text == "His spokesman"
+
+
+def test_the_model_can_vet_the_rules_stances(nlp: Any) -> None:
+    article = parsed("The mayor said the bridge would reopen in May.\n\nStephanie Chapman has knit a variety of knit "
+                     "outfits.\n\nResidents fear the repairs will take longer.")
+    rules = quotes.apply(article, quotes.QuotesConfig(method="rules")).quotes
+    assert sum(q.kind == "stance" for q in rules) == 2
+    model = {q.content.text for q in quotes.apply(article, quotes.QuotesConfig(method="model")).quotes}
+    strict = quotes.apply(article, quotes.QuotesConfig(min_stance_cue_score=100.0)).quotes
+    assert "the bridge would reopen in May" in {q.content.text for q in strict}  # speech is never vetted
+    assert all(q.content.text in model for q in strict if q.kind == "stance")  # no stance of the rules passes
