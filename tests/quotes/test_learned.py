@@ -159,3 +159,12 @@ def test_the_model_can_vet_the_rules_stances(nlp: Any) -> None:
     strict = quotes.apply(article, quotes.QuotesConfig(min_stance_cue_score=100.0)).quotes
     assert "the bridge would reopen in May" in {q.content.text for q in strict}  # speech is never vetted
     assert all(q.content.text in model for q in strict if q.kind == "stance")  # no stance of the rules passes
+
+
+def test_the_model_names_the_speakers_of_the_rules_quotes(nlp: Any) -> None:
+    article = parsed('"We will not back down," the minister said on Tuesday.\n\nThe mayor said the bridge would '
+                     'reopen in May.')
+    joined = quotes.apply(article).quotes
+    own = quotes.apply(article, quotes.QuotesConfig(model_speakers=False)).quotes
+    assert [q.content.text for q in joined] == [q.content.text for q in own]
+    assert [q.speaker_span.text for q in joined if q.speaker_span] == ["the minister", "The mayor"]

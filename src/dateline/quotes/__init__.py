@@ -32,7 +32,7 @@ import numpy as np
 from dateline.errors import PipelineError
 from dateline.pipeline import StageConfig, stage
 from dateline.quotes._arrays import Arrays
-from dateline.quotes._learned import arrays_of, find_learned, load_learned
+from dateline.quotes._learned import arrays_of, find_learned, load_learned, with_sources
 from dateline.quotes._lexicon import load_lexicon
 from dateline.quotes._reading import says
 from dateline.quotes._rules import find_by_rules
@@ -55,6 +55,9 @@ class QuotesConfig(StageConfig):
         "help": "model: report a stance only when its cue is a word of belief, attitude, intention or judgement and "
                 "the text names who holds it; false: every attribution the model finds, as PolNeAR marks them "
                 "(higher recall there, lower precision)"})
+    model_speakers: bool = field(default=True, metadata={
+        "help": "combined: the speakers of the rules' quotes chosen by the trained model's source ranker, where it "
+                "names one (false: the rules' own)"})
     min_stance_cue_score: float | None = field(default=None, metadata={
         "help": "combined: keep a stance the rules found only when the trained model scores its cue at least this "
                 "(a logit; -2.0 scores best on held-out PolNeAR train: fewer false stances); none keeps every one"})
@@ -81,6 +84,7 @@ def apply(article: Article, config: QuotesConfig = QuotesConfig()) -> Article:
         z = learned.model.cue_scores(a, learned.features) if floor is not None else np.zeros(0)
         rules = [q for q in one_record(find_by_rules(article, lexicon))
                  if says(a, q, lexicon) and _vetted(a, z, q, floor)]
+        rules = with_sources(article, a, learned, rules) if config.model_speakers else rules
         taken = [span for q in rules for span in _spans(q)]
         found = combine(rules, find_learned(article, learned, config.strict_stances, taken, a))
     return replace(article, quotes=tuple(found))

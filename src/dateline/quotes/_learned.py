@@ -12,7 +12,7 @@ import bisect
 import functools
 import logging
 from collections.abc import Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from typing import TYPE_CHECKING
 
 import numpy as np
@@ -24,7 +24,7 @@ from dateline.quotes._arrays import Arrays
 from dateline.quotes._labels import find_labelled
 from dateline.quotes._lexicon import Lexicon
 from dateline.quotes._marks import find_quoted
-from dateline.quotes._model import Attribution, AttributionModel, Features
+from dateline.quotes._model import Attribution, AttributionModel, Features, source_extent
 from dateline.quotes._reading import holds, is_direct, relayed, reportable, strict_kind, through_quotation
 from dateline.quotes._speaker import link_speaker
 from dateline.quotes._types import Extent
@@ -34,7 +34,7 @@ from dateline.records import Article, Quote, QuoteKind, Span, make_span
 if TYPE_CHECKING:
     from spacy.tokens import Token
 
-__all__ = ["MODEL_FILE", "Learned", "arrays_of", "find_learned", "load_learned", "quotes_of"]
+__all__ = ["MODEL_FILE", "Learned", "arrays_of", "find_learned", "load_learned", "quotes_of", "with_sources"]
 
 logger = logging.getLogger(__name__)
 
@@ -210,3 +210,23 @@ def find_learned(article: Article, learned: Learned, strict: bool = True,
         mask[slice(*a.token_range(start, end))] = True
     found = learned.model.predict(a, learned.features, allowed=allowed, taken=mask)
     return quotes_of(article, a, found, learned, strict)
+
+
+def with_sources(article: Article, a: Arrays, learned: Learned, quotes: list[Quote]) -> list[Quote]:
+    """``quotes`` (found by another reading) with the speaker the model's source ranker chooses for their cue and
+    content, where it chooses one other than theirs; the others keep theirs."""
+    found = [(q, a.token_range(q.cue.start, q.cue.end)[0]) for q in quotes if q.cue is not None and a.n]
+    found = [(q, i) for q, i in found if i < a.n and not a.punct[i]]
+    contents = [set(range(*a.token_range(q.content.start, q.content.end))) for q, _ in found]
+    heads = learned.model.sources(a, learned.features, [(i, c) for (_, i), c in zip(found, contents, strict=True)])
+    better: dict[int, Quote] = {}
+    for (q, i), content, head in zip(found, contents, heads, strict=True):
+        if head < 0:
+            continue
+        s, e = source_extent(a, head, content | {i})
+        extent = Extent(int(a.idx[s]), int(a.end[e - 1]))
+        if q.speaker_span is not None and extent.start < q.speaker_span.end and q.speaker_span.start < extent.end:
+            continue  # the same speaker: the other reading's link to an actor stands
+        span, actor = link_speaker(article, a.doc[head], learned.lexicon, extent)
+        better[id(q)] = replace(q, speaker_span=span, speaker=actor)
+    return [better.get(id(q), q) for q in quotes]

@@ -219,6 +219,25 @@ class AttributionModel:
         scores = self.weights["content"][content_slots(rows, values, int(self.config["content_bits"]))].sum(axis=1)
         return groups, scores
 
+    def sources(self, a: Arrays, features: Features, found: Sequence[tuple[int, set[int]]]) -> list[int]:
+        """The source head the ranker chooses (-1 for none) for each cue token with its content tokens in
+        ``found``: attributions another reading found."""
+        groups, rows, values = [], [], []
+        for i, content in found:
+            cue = cue_info(a, i, int(features.bits(a.lemma[[i]])[0]), features.openers)
+            sources, source_rows = source_group(a, cue, content)
+            groups.append(sources)
+            rows.extend(source_rows)
+            values.extend([cue.values] * len(sources))
+        if not rows:
+            return [-1] * len(found)
+        scores = self.weights["source"][source_slots(rows, values, int(self.config["source_bits"]))].sum(axis=1)
+        heads, start = [], 0
+        for sources in groups:
+            heads.append(sources[int(np.argmax(scores[start:start + len(sources)]))].head if sources else -1)
+            start += len(sources)
+        return heads
+
     def _with_sources(self, a: Arrays, z: np.ndarray,
                       kept: list[tuple[CueInfo, Content, tuple[int, int]]]) -> list[Attribution]:
         groups = []
