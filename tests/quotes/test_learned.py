@@ -164,7 +164,7 @@ def test_the_model_can_vet_the_rules_stances(nlp: Any) -> None:
 def test_the_model_names_the_speakers_of_the_rules_quotes(nlp: Any) -> None:
     article = parsed('"We will not back down," the minister said on Tuesday.\n\nThe mayor said the bridge would '
                      'reopen in May.')
-    joined = quotes.apply(article).quotes
-    own = quotes.apply(article, quotes.QuotesConfig(model_speakers=False)).quotes
+    joined = quotes.apply(article, quotes.QuotesConfig(model_speakers=True)).quotes
+    own = quotes.apply(article).quotes
     assert [q.content.text for q in joined] == [q.content.text for q in own]
     assert [q.speaker_span.text for q in joined if q.speaker_span] == ["the minister", "The mayor"]
