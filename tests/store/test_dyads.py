@@ -117,3 +117,18 @@ def test_export_writes_csv_tsv_and_parquet(store: Store, tmp_path: Path) -> None
 def test_an_unknown_level_is_refused(store: Store) -> None:
     with pytest.raises(StoreError, match="unknown dyad level 'city'"):
         dyad_rows(fetcher(store.con), DyadOptions(level="city"))  # type: ignore[arg-type]
+
+
+def test_csv_sides_never_start_a_formula(tmp_path: Path) -> None:
+    path = export_store(tmp_path / "news.duckdb")
+    with duckdb.connect(str(path)) as con:  # an actor key built from a hostile name
+        con.execute("UPDATE event_participants SET actor_key = '=cmd' WHERE actor_key = "
+                    "(SELECT min(actor_key) FROM event_participants WHERE role = 'actor')")
+    with Store(path, read_only=True) as store:
+        [csv_path] = store.export("dyads", tmp_path / "d.csv", DyadOptions(level="actor", undated="publication"))
+        [parquet] = store.export("dyads", tmp_path / "d.parquet", DyadOptions(level="actor", undated="publication"))
+    with csv_path.open(encoding="utf-8", newline="") as handle:
+        sides = {row[side] for row in csv.DictReader(handle) for side in ("actor", "recipient")}
+    assert "'=cmd" in sides and not any(side.startswith("=") for side in sides)
+    with duckdb.connect() as con:  # Parquet is read by code, not spreadsheets: the value stays as stored
+        assert con.execute("SELECT count(*) FROM read_parquet(?) WHERE actor = '=cmd'", [str(parquet)]).fetchone() == (1,)

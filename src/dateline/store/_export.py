@@ -111,11 +111,21 @@ def _export_polecat(store: Store, target: Path) -> Path:
 def _export_dyads(store: Store, target: Path, options: DyadOptions) -> Path:
     sql, params = dyad_query(fetcher(store.con), options)
     copy = _DYAD_FILES.get(target.suffix.lower(), _DYAD_FILES[".csv"])
+    if not copy.startswith("FORMAT parquet"):
+        sql = _names_as_text(sql)
     try:
         store.con.execute(f"COPY ({sql}) TO {sql_string(str(target))} ({copy})", params)
     except duckdb.Error as exc:
         raise StoreError(f"exporting dyads to {target} failed: {exc}") from exc
     return target
+
+
+def _names_as_text(select: str) -> str:
+    """A dyad ``select`` whose side names (actor names come from any article) a spreadsheet keeps as text."""
+    starts = ", ".join(sql_string(c) for c in FORMULA_START)
+    cells = ", ".join(f"CASE WHEN left({side}, 1) IN ({starts}) THEN '''' || {side} ELSE {side} END AS {side}"
+                      for side in ("actor", "recipient"))
+    return f"SELECT * REPLACE ({cells}) FROM ({select})"
 
 
 def _as_text_cells(store: Store, select: str) -> str:
