@@ -131,4 +131,5 @@ def test_csv_sides_never_start_a_formula(tmp_path: Path) -> None:
         sides = {row[side] for row in csv.DictReader(handle) for side in ("actor", "recipient")}
     assert "'=cmd" in sides and not any(side.startswith("=") for side in sides)
     with duckdb.connect() as con:  # Parquet is read by code, not spreadsheets: the value stays as stored
-        assert con.execute("SELECT count(*) FROM read_parquet(?) WHERE actor = '=cmd'", [str(parquet)]).fetchone() == (1,)
+        found = con.execute("SELECT count(*) FROM read_parquet(?) WHERE actor = '=cmd'", [str(parquet)]).fetchone()
+    assert found == (1,)
