@@ -6,7 +6,7 @@ import datetime as dt
 
 import pytest
 
-from dateline.stories._keys import article_keys, centroid, cosine, days, days_differ, idf, top, weights
+from dateline.stories._keys import article_keys, centroid, cosine, days, days_differ, event_days, idf, top, weights
 
 TEXT = "The earthquake struck Chile on Monday. Rescuers searched the rubble of the town for survivors."
 
@@ -39,3 +39,12 @@ def test_leads_that_name_different_days_differ() -> None:
     assert days_differ(first, [dt.date(2010, 3, 9)])
     assert not days_differ(first, [dt.date(2010, 3, 2)])
     assert not days_differ(first, [])
+
+
+def test_a_lead_naming_only_its_own_publication_day_is_not_kept_apart_by_days() -> None:
+    today = dt.date(2010, 3, 9)
+    named = [dt.date(2010, 3, 1), today]
+    assert event_days(named, today) == [dt.date(2010, 3, 1)]
+    assert event_days(named, None) == named
+    assert days_differ([today], [dt.date(2010, 3, 1)])  # a report of the 9th against one of the 1st
+    assert not days_differ(event_days([today], today), [dt.date(2010, 3, 1)])  # "today" is when it was reported

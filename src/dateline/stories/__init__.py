@@ -46,7 +46,7 @@ import duckdb
 from dateline import ids
 from dateline.errors import StoreError
 from dateline.store import Store
-from dateline.stories._keys import article_keys, centroid, cosine, days, days_differ, idf, top, weights
+from dateline.stories._keys import article_keys, centroid, cosine, days, days_differ, event_days, idf, top, weights
 from dateline.stories._match import InstanceIndex
 from dateline.stories._options import StoryOptions
 from dateline.stories._read import (
@@ -137,12 +137,14 @@ class _Linking:
         """The story whose members around the article's date are most like it, if alike enough; else its own.
 
         A story is compared by the centroid of its members published within ``window_days`` of the article
-        whose leads name no other days than its own (the days ±DAY_SLACK).
+        whose leads name no other days than its own (the days ±DAY_SLACK; a lead's own publication day is
+        left out of this, see :func:`event_days`).
         """
         best: tuple[float, str] | None = None
+        named = event_days(own.days, article.published)
         for story in stories:
             near = [m for m in self.members.get(story, ()) if self._close(article.published, m.day)
-                    and not days_differ(own.days, m.days)]
+                    and not days_differ(named, event_days(m.days, m.day))]
             score = cosine(own.keys, centroid([m.keys for m in near])) if near else 0.0
             if score >= self.options.threshold and (best is None or score > best[0]):
                 best = (score, story)

@@ -20,8 +20,8 @@ import re
 from collections import Counter
 from collections.abc import Iterable, Mapping
 
-__all__ = ["PRIOR_ARTICLES", "Keys", "article_keys", "centroid", "cosine", "days", "days_differ", "idf", "stop_words",
-           "top", "weights"]
+__all__ = ["PRIOR_ARTICLES", "Keys", "article_keys", "centroid", "cosine", "days", "days_differ", "event_days", "idf",
+           "stop_words", "top", "weights"]
 
 Keys = dict[str, float]
 """Key -> count in the article."""
@@ -32,7 +32,8 @@ _YEAR = re.compile(r"^(\d{4})")
 #: Times precise to the day ("2013-05-03", "2013-05-03T20:00").
 _DAY = re.compile(r"^\d{4}-\d{2}-\d{2}(?:T|$)")
 #: Days farther apart than this are different days for :func:`days_differ`: a report a day or two later
-#: says "on Sunday" of the same event. Set by hand.
+#: says "on Sunday" of the same event. Set by hand; on the ECB+ train topics 3 and 5 days score within 0.003
+#: of 2 (B-cubed F1) and put more different Wikinews incidents into one story.
 DAY_SLACK = 2
 
 
@@ -135,6 +136,12 @@ def days(keys: Mapping[str, float]) -> list[dt.date]:
             except ValueError:
                 continue
     return out
+
+
+def event_days(named: list[dt.date], published: dt.date | None) -> list[dt.date]:
+    """The days a lead names other than its own publication day: that one ("today", "at 4 p.m.") says when
+    the article was reported, which the publication window already compares, not which incident it reports."""
+    return [day for day in named if day != published]
 
 
 def days_differ(a: list[dt.date], b: list[dt.date]) -> bool:
