@@ -315,4 +315,4 @@ def _judged() -> dict[tuple[str, str], str]:
         raw = json.loads(JUDGED.read_text(encoding="utf-8"))
     except (OSError, ValueError):
         return {}
-    return {tuple(sorted((p["a"], p["b"]))): p["judged"] for p in raw.get("pairs", ())}  # type: ignore[misc]
+    return {tuple(sorted((p["a"], p["b"]))): p["judged"] for p in raw.get("pairs", ())}
