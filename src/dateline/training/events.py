@@ -44,6 +44,7 @@ from dateline import actors, events, lang, places, times
 from dateline.errors import InputError
 from dateline.evaluation import f1, wikinews
 from dateline.evaluation._parses import annotate
+from dateline.evaluation.events import DEFAULT_DATA, GSR_FILE, LEGACY_TYPES, WIKINEWS_DIR
 from dateline.events._lexicon import load_lexicon
 from dateline.events._model import FEATURE_GROUPS, MODEL_FILE, Candidate, features, logit
 from dateline.records import Article, Event
@@ -51,13 +52,8 @@ from dateline.training import TrainingReport
 
 __all__ = ["DEFAULT_DATA", "train"]
 
-DEFAULT_DATA = "eval/events"
-WIKINEWS_DIR = "wikinews-dev"
-GSR_FILE = "plover/plover_gsr_cameo.json"
 HEADLINES_FILE = "plover/synthetic_headlines.csv"
 SYNTHETIC_GLOB = "plover/gpt_synthetic_events_*.csv"
-#: Older PLOVER labels in the gold records, and what they are now.
-LEGACY_TYPES = {"DEMAND": "REQUEST", "DISAPPROVE": "ACCUSE", "INVESTIGATE": "ACCUSE", "FIGHT": "ASSAULT"}
 #: How much an example of each source counts. Set by hand: the hand-coded articles are the target
 #: kind of text; the synthetic labels are a whole document's.
 SOURCE_WEIGHTS = {"wikinews": 1.0, "gsr": 1.0, "headlines": 0.5, "synthetic": 0.3}
