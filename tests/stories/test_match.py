@@ -65,3 +65,18 @@ def test_across_stories_a_record_joins_only_on_the_same_day_with_a_party_in_comm
     assert index.assign(mention("b", story="s2")) == first
     assert index.assign(mention("c", story="s3", exact=False)) != first
     assert index.assign(mention("d", story=None, actors=())) != first
+
+
+def test_one_actor_named_more_or_less_fully_or_without_a_country_is_one_party() -> None:
+    assert Party("tara-reid", None).same(Party("tara-reid.usa", "USA"))
+    assert Party("gigante", None).same(Party("vincent-gigante.usa", "USA"))
+    assert Party("red-sox", None).same(Party("boston-red-sox.usa", "USA"))
+    assert Party("regina-benjamin.usa", "USA").same(Party("regina-m-benjamin.usa", "USA"))
+    # a shared last word is not enough, nor one name in two countries, nor a person for a country
+    assert not Party("reggie-bush", None).same(Party("george-w-bush.usa", "USA"))
+    assert not Party("vincent-gigante.ita", "ITA").same(Party("gigante.usa", "USA"))
+    assert not Party("jordan.jor", "JOR", is_country=True).same(Party("michael-jordan", None))
+    # so two reports of one check-in, naming her with and without a country, are compatible
+    reid, reid_us = Party("tara-reid", None), Party("tara-reid.usa", "USA")
+    assert compatible(mention("a", actors=(reid,)), mention("b", actors=(reid_us,)))
+    assert not compatible(mention("a", actors=(reid,)), mention("b", actors=(Party("lindsay-lohan", None),)))

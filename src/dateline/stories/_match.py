@@ -15,7 +15,8 @@ different events:
   party the other lacks ("A met B" and "A met C"; "A attacked B" and "B
   attacked A"). One side naming fewer parties ("A attacked B" and "A attacked
   B and C") or none is no difference. A country stands for every actor of that
-  country ("Russia" and "Russian forces");
+  country ("Russia" and "Russian forces"); an actor named more or less fully
+  ("Gigante", "Vincent Gigante") or with and without its country is one party;
 - their places lie in different countries.
 
 An :class:`InstanceIndex` gives each mention the instance of the best
@@ -55,12 +56,31 @@ class Party:
     is_country: bool = False
 
     def same(self, other: Party) -> bool:
-        """The same party: one key, or a country and an actor of that country."""
+        """The same party: one key, one name (one of them without a country), a country and an actor of that
+        country, or a shorter form of the other's name (see :meth:`names_alike`)."""
         if self.key == other.key:
             return True
-        if self.country is None or self.country != other.country:
+        if self.country is not None and other.country is not None and self.country != other.country:
             return False
-        return self.is_country or other.is_country
+        if self.country is not None and self.country == other.country and (self.is_country or other.is_country):
+            return True
+        return not (self.is_country or other.is_country) and self.names_alike(other)
+
+    @property
+    def words(self) -> tuple[str, ...]:
+        """The words of the name in the key (the key less its country)."""
+        suffix = f".{self.country.lower()}" if self.country else ""
+        name = self.key[:-len(suffix)] if suffix and self.key.endswith(suffix) else self.key
+        return tuple(w for w in name.split("-") if w)
+
+    def names_alike(self, other: Party) -> bool:
+        """One name is the other, or a shorter form of it that keeps its last word: "Gigante" and "Vincent
+        Gigante", "Red Sox" and "Boston Red Sox" (articles name one actor more or less fully)."""
+        mine, theirs = self.words, other.words
+        if not mine or not theirs or mine[-1] != theirs[-1]:
+            return False
+        short, long = sorted((mine, theirs), key=len)
+        return set(short) <= set(long)
 
 
 @dataclass(frozen=True, slots=True)
