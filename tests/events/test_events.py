@@ -516,6 +516,9 @@ def test_an_event_none_of_whose_parties_is_an_actor_is_not_coded() -> None:
     ("Donald Trump attacked the Supreme Court as a political machine.", "ACCUSE", "Donald Trump", "Supreme Court"),
     ("Judge Victor Marrero issued a ruling against Donald Trump.", "REJECT", "Victor Marrero", "Donald Trump"),
     ("Mike Pompeo posted a message on Twitter blaming Iran for the attacks.", "ACCUSE", "Mike Pompeo", "Iran"),
+    ("The vote was described by Boris Johnson as a triumph, saying he would sanction Iran.", "SANCTION",
+     "Boris Johnson", "Iran"),
+    ("Theresa May criticized the plan at the behest of Boris Johnson.", "ACCUSE", "Theresa May", None),
 ])
 def test_common_political_acts_are_coded(text: str, event_type: str, actor: str, recipient: str | None) -> None:
     article = run(text)
@@ -663,3 +666,51 @@ def test_a_trained_model_keeps_the_candidates_it_believes(tmp_path: Path) -> Non
 def test_a_missing_model_file_is_refused(tmp_path: Path) -> None:
     with pytest.raises(StageError, match="dateline train events"):
         _coded("Angela Merkel met Emmanuel Macron in Berlin.", str(tmp_path / "absent.json"))
+
+
+def _parsed(words: list[str], heads: list[int], deps: list[str], tags: list[str], pos: list[str]) -> Any:
+    """A Doc built by hand with the parse given (to test a rule on a misparse the model may not repeat)."""
+    from spacy.tokens import Doc
+    from spacy.vocab import Vocab
+
+    return Doc(Vocab(), words=words, heads=heads, deps=deps, tags=tags, pos=pos)
+
+
+def test_a_participle_hung_on_a_bare_auxiliary_is_passive() -> None:
+    from dateline.events._args import passive
+
+    doc = _parsed(["He", "was", "nominated", "by", "Ford"], [1, 1, 1, 2, 3],
+                  ["nsubj", "ROOT", "acomp", "agent", "pobj"], ["PRP", "VBD", "VBN", "IN", "NNP"],
+                  ["PRON", "AUX", "VERB", "ADP", "PROPN"])
+    assert passive(doc[2])
+    adjective = _parsed(["He", "was", "tired"], [1, 1, 1], ["nsubj", "ROOT", "acomp"], ["PRP", "VBD", "JJ"],
+                        ["PRON", "AUX", "ADJ"])
+    assert not passive(adjective[2])
+
+
+def test_a_participle_with_a_clause_of_its_own_is_active() -> None:
+    from dateline.events._args import passive
+
+    # "Conley, a judge, ordered that ballots be accepted" with "ordered" parsed as a participle of "Conley"
+    doc = _parsed(["Conley", "ordered", "that", "ballots", "be", "accepted"], [0, 0, 5, 5, 5, 1],
+                  ["ROOT", "acl", "mark", "nsubjpass", "auxpass", "ccomp"], ["NNP", "VBN", "IN", "NNS", "VB", "VBN"],
+                  ["PROPN", "VERB", "SCONJ", "NOUN", "AUX", "VERB"])
+    assert not passive(doc[1])
+    assert passive(doc[5])
+    imposed = _parsed(["sanctions", "imposed", "on", "Russia"], [0, 0, 1, 2], ["ROOT", "acl", "prep", "pobj"],
+                      ["NNS", "VBN", "IN", "NNP"], ["NOUN", "VERB", "ADP", "PROPN"])
+    assert passive(imposed[1])
+
+
+def test_a_participle_with_an_object_of_its_own_ends_a_party_phrase() -> None:
+    from dateline.events._phrase import full_phrase
+
+    words = load_lexicon(lang.resources("en")).words
+    # "one man sprayed Khan with foam" with "sprayed" parsed as a participle of "man"
+    doc = _parsed(["one", "man", "sprayed", "Khan", "with", "foam"], [1, 1, 1, 2, 2, 4],
+                  ["nummod", "ROOT", "acl", "dobj", "prep", "pobj"], ["CD", "NN", "VBN", "NNP", "IN", "NN"],
+                  ["NUM", "NOUN", "VERB", "PROPN", "ADP", "NOUN"])
+    assert full_phrase(doc[1], words) == (0, len("one man"))
+    fired = _parsed(["missiles", "fired", "by", "Israel"], [0, 0, 1, 2], ["ROOT", "acl", "agent", "pobj"],
+                    ["NNS", "VBN", "IN", "NNP"], ["NOUN", "VERB", "ADP", "PROPN"])
+    assert full_phrase(fired[0], words) == (0, len("missiles fired by Israel"))

@@ -29,6 +29,8 @@ __all__ = ["Args", "find_args", "modal_args", "passive"]
 
 
 _SUBJ = ("nsubj", "nsubjpass", "csubj")
+#: Dependents that make a participle an active verb with an object of its own ("ordered that ...").
+_OWN_OBJECTS = ("dobj", "obj", "ccomp")
 _NOUNISH = frozenset({"NOUN", "PROPN", "PRON", "NUM", "X"})
 #: Named-entity types that are never parties ("meet with X on July 8").
 _NOT_PARTY_ENTS = frozenset({"DATE", "TIME", "CARDINAL", "ORDINAL", "MONEY", "PERCENT", "QUANTITY"})
@@ -79,10 +81,12 @@ def _pobjs(prep: Token, words: Words) -> list[Token]:
 
 def _subject(verb: Token, words: Words) -> list[Token]:
     """The subject of ``verb``, looking up the clause chain when it has none of its own."""
-    tok = verb
+    tok, came = verb, ""
     for _ in range(MAX_CLAUSE_CLIMB):
         # A subject the parse hangs on the auxiliary ("X and Y however have opposed") is the verb's.
         kids = [*tok.children, *(g for c in tok.children if c.dep_ in ("aux", "auxpass") for g in c.children)]
+        if came == "advcl:VBG" and (agents := [t for c in kids if c.dep_ == "agent" for t in _pobjs(c, words)]):
+            return agents  # "X was described by Johnson as ..., saying ...": the agent is the one saying
         for child in kids:
             if child.dep_ in _SUBJ:
                 if child.lower_ in words.relative_pronouns and tok.dep_ == "relcl":
@@ -93,10 +97,10 @@ def _subject(verb: Token, words: Words) -> list[Token]:
                         return speaker  # "Hungary has said it will support ..."
                 return _parties(child, words)
         if tok.dep_ in ("xcomp", "conj", "advcl", "ccomp", "acomp") and tok.head.i != tok.i:
-            tok = tok.head
+            tok, came = tok.head, f"{tok.dep_}:{tok.tag_}"
         elif tok.dep_ == "acl" and (message := _message(tok.head, words)) is not None:
             tok = message.head  # "X issued a statement calling on Y": X speaks
-        elif tok.dep_ == "relcl" or (tok.dep_ == "acl" and any(c.dep_ in ("dobj", "obj") for c in tok.children)):
+        elif tok.dep_ == "relcl" or (tok.dep_ == "acl" and any(c.dep_ in _OWN_OBJECTS for c in tok.children)):
             # "forces that carried out strikes", misparsed "The force carried out strikes"
             return _parties(tok.head, words)
         else:
@@ -171,11 +175,18 @@ def _responded_to(prep: Token, words: Words) -> list[Token]:
 
 
 def passive(verb: Token, participles: tuple[str, ...] = ("acl",)) -> bool:
-    """Whether the verb is passive ("was convicted"), or a past participle modifying its patient through one
-    of ``participles`` ("sanctions imposed on Russia"; with "amod" also "the detained suspect")."""
-    return any(c.dep_ in ("nsubjpass", "auxpass") for c in verb.children) or (
-        verb.dep_ in participles and verb.tag_ == "VBN" and not any(c.dep_ in ("dobj", "obj") for c in verb.children)
+    """Whether the verb is passive ("was convicted", or "was nominated" parsed as a complement of the
+    auxiliary), or a past participle modifying its patient through one of ``participles`` ("sanctions
+    imposed on Russia"; with "amod" also "the detained suspect"). A participle with an object or a clause of
+    its own is a misparsed active verb ("William Conley, a judge, ordered that ballots be accepted")."""
+    return any(c.dep_ in ("nsubjpass", "auxpass") for c in verb.children) or _complement_passive(verb) or (
+        verb.dep_ in participles and verb.tag_ == "VBN" and not any(c.dep_ in _OWN_OBJECTS for c in verb.children)
     )
+
+
+def _complement_passive(verb: Token) -> bool:
+    """A past participle the parse hangs on a bare auxiliary as its complement ("He was nominated ...")."""
+    return verb.dep_ == "acomp" and verb.tag_ == "VBN" and verb.head.pos_ == "AUX"
 
 
 def _verb_args(verb: Token, entry: Entry, event_nouns: frozenset[str], words: Words) -> Args:
@@ -184,6 +195,8 @@ def _verb_args(verb: Token, entry: Entry, event_nouns: frozenset[str], words: Wo
     args = Args()
     if is_passive:
         objects += [c for c in verb.children if c.dep_ == "nsubjpass"]
+        if _complement_passive(verb):
+            objects += [c for c in verb.head.children if c.dep_ in _SUBJ]
         if verb.dep_ == "acl":
             objects.append(verb.head)
     else:
