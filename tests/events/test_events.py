@@ -519,6 +519,9 @@ def test_an_event_none_of_whose_parties_is_an_actor_is_not_coded() -> None:
     ("The vote was described by Boris Johnson as a triumph, saying he would sanction Iran.", "SANCTION",
      "Boris Johnson", "Iran"),
     ("Theresa May criticized the plan at the behest of Boris Johnson.", "ACCUSE", "Theresa May", None),
+    ("Sudesh Amman advised Ali Khan to attack Boris Johnson.", "ASSAULT", "Ali Khan", "Boris Johnson"),
+    ("Robert Mugabe founded ZANU to oppose Ian Smith.", "REJECT", "Robert Mugabe", "Ian Smith"),
+    ("Emily Murphy received threats from Donald Trump.", "THREATEN", "Donald Trump", "Emily Murphy"),
 ])
 def test_common_political_acts_are_coded(text: str, event_type: str, actor: str, recipient: str | None) -> None:
     article = run(text)
@@ -714,3 +717,13 @@ def test_a_participle_with_an_object_of_its_own_ends_a_party_phrase() -> None:
     fired = _parsed(["missiles", "fired", "by", "Israel"], [0, 0, 1, 2], ["ROOT", "acl", "agent", "pobj"],
                     ["NNS", "VBN", "IN", "NNP"], ["NOUN", "VERB", "ADP", "PROPN"])
     assert full_phrase(fired[0], words) == (0, len("missiles fired by Israel"))
+
+
+@pytest.mark.parametrize("text", [
+    "Boris Johnson entered parliament when elected in 2001.",
+    "Khairi Saadallah came to Britain after the Libyan Civil War.",
+])
+def test_a_bare_participle_clause_or_a_named_war_is_no_act_of_the_subject(text: str) -> None:
+    article = run(text)
+    assert [a.name for a in article.actors], "the subject is a known actor"
+    assert article.events == ()

@@ -85,6 +85,9 @@ def _subject(verb: Token, words: Words) -> list[Token]:
     for _ in range(MAX_CLAUSE_CLIMB):
         # A subject the parse hangs on the auxiliary ("X and Y however have opposed") is the verb's.
         kids = [*tok.children, *(g for c in tok.children if c.dep_ in ("aux", "auxpass") for g in c.children)]
+        if (came.startswith("xcomp:") and tok.lemma_.lower() in words.control_verbs
+                and (controller := [c for c in tok.children if c.dep_ in ("dobj", "obj")])):
+            return _parties(controller[0], words)  # "advised her to kill", "urged Russia to withdraw": the object
         if came == "advcl:VBG" and (agents := [t for c in kids if c.dep_ == "agent" for t in _pobjs(c, words)]):
             return agents  # "X was described by Johnson as ..., saying ...": the agent is the one saying
         for child in kids:
@@ -185,8 +188,13 @@ def passive(verb: Token, participles: tuple[str, ...] = ("acl",)) -> bool:
 
 
 def _complement_passive(verb: Token) -> bool:
-    """A past participle the parse hangs on a bare auxiliary as its complement ("He was nominated ...")."""
-    return verb.dep_ == "acomp" and verb.tag_ == "VBN" and verb.head.pos_ == "AUX"
+    """A past participle the parse hangs on a bare auxiliary as its complement ("He was nominated ..."), or
+    a bare one that opens an adverbial clause of the subject above it ("X entered politics when elected")."""
+    if verb.tag_ != "VBN":
+        return False
+    if verb.dep_ == "acomp":
+        return verb.head.pos_ == "AUX"
+    return verb.dep_ == "advcl" and not any(c.dep_ in ("nsubj", "aux", *_OWN_OBJECTS) for c in verb.children)
 
 
 def _verb_args(verb: Token, entry: Entry, event_nouns: frozenset[str], words: Words) -> Args:
@@ -196,7 +204,7 @@ def _verb_args(verb: Token, entry: Entry, event_nouns: frozenset[str], words: Wo
     if is_passive:
         objects += [c for c in verb.children if c.dep_ == "nsubjpass"]
         if _complement_passive(verb):
-            objects += [c for c in verb.head.children if c.dep_ in _SUBJ]
+            objects += [c for c in verb.head.children if c.dep_ in _SUBJ]  # "he was nominated", "X, when elected"
         if verb.dep_ == "acl":
             objects.append(verb.head)
     else:
@@ -282,6 +290,8 @@ def _noun_children(noun: Token, entry: Entry, light: frozenset[str],
 def _clause_recipients(noun: Token, entry: Entry, args: Args, words: Words) -> Args:
     """``args`` with the recipients the clause around a nominal trigger brings in."""
     head = noun.head
+    if noun.dep_ == "dobj" and head.lemma_.lower() in words.receiving_verbs and not entry.reciprocal:
+        args = args.add("recipient", _subject(head, words))  # "she received threats": she is their target
     if noun.dep_ == "dobj" and head.pos_ == "VERB" and not args.recipients and not entry.reciprocal:
         args = _light_verb_args(head, entry, args, words)  # "launched cyber warfare against the UK"
     if noun.dep_ == "nsubj" and head.tag_ == "VBN" and not any(
@@ -295,10 +305,14 @@ def _clause_recipients(noun: Token, entry: Entry, args: Args, words: Words) -> A
 
 def _object_owner(noun: Token, light: frozenset[str], words: Words) -> list[Token] | None:
     """The object of a verb: "Putin's agenda included talks" is Putin's (the owner of the subject),
-    but "the army launched a crackdown" the army's (the subject of a light verb)."""
+    but "the army launched a crackdown" the army's (the subject of a light verb); what someone receives
+    is the act of whoever it comes from ("received threats from X")."""
     head = noun.head
     if noun.dep_ not in ("dobj", "attr") or head.pos_ not in ("VERB", "AUX"):
         return None
+    if head.lemma_.lower() in words.receiving_verbs:
+        return [t for c in (*head.children, *noun.children)
+                if c.dep_ in ("prep", "agent") and c.lower_ in words.source_prepositions for t in _pobjs(c, words)]
     if head.lemma_.lower() in light or head.lemma_.lower() in words.announcing_verbs:
         return _subject(head, words)  # "the army launched a crackdown", "Sweden announced a suspension of aid"
     # only an owner's noun lends its owner ("Putin's agenda included talks"); who reports, condemns or
@@ -345,6 +359,8 @@ def _clause_owner(noun: Token, own: list[Token], light: frozenset[str], words: W
         return own
     if own:
         return own
+    if noun.ent_type_ == "EVENT" or noun.pos_ == "PROPN":
+        return []  # a named event ("after the Libyan Civil War") is not the act of the clause's subject
     for rule in _CLAUSE_OWNERS:
         found = rule(noun, light, words)
         if found is not None:

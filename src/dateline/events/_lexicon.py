@@ -125,6 +125,9 @@ class Words:
     announcing_verbs: frozenset[str]
     averting_verbs: frozenset[str]
     unreal_adjectives: frozenset[str]
+    receiving_verbs: frozenset[str]
+    control_verbs: frozenset[str]
+    source_prepositions: frozenset[str]
 
 
 #: Lists of :class:`Words` matched as written rather than lower-cased.
