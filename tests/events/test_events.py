@@ -522,6 +522,7 @@ def test_an_event_none_of_whose_parties_is_an_actor_is_not_coded() -> None:
     ("Sudesh Amman advised Ali Khan to attack Boris Johnson.", "ASSAULT", "Ali Khan", "Boris Johnson"),
     ("Robert Mugabe founded ZANU to oppose Ian Smith.", "REJECT", "Robert Mugabe", "Ian Smith"),
     ("Emily Murphy received threats from Donald Trump.", "THREATEN", "Donald Trump", "Emily Murphy"),
+    ("The Conservative Party elected Boris Johnson as leader.", "SUPPORT", "Conservative Party", "Boris Johnson"),
 ])
 def test_common_political_acts_are_coded(text: str, event_type: str, actor: str, recipient: str | None) -> None:
     article = run(text)
@@ -727,3 +728,18 @@ def test_a_bare_participle_clause_or_a_named_war_is_no_act_of_the_subject(text: 
     article = run(text)
     assert [a.name for a in article.actors], "the subject is a known actor"
     assert article.events == ()
+
+
+def test_an_order_signed_does_what_it_says_and_a_deferral_is_not_its_date() -> None:
+    article = run("On Monday, Tony Evers signed an executive order delaying the election until June.",
+                  published="2020-04-07")
+    event = only(article, "COERCE")  # not a SUPPORT: signing an order is no agreement
+    assert [a.name for i in event.actors if (a := article.actor(i)) is not None] == ["Tony Evers"]
+    assert event.date is not None and event.date.value == "2020-04-06"
+
+
+def test_a_vote_for_an_office_is_no_event() -> None:
+    article = run("The citizens of France do not elect the prime minister directly. "
+                  "The citizens of France elected Emmanuel Macron in 2017.")
+    assert [e.type for e in article.events] == ["SUPPORT"]
+    assert article.events[0].evidence.text.endswith("Emmanuel Macron in 2017.")

@@ -207,10 +207,12 @@ def resolved(value: str | None) -> bool:
     return value is not None and _CALENDAR.match(value) is not None
 
 
-def event_date(doc: Doc, times: Sequence[TimeExpr], trigger: Token, *, said: bool = False) -> EventDate | None:
+def event_date(doc: Doc, times: Sequence[TimeExpr], trigger: Token, *, said: bool = False,
+               deferred: frozenset[str] = frozenset()) -> EventDate | None:
     """The date of the time expression on the trigger's clause (``said``: or on the clause of the verb of
-    saying that reports it), if any; a time on another clause is not the event's."""
-    usable = [t for t in times if t.type in _DATED and resolved(t.value)]
+    saying that reports it), if any; a time on another clause is not the event's, nor one after a
+    preposition of ``deferred`` ("delayed the election until June": June is when the vote is due)."""
+    usable = [t for t in times if t.type in _DATED and resolved(t.value) and not _deferred(doc, t, deferred)]
     if not usable:
         return None
     clause = own_clause(trigger)
@@ -219,3 +221,16 @@ def event_date(doc: Doc, times: Sequence[TimeExpr], trigger: Token, *, said: boo
         clause |= {t.i for t in governors(speech)}
     best = pick(doc, [(t.span.start, t.span.end) for t in usable], clause, trigger.idx)
     return None if best is None else EventDate(calendar(usable[best].value or ""), usable[best].span.text)
+
+
+def _deferred(doc: Doc, time: TimeExpr, prepositions: frozenset[str]) -> bool:
+    """Whether a time expression is the object of one of ``prepositions`` ("until June")."""
+    if not prepositions:
+        return False
+    span = doc.char_span(time.span.start, time.span.end, alignment_mode="expand")
+    if span is None or len(span) == 0:
+        return False
+    first = span[0]
+    before = doc[first.i - 1] if first.i > 0 else None
+    return (span.root.dep_ == "pobj" and span.root.head.lower_ in prepositions) or (
+        before is not None and before.lower_ in prepositions)

@@ -127,6 +127,7 @@ class Words:
     unreal_adjectives: frozenset[str]
     receiving_verbs: frozenset[str]
     control_verbs: frozenset[str]
+    deferral_prepositions: frozenset[str]
     source_prepositions: frozenset[str]
 
 

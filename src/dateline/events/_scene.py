@@ -83,7 +83,8 @@ def setting(article: Article, hit: Hit, bounds: tuple[int, int], number: int, sc
     times = [t for t in article.times if start <= t.span.start and t.span.end <= end]
     state = status(hit.token, words)
     said = plover().quad[hit.entry.type] in VERBAL_QUADS or state in ("planned", "hypothetical")
-    date = event_date(doc, times, hit.token, said=said)  # what is said or intended is dated by the saying
+    # what is said or intended is dated by the saying
+    date = event_date(doc, times, hit.token, said=said, deferred=words.deferral_prepositions)
     place = event_place(doc, [p for p in article.places if start <= p.span.start and p.span.end <= end],
                         hit.token, sentence, scene.home, parties, words)
     if place is None and hit.entry.mode == "visit":
