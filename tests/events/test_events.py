@@ -743,3 +743,12 @@ def test_a_vote_for_an_office_is_no_event() -> None:
                   "The citizens of France elected Emmanuel Macron in 2017.")
     assert [e.type for e in article.events] == ["SUPPORT"]
     assert article.events[0].evidence.text.endswith("Emmanuel Macron in 2017.")
+
+
+def test_one_sentence_codes_an_act_of_one_kind_between_the_same_parties_once() -> None:
+    article = run("The government of Fiji declared a state of emergency, shut down all schools and banned public "
+                  "gatherings. Police arrested Ali Khan and detained Sudesh Amman.")
+    first = [e for e in article.events if e.evidence.text.startswith("The government")]
+    assert [(e.type, e.trigger.text) for e in first] == [("COERCE", "declared")]
+    second = [e for e in article.events if e.evidence.text.startswith("Police")]
+    assert [e.trigger.text for e in second] == ["arrested", "detained"]  # other recipients: other acts

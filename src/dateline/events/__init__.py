@@ -19,6 +19,10 @@ Choices worth knowing:
   "Their meeting is scheduled on July 7 in Hamburg" (planned, the parties of
   the last meeting), "Trump met Putin briefly that morning" (occurred) are
   three CONSULTs; nothing merges events across sentences.
+- One sentence codes an act of one type between the same parties once: "The
+  government declared a state of emergency, shut down all schools and banned
+  gatherings" is one COERCE (the first), "Police arrested A and detained B"
+  two.
 - dateline keeps the type of what is reported and says how sure it is in the
   status; :func:`plover_type` gives the type PLOVER's coders would use (a
   planned meeting is an AGREE, a refused one a REJECT).
@@ -290,10 +294,15 @@ def candidates(article: Article, lex: Lexicon) -> list[Candidate]:
     outlet = _outlet(article)
     for number, sentence in enumerate(doc.sents):
         found_hits = hits(sentence, lex)
+        dyads: set[tuple[str, frozenset[str], frozenset[str]]] = set()
         for hit, part in (p for h in (fold(found_hits, lex) if found_hits else ()) for p in _bilateral(h)):
             candidate = _event(article, hit, number, scene, lex.words, part)
             if candidate is None:
                 continue
+            dyad = (candidate.event.type, frozenset(candidate.event.actors), frozenset(candidate.event.recipients))
+            if dyad in dyads:
+                continue  # one sentence says once that an actor did a kind of act to another ("declared ..., shut ...")
+            dyads.add(dyad)
             scene = scene.noting(candidate.event, number, part)
             if outlet not in candidate.event.actors:
                 found.append(candidate)
