@@ -752,3 +752,10 @@ def test_one_sentence_codes_an_act_of_one_kind_between_the_same_parties_once() -
     assert [(e.type, e.trigger.text) for e in first] == [("COERCE", "declared")]
     second = [e for e in article.events if e.evidence.text.startswith("Police")]
     assert [e.trigger.text for e in second] == ["arrested", "detained"]  # other recipients: other acts
+
+
+def test_a_bare_agreeing_is_a_statement_not_an_agreement() -> None:
+    article = run("Mujiv Hataman agreed, saying only Abu Sayyaf could carry out such bombings. "
+                  "Mujiv Hataman agreed to a ceasefire with Abu Sayyaf.")
+    assert [(e.type, e.trigger.text) for e in article.events if e.type == "AGREE"] == [("AGREE", "agreed")]
+    assert only(article, "AGREE").evidence.text.startswith("Mujiv Hataman agreed to a ceasefire")

@@ -53,6 +53,7 @@ def _match(token: Token, entries: tuple[Entry, ...], words: Words) -> Entry | No
             context |= {f"@mark:{m.lower_}" for m in child.children if m.dep_ == "mark"}  # "asked whether"
     if token.dep_ in ("acl", "relcl", "amod"):
         context.add(token.head.lemma_.lower())  # "sanctions imposed"
+        context.add("@modifier")  # "the deal agreed in Doha": the noun it describes is its object
     for entry in entries:
         if entry.tags and token.tag_.lower() not in entry.tags:
             continue
