@@ -523,6 +523,8 @@ def test_an_event_none_of_whose_parties_is_an_actor_is_not_coded() -> None:
     ("Robert Mugabe founded ZANU to oppose Ian Smith.", "REJECT", "Robert Mugabe", "Ian Smith"),
     ("Emily Murphy received threats from Donald Trump.", "THREATEN", "Donald Trump", "Emily Murphy"),
     ("The Conservative Party elected Boris Johnson as leader.", "SUPPORT", "Conservative Party", "Boris Johnson"),
+    ("Tunisian President Kais Saied suspended parliament on Sunday.", "COERCE", "Kais Saied", "legislature"),
+    ("Donald Trump postponed the election.", "COERCE", "Donald Trump", None),
 ])
 def test_common_political_acts_are_coded(text: str, event_type: str, actor: str, recipient: str | None) -> None:
     article = run(text)
