@@ -761,3 +761,11 @@ def test_a_bare_agreeing_is_a_statement_not_an_agreement() -> None:
                   "Mujiv Hataman agreed to a ceasefire with Abu Sayyaf.")
     assert [(e.type, e.trigger.text) for e in article.events if e.type == "AGREE"] == [("AGREE", "agreed")]
     assert only(article, "AGREE").evidence.text.startswith("Mujiv Hataman agreed to a ceasefire")
+
+
+def test_a_relative_clause_on_a_party_is_its_own_event() -> None:
+    article = run("Republicans urged Donald Trump to accept the result, such as Chris Christie, who denounced "
+                  "the claims of Rudy Giuliani.")
+    accusation = only(article, "ACCUSE")
+    assert [a.name for i in accusation.actors if (a := article.actor(i)) is not None] == ["Chris Christie"]
+    assert only(article, "REQUEST").trigger.text == "urged"

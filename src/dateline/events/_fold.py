@@ -25,6 +25,8 @@ __all__ = ["Hit", "fold"]
 
 #: Dependencies across which a trigger is its own event, not the content of the one above.
 _INDEPENDENT = frozenset({"conj", "advcl", "relcl", "parataxis", "ROOT"})
+#: Named-entity types of parties: what a relative clause on one of them says is its own event.
+_PARTY_ENTS = frozenset({"PERSON", "ORG", "GPE", "NORP"})
 #: Dependencies of an event noun on the light verb that carries it ("carried out an attack",
 #: "an attack was carried out").
 _LIGHT_OBJECTS = frozenset({"dobj", "obj", "nsubjpass"})
@@ -65,6 +67,8 @@ def parent_of(hit: Hit, hits: dict[int, Hit], words: Words) -> tuple[Hit | None,
                 return hits[sibling.i], True
     embedded = False
     for _ in range(MAX_PARENT_CLIMB):
+        if tok.dep_ == "relcl" and (tok.head.pos_ == "PROPN" or tok.head.ent_type_ in _PARTY_ENTS):
+            return None, False  # a relative clause describes a party: "urged X to ..., such as Y, who denounced Z"
         if tok.dep_ not in _INDEPENDENT or _purpose(tok, words):
             embedded = True
         if tok.head.i == tok.i:
