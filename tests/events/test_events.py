@@ -525,6 +525,9 @@ def test_an_event_none_of_whose_parties_is_an_actor_is_not_coded() -> None:
     ("The Conservative Party elected Boris Johnson as leader.", "SUPPORT", "Conservative Party", "Boris Johnson"),
     ("Tunisian President Kais Saied suspended parliament on Sunday.", "COERCE", "Kais Saied", "legislature"),
     ("Donald Trump postponed the election.", "COERCE", "Donald Trump", None),
+    ("Angela Merkel observed a minute of silence in Helmut Kohl's honour.", "SUPPORT", "Angela Merkel", "Helmut Kohl"),
+    ("Attributions of responsibility were made by Mike Pompeo.", "ACCUSE", "Mike Pompeo", None),
+    ("Tankers belonging to Iran were attacked by Israel.", "ASSAULT", "Israel", "Iran"),
 ])
 def test_common_political_acts_are_coded(text: str, event_type: str, actor: str, recipient: str | None) -> None:
     article = run(text)

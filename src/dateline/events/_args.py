@@ -328,6 +328,19 @@ def _setting_owner(noun: Token, light: frozenset[str], words: Words) -> list[Tok
     return _subject(head.head, words)
 
 
+def _passive_agents(verb: Token, words: Words) -> list[Token]:
+    return [t for c in verb.children if c.dep_ == "agent" for t in _pobjs(c, words)]
+
+
+def _carried_owner(noun: Token, light: frozenset[str], words: Words) -> list[Token] | None:
+    """The event noun a passive light verb carries is the agent's: "attributions of responsibility were
+    made by X", "an attack was carried out by Y"."""
+    head = noun.head
+    if noun.dep_ != "nsubjpass" or head.lemma_.lower() not in light:
+        return None
+    return _passive_agents(head, words)
+
+
 def _answerable_owner(noun: Token, light: frozenset[str], words: Words) -> list[Token] | None:
     """What someone answers for: "the Taliban claimed responsibility for the attack"."""
     head = noun.head
@@ -347,7 +360,8 @@ def _apposed_owner(noun: Token, light: frozenset[str], words: Words) -> list[Tok
 
 #: Where a nominal trigger with no owner of its own finds its actor, in order: the first rule that
 #: applies decides, even when it finds nobody.
-_CLAUSE_OWNERS: tuple[_OwnerRule, ...] = (_object_owner, _setting_owner, _answerable_owner, _apposed_owner)
+_CLAUSE_OWNERS: tuple[_OwnerRule, ...] = (_object_owner, _setting_owner, _carried_owner, _answerable_owner,
+                                           _apposed_owner)
 
 
 def _clause_owner(noun: Token, own: list[Token], light: frozenset[str], words: Words) -> list[Token]:

@@ -128,6 +128,7 @@ class Words:
     receiving_verbs: frozenset[str]
     control_verbs: frozenset[str]
     deferral_prepositions: frozenset[str]
+    owning_participles: frozenset[str]
     source_prepositions: frozenset[str]
 
 

@@ -52,7 +52,8 @@ def full_phrase(token: Token, words: Words) -> tuple[int, int]:
     start, end = phrase(token, words)
     for child in token.rights:
         if child.dep_ in ("conj", "cc", "relcl", "ccomp", "advcl") or (child.dep_ == "acl" and (
-                child.tag_ != "VBN" or any(c.dep_ in ("dobj", "obj", "ccomp") for c in child.children))):
+                (child.tag_ != "VBN" and child.lemma_.lower() not in words.owning_participles)
+                or any(c.dep_ in ("dobj", "obj", "ccomp") for c in child.children))):
             break  # a participle with an object of its own is a clause ("one man sprayed Khan")
         if child.left_edge.text == "(" and _acronym(child):
             end = max(end, child.right_edge.idx + len(child.right_edge.text))
