@@ -772,3 +772,11 @@ def test_a_relative_clause_on_a_party_is_its_own_event() -> None:
     accusation = only(article, "ACCUSE")
     assert [a.name for i in accusation.actors if (a := article.actor(i)) is not None] == ["Chris Christie"]
     assert only(article, "REQUEST").trigger.text == "urged"
+
+
+def test_an_object_pronoun_stands_for_the_one_person_named_before_it() -> None:
+    article = run("The Republican Party broke with Donald Trump and urged him to concede. "
+                  "Theresa May met Donald Trump and Emmanuel Macron, and urged him to stay.")
+    first, second = [e for e in article.events if e.type == "REQUEST"]
+    assert [a.name for i in first.recipients if (a := article.actor(i)) is not None] == ["Donald Trump"]
+    assert texts(second.recipient_spans) == ["him"] and second.recipients == ()  # two men named: no guess

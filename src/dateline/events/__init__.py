@@ -169,6 +169,22 @@ def _arguments(article: Article, tokens: Sequence[Token], words: Words) -> tuple
     return tuple(spans.values()), tuple(found)
 
 
+def _object_pronouns(article: Article, tokens: Sequence[Token], taken: Sequence[str], words: Words) -> tuple[str, ...]:
+    """The persons that object pronouns the actors left open stand for ("broke with Trump and urged him"):
+    the one person named before the pronoun in its sentence who is not already a party (an object pronoun
+    is never its own clause's subject); none where two could be meant."""
+    found: list[str] = []
+    for token in tokens:
+        if token.lower_ not in words.object_pronouns or article.actor_at(token.idx, token.idx + len(token.text)):
+            continue
+        start = token.sent.start_char
+        persons = {a.id for a in article.actors if a.kind == "person" and a.id not in taken
+                   and any(start <= m.start and m.end <= token.idx for m in a.mentions)}
+        if len(persons) == 1:
+            found += persons
+    return tuple(found)
+
+
 def _bordering(token: Token, words: Words) -> bool:
     """A place named by what it borders ("the border with Egypt", "the area near Aleppo"): a place, not the
     party it names ("the enclave of Eastern Ghouta" is Eastern Ghouta)."""
@@ -230,6 +246,7 @@ def _event(article: Article, hit: Hit, number: int, scene: Scene, words: Words,
     hit = replace(hit, args=args)
     actor_spans, actor_ids = _arguments(article, args.actors, words)
     recipient_spans, recipient_ids = _arguments(article, args.recipients, words)
+    recipient_ids += _object_pronouns(article, args.recipients, (*actor_ids, *recipient_ids), words)
     if (hit.entry.reciprocal and not actor_ids and scene.group is not None
             and number - scene.group[0] <= CARRY_SENTENCES and args.actors
             and all(t.lower_ in words.group_words for t in args.actors)):

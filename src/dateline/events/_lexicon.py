@@ -129,6 +129,7 @@ class Words:
     control_verbs: frozenset[str]
     deferral_prepositions: frozenset[str]
     owning_participles: frozenset[str]
+    object_pronouns: frozenset[str]
     source_prepositions: frozenset[str]
 
 
