@@ -78,6 +78,7 @@ def test_light_verb_talks_with_are_a_planned_consult() -> None:
         ("NATO averted an attack by Russia on Ukraine.", "negated"),
         ("Officials say months of attacks by Russia on Ukraine lie ahead.", "planned"),
         ("Russian forces attacked Ukraine ahead of the election.", "occurred"),
+        ("Russia plans on attacking Ukraine.", "planned"),
     ],
 )
 def test_status(text: str, status: str) -> None:
@@ -528,6 +529,8 @@ def test_an_event_none_of_whose_parties_is_an_actor_is_not_coded() -> None:
     ("Angela Merkel observed a minute of silence in Helmut Kohl's honour.", "SUPPORT", "Angela Merkel", "Helmut Kohl"),
     ("Attributions of responsibility were made by Mike Pompeo.", "ACCUSE", "Mike Pompeo", None),
     ("Tankers belonging to Iran were attacked by Israel.", "ASSAULT", "Israel", "Iran"),
+    ("Boris Johnson reiterated that he plans on leaving the European Union.", "SANCTION", "Boris Johnson",
+     "European Union"),
 ])
 def test_common_political_acts_are_coded(text: str, event_type: str, actor: str, recipient: str | None) -> None:
     article = run(text)

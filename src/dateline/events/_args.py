@@ -101,6 +101,11 @@ def _subject(verb: Token, words: Words) -> list[Token]:
                 return _parties(child, words)
         if tok.dep_ in ("xcomp", "conj", "advcl", "ccomp", "acomp") and tok.head.i != tok.i:
             tok, came = tok.head, f"{tok.dep_}:{tok.tag_}"
+        elif (tok.dep_ == "pcomp" and tok.head.dep_ == "prep" and tok.head.head.pos_ in ("VERB", "AUX")
+              and any(c.dep_ in ("dobj", "obj") for c in tok.children)):
+            # "he plans on leaving the EU", "insisted on meeting Putin"; but a bare topic is nobody's act
+            # ("common ground on hacking")
+            tok, came = tok.head.head, f"pcomp:{tok.tag_}"
         elif tok.dep_ == "acl" and (message := _message(tok.head, words)) is not None:
             tok = message.head  # "X issued a statement calling on Y": X speaks
         elif tok.dep_ == "relcl" or (tok.dep_ == "acl" and any(c.dep_ in _OWN_OBJECTS for c in tok.children)):

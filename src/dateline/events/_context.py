@@ -103,7 +103,8 @@ def _decided(chain: list[Token], depth: int, kids: list[Token], words: Words) ->
 def _planned(chain: list[Token], depth: int, kids: list[Token], words: Words) -> bool:
     tok = chain[depth]
     lowered = {c.lower_ for c in kids if c.dep_ in ("aux", "auxpass")}
-    governs_plan = depth > 0 and chain[depth - 1].dep_ in ("xcomp", "nsubj", "nsubjpass", "ccomp")
+    governs_plan = depth > 0 and (chain[depth - 1].dep_ in ("xcomp", "nsubj", "nsubjpass", "ccomp") or (
+        depth > 1 and chain[depth - 1].dep_ == "prep" and chain[depth - 2].dep_ == "pcomp"))  # "plans on leaving"
     return bool(lowered & words.future_auxiliaries
                 or (governs_plan and (tok.lemma_.lower() in words.planning_words or _is_to_be(tok, words)))
                 or any(c.dep_ == "amod" and c.lower_ in words.planned_adjectives for c in kids)
