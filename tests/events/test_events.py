@@ -783,3 +783,10 @@ def test_an_object_pronoun_stands_for_the_one_person_named_before_it() -> None:
     first, second = [e for e in article.events if e.type == "REQUEST"]
     assert [a.name for i in first.recipients if (a := article.actor(i)) is not None] == ["Donald Trump"]
     assert texts(second.recipient_spans) == ["him"] and second.recipients == ()  # two men named: no guess
+
+
+def test_a_command_reports_no_act() -> None:
+    article = run('Sudesh Amman told her: "If you cannot make a bomb, take a knife and attack the police." '
+                  "Sudesh Amman later attacked the police.")
+    assault = only(article, "ASSAULT")
+    assert assault.trigger.text == "attacked"

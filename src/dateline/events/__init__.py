@@ -91,7 +91,7 @@ from typing import TYPE_CHECKING
 
 from dateline import ids
 from dateline.events._args import Args, passive
-from dateline.events._context import status
+from dateline.events._context import imperative, status
 from dateline.events._fold import Hit, fold
 from dateline.events._hits import hits
 from dateline.events._lexicon import Lexicon, Words, load_lexicon, plover
@@ -243,6 +243,8 @@ def _event(article: Article, hit: Hit, number: int, scene: Scene, words: Words,
     if (not args.actors and hit.entry.object != "topic" and hit.token.pos_ in ("VERB", "AUX")
             and passive(hit.token, ("amod",))):
         return None  # a passive that names its patient and no agent names no actor ("he was convicted in 2011")
+    if imperative(hit.token):
+        return None  # a command reports no act ("take a knife and attack the tourists")
     hit = replace(hit, args=args)
     actor_spans, actor_ids = _arguments(article, args.actors, words)
     recipient_spans, recipient_ids = _arguments(article, args.recipients, words)

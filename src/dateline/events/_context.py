@@ -235,3 +235,22 @@ def _deferred(doc: Doc, time: TimeExpr, prepositions: frozenset[str]) -> bool:
     before = doc[first.i - 1] if first.i > 0 else None
     return (span.root.dep_ == "pobj" and span.root.head.lower_ in prepositions) or (
         before is not None and before.lower_ in prepositions)
+
+
+#: Dependents that give a bare verb a subject, an auxiliary or a subordinator: no command then.
+_CLAUSE_MARKS = frozenset({"nsubj", "nsubjpass", "expl", "aux", "auxpass", "mark"})
+
+
+def imperative(trigger: Token) -> bool:
+    """Whether the trigger is a command ("take a knife ... and attack the tourists"): a bare verb heading a
+    main or reported clause with no subject, auxiliary or subordinator of its own or of the verb it is
+    coordinated with. A command asks for an act; it reports none."""
+    if trigger.pos_ != "VERB" or trigger.tag_ != "VB":
+        return False
+    clause = [trigger]
+    while clause[-1].dep_ == "conj" and clause[-1].head.i != clause[-1].i:
+        clause.append(clause[-1].head)
+    top = clause[-1]
+    if top.dep_ not in ("ROOT", "ccomp", "parataxis") or top.tag_ != "VB":
+        return False
+    return not any(c.dep_ in _CLAUSE_MARKS for t in clause for c in t.children)
