@@ -689,7 +689,7 @@ def _parsed(words: list[str], heads: list[int], deps: list[str], tags: list[str]
 
 
 def test_a_participle_hung_on_a_bare_auxiliary_is_passive() -> None:
-    from dateline.events._args import passive
+    from dateline.events._clause import passive
 
     doc = _parsed(["He", "was", "nominated", "by", "Ford"], [1, 1, 1, 2, 3],
                   ["nsubj", "ROOT", "acomp", "agent", "pobj"], ["PRP", "VBD", "VBN", "IN", "NNP"],
@@ -701,7 +701,7 @@ def test_a_participle_hung_on_a_bare_auxiliary_is_passive() -> None:
 
 
 def test_a_participle_with_a_clause_of_its_own_is_active() -> None:
-    from dateline.events._args import passive
+    from dateline.events._clause import passive
 
     # "Conley, a judge, ordered that ballots be accepted" with "ordered" parsed as a participle of "Conley"
     doc = _parsed(["Conley", "ordered", "that", "ballots", "be", "accepted"], [0, 0, 5, 5, 5, 1],

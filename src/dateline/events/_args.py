@@ -16,6 +16,14 @@ from collections.abc import Callable, Iterable
 from dataclasses import dataclass, replace
 from typing import TYPE_CHECKING
 
+from dateline.events._clause import NOUNISH, SUBJ, passive
+from dateline.events._clause import complement_passive as _complement_passive
+from dateline.events._clause import named as _named
+from dateline.events._clause import owner as _owner
+from dateline.events._clause import parties as _parties
+from dateline.events._clause import passive_agents as _passive_agents
+from dateline.events._clause import pobjs as _pobjs
+from dateline.events._clause import subject as _subject
 from dateline.events._lexicon import Entry, Words
 from dateline.events._located import located
 
@@ -28,18 +36,6 @@ if TYPE_CHECKING:
 __all__ = ["Args", "find_args", "modal_args", "passive"]
 
 
-_SUBJ = ("nsubj", "nsubjpass", "csubj")
-#: Dependents that make a participle an active verb with an object of its own ("ordered that ...").
-_OWN_OBJECTS = ("dobj", "obj", "ccomp")
-_NOUNISH = frozenset({"NOUN", "PROPN", "PRON", "NUM", "X"})
-#: Named-entity types that are never parties ("meet with X on July 8").
-_NOT_PARTY_ENTS = frozenset({"DATE", "TIME", "CARDINAL", "ORDINAL", "MONEY", "PERCENT", "QUANTITY"})
-#: Named-entity types of parties that an entry's ``with`` may name ("leave the European Union").
-_NAMED_ENTS = frozenset({"ORG", "GPE", "NORP", "PERSON"})
-#: Clauses climbed looking for a subject ("X agreed to try to meet ...": xcomp, xcomp, ...). Set by
-#: hand; 3 or 8 code the same events on the 3,130 texts of the PLOVER records, the ConfliBERT
-#: sentences, the shared corpus, wikinews-dev and the seed.
-MAX_CLAUSE_CLIMB = 4
 
 
 @dataclass(frozen=True, slots=True)
@@ -62,83 +58,6 @@ class Args:
         return replace(self, recipients=tuple(target))
 
 
-def _parties(token: Token, words: Words) -> list[Token]:
-    """``token`` and the noun phrases coordinated with it ("A, B and C")."""
-    out: list[Token] = []
-    stack = [token]
-    while stack:
-        tok = stack.pop()
-        if (tok.pos_ in _NOUNISH and tok.lower_ not in words.not_parties and tok.ent_type_ not in _NOT_PARTY_ENTS
-                and tok.lemma_.lower() not in words.not_party_nouns):
-            out.append(tok)
-        stack.extend(c for c in tok.children if c.dep_ == "conj" and c.pos_ in _NOUNISH)
-    return sorted(out, key=lambda t: t.i)
-
-
-def _pobjs(prep: Token, words: Words) -> list[Token]:
-    return [t for c in prep.children if c.dep_ == "pobj" for t in _parties(c, words)]
-
-
-def _subject(verb: Token, words: Words) -> list[Token]:
-    """The subject of ``verb``, looking up the clause chain when it has none of its own."""
-    tok, came = verb, ""
-    for _ in range(MAX_CLAUSE_CLIMB):
-        # A subject the parse hangs on the auxiliary ("X and Y however have opposed") is the verb's.
-        kids = [*tok.children, *(g for c in tok.children if c.dep_ in ("aux", "auxpass") for g in c.children)]
-        if (came.startswith("xcomp:") and tok.lemma_.lower() in words.control_verbs
-                and (controller := [c for c in tok.children if c.dep_ in ("dobj", "obj")])):
-            return _parties(controller[0], words)  # "advised her to kill", "urged Russia to withdraw": the object
-        if came == "advcl:VBG" and (agents := [t for c in kids if c.dep_ == "agent" for t in _pobjs(c, words)]):
-            return agents  # "X was described by Johnson as ..., saying ...": the agent is the one saying
-        for child in kids:
-            if child.dep_ in _SUBJ:
-                if child.lower_ in words.relative_pronouns and tok.dep_ == "relcl":
-                    return _parties(tok.head, words)
-                if child.lower_ in words.reported_self_pronouns and tok.dep_ == "ccomp" and tok.head.i != tok.i:
-                    speaker = [t for t in _subject(tok.head, words) if t.pos_ != "PRON"]
-                    if speaker:
-                        return speaker  # "Hungary has said it will support ..."
-                return _parties(child, words)
-        if tok.dep_ in ("xcomp", "conj", "advcl", "ccomp", "acomp") and tok.head.i != tok.i:
-            tok, came = tok.head, f"{tok.dep_}:{tok.tag_}"
-        elif (tok.dep_ == "pcomp" and tok.head.dep_ == "prep" and tok.head.head.pos_ in ("VERB", "AUX")
-              and any(c.dep_ in ("dobj", "obj") for c in tok.children)):
-            # "he plans on leaving the EU", "insisted on meeting Putin"; but a bare topic is nobody's act
-            # ("common ground on hacking")
-            tok, came = tok.head.head, f"pcomp:{tok.tag_}"
-        elif tok.dep_ == "acl" and (message := _message(tok.head, words)) is not None:
-            tok = message.head  # "X issued a statement calling on Y": X speaks
-        elif tok.dep_ == "relcl" or (tok.dep_ == "acl" and any(c.dep_ in _OWN_OBJECTS for c in tok.children)):
-            # "forces that carried out strikes", misparsed "The force carried out strikes"
-            return _parties(tok.head, words)
-        else:
-            break
-    return []
-
-
-def _message(noun: Token, words: Words) -> Token | None:
-    """The message noun that is the object of a verb, ``noun`` itself or the one whose prepositional phrase
-    the parse hangs a participle on ("posted a message on Twitter blaming Iran"), else None."""
-    if noun.dep_ == "pobj" and noun.head.dep_ == "prep":
-        noun = noun.head.head
-    if noun.lemma_.lower() in words.message_nouns and noun.dep_ in ("dobj", "obj"):
-        return noun
-    return None
-
-
-def _named(token: Token) -> bool:
-    """A name ("the European Union"), which stays a party even where an entry asks for it ("leave the EU")."""
-    return token.pos_ == "PROPN" or token.ent_type_ in _NAMED_ENTS
-
-
-def _owner(token: Token, words: Words) -> list[Token]:
-    """The party behind a noun: its possessor if it has one ("Putin's agenda"), else itself."""
-    for child in token.children:
-        if child.dep_ == "poss":
-            return _parties(child, words)
-    return _parties(token, words) if token.pos_ in ("PROPN", "PRON") or token.ent_type_ else []
-
-
 def _prep_args(head: Token, entry: Entry, args: Args, words: Words) -> Args:
     """``args`` with the parties that ``head``'s prepositional phrases, agent and dative bring in."""
     role = "actor" if entry.reciprocal else "recipient"
@@ -153,7 +72,7 @@ def _prep_args(head: Token, entry: Entry, args: Args, words: Words) -> Args:
             args = args.add(role, found)
             if entry.reciprocal and lemma in words.partner_prepositions:
                 args = replace(args, partners=(*args.partners, *found))
-        elif child.dep_ == "dative" and child.pos_ in _NOUNISH:
+        elif child.dep_ == "dative" and child.pos_ in NOUNISH:
             args = args.add("recipient", _parties(child, words))
         elif child.dep_ == "prep" and lemma in words.among_prepositions:
             args = args.add("actor", _pobjs(child, words))
@@ -182,26 +101,6 @@ def _responded_to(prep: Token, words: Words) -> list[Token]:
     return out
 
 
-def passive(verb: Token, participles: tuple[str, ...] = ("acl",)) -> bool:
-    """Whether the verb is passive ("was convicted", or "was nominated" parsed as a complement of the
-    auxiliary), or a past participle modifying its patient through one of ``participles`` ("sanctions
-    imposed on Russia"; with "amod" also "the detained suspect"). A participle with an object or a clause of
-    its own is a misparsed active verb ("William Conley, a judge, ordered that ballots be accepted")."""
-    return any(c.dep_ in ("nsubjpass", "auxpass") for c in verb.children) or _complement_passive(verb) or (
-        verb.dep_ in participles and verb.tag_ == "VBN" and not any(c.dep_ in _OWN_OBJECTS for c in verb.children)
-    )
-
-
-def _complement_passive(verb: Token) -> bool:
-    """A past participle the parse hangs on a bare auxiliary as its complement ("He was nominated ..."), or
-    a bare one that opens an adverbial clause of the subject above it ("X entered politics when elected")."""
-    if verb.tag_ != "VBN":
-        return False
-    if verb.dep_ == "acomp":
-        return verb.head.pos_ == "AUX"
-    return verb.dep_ == "advcl" and not any(c.dep_ in ("nsubj", "aux", *_OWN_OBJECTS) for c in verb.children)
-
-
 def _verb_args(verb: Token, entry: Entry, event_nouns: frozenset[str], words: Words) -> Args:
     is_passive = passive(verb)
     objects = [c for c in verb.children if c.dep_ in ("dobj", "obj")]
@@ -209,7 +108,7 @@ def _verb_args(verb: Token, entry: Entry, event_nouns: frozenset[str], words: Wo
     if is_passive:
         objects += [c for c in verb.children if c.dep_ == "nsubjpass"]
         if _complement_passive(verb):
-            objects += [c for c in verb.head.children if c.dep_ in _SUBJ]  # "he was nominated", "X, when elected"
+            objects += [c for c in verb.head.children if c.dep_ in SUBJ]  # "he was nominated", "X, when elected"
         if verb.dep_ == "acl":
             objects.append(verb.head)
     else:
@@ -331,10 +230,6 @@ def _setting_owner(noun: Token, light: frozenset[str], words: Words) -> list[Tok
     if noun.dep_ != "pobj" or head.head.pos_ not in ("VERB", "AUX") or head.lower_ not in words.setting_prepositions:
         return None
     return _subject(head.head, words)
-
-
-def _passive_agents(verb: Token, words: Words) -> list[Token]:
-    return [t for c in verb.children if c.dep_ == "agent" for t in _pobjs(c, words)]
 
 
 def _carried_owner(noun: Token, light: frozenset[str], words: Words) -> list[Token] | None:
