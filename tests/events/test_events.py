@@ -531,6 +531,8 @@ def test_an_event_none_of_whose_parties_is_an_actor_is_not_coded() -> None:
     ("Tankers belonging to Iran were attacked by Israel.", "ASSAULT", "Israel", "Iran"),
     ("Boris Johnson reiterated that he plans on leaving the European Union.", "SANCTION", "Boris Johnson",
      "European Union"),
+    ("Emily Murphy sent a letter to Joe Biden, giving him permission to start the transition.", "RETREAT",
+     "Emily Murphy", "Joe Biden"),
 ])
 def test_common_political_acts_are_coded(text: str, event_type: str, actor: str, recipient: str | None) -> None:
     article = run(text)
