@@ -533,6 +533,8 @@ def test_an_event_none_of_whose_parties_is_an_actor_is_not_coded() -> None:
      "European Union"),
     ("Emily Murphy sent a letter to Joe Biden, giving him permission to start the transition.", "RETREAT",
      "Emily Murphy", "Joe Biden"),
+    ("Joe Biden announced the nomination of Kamala Harris as vice president.", "SUPPORT", "Joe Biden",
+     "Kamala Harris"),
 ])
 def test_common_political_acts_are_coded(text: str, event_type: str, actor: str, recipient: str | None) -> None:
     article = run(text)
