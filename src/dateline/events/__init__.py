@@ -269,7 +269,7 @@ def _event(article: Article, hit: Hit, number: int, scene: Scene, words: Words,
         recipients=tuple(i for i in recipient_ids if i not in actor_ids),
         status=state,
         trigger=trigger,
-        evidence=make_span(text, bounds[0], _reach(text, hit, bounds[1])),
+        evidence=_evidence(text, hit, bounds),
         mode=hit.entry.mode,
         date=date,
         place=place,
@@ -280,6 +280,15 @@ def _event(article: Article, hit: Hit, number: int, scene: Scene, words: Words,
         recipient_spans=recipient_spans,
     )
     return Candidate(event, hit, number, carried)
+
+
+def _evidence(text: str, hit: Hit, bounds: tuple[int, int]) -> Span:
+    """The words the event rests on: its line of the sentence (to the end of the quotation it rests on), or
+    the sentence of a quotation that holds the judgement it codes."""
+    if hit.anchor is not None:
+        held = hit.token.doc[hit.anchor].sent
+        return make_span(text, *line(text, held.start_char, held.start_char, held.end_char))
+    return make_span(text, bounds[0], _reach(text, hit, bounds[1]))
 
 
 def _reach(text: str, hit: Hit, end: int) -> int:

@@ -55,6 +55,9 @@ class Hit:
     #: Token index just past the words the event rests on when they run beyond the trigger's sentence (a
     #: quotation of several sentences), else 0.
     reach: int = 0
+    #: Token index of a word in the sentence that holds what the event rests on when that is another sentence of
+    #: a quotation than the trigger's (the sentence of a tribute that holds its praise), else None.
+    anchor: int | None = None
 
 
 def parent_of(hit: Hit, hits: dict[int, Hit], words: Words) -> tuple[Hit | None, bool]:

@@ -15,7 +15,10 @@ called Biden a decent man", "he described the attacks as a dastardly act",
 
 The type is SUPPORT when the judgement holds more words of praise
 (``praise_words``) than of blame (``blame_words``), ACCUSE (disapprove) when
-it holds more of blame, and no event when neither.
+it holds more of blame, and no event when neither. A judgement quoted over
+several sentences rests on the sentence that holds most of it ("... Mugabe was
+an icon of liberation. ... May his soul rest in eternal peace", wrote X: the
+icon), which is its evidence.
 """
 
 from __future__ import annotations
@@ -136,7 +139,21 @@ def _speech(token: Token, lex: Lexicon, taken: Mapping[int, Hit]) -> Hit | None:
     args = find_args(token, entry, lex.nouns, lex.light, words)
     speaker = {t.i for t in args.actors}
     return Hit(token, entry, Args(actors=args.actors, recipients=tuple(t for t in named if t.i not in speaker)),
-               JUDGED_WEIGHT, reach if reach > token.sent.end else 0)
+               JUDGED_WEIGHT, reach if reach > token.sent.end else 0, _anchor(token, said, kind, words))
+
+
+def _anchor(token: Token, said: list[Token], kind: str, words: Words) -> int | None:
+    """A word of the sentence of the quotation that holds the most of its judgement, when that is not the
+    sentence of the verb of saying ("... Mugabe was an icon of liberation. ... May his soul rest", wrote X)."""
+    judged = words.praise_words if kind == "SUPPORT" else words.blame_words
+    counts: dict[int, int] = {}
+    for t in said:
+        if t.pos_ != "PROPN" and {t.lower_, t.lemma_.lower()} & judged:
+            counts[t.sent.start] = counts.get(t.sent.start, 0) + 1
+    if not counts:
+        return None
+    best = max(counts, key=lambda start: (counts[start], -abs(start - token.sent.start)))
+    return None if best == token.sent.start else best
 
 
 def judged(sentence: TokenSpan, lex: Lexicon, taken: Mapping[int, Hit]) -> dict[int, Hit]:
