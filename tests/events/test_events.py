@@ -797,8 +797,9 @@ def test_a_command_reports_no_act() -> None:
 
 
 def test_a_tribute_rests_on_the_sentence_of_the_quotation_that_holds_its_praise() -> None:
-    article = run('"It is with sadness that I announce the passing of Robert Mugabe. He was a hero of liberation '
-                  'and a courageous leader. May he rest in peace," wrote Emmerson Mnangagwa.')
+    article = run('"It is with sadness that I announce the passing of our founding father. Robert Mugabe was a hero '
+                  'of liberation and a courageous leader. May he rest in peace," wrote Emmerson Mnangagwa.')
     event = only(article, "SUPPORT")
     assert [a.name for i in event.actors if (a := article.actor(i))] == ["Emmerson Mnangagwa"]
-    assert event.evidence.text == "He was a hero of liberation and a courageous leader."
+    assert [a.name for i in event.recipients if (a := article.actor(i))] == ["Robert Mugabe"]
+    assert event.evidence.text == "Robert Mugabe was a hero of liberation and a courageous leader."

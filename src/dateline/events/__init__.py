@@ -235,8 +235,10 @@ def _event(article: Article, hit: Hit, number: int, scene: Scene, words: Words,
     text, sentence = article.text, hit.token.sent
     trigger = make_span(text, hit.token.idx, hit.token.idx + len(hit.token.text))
     bounds = line(text, trigger.start, sentence.start_char, sentence.end_char)
+    held = hit.token.doc[hit.anchor].sent if hit.anchor is not None else sentence  # a tribute's praise
     args = replace(hit.args, actors=tuple(t for t in hit.args.actors if bounds[0] <= t.idx < bounds[1]),
-                   recipients=tuple(t for t in hit.args.recipients if bounds[0] <= t.idx < bounds[1]
+                   recipients=tuple(t for t in hit.args.recipients
+                                    if (bounds[0] <= t.idx < bounds[1] or held.start <= t.i < held.end)
                                     and not _country_scene(article, t, words)))
     if not args.actors and not args.recipients:
         return None  # a bare event word ("the talks", "hacking") says too little to code
