@@ -803,3 +803,10 @@ def test_a_tribute_rests_on_the_sentence_of_the_quotation_that_holds_its_praise(
     assert [a.name for i in event.actors if (a := article.actor(i))] == ["Emmerson Mnangagwa"]
     assert [a.name for i in event.recipients if (a := article.actor(i))] == ["Robert Mugabe"]
     assert event.evidence.text == "Robert Mugabe was a hero of liberation and a courageous leader."
+
+
+def test_what_a_leader_says_his_own_country_must_do_is_no_request() -> None:
+    article = run("Boris Johnson said Britain must leave the European Union by October. "
+                  "Boris Johnson said Russia must leave Ukraine.")
+    request = only(article, "REQUEST")
+    assert [a.name for i in request.recipients if (a := article.actor(i)) is not None] == ["Russia"]

@@ -169,6 +169,14 @@ def _arguments(article: Article, tokens: Sequence[Token], words: Words) -> tuple
     return tuple(spans.values()), tuple(found)
 
 
+def _own_country(article: Article, actor_ids: Sequence[str], recipient_ids: Sequence[str]) -> bool:
+    """Whether every recipient is the country (or the government) of an actor ("Johnson said Britain must")."""
+    countries = {a.country for i in actor_ids if (a := article.actor(i)) is not None and a.country}
+    recipients = [article.actor(i) for i in recipient_ids]
+    return bool(recipients) and all(r is not None and r.kind == "country" and r.country in countries
+                                    for r in recipients)
+
+
 def _object_pronouns(article: Article, tokens: Sequence[Token], taken: Sequence[str], words: Words) -> tuple[str, ...]:
     """The persons that object pronouns the actors left open stand for ("broke with Trump and urged him"):
     the one person named before the pronoun in its sentence who is not already a party (an object pronoun
@@ -257,6 +265,8 @@ def _event(article: Article, hit: Hit, number: int, scene: Scene, words: Words,
         actor_ids = scene.group[1]  # "Their meeting is scheduled ..."
     if not actor_ids and not recipient_ids:
         return None  # no party is a known actor ("he", "two women and a man"): nothing an analyst can use
+    if hit.entry.modal and _own_country(article, actor_ids, recipient_ids):
+        return None  # "Johnson said Britain must leave": a policy of one's own country, asked of no one else
     # parties are never the event's place, but for one named as where it happens ("a ceasefire in Tripoli")
     located = {full_phrase(t, words) for t in args.recipients if located_party(t, words)}
     # a place inside a party's own words is the party's ("the mayor of London"), not where the event is
