@@ -810,3 +810,9 @@ def test_what_a_leader_says_his_own_country_must_do_is_no_request() -> None:
                   "Boris Johnson said Russia must leave Ukraine.")
     request = only(article, "REQUEST")
     assert [a.name for i in request.recipients if (a := article.actor(i)) is not None] == ["Russia"]
+
+
+def test_a_place_that_closes_by_itself_is_no_coercion() -> None:
+    article = run("The National Zoo and the Smithsonian museums have shut. Hungary closed its border with Serbia. "
+                  "The border was closed by Hungary.")
+    assert [(e.type, e.trigger.text) for e in article.events] == [("COERCE", "closed"), ("COERCE", "closed")]

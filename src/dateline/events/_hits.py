@@ -51,6 +51,8 @@ def _match(token: Token, entries: tuple[Entry, ...], words: Words) -> Entry | No
         elif child.dep_ in _CLAUSES:
             context.add(f"@{child.dep_}")  # "seek to divide" (@xcomp), "warned that ..." (@ccomp)
             context |= {f"@mark:{m.lower_}" for m in child.children if m.dep_ == "mark"}  # "asked whether"
+    if any(c.dep_ in ("nsubjpass", "auxpass") for c in token.children):
+        context.add("@passive")  # "the border was closed by Hungary": its subject is its object
     if token.dep_ in ("acl", "relcl", "amod"):
         context.add(token.head.lemma_.lower())  # "sanctions imposed"
         context.add("@modifier")  # "the deal agreed in Doha": the noun it describes is its object
