@@ -816,3 +816,12 @@ def test_a_place_that_closes_by_itself_is_no_coercion() -> None:
     article = run("The National Zoo and the Smithsonian museums have shut. Hungary closed its border with Serbia. "
                   "The border was closed by Hungary.")
     assert [(e.type, e.trigger.text) for e in article.events] == [("COERCE", "closed"), ("COERCE", "closed")]
+
+
+def test_an_attack_someone_only_claims_is_their_accusation() -> None:
+    article = run("Ali bin Tamim claimed the Houthis have attacked journalists. "
+                  "The Houthis attacked journalists in Aden.")
+    accusation = only(article, "ACCUSE")
+    assert [a.name for i in accusation.actors if (a := article.actor(i)) is not None] == ["Ali bin Tamim"]
+    assert [a.name for i in accusation.recipients if (a := article.actor(i)) is not None] == ["Houthis"]
+    assert only(article, "ASSAULT").trigger.text == "attacked"  # the attack the text itself reports

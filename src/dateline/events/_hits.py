@@ -12,7 +12,7 @@ from typing import TYPE_CHECKING
 
 from dateline.events._args import find_args, modal_args
 from dateline.events._fold import Hit
-from dateline.events._judged import judged
+from dateline.events._judged import claimed, judged
 from dateline.events._lexicon import Entry, Lexicon, Words
 
 if TYPE_CHECKING:
@@ -93,4 +93,4 @@ def hits(sentence: TokenSpan, lex: Lexicon) -> dict[int, Hit]:
                 hits[speaker.i] = Hit(speaker, entry, modal_args(verb, speaker, lex.words), entry.weight)
             continue
         hits[token.i] = Hit(token, entry, find_args(token, entry, lex.nouns, lex.light, lex.words), entry.weight)
-    return {**hits, **judged(sentence, lex, hits)}
+    return claimed({**hits, **judged(sentence, lex, hits)}, lex)

@@ -15,7 +15,9 @@ called Biden a decent man", "he described the attacks as a dastardly act",
 
 The type is SUPPORT when the judgement holds more words of praise
 (``praise_words``) than of blame (``blame_words``), ACCUSE (disapprove) when
-it holds more of blame, and no event when neither. A judgement quoted over
+it holds more of blame, and no event when neither. An act of conflict that
+someone only claims or alleges another did is the claimant's accusation of the
+doer ("Tamim claimed Houthis have attacked journalists"), as the coders code it. A judgement quoted over
 several sentences rests on the sentence that holds most of it ("... Mugabe was
 an icon of liberation. ... May his soul rest in eternal peace", wrote X: the
 icon), which is its evidence.
@@ -28,14 +30,16 @@ from typing import TYPE_CHECKING
 
 from dateline.events._args import Args, find_args
 from dateline.events._fold import Hit
-from dateline.events._lexicon import Entry, Lexicon, Words
+from dateline.events._lexicon import Entry, Lexicon, Words, plover
 
 if TYPE_CHECKING:
     from spacy.tokens import Span as TokenSpan
     from spacy.tokens import Token
 
-__all__ = ["judged"]
+__all__ = ["claimed", "judged"]
 
+#: PLOVER quad classes of conflict (verbal and material): what is claimed of them is an accusation.
+CONFLICT_QUADS = frozenset({3, 4})
 #: Base confidence of a judgement: below a lexicon verb's (0.7), as the type rests on word counts.
 JUDGED_WEIGHT = 0.6
 #: Dependencies of what a naming verb calls its object ("called him a hero", "deemed it unlawful").
@@ -154,6 +158,26 @@ def _anchor(token: Token, said: list[Token], kind: str, words: Words) -> int | N
         return None
     best = max(counts, key=lambda start: (counts[start], -abs(start - token.sent.start)))
     return None if best == token.sent.start else best
+
+
+def claimed(hits: Mapping[int, Hit], lex: Lexicon) -> dict[int, Hit]:
+    """``hits`` with each act of conflict that someone only claims or alleges another did made the accusation it
+    is ("Tamim claimed Houthis have attacked journalists": Tamim accuses the Houthis)."""
+    out = dict(hits)
+    quads = plover().quad
+    for i, hit in hits.items():
+        clause = hit.token
+        if quads[hit.entry.type] not in CONFLICT_QUADS or clause.dep_ != "ccomp" or not hit.args.actors:
+            continue
+        verb = clause.head
+        if verb.lemma_.lower() not in lex.words.claiming_verbs or verb.i in hits:
+            continue
+        entry = Entry(verb.lemma_.lower(), "verb", "ACCUSE", "allege", weight=JUDGED_WEIGHT)
+        claimant = find_args(verb, entry, lex.nouns, lex.light, lex.words).actors
+        if claimant:
+            del out[i]
+            out[verb.i] = Hit(verb, entry, Args(actors=claimant, recipients=hit.args.actors), JUDGED_WEIGHT)
+    return out
 
 
 def judged(sentence: TokenSpan, lex: Lexicon, taken: Mapping[int, Hit]) -> dict[int, Hit]:

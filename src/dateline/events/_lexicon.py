@@ -130,6 +130,7 @@ class Words:
     deferral_prepositions: frozenset[str]
     owning_participles: frozenset[str]
     object_pronouns: frozenset[str]
+    claiming_verbs: frozenset[str]
     source_prepositions: frozenset[str]
 
 
