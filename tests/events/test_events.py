@@ -825,3 +825,9 @@ def test_an_attack_someone_only_claims_is_their_accusation() -> None:
     assert [a.name for i in accusation.actors if (a := article.actor(i)) is not None] == ["Ali bin Tamim"]
     assert [a.name for i in accusation.recipients if (a := article.actor(i)) is not None] == ["Houthis"]
     assert only(article, "ASSAULT").trigger.text == "attacked"  # the attack the text itself reports
+
+
+def test_a_judgement_in_a_small_clause_is_an_act() -> None:
+    article = run("Angela Merkel considered it unacceptable for Russia to annex Crimea.")
+    event = only(article, "ACCUSE")
+    assert [a.name for i in event.actors if (a := article.actor(i)) is not None] == ["Angela Merkel"]

@@ -78,7 +78,7 @@ def _naming(token: Token, lex: Lexicon) -> Hit | None:
     """"called X Y", "described X as Y": the judgement of the object."""
     words = lex.words
     if not any(c.dep_ == "dobj" for c in token.children):
-        return None
+        return _small_clause(token, lex)
     said = [t for c in token.children if c.dep_ in _PREDICATES for t in c.subtree]
     said += [t for c in token.children if c.dep_ == "prep" and c.lower_ in words.naming_prepositions
              for t in c.subtree]
@@ -91,6 +91,18 @@ def _naming(token: Token, lex: Lexicon) -> Hit | None:
         return None
     entry = _entry(token, kind, words)
     return Hit(token, entry, find_args(token, entry, lex.nouns, lex.light, words), JUDGED_WEIGHT)
+
+
+def _small_clause(token: Token, lex: Lexicon) -> Hit | None:
+    """"considered it inappropriate", "deemed the vote illegal" parsed as a clause of a subject and its
+    predicate: the judgement is the predicate's."""
+    said = [t for c in token.children if c.dep_ == "ccomp" and c.pos_ in ("ADJ", "NOUN")
+            and any(g.dep_ == "nsubj" for g in c.children) for t in c.subtree]
+    kind = _polarity(said, lex.words) if said else None
+    if kind is None:
+        return None
+    entry = _entry(token, kind, lex.words)
+    return Hit(token, entry, find_args(token, entry, lex.nouns, lex.light, lex.words), JUDGED_WEIGHT)
 
 
 def _reported(token: Token) -> list[Token]:
