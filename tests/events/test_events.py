@@ -632,6 +632,8 @@ def test_a_place_naming_the_event_noun_is_its_place() -> None:
     ('Xavier Becerra said: "Donald Trump treats the rule of law with utter contempt."', "ACCUSE", "Xavier Becerra",
      "Donald Trump"),
     ('Donald Tusk wrote "Let\'s all pray for Mayor Adamowicz."', "SUPPORT", "Donald Tusk", "Adamowicz"),
+    ("The Metropolitan Police are treating the stabbing as a terrorist incident.", "ACCUSE", "Metropolitan Police",
+     None),
 ])
 def test_praise_and_blame_in_what_is_said_or_called_are_acts(text: str, event_type: str, actor: str,
                                                              recipient: str | None) -> None:
