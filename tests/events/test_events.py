@@ -833,3 +833,10 @@ def test_a_judgement_in_a_small_clause_is_an_act() -> None:
     article = run("Angela Merkel considered it unacceptable for Russia to annex Crimea.")
     event = only(article, "ACCUSE")
     assert [a.name for i in event.actors if (a := article.actor(i)) is not None] == ["Angela Merkel"]
+
+
+def test_a_time_on_a_clause_of_the_same_moment_dates_the_event() -> None:
+    article = run("When announcing the closure on Monday, Boris Johnson called on Russia to withdraw its troops.",
+                  published="2019-12-04")
+    event = only(article, "REQUEST")
+    assert event.date is not None and event.date.value == "2019-12-02"

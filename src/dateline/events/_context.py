@@ -209,14 +209,17 @@ def resolved(value: str | None) -> bool:
 
 
 def event_date(doc: Doc, times: Sequence[TimeExpr], trigger: Token, *, said: bool = False,
-               deferred: frozenset[str] = frozenset()) -> EventDate | None:
+               deferred: frozenset[str] = frozenset(), meanwhile: frozenset[str] = frozenset()) -> EventDate | None:
     """The date of the time expression on the trigger's clause (``said``: or on the clause of the verb of
     saying that reports it), if any; a time on another clause is not the event's, nor one after a
-    preposition of ``deferred`` ("delayed the election until June": June is when the vote is due)."""
+    preposition of ``deferred`` ("delayed the election until June": June is when the vote is due), but one on
+    a clause of the same moment is (``meanwhile``: "When announcing the shutdown on Monday, X called on ...")."""
     usable = [t for t in times if t.type in _DATED and resolved(t.value) and not _deferred(doc, t, deferred)]
     if not usable:
         return None
     clause = own_clause(trigger)
+    clause |= {c.i for i in list(clause) for c in doc[i].children if c.dep_ == "advcl"
+               and any(m.dep_ in ("mark", "advmod") and m.lower_ in meanwhile for m in c.children)}
     speech = saying(trigger) if said else None
     if speech is not None:
         clause |= {t.i for t in governors(speech)}

@@ -131,6 +131,7 @@ class Words:
     owning_participles: frozenset[str]
     object_pronouns: frozenset[str]
     claiming_verbs: frozenset[str]
+    simultaneous_marks: frozenset[str]
     source_prepositions: frozenset[str]
 
 

@@ -84,7 +84,8 @@ def setting(article: Article, hit: Hit, bounds: tuple[int, int], number: int, sc
     state = status(hit.token, words)
     said = plover().quad[hit.entry.type] in VERBAL_QUADS or state in ("planned", "hypothetical")
     # what is said or intended is dated by the saying
-    date = event_date(doc, times, hit.token, said=said, deferred=words.deferral_prepositions)
+    date = event_date(doc, times, hit.token, said=said, deferred=words.deferral_prepositions,
+                      meanwhile=words.simultaneous_marks)
     place = event_place(doc, [p for p in article.places if start <= p.span.start and p.span.end <= end],
                         hit.token, sentence, scene.home, parties, words)
     if place is None and hit.entry.mode == "visit":
