@@ -24,12 +24,15 @@ once. Cue words and every other word either reads live in
 
 from __future__ import annotations
 
+import functools
 from dataclasses import dataclass, field, replace
 from typing import Literal
 
 import numpy as np
 
+from dateline import lang
 from dateline.errors import PipelineError
+from dateline.lang import Resources
 from dateline.pipeline import StageConfig, stage
 from dateline.quotes._arrays import Arrays
 from dateline.quotes._learned import arrays_of, find_learned, load_learned, with_sources
@@ -72,7 +75,7 @@ def apply(article: Article, config: QuotesConfig = QuotesConfig()) -> Article:
         raise PipelineError(f"quotes: article {article.id} has no annotation; run the 'annotate' stage first")
     if config.method not in ("combined", "model", "rules"):
         raise PipelineError(f"quotes: unknown method {config.method!r}; use 'combined', 'model' or 'rules'")
-    resources = config.resources(article)
+    resources = _resources(config, article.language)
     lexicon = load_lexicon(resources)
     learned = None if config.method == "rules" else load_learned(resources, lexicon)
     if learned is None:
@@ -89,6 +92,13 @@ def apply(article: Article, config: QuotesConfig = QuotesConfig()) -> Article:
         taken = [span for q in rules for span in _spans(q)]
         found = combine(rules, find_learned(article, learned, config.strict_stances, taken, a))
     return replace(article, quotes=tuple(found))
+
+
+@functools.lru_cache(maxsize=64)
+def _resources(config: QuotesConfig, language: str | None) -> Resources:
+    """What ``config.resources`` gives an article in ``language``, looked up once per process (finding the
+    languages dateline has reads the package's folders)."""
+    return lang.resources(language or config.language, config.lexicons)
 
 
 #: A ``quotes.min_stance_cue_score`` that scores well where neither the rules nor the model were tuned: on the held-out

@@ -11,8 +11,8 @@ from __future__ import annotations
 
 import bisect
 import re
-from collections.abc import Sequence
-from typing import TYPE_CHECKING
+from collections.abc import Callable, Sequence
+from typing import TYPE_CHECKING, Generic, TypeVar
 
 import numpy as np
 from spacy.attrs import (
@@ -218,38 +218,59 @@ class Arrays:
 
     def token_range(self, start: int, end: int) -> tuple[int, int]:
         """The tokens that overlap the characters ``[start, end)`` (at least one)."""
-        a = int(np.searchsorted(self.end, start, side="right"))
-        b = int(np.searchsorted(self.idx, end, side="left"))
+        a = bisect.bisect_right(self.at.end, start)
+        b = bisect.bisect_left(self.at.idx, end)
         return a, max(b, a + 1)
+
+
+_T = TypeVar("_T")
+
+
+class _Listed(Generic[_T]):
+    """One array of :class:`Arrays` as a Python list, made on first use (most articles read only some)."""
+
+    def __init__(self, array: Callable[[Arrays], np.ndarray]) -> None:
+        self.array = array
+        self.name = ""
+
+    def __set_name__(self, owner: type, name: str) -> None:
+        self.name = name
+
+    def __get__(self, lists: Lists, owner: type | None = None) -> list[_T]:
+        value: list[_T] = self.array(lists.arrays).tolist()
+        lists.__dict__[self.name] = value  # from now on the instance's own list answers
+        return value
 
 
 class Lists:
     """The token arrays of :class:`Arrays` as Python lists of ints and bools."""
 
+    head = _Listed[int](lambda a: a.head)
+    left = _Listed[int](lambda a: a.left)
+    right = _Listed[int](lambda a: a.right)
+    sent = _Listed[int](lambda a: a.sent)
+    sent_start = _Listed[int](lambda a: a.sent_start)
+    sent_end = _Listed[int](lambda a: a.sent_end)
+    para = _Listed[int](lambda a: a.para)
+    para_start = _Listed[int](lambda a: a.para_start)
+    para_end = _Listed[int](lambda a: a.para_end)
+    quote = _Listed[int](lambda a: a.quote)
+    space = _Listed[bool](lambda a: a.space)
+    punct = _Listed[bool](lambda a: a.punct)
+    is_quote_mark = _Listed[bool](lambda a: a.is_quote_mark)
+    lower = _Listed[int](lambda a: a.lower)
+    lemma = _Listed[int](lambda a: a.lemma)
+    pos = _Listed[int](lambda a: a.pos)
+    tag = _Listed[int](lambda a: a.tag)
+    dep = _Listed[int](lambda a: a.dep)
+    ent = _Listed[int](lambda a: a.ent)
+    idx = _Listed[int](lambda a: a.idx)
+    end = _Listed[int](lambda a: a.end)
+    #: Tokens trimmed from the edges of a content: spaces, and punctuation other than quotation marks.
+    edge = _Listed[bool](lambda a: a.space | (a.punct & ~a.is_quote_mark))
+
     def __init__(self, a: Arrays) -> None:
-        self.head: list[int] = a.head.tolist()
-        self.left: list[int] = a.left.tolist()
-        self.right: list[int] = a.right.tolist()
-        self.sent: list[int] = a.sent.tolist()
-        self.sent_start: list[int] = a.sent_start.tolist()
-        self.sent_end: list[int] = a.sent_end.tolist()
-        self.para: list[int] = a.para.tolist()
-        self.para_start: list[int] = a.para_start.tolist()
-        self.para_end: list[int] = a.para_end.tolist()
-        self.quote: list[int] = a.quote.tolist()
-        self.space: list[bool] = a.space.tolist()
-        self.punct: list[bool] = a.punct.tolist()
-        self.is_quote_mark: list[bool] = a.is_quote_mark.tolist()
-        self.lower: list[int] = a.lower.tolist()
-        self.lemma: list[int] = a.lemma.tolist()
-        self.pos: list[int] = a.pos.tolist()
-        self.tag: list[int] = a.tag.tolist()
-        self.dep: list[int] = a.dep.tolist()
-        self.ent: list[int] = a.ent.tolist()
-        self.idx: list[int] = a.idx.tolist()
-        self.end: list[int] = a.end.tolist()
-        #: Tokens trimmed from the edges of a content: spaces, and punctuation other than quotation marks.
-        self.edge: list[bool] = (a.space | (a.punct & ~a.is_quote_mark)).tolist()
+        self.arrays = a
 
 
 def _runs(starts: np.ndarray) -> tuple[np.ndarray, np.ndarray, np.ndarray]:

@@ -182,4 +182,4 @@ def cue_slots(a: Arrays, lex: LexiconBits, bits: int,
     if a.n == 0 or len(rows) == 0:
         return rows, np.zeros((0, N_TEMPLATES), dtype=np.int64)
     templates = _templates(a, lex)
-    return rows, slots(mix_templates([tuple(c[rows] for c in cols) for cols in templates]), bits)
+    return rows, slots(mix_templates(templates, rows=rows), bits)

@@ -9,11 +9,12 @@ the same in every process and on every machine.
 
 from __future__ import annotations
 
+import functools
 from collections.abc import Sequence
 
 import numpy as np
 
-__all__ = ["Columns", "mix_templates", "slots", "softmax_groups"]
+__all__ = ["Columns", "mix_table", "mix_templates", "slots", "softmax_groups"]
 
 #: The value columns of one template (at most :data:`WIDTH`).
 Columns = tuple[np.ndarray, ...]
@@ -24,13 +25,35 @@ _M1 = np.uint64(0x9E3779B97F4A7C15)
 _M2 = np.uint64(0xBF58476D1CE4E5B9)
 
 
-def mix_templates(templates: Sequence[Columns], offset: int = 0) -> np.ndarray:
+def mix_templates(templates: Sequence[Columns], offset: int = 0, rows: np.ndarray | None = None) -> np.ndarray:
     """One uint64 hash per row and template (rows x templates): template ``t`` mixes its columns
-    ``templates[t]`` (zero-padded to :data:`WIDTH`) with its id ``offset + t``."""
-    n = len(templates[0][0])
-    zero = np.zeros(n, dtype=np.uint64)
-    flat = [c.astype(np.uint64, copy=False) for cols in templates for c in (*cols, *([zero] * (WIDTH - len(cols))))]
-    values = np.stack(flat, axis=1).reshape(n, len(templates), WIDTH)
+    ``templates[t]`` (zero-padded to :data:`WIDTH`) with its id ``offset + t``. ``rows``: hash only these rows
+    of the columns. A column that several templates share is read once."""
+    place: dict[int, int] = {}
+    columns: list[np.ndarray] = []
+    index = []
+    for cols in templates:
+        for c in cols:
+            if id(c) not in place:
+                place[id(c)] = len(columns)
+                columns.append(c)
+        index.append(tuple(place[id(c)] for c in cols))
+    table = np.stack([c.astype(np.uint64, copy=False) for c in columns], axis=1)
+    return mix_table(table if rows is None else table[rows], tuple(index), offset)
+
+
+@functools.lru_cache(maxsize=64)
+def _gather(templates: tuple[tuple[int, ...], ...], zero: int) -> np.ndarray:
+    """The table columns of each template, padded to :data:`WIDTH` with the column ``zero`` (templates x WIDTH)."""
+    return np.asarray([(*cols, *([zero] * (WIDTH - len(cols)))) for cols in templates], dtype=np.intp)
+
+
+def mix_table(table: np.ndarray, templates: tuple[tuple[int, ...], ...], offset: int = 0) -> np.ndarray:
+    """:func:`mix_templates` of templates given as column numbers of ``table`` (rows x columns, uint64): one
+    uint64 hash per row and template."""
+    n = table.shape[0]
+    padded = np.concatenate([table.astype(np.uint64, copy=False), np.zeros((n, 1), dtype=np.uint64)], axis=1)
+    values = padded[:, _gather(templates, table.shape[1])]  # rows x templates x WIDTH
     seeds = np.arange(offset, offset + len(templates), dtype=np.uint64) * _M2 + np.uint64(1)
     h = np.broadcast_to(seeds, (n, len(templates))).copy()
     with np.errstate(over="ignore"):

@@ -205,11 +205,23 @@ def find_learned(article: Article, learned: Learned, strict: bool = True,
     attributed already)."""
     a = arrays_of(article) if arrays is None else arrays
     allowed = reportable(a, learned.features) if strict else None
-    mask = np.zeros(a.n, dtype=bool)
-    for start, end in taken:
-        mask[slice(*a.token_range(start, end))] = True
+    mask = _token_mask(a, taken)
     found = learned.model.predict(a, learned.features, allowed=allowed, taken=mask)
     return quotes_of(article, a, found, learned, strict)
+
+
+def _token_mask(a: Arrays, spans: Sequence[tuple[int, int]]) -> np.ndarray:
+    """Which tokens overlap one of the character ``spans`` (each span covers at least one token, as
+    :meth:`Arrays.token_range` reads it)."""
+    mask = np.zeros(a.n + 1, dtype=np.int64)
+    if spans and a.n:
+        bounds = np.asarray(spans, dtype=np.int64)
+        first = np.searchsorted(a.end, bounds[:, 0], side="right")
+        last = np.maximum(np.searchsorted(a.idx, bounds[:, 1], side="left"), first + 1)
+        np.add.at(mask, np.minimum(first, a.n), 1)
+        np.add.at(mask, np.minimum(last, a.n), -1)
+    out: np.ndarray = np.cumsum(mask[:-1]) > 0
+    return out
 
 
 def with_sources(article: Article, a: Arrays, learned: Learned, quotes: list[Quote]) -> list[Quote]:

@@ -175,9 +175,11 @@ class AttributionModel:
         """Attributions from cue scores ``z``: cues above ``threshold`` (default the model's) in order of score,
         each with its best content that overlaps no content taken before it, then their sources (``allowed``:
         the tokens that may be cues at all, when the caller reports only some kinds of cue; ``taken``: the
-        tokens another reading has attributed already, which are no cue here)."""
+        tokens another reading has attributed already, which are no cue here, and a cue whose best content holds
+        one of them is that reading's: it is not read further)."""
         threshold = self.threshold if threshold is None else threshold
-        above = np.flatnonzero((z > threshold) & ~a.space & (True if taken is None else ~taken)
+        other = taken
+        above = np.flatnonzero((z > threshold) & ~a.space & (True if other is None else ~other)
                                & (True if allowed is None else allowed))
         if len(above) == 0:
             return []
@@ -201,6 +203,8 @@ class AttributionModel:
                         taken[s:e] = True
                     kept.append((cue, cand, extent))
                     break
+        if other is not None:  # a content in words another reading attributed is that reading's
+            kept = [k for k in kept if not any(other[s:e].any() for s, e in k[1].spans)]
         return self._with_sources(a, z, kept)
 
     def _content_scores(self, a: Arrays, cues: list[CueInfo], likely_mask: np.ndarray,

@@ -26,7 +26,7 @@ from spacy.parts_of_speech import PRON
 from dateline.quotes._arrays import Arrays, string_hash
 from dateline.quotes._candidates import Content, Source
 from dateline.quotes._cue_features import CLASSES
-from dateline.quotes._hashing import mix_templates, slots
+from dateline.quotes._hashing import mix_table, slots
 
 __all__ = ["CueInfo", "content_row", "content_slots", "cue_info", "source_row", "source_slots"]
 
@@ -138,7 +138,7 @@ CONTENT_TEMPLATES: tuple[tuple[int, ...], ...] = (
 
 
 def _hash_rows(rows: np.ndarray, templates: Sequence[tuple[int, ...]], bits: int, offset: int) -> np.ndarray:
-    return slots(mix_templates([tuple(rows[:, c] for c in cols) for cols in templates], offset), bits)
+    return slots(mix_table(rows, tuple(templates), offset), bits)
 
 
 def content_slots(rows: list[list[int]], cues: list[tuple[int, ...]], bits: int) -> np.ndarray:
