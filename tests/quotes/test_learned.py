@@ -168,3 +168,27 @@ def test_the_model_names_the_speakers_of_the_rules_quotes(nlp: Any) -> None:
     own = quotes.apply(article).quotes
     assert [q.content.text for q in joined] == [q.content.text for q in own]
     assert [q.speaker_span.text for q in joined if q.speaker_span] == ["the minister", "The mayor"]
+
+
+def test_a_quote_without_speaker_or_cue_takes_the_models_over_the_same_content() -> None:
+    text = '"The bridge will reopen in May," the mayor said. "We are ready," Jane Roe said.'
+    bare = _quote(text, 1, 31, direct=True)  # the rules found the quotation, not who said it
+    model = replace(_quote(text, 1, 31, direct=True, cue=(43, 47)), speaker="a1",
+                    speaker_span=make_span(text, 33, 42))
+    named = replace(_quote(text, 50, 62, direct=True, cue=(74, 78)), speaker_span=make_span(text, 65, 73))
+    other = replace(_quote(text, 50, 60, direct=True, cue=(74, 78)), speaker_span=make_span(text, 65, 69))
+    lent = quotes.lend([bare, named], [model, other])
+    assert lent[0].speaker_span is not None and lent[0].speaker_span.text == "the mayor"
+    assert lent[0].cue is not None and lent[0].cue.text == "said" and lent[0].speaker == "a1"
+    assert lent[0].content == bare.content and lent[0].id == bare.id
+    assert lent[1] == named  # a quote with its own speaker and cue keeps them
+    far = _quote(text, 40, 48, cue=(43, 47))  # overlaps the quotation by less than 0.3 of the longer
+    assert quotes.lend([bare], [far]) == [bare]
+
+
+def test_the_model_reading_changes_speakers_and_cues_only(nlp: Any) -> None:
+    article = parsed(TEXT + '\n\n"It is over," Jane Roe wrote in a letter.')
+    lent = quotes.apply(article).quotes
+    own = quotes.apply(article, quotes.QuotesConfig(model_reading=False)).quotes
+    assert lent and [q.content for q in lent] == [q.content for q in own]
+    assert all(q.speaker_span is not None and q.cue is not None for q in lent if q.direct)

@@ -164,19 +164,22 @@ class AttributionModel:
         return z
 
     def predict(self, a: Arrays, features: Features, threshold: float | None = None,
-                allowed: np.ndarray | None = None, taken: np.ndarray | None = None) -> list[Attribution]:
-        """The attributions of one article, in text order (``taken``: see :meth:`decode`)."""
+                allowed: np.ndarray | None = None, taken: np.ndarray | None = None,
+                lend: np.ndarray | None = None) -> list[Attribution]:
+        """The attributions of one article, in text order (``taken``, ``lend``: see :meth:`decode`)."""
         if a.n == 0:
             return []
-        return self.decode(a, self.cue_scores(a, features, allowed), features, threshold, taken=taken)
+        return self.decode(a, self.cue_scores(a, features, allowed), features, threshold, taken=taken, lend=lend)
 
     def decode(self, a: Arrays, z: np.ndarray, features: Features, threshold: float | None = None,
-               allowed: np.ndarray | None = None, taken: np.ndarray | None = None) -> list[Attribution]:
+               allowed: np.ndarray | None = None, taken: np.ndarray | None = None,
+               lend: np.ndarray | None = None) -> list[Attribution]:
         """Attributions from cue scores ``z``: cues above ``threshold`` (default the model's) in order of score,
         each with its best content that overlaps no content taken before it, then their sources (``allowed``:
         the tokens that may be cues at all, when the caller reports only some kinds of cue; ``taken``: the
         tokens another reading has attributed already, which are no cue here, and a cue whose best content holds
-        one of them is that reading's: it is not read further)."""
+        one of them is that reading's: it is not read further, unless it also holds one of the tokens ``lend``, the
+        contents of that reading's attributions that lack a speaker or a cue)."""
         threshold = self.threshold if threshold is None else threshold
         other = taken
         above = np.flatnonzero((z > threshold) & ~a.space & (True if other is None else ~other)
@@ -204,7 +207,8 @@ class AttributionModel:
                     kept.append((cue, cand, extent))
                     break
         if other is not None:  # a content in words another reading attributed is that reading's
-            kept = [k for k in kept if not any(other[s:e].any() for s, e in k[1].spans)]
+            kept = [k for k in kept if not any(other[s:e].any() for s, e in k[1].spans)
+                    or (lend is not None and any(lend[s:e].any() for s, e in k[1].spans))]
         return self._with_sources(a, z, kept)
 
     def _content_scores(self, a: Arrays, cues: list[CueInfo], likely_mask: np.ndarray,
