@@ -203,11 +203,14 @@ def find_learned(article: Article, learned: Learned, strict: bool = True,
                  lend: Sequence[tuple[int, int]] = ()) -> list[Quote]:
     """The quotes the learned model finds in ``article`` (annotated, with its actors; ``arrays``: its token
     arrays, when the caller has them), with no cue inside the character spans ``taken`` (words other quotes have
-    attributed already) and no content holding them, unless it holds one of the spans ``lend`` (contents whose
+    attributed already: not even scored, so that they count as no cue when contents are ranked either) and no
+    content holding them, unless it holds one of the spans ``lend`` (contents whose
     quotes may take the model's speaker and cue)."""
     a = arrays_of(article) if arrays is None else arrays
     allowed = reportable(a, learned.features) if strict else None
     mask = _token_mask(a, taken)
+    if taken:  # words another reading attributed are no cue here: not even scored
+        allowed = ~mask if allowed is None else allowed & ~mask
     found = learned.model.predict(a, learned.features, allowed=allowed, taken=mask,
                                   lend=_token_mask(a, lend) if lend else None)
     return quotes_of(article, a, found, learned, strict)
