@@ -13,8 +13,9 @@ from typing import Any
 import pytest
 
 from dateline.errors import UsageError
+from dateline.pipeline import PipelineSettings
 from dateline.records import Article, Document, Failure
-from dateline.run._work import AnalyzeJob, CleanJob, analyze_job, clean_job, run_stages
+from dateline.run._work import AnalyzeJob, CleanJob, ProcessJob, analyze_job, clean_job, process_job, run_stages
 from dateline.run.engines import EngineError, LocalEngine, ProcessEngine, RayEngine, make_engine
 from dateline.run.runner import RunOptions, run
 from dateline.store import Store
@@ -74,6 +75,18 @@ def test_jobs_clean_sign_and_analyze_in_order() -> None:
     assert all(isinstance(r, Article) and r.doc is None for r in analyzed)  # picklable: no spaCy Doc
 
 
+def test_a_whole_job_cleans_analyzes_and_makes_the_store_rows() -> None:
+    bad = Document("bad", "bad.html", "html", "<html></html>")  # no article body: a failure, kept in place
+    results, rows = process_job(ProcessJob(PipelineSettings(("annotate", "actors")), (*documents()[:2], bad),
+                                            rows=True))
+    assert [type(r).__name__ for r in results] == ["Article", "Article", "Failure"]
+    assert all(isinstance(r, Article) and r.doc is None for r in results[:2])
+    assert sorted(rows) == ["d0", "d1"]  # rows of the articles only, made without a time
+    assert rows["d0"]["articles"][0][0] == "d0" and None in rows["d0"]["articles"][0]
+    assert any(row[1] == "d0" for row in rows["d0"]["terms"])
+    assert process_job(ProcessJob(PipelineSettings(("annotate",)), tuple(documents())))[1] == {}
+
+
 def test_run_stages_times_each_stage() -> None:
     articles = [Article(id="x", source="x", text=TEXTS[0])]
     seen: list[str] = []
@@ -107,6 +120,27 @@ def test_every_local_engine_gives_the_same_output(tmp_path: Path) -> None:
         outputs.append(out.read_text(encoding="utf-8"))
     assert outputs[0] == outputs[1] == outputs[2]
     assert len(outputs[0].splitlines()) == 9
+
+
+@pytest.mark.slow
+def test_rows_made_by_workers_store_what_rows_made_by_the_run_store(tmp_path: Path) -> None:
+    rows = [{"id": f"a{i}", "date": "2020-03-01", "text": f"{t} Item {i} of the day."}
+            for i, t in enumerate(TEXTS * 2)]
+    inputs = [str(_jsonl(tmp_path / "in.jsonl", rows))]
+    tables = ("articles", "actors", "mentions", "events", "event_participants", "quotes", "times", "places", "terms",
+              "story_keys")
+    found = []
+    for workers in (0, 2):  # rows made in this process; rows made by two worker processes
+        db = tmp_path / f"w{workers}.duckdb"
+        run(inputs, RunOptions(batch_size=2, workers=workers, dedup=False), db=db)
+        with Store(db, read_only=True) as store:
+            found.append({t: sorted(map(str, store.con.execute(f"SELECT * EXCLUDE (processed_at) FROM {t}"
+                                                                 if t == "articles" else f"SELECT * FROM {t}")
+                                        .fetchall())) for t in tables})
+            stamps = store.con.execute("SELECT count(*) FROM articles WHERE processed_at IS NULL").fetchone()
+            assert stamps == (0,)
+    assert found[0] == found[1]
+    assert len(found[0]["articles"]) == 6 and found[0]["terms"] and found[0]["actors"]
 
 
 def _contents(db: Path) -> tuple[list[dict[str, Any]], dict[str, Any]]:

@@ -2,14 +2,16 @@
 
 A run starts ``workers`` Ray actors once and feeds them every batch until it
 ends, so each actor loads the spaCy model (and the gazetteer, lexicons and
-knowledge base, on its first batch) once per run. The driver sends each job
-to the actor with the fewest jobs waiting and takes results in input order;
-the runner bounds how many are in flight.
+knowledge base, on its first batch) once per run. The driver sends each job,
+oldest first, to an actor as soon as one has fewer than :data:`ACTOR_QUEUE`
+unfinished jobs, and takes results in input order; the runner bounds how many
+are in flight.
 """
 
 from __future__ import annotations
 
 import os
+from collections import deque
 from collections.abc import Callable
 from typing import Any, Generic, TypeVar
 
@@ -23,6 +25,9 @@ R = TypeVar("R")
 #: retries its jobs; the jobs are pure, so a retry gives the same result. A job
 #: that kills its actor every time (memory) fails the run after these retries.
 MAX_ACTOR_RESTARTS = 2
+#: Unfinished jobs an actor is sent at most: one it works on and one waiting, so that it never waits for
+#: the driver between two jobs; the run's other jobs wait in the driver for the first actor with room.
+ACTOR_QUEUE = 2
 
 
 def connect(address: str | None) -> bool:
@@ -60,32 +65,35 @@ class _Worker:
 
 
 class _RayJob(Generic[R]):
-    """A job on an actor; an actor that keeps dying becomes an EngineError."""
+    """A job for an actor: held by the pool until an actor has room, then sent; an actor that keeps dying becomes
+    an EngineError."""
 
-    def __init__(self, pool: ActorPool, actor: int, ref: Any) -> None:
-        self._pool, self._actor, self._ref = pool, actor, ref
-        self._taken = False
+    def __init__(self, pool: ActorPool, func: Callable[[Any], R], payload: Any) -> None:
+        self._pool, self.func, self.payload = pool, func, payload
+        self.ref: Any = None  # set when the job is sent to an actor
 
     def result(self) -> R:
         import ray
         from ray.exceptions import RayActorError
 
+        self._pool.wait_for(self)
         try:
-            value: R = ray.get(self._ref)
+            value: R = ray.get(self.ref)
         except RayActorError as exc:
             raise EngineError(
                 f"a Ray actor died while processing a batch ({exc}); batches already written are kept: "
                 "run again to resume, with fewer workers or a smaller --batch-size if memory ran out"
             ) from exc
-        finally:
-            if not self._taken:
-                self._taken = True
-                self._pool._done(self._actor)
         return value
 
 
 class ActorPool:
-    """``size`` long-lived actors, each asking for ``cpus`` CPUs."""
+    """``size`` long-lived actors, each asking for ``cpus`` CPUs.
+
+    Jobs go to actors as they have room (:data:`ACTOR_QUEUE` unfinished jobs each), oldest first: a job is
+    not tied to an actor when it is submitted, so the last jobs of a run go to whichever actor is free
+    first and the actors end together.
+    """
 
     def __init__(self, size: int, cpus: float, *, preload: bool) -> None:
         import ray
@@ -94,16 +102,40 @@ class ActorPool:
             num_cpus=cpus, max_restarts=MAX_ACTOR_RESTARTS, max_task_retries=MAX_ACTOR_RESTARTS
         )
         self._actors: list[Any] = [remote.remote(preload) for _ in range(size)]
-        self._queued = [0] * size  # jobs sent to each actor whose results were not taken yet
+        self._running: list[list[Any]] = [[] for _ in range(size)]  # refs sent to each actor, not seen finished
+        self._held: deque[_RayJob[Any]] = deque()  # jobs waiting for an actor with room, oldest first
 
     def submit(self, func: Callable[[P], R], payload: P) -> _RayJob[R]:
-        """Send a job to the actor with the fewest jobs waiting on it."""
-        actor = self._queued.index(min(self._queued))
-        self._queued[actor] += 1
-        return _RayJob(self, actor, self._actors[actor].run.remote(func, payload))
+        """A job for the first actor with room (sent now if one has)."""
+        job = _RayJob(self, func, payload)
+        self._held.append(job)
+        self._dispatch()
+        return job
 
-    def _done(self, actor: int) -> None:
-        self._queued[actor] -= 1
+    def wait_for(self, job: _RayJob[Any]) -> None:
+        """Until ``job`` has finished, sending held jobs to actors as they finish theirs."""
+        import ray
+
+        while job.ref is None or not ray.wait([job.ref], timeout=0)[0]:
+            running = [ref for refs in self._running for ref in refs]
+            ray.wait(running, num_returns=1)
+            self._dispatch()
+
+    def _dispatch(self) -> None:
+        import ray
+
+        sent = [ref for refs in self._running for ref in refs]
+        if sent:
+            finished = set(ray.wait(sent, num_returns=len(sent), timeout=0)[0])
+            self._running = [[ref for ref in refs if ref not in finished] for refs in self._running]
+        while self._held:
+            actor = min(range(len(self._actors)), key=lambda a: len(self._running[a]))
+            if len(self._running[actor]) >= ACTOR_QUEUE:
+                return
+            job = self._held.popleft()
+            job.ref = self._actors[actor].run.remote(job.func, job.payload)
+            job.payload = None  # Ray holds it now
+            self._running[actor].append(job.ref)
 
     def close(self) -> None:
         import ray

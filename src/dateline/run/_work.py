@@ -1,12 +1,17 @@
 """What a worker does with one batch: the two picklable jobs every engine ships.
 
-A run works in two steps so that a near-duplicate is never coded twice:
+A run that checks near-duplicates works in two steps so that a near-duplicate
+is never coded twice:
 
 1. :func:`clean_job` cleans a batch of documents into articles (and computes
    their MinHash signatures) -- cheap, in any worker.
 2. the driver decides which articles are duplicates, then
    :func:`analyze_job` runs the analysis stages (annotate, actors, ...) over
    the others.
+
+Without the check there is nothing to decide between the two, and
+:func:`process_job` does both in one trip: the documents go to the worker once
+and only the finished articles come back.
 
 Both jobs are plain top-level functions over frozen payloads, so a process
 pool or Ray can ship them; the stage functions and the spaCy model load once
@@ -35,8 +40,11 @@ if TYPE_CHECKING:
     from spacy.tokens import Doc
     from spacy.vocab import Vocab
 
-__all__ = ["AnalyzeJob", "CleanJob", "Cleaned", "ParseJob", "Parsed", "Result", "StageTimer", "analyze_job",
-           "clean_job", "finish_parsed", "parse_job", "run_stages", "splits", "warm_stages"]
+    from dateline.store import Rows
+
+__all__ = ["AnalyzeJob", "CleanJob", "Cleaned", "ParseJob", "Parsed", "ProcessJob", "Processed", "Result", "StageTimer",
+           "analyze_job", "clean_job", "finish_parsed", "parse_job", "process_job", "run_stages", "splits",
+           "warm_stages"]
 
 Result = Article | Failure
 #: A cleaned document and its MinHash signature (None when dedup is off or it failed).
@@ -58,6 +66,21 @@ class AnalyzeJob:
 
     settings: PipelineSettings
     articles: tuple[Article, ...]
+
+
+@dataclass(frozen=True)
+class ProcessJob:
+    """Clean these documents and run the analysis stages of ``settings`` over the articles (no near-duplicate
+    check in between); with ``rows``, make each article's store rows too."""
+
+    settings: PipelineSettings
+    documents: tuple[Document, ...]
+    rows: bool = False
+
+
+#: What :func:`process_job` gives back: a result per document, in order, and the store rows of each
+#: article that has them, by article id (see :func:`dateline.store.article_rows`).
+Processed = tuple[list[Result], dict[str, "Rows"]]
 
 
 #: What :func:`parse_job` gives back: the parses of the articles that parsed (a serialized ``DocBin``, in order)
@@ -154,6 +177,21 @@ def clean_job(job: CleanJob) -> list[Cleaned]:
 def analyze_job(job: AnalyzeJob) -> list[Result]:
     """Run the analysis stages over a batch of clean articles, in order."""
     return run_stages(job.settings, job.articles)
+
+
+def process_job(job: ProcessJob) -> Processed:
+    """Clean a batch and analyze its articles, in order; a document that fails stays a Failure in its place.
+
+    The store rows are made here, where the articles were analyzed, so that the run's own process, which
+    every worker waits on to write, has less to do per article (it gives them the write's time).
+    """
+    pipeline = _pipeline(job.settings)
+    results = pipeline.process(pipeline.clean_batch(job.documents))
+    if not job.rows:
+        return results, {}
+    from dateline.store import article_rows
+
+    return results, {r.id: article_rows(r, None) for r in results if isinstance(r, Article)}
 
 
 @functools.cache

@@ -43,7 +43,8 @@ SINGLE_THREAD_ENV = {"OMP_NUM_THREADS": "1", "OPENBLAS_NUM_THREADS": "1", "MKL_N
 
 #: Batches in flight on the Ray engine, per actor: enough that actors rarely
 #: wait at the end of a window (results are written in order) while the driver
-#: holds a bounded number of articles (4 x workers x batch size).
+#: holds a bounded number of articles (4 x workers x batch size being analyzed,
+#: as many again being cleaned when near-duplicates are checked).
 RAY_WINDOW_PER_WORKER = 4
 #: Batches in flight per worker process: one being worked on, one waiting, so that
 #: a worker never waits for the run's own process to write a batch.

@@ -32,11 +32,14 @@ from dateline.run._work import (
     Cleaned,
     CleanJob,
     ParseJob,
+    Processed,
+    ProcessJob,
     Result,
     analyze_job,
     clean_job,
     finish_parsed,
     parse_job,
+    process_job,
     splits,
     warm_stages,
 )
@@ -45,7 +48,7 @@ from dateline.run.engines import Done, Engine, Handle, make_engine
 from dateline.serialize import article_to_dict
 
 if TYPE_CHECKING:
-    from dateline.store import Store
+    from dateline.store import Rows, Store
 
 __all__ = ["KEPT_FAILURES", "LOCK_WAIT_SECONDS", "RunOptions", "RunSummary", "Skipped", "engine_for", "run"]
 
@@ -184,16 +187,17 @@ def run(
         if engine is None:
             engine = stack.enter_context(engine_for(options))
         dedup = _deduplicator(options, store)
-        known = (lambda ids: set()) if store is None or options.force else store.known_ids
+        known = _known(options, store)
         documents = iter_documents(list(inputs), published=options.published, max_bytes=options.max_bytes,
                                    published_overrides=options.published_overrides, on_skip=tally.skip)
         seen: set[str] = set()
         batches = (_unseen(b, known, seen, tally, report) for b in _batches(documents, options.batch_size))
-        for batch in _Flow(options, engine, dedup).run(batches):
+        for batch, prepared in _Flow(options, engine, dedup, rows=store is not None).run(batches):
             if store is not None:
-                store.write(batch, replace=options.force)
-                if options.stories:
-                    attach(store)
+                with store.holding():  # one connection for the batch and its stories, let go of after
+                    store.write(batch, replace=options.force, prepared=prepared)
+                    if options.stories:
+                        attach(store)
             if sink is not None:
                 _write_jsonl(sink, batch)
             for result in batch:
@@ -225,6 +229,15 @@ def _open_store(stack: contextlib.ExitStack, db: Path | None) -> Store | None:
         return None
     stack.enter_context(run_lock(db))
     return stack.enter_context(Store(db, hold=False, wait=LOCK_WAIT_SECONDS))
+
+
+def _known(options: RunOptions, store: Store | None) -> Callable[[Iterable[str]], set[str]]:
+    """How the run finds documents already stored. A store that held no article when the run began has
+    none to find (the run lock keeps other runs out; this run's own ids are skipped as repeated), which
+    saves opening it for every batch read."""
+    if store is None or options.force or not store.ids_starting("", 1):
+        return lambda ids: set()
+    return store.known_ids
 
 
 def _deduplicator(options: RunOptions, store: Store | None) -> Deduplicator | None:
@@ -277,36 +290,50 @@ class _Analyzing:
     batch: Batch
     results: list[Result]
     pending: tuple[Article, ...]
-    handle: Handle[Any] | None  # of the analysis, or of the parse (split)
+    handle: Handle[Any] | None  # of the analysis, or of the parse (split), or of the whole batch (whole)
+    whole: bool = False  # the handle gives the result of every document of the batch (cleaned and analyzed)
 
 
 class _Flow:
     """Batches through the engine, a few in flight, results in input order.
 
-    Each batch is cleaned (and signed) on a worker, its near-duplicates are
-    decided here in input order, and the rest is analyzed on a worker. Cleaning
-    is sent one batch ahead and analysis ``engine.window`` batches ahead, so the
-    workers keep working while this process writes finished batches. With one
-    worker beside this process (``engine.beside``), the worker only parses:
-    cleaning and the stages after annotate run here while it parses.
+    With near-duplicate detection, each batch is cleaned (and signed) on a
+    worker, its near-duplicates are decided here in input order, and the rest
+    is analyzed on a worker. Cleaning is sent ``engine.window`` batches ahead
+    of the analysis that needs it: a worker runs its jobs in the order they
+    came, so a cleaning sent just behind analyses would keep this process (and
+    then the workers) waiting. Analysis runs ``engine.window`` batches ahead of
+    the batch being written, so the workers keep working while this process
+    writes finished batches. Without near-duplicate detection, a batch goes to
+    a worker once, to be cleaned and analyzed there. With one worker beside
+    this process (``engine.beside``), the worker only parses: cleaning and the
+    stages after annotate run here while it parses.
     """
 
-    def __init__(self, options: RunOptions, engine: Engine, dedup: Deduplicator | None) -> None:
-        self.options, self.engine, self.dedup = options, engine, dedup
+    def __init__(self, options: RunOptions, engine: Engine, dedup: Deduplicator | None, *, rows: bool) -> None:
+        self.options, self.engine, self.dedup, self.rows = options, engine, dedup, rows
         self.cleaning: deque[_Cleaning] = deque()
         self.analyzing: deque[_Analyzing] = deque()
         # One worker beside this process: it parses; cleaning and the other stages run here meanwhile.
         self.split = engine.beside and splits(options.pipeline.stages)
+        # Nothing to decide between cleaning and analysis: one job per batch.
+        self.whole = dedup is None and not self.split
         self.warm = False
 
-    def run(self, batches: Iterable[Batch]) -> Iterator[list[Result]]:
+    def run(self, batches: Iterable[Batch]) -> Iterator[tuple[list[Result], dict[str, Rows]]]:
+        """Each batch's results in input order, with the store rows a worker made for some of its articles."""
         for batch in batches:
             documents = tuple(i for i in batch if isinstance(i, Document))
-            job = CleanJob(documents, self.dedup is not None, self.options.pipeline)
-            handle = Done(clean_job(job)) if self.split else self.engine.submit(clean_job, job)
-            self.cleaning.append(_Cleaning(batch, handle))
-            if len(self.cleaning) > 1 or self.split:
-                self._analyze(self.cleaning.popleft())
+            if self.whole:
+                both = ProcessJob(self.options.pipeline, documents, self.rows)
+                whole: Handle[Processed] = self.engine.submit(process_job, both) if documents else Done(([], {}))
+                self.analyzing.append(_Analyzing(batch, [], (), whole, whole=True))
+            else:
+                job = CleanJob(documents, self.dedup is not None, self.options.pipeline)
+                cleaned = Done(clean_job(job)) if self.split else self.engine.submit(clean_job, job)
+                self.cleaning.append(_Cleaning(batch, cleaned))
+                if len(self.cleaning) > self.engine.window or self.split:
+                    self._analyze(self.cleaning.popleft())
             if len(self.analyzing) > self.engine.window:
                 yield self._finish(self.analyzing.popleft())
         while self.cleaning:
@@ -327,8 +354,12 @@ class _Flow:
             handle = self.engine.submit(analyze_job, AnalyzeJob(self.options.pipeline, pending))
         self.analyzing.append(_Analyzing(cleaning.batch, results, pending, handle))
 
-    def _finish(self, analyzing: _Analyzing) -> list[Result]:
+    def _finish(self, analyzing: _Analyzing) -> tuple[list[Result], dict[str, Rows]]:
         # Analyzed results replace the very objects that were sent (matched by identity).
+        if analyzing.whole and analyzing.handle is not None:
+            results, rows = analyzing.handle.result()
+            finished = iter(results)
+            return [next(finished) if isinstance(item, Document) else item for item in analyzing.batch], rows
         done: dict[int, Result] = {}
         if analyzing.handle is not None:
             analyzed = analyzing.handle.result()
@@ -336,7 +367,7 @@ class _Flow:
                 analyzed = finish_parsed(self.options.pipeline, analyzing.pending, analyzed)
             done = {id(a): r for a, r in zip(analyzing.pending, analyzed, strict=True)}
         merged = iter([done.get(id(r), r) for r in analyzing.results])
-        return [next(merged) if isinstance(item, Document) else item for item in analyzing.batch]
+        return [next(merged) if isinstance(item, Document) else item for item in analyzing.batch], {}
 
 
 def _mark_duplicates(cleaned: list[Cleaned], dedup: Deduplicator | None) -> list[Result]:

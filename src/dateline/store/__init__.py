@@ -21,7 +21,7 @@ import contextlib
 import datetime as dt
 import json
 import time
-from collections.abc import Iterable, Iterator, Sequence
+from collections.abc import Iterable, Iterator, Mapping, Sequence
 from pathlib import Path
 from types import TracebackType
 from typing import Any, Literal
@@ -36,16 +36,18 @@ from dateline.store._schema import (
     EXPORT_TABLES,
     PER_ARTICLE,
     SCHEMA_VERSION,
+    Rows,
     arrow_schema,
     article_rows,
     ddl,
     failure_row,
     quote_filter,
+    stamped,
     terms,
 )
 from dateline.store._stories import refresh, touched_by
 
-__all__ = ["DyadOptions", "Store", "connect", "open_error"]
+__all__ = ["DyadOptions", "Rows", "Store", "article_rows", "connect", "open_error"]
 
 ExportFormat = Literal["jsonl", "csv", "parquet", "polecat", "dyads"]
 #: Actors listed in :meth:`Store.stats`.
@@ -146,6 +148,19 @@ class Store:
         finally:
             con.close()
 
+    @contextlib.contextmanager
+    def holding(self) -> Iterator[None]:
+        """Keep one connection open for the operations inside (a batch written, then linked), closed after."""
+        if self._held is not None:
+            yield
+            return
+        with self.session() as con:
+            self._held = con
+            try:
+                yield
+            finally:
+                self._held = None
+
     # -- lifecycle -----------------------------------------------------------------------------------------
 
     def __enter__(self) -> Store:
@@ -205,12 +220,15 @@ class Store:
         except duckdb.Error as exc:
             raise StoreError(f"query on {self.path} failed: {exc}") from exc
 
-    def write(self, results: Sequence[Article | Failure], *, replace: bool = False) -> None:
+    def write(self, results: Sequence[Article | Failure], *, replace: bool = False,
+              prepared: Mapping[str, Rows] | None = None) -> None:
         """Store a batch of articles and failures in one transaction.
 
         An article already stored is skipped unless ``replace`` (then its old rows
         go first). A stored article clears earlier failures of its document;
-        failures are upserted by (source, stage).
+        failures are upserted by (source, stage). ``prepared``: the rows of some of
+        the articles, by id, made ahead by :func:`article_rows` (with no time) where
+        they were analyzed; the others' rows are made here.
         """
         if self.read_only:
             raise StoreError(f"store {self.path} was opened read-only; open it without read_only to write")
@@ -225,7 +243,7 @@ class Store:
                 else:
                     known = _known(con, [a.id for a in articles])
                     articles = [a for a in articles if a.id not in known]
-                _insert_articles(con, articles, now)
+                _insert_articles(con, articles, now, prepared or {})
                 _clear_failures(con, articles)
                 _upsert_failures(con, failures, now)
                 con.commit()
@@ -368,10 +386,12 @@ def _delete(con: duckdb.DuckDBPyConnection, ids: list[str]) -> None:
     refresh(con, stories, instances)  # the stories step links the articles again
 
 
-def _insert_articles(con: duckdb.DuckDBPyConnection, articles: list[Article], now: dt.datetime) -> None:
+def _insert_articles(con: duckdb.DuckDBPyConnection, articles: list[Article], now: dt.datetime,
+                     prepared: Mapping[str, Rows]) -> None:
     batch: dict[str, list[list[Any]]] = {}
     for article in articles:
-        for table, rows in article_rows(article, now).items():
+        made = prepared.get(article.id)
+        for table, rows in (article_rows(article, now) if made is None else stamped(made, now)).items():
             batch.setdefault(table, []).extend(rows)
     for table, rows in batch.items():
         _insert(con, table, rows)
