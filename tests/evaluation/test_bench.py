@@ -96,3 +96,4 @@ def test_ray_scaling_parses_every_copy_of_a_cycled_corpus(tmp_path: Path, monkey
     monkeypatch.setattr(runner, "run", lambda inputs, options, db: seen.append((options.workers, options.dedup)))
     report = module.ray_scaling(n=3, corpus=corpus, workers=2)
     assert seen == [(1, False), (2, False)] and not report.near_duplicate_check and report.articles == 3
+    assert len(report.driver_cpu_s) == 2 and all(seconds >= 0 for seconds in report.driver_cpu_s)
