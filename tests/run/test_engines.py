@@ -6,6 +6,7 @@ import itertools
 import json
 import os
 import sys
+import time
 from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
@@ -174,6 +175,27 @@ def test_ray_actors_live_for_the_whole_run_and_keep_order(local_ray: None) -> No
         second = list(engine.map(_square_and_pid, list(range(10, 40))))
     assert [square for square, _ in first + second] == [n * n for n in range(40)]
     assert 1 <= len({pid for _, pid in first + second}) <= 2  # the same two actors serve every map
+
+
+def _sleep_and_pid(seconds: float) -> int:
+    time.sleep(seconds)
+    return os.getpid()
+
+
+@pytest.mark.slow
+@pytest.mark.ray
+def test_ray_jobs_go_to_the_actor_with_room_not_in_turn(local_ray: None) -> None:
+    from ray import cloudpickle
+
+    cloudpickle.register_pickle_by_value(sys.modules[__name__])
+    with RayEngine(2, preload=False) as engine:
+        list(engine.map(_sleep_and_pid, [0.0] * 4))  # both actors up
+        handles = [engine.submit(_sleep_and_pid, 4.0 if i == 0 else 0.05) for i in range(10)]
+        pids = [h.result() for h in handles]
+    slow = pids[0]
+    # The slow actor holds its long job and one more; every later job goes to the other one.
+    assert pids[1] != slow and pids.count(slow) == 2
+    assert all(pid != slow for pid in pids[3:])
 
 
 @pytest.mark.slow
