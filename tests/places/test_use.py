@@ -103,3 +103,26 @@ def test_a_state_inside_a_name_says_where_the_article_is() -> None:
             "Richmond police closed the road.")
     [richmond, _] = [p for p in _resolved(text) if p.span.text == "Richmond"]
     assert richmond.lat is not None and abs(richmond.lat - 39.83) < 0.2  # Richmond, Indiana
+
+
+def test_a_local_outlet_is_about_the_town_it_is_named_after() -> None:
+    text = "Students from several Dublin elementary schools are taking martial arts classes."
+    [place] = _resolved(text, "https://www.columbuslocalnews.com/dublin/news.html")
+    assert (place.name, place.country) == ("Dublin", "USA")
+    assert place.lat is not None and place.lon is not None
+    assert 39.5 < place.lat < 40.5 and -84 < place.lon < -82.5  # Dublin, Ohio, beside Columbus
+    [elsewhere] = _resolved(text)
+    assert elsewhere.country == "IRL"
+
+
+def test_outlet_town_reads_the_town_from_the_address() -> None:
+    from dateline.lang import resources
+    from dateline.places._gazetteer import load_gazetteer
+    from dateline.places._home import outlet_town
+
+    gazetteer = load_gazetteer(resources("en"))
+    assert outlet_town("http://www.gainesvilletimes.com/news/1", gazetteer) == "gainesville"
+    assert outlet_town("https://www.thelancasterandmorecambecitizen.co.uk/x", gazetteer) == "lancaster"
+    assert outlet_town("https://www.messenger.com.ge/a", gazetteer) is None  # "essen" does not open the name
+    assert outlet_town("https://mexiconews.example.com/", gazetteer) is None  # a country, not Mexico, Mo.
+    assert outlet_town(None, gazetteer) is None

@@ -40,7 +40,7 @@ from dateline.pipeline import StageConfig, stage
 from dateline.places._article import resolve_mentions, supported
 from dateline.places._detect import Found, find_mentions
 from dateline.places._gazetteer import Entry, Gazetteer, load_gazetteer
-from dateline.places._home import demonym_countries, outlet_country
+from dateline.places._home import demonym_countries, outlet_country, outlet_town
 from dateline.places._qualify import qualifier_at
 from dateline.places._resolve import Context, Mention, is_decisive
 from dateline.records import Article, Place, Span
@@ -62,13 +62,19 @@ def apply(article: Article, config: StageConfig = StageConfig()) -> Article:
     qualifiers = _qualifiers(gazetteer, article.text, list(found))
     # One sense per article: a name its dateline gives ("WASHINGTON —") names that town wherever it stands.
     towns = {gazetteer.key(span.text) for span, f in found.items() if f.source == "dateline"}
+    # A local outlet named after its town ("gainesvilletimes.com") is about that town and the places near it.
+    outlet = outlet_town(article.url or article.site, gazetteer)
+    towns |= {outlet} if outlet is not None else set()
     mentions = [
         Mention(span, qualifiers.get(span), f.state, f.name, _vote(gazetteer, span, f),
                 town=not f.state and gazetteer.key(f.name or span.text) in towns)
         for span, f in found.items()
     ]
+    if outlet is not None:
+        mentions.append(Mention(Span(0, 0, ""), name=outlet, weight=OUTLET_WEIGHT, town=True))
     entries = resolve_mentions(gazetteer, mentions, context=_home(article, gazetteer))
-    firm = [e for e in entries if e is not None]
+    home = entries.pop() if outlet is not None else None
+    firm = [e for e in entries if e is not None] + ([home] if home is not None else [])
     named = {e for (_, f), e in zip(found.items(), entries, strict=True) if e is not None and _weight(f.source) == 1}
     of_words = gazetteer.words.context.of_words
     kept = (
@@ -88,6 +94,11 @@ FIRM_SOURCES = frozenset({"GPE", "LOC", "FAC", "dateline", "list", "qualified"})
 #: person, a gazetteer match) votes for the article's countries and states, beside a firm one's 1: such
 #: names are often no places, and must not pull the others away. Tuned on LGL.
 WEAK_WEIGHT = 0.25
+
+
+#: How much the town an outlet is named after votes for the article's countries and states, and lends its
+#: nearness to the article's towns, beside a place name's 1. Tuned on LGL.
+OUTLET_WEIGHT = 1.0
 
 
 #: How much each use of a country's demonym ("Mexican") votes for the country, beside a place name's 1.

@@ -1,8 +1,10 @@
 """Where an article comes from, as far as its outlet and its words say: the country of its outlet's web
-address ("lfpress.ca" is Canadian) and the countries of the demonyms it uses ("Mexican farmers").
+address ("lfpress.ca" is Canadian), the town a local outlet is named after ("gainesvilletimes.com") and the
+countries of the demonyms it uses ("Mexican farmers").
 
-Both weigh in when the article's names are resolved: "London" in a Canadian paper is more often the
-Ontario city than it would be elsewhere. Top-level domains are read from ``data/places/domains.json``.
+All weigh in when the article's names are resolved: "London" in a Canadian paper is more often the
+Ontario city than it would be elsewhere, and "Dublin" in a Columbus paper is the Ohio town. Top-level
+domains are read from ``data/places/domains.json``.
 """
 
 from __future__ import annotations
@@ -18,7 +20,7 @@ from dateline.places._gazetteer import Gazetteer
 if TYPE_CHECKING:
     from spacy.tokens import Doc
 
-__all__ = ["demonym_countries", "outlet_country"]
+__all__ = ["demonym_countries", "outlet_country", "outlet_town"]
 
 #: Major version of ``data/places/domains.json`` this code reads.
 DOMAINS_MAJOR = "1"
@@ -49,6 +51,62 @@ def outlet_country(url: str | None) -> str | None:
 
     record = pycountry.countries.get(alpha_2=countries.get(tld, tld.upper()))
     return None if record is None else str(record.alpha_3)
+
+
+#: Smallest town an outlet's address is read as named after: smaller names match pieces of words
+#: ("star" in "star-telegram"). Tuned on LGL (5,000 < 10,000 > 50,000).
+OUTLET_TOWN_MIN_POPULATION = 10_000
+
+#: Shortest piece of an address read as a town's name, in letters.
+OUTLET_TOWN_MIN_LETTERS = 5
+
+def _host_labels(url: str) -> list[str]:
+    """The letters of each label of an address's host, without "www." and the top-level domain(s)."""
+    host = urlsplit(url if "//" in url else f"//{url}").hostname or ""
+    labels = [label for label in host.lower().split(".") if label != "www"]
+    words = ["".join(ch for ch in label if ch.isalpha()) for label in labels[:-1] or labels]
+    return [word for word in words if word]
+
+
+def outlet_town(url: str | None, gazetteer: Gazetteer) -> str | None:
+    """The name of the town the outlet's address is named after ("gainesvilletimes.com" -> "gainesville",
+    "thelancasterandmorecambecitizen.co.uk" -> "lancaster"), or None: the longest name opening a label of the
+    host (after "the") of a town of at least OUTLET_TOWN_MIN_POPULATION people, and of no country, US state
+    or region ("mexiconews" is no town)."""
+    if not url:
+        return None
+    best: str | None = None
+    for label in _host_labels(url):
+        for opening in _openings(label, gazetteer.words.leading):
+            for end in range(len(opening), OUTLET_TOWN_MIN_LETTERS - 1, -1):
+                name = _as_town(opening[:end], gazetteer)
+                if name is not None:
+                    best = name if best is None or len(name) > len(best) else best
+                    break
+    return best
+
+
+def _openings(label: str, articles: frozenset[str] | tuple[str, ...]) -> list[str]:
+    """The label, and the label after a leading article ("thelancaster..." -> "lancaster...")."""
+    found = [label]
+    for article in articles:
+        word = article.lower()
+        if word.isalpha() and label.startswith(word) and len(label) > len(word):
+            found.append(label[len(word):])
+    return found
+
+
+def _as_town(letters: str, gazetteer: Gazetteer) -> str | None:
+    """The name of a town spelt by ``letters``, with or without one space ("newlondon"), when it is one."""
+    for name in [letters, *(f"{letters[:i]} {letters[i:]}" for i in range(2, len(letters) - 1))]:
+        entries = gazetteer.lookup(name)
+        if any(e.feature in ("country", "region") or (e.feature == "admin1" and e.country == "USA")
+               for e in entries):
+            continue
+        if any(e.feature == "city" and not e.alias and e.population >= OUTLET_TOWN_MIN_POPULATION
+               and "".join(ch for ch in e.name.lower() if ch.isalpha()) == letters for e in entries):
+            return name
+    return None
 
 
 def demonym_countries(doc: Doc, gazetteer: Gazetteer) -> dict[str, int]:
