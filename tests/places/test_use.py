@@ -126,3 +126,10 @@ def test_outlet_town_reads_the_town_from_the_address() -> None:
     assert outlet_town("https://www.messenger.com.ge/a", gazetteer) is None  # "essen" does not open the name
     assert outlet_town("https://mexiconews.example.com/", gazetteer) is None  # a country, not Mexico, Mo.
     assert outlet_town(None, gazetteer) is None
+
+
+def test_a_name_grows_to_the_longer_place_name_around_it() -> None:
+    found = _places("The wrestling team won in Belle Plaine on Friday night.")
+    assert [(text, country) for text, _, country, _ in found] == [("Belle Plaine", "USA")]
+    found = _places("Members helped clean New Concord reservoir near Zanesville on Saturday.")
+    assert [(text, name) for text, name, _, _ in found][:1] == [("New Concord", "New Concord")]

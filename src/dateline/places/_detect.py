@@ -105,7 +105,9 @@ MAX_EXTENSION_TOKENS = 2
 
 
 def _longer(doc: Doc, span: Span, gazetteer: Gazetteer) -> Span:
-    """The span, with the words after it when they make the name of a region ("the Baltic states")."""
+    """The span, with the words after it when they make the name of a region ("the Baltic states"), or with
+    the proper nouns beside it when they make a longer place name the gazetteer knows ("Belle" + "Plaine",
+    "New" + "Concord", "Kansas" + "City")."""
     tokens = doc.char_span(span.start, span.end, alignment_mode="expand")
     if tokens is None:
         return span
@@ -116,7 +118,30 @@ def _longer(doc: Doc, span: Span, gazetteer: Gazetteer) -> Span:
         longer = doc[tokens.start : end]
         if any(e.feature == "region" for e in gazetteer.lookup(longer.text)):
             return _span(longer)
+    decisive = any(_decisive(e) for e in gazetteer.lookup(span.text) if not e.alias)
+    for start, end in _widenings(doc, tokens):
+        longer = doc[start:end]
+        added = [t for t in longer if t.i < tokens.start or t.i >= tokens.end]
+        if not decisive and any(_common_word(doc[t.i : t.i + 1], gazetteer) for t in added):
+            continue  # "Dublin City Council" is Dublin's council, not Dublin City
+        if any(not e.alias for e in gazetteer.lookup(longer.text)):
+            return _span(longer)
     return span
+
+
+def _widenings(doc: Doc, tokens: TokenSpan) -> Iterator[tuple[int, int]]:
+    """Token ranges around ``tokens`` widened by proper nouns of the same sentence, longest first."""
+    def proper(i: int) -> bool:
+        return 0 <= i < len(doc) and doc[i].pos_ == "PROPN" and doc[i].text[:1].isupper()
+
+    right = 0
+    while right < MAX_EXTENSION_TOKENS and proper(tokens.end + right) and not doc[tokens.end + right].is_sent_start:
+        right += 1
+    left = 1 if proper(tokens.start - 1) and not tokens[0].is_sent_start else 0
+    for extra_left in range(left, -1, -1):
+        for extra_right in range(right, -1, -1):
+            if extra_left or extra_right:
+                yield tokens.start - extra_left, tokens.end + extra_right
 
 
 def _as_used(doc: Doc, gazetteer: Gazetteer, spans: Sources) -> dict[Span, Found]:
