@@ -133,3 +133,10 @@ def test_a_name_grows_to_the_longer_place_name_around_it() -> None:
     assert [(text, country) for text, _, country, _ in found] == [("Belle Plaine", "USA")]
     found = _places("Members helped clean New Concord reservoir near Zanesville on Saturday.")
     assert [(text, name) for text, name, _, _ in found][:1] == [("New Concord", "New Concord")]
+
+
+def test_a_place_before_a_local_title_in_a_person_name_is_a_place() -> None:
+    found = _places('"It overshadows the rest," said Rock Hill City Manager Carey Smith, who lives in Fort Mill.')
+    assert [(text, country) for text, _, country, _ in found] == [("Rock Hill", "USA"), ("Fort Mill", "USA")]
+    found = _places("Officials said McMinn County Sheriff Steve Frisbie spoke in Athens, Tennessee.")
+    assert ("McMinn County", "McMinn County", "USA", "admin2") in found

@@ -241,7 +241,7 @@ def _inside_unknown(entity: TokenSpan, label: str, gazetteer: Gazetteer, known: 
         pieces = list(_entity_pieces(entity, gazetteer))
         found = {_span(pieces[0]): label} if len(pieces) == 1 and gazetteer.key(pieces[0].text) in known else {}
         if label not in CONTAINER_LABELS:
-            return found
+            return found or dict.fromkeys(_local_title(entity, gazetteer), "embedded")
     else:
         found = {}
     if gazetteer.key(entity.text) in gazetteer.not_places:
@@ -255,6 +255,20 @@ def _inside_unknown(entity: TokenSpan, label: str, gazetteer: Gazetteer, known: 
     if not inner and label in PLACE_LABELS and _acceptable(entity.text, gazetteer):
         inner[_span(entity)] = label
     return found | inner
+
+
+def _local_title(entity: TokenSpan, gazetteer: Gazetteer) -> Iterator[Span]:
+    """The place opening a person's name as the tagger has it, before the title of a local office
+    ("Rock Hill City Manager Carey Smith", "McMinn County Sheriff Steve Frisbie")."""
+    doc, nouns = entity.doc, gazetteer.words.context.institution_nouns
+    window = _longest_window(
+        doc, entity.start, min(entity.end, len(doc) - 1),
+        lambda w: any(t.is_space for t in w),
+        lambda w: _acceptable(w.text, gazetteer) and bool(gazetteer.lookup(w.text))
+        and doc[w.end].lower_ in nouns and w.text.lower() not in nouns,
+    )
+    if window is not None:
+        yield _span(window)
 
 
 def _span(tokens: TokenSpan) -> Span:
