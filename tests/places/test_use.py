@@ -140,3 +140,8 @@ def test_a_place_before_a_local_title_in_a_person_name_is_a_place() -> None:
     assert [(text, country) for text, _, country, _ in found] == [("Rock Hill", "USA"), ("Fort Mill", "USA")]
     found = _places("Officials said McMinn County Sheriff Steve Frisbie spoke in Athens, Tennessee.")
     assert ("McMinn County", "McMinn County", "USA", "admin2") in found
+
+
+def test_a_town_the_tagger_calls_a_person_stands_in_the_country_the_text_names() -> None:
+    found = _places("Militias from Misrata formed the backbone of the operation in Libya.")
+    assert ("Misrata", "Misratah", "LBY", "city") in found and ("Libya", "Libya", "LBY", "country") in found

@@ -115,13 +115,15 @@ SUPPORT_KM = 150.0
 
 
 def supported(entry: Entry, others: Sequence[Entry]) -> bool:
-    """Whether another place of the article lies near ``entry`` (or in its US state; for a capital, in its
-    country), or ``entry`` means a place wherever it stands (a country, region, landmark or US state)."""
+    """Whether another place of the article lies near ``entry`` (or in its US state; outside the USA, in
+    the country it names), or ``entry`` means a place wherever it stands (a country, region, landmark or US state)."""
     if is_decisive(entry) or entry.feature == "landmark" or entry.lat is None:
         return True
     for other in others:
         if entry.capital and other.feature == "country" and other.country == entry.country:
             return True  # "Tunis" beside "Tunisia"
+        if _in_named_country(entry, other):
+            return True  # "Misrata" beside "Libya", "Tamil Nadu" beside "Karnataka"
         if other == entry or other.feature in ("country", "region") or other.lat is None:
             continue
         if entry.country == "USA" and other.country == "USA" and entry.admin1 and entry.admin1 == other.admin1:
@@ -129,6 +131,11 @@ def supported(entry: Entry, others: Sequence[Entry]) -> bool:
         if km(entry, other) <= SUPPORT_KM:
             return True
     return False
+
+
+def _in_named_country(entry: Entry, other: Entry) -> bool:
+    """Whether ``entry`` lies outside the USA (whose towns need their state) in the country ``other`` is."""
+    return entry.country not in (None, "USA") and other.feature == "country" and other.country == entry.country
 
 
 def _local(entries: Sequence[Entry]) -> list[Entry]:
