@@ -145,3 +145,8 @@ def test_a_place_before_a_local_title_in_a_person_name_is_a_place() -> None:
 def test_a_town_the_tagger_calls_a_person_stands_in_the_country_the_text_names() -> None:
     found = _places("Militias from Misrata formed the backbone of the operation in Libya.")
     assert ("Misrata", "Misratah", "LBY", "city") in found and ("Libya", "Libya", "LBY", "country") in found
+
+
+def test_a_person_bearing_a_towns_name_is_no_place() -> None:
+    found = _places('"It was not patriotic to show such work," Petrova said in Chicago.')
+    assert [(text, country) for text, _, country, _ in found] == [("Chicago", "USA")]

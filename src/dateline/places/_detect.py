@@ -19,7 +19,8 @@ from dateline._dashes import dash_pieces
 from dateline.places._context import before_institution, placed_by_context
 from dateline.places._cues import datelines, division_lists, qualified_heads, qualifiers_of
 from dateline.places._gazetteer import Entry, Gazetteer
-from dateline.places._use import for_government, headline, means_state, names_a_thing
+from dateline.places._use import for_government, headline, means_state, names_a_thing, subject_of
+from dateline.places._words import UseWords
 from dateline.records import Span
 
 if TYPE_CHECKING:
@@ -160,6 +161,8 @@ def _as_used(doc: Doc, gazetteer: Gazetteer, spans: Sources) -> dict[Span, Found
         seat = any(e.capital or e.feature == "landmark" for e in entries)
         if source not in LAYOUT_SOURCES and seat and for_government(found, use):
             continue  # "Washington imposed sanctions", "the Kremlin said": the government, an actor
+        if source not in LAYOUT_SOURCES and not seat and _speaker(found, entries, use):
+            continue  # "Petrova said", "McKinney told the council": a person who bears a town's name
         if span in doubtful and gazetteer.key(span.text) not in body and not any(_decisive(e) for e in entries):
             continue  # a capitalized word of a headline, or opening a sentence, that the article uses nowhere else
         state = means_state(found, use) and _state_or_city(entries)
@@ -199,6 +202,12 @@ def _capitals_say_nothing(tokens: TokenSpan | None, source: str, sentences: _Sen
     sentence = sentences.of(tokens)
     opening = len(tokens) == 1 and tokens.start == sentence.start and source in ("gazetteer", "embedded")
     return opening or sentences.headline(sentence)
+
+
+def _speaker(tokens: TokenSpan, entries: tuple[Entry, ...], use: UseWords) -> bool:
+    """Whether a one-word name of towns only (no country, state or region) is the subject of a verb of
+    saying or deciding, as people are ("Petrova said"); a capital there is its government (see above)."""
+    return len(tokens) == 1 and not any(_decisive(e) for e in entries) and subject_of(tokens, use.agent_verbs)
 
 
 def _state_or_city(entries: tuple[Entry, ...]) -> bool:

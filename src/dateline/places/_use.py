@@ -24,7 +24,7 @@ if TYPE_CHECKING:
     from spacy.tokens import Span as TokenSpan
     from spacy.tokens import Token
 
-__all__ = ["for_government", "headline", "means_state", "names_a_thing"]
+__all__ = ["for_government", "headline", "means_state", "names_a_thing", "subject_of"]
 
 #: A sentence is a headline in title case when each of its words that are no stop words, at least this
 #: many, starts with a capital ("Grand Jury Indicts Man In December Slaying"); spaCy tags such words as
@@ -62,6 +62,12 @@ def for_government(span: TokenSpan, words: UseWords) -> bool:
         governor = head.head.lemma_.lower()  # "ties with Beijing", "imposed sanctions on Moscow"
         return governor in words.government_nouns or (head.head.pos_ == "VERB" and governor in words.agent_verbs)
     return False
+
+
+def subject_of(span: TokenSpan, verbs: frozenset[str]) -> bool:
+    """Whether a name is the subject of one of ``verbs`` (lemmas): "Petrova said", "McKinney told"."""
+    root = _head_of_conjuncts(span.root)
+    return root.dep_ in _SUBJECTS and root.head.lemma_.lower() in verbs
 
 
 def names_a_thing(span: TokenSpan, words: UseWords) -> bool:
