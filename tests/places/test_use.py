@@ -150,3 +150,18 @@ def test_a_town_the_tagger_calls_a_person_stands_in_the_country_the_text_names()
 def test_a_person_bearing_a_towns_name_is_no_place() -> None:
     found = _places('"It was not patriotic to show such work," Petrova said in Chicago.')
     assert [(text, country) for text, _, country, _ in found] == [("Chicago", "USA")]
+
+
+def test_a_legislators_home_town_after_the_party_is_a_place() -> None:
+    found = _places("Sen. Ken Cuccinelli, R-Fairfax, attached the proposal to a bill in Richmond, Virginia.")
+    assert ("Fairfax", "Fairfax", "USA", "city") in found
+
+
+def test_party_homes_reads_the_name_after_the_party() -> None:
+    from dateline.lang import resources
+    from dateline.places._cues import party_homes
+    from dateline.places._gazetteer import load_gazetteer
+
+    gazetteer = load_gazetteer(resources("en"))
+    text = "co-chairs Sen. Rich Olive, D-Story City and Rep. Vicki Lensing (D-Iowa City). The R-Value is high."
+    assert [span.text for span in party_homes(text, gazetteer)] == ["Iowa City"]

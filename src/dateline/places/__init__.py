@@ -88,7 +88,7 @@ def apply(article: Article, config: StageConfig = StageConfig()) -> Article:
 
 
 #: Sources of mentions that are places as such: the tagger's place entities and the layout of news.
-FIRM_SOURCES = frozenset({"GPE", "LOC", "FAC", "dateline", "list", "qualified"})
+FIRM_SOURCES = frozenset({"GPE", "LOC", "FAC", "dateline", "list", "qualified", "party"})
 
 #: How much a mention from another source (a name inside an organization's, a name the tagger called a
 #: person, a gazetteer match) votes for the article's countries and states, beside a firm one's 1: such

@@ -11,6 +11,8 @@
   that county is a place, whatever the tagger called it; and the qualifier
   itself names a place ("W.Va." in "CHARLESTON, W.Va. --"), under the name
   of what it reads as ("West Virginia").
+- **Legislators' home towns**: "Sen. Ken Cuccinelli, R-Fairfax," and
+  "(D-Iowa City)" name the town after a party's initial.
 """
 
 from __future__ import annotations
@@ -27,7 +29,7 @@ from dateline.records import Span
 if TYPE_CHECKING:
     from spacy.tokens import Doc, Token
 
-__all__ = ["datelines", "division_lists", "qualified_heads", "qualifiers_of"]
+__all__ = ["datelines", "division_lists", "party_homes", "qualified_heads", "qualifiers_of"]
 
 _CAPS_WORD = r"[A-Z][A-Z.'\u2019&-]*"
 _AGENCY = r"\([^()\n]{1,40}\)"
@@ -67,6 +69,27 @@ def datelines(text: str, gazetteer: Gazetteer) -> Iterator[Span]:
             if len(name) > 1 and gazetteer.lookup(name):
                 yield Span(start, end, name)
                 return
+
+
+@functools.cache
+def _party_pattern(initials: tuple[str, ...]) -> re.Pattern[str]:
+    """", R-Fairfax," or "(D-Iowa City)": a party's initial and a name of one to three words between
+    a comma or an opening bracket and a comma, semicolon or closing bracket."""
+    parties = "|".join(re.escape(initial) for initial in initials)
+    return re.compile(rf"(?:, |\()(?:{parties})-(?P<name>[A-Z][\w.'\u2019]*(?: [A-Z][\w.'\u2019]*){{0,2}})(?=[,;)])")
+
+
+def party_homes(text: str, gazetteer: Gazetteer) -> Iterator[Span]:
+    """The home towns written after a legislator's party ("Sen. Ken Cuccinelli, R-Fairfax,") that the
+    gazetteer knows."""
+    initials = gazetteer.words.party_initials
+    if not initials:
+        return
+    for match in _party_pattern(initials).finditer(text):
+        start, end = match.span("name")
+        name = match.group("name")
+        if gazetteer.key(name) not in gazetteer.not_places and gazetteer.lookup(name):
+            yield Span(start, end, name)
 
 
 def _name_runs(doc: Doc, end: int, separators: frozenset[str]) -> Iterator[tuple[Token, Token]]:

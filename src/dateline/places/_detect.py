@@ -17,7 +17,7 @@ from typing import TYPE_CHECKING
 
 from dateline._dashes import dash_pieces
 from dateline.places._context import before_institution, placed_by_context
-from dateline.places._cues import datelines, division_lists, qualified_heads, qualifiers_of
+from dateline.places._cues import datelines, division_lists, party_homes, qualified_heads, qualifiers_of
 from dateline.places._gazetteer import Entry, Gazetteer
 from dateline.places._use import for_government, headline, means_state, names_a_thing, subject_of
 from dateline.places._words import UseWords
@@ -88,6 +88,7 @@ def find_mentions(doc: Doc, gazetteer: Gazetteer, text: str | None = None) -> di
     text = doc.text if text is None else text  # spaCy builds doc.text anew on each call, token by token
     named = dict(division_lists(doc, text, gazetteer))
     layout = {span: "dateline" for span in datelines(text, gazetteer)} | dict.fromkeys(named, "list")
+    layout |= dict.fromkeys(party_homes(text, gazetteer), "party")
     heads = qualified_heads(doc, text, [*kept, *layout], gazetteer)
     layout |= {span: "qualified" for span in heads if span not in kept}
     for span, source in layout.items():
@@ -172,7 +173,7 @@ def _as_used(doc: Doc, gazetteer: Gazetteer, spans: Sources) -> dict[Span, Found
 
 #: Sources of mentions found from the layout of news (a dateline, a list of counties, a name before its
 #: qualifier): places wherever they stand.
-LAYOUT_SOURCES = frozenset({"dateline", "list", "qualified"})
+LAYOUT_SOURCES = frozenset({"dateline", "list", "qualified", "party"})
 
 
 class _Sentences:

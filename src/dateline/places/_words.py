@@ -76,6 +76,8 @@ class PlaceWords:
     plural_divisions: dict[str, str]
     #: what separates the names of a list: commas and conjunctions, lower case
     list_separators: frozenset[str]
+    #: initials of parties written before a legislator's home town ("R-Fairfax")
+    party_initials: tuple[str, ...]
     #: prepositions between a town and the county or province it lies in ("Merstham in Surrey")
     qualifier_prepositions: frozenset[str]
     use: UseWords
@@ -174,6 +176,7 @@ def _words(data: dict[str, Any], where: str) -> PlaceWords:
         division_prefixes=_list(data, "division_prefixes", where),
         plural_divisions=_mapping(data, "plural_divisions", where),
         list_separators=_lower(data, "list_separators", where),
+        party_initials=_list(data, "party_initials", where),
         qualifier_prepositions=_lower(data, "qualifier_prepositions", where),
         use=_use_words(data, where),
         context=ContextWords(
