@@ -271,6 +271,8 @@ def _local_title(entity: TokenSpan, gazetteer: Gazetteer) -> Iterator[Span]:
     """The place opening a person's name as the tagger has it, before the title of a local office
     ("Rock Hill City Manager Carey Smith", "McMinn County Sheriff Steve Frisbie")."""
     doc, nouns = entity.doc, gazetteer.words.context.institution_nouns
+    if not any(t.lower_ in nouns for t in doc[entity.start + 1 : entity.end + 1]):
+        return
     window = _longest_window(
         doc, entity.start, min(entity.end, len(doc) - 1),
         lambda w: any(t.is_space for t in w),

@@ -60,9 +60,9 @@ OUTLET_TOWN_MIN_POPULATION = 10_000
 #: Shortest piece of an address read as a town's name, in letters.
 OUTLET_TOWN_MIN_LETTERS = 5
 
-def _host_labels(url: str) -> list[str]:
-    """The letters of each label of an address's host, without "www." and the top-level domain(s)."""
-    host = urlsplit(url if "//" in url else f"//{url}").hostname or ""
+
+def _host_labels(host: str) -> list[str]:
+    """The letters of each label of a host, without "www." and the top-level domain(s)."""
     labels = [label for label in host.lower().split(".") if label != "www"]
     words = ["".join(ch for ch in label if ch.isalpha()) for label in labels[:-1] or labels]
     return [word for word in words if word]
@@ -75,8 +75,25 @@ def outlet_town(url: str | None, gazetteer: Gazetteer) -> str | None:
     or region ("mexiconews" is no town)."""
     if not url:
         return None
+    host = urlsplit(url if "//" in url else f"//{url}").hostname or ""
+    known = _TOWNS.get((id(gazetteer), host), _UNSEEN)
+    if known is _UNSEEN:
+        if len(_TOWNS) >= OUTLET_CACHE_SIZE:
+            _TOWNS.clear()
+        known = _TOWNS[(id(gazetteer), host)] = _town_of(host, gazetteer)
+    return known if isinstance(known, str) else None
+
+
+#: Hosts whose town is remembered per process (an article stream holds a few outlets, read again and again).
+OUTLET_CACHE_SIZE = 4096
+_UNSEEN = object()
+_TOWNS: dict[tuple[int, str], object] = {}
+
+
+def _town_of(host: str, gazetteer: Gazetteer) -> str | None:
+    """The longest town's name opening a label of ``host`` (see :func:`outlet_town`), or None."""
     best: str | None = None
-    for label in _host_labels(url):
+    for label in _host_labels(host):
         for opening in _openings(label, gazetteer.words.leading):
             for end in range(len(opening), OUTLET_TOWN_MIN_LETTERS - 1, -1):
                 name = _as_town(opening[:end], gazetteer)
