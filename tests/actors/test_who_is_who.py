@@ -290,3 +290,25 @@ def test_agent_words_in_a_list_of_modifiers_and_counties_are_no_actors() -> None
     names = {a.name for a in article.actors}
     assert "Interpol" in names
     assert not any("military" in name or "County" in name for name in names)
+
+
+# ---- titles and earlier offices ---------------------------------------------------------------------------
+
+
+def test_a_curated_person_keeps_the_offices_the_knowledge_base_knows_before() -> None:
+    article = run("Senator Kamala Harris of California said on Monday that the bill would pass. Harris spoke in "
+                  "Washington.", dt.date(2019, 6, 3))
+    harris = actor_of(article, "Kamala Harris")
+    assert (harris.country, harris.sector) == ("USA", "LEG")  # a senator in 2019, Vice President from 2021
+    later = actor_of(run("Kamala Harris said on Monday that the bill would pass.", dt.date(2022, 6, 3)),
+                     "Kamala Harris")
+    assert (later.country, later.sector) == ("USA", "GOV")
+
+
+def test_a_title_ending_in_a_courtesy_word_and_a_title_before_one() -> None:
+    article = run("US President Donald Trump said he and his wife First Lady Melania Trump tested positive. "
+                  "The general manager of Abu Dhabi Media, Dr Ali bin Tamim, blamed the rebels.", dt.date(2020, 10, 3))
+    melania = actor_of(article, "Melania Trump")
+    assert (melania.country, melania.sector) == ("USA", "ELI")
+    assert article.text[melania.mentions[0].start:].startswith("First Lady")
+    assert actor_of(article, "Ali bin Tamim").sector == "JRN"

@@ -22,7 +22,7 @@ import datetime as dt
 import functools
 import re
 import unicodedata
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, Literal
 
@@ -158,6 +158,7 @@ class Lexicon:
     #: begins with it
     prefixes: list[str] = field(default_factory=list)
     _firsts: dict[int, frozenset[str]] = field(default_factory=dict, repr=False)
+    _merged: dict[str, Person] = field(default_factory=dict, repr=False)
 
     def add(self, surface: str, hit: Hit) -> None:
         for form in dict.fromkeys((normalize(surface), normalize(_fold(surface)))):
@@ -180,7 +181,27 @@ class Lexicon:
         known = self.kb.hits(key)
         extra = tuple(h for h in known if isinstance(h.ref, Person | Org) and h.ref.name not in self.curated
                       and (h.ref.wikidata is None or h.ref.wikidata not in self.curated))
+        hits = tuple(self._with_kb_roles(h) for h in hits)
         return hits + extra if extra else hits
+
+    def _with_kb_roles(self, hit: Hit) -> Hit:
+        """A curated person with the offices the knowledge base knows of before the curated ones began: the
+        curated file says she is Vice President from 2021, the knowledge base that she was a senator before."""
+        ref = hit.ref
+        if not isinstance(ref, Person) or ref.kb or self.kb is None:
+            return hit
+        merged = self._merged.get(ref.name)
+        if merged is None:
+            same = [h.ref for h in self.kb.hits(ref.name) if isinstance(h.ref, Person)]
+            if len(same) == 1 and (ref.wikidata is None or same[0].wikidata in (None, ref.wikidata)):
+                first = min(r.start for r in ref.roles)  # the curated offices win from their start on
+                more = tuple(replace(r, end=first if r.end is None or r.end > first else r.end)
+                             for r in same[0].roles if r.start < first)
+                merged = replace(ref, roles=ref.roles + more) if more else ref
+            else:
+                merged = ref
+            self._merged[ref.name] = merged
+        return hit if merged is ref else replace(hit, ref=merged)
 
     def may_start(self, surface: str) -> bool:
         """Whether some dictionary name begins with ``surface`` (so that a longer phrase may still match)."""

@@ -65,10 +65,7 @@ def people_pass(build: Build, candidates: list[Candidate], by_token: dict[int, C
             continue
         if not weak and cand.label != "PERSON" and not any(h.kind == "person" for h in cand.hits):
             continue  # no name of a person: the names pass reads it
-        mod = title_before(build.doc, build.lowers, cand.tok_start, build.lex, by_token,
-                           build.sentence_of[cand.tok_start])
-        mod = mod or title_after(build.doc, build.lowers, cand.tok_end, build.lex, by_token)
-        mod = mod or role_from_parse(build.doc, build.lowers, cand, build.lex, by_token)
+        mod = _title_of(build, cand, by_token)
         chosen = _known_person(build, cand, mod)
         if not _reads_as_person(build, cand, chosen, weak, mod):
             continue
@@ -83,6 +80,37 @@ def people_pass(build: Build, candidates: list[Candidate], by_token: dict[int, C
         build.add(key, group, build.span(start, cand.end), cand.tokens)
         if mod is not None and (mod.title is not None or mod.appositive is not None):
             _take_modifier(build, mod, cand, key, group)
+
+
+def _title_of(build: Build, cand: Candidate, by_token: dict[int, Candidate]) -> Modifier | None:
+    """The title before the name (also one that ends in a courtesy word the name begins with: "First Lady
+    Melania Trump"), else after it, else from the parse."""
+    doc, lowers, lex = build.doc, build.lowers, build.lex
+    first, sent_start = cand.tok_start, build.sentence_of[cand.tok_start]
+    while first - 1 > sent_start and doc[first - 1].lower_ in lex.words.honorifics - lex.titles.keys():
+        first -= 1  # "the general manager of Abu Dhabi Media, Dr Ali bin Tamim"; "Dr." alone is a title
+    mod = title_before(doc, lowers, first, lex, by_token, sent_start)
+    lead = cand.tok_start
+    if mod is None and doc[lead].lower_ in lex.words.honorifics:
+        others = {k: c for k, c in by_token.items() if not cand.tok_start <= k < cand.tok_end}
+        while mod is None and lead + 1 < cand.tok_end and doc[lead].lower_ in lex.words.honorifics:
+            lead += 1
+            mod = title_before(doc, lowers, lead, lex, others, sent_start)
+        mod = mod if mod is not None and mod.start < doc[cand.tok_start].idx else None
+    if mod is not None and mod.contiguous and _taken_since(build, first, mod.start):
+        mod = None  # words another actor already took are not this one's title ("Congress Congress Trump")
+    mod = mod or title_after(doc, lowers, cand.tok_end, lex, by_token)
+    return mod or role_from_parse(doc, lowers, cand, lex, by_token)
+
+
+def _taken_since(build: Build, token: int, start: int) -> bool:
+    """Whether a token before ``token`` that begins at or after character ``start`` is already an actor's."""
+    k = token - 1
+    while k >= 0 and build.doc[k].idx >= start:
+        if k in build.taken:
+            return True
+        k -= 1
+    return False
 
 
 def _named_again(build: Build, cand: Candidate, key: Key, by_token: dict[int, Candidate]) -> None:
