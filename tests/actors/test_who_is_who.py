@@ -312,3 +312,12 @@ def test_a_title_ending_in_a_courtesy_word_and_a_title_before_one() -> None:
     assert (melania.country, melania.sector) == ("USA", "ELI")
     assert article.text[melania.mentions[0].start:].startswith("First Lady")
     assert actor_of(article, "Ali bin Tamim").sector == "JRN"
+
+
+def test_the_author_or_accused_of_a_crime_is_a_criminal() -> None:
+    article = run("On Friday, Usman Khan stabbed several people in London. Police arrived and detained a man, later "
+                  "identified as Khairi Saadallah. A charge of murder against Stefan Wilk carries a life sentence. "
+                  "Broadcaster Piers Morgan said the police were brave.", dt.date(2019, 12, 2))
+    for name in ("Usman Khan", "Khairi Saadallah", "Stefan Wilk"):
+        assert actor_of(article, name).sector == "CRM", name
+    assert actor_of(article, "Piers Morgan").sector == "JRN"  # a person with a role keeps it

@@ -34,6 +34,7 @@ from dateline.actors._lexicon import Hit, Lexicon, Org, Person, load_lexicon
 from dateline.actors._mentions import Candidate, clean_entities, scan_phrases
 from dateline.actors._orgs import name_group
 from dateline.actors._persons import candidates_pass, people_pass, pronoun_pass
+from dateline.actors._suspects import suspects_pass
 from dateline.pipeline import StageConfig, stage
 from dateline.records import Actor, Article, Span
 
@@ -75,6 +76,7 @@ def apply(article: Article, config: StageConfig = StageConfig()) -> Article:
     drop_junk(build)
     anaphors_pass(build)
     pronoun_pass(build)
+    suspects_pass(build)
     _possessive_government(build)
     candidates_pass(build)
     return replace(article, actors=_records(build))

@@ -67,6 +67,11 @@ class Words:
     destination_prepositions: frozenset[str]
     kin_words: frozenset[str]
     not_person_openings: frozenset[str]
+    crime_verbs: frozenset[str]
+    custody_verbs: frozenset[str]
+    naming_verbs: frozenset[str]
+    charge_nouns: frozenset[str]
+    suspect_nouns: frozenset[str]
 
     def former(self, title: str) -> str:
         """The title of an office held no longer ("former President")."""
@@ -159,6 +164,11 @@ def parse_words(data: dict[str, Any]) -> Words:
         destination_prepositions=_lower_words(data, "destination_prepositions"),
         kin_words=_lower_words(data, "kin_words"),
         not_person_openings=_lower_words(data, "not_person_openings"),
+        crime_verbs=_lower_words(data, "crime_verbs"),
+        custody_verbs=_lower_words(data, "custody_verbs"),
+        naming_verbs=_lower_words(data, "naming_verbs"),
+        charge_nouns=_lower_words(data, "charge_nouns"),
+        suspect_nouns=_lower_words(data, "suspect_nouns"),
     )
 
 
