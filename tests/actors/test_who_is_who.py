@@ -321,3 +321,13 @@ def test_the_author_or_accused_of_a_crime_is_a_criminal() -> None:
     for name in ("Usman Khan", "Khairi Saadallah", "Stefan Wilk"):
         assert actor_of(article, name).sector == "CRM", name
     assert actor_of(article, "Piers Morgan").sector == "JRN"  # a person with a role keeps it
+
+
+def test_candidates_after_a_sentence_of_elections_and_those_who_run_a_campaign() -> None:
+    article = run("Following the Democratic primary, three candidates withdrew. Andrew Yang, an entrepreneur, "
+                  "suspended his campaign. Deval Patrick, the former governor of Massachusetts, ended his on "
+                  "Wednesday.\n\nFormer prime minister John Major said the prorogation would shut down debate in "
+                  "parliament.", dt.date(2020, 2, 14))
+    assert actor_of(article, "Andrew Yang").sector == "PTY"
+    assert actor_of(article, "Deval Patrick").sector == "PTY"
+    assert actor_of(article, "John Major").sector == "ELI"  # no election: a former officeholder is an elite

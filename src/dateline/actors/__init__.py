@@ -29,11 +29,12 @@ from typing import TYPE_CHECKING
 from dateline import ids
 from dateline.actors._agents import agents_pass, anaphors_pass, government, title_refs_pass
 from dateline.actors._build import Build, Context, Group
+from dateline.actors._candidates import candidates_pass
 from dateline.actors._junk import drop_junk, not_actors_pass
 from dateline.actors._lexicon import Hit, Lexicon, Org, Person, load_lexicon
 from dateline.actors._mentions import Candidate, clean_entities, scan_phrases
 from dateline.actors._orgs import name_group
-from dateline.actors._persons import candidates_pass, people_pass, pronoun_pass
+from dateline.actors._persons import people_pass, pronoun_pass
 from dateline.actors._suspects import suspects_pass
 from dateline.pipeline import StageConfig, stage
 from dateline.records import Actor, Article, Span

@@ -31,7 +31,7 @@ from dateline.actors._people import choose_person, office_title
 if TYPE_CHECKING:
     from spacy.tokens import Doc
 
-__all__ = ["candidates_pass", "people_pass", "pronoun_pass"]
+__all__ = ["ELITE", "OFFICE_SECTORS", "PUBLIC_SECTORS", "people_pass", "pronoun_pass"]
 
 #: Sentences before a pronoun's own in which the person it refers to may be named ("Merkel met Macron.
 #: She said ..."). Set by hand, not tuned.
@@ -39,10 +39,6 @@ PRONOUN_SENTENCES_BACK = 1
 #: The sector of persons who hold no office any more (PLOVER's elites: former officials).
 ELITE = "ELI"
 IGO = "IGO"
-#: Dependency labels of a name that only modifies another noun ("the Obama administration").
-NOT_PARTICIPANTS = frozenset({"compound", "amod", "nmod"})
-#: The sector of candidates for office (PLOVER's PRESIDENTIAL_CANDIDATE is a party actor).
-CANDIDATE = "PTY"
 #: Sectors of offices whose former holders are elites ("former prime minister"; not "former lawyer", nor a
 #: retired judge, whom PLOVER keeps in the judiciary).
 OFFICE_SECTORS = frozenset({"GOV", "LEG", "MIL", "PTY", "IGO"})
@@ -307,25 +303,6 @@ def _person_group(
     group = Group(name, "person", country, IGO if country == IGO else sector, title, None, gender)
     group.former, group.unknown = sector == ELITE, mod is None
     return ("P", name), group
-
-
-def candidates_pass(build: Build) -> None:
-    """Former officeholders named in a sentence of elections are candidates: party actors (PTY): "former
-    Vice President Joe Biden has amassed 1,217 pledged delegates", "he had secured around 300 delegates fewer
-    than former Vice President Joe Biden"."""
-    words = build.lex.words.candidacy_words
-    if not words:
-        return
-    for group in build.groups.values():
-        if group.kind != "person" or not group.former:
-            continue
-        for mention in group.mentions:
-            span = build.doc.char_span(mention.start, mention.end, alignment_mode="expand")
-            if span is None or span.root.dep_ in NOT_PARTICIPANTS or span.root.pos_ == "PRON":
-                continue  # "the Obama administration", "his campaign": no candidate named
-            if any(t.lower_ in words for t in span.sent):
-                group.sector = CANDIDATE
-                break
 
 
 def _text_country_sector(build: Build, mod: Modifier | None, at: int) -> tuple[str | None, str | None]:
