@@ -331,3 +331,11 @@ def test_candidates_after_a_sentence_of_elections_and_those_who_run_a_campaign()
     assert actor_of(article, "Andrew Yang").sector == "PTY"
     assert actor_of(article, "Deval Patrick").sector == "PTY"
     assert actor_of(article, "John Major").sector == "ELI"  # no election: a former officeholder is an elite
+
+
+def test_his_relative_is_of_the_officeholder_named_sentences_before() -> None:
+    article = run("Burundi President Pierre Nkurunziza died on Monday. Government officials stated that he had a "
+                  "cardiac arrest. They declared seven days of mourning. As of Tuesday, his widow, Denise, was "
+                  "treated in Kenya.", dt.date(2020, 6, 11))
+    denise = actor_of(article, "Denise")
+    assert (denise.kind, denise.country, denise.sector) == ("person", "BDI", "ELI")

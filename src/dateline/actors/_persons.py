@@ -27,6 +27,7 @@ from dateline.actors._lexicon import Org, Person, Role
 from dateline.actors._mentions import Candidate, Modifier, quote_regions, title_after, title_before
 from dateline.actors._orgs import text_country
 from dateline.actors._people import choose_person, office_title
+from dateline.records import Span
 
 if TYPE_CHECKING:
     from spacy.tokens import Doc
@@ -36,6 +37,9 @@ __all__ = ["ELITE", "OFFICE_SECTORS", "PUBLIC_SECTORS", "people_pass", "pronoun_
 #: Sentences before a pronoun's own in which the person it refers to may be named ("Merkel met Macron.
 #: She said ..."). Set by hand, not tuned.
 PRONOUN_SENTENCES_BACK = 1
+#: Sentences before a relative's ("his wife Bernadette") in which the person "his" refers to may be named.
+#: Set by reading obituaries of the Wikinews corpus, not tuned.
+KIN_SENTENCES_BACK = 3
 #: The sector of persons who hold no office any more (PLOVER's elites: former officials).
 ELITE = "ELI"
 IGO = "IGO"
@@ -139,15 +143,31 @@ def _after_kin(build: Build, cand: Candidate) -> bool:
 
 
 def _of_family(build: Build, cand: Candidate, group: Group) -> None:
-    """The relative of an officeholder, present or former, named just before (in this or the previous
-    sentence) is an elite of the officeholder's country ("Jacques Chirac ... his wife Bernadette")."""
+    """The relative of an officeholder, present or former, is an elite of the officeholder's country: the
+    person named just before (in this or the previous sentence: "Jacques Chirac ... his wife Bernadette"),
+    or after "his"/"her", the last person named in the sentences before who is no relative himself ("his
+    son-in-law, Frédéric Salat-Baroux, ... his wife Bernadette")."""
     doc = build.doc
-    start = build.sentence_of[cand.tok_start]
-    floor = build.sentence_of[start - 1] if start > 0 else start
-    before = [key for span, key in build.people if doc[floor].idx <= span.start and span.end <= cand.start]
-    relative = build.groups.get(before[-1]) if before else None
+    k = cand.tok_start - 1
+    k -= int(k > 0 and doc[k].text == ",")
+    owned = k > 0 and build.lowers[k - 1] in build.lex.words.possessive_pronouns
+    floor = build.sentence_of[cand.tok_start]
+    for _ in range(KIN_SENTENCES_BACK if owned else 1):
+        floor = build.sentence_of[floor - 1] if floor > 0 else floor
+    before = [(span, key) for span, key in build.people if doc[floor].idx <= span.start and span.end <= cand.start]
+    if owned:
+        before = [(span, key) for span, key in before if not _kin_named(build, span)]
+    relative = build.groups.get(before[-1][1]) if before else None
     if relative is not None and relative.sector in OFFICE_SECTORS | {ELITE}:
         group.sector, group.country = ELITE, relative.country or group.country
+
+
+def _kin_named(build: Build, span: Span) -> bool:
+    """Whether a person's mention comes right after a word of kinship ("his son-in-law, Frédéric ...")."""
+    tok = build.doc.char_span(span.start, span.end, alignment_mode="expand")
+    k = tok.start - 1 if tok is not None else -1
+    k -= int(k > 0 and build.doc[k].text == ",")
+    return k >= 0 and build.lowers[k] in build.lex.words.kin_words
 
 
 def person_name(build: Build, cand: Candidate) -> str:
