@@ -339,3 +339,12 @@ def test_his_relative_is_of_the_officeholder_named_sentences_before() -> None:
                   "treated in Kenya.", dt.date(2020, 6, 11))
     denise = actor_of(article, "Denise")
     assert (denise.kind, denise.country, denise.sector) == ("person", "BDI", "ELI")
+
+
+def test_a_place_name_inside_a_title_and_a_rank_in_a_media_outlet() -> None:
+    article = run("Republicans such as former New Jersey governor Chris Christie broke with Trump. Condolences came "
+                  "from Sky News Arabia producer Jamal al-Harbi.", dt.date(2020, 11, 26))
+    christie = actor_of(article, "Chris Christie")
+    assert (christie.country, christie.sector) == ("USA", "ELI")
+    assert article.text[christie.mentions[0].start:].startswith("former New Jersey governor")
+    assert actor_of(article, "Jamal al-Harbi").sector == "JRN"

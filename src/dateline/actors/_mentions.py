@@ -395,8 +395,8 @@ def of_organization(doc: Doc, k: int, lex: Lexicon, phrases: dict[int, Candidate
 
 def _outside_title(tok: Token, lex: Lexicon) -> bool:
     """Words before a title that are not part of it: "impeach", "current", "the"."""
-    if tok.lower_ in lex.words.not_title_words or tok.lower_ in lex.words.determiners:
-        return True
+    if tok.lower_ in lex.words.determiners or (tok.lower_ in lex.words.not_title_words and tok.pos_ != "PROPN"):
+        return True  # "the new governor", but "the New Jersey governor"
     return tok.text[:1].islower() and tok.pos_ in ("NOUN", "VERB") and tok.lower_ not in lex.role_words
 
 
