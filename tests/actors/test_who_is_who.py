@@ -348,3 +348,18 @@ def test_a_place_name_inside_a_title_and_a_rank_in_a_media_outlet() -> None:
     assert (christie.country, christie.sector) == ("USA", "ELI")
     assert article.text[christie.mentions[0].start:].startswith("former New Jersey governor")
     assert actor_of(article, "Jamal al-Harbi").sector == "JRN"
+
+
+# ---- names of a country that are a division of another ------------------------------------------------
+
+
+def test_georgia_is_the_us_state_among_us_places_and_the_country_among_its_own() -> None:
+    article = run("The bill was sponsored by Senators Marco Rubio of Florida, Mike Lee of Utah, and David Perdue of "
+                  "Georgia. Researchers from the Georgia Institute of Technology told the U.S. Congress.",
+                  dt.date(2020, 1, 6))
+    assert all(a.country != "GEO" for a in article.actors), [(a.name, a.country) for a in article.actors]
+    assert actor_of(article, "Georgia Institute of Technology").country == "USA"
+    assert actor_of(article, "David Perdue").country == "USA"
+    abroad = run("Nikoloz Basilashvili, a Georgian tennis player, was arrested in Tbilisi. Georgia said the court "
+                 "would set bail.", dt.date(2021, 5, 1))
+    assert actor_of(abroad, "Georgia said").country == "GEO"

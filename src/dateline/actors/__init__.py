@@ -33,6 +33,7 @@ from dateline.actors._candidates import candidates_pass
 from dateline.actors._junk import drop_junk, not_actors_pass
 from dateline.actors._lexicon import Hit, Lexicon, Org, Person, load_lexicon
 from dateline.actors._mentions import Candidate, clean_entities, scan_phrases
+from dateline.actors._namesakes import division_namesakes, without_namesakes
 from dateline.actors._orgs import name_group
 from dateline.actors._persons import people_pass, pronoun_pass
 from dateline.actors._suspects import suspects_pass
@@ -61,11 +62,13 @@ def apply(article: Article, config: StageConfig = StageConfig()) -> Article:
     lex = load_lexicon(config.resources(article))
     words = [t.text for t in doc]
     phrases = scan_phrases(doc, words, article.text, lex)
+    namesakes = division_namesakes(doc, phrases, lex.kb)
+    phrases = without_namesakes(doc, phrases, namesakes) if namesakes else phrases
     context = Context.from_phrases(doc, phrases, article.published, lex.kb.divisions if lex.kb else {})
     phrases = _namesakes_out(phrases, context.countries)
     places = frozenset(e.text for e in doc.ents if e.label_ in PLACE_LABELS)
     build = Build(article, doc, lex, context, [w.lower() for w in words], places=places,
-                  sentence_of=_sentence_of(doc))
+                  sentence_of=_sentence_of(doc), namesakes=namesakes)
     candidates, weak = _combine(phrases, clean_entities(doc, lex), lex, doc, article.text)
     by_token = {k: c for c in phrases for k in range(c.tok_start, c.tok_end)}
     not_actors_pass(build)

@@ -164,6 +164,8 @@ class Build:
     places: frozenset[str] = frozenset()
     #: the first token of each token's sentence
     sentence_of: list[int] = field(default_factory=list)
+    #: names of countries that name a division of another country here ("Georgia" -> USA)
+    namesakes: Mapping[str, str] = field(default_factory=dict)
 
     def span(self, start: int, end: int) -> Span:
         """The article's text from ``start`` to ``end``."""

@@ -197,6 +197,8 @@ def text_country(build: Build, text: str) -> str | None:
     for size in range(min(len(words), MAX_PLACE_WORDS), 0, -1):
         for i in range(len(words) - size + 1):
             part = " ".join(words[i : i + size]).strip(",.")
+            if part in build.namesakes:
+                return build.namesakes[part]  # "Georgia Institute of Technology" in a story of US states
             for hit in build.lex.lookup(part):
                 if isinstance(hit.ref, Country) and hit.kind in ("country", "demonym"):
                     return hit.ref.iso3

@@ -1,0 +1,80 @@
+"""Country namesakes: "Georgia" the US state, not the country, where the article's places say so.
+
+A country's or a capital's name that is also a first-level division of one
+other country (Georgia, a US state; Victoria, an Australian state and the
+capital of Seychelles) names the division when the article names more places
+and names of the division's country ("Marco Rubio of Florida, Mike Lee of
+Utah, and David Perdue of Georgia", "Atlanta", "U.S.") than of the country of
+that name ("Georgian", "Tbilisi"). Each distinct name counts once. The
+stage then reads the name as that division: no country actor, and the
+division's country for a name that holds it ("Georgia Institute of
+Technology").
+"""
+
+from __future__ import annotations
+
+from collections import Counter
+from typing import TYPE_CHECKING
+
+from dateline.actors._lexicon import Country
+
+if TYPE_CHECKING:
+    from spacy.tokens import Doc
+
+    from dateline.actors._kb import KnowledgeBase
+    from dateline.actors._mentions import Candidate
+
+__all__ = ["division_namesakes", "without_namesakes"]
+
+#: Hits whose names may also be a division's: a country's own name and a capital's.
+NAMESAKE_KINDS = frozenset({"country", "capital"})
+#: spaCy entity labels of places.
+PLACE_LABELS = frozenset({"GPE", "LOC"})
+
+
+def division_namesakes(doc: Doc, phrases: list[Candidate], kb: KnowledgeBase | None) -> dict[str, str]:
+    """Name -> the country of the division it names in this article, for every country or capital name the
+    article's other places show to be a division's."""
+    found: dict[str, str] = {}
+    if kb is None:
+        return found
+    for cand in phrases:
+        surface = doc[cand.tok_start : cand.tok_end].text
+        named = {h.ref.iso3 for h in cand.hits if isinstance(h.ref, Country) and h.kind in NAMESAKE_KINDS}
+        others = set(kb.divisions.get(surface, ())) - named if named else set()
+        if surface in found or len(others) != 1:
+            continue
+        (other,) = others
+        votes = _votes(doc, phrases, kb, surface)
+        if votes[other] > max(votes[iso] for iso in named):
+            found[surface] = other
+    return found
+
+
+def without_namesakes(doc: Doc, phrases: list[Candidate], namesakes: dict[str, str]) -> list[Candidate]:
+    """The phrases without the country readings of the names that are divisions here."""
+    out = []
+    for cand in phrases:
+        other = namesakes.get(doc[cand.tok_start : cand.tok_end].text)
+        if other is not None:
+            cand.hits = tuple(h for h in cand.hits if not isinstance(h.ref, Country))
+        if cand.hits:
+            out.append(cand)
+    return out
+
+
+def _votes(doc: Doc, phrases: list[Candidate], kb: KnowledgeBase, surface: str) -> Counter[str]:
+    """The countries of the article's other names: its country names (and peoples, capitals) and the places
+    the tagger saw that are divisions of a country."""
+    votes: Counter[str] = Counter()
+    seen = {surface}
+    for cand in phrases:
+        text = doc[cand.tok_start : cand.tok_end].text
+        if text not in seen:
+            seen.add(text)
+            votes.update({h.ref.iso3 for h in cand.hits if isinstance(h.ref, Country)})
+    for ent in doc.ents:
+        if ent.label_ in PLACE_LABELS and ent.text not in seen:
+            seen.add(ent.text)
+            votes.update(set(kb.divisions.get(ent.text, ())))
+    return votes
