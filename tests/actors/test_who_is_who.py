@@ -363,3 +363,13 @@ def test_georgia_is_the_us_state_among_us_places_and_the_country_among_its_own()
     abroad = run("Nikoloz Basilashvili, a Georgian tennis player, was arrested in Tbilisi. Georgia said the court "
                  "would set bail.", dt.date(2021, 5, 1))
     assert actor_of(abroad, "Georgia said").country == "GEO"
+
+
+def test_a_person_of_no_role_whose_age_is_given_is_a_civilian_and_more_suspects() -> None:
+    article = run("One of the men who held him down was James Ford, 42, a gardener. Another was 24-year-old Thomas "
+                  "Gray. Officials identified the suspect as 21-year-old Patrick Crusius of Allen, Texas. An "
+                  "Australian, Brenton Tarrant, aged 28, appeared in court, charged with murder.", dt.date(2019, 8, 4))
+    assert actor_of(article, "James Ford").sector == "CVL"
+    assert actor_of(article, "Thomas Gray").sector == "CVL"
+    assert actor_of(article, "Patrick Crusius").sector == "CRM"
+    assert actor_of(article, "Brenton Tarrant").sector == "CRM"

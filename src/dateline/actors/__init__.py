@@ -36,7 +36,7 @@ from dateline.actors._mentions import Candidate, clean_entities, scan_phrases
 from dateline.actors._namesakes import division_namesakes, without_namesakes
 from dateline.actors._orgs import name_group
 from dateline.actors._persons import people_pass, pronoun_pass
-from dateline.actors._suspects import suspects_pass
+from dateline.actors._suspects import civilians_pass, suspects_pass
 from dateline.pipeline import StageConfig, stage
 from dateline.records import Actor, Article, Span
 
@@ -83,6 +83,7 @@ def apply(article: Article, config: StageConfig = StageConfig()) -> Article:
     suspects_pass(build)
     _possessive_government(build)
     candidates_pass(build)
+    civilians_pass(build)
     return replace(article, actors=_records(build))
 
 

@@ -1,4 +1,6 @@
-"""Suspects: a person the text gives no role, but who commits a crime or answers for one, is a criminal.
+"""Private persons: suspects and civilians.
+
+A person the text gives no role, but who commits a crime or answers for one, is a criminal.
 
 PLOVER codes the authors of crimes CRM. A person the article names without a
 title ("Usman Khan stabbed several people", "Khan was convicted of
@@ -6,10 +8,16 @@ terrorism", "the man, later identified as Khairi Saadallah", "a charge of
 murder against Stefan W") is one. The verbs and nouns are the language's
 (``crime_verbs``, ``custody_verbs``, ``naming_verbs``, ``charge_nouns`` and
 ``suspect_nouns`` of ``actors.json``); a person whose role is known keeps it.
+A person of whom neither the text nor a dictionary says a role or an office,
+but whose age the text gives, as news does of private persons ("James Ford,
+42,", "28-year-old Usman Khan"), is a civilian (CVL), as the hand-coded
+Wikinews actors code bystanders, victims and witnesses.
 """
 
 from __future__ import annotations
 
+import functools
+import re
 from typing import TYPE_CHECKING
 
 from dateline.actors._build import Build
@@ -17,9 +25,16 @@ from dateline.actors._build import Build
 if TYPE_CHECKING:
     from spacy.tokens import Token
 
-__all__ = ["suspects_pass"]
+__all__ = ["civilians_pass", "suspects_pass"]
 
 CRIMINAL = "CRM"
+CIVILIAN = "CVL"
+#: Dependency labels of a verb's object.
+OBJECTS = frozenset({"dobj", "obj"})
+#: The longest age a number beside a name may be read as.
+MAX_AGE = 120
+#: Characters read on each side of a name for its age.
+AGE_WINDOW = 24
 #: Dependency labels of a naming verb that describes the noun it hangs from ("The attacker, identified as").
 DESCRIBING = frozenset({"acl", "dep", "advcl", "relcl", "conj"})
 
@@ -38,20 +53,33 @@ def suspects_pass(build: Build) -> None:
 
 def _accused(build: Build, tok: Token) -> bool:
     """Whether the token naming a person makes them the author or the accused of a crime."""
-    words, head = build.lex.words, tok.head
+    words = build.lex.words
+    tok = tok.head if tok.dep_ == "appos" else tok  # "An Australian, Brenton Tarrant, ... appeared"
+    head = tok.head
     verb = head.lemma_.lower()
-    if tok.dep_ == "nsubj" and verb in words.crime_verbs:
-        return True  # "Usman Khan stabbed several people"
+    if tok.dep_ == "nsubj" and (verb in words.crime_verbs or _charged(build, head)):
+        return True  # "Usman Khan stabbed several people", "X appeared in court, charged with murder"
     if tok.dep_ in ("nsubjpass", "dobj") and verb in words.custody_verbs:
         return True  # "Khan was convicted", "police arrested Khan"
+    if tok.dep_ == "attr" and head.dep_ == "xcomp" and head.head.lemma_.lower() in words.suspect_nouns:
+        return True  # "a prisoner, suspected to be Louis De Zoysa"
     if tok.dep_ != "pobj":
         return False
     if head.lower_ == "against":
         return head.head.lemma_.lower() in words.charge_nouns  # "a charge of murder against Stefan W"
     naming = head.head
-    if head.lower_ == "as" and naming.lemma_.lower() in words.naming_verbs and naming.dep_ in DESCRIBING:
+    if head.lower_ != "as" or naming.lemma_.lower() not in words.naming_verbs:
+        return False
+    if naming.dep_ in DESCRIBING:
         return _suspect(build, naming.head)  # "The attacker, identified as Sudesh Amman"
-    return False
+    return any(c.dep_ in OBJECTS and _suspect(build, c) for c in naming.children)  # "identified the suspect as"
+
+
+def _charged(build: Build, verb: Token) -> bool:
+    """Whether a clause says its subject was charged, arrested or convicted ("..., charged with murder")."""
+    custody = build.lex.words.custody_verbs
+    return any(c.dep_ in ("advcl", "conj") and c.tag_ == "VBN" and c.lemma_.lower() in custody
+               for c in verb.children)
 
 
 def _suspect(build: Build, tok: Token) -> bool:
@@ -63,3 +91,26 @@ def _suspect(build: Build, tok: Token) -> bool:
     if tok.pos_ == "VERB" and lemma in words.custody_verbs:
         return True
     return tok.dep_ in ("dobj", "nsubjpass") and tok.head.lemma_.lower() in words.custody_verbs
+
+
+def civilians_pass(build: Build) -> None:
+    """Persons still without a sector, whose age the text gives beside their name, are civilians (CVL)."""
+    before, after = _age_patterns(build.lex.words.age_words)
+    text = build.article.text
+    for group in build.groups.values():
+        if group.kind != "person" or group.sector is not None:
+            continue
+        for mention in group.mentions:
+            old = before.search(text, max(mention.start - AGE_WINDOW, 0), mention.start)
+            young = after.match(text, mention.end, mention.end + AGE_WINDOW)
+            if any(m is not None and int(m.group("age")) <= MAX_AGE for m in (old, young)):
+                group.sector = CIVILIAN
+                break
+
+
+@functools.cache
+def _age_patterns(words: frozenset[str]) -> tuple[re.Pattern[str], re.Pattern[str]]:
+    """Ages before a name ("28-year-old ") and after it (", 42,", ", aged 42")."""
+    said = "|".join(re.escape(w) for w in sorted(words, key=len, reverse=True)) or "(?!)"
+    return (re.compile(rf"\b(?P<age>\d{{1,3}})[-\s](?:{said})\s+$"),
+            re.compile(rf",\s+(?:(?:{said})\s+)?(?P<age>\d{{1,3}})\s*[,.;)]"))

@@ -72,6 +72,7 @@ class Words:
     naming_verbs: frozenset[str]
     charge_nouns: frozenset[str]
     suspect_nouns: frozenset[str]
+    age_words: frozenset[str]
 
     def former(self, title: str) -> str:
         """The title of an office held no longer ("former President")."""
@@ -169,6 +170,7 @@ def parse_words(data: dict[str, Any]) -> Words:
         naming_verbs=_lower_words(data, "naming_verbs"),
         charge_nouns=_lower_words(data, "charge_nouns"),
         suspect_nouns=_lower_words(data, "suspect_nouns"),
+        age_words=_lower_words(data, "age_words"),
     )
 
 
