@@ -373,3 +373,12 @@ def test_a_person_of_no_role_whose_age_is_given_is_a_civilian_and_more_suspects(
     assert actor_of(article, "Thomas Gray").sector == "CVL"
     assert actor_of(article, "Patrick Crusius").sector == "CRM"
     assert actor_of(article, "Brenton Tarrant").sector == "CRM"
+
+
+def test_an_organization_before_a_title_of_two_joined_nouns() -> None:
+    article = run("AU trade and industry commissioner Albert Muchanga announced Benin was to join. Green Party "
+                  "members chose Howie Hawkins for president and truck driver Angela Walker for vice president.",
+                  dt.date(2019, 7, 10))
+    muchanga = actor_of(article, "Albert Muchanga")
+    assert (muchanga.country, muchanga.sector, muchanga.title) == ("IGO", "IGO", "Commissioner")
+    assert actor_of(article, "Angela Walker").sector != "GOV"  # "president and truck driver" is no title

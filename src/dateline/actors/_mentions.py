@@ -15,7 +15,7 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING, TypeVar
 
 from dateline._dashes import DASHES, dash_pieces
-from dateline.actors._lexicon import Hit, Lexicon
+from dateline.actors._lexicon import Hit, Lexicon, Org
 from dateline.actors._words import Words, normalize
 from dateline.records import Span, make_span
 
@@ -279,8 +279,9 @@ def title_before(
     if found is None or (not contiguous and found[0].stop != end and not _of_name(doc, found[0].stop, end, lex)):
         return None
     title_tokens, sector = found
-    lo = _title_start(doc, range(lo, title_tokens.start), lex)
-    hits = _hits(phrases, range(lo, end))
+    read_lo, lo = lo, _title_start(doc, range(lo, title_tokens.start), lex)
+    owners = tuple(h for h in _hits(phrases, range(read_lo, lo)) if isinstance(h.ref, Org))
+    hits = owners + _hits(phrases, range(lo, end))  # "AU trade and industry commissioner"
     if not contiguous and doc[lo].lower_ not in determiners and not hits:
         return None
     title = _title_text(doc, lo, title_tokens, lex, phrases)
@@ -299,7 +300,8 @@ def _read_back(doc: Doc, before: range, lex: Lexicon, phrases: dict[int, Candida
         if tok.is_space or "\n" in tok.whitespace_:
             break
         after_title = lo - 2 >= before.start and doc[lo - 2].lower_ in lex.role_words
-        if not _title_token(tok, lex.words) and not (after_title and _of_name(doc, lo - 1, end, lex)):
+        if not _title_token(tok, lex.words) and not (after_title and _of_name(doc, lo - 1, end, lex)) \
+                and not _joins_nouns(tok, lex):
             break
         if (lo - 1) in phrases and any(h.kind == "person" for h in phrases[lo - 1].hits):
             break
@@ -395,7 +397,8 @@ def of_organization(doc: Doc, k: int, lex: Lexicon, phrases: dict[int, Candidate
 
 def _outside_title(tok: Token, lex: Lexicon) -> bool:
     """Words before a title that are not part of it: "impeach", "current", "the"."""
-    if tok.lower_ in lex.words.determiners or (tok.lower_ in lex.words.not_title_words and tok.pos_ != "PROPN"):
+    if tok.pos_ == "CCONJ" or tok.lower_ in lex.words.determiners or (
+            tok.lower_ in lex.words.not_title_words and tok.pos_ != "PROPN"):
         return True  # "the new governor", but "the New Jersey governor"
     return tok.text[:1].islower() and tok.pos_ in ("NOUN", "VERB") and tok.lower_ not in lex.role_words
 
@@ -405,6 +408,16 @@ def _title_token(tok: Token, words: Words) -> bool:
     if tok.text in words.possessives or tok.text in ("-", ".", "(", ")"):
         return True  # "Organisation of Islamic Cooperation (OIC) head"
     return bool(tok.pos_ in ("NOUN", "PROPN", "ADJ", "DET") and not tok.is_punct)
+
+
+def _joins_nouns(tok: Token, lex: Lexicon) -> bool:
+    """A conjunction between two common nouns of one office, neither a title itself: "AU trade and industry
+    commissioner" (not "for president and truck driver")."""
+    doc, i = tok.doc, tok.i
+    if tok.pos_ != "CCONJ" or not 0 < i < len(doc) - 1:
+        return False
+    around = (doc[i - 1], doc[i + 1])
+    return all(t.pos_ == "NOUN" and t.lower_ not in lex.titles for t in around)
 
 
 def _is_place_at(phrases: dict[int, Candidate], k: int) -> bool:
