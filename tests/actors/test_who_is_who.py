@@ -382,3 +382,12 @@ def test_an_organization_before_a_title_of_two_joined_nouns() -> None:
     muchanga = actor_of(article, "Albert Muchanga")
     assert (muchanga.country, muchanga.sector, muchanga.title) == ("IGO", "IGO", "Commissioner")
     assert actor_of(article, "Angela Walker").sector != "GOV"  # "president and truck driver" is no title
+
+
+def test_a_body_of_another_takes_its_sector_and_a_security_directorate_is_intelligence() -> None:
+    article = run("A judge stopped the law from allowing the House of Representatives' Committee on Ways and Means "
+                  "to see the records. In Kabul, the National Directorate for Security said the base was hit.",
+                  dt.date(2019, 10, 10))
+    committee = actor_of(article, "Committee on Ways and Means")
+    assert (committee.kind, committee.sector) == ("organization", "LEG")
+    assert actor_of(article, "National Directorate for Security").sector == "SPY"

@@ -18,6 +18,8 @@ from dateline.errors import ResourceError
 __all__ = ["OrganizationHeads", "display_case", "parse_heads"]
 
 _WORDS = re.compile(r"[^\W_]+(?:['\u2019.][^\W_]*)*")
+#: The owner of a body named with a possessive ("House of Representatives'" in "... Committee on ...").
+_OWNER = re.compile(r"^(.+?)(?:['\u2019]s?)\s+\S")
 _ROMAN = re.compile(r"^(?:i{1,3}|iv|vi{0,3}|ix|xi{0,3})$")
 
 
@@ -44,7 +46,8 @@ class OrganizationHeads:
             found = self.table.get(" ".join(words[-size:]))
             if found is not None:
                 return found
-        return None
+        owner = _OWNER.match(name)  # a body of another: "House of Representatives' Committee on Ways and Means"
+        return self.sector(owner.group(1)) if owner is not None else None
 
 
 def parse_heads(entries: Any, stops: frozenset[str]) -> OrganizationHeads:
