@@ -391,3 +391,10 @@ def test_a_body_of_another_takes_its_sector_and_a_security_directorate_is_intell
     committee = actor_of(article, "Committee on Ways and Means")
     assert (committee.kind, committee.sector) == ("organization", "LEG")
     assert actor_of(article, "National Directorate for Security").sector == "SPY"
+
+
+def test_the_head_of_an_organization_takes_its_sector() -> None:
+    article = run("Alexis Boon, the head of the Metropolitan Police Counter Terrorism Command, said the notes were "
+                  "clear.", dt.date(2020, 2, 5))
+    boon = actor_of(article, "Alexis Boon")
+    assert (boon.country, boon.sector) == ("GBR", "COP")
