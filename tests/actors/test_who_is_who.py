@@ -398,3 +398,12 @@ def test_the_head_of_an_organization_takes_its_sector() -> None:
                   "clear.", dt.date(2020, 2, 5))
     boon = actor_of(article, "Alexis Boon")
     assert (boon.country, boon.sector) == ("GBR", "COP")
+
+
+def test_a_title_joined_to_other_words_before_a_name() -> None:
+    article = run("Additionally, businessman and Trump loyalist Stephen Schwarzman said the president should accept "
+                  "the outcome.", dt.date(2020, 11, 26))
+    schwarzman = actor_of(article, "Stephen Schwarzman")
+    assert schwarzman.sector == "BUS"
+    assert actor_of(article, "businessman").name == "Stephen Schwarzman"
+    assert actor_of(article, "Trump").name == "Donald Trump"

@@ -5,6 +5,8 @@
   counter terror police, Neil Basu" (a rank: the organization's sector, COP).
 - Names joined by "and" share a plural title before the first of them:
   "officers Antoine Quirin and Nicolas Redouane" (both COP).
+- A title the parse hangs on a name from further before: "businessman and
+  Trump loyalist Stephen Schwarzman" (BUS).
 
 The modifiers found here carry a sector (and the organization a rank belongs
 to) but no title: the words are not beside the name. The phrase a name stands
@@ -51,6 +53,18 @@ def role_from_parse(
     first = root.head if root.dep_ == "conj" and root.head.i < cand.tok_start else root
     if first is not root or any(child.dep_ == "conj" for child in root.children):
         return _shared_title(doc, lowers, first, lex, phrases)
+    return _compound_title(doc, root, cand, lex)
+
+
+def _compound_title(doc: Doc, root: Token, cand: Candidate, lex: Lexicon) -> Modifier | None:
+    """A title joined to other words that the parse hangs on the name: "businessman and Trump loyalist
+    Stephen Schwarzman" (the title word is the person's mention, the words between are not)."""
+    for child in root.children:
+        sector = lex.titles.get(child.lower_)
+        joined = any(c.dep_ == "conj" for c in child.children)  # "businessman and ...", not "Chief Officer"
+        if child.dep_ == "compound" and child.i < cand.tok_start and sector is not None and joined:
+            word = Span(child.idx, child.idx + len(child.text), child.text)
+            return Modifier(child.idx, None, sector, (), False, appositive=word)
     return None
 
 
