@@ -407,3 +407,11 @@ def test_a_title_joined_to_other_words_before_a_name() -> None:
     assert schwarzman.sector == "BUS"
     assert actor_of(article, "businessman").name == "Stephen Schwarzman"
     assert actor_of(article, "Trump").name == "Donald Trump"
+
+
+def test_a_titled_name_the_tagger_took_for_an_organization_and_the_first_of_two_surnames() -> None:
+    article = run("Rosselló is set to be replaced by Wanda Vázquez Garced, the Secretary of Justice for Puerto Rico. "
+                  "In a statement, Vázquez said she would serve.", dt.date(2019, 7, 28))
+    vazquez = actor_of(article, "Wanda Vázquez Garced")
+    assert (vazquez.kind, vazquez.sector) == ("person", "GOV")
+    assert actor_of(article, "Vázquez said").name == vazquez.name

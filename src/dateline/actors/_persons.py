@@ -27,6 +27,7 @@ from dateline.actors._lexicon import Org, Person, Role
 from dateline.actors._mentions import Candidate, Modifier, quote_regions, title_after, title_before
 from dateline.actors._orgs import text_country
 from dateline.actors._people import choose_person, office_title
+from dateline.actors._tagged import bare_org_name, person_title
 from dateline.records import Span
 
 if TYPE_CHECKING:
@@ -63,11 +64,14 @@ def people_pass(build: Build, candidates: list[Candidate], by_token: dict[int, C
         if named is not None:  # "Amman" after "Sudesh Amman" is him, not Jordan's capital
             _named_again(build, cand, named, by_token)
             continue
-        if not weak and cand.label != "PERSON" and not any(h.kind == "person" for h in cand.hits):
+        bare = not weak and bare_org_name(build, cand)
+        if not weak and cand.label != "PERSON" and not any(h.kind == "person" for h in cand.hits) and not bare:
             continue  # no name of a person: the names pass reads it
         mod = _title_of(build, cand, by_token)
         chosen = _known_person(build, cand, mod)
-        if not _reads_as_person(build, cand, chosen, weak, mod):
+        if bare and (mod is None or mod.sector is None or not person_title(build, mod.title)):
+            continue  # an ORG-tagged name is a person's only with a title ("governor Rosselló")
+        if not (bare or _reads_as_person(build, cand, chosen, weak, mod)):
             continue
         key, group = _person_group(build, name, cand.start, chosen, mod)
         kin = chosen is None and mod is None and _after_kin(build, cand)
@@ -202,8 +206,9 @@ def _same_person(words: list[str], known: list[str], honorifics: frozenset[str])
     lower, known_lower = [w.lower() for w in words], [w.lower() for w in known]
     if len(words) < len(known) and lower == known_lower[-len(words):]:
         return True  # "Merkel", "De Blasio", "Sailele Malielegaoi"
-    if len(words) == 1:
-        return words[0] == known[0] and words[0].lower() not in honorifics  # "Tuilaepa"
+    if len(words) == 1:  # "Tuilaepa"; the first of two surnames: "Vázquez" for "Wanda Vázquez Garced"
+        first_surname = len(known) > 2 and words[0] == known[-2]
+        return words[0].lower() not in honorifics and (words[0] == known[0] or first_surname)
     return len(words) > len(known) and words[0] == known[0] and words[-1] == known[-1]  # "Robert Gabriel Mugabe"
 
 

@@ -1,0 +1,44 @@
+"""Names the tagger took for organizations that read as persons' ("Ricardo Rosselló Nevares, Puerto Rico's
+governor").
+
+The small model tags many names in Spanish or with accents ORG. Such a name is
+a person's when no dictionary knows it, it has two words or more, none of them
+written in capitals only ("RCMP"), nothing in it says an organization (no head
+word such as "Party" or "Police", no role word), all its words are proper
+nouns, and a title of a person stands beside it: one of the curated titles,
+and no organization's head ("Sea-Eye spokesperson Carlotta Weibl", not "the
+Mounted Police" nor "news broadcaster NRK").
+"""
+
+from __future__ import annotations
+
+from dateline.actors._build import Build
+from dateline.actors._mentions import Candidate
+
+__all__ = ["bare_org_name", "person_title"]
+
+#: The entity label of organizations.
+ORG = "ORG"
+
+
+def bare_org_name(build: Build, cand: Candidate) -> bool:
+    """Whether an ORG-tagged name has nothing of an organization's: it may be a person's if titled."""
+    if cand.label != ORG or cand.hits or cand.tok_end - cand.tok_start < 2:
+        return False
+    tokens = build.doc[cand.tok_start : cand.tok_end]
+    if not all(t.tag_ == "NNP" and t.text[:1].isupper() and not t.text.isupper() for t in tokens):
+        return False
+    if any(t.lower_ in build.lex.role_words or t.text in build.lex.not_actors for t in tokens):
+        return False
+    heads = build.lex.heads  # no word of an organization's head anywhere: "University College London"
+    return heads is None or not any(heads.sector(t.text) for t in tokens)
+
+
+def person_title(build: Build, title: str | None) -> bool:
+    """Whether a title read beside a name is a person's: its last word a curated title, and the title no
+    organization's name ("Atmospheric Administration", "news broadcaster")."""
+    if not title:
+        return False
+    words = title.lower().split()
+    heads = build.lex.heads
+    return words[-1] in build.lex.titles and (heads is None or heads.sector(title) is None)
