@@ -415,3 +415,10 @@ def test_a_titled_name_the_tagger_took_for_an_organization_and_the_first_of_two_
     vazquez = actor_of(article, "Wanda Vázquez Garced")
     assert (vazquez.kind, vazquez.sector) == ("person", "GOV")
     assert actor_of(article, "Vázquez said").name == vazquez.name
+
+
+def test_a_species_name_is_no_person() -> None:
+    article = run("Researchers said the coral Acropora millepora grew faster. Minister of Information Moammar "
+                  "al-Eryani said the reef was protected.", dt.date(2019, 1, 30))
+    assert all("millepora" not in a.name for a in article.actors), [a.name for a in article.actors]
+    assert actor_of(article, "Moammar al-Eryani").kind == "person"

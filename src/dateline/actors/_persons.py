@@ -240,7 +240,15 @@ def _reads_as_person(
     if chosen is not None:
         return True
     own = not cand.hits or all(h.kind == "person" for h in cand.hits)
-    return cand.label == "PERSON" and own and _name_like(build.doc, cand)
+    return cand.label == "PERSON" and own and _name_like(build.doc, cand) and not _species_like(build, cand)
+
+
+def _species_like(build: Build, cand: Candidate) -> bool:
+    """A "name" that ends in a lower-case word that is no particle of names is a species' ("A. millepora",
+    "Acropora millepora"), not a person's."""
+    words = build.article.text[cand.start : cand.end].split()  # whole words: "Park Won-soon" is a name
+    particle = words[-1].replace("’", "-").replace("'", "-").split("-")[0].lower()  # "al-Eryani", "d'Estaing"
+    return len(words) > 1 and words[-1][:1].islower() and particle not in build.lex.words.name_particles
 
 
 def _titled_name(build: Build, cand: Candidate, mod: Modifier | None) -> bool:
