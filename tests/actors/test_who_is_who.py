@@ -422,3 +422,11 @@ def test_a_species_name_is_no_person() -> None:
                   "al-Eryani said the reef was protected.", dt.date(2019, 1, 30))
     assert all("millepora" not in a.name for a in article.actors), [a.name for a in article.actors]
     assert actor_of(article, "Moammar al-Eryani").kind == "person"
+
+
+def test_a_ship_written_with_dots_and_the_electoral_college() -> None:
+    article = run("The submarine U.S.S. Grayback was found off Okinawa. Trump said the Electoral College would choose "
+                  "Joe Biden as the U.S. president-elect.", dt.date(2020, 12, 12))
+    assert all("Grayback" not in a.name for a in article.actors), [a.name for a in article.actors]
+    college = actor_of(article, "Electoral College")
+    assert (college.kind, college.sector) == ("organization", "GOV")

@@ -60,8 +60,8 @@ def not_actors_pass(build: Build) -> None:
             if any(opening[: len(o)] == o for o in words.credit_openings):
                 build.taken.update(range(sent.start, sent.end))
     vessels = {v.lower() for v in words.vessel_prefixes}
-    for k, lower in enumerate(lowers):
-        if lower in vessels and doc[k].text in words.vessel_prefixes:
+    for k, lower in enumerate(lowers):  # "USS Grayback", "U.S.S. Grayback"
+        if lower.replace(".", "") in vessels and doc[k].text.replace(".", "") in words.vessel_prefixes:
             _take_vessel(build, k)
 
 
