@@ -430,3 +430,11 @@ def test_a_ship_written_with_dots_and_the_electoral_college() -> None:
     assert all("Grayback" not in a.name for a in article.actors), [a.name for a in article.actors]
     college = actor_of(article, "Electoral College")
     assert (college.kind, college.sector) == ("organization", "GOV")
+
+
+def test_an_organization_named_only_by_places_and_an_award_are_no_actors() -> None:
+    article = run("Wayne Tseng asked why we should make Melbourne Australia's capital. He was named 2008 NBA MVP. "
+                  "Nikki Holland of the UK's National Crime Agency said the site was closed.", dt.date(2020, 2, 1))
+    names = [a.name for a in article.actors]
+    assert not any("Melbourne" in n or "MVP" in n for n in names), names
+    assert any("Holland" in n for n in names), names  # a subject: kept

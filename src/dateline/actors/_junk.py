@@ -12,6 +12,8 @@ Only names no dictionary knows and no title explains are judged (``Group.unknown
   place's, event's or product's and who is never a subject ("Charles Bridge");
 - an event, a document or a product, by the first or last word of its name
   ("Libyan Civil War", "Hurricane Dorian", "United States Constitution");
+- an organization whose every word is a place's and which is never a subject ("Melbourne Australia",
+  "Abqaiq");
 - shouting: a word in capitals too long for an acronym ("ABSTAINS");
 - a name that takes part in no act ("cuts to Medicare", "was named MVP",
   "published in Current Biology"): organizations are kept only where a mention
@@ -101,10 +103,21 @@ def _junk(build: Build, group: Group) -> bool:
         return words[-1].lower() in build.lex.words.not_actor_heads and not any(t.dep_ in SUBJECTS for t in tokens)
     if words[-1].lower() in build.lex.words.not_actor_heads or words[0].lower() in build.lex.words.not_actor_heads:
         return True  # "Libyan Civil War", "Hurricane Dorian"
+    if all(_place_word(build, w.strip(",.'’")) for w in words) and not any(t.dep_ in SUBJECTS for t in tokens):
+        return True  # "make Melbourne Australia's capital", "at Abqaiq"; not "Nikki Holland of the NCA said"
     letters = [c for c in group.name if c.isalpha()]
     if len(words) == 1 and all(c.isupper() for c in letters) and len(letters) > MAX_ACRONYM_LETTERS:
         return True
     return not any(_acts(build, t) for t in tokens)
+
+
+def _place_word(build: Build, word: str) -> bool:
+    """Whether a word of a name is a place's: a country's name, or a town or division the knowledge base
+    knows."""
+    if any(h.kind == "country" for h in build.lex.lookup(word)):
+        return True
+    kb = build.lex.kb
+    return kb is not None and (word in kb.towns or word in kb.divisions)
 
 
 def _root(build: Build, start: int, end: int) -> Token | None:
