@@ -438,10 +438,3 @@ def test_an_organization_named_only_by_places_and_an_award_are_no_actors() -> No
     names = [a.name for a in article.actors]
     assert not any("Melbourne" in n or "MVP" in n for n in names), names
     assert any("Holland" in n for n in names), names  # a subject: kept
-
-
-def test_names_the_tagger_read_as_organizations_with_a_role_from_the_parse() -> None:
-    article = run("Emily Spanton, 39, met officers Antoine Quirin and Nicolas Redouane, 40 and 49, at an Irish pub in "
-                  "Paris. Quirin denied it.", dt.date(2019, 2, 2))
-    quirin = actor_of(article, "Antoine Quirin")
-    assert (quirin.kind, quirin.sector) == ("person", "COP")

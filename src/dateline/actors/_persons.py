@@ -69,8 +69,8 @@ def people_pass(build: Build, candidates: list[Candidate], by_token: dict[int, C
             continue  # no name of a person: the names pass reads it
         mod = _title_of(build, cand, by_token)
         chosen = _known_person(build, cand, mod)
-        if bare and (mod is None or mod.sector is None or not (mod.title is None or person_title(build, mod.title))):
-            continue  # an ORG-tagged name is a person's only with a title or a role from the parse ("officers X")
+        if bare and (mod is None or mod.sector is None or not person_title(build, mod.title)):
+            continue  # an ORG-tagged name is a person's only with a title ("governor Rosselló")
         if not (bare or _reads_as_person(build, cand, chosen, weak, mod)):
             continue
         key, group = _person_group(build, name, cand.start, chosen, mod)

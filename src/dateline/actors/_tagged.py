@@ -7,8 +7,7 @@ written in capitals only ("RCMP"), nothing in it says an organization (no head
 word such as "Party" or "Police", no role word), all its words are proper
 nouns, and a title of a person stands beside it: one of the curated titles,
 and no organization's head ("Sea-Eye spokesperson Carlotta Weibl", not "the
-Mounted Police" nor "news broadcaster NRK"), or the parse gives it a person's
-role ("officers Antoine Quirin and Nicolas Redouane").
+Mounted Police" nor "news broadcaster NRK").
 """
 
 from __future__ import annotations
