@@ -840,3 +840,11 @@ def test_a_time_on_a_clause_of_the_same_moment_dates_the_event() -> None:
                   published="2019-12-04")
     event = only(article, "REQUEST")
     assert event.date is not None and event.date.value == "2019-12-02"
+
+
+def test_court_pleas_are_no_requests() -> None:
+    for text in ("John Smith pleaded guilty to fraud on Monday.", "John Smith pled not guilty to all charges.",
+                 "John Smith entered a guilty plea in federal court."):
+        assert [e.type for e in run(text).events if e.type == "REQUEST"] == [], text
+    event = only(run("The unions pleaded with Emmanuel Macron to raise wages."), "REQUEST")
+    assert texts(event.recipient_spans) == ["Emmanuel Macron"]
