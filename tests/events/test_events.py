@@ -848,3 +848,12 @@ def test_court_pleas_are_no_requests() -> None:
         assert [e.type for e in run(text).events if e.type == "REQUEST"] == [], text
     event = only(run("The unions pleaded with Emmanuel Macron to raise wages."), "REQUEST")
     assert texts(event.recipient_spans) == ["Emmanuel Macron"]
+
+
+def test_crashes_are_no_assaults_but_a_car_driven_as_a_weapon_is() -> None:
+    for text in ("A truck driven by John Smith struck a group of motorcycles on the highway, killing seven.",
+                 "John Smith struck a guard rail and overturned.",
+                 "The bus carrying Israeli tourists was struck by a train in Egypt."):
+        assert [e.type for e in run(text).events if e.type == "ASSAULT"] == [], text
+    event = only(run("Ahmed Hassan deliberately struck protesters with his car in Charlottesville."), "ASSAULT")
+    assert texts(event.actor_spans) == ["Ahmed Hassan"] and texts(event.recipient_spans) == ["protesters"]

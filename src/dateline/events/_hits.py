@@ -75,6 +75,33 @@ def _dated(token: Token) -> bool:
     return token.dep_ == "prep" and any(c.dep_ == "pobj" and c.ent_type_ in ("DATE", "TIME") for c in token.children)
 
 
+def _doer(verb: Token, words: Words) -> Token | None:
+    """The head of who or what does a verb: its subject, the agent of a passive ("hit by a train"), the
+    noun a relative clause describes ("a truck that struck ..."), or the doer of the verb it is joined to."""
+    for child in verb.children:
+        if child.dep_ == "nsubj":
+            if child.lower_ in words.relative_pronouns and verb.dep_ == "relcl":
+                return verb.head
+            return child
+        if child.dep_ == "agent":
+            return next((g for g in child.children if g.dep_ == "pobj"), None)
+    if verb.dep_ in ("conj", "advcl") and verb.head.pos_ in ("VERB", "AUX"):  # "struck X, killing seven"
+        return _doer(verb.head, words)
+    return None
+
+
+def _accident(token: Token, entry: Entry, words: Words) -> bool:
+    """A violent act done by a vehicle or a force of nature ("the truck struck a group of motorcycles"), or
+    one that strikes a thing on the road ("struck a guard rail"): a crash, not an attack."""
+    if entry.type != "ASSAULT" or token.pos_ not in ("VERB", "AUX"):
+        return False
+    doer = _doer(token, words)
+    if doer is not None and doer.lemma_.lower() in words.accident_subjects:
+        return True
+    return entry.mode != "destroy" and any(
+        c.dep_ == "dobj" and c.lemma_.lower() in words.obstacles for c in token.children)
+
+
 def hits(sentence: TokenSpan, lex: Lexicon) -> dict[int, Hit]:
     """The sentence's trigger hits by token index, each with its entry and argument heads."""
     index = lex.index
@@ -86,6 +113,8 @@ def hits(sentence: TokenSpan, lex: Lexicon) -> dict[int, Hit]:
         entry = _match(token, entries, lex.words)
         if entry is None or (entry.vehicle and token.dep_ in ("acl", "relcl")):
             continue  # "in a letter handed to the UN, Iraq said ...": the letter only frames what is said
+        if _accident(token, entry, lex.words):
+            continue
         if entry.modal:
             verb = token.head
             if verb.dep_ == "ccomp" and verb.head.i not in hits and verb.head.pos_ in ("VERB", "AUX"):

@@ -133,6 +133,8 @@ class Words:
     claiming_verbs: frozenset[str]
     simultaneous_marks: frozenset[str]
     source_prepositions: frozenset[str]
+    accident_subjects: frozenset[str]
+    obstacles: frozenset[str]
 
 
 #: Lists of :class:`Words` matched as written rather than lower-cased.
