@@ -857,3 +857,13 @@ def test_crashes_are_no_assaults_but_a_car_driven_as_a_weapon_is() -> None:
         assert [e.type for e in run(text).events if e.type == "ASSAULT"] == [], text
     event = only(run("Ahmed Hassan deliberately struck protesters with his car in Charlottesville."), "ASSAULT")
     assert texts(event.actor_spans) == ["Ahmed Hassan"] and texts(event.recipient_spans) == ["protesters"]
+
+
+def test_urged_or_tried_for_acts_have_not_occurred() -> None:
+    article = run("Agnes Callamard encouraged the CIA to release the files.")
+    request = only(article, "REQUEST")
+    assert texts(request.actor_spans) == ["Agnes Callamard"] and texts(request.recipient_spans) == ["the CIA"]
+    assert [e for e in article.events if e.type == "RETREAT" and e.status == "occurred"] == []
+    release = only(run("The parents of Ali Khan tried to have him released from prison."), "RETREAT")
+    assert release.status == "planned" and release.actor_spans == () and texts(release.recipient_spans) == ["him"]
+    assert only(run("Israel released the prisoners on Tuesday."), "RETREAT").status == "occurred"

@@ -16,7 +16,7 @@ from collections.abc import Callable, Iterable
 from dataclasses import dataclass, replace
 from typing import TYPE_CHECKING
 
-from dateline.events._clause import NOUNISH, SUBJ, passive
+from dateline.events._clause import NOUNISH, SUBJ, causative, passive
 from dateline.events._clause import complement_passive as _complement_passive
 from dateline.events._clause import named as _named
 from dateline.events._clause import owner as _owner
@@ -102,11 +102,11 @@ def _responded_to(prep: Token, words: Words) -> list[Token]:
 
 
 def _verb_args(verb: Token, entry: Entry, event_nouns: frozenset[str], words: Words) -> Args:
-    is_passive = passive(verb)
+    is_passive = passive(verb) or causative(verb, words)
     objects = [c for c in verb.children if c.dep_ in ("dobj", "obj")]
     args = Args()
     if is_passive:
-        objects += [c for c in verb.children if c.dep_ == "nsubjpass"]
+        objects += [c for c in verb.children if c.dep_ == "nsubjpass" or (c.dep_ == "nsubj" and causative(verb, words))]
         if _complement_passive(verb):
             objects += [c for c in verb.head.children if c.dep_ in SUBJ]  # "he was nominated", "X, when elected"
         if verb.dep_ == "acl":

@@ -126,3 +126,10 @@ def complement_passive(verb: Token) -> bool:
 def passive_agents(verb: Token, words: Words) -> list[Token]:
     """The parties of a passive verb's "by" phrase."""
     return [t for c in verb.children if c.dep_ == "agent" for t in pobjs(c, words)]
+
+
+def causative(verb: Token, words: Words) -> bool:
+    """A past participle whose act someone has done by others ("tried to have him released", "got them
+    freed"): its subject is what is acted on."""
+    return (verb.tag_ == "VBN" and verb.dep_ in ("ccomp", "xcomp")
+            and verb.head.lemma_.lower() in words.causative_verbs)

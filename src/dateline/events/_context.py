@@ -16,6 +16,7 @@ import re
 from collections.abc import Sequence
 from typing import TYPE_CHECKING
 
+from dateline.events._clause import causative
 from dateline.events._lexicon import Words
 from dateline.records import EventDate, EventStatus, TimeExpr
 
@@ -119,10 +120,19 @@ def _unreal(kids: list[Token], words: Words) -> bool:
                or (c.dep_ == "amod" and c.lower_ in words.unreal_adjectives) for c in kids)
 
 
+def _attempted(tok: Token, words: Words) -> bool:
+    """A verb an attempt governs ("tried to have ...")."""
+    return tok.dep_ == "xcomp" and tok.head.lemma_.lower() in words.attempting_verbs
+
+
 def status(trigger: Token, words: Words) -> EventStatus:
     """Occurred unless the words around the trigger say otherwise."""
     if _asked(trigger):
         return "hypothetical"  # a question in an interview asserts nothing
+    if causative(trigger, words):
+        if _attempted(trigger.head, words):
+            return "planned"  # "tried to have him released": no release took place
+        trigger = trigger.head  # "did not have him arrested"
     chain = governors(trigger)
     planned = hypothetical = False
     for depth, tok in enumerate(chain):

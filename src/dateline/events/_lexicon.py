@@ -135,6 +135,8 @@ class Words:
     source_prepositions: frozenset[str]
     accident_subjects: frozenset[str]
     obstacles: frozenset[str]
+    causative_verbs: frozenset[str]
+    attempting_verbs: frozenset[str]
 
 
 #: Lists of :class:`Words` matched as written rather than lower-cased.
