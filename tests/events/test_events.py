@@ -867,3 +867,10 @@ def test_urged_or_tried_for_acts_have_not_occurred() -> None:
     release = only(run("The parents of Ali Khan tried to have him released from prison."), "RETREAT")
     assert release.status == "planned" and release.actor_spans == () and texts(release.recipient_spans) == ["him"]
     assert only(run("Israel released the prisoners on Tuesday."), "RETREAT").status == "occurred"
+
+
+def test_support_held_is_an_opinion_and_support_given_an_act() -> None:
+    article = run("The Montana law is supported by most residents, Governor Steve Bullock said.")
+    assert [e.type for e in article.events if e.type == "SUPPORT"] == []
+    event = only(run("The law was supported by Governor Steve Bullock on Monday."), "SUPPORT")
+    assert texts(event.actor_spans) == ["Governor Steve Bullock"] and event.status == "occurred"

@@ -29,6 +29,10 @@ _NOT_CONTEXT = frozenset({"aux", "auxpass", "punct", "cc", "mark", "neg", "nsubj
 _CLAUSES = frozenset({"xcomp", "ccomp"})
 #: Named-entity types of a named direct object ("@dobj_name": "hosted Merkel", not "hosted a show").
 _NAMED = frozenset({"PERSON", "ORG", "GPE", "NORP"})
+#: Event types whose present-tense passive is an opinion held ("is supported by most residents").
+_STANCES = frozenset({"SUPPORT"})
+#: Penn tags of a present-tense auxiliary ("is", "are").
+_PRESENT = frozenset({"VBZ", "VBP"})
 
 
 def _match(token: Token, entries: tuple[Entry, ...], words: Words) -> Entry | None:
@@ -102,6 +106,13 @@ def _accident(token: Token, entry: Entry, words: Words) -> bool:
         c.dep_ == "dobj" and c.lemma_.lower() in words.obstacles for c in token.children)
 
 
+def _held_view(token: Token, entry: Entry) -> bool:
+    """A stance held, not an act: a present-tense passive of support ("the law is supported by most
+    residents", "the plan is backed overwhelmingly by voters") says what people think, not what they did."""
+    return entry.type in _STANCES and any(
+        c.dep_ == "auxpass" and c.tag_ in _PRESENT for c in token.children)
+
+
 def hits(sentence: TokenSpan, lex: Lexicon) -> dict[int, Hit]:
     """The sentence's trigger hits by token index, each with its entry and argument heads."""
     index = lex.index
@@ -113,7 +124,7 @@ def hits(sentence: TokenSpan, lex: Lexicon) -> dict[int, Hit]:
         entry = _match(token, entries, lex.words)
         if entry is None or (entry.vehicle and token.dep_ in ("acl", "relcl")):
             continue  # "in a letter handed to the UN, Iraq said ...": the letter only frames what is said
-        if _accident(token, entry, lex.words):
+        if _accident(token, entry, lex.words) or _held_view(token, entry):
             continue
         if entry.modal:
             verb = token.head
