@@ -874,3 +874,11 @@ def test_support_held_is_an_opinion_and_support_given_an_act() -> None:
     assert [e.type for e in article.events if e.type == "SUPPORT"] == []
     event = only(run("The law was supported by Governor Steve Bullock on Monday."), "SUPPORT")
     assert texts(event.actor_spans) == ["Governor Steve Bullock"] and event.status == "occurred"
+
+
+def test_what_any_country_could_do_is_no_event_but_a_named_one_is() -> None:
+    article = run("Jennifer Daskal wrote that a single EU country could demand Facebook take down a post.")
+    assert [e.type for e in article.events if e.type == "REQUEST"] == []
+    event = only(run("Germany could demand compensation from Greece, Angela Merkel said."), "REQUEST")
+    assert texts(event.actor_spans) == ["Germany"] and event.status == "hypothetical"
+    assert only(run("A gunman killed five people in Paris."), "ASSAULT").status == "occurred"

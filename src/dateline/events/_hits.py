@@ -11,6 +11,7 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 from dateline.events._args import find_args, modal_args
+from dateline.events._context import status
 from dateline.events._fold import Hit
 from dateline.events._judged import claimed, judged
 from dateline.events._lexicon import Entry, Lexicon, Words
@@ -113,6 +114,14 @@ def _held_view(token: Token, entry: Entry) -> bool:
         c.dep_ == "auxpass" and c.tag_ in _PRESENT for c in token.children)
 
 
+def _generic(hit: Hit, words: Words) -> bool:
+    """An act only possible, by a party that stands for any of its kind ("a country could demand ..."): a
+    generic statement, not an event of anyone's."""
+    return bool(hit.args.actors) and all(
+        any(c.dep_ == "det" and c.lower_ in words.generic_determiners for c in t.children) for t in hit.args.actors
+    ) and status(hit.token, words) == "hypothetical"
+
+
 def hits(sentence: TokenSpan, lex: Lexicon) -> dict[int, Hit]:
     """The sentence's trigger hits by token index, each with its entry and argument heads."""
     index = lex.index
@@ -132,5 +141,7 @@ def hits(sentence: TokenSpan, lex: Lexicon) -> dict[int, Hit]:
                 speaker = verb.head
                 hits[speaker.i] = Hit(speaker, entry, modal_args(verb, speaker, lex.words), entry.weight)
             continue
-        hits[token.i] = Hit(token, entry, find_args(token, entry, lex.nouns, lex.light, lex.words), entry.weight)
+        hit = Hit(token, entry, find_args(token, entry, lex.nouns, lex.light, lex.words), entry.weight)
+        if not _generic(hit, lex.words):
+            hits[token.i] = hit
     return claimed({**hits, **judged(sentence, lex, hits)}, lex)

@@ -135,6 +135,7 @@ class Words:
     source_prepositions: frozenset[str]
     accident_subjects: frozenset[str]
     obstacles: frozenset[str]
+    generic_determiners: frozenset[str]
     causative_verbs: frozenset[str]
     attempting_verbs: frozenset[str]
 
