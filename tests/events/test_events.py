@@ -882,3 +882,13 @@ def test_what_any_country_could_do_is_no_event_but_a_named_one_is() -> None:
     event = only(run("Germany could demand compensation from Greece, Angela Merkel said."), "REQUEST")
     assert texts(event.actor_spans) == ["Germany"] and event.status == "hypothetical"
     assert only(run("A gunman killed five people in Paris."), "ASSAULT").status == "occurred"
+
+
+def test_everyday_senses_of_support_and_seek_are_no_events() -> None:
+    for text in ("Maria Lopez could not support her children after she lost her job.",
+                 "The evidence supported the claim that Jamal Khashoggi was murdered, Agnes Callamard said.",
+                 "Turkey is seeking a visa for its ambassador."):
+        assert [e.type for e in run(text).events if e.type in ("SUPPORT", "REQUEST")] == [], text
+    event = only(run("Angela Merkel supported Emmanuel Macron in the election."), "SUPPORT")
+    assert texts(event.recipient_spans) == ["Emmanuel Macron"]
+    assert texts(only(run("Turkey sought documents from the United States."), "REQUEST").actor_spans) == ["Turkey"]
