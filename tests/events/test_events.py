@@ -892,3 +892,10 @@ def test_everyday_senses_of_support_and_seek_are_no_events() -> None:
     event = only(run("Angela Merkel supported Emmanuel Macron in the election."), "SUPPORT")
     assert texts(event.recipient_spans) == ["Emmanuel Macron"]
     assert texts(only(run("Turkey sought documents from the United States."), "REQUEST").actor_spans) == ["Turkey"]
+
+
+def test_a_modal_question_asks_nothing_of_anyone() -> None:
+    assert run('Cardinal Marc Ouellet said, "Why should the bishops be exempt from these rules?"').events == ()
+    event = only(run('Pope Francis said the bishops should follow the rules, "so why should priests be exempt?"'),
+                 "REQUEST")
+    assert texts(event.recipient_spans) == ["the bishops"]

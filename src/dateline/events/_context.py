@@ -24,7 +24,7 @@ if TYPE_CHECKING:
     from spacy.tokens import Doc, Token
 
 __all__ = [
-    "calendar", "event_date", "governors", "nearest", "own_clause", "pick", "resolved", "saying", "status",
+    "asked", "calendar", "event_date", "governors", "nearest", "own_clause", "pick", "resolved", "saying", "status",
 ]
 
 
@@ -66,7 +66,7 @@ def _is_to_be(tok: Token, words: Words) -> bool:
     return tok.lemma_ in words.copulas and any(c.dep_ == "xcomp" for c in tok.children)
 
 
-def _asked(trigger: Token) -> bool:
+def asked(trigger: Token) -> bool:
     """Whether the trigger's sentence is a question ("Will Russia attack?"): it asserts no event."""
     return trigger.sent.text.rstrip().rstrip("\"\u201d'\u2019").endswith("?")
 
@@ -127,7 +127,7 @@ def _attempted(tok: Token, words: Words) -> bool:
 
 def status(trigger: Token, words: Words) -> EventStatus:
     """Occurred unless the words around the trigger say otherwise."""
-    if _asked(trigger):
+    if asked(trigger):
         return "hypothetical"  # a question in an interview asserts nothing
     if causative(trigger, words):
         if _attempted(trigger.head, words):

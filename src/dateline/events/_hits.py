@@ -11,7 +11,7 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 from dateline.events._args import find_args, modal_args
-from dateline.events._context import status
+from dateline.events._context import asked, status
 from dateline.events._fold import Hit
 from dateline.events._judged import claimed, judged
 from dateline.events._lexicon import Entry, Lexicon, Words
@@ -137,6 +137,8 @@ def hits(sentence: TokenSpan, lex: Lexicon) -> dict[int, Hit]:
             continue
         if entry.modal:
             verb = token.head
+            if asked(token) and any(c.dep_ in ("nsubj", "nsubjpass") and c.i > token.i for c in verb.children):
+                continue  # "why should the bishops be exempt?": a question asks nothing of anyone
             if verb.dep_ == "ccomp" and verb.head.i not in hits and verb.head.pos_ in ("VERB", "AUX"):
                 speaker = verb.head
                 hits[speaker.i] = Hit(speaker, entry, modal_args(verb, speaker, lex.words), entry.weight)
