@@ -899,3 +899,10 @@ def test_a_modal_question_asks_nothing_of_anyone() -> None:
     event = only(run('Pope Francis said the bishops should follow the rules, "so why should priests be exempt?"'),
                  "REQUEST")
     assert texts(event.recipient_spans) == ["the bishops"]
+
+
+def test_what_should_be_done_is_a_view_and_who_must_act_is_asked() -> None:
+    article = run("Jair Bolsonaro has said the Amazon rainforest should be opened up to farming.")
+    assert [e.type for e in article.events if e.type == "REQUEST"] == []
+    event = only(run("Emmanuel Macron said Russia must withdraw its troops."), "REQUEST")
+    assert texts(event.actor_spans) == ["Emmanuel Macron"] and texts(event.recipient_spans) == ["Russia"]

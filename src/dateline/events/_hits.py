@@ -11,6 +11,7 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 from dateline.events._args import find_args, modal_args
+from dateline.events._clause import passive
 from dateline.events._context import asked, status
 from dateline.events._fold import Hit
 from dateline.events._judged import claimed, judged
@@ -137,6 +138,8 @@ def hits(sentence: TokenSpan, lex: Lexicon) -> dict[int, Hit]:
             continue
         if entry.modal:
             verb = token.head
+            if passive(verb):
+                continue  # "said the rainforest should be opened up": a view of what should be done, asked of no one
             if asked(token) and any(c.dep_ in ("nsubj", "nsubjpass") and c.i > token.i for c in verb.children):
                 continue  # "why should the bishops be exempt?": a question asks nothing of anyone
             if verb.dep_ == "ccomp" and verb.head.i not in hits and verb.head.pos_ in ("VERB", "AUX"):
