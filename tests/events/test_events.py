@@ -853,10 +853,13 @@ def test_court_pleas_are_no_requests() -> None:
 def test_crashes_are_no_assaults_but_a_car_driven_as_a_weapon_is() -> None:
     for text in ("A truck driven by John Smith struck a group of motorcycles on the highway, killing seven.",
                  "John Smith struck a guard rail and overturned.",
-                 "The bus carrying Israeli tourists was struck by a train in Egypt."):
+                 "The bus carrying Israeli tourists was struck by a train in Egypt.",
+                 "John Smith was driving a pickup truck erratically on Route 2 and struck a group of motorcycles, "
+                 "killing seven riders."):
         assert [e.type for e in run(text).events if e.type == "ASSAULT"] == [], text
     event = only(run("Ahmed Hassan deliberately struck protesters with his car in Charlottesville."), "ASSAULT")
     assert texts(event.actor_spans) == ["Ahmed Hassan"] and texts(event.recipient_spans) == ["protesters"]
+    assert only(run("Hamas fighters struck a convoy of trucks near Gaza, killing two soldiers."), "ASSAULT").actors
 
 
 def test_urged_or_tried_for_acts_have_not_occurred() -> None:

@@ -97,15 +97,25 @@ def _doer(verb: Token, words: Words) -> Token | None:
 
 
 def _accident(token: Token, entry: Entry, words: Words) -> bool:
-    """A violent act done by a vehicle or a force of nature ("the truck struck a group of motorcycles"), or
-    one that strikes a thing on the road ("struck a guard rail"): a crash, not an attack."""
+    """A violent act done by a vehicle or a force of nature ("the truck struck a group of motorcycles"), one
+    that strikes a thing on the road ("struck a guard rail"), or a driver's that strikes another vehicle: a
+    crash, not an attack."""
     if entry.type != "ASSAULT" or token.pos_ not in ("VERB", "AUX"):
         return False
     doer = _doer(token, words)
     if doer is not None and doer.lemma_.lower() in words.accident_subjects:
         return True
-    return entry.mode != "destroy" and any(
-        c.dep_ == "dobj" and c.lemma_.lower() in words.obstacles for c in token.children)
+    if token.dep_ == "advcl" and token.head.pos_ in ("VERB", "AUX") and _accident(token.head, entry, words):
+        return True  # "... struck a guard rail, killing two": what a crash does is the crash's
+    struck = [c for c in token.children if c.dep_ == "dobj"]
+    struck += [g for c in struck for p in c.children if p.dep_ == "prep" and p.lower_ in words.partitive_prepositions
+               for g in p.children if g.dep_ == "pobj"]  # "a group of motorcycles"
+    if entry.mode != "destroy" and any(c.lemma_.lower() in words.obstacles for c in struck):
+        return True
+    # a driver that strikes another vehicle ("was driving a pickup truck ... and struck a group of motorcycles")
+    driving = token.dep_ == "conj" and any(c.dep_ == "dobj" and c.lemma_.lower() in words.accident_subjects
+                                          for c in token.head.children)
+    return driving and any(c.lemma_.lower() in words.accident_subjects for c in struck)
 
 
 def _held_view(token: Token, entry: Entry) -> bool:
