@@ -160,6 +160,52 @@ def test_a_date_in_brackets_names_the_weekday_before_it() -> None:
     assert other["Thursday"][0] == "2023-11-16"
 
 
+def test_this_summer_written_in_december_is_the_summer_past() -> None:
+    december = dt.date(2023, 12, 12)
+    assert values("Prices rose this summer.", december)["this summer"][0] == "2023-SU"
+    assert values("The floods this summer were the worst on record.", december)["this summer"][0] == "2023-SU"
+
+
+def test_a_date_in_brackets_without_a_period_names_the_weekday() -> None:
+    found = values("The minister said Thursday (Nov 16) that talks would resume.", dt.date(2023, 11, 20))
+    assert found["Thursday"][0] == "2023-11-16"
+    assert found["Nov 16"][0] == "2023-11-16"
+
+
+@pytest.mark.parametrize(
+    ("text", "expression", "value"),
+    [
+        ("The storm hit on March 3, 2015. The same day, the mayor resigned.", "The same day", "2015-03-03"),
+        ("The storm hit on March 3, 2015. That day the mayor resigned.", "That day", "2015-03-03"),
+        ("The storm hit on March 3, 2015. The next day the mayor resigned.", "The next day", "2015-03-04"),
+        ("The storm hit on March 3, 2015. The following week the mayor resigned.", "The following week", "2015-W11"),
+        ("The storm hit in March 2015. The following month the mayor resigned.", "The following month", "2015-04"),
+        ("The law passed in 2016. That year the mayor resigned.", "That year", "2016"),
+        # A year or a month mentioned after the day is background: the day is still the one referred to.
+        ("Police came on Monday. The plant, built in 1990, closed the same day.", "the same day", "2017-07-03"),
+    ],
+)
+def test_anaphoric_expressions_take_the_date_they_refer_to(text: str, expression: str, value: str) -> None:
+    assert values(text)[expression][0] == value
+
+
+@pytest.mark.parametrize(
+    ("text", "expression"),
+    [
+        ("The law passed in 2016. The same day, protests began.", "The same day"),
+        ("The law passed in 2016. That week, protests began.", "That week"),
+        ("The law passed in 2016. The next month, protests began.", "The next month"),
+        ("Last year the storm hit. The same day, the mayor resigned.", "The same day"),
+        ("The storm hit in March. The following week the mayor resigned.", "The following week"),
+        ("The same day, the mayor resigned.", "The same day"),
+    ],
+)
+def test_anaphoric_expressions_without_a_precise_enough_date_get_no_value(text: str, expression: str) -> None:
+    found = values(text)
+    assert expression in found
+    assert found[expression][0] is None
+
+
 def test_named_days() -> None:
     june = dt.date(2022, 6, 10)
     found = values("The committee investigating Jan. 6 said the attack on the Capitol was planned.", june)

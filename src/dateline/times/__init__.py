@@ -46,6 +46,7 @@ def apply(article: Article, config: StageConfig = StageConfig()) -> Article:
     entities = date_entity_chars(doc)
     found: list[tuple[Candidate, TimeExpr]] = []
     last: Ref | None = None
+    earlier: list[Ref] = []
     period: Ref | None = None
     anchor = article.published
     if isinstance(anchor, dt.datetime):
@@ -53,10 +54,11 @@ def apply(article: Article, config: StageConfig = StageConfig()) -> Article:
     cands = [cand for cand in find_candidates(text, lex) if plausible(cand, text, entities, lex, doc)]
     years = range_years(cands, text, lex)
     for i, cand in enumerate(cands):
-        ctx = Context(anchor, lex, tense(doc, text, cand.extent, lex), last, period, years.get(i))
+        ctx = Context(anchor, lex, tense(doc, text, cand.extent, lex), last, period, years.get(i), tuple(earlier))
         res = named_date(cand, text, lex, ctx.tense) or resolve(cand, ctx)
         if res.ref is not None and res.type in ("DATE", "TIME"):
             last = res.ref
+            earlier.append(res.ref)
             period = res.ref if res.ref.gran in ("Q", "H") else period
         elif res.type == "DURATION" and (res.value or "").endswith("M") and "T" not in (res.value or ""):
             period = None  # "the first nine months ... a year earlier": the year, not the quarter

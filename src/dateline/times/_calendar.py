@@ -99,6 +99,14 @@ def last_complete_quarter(day: dt.date) -> Ref:
     return Ref("Q", add_months(dt.date(day.year, (day.month - 1) // 3 * 3 + 1, 1), -3))
 
 
+def is_as_fine(gran: str, unit: str) -> bool:
+    """Whether a period of granularity ``gran`` tells which ``unit`` holds it: a day tells its week and year,
+    a year tells no day ("2016 ... the same day" names none)."""
+    if gran not in GRANULARITIES or unit not in GRANULARITIES:
+        return False
+    return GRANULARITIES.index(gran) <= GRANULARITIES.index(unit)
+
+
 def is_valid_day(year: int, month: int, day: int) -> bool:
     """Whether the day exists (in a leap year when ``year`` is unknown)."""
     if year and not 1 <= year <= 9999:

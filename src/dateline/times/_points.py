@@ -11,7 +11,7 @@ import datetime as dt
 from collections.abc import Callable
 from dataclasses import dataclass
 
-from dateline.times._calendar import Ref, is_valid_day, nearest_weekday, shift
+from dateline.times._calendar import Ref, is_as_fine, is_valid_day, nearest_weekday, shift
 from dateline.times._lexicon import Lexicon
 from dateline.times._recognize import Candidate
 
@@ -42,6 +42,12 @@ class Context:
     last: Ref | None = None
     last_period: Ref | None = None
     year: int | None = None  # the year the dated end of a range gives ("November 12 and into November 13, 2022")
+    earlier: tuple[Ref, ...] = ()  # every date and time resolved before, in reading order (``last`` is the last)
+
+    def antecedent(self, unit: str) -> Ref | None:
+        """The last date before the expression precise enough to name a ``unit`` ("the same day" needs a day,
+        "that week" a day or a week), or None: a year gives no day."""
+        return next((ref for ref in reversed(self.earlier) if is_as_fine(ref.gran, unit)), None)
 
 
 @dataclass(frozen=True, slots=True)

@@ -96,15 +96,19 @@ def _relative(c: Candidate, ctx: Context) -> Resolved:
     unit = _unit(word, ctx.lex)
     if unit in _TIME_UNITS:
         return Resolved(duration_value(1, unit), "DURATION")
-    # "the past year" is annotated like "last year" in TimeBank; "that day", "the next day" and
-    # "the following week" count from the period spoken of last, "this"/"current" from the anchor.
+    # "the past year" is annotated like "last year" in TimeBank; "that day", "the following week" count
+    # from the last date precise enough to name that unit (none: no value), "this"/"current" from the
+    # anchor; "the next day", "the coming week" from that date too, or from the anchor when the text
+    # spoke of no date before.
     bare = ctx.lex.without_article(rel)
     amount = ctx.lex.relative(bare) or 0
-    from_last = ctx.lex.anaphoric(bare) or (the and amount == 1)
-    base = (ctx.last or _anchor_ref(ctx)) if from_last else _anchor_ref(ctx)
+    gran = "W" if unit == "FN" else unit
+    anaphoric = ctx.lex.anaphoric(bare)
+    base = ctx.antecedent(gran) if anaphoric or (the and amount == 1) else _anchor_ref(ctx)
+    if base is None and not anaphoric and not ctx.earlier:
+        base = _anchor_ref(ctx)
     if base is None:
         return _NONE
-    gran = "W" if unit == "FN" else unit
     return as_date(shift(_at(base, gran), amount, gran))
 
 
