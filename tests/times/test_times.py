@@ -181,6 +181,14 @@ def test_a_date_in_brackets_without_a_period_names_the_weekday() -> None:
         ("The storm hit on March 3, 2015. The following week the mayor resigned.", "The following week", "2015-W11"),
         ("The storm hit in March 2015. The following month the mayor resigned.", "The following month", "2015-04"),
         ("The law passed in 2016. That year the mayor resigned.", "That year", "2016"),
+        ("The storm hit on March 3, 2015. The following Friday the mayor resigned.", "following Friday",
+         "2015-03-06"),
+        ("The storm hit on March 3, 2015. Two days later the mayor resigned.", "Two days later", "2015-03-05"),
+        ("The storm hit on March 3, 2015. That night the mayor resigned.", "That night", "2015-03-03TNI"),
+        ("The storm hit on March 3, 2015. The next morning the mayor resigned.", "The next morning",
+         "2015-03-04TMO"),
+        ("The storm hit on March 3, 2015. Late that evening the mayor resigned.", "Late that evening",
+         "2015-03-03TEV"),
         # A year or a month mentioned after the day is background: the day is still the one referred to.
         ("Police came on Monday. The plant, built in 1990, closed the same day.", "the same day", "2017-07-03"),
     ],
@@ -198,12 +206,22 @@ def test_anaphoric_expressions_take_the_date_they_refer_to(text: str, expression
         ("Last year the storm hit. The same day, the mayor resigned.", "The same day"),
         ("The storm hit in March. The following week the mayor resigned.", "The following week"),
         ("The same day, the mayor resigned.", "The same day"),
+        ("The law passed in 2016. Two days later, protests began.", "Two days later"),
+        ("The law passed in 2016. That night, protests began.", "That night"),
+        ("The law passed in 2016. The next morning, protests began.", "The next morning"),
     ],
 )
 def test_anaphoric_expressions_without_a_precise_enough_date_get_no_value(text: str, expression: str) -> None:
     found = values(text)
     assert expression in found
     assert found[expression][0] is None
+
+
+def test_an_anaphoric_weekday_without_a_day_before_it_keeps_an_unknown_week() -> None:
+    assert values("The law passed in 2016. The following Friday, protests began.")["following Friday"][0] == (
+        "XXXX-WXX-5"
+    )
+    assert values("Sales rose 4% from the previous Friday on Monday.")["Monday"][0] == "2017-07-03"
 
 
 def test_named_days() -> None:
@@ -330,13 +348,13 @@ def test_patterns_are_built_from_the_vocabulary(tmp_path: Path) -> None:
     """A word added to a list of the vocabulary is recognized and resolved, with no change to the code."""
     path = tmp_path / "times.json"
     path.write_text(json.dumps({"relatives": {"upcoming": 1}, "offsets": {"beforehand": "before"}}))
-    text = "The talks resume the upcoming week, two days beforehand the envoys arrive."
+    text = "Two days beforehand the envoys arrive; the talks resume the upcoming week."
     article = apply_batch([Article(id="t", source="test", text=text, published=PUBLISHED)])[0]
     default = {t.span.text: t.value for t in times.apply(article).times}
     extended = {t.span.text: t.value for t in times.apply(article, StageConfig(lexicons=(("times", str(path)),))).times}
-    assert "the upcoming week" not in default and "two days" in default
+    assert "the upcoming week" not in default and "Two days" in default
     assert extended["the upcoming week"] == "2017-W28"
-    assert extended["two days beforehand"] == "2017-07-05"
+    assert extended["Two days beforehand"] == "2017-07-05"
 
 
 def test_typographic_apostrophes_match_the_vocabulary() -> None:

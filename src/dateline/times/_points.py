@@ -237,9 +237,10 @@ def _weekday_date(ctx: Context, weekday: int, rel: str | None) -> dt.date | None
     if ctx.anchor is None:
         return None
     shift = ctx.lex.relative(rel)
-    if shift and ctx.lex.anaphoric(rel) and ctx.last is not None and ctx.last.gran == "D":
-        # "down 4.5% from the previous Friday": the one before the day just spoken of
-        return nearest_weekday(ctx.last.date, weekday, shift, inclusive=False)
+    if shift and ctx.lex.anaphoric(rel):
+        # "down 4.5% from the previous Friday": the one before the day just spoken of (none: no day)
+        day = ctx.antecedent("D")
+        return None if day is None else nearest_weekday(day.date, weekday, shift, inclusive=False)
     if shift:
         return nearest_weekday(ctx.anchor, weekday, shift, inclusive=False)
     if shift == 0:
@@ -298,7 +299,14 @@ def _pod(c: Candidate, ctx: Context) -> Resolved:
     if code is None or ctx.anchor is None:
         return Resolved(None, "TIME")
     rel = c.get("rel")
-    if ctx.lex.relative(rel) == -1:
+    key = rel.split()[-1] if rel else None  # "later that" -> "that", "the next" -> "next"
+    if ctx.lex.anaphoric(key) or (key != rel and ctx.lex.relative(key) == 1):
+        # "that night", "the next morning": on the last day spoken of, or the one after; none without one
+        day = ctx.antecedent("D")
+        if day is None:
+            return Resolved(None, "TIME")
+        ref = shift(Ref("D", day.date), ctx.lex.relative(key) or 0, "D")
+    elif ctx.lex.relative(rel) == -1:
         ref = shift(Ref("D", ctx.anchor), -1, "D")
     elif (rel is None or rel in ctx.lex.words["articles"]) and ctx.last is not None and ctx.last.gran == "D":
         ref = ctx.last  # "in the morning", "at 10:35 a.m.": on the day just spoken of

@@ -254,6 +254,8 @@ def _offset(n: float | None, unit: str, way: str, ctx: Context) -> Resolved:
     base = _anchor_ref(ctx)
     if not from_anchor and ctx.last is not None and _FINEST.get(unit, "Y") in _AT_LEAST.get(ctx.last.gran, ()):
         base = ctx.last
+    elif not from_anchor and ctx.earlier:  # "in 2016 ... two days later": from the last day, else none
+        base = ctx.antecedent(_FINEST.get(unit, "Y"))
     if unit == "Y" and ctx.last_period is not None:
         base = ctx.last_period
     if base is None:
