@@ -189,6 +189,8 @@ def test_a_date_in_brackets_without_a_period_names_the_weekday() -> None:
          "2015-03-04TMO"),
         ("The storm hit on March 3, 2015. Late that evening the mayor resigned.", "Late that evening",
          "2015-03-03TEV"),
+        ("The storm hit on March 3, 2015. The day before, the mayor resigned.", "The day before", "2015-03-02"),
+        ("The storm hit on March 3, 2015. The mayor resigned the day after.", "the day after", "2015-03-04"),
         # A year or a month mentioned after the day is background: the day is still the one referred to.
         ("Police came on Monday. The plant, built in 1990, closed the same day.", "the same day", "2017-07-03"),
     ],
@@ -215,6 +217,13 @@ def test_anaphoric_expressions_without_a_precise_enough_date_get_no_value(text: 
     found = values(text)
     assert expression in found
     assert found[expression][0] is None
+
+
+def test_the_day_before_an_event_is_not_a_day_of_the_text() -> None:
+    found = values("The storm hit on March 3, 2015. The day before the vote, the mayor resigned.")
+    assert found["March 3, 2015"][0] == "2015-03-03"
+    assert not any(expression.startswith("The day") for expression in found)
+    assert values("The law passed in 2016. The day before, protests began.")["The day before"][0] is None
 
 
 def test_an_anaphoric_weekday_without_a_day_before_it_keeps_an_unknown_week() -> None:

@@ -195,6 +195,9 @@ def _amount_sources(lex: Lexicon) -> dict[str, str]:
         rf"(?:(?P<rel>{alt(w['duration_modifiers'])})\s+)?(?P<num>{num})(?P<half>\s+(?:{half})|\s+1/2)?[\s-]+"
         rf"(?:(?P<more>{alt(w['duration_fillers'])})\s+)?{units}(?P<half2>\s+(?:{half}))?"
         rf"(?:[\s-]+(?P<old>{alt(w['age_words'])}))?(?:\s+(?P<dir>{alt(lex.offsets)}))?",
+        # "the day before," "the week after.": a point from the period spoken of, when nothing it is
+        # before or after follows ("the day before the vote" is a day of an event, not of the text's dates)
+        "the_offset": rf"(?:{the})\s+(?P<unit>{singular})\s+(?P<dir>{alt(lex.offsets)})(?=\s*[,.;:!?)]|\s*$)",
         "long": rf"(?:(?!(?:{alt(w['indefinite_articles'])})\s)(?P<num>{num})[\s-]+)?(?P<unit>{singular})"
         rf"(?P<plural>{suffixes})?(?:{alt(w['length_suffixes'])})",
         "vague": rf"(?:(?P<approx>{approx})\s+(?!(?:{the})\b))?(?:(?:{the})\s+)?"
@@ -234,7 +237,8 @@ def _triggers(lex: Lexicon) -> dict[str, frozenset[str]]:
         "quarter": _words(lex.year_parts), "year_period": digits,
         "period": _words([*lex.period_units, *w["period_words"]]),
         "the_unit": _words(lex.unit_words(*_THE_UNITS)), "ago_adj": _words([*w["year_ago_adjectives"], *lex.year_ends]),
-        "duration": units, "long": units, "vague": units, "ref": _words(lex.refs), "set": units | weekdays | pods,
+        "duration": units, "the_offset": units, "long": units, "vague": units, "ref": _words(lex.refs),
+        "set": units | weekdays | pods,
         "setword": _words(lex.sets), "holiday": _words(lex.holidays),
         "named": frozenset(DIGITS if w.isdigit() else w for w in _words(lex.named_dates)),
     }  # fmt: skip

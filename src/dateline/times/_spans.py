@@ -284,6 +284,12 @@ def _duration(c: Candidate, ctx: Context) -> Resolved:
     return Resolved(duration_value(n, unit), "DURATION")
 
 
+def _the_offset(c: Candidate, ctx: Context) -> Resolved:
+    """ "the day before", "the week after": one unit from the period spoken of."""
+    way = ctx.lex.offsets.get(_norm(c.get("dir")))
+    return _NONE if way is None else _offset(1.0, _unit(c.get("unit"), ctx.lex), way, ctx)
+
+
 def _long(c: Candidate, ctx: Context) -> Resolved:
     """ "a day-long meeting", "decades-long": a duration."""
     n = parse_number(c.get("num"), ctx.lex) if c.get("num") else None if c.get("plural") else 1.0
@@ -368,6 +374,7 @@ SPAN_RESOLVERS: dict[str, Callable[[Candidate, Context], Resolved]] = {
     "year_period": _year_period,
     "the_unit": _the_unit,
     "duration": _duration,
+    "the_offset": _the_offset,
     "long": _long,
     "vague": _vague,
     "ago_adj": _ago_adj,
