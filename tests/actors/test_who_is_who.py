@@ -438,3 +438,16 @@ def test_an_organization_named_only_by_places_and_an_award_are_no_actors() -> No
     names = [a.name for a in article.actors]
     assert not any("Melbourne" in n or "MVP" in n for n in names), names
     assert any("Holland" in n for n in names), names  # a subject: kept
+
+
+# ---- a group's country from its own phrase and the story's places ----------------------------------------
+
+
+def test_the_places_of_the_story_count_for_its_country() -> None:
+    article = run("A gunman shot shoppers at a store in El Paso, Texas. Police said the gunman surrendered. Mexico "
+                  "said six Mexicans were killed; Mexico's foreign minister said Mexico would seek to extradite "
+                  "him. Texas and El Paso mourned, and vigils were held in Dallas and in Ohio.", dt.date(2019, 8, 8))
+    gunman, police = actor_of(article, "gunman"), actor_of(article, "Police")
+    assert (gunman.country, gunman.sector) == ("USA", "UAF")
+    assert (police.country, police.sector) == ("USA", "COP")
+    assert actor_of(article, "Mexico").country == "MEX"

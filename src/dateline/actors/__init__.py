@@ -64,7 +64,8 @@ def apply(article: Article, config: StageConfig = StageConfig()) -> Article:
     phrases = scan_phrases(doc, words, article.text, lex)
     namesakes = division_namesakes(doc, phrases, lex.kb)
     phrases = without_namesakes(doc, phrases, namesakes) if namesakes else phrases
-    context = Context.from_phrases(doc, phrases, article.published, lex.kb.divisions if lex.kb else {})
+    kb = lex.kb
+    context = Context.from_phrases(doc, phrases, article.published, kb.divisions if kb else {}, kb.towns if kb else {})
     phrases = _namesakes_out(phrases, context.countries)
     places = frozenset(e.text for e in doc.ents if e.label_ in PLACE_LABELS)
     build = Build(article, doc, lex, context, [w.lower() for w in words], places=places,

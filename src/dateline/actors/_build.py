@@ -72,12 +72,14 @@ class Context:
 
     @classmethod
     def from_phrases(cls, doc: Doc, phrases: list[Candidate], day: dt.date | None,
-                     divisions: Mapping[str, Sequence[str]] = _NO_DIVISIONS) -> Context:
+                     divisions: Mapping[str, Sequence[str]] = _NO_DIVISIONS,
+                     towns: Mapping[str, Sequence[str]] = _NO_DIVISIONS) -> Context:
         """The marks of the countries the phrases name. The story's main country counts the names of
         countries, their peoples, capitals and curated people, not organizations: news agencies and
         parties of other countries are named in many stories ("Reuters", "Liberal Democrats"). A capital's
         name that is a person's ("Sudesh Amman") or another place's ("Moscow, Idaho") names no country;
-        ``divisions`` (place name -> countries) tell a country's own parts ("London, England")."""
+        ``divisions`` (place name -> countries) tell a country's own parts ("London, England"); the
+        places the tagger saw that are divisions or ``towns`` of one country count for it too."""
         marks, named, counts = [], set(), Counter[str]()
         people = {t.text for e in doc.ents if e.label_ == "PERSON" for t in e}
         for cand in phrases:
@@ -90,6 +92,7 @@ class Context:
                 named.add(iso)
             if "org" not in kinds:
                 counts[iso] += 1
+        counts.update(_place_countries(doc, phrases, divisions, towns))
         main = None
         if counts:
             iso, count = counts.most_common(1)[0]
@@ -112,6 +115,17 @@ class Context:
         floor = self.sentence_starts[max(k - CONTEXT_SENTENCES, 0)] if k >= 0 else 0
         nearest = self.marks[j][1] if j >= 0 and self.marks[j][0] >= floor else None
         return self.main_country or nearest
+
+
+def _place_countries(doc: Doc, phrases: list[Candidate], divisions: Mapping[str, Sequence[str]],
+                     towns: Mapping[str, Sequence[str]]) -> list[str]:
+    """The country of each place the tagger saw, not a dictionary phrase, that is a division or town of
+    one country only ("Texas", "El Paso"; not "Paris", also a US town): where a story happens counts for
+    its country as the names of countries do."""
+    starts = {c.tok_start for c in phrases}
+    found = [{*divisions.get(e.text, ()), *towns.get(e.text, ())} for e in doc.ents
+             if e.label_ in ("GPE", "LOC") and e.start not in starts]
+    return [next(iter(countries)) for countries in found if len(countries) == 1]
 
 
 def _not_the_capital(doc: Doc, cand: Candidate, phrases: list[Candidate], people: set[str],
