@@ -443,6 +443,16 @@ def test_an_organization_named_only_by_places_and_an_award_are_no_actors() -> No
 # ---- a group's country from its own phrase and the story's places ----------------------------------------
 
 
+def test_a_place_before_a_group_gives_its_country() -> None:
+    article = run("Mexico said eight Mexicans died. Mexican President Andrés Manuel López Obrador spoke in Mexico "
+                  "City. Texas prosecutors charged the gunman on Sunday, and El Paso police arrested him.",
+                  dt.date(2019, 8, 8))
+    prosecutors, police = actor_of(article, "Texas prosecutors"), actor_of(article, "El Paso police")
+    assert (prosecutors.country, prosecutors.sector) == ("USA", "JUD")
+    assert (police.country, police.sector) == ("USA", "COP")
+    assert actor_of(article, "López Obrador").country == "MEX"
+
+
 def test_the_places_of_the_story_count_for_its_country() -> None:
     article = run("A gunman shot shoppers at a store in El Paso, Texas. Police said the gunman surrendered. Mexico "
                   "said six Mexicans were killed; Mexico's foreign minister said Mexico would seek to extradite "

@@ -32,6 +32,8 @@ MAX_PLACE_TOKENS = 4
 #: The sector of governments: a country's agents of this sector are its government ("Russian officials").
 GOVERNMENT = "GOV"
 _ADJECTIVE_DEPS = frozenset({"amod", "compound", "nmod"})
+#: spaCy entity labels of places.
+PLACE_LABELS = frozenset({"GPE", "LOC"})
 
 
 def _country(build: Build, iso: str) -> tuple[str, str]:
@@ -69,6 +71,24 @@ def _modifier(build: Build, i: int, by_token: dict[int, Candidate]) -> tuple[int
         if isinstance(hit.ref, Org):
             return cand.tok_start, hit.ref.country, ("O", hit.ref.name)
     return i, None, None
+
+
+def _place_modifier(build: Build, i: int) -> tuple[int, str | None]:
+    """A place the tagger saw right before the agent at ``i`` ("Texas prosecutors", "El Paso's police"), read
+    past adjectives and a possessive: (its first token, its country) when it is a division or town of one
+    country, else (i, None)."""
+    doc, k = build.doc, i - 1
+    while k >= 0 and doc[k].pos_ == "ADJ" and i - k <= MAX_ADJECTIVES_BETWEEN:
+        k -= 1
+    if k >= 0 and doc[k].text in build.lex.words.possessives:
+        k -= 1
+    if k < 0 or k in build.taken or doc[k].ent_type_ not in PLACE_LABELS or doc[k + 1].ent_iob_ == "I":
+        return i, None
+    start = k
+    while start > 0 and doc[start].ent_iob_ == "I":
+        start -= 1
+    iso = _place_country(build, doc[start : k + 1].text)
+    return (start, iso) if iso is not None else (i, None)
 
 
 def _inside_name(doc: Doc, lo: int, i: int, words: Words) -> bool:
@@ -160,6 +180,8 @@ def _agent(
     lo, iso, org_key = _modifier(build, i, by_token)
     if _inside_name(doc, lo, i, build.lex.words) or _used_as_adjective(doc, j) or _dictionary_org(by_token, i, j):
         return
+    if iso is None and org_key is None and sector != GOVERNMENT:
+        lo, iso = _place_modifier(build, i)  # "Texas prosecutors"; a state's officials are no country's government
     if iso is None and org_key is None:
         iso, j = _place_after(build, j)  # "police in St. Louis", "residents of Gdańsk"
     if modifier_only and iso is None and org_key is None:
