@@ -461,3 +461,12 @@ def test_the_places_of_the_story_count_for_its_country() -> None:
     assert (gunman.country, gunman.sector) == ("USA", "UAF")
     assert (police.country, police.sector) == ("USA", "COP")
     assert actor_of(article, "Mexico").country == "MEX"
+
+
+def test_territories_named_after_a_country_are_not_that_country() -> None:
+    article = run("Three American Samoans sued on Friday. In Samoa, the Samoan government ended the state of "
+                  "emergency. Northern Irish police arrested two men in Belfast.", dt.date(2019, 12, 16))
+    assert actor_of(article, "American Samoans").country == "ASM"
+    assert actor_of(article, "Samoan government").country == "WSM"
+    police = actor_of(article, "Northern Irish police")
+    assert (police.country, police.sector) == ("GBR", "COP")
