@@ -470,3 +470,10 @@ def test_territories_named_after_a_country_are_not_that_country() -> None:
     assert actor_of(article, "Samoan government").country == "WSM"
     police = actor_of(article, "Northern Irish police")
     assert (police.country, police.sector) == ("GBR", "COP")
+
+
+def test_bare_authorities_are_the_government_of_the_story_country() -> None:
+    article = run("Authorities on Monday arrested twelve people in Tamil Nadu, India after a jackal died. Jackals "
+                  "are protected in India, and Indian courts have fined poachers.", dt.date(2020, 6, 10))
+    authorities = actor_of(article, "Authorities")
+    assert (authorities.kind, authorities.country, authorities.sector) == ("organization", "IND", "GOV")

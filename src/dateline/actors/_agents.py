@@ -192,7 +192,11 @@ def _agent(
     if org_key is not None and org_key in build.groups:
         build.add_tokens(org_key, build.groups[org_key], range(lo, j))
         return
-    if org_key is not None or (iso is None and sector == GOVERNMENT):
+    if org_key is not None:
+        return
+    if sector == GOVERNMENT and iso is None and doc[i:j].text.lower() in build.lex.words.bare_government_words:
+        iso = build.context.main_country  # "Authorities arrested twelve people" in a story about India
+    if sector == GOVERNMENT and iso is None:
         return
     if sector == GOVERNMENT and iso is not None:
         key, group = government(build, iso)

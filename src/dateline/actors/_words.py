@@ -38,6 +38,7 @@ class Words:
     possessive_pronouns: frozenset[str]
     gendered_titles: Mapping[str, Gender]
     government_words: frozenset[str]
+    bare_government_words: frozenset[str]
     generic_titles: Mapping[str, tuple[str, ...]]
     subordinate_words: frozenset[str]
     former_words: frozenset[str]
@@ -136,6 +137,7 @@ def parse_words(data: dict[str, Any]) -> Words:
         possessive_pronouns=_lower_words(data, "possessive_pronouns"),
         gendered_titles=_genders(data, "gendered_titles"),
         government_words=_lower_words(data, "government_words"),
+        bare_government_words=_lower_words(data, "bare_government_words"),
         generic_titles={k.lower(): tuple(t.lower() for t in v) for k, v in generic.items()},
         subordinate_words=_lower_words(data, "subordinate_words"),
         former_words=_lower_words(data, "former_words"),
