@@ -477,3 +477,11 @@ def test_bare_authorities_are_the_government_of_the_story_country() -> None:
                   "are protected in India, and Indian courts have fined poachers.", dt.date(2020, 6, 10))
     authorities = actor_of(article, "Authorities")
     assert (authorities.kind, authorities.country, authorities.sector) == ("organization", "IND", "GOV")
+
+
+def test_a_place_after_a_group_may_begin_with_the() -> None:
+    article = run("The United States said on Friday that police in the Philippines had detained two Americans. "
+                  "U.S. officials in Washington asked for their release.", dt.date(2020, 6, 10))
+    police = actor_of(article, "police")
+    assert (police.country, police.sector) == ("PHL", "COP")
+    assert actor_of(article, "U.S. officials").country == "USA"

@@ -242,7 +242,8 @@ def _place_after(build: Build, j: int) -> tuple[str | None, int]:
     doc, words = build.doc, build.lex.words
     if j >= len(doc) or doc[j].lower_ not in words.locative_prepositions | words.country_prepositions:
         return None, j
-    place = _proper_run(doc, j + 1)
+    k = j + 2 if j + 2 < len(doc) and doc[j + 1].lower_ in words.definite_articles else j + 1
+    place = _proper_run(doc, k)  # "authorities in the United Kingdom"
     if place is None:
         return None, j
     qualifier = _proper_run(doc, place.stop + 1) if place.stop < len(doc) and doc[place.stop].text == "," else None
