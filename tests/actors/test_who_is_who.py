@@ -485,3 +485,11 @@ def test_a_place_after_a_group_may_begin_with_the() -> None:
     police = actor_of(article, "police")
     assert (police.country, police.sector) == ("PHL", "COP")
     assert actor_of(article, "U.S. officials").country == "USA"
+
+
+def test_places_give_groups_the_scene_but_persons_keep_the_named_country() -> None:
+    article = run("South Korea said the site was run from Seoul. Police arrested its users in Alabama, Arkansas, "
+                  "California, Florida, Ohio and Texas. The site's operator, Lee Dong-hyun, was sentenced in South "
+                  "Korea.", dt.date(2019, 10, 17))
+    assert actor_of(article, "Police").country == "USA"
+    assert actor_of(article, "Lee Dong-hyun").country == "KOR"

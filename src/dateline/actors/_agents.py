@@ -195,15 +195,15 @@ def _agent(
     if org_key is not None:
         return
     if sector == GOVERNMENT and iso is None and doc[i:j].text.lower() in build.lex.words.bare_government_words:
-        iso = build.context.main_country  # "Authorities arrested twelve people" in a story about India
+        iso = build.context.scene_country  # "Authorities arrested twelve people" in a story about India
     if sector == GOVERNMENT and iso is None:
         return
     if sector == GOVERNMENT and iso is not None:
         key, group = government(build, iso)
     elif iso is not None:
         key, group = _country_group(build, iso, sector, label)
-    elif build.context.main_country is not None:  # "police" in a story about one country
-        key, group = _country_group(build, build.context.main_country, sector, label)
+    elif build.context.scene_country is not None:  # "police" in a story set in one country
+        key, group = _country_group(build, build.context.scene_country, sector, label)
     else:
         key, group = ("A", "", sector, label), Group(label, "group", None, sector)
     group = build.add_tokens(key, group, range(lo, j))

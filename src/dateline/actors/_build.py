@@ -69,6 +69,9 @@ class Context:
     named: set[str] = field(default_factory=set)
     #: the country the story is about, if one dominates (see :meth:`from_phrases`)
     main_country: str | None = None
+    #: the country the story happens in, if one dominates its country names and its places ("El Paso",
+    #: "Texas"): the country of a bare "police" or "gunman"; persons and organizations keep ``main_country``
+    scene_country: str | None = None
 
     @classmethod
     def from_phrases(cls, doc: Doc, phrases: list[Candidate], day: dt.date | None,
@@ -78,8 +81,8 @@ class Context:
         countries, their peoples, capitals and curated people, not organizations: news agencies and
         parties of other countries are named in many stories ("Reuters", "Liberal Democrats"). A capital's
         name that is a person's ("Sudesh Amman") or another place's ("Moscow, Idaho") names no country;
-        ``divisions`` (place name -> countries) tell a country's own parts ("London, England"); the
-        places the tagger saw that are divisions or ``towns`` of one country count for it too."""
+        ``divisions`` (place name -> countries) tell a country's own parts ("London, England"). The scene
+        country counts also the places the tagger saw that are divisions or ``towns`` of one country."""
         marks, named, counts = [], set(), Counter[str]()
         people = {t.text for e in doc.ents if e.label_ == "PERSON" for t in e}
         for cand in phrases:
@@ -92,13 +95,8 @@ class Context:
                 named.add(iso)
             if "org" not in kinds:
                 counts[iso] += 1
-        counts.update(_place_countries(doc, phrases, divisions, towns))
-        main = None
-        if counts:
-            iso, count = counts.most_common(1)[0]
-            total = sum(counts.values())
-            main = iso if count >= MAIN_COUNTRY_MIN_MENTIONS and count >= MAIN_COUNTRY_SHARE * total else None
-        return cls(marks, [s.start_char for s in doc.sents], named, main)
+        scene = counts + Counter(_place_countries(doc, phrases, divisions, towns))
+        return cls(marks, [s.start_char for s in doc.sents], named, _dominant(counts), _dominant(scene))
 
     @property
     def countries(self) -> set[str]:
@@ -115,6 +113,15 @@ class Context:
         floor = self.sentence_starts[max(k - CONTEXT_SENTENCES, 0)] if k >= 0 else 0
         nearest = self.marks[j][1] if j >= 0 and self.marks[j][0] >= floor else None
         return self.main_country or nearest
+
+
+def _dominant(counts: Counter[str]) -> str | None:
+    """The country with at least :data:`MAIN_COUNTRY_SHARE` of the counts and
+    :data:`MAIN_COUNTRY_MIN_MENTIONS` of them, else None."""
+    if not counts:
+        return None
+    iso, count = counts.most_common(1)[0]
+    return iso if count >= MAIN_COUNTRY_MIN_MENTIONS and count >= MAIN_COUNTRY_SHARE * counts.total() else None
 
 
 def _place_countries(doc: Doc, phrases: list[Candidate], divisions: Mapping[str, Sequence[str]],
