@@ -493,3 +493,14 @@ def test_places_give_groups_the_scene_but_persons_keep_the_named_country() -> No
                   "Korea.", dt.date(2019, 10, 17))
     assert actor_of(article, "Police").country == "USA"
     assert actor_of(article, "Lee Dong-hyun").country == "KOR"
+
+
+def test_counted_people_of_a_country_are_its_civilians_not_the_country() -> None:
+    article = run("Three American Samoans sued on Friday. Mexico said eight Mexicans died, and six Mexican nationals "
+                  "were hurt.", dt.date(2019, 12, 16))
+    samoans = actor_of(article, "American Samoans")
+    assert (samoans.kind, samoans.country, samoans.sector) == ("group", "ASM", "CVL")
+    mexicans = actor_of(article, "Mexicans")
+    assert (mexicans.kind, mexicans.country, mexicans.sector) == ("group", "MEX", "CVL")
+    assert mexicans is actor_of(article, "Mexican nationals")
+    assert actor_of(article, "Mexico").kind == "country"

@@ -22,7 +22,7 @@ if TYPE_CHECKING:
 
     from spacy.tokens import Doc
 
-__all__ = ["agents_pass", "anaphors_pass", "government", "title_refs_pass"]
+__all__ = ["agents_pass", "anaphors_pass", "civilians", "government", "title_refs_pass"]
 
 #: Adjectives read over between an owner and its institution or agents ("Russia's top military
 #: officials"). Set by hand, not tuned.
@@ -31,6 +31,8 @@ MAX_ADJECTIVES_BETWEEN = 2
 MAX_PLACE_TOKENS = 4
 #: The sector of governments: a country's agents of this sector are its government ("Russian officials").
 GOVERNMENT = "GOV"
+#: The sector of private persons: counted people of a country ("three Afghans") are its civilians.
+CIVILIANS = "CVL"
 _ADJECTIVE_DEPS = frozenset({"amod", "compound", "nmod"})
 #: spaCy entity labels of places.
 PLACE_LABELS = frozenset({"GPE", "LOC"})
@@ -47,6 +49,14 @@ def government(build: Build, iso: str) -> tuple[Key, Group]:
     _, adjective = _country(build, iso)
     label = build.lex.sector_labels.get(GOVERNMENT, GOVERNMENT.lower())
     return ("G", iso), Group(build.lex.words.group(adjective, label), "organization", iso, GOVERNMENT)
+
+
+def civilians(build: Build, iso: str) -> tuple[Key, Group]:
+    """The civilians of ``iso``, the same group as "Mexican nationals" or "Afghan people" (the label of the
+    agents that name a country's people only with its name)."""
+    labels = (label for sector, label, modifier_only in build.lex.agents.values()
+              if sector == CIVILIANS and modifier_only)
+    return _country_group(build, iso, CIVILIANS, next(labels, CIVILIANS.lower()))
 
 
 def _modifier(build: Build, i: int, by_token: dict[int, Candidate]) -> tuple[int, str | None, Key | None]:

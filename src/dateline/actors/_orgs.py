@@ -17,7 +17,7 @@ from __future__ import annotations
 import re
 from typing import TYPE_CHECKING
 
-from dateline.actors._agents import government
+from dateline.actors._agents import civilians, government
 from dateline.actors._build import Build, Group, Key
 from dateline.actors._lexicon import Country, Org
 from dateline.actors._mentions import MIN_NAME_CHARS, Candidate
@@ -53,7 +53,10 @@ def name_group(build: Build, cand: Candidate) -> tuple[Key, Group] | None:
         return government(build, metonym.iso3)  # "the Kremlin"; not Seoul's "Blue House" in a Zimbabwe story
     if "capital" in kinds and not _place_use(build, cand):
         return government(build, kinds["capital"].iso3)
-    country = kinds.get("country") or (kinds.get("demonym") if _plural_noun(doc, cand) else None)
+    people = kinds.get("demonym") if _plural_noun(doc, cand) else None
+    if people is not None and "country" not in kinds and _counted(doc, cand):
+        return civilians(build, people.iso3)  # "three American Samoans", "eight Mexicans": people, not a state
+    country = kinds.get("country") or people
     if country is not None:
         return ("C", country.iso3), Group(country.name, "country", country.iso3, None)
     if not kinds and cand.label in ("ORG", "NORP") and all(h.kind in ("person", "org") for h in cand.hits):
@@ -101,6 +104,11 @@ def _place_use(build: Build, cand: Candidate) -> bool:
         return True  # "would visit Paris", "flew to Beijing"
     after = doc[cand.tok_end : cand.tok_end + 2]
     return len(after) == 2 and after[0].text == "," and after[1].pos_ == "PROPN" and not build.lex.lookup(after[1].text)
+
+
+def _counted(doc: Doc, cand: Candidate) -> bool:
+    """Whether a plural demonym is counted ("three American Samoans", "8 Mexicans")."""
+    return any(child.dep_ == "nummod" for child in doc[cand.tok_end - 1].children)
 
 
 def _plural_noun(doc: Doc, cand: Candidate) -> bool:
