@@ -64,10 +64,11 @@ def apply(article: Article, config: StageConfig = StageConfig()) -> Article:
     phrases = scan_phrases(doc, words, article.text, lex)
     namesakes = division_namesakes(doc, phrases, lex.kb)
     phrases = without_namesakes(doc, phrases, namesakes) if namesakes else phrases
-    kb = lex.kb
-    context = Context.from_phrases(doc, phrases, article.published, kb.divisions if kb else {}, kb.towns if kb else {})
+    kb, place_ents = lex.kb, [(e.start, e.text) for e in doc.ents if e.label_ in PLACE_LABELS]
+    context = Context.from_phrases(doc, phrases, article.published, kb.divisions if kb else {},
+                                   kb.towns if kb else {}, place_ents)
     phrases = _namesakes_out(phrases, context.countries)
-    places = frozenset(e.text for e in doc.ents if e.label_ in PLACE_LABELS)
+    places = frozenset(text for _, text in place_ents)
     build = Build(article, doc, lex, context, [w.lower() for w in words], places=places,
                   sentence_of=_sentence_of(doc), namesakes=namesakes)
     candidates, weak = _combine(phrases, clean_entities(doc, lex), lex, doc, article.text)

@@ -76,13 +76,15 @@ class Context:
     @classmethod
     def from_phrases(cls, doc: Doc, phrases: list[Candidate], day: dt.date | None,
                      divisions: Mapping[str, Sequence[str]] = _NO_DIVISIONS,
-                     towns: Mapping[str, Sequence[str]] = _NO_DIVISIONS) -> Context:
+                     towns: Mapping[str, Sequence[str]] = _NO_DIVISIONS,
+                     places: Sequence[tuple[int, str]] = ()) -> Context:
         """The marks of the countries the phrases name. The story's main country counts the names of
         countries, their peoples, capitals and curated people, not organizations: news agencies and
         parties of other countries are named in many stories ("Reuters", "Liberal Democrats"). A capital's
         name that is a person's ("Sudesh Amman") or another place's ("Moscow, Idaho") names no country;
         ``divisions`` (place name -> countries) tell a country's own parts ("London, England"). The scene
-        country counts also the places the tagger saw that are divisions or ``towns`` of one country."""
+        country counts also the places the tagger saw (``places``: first token and text of each) that are
+        divisions or ``towns`` of one country."""
         marks, named, counts = [], set(), Counter[str]()
         people = {t.text for e in doc.ents if e.label_ == "PERSON" for t in e}
         for cand in phrases:
@@ -95,7 +97,7 @@ class Context:
                 named.add(iso)
             if "org" not in kinds:
                 counts[iso] += 1
-        scene = counts + Counter(_place_countries(doc, phrases, divisions, towns))
+        scene = counts + Counter(_place_countries(phrases, divisions, towns, places))
         return cls(marks, [s.start_char for s in doc.sents], named, _dominant(counts), _dominant(scene))
 
     @property
@@ -124,14 +126,13 @@ def _dominant(counts: Counter[str]) -> str | None:
     return iso if count >= MAIN_COUNTRY_MIN_MENTIONS and count >= MAIN_COUNTRY_SHARE * counts.total() else None
 
 
-def _place_countries(doc: Doc, phrases: list[Candidate], divisions: Mapping[str, Sequence[str]],
-                     towns: Mapping[str, Sequence[str]]) -> list[str]:
+def _place_countries(phrases: list[Candidate], divisions: Mapping[str, Sequence[str]],
+                     towns: Mapping[str, Sequence[str]], places: Sequence[tuple[int, str]]) -> list[str]:
     """The country of each place the tagger saw, not a dictionary phrase, that is a division or town of
     one country only ("Texas", "El Paso"; not "Paris", also a US town): where a story happens counts for
     its country as the names of countries do."""
     starts = {c.tok_start for c in phrases}
-    found = [{*divisions.get(e.text, ()), *towns.get(e.text, ())} for e in doc.ents
-             if e.label_ in ("GPE", "LOC") and e.start not in starts]
+    found = [{*divisions.get(text, ()), *towns.get(text, ())} for start, text in places if start not in starts]
     return [next(iter(countries)) for countries in found if len(countries) == 1]
 
 
