@@ -122,6 +122,9 @@ def _passive(verb: Token, lexicon: Lexicon) -> tuple[Extent, Token | None] | Non
     for child in verb.children:
         if child.dep_ == "agent":
             agent = next((c for c in child.children if c.dep_ == "pobj"), None)
+    if agent is None and verb.lemma_.lower() in lexicon.clause_only_verbs \
+            and nearest_clause(verb, lexicon.stance_no_xcomp) is None:
+        return None  # "is known for its wines", "was found in the car": repute and finding, nobody's claim
     rest = complement(verb, lexicon, objects=False)
     start, end = extent(patient)
     if rest is not None:

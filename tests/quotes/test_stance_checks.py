@@ -1,0 +1,27 @@
+"""Stances the quotes stage must not report: repute, perception and acts that no one holds as a position."""
+
+from __future__ import annotations
+
+from dataclasses import replace
+from typing import Any
+
+from dateline import annotate, quotes
+from dateline.records import Article, Quote
+
+
+def stances(text: str) -> list[Quote]:
+    [article] = annotate.apply_batch([Article(id="a1", source="test", text=text)])
+    return [q for q in quotes.apply(replace(article, actors=())).quotes if q.kind == "stance"]
+
+
+def contents(found: list[Quote]) -> set[str]:
+    return {q.content.text for q in found}
+
+
+def test_repute_is_no_stance_but_a_belief_and_a_named_view_are(nlp: Any) -> None:
+    found = stances("Conway is known for devising the Game of Life. He was seen by neighbours as a recluse. "
+                    "The theorem is believed to be false.")
+    assert not any("Game of Life" in c for c in contents(found))
+    assert "The theorem is believed to be false" in contents(found)
+    seen = next(q for q in found if "recluse" in q.content.text)
+    assert seen.speaker_span is not None and seen.speaker_span.text == "neighbours"
