@@ -25,3 +25,11 @@ def test_repute_is_no_stance_but_a_belief_and_a_named_view_are(nlp: Any) -> None
     assert "The theorem is believed to be false" in contents(found)
     seen = next(q for q in found if "recluse" in q.content.text)
     assert seen.speaker_span is not None and seen.speaker_span.text == "neighbours"
+
+
+def test_going_on_with_a_deed_is_no_stance_but_a_want_is(nlp: Any) -> None:
+    found = stances("He retired in 1982 but continued to work at the Department of Mathematics. "
+                    "Twitter continued to edit Trump's tweets. The senator continued to oppose the bill, "
+                    "and she wants to cut taxes.")
+    assert not any("edit Trump's tweets" in c or "Department of Mathematics" in c for c in contents(found))
+    assert {"the bill", "to cut taxes"} <= contents(found)

@@ -63,12 +63,26 @@ def clausal(a: Arrays, found: Attribution) -> bool:
     return bool(heads) and a.pos[heads[0]] in _VERBS
 
 
+def _aspect(a: Arrays, found: Attribution, lexicon: Lexicon) -> bool:
+    """Whether the content is the infinitive of a verb whose infinitive is no content ("continued to work",
+    "learned to play"): the cue says how the subject's own doing goes on, not what anyone holds."""
+    cue = found.cue[0]
+    if a.doc[cue].lemma_.lower() not in lexicon.stance_no_xcomp:
+        return False
+    inside = {i for s, e in found.content for i in range(s, e)}
+    heads = [i for i in sorted(inside) if int(a.head[i]) not in inside or int(a.head[i]) == i]
+    return bool(heads) and int(a.head[heads[0]]) == cue and a.dep_(heads[0]) == "xcomp"
+
+
 def strict_kind(a: Arrays, found: Attribution, direct: bool, lexicon: Lexicon) -> QuoteKind | None:
     """The kind of an attribution, or None when it reports no speech, belief, attitude, intention or judgement:
-    its cue is in no such list, or a verb of perception or finding holds no clause ("saw an increase")."""
+    its cue is in no such list, a verb of perception or finding holds no clause ("saw an increase"), or the
+    content is the infinitive of a verb of going on ("continued to work")."""
     kind = _kind(a, found, direct, lexicon)
     if kind == "stance" and a.doc[found.cue[0]].lemma_.lower() in lexicon.clause_only_verbs \
             and not clausal(a, found):
+        return None
+    if kind == "stance" and _aspect(a, found, lexicon):
         return None
     return kind
 
