@@ -33,3 +33,11 @@ def test_going_on_with_a_deed_is_no_stance_but_a_want_is(nlp: Any) -> None:
                     "and she wants to cut taxes.")
     assert not any("edit Trump's tweets" in c or "Department of Mathematics" in c for c in contents(found))
     assert {"the bill", "to cut taxes"} <= contents(found)
+
+
+def test_a_source_opened_by_no_is_no_one_but_few_are_someone(nlp: Any) -> None:
+    found = stances("No company should know what books you have. No official believes the talks will fail. "
+                    "Few officials believe the talks will fail.")
+    assert not any("books" in q.content.text for q in found)
+    holders = {q.speaker_span.text for q in found if q.speaker_span is not None}
+    assert holders == {"Few officials"}

@@ -25,7 +25,7 @@ from dateline.quotes._labels import find_labelled
 from dateline.quotes._lexicon import Lexicon
 from dateline.quotes._marks import find_quoted
 from dateline.quotes._model import Attribution, AttributionModel, Features, source_extent
-from dateline.quotes._reading import holds, is_direct, relayed, reportable, strict_kind, through_quotation
+from dateline.quotes._reading import holds, is_direct, no_one, relayed, reportable, strict_kind, through_quotation
 from dateline.quotes._speaker import link_speaker
 from dateline.quotes._types import Extent
 from dateline.quotes._voices import CREDIT, actor_named, in_own_words, turn_ends
@@ -82,7 +82,7 @@ def _speaker(article: Article, a: Arrays, found: Attribution, learned: Learned,
     head: Token = a.doc[found.source_head]
     words = article.text[slice(*found.source_chars[0])].lower()
     lexicon = learned.lexicon
-    if head.lower_ in lexicon.negative_pronouns or words in lexicon.negative_pronouns:
+    if head.lower_ in lexicon.negative_pronouns or no_one(words, lexicon):
         return None
     if kind == "stance" and words in lexicon.addressee_pronouns:
         return None

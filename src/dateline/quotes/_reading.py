@@ -20,7 +20,8 @@ from dateline.quotes._lexicon import Lexicon
 from dateline.quotes._model import Attribution, Features, source_extent
 from dateline.records import Quote, QuoteKind
 
-__all__ = ["MIN_DIRECT_SHARE", "holds", "is_direct", "relayed", "reportable", "strict_kind", "through_quotation"]
+__all__ = ["MIN_DIRECT_SHARE", "holds", "is_direct", "no_one", "relayed", "reportable", "strict_kind",
+           "through_quotation"]
 
 #: Share of a content inside quotation marks from which it is direct speech (the evaluation's test too).
 MIN_DIRECT_SHARE = 0.5
@@ -117,11 +118,18 @@ def holds(a: Arrays, found: Attribution, lexicon: Lexicon) -> bool:
     return is_direct(a, start, end) or not _in_question(a, cue)
 
 
+def no_one(source: str, lexicon: Lexicon) -> bool:
+    """Whether a source's words name no one: a negative pronoun ("nobody") or a phrase a negative determiner
+    opens ("no company", "No official")."""
+    words = source.lower().split()
+    return source.lower() in lexicon.negative_pronouns or (len(words) > 1 and words[0] in lexicon.negative_determiners)
+
+
 def says(a: Arrays, quote: Quote, lexicon: Lexicon) -> bool:
     """Whether a quote the rules found says what its speaker said or holds, read as :func:`holds` reads the
     model's: its speaker is someone ("Nobody knows ..." is no one), its cue not negated, also through the verb it
     is coordinated with ("did not concede or admit defeat"), and not asked about in a question unless quoted."""
-    if quote.speaker_span is not None and quote.speaker_span.text.lower() in lexicon.negative_pronouns:
+    if quote.speaker_span is not None and no_one(quote.speaker_span.text, lexicon):
         return False
     if quote.cue is None or a.n == 0:
         return True
