@@ -41,3 +41,10 @@ def test_a_source_opened_by_no_is_no_one_but_few_are_someone(nlp: Any) -> None:
     assert not any("books" in q.content.text for q in found)
     holders = {q.speaker_span.text for q in found if q.speaker_span is not None}
     assert holders == {"Few officials"}
+
+
+def test_deeds_told_by_we_and_they_are_no_stances_but_their_support_is(nlp: Any) -> None:
+    found = stances("We have lined up one activity each day. They offered Spanton a late night tour of the "
+                    "headquarters. The union endorsed the mayor, and we support the plan.")
+    assert not any("activity" in c or "tour" in c for c in contents(found))
+    assert {"the mayor", "the plan"} <= contents(found)

@@ -162,6 +162,17 @@ def _cue_extent(verb: Token, content: Extent) -> Extent:
     return Extent(verb.idx, end)
 
 
+def _told_deed(verb: Token, subject: Token, lexicon: Lexicon) -> bool:
+    """Whether ``verb``, a word in no list of stance or communication, tells of a deed of the speaker, the one
+    addressed or a group spoken of ("we lined up one activity", "they lease it to someone else", "I would
+    eliminate them"): an account of what is done, not a position held. Deeds of a named agent or of "he" or
+    "she" stay, as PolNeAR marks them ("she denounced the plan")."""
+    if verb.lemma_.lower() in lexicon.stance_words | lexicon.communication_cues:
+        return False
+    narrators = lexicon.first_person_pronouns | lexicon.addressee_pronouns
+    return subject.lower_ in narrators | (lexicon.group_pronouns - lexicon.organization_pronouns)
+
+
 def find_stances(verbs: list[Token], lexicon: Lexicon, skip: Callable[[int], bool]) -> Iterator[Candidate]:
     """Stance candidates among ``verbs`` (the verb tokens of a document)."""
     for token in verbs:
@@ -181,7 +192,7 @@ def find_stances(verbs: list[Token], lexicon: Lexicon, skip: Callable[[int], boo
         if lemma in lexicon.cue_verbs:
             continue  # speech and thought verbs in the active voice are read elsewhere
         subject = _subject(token)
-        if subject is None or not is_agent(subject, lexicon):
+        if subject is None or not is_agent(subject, lexicon) or _told_deed(token, subject, lexicon):
             continue
         found = complement(token, lexicon, preps=lexicon.topic_prepositions)
         if found is not None and found.start > token.idx:
