@@ -48,3 +48,10 @@ def test_deeds_told_by_we_and_they_are_no_stances_but_their_support_is(nlp: Any)
                     "headquarters. The union endorsed the mayor, and we support the plan.")
     assert not any("activity" in c or "tour" in c for c in contents(found))
     assert {"the mayor", "the plan"} <= contents(found)
+
+
+def test_an_embedded_question_is_no_position_but_a_wonder_and_a_that_clause_are(nlp: Any) -> None:
+    found = stances("We will see if the drug works. I know what it is. She wondered how the talks would end. "
+                    "I know that it works.")
+    assert not any(c.startswith(("if the drug", "what it is")) for c in contents(found))
+    assert {"how the talks would end", "it works"} <= contents(found)

@@ -75,6 +75,14 @@ def _aspect(a: Arrays, found: Attribution, lexicon: Lexicon) -> bool:
     return bool(heads) and int(a.head[heads[0]]) == cue and a.dep_(heads[0]) == "xcomp"
 
 
+def asks(content: str, cue_lemma: str, lexicon: Lexicon) -> bool:
+    """Whether a content after a verb of thought or finding is an embedded question ("see if it works", "know
+    what it is", "understand how they form"): something looked into, not a position its source holds."""
+    words = content.split(maxsplit=1)
+    return bool(words) and words[0].lower() in lexicon.question_openers \
+        and cue_lemma in lexicon.thought_verbs | lexicon.clause_only_verbs and cue_lemma not in lexicon.stance_verbs
+
+
 def strict_kind(a: Arrays, found: Attribution, direct: bool, lexicon: Lexicon) -> QuoteKind | None:
     """The kind of an attribution, or None when it reports no speech, belief, attitude, intention or judgement:
     its cue is in no such list, a verb of perception or finding holds no clause ("saw an increase"), or the
@@ -84,6 +92,9 @@ def strict_kind(a: Arrays, found: Attribution, direct: bool, lexicon: Lexicon) -
             and not clausal(a, found):
         return None
     if kind == "stance" and _aspect(a, found, lexicon):
+        return None
+    if kind == "stance" and asks(a.text[found.content_chars[0].start:found.content_chars[-1].end],
+                                 a.doc[found.cue[0]].lemma_.lower(), lexicon):
         return None
     return kind
 
@@ -136,6 +147,8 @@ def says(a: Arrays, quote: Quote, lexicon: Lexicon) -> bool:
     cue = a.token_range(quote.cue.start, quote.cue.end)[0]
     if cue >= a.n:
         return True
+    if quote.kind == "stance" and asks(quote.content.text, a.doc[cue].lemma_.lower(), lexicon):
+        return False
     head = int(a.head[cue])
     shared = a.dep_(cue) == "conj" and not any(a.dep_(k) in ("aux", "nsubj", "nsubjpass") for k in a.kids(cue))
     if _negated(a, cue, lexicon) or (shared and _negated(a, head, lexicon)):
