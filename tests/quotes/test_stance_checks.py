@@ -55,3 +55,10 @@ def test_an_embedded_question_is_no_position_but_a_wonder_and_a_that_clause_are(
                     "I know that it works.")
     assert not any(c.startswith(("if the drug", "what it is")) for c in contents(found))
     assert {"how the talks would end", "it works"} <= contents(found)
+
+
+def test_a_year_sees_no_stance_but_officials_do(nlp: Any) -> None:
+    found = stances("Cuban roads suffer many accidents; 2018 saw 11,187 recorded accidents. "
+                    "Officials saw that the roads were unsafe.")
+    assert not any("accidents" in c for c in contents(found))
+    assert "the roads were unsafe" in contents(found)

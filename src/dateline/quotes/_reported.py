@@ -184,6 +184,10 @@ def _name_before(cue: Token, lexicon: Lexicon) -> Token | None:
     return before if before.pos_ == "PROPN" or before.lower_ in lexicon.subject_pronouns else None
 
 
+#: Entity labels of a subject that is a time, never the holder of a view ("2018 saw ...").
+TIME_ENTITIES = frozenset({"DATE", "TIME"})
+
+
 def _from_verbs(verbs: list[Token], text: str, lexicon: Lexicon, skip: Callable[[int], bool],
                 quoted: Quoted) -> Iterator[Candidate]:
     cues = lexicon.cue_verbs
@@ -201,6 +205,8 @@ def _from_verbs(verbs: list[Token], text: str, lexicon: Lexicon, skip: Callable[
         subject = _local_subject(find_subject(token), token, text) or _name_before(token, lexicon)
         if subject is None and token.lemma_.lower() not in lexicon.speech_verbs:
             continue
+        if subject is not None and subject.ent_type_ in TIME_ENTITIES and verb_kind(token, lexicon) == "stance":
+            continue  # "2018 saw 11,187 accidents", "this week saw protests": a time holds no view
         content, cue = found
         if token.dep_ == "advcl" and token.head.i > token.i and token.tag_ == "VBN" \
                 and not any(c.dep_ == "mark" for c in token.children):  # "Asked about X, she said ...": to the comma
