@@ -62,3 +62,10 @@ def test_a_year_sees_no_stance_but_officials_do(nlp: Any) -> None:
                     "Officials saw that the roads were unsafe.")
     assert not any("accidents" in c for c in contents(found))
     assert "the roads were unsafe" in contents(found)
+
+
+def test_a_purpose_is_no_stance_but_a_decision_is(nlp: Any) -> None:
+    found = stances("Munk emigrated to the United States to pursue his education. The group visited the room to "
+                    "celebrate a birthday. The mayor decided to pursue the case.")
+    assert not any("education" in c or "birthday" in c for c in contents(found))
+    assert "to pursue the case" in contents(found)

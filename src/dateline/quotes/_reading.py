@@ -57,6 +57,12 @@ def _kind(a: Arrays, found: Attribution, direct: bool, lexicon: Lexicon) -> Quot
     return _word_kind(lemma, lexicon)
 
 
+def _content_head(a: Arrays, found: Attribution) -> int | None:
+    """The first token of the content whose head lies outside it (the content's own head), if any."""
+    inside = {i for s, e in found.content for i in range(s, e)}
+    return next((i for i in sorted(inside) if int(a.head[i]) not in inside or int(a.head[i]) == i), None)
+
+
 def clausal(a: Arrays, found: Attribution) -> bool:
     """Whether the content is a clause (its head a verb: "that the talks failed", "to leave"), not a thing."""
     inside = {i for s, e in found.content for i in range(s, e)}
@@ -70,9 +76,8 @@ def _aspect(a: Arrays, found: Attribution, lexicon: Lexicon) -> bool:
     cue = found.cue[0]
     if a.doc[cue].lemma_.lower() not in lexicon.stance_no_xcomp:
         return False
-    inside = {i for s, e in found.content for i in range(s, e)}
-    heads = [i for i in sorted(inside) if int(a.head[i]) not in inside or int(a.head[i]) == i]
-    return bool(heads) and int(a.head[heads[0]]) == cue and a.dep_(heads[0]) == "xcomp"
+    head = _content_head(a, found)
+    return head is not None and int(a.head[head]) == cue and a.dep_(head) == "xcomp"
 
 
 def asks(content: str, cue_lemma: str, lexicon: Lexicon) -> bool:
@@ -83,11 +88,22 @@ def asks(content: str, cue_lemma: str, lexicon: Lexicon) -> bool:
         and cue_lemma in lexicon.thought_verbs | lexicon.clause_only_verbs and cue_lemma not in lexicon.stance_verbs
 
 
+def _convened(a: Arrays, found: Attribution, lexicon: Lexicon) -> bool:
+    """Whether the cue calls something together ("called an emergency meeting", "called a vote"): the content
+    is the thing convened, as the rules read it, and nothing said."""
+    if a.doc[found.cue[0]].lemma_.lower() not in lexicon.call_verbs:
+        return False
+    head = _content_head(a, found)
+    return head is not None and a.doc[head].lemma_.lower() in lexicon.convened_nouns
+
+
 def strict_kind(a: Arrays, found: Attribution, direct: bool, lexicon: Lexicon) -> QuoteKind | None:
     """The kind of an attribution, or None when it reports no speech, belief, attitude, intention or judgement:
     its cue is in no such list, a verb of perception or finding holds no clause ("saw an increase"), or the
     content is the infinitive of a verb of going on ("continued to work")."""
     kind = _kind(a, found, direct, lexicon)
+    if not direct and _convened(a, found, lexicon):
+        return None
     if kind == "stance" and a.doc[found.cue[0]].lemma_.lower() in lexicon.clause_only_verbs \
             and not clausal(a, found):
         return None

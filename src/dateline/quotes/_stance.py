@@ -173,6 +173,12 @@ def _told_deed(verb: Token, subject: Token, lexicon: Lexicon) -> bool:
     return subject.lower_ in narrators | (lexicon.group_pronouns - lexicon.organization_pronouns)
 
 
+def _purpose(verb: Token, lexicon: Lexicon) -> bool:
+    """Whether ``verb`` is the infinitive of a purpose clause ("emigrated to pursue his education", "visited
+    the room to celebrate a birthday"): what the subject went on to do, not a position it holds."""
+    return verb.dep_ == "advcl" and any(c.dep_ == "aux" and c.lower_ in lexicon.infinitive_marks for c in verb.children)
+
+
 def find_stances(verbs: list[Token], lexicon: Lexicon, skip: Callable[[int], bool]) -> Iterator[Candidate]:
     """Stance candidates among ``verbs`` (the verb tokens of a document)."""
     for token in verbs:
@@ -192,6 +198,8 @@ def find_stances(verbs: list[Token], lexicon: Lexicon, skip: Callable[[int], boo
         if lemma in lexicon.cue_verbs:
             continue  # speech and thought verbs in the active voice are read elsewhere
         subject = _subject(token)
+        if _purpose(token, lexicon):
+            continue
         if subject is None or not is_agent(subject, lexicon) or _told_deed(token, subject, lexicon):
             continue
         found = complement(token, lexicon, preps=lexicon.topic_prepositions)
