@@ -69,3 +69,11 @@ def test_a_purpose_is_no_stance_but_a_decision_is(nlp: Any) -> None:
                     "celebrate a birthday. The mayor decided to pursue the case.")
     assert not any("education" in c or "birthday" in c for c in contents(found))
     assert "to pursue the case" in contents(found)
+
+
+def test_discussing_is_speech_not_a_stance(nlp: Any) -> None:
+    [article] = annotate.apply_batch([Article(id="a1", source="test", text=(
+        "With Wikinews, de Graaf discusses why he joined the party. The union endorsed the mayor."))])
+    found = {q.content.text: q.kind for q in quotes.apply(article).quotes}
+    assert found.get("why he joined the party") == "speech"
+    assert found.get("the mayor") == "stance"

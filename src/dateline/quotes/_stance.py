@@ -204,7 +204,8 @@ def find_stances(verbs: list[Token], lexicon: Lexicon, skip: Callable[[int], boo
             continue
         found = complement(token, lexicon, preps=lexicon.topic_prepositions)
         if found is not None and found.start > token.idx:
-            yield Candidate(found, _cue_extent(token, found), token, subject, "stance")
+            kind: QuoteKind = "speech" if lemma in lexicon.communication_cues else "stance"  # "discussed why ..."
+            yield Candidate(found, _cue_extent(token, found), token, subject, kind)
 
 
 def _noun_source(noun: Token, lexicon: Lexicon) -> Token | None:
