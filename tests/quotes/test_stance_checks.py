@@ -77,3 +77,9 @@ def test_discussing_is_speech_not_a_stance(nlp: Any) -> None:
     found = {q.content.text: q.kind for q in quotes.apply(article).quotes}
     assert found.get("why he joined the party") == "speech"
     assert found.get("the mayor") == "stance"
+
+
+def test_liking_and_remembering_are_stances_of_the_speaker(nlp: Any) -> None:
+    found = stances("I really liked the three sisters of Polgar. I remember he used to play with my mom.")
+    assert {"the three sisters of Polgar", "he used to play with my mom"} <= contents(found)
+    assert all(q.speaker_span is not None and q.speaker_span.text == "I" for q in found)
