@@ -909,3 +909,35 @@ def test_what_should_be_done_is_a_view_and_who_must_act_is_asked() -> None:
     assert [e.type for e in article.events if e.type == "REQUEST"] == []
     event = only(run("Emmanuel Macron said Russia must withdraw its troops."), "REQUEST")
     assert texts(event.actor_spans) == ["Emmanuel Macron"] and texts(event.recipient_spans) == ["Russia"]
+
+
+def test_the_possessor_of_a_killing_is_its_victim_unless_an_of_phrase_names_one() -> None:
+    event = only(run("Investigators believe General Markov ordered Anna Petrova's killing."), "ASSAULT")
+    assert texts(event.actor_spans) == ["General Markov"]
+    assert texts(event.recipient_spans) == ["Anna Petrova"]
+    agent = only(run("Syria's killing of protesters in Homs angered Turkey."), "ASSAULT")
+    assert texts(agent.actor_spans) == ["Syria"]
+
+
+def test_who_died_or_was_wounded_in_an_attack_is_not_its_actor() -> None:
+    article = run("Boko Haram attacked a market in Kano on Monday. Officials said twelve Nigerians died in the attack.")
+    assaults = [e for e in article.events if e.type == "ASSAULT"]
+    assert [texts(e.actor_spans) for e in assaults] == [["Boko Haram"]]
+    assert all("twelve Nigerians" not in texts(e.actor_spans) for e in article.events)
+
+
+def test_the_subject_of_a_passive_arrest_is_never_the_actor_of_the_arrest(nlp: Any) -> None:
+    from dateline.events._fold import fold
+    from dateline.events._hits import hits
+
+    text = ("Ivanov was arrested in June, 2016, but Ukraine's State Border Service when announcing the arrest"
+            " in August named him only as a suspect.")
+    article = actors.apply(Article(id="p", source="test", text=text, doc=nlp(text)))
+    lex = load_lexicon(events.EventsConfig().resources(article))
+    assert article.doc is not None
+    (sentence,) = article.doc.sents
+    found = hits(sentence, lex)
+    assert any(t.text == "Ivanov" for h in found.values() for t in h.args.actors)  # the misparse this guards
+    (arrest,) = [h for h in fold(found, lex) if h.entry.type == "COERCE"]
+    assert [t.text for t in arrest.args.recipients] == ["Ivanov"]
+    assert all(t.text != "Ivanov" for t in arrest.args.actors)

@@ -172,7 +172,9 @@ def _noun_children(noun: Token, entry: Entry, light: frozenset[str],
     stray: list[Token] = []
     for child in noun.children:
         dep, word = child.dep_, child.lower_
-        if dep == "poss":
+        if dep == "poss" and _patient_possessor(noun, words):
+            args = args.add("recipient", _parties(child, words))  # "the journalist's killing": the victim
+        elif dep == "poss":
             own += _parties(child, words)
         elif dep == "prep" and word in words.agent_prepositions:
             own += _pobjs(child, words)
@@ -189,6 +191,13 @@ def _noun_children(noun: Token, entry: Entry, light: frozenset[str],
             if not entry.reciprocal:
                 args = _light_verb_args(child, entry, args, words)
     return args, own, stray
+
+
+def _patient_possessor(noun: Token, words: Words) -> bool:
+    """Whether ``noun``'s possessor is who the act was done to ("the journalist's killing", "her arrest"), not
+    its doer: an "of" phrase makes the possessor the doer ("the army's killing of civilians")."""
+    return noun.lemma_.lower() in words.patient_possessor_nouns and not any(
+        c.dep_ == "prep" and c.lower_ in words.object_prepositions for c in noun.children)
 
 
 def _clause_recipients(noun: Token, entry: Entry, args: Args, words: Words) -> Args:
@@ -229,7 +238,11 @@ def _setting_owner(noun: Token, light: frozenset[str], words: Words) -> list[Tok
     head = noun.head
     if noun.dep_ != "pobj" or head.head.pos_ not in ("VERB", "AUX") or head.lower_ not in words.setting_prepositions:
         return None
-    return _subject(head.head, words)
+    verb = head.head
+    if verb.lemma_.lower() in words.undergoing_verbs and (
+            passive(verb) or not any(c.dep_ in ("dobj", "obj") for c in verb.children)):
+        return []  # "six people died in the attack", "were wounded in the raid": the subject underwent it
+    return _subject(verb, words)
 
 
 def _carried_owner(noun: Token, light: frozenset[str], words: Words) -> list[Token] | None:

@@ -102,7 +102,12 @@ def _not_taken(tokens: tuple[Token, ...], args: Args) -> list[Token]:
 
 def _merge(parent: Hit, hit: Hit) -> Hit:
     """Two triggers of one type on one clause: ``parent`` with ``hit``'s parties and mode joined."""
-    args = parent.args.add("actor", hit.args.actors)
+    # the subject of a passive trigger is what it was done to, never the doer of the other trigger ("he was
+    # arrested in March, ... announcing the arrest" misparsed as the announcer's)
+    patients = {t.i for h in (parent, hit) for t in h.args.recipients
+                if t.dep_ == "nsubjpass" and t.head.i == h.token.i}
+    args = replace(parent.args, actors=tuple(t for t in parent.args.actors if t.i not in patients))
+    args = args.add("actor", [t for t in hit.args.actors if t.i not in patients])
     if not args.recipients or hit.token.dep_ != "advcl":
         # "pounded the enclave, killing five people": the victims of the consequence stay out
         args = args.add("recipient", _not_taken(hit.args.recipients, args))

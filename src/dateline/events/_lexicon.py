@@ -138,6 +138,8 @@ class Words:
     generic_determiners: frozenset[str]
     causative_verbs: frozenset[str]
     attempting_verbs: frozenset[str]
+    undergoing_verbs: frozenset[str]
+    patient_possessor_nouns: frozenset[str]
 
 
 #: Lists of :class:`Words` matched as written rather than lower-cased.
