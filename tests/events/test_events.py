@@ -941,3 +941,16 @@ def test_the_subject_of_a_passive_arrest_is_never_the_actor_of_the_arrest(nlp: A
     (arrest,) = [h for h in fold(found, lex) if h.entry.type == "COERCE"]
     assert [t.text for t in arrest.args.recipients] == ["Ivanov"]
     assert all(t.text != "Ivanov" for t in arrest.args.actors)
+
+
+def test_a_news_source_reporting_is_not_the_actor_of_the_inquiry_it_reports() -> None:
+    event = only(run("The BBC reported Monday, after an inquiry into Gazprom, that the European Commission found no"
+                     " fault."), "ACCUSE")
+    assert texts(event.actor_spans) == ["the European Commission"]
+    assert texts(event.recipient_spans) == ["Gazprom"]
+
+
+def test_who_unseals_charges_brings_them() -> None:
+    event = only(run("The French Ministry of Justice unsealed new charges against Pierre Dumont on Tuesday."), "ACCUSE")
+    assert texts(event.actor_spans) == ["The French Ministry of Justice"]
+    assert texts(event.recipient_spans) == ["Pierre Dumont"]

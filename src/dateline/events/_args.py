@@ -242,6 +242,10 @@ def _setting_owner(noun: Token, light: frozenset[str], words: Words) -> list[Tok
     if verb.lemma_.lower() in words.undergoing_verbs and (
             passive(verb) or not any(c.dep_ in ("dobj", "obj") for c in verb.children)):
         return []  # "six people died in the attack", "were wounded in the raid": the subject underwent it
+    if verb.lemma_.lower() in words.reporting_verbs:
+        # "the BBC reported officials, after an inquiry, found ...": the source reports, the ones reported on act
+        return [t for c in verb.children if c.dep_ in ("dobj", "obj") for t in _parties(c, words)] or [
+            t for c in verb.children if c.dep_ == "ccomp" for t in _subject(c, words)]
     return _subject(verb, words)
 
 

@@ -140,6 +140,7 @@ class Words:
     attempting_verbs: frozenset[str]
     undergoing_verbs: frozenset[str]
     patient_possessor_nouns: frozenset[str]
+    reporting_verbs: frozenset[str]
 
 
 #: Lists of :class:`Words` matched as written rather than lower-cased.
