@@ -954,3 +954,11 @@ def test_who_unseals_charges_brings_them() -> None:
     event = only(run("The French Ministry of Justice unsealed new charges against Pierre Dumont on Tuesday."), "ACCUSE")
     assert texts(event.actor_spans) == ["The French Ministry of Justice"]
     assert texts(event.recipient_spans) == ["Pierre Dumont"]
+
+
+def test_the_people_of_a_person_are_not_that_person() -> None:
+    article = run("Yulia Tymoshenko fell ill in prison on Monday. Her lawyers have alleged Tymoshenko was poisoned.")
+    event = only(article, "ACCUSE")
+    (tymoshenko,) = [a.id for a in article.actors if a.name == "Yulia Tymoshenko"]
+    assert texts(event.actor_spans) == ["Her lawyers"] and tymoshenko not in event.actors
+    assert event.recipients == (tymoshenko,)

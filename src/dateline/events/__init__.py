@@ -161,12 +161,21 @@ def _arguments(article: Article, tokens: Sequence[Token], words: Words) -> tuple
     for token in tokens:
         short, full = phrase(token, words), full_phrase(token, words)
         spans.setdefault(full, make_span(text, *full))
-        actor = article.actor_at(*short)
+        actor = article.actor_at(*_past_possessive(token, short))
         if actor is None and not _bordering(token, words):
-            actor = article.actor_at(*full)
+            actor = article.actor_at(*_past_possessive(token, full))
         if actor is not None and actor.id not in found:
             found.append(actor.id)
     return tuple(spans.values()), tuple(found)
+
+
+def _past_possessive(token: Token, short: tuple[int, int]) -> tuple[int, int]:
+    """The words of a common noun's phrase after its possessive pronoun: "his associates" are not the person
+    "his" stands for."""
+    pronouns = [c for c in token.children if c.dep_ == "poss" and c.tag_ == "PRP$"]
+    if token.pos_ != "NOUN" or not pronouns:
+        return short
+    return max(short[0], pronouns[-1].idx + len(pronouns[-1].text)), short[1]
 
 
 def _own_country(article: Article, actor_ids: Sequence[str], recipient_ids: Sequence[str]) -> bool:
