@@ -38,11 +38,16 @@ def _domains() -> tuple[dict[str, str], frozenset[str]]:
     return {str(k).lower(): str(v).upper() for k, v in countries.items()}, frozenset(str(g).lower() for g in generic)
 
 
+def _host(url: str) -> str:
+    """The host of a web address, with or without its scheme ("lfpress.ca/news" -> "lfpress.ca")."""
+    return urlsplit(url if "//" in url else f"//{url}").hostname or ""
+
+
 def outlet_country(url: str | None) -> str | None:
     """The ISO-3 code of the country of an outlet's web address, or None (".com", no address)."""
     if not url:
         return None
-    host = urlsplit(url if "//" in url else f"//{url}").hostname or ""
+    host = _host(url)
     tld = host.rpartition(".")[2].lower()
     countries, generic = _domains()
     if len(tld) != 2 or not tld.isalpha() or tld in generic:
@@ -75,7 +80,7 @@ def outlet_town(url: str | None, gazetteer: Gazetteer) -> str | None:
     or region ("mexiconews" is no town)."""
     if not url:
         return None
-    host = urlsplit(url if "//" in url else f"//{url}").hostname or ""
+    host = _host(url)
     known = _TOWNS.get((id(gazetteer), host), _UNSEEN)
     if known is _UNSEEN:
         if len(_TOWNS) >= OUTLET_CACHE_SIZE:
