@@ -34,7 +34,7 @@ from dateline.actors._junk import drop_junk, not_actors_pass
 from dateline.actors._lexicon import Hit, Lexicon, Org, Person, load_lexicon
 from dateline.actors._mentions import Candidate, clean_entities, scan_phrases
 from dateline.actors._namesakes import division_namesakes, without_namesakes
-from dateline.actors._orgs import name_group
+from dateline.actors._orgs import IGO, name_group
 from dateline.actors._persons import people_pass, pronoun_pass
 from dateline.actors._suspects import civilians_pass, suspects_pass
 from dateline.pipeline import StageConfig, stage
@@ -45,7 +45,6 @@ if TYPE_CHECKING:
 
 __all__ = ["apply"]
 
-IGO = "IGO"
 #: spaCy entity labels of places: a town's name gives its country only where the tagger saw a place.
 PLACE_LABELS = frozenset({"GPE", "LOC"})
 #: Shortest all-capital phrase that stands as a name without an entity ("FBI"); two capitals ("UN") need

@@ -25,7 +25,7 @@ from dateline.actors._appositions import role_from_parse
 from dateline.actors._build import Build, Group, Key, modifier_country
 from dateline.actors._lexicon import Org, Person, Role
 from dateline.actors._mentions import Candidate, Modifier, quote_regions, title_after, title_before
-from dateline.actors._orgs import text_country
+from dateline.actors._orgs import IGO, text_country
 from dateline.actors._people import choose_person, office_title
 from dateline.actors._tagged import bare_org_name, person_title
 from dateline.records import Span
@@ -43,7 +43,6 @@ PRONOUN_SENTENCES_BACK = 1
 KIN_SENTENCES_BACK = 3
 #: The sector of persons who hold no office any more (PLOVER's elites: former officials).
 ELITE = "ELI"
-IGO = "IGO"
 #: Sectors of offices whose former holders are elites ("former prime minister"; not "former lawyer", nor a
 #: retired judge, whom PLOVER keeps in the judiciary).
 OFFICE_SECTORS = frozenset({"GOV", "LEG", "MIL", "PTY", "IGO"})

@@ -20,6 +20,7 @@ import functools
 import re
 from typing import TYPE_CHECKING
 
+from dateline.actors._agents import CIVILIANS
 from dateline.actors._build import Build
 
 if TYPE_CHECKING:
@@ -28,7 +29,6 @@ if TYPE_CHECKING:
 __all__ = ["civilians_pass", "suspects_pass"]
 
 CRIMINAL = "CRM"
-CIVILIAN = "CVL"
 #: Dependency labels of a verb's object.
 OBJECTS = frozenset({"dobj", "obj"})
 #: The longest age a number beside a name may be read as.
@@ -104,7 +104,7 @@ def civilians_pass(build: Build) -> None:
             old = before.search(text, max(mention.start - AGE_WINDOW, 0), mention.start)
             young = after.match(text, mention.end, mention.end + AGE_WINDOW)
             if any(m is not None and int(m.group("age")) <= MAX_AGE for m in (old, young)):
-                group.sector = CIVILIAN
+                group.sector = CIVILIANS
                 break
 
 
