@@ -101,15 +101,16 @@ def test_former_officeholders_are_elites_and_candidates_party_actors() -> None:
 
 
 def test_unknown_organization_sector_and_country_from_its_name_and_story() -> None:
-    article = run("Three people were killed in Reading, UK on Saturday. A 25-year-old man was arrested by Thames "
-                  "Valley Police on suspicion of murder. The UK government called it terrorism.", dt.date(2020, 6, 21))
+    article = run("Two cyclists were hurt in Oxford, UK on Tuesday. A 31-year-old driver was held by Thames Valley "
+                  "Police on suspicion of dangerous driving. The UK government promised safer roads.",
+                  dt.date(2020, 6, 21))
     police = actor_of(article, "Thames Valley Police")
     assert (police.kind, police.country, police.sector) == ("organization", "GBR", "COP")
 
 
 def test_acronym_and_anaphor_join_the_organization() -> None:
-    article = run("The United States Commission on Presidential Debates announced on Friday the debate was "
-                  "cancelled. The CPD said the event was unsafe. The United States Supreme Court declined the case. "
+    article = run("On Tuesday the United States Commission on Presidential Debates moved the second debate online. "
+                  "The CPD said the hall was too small. The United States Supreme Court refused the appeal. "
                   "The court gave no reason.", dt.date(2020, 10, 9))
     assert actor_of(article, "Commission on Presidential Debates") == actor_of(article, "CPD")
     court = actor_of(article, "United States Supreme Court")
@@ -175,10 +176,10 @@ def test_a_capital_someone_goes_to_is_a_place() -> None:
 
 
 def test_places_and_events_are_no_actors() -> None:
-    article = run("A car bomb was rammed into a military base in Maidan Shahr. Police named the man as Khairi "
-                  "Saadallah, who came to the UK after the Libyan Civil War.", dt.date(2020, 6, 21))
+    article = run("A truck bomb went off near a checkpoint in Maidan Shahr. Police named the driver as Omar "
+                  "Haddad, who moved to the UK after the Libyan Civil War.", dt.date(2020, 6, 21))
     names = {a.name for a in article.actors}
-    assert "Khairi Saadallah" in names
+    assert "Omar Haddad" in names
     assert not names & {"Maidan Shahr", "Libyan Civil War"}
     article = run("Despite winning the Solidarity Party Oregon Presidential Primary in March, Tom Smith lost the "
                   "nomination.", dt.date(2020, 9, 1))
@@ -198,9 +199,9 @@ def test_a_lone_given_name_after_a_word_of_kinship_is_a_person_of_the_family() -
 
 
 def test_a_name_in_apposition_takes_the_role_of_the_phrase_before_it() -> None:
-    article = run("The head of the UK's counter terror police, Neil Basu, said on Sunday the attacker acted alone.",
+    article = run("The head of the UK's transport police, Martin Keane, said on Tuesday the station would reopen.",
                   dt.date(2020, 6, 21))
-    basu = actor_of(article, "Neil Basu")
+    basu = actor_of(article, "Martin Keane")
     assert (basu.kind, basu.country, basu.sector) == ("person", "GBR", "COP")
     assert actor_of(article, "The head") == basu  # the phrase he stands in apposition to is a mention of him
     assert basu.title is None  # the words are not beside the name: no title
@@ -216,7 +217,7 @@ def test_names_joined_by_and_share_a_plural_title() -> None:
 
 
 def test_a_former_officeholder_keeps_the_office_title_beside_a_shared_title() -> None:
-    article = run("Speakers included three former presidents Jimmy Carter, Bill Clinton and Barack Obama.",
+    article = run("Guests at the opening were two former presidents George W. Bush and Bill Clinton.",
                   dt.date(2020, 8, 20))
     clinton = actor_of(article, "Bill Clinton")
     assert (clinton.country, clinton.sector) == ("USA", "ELI")
@@ -306,12 +307,12 @@ def test_a_curated_person_keeps_the_offices_the_knowledge_base_knows_before() ->
 
 
 def test_a_title_ending_in_a_courtesy_word_and_a_title_before_one() -> None:
-    article = run("US President Donald Trump said he and his wife First Lady Melania Trump tested positive. "
-                  "The general manager of Abu Dhabi Media, Dr Ali bin Tamim, blamed the rebels.", dt.date(2020, 10, 3))
+    article = run("US President Donald Trump and his wife First Lady Melania Trump visited the school on Friday. "
+                  "The general manager of Dubai Media, Dr Sami al-Rashid, praised the teachers.", dt.date(2020, 10, 3))
     melania = actor_of(article, "Melania Trump")
     assert (melania.country, melania.sector) == ("USA", "ELI")
     assert article.text[melania.mentions[0].start:].startswith("First Lady")
-    assert actor_of(article, "Ali bin Tamim").sector == "JRN"
+    assert actor_of(article, "Sami al-Rashid").sector == "JRN"
 
 
 def test_the_author_or_accused_of_a_crime_is_a_criminal() -> None:
@@ -324,95 +325,93 @@ def test_the_author_or_accused_of_a_crime_is_a_criminal() -> None:
 
 
 def test_candidates_after_a_sentence_of_elections_and_those_who_run_a_campaign() -> None:
-    article = run("Following the Democratic primary, three candidates withdrew. Andrew Yang, an entrepreneur, "
-                  "suspended his campaign. Deval Patrick, the former governor of Massachusetts, ended his on "
-                  "Wednesday.\n\nFormer prime minister John Major said the prorogation would shut down debate in "
-                  "parliament.", dt.date(2020, 2, 14))
-    assert actor_of(article, "Andrew Yang").sector == "PTY"
-    assert actor_of(article, "Deval Patrick").sector == "PTY"
+    article = run("After the Republican primary, two candidates dropped out. Tom Hale, a banker, suspended his "
+                  "campaign. Carl Benning, the former governor of Ohio, ended his on Thursday.\n\nFormer prime "
+                  "minister John Major said the plan would cut short the debate in parliament.", dt.date(2020, 2, 14))
+    assert actor_of(article, "Tom Hale").sector == "PTY"
+    assert actor_of(article, "Carl Benning").sector == "PTY"
     assert actor_of(article, "John Major").sector == "ELI"  # no election: a former officeholder is an elite
 
 
 def test_his_relative_is_of_the_officeholder_named_sentences_before() -> None:
-    article = run("Burundi President Pierre Nkurunziza died on Monday. Government officials stated that he had a "
-                  "cardiac arrest. They declared seven days of mourning. As of Tuesday, his widow, Denise, was "
-                  "treated in Kenya.", dt.date(2020, 6, 11))
-    denise = actor_of(article, "Denise")
-    assert (denise.kind, denise.country, denise.sector) == ("person", "BDI", "ELI")
+    article = run("Gabon President Paul Mba died on Friday. Officials said that he had suffered a stroke. They "
+                  "declared ten days of mourning. On Sunday, his widow, Claire, was flown to France.",
+                  dt.date(2020, 6, 11))
+    denise = actor_of(article, "Claire")
+    assert (denise.kind, denise.country, denise.sector) == ("person", "GAB", "ELI")
 
 
 def test_a_place_name_inside_a_title_and_a_rank_in_a_media_outlet() -> None:
-    article = run("Republicans such as former New Jersey governor Chris Christie broke with Trump. Condolences came "
-                  "from Sky News Arabia producer Jamal al-Harbi.", dt.date(2020, 11, 26))
+    article = run("Republicans like former New Jersey governor Chris Christie urged patience. Praise came from "
+                  "Sky News Arabia producer Salma Haddad.", dt.date(2020, 11, 26))
     christie = actor_of(article, "Chris Christie")
     assert (christie.country, christie.sector) == ("USA", "ELI")
     assert article.text[christie.mentions[0].start:].startswith("former New Jersey governor")
-    assert actor_of(article, "Jamal al-Harbi").sector == "JRN"
+    assert actor_of(article, "Salma Haddad").sector == "JRN"
 
 
 # ---- names of a country that are a division of another ------------------------------------------------
 
 
 def test_georgia_is_the_us_state_among_us_places_and_the_country_among_its_own() -> None:
-    article = run("The bill was sponsored by Senators Marco Rubio of Florida, Mike Lee of Utah, and David Perdue of "
-                  "Georgia. Researchers from the Georgia Institute of Technology told the U.S. Congress.",
-                  dt.date(2020, 1, 6))
+    article = run("The measure was introduced by Senators Rick Scott of Florida, Mitt Romney of Utah, and Kelly "
+                  "Loeffler of Georgia. Engineers from the Georgia Institute of Technology testified before the U.S. "
+                  "Congress.", dt.date(2020, 1, 6))
     assert all(a.country != "GEO" for a in article.actors), [(a.name, a.country) for a in article.actors]
     assert actor_of(article, "Georgia Institute of Technology").country == "USA"
-    assert actor_of(article, "David Perdue").country == "USA"
+    assert actor_of(article, "Kelly Loeffler").country == "USA"
     abroad = run("Nikoloz Basilashvili, a Georgian tennis player, was arrested in Tbilisi. Georgia said the court "
                  "would set bail.", dt.date(2021, 5, 1))
     assert actor_of(abroad, "Georgia said").country == "GEO"
 
 
 def test_a_person_of_no_role_whose_age_is_given_is_a_civilian_and_more_suspects() -> None:
-    article = run("One of the men who held him down was James Ford, 42, a gardener. Another was 24-year-old Thomas "
-                  "Gray. Officials identified the suspect as 21-year-old Patrick Crusius of Allen, Texas. An "
-                  "Australian, Brenton Tarrant, aged 28, appeared in court, charged with murder.", dt.date(2019, 8, 4))
-    assert actor_of(article, "James Ford").sector == "CVL"
-    assert actor_of(article, "Thomas Gray").sector == "CVL"
-    assert actor_of(article, "Patrick Crusius").sector == "CRM"
-    assert actor_of(article, "Brenton Tarrant").sector == "CRM"
+    article = run("Among the passengers who stopped him was Sam Lowe, 37, a plumber. Another was 19-year-old Ellen "
+                  "Price. Investigators identified the suspect as 33-year-old Mark Doyle of Tulsa, Oklahoma. A "
+                  "Canadian, Dean Harlow, aged 45, appeared in court, charged with arson.", dt.date(2019, 8, 4))
+    assert actor_of(article, "Sam Lowe").sector == "CVL"
+    assert actor_of(article, "Ellen Price").sector == "CVL"
+    assert actor_of(article, "Mark Doyle").sector == "CRM"
+    assert actor_of(article, "Dean Harlow").sector == "CRM"
 
 
 def test_an_organization_before_a_title_of_two_joined_nouns() -> None:
-    article = run("AU trade and industry commissioner Albert Muchanga announced Benin was to join. Green Party "
-                  "members chose Howie Hawkins for president and truck driver Angela Walker for vice president.",
+    article = run("AU energy and infrastructure commissioner Kwame Boateng said Ghana would build a dam. Libertarian "
+                  "Party delegates picked Ann Frost for president and bus driver Leo Marsh for vice president.",
                   dt.date(2019, 7, 10))
-    muchanga = actor_of(article, "Albert Muchanga")
+    muchanga = actor_of(article, "Kwame Boateng")
     assert (muchanga.country, muchanga.sector, muchanga.title) == ("IGO", "IGO", "Commissioner")
-    assert actor_of(article, "Angela Walker").sector != "GOV"  # "president and truck driver" is no title
+    assert actor_of(article, "Leo Marsh").sector != "GOV"  # "president and truck driver" is no title
 
 
 def test_a_body_of_another_takes_its_sector_and_a_security_directorate_is_intelligence() -> None:
-    article = run("A judge stopped the law from allowing the House of Representatives' Committee on Ways and Means "
-                  "to see the records. In Kabul, the National Directorate for Security said the base was hit.",
-                  dt.date(2019, 10, 10))
-    committee = actor_of(article, "Committee on Ways and Means")
+    article = run("The ruling lets the House of Representatives' Committee on Oversight and Reform read the cables. "
+                  "In Kabul, the National Directorate for Security said two suspects were held.", dt.date(2019, 10, 10))
+    committee = actor_of(article, "Committee on Oversight and Reform")
     assert (committee.kind, committee.sector) == ("organization", "LEG")
     assert actor_of(article, "National Directorate for Security").sector == "SPY"
 
 
 def test_the_head_of_an_organization_takes_its_sector() -> None:
-    article = run("Alexis Boon, the head of the Metropolitan Police Counter Terrorism Command, said the notes were "
-                  "clear.", dt.date(2020, 2, 5))
-    boon = actor_of(article, "Alexis Boon")
+    article = run("Dana Whitfield, the head of the Metropolitan Police Specialist Crime Command, said the search "
+                  "would go on.", dt.date(2020, 2, 5))
+    boon = actor_of(article, "Dana Whitfield")
     assert (boon.country, boon.sector) == ("GBR", "COP")
 
 
 def test_a_title_joined_to_other_words_before_a_name() -> None:
-    article = run("Additionally, businessman and Trump loyalist Stephen Schwarzman said the president should accept "
-                  "the outcome.", dt.date(2020, 11, 26))
-    schwarzman = actor_of(article, "Stephen Schwarzman")
+    article = run("Meanwhile, businessman and Trump supporter Peter Thiel said the president should accept the result.",
+                  dt.date(2020, 11, 26))
+    schwarzman = actor_of(article, "Peter Thiel")
     assert schwarzman.sector == "BUS"
-    assert actor_of(article, "businessman").name == "Stephen Schwarzman"
+    assert actor_of(article, "businessman").name == "Peter Thiel"
     assert actor_of(article, "Trump").name == "Donald Trump"
 
 
 def test_a_titled_name_the_tagger_took_for_an_organization_and_the_first_of_two_surnames() -> None:
-    article = run("Rosselló is set to be replaced by Wanda Vázquez Garced, the Secretary of Justice for Puerto Rico. "
-                  "In a statement, Vázquez said she would serve.", dt.date(2019, 7, 28))
-    vazquez = actor_of(article, "Wanda Vázquez Garced")
+    article = run("The governor will be succeeded by Elena Vázquez Soto, the Secretary of Justice for Puerto Rico. "
+                  "On Sunday, Vázquez said she would accept.", dt.date(2019, 7, 28))
+    vazquez = actor_of(article, "Elena Vázquez Soto")
     assert (vazquez.kind, vazquez.sector) == ("person", "GOV")
     assert actor_of(article, "Vázquez said").name == vazquez.name
 
@@ -434,7 +433,7 @@ def test_a_ship_written_with_dots_and_the_electoral_college() -> None:
 
 def test_an_organization_named_only_by_places_and_an_award_are_no_actors() -> None:
     article = run("Wayne Tseng asked why we should make Melbourne Australia's capital. He was named 2008 NBA MVP. "
-                  "Nikki Holland of the UK's National Crime Agency said the site was closed.", dt.date(2020, 2, 1))
+                  "Dan Holland of Britain's National Crime Agency said the website had been shut.", dt.date(2020, 2, 1))
     names = [a.name for a in article.actors]
     assert not any("Melbourne" in n or "MVP" in n for n in names), names
     assert any("Holland" in n for n in names), names  # a subject: kept
@@ -473,8 +472,8 @@ def test_territories_named_after_a_country_are_not_that_country() -> None:
 
 
 def test_bare_authorities_are_the_government_of_the_story_country() -> None:
-    article = run("Authorities on Monday arrested twelve people in Tamil Nadu, India after a jackal died. Jackals "
-                  "are protected in India, and Indian courts have fined poachers.", dt.date(2020, 6, 10))
+    article = run("Authorities on Thursday detained four men in Kerala, India after an elephant was poisoned. "
+                  "Elephants are protected in India, and Indian courts have jailed poachers.", dt.date(2020, 6, 10))
     authorities = actor_of(article, "Authorities")
     assert (authorities.kind, authorities.country, authorities.sector) == ("organization", "IND", "GOV")
 
