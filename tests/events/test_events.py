@@ -377,8 +377,8 @@ def test_letters_are_consults_from_writer_to_addressee(text: str) -> None:
 @pytest.mark.parametrize(
     ("text", "event_type", "recipient"),
     [
-        ("Trump sent a letter to the head of the World Health Organization threatening to pull US funding.",
-         "THREATEN", "the head of the World Health Organization"),
+        ("Biden sent a letter to the head of the International Monetary Fund threatening to halt US payments.",
+         "THREATEN", "the head of the International Monetary Fund"),
         ("Xi wrote to Biden to urge him to lift the tariffs.", "REQUEST", "Biden"),
     ],
 )
@@ -390,10 +390,10 @@ def test_what_a_letter_says_is_the_event(text: str, event_type: str, recipient: 
 
 
 def test_a_letter_that_frames_a_statement_is_no_event() -> None:
-    article = run("In a letter handed to the United Nations on Monday, Iraq said it would cooperate.")
-    assert {a.name for a in article.actors} >= {"United Nations", "Iraq"}
-    event = only(article, "COOPERATE")  # what Iraq said is coded, the letter is not
-    assert texts(event.actor_spans) == ["Iraq"] and event.status == "hypothetical"
+    article = run("In a letter delivered to the United Nations on Thursday, Serbia said it would cooperate.")
+    assert {a.name for a in article.actors} >= {"United Nations", "Serbia"}
+    event = only(article, "COOPERATE")  # what Serbia said is coded, the letter is not
+    assert texts(event.actor_spans) == ["Serbia"] and event.status == "hypothetical"
     assert not [e for e in article.events if e.type == "CONSULT"]
 
 
@@ -516,7 +516,8 @@ def test_an_event_none_of_whose_parties_is_an_actor_is_not_coded() -> None:
     ("Theresa May appointed Boris Johnson foreign secretary in 2016.", "SUPPORT", "Theresa May", "Boris Johnson"),
     ("Donald Trump attacked the Supreme Court as a political machine.", "ACCUSE", "Donald Trump", "Supreme Court"),
     ("Judge Victor Marrero issued a ruling against Donald Trump.", "REJECT", "Victor Marrero", "Donald Trump"),
-    ("Mike Pompeo posted a message on Twitter blaming Iran for the attacks.", "ACCUSE", "Mike Pompeo", "Iran"),
+    ("Antony Blinken posted a statement on Twitter blaming Russia for the strikes.", "ACCUSE", "Antony Blinken",
+     "Russia"),
     ("The vote was described by Boris Johnson as a triumph, saying he would sanction Iran.", "SANCTION",
      "Boris Johnson", "Iran"),
     ("Theresa May criticized the plan at the behest of Boris Johnson.", "ACCUSE", "Theresa May", None),
@@ -529,7 +530,7 @@ def test_an_event_none_of_whose_parties_is_an_actor_is_not_coded() -> None:
     ("Angela Merkel observed a minute of silence in Helmut Kohl's honour.", "SUPPORT", "Angela Merkel", "Helmut Kohl"),
     ("Attributions of responsibility were made by Mike Pompeo.", "ACCUSE", "Mike Pompeo", None),
     ("Tankers belonging to Iran were attacked by Israel.", "ASSAULT", "Israel", "Iran"),
-    ("Boris Johnson reiterated that he plans on leaving the European Union.", "SANCTION", "Boris Johnson",
+    ("Boris Johnson repeated that he intends on leaving the European Union.", "SANCTION", "Boris Johnson",
      "European Union"),
     ("Emily Murphy sent a letter to Joe Biden, giving him permission to start the transition.", "RETREAT",
      "Emily Murphy", "Joe Biden"),
@@ -563,7 +564,7 @@ def test_other_senses_of_trigger_words_are_no_events(text: str, kept: str) -> No
 
 @pytest.mark.parametrize(("text", "event_type", "date", "words"), [
     # a time on another clause, or one that dates a thing, is not the event's: what was announced last month
-    ("Donald Trump announced last month he intended to withdraw the United States from the 2015 Paris accord.",
+    ("Donald Trump announced last month he would withdraw the United States from the Paris accord.",
      "SANCTION", "2017-06", "last month"),
     # what the article reports as done, with no time of its own, happened in the month it was published
     ("Angela Merkel, who became chancellor in 2005, thanked Emmanuel Macron.", "SUPPORT", "2017-07", None),
@@ -629,9 +630,9 @@ def test_a_place_naming_the_event_noun_is_its_place() -> None:
     ("Rodrigo Duterte described the bombing in Jolo as a dastardly act.", "ACCUSE", "Rodrigo Duterte", None),
     ('"Robert Mugabe was an icon of liberation," said Emmerson Mnangagwa.', "SUPPORT", "Emmerson Mnangagwa",
      "Robert Mugabe"),
-    ('Xavier Becerra said: "Donald Trump treats the rule of law with utter contempt."', "ACCUSE", "Xavier Becerra",
+    ('Letitia James said: "Donald Trump treats the constitution with total contempt."', "ACCUSE", "Letitia James",
      "Donald Trump"),
-    ('Donald Tusk wrote "Let\'s all pray for Mayor Adamowicz."', "SUPPORT", "Donald Tusk", "Adamowicz"),
+    ('Donald Tusk wrote "Let us all pray for Mayor Kowalski."', "SUPPORT", "Donald Tusk", "Kowalski"),
     ("The Metropolitan Police are treating the stabbing as a terrorist incident.", "ACCUSE", "Metropolitan Police",
      None),
 ])
@@ -654,7 +655,7 @@ def test_a_quotation_of_several_sentences_is_read_whole_and_is_the_evidence() ->
 
 
 def test_a_judgement_of_an_agreement_is_not_an_agreement() -> None:
-    article = run('Donald Trump called the 23-year-old agreement "the worst trade deal ever".')
+    article = run('Donald Trump called the 30-year-old treaty "the worst deal in history".')
     assert [e.type for e in article.events] == ["ACCUSE"]
 
 
@@ -745,10 +746,10 @@ def test_a_bare_participle_clause_or_a_named_war_is_no_act_of_the_subject(text: 
 
 
 def test_an_order_signed_does_what_it_says_and_a_deferral_is_not_its_date() -> None:
-    article = run("On Monday, Tony Evers signed an executive order delaying the election until June.",
+    article = run("On Monday, Ned Lamont signed an executive order postponing the primary until August.",
                   published="2020-04-07")
     event = only(article, "COERCE")  # not a SUPPORT: signing an order is no agreement
-    assert [a.name for i in event.actors if (a := article.actor(i)) is not None] == ["Tony Evers"]
+    assert [a.name for i in event.actors if (a := article.actor(i)) is not None] == ["Ned Lamont"]
     assert event.date is not None and event.date.value == "2020-04-06"
 
 
@@ -851,11 +852,11 @@ def test_court_pleas_are_no_requests() -> None:
 
 
 def test_crashes_are_no_assaults_but_a_car_driven_as_a_weapon_is() -> None:
-    for text in ("A truck driven by John Smith struck a group of motorcycles on the highway, killing seven.",
+    for text in ("A van driven by John Smith struck a row of parked scooters on the highway, killing two.",
                  "John Smith struck a guard rail and overturned.",
                  "The bus carrying Israeli tourists was struck by a train in Egypt.",
-                 "John Smith was driving a pickup truck erratically on Route 2 and struck a group of motorcycles, "
-                 "killing seven riders."):
+                 "John Smith was driving a lorry carelessly on Route 9 and struck a group of motorbikes, "
+                 "killing three riders."):
         assert [e.type for e in run(text).events if e.type == "ASSAULT"] == [], text
     event = only(run("Ahmed Hassan deliberately struck protesters with his car in Charlottesville."), "ASSAULT")
     assert texts(event.actor_spans) == ["Ahmed Hassan"] and texts(event.recipient_spans) == ["protesters"]
@@ -863,9 +864,9 @@ def test_crashes_are_no_assaults_but_a_car_driven_as_a_weapon_is() -> None:
 
 
 def test_urged_or_tried_for_acts_have_not_occurred() -> None:
-    article = run("Agnes Callamard encouraged the CIA to release the files.")
+    article = run("Maria Lopez encouraged the FBI to release the tapes.")
     request = only(article, "REQUEST")
-    assert texts(request.actor_spans) == ["Agnes Callamard"] and texts(request.recipient_spans) == ["the CIA"]
+    assert texts(request.actor_spans) == ["Maria Lopez"] and texts(request.recipient_spans) == ["the FBI"]
     assert [e for e in article.events if e.type == "RETREAT" and e.status == "occurred"] == []
     release = only(run("The parents of Ali Khan tried to have him released from prison."), "RETREAT")
     assert release.status == "planned" and release.actor_spans == () and texts(release.recipient_spans) == ["him"]
@@ -905,7 +906,7 @@ def test_a_modal_question_asks_nothing_of_anyone() -> None:
 
 
 def test_what_should_be_done_is_a_view_and_who_must_act_is_asked() -> None:
-    article = run("Jair Bolsonaro has said the Amazon rainforest should be opened up to farming.")
+    article = run("Jair Bolsonaro has said the northern forests should be opened up to mining.")
     assert [e.type for e in article.events if e.type == "REQUEST"] == []
     event = only(run("Emmanuel Macron said Russia must withdraw its troops."), "REQUEST")
     assert texts(event.actor_spans) == ["Emmanuel Macron"] and texts(event.recipient_spans) == ["Russia"]
