@@ -133,9 +133,9 @@ def test_words_taken_already_are_no_cue_of_the_model(nlp: Any) -> None:
 
 
 @pytest.mark.parametrize("text", [
-    "The president did not concede or admit defeat on Tuesday.",
+    "The challenger did not accept the result or admit defeat on Sunday.",
     "Nobody knows whether the deal will hold.",
-    "Did the Iranian Chess Federation ever support you, back in the days?",
+    "Did the Kenyan Athletics Federation ever support you, back when you started?",
 ])
 def test_no_one_holds_what_is_denied_or_asked(nlp: Any, text: str) -> None:
     article = parsed(text)
@@ -151,8 +151,8 @@ def test_a_claim_beside_a_denial_stays(nlp: Any) -> None:
 
 
 def test_the_model_can_vet_the_rules_stances(nlp: Any) -> None:
-    article = parsed("The mayor said the bridge would reopen in May.\n\nStephanie Chapman has knit a variety of knit "
-                     "outfits.\n\nResidents fear the repairs will take longer.")
+    article = parsed("The mayor said the bridge would reopen in May.\n\nLaura Finch has knit a range of knit hats "
+                     "for dolls.\n\nResidents fear the repairs will take longer.")
     rules = quotes.apply(article, quotes.QuotesConfig(method="rules")).quotes
     assert sum(q.kind == "stance" for q in rules) == 2
     model = {q.content.text for q in quotes.apply(article, quotes.QuotesConfig(method="model")).quotes}

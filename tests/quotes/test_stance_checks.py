@@ -36,16 +36,16 @@ def test_going_on_with_a_deed_is_no_stance_but_a_want_is(nlp: Any) -> None:
 
 
 def test_a_source_opened_by_no_is_no_one_but_few_are_someone(nlp: Any) -> None:
-    found = stances("No company should know what books you have. No official believes the talks will fail. "
+    found = stances("No shop should know which films you watch. No official believes the talks will fail. "
                     "Few officials believe the talks will fail.")
-    assert not any("books" in q.content.text for q in found)
+    assert not any("films" in q.content.text for q in found)
     holders = {q.speaker_span.text for q in found if q.speaker_span is not None}
     assert holders == {"Few officials"}
 
 
 def test_deeds_told_by_we_and_they_are_no_stances_but_their_support_is(nlp: Any) -> None:
-    found = stances("We have lined up one activity each day. They offered Spanton a late night tour of the "
-                    "headquarters. The union endorsed the mayor, and we support the plan.")
+    found = stances("We have lined up one activity each day. They offered Hallam a morning tour of the "
+                    "factory. The union endorsed the mayor, and we support the plan.")
     assert not any("activity" in c or "tour" in c for c in contents(found))
     assert {"the mayor", "the plan"} <= contents(found)
 
@@ -65,21 +65,21 @@ def test_a_year_sees_no_stance_but_officials_do(nlp: Any) -> None:
 
 
 def test_a_purpose_is_no_stance_but_a_decision_is(nlp: Any) -> None:
-    found = stances("Munk emigrated to the United States to pursue his education. The group visited the room to "
+    found = stances("Novak moved to Canada to pursue his studies. The group visited the room to "
                     "celebrate a birthday. The mayor decided to pursue the case.")
-    assert not any("education" in c or "birthday" in c for c in contents(found))
+    assert not any("studies" in c or "birthday" in c for c in contents(found))
     assert "to pursue the case" in contents(found)
 
 
 def test_discussing_is_speech_not_a_stance(nlp: Any) -> None:
     [article] = annotate.apply_batch([Article(id="a1", source="test", text=(
-        "With Wikinews, de Graaf discusses why he joined the party. The union endorsed the mayor."))])
+        "With our reporter, van Dijk discusses why he left the party. The union endorsed the mayor."))])
     found = {q.content.text: q.kind for q in quotes.apply(article).quotes}
-    assert found.get("why he joined the party") == "speech"
+    assert found.get("why he left the party") == "speech"
     assert found.get("the mayor") == "stance"
 
 
 def test_liking_and_remembering_are_stances_of_the_speaker(nlp: Any) -> None:
-    found = stances("I really liked the three sisters of Polgar. I remember he used to play with my mom.")
-    assert {"the three sisters of Polgar", "he used to play with my mom"} <= contents(found)
+    found = stances("I really admired the two brothers of Klitschko. I remember she used to sing with my aunt.")
+    assert {"the two brothers of Klitschko", "she used to sing with my aunt"} <= contents(found)
     assert all(q.speaker_span is not None and q.speaker_span.text == "I" for q in found)
