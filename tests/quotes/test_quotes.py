@@ -363,10 +363,10 @@ def test_feelings_of_institutions_about_things_are_not_stances(nlp: Any) -> None
 
 
 def test_reported_speech_takes_in_the_quotation_that_finishes_it(nlp: Any) -> None:
-    article = run("Mr. Wilson said he had fought in Vietnam “for the nation's rights, knowing that back home we "
-                  "did not have them.”")
-    report = find(article, "he had fought in Vietnam", direct=False)
-    assert report.content.text.endswith("did not have them.") and "for the nation's rights" in report.content.text
+    article = run("Mr. Okafor said he had served in Korea “for the country's freedoms, knowing that at home we "
+                  "were denied them.”")
+    report = find(article, "he had served in Korea", direct=False)
+    assert report.content.text.endswith("were denied them.") and "for the country's freedoms" in report.content.text
     assert [q.content.text for q in article.quotes] == [report.content.text]  # one attribution, one record
 
 
@@ -379,21 +379,21 @@ def test_a_participle_of_saying_keeps_its_own_quotation(nlp: Any) -> None:
 
 
 def test_participle_of_saying_after_a_report_is_a_report_of_its_own(nlp: Any) -> None:
-    article = run("Mr. Perdue said he did not believe those attacks hurt Romney in 2012, arguing that it was "
-                  "divisions in the party that were a bigger hurdle.")
-    first = find(article, "those attacks hurt Romney", direct=False)
-    assert "divisions" not in first.content.text
-    second = find(article, "divisions in the party", direct=False)
+    article = run("Ms. Lang said she did not think the ads cost Dole the race in 1996, arguing that it was "
+                  "the weak economy that did the most harm.")
+    first = find(article, "the ads cost Dole", direct=False)
+    assert "economy" not in first.content.text
+    second = find(article, "the weak economy", direct=False)
     assert text_of(second.cue) == "arguing"
 
 
 @pytest.mark.parametrize(("text", "content", "speaker"), [
-    ("To understand the real Dred Scott, Chief Justice Roberts said, one should visit this museum.",
-     "one should visit this museum", "Roberts"),
-    ("If this argument fails to persuade, Mr. Castañeda argues, there are other tools in the toolbox.",
-     "there are other tools", "Castañeda"),
-    ("As many tax experts have pointed out, Mr. Trump is free to disclose his returns.",
-     "Mr. Trump is free to disclose his returns", "tax experts"),
+    ("To see the old harbour at its best, Mayor Brennan said, one should come at dawn.",
+     "one should come at dawn", "Brennan"),
+    ("If the talks fail, Ms. Ortiz argues, there are other ways to end the strike.",
+     "there are other ways", "Ortiz"),
+    ("As several lawyers have pointed out, the mayor is free to publish the letters.",
+     "the mayor is free to publish the letters", "lawyers"),
 ])
 def test_cue_set_off_by_commas(nlp: Any, text: str, content: str, speaker: str) -> None:
     quote = find(run(text), content, direct=False)
@@ -402,8 +402,8 @@ def test_cue_set_off_by_commas(nlp: Any, text: str, content: str, speaker: str) 
 
 
 def test_agentless_passive_report_is_a_claim_without_a_speaker(nlp: Any) -> None:
-    article = run("Mr. Quiros was accused of using $50 million for personal expenses.")
-    quote = find(article, "using $50 million", direct=False)
+    article = run("Ms. Varga was accused of spending $2 million on private travel.")
+    quote = find(article, "spending $2 million", direct=False)
     assert quote.speaker is None and text_of(quote.cue) == "accused"
 
 
@@ -420,10 +420,10 @@ def test_participle_on_a_noun_takes_the_noun_as_its_source(nlp: Any) -> None:
 
 
 def test_call_for_a_gerund(nlp: Any) -> None:
-    quote = find(run("President Obama called for reducing the corporate tax rate to 28 percent."), "reducing",
+    quote = find(run("Senator Cole called for cutting the fuel tax to ten cents a gallon."), "cutting",
                  direct=False)
     assert text_of(quote.cue) == "called for"
-    assert quote.content.text.startswith("reducing the corporate tax rate")
+    assert quote.content.text.startswith("cutting the fuel tax")
 
 
 def test_as_someone_pointed_out_vouches_for_the_main_clause(nlp: Any) -> None:
@@ -433,25 +433,24 @@ def test_as_someone_pointed_out_vouches_for_the_main_clause(nlp: Any) -> None:
 
 
 def test_the_clause_nearest_after_the_cue_is_its_content(nlp: Any) -> None:
-    article = run("Both candidates face questions about their health, particularly after video surfaced showing "
-                  "an ailing Hillary Clinton stumbling to a van this past weekend (her campaign later disclosed "
-                  "that she has pneumonia).")
-    quote = find(article, "she has pneumonia", direct=False)
+    article = run("Both teams face doubts about their fitness, especially after footage emerged showing an injured "
+                  "Tom Reed limping to the bus last night (his club later disclosed that he has a torn muscle).")
+    quote = find(article, "he has a torn muscle", direct=False)
     assert text_of(quote.cue) == "disclosed"
-    assert not quote.content.text.startswith("Both candidates")
+    assert not quote.content.text.startswith("Both teams")
 
 
 def test_passive_cue_speaks_for_its_agent_not_its_patient(nlp: Any) -> None:
-    article = run("The surgeon has been called a charlatan by fellow physicians for promoting miracle cures.")
-    quote = find(article, "a charlatan")
-    assert text_of(quote.speaker_span) == "fellow physicians"
-    article = run("He confessed to the killing in what has widely been called an honor killing.")
-    called = find(article, "an honor killing")
+    article = run("The coach has been called a bully by former players for shouting at children.")
+    quote = find(article, "a bully")
+    assert text_of(quote.speaker_span) == "former players"
+    article = run("He confessed to the theft in what has often been called a crime of need.")
+    called = find(article, "a crime of need")
     assert text_of(called.cue) == "called" and called.speaker_span is None  # not "what"
 
 
 def test_words_of_other_scripts_are_never_cues(nlp: Any) -> None:
-    article = run("She said the clinic reopened.\n\nतो उसमें हमारे लोगों को ज़्यादा दिक़्क़त नहीं आयी।\n")
+    article = run("She said the clinic reopened.\n\nहम कल सुबह बाज़ार जाएंगे और ताज़े फल खरीदेंगे।\n")
     assert all(cue.isascii() for cue in cues(article))
     assert find(article, "the clinic reopened").cue.text == "said"  # type: ignore[union-attr]
 
@@ -487,8 +486,8 @@ def test_headline_verbs_read_as_names(nlp: Any) -> None:
 @pytest.mark.parametrize(("text", "content"), [
     ("Investigators have also discovered that attempts to enter the system were made by people with ties to "
      "foreign agencies.", "attempts to enter the system were made by people with ties to foreign agencies"),
-    ("She started off by emphasizing economic fairness, and a need to raise the minimum wage and close loopholes.",
-     "economic fairness, and a need to raise the minimum wage and close loopholes"),
+    ("He began by stressing job security, and a need to lower rents and fund new schools.",
+     "job security, and a need to lower rents and fund new schools"),
     ("Mr. Lee complained about his microphone the morning after the debate.",
      "his microphone the morning after the debate"),
 ])
@@ -500,10 +499,10 @@ def test_report_runs_on_to_the_end_of_its_sentence(nlp: Any, text: str, content:
 @pytest.mark.parametrize(("text", "cue", "content"), [
     ("When he invoked the rising seas to thrill his supporters, he did not mention the costs.", "invoked",
      "the rising seas to thrill his supporters"),
-    ("Her daughter likes to sing, and students at the school can take part in dance and drama.", "likes",
-     "to sing"),
-    ("The study documented faster increases in temperatures, but also drew links between emissions and storms.",
-     "documented", "faster increases in temperatures"),
+    ("His son likes to paint, and pupils at the centre can join classes in pottery and music.", "likes",
+     "to paint"),
+    ("The report documented higher rates of flooding, but also found links between logging and landslides.",
+     "documented", "higher rates of flooding"),
 ])
 def test_report_stops_where_another_clause_starts(nlp: Any, text: str, cue: str, content: str) -> None:
     quote = next(q for q in run(text).quotes if text_of(q.cue) == cue)
@@ -552,7 +551,7 @@ def test_headline_source_before_a_colon(nlp: Any) -> None:
 def test_a_generic_you_inside_an_answer_holds_no_stance(nlp: Any) -> None:
     text = ("Neuroscientist Jane Roe spoke about her experiments.\n\n"
             "((Reporter)) What takes the longest?\n\n"
-            "((Jane Roe)) The training. You need to understand the best way to teach the animal first, "
+            "((Jane Roe)) The training. You have to learn the right way to train the dog first, "
             "and I think we found it.\n")
     article = interview(text)
     assert "You" not in speakers(article)
@@ -560,10 +559,10 @@ def test_a_generic_you_inside_an_answer_holds_no_stance(nlp: Any) -> None:
 
 
 def test_titles_in_quotation_marks_are_not_quotes(nlp: Any) -> None:
-    article = run("Johnson tells MSNBC’s “Morning Joe” that the plan failed. In his 2002 book, “Make Your Kid a "
-                  "Millionaire,” he suggested saving early.")
+    article = run("Smith tells CNN’s “State of the Union” that the plan failed. In his 2010 book, “Grow Your Own "
+                  "Savings,” he suggested investing early.")
     assert not any(q.direct for q in article.quotes)
-    assert find(article, "the plan failed").speaker_span.text == "Johnson"  # type: ignore[union-attr]
+    assert find(article, "the plan failed").speaker_span.text == "Smith"  # type: ignore[union-attr]
 
 
 def test_a_date_alone_is_not_what_was_said(nlp: Any) -> None:
@@ -572,18 +571,18 @@ def test_a_date_alone_is_not_what_was_said(nlp: Any) -> None:
 
 
 def test_report_that_opens_with_a_quotation_keeps_its_own_words(nlp: Any) -> None:
-    article = run("The fact checkers claimed “the mayor exaggerates” the level of youth unemployment through a "
-                  "“misleading use of statistics.”")
-    report = find(article, "the level of youth unemployment", direct=False)
-    assert report.content.text.startswith("the mayor exaggerates")
-    assert text_of(report.speaker_span) == "The fact checkers"
+    article = run("The auditors claimed “the council inflates” the number of new homes through a "
+                  "“selective reading of the figures.”")
+    report = find(article, "the number of new homes", direct=False)
+    assert report.content.text.startswith("the council inflates")
+    assert text_of(report.speaker_span) == "The auditors"
 
 
 def test_quotations_listed_with_and_are_one_quote(nlp: Any) -> None:
-    article = run("He railed against “a system that is rigged against workers,” and “wounded American families” and "
-                  "“our own struggling citizens,” Trump said.")
-    quote = find(article, "a system that is rigged")
-    assert quote.content.text.endswith("our own struggling citizens") and text_of(quote.speaker_span) == "Trump"
+    article = run("She spoke of “a tax code written for the rich,” and “forgotten rural towns” and "
+                  "“our overworked nurses,” Warren said.")
+    quote = find(article, "a tax code written")
+    assert quote.content.text.endswith("our overworked nurses") and text_of(quote.speaker_span) == "Warren"
 
 
 def test_a_closing_mark_wrapped_onto_a_line_opens_nothing() -> None:
@@ -592,11 +591,11 @@ def test_a_closing_mark_wrapped_onto_a_line_opens_nothing() -> None:
 
 
 def test_asked_about_it_then_a_quotation(nlp: Any) -> None:
-    article = run('Asked to describe the device that caused the blast, Chief Lee said, "Not going to go into that."')
-    asked = find(article, "to describe the device", direct=False)
-    assert asked.content.text == "to describe the device that caused the blast"
+    article = run('Asked to name the firm that built the bridge, Chief Lee said, "I will not comment on that."')
+    asked = find(article, "to name the firm", direct=False)
+    assert asked.content.text == "to name the firm that built the bridge"
     assert asked.speaker_span is None  # who asked is not said; the chief was asked
-    answer = find(article, "Not going to go into that", direct=True)
+    answer = find(article, "I will not comment on that", direct=True)
     assert text_of(answer.speaker_span) == "Chief Lee"
 
 
