@@ -79,7 +79,7 @@ def test_quote_over_several_paragraphs(nlp: Any) -> None:
 
 
 def test_scare_quotes_and_slogans_are_not_quotes(nlp: Any) -> None:
-    article = run('His campaign was built around an “America First” approach. The “reset” of relations failed. '
+    article = run('Her campaign was built around a “Jobs First” message. The “pivot” to Asia stalled. '
                   '“We will not back down from this fight,” the minister said.')
     assert [(q.content.text, q.direct) for q in article.quotes] == [("We will not back down from this fight", True)]
 
@@ -107,22 +107,22 @@ def test_according_to(nlp: Any) -> None:
 
 
 def test_apposition_speaker_is_linked_to_the_named_actor(nlp: Any) -> None:
-    text = "The Kremlin's top foreign adviser, Yury Ushakov, told reporters that the meeting would take place."
-    start = text.index("Yury Ushakov")
-    kremlin = text.index("Kremlin")
+    text = "The Elysée's chief diplomatic adviser, Marc Dufour, told reporters that the visit would go ahead."
+    start = text.index("Marc Dufour")
+    elysee = text.index("Elysée")
     actors = (
-        Actor("x1", "Yury Ushakov", "person", "RUS", "GOV", (make_span(text, start, start + 12),)),
-        Actor("x2", "Kremlin", "organization", "RUS", "GOV", (make_span(text, kremlin, kremlin + 7),)),
+        Actor("x1", "Marc Dufour", "person", "FRA", "GOV", (make_span(text, start, start + 11),)),
+        Actor("x2", "Elysée", "organization", "FRA", "GOV", (make_span(text, elysee, elysee + 6),)),
     )
-    quote = find(run(text, actors), "the meeting would take place")
+    quote = find(run(text, actors), "the visit would go ahead")
     assert quote.speaker == "x1"
-    assert quote.speaker_span is not None and "Yury Ushakov" in quote.speaker_span.text
+    assert quote.speaker_span is not None and "Marc Dufour" in quote.speaker_span.text
 
 
 def test_pronoun_goes_to_the_nearest_person_before(nlp: Any) -> None:
-    text = 'Angela Merkel hosted the summit.\n\n"There will be discussions that will not be easy," she said.'
+    text = 'Angela Merkel opened the conference.\n\n"These will be hard talks for everyone," she said.'
     actors = (Actor("m1", "Angela Merkel", "person", "DEU", "GOV", (make_span(text, 0, 13),)),)
-    quote = find(run(text, actors), "discussions that will not be easy")
+    quote = find(run(text, actors), "hard talks for everyone")
     assert quote.speaker == "m1" and text_of(quote.speaker_span) == "she"
 
 
@@ -153,7 +153,7 @@ def test_quoted_segments_hold_their_offsets(text: str) -> None:
 
 
 def test_inch_marks_open_no_quote() -> None:
-    text = 'Trump is 6\'3" tall and weighs 236 pounds, the letter said. "We are glad," she said.'
+    text = 'The boxer is 6\'1" tall and weighs 190 pounds, his coach said. "We are glad," she said.'
     assert [text[s.start:s.end] for s in find_quoted(text)] == ["We are glad,"]
 
 
@@ -333,8 +333,8 @@ def test_criticism_and_support_are_stances(nlp: Any) -> None:
 
 
 def test_physical_actions_and_forecasts_are_not_quotes(nlp: Any) -> None:
-    text = ("Trump shook hands with Putin, patting him on the back. Obama had shelved similar plans in 2009. "
-            "Their meetings were expected to focus on North Korea. He canceled the trade deal. "
+    text = ("Macron shook hands with Modi, patting him on the shoulder. Hollande had dropped similar plans in 2014. "
+            "Their talks were expected to focus on trade. He canceled the trade deal. "
             "He said the deal was unfair.")
     article = run(text)
     assert [q.content.text for q in article.quotes] == ["the deal was unfair"]
@@ -348,16 +348,16 @@ def test_lone_pronoun_and_speakerless_contents_are_dropped(nlp: Any) -> None:
 
 
 def test_quoted_as_saying_keeps_the_speaker_not_the_relay(nlp: Any) -> None:
-    text = ("Kremlin spokesman Dmitry Peskov was quoted by Russia's state-run TASS news agency as saying on "
-            "July 7 that Putin had been informed of the statements.")
-    quote = find(run(text), "Putin had been informed", direct=False)
+    text = ("Kremlin spokesman Dmitry Peskov was quoted by the Interfax news agency as saying on March 3 that "
+            "Putin had read the letter.")
+    quote = find(run(text), "Putin had read the letter", direct=False)
     assert quote.kind == "speech"
     assert quote.speaker_span is not None and "Peskov" in quote.speaker_span.text
-    assert quote.content.text.startswith("Putin had been")
+    assert quote.content.text.startswith("Putin had read")
 
 
 def test_feelings_of_institutions_about_things_are_not_stances(nlp: Any) -> None:
-    article = run("The Trump administration's open disdain for the science behind climate change worried allies. "
+    article = run("The ministry's open disdain for the findings of the inquiry alarmed doctors. "
                   "Her disdain for the plan was plain.")
     assert [(text_of(q.speaker_span), q.content.text) for q in article.quotes] == [("Her", "the plan")]
 
