@@ -22,26 +22,26 @@ PARAGRAPHS = [
 JUNK = [
     ("promo", "Our Coverage of the Impeachment Inquiry"),
     ("promo", "Read the motion to dismiss here (Mobile users go here)"),
-    ("credit", "(Reporting by Will Dunham; Editing by Tom Brown)"),
-    ("credit", "Reporting by Rodrigo Campos; additional reporting by Stephanie Kelly and Saqib Iqbal Ahmed; Editing "
-               "by Nick Zieminski and Dan Grebler"),
+    ("credit", "(Reporting by Sara Lind; Editing by Mark Hale)"),
+    ("credit", "Reporting by Omar Reyes; additional reporting by Jenna Holt and Ravi Kumar Das; Editing by "
+               "Paul Marsh and Ann Cole"),
     ("credit", "Our Standards: The Thomson Reuters Trust Principles."),
     ("copyright", "© 2019 Reuters. All rights reserved."),
     ("copyright", "Copyright 2020 The Associated Press. All rights reserved. This material may not be published, "
                   "broadcast, rewritten or redistributed."),
     ("copyright", "Hearst Newspapers © Copyright Hearst Communications, Inc."),
     ("shopping", "Best Holiday Deals"),
-    ("shopping", "The best Black Friday TV deals of 2019"),
-    ("embedded-post", "I urge all Delhiites to use them whenever needed pic.twitter.com/MYwRz9euaq"),
-    ("embedded-post", "— Arvind Kejriwal (@ArvindKejriwal) November 1, 2019"),
-    ("pull-quote", "—Łukasz Szumowski on the failed efforts to save the mayor's life"),
-    ("caption", "University would score a couple of tries out wide. (Image: Patrick Gillett)"),
-    ("caption", "The procession at the Rue nationale. Image: Genium."),
+    ("shopping", "The best Black Friday laptop deals of 2021"),
+    ("embedded-post", "Please check on your elderly neighbours tonight pic.twitter.com/Qx7LmP2aZt"),
+    ("embedded-post", "— Jane Doe (@JaneDoeMayor) March 3, 2021"),
+    ("pull-quote", "—Anna Nowak on the long search for the missing climbers"),
+    ("caption", "The visitors scored two late tries on the left wing. (Image: Peter Lang)"),
+    ("caption", "The market square at dawn. Image: Karol Wiśniewski."),
 ]
 
 #: Body lines that look like junk at a glance and are not.
 NOT_JUNK = [
-    "— Я всегда любила готовить. Мне даже больше нравится сам процесс приготовления блюда.",
+    "— Я каждое утро гуляю с собакой в парке. Потом мы вместе пьём чай на кухне.",
     "The best deals, the minister said, were the ones struck before the summit began in earnest.",
     "Our coverage of the trial was cited by the defence in its motion to dismiss, the lawyer said on Tuesday.",
 ]

@@ -13,12 +13,12 @@ from dateline.clean._found import normalize_line
 from dateline.records import Article, Document
 
 BODY = [
-    "The appeals court placed a stay on the ruling until it hears arguments from the president's lawyers in the case.",
-    "Trump had asked the federal court in Manhattan to stop an investigation by the district attorney's office.",
-    "The judge wrote that the notion of presidential immunity the president invoked was repugnant to the constitution.",
+    "The appeals court put the ruling on hold until it can hear from the governor's lawyers later this month.",
+    "Dale had asked the federal court in Albany to halt an audit begun by the state comptroller's office last year.",
+    "The judge wrote that the privilege the governor claimed had no basis in the state constitution or in law.",
 ]
-LEAD = ("On Monday, United States District Court Judge Victor Marrero issued a ruling against President Donald Trump "
-        "finding that New York City prosecutors could obtain his tax returns.")
+LEAD = ("On Tuesday, United States District Court Judge Helen Ward ruled against Governor Mark Dale, finding that "
+        "New York State auditors could examine the accounts of his campaign.")
 
 #: A paragraph of the corpus that holds a sentence: enough words, and a stop (perhaps inside quotation marks).
 _SENTENCE = re.compile(r"[.!?][\"'”’)\]]*$")
@@ -44,15 +44,15 @@ def test_a_lead_that_opens_with_capitalized_names_is_kept() -> None:
 
 
 def test_a_lead_followed_by_a_pull_quote_attribution_is_kept() -> None:
-    attribution = "—Łukasz Szumowski on the failed efforts to save the mayor's life"
+    attribution = "—Anna Nowak on the long search for the missing climbers"
     article = _text("\n".join([LEAD, attribution, *BODY]))
     assert article.text.startswith(LEAD + PARAGRAPH_SEPARATOR + BODY[0])
     assert ("pull-quote", attribution) in [(b.kind, b.text) for b in article.boilerplate]
 
 
 def test_a_lead_followed_by_picture_captions_is_kept() -> None:
-    captions = ["Maroochydore played much of the first half in their attacking half. (Image: Patrick Gillett)",
-                "University would score a couple of tries out wide. (Image: Patrick Gillett)"]
+    captions = ["The home side spent most of the first half deep in their own territory. (Image: Peter Lang)",
+                "The visitors scored two late tries on the left wing. (Image: Peter Lang)"]
     article = _text("\n".join([LEAD, *captions, *BODY]))
     assert article.text == PARAGRAPH_SEPARATOR.join([LEAD, *BODY])
     assert [b.kind for b in article.boilerplate] == ["caption", "caption"]
@@ -60,8 +60,8 @@ def test_a_lead_followed_by_picture_captions_is_kept() -> None:
 
 def test_teasers_glued_to_their_summary_stay_out_of_the_body() -> None:
     teasers = [
-        "Tape Gaffe Ends Hamlin's Title RunDenny Hamlin's championship run was foiled by the tale of the tape.",
-        "Is Violence In Sports On The Rise?Violence is part of the game in many sports but a line was crossed here.",
+        "Late Penalty Ends Rovers' Cup RunRovers' hopes of a first cup final ended with a penalty in added time.",
+        "Are Ticket Prices In Football Too High?Ticket prices have doubled in ten years and fans say it must stop.",
         "Ford Recalls Its Pickups; Loose Cable Can Cause Stalling Or FiresFord is recalling trucks to fix a cable.",
     ]
     article = _text("\n".join([*BODY, "More News", *teasers]))
@@ -70,8 +70,8 @@ def test_teasers_glued_to_their_summary_stay_out_of_the_body() -> None:
 
 
 def test_the_body_ends_where_readers_comments_begin() -> None:
-    more = ["Lawyers for the president said they would take the case to the Supreme Court if the appeals court "
-            "ruled against him, and that the subpoena was an attempt to harass the president.",
+    more = ["Lawyers for the governor said they would appeal to the state's highest court if the ruling stood, "
+            "and that the audit was an attempt to harass him before the election.",
             "The district attorney's office said it would comply with any order of the courts and that the "
             "investigation would continue while the appeal is heard."]
     lines = [LEAD, *BODY, *more, "Top Rated Comments"]
