@@ -68,7 +68,7 @@ def test_washington_is_the_capital_unless_the_text_means_the_state() -> None:
 
 
 def test_a_capital_beside_its_country_is_a_place_whatever_the_tagger_called_it() -> None:
-    found = _places("Tunisia has struggled since 2011. In a visit to Tunis on 1 February Macron praised Tunisia.")
+    found = _places("Tunisia has been calm since 2014. On a visit to Tunis on 9 June Meloni praised Tunisia.")
     assert ("Tunis", "Tunis", "TUN", "city") in found
 
 
@@ -87,8 +87,8 @@ def test_a_name_holding_another_is_no_evidence_for_it() -> None:
 
 
 def test_a_place_inside_a_name_after_of_is_the_place_the_text_names_elsewhere() -> None:
-    text = ("The mayor of the Polish city of Gdańsk was stabbed on stage. He was taken to the Medical University "
-            "of Gdańsk, where doctors operated for five hours.")
+    text = ("A councillor from the Polish city of Gdańsk fell ill during a meeting. She was taken to the Medical "
+            "University of Gdańsk, where she stayed for two days.")
     found = [p.span.start for p in _resolved(text) if p.name == "Gdańsk"]
     assert found == [text.index("Gdańsk"), text.rindex("Gdańsk")]
 
