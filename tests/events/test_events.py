@@ -377,8 +377,8 @@ def test_letters_are_consults_from_writer_to_addressee(text: str) -> None:
 @pytest.mark.parametrize(
     ("text", "event_type", "recipient"),
     [
-        ("Biden sent a letter to the head of the International Monetary Fund threatening to halt US payments.",
-         "THREATEN", "the head of the International Monetary Fund"),
+        ("Biden sent a letter to the director of the International Monetary Fund threatening to halt US payments.",
+         "THREATEN", "the director of the International Monetary Fund"),
         ("Xi wrote to Biden to urge him to lift the tariffs.", "REQUEST", "Biden"),
     ],
 )
