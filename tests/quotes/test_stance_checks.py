@@ -44,9 +44,9 @@ def test_a_source_opened_by_no_is_no_one_but_few_are_someone(nlp: Any) -> None:
 
 
 def test_deeds_told_by_we_and_they_are_no_stances_but_their_support_is(nlp: Any) -> None:
-    found = stances("We have lined up one activity each day. They offered Hallam a morning tour of the "
+    found = stances("We have booked one outing every week. They offered Hallam a morning tour of the "
                     "factory. The union endorsed the mayor, and we support the plan.")
-    assert not any("activity" in c or "tour" in c for c in contents(found))
+    assert not any("outing" in c or "tour" in c for c in contents(found))
     assert {"the mayor", "the plan"} <= contents(found)
 
 
