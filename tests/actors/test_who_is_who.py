@@ -278,10 +278,10 @@ def test_products_and_landmarks_are_no_persons() -> None:
 
 
 def test_storms_are_no_persons() -> None:
-    article = run("Storm Lorenzo will produce significant swell, Irish forecaster Evelyn Cusack said.",
+    article = run("Storm Ciara will bring strong gales, Irish forecaster Joan Blake said.",
                   dt.date(2019, 10, 2))
     names = {a.name for a in article.actors}
-    assert "Evelyn Cusack" in names and not any("Lorenzo" in name for name in names)
+    assert "Joan Blake" in names and not any("Ciara" in name for name in names)
 
 
 def test_agent_words_in_a_list_of_modifiers_and_counties_are_no_actors() -> None:
@@ -316,10 +316,10 @@ def test_a_title_ending_in_a_courtesy_word_and_a_title_before_one() -> None:
 
 
 def test_the_author_or_accused_of_a_crime_is_a_criminal() -> None:
-    article = run("On Friday, Usman Khan stabbed several people in London. Police arrived and detained a man, later "
-                  "identified as Khairi Saadallah. A charge of murder against Stefan Wilk carries a life sentence. "
+    article = run("On Sunday, Lee Barker stabbed two men in Leeds. Police came and detained a man, later "
+                  "identified as Tom Ellis. A charge of murder against Stefan Wilk carries a life sentence. "
                   "Broadcaster Piers Morgan said the police were brave.", dt.date(2019, 12, 2))
-    for name in ("Usman Khan", "Khairi Saadallah", "Stefan Wilk"):
+    for name in ("Lee Barker", "Tom Ellis", "Stefan Wilk"):
         assert actor_of(article, name).sector == "CRM", name
     assert actor_of(article, "Piers Morgan").sector == "JRN"  # a person with a role keeps it
 
@@ -360,7 +360,7 @@ def test_georgia_is_the_us_state_among_us_places_and_the_country_among_its_own()
     assert all(a.country != "GEO" for a in article.actors), [(a.name, a.country) for a in article.actors]
     assert actor_of(article, "Georgia Institute of Technology").country == "USA"
     assert actor_of(article, "Kelly Loeffler").country == "USA"
-    abroad = run("Nikoloz Basilashvili, a Georgian tennis player, was arrested in Tbilisi. Georgia said the court "
+    abroad = run("Giorgi Beridze, a Georgian chess player, was detained in Tbilisi. Georgia said the court "
                  "would set bail.", dt.date(2021, 5, 1))
     assert actor_of(abroad, "Georgia said").country == "GEO"
 
@@ -453,9 +453,10 @@ def test_a_place_before_a_group_gives_its_country() -> None:
 
 
 def test_the_places_of_the_story_count_for_its_country() -> None:
-    article = run("A gunman shot shoppers at a store in El Paso, Texas. Police said the gunman surrendered. Mexico "
-                  "said six Mexicans were killed; Mexico's foreign minister said Mexico would seek to extradite "
-                  "him. Texas and El Paso mourned, and vigils were held in Dallas and in Ohio.", dt.date(2019, 8, 8))
+    article = run("A gunman fired on customers at a mall in El Paso, Texas. Police said the gunman gave himself up. "
+                  "Mexico said four Mexicans were among the dead; Mexico's foreign minister said Mexico wanted him "
+                  "tried there. Texas and El Paso grieved, and vigils took place in Dallas and in Ohio.",
+                  dt.date(2019, 8, 8))
     gunman, police = actor_of(article, "gunman"), actor_of(article, "Police")
     assert (gunman.country, gunman.sector) == ("USA", "UAF")
     assert (police.country, police.sector) == ("USA", "COP")
