@@ -99,9 +99,9 @@ def test_nominal_events_take_possessor_by_and_of() -> None:
 
 
 def test_threatened_seizure_is_one_threaten() -> None:
-    article = run("The Foreign Ministry threatened the seizure of American diplomatic properties.")
+    article = run("The Interior Ministry threatened the confiscation of British embassy buildings.")
     assert [e.type for e in article.events] == ["THREATEN"]
-    assert texts(article.events[0].actor_spans) == ["The Foreign Ministry"]
+    assert texts(article.events[0].actor_spans) == ["The Interior Ministry"]
 
 
 def test_said_must_is_a_request_from_the_speaker() -> None:
@@ -230,12 +230,12 @@ def test_seed_article(seed_path: Path) -> None:
 
 
 def test_instruments_and_statements_are_not_parties() -> None:
-    strike = only(run("The Afghan army pounded the Taliban hideouts with heavy artillery."), "ASSAULT")
-    assert texts(strike.recipient_spans) == ["the Taliban hideouts"]
-    request = only(run("Human Rights Watch issued a statement calling on the government to release the prisoners."),
+    strike = only(run("The Afghan army shelled the Taliban positions with heavy mortars."), "ASSAULT")
+    assert texts(strike.recipient_spans) == ["the Taliban positions"]
+    request = only(run("Amnesty International issued a statement calling on the army to free the students."),
                    "REQUEST")
-    assert texts(request.actor_spans) == ["Human Rights Watch"]
-    assert texts(request.recipient_spans) == ["the government"]
+    assert texts(request.actor_spans) == ["Amnesty International"]
+    assert texts(request.recipient_spans) == ["the army"]
 
 
 @pytest.mark.parametrize(
@@ -255,7 +255,7 @@ def test_cyber_attacks_are_coercion_not_assault(text: str) -> None:
     ("The government of Peru declared a state of emergency in Lima.", "COERCE", "declared",
      ["The government of Peru"], ["Lima"]),
     # a nominal suspension of aid is a sanction on its recipient
-    ("Sweden announced a suspension of aid to Uganda.", "SANCTION", "suspension", ["Sweden"], ["Uganda"]),
+    ("Denmark ordered a suspension of aid to Malawi.", "SANCTION", "suspension", ["Denmark"], ["Malawi"]),
     # a light verb lends its recipient to a nominal event
     ("North Korea launched cyber warfare against the UK last year.", "COERCE", "warfare", ["North Korea"],
      ["the UK"]),
@@ -269,9 +269,9 @@ def test_trigger_actor_and_recipient(text: str, event_type: str, trigger: str, a
 
 
 def test_object_complement_ends_the_recipient_phrase() -> None:
-    event = only(run("Rebel fighters held civilians as human shields in the town."), "ASSAULT")
-    assert texts(event.actor_spans) == ["Rebel fighters"]
-    assert texts(event.recipient_spans) == ["civilians"]
+    event = only(run("The militia held villagers as human shields near the border."), "ASSAULT")
+    assert texts(event.actor_spans) == ["The militia"]
+    assert texts(event.recipient_spans) == ["villagers"]
 
 
 @pytest.mark.parametrize(
@@ -437,7 +437,7 @@ def test_user_lexicon_adds_light_verbs(tmp_path: Path) -> None:
     ("text", "event_type", "place"),
     [
         ("Haftar declared a ceasefire in Tripoli on Monday.", "RETREAT", "Tripoli"),
-        ("Indian authorities imposed a curfew in parts of Kashmir.", "COERCE", "parts of Kashmir"),
+        ("Ethiopian authorities imposed a curfew in parts of Addis Ababa.", "COERCE", "parts of Addis Ababa"),
         ("Indian troops were deployed in the north of Syria.", "MOBILIZE", "the north of Syria"),
     ],
 )
@@ -448,15 +448,15 @@ def test_where_an_event_without_recipient_happens_is_its_recipient(text: str, ev
 
 
 def test_a_place_noun_with_a_place_name_is_a_named_place() -> None:
-    event = only(run("The United Nations suspended aid deliveries in Borno State."), "SANCTION")
-    assert texts(event.actor_spans) == ["The United Nations"]
-    assert texts(event.recipient_spans) == ["Borno State"]
+    event = only(run("The World Food Programme halted food deliveries in Kano State."), "SANCTION")
+    assert texts(event.actor_spans) == ["The World Food Programme"]
+    assert texts(event.recipient_spans) == ["Kano State"]
 
 
 @pytest.mark.parametrize(
     "text",
     [
-        "Amnesty International filed a lawsuit in a Paris court.",  # a thing named after a place is no place
+        "Greenpeace brought a case before a Berlin court.",  # a thing named after a place is no place
         "Trump met Putin in Hamburg.",  # a meeting's parties are its actors; Hamburg is only its place
     ],
 )
@@ -508,19 +508,19 @@ def test_an_event_none_of_whose_parties_is_an_actor_is_not_coded() -> None:
     ("Joe Biden ended his campaign for president on Wednesday.", "RETREAT", "Joe Biden", None),
     ("Boris Johnson said the United Kingdom will leave the European Union.", "SANCTION", "United Kingdom",
      "European Union"),
-    ("Ali bin Tamim attributed the bombing to the Houthis.", "ACCUSE", "Ali bin Tamim", "Houthis"),
+    ("Sami al-Rashid attributed the rocket attack to Hezbollah.", "ACCUSE", "Sami al-Rashid", "Hezbollah"),
     ("The Supreme Court ruled against Donald Trump on Monday.", "REJECT", "Supreme Court", "Donald Trump"),
     ("Emmanuel Macron paid tribute to Theresa May.", "SUPPORT", "Emmanuel Macron", "Theresa May"),
     ("Donald Trump railed against Angela Merkel on Monday.", "ACCUSE", "Donald Trump", "Angela Merkel"),
     ("Donald Trump withdrew the United States from the Paris accord.", "SANCTION", "Donald Trump", None),
     ("Theresa May appointed Boris Johnson foreign secretary in 2016.", "SUPPORT", "Theresa May", "Boris Johnson"),
     ("Donald Trump attacked the Supreme Court as a political machine.", "ACCUSE", "Donald Trump", "Supreme Court"),
-    ("Judge Victor Marrero issued a ruling against Donald Trump.", "REJECT", "Victor Marrero", "Donald Trump"),
+    ("Judge Helen Ward issued a ruling against Donald Trump.", "REJECT", "Helen Ward", "Donald Trump"),
     ("Antony Blinken posted a statement on Twitter blaming Russia for the strikes.", "ACCUSE", "Antony Blinken",
      "Russia"),
     ("The vote was described by Boris Johnson as a triumph, saying he would sanction Iran.", "SANCTION",
      "Boris Johnson", "Iran"),
-    ("Theresa May criticized the plan at the behest of Boris Johnson.", "ACCUSE", "Theresa May", None),
+    ("Angela Merkel criticized the budget at the behest of Olaf Scholz.", "ACCUSE", "Angela Merkel", None),
     ("Sudesh Amman advised Ali Khan to attack Boris Johnson.", "ASSAULT", "Ali Khan", "Boris Johnson"),
     ("Robert Mugabe founded ZANU to oppose Ian Smith.", "REJECT", "Robert Mugabe", "Ian Smith"),
     ("Emily Murphy received threats from Donald Trump.", "THREATEN", "Donald Trump", "Emily Murphy"),
@@ -528,7 +528,7 @@ def test_an_event_none_of_whose_parties_is_an_actor_is_not_coded() -> None:
     ("Tunisian President Kais Saied suspended parliament on Sunday.", "COERCE", "Kais Saied", "legislature"),
     ("Donald Trump postponed the election.", "COERCE", "Donald Trump", None),
     ("Angela Merkel observed a minute of silence in Helmut Kohl's honour.", "SUPPORT", "Angela Merkel", "Helmut Kohl"),
-    ("Attributions of responsibility were made by Mike Pompeo.", "ACCUSE", "Mike Pompeo", None),
+    ("Attributions of guilt were made by Antony Blinken.", "ACCUSE", "Antony Blinken", None),
     ("Tankers belonging to Iran were attacked by Israel.", "ASSAULT", "Israel", "Iran"),
     ("Boris Johnson repeated that he intends on leaving the European Union.", "SANCTION", "Boris Johnson",
      "European Union"),
@@ -570,7 +570,7 @@ def test_other_senses_of_trigger_words_are_no_events(text: str, kept: str) -> No
     ("Angela Merkel, who became chancellor in 2005, thanked Emmanuel Macron.", "SUPPORT", "2017-07", None),
     ("Angela Merkel has criticized Donald Trump.", "ACCUSE", "2017-07", None),
     # a verbal act in what someone said takes the time of the saying
-    ('Chuck Schumer said on Friday: "We rejected the offer of Donald Trump."', "REJECT", "2017-07-07", "Friday"),
+    ('Nancy Pelosi said on Friday: "We rejected the plan of Mitch McConnell."', "REJECT", "2017-07-07", "Friday"),
     # a participle clause tells its time by the verb it hangs on
     ("Donald Trump responded on Twitter, criticizing Angela Merkel.", "ACCUSE", "2017-07", None),
 ])
@@ -581,9 +581,9 @@ def test_an_event_takes_its_own_clause_date_or_the_publication_month(text: str, 
 
 
 def test_an_undated_act_of_the_story_takes_the_day_its_lead_states() -> None:
-    article = run("On Friday, Usman Khan stabbed two people at Fishmongers' Hall in London. The hall is a "
-                  "historic building. It hosts many conferences. Its owners are a livery company. "
-                  "Police shot Usman Khan on London Bridge.", published="2019-12-02")
+    article = run("On Friday, Lee Barker stabbed two people at the Corn Exchange in Leeds. The hall is an "
+                  "old building. It hosts many concerts. Its owners are a charity. "
+                  "Police shot Lee Barker on Briggate.", published="2019-12-02")
     shot = [e for e in article.events if e.trigger.text == "shot"]
     assert shot and shot[0].date is not None and shot[0].date.value == "2019-11-29"
 
@@ -628,8 +628,8 @@ def test_a_place_naming_the_event_noun_is_its_place() -> None:
 @pytest.mark.parametrize(("text", "event_type", "actor", "recipient"), [
     ('Bernie Sanders called Joe Biden a "decent man".', "SUPPORT", "Bernie Sanders", "Joe Biden"),
     ("Rodrigo Duterte described the bombing in Jolo as a dastardly act.", "ACCUSE", "Rodrigo Duterte", None),
-    ('"Robert Mugabe was an icon of liberation," said Emmerson Mnangagwa.', "SUPPORT", "Emmerson Mnangagwa",
-     "Robert Mugabe"),
+    ('"Kenneth Kaunda was a giant of African freedom," said Hakainde Hichilema.', "SUPPORT", "Hakainde Hichilema",
+     "Kenneth Kaunda"),
     ('Letitia James said: "Donald Trump treats the constitution with total contempt."', "ACCUSE", "Letitia James",
      "Donald Trump"),
     ('Donald Tusk wrote "Let us all pray for Mayor Kowalski."', "SUPPORT", "Donald Tusk", "Kowalski"),
@@ -754,8 +754,8 @@ def test_an_order_signed_does_what_it_says_and_a_deferral_is_not_its_date() -> N
 
 
 def test_a_vote_for_an_office_is_no_event() -> None:
-    article = run("The citizens of France do not elect the prime minister directly. "
-                  "The citizens of France elected Emmanuel Macron in 2017.")
+    article = run("The voters of Britain do not vote for the prime minister directly. "
+                  "The voters of France elected Emmanuel Macron in 2017.")
     assert [e.type for e in article.events] == ["SUPPORT"]
     assert article.events[0].evidence.text.endswith("Emmanuel Macron in 2017.")
 
@@ -800,12 +800,12 @@ def test_a_command_reports_no_act() -> None:
 
 
 def test_a_tribute_rests_on_the_sentence_of_the_quotation_that_holds_its_praise() -> None:
-    article = run('"It is with sadness that I announce the passing of our founding father. Robert Mugabe was a hero '
-                  'of liberation and a courageous leader. May he rest in peace," wrote Emmerson Mnangagwa.')
+    article = run('"With a heavy heart I share the news that our first president has died. Kenneth Kaunda was a '
+                  'brave leader and a true patriot. May he rest in peace," wrote Hakainde Hichilema.')
     event = only(article, "SUPPORT")
-    assert [a.name for i in event.actors if (a := article.actor(i))] == ["Emmerson Mnangagwa"]
-    assert [a.name for i in event.recipients if (a := article.actor(i))] == ["Robert Mugabe"]
-    assert event.evidence.text == "Robert Mugabe was a hero of liberation and a courageous leader."
+    assert [a.name for i in event.actors if (a := article.actor(i))] == ["Hakainde Hichilema"]
+    assert [a.name for i in event.recipients if (a := article.actor(i))] == ["Kenneth Kaunda"]
+    assert event.evidence.text == "Kenneth Kaunda was a brave leader and a true patriot."
 
 
 def test_what_a_leader_says_his_own_country_must_do_is_no_request() -> None:
