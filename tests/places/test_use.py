@@ -106,7 +106,7 @@ def test_a_state_inside_a_name_says_where_the_article_is() -> None:
 
 
 def test_a_local_outlet_is_about_the_town_it_is_named_after() -> None:
-    text = "Students from several Dublin elementary schools are taking martial arts classes."
+    text = "Children from two Dublin middle schools are learning to swim this summer."
     [place] = _resolved(text, "https://www.columbuslocalnews.com/dublin/news.html")
     assert (place.name, place.country) == ("Dublin", "USA")
     assert place.lat is not None and place.lon is not None
@@ -129,26 +129,26 @@ def test_outlet_town_reads_the_town_from_the_address() -> None:
 
 
 def test_a_name_grows_to_the_longer_place_name_around_it() -> None:
-    found = _places("The wrestling team won in Belle Plaine on Friday night.")
+    found = _places("The soccer team lost in Belle Plaine on Saturday afternoon.")
     assert [(text, country) for text, _, country, _ in found] == [("Belle Plaine", "USA")]
     found = _places("Members helped clean New Concord reservoir near Zanesville on Saturday.")
     assert [(text, name) for text, name, _, _ in found][:1] == [("New Concord", "New Concord")]
 
 
 def test_a_place_before_a_local_title_in_a_person_name_is_a_place() -> None:
-    found = _places('"It overshadows the rest," said Rock Hill City Manager Carey Smith, who lives in Fort Mill.')
+    found = _places('"It is the best news this year," said Rock Hill City Manager Dana Cole, who lives in Fort Mill.')
     assert [(text, country) for text, _, country, _ in found] == [("Rock Hill", "USA"), ("Fort Mill", "USA")]
     found = _places("Officials said McMinn County Sheriff Steve Frisbie spoke in Athens, Tennessee.")
     assert ("McMinn County", "McMinn County", "USA", "admin2") in found
 
 
 def test_a_town_the_tagger_calls_a_person_stands_in_the_country_the_text_names() -> None:
-    found = _places("Militias from Misrata formed the backbone of the operation in Libya.")
+    found = _places("Fighters from Misrata led the push along the coast in Libya.")
     assert ("Misrata", "Misratah", "LBY", "city") in found and ("Libya", "Libya", "LBY", "country") in found
 
 
 def test_a_person_bearing_a_towns_name_is_no_place() -> None:
-    found = _places('"It was not patriotic to show such work," Petrova said in Chicago.')
+    found = _places('"The paintings were too dark for the museum," Petrova said in Chicago.')
     assert [(text, country) for text, _, country, _ in found] == [("Chicago", "USA")]
 
 
