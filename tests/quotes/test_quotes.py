@@ -218,13 +218,13 @@ def _check_seed_leftovers(article: Article) -> None:
 
 
 def test_transcript_labels_are_speakers(nlp: Any) -> None:
-    text = ('Partial transcript as follows:\n\n"WALLACE: Let us start with the debate story tonight.\n\n'
-            '"PENCE: Well, look, the campaign has said a great deal about it.\n\nUPDATE: The debate starts at nine.')
+    text = ('The exchange went as follows:\n\n"MORGAN: Let us begin with the budget tonight.\n\n'
+            '"HALE: Well, look, the ministry has said a great deal about it.\n\nUPDATE: The vote starts at nine.')
     article = run(text)
-    wallace = find(article, "Let us start with the debate story")
-    assert text_of(wallace.speaker_span) == "WALLACE"
+    wallace = find(article, "Let us begin with the budget")
+    assert text_of(wallace.speaker_span) == "MORGAN"
     assert text_of(wallace.cue) == ":"
-    assert find(article, "the campaign has said").speaker_span.text == "PENCE"  # type: ignore[union-attr]
+    assert find(article, "the ministry has said").speaker_span.text == "HALE"  # type: ignore[union-attr]
     assert "UPDATE" not in speakers(article)
     assert_offsets(article)
 
@@ -274,8 +274,8 @@ def test_colon_labels_need_a_sentence(nlp: Any) -> None:
 
 
 def test_stance_of_an_agent_is_reported(nlp: Any) -> None:
-    article = run("The union endorsed Hillary Clinton for president on Friday.")
-    quote = find(article, "Hillary Clinton for president", direct=False)
+    article = run("The union endorsed Maria Lopez for mayor on Friday.")
+    quote = find(article, "Maria Lopez for mayor", direct=False)
     assert text_of(quote.cue) == "endorsed"
     assert text_of(quote.speaker_span) == "The union"
     assert_offsets(article)
@@ -283,7 +283,7 @@ def test_stance_of_an_agent_is_reported(nlp: Any) -> None:
 
 def test_plain_actions_are_not_stances(nlp: Any) -> None:
     article = run("The senator visited Ohio on Monday and boarded a bus to Cleveland. "
-                  "The union endorsed Hillary Clinton for president.")
+                  "The union endorsed Maria Lopez for mayor.")
     assert [text_of(q.cue) for q in article.quotes] == ["endorsed"]
 
 
@@ -295,8 +295,8 @@ def test_noun_cue_with_a_that_clause(nlp: Any) -> None:
 
 
 def test_parenthetical_said_inside_the_sentence(nlp: Any) -> None:
-    article = run("The museum, he said, would make visitors face uncomfortable truths.")
-    quote = find(article, "uncomfortable truths", direct=False)
+    article = run("The new law, he said, would force landlords to repair old flats.")
+    quote = find(article, "repair old flats", direct=False)
     assert text_of(quote.cue) == "said"
     assert text_of(quote.speaker_span) == "he"
 
@@ -327,9 +327,9 @@ def test_speech_and_stance_kinds(nlp: Any) -> None:
 
 
 def test_criticism_and_support_are_stances(nlp: Any) -> None:
-    article = run("The senator criticized the bill for its cost. The union endorsed Hillary Clinton for president.")
+    article = run("The senator criticized the bill for its cost. The union endorsed Maria Lopez for mayor.")
     assert find(article, "the bill").kind == "stance"
-    assert find(article, "Hillary Clinton for president").kind == "stance"
+    assert find(article, "Maria Lopez for mayor").kind == "stance"
 
 
 def test_physical_actions_and_forecasts_are_not_quotes(nlp: Any) -> None:
@@ -341,7 +341,7 @@ def test_physical_actions_and_forecasts_are_not_quotes(nlp: Any) -> None:
 
 
 def test_lone_pronoun_and_speakerless_contents_are_dropped(nlp: Any) -> None:
-    article = run("Moscow has repeatedly complained about that. "
+    article = run("Beijing has often complained about that. "
                   "Article 5 says an attack on one member is an attack on all.")
     assert [(q.content.text, text_of(q.speaker_span)) for q in article.quotes] == [
         ("an attack on one member is an attack on all", "Article 5")]
@@ -371,11 +371,11 @@ def test_reported_speech_takes_in_the_quotation_that_finishes_it(nlp: Any) -> No
 
 
 def test_a_participle_of_saying_keeps_its_own_quotation(nlp: Any) -> None:
-    article = run("Trump attacked Clinton for her support of the war in Libya, saying, “She is trigger-happy and "
-                  "very unstable.”")
-    quote = find(article, "trigger-happy", direct=True)
+    article = run("Smith attacked Jones for his support of the new tax, saying, “He is reckless and "
+                  "out of touch.”")
+    quote = find(article, "reckless", direct=True)
     assert text_of(quote.cue) == "saying"
-    assert all("trigger-happy" not in q.content.text for q in article.quotes if not q.direct)
+    assert all("reckless" not in q.content.text for q in article.quotes if not q.direct)
 
 
 def test_participle_of_saying_after_a_report_is_a_report_of_its_own(nlp: Any) -> None:
@@ -484,8 +484,8 @@ def test_headline_verbs_read_as_names(nlp: Any) -> None:
 
 
 @pytest.mark.parametrize(("text", "content"), [
-    ("Investigators have also discovered that attempts to enter the system were made by people with ties to "
-     "foreign agencies.", "attempts to enter the system were made by people with ties to foreign agencies"),
+    ("Auditors have also found that payments to the firm were approved by officials with links to the "
+     "minister.", "payments to the firm were approved by officials with links to the minister"),
     ("He began by stressing job security, and a need to lower rents and fund new schools.",
      "job security, and a need to lower rents and fund new schools"),
     ("Mr. Lee complained about his microphone the morning after the debate.",
@@ -527,9 +527,9 @@ def test_according_to_at_the_end_vouches_for_the_sentence(nlp: Any) -> None:
 
 
 def test_calling_a_meeting_reports_nothing(nlp: Any) -> None:
-    article = run("Bill Lee calls Obamacare 'crazy system' during campaign stop.\n\n"
+    article = run("Jane Roe calls tax plan 'total mess' during town hall.\n\n"
                   "The council called an emergency meeting to discuss the flood.")
-    assert find(article, "Obamacare").cue.text == "calls"  # type: ignore[union-attr]
+    assert find(article, "tax plan").cue.text == "calls"  # type: ignore[union-attr]
     assert "called" not in cues(article)
 
 
@@ -600,9 +600,9 @@ def test_asked_about_it_then_a_quotation(nlp: Any) -> None:
 
 
 def test_in_the_poll_reports_what_follows(nlp: Any) -> None:
-    article = run("In the previous national poll, conducted in early September, the mayor led her rival by 5 "
-                  "points among likely voters. In a statement, the ministry said the talks had failed.")
-    poll = find(article, "the mayor led her rival")
+    article = run("In the last state poll, taken in late March, the senator trailed his opponent by 3 "
+                  "points among registered voters. In a statement, the ministry said the talks had failed.")
+    poll = find(article, "the senator trailed his opponent")
     assert text_of(poll.cue) == "In"
-    assert poll.speaker_span is not None and poll.speaker_span.text.endswith("national poll")
+    assert poll.speaker_span is not None and poll.speaker_span.text.endswith("state poll")
     assert find(article, "the talks had failed").cue.text == "said"  # type: ignore[union-attr]

@@ -28,10 +28,10 @@ def test_repute_is_no_stance_but_a_belief_and_a_named_view_are(nlp: Any) -> None
 
 
 def test_going_on_with_a_deed_is_no_stance_but_a_want_is(nlp: Any) -> None:
-    found = stances("He retired in 1982 but continued to work at the Department of Mathematics. "
-                    "Twitter continued to edit Trump's tweets. The senator continued to oppose the bill, "
+    found = stances("She retired in 2005 but continued to teach at the School of Music. "
+                    "The company continued to label the posts. The senator continued to oppose the bill, "
                     "and she wants to cut taxes.")
-    assert not any("edit Trump's tweets" in c or "Department of Mathematics" in c for c in contents(found))
+    assert not any("label the posts" in c or "School of Music" in c for c in contents(found))
     assert {"the bill", "to cut taxes"} <= contents(found)
 
 
@@ -58,9 +58,9 @@ def test_an_embedded_question_is_no_position_but_a_wonder_and_a_that_clause_are(
 
 
 def test_a_year_sees_no_stance_but_officials_do(nlp: Any) -> None:
-    found = stances("Cuban roads suffer many accidents; 2018 saw 11,187 recorded accidents. "
+    found = stances("Rural roads see many crashes; 2019 saw 4,302 reported crashes. "
                     "Officials saw that the roads were unsafe.")
-    assert not any("accidents" in c for c in contents(found))
+    assert not any("crashes" in c for c in contents(found))
     assert "the roads were unsafe" in contents(found)
 
 
