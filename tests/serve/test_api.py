@@ -276,7 +276,7 @@ def test_nested_quotes_are_listed_once_and_generic_groups_stay_out_of_the_networ
     from dateline.serve.app import create_app
     from dateline.store import Store
 
-    text = 'Trump accused Biden of "siding with criminals." Police arrested Biden on Friday.'
+    text = 'Trump accused Biden of "coddling the rioters." Police arrested Biden on Friday.'
 
     def span(phrase: str):  # type: ignore[no-untyped-def]
         start = text.index(phrase)
@@ -285,8 +285,8 @@ def test_nested_quotes_are_listed_once_and_generic_groups_stay_out_of_the_networ
     trump = Actor("a1", "Donald Trump", "person", "USA", "GOV", (span("Trump"),))
     biden = Actor("a2", "Joe Biden", "person", "USA", "GOV", (span("Biden"),))
     police = Actor("a3", "police", "group", None, "COP", (span("Police"),))
-    outer = Quote("q1", span('Biden of "siding with criminals."'), False, "a1", span("Trump"), span("accused"))
-    inner = Quote("q2", span("siding with criminals."), True, "a1", span("Trump"), span("accused"))
+    outer = Quote("q1", span('Biden of "coddling the rioters."'), False, "a1", span("Trump"), span("accused"))
+    inner = Quote("q2", span("coddling the rioters."), True, "a1", span("Trump"), span("accused"))
     arrest = Event("e1", "COERCE", ("a3",), ("a2",), "occurred", span("arrested"),
                    span("Police arrested Biden on Friday."), quad=4)
     accuse = Event("e2", "ACCUSE", ("a1",), ("a2",), "occurred", span("accused"), span(text.split(" Police")[0]),
@@ -299,7 +299,7 @@ def test_nested_quotes_are_listed_once_and_generic_groups_stay_out_of_the_networ
     app = create_app(db, refresh=0)
     with TestClient(app, base_url="http://127.0.0.1") as local:
         detail = local.get("/api/actors/donald-trump.usa").json()
-        assert [q["text"] for q in detail["quotes"]] == ['Biden of "siding with criminals."']
+        assert [q["text"] for q in detail["quotes"]] == ['Biden of "coddling the rioters."']
         assert detail["actor"]["quotes"] == 1
         assert local.get("/api/quotes", params={"speaker": "donald-trump.usa"}).json()["total"] == 2
         graph = local.get("/api/network").json()
