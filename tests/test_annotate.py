@@ -52,7 +52,7 @@ def test_every_paragraph_starts_a_sentence() -> None:
 
 
 def test_no_sentence_starts_right_after_a_word() -> None:
-    doc = start_paragraphs(load_model().make_doc("She felt the 13th Amendment was unclear. It was.\n\nNext line"))
+    doc = start_paragraphs(load_model().make_doc("He thought the 19th Amendment was vague. It was.\n\nNext line"))
     starts = {token.text: token.is_sent_start for token in doc}
     assert starts["Amendment"] is False and starts["was"] is False  # mid-phrase: never a sentence start
     assert starts["It"] is None  # after a full stop: the parser decides
