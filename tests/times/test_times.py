@@ -118,7 +118,7 @@ def test_a_deadline_weeks_ahead_is_this_year_in_the_past_tense() -> None:
 
 def test_what_was_planned_lies_ahead() -> None:
     assert values("Protesters planned a large demonstration on Saturday.")["Saturday"][0] == "2017-07-08"
-    found = values("The official said the accession was planned for early March.", dt.date(1999, 2, 10))
+    found = values("The minister said the merger was planned for early March.", dt.date(1999, 2, 10))
     assert found["early March"][0] == "1999-03"
 
 
