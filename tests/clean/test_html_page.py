@@ -101,7 +101,7 @@ def test_url_from_the_canonical_link_when_the_input_gives_none(head: str, url: s
     ("head", "expected"),
     [
         ("<meta name='author' content='Jane Doe'>", ("Jane Doe",)),
-        ("<meta name='author' content='By Tom Krisher, AP Auto Writer'>", ("Tom Krisher",)),
+        ("<meta name='author' content='By Dan Wexler, AP Auto Writer'>", ("Dan Wexler",)),
         ("<meta name='author' content='Financial Times'><meta property='og:site_name' content='Financial Times'>",
          ()),
         ("<meta name='author' content='AOL Staff'>", ()),

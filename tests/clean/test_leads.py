@@ -62,7 +62,7 @@ def test_teasers_glued_to_their_summary_stay_out_of_the_body() -> None:
     teasers = [
         "Late Penalty Ends Rovers' Cup RunRovers' hopes of a first cup final ended with a penalty in added time.",
         "Are Ticket Prices In Football Too High?Ticket prices have doubled in ten years and fans say it must stop.",
-        "Ford Recalls Its Pickups; Loose Cable Can Cause Stalling Or FiresFord is recalling trucks to fix a cable.",
+        "Toyota Recalls Its Sedans; Faulty Pump Can Cause Stalling Or LeaksToyota is recalling cars to fix a pump.",
     ]
     article = _text("\n".join([*BODY, "More News", *teasers]))
     assert article.text == PARAGRAPH_SEPARATOR.join(BODY)
