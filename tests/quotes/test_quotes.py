@@ -85,8 +85,8 @@ def test_scare_quotes_and_slogans_are_not_quotes(nlp: Any) -> None:
 
 
 def test_short_quote_governed_by_a_cue_is_a_quote(nlp: Any) -> None:
-    article = run("He called the agreement “the worst trade deal ever.”")
-    quote = find(article, "the worst trade deal ever")
+    article = run("She called the treaty “the worst bargain in our history.”")
+    quote = find(article, "the worst bargain in our history")
     assert text_of(quote.cue) == "called"
     assert len(article.quotes) == 1  # the quoted words are the report's, not a second record
 
