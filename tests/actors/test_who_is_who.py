@@ -504,3 +504,53 @@ def test_counted_people_of_a_country_are_its_civilians_not_the_country() -> None
     assert (mexicans.kind, mexicans.country, mexicans.sector) == ("group", "MEX", "CVL")
     assert mexicans is actor_of(article, "Mexican nationals")
     assert actor_of(article, "Mexico").kind == "country"
+
+
+# ---- groups named by role nouns ---------------------------------------------------------------------------
+
+
+def test_counted_people_are_the_people_of_the_scene_but_a_rate_or_a_family_is_no_group() -> None:
+    article = run("A gunman killed four people and wounded several others in Lyon, France on Sunday. The "
+                  "region counts nine deaths per 100,000 people. The mayor has three children.", dt.date(2021, 5, 3))
+    people = actor_of(article, "four people")
+    assert (people.kind, people.country, people.sector) == ("group", "FRA", "CVL")
+    assert "people" in people.name
+    rate_at = article.text.index("100,000 people") + len("100,000 ")
+    assert article.actor_at(rate_at, rate_at + len("people")) is None
+    family_at = article.text.index("three children") + len("three ")
+    assert article.actor_at(family_at, family_at + len("children")) is None
+
+
+def test_bare_people_stay_nobody() -> None:
+    article = run("People said the mayor of Lyon, France would resign.", dt.date(2021, 5, 3))
+    assert article.actor_at(0, len("People")) is None
+    assert actor_of(article, "France").kind == "country"
+
+
+def test_officers_stand_for_the_police_named_before_them() -> None:
+    article = run("The Metropolitan Police said a man was stabbed in Brixton, London. The officers arrested a "
+                  "suspect on Monday.", dt.date(2021, 5, 3))
+    met = actor_of(article, "Metropolitan Police")
+    assert actor_of(article, "officers") is met
+    assert met.sector == "COP"
+
+
+def test_armed_officers_are_the_police_of_the_scene_and_other_officers_nobody() -> None:
+    article = run("Armed officers chased the attacker through Leeds, England. Later the officers shot him.",
+                  dt.date(2021, 5, 3))
+    police = actor_of(article, "Armed officers")
+    assert (police.kind, police.country, police.sector) == ("group", "GBR", "COP")
+    assert actor_of(article, "the officers") is police
+    cabinet = run("The House voted to hold two Cabinet officers in contempt in Washington.", dt.date(2019, 7, 17))
+    at = cabinet.text.index("officers")
+    assert cabinet.actor_at(at, at + len("officers")) is None
+    assert actor_of(cabinet, "House").sector == "LEG"
+
+
+def test_voters_and_politicians_are_groups_of_the_story_country() -> None:
+    article = run("In Ohio, United States, voters went to the polls while politicians argued over the delay.",
+                  dt.date(2020, 3, 17))
+    voters = actor_of(article, "voters")
+    assert (voters.kind, voters.country, voters.sector) == ("group", "USA", "CVL")
+    politicians = actor_of(article, "politicians")
+    assert (politicians.country, politicians.sector) == ("USA", "PTY")

@@ -190,12 +190,21 @@ def _agent(
     lo, iso, org_key = _modifier(build, i, by_token)
     if _inside_name(doc, lo, i, build.lex.words) or _used_as_adjective(doc, j) or _dictionary_org(by_token, i, j):
         return
+    noun = " ".join(build.lowers[i:j])
+    if noun in build.lex.anaphoric:
+        _anaphoric_agent(build, i, j, sector, label)
+        return
     if iso is None and org_key is None and sector != GOVERNMENT:
         lo, iso = _place_modifier(build, i)  # "Texas prosecutors"; a state's officials are no country's government
     if iso is None and org_key is None:
         iso, j = _place_after(build, j)  # "police in St. Louis", "residents of Gdańsk"
     if modifier_only and iso is None and org_key is None:
-        return  # "people" alone is nobody in particular; "Afghan people" are Afghanistan's civilians
+        # "people" alone is nobody in particular; "Afghan people" are Afghanistan's civilians, and "three
+        # people were injured" those of the country the story happens in
+        counted = noun in build.lex.counted and _counted(doc, j - 1, build.lex.words)
+        iso = build.context.scene_country if counted else None
+        if iso is None:
+            return
     if iso is None and org_key is None and _capitalized(doc, i, j):
         _institution(build, i, j, sector, by_token)  # "the Coast Guard": the body of the story's country
         return
@@ -204,21 +213,58 @@ def _agent(
         return
     if org_key is not None:
         return
-    if sector == GOVERNMENT and iso is None and doc[i:j].text.lower() in build.lex.words.bare_government_words:
-        iso = build.context.scene_country  # "Authorities arrested twelve people" in a story about India
-    if sector == GOVERNMENT and iso is None:
+    found = _agent_group(build, iso, sector, label, noun)
+    if found is None:
         return
-    if sector == GOVERNMENT and iso is not None:
-        key, group = government(build, iso)
-    elif iso is not None:
-        key, group = _country_group(build, iso, sector, label)
-    elif build.context.scene_country is not None:  # "police" in a story set in one country
-        key, group = _country_group(build, build.context.scene_country, sector, label)
-    else:
-        key, group = ("A", "", sector, label), Group(label, "group", None, sector)
-    group = build.add_tokens(key, group, range(lo, j))
+    group = build.add_tokens(*found, range(lo, j))
     if iso is None and lo > 0 and build.lowers[lo - 1] in build.lex.words.definite_articles:
         group.anaphor = doc[i:j].text.lower()
+
+
+def _agent_group(build: Build, iso: str | None, sector: str, label: str, noun: str) -> tuple[Key, Group] | None:
+    """The actor of a generic agent noun with the country read around it (None: no country's government)."""
+    if sector == GOVERNMENT and iso is None and noun in build.lex.words.bare_government_words:
+        iso = build.context.scene_country  # "Authorities arrested twelve people" in a story about India
+    if sector == GOVERNMENT:
+        return government(build, iso) if iso is not None else None
+    if iso is not None:
+        return _country_group(build, iso, sector, label)
+    if build.context.scene_country is not None:  # "police" in a story set in one country
+        return _country_group(build, build.context.scene_country, sector, label)
+    return ("A", "", sector, label), Group(label, "group", None, sector)
+
+
+def _anaphoric_agent(build: Build, i: int, j: int, sector: str, label: str) -> None:
+    """ "the officers", "officers" with nothing before them but an article: a group that stands for the actor
+    of its sector named last before it, if any (see :func:`anaphors_pass`); "Cabinet officers", "the best
+    officers" or "British officers" are left alone."""
+    head, words = build.doc[j - 1], build.lex.words
+    before = [c for c in head.children if c.i < i and c.dep_ not in ("det", "predet")]
+    described = bool(before) and all(c.lower_ in words.agent_descriptors for c in before)
+    if before and not described:
+        return
+    scene = build.context.scene_country
+    if described and scene is not None:  # "armed officers" in a story set in one country: its police
+        _, group = _country_group(build, scene, sector, label)
+        group = build.add_tokens(("A", scene, sector, label), group, range(before[0].left_edge.i, j))
+        return
+    key = ("A", "", sector, label, str(i))  # each mention finds its own antecedent
+    group = build.add_tokens(key, Group(label, "group", None, sector), range(i, j))
+    group.anaphor, group.needs_antecedent = build.lowers[j - 1], not described
+
+
+def _counted(doc: Doc, k: int, words: Words) -> bool:
+    """Whether the people of token ``k`` are counted: "three people", "several residents", "hundreds of
+    people" (a number or a counting word before them, or a counting word they are "of")."""
+    tok = doc[k]
+    if tok.head.lemma_.lower() in words.count_excluding_heads:
+        return False  # "three per 100,000 people", "has five children": a rate or a family, no group that acts
+    if any(c.dep_ == "nummod" or (c.dep_ in ("amod", "det") and c.lower_ in words.count_words)
+           for c in tok.children):
+        return True
+    head = tok.head
+    return (tok.dep_ == "pobj" and head.lower_ == "of" and head.head.i < head.i
+            and (head.head.like_num or head.head.lower_ in words.count_words))
 
 
 def anaphors_pass(build: Build) -> None:
@@ -231,7 +277,10 @@ def anaphors_pass(build: Build) -> None:
         first = min(m.start for m in group.mentions)
         named = [(max(m.start for m in g.mentions if m.start < first), k) for k, g in build.groups.items()
                  if k != key and _antecedent(key, group, k, g) and any(m.start < first for m in g.mentions)]
-        if named:
+        if not named and group.needs_antecedent:
+            build.token_keys = {t: k for t, k in build.token_keys.items() if k != key}
+            del build.groups[key]  # "officers" with no police named before them: nobody known
+        elif named:
             target = build.groups[max(named)[1]]
             target.mentions.extend(group.mentions)
             build.token_keys.update((t, max(named)[1]) for t, k in build.token_keys.items() if k == key)
@@ -240,6 +289,8 @@ def anaphors_pass(build: Build) -> None:
 
 def _antecedent(key: Key, group: Group, other_key: Key, other: Group) -> bool:
     """Whether ``other`` is what the bare anaphor ``group`` ("the court", "the troops") may stand for."""
+    if group.needs_antecedent:
+        return other.sector == group.sector and other.kind in ("organization", "group") and not other.needs_antecedent
     if other.kind == "organization":
         return other.anaphor is None and group.anaphor is not None and group.anaphor in other.name.lower()
     return (other.kind == "group" and key[0] == other_key[0] == "A" and key[1] == "" and other_key[1] != ""

@@ -57,6 +57,8 @@ class Group:
     former: bool = False
     #: the noun of a generic "the court", "the police": it may stand for an organization the article named
     anaphor: str | None = None
+    #: an agent noun that names nobody unless an actor of its sector was named before it ("the officers")
+    needs_antecedent: bool = False
 
 
 @dataclass

@@ -131,6 +131,11 @@ class Lexicon:
     first_words: dict[str, int] = field(default_factory=dict)
     #: lower-case agent noun -> (sector, label, whether it needs a country or organization before it)
     agents: dict[str, tuple[str, str, bool]] = field(default_factory=dict)
+    #: agent nouns that make an actor when counted ("three people"), with no country or organization before them
+    counted: set[str] = field(default_factory=set)
+    #: agent nouns that stand for a group only after the article named one of their sector ("the officers"
+    #: after "the Metropolitan Police"), and then for it
+    anaphoric: set[str] = field(default_factory=set)
     #: sector -> the label of its first agent entry ("MIL" -> "military")
     sector_labels: dict[str, str] = field(default_factory=dict)
     #: lower-case title words -> sector
@@ -350,15 +355,20 @@ def _add_words(table: dict[str, Any], entries: Any, lex: Lexicon, source: str, s
         _need(entry, ("sector",), source, where)
         if entry["sector"] not in lex.sectors:
             raise _fail(source, f"{where}: unknown sector {entry['sector']!r}")
-        modifier_only = entry.get("modifier_only", False)
-        if not isinstance(modifier_only, bool):
-            raise _fail(source, f"{where}: 'modifier_only' must be true or false")
+        flags = {flag: entry.get(flag, False) for flag in ("modifier_only", "counted", "anaphoric")}
+        if not all(isinstance(v, bool) for v in flags.values()):
+            raise _fail(source, f"{where}: 'modifier_only', 'counted' and 'anaphoric' must be true or false")
+        modifier_only = flags["modifier_only"]
         if section == "agents" and isinstance(entry.get("label"), str):
             lex.sector_labels.setdefault(entry["sector"], entry["label"])
         for word in _strings(entry, "words", source, where):
             key = normalize(word).lower()
             label = entry.get("label") or key
             table[key] = (entry["sector"], label, modifier_only) if section == "agents" else entry["sector"]
+            if section == "agents" and flags["counted"]:
+                lex.counted.add(key)
+            if section == "agents" and flags["anaphoric"]:
+                lex.anaphoric.add(key)
 
 
 def _add_role_nouns(lex: Lexicon, entries: Any) -> None:

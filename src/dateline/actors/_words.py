@@ -74,6 +74,9 @@ class Words:
     charge_nouns: frozenset[str]
     suspect_nouns: frozenset[str]
     age_words: frozenset[str]
+    count_words: frozenset[str]
+    count_excluding_heads: frozenset[str]
+    agent_descriptors: frozenset[str]
 
     def former(self, title: str) -> str:
         """The title of an office held no longer ("former President")."""
@@ -173,6 +176,9 @@ def parse_words(data: dict[str, Any]) -> Words:
         charge_nouns=_lower_words(data, "charge_nouns"),
         suspect_nouns=_lower_words(data, "suspect_nouns"),
         age_words=_lower_words(data, "age_words"),
+        count_words=_lower_words(data, "count_words"),
+        count_excluding_heads=_lower_words(data, "count_excluding_heads"),
+        agent_descriptors=_lower_words(data, "agent_descriptors"),
     )
 
 
