@@ -554,3 +554,12 @@ def test_voters_and_politicians_are_groups_of_the_story_country() -> None:
     assert (voters.kind, voters.country, voters.sector) == ("group", "USA", "CVL")
     politicians = actor_of(article, "politicians")
     assert (politicians.country, politicians.sector) == ("USA", "PTY")
+
+
+def test_a_peoples_adjective_names_the_doer_of_an_act_not_the_owner_of_a_thing() -> None:
+    article = run("A Russian airstrike hit a market in Idlib, Syria. His Ukrainian counterpart met them in an "
+                  "Irish pub.", dt.date(2020, 3, 2))
+    assert actor_of(article, "Russian").name == "Russia"
+    assert actor_of(article, "Ukrainian").name == "Ukraine"
+    pub_at = article.text.index("Irish")
+    assert article.actor_at(pub_at, pub_at + len("Irish")) is None

@@ -53,7 +53,7 @@ def name_group(build: Build, cand: Candidate) -> tuple[Key, Group] | None:
         return government(build, metonym.iso3)  # "the Kremlin"; not Seoul's "Blue House" in a Zimbabwe story
     if "capital" in kinds and not _place_use(build, cand):
         return government(build, kinds["capital"].iso3)
-    people = kinds.get("demonym") if _plural_noun(doc, cand) else None
+    people = kinds.get("demonym") if _plural_noun(doc, cand) or _doer_adjective(build, cand) else None
     if people is not None and "country" not in kinds and _counted(doc, cand):
         return civilians(build, people.iso3)  # "three American Samoans", "eight Mexicans": people, not a state
     country = kinds.get("country") or people
@@ -104,6 +104,16 @@ def _place_use(build: Build, cand: Candidate) -> bool:
         return True  # "would visit Paris", "flew to Beijing"
     after = doc[cand.tok_end : cand.tok_end + 2]
     return len(after) == 2 and after[0].text == "," and after[1].pos_ == "PROPN" and not build.lex.lookup(after[1].text)
+
+
+def _doer_adjective(build: Build, cand: Candidate) -> bool:
+    """Whether a people's adjective says who did what the noun right after it names: a noun of an act ("a
+    Russian airstrike", "Chinese interference"), not of a thing or place ("an Irish pub", "the Polish city")."""
+    tok = build.doc[cand.tok_end - 1]
+    head = tok.head
+    return (tok.dep_ in ("amod", "compound", "nmod") and head.i == cand.tok_end and head.pos_ == "NOUN"
+            and head.i not in build.taken
+            and (head.lower_ in build.lex.words.doer_nouns or head.lemma_.lower() in build.lex.words.doer_nouns))
 
 
 def _counted(doc: Doc, cand: Candidate) -> bool:
