@@ -563,3 +563,11 @@ def test_a_peoples_adjective_names_the_doer_of_an_act_not_the_owner_of_a_thing()
     assert actor_of(article, "Ukrainian").name == "Ukraine"
     pub_at = article.text.index("Irish")
     assert article.actor_at(pub_at, pub_at + len("Irish")) is None
+
+
+def test_private_people_are_named_by_the_word_the_text_uses() -> None:
+    article = run("Residents of Gdańsk, Poland donated blood while villagers near Kraków, Poland prayed.",
+                  dt.date(2019, 1, 15))
+    residents = actor_of(article, "Residents")
+    assert (residents.name, residents.country, residents.sector) == ("Polish residents", "POL", "CVL")
+    assert actor_of(article, "villagers").name == "Polish villagers"
