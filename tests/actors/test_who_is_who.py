@@ -571,3 +571,10 @@ def test_private_people_are_named_by_the_word_the_text_uses() -> None:
     residents = actor_of(article, "Residents")
     assert (residents.name, residents.country, residents.sector) == ("Polish residents", "POL", "CVL")
     assert actor_of(article, "villagers").name == "Polish villagers"
+
+
+def test_the_people_of_his_country_are_the_people_of_the_persons_country() -> None:
+    article = run("Prime Minister Boris Johnson apologised to the people of his country on Friday.",
+                  dt.date(2020, 3, 20))
+    people = actor_of(article, "people of his country")
+    assert (people.kind, people.country, people.sector) == ("group", "GBR", "CVL")

@@ -303,6 +303,9 @@ def _place_after(build: Build, j: int) -> tuple[str | None, int]:
     doc, words = build.doc, build.lex.words
     if j >= len(doc) or doc[j].lower_ not in words.locative_prepositions | words.country_prepositions:
         return None, j
+    if (j + 2 < len(doc) and doc[j + 1].lower_ in words.possessive_pronouns
+            and doc[j + 2].lower_ in words.homeland_nouns):  # "the people of his country"
+        return _homeland(build, j), j + 3
     k = j + 2 if j + 2 < len(doc) and doc[j + 1].lower_ in words.definite_articles else j + 1
     place = _proper_run(doc, k)  # "authorities in the United Kingdom"
     if place is None:
@@ -314,6 +317,16 @@ def _place_after(build: Build, j: int) -> tuple[str | None, int]:
             if found is not None:
                 return found, j
     return None, j
+
+
+def _homeland(build: Build, j: int) -> str | None:
+    """The country of "his country" at token ``j``: that of the person named last before it in its sentence,
+    else the country the story is about."""
+    for k in range(j - 1, build.sentence_of[j] - 1, -1):
+        key = build.token_keys.get(k)
+        if key is not None and build.groups[key].kind == "person" and build.groups[key].country:
+            return build.groups[key].country
+    return build.context.main_country or build.context.scene_country
 
 
 def _proper_run(doc: Doc, k: int) -> range | None:

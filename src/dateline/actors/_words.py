@@ -75,6 +75,7 @@ class Words:
     suspect_nouns: frozenset[str]
     age_words: frozenset[str]
     count_words: frozenset[str]
+    homeland_nouns: frozenset[str]
     doer_nouns: frozenset[str]
     count_excluding_heads: frozenset[str]
     agent_descriptors: frozenset[str]
@@ -178,6 +179,7 @@ def parse_words(data: dict[str, Any]) -> Words:
         suspect_nouns=_lower_words(data, "suspect_nouns"),
         age_words=_lower_words(data, "age_words"),
         count_words=_lower_words(data, "count_words"),
+        homeland_nouns=_lower_words(data, "homeland_nouns"),
         doer_nouns=_lower_words(data, "doer_nouns"),
         count_excluding_heads=_lower_words(data, "count_excluding_heads"),
         agent_descriptors=_lower_words(data, "agent_descriptors"),
