@@ -578,3 +578,10 @@ def test_the_people_of_his_country_are_the_people_of_the_persons_country() -> No
                   dt.date(2020, 3, 20))
     people = actor_of(article, "people of his country")
     assert (people.kind, people.country, people.sector) == ("group", "GBR", "CVL")
+
+
+def test_people_a_crime_is_done_to_are_the_people_of_the_scene() -> None:
+    article = run("In Marseille, France, a man with a knife began to stab people outside a bakery.",
+                  dt.date(2021, 5, 3))
+    victims = actor_of(article, "stab people")
+    assert (victims.kind, victims.country, victims.sector) == ("group", "FRA", "CVL")

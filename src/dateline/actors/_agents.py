@@ -201,7 +201,8 @@ def _agent(
     if modifier_only and iso is None and org_key is None:
         # "people" alone is nobody in particular; "Afghan people" are Afghanistan's civilians, and "three
         # people were injured" those of the country the story happens in
-        counted = noun in build.lex.counted and _counted(doc, j - 1, build.lex.words)
+        counted = noun in build.lex.counted and (_counted(doc, j - 1, build.lex.words) or _victims(doc, j - 1,
+                                                                                                  build.lex.words))
         iso = build.context.scene_country if counted else None
         if iso is None:
             return
@@ -251,6 +252,13 @@ def _anaphoric_agent(build: Build, i: int, j: int, sector: str, label: str) -> N
     key = ("A", "", sector, label, str(i))  # each mention finds its own antecedent
     group = build.add_tokens(key, Group(label, "group", None, sector), range(i, j))
     group.anaphor, group.needs_antecedent = build.lowers[j - 1], not described
+
+
+def _victims(doc: Doc, k: int, words: Words) -> bool:
+    """Whether the people of token ``k`` are whom a crime was done to ("began to stab people", "killing
+    women"): the object of a verb of crime."""
+    tok = doc[k]
+    return tok.dep_ in ("dobj", "obj") and tok.head.lemma_.lower() in words.crime_verbs
 
 
 def _counted(doc: Doc, k: int, words: Words) -> bool:
