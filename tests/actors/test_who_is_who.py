@@ -585,3 +585,9 @@ def test_people_a_crime_is_done_to_are_the_people_of_the_scene() -> None:
                   dt.date(2021, 5, 3))
     victims = actor_of(article, "stab people")
     assert (victims.kind, victims.country, victims.sector) == ("group", "FRA", "CVL")
+
+
+def test_a_bare_title_two_persons_fit_is_the_one_holding_the_office_on_the_date() -> None:
+    article = run("President-elect Joe Biden met his team. President Donald Trump stayed at the White House. "
+                  "The president did not concede.", dt.date(2020, 11, 26))
+    assert actor_of(article, "The president").name == "Donald Trump"

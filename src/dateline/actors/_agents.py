@@ -426,6 +426,24 @@ def _offices_of(lex: Lexicon, titles: tuple[str, ...]) -> set[str]:
     return {o for o in (lex.offices.role(t) for t in titles) if o is not None}
 
 
+def _holding(build: Build, title: str, found: set[Key], day: dt.date | None) -> set[Key]:
+    """Of several persons of the article a title fits, the one the dictionaries know to hold that office on
+    the article's date (all of them where none or several do)."""
+    lex = build.lex
+    countries = {build.groups[k].country for k in found}
+    if day is None or len(countries) != 1 or None in countries:
+        return found
+    iso = countries.pop()
+    assert iso is not None
+    holders = {p.name for p in lex.people if role_at(p, day).country == iso
+               and _title_fits(lex, title, office_title(role_at(p, day), day, lex.words))}
+    if lex.kb is not None:
+        for office in _offices_of(lex, lex.words.generic_titles.get(title, (title,))):
+            holders.update(p.name for p in lex.kb.holders(iso, office, day))
+    holding = {k for k in found if build.groups[k].name in holders}
+    return holding if len(holding) == 1 else found
+
+
 def _office_holder(build: Build, title: str, iso: str | None, day: dt.date | None) -> tuple[Key, Group] | None:
     """The person who holds the office a title without a name stands for: the one of the article, else the
     one the dictionaries know to hold it for that country on the article's date."""
@@ -436,6 +454,8 @@ def _office_holder(build: Build, title: str, iso: str | None, day: dt.date | Non
         if g.kind == "person" and (iso is None or g.country == iso) and _title_fits(lex, title, g.title)
         and (gender is None or g.gender in (None, gender))
     }  # fmt: skip
+    if len(found) > 1:
+        found = _holding(build, title, found, day)  # "President-elect Joe Biden" and President Trump
     if len(found) == 1:
         key = found.pop()
         return key, build.groups[key]
