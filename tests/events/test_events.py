@@ -963,3 +963,11 @@ def test_the_people_of_a_person_are_not_that_person() -> None:
     (tymoshenko,) = [a.id for a in article.actors if a.name == "Yulia Tymoshenko"]
     assert texts(event.actor_spans) == ["Her lawyers"] and tymoshenko not in event.actors
     assert event.recipients == (tymoshenko,)
+
+
+def test_fighting_off_an_illness_is_no_clash_but_fighting_troops_is() -> None:
+    calm = run("In Delhi, India, two hundred people drank herbal tea on Sunday to fight off the flu.")
+    assert not [e for e in calm.events if e.type == "ASSAULT"]
+    assert any(a.country == "IND" for a in calm.actors)
+    clash = run("Kurdish militants fought Turkish troops near the border on Monday.")
+    assert only(clash, "ASSAULT").trigger.text == "fought"
