@@ -27,7 +27,7 @@ from dataclasses import replace
 from typing import TYPE_CHECKING
 
 from dateline import ids
-from dateline.actors._agents import agents_pass, anaphors_pass, government, title_refs_pass
+from dateline.actors._agents import agents_pass, anaphors_pass, government
 from dateline.actors._build import Build, Context, Group
 from dateline.actors._candidates import candidates_pass
 from dateline.actors._junk import drop_junk, not_actors_pass
@@ -37,6 +37,7 @@ from dateline.actors._namesakes import division_namesakes, without_namesakes
 from dateline.actors._orgs import IGO, name_group
 from dateline.actors._persons import people_pass, pronoun_pass
 from dateline.actors._suspects import civilians_pass, suspects_pass
+from dateline.actors._titles import title_refs_pass
 from dateline.pipeline import StageConfig, stage
 from dateline.records import Actor, Article, Span
 

@@ -1,10 +1,10 @@
-"""Actor passes over institutions, generic agents, names and title-only references.
+"""Actor passes over institutions and generic agents.
 
 "Russia's Foreign Ministry" and "the Foreign Ministry" (after Moscow) -> the
 Russian Foreign Ministry (GOV); "Russian troops" -> the Russian military (MIL);
-"Moscow" as a subject, "the Kremlin" -> the Russian government; "the U.S.
-president" -> the person actor who holds that office in the article (or, with
-a publication date, in the dictionary).
+"three people" in a story set in Samoa -> Samoan people (CVL); "the officers"
+after "the Metropolitan Police" -> the Metropolitan Police. Title-only
+references ("the U.S. president") are read in :mod:`dateline.actors._titles`.
 """
 
 from __future__ import annotations
@@ -12,17 +12,15 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 from dateline.actors._build import Build, Group, Key
-from dateline.actors._lexicon import Country, Lexicon, Org, Person, Role
+from dateline.actors._lexicon import Country, Org
 from dateline.actors._mentions import Candidate, find_agents
-from dateline.actors._people import office_title, role_at
 from dateline.actors._words import Words
 
 if TYPE_CHECKING:
-    import datetime as dt
 
     from spacy.tokens import Doc
 
-__all__ = ["agents_pass", "anaphors_pass", "civilians", "government", "title_refs_pass"]
+__all__ = ["agents_pass", "anaphors_pass", "civilians", "country_names", "government", "owner_before"]
 
 #: Adjectives read over between an owner and its institution or agents ("Russia's top military
 #: officials"). Set by hand, not tuned.
@@ -38,7 +36,7 @@ _ADJECTIVE_DEPS = frozenset({"amod", "compound", "nmod"})
 PLACE_LABELS = frozenset({"GPE", "LOC"})
 
 
-def _country(build: Build, iso: str) -> tuple[str, str]:
+def country_names(build: Build, iso: str) -> tuple[str, str]:
     """(name, adjective) of an ISO-3 code ("IGO" and unknown codes pass through)."""
     country = build.lex.countries.get(iso)
     return (country.name, country.adjective) if country else (iso, iso)
@@ -46,7 +44,7 @@ def _country(build: Build, iso: str) -> tuple[str, str]:
 
 def government(build: Build, iso: str) -> tuple[Key, Group]:
     """The government of ``iso``, named after the label of the government sector's agents ("Russian government")."""
-    _, adjective = _country(build, iso)
+    _, adjective = country_names(build, iso)
     label = build.lex.sector_labels.get(GOVERNMENT, GOVERNMENT.lower())
     return ("G", iso), Group(build.lex.words.group(adjective, label), "organization", iso, GOVERNMENT)
 
@@ -59,7 +57,7 @@ def civilians(build: Build, iso: str) -> tuple[Key, Group]:
     return _country_group(build, iso, CIVILIANS, next(labels, CIVILIANS.lower()))
 
 
-def _modifier(build: Build, i: int, by_token: dict[int, Candidate]) -> tuple[int, str | None, Key | None]:
+def owner_before(build: Build, i: int, by_token: dict[int, Candidate]) -> tuple[int, str | None, Key | None]:
     """What names the owner right before token ``i``: (first token, country, actor key of an org or person)."""
     doc, k = build.doc, i - 1
     skipped = 0
@@ -141,7 +139,7 @@ def _used_as_adjective(doc: Doc, j: int) -> bool:
 
 def _institution(build: Build, i: int, j: int, sector: str, by_token: dict[int, Candidate]) -> None:
     doc = build.doc
-    lo, iso, org_key = _modifier(build, i, by_token)
+    lo, iso, org_key = owner_before(build, i, by_token)
     words = build.lex.words
     if _inside_name(doc, lo, i, words) or _used_as_adjective(doc, j) or org_key is not None:
         return
@@ -161,7 +159,7 @@ def _institution(build: Build, i: int, j: int, sector: str, by_token: dict[int, 
         key, group = government(build, iso)
     else:
         proper = " ".join(w[:1].upper() + w[1:] for w in phrase.split())
-        name = words.group(_country(build, iso)[1], proper) if iso else proper
+        name = words.group(country_names(build, iso)[1], proper) if iso else proper
         key, group = ("I", iso or "", proper), Group(name, "organization", iso, sector)
     group = build.add_tokens(key, group, range(lo, j))
     if bare and definite:
@@ -187,7 +185,7 @@ def _agent(
     build: Build, i: int, j: int, sector: str, label: str, by_token: dict[int, Candidate], modifier_only: bool
 ) -> None:
     doc = build.doc
-    lo, iso, org_key = _modifier(build, i, by_token)
+    lo, iso, org_key = owner_before(build, i, by_token)
     if _inside_name(doc, lo, i, build.lex.words) or _used_as_adjective(doc, j) or _dictionary_org(by_token, i, j):
         return
     noun = " ".join(build.lowers[i:j])
@@ -357,124 +355,5 @@ def _capitalized(doc: Doc, i: int, j: int) -> bool:
 
 
 def _country_group(build: Build, iso: str, sector: str, label: str) -> tuple[Key, Group]:
-    name = build.lex.words.group(_country(build, iso)[1], label)
+    name = build.lex.words.group(country_names(build, iso)[1], label)
     return ("A", iso, sector, label), Group(name, "group", iso, sector)
-
-
-def title_refs_pass(build: Build) -> None:
-    """ "the U.S. president" -> the person holding that office; "a Chinese diplomat" -> the Chinese government."""
-    doc, day, words = build.doc, build.article.published, build.lex.words
-    for tokens, sector in find_agents(build.lowers, build.lex.titles, build.taken, build.lex.firsts(build.lex.titles)):
-        i, j = tokens.start, tokens.stop
-        if j < len(doc) and doc[j].pos_ == "PROPN":
-            continue
-        lo, iso, _ = _modifier(build, i, {})
-        lo, iso = _country_words(build, i, lo, iso)
-        determiner = build.lowers[lo - 1] if lo > 0 else ""
-        if determiner not in words.determiners and doc[j - 1].tag_ != "NNS":
-            continue
-        title = doc[i:j].text.lower()
-        found = _office_holder(build, title, iso, day) if determiner in words.definite_articles else None
-        if found is None and iso is not None:
-            found = _sector_group(build, iso, sector)
-        if found is not None:
-            key, group = found
-            build.add_tokens(key, group, range(lo, j))
-
-
-def _sector_group(build: Build, iso: str, sector: str) -> tuple[Key, Group]:
-    """A country's generic actor of a sector ("Chinese government", "Russian military")."""
-    label = build.lex.sector_labels.get(sector, sector.lower())
-    if sector == GOVERNMENT:
-        return government(build, iso)
-    name = build.lex.words.group(_country(build, iso)[1], label)
-    return ("A", iso, sector, label), Group(name, "group", iso, sector)
-
-
-def _country_words(build: Build, i: int, lo: int, iso: str | None) -> tuple[int, str | None]:
-    """A demonym or country right before a title ("the U.S. president"), read from the dictionary."""
-    if iso is not None or i == 0:
-        return lo, iso
-    for hit in build.lex.lookup(build.doc[i - 1].text):
-        if isinstance(hit.ref, Country):
-            return i - 1, hit.ref.iso3
-    return lo, iso
-
-
-def _title_fits(lex: Lexicon, title: str, held: str | None) -> bool:
-    """Whether an office held fits a title without a name ("the president", "the German leader"): the same
-    words, or the same office ("the prime minister" and "Prime Minister of Slovakia")."""
-    words = lex.words
-    held = (held or "").lower()
-    first = held.split(" ", 1)[0]
-    if not held or first in words.former_words:
-        return False
-    subordinate = first in words.subordinate_words
-    office = lex.offices.role(held) if lex.offices is not None else None
-    if title in words.generic_titles:
-        wanted = words.generic_titles[title]
-        return not subordinate and (any(t in held for t in wanted) or office in _offices_of(lex, wanted))
-    if held == title or (office is not None and not subordinate and office in _offices_of(lex, (title,))):
-        return True
-    # "Kremlin spokesman" fits "spokesman"; "Vice President" does not fit "president"
-    return held.endswith(" " + title) and not subordinate
-
-
-def _offices_of(lex: Lexicon, titles: tuple[str, ...]) -> set[str]:
-    if lex.offices is None:
-        return set()
-    return {o for o in (lex.offices.role(t) for t in titles) if o is not None}
-
-
-def _holding(build: Build, title: str, found: set[Key], day: dt.date | None) -> set[Key]:
-    """Of several persons of the article a title fits, the one the dictionaries know to hold that office on
-    the article's date (all of them where none or several do)."""
-    lex = build.lex
-    countries = {build.groups[k].country for k in found}
-    if day is None or len(countries) != 1 or None in countries:
-        return found
-    iso = countries.pop()
-    assert iso is not None
-    holders = {p.name for p in lex.people if role_at(p, day).country == iso
-               and _title_fits(lex, title, office_title(role_at(p, day), day, lex.words))}
-    if lex.kb is not None:
-        for office in _offices_of(lex, lex.words.generic_titles.get(title, (title,))):
-            holders.update(p.name for p in lex.kb.holders(iso, office, day))
-    holding = {k for k in found if build.groups[k].name in holders}
-    return holding if len(holding) == 1 else found
-
-
-def _office_holder(build: Build, title: str, iso: str | None, day: dt.date | None) -> tuple[Key, Group] | None:
-    """The person who holds the office a title without a name stands for: the one of the article, else the
-    one the dictionaries know to hold it for that country on the article's date."""
-    lex = build.lex
-    gender = lex.words.gendered_titles.get(title.split()[-1])
-    found = {
-        key for key, g in build.groups.items()
-        if g.kind == "person" and (iso is None or g.country == iso) and _title_fits(lex, title, g.title)
-        and (gender is None or g.gender in (None, gender))
-    }  # fmt: skip
-    if len(found) > 1:
-        found = _holding(build, title, found, day)  # "President-elect Joe Biden" and President Trump
-    if len(found) == 1:
-        key = found.pop()
-        return key, build.groups[key]
-    if found or iso is None or day is None:
-        return None
-    holders: dict[str, tuple[Person, Role]] = {}
-    for person in lex.people:
-        role = role_at(person, day)
-        if role.country == iso and _title_fits(lex, title, office_title(role, day, lex.words)):
-            holders[person.name] = (person, role)
-    if lex.kb is not None:
-        for office in _offices_of(lex, lex.words.generic_titles.get(title, (title,))):
-            for person in lex.kb.holders(iso, office, day):
-                if person.name not in lex.curated and person.wikidata not in lex.curated:
-                    holders.setdefault(person.name, (person, role_at(person, day)))
-    holders = {n: h for n, h in holders.items() if gender is None or h[0].gender in (None, gender)}
-    if len(holders) != 1:
-        return None
-    person, role = next(iter(holders.values()))
-    group = Group(person.name, "person", role.country, role.sector, role.title or None, person.wikidata,
-                  person.gender)
-    return ("P", person.name), group
