@@ -606,3 +606,11 @@ def test_in_the_poll_reports_what_follows(nlp: Any) -> None:
     assert text_of(poll.cue) == "In"
     assert poll.speaker_span is not None and poll.speaker_span.text.endswith("state poll")
     assert find(article, "the talks had failed").cue.text == "said"  # type: ignore[union-attr]
+
+
+def test_quoted_words_parsed_as_a_subject_are_not_the_speaker(nlp: Any) -> None:
+    # The parser makes both the quoted phrase and the name second subjects of "said".
+    article = run("“My answer, that was a disgrace,” the mayor’s former chief of staff said on Tuesday.")
+    quote = find(article, "My answer", direct=True)
+    assert text_of(quote.speaker_span) == "the mayor’s former chief of staff"
+    assert text_of(quote.cue) == "said"

@@ -252,7 +252,8 @@ def find_by_rules(article: Article, lexicon: Lexicon) -> list[Quote]:
     text = article.text[: doc[-1].idx + len(doc[-1].text_with_ws)]
     segments = find_quoted(text)
     inside = SegmentIndex(segments)
-    direct = _direct(article, lexicon, find_direct(doc, text, segments, lexicon, inside, find_subject))
+    direct = _direct(article, lexicon, find_direct(doc, text, segments, lexicon, inside,
+                                                          lambda cue: find_subject(cue, inside)))
     direct = [credited(article, text, q) for q in _labelled(article, text, lexicon, direct)]
     quotes = list(direct)
     direct = sorted(direct, key=lambda q: q.content.start)

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from typing import TYPE_CHECKING
 
 from dateline.quotes._lexicon import Lexicon
@@ -33,15 +34,18 @@ _ORGANIZATIONS = frozenset({"organization", "country", "group"})
 _NAME_DEPS = frozenset({"appos", "compound", "flat", "prep", "pobj", "nummod", "amod", "poss", "case", "cc", "conj"})
 
 
-def find_subject(cue: Token) -> Token | None:
-    """The subject of ``cue`` or of the nearest verb above it, or None."""
+def find_subject(cue: Token, quoted: Callable[[int], bool] | None = None) -> Token | None:
+    """The subject of ``cue`` or of the nearest verb above it, or None. ``quoted(offset)``: whether a character
+    lies inside quotation marks; a subject there yields to one outside (the parser often makes the quoted words a
+    second subject of the verb that introduces them: "\"A bad day,\" the mayor said")."""
     if any(c.dep_ == "auxpass" for c in cue.children) or passive_participle(cue):
         return _agent(cue)  # "what has been called a crisis", "Asked about it, he said": not the speaker
     verb = cue
     for _ in range(MAX_SUBJECT_CLIMB + 1):
-        for child in verb.children:
-            if child.dep_ in _SUBJECT_DEPS:
-                return child  # a relative pronoun stays: its actor is its referent's
+        subjects = [child for child in verb.children if child.dep_ in _SUBJECT_DEPS]
+        if subjects:  # a relative pronoun stays: its actor is its referent's
+            outside = [s for s in subjects if quoted is None or not quoted(s.idx)]
+            return outside[0] if outside else subjects[0]
         if verb.dep_ == "relcl" or (verb.dep_ == "acl" and verb.tag_ == "VBG" and verb.head.pos_ in _NOUNS):
             return verb.head  # "the senator, who said ...", "a statement announcing the pick"
         if verb.dep_ not in _CLIMB_DEPS or verb.head.i == verb.i:
