@@ -320,6 +320,14 @@ def test_dash_credit_line_names_the_speaker(nlp: Any) -> None:
     assert_offsets(article)
 
 
+def test_dash_credit_line_with_a_middle_initial(nlp: Any) -> None:
+    text = ("“The schools here were never this crowded and nobody in the council seems to care.” ― Luis M. Ortega.\n\n"
+            "Next paragraph.")
+    quote = find(run(text), "never this crowded", direct=True)
+    assert text_of(quote.speaker_span) == "Luis M. Ortega"
+    assert text_of(quote.cue) == "―"
+
+
 def test_speech_and_stance_kinds(nlp: Any) -> None:
     article = run("The minister said that talks would resume. Many voters believe that the economy is weak.")
     assert find(article, "talks would resume").kind == "speech"

@@ -23,9 +23,10 @@ __all__ = ["CREDIT", "MAX_CREDIT_CHARS", "MAX_TURN_CHARS", "actor_named", "credi
 #: Longest name (characters) in a credit line after a quotation ("..." ― Julie A. Diaz Martinez.); chosen on
 #: the readers' answers credited this way in PolNeAR dev.
 MAX_CREDIT_CHARS = 60
-#: A credit line after a closing mark: a dash, then a name up to the end of its paragraph.
+#: A credit line after a closing mark: a dash, then a name (a full stop only after an initial: "Ann B. Cole") up
+#: to the end of its paragraph.
 CREDIT = re.compile(r"[\"”’',.]*[ \t\u00a0]*(?P<dash>[―—–])[ \t\u00a0]*"
-                    rf"(?P<name>[A-Z][^\n.,;:!?()]{{1,{MAX_CREDIT_CHARS}}}?)[.,]?[ \t]*(?=\n|$)")
+                    rf"(?P<name>[A-Z](?:[^\n.,;:!?()]|(?<=\b[A-Z])\.){{1,{MAX_CREDIT_CHARS}}}?)[.,]?[ \t]*(?=\n|$)")
 
 
 def credited(article: Article, text: str, quote: Quote) -> Quote:
