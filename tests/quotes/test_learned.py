@@ -164,8 +164,8 @@ def test_the_model_can_vet_the_rules_stances(nlp: Any) -> None:
 def test_the_model_names_the_speakers_of_the_rules_quotes(nlp: Any) -> None:
     article = parsed('"We will not back down," the minister said on Tuesday.\n\nThe mayor said the bridge would '
                      'reopen in May.')
-    joined = quotes.apply(article, quotes.QuotesConfig(model_speakers=True)).quotes
-    own = quotes.apply(article).quotes
+    joined = quotes.apply(article, quotes.QuotesConfig(model_speakers="all")).quotes
+    own = quotes.apply(article, quotes.QuotesConfig(model_speakers="off")).quotes
     assert [q.content.text for q in joined] == [q.content.text for q in own]
     assert [q.speaker_span.text for q in joined if q.speaker_span] == ["the minister", "The mayor"]
 
@@ -192,3 +192,23 @@ def test_the_model_reading_changes_speakers_and_cues_only(nlp: Any) -> None:
     own = quotes.apply(article, quotes.QuotesConfig(model_reading=False)).quotes
     assert lent and [q.content for q in lent] == [q.content for q in own]
     assert all(q.speaker_span is not None and q.cue is not None for q in lent if q.direct)
+
+
+def test_the_model_names_again_only_weak_speakers(nlp: Any) -> None:
+    text = "The mayor said in a statement on Monday that the bridge would reopen in May."
+    article = parsed(text)
+    a = _learned.arrays_of(article)
+    learned = _learned.load_learned(resources("en"), load_lexicon(resources("en")))
+    assert learned is not None
+    start = text.index("the bridge")
+    said = (text.index("said"), text.index("said") + 4)
+    statement = make_span(text, text.index("a statement"), text.index(" on Monday"))
+    wrong = replace(_quote(text, start, len(text) - 1, cue=said), speaker_span=statement)
+    named = replace(wrong, speaker="x1")  # the same span linked to an actor: not weak
+    bare = _quote(text, start, len(text) - 1, cue=said)  # no speaker at all: weak
+    inside = replace(wrong, speaker_span=make_span(text, start, start + 10))  # inside its content: not weak
+    assert [_learned.weak_speaker(a, q) for q in (wrong, named, bare, inside)] == [True, False, True, False]
+    again = _learned.with_sources(article, a, learned, [wrong, named, bare, inside], weak_only=True)
+    assert [q.speaker_span.text if q.speaker_span else None for q in again] == \
+        ["The mayor", "a statement", "The mayor", "the bridge"]
+    assert again[1] is named and again[3] is inside

@@ -14,6 +14,7 @@ Z"). Source candidates are "none" and the nominal words of the cue's sentence
 from __future__ import annotations
 
 import bisect
+from collections.abc import Collection
 from dataclasses import dataclass
 
 import numpy as np
@@ -274,7 +275,7 @@ def dep_path(a: Arrays, i: int, j: int, up_i: list[int]) -> str | None:
     return None
 
 
-def source_candidates(a: Arrays, cue: int, exclude: set[int]) -> list[Source]:
+def source_candidates(a: Arrays, cue: int, exclude: Collection[int]) -> list[Source]:
     """"none", then the nearest nominal tokens of the cue's sentence (its paragraph before a colon) outside
     ``exclude`` (the content), with their path from the cue."""
     if a.at.lower[cue] == _COLON:

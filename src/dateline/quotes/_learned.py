@@ -34,7 +34,8 @@ from dateline.records import Article, Quote, QuoteKind, Span, make_span
 if TYPE_CHECKING:
     from spacy.tokens import Token
 
-__all__ = ["MODEL_FILE", "Learned", "arrays_of", "find_learned", "load_learned", "quotes_of", "with_sources"]
+__all__ = ["MODEL_FILE", "Learned", "arrays_of", "find_learned", "load_learned", "quotes_of", "weak_speaker",
+           "with_sources"]
 
 logger = logging.getLogger(__name__)
 
@@ -230,21 +231,39 @@ def _token_mask(a: Arrays, spans: Sequence[tuple[int, int]]) -> np.ndarray:
     return out
 
 
-def with_sources(article: Article, a: Arrays, learned: Learned, quotes: list[Quote]) -> list[Quote]:
+def with_sources(article: Article, a: Arrays, learned: Learned, quotes: list[Quote],
+                 weak_only: bool = False) -> list[Quote]:
     """``quotes`` (found by another reading) with the speaker the model's source ranker chooses for their cue and
-    content, where it chooses one other than theirs; the others keep theirs."""
-    found = [(q, a.token_range(q.cue.start, q.cue.end)[0]) for q in quotes if q.cue is not None and a.n]
+    content, where it chooses one other than theirs; the others keep theirs. ``weak_only``: only quotes whose
+    speaker is missing, a pronoun or linked to no actor, and outside their content, are read again
+    (:func:`weak_speaker`)."""
+    found = [(q, a.token_range(q.cue.start, q.cue.end)[0]) for q in quotes
+             if q.cue is not None and a.n and (not weak_only or weak_speaker(a, q))]
     found = [(q, i) for q, i in found if i < a.n and not a.punct[i]]
-    contents = [set(range(*a.token_range(q.content.start, q.content.end))) for q, _ in found]
+    contents = [range(*a.token_range(q.content.start, q.content.end)) for q, _ in found]
     heads = learned.model.sources(a, learned.features, [(i, c) for (_, i), c in zip(found, contents, strict=True)])
     better: dict[int, Quote] = {}
     for (q, i), content, head in zip(found, contents, heads, strict=True):
         if head < 0:
             continue
-        s, e = source_extent(a, head, content | {i})
+        s, e = source_extent(a, head, {*content, i})
         extent = Extent(int(a.idx[s]), int(a.end[e - 1]))
         if q.speaker_span is not None and extent.start < q.speaker_span.end and q.speaker_span.start < extent.end:
             continue  # the same speaker: the other reading's link to an actor stands
         span, actor = link_speaker(article, a.doc[head], learned.lexicon, extent)
         better[id(q)] = replace(q, speaker_span=span, speaker=actor)
     return [better.get(id(q), q) for q in quotes]
+
+
+def weak_speaker(a: Arrays, quote: Quote) -> bool:
+    """Whether the speaker of ``quote`` is worth a second reading: missing, a pronoun or linked to no actor, and
+    not inside its content (a speaker inside the words attributed is a turn's label or the quoted "I")."""
+    span = quote.speaker_span
+    if span is None:
+        return True
+    if quote.content.start <= span.start and span.end <= quote.content.end:
+        return False
+    if quote.speaker is None:
+        return True
+    first, last = a.token_range(span.start, span.end)
+    return last - first == 1 and first < a.n and a.doc[first].pos_ == "PRON"

@@ -19,7 +19,7 @@ from __future__ import annotations
 
 import io
 import json
-from collections.abc import Sequence
+from collections.abc import Collection, Sequence
 from dataclasses import dataclass
 from typing import Any
 
@@ -227,12 +227,13 @@ class AttributionModel:
         scores = self.weights["content"][content_slots(rows, values, int(self.config["content_bits"]))].sum(axis=1)
         return groups, scores
 
-    def sources(self, a: Arrays, features: Features, found: Sequence[tuple[int, set[int]]]) -> list[int]:
+    def sources(self, a: Arrays, features: Features, found: Sequence[tuple[int, Collection[int]]]) -> list[int]:
         """The source head the ranker chooses (-1 for none) for each cue token with its content tokens in
         ``found``: attributions another reading found."""
         groups, rows, values = [], [], []
-        for i, content in found:
-            cue = cue_info(a, i, int(features.bits(a.lemma[[i]])[0]), features.openers)
+        masks = features.bits(a.lemma[[i for i, _ in found]]).tolist() if found else []
+        for (i, content), mask in zip(found, masks, strict=True):
+            cue = cue_info(a, i, int(mask), features.openers)
             sources, source_rows = source_group(a, cue, content)
             groups.append(sources)
             rows.extend(source_rows)
@@ -283,7 +284,7 @@ def content_group(a: Arrays, cue: CueInfo, inner: np.ndarray, likely: list[int],
     return cands, rows
 
 
-def source_group(a: Arrays, cue: CueInfo, content: set[int]) -> tuple[list[Source], list[list[int]]]:
+def source_group(a: Arrays, cue: CueInfo, content: Collection[int]) -> tuple[list[Source], list[list[int]]]:
     """A cue's source candidates outside its content, with their descriptors."""
     sources = source_candidates(a, cue.i, content)
     by_distance = sorted((s.head for s in sources if s.head >= 0), key=lambda h: abs(h - cue.i))
