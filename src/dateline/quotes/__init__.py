@@ -39,6 +39,7 @@ from dateline.quotes._learned import arrays_of, find_learned, load_learned, with
 from dateline.quotes._lexicon import load_lexicon
 from dateline.quotes._reading import says
 from dateline.quotes._rules import find_by_rules
+from dateline.quotes._voices import carried_on
 from dateline.records import Article, Quote
 
 __all__ = ["SAME_CONTENT", "QuotesConfig", "apply", "combine", "lend"]
@@ -99,7 +100,7 @@ def apply(article: Article, config: QuotesConfig = QuotesConfig()) -> Article:
         taken = [span for q in rules for span in _spans(q)]
         short = [(q.content.start, q.content.end) for q in rules if _short(q)] if config.model_reading else []
         learned_quotes = find_learned(article, learned, config.strict_stances, taken, a, short)
-        found = combine(lend(rules, learned_quotes) if short else rules, learned_quotes)
+        found = carried_on(a, combine(lend(rules, learned_quotes) if short else rules, learned_quotes))
     return replace(article, quotes=tuple(found))
 
 

@@ -13,11 +13,13 @@ import bisect
 import re
 from dataclasses import replace
 
+from dateline.quotes._arrays import Arrays
 from dateline.quotes._labels import Labelled
 from dateline.quotes._lexicon import Lexicon
 from dateline.records import Article, Quote, make_span
 
-__all__ = ["CREDIT", "MAX_CREDIT_CHARS", "MAX_TURN_CHARS", "actor_named", "credited", "in_own_words", "turn_ends"]
+__all__ = ["CREDIT", "MAX_CREDIT_CHARS", "MAX_TURN_CHARS", "actor_named", "carried_on", "credited", "in_own_words",
+           "turn_ends"]
 
 
 #: Longest name (characters) in a credit line after a quotation ("..." ― Julie A. Diaz Martinez.); chosen on
@@ -111,3 +113,39 @@ def in_own_words(quotes: list[Quote], lexicon: Lexicon) -> list[Quote]:
                 quote = replace(quote, speaker=None)
         out.append(quote)
     return out
+
+
+def carried_on(a: Arrays, quotes: list[Quote]) -> list[Quote]:
+    """``quotes`` (in text order) with each quotation that has neither speaker nor cue and opens the sentence after
+    the one holding the cue of another attribution of its paragraph given that attribution's speaker and cue:
+    it goes on with what was said there ("..., the senator said. \\"And it will not stop there.\\"")."""
+    out: list[Quote] = []
+    for quote in quotes:
+        previous = _said_just_before(a, quote, out) if quote.direct and quote.speaker_span is None \
+            and quote.cue is None else None
+        if previous is not None:
+            quote = replace(quote, speaker=previous.speaker, speaker_span=previous.speaker_span, cue=previous.cue)
+        out.append(quote)
+    return out
+
+
+def _said_just_before(a: Arrays, quote: Quote, before: list[Quote]) -> Quote | None:
+    """The last of ``before`` with a speaker whose cue lies in the sentence before the one ``quote`` opens, in
+    the same paragraph, if any."""
+    if a.n == 0:
+        return None
+    first = a.token_range(quote.content.start, quote.content.start + 1)[0]
+    if first >= a.n:
+        return None
+    sent = a.at.sent[first]
+    opening = range(a.at.sent_start[sent], first)
+    if sent == 0 or not all(a.at.punct[k] or a.at.space[k] for k in opening):
+        return None  # the quotation does not open its sentence
+    for other in reversed(before):
+        if other.cue is None or other.speaker_span is None or other.cue.start >= quote.content.start:
+            continue
+        cue = a.token_range(other.cue.start, other.cue.end)[0]
+        if cue < a.n and a.at.sent[cue] == sent - 1 and a.at.para[cue] == a.at.para[first]:
+            return other
+        return None  # only the attribution nearest before counts
+    return None
