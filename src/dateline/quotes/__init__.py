@@ -100,7 +100,7 @@ def apply(article: Article, config: QuotesConfig = QuotesConfig()) -> Article:
         taken = [span for q in rules for span in _spans(q)]
         short = [(q.content.start, q.content.end) for q in rules if _short(q)] if config.model_reading else []
         learned_quotes = find_learned(article, learned, config.strict_stances, taken, a, short)
-        found = carried_on(a, combine(lend(rules, learned_quotes) if short else rules, learned_quotes))
+        found = carried_on(a, _join(lend(rules, learned_quotes) if short else rules, learned_quotes))
     return replace(article, quotes=tuple(found))
 
 
@@ -174,7 +174,10 @@ def one_record(rules: list[Quote]) -> list[Quote]:
 def combine(rules: list[Quote], learned: list[Quote]) -> list[Quote]:
     """One record per attribution: the rules' quotes (see :func:`one_record`) and the model's attributions whose
     content and cue lie outside the contents, speakers and cues of those, in text order."""
-    kept = one_record(rules)
+    return _join(one_record(rules), learned)
+
+
+def _join(kept: list[Quote], learned: list[Quote]) -> list[Quote]:
+    """``kept`` (one record per attribution already) and those of ``learned`` outside their words, in text order."""
     taken = [span for q in kept for span in _spans(q)]
-    kept += [q for q in learned if not _touches(q, taken)]
-    return sorted(kept, key=lambda q: (q.content.start, q.content.end))
+    return sorted(kept + [q for q in learned if not _touches(q, taken)], key=lambda q: (q.content.start, q.content.end))

@@ -16,6 +16,10 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass, replace
 from typing import TYPE_CHECKING
 
+import numpy as np
+from spacy.attrs import LEMMA, POS
+from spacy.parts_of_speech import VERB
+
 from dateline.quotes._lexicon import Lexicon
 from dateline.quotes._marks import QuotedSegment
 from dateline.quotes._types import Extent, token_end
@@ -110,16 +114,26 @@ def _governs(cue: Token, seg: QuotedSegment, doc: Doc) -> bool:
     return False
 
 
-def _nearest_cue(frames: _Frames, seg: QuotedSegment, lexicon: Lexicon, inside: SegmentIndex) -> Token | None:
+def _speech_verbs(doc: Doc, lexicon: Lexicon, inside: SegmentIndex) -> list[Token]:
+    """The verbs of ``doc`` that may cue a quotation, in text order: speech verbs outside quotation marks, not
+    used as adjectives."""
+    tags = doc.to_array([POS, LEMMA]) if len(doc) else np.zeros((0, 2), dtype=np.uint64)
+    rows = np.flatnonzero(tags[:, 0] == VERB)
+    strings = doc.vocab.strings
+    speech = {h for h in set(tags[rows, 1].tolist()) if strings[h].lower() in lexicon.speech_verbs}
+    tokens = [doc[i] for i in rows.tolist() if int(tags[i, 1]) in speech]
+    return [t for t in tokens if t.dep_ != "amod" and not inside(t.idx)]
+
+
+def _nearest_cue(frames: _Frames, seg: QuotedSegment, verbs: list[Token], starts: list[int]) -> Token | None:
+    """The speech verb of ``verbs`` (``starts``: their offsets) in the frame of ``seg`` nearest to it."""
     start, end = frames.frame(seg)
     span = frames.doc.char_span(start, end, alignment_mode="expand")
+    if span is None:
+        return None
     best: Token | None = None
     best_distance = len(frames.text) + 1
-    for token in span if span is not None else ():
-        if token.pos_ != "VERB" or token.dep_ == "amod" or inside(token.idx):
-            continue
-        if token.lemma_.lower() not in lexicon.speech_verbs:
-            continue
+    for token in verbs[bisect.bisect_left(starts, span.start_char):bisect.bisect_left(starts, span.end_char)]:
         distance = seg.open_mark - token.idx if token.idx < seg.open_mark else token.idx - seg.outer_end
         if distance < best_distance:
             best, best_distance = token, distance
@@ -161,6 +175,8 @@ def find_direct(doc: Doc, text: str, segments: Sequence[QuotedSegment], lexicon:
                 subject_of: Callable[[Token], Token | None]) -> list[DirectQuote]:
     """Direct quotes from quoted segments; ``subject_of(cue)`` finds a cue's subject token."""
     frames = _Frames(doc, text)
+    verbs = _speech_verbs(doc, lexicon, inside)
+    starts = [t.idx for t in verbs]
     quotes: list[DirectQuote] = []
     for seg in segments:
         if _title(text, seg, lexicon):
@@ -168,7 +184,7 @@ def find_direct(doc: Doc, text: str, segments: Sequence[QuotedSegment], lexicon:
         content = frames.text[seg.start:seg.end].rstrip(",")
         end = seg.start + len(content.rstrip())
         paragraph = frames.paragraph(seg.open_mark).start
-        cue = _nearest_cue(frames, seg, lexicon, inside)
+        cue = _nearest_cue(frames, seg, verbs, starts)
         short = _words(content) < MIN_FREE_QUOTE_WORDS
         if cue is not None and short and not _governs(cue, seg, doc):
             cue = None

@@ -15,7 +15,7 @@ from dataclasses import replace
 from typing import TYPE_CHECKING
 
 import numpy
-from spacy.attrs import LOWER, POS
+from spacy.attrs import LEMMA, LOWER, POS
 from spacy.parts_of_speech import ADJ, NOUN, VERB
 
 from dateline.quotes._lexicon import Lexicon
@@ -288,6 +288,15 @@ def _from_headline_verbs(doc: Doc, text: str, lexicon: Lexicon,
         yield Candidate(_clip(text, content, cue), cue, token, source, lexicon.kind(base))
 
 
+def _listed(doc: Doc, tags: numpy.ndarray, pos: int, words: frozenset[str]) -> list[Token]:
+    """The tokens of part of speech ``pos`` whose lemma in lower case is one of ``words`` (``tags``: the part of
+    speech and lemma of every token)."""
+    rows = numpy.flatnonzero(tags[:, 0] == pos)
+    strings = doc.vocab.strings
+    keep = {h for h in set(tags[rows, 1].tolist()) if strings[h].lower() in words}
+    return [doc[int(i)] for i in rows.tolist() if int(tags[i, 1]) in keep]
+
+
 def find_reported(doc: Doc, text: str, lexicon: Lexicon, skip: Callable[[int], bool],
                   quoted: Quoted) -> list[Candidate]:
     """Reported-speech candidates in ``doc``.
@@ -298,11 +307,12 @@ def find_reported(doc: Doc, text: str, lexicon: Lexicon, skip: Callable[[int], b
     found: list[Candidate] = []
     cues: set[int] = set()
     sources: list[Extent] = []  # "according to X" phrases: no cue inside X ("according to people who saw it")
-    # Only verbs can be cues: pick them from the tag array rather than walk every token.
-    pos = doc.to_array(POS) if len(doc) else numpy.zeros(0, dtype=numpy.uint64)
-    verbs = [doc[int(i)] for i in numpy.flatnonzero(pos == VERB)]
-    nouns = [doc[int(i)] for i in numpy.flatnonzero(pos == NOUN)]
-    adjectives = [doc[int(i)] for i in numpy.flatnonzero(pos == ADJ)]
+    # Only verbs, and nouns and adjectives of the cue lists, can be cues: pick them from the tag and lemma arrays
+    # rather than walk every token.
+    tags = doc.to_array([POS, LEMMA]) if len(doc) else numpy.zeros((0, 2), dtype=numpy.uint64)
+    verbs = [doc[int(i)] for i in numpy.flatnonzero(tags[:, 0] == VERB)]
+    nouns = _listed(doc, tags, NOUN, lexicon.cue_nouns)
+    adjectives = _listed(doc, tags, ADJ, lexicon.cue_adjectives)
     stances = (replace(s, content=_clip(text, s.content, s.cue))
                for s in [*find_stances(verbs, lexicon, skip), *find_noun_cues(nouns, lexicon, skip),
                          *find_adjective_cues(adjectives, lexicon, skip)])
