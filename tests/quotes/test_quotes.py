@@ -622,3 +622,11 @@ def test_quoted_words_parsed_as_a_subject_are_not_the_speaker(nlp: Any) -> None:
     quote = find(article, "My answer", direct=True)
     assert text_of(quote.speaker_span) == "the mayor’s former chief of staff"
     assert text_of(quote.cue) == "said"
+
+
+def test_a_negation_inside_the_quoted_words_does_not_deny_the_cue(nlp: Any) -> None:
+    # The parser hangs the quoted "not" on "said".
+    article = run('"Is the city ready for this? Probably not," Ms. Lane said. "Will it be ready by spring? Certainly."')
+    quote = find(article, "Probably not", direct=True)
+    assert text_of(quote.speaker_span) == "Ms. Lane"
+    assert text_of(quote.cue) == "said"

@@ -117,8 +117,9 @@ def strict_kind(a: Arrays, found: Attribution, direct: bool, lexicon: Lexicon) -
 
 def _negated(a: Arrays, cue: int, lexicon: Lexicon) -> bool:
     """Whether the cue is negated ("did not concede", "never said", "does not believe", "made no mention of"):
-    what follows is then not what the source said or holds."""
-    if any(a.dep_(k) == "neg" for k in a.kids(cue)):
+    what follows is then not what the source said or holds. A negation inside quotation marks the cue is outside
+    of is the quoted words' ("\"Ready? Probably not,\" she said": the parser often hangs it on the cue)."""
+    if any(a.dep_(k) == "neg" and a.at.quote[k] in (-1, a.at.quote[cue]) for k in a.kids(cue)):
         return True
     objects = [k for k in a.kids(cue) if a.dep_(k) in _COMPLEMENTS] if a.doc[cue].lemma_.lower() in \
         lexicon.light_verbs else []
