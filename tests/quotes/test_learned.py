@@ -212,6 +212,10 @@ def test_the_model_names_again_only_weak_speakers(nlp: Any) -> None:
     assert [q.speaker_span.text if q.speaker_span else None for q in again] == \
         ["The mayor", "a statement", "The mayor", "the bridge"]
     assert again[1] is named and again[3] is inside
+    first = parsed("We said on Monday that the bridge would reopen in May.")
+    we = replace(_quote(first.text, 17, 53, cue=(3, 7)), speaker_span=make_span(first.text, 0, 2), speaker="x1")
+    b = _learned.arrays_of(first)
+    assert _learned.weak_speaker(b, we) and not _learned.weak_speaker(b, we, frozenset({"we"}))  # the one speaking
 
 
 def test_a_bare_quotation_goes_on_with_the_attribution_just_before_it(nlp: Any) -> None:

@@ -62,9 +62,9 @@ class QuotesConfig(StageConfig):
                 "(higher recall there, lower precision)"})
     model_speakers: Speakers = field(default="weak", metadata={
         "help": "combined: which speakers of the rules' quotes the trained model's source ranker may re-name where it "
-                "chooses another: 'weak' (missing, a pronoun or linked to no actor; PolNeAR dev speaker accuracy "
-                "0.916 -> 0.919, held-out train 0.912 -> 0.923), 'all' (dev 0.915, held out 0.920), or 'off' "
-                "(the rules' own)"})
+                "chooses another: 'weak' (missing, a pronoun other than I or we, or linked to no actor; PolNeAR dev "
+                "speaker accuracy 0.916 -> 0.919, held-out train 0.912 -> 0.923), 'all' (dev 0.915, held out 0.920), "
+                "or 'off' (the rules' own)"})
     model_reading: bool = field(default=True, metadata={
         "help": "combined: a quote of the rules with no speaker or no cue takes the speaker and cue of the trained "
                 "model's attribution over the same content, where the model reads one (PolNeAR dev: speaker accuracy "

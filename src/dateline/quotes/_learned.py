@@ -235,10 +235,11 @@ def with_sources(article: Article, a: Arrays, learned: Learned, quotes: list[Quo
                  weak_only: bool = False) -> list[Quote]:
     """``quotes`` (found by another reading) with the speaker the model's source ranker chooses for their cue and
     content, where it chooses one other than theirs; the others keep theirs. ``weak_only``: only quotes whose
-    speaker is missing, a pronoun or linked to no actor, and outside their content, are read again
-    (:func:`weak_speaker`)."""
+    speaker is missing, a pronoun other than "I" or "we" or linked to no actor, and outside their content, are
+    read again (:func:`weak_speaker`)."""
+    first_person = learned.lexicon.first_person_pronouns
     found = [(q, a.token_range(q.cue.start, q.cue.end)[0]) for q in quotes
-             if q.cue is not None and a.n and (not weak_only or weak_speaker(a, q))]
+             if q.cue is not None and a.n and (not weak_only or weak_speaker(a, q, first_person))]
     found = [(q, i) for q, i in found if i < a.n and not a.punct[i]]
     contents = [range(*a.token_range(q.content.start, q.content.end)) for q, _ in found]
     heads = learned.model.sources(a, learned.features, [(i, c) for (_, i), c in zip(found, contents, strict=True)])
@@ -255,9 +256,10 @@ def with_sources(article: Article, a: Arrays, learned: Learned, quotes: list[Quo
     return [better.get(id(q), q) for q in quotes]
 
 
-def weak_speaker(a: Arrays, quote: Quote) -> bool:
+def weak_speaker(a: Arrays, quote: Quote, first_person: frozenset[str] = frozenset()) -> bool:
     """Whether the speaker of ``quote`` is worth a second reading: missing, a pronoun or linked to no actor, and
-    not inside its content (a speaker inside the words attributed is a turn's label or the quoted "I")."""
+    not inside its content (a speaker inside the words attributed is a turn's label or the quoted "I"). A pronoun
+    of ``first_person`` ("I", "we") is not: it is the one speaking, often read through the quotation around it."""
     span = quote.speaker_span
     if span is None:
         return True
@@ -266,4 +268,5 @@ def weak_speaker(a: Arrays, quote: Quote) -> bool:
     if quote.speaker is None:
         return True
     first, last = a.token_range(span.start, span.end)
-    return last - first == 1 and first < a.n and a.doc[first].pos_ == "PRON"
+    return last - first == 1 and first < a.n and a.doc[first].pos_ == "PRON" \
+        and span.text.lower() not in first_person
