@@ -618,15 +618,15 @@ def test_in_the_poll_reports_what_follows(nlp: Any) -> None:
 
 def test_quoted_words_parsed_as_a_subject_are_not_the_speaker(nlp: Any) -> None:
     # The parser makes both the quoted phrase and the name second subjects of "said".
-    article = run("“My answer, that was a disgrace,” the mayor’s former chief of staff said on Tuesday.")
-    quote = find(article, "My answer", direct=True)
-    assert text_of(quote.speaker_span) == "the mayor’s former chief of staff"
+    article = run("“The new stadium, that is a gift to nobody,” the city’s longtime parks director said last week.")
+    quote = find(article, "a gift to nobody", direct=True)
+    assert text_of(quote.speaker_span) == "the city’s longtime parks director"
     assert text_of(quote.cue) == "said"
 
 
 def test_a_negation_inside_the_quoted_words_does_not_deny_the_cue(nlp: Any) -> None:
     # The parser hangs the quoted "not" on "said".
-    article = run('"Is the city ready for this? Probably not," Ms. Lane said. "Will it be ready by spring? Certainly."')
-    quote = find(article, "Probably not", direct=True)
-    assert text_of(quote.speaker_span) == "Ms. Lane"
+    article = run("“Can the plant reopen by June? Certainly not,” the site manager said on Friday.")
+    quote = find(article, "Certainly not", direct=True)
+    assert text_of(quote.speaker_span) == "the site manager"
     assert text_of(quote.cue) == "said"
