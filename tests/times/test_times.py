@@ -122,6 +122,15 @@ def test_what_was_planned_lies_ahead() -> None:
     assert found["early March"][0] == "1999-03"
 
 
+def test_what_a_past_clause_arranged_lies_near_its_telling() -> None:
+    monday = dt.date(2024, 3, 11)
+    found = values("The two firms extended their offers to acquire the maker of vaccines Friday.", monday)
+    assert found["Friday"][0] == "2024-03-08"
+    assert values("The offer had been due to expire Friday evening.", monday)["Friday evening"][0] == "2024-03-08TEV"
+    assert values("The firms plan to sign the deal Friday.", monday)["Friday"][0] == "2024-03-15"
+    assert values("The minister said talks would resume Friday.", monday)["Friday"][0] == "2024-03-15"
+
+
 def test_until_in_the_past_perfect_looks_back() -> None:
     assert values("Until Thursday, the police had not called him a suspect.")["Thursday"][0] == "2017-07-06"
     assert values("The vote was postponed until Tuesday.")["Tuesday"][0] == "2017-07-11"

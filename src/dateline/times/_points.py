@@ -119,7 +119,7 @@ NEAR_DAYS = 30
 
 #: Tenses that put a year-less month on or after the anchor's month, however far ahead ("would meet in
 #: September", "until September"): the FUTURE_WINDOW_DAYS guess is for a month with no telling tense.
-MONTH_AHEAD_TENSES = frozenset({"ahead"})
+MONTH_AHEAD_TENSES = frozenset({"ahead", "near"})
 
 #: Days a month counts for when a month-only date is compared with the anchor.
 _DAYS_PER_MONTH = 30
@@ -244,6 +244,8 @@ def _weekday_date(ctx: Context, weekday: int, rel: str | None) -> dt.date | None
     if shift:
         return nearest_weekday(ctx.anchor, weekday, shift, inclusive=False)
     if shift == 0:
+        return nearest_weekday(ctx.anchor, weekday, 0)
+    if ctx.tense == "near":  # arranged in the past: the nearest such day, before or after the telling
         return nearest_weekday(ctx.anchor, weekday, 0)
     # News reports what happened: a weekday is the last one (or the day itself) unless a verb looks ahead.
     ahead = ctx.tense in WEEKDAY_AHEAD_TENSES

@@ -1,9 +1,10 @@
 """The tense that places an expression in time: the governing verb's, or what the word before it says.
 
 One of "past", "present", "future", "ahead" (would, infinitives, what was arranged: ahead of the
-telling) or "none" when the expression hangs from a noun or adjective ("payable Dec. 7") or there
-is no annotation. Every word consulted (auxiliaries, verbs of planning, "until", "by") comes from
-the lexicon's ``context`` lists.
+telling), "near" (arranged ahead of a telling in the past: "they extended their offers to buy the
+company Friday", near the telling on either side) or "none" when the expression hangs from a noun or
+adjective ("payable Dec. 7") or there is no annotation. Every word consulted (auxiliaries, verbs of
+planning, "until", "by") comes from the lexicon's ``context`` lists.
 """
 
 from __future__ import annotations
@@ -25,6 +26,9 @@ PREVIOUS_WORD_CHARS = 20
 
 _CLAUSES = frozenset({"xcomp", "ccomp", "advcl"})
 _AUXILIARIES = frozenset({"aux", "auxpass"})
+#: Tags of a verb or auxiliary that carries the tense of its clause.
+_PAST_TAGS = frozenset({"VBD"})
+_PRESENT_TAGS = frozenset({"VBZ", "VBP", "MD"})
 
 
 def previous_word(text: str, start: int) -> str:
@@ -75,6 +79,38 @@ def _past_perfect(doc: Doc | None, where: Extent, lex: Lexicon) -> bool:
     return verb is not None and any(ch.dep_ == "aux" and ch.lower_ in forms for ch in verb.children)
 
 
+def _frame(verb: Token, lex: Lexicon) -> str:
+    """The tense of the first finite clause at or above ``verb``: "past_perfect", "past", "present" or ""
+    (none found). "The offer had been due to expire Friday" is told in the past perfect through "due";
+    "celebrations to mark the entry into NATO on Friday" in the tense of the verb "celebrations" hangs from."""
+    for token in (verb, *verb.ancestors):
+        auxes = [ch for ch in token.children if ch.dep_ in _AUXILIARIES]
+        tags = {token.tag_, *(a.tag_ for a in auxes)}
+        if tags & _PAST_TAGS:
+            perfect = any(a.lower_ in lex.context["past_perfect_auxiliaries"] for a in auxes)
+            return "past_perfect" if perfect else "past"
+        if tags & _PRESENT_TAGS:
+            return "present"
+    return ""
+
+
+def _in_frame(doc: Doc | None, where: Extent, lex: Lexicon, found: str) -> str:
+    """``found`` ("ahead", "future") as the clause above tells it: what was arranged in the past perfect was
+    overtaken ("had been scheduled to expire at midnight Friday": past); what a past clause arranged, not
+    a conditional, lies near its telling on either side ("extended their offers to acquire the company
+    Friday")."""
+    verb = governing_verb(doc, where)
+    if verb is None or found not in ("ahead", "future"):
+        return found
+    frame = _frame(verb, lex)
+    if frame == "past_perfect":
+        return "past"
+    conditional = any(
+        ch.dep_ in _AUXILIARIES and ch.lower_ in lex.context["conditional_auxiliaries"] for ch in verb.children
+    )
+    return "near" if found == "ahead" and frame == "past" and not conditional else found
+
+
 def tense(doc: Doc | None, text: str, where: Extent, lex: Lexicon) -> str:
     """The tense that places an expression: "past" after "since"; the verb's, or "ahead" after "until" (and
     after "by" unless past).
@@ -87,4 +123,6 @@ def tense(doc: Doc | None, text: str, where: Extent, lex: Lexicon) -> str:
     if before in lex.context["deadline_words"]:
         return "past" if _past_perfect(doc, where, lex) else "ahead"
     found = tense_at(doc, where, lex)
-    return "ahead" if before in lex.context["soft_deadline_words"] and found != "past" else found
+    if before in lex.context["soft_deadline_words"] and found != "past":
+        return "ahead"
+    return _in_frame(doc, where, lex, found)
