@@ -30,6 +30,20 @@ def test_names_inside_other_names_and_governments_are_no_places(text: str, place
     assert [found[0] for found in _places(text)] == [place]
 
 
+def test_a_seat_of_government_that_acts_or_backs_is_no_place() -> None:
+    assert _places("The charge was denied by the Kremlin, and Britain expelled diplomats.") == [
+        ("Britain", "United Kingdom", "GBR", "country")]
+    assert [f[0] for f in _places("Members of a Kremlin-backed youth group marched in Moscow.")] == ["Moscow"]
+    assert [f[0] for f in _places("Senior Pentagon officials flew to Kabul.")] == ["Kabul"]
+    assert ("Washington", "Washington", "USA", "city") in _places("A Washington-based group sued the city.")
+
+
+def test_a_town_too_small_for_the_gazetteer_keeps_its_state() -> None:
+    found = _resolved("A son of the couple, who lives in Bethel, Vt., declined to comment.")
+    assert [(p.span.text, p.name, p.country, p.lat) for p in found] == [
+        ("Bethel", "Bethel", "USA", None), ("Vt.", "Vermont", "USA", 44.0)]
+
+
 def test_a_name_only_a_headline_capitalizes_is_no_place() -> None:
     assert _places("A Narrowly Split Court Upholds the Law") == []
     assert _places("Countries signed the Paris accord in 2015.") == []

@@ -42,7 +42,7 @@ from dateline.places._detect import Found, find_mentions
 from dateline.places._gazetteer import Entry, Gazetteer, load_gazetteer
 from dateline.places._home import demonym_countries, outlet_country, outlet_town
 from dateline.places._qualify import qualifier_at
-from dateline.places._resolve import Context, Mention, is_decisive
+from dateline.places._resolve import Context, Mention, candidates, is_decisive, within
 from dateline.records import Article, Place, Span
 
 __all__ = ["apply", "resolve", "resolve_spans"]
@@ -60,6 +60,9 @@ def apply(article: Article, config: StageConfig = StageConfig()) -> Article:
     gazetteer = load_gazetteer(res)
     found = find_mentions(article.doc, gazetteer, article.text)
     qualifiers = _qualifiers(gazetteer, article.text, list(found))
+    # "Bethel, Vt.": a town the gazetteer does not list in the state its qualifier names is no Bethel elsewhere.
+    unlisted = {span: qualifiers[span] for span, f in found.items() if _unlisted(gazetteer, span, f, qualifiers)}
+    found = {span: f for span, f in found.items() if span not in unlisted}
     # One sense per article: a name its dateline gives ("WASHINGTON —") names that town wherever it stands.
     towns = {gazetteer.key(span.text) for span, f in found.items() if f.source == "dateline"}
     # A local outlet named after its town ("gainesvilletimes.com") is about that town and the places near it.
@@ -77,14 +80,15 @@ def apply(article: Article, config: StageConfig = StageConfig()) -> Article:
     firm = [e for e in entries if e is not None] + ([home] if home is not None else [])
     named = {e for (_, f), e in zip(found.items(), entries, strict=True) if e is not None and _weight(f.source) == 1}
     of_words = gazetteer.words.context.of_words
-    kept = (
+    kept = [
         _place(span, entry) if entry is not None else Place(span, span.text, None)
         for (span, f), entry in zip(found.items(), entries, strict=True)
         if (entry is None and f.source in UNRESOLVED_SOURCES)
         or (entry is not None and (_weight(f.source) == 1 or supported(entry, firm)
                                    or (entry in named and _word_before(article.text, span) in of_words)))
-    )
-    return replace(article, places=tuple(kept))
+    ]
+    kept += [Place(span, span.text, qualifier.country) for span, qualifier in unlisted.items()]
+    return replace(article, places=tuple(sorted(kept, key=lambda p: (p.span.start, p.span.end))))
 
 
 #: Sources of mentions that are places as such: the tagger's place entities and the layout of news.
@@ -193,13 +197,25 @@ def resolve(
     return None if entry is None else _place(Span(0, len(name), name), entry)
 
 
+def _unlisted(gazetteer: Gazetteer, span: Span, found: Found, qualifiers: dict[Span, Entry]) -> bool:
+    """Whether the place its qualifier names holds none of the towns and counties a name may stand for: the
+    town is too small for the gazetteer ("Bethel, Vt."), and is kept with its name and country only."""
+    qualifier = qualifiers.get(span)
+    if qualifier is None or _weight(found.source) != 1:
+        return False
+    options = candidates(gazetteer, found.name or span.text, qualified=True)
+    if not options or any(is_decisive(e) for e in options):
+        return False  # "the Indiana, Ill., border": two states side by side
+    return not any(e == qualifier or within(e, qualifier) for e in options)
+
+
 def _qualifiers(gazetteer: Gazetteer, text: str, spans: Sequence[Span]) -> dict[Span, Entry]:
     """The qualifier of each span that has one ("Truro" in "Truro, Cornwall"), and the qualifier's own
     span, which names that place ("Cornwall", the county)."""
     starts = {span.start: span for span in spans}
     found: dict[Span, Entry] = {}
     for span in spans:
-        qualified = qualifier_at(gazetteer, text, span.end, span.text)
+        qualified = qualifier_at(gazetteer, text, span.end, span.text, unknown_town=True)
         if qualified is not None:
             found[span] = qualified.entry
             named = starts.get(qualified.start)

@@ -161,7 +161,7 @@ def qualifiers_of(text: str, spans: Iterable[Span], gazetteer: Gazetteer) -> Ite
     """The qualifier after each found place that has one ("W.Va." after "CHARLESTON"), with the name of the
     place it reads as ("West Virginia")."""
     for span in spans:
-        qualified = qualifier_at(gazetteer, text, span.end, span.text)
+        qualified = qualifier_at(gazetteer, text, span.end, span.text, unknown_town=True)
         if qualified is not None:
             where = Span(qualified.start, qualified.end, text[qualified.start : qualified.end])
             yield where, qualified.entry.name

@@ -159,8 +159,9 @@ def _as_used(doc: Doc, gazetteer: Gazetteer, spans: Sources) -> dict[Span, Found
         entries = gazetteer.lookup(span.text)
         if found is None or names_a_thing(found, use):
             continue
-        seat = any(e.capital or e.feature == "landmark" for e in entries)
-        if source not in LAYOUT_SOURCES and seat and for_government(found, use):
+        building = any(e.feature == "landmark" for e in entries)
+        seat = building or any(e.capital for e in entries)
+        if source not in LAYOUT_SOURCES and seat and for_government(found, use, building=building):
             continue  # "Washington imposed sanctions", "the Kremlin said": the government, an actor
         if source not in LAYOUT_SOURCES and not seat and _speaker(found, entries, use):
             continue  # "Petrova said", "McKinney told the council": a person who bears a town's name

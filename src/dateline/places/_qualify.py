@@ -55,9 +55,14 @@ def _readings(gazetteer: Gazetteer, phrase: str, after_comma: bool) -> list[Entr
     return sorted(found, key=lambda e: -score(e, Context()))
 
 
-def qualifier_at(gazetteer: Gazetteer, text: str, end: int, head: str | None = None) -> Qualified | None:
+def qualifier_at(gazetteer: Gazetteer, text: str, end: int, head: str | None = None, *,
+                 unknown_town: bool = False) -> Qualified | None:
     """The qualifier named right after ``end``: when ``head`` (the name before it) is given, the first
-    reading that holds one of its candidates; without one, a US state or a country. None when there is none."""
+    reading that holds one of its candidates; without one, a US state or a country. None when there is none.
+
+    With ``unknown_town``, a US state's abbreviation after a comma qualifies ``head`` even when the gazetteer
+    knows no town of that name in it ("Bethel, Vt.": the town is too small to be listed, and is no Bethel
+    elsewhere)."""
     match = _pattern(gazetteer.words.qualifier_prepositions).match(text, end)
     if match is None:
         return None
@@ -72,4 +77,18 @@ def qualifier_at(gazetteer: Gazetteer, text: str, end: int, head: str | None = N
                 return Qualified(entry, match.start(1), end)
             if head is not None and any(town != entry and within(town, entry) for town in towns):
                 return Qualified(entry, match.start(1), end)
+    return _clear_after_comma(gazetteer, match, words) if unknown_town and towns and after_comma else None
+
+
+
+def _clear_after_comma(gazetteer: Gazetteer, match: re.Match[str], words: list[re.Match[str]]) -> Qualified | None:
+    """A US state written as its abbreviation after a comma ("Vt.", "Fla."), or None: news writes a town's
+    state so, and a list of places ("Miami, New York and Detroit") spells states out."""
+    for size in range(len(words), 0, -1):
+        phrase = " ".join(w.group() for w in words[:size])
+        found = [gazetteer.states.get(phrase), *gazetteer.lookup(phrase)]
+        for state in found:
+            if (state is not None and state.feature == "admin1" and state.country == "USA"
+                    and gazetteer.key(phrase) != gazetteer.key(state.name)):
+                return Qualified(state, match.start(1), match.start(1) + words[size - 1].end())
     return None

@@ -47,17 +47,24 @@ def _head_of_conjuncts(token: Token) -> Token:
     return token
 
 
-def for_government(span: TokenSpan, words: UseWords) -> bool:
-    """Whether a name (a capital) stands for its government here: the subject of a verb of
-    saying or deciding, the object of one of pressing, the owner of a decision, a party to relations."""
+def for_government(span: TokenSpan, words: UseWords, *, building: bool = False) -> bool:
+    """Whether a name (a capital, or the ``building`` of a government) stands for its government here: the
+    subject of a verb of saying or deciding, the object of one of pressing, the owner of a decision, a party
+    to relations, what backs or leads ("Kremlin-backed"); a building also as the agent of a passive
+    ("rebuffed by the White House"; a capital there may be one of a list of countries: "taken by Bulgaria,
+    Luxembourg and Malta")."""
     root = _head_of_conjuncts(span.root)
     head = root.head
     if root.dep_ in _SUBJECTS:
         return head.lemma_.lower() in words.agent_verbs
     if root.dep_ == "dobj":
         return head.lemma_.lower() in words.agent_object_verbs
-    if root.dep_ in ("poss", "compound"):  # "Moscow's response", "White House aides"
-        return head.lemma_.lower() in words.government_nouns
+    if root.dep_ in ("poss", "compound"):  # "Moscow's response", "White House aides", "Pentagon officials"
+        return bool({head.lemma_.lower(), head.lower_} & words.government_nouns)
+    if root.dep_ == "npadvmod":  # "the Kremlin-backed movement"; not "a Washington-based group"
+        return head.lower_ in words.government_modifiers
+    if root.dep_ == "pobj" and head.dep_ == "agent":  # "a charge denied by the Kremlin"
+        return building
     if root.dep_ == "pobj" and head.lower_ in words.relation_prepositions:
         governor = head.head.lemma_.lower()  # "ties with Beijing", "imposed sanctions on Moscow"
         return governor in words.government_nouns or (head.head.pos_ == "VERB" and governor in words.agent_verbs)

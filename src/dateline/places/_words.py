@@ -35,6 +35,7 @@ class UseWords:
     agent_object_verbs: frozenset[str]
     government_nouns: frozenset[str]
     relation_prepositions: frozenset[str]
+    government_modifiers: frozenset[str]
     named_after_nouns: frozenset[str]
     state_words: frozenset[str]
     state_before: frozenset[str]
@@ -205,6 +206,7 @@ def _use_words(data: dict[str, Any], where: str) -> UseWords:
         agent_object_verbs=_lower(data, "agent_object_verbs", where),
         government_nouns=_lower(data, "government_nouns", where),
         relation_prepositions=_lower(data, "relation_prepositions", where),
+        government_modifiers=_lower(data, "government_modifiers", where),
         named_after_nouns=_lower(data, "named_after_nouns", where),
         state_words=frozenset(_list(data, "state_words", where)),
         state_before=_lower(data, "state_words_before", where),
