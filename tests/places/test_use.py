@@ -47,6 +47,7 @@ def test_a_town_too_small_for_the_gazetteer_keeps_its_state() -> None:
 def test_a_name_only_a_headline_capitalizes_is_no_place() -> None:
     assert _places("A Narrowly Split Court Upholds the Law") == []
     assert _places("Countries signed the Paris accord in 2015.") == []
+    assert [f[0] for f in _places("The Gulf War veteran rode his bicycle from Oklahoma.")] == ["Oklahoma"]
     assert ("Split", "Split", "HRV", "city") in _places("Tourists crowded the old town of Split in August.")
 
 
