@@ -167,6 +167,12 @@ def test_a_person_bearing_a_towns_name_is_no_place() -> None:
     assert [(text, country) for text, _, country, _ in found] == [("Chicago", "USA")]
 
 
+def test_a_large_citys_name_is_the_persons_where_the_article_names_the_person() -> None:
+    text = "A historian spoke about Abraham Lincoln in Chicago. Lincoln wore his famous stovepipe hat, he said."
+    assert [f[0] for f in _places(text)] == ["Chicago"]
+    assert ("Lincoln", "Lincoln", "USA", "city") in _places("Police in Lincoln, Nebraska, arrested a man.")
+
+
 def test_a_legislators_home_town_after_the_party_is_a_place() -> None:
     found = _places("Sen. Ken Cuccinelli, R-Fairfax, attached the proposal to a bill in Richmond, Virginia.")
     assert ("Fairfax", "Fairfax", "USA", "city") in found

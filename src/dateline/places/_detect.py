@@ -83,8 +83,10 @@ def find_mentions(doc: Doc, gazetteer: Gazetteer, text: str | None = None) -> di
         spans.update(_inside_unknown(entity, label, gazetteer, known))
     spans.update((span, "gazetteer") for span in _gazetteer_matches(doc, gazetteer, covered, known))
     people = _surnames(doc)
+    bearers = _bearers(doc, gazetteer)
     kept = {_longer(doc, span, gazetteer): source for span, source in spans.items()
-            if span.text not in people or _strong(gazetteer, span.text)}
+            if (span.text not in people or _strong(gazetteer, span.text))
+            and (span.text not in bearers or _clear_anywhere(gazetteer, span.text))}
     text = doc.text if text is None else text  # spaCy builds doc.text anew on each call, token by token
     named = dict(division_lists(doc, text, gazetteer))
     layout = {span: "dateline" for span in datelines(text, gazetteer)} | dict.fromkeys(named, "list")
@@ -400,6 +402,15 @@ def _surnames(doc: Doc) -> set[str]:
     return names
 
 
+def _bearers(doc: Doc, gazetteer: Gazetteer) -> set[str]:
+    """Last names of the people the model found under names no place bears ("Abraham Lincoln" -> "Lincoln";
+    not "Sioux Falls", a town the model took for a person) that it tags as a place nowhere in the article:
+    there the name is the person's, even where it is a large city's."""
+    placed = {ent.text for ent in doc.ents if ent.label_ in PLACE_LABELS}
+    return {ent[-1].text for ent in doc.ents
+            if ent.label_ == "PERSON" and len(ent) > 1 and not gazetteer.lookup(ent.text)} - placed
+
+
 def _entity_pieces(ent: TokenSpan, gazetteer: Gazetteer) -> Iterator[TokenSpan]:
     """The entity split at commas, each piece trimmed of "the", "'s", punctuation and spaces."""
     piece: list[Token] = []
@@ -429,6 +440,12 @@ def _acceptable(text: str, gazetteer: Gazetteer) -> bool:
     if key in gazetteer.not_places:
         return False
     return not (key in gazetteer.demonyms and key not in gazetteer.names)
+
+
+def _clear_anywhere(gazetteer: Gazetteer, name: str) -> bool:
+    """Whether ``name`` means a place wherever it stands, even where the article names a person so: a country,
+    US state or region ("Jordan" beside "Michael Jordan"), not a city ("Lincoln" beside "Abraham Lincoln")."""
+    return _acceptable(name, gazetteer) and any(_decisive(e) for e in gazetteer.lookup(name) if not e.alias)
 
 
 def _strong(gazetteer: Gazetteer, name: str) -> bool:
