@@ -186,3 +186,18 @@ def test_party_homes_reads_the_name_after_the_party() -> None:
     gazetteer = load_gazetteer(resources("en"))
     text = "co-chairs Sen. Rich Olive, D-Story City and Rep. Vicki Lensing (D-Iowa City). The R-Value is high."
     assert [span.text for span in party_homes(text, gazetteer)] == ["Iowa City"]
+
+
+def test_a_small_town_alone_in_its_country_is_kept_without_a_point() -> None:
+    from dateline.lang import resources
+    from dateline.places import _strays
+    from dateline.places._gazetteer import load_gazetteer
+
+    gazetteer = load_gazetteer(resources("en"))
+    [titan] = gazetteer.lookup("Titan")  # Tītān, Afghanistan, a village
+    [kabul] = [e for e in gazetteer.lookup("Kabul") if e.feature == "city" and e.country == "AFG"]
+    dallas = max((e for e in gazetteer.lookup("Dallas") if e.feature == "city"), key=lambda e: e.population)
+    assert _strays([titan, dallas, None], home=None) == {titan}
+    assert _strays([titan, dallas, kabul], home=None) == set()
+    assert _strays([titan, dallas], home="AFG") == set()
+    assert _strays([titan], home=None) == set()

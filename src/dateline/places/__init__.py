@@ -80,13 +80,15 @@ def apply(article: Article, config: StageConfig = StageConfig()) -> Article:
     firm = [e for e in entries if e is not None] + ([home] if home is not None else [])
     named = {e for (_, f), e in zip(found.items(), entries, strict=True) if e is not None and _weight(f.source) == 1}
     of_words = gazetteer.words.context.of_words
-    kept = [
-        _place(span, entry) if entry is not None else Place(span, span.text, None)
-        for (span, f), entry in zip(found.items(), entries, strict=True)
+    resolved = [
+        (span, entry) for (span, f), entry in zip(found.items(), entries, strict=True)
         if (entry is None and f.source in UNRESOLVED_SOURCES)
         or (entry is not None and (_weight(f.source) == 1 or supported(entry, firm)
                                    or (entry in named and _word_before(article.text, span) in of_words)))
     ]
+    strays = _strays([entry for _, entry in resolved], outlet_country(article.url or article.site))
+    kept = [_place(span, entry) if entry is not None and entry not in strays else Place(span, span.text, None)
+            for span, entry in resolved]
     kept += [Place(span, span.text, qualifier.country) for span, qualifier in unlisted.items()]
     return replace(article, places=tuple(sorted(kept, key=lambda p: (p.span.start, p.span.end))))
 
@@ -195,6 +197,24 @@ def resolve(
     mention = Mention(Span(0, len(head), head), qualified.entry if qualified is not None else None)
     entry = resolve_mentions(gazetteer, [mention], context=context)[0]
     return None if entry is None else _place(Span(0, len(name), name), entry)
+
+
+#: A town smaller than this, alone in its country among an article's places that lie in other countries, is
+#: likelier a namesake the gazetteer lacks, or no place ("Titan", a company of a Texas article, is no Tītān,
+#: Afghanistan): the name is kept without a point. Tuned on LGL (5,000 < 20,000 > 100,000, which loses
+#: places of both sets); GeoWebNews gains as much.
+STRAY_TOWN_POPULATION = 20_000
+
+
+def _strays(entries: Sequence[Entry | None], home: str | None) -> set[Entry]:
+    """The small towns of an article that no other of its places, nor its outlet, puts in their country."""
+    placed = [e for e in entries if e is not None and e.lat is not None]
+    countries = {e.country for e in placed}
+    return {
+        e for e in placed
+        if e.feature == "city" and e.population < STRAY_TOWN_POPULATION and e.country != home
+        and len(countries) > 1 and all(o.country != e.country for o in placed if o != e)
+    }
 
 
 def _unlisted(gazetteer: Gazetteer, span: Span, found: Found, qualifiers: dict[Span, Entry]) -> bool:
