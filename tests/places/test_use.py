@@ -5,6 +5,7 @@ from __future__ import annotations
 import pytest
 
 from dateline import annotate, places
+from dateline.places._gazetteer import Entry
 from dateline.records import Article, Place
 
 
@@ -201,3 +202,20 @@ def test_a_small_town_alone_in_its_country_is_kept_without_a_point() -> None:
     assert _strays([titan, dallas, kabul], home=None) == set()
     assert _strays([titan, dallas], home="AFG") == set()
     assert _strays([titan], home=None) == set()
+
+
+def test_a_small_us_town_far_from_the_articles_others_and_their_states_is_kept_without_a_point() -> None:
+    from dateline.lang import resources
+    from dateline.places import _strays
+    from dateline.places._gazetteer import load_gazetteer
+
+    gazetteer = load_gazetteer(resources("en"))
+
+    def town(name: str, state: str) -> Entry:
+        return next(e for e in gazetteer.lookup(name) if e.feature == "city" and e.admin1 == state)
+
+    hillsboro, concord, manchester = town("Hillsboro", "MO"), town("Concord", "NH"), town("Manchester", "NH")
+    assert _strays([hillsboro, concord, manchester], home=None) == {hillsboro}
+    assert _strays([hillsboro, concord], home=None) == set()  # two towns far apart: either may be the namesake
+    missouri = next(e for e in gazetteer.lookup("Missouri") if e.feature == "admin1")
+    assert _strays([hillsboro, concord, manchester, missouri], home=None) == set()
