@@ -45,6 +45,7 @@ def test_a_lead_naming_only_its_own_publication_day_is_not_kept_apart_by_days() 
     today = dt.date(2010, 3, 9)
     named = [dt.date(2010, 3, 1), today]
     assert event_days(named, today) == [dt.date(2010, 3, 1)]
-    assert event_days(named, None) == named
+    assert event_days(named, None) == []  # an undated report's own day is not known, so no day is an event's
+    assert event_days([dt.date(2010, 3, 1)], dt.date(2010, 3, 2)) == [dt.date(2010, 3, 1)]
     assert days_differ([today], [dt.date(2010, 3, 1)])  # a report of the 9th against one of the 1st
     assert not days_differ(event_days([today], today), [dt.date(2010, 3, 1)])  # "today" is when it was reported

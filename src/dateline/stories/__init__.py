@@ -138,7 +138,7 @@ class _Linking:
 
         A story is compared by the centroid of its members published within ``window_days`` of the article
         whose leads name no other days than its own (the days ±DAY_SLACK; a lead's own publication day is
-        left out of this, see :func:`event_days`).
+        left out of this, and an undated article's days are all left out, see :func:`event_days`).
         """
         best: tuple[float, str] | None = None
         named = event_days(own.days, article.published)
