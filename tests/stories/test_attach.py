@@ -11,7 +11,7 @@ from pathlib import Path
 import pytest
 
 from dateline.errors import StoreError
-from dateline.records import Actor, Article, Event, EventDate
+from dateline.records import Actor, Article, Event, EventDate, TimeExpr
 from dateline.store import Store
 from dateline.stories import Attached, attach
 from tests.store.exports import first_article, second_article, sentence, span
@@ -61,6 +61,30 @@ def store(tmp_path: Path) -> Iterator[Store]:
         attach(opened)
         opened.write([hamburg_report()])
         yield opened
+
+
+def dated_quake_report(id_: str, stamp: str, value: str, published: dt.date | None) -> Article:
+    """A report of the Chile quake whose lead names one day (a date line the page kept, or the quake's day)."""
+    t = f"{stamp}. {QUAKE}"
+    return Article(id=id_, source=f"{id_}.txt", site="example.org", title="Earthquake strikes Chile",
+                   published=published, language="en", text=t, times=(TimeExpr(span(t, stamp), value),))
+
+
+def test_undated_reports_whose_leads_name_other_days_share_a_story(tmp_path: Path) -> None:
+    with Store(tmp_path / "undated.duckdb") as store:
+        store.write([dated_quake_report("q1", "Posted February 27, 2010", "2010-02-27", None)])
+        attach(store)
+        store.write([dated_quake_report("q2", "Posted March 3, 2010", "2010-03-03", None)])
+        attach(store)
+        undated = stories(store)
+    with Store(tmp_path / "dated.duckdb") as store:
+        store.write([dated_quake_report("q3", "Struck on February 27, 2010", "2010-02-27", dt.date(2010, 3, 3))])
+        attach(store)
+        store.write([dated_quake_report("q4", "Struck on March 3, 2010", "2010-03-03", dt.date(2010, 3, 4))])
+        attach(store)
+        dated = stories(store)
+    assert undated["q1"] == undated["q2"]  # the day each names may be its own report day, which is not known
+    assert dated["q3"] != dated["q4"]  # dated reports whose leads name days four days apart stay apart
 
 
 def test_reports_of_one_incident_share_a_story_and_others_do_not(store: Store) -> None:
