@@ -8,7 +8,9 @@ any pass reads them (:func:`not_actors_pass`).
 Only names no dictionary knows and no title explains are judged (``Group.unknown``):
 
 - a place: every mention stands where places stand ("in Maidan Shahr", "Maidan
-  Wardak province", "England and Wales"), or a "person" whose last word is a
+  Wardak province", "England and Wales"), a "person" of two words or more whose
+  name is a town or division the knowledge base knows and who is never a subject
+  ("to Ciudad Juárez"), or a "person" whose last word is a
   place's, event's or product's and who is never a subject ("Charles Bridge");
 - an event, a document or a product, by the first or last word of its name
   ("Libyan Civil War", "Hurricane Dorian", "United States Constitution");
@@ -100,6 +102,8 @@ def _junk(build: Build, group: Group) -> bool:
     if group.kind == "person":  # "Storm Lorenzo"; "Tourists crowded Charles Bridge", not "Mark Hall said"
         if len(words) > 1 and words[0].lower() in build.lex.words.not_person_openings:
             return True
+        if len(words) > 1 and _town_name(build, group.name) and not any(t.dep_ in SUBJECTS for t in tokens):
+            return True  # "travelled to Ciudad Juárez": a town the gazetteer knows, no person named like it
         return words[-1].lower() in build.lex.words.not_actor_heads and not any(t.dep_ in SUBJECTS for t in tokens)
     if words[-1].lower() in build.lex.words.not_actor_heads or words[0].lower() in build.lex.words.not_actor_heads:
         return True  # "Libyan Civil War", "Hurricane Dorian"
@@ -118,6 +122,12 @@ def _place_word(build: Build, word: str) -> bool:
         return True
     kb = build.lex.kb
     return kb is not None and (word in kb.towns or word in kb.divisions)
+
+
+def _town_name(build: Build, name: str) -> bool:
+    """Whether a whole name is a town's or a division's the knowledge base knows."""
+    kb = build.lex.kb
+    return kb is not None and (name in kb.towns or name in kb.divisions)
 
 
 def _root(build: Build, start: int, end: int) -> Token | None:

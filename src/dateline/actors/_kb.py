@@ -67,6 +67,8 @@ class KnowledgeBase:
     towns: dict[str, list[str]] = field(default_factory=dict)
     #: first word of a name -> the most words of such a name
     first_words: dict[str, int] = field(default_factory=dict)
+    #: first word of persons' names of two words or more -> how many persons' names begin with it
+    given_names: dict[str, int] = field(default_factory=dict)
     _people: dict[int, Person] = field(default_factory=dict, repr=False)
     _orgs: dict[int, Org] = field(default_factory=dict, repr=False)
 
@@ -78,6 +80,8 @@ class KnowledgeBase:
         for name in kb.names:
             words = name.replace("-", " ").split()
             kb.first_words[words[0]] = max(kb.first_words.get(words[0], 0), len(words))
+            if len(words) > 1 and all(r >= 0 for r in kb.names[name]):
+                kb.given_names[words[0]] = kb.given_names.get(words[0], 0) + 1
         return kb
 
     def person(self, i: int) -> Person:

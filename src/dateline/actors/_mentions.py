@@ -15,6 +15,7 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING, TypeVar
 
 from dateline._dashes import DASHES, dash_pieces
+from dateline.actors._given import given_start
 from dateline.actors._lexicon import Hit, Lexicon, Org
 from dateline.actors._words import Words, normalize
 from dateline.records import Span, make_span
@@ -154,10 +155,12 @@ def _hyphen_parts(tok: Token, i: int, lex: Lexicon) -> list[Candidate]:
 def clean_entities(doc: Doc, lex: Lexicon) -> list[Candidate]:
     """spaCy entities cut to the name: no leading "the", possessive, headline verbs, line breaks."""
     out = []
+    starts = {ent.start: given_start(doc, ent.start, ent.end, lex) for ent in doc.ents if ent.label_ == "PERSON"}
+    given = {k for start, first in starts.items() for k in range(first, start)}  # "Aoife" of "Aoife Byrne"
     for ent in doc.ents:
-        if ent.label_ not in ENTITY_LABELS:
+        if ent.label_ not in ENTITY_LABELS or ent.start in given:
             continue
-        for piece in _line_pieces(doc, range(ent.start, ent.end)):
+        for piece in _line_pieces(doc, range(starts.get(ent.start, ent.start), ent.end)):
             lo, hi = piece.start, piece.stop
             if ent.label_ == "PERSON":
                 while hi - lo >= 2 and doc[lo].text[:1].isupper() and doc[lo].lower_ in lex.titles:

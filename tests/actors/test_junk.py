@@ -1,0 +1,41 @@
+"""Names read as the right kind of actor, or as none: given names the tagger left out, persons it took for
+organizations, towns it took for persons (real spaCy model, the packaged knowledge base)."""
+
+from __future__ import annotations
+
+from dateline import actors
+from dateline.annotate import apply_batch
+from dateline.records import Actor, Article
+
+
+def run(text: str) -> Article:
+    return actors.apply(apply_batch([Article(id="t", source="test", text=text)])[0])
+
+
+def by_name(article: Article) -> dict[str, Actor]:
+    return {a.name: a for a in article.actors}
+
+
+def test_a_given_name_the_tagger_took_for_a_place_is_part_of_the_name() -> None:
+    names = by_name(run("Marta Ruiz Ortega, a lawyer, said the ruling was wrong."))
+    assert "Marta Ruiz Ortega" in names and names["Marta Ruiz Ortega"].kind == "person"
+    assert "Ruiz Ortega" not in names and "Marta" not in names
+
+
+def test_a_title_before_a_name_is_no_given_name() -> None:
+    names = by_name(run("Labour MP Tom Watson said the vote was wrong. Moderator Chris Wallace asked the first "
+                        "question."))
+    assert names["Tom Watson"].kind == "person" and names["Chris Wallace"].kind == "person"
+    assert not any(n.startswith(("MP ", "Moderator ")) for n in names)
+
+
+def test_a_name_the_tagger_took_for_an_organization_is_a_persons_when_it_begins_with_a_given_name() -> None:
+    names = by_name(run("The two scholarships were awarded to Oleg Petrov and to the city orchestra."))
+    assert names["Oleg Petrov"].kind == "person"
+
+
+def test_a_town_the_gazetteer_knows_is_no_person() -> None:
+    article = run("The delegates flew to Ciudad Juárez, Mexico, for the talks, and Mexican officials met them.")
+    names = by_name(article)
+    assert "Mexico" in names
+    assert "Ciudad Juárez" not in names
