@@ -39,3 +39,11 @@ def test_a_town_the_gazetteer_knows_is_no_person() -> None:
     names = by_name(article)
     assert "Mexico" in names
     assert "Ciudad Juárez" not in names
+
+
+def test_a_name_before_a_product_noun_is_the_makers_not_a_persons() -> None:
+    article = run("Growers say John Deere is locking the software of its machines. Repairing John Deere tractors is "
+                  "hard, Anna Lind said.")
+    names = by_name(article)
+    assert names["John Deere"].kind == "organization"
+    assert names["Anna Lind"].kind == "person"

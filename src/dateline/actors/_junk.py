@@ -23,6 +23,9 @@ Only names no dictionary knows and no title explains are judged (``Group.unknown
   preposition ("Time named Greta Thunberg", "told NPR", "worked for the
   Brigade", "according to NPR").
 
+An unknown "person" named once before a noun of things made and sold is their
+maker, an organization ("take the case of John Deere tractors").
+
 A name whose last words say what kind of organization it is ("Northwestern
 University", "The Times") is kept wherever it is named.
 """
@@ -82,7 +85,12 @@ def _take_vessel(build: Build, k: int) -> None:
 
 
 def drop_junk(build: Build) -> None:
-    """Remove the unknown names that are no actors (see the module docstring) from ``build.groups``."""
+    """Remove the unknown names that are no actors (see the module docstring) from ``build.groups``; an
+    unknown "person" named before a product noun is its maker ("John Deere tractors")."""
+    for group in build.groups.values():
+        if group.unknown and group.kind == "person" and any(_before_product(build, m.start, m.end)
+                                                            for m in group.mentions):
+            group.kind, group.title = "organization", None
     junk = {k for k, g in build.groups.items() if g.unknown and _junk(build, g)}
     for key in junk:
         del build.groups[key]
@@ -128,6 +136,14 @@ def _town_name(build: Build, name: str) -> bool:
     """Whether a whole name is a town's or a division's the knowledge base knows."""
     kb = build.lex.kb
     return kb is not None and (name in kb.towns or name in kb.divisions)
+
+
+def _before_product(build: Build, start: int, end: int) -> bool:
+    """Whether a mention modifies a noun of things made and sold ("John Deere tractors")."""
+    tok = _root(build, start, end)
+    if tok is None or tok.dep_ not in MODIFYING or tok.head.i <= tok.i:
+        return False
+    return tok.head.lower_ in build.lex.words.product_nouns
 
 
 def _root(build: Build, start: int, end: int) -> Token | None:
