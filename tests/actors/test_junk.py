@@ -47,3 +47,15 @@ def test_a_name_before_a_product_noun_is_the_makers_not_a_persons() -> None:
     names = by_name(article)
     assert names["John Deere"].kind == "organization"
     assert names["Anna Lind"].kind == "person"
+
+
+def test_a_body_named_with_its_owners_possessive_takes_the_owners_sector() -> None:
+    names = by_name(run("The Senate's Committee on Foreign Relations voted on Tuesday to approve the bill."))
+    committee = names["Committee on Foreign Relations"]
+    assert (committee.kind, committee.country, committee.sector) == ("organization", "USA", "LEG")
+
+
+def test_a_title_of_two_joined_nouns_is_the_office_not_its_second_noun() -> None:
+    names = by_name(run("AU peace and security commissioner Amara Diallo said the talks would resume."))
+    person = names["Amara Diallo"]
+    assert (person.kind, person.country, person.sector, person.title) == ("person", "IGO", "IGO", "Commissioner")

@@ -327,6 +327,8 @@ def _title_start(doc: Doc, before: range, lex: Lexicon) -> int:
     k = before.stop
     while k - 1 >= before.start and not _outside_title(doc[k - 1], lex):
         k -= 1
+    if k - 1 >= before.start and _joins_nouns(doc[k - 1], lex):
+        return before.stop  # "AU peace and security commissioner" is a commissioner, not a security one
     return k - 1 if k - 1 >= before.start and doc[k - 1].lower_ in lex.words.determiners else k
 
 

@@ -154,8 +154,21 @@ def _unknown_name(build: Build, cand: Candidate) -> tuple[Key, Group] | None:
     kind: ActorKind = "group" if cand.label == "NORP" else "organization"
     sector = build.lex.heads.sector(text) if build.lex.heads is not None else None
     country = _name_country(build, cand, text) or (build.context.main_country if sector else None)
+    owner = _owner(build, cand) if sector is None else None
+    if owner is not None:  # "the Senate's Committee on Foreign Relations" is a body of the Senate
+        country, sector = country or owner.country, owner.sector
     group = Group(text, kind, country, IGO if country == IGO else sector, unknown=True)
     return ("O", text), group
+
+
+def _owner(build: Build, cand: Candidate) -> Group | None:
+    """The organization named right before a name with a possessive, if the article knows its sector."""
+    k = cand.tok_start - 1
+    if k < 1 or build.doc[k].text not in build.lex.words.possessives:
+        return None
+    key = build.token_keys.get(k - 1)
+    owner = build.groups.get(key) if key is not None else None
+    return owner if owner is not None and owner.kind == "organization" and owner.sector else None
 
 
 def _generic(build: Build, cand: Candidate, text: str, sector: str) -> tuple[Key, Group] | None:
