@@ -59,3 +59,9 @@ def test_a_title_of_two_joined_nouns_is_the_office_not_its_second_noun() -> None
     names = by_name(run("AU peace and security commissioner Amara Diallo said the talks would resume."))
     person = names["Amara Diallo"]
     assert (person.kind, person.country, person.sector, person.title) == ("person", "IGO", "IGO", "Commissioner")
+
+
+def test_a_name_after_a_noun_of_a_kind_of_organization_is_an_organization() -> None:
+    names = by_name(run("The pills are sold by the Texas company Ridgeline Biologics, the report said."))
+    maker = names["Ridgeline Biologics"]
+    assert (maker.kind, maker.sector) == ("organization", "BUS")

@@ -104,6 +104,8 @@ def _junk(build: Build, group: Group) -> bool:
     tokens = [t for t in roots if t is not None]
     if not tokens or (group.kind != "person" and build.lex.heads is not None and build.lex.heads.sector(group.name)):
         return False  # "Northwestern University", "The Times": organizations, wherever they are named
+    if group.kind == "organization" and any(_after_org_noun(build, m.start) for m in group.mentions):
+        return False  # "the board of the energy company Burisma": the text says what it is
     if all(_place_position(build, t) for t in tokens):
         return True
     words = group.name.split()
@@ -136,6 +138,17 @@ def _town_name(build: Build, name: str) -> bool:
     """Whether a whole name is a town's or a division's the knowledge base knows."""
     kb = build.lex.kb
     return kb is not None and (name in kb.towns or name in kb.divisions)
+
+
+def _after_org_noun(build: Build, start: int) -> bool:
+    """Whether a mention follows a common noun of a kind of organization ("the energy company Burisma")."""
+    span = build.doc.char_span(start, start, alignment_mode="expand")
+    k = span.start - 1 if span is not None else -1
+    heads, doc = build.lex.heads, build.doc
+    if k < 0 or heads is None or not doc[k].text.islower() or doc[k].lower_ not in heads.table:
+        return False
+    before = {t.lower_ for t in doc[max(0, k - 2) : k]}  # not "published in the journal PLOS ONE"
+    return not before & build.lex.words.locative_prepositions
 
 
 def _before_product(build: Build, start: int, end: int) -> bool:

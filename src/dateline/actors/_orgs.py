@@ -21,6 +21,7 @@ from dateline.actors._agents import civilians, government
 from dateline.actors._build import Build, Group, Key
 from dateline.actors._lexicon import Country, Org
 from dateline.actors._mentions import MIN_NAME_CHARS, Candidate
+from dateline.actors._tagged import org_noun_before
 from dateline.records import ActorKind
 
 if TYPE_CHECKING:
@@ -59,7 +60,8 @@ def name_group(build: Build, cand: Candidate) -> tuple[Key, Group] | None:
     country = kinds.get("country") or people
     if country is not None:
         return ("C", country.iso3), Group(country.name, "country", country.iso3, None)
-    if not kinds and cand.label in ("ORG", "NORP") and all(h.kind in ("person", "org") for h in cand.hits):
+    tagged = cand.label in ("ORG", "NORP") or (cand.label == "PERSON" and org_noun_before(build, cand))
+    if not kinds and tagged and all(h.kind in ("person", "org") for h in cand.hits):
         return _unknown_name(build, cand)
     return None
 
@@ -154,6 +156,8 @@ def _unknown_name(build: Build, cand: Candidate) -> tuple[Key, Group] | None:
     kind: ActorKind = "group" if cand.label == "NORP" else "organization"
     sector = build.lex.heads.sector(text) if build.lex.heads is not None else None
     country = _name_country(build, cand, text) or (build.context.main_country if sector else None)
+    if sector is None and build.lex.heads is not None and org_noun_before(build, cand):
+        sector = build.lex.heads.table[doc[cand.tok_start - 1].lower_]  # "the energy company Burisma": BUS
     owner = _owner(build, cand) if sector is None else None
     if owner is not None:  # "the Senate's Committee on Foreign Relations" is a body of the Senate
         country, sector = country or owner.country, owner.sector

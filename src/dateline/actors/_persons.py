@@ -27,7 +27,7 @@ from dateline.actors._lexicon import Org, Person, Role
 from dateline.actors._mentions import Candidate, Modifier, quote_regions, title_after, title_before
 from dateline.actors._orgs import IGO, text_country
 from dateline.actors._people import choose_person, office_title
-from dateline.actors._tagged import bare_org_name, given_name_first, person_title
+from dateline.actors._tagged import bare_org_name, given_name_first, org_noun_before, person_title
 from dateline.records import Span
 
 if TYPE_CHECKING:
@@ -63,6 +63,8 @@ def people_pass(build: Build, candidates: list[Candidate], by_token: dict[int, C
         if named is not None:  # "Amman" after "Sudesh Amman" is him, not Jordan's capital
             _named_again(build, cand, named, by_token)
             continue
+        if org_noun_before(build, cand):
+            continue  # "the Florida company Ridgeback Biotherapeutics": the names pass reads it
         bare = not weak and bare_org_name(build, cand)
         if not weak and cand.label != "PERSON" and not any(h.kind == "person" for h in cand.hits) and not bare:
             continue  # no name of a person: the names pass reads it

@@ -16,7 +16,7 @@ from __future__ import annotations
 from dateline.actors._build import Build
 from dateline.actors._mentions import Candidate
 
-__all__ = ["bare_org_name", "given_name_first", "person_title"]
+__all__ = ["bare_org_name", "given_name_first", "org_noun_before", "person_title"]
 
 #: The entity label of organizations.
 ORG = "ORG"
@@ -49,6 +49,21 @@ def given_name_first(build: Build, cand: Candidate) -> bool:
     if lower in build.lex.titles or lower in words.name_particles or lower in words.determiners:
         return False
     return lower.rstrip(".") not in {h.lower().rstrip(".") for h in words.honorifics}
+
+
+def org_noun_before(build: Build, cand: Candidate) -> bool:
+    """Whether a name no dictionary knows follows, as its apposition, a common noun of a kind of organization
+    ("the Florida company Ridgeback Biotherapeutics", "the energy company Burisma"): an organization's name,
+    whatever the tagger says."""
+    k = cand.tok_start - 1
+    heads = build.lex.heads
+    if k < 0 or cand.hits or heads is None:
+        return False
+    noun = build.doc[k]
+    if noun.tag_ != "NN" or not noun.text.islower() or heads.table.get(noun.lower_) is None:
+        return False
+    before = [t.lower_ for t in build.doc[max(0, k - 2) : k]]  # "the speaker of the parliament Ali Larijani"
+    return not any(w in build.lex.words.country_prepositions for w in before)
 
 
 def person_title(build: Build, title: str | None) -> bool:
