@@ -65,3 +65,10 @@ def test_a_name_after_a_noun_of_a_kind_of_organization_is_an_organization() -> N
     names = by_name(run("The pills are sold by the Texas company Ridgeline Biologics, the report said."))
     maker = names["Ridgeline Biologics"]
     assert (maker.kind, maker.sector) == ("organization", "BUS")
+
+
+def test_a_name_in_apposition_to_a_product_noun_is_no_actor() -> None:
+    app = by_name(run("Ministers sent the messages using Signalis, a messaging app, Reuters reported."))
+    assert "Reuters" in app and "Signalis" not in app
+    telescope = by_name(run("The next space telescope, Nancy Grace, will find more planets, NASA said."))
+    assert "NASA" in telescope and "Nancy Grace" not in telescope

@@ -12,6 +12,8 @@ Only names no dictionary knows and no title explains are judged (``Group.unknown
   name is a town or division the knowledge base knows and who is never a subject
   ("to Ciudad Juárez"), or a "person" whose last word is a
   place's, event's or product's and who is never a subject ("Charles Bridge");
+- a thing made and sold, named in apposition to its noun ("the plane, a Boeing
+  B-17 Flying Fortress,");
 - an event, a document or a product, by the first or last word of its name
   ("Libyan Civil War", "Hurricane Dorian", "United States Constitution");
 - an organization whose every word is a place's and which is never a subject ("Melbourne Australia",
@@ -106,8 +108,8 @@ def _junk(build: Build, group: Group) -> bool:
         return False  # "Northwestern University", "The Times": organizations, wherever they are named
     if group.kind == "organization" and any(_after_org_noun(build, m.start) for m in group.mentions):
         return False  # "the board of the energy company Burisma": the text says what it is
-    if all(_place_position(build, t) for t in tokens):
-        return True
+    if all(_place_position(build, t) or _names_product(build, t) for t in tokens):
+        return True  # "in Maidan Shahr"; "the plane, a Boeing B-17 Flying Fortress,"
     words = group.name.split()
     if group.kind == "person":  # "Storm Lorenzo"; "Tourists crowded Charles Bridge", not "Mark Hall said"
         if len(words) > 1 and words[0].lower() in build.lex.words.not_person_openings:
@@ -157,6 +159,14 @@ def _before_product(build: Build, start: int, end: int) -> bool:
     if tok is None or tok.dep_ not in MODIFYING or tok.head.i <= tok.i:
         return False
     return tok.head.lower_ in build.lex.words.product_nouns
+
+
+def _names_product(build: Build, tok: Token) -> bool:
+    """Whether a mention is in apposition to a noun of things made and sold ("the plane, a Boeing 737")."""
+    products = build.lex.words.product_nouns
+    if tok.dep_ == "appos" and tok.head.lower_ in products:
+        return True
+    return any(child.dep_ == "appos" and child.lower_ in products for child in tok.children)
 
 
 def _root(build: Build, start: int, end: int) -> Token | None:
