@@ -72,3 +72,9 @@ def test_a_name_in_apposition_to_a_product_noun_is_no_actor() -> None:
     assert "Reuters" in app and "Signalis" not in app
     telescope = by_name(run("The next space telescope, Nancy Grace, will find more planets, NASA said."))
     assert "NASA" in telescope and "Nancy Grace" not in telescope
+
+
+def test_a_given_name_before_a_surname_the_tagger_took_for_an_organization_makes_a_person() -> None:
+    names = by_name(run("Ministers sent the messages using a messaging app, Ana Costa said."))
+    assert names["Ana Costa"].kind == "person"
+    assert "Costa" not in names

@@ -40,6 +40,8 @@ __all__ = [
 #: spaCy entity labels that can name an actor.
 ENTITY_LABELS = frozenset({"PERSON", "ORG", "GPE", "NORP", "LOC"})
 
+#: Labels of entities a given name the tagger left out may be read back to ("Ana" of "Ana Costa" tagged ORG).
+GIVEN_LABELS = frozenset({"PERSON", "ORG"})
 #: Most tokens read back from a name for its title ("the Kremlin's top foreign adviser,").
 MAX_TITLE_TOKENS = 8
 #: Most words in an agent, title or institution phrase ("ministry of the interior" has 4).
@@ -155,7 +157,7 @@ def _hyphen_parts(tok: Token, i: int, lex: Lexicon) -> list[Candidate]:
 def clean_entities(doc: Doc, lex: Lexicon) -> list[Candidate]:
     """spaCy entities cut to the name: no leading "the", possessive, headline verbs, line breaks."""
     out = []
-    starts = {ent.start: given_start(doc, ent.start, ent.end, lex) for ent in doc.ents if ent.label_ == "PERSON"}
+    starts = {ent.start: given_start(doc, ent.start, ent.end, lex) for ent in doc.ents if ent.label_ in GIVEN_LABELS}
     given = {k for start, first in starts.items() for k in range(first, start)}  # "Aoife" of "Aoife Byrne"
     for ent in doc.ents:
         if ent.label_ not in ENTITY_LABELS or ent.start in given:
