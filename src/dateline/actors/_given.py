@@ -1,16 +1,16 @@
 """Given names the tagger left outside a name ("Yolanda" of "Yolanda Yu Hoi-kwan"; "Marta" of "Marta Ruiz
 Ortega" tagged a place; "Ana" of "Ana Costa" when only "Costa" is tagged, as an organization).
 
-The small model often tags a person's name without its first word when that
-word is rare in its training data, or tags that word as a place of its own. A
-proper noun right before a person's name that the parse joins to it as a
-compound is part of the name (a person's, or an organization's, which
-:func:`dateline.actors._tagged.given_name_first` may then read as a person's) when it begins the names of persons of the
-knowledge base, or the tagger took it alone for a place, and nothing else
-explains it: no title, role or
-honorific word, no organization's head word, no name of a country, town,
-division or of anything the dictionaries know, no word in capitals only, and
-no entity of its own other than a one-word place the gazetteer does not know.
+The small model often tags a name without its first word when that word is
+rare in its training data, or tags that word as a place of its own. A proper
+noun right before a tagged name that the parse joins to it as a compound is
+part of the name when it begins the names of persons of the knowledge base, or
+the tagger took it alone for a place, and nothing else explains it: no title,
+role or honorific word, no organization's head word, no name of a country,
+town, division or of anything the dictionaries know, no word in capitals only,
+and no entity of its own other than a one-word place the gazetteer does not
+know. An ORG-tagged name that then begins with a given name may be read as a
+person's (:func:`dateline.actors._tagged.given_name_first`).
 """
 
 from __future__ import annotations
