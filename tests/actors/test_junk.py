@@ -78,3 +78,17 @@ def test_a_given_name_before_a_surname_the_tagger_took_for_an_organization_makes
     names = by_name(run("Ministers sent the messages using a messaging app, Ana Costa said."))
     assert names["Ana Costa"].kind == "person"
     assert "Costa" not in names
+
+
+def test_a_conjunction_the_tagger_took_into_a_name_is_cut_from_it() -> None:
+    from spacy.tokens import Span as TokenSpan
+
+    from dateline import lang
+    from dateline.actors._lexicon import load_lexicon
+    from dateline.actors._mentions import clean_entities
+
+    doc = apply_batch([Article(id="t", source="test", text="Neither Dunmore nor Pratt would comment.")])[0].doc
+    assert doc is not None
+    doc.ents = [TokenSpan(doc, 0, 2, label="ORG")]  # the tagger's "Neither Dunmore"
+    found = clean_entities(doc, load_lexicon(lang.resources("en")))
+    assert [doc[c.tok_start : c.tok_end].text for c in found] == ["Dunmore"]

@@ -199,8 +199,9 @@ def _trim(doc: Doc, lo: int, hi: int, words: Words) -> range | None:
         if doc[k].text == "(":  # "Indian National Congress (INC) party"
             hi = k
             break
-    while lo < hi and (doc[lo].lower_ in words.determiners or doc[lo].is_punct or doc[lo].is_space):
-        lo += 1
+    while lo < hi and (doc[lo].lower_ in words.determiners or doc[lo].lower_ in words.leading_conjunctions
+                       or doc[lo].is_punct or doc[lo].is_space):
+        lo += 1  # "the", "Neither" of "Neither Dasbach nor Mears"
     while hi > lo and (doc[hi - 1].text in words.possessives or doc[hi - 1].is_punct or doc[hi - 1].is_space):
         hi -= 1
     while hi - lo >= 2 and doc[hi - 1].text[:1].isupper() and doc[hi - 1].lower_ in words.headline_words:

@@ -69,6 +69,7 @@ class Words:
     kin_words: frozenset[str]
     not_person_openings: frozenset[str]
     product_nouns: frozenset[str]
+    leading_conjunctions: frozenset[str]
     crime_verbs: frozenset[str]
     custody_verbs: frozenset[str]
     naming_verbs: frozenset[str]
@@ -174,6 +175,7 @@ def parse_words(data: dict[str, Any]) -> Words:
         kin_words=_lower_words(data, "kin_words"),
         not_person_openings=_lower_words(data, "not_person_openings"),
         product_nouns=_lower_words(data, "product_nouns"),
+        leading_conjunctions=_lower_words(data, "leading_conjunctions"),
         crime_verbs=_lower_words(data, "crime_verbs"),
         custody_verbs=_lower_words(data, "custody_verbs"),
         naming_verbs=_lower_words(data, "naming_verbs"),
