@@ -280,6 +280,44 @@ def test_load_says_which_folder_is_wrong(tmp_path: Path) -> None:
         wn.load(tmp_path)
 
 
+def _write_corpus_set(root: Path, *ids: str) -> Path:
+    """A set with no articles.jsonl (gold for ``ids``) and a shared folder whose corpus holds a1 and b2."""
+    corpus = root / "shared" / "corpora"
+    corpus.mkdir(parents=True)
+    records = [{"id": "b2", "url": "u2", "date": "2017-07-09", "title": "T2", "text": CRITIC},
+               {"id": "a1", "url": "u1", "date": "2017-07-08", "title": "T1", "text": MEETING}]
+    (corpus / "wikinews.jsonl").write_text("".join(json.dumps(r) + "\n" for r in records), encoding="utf-8")
+    folder = _write_set(root / "heldout")
+    (folder / "articles.jsonl").unlink()
+    gold = [{"id": i, "actors": [], "events": []} for i in ids]
+    (folder / "gold.json").write_text(json.dumps(gold), encoding="utf-8")
+    return folder
+
+
+def test_load_takes_the_texts_from_the_shared_corpus_by_id(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    folder = _write_corpus_set(tmp_path, "a1", "b2")
+    monkeypatch.setenv("DATELINE_SHARED", str(tmp_path / "shared"))
+    first, second = wn.load(folder)
+    assert (first.id, first.url, first.date, first.title, first.text) == ("a1", "u1", "2017-07-08", "T1", MEETING)
+    assert (second.id, second.text) == ("b2", CRITIC)
+
+
+def test_load_without_the_corpus_says_where_to_put_it(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    folder = _write_corpus_set(tmp_path, "a1")
+    monkeypatch.setenv("DATELINE_SHARED", str(tmp_path / "elsewhere"))
+    with pytest.raises(InputError, match=r"corpus .* is missing.*DATELINE_SHARED"):
+        wn.load(folder)
+    (loaded,) = wn.load(folder, corpus=tmp_path / "shared" / "corpora" / "wikinews.jsonl")
+    assert loaded.text == MEETING
+
+
+def test_load_names_coded_articles_the_corpus_lacks(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    folder = _write_corpus_set(tmp_path, "a1", "zz9")
+    monkeypatch.setenv("DATELINE_SHARED", str(tmp_path / "shared"))
+    with pytest.raises(InputError, match=r"zz9"):
+        wn.load(folder)
+
+
 @pytest.fixture
 def canned(monkeypatch: pytest.MonkeyPatch) -> None:
     """dateline's output on the one-article set, without running it."""
@@ -295,6 +333,13 @@ def test_events_task_reports_the_articles_first_and_skips_missing_sets(tmp_path:
     assert report.metrics["wikinews.core_recall"] == 1.0 and report.metrics["wikinews.place"] == 0.0
     assert report.details["wikinews"]["a1"]["counts"]["place_scored"] == 1
     assert sum("not found" in note for note in report.notes) == 3  # the PLOVER records and both ConfliBERT sets
+
+
+@pytest.mark.usefixtures("canned")
+def test_events_task_scores_a_folder_of_coded_articles_alone(tmp_path: Path) -> None:
+    report = events_task.evaluate(_write_set(tmp_path / "heldout"))
+    assert report.metrics["wikinews.articles"] == 1 and report.metrics["wikinews.core_recall"] == 1.0
+    assert sum("not found" in note for note in report.notes) == 3
 
 
 @pytest.mark.usefixtures("canned")

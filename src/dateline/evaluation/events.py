@@ -8,6 +8,8 @@ Four sets under ``eval/events`` of the shared data, the first the main one:
   the core events, precision, and on matched events the share with the actor,
   recipient, date, place, status and all of them right (``wikinews.*``; per
   article in the report's details). The rules were not tuned on these articles.
+  A folder that itself holds a ``gold.json`` of such articles (the held-out
+  ``eval/wikinews-heldout`` of this repository) is scored the same way, alone.
 - ``plover/plover_gsr_cameo.json`` (PLOVER gold-standard records, CC BY-SA):
   event-type precision, recall and F1 per type, micro and macro, over
   (sentence, type) pairs; older labels are mapped to PLOVER's current ones
@@ -310,8 +312,9 @@ def evaluate(data: Path, limit: int | None = None) -> Report:
     metrics: dict[str, float | int] = {}
     notes: list[str] = []
     details: dict[str, Any] = {}
-    if (data / WIKINEWS_DIR / wikinews.GOLD_FILE).is_file():
-        figures, details, failed = _wikinews(data / WIKINEWS_DIR, limit)
+    coded = data if (data / wikinews.GOLD_FILE).is_file() else data / WIKINEWS_DIR
+    if (coded / wikinews.GOLD_FILE).is_file():
+        figures, details, failed = _wikinews(coded, limit)
         metrics.update(figures)
         notes.extend(failed)
     else:
@@ -324,5 +327,6 @@ def evaluate(data: Path, limit: int | None = None) -> Report:
             notes.append(f"{name} not found under {data}: skipped")
     if not metrics:
         raise InputError(f"no event evaluation set found under {data}; "
-                         f"pass the folder that holds {WIKINEWS_DIR}/, plover/ and conflibert/")
+                         f"pass the folder that holds {WIKINEWS_DIR}/, plover/ and conflibert/, "
+                         f"or a folder of hand-coded Wikinews articles ({wikinews.GOLD_FILE})")
     return Report("events", str(data), metrics, tuple(notes), details)

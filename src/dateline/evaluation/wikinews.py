@@ -1,4 +1,5 @@
-"""Score events and actors on whole articles coded by hand (``eval/events/wikinews-dev``).
+"""Score events and actors on whole articles coded by hand (``eval/events/wikinews-dev``, and the held-out
+``eval/wikinews-heldout`` of this repository, whose texts come from the shared Wikinews corpus by id).
 
 The set holds Wikinews articles with every event coded to PLOVER (type, other
 types a careful coder could choose, mode, actors, recipients, date, place,
@@ -40,6 +41,7 @@ from functools import partial
 from pathlib import Path
 from typing import Any, Literal
 
+from dateline._paths import shared_root
 from dateline.errors import InputError
 from dateline.records import Article, Document, Failure
 
@@ -52,6 +54,8 @@ __all__ = [
 DEFAULT_DATA = "eval/events/wikinews-dev"
 ARTICLES_FILE = "articles.jsonl"
 GOLD_FILE = "gold.json"
+#: Where a set without its own ``articles.jsonl`` finds its texts, relative to the shared data root.
+CORPUS_FILE = "corpora/wikinews.jsonl"
 #: SOURCE.md: evidence sentences match when their shared words are at least this share of the larger set.
 EVIDENCE_OVERLAP = 0.6
 #: Words that never make two names one actor: articles, prepositions, conjunctions, pronouns, and the
@@ -240,26 +244,49 @@ def _gold_event(raw: Mapping[str, Any], actors: Mapping[str, GoldActor]) -> Gold
                      raw["evidence"], raw.get("importance") == "core")
 
 
-def load(data: Path) -> tuple[GoldArticle, ...]:
-    """The articles of the set under ``data`` (``articles.jsonl`` and ``gold.json``), in the articles' order."""
+def _corpus_records(ids: Sequence[str], corpus: Path) -> list[dict[str, Any]]:
+    """The corpus records (id, url, date, title, text) of these ids, in their order."""
+    if not corpus.is_file():
+        raise InputError(f"the Wikinews corpus that holds the texts of these articles is missing: {corpus}; "
+                         f"set $DATELINE_SHARED to the shared data folder (which holds {CORPUS_FILE}) or "
+                         f"put an {ARTICLES_FILE} beside {GOLD_FILE}", source=str(corpus))
+    wanted = set(ids)
+    found = {}
+    for line in corpus.read_text(encoding="utf-8").splitlines():
+        if line.strip() and (record := json.loads(line))["id"] in wanted:
+            found[record["id"]] = record
+    if missing := [i for i in ids if i not in found]:
+        raise InputError(f"{len(missing)} coded article(s) not in the Wikinews corpus ({', '.join(missing[:5])}); "
+                         f"pass the corpus the set was coded from", source=str(corpus))
+    return [found[i] for i in ids]
+
+
+def load(data: Path, corpus: Path | None = None) -> tuple[GoldArticle, ...]:
+    """The articles of the set under ``data``: ``gold.json`` and the texts, from ``articles.jsonl`` when the
+    folder has one (in its order), else from the Wikinews ``corpus`` by id (in the gold's order; default
+    :data:`CORPUS_FILE` under the shared data folder)."""
     data = Path(data)
     try:
-        records = [json.loads(line) for line in (data / ARTICLES_FILE).read_text(encoding="utf-8").splitlines()
-                   if line.strip()]
-        gold = {g["id"]: g for g in json.loads((data / GOLD_FILE).read_text(encoding="utf-8"))}
-        out = []
-        for record in records:
-            coded = gold.get(record["id"], {"actors": [], "events": []})
-            actors = tuple(GoldActor(a["name"], a["kind"], a.get("country"), a.get("sector"),
-                                     tuple(a.get("aliases") or ())) for a in coded["actors"])
-            by_name = {a.name: a for a in actors}
-            out.append(GoldArticle(record["id"], record.get("url") or "", record.get("date") or "",
-                                   record.get("title") or "", record["text"], actors,
-                                   tuple(_gold_event(e, by_name) for e in coded["events"])))
+        coded = json.loads((data / GOLD_FILE).read_text(encoding="utf-8"))
+        gold = {g["id"]: g for g in coded}
+        if (data / ARTICLES_FILE).is_file():
+            records = [json.loads(line) for line in (data / ARTICLES_FILE).read_text(encoding="utf-8").splitlines()
+                       if line.strip()]
+        else:
+            records = _corpus_records([g["id"] for g in coded], Path(corpus or shared_root() / CORPUS_FILE))
+        return tuple(_gold_article(record, gold.get(record["id"], {"actors": [], "events": []}))
+                     for record in records)
     except (OSError, ValueError, KeyError, TypeError) as exc:
         raise InputError(f"cannot read the hand-coded Wikinews articles: {exc}; pass the folder that holds "
-                         f"{ARTICLES_FILE} and {GOLD_FILE}", source=str(data)) from exc
-    return tuple(out)
+                         f"{GOLD_FILE} (and {ARTICLES_FILE}, or the shared {CORPUS_FILE})", source=str(data)) from exc
+
+
+def _gold_article(record: Mapping[str, Any], coded: Mapping[str, Any]) -> GoldArticle:
+    actors = tuple(GoldActor(a["name"], a["kind"], a.get("country"), a.get("sector"), tuple(a.get("aliases") or ()))
+                   for a in coded["actors"])
+    by_name = {a.name: a for a in actors}
+    return GoldArticle(record["id"], record.get("url") or "", record.get("date") or "", record.get("title") or "",
+                       record["text"], actors, tuple(_gold_event(e, by_name) for e in coded["events"]))
 
 
 def from_article(article: Article) -> SystemArticle:
@@ -315,7 +342,7 @@ def code(articles: Sequence[GoldArticle],
             found.append(from_article(result))
         else:
             found.append(SystemArticle(gold.id, (), ()))
-            notes.append(f"wikinews-dev article {gold.id} failed at {result.stage}: {result.message}")
+            notes.append(f"Wikinews article {gold.id} failed at {result.stage}: {result.message}")
     return tuple(found), tuple(notes)
 
 
