@@ -85,6 +85,25 @@ def test_status(text: str, status: str) -> None:
     assert only(run(text), "ASSAULT").status == status
 
 
+@pytest.mark.parametrize(
+    ("text", "status"),
+    [
+        # a clause that says when, in a past tense of its own, keeps its own status under a future or a modal
+        ("The ministers will have to meet after rebels bombed the airport.", "occurred"),
+        ("Kenya must ask for aid after rebels bombed the airport.", "occurred"),
+        ("Kenya could ask for aid when rebels bombed the airport.", "occurred"),
+        ("Kenya plans to send troops after rebels had bombed the airport.", "occurred"),
+        ("Kenya will ask for aid since rebels did not bomb the airport.", "negated"),
+        # a present that refers ahead still takes the modality of the clause it hangs on
+        ("The ministers will meet before rebels bomb the airport.", "planned"),
+        ("The ministers will meet once rebels have bombed the airport.", "planned"),
+        ("The ministers met before rebels would bomb the airport.", "hypothetical"),
+    ],
+)
+def test_status_of_a_clause_that_says_when(text: str, status: str) -> None:
+    assert only(run(text), "ASSAULT").status == status
+
+
 def test_call_on_is_a_request_and_its_content_is_no_event() -> None:
     article = run("He called on Russia to withdraw its troops from Ukraine.")
     assert [e.type for e in article.events] == ["REQUEST"]

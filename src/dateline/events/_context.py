@@ -125,6 +125,30 @@ def _attempted(tok: Token, words: Words) -> bool:
     return tok.dep_ == "xcomp" and tok.head.lemma_.lower() in words.attempting_verbs
 
 
+def _past(tok: Token) -> bool:
+    """A verb in a past tense of its own ("ripped", "was hit", "had left"), not a present that can refer ahead
+    ("before the troops withdraw", "once they have left")."""
+    if tok.tag_ == "VBD":
+        return True
+    auxiliaries = [c for c in tok.children if c.dep_ in ("aux", "auxpass")]
+    return bool(auxiliaries) and auxiliaries[0].tag_ == "VBD"
+
+
+def _own_time(chain: list[Token], words: Words) -> list[Token]:
+    """The chain up to a clause that says when in a past tense of its own ("will have to attend a hearing after
+    a fire ripped through the plant"): the modality of the clause above does not reach it."""
+    for depth, tok in enumerate(chain):
+        if tok.dep_ == "advcl" and _past(tok) and any(_opens_when(c, tok, words) for c in tok.children):
+            return chain[:depth + 1]
+    return chain
+
+
+def _opens_when(kid: Token, clause: Token, words: Words) -> bool:
+    """A subordinator of time ("after", "once"), or "when" opening the clause as an adverb."""
+    return kid.lower_ in words.temporal_marks and (
+        kid.dep_ == "mark" or (kid.dep_ == "advmod" and kid.i == clause.left_edge.i))
+
+
 def status(trigger: Token, words: Words) -> EventStatus:
     """Occurred unless the words around the trigger say otherwise."""
     if asked(trigger):
@@ -133,7 +157,7 @@ def status(trigger: Token, words: Words) -> EventStatus:
         if _attempted(trigger.head, words):
             return "planned"  # "tried to have him released": no release took place
         trigger = trigger.head  # "did not have him arrested"
-    chain = governors(trigger)
+    chain = _own_time(governors(trigger), words)
     planned = hypothetical = False
     for depth, tok in enumerate(chain):
         kids = list(tok.children)
