@@ -16,7 +16,16 @@ import pytest
 from dateline.errors import UsageError
 from dateline.pipeline import PipelineSettings
 from dateline.records import Article, Document, Failure
-from dateline.run._work import AnalyzeJob, CleanJob, ProcessJob, analyze_job, clean_job, process_job, run_stages
+from dateline.run._work import (
+    STORY_KEYS,
+    AnalyzeJob,
+    CleanJob,
+    ProcessJob,
+    analyze_job,
+    clean_job,
+    process_job,
+    run_stages,
+)
 from dateline.run.engines import EngineError, LocalEngine, ProcessEngine, RayEngine, make_engine
 from dateline.run.runner import RunOptions, run
 from dateline.store import Store
@@ -71,21 +80,34 @@ def test_jobs_clean_sign_and_analyze_in_order() -> None:
     unsigned = clean_job(CleanJob(tuple(documents()), signatures=False))
     assert all(sig is None for _, sig in unsigned)
     articles = tuple(r for r, _ in cleaned if isinstance(r, Article))
-    analyzed = analyze_job(AnalyzeJob(("annotate", "actors"), articles))
-    assert [r.id for r in analyzed] == ["d0", "d1", "d2"]
+    analyzed, prepared = analyze_job(AnalyzeJob(("annotate", "actors"), articles))
+    assert [r.id for r in analyzed] == ["d0", "d1", "d2"] and prepared is None
     assert all(isinstance(r, Article) and r.doc is None for r in analyzed)  # picklable: no spaCy Doc
+    assert any(isinstance(r, Article) and r.actors for r in analyzed)
 
 
 def test_a_whole_job_cleans_analyzes_and_makes_the_store_rows() -> None:
     bad = Document("bad", "bad.html", "html", "<html></html>")  # no article body: a failure, kept in place
-    results, rows = process_job(ProcessJob(PipelineSettings(("annotate", "actors")), (*documents()[:2], bad),
-                                            rows=True))
+    results, prepared = process_job(ProcessJob(PipelineSettings(("annotate", "actors")), (*documents()[:2], bad),
+                                               rows=True))
     assert [type(r).__name__ for r in results] == ["Article", "Article", "Failure"]
-    assert all(isinstance(r, Article) and r.doc is None for r in results[:2])
-    assert sorted(rows) == ["d0", "d1"]  # rows of the articles only, made without a time
-    assert rows["d0"]["articles"][0][0] == "d0" and None in rows["d0"]["articles"][0]
-    assert any(row[1] == "d0" for row in rows["d0"]["terms"])
-    assert process_job(ProcessJob(PipelineSettings(("annotate",)), tuple(documents())))[1] == {}
+    assert all(isinstance(r, Article) and r.doc is None and r.actors for r in results[:2])
+    assert prepared is not None and prepared.ids == ("d0", "d1")  # rows of the articles only, made without a time
+    assert prepared.tables["articles"].column("id").to_pylist() == ["d0", "d1"]
+    assert prepared.tables["articles"].column("processed_at").to_pylist() == [None, None]
+    assert "d0" in prepared.tables["terms"].column("article_id").to_pylist()
+    assert sum(prepared.counts["actors"]) == prepared.tables["actors"].num_rows > 0
+    keys = prepared.extra[STORY_KEYS].keys
+    assert sorted(keys) == ["d0", "d1"] and "macron" in keys["d0"]
+    assert process_job(ProcessJob(PipelineSettings(("annotate",)), tuple(documents())))[1] is None
+
+
+def test_a_job_can_send_the_articles_back_without_their_records() -> None:
+    whole = ProcessJob(PipelineSettings(("annotate", "actors")), tuple(documents()[:2]), rows=True, records=False)
+    results, prepared = process_job(whole)
+    assert [r.id for r in results] == ["d0", "d1"] and all(isinstance(r, Article) for r in results)
+    assert all(isinstance(r, Article) and not r.actors and r.text == TEXTS[i] for i, r in enumerate(results))
+    assert prepared is not None and prepared.tables["actors"].num_rows > 0  # the records are in the rows
 
 
 def test_run_stages_times_each_stage() -> None:
@@ -149,6 +171,18 @@ def _contents(db: Path) -> tuple[list[dict[str, Any]], dict[str, Any]]:
         return list(store.iter_articles()), store.stats()
 
 
+def _tables(db: Path) -> dict[str, list[tuple[Any, ...]]]:
+    """Every table's rows, sorted, without the write times."""
+    out = {}
+    with Store(db, read_only=True) as store, store.session() as con:
+        for (table,) in con.execute("SELECT table_name FROM duckdb_tables() ORDER BY 1").fetchall():
+            names = [r[0] for r in con.execute("SELECT column_name FROM duckdb_columns() WHERE table_name = ? "
+                                               "ORDER BY column_index", [table]).fetchall()]
+            kept = ", ".join(f'"{n}"' for n in names if n not in ("processed_at", "failed_at"))
+            out[table] = sorted(con.execute(f"SELECT {kept} FROM {table}").fetchall(), key=repr)
+    return out
+
+
 @pytest.fixture(scope="module")
 def local_ray() -> Iterator[None]:
     ray = pytest.importorskip("ray")
@@ -207,13 +241,20 @@ def test_a_ray_actor_that_keeps_dying_fails_the_run(local_ray: None) -> None:
 
 @pytest.mark.slow
 @pytest.mark.ray
-def test_ray_output_in_duckdb_is_identical_to_a_local_run(shared: Path, tmp_path: Path, local_ray: None) -> None:
+@pytest.mark.parametrize("dedup", [True, False])
+def test_ray_output_in_duckdb_is_identical_to_a_local_run(shared: Path, tmp_path: Path, local_ray: None,
+                                                          dedup: bool) -> None:
+    """With or without near-duplicates checked (actors analyze, or clean and analyze, make the store rows and
+    story keys and send the articles back without records), the store holds what a local run stores, where
+    the run's own process makes the rows and keys."""
     corpus = shared / "corpora" / "wikinews.jsonl"
     with corpus.open(encoding="utf-8") as lines:
         sample = _jsonl(tmp_path / "thirty.jsonl", [json.loads(line) for line in itertools.islice(lines, 30)])
     local_db, ray_db = tmp_path / "local.duckdb", tmp_path / "ray.duckdb"
-    local = run([str(sample)], RunOptions(batch_size=2), db=local_db)
-    remote = run([str(sample)], RunOptions(batch_size=2, engine="ray", workers=2), db=ray_db)  # two windows
-    assert (local.articles, local.failed, local.duplicates) == (remote.articles, remote.failed, remote.duplicates)
+    local = run([str(sample)], RunOptions(batch_size=2, dedup=dedup), db=local_db)
+    remote = run([str(sample)], RunOptions(batch_size=2, engine="ray", workers=2, dedup=dedup), db=ray_db)
+    assert (local.articles, local.failed, local.duplicates, local.words) == (
+        remote.articles, remote.failed, remote.duplicates, remote.words)
     assert local.articles == 30
     assert _contents(local_db) == _contents(ray_db)
+    assert _tables(local_db) == _tables(ray_db)

@@ -40,11 +40,11 @@ if TYPE_CHECKING:
     from spacy.tokens import Doc
     from spacy.vocab import Vocab
 
-    from dateline.store import Rows
+    from dateline.store import Prepared
 
-__all__ = ["AnalyzeJob", "CleanJob", "Cleaned", "ParseJob", "Parsed", "ProcessJob", "Processed", "Result", "StageTimer",
-           "analyze_job", "clean_job", "finish_parsed", "parse_job", "process_job", "run_stages", "splits",
-           "warm_stages"]
+__all__ = ["STORY_KEYS", "AnalyzeJob", "CleanJob", "Cleaned", "ParseJob", "Parsed", "ProcessJob", "Processed", "Result",
+           "StageTimer", "analyze_job", "clean_job", "finish_parsed", "parse_job", "process_job", "run_stages",
+           "splits", "warm_stages"]
 
 Result = Article | Failure
 #: A cleaned document and its MinHash signature (None when dedup is off or it failed).
@@ -62,25 +62,35 @@ class CleanJob:
 
 @dataclass(frozen=True)
 class AnalyzeJob:
-    """Run the analysis stages of ``settings`` over these articles."""
+    """Run the analysis stages of ``settings`` over these articles; ``rows`` and ``records`` as in
+    :class:`ProcessJob`."""
 
     settings: PipelineSettings
     articles: tuple[Article, ...]
+    rows: bool = False
+    records: bool = True
 
 
 @dataclass(frozen=True)
 class ProcessJob:
     """Clean these documents and run the analysis stages of ``settings`` over the articles (no near-duplicate
-    check in between); with ``rows``, make each article's store rows too."""
+    check in between).
+
+    With ``rows``, make the articles' store rows too (:func:`dateline.store.prepare`), and what story linking
+    needs of each article (:func:`dateline.stories.keys_ahead`). Without ``records``, the articles come back
+    without their records, which their rows hold (boilerplate, actors, events, quotes, times, places): what
+    crosses back to the run's process is then mostly Arrow buffers, not trees of records to rebuild.
+    """
 
     settings: PipelineSettings
     documents: tuple[Document, ...]
     rows: bool = False
+    records: bool = True
 
 
-#: What :func:`process_job` gives back: a result per document, in order, and the store rows of each
-#: article that has them, by article id (see :func:`dateline.store.article_rows`).
-Processed = tuple[list[Result], dict[str, "Rows"]]
+#: What :func:`process_job` and :func:`analyze_job` give back: a result per document (article), in order,
+#: and, when asked for, the store rows of the articles (see :class:`dateline.store.Prepared`).
+Processed = tuple[list[Result], "Prepared | None"]
 
 
 #: What :func:`parse_job` gives back: the parses of the articles that parsed (a serialized ``DocBin``, in order)
@@ -174,9 +184,9 @@ def clean_job(job: CleanJob) -> list[Cleaned]:
     return [(r, signature(r.text) if isinstance(r, Article) else None) for r in results]
 
 
-def analyze_job(job: AnalyzeJob) -> list[Result]:
-    """Run the analysis stages over a batch of clean articles, in order."""
-    return run_stages(job.settings, job.articles)
+def analyze_job(job: AnalyzeJob) -> Processed:
+    """Run the analysis stages over a batch of clean articles, in order (see :func:`process_job`)."""
+    return _packed(run_stages(job.settings, job.articles), job.rows, job.records)
 
 
 def process_job(job: ProcessJob) -> Processed:
@@ -186,12 +196,27 @@ def process_job(job: ProcessJob) -> Processed:
     every worker waits on to write, has less to do per article (it gives them the write's time).
     """
     pipeline = _pipeline(job.settings)
-    results = pipeline.process(pipeline.clean_batch(job.documents))
-    if not job.rows:
-        return results, {}
-    from dateline.store import article_rows
+    return _packed(pipeline.process(pipeline.clean_batch(job.documents)), job.rows, job.records)
 
-    return results, {r.id: article_rows(r, None) for r in results if isinstance(r, Article)}
+
+#: Where a :class:`dateline.store.Prepared` batch carries its articles' story keys (see :func:`_packed`).
+STORY_KEYS = "story_keys"
+def _packed(results: list[Result], rows: bool, records: bool) -> Processed:
+    if not rows:
+        return results, None
+    from dateline.store import prepare
+    from dateline.stories import keys_ahead
+
+    prepared = prepare(r for r in results if isinstance(r, Article))
+    prepared = replace(prepared, extra={STORY_KEYS: keys_ahead(prepared)})
+    if not records:
+        results = [_without_records(r) if isinstance(r, Article) else r for r in results]
+    return results, prepared
+
+
+def _without_records(article: Article) -> Article:
+    """The article without the records its store rows hold."""
+    return replace(article, boilerplate=(), actors=(), events=(), quotes=(), times=(), places=())
 
 
 @functools.cache

@@ -28,6 +28,7 @@ from dateline.ingest import MAX_DOCUMENT_BYTES
 from dateline.pipeline import DEFAULT_BATCH_SIZE, Pipeline, PipelineSettings
 from dateline.records import Article, Document, Failure
 from dateline.run._work import (
+    STORY_KEYS,
     AnalyzeJob,
     Cleaned,
     CleanJob,
@@ -48,7 +49,7 @@ from dateline.run.engines import Done, Engine, Handle, make_engine
 from dateline.serialize import article_to_dict
 
 if TYPE_CHECKING:
-    from dateline.store import Rows, Store
+    from dateline.store import Prepared, Store
 
 __all__ = ["KEPT_FAILURES", "LOCK_WAIT_SECONDS", "RunOptions", "RunSummary", "Skipped", "engine_for", "run"]
 
@@ -192,12 +193,13 @@ def run(
                                    published_overrides=options.published_overrides, on_skip=tally.skip)
         seen: set[str] = set()
         batches = (_unseen(b, known, seen, tally, report) for b in _batches(documents, options.batch_size))
-        for batch, prepared in _Flow(options, engine, dedup, rows=store is not None).run(batches):
+        flow = _Flow(options, engine, dedup, rows=store is not None, records=sink is not None)
+        for batch, prepared in flow.run(batches):
             if store is not None:
                 with store.holding():  # one connection for the batch and its stories, let go of after
                     store.write(batch, replace=options.force, prepared=prepared)
                     if options.stories:
-                        attach(store)
+                        attach(store, ahead=prepared.extra.get(STORY_KEYS) if prepared is not None else None)
             if sink is not None:
                 _write_jsonl(sink, batch)
             for result in batch:
@@ -310,8 +312,9 @@ class _Flow:
     stages after annotate run here while it parses.
     """
 
-    def __init__(self, options: RunOptions, engine: Engine, dedup: Deduplicator | None, *, rows: bool) -> None:
-        self.options, self.engine, self.dedup, self.rows = options, engine, dedup, rows
+    def __init__(self, options: RunOptions, engine: Engine, dedup: Deduplicator | None, *, rows: bool,
+                 records: bool = True) -> None:
+        self.options, self.engine, self.dedup, self.rows, self.records = options, engine, dedup, rows, records
         self.cleaning: deque[_Cleaning] = deque()
         self.analyzing: deque[_Analyzing] = deque()
         # One worker beside this process: it parses; cleaning and the other stages run here meanwhile.
@@ -320,13 +323,17 @@ class _Flow:
         self.whole = dedup is None and not self.split
         self.warm = False
 
-    def run(self, batches: Iterable[Batch]) -> Iterator[tuple[list[Result], dict[str, Rows]]]:
-        """Each batch's results in input order, with the store rows a worker made for some of its articles."""
+    def run(self, batches: Iterable[Batch]) -> Iterator[tuple[list[Result], Prepared | None]]:
+        """Each batch's results in input order, with the store rows a worker made for its articles, if it did.
+
+        ``rows``: workers make the store rows of the articles they analyze (and their story keys); without
+        ``records``, the articles they send back come without their records (see :class:`ProcessJob`).
+        """
         for batch in batches:
             documents = tuple(i for i in batch if isinstance(i, Document))
             if self.whole:
-                both = ProcessJob(self.options.pipeline, documents, self.rows)
-                whole: Handle[Processed] = self.engine.submit(process_job, both) if documents else Done(([], {}))
+                both = ProcessJob(self.options.pipeline, documents, self.rows, self.records)
+                whole: Handle[Processed] = self.engine.submit(process_job, both) if documents else Done(([], None))
                 self.analyzing.append(_Analyzing(batch, [], (), whole, whole=True))
             else:
                 job = CleanJob(documents, self.dedup is not None, self.options.pipeline)
@@ -351,23 +358,26 @@ class _Flow:
                 warm_stages(self.options.pipeline)  # while the worker parses the first batch
                 self.warm = True
         elif pending and self.options.pipeline.stages:
-            handle = self.engine.submit(analyze_job, AnalyzeJob(self.options.pipeline, pending))
+            job = AnalyzeJob(self.options.pipeline, pending, self.rows, self.records)
+            handle = self.engine.submit(analyze_job, job)
         self.analyzing.append(_Analyzing(cleaning.batch, results, pending, handle))
 
-    def _finish(self, analyzing: _Analyzing) -> tuple[list[Result], dict[str, Rows]]:
+    def _finish(self, analyzing: _Analyzing) -> tuple[list[Result], Prepared | None]:
         # Analyzed results replace the very objects that were sent (matched by identity).
         if analyzing.whole and analyzing.handle is not None:
-            results, rows = analyzing.handle.result()
+            results, prepared = analyzing.handle.result()
             finished = iter(results)
-            return [next(finished) if isinstance(item, Document) else item for item in analyzing.batch], rows
+            return [next(finished) if isinstance(item, Document) else item for item in analyzing.batch], prepared
         done: dict[int, Result] = {}
+        prepared = None
         if analyzing.handle is not None:
-            analyzed = analyzing.handle.result()
             if self.split:
-                analyzed = finish_parsed(self.options.pipeline, analyzing.pending, analyzed)
+                analyzed = finish_parsed(self.options.pipeline, analyzing.pending, analyzing.handle.result())
+            else:
+                analyzed, prepared = analyzing.handle.result()
             done = {id(a): r for a, r in zip(analyzing.pending, analyzed, strict=True)}
         merged = iter([done.get(id(r), r) for r in analyzing.results])
-        return [next(merged) if isinstance(item, Document) else item for item in analyzing.batch], {}
+        return [next(merged) if isinstance(item, Document) else item for item in analyzing.batch], prepared
 
 
 def _mark_duplicates(cleaned: list[Cleaned], dedup: Deduplicator | None) -> list[Result]:

@@ -32,12 +32,12 @@ import pyarrow as pa
 from dateline.errors import StoreError
 from dateline.records import Article, Failure, QuoteKind
 from dateline.store._dyads import DyadOptions
+from dateline.store._prepared import Prepared, arrow_rows, prepare
 from dateline.store._schema import (
     EXPORT_TABLES,
     PER_ARTICLE,
     SCHEMA_VERSION,
     Rows,
-    arrow_schema,
     article_rows,
     ddl,
     failure_row,
@@ -47,7 +47,7 @@ from dateline.store._schema import (
 )
 from dateline.store._stories import refresh, touched_by
 
-__all__ = ["DyadOptions", "Rows", "Store", "article_rows", "connect", "open_error"]
+__all__ = ["DyadOptions", "Prepared", "Rows", "Store", "article_rows", "connect", "open_error", "prepare"]
 
 ExportFormat = Literal["jsonl", "csv", "parquet", "polecat", "dyads"]
 #: Actors listed in :meth:`Store.stats`.
@@ -221,14 +221,15 @@ class Store:
             raise StoreError(f"query on {self.path} failed: {exc}") from exc
 
     def write(self, results: Sequence[Article | Failure], *, replace: bool = False,
-              prepared: Mapping[str, Rows] | None = None) -> None:
+              prepared: Mapping[str, Rows] | Prepared | None = None) -> None:
         """Store a batch of articles and failures in one transaction.
 
         An article already stored is skipped unless ``replace`` (then its old rows
         go first). A stored article clears earlier failures of its document;
         failures are upserted by (source, stage). ``prepared``: the rows of some of
         the articles, by id, made ahead by :func:`article_rows` (with no time) where
-        they were analyzed; the others' rows are made here.
+        they were analyzed, or a :class:`Prepared` batch of them (see :func:`prepare`); the others' rows are
+        made here.
         """
         if self.read_only:
             raise StoreError(f"store {self.path} was opened read-only; open it without read_only to write")
@@ -387,7 +388,11 @@ def _delete(con: duckdb.DuckDBPyConnection, ids: list[str]) -> None:
 
 
 def _insert_articles(con: duckdb.DuckDBPyConnection, articles: list[Article], now: dt.datetime,
-                     prepared: Mapping[str, Rows]) -> None:
+                     prepared: Mapping[str, Rows] | Prepared) -> None:
+    if isinstance(prepared, Prepared):
+        for table, pieces in prepared.tables_for(articles, now).items():
+            _insert_table(con, table, pa.concat_tables(pieces) if len(pieces) != 1 else pieces[0])
+        return
     batch: dict[str, list[list[Any]]] = {}
     for article in articles:
         made = prepared.get(article.id)
@@ -398,13 +403,13 @@ def _insert_articles(con: duckdb.DuckDBPyConnection, articles: list[Article], no
 
 
 def _insert(con: duckdb.DuckDBPyConnection, table: str, rows: list[list[Any]]) -> None:
-    if not rows:
+    if rows:
+        _insert_table(con, table, arrow_rows(table, rows))
+
+
+def _insert_table(con: duckdb.DuckDBPyConnection, table: str, incoming: pa.Table) -> None:
+    if not incoming.num_rows:
         return
-    schema = arrow_schema(table)
-    columns = list(zip(*rows, strict=True))
-    incoming = pa.Table.from_arrays(
-        [pa.array(col, type=field.type) for col, field in zip(columns, schema, strict=True)], schema=schema
-    )
     con.register("_incoming", incoming)
     try:
         con.execute(f"INSERT INTO {table} SELECT * FROM _incoming")

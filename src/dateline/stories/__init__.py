@@ -46,6 +46,7 @@ import duckdb
 from dateline import ids
 from dateline.errors import StoreError
 from dateline.store import Store
+from dateline.stories._ahead import KeysAhead, keys_ahead
 from dateline.stories._keys import article_keys, centroid, cosine, days, days_differ, event_days, idf, top, weights
 from dateline.stories._match import InstanceIndex
 from dateline.stories._options import StoryOptions
@@ -62,7 +63,7 @@ from dateline.stories._read import (
 )
 from dateline.stories._write import add_df, add_keys, set_links
 
-__all__ = ["Attached", "StoryOptions", "attach"]
+__all__ = ["Attached", "KeysAhead", "StoryOptions", "attach", "keys_ahead"]
 
 
 @dataclass(frozen=True)
@@ -79,8 +80,12 @@ class Attached:
                         self.events + other.events, self.new_instances + other.new_instances)
 
 
-def attach(store: Store, options: StoryOptions = StoryOptions()) -> Attached:
-    """Link every stored article without a story, and its event records (see the module docstring)."""
+def attach(store: Store, options: StoryOptions = StoryOptions(), ahead: KeysAhead | None = None) -> Attached:
+    """Link every stored article without a story, and its event records (see the module docstring).
+
+    ``ahead``: the keys of some of them, made where they were analyzed (:func:`keys_ahead`); the others'
+    are made here.
+    """
     if store.read_only:
         raise StoreError(f"store {store.path} was opened read-only; open it without read_only to link stories")
     if options.chunk < 1 or options.max_keys < 1 or options.candidates < 1:
@@ -89,11 +94,12 @@ def attach(store: Store, options: StoryOptions = StoryOptions()) -> Attached:
     with store.session() as con:  # the held connection, or one for this call (a store opened with hold=False)
         while True:
             try:
-                chunk = pending(con, options.chunk)
+                known = ahead.keys if ahead is not None and ahead.usable(options) else {}
+                chunk = pending(con, options.chunk, known)
                 if not chunk:
                     return total
                 con.begin()
-                done = _link(con, chunk, options)
+                done = _link(con, chunk, options, known)
                 con.commit()
             except duckdb.Error as exc:
                 _rollback(con)
@@ -154,10 +160,12 @@ class _Linking:
         return a is None or b is None or abs((a - b).days) <= self.options.window_days
 
 
-def _link(con: duckdb.DuckDBPyConnection, chunk: list[Pending], options: StoryOptions) -> Attached:
+def _link(con: duckdb.DuckDBPyConnection, chunk: list[Pending], options: StoryOptions,
+          known: dict[str, dict[str, float]]) -> Attached:
     originals = [p for p in chunk if p.duplicate_of is None]
-    keys = {p.id: article_keys(p.title, p.text, options.lead_words, p.language, p.actors, p.places, p.times,
-                               options.entity_weight) for p in originals}
+    keys = {p.id: known[p.id] if p.id in known else article_keys(
+        p.title, p.text, options.lead_words, p.language, p.actors, p.places, p.times, options.entity_weight)
+        for p in originals}
     state = _Linking(options, add_df(con, [set(k) for k in keys.values()]))
     state.learn(con, {k for ks in keys.values() for k in ks})
     kept = {a: top(ks, state.idfs, options.max_keys) for a, ks in keys.items()}

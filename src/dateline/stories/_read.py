@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import datetime as dt
 from collections import defaultdict
-from collections.abc import Sequence
+from collections.abc import Collection, Sequence
 from dataclasses import dataclass
 from typing import Any
 
@@ -41,12 +41,13 @@ class Pending:
     """(TIMEX3 value, where it starts)."""
 
 
-def pending(con: duckdb.DuckDBPyConnection, limit: int) -> list[Pending]:
-    """The next stored articles without a story, in the order they were stored (then by date and id)."""
+def pending(con: duckdb.DuckDBPyConnection, limit: int, known: Collection[str] = ()) -> list[Pending]:
+    """The next stored articles without a story, in the order they were stored (then by date and id); the
+    actors, places and times of those not in ``known`` (articles whose keys are known already)."""
     rows = con.execute(
         """SELECT id, title, text, language, published, duplicate_of FROM articles WHERE story IS NULL
            ORDER BY processed_at, published NULLS LAST, id LIMIT ?""", [limit]).fetchall()
-    ids = [r[0] for r in rows]
+    ids = [r[0] for r in rows if r[0] not in known]
     actors = _grouped(con, "SELECT m.article_id, ac.key, m.start_char FROM mentions m JOIN actors ac "
                            "ON ac.article_id = m.article_id AND ac.id = m.actor_id WHERE m.article_id IN ({ids}) "
                            "ORDER BY m.article_id, m.start_char, ac.key", ids)
@@ -62,6 +63,8 @@ def pending(con: duckdb.DuckDBPyConnection, limit: int) -> list[Pending]:
 
 def _grouped(con: duckdb.DuckDBPyConnection, sql: str, ids: list[str]) -> dict[str, list[tuple[Any, ...]]]:
     out: dict[str, list[tuple[Any, ...]]] = defaultdict(list)
+    if not ids:
+        return out
     for row in con.execute(sql.format(ids="SELECT unnest($1::VARCHAR[])"), [ids]).fetchall():
         out[row[0]].append(tuple(row[1:]))
     return out

@@ -1,0 +1,41 @@
+"""Story keys made where articles are analyzed are the keys linking would read back from the store."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from dateline.pipeline import PipelineSettings
+from dateline.records import Article
+from dateline.run._work import run_stages
+from dateline.store import Store, prepare
+from dateline.stories import StoryOptions, keys_ahead
+from dateline.stories._keys import article_keys
+from dateline.stories._read import pending
+
+TEXTS = [
+    "Police in Lyon arrested two men on 4 May 2021 after a fire at the town hall, the mayor said on Tuesday.",
+    "President Joe Biden met Prime Minister Fumio Kishida in Tokyo in 2022. Biden praised Japan's help.",
+    "Floods hit Dhaka and Chittagong on Sunday; the Red Cross sent teams to Bangladesh on 12 June 2023.",
+]
+
+
+def test_keys_made_ahead_are_those_read_back_from_the_store(tmp_path: Path) -> None:
+    articles = [Article(id=f"a{i}", source="t.txt", title="Town news" if i else None, text=text)
+                for i, text in enumerate(TEXTS)]
+    analyzed = [r for r in run_stages(PipelineSettings(), articles) if isinstance(r, Article)]
+    assert len(analyzed) == 3
+    assert any(a.actors for a in analyzed) and any(a.places for a in analyzed) and any(a.times for a in analyzed)
+    prepared = prepare(analyzed)
+    ahead = keys_ahead(prepared)
+    options = StoryOptions()
+    with Store(tmp_path / "s.duckdb") as store:
+        store.write(analyzed, prepared=prepared)
+        stored = pending(store.con, 10)
+    assert [p.id for p in stored] == ["a0", "a1", "a2"]
+    for p in stored:
+        read = article_keys(p.title, p.text, options.lead_words, p.language, p.actors, p.places, p.times,
+                            options.entity_weight)
+        assert list(ahead.keys[p.id].items()) == list(read.items())  # same keys, counts and order
+    named = {k[:2] for p in stored for k in ahead.keys[p.id]}
+    assert {"a:", "p:", "y:", "d:"} <= named
+    assert ahead.usable(options) and not ahead.usable(StoryOptions(lead_words=options.lead_words + 1))
