@@ -17,8 +17,8 @@ import pytest
 
 from dateline.errors import PipelineError, UsageError
 from dateline.pipeline import PipelineSettings
-from dateline.records import Article, Failure
-from dateline.run.runner import RunOptions, RunSummary, run
+from dateline.records import Article, Document, Failure
+from dateline.run.runner import WRITE_GROUP, RunOptions, RunSummary, run
 from dateline.store import Store
 
 TOPICS = ("the harbour", "a new bridge", "the school budget", "a water shortage", "the election", "a rail strike")
@@ -272,9 +272,10 @@ def test_a_second_run_on_the_same_store_is_refused(tmp_path: Path) -> None:
 
 
 def test_the_store_is_free_between_batches(tmp_path: Path) -> None:
-    """While a run goes on, another process can open the store between two batches."""
+    """While a run goes on, another process can open the store between two writes (of a batch, or of the
+    batches that had finished together, at most WRITE_GROUP)."""
     db = tmp_path / "news.duckdb"
-    inputs = [str(corpus(tmp_path / "in.jsonl", 6))]
+    inputs = [str(corpus(tmp_path / "in.jsonl", 12))]
     counts: list[int] = []
 
     def look(result: Any) -> None:
@@ -284,7 +285,22 @@ def test_the_store_is_free_between_batches(tmp_path: Path) -> None:
         counts.append(int(out.stdout))
 
     run(inputs, RunOptions(batch_size=2, pipeline=PipelineSettings(stages=())), db=db, progress=look)
-    assert counts == [2, 2, 4, 4, 6, 6]
+    assert len(counts) == 12 and counts == sorted(counts) and counts[-1] == 12
+    assert all(n % 2 == 0 for n in counts)  # whole batches
+    assert len(set(counts)) >= 12 // (2 * WRITE_GROUP) + 1  # opened between writes, not only at the end
+
+
+def test_batches_finished_together_are_written_together_in_order() -> None:
+    from dateline.run.engines import LocalEngine
+    from dateline.run.runner import _Flow
+
+    documents = [Document(f"d{i}", "t.txt", "text", f"Words of document number {i}.") for i in range(20)]
+    options = RunOptions(pipeline=PipelineSettings(stages=()), dedup=False)
+    groups = list(_Flow(options, LocalEngine(), None, rows=True).run([documents[i:i + 2] for i in range(0, 20, 2)]))
+    assert [r.id for group in groups for batch, _ in group for r in batch] == [d.id for d in documents]
+    assert max(len(g) for g in groups) > 1 and all(len(g) <= WRITE_GROUP for g in groups)
+    assert all(prepared is not None and list(prepared.ids) == [r.id for r in batch]
+               for group in groups for batch, prepared in group)
 
 
 def test_a_run_links_what_it_stores_into_stories(tmp_path: Path) -> None:

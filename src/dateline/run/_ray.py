@@ -86,6 +86,9 @@ class _RayJob(Generic[R]):
             ) from exc
         return value
 
+    def done(self) -> bool:
+        return self._pool.finished(self)
+
 
 class ActorPool:
     """``size`` long-lived actors, each asking for ``cpus`` CPUs.
@@ -111,6 +114,13 @@ class ActorPool:
         self._held.append(job)
         self._dispatch()
         return job
+
+    def finished(self, job: _RayJob[Any]) -> bool:
+        """Whether ``job`` has finished (held jobs are sent to actors with room meanwhile); never waits."""
+        import ray
+
+        self._dispatch()
+        return job.ref is not None and bool(ray.wait([job.ref], timeout=0)[0])
 
     def wait_for(self, job: _RayJob[Any]) -> None:
         """Until ``job`` has finished, sending held jobs to actors as they finish theirs."""

@@ -55,9 +55,12 @@ _DIED = ("a worker {what} died while processing a batch ({exc}); batches already
 
 
 class Handle(Protocol[R_co]):
-    """A job in flight: ``result()`` waits for it and returns its result (or raises its error)."""
+    """A job in flight: ``result()`` waits for it and returns its result (or raises its error); ``done()``
+    says, without waiting, whether it has finished."""
 
     def result(self) -> R_co: ...
+
+    def done(self) -> bool: ...
 
 
 class Engine(Protocol):
@@ -115,6 +118,9 @@ class Done(Generic[R]):
     def result(self) -> R:
         return self._value
 
+    def done(self) -> bool:
+        return True
+
 
 class LocalEngine(_Base):
     """Everything in this process: a job runs when it is submitted."""
@@ -148,6 +154,9 @@ class _Pooled(Generic[R]):
             return self._future.result()
         except BrokenProcessPool as exc:
             raise EngineError(_DIED.format(what="process", exc=exc)) from exc
+
+    def done(self) -> bool:
+        return self._future.done()
 
 
 class ProcessEngine(_Base):

@@ -59,6 +59,12 @@ KEPT_FAILURES = 100
 #: Items (documents and failures) after which a batch is written even when it holds fewer than
 #: ``batch_size`` documents, so that long runs of bad input are stored in bounded transactions.
 MAX_BATCH_ITEMS = 1000
+#: Finished batches written while the store is held once (each in its own transaction, its stories linked
+#: after it, as when written one by one): a batch that has finished when the one before it is written goes
+#: with it. Closing the store folds what was written into the file (a DuckDB checkpoint, whose cost grows
+#: with the ``articles`` table), so fewer closes save the run's process work; the store is still held only
+#: while the run writes.
+WRITE_GROUP = 4
 #: How long a write waits for another process (``dateline serve`` taking a snapshot, a query of
 #: ``dateline stats``) to let go of the store, in seconds.
 LOCK_WAIT_SECONDS = 60.0
@@ -194,17 +200,19 @@ def run(
         seen: set[str] = set()
         batches = (_unseen(b, known, seen, tally, report) for b in _batches(documents, options.batch_size))
         flow = _Flow(options, engine, dedup, rows=store is not None, records=sink is not None)
-        for batch, prepared in flow.run(batches):
+        for group in flow.run(batches):
             if store is not None:
-                with store.holding():  # one connection for the batch and its stories, let go of after
-                    store.write(batch, replace=options.force, prepared=prepared)
-                    if options.stories:
-                        attach(store, ahead=prepared.extra.get(STORY_KEYS) if prepared is not None else None)
-            if sink is not None:
-                _write_jsonl(sink, batch)
-            for result in batch:
-                tally.add(result)
-                report(result)
+                with store.holding():  # one connection for the batches and their stories, let go of after
+                    for batch, prepared in group:
+                        store.write(batch, replace=options.force, prepared=prepared)
+                        if options.stories:
+                            attach(store, ahead=prepared.extra.get(STORY_KEYS) if prepared is not None else None)
+            for batch, _ in group:
+                if sink is not None:
+                    _write_jsonl(sink, batch)
+                for result in batch:
+                    tally.add(result)
+                    report(result)
     return tally.summary(time.perf_counter() - started)
 
 
@@ -249,6 +257,8 @@ def _deduplicator(options: RunOptions, store: Store | None) -> Deduplicator | No
 
 
 Batch = list[Document | Failure]
+#: A batch's results, in input order, and the store rows a worker made for its articles (if it did).
+Finished = tuple[list[Result], "Prepared | None"]
 
 
 def _batches(items: Iterable[Document | Failure], batch_size: int) -> Iterator[Batch]:
@@ -323,8 +333,9 @@ class _Flow:
         self.whole = dedup is None and not self.split
         self.warm = False
 
-    def run(self, batches: Iterable[Batch]) -> Iterator[tuple[list[Result], Prepared | None]]:
-        """Each batch's results in input order, with the store rows a worker made for its articles, if it did.
+    def run(self, batches: Iterable[Batch]) -> Iterator[list[Finished]]:
+        """Each batch's results in input order, with the store rows a worker made for its articles, if it did;
+        in groups: the oldest batch with those after it that have finished too (at most :data:`WRITE_GROUP`).
 
         ``rows``: workers make the store rows of the articles they analyze (and their story keys); without
         ``records``, the articles they send back come without their records (see :class:`ProcessJob`).
@@ -342,11 +353,21 @@ class _Flow:
                 if len(self.cleaning) > self.engine.window or self.split:
                     self._analyze(self.cleaning.popleft())
             if len(self.analyzing) > self.engine.window:
-                yield self._finish(self.analyzing.popleft())
+                yield self._group()
         while self.cleaning:
             self._analyze(self.cleaning.popleft())
         while self.analyzing:
-            yield self._finish(self.analyzing.popleft())
+            yield self._group()
+
+    def _group(self) -> list[Finished]:
+        """The oldest batch (waited for) and the batches after it that have finished already."""
+        group = [self._finish(self.analyzing.popleft())]
+        while self.analyzing and len(group) < WRITE_GROUP and self._ready(self.analyzing[0]):
+            group.append(self._finish(self.analyzing.popleft()))
+        return group
+
+    def _ready(self, analyzing: _Analyzing) -> bool:
+        return analyzing.handle is None or analyzing.handle.done()
 
     def _analyze(self, cleaning: _Cleaning) -> None:
         results = _mark_duplicates(cleaning.handle.result(), self.dedup)
@@ -362,7 +383,7 @@ class _Flow:
             handle = self.engine.submit(analyze_job, job)
         self.analyzing.append(_Analyzing(cleaning.batch, results, pending, handle))
 
-    def _finish(self, analyzing: _Analyzing) -> tuple[list[Result], Prepared | None]:
+    def _finish(self, analyzing: _Analyzing) -> Finished:
         # Analyzed results replace the very objects that were sent (matched by identity).
         if analyzing.whole and analyzing.handle is not None:
             results, prepared = analyzing.handle.result()
