@@ -97,3 +97,16 @@ def test_ray_scaling_parses_every_copy_of_a_cycled_corpus(tmp_path: Path, monkey
     report = module.ray_scaling(n=3, corpus=corpus, workers=2)
     assert seen == [(1, False), (2, False)] and not report.near_duplicate_check and report.articles == 3
     assert len(report.driver_cpu_s) == 2 and all(seconds >= 0 for seconds in report.driver_cpu_s)
+    assert len(report.run_cpu_s) == 2 and all(seconds >= 0 for seconds in report.run_cpu_s)
+
+
+def test_the_cpu_of_a_process_tree_counts_its_children() -> None:
+    import subprocess
+    import sys
+
+    from dateline.evaluation.bench import _cpu_seconds, _tree_cpu_seconds
+
+    before = _tree_cpu_seconds()
+    assert before >= _cpu_seconds() - 0.05  # this process at least (clock ticks: 10 ms)
+    subprocess.run([sys.executable, "-c", "sum(i * i for i in range(3_000_000))"], check=True)
+    assert _tree_cpu_seconds() - before >= 0.1  # the child's CPU, counted once it was waited for
