@@ -283,8 +283,11 @@ def test_the_store_is_free_between_batches(tmp_path: Path) -> None:
                  "print(con.execute('select count(*) from articles').fetchone()[0])")
         out = subprocess.run([sys.executable, "-c", probe, str(db)], capture_output=True, text=True, check=True)
         counts.append(int(out.stdout))
+        logged.append(wal.exists())
 
+    wal, logged = db.with_name(db.name + ".wal"), list[bool]()
     run(inputs, RunOptions(batch_size=2, pipeline=PipelineSettings(stages=())), db=db, progress=look)
+    assert logged[0] and not wal.exists()  # writes left in the log are read, and folded in when the run ends
     assert len(counts) == 12 and counts == sorted(counts) and counts[-1] == 12
     assert all(n % 2 == 0 for n in counts)  # whole batches
     assert len(set(counts)) >= 12 // (2 * WRITE_GROUP) + 1  # opened between writes, not only at the end

@@ -65,6 +65,11 @@ MAX_BATCH_ITEMS = 1000
 #: with the ``articles`` table), so fewer closes save the run's process work; the store is still held only
 #: while the run writes.
 WRITE_GROUP = 4
+#: Writes (of a group) after which the store's log is folded into its file when the run lets go of it; the
+#: others leave what they wrote in the log (see :meth:`dateline.store.Store.holding`), and the run folds the
+#: rest when it ends. Opening the store reads the log back, which costs less than a fold until the log holds
+#: a few batches: 4 saves the run's process 1.1 of 2.8 CPU seconds of opening and closing per 1,000 articles.
+FOLD_EVERY = 4
 #: How long a write waits for another process (``dateline serve`` taking a snapshot, a query of
 #: ``dateline stats``) to let go of the store, in seconds.
 LOCK_WAIT_SECONDS = 60.0
@@ -200,9 +205,10 @@ def run(
         seen: set[str] = set()
         batches = (_unseen(b, known, seen, tally, report) for b in _batches(documents, options.batch_size))
         flow = _Flow(options, engine, dedup, rows=store is not None, records=sink is not None)
-        for group in flow.run(batches):
+        for count, group in enumerate(flow.run(batches), 1):
             if store is not None:
-                with store.holding():  # one connection for the batches and their stories, let go of after
+                # One connection for the batches and their stories, let go of after.
+                with store.holding(fold=count % FOLD_EVERY == 0):
                     for batch, prepared in group:
                         store.write(batch, replace=options.force, prepared=prepared)
                         if options.stories:
@@ -213,6 +219,9 @@ def run(
                 for result in batch:
                     tally.add(result)
                     report(result)
+        if store is not None:
+            with store.holding():  # fold the last writes into the file
+                pass
     return tally.summary(time.perf_counter() - started)
 
 

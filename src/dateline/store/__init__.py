@@ -149,8 +149,14 @@ class Store:
             con.close()
 
     @contextlib.contextmanager
-    def holding(self) -> Iterator[None]:
-        """Keep one connection open for the operations inside (a batch written, then linked), closed after."""
+    def holding(self, *, fold: bool = True) -> Iterator[None]:
+        """Keep one connection open for the operations inside (a batch written, then linked), closed after.
+
+        ``fold=False``: what was written stays in the store's log (the ``.wal`` file beside it) when the
+        connection closes, instead of being folded into the file then (a DuckDB checkpoint, which rewrites the
+        last row group of each table written, so costs more as the store grows); readers see it either way,
+        and the next close that folds takes it in.
+        """
         if self._held is not None:
             yield
             return
@@ -158,6 +164,8 @@ class Store:
             self._held = con
             try:
                 yield
+                if not fold:
+                    con.execute("PRAGMA disable_checkpoint_on_shutdown")
             finally:
                 self._held = None
 
