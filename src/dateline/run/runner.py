@@ -180,11 +180,14 @@ def run(
     """Process ``inputs`` into the store at ``db`` and/or contract JSONL at ``jsonl_out``.
 
     ``engine``: one the caller made (and closes) from these options, so that its workers can start loading
-    while the caller does other work; by default the run makes its own.
+    while the caller does other work; by default the run makes its own. ``progress`` is called with each
+    result once its batch is stored; with a store and no ``jsonl_out``, an article may come without its records
+    (actors, events, quotes, times, places, boilerplate: where a job made its store rows, only those cross
+    back), which are in the store.
 
-    The store is opened for each batch and closed after it (see :class:`dateline.store.Store`'s
-    ``hold``), so ``dateline serve`` and other readers can look at it while the run goes on; a lock
-    file beside it keeps a second run from writing the same store at the same time.
+    The store is opened for each batch (or for the batches that finished together) and closed after it (see
+    :class:`dateline.store.Store`'s ``hold``), so ``dateline serve`` and other readers can look at it while
+    the run goes on; a lock file beside it keeps a second run from writing the same store at the same time.
     """
     from dateline.ingest import iter_documents
     from dateline.stories import attach
