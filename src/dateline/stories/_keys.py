@@ -15,6 +15,7 @@ from __future__ import annotations
 
 import datetime as dt
 import functools
+import itertools
 import math
 import re
 from collections import Counter
@@ -58,7 +59,7 @@ def article_keys(title: str | None, text: str, lead_words: int, language: str | 
     mention starts in ``text``. Names count ``entity_weight`` times each.
     """
     stop = stop_words(language)
-    lead = list(_WORD.finditer(text))[:lead_words]
+    lead = list(itertools.islice(_WORD.finditer(text), lead_words))  # the lead only, not the whole text
     end = lead[-1].end() if lead else 0
     words = _WORD.findall((title or "").lower()) + [m.group(0).lower() for m in lead]
     keys: Counter[str] = Counter(w for w in words if w not in stop)
