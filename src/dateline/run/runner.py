@@ -190,7 +190,6 @@ def run(
     the run goes on; a lock file beside it keeps a second run from writing the same store at the same time.
     """
     from dateline.ingest import iter_documents
-    from dateline.stories import attach
 
     started = time.perf_counter()
     _check(options)
@@ -210,12 +209,7 @@ def run(
         flow = _Flow(options, engine, dedup, rows=store is not None, records=sink is not None)
         for count, group in enumerate(flow.run(batches), 1):
             if store is not None:
-                # One connection for the batches and their stories, let go of after.
-                with store.holding(fold=count % FOLD_EVERY == 0):
-                    for batch, prepared in group:
-                        store.write(batch, replace=options.force, prepared=prepared)
-                        if options.stories:
-                            attach(store, ahead=prepared.extra.get(STORY_KEYS) if prepared is not None else None)
+                _write(store, group, options, fold=count % FOLD_EVERY == 0)
             for batch, _ in group:
                 if sink is not None:
                     _write_jsonl(sink, batch)
@@ -226,6 +220,17 @@ def run(
             with store.holding():  # fold the last writes into the file
                 pass
     return tally.summary(time.perf_counter() - started)
+
+
+def _write(store: Store, group: list[Finished], options: RunOptions, *, fold: bool) -> None:
+    """Finished batches under one opening of the store, each in its transaction and its stories linked after it."""
+    from dateline.stories import attach
+
+    with store.holding(fold=fold):
+        for batch, prepared in group:
+            store.write(batch, replace=options.force, prepared=prepared)
+            if options.stories:
+                attach(store, ahead=prepared.extra.get(STORY_KEYS) if prepared is not None else None)
 
 
 def engine_for(options: RunOptions) -> Engine:
