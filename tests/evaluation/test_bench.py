@@ -87,13 +87,16 @@ def test_ray_scaling_parses_every_copy_of_a_cycled_corpus(tmp_path: Path, monkey
     pytest.importorskip("ray")
     from dateline.evaluation import bench as module
     from dateline.run import _ray, runner
+    from dateline.run.engines import LocalEngine
 
     corpus = tmp_path / "one.jsonl"
     corpus.write_text(json.dumps({"id": "a", "text": "The minister visited Kabul on Monday."}) + "\n")
     seen: list[tuple[int | None, bool]] = []
     monkeypatch.setattr(_ray, "connect", lambda address: False)
     monkeypatch.setattr(_ray, "cluster_cpus", lambda: 2.0)
-    monkeypatch.setattr(runner, "run", lambda inputs, options, db: seen.append((options.workers, options.dedup)))
+    monkeypatch.setattr(runner, "engine_for", lambda options: LocalEngine())
+    monkeypatch.setattr(runner, "run",
+                        lambda inputs, options, db, engine: seen.append((options.workers, options.dedup)))
     report = module.ray_scaling(n=3, corpus=corpus, workers=2)
     assert seen == [(1, False), (2, False)] and not report.near_duplicate_check and report.articles == 3
     assert len(report.driver_cpu_s) == 2 and all(seconds >= 0 for seconds in report.driver_cpu_s)
