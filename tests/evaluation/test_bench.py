@@ -107,9 +107,10 @@ def test_the_cpu_of_a_process_tree_counts_its_children() -> None:
     import subprocess
     import sys
 
-    from dateline.evaluation.bench import _cpu_seconds, _tree_cpu_seconds
+    from dateline.evaluation.bench import _cpu_seconds, _tree_cpu, _tree_cpu_since
 
-    before = _tree_cpu_seconds()
-    assert before >= _cpu_seconds() - 0.05  # this process at least (clock ticks: 10 ms)
+    before = _tree_cpu()
+    assert sum(before.values()) >= _cpu_seconds() - 0.05  # this process at least (clock ticks: 10 ms)
     subprocess.run([sys.executable, "-c", "sum(i * i for i in range(3_000_000))"], check=True)
-    assert _tree_cpu_seconds() - before >= 0.1  # the child's CPU, counted once it was waited for
+    assert _tree_cpu_since(before) >= 0.1  # the child's CPU, counted once it was waited for
+    assert _tree_cpu_since({**before, 999_999_999: 50.0}) < 50  # a process gone since takes nothing away

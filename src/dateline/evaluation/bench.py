@@ -420,13 +420,13 @@ def ray_scaling(n: int = 1000, corpus: Path | None = None, workers: int = 2,
             seconds, cpu, total = [], [], []
             for count in (1, workers):
                 options = RunOptions(engine="ray", workers=count, dedup=dedup)
-                started, used, all_used = time.perf_counter(), _cpu_seconds(), _tree_cpu_seconds()
+                started, used, all_used = time.perf_counter(), _cpu_seconds(), _tree_cpu()
                 with engine_for(options) as engine:
                     run([str(file)], options, db=work / f"ray-{count}.duckdb", engine=engine)
                     seconds.append(time.perf_counter() - started)
                     cpu.append(round(_cpu_seconds() - used, 2))
                     # Before the actors are stopped: Ray does not count the CPU of the workers it ends.
-                    total.append(round(_tree_cpu_seconds() - all_used, 2))
+                    total.append(round(_tree_cpu_since(all_used), 2))
     finally:
         if owns:
             ray.shutdown()
@@ -443,16 +443,25 @@ def _cpu_seconds() -> float:
     return usage.ru_utime + usage.ru_stime
 
 
-def _tree_cpu_seconds() -> float:
-    """CPU seconds of this process and of every process below it (those that ended counted by whoever
-    waited for them), from /proc; 0 where there is no /proc."""
+def _tree_cpu_since(before: dict[int, float]) -> float:
+    """CPU seconds that this process and every process below it now used since ``before`` (:func:`_tree_cpu`).
+
+    Counted per process, so a process that ended meanwhile (the actors of an earlier run, which Ray stops
+    without counting their CPU anywhere) takes nothing away.
+    """
+    return sum(cpu - before.get(pid, 0.0) for pid, cpu in _tree_cpu().items())
+
+
+def _tree_cpu() -> dict[int, float]:
+    """CPU seconds of this process and of each process below it (with those of the children each waited for),
+    by process id, from /proc; none where there is no /proc."""
     tick = os.sysconf("SC_CLK_TCK") if hasattr(os, "sysconf") else 100
     parents: dict[int, int] = {}
     used: dict[int, float] = {}
     try:
         names = os.listdir("/proc")
     except OSError:
-        return 0.0
+        return {}
     for name in names:
         if not name.isdigit():
             continue
@@ -463,13 +472,13 @@ def _tree_cpu_seconds() -> float:
             continue  # ended meanwhile
         parents[int(name)] = int(fields[1])
         used[int(name)] = sum(int(f) for f in fields[11:15]) / tick  # utime, stime and those of its waited children
-    below, frontier = {os.getpid()}, [os.getpid()]
     children: dict[int, list[int]] = defaultdict(list)
     for pid, parent in parents.items():
         children[parent].append(pid)
+    below, frontier = {os.getpid()}, [os.getpid()]
     while frontier:
         for child in children.get(frontier.pop(), []):
             if child not in below:
                 below.add(child)
                 frontier.append(child)
-    return sum(used.get(pid, 0.0) for pid in below)
+    return {pid: used[pid] for pid in below if pid in used}
