@@ -54,7 +54,7 @@ def _given_name(tok: Token, lo: int, hi: int, lex: Lexicon) -> bool:
     words = lex.words
     if lower in lex.titles or lower in lex.role_titles or lower in lex.role_words:
         return False
-    if lower.rstrip(".") in {h.lower().rstrip(".") for h in words.honorifics} or lower in words.headline_words:
+    if lower.rstrip(".") in words.bare_honorifics or lower in words.headline_words:
         return False
     if lex.lookup(text) or (lex.heads is not None and lex.heads.sector(text)):
         return False

@@ -22,6 +22,7 @@ from typing import TYPE_CHECKING
 
 from dateline.actors._agents import CIVILIANS
 from dateline.actors._build import Build
+from dateline.actors._candidates import OBJECTS
 
 if TYPE_CHECKING:
     from spacy.tokens import Token
@@ -29,8 +30,6 @@ if TYPE_CHECKING:
 __all__ = ["civilians_pass", "suspects_pass"]
 
 CRIMINAL = "CRM"
-#: Dependency labels of a verb's object.
-OBJECTS = frozenset({"dobj", "obj"})
 #: The longest age a number beside a name may be read as.
 MAX_AGE = 120
 #: Characters read on each side of a name for its age.

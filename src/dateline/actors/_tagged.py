@@ -48,7 +48,7 @@ def given_name_first(build: Build, cand: Candidate) -> bool:
     lower = first.lower_
     if lower in build.lex.titles or lower in words.name_particles or lower in words.determiners:
         return False
-    return lower.rstrip(".") not in {h.lower().rstrip(".") for h in words.honorifics}
+    return lower.rstrip(".") not in words.bare_honorifics
 
 
 def org_noun_before(build: Build, cand: Candidate) -> bool:

@@ -55,6 +55,8 @@ class Words:
     closing_quotes: frozenset[str]
     name_suffixes: frozenset[str]
     honorifics: frozenset[str]
+    #: the honorifics without their final dots ('dr' for 'Dr.'), for a word read without its own
+    bare_honorifics: frozenset[str]
     name_particles: frozenset[str]
     name_prepositions: frozenset[str]
     plural_endings: tuple[tuple[str, str], ...]
@@ -161,6 +163,7 @@ def parse_words(data: dict[str, Any]) -> Words:
         closing_quotes=_marks(data, "closing_quotes"),
         name_suffixes=_lower_words(data, "name_suffixes"),
         honorifics=_lower_words(data, "honorifics"),
+        bare_honorifics=frozenset(w.rstrip(".") for w in _lower_words(data, "honorifics")),
         name_particles=_lower_words(data, "name_particles"),
         name_prepositions=_lower_words(data, "name_prepositions"),
         plural_endings=_endings(data, "plural_endings"),
