@@ -56,7 +56,7 @@ def for_government(span: TokenSpan, words: UseWords, *, building: bool = False) 
     root = _head_of_conjuncts(span.root)
     head = root.head
     if root.dep_ in _SUBJECTS:
-        return head.lemma_.lower() in words.agent_verbs
+        return subject_of(span, words.agent_verbs)
     if root.dep_ == "dobj":
         return head.lemma_.lower() in words.agent_object_verbs
     if root.dep_ in ("poss", "compound"):  # "Moscow's response", "White House aides", "Pentagon officials"
