@@ -21,7 +21,7 @@ import contextlib
 import datetime as dt
 import json
 import time
-from collections.abc import Iterable, Iterator, Mapping, Sequence
+from collections.abc import Iterable, Iterator, Sequence
 from pathlib import Path
 from types import TracebackType
 from typing import Any, Literal
@@ -42,7 +42,6 @@ from dateline.store._schema import (
     ddl,
     failure_row,
     quote_filter,
-    stamped,
     terms,
 )
 from dateline.store._stories import refresh, touched_by
@@ -229,14 +228,13 @@ class Store:
             raise StoreError(f"query on {self.path} failed: {exc}") from exc
 
     def write(self, results: Sequence[Article | Failure], *, replace: bool = False,
-              prepared: Mapping[str, Rows] | Prepared | None = None) -> None:
+              prepared: Prepared | None = None) -> None:
         """Store a batch of articles and failures in one transaction.
 
         An article already stored is skipped unless ``replace`` (then its old rows
         go first). A stored article clears earlier failures of its document;
-        failures are upserted by (source, stage). ``prepared``: the rows of some of
-        the articles, by id, made ahead by :func:`article_rows` (with no time) where
-        they were analyzed, or a :class:`Prepared` batch of them (see :func:`prepare`); the others' rows are
+        failures are upserted by (source, stage). ``prepared``: the rows of the articles made ahead where
+        they were analyzed (a :class:`Prepared` batch, see :func:`prepare`); without it, the rows are
         made here.
         """
         if self.read_only:
@@ -252,7 +250,7 @@ class Store:
                 else:
                     known = _known(con, [a.id for a in articles])
                     articles = [a for a in articles if a.id not in known]
-                _insert_articles(con, articles, now, prepared or {})
+                _insert_articles(con, articles, now, prepared)
                 _clear_failures(con, articles)
                 _upsert_failures(con, failures, now)
                 con.commit()
@@ -396,15 +394,14 @@ def _delete(con: duckdb.DuckDBPyConnection, ids: list[str]) -> None:
 
 
 def _insert_articles(con: duckdb.DuckDBPyConnection, articles: list[Article], now: dt.datetime,
-                     prepared: Mapping[str, Rows] | Prepared) -> None:
-    if isinstance(prepared, Prepared):
+                     prepared: Prepared | None) -> None:
+    if prepared is not None:
         for table, pieces in prepared.tables_for(articles, now).items():
             _insert_table(con, table, pa.concat_tables(pieces) if len(pieces) != 1 else pieces[0])
         return
     batch: dict[str, list[list[Any]]] = {}
     for article in articles:
-        made = prepared.get(article.id)
-        for table, rows in (article_rows(article, now) if made is None else stamped(made, now)).items():
+        for table, rows in article_rows(article, now).items():
             batch.setdefault(table, []).extend(rows)
     for table, rows in batch.items():
         _insert(con, table, rows)

@@ -41,7 +41,7 @@ from dateline.store._columns import (
 from dateline.store._stories import STORY_TABLES, DerivedTable
 
 __all__ = ["EXPORT_TABLES", "PER_ARTICLE", "SCHEMA_VERSION", "TABLES", "actor_key", "arrow_schema", "article_rows",
-           "columns", "ddl", "failure_row", "like", "quote_filter", "stamped", "terms"]
+           "columns", "ddl", "failure_row", "like", "quote_filter", "terms"]
 
 #: Bumped whenever a table changes shape; a store written with another version is refused.
 SCHEMA_VERSION = "3"
@@ -191,8 +191,8 @@ Rows = dict[str, list[list[Any]]]
 def article_rows(article: Article, processed_at: dt.datetime | None) -> Rows:
     """The rows of every table an article is written to (column order as in :data:`TABLES`).
 
-    ``processed_at`` None: rows made ahead of the write (by the worker that analyzed the article), to be
-    given the write's time with :func:`stamped`.
+    ``processed_at`` None: rows made ahead of the write (by the worker that analyzed the article), given the
+    write's time when they are stored.
     """
     context = Context(
         article_id=article.id,
@@ -204,14 +204,6 @@ def article_rows(article: Article, processed_at: dt.datetime | None) -> Rows:
     return {table.name: table.rows(article, context) for table in (*ARTICLE_TABLES, TERMS)}
 
 
-def stamped(rows: Rows, processed_at: dt.datetime) -> Rows:
-    """Rows made by :func:`article_rows` ahead of the write, given the write's time (in place)."""
-    for row in rows[ARTICLES.name]:
-        row[_PROCESSED_AT] = processed_at
-    return rows
-
-
-_PROCESSED_AT = [c.name for c in ARTICLES.columns].index("processed_at")
 
 
 def failure_row(failure: Failure, failed_at: dt.datetime) -> list[Any]:
