@@ -37,6 +37,7 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 from dateline.actors._build import Build, Group
+from dateline.actors._tagged import org_noun_at
 
 if TYPE_CHECKING:
     from spacy.tokens import Token
@@ -145,12 +146,8 @@ def _town_name(build: Build, name: str) -> bool:
 def _after_org_noun(build: Build, start: int) -> bool:
     """Whether a mention follows a common noun of a kind of organization ("the energy company Burisma")."""
     span = build.doc.char_span(start, start, alignment_mode="expand")
-    k = span.start - 1 if span is not None else -1
-    heads, doc = build.lex.heads, build.doc
-    if k < 0 or heads is None or not doc[k].text.islower() or doc[k].lower_ not in heads.table:
-        return False
-    before = {t.lower_ for t in doc[max(0, k - 2) : k]}  # not "published in the journal PLOS ONE"
-    return not before & build.lex.words.locative_prepositions
+    # not "published in the journal PLOS ONE"
+    return span is not None and org_noun_at(build, span.start - 1, build.lex.words.locative_prepositions)
 
 
 def _before_product(build: Build, start: int, end: int) -> bool:

@@ -16,7 +16,7 @@ from __future__ import annotations
 from dateline.actors._build import Build
 from dateline.actors._mentions import Candidate
 
-__all__ = ["bare_org_name", "given_name_first", "org_noun_before", "person_title"]
+__all__ = ["bare_org_name", "given_name_first", "org_noun_at", "org_noun_before", "person_title"]
 
 #: The entity label of organizations.
 ORG = "ORG"
@@ -55,15 +55,22 @@ def org_noun_before(build: Build, cand: Candidate) -> bool:
     """Whether a name no dictionary knows follows, as its apposition, a common noun of a kind of organization
     ("the Florida company Ridgeback Biotherapeutics", "the energy company Burisma"): an organization's name,
     whatever the tagger says."""
-    k = cand.tok_start - 1
+    # not "the speaker of the parliament Ali Larijani"
+    return not cand.hits and org_noun_at(build, cand.tok_start - 1, build.lex.words.country_prepositions)
+
+
+def org_noun_at(build: Build, k: int, blocking: frozenset[str]) -> bool:
+    """Whether token ``k`` is a lower-case common noun of a kind of organization ("company", "agency") and
+    none of the two words before it is one of the ``blocking`` prepositions: a name right after it is that
+    organization's."""
     heads = build.lex.heads
-    if k < 0 or cand.hits or heads is None:
+    if k < 0 or heads is None:
         return False
     noun = build.doc[k]
     if noun.tag_ != "NN" or not noun.text.islower() or heads.table.get(noun.lower_) is None:
         return False
-    before = [t.lower_ for t in build.doc[max(0, k - 2) : k]]  # "the speaker of the parliament Ali Larijani"
-    return not any(w in build.lex.words.country_prepositions for w in before)
+    before = {t.lower_ for t in build.doc[max(0, k - 2) : k]}
+    return not before & blocking
 
 
 def person_title(build: Build, title: str | None) -> bool:

@@ -85,19 +85,30 @@ def _offices_of(lex: Lexicon, titles: tuple[str, ...]) -> set[str]:
 def _holding(build: Build, title: str, found: set[Key], day: dt.date | None) -> set[Key]:
     """Of several persons of the article a title fits, the one the dictionaries know to hold that office on
     the article's date (all of them where none or several do)."""
-    lex = build.lex
     countries = {build.groups[k].country for k in found}
     if day is None or len(countries) != 1 or None in countries:
         return found
     iso = countries.pop()
     assert iso is not None
-    holders = {p.name for p in lex.people if role_at(p, day).country == iso
-               and _title_fits(lex, title, office_title(role_at(p, day), day, lex.words))}
-    if lex.kb is not None:
-        for office in _offices_of(lex, lex.words.generic_titles.get(title, (title,))):
-            holders.update(p.name for p in lex.kb.holders(iso, office, day))
+    holders = _holders(build.lex, title, iso, day)
     holding = {k for k in found if build.groups[k].name in holders}
     return holding if len(holding) == 1 else found
+
+
+def _holders(lex: Lexicon, title: str, iso: str, day: dt.date) -> dict[str, tuple[Person, Role]]:
+    """The persons the dictionaries know to hold, for a country on a day, the office a title stands for, by
+    name: the curated ones, then those of the knowledge base no curated entry stands for."""
+    holders: dict[str, tuple[Person, Role]] = {}
+    for person in lex.people:
+        role = role_at(person, day)
+        if role.country == iso and _title_fits(lex, title, office_title(role, day, lex.words)):
+            holders[person.name] = (person, role)
+    if lex.kb is not None:
+        for office in _offices_of(lex, lex.words.generic_titles.get(title, (title,))):
+            for person in lex.kb.holders(iso, office, day):
+                if person.name not in lex.curated and person.wikidata not in lex.curated:
+                    holders.setdefault(person.name, (person, role_at(person, day)))
+    return holders
 
 
 def _office_holder(build: Build, title: str, iso: str | None, day: dt.date | None) -> tuple[Key, Group] | None:
@@ -117,20 +128,10 @@ def _office_holder(build: Build, title: str, iso: str | None, day: dt.date | Non
         return key, build.groups[key]
     if found or iso is None or day is None:
         return None
-    holders: dict[str, tuple[Person, Role]] = {}
-    for person in lex.people:
-        role = role_at(person, day)
-        if role.country == iso and _title_fits(lex, title, office_title(role, day, lex.words)):
-            holders[person.name] = (person, role)
-    if lex.kb is not None:
-        for office in _offices_of(lex, lex.words.generic_titles.get(title, (title,))):
-            for person in lex.kb.holders(iso, office, day):
-                if person.name not in lex.curated and person.wikidata not in lex.curated:
-                    holders.setdefault(person.name, (person, role_at(person, day)))
-    holders = {n: h for n, h in holders.items() if gender is None or h[0].gender in (None, gender)}
+    holders = [h for h in _holders(lex, title, iso, day).values() if gender is None or h[0].gender in (None, gender)]
     if len(holders) != 1:
         return None
-    person, role = next(iter(holders.values()))
+    person, role = holders[0]
     group = Group(person.name, "person", role.country, role.sector, role.title or None, person.wikidata,
                   person.gender)
     return ("P", person.name), group
