@@ -92,3 +92,15 @@ def test_a_conjunction_the_tagger_took_into_a_name_is_cut_from_it() -> None:
     doc.ents = [TokenSpan(doc, 0, 2, label="ORG")]  # the tagger's "Neither Dunmore"
     found = clean_entities(doc, load_lexicon(lang.resources("en")))
     assert [doc[c.tok_start : c.tok_end].text for c in found] == ["Dunmore"]
+
+
+def test_a_name_the_tagger_took_for_an_organization_is_a_persons_right_after_a_noun_of_a_person() -> None:
+    names = by_name(run("The party's nominee Darrell Fortress received few votes in the western states."))
+    assert names["Darrell Fortress"].kind == "person"
+    names = by_name(run("According to his wife, Amanda, the singer died of a lung disorder on Saturday."))
+    assert names["Amanda"].kind == "person"
+
+
+def test_a_name_after_a_noun_of_an_organization_stays_an_organization() -> None:
+    names = by_name(run("The board of the energy company Darrell Fortress met on Monday to approve the deal."))
+    assert names["Darrell Fortress"].kind == "organization"

@@ -27,7 +27,13 @@ from dateline.actors._lexicon import Org, Person, Role
 from dateline.actors._mentions import Candidate, Modifier, quote_regions, title_after, title_before
 from dateline.actors._orgs import IGO, text_country
 from dateline.actors._people import choose_person, office_title
-from dateline.actors._tagged import bare_org_name, given_name_first, org_noun_before, person_title
+from dateline.actors._tagged import (
+    bare_org_name,
+    given_name_first,
+    org_noun_before,
+    person_noun_before,
+    person_title,
+)
 from dateline.records import Span
 
 if TYPE_CHECKING:
@@ -71,8 +77,9 @@ def people_pass(build: Build, candidates: list[Candidate], by_token: dict[int, C
         mod = _title_of(build, cand, by_token)
         chosen = _known_person(build, cand, mod)
         if bare and (mod is None or mod.sector is None or not person_title(build, mod.title)):
-            if not given_name_first(build, cand):
-                continue  # an ORG-tagged name is a person's only with a title ("governor Rosselló") or a given name
+            if not (given_name_first(build, cand) or person_noun_before(build, cand)):
+                continue  # an ORG-tagged name is a person's only with a title ("governor Rosselló"), a given
+                # name, or after a noun of a person ("actress Stormy Daniels")
             mod = mod if mod is not None and mod.title else None  # not "president and bus driver Leo Marsh"
         if not (bare or _reads_as_person(build, cand, chosen, weak, mod)):
             continue

@@ -8,7 +8,8 @@ word such as "Party" or "Police", no role word), all its words are proper
 nouns, and a title of a person stands beside it (one of the curated titles,
 and no organization's head: "Sea-Eye spokesperson Carlotta Weibl", not "the
 Mounted Police" nor "news broadcaster NRK") or its first word begins the names
-of many persons of the knowledge base ("awarded to Oleg Titov").
+of many persons of the knowledge base ("awarded to Oleg Titov"), or it comes right after a noun of a
+person ("film actress Stormy Daniels", "his wife, Amanda,": then also a lone word).
 """
 
 from __future__ import annotations
@@ -16,7 +17,8 @@ from __future__ import annotations
 from dateline.actors._build import Build
 from dateline.actors._mentions import Candidate
 
-__all__ = ["bare_org_name", "given_name_first", "org_noun_at", "org_noun_before", "person_title"]
+__all__ = ["bare_org_name", "given_name_first", "org_noun_at", "org_noun_before", "person_noun_before",
+           "person_title"]
 
 #: The entity label of organizations.
 ORG = "ORG"
@@ -27,8 +29,10 @@ MIN_GIVEN_NAME_PERSONS = 5
 
 def bare_org_name(build: Build, cand: Candidate) -> bool:
     """Whether an ORG-tagged name has nothing of an organization's: it may be a person's if titled."""
-    if cand.label != ORG or cand.hits or cand.tok_end - cand.tok_start < 2:
+    if cand.label != ORG or cand.hits:
         return False
+    if cand.tok_end - cand.tok_start < 2 and not person_noun_before(build, cand):
+        return False  # a lone word only right after a noun of a person ("his wife, Amanda,")
     tokens = build.doc[cand.tok_start : cand.tok_end]
     if not all(t.tag_ == "NNP" and t.text[:1].isupper() and not t.text.isupper() for t in tokens):
         return False
@@ -71,6 +75,19 @@ def org_noun_at(build: Build, k: int, blocking: frozenset[str]) -> bool:
         return False
     before = {t.lower_ for t in build.doc[max(0, k - 2) : k]}
     return not before & blocking
+
+
+def person_noun_before(build: Build, cand: Candidate) -> bool:
+    """Whether a name comes right after a lower-case noun of a person, a word of kinship or a person's noun
+    ("film actress Stormy Daniels", "the party's nominee Darrell Castle", "his wife, Amanda,")."""
+    k = cand.tok_start - 1
+    k -= int(k > 0 and build.doc[k].text == ",")
+    if k < 0:
+        return False
+    noun, words = build.doc[k], build.lex.words
+    if noun.tag_ != "NN" or not noun.text.islower():
+        return False
+    return noun.lower_ in words.person_nouns or noun.lower_ in words.kin_words
 
 
 def person_title(build: Build, title: str | None) -> bool:

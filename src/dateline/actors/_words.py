@@ -69,6 +69,7 @@ class Words:
     motion_verbs: frozenset[str]
     destination_prepositions: frozenset[str]
     kin_words: frozenset[str]
+    person_nouns: frozenset[str]
     not_person_openings: frozenset[str]
     product_nouns: frozenset[str]
     leading_conjunctions: frozenset[str]
@@ -176,6 +177,7 @@ def parse_words(data: dict[str, Any]) -> Words:
         motion_verbs=_lower_words(data, "motion_verbs"),
         destination_prepositions=_lower_words(data, "destination_prepositions"),
         kin_words=_lower_words(data, "kin_words"),
+        person_nouns=_lower_words(data, "person_nouns"),
         not_person_openings=_lower_words(data, "not_person_openings"),
         product_nouns=_lower_words(data, "product_nouns"),
         leading_conjunctions=_lower_words(data, "leading_conjunctions"),
