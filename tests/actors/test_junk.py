@@ -104,3 +104,9 @@ def test_a_name_the_tagger_took_for_an_organization_is_a_persons_right_after_a_n
 def test_a_name_after_a_noun_of_an_organization_stays_an_organization() -> None:
     names = by_name(run("The board of the energy company Darrell Fortress met on Monday to approve the deal."))
     assert names["Darrell Fortress"].kind == "organization"
+
+
+def test_an_acronym_no_dictionary_knows_is_an_actor_only_where_it_does_something() -> None:
+    names = by_name(run("Workers at the plant must wear PPE at all times, the FWTA said on Monday."))
+    assert names["FWTA"].kind == "organization"
+    assert "PPE" not in names

@@ -19,6 +19,8 @@ Only names no dictionary knows and no title explains are judged (``Group.unknown
 - an organization whose every word is a place's and which is never a subject ("Melbourne Australia",
   "Abqaiq");
 - shouting: a word in capitals too long for an acronym ("ABSTAINS");
+- an acronym that is never a subject, an owner, an agent or a source ("wear PPE", "to serve as VPOTUS"),
+  unless the capitalized name it shortens stands beside it or it is listed with an organization;
 - a name that takes part in no act ("cuts to Medicare", "was named MVP",
   "published in Current Biology"): organizations are kept only where a mention
   is the subject, owner or object of a verb or the object of a verb's
@@ -48,6 +50,8 @@ __all__ = ["drop_junk", "not_actors_pass"]
 MAX_ACRONYM_LETTERS = 6
 #: Dependency labels of a mention that takes part in an act: subject, possessor, object of a verb.
 ACTING = frozenset({"nsubj", "nsubjpass", "poss", "agent", "dobj", "dative", "iobj", "appos"})
+#: Dependency labels of a doer: what an acronym no dictionary knows must be to be an actor ("NASA said").
+AGENTS = frozenset({"nsubj", "poss", "agent"})
 #: Dependency labels of a subject: a "person" named like a place ("Mark Hall") who is one is a person.
 SUBJECTS = frozenset({"nsubj", "nsubjpass"})
 #: Dependency labels of a word that modifies the noun after it ("Ghazni province").
@@ -123,8 +127,9 @@ def _junk(build: Build, group: Group) -> bool:
     if all(_place_word(build, w.strip(",.'’")) for w in words) and not any(t.dep_ in SUBJECTS for t in tokens):
         return True  # "make Melbourne Australia's capital", "at Abqaiq"; not "Nikki Holland of the NCA said"
     letters = [c for c in group.name if c.isalpha()]
-    if len(words) == 1 and all(c.isupper() for c in letters) and len(letters) > MAX_ACRONYM_LETTERS:
-        return True
+    acronym = len(words) == 1 and bool(letters) and all(c.isupper() for c in letters)
+    if acronym and (len(letters) > MAX_ACRONYM_LETTERS or not any(_agent(build, t) or _named_org(t) for t in tokens)):
+        return True  # shouting ("ABSTAINS"); an acronym no dictionary knows that does nothing ("wear PPE")
     return not any(_acts(build, t) for t in tokens)
 
 
@@ -184,6 +189,30 @@ def _acts(build: Build, tok: Token) -> bool:
     if preposition.lower_ in build.lex.words.locative_prepositions:
         return False
     return preposition.dep_ == "agent" or preposition.head.pos_ in ("VERB", "AUX") or preposition.head.dep_ == "prep"
+
+
+def _agent(build: Build, tok: Token) -> bool:
+    """Whether a mention is a doer: a subject, an owner, the agent of a passive, or the source of "according
+    to" ("NASA said", "NASA's probe", "was found by NASA", "according to NASA")."""
+    while tok.dep_ == "conj" and tok.head.i != tok.i:
+        tok = tok.head
+    if tok.dep_ in AGENTS:
+        return True
+    preposition = tok.head
+    return tok.dep_ == "pobj" and (preposition.dep_ == "agent" or preposition.head.lower_ == "according")
+
+
+def _named_org(tok: Token) -> bool:
+    """Whether an acronym stands beside the capitalized name it shortens ("WWE (World Wrestling
+    Entertainment)", "Drama Academy (BADA)") or in a list with an organization ("The Hill and TMZ")."""
+    doc, i = tok.doc, tok.i
+    if i >= 2 and doc[i - 1].text == "(" and doc[i - 2].pos_ == "PROPN" and doc[i - 2].is_title:
+        return True
+    if i + 2 < len(doc) and doc[i + 1].text == "(" and doc[i + 2].pos_ == "PROPN" and doc[i + 2].is_title:
+        return True
+    kin = [tok.head] if tok.dep_ == "conj" else []
+    kin += [c for c in tok.children if c.dep_ == "conj"]
+    return any(k.ent_type_ == "ORG" and not k.is_upper for k in kin)
 
 
 def _place_position(build: Build, tok: Token) -> bool:
