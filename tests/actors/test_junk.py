@@ -110,3 +110,10 @@ def test_an_acronym_no_dictionary_knows_is_an_actor_only_where_it_does_something
     names = by_name(run("Workers at the plant must wear PPE at all times, the FWTA said on Monday."))
     assert names["FWTA"].kind == "organization"
     assert "PPE" not in names
+
+
+def test_a_pictures_credit_names_no_actor() -> None:
+    names = by_name(run("A deer grazes at the farm. Image: Laura Brennan.\n\nThe farm's owner, Tom Walker, said the "
+                        "deer was born in May."))
+    assert names["Tom Walker"].kind == "person"
+    assert "Laura Brennan" not in names

@@ -2,8 +2,9 @@
 once the article's actors are built.
 
 Credit and copyright lines ("Reporting by ...; Editing by ...", "Copyright
-Financial Times Ltd.") and ships' names ("USS Ronald Reagan") are used up before
-any pass reads them (:func:`not_actors_pass`).
+Financial Times Ltd."), pictures' credits ("Image: Jane Roe.") and ships' names
+("USS Ronald Reagan") are used up before any pass reads them
+(:func:`not_actors_pass`).
 
 Only names no dictionary knows and no title explains are judged (``Group.unknown``):
 
@@ -60,8 +61,8 @@ MODIFYING = frozenset({"compound", "amod", "nmod"})
 
 def not_actors_pass(build: Build) -> None:
     """Use up, before any pass reads them, the tokens that name no actor: sentences that open a credit or
-    copyright line ("Reporting by ...; Editing by ...", "Copyright Financial Times Ltd.") and the names
-    of ships ("USS Ronald Reagan")."""
+    copyright line ("Reporting by ...; Editing by ...", "Copyright Financial Times Ltd."), a picture's credit
+    to the end of its sentence ("Image: Jane Roe.") and the names of ships ("USS Ronald Reagan")."""
     words, doc, lowers = build.lex.words, build.doc, build.lowers
     longest = max((len(o) for o in words.credit_openings), default=0)
     firsts = {o[0] for o in words.credit_openings}
@@ -73,6 +74,12 @@ def not_actors_pass(build: Build) -> None:
             opening = tuple(lowers[k : k + longest])
             if any(opening[: len(o)] == o for o in words.credit_openings):
                 build.taken.update(range(sent.start, sent.end))
+    for k in range(len(doc) - 1):  # "Dakota, a deer. Image: Jane Roe."
+        if doc[k].text in words.credit_labels and doc[k + 1].text == ":":
+            end = k + 2
+            while end < doc[k].sent.end and "\n" not in doc[end].text:
+                end += 1
+            build.taken.update(range(k, end))
     vessels = {v.lower() for v in words.vessel_prefixes}
     for k, lower in enumerate(lowers):  # "USS Grayback", "U.S.S. Grayback"
         if lower.replace(".", "") in vessels and doc[k].text.replace(".", "") in words.vessel_prefixes:

@@ -65,6 +65,8 @@ class Words:
     not_actor_heads: frozenset[str]
     #: lower-case word sequences that open a credit or copyright line
     credit_openings: tuple[tuple[str, ...], ...]
+    #: capitalized words that label a picture's credit before a colon ("Image: Jane Roe")
+    credit_labels: frozenset[str]
     vessel_prefixes: frozenset[str]
     motion_verbs: frozenset[str]
     destination_prepositions: frozenset[str]
@@ -173,6 +175,7 @@ def parse_words(data: dict[str, Any]) -> Words:
         not_actor_heads=_lower_words(data, "not_actor_heads"),
         credit_openings=tuple(sorted({tuple(w.split()) for w in _lower_words(data, "credit_openings")}, key=len,
                                      reverse=True)),
+        credit_labels=_marks(data, "credit_labels"),
         vessel_prefixes=_marks(data, "vessel_prefixes"),
         motion_verbs=_lower_words(data, "motion_verbs"),
         destination_prepositions=_lower_words(data, "destination_prepositions"),
