@@ -592,3 +592,10 @@ def test_a_bare_title_two_persons_fit_is_the_one_holding_the_office_on_the_date(
     article = run("President-elect Joe Biden met his team. President Donald Trump stayed at the White House. "
                   "The president did not concede.", dt.date(2020, 11, 26))
     assert actor_of(article, "The president").name == "Donald Trump"
+
+
+def test_an_organization_of_no_named_country_is_of_the_country_its_story_happens_in() -> None:
+    article = run("Brookfield College of Arts said on Monday it would close in June. The college, in Dayton, Ohio, "
+                  "has taught painting since 1950; students from Columbus and Toledo protested on Tuesday.")
+    college = by_name(article)["Brookfield College of Arts"]
+    assert (college.country, college.sector) == ("USA", "EDU")

@@ -72,7 +72,8 @@ class Context:
     #: the country the story is about, if one dominates (see :meth:`from_phrases`)
     main_country: str | None = None
     #: the country the story happens in, if one dominates its country names and its places ("El Paso",
-    #: "Texas"): the country of a bare "police" or "gunman"; persons and organizations keep ``main_country``
+    #: "Texas"): the country of a bare "police" or "gunman", and of an organization of a known kind that
+    #: no country is named for when no ``main_country`` dominates; persons keep ``main_country``
     scene_country: str | None = None
 
     @classmethod

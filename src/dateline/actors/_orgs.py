@@ -155,7 +155,9 @@ def _unknown_name(build: Build, cand: Candidate) -> tuple[Key, Group] | None:
         return shorter, build.groups[shorter]
     kind: ActorKind = "group" if cand.label == "NORP" else "organization"
     sector = build.lex.heads.sector(text) if build.lex.heads is not None else None
-    country = _name_country(build, cand, text) or (build.context.main_country if sector else None)
+    # of the story's country, else of the country its places are in ("Dayton, Ohio")
+    home = build.context.main_country or build.context.scene_country
+    country = _name_country(build, cand, text) or (home if sector else None)
     if sector is None and build.lex.heads is not None and org_noun_before(build, cand):
         sector = build.lex.heads.table[doc[cand.tok_start - 1].lower_]  # "the energy company Burisma": BUS
     owner = _owner(build, cand) if sector is None else None
