@@ -599,3 +599,10 @@ def test_an_organization_of_no_named_country_is_of_the_country_its_story_happens
                   "has taught painting since 1950; students from Columbus and Toledo protested on Tuesday.")
     college = by_name(article)["Brookfield College of Arts"]
     assert (college.country, college.sector) == ("USA", "EDU")
+
+
+def test_a_person_of_no_known_role_takes_the_sector_of_the_organization_they_belong_to() -> None:
+    article = run("Dr Gary Roe, retail expert from the University of Lagos, said the stores were full.")
+    names = by_name(article)
+    assert names["University of Lagos"].sector == "EDU"
+    assert (names["Gary Roe"].kind, names["Gary Roe"].sector) == ("person", "EDU")

@@ -11,7 +11,8 @@ stages map a span to an actor with :meth:`Article.actor_at`.
 The work happens in passes over one article, in this order: people (with the
 titles before or after their names), title-only references ("the U.S.
 president"), institutions and generic agents (with their country modifiers),
-organizations, countries and other names, pronouns. Each pass marks the tokens
+organizations, countries and other names, pronouns, the organizations persons belong
+to. Each pass marks the tokens
 it used so later passes skip them: mentions of different actors do not overlap.
 
 The dictionaries live in ``dateline/lang/<code>/`` (countries, agents, and the
@@ -27,6 +28,7 @@ from dataclasses import replace
 from typing import TYPE_CHECKING
 
 from dateline import ids
+from dateline.actors._affiliations import affiliations_pass
 from dateline.actors._agents import agents_pass, anaphors_pass, government
 from dateline.actors._build import Build, Context, Group
 from dateline.actors._candidates import candidates_pass
@@ -82,6 +84,7 @@ def apply(article: Article, config: StageConfig = StageConfig()) -> Article:
     drop_junk(build)
     anaphors_pass(build)
     pronoun_pass(build)
+    affiliations_pass(build)
     suspects_pass(build)
     _possessive_government(build)
     candidates_pass(build)

@@ -80,6 +80,7 @@ class Words:
     naming_verbs: frozenset[str]
     charge_nouns: frozenset[str]
     suspect_nouns: frozenset[str]
+    affiliation_prepositions: frozenset[str]
     age_words: frozenset[str]
     count_words: frozenset[str]
     homeland_nouns: frozenset[str]
@@ -189,6 +190,7 @@ def parse_words(data: dict[str, Any]) -> Words:
         naming_verbs=_lower_words(data, "naming_verbs"),
         charge_nouns=_lower_words(data, "charge_nouns"),
         suspect_nouns=_lower_words(data, "suspect_nouns"),
+        affiliation_prepositions=_lower_words(data, "affiliation_prepositions"),
         age_words=_lower_words(data, "age_words"),
         count_words=_lower_words(data, "count_words"),
         homeland_nouns=_lower_words(data, "homeland_nouns"),
