@@ -606,3 +606,12 @@ def test_a_person_of_no_known_role_takes_the_sector_of_the_organization_they_bel
     names = by_name(article)
     assert names["University of Lagos"].sector == "EDU"
     assert (names["Gary Roe"].kind, names["Gary Roe"].sector) == ("person", "EDU")
+
+
+def test_an_abbreviated_country_in_a_name_and_a_board_or_survey_give_country_and_sector() -> None:
+    names = by_name(run("The U.S. Geological Survey said the earthquake struck near Ponce, Puerto Rico, on Monday. "
+                        "Puerto Rico's governor said schools in Puerto Rico would stay closed."))
+    survey = names["U.S. Geological Survey"]
+    assert (survey.country, survey.sector) == ("USA", "GOV")
+    board = by_name(run("The Westfield Transit Safety Board said on Monday the brakes of the train had failed."))
+    assert board["Westfield Transit Safety Board"].sector == "GOV"
