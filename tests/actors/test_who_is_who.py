@@ -615,3 +615,9 @@ def test_an_abbreviated_country_in_a_name_and_a_board_or_survey_give_country_and
     assert (survey.country, survey.sector) == ("USA", "GOV")
     board = by_name(run("The Westfield Transit Safety Board said on Monday the brakes of the train had failed."))
     assert board["Westfield Transit Safety Board"].sector == "GOV"
+
+
+def test_a_person_of_no_known_country_joined_to_a_country_by_from_is_of_it() -> None:
+    names = by_name(run("The record, held by Mary Wanjiru also from Kenya, remained intact."))
+    assert names["Kenya"].kind == "country"
+    assert (names["Mary Wanjiru"].kind, names["Mary Wanjiru"].country) == ("person", "KEN")

@@ -4,8 +4,10 @@ A person of whom neither the text nor a dictionary says a role, but whom the
 text joins to an organization of a known kind, takes that organization's
 sector, and its country when the person has none: "Jane Roe of the Center for
 Election Science" (NGO), "John Roe, a biologist at the Royal Veterinary
-College," (EDU), "Jane Roe with the ACLU". The prepositions are the language's
-(``affiliation_prepositions`` of ``actors.json``).
+College," (EDU), "Jane Roe with the ACLU". A person of no known country whom
+the text joins so to a country is of that country ("Mary Roe, also from
+Kenya,"). The prepositions are the language's (``affiliation_prepositions`` of
+``actors.json``).
 """
 
 from __future__ import annotations
@@ -19,32 +21,53 @@ if TYPE_CHECKING:
 
 __all__ = ["affiliations_pass"]
 
+#: Words a preposition may stand after a name by: a comma, "also", "both" ("Abebe Roe and Tola Roe, both from").
+MAX_WORDS_BEFORE_PREPOSITION = 3
+#: Dependency labels of the words between a name and its preposition ("also", "both").
+SKIPPED = frozenset({"advmod", "preconj"})
+
 
 def affiliations_pass(build: Build) -> None:
-    """Persons of no known sector that a mention joins to an organization of a known sector."""
+    """Persons of no known sector that a mention joins to an organization of a known sector, and persons
+    of no known country that a mention joins to a country."""
     for group in build.groups.values():
-        if group.kind != "person" or group.sector is not None:
+        if group.kind != "person" or (group.sector is not None and group.country is not None):
             continue
         for mention in group.mentions:
             span = build.doc.char_span(mention.start, mention.end, alignment_mode="expand")
-            org = _affiliation(build, span.root) if span is not None else None
-            if org is not None:
-                group.sector = org.sector
-                group.country = group.country or org.country
-                break
+            if span is None:
+                continue
+            for other in [*_affiliations(build, span.root), *_country_after(build, span.end)]:
+                if other.kind == "organization" and other.sector is not None and group.sector is None:
+                    group.sector = other.sector
+                    group.country = group.country or other.country
+                elif other.kind == "country" and group.country is None:
+                    group.country = other.country
 
 
-def _affiliation(build: Build, tok: Token) -> Group | None:
-    """The organization of a known sector that a name, or a noun in apposition to it, is joined to by one of
-    the affiliation prepositions ("Jane Roe of the NCA", "John Roe, a professor at Yale,")."""
-    prepositions = build.lex.words.affiliation_prepositions
-    for word in [tok, *(c for c in tok.children if c.dep_ == "appos")]:
+def _affiliations(build: Build, tok: Token) -> list[Group]:
+    """The actors that a name, or a word in apposition to it, is joined to by one of the affiliation
+    prepositions ("Jane Roe of the NCA", "John Roe, a professor at Yale,", "both from Ethiopia")."""
+    prepositions, found = build.lex.words.affiliation_prepositions, []
+    for word in [tok, *(c for c in tok.children if c.dep_ in ("appos", "advmod"))]:
         for prep in word.children:
             if prep.dep_ != "prep" or prep.lower_ not in prepositions:
                 continue
             for obj in prep.children:
                 key = build.token_keys.get(obj.i) if obj.dep_ == "pobj" else None
-                org = build.groups.get(key) if key is not None else None
-                if org is not None and org.kind == "organization" and org.sector is not None:
-                    return org
-    return None
+                if key is not None and key in build.groups:
+                    found.append(build.groups[key])
+    return found
+
+
+def _country_after(build: Build, end: int) -> list[Group]:
+    """The country named right after a name by an affiliation preposition, whatever the parser attached the
+    preposition to ("held by Mary Roe also from Kenya", "Abebe Roe and Tola Roe, both from Ethiopia")."""
+    doc, k = build.doc, end
+    while k < min(end + MAX_WORDS_BEFORE_PREPOSITION, len(doc)) and (doc[k].text == "," or doc[k].dep_ in SKIPPED):
+        k += 1
+    if k + 1 >= len(doc) or doc[k].lower_ not in build.lex.words.affiliation_prepositions:
+        return []
+    key = build.token_keys.get(k + 1)
+    group = build.groups.get(key) if key is not None else None
+    return [group] if group is not None and group.kind == "country" else []
