@@ -621,3 +621,9 @@ def test_a_person_of_no_known_country_joined_to_a_country_by_from_is_of_it() -> 
     names = by_name(run("The record, held by Mary Wanjiru also from Kenya, remained intact."))
     assert names["Kenya"].kind == "country"
     assert (names["Mary Wanjiru"].kind, names["Mary Wanjiru"].country) == ("person", "KEN")
+
+
+def test_agencies_and_legislatures_named_without_their_country_are_known() -> None:
+    names = by_name(run("NASA said the launch would go ahead, and the Lok Sabha debated the space budget."))
+    assert (names["NASA"].country, names["NASA"].sector) == ("USA", "GOV")
+    assert (names["Lok Sabha"].country, names["Lok Sabha"].sector) == ("IND", "LEG")
