@@ -117,3 +117,10 @@ def test_a_pictures_credit_names_no_actor() -> None:
                         "deer was born in May."))
     assert names["Tom Walker"].kind == "person"
     assert "Laura Brennan" not in names
+
+
+def test_a_known_company_named_only_before_its_make_is_no_actor() -> None:
+    names = by_name(run("Passengers posted a YouTube video of the landing, and Microsoft said its engineers would "
+                        "help."))
+    assert (names["Microsoft"].country, names["Microsoft"].sector) == ("USA", "BUS")
+    assert "YouTube" not in names

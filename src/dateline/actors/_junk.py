@@ -29,7 +29,9 @@ Only names no dictionary knows and no title explains are judged (``Group.unknown
   Brigade", "according to NPR").
 
 An unknown "person" named once before a noun of things made and sold is their
-maker, an organization ("take the case of John Deere tractors").
+maker, an organization ("take the case of John Deere tractors"). A company the
+dictionaries know is dropped where every mention names something it makes or
+runs ("a Boeing 737", "a YouTube video").
 
 A name whose last words say what kind of organization it is ("Northwestern
 University", "The Times") is kept wherever it is named.
@@ -51,6 +53,8 @@ __all__ = ["drop_junk", "not_actors_pass"]
 MAX_ACRONYM_LETTERS = 6
 #: Dependency labels of a mention that takes part in an act: subject, possessor, object of a verb.
 ACTING = frozenset({"nsubj", "nsubjpass", "poss", "agent", "dobj", "dative", "iobj", "appos"})
+#: The sector of companies: one the dictionaries know is no actor where it only names its make ("a Boeing 737").
+BUSINESS = "BUS"
 #: Dependency labels of a doer: what an acronym no dictionary knows must be to be an actor ("NASA said").
 AGENTS = frozenset({"nsubj", "poss", "agent"})
 #: Dependency labels of a subject: a "person" named like a place ("Mark Hall") who is one is a person.
@@ -105,12 +109,25 @@ def drop_junk(build: Build) -> None:
         if group.unknown and group.kind == "person" and any(_before_product(build, m.start, m.end)
                                                             for m in group.mentions):
             group.kind, group.title = "organization", None
-    junk = {k for k, g in build.groups.items() if g.unknown and _junk(build, g)}
+    junk = {k for k, g in build.groups.items() if (g.unknown and _junk(build, g)) or _idle_company(build, g)}
     for key in junk:
         del build.groups[key]
     build.people[:] = [(span, key) for span, key in build.people if key not in junk]
     for token in [t for t, key in build.token_keys.items() if key in junk]:
         del build.token_keys[token]
+
+
+def _idle_company(build: Build, group: Group) -> bool:
+    """Whether a company the dictionaries know is named only before what it makes or runs ("a Boeing 737", "a
+    YouTube video", "Google Pay"), never as a company ("the Boeing airframe company", "Boeing said")."""
+    if group.unknown or group.kind != "organization" or group.sector != BUSINESS:
+        return False
+    roots = [_root(build, m.start, m.end) for m in group.mentions]
+    tokens = [t for t in roots if t is not None]
+    heads = build.lex.heads
+    return bool(tokens) and all(
+        t.dep_ in MODIFYING and t.head.i > t.i and (heads is None or heads.table.get(t.head.lower_) is None)
+        for t in tokens)
 
 
 def _junk(build: Build, group: Group) -> bool:
