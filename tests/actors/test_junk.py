@@ -124,3 +124,9 @@ def test_a_known_company_named_only_before_its_make_is_no_actor() -> None:
                         "help."))
     assert (names["Microsoft"].country, names["Microsoft"].sector) == ("USA", "BUS")
     assert "YouTube" not in names
+
+
+def test_a_medium_of_words_put_out_is_no_actor() -> None:
+    names = by_name(run("Anna Lind wrote on Instagram that she would resign, and Microsoft said it regretted it."))
+    assert names["Anna Lind"].kind == "person" and names["Microsoft"].sector == "BUS"
+    assert "Instagram" not in names

@@ -31,7 +31,8 @@ Only names no dictionary knows and no title explains are judged (``Group.unknown
 An unknown "person" named once before a noun of things made and sold is their
 maker, an organization ("take the case of John Deere tractors"). A company the
 dictionaries know is dropped where every mention names something it makes or
-runs ("a Boeing 737", "a YouTube video").
+runs ("a Boeing 737", "a YouTube video") or the medium of words put out ("wrote
+on Instagram"); a medium takes part in no act.
 
 A name whose last words say what kind of organization it is ("Northwestern
 University", "The Times") is kept wherever it is named.
@@ -119,14 +120,16 @@ def drop_junk(build: Build) -> None:
 
 def _idle_company(build: Build, group: Group) -> bool:
     """Whether a company the dictionaries know is named only before what it makes or runs ("a Boeing 737", "a
-    YouTube video", "Google Pay"), never as a company ("the Boeing airframe company", "Boeing said")."""
+    YouTube video", "Google Pay") or as a medium ("wrote on Instagram"), never as a company ("the Boeing airframe
+    company", "Boeing said")."""
     if group.unknown or group.kind != "organization" or group.sector != BUSINESS:
         return False
     roots = [_root(build, m.start, m.end) for m in group.mentions]
     tokens = [t for t in roots if t is not None]
     heads = build.lex.heads
     return bool(tokens) and all(
-        t.dep_ in MODIFYING and t.head.i > t.i and (heads is None or heads.table.get(t.head.lower_) is None)
+        _medium(build, t)
+        or (t.dep_ in MODIFYING and t.head.i > t.i and (heads is None or heads.table.get(t.head.lower_) is None))
         for t in tokens)
 
 
@@ -210,9 +213,16 @@ def _acts(build: Build, tok: Token) -> bool:
     if tok.dep_ != "pobj":
         return False
     preposition = tok.head
-    if preposition.lower_ in build.lex.words.locative_prepositions:
+    if preposition.lower_ in build.lex.words.locative_prepositions or _medium(build, tok):
         return False
     return preposition.dep_ == "agent" or preposition.head.pos_ in ("VERB", "AUX") or preposition.head.dep_ == "prep"
+
+
+def _medium(build: Build, tok: Token) -> bool:
+    """Whether a mention is the medium a verb of putting words out used ("wrote on Instagram", "via Twitter")."""
+    words, preposition = build.lex.words, tok.head
+    return (tok.dep_ == "pobj" and preposition.lower_ in words.medium_prepositions
+            and preposition.head.lemma_.lower() in words.medium_verbs)
 
 
 def _agent(build: Build, tok: Token) -> bool:

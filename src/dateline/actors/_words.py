@@ -78,6 +78,8 @@ class Words:
     crime_verbs: frozenset[str]
     custody_verbs: frozenset[str]
     naming_verbs: frozenset[str]
+    medium_verbs: frozenset[str]
+    medium_prepositions: frozenset[str]
     charge_nouns: frozenset[str]
     suspect_nouns: frozenset[str]
     affiliation_prepositions: frozenset[str]
@@ -188,6 +190,8 @@ def parse_words(data: dict[str, Any]) -> Words:
         crime_verbs=_lower_words(data, "crime_verbs"),
         custody_verbs=_lower_words(data, "custody_verbs"),
         naming_verbs=_lower_words(data, "naming_verbs"),
+        medium_verbs=_lower_words(data, "medium_verbs"),
+        medium_prepositions=_lower_words(data, "medium_prepositions"),
         charge_nouns=_lower_words(data, "charge_nouns"),
         suspect_nouns=_lower_words(data, "suspect_nouns"),
         affiliation_prepositions=_lower_words(data, "affiliation_prepositions"),
