@@ -627,3 +627,11 @@ def test_agencies_and_legislatures_named_without_their_country_are_known() -> No
     names = by_name(run("NASA said the launch would go ahead, and the Lok Sabha debated the space budget."))
     assert (names["NASA"].country, names["NASA"].sector) == ("USA", "GOV")
     assert (names["Lok Sabha"].country, names["Lok Sabha"].sector) == ("IND", "LEG")
+
+
+def test_a_town_after_of_in_an_organizations_name_gives_its_country() -> None:
+    article = run("Scientists from the University of Calgary and Apex Divers, a South African firm, published the "
+                  "study in Cape Town, South Africa. South African officials welcomed it.")
+    names = by_name(article)
+    assert names["South Africa"].kind == "country"
+    assert (names["University of Calgary"].country, names["University of Calgary"].sector) == ("CAN", "EDU")

@@ -231,24 +231,26 @@ def text_country(build: Build, text: str) -> str | None:
     """The country a country's name or people, or a place, in a name gives ("Royal Saudi Air Force",
     "Abu Dhabi Media", "Wisconsin Supreme Court", "U.S. Geological Survey"): the longest run of words that
     names one."""
-    words = text.split()
+    words, after = text.split(), build.lex.words.country_prepositions
     for size in range(min(len(words), MAX_PLACE_WORDS), 0, -1):
         for i in range(len(words) - size + 1):
             part = " ".join(words[i : i + size]).strip(",")
-            found = _part_country(build, part) or _part_country(build, part.strip("."))
+            placed = i > 0 and words[i - 1].lower() in after  # "University of Miami": a place's position
+            found = _part_country(build, part, placed) or _part_country(build, part.strip("."), placed)
             if found is not None:
                 return found
     return None
 
 
-def _part_country(build: Build, part: str) -> str | None:
-    """The country a run of words of a name is, names the people of, or is a place of."""
+def _part_country(build: Build, part: str, placed: bool) -> str | None:
+    """The country a run of words of a name is, names the people of, or is a place of (``placed``: the run
+    stands where a place does, after "of")."""
     if part in build.namesakes:
         return build.namesakes[part]  # "Georgia Institute of Technology" in a story of US states
     for hit in build.lex.lookup(part):
         if isinstance(hit.ref, Country) and hit.kind in ("country", "demonym"):
             return hit.ref.iso3
-    return place_country(build, part) if part.lower() not in build.lex.role_words else None
+    return place_country(build, part, placed) if part.lower() not in build.lex.role_words else None
 
 
 def place_country(build: Build, name: str, placed: bool = False) -> str | None:
