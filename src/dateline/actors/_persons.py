@@ -27,13 +27,7 @@ from dateline.actors._lexicon import Org, Person, Role
 from dateline.actors._mentions import Candidate, Modifier, quote_regions, title_after, title_before
 from dateline.actors._orgs import IGO, text_country
 from dateline.actors._people import choose_person, office_title
-from dateline.actors._tagged import (
-    bare_org_name,
-    given_name_first,
-    org_noun_before,
-    person_noun_before,
-    person_title,
-)
+from dateline.actors._tagged import bare_org_name, given_name_first, org_noun_before, person_noun_before, person_title
 from dateline.records import Span
 
 if TYPE_CHECKING:
