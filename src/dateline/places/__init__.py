@@ -67,7 +67,8 @@ def apply(article: Article, config: StageConfig = StageConfig()) -> Article:
     # One sense per article: a name its dateline gives ("WASHINGTON —") names that town wherever it stands.
     towns = {gazetteer.key(span.text) for span, f in found.items() if f.source == "dateline"}
     # A local outlet named after its town ("gainesvilletimes.com") is about that town and the places near it.
-    outlet = outlet_town(article.url or article.site, gazetteer)
+    address = article.url or article.site
+    outlet, country = outlet_town(address, gazetteer), outlet_country(address)
     towns |= {outlet} if outlet is not None else set()
     mentions = [
         Mention(span, qualifiers.get(span), f.state, f.name, _vote(gazetteer, span, f),
@@ -76,7 +77,7 @@ def apply(article: Article, config: StageConfig = StageConfig()) -> Article:
     ]
     if outlet is not None:
         mentions.append(Mention(Span(0, 0, ""), name=outlet, weight=OUTLET_WEIGHT, town=True))
-    entries = resolve_mentions(gazetteer, mentions, context=_home(article, gazetteer))
+    entries = resolve_mentions(gazetteer, mentions, context=_home(article, gazetteer, country))
     home = entries.pop() if outlet is not None else None
     firm = [e for e in entries if e is not None] + ([home] if home is not None else [])
     named = {e for (_, f), e in zip(found.items(), entries, strict=True) if e is not None and _weight(f.source) == 1}
@@ -87,7 +88,7 @@ def apply(article: Article, config: StageConfig = StageConfig()) -> Article:
         or (entry is not None and (_weight(f.source) == 1 or supported(entry, firm)
                                    or (entry in named and _word_before(article.text, span) in of_words)))
     ]
-    strays = _strays([entry for _, entry in resolved], outlet_country(article.url or article.site))
+    strays = _strays([entry for _, entry in resolved], country)
     kept = [_place(span, entry) if entry is not None and entry not in strays else Place(span, span.text, None)
             for span, entry in resolved]
     kept += [Place(span, span.text, qualifier.country) for span, qualifier in unlisted.items()]
@@ -112,11 +113,10 @@ OUTLET_WEIGHT = 1.0
 DEMONYM_WEIGHT = 0.5
 
 
-def _home(article: Article, gazetteer: Gazetteer) -> Context:
-    """What the article's outlet and demonyms say about where it is set."""
+def _home(article: Article, gazetteer: Gazetteer, outlet_country: str | None) -> Context:
+    """What the article's demonyms and its outlet's country (ISO-3, from its address) say about where it is set."""
     said = demonym_countries(article.doc, gazetteer)
-    return Context({country: count * DEMONYM_WEIGHT for country, count in said.items()},
-                   home=outlet_country(article.url or article.site))
+    return Context({country: count * DEMONYM_WEIGHT for country, count in said.items()}, home=outlet_country)
 
 
 def _vote(gazetteer: Gazetteer, span: Span, found: Found) -> float:

@@ -122,12 +122,15 @@ def _longer(doc: Doc, span: Span, gazetteer: Gazetteer) -> Span:
         longer = doc[tokens.start : end]
         if any(e.feature == "region" for e in gazetteer.lookup(longer.text)):
             return _span(longer)
-    decisive = any(_decisive(e) for e in gazetteer.lookup(span.text) if not e.alias)
+    decisive: bool | None = None  # looked up only for a widening by a common word, which few names have
     for start, end in _widenings(doc, tokens):
         longer = doc[start:end]
         added = [t for t in longer if t.i < tokens.start or t.i >= tokens.end]
-        if not decisive and any(_common_word(doc[t.i : t.i + 1], gazetteer) for t in added):
-            continue  # "Dublin City Council" is Dublin's council, not Dublin City
+        if any(_common_word(doc[t.i : t.i + 1], gazetteer) for t in added):
+            if decisive is None:
+                decisive = any(_decisive(e) for e in gazetteer.lookup(span.text) if not e.alias)
+            if not decisive:
+                continue  # "Dublin City Council" is Dublin's council, not Dublin City
         if any(not e.alias for e in gazetteer.lookup(longer.text)):
             return _span(longer)
     return span

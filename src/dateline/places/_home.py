@@ -47,8 +47,12 @@ def outlet_country(url: str | None) -> str | None:
     """The ISO-3 code of the country of an outlet's web address, or None (".com", no address)."""
     if not url:
         return None
-    host = _host(url)
-    tld = host.rpartition(".")[2].lower()
+    return _tld_country(_host(url).rpartition(".")[2].lower())
+
+
+@functools.cache
+def _tld_country(tld: str) -> str | None:
+    """The ISO-3 code of the country of a top-level domain ("ca" -> "CAN"), or None (generic, unknown)."""
     countries, generic = _domains()
     if len(tld) != 2 or not tld.isalpha() or tld in generic:
         return None
