@@ -158,6 +158,19 @@ def test_apply_splits_hyphenated_places_and_finds_embedded_ones() -> None:
     assert "Washington Drive" in mentions and "Washington" not in mentions
 
 
+def test_a_name_listed_with_places_is_a_place_whatever_the_tagger_called_it() -> None:
+    gazetteer = load_gazetteer(EN)
+    article = _annotated("The new bus line will link Edwardsville and Glen Carbon with St. Louis by next spring. "
+                         "Snow closed schools in Fargo, Moorhead and Grand Forks on Tuesday.")
+    sources = {span.text: found.source for span, found in find_mentions(article.doc, gazetteer).items()}
+    assert sources["Glen Carbon"] == "conjoined" and sources["Moorhead"] == "conjoined"
+    assert sources["Edwardsville"] == "GPE"  # the place they are listed with is the tagger's
+    found = _by_text(places.apply(article).places)
+    assert (found["Glen Carbon"].country, found["Glen Carbon"].feature) == ("USA", "city")
+    assert found["Glen Carbon"].lat == pytest.approx(38.75, abs=0.1)  # Illinois, beside Edwardsville
+    assert found["Moorhead"].lat == pytest.approx(46.87, abs=0.1)  # Minnesota, across the river from Fargo
+
+
 def test_apply_without_annotation_is_identity() -> None:
     article = Article(id="a", source="s", text="Paris")
     assert places.apply(article) is article

@@ -13,6 +13,10 @@
   of what it reads as ("West Virginia").
 - **Legislators' home towns**: "Sen. Ken Cuccinelli, R-Fairfax," and
   "(D-Iowa City)" name the town after a party's initial.
+- **Lists of places**: a proper noun the parse coordinates with a place
+  ("in Hamilton and Middletown", "Bicester, Kidlington and Oxford") is a
+  place too, when the gazetteer knows a town, county or province of that
+  name, whatever the tagger called it.
 """
 
 from __future__ import annotations
@@ -28,8 +32,9 @@ from dateline.records import Span
 
 if TYPE_CHECKING:
     from spacy.tokens import Doc, Token
+    from spacy.tokens import Span as TokenSpan
 
-__all__ = ["datelines", "division_lists", "party_homes", "qualified_heads", "qualifiers_of"]
+__all__ = ["coordinated", "datelines", "division_lists", "party_homes", "qualified_heads", "qualifiers_of"]
 
 _CAPS_WORD = r"[A-Z][A-Z.'\u2019&-]*"
 _AGENCY = r"\([^()\n]{1,40}\)"
@@ -165,3 +170,43 @@ def qualifiers_of(text: str, spans: Iterable[Span], gazetteer: Gazetteer) -> Ite
         if qualified is not None:
             where = Span(qualified.start, qualified.end, text[qualified.start : qualified.end])
             yield where, qualified.entry.name
+
+
+#: Features of the places a coordinated name may be: towns, counties and provinces, not countries or
+#: regions, whose names are seldom missed by the tagger and often name other things ("Jordan and Smith").
+COORDINATED_FEATURES = frozenset({"city", "admin2", "admin1"})
+
+
+def coordinated(doc: Doc, places: Iterable[Span], taken: set[int], gazetteer: Gazetteer) -> Iterator[Span]:
+    """The proper nouns the parse coordinates with a found place ("Hamilton and Middletown"), with the proper
+    nouns compounded before them ("Glen" + "Carbon"), that the gazetteer knows as a town, county or province
+    and that no found mention covers (``taken``: the indices of the tokens found mentions cover)."""
+    seen: set[int] = set()
+    for span in places:
+        tokens = doc.char_span(span.start, span.end, alignment_mode="expand")
+        if tokens is None:
+            continue
+        for token in tokens.root.conjuncts:
+            if token.i in seen or token.i in taken or token.pos_ != "PROPN" or not token.text[:1].isupper():
+                continue
+            seen.add(token.i)
+            name = _compound_name(token)
+            if any(t.i in taken for t in name) or not _town_name(name.text, gazetteer):
+                continue
+            yield Span(name.start_char, name.end_char, name.text)
+
+
+def _compound_name(token: Token) -> TokenSpan:
+    """The token with the capitalized proper nouns compounded right before it ("Glen Carbon")."""
+    doc, start = token.doc, token.i
+    while (start > 0 and doc[start - 1].dep_ == "compound" and doc[start - 1].head.i == token.i
+           and doc[start - 1].pos_ == "PROPN" and doc[start - 1].text[:1].isupper()):
+        start -= 1
+    return doc[start : token.i + 1]
+
+
+def _town_name(name: str, gazetteer: Gazetteer) -> bool:
+    key = gazetteer.key(name)
+    if key in gazetteer.not_places or key in gazetteer.demonyms:
+        return False
+    return any(e.feature in COORDINATED_FEATURES and not e.alias for e in gazetteer.lookup(name))

@@ -11,13 +11,20 @@ not taken for a village of the same name.
 from __future__ import annotations
 
 import bisect
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, replace
 from typing import TYPE_CHECKING
 
 from dateline._dashes import dash_pieces
 from dateline.places._context import before_institution, placed_by_context
-from dateline.places._cues import datelines, division_lists, party_homes, qualified_heads, qualifiers_of
+from dateline.places._cues import (
+    coordinated,
+    datelines,
+    division_lists,
+    party_homes,
+    qualified_heads,
+    qualifiers_of,
+)
 from dateline.places._gazetteer import Entry, Gazetteer
 from dateline.places._use import for_government, headline, means_state, names_a_thing, subject_of
 from dateline.places._words import UseWords
@@ -71,8 +78,10 @@ def find_mentions(doc: Doc, gazetteer: Gazetteer, text: str | None = None) -> di
 
     The source is the entity label (``GPE``, ``LOC``, ``FAC``, or a mistagged
     ``ORG``/``PERSON``/``NORP``), ``embedded`` for a place name inside a longer
-    entity ("the Minnesota Department of Transportation", "Northeast Georgia")
-    or ``gazetteer``. Names the article also uses as a person's surname
+    entity ("the Minnesota Department of Transportation", "Northeast Georgia"),
+    ``gazetteer``, ``conjoined`` for a name listed with a place ("Fargo, Moorhead
+    and Grand Forks") or one of the layout's (``dateline``, ``list``,
+    ``qualified``, ``party``). Names the article also uses as a person's surname
     ("Bush", "Tyler") are left out, and so are names the text uses for
     something else (:mod:`dateline.places._use`). ``text`` is the text the doc
     was parsed from (its ``doc.text``), when the caller has it.
@@ -96,12 +105,24 @@ def find_mentions(doc: Doc, gazetteer: Gazetteer, text: str | None = None) -> di
     for span, source in layout.items():
         kept = {old: found for old, found in kept.items() if old.end <= span.start or old.start >= span.end}
         kept[span] = source
+    firm = [span for span, source in kept.items() if source in PLACE_LABELS or source in LAYOUT_SOURCES]
+    kept |= dict.fromkeys(coordinated(doc, firm, _token_indices(doc, kept), gazetteer), "conjoined")
     for span, name in qualifiers_of(text, list(kept), gazetteer):  # "W.Va." in "CHARLESTON, W.Va. --"
         kept = {old: found for old, found in kept.items() if old.end <= span.start or old.start >= span.end}
         kept[span] = "qualified"
         named[span] = name
     found = _as_used(doc, gazetteer, kept)
     return {span: replace(found[span], name=named.get(span)) for span in sorted(found, key=lambda s: (s.start, s.end))}
+
+
+def _token_indices(doc: Doc, spans: Iterable[Span]) -> set[int]:
+    """The indices of the tokens the spans cover."""
+    covered: set[int] = set()
+    for span in spans:
+        tokens = doc.char_span(span.start, span.end, alignment_mode="expand")
+        if tokens is not None:
+            covered.update(range(tokens.start, tokens.end))
+    return covered
 
 
 #: Most words after a name that may complete a longer name of a region ("Baltic" + "states").
