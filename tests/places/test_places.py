@@ -171,6 +171,13 @@ def test_a_name_listed_with_places_is_a_place_whatever_the_tagger_called_it() ->
     assert found["Moorhead"].lat == pytest.approx(46.87, abs=0.1)  # Minnesota, across the river from Fargo
 
 
+def test_the_end_of_a_longer_name_is_not_placed_by_the_words_around_that_name() -> None:
+    article = _annotated("Fans gathered at Craven Cottage on Saturday before driving back to Frankston.")
+    mentions = {span.text: found.source for span, found in find_mentions(article.doc, load_gazetteer(EN)).items()}
+    assert "Frankston" in mentions  # "back to Frankston": the words around a name place it
+    assert "Cottage" not in mentions  # "at Craven Cottage" places the ground, not a town named Cottage
+
+
 def test_apply_without_annotation_is_identity() -> None:
     article = Article(id="a", source="s", text="Paris")
     assert places.apply(article) is article

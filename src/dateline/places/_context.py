@@ -31,8 +31,11 @@ _PERSON = "PERSON"
 
 
 def placed_by_context(tokens: TokenSpan, words: ContextWords) -> bool:
-    """Whether the parse puts the name where places stand (see the module docstring)."""
+    """Whether the parse puts the name where places stand (see the module docstring). A name that is the
+    end of a longer one ("Hatch" in "at Brands Hatch") is not placed by the words around the longer name."""
     root = tokens.root
+    if any(child.dep_ == "compound" and child.i < tokens.start and child.text[:1].isupper() for child in root.lefts):
+        return False
     head = root.head
     if root.dep_ == "pobj":
         if head.lower_ in words.locative_prepositions:
