@@ -178,6 +178,12 @@ def test_the_end_of_a_longer_name_is_not_placed_by_the_words_around_that_name() 
     assert "Cottage" not in mentions  # "at Craven Cottage" places the ground, not a town named Cottage
 
 
+def test_a_name_before_based_is_a_place() -> None:
+    article = _annotated("Officials at Northbrook-based Kraft met growers in Ames on Monday.")
+    mentions = {span.text for span in find_mentions(article.doc, load_gazetteer(EN))}
+    assert "Northbrook" in mentions and "Ames" in mentions and "Kraft" not in mentions
+
+
 def test_apply_without_annotation_is_identity() -> None:
     article = Article(id="a", source="s", text="Paris")
     assert places.apply(article) is article

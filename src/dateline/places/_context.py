@@ -10,6 +10,7 @@ the parse puts it where places stand (the language's words,
 - after "of" that follows a person or a local noun: "Thomas Hellinghausen,
   22, of Winfield", "a resident of Ravenel";
 - before a local noun it modifies: "Winona police", "their Grovetown home";
+- before a hyphen and a word such as "based": "a Northbrook-based company";
 - inside an organization's name, before a word of a local institution:
   "the Crestwood Board of Education", "Litchfield Superior Court" (but not
   "Delta Air Lines" or "Lincoln Nautilus").
@@ -36,6 +37,8 @@ def placed_by_context(tokens: TokenSpan, words: ContextWords) -> bool:
     root = tokens.root
     if any(child.dep_ == "compound" and child.i < tokens.start and child.text[:1].isupper() for child in root.lefts):
         return False
+    if _before_based(tokens, words):
+        return True  # "a Northbrook-based company"
     head = root.head
     if root.dep_ == "pobj":
         if head.lower_ in words.locative_prepositions:
@@ -45,6 +48,12 @@ def placed_by_context(tokens: TokenSpan, words: ContextWords) -> bool:
         return head.lower_ in words.of_words and local
     # "Winona police", not "White House": a common noun, not the rest of a name
     return root.dep_ in _MODIFIERS and head.i > root.i and head.is_lower and head.lemma_ in words.local_nouns
+
+
+def _before_based(tokens: TokenSpan, words: ContextWords) -> bool:
+    """Whether a hyphen and a word such as "based" follow the name ("Northbrook-based")."""
+    doc, end = tokens.doc, tokens.end
+    return end + 1 < len(doc) and doc[end].text == "-" and doc[end + 1].lower_ in words.based_words
 
 
 def before_institution(window: TokenSpan, entity: TokenSpan, words: ContextWords, leading: frozenset[str]) -> bool:
