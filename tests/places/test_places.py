@@ -176,6 +176,9 @@ def test_the_end_of_a_longer_name_is_not_placed_by_the_words_around_that_name() 
     mentions = {span.text: found.source for span, found in find_mentions(article.doc, load_gazetteer(EN)).items()}
     assert "Frankston" in mentions  # "back to Frankston": the words around a name place it
     assert "Cottage" not in mentions  # "at Craven Cottage" places the ground, not a town named Cottage
+    article = _annotated("Walkers found the sheep on a coastal path in West Wales and near Brands Hatch.")
+    mentions = {span.text: found.source for span, found in find_mentions(article.doc, load_gazetteer(EN)).items()}
+    assert "Wales" in mentions and "Hatch" not in mentions  # "West" names a part of Wales; "Brands" no part of Hatch
 
 
 def test_a_name_before_based_is_a_place() -> None:

@@ -24,6 +24,7 @@ from dateline.places._words import ContextWords
 
 if TYPE_CHECKING:
     from spacy.tokens import Span as TokenSpan
+    from spacy.tokens import Token
 
 __all__ = ["before_institution", "placed_by_context"]
 
@@ -35,7 +36,7 @@ def placed_by_context(tokens: TokenSpan, words: ContextWords) -> bool:
     """Whether the parse puts the name where places stand (see the module docstring). A name that is the
     end of a longer one ("Hatch" in "at Brands Hatch") is not placed by the words around the longer name."""
     root = tokens.root
-    if any(child.dep_ == "compound" and child.i < tokens.start and child.text[:1].isupper() for child in root.lefts):
+    if any(_name_before(child, tokens, words) for child in root.lefts):
         return False
     if _before_based(tokens, words):
         return True  # "a Northbrook-based company"
@@ -48,6 +49,13 @@ def placed_by_context(tokens: TokenSpan, words: ContextWords) -> bool:
         return head.lower_ in words.of_words and local
     # "Winona police", not "White House": a common noun, not the rest of a name
     return root.dep_ in _MODIFIERS and head.i > root.i and head.is_lower and head.lemma_ in words.local_nouns
+
+
+def _name_before(child: Token, tokens: TokenSpan, words: ContextWords) -> bool:
+    """Whether ``child`` is a capitalized word of a longer name before ``tokens`` ("Brands" in "Brands Hatch"),
+    not a word naming a part of the place ("West" in "West Wales")."""
+    return (child.dep_ == "compound" and child.i < tokens.start and child.text[:1].isupper()
+            and child.lower_ not in words.part_words)
 
 
 def _before_based(tokens: TokenSpan, words: ContextWords) -> bool:

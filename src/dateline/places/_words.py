@@ -52,6 +52,7 @@ class ContextWords:
     local_nouns: frozenset[str]
     institution_nouns: frozenset[str]
     based_words: frozenset[str]
+    part_words: frozenset[str]
 
 
 @dataclass(frozen=True)
@@ -187,6 +188,7 @@ def _words(data: dict[str, Any], where: str) -> PlaceWords:
             local_nouns=_lower(data, "local_nouns", where),
             institution_nouns=_lower(data, "institution_nouns", where),
             based_words=_lower(data, "based_words", where),
+            part_words=_lower(data, "part_words", where),
         ),
     )
 
