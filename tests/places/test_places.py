@@ -90,6 +90,12 @@ def test_resolve_countries_and_aliases() -> None:
     assert uk is not None and uk.country == "GBR"
     mexico = places.resolve("Mexico", EN)
     assert mexico is not None and mexico.feature == "country"
+    # towns of that very name come before another town known by it too (Elizabeth, N.J., once "Elizabethtown"),
+    # and a very large city keeps its short name
+    town = places.resolve("Elizabethtown", EN)
+    assert town is not None and town.name == "Elizabethtown" and town.feature == "city"
+    city = places.resolve("New York", EN)
+    assert city is not None and city.name == "New York City"
 
 
 def test_resolve_uses_context() -> None:

@@ -197,6 +197,9 @@ def candidates(gazetteer: Gazetteer, name: str, *, qualified: bool = False, stat
         # qualifier names another place. Towns named like countries stay:
         # local news often means them ("Palestine, Texas", "Lebanon, Ind.").
         found = tuple(e for e in found if (e.feature != "city" and not e.alias) or _major(e))
+    if any(not e.alias and e.feature == "city" for e in found):
+        # towns of that very name before another known by it too ("Elizabethtown" is no Elizabeth, N.J.)
+        found = tuple(e for e in found if not (e.alias and e.feature == "city" and not _major(e)))
     if any(e.capital and e.feature == "city" for e in found):
         found = tuple(e for e in found if _feature(e) != "us_state")  # "Washington" alone is the capital
     for variant in _variants(name, gazetteer.words) if not found else ():
