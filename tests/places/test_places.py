@@ -96,6 +96,9 @@ def test_resolve_countries_and_aliases() -> None:
     assert town is not None and town.name == "Elizabethtown" and town.feature == "city"
     city = places.resolve("New York", EN)
     assert city is not None and city.name == "New York City"
+    # letters with full stops abbreviate a city's name; in bare capitals they are an acronym, no city
+    angeles = places.resolve("L.A.", EN)
+    assert angeles is not None and angeles.name == "Los Angeles" and places.resolve("LA", EN) is None
 
 
 def test_resolve_uses_context() -> None:

@@ -210,7 +210,10 @@ def candidates(gazetteer: Gazetteer, name: str, *, qualified: bool = False, stat
 
 
 def _acronym(name: str) -> bool:
-    """A short name in capitals ("EU", "LA"), or with capitals after its first letter ("MoD"): no city."""
+    """A short name in capitals ("EU", "LA"), or with capitals after its first letter ("MoD"), without full
+    stops: no city."""
+    if "." in name:
+        return False  # letters with full stops abbreviate a name ("L.A."), as the language's names list them
     return len(name) <= ACRONYM_MAX_LENGTH and (name.isupper() or sum(ch.isupper() for ch in name[1:]) > 0)
 
 
