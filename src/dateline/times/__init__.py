@@ -20,7 +20,7 @@ from dateline.records import Article, TimeExpr, make_span
 from dateline.times._calendar import Ref
 from dateline.times._lexicon import load_lexicon
 from dateline.times._named import named_date
-from dateline.times._neighbours import bracketed_days, range_years
+from dateline.times._neighbours import bracketed_days, opening_year, range_years
 from dateline.times._parse import date_entity_chars
 from dateline.times._plausible import plausible
 from dateline.times._points import POINT_RESOLVERS, Context, Resolved
@@ -46,6 +46,7 @@ def apply(article: Article, config: StageConfig = StageConfig()) -> Article:
     entities = date_entity_chars(doc)
     found: list[tuple[Candidate, TimeExpr]] = []
     last: Ref | None = None
+    before: tuple[Candidate, Ref] | None = None  # the expression just before and the period it named
     earlier: list[Ref] = []
     period: Ref | None = None
     anchor = article.published
@@ -54,8 +55,10 @@ def apply(article: Article, config: StageConfig = StageConfig()) -> Article:
     cands = [cand for cand in find_candidates(text, lex) if plausible(cand, text, entities, lex, doc)]
     years = range_years(cands, text, lex)
     for i, cand in enumerate(cands):
-        ctx = Context(anchor, lex, tense(doc, text, cand.extent, lex), last, period, years.get(i), tuple(earlier))
+        year = years.get(i) or opening_year(before, cand, text, lex)
+        ctx = Context(anchor, lex, tense(doc, text, cand.extent, lex), last, period, year, tuple(earlier))
         res = named_date(cand, text, lex, ctx.tense) or resolve(cand, ctx)
+        before = None if res.ref is None else (cand, res.ref)
         if res.ref is not None and res.type in ("DATE", "TIME"):
             last = res.ref
             earlier.append(res.ref)

@@ -15,11 +15,12 @@ from collections.abc import Sequence
 from dataclasses import replace
 
 from dateline.records import TimeExpr
+from dateline.times._calendar import Ref
 from dateline.times._lexicon import Lexicon
 from dateline.times._points import to_int, year_of
 from dateline.times._recognize import Candidate
 
-__all__ = ["bracketed_days", "range_years"]
+__all__ = ["bracketed_days", "opening_year", "range_years"]
 
 #: Rules of a day or month that may lack its year.
 _YEARLESS_RULES = frozenset({"date_mdy", "date_dmy", "month"})
@@ -51,6 +52,16 @@ def range_years(cands: Sequence[Candidate], text: str, lex: Lexicon) -> dict[int
             continue
         out[i] = year - 1 if opening > closing else year
     return out
+
+
+def opening_year(before: tuple[Candidate, Ref] | None, cand: Candidate, text: str, lex: Lexicon) -> int | None:
+    """The year of a year-less day or month that closes a range opened by a year ("this year through
+    August", "1989 to March"): that year, whatever the tense says of the closing end alone."""
+    if before is None or cand.rule not in _YEARLESS_RULES or cand.get("year") or cand.get("rel"):
+        return None
+    opening, ref = before
+    between = " ".join(text[opening.end : cand.start].lower().split())
+    return ref.date.year if ref.gran == "Y" and between in lex.context["range_joiners"] else None
 
 
 def bracketed_days(found: Sequence[tuple[Candidate, TimeExpr]], text: str, lex: Lexicon) -> list[TimeExpr]:

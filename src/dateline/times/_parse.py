@@ -11,7 +11,7 @@ from dateline.times._recognize import Extent
 if TYPE_CHECKING:
     from spacy.tokens import Doc, Token
 
-__all__ = ["date_entity_chars", "governing_verb", "pos_at", "token_at"]
+__all__ = ["clause_verb", "date_entity_chars", "governing_verb", "pos_at", "token_at"]
 
 _VERBS = frozenset({"VERB", "AUX"})
 _TIME_ENTITIES = frozenset({"DATE", "TIME"})
@@ -47,6 +47,17 @@ def governing_verb(doc: Doc | None, where: Extent) -> Token | None:
     if token.pos_ == "ADP" or token.dep_ == "prep":  # "Since March": spaCy tags "since" SCONJ
         token = token.head
     return token if token.pos_ in _VERBS else None
+
+
+def clause_verb(doc: Doc | None, where: Extent) -> Token | None:
+    """The nearest verb above the text at ``where`` through any nouns and prepositions ("will be named
+    commander for a mission in December": "named"), or None."""
+    if doc is None or where.end > _doc_end(doc):
+        return None
+    span = doc.char_span(where.start, where.end, alignment_mode="expand")
+    if span is None or len(span) == 0:
+        return None
+    return next((t for t in span.root.ancestors if t.pos_ in _VERBS), None)
 
 
 def date_entity_chars(doc: Doc | None) -> frozenset[int]:

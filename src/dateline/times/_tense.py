@@ -12,7 +12,7 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 from dateline.times._lexicon import Lexicon
-from dateline.times._parse import governing_verb
+from dateline.times._parse import clause_verb, governing_verb
 from dateline.times._recognize import Extent
 
 if TYPE_CHECKING:
@@ -111,6 +111,14 @@ def _in_frame(doc: Doc | None, where: Extent, lex: Lexicon, found: str) -> str:
     return "near" if found == "ahead" and frame == "past" and not conditional else found
 
 
+def _clause_future(doc: Doc | None, where: Extent, lex: Lexicon) -> str:
+    """ "future" when the expression hangs from a noun in a clause in the future ("will be named commander for
+    a mission in December"), else "none": the clause's other tenses say less of a noun's date ("the record set
+    on Aug. 6" is past through its participle, "payable Dec. 7" has no verb)."""
+    verb = clause_verb(doc, where)
+    return "future" if verb is not None and _verb_tense(verb, lex.context) == "future" else "none"
+
+
 def tense(doc: Doc | None, text: str, where: Extent, lex: Lexicon) -> str:
     """The tense that places an expression: "past" after "since"; the verb's, or "ahead" after "until" (and
     after "by" unless past).
@@ -123,6 +131,8 @@ def tense(doc: Doc | None, text: str, where: Extent, lex: Lexicon) -> str:
     if before in lex.context["deadline_words"]:
         return "past" if _past_perfect(doc, where, lex) else "ahead"
     found = tense_at(doc, where, lex)
+    if found == "none":
+        found = _clause_future(doc, where, lex)
     if before in lex.context["soft_deadline_words"] and found != "past":
         return "ahead"
     return _in_frame(doc, where, lex, found)

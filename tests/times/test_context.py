@@ -1,0 +1,35 @@
+"""Times: what the sentence around an expression says of its value (real spaCy model)."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from dateline import times
+from dateline.annotate import apply_batch
+from dateline.records import Article
+
+#: A Wednesday in March.
+MARCH = dt.date(2019, 3, 6)
+#: A Thursday in October.
+OCTOBER = dt.date(2021, 10, 28)
+
+
+def values(text: str, published: dt.date) -> dict[str, tuple[str | None, str]]:
+    article = Article(id="t", source="test", text=text, published=published)
+    return {t.span.text: (t.value, t.type) for t in times.apply(apply_batch([article])[0]).times}
+
+
+def test_a_month_hanging_from_a_noun_in_a_future_clause_lies_ahead() -> None:
+    found = values("The astronaut will be named pilot of the station crew for a flight in November.", MARCH)
+    assert found["November"] == ("2019-11", "DATE")
+    # the same noun in a past clause keeps the month behind the telling
+    past = values("The astronaut was named pilot of the station crew for a flight in November.", MARCH)
+    assert past["November"] == ("2018-11", "DATE")
+
+
+def test_a_month_closing_a_range_opened_by_a_year_takes_that_year() -> None:
+    found = values("Sales of the bakery chain rose this year through August, the company said.", OCTOBER)
+    assert found["this year"] == ("2021", "DATE")
+    assert found["August"] == ("2021-08", "DATE")
+    dated = values("Deliveries were slow from 2019 to March, the shipyard said.", OCTOBER)
+    assert dated["March"] == ("2019-03", "DATE")
