@@ -33,3 +33,12 @@ def test_a_month_closing_a_range_opened_by_a_year_takes_that_year() -> None:
     assert found["August"] == ("2021-08", "DATE")
     dated = values("Deliveries were slow from 2019 to March, the shipyard said.", OCTOBER)
     assert dated["March"] == ("2019-03", "DATE")
+
+
+def test_soon_modifying_a_verb_looks_ahead_unless_it_relates_two_events() -> None:
+    found = values("Regulators may soon approve the sale of the ferry line.", MARCH)
+    assert found["soon"] == ("FUTURE_REF", "DATE")
+    assert "soon" in values("The ferry line expects its profits to soon recover.", MARCH)
+    related = values("The ferry sank soon after leaving port on Monday; crews left as soon as they could.", MARCH)
+    assert related["Monday"][1] == "DATE"  # the sentence is read, and its soons are no times
+    assert "soon" not in related

@@ -76,11 +76,23 @@ def _year(s: Seen) -> bool:
     return (s.after_preposition or s.confirmed) and not _counts_things(s.doc, s.text, s.cand.end)
 
 
+def _adverb_of_time(s: Seen) -> bool:
+    """Whether a weak reference word ("soon") modifies a verb or adjective with no relation word beside it
+    ("may soon seek", not "soon after", "as soon as")."""
+    token = token_at(s.doc, s.cand.start)
+    if s.cand.surface not in s.lex.context["adverb_refs"] or token is None or token.dep_ != "advmod":
+        return False
+    if token.head.pos_ not in ("VERB", "AUX", "ADJ"):
+        return False
+    beside = {t.lower_ for t in token.doc[max(token.i - 1, 0) : token.i + 2] if t.i != token.i}
+    return not beside & s.lex.context["relation_words"]
+
+
 def _ref(s: Seen) -> bool:
     """Whether "now", "recently", "current"... refers to time here."""
     c, words = s.cand, s.lex.words
     if c.surface in s.lex.weak_refs:
-        return s.confirmed
+        return s.confirmed or _adverb_of_time(s)
     if c.surface in words["discourse_refs"] and s.surface == s.surface.capitalize() and s.text.startswith(",", c.end):
         return False  # "Now, ..." opening a sentence is a discourse marker
     # "the current is strong": a reference adjective used as a noun
