@@ -42,3 +42,16 @@ def test_soon_modifying_a_verb_looks_ahead_unless_it_relates_two_events() -> Non
     related = values("The ferry sank soon after leaving port on Monday; crews left as soon as they could.", MARCH)
     assert related["Monday"][1] == "DATE"  # the sentence is read, and its soons are no times
     assert "soon" not in related
+
+
+def test_vague_and_counted_amounts_of_working_time_are_durations() -> None:
+    found = values("The bakery returned to profit after several quarters of losses.", OCTOBER)
+    assert found["several quarters"] == ("PXQ", "DURATION")
+    assert values("Over the next couple of years the mill will close.", OCTOBER)["the next couple of years"] == (
+        "P2Y",
+        "DURATION",
+    )
+    assert values("The offer lapses within ten business days.", OCTOBER)["ten business days"] == ("P10D", "DURATION")
+    fraction = values("Three quarters of the bakers voted on Monday.", OCTOBER)
+    assert fraction["Monday"][1] == "DATE"
+    assert "Three quarters" not in fraction

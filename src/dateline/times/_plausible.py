@@ -106,11 +106,12 @@ def _setword(s: Seen) -> bool:
 
 
 def _duration(s: Seen) -> bool:
-    """An amount of time, not a fraction ("a quarter of", "three-quarters") or an ordinal ("a second
-    time": a unit that is also an ordinal, with an amount of one)."""
+    """An amount of time, not a fraction ("a quarter of", "three-quarters"; "several quarters of losses" is
+    time: a vague amount counts no fraction) or an ordinal ("a second time": a unit that is also an
+    ordinal, with an amount of one)."""
     c, lex = s.cand, s.lex
     unit = c.get("unit") or ""
-    if unit in lex.words["fraction_units"]:
+    if unit in lex.words["fraction_units"] and (c.get("num") or "").lower() not in lex.vague_numbers:
         hyphened = any(f"-{unit}{suffix}" in c.surface for suffix in lex.words["plural_suffixes"])
         if hyphened or grammar(lex).fraction_after.match(s.text, c.end):
             return False
