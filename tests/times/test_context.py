@@ -55,3 +55,9 @@ def test_vague_and_counted_amounts_of_working_time_are_durations() -> None:
     fraction = values("Three quarters of the bakers voted on Monday.", OCTOBER)
     assert fraction["Monday"][1] == "DATE"
     assert "Three quarters" not in fraction
+
+
+def test_a_month_or_season_after_each_or_every_is_a_set() -> None:
+    found = values("The marchers walk to the harbour each July.", OCTOBER)
+    assert found["each July"] == ("XXXX-07", "SET")
+    assert values("Every spring the ferry timetable changes.", OCTOBER)["Every spring"] == ("XXXX-SP", "SET")

@@ -205,7 +205,7 @@ def _amount_sources(lex: Lexicon) -> dict[str, str]:
         "ago_adj": rf"(?P<word>{alt([*w['year_ago_adjectives'], *lex.year_ends])})",
         "ref": alt(lex.refs),
         "set": rf"(?P<q>{alt(w['set_quantifiers'])})\s+(?:(?P<num>{alt(w['alternate_words'])}|{num})\s+)?"
-        rf"(?:(?P<wd>{weekday})|(?P<pod>{pod})|{units})",
+        rf"(?:(?P<wd>{weekday})|(?P<pod>{pod})|(?P<month>{_months(lex)})\b|(?P<season>{alt(lex.seasons)})|{units})",
         "setword": alt(lex.sets),
         "holiday": rf"(?P<name>{alt(lex.holidays)})(?:,?\s+(?P<year>{_year(lex)}))?",
         "named": alt(name for name, named in lex.named_dates.items() if not named.cues),
@@ -238,7 +238,7 @@ def _triggers(lex: Lexicon) -> dict[str, frozenset[str]]:
         "period": _words([*lex.period_units, *w["period_words"]]),
         "the_unit": _words(lex.unit_words(*_THE_UNITS)), "ago_adj": _words([*w["year_ago_adjectives"], *lex.year_ends]),
         "duration": units, "the_offset": units, "long": units, "vague": units, "ref": _words(lex.refs),
-        "set": units | weekdays | pods,
+        "set": units | weekdays | pods | months | seasons,
         "setword": _words(lex.sets), "holiday": _words(lex.holidays),
         "named": frozenset(DIGITS if w.isdigit() else w for w in _words(lex.named_dates)),
     }  # fmt: skip

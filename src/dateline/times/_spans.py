@@ -333,6 +333,10 @@ def _set(c: Candidate, ctx: Context) -> Resolved:
         return Resolved(f"XXXX-WXX-{ctx.lex.weekdays[c.get('wd') or '']}", "SET")
     if c.get("pod"):
         return Resolved(f"XXXX-XX-XXT{ctx.lex.parts_of_day[c.get('pod') or '']}", "SET")
+    if c.get("month"):  # "each July"
+        return Resolved(f"XXXX-{ctx.lex.months[(c.get('month') or '').rstrip('.')]:02d}", "SET")
+    if c.get("season"):  # "every spring"
+        return Resolved(f"XXXX-{ctx.lex.seasons[c.get('season') or '']}", "SET")
     num = c.get("num")
     n = 2.0 if num in ctx.lex.words["alternate_words"] else parse_number(num, ctx.lex) if num else 1.0
     return Resolved(duration_value(n, _unit(c.get("unit"), ctx.lex)), "SET")
