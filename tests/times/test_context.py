@@ -61,3 +61,10 @@ def test_a_month_or_season_after_each_or_every_is_a_set() -> None:
     found = values("The marchers walk to the harbour each July.", OCTOBER)
     assert found["each July"] == ("XXXX-07", "SET")
     assert values("Every spring the ferry timetable changes.", OCTOBER)["Every spring"] == ("XXXX-SP", "SET")
+
+
+def test_a_vague_amount_counted_from_the_story_is_a_duration() -> None:
+    found = values("The mill closed in May. A few weeks later, the owners sold it.", OCTOBER)
+    assert found["A few weeks later"] == ("PXW", "DURATION")
+    # counted from the telling it still places the event in the past
+    assert values("A few years ago the mill closed.", OCTOBER)["A few years ago"] == ("PAST_REF", "DATE")

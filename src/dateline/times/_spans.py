@@ -248,9 +248,11 @@ def _offset(n: float | None, unit: str, way: str, ctx: Context) -> Resolved:
     """A point ``n`` units before or after (``way``, a code of the lexicon's ``offsets``) the anchor
     ("two days ago") or the last period ("a year earlier")."""
     back = way.startswith("before")
+    from_anchor = way.endswith("_now")
+    if n is None and not from_anchor:  # "a few days later": no day to name, the stretch is what is known
+        return Resolved(duration_value(n, unit), "DURATION")
     if n is None:
         return Resolved("PAST_REF" if back else "FUTURE_REF")
-    from_anchor = way.endswith("_now")
     base = _anchor_ref(ctx)
     if not from_anchor and ctx.last is not None and _FINEST.get(unit, "Y") in _AT_LEAST.get(ctx.last.gran, ()):
         base = ctx.last
