@@ -68,3 +68,14 @@ def test_a_vague_amount_counted_from_the_story_is_a_duration() -> None:
     assert found["A few weeks later"] == ("PXW", "DURATION")
     # counted from the telling it still places the event in the past
     assert values("A few years ago the mill closed.", OCTOBER)["A few years ago"] == ("PAST_REF", "DATE")
+
+
+def test_one_unit_counting_what_comes_before_it_is_a_set() -> None:
+    assert values("The airline flies four times to Lima and adds 300 seats a week.", OCTOBER)["a week"] == (
+        "P1W",
+        "SET",
+    )
+    assert values("The merger saves the bakery $3 million a year.", OCTOBER)["a year"] == ("P1Y", "SET")
+    assert values("The ferry sails twice a day.", OCTOBER)["a day"] == ("P1D", "SET")
+    # a unit the verb gives is a stretch of time
+    assert values("The coach gave the team a year to improve.", OCTOBER)["a year"] == ("P1Y", "DURATION")

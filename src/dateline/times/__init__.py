@@ -14,19 +14,23 @@ from __future__ import annotations
 
 import datetime as dt
 from dataclasses import replace
+from typing import TYPE_CHECKING
 
 from dateline.pipeline import StageConfig, stage
 from dateline.records import Article, TimeExpr, make_span
 from dateline.times._calendar import Ref
-from dateline.times._lexicon import load_lexicon
+from dateline.times._lexicon import Lexicon, load_lexicon
 from dateline.times._named import named_date
 from dateline.times._neighbours import bracketed_days, opening_year, range_years
-from dateline.times._parse import date_entity_chars
+from dateline.times._parse import date_entity_chars, is_rate
 from dateline.times._plausible import plausible
 from dateline.times._points import POINT_RESOLVERS, Context, Resolved
 from dateline.times._recognize import Candidate, find_candidates
 from dateline.times._spans import SPAN_RESOLVERS
 from dateline.times._tense import tense, tense_at
+
+if TYPE_CHECKING:
+    from spacy.tokens import Doc
 
 __all__ = ["apply", "resolve", "tense_at"]
 
@@ -35,6 +39,15 @@ def resolve(candidate: Candidate, ctx: Context) -> Resolved:
     """The TIMEX3 value and type of one recognized expression in its context."""
     handler = POINT_RESOLVERS.get(candidate.rule) or SPAN_RESOLVERS[candidate.rule]
     return handler(candidate, ctx)
+
+
+def _as_rate(res: Resolved, cand: Candidate, doc: Doc | None, lex: Lexicon) -> Resolved:
+    """A duration of one unit that counts what comes before it is a set ("four flights a week": P1W)."""
+    if res.type != "DURATION" or cand.rule != "duration" or cand.get("dir") or cand.get("approx"):
+        return res
+    frequencies = lex.context["frequency_words"]
+    rate = is_rate(doc, cand.extent, lex.words["indefinite_articles"], frequencies)
+    return replace(res, type="SET") if rate else res
 
 
 @stage("times", requires={"doc"}, assigns={"times"},
@@ -57,7 +70,7 @@ def apply(article: Article, config: StageConfig = StageConfig()) -> Article:
     for i, cand in enumerate(cands):
         year = years.get(i) or opening_year(before, cand, text, lex)
         ctx = Context(anchor, lex, tense(doc, text, cand.extent, lex), last, period, year, tuple(earlier))
-        res = named_date(cand, text, lex, ctx.tense) or resolve(cand, ctx)
+        res = _as_rate(named_date(cand, text, lex, ctx.tense) or resolve(cand, ctx), cand, doc, lex)
         before = None if res.ref is None else (cand, res.ref)
         if res.ref is not None and res.type in ("DATE", "TIME"):
             last = res.ref

@@ -82,7 +82,9 @@ CONTEXT_LISTS = (
     "past_perfect_auxiliaries",
 )  # fmt: skip
 #: Context lists added after 2.0.0 that a file of 2.0 may lack: read as empty.
-OPTIONAL_CONTEXT_LISTS = ("schedule_verbs", "origin_words", "range_joiners", "adverb_refs", "relation_words")
+OPTIONAL_CONTEXT_LISTS = (
+    "schedule_verbs", "origin_words", "range_joiners", "adverb_refs", "relation_words", "frequency_words",
+)  # fmt: skip
 #: Keys that label the file rather than hold words.
 _LABELS = ("version", "description", "descriptions")
 _CLOCK = re.compile(r"(?:[01]\d|2[0-4]):[0-5]\d")

@@ -11,10 +11,12 @@ from dateline.times._recognize import Extent
 if TYPE_CHECKING:
     from spacy.tokens import Doc, Token
 
-__all__ = ["clause_verb", "date_entity_chars", "governing_verb", "pos_at", "token_at"]
+__all__ = ["clause_verb", "date_entity_chars", "governing_verb", "is_rate", "pos_at", "token_at"]
 
 _VERBS = frozenset({"VERB", "AUX"})
 _TIME_ENTITIES = frozenset({"DATE", "TIME"})
+#: Parts of speech of what a rate counts ("flights a week", "$2 million a year").
+_COUNTED = frozenset({"NOUN", "NUM"})
 
 
 def _doc_end(doc: Doc) -> int:
@@ -58,6 +60,19 @@ def clause_verb(doc: Doc | None, where: Extent) -> Token | None:
     if span is None or len(span) == 0:
         return None
     return next((t for t in span.root.ancestors if t.pos_ in _VERBS), None)
+
+
+def is_rate(doc: Doc | None, where: Extent, articles: frozenset[str], frequencies: frozenset[str]) -> bool:
+    """Whether one unit after an indefinite article counts what comes before it ("four flights a week",
+    "$2 million a year", "twice a month"): the unit hangs from the word before the article as a noun
+    phrase adverb, or that word is a frequency. Not "gave the team a year", where the unit is the verb's."""
+    token = token_at(doc, where.start)
+    if token is None or token.lower_ not in articles or token.i == 0:
+        return False
+    unit, before = token.head, token.doc[token.i - 1]
+    if before.lower_ in frequencies:
+        return True
+    return unit.i == token.i + 1 and unit.dep_ == "npadvmod" and unit.head.i == before.i and before.pos_ in _COUNTED
 
 
 def date_entity_chars(doc: Doc | None) -> frozenset[int]:
