@@ -79,3 +79,8 @@ def test_one_unit_counting_what_comes_before_it_is_a_set() -> None:
     assert values("The ferry sails twice a day.", OCTOBER)["a day"] == ("P1D", "SET")
     # a unit the verb gives is a stretch of time
     assert values("The coach gave the team a year to improve.", OCTOBER)["a year"] == ("P1Y", "DURATION")
+
+
+def test_a_year_end_in_the_past_is_the_last_one_before_the_telling() -> None:
+    assert values("The fund's shares have fallen 4% since year-end.", OCTOBER)["year-end"] == ("2020-12-31", "DATE")
+    assert values("The bakery will pay its debts by year-end.", OCTOBER)["year-end"] == ("2021-12-31", "DATE")

@@ -310,8 +310,9 @@ def _ago_adj(c: Candidate, ctx: Context) -> Resolved:
     end = ctx.lex.year_ends.get(_norm(c.get("word")))
     if ctx.anchor is None:
         return _NONE
-    if end == "D":
-        return as_date(Ref("D", dt.date(ctx.anchor.year, 12, 31)))
+    if end == "D":  # in the past ("since year-end", "at year-end, it held"): the last one before the telling
+        year = ctx.anchor.year - 1 if direction(ctx) < 0 and ctx.anchor < dt.date(ctx.anchor.year, 12, 31) else None
+        return as_date(Ref("D", dt.date(year or ctx.anchor.year, 12, 31)))
     if end == "Y":
         return as_date(Ref("Y", ctx.anchor))
     return as_derived(shift(ctx.last_period or Ref("Y", ctx.anchor), -1, "Y"))
