@@ -84,3 +84,12 @@ def test_one_unit_counting_what_comes_before_it_is_a_set() -> None:
 def test_a_year_end_in_the_past_is_the_last_one_before_the_telling() -> None:
     assert values("The fund's shares have fallen 4% since year-end.", OCTOBER)["year-end"] == ("2020-12-31", "DATE")
     assert values("The bakery will pay its debts by year-end.", OCTOBER)["year-end"] == ("2021-12-31", "DATE")
+
+
+def test_then_current_is_past_and_the_future_of_something_is_no_time() -> None:
+    found = values("Holders could buy shares at the then current price, the bakery said.", OCTOBER)
+    assert found["then current"] == ("PAST_REF", "DATE")
+    fate = values("The vote on Monday will shape the future of the union.", OCTOBER)
+    assert fate["Monday"][1] == "DATE"
+    assert "the future" not in fate
+    assert values("Prices will rise in the future.", OCTOBER)["the future"] == ("FUTURE_REF", "DATE")

@@ -17,7 +17,7 @@ from dateline.times._grammar import grammar
 from dateline.times._lexicon import Lexicon
 from dateline.times._parse import pos_at, token_at
 from dateline.times._recognize import Candidate
-from dateline.times._tense import previous_word
+from dateline.times._tense import PREVIOUS_WORD_CHARS, previous_word
 
 if TYPE_CHECKING:
     from spacy.tokens import Doc
@@ -95,6 +95,9 @@ def _ref(s: Seen) -> bool:
         return s.confirmed or _adverb_of_time(s)
     if c.surface in words["discourse_refs"] and s.surface == s.surface.capitalize() and s.text.startswith(",", c.end):
         return False  # "Now, ..." opening a sentence is a discourse marker
+    after = s.text[c.end : c.end + PREVIOUS_WORD_CHARS].split()[:1]
+    if c.surface.split()[0] in words["articles"] and after and after[0].lower() in s.lex.context["possession_words"]:
+        return False  # "the future of the union": its fate, not a time
     # "the current is strong": a reference adjective used as a noun
     return not (c.surface in words["adjective_refs"] and pos_at(s.doc, c.start) not in ("ADJ", None))
 
