@@ -93,3 +93,12 @@ def test_then_current_is_past_and_the_future_of_something_is_no_time() -> None:
     assert fate["Monday"][1] == "DATE"
     assert "the future" not in fate
     assert values("Prices will rise in the future.", OCTOBER)["the future"] == ("FUTURE_REF", "DATE")
+
+
+def test_a_part_of_a_year_named_relative_to_the_telling_takes_that_year() -> None:
+    found = values("The second mill opens in the second quarter of next year.", OCTOBER)
+    assert found["the second quarter of next year"] == ("2022-Q2", "DATE")
+    assert values("Sales fell in the first half of last year.", OCTOBER)["the first half of last year"] == (
+        "2020-H1",
+        "DATE",
+    )

@@ -170,7 +170,7 @@ def _period_sources(lex: Lexicon) -> dict[str, str]:
         "quarter": rf"(?:(?:{the})\s+)?(?:(?P<rel>{quarter_rel})\s+)?(?:(?P<year>{year})(?:{possessive})?\s+)?"
         rf"(?:(?P<this>{calendar})\s+(?:{year_word})(?:{possessive})\s+)?(?P<ord>{alt(lex.ordinals)})[\s-]+"
         rf"(?:(?:{fiscal})[\s-]+)?(?P<unit>{alt(lex.year_parts)})"
-        rf"(?:\s+(?:{of_year})\s+(?P<year2>{year})|\s+(?P<yrel>{calendar})\s+(?:{year_word}))?"
+        rf"(?:\s+(?:{of_year})\s+(?P<year2>{year})|(?:\s+(?:{of_year}))?\s+(?P<yrel>{calendar})\s+(?:{year_word}))?"
         rf"(?=\s+(?:{ended})\s+(?P<emonth>{_months(lex)}))?",
         "year_period": rf"(?:{the})\s+(?P<year>{year})\s+(?P<unit>{alt([*quarters, *w['period_words']])})",
         "period": rf"(?:{the})\s+(?P<rel>{alt(lex.period_adjectives)})(?:\s+(?:{year_ago}))?\s+(?:(?:{fiscal})\s+)?"
