@@ -102,3 +102,10 @@ def test_a_part_of_a_year_named_relative_to_the_telling_takes_that_year() -> Non
         "2020-H1",
         "DATE",
     )
+
+
+def test_a_half_of_a_decade_or_century_leaves_the_longer_period() -> None:
+    found = values("Prices fell through the last half of the 1980s.", OCTOBER)
+    assert found["the 1980s"] == ("198", "DATE")
+    assert "the last half" not in found
+    assert values("Prices fell in the first half of 2020.", OCTOBER)["the first half of 2020"] == ("2020-H1", "DATE")

@@ -56,6 +56,7 @@ class Grammar:
     article: re.Pattern[str]
     day_joiner: re.Pattern[str]
     fraction_after: re.Pattern[str]
+    larger_period_after: re.Pattern[str]
 
 
 @functools.cache
@@ -75,6 +76,11 @@ def grammar(lex: Lexicon) -> Grammar:
         re.compile(rf"(?:{alt(w['articles'])})\s+", re.IGNORECASE),
         re.compile(rf"\s*,?\s*(?:(?:{alt(w['day_joiners'])})\s+)?", re.IGNORECASE),
         re.compile(rf"\s+(?:{alt(w['fraction_prepositions'])})\b", re.IGNORECASE),
+        re.compile(
+            rf"\s+(?:{alt(w['year_prepositions'])})\s+(?:(?:{alt(w['articles'])})\s+)?(?:[\w-]+\s+)?"
+            rf"(?:{alt(lex.unit_words('DE', 'CE'))}\b|(?:\d{{2}}|')\d0'?(?:{alt(w['decade_suffixes'])}))",
+            re.IGNORECASE,
+        ),
     )
 
 

@@ -121,6 +121,12 @@ def _duration(s: Seen) -> bool:
     return not (unit in lex.ordinals and lex.numbers.get(c.get("num") or "") == 1)
 
 
+def _year_part(s: Seen) -> bool:
+    """A quarter or half of a year, not of a decade or century ("the last half of the '80s", "the second half of
+    the decade": the longer period is the time)."""
+    return not grammar(s.lex).larger_period_after.match(s.text, s.cand.end)
+
+
 def _season(s: Seen) -> bool:
     """A bare season ("spring") needs a preposition ("in spring")."""
     c = s.cand
@@ -143,6 +149,7 @@ def _vague(s: Seen) -> bool:
 #: The check of each rule that has one; the matches of the other rules are times wherever they occur.
 CHECKS: dict[str, Callable[[Seen], bool]] = {
     "month": _month,
+    "quarter": _year_part,
     "year": _year,
     "ref": _ref,
     "setword": _setword,
