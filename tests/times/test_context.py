@@ -109,3 +109,12 @@ def test_a_half_of_a_decade_or_century_leaves_the_longer_period() -> None:
     assert found["the 1980s"] == ("198", "DATE")
     assert "the last half" not in found
     assert values("Prices fell in the first half of 2020.", OCTOBER)["the first half of 2020"] == ("2020-H1", "DATE")
+
+
+def test_plural_weekdays_are_sets_and_lend_their_reading_to_a_weekday_joined_to_them() -> None:
+    assert values("The ferry sails on Sundays.", OCTOBER)["Sundays"] == ("XXXX-WXX-7", "SET")
+    found = values("Two new ferries leave the port on Monday and Tuesday nights.", OCTOBER)
+    assert found["Tuesday nights"] == ("XXXX-WXX-2TNI", "SET")
+    assert found["Monday"] == ("XXXX-WXX-1TNI", "SET")
+    # two single days stay days
+    assert values("The bakers met on Monday and Tuesday.", OCTOBER)["Monday"] == ("2021-10-25", "DATE")

@@ -21,7 +21,7 @@ from dateline.records import Article, TimeExpr, make_span
 from dateline.times._calendar import Ref
 from dateline.times._lexicon import Lexicon, load_lexicon
 from dateline.times._named import named_date
-from dateline.times._neighbours import bracketed_days, opening_year, range_years
+from dateline.times._neighbours import bracketed_days, opening_year, range_years, shared_sets
 from dateline.times._parse import date_entity_chars, is_rate
 from dateline.times._plausible import plausible
 from dateline.times._points import POINT_RESOLVERS, Context, Resolved
@@ -79,4 +79,5 @@ def apply(article: Article, config: StageConfig = StageConfig()) -> Article:
         elif res.type == "DURATION" and (res.value or "").endswith("M") and "T" not in (res.value or ""):
             period = None  # "the first nine months ... a year earlier": the year, not the quarter
         found.append((cand, TimeExpr(make_span(text, cand.start, cand.end), res.value, res.type)))
-    return replace(article, times=tuple(bracketed_days(found, text, lex)))
+    exprs = shared_sets([cand for cand, _ in found], bracketed_days(found, text, lex), text, lex)
+    return replace(article, times=tuple(exprs))

@@ -212,6 +212,8 @@ def _amount_sources(lex: Lexicon) -> dict[str, str]:
         "ref": alt(lex.refs),
         "set": rf"(?P<q>{alt(w['set_quantifiers'])})\s+(?:(?P<num>{alt(w['alternate_words'])}|{num})\s+)?"
         rf"(?:(?P<wd>{weekday})|(?P<pod>{pod})|(?P<month>{_months(lex)})\b|(?P<season>{alt(lex.seasons)})|{units})",
+        # "on Sundays", "Monday nights": a plural weekday or part of a weekday is every one of them
+        "weekdays": rf"(?P<wd>{weekday})(?:{suffixes}|\s+(?P<pod>{alt(lex.parts_of_day)})(?:{suffixes}))",
         "setword": alt(lex.sets),
         "holiday": rf"(?P<name>{alt(lex.holidays)})(?:,?\s+(?P<year>{_year(lex)}))?",
         "named": alt(name for name, named in lex.named_dates.items() if not named.cues),
@@ -245,6 +247,7 @@ def _triggers(lex: Lexicon) -> dict[str, frozenset[str]]:
         "the_unit": _words(lex.unit_words(*_THE_UNITS)), "ago_adj": _words([*w["year_ago_adjectives"], *lex.year_ends]),
         "duration": units, "the_offset": units, "long": units, "vague": units, "ref": _words(lex.refs),
         "set": units | weekdays | pods | months | seasons,
+        "weekdays": frozenset(f"{day}{suffix}" for day in weekdays for suffix in w["plural_suffixes"]) | weekdays,
         "setword": _words(lex.sets), "holiday": _words(lex.holidays),
         "named": frozenset(DIGITS if w.isdigit() else w for w in _words(lex.named_dates)),
     }  # fmt: skip

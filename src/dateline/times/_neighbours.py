@@ -20,7 +20,7 @@ from dateline.times._lexicon import Lexicon
 from dateline.times._points import to_int, year_of
 from dateline.times._recognize import Candidate
 
-__all__ = ["bracketed_days", "opening_year", "range_years"]
+__all__ = ["bracketed_days", "opening_year", "range_years", "shared_sets"]
 
 #: Rules of a day or month that may lack its year.
 _YEARLESS_RULES = frozenset({"date_mdy", "date_dmy", "month"})
@@ -78,4 +78,19 @@ def bracketed_days(found: Sequence[tuple[Candidate, TimeExpr]], text: str, lex: 
         date = day.group()
         if dt.date.fromisoformat(date).isoweekday() == weekday:
             out[i] = replace(expr, value=date + expr.value[10:] if _DAY_VALUE.match(expr.value) else date)
+    return out
+
+
+def shared_sets(cands: Sequence[Candidate], exprs: Sequence[TimeExpr], text: str, lex: Lexicon) -> list[TimeExpr]:
+    """The expressions (``exprs``, one per candidate), a weekday joined to a set of weekdays after it taking that
+    set's reading ("Monday and Tuesday nights": every Monday night too)."""
+    out = list(exprs)
+    for i, ((cand, expr), (later, after)) in enumerate(itertools.pairwise(zip(cands, exprs, strict=True))):
+        weekday = lex.weekdays.get(cand.get("wd") or "")
+        if cand.rule != "weekday" or later.rule != "weekdays" or weekday is None or cand.get("pod"):
+            continue
+        if " ".join(text[cand.end : later.start].lower().split()) not in lex.context["range_joiners"]:
+            continue
+        pod = (after.value or "").partition("T")[2]
+        out[i] = replace(expr, value=f"XXXX-WXX-{weekday}" + (f"T{pod}" if pod else ""), type="SET")
     return out

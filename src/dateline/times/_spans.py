@@ -333,7 +333,8 @@ def _ref(c: Candidate, ctx: Context) -> Resolved:
 
 def _set(c: Candidate, ctx: Context) -> Resolved:
     if c.get("wd"):
-        return Resolved(f"XXXX-WXX-{ctx.lex.weekdays[c.get('wd') or '']}", "SET")
+        pod = ctx.lex.parts_of_day.get(c.get("pod") or "")
+        return Resolved(f"XXXX-WXX-{ctx.lex.weekdays[c.get('wd') or '']}" + (f"T{pod}" if pod else ""), "SET")
     if c.get("pod"):
         return Resolved(f"XXXX-XX-XXT{ctx.lex.parts_of_day[c.get('pod') or '']}", "SET")
     if c.get("month"):  # "each July"
@@ -387,6 +388,7 @@ SPAN_RESOLVERS: dict[str, Callable[[Candidate, Context], Resolved]] = {
     "ago_adj": _ago_adj,
     "ref": _ref,
     "set": _set,
+    "weekdays": _set,
     "setword": _setword,
     "holiday": _holiday,
 }
