@@ -990,3 +990,41 @@ def test_fighting_off_an_illness_is_no_clash_but_fighting_troops_is() -> None:
     assert any(a.country == "IND" for a in calm.actors)
     clash = run("Kurdish militants fought Turkish troops near the border on Monday.")
     assert only(clash, "ASSAULT").trigger.text == "fought"
+
+
+@pytest.mark.parametrize(
+    ("text", "event_type", "trigger", "party"),
+    [
+        ("A Madrid court acquitted Maria Lopez of all charges on Monday.", "CONCEDE", "acquitted", "Maria Lopez"),
+        ("The governor granted a pardon to Tom Hill.", "CONCEDE", "pardon", "Tom Hill"),
+        ("Germany consulted France before the vote.", "CONSULT", "consulted", "France"),
+        ("Police evicted the protesters from the square.", "COERCE", "evicted", "police"),
+        ("The kidnapping of Alan Dukes by the FARC shocked Colombia.", "ASSAULT", "kidnapping", "Alan Dukes"),
+        ("Hamas detonated a bomb near the Israeli embassy.", "ASSAULT", "detonated", "Hamas"),
+    ],
+)
+def test_acts_the_plover_manual_names_are_triggers(text: str, event_type: str, trigger: str, party: str) -> None:
+    article = run(text)
+    event = only(article, event_type)
+    names = {a.id: a.name for a in article.actors}
+    assert event.trigger.text == trigger
+    assert party in [names[i] for i in (*event.actors, *event.recipients)]
+
+
+def test_consulting_a_professional_is_no_meeting() -> None:
+    event = only(run("Angela Merkel consulted a doctor before she met Emmanuel Macron."), "CONSULT")
+    assert event.trigger.text == "met"
+
+
+@pytest.mark.parametrize(
+    ("text", "event_type", "trigger"),
+    [
+        ("The European Commission fined Google on Tuesday.", "SANCTION", "fined"),  # lemmatized "fin"
+        ("Two soldiers raped Maria Perez, the court heard.", "ASSAULT", "raped"),  # lemmatized "rap"
+    ],
+)
+def test_a_verb_the_lemmatizer_gets_wrong_is_read_by_its_ending(text: str, event_type: str, trigger: str) -> None:
+    article = run(text)
+    event = only(article, event_type)
+    assert event.trigger.text == trigger
+    assert event.actors and event.recipients

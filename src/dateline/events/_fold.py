@@ -130,7 +130,7 @@ def _takes_over(hit: Hit, parent: Hit, light: frozenset[str]) -> bool:
     if hit.entry.pos != "noun" or noun.head.i != parent.token.i or noun.dep_ not in _LIGHT_OBJECTS:
         return False
     specific = bool(hit.entry.with_) or noun.lemma_.lower() not in parent.entry.with_
-    return parent.token.lemma_.lower() in light and specific
+    return parent.entry.lemma in light and specific
 
 
 def _inherit(hit: Hit, parent: Hit) -> Hit:

@@ -133,12 +133,28 @@ def _generic(hit: Hit, words: Words) -> bool:
     ) and status(hit.token, words) == "hypothetical"
 
 
+def _verb_forms(form: str, words: Words) -> list[str]:
+    """The lemmas a verb form may have by its ending ("fined": "fin", "fine"), longest ending first."""
+    stems = [form[:-len(e)] for e in sorted(words.verb_endings, key=len, reverse=True) if form.endswith(e)]
+    return [lemma for stem in stems if stem for lemma in (stem, stem + "e")]
+
+
+def _entries(token: Token, lex: Lexicon) -> tuple[Entry, ...] | None:
+    """The lexicon entries of the token's lemma; for a verb whose lemma is none, those of the lemma its form's
+    ending gives, where the lemmatizer got it wrong ("fined" lemmatized "fin", "raped" "rap")."""
+    group = _POS_GROUP.get(token.pos_, "")
+    entries = lex.index.get((token.lemma_.lower(), group))
+    if entries is not None or group != "verb":
+        return entries
+    return next((found for lemma in _verb_forms(token.lower_, lex.words)
+                 if (found := lex.index.get((lemma, group))) is not None), None)
+
+
 def hits(sentence: TokenSpan, lex: Lexicon) -> dict[int, Hit]:
     """The sentence's trigger hits by token index, each with its entry and argument heads."""
-    index = lex.index
     hits: dict[int, Hit] = {}
     for token in sentence:
-        entries = index.get((token.lemma_.lower(), _POS_GROUP.get(token.pos_, "")))
+        entries = _entries(token, lex)
         if entries is None or _in_date(token):
             continue
         entry = _match(token, entries, lex.words)

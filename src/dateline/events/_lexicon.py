@@ -142,6 +142,7 @@ class Words:
     undergoing_verbs: frozenset[str]
     patient_possessor_nouns: frozenset[str]
     reporting_verbs: frozenset[str]
+    verb_endings: frozenset[str]
 
 
 #: Lists of :class:`Words` matched as written rather than lower-cased.
