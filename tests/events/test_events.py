@@ -1028,3 +1028,17 @@ def test_a_verb_the_lemmatizer_gets_wrong_is_read_by_its_ending(text: str, event
     event = only(article, event_type)
     assert event.trigger.text == trigger
     assert event.actors and event.recipients
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The Supreme Court found the decree to be unlawful.",
+        "The Supreme Court ruled that the decree of Governor Tony Evers was unconstitutional.",
+    ],
+)
+def test_a_judgement_stated_in_a_complement_clause_is_a_ruling(text: str) -> None:
+    article = run(text)
+    event = only(article, "SANCTION")
+    assert event.trigger.text in ("found", "ruled") and event.mode == "convict"
+    assert [a.name for a in article.actors if a.id in event.actors] == ["Supreme Court"]

@@ -31,6 +31,8 @@ _NOT_CONTEXT = frozenset({"aux", "auxpass", "punct", "cc", "mark", "neg", "nsubj
 _CLAUSES = frozenset({"xcomp", "ccomp"})
 #: Named-entity types of a named direct object ("@dobj_name": "hosted Merkel", not "hosted a show").
 _NAMED = frozenset({"PERSON", "ORG", "GPE", "NORP"})
+#: Dependents of a copula that say what its subject is ("to be unlawful").
+_PREDICATES = frozenset({"acomp", "attr"})
 #: Event types whose present-tense passive is an opinion held ("is supported by most residents").
 _STANCES = frozenset({"SUPPORT"})
 #: Penn tags of a present-tense auxiliary ("is", "are").
@@ -57,6 +59,8 @@ def _match(token: Token, entries: tuple[Entry, ...], words: Words) -> Entry | No
         elif child.dep_ in _CLAUSES:
             context.add(f"@{child.dep_}")  # "seek to divide" (@xcomp), "warned that ..." (@ccomp)
             context |= {f"@mark:{m.lower_}" for m in child.children if m.dep_ == "mark"}  # "asked whether"
+            if child.lemma_.lower() in words.copulas:  # "found the decree to be unlawful", "ruled it was illegal"
+                context |= {g.lemma_.lower() for g in child.children if g.dep_ in _PREDICATES}
     if any(c.dep_ in ("nsubjpass", "auxpass") for c in token.children):
         context.add("@passive")  # "the border was closed by Hungary": its subject is its object
     if token.dep_ in ("acl", "relcl", "amod"):
