@@ -1042,3 +1042,16 @@ def test_a_judgement_stated_in_a_complement_clause_is_a_ruling(text: str) -> Non
     event = only(article, "SANCTION")
     assert event.trigger.text in ("found", "ruled") and event.mode == "convict"
     assert [a.name for a in article.actors if a.id in event.actors] == ["Supreme Court"]
+
+
+@pytest.mark.parametrize(
+    "text", ["Donald Trump insists that Congress fund the wall.", "Iran insisted that the prisoners be released."])
+def test_insisting_that_something_be_done_is_a_request(text: str) -> None:
+    event = only(run(text), "REQUEST")
+    assert event.trigger.text.startswith("insist") and event.actors
+
+
+def test_insisting_that_something_is_so_is_no_request() -> None:
+    article = run("Nancy Pelosi insisted that she was not pressured by Donald Trump.")
+    assert not [e for e in article.events if e.type == "REQUEST"]
+    assert only(article, "ACCUSE").trigger.text == "insisted"

@@ -31,6 +31,8 @@ _NOT_CONTEXT = frozenset({"aux", "auxpass", "punct", "cc", "mark", "neg", "nsubj
 _CLAUSES = frozenset({"xcomp", "ccomp"})
 #: Named-entity types of a named direct object ("@dobj_name": "hosted Merkel", not "hosted a show").
 _NAMED = frozenset({"PERSON", "ORG", "GPE", "NORP"})
+#: Penn tags of a singular noun: a subject a present tense verb agrees with ("Congress funds").
+_SINGULAR = frozenset({"NN", "NNP"})
 #: Dependents of a copula that say what its subject is ("to be unlawful").
 _PREDICATES = frozenset({"acomp", "attr"})
 #: Event types whose present-tense passive is an opinion held ("is supported by most residents").
@@ -59,6 +61,8 @@ def _match(token: Token, entries: tuple[Entry, ...], words: Words) -> Entry | No
         elif child.dep_ in _CLAUSES:
             context.add(f"@{child.dep_}")  # "seek to divide" (@xcomp), "warned that ..." (@ccomp)
             context |= {f"@mark:{m.lower_}" for m in child.children if m.dep_ == "mark"}  # "asked whether"
+            if child.dep_ == "ccomp" and _subjunctive(child):
+                context.add("@subjunctive")  # "insists that Congress fund the wall": what one demands be done
             if child.lemma_.lower() in words.copulas:  # "found the decree to be unlawful", "ruled it was illegal"
                 context |= {g.lemma_.lower() for g in child.children if g.dep_ in _PREDICATES}
     if any(c.dep_ in ("nsubjpass", "auxpass") for c in token.children):
@@ -73,6 +77,18 @@ def _match(token: Token, entries: tuple[Entry, ...], words: Words) -> Entry | No
             continue
         return entry
     return None
+
+
+def _subjunctive(verb: Token) -> bool:
+    """A clause in the subjunctive, what someone demands be done: a base form where a finite verb would agree
+    with a singular subject ("that Congress fund the wall", "that the budget include"), or a bare "be" ("that the
+    prisoners be released")."""
+    kids = list(verb.children)
+    if any(c.dep_ == "aux" and c.tag_ != "VB" for c in kids):
+        return False  # "that they will pay", "that it has paid"
+    if any(c.dep_ in ("aux", "auxpass") and c.tag_ == "VB" for c in kids) or verb.tag_ == "VB":
+        return True
+    return verb.tag_ == "VBP" and any(c.dep_ == "nsubj" and c.tag_ in _SINGULAR for c in kids)
 
 
 def _in_date(token: Token) -> bool:
