@@ -1055,3 +1055,18 @@ def test_insisting_that_something_is_so_is_no_request() -> None:
     article = run("Nancy Pelosi insisted that she was not pressured by Donald Trump.")
     assert not [e for e in article.events if e.type == "REQUEST"]
     assert only(article, "ACCUSE").trigger.text == "insisted"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Angela Merkel took a swipe at Donald Trump on Tuesday.",
+        "Hillary Clinton swiped at Donald Trump over Brexit.",
+        "In his speech, Barack Obama launched a broadside against Vladimir Putin.",
+    ],
+)
+def test_a_swipe_at_someone_is_criticism(text: str) -> None:
+    article = run(text)
+    event = only(article, "ACCUSE")
+    assert event.mode == "disapprove" and event.actors and event.recipients
+    assert next(a.name for a in article.actors if a.id in event.recipients) in ("Donald Trump", "Vladimir Putin")
