@@ -1001,6 +1001,9 @@ def test_fighting_off_an_illness_is_no_clash_but_fighting_troops_is() -> None:
         ("Police evicted the protesters from the square.", "COERCE", "evicted", "police"),
         ("The kidnapping of Alan Dukes by the FARC shocked Colombia.", "ASSAULT", "kidnapping", "Alan Dukes"),
         ("Hamas detonated a bomb near the Israeli embassy.", "ASSAULT", "detonated", "Hamas"),
+        ("Japan announced a donation of rice to North Korea.", "AID", "donation", "Japan"),
+        ("Serbia suspended its donations to Bosnia.", "SANCTION", "suspended", "Serbia"),
+        ("The eviction of Palestinian families by Israel drew protests.", "COERCE", "eviction", "Palestinian people"),
     ],
 )
 def test_acts_the_plover_manual_names_are_triggers(text: str, event_type: str, trigger: str, party: str) -> None:
