@@ -1073,3 +1073,17 @@ def test_a_swipe_at_someone_is_criticism(text: str) -> None:
     event = only(article, "ACCUSE")
     assert event.mode == "disapprove" and event.actors and event.recipients
     assert next(a.name for a in article.actors if a.id in event.recipients) in ("Donald Trump", "Vladimir Putin")
+
+
+@pytest.mark.parametrize(
+    ("text", "event_type"),
+    [
+        ('"I urge Russia to withdraw its troops," said Angela Merkel.', "REQUEST"),
+        ('Angela Merkel said: "I condemn the attack on Ukraine."', "ACCUSE"),
+    ],
+)
+def test_the_first_person_of_a_quotation_is_its_speaker(text: str, event_type: str) -> None:
+    article = run(text)
+    event = only(article, event_type)
+    assert [a.name for a in article.actors if a.id in event.actors] == ["Angela Merkel"]
+    assert event.recipients
