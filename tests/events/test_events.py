@@ -1087,3 +1087,12 @@ def test_the_first_person_of_a_quotation_is_its_speaker(text: str, event_type: s
     event = only(article, event_type)
     assert [a.name for a in article.actors if a.id in event.actors] == ["Angela Merkel"]
     assert event.recipients
+
+
+def test_grilling_a_person_is_criticism_and_admiring_one_support() -> None:
+    grilled = only(run("Elizabeth Warren grilled John Stumpf on Tuesday."), "ACCUSE")
+    assert grilled.mode == "disapprove" and grilled.actors and grilled.recipients
+    admired = only(run("Donald Trump openly admires Vladimir Putin as a strong leader."), "SUPPORT")
+    assert admired.trigger.text == "admires" and admired.recipients
+    assert not run("The chef grilled the fish on Tuesday.").events  # no person named: cooking
+    assert only(run("The chef grilled Donald Trump on Tuesday."), "ACCUSE").recipients
