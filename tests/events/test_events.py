@@ -1096,3 +1096,10 @@ def test_grilling_a_person_is_criticism_and_admiring_one_support() -> None:
     assert admired.trigger.text == "admires" and admired.recipients
     assert not run("The chef grilled the fish on Tuesday.").events  # no person named: cooking
     assert only(run("The chef grilled Donald Trump on Tuesday."), "ACCUSE").recipients
+
+
+def test_it_as_the_object_stands_for_the_noun_before_it() -> None:
+    article = run("Ohio was to hold its primary election on Tuesday, but Governor Mike DeWine postponed it.")
+    event = only(article, "COERCE")
+    assert event.trigger.text == "postponed" and event.mode == "restrict"
+    assert not run("Mike DeWine bought a new car on Tuesday and postponed it.").events  # a car is no vote

@@ -56,6 +56,8 @@ def _match(token: Token, entries: tuple[Entry, ...], words: Words) -> Entry | No
             # "with": ["@dobj"] asks for a direct object ("returned the paintings to"), "@dobj:election"
             # for that object ("called the election", but "called for elections"), "@dobj_name" for a named one
             context |= {"@dobj", f"@dobj:{child.lemma_.lower()}"}
+            if child.lower_ in words.thing_pronouns and (before := _antecedent(child)) is not None:
+                context |= {before.lemma_.lower(), f"@dobj:{before.lemma_.lower()}"}  # "its election ... postponed it"
             if child.pos_ == "PROPN" or child.ent_type_ in _NAMED:
                 context.add("@dobj_name")
         elif child.dep_ in _CLAUSES:
@@ -77,6 +79,11 @@ def _match(token: Token, entries: tuple[Entry, ...], words: Words) -> Entry | No
             continue
         return entry
     return None
+
+
+def _antecedent(pronoun: Token) -> Token | None:
+    """The nearest common noun before a pronoun in its sentence: what "it" most likely stands for."""
+    return next((t for t in reversed(pronoun.doc[pronoun.sent.start:pronoun.i]) if t.pos_ == "NOUN"), None)
 
 
 def _subjunctive(verb: Token) -> bool:
