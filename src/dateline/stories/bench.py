@@ -1,16 +1,23 @@
-"""Measure the stories step on a synthetic store: linking speed and memory, all at once and incrementally.
+"""Measure the stories step on a synthetic store: the time and memory linking adds to each stored batch.
 
-    python -m dateline.stories.bench --events 1000000      # build, link everything, then add 1% and link that
+    python -m dateline.stories.bench --events 1000000      # a linked store of a million events, then new batches
 
 The store holds synthetic incidents, each reported by one to eight articles from
 different sites within three days of it; an article's title and lead are made of
 its incident's words and of words common to all articles, its events are the
 incident's events (type, status, day, actors). Words and names are random strings,
-so nothing depends on a language. The whole store is linked in a child process
-(its wall time and peak resident memory reported), then ``--increment`` of new
-articles (half of them reporting incidents already stored) are stored and linked
-in another: the time a run adds to each batch it stores. The stories found are
-scored with B-cubed against the incidents the articles were made from.
+so nothing depends on a language.
+
+The store is first linked as :func:`dateline.stories.attach` would leave it: by
+default in bulk (each article in its incident's story, each event in its incident
+event's instance, the key index and key counts made from the same keys, with the
+same settings), which takes minutes where linking a million events one chunk at a
+time takes hours; with ``--link-all``, by ``attach`` itself, timed. Then a child
+process stores ``--batches`` new batches of ``--batch`` articles (half of them
+reporting incidents already stored), as a run does, and links each after it is
+stored: it reports the CPU and wall seconds of each link, and its peak resident
+memory beside its memory before the first batch. The stories found for the new
+articles are scored with B-cubed against the incidents they were made from.
 """
 
 from __future__ import annotations
@@ -18,28 +25,37 @@ from __future__ import annotations
 import argparse
 import datetime as dt
 import json
+import pickle
 import random
-import resource
+import statistics
 import string
 import subprocess
 import sys
 import tempfile
 import time
+from collections import Counter
+from collections.abc import Sequence
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
+import duckdb
+
+from dateline import ids
 from dateline.records import EVENT_TYPES, Actor, Article, Event, EventDate, EventStatus, EventType, Span, make_span
-from dateline.store import Store
+from dateline.store import Store, prepare
 
 __all__ = ["build", "main"]
 
 #: Events per synthetic article; articles per store transaction while building.
 EVENTS_PER_ARTICLE = 5
-BATCH = 1000
+BUILD_BATCH = 1000
 #: Words every article may use (like "said", "officials"), and words of one incident.
 COMMON_WORDS = 400
 INCIDENT_WORDS = 8
+#: New articles per batch (a run's default batch) and batches linked after the store is built.
+BATCH = 32
+BATCHES = 10
 _COUNTRIES = ("USA", "RUS", "CHN", "UKR", "DEU", "FRA", "GBR", "IRN", "ISR", "IND", "TUR", "BRA", "JPN", "KOR")
 _FIRST_DAY = dt.date(2015, 1, 1)
 _DAYS = 3650
@@ -60,11 +76,11 @@ class _Incident:
     """(type, status, actor, recipient) of its events (indexes into ``actors``)."""
 
 
-def _incident(number: int, rng: random.Random) -> _Incident:
+def _incident(number: int, rng: random.Random, day: dt.date | None = None) -> _Incident:
     actors = tuple((f"{_word(rng, 6).title()} {_word(rng, 8).title()}", rng.choice(_COUNTRIES)) for _ in range(4))
     statuses: tuple[EventStatus, ...] = ("occurred", "occurred", "planned")
     events = tuple((rng.choice(EVENT_TYPES), rng.choice(statuses), a, (a + 1) % 4) for a in range(3))
-    return _Incident(number, _FIRST_DAY + dt.timedelta(days=rng.randrange(_DAYS)),
+    return _Incident(number, day or _FIRST_DAY + dt.timedelta(days=rng.randrange(_DAYS)),
                      tuple(_word(rng) for _ in range(INCIDENT_WORDS)), actors, events)
 
 
@@ -98,94 +114,208 @@ def _article(article_id: str, incident: _Incident, common: list[str], rng: rando
                    actors=actors, events=tuple(events))
 
 
-def _reports(n_articles: int, first: int, rng: random.Random, common: list[str],
-             earlier: list[_Incident]) -> tuple[list[Article], list[_Incident], dict[str, int]]:
-    """About ``n_articles`` reports numbered from ``first``, in order of publication: of new incidents (one to
-    eight each), and half of them of ``earlier`` incidents when given. Also the new incidents, and the incident
-    of each article."""
-    new: list[_Incident] = []
+@dataclass
+class _World:
+    """The synthetic news: the words all articles share, the incidents so far and each article's incident."""
+
+    rng: random.Random
+    common: list[str]
+    incidents: list[_Incident]
+    truth: dict[str, int]
+    articles: int = 0
+
+
+def _reports(world: _World, n_articles: int, earlier: Sequence[_Incident] = (),
+             days: tuple[dt.date, dt.date] | None = None) -> list[Article]:
+    """About ``n_articles`` new reports, in order of publication: of new incidents (one to eight each, on a day
+    within ``days`` when given), and half of them of ``earlier`` incidents when given."""
+    rng = world.rng
     pairs: list[tuple[Article, int]] = []
     while len(pairs) < n_articles:
         if earlier and rng.random() < 0.5:
             incident, copies = rng.choice(earlier), 1
         else:
-            incident, copies = _incident(len(earlier) + len(new), rng), rng.randint(1, 8)
-            new.append(incident)
+            day = days[0] + dt.timedelta(days=rng.randrange((days[1] - days[0]).days + 1)) if days else None
+            incident, copies = _incident(len(world.incidents), rng, day), rng.randint(1, 8)
+            world.incidents.append(incident)
         for _ in range(copies):
-            pairs.append((_article(f"synthetic{first + len(pairs):09d}", incident, common, rng), incident.number))
+            article = _article(f"synthetic{world.articles:09d}", incident, world.common, rng)
+            world.articles += 1
+            world.truth[article.id] = incident.number
+            pairs.append((article, incident.number))
     pairs.sort(key=lambda pair: (pair[0].published or _FIRST_DAY, pair[0].id))
-    return [a for a, _ in pairs], new, {a.id: n for a, n in pairs}
+    return [a for a, _ in pairs]
 
 
-def build(path: Path, n_events: int, increment: int, seed: int = 0) -> tuple[list[Article], dict[str, int]]:
-    """A store at ``path`` with about ``n_events`` synthetic events, not linked; the ``increment`` articles to add
-    later; and the incident of every article."""
-    rng = random.Random(seed)
-    common = [_word(rng) for _ in range(COMMON_WORDS)]
-    articles, incidents, truth = _reports(-(-n_events // EVENTS_PER_ARTICLE), 0, rng, common, [])
+def build(path: Path, n_events: int, seed: int = 0, *, linked: bool = True) -> _World:
+    """A store at ``path`` with about ``n_events`` synthetic events, linked in bulk when ``linked`` (see the
+    module docstring); the synthetic world it was made from."""
+    from dateline.stories import keys_ahead
+
+    world = _World(random.Random(seed), [], [], {})
+    world.common = [_word(world.rng) for _ in range(COMMON_WORDS)]
+    articles = _reports(world, -(-n_events // EVENTS_PER_ARTICLE))
+    keys: dict[str, dict[str, float]] = {}
     with Store(path) as store:
-        for first in range(0, len(articles), BATCH):
-            store.write(articles[first:first + BATCH])
-    later, _, more = _reports(increment, len(articles), rng, common, incidents)
-    return later, truth | more
+        for first in range(0, len(articles), BUILD_BATCH):
+            batch = articles[first:first + BUILD_BATCH]
+            prepared = prepare(batch)
+            store.write(batch, prepared=prepared)
+            if linked:
+                keys.update(keys_ahead(prepared).keys)
+        if linked:
+            _link_in_bulk(store, articles, keys, world.truth)
+    return world
 
 
-def _child(db: Path, chunk: int) -> None:
-    """Link every article of the store without a story, in this process; print the time and peak memory."""
-    from dateline.stories import StoryOptions, attach
+def _link_in_bulk(store: Store, articles: list[Article], keys: dict[str, dict[str, float]],
+                  truth: dict[str, int]) -> None:
+    """Link every article as ``attach`` links a store whose stories it finds all: each article in its incident's
+    story, each event in its incident event's instance, the key index and counts made from the same keys."""
+    from dateline.store._stories import refresh
+    from dateline.stories import StoryOptions
+    from dateline.stories._keys import idf, top
+    from dateline.stories._write import ARTICLES_COUNTED
 
-    started = time.perf_counter()
+    options = StoryOptions()
+    df = Counter(k for ks in keys.values() for k in ks)
+    idfs = {k: idf(n, len(keys)) for k, n in df.items()}
+    story: dict[int, str] = {}
+    instance: dict[tuple[int, str], str] = {}
+    links, events, rows = [], [], []
+    for article in articles:
+        incident = truth[article.id]
+        links.append((article.id, story.setdefault(incident, ids.child_id(article.id, "story"))))
+        for event in article.events:
+            what = (incident, f"{event.type}|{event.status}|{event.actors}|{event.recipients}")
+            events.append((article.id, event.id, instance.setdefault(what, ids.child_id(article.id, "instance",
+                                                                                         event.id))))
+        rows += [(article.id, links[-1][1], article.published, k, n)
+                 for k, n in sorted(top(keys[article.id], idfs, options.max_keys).items())]
+    con = store.con
+    con.begin()
+    _bulk(con, """UPDATE articles SET story = u.story FROM (SELECT unnest($1::VARCHAR[]) AS id,
+                  unnest($2::VARCHAR[]) AS story) u WHERE articles.id = u.id""", links)
+    _bulk(con, """UPDATE events SET instance = u.instance FROM (SELECT unnest($1::VARCHAR[]) AS article_id,
+                  unnest($2::VARCHAR[]) AS id, unnest($3::VARCHAR[]) AS instance) u
+                  WHERE events.article_id = u.article_id AND events.id = u.id""", events)
+    _bulk(con, """INSERT INTO story_keys SELECT unnest($1::VARCHAR[]), unnest($2::VARCHAR[]), unnest($3::DATE[]),
+                  unnest($4::VARCHAR[]), unnest($5::DOUBLE[])""", rows)
+    _bulk(con, "INSERT INTO story_df SELECT unnest($1::VARCHAR[]), unnest($2::INTEGER[])", list(df.items()))
+    con.execute("INSERT OR REPLACE INTO meta VALUES (?, ?)", [ARTICLES_COUNTED, str(len(keys))])
+    refresh(con, story.values(), instance.values())
+    con.commit()
+
+
+def _bulk(con: duckdb.DuckDBPyConnection, sql: str, rows: Sequence[tuple[Any, ...]]) -> None:
+    """Run ``sql`` with one list parameter per column of ``rows``."""
+    con.execute(sql, [list(column) for column in zip(*rows, strict=True)])
+
+
+def _child(db: Path, batches: Path) -> None:
+    """Store and link each batch of ``batches`` (a pickled list of article lists) in this process; print the CPU
+    and wall seconds of each link and the peak memory."""
+    from dateline.stories import attach, keys_ahead
+
+    with batches.open("rb") as f:
+        new: list[list[Article]] = pickle.load(f)
+    cpu, wall = [], []
     with Store(db) as store:
-        done = attach(store, StoryOptions(chunk=chunk))
-    seconds = time.perf_counter() - started
-    peak_kib = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
-    print(json.dumps({"articles": done.articles, "events": done.events, "link_s": round(seconds, 1),
-                      "articles_per_s": round(done.articles / seconds, 1) if seconds else None,
-                      "peak_rss_mb": round(peak_kib / 1024, 1)}))
+        before = _rss_mb()
+        for batch in new:
+            prepared = prepare(batch)
+            store.write(batch, prepared=prepared)
+            started, started_cpu = time.perf_counter(), time.process_time()
+            attach(store, ahead=keys_ahead(prepared))
+            cpu.append(time.process_time() - started_cpu)
+            wall.append(time.perf_counter() - started)
+        after = _rss_mb()
+    print(json.dumps({"batches": len(new), "articles": sum(map(len, new)),
+                      "link_cpu_s": {"median": round(statistics.median(cpu), 3), "max": round(max(cpu), 3)},
+                      "link_wall_s": {"median": round(statistics.median(wall), 3), "max": round(max(wall), 3)},
+                      "rss_before_mb": before, "rss_after_mb": after, "peak_rss_mb": _rss_mb("VmHWM")}))
 
 
-def timed_link(db: Path, chunk: int) -> dict[str, Any]:
-    """Link the store's unlinked articles in a child process: its report."""
-    done = subprocess.run([sys.executable, "-m", "dateline.stories.bench", "--child", "--db", str(db),
-                           "--chunk", str(chunk)], capture_output=True, text=True, check=True)
+def _rss_mb(field: str = "VmRSS") -> float:
+    """This process's resident memory now (MB), or its peak with ``VmHWM``, from /proc (0 where there is none).
+
+    Not ``getrusage``: Linux keeps a process's ``ru_maxrss`` across ``exec``, so a child started by a process
+    that had built a large store in memory would report the parent's peak as its own."""
+    try:
+        status = Path("/proc/self/status").read_text()
+    except OSError:
+        return 0.0
+    kib = next((int(line.split()[1]) for line in status.splitlines() if line.startswith(f"{field}:")), 0)
+    return round(kib / 1024, 1)
+
+
+def _link_all(db: Path) -> None:
+    """Link every article of the store without a story, in this process; print the time and peak memory."""
+    from dateline.stories import attach
+
+    started, started_cpu = time.perf_counter(), time.process_time()
+    with Store(db) as store:
+        done = attach(store)
+    print(json.dumps({"articles": done.articles, "events": done.events,
+                      "link_cpu_s": round(time.process_time() - started_cpu, 1),
+                      "link_wall_s": round(time.perf_counter() - started, 1),
+                      "peak_rss_mb": _rss_mb("VmHWM")}))
+
+
+def _in_child(*args: str) -> dict[str, Any]:
+    done = subprocess.run([sys.executable, "-m", "dateline.stories.bench", *args], capture_output=True, text=True,
+                          check=True)
     result: dict[str, Any] = json.loads(done.stdout.strip().splitlines()[-1])
     return result
 
 
-def _bcubed(db: Path, truth: dict[str, int]) -> dict[str, Any]:
+def _bcubed(db: Path, truth: dict[str, int], articles: list[str]) -> dict[str, Any]:
+    """B-cubed of the stories of ``articles`` against their incidents, and how many stories and instances
+    the store holds."""
     from dateline.evaluation._coref import bcubed
 
     with Store(db, read_only=True) as store:
-        stories = dict(store.con.execute("SELECT id, story FROM articles").fetchall())
+        stories = dict(store.con.execute("SELECT id, story FROM articles WHERE id IN (SELECT unnest($1::VARCHAR[]))",
+                                         [articles]).fetchall())
         counts = store.con.execute("SELECT count(DISTINCT story), count(DISTINCT instance) FROM articles a "
                                    "JOIN events e ON e.article_id = a.id").fetchone() or (0, 0)
     p, r, f = bcubed({i: truth[i] for i in stories}, stories)
     return {"incidents": len(set(truth.values())), "stories": counts[0], "instances": counts[1],
-            "stories.precision": round(p, 4), "stories.recall": round(r, 4), "stories.f1": round(f, 4)}
+            "new.precision": round(p, 4), "new.recall": round(r, 4), "new.f1": round(f, 4)}
 
 
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(prog="python -m dateline.stories.bench", description=__doc__.split("\n\n")[0])
-    parser.add_argument("--events", type=int, default=100_000, help="synthetic events (default 100000)")
-    parser.add_argument("--increment", type=int, default=None,
-                        help="articles added after the first link (default 1%% of the articles)")
-    parser.add_argument("--chunk", type=int, default=256, help="articles linked per transaction (default 256)")
+    parser.add_argument("--events", type=int, default=100_000, help="synthetic events stored (default 100000)")
+    parser.add_argument("--batch", type=int, default=BATCH, help=f"articles per new batch (default {BATCH})")
+    parser.add_argument("--batches", type=int, default=BATCHES, help=f"new batches linked (default {BATCHES})")
+    parser.add_argument("--link-all", action="store_true",
+                        help="link the built store with attach itself, timed, instead of in bulk")
     parser.add_argument("--db", type=Path, default=None, help=argparse.SUPPRESS)
-    parser.add_argument("--child", action="store_true", help=argparse.SUPPRESS)
+    parser.add_argument("--child", choices=("all", "batches"), default=None, help=argparse.SUPPRESS)
+    parser.add_argument("--new", type=Path, default=None, help=argparse.SUPPRESS)
     args = parser.parse_args(argv)
-    if args.child:
-        _child(args.db, args.chunk)
+    if args.child == "all":
+        _link_all(args.db)
         return 0
-    increment = args.increment if args.increment is not None else max(1, args.events // EVENTS_PER_ARTICLE // 100)
+    if args.child == "batches":
+        _child(args.db, args.new)
+        return 0
     with tempfile.TemporaryDirectory() as folder:
-        db = Path(folder) / "synthetic.duckdb"
+        db, new = Path(folder) / "synthetic.duckdb", Path(folder) / "new.pickle"
         started = time.perf_counter()
-        later, truth = build(db, args.events, increment)
-        report: dict[str, Any] = {"build_s": round(time.perf_counter() - started, 1), "all": timed_link(db, args.chunk)}
-        with Store(db) as store:
-            store.write(later)
-        report["increment"] = timed_link(db, args.chunk)
-        report["quality"] = _bcubed(db, truth)
+        world = build(db, args.events, linked=not args.link_all)
+        report: dict[str, Any] = {"events": args.events, "build_s": round(time.perf_counter() - started, 1)}
+        if args.link_all:
+            report["all"] = _in_child("--child", "all", "--db", str(db))
+        last = max(i.day for i in world.incidents)
+        recent = [i for i in world.incidents if i.day > last - dt.timedelta(days=30)]
+        batches = [_reports(world, args.batch, recent, (last - dt.timedelta(days=3), last))[:args.batch]
+                   for _ in range(args.batches)]
+        with new.open("wb") as f:
+            pickle.dump(batches, f)
+        report["batches"] = _in_child("--child", "batches", "--db", str(db), "--new", str(new))
+        report["quality"] = _bcubed(db, world.truth, [a.id for b in batches for a in b])
         print(json.dumps(report, indent=2))
     return 0
 
