@@ -110,6 +110,13 @@ def test_a_job_can_send_the_articles_back_without_their_records() -> None:
     assert prepared is not None and prepared.tables["actors"].num_rows > 0  # the records are in the rows
 
 
+def test_a_job_for_a_run_without_stories_makes_no_story_keys() -> None:
+    job = ProcessJob(PipelineSettings(("annotate", "actors")), tuple(documents()[:2]), rows=True, keys=False)
+    _, prepared = process_job(job)
+    assert prepared is not None and prepared.ids == ("d0", "d1") and prepared.tables["actors"].num_rows > 0
+    assert STORY_KEYS not in prepared.extra
+
+
 def test_run_stages_times_each_stage() -> None:
     articles = [Article(id="x", source="x", text=TEXTS[0])]
     seen: list[str] = []

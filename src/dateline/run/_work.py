@@ -62,13 +62,14 @@ class CleanJob:
 
 @dataclass(frozen=True)
 class AnalyzeJob:
-    """Run the analysis stages of ``settings`` over these articles; ``rows`` and ``records`` as in
+    """Run the analysis stages of ``settings`` over these articles; ``rows``, ``records`` and ``keys`` as in
     :class:`ProcessJob`."""
 
     settings: PipelineSettings
     articles: tuple[Article, ...]
     rows: bool = False
     records: bool = True
+    keys: bool = True
 
 
 @dataclass(frozen=True)
@@ -76,8 +77,9 @@ class ProcessJob:
     """Clean these documents and run the analysis stages of ``settings`` over the articles (no near-duplicate
     check in between).
 
-    With ``rows``, make the articles' store rows too (:func:`dateline.store.prepare`), and what story linking
-    needs of each article (:func:`dateline.stories.keys_ahead`). Without ``records``, the articles come back
+    With ``rows``, make the articles' store rows too (:func:`dateline.store.prepare`), and, with ``keys`` (a run
+    that links stories), what story linking needs of each article (:func:`dateline.stories.keys_ahead`).
+    Without ``records``, the articles come back
     without their records, which their rows hold (boilerplate, actors, events, quotes, times, places): what
     crosses back to the run's process is then mostly Arrow buffers, not trees of records to rebuild.
     """
@@ -86,6 +88,7 @@ class ProcessJob:
     documents: tuple[Document, ...]
     rows: bool = False
     records: bool = True
+    keys: bool = True
 
 
 #: What :func:`process_job` and :func:`analyze_job` give back: a result per document (article), in order,
@@ -186,7 +189,7 @@ def clean_job(job: CleanJob) -> list[Cleaned]:
 
 def analyze_job(job: AnalyzeJob) -> Processed:
     """Run the analysis stages over a batch of clean articles, in order (see :func:`process_job`)."""
-    return _packed(run_stages(job.settings, job.articles), job.rows, job.records)
+    return _packed(run_stages(job.settings, job.articles), job.rows, job.records, job.keys)
 
 
 def process_job(job: ProcessJob) -> Processed:
@@ -196,19 +199,21 @@ def process_job(job: ProcessJob) -> Processed:
     every worker waits on to write, has less to do per article (it gives them the write's time).
     """
     pipeline = _pipeline(job.settings)
-    return _packed(pipeline.process(pipeline.clean_batch(job.documents)), job.rows, job.records)
+    return _packed(pipeline.process(pipeline.clean_batch(job.documents)), job.rows, job.records, job.keys)
 
 
 #: Where a :class:`dateline.store.Prepared` batch carries its articles' story keys (see :func:`_packed`).
 STORY_KEYS = "story_keys"
-def _packed(results: list[Result], rows: bool, records: bool) -> Processed:
+def _packed(results: list[Result], rows: bool, records: bool, keys: bool) -> Processed:
     if not rows:
         return results, None
     from dateline.store import prepare
-    from dateline.stories import keys_ahead
 
     prepared = prepare(r for r in results if isinstance(r, Article))
-    prepared = replace(prepared, extra={STORY_KEYS: keys_ahead(prepared)})
+    if keys:
+        from dateline.stories import keys_ahead
+
+        prepared = replace(prepared, extra={STORY_KEYS: keys_ahead(prepared)})
     if not records:
         results = [_without_records(r) if isinstance(r, Article) else r for r in results]
     return results, prepared

@@ -360,7 +360,7 @@ class _Flow:
         for batch in batches:
             documents = tuple(i for i in batch if isinstance(i, Document))
             if self.whole:
-                both = ProcessJob(self.options.pipeline, documents, self.rows, self.records)
+                both = ProcessJob(self.options.pipeline, documents, self.rows, self.records, self.options.stories)
                 whole: Handle[Processed] = self.engine.submit(process_job, both) if documents else Done(([], None))
                 self.analyzing.append(_Analyzing(batch, [], (), whole, whole=True))
             else:
@@ -396,7 +396,7 @@ class _Flow:
                 warm_stages(self.options.pipeline)  # while the worker parses the first batch
                 self.warm = True
         elif pending and self.options.pipeline.stages:
-            job = AnalyzeJob(self.options.pipeline, pending, self.rows, self.records)
+            job = AnalyzeJob(self.options.pipeline, pending, self.rows, self.records, self.options.stories)
             handle = self.engine.submit(analyze_job, job)
         self.analyzing.append(_Analyzing(cleaning.batch, results, pending, handle))
 
