@@ -15,7 +15,10 @@ and each event record an ``instance`` (``events.instance``). Beside them:
   many linked articles hold each key; an index, not exported.
 
 Both summary tables are kept by :func:`refresh` for the stories and instances
-that a write touched, in the same transaction.
+that a write touched, in the same transaction. Its queries find the rows they
+need by a narrow column first and read the wide ones (texts, contracts,
+evidence) of those rows only (``rowid IN (SELECT rowid ...)``): a filter through
+a subquery otherwise reads every row's wide columns, whatever the store's size.
 """
 
 from __future__ import annotations
@@ -64,7 +67,8 @@ _SOURCE = "coalesce({a}.site, 'article:' || {a}.id)"
 
 _REFRESH_STORIES = f"""
 INSERT INTO stories
-WITH members AS (SELECT * FROM articles WHERE story IN (SELECT unnest($1::VARCHAR[]))),
+WITH members AS (SELECT * FROM articles
+                 WHERE rowid IN (SELECT rowid FROM articles WHERE story IN (SELECT unnest($1::VARCHAR[])))),
      counted AS (SELECT a.story, count(*) AS events, count(DISTINCT e.instance) AS instances
                  FROM members a JOIN events e ON e.article_id = a.id GROUP BY a.story)
 SELECT m.story,
@@ -80,7 +84,7 @@ GROUP BY m.story
 _REFRESH_INSTANCES = """
 INSERT INTO instances
 WITH m AS (SELECT e.*, a.story, a.published, a.site FROM events e JOIN articles a ON a.id = e.article_id
-           WHERE e.instance IN (SELECT unnest($1::VARCHAR[]))),
+           WHERE e.rowid IN (SELECT rowid FROM events WHERE instance IN (SELECT unnest($1::VARCHAR[])))),
      reports AS (SELECT m.instance, m.article_id AS id, m.site, m.published FROM m
                  UNION SELECT m.instance, d.id, d.site, d.published
                        FROM m JOIN articles d ON d.duplicate_of = m.article_id),

@@ -13,7 +13,7 @@ import datetime as dt
 from collections import defaultdict
 from collections.abc import Collection, Sequence
 from dataclasses import dataclass
-from typing import Any
+from typing import Any, Literal
 
 import duckdb
 
@@ -139,17 +139,25 @@ def story_of(con: duckdb.DuckDBPyConnection, articles: Sequence[str]) -> dict[st
     return dict(rows)
 
 
+#: Rows are found by one narrow column first, then read, as in :mod:`dateline.store._stories`: a filter through a
+#: subquery otherwise reads every row of the events, participants and actors tables.
 _MENTIONS = """
 WITH sel AS (
     SELECT e.article_id, e.id, e.type, e.status, e.date_value, a.published, e.place_country,
            lower(e.trigger_text) AS word, a.story, e.instance, a.processed_at, e.evidence_start, e.trigger_start
-    FROM events e JOIN articles a ON a.id = e.article_id WHERE {where}),
+    FROM events e JOIN articles a ON a.id = e.article_id
+    WHERE e.rowid IN (SELECT rowid FROM events WHERE {column} IN (SELECT unnest($1::VARCHAR[])))),
+arts AS (SELECT DISTINCT article_id FROM sel),
 parts AS (
     SELECT p.article_id, p.event_id,
            list(struct_pack(role := p.role, key := p.actor_key, country := ac.country, kind := ac.kind)
                 ORDER BY p.role, p.actor_key) AS parties
-    FROM event_participants p JOIN sel ON sel.article_id = p.article_id AND sel.id = p.event_id
-    LEFT JOIN actors ac ON ac.article_id = p.article_id AND ac.id = p.actor_id
+    FROM (SELECT * FROM event_participants
+          WHERE rowid IN (SELECT rowid FROM event_participants WHERE article_id IN (SELECT article_id FROM arts))) p
+    JOIN sel ON sel.article_id = p.article_id AND sel.id = p.event_id
+    LEFT JOIN (SELECT * FROM actors WHERE rowid IN (SELECT rowid FROM actors
+                                                     WHERE article_id IN (SELECT article_id FROM arts))) ac
+           ON ac.article_id = p.article_id AND ac.id = p.actor_id
     WHERE p.actor_key IS NOT NULL GROUP BY p.article_id, p.event_id)
 SELECT sel.article_id, sel.id, sel.type, sel.status, sel.date_value, sel.published, sel.place_country, sel.word,
        sel.story, sel.instance, parts.parties
@@ -158,14 +166,15 @@ ORDER BY sel.processed_at, sel.published NULLS LAST, sel.article_id, sel.evidenc
 """
 
 
-def mentions_where(con: duckdb.DuckDBPyConnection, where: str,
-                   params: Sequence[Any], stories: dict[str, str] | None = None) -> list[tuple[Mention, str | None]]:
-    """Event records matching ``where`` (over ``events e`` and ``articles a``) as mentions, with their instance.
+def mentions_where(con: duckdb.DuckDBPyConnection, column: Literal["article_id", "instance"], values: Sequence[str],
+                   stories: dict[str, str] | None = None) -> list[tuple[Mention, str | None]]:
+    """Event records whose ``column`` (their article, or their instance) is one of ``values`` as mentions, with
+    their instance.
 
     ``stories`` gives the story of articles whose story is not stored yet (the chunk being linked).
     """
     out = []
-    for row in con.execute(_MENTIONS.format(where=where), list(params)).fetchall():
+    for row in con.execute(_MENTIONS.format(column=column), [list(values)]).fetchall():
         article, event, kind, status, value, published, country, word, story, instance, parties = row
         days, exact = window(value, published)
         sides: dict[str, list[Party]] = {"actor": [], "recipient": []}
@@ -188,7 +197,7 @@ def _stem(word: str) -> str:
 def chunk_mentions(con: duckdb.DuckDBPyConnection, articles: Sequence[str],
                    stories: dict[str, str]) -> list[Mention]:
     """The event records of these articles, in reading order."""
-    found = mentions_where(con, "e.article_id IN (SELECT unnest($1::VARCHAR[]))", [list(articles)], stories)
+    found = mentions_where(con, "article_id", articles, stories)
     return [m for m, _ in found]
 
 
@@ -199,9 +208,9 @@ def candidate_mentions(con: duckdb.DuckDBPyConnection, new: Sequence[Mention]) -
     stories = sorted({m.story for m in new if m.story})
     exact = [(m.kind, p.key, m.days[0]) for m in new if m.exact and m.days for p in (*m.actors, *m.recipients)]
     instances = {r[0] for r in con.execute(
-        "SELECT DISTINCT e.instance FROM events e JOIN articles a ON a.id = e.article_id "
-        "WHERE e.instance IS NOT NULL AND e.type IN (SELECT unnest($1::VARCHAR[])) "
-        "AND a.story IN (SELECT unnest($2::VARCHAR[]))", [types, stories]).fetchall()}
+        "SELECT DISTINCT instance FROM events WHERE instance IS NOT NULL AND type IN (SELECT unnest($1::VARCHAR[])) "
+        "AND article_id IN (SELECT id FROM articles WHERE story IN (SELECT unnest($2::VARCHAR[])))",
+        [types, stories]).fetchall()}
     if exact:
         rows = con.execute(
             """WITH q AS (SELECT unnest($1::VARCHAR[]) AS type, unnest($2::VARCHAR[]) AS key, unnest($3::DATE[]) AS day)
@@ -214,5 +223,5 @@ def candidate_mentions(con: duckdb.DuckDBPyConnection, new: Sequence[Mention]) -
         instances |= {r[0] for r in rows}
     if not instances:
         return []
-    found = mentions_where(con, "e.instance IN (SELECT unnest($1::VARCHAR[]))", [sorted(instances)])
+    found = mentions_where(con, "instance", sorted(instances))
     return [(m, i) for m, i in found if i is not None]

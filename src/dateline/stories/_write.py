@@ -59,8 +59,11 @@ def set_links(con: duckdb.DuckDBPyConnection, stories: Mapping[str, str],
     if not stories:
         return
     ids = sorted(stories)
-    contracts = dict(con.execute("SELECT id, contract FROM articles WHERE id IN (SELECT unnest($1::VARCHAR[]))",
-                                 [ids]).fetchall())
+    # The rows are found by their ids first, then read (a filter on the id alone reads every article's contract).
+    contracts = dict(con.execute(
+        """SELECT id, contract FROM articles
+           WHERE rowid IN (SELECT rowid FROM articles WHERE id IN (SELECT unnest($1::VARCHAR[])))""",
+        [ids]).fetchall())
     updated = [_contract(contracts[i], stories[i], i, instances) for i in ids]
     con.execute(
         """UPDATE articles SET story = u.story, contract = u.contract

@@ -109,7 +109,7 @@ def _article(article_id: str, incident: _Incident, common: list[str], rng: rando
     actors = tuple(Actor(f"a{i}", incident.actors[i][0], "person", incident.actors[i][1], "GOV", tuple(spans_))
                    for i, spans_ in sorted(mentions.items()))
     published = incident.day + dt.timedelta(days=rng.randrange(3))
-    return Article(id=article_id, source=f"{article_id}.txt", site=f"site{rng.randrange(50)}.example",
+    return Article(id=article_id, source=f"{article_id}.html", site=f"site{rng.randrange(50)}.example",
                    title=" ".join(rng.sample(incident.words, 3)), published=published, language="en", text=text,
                    actors=actors, events=tuple(events))
 
@@ -139,7 +139,9 @@ def _reports(world: _World, n_articles: int, earlier: Sequence[_Incident] = (),
             incident, copies = _incident(len(world.incidents), rng, day), rng.randint(1, 8)
             world.incidents.append(incident)
         for _ in range(copies):
-            article = _article(f"synthetic{world.articles:09d}", incident, world.common, rng)
+            # ids hashed as real ones are (from the URL): ids in storing order would let DuckDB skip row groups
+            article = _article(ids.document_id("", f"https://synthetic.example/{world.articles}"), incident,
+                               world.common, rng)
             world.articles += 1
             world.truth[article.id] = incident.number
             pairs.append((article, incident.number))
