@@ -10,7 +10,10 @@
   within the train and validation topics. The settings were tuned on the train
   topics only (:mod:`dateline.stories._options`); the validation figure is the
   fair one. Two reference clusterings are scored beside them: one story per
-  topic and one story per article.
+  topic and one story per article. As the stories found depend on the order
+  articles arrive in, the same analyzed articles are also stored in five other
+  orders (``OTHER_ORDERS``) and the mean of their F1 is reported
+  (``stories.orders.*``).
 - **Event instances.** Within each topic, the gold event mentions of the
   validated sentences are linked by the rules that link stored event records
   (:class:`dateline.stories._match.InstanceIndex`), in the same article order.
@@ -55,13 +58,16 @@ if TYPE_CHECKING:
 
     from dateline.stories._match import Mention
 
-__all__ = ["DEFAULT_DATA", "ORDER_SEED", "evaluate"]
+__all__ = ["DEFAULT_DATA", "ORDER_SEED", "OTHER_ORDERS", "evaluate"]
 
 DEFAULT_DATA = "eval/stories/ecbplus"
 WIKINEWS = "corpora/wikinews.jsonl"
 JUDGED = Path(__file__).with_name("wikinews_story_pairs.json")
 #: The seed of the order the articles are stored in (a run sees them in the order its inputs give).
 ORDER_SEED = 17
+#: Other orders the same analyzed articles are stored in (seeds of their shuffle), for the stories F1 averaged
+#: over orders: the stories found depend on the order articles arrive in.
+OTHER_ORDERS = (1, 2, 3, 4, 5)
 #: Articles stored and linked per batch, as a run does by default.
 BATCH = 32
 #: Dependencies that make a word the subject (actor) or object (recipient) of an event word.
@@ -77,6 +83,7 @@ def evaluate(data: Path, limit: int | None = None) -> Report:
     runs = list(_run(gold))
     stories = {g.id: story for g, _, story, _ in runs}
     metrics = _story_scores(gold, stories, _split(data))
+    metrics.update(_other_orders(gold, [a for _, a, _, _ in runs], _split(data)))
     metrics.update(_instance_scores(runs, _split(data)))
     notes = [f"{len(gold)} articles stored and linked {BATCH} at a time in one store; stories scored over all, and "
              "within the train and validation topics (settings tuned on train only)",
@@ -115,6 +122,38 @@ def _story_scores(gold: Sequence[GoldArticle], stories: dict[str, str], split: d
     metrics["stories.baseline.topic.f1"] = round(bcubed(incidents, {g.id: str(g.topic) for g in gold})[2], 4)
     metrics["stories.baseline.singletons.f1"] = round(bcubed(incidents, {g.id: g.id for g in gold})[2], 4)
     return metrics
+
+
+def _other_orders(gold: Sequence[GoldArticle], articles: Sequence[Article], split: dict[str, set[int]]
+                  ) -> dict[str, float | int]:
+    """Stories F1 over all articles and within the train and validation topics when the same analyzed articles
+    are stored in each of the OTHER_ORDERS: its mean, and the lowest and highest F1 over all articles."""
+    scores: list[dict[str, float | int]] = []
+    for seed in OTHER_ORDERS:
+        order = list(range(len(gold)))
+        random.Random(seed).shuffle(order)
+        scores.append(_story_scores([gold[i] for i in order], _link([articles[i] for i in order]), split))
+    out: dict[str, float | int] = {"stories.orders": len(scores)}
+    for name in ("stories.f1", *(f"stories.{part}.f1" for part in split)):
+        found = [float(s[name]) for s in scores if name in s]
+        if found:
+            out[name.replace("stories.", "stories.orders.", 1).replace(".f1", ".mean_f1")] = round(
+                sum(found) / len(found), 4)
+    all_f1 = [float(s["stories.f1"]) for s in scores]
+    out.update({"stories.orders.min_f1": min(all_f1), "stories.orders.max_f1": max(all_f1)})
+    return out
+
+
+def _link(articles: Sequence[Article]) -> dict[str, str]:
+    """The story of each article when they are stored and linked in this order, :data:`BATCH` at a time."""
+    from dateline.store import Store
+    from dateline.stories import attach
+
+    with tempfile.TemporaryDirectory() as folder, Store(Path(folder) / "order.duckdb") as store:
+        for first in range(0, len(articles), BATCH):
+            store.write(articles[first:first + BATCH])
+            attach(store)
+        return dict(store.con.execute("SELECT id, story FROM articles").fetchall())
 
 
 # -- running the pipeline -------------------------------------------------------------------------------------

@@ -195,6 +195,7 @@ def _link_in_bulk(store: Store, articles: list[Article], keys: dict[str, dict[st
         rows += [(article.id, links[-1][1], article.published, k, n)
                  for k, n in sorted(top(keys[article.id], idfs, options.max_keys).items())]
     con = store.con
+    con.execute("SET enable_progress_bar = false")  # the report is the only output
     con.begin()
     _bulk(con, """UPDATE articles SET story = u.story FROM (SELECT unnest($1::VARCHAR[]) AS id,
                   unnest($2::VARCHAR[]) AS story) u WHERE articles.id = u.id""", links)
