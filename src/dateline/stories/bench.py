@@ -173,7 +173,9 @@ def build(path: Path, n_events: int, seed: int = 0, *, linked: bool = True) -> _
 def _link_in_bulk(store: Store, articles: list[Article], keys: dict[str, dict[str, float]],
                   truth: dict[str, int]) -> None:
     """Link every article as ``attach`` links a store whose stories it finds all: each article in its incident's
-    story, each event in its incident event's instance, the key index and counts made from the same keys."""
+    story, each event in its incident event's instance, the key index and counts made from the same keys (weighed
+    by the counts of the whole store, where attach weighs each chunk by those before it). The articles' contract
+    JSON is left as it was: linking new articles reads only theirs."""
     from dateline.store._stories import refresh
     from dateline.stories import StoryOptions
     from dateline.stories._keys import idf, top
