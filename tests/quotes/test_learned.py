@@ -212,10 +212,26 @@ def test_the_model_names_again_only_weak_speakers(nlp: Any) -> None:
     assert [q.speaker_span.text if q.speaker_span else None for q in again] == \
         ["The mayor", "a statement", "The mayor", "the bridge"]
     assert again[1] is named and again[3] is inside
-    first = parsed("We said on Monday that the bridge would reopen in May.")
-    we = replace(_quote(first.text, 17, 53, cue=(3, 7)), speaker_span=make_span(first.text, 0, 2), speaker="x1")
+    first = parsed("The bridge would reopen in May, according to us.")
+    cue = (first.text.index("according"), first.text.index(" to us"))
+    us = replace(_quote(first.text, 0, 30, cue=cue), speaker_span=make_span(first.text, 45, 47), speaker="x1")
     b = _learned.arrays_of(first)
-    assert _learned.weak_speaker(b, we) and not _learned.weak_speaker(b, we, frozenset({"we"}))  # the one speaking
+    assert _learned.weak_speaker(b, us) and not _learned.weak_speaker(b, us, frozenset({"us"}))  # the one speaking
+
+
+def test_a_pronoun_that_is_the_cues_own_subject_is_not_read_again(nlp: Any) -> None:
+    text = "She said on Monday that the bridge would reopen in May."
+    a = _learned.arrays_of(parsed(text))
+    said = (text.index("said"), text.index("said") + 4)
+    she = replace(_quote(text, text.index("the bridge"), len(text) - 1, cue=said), speaker_span=make_span(text, 0, 3))
+    assert not _learned.weak_speaker(a, she) and not _learned.weak_speaker(a, replace(she, speaker="x1"))
+    assert _learned.weak_speaker(a, replace(she, cue=None))  # no cue to be the subject of: linked to no one
+    text = "The mayor, who said on Monday that the bridge would reopen in May, left early."
+    b = _learned.arrays_of(parsed(text))
+    said = (text.index("said"), text.index("said") + 4)
+    who = replace(_quote(text, text.index("the bridge"), text.index(", left"), cue=said),
+                  speaker_span=make_span(text, text.index("who"), text.index("who") + 3))
+    assert _learned.weak_speaker(b, who)  # a wh-word stands for someone named elsewhere
 
 
 def test_a_bare_quotation_goes_on_with_the_attribution_just_before_it(nlp: Any) -> None:
