@@ -134,12 +134,6 @@ def _spans(quote: Quote) -> list[tuple[int, int]]:
     return [(span.start, span.end) for span in (quote.content, quote.speaker_span, quote.cue) if span is not None]
 
 
-def _touches(quote: Quote, taken: list[tuple[int, int]]) -> bool:
-    """Whether the content or the cue of ``quote`` overlaps one of the ``taken`` spans."""
-    own = [(quote.content.start, quote.content.end)] + ([] if quote.cue is None else [(quote.cue.start, quote.cue.end)])
-    return any(s < e2 and s2 < e for s, e in own for s2, e2 in taken)
-
-
 def _short(quote: Quote) -> bool:
     """Whether ``quote`` lacks a speaker or a cue."""
     return quote.speaker_span is None or quote.cue is None
@@ -168,10 +162,12 @@ def lend(quotes: list[Quote], readings: list[Quote]) -> list[Quote]:
 
 def one_record(rules: list[Quote]) -> list[Quote]:
     """``rules`` without a quotation that lies inside a report of theirs: the report holds it."""
-    def fragment(q: Quote) -> bool:
-        return q.direct and any(o is not q and not o.direct and o.content.start <= q.content.start
-                                and q.content.end <= o.content.end for o in rules)
-    return [q for q in rules if not fragment(q)]
+    reports = np.asarray([(q.content.start, q.content.end) for q in rules if not q.direct], dtype=np.int64)
+    if not len(reports):
+        return rules
+    held = [q.direct and bool(((reports[:, 0] <= q.content.start) & (q.content.end <= reports[:, 1])).any())
+            for q in rules]
+    return [q for q, inside in zip(rules, held, strict=True) if not inside]
 
 
 def combine(rules: list[Quote], learned: list[Quote]) -> list[Quote]:
@@ -182,5 +178,12 @@ def combine(rules: list[Quote], learned: list[Quote]) -> list[Quote]:
 
 def _join(kept: list[Quote], learned: list[Quote]) -> list[Quote]:
     """``kept`` (one record per attribution already) and those of ``learned`` outside their words, in text order."""
-    taken = [span for q in kept for span in _spans(q)]
-    return sorted(kept + [q for q in learned if not _touches(q, taken)], key=lambda q: (q.content.start, q.content.end))
+    taken = np.asarray([span for q in kept for span in _spans(q)], dtype=np.int64).reshape(-1, 2)
+    own = np.asarray([(q.content.start, q.content.end, *((q.cue.start, q.cue.end) if q.cue else (0, 0)))
+                      for q in learned], dtype=np.int64).reshape(-1, 4)
+    # A learned quote whose content or cue overlaps a taken span (a missing cue, as (0, 0), overlaps nothing).
+    clash: np.ndarray = ((own[:, :1] < taken[:, 1]) & (taken[:, 0] < own[:, 1:2])) \
+        | ((own[:, 2:3] < taken[:, 1]) & (taken[:, 0] < own[:, 3:]))
+    hit = set(np.flatnonzero(clash.any(axis=1)).tolist())
+    free = [q for k, q in enumerate(learned) if k not in hit]
+    return sorted(kept + free, key=lambda q: (q.content.start, q.content.end))

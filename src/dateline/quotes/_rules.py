@@ -26,6 +26,8 @@ import re
 from dataclasses import replace
 from typing import TYPE_CHECKING
 
+import numpy
+
 from dateline import ids
 from dateline.quotes._direct import DirectQuote, SegmentIndex, find_direct
 from dateline.quotes._labels import find_labelled
@@ -98,10 +100,13 @@ def _outermost(found: list[Candidate], text: str, lexicon: Lexicon) -> list[Cand
     """
     breaks = [(cand, cut) for cand in found if (cut := _break_before(cand, lexicon)) is not None]
     found = [_cut_at_breaks(outer, breaks, text, lexicon) for outer in found]
-    return [
-        cand for cand in found
-        if not any(o is not cand and o.content.start <= cand.cue.start < o.content.end for o in found)
-    ]
+    if not found:
+        return found
+    cues = numpy.asarray([cand.cue.start for cand in found])
+    starts, ends = numpy.asarray([cand.content for cand in found]).T
+    inside = (starts <= cues[:, None]) & (cues[:, None] < ends)  # cue x content
+    numpy.fill_diagonal(inside, False)
+    return [cand for cand, held in zip(found, inside.any(axis=1).tolist(), strict=True) if not held]
 
 
 def _ends_clause(cue: Token, rest: TokenSpan, lexicon: Lexicon) -> bool:
