@@ -219,13 +219,20 @@ def test_the_model_names_again_only_weak_speakers(nlp: Any) -> None:
     assert _learned.weak_speaker(b, us) and not _learned.weak_speaker(b, us, frozenset({"us"}))  # the one speaking
 
 
-def test_a_pronoun_that_is_the_cues_own_subject_is_not_read_again(nlp: Any) -> None:
+def test_the_cues_own_subject_is_not_read_again(nlp: Any) -> None:
     text = "She said on Monday that the bridge would reopen in May."
     a = _learned.arrays_of(parsed(text))
     said = (text.index("said"), text.index("said") + 4)
     she = replace(_quote(text, text.index("the bridge"), len(text) - 1, cue=said), speaker_span=make_span(text, 0, 3))
     assert not _learned.weak_speaker(a, she) and not _learned.weak_speaker(a, replace(she, speaker="x1"))
     assert _learned.weak_speaker(a, replace(she, cue=None))  # no cue to be the subject of: linked to no one
+    text = "The harbour master said on Monday that the bridge would reopen in May."
+    c = _learned.arrays_of(parsed(text))
+    said = (text.index("said"), text.index("said") + 4)
+    master = replace(_quote(text, text.index("the bridge"), len(text) - 1, cue=said),
+                     speaker_span=make_span(text, 0, text.index(" said")))
+    monday = replace(master, speaker_span=make_span(text, text.index("Monday"), text.index(" that")))
+    assert not _learned.weak_speaker(c, master) and _learned.weak_speaker(c, monday)  # a subject; no subject
     text = "The mayor, who said on Monday that the bridge would reopen in May, left early."
     b = _learned.arrays_of(parsed(text))
     said = (text.index("said"), text.index("said") + 4)

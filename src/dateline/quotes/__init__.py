@@ -17,7 +17,7 @@ inside a report is no second record), and adds the model's attributions that
 overlap none of them: on PolNeAR dev this scores above either alone, and the
 model's share brings the stances and reports the rules miss. The model's
 source ranker names again the rules' weak speakers (missing, a pronoun, or
-linked to no actor), and a bare quotation that opens the sentence after an
+linked to no actor, unless the subject of the cue itself), and a bare quotation that opens the sentence after an
 attribution goes on with that attribution's speaker and cue.
 ``quotes.method=model`` runs the model alone and ``quotes.method=rules`` the
 rules alone. When the model is missing the stage runs its rules and says so
@@ -65,9 +65,9 @@ class QuotesConfig(StageConfig):
                 "(higher recall there, lower precision)"})
     model_speakers: Speakers = field(default="weak", metadata={
         "help": "combined: which speakers of the rules' quotes the trained model's source ranker may re-name where it "
-                "chooses another: 'weak' (missing, a pronoun other than I or we, or linked to no actor; PolNeAR dev "
-                "speaker accuracy 0.916 -> 0.919, held-out train 0.912 -> 0.923), 'all' (dev 0.915, held out 0.920), "
-                "or 'off' (the rules' own)"})
+                "chooses another: 'weak' (missing, a pronoun other than I or we, or linked to no actor, and not the "
+                "subject of the cue itself; PolNeAR dev speaker accuracy 0.916 -> 0.919, held-out train 0.912 -> "
+                "0.9225), 'all' (dev 0.915, held out 0.920), or 'off' (the rules' own)"})
     model_reading: bool = field(default=True, metadata={
         "help": "combined: a quote of the rules with no speaker or no cue takes the speaker and cue of the trained "
                 "model's attribution over the same content, where the model reads one (PolNeAR dev: speaker accuracy "
