@@ -99,6 +99,7 @@ from dateline.events._located import located_party
 from dateline.events._model import Candidate, features, load_model
 from dateline.events._phrase import full_phrase, phrase
 from dateline.events._places import dateline_place, main_place
+from dateline.events._roles import Roles, choose, load_roles
 from dateline.events._scene import CARRY_SENTENCES, COUNTRY_FEATURE, Scene, lead_day, line, remember, setting
 from dateline.pipeline import StageConfig, stage
 from dateline.records import Article, Event, Span, make_span
@@ -330,10 +331,14 @@ class EventsConfig(StageConfig):
     model: str = field(default="", metadata={
         "help": "a trained event model (a file written by 'dateline train events') to use instead of the "
                 "language's own; 'none' codes on the rules alone"})
+    roles: str = field(default="", metadata={
+        "help": "a trained actor/recipient model (a file written by 'dateline train roles') to use instead of "
+                "the language's own; 'none' chooses parties by the rules alone"})
 
 
-def candidates(article: Article, lex: Lexicon) -> list[Candidate]:
-    """Every event the rules propose in the article, in order, with what the learned check reads."""
+def candidates(article: Article, lex: Lexicon, roles: Roles | None = None) -> list[Candidate]:
+    """Every event the rules propose in the article, in order, with what the learned check reads; with
+    ``roles``, the parties of each are those that model chooses (:mod:`dateline.events._roles`)."""
     doc = article.doc
     if doc is None:
         return []
@@ -348,6 +353,8 @@ def candidates(article: Article, lex: Lexicon) -> list[Candidate]:
             candidate = _event(article, hit, number, scene, lex.words, part)
             if candidate is None:
                 continue
+            if roles is not None:
+                candidate = _chosen(article, candidate, number, scene, lex.words, roles, part)
             dyad = (candidate.event.type, frozenset(candidate.event.actors), frozenset(candidate.event.recipients))
             if dyad in dyads:
                 continue  # one sentence says once that an actor did a kind of act to another ("declared ..., shut ...")
@@ -359,6 +366,17 @@ def candidates(article: Article, lex: Lexicon) -> list[Candidate]:
     return found
 
 
+def _chosen(article: Article, candidate: Candidate, number: int, scene: Scene, words: Words, roles: Roles,
+            part: tuple[int, ...]) -> Candidate:
+    """The event of ``candidate`` with the parties the model chooses; the rules' own where it chooses none or
+    none the actors stage knows."""
+    args = choose(candidate.hit, article, words, roles)
+    if args is None:
+        return candidate
+    chosen = _event(article, replace(candidate.hit, args=args), number, scene, words, part)
+    return chosen if chosen is not None else candidate
+
+
 @stage("events", requires={"doc", "actors", "times", "places"}, assigns={"events"}, config=EventsConfig,
        help="PLOVER events with evidence")
 def apply(article: Article, config: EventsConfig = EventsConfig()) -> Article:
@@ -366,7 +384,7 @@ def apply(article: Article, config: EventsConfig = EventsConfig()) -> Article:
     if article.doc is None:
         return article
     res = config.resources(article)
-    found = candidates(article, load_lexicon(res))
+    found = candidates(article, load_lexicon(res), load_roles(res, config.roles))
     model = load_model(res, config.model)
     events: list[Event] = []
     for i, candidate in enumerate(found):

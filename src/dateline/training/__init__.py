@@ -19,6 +19,7 @@ __all__ = ["TASKS", "TrainingReport"]
 TASKS: dict[str, str] = {
     "events": "dateline.training.events",
     "quotes": "dateline.training.quotes",
+    "roles": "dateline.training.roles",
 }
 
 

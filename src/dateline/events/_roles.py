@@ -1,0 +1,213 @@
+"""The learned choice of actor and recipient among the parties the parse offers for a trigger.
+
+The rules of :mod:`dateline.events._args` name an event's actor and recipient
+from fixed patterns of the parse. This module reads the same parse as a set of
+candidate parties of one coded event (:func:`participants`: the rules' own
+answer, and every noun phrase head near the trigger in the dependency tree:
+subjects, objects, agents of passives, objects of prepositions, possessors,
+appositions, coordinated and named parties) and scores each with two logistic
+models over named binary features (:func:`features`: the rules' answer, the
+dependency path to the trigger, the preposition, side and distance, what the
+actors stage knows of the party, voice and type of the trigger). A candidate is
+an actor (a recipient) when that model's probability is at least its threshold
+and above the other's.
+
+The model only re-chooses the parties of events the rules code: an event the
+rules do not code stays uncoded, and an event for which the model names no known
+party keeps the rules' parties. It is trained by ``dateline train roles``
+(:mod:`dateline.training.roles`) and read from ``lang/<code>/models/roles.json``
+when one has been made there; the stage loads it once per worker and runs on
+the rules alone without it.
+"""
+
+from __future__ import annotations
+
+import functools
+import json
+import logging
+import math
+from collections.abc import Iterable, Mapping
+from dataclasses import dataclass
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
+
+from dateline.errors import ResourceError
+from dateline.events._args import Args
+from dateline.events._clause import NOUNISH, passive
+from dateline.events._fold import Hit
+from dateline.events._lexicon import Words
+from dateline.events._phrase import phrase
+from dateline.lang import Resources
+from dateline.records import Article
+
+if TYPE_CHECKING:
+    from spacy.tokens import Token
+
+__all__ = ["MODEL_FILE", "NO_MODEL", "Roles", "choose", "features", "load_roles", "parse_roles", "participants"]
+
+logger = logging.getLogger(__name__)
+
+#: Where a language keeps its trained actor/recipient model (under ``lang/<code>/``).
+MODEL_FILE = "models/roles.json"
+#: The ``roles`` setting that chooses parties by the rules alone.
+NO_MODEL = "none"
+#: Major version of the model file format this code reads.
+SUPPORTED_MAJOR = "1"
+#: Dependencies of a noun phrase head that make it a candidate party.
+PARTY_DEPS = frozenset({"nsubj", "nsubjpass", "dobj", "obj", "pobj", "poss", "appos", "conj", "dative", "attr",
+                        "npadvmod", "ROOT"})
+#: Most dependency arcs between a candidate and the trigger. Set by hand: on the ConfliBERT role
+#: sentences 4 arcs reach nearly every marked party that the rules miss and keep the candidates few.
+MAX_PATH = 4
+#: Token distances told apart (bucket upper bounds).
+_DISTANCES = (1, 3, 6, 12)
+#: The roles a candidate can take.
+ROLES = ("actor", "recipient")
+
+
+@dataclass(frozen=True)
+class Roles:
+    """Weights of the actor and the recipient model over named binary features, and their thresholds."""
+
+    version: str
+    weights: Mapping[str, Mapping[str, float]]
+    thresholds: Mapping[str, float]
+
+    def probability(self, role: str, names: Iterable[str]) -> float:
+        """The probability that a candidate with these features is the event's ``role``."""
+        table = self.weights[role]
+        score = sum(table.get(name, 0.0) for name in set(names))
+        return 1.0 / (1.0 + math.exp(-max(-30.0, min(30.0, score))))
+
+
+def _fail(where: str, problem: str) -> ResourceError:
+    return ResourceError(f"actor/recipient model {where}: {problem}; retrain it with 'dateline train roles'")
+
+
+def parse_roles(raw: Any, where: str) -> Roles:
+    """A model from its JSON object, checked."""
+    if not isinstance(raw, dict) or str(raw.get("version", "")).split(".")[0] != SUPPORTED_MAJOR:
+        raise _fail(where, f"needs an object of format version {SUPPORTED_MAJOR}.x")
+    weights, thresholds = raw.get("weights"), raw.get("thresholds")
+    if (not isinstance(weights, dict) or not isinstance(thresholds, dict)
+            or any(not isinstance(weights.get(r), dict) or not isinstance(thresholds.get(r), int | float)
+                   for r in ROLES)
+            or not all(isinstance(v, int | float) for r in ROLES for v in weights[r].values())):
+        raise _fail(where, "needs 'weights' and 'thresholds' for 'actor' and 'recipient'")
+    return Roles(str(raw["version"]), {r: {str(k): float(v) for k, v in weights[r].items()} for r in ROLES},
+                 {r: float(thresholds[r]) for r in ROLES})
+
+
+@functools.cache
+def load_roles(res: Resources, path: str = "") -> Roles | None:
+    """The trained model: the file at ``path``, else the language's own; None (noted in the log) when the
+    language has none, or when ``path`` is :data:`NO_MODEL`."""
+    if path == NO_MODEL:
+        return None
+    source = Path(path) if path else res.file(MODEL_FILE)
+    if not source.is_file():
+        if path:
+            raise ResourceError(f"actor/recipient model {path} not found; pass a file written by "
+                                "'dateline train roles'")
+        logger.info("no trained actor/recipient model at dateline/lang/%s/%s: parties are chosen by the rules "
+                    "alone ('dateline train roles' makes one)", res.language, MODEL_FILE)
+        return None
+    try:
+        raw = json.loads(source.read_text(encoding="utf-8"))
+    except (OSError, ValueError) as exc:
+        raise _fail(str(source), f"cannot be read ({exc})") from exc
+    return parse_roles(raw, str(source))
+
+
+# --- candidates and features ------------------------------------------------------------------------------
+
+
+def _ancestors(token: Token) -> list[Token]:
+    """``token`` and its heads up to the root of its sentence."""
+    chain = [token]
+    while chain[-1].head.i != chain[-1].i:
+        chain.append(chain[-1].head)
+    return chain
+
+
+def path(token: Token, trigger: Token) -> tuple[str, int] | None:
+    """The dependency path from ``token`` up to the lowest head it shares with ``trigger`` and up from the
+    trigger to it ("nsubj>", "pobj^prep>", "nsubj>dobj"), and its length; None beyond :data:`MAX_PATH`."""
+    up, down = _ancestors(token), _ancestors(trigger)
+    where = {t.i: k for k, t in enumerate(down)}
+    for k, t in enumerate(up):
+        if t.i in where:
+            if k + where[t.i] > MAX_PATH:
+                return None
+            rising = "^".join(x.dep_ for x in up[:k])
+            falling = "^".join(x.dep_ for x in down[:where[t.i]])
+            return f"{rising}>{falling}", k + where[t.i]
+    return None
+
+
+def participants(hit: Hit, words: Words) -> list[Token]:
+    """The candidate parties of a coded event: the rules' own, then every noun phrase head of the trigger's
+    sentence within :data:`MAX_PATH` arcs of it, in order of the text."""
+    trigger = hit.token
+    found = {t.i: t for t in (*hit.args.actors, *hit.args.recipients)}
+    for token in trigger.sent:
+        if (token.i == trigger.i or token.i in found or token.pos_ not in NOUNISH or token.dep_ not in PARTY_DEPS
+                or token.lower_ in words.not_parties):
+            continue
+        if path(token, trigger) is not None:
+            found[token.i] = token
+    return [found[i] for i in sorted(found)]
+
+
+def _rule_role(hit: Hit, token: Token) -> str:
+    if any(t.i == token.i for t in hit.args.actors):
+        return "actor"
+    if any(t.i == token.i for t in hit.args.recipients):
+        return "recipient"
+    return "none"
+
+
+def features(hit: Hit, token: Token, article: Article, words: Words) -> list[str]:
+    """The named binary features of ``token`` as a party of the event of ``hit``."""
+    trigger, entry = hit.token, hit.entry
+    rule, kind = _rule_role(hit, token), entry.type
+    found = path(token, trigger)
+    route, length = found if found is not None else ("far", MAX_PATH + 1)
+    voice = "passive" if passive(trigger) else "active"
+    distance = abs(token.i - trigger.i)
+    bucket = next((str(b) for b in _DISTANCES if distance <= b), "far")
+    actor = article.actor_at(*phrase(token, words))
+    out = ["bias", f"rule={rule}", f"rule.type={rule}|{kind}", f"rule.pos={rule}|{entry.pos}",
+           f"rule.voice={rule}|{voice}", f"path={route}", f"path.voice={route}|{voice}", f"path.rule={route}|{rule}",
+           f"path.type={route}|{kind}", f"path.pos={route}|{entry.pos}", f"length={length}",
+           f"dep={token.dep_}", f"dep.voice={token.dep_}|{voice}", f"pos={token.pos_}", f"tag={token.tag_}",
+           f"ent={token.ent_type_ or '-'}", f"side={'before' if token.i < trigger.i else 'after'}",
+           f"side.voice={'before' if token.i < trigger.i else 'after'}|{voice}|{entry.pos}", f"distance={bucket}",
+           f"reciprocal={entry.reciprocal}", f"object={entry.object}", f"trigger.dep={trigger.dep_}",
+           f"known={actor is not None}", f"known.rule={actor is not None}|{rule}"]
+    if token.dep_ == "pobj":
+        word = token.head.lower_
+        out += [f"prep={word}", f"prep.type={word}|{kind}", f"prep.rule={word}|{rule}", f"prep.path={word}|{route}"]
+    if actor is not None:
+        out += [f"kind={actor.kind}", f"sector={actor.sector or '-'}", f"kind.type={actor.kind}|{kind}",
+                f"kind.path={actor.kind}|{route}"]
+    return out
+
+
+def choose(hit: Hit, article: Article, words: Words, model: Roles) -> Args | None:
+    """The parties the model chooses for the event of ``hit``; None where it names no candidate (the rules'
+    parties stay)."""
+    actors: list[Token] = []
+    recipients: list[Token] = []
+    for token in participants(hit, words):
+        names = features(hit, token, article, words)
+        p_actor, p_recipient = model.probability("actor", names), model.probability("recipient", names)
+        if p_actor >= model.thresholds["actor"] and p_actor >= p_recipient:
+            actors.append(token)
+        elif p_recipient >= model.thresholds["recipient"]:
+            (actors if hit.entry.reciprocal else recipients).append(token)
+    if not actors and not recipients:
+        return None
+    actor_set = {t.i for t in actors}
+    partners = tuple(t for t in hit.args.partners if t.i in actor_set)
+    return Args(actors=tuple(actors), recipients=tuple(recipients), partners=partners)
