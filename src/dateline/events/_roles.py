@@ -9,8 +9,9 @@ appositions, coordinated and named parties) and scores each with two logistic
 models over named binary features (:func:`features`: the rules' answer, the
 dependency path to the trigger, the preposition, side and distance, what the
 actors stage knows of the party, voice and type of the trigger). A candidate is
-an actor (a recipient) when that model's probability is at least its threshold
-and above the other's.
+kept in the role the rules gave it while that model's probability stays above a
+low threshold, and a role the rules leave empty takes the likeliest other
+candidate when its probability passes a high one (:func:`choose`).
 
 The model only re-chooses the parties of events the rules code: an event the
 rules do not code stays uncoded, and an event for which the model names no known
@@ -63,6 +64,8 @@ MAX_PATH = 4
 _DISTANCES = (1, 3, 6, 12)
 #: The roles a candidate can take.
 ROLES = ("actor", "recipient")
+#: The thresholds a model holds: per role, keeping a party the rules gave it and adding one they did not.
+THRESHOLDS = ("actor.keep", "actor.add", "recipient.keep", "recipient.add")
 
 
 @dataclass(frozen=True)
@@ -90,12 +93,12 @@ def parse_roles(raw: Any, where: str) -> Roles:
         raise _fail(where, f"needs an object of format version {SUPPORTED_MAJOR}.x")
     weights, thresholds = raw.get("weights"), raw.get("thresholds")
     if (not isinstance(weights, dict) or not isinstance(thresholds, dict)
-            or any(not isinstance(weights.get(r), dict) or not isinstance(thresholds.get(r), int | float)
-                   for r in ROLES)
+            or any(not isinstance(weights.get(r), dict) for r in ROLES)
+            or any(not isinstance(thresholds.get(t), int | float) for t in THRESHOLDS)
             or not all(isinstance(v, int | float) for r in ROLES for v in weights[r].values())):
-        raise _fail(where, "needs 'weights' and 'thresholds' for 'actor' and 'recipient'")
+        raise _fail(where, f"needs 'weights' for {' and '.join(ROLES)} and 'thresholds' {', '.join(THRESHOLDS)}")
     return Roles(str(raw["version"]), {r: {str(k): float(v) for k, v in weights[r].items()} for r in ROLES},
-                 {r: float(thresholds[r]) for r in ROLES})
+                 {t: float(thresholds[t]) for t in THRESHOLDS})
 
 
 @functools.cache
@@ -194,20 +197,39 @@ def features(hit: Hit, token: Token, article: Article, words: Words) -> list[str
     return out
 
 
+def _group(token: Token, among: list[Token]) -> list[Token]:
+    """``token`` and the candidates coordinated with it ("A and B")."""
+    linked = {token.i, *(c.i for c in token.children if c.dep_ == "conj")}
+    if token.dep_ == "conj":
+        linked.add(token.head.i)
+    return [t for t in among if t.i in linked]
+
+
 def choose(hit: Hit, article: Article, words: Words, model: Roles) -> Args | None:
-    """The parties the model chooses for the event of ``hit``; None where it names no candidate (the rules'
-    parties stay)."""
-    actors: list[Token] = []
-    recipients: list[Token] = []
-    for token in participants(hit, words):
-        names = features(hit, token, article, words)
-        p_actor, p_recipient = model.probability("actor", names), model.probability("recipient", names)
-        if p_actor >= model.thresholds["actor"] and p_actor >= p_recipient:
-            actors.append(token)
-        elif p_recipient >= model.thresholds["recipient"]:
-            (actors if hit.entry.reciprocal else recipients).append(token)
+    """The parties the model chooses for the event of ``hit``; None where it names none (the rules' parties
+    stay). A party the rules gave a role keeps it while the model's probability of that role is at least
+    the role's ``keep`` threshold; a role the rules leave empty (or the model empties) takes the candidate
+    the model finds likeliest for it, with those coordinated with it, where its probability reaches the
+    role's ``add`` threshold."""
+    among = participants(hit, words)
+    scores = {t.i: {r: model.probability(r, features(hit, t, article, words)) for r in ROLES} for t in among}
+    rule = {"actor": {t.i for t in hit.args.actors}, "recipient": {t.i for t in hit.args.recipients}}
+    chosen: dict[str, list[Token]] = {}
+    for role in ROLES:
+        taken = {t.i for r in chosen.values() for t in r}
+        kept = [t for t in among if t.i in rule[role] and t.i not in taken
+                and scores[t.i][role] >= model.thresholds[f"{role}.keep"]]
+        free = [t for t in among if t.i not in taken and t.i not in rule[role]]
+        if not kept and free:
+            best = max(free, key=lambda t: scores[t.i][role])
+            if scores[best.i][role] >= model.thresholds[f"{role}.add"]:
+                kept = [t for t in _group(best, free)]
+        chosen[role] = kept
+    actors, recipients = chosen["actor"], chosen["recipient"]
+    if hit.entry.reciprocal:
+        actors, recipients = sorted([*actors, *recipients], key=lambda t: t.i), []
     if not actors and not recipients:
         return None
     actor_set = {t.i for t in actors}
-    partners = tuple(t for t in hit.args.partners if t.i in actor_set)
-    return Args(actors=tuple(actors), recipients=tuple(recipients), partners=partners)
+    return Args(actors=tuple(actors), recipients=tuple(recipients),
+                partners=tuple(t for t in hit.args.partners if t.i in actor_set))

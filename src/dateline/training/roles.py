@@ -30,6 +30,7 @@ from collections import Counter
 from collections.abc import Sequence
 from dataclasses import dataclass, replace
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 import numpy as np
 import numpy.typing as npt
@@ -42,10 +43,13 @@ from dateline.evaluation.events import DEFAULT_DATA, NER_FILE, WIKINEWS_DIR, _ne
 from dateline.events._lexicon import Lexicon, load_lexicon
 from dateline.events._model import Candidate
 from dateline.events._phrase import phrase
-from dateline.events._roles import MODEL_FILE, ROLES, Roles, features, participants
+from dateline.events._roles import MODEL_FILE, ROLES, THRESHOLDS, Roles, features, participants
 from dateline.records import Article
 from dateline.training import TrainingReport
 from dateline.training._linear import Fit, fit_binary
+
+if TYPE_CHECKING:
+    from spacy.tokens import Token
 
 __all__ = ["DEFAULT_DATA", "train"]
 
@@ -56,8 +60,10 @@ FOLDS = 6
 FIT = Fit(epochs=20, lr=0.02, l2=1e-4, batch=64)
 #: A feature seen fewer times than this in all the data is left out (it cannot be weighed).
 MIN_FEATURE_COUNT = 3
-#: Thresholds tried for each role.
-THRESHOLDS = (0.3, 0.4, 0.5, 0.6, 0.7)
+#: Values tried for each threshold of a model (:data:`dateline.events._roles.THRESHOLDS`): keeping a
+#: party the rules gave a role (0 keeps every one), adding one they did not (above 1 adds none). The
+#: search starts from the rules' own choice (keep 0, add above 1).
+TRIED = {"keep": (0.0, 0.05, 0.1, 0.2, 0.3), "add": (0.6, 0.75, 0.9, 1.01)}
 #: Sentences parsed at once.
 CHUNK = 64
 #: Version of the model file format (:data:`dateline.events._roles.SUPPORTED_MAJOR`).
@@ -108,6 +114,8 @@ def _labelled(candidate: Candidate, article: Article, lex: Lexicon, source: str,
     """The examples of one coded event's candidate parties; ``label``: token index -> role."""
     out = []
     for token in participants(candidate.hit, lex.words):
+        if source == "conflibert" and token.pos_ == "PRON":
+            continue  # the annotators mark no pronouns
         role = label.get(token.i, "none")
         out.append(_Example(tuple(features(candidate.hit, token, article, lex.words)), int(role == "actor"),
                             int(role == "recipient"), source, fold))
@@ -123,11 +131,20 @@ def _sentence_examples(sentences: Sequence[_Sentence], lex: Lexicon) -> list[_Ex
         candidate = found[0]
         label: dict[int, str] = {}
         for token in participants(candidate.hit, lex.words):
+            if token.pos_ == "PRON":
+                continue  # the annotators mark no pronouns: an unmarked one says nothing of its role
             for start, end, kind in sentence.gold:
-                if start <= token.idx < end:
+                if _head_of(token, start, end):
                     label[token.i] = "actor" if kind in ("S", "R") or candidate.hit.entry.reciprocal else "recipient"
         out += _labelled(candidate, sentence.article, lex, "conflibert", index % FOLDS, label)
     return out
+
+
+def _head_of(token: Token, start: int, end: int) -> bool:
+    """Whether ``token`` heads the span ``[start, end)``: it lies in it and its head does not (the head of a
+    marked party, not a word inside it: "the government" in "the government's request")."""
+    head = token.head
+    return start <= token.idx < end and (head.i == token.i or not start <= head.idx < end)
 
 
 def _gold_event(candidate: Candidate, gold: wikinews.GoldArticle) -> wikinews.GoldEvent | None:
@@ -164,7 +181,8 @@ def _article_examples(articles: Sequence[tuple[wikinews.GoldArticle, Article]], 
 
 
 def _fit(examples: Sequence[_Example], use: npt.NDArray[np.bool_], seed: int) -> Roles:
-    """The two models fitted to the examples marked in ``use`` (thresholds 0.5 until chosen)."""
+    """The two models fitted to the examples marked in ``use`` (thresholds those of the rules' own choice
+    until chosen)."""
     chosen = [e for e, u in zip(examples, use, strict=True) if u]
     counts = Counter(name for e in chosen for name in set(e.features))
     vocabulary = sorted(name for name, n in counts.items() if n >= MIN_FEATURE_COUNT)
@@ -181,7 +199,7 @@ def _fit(examples: Sequence[_Example], use: npt.NDArray[np.bool_], seed: int) ->
         w = fit_binary(slots, labels, bits, replace(FIT, seed=seed))
         weights[role] = {name: round(float(w[index[name]]), 4) for name in vocabulary
                          if abs(float(w[index[name]])) >= 1e-4}
-    return Roles(FORMAT_VERSION, weights, dict.fromkeys(ROLES, 0.5))
+    return Roles(FORMAT_VERSION, weights, {name: 0.0 if name.endswith("keep") else 1.01 for name in THRESHOLDS})
 
 
 # --- out-of-fold figures ----------------------------------------------------------------------------------
@@ -224,17 +242,17 @@ def _objective(figures: dict[str, float | int]) -> float:
 
 def _choose(sentences: Sequence[_Sentence], articles: Sequence[tuple[wikinews.GoldArticle, Article]],
             lex: Lexicon, folds: Sequence[Roles]) -> tuple[dict[str, float], dict[str, float | int]]:
-    """The thresholds whose out-of-fold objective is best, and their figures."""
-    best: tuple[float, dict[str, float], dict[str, float | int]] | None = None
-    for actor in THRESHOLDS:
-        for recipient in THRESHOLDS:
-            thresholds = {"actor": actor, "recipient": recipient}
-            models = [replace(m, thresholds=thresholds) for m in folds]
-            figures = _figures(sentences, articles, lex, models)
-            if best is None or _objective(figures) > best[0]:
-                best = (_objective(figures), thresholds, figures)
-    assert best is not None
-    return best[1], best[2]
+    """The thresholds whose out-of-fold objective is best, searched one at a time from the rules' own
+    choice, and their figures."""
+    thresholds = {name: TRIED[name.split(".")[1]][0 if name.endswith("keep") else -1] for name in THRESHOLDS}
+    best = _figures(sentences, articles, lex, [replace(m, thresholds=thresholds) for m in folds])
+    for name in THRESHOLDS:
+        for value in TRIED[name.split(".")[1]]:
+            trial = {**thresholds, name: value}
+            figures = _figures(sentences, articles, lex, [replace(m, thresholds=trial) for m in folds])
+            if _objective(figures) > _objective(best):
+                thresholds, best = trial, figures
+    return thresholds, best
 
 
 # --- the command ------------------------------------------------------------------------------------------
@@ -259,9 +277,10 @@ def _card(model: Roles, metrics: dict[str, float | int], counts: Counter[str]) -
 
 Two logistic models over named binary features of a coded event's candidate parties (the rules' own answer,
 the dependency path to the trigger, the preposition, side and distance, what the actors stage knows of the
-party, voice and type of the trigger): is this party the event's actor, its recipient? A party is the
-actor (recipient) when that model's probability is at least {model.thresholds['actor']}
-({model.thresholds['recipient']}) and above the other's. Written by `dateline train roles`
+party, voice and type of the trigger): is this party the event's actor, its recipient? A party keeps the
+role the rules gave it while that model's probability is at least the role's `keep` threshold; a role left
+empty takes the likeliest other candidate when its probability reaches the role's `add` threshold
+(thresholds: {', '.join(f'{k} {v}' for k, v in model.thresholds.items())}). Written by `dateline train roles`
 (`src/dateline/training/roles.py`); deterministic for a seed. Read by `src/dateline/events/_roles.py`.
 
 ## Data (candidate parties: {sizes})
@@ -308,8 +327,7 @@ def train(data: Path, out: Path | None = None, *, seed: int = 0) -> TrainingRepo
     model = replace(_fit(examples, np.ones(len(examples), dtype=bool), seed), thresholds=thresholds)
     counts = Counter(f"{e.source}.{'actor' if e.actor else 'recipient' if e.recipient else 'none'}"
                      for e in examples)
-    metrics: dict[str, float | int] = {"threshold.actor": thresholds["actor"],
-                                       "threshold.recipient": thresholds["recipient"]}
+    metrics: dict[str, float | int] = {f"threshold.{k}": v for k, v in thresholds.items()}
     metrics.update({f"oof.{k}": v for k, v in oof.items()})
     metrics.update({f"rules.{k}": v for k, v in rules.items()})
     target = out or Path(str(lang.resources().file(MODEL_FILE))).parent
