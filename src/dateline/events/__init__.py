@@ -371,10 +371,16 @@ def _chosen(article: Article, candidate: Candidate, number: int, scene: Scene, w
     """The event of ``candidate`` with the parties the model chooses; the rules' own where it chooses none or
     none the actors stage knows."""
     args = choose(candidate.hit, article, words, roles)
-    if args is None:
+    if args is None or _same(args, candidate.hit.args):
         return candidate
     chosen = _event(article, replace(candidate.hit, args=args), number, scene, words, part)
     return chosen if chosen is not None else candidate
+
+
+def _same(a: Args, b: Args) -> bool:
+    """Whether two sets of arguments name the same actors and recipients."""
+    return ([t.i for t in a.actors], [t.i for t in a.recipients]) == ([t.i for t in b.actors],
+                                                                      [t.i for t in b.recipients])
 
 
 @stage("events", requires={"doc", "actors", "times", "places"}, assigns={"events"}, config=EventsConfig,

@@ -44,7 +44,8 @@ from dateline.records import Article
 if TYPE_CHECKING:
     from spacy.tokens import Token
 
-__all__ = ["MODEL_FILE", "NO_MODEL", "Roles", "choose", "features", "load_roles", "parse_roles", "participants"]
+__all__ = ["MODEL_FILE", "NO_MODEL", "Party", "Roles", "choose", "features", "load_roles", "parse_roles",
+           "participants", "trigger_features"]
 
 logger = logging.getLogger(__name__)
 
@@ -133,32 +134,44 @@ def _ancestors(token: Token) -> list[Token]:
     return chain
 
 
-def path(token: Token, trigger: Token) -> tuple[str, int] | None:
-    """The dependency path from ``token`` up to the lowest head it shares with ``trigger`` and up from the
-    trigger to it ("nsubj>", "pobj^prep>", "nsubj>dobj"), and its length; None beyond :data:`MAX_PATH`."""
-    up, down = _ancestors(token), _ancestors(trigger)
-    where = {t.i: k for k, t in enumerate(down)}
-    for k, t in enumerate(up):
-        if t.i in where:
-            if k + where[t.i] > MAX_PATH:
-                return None
-            rising = "^".join(x.dep_ for x in up[:k])
-            falling = "^".join(x.dep_ for x in down[:where[t.i]])
-            return f"{rising}>{falling}", k + where[t.i]
-    return None
+@dataclass(frozen=True, slots=True)
+class Party:
+    """A candidate party: its head token, the dependency path from it to the trigger ("nsubj>",
+    "pobj^prep>", "nsubj>dobj": up from the token to the lowest head it shares with the trigger, then up
+    from the trigger to it; "far" beyond :data:`MAX_PATH` arcs) and the path's length."""
+
+    token: Token
+    route: str
+    length: int
 
 
-def participants(hit: Hit, words: Words) -> list[Token]:
+def _party(token: Token, down: list[Token], where: dict[int, int]) -> Party:
+    """``token`` as a party of the trigger whose heads are ``down`` (``where``: index -> place in it)."""
+    up = [token]
+    while up[-1].i not in where and len(up) <= MAX_PATH and up[-1].head.i != up[-1].i:
+        up.append(up[-1].head)
+    top = up[-1]
+    if top.i not in where or len(up) - 1 + where[top.i] > MAX_PATH:
+        return Party(token, "far", MAX_PATH + 1)
+    rising = "^".join(x.dep_ for x in up[:-1])
+    falling = "^".join(x.dep_ for x in down[:where[top.i]])
+    return Party(token, f"{rising}>{falling}", len(up) - 1 + where[top.i])
+
+
+def participants(hit: Hit, words: Words) -> list[Party]:
     """The candidate parties of a coded event: the rules' own, then every noun phrase head of the trigger's
     sentence within :data:`MAX_PATH` arcs of it, in order of the text."""
     trigger = hit.token
-    found = {t.i: t for t in (*hit.args.actors, *hit.args.recipients)}
+    down = _ancestors(trigger)
+    where = {t.i: k for k, t in enumerate(down)}
+    found = {t.i: _party(t, down, where) for t in (*hit.args.actors, *hit.args.recipients)}
     for token in trigger.sent:
         if (token.i == trigger.i or token.i in found or token.pos_ not in NOUNISH or token.dep_ not in PARTY_DEPS
                 or token.lower_ in words.not_parties):
             continue
-        if path(token, trigger) is not None:
-            found[token.i] = token
+        party = _party(token, down, where)
+        if party.length <= MAX_PATH:
+            found[token.i] = party
     return [found[i] for i in sorted(found)]
 
 
@@ -170,24 +183,31 @@ def _rule_role(hit: Hit, token: Token) -> str:
     return "none"
 
 
-def features(hit: Hit, token: Token, article: Article, words: Words) -> list[str]:
-    """The named binary features of ``token`` as a party of the event of ``hit``."""
-    trigger, entry = hit.token, hit.entry
-    rule, kind = _rule_role(hit, token), entry.type
-    found = path(token, trigger)
-    route, length = found if found is not None else ("far", MAX_PATH + 1)
+def trigger_features(hit: Hit) -> tuple[str, str]:
+    """What every party of ``hit`` shares: the voice of its trigger, and its features "|"-joined."""
+    entry, trigger = hit.entry, hit.token
     voice = "passive" if passive(trigger) else "active"
+    return voice, f"{entry.type}|{entry.pos}|{entry.reciprocal}|{entry.object}|{trigger.dep_}"
+
+
+def features(hit: Hit, party: Party, article: Article, words: Words,
+             shared: tuple[str, str] | None = None) -> list[str]:
+    """The named binary features of ``party`` as a party of the event of ``hit`` (``shared``: its
+    :func:`trigger_features`, when the caller has them)."""
+    token, trigger, entry, route = party.token, hit.token, hit.entry, party.route
+    rule, kind = _rule_role(hit, token), entry.type
+    voice, _ = shared or trigger_features(hit)
     distance = abs(token.i - trigger.i)
     bucket = next((str(b) for b in _DISTANCES if distance <= b), "far")
+    side = "before" if token.i < trigger.i else "after"
     actor = article.actor_at(*phrase(token, words))
     out = ["bias", f"rule={rule}", f"rule.type={rule}|{kind}", f"rule.pos={rule}|{entry.pos}",
            f"rule.voice={rule}|{voice}", f"path={route}", f"path.voice={route}|{voice}", f"path.rule={route}|{rule}",
-           f"path.type={route}|{kind}", f"path.pos={route}|{entry.pos}", f"length={length}",
+           f"path.type={route}|{kind}", f"path.pos={route}|{entry.pos}", f"length={party.length}",
            f"dep={token.dep_}", f"dep.voice={token.dep_}|{voice}", f"pos={token.pos_}", f"tag={token.tag_}",
-           f"ent={token.ent_type_ or '-'}", f"side={'before' if token.i < trigger.i else 'after'}",
-           f"side.voice={'before' if token.i < trigger.i else 'after'}|{voice}|{entry.pos}", f"distance={bucket}",
-           f"reciprocal={entry.reciprocal}", f"object={entry.object}", f"trigger.dep={trigger.dep_}",
-           f"known={actor is not None}", f"known.rule={actor is not None}|{rule}"]
+           f"ent={token.ent_type_ or '-'}", f"side={side}", f"side.voice={side}|{voice}|{entry.pos}",
+           f"distance={bucket}", f"reciprocal={entry.reciprocal}", f"object={entry.object}",
+           f"trigger.dep={trigger.dep_}", f"known={actor is not None}", f"known.rule={actor is not None}|{rule}"]
     if token.dep_ == "pobj":
         word = token.head.lower_
         out += [f"prep={word}", f"prep.type={word}|{kind}", f"prep.rule={word}|{rule}", f"prep.path={word}|{route}"]
@@ -211,8 +231,13 @@ def choose(hit: Hit, article: Article, words: Words, model: Roles) -> Args | Non
     the role's ``keep`` threshold; a role the rules leave empty (or the model empties) takes the candidate
     the model finds likeliest for it, with those coordinated with it, where its probability reaches the
     role's ``add`` threshold."""
-    among = participants(hit, words)
-    scores = {t.i: {r: model.probability(r, features(hit, t, article, words)) for r in ROLES} for t in among}
+    parties = participants(hit, words)
+    shared = trigger_features(hit)
+    scores = {}
+    for party in parties:
+        names = features(hit, party, article, words, shared)
+        scores[party.token.i] = {r: model.probability(r, names) for r in ROLES}
+    among = [p.token for p in parties]
     rule = {"actor": {t.i for t in hit.args.actors}, "recipient": {t.i for t in hit.args.recipients}}
     chosen: dict[str, list[Token]] = {}
     for role in ROLES:

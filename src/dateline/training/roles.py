@@ -63,7 +63,7 @@ MIN_FEATURE_COUNT = 3
 #: Values tried for each threshold of a model (:data:`dateline.events._roles.THRESHOLDS`): keeping a
 #: party the rules gave a role (0 keeps every one), adding one they did not (above 1 adds none). The
 #: search starts from the rules' own choice (keep 0, add above 1).
-TRIED = {"keep": (0.0, 0.05, 0.1, 0.2, 0.3), "add": (0.6, 0.75, 0.9, 1.01)}
+TRIED = {"keep": (0.0, 0.05, 0.1, 0.2, 0.3), "add": (0.5, 0.6, 0.75, 0.9, 1.01)}
 #: Sentences parsed at once.
 CHUNK = 64
 #: Version of the model file format (:data:`dateline.events._roles.SUPPORTED_MAJOR`).
@@ -113,11 +113,12 @@ def _labelled(candidate: Candidate, article: Article, lex: Lexicon, source: str,
               label: dict[int, str]) -> list[_Example]:
     """The examples of one coded event's candidate parties; ``label``: token index -> role."""
     out = []
-    for token in participants(candidate.hit, lex.words):
+    for party in participants(candidate.hit, lex.words):
+        token = party.token
         if source == "conflibert" and token.pos_ == "PRON":
             continue  # the annotators mark no pronouns
         role = label.get(token.i, "none")
-        out.append(_Example(tuple(features(candidate.hit, token, article, lex.words)), int(role == "actor"),
+        out.append(_Example(tuple(features(candidate.hit, party, article, lex.words)), int(role == "actor"),
                             int(role == "recipient"), source, fold))
     return out
 
@@ -130,7 +131,7 @@ def _sentence_examples(sentences: Sequence[_Sentence], lex: Lexicon) -> list[_Ex
             continue
         candidate = found[0]
         label: dict[int, str] = {}
-        for token in participants(candidate.hit, lex.words):
+        for token in (p.token for p in participants(candidate.hit, lex.words)):
             if token.pos_ == "PRON":
                 continue  # the annotators mark no pronouns: an unmarked one says nothing of its role
             for start, end, kind in sentence.gold:
@@ -166,7 +167,7 @@ def _article_examples(articles: Sequence[tuple[wikinews.GoldArticle, Article]], 
             names = {"actor": frozenset().union(*(wikinews._gold_names(a) for a in target.actors)),
                      "recipient": frozenset().union(*(wikinews._gold_names(a) for a in target.recipients))}
             label: dict[int, str] = {}
-            for token in participants(candidate.hit, lex.words):
+            for token in (p.token for p in participants(candidate.hit, lex.words)):
                 start, end = phrase(token, lex.words)
                 actor = article.actor_at(start, end)
                 words = wikinews._name_words(actor.name if actor is not None else article.text[start:end])
