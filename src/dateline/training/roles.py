@@ -185,6 +185,9 @@ def _fit(examples: Sequence[_Example], use: npt.NDArray[np.bool_], seed: int) ->
     """The two models fitted to the examples marked in ``use`` (thresholds those of the rules' own choice
     until chosen)."""
     chosen = [e for e, u in zip(examples, use, strict=True) if u]
+    rules = {name: 0.0 if name.endswith("keep") else 1.01 for name in THRESHOLDS}
+    if not chosen:
+        return Roles(FORMAT_VERSION, {r: {} for r in ROLES}, rules)  # nothing to learn from: the rules' choice
     counts = Counter(name for e in chosen for name in set(e.features))
     vocabulary = sorted(name for name, n in counts.items() if n >= MIN_FEATURE_COUNT)
     index = {name: i + 1 for i, name in enumerate(vocabulary)}  # slot 0 is padding
@@ -200,7 +203,7 @@ def _fit(examples: Sequence[_Example], use: npt.NDArray[np.bool_], seed: int) ->
         w = fit_binary(slots, labels, bits, replace(FIT, seed=seed))
         weights[role] = {name: round(float(w[index[name]]), 4) for name in vocabulary
                          if abs(float(w[index[name]])) >= 1e-4}
-    return Roles(FORMAT_VERSION, weights, {name: 0.0 if name.endswith("keep") else 1.01 for name in THRESHOLDS})
+    return Roles(FORMAT_VERSION, weights, rules)
 
 
 # --- out-of-fold figures ----------------------------------------------------------------------------------

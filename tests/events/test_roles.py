@@ -1,0 +1,87 @@
+"""The learned choice of actor and recipient: candidate parties, the model file, and the stage with a model."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+from dateline import actors, annotate, events, lang, places, times
+from dateline.errors import ResourceError
+from dateline.events._lexicon import load_lexicon
+from dateline.events._roles import NO_MODEL, load_roles, parse_roles, participants
+from dateline.pipeline import Pipeline
+from dateline.records import Article, Document
+
+SANCTION = "Russia imposed sanctions on Ukraine."
+#: Thresholds that keep every party the rules give and add none: the rules' own choice.
+RULES = {"actor.keep": 0.0, "actor.add": 1.01, "recipient.keep": 0.0, "recipient.add": 1.01}
+
+
+def _run(text: str, roles: str | None = None) -> Article:
+    config = {"events": {"roles": roles}} if roles is not None else {}
+    (result,) = Pipeline(["annotate", "actors", "times", "places", "events"], config=config, on_error="stop").run(
+        [Document(id="doc1", source="test", kind="text", content=text, published="2020-03-01")])
+    assert isinstance(result, Article)
+    return result
+
+
+def _model(tmp_path: Path, actor: dict[str, float], recipient: dict[str, float],
+           thresholds: dict[str, float]) -> str:
+    path = tmp_path / "roles.json"
+    path.write_text(json.dumps({"version": "1.0", "thresholds": thresholds,
+                                "weights": {"actor": actor, "recipient": recipient}}), encoding="utf-8")
+    return str(path)
+
+
+def _parties(article: Article, kind: str) -> tuple[list[str], list[str]]:
+    (event,) = [e for e in article.events if e.type == kind]
+    return [s.text for s in event.actor_spans], [s.text for s in event.recipient_spans]
+
+
+def test_candidates_are_the_rules_parties_and_the_noun_phrases_near_the_trigger(nlp: Any) -> None:
+    text = "The Syrian army shelled the village of Kafr Nabl near the border with Turkey."
+    (article,) = annotate.apply_batch([Article(id="doc1", source="test", text=text)])
+    for stage in (actors.apply, times.apply, places.apply):
+        article = stage(article)
+    (candidate,) = events.candidates(article, load_lexicon(lang.resources()))
+    found = {p.token.text: p.route for p in participants(candidate.hit, load_lexicon(lang.resources()).words)}
+    assert found["army"] == "nsubj>" and found["village"] == "dobj>"
+    assert found["border"] == "pobj^prep^dobj>"  # three arcs: a candidate
+    assert "shelled" not in found  # the trigger is no party of its own
+
+
+def test_rules_thresholds_code_as_the_rules(nlp: Any, tmp_path: Path) -> None:
+    model = _model(tmp_path, {}, {}, RULES)
+    assert _parties(_run(SANCTION, model), "SANCTION") == _parties(_run(SANCTION, NO_MODEL), "SANCTION") == (
+        ["Russia"], ["Ukraine"])
+
+
+def test_a_model_can_swap_the_rules_roles(nlp: Any, tmp_path: Path) -> None:
+    swap = {"actor.keep": 0.5, "actor.add": 0.5, "recipient.keep": 0.5, "recipient.add": 0.5}
+    model = _model(tmp_path, {"bias": -10.0, "rule=recipient": 20.0}, {"bias": -10.0, "rule=actor": 20.0}, swap)
+    assert _parties(_run(SANCTION, model), "SANCTION") == (["Ukraine"], ["Russia"])
+
+
+def test_a_doubted_recipient_is_dropped_and_the_actor_kept(nlp: Any, tmp_path: Path) -> None:
+    model = _model(tmp_path, {}, {"bias": -10.0}, {**RULES, "recipient.keep": 0.5})
+    assert _parties(_run(SANCTION, model), "SANCTION") == (["Russia"], [])
+
+
+def test_the_shipped_model_keeps_clear_parties(nlp: Any) -> None:
+    assert load_roles(lang.resources()) is not None
+    assert _parties(_run(SANCTION), "SANCTION") == (["Russia"], ["Ukraine"])
+    article = _run("Donald Trump met Vladimir Putin in Hamburg.")
+    assert _parties(article, "CONSULT") == (["Donald Trump", "Vladimir Putin"], [])
+
+
+def test_a_broken_model_file_is_refused(tmp_path: Path) -> None:
+    with pytest.raises(ResourceError, match="'thresholds'"):
+        parse_roles({"version": "1.0", "weights": {"actor": {}, "recipient": {}}, "thresholds": {}}, "x")
+    with pytest.raises(ResourceError, match="format version 1"):
+        parse_roles({"version": "2.0"}, "x")
+    with pytest.raises(ResourceError, match="not found"):
+        load_roles(lang.resources(), str(tmp_path / "missing.json"))
+    assert load_roles(lang.resources(), NO_MODEL) is None
