@@ -228,9 +228,9 @@ def _group(token: Token, among: list[Token]) -> list[Token]:
 def choose(hit: Hit, article: Article, words: Words, model: Roles) -> Args | None:
     """The parties the model chooses for the event of ``hit``; None where it names none (the rules' parties
     stay). A party the rules gave a role keeps it while the model's probability of that role is at least
-    the role's ``keep`` threshold; a role the rules leave empty (or the model empties) takes the candidate
-    the model finds likeliest for it, with those coordinated with it, where its probability reaches the
-    role's ``add`` threshold."""
+    the role's ``keep`` threshold, and so do the parties the rules coordinate with it; a role the rules
+    leave empty (or the model empties) takes the candidate the model finds likeliest for it, with those
+    coordinated with it, where its probability reaches the role's ``add`` threshold."""
     parties = participants(hit, words)
     shared = trigger_features(hit)
     scores = {}
@@ -244,6 +244,10 @@ def choose(hit: Hit, article: Article, words: Words, model: Roles) -> Args | Non
         taken = {t.i for r in chosen.values() for t in r}
         kept = [t for t in among if t.i in rule[role] and t.i not in taken
                 and scores[t.i][role] >= model.thresholds[f"{role}.keep"]]
+        # a party keeps those coordinated with it in the same role ("Jordan and Britain agreed")
+        linked = {t.i for t in kept} | {g.i for t in kept for g in _group(t, among)
+                                        if g.i in rule[role] and g.i not in taken}
+        kept = [t for t in among if t.i in linked]
         free = [t for t in among if t.i not in taken and t.i not in rule[role]]
         if not kept and free:
             best = max(free, key=lambda t: scores[t.i][role])

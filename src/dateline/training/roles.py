@@ -143,8 +143,11 @@ def _sentence_examples(sentences: Sequence[_Sentence], lex: Lexicon) -> list[_Ex
 
 def _head_of(token: Token, start: int, end: int) -> bool:
     """Whether ``token`` heads the span ``[start, end)``: it lies in it and its head does not (the head of a
-    marked party, not a word inside it: "the government" in "the government's request")."""
+    marked party, not a word inside it: "the government" in "the government's request"), or is coordinated
+    with the token that does."""
     head = token.head
+    if token.dep_ == "conj" and head.i != token.i:
+        return _head_of(head, start, end)  # "A and B" marked as one party: B is a party as A is
     return start <= token.idx < end and (head.i == token.i or not start <= head.idx < end)
 
 
