@@ -21,9 +21,11 @@ from dateline.records import EVENT_TYPES, Article, Document, Event
 STAGES = ["annotate", "actors", "times", "places", "events"]
 
 
-def run(text: str, published: str | None = "2017-07-07", lexicons: dict[str, str] | None = None) -> Article:
-    """One article through the real pipeline, stopping on the first error."""
-    (result,) = Pipeline(STAGES, lexicons=lexicons or {}, on_error="stop").run(
+def run(text: str, published: str | None = "2017-07-07", lexicons: dict[str, str] | None = None,
+        roles: str = "") -> Article:
+    """One article through the real pipeline, stopping on the first error (``roles``: the events stage's
+    actor/recipient model; ``"none"`` for the rules alone)."""
+    (result,) = Pipeline(STAGES, lexicons=lexicons or {}, config={"events": {"roles": roles}}, on_error="stop").run(
         [Document(id="doc1", source="test", kind="text", content=text, published=published)]
     )
     assert isinstance(result, Article)
@@ -557,7 +559,8 @@ def test_an_event_none_of_whose_parties_is_an_actor_is_not_coded() -> None:
      "Kamala Harris"),
 ])
 def test_common_political_acts_are_coded(text: str, event_type: str, actor: str, recipient: str | None) -> None:
-    article = run(text)
+    # the rules' parties: the learned choice makes "Sudesh Amman advised Ali Khan to attack" Amman's attack
+    article = run(text, roles="none")
     event = only(article, event_type)
     names = [a.name for i in event.actors if (a := article.actor(i)) is not None]
     assert any(actor in name for name in names), names

@@ -65,9 +65,9 @@ def test_a_model_can_swap_the_rules_roles(nlp: Any, tmp_path: Path) -> None:
     assert _parties(_run(SANCTION, model), "SANCTION") == (["Ukraine"], ["Russia"])
 
 
-def test_a_doubted_recipient_is_dropped_and_the_actor_kept(nlp: Any, tmp_path: Path) -> None:
+def test_a_doubted_party_stays_where_no_candidate_replaces_it(nlp: Any, tmp_path: Path) -> None:
     model = _model(tmp_path, {}, {"bias": -10.0}, {**RULES, "recipient.keep": 0.5})
-    assert _parties(_run(SANCTION, model), "SANCTION") == (["Russia"], [])
+    assert _parties(_run(SANCTION, model), "SANCTION") == (["Russia"], ["Ukraine"])
 
 
 def test_the_shipped_model_keeps_clear_parties(nlp: Any) -> None:

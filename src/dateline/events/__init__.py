@@ -369,12 +369,16 @@ def candidates(article: Article, lex: Lexicon, roles: Roles | None = None) -> li
 def _chosen(article: Article, candidate: Candidate, number: int, scene: Scene, words: Words, roles: Roles,
             part: tuple[int, ...]) -> Candidate:
     """The event of ``candidate`` with the parties the model chooses; the rules' own where it chooses none or
-    none the actors stage knows."""
+    none the actors stage knows. The model chooses who, not when or where: the date and place stay those
+    the rules' parties give ("a visit to Poland" takes place in Poland even when Poland is no recipient)."""
     args = choose(candidate.hit, article, words, roles)
     if args is None or _same(args, candidate.hit.args):
         return candidate
     chosen = _event(article, replace(candidate.hit, args=args), number, scene, words, part)
-    return chosen if chosen is not None else candidate
+    if chosen is None:
+        return candidate
+    event = replace(chosen.event, date=candidate.event.date, place=candidate.event.place)
+    return replace(chosen, event=event, carried=candidate.carried)
 
 
 def _same(a: Args, b: Args) -> bool:

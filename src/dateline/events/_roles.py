@@ -9,9 +9,10 @@ appositions, coordinated and named parties) and scores each with two logistic
 models over named binary features (:func:`features`: the rules' answer, the
 dependency path to the trigger, the preposition, side and distance, what the
 actors stage knows of the party, voice and type of the trigger). A candidate is
-kept in the role the rules gave it while that model's probability stays above a
-low threshold, and a role the rules leave empty takes the likeliest other
-candidate when its probability passes a high one (:func:`choose`).
+kept in the role the rules gave it unless that model's probability falls below a
+low threshold and another candidate's passes a high one; a role the rules
+leave empty takes the likeliest candidate whose probability passes it
+(:func:`choose`).
 
 The model only re-chooses the parties of events the rules code: an event the
 rules do not code stays uncoded, and an event for which the model names no known
@@ -229,8 +230,9 @@ def choose(hit: Hit, article: Article, words: Words, model: Roles) -> Args | Non
     """The parties the model chooses for the event of ``hit``; None where it names none (the rules' parties
     stay). A party the rules gave a role keeps it while the model's probability of that role is at least
     the role's ``keep`` threshold, and so do the parties the rules coordinate with it; a role the rules
-    leave empty (or the model empties) takes the candidate the model finds likeliest for it, with those
-    coordinated with it, where its probability reaches the role's ``add`` threshold."""
+    leave empty, or whose parties the model doubts, takes the candidate the model finds likeliest for it,
+    with those coordinated with it, where its probability reaches the role's ``add`` threshold. The rules'
+    parties of a role stay where no candidate replaces them: the model never just removes a party."""
     parties = participants(hit, words)
     shared = trigger_features(hit)
     scores = {}
@@ -242,8 +244,8 @@ def choose(hit: Hit, article: Article, words: Words, model: Roles) -> Args | Non
     chosen: dict[str, list[Token]] = {}
     for role in ROLES:
         taken = {t.i for r in chosen.values() for t in r}
-        kept = [t for t in among if t.i in rule[role] and t.i not in taken
-                and scores[t.i][role] >= model.thresholds[f"{role}.keep"]]
+        ruled = [t for t in among if t.i in rule[role] and t.i not in taken]
+        kept = [t for t in ruled if scores[t.i][role] >= model.thresholds[f"{role}.keep"]]
         # a party keeps those coordinated with it in the same role ("Jordan and Britain agreed")
         linked = {t.i for t in kept} | {g.i for t in kept for g in _group(t, among)
                                         if g.i in rule[role] and g.i not in taken}
@@ -252,11 +254,9 @@ def choose(hit: Hit, article: Article, words: Words, model: Roles) -> Args | Non
         if not kept and free:
             best = max(free, key=lambda t: scores[t.i][role])
             if scores[best.i][role] >= model.thresholds[f"{role}.add"]:
-                kept = [t for t in _group(best, free)]
-        chosen[role] = kept
+                kept = _group(best, free)
+        chosen[role] = kept or ruled  # a party the rules name goes only where another replaces it
     actors, recipients = chosen["actor"], chosen["recipient"]
-    if hit.entry.reciprocal:
-        actors, recipients = sorted([*actors, *recipients], key=lambda t: t.i), []
     if not actors and not recipients:
         return None
     actor_set = {t.i for t in actors}
