@@ -53,6 +53,11 @@ Choices worth knowing:
   letter ("sent a letter to X", "wrote to X") is a CONSULT from writer to
   addressee, unless what it says is an event ("a letter to X threatening
   ..." is the threat).
+- Who is actor and who recipient: the rules of :mod:`dateline.events._args`
+  name them, then a learned model (:mod:`dateline.events._roles`, trained
+  by ``dateline train roles``) may re-choose them among the parties the
+  parse offers: it replaces a party it doubts only with a likelier one and
+  fills a role the rules leave empty; date and place stay the rules'.
 - An event none of whose parties is a known actor (``Article.actor_at``) is
   not coded: "they shot him", "two women and a man were injured" say what
   happened but not between whom, and a dyad table cannot use them (on the
