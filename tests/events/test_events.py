@@ -559,8 +559,7 @@ def test_an_event_none_of_whose_parties_is_an_actor_is_not_coded() -> None:
      "Kamala Harris"),
 ])
 def test_common_political_acts_are_coded(text: str, event_type: str, actor: str, recipient: str | None) -> None:
-    # the rules' parties: the learned choice makes "Sudesh Amman advised Ali Khan to attack" Amman's attack
-    article = run(text, roles="none")
+    article = run(text)
     event = only(article, event_type)
     names = [a.name for i in event.actors if (a := article.actor(i)) is not None]
     assert any(actor in name for name in names), names

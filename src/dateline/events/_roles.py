@@ -226,6 +226,12 @@ def _group(token: Token, among: list[Token]) -> list[Token]:
     return [t for t in among if t.i in linked]
 
 
+def _agent(token: Token, words: Words) -> bool:
+    """Whether ``token`` is the object of an agent preposition ("the eviction of families by Israel"): the
+    doer by the grammar, never a recipient the model adds, wherever the parser hung the phrase."""
+    return token.dep_ == "pobj" and token.head.lower_ in words.agent_prepositions
+
+
 def choose(hit: Hit, article: Article, words: Words, model: Roles) -> Args | None:
     """The parties the model chooses for the event of ``hit``; None where it names none (the rules' parties
     stay). A party the rules gave a role keeps it while the model's probability of that role is at least
@@ -250,7 +256,8 @@ def choose(hit: Hit, article: Article, words: Words, model: Roles) -> Args | Non
         linked = {t.i for t in kept} | {g.i for t in kept for g in _group(t, among)
                                         if g.i in rule[role] and g.i not in taken}
         kept = [t for t in among if t.i in linked]
-        free = [t for t in among if t.i not in taken and t.i not in rule[role]]
+        free = [t for t in among if t.i not in taken and t.i not in rule[role]
+                and not (role == "recipient" and _agent(t, words))]
         if not kept and free:
             best = max(free, key=lambda t: scores[t.i][role])
             if scores[best.i][role] >= model.thresholds[f"{role}.add"]:
