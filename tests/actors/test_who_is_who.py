@@ -602,7 +602,7 @@ def test_an_organization_of_no_named_country_is_of_the_country_its_story_happens
 
 
 def test_a_person_of_no_known_role_takes_the_sector_of_the_organization_they_belong_to() -> None:
-    article = run("Dr Gary Roe, retail expert from the University of Lagos, said the stores were full.")
+    article = run("Dr Gary Roe, a bridge expert at the University of Lagos, said the new bridge was safe.")
     names = by_name(article)
     assert names["University of Lagos"].sector == "EDU"
     assert (names["Gary Roe"].kind, names["Gary Roe"].sector) == ("person", "EDU")
@@ -618,7 +618,7 @@ def test_an_abbreviated_country_in_a_name_and_a_board_or_survey_give_country_and
 
 
 def test_a_person_of_no_known_country_joined_to_a_country_by_from_is_of_it() -> None:
-    names = by_name(run("The record, held by Mary Wanjiru also from Kenya, remained intact."))
+    names = by_name(run("The first prize went to a rowing crew coached by Mary Wanjiru also from Kenya."))
     assert names["Kenya"].kind == "country"
     assert (names["Mary Wanjiru"].kind, names["Mary Wanjiru"].country) == ("person", "KEN")
 
