@@ -21,7 +21,7 @@ if TYPE_CHECKING:
 
 __all__ = ["affiliations_pass"]
 
-#: Words a preposition may stand after a name by: a comma, "also", "both" ("Abebe Roe and Tola Roe, both from").
+#: Words a preposition may stand after a name by: a comma, "also", "both" ("Ann Roe and Tom Roe, both from").
 MAX_WORDS_BEFORE_PREPOSITION = 3
 #: Dependency labels of the words between a name and its preposition ("also", "both").
 SKIPPED = frozenset({"advmod", "preconj"})
@@ -62,7 +62,7 @@ def _affiliations(build: Build, tok: Token) -> list[Group]:
 
 def _country_after(build: Build, end: int) -> list[Group]:
     """The country named right after a name by an affiliation preposition, whatever the parser attached the
-    preposition to ("held by Mary Roe also from Kenya", "Abebe Roe and Tola Roe, both from Ethiopia")."""
+    preposition to ("coached by Mary Roe also from Kenya", "Ann Roe and Tom Roe, both from Ghana")."""
     doc, k = build.doc, end
     while k < min(end + MAX_WORDS_BEFORE_PREPOSITION, len(doc)) and (doc[k].text == "," or doc[k].dep_ in SKIPPED):
         k += 1

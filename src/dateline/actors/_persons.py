@@ -73,7 +73,7 @@ def people_pass(build: Build, candidates: list[Candidate], by_token: dict[int, C
         if bare and (mod is None or mod.sector is None or not person_title(build, mod.title)):
             if not (given_name_first(build, cand) or person_noun_before(build, cand)):
                 continue  # an ORG-tagged name is a person's only with a title ("governor Rosselló"), a given
-                # name, or after a noun of a person ("actress Stormy Daniels")
+                # name, or after a noun of a person ("actress Jane Roe")
             mod = mod if mod is not None and mod.title else None  # not "president and bus driver Leo Marsh"
         if not (bare or _reads_as_person(build, cand, chosen, weak, mod)):
             continue

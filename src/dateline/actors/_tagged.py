@@ -9,7 +9,7 @@ nouns, and a title of a person stands beside it (one of the curated titles,
 and no organization's head: "Sea-Eye spokesperson Carlotta Weibl", not "the
 Mounted Police" nor "news broadcaster NRK") or its first word begins the names
 of many persons of the knowledge base ("awarded to Oleg Titov"), or it comes right after a noun of a
-person ("film actress Stormy Daniels", "his wife, Amanda,": then also a lone word).
+person ("film actress Jane Roe", "his daughter, Petra,": then also a lone word).
 """
 
 from __future__ import annotations
@@ -32,7 +32,7 @@ def bare_org_name(build: Build, cand: Candidate) -> bool:
     if cand.label != ORG or cand.hits:
         return False
     if cand.tok_end - cand.tok_start < 2 and not person_noun_before(build, cand):
-        return False  # a lone word only right after a noun of a person ("his wife, Amanda,")
+        return False  # a lone word only right after a noun of a person ("his daughter, Petra,")
     tokens = build.doc[cand.tok_start : cand.tok_end]
     if not all(t.tag_ == "NNP" and t.text[:1].isupper() and not t.text.isupper() for t in tokens):
         return False
@@ -59,7 +59,7 @@ def org_noun_before(build: Build, cand: Candidate) -> bool:
     """Whether a name no dictionary knows follows, as its apposition, a common noun of a kind of organization
     ("the Florida company Ridgeback Biotherapeutics", "the energy company Burisma"): an organization's name,
     whatever the tagger says."""
-    # not "the speaker of the parliament Ali Larijani"
+    # not "the speaker of the parliament John Roe"
     return not cand.hits and org_noun_at(build, cand.tok_start - 1, build.lex.words.country_prepositions)
 
 
@@ -79,7 +79,7 @@ def org_noun_at(build: Build, k: int, blocking: frozenset[str]) -> bool:
 
 def person_noun_before(build: Build, cand: Candidate) -> bool:
     """Whether a name comes right after a lower-case noun of a person, a word of kinship or a person's noun
-    ("film actress Stormy Daniels", "the party's nominee Darrell Castle", "his wife, Amanda,")."""
+    ("film actress Jane Roe", "the party's nominee John Roe", "his daughter, Petra,")."""
     k = cand.tok_start - 1
     k -= int(k > 0 and build.doc[k].text == ",")
     if k < 0:
