@@ -110,6 +110,9 @@ def test_an_acronym_no_dictionary_knows_is_an_actor_only_where_it_does_something
     names = by_name(run("Workers at the plant must wear PPE at all times, the FWTA said on Monday."))
     assert names["FWTA"].kind == "organization"
     assert "PPE" not in names
+    names = by_name(run("The ferry service will stop on Monday, according to the FWTA, as crews wear PPE."))
+    assert names["FWTA"].kind == "organization"  # the source of "according to" does something
+    assert "PPE" not in names
 
 
 def test_a_pictures_credit_names_no_actor() -> None:

@@ -233,7 +233,8 @@ def _agent(build: Build, tok: Token) -> bool:
     if tok.dep_ in AGENTS:
         return True
     preposition = tok.head
-    return tok.dep_ == "pobj" and (preposition.dep_ == "agent" or preposition.head.lower_ == "according")
+    return tok.dep_ == "pobj" and (preposition.dep_ == "agent"
+                                   or preposition.head.lower_ in build.lex.words.source_words)
 
 
 def _named_org(tok: Token) -> bool:
