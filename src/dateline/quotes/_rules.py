@@ -26,7 +26,7 @@ import re
 from dataclasses import replace
 from typing import TYPE_CHECKING
 
-import numpy
+import numpy as np
 
 from dateline import ids
 from dateline.quotes._direct import DirectQuote, SegmentIndex, find_direct
@@ -102,10 +102,10 @@ def _outermost(found: list[Candidate], text: str, lexicon: Lexicon) -> list[Cand
     found = [_cut_at_breaks(outer, breaks, text, lexicon) for outer in found]
     if not found:
         return found
-    cues = numpy.asarray([cand.cue.start for cand in found])
-    starts, ends = numpy.asarray([cand.content for cand in found]).T
+    cues = np.asarray([cand.cue.start for cand in found])
+    starts, ends = np.asarray([cand.content for cand in found]).T
     inside = (starts <= cues[:, None]) & (cues[:, None] < ends)  # cue x content
-    numpy.fill_diagonal(inside, False)
+    np.fill_diagonal(inside, False)
     return [cand for cand, held in zip(found, inside.any(axis=1).tolist(), strict=True) if not held]
 
 
