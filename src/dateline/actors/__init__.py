@@ -11,9 +11,10 @@ stages map a span to an actor with :meth:`Article.actor_at`.
 The work happens in passes over one article, in this order: people (with the
 titles before or after their names), title-only references ("the U.S.
 president"), institutions and generic agents (with their country modifiers),
-organizations, countries and other names, pronouns, the organizations persons belong
-to. Each pass marks the tokens
-it used so later passes skip them: mentions of different actors do not overlap.
+organizations, countries and other names, pronouns, then the organizations
+persons belong to (which give them a sector or country). Each pass marks the
+tokens it used so later passes skip them: mentions of different actors do not
+overlap.
 
 The dictionaries live in ``dateline/lang/<code>/`` (countries, agents, and the
 pronouns, grammatical words and title words of ``actors.json``) and
