@@ -17,8 +17,9 @@ inside a report is no second record), and adds the model's attributions that
 overlap none of them: on PolNeAR dev this scores above either alone, and the
 model's share brings the stances and reports the rules miss. The model's
 source ranker names again the rules' weak speakers (missing, a pronoun, or
-linked to no actor, unless the subject of the cue itself), and a bare quotation that opens the sentence after an
-attribution goes on with that attribution's speaker and cue.
+linked to no actor, unless the subject of the cue itself), and a bare
+quotation that opens the sentence after an attribution goes on with that
+attribution's speaker and cue.
 ``quotes.method=model`` runs the model alone and ``quotes.method=rules`` the
 rules alone. When the model is missing the stage runs its rules and says so
 once. Cue words and every other word either reads live in
