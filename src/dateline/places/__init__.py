@@ -33,7 +33,7 @@ language's names of places (``lang/<code>/places.json``, ``demonyms.json``).
 from __future__ import annotations
 
 from collections.abc import Sequence
-from dataclasses import replace
+from dataclasses import dataclass, replace
 
 from dateline.lang import Resources
 from dateline.pipeline import StageConfig, stage
@@ -46,7 +46,7 @@ from dateline.places._qualify import qualifier_at
 from dateline.places._resolve import Context, Mention, candidates, is_decisive, within
 from dateline.records import Article, Place, Span
 
-__all__ = ["apply", "resolve", "resolve_spans"]
+__all__ = ["Choice", "apply", "choices", "resolve", "resolve_spans"]
 
 
 @stage("places", requires={"doc"}, assigns={"places"}, help="place names resolved in the offline gazetteer")
@@ -57,6 +57,35 @@ def apply(article: Article, config: StageConfig = StageConfig()) -> Article:
     """
     if article.doc is None:
         return article
+    kept = [c.place() for c in choices(article, config) if c.placed or c.named]
+    return replace(article, places=tuple(sorted(kept, key=lambda p: (p.span.start, p.span.end))))
+
+
+@dataclass(frozen=True)
+class Choice:
+    """One mention as the rules decide it: its span, where it came from, the gazetteer entry it resolves to
+    (None when unknown), whether the rules report it with that entry's point (``placed``), and, when they do
+    not, whether they keep it with its name only (``named``; ``country`` from its qualifier, "Bethel, Vt.")."""
+
+    span: Span
+    source: str
+    entry: Entry | None
+    placed: bool
+    named: bool
+    country: str | None = None
+
+    def place(self) -> Place:
+        """The place the rules report for this mention (only for ``placed`` or ``named`` choices)."""
+        if self.placed and self.entry is not None:
+            return _place(self.span, self.entry)
+        return Place(self.span, self.span.text, self.country)
+
+
+def choices(article: Article, config: StageConfig = StageConfig()) -> list[Choice]:
+    """Every mention the stage finds in ``article`` (annotated), with its entry and the rules' decision; the
+    places :func:`apply` reports are those ``placed`` or ``named``, in text order."""
+    if article.doc is None:
+        return []
     res = config.resources(article)
     gazetteer = load_gazetteer(res)
     found = find_mentions(article.doc, gazetteer, article.text)
@@ -89,10 +118,13 @@ def apply(article: Article, config: StageConfig = StageConfig()) -> Article:
                                    or (entry in named and _word_before(article.text, span) in of_words)))
     ]
     strays = _strays([entry for _, entry in resolved], country)
-    kept = [_place(span, entry) if entry is not None and entry not in strays else Place(span, span.text, None)
-            for span, entry in resolved]
-    kept += [Place(span, span.text, qualifier.country) for span, qualifier in unlisted.items()]
-    return replace(article, places=tuple(sorted(kept, key=lambda p: (p.span.start, p.span.end))))
+    chosen = {span for span, _ in resolved}
+    made = [
+        Choice(span, f.source, entry, span in chosen and entry is not None and entry not in strays, span in chosen)
+        for (span, f), entry in zip(found.items(), entries, strict=True)
+    ]
+    made += [Choice(span, "qualified", None, False, True, qualifier.country) for span, qualifier in unlisted.items()]
+    return [c for c in made if c.placed or c.named or c.entry is not None]
 
 
 #: Sources of mentions that are places as such: the tagger's place entities and the layout of news.
