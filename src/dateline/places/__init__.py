@@ -80,6 +80,11 @@ class Choice:
             return _place(self.span, self.entry)
         return Place(self.span, self.span.text, self.country)
 
+    def point(self) -> Place:
+        """The place with the entry's point whatever the rules decided (only for choices with an entry)."""
+        assert self.entry is not None
+        return _place(self.span, self.entry)
+
 
 def choices(article: Article, config: StageConfig = StageConfig()) -> list[Choice]:
     """Every mention the stage finds in ``article`` (annotated), with its entry and the rules' decision; the

@@ -18,6 +18,7 @@ __all__ = ["TASKS", "TrainingReport"]
 #: Task name -> module under dateline.training.
 TASKS: dict[str, str] = {
     "events": "dateline.training.events",
+    "places": "dateline.training.places",
     "quotes": "dateline.training.quotes",
     "roles": "dateline.training.roles",
 }

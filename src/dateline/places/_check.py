@@ -1,0 +1,120 @@
+"""Features of a learned check on the places the rules resolve (see ``dateline train places``).
+
+Each mention the stage resolves to an entry with a point is described by what
+the stage already knows: where the mention came from (the tagger's label, a
+dateline, a list, a name inside another), the entry's feature type,
+population, alternate name and capital flags, how many entries the name may
+stand for, how far the article's other places lie and whether they share its
+country or US state, the outlet's country, the word before the name, whether
+it opens a sentence or stands in the headline, how often the article uses it,
+and the rules' own decision. Features are strings hashed into weight slots; a
+logistic model over them (:func:`score`) says whether to report the point.
+"""
+
+from __future__ import annotations
+
+import math
+import zlib
+from collections import Counter
+from collections.abc import Sequence
+
+import numpy as np
+import numpy.typing as npt
+
+from dateline.places._gazetteer import Entry, Gazetteer
+from dateline.places._geo import km
+from dateline.places._resolve import candidates
+from dateline.records import Article, Span
+
+__all__ = ["FEATURE_BITS", "features", "score", "slot_rows"]
+
+#: Weight slots of the hashed features (2**12: a few hundred distinct features, few collisions).
+FEATURE_BITS = 12
+
+#: Upper bounds (km) of the distance bins to the nearest other place.
+DISTANCE_BINS = (25.0, 100.0, 300.0, 1000.0, 3000.0)
+
+#: Characters looked back for the word before a name.
+BEFORE_CHARS = 16
+
+
+def features(article: Article, gazetteer: Gazetteer, spans: Sequence[Span], entries: Sequence[Entry],
+             placed: Sequence[bool], named: Sequence[bool], sources: Sequence[str],
+             home: str | None) -> list[list[str]]:
+    """The features of each mention resolved to ``entries`` (all with points), given the rules' decisions
+    (``placed``, ``named``), the mentions' sources and the outlet's country ``home`` (ISO-3 or None)."""
+    keys = [gazetteer.key(span.text) for span in spans]
+    counts = Counter(keys)
+    headline = article.text.find("\n")
+    starts = {t.idx for t in article.doc if t.is_sent_start} if article.doc is not None else set()
+    kept = [e for e, p in zip(entries, placed, strict=True) if p]
+    rows = []
+    for i, (span, entry) in enumerate(zip(spans, entries, strict=True)):
+        others = [e for j, e in enumerate(entries) if keys[j] != keys[i]]
+        rule = "placed" if placed[i] else "named" if named[i] else "dropped"
+        near = _bin(min((km(entry, o) for o in others if o.feature in ("city", "admin2")), default=None))
+        near_kept = _bin(min((km(entry, o) for o in kept if o != entry and o.feature != "country"
+                              and o.feature != "region"), default=None))
+        options = candidates(gazetteer, span.text)
+        namesakes = len(options)
+        rank = sum(o.population > entry.population for o in options if o.feature == entry.feature)
+        row = [
+            "bias", f"src={sources[i]}", f"feat={entry.feature}", f"rule={rule}",
+            f"rule={rule}|src={sources[i]}", f"rule={rule}|feat={entry.feature}",
+            f"pop={_log_bin(entry.population)}", f"pop={_log_bin(entry.population)}|feat={entry.feature}",
+            f"alias={entry.alias}", f"capital={entry.capital}",
+            f"namesakes={min(namesakes, 6)}", f"namesakes={min(namesakes, 6)}|feat={entry.feature}",
+            f"near={near}", f"near={near}|feat={entry.feature}", f"near_kept={near_kept}",
+            f"near_kept={near_kept}|rule={rule}",
+            f"same_country={any(o.country == entry.country for o in others)}",
+            f"same_state={entry.country == 'USA' and any(o.admin1 == entry.admin1 for o in others)}",
+            f"home={'none' if home is None else home == entry.country}",
+            f"before={_before(article.text, span)}",
+            f"sentence_start={span.start in starts}",
+            f"headline={0 <= span.start < headline}",
+            f"count={min(counts[keys[i]], 4)}",
+            f"rank={min(rank, 3)}", f"rank={min(rank, 3)}|rule={rule}",
+        ]
+        rows.append(row)
+    return rows
+
+
+def _bin(distance: float | None) -> str:
+    if distance is None:
+        return "none"
+    return str(next((i for i, b in enumerate(DISTANCE_BINS) if distance <= b), len(DISTANCE_BINS)))
+
+
+def _log_bin(population: int) -> int:
+    return int(math.log10(population + 1))
+
+
+def _before(text: str, span: Span) -> str:
+    """The word before ``span``: itself when lower case (a preposition, an article), else its shape."""
+    words = text[max(0, span.start - BEFORE_CHARS) : span.start].split()
+    if not words:
+        return "none"
+    word = words[-1]
+    if word.isalpha() and word.islower():
+        return word
+    return "upper" if word[:1].isupper() else "other"
+
+
+def slot_rows(rows: Sequence[Sequence[str]], bits: int = FEATURE_BITS) -> npt.NDArray[np.int64]:
+    """The hashed weight slots of each row of features (slot 0 pads and is never hashed to)."""
+    width = max((len(r) for r in rows), default=1)
+    out = np.zeros((len(rows), width), dtype=np.int64)
+    size = (1 << bits) - 1
+    for i, row in enumerate(rows):
+        for j, name in enumerate(row):
+            out[i, j] = 1 + zlib.crc32(name.encode("utf-8")) % size
+    return out
+
+
+def score(weights: npt.NDArray[np.float32], rows: Sequence[Sequence[str]]) -> npt.NDArray[np.float64]:
+    """The probability of each row of features that its point is right."""
+    if not rows:
+        return np.zeros(0)
+    z = weights[slot_rows(rows, int(math.log2(len(weights))))].sum(axis=1).astype(np.float64)
+    probability: npt.NDArray[np.float64] = 1.0 / (1.0 + np.exp(-np.clip(z, -30, 30)))
+    return probability

@@ -1,0 +1,161 @@
+"""Train and cross-validate a learned check of the places stage (``dateline train places``).
+
+The stage resolves every mention it finds, then its rules decide which points
+to report (:func:`dateline.places.choices`). This fits a logistic model
+(:mod:`dateline.places._check`) that says instead, for each mention resolved to
+an entry with a point, whether that point is right, from the labelled corpora
+under ``eval/places`` of the shared data (LGL and GeoWebNews, GPL-3.0 as
+redistributed; LGL is Lieberman et al.'s, the texts stay their publishers'):
+a mention is positive when it overlaps a gold toponym and is its GeoNames entry
+or lies within 161 km of it (as ``dateline eval places`` judges), negative when
+it overlaps no gold toponym or is far from it; mentions over gold toponyms
+without a point are left out.
+
+Every figure is out of fold: the articles of each corpus are split into
+:data:`FOLDS` folds, the model fitted on the other folds of both corpora scores
+each fold, and the end-to-end figures of ``dateline eval places`` are computed
+with the model's decisions in place of the rules' (``oof.*``), beside the rules'
+own on the same articles (``rules.*``). The artifact is written only when asked
+(``--out``): the stage does not load it (see the model card's figures for why).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass
+from pathlib import Path
+
+import numpy as np
+import numpy.typing as npt
+
+from dateline import places
+from dateline.evaluation._parses import annotate
+from dateline.evaluation.places import GoldDocument, _near, _Tally, read_geowebnews, read_lgl
+from dateline.lang import resources
+from dateline.places._check import FEATURE_BITS, features, score, slot_rows
+from dateline.places._gazetteer import Gazetteer, load_gazetteer
+from dateline.places._home import outlet_country
+from dateline.records import Article, Place
+from dateline.training import TrainingReport
+from dateline.training._linear import Fit, fit_binary
+
+__all__ = ["DEFAULT_DATA", "train"]
+
+DEFAULT_DATA = "eval/places"
+CORPORA = {"lgl": (read_lgl, "lgl/lgl.xml"), "gwn": (read_geowebnews, "geowebnews/GWN.xml")}
+#: Folds by article.
+FOLDS = 5
+#: How the model is fitted (set by hand, not selected on the scored folds).
+FIT = Fit(epochs=20, lr=0.05, l2=1e-4, batch=64)
+#: Probability above which a point is reported; the others are judged at these too, for the card.
+THRESHOLD = 0.5
+THRESHOLDS = (0.3, 0.4, 0.5, 0.6, 0.7)
+#: Where the model only overrides the rules: a point they drop is reported above the second, one they report
+#: dropped below the first.
+OVERRIDES = ((0.1, 0.9), (0.2, 0.8), (0.3, 0.7), (0.0, 0.8), (0.2, 1.0))
+MODEL_FILE = "places-check.npz"
+
+
+@dataclass
+class _Doc:
+    gold: GoldDocument
+    choices: list[places.Choice]
+    rows: list[list[str]]  # features of the choices with a point, in order
+    labels: list[int | None]  # 1 right, 0 wrong, None unjudged
+    corpus: str
+
+
+def _document(gold: GoldDocument, article: Article, gazetteer: Gazetteer, corpus: str) -> _Doc:
+    chosen = places.choices(article)
+    pointed = [c for c in chosen if c.entry is not None and c.entry.lat is not None]
+    rows = features(article, gazetteer, [c.span for c in pointed], [c.entry for c in pointed if c.entry],
+                    [c.placed for c in pointed], [c.named for c in pointed], [c.source for c in pointed],
+                    outlet_country(article.url))
+    labels: list[int | None] = []
+    for c in pointed:
+        under = [g for g in gold.toponyms if c.span.start < g.span.end and g.span.start < c.span.end]
+        if under and all(g.lat is None for g in under):
+            labels.append(None)
+        else:
+            labels.append(int(any(_near(c.point(), g) for g in under)))
+    return _Doc(gold, chosen, rows, labels, corpus)
+
+
+def _reported(doc: _Doc, keep: npt.NDArray[np.bool_] | None) -> list[Place]:
+    """The places reported for ``doc``: the rules' (``keep`` None) or the model's decision on each point."""
+    out: list[Place] = []
+    k = 0
+    for c in doc.choices:
+        if c.entry is not None and c.entry.lat is not None:
+            placed = c.placed if keep is None else bool(keep[k])
+            k += 1
+            if placed:
+                out.append(c.point())
+                continue
+        if c.named:
+            out.append(Place(c.span, c.span.text, c.country))
+    return out
+
+
+def _figures(docs: list[_Doc], decisions: Sequence[npt.NDArray[np.bool_] | None], prefix: str,
+             gazetteer: Gazetteer) -> dict[str, float | int]:
+    def demonym(text: str) -> bool:
+        return gazetteer.key(text) in gazetteer.demonyms
+
+    out: dict[str, float | int] = {}
+    for corpus in CORPORA:
+        tally = _Tally()
+        for doc, keep in zip(docs, decisions, strict=True):
+            if doc.corpus == corpus:
+                found = _reported(doc, keep)
+                tally.add_gold(doc.gold, found, demonym)
+                tally.add_reported(doc.gold, found)
+        m = tally.metrics(f"{prefix}.{corpus}")
+        out |= {k: v for k, v in m.items() if k.endswith(("recall_names", "precision", "f1_names"))}
+    return out
+
+
+def _fit(docs: list[_Doc], seed: int) -> npt.NDArray[np.float32]:
+    rows = [r for d in docs for r, y in zip(d.rows, d.labels, strict=True) if y is not None]
+    labels = np.array([y for d in docs for y in d.labels if y is not None], dtype=np.float64)
+    return fit_binary(slot_rows(rows), labels, FEATURE_BITS, Fit(FIT.epochs, FIT.lr, FIT.l2, FIT.batch, seed))
+
+
+def _load(data: Path, gazetteer: Gazetteer) -> list[_Doc]:
+    docs: list[_Doc] = []
+    for corpus, (reader, name) in CORPORA.items():
+        golds = list(reader(data / name))
+        articles = [Article(id=g.id, source=g.id, url=g.url, text=g.text) for g in golds]
+        docs += [_document(g, a, gazetteer, corpus) for g, a in zip(golds, annotate(articles), strict=True)]
+    return docs
+
+
+def train(data: Path, out: Path | None = None, *, seed: int = 0) -> TrainingReport:
+    """Cross-validate the check by article on LGL and GeoWebNews under ``data``; write the model fitted on all
+    of them to ``out`` only when given."""
+    gazetteer = load_gazetteer(resources("en"))
+    docs = _load(Path(data), gazetteer)
+    fold = np.random.default_rng(seed).permutation(len(docs)) % FOLDS
+    probs: list[npt.NDArray[np.float64]] = [np.zeros(0)] * len(docs)
+    for f in range(FOLDS):
+        weights = _fit([d for d, g in zip(docs, fold, strict=True) if g != f], seed)
+        for i in np.flatnonzero(fold == f):
+            probs[i] = score(weights, docs[i].rows)
+    metrics = _figures(docs, [None] * len(docs), "rules", gazetteer)
+    for t in THRESHOLDS:
+        name = "oof" if t == THRESHOLD else f"oof@{t:g}"
+        metrics |= _figures(docs, [p > t for p in probs], name, gazetteer)
+    rules = [np.array([c.placed for c in d.choices if c.entry is not None and c.entry.lat is not None], dtype=bool)
+             for d in docs]
+    for low, high in OVERRIDES:
+        keep = [(r | (p > high)) & (p >= low) for r, p in zip(rules, probs, strict=True)]
+        metrics |= _figures(docs, keep, f"override@{low:g}-{high:g}", gazetteer)
+    artifacts: tuple[Path, ...] = ()
+    if out is not None:
+        out.mkdir(parents=True, exist_ok=True)
+        artifact = out / MODEL_FILE
+        np.savez_compressed(artifact, weights=_fit(docs, seed))
+        artifacts = (artifact,)
+    judged = sum(y is not None for d in docs for y in d.labels)
+    return TrainingReport("places", str(data), artifacts, metrics,
+                          (f"{len(docs)} articles, {judged} judged points, {FOLDS} folds by article",))
