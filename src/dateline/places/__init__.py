@@ -38,6 +38,7 @@ from dataclasses import dataclass, replace
 from dateline.lang import Resources
 from dateline.pipeline import StageConfig, stage
 from dateline.places._article import resolve_mentions, supported
+from dateline.places._check import Check, features, load_check, score
 from dateline.places._detect import Found, find_mentions
 from dateline.places._gazetteer import Entry, Gazetteer, load_gazetteer
 from dateline.places._geo import km
@@ -57,7 +58,12 @@ def apply(article: Article, config: StageConfig = StageConfig()) -> Article:
     """
     if article.doc is None:
         return article
-    kept = [c.place() for c in choices(article, config) if c.placed or c.named]
+    res = config.resources(article)
+    chosen = choices(article, config)
+    check = load_check(res)
+    if check is not None:
+        chosen = _checked(article, load_gazetteer(res), chosen, check)
+    kept = [c.place() for c in chosen if c.placed or c.named]
     return replace(article, places=tuple(sorted(kept, key=lambda p: (p.span.start, p.span.end))))
 
 
@@ -84,6 +90,17 @@ class Choice:
         """The place with the entry's point whatever the rules decided (only for choices with an entry)."""
         assert self.entry is not None
         return _place(self.span, self.entry)
+
+
+def _checked(article: Article, gazetteer: Gazetteer, chosen: list[Choice], check: Check) -> list[Choice]:
+    """The choices with the learned check's decision on each point in place of the rules' where it is sure."""
+    pointed = [c for c in chosen if c.entry is not None and c.entry.lat is not None]
+    rows = features(article, gazetteer, [c.span for c in pointed], [c.entry for c in pointed if c.entry],
+                    [c.placed for c in pointed], [c.named for c in pointed], [c.source for c in pointed],
+                    outlet_country(article.url or article.site))
+    keep = dict(zip([c.span for c in pointed], check.keep(score(check.weights, rows), [c.placed for c in pointed]),
+                    strict=True))
+    return [replace(c, placed=keep[c.span]) if c.span in keep else c for c in chosen]
 
 
 def choices(article: Article, config: StageConfig = StageConfig()) -> list[Choice]:

@@ -13,26 +13,46 @@ logistic model over them (:func:`score`) says whether to report the point.
 
 from __future__ import annotations
 
+import functools
+import json
+import logging
 import math
 import zlib
 from collections import Counter
 from collections.abc import Sequence
+from dataclasses import dataclass
 
 import numpy as np
 import numpy.typing as npt
 
+from dateline.errors import ResourceError
+from dateline.lang import Resources
 from dateline.places._gazetteer import Entry, Gazetteer
 from dateline.places._geo import km
 from dateline.places._resolve import candidates
 from dateline.records import Article, Span
 
-__all__ = ["FEATURE_BITS", "features", "score", "slot_rows"]
+__all__ = ["FEATURE_BITS", "MODEL_FILE", "Check", "features", "load_check", "score", "slot_rows"]
+
+logger = logging.getLogger(__name__)
+
+#: The check's artifact, under the language's folder (``dateline train places`` writes it).
+MODEL_FILE = "models/places-check.json"
+
+#: The artifact format this code reads (the major version of its ``version``).
+SUPPORTED_MAJOR = "1"
 
 #: Weight slots of the hashed features (2**12: a few hundred distinct features, few collisions).
 FEATURE_BITS = 12
 
 #: Upper bounds (km) of the distance bins to the nearest other place.
 DISTANCE_BINS = (25.0, 100.0, 300.0, 1000.0, 3000.0)
+
+#: Distance (km) of a town or county counted near another.
+NEAR_KM = 150.0
+
+#: Sources of mentions that name places as such (as the stage's rules count them).
+FIRM = frozenset({"GPE", "LOC", "FAC", "dateline", "list", "qualified", "party"})
 
 #: Characters looked back for the word before a name.
 BEFORE_CHARS = 16
@@ -48,6 +68,10 @@ def features(article: Article, gazetteer: Gazetteer, spans: Sequence[Span], entr
     headline = article.text.find("\n")
     starts = {t.idx for t in article.doc if t.is_sent_start} if article.doc is not None else set()
     kept = [e for e, p in zip(entries, placed, strict=True) if p]
+    firm = {k for k, source in zip(keys, sources, strict=True) if source in FIRM}
+    states = Counter(e.admin1 for e in kept if e.country == "USA" and e.feature != "admin1")
+    state = states.most_common(1)[0][0] if states else None
+    local = [e for e in kept if e.feature in ("city", "admin2")]
     rows = []
     for i, (span, entry) in enumerate(zip(spans, entries, strict=True)):
         others = [e for j, e in enumerate(entries) if keys[j] != keys[i]]
@@ -74,9 +98,21 @@ def features(article: Article, gazetteer: Gazetteer, spans: Sequence[Span], entr
             f"headline={0 <= span.start < headline}",
             f"count={min(counts[keys[i]], 4)}",
             f"rank={min(rank, 3)}", f"rank={min(rank, 3)}|rule={rule}",
+            f"firm_elsewhere={keys[i] in firm}|src={sources[i]}",
+            f"main_state={'none' if state is None else entry.admin1 == state}|feat={entry.feature}",
+            f"local_near={_share_near(entry, local)}|rule={rule}",
+            f"places={min(len(set(kept)), 8) // 2}",
         ]
         rows.append(row)
     return rows
+
+
+def _share_near(entry: Entry, local: Sequence[Entry]) -> int:
+    """The share, in fifths, of the article's other reported towns and counties within 150 km of ``entry``."""
+    others = [o for o in local if o != entry]
+    if not others:
+        return -1
+    return round(5 * sum(km(entry, o) <= NEAR_KM for o in others) / len(others))
 
 
 def _bin(distance: float | None) -> str:
@@ -118,3 +154,45 @@ def score(weights: npt.NDArray[np.float32], rows: Sequence[Sequence[str]]) -> np
     z = weights[slot_rows(rows, int(math.log2(len(weights))))].sum(axis=1).astype(np.float64)
     probability: npt.NDArray[np.float64] = 1.0 / (1.0 + np.exp(-np.clip(z, -30, 30)))
     return probability
+
+
+@dataclass(frozen=True)
+class Check:
+    """The fitted check: hashed feature weights and the bounds outside which it overrides the rules (a point
+    the rules drop is reported above ``high``; one they report is dropped below ``low``)."""
+
+    weights: npt.NDArray[np.float32]
+    low: float
+    high: float
+
+    def keep(self, probabilities: npt.NDArray[np.float64], placed: Sequence[bool]) -> list[bool]:
+        """Whether to report each point, given its probability and the rules' decision."""
+        return [bool((p > self.high or rule) and p >= self.low)
+                for p, rule in zip(probabilities, placed, strict=True)]
+
+    def to_json(self) -> dict[str, object]:
+        """The artifact's content: non-zero weights by slot, rounded, so the same fit gives the same file."""
+        nonzero = {str(i): round(float(w), 6) for i, w in enumerate(self.weights) if abs(w) > 1e-6}
+        return {"version": f"{SUPPORTED_MAJOR}.0.0", "bits": int(math.log2(len(self.weights))),
+                "low": self.low, "high": self.high, "weights": nonzero}
+
+
+@functools.cache
+def load_check(res: Resources) -> Check | None:
+    """The language's fitted check, or None (with one warning) when it has none: the rules decide alone."""
+    source = res.file(MODEL_FILE)
+    if not source.is_file():
+        logger.warning("no places check at dateline/lang/%s/%s: places are kept on the rules alone "
+                       "('dateline train places --out DIR' makes one)", res.language, MODEL_FILE)
+        return None
+    try:
+        raw = json.loads(source.read_text(encoding="utf-8"))
+        if str(raw["version"]).split(".")[0] != SUPPORTED_MAJOR:
+            raise ValueError(f"version {raw['version']}, this dateline reads {SUPPORTED_MAJOR}.x")
+        weights = np.zeros(1 << int(raw["bits"]), dtype=np.float32)
+        for slot, value in raw["weights"].items():
+            weights[int(slot)] = float(value)
+        return Check(weights, float(raw["low"]), float(raw["high"]))
+    except (OSError, ValueError, KeyError, TypeError, IndexError) as exc:
+        raise ResourceError(f"dateline/lang/{res.language}/{MODEL_FILE} is no places check ({exc}); "
+                            "retrain it with 'dateline train places'") from exc
