@@ -59,7 +59,7 @@ def apply(article: Article, config: StageConfig = StageConfig()) -> Article:
     if article.doc is None:
         return article
     res = config.resources(article)
-    chosen = choices(article, config)
+    chosen = _choices(article, res)
     check = load_check(res)
     if check is not None:
         chosen = _checked(article, load_gazetteer(res), chosen, check)
@@ -106,9 +106,12 @@ def _checked(article: Article, gazetteer: Gazetteer, chosen: list[Choice], check
 def choices(article: Article, config: StageConfig = StageConfig()) -> list[Choice]:
     """Every mention the stage finds in ``article`` (annotated), with its entry and the rules' decision; the
     places :func:`apply` reports are those ``placed`` or ``named``, in text order."""
+    return _choices(article, config.resources(article))
+
+
+def _choices(article: Article, res: Resources) -> list[Choice]:
     if article.doc is None:
         return []
-    res = config.resources(article)
     gazetteer = load_gazetteer(res)
     found = find_mentions(article.doc, gazetteer, article.text)
     qualifiers = _qualifiers(gazetteer, article.text, list(found))

@@ -28,7 +28,7 @@ import numpy.typing as npt
 from dateline.errors import ResourceError
 from dateline.lang import Resources
 from dateline.places._gazetteer import Entry, Gazetteer
-from dateline.places._geo import km
+from dateline.places._geo import EARTH_KM
 from dateline.places._resolve import candidates
 from dateline.records import Article, Span
 
@@ -66,19 +66,26 @@ def features(article: Article, gazetteer: Gazetteer, spans: Sequence[Span], entr
     keys = [gazetteer.key(span.text) for span in spans]
     counts = Counter(keys)
     headline = article.text.find("\n")
-    starts = {t.idx for t in article.doc if t.is_sent_start} if article.doc is not None else set()
+    starts = {sentence.start_char for sentence in article.doc.sents} if article.doc is not None else set()
     kept = [e for e, p in zip(entries, placed, strict=True) if p]
+    apart = _distances(entries)
+    marks = [(e.name, e.country, e.lat, e.lon, e.feature) for e in entries]
+    local_any = np.array([e.feature in ("city", "admin2") for e in entries], dtype=bool)
+    local_kept = local_any & np.array(placed, dtype=bool)
+    point_kept = np.array([p and e.feature not in ("country", "region") for e, p in zip(entries, placed, strict=True)],
+                          dtype=bool)
     firm = {k for k, source in zip(keys, sources, strict=True) if source in FIRM}
     states = Counter(e.admin1 for e in kept if e.country == "USA" and e.feature != "admin1")
     state = states.most_common(1)[0][0] if states else None
-    local = [e for e in kept if e.feature in ("city", "admin2")]
     rows = []
     for i, (span, entry) in enumerate(zip(spans, entries, strict=True)):
         others = [e for j, e in enumerate(entries) if keys[j] != keys[i]]
         rule = "placed" if placed[i] else "named" if named[i] else "dropped"
-        near = _bin(min((km(entry, o) for o in others if o.feature in ("city", "admin2")), default=None))
-        near_kept = _bin(min((km(entry, o) for o in kept if o != entry and o.feature != "country"
-                              and o.feature != "region"), default=None))
+        same = np.array([m == marks[i] for m in marks], dtype=bool)
+        other_name = np.array([k != keys[i] for k in keys], dtype=bool)
+        near = _bin(_least(apart[i], local_any & other_name))
+        near_kept = _bin(_least(apart[i], point_kept & ~same))
+        local = apart[i][local_kept & ~same]
         options = candidates(gazetteer, span.text)
         namesakes = len(options)
         rank = sum(o.population > entry.population for o in options if o.feature == entry.feature)
@@ -100,19 +107,25 @@ def features(article: Article, gazetteer: Gazetteer, spans: Sequence[Span], entr
             f"rank={min(rank, 3)}", f"rank={min(rank, 3)}|rule={rule}",
             f"firm_elsewhere={keys[i] in firm}|src={sources[i]}",
             f"main_state={'none' if state is None else entry.admin1 == state}|feat={entry.feature}",
-            f"local_near={_share_near(entry, local)}|rule={rule}",
+            f"local_near={round(5 * float(np.mean(local <= NEAR_KM))) if len(local) else -1}|rule={rule}",
             f"places={min(len(set(kept)), 8) // 2}",
         ]
         rows.append(row)
     return rows
 
 
-def _share_near(entry: Entry, local: Sequence[Entry]) -> int:
-    """The share, in fifths, of the article's other reported towns and counties within 150 km of ``entry``."""
-    others = [o for o in local if o != entry]
-    if not others:
-        return -1
-    return round(5 * sum(km(entry, o) <= NEAR_KM for o in others) / len(others))
+def _distances(entries: Sequence[Entry]) -> npt.NDArray[np.float64]:
+    """The distances (km) between every two entries."""
+    lat = np.radians([e.lat or 0.0 for e in entries])
+    lon = np.radians([e.lon or 0.0 for e in entries])
+    unit = np.stack([np.cos(lat) * np.cos(lon), np.cos(lat) * np.sin(lon), np.sin(lat)], axis=1)
+    chord = np.linalg.norm(unit[:, None, :] - unit[None, :, :], axis=2)
+    distances: npt.NDArray[np.float64] = 2 * EARTH_KM * np.arcsin(np.minimum(1.0, chord / 2))
+    return distances
+
+
+def _least(distances: npt.NDArray[np.float64], mask: npt.NDArray[np.bool_]) -> float | None:
+    return float(distances[mask].min()) if mask.any() else None
 
 
 def _bin(distance: float | None) -> str:
@@ -143,8 +156,13 @@ def slot_rows(rows: Sequence[Sequence[str]], bits: int = FEATURE_BITS) -> npt.ND
     size = (1 << bits) - 1
     for i, row in enumerate(rows):
         for j, name in enumerate(row):
-            out[i, j] = 1 + zlib.crc32(name.encode("utf-8")) % size
+            out[i, j] = _slot(name, size)
     return out
+
+
+@functools.lru_cache(maxsize=1 << 16)
+def _slot(name: str, size: int) -> int:
+    return 1 + zlib.crc32(name.encode("utf-8")) % size
 
 
 def score(weights: npt.NDArray[np.float32], rows: Sequence[Sequence[str]]) -> npt.NDArray[np.float64]:
