@@ -60,6 +60,6 @@ def test_the_packaged_check_loads_and_round_trips() -> None:
 
 def test_apply_keeps_well_supported_places_with_the_check() -> None:
     article = _annotated("Heavy rain fell in Springfield, Illinois, on Monday, and roads near Peoria were closed.")
-    found = {p.span.text: p for p in places.apply(article).places}
+    found = {p.span.text: p for p in places.apply(article, places.PlacesConfig(check=True)).places}
     assert found["Springfield"].country == "USA" and found["Springfield"].lat is not None
     assert found["Peoria"].lat is not None and abs(found["Peoria"].lat - 40.7) < 0.5

@@ -33,7 +33,7 @@ language's names of places (``lang/<code>/places.json``, ``demonyms.json``).
 from __future__ import annotations
 
 from collections.abc import Sequence
-from dataclasses import dataclass, replace
+from dataclasses import dataclass, field, replace
 
 from dateline.lang import Resources
 from dateline.pipeline import StageConfig, stage
@@ -47,11 +47,22 @@ from dateline.places._qualify import qualifier_at
 from dateline.places._resolve import Context, Mention, candidates, is_decisive, within
 from dateline.records import Article, Place, Span
 
-__all__ = ["Choice", "apply", "choices", "resolve", "resolve_spans"]
+__all__ = ["Choice", "PlacesConfig", "apply", "choices", "resolve", "resolve_spans"]
 
 
-@stage("places", requires={"doc"}, assigns={"places"}, help="place names resolved in the offline gazetteer")
-def apply(article: Article, config: StageConfig = StageConfig()) -> Article:
+@dataclass(frozen=True)
+class PlacesConfig(StageConfig):
+    """Settings of the places stage."""
+
+    check: bool = field(default=False, metadata={
+        "help": "let the language's learned check ('dateline train places') override the rules' keep-or-drop "
+                "of each point where it is sure; out of fold it moves LGL and GeoWebNews by about 0.003 and "
+                "costs about 0.8% of spaCy's time, so it is off by default"})
+
+
+@stage("places", requires={"doc"}, assigns={"places"}, help="place names resolved in the offline gazetteer",
+       config=PlacesConfig)
+def apply(article: Article, config: PlacesConfig = PlacesConfig()) -> Article:
     """Fill ``article.places`` from the spaCy annotation (``article.doc``).
 
     An article without an annotation is returned unchanged: run ``annotate`` first.
@@ -60,7 +71,7 @@ def apply(article: Article, config: StageConfig = StageConfig()) -> Article:
         return article
     res = config.resources(article)
     chosen = _choices(article, res)
-    check = load_check(res)
+    check = load_check(res) if config.check else None
     if check is not None:
         chosen = _checked(article, load_gazetteer(res), chosen, check)
     kept = [c.place() for c in chosen if c.placed or c.named]
