@@ -161,9 +161,11 @@ def _generic(hit: Hit, words: Words) -> bool:
 
 
 def _verb_forms(form: str, words: Words) -> list[str]:
-    """The lemmas a verb form may have by its ending ("fined": "fin", "fine"), longest ending first."""
+    """The lemmas a verb form may have by its ending ("fined": "fin", "fine"), longest ending first, each stem
+    as it is and then with the letters its inflection may have dropped."""
     stems = [form[:-len(e)] for e in sorted(words.verb_endings, key=len, reverse=True) if form.endswith(e)]
-    return [lemma for stem in stems if stem for lemma in (stem, stem + "e")]
+    restored = sorted(words.verb_stem_restorations)
+    return [lemma for stem in stems if stem for lemma in (stem, *(stem + r for r in restored))]
 
 
 def _entries(token: Token, lex: Lexicon) -> tuple[Entry, ...] | None:

@@ -143,6 +143,7 @@ class Words:
     patient_possessor_nouns: frozenset[str]
     reporting_verbs: frozenset[str]
     verb_endings: frozenset[str]
+    verb_stem_restorations: frozenset[str]
     thing_pronouns: frozenset[str]
 
 
