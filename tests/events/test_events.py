@@ -1092,7 +1092,7 @@ def test_the_first_person_of_a_quotation_is_its_speaker(text: str, event_type: s
 
 
 def test_grilling_a_person_is_criticism_and_admiring_one_support() -> None:
-    grilled = only(run("Elizabeth Warren grilled John Stumpf on Tuesday."), "ACCUSE")
+    grilled = only(run("Angela Merkel grilled Boris Johnson at the summit."), "ACCUSE")
     assert grilled.mode == "disapprove" and grilled.actors and grilled.recipients
     admired = only(run("Donald Trump openly admires Vladimir Putin as a strong leader."), "SUPPORT")
     assert admired.trigger.text == "admires" and admired.recipients
@@ -1101,7 +1101,7 @@ def test_grilling_a_person_is_criticism_and_admiring_one_support() -> None:
 
 
 def test_it_as_the_object_stands_for_the_noun_before_it() -> None:
-    article = run("Ohio was to hold its primary election on Tuesday, but Governor Mike DeWine postponed it.")
+    article = run("Ontario had called a referendum for May, but Premier Doug Ford delayed it.")
     event = only(article, "COERCE")
-    assert event.trigger.text == "postponed" and event.mode == "restrict"
-    assert not run("Mike DeWine bought a new car on Tuesday and postponed it.").events  # a car is no vote
+    assert event.trigger.text == "delayed" and event.mode == "restrict"
+    assert not run("Doug Ford ordered a new boat in May and delayed it.").events  # a boat is no vote
