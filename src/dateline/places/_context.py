@@ -10,7 +10,7 @@ the parse puts it where places stand (the language's words,
 - after "of" that follows a person or a local noun: "Thomas Hellinghausen,
   22, of Winfield", "a resident of Ravenel";
 - before a local noun it modifies: "Winona police", "their Grovetown home";
-- before a hyphen and a word such as "based": "a Northbrook-based company";
+- before a hyphen and a word such as "based": "a Deerfield-based chain";
 - inside an organization's name, before a word of a local institution:
   "the Crestwood Board of Education", "Litchfield Superior Court" (but not
   "Delta Air Lines" or "Lincoln Nautilus").
@@ -34,12 +34,12 @@ _PERSON = "PERSON"
 
 def placed_by_context(tokens: TokenSpan, words: ContextWords) -> bool:
     """Whether the parse puts the name where places stand (see the module docstring). A name that is the
-    end of a longer one ("Hatch" in "at Brands Hatch") is not placed by the words around the longer name."""
+    end of a longer one ("Heath" in "at Hampstead Heath") is not placed by the words around the longer name."""
     root = tokens.root
     if any(_name_before(child, tokens, words) for child in root.lefts):
         return False
     if _before_based(tokens, words):
-        return True  # "a Northbrook-based company"
+        return True  # "a Deerfield-based chain"
     head = root.head
     if root.dep_ == "pobj":
         if head.lower_ in words.locative_prepositions:
@@ -52,14 +52,14 @@ def placed_by_context(tokens: TokenSpan, words: ContextWords) -> bool:
 
 
 def _name_before(child: Token, tokens: TokenSpan, words: ContextWords) -> bool:
-    """Whether ``child`` is a capitalized word of a longer name before ``tokens`` ("Brands" in "Brands Hatch"),
-    not a word naming a part of the place ("West" in "West Wales")."""
+    """Whether ``child`` is a capitalized word of a longer name before ``tokens`` ("Hampstead" in "Hampstead Heath"),
+    not a word naming a part of the place ("South" in "South Devon")."""
     return (child.dep_ == "compound" and child.i < tokens.start and child.text[:1].isupper()
             and child.lower_ not in words.part_words)
 
 
 def _before_based(tokens: TokenSpan, words: ContextWords) -> bool:
-    """Whether a hyphen and a word such as "based" follow the name ("Northbrook-based")."""
+    """Whether a hyphen and a word such as "based" follow the name ("Deerfield-based")."""
     doc, end = tokens.doc, tokens.end
     return end + 1 < len(doc) and doc[end].text == "-" and doc[end + 1].lower_ in words.based_words
 

@@ -197,7 +197,7 @@ def coordinated(doc: Doc, places: Iterable[Span], taken: set[int], gazetteer: Ga
 
 
 def _compound_name(token: Token) -> TokenSpan:
-    """The token with the capitalized proper nouns compounded right before it ("Glen Carbon")."""
+    """The token with the capitalized proper nouns compounded right before it ("Wood River")."""
     doc, start = token.doc, token.i
     while (start > 0 and doc[start - 1].dep_ == "compound" and doc[start - 1].head.i == token.i
            and doc[start - 1].pos_ == "PROPN" and doc[start - 1].text[:1].isupper()):
