@@ -11,7 +11,7 @@ not taken for a village of the same name.
 from __future__ import annotations
 
 import bisect
-from collections.abc import Callable, Iterable, Iterator
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, replace
 from typing import TYPE_CHECKING
 
@@ -26,18 +26,29 @@ from dateline.places._cues import (
     qualifiers_of,
 )
 from dateline.places._gazetteer import Entry, Gazetteer
+from dateline.places._names import (
+    PLACE_LABELS,
+    acceptable,
+    clear_anywhere,
+    common_word,
+    decisive_entry,
+    entity_pieces,
+    in_context,
+    longest_window,
+    name_bearers,
+    state_or_city,
+    strong,
+    surnames,
+)
 from dateline.places._use import for_government, headline, means_state, names_a_thing, subject_of
 from dateline.places._words import UseWords
 from dateline.records import Span
 
 if TYPE_CHECKING:
-    from spacy.tokens import Doc, Token
+    from spacy.tokens import Doc
     from spacy.tokens import Span as TokenSpan
 
 __all__ = ["PLACE_LABELS", "Found", "find_mentions"]
-
-#: spaCy entity labels taken as place mentions.
-PLACE_LABELS = frozenset({"GPE", "LOC", "FAC"})
 
 #: Entity labels under which a country or US state name is still taken as a
 #: place: en_core_web_sm often tags "Georgia" PERSON or "Hamburg" ORG.
@@ -48,16 +59,6 @@ MISTAGGED_LABELS = frozenset({"ORG", "PERSON", "NORP"})
 #: "Minnesota" (LGL and GeoWebNews annotate such embedded toponyms). Person
 #: names are not searched: "George W. Bush" holds no place.
 CONTAINER_LABELS = frozenset({"ORG", "FAC", "NORP", "EVENT", "WORK_OF_ART", "LAW", "PRODUCT"})
-
-#: Smallest city population accepted for a gazetteer-only match (no entity):
-#: below it, matches on LGL were mostly capitalized common words and names.
-GAZETTEER_ONLY_MIN_POPULATION = 100_000
-
-#: Longest gazetteer-only match, in tokens.
-MAX_MATCH_TOKENS = 4
-
-#: Shortest place mention, in characters ("UK"); one letter is an initial.
-MIN_NAME_CHARS = 2
 
 #: Where each mention came from while they are gathered: an entity label, "embedded" or "gazetteer".
 Sources = dict[Span, str]
@@ -91,11 +92,11 @@ def find_mentions(doc: Doc, gazetteer: Gazetteer, text: str | None = None) -> di
     for entity, label in unknown:
         spans.update(_inside_unknown(entity, label, gazetteer, known))
     spans.update((span, "gazetteer") for span in _gazetteer_matches(doc, gazetteer, covered, known))
-    people = _surnames(doc)
-    bearers = _bearers(doc, gazetteer)
+    people = surnames(doc)
+    bearers = name_bearers(doc, gazetteer)
     kept = {_longer(doc, span, gazetteer): source for span, source in spans.items()
-            if (span.text not in people or _strong(gazetteer, span.text))
-            and (span.text not in bearers or _clear_anywhere(gazetteer, span.text))}
+            if (span.text not in people or strong(gazetteer, span.text))
+            and (span.text not in bearers or clear_anywhere(gazetteer, span.text))}
     text = doc.text if text is None else text  # spaCy builds doc.text anew on each call, token by token
     named = dict(division_lists(doc, text, gazetteer))
     layout = {span: "dateline" for span in datelines(text, gazetteer)} | dict.fromkeys(named, "list")
@@ -147,9 +148,9 @@ def _longer(doc: Doc, span: Span, gazetteer: Gazetteer) -> Span:
     for start, end in _widenings(doc, tokens):
         longer = doc[start:end]
         added = [t for t in longer if t.i < tokens.start or t.i >= tokens.end]
-        if any(_common_word(doc[t.i : t.i + 1], gazetteer) for t in added):
+        if any(common_word(doc[t.i : t.i + 1], gazetteer) for t in added):
             if decisive is None:
-                decisive = any(_decisive(e) for e in gazetteer.lookup(span.text) if not e.alias)
+                decisive = any(decisive_entry(e) for e in gazetteer.lookup(span.text) if not e.alias)
             if not decisive:
                 continue  # "Dublin City Council" is Dublin's council, not Dublin City
         if any(not e.alias for e in gazetteer.lookup(longer.text)):
@@ -191,9 +192,9 @@ def _as_used(doc: Doc, gazetteer: Gazetteer, spans: Sources) -> dict[Span, Found
             continue  # "Washington imposed sanctions", "the Kremlin said": the government, an actor
         if source not in LAYOUT_SOURCES and not seat and _speaker(found, entries, use):
             continue  # "Petrova said", "McKinney told the council": a person who bears a town's name
-        if span in doubtful and gazetteer.key(span.text) not in body and not any(_decisive(e) for e in entries):
+        if span in doubtful and gazetteer.key(span.text) not in body and not any(decisive_entry(e) for e in entries):
             continue  # a capitalized word of a headline, or opening a sentence, that the article uses nowhere else
-        state = means_state(found, use) and _state_or_city(entries)
+        state = means_state(found, use) and state_or_city(entries)
         out[span] = Found(source, state)
     return out
 
@@ -235,18 +236,7 @@ def _capitals_say_nothing(tokens: TokenSpan | None, source: str, sentences: _Sen
 def _speaker(tokens: TokenSpan, entries: tuple[Entry, ...], use: UseWords) -> bool:
     """Whether a one-word name of towns only (no country, state or region) is the subject of a verb of
     saying or deciding, as people are ("Petrova said"); a capital there is its government (see above)."""
-    return len(tokens) == 1 and not any(_decisive(e) for e in entries) and subject_of(tokens, use.agent_verbs)
-
-
-def _state_or_city(entries: tuple[Entry, ...]) -> bool:
-    """Whether a name is that of a US state and of a city, and of no country ("New York", "Washington")."""
-    features = {e.feature for e in entries}
-    return "country" not in features and "city" in features and any(_decisive(e) for e in entries)
-
-
-def _decisive(entry: Entry) -> bool:
-    """A country, region or US state: a name that means a place wherever it stands."""
-    return entry.feature in ("country", "region") or (entry.feature == "admin1" and entry.country == "USA")
+    return len(tokens) == 1 and not any(decisive_entry(e) for e in entries) and subject_of(tokens, use.agent_verbs)
 
 
 def _from_entities(doc: Doc, gazetteer: Gazetteer) -> tuple[Sources, set[int], list[tuple[TokenSpan, str]]]:
@@ -258,7 +248,7 @@ def _from_entities(doc: Doc, gazetteer: Gazetteer) -> tuple[Sources, set[int], l
         covered.update(range(ent.start, ent.end))
         label = ent.label_
         if label in PLACE_LABELS:
-            for piece in _entity_pieces(ent, gazetteer):
+            for piece in entity_pieces(ent, gazetteer):
                 if gazetteer.lookup(piece.text) or gazetteer.lookup(gazetteer.words.without_possessive(piece.text)):
                     spans[_span(piece)] = label
                 else:
@@ -275,7 +265,7 @@ def _inside_unknown(entity: TokenSpan, label: str, gazetteer: Gazetteer, known: 
     """The places an entity the gazetteer does not know as a whole names, or holds."""
     if label in MISTAGGED_LABELS:
         # One sense per article: a name used as a place elsewhere is a place here too.
-        pieces = list(_entity_pieces(entity, gazetteer))
+        pieces = list(entity_pieces(entity, gazetteer))
         found = {_span(pieces[0]): label} if len(pieces) == 1 and gazetteer.key(pieces[0].text) in known else {}
         if label not in CONTAINER_LABELS:
             return found or dict.fromkeys(_local_title(entity, gazetteer), "embedded")
@@ -289,7 +279,7 @@ def _inside_unknown(entity: TokenSpan, label: str, gazetteer: Gazetteer, known: 
     if label in PLACE_LABELS and _is_way(entity, gazetteer):
         return found | {_with_number(entity): label}  # "Washington Drive", "Orchard Road 4": a place of its own
     inner = dict.fromkeys(_embedded(entity, gazetteer, known), "embedded")
-    if not inner and label in PLACE_LABELS and _acceptable(entity.text, gazetteer):
+    if not inner and label in PLACE_LABELS and acceptable(entity.text, gazetteer):
         inner[_span(entity)] = label
     return found | inner
 
@@ -300,10 +290,10 @@ def _local_title(entity: TokenSpan, gazetteer: Gazetteer) -> Iterator[Span]:
     doc, nouns = entity.doc, gazetteer.words.context.institution_nouns
     if not any(t.lower_ in nouns for t in doc[entity.start + 1 : entity.end + 1]):
         return
-    window = _longest_window(
+    window = longest_window(
         doc, entity.start, min(entity.end, len(doc) - 1),
         lambda w: any(t.is_space for t in w),
-        lambda w: _acceptable(w.text, gazetteer) and bool(gazetteer.lookup(w.text))
+        lambda w: acceptable(w.text, gazetteer) and bool(gazetteer.lookup(w.text))
         and doc[w.end].lower_ in nouns and w.text.lower() not in nouns,
     )
     if window is not None:
@@ -323,7 +313,7 @@ def _hyphen_parts(span: TokenSpan, gazetteer: Gazetteer) -> list[Span]:
         return []
     for start, end in pieces:
         piece = text[start:end]
-        if not piece or not gazetteer.lookup(piece) or not _acceptable(piece, gazetteer):
+        if not piece or not gazetteer.lookup(piece) or not acceptable(piece, gazetteer):
             return []
     return [Span(span.start_char + start, span.start_char + end, text[start:end]) for start, end in pieces]
 
@@ -345,13 +335,13 @@ def _with_number(span: TokenSpan) -> Span:
 def _mistagged(ent: TokenSpan, gazetteer: Gazetteer) -> TokenSpan | None:
     """The entity, trimmed, when it is as a whole a place: a clear one (under a label that mistags them), or
     one the words around it place ("Mindy Miller of Ravenel"); else None."""
-    pieces = list(_entity_pieces(ent, gazetteer))
+    pieces = list(entity_pieces(ent, gazetteer))
     if len(pieces) != 1:
         return None
     piece = pieces[0]
-    if ent.label_ in MISTAGGED_LABELS and _strong(gazetteer, piece.text):
+    if ent.label_ in MISTAGGED_LABELS and strong(gazetteer, piece.text):
         return piece
-    if piece.end == ent.end and gazetteer.lookup(piece.text) and _in_context(piece, gazetteer):
+    if piece.end == ent.end and gazetteer.lookup(piece.text) and in_context(piece, gazetteer):
         return piece
     return None
 
@@ -363,10 +353,10 @@ def _embedded(span: TokenSpan, gazetteer: Gazetteer, known: set[str]) -> Iterato
     while i < end:
         window = None
         if doc[i].text[:1].isupper() and doc[i].text not in gazetteer.words.leading:
-            window = _longest_window(
+            window = longest_window(
                 doc, i, end,
                 lambda w: (w.start == span.start and w.end == span.end) or any(t.is_space for t in w),
-                lambda w: _acceptable(w.text, gazetteer) and _embedded_place(w, span, gazetteer, known),
+                lambda w: acceptable(w.text, gazetteer) and _embedded_place(w, span, gazetteer, known),
             )
         if window is not None:
             yield _span(window)
@@ -381,118 +371,14 @@ def _embedded_place(window: TokenSpan, entity: TokenSpan, gazetteer: Gazetteer, 
     if gazetteer.key(name) in known:
         return True
     entries = gazetteer.lookup(name)
-    if not entries or _common_word(window, gazetteer):
+    if not entries or common_word(window, gazetteer):
         return False
-    if any(_decisive(e) for e in entries if not e.alias) or name.endswith(gazetteer.words.county_endings):
+    if any(decisive_entry(e) for e in entries if not e.alias) or name.endswith(gazetteer.words.county_endings):
         return True
     words = gazetteer.words.context
     if before_institution(window, entity, words, gazetteer.words.leading) or placed_by_context(window, words):
         return True
-    return window.end == entity.end and _strong(gazetteer, name)
-
-
-def _in_context(tokens: TokenSpan, gazetteer: Gazetteer) -> bool:
-    """Whether the words around a name say it is a place ("in Frankston", "Winona police")."""
-    return not _common_word(tokens, gazetteer) and placed_by_context(tokens, gazetteer.words.context)
-
-
-def _common_word(tokens: TokenSpan, gazetteer: Gazetteer) -> bool:
-    """Whether a name is one word of a local institution or noun ("University", "Center", "Court"): in
-    another name, or in a title, such a word is no town of that name."""
-    words = gazetteer.words.context
-    if len(tokens) != 1:
-        return False
-    token = tokens[0]
-    return token.lower_ in words.institution_nouns or token.lemma_.lower() in words.local_nouns
-
-
-def _longest_window(doc: Doc, i: int, end: int, skip: Callable[[TokenSpan], bool],
-                    accept: Callable[[TokenSpan], bool]) -> TokenSpan | None:
-    """The longest run of tokens from ``i`` (at most MAX_MATCH_TOKENS, before ``end``) not skipped and accepted."""
-    for n in range(min(MAX_MATCH_TOKENS, end - i), 0, -1):
-        window = doc[i : i + n]
-        if not skip(window) and accept(window):
-            return window
-    return None
-
-
-def _surnames(doc: Doc) -> set[str]:
-    """Last words of the people the model found ("George W. Bush" -> "Bush")."""
-    names: set[str] = set()
-    for ent in doc.ents:
-        if ent.label_ == "PERSON" and len(ent) > 1:
-            names.add(ent[-1].text)
-            names.add(ent.text)
-    return names
-
-
-def _bearers(doc: Doc, gazetteer: Gazetteer) -> set[str]:
-    """Last names of the people the model found under names no place bears ("Abraham Lincoln" -> "Lincoln";
-    not "Sioux Falls", a town the model took for a person) that it tags as a place nowhere in the article:
-    there the name is the person's, even where it is a large city's."""
-    placed = {ent.text for ent in doc.ents if ent.label_ in PLACE_LABELS}
-    return {ent[-1].text for ent in doc.ents
-            if ent.label_ == "PERSON" and len(ent) > 1 and not gazetteer.lookup(ent.text)} - placed
-
-
-def _entity_pieces(ent: TokenSpan, gazetteer: Gazetteer) -> Iterator[TokenSpan]:
-    """The entity split at commas, each piece trimmed of "the", "'s", punctuation and spaces."""
-    piece: list[Token] = []
-    for token in ent:
-        if token.text == ",":
-            yield from _cleaned(piece, gazetteer)
-            piece = []
-        else:
-            piece.append(token)
-    yield from _cleaned(piece, gazetteer)
-
-
-def _cleaned(tokens: list[Token], gazetteer: Gazetteer) -> Iterator[TokenSpan]:
-    words = gazetteer.words
-    while tokens and (tokens[0].text in words.leading or tokens[0].is_space):
-        tokens = tokens[1:]
-    while tokens and (tokens[-1].text in words.trailing or tokens[-1].is_space):
-        tokens = tokens[:-1]
-    if tokens and _acceptable(tokens[0].doc[tokens[0].i : tokens[-1].i + 1].text, gazetteer):
-        yield tokens[0].doc[tokens[0].i : tokens[-1].i + 1]
-
-
-def _acceptable(text: str, gazetteer: Gazetteer) -> bool:
-    if len(text) < MIN_NAME_CHARS or not text[0].isupper() or not any(ch.isalpha() for ch in text):
-        return False
-    key = gazetteer.key(text)
-    if key in gazetteer.not_places:
-        return False
-    return not (key in gazetteer.demonyms and key not in gazetteer.names)
-
-
-def _clear_anywhere(gazetteer: Gazetteer, name: str) -> bool:
-    """Whether ``name`` means a place wherever it stands, even where the article names a person so: a country,
-    US state or region ("Jordan" beside "Michael Jordan"), not a city ("Lincoln" beside "Abraham Lincoln")."""
-    return _acceptable(name, gazetteer) and any(_decisive(e) for e in gazetteer.lookup(name) if not e.alias)
-
-
-def _strong(gazetteer: Gazetteer, name: str) -> bool:
-    """Whether ``name`` is clearly a place: a country, US state, region, large city, or a
-    first-level region with a name of several words."""
-    return _acceptable(name, gazetteer) and any(_clear_entry(e) for e in gazetteer.lookup(name) if not e.alias)
-
-
-def _clear_entry(entry: Entry) -> bool:
-    """A country, region, landmark, US state, large city, or first-level region with a name of several words
-    ("Tamil Nadu", not "Centre" or "Delta")."""
-    if entry.feature in ("country", "region", "landmark"):
-        return True
-    if entry.feature == "admin1":
-        return entry.country == "USA" or " " in entry.name
-    return entry.feature == "city" and entry.population >= GAZETTEER_ONLY_MIN_POPULATION
-
-
-def _clear(gazetteer: Gazetteer, name: str) -> bool:
-    """A clear place inside a longer name: a strong one, or a known "... County" or "... Parish"."""
-    if name.endswith(gazetteer.words.county_endings) and gazetteer.lookup(name):
-        return True
-    return _strong(gazetteer, name)
+    return window.end == entity.end and strong(gazetteer, name)
 
 
 def _gazetteer_matches(doc: Doc, gazetteer: Gazetteer, covered: set[int], known: set[str]) -> Iterator[Span]:
@@ -502,11 +388,11 @@ def _gazetteer_matches(doc: Doc, gazetteer: Gazetteer, covered: set[int], known:
         if i in covered or doc[i].pos_ != "PROPN":
             i += 1
             continue
-        window = _longest_window(
+        window = longest_window(
             doc, i, size,
             lambda w: any(t.i in covered or t.pos_ != "PROPN" for t in w),
-            lambda w: _strong(gazetteer, w.text) or (_acceptable(w.text, gazetteer) and (
-                gazetteer.key(w.text) in known or (bool(gazetteer.lookup(w.text)) and _in_context(w, gazetteer)))),
+            lambda w: strong(gazetteer, w.text) or (acceptable(w.text, gazetteer) and (
+                gazetteer.key(w.text) in known or (bool(gazetteer.lookup(w.text)) and in_context(w, gazetteer)))),
         )
         if window is not None:
             yield _span(window)

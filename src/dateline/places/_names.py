@@ -1,0 +1,156 @@
+"""Names and how clearly they mean places: an entity's text cut into candidate names, the tests a name
+must pass to be a place at all, and how clearly the gazetteer says it is one (wherever it stands, or only
+where the words around it say so). Used by detection (``_detect``).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterator
+from typing import TYPE_CHECKING
+
+from dateline.places._context import placed_by_context
+from dateline.places._gazetteer import Entry, Gazetteer
+
+if TYPE_CHECKING:
+    from spacy.tokens import Doc, Token
+    from spacy.tokens import Span as TokenSpan
+
+__all__ = [
+    "GAZETTEER_ONLY_MIN_POPULATION",
+    "MAX_MATCH_TOKENS",
+    "MIN_NAME_CHARS",
+    "PLACE_LABELS",
+    "acceptable",
+    "clear_anywhere",
+    "common_word",
+    "decisive_entry",
+    "entity_pieces",
+    "in_context",
+    "longest_window",
+    "name_bearers",
+    "state_or_city",
+    "strong",
+    "surnames",
+]
+
+
+#: spaCy entity labels taken as place mentions.
+PLACE_LABELS = frozenset({"GPE", "LOC", "FAC"})
+
+#: Smallest city population accepted for a gazetteer-only match (no entity):
+#: below it, matches on LGL were mostly capitalized common words and names.
+GAZETTEER_ONLY_MIN_POPULATION = 100_000
+
+#: Shortest place mention, in characters ("UK"); one letter is an initial.
+MIN_NAME_CHARS = 2
+
+#: Longest gazetteer-only match, in tokens.
+MAX_MATCH_TOKENS = 4
+
+
+def state_or_city(entries: tuple[Entry, ...]) -> bool:
+    """Whether a name is that of a US state and of a city, and of no country ("New York", "Washington")."""
+    features = {e.feature for e in entries}
+    return "country" not in features and "city" in features and any(decisive_entry(e) for e in entries)
+
+
+def decisive_entry(entry: Entry) -> bool:
+    """A country, region or US state: a name that means a place wherever it stands."""
+    return entry.feature in ("country", "region") or (entry.feature == "admin1" and entry.country == "USA")
+
+
+def surnames(doc: Doc) -> set[str]:
+    """Last words of the people the model found ("George W. Bush" -> "Bush")."""
+    names: set[str] = set()
+    for ent in doc.ents:
+        if ent.label_ == "PERSON" and len(ent) > 1:
+            names.add(ent[-1].text)
+            names.add(ent.text)
+    return names
+
+
+def name_bearers(doc: Doc, gazetteer: Gazetteer) -> set[str]:
+    """Last names of the people the model found under names no place bears ("Abraham Lincoln" -> "Lincoln";
+    not "Sioux Falls", a town the model took for a person) that it tags as a place nowhere in the article:
+    there the name is the person's, even where it is a large city's."""
+    placed = {ent.text for ent in doc.ents if ent.label_ in PLACE_LABELS}
+    return {ent[-1].text for ent in doc.ents
+            if ent.label_ == "PERSON" and len(ent) > 1 and not gazetteer.lookup(ent.text)} - placed
+
+
+def entity_pieces(ent: TokenSpan, gazetteer: Gazetteer) -> Iterator[TokenSpan]:
+    """The entity split at commas, each piece trimmed of "the", "'s", punctuation and spaces."""
+    piece: list[Token] = []
+    for token in ent:
+        if token.text == ",":
+            yield from _cleaned(piece, gazetteer)
+            piece = []
+        else:
+            piece.append(token)
+    yield from _cleaned(piece, gazetteer)
+
+
+def _cleaned(tokens: list[Token], gazetteer: Gazetteer) -> Iterator[TokenSpan]:
+    words = gazetteer.words
+    while tokens and (tokens[0].text in words.leading or tokens[0].is_space):
+        tokens = tokens[1:]
+    while tokens and (tokens[-1].text in words.trailing or tokens[-1].is_space):
+        tokens = tokens[:-1]
+    if tokens and acceptable(tokens[0].doc[tokens[0].i : tokens[-1].i + 1].text, gazetteer):
+        yield tokens[0].doc[tokens[0].i : tokens[-1].i + 1]
+
+
+def acceptable(text: str, gazetteer: Gazetteer) -> bool:
+    if len(text) < MIN_NAME_CHARS or not text[0].isupper() or not any(ch.isalpha() for ch in text):
+        return False
+    key = gazetteer.key(text)
+    if key in gazetteer.not_places:
+        return False
+    return not (key in gazetteer.demonyms and key not in gazetteer.names)
+
+
+def clear_anywhere(gazetteer: Gazetteer, name: str) -> bool:
+    """Whether ``name`` means a place wherever it stands, even where the article names a person so: a country,
+    US state or region ("Jordan" beside "Michael Jordan"), not a city ("Lincoln" beside "Abraham Lincoln")."""
+    return acceptable(name, gazetteer) and any(decisive_entry(e) for e in gazetteer.lookup(name) if not e.alias)
+
+
+def strong(gazetteer: Gazetteer, name: str) -> bool:
+    """Whether ``name`` is clearly a place: a country, US state, region, large city, or a
+    first-level region with a name of several words."""
+    return acceptable(name, gazetteer) and any(_clear_entry(e) for e in gazetteer.lookup(name) if not e.alias)
+
+
+def _clear_entry(entry: Entry) -> bool:
+    """A country, region, landmark, US state, large city, or first-level region with a name of several words
+    ("Tamil Nadu", not "Centre" or "Delta")."""
+    if entry.feature in ("country", "region", "landmark"):
+        return True
+    if entry.feature == "admin1":
+        return entry.country == "USA" or " " in entry.name
+    return entry.feature == "city" and entry.population >= GAZETTEER_ONLY_MIN_POPULATION
+
+
+def in_context(tokens: TokenSpan, gazetteer: Gazetteer) -> bool:
+    """Whether the words around a name say it is a place ("in Frankston", "Winona police")."""
+    return not common_word(tokens, gazetteer) and placed_by_context(tokens, gazetteer.words.context)
+
+
+def common_word(tokens: TokenSpan, gazetteer: Gazetteer) -> bool:
+    """Whether a name is one word of a local institution or noun ("University", "Center", "Court"): in
+    another name, or in a title, such a word is no town of that name."""
+    words = gazetteer.words.context
+    if len(tokens) != 1:
+        return False
+    token = tokens[0]
+    return token.lower_ in words.institution_nouns or token.lemma_.lower() in words.local_nouns
+
+
+def longest_window(doc: Doc, i: int, end: int, skip: Callable[[TokenSpan], bool],
+                    accept: Callable[[TokenSpan], bool]) -> TokenSpan | None:
+    """The longest run of tokens from ``i`` (at most MAX_MATCH_TOKENS, before ``end``) not skipped and accepted."""
+    for n in range(min(MAX_MATCH_TOKENS, end - i), 0, -1):
+        window = doc[i : i + n]
+        if not skip(window) and accept(window):
+            return window
+    return None
