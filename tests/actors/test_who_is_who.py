@@ -101,8 +101,8 @@ def test_former_officeholders_are_elites_and_candidates_party_actors() -> None:
 
 
 def test_unknown_organization_sector_and_country_from_its_name_and_story() -> None:
-    article = run("Two cyclists were hurt in Oxford, UK on Tuesday. A 31-year-old driver was held by Thames Valley "
-                  "Police on suspicion of dangerous driving. The UK government promised safer roads.",
+    article = run("Two cyclists were hurt in Oxford, UK on Tuesday. Thames Valley Police questioned a "
+                  "31-year-old driver about the crash. The UK government promised safer roads.",
                   dt.date(2020, 6, 21))
     police = actor_of(article, "Thames Valley Police")
     assert (police.kind, police.country, police.sector) == ("organization", "GBR", "COP")
@@ -307,7 +307,7 @@ def test_a_curated_person_keeps_the_offices_the_knowledge_base_knows_before() ->
 
 
 def test_a_title_ending_in_a_courtesy_word_and_a_title_before_one() -> None:
-    article = run("US President Donald Trump and his wife First Lady Melania Trump visited the school on Friday. "
+    article = run("US President Donald Trump toured the school on Friday with First Lady Melania Trump. "
                   "The general manager of Dubai Media, Dr Sami al-Rashid, praised the teachers.", dt.date(2020, 10, 3))
     melania = actor_of(article, "Melania Trump")
     assert (melania.country, melania.sector) == ("USA", "ELI")
@@ -454,7 +454,7 @@ def test_a_place_before_a_group_gives_its_country() -> None:
 
 
 def test_the_places_of_the_story_count_for_its_country() -> None:
-    article = run("A gunman fired on customers at a mall in El Paso, Texas. Police said the gunman gave himself up. "
+    article = run("A gunman fired on customers at a mall in El Paso, Texas. Police said the gunman surrendered. "
                   "Mexico said four Mexicans were among the dead; Mexico's foreign minister said Mexico wanted him "
                   "tried there. Texas and El Paso grieved, and vigils took place in Dallas and in Ohio.",
                   dt.date(2019, 8, 8))
@@ -575,7 +575,7 @@ def test_private_people_are_named_by_the_word_the_text_uses() -> None:
 
 
 def test_the_people_of_his_country_are_the_people_of_the_persons_country() -> None:
-    article = run("Prime Minister Boris Johnson apologised to the people of his country on Friday.",
+    article = run("Prime Minister Boris Johnson praised the people of his country for their patience on Friday.",
                   dt.date(2020, 3, 20))
     people = actor_of(article, "people of his country")
     assert (people.kind, people.country, people.sector) == ("group", "GBR", "CVL")

@@ -253,7 +253,7 @@ def test_seed_article(seed_path: Path) -> None:
 def test_instruments_and_statements_are_not_parties() -> None:
     strike = only(run("The Afghan army shelled the Taliban positions with heavy mortars."), "ASSAULT")
     assert texts(strike.recipient_spans) == ["the Taliban positions"]
-    request = only(run("Amnesty International issued a statement calling on the army to free the students."),
+    request = only(run("Amnesty International released a statement urging the army to free the students."),
                    "REQUEST")
     assert texts(request.actor_spans) == ["Amnesty International"]
     assert texts(request.recipient_spans) == ["the army"]
@@ -458,7 +458,7 @@ def test_user_lexicon_adds_light_verbs(tmp_path: Path) -> None:
     ("text", "event_type", "place"),
     [
         ("Haftar declared a ceasefire in Tripoli on Monday.", "RETREAT", "Tripoli"),
-        ("Ethiopian authorities imposed a curfew in parts of Addis Ababa.", "COERCE", "parts of Addis Ababa"),
+        ("Ethiopian police imposed a night curfew in parts of Addis Ababa.", "COERCE", "parts of Addis Ababa"),
         ("Indian troops were deployed in the north of Syria.", "MOBILIZE", "the north of Syria"),
     ],
 )

@@ -124,9 +124,9 @@ def test_what_was_planned_lies_ahead() -> None:
 
 def test_what_a_past_clause_arranged_lies_near_its_telling() -> None:
     monday = dt.date(2024, 3, 11)
-    found = values("The two firms extended their offers to acquire the maker of vaccines Friday.", monday)
+    found = values("The two chip makers raised their bids for the software group Friday.", monday)
     assert found["Friday"][0] == "2024-03-08"
-    assert values("The offer had been due to expire Friday evening.", monday)["Friday evening"][0] == "2024-03-08TEV"
+    assert values("Their bid had been due to lapse on Friday evening.", monday)["Friday evening"][0] == "2024-03-08TEV"
     assert values("The firms plan to sign the deal Friday.", monday)["Friday"][0] == "2024-03-15"
     assert values("The minister said talks would resume Friday.", monday)["Friday"][0] == "2024-03-15"
 
