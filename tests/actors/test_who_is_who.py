@@ -575,7 +575,7 @@ def test_private_people_are_named_by_the_word_the_text_uses() -> None:
 
 
 def test_the_people_of_his_country_are_the_people_of_the_persons_country() -> None:
-    article = run("Prime Minister Boris Johnson praised the people of his country for their patience on Friday.",
+    article = run("On Friday Boris Johnson wrote to the people of his country about the floods.",
                   dt.date(2020, 3, 20))
     people = actor_of(article, "people of his country")
     assert (people.kind, people.country, people.sector) == ("group", "GBR", "CVL")

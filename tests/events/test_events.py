@@ -1094,7 +1094,7 @@ def test_the_first_person_of_a_quotation_is_its_speaker(text: str, event_type: s
 def test_grilling_a_person_is_criticism_and_admiring_one_support() -> None:
     grilled = only(run("Angela Merkel grilled Boris Johnson at the summit."), "ACCUSE")
     assert grilled.mode == "disapprove" and grilled.actors and grilled.recipients
-    admired = only(run("Donald Trump openly admires Vladimir Putin as a strong leader."), "SUPPORT")
+    admired = only(run("Donald Trump openly admires Vladimir Putin for his toughness."), "SUPPORT")
     assert admired.trigger.text == "admires" and admired.recipients
     assert not run("The chef grilled the fish on Tuesday.").events  # no person named: cooking
     assert only(run("The chef grilled Donald Trump on Tuesday."), "ACCUSE").recipients
