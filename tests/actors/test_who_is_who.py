@@ -308,7 +308,7 @@ def test_a_curated_person_keeps_the_offices_the_knowledge_base_knows_before() ->
 
 def test_a_title_ending_in_a_courtesy_word_and_a_title_before_one() -> None:
     article = run("US President Donald Trump toured the school on Friday with First Lady Melania Trump. "
-                  "The general manager of Dubai Media, Dr Sami al-Rashid, praised the teachers.", dt.date(2020, 10, 3))
+                  "The chief executive of Gulf Media, Dr Sami al-Rashid, thanked the teachers.", dt.date(2020, 10, 3))
     melania = actor_of(article, "Melania Trump")
     assert (melania.country, melania.sector) == ("USA", "ELI")
     assert article.text[melania.mentions[0].start:].startswith("First Lady")
@@ -410,7 +410,7 @@ def test_a_title_joined_to_other_words_before_a_name() -> None:
 
 
 def test_a_titled_name_the_tagger_took_for_an_organization_and_the_first_of_two_surnames() -> None:
-    article = run("The governor will be succeeded by Elena Vázquez Soto, the Secretary of Justice for Puerto Rico. "
+    article = run("The agency will be run by Elena Vázquez Soto, the Secretary of Education for Puerto Rico. "
                   "On Sunday, Vázquez said she would accept.", dt.date(2019, 7, 28))
     vazquez = actor_of(article, "Elena Vázquez Soto")
     assert (vazquez.kind, vazquez.sector) == ("person", "GOV")
