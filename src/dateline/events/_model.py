@@ -108,26 +108,33 @@ def parse_model(raw: Any, where: str) -> Model:
     return Model(str(raw["version"]), {str(k): float(v) for k, v in weights.items()}, float(bias), float(threshold))
 
 
-@functools.cache
-def load_model(res: Resources, path: str = "") -> Model | None:
-    """The trained model: the file at ``path``, else the language's own; None (noted in the log) when the
-    language has none, or when ``path`` is :data:`NO_MODEL`."""
+def read_model(res: Resources, path: str, file: str, what: str, command: str) -> tuple[Any, str] | None:
+    """The JSON object of a trained model of the stage and where it came from: the file at ``path``, else the
+    language's own ``file``; None (noted in the log) when the language has none, or when ``path`` is
+    :data:`NO_MODEL`. ``what`` names the model in messages, ``command`` the command that trains it."""
     if path == NO_MODEL:
         return None
-    source = Path(path) if path else res.file(MODEL_FILE)
+    source = Path(path) if path else res.file(file)
     if not source.is_file():
         if path:
-            raise ResourceError(f"event model {path} not found; pass a file written by 'dateline train events'")
-        # No model ships: on wikinews-dev the rules alone find more core events (see the README), so running
-        # without one is the default, not a fault worth a warning on every run.
-        logger.info("no trained event model at dateline/lang/%s/%s: events are coded on the rules alone "
-                    "('dateline train events' makes one)", res.language, MODEL_FILE)
+            raise ResourceError(f"{what} {path} not found; pass a file written by '{command}'")
+        # Running without a model is a supported way to run, not a fault worth a warning on every run.
+        logger.info("no trained %s at dateline/lang/%s/%s: the rules decide alone ('%s' makes one)",
+                    what, res.language, file, command)
         return None
     try:
-        raw = json.loads(source.read_text(encoding="utf-8"))
+        return json.loads(source.read_text(encoding="utf-8")), str(source)
     except (OSError, ValueError) as exc:
-        raise _fail(str(source), f"cannot be read ({exc})") from exc
-    return parse_model(raw, str(source))
+        raise ResourceError(f"{what} {source}: cannot be read ({exc}); retrain it with '{command}'") from exc
+
+
+@functools.cache
+def load_model(res: Resources, path: str = "") -> Model | None:
+    """The trained event model: the file at ``path``, else the language's own (none ships: on wikinews-dev the
+    rules alone find more core events, see the README); None when there is none or ``path`` is
+    :data:`NO_MODEL`."""
+    found = read_model(res, path, MODEL_FILE, "event model", "dateline train events")
+    return parse_model(*found) if found is not None else None
 
 
 # --- features ------------------------------------------------------------------------------------------

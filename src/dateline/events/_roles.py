@@ -25,12 +25,9 @@ the rules alone without it.
 from __future__ import annotations
 
 import functools
-import json
-import logging
 import math
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
-from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from dateline.errors import ResourceError
@@ -38,6 +35,7 @@ from dateline.events._args import Args
 from dateline.events._clause import NOUNISH, passive
 from dateline.events._fold import Hit
 from dateline.events._lexicon import Words
+from dateline.events._model import NO_MODEL, read_model
 from dateline.events._phrase import phrase
 from dateline.lang import Resources
 from dateline.records import Article
@@ -48,12 +46,9 @@ if TYPE_CHECKING:
 __all__ = ["MODEL_FILE", "NO_MODEL", "Party", "Roles", "choose", "features", "load_roles", "parse_roles",
            "participants", "trigger_features"]
 
-logger = logging.getLogger(__name__)
 
 #: Where a language keeps its trained actor/recipient model (under ``lang/<code>/``).
 MODEL_FILE = "models/roles.json"
-#: The ``roles`` setting that chooses parties by the rules alone.
-NO_MODEL = "none"
 #: Major version of the model file format this code reads.
 SUPPORTED_MAJOR = "1"
 #: Dependencies of a noun phrase head that make it a candidate party.
@@ -107,21 +102,8 @@ def parse_roles(raw: Any, where: str) -> Roles:
 def load_roles(res: Resources, path: str = "") -> Roles | None:
     """The trained model: the file at ``path``, else the language's own; None (noted in the log) when the
     language has none, or when ``path`` is :data:`NO_MODEL`."""
-    if path == NO_MODEL:
-        return None
-    source = Path(path) if path else res.file(MODEL_FILE)
-    if not source.is_file():
-        if path:
-            raise ResourceError(f"actor/recipient model {path} not found; pass a file written by "
-                                "'dateline train roles'")
-        logger.info("no trained actor/recipient model at dateline/lang/%s/%s: parties are chosen by the rules "
-                    "alone ('dateline train roles' makes one)", res.language, MODEL_FILE)
-        return None
-    try:
-        raw = json.loads(source.read_text(encoding="utf-8"))
-    except (OSError, ValueError) as exc:
-        raise _fail(str(source), f"cannot be read ({exc})") from exc
-    return parse_roles(raw, str(source))
+    found = read_model(res, path, MODEL_FILE, "actor/recipient model", "dateline train roles")
+    return parse_roles(*found) if found is not None else None
 
 
 # --- candidates and features ------------------------------------------------------------------------------

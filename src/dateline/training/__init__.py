@@ -13,7 +13,9 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from pathlib import Path
 
-__all__ = ["TASKS", "TrainingReport"]
+from dateline.errors import InputError
+
+__all__ = ["TASKS", "TrainingReport", "require"]
 
 #: Task name -> module under dateline.training.
 TASKS: dict[str, str] = {
@@ -33,3 +35,13 @@ class TrainingReport:
     artifacts: tuple[Path, ...]
     metrics: dict[str, float | int]
     notes: tuple[str, ...] = field(default=())
+
+
+def require(task: str, data: Path, *needed: str) -> Path:
+    """``data`` as a path once every one of ``needed`` (paths under it) is there; else an InputError that
+    names what the task needs."""
+    data = Path(data)
+    if not all((data / name).exists() for name in needed):
+        raise InputError(f"training data for {task} not found under {data}: it needs {' and '.join(needed)}",
+                         source=str(data))
+    return data

@@ -41,16 +41,15 @@ import numpy as np
 import numpy.typing as npt
 
 from dateline import actors, events, lang, places, times
-from dateline.errors import InputError
 from dateline.evaluation import f1, wikinews
 from dateline.evaluation._parses import annotate
 from dateline.evaluation.events import DEFAULT_DATA, GSR_FILE, LEGACY_TYPES, WIKINEWS_DIR
 from dateline.events._lexicon import load_lexicon
 from dateline.events._model import FEATURE_GROUPS, MODEL_FILE, Candidate, features, logit
 from dateline.records import Article, Event
-from dateline.training import TrainingReport
+from dateline.training import TrainingReport, require
 
-__all__ = ["DEFAULT_DATA", "train"]
+__all__ = ["DEFAULT_DATA", "staged", "train"]
 
 HEADLINES_FILE = "plover/synthetic_headlines.csv"
 SYNTHETIC_GLOB = "plover/gpt_synthetic_events_*.csv"
@@ -96,7 +95,7 @@ def _example(candidate: Candidate, article: Article, earlier: Sequence[Candidate
                     label, SOURCE_WEIGHTS[source], source, index)
 
 
-def _staged(batch: Sequence[Article]) -> list[Article]:
+def staged(batch: Sequence[Article]) -> list[Article]:
     """Articles parsed (from the parse cache when one is in use) and through the stages before events."""
     out = []
     for article in annotate(batch):
@@ -114,7 +113,7 @@ def _sentence_examples(texts: Sequence[tuple[str, str]], source: str) -> list[_E
     for first in range(0, len(texts), CHUNK):
         chunk = texts[first:first + CHUNK]
         batch = [Article(id=f"{source}{first + i}", source=source, text=t) for i, (t, _) in enumerate(chunk)]
-        for article, (_, label) in zip(_staged(batch), chunk, strict=True):
+        for article, (_, label) in zip(staged(batch), chunk, strict=True):
             found = events.candidates(article, lex)
             for i, candidate in enumerate(found):
                 kind = events.plover_type(candidate.event)
@@ -354,10 +353,7 @@ ones. The other sources are training data only: no held-out figure is claimed fo
 def train(data: Path, out: Path | None = None, *, seed: int = 0) -> TrainingReport:
     """Train the event candidate model on the sets under ``data``; write it and its card to ``out`` (by
     default where the stage loads it from)."""
-    data = Path(data)
-    if not (data / WIKINEWS_DIR / wikinews.GOLD_FILE).is_file() or not (data / GSR_FILE).is_file():
-        raise InputError(f"training data for events not found under {data}: it needs {WIKINEWS_DIR}/ and "
-                         f"{GSR_FILE}", source=str(data))
+    data = require("events", data, f"{WIKINEWS_DIR}/{wikinews.GOLD_FILE}", GSR_FILE)
     rng = np.random.default_rng(seed)
     examples, scored = _wikinews(data / WIKINEWS_DIR)
     examples += _sentence_examples(_gsr(data / GSR_FILE), "gsr")

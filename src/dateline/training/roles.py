@@ -35,18 +35,17 @@ from typing import TYPE_CHECKING
 import numpy as np
 import numpy.typing as npt
 
-from dateline import actors, events, lang, places, times
-from dateline.errors import InputError
+from dateline import events, lang
 from dateline.evaluation import f1, wikinews
-from dateline.evaluation._parses import annotate
 from dateline.evaluation.events import DEFAULT_DATA, NER_FILE, WIKINEWS_DIR, _ner_sentences, _roles
 from dateline.events._lexicon import Lexicon, load_lexicon
 from dateline.events._model import Candidate
 from dateline.events._phrase import phrase
 from dateline.events._roles import MODEL_FILE, ROLES, THRESHOLDS, Roles, features, participants
 from dateline.records import Article
-from dateline.training import TrainingReport
+from dateline.training import TrainingReport, require
 from dateline.training._linear import Fit, fit_binary
+from dateline.training.events import staged
 
 if TYPE_CHECKING:
     from spacy.tokens import Token
@@ -90,22 +89,13 @@ class _Sentence:
     gold: frozenset[tuple[int, int, str]]
 
 
-def _staged(batch: Sequence[Article]) -> list[Article]:
-    out = []
-    for article in annotate(batch):
-        for stage in (actors.apply, times.apply, places.apply):
-            article = stage(article)
-        out.append(article)
-    return out
-
-
 def _sentences(path: Path) -> list[_Sentence]:
     raw = _ner_sentences(path)
     out: list[_Sentence] = []
     for first in range(0, len(raw), CHUNK):
         chunk = raw[first:first + CHUNK]
         batch = [Article(id=f"roles{first + i}", source="conflibert", text=t) for i, (t, _) in enumerate(chunk)]
-        out += [_Sentence(a, frozenset(g)) for a, (_, g) in zip(_staged(batch), chunk, strict=True)]
+        out += [_Sentence(a, frozenset(g)) for a, (_, g) in zip(staged(batch), chunk, strict=True)]
     return out
 
 
@@ -319,10 +309,7 @@ sentence. The PLOVER gold records are not trained on: `dateline eval events` sco
 def train(data: Path, out: Path | None = None, *, seed: int = 0) -> TrainingReport:
     """Train the actor/recipient model on the sets under ``data``; write it and its card to ``out`` (by
     default where the stage loads it from)."""
-    data = Path(data)
-    if not (data / WIKINEWS_DIR / wikinews.GOLD_FILE).is_file() or not (data / NER_FILE).is_file():
-        raise InputError(f"training data for roles not found under {data}: it needs {WIKINEWS_DIR}/ and "
-                         f"{NER_FILE}", source=str(data))
+    data = require("roles", data, f"{WIKINEWS_DIR}/{wikinews.GOLD_FILE}", NER_FILE)
     lex = load_lexicon(lang.resources())
     sentences = _sentences(data / NER_FILE)
     gold = wikinews.load(data / WIKINEWS_DIR)
