@@ -204,6 +204,8 @@ def process_job(job: ProcessJob) -> Processed:
 
 #: Where a :class:`dateline.store.Prepared` batch carries its articles' story keys (see :func:`_packed`).
 STORY_KEYS = "story_keys"
+
+
 def _packed(results: list[Result], rows: bool, records: bool, keys: bool) -> Processed:
     if not rows:
         return results, None

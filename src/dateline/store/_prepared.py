@@ -11,6 +11,7 @@ from __future__ import annotations
 import datetime as dt
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
+from itertools import accumulate
 from typing import Any
 
 import pyarrow as pa
@@ -76,10 +77,7 @@ def prepare(articles: Iterable[Article], extra: Mapping[str, Any] | None = None)
 
 
 def _offsets(counts: tuple[int, ...]) -> list[int]:
-    out = [0]
-    for n in counts:
-        out.append(out[-1] + n)
-    return out
+    return list(accumulate(counts, initial=0))
 
 
 _PROCESSED_AT = "processed_at"
