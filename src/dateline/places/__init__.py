@@ -47,7 +47,7 @@ from dateline.places._qualify import qualifier_at
 from dateline.places._resolve import Context, Mention, candidates, is_decisive, within
 from dateline.records import Article, Place, Span
 
-__all__ = ["Choice", "PlacesConfig", "apply", "choices", "resolve", "resolve_spans"]
+__all__ = ["Choice", "PlacesConfig", "apply", "check_features", "choices", "resolve", "resolve_spans"]
 
 
 @dataclass(frozen=True)
@@ -102,13 +102,23 @@ class Choice:
         assert self.entry is not None
         return _place(self.span, self.entry)
 
+    @property
+    def pointed(self) -> bool:
+        """Whether the mention resolves to an entry with a point: the learned check judges only these."""
+        return self.entry is not None and self.entry.lat is not None
+
+
+def check_features(article: Article, gazetteer: Gazetteer, pointed: Sequence[Choice]) -> list[list[str]]:
+    """The learned check's features of each of an article's ``pointed`` choices (see ``Choice.pointed``)."""
+    return features(article, gazetteer, [c.span for c in pointed], [c.entry for c in pointed if c.entry],
+                    [c.placed for c in pointed], [c.named for c in pointed], [c.source for c in pointed],
+                    outlet_country(article.url or article.site))
+
 
 def _checked(article: Article, gazetteer: Gazetteer, chosen: list[Choice], check: Check) -> list[Choice]:
     """The choices with the learned check's decision on each point in place of the rules' where it is sure."""
-    pointed = [c for c in chosen if c.entry is not None and c.entry.lat is not None]
-    rows = features(article, gazetteer, [c.span for c in pointed], [c.entry for c in pointed if c.entry],
-                    [c.placed for c in pointed], [c.named for c in pointed], [c.source for c in pointed],
-                    outlet_country(article.url or article.site))
+    pointed = [c for c in chosen if c.pointed]
+    rows = check_features(article, gazetteer, pointed)
     keep = dict(zip([c.span for c in pointed], check.keep(score(check.weights, rows), [c.placed for c in pointed]),
                     strict=True))
     return [replace(c, placed=keep[c.span]) if c.span in keep else c for c in chosen]

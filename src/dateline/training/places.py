@@ -38,9 +38,8 @@ from dateline import places
 from dateline.evaluation._parses import annotate
 from dateline.evaluation.places import GoldDocument, _near, _Tally, read_geowebnews, read_lgl
 from dateline.lang import resources
-from dateline.places._check import FEATURE_BITS, MODEL_FILE, Check, features, score, slot_rows
+from dateline.places._check import FEATURE_BITS, MODEL_FILE, Check, score, slot_rows
 from dateline.places._gazetteer import Gazetteer, load_gazetteer
-from dateline.places._home import outlet_country
 from dateline.records import Article, Place
 from dateline.training import TrainingReport
 from dateline.training._linear import Fit, fit_binary
@@ -73,10 +72,8 @@ class _Doc:
 
 def _document(gold: GoldDocument, article: Article, gazetteer: Gazetteer, corpus: str) -> _Doc:
     chosen = places.choices(article)
-    pointed = [c for c in chosen if c.entry is not None and c.entry.lat is not None]
-    rows = features(article, gazetteer, [c.span for c in pointed], [c.entry for c in pointed if c.entry],
-                    [c.placed for c in pointed], [c.named for c in pointed], [c.source for c in pointed],
-                    outlet_country(article.url))
+    pointed = [c for c in chosen if c.pointed]
+    rows = places.check_features(article, gazetteer, pointed)
     labels: list[int | None] = []
     for c in pointed:
         under = [g for g in gold.toponyms if c.span.start < g.span.end and g.span.start < c.span.end]
@@ -92,7 +89,7 @@ def _reported(doc: _Doc, keep: npt.NDArray[np.bool_] | None) -> list[Place]:
     out: list[Place] = []
     k = 0
     for c in doc.choices:
-        if c.entry is not None and c.entry.lat is not None:
+        if c.pointed:
             placed = c.placed if keep is None else bool(keep[k])
             k += 1
             if placed:
@@ -148,7 +145,7 @@ def _out_of_fold(docs: list[_Doc], seed: int) -> list[npt.NDArray[np.float64]]:
 
 
 def _rules(doc: _Doc) -> npt.NDArray[np.bool_]:
-    return np.array([c.placed for c in doc.choices if c.entry is not None and c.entry.lat is not None], dtype=bool)
+    return np.array([c.placed for c in doc.choices if c.pointed], dtype=bool)
 
 
 def _override(docs: Sequence[_Doc], probs: Sequence[npt.NDArray[np.float64]],
