@@ -163,10 +163,7 @@ def _junk(build: Build, group: Group) -> bool:
 def _place_word(build: Build, word: str) -> bool:
     """Whether a word of a name is a place's: a country's name, or a town or division the knowledge base
     knows."""
-    if any(h.kind == "country" for h in build.lex.lookup(word)):
-        return True
-    kb = build.lex.kb
-    return kb is not None and (word in kb.towns or word in kb.divisions)
+    return any(h.kind == "country" for h in build.lex.lookup(word)) or _town_name(build, word)
 
 
 def _town_name(build: Build, name: str) -> bool:

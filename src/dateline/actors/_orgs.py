@@ -236,7 +236,8 @@ def text_country(build: Build, text: str) -> str | None:
         for i in range(len(words) - size + 1):
             part = " ".join(words[i : i + size]).strip(",")
             placed = i > 0 and words[i - 1].lower() in after  # "University of Miami": a place's position
-            found = _part_country(build, part, placed) or _part_country(build, part.strip("."), placed)
+            bare = part.strip(".")  # "U.S." as written, then "Miami." without its full stop
+            found = _part_country(build, part, placed) or (_part_country(build, bare, placed) if bare != part else None)
             if found is not None:
                 return found
     return None
