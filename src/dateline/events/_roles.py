@@ -44,7 +44,7 @@ if TYPE_CHECKING:
     from spacy.tokens import Token
 
 __all__ = ["MODEL_FILE", "NO_MODEL", "Party", "Roles", "choose", "features", "load_roles", "parse_roles",
-           "participants", "trigger_features"]
+           "participants", "voice_of"]
 
 
 #: Where a language keeps its trained actor/recipient model (under ``lang/<code>/``).
@@ -109,14 +109,6 @@ def load_roles(res: Resources, path: str = "") -> Roles | None:
 # --- candidates and features ------------------------------------------------------------------------------
 
 
-def _ancestors(token: Token) -> list[Token]:
-    """``token`` and its heads up to the root of its sentence."""
-    chain = [token]
-    while chain[-1].head.i != chain[-1].i:
-        chain.append(chain[-1].head)
-    return chain
-
-
 @dataclass(frozen=True, slots=True)
 class Party:
     """A candidate party: its head token, the dependency path from it to the trigger ("nsubj>",
@@ -145,7 +137,7 @@ def participants(hit: Hit, words: Words) -> list[Party]:
     """The candidate parties of a coded event: the rules' own, then every noun phrase head of the trigger's
     sentence within :data:`MAX_PATH` arcs of it, in order of the text."""
     trigger = hit.token
-    down = _ancestors(trigger)
+    down = [trigger, *trigger.ancestors]
     where = {t.i: k for k, t in enumerate(down)}
     found = {t.i: _party(t, down, where) for t in (*hit.args.actors, *hit.args.recipients)}
     for token in trigger.sent:
@@ -166,20 +158,16 @@ def _rule_role(hit: Hit, token: Token) -> str:
     return "none"
 
 
-def trigger_features(hit: Hit) -> tuple[str, str]:
-    """What every party of ``hit`` shares: the voice of its trigger, and its features "|"-joined."""
-    entry, trigger = hit.entry, hit.token
-    voice = "passive" if passive(trigger) else "active"
-    return voice, f"{entry.type}|{entry.pos}|{entry.reciprocal}|{entry.object}|{trigger.dep_}"
+def voice_of(hit: Hit) -> str:
+    """The voice of the trigger of ``hit``, which every party of it shares: "active" or "passive"."""
+    return "passive" if passive(hit.token) else "active"
 
 
-def features(hit: Hit, party: Party, article: Article, words: Words,
-             shared: tuple[str, str] | None = None) -> list[str]:
-    """The named binary features of ``party`` as a party of the event of ``hit`` (``shared``: its
-    :func:`trigger_features`, when the caller has them)."""
+def features(hit: Hit, party: Party, article: Article, words: Words, voice: str = "") -> list[str]:
+    """The named binary features of ``party`` as a party of the event of ``hit`` (``voice``: its
+    :func:`voice_of`, when the caller has it)."""
     token, trigger, entry, route = party.token, hit.token, hit.entry, party.route
-    rule, kind = _rule_role(hit, token), entry.type
-    voice, _ = shared or trigger_features(hit)
+    rule, kind, voice = _rule_role(hit, token), entry.type, voice or voice_of(hit)
     distance = abs(token.i - trigger.i)
     bucket = next((str(b) for b in _DISTANCES if distance <= b), "far")
     side = "before" if token.i < trigger.i else "after"
@@ -222,10 +210,10 @@ def choose(hit: Hit, article: Article, words: Words, model: Roles) -> Args | Non
     with those coordinated with it, where its probability reaches the role's ``add`` threshold. The rules'
     parties of a role stay where no candidate replaces them: the model never just removes a party."""
     parties = participants(hit, words)
-    shared = trigger_features(hit)
+    voice = voice_of(hit)
     scores = {}
     for party in parties:
-        names = features(hit, party, article, words, shared)
+        names = features(hit, party, article, words, voice)
         scores[party.token.i] = {r: model.probability(r, names) for r in ROLES}
     among = [p.token for p in parties]
     rule = {"actor": {t.i for t in hit.args.actors}, "recipient": {t.i for t in hit.args.recipients}}
