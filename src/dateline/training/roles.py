@@ -41,7 +41,7 @@ from dateline.evaluation.events import DEFAULT_DATA, NER_FILE, WIKINEWS_DIR, _ne
 from dateline.events._lexicon import Lexicon, load_lexicon
 from dateline.events._model import Candidate
 from dateline.events._phrase import phrase
-from dateline.events._roles import MODEL_FILE, ROLES, THRESHOLDS, Roles, features, participants
+from dateline.events._roles import MODEL_FILE, ROLES, THRESHOLDS, Party, Roles, features, participants, voice_of
 from dateline.records import Article
 from dateline.training import TrainingReport, require
 from dateline.training._linear import Fit, fit_binary
@@ -99,16 +99,14 @@ def _sentences(path: Path) -> list[_Sentence]:
     return out
 
 
-def _labelled(candidate: Candidate, article: Article, lex: Lexicon, source: str, fold: int,
-              label: dict[int, str]) -> list[_Example]:
-    """The examples of one coded event's candidate parties; ``label``: token index -> role."""
-    out = []
-    for party in participants(candidate.hit, lex.words):
-        token = party.token
-        if source == "conflibert" and token.pos_ == "PRON":
-            continue  # the annotators mark no pronouns
-        role = label.get(token.i, "none")
-        out.append(_Example(tuple(features(candidate.hit, party, article, lex.words)), int(role == "actor"),
+def _labelled(candidate: Candidate, parties: Sequence[Party], article: Article, lex: Lexicon, source: str,
+              fold: int, label: dict[int, str]) -> list[_Example]:
+    """The examples of one coded event's candidate ``parties``; ``label``: token index -> role."""
+    hit, out = candidate.hit, []
+    voice = voice_of(hit)
+    for party in parties:
+        role = label.get(party.token.i, "none")
+        out.append(_Example(tuple(features(hit, party, article, lex.words, voice)), int(role == "actor"),
                             int(role == "recipient"), source, fold))
     return out
 
@@ -120,14 +118,14 @@ def _sentence_examples(sentences: Sequence[_Sentence], lex: Lexicon) -> list[_Ex
         if not found:
             continue
         candidate = found[0]
+        # the annotators mark no pronouns: an unmarked one says nothing of its role
+        parties = [p for p in participants(candidate.hit, lex.words) if p.token.pos_ != "PRON"]
         label: dict[int, str] = {}
-        for token in (p.token for p in participants(candidate.hit, lex.words)):
-            if token.pos_ == "PRON":
-                continue  # the annotators mark no pronouns: an unmarked one says nothing of its role
+        for token in (p.token for p in parties):
             for start, end, kind in sentence.gold:
                 if _head_of(token, start, end):
                     label[token.i] = "actor" if kind in ("S", "R") or candidate.hit.entry.reciprocal else "recipient"
-        out += _labelled(candidate, sentence.article, lex, "conflibert", index % FOLDS, label)
+        out += _labelled(candidate, parties, sentence.article, lex, "conflibert", index % FOLDS, label)
     return out
 
 
@@ -159,15 +157,16 @@ def _article_examples(articles: Sequence[tuple[wikinews.GoldArticle, Article]], 
                 continue
             names = {"actor": frozenset().union(*(wikinews._gold_names(a) for a in target.actors)),
                      "recipient": frozenset().union(*(wikinews._gold_names(a) for a in target.recipients))}
+            parties = participants(candidate.hit, lex.words)
             label: dict[int, str] = {}
-            for token in (p.token for p in participants(candidate.hit, lex.words)):
+            for token in (p.token for p in parties):
                 start, end = phrase(token, lex.words)
                 actor = article.actor_at(start, end)
                 words = wikinews._name_words(actor.name if actor is not None else article.text[start:end])
                 role = next((r for r in ROLES if words & names[r]), None)
                 if role is not None:
                     label[token.i] = role
-            out += _labelled(candidate, article, lex, "wikinews", index % FOLDS, label)
+            out += _labelled(candidate, parties, article, lex, "wikinews", index % FOLDS, label)
     return out
 
 
