@@ -101,7 +101,7 @@ from dateline.events._fold import Hit, fold
 from dateline.events._hits import hits
 from dateline.events._lexicon import Lexicon, Words, load_lexicon, plover
 from dateline.events._located import located_party
-from dateline.events._model import Candidate, features, load_model
+from dateline.events._model import Candidate, features, load_model, sentence_count
 from dateline.events._phrase import full_phrase, phrase
 from dateline.events._places import dateline_place, main_place
 from dateline.events._roles import Roles, choose, load_roles
@@ -402,11 +402,12 @@ def apply(article: Article, config: EventsConfig = EventsConfig()) -> Article:
     found = candidates(article, load_lexicon(res), load_roles(res, config.roles))
     model = load_model(res, config.model)
     events: list[Event] = []
+    sentences = sentence_count(article) if model is not None else 0
     for i, candidate in enumerate(found):
         event = candidate.event
         if model is not None:
-            probability = model.probability(features(candidate, article, (c.event for c in found[:i])),
-                                            event.confidence or 0.0)
+            names = features(candidate, article, found[:i], model.priors, sentences)
+            probability = model.probability(names, event.confidence or 0.0)
             if probability < model.threshold:
                 continue
             event = replace(event, confidence=round(probability, 3))

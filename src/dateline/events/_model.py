@@ -18,16 +18,18 @@ default (no model ships: the rules alone find more core events on wikinews-dev).
 
 from __future__ import annotations
 
+import dataclasses
 import functools
 import json
 import logging
 import math
-from collections.abc import Iterable, Mapping
+from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from dateline.errors import ResourceError
+from dateline.events._discourse import discourse
 from dateline.events._fold import Hit
 from dateline.lang import Resources
 from dateline.records import Article, Event
@@ -35,7 +37,8 @@ from dateline.records import Article, Event
 if TYPE_CHECKING:
     from spacy.tokens import Token
 
-__all__ = ["FEATURE_GROUPS", "MODEL_FILE", "NO_MODEL", "Candidate", "Model", "features", "load_model", "logit"]
+__all__ = ["FEATURE_GROUPS", "MODEL_FILE", "NO_MODEL", "Candidate", "Model", "features", "load_model", "logit",
+           "sentence_count"]
 
 logger = logging.getLogger(__name__)
 
@@ -57,7 +60,8 @@ PRIOR_BOUND = 0.05
 #: On the 36 hand-coded articles, trigger words and dependents (the sense of a word) did not generalize
 #: from one article to another out of fold; these did (see the model card).
 FEATURE_GROUPS = ("type=", "status=", "actor.n=", "recipient.n=", "quoted=", "question=", "repeat", "date=",
-                  "actor.kind=", "recipient.kind=")
+                  "actor.kind=", "recipient.kind=", "years.ago=", "at.", "depth=", "in.", "verb.tag=", "aux.",
+                  "past.year=", "prior=", "before.", "actor.tag=", "actor.bare")
 
 
 @dataclass(frozen=True)
@@ -79,6 +83,8 @@ class Model:
     weights: Mapping[str, float]
     bias: float
     threshold: float
+    #: Share of right candidates of each trigger word and type in training (:func:`._discourse.prior_rates`).
+    priors: Mapping[str, float] = dataclasses.field(default_factory=dict)
 
     def probability(self, names: Iterable[str], prior: float) -> float:
         """The probability that a candidate with these features is a real event of its type, given the
@@ -102,10 +108,13 @@ def parse_model(raw: Any, where: str) -> Model:
     if not isinstance(raw, dict) or str(raw.get("version", "")).split(".")[0] != SUPPORTED_MAJOR:
         raise _fail(where, f"needs an object of format version {SUPPORTED_MAJOR}.x")
     weights, bias, threshold = raw.get("weights"), raw.get("bias"), raw.get("threshold")
+    priors = raw.get("priors", {})
     if (not isinstance(weights, dict) or not all(isinstance(v, int | float) for v in weights.values())
+            or not isinstance(priors, dict) or not all(isinstance(v, int | float) for v in priors.values())
             or not isinstance(bias, int | float) or not isinstance(threshold, int | float)):
-        raise _fail(where, "needs 'weights' (feature -> number), a number 'bias' and a number 'threshold'")
-    return Model(str(raw["version"]), {str(k): float(v) for k, v in weights.items()}, float(bias), float(threshold))
+        raise _fail(where, "needs 'weights' and 'priors' (name -> number), a number 'bias' and a number 'threshold'")
+    return Model(str(raw["version"]), {str(k): float(v) for k, v in weights.items()}, float(bias), float(threshold),
+                 {str(k): float(v) for k, v in priors.items()})
 
 
 def read_model(res: Resources, path: str, file: str, what: str, command: str) -> tuple[Any, str] | None:
@@ -194,14 +203,24 @@ def _context_features(candidate: Candidate, article: Article) -> list[str]:
     return out
 
 
-def features(candidate: Candidate, article: Article, earlier: Iterable[Event] = ()) -> list[str]:
-    """The named binary features of a candidate (``earlier``: the article's candidates before it, to
-    tell a restatement: the same type between the same parties)."""
+def sentence_count(article: Article) -> int:
+    """The number of sentences of the article's parse (0 without one)."""
+    return sum(1 for _ in article.doc.sents) if article.doc is not None else 0
+
+
+def features(candidate: Candidate, article: Article, earlier: Sequence[Candidate] = (),
+             priors: Mapping[str, float] | None = None, sentences: int = 0) -> list[str]:
+    """The named binary features of a candidate: of its sentence, and of the article around it
+    (:func:`dateline.events._discourse.discourse`). ``earlier``: the article's candidates before it (to tell
+    a restatement); ``priors``: the model's table of trigger priors; ``sentences``: the article's number of
+    sentences (:func:`sentence_count`; 0: a text too short for position features)."""
     event, hit = candidate.event, candidate.hit
     out = ["bias.feature", *_trigger_features(hit), *_context_features(candidate, article)]
     out += _party_features("actor", hit.args.actors, event.actors, article, event.type)
     out += _party_features("recipient", hit.args.recipients, event.recipients, article, event.type)
     parties = set(event.actors) | set(event.recipients)
-    if any(e.type == event.type and parties & (set(e.actors) | set(e.recipients)) for e in earlier):
+    if any(c.event.type == event.type and parties & (set(c.event.actors) | set(c.event.recipients)) for c in earlier):
         out += ["repeat", f"repeat.type={event.type}"]
+    out += discourse(event, hit, candidate.sentence, article, [(c.event, c.hit, c.sentence) for c in earlier],
+                     sentences, priors or {})
     return out
