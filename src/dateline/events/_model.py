@@ -1,19 +1,24 @@
-"""The learned check of event candidates: is this candidate a real event of its type, as coded?
+"""The learned check of event candidates: is this candidate an event a coder codes, as coded?
 
 The lexicon and the parse propose candidates; rules cannot see everything that
 makes one wrong: another sense of the word ("a press release", "attacked the
-subpoena"), a question or a wish, an actor that is a thing, a restatement. A
-logistic model corrects the rules' confidence in each candidate (its log-odds
-are the model's offset) from features of the one spaCy parse (its type and
-status, its parties and what the actors stage knows of them, where its date
-comes from, quotation, questions, restatements); the stage keeps candidates
-whose probability is at or above the model's threshold and gives that
-probability as the event's confidence.
+subpoena"), a question or a wish, an actor that is a thing, a restatement, an
+act the article tells as background or biography. A logistic model corrects
+the rules' confidence in each candidate (its log-odds are the model's offset)
+from features of the one spaCy parse (its type and status, its parties and
+what the actors stage knows of them, where its date comes from, quotation,
+questions, restatements) and of the article around it
+(:mod:`dateline.events._discourse`: where its sentence stands, its clause and
+tense, times years before the publication, the same act coded before, the
+trigger word's prior); the stage keeps candidates whose probability is at or
+above the model's threshold and gives that probability as the event's
+confidence.
 
 The model is trained by ``dateline train events`` (:mod:`dateline.training.events`)
 and read from ``lang/<code>/models/events.json`` when one has been made there. The
 stage loads it once per worker; without it the stage runs on its rules alone, the
-default (no model ships: the rules alone find more core events on wikinews-dev).
+default: no model ships, as out of fold on the hand-coded articles none found as
+many core events as the rules (see the README).
 """
 
 from __future__ import annotations
@@ -139,8 +144,8 @@ def read_model(res: Resources, path: str, file: str, what: str, command: str) ->
 
 @functools.cache
 def load_model(res: Resources, path: str = "") -> Model | None:
-    """The trained event model: the file at ``path``, else the language's own (none ships: on wikinews-dev the
-    rules alone find more core events, see the README); None when there is none or ``path`` is
+    """The trained event model: the file at ``path``, else the language's own (none ships: out of fold on
+    wikinews-dev the rules alone find more core events, see the README); None when there is none or ``path`` is
     :data:`NO_MODEL`."""
     found = read_model(res, path, MODEL_FILE, "event model", "dateline train events")
     return parse_model(*found) if found is not None else None
