@@ -635,3 +635,21 @@ def test_a_town_after_of_in_an_organizations_name_gives_its_country() -> None:
     names = by_name(article)
     assert names["South Africa"].kind == "country"
     assert (names["University of Calgary"].country, names["University of Calgary"].sector) == ("CAN", "EDU")
+
+
+def test_abbreviated_and_local_titles_give_a_persons_sector() -> None:
+    names = by_name(run("Oklahoma Gov. Mary Fallin signed the bill, and Councilman Robert Rivera voted against it. "
+                        "Campaign manager Corey Lewandowski said the debate's moderator, Jane Roe, was unfair."))
+    assert (names["Mary Fallin"].country, names["Mary Fallin"].sector) == ("USA", "GOV")
+    assert names["Robert Rivera"].sector == "GOV"
+    assert names["Corey Lewandowski"].sector == "PTY"
+
+
+def test_a_country_word_before_a_body_the_dictionaries_know_elsewhere_is_its_country() -> None:
+    names = by_name(run("The Nigerian Senate passed the bill on Tuesday. The U.S. Senate did not vote."))
+    senate = names["Nigerian Senate"]
+    assert (senate.kind, senate.country, senate.sector) == ("organization", "NGA", "LEG")
+    assert names["United States Senate"].country == "USA"
+    court = by_name(run("Germany's Federal Constitutional Court ruled on Tuesday that the law stands."))
+    assert (court["Federal Constitutional Court"].country, court["Federal Constitutional Court"].sector) == (
+        "DEU", "JUD")

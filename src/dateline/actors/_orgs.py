@@ -27,7 +27,7 @@ from dateline.records import ActorKind
 if TYPE_CHECKING:
     from spacy.tokens import Doc
 
-__all__ = ["name_group", "org_group", "place_country"]
+__all__ = ["country_word_before", "name_group", "org_group", "place_country"]
 
 IGO = "IGO"
 #: Fewest words of a name that only says a kind of organization to stand for one ("District Court" does,
@@ -47,7 +47,12 @@ def name_group(build: Build, cand: Candidate) -> tuple[Key, Group] | None:
     doc = build.doc
     orgs = [h.ref for h in cand.hits if isinstance(h.ref, Org)]
     if orgs:
-        return org_group(choose_org(build, orgs))
+        owner = country_word_before(build, cand)
+        if owner is None or owner == IGO or any(o.country in (None, IGO) for o in orgs):
+            return org_group(choose_org(build, orgs))
+        if any(o.country == owner for o in orgs):
+            return org_group(choose_org(build, [o for o in orgs if o.country == owner]))
+        return _of_country(build, cand, owner, orgs)  # "the Nigerian Senate" is not the United States Senate
     kinds: dict[str, Country] = {h.kind: h.ref for h in cand.hits if isinstance(h.ref, Country)}
     metonym = kinds.get("metonym")
     if metonym is not None and (metonym.iso3 in _others(build, cand) or _subject(build, cand)):
@@ -64,6 +69,39 @@ def name_group(build: Build, cand: Candidate) -> tuple[Key, Group] | None:
     if not kinds and tagged and all(h.kind in ("person", "org") for h in cand.hits):
         return _unknown_name(build, cand)
     return None
+
+
+def country_word_before(build: Build, cand: Candidate) -> str | None:
+    """The country a country's name or people's adjective right before a name gives, read back over a
+    possessive ("the Nigerian Senate", "Germany's Federal Constitutional Court", "South Korean Navy")."""
+    doc, k = build.doc, cand.tok_start - 1
+    if cand.tok_end < len(doc) and doc[cand.tok_end].ent_iob_ == "I":
+        return None  # a piece of a longer name ("Liberation" of "Sudan Liberation Army")
+    if k >= 0 and doc[k].text in build.lex.words.possessives:
+        k -= 1
+    for size in range(1, MAX_PLACE_WORDS + 1):
+        if k - size + 1 < 0:
+            break
+        words = doc[k - size + 1 : k + 1]
+        if words.text in build.namesakes:
+            return build.namesakes[words.text]  # "Georgia Republicans" in a story of US states
+        if words[0].ent_iob_ == "I" and doc[words.start - 1].lower_ not in build.lex.words.determiners:
+            continue  # "Mexico" of "New Mexico"
+        for hit in build.lex.lookup(words.text):
+            if isinstance(hit.ref, Country) and hit.kind in ("country", "demonym"):
+                return hit.ref.iso3
+    return None
+
+
+def _of_country(build: Build, cand: Candidate, iso: str, orgs: list[Org]) -> tuple[Key, Group]:
+    """A body a dictionary knows only in other countries, named with the country it belongs to: that
+    country's body of the same sector."""
+    text = " ".join(build.article.text[cand.start : cand.end].split())
+    sectors = {o.sector for o in orgs}
+    sector = sectors.pop() if len(sectors) == 1 else (build.lex.heads.sector(text) if build.lex.heads else None)
+    country = build.lex.countries.get(iso)
+    name = build.lex.words.group(country.adjective, text) if country is not None else text
+    return ("I", iso, text), Group(name, "organization", iso, sector)
 
 
 def choose_org(build: Build, orgs: list[Org]) -> Org:
@@ -157,7 +195,7 @@ def _unknown_name(build: Build, cand: Candidate) -> tuple[Key, Group] | None:
     sector = build.lex.heads.sector(text) if build.lex.heads is not None else None
     # of the story's country, else of the country its places are in ("Dayton, Ohio")
     home = build.context.main_country or build.context.scene_country
-    country = _name_country(build, cand, text) or (home if sector else None)
+    country = _name_country(build, cand, text) or country_word_before(build, cand) or (home if sector else None)
     if sector is None and build.lex.heads is not None and org_noun_before(build, cand):
         sector = build.lex.heads.table[doc[cand.tok_start - 1].lower_]  # "the energy company Burisma": BUS
     owner = _owner(build, cand) if sector is None else None
