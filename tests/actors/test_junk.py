@@ -133,3 +133,16 @@ def test_a_medium_of_words_put_out_is_no_actor() -> None:
     names = by_name(run("Anna Lind wrote on Instagram that she would resign, and Microsoft said it regretted it."))
     assert names["Anna Lind"].kind == "person" and names["Microsoft"].sector == "BUS"
     assert "Instagram" not in names
+
+
+def test_roads_districts_and_cut_titles_are_no_persons() -> None:
+    names = by_name(run("Ruth Roe, who lives on Bucknell Drive, said Norfolk's Diamond Dick District would help. "
+                        "Anderson County Sheriff's Capt. Tommy Barr is heading the investigation."))
+    assert names["Ruth Roe"].kind == "person"
+    assert not {"Bucknell Drive", "Diamond Dick District", "Anderson County Sheriff's Capt"} & set(names)
+
+
+def test_a_town_several_countries_share_is_the_scenes_when_none_of_them_is_named() -> None:
+    names = by_name(run("The Athens City Council was given a budget update on Wednesday in Athens, Ohio. Officials "
+                        "in Columbus and Dayton agreed."))
+    assert (names["Athens City Council"].country, names["Athens City Council"].sector) == ("USA", "GOV")

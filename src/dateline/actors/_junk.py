@@ -15,6 +15,8 @@ Only names no dictionary knows and no title explains are judged (``Group.unknown
   place's, event's or product's and who is never a subject ("Charles Bridge");
 - a thing made and sold, named in apposition to its noun ("the plane, a Boeing
   B-17 Flying Fortress,");
+- a "person" whose name opens or ends with a word of no person's name ("Storm Lorenzo", "Diamond Dick
+  District") or ends with a title's abbreviation cut from its full stop ("Sheriff's Capt. Tommy Roe");
 - an event, a document or a product, by the first or last word of its name
   ("Libyan Civil War", "Hurricane Dorian", "United States Constitution");
 - an organization whose every word is a place's and which is never a subject ("Melbourne Australia",
@@ -144,7 +146,10 @@ def _junk(build: Build, group: Group) -> bool:
         return True  # "in Maidan Shahr"; "the plane, a Boeing B-17 Flying Fortress,"
     words = group.name.split()
     if group.kind == "person":  # "Storm Lorenzo"; "Tourists crowded Charles Bridge", not "Mark Hall said"
-        if len(words) > 1 and words[0].lower() in build.lex.words.not_person_openings:
+        if len(words) > 1 and (words[0].lower() in build.lex.words.not_person_openings
+                               or words[-1].lower() in build.lex.words.not_person_endings):
+            return True  # "Storm Lorenzo", "Diamond Dick District"
+        if _cut_title(build, group):
             return True
         if len(words) > 1 and _town_name(build, group.name) and not any(t.dep_ in SUBJECTS for t in tokens):
             return True  # "travelled to Ciudad Juárez": a town the gazetteer knows, no person named like it
@@ -158,6 +163,15 @@ def _junk(build: Build, group: Group) -> bool:
     if acronym and (len(letters) > MAX_ACRONYM_LETTERS or not any(_agent(build, t) or _named_org(t) for t in tokens)):
         return True  # shouting ("ABSTAINS"); an acronym no dictionary knows that does nothing ("wear PPE")
     return not any(_acts(build, t) for t in tokens)
+
+
+def _cut_title(build: Build, group: Group) -> bool:
+    """Whether a "person" ends in a title's abbreviation the tokenizer cut from its full stop, which then
+    ended the sentence before the name ("Anderson County Sheriff's Capt. Tommy Roe": "... Capt")."""
+    last = group.name.split()[-1].lower()
+    titles, text = build.lex.titles, build.article.text
+    return (last + "." in titles and last not in titles
+            and all(text[m.end : m.end + 1] == "." for m in group.mentions))
 
 
 def _place_word(build: Build, word: str) -> bool:

@@ -301,10 +301,13 @@ def place_country(build: Build, name: str, placed: bool = False) -> str | None:
     if kb is None or not name[:1].isupper():
         return None
     named, seen = build.context.countries, placed or name in build.places
+    towns = list(dict.fromkeys((*kb.divisions.get(name, ()), *kb.towns.get(name, ())))) if seen else []
+    scene = build.context.scene_country
+    if len(towns) > 1 and scene in towns and not build.context.named & set(towns):
+        return scene  # a name several countries share, none of them named: the scene's ("Athens" among US places)
     divisions = [c for c in kb.divisions.get(name, ()) if seen or c in named]
     if len(set(divisions)) == 1:
         return divisions[0]  # "Wisconsin", "Telangana"
-    towns = list(dict.fromkeys((*kb.divisions.get(name, ()), *kb.towns.get(name, ())))) if seen else []
     if len(towns) > 1:
         towns = [c for c in towns if c in named]
     return towns[0] if len(towns) == 1 else None  # "Gdańsk" named as a place, not "University"

@@ -73,6 +73,7 @@ class Words:
     kin_words: frozenset[str]
     person_nouns: frozenset[str]
     not_person_openings: frozenset[str]
+    not_person_endings: frozenset[str]
     product_nouns: frozenset[str]
     leading_conjunctions: frozenset[str]
     crime_verbs: frozenset[str]
@@ -186,6 +187,7 @@ def parse_words(data: dict[str, Any]) -> Words:
         kin_words=_lower_words(data, "kin_words"),
         person_nouns=_lower_words(data, "person_nouns"),
         not_person_openings=_lower_words(data, "not_person_openings"),
+        not_person_endings=_lower_words(data, "not_person_endings"),
         product_nouns=_lower_words(data, "product_nouns"),
         leading_conjunctions=_lower_words(data, "leading_conjunctions"),
         crime_verbs=_lower_words(data, "crime_verbs"),
