@@ -653,3 +653,17 @@ def test_a_country_word_before_a_body_the_dictionaries_know_elsewhere_is_its_cou
     court = by_name(run("Germany's Federal Constitutional Court ruled on Tuesday that the law stands."))
     assert (court["Federal Constitutional Court"].country, court["Federal Constitutional Court"].sector) == (
         "DEU", "JUD")
+
+
+def test_an_unknown_organization_after_its_kind_takes_its_country_and_the_kinds_sector() -> None:
+    names = by_name(run("Moscow expelled the diplomats. The Russian state news agency Tass said the first group "
+                        "left. The French engineering company Alstom will build a plant in Texas."))
+    assert (names["Tass"].country, names["Tass"].sector) == ("RUS", "JRN")
+    assert (names["Alstom"].country, names["Alstom"].sector) == ("FRA", "BUS")
+
+
+def test_a_body_named_by_its_kind_is_of_the_country_the_storys_places_are_in() -> None:
+    names = by_name(run("The Supreme Court will hear the case next week, lawyers in Bengaluru said. Farmers in "
+                        "Karnataka and Tamil Nadu protested."))
+    court = names["Indian Supreme Court"]
+    assert (court.kind, court.country, court.sector) == ("organization", "IND", "JUD")

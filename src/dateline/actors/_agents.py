@@ -152,7 +152,7 @@ def _institution(build: Build, i: int, j: int, sector: str, by_token: dict[int, 
         iso, j = _of_country(build, j, by_token)
     bare = iso is None
     if iso is None and (capitalized or definite or doc[i].lower_ in words.government_words):
-        iso = build.context.country_before(doc[i].idx)
+        iso = build.context.country_before(doc[i].idx) or build.context.scene_country
     if iso is None and not capitalized:
         return
     if doc[i].lower_ in words.government_words and iso is not None:

@@ -193,16 +193,31 @@ def _unknown_name(build: Build, cand: Candidate) -> tuple[Key, Group] | None:
         return shorter, build.groups[shorter]
     kind: ActorKind = "group" if cand.label == "NORP" else "organization"
     sector = build.lex.heads.sector(text) if build.lex.heads is not None else None
+    described = build.lex.heads is not None and org_noun_before(build, cand)
+    if sector is None and described and build.lex.heads is not None:
+        # "the energy company Burisma": BUS; "the state news agency Tass": JRN, not the agency's GOV
+        sector = build.lex.heads.sector(doc[max(cand.tok_start - 2, 0) : cand.tok_start].text)
     # of the story's country, else of the country its places are in ("Dayton, Ohio")
     home = build.context.main_country or build.context.scene_country
-    country = _name_country(build, cand, text) or country_word_before(build, cand) or (home if sector else None)
-    if sector is None and build.lex.heads is not None and org_noun_before(build, cand):
-        sector = build.lex.heads.table[doc[cand.tok_start - 1].lower_]  # "the energy company Burisma": BUS
+    country = (_name_country(build, cand, text) or country_word_before(build, cand)
+               or (_described_country(build, cand.tok_start - 1) if described else None) or (home if sector else None))
     owner = _owner(build, cand) if sector is None else None
     if owner is not None:  # "the Senate's Committee on Foreign Relations" is a body of the Senate
         country, sector = country or owner.country, owner.sector
     group = Group(text, kind, country, IGO if country == IGO else sector, unknown=True)
     return ("O", text), group
+
+
+def _described_country(build: Build, noun: int) -> str | None:
+    """The country a people's adjective or a country's name among the words before the noun of a kind of
+    organization gives ("the French engineering company Alstom", "the American company K-Mart")."""
+    doc, k = build.doc, noun - 1
+    while k >= 0 and noun - k <= MAX_PLACE_WORDS and doc[k].pos_ in ("ADJ", "PROPN", "NOUN"):
+        for hit in build.lex.lookup(doc[k].text):
+            if isinstance(hit.ref, Country) and hit.kind in ("country", "demonym"):
+                return hit.ref.iso3
+        k -= 1
+    return None
 
 
 def _owner(build: Build, cand: Candidate) -> Group | None:
@@ -217,10 +232,11 @@ def _owner(build: Build, cand: Candidate) -> Group | None:
 
 def _generic(build: Build, cand: Candidate, text: str, sector: str) -> tuple[Key, Group] | None:
     """A name that only says a kind of organization ("District Court", "Council"): that body of the country
-    named right before it ("the U.S. District Court"), else of the country the sentence or story is about."""
+    named right before it ("the U.S. District Court"), else of the country the sentence or story is about,
+    else of the country its places are in."""
     before = build.doc[cand.tok_start - 1].text if cand.tok_start > 0 else ""
     named = [h.ref.iso3 for h in build.lex.lookup(before) if isinstance(h.ref, Country)]
-    iso = named[0] if named else build.context.country_before(cand.start)
+    iso = named[0] if named else (build.context.country_before(cand.start) or build.context.scene_country)
     if iso is None or len(text.split()) < MIN_GENERIC_WORDS:
         return None  # "Council" alone names nothing in particular
     country = build.lex.countries.get(iso)
