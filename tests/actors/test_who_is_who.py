@@ -667,3 +667,10 @@ def test_a_body_named_by_its_kind_is_of_the_country_the_storys_places_are_in() -
                         "Karnataka and Tamil Nadu protested."))
     court = names["Indian Supreme Court"]
     assert (court.kind, court.country, court.sector) == ("organization", "IND", "JUD")
+
+
+def test_a_person_of_no_known_role_is_a_civilian() -> None:
+    names = by_name(run("Maria Lopez, 34, said she heard two loud bangs before the roof fell. Prime Minister "
+                        "Boris Johnson visited the town.", dt.date(2020, 2, 3)))
+    assert (names["Maria Lopez"].kind, names["Maria Lopez"].sector) == ("person", "CVL")
+    assert names["Boris Johnson"].sector == "GOV"
