@@ -123,9 +123,10 @@ def agents_pass(build: Build, by_token: dict[int, Candidate]) -> None:
 
 
 def _dictionary_org(by_token: dict[int, Candidate], i: int, j: int) -> bool:
-    """Whether tokens [i, j) are exactly a dictionary organization ("Congress"), left to the names pass."""
+    """Whether tokens [i, j) are a dictionary organization ("Congress") or inside one ("Houthi rebels"), left
+    to the names pass."""
     cand = by_token.get(i)
-    return cand is not None and cand.tok_start == i and cand.tok_end == j and any(h.kind == "org" for h in cand.hits)
+    return cand is not None and cand.tok_start <= i and cand.tok_end >= j and any(h.kind == "org" for h in cand.hits)
 
 
 def _used_as_adjective(doc: Doc, j: int) -> bool:
