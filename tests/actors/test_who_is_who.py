@@ -680,3 +680,15 @@ def test_a_role_noun_inside_a_dictionary_name_is_left_to_that_name() -> None:
     names = by_name(run("Houthi rebels fired missiles at Saudi Arabia on Sunday."))
     assert (names["Houthis"].country, names["Houthis"].sector) == ("YEM", "REB")
     assert "rebels" not in names
+
+
+def test_a_title_of_a_country_named_after_it_is_its_holder() -> None:
+    article = run("The foreign minister of Iran said on Monday that talks would go on.", dt.date(2019, 5, 6))
+    minister = actor_of(article, "foreign minister")
+    assert (minister.kind, minister.country, minister.sector) == ("person", "IRN", "GOV")
+    assert by_name(article)["Iran"].kind == "country"
+
+
+def test_a_person_joined_by_for_to_an_organization_of_a_known_country_is_of_it() -> None:
+    names = by_name(run("Jane Roe, a spokeswoman for the Kenyan Ministry of Health, said cases rose."))
+    assert (names["Jane Roe"].country, names["Jane Roe"].sector) == ("KEN", "GOV")

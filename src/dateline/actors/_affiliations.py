@@ -5,8 +5,9 @@ text joins to an organization of a known kind, takes that organization's
 sector, and its country when the person has none: "Jane Roe of the Center for
 Election Science" (NGO), "John Roe, a biologist at the Royal Veterinary
 College," (EDU), "Jane Roe with the ACLU". A person of no known country whom
-the text joins so to a country is of that country ("Mary Roe, also from
-Kenya,"). The prepositions are the language's (``affiliation_prepositions`` of
+the text joins so to a country, or to an organization of a known country, is of
+that country ("Mary Roe, also from Kenya,", "Jane Roe, a spokeswoman for the
+Kenyan Ministry of Health"). The prepositions are the language's (``affiliation_prepositions`` of
 ``actors.json``).
 """
 
@@ -41,6 +42,8 @@ def affiliations_pass(build: Build) -> None:
                 if other.kind == "organization" and other.sector is not None and group.sector is None:
                     group.sector = other.sector
                     group.country = group.country or other.country
+                elif other.kind == "organization" and group.country is None:
+                    group.country = other.country  # "Jane Roe, a spokeswoman for the Kenyan health ministry"
                 elif other.kind == "country" and group.country is None:
                     group.country = other.country
 

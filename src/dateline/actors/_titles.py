@@ -16,6 +16,9 @@ if TYPE_CHECKING:
 
 __all__ = ["title_refs_pass"]
 
+#: Most words of a country's name read after a title ("the United Arab Emirates").
+MAX_COUNTRY_WORDS = 4
+
 
 def title_refs_pass(build: Build) -> None:
     """ "the U.S. president" -> the person holding that office; "a Chinese diplomat" -> the Chinese government."""
@@ -26,6 +29,7 @@ def title_refs_pass(build: Build) -> None:
             continue
         lo, iso, _ = owner_before(build, i, {})
         lo, iso = _country_words(build, i, lo, iso)
+        iso = iso or _country_after(build, j)
         determiner = build.lowers[lo - 1] if lo > 0 else ""
         if determiner not in words.determiners and doc[j - 1].tag_ != "NNS":
             continue
@@ -55,6 +59,22 @@ def _country_words(build: Build, i: int, lo: int, iso: str | None) -> tuple[int,
         if isinstance(hit.ref, Country):
             return i - 1, hit.ref.iso3
     return lo, iso
+
+
+def _country_after(build: Build, j: int) -> str | None:
+    """A country named after a title by "of" ("the foreign minister of Iran", "the president of the United
+    States"), read from the dictionary."""
+    lowers, words = build.lowers, build.lex.words
+    if j >= len(lowers) or lowers[j] not in words.country_prepositions:
+        return None
+    k = j + 2 if j + 1 < len(lowers) and lowers[j + 1] in words.definite_articles else j + 1
+    for size in range(MAX_COUNTRY_WORDS, 0, -1):
+        if k + size > len(lowers) or any(t in build.taken for t in range(k, k + size)):
+            continue
+        for hit in build.lex.lookup(build.doc[k : k + size].text):
+            if isinstance(hit.ref, Country) and hit.kind == "country":
+                return hit.ref.iso3
+    return None
 
 
 def _title_fits(lex: Lexicon, title: str, held: str | None) -> bool:
