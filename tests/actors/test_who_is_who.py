@@ -692,3 +692,9 @@ def test_a_title_of_a_country_named_after_it_is_its_holder() -> None:
 def test_a_person_joined_by_for_to_an_organization_of_a_known_country_is_of_it() -> None:
     names = by_name(run("Jane Roe, a spokeswoman for the Kenyan Ministry of Health, said cases rose."))
     assert (names["Jane Roe"].country, names["Jane Roe"].sector) == ("KEN", "GOV")
+
+
+def test_major_companies_of_other_countries_are_known() -> None:
+    names = by_name(run("Ryanair and Lufthansa said on Monday that they would cut flights, and Deutsche Bank agreed."))
+    assert (names["Ryanair"].country, names["Ryanair"].sector) == ("IRL", "BUS")
+    assert (names["Lufthansa"].country, names["Deutsche Bank"].country) == ("DEU", "DEU")
