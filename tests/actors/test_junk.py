@@ -146,3 +146,9 @@ def test_a_town_several_countries_share_is_the_scenes_when_none_of_them_is_named
     names = by_name(run("The Athens City Council was given a budget update on Wednesday in Athens, Ohio. Officials "
                         "in Columbus and Dayton agreed."))
     assert (names["Athens City Council"].country, names["Athens City Council"].sector) == ("USA", "GOV")
+
+
+def test_a_sea_feature_is_no_organization() -> None:
+    names = by_name(run("Scarborough Shoal is now the place where the Pentagon says it might take a stand."))
+    assert names["Pentagon"].sector == "MIL"
+    assert "Scarborough Shoal" not in names
