@@ -698,3 +698,9 @@ def test_major_companies_of_other_countries_are_known() -> None:
     names = by_name(run("Ryanair and Lufthansa said on Monday that they would cut flights, and Deutsche Bank agreed."))
     assert (names["Ryanair"].country, names["Ryanair"].sector) == ("IRL", "BUS")
     assert (names["Lufthansa"].country, names["Deutsche Bank"].country) == ("DEU", "DEU")
+
+
+def test_the_only_country_a_story_points_to_is_its_scene_even_named_once() -> None:
+    article = run("A man was arrested in Saskatoon on Monday. Police say he had pointed a handgun at cars.")
+    police = actor_of(article, "Police")
+    assert (police.kind, police.country, police.sector) == ("group", "CAN", "COP")

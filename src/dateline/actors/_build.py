@@ -101,7 +101,9 @@ class Context:
             if "org" not in kinds:
                 counts[iso] += 1
         scene = counts + Counter(_place_countries(phrases, divisions, towns, places))
-        return cls(marks, [s.start_char for s in doc.sents], named, _dominant(counts), _dominant(scene))
+        # the only country a story's names and places point to is its scene, even named once ("in Mississauga")
+        only = next(iter(scene)) if len(scene) == 1 else None
+        return cls(marks, [s.start_char for s in doc.sents], named, _dominant(counts), _dominant(scene) or only)
 
     @property
     def countries(self) -> set[str]:
