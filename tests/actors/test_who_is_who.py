@@ -704,3 +704,10 @@ def test_the_only_country_a_story_points_to_is_its_scene_even_named_once() -> No
     article = run("A man was arrested in Saskatoon on Monday. Police say he had pointed a handgun at cars.")
     police = actor_of(article, "Police")
     assert (police.kind, police.country, police.sector) == ("group", "CAN", "COP")
+
+
+def test_a_countrys_own_branch_named_as_one_organization_is_one_actor() -> None:
+    names = by_name(run("The head of the Kenya Red Cross, Asha Mohammed, said help was coming to Kenya's north."))
+    branch = names["Kenya Red Cross"]
+    assert (branch.kind, branch.country, branch.sector) == ("organization", "KEN", "MED")
+    assert "International Committee of the Red Cross" not in names

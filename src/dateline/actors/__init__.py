@@ -34,7 +34,7 @@ from dateline.actors._agents import agents_pass, anaphors_pass, government
 from dateline.actors._build import Build, Context, Group
 from dateline.actors._candidates import candidates_pass
 from dateline.actors._junk import drop_junk, not_actors_pass
-from dateline.actors._lexicon import Hit, Lexicon, Org, Person, load_lexicon
+from dateline.actors._lexicon import Country, Hit, Lexicon, Org, Person, load_lexicon
 from dateline.actors._mentions import Candidate, clean_entities, scan_phrases
 from dateline.actors._namesakes import division_namesakes, without_namesakes
 from dateline.actors._orgs import IGO, name_group
@@ -157,6 +157,11 @@ def _entity_wins(ent: Candidate, inside: list[Candidate], lex: Lexicon, doc: Doc
     if any(p.tok_end - p.tok_start > 1 and any(h.kind == "person" and not h.surname for h in p.hits)
            for p in inside):
         return False
+    first = min(inside, key=lambda p: p.tok_start)
+    countries = {h.ref.iso3 for h in first.hits if h.kind == "country" and isinstance(h.ref, Country)}
+    known = {h.ref.country for p in inside if p is not first for h in p.hits if isinstance(h.ref, Org)}
+    if ent.label == "ORG" and first.tok_start == ent.tok_start and countries and not countries & known:
+        return True  # "the Kenya Red Cross": a country's own branch; not "US Federal Reserve", the Fed itself
     covered = {k for p in inside for k in range(p.tok_start, p.tok_end)}
     for k in range(ent.tok_start, ent.tok_end):
         tok = doc[k]

@@ -68,10 +68,14 @@ def _country_after(build: Build, j: int) -> str | None:
     if j >= len(lowers) or lowers[j] not in words.country_prepositions:
         return None
     k = j + 2 if j + 1 < len(lowers) and lowers[j + 1] in words.definite_articles else j + 1
+    doc = build.doc
     for size in range(MAX_COUNTRY_WORDS, 0, -1):
-        if k + size > len(lowers) or any(t in build.taken for t in range(k, k + size)):
+        end = k + size
+        if end > len(lowers) or any(t in build.taken for t in range(k, end)):
             continue
-        for hit in build.lex.lookup(build.doc[k : k + size].text):
+        if end < len(doc) and (doc[end].pos_ in ("PROPN", "NOUN") or doc[end].ent_iob_ == "I"):
+            continue  # "the head of the Kenya Red Cross": the country begins another name
+        for hit in build.lex.lookup(doc[k:end].text):
             if isinstance(hit.ref, Country) and hit.kind == "country":
                 return hit.ref.iso3
     return None
