@@ -152,3 +152,9 @@ def test_a_sea_feature_is_no_organization() -> None:
     names = by_name(run("Scarborough Shoal is now the place where the Pentagon says it might take a stand."))
     assert names["Pentagon"].sector == "MIL"
     assert "Scarborough Shoal" not in names
+
+
+def test_programmes_and_platforms_are_no_actors() -> None:
+    names = by_name(run("The governor said Ohio would expand Medicaid, and Microsoft said its app runs on Android."))
+    assert names["Microsoft"].sector == "BUS"
+    assert not {"Medicaid", "Android"} & set(names)
