@@ -669,13 +669,6 @@ def test_a_body_named_by_its_kind_is_of_the_country_the_storys_places_are_in() -
     assert (court.kind, court.country, court.sector) == ("organization", "IND", "JUD")
 
 
-def test_a_person_of_no_known_role_is_a_civilian() -> None:
-    names = by_name(run("Maria Lopez, 34, said she heard two loud bangs before the roof fell. Prime Minister "
-                        "Boris Johnson visited the town.", dt.date(2020, 2, 3)))
-    assert (names["Maria Lopez"].kind, names["Maria Lopez"].sector) == ("person", "CVL")
-    assert names["Boris Johnson"].sector == "GOV"
-
-
 def test_a_role_noun_inside_a_dictionary_name_is_left_to_that_name() -> None:
     names = by_name(run("Houthi rebels fired missiles at Saudi Arabia on Sunday."))
     assert (names["Houthis"].country, names["Houthis"].sector) == ("YEM", "REB")

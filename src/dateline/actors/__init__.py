@@ -54,8 +54,6 @@ PLACE_LABELS = frozenset({"GPE", "LOC"})
 #: Shortest all-capital phrase that stands as a name without an entity ("FBI"); two capitals ("UN") need
 #: the tagger's support. Chosen by hand, not tuned.
 MIN_ACRONYM_CHARS = 3
-#: The sector of a person no title, role or dictionary places in another: a private person, PLOVER's civilian.
-CIVILIAN = "CVL"
 
 
 @stage("actors", requires={"doc"}, assigns={"actors"}, help="who is who: actors with country and sector")
@@ -219,9 +217,8 @@ def _records(build: Build) -> tuple[Actor, ...]:
     for group in merged.values():
         spans = tuple(sorted(set(mentions[group.name]), key=_position))
         actor_id = ids.child_id(build.article.id, "actor", group.name)
-        sector = group.sector or (CIVILIAN if group.kind == "person" else None)
         actors.append(
-            Actor(actor_id, group.name, group.kind, group.country, sector, spans, group.title, group.wikidata)
+            Actor(actor_id, group.name, group.kind, group.country, group.sector, spans, group.title, group.wikidata)
         )
     actors.sort(key=lambda a: a.mentions[0].start)
     return tuple(actors)
