@@ -18,8 +18,10 @@
   validated sentences are linked by the rules that link stored event records
   (:class:`dateline.stories._match.InstanceIndex`), in the same article order.
   ECB+ mentions are any event word, not PLOVER events, so each is described by
-  what the pipeline knows of it: its kind is its head word's lemma (its first
-  ``STEM_LETTERS`` letters, as for stored triggers), its status, date and place
+  what the pipeline knows of it: its kind is its head word's lemma as the
+  matcher compares stored triggers (its first letters, or its word family's:
+  :func:`dateline.stories._words.trigger_word`; its word is the lemma's own
+  first letters, which the references below use), its status, date and place
   are found as the events stage finds them, its actors and recipients are the
   actors on its subject and object, and its story is its article's. MUC,
   B-cubed, CEAF-e and their mean (CoNLL F1) are computed over all topics, with
@@ -220,7 +222,7 @@ def _mention(article: Article, gold: GoldMention, story: str) -> Mention | None:
     from dateline.events._context import event_date, status
     from dateline.events._places import event_place
     from dateline.stories._match import Mention, window
-    from dateline.stories._read import STEM_LETTERS
+    from dateline.stories._words import stem, trigger_word
 
     span = article.doc.char_span(gold.start, gold.end, alignment_mode="expand")
     if span is None or not len(span):
@@ -232,10 +234,9 @@ def _mention(article: Article, gold: GoldMention, story: str) -> Mention | None:
     date = event_date(article.doc, times, head)  # a time on the event word's own clause
     place = event_place(article.doc, places, head, sentence, None, [], words)
     days, exact = window(None if date is None else date.value, article.published)
-    stem = head.lemma_.lower()[:STEM_LETTERS]
-    return Mention(article.id, gold.id, stem, status(head, words), days, exact,
-                   None if place is None else place.country, _parties(article, head, _ACTOR_DEPS),
-                   _parties(article, head, _RECIPIENT_DEPS), stem, story)
+    return Mention(article.id, gold.id, trigger_word(head.lemma_, article.language), status(head, words), days,
+                   exact, None if place is None else place.country, _parties(article, head, _ACTOR_DEPS),
+                   _parties(article, head, _RECIPIENT_DEPS), stem(head.lemma_), story)
 
 
 def _words(article: Article) -> Any:

@@ -2,8 +2,9 @@
 
 A :class:`Mention` is one event record as the matcher sees it: its kind (the
 PLOVER type), status, the days it can have happened on, its place's country,
-its actors and recipients, the word that signals it, and the story of its
-article. Two mentions are **compatible** unless one of these says they are
+its actors and recipients, the word that signals it (as
+:func:`dateline.stories._words.trigger_word` gives it: "died" and "death" are one
+word), and the story of its article. Two mentions are **compatible** unless one of these says they are
 different events:
 
 - their kinds or their statuses differ (a planned or denied meeting is not the

@@ -18,6 +18,7 @@ from typing import Any, Literal
 import duckdb
 
 from dateline.stories._match import Mention, Party, window
+from dateline.stories._words import trigger_word
 
 __all__ = ["Pending", "candidate_mentions", "candidates", "chunk_mentions", "day_range", "df_counts", "mentions_where",
            "pending", "story_members", "story_of"]
@@ -144,7 +145,8 @@ def story_of(con: duckdb.DuckDBPyConnection, articles: Sequence[str]) -> dict[st
 _MENTIONS = """
 WITH sel AS (
     SELECT e.article_id, e.id, e.type, e.status, e.date_value, a.published, e.place_country,
-           lower(e.trigger_text) AS word, a.story, e.instance, a.processed_at, e.evidence_start, e.trigger_start
+           lower(e.trigger_text) AS word, a.story, e.instance, a.processed_at, e.evidence_start, e.trigger_start,
+           a.language
     FROM events e JOIN articles a ON a.id = e.article_id
     WHERE e.rowid IN (SELECT rowid FROM events WHERE {column} IN (SELECT unnest($1::VARCHAR[])))),
 arts AS (SELECT DISTINCT article_id FROM sel),
@@ -160,7 +162,7 @@ parts AS (
            ON ac.article_id = p.article_id AND ac.id = p.actor_id
     WHERE p.actor_key IS NOT NULL GROUP BY p.article_id, p.event_id)
 SELECT sel.article_id, sel.id, sel.type, sel.status, sel.date_value, sel.published, sel.place_country, sel.word,
-       sel.story, sel.instance, parts.parties
+       sel.story, sel.instance, parts.parties, sel.language
 FROM sel LEFT JOIN parts ON parts.article_id = sel.article_id AND parts.event_id = sel.id
 ORDER BY sel.processed_at, sel.published NULLS LAST, sel.article_id, sel.evidence_start, sel.trigger_start, sel.id
 """
@@ -175,23 +177,15 @@ def mentions_where(con: duckdb.DuckDBPyConnection, column: Literal["article_id",
     """
     out = []
     for row in con.execute(_MENTIONS.format(column=column), [list(values)]).fetchall():
-        article, event, kind, status, value, published, country, word, story, instance, parties = row
+        article, event, kind, status, value, published, country, word, story, instance, parties, language = row
         days, exact = window(value, published)
         sides: dict[str, list[Party]] = {"actor": [], "recipient": []}
         for p in parties or ():
             sides[p["role"]].append(Party(p["key"], p["country"], p["kind"] == "country"))
         story = story or (stories or {}).get(article)
         out.append((Mention(article, event, kind, status, days, exact, country, tuple(sides["actor"]),
-                            tuple(sides["recipient"]), _stem(word or ""), story), instance))
+                            tuple(sides["recipient"]), trigger_word(word or "", language), story), instance))
     return out
-
-
-#: Letters of a trigger word compared: "attack", "attacks" and "attacked" are one word to the matcher.
-STEM_LETTERS = 5
-
-
-def _stem(word: str) -> str:
-    return word[:STEM_LETTERS]
 
 
 def chunk_mentions(con: duckdb.DuckDBPyConnection, articles: Sequence[str],

@@ -1,0 +1,65 @@
+"""The word an event record is compared by: its trigger's first letters, one for every word of a family.
+
+Reports of one event name it in other words: "died" and "death", "quake" and
+"earthquake". The language's ``stories.json`` lists ``word_families``, groups
+of words that name one kind of happening; :func:`trigger_word` gives every
+word of a family the first letters of the family's first word, so the matcher
+(:mod:`dateline.stories._match`) sees them as one word. A language without the
+file has no families: each trigger is compared by its own first letters.
+"""
+
+from __future__ import annotations
+
+import functools
+
+from dateline.errors import LanguageError, ResourceError
+from dateline.lang import resources
+
+__all__ = ["STEM_LETTERS", "SUPPORTED_MAJOR", "families", "index_families", "stem", "trigger_word"]
+
+#: Letters of a trigger word compared: "attack", "attacks" and "attacked" are one word to the matcher.
+STEM_LETTERS = 5
+#: The major version of ``stories.json`` this code reads.
+SUPPORTED_MAJOR = "1"
+_FILE = "stories"
+
+
+def stem(word: str) -> str:
+    """The letters of a word the matcher compares (lower case)."""
+    return word.lower()[:STEM_LETTERS]
+
+
+@functools.cache
+def families(language: str | None) -> dict[str, str]:
+    """The stem of every word of a family -> the stem of its family's first word (none for a language
+    without a ``stories.json``)."""
+    try:
+        res = resources(language)
+    except LanguageError:
+        return {}
+    if not res.file(f"{_FILE}.json").is_file():
+        return {}
+    return index_families(res.data(_FILE, SUPPORTED_MAJOR).get("word_families"), res.where(_FILE))
+
+
+def index_families(raw: object, where: str) -> dict[str, str]:
+    """:func:`families` of the ``word_families`` value of the file ``where``, checked."""
+    if not isinstance(raw, list) or not all(isinstance(f, list) and f and all(isinstance(w, str) and w.strip()
+                                                                             for w in f) for f in raw):
+        raise ResourceError(f"{where}: 'word_families' must be a list of non-empty lists of words; fix the file")
+    out: dict[str, str] = {}
+    for family in raw:
+        head = stem(family[0].strip())
+        for word in family:
+            key = stem(word.strip())
+            if out.get(key, head) != head:
+                raise ResourceError(f"{where}: {word!r} begins like a word of another family ({key!r}); the "
+                                    f"matcher compares {STEM_LETTERS} letters, so keep such words in one family")
+            out[key] = head
+    return out
+
+
+def trigger_word(word: str, language: str | None) -> str:
+    """What a trigger word is compared by: its stem, or its family's when it belongs to one."""
+    key = stem(word)
+    return families(language).get(key, key)

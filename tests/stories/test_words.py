@@ -1,0 +1,58 @@
+"""The word an event record is compared by: its trigger's first letters, one for all words of a family."""
+
+from __future__ import annotations
+
+import dataclasses
+import datetime as dt
+from pathlib import Path
+
+import pytest
+
+from dateline.errors import ResourceError
+from dateline.records import Actor, Article, Event
+from dateline.store import Store
+from dateline.stories._match import InstanceIndex
+from dateline.stories._read import chunk_mentions
+from dateline.stories._words import families, index_families, stem, trigger_word
+from tests.store.exports import sentence, span
+from tests.stories.test_match import mention
+
+
+def test_forms_and_synonyms_of_one_happening_are_one_word() -> None:
+    assert trigger_word("died", "en") == trigger_word("Death", "en") == trigger_word("dead", "en")
+    assert trigger_word("earthquake", "en") == trigger_word("quake", "en")
+    assert trigger_word("attacked", "en") == "attac"  # a word of no family: its own first letters
+    assert trigger_word("died", "en") != trigger_word("attacked", "en")
+
+
+def test_a_language_without_families_compares_each_word_alone() -> None:
+    assert trigger_word("died", "xx") == stem("died") == "died"
+    assert families("en")  # English has them
+
+
+def test_families_sharing_first_letters_are_refused() -> None:
+    assert index_families([["die", "death"], ["grim"]], "f.json") == {"die": "die", "death": "die", "grim": "grim"}
+    with pytest.raises(ResourceError, match="another family"):
+        index_families([["die", "death"], ["deathly", "grim"]], "f.json")
+    with pytest.raises(ResourceError, match="lists of words"):
+        index_families([["die"], []], "f.json")
+
+
+def test_a_stored_record_is_compared_by_its_family(tmp_path: Path) -> None:
+    text = "The mayor died on Sunday after a long illness."
+    mayor = Actor("a-mayor", "Anna Berg", "person", "SWE", "GOV", (span(text, "mayor"),))
+    died = Event("e1", "ASSAULT", ("a-mayor",), (), "occurred", span(text, "died"), sentence(text, "The"), quad=4)
+    article = Article(id="art-died", source="d.txt", title="Mayor dies", published=dt.date(2021, 3, 7),
+                      language="en", text=text, actors=(mayor,), events=(died,))
+    with Store(tmp_path / "words.duckdb") as store:
+        store.write([article])
+        found = chunk_mentions(store.con, ["art-died"], {"art-died": "s1"})
+    assert [m.word for m in found] == [trigger_word("death", "en")]
+
+
+def test_a_record_joins_the_instance_of_its_family_before_another_words() -> None:
+    index = InstanceIndex()
+    index.add(dataclasses.replace(mention("a", kind="ASSAULT"), word=trigger_word("attack", "en")), "i-attack")
+    index.add(dataclasses.replace(mention("b", kind="ASSAULT"), word=trigger_word("death", "en")), "i-death")
+    died = dataclasses.replace(mention("c", kind="ASSAULT"), word=trigger_word("died", "en"))
+    assert index.assign(died) == "i-death"
