@@ -2,13 +2,14 @@
 
 An article's keys are the words of its title and of the first ``lead_words``
 words of its text (lower-cased, letters only, without the language's stop
-words, which spaCy's language data lists), its actors (``a:`` and the actor
-key across articles), its places (``p:`` and the GeoNames id, else the name)
-and the years its dates name (``y:2013``), each with how often the article
-has it. Two articles are as similar as the cosine of their keys weighted by
-``(1 + log count) * idf``, where a key's idf comes from the number of linked
-articles that hold it: words every report has ("police", "said") weigh
-nothing, names and rare words much.
+words, which spaCy's language data lists), the counts they give in figures
+(``n:23``), its actors (``a:`` and the actor key across articles), its places
+(``p:`` and the GeoNames id, else the name) and the years its dates name
+(``y:2013``), each with how often the article has it. Two articles are as
+similar as the cosine of their keys weighted by ``(1 + log count) * idf``,
+where a key's idf comes from the number of linked articles that hold it:
+words every report has ("police", "said") weigh nothing, names and rare
+words much.
 """
 
 from __future__ import annotations
@@ -28,6 +29,13 @@ Keys = dict[str, float]
 """Key -> count in the article."""
 
 _WORD = re.compile(r"[^\W\d_]{2,}")
+#: Counts written in figures ("23 pirates", "1,200 homes"): reports of one incident repeat its figures, and two
+#: alike incidents seldom share them. Not years (four figures without a comma: the dates give those), times,
+#: dates, decimals or the second number of a score or range. On the ECB+ train topics they lift stories B-cubed
+#: F1 from 0.850 to 0.857 averaged over five storing orders other than the evaluation's.
+_NUMBER = re.compile(r"(?<![\d.,:/-])\d{1,3}(?:,\d{3})*(?![\d:/]|[.,]\d)")
+#: Counts that say nothing of an incident.
+_BARE_COUNTS = frozenset({"0", "1"})
 #: Times whose value starts with a year ("2013-05-03", "2013-W18", "2013").
 _YEAR = re.compile(r"^(\d{4})")
 #: Times precise to the day ("2013-05-03", "2013-05-03T20:00").
@@ -63,6 +71,7 @@ def article_keys(title: str | None, text: str, lead_words: int, language: str | 
     end = lead[-1].end() if lead else 0
     words = _WORD.findall((title or "").lower()) + [m.group(0).lower() for m in lead]
     keys: Counter[str] = Counter(w for w in words if w not in stop)
+    keys.update(f"n:{n}" for n in _counts(f"{title or ''}\n{text[:end]}"))
     found: Counter[str] = Counter()
     for name, start in actors:
         if start < end:
@@ -79,6 +88,11 @@ def article_keys(title: str | None, text: str, lead_words: int, language: str | 
     out: Keys = dict(keys)
     out.update({key: count * entity_weight for key, count in found.items()})
     return out
+
+
+def _counts(text: str) -> list[str]:
+    """The counts written in figures in ``text``, without their thousands separators (see :data:`_NUMBER`)."""
+    return [n for n in (m.group(0).replace(",", "") for m in _NUMBER.finditer(text)) if n not in _BARE_COUNTS]
 
 
 #: Articles without any key assumed beside the linked ones when weighing keys: a prior that keeps the first
