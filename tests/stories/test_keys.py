@@ -6,7 +6,18 @@ import datetime as dt
 
 import pytest
 
-from dateline.stories._keys import article_keys, centroid, cosine, days, days_differ, event_days, idf, top, weights
+from dateline.stories._keys import (
+    COUNT_WEIGHT,
+    article_keys,
+    centroid,
+    cosine,
+    days,
+    days_differ,
+    event_days,
+    idf,
+    top,
+    weights,
+)
 
 TEXT = "The earthquake struck Chile on Monday. Rescuers searched the rubble of the town for survivors."
 
@@ -24,10 +35,10 @@ def test_keys_are_lead_words_without_stop_words_and_the_names_and_dates_of_the_l
 def test_counts_in_figures_are_keys_and_years_times_and_dates_are_not() -> None:
     text = "Coast guards rescued 14 sailors and 1,250 tonnes of grain at 6:30 on 4/5/2019, 3.5 miles out, in 2019."
     keys = article_keys("14 sailors rescued", text, 40, "en", [], [], [], 1.0)
-    assert keys["n:14"] == 2 and keys["n:1250"] == 1
+    assert keys["n:14"] == 2 * COUNT_WEIGHT and keys["n:1250"] == COUNT_WEIGHT
     assert not [k for k in keys if k in ("n:2019", "n:6", "n:30", "n:4", "n:5", "n:3")]
     two = article_keys(None, "Two boats sank; 3 crew were lost.", 40, "en", [], [], [], 1.0)
-    assert two["n:3"] == 1 and "n:two" not in two  # counts in words are words
+    assert two["n:3"] == COUNT_WEIGHT and "n:two" not in two  # counts in words are words
 
 
 def test_rare_keys_weigh_more_and_alike_articles_are_near() -> None:
