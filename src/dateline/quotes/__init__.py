@@ -97,7 +97,7 @@ def apply(article: Article, config: QuotesConfig = QuotesConfig()) -> Article:
         a = arrays_of(article)
         floor = config.min_stance_cue_score
         z = learned.model.cue_scores(a, learned.features) if floor is not None else np.zeros(0)
-        rules = [q for q in one_record(find_by_rules(article, lexicon))
+        rules = [q for q in one_record(find_by_rules(article, lexicon, a))
                  if says(a, q, lexicon) and _vetted(a, z, q, floor)]
         if config.model_speakers != "off":
             rules = with_sources(article, a, learned, rules, config.model_speakers == "weak")

@@ -17,16 +17,15 @@ from dataclasses import dataclass, replace
 from typing import TYPE_CHECKING
 
 import numpy as np
-from spacy.attrs import LEMMA, POS
 from spacy.parts_of_speech import VERB
 
+from dateline.quotes._arrays import Arrays
 from dateline.quotes._lexicon import Lexicon
 from dateline.quotes._marks import QuotedSegment
 from dateline.quotes._types import Extent, token_end
 
 if TYPE_CHECKING:
     from spacy.tokens import Doc, Token
-    from spacy.tokens import Span as TokenSpan
 
 __all__ = ["DirectQuote", "SegmentIndex", "find_direct"]
 
@@ -72,16 +71,19 @@ class SegmentIndex:
 
 
 class _Frames:
-    """Sentence and paragraph bounds of one document."""
+    """Sentence and paragraph bounds of one document (read from its token arrays)."""
 
-    def __init__(self, doc: Doc, text: str) -> None:
-        self.doc = doc
-        self.text = text
-        self.sents = list(doc.sents)
-        self.starts = [s.start_char for s in self.sents]
+    def __init__(self, a: Arrays) -> None:
+        self.doc = a.doc
+        self.text = a.text
+        self.a = a
+        self.starts: list[int] = a.idx[a.sent_start].tolist()
+        self.ends: list[int] = a.end[a.sent_end - 1].tolist()
 
-    def sentence(self, offset: int) -> TokenSpan:
-        return self.sents[max(bisect.bisect_right(self.starts, offset) - 1, 0)]
+    def sentence(self, offset: int) -> Extent:
+        """The character extent of the sentence holding ``offset``."""
+        k = max(bisect.bisect_right(self.starts, offset) - 1, 0)
+        return Extent(self.starts[k], self.ends[k])
 
     def paragraph(self, offset: int) -> Extent:
         start = self.text.rfind("\n", 0, offset) + 1
@@ -91,11 +93,11 @@ class _Frames:
     def frame(self, seg: QuotedSegment) -> Extent:
         para_start = self.paragraph(seg.open_mark).start
         para_end = self.paragraph(max(seg.outer_end - 1, seg.open_mark)).end
-        start = max(self.sentence(seg.open_mark).start_char, para_start)
-        end = min(self.sentence(max(seg.outer_end - 1, 0)).end_char, para_end)
+        start = max(self.sentence(seg.open_mark).start, para_start)
+        end = min(self.sentence(max(seg.outer_end - 1, 0)).end, para_end)
         before = self.text[:seg.open_mark].rstrip()
         if before.endswith(":"):
-            start = min(start, self.sentence(len(before) - 1).start_char)
+            start = min(start, self.sentence(len(before) - 1).start)
         return Extent(start, end)
 
 
@@ -114,26 +116,26 @@ def _governs(cue: Token, seg: QuotedSegment, doc: Doc) -> bool:
     return False
 
 
-def _speech_verbs(doc: Doc, lexicon: Lexicon, inside: SegmentIndex) -> list[Token]:
-    """The verbs of ``doc`` that may cue a quotation, in text order: speech verbs outside quotation marks, not
+def _speech_verbs(a: Arrays, lexicon: Lexicon, inside: SegmentIndex) -> list[Token]:
+    """The verbs of ``a`` that may cue a quotation, in text order: speech verbs outside quotation marks, not
     used as adjectives."""
-    tags = doc.to_array([POS, LEMMA]) if len(doc) else np.zeros((0, 2), dtype=np.uint64)
-    rows = np.flatnonzero(tags[:, 0] == VERB)
-    strings = doc.vocab.strings
-    speech = {h for h in set(tags[rows, 1].tolist()) if strings[h].lower() in lexicon.speech_verbs}
-    tokens = [doc[i] for i in rows.tolist() if int(tags[i, 1]) in speech]
+    rows = np.flatnonzero(a.pos == VERB)
+    strings = a.doc.vocab.strings
+    speech = {h for h in set(a.lemma[rows].tolist()) if strings[h].lower() in lexicon.speech_verbs}
+    tokens = [a.doc[i] for i in rows.tolist() if int(a.lemma[i]) in speech]
     return [t for t in tokens if t.dep_ != "amod" and not inside(t.idx)]
 
 
 def _nearest_cue(frames: _Frames, seg: QuotedSegment, verbs: list[Token], starts: list[int]) -> Token | None:
     """The speech verb of ``verbs`` (``starts``: their offsets) in the frame of ``seg`` nearest to it."""
     start, end = frames.frame(seg)
-    span = frames.doc.char_span(start, end, alignment_mode="expand")
-    if span is None:
+    if start >= end:
         return None
+    first, last = frames.a.token_range(start, end)  # the frame widened to whole tokens
     best: Token | None = None
     best_distance = len(frames.text) + 1
-    for token in verbs[bisect.bisect_left(starts, span.start_char):bisect.bisect_left(starts, span.end_char)]:
+    lo, hi = frames.a.at.idx[first], frames.a.at.end[last - 1]
+    for token in verbs[bisect.bisect_left(starts, lo):bisect.bisect_left(starts, hi)]:
         distance = seg.open_mark - token.idx if token.idx < seg.open_mark else token.idx - seg.outer_end
         if distance < best_distance:
             best, best_distance = token, distance
@@ -171,11 +173,12 @@ def _merge(previous: DirectQuote, current: DirectQuote) -> DirectQuote:
     return replace(previous, content=Extent(previous.content.start, current.content.end))
 
 
-def find_direct(doc: Doc, text: str, segments: Sequence[QuotedSegment], lexicon: Lexicon, inside: SegmentIndex,
+def find_direct(a: Arrays, lexicon: Lexicon, inside: SegmentIndex,
                 subject_of: Callable[[Token], Token | None]) -> list[DirectQuote]:
-    """Direct quotes from quoted segments; ``subject_of(cue)`` finds a cue's subject token."""
-    frames = _Frames(doc, text)
-    verbs = _speech_verbs(doc, lexicon, inside)
+    """Direct quotes from the quoted segments of ``a``; ``subject_of(cue)`` finds a cue's subject token."""
+    doc, text, segments = a.doc, a.text, a.segments
+    frames = _Frames(a)
+    verbs = _speech_verbs(a, lexicon, inside)
     starts = [t.idx for t in verbs]
     quotes: list[DirectQuote] = []
     for seg in segments:

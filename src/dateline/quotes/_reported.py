@@ -15,9 +15,9 @@ from dataclasses import replace
 from typing import TYPE_CHECKING
 
 import numpy
-from spacy.attrs import LEMMA, LOWER, POS
-from spacy.parts_of_speech import ADJ, NOUN, VERB
+from spacy.parts_of_speech import ADJ, NOUN, PROPN, VERB
 
+from dateline.quotes._arrays import Arrays, member, string_hash
 from dateline.quotes._lexicon import Lexicon
 from dateline.quotes._parenthetical import (
     HEAD_POS,
@@ -218,10 +218,10 @@ def _phrase_at(doc: Doc, i: int, phrase: tuple[str, ...]) -> bool:
     return i + len(phrase) <= len(doc) and all(doc[i + k].lower_ == w for k, w in enumerate(phrase))
 
 
-def _from_phrases(doc: Doc, text: str, lexicon: Lexicon, skip: Callable[[int], bool]) -> Iterator[Candidate]:
-    first_words = numpy.array([doc.vocab.strings.add(phrase[0]) for phrase in lexicon.source_phrases],
-                              dtype=numpy.uint64)
-    for i in numpy.flatnonzero(numpy.isin(doc.to_array(LOWER), first_words)):
+def _from_phrases(a: Arrays, lexicon: Lexicon, skip: Callable[[int], bool]) -> Iterator[Candidate]:
+    doc, text = a.doc, a.text
+    first_words = numpy.array([string_hash(phrase[0]) for phrase in lexicon.source_phrases], dtype=numpy.uint64)
+    for i in numpy.flatnonzero(numpy.isin(a.lower, first_words)):
         token = doc[int(i)]
         for phrase in lexicon.source_phrases:
             if skip(token.idx) or not _phrase_at(doc, token.i, phrase):
@@ -240,23 +240,26 @@ def _from_phrases(doc: Doc, text: str, lexicon: Lexicon, skip: Callable[[int], b
             yield Candidate(_clip(text, content, cue), cue, token, source, "speech")
 
 
-def _from_sources_in(doc: Doc, text: str, lexicon: Lexicon, skip: Callable[[int], bool]) -> Iterator[Candidate]:
+def _from_sources_in(a: Arrays, lexicon: Lexicon, skip: Callable[[int], bool]) -> Iterator[Candidate]:
     """"In the new poll, Clinton led Trump by 5 points": a sentence opened by "in" and a finding (a poll,
     a study, a report: ``finding_nouns`` in the lexicon) reports what follows the phrase."""
-    for sent in doc.sents:
-        first = sent[0]
-        if first.lower_ not in lexicon.finding_prepositions or skip(first.idx):
+    doc, text = a.doc, a.text
+    openers = numpy.asarray(sorted(string_hash(w) for w in lexicon.finding_prepositions), dtype=numpy.uint64)
+    opened = member(a.lower[a.sent_start], openers)
+    for first_i, sent_end in zip(a.sent_start[opened].tolist(), a.sent_end[opened].tolist(), strict=True):
+        first = doc[first_i]
+        if skip(first.idx):
             continue
         source = next((c for c in first.children if c.dep_ == "pobj"), None)
         if source is None or source.lemma_.lower() not in lexicon.finding_nouns:
             continue
         k = first.right_edge.i + 1
-        while k < sent.end and (doc[k].is_punct or doc[k].dep_ in ("acl", "appos")):
+        while k < sent_end and (doc[k].is_punct or doc[k].dep_ in ("acl", "appos")):
             k = doc[k].right_edge.i + 1  # ", conducted in early September,"
-        if k >= sent.end - 1:
+        if k >= sent_end - 1:
             continue
         cue = Extent(first.idx, token_end(first))
-        yield Candidate(_clip(text, Extent(doc[k].idx, sent.end_char), cue), cue, first, source, "stance")
+        yield Candidate(_clip(text, Extent(doc[k].idx, a.at.end[sent_end - 1]), cue), cue, first, source, "stance")
 
 
 def _verb_base(word: str, lexicon: Lexicon) -> str | None:
@@ -269,13 +272,16 @@ def _verb_base(word: str, lexicon: Lexicon) -> str | None:
     return None
 
 
-def _from_headline_verbs(doc: Doc, text: str, lexicon: Lexicon,
-                         skip: Callable[[int], bool]) -> Iterator[Candidate]:
+def _from_headline_verbs(a: Arrays, lexicon: Lexicon, skip: Callable[[int], bool]) -> Iterator[Candidate]:
     """Cue verbs the tagger read as nouns or names heading a short sentence ("Trump claims that ...",
     "Mayor Vows To Rebuild Bridges"): their name part is the source, the rest of the sentence the content."""
-    for sent in doc.sents:
-        token = sent.root
-        if token.pos_ not in ("NOUN", "PROPN") or skip(token.idx):
+    doc, text = a.doc, a.text
+    # A sentence's root has no head inside the sentence but itself: only nouns and names among those are read.
+    sent_of = a.sent
+    rootish = (a.head == numpy.arange(a.n)) | (sent_of[a.head] != sent_of)
+    for i in numpy.flatnonzero(rootish & ((a.pos == NOUN) | (a.pos == PROPN))).tolist():
+        token = doc[i]
+        if token.sent.root.i != i or skip(token.idx):
             continue
         base = _verb_base(token.text, lexicon)
         names = [c for c in token.lefts if c.dep_ in ("compound", "nmod", "nsubj") and c.pos_ in HEAD_POS]
@@ -288,36 +294,34 @@ def _from_headline_verbs(doc: Doc, text: str, lexicon: Lexicon,
         yield Candidate(_clip(text, content, cue), cue, token, source, lexicon.kind(base))
 
 
-def _listed(doc: Doc, tags: numpy.ndarray, pos: int, words: frozenset[str]) -> list[Token]:
-    """The tokens of part of speech ``pos`` whose lemma in lower case is one of ``words`` (``tags``: the part of
-    speech and lemma of every token)."""
-    rows = numpy.flatnonzero(tags[:, 0] == pos)
-    strings = doc.vocab.strings
-    keep = {h for h in set(tags[rows, 1].tolist()) if strings[h].lower() in words}
-    return [doc[int(i)] for i in rows.tolist() if int(tags[i, 1]) in keep]
+def _listed(a: Arrays, pos: int, words: frozenset[str]) -> list[Token]:
+    """The tokens of part of speech ``pos`` whose lemma in lower case is one of ``words``."""
+    rows = numpy.flatnonzero(a.pos == pos)
+    strings = a.doc.vocab.strings
+    keep = {h for h in set(a.lemma[rows].tolist()) if strings[h].lower() in words}
+    return [a.doc[i] for i in rows.tolist() if int(a.lemma[i]) in keep]
 
 
-def find_reported(doc: Doc, text: str, lexicon: Lexicon, skip: Callable[[int], bool],
-                  quoted: Quoted) -> list[Candidate]:
-    """Reported-speech candidates in ``doc``.
+def find_reported(a: Arrays, lexicon: Lexicon, skip: Callable[[int], bool], quoted: Quoted) -> list[Candidate]:
+    """Reported-speech candidates in the document of ``a``.
 
     Cues at offsets where ``skip`` is true are ignored; ``quoted(start, end)``
     counts the characters of a stretch that lie inside quotation marks.
     """
+    doc, text = a.doc, a.text
     found: list[Candidate] = []
     cues: set[int] = set()
     sources: list[Extent] = []  # "according to X" phrases: no cue inside X ("according to people who saw it")
     # Only verbs, and nouns and adjectives of the cue lists, can be cues: pick them from the tag and lemma arrays
     # rather than walk every token.
-    tags = doc.to_array([POS, LEMMA]) if len(doc) else numpy.zeros((0, 2), dtype=numpy.uint64)
-    verbs = [doc[int(i)] for i in numpy.flatnonzero(tags[:, 0] == VERB)]
-    nouns = _listed(doc, tags, NOUN, lexicon.cue_nouns)
-    adjectives = _listed(doc, tags, ADJ, lexicon.cue_adjectives)
+    verbs = [doc[i] for i in numpy.flatnonzero(a.pos == VERB).tolist()]
+    nouns = _listed(a, NOUN, lexicon.cue_nouns)
+    adjectives = _listed(a, ADJ, lexicon.cue_adjectives)
     stances = (replace(s, content=_clip(text, s.content, s.cue))
                for s in [*find_stances(verbs, lexicon, skip), *find_noun_cues(nouns, lexicon, skip),
                          *find_adjective_cues(adjectives, lexicon, skip)])
-    for cand in [*_from_phrases(doc, text, lexicon, skip), *_from_verbs(verbs, text, lexicon, skip, quoted),
-                 *_from_headline_verbs(doc, text, lexicon, skip), *stances]:
+    for cand in [*_from_phrases(a, lexicon, skip), *_from_verbs(verbs, text, lexicon, skip, quoted),
+                 *_from_headline_verbs(a, lexicon, skip), *stances]:
         content = trim(text, cand.content, lexicon)
         start, end = content
         if end - start < MIN_CONTENT_CHARS or cand.cue_token.i in cues or _lone_word(doc, start, end) \
@@ -328,7 +332,7 @@ def find_reported(doc: Doc, text: str, lexicon: Lexicon, skip: Callable[[int], b
             sources.append(Extent(cand.cue.end, extent(cand.subject).end))
         found.append(replace(cand, content=content))
     # "In the poll, ..." only where no cue of its own reports the rest ("In the poll, 46 percent choose X").
-    for cand in _from_sources_in(doc, text, lexicon, skip):
+    for cand in _from_sources_in(a, lexicon, skip):
         content = trim(text, cand.content, lexicon)
         if not any(content.start <= other.cue.start < content.end for other in found):
             found.append(replace(cand, content=content))

@@ -29,6 +29,7 @@ from typing import TYPE_CHECKING
 import numpy as np
 
 from dateline import ids
+from dateline.quotes._arrays import Arrays
 from dateline.quotes._direct import DirectQuote, SegmentIndex, find_direct
 from dateline.quotes._labels import find_labelled
 from dateline.quotes._lexicon import Lexicon
@@ -168,9 +169,10 @@ def _agentless_passive(token: Token) -> bool:
     return any(c.dep_ == "nsubjpass" for c in token.children) or passive_participle(token)
 
 
-def _reported(article: Article, text: str, lexicon: Lexicon, inside: SegmentIndex) -> list[Quote]:
+def _reported(article: Article, a: Arrays, lexicon: Lexicon, inside: SegmentIndex) -> list[Quote]:
+    text = a.text
     found = []
-    for cand in find_reported(article.doc, text, lexicon, inside, inside.coverage):
+    for cand in find_reported(a, lexicon, inside, inside.coverage):
         start, end = cand.content
         quoted = inside.coverage(start, end)
         if quoted >= MAX_QUOTED_SHARE * (end - start) or (cand.subject is None and not quoted
@@ -248,23 +250,25 @@ def _labelled(article: Article, text: str, lexicon: Lexicon, direct: list[Quote]
     return out
 
 
-def find_by_rules(article: Article, lexicon: Lexicon) -> list[Quote]:
-    """The direct and reported speech of ``article`` (annotated, with its actors) found by the rules."""
+def find_by_rules(article: Article, lexicon: Lexicon, arrays: Arrays | None = None) -> list[Quote]:
+    """The direct and reported speech of ``article`` (annotated, with its actors) found by the rules (``arrays``:
+    its token arrays, when the caller has them)."""
     doc = article.doc
     if doc is None or not len(doc):
         return []
-    # The annotated prefix of article.text (Doc.text would rebuild it token by token).
-    text = article.text[: doc[-1].idx + len(doc[-1].text_with_ws)]
-    segments = find_quoted(text)
-    inside = SegmentIndex(segments)
-    direct = _direct(article, lexicon, find_direct(doc, text, segments, lexicon, inside,
-                                                          lambda cue: find_subject(cue, inside)))
+    if arrays is None:
+        # The annotated prefix of article.text (Doc.text would rebuild it token by token).
+        text = article.text[: doc[-1].idx + len(doc[-1].text_with_ws)]
+        arrays = Arrays(doc, text, find_quoted(text))
+    text = arrays.text
+    inside = SegmentIndex(arrays.segments)
+    direct = _direct(article, lexicon, find_direct(arrays, lexicon, inside, lambda cue: find_subject(cue, inside)))
     direct = [credited(article, text, q) for q in _labelled(article, text, lexicon, direct)]
     quotes = list(direct)
     direct = sorted(direct, key=lambda q: q.content.start)
     direct_starts = [q.content.start for q in direct]
     starts = {q.content.start: q for q in direct}
-    for quote in _reported(article, text, lexicon, inside):
+    for quote in _reported(article, arrays, lexicon, inside):
         quote = _through_quotes(article, quote, direct, direct_starts, lexicon)
         same = starts.setdefault(quote.content.start, quote)
         if same is quote or (same.direct and quote.content.end > same.content.end):
