@@ -117,7 +117,7 @@ BEYOND_CONTRACT = {
     "events[].actor_spans", "events[].recipient_spans",
     "events[].place.start", "events[].place.end", "events[].place.text", "events[].place.feature",
     "events[].place.span",
-    "quotes[].speaker_span", "quotes[].cue_span", "quotes[].kind",
+    "quotes[].speaker_span", "quotes[].cue_span", "quotes[].kind", "quotes[].negated",
     "times[].type", "places[].feature",
 }
 

@@ -196,6 +196,8 @@ class Quote:
 
     ``kind`` is ``"speech"`` for what someone said or wrote, ``"stance"`` for an
     attributed belief or position ("X believes ...", "X endorsed ...").
+    ``negated`` is true when the text says the speaker did not say or hold the
+    content ("did not say that ...", "never claimed ...", "made no mention of ...").
     """
 
     id: str
@@ -205,6 +207,7 @@ class Quote:
     speaker_span: Span | None = None
     cue: Span | None = None
     kind: QuoteKind = "speech"
+    negated: bool = False
 
 
 @dataclass(frozen=True)

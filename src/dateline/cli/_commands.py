@@ -330,8 +330,9 @@ def cmd_quotes(args: argparse.Namespace) -> int:
         table.add_column("article", ratio=2)
         for q in found:
             text = f"“{q['text']}”" if q["direct"] else q["text"]
+            kind = f"{q['kind']}, negated" if q["negated"] else q["kind"]  # "did not say ...": a denial, not a claim
             table.add_row(*(escape(printable(str(v or ""))) for v in (
-                q["published"], q["speaker"], q["cue"], q["kind"], text, q["title"] or q["article_id"])))
+                q["published"], q["speaker"], q["cue"], kind, text, q["title"] or q["article_id"])))
         _out().print(table)
     if not found:
         console.print("no quotes matched (speakers are matched by actor key, id or part of the name)")

@@ -19,7 +19,8 @@ model's share brings the stances and reports the rules miss. The model's
 source ranker names again the rules' weak speakers (missing, a pronoun, or
 linked to no actor, unless the subject of the cue itself), and a bare
 quotation that opens the sentence after an attribution goes on with that
-attribution's speaker and cue.
+attribution's speaker and cue. An attribution whose cue is negated ("did not
+say that ...") is kept, as PolNeAR marks it, with ``Quote.negated`` set.
 ``quotes.method=model`` runs the model alone and ``quotes.method=rules`` the
 rules alone. When the model is missing the stage runs its rules and says so
 once. Cue words and every other word either reads live in
@@ -40,8 +41,8 @@ from dateline.lang import Resources
 from dateline.pipeline import StageConfig, stage
 from dateline.quotes._arrays import Arrays
 from dateline.quotes._learned import arrays_of, find_learned, load_learned, with_sources
-from dateline.quotes._lexicon import load_lexicon
-from dateline.quotes._reading import says
+from dateline.quotes._lexicon import Lexicon, load_lexicon
+from dateline.quotes._reading import denied, says
 from dateline.quotes._rules import find_by_rules
 from dateline.quotes._voices import carried_on
 from dateline.records import Article, Quote
@@ -90,14 +91,15 @@ def apply(article: Article, config: QuotesConfig = QuotesConfig()) -> Article:
     lexicon = load_lexicon(resources)
     learned = None if config.method == "rules" else load_learned(resources, lexicon)
     if learned is None:
-        found = find_by_rules(article, lexicon)
+        a = arrays_of(article)
+        found = [_marked(a, q, lexicon) for q in find_by_rules(article, lexicon, a)]
     elif config.method == "model":
         found = find_learned(article, learned, config.strict_stances)
     else:
         a = arrays_of(article)
         floor = config.min_stance_cue_score
         z = learned.model.cue_scores(a, learned.features) if floor is not None else np.zeros(0)
-        rules = [q for q in one_record(find_by_rules(article, lexicon, a))
+        rules = [_marked(a, q, lexicon) for q in one_record(find_by_rules(article, lexicon, a))
                  if says(a, q, lexicon) and _vetted(a, z, q, floor)]
         if config.model_speakers != "off":
             rules = with_sources(article, a, learned, rules, config.model_speakers == "weak")
@@ -119,6 +121,11 @@ def _resources(config: QuotesConfig, language: str | None) -> Resources:
 #: tenth of PolNeAR train (model trained on the rest) F1 0.744 -> 0.751 and stance precision 0.62 -> 0.72; on dev,
 #: where the rules' stances were tuned, F1 0.787 -> 0.780, so it is not the default.
 SUGGESTED_STANCE_CUE_SCORE = -2.0
+
+
+def _marked(a: Arrays, quote: Quote, lexicon: Lexicon) -> Quote:
+    """``quote`` (found by the rules) marked as negated when its cue is ("did not say that ...")."""
+    return replace(quote, negated=True) if denied(a, quote, lexicon) else quote
 
 
 def _vetted(a: Arrays, z: np.ndarray, quote: Quote, floor: float | None) -> bool:

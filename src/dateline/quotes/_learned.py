@@ -26,7 +26,16 @@ from dateline.quotes._labels import find_labelled
 from dateline.quotes._lexicon import Lexicon
 from dateline.quotes._marks import find_quoted
 from dateline.quotes._model import Attribution, AttributionModel, Features, source_extent
-from dateline.quotes._reading import holds, is_direct, no_one, relayed, reportable, strict_kind, through_quotation
+from dateline.quotes._reading import (
+    denies,
+    holds,
+    is_direct,
+    no_one,
+    relayed,
+    reportable,
+    strict_kind,
+    through_quotation,
+)
 from dateline.quotes._speaker import link_speaker
 from dateline.quotes._types import Extent
 from dateline.quotes._voices import CREDIT, actor_named, in_own_words, turn_ends
@@ -134,6 +143,7 @@ def _quote(article: Article, a: Arrays, found: Attribution, learned: Learned, st
         speaker_span=speaker[0],
         cue=None if cue is None else make_span(article.text, *cue),
         kind=kind,
+        negated=denies(a, found.cue[0], learned.lexicon),
     )
 
 

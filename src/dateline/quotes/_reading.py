@@ -1,9 +1,10 @@
 """How to read one of the model's attributions: what kind it is, and whether it says what its source holds.
 
 An attribution the model finds may still say nothing of what anyone said or
-holds: its cue may be negated ("did not concede"), asked about ("Do you
-think ...?"), or a word of plain action that PolNeAR counts as an attribution
-("portrayed a king"). A cue may also relay someone else's words ("X was quoted
+holds: its cue may be asked about ("Do you think ...?"), or a word of plain
+action that PolNeAR counts as an attribution ("portrayed a king"). A negated
+cue ("did not concede") is kept, as PolNeAR marks it, and the quote says so
+(``Quote.negated``). A cue may also relay someone else's words ("X was quoted
 by Y as saying Z": X said Z, Y only relayed it).
 """
 
@@ -20,8 +21,8 @@ from dateline.quotes._lexicon import Lexicon
 from dateline.quotes._model import Attribution, Features, source_extent
 from dateline.records import Quote, QuoteKind
 
-__all__ = ["MIN_DIRECT_SHARE", "holds", "is_direct", "no_one", "relayed", "reportable", "strict_kind",
-           "through_quotation"]
+__all__ = ["MIN_DIRECT_SHARE", "denied", "denies", "holds", "is_direct", "no_one", "relayed", "reportable", "says",
+           "strict_kind", "through_quotation"]
 
 #: Share of a content inside quotation marks from which it is direct speech (the evaluation's test too).
 MIN_DIRECT_SHARE = 0.5
@@ -137,10 +138,10 @@ def _in_question(a: Arrays, cue: int) -> bool:
 
 
 def holds(a: Arrays, found: Attribution, lexicon: Lexicon) -> bool:
-    """Whether an attribution says what its source said or holds: not negated, not a lone word, and not asked
-    about in a question unless the question is itself quoted."""
+    """Whether an attribution says what its source said or holds, or did not (see :func:`denies`): not a lone
+    word, and not asked about in a question unless the question is itself quoted."""
     cue = found.cue[0]
-    if sum(e - s for s, e in found.content) == 1 or _negated(a, cue, lexicon):
+    if sum(e - s for s, e in found.content) == 1:
         return False
     start, end = found.content_chars[0].start, found.content_chars[-1].end
     return is_direct(a, start, end) or not _in_question(a, cue)
@@ -154,23 +155,42 @@ def no_one(source: str, lexicon: Lexicon) -> bool:
 
 
 def says(a: Arrays, quote: Quote, lexicon: Lexicon) -> bool:
-    """Whether a quote the rules found says what its speaker said or holds, read as :func:`holds` reads the
-    model's: its speaker is someone ("Nobody knows ..." is no one), its cue not negated, also through the verb it
-    is coordinated with ("did not concede or admit defeat"), and not asked about in a question unless quoted."""
+    """Whether a quote the rules found says what its speaker said or holds, or did not (see :func:`denied`),
+    read as :func:`holds` reads the model's: its speaker is someone ("Nobody knows ..." is no one), and it is not
+    asked about in a question unless quoted."""
     if quote.speaker_span is not None and no_one(quote.speaker_span.text, lexicon):
         return False
-    if quote.cue is None or a.n == 0:
-        return True
-    cue = a.token_range(quote.cue.start, quote.cue.end)[0]
-    if cue >= a.n:
+    cue = _cue_token(a, quote)
+    if cue is None:
         return True
     if quote.kind == "stance" and asks(quote.content.text, a.doc[cue].lemma_.lower(), lexicon):
         return False
+    return quote.direct or not _in_question(a, cue)
+
+
+def _cue_token(a: Arrays, quote: Quote) -> int | None:
+    """The first token of ``quote``'s cue, or None when it has none."""
+    if quote.cue is None or a.n == 0:
+        return None
+    cue = a.token_range(quote.cue.start, quote.cue.end)[0]
+    return cue if cue < a.n else None
+
+
+def denies(a: Arrays, cue: int, lexicon: Lexicon) -> bool:
+    """Whether the cue token ``cue`` is negated ("did not concede", "never said", "made no mention of"): its
+    source did not say or hold what follows."""
+    return _negated(a, cue, lexicon)
+
+
+def denied(a: Arrays, quote: Quote, lexicon: Lexicon) -> bool:
+    """Whether the cue of a quote the rules found is negated (:func:`denies`), also through the verb it is
+    coordinated with ("did not concede or admit defeat")."""
+    cue = _cue_token(a, quote)
+    if cue is None:
+        return False
     head = int(a.head[cue])
     shared = a.dep_(cue) == "conj" and not any(a.dep_(k) in ("aux", "nsubj", "nsubjpass") for k in a.kids(cue))
-    if _negated(a, cue, lexicon) or (shared and _negated(a, head, lexicon)):
-        return False
-    return quote.direct or not _in_question(a, cue)
+    return _negated(a, cue, lexicon) or (shared and _negated(a, head, lexicon))
 
 
 def is_direct(a: Arrays, start: int, end: int) -> bool:

@@ -100,7 +100,7 @@ def quotes_page(db: Database, speaker: str | None, q: str | None, article: str |
     total = db.value(f"SELECT count(*) FROM quote_list qu WHERE {where}", params)
     rows = db.rows(
         f"""SELECT qu.article_id, qu.id, qu.speaker, qu.speaker_key, qu.speaker_name, qu.speaker_text,
-                   qu.cue, qu.text, qu.start_char AS start, qu.end_char AS "end", qu.direct, qu.kind,
+                   qu.cue, qu.text, qu.start_char AS start, qu.end_char AS "end", qu.direct, qu.kind, qu.negated,
                    qu.article_title, qu.article_published
             FROM quote_list qu WHERE {where}
             ORDER BY qu.article_published DESC NULLS LAST, qu.article_id, qu.start_char LIMIT ? OFFSET ?""",

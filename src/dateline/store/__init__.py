@@ -315,10 +315,10 @@ class Store:
         written), ``kind`` ("speech" or "stance") and ``words`` in the quote."""
         clauses, params = quote_filter(speaker, kind, words, name_column="ac.name")
         columns = ["published", "speaker", "speaker_key", "cue", "kind", "direct", "text", "title", "article_id",
-                   "start", "end"]
+                   "start", "end", "negated"]
         rows = self._query(
             f"""SELECT ar.published, coalesce(ac.name, qu.speaker_text), qu.speaker_key, qu.cue, qu.kind, qu.direct,
-                       qu.text, ar.title, qu.article_id, qu.start_char, qu.end_char
+                       qu.text, ar.title, qu.article_id, qu.start_char, qu.end_char, qu.negated
                 FROM quotes qu JOIN articles ar ON ar.id = qu.article_id
                 LEFT JOIN actors ac ON ac.article_id = qu.article_id AND ac.id = qu.speaker
                 WHERE {" AND ".join(clauses)}

@@ -108,6 +108,7 @@ TABLE_COLUMNS: dict[str, dict[str, str]] = {
         "text": "the quoted or reported content",
         "direct": "true for words inside quotation marks",
         "kind": "speech (said, wrote) or stance (believes, plans, supports)",
+        "negated": "true when the text says the speaker did not say or hold it (did not say, never claimed)",
     },
     "times": {
         "article_id": _ARTICLE,

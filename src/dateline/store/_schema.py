@@ -44,7 +44,7 @@ __all__ = ["EXPORT_TABLES", "PER_ARTICLE", "SCHEMA_VERSION", "TABLES", "actor_ke
            "columns", "ddl", "failure_row", "like", "quote_filter", "terms"]
 
 #: Bumped whenever a table changes shape; a store written with another version is refused.
-SCHEMA_VERSION = "3"
+SCHEMA_VERSION = "4"
 
 _WORD = re.compile(r"\w+")
 _SLUG = re.compile(r"[\W_]+")
@@ -109,6 +109,7 @@ EVENTS = record_table("events", Event, lambda article: article.events, layout=[
 QUOTES = record_table("quotes", Quote, lambda article: article.quotes, layout=[
     _ARTICLE_ID, "id", "speaker", computed("speaker_key", "VARCHAR", lambda q, c: c.keys.get(q.speaker or "")),
     span_text("speaker_span", "speaker_text"), span_text("cue", "cue"), own_span("content"), "direct", "kind",
+    "negated",
 ], elsewhere={})
 
 TIMES = record_table("times", TimeExpr, lambda article: article.times, layout=[

@@ -124,7 +124,7 @@ export function renderReader(root, article, { onActor, selectEvent }) {
     const speaker = article.actors.find((a) => a.id === quote.speaker);
     fields([
       ["speaker", speaker ? el("button", { class: "link", type: "button", onclick: () => onActor(speaker) }, speaker.name) : quote.speaker_text || "unattributed"],
-      ["as written", quote.speaker_text], ["cue", quote.cue], ["kind", [quote.direct ? "direct" : "reported", quote.kind].filter(Boolean).join(" · ")],
+      ["as written", quote.speaker_text], ["cue", quote.cue], ["kind", [quote.direct ? "direct" : "reported", quote.kind, quote.negated ? "negated" : null].filter(Boolean).join(" · ")],
     ]);
     panel.append(el("blockquote", { class: "evidence" }, quote.text));
   }
