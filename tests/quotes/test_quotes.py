@@ -630,3 +630,24 @@ def test_a_negation_inside_the_quoted_words_does_not_deny_the_cue(nlp: Any) -> N
     quote = find(article, "Certainly not", direct=True)
     assert text_of(quote.speaker_span) == "the site manager"
     assert text_of(quote.cue) == "said"
+
+
+def test_a_short_quotation_credited_right_after_it_has_that_speaker_and_cue(nlp: Any) -> None:
+    # The parser ends a sentence after "in!”", so the credit stands in a sentence of its own.
+    text = ("The council met on Monday night.\n\n“Count me in!” Ann Cole told reporters.\n\n"
+            "“Really?” the chairman asked.")
+    [article] = annotate.apply_batch([Article(id="a1", source="test", text=text)])
+    rules = quotes.apply(article, quotes.QuotesConfig(method="rules"))
+    count = find(rules, "Count me in", direct=True)
+    assert (text_of(count.speaker_span), text_of(count.cue)) == ("Ann Cole", "told")
+    really = find(rules, "Really", direct=True)
+    assert (text_of(really.speaker_span), text_of(really.cue)) == ("the chairman", "asked")
+
+
+def test_a_short_second_half_after_the_credit_goes_on_with_the_quote(nlp: Any) -> None:
+    text = "The vote was counted late.\n\n“Not yet,” she said. “Maybe soon.”"
+    [article] = annotate.apply_batch([Article(id="a1", source="test", text=text)])
+    rules = quotes.apply(article, quotes.QuotesConfig(method="rules"))
+    quote = find(rules, "Not yet", direct=True)
+    assert quote.content.text.endswith("Maybe soon.") and text_of(quote.cue) == "said"
+    assert [q for q in rules.quotes if q.direct] == [quote]

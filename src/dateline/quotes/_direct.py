@@ -12,6 +12,7 @@ quotes ("America First", "reset") and are dropped.
 from __future__ import annotations
 
 import bisect
+import re
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, replace
 from typing import TYPE_CHECKING
@@ -187,15 +188,19 @@ def find_direct(a: Arrays, lexicon: Lexicon, inside: SegmentIndex,
         content = frames.text[seg.start:seg.end].rstrip(",")
         end = seg.start + len(content.rstrip())
         paragraph = frames.paragraph(seg.open_mark).start
-        cue = _nearest_cue(frames, seg, verbs, starts)
+        opens = _opens_sentence(frames, seg)
+        cue = _nearest_cue(frames, seg, verbs, starts) or (_credit_cue(frames, seg, verbs, starts, subject_of)
+                                                          if opens else None)
         short = _words(content) < MIN_FREE_QUOTE_WORDS
-        if cue is not None and short and not _governs(cue, seg, doc):
+        subject = None if cue is None else subject_of(cue)
+        if cue is not None and short and not _governs(cue, seg, doc) \
+                and not (opens and _credited_after(text, seg, cue, subject)):
             cue = None
         current = DirectQuote(Extent(seg.start, end), paragraph)
         if cue is not None:
-            current = replace(current, cue_token=cue, cue=Extent(cue.idx, token_end(cue)), subject=subject_of(cue))
+            current = replace(current, cue_token=cue, cue=Extent(cue.idx, token_end(cue)), subject=subject)
         previous = quotes[-1] if quotes else None
-        if previous is not None and (_continues(previous, current, seg, short)
+        if previous is not None and (_continues(previous, current, seg, short, opens)
                                      or lexicon.listed.fullmatch(text, previous.content.end, seg.open_mark)):
             quotes[-1] = _merge(previous, current)
             continue
@@ -207,14 +212,57 @@ def find_direct(a: Arrays, lexicon: Lexicon, inside: SegmentIndex,
     return quotes
 
 
-def _continues(previous: DirectQuote, current: DirectQuote, seg: QuotedSegment, short: bool) -> bool:
-    """Whether ``current`` is the second half of a split quote that ``previous`` began."""
-    if previous.paragraph != current.paragraph or previous.cue_token is None:
+def _continues(previous: DirectQuote, current: DirectQuote, seg: QuotedSegment, short: bool, opens: bool) -> bool:
+    """Whether ``current`` is the second half of a split quote that ``previous`` began: a long one, or a short one
+    that opens the sentence after the attribution between them ("“Not yet,” she said. “Maybe soon.”")."""
+    if previous.paragraph != current.paragraph or previous.cue_token is None or previous.cue is None:
         return False
     if current.cue_token is None:
-        return not short
+        return not short or (opens and previous.content.end <= previous.cue.start < seg.open_mark)
     same_cue = current.cue_token.i == previous.cue_token.i
     return bool(same_cue and previous.content.end <= current.cue_token.idx < seg.open_mark)
+
+
+#: What may stand before a quotation that opens a sentence: the paragraph's start, or the end of a sentence (its
+#: mark, maybe a closing quotation mark after it) and spaces.
+_SENTENCE_BREAK = re.compile(r"[.!?…][\"”’']?\s*$")
+#: The last character of quoted words that an attribution follows ("“Ready?” she asked", "“Not yet,” he said").
+_HANDED_ON = frozenset(",?!.…—–-")
+
+
+def _opens_sentence(frames: _Frames, seg: QuotedSegment) -> bool:
+    """Whether the quotation ``seg`` opens a sentence of its own."""
+    before = frames.text[frames.paragraph(seg.open_mark).start:seg.open_mark]
+    return not before.strip() or _SENTENCE_BREAK.search(before) is not None
+
+
+def _credited_after(text: str, seg: QuotedSegment, cue: Token, subject: Token | None) -> bool:
+    """Whether the words right after the quotation ``seg`` credit it: its speech verb, alone or with its subject
+    ("“You ahead?” her brother said", "“Not yet,” said Ann Cole"), and nothing else, the quoted words ending as
+    words handed on to an attribution do."""
+    if cue.idx < seg.outer_end or text[seg.start:seg.end].rstrip()[-1:] not in _HANDED_ON:
+        return False
+    doc = cue.doc
+    first = cue.i
+    while first > 0 and doc[first - 1].idx >= seg.outer_end:
+        first -= 1
+    between = [t for t in doc[first:cue.i] if not (t.is_punct or t.is_space)]
+    if not between:
+        return True
+    if subject is None:
+        return False
+    return all(subject.left_edge.i <= t.i <= subject.right_edge.i for t in between)
+
+
+def _credit_cue(frames: _Frames, seg: QuotedSegment, verbs: list[Token], starts: list[int],
+                subject_of: Callable[[Token], Token | None]) -> Token | None:
+    """The speech verb of a credit right after ``seg`` in its paragraph (:func:`_credited_after`), which the parser
+    may have put in a sentence of its own ("“Count me in!” | Ann Cole told reporters."), or None."""
+    k = bisect.bisect_left(starts, seg.outer_end)
+    if k == len(verbs) or verbs[k].idx >= frames.paragraph(seg.open_mark).end:
+        return None
+    cue = verbs[k]
+    return cue if _credited_after(frames.text, seg, cue, subject_of(cue)) else None
 
 
 def _adjacent(frames: _Frames, previous: DirectQuote, seg: QuotedSegment) -> bool:
