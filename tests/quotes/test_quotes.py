@@ -651,3 +651,21 @@ def test_a_short_second_half_after_the_credit_goes_on_with_the_quote(nlp: Any) -
     quote = find(rules, "Not yet", direct=True)
     assert quote.content.text.endswith("Maybe soon.") and text_of(quote.cue) == "said"
     assert [q for q in rules.quotes if q.direct] == [quote]
+
+
+def test_a_split_quotation_with_a_long_credit_is_two_records_of_one_cue(nlp: Any) -> None:
+    text = ("The party met in March.\n\n“Now is the hour,” said Tom Fuller, who led the party from 1991 to 1993 and "
+            "later ran a bank in Ohio. “I think they will.”")
+    article = run(text)
+    first, second = find(article, "Now is the hour", direct=True), find(article, "I think they will", direct=True)
+    assert first is not second and first.cue == second.cue and text_of(first.cue) == "said"
+    speaker = text_of(first.speaker_span)
+    assert speaker == text_of(second.speaker_span) and speaker is not None and speaker.startswith("Tom Fuller")
+    assert "led the party" not in first.content.text + second.content.text
+
+
+def test_a_split_quotation_with_a_short_credit_stays_one_record(nlp: Any) -> None:
+    text = ("The party met in March.\n\n“Now is the hour for every good leader to come to the aid of the party,” "
+            "said Tom Fuller. “I think they will.”")
+    quote = find(run(text), "Now is the hour", direct=True)
+    assert quote.content.text.endswith("I think they will.") and text_of(quote.cue) == "said"

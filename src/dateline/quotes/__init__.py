@@ -43,7 +43,7 @@ from dateline.quotes._arrays import Arrays
 from dateline.quotes._learned import arrays_of, find_learned, load_learned, with_sources
 from dateline.quotes._lexicon import Lexicon, load_lexicon
 from dateline.quotes._reading import denied, says
-from dateline.quotes._rules import find_by_rules
+from dateline.quotes._rules import between_parts, find_by_rules
 from dateline.quotes._voices import carried_on
 from dateline.records import Article, Quote
 
@@ -103,7 +103,7 @@ def apply(article: Article, config: QuotesConfig = QuotesConfig()) -> Article:
                  if says(a, q, lexicon) and _vetted(a, z, q, floor)]
         if config.model_speakers != "off":
             rules = with_sources(article, a, learned, rules, config.model_speakers == "weak")
-        taken = [span for q in rules for span in _spans(q)]
+        taken = [span for q in rules for span in _spans(q)] + between_parts(rules)
         short = [(q.content.start, q.content.end) for q in rules if _short(q)] if config.model_reading else []
         learned_quotes = find_learned(article, learned, config.strict_stances, taken, a, short)
         found = carried_on(a, _join(lend(rules, learned_quotes) if short else rules, learned_quotes))

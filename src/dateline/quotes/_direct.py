@@ -3,8 +3,10 @@
 Each quoted segment looks for the nearest speech cue in its own sentences
 (kept inside its paragraph; a colon before the opening mark extends the search
 to the sentence that ends with it). A segment without a cue continues the
-quote before it in the same paragraph ("...," she said. "..."), or inherits
-the speaker of a quote in the paragraph just before. Short quoted spans with
+quote before it in the same paragraph ("...," she said. "..."), as one
+record while that stays mostly quoted and else as a second record of the same
+cue (a long credit between the parts), or inherits the speaker of a quote in
+the paragraph just before. Short quoted spans with
 no cue, or with a cue that does not govern them, are names, titles or scare
 quotes ("America First", "reset") and are dropped.
 """
@@ -34,6 +36,9 @@ __all__ = ["DirectQuote", "SegmentIndex", "find_direct"]
 #: as quotes; tuned on the seed ("America First", "reset" vs "thoroughly") and
 #: PolNeAR dev.
 MIN_FREE_QUOTE_WORDS = 4
+#: Share of a stretch inside quotation marks from which it is direct speech (:mod:`dateline.quotes._reading` and the
+#: evaluation read it so too): two parts of a quotation are one record only while that record stays direct.
+MIN_DIRECT_SHARE = 0.5
 #: Quoted spans with no cue at all count as (unattributed) quotes from this many
 #: words on (PolNeAR dev: shorter uncued spans were titles and slogans).
 MIN_UNCUED_QUOTE_WORDS = 8
@@ -202,7 +207,11 @@ def find_direct(a: Arrays, lexicon: Lexicon, inside: SegmentIndex,
         previous = quotes[-1] if quotes else None
         if previous is not None and (_continues(previous, current, seg, short, opens)
                                      or lexicon.listed.fullmatch(text, previous.content.end, seg.open_mark)):
-            quotes[-1] = _merge(previous, current)
+            if is_direct(inside, previous.content.start, current.content.end):
+                quotes[-1] = _merge(previous, current)
+            else:  # a long credit between the parts: one record would read as reported speech; two of one cue
+                quotes.append(replace(current, cue_token=previous.cue_token, cue=previous.cue,
+                                      subject=previous.subject))
             continue
         if cue is None and previous is not None and previous.subject is not None and _adjacent(frames, previous, seg):
             current = replace(current, subject=previous.subject)
@@ -210,6 +219,11 @@ def find_direct(a: Arrays, lexicon: Lexicon, inside: SegmentIndex,
             continue
         quotes.append(current)
     return quotes
+
+
+def is_direct(inside: SegmentIndex, start: int, end: int) -> bool:
+    """Whether ``[start, end)`` is at least half inside quotation marks: direct speech, as the model reads it."""
+    return inside.coverage(start, end) >= MIN_DIRECT_SHARE * (end - start)
 
 
 def _continues(previous: DirectQuote, current: DirectQuote, seg: QuotedSegment, short: bool, opens: bool) -> bool:

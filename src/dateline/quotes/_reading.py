@@ -17,6 +17,7 @@ from spacy.parts_of_speech import AUX, VERB
 
 from dateline.quotes._arrays import Arrays, member
 from dateline.quotes._cue_features import CUE_MARKS
+from dateline.quotes._direct import MIN_DIRECT_SHARE
 from dateline.quotes._lexicon import Lexicon
 from dateline.quotes._model import Attribution, Features, source_extent
 from dateline.records import Quote, QuoteKind
@@ -24,8 +25,6 @@ from dateline.records import Quote, QuoteKind
 __all__ = ["MIN_DIRECT_SHARE", "denied", "denies", "holds", "is_direct", "no_one", "relayed", "reportable", "says",
            "strict_kind", "through_quotation"]
 
-#: Share of a content inside quotation marks from which it is direct speech (the evaluation's test too).
-MIN_DIRECT_SHARE = 0.5
 
 _VERBS = frozenset({VERB, AUX})
 #: Dependents of a light verb that say what it reports ("is confident", "made the case", "has doubts").

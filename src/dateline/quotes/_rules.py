@@ -22,6 +22,7 @@ is missing, or when told to (``quotes.method=rules``).
 from __future__ import annotations
 
 import bisect
+import itertools
 import re
 from dataclasses import replace
 from typing import TYPE_CHECKING
@@ -44,7 +45,7 @@ if TYPE_CHECKING:
     from spacy.tokens import Span as TokenSpan
     from spacy.tokens import Token
 
-__all__ = ["find_by_rules"]
+__all__ = ["between_parts", "find_by_rules"]
 
 #: A reported-speech candidate whose content is at least this share inside
 #: quotation marks is the direct quote seen again, and is dropped (seed and
@@ -250,6 +251,22 @@ def _labelled(article: Article, text: str, lexicon: Lexicon, direct: list[Quote]
     return out
 
 
+def between_parts(quotes: list[Quote]) -> list[tuple[int, int]]:
+    """The words between the two parts of each split quotation in ``quotes`` (two quotations with one cue: "“A,”
+    said X, who ... . “B.”"): the attribution's own, no other attribution's."""
+    ordered = sorted((q for q in quotes if q.direct and q.cue is not None), key=lambda q: q.content.start)
+    return [(first.content.end, second.content.start) for first, second in itertools.pairwise(ordered)
+            if first.cue == second.cue and first.content.end < second.content.start]
+
+
+def _describes_speaker(quote: Quote, gaps: list[tuple[int, int]], lexicon: Lexicon) -> bool:
+    """Whether ``quote`` is a relative clause about the speaker of a split quotation, between its parts ("“A,”
+    said X, who has long fought the plan. “B.”"): who the speaker is, not what anyone holds."""
+    return quote.cue is not None and quote.speaker_span is not None \
+        and quote.speaker_span.text.lower() in lexicon.relative_pronouns \
+        and any(a <= quote.cue.start < b for a, b in gaps)
+
+
 def find_by_rules(article: Article, lexicon: Lexicon, arrays: Arrays | None = None) -> list[Quote]:
     """The direct and reported speech of ``article`` (annotated, with its actors) found by the rules (``arrays``:
     its token arrays, when the caller has them)."""
@@ -268,7 +285,10 @@ def find_by_rules(article: Article, lexicon: Lexicon, arrays: Arrays | None = No
     direct = sorted(direct, key=lambda q: q.content.start)
     direct_starts = [q.content.start for q in direct]
     starts = {q.content.start: q for q in direct}
+    gaps = between_parts(direct)
     for quote in _reported(article, arrays, lexicon, inside):
+        if _describes_speaker(quote, gaps, lexicon):
+            continue
         quote = _through_quotes(article, quote, direct, direct_starts, lexicon)
         same = starts.setdefault(quote.content.start, quote)
         if same is quote or (same.direct and quote.content.end > same.content.end):
