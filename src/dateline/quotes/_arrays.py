@@ -41,6 +41,8 @@ from dateline.quotes._types import Extent
 if TYPE_CHECKING:
     from spacy.tokens import Doc
 
+    from dateline.quotes._labels import Labelled
+
 __all__ = ["Arrays", "Lists", "Ranges", "TokenRanges", "member", "string_hash"]
 
 #: Character ranges ``[start, end)`` of one possibly discontinuous stretch of text.
@@ -119,6 +121,9 @@ class Arrays:
         self._deps: list[str] | None = None
         self._quoted_runs: list[tuple[int, int, int]] | None = None
         self._at: Lists | None = None
+        #: Transcript and headline labels of the text, with the stopwords they were read with (see
+        #: :func:`dateline.quotes._labels.labelled_lines`): the rules and the model both ask for them.
+        self.labelled: tuple[frozenset[str], list[Labelled]] | None = None
 
     @property
     def at(self) -> Lists:
@@ -288,20 +293,25 @@ def _edges(head: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
     n = len(head)
     left = np.arange(n, dtype=np.int64)
     right = left.copy()
-    depth = np.zeros(n, dtype=np.int64)
-    cur = np.arange(n, dtype=np.int64)
-    moving = head[cur] != cur
-    for _ in range(n):
-        if not moving.any():
+    if n == 0:
+        return left, right
+    # Depths by pointer doubling: ``depth`` is the distance to ``above``, which jumps twice as far each round.
+    above = head.copy()
+    depth = (above != left).astype(np.int64)
+    while True:
+        further = above[above]
+        if np.array_equal(further, above):
             break
-        depth[moving] += 1
-        cur[moving] = head[cur[moving]]
-        moving = head[cur] != cur
+        depth += depth[above]
+        above = further
+    # Deepest tokens first, one depth at a time: a token's edges are final before its head reads them.
     order = np.argsort(-depth, kind="stable")
-    bounds = np.flatnonzero(np.diff(depth[order])) + 1
-    for group in np.split(order, bounds):
-        if len(group) == 0 or depth[group[0]] == 0:
-            continue
+    levels = depth[order]
+    cuts = np.flatnonzero(np.diff(levels)) + 1
+    for start, end in zip([0, *cuts.tolist()], [*cuts.tolist(), n], strict=True):
+        if levels[start] == 0:
+            break
+        group = order[start:end]
         np.minimum.at(left, head[group], left[group])
         np.maximum.at(right, head[group], right[group])
     return left, right

@@ -20,7 +20,9 @@ if TYPE_CHECKING:
     from spacy.tokens import Doc, Token
     from spacy.tokens import Span as TokenSpan
 
-__all__ = ["Labelled", "find_labelled"]
+    from dateline.quotes._arrays import Arrays
+
+__all__ = ["Labelled", "find_labelled", "labelled_lines"]
 
 #: Longest speaker label, in words ("Republican Gov. Mike Pence" is four); chosen on the transcript and
 #: headline labels of PolNeAR dev.
@@ -73,3 +75,10 @@ def find_labelled(doc: Doc, text: str, stopwords: frozenset[str]) -> Iterator[La
         start = match.start("content")
         yield Labelled(Extent(*match.span(name)), Extent(*match.span(cue)), Extent(start, start + len(content)),
                        span.root)
+
+
+def labelled_lines(a: Arrays, stopwords: frozenset[str]) -> list[Labelled]:
+    """:func:`find_labelled` over the document of ``a``, read once per article and set of stopwords."""
+    if a.labelled is None or a.labelled[0] is not stopwords:
+        a.labelled = (stopwords, list(find_labelled(a.doc, a.text, stopwords)))
+    return a.labelled[1]

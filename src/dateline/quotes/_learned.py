@@ -22,7 +22,7 @@ from dateline import ids
 from dateline.errors import PipelineError
 from dateline.lang import Resources
 from dateline.quotes._arrays import Arrays, string_hash
-from dateline.quotes._labels import find_labelled
+from dateline.quotes._labels import labelled_lines
 from dateline.quotes._lexicon import Lexicon
 from dateline.quotes._marks import find_quoted
 from dateline.quotes._model import Attribution, AttributionModel, Features, source_extent
@@ -150,7 +150,7 @@ def _quote(article: Article, a: Arrays, found: Attribution, learned: Learned, st
 def _turns(article: Article, a: Arrays, lexicon: Lexicon) -> list[Quote]:
     """Transcript and interview turns ("WALLACE: ...", "((Jane Roe)) ...") as direct quotes of the labelled
     person, each running on to the next label."""
-    lines = list(find_labelled(a.doc, a.text, lexicon.label_stopwords))
+    lines = labelled_lines(a, lexicon.label_stopwords)
     out = []
     for line, end in zip(lines, turn_ends(a.text, lines), strict=True):
         name = make_span(article.text, *line.name)

@@ -32,7 +32,7 @@ import numpy as np
 from dateline import ids
 from dateline.quotes._arrays import Arrays
 from dateline.quotes._direct import DirectQuote, SegmentIndex, find_direct
-from dateline.quotes._labels import find_labelled
+from dateline.quotes._labels import labelled_lines
 from dateline.quotes._lexicon import Lexicon
 from dateline.quotes._marks import find_quoted
 from dateline.quotes._reported import MIN_CONTENT_CHARS, find_reported, trim
@@ -235,9 +235,10 @@ def _direct(article: Article, lexicon: Lexicon, found: list[DirectQuote]) -> lis
     return [_quote(article, lexicon, q.content, True, q.cue, q.subject) for q in found]
 
 
-def _labelled(article: Article, text: str, lexicon: Lexicon, direct: list[Quote]) -> list[Quote]:
+def _labelled(article: Article, a: Arrays, lexicon: Lexicon, direct: list[Quote]) -> list[Quote]:
     """``direct`` with transcript and headline lines ("WALLACE: ...") in place of the quotes that hold them."""
-    lines = list(find_labelled(article.doc, text, lexicon.label_stopwords))
+    text = a.text
+    lines = labelled_lines(a, lexicon.label_stopwords)
     out = [q for q in direct if not any(line.name.start <= q.content.start < line.name.end for line in lines)]
     taken = list(out)
     for line, turn_end in zip(lines, turn_ends(text, lines), strict=True):
@@ -280,7 +281,7 @@ def find_by_rules(article: Article, lexicon: Lexicon, arrays: Arrays | None = No
     text = arrays.text
     inside = SegmentIndex(arrays.segments)
     direct = _direct(article, lexicon, find_direct(arrays, lexicon, inside, lambda cue: find_subject(cue, inside)))
-    direct = [credited(article, text, q) for q in _labelled(article, text, lexicon, direct)]
+    direct = [credited(article, text, q) for q in _labelled(article, arrays, lexicon, direct)]
     quotes = list(direct)
     direct = sorted(direct, key=lambda q: q.content.start)
     direct_starts = [q.content.start for q in direct]
