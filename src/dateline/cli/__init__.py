@@ -121,6 +121,9 @@ def _add_store_commands(sub: Any) -> None:
     p.add_argument("--db", default=DEFAULT_DB, help=f"DuckDB file (default {DEFAULT_DB})")
     p.add_argument("--json", action="store_true", help="print JSON instead of tables")
 
+    p = sub.add_parser("upgrade", help="bring a store written by an older dateline to this version, in place")
+    p.add_argument("--db", default=DEFAULT_DB, help=f"DuckDB file (default {DEFAULT_DB})")
+
     p = sub.add_parser("export", help="export a store to JSONL, CSV, Parquet, POLECAT's layout or dyad counts")
     p.add_argument("--db", default=DEFAULT_DB, help=f"DuckDB file (default {DEFAULT_DB})")
     p.add_argument("--format", choices=["jsonl", "csv", "parquet", "polecat", "dyads"], default=None,

@@ -367,6 +367,19 @@ def cmd_stats(args: argparse.Namespace) -> int:
     return EXIT_OK
 
 
+def cmd_upgrade(args: argparse.Namespace) -> int:
+    from dateline.errors import StoreError
+    from dateline.store import Store
+    from dateline.store._schema import SCHEMA_VERSION
+
+    if not Path(args.db).exists():
+        raise StoreError(f"no store at {args.db}: create one with 'dateline run INPUT --db {args.db}'")
+    with Store(Path(args.db), wait=READ_WAIT_SECONDS):
+        pass
+    console.print(f"{printable(args.db)} is at store schema version {SCHEMA_VERSION}")
+    return EXIT_OK
+
+
 def _cell(value: object) -> str:
     """A value as a table cell: nothing for a missing one (an actor with no country), never 'None'."""
     return "" if value is None else str(value)

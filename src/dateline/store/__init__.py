@@ -37,6 +37,7 @@ from dateline.store._schema import (
     EXPORT_TABLES,
     PER_ARTICLE,
     SCHEMA_VERSION,
+    UPGRADES,
     Rows,
     article_rows,
     ddl,
@@ -190,7 +191,27 @@ class Store:
             con.execute("INSERT OR IGNORE INTO meta VALUES ('schema_version', ?)", [SCHEMA_VERSION])
         except duckdb.Error as exc:
             raise StoreError(f"cannot create tables in {self.path}: {exc}") from exc
+        self._upgrade(con)
         self._check_version(con)
+
+    def _upgrade(self, con: duckdb.DuckDBPyConnection) -> None:
+        """Bring a store of an older schema version to this one in place, one version at a time, each step in
+        one transaction (a step cut short leaves the store at the version before it)."""
+        row = con.execute("SELECT value FROM meta WHERE key = 'schema_version'").fetchone()
+        version = None if row is None else row[0]
+        while version in UPGRADES:
+            following, statements = UPGRADES[version]
+            try:
+                con.execute("BEGIN TRANSACTION")
+                for statement in statements:
+                    con.execute(statement)
+                con.execute("UPDATE meta SET value = ? WHERE key = 'schema_version'", [following])
+                con.execute("COMMIT")
+            except duckdb.Error as exc:
+                con.execute("ROLLBACK")
+                raise StoreError(f"cannot upgrade {self.path} from store schema version {version} to "
+                                 f"{following}: {exc}; re-run `dateline run` into a new file") from exc
+            version = following
 
     def _check_version(self, con: duckdb.DuckDBPyConnection) -> None:
         try:
@@ -202,9 +223,10 @@ class Store:
             ) from exc
         if row is None or row[0] != SCHEMA_VERSION:
             found = None if row is None else row[0]
+            how = (f"open it for writing once to upgrade it in place (`dateline upgrade --db {self.path}`)"
+                   if found in UPGRADES and self.read_only else "re-run `dateline run` into a new file")
             raise StoreError(
-                f"{self.path} has store schema version {found}, this dateline writes version {SCHEMA_VERSION}; "
-                f"re-run `dateline run` into a new file"
+                f"{self.path} has store schema version {found}, this dateline writes version {SCHEMA_VERSION}; {how}"
             )
 
     def _query(self, sql: str, params: Sequence[Any] = ()) -> list[tuple[Any, ...]]:

@@ -40,11 +40,18 @@ from dateline.store._columns import (
 )
 from dateline.store._stories import STORY_TABLES, DerivedTable
 
-__all__ = ["EXPORT_TABLES", "PER_ARTICLE", "SCHEMA_VERSION", "TABLES", "actor_key", "arrow_schema", "article_rows",
-           "columns", "ddl", "failure_row", "like", "quote_filter", "terms"]
+__all__ = ["EXPORT_TABLES", "PER_ARTICLE", "SCHEMA_VERSION", "TABLES", "UPGRADES", "actor_key", "arrow_schema",
+           "article_rows", "columns", "ddl", "failure_row", "like", "quote_filter", "terms"]
 
-#: Bumped whenever a table changes shape; a store written with another version is refused.
+#: Bumped whenever a table changes shape; a store of an older version is upgraded in place by
+#: :data:`UPGRADES` when it is opened for writing, any other version is refused.
 SCHEMA_VERSION = "4"
+#: How a store of an older version becomes the next one: its version -> (the next version, statements).
+#: Columns are only ever added at the end of a table, so an upgraded store has the layout of a new one.
+UPGRADES: dict[str, tuple[str, tuple[str, ...]]] = {
+    # Version 4 keeps claims whose cue is negated ("did not say"), marked; version 3 dropped them.
+    "3": ("4", ("ALTER TABLE quotes ADD COLUMN negated BOOLEAN", "UPDATE quotes SET negated = false")),
+}
 
 _WORD = re.compile(r"\w+")
 _SLUG = re.compile(r"[\W_]+")

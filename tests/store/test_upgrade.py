@@ -1,0 +1,75 @@
+"""A store written by an older dateline is upgraded in place when opened for writing, and only then."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import duckdb
+import pytest
+
+from dateline.cli import EXIT_OK, main
+from dateline.errors import StoreError
+from dateline.store import Store
+from dateline.store._schema import SCHEMA_VERSION, UPGRADES
+
+LAYOUTS = Path(__file__).with_name("layouts.json")
+PINNED: dict[str, dict[str, list[str]]] = json.loads(LAYOUTS.read_text(encoding="utf-8"))
+
+
+def _old_store(path: Path, version: str) -> Path:
+    """A store with the tables of an older version, as that version pinned them, and one quote in it."""
+    with duckdb.connect(str(path)) as con:
+        for table, cols in PINNED[version].items():
+            key = " PRIMARY KEY" if table == "meta" else ""  # the layout pins columns, not keys
+            con.execute(f"CREATE TABLE {table} ({cols[0]}{key}, {', '.join(cols[1:])})")
+        con.execute("INSERT INTO meta VALUES ('schema_version', ?)", [version])
+        con.execute("INSERT INTO quotes (article_id, id, speaker, text, direct, kind) "
+                    "VALUES ('a1', 'q1', 'Ann Roe', 'We will stay.', true, 'direct')")
+    return path
+
+
+def _layout(con: duckdb.DuckDBPyConnection) -> dict[str, list[str]]:
+    rows = con.execute("SELECT table_name, column_name, data_type FROM information_schema.columns "
+                       "ORDER BY table_name, ordinal_position").fetchall()
+    layout: dict[str, list[str]] = {}
+    for table, column, sql in rows:
+        layout.setdefault(table, []).append(f"{column} {sql}")
+    return layout
+
+
+def test_every_older_version_that_upgrades_reaches_this_one() -> None:
+    for version in UPGRADES:
+        while version in UPGRADES:
+            version = UPGRADES[version][0]
+        assert version == SCHEMA_VERSION
+
+
+def test_a_version_3_store_opened_for_writing_gets_the_new_layout_and_keeps_its_rows(tmp_path: Path) -> None:
+    db = _old_store(tmp_path / "old.duckdb", "3")
+    Store(db).close()
+    with duckdb.connect(str(db), read_only=True) as con:
+        assert _layout(con) == PINNED[SCHEMA_VERSION]
+        assert con.execute("SELECT value FROM meta WHERE key = 'schema_version'").fetchone() == (SCHEMA_VERSION,)
+        assert con.execute("SELECT id, text, negated FROM quotes").fetchall() == [("q1", "We will stay.", False)]
+
+
+def test_an_old_store_opened_read_only_is_not_changed_and_says_how_to_upgrade(tmp_path: Path) -> None:
+    db = _old_store(tmp_path / "old.duckdb", "3")
+    with pytest.raises(StoreError, match=r"version 3.*dateline upgrade --db"):
+        Store(db, read_only=True)
+    with duckdb.connect(str(db), read_only=True) as con:
+        assert con.execute("SELECT value FROM meta WHERE key = 'schema_version'").fetchone() == ("3",)
+
+
+def test_a_version_no_upgrade_reaches_is_refused(tmp_path: Path) -> None:
+    db = _old_store(tmp_path / "older.duckdb", "2")
+    with pytest.raises(StoreError, match=r"version 2.*into a new file"):
+        Store(db)
+
+
+def test_the_upgrade_command_upgrades_and_the_store_then_reads(tmp_path: Path) -> None:
+    db = _old_store(tmp_path / "old.duckdb", "3")
+    assert main(["upgrade", "--db", str(db)]) == EXIT_OK
+    assert main(["stats", "--db", str(db), "--json"]) == EXIT_OK
+    assert main(["upgrade", "--db", str(db)]) == EXIT_OK
