@@ -20,6 +20,8 @@ OWN_OBJECTS = ("dobj", "obj", "ccomp")
 NOUNISH = frozenset({"NOUN", "PROPN", "PRON", "NUM", "X"})
 #: Named-entity types that are never parties ("meet with X on July 8").
 _NOT_PARTY_ENTS = frozenset({"DATE", "TIME", "CARDINAL", "ORDINAL", "MONEY", "PERCENT", "QUANTITY"})
+#: Named-entity types of a count, whose "of" phrase names the group counted ("thousands of people").
+_COUNTS = frozenset({"CARDINAL", "QUANTITY", "PERCENT"})
 #: Named-entity types of parties that an entry's ``with`` may name ("leave the European Union").
 _NAMED_ENTS = frozenset({"ORG", "GPE", "NORP", "PERSON"})
 #: Clauses climbed looking for a subject ("X agreed to try to meet ...": xcomp, xcomp, ...). Set by
@@ -29,7 +31,8 @@ MAX_CLAUSE_CLIMB = 4
 
 
 def parties(token: Token, words: Words) -> list[Token]:
-    """``token`` and the noun phrases coordinated with it ("A, B and C")."""
+    """``token`` and the noun phrases coordinated with it ("A, B and C"); for a count or a word like "all"
+    that is no party itself, the group it counts ("thousands of people", "one of the attackers")."""
     out: list[Token] = []
     stack = [token]
     while stack:
@@ -37,6 +40,10 @@ def parties(token: Token, words: Words) -> list[Token]:
         if (tok.pos_ in NOUNISH and tok.lower_ not in words.not_parties and tok.ent_type_ not in _NOT_PARTY_ENTS
                 and tok.lemma_.lower() not in words.not_party_nouns):
             out.append(tok)
+        elif tok.pos_ in NOUNISH and (tok.lower_ in words.not_parties or tok.ent_type_ in _COUNTS) and any(
+                g.dep_ == "pobj" and g.pos_ in NOUNISH for c in tok.children
+                if c.dep_ == "prep" and c.lower_ in words.partitive_prepositions for g in c.children):
+            out.append(tok)  # its phrase names the group ("thousands of people", "one of the attackers")
         stack.extend(c for c in tok.children if c.dep_ == "conj" and c.pos_ in NOUNISH)
     return sorted(out, key=lambda t: t.i)
 
