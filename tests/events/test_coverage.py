@@ -67,3 +67,33 @@ def test_a_counted_group_is_a_party(text: str, event_type: str, actor: str) -> N
     event = only(run(text), event_type)
     assert [s.text for s in event.actor_spans] == [actor]
     assert event.actors
+
+
+@pytest.mark.parametrize(("text", "event_type", "mode"), [
+    # PLOVER manual, SANCTION 'withdraw': withdrawing one's non-military resources (aid, observers, peacekeepers)
+    ("The United Nations withdrew its peacekeepers from Rwanda.", "SANCTION", "withdraw"),
+    ("NATO pulled out its observers from Kosovo.", "SANCTION", "withdraw"),
+    ("Russia withdrew its troops from Kherson.", "RETREAT", "withdraw"),
+    # CAMEO 074 (AID): peacekeepers and observers sent are assistance, troops massed are a mobilization
+    ("Britain dispatched 300 peacekeepers to Mali.", "AID", None),
+    ("Germany deployed election observers in Zimbabwe.", "AID", None),
+    ("Russia deployed troops near the border with Ukraine.", "MOBILIZE", "troops"),
+    # money mobilized is no military move
+    ("The European Union mobilised funds for Colombia.", "", None),
+])
+def test_type_by_what_is_moved(text: str, event_type: str, mode: str | None) -> None:
+    article = run(text)
+    found = [(e.type, e.mode) for e in article.events]
+    assert found == ([(event_type, mode)] if event_type else []), found
+    assert article.actors
+
+
+@pytest.mark.parametrize("text", [
+    "The United Nations suspended aid deliveries to Borno after rebels attacked a convoy.",
+    "The European Commission suspended humanitarian aid to Gaza because of fighting between Hamas and Fatah.",
+])
+def test_a_cause_or_an_adverbial_clause_completes_no_trigger(text: str) -> None:
+    """"suspended aid after rebels attacked" is a halt of aid (SANCTION), not a halt of attacks (a ceasefire)."""
+    event = only(run(text), "SANCTION")
+    assert event.mode == "withdraw"
+    assert [e for e in run(text).events if e.type == "RETREAT"] == []

@@ -25,8 +25,9 @@ __all__ = ["hits"]
 
 
 _POS_GROUP = {"VERB": "verb", "AUX": "verb", "NOUN": "noun", "PROPN": "noun"}
-#: Dependents that never complete a multiword trigger ("expected to protest" is not "protest to").
-_NOT_CONTEXT = frozenset({"aux", "auxpass", "punct", "cc", "mark", "neg", "nsubj"})
+#: Dependents that never complete a multiword trigger ("expected to protest" is not "protest to"; an adverbial
+#: clause says when or why: "suspended aid deliveries after a convoy was attacked" is no halt of attacks).
+_NOT_CONTEXT = frozenset({"aux", "auxpass", "punct", "cc", "mark", "neg", "nsubj", "advcl"})
 #: Clausal dependents a lexicon entry may ask for or rule out ("@xcomp": "seek to divide us").
 _CLAUSES = frozenset({"xcomp", "ccomp"})
 #: Named-entity types of a named direct object ("@dobj_name": "hosted Merkel", not "hosted a show").
