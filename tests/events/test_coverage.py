@@ -97,3 +97,16 @@ def test_a_cause_or_an_adverbial_clause_completes_no_trigger(text: str) -> None:
     event = only(run(text), "SANCTION")
     assert event.mode == "withdraw"
     assert [e for e in run(text).events if e.type == "RETREAT"] == []
+
+
+@pytest.mark.parametrize(("text", "event_type", "actor", "recipient"), [
+    ("The Houthis claimed that they had attacked the Saudi airport of Abha.", "ASSAULT", "The Houthis",
+     "the Saudi airport of Abha"),
+    ("Iran claimed that Israel had attacked its nuclear site.", "ACCUSE", "Iran", "Israel"),
+])
+def test_a_claim_of_ones_own_act_accuses_no_one(text: str, event_type: str, actor: str, recipient: str) -> None:
+    article = run(text)
+    event = only(article, event_type)
+    assert [s.text for s in event.actor_spans] == [actor]
+    assert [s.text for s in event.recipient_spans] == [recipient]
+    assert len(article.events) == 1

@@ -186,7 +186,8 @@ def claimed(hits: Mapping[int, Hit], lex: Lexicon) -> dict[int, Hit]:
             continue
         entry = Entry(verb.lemma_.lower(), "verb", "ACCUSE", "allege", weight=JUDGED_WEIGHT)
         claimant = find_args(verb, entry, lex.nouns, lex.light, lex.words).actors
-        if claimant:
+        # "the rebels claimed that they had attacked the base": a claim of one's own act accuses no one
+        if claimant and not {t.i for t in claimant} & {t.i for t in hit.args.actors}:
             del out[i]
             out[verb.i] = Hit(verb, entry, Args(actors=claimant, recipients=hit.args.actors), JUDGED_WEIGHT)
     return out
