@@ -110,3 +110,35 @@ def test_a_claim_of_ones_own_act_accuses_no_one(text: str, event_type: str, acto
     assert [s.text for s in event.actor_spans] == [actor]
     assert [s.text for s in event.recipient_spans] == [recipient]
     assert len(article.events) == 1
+
+
+@pytest.mark.parametrize(("text", "event_type", "mode", "actors", "recipients"), [
+    ("Antony Blinken travelled to Beijing for talks with Wang Yi.", "CONSULT", None, ["Antony Blinken", "Wang Yi"],
+     []),
+    ("The Czech president awarded Volodymyr Zelensky the Order of the White Lion.", "SUPPORT", None,
+     ["The Czech president"], ["Volodymyr Zelensky"]),
+    ("Ukraine and Russia exchanged 200 prisoners of war.", "RETREAT", "release", ["Ukraine", "Russia"], []),
+    ("The prisoner swap between Russia and the United States took place in Ankara.", "RETREAT", "release",
+     ["Russia", "the United States"], []),
+    ("The Houthis targeted a British ship in the Gulf of Aden.", "ASSAULT", None, ["The Houthis"],
+     ["a British ship in the Gulf of Aden"]),
+    ("The government of Poland challenged the decision by the European Court of Justice.", "REJECT", None,
+     ["The government of Poland"], ["the European Court of Justice"]),
+])
+def test_more_ways_news_reports_acts(text: str, event_type: str, mode: str | None, actors: list[str],
+                                     recipients: list[str]) -> None:
+    event = only(run(text), event_type)
+    assert event.mode == mode
+    assert [s.text for s in event.actor_spans] == actors
+    assert [s.text for s in event.recipient_spans] == recipients
+
+
+@pytest.mark.parametrize(("text", "event_type"), [
+    # a measure aimed at someone is no attack; an appeal for calm is a request
+    ("The European Union targeted Russian banks with sanctions.", None),
+    ("The Red Cross appealed for calm in Nairobi.", "REQUEST"),
+])
+def test_other_senses_are_not_the_new_acts(text: str, event_type: str | None) -> None:
+    article = run(text)
+    assert article.actors
+    assert [e.type for e in article.events] == ([event_type] if event_type else [])

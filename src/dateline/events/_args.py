@@ -234,11 +234,16 @@ def _object_owner(noun: Token, light: frozenset[str], words: Words) -> list[Toke
 
 
 def _setting_owner(noun: Token, light: frozenset[str], words: Words) -> list[Token] | None:
-    """A scene of the clause: "during a visit to Poland, Trump made ..." is Trump's visit."""
+    """A scene of the clause: "during a visit to Poland, Trump made ..." is Trump's visit; so is what one
+    travels for ("flew to Beijing for talks")."""
     head = noun.head
-    if noun.dep_ != "pobj" or head.head.pos_ not in ("VERB", "AUX") or head.lower_ not in words.setting_prepositions:
+    if noun.dep_ != "pobj" or head.head.pos_ not in ("VERB", "AUX"):
         return None
     verb = head.head
+    if head.lower_ in words.purpose_prepositions and verb.lemma_.lower() in words.travel_verbs:
+        return _subject(verb, words)  # "Blinken travelled to Beijing for talks with Wang": Blinken's talks
+    if head.lower_ not in words.setting_prepositions:
+        return None
     if verb.lemma_.lower() in words.undergoing_verbs and (
             passive(verb) or not any(c.dep_ in ("dobj", "obj") for c in verb.children)):
         return []  # "six people died in the attack", "were wounded in the raid": the subject underwent it

@@ -92,6 +92,8 @@ class Words:
     agent_prepositions: frozenset[str]
     object_prepositions: frozenset[str]
     setting_prepositions: frozenset[str]
+    purpose_prepositions: frozenset[str]
+    travel_verbs: frozenset[str]
     answerable_words: frozenset[str]
     answerable_prepositions: frozenset[str]
     support_auxiliaries: frozenset[str]
