@@ -142,3 +142,33 @@ def test_other_senses_are_not_the_new_acts(text: str, event_type: str | None) ->
     article = run(text)
     assert article.actors
     assert [e.type for e in article.events] == ([event_type] if event_type else [])
+
+
+@pytest.mark.parametrize(("text", "event_type"), [
+    # PLOVER manual: joint military operations are COOPERATE, single-country exercises MOBILIZE
+    ("China conducted military drills around Taiwan.", "MOBILIZE"),
+    ("China and Russia held joint naval exercises in the Sea of Japan.", "COOPERATE"),
+    ("Belarus held military exercises with Russia.", "COOPERATE"),
+    ("The Russian and American navies began a joint exercise in the Sea of Japan.", "COOPERATE"),
+])
+def test_exercises_of_one_country_are_a_mobilization(text: str, event_type: str) -> None:
+    assert [e.type for e in run(text).events] == [event_type]
+
+
+@pytest.mark.parametrize(("text", "event_type", "mode", "recipients"), [
+    ("The United States provided Ukraine with Patriot missiles.", "AID", None, ["Ukraine"]),
+    ("Israel called up 300,000 reservists.", "MOBILIZE", "troops", []),
+])
+def test_giving_with_and_calling_up(text: str, event_type: str, mode: str | None, recipients: list[str]) -> None:
+    event = only(run(text), event_type)
+    assert event.mode == mode
+    assert [s.text for s in event.recipient_spans] == recipients
+    assert event.actors
+
+
+def test_a_word_that_needs_a_known_doer_is_no_act_of_a_thing() -> None:
+    """"target" is an attack by someone ("the Houthis targeted a ship"), not what a law or an inquiry does."""
+    assert [e.type for e in run("The Houthis targeted a British ship in the Gulf of Aden.").events] == ["ASSAULT"]
+    article = run("The new law targets Russian oligarchs, and the inquiry targeted Donald Trump.")
+    assert any(a.name == "Donald Trump" for a in article.actors)
+    assert [e for e in article.events if e.type == "ASSAULT"] == []

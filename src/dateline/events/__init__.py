@@ -96,6 +96,7 @@ from typing import TYPE_CHECKING
 
 from dateline import ids
 from dateline.events._args import Args, passive
+from dateline.events._clause import joint
 from dateline.events._context import imperative, status
 from dateline.events._fold import Hit, fold
 from dateline.events._hits import hits
@@ -278,8 +279,12 @@ def _event(article: Article, hit: Hit, number: int, scene: Scene, words: Words,
             and number - scene.group[0] <= CARRY_SENTENCES and args.actors
             and all(t.lower_ in words.group_words for t in args.actors)):
         actor_ids = scene.group[1]  # "Their meeting is scheduled ..."
-    if not actor_ids and not recipient_ids:
-        return None  # no party is a known actor ("he", "two women and a man"): nothing an analyst can use
+    if not actor_ids and (not recipient_ids or hit.entry.needs_actor):
+        # no party is a known actor ("he", "two women and a man"): nothing an analyst can use; some words are acts
+        # only when a known actor does them ("the new law targets oligarchs" is no attack)
+        return None
+    if hit.entry.alone is not None and len(actor_ids) == 1 and not recipient_ids and not joint(hit.token, words):
+        hit = replace(hit, entry=replace(hit.entry, type=hit.entry.alone, reciprocal=False))  # "China held drills"
     if hit.entry.modal and _own_country(article, actor_ids, recipient_ids):
         return None  # "Johnson said Britain must leave": a policy of one's own country, asked of no one else
     # parties are never the event's place, but for one named as where it happens ("a ceasefire in Tripoli")

@@ -10,8 +10,8 @@ from dateline.events._lexicon import Words
 if TYPE_CHECKING:
     from spacy.tokens import Token
 
-__all__ = ["complement_passive", "message", "named", "owner", "parties", "passive", "passive_agents", "pobjs",
-           "subject"]
+__all__ = ["complement_passive", "joint", "message", "named", "owner", "parties", "passive", "passive_agents",
+           "pobjs", "subject"]
 
 
 SUBJ = ("nsubj", "nsubjpass", "csubj")
@@ -140,3 +140,10 @@ def causative(verb: Token, words: Words) -> bool:
     freed"): its subject is what is acted on."""
     return (verb.tag_ == "VBN" and verb.dep_ in ("ccomp", "xcomp")
             and verb.head.lemma_.lower() in words.causative_verbs)
+
+
+def joint(trigger: Token, words: Words) -> bool:
+    """Whether the act is said to be one of several parties ("began a joint exercise", "combined drills"), even
+    where only one party is named or known."""
+    near = [trigger, *(c for c in trigger.children if c.dep_ in ("dobj", "attr", "nsubjpass"))]
+    return any(c.lower_ in words.joint_words for t in near for c in t.children)

@@ -39,7 +39,7 @@ _POS = ("verb", "noun")
 _OBJECTS = ("recipient", "topic", "actor")
 _KEYS = {
     "lemma", "pos", "type", "mode", "with", "without", "tags", "object", "reciprocal", "preps", "weight", "note",
-    "modal", "vehicle",
+    "modal", "vehicle", "alone", "needs_actor",
 }
 
 
@@ -63,6 +63,11 @@ class Entry:
     modal: bool = False
     #: A means of saying something (a letter): an event in what it says replaces it.
     vehicle: bool = False
+    #: For a reciprocal entry, the type of the act when one party alone does it: joint military exercises are
+    #: COOPERATE, one country's own are MOBILIZE (PLOVER manual); None keeps the entry's type.
+    alone: EventType | None = None
+    #: Coded only when its doer is a known actor: "the new law targets oligarchs" is no attack.
+    needs_actor: bool = False
 
 
 @dataclass(frozen=True, slots=True)
@@ -94,6 +99,7 @@ class Words:
     setting_prepositions: frozenset[str]
     purpose_prepositions: frozenset[str]
     travel_verbs: frozenset[str]
+    joint_words: frozenset[str]
     answerable_words: frozenset[str]
     answerable_prepositions: frozenset[str]
     support_auxiliaries: frozenset[str]
@@ -225,6 +231,9 @@ def _entries(raw: Any, source: str, where: str, words: Words) -> list[Entry | tu
     if obj not in _OBJECTS or not isinstance(weight, int | float) or not 0 < weight <= 1:
         raise _fail(source, where, f"'object' must be one of {_OBJECTS} and 'weight' in (0, 1]")
     reciprocal = bool(raw.get("reciprocal", False))
+    alone = raw.get("alone")
+    if alone is not None and (alone not in EVENT_TYPES or not reciprocal):
+        raise _fail(source, where, f"'alone' must be a PLOVER type of a reciprocal entry, not {alone!r}")
     # "met with X"; "sanctions on X", "aid to X"
     default = words.reciprocal_prepositions if reciprocal else words.default_prepositions
     preps = _words(raw, "preps", source, where) if "preps" in raw else default
@@ -233,7 +242,7 @@ def _entries(raw: Any, source: str, where: str, words: Words) -> list[Entry | tu
         Entry(lemma, pos, event_type, mode if isinstance(mode, str) else None, with_,
               _words(raw, "without", source, where), frozenset(_words(raw, "tags", source, where)),
               obj, reciprocal, preps, float(weight), bool(raw.get("modal", False)),
-              bool(raw.get("vehicle", False)))
+              bool(raw.get("vehicle", False)), alone, bool(raw.get("needs_actor", False)))
         for lemma in lemmas
     ]
 
