@@ -172,3 +172,21 @@ def test_a_word_that_needs_a_known_doer_is_no_act_of_a_thing() -> None:
     article = run("The new law targets Russian oligarchs, and the inquiry targeted Donald Trump.")
     assert any(a.name == "Donald Trump" for a in article.actors)
     assert [e for e in article.events if e.type == "ASSAULT"] == []
+
+
+@pytest.mark.parametrize(("text", "event_type", "mode", "recipients"), [
+    # removing someone from an office is a SANCTION 'expel'; firing a weapon and dismissing a suit are not
+    ("Donald Trump fired James Comey.", "SANCTION", "expel", ["James Comey"]),
+    ("The prime minister sacked the interior minister of Pakistan.", "SANCTION", "expel",
+     ["the interior minister of Pakistan"]),
+    ("The army removed Omar al-Bashir from office.", "SANCTION", "expel", ["Omar al-Bashir"]),
+    ("Hezbollah fired rockets at Israel.", "ASSAULT", "firearms", ["Israel"]),
+    ("The court dismissed the lawsuit by Donald Trump.", "REJECT", None, ["the lawsuit"]),
+    ("The British Parliament voted against the deal negotiated by Theresa May.", "REJECT", None,
+     ["the deal negotiated by Theresa May"]),
+])
+def test_offices_and_votes(text: str, event_type: str, mode: str | None, recipients: list[str]) -> None:
+    event = only(run(text), event_type)
+    assert event.mode == mode
+    assert [s.text for s in event.recipient_spans] == recipients
+    assert event.actors
