@@ -177,7 +177,7 @@ def test_a_word_that_needs_a_known_doer_is_no_act_of_a_thing() -> None:
 @pytest.mark.parametrize(("text", "event_type", "mode", "recipients"), [
     # removing someone from an office is a SANCTION 'expel'; firing a weapon and dismissing a suit are not
     ("Donald Trump fired James Comey.", "SANCTION", "expel", ["James Comey"]),
-    ("The prime minister sacked the interior minister of Pakistan.", "SANCTION", "expel",
+    ("Imran Khan sacked the interior minister of Pakistan.", "SANCTION", "expel",
      ["the interior minister of Pakistan"]),
     ("The army removed Omar al-Bashir from office.", "SANCTION", "expel", ["Omar al-Bashir"]),
     ("Hezbollah fired rockets at Israel.", "ASSAULT", "firearms", ["Israel"]),
