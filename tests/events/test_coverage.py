@@ -190,3 +190,21 @@ def test_offices_and_votes(text: str, event_type: str, mode: str | None, recipie
     assert event.mode == mode
     assert [s.text for s in event.recipient_spans] == recipients
     assert event.actors
+
+
+@pytest.mark.parametrize(("text", "event_type"), [
+    # an attack in words: on something said or decided, where words are said, over an issue, person on person
+    ("Donald Trump attacked the New York Times on Twitter.", "ACCUSE"),
+    ("Boris Johnson attacked Jeremy Corbyn over his Brexit policy.", "ACCUSE"),
+    ("Emmanuel Macron attacked the plan of Giorgia Meloni in a speech.", "ACCUSE"),
+    ("Boris Johnson attacked Jeremy Corbyn.", "ACCUSE"),
+    # an attack with arms: weapons, victims, armed doers
+    ("Hamas attacked Israeli soldiers in Gaza.", "ASSAULT"),
+    ("Sudesh Amman attacked two people with a knife.", "ASSAULT"),
+    ("Russian forces attacked Kharkiv with missiles.", "ASSAULT"),
+    ("The Israeli army attacked Hamas positions in Gaza.", "ASSAULT"),
+])
+def test_an_attack_in_words_is_an_accusation(text: str, event_type: str) -> None:
+    event = only(run(text), event_type)
+    assert event.trigger.text == "attacked"
+    assert event.mode == ("disapprove" if event_type == "ACCUSE" else None)

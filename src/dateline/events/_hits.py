@@ -8,6 +8,7 @@ are never triggers. A modal ("X said Y must leave") is a hit on the verb of sayi
 
 from __future__ import annotations
 
+from dataclasses import replace
 from typing import TYPE_CHECKING
 
 from dateline.events._args import find_args, modal_args
@@ -146,6 +147,28 @@ def _accident(token: Token, entry: Entry, words: Words) -> bool:
     return driving and any(c.lemma_.lower() in words.accident_subjects for c in struck)
 
 
+def _in_words(token: Token, words: Words) -> bool:
+    """An attack in words, not arms (PLOVER manual: the kinds of its arguments decide): a verb that says both
+    ("attacked", "blasted") with no weapon, whose object is something said or decided ("attacked the plan"),
+    that is made somewhere words are said or over an issue ("attacked X on Twitter", "in a speech", "over
+    his policy"), or whose doer and object are both named persons ("Johnson attacked Corbyn")."""
+    if token.pos_ not in ("VERB", "AUX") or token.lemma_.lower() not in words.verbal_attack_words:
+        return False
+    preps = [c for c in token.children if c.dep_ == "prep"]
+    if any(p.lower_ in words.instrument_prepositions for p in preps) or passive(token):
+        return False  # "attacked the convoy with rockets", "was attacked": arms, or no doer to judge by
+    objects = [c for c in token.children if c.dep_ in ("dobj", "obj")]
+    if any(o.lemma_.lower() in words.said_things for o in objects):
+        return True
+    said = [g for p in preps for g in p.children if g.dep_ == "pobj"]
+    if any(g.lower_ in words.verbal_channels or g.lemma_.lower() in words.verbal_channels for g in said):
+        return True
+    if any(p.lower_ in words.cause_prepositions and p.lower_ != "for" for p in preps):
+        return True  # "attacked X over his policy"
+    doers = [c for c in token.children if c.dep_ == "nsubj"]
+    return bool(doers and objects) and all(t.ent_type_ == "PERSON" for t in (*doers, *objects))
+
+
 def _held_view(token: Token, entry: Entry) -> bool:
     """A stance held, not an act: a present-tense passive of support ("the law is supported by most
     residents", "the plan is backed overwhelmingly by voters") says what people think, not what they did."""
@@ -192,6 +215,8 @@ def hits(sentence: TokenSpan, lex: Lexicon) -> dict[int, Hit]:
             continue  # "in a letter handed to the UN, Iraq said ...": the letter only frames what is said
         if _accident(token, entry, lex.words) or _held_view(token, entry):
             continue
+        if entry.type == "ASSAULT" and _in_words(token, lex.words):
+            entry = replace(entry, type="ACCUSE", mode="disapprove")  # "Johnson attacked Corbyn over his policy"
         if entry.modal:
             verb = token.head
             if passive(verb):
