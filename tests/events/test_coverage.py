@@ -208,3 +208,21 @@ def test_an_attack_in_words_is_an_accusation(text: str, event_type: str) -> None
     event = only(run(text), event_type)
     assert event.trigger.text == "attacked"
     assert event.mode == ("disapprove" if event_type == "ACCUSE" else None)
+
+
+@pytest.mark.parametrize(("text", "event_type", "actor", "recipient"), [
+    ("Kenyan police said three journalists were detained in Nairobi.", "COERCE", "Kenyan police", "three journalists"),
+    ("The High Court of Kenya said the editor was sentenced to five years.", "SANCTION", "The High Court of Kenya",
+     "the editor"),
+])
+def test_the_sentence_names_the_doer_of_a_passive_by_office(text: str, event_type: str, actor: str,
+                                                             recipient: str) -> None:
+    event = only(run(text), event_type)
+    assert [s.text for s in event.actor_spans] == [actor]
+    assert [s.text for s in event.recipient_spans] == [recipient]
+
+
+def test_a_doer_named_only_in_another_sentence_is_not_taken() -> None:
+    article = run("Kenyan police patrolled Nairobi on Monday. Three journalists were detained on Tuesday.")
+    assert any(a.sector == "COP" for a in article.actors)
+    assert [e for e in article.events if e.type == "COERCE"] == []

@@ -98,6 +98,7 @@ from dateline import ids
 from dateline.events._args import Args, passive
 from dateline.events._clause import joint
 from dateline.events._context import imperative, status
+from dateline.events._doers import context_doer
 from dateline.events._fold import Hit, fold
 from dateline.events._hits import hits
 from dateline.events._lexicon import Lexicon, Words, load_lexicon, plover
@@ -268,7 +269,13 @@ def _event(article: Article, hit: Hit, number: int, scene: Scene, words: Words,
         return None  # a bare event word ("the talks", "hacking") says too little to code
     if (not args.actors and hit.entry.object != "topic" and hit.token.pos_ in ("VERB", "AUX")
             and passive(hit.token, ("amod",))):
-        return None  # a passive that names its patient and no agent names no actor ("he was convicted in 2011")
+        # a passive that names its patient and no agent names no actor ("he was convicted in 2011"), unless the
+        # sentence names the one who does such acts by office ("police said two men were detained")
+        doer = context_doer(article, hit.token, hit.entry.mode, args.recipients)
+        if doer is None:
+            return None
+        args = replace(args, actors=(doer,))
+        hit = replace(hit, rules_only=True)
     if imperative(hit.token):
         return None  # a command reports no act ("take a knife and attack the tourists")
     hit = replace(hit, args=args)
@@ -363,7 +370,7 @@ def candidates(article: Article, lex: Lexicon, roles: Roles | None = None) -> li
             candidate = _event(article, hit, number, scene, lex.words, part)
             if candidate is None:
                 continue
-            if roles is not None:
+            if roles is not None and not candidate.hit.rules_only:
                 candidate = _chosen(article, candidate, number, scene, lex.words, roles, part)
             dyad = (candidate.event.type, frozenset(candidate.event.actors), frozenset(candidate.event.recipients))
             if dyad in dyads:

@@ -58,6 +58,9 @@ class Hit:
     #: Token index of a word in the sentence that holds what the event rests on when that is another sentence of
     #: a quotation than the trigger's (the sentence of a tribute that holds its praise), else None.
     anchor: int | None = None
+    #: Whether the parties are the rules' alone: the doer that the sentence names for a passive with no agent
+    #: (:mod:`dateline.events._doers`) is no party the learned choice of parties weighs.
+    rules_only: bool = False
 
 
 def parent_of(hit: Hit, hits: dict[int, Hit], words: Words) -> tuple[Hit | None, bool]:

@@ -1,0 +1,43 @@
+"""Doers that only the sentence around a passive names.
+
+A passive that names no agent says who an act was done to, not who did it ("three journalists were detained
+on Monday"), and such events are not coded. Some acts have, by office, one kind of doer: only the police
+arrest and detain, only a court convicts and sentences. Where the sentence names an actor of that sector
+before the act ("Police in Nairobi said three journalists were detained"), that actor is the doer. Looking
+further back, to the sentences before, codes acts of the story's background with the wrong doer (on
+wikinews-dev: two past convictions, no core event), so the doer must be in the act's own sentence.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from typing import TYPE_CHECKING
+
+from dateline.records import Article
+
+if TYPE_CHECKING:
+    from spacy.tokens import Token
+
+__all__ = ["CONTEXT_SECTORS", "context_doer"]
+
+#: PLOVER modes whose unnamed doer is, by office, an actor of one PLOVER sector: arrests and detentions are the
+#: police's (COP), convictions and sentences a court's (JUD).
+CONTEXT_SECTORS = {"arrest": "COP", "convict": "JUD"}
+
+
+def context_doer(article: Article, trigger: Token, mode: str | None, patients: Sequence[Token]) -> Token | None:
+    """The head word of the last mention, in ``trigger``'s sentence and before it, of an actor of the sector
+    that does acts of ``mode`` by office, other than the actors the act is done to (``patients``: a convicted
+    lawyer does not convict himself); None when there is none."""
+    sector = CONTEXT_SECTORS.get(mode or "")
+    if sector is None:
+        return None
+    done_to = {a.id for t in patients if (a := article.actor_at(t.idx, t.idx + len(t.text))) is not None}
+    start = trigger.sent.start_char
+    mentions = [m for a in article.actors if a.sector == sector and a.id not in done_to for m in a.mentions
+                if start <= m.start and m.end <= trigger.idx]
+    if not mentions:
+        return None
+    last = max(mentions, key=lambda m: m.start)
+    span = trigger.doc.char_span(last.start, last.end, alignment_mode="expand")
+    return span.root if span is not None else None
