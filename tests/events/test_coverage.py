@@ -226,3 +226,18 @@ def test_a_doer_named_only_in_another_sentence_is_not_taken() -> None:
     article = run("Kenyan police patrolled Nairobi on Monday. Three journalists were detained on Tuesday.")
     assert any(a.sector == "COP" for a in article.actors)
     assert [e for e in article.events if e.type == "COERCE"] == []
+
+
+@pytest.mark.parametrize(("text", "event_type", "mode"), [
+    # PLOVER manual, COERCE 'seize': "execute search, confiscate property, raid"; an armed raid is an ASSAULT
+    ("Kenyan police raided the offices of the Daily Nation.", "COERCE", "seize"),
+    ("Israeli troops raided the Jenin refugee camp.", "ASSAULT", None),
+    ("The FBI searched the home of Donald Trump.", "COERCE", "seize"),
+    # a ceasefire called is declared; one called for is asked
+    ("The Taliban called a three-day ceasefire.", "RETREAT", "ceasefire"),
+    ("The United Nations called for a ceasefire in Gaza.", "REQUEST", None),
+])
+def test_type_by_who_does_it_and_what_is_called(text: str, event_type: str, mode: str | None) -> None:
+    event = only(run(text), event_type)
+    assert event.mode == mode
+    assert event.actors

@@ -292,6 +292,10 @@ def _event(article: Article, hit: Hit, number: int, scene: Scene, words: Words,
         return None
     if hit.entry.alone is not None and len(actor_ids) == 1 and not recipient_ids and not joint(hit.token, words):
         hit = replace(hit, entry=replace(hit.entry, type=hit.entry.alone, reciprocal=False))  # "China held drills"
+    sectors = {a.sector for i in actor_ids if (a := article.actor(i)) is not None}
+    for sector, kind, mode in hit.entry.by_sector:
+        if sectors == {sector}:
+            hit = replace(hit, entry=replace(hit.entry, type=kind, mode=mode))  # "the police raided the offices"
     if hit.entry.modal and _own_country(article, actor_ids, recipient_ids):
         return None  # "Johnson said Britain must leave": a policy of one's own country, asked of no one else
     # parties are never the event's place, but for one named as where it happens ("a ceasefire in Tripoli")

@@ -39,7 +39,7 @@ _POS = ("verb", "noun")
 _OBJECTS = ("recipient", "topic", "actor")
 _KEYS = {
     "lemma", "pos", "type", "mode", "with", "without", "tags", "object", "reciprocal", "preps", "weight", "note",
-    "modal", "vehicle", "alone", "needs_actor",
+    "modal", "vehicle", "alone", "needs_actor", "by_sector",
 }
 
 
@@ -68,6 +68,9 @@ class Entry:
     alone: EventType | None = None
     #: Coded only when its doer is a known actor: "the new law targets oligarchs" is no attack.
     needs_actor: bool = False
+    #: (sector, type, mode) triples: the act's type and mode when all its doers are of that PLOVER sector ("the
+    #: police raided the offices" is a COERCE 'seize', an army's raid an ASSAULT).
+    by_sector: tuple[tuple[str, EventType, str | None], ...] = ()
 
 
 @dataclass(frozen=True, slots=True)
@@ -235,6 +238,7 @@ def _entries(raw: Any, source: str, where: str, words: Words) -> list[Entry | tu
         raise _fail(source, where, f"'object' must be one of {_OBJECTS} and 'weight' in (0, 1]")
     reciprocal = bool(raw.get("reciprocal", False))
     alone = raw.get("alone")
+    by_sector = _by_sector(raw.get("by_sector", {}), source, where)
     if alone is not None and (alone not in EVENT_TYPES or not reciprocal):
         raise _fail(source, where, f"'alone' must be a PLOVER type of a reciprocal entry, not {alone!r}")
     # "met with X"; "sanctions on X", "aid to X"
@@ -245,9 +249,17 @@ def _entries(raw: Any, source: str, where: str, words: Words) -> list[Entry | tu
         Entry(lemma, pos, event_type, mode if isinstance(mode, str) else None, with_,
               _words(raw, "without", source, where), frozenset(_words(raw, "tags", source, where)),
               obj, reciprocal, preps, float(weight), bool(raw.get("modal", False)),
-              bool(raw.get("vehicle", False)), alone, bool(raw.get("needs_actor", False)))
+              bool(raw.get("vehicle", False)), alone, bool(raw.get("needs_actor", False)), by_sector)
         for lemma in lemmas
     ]
+
+
+def _by_sector(raw: Any, source: str, where: str) -> tuple[tuple[str, EventType, str | None], ...]:
+    """An entry's ``by_sector`` object ({"COP": {"type": "COERCE", "mode": "seize"}}) as triples."""
+    rows = raw.items() if isinstance(raw, dict) else None
+    if rows is None or not all(isinstance(v, dict) and v.get("type") in EVENT_TYPES for _, v in rows):
+        raise _fail(source, where, "'by_sector' must map a PLOVER sector to an object with a PLOVER 'type'")
+    return tuple((str(sector), v["type"], v.get("mode")) for sector, v in rows)
 
 
 def _entry_list(data: dict[str, Any], source: str) -> list[Any]:
