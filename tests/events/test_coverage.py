@@ -241,3 +241,17 @@ def test_type_by_who_does_it_and_what_is_called(text: str, event_type: str, mode
     event = only(run(text), event_type)
     assert event.mode == mode
     assert event.actors
+
+
+@pytest.mark.parametrize(("text", "event_type"), [
+    # what an amount is of completes a trigger
+    ("Swiss doctors handed over 700 kg of medicine to the Red Crescent in Iran.", "AID"),
+    ("Russia sent hundreds of soldiers to Belarus.", "MOBILIZE"),
+    # a strike launched by an army is an attack, by workers a walkout
+    ("The Israeli military launched dozens of strikes into Gaza.", "ASSAULT"),
+    ("French teachers launched a strike on Monday.", "PROTEST"),
+    # exercises of a group of nations are joint
+    ("French and Egyptian warships launched ten days of war games in the Mediterranean Sea.", "COOPERATE"),
+])
+def test_amounts_and_doers_decide_the_act(text: str, event_type: str) -> None:
+    assert [e.type for e in run(text).events] == [event_type]

@@ -144,6 +144,11 @@ def causative(verb: Token, words: Words) -> bool:
 
 def joint(trigger: Token, words: Words) -> bool:
     """Whether the act is said to be one of several parties ("began a joint exercise", "combined drills"), even
-    where only one party is named or known."""
+    where only one party is named or known, or is done by a group of several nations ("French and Egyptian
+    warships")."""
     near = [trigger, *(c for c in trigger.children if c.dep_ in ("dobj", "attr", "nsubjpass"))]
-    return any(c.lower_ in words.joint_words for t in near for c in t.children)
+    if any(c.lower_ in words.joint_words for t in near for c in t.children):
+        return True
+    doers = [c for c in trigger.children if c.dep_ == "nsubj"]
+    return any(m.dep_ in ("amod", "compound") and any(g.dep_ == "conj" for g in m.children)
+               for d in doers for m in d.children)

@@ -41,6 +41,8 @@ _PREDICATES = frozenset({"acomp", "attr"})
 _STANCES = frozenset({"SUPPORT"})
 #: Penn tags of a present-tense auxiliary ("is", "are").
 _PRESENT = frozenset({"VBZ", "VBP"})
+#: Named-entity types of an amount, whose "of" phrase says what it is of ("300 tons of aid").
+_AMOUNTS = frozenset({"CARDINAL", "QUANTITY", "MONEY"})
 
 
 def _match(token: Token, entries: tuple[Entry, ...], words: Words) -> Entry | None:
@@ -51,6 +53,9 @@ def _match(token: Token, entries: tuple[Entry, ...], words: Words) -> Entry | No
     kids += [g for c in kids if c.dep_ == "dobj" for p in c.children
              if p.dep_ == "prep" and p.lower_ in words.complement_prepositions
              for g in p.children if g.dep_ == "pobj"]  # an object complement: "held civilians as shields"
+    kids += [g for c in kids if c.dep_ == "dobj" and _amount(c) for p in c.children
+             if p.dep_ == "prep" and p.lower_ in words.partitive_prepositions
+             for g in p.children if g.dep_ == "pobj"]  # what an amount is of: "sent 300 tons of aid"
     # a preposition counts as written: "according to" is no "accord"
     context = {c.lower_ if c.dep_ == "prep" else c.lemma_.lower() for c in kids} | {c.lower_ for c in kids}
     for child in kids:
@@ -81,6 +86,11 @@ def _match(token: Token, entries: tuple[Entry, ...], words: Words) -> Entry | No
             continue
         return entry
     return None
+
+
+def _amount(noun: Token) -> bool:
+    """A count or a measure ("hundreds of soldiers", "700 kg of medicine", "25,000 tons of aid")."""
+    return noun.ent_type_ in _AMOUNTS or any(c.dep_ == "nummod" for c in noun.children)
 
 
 def _antecedent(pronoun: Token) -> Token | None:
