@@ -255,3 +255,14 @@ def test_type_by_who_does_it_and_what_is_called(text: str, event_type: str, mode
 ])
 def test_amounts_and_doers_decide_the_act(text: str, event_type: str) -> None:
     assert [e.type for e in run(text).events] == [event_type]
+
+
+@pytest.mark.parametrize(("text", "event_type"), [
+    ("Israel and the Palestinians reached a consensus on water resources.", "AGREE"),
+    ("Vietnam committed to opening up its economy.", "AGREE"),
+    ("Russian soldiers committed war crimes in Bucha.", None),
+])
+def test_commitments_and_consensus_are_agreements(text: str, event_type: str | None) -> None:
+    article = run(text)
+    assert article.actors
+    assert [e.type for e in article.events] == ([event_type] if event_type else [])
