@@ -266,3 +266,14 @@ def test_commitments_and_consensus_are_agreements(text: str, event_type: str | N
     article = run(text)
     assert article.actors
     assert [e.type for e in article.events] == ([event_type] if event_type else [])
+
+
+def test_a_share_of_a_group_is_a_poll_not_a_party() -> None:
+    article = run("Only 52 percent of American voters agreed that Joe Biden is fit to serve.")
+    assert any(a.name == "Joe Biden" for a in article.actors)
+    assert [e.type for e in article.events if e.type == "AGREE"] == []
+
+
+def test_targeting_a_person_in_words_is_an_accusation() -> None:
+    event = only(run("Donald Trump has been targeting Alicia Machado on Twitter."), "ACCUSE")
+    assert event.trigger.text == "targeting"

@@ -20,8 +20,9 @@ OWN_OBJECTS = ("dobj", "obj", "ccomp")
 NOUNISH = frozenset({"NOUN", "PROPN", "PRON", "NUM", "X"})
 #: Named-entity types that are never parties ("meet with X on July 8").
 _NOT_PARTY_ENTS = frozenset({"DATE", "TIME", "CARDINAL", "ORDINAL", "MONEY", "PERCENT", "QUANTITY"})
-#: Named-entity types of a count, whose "of" phrase names the group counted ("thousands of people").
-_COUNTS = frozenset({"CARDINAL", "QUANTITY", "PERCENT"})
+#: Named-entity types of a count, whose "of" phrase names the group counted ("thousands of people"); a share
+#: ("52 percent of voters agreed") is a poll's answer, no group that acts.
+_COUNTS = frozenset({"CARDINAL", "QUANTITY"})
 #: Named-entity types of parties that an entry's ``with`` may name ("leave the European Union").
 _NAMED_ENTS = frozenset({"ORG", "GPE", "NORP", "PERSON"})
 #: Clauses climbed looking for a subject ("X agreed to try to meet ...": xcomp, xcomp, ...). Set by
