@@ -83,6 +83,66 @@ def test_build_is_deterministic(tmp_path: Path) -> None:
     assert hashlib.sha256(first.read_bytes()).digest() == hashlib.sha256(second.read_bytes()).digest()
 
 
+#: Phoenix dictionary entries written for the test: persons whose given name or surname is also a title's
+#: word or abbreviation, a person filed with a titled variant, and bodies whose head and code disagree.
+PHOENIX_COUNTRIES = """\
+ANNA_MAJ_ROE_  # test
+\t[FINGOV 030501-070430]
+KARIN_REPS_  # test
+\t[ESTGOVEDU 050501-070430]
+TOM_BISHOP_  # test
++GOV._TOM_BISHOP_
+\t[USAGOV 010101-050101]
+OFFICE_OF_HARBOUR_WORKS_
++OHW_
+\t[USAGOV]
+"""
+PHOENIX_INTERNATIONAL = """\
+RIVER_WORLD_SERVICE_\t[NGOUSACHR] # test
+"""
+
+
+def _phoenix(root: Path) -> Path:
+    """The hand-made sources with a Phoenix folder."""
+    _sources(root)
+    (root / "phoenix").mkdir()
+    (root / "phoenix" / "Phoenix.Countries.actors.txt").write_text(PHOENIX_COUNTRIES, encoding="utf-8")
+    (root / "phoenix" / "Phoenix.International.actors.txt").write_text(PHOENIX_INTERNATIONAL, encoding="utf-8")
+    with (root / "MANIFEST.tsv").open("a", encoding="utf-8") as handle:
+        handle.write(f"phoenix\topeneventdata/petrarch2\t{'d' * 40}\t2019-03-18\tx\ty\n")
+    return root
+
+
+def test_title_words_never_eat_a_given_name_or_a_surname(tmp_path: Path) -> None:
+    out = tmp_path / "kb.json.gz"
+    build(_phoenix(tmp_path / "raw"), out)
+    kb = KnowledgeBase.from_data(_read(out))
+    assert [h.ref.name for h in kb.hits("Anna Maj Roe")] == ["Anna Maj Roe"]  # "Maj." is a title, "Maj" a name
+    assert [h.ref.name for h in kb.hits("Karin Reps")] == ["Karin Reps"]  # "Reps." a title, "Reps" a surname
+    assert [h.ref.name for h in kb.hits("Tom Bishop")] == ["Tom Bishop"]
+    assert not kb.hits("Gov. Tom Bishop")  # a variant that starts with a title is no name of the person
+
+
+def test_a_name_that_says_government_yields_to_a_code_that_says_otherwise(tmp_path: Path) -> None:
+    out = tmp_path / "kb.json.gz"
+    build(_phoenix(tmp_path / "raw"), out)
+    kb = KnowledgeBase.from_data(_read(out))
+    service = kb.hits("River World Service")[0].ref
+    assert service.sector == "NGO"  # its code says NGO; the head "Service" says only GOV
+    office = kb.hits("Office of Harbour Works")[0].ref
+    assert (office.country, office.sector) == ("USA", "GOV")
+
+
+def test_build_of_the_same_sources_and_language_files_is_byte_identical(tmp_path: Path) -> None:
+    sources = _phoenix(tmp_path / "raw")
+    first, second = tmp_path / "one.json.gz", tmp_path / "two.json.gz"
+    build(sources, first)
+    build(sources, second)
+    assert first.read_bytes() == second.read_bytes()
+    versions = _read(first)["language_files"]
+    assert set(versions) == {"agents", "actors", "countries"} and all(versions.values())
+
+
 def test_build_needs_the_manifest(tmp_path: Path) -> None:
     (tmp_path / "congress").mkdir()
     with pytest.raises(InputError, match=r"MANIFEST\.tsv"):

@@ -20,6 +20,7 @@ from typing import Any
 
 from dateline import lang
 from dateline._data import packaged
+from dateline.actors._lexicon import SUPPORTED_MAJOR
 from dateline.actors.kb._places import PLACES_CARD, places
 from dateline.actors.kb._read import READERS
 from dateline.actors.kb._store import Store
@@ -30,6 +31,10 @@ from dateline.errors import InputError
 __all__ = ["Summary", "build"]
 
 MANIFEST = "MANIFEST.tsv"
+#: The language files the build reads besides the sources (titles, organization heads, name words,
+#: countries): their versions are written into the knowledge base, since a change to them changes the
+#: build ("Maj." added as a title), and the same sources with the same versions give the same bytes.
+LANGUAGE_FILES = ("agents", "actors", "countries")
 DESCRIPTION = (
     "Persons with their offices and terms (heads of state and government, ministers, members of the US Congress "
     "and UK ministers and members of parliament, US governors, heads of UN bodies, and the persons of the Phoenix "
@@ -97,7 +102,9 @@ def build(sources: Path, out: Path) -> Summary:
     until = max((c["commit_dates"][1] for c in cards if c["commit_dates"]), default=None)
     doc["places"] = towns
     cards.append({**PLACES_CARD, "entities": sum(len(v) for v in doc["places"].values())})
+    res = lang.resources("en")
     doc.update({"format": FORMAT, "version": VERSION, "description": DESCRIPTION, "data_until": until,
+                "language_files": {name: res.packaged(name, SUPPORTED_MAJOR)["version"] for name in LANGUAGE_FILES},
                 "sources": cards, "counts": {"people": len(doc["people"]),
                                              "organizations": len(doc["organizations"]), "names": len(doc["names"])}})
     size = write(doc, out)

@@ -30,6 +30,8 @@ _CODE = re.compile(r"\[([^\]]*)\]")
 _ACRONYM = re.compile(r"^[A-Z0-9&.]{2,6}$")
 _PARENS = re.compile(r"\([^)]*\)")
 _ELITE = "ELI"
+#: The sector of government bodies, which a name's head says of any board, service or office.
+GENERIC_SECTOR = "GOV"
 
 
 @dataclass
@@ -128,15 +130,24 @@ def _add(store: Store, vocab: Vocabulary, entry: _Entry, source_kind: str) -> No
     entity = store.entity(kind, name, country, "phoenix", loose=kind == "person")
     for variant in entry.variants:
         _variant(store, vocab, entity, variant, country)
-    if kind == "organization":  # the kind its name says first ("Supreme Court"), else its code's
-        entity.sector = entity.sector or vocab.organization_sector(name) or next((s for (_, s), _, _ in roles if s),
-                                                                                  None)
+    if kind == "organization":
+        entity.sector = entity.sector or _organization_sector(vocab, name, [s for (_, s), _, _ in roles if s])
         entity.org_kind = "group" if source_kind == "armed" else entity.org_kind
         return
     for (code_country, sector), start, end in roles:
         if sector is not None and (code_country or country):
             office = Office("", code_country or country, sector, start, end, "phoenix")
             store.office(entity, office)
+
+
+def _organization_sector(vocab: Vocabulary, name: str, coded: list[str]) -> str | None:
+    """An organization's sector: the one the head of its name says ("Supreme Court": JUD), else its code's; a
+    head that says only government ("Board", "Service", "Office") yields to a code that says otherwise
+    ("Church World Service" coded NGO stays NGO)."""
+    head = vocab.organization_sector(name)
+    if head == GENERIC_SECTOR and coded and coded[0] != GENERIC_SECTOR:
+        return coded[0]
+    return head or (coded[0] if coded else None)
 
 
 def _variant(store: Store, vocab: Vocabulary, entity: Entity, variant: str, country: str | None) -> None:

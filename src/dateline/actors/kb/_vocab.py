@@ -47,6 +47,7 @@ class Vocabulary:
     heads: OrganizationHeads
     particles: frozenset[str]
     titles: frozenset[str]
+    abbreviations: frozenset[str]
     place_names: frozenset[str]
     unknown: Counter[str] = field(default_factory=Counter)
 
@@ -64,12 +65,14 @@ class Vocabulary:
         agents: dict[str, Any] = res.packaged("agents", SUPPORTED_MAJOR)
         words: dict[str, Any] = res.packaged("actors", SUPPORTED_MAJOR)
         stops = frozenset(w.lower() for w in words["name_prepositions"])
-        titles = frozenset(title_words(w) for entry in agents["titles"] for w in entry["words"])
+        written = [w.lower() for entry in agents["titles"] for w in entry["words"]]
+        titles = frozenset(title_words(w) for w in written if not w.endswith("."))
+        abbreviations = frozenset(" ".join(w.split()) for w in written if w.endswith("."))
         return cls(countries, frozenset(e["iso3"] for e in entries), parse_offices(agents["offices"], words),
                    frozenset(w.lower() for w in words["name_suffixes"]),
                    frozenset(w.lower().rstrip(".") for w in words["honorifics"]), frozenset(agents["sectors"]),
                    parse_heads(agents["organization_heads"], stops), frozenset(words["name_particles"]), titles,
-                   frozenset(places))
+                   abbreviations, frozenset(places))
 
     def display_name(self, name: str) -> str:
         """A name written in capitals in the case names are printed in."""
@@ -79,9 +82,19 @@ class Vocabulary:
         return self.heads.sector(name)
 
     def has_title(self, text: str) -> bool:
-        """Whether ``text`` holds a title word ("Secretary-General Ban Ki-moon")."""
+        """Whether ``text`` holds a title before its last word ("Secretary-General Ban Ki-moon", "Gov. Ann
+        Roe", "Dr Ann Roe") or is all title ("Trade Representative"). The last word of a name is its surname,
+        never a title ("Mailis Reps", "Julie Bishop"); an abbreviated title counts with its full stop, or
+        without it only as the first word ("Maj. Roe" and "Maj Roe" hold one, "Ulla Maj Wideroos" none)."""
+        raw = text.lower().split()
+        if raw and (raw[0] in self.abbreviations or f"{raw[0]}." in self.abbreviations):
+            return True
+        if any(" ".join(raw[i:j]) in self.abbreviations for i in range(len(raw)) for j in range(i + 1, len(raw))):
+            return True
         words = title_words(text).split()
-        return any(" ".join(words[i:j]) in self.titles for i in range(len(words)) for j in range(i + 1, len(words) + 1))
+        if " ".join(words) in self.titles:
+            return True
+        return any(" ".join(words[i:j]) in self.titles for i in range(len(words)) for j in range(i + 1, len(words)))
 
     def country(self, name: str) -> str | None:
         """The ISO-3 code of a country named as a source writes it ("Korea, South"), None if unknown."""
