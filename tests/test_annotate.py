@@ -12,7 +12,9 @@ from dateline.annotate import (
     apply_batch,
     chunk_texts,
     load_model,
+    pipeline_name,
     start_paragraphs,
+    title_abbreviations,
 )
 from dateline.records import Article
 
@@ -57,3 +59,28 @@ def test_no_sentence_starts_right_after_a_word() -> None:
     assert starts["Amendment"] is False and starts["was"] is False  # mid-phrase: never a sentence start
     assert starts["It"] is None  # after a full stop: the parser decides
     assert starts["Next"] is True  # after a blank line: always
+
+
+def test_an_abbreviated_title_stays_whole_and_with_its_name() -> None:
+    text = "Detective Sgt. Ann Poe said the van was found. Lt. Col. Bo Tran and Capt. Eli Diaz agreed on Friday."
+    [article] = apply_batch([Article(id="a", source="t", text=text)])
+    assert article.doc is not None
+    words = [token.text for token in article.doc]
+    assert "Sgt." in words and "Lt." in words and "Col." in words and "Capt." in words
+    sentences = [sent.text for sent in article.doc.sents]
+    assert sentences == ["Detective Sgt. Ann Poe said the van was found.",
+                         "Lt. Col. Bo Tran and Capt. Eli Diaz agreed on Friday."]
+    assert {e.text for e in article.doc.ents} >= {"Ann Poe", "Bo Tran", "Eli Diaz"}
+
+
+def test_a_name_after_a_title_is_no_sentence_start_but_a_full_stop_still_ends_one() -> None:
+    doc = load_model()("The hearing ended. Insp. Ray Moe and Cpl. Dee Fox left.")
+    starts = {token.text: token.is_sent_start for token in doc}
+    assert starts["Ray"] is False and starts["Dee"] is False  # the name after its title
+    assert starts["Insp."] is True  # a title that opens a sentence after a full stop
+
+
+def test_the_titles_come_from_the_language_file_and_name_the_parses() -> None:
+    titles = title_abbreviations("en")
+    assert {"Sgt.", "Capt.", "Lt.", "Gov.", "Sen."} <= titles and all(t.endswith(".") for t in titles)
+    assert pipeline_name(load_model()).endswith("+annotate-1.0.0")  # cached parses of other settings are not reused

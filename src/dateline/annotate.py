@@ -23,10 +23,11 @@ from dateline.records import Article
 
 if TYPE_CHECKING:
     from spacy.language import Language
-    from spacy.tokens import Doc
+    from spacy.tokens import Doc, Token
     from thinc.types import Ints2d
 
-__all__ = ["PARAGRAPHS", "AnnotateConfig", "apply_batch", "chunk_texts", "load_model", "start_paragraphs"]
+__all__ = ["PARAGRAPHS", "AnnotateConfig", "apply_batch", "chunk_texts", "load_model", "pipeline_name",
+           "start_paragraphs", "title_abbreviations"]
 
 #: Articles per ``nlp.pipe`` call inside a batch: 16-64 gave 4-5.6k words/s on
 #: a 2-core laptop; spaCy's default of 1000 was slower and used GB of memory.
@@ -59,7 +60,8 @@ def start_paragraphs(doc: Doc) -> Doc:
     sentences across paragraph breaks (a headline into the first paragraph, a quote into the next
     speaker's line), which garbles the parse of both. A token right after a word and a single space
     never does: the parser sometimes ends a sentence in mid-phrase ("she felt the 13th | Amendment
-    was ..."), which cuts off whatever the rest of the sentence says.
+    was ..."), which cuts off whatever the rest of the sentence says. Nor does a proper noun right after
+    an abbreviated title ("Detective Sgt. | Don Roe said ...": the title belongs to the name).
 
     The marks are set all at once: setting ``Token.is_sent_start`` one token at a time scans the
     whole document each time (6.5 ms an article on the Wikinews corpus, 17 s for one 200,000-character
@@ -72,13 +74,58 @@ def start_paragraphs(doc: Doc) -> Doc:
     for token in doc[:-1]:
         if token.is_space and token.text.count("\n") >= 2:
             starts[token.i + 1] = 1
+    titles = title_abbreviations(doc.lang_)
     for token in doc[1:]:
         before = doc[token.i - 1]
-        if starts[token.i] == 0 and before.whitespace_ == " " and before.text[-1:].isalnum():
+        if starts[token.i] == 0 and before.whitespace_ == " " and (
+                before.text[-1:].isalnum() or (before.text in titles and _names_a_person(token))):
             starts[token.i] = -1
     marks = cast("Ints2d", starts.astype(numpy.uint64))  # spaCy stores the signed marks as uint64
     doc.from_array([SENT_START], marks)
     return doc
+
+
+#: The language data file of the pipeline's settings, and the major version of it this code reads.
+SETTINGS = "annotate"
+SETTINGS_MAJOR = "1"
+
+
+@functools.cache
+def title_abbreviations(language: str) -> frozenset[str]:
+    """The abbreviated titles of ``language`` written before a name ("Sgt.", "Lt."), as written; none for a
+    language with no ``annotate.json``."""
+    res = lang.resources(language)
+    if not res.file(f"{SETTINGS}.json").is_file():
+        return frozenset()
+    words = res.packaged(SETTINGS, SETTINGS_MAJOR).get("title_abbreviations")
+    if not isinstance(words, list) or not all(isinstance(w, str) and w.endswith(".") for w in words):
+        raise ResourceError(f"{res.where(SETTINGS)}: 'title_abbreviations' must be a list of abbreviations "
+                            "each ending in its full stop; fix the file")
+    return frozenset(words)
+
+
+def pipeline_name(nlp: Language) -> str:
+    """The model and dateline's settings of it: parses made under the same name are the same parses."""
+    settings = ""
+    language = str(nlp.meta.get("lang"))
+    if language in lang.available() and lang.resources(language).file(f"{SETTINGS}.json").is_file():
+        settings = "+" + SETTINGS + "-" + str(lang.resources(language).packaged(SETTINGS, SETTINGS_MAJOR)["version"])
+    return f"{language}_{nlp.meta.get('name')}-{nlp.meta.get('version')}{settings}"
+
+
+def _names_a_person(token: Token) -> bool:
+    return token.text[:1].isupper() and token.tag_ in ("NNP", "NNPS")
+
+
+def _keep_titles(nlp: Language, language: str) -> None:
+    """Tokenizer special cases: each abbreviated title of the language is one token, its stop kept."""
+    from spacy.symbols import ORTH
+    from spacy.tokenizer import Tokenizer
+
+    tokenizer = nlp.tokenizer
+    if isinstance(tokenizer, Tokenizer):  # a model's own tokenizer function has no special cases
+        for title in sorted(title_abbreviations(language)):
+            tokenizer.add_special_case(title, [{ORTH: title}])
 
 
 def _register() -> None:
@@ -90,11 +137,11 @@ def _register() -> None:
 
 def load_model(name: str | None = None, language: str = lang.DEFAULT_LANGUAGE) -> Language:
     """The spaCy pipeline, loaded once per process: ``name``, else the first installed model of ``language``."""
-    return _load_model((name,) if name else lang.resources(language).model_names)
+    return _load_model((name,) if name else lang.resources(language).model_names, lang.language_code(language))
 
 
 @functools.cache
-def _load_model(names: tuple[str, ...]) -> Language:
+def _load_model(names: tuple[str, ...], language: str = lang.DEFAULT_LANGUAGE) -> Language:
     os.environ.setdefault("OMP_NUM_THREADS", "1")
     os.environ.setdefault("OPENBLAS_NUM_THREADS", "1")
     import spacy
@@ -110,6 +157,7 @@ def _load_model(names: tuple[str, ...]) -> Language:
         nlp.max_length = max(nlp.max_length, MAX_ANNOTATED_CHARS + 1)  # longer texts are cut before parsing
         if "parser" in nlp.pipe_names and PARAGRAPHS not in nlp.pipe_names:
             nlp.add_pipe(PARAGRAPHS, before="parser")
+        _keep_titles(nlp, language)
         return nlp
     raise ResourceError(
         "no spaCy model could be loaded (" + "; ".join(errors) + "). "

@@ -3,7 +3,8 @@
 Scoring a change to a stage runs the same gold texts through spaCy again and
 again, and spaCy is nine tenths of the time. :func:`annotate` is a drop-in for
 :func:`dateline.annotate.apply_batch` that keeps each parse in a folder
-(``DocBin`` files keyed by the model, its version and the text) when a cache
+(``DocBin`` files keyed by the model, its version, the version of the pipeline settings
+``annotate.json`` and the text) when a cache
 folder is in use (:func:`parse_cache`; on the command line ``--parse-cache DIR``
 or ``$DATELINE_PARSE_CACHE``), and parses as the stage does otherwise. Only
 evaluation and training use it: a run never reads parses from disk.
@@ -17,7 +18,7 @@ from collections.abc import Iterator, Sequence
 from dataclasses import replace
 from pathlib import Path
 
-from dateline.annotate import AnnotateConfig, apply_batch, load_model
+from dateline.annotate import AnnotateConfig, apply_batch, load_model, pipeline_name
 from dateline.records import Article
 
 __all__ = ["annotate", "caching", "parse_cache"]
@@ -59,7 +60,7 @@ def annotate(articles: Sequence[Article], config: AnnotateConfig = AnnotateConfi
     todo: list[int] = []
     for i, article in enumerate(articles):
         nlp = load_model(config.model or None, config.resources(article).language)
-        model = f"{nlp.meta.get('lang')}_{nlp.meta.get('name')}-{nlp.meta.get('version')}"
+        model = pipeline_name(nlp)
         path = folder / f"{_key(model, article.text[: config.max_chars])}.spacy"
         if path.is_file():
             (doc,) = DocBin().from_bytes(path.read_bytes()).get_docs(nlp.vocab)
@@ -68,7 +69,7 @@ def annotate(articles: Sequence[Article], config: AnnotateConfig = AnnotateConfi
             todo.append(i)
     for i, parsed in zip(todo, apply_batch([articles[i] for i in todo], config), strict=True):
         nlp = load_model(config.model or None, config.resources(parsed).language)
-        model = f"{nlp.meta.get('lang')}_{nlp.meta.get('name')}-{nlp.meta.get('version')}"
+        model = pipeline_name(nlp)
         bin_ = DocBin(store_user_data=False)
         bin_.add(parsed.doc)
         (folder / f"{_key(model, parsed.text[: config.max_chars])}.spacy").write_bytes(bin_.to_bytes())
