@@ -94,6 +94,8 @@ SETTINGS_MAJOR = "1"
 def title_abbreviations(language: str) -> frozenset[str]:
     """The abbreviated titles of ``language`` written before a name ("Sgt.", "Lt."), as written; none for a
     language with no ``annotate.json``."""
+    if language not in lang.available():
+        return frozenset()
     res = lang.resources(language)
     if not res.file(f"{SETTINGS}.json").is_file():
         return frozenset()
