@@ -164,6 +164,14 @@ def test_a_town_the_tagger_calls_a_person_stands_in_the_country_the_text_names()
     assert ("Misrata", "Misratah", "LBY", "city") in found and ("Libya", "Libya", "LBY", "country") in found
 
 
+def test_a_town_of_two_words_the_tagger_calls_a_person_is_a_place_where_the_words_around_it_place_it() -> None:
+    found = _places("The library opened last week in Glen Carbon. The one in Edwardsville, Illinois, opens next year.")
+    assert ("Glen Carbon", "Glen Carbon", "USA", "city") in found
+    assert ("Edwardsville", "Edwardsville", "USA", "city") in found
+    found = _places("Two families who live in Tega Cay lost their homes to the fire, Rock Hill firefighters said.")
+    assert [(text, country) for text, _, country, _ in found] == [("Tega Cay", "USA"), ("Rock Hill", "USA")]
+
+
 def test_a_person_bearing_a_towns_name_is_no_place() -> None:
     found = _places('"The paintings were too dark for the museum," Petrova said in Chicago.')
     assert [(text, country) for text, _, country, _ in found] == [("Chicago", "USA")]

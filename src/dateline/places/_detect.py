@@ -60,6 +60,9 @@ MISTAGGED_LABELS = frozenset({"ORG", "PERSON", "NORP"})
 #: names are not searched: "George W. Bush" holds no place.
 CONTAINER_LABELS = frozenset({"ORG", "FAC", "NORP", "EVENT", "WORK_OF_ART", "LAW", "PRODUCT"})
 
+#: The entity label of people's names.
+_PERSON = "PERSON"
+
 #: Where each mention came from while they are gathered: an entity label, "embedded" or "gazetteer".
 Sources = dict[Span, str]
 
@@ -88,11 +91,13 @@ def find_mentions(doc: Doc, gazetteer: Gazetteer, text: str | None = None) -> di
     was parsed from (its ``doc.text``), when the caller has it.
     """
     spans, covered, unknown = _from_entities(doc, gazetteer)
+    # "in Glen Carbon" tagged as a person: the words around it place it, so it is no person's name here.
+    placed_people = {span.text for span, source in spans.items() if source == _PERSON}
     known = {gazetteer.key(span.text) for span in spans}
     for entity, label in unknown:
         spans.update(_inside_unknown(entity, label, gazetteer, known))
     spans.update((span, "gazetteer") for span in _gazetteer_matches(doc, gazetteer, covered, known))
-    people = surnames(doc)
+    people = surnames(doc) - placed_people
     bearers = name_bearers(doc, gazetteer)
     kept = {_longer(doc, span, gazetteer): source for span, source in spans.items()
             if (span.text not in people or strong(gazetteer, span.text))
