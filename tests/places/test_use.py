@@ -131,6 +131,32 @@ def test_a_local_outlet_is_about_the_town_it_is_named_after() -> None:
     assert elsewhere.country == "IRL"
 
 
+def test_a_section_of_local_news_in_the_address_names_its_town() -> None:
+    from dateline.lang import resources
+    from dateline.places._gazetteer import load_gazetteer
+    from dateline.places._home import section_towns
+
+    gazetteer = load_gazetteer(resources("en"))
+    assert section_towns("https://example.com/arlington_news/story/12.html", gazetteer) == ["arlington"]
+    assert section_towns("example.com/services/metro/dekalb/stories/2020/a.html", gazetteer) == ["dekalb"]
+    assert section_towns("https://example.com/news/local/los_angeles_metro/a.story", gazetteer) == ["los angeles"]
+    # an article's own name, a page kind, a bare folder and a state are no sections of local news
+    assert section_towns("https://example.com/news/dublin-council-meets/123", gazetteer) == []
+    assert section_towns("https://example.com/local/story/123.html", gazetteer) == []
+    assert section_towns("https://example.com/dublin/123.html", gazetteer) == []
+    assert section_towns("https://example.com/texas_news/123.html", gazetteer) == []
+
+
+def test_a_section_of_local_news_chooses_among_namesakes() -> None:
+    text = "Mansfield council members voted Tuesday to widen the main road through town."
+    assert [(p.span.text, p.country) for p in _resolved(text)] == [("Mansfield", "GBR")]  # the largest
+    found = _resolved(text, url="https://example.com/arlington_news/story/1.html")
+    assert [(p.span.text, p.country, p.lat is not None) for p in found] == [("Mansfield", "USA", True)]
+    assert [c.entry.admin1 for c in places.choices(annotate.apply_batch(
+        [Article(id="t", source="test", text=text, url="https://example.com/arlington_news/1.html")])[0])
+        if c.entry is not None] == ["TX"]
+
+
 def test_outlet_town_reads_the_town_from_the_address() -> None:
     from dateline.lang import resources
     from dateline.places._gazetteer import load_gazetteer

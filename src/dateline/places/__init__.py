@@ -42,7 +42,7 @@ from dateline.places._check import Check, features, load_check, score
 from dateline.places._detect import Found, find_mentions
 from dateline.places._gazetteer import Entry, Gazetteer, load_gazetteer
 from dateline.places._geo import km
-from dateline.places._home import demonym_countries, outlet_country, outlet_town
+from dateline.places._home import demonym_countries, outlet_country, outlet_town, section_towns
 from dateline.places._qualify import qualifier_at
 from dateline.places._resolve import Context, Mention, candidates, is_decisive, within
 from dateline.records import Article, Place, Span
@@ -152,9 +152,14 @@ def _choices(article: Article, res: Resources) -> list[Choice]:
     ]
     if outlet is not None:
         mentions.append(Mention(Span(0, 0, ""), name=outlet, weight=OUTLET_WEIGHT, town=True))
+    # A section of local news named after a town ("/arlington_news/", "/metro/dekalb/") is about it too.
+    sections = [name for name in section_towns(address, gazetteer) if name != outlet]
+    mentions += [Mention(Span(0, 0, ""), name=name, weight=OUTLET_WEIGHT) for name in sections]
     entries = resolve_mentions(gazetteer, mentions, context=_home(article, gazetteer, country))
-    home = entries.pop() if outlet is not None else None
-    firm = [e for e in entries if e is not None] + ([home] if home is not None else [])
+    extra = len(sections) + (outlet is not None)
+    homes = [e for e in entries[len(entries) - extra :] if e is not None]
+    entries = entries[: len(entries) - extra]
+    firm = [e for e in entries if e is not None] + homes
     named = {e for (_, f), e in zip(found.items(), entries, strict=True) if e is not None and _weight(f.source) == 1}
     of_words = gazetteer.words.context.of_words
     resolved = [

@@ -1,6 +1,7 @@
 """Where an article comes from, as far as its outlet and its words say: the country of its outlet's web
-address ("lfpress.ca" is Canadian), the town a local outlet is named after ("gainesvilletimes.com") and the
-countries of the demonyms it uses ("Mexican farmers").
+address ("lfpress.ca" is Canadian), the town a local outlet is named after ("gainesvilletimes.com"), the
+towns its address names as sections of local news ("star-telegram.com/arlington_news/") and the countries
+of the demonyms it uses ("Mexican farmers").
 
 All weigh in when the article's names are resolved: "London" in a Canadian paper is more often the
 Ontario city than it would be elsewhere, and "Dublin" in a Columbus paper is the Ohio town. Top-level
@@ -10,6 +11,7 @@ domains are read from ``data/places/domains.json``.
 from __future__ import annotations
 
 import functools
+import re
 from typing import TYPE_CHECKING, Any
 from urllib.parse import urlsplit
 
@@ -20,7 +22,7 @@ from dateline.places._gazetteer import Gazetteer
 if TYPE_CHECKING:
     from spacy.tokens import Doc
 
-__all__ = ["demonym_countries", "outlet_country", "outlet_town"]
+__all__ = ["demonym_countries", "outlet_country", "outlet_town", "section_towns"]
 
 #: Major version of ``data/places/domains.json`` this code reads.
 DOMAINS_MAJOR = "1"
@@ -131,6 +133,56 @@ def _as_town(letters: str, gazetteer: Gazetteer) -> str | None:
             continue
         if any(e.feature == "city" and not e.alias and e.population >= OUTLET_TOWN_MIN_POPULATION
                and "".join(ch for ch in e.name.lower() if ch.isalpha()) == letters for e in entries):
+            return name
+    return None
+
+
+#: Most words of a folder read as the name of a section of local news ("los_angeles_metro"): a longer one
+#: is an article's own name, often a headline ("/charles-barkley-lashes-out/").
+MAX_SECTION_WORDS = 3
+
+#: Words a section's folder has after the town's name ("arlington_news", "los_angeles_metro"); with more,
+#: the folder is a headline that opens with a town ("/dublin-council-meets/").
+SECTION_WORDS_AFTER_NAME = 1
+
+_FOLDER_WORDS = re.compile(r"[-_.+]+")
+
+
+def section_towns(url: str | None, gazetteer: Gazetteer) -> list[str]:
+    """The towns and counties the folders of a news site's address name as sections of local news: the folder
+    after one of the language's section words ("/metro/dekalb/", "/local/philadelphia/"), or one that opens
+    with a town's name followed by other words ("/arlington_news/", "/los_angeles_metro/"). The last part
+    of the address, the article's own, is not read."""
+    if not url:
+        return []
+    words = gazetteer.words
+    folders = [part for part in urlsplit(url if "//" in url else f"//{url}").path.lower().split("/") if part][:-1]
+    found: list[str] = []
+    for i, folder in enumerate(folders):
+        parts = [w for w in _FOLDER_WORDS.split(folder) if w]
+        if not parts or len(parts) > MAX_SECTION_WORDS or not all(w.isalpha() for w in parts):
+            continue
+        if folder in words.page_words:
+            continue
+        name = _section_town(parts, gazetteer, whole=i > 0 and folders[i - 1] in words.section_words)
+        if name is not None and name not in found:
+            found.append(name)
+    return found
+
+
+def _section_town(parts: list[str], gazetteer: Gazetteer, *, whole: bool) -> str | None:
+    """The town (of at least OUTLET_TOWN_MIN_POPULATION people) or county the words of a folder name: all of
+    them (only when ``whole``), or all but the last; None when they name a country, US state or region."""
+    sizes = [len(parts)] if whole else []
+    for size in [*sizes, len(parts) - SECTION_WORDS_AFTER_NAME]:
+        if size < 1:
+            continue
+        name = " ".join(parts[:size])
+        entries = gazetteer.lookup(name)
+        if any(e.feature in ("country", "region") or (e.feature == "admin1" and e.country == "USA") for e in entries):
+            return None
+        if any(e.feature == "admin2" or (e.feature == "city" and not e.alias
+                                         and e.population >= OUTLET_TOWN_MIN_POPULATION) for e in entries):
             return name
     return None
 

@@ -83,6 +83,10 @@ class PlaceWords:
     party_initials: tuple[str, ...]
     #: prepositions between a town and the county or province it lies in ("Merstham in Surrey")
     qualifier_prepositions: frozenset[str]
+    #: folders of a news site's address that hold its local news ("local", "metro"), lower case
+    section_words: frozenset[str]
+    #: folders of a news site's address that name a kind of page ("story"), never a place, lower case
+    page_words: frozenset[str]
     use: UseWords
     context: ContextWords
 
@@ -181,6 +185,8 @@ def _words(data: dict[str, Any], where: str) -> PlaceWords:
         list_separators=_lower(data, "list_separators", where),
         party_initials=_list(data, "party_initials", where),
         qualifier_prepositions=_lower(data, "qualifier_prepositions", where),
+        section_words=_lower(data, "section_words", where),
+        page_words=_lower(data, "page_words", where),
         use=_use_words(data, where),
         context=ContextWords(
             locative_prepositions=_lower(data, "locative_prepositions", where),
