@@ -59,6 +59,11 @@ def test_a_qualifier_names_its_region_and_places_the_name_before_it() -> None:
         ("Merstham", "Merstham", "GBR", "city"), ("Surrey", "Surrey", "GBR", "admin2")]
 
 
+def test_englands_counties_that_no_administrative_table_gives_qualify_their_towns() -> None:
+    found = _places("A stabbing in a park in Reading, Berkshire, UK left three people dead on Saturday.")
+    assert ("Reading", "Reading", "GBR", "city") in found and ("Berkshire", "Berkshire", "GBR", "admin2") in found
+
+
 def test_a_dateline_and_its_qualifier_are_places() -> None:
     assert _places("CHARLESTON, W.Va. -- A man was arrested on Monday.") == [
         ("CHARLESTON", "Charleston", "USA", "city"), ("W.Va.", "West Virginia", "USA", "admin1")]
