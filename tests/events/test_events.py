@@ -644,6 +644,13 @@ def test_an_event_of_another_time_does_not_take_the_main_place() -> None:
     assert all(e.place is not None and e.place.name == "London" for e in article.events if e.type == "ASSAULT")
 
 
+def test_an_event_happens_in_the_town_not_in_the_region_that_qualifies_it() -> None:
+    event = only(run("On Sunday in Leeds, England, police shot a man who attacked shoppers."), "ASSAULT")
+    assert event.place is not None and event.place.name == "Leeds" and event.place.country == "GBR"
+    march = only(run("Protesters marched in Reading, Berkshire, UK on Saturday against the new law."), "PROTEST")
+    assert march.place is not None and march.place.name == "Reading" and march.place.country == "GBR"
+
+
 def test_a_place_naming_the_event_noun_is_its_place() -> None:
     event = only(run("The Taliban claimed responsibility for the Kabul bombing."), "ASSAULT")
     assert event.place is not None and event.place.name == "Kabul"

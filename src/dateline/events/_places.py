@@ -5,8 +5,10 @@ An event takes, in order:
 1. the place named on its own clause after a preposition of location ("talks
    in Hamburg", "a news conference in Warsaw, Poland"), or named as a modifier
    of its own event noun ("a Kabul car bombing"); a place after "on", "about",
-   "over" or "to" is a topic or a destination ("talks on North Korea"), and a
-   place inside a party's name is the party's ("the mayor of London");
+   "over" or "to" is a topic or a destination ("talks on North Korea"), a
+   place inside a party's name is the party's ("the mayor of London"), and a
+   region that qualifies the town before it is no place of its own ("England"
+   in "in London, England");
 2. the nearest such place of the sentence;
 3. the dateline place when the sentence points at it ("officials here said");
 4. (in the stage) a visit's destination, or the place of the same actor's
@@ -113,6 +115,20 @@ def _of_trigger(doc: Doc, place: Place, trigger: Token) -> bool:
     return tok.dep_ in _MODIFIER_DEPS and tok.head.i == trigger.i
 
 
+#: Features of a place that may qualify the name before it ("London, England", "Reading, Berkshire, UK").
+_QUALIFIER_FEATURES = frozenset({"country", "admin1", "admin2", "region"})
+
+
+def _qualifier(doc: Doc, place: Place, others: Sequence[Place]) -> bool:
+    """A place that only says where the place named right before it lies ("England" in "London, England"):
+    the event happens in the more precise one."""
+    if place.feature not in _QUALIFIER_FEATURES or place.country is None:
+        return False
+    text = doc.text
+    return any(o.span.end < place.span.start and text[o.span.end:place.span.start].strip() == ","
+               and o.country == place.country and o.feature != "country" for o in others)
+
+
 def event_place(doc: Doc, places: Sequence[Place], trigger: Token, sentence: TokenSpan, home: Place | None,
                 parties: Sequence[tuple[int, int]], words: Words) -> Place | None:
     """The sentence's place introduced by a locative preposition on the trigger's clause (or nearest), or
@@ -123,6 +139,7 @@ def event_place(doc: Doc, places: Sequence[Place], trigger: Token, sentence: Tok
     if own:
         return own[0]
     usable = [p for p in free if not _modifier(doc, p) and _located(doc, p, words)]
+    usable = [p for p in usable if not _qualifier(doc, p, usable)]
     spans = [(p.span.start, p.span.end) for p in usable]
     best = pick(doc, spans, own_clause(trigger), trigger.idx) if spans else None
     if best is None and spans:
