@@ -9,7 +9,8 @@ An event takes, in order:
    place inside a party's name is the party's ("the mayor of London"), and a
    region that qualifies the town before it is no place of its own ("England"
    in "in London, England");
-2. the nearest such place of the sentence;
+2. the nearest such place of the sentence, else a place naming the act that is
+   the trigger's subject ("a Kabul car bombing killed five");
 3. the dateline place when the sentence points at it ("officials here said");
 4. (in the stage) a visit's destination, or the place of the same actor's
    event of the same date in the sentence before;
@@ -146,6 +147,16 @@ def event_place(doc: Doc, places: Sequence[Place], trigger: Token, sentence: Tok
         best = nearest(spans, trigger.idx)
     if best is not None:
         return usable[best]
+    subject = [p for p in places if _of_subject(doc, p, trigger)]  # the act itself may stand as the party
+    if subject:
+        return subject[0]
     if home is not None and any(t.lower_ in words.here_words for t in sentence):
         return home
     return None
+
+
+def _of_subject(doc: Doc, place: Place, trigger: Token) -> bool:
+    """A place name that modifies the noun of an act that is the trigger's subject ("a Kabul car bombing
+    killed five"): the act happened there."""
+    subjects = [c for c in trigger.children if c.dep_ in ("nsubj", "nsubjpass") and c.pos_ == "NOUN"]
+    return any(_of_trigger(doc, place, s) for s in subjects)
