@@ -107,6 +107,21 @@ def test_a_name_holding_another_is_no_evidence_for_it() -> None:
     assert richmond.lat is not None and abs(richmond.lat - 37.55) < 0.2  # Richmond, Virginia, not California
 
 
+def test_provinces_of_one_country_and_their_towns_support_each_other() -> None:
+    from dateline.lang import resources
+    from dateline.places._article import supported
+    from dateline.places._gazetteer import load_gazetteer
+
+    gazetteer = load_gazetteer(resources("en"))
+    [tamil_nadu] = [e for e in gazetteer.lookup("Tamil Nadu") if e.feature == "admin1"]
+    [karnataka] = [e for e in gazetteer.lookup("Karnataka") if e.feature == "admin1"]
+    [puducherry] = [e for e in gazetteer.lookup("Puducherry") if e.feature == "city"]
+    [ohio] = [e for e in gazetteer.lookup("Ohio") if e.feature == "admin1"]
+    assert supported(karnataka, [tamil_nadu]) and supported(puducherry, [tamil_nadu])
+    [canton] = [e for e in gazetteer.lookup("Canton") if e.country == "USA" and e.admin1 == "MI"]
+    assert not supported(canton, [ohio])  # a US town needs its own state
+
+
 def test_a_place_inside_a_name_after_of_is_the_place_the_text_names_elsewhere() -> None:
     text = ("A councillor from the Polish city of Gdańsk fell ill during a meeting. Doctors at the Medical "
             "University of Gdańsk treated her for two days.")

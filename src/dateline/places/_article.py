@@ -17,7 +17,7 @@ from dataclasses import dataclass
 
 from dateline.places._gazetteer import Entry, Gazetteer
 from dateline.places._geo import Points, chord2, km, share_near
-from dateline.places._resolve import Context, Mention, best_entry, candidates, is_decisive, score, votes
+from dateline.places._resolve import WITHIN_KM, Context, Mention, best_entry, candidates, is_decisive, score, votes
 
 __all__ = ["proximity", "resolve_mentions", "supported"]
 
@@ -128,9 +128,20 @@ def supported(entry: Entry, others: Sequence[Entry]) -> bool:
             continue
         if entry.country == "USA" and other.country == "USA" and entry.admin1 and entry.admin1 == other.admin1:
             return True
+        if _provinces_together(entry, other):
+            return True  # "Tamil Nadu" beside "Karnataka", "Puducherry" beside "Tamil Nadu"
         if km(entry, other) <= SUPPORT_KM:
             return True
     return False
+
+
+def _provinces_together(entry: Entry, other: Entry) -> bool:
+    """Whether two places of one country outside the USA (whose towns need their state), one of them a
+    province, lie within a large province's radius of each other (``WITHIN_KM``): provinces are named beside
+    their neighbours and their towns, whose points lie farther apart than SUPPORT_KM."""
+    if entry.country in (None, "USA") or other.country != entry.country:
+        return False
+    return "admin1" in (entry.feature, other.feature) and km(entry, other) <= WITHIN_KM["admin1"]
 
 
 def _in_named_country(entry: Entry, other: Entry) -> bool:

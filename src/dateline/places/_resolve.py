@@ -17,7 +17,7 @@ from dateline.places._gazetteer import Entry, Gazetteer, PlaceWords
 from dateline.places._geo import km
 from dateline.records import Span
 
-__all__ = ["Context", "Mention", "best_entry", "candidates", "is_decisive", "score", "votes", "within"]
+__all__ = ["WITHIN_KM", "Context", "Mention", "best_entry", "candidates", "is_decisive", "score", "votes", "within"]
 
 # The weights below were tuned on LGL (local US news, 588 articles); GeoWebNews
 # served as the held-out check that they do not only fit LGL.
