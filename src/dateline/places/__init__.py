@@ -141,25 +141,17 @@ def _choices(article: Article, res: Resources) -> list[Choice]:
     found = {span: f for span, f in found.items() if span not in unlisted}
     # One sense per article: a name its dateline gives ("WASHINGTON —") names that town wherever it stands.
     towns = {gazetteer.key(span.text) for span, f in found.items() if f.source == "dateline"}
-    # A local outlet named after its town ("gainesvilletimes.com") is about that town and the places near it.
     address = article.url or article.site
-    outlet, country = outlet_town(address, gazetteer), outlet_country(address)
-    towns |= {outlet} if outlet is not None else set()
+    homes, country = _address_mentions(address, gazetteer)
+    towns |= {m.lookup for m in homes if m.town}
     mentions = [
         Mention(span, qualifiers.get(span), f.state, f.name, _vote(gazetteer, span, f),
                 town=not f.state and gazetteer.key(f.name or span.text) in towns)
         for span, f in found.items()
     ]
-    if outlet is not None:
-        mentions.append(Mention(Span(0, 0, ""), name=outlet, weight=OUTLET_WEIGHT, town=True))
-    # A section of local news named after a town ("/arlington_news/", "/metro/dekalb/") is about it too.
-    sections = [name for name in section_towns(address, gazetteer) if name != outlet]
-    mentions += [Mention(Span(0, 0, ""), name=name, weight=OUTLET_WEIGHT) for name in sections]
-    entries = resolve_mentions(gazetteer, mentions, context=_home(article, gazetteer, country))
-    extra = len(sections) + (outlet is not None)
-    homes = [e for e in entries[len(entries) - extra :] if e is not None]
-    entries = entries[: len(entries) - extra]
-    firm = [e for e in entries if e is not None] + homes
+    entries = resolve_mentions(gazetteer, mentions + homes, context=_home(article, gazetteer, country))
+    firm = [e for e in entries if e is not None]
+    entries = entries[: len(mentions)]
     named = {e for (_, f), e in zip(found.items(), entries, strict=True) if e is not None and _weight(f.source) == 1}
     of_words = gazetteer.words.context.of_words
     resolved = [
@@ -176,6 +168,17 @@ def _choices(article: Article, res: Resources) -> list[Choice]:
     ]
     made += [Choice(span, "qualified", None, False, True, qualifier.country) for span, qualifier in unlisted.items()]
     return [c for c in made if c.placed or c.named or c.entry is not None]
+
+
+def _address_mentions(address: str | None, gazetteer: Gazetteer) -> tuple[list[Mention], str | None]:
+    """What an article's web address says of where it is set: the town a local outlet is named after
+    ("gainesvilletimes.com") and the towns of its sections of local news ("/arlington_news/", "/metro/dekalb/"),
+    each as a mention with no span that votes like a place name, and the outlet's country (ISO-3), if known."""
+    outlet = outlet_town(address, gazetteer)
+    homes = [Mention(Span(0, 0, ""), name=outlet, weight=OUTLET_WEIGHT, town=True)] if outlet is not None else []
+    homes += [Mention(Span(0, 0, ""), name=name, weight=OUTLET_WEIGHT)
+              for name in section_towns(address, gazetteer) if name != outlet]
+    return homes, outlet_country(address)
 
 
 #: Sources of mentions that are places as such: the tagger's place entities and the layout of news.
