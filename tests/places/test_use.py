@@ -67,6 +67,9 @@ def test_englands_counties_that_no_administrative_table_gives_qualify_their_town
 def test_a_dateline_and_its_qualifier_are_places() -> None:
     assert _places("CHARLESTON, W.Va. -- A man was arrested on Monday.") == [
         ("CHARLESTON", "Charleston", "USA", "city"), ("W.Va.", "West Virginia", "USA", "admin1")]
+    # a press release's dateline runs into the wire's name in brackets
+    assert _places("PLEASANTON, Calif.--(BUSINESS WIRE)--Acme Logistics today announced a new sensor.") == [
+        ("PLEASANTON", "Pleasanton", "USA", "city"), ("Calif.", "California", "USA", "admin1")]
 
 
 def test_seas_straits_and_regions() -> None:

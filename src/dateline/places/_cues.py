@@ -43,7 +43,7 @@ _DASH = r"(?:-{1,3}|\u2014|\u2013|_)"
 #: agency) before a dash, or before a capitalized word when it opens a line.
 _CAPS_DATELINE = re.compile(
     rf"(?P<name>{_CAPS_WORD}(?: {_CAPS_WORD}){{0,3}})(?:, [A-Z][\w.]*(?: [A-Z][\w.]*){{0,2}})?"
-    rf"(?: ?{_AGENCY})?(?: ?(?:{_DASH}|:)(?=\s)| (?=[A-Z][a-z]))"
+    rf"(?: ?{_AGENCY})?(?: ?(?:{_DASH}|:)(?=[\s(])| (?=[A-Z][a-z]))"
 )
 #: "Hanoi (VNA) –", "Muscat:" opening a story: a name in title case before an agency and a dash, or a colon.
 _TITLED_DATELINE = re.compile(rf"(?P<name>[A-Z][a-z]+(?: [A-Z][a-z]+){{0,2}})(?: ?{_AGENCY} ?{_DASH}|:)(?=\s)")

@@ -22,7 +22,7 @@ __all__ = ["QUALIFIER_MAX_WORDS", "Qualified", "qualifier_at"]
 #: Most capitalized words read as a qualifier ("Springfield, New Hampshire", "Alexandria, La."). Set by hand.
 QUALIFIER_MAX_WORDS = 3
 
-_WORD = r"[A-Z][\w.'\u2019-]*\.?"
+_WORD = r"[A-Z][\w.'\u2019]*(?:-[\w.'\u2019]+)*\.?"  # a hyphen joins words ("Wilkes-Barre"), a dash ends one
 _NAME = rf"((?:{_WORD})(?:\s+{_WORD}){{0,{QUALIFIER_MAX_WORDS - 1}}})"
 
 
