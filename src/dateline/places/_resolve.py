@@ -41,6 +41,10 @@ CAPITAL_BONUS = 3.0
 COUNTRY_BONUS = 4.0
 #: Bonus, times the article's votes for a US candidate's state (capped at 1).
 STATE_BONUS = 3.0
+#: The article's votes for a US state that earn the whole STATE_BONUS: a state the text names once, or one town's
+#: reading, earns two thirds of it, so that a single vote does not level a state the text names over and over.
+#: Tuned on LGL (1 < 1.25 < 1.5 = 1.75 > 2); GeoWebNews gains too.
+STATE_VOTES_FOR_FULL_BONUS = 1.5
 #: Bonus for a US state when the article names other states: "New York"
 #: beside "Texas" is the state, alone it is the city (GeoWebNews, LGL).
 STATE_PEER_BONUS = 2.5
@@ -131,7 +135,7 @@ def score(entry: Entry, context: Context, qualifier: Entry | None = None, near: 
     if entry.country:
         value += COUNTRY_BONUS * min(1.0, max(0.0, context.countries.get(entry.country, 0.0)))
     if entry.country == "USA" and entry.admin1 and entry.feature in ("city", "admin2"):
-        value += STATE_BONUS * min(1.0, max(0.0, context.states.get(entry.admin1, 0.0)))
+        value += STATE_BONUS * min(1.0, max(0.0, context.states.get(entry.admin1, 0.0)) / STATE_VOTES_FOR_FULL_BONUS)
     if _feature(entry) == "us_state":
         value += STATE_PEER_BONUS * min(1.0, max(0.0, context.named_states))
     value += PROXIMITY_BONUS * near
