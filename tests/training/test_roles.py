@@ -48,18 +48,22 @@ def data(tmp_path: Path) -> Path:
     ner = root / "conflibert" / "cameo_ner"
     ner.mkdir(parents=True)
     (ner / "train.txt").write_text("".join(_conll(*s) for s in SENTENCES), encoding="utf-8")
-    dev = root / "wikinews-dev"
-    dev.mkdir()
+    for name, part in (("wikinews-dev", ARTICLES[:1]), ("wikinews-train", ARTICLES[1:])):
+        _write_set(root / name, part)
+    return root
+
+
+def _write_set(folder: Path, articles: list[tuple[str, str, str, str, str]]) -> None:
+    folder.mkdir()
     records, gold = [], []
-    for n, (text, actor, recipient, kind, evidence) in enumerate(ARTICLES):
-        records.append({"id": f"a{n}", "url": "", "date": "2020-03-02", "title": "", "text": text})
+    for n, (text, actor, recipient, kind, evidence) in enumerate(articles):
+        records.append({"id": f"{folder.name}-{n}", "url": "", "date": "2020-03-02", "title": "", "text": text})
         parties = [{"name": name, "kind": "country", "country": None, "sector": None} for name in (actor, recipient)]
-        gold.append({"id": f"a{n}", "actors": parties, "events": [
+        gold.append({"id": f"{folder.name}-{n}", "actors": parties, "events": [
             {"type": kind, "actors": [actor], "recipients": [recipient], "status": "occurred", "evidence": evidence,
              "importance": "core", "date": None}]})
-    (dev / "articles.jsonl").write_text("".join(json.dumps(r) + "\n" for r in records), encoding="utf-8")
-    (dev / "gold.json").write_text(json.dumps(gold), encoding="utf-8")
-    return root
+    (folder / "articles.jsonl").write_text("".join(json.dumps(r) + "\n" for r in records), encoding="utf-8")
+    (folder / "gold.json").write_text(json.dumps(gold), encoding="utf-8")
 
 
 def test_training_is_deterministic_for_a_seed_and_writes_its_card(nlp: Any, data: Path, tmp_path: Path) -> None:
@@ -72,6 +76,8 @@ def test_training_is_deterministic_for_a_seed_and_writes_its_card(nlp: Any, data
     assert loaded.weights["actor"]["rule=actor"] > 0  # the rules' actors are the marked sources here
     assert set(loaded.thresholds) == set(THRESHOLDS)
     assert first.metrics["rules.conflibert.role_f1"] > 0 and "oof.wikinews.recipient" in first.metrics
+    assert first.metrics["rules.wikinews.matched"] == sum(first.metrics[f"rules.{s}.matched"]
+                                                          for s in ("wikinews-dev", "wikinews-train")) > 0
     text = card.read_text(encoding="utf-8")
     assert "GPL-3" in text and "CC BY 2.5" in text and "out of fold" in text
 

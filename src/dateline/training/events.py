@@ -10,19 +10,23 @@ codes (:mod:`dateline.events._model`), from the labelled data under
   positive when it matches a hand-coded event of the article, core or minor
   (type, sentence and a participant, as :mod:`dateline.evaluation.wikinews`
   scores); the others are the negatives.
+- the further hand-coded sets of :data:`CODED_SETS` (same format and
+  guidelines), looked for under the data folder and then under the
+  repository's ``eval/`` folder (:func:`coded_sets`); labelled the same way.
 - ``plover/plover_gsr_cameo.json`` (optional, :data:`GSR_WEIGHT`): PLOVER's
   gold records (CC BY-SA 4.0), one event per sentence: a candidate of the
   record's type (as PLOVER codes it) is positive, any other negative. A
   single sentence has no discourse: it gets none of the position features.
 
-The articles are cross-validated: cut into :data:`FOLDS` folds by article,
+The articles of all sets are cross-validated together: cut into :data:`FOLDS` folds by article,
 each fold is scored by a model fitted on the other folds (its trigger priors,
 :func:`dateline.events._discourse.prior_rates`, counted on them alone), and
 the figures reported (``oof.*``) are those, beside the rules alone on the
 same candidates (``rules.*``). The L2 penalty and the threshold of a kept
 event are chosen on the out-of-fold figures (:func:`_choose`);
 ``nested.*`` scores each fold with the choice made on the other folds'
-figures alone. The model written is then fitted on every article. Training is
+figures alone. Every figure is also given per set (``<set>.oof.*``, ...). The model written is then
+fitted on every article. Training is
 deterministic.
 """
 
@@ -48,7 +52,7 @@ from dateline.events._roles import Roles, load_roles
 from dateline.records import Article, Event
 from dateline.training import TrainingReport, require
 
-__all__ = ["DEFAULT_DATA", "staged", "train"]
+__all__ = ["DEFAULT_DATA", "coded_sets", "staged", "train"]
 
 #: Folds of the cross-validation by article.
 FOLDS = 6
@@ -65,8 +69,13 @@ STEP_SIZE = 0.1
 MIN_FEATURE_COUNT = 3
 #: Thresholds tried for a kept event (0: keep every candidate, the model only gives the confidence).
 THRESHOLDS = (0.0, *(round(0.2 + 0.05 * i, 2) for i in range(11)))
-#: Core events a choice may lose against the rules alone and still be taken (the rest is precision).
-CORE_LOSS = 1
+#: Core events a choice may lose against the rules alone and still be taken (the rest is precision): one
+#: per this many hand-coded core events, at least one.
+CORE_LOSS_PER = 50
+#: Further sets of hand-coded articles trained on beside ``wikinews-dev`` (same format and guidelines).
+CODED_SETS = ("wikinews-train",)
+#: Where the repository keeps its hand-coded sets (searched after the training data folder).
+REPOSITORY_EVAL = Path(__file__).resolve().parents[3] / "eval"
 #: Sentences parsed at once.
 CHUNK = 64
 #: Version of the model file format (:data:`dateline.events._model.SUPPORTED_MAJOR`).
@@ -108,6 +117,16 @@ def staged(batch: Sequence[Article]) -> list[Article]:
     return out
 
 
+def coded_sets(data: Path) -> list[tuple[str, Path]]:
+    """The sets of hand-coded articles to train on, as (name, folder): ``wikinews-dev`` under ``data``, then
+    each of :data:`CODED_SETS` found under ``data`` or :data:`REPOSITORY_EVAL` (a missing one is skipped)."""
+    out = [(WIKINEWS_DIR, data / WIKINEWS_DIR)]
+    for name in CODED_SETS:
+        found = [root / name for root in (data, REPOSITORY_EVAL) if (root / name / wikinews.GOLD_FILE).is_file()]
+        out += [(name, found[0])] if found else []
+    return out
+
+
 def _gsr(path: Path, lex: Lexicon, roles: Roles | None) -> list[_Example]:
     """Examples of PLOVER's gold records: a candidate of the record's type is positive, any other negative."""
     records = json.loads(path.read_text(encoding="utf-8"))
@@ -125,15 +144,18 @@ def _gsr(path: Path, lex: Lexicon, roles: Roles | None) -> list[_Example]:
 
 @dataclass(frozen=True)
 class _Scored:
-    """A hand-coded article, what the stages before events made of it (without its parse), and the events
-    of its candidates."""
+    """A hand-coded article, what the stages before events made of it (without its parse), the events of its
+    candidates and the name of its set."""
 
     gold: wikinews.GoldArticle
     article: Article
     events: tuple[Event, ...]
+    set: str = WIKINEWS_DIR
 
 
-def _wikinews(folder: Path, lex: Lexicon, roles: Roles | None) -> tuple[list[_Example], list[_Scored]]:
+def _wikinews(folder: Path, name: str, lex: Lexicon, roles: Roles | None,
+              first: int = 0) -> tuple[list[_Example], list[_Scored]]:
+    """The examples and scored articles of one hand-coded set, its articles numbered from ``first``."""
     gold = wikinews.load(folder)
     examples: list[_Example] = []
     scored: list[_Scored] = []
@@ -143,8 +165,8 @@ def _wikinews(folder: Path, lex: Lexicon, roles: Roles | None) -> tuple[list[_Ex
         found = events.candidates(article, lex, roles)
         system = wikinews.from_article(replace(article, events=tuple(c.event for c in found)))
         labels = [int(any(wikinews.matches(event, e) for e in g.events)) for event in system.events]
-        examples += _examples(found, article, labels, "wikinews", 1.0, len(scored))
-        scored.append(_Scored(g, replace(article, doc=None), tuple(c.event for c in found)))
+        examples += _examples(found, article, labels, "wikinews", 1.0, first + len(scored))
+        scored.append(_Scored(g, replace(article, doc=None), tuple(c.event for c in found), name))
     return examples, scored
 
 
@@ -261,19 +283,21 @@ def _out_of_fold(examples: Sequence[_Example], n_articles: int, l2: float) -> di
 # --- out-of-fold figures on the hand-coded articles ------------------------------------------------------
 
 
-def _figures(scored: Sequence[_Scored], probabilities: dict[int, list[float]],
-             threshold: float | None) -> dict[str, float | int]:
-    """The wikinews figures of the candidates kept at ``threshold`` (None: all, as the rules alone)."""
+def _figures(scored: Sequence[_Scored], probabilities: dict[int, list[float]], threshold: float | None,
+             articles: Sequence[int] | None = None) -> dict[str, float | int]:
+    """The wikinews figures of the candidates kept at ``threshold`` (None: all, as the rules alone), of the
+    ``articles`` (indices into ``scored``; by default all)."""
     golds, systems = [], []
-    for index, item in enumerate(scored):
+    for index in range(len(scored)) if articles is None else articles:
+        item = scored[index]
         kept = [replace(event, confidence=round(p, 3))
                 for event, p in zip(item.events, probabilities[index], strict=True)
                 if threshold is None or p >= threshold]
         golds.append(item.gold)
         systems.append(wikinews.from_article(replace(item.article, events=tuple(kept))))
     total = sum(wikinews.score(golds, systems).values(), wikinews.Counts())
-    return {**wikinews.event_rates(total), "core_found": total.core_found, "events": total.system_events,
-            "right": total.system_right}
+    return {**wikinews.event_rates(total), "core_found": total.core_found, "core_gold": total.core_gold,
+            "events": total.system_events, "right": total.system_right}
 
 
 def _auc(scored: Sequence[_Scored], examples: Sequence[_Example], probabilities: dict[int, list[float]],
@@ -308,7 +332,7 @@ def _rank(figures: dict[str, float | int], core_floor: int) -> tuple[int, float,
 def _choose(scored: Sequence[_Scored], oof: dict[float, dict[int, list[float]]], core_floor: int,
             articles: Sequence[int] | None = None) -> _Choice:
     """The L2 penalty and threshold whose out-of-fold figures (on ``articles``, by default all) are best
-    (:func:`_rank`); the rules alone (threshold 0) where none loses at most :data:`CORE_LOSS` core events."""
+    (:func:`_rank`); the rules alone (threshold 0) where each loses more core events than allowed."""
     chosen = list(range(len(scored))) if articles is None else list(articles)
     part = [scored[i] for i in chosen]
     best: tuple[tuple[int, float, float], _Choice] | None = None
@@ -323,9 +347,9 @@ def _choose(scored: Sequence[_Scored], oof: dict[float, dict[int, list[float]]],
     return best[1]
 
 
-def _nested(scored: Sequence[_Scored], oof: dict[float, dict[int, list[float]]]) -> dict[str, float | int]:
-    """The figures of every article kept at the choice made on the other folds' out-of-fold figures alone:
-    what the choice itself is worth on articles it was not made on."""
+def _nested(scored: Sequence[_Scored], oof: dict[float, dict[int, list[float]]]) -> dict[int, list[float]]:
+    """Every article's out-of-fold probabilities, -1 where below the threshold of the choice made on the
+    other folds' figures alone: scored, what the choice itself is worth on articles it was not made on."""
     kept: dict[int, list[float]] = {}
     for k in range(FOLDS):
         others = [i for i in range(len(scored)) if i % FOLDS != k]
@@ -333,35 +357,39 @@ def _nested(scored: Sequence[_Scored], oof: dict[float, dict[int, list[float]]])
         choice = _choose(scored, oof, floor, others)
         for i in range(k, len(scored), FOLDS):
             kept[i] = [p if p >= choice.threshold else -1.0 for p in oof[choice.l2][i]]
-    return _figures(scored, kept, 0.0)
+    return kept
 
 
 def _core_floor(scored: Sequence[_Scored]) -> int:
-    """The fewest core events a choice may find: the rules' own less :data:`CORE_LOSS`."""
+    """The fewest core events a choice may find: the rules' own less one per :data:`CORE_LOSS_PER` core
+    events of the articles (at least one)."""
     rules = _figures(scored, {i: [1.0] * len(s.events) for i, s in enumerate(scored)}, None)
-    return int(rules["core_found"]) - CORE_LOSS
+    return int(rules["core_found"]) - max(1, int(rules["core_gold"]) // CORE_LOSS_PER)
 
 
 # --- the command -----------------------------------------------------------------------------------------
 
 
 def _write(out: Path, trained: _Trained, threshold: float, metrics: dict[str, float | int],
-           counts: Counter[str]) -> tuple[Path, Path]:
+           counts: Counter[str], sets: Counter[str]) -> tuple[Path, Path]:
     out.mkdir(parents=True, exist_ok=True)
     weights = {name: round(float(v), 4) for name, v in zip(trained.vocabulary, trained.weights, strict=True)
                if abs(v) >= 1e-4}
     model = {"version": FORMAT_VERSION, "threshold": threshold, "bias": round(trained.bias, 4),
-             "trained_on": dict(sorted(counts.items())), "weights": dict(sorted(weights.items())),
-             "priors": trained.priors}
+             "trained_on": dict(sorted(counts.items())), "articles": dict(sets),
+             "weights": dict(sorted(weights.items())), "priors": trained.priors}
     path = out / Path(MODEL_FILE).name
     path.write_text(json.dumps(model, indent=0, ensure_ascii=False) + "\n", encoding="utf-8")
     card = out / (path.stem + ".md")
-    card.write_text(_card(threshold, metrics, counts, len(weights)), encoding="utf-8")
+    card.write_text(_card(threshold, metrics, counts, sets, len(weights)), encoding="utf-8")
     return path, card
 
 
-def _card(threshold: float, metrics: dict[str, float | int], counts: Counter[str], size: int) -> str:
+def _card(threshold: float, metrics: dict[str, float | int], counts: Counter[str], sets: Counter[str],
+          size: int) -> str:
     rows = "\n".join(f"| {k} | {v} |" for k, v in metrics.items())
+    coded = ", ".join(f"`{k}` {v}" for k, v in sets.items())
+    total = sum(sets.values())
     sources = ", ".join(f"{k} {v}" for k, v in sorted(counts.items()))
     gsr = ("- PLOVER gold-standard records (`openeventdata/PLOVER`, 322 sentences; CC BY-SA 4.0), each candidate "
            f"weighing {GSR_WEIGHT} of an article's.\n" if GSR_WEIGHT > 0 else "")
@@ -380,21 +408,21 @@ candidates whose probability is at least {threshold} and gives that probability 
 confidence. Written by `dateline train events` (`src/dateline/training/events.py`); deterministic.
 
 ## Data (training candidates: {sources}; {size} features with a weight)
-- Wikinews articles coded by hand to PLOVER (`eval/events/wikinews-dev`, 36 articles; texts CC BY 2.5,
-  Wikinews). A candidate is right when it matches a hand-coded event, core or minor, as the evaluation
-  scores it.
+- Wikinews articles coded by hand to PLOVER ({coded} articles: `eval/events/wikinews-dev` of the shared
+  data, `eval/wikinews-train` of the repository; texts CC BY 2.5, Wikinews). A candidate is right when it
+  matches a hand-coded event, core or minor, as the evaluation scores it.
 {gsr}
 ## Licence of the weights
 Numbers learned from CC BY 2.5 texts and their hand coding; distributed with attribution to Wikinews.
 
 ## Figures
-`oof.*`: out of fold, {FOLDS} folds by article: each article scored by the model fitted on the other folds
-(the trigger priors counted on them alone); the L2 penalty and threshold are chosen on these figures (the
-best precision that loses at most {CORE_LOSS} core event against the rules). `nested.*`: each fold kept at the
-choice made on the other folds' figures alone. `rules.*`: every candidate, as the stage codes without the
-model. `*.auc`: how well the model's probabilities (and the rules' confidence) rank right candidates above
-wrong ones, out of fold. The model written is fitted on all 36 articles: `dateline eval events` on them is
-in-sample.
+`oof.*`: out of fold, {FOLDS} folds by article over all sets: each article scored by the model fitted on the
+other folds (the trigger priors counted on them alone); the L2 penalty and threshold are chosen on these
+figures (the best precision that loses at most one core event per {CORE_LOSS_PER} against the rules).
+`nested.*`: each fold kept at the choice made on the other folds' figures alone. `rules.*`: every
+candidate, as the stage codes without the model. `*.auc`: how well the model's probabilities (and the
+rules' confidence) rank right candidates above wrong ones, out of fold. `<set>.*`: the same figures on one
+set's articles alone. The model written is fitted on all {total} articles: `dateline eval events` on them is in-sample.
 
 | metric | value |
 |---|---|
@@ -402,28 +430,58 @@ in-sample.
 """
 
 
+_REPORTED = ("core_recall", "precision", "core_found", "core_gold", "events", "right", "all_fields")
+
+
+def _set_metrics(scored: Sequence[_Scored], kept: dict[str, tuple[dict[int, list[float]], float | None]],
+                 ) -> dict[str, float | int]:
+    """The reported figures of each way of keeping candidates (name -> probabilities and threshold), on all
+    articles and on each set alone (``<set>.<name>.*``)."""
+    names = list(dict.fromkeys(item.set for item in scored))
+    parts: list[tuple[str, Sequence[int] | None]] = [("", None)]
+    parts += [(f"{name}.", [i for i, item in enumerate(scored) if item.set == name]) for name in names]
+    metrics: dict[str, float | int] = {}
+    for prefix, articles in parts if len(names) > 1 else parts[:1]:
+        for name, (probabilities, threshold) in kept.items():
+            figures = _figures(scored, probabilities, threshold, articles)
+            metrics.update({f"{prefix}{name}.{k}": v for k, v in figures.items() if k in _REPORTED})
+    return metrics
+
+
+def _examples_of(data: Path, lex: Lexicon, roles: Roles | None) -> tuple[list[_Example], list[_Scored]]:
+    """The examples and scored articles of every hand-coded set (:func:`coded_sets`), numbered together."""
+    examples: list[_Example] = []
+    scored: list[_Scored] = []
+    for name, folder in coded_sets(data):
+        more, found = _wikinews(folder, name, lex, roles, len(scored))
+        examples += more
+        scored += found
+    return examples, scored
+
+
 def train(data: Path, out: Path | None = None, *, seed: int = 0) -> TrainingReport:
-    """Train the event candidate check on the hand-coded articles under ``data``; write it and its card to
-    ``out`` (by default where the stage loads it from). ``seed`` is unused: the fit is deterministic."""
+    """Train the event candidate check on the hand-coded articles under ``data`` (and the further sets of
+    :func:`coded_sets`); write it and its card to ``out`` (by default where the stage loads it from).
+    ``seed`` is unused: the fit is deterministic."""
     data = require("events", data, f"{WIKINEWS_DIR}/{wikinews.GOLD_FILE}")
     res = lang.resources()
     lex, roles = load_lexicon(res), load_roles(res)
-    examples, scored = _wikinews(data / WIKINEWS_DIR, lex, roles)
+    examples, scored = _examples_of(data, lex, roles)
     if GSR_WEIGHT > 0 and (data / GSR_FILE).is_file():
         examples += _gsr(data / GSR_FILE, lex, roles)
     oof = {l2: _out_of_fold(examples, len(scored), l2) for l2 in L2_TRIED}
-    rules = _figures(scored, oof[L2_TRIED[0]], None)
     choice = _choose(scored, oof, _core_floor(scored))
     metrics: dict[str, float | int] = {"l2": choice.l2, "threshold": choice.threshold,
                                        "oof.auc": _auc(scored, examples, oof[choice.l2], prior=False),
                                        "rules.auc": _auc(scored, examples, oof[choice.l2], prior=True)}
-    for name, figures in (("oof", choice.figures), ("nested", _nested(scored, oof)), ("rules", rules)):
-        metrics.update({f"{name}.{k}": v for k, v in figures.items()
-                        if k in ("core_recall", "precision", "core_found", "events", "right", "all_fields")})
+    metrics.update(_set_metrics(scored, {"oof": (oof[choice.l2], choice.threshold),
+                                         "nested": (_nested(scored, oof), 0.0), "rules": (oof[choice.l2], None)}))
     counts = Counter(f"{e.source}.{'right' if e.label else 'wrong'}" for e in examples)
     trained = _train(examples, choice.l2)
     target = out or Path(str(res.file(MODEL_FILE))).parent
-    written = _write(target, trained, choice.threshold, metrics, counts)
+    sets = Counter(item.set for item in scored)
+    written = _write(target, trained, choice.threshold, metrics, counts, sets)
     del seed
     return TrainingReport("events", str(data), written, metrics,
-                          (f"candidates: {', '.join(f'{k} {v}' for k, v in sorted(counts.items()))}",))
+                          (f"candidates: {', '.join(f'{k} {v}' for k, v in sorted(counts.items()))}",
+                           f"articles: {', '.join(f'{k} {v}' for k, v in sets.items())}"))

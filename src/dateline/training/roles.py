@@ -9,18 +9,19 @@ parties the parse offers. This trains its two logistic models from:
   each sentence marks. The sentence's first coded event (the one the evaluation
   scores) is labelled: a candidate party inside an S span is an actor, inside a
   T span a recipient (for a meeting, both are actors).
-- ``wikinews-dev/`` (CC BY 2.5): a coded event of a hand-coded event's type
-  whose evidence overlaps the hand-coded sentence is labelled by the hand-coded
-  actors and recipients (a candidate whose actor, else its words, shares a name
-  word with one of them).
+- ``wikinews-dev/`` (CC BY 2.5) and the further hand-coded sets of
+  :func:`dateline.training.events.coded_sets`: a coded event of a hand-coded
+  event's type whose evidence overlaps the hand-coded sentence is labelled by
+  the hand-coded actors and recipients (a candidate whose actor, else its
+  words, shares a name word with one of them).
 
-Both sets are cross-validated: the sentences and the articles are cut into
+Both are cross-validated: the sentences and the articles (of all sets together) are cut into
 :data:`FOLDS` folds, and each fold is coded by the model fitted on the other
 folds of both sets, which never saw it. The figures reported (``oof.*``) are
 those, beside the rules alone on the same sets (``rules.*``); the thresholds are
 the pair whose mean of the out-of-fold Wikinews actor and recipient rates and
-ConfliBERT role F1 is best. The model written is then fitted on all of both
-sets. Training is deterministic for a seed.
+ConfliBERT role F1 is best; the Wikinews figures are also given per set
+(``oof.<set>.*``). The model written is then fitted on all of the data. Training is deterministic for a seed.
 """
 
 from __future__ import annotations
@@ -45,7 +46,7 @@ from dateline.events._roles import MODEL_FILE, ROLES, THRESHOLDS, Party, Roles, 
 from dateline.records import Article
 from dateline.training import TrainingReport, require
 from dateline.training._linear import Fit, fit_binary
-from dateline.training.events import staged
+from dateline.training.events import coded_sets, staged
 
 if TYPE_CHECKING:
     from spacy.tokens import Token
@@ -213,10 +214,12 @@ def _conflibert(sentences: Sequence[_Sentence], lex: Lexicon, models: Sequence[R
 
 
 def _articles(articles: Sequence[tuple[wikinews.GoldArticle, Article]], lex: Lexicon,
-              models: Sequence[Roles | None]) -> dict[str, float | int]:
-    """The Wikinews figures of the articles, each coded with the model of its fold (None: the rules alone)."""
+              models: Sequence[Roles | None], indices: Sequence[int] | None = None) -> dict[str, float | int]:
+    """The Wikinews figures of the articles (those of ``indices`` only, when given), each coded with the model
+    of its fold (None: the rules alone)."""
     golds, systems = [], []
-    for index, (gold, article) in enumerate(articles):
+    for index in range(len(articles)) if indices is None else indices:
+        gold, article = articles[index]
         found = tuple(c.event for c in events.candidates(article, lex, models[index % FOLDS]))
         golds.append(gold)
         systems.append(wikinews.from_article(replace(article, events=found)))
@@ -229,6 +232,17 @@ def _figures(sentences: Sequence[_Sentence], articles: Sequence[tuple[wikinews.G
     figures = {f"wikinews.{k}": v for k, v in _articles(articles, lex, models).items()}
     figures["conflibert.role_f1"] = _conflibert(sentences, lex, models)
     return figures
+
+
+def _per_set(articles: Sequence[tuple[wikinews.GoldArticle, Article]], sets: Sequence[str], lex: Lexicon,
+             models: Sequence[Roles | None]) -> dict[str, float | int]:
+    """The Wikinews figures of each set's articles alone (``<set>.*``), where there is more than one set."""
+    names = list(dict.fromkeys(sets))
+    out: dict[str, float | int] = {}
+    for name in names if len(names) > 1 else ():
+        indices = [i for i, s in enumerate(sets) if s == name]
+        out.update({f"{name}.{k}": v for k, v in _articles(articles, lex, models, indices).items()})
+    return out
 
 
 def _objective(figures: dict[str, float | int]) -> float:
@@ -311,9 +325,14 @@ def train(data: Path, out: Path | None = None, *, seed: int = 0) -> TrainingRepo
     data = require("roles", data, f"{WIKINEWS_DIR}/{wikinews.GOLD_FILE}", NER_FILE)
     lex = load_lexicon(lang.resources())
     sentences = _sentences(data / NER_FILE)
-    gold = wikinews.load(data / WIKINEWS_DIR)
-    articles = [(g, a) for g, a in zip(gold, wikinews.run(gold, until="events"), strict=True)
-                if isinstance(a, Article)]
+    articles: list[tuple[wikinews.GoldArticle, Article]] = []
+    sets: list[str] = []
+    for name, folder in coded_sets(data):
+        gold = wikinews.load(folder)
+        for g, a in zip(gold, wikinews.run(gold, until="events"), strict=True):
+            if isinstance(a, Article):
+                articles.append((g, a))
+                sets.append(name)
     examples = _sentence_examples(sentences, lex) + _article_examples(articles, lex)
     folds = [_fit(examples, np.array([e.fold != k for e in examples]), seed) for k in range(FOLDS)]
     thresholds, oof = _choose(sentences, articles, lex, folds)
@@ -323,7 +342,10 @@ def train(data: Path, out: Path | None = None, *, seed: int = 0) -> TrainingRepo
                      for e in examples)
     metrics: dict[str, float | int] = {f"threshold.{k}": v for k, v in thresholds.items()}
     metrics.update({f"oof.{k}": v for k, v in oof.items()})
+    metrics.update({f"oof.{k}": v for k, v in _per_set(articles, sets, lex, [replace(m, thresholds=thresholds)
+                                                                             for m in folds]).items()})
     metrics.update({f"rules.{k}": v for k, v in rules.items()})
+    metrics.update({f"rules.{k}": v for k, v in _per_set(articles, sets, lex, [None] * FOLDS).items()})
     target = out or Path(str(lang.resources().file(MODEL_FILE))).parent
     written = _write(target, model, metrics, counts)
     return TrainingReport("roles", str(data), written, metrics,
