@@ -79,7 +79,7 @@ def test_training_is_deterministic_for_a_seed_and_writes_its_card(nlp: Any, data
     assert first.metrics["rules.wikinews.matched"] == sum(first.metrics[f"rules.{s}.matched"]
                                                           for s in ("wikinews-dev", "wikinews-train")) > 0
     text = card.read_text(encoding="utf-8")
-    assert "GPL-3" in text and "CC BY 2.5" in text and "out of fold" in text
+    assert "GPL-3" in text and "CC BY 2.5" in text and "out of fold" in text and "`wikinews-train` 1" in text
 
 
 def test_training_needs_both_sets(tmp_path: Path) -> None:

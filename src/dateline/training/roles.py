@@ -268,7 +268,8 @@ def _choose(sentences: Sequence[_Sentence], articles: Sequence[tuple[wikinews.Go
 # --- the command ------------------------------------------------------------------------------------------
 
 
-def _write(out: Path, model: Roles, metrics: dict[str, float | int], counts: Counter[str]) -> tuple[Path, Path]:
+def _write(out: Path, model: Roles, metrics: dict[str, float | int], counts: Counter[str],
+           sets: Counter[str]) -> tuple[Path, Path]:
     out.mkdir(parents=True, exist_ok=True)
     raw = {"version": model.version, "thresholds": dict(model.thresholds),
            "trained_on": dict(sorted(counts.items())),
@@ -276,12 +277,13 @@ def _write(out: Path, model: Roles, metrics: dict[str, float | int], counts: Cou
     path = out / Path(MODEL_FILE).name
     path.write_text(json.dumps(raw, indent=0, ensure_ascii=False) + "\n", encoding="utf-8")
     card = out / (path.stem + ".md")
-    card.write_text(_card(model, metrics, counts), encoding="utf-8")
+    card.write_text(_card(model, metrics, counts, sets), encoding="utf-8")
     return path, card
 
 
-def _card(model: Roles, metrics: dict[str, float | int], counts: Counter[str]) -> str:
+def _card(model: Roles, metrics: dict[str, float | int], counts: Counter[str], sets: Counter[str]) -> str:
     rows = "\n".join(f"| {k} | {v} |" for k, v in metrics.items())
+    coded = ", ".join(f"`{k}` {v}" for k, v in sets.items())
     sizes = ", ".join(f"{k} {v}" for k, v in sorted(counts.items()))
     return f"""# Actor and recipient choice (`roles.json`)
 
@@ -297,8 +299,8 @@ the role's `add` threshold (the rules' parties stay where none does; date and pl
 ## Data (candidate parties: {sizes})
 - ConfliBERT CAMEO role spans (`conflibert/cameo_ner/train.txt`, 1,153 sentences; GPL-3). The sentences are
   news text whose copyright is not the annotators': the set's licence covers the annotations, not the texts.
-- Wikinews articles coded by hand to PLOVER (`eval/events/wikinews-dev`, 36 articles; the texts CC BY 2.5,
-  Wikinews).
+- Wikinews articles coded by hand to PLOVER ({coded} articles: `eval/events/wikinews-dev` of the shared
+  data, `eval/wikinews-train` of the repository; the texts CC BY 2.5, Wikinews).
 
 ## Licences of the weights
 The weights are numbers learned from GPL-3 annotations and CC BY 2.5 texts; whether a model trained on such
@@ -307,8 +309,9 @@ feature names (dependency labels, parts of speech, prepositions, PLOVER types, a
 and their weights.
 
 ## Figures
-`oof.*`: out of fold, {FOLDS} folds by sentence and by article; each fold coded by the model fitted on the
-other folds of both sets (the thresholds chosen on these figures). `rules.*`: the rules alone on the same
+`oof.*`: out of fold, {FOLDS} folds by sentence and by article (the Wikinews sets folded together); each fold
+coded by the model fitted on the other folds of all sets (the thresholds chosen on these figures).
+`oof.<set>.*`, `rules.<set>.*`: the same on one Wikinews set's articles alone. `rules.*`: the rules alone on the same
 sets. `wikinews.actor` and `.recipient`: of the coded events that match a hand-coded one, the share with
 the actor (recipient) right; `conflibert.role_f1`: labelled exact span F1 of the first coded event of each
 sentence. The PLOVER gold records are not trained on: `dateline eval events` scores them out of sample.
@@ -347,6 +350,6 @@ def train(data: Path, out: Path | None = None, *, seed: int = 0) -> TrainingRepo
     metrics.update({f"rules.{k}": v for k, v in rules.items()})
     metrics.update({f"rules.{k}": v for k, v in _per_set(articles, sets, lex, [None] * FOLDS).items()})
     target = out or Path(str(lang.resources().file(MODEL_FILE))).parent
-    written = _write(target, model, metrics, counts)
+    written = _write(target, model, metrics, counts, Counter(sets))
     return TrainingReport("roles", str(data), written, metrics,
                           (f"examples: {', '.join(f'{k} {v}' for k, v in sorted(counts.items()))}",))
