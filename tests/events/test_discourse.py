@@ -75,13 +75,3 @@ def test_a_model_with_priors_is_read_and_weighs_them(tmp_path: Path) -> None:
     names = features(found[0], article, (), model.priors, sentence_count(article))
     assert "prior=0" in names
     assert model.probability(names, 0.8) < 0.5 <= model.probability([], 0.8)
-
-
-def test_the_language_ships_a_check_that_the_stage_uses_by_default() -> None:
-    model = load_model(lang.resources())
-    assert model is not None and 0.0 < model.threshold < 1.0 and model.priors
-    article, _ = _candidates(STORY)
-    ruled = events.apply(article, events.EventsConfig(model="none"))
-    checked = events.apply(article)
-    assert checked.events and {e.evidence for e in checked.events} <= {e.evidence for e in ruled.events}
-    assert all((e.confidence or 0.0) >= model.threshold for e in checked.events)

@@ -22,12 +22,10 @@ STAGES = ["annotate", "actors", "times", "places", "events"]
 
 
 def run(text: str, published: str | None = "2017-07-07", lexicons: dict[str, str] | None = None,
-        roles: str = "", model: str = "none") -> Article:
+        roles: str = "") -> Article:
     """One article through the real pipeline, stopping on the first error (``roles``: the events stage's
-    actor/recipient model, ``"none"`` for the rules alone; ``model``: its learned check of candidates, off
-    by default: these tests are of the rules, the check has its own)."""
-    config = {"events": {"roles": roles, "model": model}}
-    (result,) = Pipeline(STAGES, lexicons=lexicons or {}, config=config, on_error="stop").run(
+    actor/recipient model; ``"none"`` for the rules alone)."""
+    (result,) = Pipeline(STAGES, lexicons=lexicons or {}, config={"events": {"roles": roles}}, on_error="stop").run(
         [Document(id="doc1", source="test", kind="text", content=text, published=published)]
     )
     assert isinstance(result, Article)
