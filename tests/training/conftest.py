@@ -6,9 +6,9 @@ from pathlib import Path
 
 import pytest
 
-from dateline.training import events
+from dateline.training import _coded
 
 
 @pytest.fixture(autouse=True)
 def _no_repository_sets(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
-    monkeypatch.setattr(events, "REPOSITORY_EVAL", tmp_path / "no-repository-sets")
+    monkeypatch.setattr(_coded, "REPOSITORY_EVAL", tmp_path / "no-repository-sets")

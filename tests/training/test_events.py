@@ -10,6 +10,7 @@ import pytest
 
 from dateline.errors import InputError
 from dateline.events._model import parse_model
+from dateline.training import _coded
 from dateline.training import events as training
 
 #: Hand-made articles and the events a coder codes in them: (text, [(type, actor, recipient, evidence)]).
@@ -80,7 +81,7 @@ def test_the_further_sets_are_found_in_the_data_folder_or_the_repository(tmp_pat
     data, repository = tmp_path / "data", tmp_path / "repository"
     _write_set(data / "wikinews-dev", ARTICLES[:1], 0)
     assert training.coded_sets(data) == [("wikinews-dev", data / "wikinews-dev")]
-    monkeypatch.setattr(training, "REPOSITORY_EVAL", repository)
+    monkeypatch.setattr(_coded, "REPOSITORY_EVAL", repository)
     _write_set(repository / "wikinews-train", ARTICLES[1:2], 1)
     assert training.coded_sets(data)[1] == ("wikinews-train", repository / "wikinews-train")
     _write_set(data / "wikinews-train", ARTICLES[2:3], 2)
@@ -88,8 +89,8 @@ def test_the_further_sets_are_found_in_the_data_folder_or_the_repository(tmp_pat
 
 
 def test_a_trigger_prior_is_counted_without_its_own_candidate() -> None:
-    def example(label: int, article: int) -> training._Example:
-        return training._Example(("type=ACCUSE",), "accuse|ACCUSE", 0.0, label, 1.0, "wikinews", article)
+    def example(label: int, article: int) -> training.Example:
+        return training.Example(("type=ACCUSE",), "accuse|ACCUSE", 0.0, label, 1.0, "wikinews", article)
 
     examples = [example(1, 0), example(0, 1), example(0, 2), example(0, 3)]
     left_out = training._left_out(examples)

@@ -41,16 +41,15 @@ from pathlib import Path
 import numpy as np
 import numpy.typing as npt
 
-from dateline import actors, events, lang, places, times
+from dateline import lang
 from dateline.evaluation import f1, wikinews
-from dateline.evaluation._parses import annotate
-from dateline.evaluation.events import DEFAULT_DATA, GSR_FILE, LEGACY_TYPES, WIKINEWS_DIR
-from dateline.events._discourse import prior_feature, prior_key, prior_rates
-from dateline.events._lexicon import Lexicon, load_lexicon
-from dateline.events._model import FEATURE_GROUPS, MODEL_FILE, Candidate, features, logit, sentence_count
-from dateline.events._roles import Roles, load_roles
-from dateline.records import Article, Event
+from dateline.evaluation.events import DEFAULT_DATA, GSR_FILE, WIKINEWS_DIR
+from dateline.events._discourse import prior_feature, prior_rates
+from dateline.events._lexicon import load_lexicon
+from dateline.events._model import MODEL_FILE
+from dateline.events._roles import load_roles
 from dateline.training import TrainingReport, require
+from dateline.training._coded import Example, Scored, coded_sets, examples_of, gsr_examples, staged
 
 __all__ = ["DEFAULT_DATA", "coded_sets", "staged", "train"]
 
@@ -74,102 +73,8 @@ THRESHOLDS = (0.0, *(round(0.2 + 0.05 * i, 2) for i in range(11)))
 #: edge (3 of 151 on wikinews-dev and wikinews-train) overfits the choice: nested, it lost 5 to 6 core events
 #: at 6, 8, 12 and 16 folds, against 2 to 3 when the choice may lose 1.
 CORE_LOSS = 1
-#: Further sets of hand-coded articles trained on beside ``wikinews-dev`` (same format and guidelines).
-CODED_SETS = ("wikinews-train",)
-#: Where the repository keeps its hand-coded sets (searched after the training data folder).
-REPOSITORY_EVAL = Path(__file__).resolve().parents[3] / "eval"
-#: Sentences parsed at once.
-CHUNK = 64
 #: Version of the model file format (:data:`dateline.events._model.SUPPORTED_MAJOR`).
 FORMAT_VERSION = "1.1"
-
-
-@dataclass(frozen=True)
-class _Example:
-    """One candidate: its features (of the groups a model weighs), its trigger's prior key, the log-odds of
-    the rules' confidence in it, its label, weight, source and (for a hand-coded article) its index."""
-
-    features: tuple[str, ...]
-    key: str
-    offset: float
-    label: int
-    weight: float
-    source: str
-    article: int = -1
-
-
-def _examples(found: Sequence[Candidate], article: Article, labels: Sequence[int], source: str, weight: float,
-              index: int = -1) -> list[_Example]:
-    sentences = sentence_count(article)
-    out = []
-    for i, (candidate, label) in enumerate(zip(found, labels, strict=True)):
-        names = features(candidate, article, found[:i], None, sentences)
-        out.append(_Example(tuple(n for n in names if n.startswith(FEATURE_GROUPS)), prior_key(candidate.hit),
-                            logit(candidate.event.confidence or 0.0), label, weight, source, index))
-    return out
-
-
-def staged(batch: Sequence[Article]) -> list[Article]:
-    """Articles parsed (from the parse cache when one is in use) and through the stages before events."""
-    out = []
-    for article in annotate(batch):
-        for stage in (actors.apply, times.apply, places.apply):
-            article = stage(article)
-        out.append(article)
-    return out
-
-
-def coded_sets(data: Path) -> list[tuple[str, Path]]:
-    """The sets of hand-coded articles to train on, as (name, folder): ``wikinews-dev`` under ``data``, then
-    each of :data:`CODED_SETS` found under ``data`` or :data:`REPOSITORY_EVAL` (a missing one is skipped)."""
-    out = [(WIKINEWS_DIR, data / WIKINEWS_DIR)]
-    for name in CODED_SETS:
-        found = [root / name for root in (data, REPOSITORY_EVAL) if (root / name / wikinews.GOLD_FILE).is_file()]
-        out += [(name, found[0])] if found else []
-    return out
-
-
-def _gsr(path: Path, lex: Lexicon, roles: Roles | None) -> list[_Example]:
-    """Examples of PLOVER's gold records: a candidate of the record's type is positive, any other negative."""
-    records = json.loads(path.read_text(encoding="utf-8"))
-    texts = [(r["text"], LEGACY_TYPES.get(r["event"], r["event"])) for r in records if r.get("event") != "DOCUMENT"]
-    out: list[_Example] = []
-    for first in range(0, len(texts), CHUNK):
-        chunk = texts[first:first + CHUNK]
-        batch = [Article(id=f"gsr{first + i}", source="gsr", text=t) for i, (t, _) in enumerate(chunk)]
-        for article, (_, label) in zip(staged(batch), chunk, strict=True):
-            found = events.candidates(article, lex, roles)
-            labels = [int(label in (events.plover_type(c.event), c.event.type)) for c in found]
-            out += _examples(found, article, labels, "gsr", GSR_WEIGHT)
-    return out
-
-
-@dataclass(frozen=True)
-class _Scored:
-    """A hand-coded article, what the stages before events made of it (without its parse), the events of its
-    candidates and the name of its set."""
-
-    gold: wikinews.GoldArticle
-    article: Article
-    events: tuple[Event, ...]
-    set: str = WIKINEWS_DIR
-
-
-def _wikinews(folder: Path, name: str, lex: Lexicon, roles: Roles | None,
-              first: int = 0) -> tuple[list[_Example], list[_Scored]]:
-    """The examples and scored articles of one hand-coded set, its articles numbered from ``first``."""
-    gold = wikinews.load(folder)
-    examples: list[_Example] = []
-    scored: list[_Scored] = []
-    for g, article in zip(gold, wikinews.run(gold, until="events"), strict=True):
-        if not isinstance(article, Article):
-            continue
-        found = events.candidates(article, lex, roles)
-        system = wikinews.from_article(replace(article, events=tuple(c.event for c in found)))
-        labels = [int(any(wikinews.matches(event, e) for e in g.events)) for event in system.events]
-        examples += _examples(found, article, labels, "wikinews", 1.0, first + len(scored))
-        scored.append(_Scored(g, replace(article, doc=None), tuple(c.event for c in found), name))
-    return examples, scored
 
 
 # --- the logistic model --------------------------------------------------------------------------------
@@ -187,12 +92,12 @@ class _Matrix:
     weights: npt.NDArray[np.float64]
 
 
-def _names(examples: Sequence[_Example], priors: dict[str, float]) -> list[list[str]]:
+def _names(examples: Sequence[Example], priors: dict[str, float]) -> list[list[str]]:
     """Each example's features with its trigger's prior in the table ``priors``."""
     return [[*e.features, *prior_feature(e.key, priors)] for e in examples]
 
 
-def _matrix(names: Sequence[Sequence[str]], examples: Sequence[_Example], vocabulary: Sequence[str]) -> _Matrix:
+def _matrix(names: Sequence[Sequence[str]], examples: Sequence[Example], vocabulary: Sequence[str]) -> _Matrix:
     index = {name: i for i, name in enumerate(vocabulary)}
     rows, cols = [], []
     for r, row in enumerate(names):
@@ -244,11 +149,11 @@ class _Trained:
     bias: float
     priors: dict[str, float]
 
-    def score(self, examples: Sequence[_Example]) -> npt.NDArray[np.float64]:
+    def score(self, examples: Sequence[Example]) -> npt.NDArray[np.float64]:
         return _scores(_matrix(_names(examples, self.priors), examples, self.vocabulary), self.weights, self.bias)
 
 
-def _left_out(examples: Sequence[_Example]) -> list[list[str]]:
+def _left_out(examples: Sequence[Example]) -> list[list[str]]:
     """Each training example's features with its trigger's prior counted without it (left out, as it will
     be for a candidate the model never saw: counted with it, the prior would tell the model its label)."""
     coded = [i for i, e in enumerate(examples) if e.source == "wikinews"]
@@ -261,7 +166,7 @@ def _left_out(examples: Sequence[_Example]) -> list[list[str]]:
     return out
 
 
-def _train(examples: Sequence[_Example], l2: float) -> _Trained:
+def _train(examples: Sequence[Example], l2: float) -> _Trained:
     """A model fitted to ``examples``, its priors counted on their hand-coded articles."""
     coded = [e for e in examples if e.source == "wikinews"]
     priors = prior_rates([e.key for e in coded], [e.label for e in coded])
@@ -271,7 +176,7 @@ def _train(examples: Sequence[_Example], l2: float) -> _Trained:
     return _Trained(tuple(vocabulary), w, bias, priors)
 
 
-def _out_of_fold(examples: Sequence[_Example], n_articles: int, l2: float) -> dict[int, list[float]]:
+def _out_of_fold(examples: Sequence[Example], n_articles: int, l2: float) -> dict[int, list[float]]:
     """Each hand-coded article's candidate probabilities from the model fitted without its fold."""
     out: dict[int, list[float]] = {i: [] for i in range(n_articles)}
     for k in range(FOLDS):
@@ -285,7 +190,7 @@ def _out_of_fold(examples: Sequence[_Example], n_articles: int, l2: float) -> di
 # --- out-of-fold figures on the hand-coded articles ------------------------------------------------------
 
 
-def _figures(scored: Sequence[_Scored], probabilities: dict[int, list[float]], threshold: float | None,
+def _figures(scored: Sequence[Scored], probabilities: dict[int, list[float]], threshold: float | None,
              articles: Sequence[int] | None = None) -> dict[str, float | int]:
     """The wikinews figures of the candidates kept at ``threshold`` (None: all, as the rules alone), of the
     ``articles`` (indices into ``scored``; by default all)."""
@@ -302,7 +207,7 @@ def _figures(scored: Sequence[_Scored], probabilities: dict[int, list[float]], t
             "events": total.system_events, "right": total.system_right}
 
 
-def _auc(scored: Sequence[_Scored], examples: Sequence[_Example], probabilities: dict[int, list[float]],
+def _auc(scored: Sequence[Scored], examples: Sequence[Example], probabilities: dict[int, list[float]],
          prior: bool) -> float:
     """How well the model's probabilities (``prior``: the rules' confidence) rank the hand-coded articles'
     right candidates above their wrong ones (the area under the ROC curve)."""
@@ -331,7 +236,7 @@ def _rank(figures: dict[str, float | int], core_floor: int) -> tuple[int, float,
     return int(int(figures["core_found"]) >= core_floor), precision, f1(precision, recall)
 
 
-def _choose(scored: Sequence[_Scored], oof: dict[float, dict[int, list[float]]], core_floor: int,
+def _choose(scored: Sequence[Scored], oof: dict[float, dict[int, list[float]]], core_floor: int,
             articles: Sequence[int] | None = None) -> _Choice:
     """The L2 penalty and threshold whose out-of-fold figures (on ``articles``, by default all) are best
     (:func:`_rank`); the rules alone (threshold 0) where each loses more core events than allowed."""
@@ -349,7 +254,7 @@ def _choose(scored: Sequence[_Scored], oof: dict[float, dict[int, list[float]]],
     return best[1]
 
 
-def _nested(scored: Sequence[_Scored], oof: dict[float, dict[int, list[float]]]) -> dict[int, list[float]]:
+def _nested(scored: Sequence[Scored], oof: dict[float, dict[int, list[float]]]) -> dict[int, list[float]]:
     """Every article's out-of-fold probabilities, -1 where below the threshold of the choice made on the
     other folds' figures alone: scored, what the choice itself is worth on articles it was not made on."""
     kept: dict[int, list[float]] = {}
@@ -362,7 +267,7 @@ def _nested(scored: Sequence[_Scored], oof: dict[float, dict[int, list[float]]])
     return kept
 
 
-def _core_floor(scored: Sequence[_Scored]) -> int:
+def _core_floor(scored: Sequence[Scored]) -> int:
     """The fewest core events a choice may find: the rules' own less :data:`CORE_LOSS`."""
     rules = _figures(scored, {i: [1.0] * len(s.events) for i, s in enumerate(scored)}, None)
     return int(rules["core_found"]) - CORE_LOSS
@@ -434,7 +339,7 @@ set's articles alone. The model written is fitted on all {total} articles: `date
 _REPORTED = ("core_recall", "precision", "core_found", "core_gold", "events", "right", "all_fields")
 
 
-def _set_metrics(scored: Sequence[_Scored], kept: dict[str, tuple[dict[int, list[float]], float | None]],
+def _set_metrics(scored: Sequence[Scored], kept: dict[str, tuple[dict[int, list[float]], float | None]],
                  ) -> dict[str, float | int]:
     """The reported figures of each way of keeping candidates (name -> probabilities and threshold), on all
     articles and on each set alone (``<set>.<name>.*``)."""
@@ -449,17 +354,6 @@ def _set_metrics(scored: Sequence[_Scored], kept: dict[str, tuple[dict[int, list
     return metrics
 
 
-def _examples_of(data: Path, lex: Lexicon, roles: Roles | None) -> tuple[list[_Example], list[_Scored]]:
-    """The examples and scored articles of every hand-coded set (:func:`coded_sets`), numbered together."""
-    examples: list[_Example] = []
-    scored: list[_Scored] = []
-    for name, folder in coded_sets(data):
-        more, found = _wikinews(folder, name, lex, roles, len(scored))
-        examples += more
-        scored += found
-    return examples, scored
-
-
 def train(data: Path, out: Path | None = None, *, seed: int = 0) -> TrainingReport:
     """Train the event candidate check on the hand-coded articles under ``data`` (and the further sets of
     :func:`coded_sets`); write it and its card to ``out`` (by default where the stage loads it from).
@@ -467,9 +361,9 @@ def train(data: Path, out: Path | None = None, *, seed: int = 0) -> TrainingRepo
     data = require("events", data, f"{WIKINEWS_DIR}/{wikinews.GOLD_FILE}")
     res = lang.resources()
     lex, roles = load_lexicon(res), load_roles(res)
-    examples, scored = _examples_of(data, lex, roles)
+    examples, scored = examples_of(data, lex, roles)
     if GSR_WEIGHT > 0 and (data / GSR_FILE).is_file():
-        examples += _gsr(data / GSR_FILE, lex, roles)
+        examples += gsr_examples(data / GSR_FILE, lex, roles, GSR_WEIGHT)
     oof = {l2: _out_of_fold(examples, len(scored), l2) for l2 in L2_TRIED}
     choice = _choose(scored, oof, _core_floor(scored))
     metrics: dict[str, float | int] = {"l2": choice.l2, "threshold": choice.threshold,
