@@ -249,6 +249,29 @@ def test_bystanders_and_grand_juries_are_group_actors() -> None:
     assert actor_of(article, "grand jury").sector == "JUD"
 
 
+def test_a_bare_junta_is_the_government_of_the_story() -> None:
+    article = run("Myanmar's economy has shrunk since the coup. The junta arrested three reporters in Mandalay.",
+                  dt.date(2022, 3, 1))
+    junta = actor_of(article, "junta")
+    assert (junta.kind, junta.country, junta.sector) == ("organization", "MMR", "GOV")
+
+
+def test_a_bare_office_is_its_holder_in_the_country_of_the_story() -> None:
+    article = run("Farmers in Thailand lost their rice to the drought. Thailand will pay them, the prime minister "
+                  "said on Tuesday.", dt.date(2016, 5, 3))
+    holder = actor_of(article, "prime minister")
+    assert (holder.kind, holder.country, holder.sector) == ("person", "THA", "GOV")
+
+
+def test_a_bare_institution_in_a_story_of_two_countries_has_no_country() -> None:
+    article = run("Germany and France disagreed over farm subsidies on Tuesday. The government said it would not "
+                  "sign.")
+    assert {actor_of(article, "Germany").country, actor_of(article, "France").country} == {"DEU", "FRA"}
+    at = article.text.index("government")
+    found = article.actor_at(at, at + len("government"))
+    assert found is None or found.country is None
+
+
 # ---- no junk actors ------------------------------------------------------------------------------------
 
 

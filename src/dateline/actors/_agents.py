@@ -153,7 +153,9 @@ def _institution(build: Build, i: int, j: int, sector: str, by_token: dict[int, 
         iso, j = _of_country(build, j, by_token)
     bare = iso is None
     if iso is None and (capitalized or definite or doc[i].lower_ in words.government_words):
-        iso = build.context.country_before(doc[i].idx) or build.context.scene_country
+        # a bare "the government" is that of the country of its sentence or of the story, none in a story of
+        # several countries of similar weight ("Germany and France disagreed. The government said ...")
+        iso = build.context.country_before(doc[i].idx, nearby=False) or build.context.scene_country
     if iso is None and not capitalized:
         return
     if doc[i].lower_ in words.government_words and iso is not None:

@@ -110,13 +110,15 @@ class Context:
         """Every country the article names (its name, people, capital or an organization of it)."""
         return {iso for _, iso in self.marks}
 
-    def country_before(self, pos: int) -> str | None:
-        """The country named last before ``pos`` in its sentence, else the main one, else the nearest named
-        within :data:`CONTEXT_SENTENCES` sentences before."""
+    def country_before(self, pos: int, nearby: bool = True) -> str | None:
+        """The country named last before ``pos`` in its sentence, else the main one, else (``nearby``) the
+        nearest named within :data:`CONTEXT_SENTENCES` sentences before."""
         k = bisect.bisect_right(self.sentence_starts, pos) - 1
         j = bisect.bisect_left(self.marks, (pos, "")) - 1
         if j >= 0 and k >= 0 and self.marks[j][0] >= self.sentence_starts[k]:
             return self.marks[j][1]
+        if not nearby:
+            return self.main_country
         floor = self.sentence_starts[max(k - CONTEXT_SENTENCES, 0)] if k >= 0 else 0
         nearest = self.marks[j][1] if j >= 0 and self.marks[j][0] >= floor else None
         return self.main_country or nearest

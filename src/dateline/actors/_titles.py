@@ -35,11 +35,21 @@ def title_refs_pass(build: Build) -> None:
             continue
         title = doc[i:j].text.lower()
         found = _office_holder(build, title, iso, day) if determiner in words.definite_articles else None
+        if found is None and iso is None and determiner in words.definite_articles:
+            found = _story_office_holder(build, title, day)  # "the prime minister" in a story about Pakistan
         if found is None and iso is not None:
             found = _sector_group(build, iso, sector)
         if found is not None:
             key, group = found
             build.add_tokens(key, group, range(lo, j))
+
+
+def _story_office_holder(build: Build, title: str, day: dt.date | None) -> tuple[Key, Group] | None:
+    """The holder of a bare office ("the prime minister", no country and nobody of the article holding it) in
+    the country the story is about, when one dominates its country names; None in a story of two countries
+    or more of similar weight."""
+    iso = build.context.main_country
+    return _office_holder(build, title, iso, day) if iso is not None else None
 
 
 def _sector_group(build: Build, iso: str, sector: str) -> tuple[Key, Group]:
