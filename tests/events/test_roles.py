@@ -11,7 +11,7 @@ import pytest
 from dateline import actors, annotate, events, lang, places, times
 from dateline.errors import ResourceError
 from dateline.events._lexicon import load_lexicon
-from dateline.events._roles import NO_MODEL, load_roles, parse_roles, participants
+from dateline.events._roles import NO_MODEL, features, load_roles, parse_roles, participants
 from dateline.pipeline import Pipeline
 from dateline.records import Article, Document
 
@@ -85,3 +85,33 @@ def test_a_broken_model_file_is_refused(tmp_path: Path) -> None:
     with pytest.raises(ResourceError, match="not found"):
         load_roles(lang.resources(), str(tmp_path / "missing.json"))
     assert load_roles(lang.resources(), NO_MODEL) is None
+
+
+def _features(text: str) -> dict[str, list[str]]:
+    """The features of each candidate party of the one event coded in ``text``, by the party's word."""
+    (article,) = annotate.apply_batch([Article(id="doc1", source="test", text=text)])
+    for stage in (actors.apply, times.apply, places.apply):
+        article = stage(article)
+    lex = load_lexicon(lang.resources())
+    (candidate,) = events.candidates(article, lex)
+    parties = participants(candidate.hit, lex.words)
+    return {p.token.text: features(candidate.hit, p, article, lex.words) for p in parties}
+
+
+def test_the_object_of_a_verb_of_asking_is_told_from_its_subject(nlp: Any) -> None:
+    ordered = _features("General Ahmed Musa advised the rebels to attack the village.")
+    assert "control=object" in ordered["rebels"] and "control=outranked" in ordered["Musa"]
+    assert not any(f.startswith("control=") for f in ordered["village"])
+    own = _features("General Ahmed Musa tried to attack the village.")
+    assert "control=subject" in own["Musa"]  # with no object, the infinitive is the subject's own act
+
+
+def test_the_subject_of_a_verb_of_asking_never_becomes_the_actor_of_the_act_asked_for(nlp: Any,
+                                                                                    tmp_path: Path) -> None:
+    # a model that doubts the rules' actor and would take the subject of the governing verb instead
+    subjects = {"bias": -10.0, "dep=nsubj": 20.0}
+    model = _model(tmp_path, subjects, {}, {**RULES, "actor.keep": 0.5, "actor.add": 0.5})
+    article = _run("General Ahmed Musa advised the rebels to attack the village.", model)
+    assert _parties(article, "ASSAULT") == (["the rebels"], ["the village"])
+    article = _run("General Ahmed Musa said the rebels had attacked the village.", model)
+    assert _parties(article, "ASSAULT")[0] == ["the rebels"]  # the same model keeps the subject of the act

@@ -8,7 +8,9 @@ subjects, objects, agents of passives, objects of prepositions, possessors,
 appositions, coordinated and named parties) and scores each with two logistic
 models over named binary features (:func:`features`: the rules' answer, the
 dependency path to the trigger, the preposition, side and distance, what the
-actors stage knows of the party, voice and type of the trigger). A candidate is
+actors stage knows of the party, voice and type of the trigger, how the party
+stands to a verb of asking or ordering that governs the trigger's infinitive:
+:func:`control`). A candidate is
 kept in the role the rules gave it unless that model's probability falls below a
 low threshold and another candidate's passes a high one; a role the rules
 leave empty takes the likeliest candidate whose probability passes it
@@ -43,7 +45,7 @@ from dateline.records import Article
 if TYPE_CHECKING:
     from spacy.tokens import Token
 
-__all__ = ["MODEL_FILE", "NO_MODEL", "Party", "Roles", "choose", "features", "load_roles", "parse_roles",
+__all__ = ["MODEL_FILE", "NO_MODEL", "Party", "Roles", "choose", "control", "features", "load_roles", "parse_roles",
            "participants", "voice_of"]
 
 
@@ -59,6 +61,9 @@ PARTY_DEPS = frozenset({"nsubj", "nsubjpass", "dobj", "obj", "pobj", "poss", "ap
 MAX_PATH = 4
 #: Token distances told apart (bucket upper bounds).
 _DISTANCES = (1, 3, 6, 12)
+#: Dependencies of the object of a verb that governs an open infinitive clause ("advised Y to attack"), as
+#: :func:`dateline.events._clause.subject` reads them.
+_CONTROL_OBJECTS = frozenset({"dobj", "obj", "dative"})
 #: The roles a candidate can take.
 ROLES = ("actor", "recipient")
 #: The thresholds a model holds: per role, keeping a party the rules gave it and adding one they did not.
@@ -163,6 +168,27 @@ def voice_of(hit: Hit) -> str:
     return "passive" if passive(hit.token) else "active"
 
 
+def control(trigger: Token, token: Token, words: Words) -> str:
+    """How ``token`` stands to the open infinitive clause the trigger heads, by the verb that governs it:
+    "object" where it is the object of a verb of asking, urging or ordering (``words.control_verbs``), the
+    doer of the clause ("X advised Y to attack Z"); "outranked" where it is that verb's subject, who only asks
+    for the act; "subject" where it is the subject of another governing verb, the doer ("X founded a party
+    to oppose Z"); "-" else."""
+    clause = trigger
+    while clause.dep_ == "conj" and clause.head.i != clause.i:
+        clause = clause.head  # "urged Y to stop and release Z": the clause of the first verb
+    governor = clause.head
+    if clause.dep_ != "xcomp" or governor.i == clause.i or token.head.i != governor.i:
+        return "-"
+    asked = governor.lemma_.lower() in words.control_verbs and any(
+        c.dep_ in _CONTROL_OBJECTS for c in governor.children)
+    if token.dep_ in _CONTROL_OBJECTS:
+        return "object" if asked else "-"
+    if token.dep_ == "nsubj":
+        return "outranked" if asked else "subject"
+    return "-"
+
+
 def features(hit: Hit, party: Party, article: Article, words: Words, voice: str = "") -> list[str]:
     """The named binary features of ``party`` as a party of the event of ``hit`` (``voice``: its
     :func:`voice_of`, when the caller has it)."""
@@ -179,6 +205,9 @@ def features(hit: Hit, party: Party, article: Article, words: Words, voice: str 
            f"ent={token.ent_type_ or '-'}", f"side={side}", f"side.voice={side}|{voice}|{entry.pos}",
            f"distance={bucket}", f"reciprocal={entry.reciprocal}", f"object={entry.object}",
            f"trigger.dep={trigger.dep_}", f"known={actor is not None}", f"known.rule={actor is not None}|{rule}"]
+    held = control(trigger, token, words)
+    if held != "-":
+        out += [f"control={held}", f"control.rule={held}|{rule}", f"control.voice={held}|{voice}"]
     if token.dep_ == "pobj":
         word = token.head.lower_
         out += [f"prep={word}", f"prep.type={word}|{kind}", f"prep.rule={word}|{rule}", f"prep.path={word}|{route}"]
@@ -208,7 +237,9 @@ def choose(hit: Hit, article: Article, words: Words, model: Roles) -> Args | Non
     the role's ``keep`` threshold, and so do the parties the rules coordinate with it; a role the rules
     leave empty, or whose parties the model doubts, takes the candidate the model finds likeliest for it,
     with those coordinated with it, where its probability reaches the role's ``add`` threshold. The rules'
-    parties of a role stay where no candidate replaces them: the model never just removes a party."""
+    parties of a role stay where no candidate replaces them: the model never just removes a party. The
+    subject of a verb of asking or ordering is never added as the actor of the act it asks for ("X advised Y
+    to attack Z": Y attacks), as the object of an agent preposition is never added as a recipient."""
     parties = participants(hit, words)
     voice = voice_of(hit)
     scores = {}
@@ -227,7 +258,8 @@ def choose(hit: Hit, article: Article, words: Words, model: Roles) -> Args | Non
                                         if g.i in rule[role] and g.i not in taken}
         kept = [t for t in among if t.i in linked]
         free = [t for t in among if t.i not in taken and t.i not in rule[role]
-                and not (role == "recipient" and _agent(t, words))]
+                and not (role == "recipient" and _agent(t, words))
+                and not (role == "actor" and control(hit.token, t, words) == "outranked")]
         if not kept and free:
             best = max(free, key=lambda t: scores[t.i][role])
             if scores[best.i][role] >= model.thresholds[f"{role}.add"]:
