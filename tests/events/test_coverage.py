@@ -5,23 +5,13 @@ from __future__ import annotations
 
 import pytest
 
-from dateline.pipeline import Pipeline
-from dateline.records import Article, Document, Event
-
-STAGES = ["annotate", "actors", "times", "places", "events"]
+from dateline.records import Article
+from tests.events.test_events import only
+from tests.events.test_events import run as run_events
 
 
 def run(text: str) -> Article:
-    (result,) = Pipeline(STAGES, on_error="stop").run(
-        [Document(id="doc1", source="test", kind="text", content=text, published="2021-03-04")])
-    assert isinstance(result, Article)
-    return result
-
-
-def only(article: Article, event_type: str) -> Event:
-    found = [e for e in article.events if e.type == event_type]
-    assert len(found) == 1, [(e.type, e.trigger.text) for e in article.events]
-    return found[0]
+    return run_events(text, published="2021-03-04")
 
 
 @pytest.mark.parametrize(("text", "event_type", "mode", "trigger", "actor", "recipient"), [

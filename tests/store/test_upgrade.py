@@ -12,6 +12,7 @@ from dateline.cli import EXIT_OK, main
 from dateline.errors import StoreError
 from dateline.store import Store
 from dateline.store._schema import SCHEMA_VERSION, UPGRADES
+from tests.store.test_layout import _layout
 
 LAYOUTS = Path(__file__).with_name("layouts.json")
 PINNED: dict[str, dict[str, list[str]]] = json.loads(LAYOUTS.read_text(encoding="utf-8"))
@@ -29,15 +30,6 @@ def _old_store(path: Path, version: str) -> Path:
     return path
 
 
-def _layout(con: duckdb.DuckDBPyConnection) -> dict[str, list[str]]:
-    rows = con.execute("SELECT table_name, column_name, data_type FROM information_schema.columns "
-                       "ORDER BY table_name, ordinal_position").fetchall()
-    layout: dict[str, list[str]] = {}
-    for table, column, sql in rows:
-        layout.setdefault(table, []).append(f"{column} {sql}")
-    return layout
-
-
 def test_every_older_version_that_upgrades_reaches_this_one() -> None:
     for version in UPGRADES:
         while version in UPGRADES:
@@ -48,8 +40,8 @@ def test_every_older_version_that_upgrades_reaches_this_one() -> None:
 def test_a_version_3_store_opened_for_writing_gets_the_new_layout_and_keeps_its_rows(tmp_path: Path) -> None:
     db = _old_store(tmp_path / "old.duckdb", "3")
     Store(db).close()
+    assert _layout(db) == PINNED[SCHEMA_VERSION]
     with duckdb.connect(str(db), read_only=True) as con:
-        assert _layout(con) == PINNED[SCHEMA_VERSION]
         assert con.execute("SELECT value FROM meta WHERE key = 'schema_version'").fetchone() == (SCHEMA_VERSION,)
         assert con.execute("SELECT id, text, negated FROM quotes").fetchall() == [("q1", "We will stay.", False)]
 
