@@ -14,7 +14,7 @@ import functools
 import os
 from collections.abc import Sequence
 from dataclasses import dataclass, field, replace
-from typing import TYPE_CHECKING, cast
+from typing import TYPE_CHECKING, Any, cast
 
 from dateline import lang
 from dateline.errors import ResourceError
@@ -91,27 +91,32 @@ SETTINGS_MAJOR = "1"
 
 
 @functools.cache
+def _settings(language: str) -> dict[str, Any]:
+    """The language's ``annotate.json`` (packaged, not merged with a user's file: parses must not depend on one),
+    or nothing for a language without one."""
+    if language not in lang.available():
+        return {}
+    res = lang.resources(language)
+    return res.packaged(SETTINGS, SETTINGS_MAJOR) if res.file(f"{SETTINGS}.json").is_file() else {}
+
+
+@functools.cache
 def title_abbreviations(language: str) -> frozenset[str]:
     """The abbreviated titles of ``language`` written before a name ("Sgt.", "Lt."), as written; none for a
     language with no ``annotate.json``."""
-    if language not in lang.available():
-        return frozenset()
-    res = lang.resources(language)
-    if not res.file(f"{SETTINGS}.json").is_file():
-        return frozenset()
-    words = res.packaged(SETTINGS, SETTINGS_MAJOR).get("title_abbreviations")
+    settings = _settings(language)
+    words = settings.get("title_abbreviations") if settings else []
     if not isinstance(words, list) or not all(isinstance(w, str) and w.endswith(".") for w in words):
-        raise ResourceError(f"{res.where(SETTINGS)}: 'title_abbreviations' must be a list of abbreviations "
-                            "each ending in its full stop; fix the file")
+        raise ResourceError(f"{lang.resources(language).where(SETTINGS)}: 'title_abbreviations' must be a list of "
+                            "abbreviations each ending in its full stop; fix the file")
     return frozenset(words)
 
 
 def pipeline_name(nlp: Language) -> str:
     """The model and dateline's settings of it: parses made under the same name are the same parses."""
-    settings = ""
     language = str(nlp.meta.get("lang"))
-    if language in lang.available() and lang.resources(language).file(f"{SETTINGS}.json").is_file():
-        settings = "+" + SETTINGS + "-" + str(lang.resources(language).packaged(SETTINGS, SETTINGS_MAJOR)["version"])
+    version = _settings(language).get("version")
+    settings = f"+{SETTINGS}-{version}" if version else ""
     return f"{language}_{nlp.meta.get('name')}-{nlp.meta.get('version')}{settings}"
 
 
