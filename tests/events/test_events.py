@@ -100,10 +100,25 @@ def test_status(text: str, status: str) -> None:
         ("The ministers will meet before rebels bomb the airport.", "planned"),
         ("The ministers will meet once rebels have bombed the airport.", "planned"),
         ("The ministers met before rebels would bomb the airport.", "hypothetical"),
+        # a gerund after "before" takes the status of the clause it hangs on; "ahead of" makes it planned
+        ("The gunman held two guards hostage before attacking a police officer.", "occurred"),
+        ("The gunman will hold two guards hostage before attacking a police officer.", "planned"),
+        # "'d" before a past participle is "had", before a bare verb "would"
+        ("She'd attacked the rebels, police said.", "occurred"),
+        ("Police said they'd attack the rebels.", "hypothetical"),
+        # a headline's bare infinitive with a subject is an act to come
+        ("Russia to attack Ukraine", "planned"),
+        ("Russia attacks Ukraine", "occurred"),
     ],
 )
 def test_status_of_a_clause_that_says_when(text: str, status: str) -> None:
     assert only(run(text), "ASSAULT").status == status
+
+
+def test_a_verb_of_averting_does_not_negate_the_act_coordinated_with_it() -> None:
+    article = run("The Indian Navy foiled an attack by pirates and arrested the pirates.")
+    assert only(article, "COERCE").status == "occurred"
+    assert only(run("The Indian Navy prevented the rebels from attacking the town."), "ASSAULT").status == "negated"
 
 
 def test_call_on_is_a_request_and_its_content_is_no_event() -> None:

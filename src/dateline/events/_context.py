@@ -32,6 +32,10 @@ __all__ = [
 _CARRIES_MODALITY = frozenset({
     "xcomp", "conj", "acl", "advcl", "nsubj", "nsubjpass", "dobj", "pobj", "prep", "pcomp", "appos",
 })
+#: Dependencies through which a verb of averting ("foiled", "prevented") reaches what it does not avert: its
+#: own subject ("the ship, deployed on patrols, foiled an attack") and a verb coordinated with it ("foiled
+#: the attack and arrested 23 pirates").
+_NOT_AVERTED = frozenset({"nsubj", "conj"})
 #: Dependencies of a word that modifies a noun ("the 2015 accord"): its date is the noun's.
 _NOUN_MODIFIERS = frozenset({"compound", "amod", "nmod", "nummod", "poss"})
 #: Times that can date an event (durations and sets cannot).
@@ -87,8 +91,8 @@ def _decided(chain: list[Token], depth: int, kids: list[Token], words: Words) ->
     lemma = tok.lemma_.lower()
     if depth > 0 and lemma in words.failing_verbs and chain[depth - 1].dep_ == "xcomp":
         return "negated"  # "failed to reach agreement"
-    if depth > 0 and lemma in words.averting_verbs:
-        return "negated"  # "avoided a feared veto", "prevented the attack"
+    if depth > 0 and lemma in words.averting_verbs and chain[depth - 1].dep_ not in _NOT_AVERTED:
+        return "negated"  # "avoided a feared veto", "prevented the attack", not "foiled the attack and arrested"
     if tok.dep_ == "advcl" and any(c.dep_ == "mark" and c.lower_ in words.conditional_marks for c in kids):
         return "hypothetical"  # "if the compounds aren't returned"
     if _counterfactual(tok, kids):
@@ -109,14 +113,35 @@ def _planned(chain: list[Token], depth: int, kids: list[Token], words: Words) ->
     return bool(lowered & words.future_auxiliaries
                 or (governs_plan and (tok.lemma_.lower() in words.planning_words or _is_to_be(tok, words)))
                 or any(c.dep_ == "amod" and c.lower_ in words.planned_adjectives for c in kids)
-                or (tok.dep_ == "pcomp" and tok.head.lower_ in words.ahead_prepositions)
+                or _ahead(tok, words)
+                or _headline_infinitive(tok, kids, words)
                 or any(c.dep_ == "advmod" and c.lower_ in words.ahead_prepositions and not c.n_rights
                        for c in kids))  # "months of fighting lie ahead", not "quit ahead of the election"
 
 
+def _ahead(tok: Token, words: Words) -> bool:
+    """A gerund after a preposition of what comes later ("ahead of meeting X"); not one after a subordinator
+    of time ("held them hostage before fleeing"), which takes the status of the clause it hangs on."""
+    return (tok.dep_ == "pcomp" and tok.head.lower_ in words.ahead_prepositions
+            and tok.head.lower_ not in words.temporal_marks)
+
+
+def _headline_infinitive(tok: Token, kids: list[Token], words: Words) -> bool:
+    """The bare infinitive of a headline with a subject of its own and no verb above it ("Kenya to send
+    troops to Somalia", "Talks to be held in Geneva"): an act to come."""
+    return (tok.dep_ == "ROOT" and any(c.dep_ == "aux" and c.lower_ in words.infinitive_markers for c in kids)
+            and any(c.dep_ in ("nsubj", "nsubjpass") for c in kids))
+
+
+def _had(aux: Token, words: Words) -> bool:
+    """A contracted auxiliary before a past participle: "had", not "would" ("she'd been suspended")."""
+    return (aux.lower_ in words.perfect_contractions and aux.i + 1 < len(aux.doc)
+            and aux.nbor().tag_ == "VBN")
+
+
 def _unreal(kids: list[Token], words: Words) -> bool:
     """A modal ("could meet") or a word that makes the event only possible ("a potential charge")."""
-    return any((c.dep_ in ("aux", "auxpass") and c.lower_ in words.hypothetical_auxiliaries)
+    return any((c.dep_ in ("aux", "auxpass") and c.lower_ in words.hypothetical_auxiliaries and not _had(c, words))
                or (c.dep_ == "amod" and c.lower_ in words.unreal_adjectives) for c in kids)
 
 

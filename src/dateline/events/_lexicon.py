@@ -111,6 +111,7 @@ class Words:
     support_auxiliaries: frozenset[str]
     future_auxiliaries: frozenset[str]
     hypothetical_auxiliaries: frozenset[str]
+    perfect_contractions: frozenset[str]
     planning_words: frozenset[str]
     planned_adjectives: frozenset[str]
     failing_verbs: frozenset[str]
