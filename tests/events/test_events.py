@@ -627,6 +627,17 @@ def test_an_undated_act_of_the_story_takes_the_day_its_lead_states() -> None:
     assert shot and shot[0].date is not None and shot[0].date.value == "2019-11-29"
 
 
+@pytest.mark.parametrize(("text", "date"), [
+    ("Senator Ann Jones said she intended to sue Governor Tom Smith.", "2017-07"),
+    ("Senator Ann Jones plans to sue Governor Tom Smith.", "2017-07"),
+    ("Senator Ann Jones will sue Governor Tom Smith.", None),  # no statement of a plan dates it
+])
+def test_a_planned_act_is_dated_by_the_statement_of_the_plan(text: str, date: str | None) -> None:
+    event = only(run(text), "ACCUSE")
+    assert event.status == "planned"
+    assert (event.date.value if event.date else None) == date
+
+
 def test_a_past_perfect_is_not_dated_by_the_publication() -> None:
     article = run("Jacques Chirac had criticized Tony Blair. Jacques Chirac criticized George W. Bush.")
     before, after = sorted(_with(article, "ACCUSE", "Jacques Chirac"), key=lambda e: e.trigger.start)

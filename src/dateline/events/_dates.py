@@ -17,6 +17,10 @@ An event takes, in order:
    ("Khan thanked the police"), not in a past perfect ("had been released")
    or with a modal. The month, not the day: the text does not say which day.
 
+A planned act with no time of its own is dated, by steps 2 to 4, as the
+statement of the plan ("said he intended to sue", "plans on leaving"): what
+the coders date is the intention stated, not the act to come.
+
 Otherwise the event has no date. A week is dated to the month it lies in.
 """
 
@@ -25,13 +29,13 @@ from __future__ import annotations
 from collections.abc import Sequence
 from typing import TYPE_CHECKING, Literal
 
-from dateline.events._context import governors
+from dateline.events._context import governors, saying
 from dateline.records import Article, EventDate
 
 if TYPE_CHECKING:
     from spacy.tokens import Token
 
-__all__ = ["Tense", "narrative_date", "publication_month", "report_tense"]
+__all__ = ["Tense", "narrative_date", "plan_tense", "publication_month", "report_tense"]
 
 #: How a clause reports its event: as now (a present or present perfect) or as a simple past.
 Tense = Literal["present", "past"]
@@ -78,6 +82,14 @@ def report_tense(trigger: Token) -> Tense | None:
         if tok.dep_ not in ("xcomp", "conj"):
             break
     return None
+
+
+def plan_tense(trigger: Token) -> Tense | None:
+    """How the clause that states a planned act reports the plan: the verb of saying that reports it ("said
+    he intended to sue": past), else the top of the words that make it planned ("plans to sue": present).
+    What is intended is dated by the statement of the intention."""
+    speech = saying(trigger)
+    return report_tense(speech if speech is not None else governors(trigger)[-1])
 
 
 def publication_month(article: Article) -> EventDate | None:

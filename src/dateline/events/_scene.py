@@ -13,7 +13,7 @@ from dataclasses import dataclass, field, replace
 from typing import TYPE_CHECKING
 
 from dateline.events._context import event_date, status
-from dateline.events._dates import narrative_date, publication_month, report_tense
+from dateline.events._dates import narrative_date, plan_tense, publication_month, report_tense
 from dateline.events._fold import Hit
 from dateline.events._lexicon import Words, plover
 from dateline.events._places import event_place
@@ -94,7 +94,8 @@ def setting(article: Article, hit: Hit, bounds: tuple[int, int], number: int, sc
     carried = False
     earlier = [scene.by_actor[i] for i in actor_ids if i in scene.by_actor]
     recent = max(earlier, key=lambda e: e[0], default=None)
-    tense = report_tense(hit.token) if state in ("occurred", "negated") else None
+    tense = report_tense(hit.token) if state in ("occurred", "negated") else (
+        plan_tense(hit.token) if state == "planned" else None)  # "said he intended to sue": dated by the saying
     if date is None and tense == "present":
         date = publication_month(article)  # "X has accused Y": news
     if date is None:
