@@ -1143,3 +1143,14 @@ def test_it_as_the_object_stands_for_the_noun_before_it() -> None:
     event = only(article, "COERCE")
     assert event.trigger.text == "delayed" and event.mode == "restrict"
     assert not run("Doug Ford ordered a new boat in May and delayed it.").events  # a boat is no vote
+
+
+@pytest.mark.parametrize("text", [
+    "Senator John Roe's charges include bribery.",
+    "Kenyan prosecutors' charges against Senator John Roe include bribery.",
+])
+def test_what_a_charge_consists_of_is_no_accusation(text: str) -> None:
+    assert [e for e in run(text).events if e.type == "ACCUSE"] == []
+    # the act of charging, and an act that a verb of content describes, are still coded
+    assert only(run("Kenyan prosecutors charged Senator John Roe with bribery."), "ACCUSE").status == "occurred"
+    assert only(run("The attack on Kenya involved ten drones."), "ASSAULT").status == "occurred"

@@ -186,6 +186,13 @@ def _held_view(token: Token, entry: Entry) -> bool:
         c.dep_ == "auxpass" and c.tag_ in _PRESENT for c in token.children)
 
 
+def _charge_content(token: Token, entry: Entry, words: Words) -> bool:
+    """A noun of accusation as the subject of a verb of content ("his charges include homicide", "a charge of
+    murder carries a life sentence"): what a charge consists of, not an act of accusing."""
+    return (entry.type == "ACCUSE" and token.pos_ in ("NOUN", "PROPN") and token.dep_ in ("nsubj", "nsubjpass")
+            and token.head.lemma_.lower() in words.content_verbs)
+
+
 def _generic(hit: Hit, words: Words) -> bool:
     """An act only possible, by a party that stands for any of its kind ("a country could demand ..."): a
     generic statement, not an event of anyone's."""
@@ -223,7 +230,7 @@ def hits(sentence: TokenSpan, lex: Lexicon) -> dict[int, Hit]:
         entry = _match(token, entries, lex.words)
         if entry is None or (entry.vehicle and token.dep_ in ("acl", "relcl")):
             continue  # "in a letter handed to the UN, Iraq said ...": the letter only frames what is said
-        if _accident(token, entry, lex.words) or _held_view(token, entry):
+        if _accident(token, entry, lex.words) or _held_view(token, entry) or _charge_content(token, entry, lex.words):
             continue
         if entry.type == "ASSAULT" and _in_words(token, lex.words):
             entry = replace(entry, type="ACCUSE", mode="disapprove")  # "Johnson attacked Corbyn over his policy"
