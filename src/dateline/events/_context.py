@@ -145,6 +145,28 @@ def _unreal(kids: list[Token], words: Words) -> bool:
                or (c.dep_ == "amod" and c.lower_ in words.unreal_adjectives) for c in kids)
 
 
+def _future_in_past(chain: list[Token], words: Words) -> bool:
+    """A "would" in words reported by a verb in a past tense ("said she would sue"): the future of that past,
+    planned; not when another modal ("could"), a condition ("if the court rules") or a perfect ("would have
+    sued") makes it unreal."""
+    top = chain[-1]
+    if top.dep_ != "ccomp" or top.head.i == top.i or not _past(top.head):
+        return False
+    future = False
+    for tok in chain:
+        kids = list(tok.children)
+        auxiliaries = [c for c in kids if c.dep_ in ("aux", "auxpass") and c.lower_ in words.hypothetical_auxiliaries]
+        if any(c.lower_ not in words.future_in_past_auxiliaries for c in auxiliaries):
+            return False
+        if any(c.dep_ == "advcl" and any(m.dep_ == "mark" and m.lower_ in words.conditional_marks
+                                         for m in c.children) for c in kids):
+            return False
+        if auxiliaries and tok.tag_ == "VBN" and any(c.dep_ == "aux" and c.tag_ == "VB" for c in kids):
+            return False  # "would have sued"
+        future = future or bool(auxiliaries)
+    return future
+
+
 def _attempted(tok: Token, words: Words) -> bool:
     """A verb an attempt governs ("tried to have ...")."""
     return tok.dep_ == "xcomp" and tok.head.lemma_.lower() in words.attempting_verbs
@@ -191,9 +213,9 @@ def status(trigger: Token, words: Words) -> EventStatus:
             return decided
         hypothetical = hypothetical or _unreal(kids, words)
         planned = planned or _planned(chain, depth, kids, words)
-    if hypothetical:
+    if hypothetical and not _future_in_past(chain, words):
         return "hypothetical"
-    return "planned" if planned else "occurred"
+    return "planned" if planned or hypothetical else "occurred"
 
 
 def nearest(spans: Sequence[tuple[int, int]], trigger_at: int) -> int:
