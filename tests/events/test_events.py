@@ -103,6 +103,10 @@ def test_status(text: str, status: str) -> None:
         # a gerund after "before" takes the status of the clause it hangs on; "ahead of" makes it planned
         ("The gunman held two guards hostage before attacking a police officer.", "occurred"),
         ("The gunman will hold two guards hostage before attacking a police officer.", "planned"),
+        # a gerund after "after" or "despite" is already done, whatever the clause above says
+        ("The gunman will face trial after attacking a police officer.", "occurred"),
+        ("The gunman could face trial after attacking a police officer.", "occurred"),
+        ("The gunman will face trial before attacking a police officer.", "planned"),
         # "'d" before a past participle is "had", before a bare verb "would"
         ("She'd attacked the rebels, police said.", "occurred"),
         ("Police say they'd attack the rebels.", "hypothetical"),

@@ -112,6 +112,7 @@ class Words:
     future_auxiliaries: frozenset[str]
     hypothetical_auxiliaries: frozenset[str]
     perfect_contractions: frozenset[str]
+    done_prepositions: frozenset[str]
     future_in_past_auxiliaries: frozenset[str]
     content_verbs: frozenset[str]
     planning_words: frozenset[str]
