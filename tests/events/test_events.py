@@ -1164,3 +1164,18 @@ def test_what_a_charge_consists_of_is_no_accusation(text: str) -> None:
     # the act of charging, and an act that a verb of content describes, are still coded
     assert only(run("Kenyan prosecutors charged Senator John Roe with bribery."), "ACCUSE").status == "occurred"
     assert only(run("The attack on Kenya involved ten drones."), "ASSAULT").status == "occurred"
+
+
+@pytest.mark.parametrize(("text", "trigger"), [
+    ("Senator John Roe pleaded guilty to fraud.", "pleaded"),
+    ("Senator John Roe admitted his guilt in the fraud.", "admitted"),
+    ("Senator John Roe confessed to the fraud.", "confessed"),
+])
+def test_an_admission_of_guilt_is_a_concession(text: str, trigger: str) -> None:
+    event = only(run(text), "CONCEDE")
+    assert event.trigger.text == trigger and texts(event.actor_spans) == ["Senator John Roe"]
+
+
+def test_a_plea_of_not_guilty_is_no_concession() -> None:
+    article = run("Senator John Roe pleaded not guilty to fraud. Senator John Roe pleaded guilty to bribery.")
+    assert [e.trigger.start for e in article.events if e.type == "CONCEDE"] == [article.text.index("pleaded guilty")]

@@ -67,6 +67,8 @@ def _match(token: Token, entries: tuple[Entry, ...], words: Words) -> Entry | No
                 context |= {before.lemma_.lower(), f"@dobj:{before.lemma_.lower()}"}  # "its election ... postponed it"
             if child.pos_ == "PROPN" or child.ent_type_ in _NAMED:
                 context.add("@dobj_name")
+        elif child.dep_ in ("acomp", "oprd"):
+            context |= {g.lemma_.lower() for g in child.children if g.dep_ == "neg"}  # "pleaded not guilty"
         elif child.dep_ in _CLAUSES:
             context.add(f"@{child.dep_}")  # "seek to divide" (@xcomp), "warned that ..." (@ccomp)
             context |= {f"@mark:{m.lower_}" for m in child.children if m.dep_ == "mark"}  # "asked whether"
