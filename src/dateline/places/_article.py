@@ -17,6 +17,7 @@ from dataclasses import dataclass
 
 from dateline.places._gazetteer import Entry, Gazetteer
 from dateline.places._geo import Points, chord2, km, share_near
+from dateline.places._rank import Ranked, Ranker, candidate_features, qualified_pick
 from dateline.places._resolve import WITHIN_KM, Context, Mention, best_entry, candidates, is_decisive, score, votes
 
 __all__ = ["proximity", "resolve_mentions", "supported"]
@@ -82,8 +83,13 @@ def resolve_mentions(
     mentions: Sequence[Mention],
     *,
     context: Context | None = None,
+    ranker: Ranker | None = None,
+    record: list[Ranked] | None = None,
+    address: str = "",
 ) -> list[Entry | None]:
-    """Resolve every mention of one article together (see the module docstring)."""
+    """Resolve every mention of one article together (see the module docstring). Once the rules settle, a
+    ``ranker`` may pick another candidate of each name (``address``: the letters of the outlet's web address);
+    ``record``, when given, receives each name's candidates with their features and the rules' pick."""
     groups, index = _groups(gazetteer, mentions)
     total = Context()
     if context is not None:
@@ -105,7 +111,37 @@ def resolve_mentions(
             total.update(group.said)
         if not changed:
             break
+    if ranker is not None or record is not None:
+        _rerank(gazetteer, groups, index, total, near, ranker, record, address)
     return [groups[i].pick for i in index]
+
+
+def _rerank(gazetteer: Gazetteer, groups: Sequence[_Group], index: Sequence[int], total: Context,
+            near: Sequence[dict[Entry, float]], ranker: Ranker | None, record: list[Ranked] | None,
+            address: str) -> None:
+    """Each unqualified name with several candidates of the kind the rules picked (towns, counties, states),
+    described as the rules leave the article, and picked again among them by ``ranker`` (all are described
+    before any pick changes): which kind of place a name means stays the rules' decision."""
+    picks: list[tuple[_Group, Entry]] = []
+    for i, group in enumerate(groups):
+        pick = group.pick
+        if pick is None or qualified_pick(group.options, group.qualifier):
+            continue
+        options = tuple(e for e in group.options if e.feature == pick.feature)
+        if len(options) < 2:
+            continue
+        assert group.said is not None
+        context = total.scaled(1.0)
+        context.update(group.said, -1)
+        others = [g.pick for g in groups if g is not group and g.pick is not None]
+        rows = candidate_features(gazetteer, options, context, pick, near[i], others, address)
+        rules = options.index(pick)
+        if record is not None:
+            record.append(Ranked(tuple(m for m, g in enumerate(index) if g == i), options, tuple(rows), rules))
+        if ranker is not None:
+            picks.append((group, options[ranker.pick(rows, rules)]))
+    for group, pick in picks:
+        group.pick = pick
 
 
 #: A place found only from the words around it, or inside another name, needs another place of the article

@@ -21,6 +21,7 @@ __all__ = ["TASKS", "TrainingReport", "require"]
 TASKS: dict[str, str] = {
     "events": "dateline.training.events",
     "places": "dateline.training.places",
+    "places-rank": "dateline.training.places_rank",
     "quotes": "dateline.training.quotes",
     "roles": "dateline.training.roles",
 }
