@@ -167,6 +167,17 @@ def test_apply_splits_hyphenated_places_and_finds_embedded_ones() -> None:
     assert "Washington Drive" in mentions and "Washington" not in mentions
 
 
+def test_a_town_opening_a_local_institutions_name_is_found_a_word_before_the_institution() -> None:
+    doc = _annotated(
+        "Deputies in Ohio said the man was arraigned on Monday in the Zanesville Magistrate Court, and a nurse "
+        "at Central State Hospital testified."
+    ).doc
+    assert doc is not None
+    mentions = {span.text: found.source for span, found in find_mentions(doc, load_gazetteer(EN)).items()}
+    assert "Zanesville" in mentions and "Ohio" in mentions
+    assert "Central" not in mentions  # a part of a place is no place alone
+
+
 def test_a_name_listed_with_places_is_a_place_whatever_the_tagger_called_it() -> None:
     gazetteer = load_gazetteer(EN)
     article = _annotated("The new ferry will connect Godfrey and Wood River with Alton by next summer. "

@@ -28,6 +28,10 @@ if TYPE_CHECKING:
 
 __all__ = ["before_institution", "placed_by_context"]
 
+#: Words of an organization's name after a place name among which a word of a local institution is looked
+#: for ("Litchfield Superior Court", "Byesville Volunteer Fire Department").
+INSTITUTION_WORDS = 2
+
 _MODIFIERS = frozenset({"compound", "nmod", "amod", "poss"})
 _PERSON = "PERSON"
 
@@ -66,12 +70,15 @@ def _before_based(tokens: TokenSpan, words: ContextWords) -> bool:
 
 def before_institution(window: TokenSpan, entity: TokenSpan, words: ContextWords, leading: frozenset[str]) -> bool:
     """Whether a name opening an organization's name (after an article in ``leading``) is followed there by a
-    word of a local institution ("Berea Police Department", "the Crestwood Board of Education", not
-    "Litchfield Superior Court" for "Superior")."""
+    word of a local institution, at once or after one more word ("Berea Police Department", "the Crestwood
+    Board of Education", "Litchfield Superior Court"; not "Superior" there, which opens nothing, nor a part
+    of a place such as "Western" in "Western State Hospital")."""
     start = entity.start
     while start < window.start and entity.doc[start].text in leading:
         start += 1
     following = window.end
-    if start != window.start or following >= entity.end or window.text.lower() in words.institution_nouns:
-        return False
-    return entity.doc[following].lower_ in words.institution_nouns
+    name = window.text.lower()
+    if start != window.start or following >= entity.end or name in words.institution_nouns or name in words.part_words:
+        return False  # "Western State Hospital": a part of a place is no place alone
+    last = min(entity.end, following + INSTITUTION_WORDS)
+    return any(token.lower_ in words.institution_nouns for token in entity.doc[following:last])
