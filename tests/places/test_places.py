@@ -261,3 +261,11 @@ def test_new_york_alone_is_the_city_and_beside_other_states_the_state(nlp: Any) 
 
     assert ("New York City", "city") in resolved("The mayor of New York said the subway will reopen on Monday.")
     assert ("New York", "admin1") in resolved("Flooding hit upstate New York, Vermont and New Hampshire.")
+
+
+def test_a_dateline_after_a_bylines_date_is_a_place() -> None:
+    from dateline.places._cues import datelines
+
+    text = "Council delays vote\nBy Jane Doe, Staff Writer March 29, 2009 ZANESVILLE -- City officials met on Monday."
+    found = [span.text for span in datelines(text, load_gazetteer(EN))]
+    assert found == ["ZANESVILLE"]

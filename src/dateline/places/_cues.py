@@ -2,8 +2,10 @@
 
 - **Datelines**: a story opens with the place it was filed from, in capitals
   ("CHARLESTON, W.Va. -", "BEIRUT (AP) —", "MOUNT GILEAD (AP) --") or with a
-  news agency after it ("Hanoi (VNA) –"). The tagger rarely tags a name in
-  capitals; a dateline the gazetteer knows is a place wherever it stands.
+  news agency after it ("Hanoi (VNA) –"), at the start of a line, after a
+  title's full stop or after a byline's date ("March 29, 2009 PATASKALA --").
+  The tagger rarely tags a name in capitals; a dateline the gazetteer knows is
+  a place wherever it stands.
 - **Lists of divisions**: "in Becker, Clay, Douglas and Otter Tail counties"
   names four counties, each written without its "County".
 - **Qualified names**: before a county or province that qualifies it
@@ -57,8 +59,14 @@ _OPENINGS = ("\n", ". ", ".\u00a0")
 DATELINE_WITHIN_CHARS = 400
 
 
+#: A byline's date before a dateline: "By Jane Doe, Reporter March 29, 2009 PATASKALA --".
+_DATE_BEFORE = re.compile(r"\b(?:19|20)\d\d\s+$")
+
+
 def _opens(text: str, start: int) -> bool:
-    return start == 0 or any(text.endswith(opening, 0, start) for opening in _OPENINGS)
+    if start == 0 or any(text.endswith(opening, 0, start) for opening in _OPENINGS):
+        return True
+    return _DATE_BEFORE.search(text, max(0, start - len("2009 ") - 2), start) is not None
 
 
 def datelines(text: str, gazetteer: Gazetteer) -> Iterator[Span]:
