@@ -170,11 +170,11 @@ def test_apply_splits_hyphenated_places_and_finds_embedded_ones() -> None:
 def test_a_town_opening_a_local_institutions_name_is_found_a_word_before_the_institution() -> None:
     doc = _annotated(
         "Deputies in Ohio said the man was arraigned on Monday in the Zanesville Magistrate Court, and a nurse "
-        "at Central State Hospital testified."
+        "at Central State Hospital testified. The Marietta Education Foundation gave $5,000."
     ).doc
     assert doc is not None
     mentions = {span.text: found.source for span, found in find_mentions(doc, load_gazetteer(EN)).items()}
-    assert "Zanesville" in mentions and "Ohio" in mentions
+    assert "Zanesville" in mentions and "Ohio" in mentions and "Marietta" in mentions
     assert "Central" not in mentions  # a part of a place is no place alone
 
 
