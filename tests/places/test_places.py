@@ -15,7 +15,7 @@ from dateline.errors import ResourceError
 from dateline.pipeline import Pipeline
 from dateline.places._detect import find_mentions
 from dateline.places._gazetteer import _point, load_gazetteer
-from dateline.records import Article, Document, Place, make_span
+from dateline.records import Article, Document, Place, Span, make_span
 
 EN = lang.resources("en")
 
@@ -269,3 +269,14 @@ def test_a_dateline_after_a_bylines_date_is_a_place() -> None:
     text = "Council delays vote\nBy Jane Doe, Staff Writer March 29, 2009 ZANESVILLE -- City officials met on Monday."
     found = [span.text for span in datelines(text, load_gazetteer(EN))]
     assert found == ["ZANESVILLE"]
+
+
+def test_a_town_beside_the_county_it_lies_in_is_that_counties_namesake() -> None:
+    text = "Crews in Richmond worked late, and Madison County officials said the road would reopen."
+    spans = [Span(text.index("Richmond"), text.index("Richmond") + 8, "Richmond"),
+             Span(text.index("Madison County"), text.index("Madison County") + 14, "Madison County")]
+    richmond, county = places.resolve_spans(text, spans, EN)
+    assert richmond is not None and county is not None
+    assert (richmond.country, county.country) == ("USA", "USA")
+    assert richmond.name == "Richmond" and richmond.lat is not None and county.lat is not None
+    assert abs(richmond.lat - 37.75) < 0.2 and abs(county.lat - 37.73) < 0.2  # Kentucky's, not Indiana's

@@ -7,7 +7,8 @@ country/state/region reading, or else a share for each candidate's country
 and state. Then the groups are re-resolved one after another, each seeing the
 others' current picks as votes (never its own), until the picks settle; the
 local candidates of a group also earn a bonus for each other group with a
-plausible candidate nearby (see :func:`proximity`).
+plausible candidate nearby, and a little more for one very close (see
+:func:`proximity`).
 """
 
 from __future__ import annotations
@@ -16,7 +17,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 
 from dateline.places._gazetteer import Entry, Gazetteer
-from dateline.places._geo import Points, chord2, km, share_near
+from dateline.places._geo import Points, chord2, km, shares_near
 from dateline.places._rank import Ranked, Ranker, candidate_features, qualified_pick
 from dateline.places._resolve import WITHIN_KM, Context, Mention, best_entry, candidates, is_decisive, score, votes
 
@@ -25,6 +26,12 @@ __all__ = ["proximity", "resolve_mentions", "supported"]
 #: Candidates of a city or county within this distance of a candidate of
 #: another name count as near each other (tuned on LGL: 100 > 150 > 250 km).
 NEAR_KM = 100.0
+
+#: Candidates within this distance of another name's count again, times CLOSE_SHARE: a town beside the county
+#: it lies in ("Richmond" beside "Madison County" is Richmond, Ky., not Richmond, Ind., 90 km from Madison
+#: County, Ind.). Tuned on LGL (0.1 to 0.25 at 20 to 50 km alike, 0.5 loses); GeoWebNews does not move.
+CLOSE_KM = 30.0
+CLOSE_SHARE = 0.15
 
 #: Candidates per name considered for proximity (the best by score without context).
 PROXIMITY_CANDIDATES = 25
@@ -203,21 +210,28 @@ def proximity(
     options: Sequence[Sequence[Entry]], points: Points, names: Sequence[str] = ()
 ) -> list[dict[Entry, float]]:
     """For each name and local candidate: the share of the other local names with a plausible candidate
-    within NEAR_KM ("Paris" beside "Henry County" is Paris, Tenn.; "London" beside a Paris that is
-    surely the French one gains nothing from London and Paris, Ontario). A name that holds another's words
+    within NEAR_KM, plus CLOSE_SHARE times the share with one within CLOSE_KM ("Paris" beside "Henry County"
+    is Paris, Tenn.; "London" beside a Paris that is surely the French one gains nothing from London and
+    Paris, Ontario). A name that holds another's words
     ("North Richmond", "Richmond") is no evidence for it: namesakes lie near each other wherever they are."""
     local = [_local(found) for found in options]
     plausible = [[points(e) for e in _plausible(found)] for found in options]
     named = [i for i, found in enumerate(local) if found]
-    limit2 = chord2(NEAR_KM)
+    limit2, close2 = chord2(NEAR_KM), chord2(CLOSE_KM)
     result: list[dict[Entry, float]] = [{} for _ in options]
     if len(named) < 2:
         return result
     words = [frozenset(name.rstrip("\x1e").split()) for name in names] if names else []
     for i in named:
         others = [plausible[j] for j in named if j != i and not (words and _share_words(words[i], words[j]))]
-        result[i] = {entry: share_near(points(entry), others, limit2) for entry in local[i]} if others else {}
+        if others:
+            result[i] = {entry: _closeness(shares_near(points(entry), others, limit2, close2)) for entry in local[i]}
     return result
+
+
+def _closeness(shares: tuple[float, float]) -> float:
+    near, close = shares
+    return near + CLOSE_SHARE * close
 
 
 def _share_words(one: frozenset[str], other: frozenset[str]) -> bool:

@@ -11,7 +11,7 @@ from collections.abc import Sequence
 
 from dateline.places._gazetteer import Entry
 
-__all__ = ["EARTH_KM", "Points", "chord2", "km", "share_near"]
+__all__ = ["EARTH_KM", "Points", "chord2", "km", "shares_near"]
 
 EARTH_KM = 6371.0
 
@@ -50,10 +50,15 @@ def km(a: Entry, b: Entry) -> float:
     return 2 * EARTH_KM * math.asin(min(1.0, chord / 2))
 
 
-def share_near(point: Point, others: Sequence[Sequence[Point]], limit2: float) -> float:
-    """The share of ``others`` (each a set of points) with a point within the squared chord ``limit2``."""
+def shares_near(point: Point, others: Sequence[Sequence[Point]], limit2: float, close2: float) -> tuple[float, float]:
+    """The shares of ``others`` with a point within the squared chord ``limit2``, and within ``close2`` (not
+    larger than ``limit2``), in one pass."""
     if not others:
-        return 0.0
+        return 0.0, 0.0
     x, y, z = point
-    hits = sum(any((x - a) ** 2 + (y - b) ** 2 + (z - c) ** 2 <= limit2 for a, b, c in pts) for pts in others)
-    return hits / len(others)
+    near = close = 0
+    for pts in others:
+        least = min(((x - a) ** 2 + (y - b) ** 2 + (z - c) ** 2 for a, b, c in pts), default=limit2 + 1.0)
+        near += least <= limit2
+        close += least <= close2
+    return near / len(others), close / len(others)
