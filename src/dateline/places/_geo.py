@@ -58,7 +58,13 @@ def shares_near(point: Point, others: Sequence[Sequence[Point]], limit2: float, 
     x, y, z = point
     near = close = 0
     for pts in others:
-        least = min(((x - a) ** 2 + (y - b) ** 2 + (z - c) ** 2 for a, b, c in pts), default=limit2 + 1.0)
-        near += least <= limit2
-        close += least <= close2
+        reached = False
+        for a, b, c in pts:
+            d2 = (x - a) ** 2 + (y - b) ** 2 + (z - c) ** 2
+            if d2 <= close2:
+                close += 1
+                reached = True
+                break
+            reached = reached or d2 <= limit2
+        near += reached
     return near / len(others), close / len(others)
