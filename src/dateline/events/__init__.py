@@ -106,12 +106,14 @@ from dateline.events._located import located_party
 from dateline.events._model import Candidate, features, load_model, sentence_count
 from dateline.events._phrase import full_phrase, phrase
 from dateline.events._places import dateline_place, main_place
+from dateline.events._propose_model import Proposer, load_proposer
 from dateline.events._roles import Roles, choose, load_roles
 from dateline.events._scene import CARRY_SENTENCES, COUNTRY_FEATURE, Scene, lead_day, line, remember, setting
 from dateline.pipeline import StageConfig, stage
 from dateline.records import Article, Event, Span, make_span
 
 if TYPE_CHECKING:
+    from spacy.tokens import Span as TokenSpan
     from spacy.tokens import Token
 
 __all__ = ["EventsConfig", "apply", "candidates", "plover_type"]
@@ -355,11 +357,17 @@ class EventsConfig(StageConfig):
     roles: str = field(default="", metadata={
         "help": "a trained actor/recipient model (a file written by 'dateline train roles') to use instead of "
                 "the language's own; 'none' chooses parties by the rules alone"})
+    proposals: str = field(default="", metadata={
+        "help": "a trained proposal model (a file written by 'dateline train proposals') to use instead of the "
+                "language's own; 'none' codes only the events the rules find"})
 
 
-def candidates(article: Article, lex: Lexicon, roles: Roles | None = None) -> list[Candidate]:
+def candidates(article: Article, lex: Lexicon, roles: Roles | None = None,
+               proposer: Proposer | None = None) -> list[Candidate]:
     """Every event the rules propose in the article, in order, with what the learned check reads; with
-    ``roles``, the parties of each are those that model chooses (:mod:`dateline.events._roles`)."""
+    ``roles``, the parties of each are those that model chooses (:mod:`dateline.events._roles`); with
+    ``proposer``, a sentence where the rules code none may get the event that model proposes
+    (:mod:`dateline.events._propose_model`)."""
     doc = article.doc
     if doc is None:
         return []
@@ -368,7 +376,7 @@ def candidates(article: Article, lex: Lexicon, roles: Roles | None = None) -> li
     found: list[Candidate] = []
     outlet = _outlet(article)
     for number, sentence in enumerate(doc.sents):
-        found_hits = hits(sentence, lex)
+        found_hits, coded = hits(sentence, lex), len(found)
         dyads: set[tuple[str, frozenset[str], frozenset[str]]] = set()
         for hit, part in (p for h in (fold(found_hits, lex) if found_hits else ()) for p in _bilateral(h)):
             candidate = _event(article, hit, number, scene, lex.words, part)
@@ -376,6 +384,7 @@ def candidates(article: Article, lex: Lexicon, roles: Roles | None = None) -> li
                 continue
             if roles is not None and not candidate.hit.rules_only:
                 candidate = _chosen(article, candidate, number, scene, lex.words, roles, part)
+            candidate = candidate if proposer is None else proposer.retyped(candidate, article, lex)
             dyad = (candidate.event.type, frozenset(candidate.event.actors), frozenset(candidate.event.recipients))
             if dyad in dyads:
                 continue  # one sentence says once that an actor did a kind of act to another ("declared ..., shut ...")
@@ -383,8 +392,22 @@ def candidates(article: Article, lex: Lexicon, roles: Roles | None = None) -> li
             scene = scene.noting(candidate.event, number, part)
             if outlet not in candidate.event.actors:
                 found.append(candidate)
+        proposed = _proposed(article, sentence, number, scene, lex, roles, proposer) if len(found) == coded else None
+        if proposed is not None and outlet not in proposed.event.actors:
+            scene = scene.noting(proposed.event, number, ())
+            found.append(proposed)
         scene = remember(article, sentence, number, scene)
     return found
+
+
+def _proposed(article: Article, sentence: TokenSpan, number: int, scene: Scene, lex: Lexicon, roles: Roles | None,
+              proposer: Proposer | None) -> Candidate | None:
+    """The event the proposal model finds in sentence ``number``, where the rules code none; None without one."""
+    hit = proposer.hit(sentence, number, article, lex) if proposer is not None else None
+    proposed = _event(article, hit, number, scene, lex.words) if hit is not None else None
+    if proposed is None or roles is None:
+        return proposed
+    return _chosen(article, proposed, number, scene, lex.words, roles, ())
 
 
 def _chosen(article: Article, candidate: Candidate, number: int, scene: Scene, words: Words, roles: Roles,
@@ -415,7 +438,8 @@ def apply(article: Article, config: EventsConfig = EventsConfig()) -> Article:
     if article.doc is None:
         return article
     res = config.resources(article)
-    found = candidates(article, load_lexicon(res), load_roles(res, config.roles))
+    found = candidates(article, load_lexicon(res), load_roles(res, config.roles),
+                       load_proposer(res, config.proposals))
     model = load_model(res, config.model)
     events: list[Event] = []
     sentences = sentence_count(article) if model is not None else 0

@@ -22,6 +22,7 @@ TASKS: dict[str, str] = {
     "events": "dateline.training.events",
     "places": "dateline.training.places",
     "places-rank": "dateline.training.places_rank",
+    "proposals": "dateline.training.proposals",
     "quotes": "dateline.training.quotes",
     "roles": "dateline.training.roles",
 }
