@@ -14,14 +14,17 @@ noun of a sentence triggers an event of which PLOVER type, from:
   sentences of an event no token could be found for (left out).
 
 Figures are out of fold: the articles are cut into :data:`FOLDS` folds by
-article; each fold is coded (rules, then proposals where the rules code
-nothing in a sentence) by a model fitted on the other folds and the PLOVER
-records, and scored like ``dateline eval events`` at each threshold of
-:data:`THRESHOLDS` (``oof.<t>.*``), per set, beside the rules alone
-(``rules.*``). The threshold is chosen on the out-of-fold figures
-(:func:`_choose`); ``nested.*`` scores each fold at the threshold chosen on
-the others. The model written is fitted on everything. Training is
-deterministic.
+article; each fold is coded by a model fitted on the other folds and the PLOVER
+records, and scored like ``dateline eval events``: with proposals (where the
+rules code nothing in a sentence) at each threshold of :data:`THRESHOLDS`
+(``proposals.<t>.*``), with rule events retyped at each threshold of
+:data:`RETYPES` (``retype.<r>.*``), each part alone, per set, beside the rules
+alone (``rules.*``; ``rules.core_other_type`` counts the core events a choice of
+type among the rule events could find at most). Each part's threshold is chosen
+on the out-of-fold figures (:func:`_choose`: the best F1 of core recall and
+precision, off where none beats the rules); ``nested.<part>.*`` scores each
+fold at the threshold chosen on the others. The model written is fitted on
+everything, its parts at the chosen thresholds. Training is deterministic.
 """
 
 from __future__ import annotations
@@ -340,10 +343,12 @@ def _write(out: Path, model: Proposer, metrics: dict[str, float | int], counts: 
     card.write_text(f"""# Event proposals (`{path.name}`)
 
 A multinomial logistic token classifier ({len(weights)} features, {len(CLASSES)} classes) that proposes an event
-trigger and type in a sentence where the rules code none; built by `dateline train proposals`.
+trigger and type in a sentence where the rules code none, and may give a rule event another type; built by
+`dateline train proposals`. Proposals at {model.threshold}, retyping at {model.retype}.
 Trained on PLOVER's gold records (CC BY-SA 4.0) and the hand-coded Wikinews articles (CC BY 2.5):
 {", ".join(f"{k} {v}" for k, v in sorted(counts.items()))} tokens. Figures out of fold, {FOLDS} folds by
-article (`oof.<threshold>.*`, `nested.*` at the threshold chosen on the other folds), beside the rules alone.
+article (`proposals.<threshold>.*`, `retype.<threshold>.*`, `nested.<part>.*` at the threshold chosen on the other
+folds), beside the rules alone; a threshold of {OFF} is off.
 
 | metric | value |
 |---|---|
