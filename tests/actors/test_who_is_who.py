@@ -727,3 +727,17 @@ def test_a_countrys_own_branch_named_as_one_organization_is_one_actor() -> None:
     branch = names["Kenya Red Cross"]
     assert (branch.kind, branch.country, branch.sector) == ("organization", "KEN", "MED")
     assert "International Committee of the Red Cross" not in names
+
+
+def test_a_person_of_no_named_country_is_of_the_country_whose_places_dominate_the_story() -> None:
+    article = run("Dana Morrow, a resident of Kenosha, Wisconsin, was released from a jail in Milwaukee on Friday. "
+                  "Her neighbour Paul Okafor said the town of Racine had raised money for her bail.")
+    names = by_name(article)
+    assert (names["Dana Morrow"].kind, names["Dana Morrow"].country) == ("person", "USA")
+    assert names["Paul Okafor"].country == "USA"
+
+
+def test_a_place_named_once_gives_no_person_a_country() -> None:
+    article = run("Dana Morrow said on Friday she would sing in Milwaukee next spring with Paul Okafor.")
+    names = by_name(article)
+    assert names["Dana Morrow"].kind == "person" and names["Dana Morrow"].country is None

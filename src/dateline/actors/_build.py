@@ -73,8 +73,11 @@ class Context:
     main_country: str | None = None
     #: the country the story happens in, if one dominates its country names and its places ("El Paso",
     #: "Texas"): the country of a bare "police" or "gunman", and of an organization of a known kind that
-    #: no country is named for when no ``main_country`` dominates; persons keep ``main_country``
+    #: no country is named for when no ``main_country`` dominates
     scene_country: str | None = None
+    #: ``scene_country`` when it dominates (not one place named once): the country of a person of no
+    #: country told when no ``main_country`` dominates ("Kenosha, Wisconsin" ... "Milwaukee")
+    home_country: str | None = None
 
     @classmethod
     def from_phrases(cls, doc: Doc, phrases: list[Candidate], day: dt.date | None,
@@ -103,7 +106,8 @@ class Context:
         scene = counts + Counter(_place_countries(phrases, divisions, towns, places))
         # the only country a story's names and places point to is its scene, even named once ("in Mississauga")
         only = next(iter(scene)) if len(scene) == 1 else None
-        return cls(marks, [s.start_char for s in doc.sents], named, _dominant(counts), _dominant(scene) or only)
+        home = _dominant(scene)
+        return cls(marks, [s.start_char for s in doc.sents], named, _dominant(counts), home or only, home)
 
     @property
     def countries(self) -> set[str]:

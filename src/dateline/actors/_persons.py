@@ -336,7 +336,7 @@ def _person_group(
         group.former = sector == ELITE
         return ("P", person.name), group
     if country is None:  # "Prime Minister Oleksiy Honcharuk", "Sudesh Amman" in a story about one country
-        country = build.context.main_country
+        country = build.context.main_country or build.context.home_country
     group = Group(name, "person", country, IGO if country == IGO else sector, title, None, gender)
     group.former, group.unknown = sector == ELITE, mod is None
     return ("P", name), group
