@@ -741,3 +741,20 @@ def test_a_place_named_once_gives_no_person_a_country() -> None:
     article = run("Dana Morrow said on Friday she would sing in Milwaukee next spring with Paul Okafor.")
     names = by_name(article)
     assert names["Dana Morrow"].kind == "person" and names["Dana Morrow"].country is None
+
+
+def test_a_bare_senate_in_a_story_about_another_country_is_that_countrys() -> None:
+    article = run("Puerto Rico's governor resigned on Friday. The House of Representatives confirmed his successor, "
+                  "but the Senate did not. Senate President Rosa Ortiz said Puerto Rico needed a vote.",
+                  dt.date(2019, 8, 3))
+    senate, house = actor_of(article, "Senate"), actor_of(article, "House of Representatives")
+    assert (senate.country, senate.sector) == ("PRI", "LEG") and senate.name != "United States Senate"
+    assert (house.country, house.sector) == ("PRI", "LEG")
+    assert actor_of(article, "Rosa Ortiz").country == "PRI"
+
+
+def test_a_bare_senate_stays_the_us_senate_where_a_us_senator_is_named() -> None:
+    article = run("Iran's parliament met on Monday. Iran said the deal would stand. Senator Bob Corker said the "
+                  "Senate would vote on the deal with Iran.", dt.date(2015, 7, 20))
+    senate = actor_of(article, "Senate")
+    assert (senate.name, senate.country) == ("United States Senate", "USA")

@@ -36,6 +36,8 @@ MAIN_COUNTRY_SHARE = 0.5
 MAIN_COUNTRY_MIN_MENTIONS = 2
 
 Key = tuple[str, ...]
+_IGO = "IGO"
+_PARTY = "PTY"
 _NO_DIVISIONS: Mapping[str, Sequence[str]] = {}
 
 
@@ -223,6 +225,21 @@ class Build:
     def add_tokens(self, key: Key, group: Group, tokens: range) -> Group:
         """Record the text of ``tokens`` as a mention of the actor ``key`` and use the tokens up."""
         return self.add(key, group, self.token_span(tokens), tokens)
+
+    def story_body(self, orgs: Sequence[Org], written: str, prefix: bool = False) -> str | None:
+        """The country the story is about, for a name the bodies of many countries bear (``generic_body_names``:
+        "the Senate", "Congress") that the dictionary ``orgs`` give to another country's: "the Senate" of a story
+        about Puerto Rico is its own. ``prefix``: the name may begin ``written`` ("Senate President")."""
+        main = self.context.main_country
+        if main is None or main == _IGO or not orgs or any(o.kb or o.country in (None, _IGO, main) for o in orgs):
+            return None
+        bodies = {(o.country, sector) for o in orgs for sector in (o.sector, _PARTY)}
+        if any((g.country, g.sector) in bodies for g in self.groups.values()):
+            return None  # a US senator or party named before: "the Senate" is the US Senate in a story about Iran
+        names, words = self.lex.words.generic_body_names, written.lower().split()
+        words = words[1:] if words and words[0] in self.lex.words.determiners else words
+        ends = range(1, len(words)) if prefix else range(len(words), len(words) + 1)
+        return main if any(" ".join(words[:end]) in names for end in ends) else None
 
     def free(self, candidate: Candidate) -> bool:
         return not any(k in self.taken for k in range(candidate.tok_start, candidate.tok_end))

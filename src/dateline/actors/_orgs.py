@@ -47,7 +47,7 @@ def name_group(build: Build, cand: Candidate) -> tuple[Key, Group] | None:
     doc = build.doc
     orgs = [h.ref for h in cand.hits if isinstance(h.ref, Org)]
     if orgs:
-        owner = country_word_before(build, cand)
+        owner = country_word_before(build, cand) or build.story_body(orgs, build.article.text[cand.start : cand.end])
         if owner is None or owner == IGO or any(o.country in (None, IGO) for o in orgs):
             return org_group(choose_org(build, orgs))
         if any(o.country == owner for o in orgs):

@@ -349,6 +349,9 @@ def _text_country_sector(build: Build, mod: Modifier | None, at: int) -> tuple[s
         return None, None
     words = build.lex.words
     country = modifier_country(mod, build.article.published)
+    bodies = [h.ref for h in mod.hits if isinstance(h.ref, Org)]
+    if bodies and len(bodies) == len(mod.hits):  # "Senate President Jane Roe" in a story about Puerto Rico
+        country = build.story_body(bodies, build.article.text[mod.start : at], prefix=True) or country
     org_country, org_sector = _organization(build, mod)
     title = (mod.title or "").lower()
     said = build.article.text[mod.start : mod.appositive.end if mod.appositive is not None else at]

@@ -91,6 +91,7 @@ class Words:
     doer_nouns: frozenset[str]
     count_excluding_heads: frozenset[str]
     agent_descriptors: frozenset[str]
+    generic_body_names: frozenset[str]
 
     def former(self, title: str) -> str:
         """The title of an office held no longer ("former President")."""
@@ -205,6 +206,7 @@ def parse_words(data: dict[str, Any]) -> Words:
         doer_nouns=_lower_words(data, "doer_nouns"),
         count_excluding_heads=_lower_words(data, "count_excluding_heads"),
         agent_descriptors=_lower_words(data, "agent_descriptors"),
+        generic_body_names=_lower_words(data, "generic_body_names"),
     )
 
 
