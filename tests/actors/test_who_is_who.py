@@ -758,3 +758,12 @@ def test_a_bare_senate_stays_the_us_senate_where_a_us_senator_is_named() -> None
                   "Senate would vote on the deal with Iran.", dt.date(2015, 7, 20))
     senate = actor_of(article, "Senate")
     assert (senate.name, senate.country) == ("United States Senate", "USA")
+
+
+def test_an_organization_of_no_known_kind_is_of_the_country_the_story_is_about() -> None:
+    article = run("A federal judge in the United States ruled on Friday that the draft was unconstitutional. The "
+                  "Brennan Roe Coalition had sued the Selective Service System in Houston. The United States may "
+                  "appeal.", dt.date(2019, 2, 25))
+    coalition = actor_of(article, "Brennan Roe Coalition")
+    assert (coalition.kind, coalition.country) == ("organization", "USA")
+    assert actor_of(article, "Selective Service System").country == "USA"

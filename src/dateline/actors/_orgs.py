@@ -197,10 +197,12 @@ def _unknown_name(build: Build, cand: Candidate) -> tuple[Key, Group] | None:
     if sector is None and described and build.lex.heads is not None:
         # "the energy company Burisma": BUS; "the state news agency Tass": JRN, not the agency's GOV
         sector = build.lex.heads.sector(doc[max(cand.tok_start - 2, 0) : cand.tok_start].text)
-    # of the story's country, else of the country its places are in ("Dayton, Ohio")
+    # of the story's country, else of the country its places are in ("Dayton, Ohio"); of no known kind, only
+    # where they dominate (a name no dictionary knows is most often of the story's country: "JetBlue")
     home = build.context.main_country or build.context.scene_country
     country = (_name_country(build, cand, text) or country_word_before(build, cand)
-               or (_described_country(build, cand.tok_start - 1) if described else None) or (home if sector else None))
+               or (_described_country(build, cand.tok_start - 1) if described else None)
+               or (home if sector else build.context.main_country or build.context.home_country))
     owner = _owner(build, cand) if sector is None else None
     if owner is not None:  # "the Senate's Committee on Foreign Relations" is a body of the Senate
         country, sector = country or owner.country, owner.sector
