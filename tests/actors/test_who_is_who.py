@@ -767,3 +767,13 @@ def test_an_organization_of_no_known_kind_is_of_the_country_the_story_is_about()
     coalition = actor_of(article, "Brennan Roe Coalition")
     assert (coalition.kind, coalition.country) == ("organization", "USA")
     assert actor_of(article, "Selective Service System").country == "USA"
+
+
+def test_coalitions_and_institutes_are_non_governmental_and_so_are_their_people() -> None:
+    article = run("Jane Roe of the Meridian Coalition said the vote was a start. John Doe of the Halvorsen Institute "
+                  "agreed, and the Rexford Institute of Technology said nothing.")
+    names = by_name(article)
+    assert names["Meridian Coalition"].sector == "NGO" and names["Halvorsen Institute"].sector == "NGO"
+    assert (names["Jane Roe"].kind, names["Jane Roe"].sector) == ("person", "NGO")
+    assert names["John Doe"].sector == "NGO"
+    assert names["Rexford Institute of Technology"].sector == "EDU"
