@@ -777,3 +777,19 @@ def test_coalitions_and_institutes_are_non_governmental_and_so_are_their_people(
     assert (names["Jane Roe"].kind, names["Jane Roe"].sector) == ("person", "NGO")
     assert names["John Doe"].sector == "NGO"
     assert names["Rexford Institute of Technology"].sector == "EDU"
+
+
+def test_a_country_name_written_with_a_us_state_after_it_is_a_town_there() -> None:
+    article = run("A man from Palestine, Texas, was arrested on Monday. Palestine police said he had fled a jail in "
+                  "Tyler. Jane Roe, 20, of Palestine, was also held.")
+    assert not [a for a in article.actors if a.kind == "country"]
+    police = actor_of(article, "Palestine police")
+    assert (police.country, police.sector) == ("USA", "COP")
+    assert actor_of(article, "Jane Roe").country == "USA"
+
+
+def test_georgia_residents_in_a_story_of_us_states_are_americans() -> None:
+    article = run("Needy Georgia residents could soon call a help line, lawmakers in Atlanta said. Florida and "
+                  "Alabama already have one.")
+    residents = actor_of(article, "Georgia residents")
+    assert (residents.country, residents.sector) == ("USA", "CVL")

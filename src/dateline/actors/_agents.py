@@ -348,6 +348,8 @@ def _proper_run(doc: Doc, k: int) -> range | None:
 def _place_country(build: Build, name: str) -> str | None:
     from dateline.actors._orgs import place_country
 
+    if name in build.namesakes:
+        return build.namesakes[name]  # "Palestine police" of Palestine, Texas
     countries = [h.ref.iso3 for h in build.lex.lookup(name) if isinstance(h.ref, Country)]
     return countries[0] if countries else place_country(build, name, placed=True)
 

@@ -8,7 +8,8 @@ Utah, and David Perdue of Georgia", "Atlanta", "U.S.") than of the country of
 that name ("Georgian", "Tbilisi"). Each distinct name counts once. The
 stage then reads the name as that division: no country actor, and the
 division's country for a name that holds it ("Georgia Institute of
-Technology").
+Technology"). A country's name followed by a division of another country where
+a town bears it ("Palestine, Texas") is that town throughout the article.
 """
 
 from __future__ import annotations
@@ -41,6 +42,9 @@ def division_namesakes(doc: Doc, phrases: list[Candidate], kb: KnowledgeBase | N
     for cand in phrases:
         surface = doc[cand.tok_start : cand.tok_end].text
         named = {h.ref.iso3 for h in cand.hits if isinstance(h.ref, Country) and h.kind in NAMESAKE_KINDS}
+        if named and surface not in found and (town := _qualified_town(doc, cand, kb, surface, named)):
+            found[surface] = town  # "Palestine, Texas": a town of the state's country, wherever else named
+            continue
         others = set(kb.divisions.get(surface, ())) - named if named else set()
         if surface in found or len(others) != 1:
             continue
@@ -49,6 +53,18 @@ def division_namesakes(doc: Doc, phrases: list[Candidate], kb: KnowledgeBase | N
         if votes[other] > max(votes[iso] for iso in named):
             found[surface] = other
     return found
+
+
+def _qualified_town(doc: Doc, cand: Candidate, kb: KnowledgeBase, surface: str, named: set[str]) -> str | None:
+    """The country of a town that bears a country's name, when the text writes the town's first-level division
+    right after it ("Palestine, Texas", "Lebanon, Pa."): that division's country, if a town there has the name."""
+    k = cand.tok_end
+    if k + 1 >= len(doc) or doc[k].text != "," or doc[k + 1].pos_ != "PROPN":
+        return None
+    after = doc[k + 1].text
+    countries = (set(kb.divisions.get(after, ())) | set(kb.divisions.get(after.rstrip("."), ()))) - named
+    towns = set(kb.towns.get(surface, ()))
+    return countries.pop() if len(countries) == 1 and countries <= towns else None
 
 
 def without_namesakes(doc: Doc, phrases: list[Candidate], namesakes: dict[str, str]) -> list[Candidate]:
