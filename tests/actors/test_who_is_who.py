@@ -793,3 +793,13 @@ def test_georgia_residents_in_a_story_of_us_states_are_americans() -> None:
                   "Alabama already have one.")
     residents = actor_of(article, "Georgia residents")
     assert (residents.country, residents.sector) == ("USA", "CVL")
+
+
+def test_a_us_state_that_acts_is_its_government_and_one_where_things_happen_no_actor() -> None:
+    article = run("The Supreme Court rejected a lawsuit filed by Texas on Friday. Maryland rescheduled its primary "
+                  "to June. Protesters gathered in Ohio, and Florida is a closed-primary state.", dt.date(2020, 12, 12))
+    for state in ("Texas", "Maryland"):
+        actor = actor_of(article, state)
+        assert (actor.name, actor.kind, actor.country, actor.sector) == (state, "organization", "USA", "GOV")
+    names = by_name(article)
+    assert "Ohio" not in names and "Florida" not in names

@@ -68,7 +68,36 @@ def name_group(build: Build, cand: Candidate) -> tuple[Key, Group] | None:
     tagged = cand.label in ("ORG", "NORP") or (cand.label == "PERSON" and org_noun_before(build, cand))
     if not kinds and tagged and all(h.kind in ("person", "org") for h in cand.hits):
         return _unknown_name(build, cand)
+    if not cand.hits and cand.label == "GPE":
+        return _acting_division(build, cand)
     return None
+
+
+def _acting_division(build: Build, cand: Candidate) -> tuple[Key, Group] | None:
+    """A first-level division of one country that acts ("Texas sued", "a lawsuit filed by Texas", "the state
+    of Pennsylvania certified"): its government, named as the text names the division."""
+    kb = build.lex.kb
+    text = " ".join(build.article.text[cand.start : cand.end].split())
+    countries = set(kb.divisions.get(text, ())) if kb is not None else set()
+    countries &= {build.context.main_country, build.context.scene_country}  # not Liberia's Maryland County
+    if len(countries) != 1 or not _acts(build, cand):
+        return None
+    iso = countries.pop()
+    return ("D", iso, text), Group(text, "organization", iso, IGO if iso == IGO else "GOV")
+
+
+def _acts(build: Build, cand: Candidate) -> bool:
+    """Whether a place's name, or "the state of" it, is the subject of a verb other than "be" ("Maryland
+    rescheduled") or the agent of a passive one ("filed by Texas"): not a place's qualifier, nor a dateline."""
+    doc, words = build.doc, build.lex.words
+    tok, k = doc[cand.tok_end - 1], cand.tok_start
+    if (k >= 2 and doc[k - 1].text == ",") or (cand.tok_end < len(doc) and doc[cand.tok_end].text in ",("):
+        return False  # a place's qualifier ("Vigo County, Indiana"), a dateline ("New York (AFP)")
+    if tok.dep_ == "pobj" and tok.head.lower_ == "of" and tok.head.head.lower_ in words.division_nouns:
+        tok = tok.head.head  # "the state of Pennsylvania certified"
+    if tok.dep_ == "pobj" and tok.head.dep_ == "agent":
+        return True
+    return tok.dep_ in ("nsubj", "nsubjpass") and tok.head.pos_ == "VERB" and tok.head.lemma_ != "be"
 
 
 def country_word_before(build: Build, cand: Candidate) -> str | None:

@@ -92,6 +92,7 @@ class Words:
     count_excluding_heads: frozenset[str]
     agent_descriptors: frozenset[str]
     generic_body_names: frozenset[str]
+    division_nouns: frozenset[str]
 
     def former(self, title: str) -> str:
         """The title of an office held no longer ("former President")."""
@@ -207,6 +208,7 @@ def parse_words(data: dict[str, Any]) -> Words:
         count_excluding_heads=_lower_words(data, "count_excluding_heads"),
         agent_descriptors=_lower_words(data, "agent_descriptors"),
         generic_body_names=_lower_words(data, "generic_body_names"),
+        division_nouns=_lower_words(data, "division_nouns"),
     )
 
 
