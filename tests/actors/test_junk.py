@@ -158,3 +158,11 @@ def test_programmes_and_platforms_are_no_actors() -> None:
     names = by_name(run("The governor said Ohio would expand Medicaid, and Microsoft said its app runs on Android."))
     assert names["Microsoft"].sector == "BUS"
     assert not {"Medicaid", "Android"} & set(names)
+
+
+def test_a_name_run_into_a_title_case_headline_is_no_actor() -> None:
+    article = run("Dennis Prager Tells Conservatives They Need To Change Course.  Many conservatives have ignored "
+                  "the radio host, Dennis Prager said on Monday.")
+    names = {a.name for a in article.actors}
+    assert "Dennis Prager" in names
+    assert "Dennis Prager Tells" not in names

@@ -22,6 +22,8 @@ Only names no dictionary knows and no title explains are judged (``Group.unknown
 - an organization whose every word is a place's and which is never a subject ("Melbourne Australia",
   "Abqaiq");
 - shouting: a word in capitals too long for an acronym ("ABSTAINS");
+- a name of three words or more seen only in a headline written in title case, where the tagger runs a name
+  into the headline's words ("George Zimmerman Auctioning Off Gun Used To Kill ...");
 - an acronym that is never a subject, an owner, an agent or a source ("wear PPE", "to serve as VPOTUS"),
   unless the capitalized name it shortens stands beside it or it is listed with an organization;
 - a name that takes part in no act ("cuts to Medicare", "was named MVP",
@@ -56,6 +58,12 @@ __all__ = ["drop_junk", "not_actors_pass"]
 MAX_ACRONYM_LETTERS = 6
 #: Dependency labels of a mention that takes part in an act: subject, possessor, object of a verb.
 ACTING = frozenset({"nsubj", "nsubjpass", "poss", "agent", "dobj", "dative", "iobj", "appos"})
+#: A headline in title case: at least this many words, this share of them capitalized; an unknown name of at
+#: least MIN_HEADLINE_NAME_WORDS words seen only there is the tagger running a name into the headline's words.
+#: Set by hand on PolNeAR train's headlines, not tuned.
+MIN_HEADLINE_WORDS = 5
+HEADLINE_CAPITALS = 0.8
+MIN_HEADLINE_NAME_WORDS = 3
 #: The sector of companies: one the dictionaries know is no actor where it only names its make ("a Boeing 737").
 BUSINESS = "BUS"
 #: Dependency labels of a doer: what an acronym no dictionary knows must be to be an actor ("NASA said").
@@ -145,6 +153,8 @@ def _junk(build: Build, group: Group) -> bool:
     if all(_place_position(build, t) or _names_product(build, t) for t in tokens):
         return True  # "in Maidan Shahr"; "the plane, a Boeing B-17 Flying Fortress,"
     words = group.name.split()
+    if len(words) >= MIN_HEADLINE_NAME_WORDS and all(_in_headline(build, t) for t in tokens):
+        return True  # "George Zimmerman Auctioning Off Gun ...", "Clinton's Server Unprotected": a headline's words
     if group.kind == "person":  # "Storm Lorenzo"; "Tourists crowded Charles Bridge", not "Mark Hall said"
         if len(words) > 1 and (words[0].lower() in build.lex.words.not_person_openings
                                or words[-1].lower() in build.lex.words.not_person_endings):
@@ -163,6 +173,17 @@ def _junk(build: Build, group: Group) -> bool:
     if acronym and (len(letters) > MAX_ACRONYM_LETTERS or not any(_agent(build, t) or _named_org(t) for t in tokens)):
         return True  # shouting ("ABSTAINS"); an acronym no dictionary knows that does nothing ("wear PPE")
     return not any(_acts(build, t) for t in tokens)
+
+
+def _in_headline(build: Build, tok: Token) -> bool:
+    """Whether a token lies in a sentence written in title case, as headlines are: nearly every word
+    capitalized, small words too ("To", "Of", "A"), where the tagger's names run into the words around them."""
+    words = build.lex.words
+    small = words.determiners | words.name_prepositions
+    alpha = [t for t in tok.sent if t.is_alpha]
+    if len(alpha) < MIN_HEADLINE_WORDS or not any(t.text[:1].isupper() and t.lower_ in small for t in alpha):
+        return False
+    return sum(t.text[:1].isupper() for t in alpha) >= HEADLINE_CAPITALS * len(alpha)
 
 
 def _cut_title(build: Build, group: Group) -> bool:
