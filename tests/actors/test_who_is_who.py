@@ -779,6 +779,12 @@ def test_coalitions_and_institutes_are_non_governmental_and_so_are_their_people(
     assert names["Rexford Institute of Technology"].sector == "EDU"
 
 
+def test_a_national_institute_is_a_government_body() -> None:
+    article = run("The National Institute for Coastal Research said on Monday that the sea had risen.")
+    institute = actor_of(article, "National Institute for Coastal Research")
+    assert (institute.kind, institute.sector) == ("organization", "GOV")
+
+
 def test_a_country_name_written_with_a_us_state_after_it_is_a_town_there() -> None:
     article = run("A man from Palestine, Texas, was arrested on Monday. Palestine police said he had fled a jail in "
                   "Tyler. Jane Roe, 20, of Palestine, was also held.")
