@@ -45,12 +45,21 @@ __all__ = ["EXPORT_TABLES", "PER_ARTICLE", "SCHEMA_VERSION", "TABLES", "UPGRADES
 
 #: Bumped whenever a table changes shape; a store of an older version is upgraded in place by
 #: :data:`UPGRADES` when it is opened for writing, any other version is refused.
-SCHEMA_VERSION = "4"
+SCHEMA_VERSION = "5"
 #: How a store of an older version becomes the next one: its version -> (the next version, statements).
 #: Columns are only ever added at the end of a table, so an upgraded store has the layout of a new one.
 UPGRADES: dict[str, tuple[str, tuple[str, ...]]] = {
     # Version 4 keeps claims whose cue is negated ("did not say"), marked; version 3 dropped them.
     "3": ("4", ("ALTER TABLE quotes ADD COLUMN negated BOOLEAN", "UPDATE quotes SET negated = false")),
+    # Version 5 adds the stories step's index of linked event records; a store with linked records has it
+    # filled by the next linking (dateline.stories), which the meta key below asks for.
+    "4": ("5", ("CREATE TABLE IF NOT EXISTS story_records (seq BIGINT, article_id VARCHAR, event_id VARCHAR, "
+                "story VARCHAR, instance VARCHAR, since BIGINT, type VARCHAR, status VARCHAR, lo DATE, hi DATE, "
+                "exact BOOLEAN, country VARCHAR, word VARCHAR, "
+                "actors STRUCT(key VARCHAR, country VARCHAR, is_country BOOLEAN)[], "
+                "recipients STRUCT(key VARCHAR, country VARCHAR, is_country BOOLEAN)[])",
+                "INSERT OR REPLACE INTO meta SELECT 'story_records_missing', 'true' "
+                "WHERE EXISTS (SELECT 1 FROM events WHERE instance IS NOT NULL)")),
 }
 
 _WORD = re.compile(r"\w+")
@@ -165,10 +174,12 @@ TABLES: dict[str, RecordTable | LinkTable | DerivedTable] = {
     t.name: t for t in (*ARTICLE_TABLES, FAILURES, TERMS, *STORY_TABLES)
 }
 #: Tables whose rows belong to one article (``article_id``): a replaced article's rows go first.
-PER_ARTICLE: tuple[str, ...] = (*(t.name for t in ARTICLE_TABLES if t.name != "articles"), "terms", "story_keys")
+PER_ARTICLE: tuple[str, ...] = (*(t.name for t in ARTICLE_TABLES if t.name != "articles"), "terms", "story_keys",
+                                "story_records")
 
-#: Tables written by CSV/Parquet exports (``terms``, ``story_keys`` and ``story_df`` are indexes, not data).
-EXPORT_TABLES: tuple[str, ...] = tuple(name for name in TABLES if name not in ("terms", "story_keys", "story_df"))
+#: Tables written by CSV/Parquet exports (``terms`` and the ``story_`` tables are indexes, not data).
+EXPORT_TABLES: tuple[str, ...] = tuple(name for name in TABLES
+                                       if name not in ("terms", "story_keys", "story_df", "story_records"))
 
 
 def columns(table: str) -> list[tuple[str, str]]:

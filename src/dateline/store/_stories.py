@@ -12,7 +12,9 @@ and each event record an ``instance`` (``events.instance``). Beside them:
   (:func:`instance_mentions`);
 - ``story_keys`` and ``story_df``: what the stories step compares articles by
   (an article's most distinctive words and names, with their counts) and how
-  many linked articles hold each key; an index, not exported.
+  many linked articles hold each key; an index, not exported;
+- ``story_records``: what the stories step compares event records by, one row
+  per linked record in linking order, with its instance; an index, not exported.
 
 Both summary tables are kept by :func:`refresh` for the stories and instances
 that a write touched, in the same transaction. Its queries find the rows they
@@ -58,9 +60,22 @@ KEYS = DerivedTable("story_keys", (
     ("article_id", "VARCHAR"), ("story", "VARCHAR"), ("day", "DATE"), ("key", "VARCHAR"), ("tf", "DOUBLE"),
 ))
 DF = DerivedTable("story_df", (("key", "VARCHAR"), ("df", "INTEGER")), "PRIMARY KEY (key)")
+#: One row per linked event record, appended in the order records are linked (``seq``): what the matcher
+#: compares (:class:`dateline.stories._match.Mention`) and the instance it got. ``lo``/``hi`` are the days the
+#: event can fall on (:data:`UNKNOWN_DAYS` when nothing is known), ``since`` the ``seq`` of its instance's first
+#: record; written in linking order, both let DuckDB skip the row groups of records linked long before.
+RECORDS = DerivedTable("story_records", (
+    ("seq", "BIGINT"), ("article_id", "VARCHAR"), ("event_id", "VARCHAR"), ("story", "VARCHAR"),
+    ("instance", "VARCHAR"), ("since", "BIGINT"), ("type", "VARCHAR"), ("status", "VARCHAR"), ("lo", "DATE"),
+    ("hi", "DATE"), ("exact", "BOOLEAN"), ("country", "VARCHAR"), ("word", "VARCHAR"),
+    ("actors", "STRUCT(key VARCHAR, country VARCHAR, is_country BOOLEAN)[]"),
+    ("recipients", "STRUCT(key VARCHAR, country VARCHAR, is_country BOOLEAN)[]"),
+))
+#: ``lo``/``hi`` of a record whose days are unknown (undated, in an undated article): it meets every day.
+UNKNOWN_DAYS = ("0001-01-01", "9999-12-31")
 
 #: The derived tables, in the order they are created (the first two are exported).
-STORY_TABLES: tuple[DerivedTable, ...] = (STORIES, INSTANCES, KEYS, DF)
+STORY_TABLES: tuple[DerivedTable, ...] = (STORIES, INSTANCES, KEYS, DF, RECORDS)
 
 #: An article's source for counting distinct sources: its site, else the article itself.
 _SOURCE = "coalesce({a}.site, 'article:' || {a}.id)"

@@ -22,7 +22,9 @@ transaction:
   earlier record of the same type and status, in the same story, or with a
   participant in common on the same day, provided nothing says they differ
   (status, dates, participants, place: :mod:`dateline.stories._match`) with
-  any record of that instance; else it starts one.
+  any record of that instance; else it starts one. The records compared are
+  read from an index of linked records kept in linking order
+  (:mod:`dateline.stories._records`), so the lookup reads recent records only.
 
 Nothing already linked is ever moved, so a run that adds articles links only
 them, and the work per chunk is bounded by the candidates it reads, not by the
@@ -46,13 +48,13 @@ import duckdb
 from dateline import ids
 from dateline.errors import StoreError
 from dateline.store import Store
+from dateline.stories import _records
 from dateline.stories._ahead import KeysAhead, keys_ahead
 from dateline.stories._keys import article_keys, centroid, cosine, days, days_differ, event_days, idf, top, weights
 from dateline.stories._match import InstanceIndex
 from dateline.stories._options import StoryOptions
 from dateline.stories._read import (
     Pending,
-    candidate_mentions,
     candidates,
     chunk_mentions,
     day_range,
@@ -99,6 +101,7 @@ def attach(store: Store, options: StoryOptions = StoryOptions(), ahead: KeysAhea
                 if not chunk:
                     return total
                 con.begin()
+                _records.fill(con)
                 done = _link(con, chunk, options, known)
                 con.commit()
             except duckdb.Error as exc:
@@ -204,7 +207,11 @@ def _instances(con: duckdb.DuckDBPyConnection, articles: list[str],
     if not mentions:
         return {}
     index = InstanceIndex()
-    for mention, instance in candidate_mentions(con, mentions):
+    since: dict[str, int] = {}
+    for mention, instance, first in _records.candidates(con, mentions):
         index.add(mention, instance)
-    return {(m.article, m.event): index.assign(m) for m in mentions}
+        since[instance] = first
+    assigned = {(m.article, m.event): index.assign(m) for m in mentions}
+    _records.write(con, [(m, assigned[m.article, m.event]) for m in mentions], since)
+    return assigned
 

@@ -2,9 +2,8 @@
 
 Every query is parameterized and bounded by the chunk of articles being linked:
 candidates come from the ``story_keys`` index (articles sharing a new
-article's distinctive keys, published within the window) and from the events
-of the same stories or with the same participants on the same day, never from
-a scan that grows with what the query returns.
+article's distinctive keys, published within the window); the event records
+new ones may join, from the ``story_records`` index (:mod:`dateline.stories._records`).
 """
 
 from __future__ import annotations
@@ -20,7 +19,7 @@ import duckdb
 from dateline.stories._match import Mention, Party, window
 from dateline.stories._words import trigger_word
 
-__all__ = ["Pending", "candidate_mentions", "candidates", "chunk_mentions", "day_range", "df_counts", "mentions_where",
+__all__ = ["Pending", "candidates", "chunk_mentions", "day_range", "df_counts", "mentions_where",
            "pending", "story_members", "story_of"]
 
 
@@ -193,29 +192,3 @@ def chunk_mentions(con: duckdb.DuckDBPyConnection, articles: Sequence[str],
     """The event records of these articles, in reading order."""
     found = mentions_where(con, "article_id", articles, stories)
     return [m for m, _ in found]
-
-
-def candidate_mentions(con: duckdb.DuckDBPyConnection, new: Sequence[Mention]) -> list[tuple[Mention, str]]:
-    """Linked records that new ones may join: same type and status, and the same story, or a party in common
-    on a day within a day of a record dated to the day; then every record of their instances."""
-    types = sorted({m.kind for m in new})
-    stories = sorted({m.story for m in new if m.story})
-    exact = [(m.kind, p.key, m.days[0]) for m in new if m.exact and m.days for p in (*m.actors, *m.recipients)]
-    instances = {r[0] for r in con.execute(
-        "SELECT DISTINCT instance FROM events WHERE instance IS NOT NULL AND type IN (SELECT unnest($1::VARCHAR[])) "
-        "AND article_id IN (SELECT id FROM articles WHERE story IN (SELECT unnest($2::VARCHAR[])))",
-        [types, stories]).fetchall()}
-    if exact:
-        rows = con.execute(
-            """WITH q AS (SELECT unnest($1::VARCHAR[]) AS type, unnest($2::VARCHAR[]) AS key, unnest($3::DATE[]) AS day)
-               SELECT DISTINCT e.instance FROM q
-               JOIN event_participants p ON p.actor_key = q.key
-               JOIN events e ON e.article_id = p.article_id AND e.id = p.event_id AND e.type = q.type
-               WHERE e.instance IS NOT NULL AND e.date_value >= strftime(q.day - 1, '%Y-%m-%d')
-                 AND e.date_value < strftime(q.day + 2, '%Y-%m-%d')""",
-            [*map(list, zip(*exact, strict=True))]).fetchall()
-        instances |= {r[0] for r in rows}
-    if not instances:
-        return []
-    found = mentions_where(con, "instance", sorted(instances))
-    return [(m, i) for m, i in found if i is not None]

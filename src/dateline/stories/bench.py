@@ -11,7 +11,7 @@ so nothing depends on a language.
 The store is first linked as :func:`dateline.stories.attach` would leave it: by
 default in bulk (each article in its incident's story, each event in its incident
 event's instance, the key index and key counts made from the same keys, with the
-same settings), which takes minutes where linking a million events one chunk at a
+same settings, and the index of linked records), which takes minutes where linking a million events one chunk at a
 time takes hours; with ``--link-all``, by ``attach`` itself, timed. Then a child
 process stores ``--batches`` new batches of ``--batch`` articles (half of them
 reporting incidents already stored), as a run does, and links each after it is
@@ -179,6 +179,7 @@ def _link_in_bulk(store: Store, articles: list[Article], keys: dict[str, dict[st
     from dateline.store._stories import refresh
     from dateline.stories import StoryOptions
     from dateline.stories._keys import idf, top
+    from dateline.stories._records import MISSING, fill
     from dateline.stories._write import ARTICLES_COUNTED
 
     options = StoryOptions()
@@ -209,6 +210,8 @@ def _link_in_bulk(store: Store, articles: list[Article], keys: dict[str, dict[st
     _bulk(con, "INSERT INTO story_df SELECT unnest($1::VARCHAR[]), unnest($2::INTEGER[])", list(df.items()))
     con.execute("INSERT OR REPLACE INTO meta VALUES (?, ?)", [ARTICLES_COUNTED, str(len(keys))])
     refresh(con, story.values(), instance.values())
+    con.execute("INSERT OR REPLACE INTO meta VALUES (?, 'true')", [MISSING])
+    fill(con)  # the index of linked records, from the events, as for a store of an older version
     con.commit()
 
 
