@@ -10,7 +10,7 @@ from dateline.run._work import run_stages
 from dateline.store import Store, prepare
 from dateline.stories import StoryOptions, keys_ahead
 from dateline.stories._keys import article_keys
-from dateline.stories._read import pending
+from dateline.stories._read import chunk_mentions, pending
 
 TEXTS = [
     "Police in Lyon arrested two men on 4 May 2021 after a fire at the town hall, the mayor said on Tuesday.",
@@ -31,6 +31,10 @@ def test_keys_made_ahead_are_those_read_back_from_the_store(tmp_path: Path) -> N
     with Store(tmp_path / "s.duckdb") as store:
         store.write(analyzed, prepared=prepared)
         stored = pending(store.con, 10)
+        read_back = chunk_mentions(store.con, stored, {"a1": "s1"}, {})
+    made_ahead = chunk_mentions(None, stored, {"a1": "s1"}, ahead.records)  # type: ignore[arg-type]  # no store
+    assert len(read_back) >= 3 and any(m.actors for m in read_back) and any(m.story == "s1" for m in read_back)
+    assert made_ahead == read_back  # the same records, as the matcher compares them, in the same order
     assert [p.id for p in stored] == ["a0", "a1", "a2"]
     for p in stored:
         read = article_keys(p.title, p.text, options.lead_words, p.language, p.actors, p.places, p.times,

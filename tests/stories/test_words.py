@@ -12,7 +12,7 @@ from dateline.errors import ResourceError
 from dateline.records import Actor, Article, Event
 from dateline.store import Store
 from dateline.stories._match import InstanceIndex
-from dateline.stories._read import chunk_mentions
+from dateline.stories._read import chunk_mentions, pending
 from dateline.stories._words import families, index_families, stem, trigger_word
 from tests.store.exports import sentence, span
 from tests.stories.test_match import mention
@@ -46,7 +46,7 @@ def test_a_stored_record_is_compared_by_its_family(tmp_path: Path) -> None:
                       language="en", text=text, actors=(mayor,), events=(died,))
     with Store(tmp_path / "words.duckdb") as store:
         store.write([article])
-        found = chunk_mentions(store.con, ["art-died"], {"art-died": "s1"})
+        found = chunk_mentions(store.con, pending(store.con, 1), {"art-died": "s1"}, {})
     assert [m.word for m in found] == [trigger_word("death", "en")]
 
 

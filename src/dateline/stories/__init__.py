@@ -54,6 +54,7 @@ from dateline.stories._keys import article_keys, centroid, cosine, days, days_di
 from dateline.stories._match import InstanceIndex
 from dateline.stories._options import StoryOptions
 from dateline.stories._read import (
+    EventRow,
     Pending,
     candidates,
     chunk_mentions,
@@ -102,7 +103,7 @@ def attach(store: Store, options: StoryOptions = StoryOptions(), ahead: KeysAhea
                     return total
                 con.begin()
                 _records.fill(con)
-                done = _link(con, chunk, options, known)
+                done = _link(con, chunk, options, known, ahead.records if ahead is not None else {})
                 con.commit()
             except duckdb.Error as exc:
                 _rollback(con)
@@ -164,7 +165,7 @@ class _Linking:
 
 
 def _link(con: duckdb.DuckDBPyConnection, chunk: list[Pending], options: StoryOptions,
-          known: dict[str, dict[str, float]]) -> Attached:
+          known: dict[str, dict[str, float]], records: dict[str, tuple[EventRow, ...]]) -> Attached:
     originals = [p for p in chunk if p.duplicate_of is None]
     keys = {p.id: known[p.id] if p.id in known else article_keys(
         p.title, p.text, options.lead_words, p.language, p.actors, p.places, p.times, options.entity_weight)
@@ -187,7 +188,7 @@ def _link(con: duckdb.DuckDBPyConnection, chunk: list[Pending], options: StoryOp
         state.members.setdefault(stories[p.id], []).append(replace(own[p.id], day=p.published))
     add_keys(con, [(p.id, stories[p.id], p.published, kept[p.id]) for p in originals])
     stories.update(_duplicates(con, [p for p in chunk if p.duplicate_of is not None], stories))
-    instances = _instances(con, [p.id for p in originals], stories)
+    instances = _instances(con, originals, stories, records)
     set_links(con, stories, instances)
     return Attached(len(chunk), sum(s == ids.child_id(a, "story") for a, s in stories.items()), len(instances),
                     sum(i == ids.child_id(a, "instance", e) for (a, e), i in instances.items()))
@@ -200,10 +201,10 @@ def _duplicates(con: duckdb.DuckDBPyConnection, duplicates: list[Pending], stori
             or ids.child_id(p.id, "story") for p in duplicates}
 
 
-def _instances(con: duckdb.DuckDBPyConnection, articles: list[str],
-               stories: dict[str, str]) -> dict[tuple[str, str], str]:
-    """The instance of every event record of these articles."""
-    mentions = chunk_mentions(con, articles, stories)
+def _instances(con: duckdb.DuckDBPyConnection, articles: list[Pending], stories: dict[str, str],
+               records: dict[str, tuple[EventRow, ...]]) -> dict[tuple[str, str], str]:
+    """The instance of every event record of these articles (``records``: those of some, made ahead)."""
+    mentions = chunk_mentions(con, articles, stories, records)
     if not mentions:
         return {}
     index = InstanceIndex()

@@ -10,12 +10,13 @@ process then only looks the keys up in the store's indexes.
 from __future__ import annotations
 
 from collections import defaultdict
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from typing import Any
 
 from dateline.store import Prepared
 from dateline.stories._keys import Keys, article_keys
 from dateline.stories._options import StoryOptions
+from dateline.stories._read import EventRow
 
 __all__ = ["KeysAhead", "keys_ahead"]
 
@@ -27,6 +28,8 @@ class KeysAhead:
     lead_words: int
     entity_weight: float
     keys: dict[str, Keys]
+    records: dict[str, tuple[EventRow, ...]] = field(default_factory=dict)
+    """The event records of each article, in reading order, as linking reads them (any settings)."""
 
     def usable(self, options: StoryOptions) -> bool:
         return (self.lead_words, self.entity_weight) == (options.lead_words, options.entity_weight)
@@ -42,7 +45,29 @@ def keys_ahead(prepared: Prepared, options: StoryOptions = StoryOptions()) -> Ke
         keys[article_id] = article_keys(title, text, options.lead_words, language, actors.get(article_id, []),
                                         places.get(article_id, []), times.get(article_id, []),
                                         options.entity_weight)
-    return KeysAhead(options.lead_words, options.entity_weight, keys)
+    return KeysAhead(options.lead_words, options.entity_weight, keys, _records(prepared))
+
+
+def _records(prepared: Prepared) -> dict[str, tuple[EventRow, ...]]:
+    """Per article, its event records as :func:`dateline.stories._read.mentions_where` reads them back: by
+    evidence, then trigger start and id, each with its participants that have an actor key, by role and key."""
+    actors = {(a, i): (country, kind) for a, i, country, kind in _columns(prepared, "actors", "article_id", "id",
+                                                                          "country", "kind")}
+    parties: dict[tuple[str, str], list[dict[str, Any]]] = defaultdict(list)
+    for article, event, actor, key, role in _columns(prepared, "event_participants", "article_id", "event_id",
+                                                     "actor_id", "actor_key", "role"):
+        if key is not None:
+            country, kind = actors.get((article, actor), (None, None))
+            parties[article, event].append({"role": role, "key": key, "country": country, "kind": kind})
+    rows = _columns(prepared, "events", "article_id", "id", "type", "status", "date_value", "place_country",
+                    "trigger_text", "evidence_start", "trigger_start")
+    rows.sort(key=lambda r: (r[0], *((r[i] is None, r[i] or 0) for i in (7, 8)), r[1]))
+    found: dict[str, list[EventRow]] = {article: [] for (article,) in _columns(prepared, "articles", "id")}
+    for article, event, kind, status, value, country, trigger, _, _ in rows:
+        sides = tuple(sorted(parties[article, event], key=lambda p: (p["role"], p["key"])))
+        found.setdefault(article, []).append(EventRow(article, event, kind, status, value, country,
+                                                      trigger and trigger.lower(), sides))
+    return {article: tuple(records) for article, records in found.items()}
 
 
 Mentions = dict[str, list[tuple[str, int]]]

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import datetime as dt
 from collections import defaultdict
-from collections.abc import Collection, Sequence
+from collections.abc import Collection, Mapping, Sequence
 from dataclasses import dataclass
 from typing import Any, Literal
 
@@ -19,7 +19,7 @@ import duckdb
 from dateline.stories._match import Mention, Party, window
 from dateline.stories._words import trigger_word
 
-__all__ = ["Pending", "candidates", "chunk_mentions", "day_range", "df_counts", "mentions_where",
+__all__ = ["EventRow", "Pending", "candidates", "chunk_mentions", "day_range", "df_counts", "mentions_where",
            "pending", "story_members", "story_of"]
 
 
@@ -177,18 +177,42 @@ def mentions_where(con: duckdb.DuckDBPyConnection, column: Literal["article_id",
     out = []
     for row in con.execute(_MENTIONS.format(column=column), [list(values)]).fetchall():
         article, event, kind, status, value, published, country, word, story, instance, parties, language = row
-        days, exact = window(value, published)
-        sides: dict[str, list[Party]] = {"actor": [], "recipient": []}
-        for p in parties or ():
-            sides[p["role"]].append(Party(p["key"], p["country"], p["kind"] == "country"))
-        story = story or (stories or {}).get(article)
-        out.append((Mention(article, event, kind, status, days, exact, country, tuple(sides["actor"]),
-                            tuple(sides["recipient"]), trigger_word(word or "", language), story), instance))
+        record = EventRow(article, event, kind, status, value, country, word, tuple(parties or ()))
+        out.append((record.mention(published, language, story or (stories or {}).get(article)), instance))
     return out
 
 
-def chunk_mentions(con: duckdb.DuckDBPyConnection, articles: Sequence[str],
-                   stories: dict[str, str]) -> list[Mention]:
-    """The event records of these articles, in reading order."""
-    found = mentions_where(con, "article_id", articles, stories)
+@dataclass(frozen=True)
+class EventRow:
+    """What the matcher needs of one stored event record, as the events, participants and actors rows give it."""
+
+    article: str
+    event: str
+    kind: str
+    status: str
+    date_value: str | None
+    country: str | None
+    trigger: str | None
+    """The trigger's text, lower-cased."""
+    parties: tuple[dict[str, Any], ...]
+    """Its participants with an actor key: role, key, their actor's country and kind; by role, then key."""
+
+    def mention(self, published: dt.date | None, language: str | None, story: str | None) -> Mention:
+        """The record as the matcher compares it, in an article published on ``published``."""
+        days, exact = window(self.date_value, published)
+        sides: dict[str, list[Party]] = {"actor": [], "recipient": []}
+        for p in self.parties:
+            sides[p["role"]].append(Party(p["key"], p["country"], p["kind"] == "country"))
+        return Mention(self.article, self.event, self.kind, self.status, days, exact, self.country,
+                       tuple(sides["actor"]), tuple(sides["recipient"]), trigger_word(self.trigger or "", language),
+                       story)
+
+
+def chunk_mentions(con: duckdb.DuckDBPyConnection, articles: Sequence[Pending], stories: dict[str, str],
+                   known: Mapping[str, Sequence[EventRow]]) -> list[Mention]:
+    """The event records of these articles (in linking order), in reading order; those of the articles in
+    ``known`` (their records made ahead, in reading order) without reading them from the store."""
+    if all(p.id in known for p in articles):
+        return [row.mention(p.published, p.language, stories.get(p.id)) for p in articles for row in known[p.id]]
+    found = mentions_where(con, "article_id", [p.id for p in articles], stories)
     return [m for m, _ in found]
