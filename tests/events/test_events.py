@@ -1179,3 +1179,10 @@ def test_an_admission_of_guilt_is_a_concession(text: str, trigger: str) -> None:
 def test_a_plea_of_not_guilty_is_no_concession() -> None:
     article = run("Senator John Roe pleaded not guilty to fraud. Senator John Roe pleaded guilty to bribery.")
     assert [e.trigger.start for e in article.events if e.type == "CONCEDE"] == [article.text.index("pleaded guilty")]
+
+
+def test_the_owner_of_an_intent_does_the_act_it_names() -> None:
+    article = run("Joe Biden filed his intent to appeal.", roles="none")
+    event = only(article, "REQUEST")
+    assert event.trigger.text == "appeal"
+    assert [a.name for i in event.actors if (a := article.actor(i)) is not None] == ["Joe Biden"]

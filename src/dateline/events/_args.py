@@ -112,7 +112,7 @@ def _verb_args(verb: Token, entry: Entry, event_nouns: frozenset[str], words: Wo
         if verb.dep_ == "acl":
             objects.append(verb.head)
     else:
-        args = args.add("actor", _subject(verb, words))
+        args = args.add("actor", _subject(verb, words) or _intender(verb, words))
     args = _prep_args(verb, entry, args, words)
     if is_passive and not args.actors:  # "convicted of corruption by a court": the agent hung on the phrase
         args = args.add("actor", [t for c in verb.children if c.dep_ == "prep" for o in c.children
@@ -141,6 +141,15 @@ def _verb_args(verb: Token, entry: Entry, event_nouns: frozenset[str], words: Wo
     if entry.object == "actor" and not is_passive:
         args = replace(args, actors=args.recipients, recipients=args.actors)
     return args
+
+
+def _intender(verb: Token, words: Words) -> list[Token]:
+    """The possessor of the noun an infinitive with no subject describes: whose intent, plan or bid it is does the
+    act ("filed his intent to appeal", "Germany's decision to send troops"); none without one."""
+    if verb.dep_ != "acl" or verb.head.pos_ != "NOUN" or not any(
+            c.dep_ == "aux" and c.lower_ in words.infinitive_markers for c in verb.children):
+        return []
+    return [t for c in verb.head.children if c.dep_ == "poss" for t in _parties(c, words)]
 
 
 def _agents(noun: Token, words: Words) -> list[Token]:
