@@ -1181,8 +1181,17 @@ def test_a_plea_of_not_guilty_is_no_concession() -> None:
     assert [e.trigger.start for e in article.events if e.type == "CONCEDE"] == [article.text.index("pleaded guilty")]
 
 
-def test_the_owner_of_an_intent_does_the_act_it_names() -> None:
+def test_the_owner_of_an_intent_does_the_act_it_names_and_it_is_planned() -> None:
     article = run("Joe Biden filed his intent to appeal.", roles="none")
     event = only(article, "REQUEST")
     assert event.trigger.text == "appeal"
     assert [a.name for i in event.actors if (a := article.actor(i)) is not None] == ["Joe Biden"]
+    assert event.status == "planned"
+
+
+@pytest.mark.parametrize("text", ["Hamas announced its plan to attack Israel.",
+                                  "Hamas announced its intention to attack Israel."])
+def test_an_act_a_plan_describes_is_planned(text: str) -> None:
+    event = only(run(text, roles="none"), "ASSAULT")
+    assert event.trigger.text == "attack"
+    assert event.status == "planned"

@@ -109,7 +109,8 @@ def _planned(chain: list[Token], depth: int, kids: list[Token], words: Words) ->
     tok = chain[depth]
     lowered = {c.lower_ for c in kids if c.dep_ in ("aux", "auxpass")}
     governs_plan = depth > 0 and (chain[depth - 1].dep_ in ("xcomp", "nsubj", "nsubjpass", "ccomp") or (
-        depth > 1 and chain[depth - 1].dep_ == "prep" and chain[depth - 2].dep_ == "pcomp"))  # "plans on leaving"
+        depth > 1 and chain[depth - 1].dep_ == "prep" and chain[depth - 2].dep_ == "pcomp")  # "plans on leaving"
+        or _described_infinitive(chain[depth - 1], words))  # "filed his intent to appeal"
     return bool(lowered & words.future_auxiliaries
                 or (governs_plan and (tok.lemma_.lower() in words.planning_words or _is_to_be(tok, words)))
                 or any(c.dep_ == "amod" and c.lower_ in words.planned_adjectives for c in kids)
@@ -117,6 +118,11 @@ def _planned(chain: list[Token], depth: int, kids: list[Token], words: Words) ->
                 or _headline_infinitive(tok, kids, words)
                 or any(c.dep_ == "advmod" and c.lower_ in words.ahead_prepositions and not c.n_rights
                        for c in kids))  # "months of fighting lie ahead", not "quit ahead of the election"
+
+
+def _described_infinitive(tok: Token, words: Words) -> bool:
+    """An infinitive that describes a noun ("his intent to appeal", "the plan to leave")."""
+    return tok.dep_ == "acl" and any(c.dep_ == "aux" and c.lower_ in words.infinitive_markers for c in tok.children)
 
 
 def _ahead(tok: Token, words: Words) -> bool:
