@@ -53,19 +53,6 @@ def test_candidates_are_the_rules_parties_and_the_noun_phrases_near_the_trigger(
     assert "shelled" not in found  # the trigger is no party of its own
 
 
-def test_the_subject_of_a_verb_of_its_own_is_told_apart(nlp: Any) -> None:
-    text = "The ministry imposed sanctions after reports that Iran had attacked a tanker."
-    (article,) = annotate.apply_batch([Article(id="doc1", source="test", text=text)])
-    for stage in (actors.apply, times.apply, places.apply):
-        article = stage(article)
-    lex = load_lexicon(lang.resources())
-    (candidate,) = [c for c in events.candidates(article, lex) if c.event.type == "SANCTION"]
-    parties = participants(candidate.hit, lex.words)
-    named = {p.token.text: features(candidate.hit, p, article, lex.words) for p in parties}
-    assert any(f.startswith("own_clause.") for f in named["Iran"])  # the doer of another act
-    assert "dep=nsubj" in named["ministry"] and not any(f.startswith("own_clause.") for f in named["ministry"])
-
-
 def test_rules_thresholds_code_as_the_rules(nlp: Any, tmp_path: Path) -> None:
     model = _model(tmp_path, {}, {}, RULES)
     assert _parties(_run(SANCTION, model), "SANCTION") == _parties(_run(SANCTION, NO_MODEL), "SANCTION") == (

@@ -10,7 +10,7 @@ models over named binary features (:func:`features`: the rules' answer, the
 dependency path to the trigger, the preposition, side and distance, what the
 actors stage knows of the party, voice and type of the trigger, how the party
 stands to a verb of asking or ordering that governs the trigger's infinitive:
-:func:`control`; whether it is the subject of a verb of its own). A candidate is
+:func:`control`). A candidate is
 kept in the role the rules gave it unless that model's probability falls below a
 low threshold and another candidate's passes a high one; a role the rules
 leave empty takes the likeliest candidate whose probability passes it
@@ -64,8 +64,6 @@ _DISTANCES = (1, 3, 6, 12)
 #: Dependencies of the object of a verb that governs an open infinitive clause ("advised Y to attack"), as
 #: :func:`dateline.events._clause.subject` reads them.
 _CONTROL_OBJECTS = frozenset({"dobj", "obj", "dative"})
-#: Dependencies of a verb's subject (:func:`_own_clause`).
-_SUBJECTS = frozenset({"nsubj", "nsubjpass"})
 #: The roles a candidate can take.
 ROLES = ("actor", "recipient")
 #: The thresholds a model holds: per role, keeping a party the rules gave it and adding one they did not.
@@ -207,8 +205,6 @@ def features(hit: Hit, party: Party, article: Article, words: Words, voice: str 
            f"ent={token.ent_type_ or '-'}", f"side={side}", f"side.voice={side}|{voice}|{entry.pos}",
            f"distance={bucket}", f"reciprocal={entry.reciprocal}", f"object={entry.object}",
            f"trigger.dep={trigger.dep_}", f"known={actor is not None}", f"known.rule={actor is not None}|{rule}"]
-    if _own_clause(token, trigger):
-        out += [f"own_clause.rule={rule}", f"own_clause.path={route}"]
     held = control(trigger, token, words)
     if held != "-":
         out += [f"control={held}", f"control.rule={held}|{rule}", f"control.voice={held}|{voice}"]
@@ -219,14 +215,6 @@ def features(hit: Hit, party: Party, article: Article, words: Words, voice: str 
         out += [f"kind={actor.kind}", f"sector={actor.sector or '-'}", f"kind.type={actor.kind}|{kind}",
                 f"kind.path={actor.kind}|{route}"]
     return out
-
-
-def _own_clause(token: Token, trigger: Token) -> bool:
-    """Whether ``token`` is the subject of a verb of its own that neither is the trigger nor governs it: the
-    doer of another act ("sanctions levied in response to conclusions that Russia interfered")."""
-    head = token.head
-    return (token.dep_ in _SUBJECTS and head.i != trigger.i and head.pos_ in ("VERB", "AUX")
-            and not any(a.i == head.i for a in trigger.ancestors))
 
 
 def _group(token: Token, among: list[Token]) -> list[Token]:

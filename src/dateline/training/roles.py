@@ -290,12 +290,11 @@ def _card(model: Roles, metrics: dict[str, float | int], counts: Counter[str], s
 Two logistic models over named binary features of a coded event's candidate parties (the rules' own answer,
 the dependency path to the trigger, the preposition, side and distance, what the actors stage knows of the
 party, voice and type of the trigger, how the party stands to a verb of asking or ordering that governs the
-trigger's infinitive, whether it is the subject of a verb of its own): is this party the event's actor, its
-recipient? A party keeps the role the rules gave it while that model's probability is at least the role's
-`keep` threshold; a role left empty, or whose parties the model doubts, takes the likeliest other candidate
-when its probability reaches the role's `add` threshold (the rules' parties stay where none does; date and
-place stay the rules'; the subject of a verb of asking, "X advised Y to attack Z", is never added as the actor
-of the act it asks for)
+trigger's infinitive): is this party the event's actor, its recipient? A party keeps the
+role the rules gave it while that model's probability is at least the role's `keep` threshold; a role left
+empty, or whose parties the model doubts, takes the likeliest other candidate when its probability reaches
+the role's `add` threshold (the rules' parties stay where none does; date and place stay the rules'; the
+subject of a verb of asking, "X advised Y to attack Z", is never added as the actor of the act it asks for)
 (thresholds: {', '.join(f'{k} {v}' for k, v in model.thresholds.items())}). Written by `dateline train roles`
 (`src/dateline/training/roles.py`); deterministic for a seed. Read by `src/dateline/events/_roles.py`.
 
