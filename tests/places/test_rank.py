@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import numpy as np
+import pytest
 
 from dateline import annotate, lang, places
 from dateline.places import Ranked, Ranker
@@ -76,3 +77,13 @@ def test_the_stage_leaves_the_ranker_off_by_default() -> None:
     with_ranker = places.apply(article, places.PlacesConfig(rank=True))
     assert [p.span for p in places.apply(article).places] == [p.span for p in with_ranker.places]
     assert any(p.span.text == "Manhattan" for p in with_ranker.places)
+
+
+def test_a_ranker_of_another_format_or_shape_is_refused() -> None:
+    content = _ranker("x", 1.5, margin=0.5, bits=4).to_json()
+    assert content["version"] == "1.0.0" and content["bits"] == 4 and content["margin"] == 0.5
+    assert Ranker.from_json(content).margin == 0.5
+    with pytest.raises(ValueError, match=r"version 2\.0\.0"):
+        Ranker.from_json({**content, "version": "2.0.0"})
+    with pytest.raises(ValueError, match="'weights' must be an object"):
+        Ranker.from_json({**content, "weights": [1.5]})

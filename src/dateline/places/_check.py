@@ -32,7 +32,8 @@ from dateline.places._geo import EARTH_KM
 from dateline.places._resolve import candidates
 from dateline.records import Article, Span
 
-__all__ = ["FEATURE_BITS", "MODEL_FILE", "Check", "features", "load_check", "score", "slot_rows"]
+__all__ = ["FEATURE_BITS", "MODEL_FILE", "Check", "features", "hashed_weights", "load_check", "score", "slot_rows",
+           "slot_sums", "weights_json"]
 
 logger = logging.getLogger(__name__)
 
@@ -165,11 +166,39 @@ def _slot(name: str, size: int) -> int:
     return 1 + zlib.crc32(name.encode("utf-8")) % size
 
 
+def slot_sums(weights: npt.NDArray[np.float32], rows: Sequence[Sequence[str]]) -> npt.NDArray[np.float64]:
+    """The sum of the hashed ``weights`` of each row of features (their number of slots gives the bits)."""
+    slots = slot_rows(rows, int(math.log2(len(weights))))
+    sums: npt.NDArray[np.float64] = weights[slots].sum(axis=1).astype(np.float64)
+    return sums
+
+
+def weights_json(weights: npt.NDArray[np.float32], major: str, **fields: float) -> dict[str, object]:
+    """The content of an artifact of hashed ``weights`` (format ``major``) with its other ``fields``: non-zero
+    weights by slot, rounded, so the same fit gives the same file."""
+    nonzero = {str(i): round(float(w), 6) for i, w in enumerate(weights) if abs(w) > 1e-6}
+    return {"version": f"{major}.0.0", "bits": int(math.log2(len(weights))), **fields, "weights": nonzero}
+
+
+def hashed_weights(raw: dict[str, object], major: str) -> npt.NDArray[np.float32]:
+    """The hashed weights of an artifact's content (see :func:`weights_json`); ValueError, KeyError or
+    TypeError when it is of another format than ``major`` or of no such shape."""
+    if str(raw["version"]).split(".")[0] != major:
+        raise ValueError(f"version {raw['version']}, this dateline reads {major}.x")
+    weights = np.zeros(1 << int(str(raw["bits"])), dtype=np.float32)
+    table = raw["weights"]
+    if not isinstance(table, dict):
+        raise ValueError("'weights' must be an object")
+    for slot, value in table.items():
+        weights[int(slot)] = float(value)
+    return weights
+
+
 def score(weights: npt.NDArray[np.float32], rows: Sequence[Sequence[str]]) -> npt.NDArray[np.float64]:
     """The probability of each row of features that its point is right."""
     if not rows:
         return np.zeros(0)
-    z = weights[slot_rows(rows, int(math.log2(len(weights))))].sum(axis=1).astype(np.float64)
+    z = slot_sums(weights, rows)
     probability: npt.NDArray[np.float64] = 1.0 / (1.0 + np.exp(-np.clip(z, -30, 30)))
     return probability
 
@@ -189,10 +218,8 @@ class Check:
                 for p, rule in zip(probabilities, placed, strict=True)]
 
     def to_json(self) -> dict[str, object]:
-        """The artifact's content: non-zero weights by slot, rounded, so the same fit gives the same file."""
-        nonzero = {str(i): round(float(w), 6) for i, w in enumerate(self.weights) if abs(w) > 1e-6}
-        return {"version": f"{SUPPORTED_MAJOR}.0.0", "bits": int(math.log2(len(self.weights))),
-                "low": self.low, "high": self.high, "weights": nonzero}
+        """The artifact's content (see :func:`weights_json`)."""
+        return weights_json(self.weights, SUPPORTED_MAJOR, low=self.low, high=self.high)
 
 
 @functools.cache
@@ -205,12 +232,7 @@ def load_check(res: Resources) -> Check | None:
         return None
     try:
         raw = json.loads(source.read_text(encoding="utf-8"))
-        if str(raw["version"]).split(".")[0] != SUPPORTED_MAJOR:
-            raise ValueError(f"version {raw['version']}, this dateline reads {SUPPORTED_MAJOR}.x")
-        weights = np.zeros(1 << int(raw["bits"]), dtype=np.float32)
-        for slot, value in raw["weights"].items():
-            weights[int(slot)] = float(value)
-        return Check(weights, float(raw["low"]), float(raw["high"]))
+        return Check(hashed_weights(raw, SUPPORTED_MAJOR), float(raw["low"]), float(raw["high"]))
     except (OSError, ValueError, KeyError, TypeError, IndexError) as exc:
         raise ResourceError(f"dateline/lang/{res.language}/{MODEL_FILE} is no places check ({exc}); "
                             "retrain it with 'dateline train places'") from exc

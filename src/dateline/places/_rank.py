@@ -1,4 +1,4 @@
-"""A learned ranker of a name's namesakes (see ``dateline train places``).
+"""A learned ranker of a name's namesakes (see ``dateline train places-rank``).
 
 The rules (:mod:`dateline.places._article`) settle each name of an article on
 one of its candidates. The ranker then looks at every candidate again with
@@ -27,7 +27,7 @@ import numpy.typing as npt
 
 from dateline.errors import ResourceError
 from dateline.lang import Resources
-from dateline.places._check import slot_rows
+from dateline.places._check import hashed_weights, slot_sums, weights_json
 from dateline.places._gazetteer import Entry, Gazetteer
 from dateline.places._geo import km
 from dateline.places._resolve import Context, is_decisive, score, within
@@ -37,7 +37,7 @@ __all__ = ["RANKER_FILE", "RANK_BITS", "Ranked", "Ranker", "address_letters", "c
 
 logger = logging.getLogger(__name__)
 
-#: The ranker's artifact, under the language's folder (``dateline train places`` writes it).
+#: The ranker's artifact, under the language's folder (``dateline train places-rank`` writes it).
 RANKER_FILE = "models/places-rank.json"
 
 #: The artifact format this code reads (the major version of its ``version``).
@@ -166,9 +166,7 @@ class Ranker:
 
     def scores(self, rows: Sequence[Sequence[str]]) -> npt.NDArray[np.float64]:
         """Each candidate's score (higher is likelier)."""
-        slots = slot_rows(rows, int(math.log2(len(self.weights))))
-        values: npt.NDArray[np.float64] = self.weights[slots].sum(axis=1).astype(np.float64)
-        return values
+        return slot_sums(self.weights, rows)
 
     def pick(self, rows: Sequence[Sequence[str]], rules: int) -> int:
         """The index of the best candidate, when it scores more than ``margin`` above the rules' pick (``rules``);
@@ -178,23 +176,13 @@ class Ranker:
         return best if values[best] > values[rules] + self.margin else rules
 
     def to_json(self) -> dict[str, object]:
-        """The artifact's content: non-zero weights by slot, rounded, so the same fit gives the same file."""
-        nonzero = {str(i): round(float(w), 6) for i, w in enumerate(self.weights) if abs(w) > 1e-6}
-        return {"version": f"{SUPPORTED_MAJOR}.0.0", "bits": int(math.log2(len(self.weights))),
-                "margin": self.margin, "weights": nonzero}
+        """The artifact's content (see :func:`dateline.places._check.weights_json`)."""
+        return weights_json(self.weights, SUPPORTED_MAJOR, margin=self.margin)
 
     @classmethod
     def from_json(cls, raw: dict[str, object]) -> Ranker:
         """The ranker of an artifact's content (see :meth:`to_json`)."""
-        if str(raw["version"]).split(".")[0] != SUPPORTED_MAJOR:
-            raise ValueError(f"version {raw['version']}, this dateline reads {SUPPORTED_MAJOR}.x")
-        weights = np.zeros(1 << int(str(raw["bits"])), dtype=np.float32)
-        table = raw["weights"]
-        if not isinstance(table, dict):
-            raise ValueError("'weights' must be an object")
-        for slot, value in table.items():
-            weights[int(slot)] = float(value)
-        return cls(weights, float(str(raw["margin"])))
+        return cls(hashed_weights(raw, SUPPORTED_MAJOR), float(str(raw["margin"])))
 
 
 @functools.cache
@@ -203,13 +191,13 @@ def load_ranker(res: Resources) -> Ranker | None:
     source = res.file(RANKER_FILE)
     if not source.is_file():
         logger.warning("no places ranker at dateline/lang/%s/%s: namesakes are picked by the rules alone "
-                       "('dateline train places --out DIR' makes one)", res.language, RANKER_FILE)
+                       "('dateline train places-rank' makes one)", res.language, RANKER_FILE)
         return None
     try:
         return Ranker.from_json(json.loads(source.read_text(encoding="utf-8")))
     except (OSError, ValueError, KeyError, TypeError, IndexError) as exc:
         raise ResourceError(f"dateline/lang/{res.language}/{RANKER_FILE} is no places ranker ({exc}); "
-                            "retrain it with 'dateline train places'") from exc
+                            "retrain it with 'dateline train places-rank'") from exc
 
 
 def qualified_pick(options: Sequence[Entry], qualifier: Entry | None) -> bool:
