@@ -161,8 +161,8 @@ def test_programmes_and_platforms_are_no_actors() -> None:
 
 
 def test_a_name_run_into_a_title_case_headline_is_no_actor() -> None:
-    article = run("Dennis Prager Tells Conservatives They Need To Change Course.  Many conservatives have ignored "
-                  "the radio host, Dennis Prager said on Monday.")
+    article = run("Ellen Varga Tells Democrats To Rethink Their Plan.  Several Democrats dismissed the advice, Ellen "
+                  "Varga said on Tuesday.")
     names = {a.name for a in article.actors}
-    assert "Dennis Prager" in names
-    assert "Dennis Prager Tells" not in names
+    assert "Ellen Varga" in names
+    assert "Ellen Varga Tells" not in names

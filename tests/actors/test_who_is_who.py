@@ -786,12 +786,12 @@ def test_a_national_institute_is_a_government_body() -> None:
 
 
 def test_a_country_name_written_with_a_us_state_after_it_is_a_town_there() -> None:
-    article = run("A man from Palestine, Texas, was arrested on Monday. Palestine police said he had fled a jail in "
-                  "Tyler. Jane Roe, 20, of Palestine, was also held.")
+    article = run("A woman from Lebanon, Pennsylvania, was charged on Tuesday. Lebanon police said she had left a "
+                  "store in Harrisburg with stolen goods. John Doe, 31, of Lebanon, was also charged.")
     assert not [a for a in article.actors if a.kind == "country"]
-    police = actor_of(article, "Palestine police")
+    police = actor_of(article, "Lebanon police")
     assert (police.country, police.sector) == ("USA", "COP")
-    assert actor_of(article, "Jane Roe").country == "USA"
+    assert actor_of(article, "John Doe").country == "USA"
 
 
 def test_georgia_residents_in_a_story_of_us_states_are_americans() -> None:
@@ -802,10 +802,10 @@ def test_georgia_residents_in_a_story_of_us_states_are_americans() -> None:
 
 
 def test_a_us_state_that_acts_is_its_government_and_one_where_things_happen_no_actor() -> None:
-    article = run("The Supreme Court rejected a lawsuit filed by Texas on Friday. Maryland rescheduled its primary "
-                  "to June. Protesters gathered in Ohio, and Florida is a closed-primary state.", dt.date(2020, 12, 12))
-    for state in ("Texas", "Maryland"):
+    article = run("A federal judge dismissed a complaint brought by Oklahoma on Tuesday. Nevada moved its caucus to "
+                  "March. Voters lined up in Iowa, and Oregon is a vote-by-mail state.", dt.date(2022, 3, 8))
+    for state in ("Oklahoma", "Nevada"):
         actor = actor_of(article, state)
         assert (actor.name, actor.kind, actor.country, actor.sector) == (state, "organization", "USA", "GOV")
     names = by_name(article)
-    assert "Ohio" not in names and "Florida" not in names
+    assert "Iowa" not in names and "Oregon" not in names
