@@ -46,6 +46,23 @@ def test_a_version_3_store_opened_for_writing_gets_the_new_layout_and_keeps_its_
         assert con.execute("SELECT id, text, negated FROM quotes").fetchall() == [("q1", "We will stay.", False)]
 
 
+@pytest.mark.parametrize("linked", [True, False])
+def test_a_version_4_store_gets_the_records_index_asked_for_only_when_it_has_linked_records(
+        tmp_path: Path, linked: bool) -> None:
+    db = _old_store(tmp_path / "old.duckdb", "4")
+    with duckdb.connect(str(db)) as con:
+        con.execute("INSERT INTO events (article_id, id, type, instance) VALUES ('a1', 'e1', 'CONSULT', ?)",
+                    ["i1" if linked else None])
+    Store(db).close()
+    assert _layout(db) == PINNED[SCHEMA_VERSION]
+    with duckdb.connect(str(db), read_only=True) as con:
+        assert con.execute("SELECT value FROM meta WHERE key = 'schema_version'").fetchone() == (SCHEMA_VERSION,)
+        assert con.execute("SELECT count(*) FROM story_records").fetchone() == (0,)
+        missing = con.execute("SELECT value FROM meta WHERE key = 'story_records_missing'").fetchone()
+        assert con.execute("SELECT id, instance FROM events").fetchall() == [("e1", "i1" if linked else None)]
+    assert missing == (("true",) if linked else None)
+
+
 def test_an_old_store_opened_read_only_is_not_changed_and_says_how_to_upgrade(tmp_path: Path) -> None:
     db = _old_store(tmp_path / "old.duckdb", "3")
     with pytest.raises(StoreError, match=r"version 3.*dateline upgrade --db"):
