@@ -31,7 +31,8 @@ from typing import Any
 
 import duckdb
 
-__all__ = ["MENTION_COLUMNS", "STORY_TABLES", "DerivedTable", "instance_mentions", "refresh", "touched_by"]
+__all__ = ["MENTION_COLUMNS", "PARTIES", "STORY_TABLES", "UNKNOWN_DAYS", "DerivedTable", "instance_mentions", "refresh",
+           "touched_by"]
 
 
 @dataclass(frozen=True)
@@ -60,6 +61,9 @@ KEYS = DerivedTable("story_keys", (
     ("article_id", "VARCHAR"), ("story", "VARCHAR"), ("day", "DATE"), ("key", "VARCHAR"), ("tf", "DOUBLE"),
 ))
 DF = DerivedTable("story_df", (("key", "VARCHAR"), ("df", "INTEGER")), "PRIMARY KEY (key)")
+#: The type of a linked record's actors or recipients in ``story_records``: each party's key, country and
+#: whether it is a country.
+PARTIES = "STRUCT(key VARCHAR, country VARCHAR, is_country BOOLEAN)[]"
 #: One row per linked event record, appended in the order records are linked (``seq``): what the matcher
 #: compares (:class:`dateline.stories._match.Mention`) and the instance it got. ``lo``/``hi`` are the days the
 #: event can fall on (:data:`UNKNOWN_DAYS` when nothing is known), ``since`` the ``seq`` of its instance's first
@@ -68,8 +72,7 @@ RECORDS = DerivedTable("story_records", (
     ("seq", "BIGINT"), ("article_id", "VARCHAR"), ("event_id", "VARCHAR"), ("story", "VARCHAR"),
     ("instance", "VARCHAR"), ("since", "BIGINT"), ("type", "VARCHAR"), ("status", "VARCHAR"), ("lo", "DATE"),
     ("hi", "DATE"), ("exact", "BOOLEAN"), ("country", "VARCHAR"), ("word", "VARCHAR"),
-    ("actors", "STRUCT(key VARCHAR, country VARCHAR, is_country BOOLEAN)[]"),
-    ("recipients", "STRUCT(key VARCHAR, country VARCHAR, is_country BOOLEAN)[]"),
+    ("actors", PARTIES), ("recipients", PARTIES),
 ))
 #: ``lo``/``hi`` of a record whose days are unknown (undated, in an undated article): it meets every day.
 UNKNOWN_DAYS = ("0001-01-01", "9999-12-31")

@@ -28,8 +28,9 @@ from typing import Any
 
 import duckdb
 
-from dateline.store._stories import UNKNOWN_DAYS
+from dateline.store._stories import PARTIES, UNKNOWN_DAYS
 from dateline.stories._match import DATE_SLACK_DAYS, Mention, Party
+from dateline.stories._read import mentions_where
 
 __all__ = ["MISSING", "candidates", "fill", "write"]
 
@@ -43,7 +44,6 @@ FILL_ARTICLES = 2048
 _LOW, _HIGH = (dt.date.fromisoformat(d) for d in UNKNOWN_DAYS)
 _COLUMNS = ("article_id, event_id, story, instance, since, type, status, lo, hi, exact, country, word, actors, "
             "recipients")
-_PARTIES = "STRUCT(key VARCHAR, country VARCHAR, is_country BOOLEAN)[]"
 
 
 def _hull(mentions: Sequence[Mention]) -> tuple[dt.date, dt.date]:
@@ -114,8 +114,8 @@ def write(con: duckdb.DuckDBPyConnection, linked: Sequence[tuple[Mention, str]],
         f"""INSERT INTO story_records SELECT unnest($1::BIGINT[]), unnest($2::VARCHAR[]), unnest($3::VARCHAR[]),
                unnest($4::VARCHAR[]), unnest($5::VARCHAR[]), unnest($6::BIGINT[]), unnest($7::VARCHAR[]),
                unnest($8::VARCHAR[]), unnest($9::DATE[]), unnest($10::DATE[]), unnest($11::BOOLEAN[]),
-               unnest($12::VARCHAR[]), unnest($13::VARCHAR[]), unnest($14::{_PARTIES}[]),
-               unnest($15::{_PARTIES}[])""",
+               unnest($12::VARCHAR[]), unnest($13::VARCHAR[]), unnest($14::{PARTIES}[]),
+               unnest($15::{PARTIES}[])""",
         [list(column) for column in zip(*rows, strict=True)])
     con.execute("INSERT OR REPLACE INTO meta VALUES (?, ?)", [NEXT_SEQ, str(first + len(rows))])
 
@@ -127,8 +127,6 @@ def _party(party: Party) -> dict[str, Any]:
 def fill(con: duckdb.DuckDBPyConnection) -> int:
     """Index the linked records of a store whose index lacks them (see :data:`MISSING`), in linking order, inside
     the caller's transaction; the number indexed (0 when nothing was missing)."""
-    from dateline.stories._read import mentions_where
-
     if con.execute("SELECT 1 FROM meta WHERE key = ?", [MISSING]).fetchone() is None:
         return 0
     con.execute("DELETE FROM story_records")
