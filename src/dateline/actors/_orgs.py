@@ -17,7 +17,7 @@ from __future__ import annotations
 import re
 from typing import TYPE_CHECKING
 
-from dateline.actors._agents import civilians, government
+from dateline.actors._agents import GOVERNMENT, civilians, government
 from dateline.actors._build import Build, Group, Key
 from dateline.actors._lexicon import Country, Org
 from dateline.actors._mentions import MIN_NAME_CHARS, Candidate
@@ -83,7 +83,7 @@ def _acting_division(build: Build, cand: Candidate) -> tuple[Key, Group] | None:
     if len(countries) != 1 or not _acts(build, cand):
         return None
     iso = countries.pop()
-    return ("D", iso, text), Group(text, "organization", iso, IGO if iso == IGO else "GOV")
+    return ("D", iso, text), Group(text, "organization", iso, GOVERNMENT)  # a division's country is never IGO
 
 
 def _acts(build: Build, cand: Candidate) -> bool:

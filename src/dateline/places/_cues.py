@@ -61,12 +61,14 @@ DATELINE_WITHIN_CHARS = 400
 
 #: A byline's date before a dateline: "By Jane Doe, Reporter March 29, 2009 PATASKALA --".
 _DATE_BEFORE = re.compile(r"\b(?:19|20)\d\d\s+$")
+#: Characters looked back for that date's year: four digits and up to three spaces.
+_DATE_BEFORE_CHARS = 7
 
 
 def _opens(text: str, start: int) -> bool:
     if start == 0 or any(text.endswith(opening, 0, start) for opening in _OPENINGS):
         return True
-    return _DATE_BEFORE.search(text, max(0, start - len("2009 ") - 2), start) is not None
+    return _DATE_BEFORE.search(text, max(0, start - _DATE_BEFORE_CHARS), start) is not None
 
 
 def datelines(text: str, gazetteer: Gazetteer) -> Iterator[Span]:
