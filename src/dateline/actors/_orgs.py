@@ -74,8 +74,8 @@ def name_group(build: Build, cand: Candidate) -> tuple[Key, Group] | None:
 
 
 def _acting_division(build: Build, cand: Candidate) -> tuple[Key, Group] | None:
-    """A first-level division of one country that acts ("Texas sued", "a lawsuit filed by Texas", "the state
-    of Pennsylvania certified"): its government, named as the text names the division."""
+    """A first-level division of one country that acts ("Texas sued", "a complaint brought by Oklahoma", "the
+    state of Pennsylvania certified"): its government, named as the text names the division."""
     kb = build.lex.kb
     text = " ".join(build.article.text[cand.start : cand.end].split())
     countries = set(kb.divisions.get(text, ())) if kb is not None else set()
@@ -87,8 +87,8 @@ def _acting_division(build: Build, cand: Candidate) -> tuple[Key, Group] | None:
 
 
 def _acts(build: Build, cand: Candidate) -> bool:
-    """Whether a place's name, or "the state of" it, is the subject of a verb other than "be" ("Maryland
-    rescheduled") or the agent of a passive one ("filed by Texas"): not a place's qualifier, nor a dateline."""
+    """Whether a place's name, or "the state of" it, is the subject of a verb other than "be" ("Nevada moved its
+    caucus") or the agent of a passive one ("brought by Oklahoma"): not a place's qualifier, nor a dateline."""
     doc, words = build.doc, build.lex.words
     tok, k = doc[cand.tok_end - 1], cand.tok_start
     if (k >= 2 and doc[k - 1].text == ",") or (cand.tok_end < len(doc) and doc[cand.tok_end].text in ",("):
