@@ -166,7 +166,6 @@ class Proposer:
         args = find_args(token, entry, lex.nouns, lex.light, lex.words)
         return Hit(token, entry, args, PROPOSAL_WEIGHT)
 
-
     def retyped(self, candidate: Candidate, article: Article, lex: Lexicon) -> Candidate:
         """The rule event ``candidate`` with the type the model finds for its trigger where that is another
         type, at least :attr:`retype` likely and :data:`RETYPE_MARGIN` times likelier than the rule's; else

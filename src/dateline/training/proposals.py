@@ -45,7 +45,7 @@ from dateline.evaluation import f1, wikinews
 from dateline.evaluation._parses import annotate
 from dateline.evaluation.events import DEFAULT_DATA, GSR_FILE, LEGACY_TYPES, WIKINEWS_DIR
 from dateline.events._lexicon import Lexicon, load_lexicon
-from dateline.events._propose_model import MODEL_FILE, NONE, OFF, Proposer, eligible, token_features
+from dateline.events._propose_model import MODEL_FILE, NONE, OFF, SUPPORTED_MAJOR, Proposer, eligible, token_features
 from dateline.events._roles import Roles, load_roles
 from dateline.records import EVENT_TYPES, Article
 from dateline.training import TrainingReport, require
@@ -71,8 +71,8 @@ MIN_FEATURE_COUNT = 2
 THRESHOLDS = (0.1, 0.2, 0.3, 0.4, 0.5, 0.6, 0.7)
 #: Probabilities another type must have for a rule event to take it (chosen out of fold).
 RETYPES = (0.3, 0.4, 0.5, 0.6, 0.7, 0.8, 0.9)
-#: Version of the model file format (:data:`dateline.events._propose_model.SUPPORTED_MAJOR`).
-FORMAT_VERSION = "1.0"
+#: Version of the model file format; its major is the one the stage reads.
+FORMAT_VERSION = f"{SUPPORTED_MAJOR}.0"
 #: A marked trigger in a PLOVER record's markup.
 _EVT = re.compile(r"\(EVT: ([^)]*)\)")
 _WORD = re.compile(r"\w+")
