@@ -38,11 +38,11 @@ def test_a_place_is_near_its_gold_by_distance_or_by_its_geonames_entry() -> None
 
     span = Span(0, 6, "Canada")
     gold = places.GoldToponym(span, 60.10867, -113.64258, None, 6251999)
-    assert places._near(Place(span, "Canada", "CAN", 60.0, -96.0, 6251999, "country"), gold)
-    assert not places._near(Place(span, "Canada", "CAN", 60.0, -96.0, None, "country"), gold)
-    assert places._near(Place(span, "Canada", "CAN", 60.5, -113.0, None, "country"), gold)
+    assert places.near_gold(Place(span, "Canada", "CAN", 60.0, -96.0, 6251999, "country"), gold)
+    assert not places.near_gold(Place(span, "Canada", "CAN", 60.0, -96.0, None, "country"), gold)
+    assert places.near_gold(Place(span, "Canada", "CAN", 60.5, -113.0, None, "country"), gold)
     elsewhere = Place(Span(10, 16, "Canada"), "Canada", "CAN", 60.0, -96.0, 6251999, "country")
-    assert not places._near(elsewhere, gold)
+    assert not places.near_gold(elsewhere, gold)
 
 
 def test_readers_keep_geonames_ids(shared: Path) -> None:

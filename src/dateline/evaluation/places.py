@@ -58,7 +58,8 @@ from dateline.evaluation import Report, f1
 from dateline.lang import Resources, resources
 from dateline.records import Place, Span, make_span
 
-__all__ = ["DEFAULT_DATA", "GoldDocument", "GoldToponym", "evaluate", "read_geowebnews", "read_lgl"]
+__all__ = ["DEFAULT_DATA", "GoldDocument", "GoldToponym", "Tally", "evaluate", "near_gold", "read_geowebnews",
+           "read_lgl"]
 
 DEFAULT_DATA = "eval/places"
 
@@ -197,8 +198,9 @@ def _resolution(documents: Sequence[GoldDocument], prefix: str, res: Resources) 
     }
 
 
-def _near(place: Place, gold: GoldToponym) -> bool:
-    """Whether ``place`` overlaps ``gold`` and is its GeoNames entry or lies within ACCURACY_KM of it."""
+def near_gold(place: Place, gold: GoldToponym) -> bool:
+    """Whether ``place`` overlaps ``gold`` and is its GeoNames entry or lies within ACCURACY_KM of it: how the
+    end-to-end measure, and the training of the places stage's models, judge a reported place."""
     if place.lat is None or place.lon is None or gold.lat is None or gold.lon is None:
         return False
     if not (place.span.start < gold.span.end and gold.span.start < place.span.end):
@@ -208,8 +210,9 @@ def _near(place: Place, gold: GoldToponym) -> bool:
 
 
 @dataclass
-class _Tally:
-    """Counts of one corpus's end-to-end run."""
+class Tally:
+    """Counts of one corpus's end-to-end run (:meth:`add_gold` and :meth:`add_reported` per document, then
+    :meth:`metrics`); the training of the places stage's models scores its out-of-fold runs with it too."""
 
     gold: int = 0
     found: int = 0
@@ -226,7 +229,7 @@ class _Tally:
         for gold in document.toponyms:
             if gold.lat is None:
                 continue
-            hit = any(_near(place, gold) for place in found)
+            hit = any(near_gold(place, gold) for place in found)
             name = not demonym(gold.span.text)
             self.gold, self.found = self.gold + 1, self.found + hit
             self.names, self.names_found = self.names + name, self.names_found + (hit and name)
@@ -243,7 +246,7 @@ class _Tally:
             if under and all(g.lat is None for g in under):
                 self.unjudged += 1
                 continue
-            self.placed, self.right = self.placed + 1, self.right + any(_near(place, g) for g in under)
+            self.placed, self.right = self.placed + 1, self.right + any(near_gold(place, g) for g in under)
 
     def metrics(self, prefix: str) -> dict[str, float | int]:
         share = _share
@@ -280,7 +283,7 @@ def _end_to_end(documents: Sequence[GoldDocument], prefix: str, res: Resources) 
         return gazetteer.key(text) in gazetteer.demonyms
 
     articles = [Article(id=d.id, source=d.id, url=d.url, text=d.text) for d in documents]
-    tally = _Tally()
+    tally = Tally()
     true = predicted = exact = overlap_p = overlap_g = names = names_found = 0
     for document, article in zip(documents, annotate(articles), strict=True):
         reported = places.apply(article).places

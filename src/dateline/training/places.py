@@ -36,7 +36,7 @@ import numpy.typing as npt
 
 from dateline import places
 from dateline.evaluation._parses import annotate
-from dateline.evaluation.places import GoldDocument, _near, _Tally, read_geowebnews, read_lgl
+from dateline.evaluation.places import GoldDocument, Tally, near_gold, read_geowebnews, read_lgl
 from dateline.lang import resources
 from dateline.places._check import FEATURE_BITS, MODEL_FILE, Check, score, slot_rows
 from dateline.places._gazetteer import Gazetteer, load_gazetteer
@@ -80,7 +80,7 @@ def _document(gold: GoldDocument, article: Article, gazetteer: Gazetteer, corpus
         if under and all(g.lat is None for g in under):
             labels.append(None)
         else:
-            labels.append(int(any(_near(c.point(), g) for g in under)))
+            labels.append(int(any(near_gold(c.point(), g) for g in under)))
     return _Doc(gold, chosen, rows, labels, corpus)
 
 
@@ -107,7 +107,7 @@ def _figures(docs: list[_Doc], decisions: Sequence[npt.NDArray[np.bool_] | None]
 
     out: dict[str, float | int] = {}
     for corpus in CORPORA:
-        tally = _Tally()
+        tally = Tally()
         for doc, keep in zip(docs, decisions, strict=True):
             if doc.corpus == corpus:
                 found = _reported(doc, keep)

@@ -29,7 +29,7 @@ import numpy as np
 
 from dateline import places
 from dateline.evaluation._parses import annotate
-from dateline.evaluation.places import GoldDocument, _near, _Tally, read_geowebnews, read_lgl
+from dateline.evaluation.places import GoldDocument, Tally, near_gold, read_geowebnews, read_lgl
 from dateline.lang import resources
 from dateline.places import Ranked, Ranker
 from dateline.places._check import slot_rows
@@ -68,7 +68,7 @@ def _examples(gold: GoldDocument, article: Article) -> list[tuple[Ranked, int, f
         if not under:
             continue
         right = [k for k, e in enumerate(ranked.options)
-                 if any(_near(_point(s, e), g) for g in under for s in spans)]
+                 if any(near_gold(_point(s, e), g) for g in under for s in spans)]
         if not right or len(right) == len(ranked.options):
             continue
         answer = ranked.pick if ranked.pick in right else max(right, key=lambda k: ranked.options[k].population)
@@ -131,7 +131,7 @@ def _figures(docs: Sequence[_Doc], rankers: Sequence[Ranker | None], prefix: str
     def demonym(text: str) -> bool:
         return gazetteer.key(text) in gazetteer.demonyms
 
-    tally = _Tally()
+    tally = Tally()
     for doc, ranker in zip(docs, rankers, strict=True):
         chosen = places.choices(doc.article, ranker=ranker)
         found = sorted((c.place() for c in chosen if c.placed or c.named), key=lambda p: (p.span.start, p.span.end))
