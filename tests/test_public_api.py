@@ -22,6 +22,9 @@ RECORDS = {
     "Span", "TimeExpr", "make_span",
 }
 
+#: What the places stage offers other stages and evaluations; its learned models' internals stay private.
+PLACES = {"Choice", "PlacesConfig", "apply", "check_features", "choices", "resolve", "resolve_spans"}
+
 
 def test_exported_members() -> None:
     assert set(dateline.__all__) == EXPECTED
@@ -29,10 +32,10 @@ def test_exported_members() -> None:
         assert getattr(dateline, name) is not None
 
 
-def test_the_ingest_and_records_modules_export_their_api() -> None:
-    from dateline import ingest, records
+def test_the_ingest_records_and_places_modules_export_their_api() -> None:
+    from dateline import ingest, places, records
 
-    for module, expected in ((ingest, INGEST), (records, RECORDS)):
+    for module, expected in ((ingest, INGEST), (records, RECORDS), (places, PLACES)):
         assert set(module.__all__) == expected, module.__name__
         for name in module.__all__:
             assert getattr(module, name) is not None

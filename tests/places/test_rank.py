@@ -6,10 +6,9 @@ import numpy as np
 import pytest
 
 from dateline import annotate, lang, places
-from dateline.places import Ranked, Ranker
 from dateline.places._check import slot_rows
-from dateline.places._rank import load_ranker
-from dateline.records import Article, Span
+from dateline.places._rank import Ranked, Ranker, load_ranker
+from dateline.records import Article
 
 EN = lang.resources("en")
 
@@ -23,15 +22,17 @@ def _annotated(text: str, url: str | None = None) -> Article:
 
 
 def _manhattan(article: Article, ranker: Ranker | None = None) -> tuple[Ranked, places.Choice]:
-    record: list[tuple[tuple[Span, ...], Ranked]] = []
-    chosen = places.choices(article, ranker=ranker, record=record)
-    [ranked] = [r for spans, r in record if any(s.text == "Manhattan" for s in spans)]
+    chosen = places.choices(article, ranker=ranker, describe=True)
     [choice] = [c for c in chosen if c.span.text == "Manhattan"]
-    return ranked, choice
+    assert choice.ranked is not None
+    return choice.ranked, choice
 
 
 def test_each_candidate_of_the_kind_the_rules_picked_is_described() -> None:
-    ranked, choice = _manhattan(_annotated(TEXT, url="https://example.com/news/bond"))
+    article = _annotated(TEXT, url="https://example.com/news/bond")
+    ranked, choice = _manhattan(article)
+    plain = places.choices(article)
+    assert choice in plain and all(c.ranked is None for c in plain)  # described only when asked
     assert choice.entry is not None and ranked.options[ranked.pick] == choice.entry
     assert len(ranked.options) >= 2 and {e.feature for e in ranked.options} == {choice.entry.feature}
     assert len(ranked.rows) == len(ranked.options)

@@ -48,8 +48,7 @@ from dateline.places._rank import Ranked, Ranker, address_letters, load_ranker
 from dateline.places._resolve import Context, Mention, candidates, is_decisive, within
 from dateline.records import Article, Place, Span
 
-__all__ = ["Choice", "PlacesConfig", "Ranked", "Ranker", "apply", "check_features", "choices", "resolve",
-           "resolve_spans"]
+__all__ = ["Choice", "PlacesConfig", "apply", "check_features", "choices", "resolve", "resolve_spans"]
 
 
 @dataclass(frozen=True)
@@ -88,7 +87,9 @@ def apply(article: Article, config: PlacesConfig = PlacesConfig()) -> Article:
 class Choice:
     """One mention as the rules decide it: its span, where it came from, the gazetteer entry it resolves to
     (None when unknown), whether the rules report it with that entry's point (``placed``), and, when they do
-    not, whether they keep it with its name only (``named``; ``country`` from its qualifier, "Bethel, Vt.")."""
+    not, whether they keep it with its name only (``named``; ``country`` from its qualifier, "Bethel, Vt."),
+    and, when :func:`choices` is asked to describe them, the candidates of its name among which the ranker of
+    namesakes picks, as the rules leave the article (``ranked``; None for a name the ranker leaves alone)."""
 
     span: Span
     source: str
@@ -96,6 +97,7 @@ class Choice:
     placed: bool
     named: bool
     country: str | None = None
+    ranked: Ranked | None = field(default=None, compare=False, repr=False)
 
     def place(self) -> Place:
         """The place the rules report for this mention (only for ``placed`` or ``named`` choices)."""
@@ -131,16 +133,15 @@ def _checked(article: Article, gazetteer: Gazetteer, chosen: list[Choice], check
 
 
 def choices(article: Article, config: StageConfig = StageConfig(), *, ranker: Ranker | None = None,
-            record: list[tuple[tuple[Span, ...], Ranked]] | None = None) -> list[Choice]:
+            describe: bool = False) -> list[Choice]:
     """Every mention the stage finds in ``article`` (annotated), with its entry and the rules' decision; the
     places :func:`apply` reports are those ``placed`` or ``named``, in text order. ``ranker`` picks among
-    namesakes (none: the rules' picks); ``record`` receives each name's candidates as the rules leave them,
-    with the spans of its mentions (see :class:`Ranked`)."""
-    return _choices(article, config.resources(article), ranker, record)
+    namesakes (none: the rules' picks); with ``describe``, each choice holds its name's candidates as the
+    rules leave them (``Choice.ranked``), for the ranker's training."""
+    return _choices(article, config.resources(article), ranker, describe)
 
 
-def _choices(article: Article, res: Resources, ranker: Ranker | None = None,
-             record: list[tuple[tuple[Span, ...], Ranked]] | None = None) -> list[Choice]:
+def _choices(article: Article, res: Resources, ranker: Ranker | None = None, describe: bool = False) -> list[Choice]:
     if article.doc is None:
         return []
     gazetteer = load_gazetteer(res)
@@ -159,14 +160,11 @@ def _choices(article: Article, res: Resources, ranker: Ranker | None = None,
                 town=not f.state and gazetteer.key(f.name or span.text) in towns)
         for span, f in found.items()
     ]
-    ranked: list[Ranked] | None = [] if record is not None else None
-    entries = resolve_mentions(gazetteer, mentions + homes, context=_home(article, gazetteer, country),
-                               ranker=ranker, record=ranked, address=address_letters(address))
-    if record is not None and ranked is not None:
-        spans = list(found)
-        record += [(tuple(spans[m] for m in r.mentions if m < len(spans)), r) for r in ranked]
-    firm = [e for e in entries if e is not None]
-    entries = entries[: len(mentions)]
+    settled = resolve_mentions(gazetteer, mentions + homes, context=_home(article, gazetteer, country),
+                               ranker=ranker, describe=describe, address=address_letters(address))
+    names = {m: name for name in settled.names for m in name.mentions}
+    firm = [e for e in settled.entries if e is not None]
+    entries = settled.entries[: len(mentions)]
     named = {e for (_, f), e in zip(found.items(), entries, strict=True) if e is not None and _weight(f.source) == 1}
     of_words = gazetteer.words.context.of_words
     resolved = [
@@ -178,8 +176,9 @@ def _choices(article: Article, res: Resources, ranker: Ranker | None = None,
     strays = _strays([entry for _, entry in resolved], country)
     chosen = {span for span, _ in resolved}
     made = [
-        Choice(span, f.source, entry, span in chosen and entry is not None and entry not in strays, span in chosen)
-        for (span, f), entry in zip(found.items(), entries, strict=True)
+        Choice(span, f.source, entry, span in chosen and entry is not None and entry not in strays, span in chosen,
+               ranked=names.get(m))
+        for m, ((span, f), entry) in enumerate(zip(found.items(), entries, strict=True))
     ]
     made += [Choice(span, "qualified", None, False, True, qualifier.country) for span, qualifier in unlisted.items()]
     return [c for c in made if c.placed or c.named or c.entry is not None]
@@ -266,7 +265,7 @@ def resolve_spans(
     gazetteer = load_gazetteer(res)
     qualifiers = _qualifiers(gazetteer, text, spans)
     mentions = [Mention(span, qualifiers.get(span)) for span in spans]
-    entries = resolve_mentions(gazetteer, mentions)
+    entries = resolve_mentions(gazetteer, mentions).entries
     places: list[Place | None] = []
     for span, entry in zip(spans, entries, strict=True):
         if entry is None:
@@ -297,7 +296,7 @@ def resolve(
     context = Context({c: 1.0 for c in context_countries}, {s: 1.0 for s in context_states})
     qualified = qualifier_at(gazetteer, name, len(name.partition(",")[0]), head)
     mention = Mention(Span(0, len(head), head), qualified.entry if qualified is not None else None)
-    entry = resolve_mentions(gazetteer, [mention], context=context)[0]
+    entry = resolve_mentions(gazetteer, [mention], context=context).entries[0]
     return None if entry is None else _place(Span(0, len(name), name), entry)
 
 

@@ -21,7 +21,7 @@ from dateline.places._geo import Points, chord2, km, shares_near
 from dateline.places._rank import Ranked, Ranker, candidate_features, qualified_pick
 from dateline.places._resolve import WITHIN_KM, Context, Mention, best_entry, candidates, is_decisive, score, votes
 
-__all__ = ["proximity", "resolve_mentions", "supported"]
+__all__ = ["Resolved", "proximity", "resolve_mentions", "supported"]
 
 #: Candidates of a city or county within this distance of a candidate of
 #: another name count as near each other (tuned on LGL: 100 > 150 > 250 km).
@@ -85,18 +85,27 @@ def _first_votes(group: _Group) -> Context:
     return votes(group.options)
 
 
+@dataclass(frozen=True)
+class Resolved:
+    """What :func:`resolve_mentions` settles: each mention's entry (None: the gazetteer has none), and, when
+    asked to ``describe``, each name the ranker may pick again with its candidates as the rules leave them."""
+
+    entries: tuple[Entry | None, ...]
+    names: tuple[Ranked, ...] = ()
+
+
 def resolve_mentions(
     gazetteer: Gazetteer,
     mentions: Sequence[Mention],
     *,
     context: Context | None = None,
     ranker: Ranker | None = None,
-    record: list[Ranked] | None = None,
+    describe: bool = False,
     address: str = "",
-) -> list[Entry | None]:
+) -> Resolved:
     """Resolve every mention of one article together (see the module docstring). Once the rules settle, a
     ``ranker`` may pick another candidate of each name (``address``: the letters of the outlet's web address);
-    ``record``, when given, receives each name's candidates with their features and the rules' pick."""
+    with ``describe``, the result holds each such name's candidates with their features and the rules' pick."""
     groups, index = _groups(gazetteer, mentions)
     total = Context()
     if context is not None:
@@ -118,18 +127,21 @@ def resolve_mentions(
             total.update(group.said)
         if not changed:
             break
-    if ranker is not None or record is not None:
-        _rerank(gazetteer, groups, index, total, near, ranker, record, address)
-    return [groups[i].pick for i in index]
+    names: list[Ranked] = []
+    if ranker is not None or describe:
+        names = _rerank(gazetteer, groups, index, total, near, ranker, describe, address)
+    return Resolved(tuple(groups[i].pick for i in index), tuple(names))
 
 
 def _rerank(gazetteer: Gazetteer, groups: Sequence[_Group], index: Sequence[int], total: Context,
-            near: Sequence[dict[Entry, float]], ranker: Ranker | None, record: list[Ranked] | None,
-            address: str) -> None:
+            near: Sequence[dict[Entry, float]], ranker: Ranker | None, describe: bool,
+            address: str) -> list[Ranked]:
     """Each unqualified name with several candidates of the kind the rules picked (towns, counties, states),
     described as the rules leave the article, and picked again among them by ``ranker`` (all are described
-    before any pick changes): which kind of place a name means stays the rules' decision."""
+    before any pick changes): which kind of place a name means stays the rules' decision. Returns the names
+    described when ``describe``."""
     picks: list[tuple[_Group, Entry]] = []
+    described: list[Ranked] = []
     for i, group in enumerate(groups):
         pick = group.pick
         if pick is None or qualified_pick(group.options, group.qualifier):
@@ -143,12 +155,13 @@ def _rerank(gazetteer: Gazetteer, groups: Sequence[_Group], index: Sequence[int]
         others = [g.pick for g in groups if g is not group and g.pick is not None]
         rows = candidate_features(gazetteer, options, context, pick, near[i], others, address)
         rules = options.index(pick)
-        if record is not None:
-            record.append(Ranked(tuple(m for m, g in enumerate(index) if g == i), options, tuple(rows), rules))
+        if describe:
+            described.append(Ranked(tuple(m for m, g in enumerate(index) if g == i), options, tuple(rows), rules))
         if ranker is not None:
             picks.append((group, options[ranker.pick(rows, rules)]))
     for group, pick in picks:
         group.pick = pick
+    return described
 
 
 #: A place found only from the words around it, or inside another name, needs another place of the article

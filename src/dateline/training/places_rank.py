@@ -31,10 +31,9 @@ from dateline import places
 from dateline.evaluation._parses import annotate
 from dateline.evaluation.places import GoldDocument, Tally, near_gold, read_geowebnews, read_lgl
 from dateline.lang import resources
-from dateline.places import Ranked, Ranker
 from dateline.places._check import slot_rows
 from dateline.places._gazetteer import Entry, Gazetteer, load_gazetteer
-from dateline.places._rank import RANK_BITS, RANKER_FILE
+from dateline.places._rank import RANK_BITS, RANKER_FILE, Ranked, Ranker
 from dateline.records import Article, Place, Span
 from dateline.training import TrainingReport, require
 from dateline.training._linear import Fit, fit_ranker
@@ -59,10 +58,8 @@ class _Doc:
 
 
 def _examples(gold: GoldDocument, article: Article) -> list[tuple[Ranked, int, frozenset[int]]]:
-    record: list[tuple[tuple[Span, ...], Ranked]] = []
-    places.choices(article, record=record)
     out: list[tuple[Ranked, int, frozenset[int]]] = []
-    for spans, ranked in record:
+    for spans, ranked in _names(article):
         under = [g for g in gold.toponyms if g.lat is not None
                  and any(s.start < g.span.end and g.span.start < s.end for s in spans)]
         if not under:
@@ -74,6 +71,15 @@ def _examples(gold: GoldDocument, article: Article) -> list[tuple[Ranked, int, f
         answer = ranked.pick if ranked.pick in right else max(right, key=lambda k: ranked.options[k].population)
         out.append((ranked, answer, frozenset(right)))
     return out
+
+
+def _names(article: Article) -> list[tuple[list[Span], Ranked]]:
+    """Each name of ``article`` the ranker may pick again, with the spans of its mentions, in text order."""
+    names: dict[tuple[int, ...], tuple[list[Span], Ranked]] = {}
+    for choice in places.choices(article, describe=True):
+        if choice.ranked is not None:
+            names.setdefault(choice.ranked.mentions, ([], choice.ranked))[0].append(choice.span)
+    return list(names.values())
 
 
 def _point(span: Span, entry: Entry) -> Place:
