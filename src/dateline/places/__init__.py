@@ -44,7 +44,7 @@ from dateline.places._gazetteer import Entry, Gazetteer, load_gazetteer
 from dateline.places._geo import km
 from dateline.places._home import demonym_countries, outlet_country, outlet_town, section_towns
 from dateline.places._qualify import qualifier_at
-from dateline.places._rank import Ranked, Ranker, address_letters, load_ranker
+from dateline.places._rank import Ranked, Ranker, Ranking, address_letters, load_ranker
 from dateline.places._resolve import Context, Mention, candidates, is_decisive, within
 from dateline.records import Article, Place, Span
 
@@ -161,7 +161,7 @@ def _choices(article: Article, res: Resources, ranker: Ranker | None = None, des
         for span, f in found.items()
     ]
     settled = resolve_mentions(gazetteer, mentions + homes, context=_home(article, gazetteer, country),
-                               ranker=ranker, describe=describe, address=address_letters(address))
+                               ranking=Ranking(ranker, describe, address_letters(address)))
     names = {m: name for name in settled.names for m in name.mentions}
     firm = [e for e in settled.entries if e is not None]
     entries = settled.entries[: len(mentions)]

@@ -14,11 +14,11 @@ plausible candidate nearby, and a little more for one very close (see
 from __future__ import annotations
 
 from collections.abc import Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 from dateline.places._gazetteer import Entry, Gazetteer
 from dateline.places._geo import Points, chord2, km, shares_near
-from dateline.places._rank import Ranked, Ranker, candidate_features, qualified_pick
+from dateline.places._rank import Ranked, Ranking, Surroundings, candidate_features, qualified_pick
 from dateline.places._resolve import WITHIN_KM, Context, Mention, best_entry, candidates, is_decisive, score, votes
 
 __all__ = ["Resolved", "proximity", "resolve_mentions", "supported"]
@@ -52,7 +52,7 @@ class _Group:
     options: tuple[Entry, ...]
     count: float  # the weights of its mentions
     pick: Entry | None = None
-    said: Context | None = None
+    said: Context = field(default_factory=Context)  # its votes as they stand
 
 
 def _groups(gazetteer: Gazetteer, mentions: Sequence[Mention]) -> tuple[list[_Group], list[int]]:
@@ -99,13 +99,11 @@ def resolve_mentions(
     mentions: Sequence[Mention],
     *,
     context: Context | None = None,
-    ranker: Ranker | None = None,
-    describe: bool = False,
-    address: str = "",
+    ranking: Ranking | None = None,
 ) -> Resolved:
     """Resolve every mention of one article together (see the module docstring). Once the rules settle, a
-    ``ranker`` may pick another candidate of each name (``address``: the letters of the outlet's web address);
-    with ``describe``, the result holds each such name's candidates with their features and the rules' pick."""
+    ``ranking``'s ranker may pick another candidate of each name; when it asks to describe them, the result
+    holds each such name's candidates with their features and the rules' pick (none: the rules' picks)."""
     groups, index = _groups(gazetteer, mentions)
     total = Context()
     if context is not None:
@@ -118,7 +116,6 @@ def resolve_mentions(
     for _ in range(MAX_ROUNDS):
         changed = False
         for i, group in enumerate(groups):
-            assert group.said is not None
             total.update(group.said, -1)
             pick = best_entry(group.options, total, group.qualifier, near[i])
             changed |= pick != group.pick
@@ -128,18 +125,17 @@ def resolve_mentions(
         if not changed:
             break
     names: list[Ranked] = []
-    if ranker is not None or describe:
-        names = _rerank(gazetteer, groups, index, total, near, ranker, describe, address)
+    if ranking is not None and ranking.wanted:
+        names = _rerank(gazetteer, groups, index, total, near, ranking)
     return Resolved(tuple(groups[i].pick for i in index), tuple(names))
 
 
 def _rerank(gazetteer: Gazetteer, groups: Sequence[_Group], index: Sequence[int], total: Context,
-            near: Sequence[dict[Entry, float]], ranker: Ranker | None, describe: bool,
-            address: str) -> list[Ranked]:
+            near: Sequence[dict[Entry, float]], ranking: Ranking) -> list[Ranked]:
     """Each unqualified name with several candidates of the kind the rules picked (towns, counties, states),
     described as the rules leave the article, and picked again among them by ``ranker`` (all are described
     before any pick changes): which kind of place a name means stays the rules' decision. Returns the names
-    described when ``describe``."""
+    described when the ``ranking`` asks for them."""
     picks: list[tuple[_Group, Entry]] = []
     described: list[Ranked] = []
     for i, group in enumerate(groups):
@@ -149,16 +145,15 @@ def _rerank(gazetteer: Gazetteer, groups: Sequence[_Group], index: Sequence[int]
         options = tuple(e for e in group.options if e.feature == pick.feature)
         if len(options) < 2:
             continue
-        assert group.said is not None
         context = total.scaled(1.0)
         context.update(group.said, -1)
-        others = [g.pick for g in groups if g is not group and g.pick is not None]
-        rows = candidate_features(gazetteer, options, context, pick, near[i], others, address)
+        others = tuple(g.pick for g in groups if g is not group and g.pick is not None)
+        rows = candidate_features(Surroundings(gazetteer, context, others, ranking.address), options, pick, near[i])
         rules = options.index(pick)
-        if describe:
+        if ranking.describe:
             described.append(Ranked(tuple(m for m, g in enumerate(index) if g == i), options, tuple(rows), rules))
-        if ranker is not None:
-            picks.append((group, options[ranker.pick(rows, rules)]))
+        if ranking.ranker is not None:
+            picks.append((group, options[ranking.ranker.pick(rows, rules)]))
     for group, pick in picks:
         group.pick = pick
     return described

@@ -32,8 +32,8 @@ from dateline.places._gazetteer import Entry, Gazetteer
 from dateline.places._geo import km
 from dateline.places._resolve import Context, is_decisive, score, within
 
-__all__ = ["RANKER_FILE", "RANK_BITS", "Ranked", "Ranker", "address_letters", "candidate_features", "load_ranker",
-           "qualified_pick"]
+__all__ = ["RANKER_FILE", "RANK_BITS", "Ranked", "Ranker", "Ranking", "Surroundings", "address_letters",
+           "candidate_features", "load_ranker", "qualified_pick"]
 
 logger = logging.getLogger(__name__)
 
@@ -73,17 +73,31 @@ class Ranked:
     pick: int
 
 
-def candidate_features(gazetteer: Gazetteer, options: Sequence[Entry], context: Context, pick: Entry,
-                       near: dict[Entry, float], others: Sequence[Entry], address: str) -> list[tuple[str, ...]]:
-    """The features of each candidate of one name, given the votes of the article's other names (``context``),
-    the share of them near each candidate (``near``), the rules' ``pick``, the other names' picks and the
-    letters of the outlet's address."""
-    scores = [score(e, context, None, near.get(e, 0.0)) for e in options]
+@dataclass(frozen=True)
+class Surroundings:
+    """What the rules leave around one name of an article: the votes of the article's other names
+    (``context``), their picks (``others``) and the letters of the outlet's address (see
+    :func:`address_letters`)."""
+
+    gazetteer: Gazetteer
+    context: Context
+    others: tuple[Entry, ...]
+    address: str
+
+    @functools.cached_property
+    def located(self) -> tuple[Entry, ...]:
+        """The other picks a candidate's distance is measured to: those with a point, countries and states aside."""
+        return tuple(o for o in self.others if o.lat is not None and not is_decisive(o))
+
+
+def candidate_features(around: Surroundings, options: Sequence[Entry], pick: Entry,
+                       near: dict[Entry, float]) -> list[tuple[str, ...]]:
+    """The features of each candidate of one name, given what the rules leave ``around`` it, the share of the
+    article's other names near each candidate (``near``) and the rules' ``pick``."""
+    scores = [score(e, around.context, None, near.get(e, 0.0)) for e in options]
     best, largest = max(scores), max(e.population for e in options)
-    located = [o for o in others if o.lat is not None and not is_decisive(o)]
-    named = {o.admin1 for o in others if o.country == "USA" and o.feature == "admin1"}
-    return [(*_row(gazetteer, e, best - s, e == pick, rank, near.get(e, 0.0), context, others, located, address),
-             *_size(e, largest, named))
+    named = {o.admin1 for o in around.others if o.country == "USA" and o.feature == "admin1"}
+    return [(*_row(around, e, best - s, e == pick, rank, near.get(e, 0.0)), *_size(e, largest, named))
             for e, s, rank in zip(options, scores, _population_ranks(options), strict=True)]
 
 
@@ -102,13 +116,13 @@ def _population_ranks(options: Sequence[Entry]) -> list[int]:
     return ranks
 
 
-def _row(gazetteer: Gazetteer, e: Entry, margin: float, picked: bool, rank: int, near: float, context: Context,
-         others: Sequence[Entry], located: Sequence[Entry], address: str) -> tuple[str, ...]:
+def _row(around: Surroundings, e: Entry, margin: float, picked: bool, rank: int, near: float) -> tuple[str, ...]:
+    context, others, address = around.context, around.others, around.address
     feat = "us_state" if e.feature == "admin1" and e.country == "USA" else e.feature
     country = context.countries.get(e.country or "", 0.0)
     state = context.states.get(e.admin1 or "", 0.0) if e.country == "USA" else -1.0
     same_state = sum(o.country == "USA" and o.admin1 == e.admin1 for o in others) if e.country == "USA" else -1
-    distance = min((km(e, o) for o in located if o != e), default=None) if e.lat is not None else None
+    distance = min((km(e, o) for o in around.located if o != e), default=None) if e.lat is not None else None
     return (
         f"feat={feat}", f"pop={_log(e.population)}|feat={feat}", f"margin={_bin(margin, MARGIN_BINS)}",
         f"picked={picked}", f"picked={picked}|margin={_bin(margin, MARGIN_BINS)}", f"prank={min(rank, 3)}",
@@ -121,7 +135,7 @@ def _row(gazetteer: Gazetteer, e: Entry, margin: float, picked: bool, rank: int,
         f"usa={e.country == 'USA'}|home={context.home}",
         f"address_name={_spelt(e.name, address)}|feat={feat}",
         f"address_name={_spelt(e.name, address)}|usa={e.country == 'USA'}|home={context.home}",
-        f"address_region={_spelt(_region(gazetteer, e), address)}",
+        f"address_region={_spelt(_region(around.gazetteer, e), address)}",
     )
 
 
@@ -154,6 +168,22 @@ def _bin(value: float | None, bounds: Sequence[float]) -> str:
 def address_letters(address: str | None) -> str:
     """The letters of an outlet's web address, lower case, for :func:`candidate_features`."""
     return "".join(ch for ch in (address or "").lower() if ch.isalpha())
+
+
+@dataclass(frozen=True)
+class Ranking:
+    """How the ranker of namesakes takes part in resolving an article: the fitted ``ranker`` (None: the rules'
+    picks stand), whether to ``describe`` each name it may pick again (for its training), and the letters of
+    the outlet's address (:func:`address_letters`)."""
+
+    ranker: Ranker | None = None
+    describe: bool = False
+    address: str = ""
+
+    @property
+    def wanted(self) -> bool:
+        """Whether the names are to be described at all: for the ranker, or for the caller."""
+        return self.ranker is not None or self.describe
 
 
 @dataclass(frozen=True)
