@@ -21,7 +21,7 @@ says otherwise.
 from __future__ import annotations
 
 import json
-from collections.abc import Sequence
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -86,9 +86,8 @@ def _point(span: Span, entry: Entry) -> Place:
     return Place(span, entry.name, entry.country, entry.lat, entry.lon, entry.geonames_id, entry.feature)
 
 
-def _load(data: Path, name: str, reader: object) -> list[_Doc]:
-    assert callable(reader)
-    golds: list[GoldDocument] = list(reader(data / name))
+def _load(data: Path, name: str, reader: Callable[[Path], Iterable[GoldDocument]]) -> list[_Doc]:
+    golds = list(reader(data / name))
     articles = [Article(id=g.id, source=g.id, url=g.url, text=g.text) for g in golds]
     return [_Doc(g, a, _examples(g, a)) for g, a in zip(golds, annotate(articles), strict=True)]
 
