@@ -93,11 +93,13 @@ def _acts(build: Build, cand: Candidate) -> bool:
     tok, k = doc[cand.tok_end - 1], cand.tok_start
     if (k >= 2 and doc[k - 1].text == ",") or (cand.tok_end < len(doc) and doc[cand.tok_end].text in ",("):
         return False  # a place's qualifier ("Vigo County, Indiana"), a dateline ("New York (AFP)")
-    if tok.dep_ == "pobj" and tok.head.lower_ == "of" and tok.head.head.lower_ in words.division_nouns:
+    if (tok.dep_ == "pobj" and tok.head.lower_ in words.division_prepositions
+            and tok.head.head.lower_ in words.division_nouns):
         tok = tok.head.head  # "the state of Pennsylvania certified"
     if tok.dep_ == "pobj" and tok.head.dep_ == "agent":
         return True
-    return tok.dep_ in ("nsubj", "nsubjpass") and tok.head.pos_ == "VERB" and tok.head.lemma_ != "be"
+    return (tok.dep_ in ("nsubj", "nsubjpass") and tok.head.pos_ == "VERB"
+            and tok.head.lemma_ not in words.copula_lemmas)
 
 
 def country_word_before(build: Build, cand: Candidate) -> str | None:

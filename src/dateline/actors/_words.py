@@ -93,6 +93,8 @@ class Words:
     agent_descriptors: frozenset[str]
     generic_body_names: frozenset[str]
     division_nouns: frozenset[str]
+    division_prepositions: frozenset[str]
+    copula_lemmas: frozenset[str]
 
     def former(self, title: str) -> str:
         """The title of an office held no longer ("former President")."""
@@ -209,6 +211,8 @@ def parse_words(data: dict[str, Any]) -> Words:
         agent_descriptors=_lower_words(data, "agent_descriptors"),
         generic_body_names=_lower_words(data, "generic_body_names"),
         division_nouns=_lower_words(data, "division_nouns"),
+        division_prepositions=_lower_words(data, "division_prepositions"),
+        copula_lemmas=_lower_words(data, "copula_lemmas"),
     )
 
 
