@@ -10,7 +10,7 @@ triggers of one type on one clause are one event: "held talks";
 :mod:`dateline.events._fold`), and turned
 into :class:`~dateline.records.Event` records with status, date and place
 (:mod:`dateline.events._context`), PLOVER quad class and intensity, and a
-confidence.
+confidence (:mod:`dateline.events._coding`).
 
 Choices worth knowing:
 
@@ -90,47 +90,26 @@ Choices worth knowing:
 
 from __future__ import annotations
 
-from collections.abc import Sequence
 from dataclasses import dataclass, field, replace
 from typing import TYPE_CHECKING
 
-from dateline import ids
-from dateline.events._args import Args, passive
-from dateline.events._clause import joint
-from dateline.events._context import imperative, status
-from dateline.events._doers import context_doer
+from dateline.events._args import Args
+from dateline.events._coding import code
 from dateline.events._fold import Hit, fold
 from dateline.events._hits import hits
-from dateline.events._lexicon import Lexicon, Words, load_lexicon, plover
-from dateline.events._located import located_party
+from dateline.events._lexicon import Lexicon, Words, load_lexicon
 from dateline.events._model import Candidate, features, load_model, sentence_count
-from dateline.events._phrase import full_phrase, phrase
 from dateline.events._places import dateline_place, main_place
 from dateline.events._propose_model import Proposer, load_proposer
 from dateline.events._roles import Roles, choose, load_roles
-from dateline.events._scene import CARRY_SENTENCES, COUNTRY_FEATURE, Scene, lead_day, line, remember, setting
+from dateline.events._scene import Scene, lead_day, remember
 from dateline.pipeline import StageConfig, stage
-from dateline.records import Article, Event, Span, make_span
+from dateline.records import Article, Event
 
 if TYPE_CHECKING:
     from spacy.tokens import Span as TokenSpan
-    from spacy.tokens import Token
 
 __all__ = ["EventsConfig", "apply", "candidates", "plover_type"]
-
-
-#: Confidence adjustments, set by hand against the PLOVER gold records and the seed article. On
-#: the gold records the share of coded types that are right rises with the score: 0.50 for
-#: 0.6-0.7, 0.62 for 0.7-0.8, 0.85 for 0.8-0.9 and 0.79 above.
-BONUS_ACTOR = 0.1
-BONUS_RECIPIENT = 0.05
-PENALTY_NO_RECIPIENT = 0.2
-PENALTY_NOT_OCCURRED = 0.05
-PENALTY_CARRIED = 0.9  # factor when the date or place comes from an earlier sentence
-#: Bounds of a confidence, set by hand with the adjustments above: no rule makes an event certain
-#: or impossible.
-MIN_CONFIDENCE = 0.05
-MAX_CONFIDENCE = 0.95
 
 
 #: Cooperative types that PLOVER codes as AGREE (an intention to cooperate) while they are only announced.
@@ -158,82 +137,6 @@ def plover_type(event: Event) -> str:
     return event.type
 
 
-def _arguments(article: Article, tokens: Sequence[Token], words: Words) -> tuple[tuple[Span, ...], tuple[str, ...]]:
-    """The spans (whole noun phrases) of the argument heads, and the actors they name.
-
-    An actor is looked up under the head's short phrase first ("the enclave"),
-    then under the whole phrase ("the enclave of Eastern Ghouta"), but for a place named by what it
-    borders ("the border with Egypt" is no party of an airstrike on it).
-    """
-    text = article.text
-    spans: dict[tuple[int, int], Span] = {}
-    found: list[str] = []
-    for token in tokens:
-        short, full = phrase(token, words), full_phrase(token, words)
-        spans.setdefault(full, make_span(text, *full))
-        actor = article.actor_at(*_past_possessive(token, short))
-        if actor is None and not _bordering(token, words):
-            actor = article.actor_at(*_past_possessive(token, full))
-        if actor is not None and actor.id not in found:
-            found.append(actor.id)
-    return tuple(spans.values()), tuple(found)
-
-
-def _past_possessive(token: Token, short: tuple[int, int]) -> tuple[int, int]:
-    """The words of a common noun's phrase after its possessive pronoun: "his associates" are not the person
-    "his" stands for."""
-    pronouns = [c for c in token.children if c.dep_ == "poss" and c.tag_ == "PRP$"]
-    if token.pos_ != "NOUN" or not pronouns:
-        return short
-    return max(short[0], pronouns[-1].idx + len(pronouns[-1].text)), short[1]
-
-
-def _own_country(article: Article, actor_ids: Sequence[str], recipient_ids: Sequence[str]) -> bool:
-    """Whether every recipient is the country (or the government) of an actor ("Johnson said Britain must")."""
-    countries = {a.country for i in actor_ids if (a := article.actor(i)) is not None and a.country}
-    recipients = [article.actor(i) for i in recipient_ids]
-    return bool(recipients) and all(r is not None and r.kind == "country" and r.country in countries
-                                    for r in recipients)
-
-
-def _object_pronouns(article: Article, tokens: Sequence[Token], taken: Sequence[str], words: Words) -> tuple[str, ...]:
-    """The persons that object pronouns the actors left open stand for ("broke with Trump and urged him"):
-    the one person named before the pronoun in its sentence who is not already a party (an object pronoun
-    is never its own clause's subject); none where two could be meant."""
-    found: list[str] = []
-    for token in tokens:
-        if token.lower_ not in words.object_pronouns or article.actor_at(token.idx, token.idx + len(token.text)):
-            continue
-        start = token.sent.start_char
-        persons = {a.id for a in article.actors if a.kind == "person" and a.id not in taken
-                   and any(start <= m.start and m.end <= token.idx for m in a.mentions)}
-        if len(persons) == 1:
-            found += persons
-    return tuple(found)
-
-
-def _bordering(token: Token, words: Words) -> bool:
-    """A place named by what it borders ("the border with Egypt", "the area near Aleppo"): a place, not the
-    party it names ("the enclave of Eastern Ghouta" is Eastern Ghouta)."""
-    return token.lemma_.lower() in words.place_nouns and not any(
-        c.dep_ == "prep" and c.lower_ in words.partitive_prepositions for c in token.children)
-
-
-def _confidence(hit: Hit, state: str, has_recipient: bool, carried: bool) -> float:
-    score = hit.weight
-    if hit.args.actors:
-        score += BONUS_ACTOR
-    if has_recipient or (hit.entry.reciprocal and len(hit.args.actors) > 1):
-        score += BONUS_RECIPIENT
-    elif hit.entry.type in plover().requires_recipient:
-        score -= PENALTY_NO_RECIPIENT
-    if state != "occurred":
-        score -= PENALTY_NOT_OCCURRED
-    if carried:
-        score *= PENALTY_CARRIED
-    return round(min(MAX_CONFIDENCE, max(MIN_CONFIDENCE, score)), 3)
-
-
 def _bilateral(hit: Hit) -> list[tuple[Hit, tuple[int, ...]]]:
     """A meeting "with A and B" held by someone else is one bilateral meeting per partner
     ("Putin's agenda included talks with Moon and Abe"); "a meeting between A, B and C" or
@@ -245,104 +148,6 @@ def _bilateral(hit: Hit) -> list[tuple[Hit, tuple[int, ...]]]:
     actors = {t.i for t in hit.args.actors}
     return [(Hit(hit.token, hit.entry, Args(actors=(*hosts, p)), hit.weight), (p.i,)) for p in hit.args.partners
             if p.i in actors]
-
-
-def _country_scene(article: Article, token: Token, words: Words) -> bool:
-    """A country named as where an event happens ("students protested in Belgium"): its place, never its
-    target (a city or region with no other target stays one: "declared a ceasefire in Tripoli")."""
-    if not located_party(token, words):
-        return False
-    start, end = phrase(token, words)
-    return any(p.feature == COUNTRY_FEATURE and start <= p.span.start < end for p in article.places)
-
-
-def _event(article: Article, hit: Hit, number: int, scene: Scene, words: Words,
-           part: tuple[int, ...] = ()) -> Candidate | None:
-    """The event of ``hit``, in sentence ``number``; None for a bare event word."""
-    text, sentence = article.text, hit.token.sent
-    trigger = make_span(text, hit.token.idx, hit.token.idx + len(hit.token.text))
-    bounds = line(text, trigger.start, sentence.start_char, sentence.end_char)
-    held = hit.token.doc[hit.anchor].sent if hit.anchor is not None else sentence  # a tribute's praise
-    args = replace(hit.args, actors=tuple(t for t in hit.args.actors if bounds[0] <= t.idx < bounds[1]),
-                   recipients=tuple(t for t in hit.args.recipients
-                                    if (bounds[0] <= t.idx < bounds[1] or held.start <= t.i < held.end)
-                                    and not _country_scene(article, t, words)))
-    if not args.actors and not args.recipients:
-        return None  # a bare event word ("the talks", "hacking") says too little to code
-    if (not args.actors and hit.entry.object != "topic" and hit.token.pos_ in ("VERB", "AUX")
-            and passive(hit.token, ("amod",))):
-        # a passive that names its patient and no agent names no actor ("he was convicted in 2011"), unless the
-        # sentence names the one who does such acts by office ("police said two men were detained")
-        doer = context_doer(article, hit.token, hit.entry.mode, args.recipients)
-        if doer is None:
-            return None
-        args = replace(args, actors=(doer,))
-        hit = replace(hit, rules_only=True)
-    if imperative(hit.token):
-        return None  # a command reports no act ("take a knife and attack the tourists")
-    hit = replace(hit, args=args)
-    actor_spans, actor_ids = _arguments(article, args.actors, words)
-    recipient_spans, recipient_ids = _arguments(article, args.recipients, words)
-    recipient_ids += _object_pronouns(article, args.recipients, (*actor_ids, *recipient_ids), words)
-    if (hit.entry.reciprocal and not actor_ids and scene.group is not None
-            and number - scene.group[0] <= CARRY_SENTENCES and args.actors
-            and all(t.lower_ in words.group_words for t in args.actors)):
-        actor_ids = scene.group[1]  # "Their meeting is scheduled ..."
-    if not actor_ids and (not recipient_ids or hit.entry.needs_actor):
-        # no party is a known actor ("he", "two women and a man"): nothing an analyst can use; some words are acts
-        # only when a known actor does them ("the new law targets oligarchs" is no attack)
-        return None
-    if hit.entry.alone is not None and len(actor_ids) == 1 and not recipient_ids and not joint(hit.token, words):
-        hit = replace(hit, entry=replace(hit.entry, type=hit.entry.alone, reciprocal=False))  # "China held drills"
-    sectors = {a.sector for i in actor_ids if (a := article.actor(i)) is not None}
-    for sector, kind, mode in hit.entry.by_sector:
-        if sectors == {sector}:
-            hit = replace(hit, entry=replace(hit.entry, type=kind, mode=mode))  # "the police raided the offices"
-    if hit.entry.modal and _own_country(article, actor_ids, recipient_ids):
-        return None  # "Johnson said Britain must leave": a policy of one's own country, asked of no one else
-    # parties are never the event's place, but for one named as where it happens ("a ceasefire in Tripoli")
-    located = {full_phrase(t, words) for t in args.recipients if located_party(t, words)}
-    # a place inside a party's own words is the party's ("the mayor of London"), not where the event is
-    parties = [phrase(t, words) for t in (*args.actors, *args.recipients) if full_phrase(t, words) not in located]
-    date, place, carried = setting(article, hit, bounds, number, scene, parties, actor_ids, words)
-    state = status(hit.token, words)
-    tables = plover()
-    event = Event(
-        id=ids.child_id(article.id, "event", hit.entry.type, trigger.start, *part),
-        type=hit.entry.type,
-        actors=actor_ids,
-        recipients=tuple(i for i in recipient_ids if i not in actor_ids),
-        status=state,
-        trigger=trigger,
-        evidence=_evidence(text, hit, bounds),
-        mode=hit.entry.mode,
-        date=date,
-        place=place,
-        quad=tables.quad[hit.entry.type],
-        intensity=tables.score(hit.entry.type, hit.entry.mode),
-        confidence=_confidence(hit, state, bool(recipient_spans), carried),
-        actor_spans=actor_spans,
-        recipient_spans=recipient_spans,
-    )
-    return Candidate(event, hit, number, carried)
-
-
-def _evidence(text: str, hit: Hit, bounds: tuple[int, int]) -> Span:
-    """The words the event rests on: its line of the sentence (to the end of the quotation it rests on), or
-    the sentence of a quotation that holds the judgement it codes."""
-    if hit.anchor is not None:
-        held = hit.token.doc[hit.anchor].sent
-        return make_span(text, *line(text, held.start_char, held.start_char, held.end_char))
-    return make_span(text, bounds[0], _reach(text, hit, bounds[1]))
-
-
-def _reach(text: str, hit: Hit, end: int) -> int:
-    """Where the event's evidence ends: its line of the sentence, or the end of the quotation it rests on
-    when that runs on past the sentence within the trigger's paragraph."""
-    if not hit.reach:
-        return end
-    last = hit.token.doc[hit.reach - 1]
-    return max(end, line(text, hit.token.idx, end, last.idx + len(last.text))[1])
 
 
 @dataclass(frozen=True)
@@ -379,7 +184,7 @@ def candidates(article: Article, lex: Lexicon, roles: Roles | None = None,
         found_hits, coded = hits(sentence, lex), len(found)
         dyads: set[tuple[str, frozenset[str], frozenset[str]]] = set()
         for hit, part in (p for h in (fold(found_hits, lex) if found_hits else ()) for p in _bilateral(h)):
-            candidate = _event(article, hit, number, scene, lex.words, part)
+            candidate = code(article, hit, number, scene, lex.words, part)
             if candidate is None:
                 continue
             if roles is not None and not candidate.hit.rules_only:
@@ -404,7 +209,7 @@ def _proposed(article: Article, sentence: TokenSpan, number: int, scene: Scene, 
               proposer: Proposer | None) -> Candidate | None:
     """The event the proposal model finds in sentence ``number``, where the rules code none; None without one."""
     hit = proposer.hit(sentence, number, article, lex) if proposer is not None else None
-    proposed = _event(article, hit, number, scene, lex.words) if hit is not None else None
+    proposed = code(article, hit, number, scene, lex.words) if hit is not None else None
     if proposed is None or roles is None:
         return proposed
     return _chosen(article, proposed, number, scene, lex.words, roles, ())
@@ -418,7 +223,7 @@ def _chosen(article: Article, candidate: Candidate, number: int, scene: Scene, w
     args = choose(candidate.hit, article, words, roles)
     if args is None or _same(args, candidate.hit.args):
         return candidate
-    chosen = _event(article, replace(candidate.hit, args=args), number, scene, words, part)
+    chosen = code(article, replace(candidate.hit, args=args), number, scene, words, part)
     if chosen is None:
         return candidate
     event = replace(chosen.event, date=candidate.event.date, place=candidate.event.place)
