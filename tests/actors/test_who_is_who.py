@@ -809,3 +809,12 @@ def test_a_us_state_that_acts_is_its_government_and_one_where_things_happen_no_a
         assert (actor.name, actor.kind, actor.country, actor.sector) == (state, "organization", "USA", "GOV")
     names = by_name(article)
     assert "Iowa" not in names and "Oregon" not in names
+
+
+def test_the_state_of_a_named_division_that_acts_is_its_government() -> None:
+    article = run("Voters lined up in Ohio. The state of Pennsylvania certified its results on Monday, and Nevada is "
+                  "a swing state.", dt.date(2020, 11, 24))
+    state = actor_of(article, "Pennsylvania")
+    assert (state.name, state.kind, state.country, state.sector) == ("Pennsylvania", "organization", "USA", "GOV")
+    names = by_name(article)
+    assert "Ohio" not in names and "Nevada" not in names
