@@ -19,8 +19,9 @@ import logging
 import math
 import zlib
 from collections import Counter
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
+from typing import TypeVar
 
 import numpy as np
 import numpy.typing as npt
@@ -32,8 +33,10 @@ from dateline.places._geo import EARTH_KM
 from dateline.places._resolve import candidates
 from dateline.records import Article, Span
 
-__all__ = ["FEATURE_BITS", "MODEL_FILE", "Check", "features", "hashed_weights", "load_check", "score", "slot_rows",
-           "slot_sums", "weights_json"]
+__all__ = ["FEATURE_BITS", "MODEL_FILE", "Check", "features", "hashed_weights", "load_check", "load_model", "score",
+           "slot_rows", "slot_sums", "weights_json"]
+
+T = TypeVar("T")
 
 logger = logging.getLogger(__name__)
 
@@ -222,17 +225,29 @@ class Check:
         return weights_json(self.weights, SUPPORTED_MAJOR, low=self.low, high=self.high)
 
 
+def load_model(res: Resources, name: str, what: str, without: str, command: str,
+               build: Callable[[dict[str, object]], T]) -> T | None:
+    """The language's fitted model file ``name`` made into a model by ``build``; None (with one warning saying
+    ``without``, what the stage does then) when the language has none. A file ``build`` cannot read is a
+    :class:`ResourceError` naming ``what`` it should be and the ``command`` that retrains it."""
+    source = res.file(name)
+    if not source.is_file():
+        logger.warning("no %s at dateline/lang/%s/%s: %s ('%s' makes one)", what, res.language, name, without,
+                       command)
+        return None
+    try:
+        return build(json.loads(source.read_text(encoding="utf-8")))
+    except (OSError, ValueError, KeyError, TypeError, IndexError) as exc:
+        raise ResourceError(f"dateline/lang/{res.language}/{name} is no {what} ({exc}); "
+                            f"retrain it with '{command}'") from exc
+
+
+def _check_of(raw: dict[str, object]) -> Check:
+    return Check(hashed_weights(raw, SUPPORTED_MAJOR), float(str(raw["low"])), float(str(raw["high"])))
+
+
 @functools.cache
 def load_check(res: Resources) -> Check | None:
     """The language's fitted check, or None (with one warning) when it has none: the rules decide alone."""
-    source = res.file(MODEL_FILE)
-    if not source.is_file():
-        logger.warning("no places check at dateline/lang/%s/%s: places are kept on the rules alone "
-                       "('dateline train places --out DIR' makes one)", res.language, MODEL_FILE)
-        return None
-    try:
-        raw = json.loads(source.read_text(encoding="utf-8"))
-        return Check(hashed_weights(raw, SUPPORTED_MAJOR), float(raw["low"]), float(raw["high"]))
-    except (OSError, ValueError, KeyError, TypeError, IndexError) as exc:
-        raise ResourceError(f"dateline/lang/{res.language}/{MODEL_FILE} is no places check ({exc}); "
-                            "retrain it with 'dateline train places'") from exc
+    return load_model(res, MODEL_FILE, "places check", "places are kept on the rules alone", "dateline train places",
+                      _check_of)

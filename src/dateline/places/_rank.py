@@ -16,8 +16,6 @@ ranker's pick replaces the rules' when it is another.
 from __future__ import annotations
 
 import functools
-import json
-import logging
 import math
 from collections.abc import Sequence
 from dataclasses import dataclass
@@ -25,17 +23,14 @@ from dataclasses import dataclass
 import numpy as np
 import numpy.typing as npt
 
-from dateline.errors import ResourceError
 from dateline.lang import Resources
-from dateline.places._check import hashed_weights, slot_sums, weights_json
+from dateline.places._check import hashed_weights, load_model, slot_sums, weights_json
 from dateline.places._gazetteer import Entry, Gazetteer
 from dateline.places._geo import km
 from dateline.places._resolve import Context, is_decisive, score, within
 
 __all__ = ["RANKER_FILE", "RANK_BITS", "Ranked", "Ranker", "Ranking", "Surroundings", "address_letters",
            "candidate_features", "load_ranker", "qualified_pick"]
-
-logger = logging.getLogger(__name__)
 
 #: The ranker's artifact, under the language's folder (``dateline train places-rank`` writes it).
 RANKER_FILE = "models/places-rank.json"
@@ -218,16 +213,8 @@ class Ranker:
 @functools.cache
 def load_ranker(res: Resources) -> Ranker | None:
     """The language's fitted ranker, or None (with one warning) when it has none: the rules' picks stand."""
-    source = res.file(RANKER_FILE)
-    if not source.is_file():
-        logger.warning("no places ranker at dateline/lang/%s/%s: namesakes are picked by the rules alone "
-                       "('dateline train places-rank' makes one)", res.language, RANKER_FILE)
-        return None
-    try:
-        return Ranker.from_json(json.loads(source.read_text(encoding="utf-8")))
-    except (OSError, ValueError, KeyError, TypeError, IndexError) as exc:
-        raise ResourceError(f"dateline/lang/{res.language}/{RANKER_FILE} is no places ranker ({exc}); "
-                            "retrain it with 'dateline train places-rank'") from exc
+    return load_model(res, RANKER_FILE, "places ranker", "namesakes are picked by the rules alone",
+                      "dateline train places-rank", Ranker.from_json)
 
 
 def qualified_pick(options: Sequence[Entry], qualifier: Entry | None) -> bool:
