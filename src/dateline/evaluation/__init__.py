@@ -20,6 +20,7 @@ TASKS: dict[str, str] = {
     "places": "dateline.evaluation.places",
     "events": "dateline.evaluation.events",
     "actors": "dateline.evaluation.actors",
+    "agreement": "dateline.evaluation.agreement",
     "quotes": "dateline.evaluation.quotes",
     "dedup": "dateline.evaluation.dedup",
     "stories": "dateline.evaluation.stories",
