@@ -52,8 +52,8 @@ ActorKind = Literal["person", "organization", "country", "group", "other"]
 EventStatus = Literal["occurred", "planned", "hypothetical", "negated"]
 #: What a document's content is: an HTML page or plain (possibly flattened-page) text.
 DocumentKind = Literal["html", "text"]
-#: What a quote attributes: something said or written, or a belief or position.
-QuoteKind = Literal["speech", "stance"]
+#: What a quote attributes: something said or written, a belief or position, or a deed of its agent.
+QuoteKind = Literal["speech", "stance", "act"]
 #: The sixteen PLOVER event types, cooperative first.
 EventType = Literal[
     "AGREE", "CONSULT", "SUPPORT", "CONCEDE", "COOPERATE", "AID", "RETREAT", "REQUEST",
@@ -195,7 +195,9 @@ class Quote:
     """Direct or reported speech: its content, speaker (actor id) and cue verb.
 
     ``kind`` is ``"speech"`` for what someone said or wrote, ``"stance"`` for an
-    attributed belief or position ("X believes ...", "X endorsed ...").
+    attributed belief or position ("X believes ...", "X endorsed ..."), ``"act"`` for
+    a deed told of an agent that annotated news counts as an attribution but that
+    says nothing of what the agent said or holds ("the judge sentenced him to ...").
     ``negated`` is true when the text says the speaker did not say or hold the
     content ("did not say that ...", "never claimed ...", "made no mention of ...").
     """

@@ -156,8 +156,9 @@ def test_quotes(client: TestClient) -> None:
     assert by_text["items"][0]["kind"] == "speech"
     speech = client.get("/api/quotes", params={"kind": "speech"}).json()
     stances = client.get("/api/quotes", params={"kind": "stance"}).json()
+    acts = client.get("/api/quotes", params={"kind": "act"}).json()
     assert speech["items"] and {q["kind"] for q in speech["items"]} == {"speech"}
-    assert speech["total"] + stances["total"] == client.get("/api/quotes").json()["total"]
+    assert speech["total"] + stances["total"] + acts["total"] == client.get("/api/quotes").json()["total"]
     assert client.get("/api/quotes", params={"kind": "rumour"}).status_code == 422
 
 

@@ -111,7 +111,8 @@ def _add_store_commands(sub: Any) -> None:
     p.add_argument("speaker", nargs="?", default=None,
                    help="actor key (e.g. donald-trump.usa), actor id, or part of the name as written; omit for all")
     p.add_argument("--kind", choices=QUOTE_KINDS, default=None,
-                   help="speech (said, told, wrote) or stance (believes, plans, supports); default both")
+                   help="speech (said, told, wrote), stance (believes, plans, supports) or act (sentenced, "
+                        "abolished); default all")
     p.add_argument("--words", default=None, help="only quotes containing these words")
     p.add_argument("--limit", type=int, default=50, help="most quotes to print, newest articles first (default 50)")
     p.add_argument("--db", default=DEFAULT_DB, help=f"DuckDB file (default {DEFAULT_DB})")

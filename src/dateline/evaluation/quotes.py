@@ -60,7 +60,7 @@ from dateline.evaluation import Report, _parses, f1
 from dateline.quotes._direct import SegmentIndex
 from dateline.quotes._marks import find_quoted
 from dateline.quotes._types import Extent
-from dateline.records import Article, Quote
+from dateline.records import QUOTE_KINDS, Article, Quote
 
 __all__ = ["DEFAULT_DATA", "GoldArticle", "agreement", "count", "evaluate", "load", "match", "metrics", "read_ann",
            "split_dir"]
@@ -273,7 +273,7 @@ def _score(predicted: Sequence[Attributed], gold: list[Gold], inside: SegmentInd
         sub_pred = [p for p, q in zip(predicted, quoted, strict=True) if q == direct]
         _detection(counts, f"{name}.{kind}", len(sub_gold), len(sub_pred),
                    len(match(sub_pred, sub_gold, THRESHOLDS[0], of)))
-    for kind in ("speech", "stance"):
+    for kind in QUOTE_KINDS:
         mine = [p for p in predicted if isinstance(p, Quote) and p.kind == kind]
         if mine:
             _detection(counts, f"{name}.{kind}", len(gold), len(mine), len(match(mine, gold, THRESHOLDS[0], of)))
@@ -338,8 +338,8 @@ NOTES = (
     "longer30/longer80 (primary): detection with a content overlap of at least 0.3/0.8 of the longer of the "
     "predicted and gold contents, one-to-one; gold30/gold80: the same with the overlap a share of the gold "
     "content only (the earlier figures); .direct/.reported: each kind of speech (at least half of the content "
-    "inside quotation marks, for gold and predictions alike); .speech/.stance: quotes of that kind only, against "
-    "all gold attributions (speech and stances): read their precision; .speaker/.cue: accuracy among the "
+    "inside quotation marks, for gold and predictions alike); .speech/.stance/.act: quotes of that kind only, "
+    "against all gold attributions (speech, stances, deeds): read their precision; .speaker/.cue: accuracy among the "
     "matches; nested: predictions inside another prediction, not scored except in longer30.with_nested; "
     "model.*: the trained model alone (quotes.method=model; it never saw dev); all_attributions.*: the model alone "
     "with quotes.strict_stances=false (every attribution it finds, as PolNeAR marks them); rules.*: the rules alone "

@@ -21,6 +21,9 @@ linked to no actor, unless the subject of the cue itself), and a bare
 quotation that opens the sentence after an attribution goes on with that
 attribution's speaker and cue. An attribution whose cue is negated ("did not
 say that ...") is kept, as PolNeAR marks it, with ``Quote.negated`` set.
+A stance whose cue is no word of speech, belief, attitude, intention or
+judgement tells of a deed of its agent ("the judge sentenced him to ...");
+PolNeAR counts such deeds as attributions, so they are kept, as kind ``act``.
 ``quotes.method=model`` runs the model alone and ``quotes.method=rules`` the
 rules alone. When the model is missing the stage runs its rules and says so
 once. Cue words and every other word either reads live in
@@ -42,7 +45,7 @@ from dateline.pipeline import StageConfig, stage
 from dateline.quotes._arrays import Arrays
 from dateline.quotes._learned import arrays_of, find_learned, load_learned, with_sources
 from dateline.quotes._lexicon import Lexicon, load_lexicon
-from dateline.quotes._reading import denied, says
+from dateline.quotes._reading import acted, denied, says
 from dateline.quotes._rules import between_parts, find_by_rules
 from dateline.quotes._voices import carried_on
 from dateline.records import Article, Quote
@@ -90,6 +93,7 @@ def apply(article: Article, config: QuotesConfig = QuotesConfig()) -> Article:
     resources = _resources(config, article.language)
     lexicon = load_lexicon(resources)
     learned = None if config.method == "rules" else load_learned(resources, lexicon)
+    a: Arrays | None = None
     if learned is None:
         a = arrays_of(article)
         found = [_marked(a, q, lexicon) for q in find_by_rules(article, lexicon, a)]
@@ -107,7 +111,16 @@ def apply(article: Article, config: QuotesConfig = QuotesConfig()) -> Article:
         short = [(q.content.start, q.content.end) for q in rules if _short(q)] if config.model_reading else []
         learned_quotes = find_learned(article, learned, config.strict_stances, taken, a, short)
         found = carried_on(a, _join(lend(rules, learned_quotes) if short else rules, learned_quotes))
-    return replace(article, quotes=tuple(found))
+    return replace(article, quotes=tuple(_as_acts(article, a, found, lexicon)))
+
+
+def _as_acts(article: Article, a: Arrays | None, quotes: list[Quote], lexicon: Lexicon) -> list[Quote]:
+    """``quotes``, each stance that tells of a deed of its agent (:func:`acted`) of kind ``act`` (``a``: the
+    article's token arrays, when made already)."""
+    if not any(q.kind == "stance" for q in quotes):
+        return quotes
+    a = arrays_of(article) if a is None else a
+    return [replace(q, kind="act") if acted(a, q, lexicon) else q for q in quotes]
 
 
 @functools.lru_cache(maxsize=64)

@@ -22,8 +22,8 @@ from dateline.quotes._lexicon import Lexicon
 from dateline.quotes._model import Attribution, Features, source_extent
 from dateline.records import Quote, QuoteKind
 
-__all__ = ["MIN_DIRECT_SHARE", "denied", "denies", "holds", "is_direct", "no_one", "relayed", "reportable", "says",
-           "strict_kind", "through_quotation"]
+__all__ = ["MIN_DIRECT_SHARE", "acted", "denied", "denies", "holds", "is_direct", "no_one", "relayed", "reportable",
+           "says", "strict_kind", "through_quotation"]
 
 
 _VERBS = frozenset({VERB, AUX})
@@ -46,15 +46,32 @@ def _kind(a: Arrays, found: Attribution, direct: bool, lexicon: Lexicon) -> Quot
     cue = a.text[slice(*found.cue_chars[0])].lower() if found.cue_chars else ""
     if direct or not any(c.isalnum() for c in cue):
         return "speech"
+    return _cue_kind(a, cue, found.cue[0], lexicon)
+
+
+def _cue_kind(a: Arrays, cue: str, token: int, lexicon: Lexicon) -> QuoteKind | None:
+    """The kind a cue (its words ``cue``, its first token ``token``) gives: stance for a sourcing phrase
+    ("according to"), else the kind of its word or of a light verb's complement ("made the case")."""
     if tuple(cue.split()) in lexicon.source_phrases:
         return "stance"
-    token = a.doc[found.cue[0]]
-    lemma = token.lemma_.lower()
+    word = a.doc[token]
+    lemma = word.lemma_.lower()
     if lemma in lexicon.light_verbs:
-        for child in token.children:
+        for child in word.children:
             if child.dep_ in _COMPLEMENTS and (kind := _word_kind(child.lemma_.lower(), lexicon)) is not None:
                 return kind
     return _word_kind(lemma, lexicon)
+
+
+def acted(a: Arrays, quote: Quote, lexicon: Lexicon) -> bool:
+    """Whether a reported stance tells of a deed of its agent, not a position: its cue is in no list of speech,
+    belief, attitude, intention or judgement ("the judge sentenced him to ...", "the council abolished the
+    rule", "she photographed the event"). PolNeAR marks such deeds as attributions, so the stage keeps them,
+    as kind ``act``."""
+    cue = _cue_token(a, quote)
+    if quote.kind != "stance" or quote.direct or quote.cue is None or cue is None:
+        return False
+    return _cue_kind(a, quote.cue.text.lower(), cue, lexicon) is None
 
 
 def _content_head(a: Arrays, found: Attribution) -> int | None:

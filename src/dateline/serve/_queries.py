@@ -88,7 +88,7 @@ def _phrase_page(db: Database, where: str, params: list[Any], phrases: list[str]
 
 def quotes_page(db: Database, speaker: str | None, q: str | None, article: str | None,
                 limit: int, offset: int, kind: str | None = None, nested: bool = True) -> dict[str, Any]:
-    """Quotes, filtered by speaker (key, actor id or name), words in the quote and kind (speech or stance);
+    """Quotes, filtered by speaker (key, actor id or name), words in the quote and kind (speech, stance or act);
     without the quotes that lie inside a longer one of the same speaker unless ``nested``."""
     clauses, params = quote_filter(speaker, kind, q, name_column="qu.speaker_name")
     if not nested:

@@ -334,7 +334,7 @@ class Store:
     def quotes(self, speaker: str | None = None, *, kind: QuoteKind | None = None, words: str | None = None,
                limit: int = 100) -> list[dict[str, Any]]:
         """Stored quotes, newest articles first: by ``speaker`` (actor key or id, or part of the name as
-        written), ``kind`` ("speech" or "stance") and ``words`` in the quote."""
+        written), ``kind`` ("speech", "stance" or "act") and ``words`` in the quote."""
         clauses, params = quote_filter(speaker, kind, words, name_column="ac.name")
         columns = ["published", "speaker", "speaker_key", "cue", "kind", "direct", "text", "title", "article_id",
                    "start", "end", "negated"]

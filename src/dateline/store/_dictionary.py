@@ -107,7 +107,7 @@ TABLE_COLUMNS: dict[str, dict[str, str]] = {
         "end_char": _SPAN_END.format(what="the quoted content"),
         "text": "the quoted or reported content",
         "direct": "true for words inside quotation marks",
-        "kind": "speech (said, wrote) or stance (believes, plans, supports)",
+        "kind": "speech (said, wrote), stance (believes, plans, supports) or act (a deed told of the speaker)",
         "negated": "true when the text says the speaker did not say or hold it (did not say, never claimed)",
     },
     "times": {

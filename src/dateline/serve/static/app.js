@@ -253,7 +253,7 @@ async function quotesView(params) {
   const list = el("ul", { class: "quotes" }, data.items.map((q) => quoteItem(q)));
   fill(main, el("h2", {}, "Quotes"),
     filterForm([{ name: "speaker", label: "Speaker" }, { name: "q", label: "Words in the quote" },
-      { name: "kind", label: "Kind", options: [["speech", "speech"], ["stance", "stance (belief, plan, position)"]] }],
+      { name: "kind", label: "Kind", options: [["speech", "speech"], ["stance", "stance (belief, plan, position)"], ["act", "act (a deed told of someone)"]] }],
     params, (v) => go("quotes", v)),
     data.items.length ? list : null, pager(data.total, params, "quotes", "quote"));
 }

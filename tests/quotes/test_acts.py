@@ -1,0 +1,47 @@
+"""Deeds told of an agent: kept as attributions (annotated news counts them), of kind ``act``, not ``stance``."""
+
+from __future__ import annotations
+
+from dataclasses import replace
+from typing import Any
+
+from dateline import annotate, quotes
+from dateline.records import Article, Quote
+
+
+def found(text: str, **settings: Any) -> list[Quote]:
+    [article] = annotate.apply_batch([Article(id="a1", source="test", text=text)])
+    return list(quotes.apply(replace(article, actors=()), quotes.QuotesConfig(**settings)).quotes)
+
+
+def kinds(text: str, **settings: Any) -> dict[str, str]:
+    return {q.content.text: q.kind for q in found(text, **settings)}
+
+
+def test_a_deed_of_a_named_agent_is_an_act_and_a_position_a_stance(nlp: Any) -> None:
+    text = ("Judge Maria Okafor sentenced Tom Hale to nine years in prison. "
+            "The senator endorsed the new budget.")
+    by_content = kinds(text)
+    assert by_content.get("Tom Hale to nine years in prison") == "act"
+    assert by_content.get("the new budget") == "stance"
+
+
+def test_an_act_keeps_its_agent_and_cue(nlp: Any) -> None:
+    [act] = [q for q in found("The Harbor Council abolished the parking fee on Monday.") if q.kind == "act"]
+    assert act.speaker_span is not None and act.speaker_span.text == "The Harbor Council"
+    assert act.cue is not None and act.cue.text == "abolished"
+    assert "the parking fee" in act.content.text
+
+
+def test_speech_and_beliefs_stay_what_they_are(nlp: Any) -> None:
+    by_content = kinds("Ms. Reyes photographed the parade. She said the crowd was calm. "
+                       "She believes the city will pay for it.")
+    assert by_content.get("the crowd was calm") == "speech"
+    assert by_content.get("the city will pay for it") == "stance"
+    assert by_content.get("the parade") == "act"
+
+
+def test_the_rules_alone_mark_acts_too(nlp: Any) -> None:
+    by_content = kinds("The Harbor Council abolished the parking fee on Monday. The mayor opposed the plan.",
+                       method="rules")
+    assert "act" in by_content.values() and by_content.get("the plan") == "stance"
