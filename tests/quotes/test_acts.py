@@ -45,3 +45,10 @@ def test_the_rules_alone_mark_acts_too(nlp: Any) -> None:
     by_content = kinds("The Harbor Council abolished the parking fee on Monday. The mayor opposed the plan.",
                        method="rules")
     assert "act" in by_content.values() and by_content.get("the plan") == "stance"
+
+
+def test_a_verb_that_is_a_stance_word_only_as_an_adjective_tells_of_a_deed(nlp: Any) -> None:
+    by_content = kinds("Workers cleared the square behind the old mill. The mayor is clear that the mill "
+                       "will reopen.")
+    assert by_content.get("the square behind the old mill") == "act"
+    assert by_content.get("the mill will reopen") == "stance"

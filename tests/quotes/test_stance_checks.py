@@ -83,3 +83,10 @@ def test_liking_and_remembering_are_stances_of_the_speaker(nlp: Any) -> None:
     found = stances("I really admired the two brothers of Klitschko. I remember she used to sing with my aunt.")
     assert {"the two brothers of Klitschko", "she used to sing with my aunt"} <= contents(found)
     assert all(q.speaker_span is not None and q.speaker_span.text == "I" for q in found)
+
+
+def test_a_question_of_where_or_with_a_clitic_is_no_position_but_a_known_fact_is(nlp: Any) -> None:
+    found = stances("I did not know where the ferry was. I know what's wrong with the pump. "
+                    "I know that the ferry left at noon.")
+    assert not any(c.startswith(("where the ferry", "what's wrong")) for c in contents(found))
+    assert "the ferry left at noon" in contents(found)

@@ -10,6 +10,7 @@ by Y as saying Z": X said Z, Y only relayed it).
 
 from __future__ import annotations
 
+import re
 from dataclasses import replace
 
 import numpy as np
@@ -71,7 +72,18 @@ def acted(a: Arrays, quote: Quote, lexicon: Lexicon) -> bool:
     cue = _cue_token(a, quote)
     if quote.kind != "stance" or quote.direct or quote.cue is None or cue is None:
         return False
-    return _cue_kind(a, quote.cue.text.lower(), cue, lexicon) is None
+    return _cue_kind(a, quote.cue.text.lower(), cue, lexicon) is None or _other_word(a, cue, lexicon)
+
+
+def _other_word(a: Arrays, cue: int, lexicon: Lexicon) -> bool:
+    """Whether the cue is a verb whose lemma is a word of stance only as an adjective ("officials cleared the
+    area", "the delay upset the schedule": "clear" and "upset" as in "is clear that ...", "was upset about ...")."""
+    lemma = a.doc[cue].lemma_.lower()
+    if a.pos[cue] != VERB or lemma in lexicon.light_verbs:
+        return False
+    verbal = lexicon.thought_verbs | lexicon.stance_verbs | lexicon.attitude_words | lexicon.speech_verbs \
+        | lexicon.communication_cues
+    return lemma in lexicon.cue_adjectives and lemma not in verbal
 
 
 def _content_head(a: Arrays, found: Attribution) -> int | None:
@@ -101,7 +113,8 @@ def asks(content: str, cue_lemma: str, lexicon: Lexicon) -> bool:
     """Whether a content after a verb of thought or finding is an embedded question ("see if it works", "know
     what it is", "understand how they form"): something looked into, not a position its source holds."""
     words = content.split(maxsplit=1)
-    return bool(words) and words[0].lower() in lexicon.question_openers \
+    first = re.split(r"\W", words[0].lower(), maxsplit=1)[0] if words else ""  # "what's", "why,"
+    return first in lexicon.question_openers \
         and cue_lemma in lexicon.thought_verbs | lexicon.clause_only_verbs and cue_lemma not in lexicon.stance_verbs
 
 
