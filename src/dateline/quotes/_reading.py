@@ -28,6 +28,8 @@ __all__ = ["MIN_DIRECT_SHARE", "acted", "denied", "denies", "holds", "is_direct"
 
 
 _VERBS = frozenset({VERB, AUX})
+#: Labels of a clause inside a content: its subject, or the clause complement of the cue.
+_CLAUSE_DEPS = frozenset({"nsubj", "nsubjpass", "expl", "ccomp", "xcomp"})
 #: Dependents of a light verb that say what it reports ("is confident", "made the case", "has doubts").
 _COMPLEMENTS = frozenset({"acomp", "attr", "dobj", "oprd"})
 
@@ -67,12 +69,26 @@ def _cue_kind(a: Arrays, cue: str, token: int, lexicon: Lexicon) -> QuoteKind | 
 def acted(a: Arrays, quote: Quote, lexicon: Lexicon) -> bool:
     """Whether a reported stance tells of a deed of its agent, not a position: its cue is in no list of speech,
     belief, attitude, intention or judgement ("the judge sentenced him to ...", "the council abolished the
-    rule", "she photographed the event"). PolNeAR marks such deeds as attributions, so the stage keeps them,
-    as kind ``act``."""
+    rule", "she photographed the event"), or its cue is a verb of thought with a thing, not a clause, after it
+    ("understood the inner workings", "showed promise": what it dealt with, not a view). PolNeAR marks these as
+    attributions, so the stage keeps them, as kind ``act``."""
     cue = _cue_token(a, quote)
     if quote.kind != "stance" or quote.direct or quote.cue is None or cue is None:
         return False
-    return _cue_kind(a, quote.cue.text.lower(), cue, lexicon) is None or _other_word(a, cue, lexicon)
+    return _cue_kind(a, quote.cue.text.lower(), cue, lexicon) is None or _other_word(a, cue, lexicon) \
+        or (a.doc[cue].lemma_.lower() in lexicon.object_topic_verbs and not _clause_content(a, quote))
+
+
+def _clause_content(a: Arrays, quote: Quote) -> bool:
+    """Whether ``quote``'s content holds a clause (a subject, or a head that is a verb or a clause complement:
+    "maybe you misheard", "at present, women suffer"), not only a thing ("the inner workings")."""
+    start, end = a.token_range(quote.content.start, quote.content.end)
+    end = min(end, a.n)
+    for i in range(start, end):
+        root = not start <= int(a.head[i]) < end or int(a.head[i]) == i
+        if a.dep_(i) in _CLAUSE_DEPS or (root and a.pos[i] in _VERBS):
+            return True
+    return False
 
 
 def _other_word(a: Arrays, cue: int, lexicon: Lexicon) -> bool:
