@@ -80,3 +80,18 @@ def test_one_actor_named_more_or_less_fully_or_without_a_country_is_one_party() 
     reid, reid_us = Party("tara-reid", None), Party("tara-reid.usa", "USA")
     assert compatible(mention("a", actors=(reid,)), mention("b", actors=(reid_us,)))
     assert not compatible(mention("a", actors=(reid,)), mention("b", actors=(Party("lindsay-lohan", None),)))
+
+
+def test_a_name_shortened_run_on_or_given_two_countries_is_one_party() -> None:
+    # a first name shortened ("Fred" for "Frederick"), a middle name left out
+    assert Party("fred-morley.usa", "USA").same(Party("frederick-j-morley.usa", "USA"))
+    # a name of several words inside a longer one: a suffix, or a headline's verb run on into the name
+    assert Party("ada-quill.gbr", "GBR").same(Party("ada-quill-sr.gbr", "GBR"))
+    assert Party("ada-quill", None).same(Party("ada-quill-resigns.gbr", "GBR"))
+    # one person given two countries by two reports, named in full both times
+    assert Party("ada-quill.gbr", "GBR").same(Party("ada-b-quill.irl", "IRL"))
+    # other first names, short starts, one word in two countries, one word inside a longer name: apart
+    assert not Party("fred-morley.usa", "USA").same(Party("frank-morley.usa", "USA"))
+    assert not Party("ed-morley.usa", "USA").same(Party("edward-morley.usa", "USA"))
+    assert not Party("morley.gbr", "GBR").same(Party("ada-morley.irl", "IRL"))
+    assert not Party("quill", None).same(Party("ada-quill-resigns", None))

@@ -56,3 +56,12 @@ def test_a_record_joins_the_instance_of_its_family_before_another_words() -> Non
     index.add(dataclasses.replace(mention("b", kind="ASSAULT"), word=trigger_word("death", "en")), "i-death")
     died = dataclasses.replace(mention("c", kind="ASSAULT"), word=trigger_word("died", "en"))
     assert index.assign(died) == "i-death"
+
+
+def test_one_happening_told_from_two_sides_is_one_word() -> None:
+    # a death, a contest's result, a capture, a foiled attempt
+    assert trigger_word("killed", "en") == trigger_word("died", "en") == trigger_word("murder", "en")
+    assert trigger_word("won", "en") == trigger_word("lost", "en") == trigger_word("beat", "en")
+    assert trigger_word("captured", "en") == trigger_word("arrested", "en")
+    assert trigger_word("foiled", "en") == trigger_word("thwarted", "en")
+    assert trigger_word("killed", "en") != trigger_word("won", "en") != trigger_word("captured", "en")

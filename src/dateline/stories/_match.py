@@ -38,7 +38,8 @@ from dataclasses import dataclass
 from dateline import ids
 from dateline.store._periods import parse
 
-__all__ = ["DATE_SLACK_DAYS", "REPORT_LAG_DAYS", "InstanceIndex", "Mention", "Party", "compatible", "window"]
+__all__ = ["DATE_SLACK_DAYS", "NAME_START_LETTERS", "REPORT_LAG_DAYS", "InstanceIndex", "Mention", "Party",
+           "compatible", "window"]
 
 #: Days by which two events' dates may miss each other and still be one event: reports in other time zones,
 #: "late on Monday" against "early Tuesday". Set by hand, not tuned.
@@ -46,6 +47,9 @@ DATE_SLACK_DAYS = 1
 #: An event the article does not date happened, as far as the matcher assumes, within this many days before
 #: its report. Set by hand (news reports what happened in the past week), not tuned.
 REPORT_LAG_DAYS = 7
+#: Letters from which a word that starts another is a short form of it ("Ed" is not one of "Edward", "Fred" is
+#: one of "Frederick"): initials and two-letter names are too often other names. Set by hand, not tuned.
+NAME_START_LETTERS = 3
 
 
 @dataclass(frozen=True, slots=True)
@@ -58,11 +62,14 @@ class Party:
 
     def same(self, other: Party) -> bool:
         """The same party: one key, one name (one of them without a country), a country and an actor of that
-        country, or a shorter form of the other's name (see :meth:`names_alike`)."""
+        country, or a shorter form of the other's name (see :meth:`names_alike`). Actors named in two
+        countries are one party only when both names have several words and are alike: articles give one
+        person the country of their birth, their office or the place of the report."""
         if self.key == other.key:
             return True
         if self.country is not None and other.country is not None and self.country != other.country:
-            return False
+            return (not (self.is_country or other.is_country) and min(len(self.words), len(other.words)) > 1
+                    and self.names_alike(other))
         if self.country is not None and self.country == other.country and (self.is_country or other.is_country):
             return True
         return not (self.is_country or other.is_country) and self.names_alike(other)
@@ -75,13 +82,33 @@ class Party:
         return tuple(w for w in name.split("-") if w)
 
     def names_alike(self, other: Party) -> bool:
-        """One name is the other, or a shorter form of it that keeps its last word: "Gigante" and "Vincent
-        Gigante", "Red Sox" and "Boston Red Sox" (articles name one actor more or less fully)."""
+        """One name is the other, or a shorter form of it (articles name one actor more or less fully):
+
+        - it keeps the last word, and each of its other words is a word of the longer name or the start of
+          one, or begins with one ("Gigante" and "Vincent Gigante", "Red Sox" and "Boston Red Sox", "Fred
+          Morley" and "Frederick J. Morley"); a start counts from ``NAME_START_LETTERS`` letters;
+        - or it has several words and they run on in the longer name ("Ada Quill" in "Ada Quill Sr", or in a
+          name the actors stage ran on into a headline's next word, "Ada Quill Dies").
+        """
         mine, theirs = self.words, other.words
-        if not mine or not theirs or mine[-1] != theirs[-1]:
+        if not mine or not theirs:
             return False
         short, long = sorted((mine, theirs), key=len)
-        return set(short) <= set(long)
+        if mine[-1] == theirs[-1] and _words_within(short[:-1], list(long[:-1])):
+            return True
+        n = len(short)
+        return n > 1 and any(long[i:i + n] == short for i in range(len(long) - n + 1))
+
+
+def _words_within(short: tuple[str, ...], long: list[str]) -> bool:
+    """Each word of ``short`` is a word of ``long`` (each used once), the start of one, or begins with one."""
+    for word in short:
+        hit = next((w for w in long if w == word or (min(len(w), len(word)) >= NAME_START_LETTERS
+                                                     and (w.startswith(word) or word.startswith(w)))), None)
+        if hit is None:
+            return False
+        long.remove(hit)
+    return True
 
 
 @dataclass(frozen=True, slots=True)
