@@ -45,6 +45,19 @@ def test_window_reads_the_date_at_its_precision_else_the_week_before_the_report(
     assert window(None, None) == (None, False)
 
 
+def test_a_planned_event_without_a_date_lies_after_its_report() -> None:
+    ahead = (DAY, DAY + dt.timedelta(days=365))
+    assert window(None, DAY, "planned") == (ahead, False)
+    assert window(None, DAY, "occurred") == ((DAY - dt.timedelta(days=7), DAY), False)
+    assert window("2017-07-07", DAY - dt.timedelta(days=30), "planned") == ((DAY, DAY), True)  # its own date wins
+    # so "will hold elections" reported a month before they are held, on the day, is one event with them
+    plan = mention("a", status="planned", day=None)
+    plan = Mention(plan.article, plan.event, plan.kind, plan.status, window(None, DAY - dt.timedelta(days=30),
+                   "planned")[0], False, None, plan.actors, plan.recipients, plan.word, plan.story)
+    assert compatible(plan, mention("b", status="planned"))
+    assert not compatible(plan, mention("c", status="planned", day=DAY - dt.timedelta(days=40)))
+
+
 def test_records_of_one_story_join_and_incompatible_ones_stay_apart() -> None:
     index = InstanceIndex()
     first = index.assign(mention("a"))

@@ -233,8 +233,9 @@ def _mention(article: Article, gold: GoldMention, story: str) -> Mention | None:
     places = [p for p in article.places if sentence.start_char <= p.span.start < sentence.end_char]
     date = event_date(article.doc, times, head)  # a time on the event word's own clause
     place = event_place(article.doc, places, head, sentence, None, [], words)
-    days, exact = window(None if date is None else date.value, article.published)
-    return Mention(article.id, gold.id, trigger_word(head.lemma_, article.language), status(head, words), days,
+    said = status(head, words)
+    days, exact = window(None if date is None else date.value, article.published, said)
+    return Mention(article.id, gold.id, trigger_word(head.lemma_, article.language), said, days,
                    exact, None if place is None else place.country, _parties(article, head, _ACTOR_DEPS),
                    _parties(article, head, _RECIPIENT_DEPS), stem(head.lemma_), story)
 

@@ -199,7 +199,7 @@ class EventRow:
 
     def mention(self, published: dt.date | None, language: str | None, story: str | None) -> Mention:
         """The record as the matcher compares it, in an article published on ``published``."""
-        days, exact = window(self.date_value, published)
+        days, exact = window(self.date_value, published, self.status)
         sides: dict[str, list[Party]] = {"actor": [], "recipient": []}
         for p in self.parties:
             sides[p["role"]].append(Party(p["key"], p["country"], p["kind"] == "country"))
