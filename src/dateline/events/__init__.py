@@ -18,7 +18,10 @@ Choices worth knowing:
   meeting is its own event: "Trump is set to hold talks with Putin" (planned),
   "Their meeting is scheduled on July 7 in Hamburg" (planned, the parties of
   the last meeting), "Trump met Putin briefly that morning" (occurred) are
-  three CONSULTs; nothing merges events across sentences.
+  three CONSULTs. An act told again later in the article with the same
+  type, parties, status and a date that agrees is coded once, where it is
+  first told (:mod:`dateline.events._repeats`): an undated mention is
+  never merged.
 - One sentence codes an act of one type between the same parties once: "The
   government declared a state of emergency, shut down all schools and banned
   gatherings" is one COERCE (the first), "Police arrested A and detained B"
@@ -101,6 +104,7 @@ from dateline.events._lexicon import Lexicon, Words, load_lexicon
 from dateline.events._model import Candidate, features, load_model, sentence_count
 from dateline.events._places import dateline_place, main_place
 from dateline.events._propose_model import Proposer, load_proposer
+from dateline.events._repeats import one_per_act
 from dateline.events._roles import Roles, choose, load_roles
 from dateline.events._scene import Scene, lead_day, remember
 from dateline.pipeline import StageConfig, stage
@@ -258,7 +262,7 @@ def apply(article: Article, config: EventsConfig = EventsConfig()) -> Article:
             event = replace(event, confidence=round(probability, 3))
         if (event.confidence or 0.0) >= config.min_confidence:
             events.append(event)
-    return replace(article, events=tuple(events))
+    return replace(article, events=one_per_act(events))
 
 
 #: Shortest actor name taken for a site's name: shorter ones (initials, "en", "www") would match a

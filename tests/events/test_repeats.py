@@ -1,0 +1,65 @@
+"""Events: an act told again in an article is one record, where it is first told."""
+
+from __future__ import annotations
+
+from dateline.events._repeats import one_per_act
+from dateline.records import Event, EventDate, make_span
+from tests.events.test_events import run
+
+TEXT = "Lanark fined Orvia. Lanark fined Orvia again."
+
+
+def _event(at: int, date: str | None, status: str = "occurred", actors: tuple[str, ...] = ("a1",),
+           recipients: tuple[str, ...] = ("a2",), kind: str = "SANCTION") -> Event:
+    return Event(id=f"e{at}", type=kind, actors=actors, recipients=recipients, status=status,  # type: ignore[arg-type]
+                 trigger=make_span(TEXT, at + 7, at + 12), evidence=make_span(TEXT, at, at + 19),
+                 date=None if date is None else EventDate(date, date))
+
+
+def test_a_repeat_with_the_same_parties_status_and_date_is_dropped() -> None:
+    first, again = _event(0, "2023-03-06"), _event(20, "2023-03")
+    assert one_per_act([first, again]) == (first,)
+
+
+def test_acts_told_apart_are_kept() -> None:
+    first = _event(0, "2023-03-06")
+    others = [_event(20, "2021"), _event(20, None), _event(20, "2023-03-06", status="planned"),
+              _event(20, "2023-03-06", recipients=("a3",)), _event(20, "2023-03-06", kind="COERCE"),
+              _event(20, "PAST_REF")]
+    for other in others:
+        assert one_per_act([first, other]) == (first, other)
+    assert one_per_act([_event(0, None), _event(20, None)]) == (_event(0, None), _event(20, None))
+    nobody = _event(0, "2023", actors=(), recipients=())
+    assert len(one_per_act([nobody, _event(20, "2023", actors=(), recipients=())])) == 2
+
+
+def test_a_later_finer_date_dates_the_first_telling() -> None:
+    first, again = _event(0, "2023-03"), _event(20, "2023-03-10")
+    (kept,) = one_per_act([first, again])
+    assert kept.evidence == first.evidence and kept.date == again.date
+
+
+def test_an_article_codes_a_retold_expulsion_once() -> None:
+    article = run("Poland expelled two Belarusian diplomats on Monday. The two men had worked at the embassy in "
+                  "Warsaw for years. Poland expelled the diplomats from Belarus on Monday after a spy case came "
+                  "to light.", published="2023-03-08")
+    expelled = [e for e in article.events if e.type == "SANCTION"]
+    assert len(expelled) == 1 and expelled[0].evidence.text.startswith("Poland expelled two")
+    assert expelled[0].date is not None and expelled[0].date.value == "2023-03-06"
+
+
+def test_an_article_keeps_an_expulsion_of_another_year() -> None:
+    article = run("Poland expelled two Belarusian diplomats on Monday. The two men had worked at the embassy in "
+                  "Warsaw for years. Poland had expelled three Belarusian diplomats in 2021.", published="2023-03-08")
+    dates = [e.date.value for e in article.events if e.type == "SANCTION" and e.date is not None]
+    assert dates == ["2023-03-06", "2021"]
+
+
+def test_a_planned_act_takes_the_day_a_later_telling_gives() -> None:
+    article = run("Poland will expel two Belarusian diplomats this month, the government said. The two men have "
+                  "worked at the embassy in Warsaw for years. Poland will expel the diplomats from Belarus on "
+                  "Friday.", published="2023-03-08")
+    expelled = [e for e in article.events if e.type == "SANCTION"]
+    assert len(expelled) == 1 and expelled[0].status == "planned"
+    assert expelled[0].evidence.text.startswith("Poland will expel two")
+    assert expelled[0].date is not None and expelled[0].date.value == "2023-03-10"
