@@ -63,3 +63,24 @@ def test_a_planned_act_takes_the_day_a_later_telling_gives() -> None:
     assert len(expelled) == 1 and expelled[0].status == "planned"
     assert expelled[0].evidence.text.startswith("Poland will expel two")
     assert expelled[0].date is not None and expelled[0].date.value == "2023-03-10"
+
+
+def test_a_definite_noun_of_violence_told_of_before_is_no_new_act() -> None:
+    told = "Gunmen attacked the Ruritanian embassy in Dorn on Monday, killing two guards. "
+    for text in ("The Borduria Liberation Front claimed responsibility for the attack.",
+                 "Investigators believe General Karl Berg ordered the killing of the guards.",
+                 "Ruritania mourned the guard Jan Novak's killing."):
+        article = run(told + text)
+        assaults = [e for e in article.events if e.type == "ASSAULT"]
+        assert assaults and all(e.trigger.text == "attacked" for e in assaults), text
+
+
+def test_a_definite_noun_of_violence_told_first_is_the_act() -> None:
+    for text in ("The Borduria Liberation Front claimed responsibility for the attack on the Ruritanian embassy.",
+                 "The Borduria Liberation Front attacked the Ruritanian embassy on Monday. The Ruritanian army "
+                 "launched an attack on Borduria on Tuesday.",
+                 "Russia's invasion of Ukraine began on Thursday."):
+        assaults = [e for e in run(text).events if e.type == "ASSAULT"]
+        assert assaults and all(e.actors for e in assaults), text
+    invasion = run("Russia's troops massed at the border. Russia's invasion of Ukraine began on Thursday.")
+    assert [e.trigger.text for e in invasion.events if e.type == "ASSAULT"] == ["invasion"]

@@ -195,6 +195,24 @@ def _charge_content(token: Token, entry: Entry, words: Words) -> bool:
             and token.head.lemma_.lower() in words.content_verbs)
 
 
+def _told(token: Token, entry: Entry, lex: Lexicon) -> bool:
+    """A definite noun of an act the article has told of before ("... was shot dead. Rittenhouse turned himself in
+    the morning following the shooting", "... claimed responsibility for the attacks"): the reader knows the act,
+    and it is not told again (hand coders give an act the sentence that states it). A possessor makes the noun
+    definite where it is the one the act was done to ("the journalist's killing"); the doer's ("Russia's invasion
+    of Ukraine began") may tell the act itself. Where nothing before the sentence tells of such an act, the noun
+    is the telling ("The Taliban claimed responsibility for the Kabul bombing.")."""
+    words = lex.words
+    if not entry.told_when_definite or token.pos_ not in ("NOUN", "PROPN"):
+        return False
+    victim = token.lemma_.lower() in words.patient_possessor_nouns
+    if not any((c.dep_ == "det" and c.lower_ in words.definite_determiners) or (c.dep_ == "poss" and victim)
+               for c in token.children):
+        return False
+    told = (_match(t, found, words) for t in token.doc[:token.sent.start] if (found := _entries(t, lex)) is not None)
+    return any(e is not None and e.type == entry.type for e in told)
+
+
 def _generic(hit: Hit, words: Words) -> bool:
     """An act only possible, by a party that stands for any of its kind ("a country could demand ..."): a
     generic statement, not an event of anyone's."""
@@ -232,7 +250,8 @@ def hits(sentence: TokenSpan, lex: Lexicon) -> dict[int, Hit]:
         entry = _match(token, entries, lex.words)
         if entry is None or (entry.vehicle and token.dep_ in ("acl", "relcl")):
             continue  # "in a letter handed to the UN, Iraq said ...": the letter only frames what is said
-        if _accident(token, entry, lex.words) or _held_view(token, entry) or _charge_content(token, entry, lex.words):
+        if (_accident(token, entry, lex.words) or _held_view(token, entry) or _charge_content(token, entry, lex.words)
+                or _told(token, entry, lex)):
             continue
         if entry.type == "ASSAULT" and _in_words(token, lex.words):
             entry = replace(entry, type="ACCUSE", mode="disapprove")  # "Johnson attacked Corbyn over his policy"

@@ -39,7 +39,7 @@ _POS = ("verb", "noun")
 _OBJECTS = ("recipient", "topic", "actor")
 _KEYS = {
     "lemma", "pos", "type", "mode", "with", "without", "tags", "object", "reciprocal", "preps", "weight", "note",
-    "modal", "vehicle", "alone", "needs_actor", "by_sector",
+    "modal", "vehicle", "alone", "needs_actor", "by_sector", "told_when_definite",
 }
 
 
@@ -71,6 +71,9 @@ class Entry:
     #: (sector, type, mode) triples: the act's type and mode when all its doers are of that PLOVER sector ("the
     #: police raided the offices" is a COERCE 'seize', an army's raid an ASSAULT).
     by_sector: tuple[tuple[str, EventType, str | None], ...] = ()
+    #: A noun that, made definite ("the killing", "this attack", "Smith's murder"), names an act the reader
+    #: already knows of (told before, or background), not a new one.
+    told_when_definite: bool = False
 
 
 @dataclass(frozen=True, slots=True)
@@ -155,6 +158,7 @@ class Words:
     accident_subjects: frozenset[str]
     obstacles: frozenset[str]
     generic_determiners: frozenset[str]
+    definite_determiners: frozenset[str]
     causative_verbs: frozenset[str]
     attempting_verbs: frozenset[str]
     undergoing_verbs: frozenset[str]
@@ -253,7 +257,8 @@ def _entries(raw: Any, source: str, where: str, words: Words) -> list[Entry | tu
         Entry(lemma, pos, event_type, mode if isinstance(mode, str) else None, with_,
               _words(raw, "without", source, where), frozenset(_words(raw, "tags", source, where)),
               obj, reciprocal, preps, float(weight), bool(raw.get("modal", False)),
-              bool(raw.get("vehicle", False)), alone, bool(raw.get("needs_actor", False)), by_sector)
+              bool(raw.get("vehicle", False)), alone, bool(raw.get("needs_actor", False)), by_sector,
+              bool(raw.get("told_when_definite", False)))
         for lemma in lemmas
     ]
 
