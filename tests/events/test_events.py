@@ -1196,3 +1196,13 @@ def test_an_act_a_plan_describes_is_planned(text: str) -> None:
     event = only(run(text, roles="none"), "ASSAULT")
     assert event.trigger.text == "attack"
     assert event.status == "planned"
+
+
+@pytest.mark.parametrize("text", [
+    "After the vote, Senator Mary Hale dropped out of the presidential race.",
+    "Governor Tom Reyes followed suit on Friday, dropping out of the race.",
+])
+def test_a_two_word_preposition_brings_in_what_completes_a_trigger(text: str) -> None:
+    event = only(run(text), "RETREAT")
+    assert event.mode == "resign" and event.actors
+    assert [e for e in run("Senator Mary Hale dropped out of college in 1990.").events if e.type == "RETREAT"] == []

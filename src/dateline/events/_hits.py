@@ -50,6 +50,9 @@ def _match(token: Token, entries: tuple[Entry, ...], words: Words) -> Entry | No
     kids = [c for c in token.children if c.dep_ not in _NOT_CONTEXT and not _dated(c)]
     kids += [g for c in kids if c.dep_ in ("prep", "dative") and c.lower_ not in words.trigger_scene_prepositions
              for g in c.children if g.dep_ == "pobj"]
+    kids += [g for c in kids if c.dep_ == "prep" and c.lower_ not in words.trigger_scene_prepositions
+             for p in c.children if p.dep_ == "prep" for g in p.children
+             if g.dep_ == "pobj"]  # a two-word preposition: "dropped out of the race"
     kids += [g for c in kids if c.dep_ == "dobj" for p in c.children
              if p.dep_ == "prep" and p.lower_ in words.complement_prepositions
              for g in p.children if g.dep_ == "pobj"]  # an object complement: "held civilians as shields"
