@@ -19,9 +19,9 @@ Choices worth knowing:
   "Their meeting is scheduled on July 7 in Hamburg" (planned, the parties of
   the last meeting), "Trump met Putin briefly that morning" (occurred) are
   three CONSULTs. An act told again later in the article with the same
-  type, parties, status and a date that agrees is coded once, where it is
-  first told (:mod:`dateline.events._repeats`): an undated mention is
-  never merged.
+  type, parties, status and day is coded once, where it is first told
+  (:mod:`dateline.events._repeats`); a mention dated only to a month or
+  not at all is never merged.
 - One sentence codes an act of one type between the same parties once: "The
   government declared a state of emergency, shut down all schools and banned
   gatherings" is one COERCE (the first), "Police arrested A and detained B"
