@@ -39,6 +39,7 @@ from dateline.actors._mentions import Candidate, clean_entities, scan_phrases
 from dateline.actors._namesakes import division_namesakes, without_namesakes
 from dateline.actors._orgs import IGO, acting_country, name_group
 from dateline.actors._persons import people_pass, pronoun_pass
+from dateline.actors._relations import relations_pass
 from dateline.actors._suspects import civilians_pass, suspects_pass
 from dateline.actors._titles import title_refs_pass
 from dateline.pipeline import StageConfig, stage
@@ -88,6 +89,7 @@ def apply(article: Article, config: StageConfig = StageConfig()) -> Article:
     affiliations_pass(build)
     suspects_pass(build)
     _possessive_government(build)
+    relations_pass(build)
     candidates_pass(build)
     civilians_pass(build)
     return replace(article, actors=_records(build))

@@ -71,6 +71,8 @@ class Words:
     motion_verbs: frozenset[str]
     destination_prepositions: frozenset[str]
     kin_words: frozenset[str]
+    #: a person's people named by their tie ("his lawyers", "her family"): noun -> PLOVER sector
+    relation_nouns: Mapping[str, str]
     person_nouns: frozenset[str]
     not_person_openings: frozenset[str]
     not_person_endings: frozenset[str]
@@ -135,6 +137,13 @@ def _genders(data: dict[str, Any], key: str) -> dict[str, Gender]:
     return {normalize(word).lower(): gender for word, gender in table.items()}
 
 
+def _sector_table(data: dict[str, Any], key: str) -> dict[str, str]:
+    table = _need_key(data, key)
+    if not isinstance(table, dict) or not all(isinstance(s, str) and s for s in table.values()):
+        raise _fail(f"'{key}' must map words to PLOVER sector codes")
+    return {normalize(word).lower(): sector for word, sector in table.items()}
+
+
 def _template(data: dict[str, Any], key: str, *fields: str) -> str:
     value = _need_key(data, key)
     try:
@@ -189,6 +198,7 @@ def parse_words(data: dict[str, Any]) -> Words:
         motion_verbs=_lower_words(data, "motion_verbs"),
         destination_prepositions=_lower_words(data, "destination_prepositions"),
         kin_words=_lower_words(data, "kin_words"),
+        relation_nouns=_sector_table(data, "relation_nouns"),
         person_nouns=_lower_words(data, "person_nouns"),
         not_person_openings=_lower_words(data, "not_person_openings"),
         not_person_endings=_lower_words(data, "not_person_endings"),

@@ -1,0 +1,97 @@
+"""The people of a person: "his lawyers", "Rittenhouse's legal team", "her family", "his sister".
+
+A person's lawyers, supporters, critics or family, and the relatives the text
+names only by their tie ("her husband"), act in news as actors of their own:
+lawyers appeal, supporters rally, a family asks for justice. The hand-coded
+Wikinews actors list them under the person's name ("Avenatti's legal team",
+"Baloch's family"), in the person's country, with the sector of what they are
+(lawyers JUD, the rest civilians). The nouns are the language's
+(``relation_nouns`` of ``actors.json``: noun -> sector, groups; ``kin_words``:
+one relative, a person). The owner is a person actor named right before with
+a possessive ("Rittenhouse's lawyers") or a possessive pronoun that the
+pronoun pass gave to one ("his lawyers"); a noun already used by another actor
+is left alone.
+"""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from dateline.actors._agents import CIVILIANS
+from dateline.actors._build import Build, Group, Key
+from dateline.records import ActorKind
+
+if TYPE_CHECKING:
+    from spacy.tokens import Token
+
+__all__ = ["relations_pass"]
+
+#: Marks that join a word to the next into one ("son-in-law").
+HYPHENS = frozenset({"-", "\u2010", "\u2011"})
+#: Most words between a possessive and the noun of the relation ("his own legal team", "her late husband").
+MAX_WORDS_BETWEEN = 2
+
+
+def relations_pass(build: Build) -> None:
+    """Groups and persons that the text names only by their tie to a person actor."""
+    for tok in build.doc:
+        owner = _owner(build, tok)
+        if owner is None:
+            continue
+        found = _relation(build, tok)
+        if found is None:
+            continue
+        noun, key_words, sector, kind = found
+        if _named(build, noun):
+            continue
+        person = build.groups[owner]
+        surname = person.name.split()[-1]
+        name = f"{surname}'s {key_words}"
+        key: Key = ("R", *owner, key_words)
+        group = Group(name, kind, person.country if person.country != "IGO" else None, sector)
+        build.add_tokens(key, group, range(noun.i, noun.i + 1))
+
+
+def _owner(build: Build, tok: Token) -> Key | None:
+    """The person actor a possessive token stands for: a resolved "his"/"her", or the "'s" after a name."""
+    words = build.lex.words
+    if tok.lower_ in words.possessive_pronouns and tok.dep_ == "poss":
+        key = build.token_keys.get(tok.i)
+    elif tok.text in words.possessives and tok.i > 0:
+        key = build.token_keys.get(tok.i - 1)
+    else:
+        return None
+    if key is None or build.groups[key].kind != "person":
+        return None
+    return key
+
+
+def _named(build: Build, noun: Token) -> bool:
+    """Whether the relative's own name follows the noun ("his sister Yingluck", "her mother, Anwar"), or the
+    noun is the start of a longer word ("son-in-law"): the name is the actor then, or the tie is another."""
+    doc, k = build.doc, noun.i + 1
+    if k < len(doc) and doc[k].text == ",":
+        k += 1
+    return k < len(doc) and (doc[k].pos_ == "PROPN" or (k == noun.i + 1 and doc[k].text in HYPHENS))
+
+
+def _relation(build: Build, tok: Token) -> tuple[Token, str, str, ActorKind] | None:
+    """The noun after a possessive that names a relation: the noun, the words of the relation as the table
+    writes them, their sector and the actor's kind (a relative is a person; lawyers, family are a group)."""
+    words = build.lex.words
+    doc = build.doc
+    for k in range(tok.i + 1, min(tok.i + 2 + MAX_WORDS_BETWEEN, len(doc))):
+        noun = doc[k]
+        if noun.pos_ not in ("NOUN", "PROPN") or k in build.taken:
+            if noun.pos_ in ("ADJ", "ADV", "PUNCT") or noun.lower_ in words.determiners:
+                continue
+            return None
+        for size in (2, 1):
+            phrase = " ".join(t.lower_ for t in doc[max(k - size + 1, tok.i + 1) : k + 1])
+            if len(phrase.split()) == size and phrase in words.relation_nouns:
+                return noun, phrase, words.relation_nouns[phrase], "group"
+        if noun.lower_ in words.kin_words and noun.tag_ == "NN":
+            return noun, noun.lower_, CIVILIANS, "person"
+        if noun.pos_ == "NOUN" and noun.dep_ != "compound":
+            return None
+    return None

@@ -1,0 +1,94 @@
+"""Sectors as the hand coders give them, and the people of a person (real spaCy model, the packaged files)."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from dateline import actors
+from dateline.annotate import apply_batch
+from dateline.records import Actor, Article
+
+
+def run(text: str, published: dt.date | None = None) -> Article:
+    article = Article(id="t", source="test", text=text, published=published)
+    return actors.apply(apply_batch([article])[0])
+
+
+def by_name(article: Article) -> dict[str, Actor]:
+    return {a.name: a for a in article.actors}
+
+
+def actor_of(article: Article, mention: str) -> Actor:
+    at = article.text.index(mention)
+    found = article.actor_at(at, at + len(mention))
+    assert found is not None, f"no actor at {mention!r}; actors: {[a.name for a in article.actors]}"
+    return found
+
+
+# ---- acting states, the executive's law officers, police agencies --------------------------------------
+
+
+def test_a_country_whose_name_acts_takes_the_government_sector() -> None:
+    article = run("Canada announced new tariffs on steel on Monday. Trade between the two grew last year, "
+                  "economists in Canada said.", dt.date(2019, 6, 3))
+    country = actor_of(article, "Canada")
+    assert (country.kind, country.country, country.sector) == ("country", "CAN", "GOV")
+
+
+def test_a_country_only_named_as_a_place_has_no_sector() -> None:
+    article = run("Floods hit several towns in Peru on Monday, and residents in Peru said the water rose fast.",
+                  dt.date(2019, 6, 3))
+    country = actor_of(article, "Peru")
+    assert (country.kind, country.country, country.sector) == ("country", "PER", None)
+
+
+def test_attorneys_general_and_secretaries_of_justice_are_the_executive() -> None:
+    article = run("Attorney General William Barr said the report was complete. In San Juan, Secretary of Justice "
+                  "Teresa Medina said on Friday that she would not run. Judge Maria Vega set a date for the trial.",
+                  dt.date(2019, 7, 24))
+    assert actor_of(article, "William Barr").sector == "GOV"
+    assert actor_of(article, "Teresa Medina").sector == "GOV"
+    assert actor_of(article, "Maria Vega").sector == "JUD"
+
+
+def test_a_police_or_crime_agency_is_the_police() -> None:
+    article = run("The National Police Agency of Japan and the Serious Crime Agency arrested twelve people on "
+                  "Friday, the Tokyo Bureau of Statistics said.", dt.date(2019, 10, 18))
+    assert actor_of(article, "National Police Agency").sector == "COP"
+    assert actor_of(article, "Serious Crime Agency").sector == "COP"
+    assert actor_of(article, "Tokyo Bureau of Statistics").sector == "GOV"
+
+
+# ---- the people of a person -----------------------------------------------------------------------------
+
+
+def test_a_persons_lawyers_and_family_are_actors_named_after_the_person() -> None:
+    article = run("Kyle Doe, a Canadian citizen, was sentenced on Monday. His lawyers said he would appeal. "
+                  "Doe's family asked for mercy.", dt.date(2021, 3, 1))
+    lawyers = actor_of(article, "His lawyers")
+    assert (lawyers.name, lawyers.kind, lawyers.sector) == ("Doe's lawyers", "group", "JUD")
+    assert lawyers.country == actor_of(article, "Kyle Doe").country
+    family = actor_of(article, "family")
+    assert (family.name, family.kind, family.sector) == ("Doe's family", "group", "CVL")
+
+
+def test_a_legal_team_and_supporters_after_a_name_with_a_possessive() -> None:
+    article = run("Senator Jane Moss lost the vote on Tuesday. Moss's legal team filed a challenge, and Moss's "
+                  "supporters rallied outside the court.", dt.date(2021, 3, 1))
+    assert actor_of(article, "legal team").name == "Moss's legal team"
+    supporters = actor_of(article, "supporters")
+    assert (supporters.name, supporters.kind, supporters.sector) == ("Moss's supporters", "group", "CVL")
+
+
+def test_a_relative_named_only_by_the_tie_is_a_person() -> None:
+    article = run("Maria Doe was killed in July. Her husband told reporters he had been abroad.", dt.date(2019, 9, 1))
+    husband = actor_of(article, "husband")
+    assert (husband.name, husband.kind, husband.sector) == ("Doe's husband", "person", "CVL")
+
+
+def test_a_relative_whose_name_follows_is_that_person_not_the_tie() -> None:
+    article = run("Thaksin Roe fled in 2008, and his sister Yingluck Roe was removed in 2014. Jacques Doe died "
+                  "on Monday, his son-in-law, Marc Leroy, said. Doe's family thanked the doctors.", dt.date(2019, 2, 8))
+    names = by_name(article)
+    assert "Yingluck Roe" in names and "Marc Leroy" in names and "Doe's family" in names
+    assert not any(name.endswith(("'s sister", "'s son")) for name in names)
