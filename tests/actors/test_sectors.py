@@ -92,3 +92,15 @@ def test_a_relative_whose_name_follows_is_that_person_not_the_tie() -> None:
     names = by_name(article)
     assert "Yingluck Roe" in names and "Marc Leroy" in names and "Doe's family" in names
     assert not any(name.endswith(("'s sister", "'s son")) for name in names)
+
+
+# ---- courts and juries ----------------------------------------------------------------------------------
+
+
+def test_a_court_and_a_jury_are_named_as_such() -> None:
+    article = run("An Egyptian court sentenced Omar Farid to ten years in prison on Sunday. Egyptian jurors were "
+                  "not used; the French jury in a similar case had acquitted him.", dt.date(2019, 9, 29))
+    court = actor_of(article, "court")
+    assert (court.name, court.kind, court.country, court.sector) == ("Egyptian court", "group", "EGY", "JUD")
+    jury = actor_of(article, "jury")
+    assert (jury.name, jury.country, jury.sector) == ("French jury", "FRA", "JUD")
