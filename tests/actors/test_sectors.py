@@ -104,3 +104,16 @@ def test_a_court_and_a_jury_are_named_as_such() -> None:
     assert (court.name, court.kind, court.country, court.sector) == ("Egyptian court", "group", "EGY", "JUD")
     jury = actor_of(article, "jury")
     assert (jury.name, jury.country, jury.sector) == ("French jury", "FRA", "JUD")
+
+
+# ---- a person's name that says an organization ------------------------------------------------------------
+
+
+def test_an_unknown_person_whose_last_word_is_an_organizations_kind_is_that_organization() -> None:
+    article = run("John Peter Smith Hospital said two patients were treated. Tom Lee Academy was founded in 1990, "
+                  "and Linda Daily, a parent, said she was proud.", dt.date(2019, 5, 2))
+    hospital = actor_of(article, "John Peter Smith Hospital")
+    assert (hospital.kind, hospital.sector) == ("organization", "MED")
+    academy = actor_of(article, "Tom Lee Academy")
+    assert (academy.kind, academy.sector) == ("organization", "EDU")
+    assert actor_of(article, "Linda Daily").kind == "person"  # the media's words are surnames too

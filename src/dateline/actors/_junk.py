@@ -33,7 +33,8 @@ Only names no dictionary knows and no title explains are judged (``Group.unknown
   Brigade", "according to NPR").
 
 An unknown "person" named once before a noun of things made and sold is their
-maker, an organization ("take the case of John Deere tractors"). A company the
+maker, an organization ("take the case of John Deere tractors"); one whose last
+word says a kind of organization is one, of that kind ("Lee Academy"). A company the
 dictionaries know is dropped where every mention names something it makes or
 runs ("a Boeing 737", "a YouTube video") or the medium of words put out ("wrote
 on Instagram"); a medium takes part in no act.
@@ -66,6 +67,8 @@ HEADLINE_CAPITALS = 0.8
 MIN_HEADLINE_NAME_WORDS = 3
 #: The sector of companies: one the dictionaries know is no actor where it only names its make ("a Boeing 737").
 BUSINESS = "BUS"
+#: The sector of the media, whose names end in words that are surnames too ("Post", "Guardian", "Daily").
+MEDIA = "JRN"
 #: Dependency labels of a doer: what an acronym no dictionary knows must be to be an actor ("NASA said").
 AGENTS = frozenset({"nsubj", "poss", "agent"})
 #: Dependency labels of a subject: a "person" named like a place ("Mark Hall") who is one is a person.
@@ -116,14 +119,18 @@ def _take_vessel(build: Build, k: int) -> None:
 def drop_junk(build: Build) -> None:
     """Remove the unknown names that are no actors (see the module docstring) from ``build.groups``; an
     unknown "person" named before a product noun is its maker ("John Deere tractors")."""
-    for group in build.groups.values():
-        if group.unknown and group.kind == "person" and any(_before_product(build, m.start, m.end)
-                                                            for m in group.mentions):
-            group.kind, group.title = "organization", None
+    retyped = set()
+    for key, group in build.groups.items():
+        if not (group.unknown and group.kind == "person"):
+            continue
+        head = _organization_head(build, group)
+        if head is not None or any(_before_product(build, m.start, m.end) for m in group.mentions):
+            group.kind, group.title, group.sector = "organization", None, group.sector or head
+            retyped.add(key)
     junk = {k for k, g in build.groups.items() if (g.unknown and _junk(build, g)) or _idle_company(build, g)}
     for key in junk:
         del build.groups[key]
-    build.people[:] = [(span, key) for span, key in build.people if key not in junk]
+    build.people[:] = [(span, key) for span, key in build.people if key not in junk | retyped]
     for token in [t for t, key in build.token_keys.items() if key in junk]:
         del build.token_keys[token]
 
@@ -141,6 +148,18 @@ def _idle_company(build: Build, group: Group) -> bool:
         _medium(build, t)
         or (t.dep_ in MODIFYING and t.head.i > t.i and (heads is None or heads.table.get(t.head.lower_) is None))
         for t in tokens)
+
+
+def _organization_head(build: Build, group: Group) -> str | None:
+    """The sector of an unknown "person" of two words or more whose last word says what kind of organization
+    it is ("Lee Academy", "Mercy Hospital"): an organization of that sector. Not the media's words, which are
+    surnames too ("Linda Daily", "Emily Post")."""
+    words = group.name.split()
+    heads = build.lex.heads
+    if len(words) < 2 or heads is None:
+        return None
+    sector = heads.table.get(words[-1].lower())
+    return sector if sector is not None and sector != MEDIA else None
 
 
 def _junk(build: Build, group: Group) -> bool:

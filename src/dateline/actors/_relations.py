@@ -42,8 +42,8 @@ def relations_pass(build: Build) -> None:
         if found is None:
             continue
         noun, key_words, sector, kind = found
-        if _named(build, noun):
-            continue
+        if _named(build, noun) or noun.dep_ == "compound":
+            continue  # "his sister Yingluck"; "his family history" names no one
         person = build.groups[owner]
         surname = person.name.split()[-1]
         name = f"{surname}'s {key_words}"
