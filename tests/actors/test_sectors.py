@@ -80,6 +80,16 @@ def test_a_legal_team_and_supporters_after_a_name_with_a_possessive() -> None:
     assert (supporters.name, supporters.kind, supporters.sector) == ("Moss's supporters", "group", "CVL")
 
 
+def test_a_candidates_campaign_is_a_party_actor_but_not_the_candidacy_a_verb_ends() -> None:
+    article = run("Senator Amy Moss spoke in Iowa. The Moss campaign said on Monday it had raised two million "
+                  "dollars.", dt.date(2020, 1, 20))
+    campaign = actor_of(article, "campaign")
+    assert (campaign.name, campaign.kind, campaign.sector) == ("Moss's campaign", "group", "PTY")
+    ended = by_name(run("Governor Tom Lang ended his campaign on Tuesday, and his supporters wept.",
+                        dt.date(2020, 1, 20)))
+    assert "Lang's supporters" in ended and "Lang's campaign" not in ended
+
+
 def test_a_relative_named_only_by_the_tie_is_a_person() -> None:
     article = run("Maria Doe was killed in July. Her husband told reporters he had been abroad.", dt.date(2019, 9, 1))
     husband = actor_of(article, "husband")

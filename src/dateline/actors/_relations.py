@@ -1,16 +1,17 @@
-"""The people of a person: "his lawyers", "Rittenhouse's legal team", "her family", "his sister".
+"""The people of a person: "his lawyers", "Rittenhouse's legal team", "her family", "the Biden campaign".
 
 A person's lawyers, supporters, critics or family, and the relatives the text
 names only by their tie ("her husband"), act in news as actors of their own:
 lawyers appeal, supporters rally, a family asks for justice. The hand-coded
 Wikinews actors list them under the person's name ("Avenatti's legal team",
 "Baloch's family"), in the person's country, with the sector of what they are
-(lawyers JUD, the rest civilians). The nouns are the language's
-(``relation_nouns`` of ``actors.json``: noun -> sector, groups; ``kin_words``:
+(lawyers JUD, a candidate's campaign PTY, the rest civilians). The nouns are
+the language's (``relation_nouns`` of ``actors.json``: noun -> sector, groups; ``kin_words``:
 one relative, a person). The owner is a person actor named right before with
-a possessive ("Rittenhouse's lawyers") or a possessive pronoun that the
-pronoun pass gave to one ("his lawyers"); a noun already used by another actor
-is left alone.
+a possessive ("Rittenhouse's lawyers"), a possessive pronoun that the
+pronoun pass gave to one ("his lawyers"), or the name itself right before the
+noun ("the Biden campaign"); a noun already used by another actor is left alone,
+and so is a campaign that a verb acts on ("ended his campaign": the candidacy).
 """
 
 from __future__ import annotations
@@ -42,8 +43,8 @@ def relations_pass(build: Build) -> None:
         if found is None:
             continue
         noun, key_words, sector, kind = found
-        if _named(build, noun) or noun.dep_ == "compound":
-            continue  # "his sister Yingluck"; "his family history" names no one
+        if _named(build, noun) or noun.dep_ == "compound" or _candidacy(build, noun):
+            continue  # "his sister Yingluck"; "his family history" names no one; "ended his campaign"
         person = build.groups[owner]
         surname = person.name.split()[-1]
         name = f"{surname}'s {key_words}"
@@ -53,12 +54,15 @@ def relations_pass(build: Build) -> None:
 
 
 def _owner(build: Build, tok: Token) -> Key | None:
-    """The person actor a possessive token stands for: a resolved "his"/"her", or the "'s" after a name."""
+    """The person actor a possessive token stands for: a resolved "his"/"her", the "'s" after a name, or the
+    name's last word itself when it modifies the noun after it ("the Biden campaign", "Trump supporters")."""
     words = build.lex.words
     if tok.lower_ in words.possessive_pronouns and tok.dep_ == "poss":
         key = build.token_keys.get(tok.i)
     elif tok.text in words.possessives and tok.i > 0:
         key = build.token_keys.get(tok.i - 1)
+    elif tok.dep_ == "compound" and tok.pos_ == "PROPN" and tok.i + 1 < len(build.doc) and tok.head.i == tok.i + 1:
+        key = build.token_keys.get(tok.i)
     else:
         return None
     if key is None or build.groups[key].kind != "person":
@@ -73,6 +77,12 @@ def _named(build: Build, noun: Token) -> bool:
     if k < len(doc) and doc[k].text == ",":
         k += 1
     return k < len(doc) and (doc[k].pos_ == "PROPN" or (k == noun.i + 1 and doc[k].text in HYPHENS))
+
+
+def _candidacy(build: Build, noun: Token) -> bool:
+    """Whether the noun is a candidacy that a verb acts on ("suspended his campaign", "launched the Roe
+    campaign"): the run for office, not the people who work for it."""
+    return noun.lower_ in build.lex.words.candidacy_words and noun.dep_ in ("dobj", "pobj")
 
 
 def _relation(build: Build, tok: Token) -> tuple[Token, str, str, ActorKind] | None:
