@@ -25,21 +25,7 @@ def actor_of(article: Article, mention: str) -> Actor:
     return found
 
 
-# ---- acting states, the executive's law officers, police agencies --------------------------------------
-
-
-def test_a_country_whose_name_acts_takes_the_government_sector() -> None:
-    article = run("Canada announced new tariffs on steel on Monday. Trade between the two grew last year, "
-                  "economists in Canada said.", dt.date(2019, 6, 3))
-    country = actor_of(article, "Canada")
-    assert (country.kind, country.country, country.sector) == ("country", "CAN", "GOV")
-
-
-def test_a_country_only_named_as_a_place_has_no_sector() -> None:
-    article = run("Floods hit several towns in Peru on Monday, and residents in Peru said the water rose fast.",
-                  dt.date(2019, 6, 3))
-    country = actor_of(article, "Peru")
-    assert (country.kind, country.country, country.sector) == ("country", "PER", None)
+# ---- the executive's law officers, police agencies ---------------------------------------------------
 
 
 def test_attorneys_general_and_secretaries_of_justice_are_the_executive() -> None:

@@ -30,14 +30,14 @@ from typing import TYPE_CHECKING
 
 from dateline import ids
 from dateline.actors._affiliations import affiliations_pass
-from dateline.actors._agents import GOVERNMENT, agents_pass, anaphors_pass, government
+from dateline.actors._agents import agents_pass, anaphors_pass, government
 from dateline.actors._build import Build, Context, Group
 from dateline.actors._candidates import candidates_pass
 from dateline.actors._junk import drop_junk, not_actors_pass
 from dateline.actors._lexicon import Country, Hit, Lexicon, Org, Person, load_lexicon
 from dateline.actors._mentions import Candidate, clean_entities, scan_phrases
 from dateline.actors._namesakes import division_namesakes, without_namesakes
-from dateline.actors._orgs import IGO, acting_country, name_group
+from dateline.actors._orgs import IGO, name_group
 from dateline.actors._persons import people_pass, pronoun_pass
 from dateline.actors._relations import relations_pass
 from dateline.actors._suspects import civilians_pass, suspects_pass
@@ -191,9 +191,7 @@ def _names_pass(build: Build, candidates: list[Candidate]) -> None:
         found = name_group(build, cand)
         if found is not None:
             key, group = found
-            group = build.add(key, group, build.span(cand.start, cand.end), cand.tokens)
-            if group.kind == "country" and group.sector is None and acting_country(build, cand):
-                group.sector = GOVERNMENT  # "Mexico announced": the state acts, as its government
+            build.add(key, group, build.span(cand.start, cand.end), cand.tokens)
 
 
 def _possessive_government(build: Build) -> None:

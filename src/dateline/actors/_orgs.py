@@ -27,7 +27,7 @@ from dateline.records import ActorKind
 if TYPE_CHECKING:
     from spacy.tokens import Doc
 
-__all__ = ["acting_country", "country_word_before", "name_group", "org_group", "place_country"]
+__all__ = ["country_word_before", "name_group", "org_group", "place_country"]
 
 IGO = "IGO"
 #: Fewest words of a name that only says a kind of organization to stand for one ("District Court" does,
@@ -84,12 +84,6 @@ def _acting_division(build: Build, cand: Candidate) -> tuple[Key, Group] | None:
         return None
     iso = countries.pop()
     return ("D", iso, text), Group(text, "organization", iso, GOVERNMENT)  # a division's country is never IGO
-
-
-def acting_country(build: Build, cand: Candidate) -> bool:
-    """Whether a country's own name (not its people's: "Americans voted") acts: "Mexico announced", "a deal
-    signed by Taiwan". A country that acts is its state, and takes the government's sector."""
-    return any(h.kind == "country" for h in cand.hits) and _acts(build, cand)
 
 
 def _acts(build: Build, cand: Candidate) -> bool:
