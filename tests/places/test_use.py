@@ -277,3 +277,12 @@ def test_a_small_us_town_far_from_the_articles_others_and_their_states_is_kept_w
     assert _strays([hillsboro, concord], home=None) == set()  # two towns far apart: either may be the namesake
     missouri = next(e for e in gazetteer.lookup("Missouri") if e.feature == "admin1")
     assert _strays([hillsboro, concord, manchester, missouri], home=None) == set()
+
+
+def test_the_town_an_outlet_is_named_after_lies_in_the_country_of_its_address() -> None:
+    text = "Swimmers from Cambridge raised money at pools in Madison and Sun Prairie on Saturday."
+    plain = {p.span.text: (p.country, p.feature) for p in _resolved(text)}
+    assert plain["Cambridge"] == ("USA", "city")  # beside two Wisconsin towns: Cambridge, Wisconsin
+    found = {p.span.text: p for p in _resolved(text, url="https://www.cambridge-chronicle.co.uk/news/1.html")}
+    assert (found["Cambridge"].country, found["Cambridge"].feature) == ("GBR", "city")
+    assert found["Cambridge"].lat is not None and abs(found["Cambridge"].lat - 52.2) < 0.1

@@ -188,11 +188,22 @@ def _address_mentions(address: str | None, gazetteer: Gazetteer) -> tuple[list[M
     """What an article's web address says of where it is set: the town a local outlet is named after
     ("gainesvilletimes.com") and the towns of its sections of local news ("/arlington_news/", "/metro/dekalb/"),
     each as a mention with no span that votes like a place name, and the outlet's country (ISO-3), if known."""
-    outlet = outlet_town(address, gazetteer)
-    homes = [Mention(Span(0, 0, ""), name=outlet, weight=OUTLET_WEIGHT, town=True)] if outlet is not None else []
+    outlet, country = outlet_town(address, gazetteer), outlet_country(address)
+    homes = [Mention(Span(0, 0, ""), _in_country(gazetteer, outlet, country), name=outlet, weight=OUTLET_WEIGHT,
+                     town=True)] if outlet is not None else []
     homes += [Mention(Span(0, 0, ""), name=name, weight=OUTLET_WEIGHT)
               for name in section_towns(address, gazetteer) if name != outlet]
-    return homes, outlet_country(address)
+    return homes, country
+
+
+def _in_country(gazetteer: Gazetteer, town: str, country: str | None) -> Entry | None:
+    """The country a local outlet's address puts its town in, as a qualifier of the town's name, when the
+    gazetteer has a town of that name there: "cambridge-news.co.uk" is named after Cambridge, England, and
+    every "Cambridge" of its articles is that town (one sense per article), however many Cambridges of
+    other countries the article's other names lie near. None for an address of no country (".com")."""
+    if country is None or not any(e.feature == "city" and e.country == country for e in gazetteer.lookup(town)):
+        return None
+    return Entry(country, country, None, None, "country")
 
 
 #: Sources of mentions that are places as such: the tagger's place entities and the layout of news.
