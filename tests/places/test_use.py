@@ -286,3 +286,11 @@ def test_the_town_an_outlet_is_named_after_lies_in_the_country_of_its_address() 
     found = {p.span.text: p for p in _resolved(text, url="https://www.cambridge-chronicle.co.uk/news/1.html")}
     assert (found["Cambridge"].country, found["Cambridge"].feature) == ("GBR", "city")
     assert found["Cambridge"].lat is not None and abs(found["Cambridge"].lat - 52.2) < 0.1
+
+
+def test_a_persons_last_name_tagged_a_place_is_one_only_where_the_words_around_it_place_it() -> None:
+    text = ("Jury selection began for Margaret Fairfield, a Lebanon woman accused of arson. Fairfield was already "
+            "in jail. Fairfield declined to comment, and Fairfield's lawyers asked for a delay. She grew up in "
+            "Fairfield.")
+    found = [(p.span.text, p.span.start, p.country) for p in _resolved(text)]
+    assert found == [("Lebanon", text.index("Lebanon"), "USA"), ("Fairfield", text.rindex("Fairfield"), "USA")]

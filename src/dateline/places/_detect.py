@@ -99,9 +99,11 @@ def find_mentions(doc: Doc, gazetteer: Gazetteer, text: str | None = None) -> di
     spans.update((span, "gazetteer") for span in _gazetteer_matches(doc, gazetteer, covered, known))
     people = surnames(doc) - placed_people
     bearers = name_bearers(doc, gazetteer)
+    shared = _shared_names(doc, gazetteer)
     kept = {_longer(doc, span, gazetteer): source for span, source in spans.items()
             if (span.text not in people or strong(gazetteer, span.text))
-            and (span.text not in bearers or clear_anywhere(gazetteer, span.text))}
+            and (span.text not in bearers or clear_anywhere(gazetteer, span.text))
+            and (span.text not in shared or _placed_here(doc, span, gazetteer))}
     text = doc.text if text is None else text  # spaCy builds doc.text anew on each call, token by token
     named = dict(division_lists(doc, text, gazetteer))
     layout = {span: "dateline" for span in datelines(text, gazetteer)} | dict.fromkeys(named, "list")
@@ -119,6 +121,30 @@ def find_mentions(doc: Doc, gazetteer: Gazetteer, text: str | None = None) -> di
         named[span] = name
     found = _as_used(doc, gazetteer, kept)
     return {span: replace(found[span], name=named.get(span)) for span in sorted(found, key=lambda s: (s.start, s.end))}
+
+
+def _shared_names(doc: Doc, gazetteer: Gazetteer) -> set[str]:
+    """Last names of the article's people (as :func:`name_bearers` reads them) that the model also tags as
+    places somewhere ("Elizabeth Fairfield" ... "Fairfield declined"): the article may name both the town and
+    the person, so each use is a place only where the words around it say so."""
+    placed = {ent.text for ent in doc.ents if ent.label_ in PLACE_LABELS}  # "Historic Dublin", once a person
+    full = {ent[-1].text for ent in doc.ents if ent.label_ == _PERSON and 1 < len(ent) <= MAX_PERSON_WORDS
+            and all(token.pos_ == "PROPN" for token in ent) and ent.text not in placed}
+    return (name_bearers(doc, gazetteer, placed=False) & full) - name_bearers(doc, gazetteer)
+
+
+#: Most words of a person's name whose last word is read as the person's where the model tags it a place
+#: elsewhere: longer "persons" are headlines the model misread ("Freemason Bogdanov Joins Sochi").
+MAX_PERSON_WORDS = 3
+
+
+def _placed_here(doc: Doc, span: Span, gazetteer: Gazetteer) -> bool:
+    """Whether ``span`` names a place wherever it stands, or the words around it place it ("in Fairfield",
+    "Fairfield police")."""
+    if clear_anywhere(gazetteer, span.text):
+        return True  # "Jordan" beside "Michael Jordan"
+    tokens = doc.char_span(span.start, span.end, alignment_mode="expand")
+    return tokens is not None and in_context(tokens, gazetteer)
 
 
 def _token_indices(doc: Doc, spans: Iterable[Span]) -> set[int]:
