@@ -294,3 +294,27 @@ def test_a_persons_last_name_tagged_a_place_is_one_only_where_the_words_around_i
             "Fairfield.")
     found = [(p.span.text, p.span.start, p.country) for p in _resolved(text)]
     assert found == [("Lebanon", text.index("Lebanon"), "USA"), ("Fairfield", text.rindex("Fairfield"), "USA")]
+
+
+@pytest.mark.parametrize(
+    ("text", "institution", "town"),
+    [
+        ("She was taken to Licking Memorial Hospital in Newark, Ohio, after the crash on Route 16.", "Licking",
+         "Newark"),
+        ("Nurses at Titus Regional Medical Center in Mount Pleasant, Texas, voted on Monday.", "Titus",
+         "Mount Pleasant"),
+    ],
+)
+def test_a_countys_bare_name_opening_a_hospitals_or_schools_name_is_no_county(text: str, institution: str,
+                                                                              town: str) -> None:
+    [article] = annotate.apply_batch([Article(id="t", source="test", text=text)])
+    chosen = {c.span.text: c for c in places.choices(article)}
+    assert chosen[institution].entry is not None and chosen[institution].entry.feature == "admin2"
+    assert not chosen[institution].placed and not chosen[institution].named
+    assert chosen[town].placed and chosen[town].entry is not None and chosen[town].entry.country == "USA"
+
+
+def test_a_county_named_with_its_county_word_before_an_institution_is_the_county() -> None:
+    text = "The Licking County Sheriff's Office said the crash closed Route 16 near Newark, Ohio."
+    found = {p.span.text: p for p in _resolved(text)}
+    assert found["Licking County"].feature == "admin2" and found["Licking County"].lat is not None

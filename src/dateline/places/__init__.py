@@ -32,6 +32,7 @@ language's names of places (``lang/<code>/places.json``, ``demonyms.json``).
 
 from __future__ import annotations
 
+import re
 from collections.abc import Sequence
 from dataclasses import dataclass, field, replace
 
@@ -169,9 +170,10 @@ def _choices(article: Article, res: Resources, ranker: Ranker | None = None, des
     of_words = gazetteer.words.context.of_words
     resolved = [
         (span, entry) for (span, f), entry in zip(found.items(), entries, strict=True)
-        if (entry is None and f.source in UNRESOLVED_SOURCES)
-        or (entry is not None and (_weight(f.source) == 1 or supported(entry, firm)
-                                   or (entry in named and _word_before(article.text, span) in of_words)))
+        if not (entry is not None and f.source == "embedded" and _eponym(gazetteer, article.text, span, entry))
+        and ((entry is None and f.source in UNRESOLVED_SOURCES)
+             or (entry is not None and (_weight(f.source) == 1 or supported(entry, firm)
+                                        or (entry in named and _word_before(article.text, span) in of_words))))
     ]
     strays = _strays([entry for _, entry in resolved], country)
     chosen = {span for span, _ in resolved}
@@ -237,6 +239,20 @@ def _vote(gazetteer: Gazetteer, span: Span, found: Found) -> float:
     if any(is_decisive(e) for e in entries if not e.alias):
         return 1.0
     return _weight(found.source)
+
+
+def _eponym(gazetteer: Gazetteer, text: str, span: Span, entry: Entry) -> bool:
+    """Whether a name inside a longer one reads as a US county only by its bare name ("Lee", not "Lee County")
+    and opens the name of an institution often named after a person or a thing ("Lee Academy", "Columbia
+    University", "Licking Memorial Hospital"): there it is no county."""
+    if entry.feature != "admin2" or entry.country != "USA" or span.text.endswith(gazetteer.words.county_endings):
+        return False
+    after = _WORD.match(text, span.end)
+    return after is not None and after.group(1).lower() in gazetteer.words.context.eponym_nouns
+
+
+#: The word right after a name, without the punctuation around it ("University" in "Columbia University's").
+_WORD = re.compile(r"[ \t]+([^\W\d_]+)")
 
 
 def _word_before(text: str, span: Span) -> str:

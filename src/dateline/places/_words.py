@@ -51,6 +51,7 @@ class ContextWords:
     of_words: frozenset[str]
     local_nouns: frozenset[str]
     institution_nouns: frozenset[str]
+    eponym_nouns: frozenset[str]
     based_words: frozenset[str]
     part_words: frozenset[str]
 
@@ -193,6 +194,7 @@ def _words(data: dict[str, Any], where: str) -> PlaceWords:
             of_words=_lower(data, "of_words", where),
             local_nouns=_lower(data, "local_nouns", where),
             institution_nouns=_lower(data, "institution_nouns", where),
+            eponym_nouns=_lower(data, "eponym_nouns", where),
             based_words=_lower(data, "based_words", where),
             part_words=_lower(data, "part_words", where),
         ),
