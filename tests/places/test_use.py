@@ -318,3 +318,14 @@ def test_a_county_named_with_its_county_word_before_an_institution_is_the_county
     text = "The Licking County Sheriff's Office said the crash closed Route 16 near Newark, Ohio."
     found = {p.span.text: p for p in _resolved(text)}
     assert found["Licking County"].feature == "admin2" and found["Licking County"].lat is not None
+
+
+def test_a_name_inside_another_that_is_the_town_of_an_outlet_of_known_country_needs_no_place_near_it() -> None:
+    text = "Professor Jane Harper of Cambridge University won the award for her work on memory."
+    [alone] = [c for c in places.choices(annotate.apply_batch([Article(id="t", source="test", text=text)])[0])]
+    assert alone.span.text == "Cambridge" and alone.entry is not None and not alone.placed
+    for url, placed in (("https://www.cambridge-chronicle.co.uk/news/1.html", True),
+                        ("https://www.cambridgechronicle.com/news/1.html", False)):
+        [article] = annotate.apply_batch([Article(id="t", source="test", text=text, url=url)])
+        [choice] = places.choices(article)
+        assert choice.entry is not None and choice.entry.country == "GBR" and choice.placed is placed

@@ -168,11 +168,15 @@ def _choices(article: Article, res: Resources, ranker: Ranker | None = None, des
     entries = settled.entries[: len(mentions)]
     named = {e for (_, f), e in zip(found.items(), entries, strict=True) if e is not None and _weight(f.source) == 1}
     of_words = gazetteer.words.context.of_words
+    # The town of an outlet whose address gives its country ("cambridge-news.co.uk") is where its articles are
+    # set: a name inside another that reads as that town needs no other place near it. An address of no
+    # country names a town without saying which namesake ("parisnews.com"), and lends no such support.
+    local = {e for e in settled.entries[len(mentions):] if e is not None} if country is not None else set()
     resolved = [
         (span, entry) for (span, f), entry in zip(found.items(), entries, strict=True)
         if not (entry is not None and f.source == "embedded" and _eponym(gazetteer, article.text, span, entry))
         and ((entry is None and f.source in UNRESOLVED_SOURCES)
-             or (entry is not None and (_weight(f.source) == 1 or supported(entry, firm)
+             or (entry is not None and (_weight(f.source) == 1 or supported(entry, firm) or entry in local
                                         or (entry in named and _word_before(article.text, span) in of_words))))
     ]
     strays = _strays([entry for _, entry in resolved], country)
