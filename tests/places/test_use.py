@@ -329,3 +329,12 @@ def test_a_name_inside_another_that_is_the_town_of_an_outlet_of_known_country_ne
         [article] = annotate.apply_batch([Article(id="t", source="test", text=text, url=url)])
         [choice] = places.choices(article)
         assert choice.entry is not None and choice.entry.country == "GBR" and choice.placed is placed
+
+
+@pytest.mark.parametrize("year", ["senior", "junior"])
+def test_a_town_before_a_students_year_is_a_place(year: str) -> None:
+    text = (f"The parade in Hampton, Georgia, drew hundreds. It was a long day, said Maria Lopez, a Lovejoy "
+            f"{year} who plans to study nursing.")
+    found = {p.span.text: p for p in _resolved(text)}
+    assert found["Hampton"].country == "USA" and found["Lovejoy"].country == "USA"
+    assert found["Lovejoy"].lat is not None and abs(found["Lovejoy"].lat - 33.44) < 0.2
