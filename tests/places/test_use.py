@@ -338,3 +338,10 @@ def test_a_town_before_a_students_year_is_a_place(year: str) -> None:
     found = {p.span.text: p for p in _resolved(text)}
     assert found["Hampton"].country == "USA" and found["Lovejoy"].country == "USA"
     assert found["Lovejoy"].lat is not None and abs(found["Lovejoy"].lat - 33.44) < 0.2
+
+
+def test_a_name_after_a_bylines_by_is_the_writers() -> None:
+    text = ("Council backs new park. BY CHAD MORRIS Staff Reporter March 2, 2009 WINONA -- The council voted on "
+            "Monday to build a park near the river in Winona, Minnesota.")
+    found = [(p.span.text, p.country) for p in _resolved(text)]
+    assert found == [("WINONA", "USA"), ("Winona", "USA"), ("Minnesota", "USA")]

@@ -394,6 +394,12 @@ def _embedded(span: TokenSpan, gazetteer: Gazetteer, known: set[str]) -> Iterato
         i += len(window) if window is not None else 1
 
 
+def _after_byline(window: TokenSpan, gazetteer: Gazetteer) -> bool:
+    """Whether a name follows the capitalized word that opens a byline ("BY CHAD MORRIS"): a writer's name."""
+    before = window.doc[window.start - 1] if window.start > 0 else None
+    return before is not None and before.text[:1].isupper() and before.lower_ in gazetteer.words.context.byline_words
+
+
 def _embedded_place(window: TokenSpan, entity: TokenSpan, gazetteer: Gazetteer, known: set[str]) -> bool:
     """Whether a name inside a longer one is a place there: one the article uses as a place, a clear place
     that ends the name ("the Cooper School in Lombard") or is a country, region or US state, or one
@@ -425,6 +431,6 @@ def _gazetteer_matches(doc: Doc, gazetteer: Gazetteer, covered: set[int], known:
             lambda w: strong(gazetteer, w.text) or (acceptable(w.text, gazetteer) and (
                 gazetteer.key(w.text) in known or (bool(gazetteer.lookup(w.text)) and in_context(w, gazetteer)))),
         )
-        if window is not None:
+        if window is not None and not _after_byline(window, gazetteer):
             yield _span(window)
         i += len(window) if window is not None else 1

@@ -52,6 +52,7 @@ class ContextWords:
     local_nouns: frozenset[str]
     institution_nouns: frozenset[str]
     eponym_nouns: frozenset[str]
+    byline_words: frozenset[str]
     based_words: frozenset[str]
     part_words: frozenset[str]
 
@@ -195,6 +196,7 @@ def _words(data: dict[str, Any], where: str) -> PlaceWords:
             local_nouns=_lower(data, "local_nouns", where),
             institution_nouns=_lower(data, "institution_nouns", where),
             eponym_nouns=_lower(data, "eponym_nouns", where),
+            byline_words=_lower(data, "byline_words", where),
             based_words=_lower(data, "based_words", where),
             part_words=_lower(data, "part_words", where),
         ),
