@@ -345,3 +345,10 @@ def test_a_name_after_a_bylines_by_is_the_writers() -> None:
             "Monday to build a park near the river in Winona, Minnesota.")
     found = [(p.span.text, p.country) for p in _resolved(text)]
     assert found == [("WINONA", "USA"), ("Winona", "USA"), ("Minnesota", "USA")]
+
+
+def test_a_town_opening_a_local_noun_and_a_title_is_a_place() -> None:
+    text = "Crime fell in Arkansas City, Kansas, last year, said Winfield police chief John Dale."
+    found = {p.span.text: p for p in _resolved(text)}
+    assert found["Arkansas City"].country == "USA" and found["Winfield"].country == "USA"
+    assert found["Winfield"].lat is not None and abs(found["Winfield"].lat - 37.24) < 0.1  # Kansas's

@@ -52,7 +52,12 @@ def placed_by_context(tokens: TokenSpan, words: ContextWords) -> bool:
         local = owner.ent_type_ == _PERSON or owner.lemma_.lower() in words.local_nouns
         return head.lower_ in words.of_words and local
     # "Winona police", not "White House": a common noun, not the rest of a name
-    return root.dep_ in _MODIFIERS and head.i > root.i and head.is_lower and head.lemma_ in words.local_nouns
+    if root.dep_ in _MODIFIERS and head.i > root.i and head.is_lower and head.lemma_ in words.local_nouns:
+        return True
+    # "Winfield police chief John Doe": the local noun modifies a title, the name opens them both
+    after = tokens.doc[tokens.end] if tokens.end < len(tokens.doc) else None
+    return (root.dep_ in _MODIFIERS and after is not None and after.is_lower and after.dep_ in _MODIFIERS
+            and after.head == head and after.lemma_ in words.local_nouns)
 
 
 def _name_before(child: Token, tokens: TokenSpan, words: ContextWords) -> bool:
