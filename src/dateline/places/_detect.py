@@ -124,13 +124,15 @@ def find_mentions(doc: Doc, gazetteer: Gazetteer, text: str | None = None) -> di
 
 
 def _shared_names(doc: Doc, gazetteer: Gazetteer) -> set[str]:
-    """Last names of the article's people (as :func:`name_bearers` reads them) that the model also tags as
-    places somewhere ("Elizabeth Fairfield" ... "Fairfield declined"): the article may name both the town and
-    the person, so each use is a place only where the words around it say so."""
-    placed = {ent.text for ent in doc.ents if ent.label_ in PLACE_LABELS}  # "Historic Dublin", once a person
-    full = {ent[-1].text for ent in doc.ents if ent.label_ == _PERSON and 1 < len(ent) <= MAX_PERSON_WORDS
-            and all(token.pos_ == "PROPN" for token in ent) and ent.text not in placed}
-    return (name_bearers(doc, gazetteer, placed=False) & full) - name_bearers(doc, gazetteer)
+    """Last names of the article's people (names of two or three proper nouns, no place's as a whole) that the
+    model also tags as places somewhere ("Margaret Fairfield" ... "Fairfield declined"): the article may name
+    both the town and the person, so each use is a place only where the words around it say so."""
+    ents = doc.ents
+    placed = {ent.text for ent in ents if ent.label_ in PLACE_LABELS}  # "Historic Dublin", once a person
+    return {ent[-1].text for ent in ents
+            if ent.label_ == _PERSON and 1 < len(ent) <= MAX_PERSON_WORDS and ent[-1].text in placed
+            and ent.text not in placed and all(token.pos_ == "PROPN" for token in ent)
+            and not gazetteer.lookup(ent.text)}
 
 
 #: Most words of a person's name whose last word is read as the person's where the model tags it a place

@@ -69,14 +69,13 @@ def surnames(doc: Doc) -> set[str]:
     return names
 
 
-def name_bearers(doc: Doc, gazetteer: Gazetteer, *, placed: bool = True) -> set[str]:
+def name_bearers(doc: Doc, gazetteer: Gazetteer) -> set[str]:
     """Last names of the people the model found under names no place bears ("Abraham Lincoln" -> "Lincoln";
-    not "Sioux Falls", a town the model took for a person) that it tags as a place nowhere in the article
-    (with ``placed`` False: wherever it tags them): there the name is the person's, even where it is a large
-    city's."""
-    placed_names = {ent.text for ent in doc.ents if ent.label_ in PLACE_LABELS} if placed else set()
+    not "Sioux Falls", a town the model took for a person) that it tags as a place nowhere in the article:
+    there the name is the person's, even where it is a large city's."""
+    placed = {ent.text for ent in doc.ents if ent.label_ in PLACE_LABELS}
     return {ent[-1].text for ent in doc.ents
-            if ent.label_ == "PERSON" and len(ent) > 1 and not gazetteer.lookup(ent.text)} - placed_names
+            if ent.label_ == "PERSON" and len(ent) > 1 and not gazetteer.lookup(ent.text)} - placed
 
 
 def entity_pieces(ent: TokenSpan, gazetteer: Gazetteer) -> Iterator[TokenSpan]:
