@@ -742,13 +742,25 @@ def _coded(text: str, model: str) -> list[str]:
     return sorted(e.type for e in result.events)
 
 
+_ARTICLE = ("Angela Merkel met Emmanuel Macron in Berlin. Russian forces attacked Ukrainian troops. "
+            "The talks lasted three hours. The weather was cold. Both leaders left in the evening.")
+
+
 def test_a_trained_model_keeps_the_candidates_it_believes(tmp_path: Path) -> None:
-    text = "Angela Merkel met Emmanuel Macron in Berlin. Russian forces attacked Ukrainian troops."
-    assert _coded(text, "none") == ["ASSAULT", "CONSULT"]  # the rules alone
+    assert _coded(_ARTICLE, "none") == ["ASSAULT", "CONSULT"]  # the rules alone
     model = tmp_path / "events.json"
     model.write_text(json.dumps({"version": "1.0", "threshold": 0.5, "bias": 0.0,
                                  "weights": {"type=ASSAULT": -8.0, "type=CONSULT": 4.0}}), encoding="utf-8")
-    assert _coded(text, str(model)) == ["CONSULT"]
+    assert _coded(_ARTICLE, str(model)) == ["CONSULT"]
+
+
+def test_a_text_shorter_than_an_article_is_coded_by_the_rules(tmp_path: Path) -> None:
+    model = tmp_path / "events.json"
+    model.write_text(json.dumps({"version": "1.0", "threshold": 0.5, "bias": 0.0,
+                                 "weights": {"type=ASSAULT": -8.0}}), encoding="utf-8")
+    short = "Angela Merkel met Emmanuel Macron in Berlin. Russian forces attacked Ukrainian troops."
+    assert _coded(short, str(model)) == ["ASSAULT", "CONSULT"]  # the check learned from whole articles alone
+    assert _coded(_ARTICLE, str(model)) == ["CONSULT"]
 
 
 def test_a_missing_model_file_is_refused(tmp_path: Path) -> None:

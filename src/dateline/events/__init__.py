@@ -98,6 +98,7 @@ from typing import TYPE_CHECKING
 
 from dateline.events._args import Args
 from dateline.events._coding import code
+from dateline.events._discourse import MIN_SENTENCES
 from dateline.events._fold import Hit, fold
 from dateline.events._hits import hits
 from dateline.events._lexicon import Lexicon, Words, load_lexicon
@@ -252,6 +253,8 @@ def apply(article: Article, config: EventsConfig = EventsConfig()) -> Article:
     model = load_model(res, config.model)
     events: list[Event] = []
     sentences = sentence_count(article) if model is not None else 0
+    if sentences < MIN_SENTENCES:
+        model = None  # the check learned from whole articles alone: a shorter text is coded by the rules
     for i, candidate in enumerate(found):
         event = candidate.event
         if model is not None:
