@@ -15,10 +15,11 @@ above the model's threshold and gives that probability as the event's
 confidence.
 
 The model is trained by ``dateline train events`` (:mod:`dateline.training.events`)
-and read from ``lang/<code>/models/events.json`` when one has been made there. The
-stage loads it once per worker; without it the stage runs on its rules alone, the
-default: no model ships, as out of fold on the hand-coded articles none found as
-many core events as the rules (see the README).
+and read from ``lang/<code>/models/events.json`` (one ships for English: nested out of
+fold on the hand-coded articles it keeps the rules' core events within one in 50 and
+codes fewer false ones, see the README). The stage loads it once per worker and reads
+only texts of at least :data:`dateline.events._discourse.MIN_SENTENCES` sentences;
+without it, or with ``model = none``, the stage runs on its rules alone.
 """
 
 from __future__ import annotations
@@ -144,9 +145,8 @@ def read_model(res: Resources, path: str, file: str, what: str, command: str) ->
 
 @functools.cache
 def load_model(res: Resources, path: str = "") -> Model | None:
-    """The trained event model: the file at ``path``, else the language's own (none ships: out of fold on
-    wikinews-dev the rules alone find more core events, see the README); None when there is none or ``path`` is
-    :data:`NO_MODEL`."""
+    """The trained event model: the file at ``path``, else the language's own (English ships one); None when
+    there is none or ``path`` is :data:`NO_MODEL`."""
     found = read_model(res, path, MODEL_FILE, "event model", "dateline train events")
     return parse_model(*found) if found is not None else None
 

@@ -44,7 +44,7 @@ import numpy.typing as npt
 from dateline import lang
 from dateline.evaluation import f1, wikinews
 from dateline.evaluation.events import DEFAULT_DATA, GSR_FILE, WIKINEWS_DIR
-from dateline.events._discourse import prior_feature, prior_rates
+from dateline.events._discourse import MIN_SENTENCES, prior_feature, prior_rates
 from dateline.events._lexicon import load_lexicon
 from dateline.events._model import MODEL_FILE
 from dateline.events._roles import load_roles
@@ -308,10 +308,11 @@ the actors stage resolved and their kind, where the date comes from, quotation a
 sentence stands (sentence, paragraph, third of the article), the kind of clause the trigger sits in and
 its tense, times of the sentence years before the publication, whether the article coded the same kind of
 act or word before, bare or pronoun subjects, and the trigger word's prior (the share of right candidates
-of its lemma and type in training, counted without the candidate itself while training). A text of fewer
-than 4 sentences gets no position features (a single sentence is read alone). The events stage keeps
-candidates whose probability is at least {threshold} and gives that probability as the event's
-confidence. Written by `dateline train events` (`src/dateline/training/events.py`); deterministic.
+of its lemma and type in training, counted without the candidate itself while training). The events stage
+keeps candidates whose probability is at least {threshold} and gives that probability as the event's
+confidence; a text of fewer than {MIN_SENTENCES} sentences (a headline, a one-sentence record) it codes by the
+rules alone, as the model learned from whole articles. Written by `dateline train events`
+(`src/dateline/training/events.py`); deterministic.
 
 ## Data (training candidates: {sources}; {size} features with a weight)
 - Wikinews articles coded by hand to PLOVER ({coded} articles: `eval/events/wikinews-dev` of the shared
