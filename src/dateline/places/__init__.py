@@ -32,7 +32,6 @@ language's names of places (``lang/<code>/places.json``, ``demonyms.json``).
 
 from __future__ import annotations
 
-import re
 from collections.abc import Sequence
 from dataclasses import dataclass, field, replace
 
@@ -43,7 +42,8 @@ from dateline.places._check import Check, features, load_check, score
 from dateline.places._detect import Found, find_mentions
 from dateline.places._gazetteer import Entry, Gazetteer, load_gazetteer
 from dateline.places._geo import km
-from dateline.places._home import demonym_countries, outlet_country, outlet_town, section_towns
+from dateline.places._home import demonym_countries, in_country, outlet_country, outlet_town, section_towns
+from dateline.places._names import eponym
 from dateline.places._qualify import qualifier_at
 from dateline.places._rank import Ranked, Ranker, Ranking, address_letters, load_ranker
 from dateline.places._resolve import Context, Mention, candidates, is_decisive, within
@@ -167,18 +167,12 @@ def _choices(article: Article, res: Resources, ranker: Ranker | None = None, des
     firm = [e for e in settled.entries if e is not None]
     entries = settled.entries[: len(mentions)]
     named = {e for (_, f), e in zip(found.items(), entries, strict=True) if e is not None and _weight(f.source) == 1}
-    of_words = gazetteer.words.context.of_words
     # The town of an outlet whose address gives its country ("cambridge-news.co.uk") is where its articles are
     # set: a name inside another that reads as that town needs no other place near it. An address of no
     # country names a town without saying which namesake ("parisnews.com"), and lends no such support.
     local = {e for e in settled.entries[len(mentions):] if e is not None} if country is not None else set()
-    resolved = [
-        (span, entry) for (span, f), entry in zip(found.items(), entries, strict=True)
-        if not (entry is not None and f.source == "embedded" and _eponym(gazetteer, article.text, span, entry))
-        and ((entry is None and f.source in UNRESOLVED_SOURCES)
-             or (entry is not None and (_weight(f.source) == 1 or supported(entry, firm) or entry in local
-                                        or (entry in named and _word_before(article.text, span) in of_words))))
-    ]
+    resolved = [(span, entry) for (span, f), entry in zip(found.items(), entries, strict=True)
+                if _kept(gazetteer, article.text, span, f, entry, _Support(firm, local, named))]
     strays = _strays([entry for _, entry in resolved], country)
     chosen = {span for span, _ in resolved}
     made = [
@@ -195,21 +189,33 @@ def _address_mentions(address: str | None, gazetteer: Gazetteer) -> tuple[list[M
     ("gainesvilletimes.com") and the towns of its sections of local news ("/arlington_news/", "/metro/dekalb/"),
     each as a mention with no span that votes like a place name, and the outlet's country (ISO-3), if known."""
     outlet, country = outlet_town(address, gazetteer), outlet_country(address)
-    homes = [Mention(Span(0, 0, ""), _in_country(gazetteer, outlet, country), name=outlet, weight=OUTLET_WEIGHT,
+    homes = [Mention(Span(0, 0, ""), in_country(gazetteer, outlet, country), name=outlet, weight=OUTLET_WEIGHT,
                      town=True)] if outlet is not None else []
     homes += [Mention(Span(0, 0, ""), name=name, weight=OUTLET_WEIGHT)
               for name in section_towns(address, gazetteer) if name != outlet]
     return homes, country
 
 
-def _in_country(gazetteer: Gazetteer, town: str, country: str | None) -> Entry | None:
-    """The country a local outlet's address puts its town in, as a qualifier of the town's name, when the
-    gazetteer has a town of that name there: "cambridge-news.co.uk" is named after Cambridge, England, and
-    every "Cambridge" of its articles is that town (one sense per article), however many Cambridges of
-    other countries the article's other names lie near. None for an address of no country (".com")."""
-    if country is None or not any(e.feature == "city" and e.country == country for e in gazetteer.lookup(town)):
-        return None
-    return Entry(country, country, None, None, "country")
+@dataclass(frozen=True)
+class _Support:
+    """What backs a resolved name that is no place entity: the article's places (``firm``), the towns of its
+    outlet's address of known country (``local``), the places it names as such (``named``)."""
+
+    firm: list[Entry]
+    local: set[Entry]
+    named: set[Entry]
+
+
+def _kept(gazetteer: Gazetteer, text: str, span: Span, found: Found, entry: Entry | None, support: _Support) -> bool:
+    """Whether a name is kept as a place: one left unresolved from a source that names places as such, or a
+    resolved one that is no county's bare name opening an institution's (:func:`eponym`) and that is a place
+    entity, lies near the article's places, is the outlet's town, or follows "of" and is named elsewhere."""
+    if entry is None:
+        return found.source in UNRESOLVED_SOURCES
+    if found.source == "embedded" and eponym(gazetteer, text, span, entry):
+        return False
+    return (_weight(found.source) == 1 or supported(entry, support.firm) or entry in support.local
+            or (entry in support.named and _word_before(text, span) in gazetteer.words.context.of_words))
 
 
 #: Sources of mentions that are places as such: the tagger's place entities and the layout of news.
@@ -243,20 +249,6 @@ def _vote(gazetteer: Gazetteer, span: Span, found: Found) -> float:
     if any(is_decisive(e) for e in entries if not e.alias):
         return 1.0
     return _weight(found.source)
-
-
-def _eponym(gazetteer: Gazetteer, text: str, span: Span, entry: Entry) -> bool:
-    """Whether a name inside a longer one reads as a US county only by its bare name ("Lee", not "Lee County")
-    and opens the name of an institution often named after a person or a thing ("Lee Academy", "Columbia
-    University", "Licking Memorial Hospital"): there it is no county."""
-    if entry.feature != "admin2" or entry.country != "USA" or span.text.endswith(gazetteer.words.county_endings):
-        return False
-    after = _WORD.match(text, span.end)
-    return after is not None and after.group(1).lower() in gazetteer.words.context.eponym_nouns
-
-
-#: The word right after a name, without the punctuation around it ("University" in "Columbia University's").
-_WORD = re.compile(r"[ \t]+([^\W\d_]+)")
 
 
 def _word_before(text: str, span: Span) -> str:

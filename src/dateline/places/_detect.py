@@ -29,16 +29,15 @@ from dateline.places._gazetteer import Entry, Gazetteer
 from dateline.places._names import (
     PLACE_LABELS,
     acceptable,
-    clear_anywhere,
+    after_byline,
     common_word,
     decisive_entry,
     entity_pieces,
     in_context,
     longest_window,
-    name_bearers,
+    person_only,
     state_or_city,
     strong,
-    surnames,
 )
 from dateline.places._use import for_government, headline, means_state, names_a_thing, subject_of
 from dateline.places._words import UseWords
@@ -97,13 +96,8 @@ def find_mentions(doc: Doc, gazetteer: Gazetteer, text: str | None = None) -> di
     for entity, label in unknown:
         spans.update(_inside_unknown(entity, label, gazetteer, known))
     spans.update((span, "gazetteer") for span in _gazetteer_matches(doc, gazetteer, covered, known))
-    people = surnames(doc) - placed_people
-    bearers = name_bearers(doc, gazetteer)
-    shared = _shared_names(doc, gazetteer)
-    kept = {_longer(doc, span, gazetteer): source for span, source in spans.items()
-            if (span.text not in people or strong(gazetteer, span.text))
-            and (span.text not in bearers or clear_anywhere(gazetteer, span.text))
-            and (span.text not in shared or _placed_here(doc, span, gazetteer))}
+    person = person_only(doc, gazetteer, placed_people)
+    kept = {_longer(doc, span, gazetteer): source for span, source in spans.items() if not person(span)}
     text = doc.text if text is None else text  # spaCy builds doc.text anew on each call, token by token
     named = dict(division_lists(doc, text, gazetteer))
     layout = {span: "dateline" for span in datelines(text, gazetteer)} | dict.fromkeys(named, "list")
@@ -121,32 +115,6 @@ def find_mentions(doc: Doc, gazetteer: Gazetteer, text: str | None = None) -> di
         named[span] = name
     found = _as_used(doc, gazetteer, kept)
     return {span: replace(found[span], name=named.get(span)) for span in sorted(found, key=lambda s: (s.start, s.end))}
-
-
-def _shared_names(doc: Doc, gazetteer: Gazetteer) -> set[str]:
-    """Last names of the article's people (names of two or three proper nouns, no place's as a whole) that the
-    model also tags as places somewhere ("Margaret Fairfield" ... "Fairfield declined"): the article may name
-    both the town and the person, so each use is a place only where the words around it say so."""
-    ents = doc.ents
-    placed = {ent.text for ent in ents if ent.label_ in PLACE_LABELS}  # "Historic Dublin", once a person
-    return {ent[-1].text for ent in ents
-            if ent.label_ == _PERSON and 1 < len(ent) <= MAX_PERSON_WORDS and ent[-1].text in placed
-            and ent.text not in placed and all(token.pos_ == "PROPN" for token in ent)
-            and not gazetteer.lookup(ent.text)}
-
-
-#: Most words of a person's name whose last word is read as the person's where the model tags it a place
-#: elsewhere: longer "persons" are headlines the model misread ("Freemason Bogdanov Joins Sochi").
-MAX_PERSON_WORDS = 3
-
-
-def _placed_here(doc: Doc, span: Span, gazetteer: Gazetteer) -> bool:
-    """Whether ``span`` names a place wherever it stands, or the words around it place it ("in Fairfield",
-    "Fairfield police")."""
-    if clear_anywhere(gazetteer, span.text):
-        return True  # "Jordan" beside "Michael Jordan"
-    tokens = doc.char_span(span.start, span.end, alignment_mode="expand")
-    return tokens is not None and in_context(tokens, gazetteer)
 
 
 def _token_indices(doc: Doc, spans: Iterable[Span]) -> set[int]:
@@ -396,12 +364,6 @@ def _embedded(span: TokenSpan, gazetteer: Gazetteer, known: set[str]) -> Iterato
         i += len(window) if window is not None else 1
 
 
-def _after_byline(window: TokenSpan, gazetteer: Gazetteer) -> bool:
-    """Whether a name follows the capitalized word that opens a byline ("BY CHAD MORRIS"): a writer's name."""
-    before = window.doc[window.start - 1] if window.start > 0 else None
-    return before is not None and before.text[:1].isupper() and before.lower_ in gazetteer.words.context.byline_words
-
-
 def _embedded_place(window: TokenSpan, entity: TokenSpan, gazetteer: Gazetteer, known: set[str]) -> bool:
     """Whether a name inside a longer one is a place there: one the article uses as a place, a clear place
     that ends the name ("the Cooper School in Lombard") or is a country, region or US state, or one
@@ -433,6 +395,6 @@ def _gazetteer_matches(doc: Doc, gazetteer: Gazetteer, covered: set[int], known:
             lambda w: strong(gazetteer, w.text) or (acceptable(w.text, gazetteer) and (
                 gazetteer.key(w.text) in known or (bool(gazetteer.lookup(w.text)) and in_context(w, gazetteer)))),
         )
-        if window is not None and not _after_byline(window, gazetteer):
+        if window is not None and not after_byline(window, gazetteer):
             yield _span(window)
         i += len(window) if window is not None else 1

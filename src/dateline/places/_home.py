@@ -17,12 +17,12 @@ from urllib.parse import urlsplit
 
 from dateline._data import packaged
 from dateline.errors import ResourceError
-from dateline.places._gazetteer import Gazetteer
+from dateline.places._gazetteer import Entry, Gazetteer
 
 if TYPE_CHECKING:
     from spacy.tokens import Doc
 
-__all__ = ["demonym_countries", "outlet_country", "outlet_town", "section_towns"]
+__all__ = ["demonym_countries", "in_country", "outlet_country", "outlet_town", "section_towns"]
 
 #: Major version of ``data/places/domains.json`` this code reads.
 DOMAINS_MAJOR = "1"
@@ -62,6 +62,17 @@ def _tld_country(tld: str) -> str | None:
 
     record = pycountry.countries.get(alpha_2=countries.get(tld, tld.upper()))
     return None if record is None else str(record.alpha_3)
+
+
+def in_country(gazetteer: Gazetteer, town: str, country: str | None) -> Entry | None:
+    """The country a local outlet's address puts its town in, as a qualifier of the town's name, when the
+    gazetteer has a town of that name there: "cambridge-news.co.uk" is named after Cambridge, England, and
+    every "Cambridge" of its articles is that town (one sense per article), however many Cambridges of
+    other countries the article's other names lie near. None for an address of no country (".com") or a
+    country with no town of that name."""
+    if country is None or not any(e.feature == "city" and e.country == country for e in gazetteer.lookup(town)):
+        return None
+    return Entry(country, country, None, None, "country")
 
 
 #: Smallest town an outlet's address is read as named after: smaller names match pieces of words
