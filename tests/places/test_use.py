@@ -289,20 +289,20 @@ def test_the_town_an_outlet_is_named_after_lies_in_the_country_of_its_address() 
 
 
 def test_a_persons_last_name_tagged_a_place_is_one_only_where_the_words_around_it_place_it() -> None:
-    text = ("Jury selection began for Margaret Fairfield, a Lebanon woman accused of arson. Fairfield was already "
-            "in jail. Fairfield declined to comment, and Fairfield's lawyers asked for a delay. She grew up in "
-            "Fairfield.")
+    text = ("The trial of Helen Lancaster, a Dover nurse charged with theft, opened on Monday. Lancaster spent the "
+            "night in jail. Lancaster did not speak, and Lancaster's lawyers asked for more time. She was raised in "
+            "Lancaster.")
     found = [(p.span.text, p.span.start, p.country) for p in _resolved(text)]
-    assert found == [("Lebanon", text.index("Lebanon"), "USA"), ("Fairfield", text.rindex("Fairfield"), "USA")]
+    assert found == [("Dover", text.index("Dover"), "USA"), ("Lancaster", text.rindex("Lancaster"), "USA")]
 
 
 @pytest.mark.parametrize(
     ("text", "institution", "town"),
     [
-        ("She was taken to Licking Memorial Hospital in Newark, Ohio, after the crash on Route 16.", "Licking",
-         "Newark"),
-        ("Nurses at Titus Regional Medical Center in Mount Pleasant, Texas, voted on Monday.", "Titus",
-         "Mount Pleasant"),
+        ("She was taken to Lee Memorial Hospital in Fort Myers, Florida, after the crash on the bridge.", "Lee",
+         "Fort Myers"),
+        ("Nurses at Hardin Memorial Hospital in Elizabethtown, Kentucky, voted on Monday.", "Hardin",
+         "Elizabethtown"),
     ],
 )
 def test_a_countys_bare_name_opening_a_hospitals_or_schools_name_is_no_county(text: str, institution: str,
@@ -315,9 +315,9 @@ def test_a_countys_bare_name_opening_a_hospitals_or_schools_name_is_no_county(te
 
 
 def test_a_county_named_with_its_county_word_before_an_institution_is_the_county() -> None:
-    text = "The Licking County Sheriff's Office said the crash closed Route 16 near Newark, Ohio."
+    text = "The Hardin County Sheriff's Office said the crash closed the road near Elizabethtown, Kentucky."
     found = {p.span.text: p for p in _resolved(text)}
-    assert found["Licking County"].feature == "admin2" and found["Licking County"].lat is not None
+    assert found["Hardin County"].feature == "admin2" and found["Hardin County"].lat is not None
 
 
 def test_a_name_inside_another_that_is_the_town_of_an_outlet_of_known_country_needs_no_place_near_it() -> None:
@@ -333,22 +333,23 @@ def test_a_name_inside_another_that_is_the_town_of_an_outlet_of_known_country_ne
 
 @pytest.mark.parametrize("year", ["senior", "junior"])
 def test_a_town_before_a_students_year_is_a_place(year: str) -> None:
-    text = (f"The parade in Hampton, Georgia, drew hundreds. It was a long day, said Maria Lopez, a Lovejoy "
-            f"{year} who plans to study nursing.")
+    text = (f"The parade in Hampton, Georgia, drew hundreds. Maria Lopez, a Lovejoy {year} who plays the trumpet, "
+            "led the band.")
     found = {p.span.text: p for p in _resolved(text)}
     assert found["Hampton"].country == "USA" and found["Lovejoy"].country == "USA"
     assert found["Lovejoy"].lat is not None and abs(found["Lovejoy"].lat - 33.44) < 0.2
 
 
 def test_a_name_after_a_bylines_by_is_the_writers() -> None:
-    text = ("Council backs new park. BY CHAD MORRIS Staff Reporter March 2, 2009 WINONA -- The council voted on "
-            "Monday to build a park near the river in Winona, Minnesota.")
+    text = ("Council backs new park. BY CHAD WELLS Times Writer WINONA -- The council voted on Monday to build a "
+            "park near the river in Winona, Minnesota.")
     found = [(p.span.text, p.country) for p in _resolved(text)]
     assert found == [("WINONA", "USA"), ("Winona", "USA"), ("Minnesota", "USA")]
 
 
 def test_a_town_opening_a_local_noun_and_a_title_is_a_place() -> None:
-    text = "Crime fell in Arkansas City, Kansas, last year, said Winfield police chief John Dale."
+    text = ("Burglaries fell in Arkansas City, Kansas, this spring, according to a letter from Augusta police chief "
+            "Ann Ruiz.")
     found = {p.span.text: p for p in _resolved(text)}
-    assert found["Arkansas City"].country == "USA" and found["Winfield"].country == "USA"
-    assert found["Winfield"].lat is not None and abs(found["Winfield"].lat - 37.24) < 0.1  # Kansas's
+    assert found["Arkansas City"].country == "USA" and found["Augusta"].country == "USA"
+    assert found["Augusta"].lat is not None and abs(found["Augusta"].lat - 37.69) < 0.1  # Kansas's
