@@ -11,7 +11,7 @@ import pytest
 from dateline.errors import ResourceError
 from dateline.records import Actor, Article, Event
 from dateline.store import Store
-from dateline.stories._match import InstanceIndex
+from dateline.stories._match import InstanceIndex, Mention, Party, compatible
 from dateline.stories._read import chunk_mentions, pending
 from dateline.stories._words import families, index_families, stem, trigger_word
 from tests.store.exports import sentence, span
@@ -65,3 +65,16 @@ def test_one_happening_told_from_two_sides_is_one_word() -> None:
     assert trigger_word("captured", "en") == trigger_word("arrested", "en")
     assert trigger_word("foiled", "en") == trigger_word("thwarted", "en")
     assert trigger_word("killed", "en") != trigger_word("won", "en") != trigger_word("captured", "en")
+
+
+def test_a_family_makes_one_word_and_the_participants_still_decide() -> None:
+    ann, bo = Party("ann-ray.usa", "USA"), Party("bo-lee.usa", "USA")
+
+    def told(word: str, actors: tuple[Party, ...], recipients: tuple[Party, ...] = ()) -> Mention:
+        return dataclasses.replace(mention("a", kind=trigger_word(word, "en"), actors=actors, recipients=recipients),
+                                   word=trigger_word(word, "en"))
+
+    assert not compatible(told("won", (ann,)), told("lost", (bo,)))  # two actors: apart
+    assert not compatible(told("killed", (ann,), (bo,)), told("died", (bo,)))
+    assert compatible(told("killed", (ann,), (bo,)), told("died", (ann,)))  # one actor, the other side unnamed
+    assert compatible(told("won", (ann,)), told("beat", (ann,), (bo,)))
