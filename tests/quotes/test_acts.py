@@ -57,5 +57,5 @@ def test_a_verb_that_is_a_stance_word_only_as_an_adjective_tells_of_a_deed(nlp: 
 def test_a_verb_of_thought_with_a_thing_after_it_is_an_act_with_a_clause_a_stance(nlp: Any) -> None:
     by_content = kinds("The trial drug showed promise in the first tests. Doctors understood the risks of the "
                        "trial. Dr. Ruiz thinks the drug will be approved next year.")
-    assert by_content.get("promise in the first tests") == "act"
+    assert by_content.get("promise in the first tests") == by_content.get("the risks of the trial") == "act"
     assert by_content.get("the drug will be approved next year") == "stance"

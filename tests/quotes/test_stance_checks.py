@@ -86,7 +86,8 @@ def test_liking_and_remembering_are_stances_of_the_speaker(nlp: Any) -> None:
 
 
 def test_a_question_of_where_or_with_a_clitic_is_no_position_but_a_known_fact_is(nlp: Any) -> None:
-    found = stances("I did not know where the ferry was. I know what's wrong with the pump. "
-                    "I know that the ferry left at noon.")
-    assert not any(c.startswith(("where the ferry", "what's wrong")) for c in contents(found))
-    assert "the ferry left at noon" in contents(found)
+    text = "I did not know where the ferry was. I know what's wrong with the pump. I know that the ferry left at noon."
+    [article] = annotate.apply_batch([Article(id="a1", source="test", text=text)])
+    found = list(quotes.apply(replace(article, actors=())).quotes)  # of any kind: the questions are dropped
+    assert not any("ferry was" in c or "wrong with the pump" in c for c in contents(found))
+    assert "the ferry left at noon" in contents(stances(text))

@@ -22,8 +22,10 @@ quotation that opens the sentence after an attribution goes on with that
 attribution's speaker and cue. An attribution whose cue is negated ("did not
 say that ...") is kept, as PolNeAR marks it, with ``Quote.negated`` set.
 A stance whose cue is no word of speech, belief, attitude, intention or
-judgement tells of a deed of its agent ("the judge sentenced him to ...");
-PolNeAR counts such deeds as attributions, so they are kept, as kind ``act``.
+judgement tells of a deed of its agent ("the judge sentenced him to ..."), and
+so does one whose cue is a stance word only as an adjective ("cleared the
+area") or a verb of thought with a thing after it ("showed promise"); PolNeAR
+counts such deeds as attributions, so they are kept, as kind ``act``.
 ``quotes.method=model`` runs the model alone and ``quotes.method=rules`` the
 rules alone. When the model is missing the stage runs its rules and says so
 once. Cue words and every other word either reads live in

@@ -140,6 +140,13 @@ class Lexicon:
         return (self.speech_verbs - self.stance_verbs) | self.speech_nouns | self.communication_words
 
     @functools.cached_property
+    def verbal_cues(self) -> frozenset[str]:
+        """Every cue word that is a word of speech, belief, attitude or intention as a verb (or as any part of
+        speech): a verb whose lemma is listed only among ``cue_adjectives`` is not one ("cleared the area")."""
+        return (self.thought_verbs | self.stance_verbs | self.attitude_words | self.speech_verbs
+                | self.communication_cues)
+
+    @functools.cached_property
     def pronouns(self) -> frozenset[str]:
         return self.person_pronouns | self.group_pronouns
 

@@ -69,9 +69,10 @@ def _cue_kind(a: Arrays, cue: str, token: int, lexicon: Lexicon) -> QuoteKind | 
 def acted(a: Arrays, quote: Quote, lexicon: Lexicon) -> bool:
     """Whether a reported stance tells of a deed of its agent, not a position: its cue is in no list of speech,
     belief, attitude, intention or judgement ("the judge sentenced him to ...", "the council abolished the
-    rule", "she photographed the event"), or its cue is a verb of thought with a thing, not a clause, after it
-    ("understood the inner workings", "showed promise": what it dealt with, not a view). PolNeAR marks these as
-    attributions, so the stage keeps them, as kind ``act``."""
+    rule", "she photographed the event"), is a verb whose lemma is a word of stance only as an adjective
+    ("officials cleared the area", :func:`_other_word`), or is a verb of thought with a thing, not a clause,
+    after it ("understood the inner workings", "showed promise": what it dealt with, not a view). PolNeAR
+    marks these as attributions, so the stage keeps them, as kind ``act``."""
     cue = _cue_token(a, quote)
     if quote.kind != "stance" or quote.direct or quote.cue is None or cue is None:
         return False
@@ -97,9 +98,7 @@ def _other_word(a: Arrays, cue: int, lexicon: Lexicon) -> bool:
     lemma = a.doc[cue].lemma_.lower()
     if a.pos[cue] != VERB or lemma in lexicon.light_verbs:
         return False
-    verbal = lexicon.thought_verbs | lexicon.stance_verbs | lexicon.attitude_words | lexicon.speech_verbs \
-        | lexicon.communication_cues
-    return lemma in lexicon.cue_adjectives and lemma not in verbal
+    return lemma in lexicon.cue_adjectives and lemma not in lexicon.verbal_cues
 
 
 def _content_head(a: Arrays, found: Attribution) -> int | None:
