@@ -5,6 +5,7 @@ from __future__ import annotations
 import datetime as dt
 
 from dateline.stories._match import InstanceIndex, Mention, Party, compatible, window
+from dateline.stories._read import EventRow
 
 PUTIN = Party("vladimir putin|RUS", "RUS")
 TRUMP = Party("donald trump|USA", "USA")
@@ -108,3 +109,11 @@ def test_a_name_shortened_run_on_or_given_two_countries_is_one_party() -> None:
     assert not Party("ed-morley.usa", "USA").same(Party("edward-morley.usa", "USA"))
     assert not Party("morley.gbr", "GBR").same(Party("ada-morley.irl", "IRL"))
     assert not Party("quill", None).same(Party("ada-quill-resigns", None))
+
+
+def test_a_stored_planned_record_without_a_date_is_read_as_lying_after_its_report() -> None:
+    def stored(status: str) -> EventRow:
+        return EventRow("a", "e1", "CONSULT", status, None, None, "meet", ())
+
+    assert stored("planned").mention(DAY, "en", None).days == (DAY, DAY + dt.timedelta(days=365))
+    assert stored("occurred").mention(DAY, "en", None).days == (DAY - dt.timedelta(days=7), DAY)
