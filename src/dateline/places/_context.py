@@ -9,7 +9,8 @@ the parse puts it where places stand (the language's words,
 - after a preposition of place: "in Frankston", "from Bicester";
 - after "of" that follows a person or a local noun: "Thomas Hellinghausen,
   22, of Winfield", "a resident of Ravenel";
-- before a local noun it modifies: "Winona police", "their Grovetown home";
+- before a local noun it modifies: "Winona police", "their Grovetown home",
+  or one that with it modifies a title: "Augusta police chief Ann Ruiz";
 - before a hyphen and a word such as "based": "a Deerfield-based chain";
 - inside an organization's name, before a word of a local institution:
   "the Crestwood Board of Education", "Litchfield Superior Court" (but not
@@ -54,7 +55,7 @@ def placed_by_context(tokens: TokenSpan, words: ContextWords) -> bool:
     # "Winona police", not "White House": a common noun, not the rest of a name
     if root.dep_ in _MODIFIERS and head.i > root.i and head.is_lower and head.lemma_ in words.local_nouns:
         return True
-    # "Winfield police chief John Doe": the local noun modifies a title, the name opens them both
+    # "Augusta police chief Ann Ruiz": the local noun modifies a title, the name opens them both
     after = tokens.doc[tokens.end] if tokens.end < len(tokens.doc) else None
     return (root.dep_ in _MODIFIERS and after is not None and after.is_lower and after.dep_ in _MODIFIERS
             and after.head == head and after.lemma_ in words.local_nouns)
