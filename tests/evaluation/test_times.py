@@ -55,6 +55,16 @@ def test_score_counts_strict_relaxed_value_and_type() -> None:
     assert (counts["strict"], counts["relaxed"], counts["value"], counts["type"]) == (1, 2, 1, 2)
 
 
+def test_a_value_filling_the_golds_unknown_digits_counts_only_in_the_filled_figure() -> None:
+    assert times.fills("1989-WXX", "1989-W43") and times.fills("1989-QX", "1989-Q3")
+    assert times.fills("1989-10-30", "1989-10-30")
+    assert not times.fills("1989-WXX", "1988-W43") and not times.fills("1989-QX", "1989")
+    assert not times.fills("PXY", "P5Y") and not times.fills("1989-WXX", None)
+    gold = (GoldTimex(0, 9, "1989-WXX", "DATE"),)
+    counts = times.score(gold, [GoldTimex(0, 9, "1989-W43", "DATE")])
+    assert (counts["relaxed"], counts["value"], counts["value_filled"]) == (1, 0, 1)
+
+
 def test_missing_data_is_an_input_error(tmp_path: Path) -> None:
     with pytest.raises(InputError):
         times.evaluate(tmp_path / "absent")

@@ -37,7 +37,7 @@ from dateline.errors import InputError
 from dateline.evaluation import Report, f1
 from dateline.records import Article
 
-__all__ = ["DEFAULT_DATA", "GoldTimex", "TmlDocument", "evaluate", "read_tml", "score"]
+__all__ = ["DEFAULT_DATA", "GoldTimex", "TmlDocument", "evaluate", "fills", "read_tml", "score"]
 
 DEFAULT_DATA = "eval/time/tempeval3/TBAQ-cleaned"
 
@@ -128,6 +128,24 @@ def _overlap(a: GoldTimex, b: GoldTimex) -> bool:
 _AGE = re.compile(r"\bold$", re.IGNORECASE)
 
 
+def fills(gold: str | None, system: str | None) -> bool:
+    """Whether ``system`` is ``gold`` or ``gold`` with its unknown digits filled in.
+
+    TimeBank's coders often left unresolved what the text resolves: "last week" written on 1989-10-30
+    is ``1989-WXX`` in some documents and ``1989-W43`` in others, "the quarter" ended Sept. 30 ``1989-QX``.
+    That is a shortcut of the annotation, not another meaning; a system value that agrees with every
+    known character of such a gold value fills it. Values of unknown amount (``PXY``) and the references
+    (``PAST_REF``) are left to the exact comparison: there the X says the text gives no number.
+    """
+    if gold is None or system is None:
+        return False
+    if gold == system:
+        return True
+    if "X" not in gold or gold.startswith("P") or len(system) < len(gold):
+        return False
+    return all(g == s or (g == "X" and s.isalnum()) for g, s in zip(gold, system, strict=False))
+
+
 def score(gold: tuple[GoldTimex, ...], system: list[GoldTimex], text: str = "") -> Counter[str]:
     """Counts for one document: gold, system, strict and relaxed matches, right values and types.
 
@@ -149,6 +167,7 @@ def score(gold: tuple[GoldTimex, ...], system: list[GoldTimex], text: str = "") 
         counts["relaxed"] += 1
         counts["strict"] += (g.start, g.end) == (sys.start, sys.end)
         counts["value"] += g.value is not None and g.value == sys.value
+        counts["value_filled"] += fills(g.value, sys.value)
         counts["type"] += g.type == sys.type
     return counts
 
@@ -161,6 +180,9 @@ def _metrics(prefix: str, c: Counter[str]) -> dict[str, float | int]:
         key = "value" if name == "value" else f"span.{name}"
         out.update({f"{prefix}{key}.precision": p, f"{prefix}{key}.recall": r, f"{prefix}{key}.f1": f1(p, r)})
     out[f"{prefix}value.accuracy"] = c["value"] / c["relaxed"] if c["relaxed"] else 0.0
+    # The same value F1 where a system value filling a gold value's unknown digits counts right (see fills).
+    total = c["system"] + c["gold"]
+    out[f"{prefix}value.f1_filled"] = 2 * c["value_filled"] / total if total else 0.0
     # The same value F1 with unmatched ages left out of the system count: what ages cost on this gold.
     judged = c["system"] - c["ages"] + c["gold"]
     out[f"{prefix}value.f1_without_ages"] = 2 * c["value"] / judged if judged else 0.0
@@ -199,5 +221,6 @@ def evaluate(data: Path, limit: int | None = None) -> Report:
     notes = (
         "value F1 counts system expressions that overlap a gold one and carry its exact value",
         "value.f1_without_ages leaves out system ages (a 23-year-old), which this gold does not annotate",
+        "value.f1_filled counts a value right that fills the unknown digits of the gold's (1989-W43 for 1989-WXX)",
     )
     return Report(task="times", data=str(data), metrics=metrics, notes=notes)
