@@ -65,6 +65,8 @@ def values(text: str, published: dt.date | None = PUBLISHED) -> dict[str, tuple[
         ("Talks resume tomorrow.", "tomorrow", "2017-07-08", "DATE"),
         ("The leaders will meet next week.", "next week", "2017-W28", "DATE"),
         ("Growth slowed this year.", "this year", "2017", "DATE"),
+        ("Rains delayed the harvest earlier in the year.", "earlier in the year", "2017", "DATE"),
+        ("Prices will fall later in the month.", "later in the month", "2017-07", "DATE"),
         ("The law was passed in 2014.", "2014", "2014", "DATE"),
         ("The vote was held in May.", "May", "2017-05", "DATE"),
         ("Crime rose in the 1990s.", "the 1990s", "199", "DATE"),

@@ -182,7 +182,8 @@ def _period_sources(lex: Lexicon) -> dict[str, str]:
         "period": rf"(?:{the})\s+(?P<rel>{alt(lex.period_adjectives)})(?:\s+(?:{year_ago}))?\s+(?:(?:{fiscal})\s+)?"
         rf"(?P<unit>{alt([*lex.period_units, *w['period_words']])})(?:\s+(?P<yrel>{back})\s+(?:{year_word}))?"
         rf"(?=\s+(?P<ended>{ended}))?",
-        "the_unit": rf"(?:(?P<mod>{mods})\s+)?(?:{the})\s+(?P<unit>{alt(lex.unit_words(*_THE_UNITS))})"
+        "the_unit": rf"(?:(?P<mod>{mods})(?:\s+(?:{alt(w['modifier_prepositions'])}))?\s+)?(?:{the})\s+"
+        rf"(?P<unit>{alt(lex.unit_words(*_THE_UNITS))})"
         rf"(?=\s+(?P<ended>{ended}))?",
     }
 
