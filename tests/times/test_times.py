@@ -298,6 +298,15 @@ def test_titles_are_not_times() -> None:
     assert list(found) == ["Today"]
 
 
+def test_a_quoted_title_is_no_time_and_quoted_speech_keeps_its_times() -> None:
+    found = values("Baker said on ABC's \u201cThis Week With Jane Roe\u201d that talks would go on this week.")
+    assert list(found) == ["this week"]
+    found = values(
+        "Baker, on NBC's \u201cThis Week,\u201d spoke. \u201cNow we wait,\u201d he said. \u201cToday, we won.\u201d"
+    )
+    assert list(found) == ["Now", "Today"]
+
+
 def test_spans_point_into_the_text() -> None:
     article = run("Yesterday at 10:35 a.m. Wednesday the 52-year-old spoke; Sept. 30 and the weekend followed.")
     assert article.times

@@ -32,6 +32,12 @@ _SENTENCE_START = re.compile(r"(?:^|[.!?:;]['\"’”]?\s+|[\"“'‘(\n]\s*)$")
 #: Characters looked back for the end of the previous sentence: room for its closing punctuation and quotes
 #: and the spaces or line breaks after them.
 SENTENCE_START_CHARS = 40
+#: Characters looked ahead for the quotation mark that closes a quoted title after a time word in it
+#: ("“This Week With David Brinkley”").
+QUOTED_TITLE_CHARS = 40
+_OPENING_QUOTE = re.compile(r"[\"“‘]\s*$")
+#: What may follow the time word inside a quoted title: words and punctuation up to the closing mark.
+_CLOSING_QUOTE = re.compile(r"([^\"”’“‘.!?]*?)[,.]?[\"”’]")
 _PLURAL_NOUNS = frozenset({"NNS", "NNPS"})
 _NOUNS = frozenset({"NOUN", "PROPN"})
 
@@ -160,11 +166,25 @@ CHECKS: dict[str, Callable[[Seen], bool]] = {
 }
 
 
-def _titled_mid_sentence(text: str, start: int, surface: str) -> bool:
-    """Whether a common-word expression is capitalized in mid-sentence like a title ("This Week")."""
+def _quoted_title(text: str, start: int, end: int) -> bool:
+    """Whether a capitalized expression opens a quotation that holds only capitalized words, as the name of
+    a programme or a work does ('on ABC's “This Week,”', '“This Week With David Brinkley”'); quoted speech
+    goes on in lower case ('“Now we see ...”')."""
+    if not _OPENING_QUOTE.search(text[max(0, start - 2) : start]):
+        return False
+    rest = _CLOSING_QUOTE.match(text[end : end + QUOTED_TITLE_CHARS])
+    return rest is not None and all(word[:1].isupper() for word in rest.group(1).split())
+
+
+def _titled_mid_sentence(text: str, start: int, end: int) -> bool:
+    """Whether a common-word expression is capitalized in mid-sentence like a title ("This Week"), or opens a
+    quotation of such a title."""
+    surface = text[start:end]
     last = surface.split()[-1]
     if not last[:1].isupper() or surface.isupper():
         return False
+    if _quoted_title(text, start, end):
+        return True
     return _SENTENCE_START.search(text[max(0, start - SENTENCE_START_CHARS) : start]) is None
 
 
@@ -173,7 +193,7 @@ def plausible(c: Candidate, text: str, entities: frozenset[int], lex: Lexicon, d
     surface = text[c.start : c.end]
     if c.rule in _NAMED_RULES and not any(ch.isupper() for ch in surface if ch.isalpha()):
         return False
-    if c.rule in _COMMON_RULES and _titled_mid_sentence(text, c.start, surface):
+    if c.rule in _COMMON_RULES and _titled_mid_sentence(text, c.start, c.end):
         return False  # "ABC's This Week", "VOA Today", "High Noon": a title, not a time
     check = CHECKS.get(c.rule)
     if check is None:
