@@ -302,7 +302,7 @@ def test_a_quoted_title_is_no_time_and_quoted_speech_keeps_its_times() -> None:
     found = values("Baker said on ABC's \u201cThis Week With Jane Roe\u201d that talks would go on this week.")
     assert list(found) == ["this week"]
     found = values(
-        "Baker, on NBC's \u201cThis Week,\u201d spoke. \u201cNow we wait,\u201d he said. \u201cToday, we won.\u201d"
+        "Baker, on NBC's \u201cThis Week,\u201d spoke. \u201cNow we wait,\u201d he said. \u201cToday,\u201d he added."
     )
     assert list(found) == ["Now", "Today"]
 

@@ -167,13 +167,16 @@ CHECKS: dict[str, Callable[[Seen], bool]] = {
 
 
 def _quoted_title(text: str, start: int, end: int) -> bool:
-    """Whether a capitalized expression opens a quotation that holds only capitalized words, as the name of
-    a programme or a work does ('on ABC's “This Week,”', '“This Week With David Brinkley”'); quoted speech
-    goes on in lower case ('“Now we see ...”')."""
+    """Whether a capitalized expression opens a quotation of two or more words, all capitalized, as the name
+    of a programme or a work does ('on ABC's “This Week,”', '“This Week With David Brinkley”'); quoted speech
+    goes on in lower case ('“Now we see ...”'), and one word alone may be speech ('“Today,” he said')."""
     if not _OPENING_QUOTE.search(text[max(0, start - 2) : start]):
         return False
     rest = _CLOSING_QUOTE.match(text[end : end + QUOTED_TITLE_CHARS])
-    return rest is not None and all(word[:1].isupper() for word in rest.group(1).split())
+    if rest is None:
+        return False
+    words = [*text[start:end].split(), *rest.group(1).split()]
+    return len(words) > 1 and all(word[:1].isupper() for word in words)
 
 
 def _titled_mid_sentence(text: str, start: int, end: int) -> bool:
