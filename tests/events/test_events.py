@@ -125,6 +125,34 @@ def test_status_of_a_clause_that_says_when(text: str, status: str) -> None:
     assert only(run(text), "ASSAULT").status == status
 
 
+@pytest.mark.parametrize(
+    ("text", "status"),
+    [
+        # a modal or a negation of another verb says something of an event noun that is its subject, not
+        # whether the event happened
+        ("The Russian attack on Kyiv will not affect the talks.", "occurred"),
+        ("The Russian attack on Kyiv may have been revenge for the arrests.", "occurred"),
+        ("The Russian attack on Kyiv would be the worst of the war.", "occurred"),
+        # unless the verb says whether it happens, or when or where
+        ("A Russian attack on Kyiv could take place on Monday.", "hypothetical"),
+        ("The Russian attack on Kyiv will be on Monday.", "planned"),
+        ("The Russian attack on Kyiv did not happen.", "negated"),
+        ("The Russian attack on Kyiv was foiled by the Ukrainian army.", "negated"),
+        ("The Russian attack on Kyiv is expected next week.", "planned"),
+        # a coordinated clause with a subject or a tense of its own has its own modality
+        ("The army did not retreat, but rebels attacked the town.", "occurred"),
+        ("The rebels decided to stay and have attacked the town.", "occurred"),
+        # a negation does not reach an adverbial clause, a means is not what is averted, and a clause
+        # under a subordinator of time is not what a verb of planning governs
+        ("The army did not retreat, attacking the rebels instead.", "occurred"),
+        ("The rebels avoided capture by attacking the convoy.", "occurred"),
+        ("The rebels set fire to the depot before attacking the town.", "occurred"),
+    ],
+)
+def test_status_stays_in_its_own_clause(text: str, status: str) -> None:
+    assert only(run(text), "ASSAULT").status == status
+
+
 def test_a_verb_of_averting_does_not_negate_the_act_coordinated_with_it() -> None:
     article = run("The Indian Navy foiled an attack by pirates and arrested the pirates.")
     assert only(article, "COERCE").status == "occurred"

@@ -91,15 +91,16 @@ def _decided(chain: list[Token], depth: int, kids: list[Token], words: Words) ->
     lemma = tok.lemma_.lower()
     if depth > 0 and lemma in words.failing_verbs and chain[depth - 1].dep_ == "xcomp":
         return "negated"  # "failed to reach agreement"
-    if depth > 0 and lemma in words.averting_verbs and chain[depth - 1].dep_ not in _NOT_AVERTED:
-        return "negated"  # "avoided a feared veto", "prevented the attack", not "foiled the attack and arrested"
+    if depth > 0 and lemma in words.averting_verbs and chain[depth - 1].dep_ not in _NOT_AVERTED and not (
+            chain[depth - 1].dep_ == "prep" and chain[depth - 1].lower_ in words.means_prepositions):
+        return "negated"  # "avoided a feared veto", not "foiled the attack and arrested", nor "avoided jail by hiding"
     if tok.dep_ == "advcl" and any(c.dep_ == "mark" and c.lower_ in words.conditional_marks for c in kids):
         return "hypothetical"  # "if the compounds aren't returned"
     if _counterfactual(tok, kids):
         return "hypothetical"  # "Had nine more senators voted to convict"
     negation = any(c.dep_ == "neg" or (c.dep_ == "det" and c.lower_ in words.negative_determiners) for c in kids)
-    if negation and (depth == 0 or (depth == 1 and lemma not in words.planning_words)):
-        return "negated"
+    if negation and (depth == 0 or (depth == 1 and lemma not in words.planning_words and chain[0].dep_ != "advcl")):
+        return "negated"  # "did not hold talks", not "did not resign, citing his health"
     if negation and lemma in words.copulas and all(t.dep_ in ("pobj", "prep", "attr") for t in chain[:depth]):
         return "negated"  # "they were not in agreement"
     return None
@@ -109,7 +110,8 @@ def _planned(chain: list[Token], depth: int, kids: list[Token], words: Words) ->
     tok = chain[depth]
     lowered = {c.lower_ for c in kids if c.dep_ in ("aux", "auxpass")}
     governs_plan = depth > 0 and (chain[depth - 1].dep_ in ("xcomp", "nsubj", "nsubjpass", "ccomp") or (
-        depth > 1 and chain[depth - 1].dep_ == "prep" and chain[depth - 2].dep_ == "pcomp")  # "plans on leaving"
+        depth > 1 and chain[depth - 1].dep_ == "prep" and chain[depth - 2].dep_ == "pcomp"  # "plans on leaving"
+        and chain[depth - 1].lower_ not in words.temporal_marks)  # not "set fire to it before making off"
         or _described_infinitive(chain[depth - 1], words))  # "filed his intent to appeal"
     return bool(lowered & words.future_auxiliaries
                 or (governs_plan and (tok.lemma_.lower() in words.planning_words or _is_to_be(tok, words)))
@@ -205,6 +207,47 @@ def _opens_when(kid: Token, clause: Token, words: Words) -> bool:
         kid.dep_ == "mark" or (kid.dep_ == "advmod" and kid.i == clause.left_edge.i))
 
 
+#: Dependencies of an event noun that is the subject of a verb.
+_SUBJECTS = frozenset({"nsubj", "nsubjpass", "csubj"})
+#: Auxiliaries that give a coordinated verb a tense of its own ("has decided to try ... and has entered rehab").
+_FINITE_TAGS = frozenset({"VBD", "VBZ", "VBP", "MD"})
+
+
+def _occurs(subject: Token, tok: Token, words: Words) -> bool:
+    """A verb that says whether its subject happens: one that says it does ("talks will take place", "fighting
+    could break out"), a 'be' that says only when or where ("the talks will be in Geneva", not "the fire may
+    have been arson"), a verb of averting in the passive ("the attack was foiled")."""
+    lemma = tok.lemma_.lower()
+    if lemma in words.copulas:
+        return not any(c.dep_ in ("attr", "acomp", "xcomp", "ccomp") for c in tok.children)
+    if subject.dep_ == "nsubjpass" and lemma in words.averting_verbs:
+        return True
+    return lemma in words.occurrence_verbs or any(
+        f"{lemma} {c.lower_}" in words.occurrence_verbs for c in tok.children if c.dep_ in ("prt", "dobj", "advmod"))
+
+
+def _own_mood(chain: list[Token], words: Words) -> tuple[list[Token], Token | None]:
+    """The chain up to the clause whose mood is the trigger's, and the verb above it that says something of the
+    trigger without saying whether it happened (None if none): a verb with the trigger (or a word of its
+    chain) as its subject ("the arrest will not affect the case": its negation is not the arrest's; "the fire
+    may have been arson"), unless it says the subject happens ("talks will take place"); a coordinated verb
+    with a subject or a tense of its own is a clause of its own ("decided to try to quit and has entered
+    rehab")."""
+    for depth, tok in enumerate(chain[:-1]):
+        above = chain[depth + 1]
+        if tok.dep_ in _SUBJECTS and not _occurs(tok, above, words):
+            return chain[:depth + 1], above
+        if tok.dep_ == "conj" and tok.pos_ in ("VERB", "AUX") and any(
+                c.dep_ in _SUBJECTS or (c.dep_ == "aux" and c.tag_ in _FINITE_TAGS) for c in tok.children):
+            return chain[:depth + 1], None
+    return chain, None
+
+
+def _planned_subject(predicate: Token, words: Words) -> bool:
+    """A verb of planning whose subject is the event ("the vote was scheduled", "the summit is to open")."""
+    return predicate.lemma_.lower() in words.planning_words or _is_to_be(predicate, words)
+
+
 def status(trigger: Token, words: Words) -> EventStatus:
     """Occurred unless the words around the trigger say otherwise."""
     if asked(trigger):
@@ -213,8 +256,9 @@ def status(trigger: Token, words: Words) -> EventStatus:
         if _attempted(trigger.head, words):
             return "planned"  # "tried to have him released": no release took place
         trigger = trigger.head  # "did not have him arrested"
-    chain = _own_time(governors(trigger), words)
-    planned = hypothetical = False
+    chain, predicate = _own_mood(_own_time(governors(trigger), words), words)
+    planned = predicate is not None and _planned_subject(predicate, words)
+    hypothetical = False
     for depth, tok in enumerate(chain):
         kids = list(tok.children)
         decided = _decided(chain, depth, kids, words)

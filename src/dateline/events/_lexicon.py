@@ -146,6 +146,8 @@ class Words:
     blame_words: frozenset[str]
     announcing_verbs: frozenset[str]
     averting_verbs: frozenset[str]
+    occurrence_verbs: frozenset[str]
+    means_prepositions: frozenset[str]
     unreal_adjectives: frozenset[str]
     receiving_verbs: frozenset[str]
     control_verbs: frozenset[str]
