@@ -147,6 +147,11 @@ def test_status_of_a_clause_that_says_when(text: str, status: str) -> None:
         ("The army did not retreat, attacking the rebels instead.", "occurred"),
         ("The rebels avoided capture by attacking the convoy.", "occurred"),
         ("The rebels set fire to the depot before attacking the town.", "occurred"),
+        # a decision reported is an act taken; a plan is not
+        ("The rebels decided to attack the town.", "occurred"),
+        ("The rebels plan to attack the town.", "planned"),
+        # what a preposition of topic names keeps its own status
+        ("Kenya could answer questions about the Russian attack on Kyiv.", "occurred"),
     ],
 )
 def test_status_stays_in_its_own_clause(text: str, status: str) -> None:

@@ -192,12 +192,15 @@ def _past(tok: Token) -> bool:
 def _own_time(chain: list[Token], words: Words) -> list[Token]:
     """The chain up to a clause that says when in a past tense of its own ("will have to attend a hearing after
     a fire ripped through the plant"), or up to a gerund of what is already done ("will make the playoffs after
-    securing a win"): the modality of the clause above does not reach it."""
+    securing a win"), or up to what a preposition of topic names ("will hold an inquiry into the murder"): the
+    modality of the clause above does not reach it."""
     for depth, tok in enumerate(chain):
         if tok.dep_ == "advcl" and _past(tok) and any(_opens_when(c, tok, words) for c in tok.children):
             return chain[:depth + 1]
         if tok.dep_ == "pcomp" and tok.tag_ == "VBG" and tok.head.lower_ in words.done_prepositions:
             return chain[:depth + 1]
+        if depth > 0 and tok.dep_ == "prep" and tok.lower_ in words.topic_prepositions:
+            return chain[:depth]  # "could answer few questions about how he escaped", "an inquiry into the murder"
     return chain
 
 

@@ -148,6 +148,7 @@ class Words:
     averting_verbs: frozenset[str]
     occurrence_verbs: frozenset[str]
     means_prepositions: frozenset[str]
+    topic_prepositions: frozenset[str]
     unreal_adjectives: frozenset[str]
     receiving_verbs: frozenset[str]
     control_verbs: frozenset[str]
