@@ -113,3 +113,18 @@ def test_an_unknown_person_whose_last_word_is_an_organizations_kind_is_that_orga
     academy = actor_of(article, "Tom Lee Academy")
     assert (academy.kind, academy.sector) == ("organization", "EDU")
     assert actor_of(article, "Linda Daily").kind == "person"  # the media's words are surnames too
+
+
+# ---- persons named as candidates -------------------------------------------------------------------
+
+
+def test_a_person_named_as_a_nominee_or_put_up_for_an_office_is_a_party_actor() -> None:
+    article = run("At its convention the Harbor Party nominated a ticket of businessman Tom Kettering for president "
+                  "and Lisa Ormond for vice president. The Coastal Party chose presidential nominee Dana Whitcombe. "
+                  "Professor Ruth Ellery, a historian, said the party had little money. Paul Anstey, a doctoral "
+                  "candidate in physics, said he would vote.", dt.date(2020, 6, 1))
+    assert actor_of(article, "Tom Kettering").sector == "PTY"
+    assert actor_of(article, "Lisa Ormond").sector == "PTY"
+    assert actor_of(article, "Dana Whitcombe").sector == "PTY"
+    assert actor_of(article, "Ruth Ellery").sector == "EDU"
+    assert actor_of(article, "Paul Anstey").sector != "PTY"

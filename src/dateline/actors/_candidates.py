@@ -6,7 +6,10 @@ Patrick, the former governor of Massachusetts, ended his on Wednesday"), is
 running again, not an elite. Any person who is the subject of a verb whose
 object is a candidacy ("Andrew Yang, an entrepreneur, suspended his campaign")
 is a candidate whatever else the text calls them, unless they hold public
-office. The words are ``candidacy_words`` of ``actors.json``.
+office; so is a person named as one ("presidential nominee Jane Roe", "Jane
+Roe, the party's candidate", "a ticket of John Roe for president"). The words
+are ``candidacy_words``, ``candidate_nouns``, ``candidacy_prepositions``,
+``candidacy_offices`` and ``not_candidate_modifiers`` of ``actors.json``.
 """
 
 from __future__ import annotations
@@ -18,6 +21,9 @@ from dateline.actors._persons import PUBLIC_SECTORS
 
 if TYPE_CHECKING:
     from spacy.tokens import Span as TokenSpan
+    from spacy.tokens import Token
+
+    from dateline.actors._words import Words
 
 __all__ = ["CANDIDATE", "candidates_pass"]
 
@@ -25,6 +31,10 @@ __all__ = ["CANDIDATE", "candidates_pass"]
 CANDIDATE = "PTY"
 #: Dependency labels of a name that only modifies another noun ("the Obama administration").
 NOT_PARTICIPANTS = frozenset({"compound", "amod", "nmod"})
+#: Dependency labels of a word that names what the person next to it is ("nominee Jane Roe", "Roe, a nominee").
+DESCRIBERS = frozenset({"compound", "appos", "nmod", "amod"})
+#: The most words of an office a person is put up for ("vice president").
+OFFICE_WORDS = 2
 #: Dependency labels of a verb's object.
 OBJECTS = frozenset({"dobj", "obj"})
 
@@ -38,7 +48,8 @@ def candidates_pass(build: Build) -> None:
         if group.kind != "person" or not (group.former or group.sector not in PUBLIC_SECTORS):
             continue
         for span in _participant_spans(build, group):
-            if _runs(span, words) or (group.former and _in_election_talk(build, span, words)):
+            if (_runs(span, words) or _named_candidate(span, build.lex.words)
+                    or (group.former and _in_election_talk(build, span, words))):
                 group.sector = CANDIDATE
                 break
 
@@ -66,3 +77,33 @@ def _in_election_talk(build: Build, span: TokenSpan, words: frozenset[str]) -> b
     if any(t.lower_ in words for t in sent):
         return True
     return sent.start > 0 and any(t.lower_ in words for t in build.doc[sent.start - 1].sent)
+
+
+def _named_candidate(span: TokenSpan, words: Words) -> bool:
+    """Whether the name is called a candidate ("nominee Jane Roe", "Roe, the party's nominee") or put up for an
+    office ("a ticket of John Roe for president")."""
+    root = span.root
+    near = [c for c in root.children if c.dep_ in DESCRIBERS and not span.start <= c.i < span.end]
+    if root.dep_ == "appos":
+        near.append(root.head)
+    if any(_candidate_noun(t, words) for t in near):
+        return True
+    return _put_up_for_office(span, words)
+
+
+def _put_up_for_office(span: TokenSpan, words: Words) -> bool:
+    """Whether the name is followed by the office it is put up for ("John Roe for vice president"), read from the
+    words themselves, as the parser may hang the preposition on the ticket."""
+    doc = span.doc
+    after = doc[span.end:span.end + OFFICE_WORDS + 1]
+    if not after or after[0].lower_ not in words.candidacy_prepositions:
+        return False
+    return any(" ".join(t.lower_ for t in after[1:n + 1]) in words.candidacy_offices for n in range(1, len(after)))
+
+
+def _candidate_noun(token: Token, words: Words) -> bool:
+    """Whether the word names a candidate for office ("nominee", "running mate"; not "doctoral candidate")."""
+    pair = f"{token.nbor(-1).lower_} {token.lower_}" if token.i > 0 else token.lower_
+    if token.lower_ not in words.candidate_nouns and pair not in words.candidate_nouns:
+        return False
+    return not any(c.lower_ in words.not_candidate_modifiers for c in token.children if c.i < token.i)

@@ -62,6 +62,10 @@ class Words:
     plural_endings: tuple[tuple[str, str], ...]
     position_words: frozenset[str]
     candidacy_words: frozenset[str]
+    candidate_nouns: frozenset[str]
+    candidacy_offices: frozenset[str]
+    candidacy_prepositions: frozenset[str]
+    not_candidate_modifiers: frozenset[str]
     not_actor_heads: frozenset[str]
     #: lower-case word sequences that open a credit or copyright line
     credit_openings: tuple[tuple[str, ...], ...]
@@ -190,6 +194,10 @@ def parse_words(data: dict[str, Any]) -> Words:
         plural_endings=_endings(data, "plural_endings"),
         position_words=_lower_words(data, "position_words"),
         candidacy_words=_lower_words(data, "candidacy_words"),
+        candidate_nouns=_lower_words(data, "candidate_nouns"),
+        candidacy_offices=_lower_words(data, "candidacy_offices"),
+        candidacy_prepositions=_lower_words(data, "candidacy_prepositions"),
+        not_candidate_modifiers=_lower_words(data, "not_candidate_modifiers"),
         not_actor_heads=_lower_words(data, "not_actor_heads"),
         credit_openings=tuple(sorted({tuple(w.split()) for w in _lower_words(data, "credit_openings")}, key=len,
                                      reverse=True)),
