@@ -128,3 +128,11 @@ def test_a_person_named_as_a_nominee_or_put_up_for_an_office_is_a_party_actor() 
     assert actor_of(article, "Dana Whitcombe").sector == "PTY"
     assert actor_of(article, "Ruth Ellery").sector == "EDU"
     assert actor_of(article, "Paul Anstey").sector != "PTY"
+
+
+def test_a_former_officeholder_named_without_a_title_keeps_the_offices_sector() -> None:
+    article = run("Barack Obama praised the new bill on Tuesday. Former President George W. Bush did not comment.",
+                  dt.date(2020, 7, 1))
+    obama = actor_of(article, "Barack Obama")
+    assert (obama.sector, obama.country) == ("GOV", "USA")
+    assert actor_of(article, "George W. Bush").sector == "ELI"

@@ -324,16 +324,17 @@ def _person_group(
     if chosen is not None:
         person, role = chosen
         role = _last_held(person, role, day)
+        ended = False
         if _current(role, day):
             country, sector, title = role.country, role.sector, title or office_title(role, day, words)
-        elif title is None and sector is None:
-            country, title = role.country, office_title(role, day, words)
-            sector = ELITE if day is not None and role.end is not None and role.end < day else role.sector
+        elif title is None and sector is None:  # a former officeholder the text gives no title: the office's sector
+            country, title, sector = role.country, office_title(role, day, words), role.sector
+            ended = day is not None and role.end is not None and role.end < day
         else:
             country, title = country or role.country, title or office_title(role, day, words)
         sector = IGO if country == IGO else sector
         group = Group(person.name, "person", country, sector, title, person.wikidata, person.gender or gender)
-        group.former = sector == ELITE
+        group.former = ended or sector == ELITE
         return ("P", person.name), group
     if country is None:  # "Prime Minister Oleksiy Honcharuk", "Sudesh Amman" in a story about one country
         country = build.context.main_country or build.context.home_country
