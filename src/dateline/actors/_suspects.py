@@ -23,6 +23,7 @@ from typing import TYPE_CHECKING
 from dateline.actors._agents import CIVILIANS
 from dateline.actors._build import Build
 from dateline.actors._candidates import OBJECTS
+from dateline.records import Span
 
 if TYPE_CHECKING:
     from spacy.tokens import Token
@@ -93,7 +94,8 @@ def _suspect(build: Build, tok: Token) -> bool:
 
 
 def civilians_pass(build: Build) -> None:
-    """Persons still without a sector, whose age the text gives beside their name, are civilians (CVL)."""
+    """Persons still without a sector, whose age the text gives beside their name or whom a harm befell ("the
+    death of John Roe"), are civilians (CVL)."""
     before, after = _age_patterns(build.lex.words.age_words)
     text = build.article.text
     for group in build.groups.values():
@@ -102,9 +104,22 @@ def civilians_pass(build: Build) -> None:
         for mention in group.mentions:
             old = before.search(text, max(mention.start - AGE_WINDOW, 0), mention.start)
             young = after.match(text, mention.end, mention.end + AGE_WINDOW)
-            if any(m is not None and int(m.group("age")) <= MAX_AGE for m in (old, young)):
+            if any(m is not None and int(m.group("age")) <= MAX_AGE for m in (old, young)) or _harmed(build, mention):
                 group.sector = CIVILIANS
                 break
+
+
+def _harmed(build: Build, mention: Span) -> bool:
+    """Whether the mention names the one a harm befell ("the killing of John Roe", "Roe's death")."""
+    span = build.doc.char_span(mention.start, mention.end, alignment_mode="expand")
+    if span is None:
+        return False
+    root, words = span.root, build.lex.words
+    if root.dep_ == "poss":
+        return root.head.lower_ in words.harm_nouns
+    prep = root.head
+    return (root.dep_ == "pobj" and prep.lower_ in words.harm_prepositions and prep.head.lower_ in words.harm_nouns
+            and prep.head.i < prep.i)
 
 
 @functools.cache

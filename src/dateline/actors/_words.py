@@ -66,6 +66,8 @@ class Words:
     candidacy_offices: frozenset[str]
     candidacy_prepositions: frozenset[str]
     not_candidate_modifiers: frozenset[str]
+    harm_nouns: frozenset[str]
+    harm_prepositions: frozenset[str]
     not_actor_heads: frozenset[str]
     #: lower-case word sequences that open a credit or copyright line
     credit_openings: tuple[tuple[str, ...], ...]
@@ -198,6 +200,8 @@ def parse_words(data: dict[str, Any]) -> Words:
         candidacy_offices=_lower_words(data, "candidacy_offices"),
         candidacy_prepositions=_lower_words(data, "candidacy_prepositions"),
         not_candidate_modifiers=_lower_words(data, "not_candidate_modifiers"),
+        harm_nouns=_lower_words(data, "harm_nouns"),
+        harm_prepositions=_lower_words(data, "harm_prepositions"),
         not_actor_heads=_lower_words(data, "not_actor_heads"),
         credit_openings=tuple(sorted({tuple(w.split()) for w in _lower_words(data, "credit_openings")}, key=len,
                                      reverse=True)),
