@@ -144,3 +144,17 @@ def test_a_person_a_harm_befell_is_a_civilian() -> None:
     assert actor_of(article, "Daniel Merrow").sector == "CVL"
     assert actor_of(article, "Ann Hollis").sector == "LEG"
     assert actor_of(article, "Karl Voss").sector is None
+
+
+# ---- a government named after its leader ---------------------------------------------------------------
+
+
+def test_a_government_named_after_its_leader_keeps_that_name() -> None:
+    article = run("The Trump administration said on Monday it would appeal the ruling. President Donald Trump "
+                  "called the judge biased. The Obama administration had signed the deal in 2015.",
+                  dt.date(2020, 3, 2))
+    now = actor_of(article, "administration said")
+    assert (now.name, now.kind, now.country, now.sector) == ("Trump administration", "organization", "USA", "GOV")
+    before = actor_of(article, "administration had")
+    assert (before.name, before.sector) == ("Obama administration", "GOV")
+    assert actor_of(article, "Donald Trump").name == "Donald Trump"

@@ -158,15 +158,47 @@ def _institution(build: Build, i: int, j: int, sector: str, by_token: dict[int, 
         iso = build.context.country_before(doc[i].idx, nearby=False) or build.context.scene_country
     if iso is None and not capitalized:
         return
+    leader = None
     if doc[i].lower_ in words.government_words and iso is not None:
-        key, group = government(build, iso)
+        (key, group), leader = _led(build, i, government(build, iso))
     else:
         proper = " ".join(w[:1].upper() + w[1:] for w in phrase.split())
         name = words.group(country_names(build, iso)[1], proper) if iso else proper
         key, group = ("I", iso or "", proper), Group(name, "organization", iso, sector)
     group = build.add_tokens(key, group, range(lo, j))
+    if leader is not None:
+        group.name = leader
     if bare and definite:
         group.anaphor = phrase.lower()
+
+
+def _led(build: Build, i: int, found: tuple[Key, Group]) -> tuple[tuple[Key, Group], str | None]:
+    """The government at token ``i`` and, when the text names it after its leader, that name."""
+    iso = found[1].country
+    leader = _leader_government(build, i, iso) if iso is not None else None
+    if leader is None:
+        return found, None
+    if leader[0] is not None:
+        return (leader[0], Group(leader[1], "organization", iso, GOVERNMENT)), leader[1]
+    return found, leader[1]
+
+
+def _leader_government(build: Build, i: int, iso: str) -> tuple[Key | None, str] | None:
+    """A government named after its leader ("the Trump administration"): its name as the text gives it, which the
+    coders keep, and a key of its own (not None) when the leader no longer holds office ("the Obama
+    administration" in a later story)."""
+    doc, k = build.doc, i - 1
+    if k >= 0 and doc[k].text in build.lex.words.possessives:
+        k -= 1
+    key = build.token_keys.get(k) if k >= 0 else None
+    if key is None or key[0] != "P" or build.groups[key].country != iso:
+        return None
+    person, at = build.groups[key], doc[k].idx
+    said = next((m for m in person.mentions if m.start <= at < m.end), None)
+    if said is None:
+        return None
+    name = f"{build.article.text[said.start:doc[k].idx + len(doc[k].text)]} {doc[i].lower_}"
+    return (("G", iso, person.name) if person.former else None), name
 
 
 def _of_country(build: Build, j: int, by_token: dict[int, Candidate]) -> tuple[str | None, int]:
@@ -218,7 +250,12 @@ def _agent(
     found = _agent_group(build, iso, sector, label, noun)
     if found is None:
         return
+    leader = None
+    if sector == GOVERNMENT and noun in build.lex.words.government_words:
+        found, leader = _led(build, i, found)
     group = build.add_tokens(*found, range(lo, j))
+    if leader is not None:
+        group.name = leader
     if iso is None and lo > 0 and build.lowers[lo - 1] in build.lex.words.definite_articles:
         group.anaphor = doc[i:j].text.lower()
 
