@@ -158,3 +158,10 @@ def test_a_government_named_after_its_leader_keeps_that_name() -> None:
     before = actor_of(article, "administration had")
     assert (before.name, before.sector) == ("Obama administration", "GOV")
     assert actor_of(article, "Donald Trump").name == "Donald Trump"
+
+
+def test_a_host_named_before_a_name_is_a_journalist_but_not_a_guest() -> None:
+    article = run("The senator told host Dana Pruitt that he would vote. Governor Ann Hollis will host Karl Weber, a "
+                  "local farmer, on Friday.", dt.date(2020, 5, 1))
+    assert actor_of(article, "Dana Pruitt").sector == "JRN"
+    assert actor_of(article, "Karl Weber").sector != "JRN"
