@@ -158,35 +158,30 @@ def _institution(build: Build, i: int, j: int, sector: str, by_token: dict[int, 
         iso = build.context.country_before(doc[i].idx, nearby=False) or build.context.scene_country
     if iso is None and not capitalized:
         return
-    leader = None
     if doc[i].lower_ in words.government_words and iso is not None:
-        (key, group), leader = _led(build, i, government(build, iso))
+        key, group = _led(build, i, government(build, iso))
     else:
         proper = " ".join(w[:1].upper() + w[1:] for w in phrase.split())
         name = words.group(country_names(build, iso)[1], proper) if iso else proper
         key, group = ("I", iso or "", proper), Group(name, "organization", iso, sector)
     group = build.add_tokens(key, group, range(lo, j))
-    if leader is not None:
-        group.name = leader
     if bare and definite:
         group.anaphor = phrase.lower()
 
 
-def _led(build: Build, i: int, found: tuple[Key, Group]) -> tuple[tuple[Key, Group], str | None]:
-    """The government at token ``i`` and, when the text names it after its leader, that name."""
+def _led(build: Build, i: int, found: tuple[Key, Group]) -> tuple[Key, Group]:
+    """The government at token ``i``: when the text names it after its leader, an actor of that name beside the
+    country's government."""
     iso = found[1].country
     leader = _leader_government(build, i, iso) if iso is not None else None
     if leader is None:
-        return found, None
-    if leader[0] is not None:
-        return (leader[0], Group(leader[1], "organization", iso, GOVERNMENT)), leader[1]
-    return found, leader[1]
+        return found
+    return ("G", iso or "", leader), Group(leader, "organization", iso, GOVERNMENT)
 
 
-def _leader_government(build: Build, i: int, iso: str) -> tuple[Key | None, str] | None:
-    """A government named after its leader ("the Trump administration"): its name as the text gives it, which the
-    coders keep, and a key of its own (not None) when the leader no longer holds office ("the Obama
-    administration" in a later story)."""
+def _leader_government(build: Build, i: int, iso: str) -> str | None:
+    """The name of a government the text names after its leader ("the Trump administration", "the Obama
+    administration" in a later story), as the text gives it, which the coders keep."""
     doc, k = build.doc, i - 1
     if k >= 0 and doc[k].text in build.lex.words.possessives:
         k -= 1
@@ -197,8 +192,7 @@ def _leader_government(build: Build, i: int, iso: str) -> tuple[Key | None, str]
     said = next((m for m in person.mentions if m.start <= at < m.end), None)
     if said is None:
         return None
-    name = f"{build.article.text[said.start:doc[k].idx + len(doc[k].text)]} {doc[i].lower_}"
-    return (("G", iso, person.name) if person.former else None), name
+    return f"{build.article.text[said.start:doc[k].idx + len(doc[k].text)]} {doc[i].lower_}"
 
 
 def _of_country(build: Build, j: int, by_token: dict[int, Candidate]) -> tuple[str | None, int]:
@@ -250,12 +244,9 @@ def _agent(
     found = _agent_group(build, iso, sector, label, noun)
     if found is None:
         return
-    leader = None
     if sector == GOVERNMENT and noun in build.lex.words.government_words:
-        found, leader = _led(build, i, found)
+        found = _led(build, i, found)
     group = build.add_tokens(*found, range(lo, j))
-    if leader is not None:
-        group.name = leader
     if iso is None and lo > 0 and build.lowers[lo - 1] in build.lex.words.definite_articles:
         group.anaphor = doc[i:j].text.lower()
 
