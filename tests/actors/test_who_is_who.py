@@ -6,26 +6,7 @@ import datetime as dt
 
 import pytest
 
-from dateline import actors
-from dateline.annotate import apply_batch
-from dateline.records import Actor, Article
-
-
-def run(text: str, published: dt.date | None = None) -> Article:
-    article = Article(id="t", source="test", text=text, published=published)
-    return actors.apply(apply_batch([article])[0])
-
-
-def by_name(article: Article) -> dict[str, Actor]:
-    return {a.name: a for a in article.actors}
-
-
-def actor_of(article: Article, mention: str) -> Actor:
-    at = article.text.index(mention)
-    found = article.actor_at(at, at + len(mention))
-    assert found is not None, f"no actor at {mention!r}; actors: {[a.name for a in article.actors]}"
-    return found
-
+from tests.actors.articles import actor_of, by_name, run
 
 # ---- the knowledge base ---------------------------------------------------------------------------------
 
