@@ -13,7 +13,7 @@ from __future__ import annotations
 import functools
 import re
 from typing import TYPE_CHECKING, Any
-from urllib.parse import urlsplit
+from urllib.parse import SplitResult, urlsplit
 
 from dateline._data import packaged
 from dateline.errors import ResourceError
@@ -40,9 +40,14 @@ def _domains() -> tuple[dict[str, str], frozenset[str]]:
     return {str(k).lower(): str(v).upper() for k, v in countries.items()}, frozenset(str(g).lower() for g in generic)
 
 
+def _split(url: str) -> SplitResult:
+    """A web address in parts, with or without its scheme."""
+    return urlsplit(url if "//" in url else f"//{url}")
+
+
 def _host(url: str) -> str:
     """The host of a web address, with or without its scheme ("lfpress.ca/news" -> "lfpress.ca")."""
-    return urlsplit(url if "//" in url else f"//{url}").hostname or ""
+    return _split(url).hostname or ""
 
 
 def outlet_country(url: str | None) -> str | None:
@@ -167,7 +172,7 @@ def section_towns(url: str | None, gazetteer: Gazetteer) -> list[str]:
     if not url:
         return []
     words = gazetteer.words
-    folders = [part for part in urlsplit(url if "//" in url else f"//{url}").path.lower().split("/") if part][:-1]
+    folders = [part for part in _split(url).path.lower().split("/") if part][:-1]
     found: list[str] = []
     for i, folder in enumerate(folders):
         parts = [w for w in _FOLDER_WORDS.split(folder) if w]
