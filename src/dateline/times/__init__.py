@@ -69,7 +69,9 @@ def apply(article: Article, config: StageConfig = StageConfig()) -> Article:
     years = range_years(cands, text, lex)
     for i, cand in enumerate(cands):
         year = years.get(i) or opening_year(before, cand, text, lex)
-        ctx = Context(anchor, lex, tense(doc, text, cand.extent, lex), last, period, year, tuple(earlier))
+        # The bare day of a range ("25" in "April 24 and 25") is placed by the verb of its dated partner.
+        where = cand.parts[0].extent if cand.rule == "range_day" else cand.extent
+        ctx = Context(anchor, lex, tense(doc, text, where, lex), last, period, year, tuple(earlier))
         res = _as_rate(named_date(cand, text, lex, ctx.tense) or resolve(cand, ctx), cand, doc, lex)
         before = None if res.ref is None else (cand, res.ref)
         if res.ref is not None and res.type in ("DATE", "TIME"):

@@ -125,6 +125,14 @@ def _meridiem(lex: Lexicon) -> str:
     return "|".join(dotted + [re.escape(marker) + r"\b" for marker in lex.meridiems])
 
 
+def _day_range_joiner(lex: Lexicon) -> str:
+    """What joins the two days of a range: a dash with or without spaces around it, or a word ("to", "and")."""
+    joiners = lex.context["range_joiners"]
+    dashes = "".join(re.escape(j) for j in joiners if not any(ch.isalpha() for ch in j))
+    words = alt(j for j in joiners if any(ch.isalpha() for ch in j))
+    return rf"(?:\s*[{dashes}]\s*|\s+(?:{words})\s+)" if dashes else rf"\s+(?:{words})\s+"
+
+
 def _point_sources(lex: Lexicon) -> dict[str, str]:
     """The rules for points in time: dates, months, years, decades, weekdays, days, clock times."""
     w, year, month, weekday = lex.words, _year(lex), _months(lex), alt(lex.weekdays)
@@ -132,10 +140,16 @@ def _point_sources(lex: Lexicon) -> dict[str, str]:
     calendar, year_word, pod = alt(w["calendar_relatives"]), alt(lex.unit_words("Y")), alt(lex.parts_of_day)
     day = rf"{_DAY}(?:{alt(w['ordinal_suffixes'])})?"
     of_year = rf"(?:(?:{alt(w['year_prepositions'])})\s+)?"
+    joiner = _day_range_joiner(lex)
     return {
         "date_mdy": rf"(?:(?P<rel>{calendar})\s+)?(?:(?P<wd>{weekday}),?\s+)?(?P<month>{month})\s+(?P<day>{day})"
         rf"(?:,?\s+(?P<year>{year}))?",
         "date_dmy": rf"(?:(?P<wd>{weekday}),?\s+)?(?P<day>{day})\s+(?:(?:{alt(w['month_prepositions'])})\s+)?"
+        rf"(?P<month>{month})(?:,?\s+(?P<year>{year}))?",
+        # "April 24 and 25", "March 3-5, 2020", "3 to 5 March": two days of one month (split by the recognizer)
+        "range_mdy": rf"(?:(?P<rel>{calendar})\s+)?(?:(?P<wd>{weekday}),?\s+)?(?P<month>{month})\s+(?P<day>{day})"
+        rf"{joiner}(?P<day2>{day})(?:,?\s+(?P<year>{year}))?",
+        "range_dmy": rf"(?P<day>{day}){joiner}(?P<day2>{day})\s+(?:(?:{alt(w['month_prepositions'])})\s+)?"
         rf"(?P<month>{month})(?:,?\s+(?P<year>{year}))?",
         "iso": rf"(?P<year>{year})-(?P<mon>[01]\d)-(?P<day>[0-3]\d)",
         "slash": r"(?P<mon>[01]?\d)/(?P<day>[0-3]?\d)/(?P<year>(?:19|20)?\d\d)",
@@ -239,7 +253,8 @@ def _triggers(lex: Lexicon) -> dict[str, frozenset[str]]:
     units = frozenset(lex.unit_forms)
     digits = frozenset({DIGITS})
     return {
-        "date_mdy": months, "date_dmy": months, "iso": digits, "slash": digits, "month": months,
+        "date_mdy": months, "date_dmy": months, "range_mdy": months, "range_dmy": months,
+        "iso": digits, "slash": digits, "month": months,
         "year": digits | _words([*lex.year_centuries, *lex.year_thousands]), "decade": digits,
         "weekday": weekdays, "deictic": _words(lex.deictic_days), "pod": pods, "clock": digits,
         "relative": units | seasons, "season": seasons, "century": digits, "decade_word": _words(lex.decade_words),

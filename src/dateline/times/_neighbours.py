@@ -23,7 +23,7 @@ from dateline.times._recognize import Candidate
 __all__ = ["bracketed_days", "opening_year", "range_years", "shared_sets"]
 
 #: Rules of a day or month that may lack its year.
-_YEARLESS_RULES = frozenset({"date_mdy", "date_dmy", "month"})
+_YEARLESS_RULES = frozenset({"date_mdy", "date_dmy", "range_day", "month"})
 
 #: The text between a weekday and a date in brackets after it.
 _OPENING_BRACKET = re.compile(r"\s*[(\[]\s*")

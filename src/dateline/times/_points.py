@@ -337,6 +337,7 @@ POINT_RESOLVERS: dict[str, Callable[[Candidate, Context], Resolved]] = {
     "named": _named,
     "date_mdy": _full_date,
     "date_dmy": _full_date,
+    "range_day": _full_date,
     "iso": _numeric_date,
     "slash": _numeric_date,
     "month": _month,

@@ -3,7 +3,9 @@
 A match is a :class:`Candidate` that the resolvers (:mod:`dateline.times._points`,
 :mod:`dateline.times._spans`) turn into a value. Overlapping matches are
 settled by length (the longest wins), and a clock time next to a day
-("10 p.m. Wednesday") is merged into one expression.
+("10 p.m. Wednesday") is merged into one expression. Two days of one month
+written as a range ("April 24 and 25", "3-5 March") are two expressions, the
+bare day taking the month (and year) of the other.
 """
 
 from __future__ import annotations
@@ -23,6 +25,8 @@ _TOKEN = re.compile(r"[^\W\d_]+|\d+")
 _CLAUSE_NEXT = re.compile(r"\s+[\w$]")
 _TIME_RULES = frozenset({"clock", "pod"})
 _DAY_RULES = frozenset({"weekday", "deictic", "date_mdy", "date_dmy"})
+#: Rules that match two days of one month; the recognizer yields each day as a candidate of its own.
+_RANGE_RULES = frozenset({"range_mdy", "range_dmy"})
 
 #: Characters scanned on each side of a trigger word: longer than any expression ("approximately two and a
 #: half additional years from now" is 55), so an expression lies whole inside the stretch of each of its words.
@@ -99,12 +103,49 @@ def _scan(text: str, lex: Lexicon) -> Iterator[tuple[str, re.Match[str]]]:
                 yield name, match
 
 
+def _groups(match: re.Match[str], *names: str) -> tuple[tuple[str, str], ...]:
+    """The named groups of ``match`` that took part in it (all when no ``names`` are given), lower case."""
+    found = match.groupdict()
+    return tuple(
+        (k, normalize_apostrophes(v.lower())) for k, v in found.items() if v is not None and (not names or k in names)
+    )
+
+
+def _day_number(cand: Candidate) -> int:
+    """The day of the month a candidate's ``day`` group gives ("25th": 25)."""
+    return int("".join(ch for ch in cand.get("day") or "" if ch.isdigit()) or 0)
+
+
+def _range_days(name: str, match: re.Match[str], text: str) -> tuple[Candidate, Candidate]:
+    """The two days of a range in one month ("April 24 and 25", "3 to 5 March"): the one written with its month
+    as a date, the bare one as a ``range_day`` whose ``parts`` hold that date. The year, when given, is both's."""
+    day2 = (("day", match.group("day2").lower()),)
+    mdy = name == "range_mdy"
+    start, end = match.start(), match.end()
+    if mdy:
+        dated_at, bare_at = (start, match.end("day")), (match.start("day2"), end)
+        dated_groups = _groups(match, "rel", "wd", "month", "day", "year")
+        bare_groups = _groups(match, "month", "year") + day2
+    else:
+        dated_at, bare_at = (match.start("day2"), end), (start, match.end("day"))
+        dated_groups, bare_groups = _groups(match, "month", "year") + day2, _groups(match, "day", "month", "year")
+    dated = Candidate(*dated_at, "date_mdy" if mdy else "date_dmy", dated_groups, text[slice(*dated_at)].lower())
+    bare = Candidate(*bare_at, "range_day", bare_groups, text[slice(*bare_at)].lower(), (dated,))
+    return (dated, bare) if mdy else (bare, dated)
+
+
 def _matches(text: str, lex: Lexicon) -> Iterator[Candidate]:
     article = grammar(lex).article
     for name, match in _scan(text, lex):
         if match.end() == match.start():
             continue
-        groups = tuple((k, normalize_apostrophes(v.lower())) for k, v in match.groupdict().items() if v is not None)
+        if name in _RANGE_RULES:
+            first, second = _range_days(name, match, text)
+            if _day_number(second) > _day_number(first):  # "March 13 and 5 others" is no range
+                yield first
+                yield second
+            continue
+        groups = _groups(match)
         start = match.start()
         end = match.end()
         if name == "duration" and match.group("dir") in lex.words["offset_prepositions"] and _CLAUSE_NEXT.match(
