@@ -84,3 +84,24 @@ def test_both_days_of_any_written_range_get_their_own_value_and_span(
     assert opening.value[:4] == closing.value[:4]
     if year is not None:
         assert opening.value[:4] == str(year)
+
+
+def test_two_years_joined_by_a_dash_are_two_expressions() -> None:
+    assert values("He served as mayor from 1990-95, the council said.") == {"1990": "1990", "95": "1995"}
+    assert values("Data from 2005\u20132015 showed no link.") == {"2005": "2005", "2015": "2015"}
+    assert values("The 2019-2020 season was cut short.") == {"2019": "2019", "2020": "2020"}
+    # an amount ("models"), a year and month written as numbers, a full date: no range
+    assert values("The 1990-95 models were recalled.") == {}
+    assert values("The form 2019-10 was sent.") == {}
+    assert values("He was born on 2019-10-05.") == {"2019-10-05": "2019-10-05"}
+
+
+@settings(max_examples=25, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(opening=st.integers(1600, 2090), length=st.integers(1, 9), short=st.booleans(), dash=st.sampled_from("-\u2013"))
+def test_any_range_of_years_gives_both_years(opening: int, length: int, short: bool, dash: str) -> None:
+    closing = opening + length
+    written = str(closing)[2:] if short and closing // 100 == opening // 100 else str(closing)
+    text = f"The survey covered the period {opening}{dash}{written} in full."
+    exprs = found(text)
+    assert [t.span.text for t in exprs] == [str(opening), written]
+    assert [t.value for t in exprs] == [str(opening), str(closing)]

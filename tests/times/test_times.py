@@ -406,6 +406,7 @@ _WORDS = st.sampled_from(
         "6am", "the afternoon", "Friday night", "the third quarter", "a year ago", "Sept. 31", "Feb. 29",
         "noon Saturday", "the past 12 months", "fiscal 1989", "the weekend", "this summer", "Christmas",
         "a day and a half", "2 1/2 decades", "April 24-25", "3 to 5 March", "Nov. 12 and", "14, 1998",
+        "1990-95", "2019-2020",
         "three decades", "half an hour", "the following day", "several years", "12/05/1998", "the year-earlier period",
         "He", "said", "will", "meet", ",", ".", "and", "the", "talks",
     ]

@@ -125,12 +125,15 @@ def _meridiem(lex: Lexicon) -> str:
     return "|".join(dotted + [re.escape(marker) + r"\b" for marker in lex.meridiems])
 
 
+def _dashes(lex: Lexicon) -> str:
+    """The range joiners that are punctuation ("-", "–"), escaped for a character class."""
+    return "".join(re.escape(j) for j in lex.context["range_joiners"] if not any(ch.isalpha() for ch in j))
+
+
 def _day_range_joiner(lex: Lexicon) -> str:
     """What joins the two days of a range: a dash with or without spaces around it, or a word ("to", "and")."""
-    joiners = lex.context["range_joiners"]
-    dashes = "".join(re.escape(j) for j in joiners if not any(ch.isalpha() for ch in j))
-    words = alt(j for j in joiners if any(ch.isalpha() for ch in j))
-    return rf"(?:\s*[{dashes}]\s*|\s+(?:{words})\s+)" if dashes else rf"\s+(?:{words})\s+"
+    words = alt(j for j in lex.context["range_joiners"] if any(ch.isalpha() for ch in j))
+    return rf"(?:\s*[{_dashes(lex)}]\s*|\s+(?:{words})\s+)"
 
 
 def _point_sources(lex: Lexicon) -> dict[str, str]:
@@ -140,7 +143,7 @@ def _point_sources(lex: Lexicon) -> dict[str, str]:
     calendar, year_word, pod = alt(w["calendar_relatives"]), alt(lex.unit_words("Y")), alt(lex.parts_of_day)
     day = rf"{_DAY}(?:{alt(w['ordinal_suffixes'])})?"
     of_year = rf"(?:(?:{alt(w['year_prepositions'])})\s+)?"
-    joiner = _day_range_joiner(lex)
+    joiner, dash = _day_range_joiner(lex), f"[{_dashes(lex)}]"
     return {
         "date_mdy": rf"(?:(?P<rel>{calendar})\s+)?(?:(?P<wd>{weekday}),?\s+)?(?P<month>{month})\s+(?P<day>{day})"
         rf"(?:,?\s+(?P<year>{year}))?",
@@ -151,6 +154,8 @@ def _point_sources(lex: Lexicon) -> dict[str, str]:
         rf"{joiner}(?P<day2>{day})(?:,?\s+(?P<year>{year}))?",
         "range_dmy": rf"(?P<day>{day}){joiner}(?P<day2>{day})\s+(?:(?:{alt(w['month_prepositions'])})\s+)?"
         rf"(?P<month>{month})(?:,?\s+(?P<year>{year}))?",
+        # "2005-2015", "1919-33": two years (split by the recognizer); no spelled-out years, no spaces around a hyphen
+        "range_years": rf"(?P<year>1[6-9]\d\d|20\d\d){dash}(?P<year2>\d\d(?:\d\d)?)",
         "iso": rf"(?P<year>{year})-(?P<mon>[01]\d)-(?P<day>[0-3]\d)",
         "slash": r"(?P<mon>[01]?\d)/(?P<day>[0-3]?\d)/(?P<year>(?:19|20)?\d\d)",
         "month": rf"(?:(?P<mod>{mods})[\s-]+)?(?:(?P<rel>{alt(lex.relatives)})\s+)?(?P<month>{month})"
@@ -254,7 +259,7 @@ def _triggers(lex: Lexicon) -> dict[str, frozenset[str]]:
     digits = frozenset({DIGITS})
     return {
         "date_mdy": months, "date_dmy": months, "range_mdy": months, "range_dmy": months,
-        "iso": digits, "slash": digits, "month": months,
+        "range_years": digits, "iso": digits, "slash": digits, "month": months,
         "year": digits | _words([*lex.year_centuries, *lex.year_thousands]), "decade": digits,
         "weekday": weekdays, "deictic": _words(lex.deictic_days), "pod": pods, "clock": digits,
         "relative": units | seasons, "season": seasons, "century": digits, "decade_word": _words(lex.decade_words),

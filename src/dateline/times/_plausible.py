@@ -196,6 +196,8 @@ def plausible(c: Candidate, text: str, entities: frozenset[int], lex: Lexicon, d
     surface = text[c.start : c.end]
     if c.rule == "range_day":  # "25" in "April 24 and 25": a day where its dated partner is, and no count of things
         return plausible(c.parts[0], text, entities, lex, doc) and not _counts_things(doc, text, c.end)
+    if c.rule == "range_year":  # "2005-2015": the dash makes both years; "1990-95 models" counts things
+        return not _counts_things(doc, text, max(part.end for part in (c, *c.parts)))
     if c.rule in _NAMED_RULES and not any(ch.isupper() for ch in surface if ch.isalpha()):
         return False
     if c.rule in _COMMON_RULES and _titled_mid_sentence(text, c.start, c.end):

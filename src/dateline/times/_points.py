@@ -342,6 +342,7 @@ POINT_RESOLVERS: dict[str, Callable[[Candidate, Context], Resolved]] = {
     "slash": _numeric_date,
     "month": _month,
     "year": _year,
+    "range_year": _year,
     "decade": _decade,
     "weekday": _weekday,
     "deictic": _deictic,

@@ -5,7 +5,8 @@ A match is a :class:`Candidate` that the resolvers (:mod:`dateline.times._points
 settled by length (the longest wins), and a clock time next to a day
 ("10 p.m. Wednesday") is merged into one expression. Two days of one month
 written as a range ("April 24 and 25", "3-5 March") are two expressions, the
-bare day taking the month (and year) of the other.
+bare day taking the month (and year) of the other; so are two years joined by a
+dash ("1919-33").
 """
 
 from __future__ import annotations
@@ -25,8 +26,8 @@ _TOKEN = re.compile(r"[^\W\d_]+|\d+")
 _CLAUSE_NEXT = re.compile(r"\s+[\w$]")
 _TIME_RULES = frozenset({"clock", "pod"})
 _DAY_RULES = frozenset({"weekday", "deictic", "date_mdy", "date_dmy"})
-#: Rules that match two days of one month; the recognizer yields each day as a candidate of its own.
-_RANGE_RULES = frozenset({"range_mdy", "range_dmy"})
+#: Rules that match two days of one month or two years; the recognizer yields each end as a candidate of its own.
+_RANGE_RULES = frozenset({"range_mdy", "range_dmy", "range_years"})
 
 #: Characters scanned on each side of a trigger word: longer than any expression ("approximately two and a
 #: half additional years from now" is 55), so an expression lies whole inside the stretch of each of its words.
@@ -111,9 +112,9 @@ def _groups(match: re.Match[str], *names: str) -> tuple[tuple[str, str], ...]:
     )
 
 
-def _day_number(cand: Candidate) -> int:
-    """The day of the month a candidate's ``day`` group gives ("25th": 25)."""
-    return int("".join(ch for ch in cand.get("day") or "" if ch.isdigit()) or 0)
+def _number(cand: Candidate, group: str) -> int:
+    """The number a candidate's group gives ("25th": 25)."""
+    return int("".join(ch for ch in cand.get(group) or "" if ch.isdigit()) or 0)
 
 
 def _range_days(name: str, match: re.Match[str], text: str) -> tuple[Candidate, Candidate]:
@@ -134,16 +135,31 @@ def _range_days(name: str, match: re.Match[str], text: str) -> tuple[Candidate, 
     return (dated, bare) if mdy else (bare, dated)
 
 
+def _range_years(match: re.Match[str], text: str) -> tuple[Candidate, Candidate]:
+    """The two years of a range ("2005-2015", "1919-33": the closing year in the opening one's century), each a
+    ``range_year``; the opening one's ``parts`` hold the closing one."""
+    opening, written = match.group("year"), match.group("year2")
+    closing = opening[: 4 - len(written)] + written
+    start, end = match.start("year2"), match.end()
+    last = Candidate(start, end, "range_year", (("year", closing),), text[start:end].lower())
+    return Candidate(match.start(), match.end("year"), "range_year", (("year", opening),), opening, (last,)), last
+
+
+def _split(name: str, match: re.Match[str], text: str) -> list[Candidate]:
+    """The two ends of a range, when the closing one comes after the opening one ("March 13 and 5 others" and
+    "2019-10" are no ranges)."""
+    first, second = _range_years(match, text) if name == "range_years" else _range_days(name, match, text)
+    key = "year" if name == "range_years" else "day"
+    return [first, second] if _number(second, key) > _number(first, key) else []
+
+
 def _matches(text: str, lex: Lexicon) -> Iterator[Candidate]:
     article = grammar(lex).article
     for name, match in _scan(text, lex):
         if match.end() == match.start():
             continue
         if name in _RANGE_RULES:
-            first, second = _range_days(name, match, text)
-            if _day_number(second) > _day_number(first):  # "March 13 and 5 others" is no range
-                yield first
-                yield second
+            yield from _split(name, match, text)
             continue
         groups = _groups(match)
         start = match.start()
