@@ -118,3 +118,10 @@ def test_plural_weekdays_are_sets_and_lend_their_reading_to_a_weekday_joined_to_
     assert found["Monday"] == ("XXXX-WXX-1TNI", "SET")
     # two single days stay days
     assert values("The bakers met on Monday and Tuesday.", OCTOBER)["Monday"] == ("2021-10-25", "DATE")
+
+
+def test_a_year_after_pre_or_post_is_that_year_with_its_prefix() -> None:
+    found = values("The post-1975 reforms split the party; pre-1990 records were lost, and mid-2001 too.", OCTOBER)
+    assert found == {"post-1975": ("1975", "DATE"), "pre-1990": ("1990", "DATE"), "mid-2001": ("2001", "DATE")}
+    # the prefixes before a word that is no period stay untouched
+    assert values("The post-war and pre-election mood was grim.", OCTOBER) == {}
