@@ -3,14 +3,18 @@
 from __future__ import annotations
 
 import calendar
+import copy
 import datetime as dt
+from pathlib import Path
 
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from dateline import times
+from dateline import lang, times
 from dateline.annotate import apply_batch
 from dateline.records import Article, TimeExpr
+from dateline.times._lexicon import parse_lexicon
+from dateline.times._recognize import find_candidates
 
 #: A Wednesday in February.
 FEBRUARY = dt.date(1999, 2, 10)
@@ -105,3 +109,12 @@ def test_any_range_of_years_gives_both_years(opening: int, length: int, short: b
     exprs = found(text)
     assert [t.span.text for t in exprs] == [str(opening), written]
     assert [t.value for t in exprs] == [str(opening), str(closing)]
+
+
+def test_the_joiners_of_ranges_come_from_the_vocabulary(tmp_path: Path) -> None:
+    raw = copy.deepcopy(lang.resources("en").packaged("times", "2"))
+    raw["context"]["range_joiners"] = ["to"]  # no dashes, no "and"
+    lex = parse_lexicon(raw, tmp_path / "times.json")
+    text = "from March 3 to 5, on April 24 and 25, in 2005-2015"
+    found = [(c.rule, text[c.start : c.end]) for c in find_candidates(text, lex)]
+    assert [(rule, words) for rule, words in found if rule.startswith("range")] == [("range_day", "5")]

@@ -125,15 +125,16 @@ def _meridiem(lex: Lexicon) -> str:
     return "|".join(dotted + [re.escape(marker) + r"\b" for marker in lex.meridiems])
 
 
-def _dashes(lex: Lexicon) -> str:
-    """The range joiners that are punctuation ("-", "–"), escaped for a character class."""
-    return "".join(re.escape(j) for j in lex.context["range_joiners"] if not any(ch.isalpha() for ch in j))
+def _dash(lex: Lexicon) -> str:
+    """One of the range joiners that are punctuation ("-", "–"); a pattern matching nothing without any."""
+    dashes = [j for j in lex.context["range_joiners"] if not any(ch.isalpha() for ch in j)]
+    return f"(?:{alt(dashes)})"
 
 
 def _day_range_joiner(lex: Lexicon) -> str:
     """What joins the two days of a range: a dash with or without spaces around it, or a word ("to", "and")."""
     words = alt(j for j in lex.context["range_joiners"] if any(ch.isalpha() for ch in j))
-    return rf"(?:\s*[{_dashes(lex)}]\s*|\s+(?:{words})\s+)"
+    return rf"(?:\s*{_dash(lex)}\s*|\s+(?:{words})\s+)"
 
 
 def _point_sources(lex: Lexicon) -> dict[str, str]:
@@ -143,7 +144,7 @@ def _point_sources(lex: Lexicon) -> dict[str, str]:
     calendar, year_word, pod = alt(w["calendar_relatives"]), alt(lex.unit_words("Y")), alt(lex.parts_of_day)
     day = rf"{_DAY}(?:{alt(w['ordinal_suffixes'])})?"
     of_year = rf"(?:(?:{alt(w['year_prepositions'])})\s+)?"
-    joiner, dash = _day_range_joiner(lex), f"[{_dashes(lex)}]"
+    joiner, dash = _day_range_joiner(lex), _dash(lex)
     return {
         "date_mdy": rf"(?:(?P<rel>{calendar})\s+)?(?:(?P<wd>{weekday}),?\s+)?(?P<month>{month})\s+(?P<day>{day})"
         rf"(?:,?\s+(?P<year>{year}))?",

@@ -126,7 +126,7 @@ def _range_days(name: str, match: re.Match[str], text: str) -> tuple[Candidate, 
     if mdy:
         dated_at, bare_at = (start, match.end("day")), (match.start("day2"), end)
         dated_groups = _groups(match, "rel", "wd", "month", "day", "year")
-        bare_groups = _groups(match, "month", "year") + day2
+        bare_groups = _groups(match, "rel", "month", "year") + day2
     else:
         dated_at, bare_at = (match.start("day2"), end), (start, match.end("day"))
         dated_groups, bare_groups = _groups(match, "month", "year") + day2, _groups(match, "day", "month", "year")
