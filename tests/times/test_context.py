@@ -125,3 +125,12 @@ def test_a_year_after_pre_or_post_is_that_year_with_its_prefix() -> None:
     assert found == {"post-1975": ("1975", "DATE"), "pre-1990": ("1990", "DATE"), "mid-2001": ("2001", "DATE")}
     # the prefixes before a word that is no period stay untouched
     assert values("The post-war and pre-election mood was grim.", OCTOBER) == {}
+
+
+def test_four_digits_before_a_time_zone_are_a_clock_time_not_a_year() -> None:
+    found = values("The fire began at 9:15 a.m. local time (1715 UTC), and crews arrived six minutes later.", OCTOBER)
+    assert "1715" not in found
+    assert found["9:15 a.m."] == ("2021-10-28T09:15", "TIME")
+    # "six minutes later" is counted from the clock time, not from a year 1715
+    assert found["six minutes later"][0] == "2021-10-28"
+    assert values("The lake froze in 1715, the diary says.", OCTOBER) == {"1715": ("1715", "DATE")}

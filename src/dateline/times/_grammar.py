@@ -170,7 +170,7 @@ def _point_sources(lex: Lexicon) -> dict[str, str]:
         "pod": rf"(?:(?P<rel>{alt(w['part_of_day_modifiers'])})\s+)?(?P<mid>(?:{alt(w['part_of_day_prefixes'])})[-\s])?"
         rf"(?P<pod>{alt([*lex.clock_words, *lex.parts_of_day])})",
         "clock": rf"(?:(?P<hour>[012]?\d)(?::(?P<min>[0-5]\d))?\s*(?P<ampm>{_meridiem(lex)})"
-        rf"|(?P<oclock>[012]?\d)\s+(?:{alt(w['clock_hour_words'])}))(?:\s+(?P<tz>[ECMP][SD]T|GMT|UTC))?",
+        rf"|(?P<oclock>[012]?\d)\s+(?:{alt(w['clock_hour_words'])}))(?:\s+(?P<tz>{alt(lex.context['time_zones'])}))?",
     }
 
 

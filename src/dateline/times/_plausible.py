@@ -22,7 +22,7 @@ from dateline.times._tense import PREVIOUS_WORD_CHARS, previous_word
 if TYPE_CHECKING:
     from spacy.tokens import Doc
 
-__all__ = ["CHECKS", "SENTENCE_START_CHARS", "plausible"]
+__all__ = ["CHECKS", "SENTENCE_START_CHARS", "ZONE_CHARS", "plausible"]
 
 #: Rules built on names that are capitalized in English (months, weekdays, holidays).
 _NAMED_RULES = frozenset({"month", "date_mdy", "date_dmy", "weekday", "weekdays", "holiday"})
@@ -39,6 +39,8 @@ _OPENING_QUOTE = re.compile(r"[\"“‘]\s*$")
 #: What may follow the time word inside a quoted title: words and punctuation up to the closing mark.
 _CLOSING_QUOTE = re.compile(r"([^\"”’“‘.!?]*?)[,.]?[\"”’]")
 _PLURAL_NOUNS = frozenset({"NNS", "NNPS"})
+#: Characters looked ahead for a time zone after a number: room for the spaces and the longest zone word.
+ZONE_CHARS = 12
 _NOUNS = frozenset({"NOUN", "PROPN"})
 
 
@@ -75,8 +77,17 @@ def _counts_things(doc: Doc | None, text: str, end: int) -> bool:
     return token is not None and token.tag_ in _PLURAL_NOUNS
 
 
+def _zone_follows(s: Seen) -> bool:
+    """Whether a time zone follows the candidate: "(1639 UTC)" is a clock time on the 24-hour dial."""
+    words = s.text[s.cand.end : s.cand.end + ZONE_CHARS].split()
+    return bool(words) and words[0].strip(".,;:)").lower() in s.lex.context["time_zones"]
+
+
 def _year(s: Seen) -> bool:
-    """A bare year needs a preposition or an entity, and is no amount ("1990 shares")."""
+    """A bare year needs a preposition or an entity, and is no amount ("1990 shares") nor a clock time
+    ("1639 UTC")."""
+    if _zone_follows(s):
+        return False
     if s.cand.get("mod") or s.cand.get("fiscal"):
         return True
     return (s.after_preposition or s.confirmed) and not _counts_things(s.doc, s.text, s.cand.end)
