@@ -134,3 +134,11 @@ def test_four_digits_before_a_time_zone_are_a_clock_time_not_a_year() -> None:
     # "six minutes later" is counted from the clock time, not from a year 1715
     assert found["six minutes later"][0] == "2021-10-28"
     assert values("The lake froze in 1715, the diary says.", OCTOBER) == {"1715": ("1715", "DATE")}
+
+
+def test_a_frequency_word_capitalized_mid_sentence_is_a_name() -> None:
+    assert values("The story ran in the Daily Courier and the Weekly Standard.", OCTOBER) == {}
+    assert values("Daily, the ferry crosses the bay; the paper comes out weekly.", OCTOBER) == {
+        "Daily": ("P1D", "SET"),
+        "weekly": ("P1W", "SET"),
+    }
