@@ -111,6 +111,8 @@ def test_the_cpu_of_a_process_tree_counts_its_children() -> None:
 
     before = _tree_cpu()
     assert sum(before.values()) >= _cpu_seconds() - 0.05  # this process at least (clock ticks: 10 ms)
-    subprocess.run([sys.executable, "-c", "sum(i * i for i in range(3_000_000))"], check=True)
-    assert _tree_cpu_since(before) >= 0.1  # the child's CPU, counted once it was waited for
+    # the child burns 0.3 s of its own CPU, however fast the machine
+    burn = "import time\nstart = time.process_time()\nwhile time.process_time() - start < 0.3:\n    pass"
+    subprocess.run([sys.executable, "-c", burn], check=True)
+    assert _tree_cpu_since(before) >= 0.25  # the child's CPU, counted once it was waited for
     assert _tree_cpu_since({**before, 999_999_999: 50.0}) < 50  # a process gone since takes nothing away
