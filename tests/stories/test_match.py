@@ -39,17 +39,28 @@ def test_status_dates_participants_and_countries_tell_events_apart() -> None:
                           mention("b", kind="ASSAULT", actors=(TRUMP,), recipients=(PUTIN,)))
 
 
-def test_window_reads_the_date_at_its_precision_else_the_week_before_the_report() -> None:
+def test_window_reads_the_date_at_its_precision_and_an_undated_event_may_be_of_any_day() -> None:
     assert window("2017-07-07", None) == ((DAY, DAY), True)
     assert window("2017-07", None) == ((dt.date(2017, 7, 1), dt.date(2017, 7, 31)), False)
-    assert window(None, DAY) == ((DAY - dt.timedelta(days=7), DAY), False)
+    assert window(None, DAY) == (None, False)
     assert window(None, None) == (None, False)
+
+
+def test_an_undated_event_that_happened_meets_one_dated_long_before_its_report() -> None:
+    # "the trial of the men accused of killing her" reported in 2013; "she was killed in October 2011"
+    killed = mention("a", kind="KILL", actors=(), day=None, exact=False)
+    killed = Mention(killed.article, killed.event, killed.kind, killed.status, window("2011-10", DAY)[0], False,
+                     None, (), (), killed.word, killed.story)
+    trial = mention("b", kind="KILL", actors=(), day=None, exact=False)
+    trial = Mention(trial.article, trial.event, trial.kind, trial.status, window(None, DAY)[0], False, None, (), (),
+                    trial.word, trial.story)
+    assert compatible(killed, trial)
 
 
 def test_a_planned_event_without_a_date_lies_after_its_report() -> None:
     ahead = (DAY, DAY + dt.timedelta(days=365))
     assert window(None, DAY, "planned") == (ahead, False)
-    assert window(None, DAY, "occurred") == ((DAY - dt.timedelta(days=7), DAY), False)
+    assert window(None, DAY, "occurred") == (None, False)
     assert window("2017-07-07", DAY - dt.timedelta(days=30), "planned") == ((DAY, DAY), True)  # its own date wins
     # so "will hold elections" reported a month before they are held, on the day, is one event with them
     plan = mention("a", status="planned", day=None)
@@ -116,4 +127,5 @@ def test_a_stored_planned_record_without_a_date_is_read_as_lying_after_its_repor
         return EventRow("a", "e1", "CONSULT", status, None, None, "meet", ())
 
     assert stored("planned").mention(DAY, "en", None).days == (DAY, DAY + dt.timedelta(days=365))
-    assert stored("occurred").mention(DAY, "en", None).days == (DAY - dt.timedelta(days=7), DAY)
+    assert stored("occurred").mention(DAY, "en", None).days is None
+

@@ -11,11 +11,14 @@ instances they may join here, not in the events table:
   meet none is incompatible with every new one, so nothing is lost by leaving it
   out; as records are appended in linking order, and the store mostly in order of
   publication, the filter on days lets DuckDB skip the row groups of records
-  linked long before instead of reading every row;
+  linked long before instead of reading every row. A new record that happened
+  on no day of its own meets every day (:func:`dateline.stories._match.window`),
+  so a chunk with one reads the same-story records of every day: the filter on
+  the stories then does the work;
 - then every record of their instances, found from the first record of the
   oldest of them (``since``) on.
 
-The lookups thus read the records of the last weeks, not the store. A store
+The dated lookups thus read the records of the last weeks, not the store. A store
 upgraded from a version without the index (or whose linked records are not in
 it) has it filled from its events once, at the next linking (:func:`fill`).
 """
