@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 
-from dateline.stories._match import InstanceIndex, Mention, Party, compatible, window
+from dateline.stories._match import InstanceIndex, Mention, Party, compared, compatible, window
 from dateline.stories._read import EventRow
 
 PUTIN = Party("vladimir putin|RUS", "RUS")
@@ -129,3 +129,20 @@ def test_a_stored_planned_record_without_a_date_is_read_as_lying_after_its_repor
     assert stored("planned").mention(DAY, "en", None).days == (DAY, DAY + dt.timedelta(days=365))
     assert stored("occurred").mention(DAY, "en", None).days is None
 
+
+def test_a_group_is_no_party_the_matcher_compares() -> None:
+    def stored(*parties: tuple[str, str, str | None, str]) -> EventRow:
+        return EventRow("a", "e1", "ASSAULT", "occurred", None, None, "attack",
+                        tuple({"role": role, "key": key, "country": country, "kind": kind}
+                              for role, key, country, kind in parties))
+
+    police = ("actor", "greek-police.grc", "GRC", "group")
+    rioters = ("recipient", "greek-rioters.grc", "GRC", "group")
+    minister = ("actor", "ada-quill.grc", "GRC", "person")
+    read = stored(police, rioters, minister).mention(DAY, "en", "s1")
+    assert [p.key for p in read.actors] == ["ada-quill.grc"] and read.recipients == ()
+    # "protesters attacked the bank" and "rioters attacked the bank": one attack, told in other words
+    one = stored(("actor", "greek-protesters.grc", "GRC", "group")).mention(DAY, "en", "s1")
+    other = stored(("actor", "greek-rioters.grc", "GRC", "group")).mention(DAY, "en", "s1")
+    assert compatible(one, other)
+    assert compared("person") and compared(None) and not compared("group")

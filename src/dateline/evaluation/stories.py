@@ -248,16 +248,17 @@ def _words(article: Article) -> Any:
 
 
 def _parties(article: Article, head: Token, deps: frozenset[str]) -> tuple[Any, ...]:
-    """The actors on the event word's arguments of these dependencies ("by" phrases count as agents)."""
+    """The actors on the event word's arguments of these dependencies ("by" phrases count as agents), less
+    those the matcher does not compare (groups)."""
     from dateline.store._schema import actor_key
-    from dateline.stories._match import Party
+    from dateline.stories._match import Party, compared
 
     tokens = [c for c in head.children if c.dep_ in deps]
     tokens += [g for c in head.children if c.dep_ == "agent" and "agent" in deps for g in c.children]
     found: dict[str, Party] = {}
     for token in tokens:
         actor = article.actor_at(token.idx, token.idx + len(token.text))
-        if actor is not None:
+        if actor is not None and compared(actor.kind):
             key = actor_key(actor.name, actor.country)
             found[key] = Party(key, actor.country, actor.kind == "country")
     return tuple(found[k] for k in sorted(found))

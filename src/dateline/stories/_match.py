@@ -20,7 +20,9 @@ different events:
   attacked A"). One side naming fewer parties ("A attacked B" and "A attacked
   B and C") or none is no difference. A country stands for every actor of that
   country ("Russia" and "Russian forces"); an actor named more or less fully
-  ("Gigante", "Vincent Gigante") or with and without its country is one party;
+  ("Gigante", "Vincent Gigante") or with and without its country is one party.
+  A group, people named by their role ("police", "Greek protesters"), is no
+  party the matcher compares (see :func:`compared`);
 - their places lie in different countries.
 
 An :class:`InstanceIndex` gives each mention the instance of the best
@@ -41,8 +43,8 @@ from dataclasses import dataclass
 from dateline import ids
 from dateline.store._periods import parse
 
-__all__ = ["DATE_SLACK_DAYS", "NAME_START_LETTERS", "PLAN_AHEAD_DAYS", "InstanceIndex", "Mention",
-           "Party", "compatible", "window"]
+__all__ = ["DATE_SLACK_DAYS", "NAME_START_LETTERS", "PLAN_AHEAD_DAYS", "UNCOMPARED_KINDS", "InstanceIndex", "Mention",
+           "Party", "compared", "compatible", "window"]
 
 #: Days by which two events' dates may miss each other and still be one event: reports in other time zones,
 #: "late on Monday" against "early Tuesday". Set by hand, not tuned.
@@ -54,6 +56,17 @@ PLAN_AHEAD_DAYS = 365
 #: Letters from which a word that starts another is a short form of it ("Ed" is not one of "Edward", "Fred" is
 #: one of "Frederick"): initials and two-letter names are too often other names. Set by hand, not tuned.
 NAME_START_LETTERS = 3
+#: Kinds of actor that are no party the matcher compares: a group is people named by their role and country
+#: ("police", "Greek protesters", "U.S. judges"), which reports of one event name in other words ("rioters",
+#: "demonstrators", "Greek workers") and which unrelated events share, so it neither tells two records apart
+#: nor joins them across stories. On the ECB+ train topics (instances CoNLL F1, with undated events of any day
+#: before their report) 0.7517 -> 0.7528, validation topics 0.7351 -> 0.7393.
+UNCOMPARED_KINDS = frozenset({"group"})
+
+
+def compared(kind: str | None) -> bool:
+    """Whether an actor of this kind is a party the matcher compares (see :data:`UNCOMPARED_KINDS`)."""
+    return kind not in UNCOMPARED_KINDS
 
 
 @dataclass(frozen=True, slots=True)

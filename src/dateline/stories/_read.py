@@ -16,7 +16,7 @@ from typing import Any, Literal
 
 import duckdb
 
-from dateline.stories._match import Mention, Party, window
+from dateline.stories._match import Mention, Party, compared, window
 from dateline.stories._words import trigger_word
 
 __all__ = ["EventRow", "Pending", "candidates", "chunk_mentions", "day_range", "df_counts", "mentions_where",
@@ -202,7 +202,8 @@ class EventRow:
         days, exact = window(self.date_value, published, self.status)
         sides: dict[str, list[Party]] = {"actor": [], "recipient": []}
         for p in self.parties:
-            sides[p["role"]].append(Party(p["key"], p["country"], p["kind"] == "country"))
+            if compared(p["kind"]):
+                sides[p["role"]].append(Party(p["key"], p["country"], p["kind"] == "country"))
         return Mention(self.article, self.event, self.kind, self.status, days, exact, self.country,
                        tuple(sides["actor"]), tuple(sides["recipient"]), trigger_word(self.trigger or "", language),
                        story)
