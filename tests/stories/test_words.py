@@ -23,6 +23,9 @@ def test_forms_and_synonyms_of_one_happening_are_one_word() -> None:
     assert trigger_word("earthquake", "en") == trigger_word("quake", "en")
     assert trigger_word("attacked", "en") == "attac"  # a word of no family: its own first letters
     assert trigger_word("died", "en") != trigger_word("attacked", "en")
+    # damage to a thing: "the blaze damaged the church", "the church was destroyed", "devastation"
+    assert trigger_word("damaged", "en") == trigger_word("destroyed", "en") == trigger_word("devastation", "en")
+    assert trigger_word("damaged", "en") != trigger_word("fire", "en")
 
 
 def test_a_language_without_families_compares_each_word_alone() -> None:
