@@ -5,7 +5,8 @@ words of its text (lower-cased, letters only, without the language's stop
 words, which spaCy's language data lists), the counts they give in figures
 (``n:23``), its actors (``a:`` and the actor key across articles), its places
 (``p:`` and the GeoNames id, else the name) and the years its dates name
-(``y:2013``), each with how often the article has it. Two articles are as
+(``y:2013``), each with how often the article has it, and the act its headline
+tells, if it tells one (``h:``, :mod:`dateline.stories._headline`). Two articles are as
 similar as the cosine of their keys weighted by ``(1 + log count) * idf``,
 where a key's idf comes from the number of linked articles that hold it:
 words every report has ("police", "said") weigh nothing, names and rare
@@ -21,6 +22,8 @@ import math
 import re
 from collections import Counter
 from collections.abc import Iterable, Mapping
+
+from dateline.stories._headline import headline
 
 __all__ = ["COUNT_WEIGHT", "PRIOR_ARTICLES", "Keys", "article_keys", "centroid", "cosine", "days", "days_differ",
            "event_days", "idf", "stop_words", "top", "weights"]
@@ -72,6 +75,7 @@ def article_keys(title: str | None, text: str, lead_words: int, language: str | 
     mention starts in ``text``. Names count ``entity_weight`` times each.
     """
     stop = stop_words(language)
+    actors = list(actors)
     lead = list(itertools.islice(_WORD.finditer(text), lead_words))  # the lead only, not the whole text
     end = lead[-1].end() if lead else 0
     words = _WORD.findall((title or "").lower()) + [m.group(0).lower() for m in lead]
@@ -93,6 +97,9 @@ def article_keys(title: str | None, text: str, lead_words: int, language: str | 
     out: Keys = dict(keys)
     out.update({key: n * COUNT_WEIGHT for key, n in counts.items()})
     out.update({key: count * entity_weight for key, count in found.items()})
+    told = headline(title, [name for name, _ in actors], language, stop)
+    if told is not None:
+        out[told.key()] = 1.0
     return out
 
 
@@ -143,8 +150,9 @@ def top(keys: Mapping[str, float], idfs: Mapping[str, float], limit: int) -> Key
     return {k: keys[k] for k in ranked if k[:2] in _MARKS} | {k: keys[k] for k in ranked[:limit]}
 
 
-#: Keys that say when rather than what: kept whatever their weight, and compared as days, not as words.
-_MARKS = ("d:",)
+#: Keys that say when rather than what (``d:``), or what the headline tells (``h:``): kept whatever their weight,
+#: and compared as days and acts, not as words.
+_MARKS = ("d:", "h:")
 
 
 def days(keys: Mapping[str, float]) -> list[dt.date]:

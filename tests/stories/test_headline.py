@@ -1,0 +1,75 @@
+"""The act a headline tells, and when two headlines tell one act of other parties."""
+
+from __future__ import annotations
+
+import datetime as dt
+from pathlib import Path
+
+from dateline.records import Actor, Article
+from dateline.store import Store
+from dateline.stories import attach
+from dateline.stories._headline import Headline, differ, headline, of_keys
+from dateline.stories._keys import article_keys, stop_words
+from tests.store.exports import span
+
+STOP = stop_words("en")
+COLE, LUND, ROE, QUILL = "ann-cole.usa", "bea-lund.usa", "joe-roe.usa", "ada-quill"
+
+
+def told(title: str, *actors: str) -> Headline | None:
+    return headline(title, actors, "en", STOP)
+
+
+def test_the_doer_the_verb_and_whom_it_was_done_to() -> None:
+    found = told("Ann Cole endorses Joe Roe for mayor of Springfield", COLE, ROE)
+    assert found == Headline("endor", COLE, ROE)
+    # a name given shorter in the headline, a title before it, the verb's family
+    assert told("Governor Cole wins the Springfield primary", COLE) == Headline("win", COLE)
+    assert told("Mayor Roe defeats Cole", COLE, ROE) == Headline("win", ROE, COLE)
+
+
+def test_a_headline_without_a_present_tense_verb_after_a_name_tells_none() -> None:
+    assert told("Springfield Mayor Race Heats Up", ROE) is None  # title case
+    assert told("The campaign trail in Springfield, March 2020", ROE) is None
+    assert told("Joe Roe's campaign gathers pace", ROE) is None  # "s" after the apostrophe is no verb
+    assert told(None, ROE) is None and told("Ann Cole endorses Joe Roe") is None
+
+
+def test_one_act_of_other_parties_differs_and_anything_else_does_not() -> None:
+    cole, lund = Headline("endor", COLE, ROE), Headline("endor", LUND, ROE)
+    assert differ(cole, lund)  # two endorsements
+    assert differ(Headline("inter", "wikinews", QUILL), Headline("inter", "wikinews", ROE))  # two interviews
+    assert not differ(cole, Headline("endor", "cole", ROE))  # one doer named more or less fully
+    assert not differ(cole, Headline("endor", COLE))  # one names no one it was done to
+    assert not differ(cole, Headline("thank", LUND, ROE))  # other acts: the keys decide
+    assert not differ(cole, None)
+
+
+def test_the_headline_is_kept_among_the_story_keys() -> None:
+    keys = article_keys("Ann Cole endorses Joe Roe", "Ann Cole endorsed Joe Roe on Monday.", 100, "en",
+                        [(COLE, 0), (ROE, 18)], [], [], 1.0)
+    assert keys["h:endor|ann-cole.usa|joe-roe.usa"] == 1.0
+    assert of_keys(keys) == Headline("endor", COLE, ROE)
+    assert of_keys({"ann": 1.0}) is None
+
+
+def endorsement(id_: str, doer: str, doer_key_name: str, published: dt.date) -> Article:
+    """A report that ``doer`` endorsed Joe Roe for mayor (the same words whoever endorses him)."""
+    text = (f"{doer} endorsed Joe Roe for mayor of Springfield on Monday, backing the former school principal "
+            "in the race for City Hall. Roe thanked supporters at a rally in the old mill district of Springfield.")
+    actors = (Actor(f"a-{id_}", doer_key_name, "person", "USA", "ELI", (span(text, doer),)),
+              Actor("a-roe", "Joe Roe", "person", "USA", "ELI", (span(text, "Joe Roe"), span(text, "Roe", 1))))
+    return Article(id=id_, source=f"{id_}.txt", site=f"{id_}.example.org", title=f"{doer} endorses Joe Roe",
+                   published=published, language="en", text=text, actors=actors)
+
+
+def test_reports_of_one_act_by_two_doers_are_two_stories(tmp_path: Path) -> None:
+    day = dt.date(2024, 3, 5)
+    with Store(tmp_path / "endorse.duckdb") as store:
+        store.write([endorsement("cole", "Ann Cole", "Ann Cole", day)])
+        attach(store)
+        store.write([endorsement("lund", "Bea Lund", "Bea Lund", day + dt.timedelta(days=1)),
+                     endorsement("cole2", "Ann Cole", "Ann Cole", day + dt.timedelta(days=1))])
+        attach(store)
+        found = dict(store.con.execute("SELECT id, story FROM articles").fetchall())
+    assert found["cole"] == found["cole2"] != found["lund"]
