@@ -33,6 +33,9 @@ def test_a_headline_without_a_present_tense_verb_after_a_name_tells_none() -> No
     assert told("The campaign trail in Springfield, March 2020", ROE) is None
     assert told("Joe Roe's campaign gathers pace", ROE) is None  # "s" after the apostrophe is no verb
     assert told(None, ROE) is None and told("Ann Cole endorses Joe Roe") is None
+    # one that says who spoke: two speakers may tell of one incident
+    assert told("Ann Cole says Springfield fire was arson", COLE) is None
+    assert told("Joe Roe warns of floods as river rises", ROE) is None
 
 
 def test_one_act_of_other_parties_differs_and_anything_else_does_not() -> None:

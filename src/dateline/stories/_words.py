@@ -15,7 +15,7 @@ import functools
 from dateline.errors import LanguageError, ResourceError
 from dateline.lang import resources
 
-__all__ = ["STEM_LETTERS", "SUPPORTED_MAJOR", "families", "index_families", "stem", "trigger_word"]
+__all__ = ["STEM_LETTERS", "SUPPORTED_MAJOR", "families", "index_families", "speech_words", "stem", "trigger_word"]
 
 #: Letters of a trigger word compared: "attack", "attacks" and "attacked" are one word to the matcher.
 STEM_LETTERS = 5
@@ -40,6 +40,19 @@ def families(language: str | None) -> dict[str, str]:
     if not res.file(f"{_FILE}.json").is_file():
         return {}
     return index_families(res.data(_FILE, SUPPORTED_MAJOR).get("word_families"), res.where(_FILE))
+
+
+@functools.cache
+def speech_words(language: str | None) -> frozenset[str]:
+    """The stems of the words of ``headline_speech_verbs``: a headline's verb that says who spoke ("Police say
+    ...", "Mayor warns ..."), not what happened (none for a language without a ``stories.json``)."""
+    try:
+        res = resources(language)
+    except LanguageError:
+        return frozenset()
+    if not res.file(f"{_FILE}.json").is_file():
+        return frozenset()
+    return frozenset(stem(w) for w in res.words(_FILE, "headline_speech_verbs", SUPPORTED_MAJOR))
 
 
 def index_families(raw: object, where: str) -> dict[str, str]:
