@@ -44,6 +44,7 @@ def test_one_act_of_other_parties_differs_and_anything_else_does_not() -> None:
     assert differ(Headline("inter", "wikinews", QUILL), Headline("inter", "wikinews", ROE))  # two interviews
     assert not differ(cole, Headline("endor", "cole", ROE))  # one doer named more or less fully
     assert not differ(cole, Headline("endor", COLE))  # one names no one it was done to
+    assert not differ(Headline("meet", ROE, COLE), Headline("meet", COLE, ROE))  # a meeting told from either side
     assert not differ(cole, Headline("thank", LUND, ROE))  # other acts: the keys decide
     assert not differ(cole, None)
 

@@ -49,6 +49,10 @@ class Headline:
     def key(self) -> str:
         return f"{MARK}{self.verb}|{self.doer}|{self.done_to or ''}"
 
+    @property
+    def parties(self) -> tuple[str, ...]:
+        return (self.doer,) if self.done_to is None else (self.doer, self.done_to)
+
 
 def of_keys(keys: Iterable[str]) -> Headline | None:
     """The headline kept among an article's story keys, if any."""
@@ -103,11 +107,13 @@ def _same(a: str, b: str) -> bool:
 
 
 def differ(a: Headline | None, b: Headline | None) -> bool:
-    """Both headlines tell one act of other parties: the same verb, and another doer, or another party it was
-    done to ("Ann Cole endorses Joe Roe" and "Bea Lund endorses Joe Roe")."""
+    """Both headlines tell one act of other parties: the same verb, and each names a party the other does not
+    ("Ann Cole endorses Joe Roe" and "Bea Lund endorses Joe Roe"). The parties are compared whatever their
+    place, as a meeting is told from either side ("Roe meets Cole", "Cole meets Roe"), and one naming fewer is
+    no difference ("Cole endorses Roe", "Cole endorses")."""
     if a is None or b is None or a.verb != b.verb:
         return False
-    if not _same(a.doer, b.doer):
-        return True
-    return a.done_to is not None and b.done_to is not None and not _same(a.done_to, b.done_to)
+    mine, theirs = a.parties, b.parties
+    return (any(not any(_same(p, q) for q in theirs) for p in mine)
+            and any(not any(_same(q, p) for p in mine) for q in theirs))
 
