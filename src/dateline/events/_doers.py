@@ -1,7 +1,8 @@
 """Doers that only the sentence around a passive names.
 
 A passive that names no agent says who an act was done to, not who did it ("three journalists were detained
-on Monday"), and such events are not coded. Some acts have, by office, one kind of doer: only the police
+on Monday"); such an event is coded on its patient alone, and only when its sentence dates it to the story's
+days (:mod:`dateline.events._coding`). Some acts have, by office, one kind of doer: only the police
 arrest and detain, only a court convicts and sentences. Where the sentence names an actor of that sector
 before the act ("Police in Nairobi said three journalists were detained"), that actor is the doer. Looking
 further back, to the sentences before, codes acts of the story's background with the wrong doer (on
