@@ -1,0 +1,30 @@
+"""Events: acts of the trigger lexicon (``lang/en/events.json``) over the real pipeline."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+import pytest
+
+from dateline.records import Article
+from tests.events.test_events import only, run
+
+
+def _names(article: Article, ids: Sequence[str]) -> list[str]:
+    return [a.name for i in ids if (a := article.actor(i)) is not None]
+
+
+@pytest.mark.parametrize(("text", "actor"), [
+    # PLOVER manual, CONCEDE: "formal pardons ... of arrested persons"; a commuted sentence is clemency too
+    ("Governor Maria Costa commuted the prison sentence of Peter Walsh.", "Maria Costa"),
+    ("Governor Maria Costa granted Peter Walsh a full pardon.", "Maria Costa"),  # who grants a pardon gives it
+    ("Governor Maria Costa granted clemency to Peter Walsh.", "Maria Costa"),
+])
+def test_clemency_is_a_concession_of_who_grants_it(text: str, actor: str) -> None:
+    article = run(text)
+    event = only(article, "CONCEDE")
+    assert actor in _names(article, event.actors)
+
+
+def test_a_commuted_journey_is_no_clemency() -> None:
+    assert [e for e in run("Maria Costa commuted to Leeds by train.").events if e.type == "CONCEDE"] == []
