@@ -15,7 +15,8 @@ called Biden a decent man", "he described the attacks as a dastardly act",
 
 The type is SUPPORT when the judgement holds more words of praise
 (``praise_words``) than of blame (``blame_words``), ACCUSE (disapprove) when
-it holds more of blame, and no event when neither. An act of conflict that
+it holds more of blame, and no event when neither, but for a naming whose label is in quotation marks:
+that is blame ("called the plan a 'fairy tale'"). An act of conflict that
 someone only claims or alleges another did is the claimant's accusation of the
 doer ("Tamim claimed Houthis have attacked journalists"), as the coders code it. A judgement quoted over
 several sentences rests on the sentence that holds most of it ("... Mugabe was
@@ -75,9 +76,11 @@ def _entry(token: Token, kind: str, words: Words) -> Entry:
 
 
 def _naming(token: Token, lex: Lexicon) -> Hit | None:
-    """"called X Y", "described X as Y": the judgement of the object."""
+    """"called X Y", "described X as Y": the judgement of the object; a label in quotation marks with no word of
+    praise or blame is blame ("called the plan a 'Hollywood fantasy'")."""
     words = lex.words
-    if not any(c.dep_ == "dobj" for c in token.children):
+    named = _misparsed_object(token)
+    if not named and not any(c.dep_ == "dobj" for c in token.children):
         return _small_clause(token, lex)
     said = [t for c in token.children if c.dep_ in _PREDICATES for t in c.subtree]
     said += [t for c in token.children if c.dep_ == "prep" and c.lower_ in words.naming_prepositions
@@ -86,11 +89,30 @@ def _naming(token: Token, lex: Lexicon) -> Hit | None:
              if g.dep_ == "prep" and g.lower_ in words.naming_prepositions for t in g.subtree]  # "X in Y as Z"
     said += [t for c in token.children if c.dep_ == "dobj" for g in c.children if g.dep_ in ("appos", "oprd")
              for t in g.subtree]  # "called Biden a 'decent man'" parsed as an apposition
-    kind = _polarity(said, words)
+    kind = _polarity(said, words) or ("ACCUSE" if _labelled(token, said) else None)
     if kind is None:
         return None
     entry = _entry(token, kind, words)
-    return Hit(token, entry, find_args(token, entry, lex.nouns, lex.light, words), JUDGED_WEIGHT)
+    return Hit(token, entry, find_args(token, entry, lex.nouns, lex.light, words).add("recipient", named),
+               JUDGED_WEIGHT)
+
+
+def _misparsed_object(verb: Token) -> list[Token]:
+    """A named object the parse took for a part of what it is called: "called Smith a clown" (Smith a compound
+    of "clown", before its determiner), "called Smith a 'disgrace'" (two predicates, the name first)."""
+    predicates = [c for c in verb.children if c.dep_ == "oprd"]
+    named = [p for p in predicates[:-1] if p.pos_ == "PROPN"]
+    named += [g for p in predicates for g in p.children if g.dep_ == "compound" and g.pos_ == "PROPN"
+              and any(d.dep_ == "det" and d.i > g.i for d in p.children)]
+    return named
+
+
+def _labelled(verb: Token, said: list[Token]) -> bool:
+    """Whether what a naming verb calls its object is a label in quotation marks ("called the inquiry a 'witch
+    hunt'", "described the plan as 'fantasy'"): scare quotes hold a label the speaker throws at the object (of
+    the quoted labels the coders of wikinews-train and dev coded, 18 of 23 are ACCUSE, 4 REJECT, 1 SUPPORT)."""
+    spans = _quotations(verb)
+    return any(a < t.i < b for t in said if t.pos_ != "PUNCT" for a, b in spans)
 
 
 def _small_clause(token: Token, lex: Lexicon) -> Hit | None:

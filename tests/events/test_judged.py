@@ -1,0 +1,26 @@
+"""Events: judgements in what someone calls a thing (:mod:`dateline.events._judged`), over the real pipeline."""
+
+from __future__ import annotations
+
+import pytest
+
+from tests.events.test_events import only, run
+
+
+@pytest.mark.parametrize(("text", "recipient"), [
+    ('Maria Costa called the new budget a "Christmas tree for lobbyists".', None),  # no word of blame: the quotes
+    ('Maria Costa described the plan as "a fairy tale".', None),
+    ('Maria Costa called Peter Walsh a "weather vane" on Monday.', "Peter Walsh"),  # the name parsed as a predicate
+    ("Maria Costa called Peter Walsh a liar and a coward.", "Peter Walsh"),  # the name parsed as a compound
+])
+def test_a_label_in_quotation_marks_or_of_blame_is_an_accusation(text: str, recipient: str | None) -> None:
+    article = run(text)
+    event = only(article, "ACCUSE")
+    assert [article.actor(i).name for i in event.actors if article.actor(i)] == ["Maria Costa"]
+    if recipient is not None:
+        assert recipient in [a.name for i in event.recipients if (a := article.actor(i)) is not None]
+
+
+def test_a_plain_naming_is_no_event() -> None:
+    article = run("Maria Costa called the new budget a plan for the future.")
+    assert [e for e in article.events if e.type in ("ACCUSE", "SUPPORT")] == []
