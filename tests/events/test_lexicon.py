@@ -28,3 +28,18 @@ def test_clemency_is_a_concession_of_who_grants_it(text: str, actor: str) -> Non
 
 def test_a_commuted_journey_is_no_clemency() -> None:
     assert [e for e in run("Maria Costa commuted to Leeds by train.").events if e.type == "CONCEDE"] == []
+
+
+@pytest.mark.parametrize("text", [
+    "Senator Maria Costa chose Peter Walsh as her running mate.",
+    "The Green Party picked Peter Walsh as its presidential nominee.",
+])
+def test_choosing_a_running_mate_or_a_nominee_is_support_of_them(text: str) -> None:
+    article = run(text)
+    event = only(article, "SUPPORT")
+    assert "Peter Walsh" in _names(article, event.recipients)
+
+
+def test_a_bare_role_chosen_is_no_support() -> None:
+    article = run("The Green Party uses primaries to select its nominee.")
+    assert [e for e in article.events if e.type == "SUPPORT"] == []
