@@ -103,7 +103,8 @@ def _responded_to(prep: Token, words: Words) -> list[Token]:
 
 def _verb_args(verb: Token, entry: Entry, event_nouns: frozenset[str], words: Words) -> Args:
     is_passive = passive(verb) or causative(verb, words)
-    objects = [c for c in verb.children if c.dep_ in ("dobj", "obj")]
+    objects = [c for c in verb.children if c.dep_ in ("dobj", "obj")] or [
+        c for c in verb.children if c.dep_ == "oprd" and c.pos_ == "PROPN"]  # "named Ann Lee as his deputy" misparsed
     args = Args()
     if is_passive:
         objects += [c for c in verb.children if c.dep_ == "nsubjpass" or (c.dep_ == "nsubj" and causative(verb, words))]
