@@ -4,7 +4,8 @@
 sentence, gives a passive with no agent the doer its sentence names (else codes
 it on its patient alone, only when its sentence dates it to the story), names the
 parties' actors (the head's short phrase first, an object pronoun by the one
-person it can stand for, a group word by the last meeting's parties), drops
+person it can stand for, a group word by the last meeting's parties, a subject
+"they" or "the party" by the one body named just before), drops
 what no known actor does, a command and a policy of one's own country, re-types
 an act by who does it ("China held drills", "the police raided the offices"),
 and builds the :class:`~dateline.records.Event` with its date and place
@@ -19,6 +20,7 @@ from dataclasses import dataclass, replace
 from typing import TYPE_CHECKING
 
 from dateline import ids
+from dateline.events._antecedents import antecedent
 from dateline.events._args import passive
 from dateline.events._clause import joint
 from dateline.events._context import imperative, status
@@ -134,7 +136,8 @@ def _news_passive(article: Article, candidate: Candidate) -> bool:
 
 def _parties(article: Article, hit: Hit, number: int, scene: Scene, words: Words) -> _Parties:
     """The spans of the hit's argument heads and the known actors they name; a group word ("their meeting")
-    names the parties of the last meeting a few sentences before."""
+    names the parties of the last meeting a few sentences before, a subject "they" or "the party" the one body
+    named just before (:mod:`dateline.events._antecedents`)."""
     args = hit.args
     actor_spans, actor_ids = _arguments(article, args.actors, words)
     recipient_spans, recipient_ids = _arguments(article, args.recipients, words)
@@ -143,6 +146,8 @@ def _parties(article: Article, hit: Hit, number: int, scene: Scene, words: Words
             and number - scene.group[0] <= CARRY_SENTENCES and args.actors
             and all(t.lower_ in words.group_words for t in args.actors)):
         actor_ids = scene.group[1]  # "Their meeting is scheduled ..."
+    if not actor_ids and len(args.actors) == 1 and (body := antecedent(article, args.actors[0], words)) is not None:
+        actor_ids = (body,)  # "Police arrested a man. They released him."
     return _Parties(actor_spans, actor_ids, recipient_spans, recipient_ids)
 
 

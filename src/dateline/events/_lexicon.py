@@ -160,6 +160,7 @@ class Words:
     source_prepositions: frozenset[str]
     accident_subjects: frozenset[str]
     obstacles: frozenset[str]
+    body_pronouns: frozenset[str]
     generic_determiners: frozenset[str]
     definite_determiners: frozenset[str]
     causative_verbs: frozenset[str]
