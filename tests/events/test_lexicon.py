@@ -43,3 +43,18 @@ def test_choosing_a_running_mate_or_a_nominee_is_support_of_them(text: str) -> N
 def test_a_bare_role_chosen_is_no_support() -> None:
     article = run("The Green Party uses primaries to select its nominee.")
     assert [e for e in article.events if e.type == "SUPPORT"] == []
+
+
+@pytest.mark.parametrize("text", [
+    "Senator Maria Costa proposed a bill to cap rents in Ohio.",
+    "Senator Maria Costa proposed to limit the terms of judges.",
+    "Senator Maria Costa suggested raising the minimum wage.",
+])
+def test_proposing_an_act_is_a_request(text: str) -> None:
+    article = run(text)
+    assert "Maria Costa" in _names(article, only(article, "REQUEST").actors)
+
+
+def test_suggesting_a_claim_is_no_request() -> None:
+    article = run("Senator Maria Costa suggested that Peter Walsh was involved in the fraud.")
+    assert [e for e in article.events if e.type == "REQUEST"] == []
