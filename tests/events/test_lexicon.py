@@ -58,3 +58,8 @@ def test_proposing_an_act_is_a_request(text: str) -> None:
 def test_suggesting_a_claim_is_no_request() -> None:
     article = run("Senator Maria Costa suggested that Peter Walsh was involved in the fraud.")
     assert [e for e in article.events if e.type == "REQUEST"] == []
+
+
+def test_making_lawful_what_was_banned_is_a_concession() -> None:
+    article = run("The Senate of Ohio voted to legalize cannabis on Friday.")
+    assert any("Senate" in name for name in _names(article, only(article, "CONCEDE").actors))
