@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import pytest
+
 from tests.events.test_events import only, run
 
 
@@ -11,3 +13,13 @@ def test_a_name_the_parse_takes_for_a_predicate_is_the_object() -> None:
                   "introduced a new party.")
     event = only(article, "SUPPORT")
     assert "Ann Miller" in [a.name for i in event.recipients if (a := article.actor(i)) is not None]
+
+
+@pytest.mark.parametrize(("text", "event_type", "actor"), [
+    ("Israel launched a wave of airstrikes on Gaza on Monday.", "ASSAULT", "Israel"),
+    ("President Maria Costa issued a series of pardons on Tuesday.", "CONCEDE", "Maria Costa"),
+])
+def test_acts_counted_by_a_noun_take_their_actor_through_it(text: str, event_type: str, actor: str) -> None:
+    article = run(text)
+    event = only(article, event_type)
+    assert [a.name for i in event.actors if (a := article.actor(i)) is not None] == [actor]

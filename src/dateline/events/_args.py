@@ -307,11 +307,22 @@ def _clause_owner(noun: Token, own: list[Token], light: frozenset[str], words: W
         return own
     if noun.ent_type_ == "EVENT" or noun.pos_ == "PROPN":
         return []  # a named event ("after the Libyan Civil War") is not the act of the clause's subject
+    phrase = _collective(noun, words)
     for rule in _CLAUSE_OWNERS:
-        found = rule(noun, light, words)
+        found = rule(phrase, light, words)
         if found is not None:
             return found
     return []
+
+
+def _collective(noun: Token, words: Words) -> Token:
+    """The noun that counts a nominal trigger ("launched a wave of airstrikes", "issued a series of pardons"):
+    the clause treats the acts through it, so it stands for them there; else the trigger itself."""
+    head = noun.head
+    if (noun.dep_ == "pobj" and head.lower_ in words.partitive_prepositions and head.head.pos_ == "NOUN"
+            and head.head.lemma_.lower() in words.collective_nouns):
+        return head.head
+    return noun
 
 
 def _noun_args(noun: Token, entry: Entry, light: frozenset[str], words: Words) -> Args:

@@ -161,6 +161,7 @@ class Words:
     accident_subjects: frozenset[str]
     obstacles: frozenset[str]
     body_pronouns: frozenset[str]
+    collective_nouns: frozenset[str]
     generic_determiners: frozenset[str]
     definite_determiners: frozenset[str]
     causative_verbs: frozenset[str]
