@@ -63,3 +63,10 @@ def test_suggesting_a_claim_is_no_request() -> None:
 def test_making_lawful_what_was_banned_is_a_concession() -> None:
     article = run("The Senate of Ohio voted to legalize cannabis on Friday.")
     assert any("Senate" in name for name in _names(article, only(article, "CONCEDE").actors))
+
+
+@pytest.mark.parametrize("verb", ["insulted", "smeared", "belittled"])
+def test_verbs_of_insult_are_accusations(verb: str) -> None:
+    article = run(f"Senator Maria Costa {verb} Peter Walsh on Monday.")
+    event = only(article, "ACCUSE")
+    assert _names(article, event.actors) == ["Maria Costa"] and _names(article, event.recipients) == ["Peter Walsh"]
