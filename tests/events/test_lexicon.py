@@ -70,3 +70,8 @@ def test_verbs_of_insult_are_accusations(verb: str) -> None:
     article = run(f"Senator Maria Costa {verb} Peter Walsh on Monday.")
     event = only(article, "ACCUSE")
     assert _names(article, event.actors) == ["Maria Costa"] and _names(article, event.recipients) == ["Peter Walsh"]
+
+
+def test_accepting_responsibility_is_a_concession() -> None:
+    article = run("Senator Maria Costa accepted responsibility for the failed vote on Monday.")
+    assert _names(article, only(article, "CONCEDE").actors) == ["Maria Costa"]
