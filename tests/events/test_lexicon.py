@@ -75,3 +75,8 @@ def test_verbs_of_insult_are_accusations(verb: str) -> None:
 def test_accepting_responsibility_is_a_concession() -> None:
     article = run("Senator Maria Costa accepted responsibility for the failed vote on Monday.")
     assert _names(article, only(article, "CONCEDE").actors) == ["Maria Costa"]
+
+
+def test_sending_officers_is_a_mobilization() -> None:
+    article = run("President Maria Costa sent federal officers to Leeds on Monday.")
+    assert _names(article, only(article, "MOBILIZE").actors) == ["Maria Costa"]
