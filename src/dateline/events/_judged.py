@@ -77,7 +77,7 @@ def _entry(token: Token, kind: str, words: Words) -> Entry:
 
 def _naming(token: Token, lex: Lexicon) -> Hit | None:
     """"called X Y", "described X as Y": the judgement of the object; a label in quotation marks with no word of
-    praise or blame is blame ("called the plan a 'Hollywood fantasy'")."""
+    praise or blame is blame ("called the plan a 'pipe dream'")."""
     words = lex.words
     named = _misparsed_object(token)
     if not named and not any(c.dep_ == "dobj" for c in token.children):
@@ -108,8 +108,8 @@ def _misparsed_object(verb: Token) -> list[Token]:
 
 
 def _labelled(verb: Token, said: list[Token]) -> bool:
-    """Whether what a naming verb calls its object is a label in quotation marks ("called the inquiry a 'witch
-    hunt'", "described the plan as 'fantasy'"): scare quotes hold a label the speaker throws at the object (of
+    """Whether what a naming verb calls its object is a label in quotation marks ("called the inquiry a
+    'circus'", "described the plan as 'fantasy'"): scare quotes hold a label the speaker throws at the object (of
     the quoted labels the coders of wikinews-train and dev coded, 18 of 23 are ACCUSE, 4 REJECT, 1 SUPPORT)."""
     spans = _quotations(verb)
     return any(a < t.i < b for t in said if t.pos_ != "PUNCT" for a, b in spans)
