@@ -177,10 +177,29 @@ def test_place_needs_the_country_and_a_shared_name_word() -> None:
 
 
 def test_roles_both_empty_are_right_one_empty_is_wrong() -> None:
-    assert _fields(recipients=()).recipient is True
-    assert _fields(recipients=(S_TRUMP,)).recipient is False
-    assert _fields(actors=(), gold_actors=(TRUMP,)).actor is False
-    assert _fields(actors=(SystemActor("Trump", "person", None, None),), gold_actors=(TRUMP,)).actor is True
+    accusation = {"type": "ACCUSE", "gold_type": "ACCUSE"}
+    assert _fields(**accusation, recipients=()).recipient is True
+    assert _fields(**accusation, recipients=(S_TRUMP,)).recipient is False
+    assert _fields(**accusation, actors=(), gold_actors=(TRUMP,)).actor is False
+    assert _fields(**accusation, actors=(SystemActor("Trump", "person", None, None),), gold_actors=(TRUMP,)).actor
+
+
+def test_the_parties_of_a_meeting_are_partners_whichever_role_holds_them() -> None:
+    visit = _fields(actors=(S_TRUMP,), recipients=(S_PUTIN,))  # visitor to host, as PLOVER allows
+    assert (visit.actor, visit.recipient) == (True, True)
+    hosted = _fields(actors=(S_PUTIN,), recipients=(), gold_actors=(TRUMP,), gold_recipients=(PUTIN,))
+    assert (hosted.actor, hosted.recipient) == (True, True)
+    stranger = SystemActor("Angela Merkel", "person", "DEU", "GOV")
+    assert _fields(actors=(stranger,), recipients=(stranger,)).actor is False
+    assert _fields(actors=(), recipients=()).actor is False
+
+
+def test_only_a_meeting_the_gold_allows_is_scored_as_one() -> None:
+    accusation = {"type": "ACCUSE", "gold_type": "ACCUSE"}
+    assert _fields(**accusation, actors=(S_TRUMP,), recipients=(S_PUTIN,), gold_actors=(TRUMP,)).recipient is False
+    assert wn.meeting(system_event(), gold_event(type="AGREE", alt=("CONSULT",)))
+    assert not wn.meeting(system_event(type="AGREE"), gold_event(type="CONSULT", alt=("AGREE",)))
+    assert not wn.meeting(system_event(), gold_event(type="AGREE"))
 
 
 def test_unscored_fields_do_not_count_against_all_fields() -> None:

@@ -12,7 +12,8 @@ country, sector). Scoring follows its ``SOURCE.md``:
   shared name word, or a shared country). **Precision:** a system event is right
   when it matches a gold event (core or minor) that way.
 - **Fields of matched events:** actor and recipient (a shared name word; both
-  empty is right), date (equal to the gold's precision: "2020-02-02" is right for
+  empty is right; the parties of a meeting, a CONSULT, as partners: actors and
+  recipients together, see :func:`meeting`), date (equal to the gold's precision: "2020-02-02" is right for
   "2020-02"), place (the gold's country and a shared name word), status, and all
   at once. A gold null date or place is not scored and blocks nothing.
 - **Actors:** found (a system actor shares a name word), then country, sector
@@ -46,8 +47,9 @@ from dateline.errors import InputError
 from dateline.records import Article, Document, Failure
 
 __all__ = [
-    "DEFAULT_DATA", "Counts", "GoldActor", "GoldArticle", "GoldEvent", "Location", "SystemActor", "SystemArticle",
-    "SystemEvent", "actor_rates", "code", "event_rates", "from_article", "load", "matches", "run", "score",
+    "DEFAULT_DATA", "MEETING", "Counts", "GoldActor", "GoldArticle", "GoldEvent", "Location", "SystemActor",
+    "SystemArticle", "SystemEvent", "actor_rates", "code", "event_rates", "from_article", "load", "matches", "meeting",
+    "run", "score",
 ]
 
 #: The set's folder, relative to the shared data root.
@@ -71,6 +73,8 @@ NOT_A_COUNTRY = frozenset({"IGO"})
 BARE_COUNTRY = "country"
 
 Convention = Literal["raw", "plover"]
+#: The type of meetings, whose parties are scored as partners (:func:`meeting`).
+MEETING = "CONSULT"
 _WORD = re.compile(r"\w+")
 _ARTICLE_WORD = re.compile(r"^(the|a|an) ")
 
@@ -401,14 +405,27 @@ def _role_right(system: Sequence[SystemActor], gold: Sequence[GoldActor]) -> boo
     return _names_shared(system, gold) if system and gold else not system and not gold
 
 
+def meeting(system: SystemEvent, gold: GoldEvent) -> bool:
+    """Whether a matched pair is scored as a meeting: the system codes a CONSULT that the gold allows (its
+    type or one of its ``alt_types``). The guidelines code a meeting as all parties actors and no recipient;
+    the PLOVER manual also allows a visit as visitor (actor) to host (recipient). Either way the parties are
+    partners, so a meeting's actors and recipients are compared as one set (:func:`check_fields`)."""
+    return MEETING in (system.type, system.plover_type) and MEETING in (gold.type, *gold.alt_types)
+
+
 def check_fields(system: SystemEvent, gold: GoldEvent) -> FieldCheck:
-    """The fields of a matched pair."""
+    """The fields of a matched pair; the parties of a :func:`meeting` as partners: its actor is right when
+    one of the system's parties (actors and recipients) shares a name word with one of the gold's, and its
+    recipient is then right (the guidelines' form has none)."""
     place = None if gold.place is None else (
         system.place is not None and system.place.country == gold.place.country
         and bool(_name_words(system.place.name) & _name_words(gold.place.name)))
     date = None if gold.date is None else system.date is not None and system.date[:len(gold.date)] == gold.date
-    return FieldCheck(_role_right(system.actors, gold.actors), _role_right(system.recipients, gold.recipients),
-                      date, place, system.status == gold.status)
+    if meeting(system, gold):
+        actor, recipient = _role_right(system.actors + system.recipients, gold.actors + gold.recipients), True
+    else:
+        actor, recipient = _role_right(system.actors, gold.actors), _role_right(system.recipients, gold.recipients)
+    return FieldCheck(actor, recipient, date, place, system.status == gold.status)
 
 
 # --- matching and counting ---------------------------------------------------------------------------------
