@@ -552,6 +552,19 @@ def test_armed_officers_are_the_police_of_the_scene_and_other_officers_nobody() 
     assert actor_of(cabinet, "House").sector == "LEG"
 
 
+def test_the_party_stands_for_the_party_named_before_it() -> None:
+    article = run("Delegates of the Harbor Party met in Denver, Colorado on Saturday. The next day the party "
+                  "nominated Jane Roe for governor.", dt.date(2020, 5, 24))
+    harbor = actor_of(article, "Harbor Party")
+    assert harbor.sector == "PTY"
+    assert actor_of(article, "the party") is harbor
+    for text in ("Police said two men were shot at a graduation party in Denver, Colorado.",
+                 "Police in Denver, Colorado said the party ended at midnight."):
+        alone = run(text, dt.date(2020, 5, 24))
+        at = alone.text.index("party")
+        assert alone.actor_at(at, at + len("party")) is None, text
+
+
 def test_voters_and_politicians_are_groups_of_the_story_country() -> None:
     article = run("In Ohio, United States, voters went to the polls while politicians argued over the delay.",
                   dt.date(2020, 3, 17))
