@@ -70,6 +70,18 @@ def test_a_doubted_party_stays_where_no_candidate_replaces_it(nlp: Any, tmp_path
     assert _parties(_run(SANCTION, model), "SANCTION") == (["Russia"], ["Ukraine"])
 
 
+def test_a_recipient_the_model_keeps_never_fills_the_empty_actor_role(nlp: Any, tmp_path: Path) -> None:
+    text = "New sanctions were imposed on Ukraine."
+    assert _parties(_run(text, NO_MODEL), "SANCTION") == ([], ["Ukraine"])
+    thresholds = {"actor.keep": 0.3, "actor.add": 0.5, "recipient.keep": 0.3, "recipient.add": 0.5}
+    named = {"bias": -10.0, "ent=GPE": 20.0}  # a model that takes the country for the actor
+    (tmp_path / "kept").mkdir(), (tmp_path / "doubted").mkdir()  # one file each: models load once per path
+    kept = _model(tmp_path / "kept", named, {"bias": 10.0}, thresholds)
+    assert _parties(_run(text, kept), "SANCTION") == ([], ["Ukraine"])
+    doubted = _model(tmp_path / "doubted", named, {"bias": -10.0}, thresholds)
+    assert _parties(_run(text, doubted), "SANCTION") == (["Ukraine"], [])  # a doubted one may move
+
+
 def test_the_shipped_model_keeps_clear_parties(nlp: Any) -> None:
     assert load_roles(lang.resources()) is not None
     assert _parties(_run(SANCTION), "SANCTION") == (["Russia"], ["Ukraine"])

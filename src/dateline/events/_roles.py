@@ -225,6 +225,12 @@ def _group(token: Token, among: list[Token]) -> list[Token]:
     return [t for t in among if t.i in linked]
 
 
+def _actor_id(token: Token, article: Article, words: Words) -> str:
+    """The id of the actor the phrase of ``token`` names; "" where it names none."""
+    actor = article.actor_at(*phrase(token, words))
+    return actor.id if actor is not None else ""
+
+
 def _agent(token: Token, words: Words) -> bool:
     """Whether ``token`` is the object of an agent preposition ("the eviction of families by Israel"): the
     doer by the grammar, never a recipient the model adds, wherever the parser hung the phrase."""
@@ -237,9 +243,11 @@ def choose(hit: Hit, article: Article, words: Words, model: Roles) -> Args | Non
     the role's ``keep`` threshold, and so do the parties the rules coordinate with it; a role the rules
     leave empty, or whose parties the model doubts, takes the candidate the model finds likeliest for it,
     with those coordinated with it, where its probability reaches the role's ``add`` threshold. The rules'
-    parties of a role stay where no candidate replaces them: the model never just removes a party. The
-    subject of a verb of asking or ordering is never added as the actor of the act it asks for ("X advised Y
-    to attack Z": Y attacks), as the object of an agent preposition is never added as a recipient."""
+    parties of a role stay where no candidate replaces them: the model never just removes a party, nor moves
+    one the rules gave the other role, nor another mention of its actor, into a role ("charges against X"
+    with no actor named: X stays the recipient and does not become the actor). The subject of a verb of
+    asking or ordering is never added as the actor of the act it asks for ("X advised Y to attack Z": Y
+    attacks), as the object of an agent preposition is never added as a recipient."""
     parties = participants(hit, words)
     voice = voice_of(hit)
     scores = {}
@@ -248,6 +256,10 @@ def choose(hit: Hit, article: Article, words: Words, model: Roles) -> Args | Non
         scores[party.token.i] = {r: model.probability(r, names) for r in ROLES}
     among = [p.token for p in parties]
     rule = {"actor": {t.i for t in hit.args.actors}, "recipient": {t.i for t in hit.args.recipients}}
+    # the actors of the rules' recipients that the model does not doubt there: no actor takes them
+    named = {t.i: _actor_id(t, article, words) for t in among}
+    held = {named[i] or str(i) for i in rule["recipient"]
+            if i in scores and scores[i]["recipient"] >= model.thresholds["recipient.keep"]}
     chosen: dict[str, list[Token]] = {}
     for role in ROLES:
         taken = {t.i for r in chosen.values() for t in r}
@@ -258,6 +270,7 @@ def choose(hit: Hit, article: Article, words: Words, model: Roles) -> Args | Non
                                         if g.i in rule[role] and g.i not in taken}
         kept = [t for t in among if t.i in linked]
         free = [t for t in among if t.i not in taken and t.i not in rule[role]
+                and not (role == "actor" and (named[t.i] or str(t.i)) in held)
                 and not (role == "recipient" and _agent(t, words))
                 and not (role == "actor" and control(hit.token, t, words) == "outranked")]
         if not kept and free:
