@@ -350,6 +350,20 @@ def test_trigger_actor_and_recipient(text: str, event_type: str, trigger: str, a
     assert texts(event.recipient_spans) == recipients
 
 
+@pytest.mark.parametrize(("text", "actor", "recipient"), [
+    # "nominated" parsed as a modifier of "lawyer": the noun it modifies is its object
+    ("At its convention in Denver, the Green Party nominated Boston lawyer Mark Evans for president.",
+     "the Green Party", "Boston lawyer Mark Evans"),
+    # "Kim" parsed as a second subject after the verb: its object
+    ("On June 4 at its annual Harbor Party congress, the Harbor Party nominated Yale University economist Laura "
+     "Kim, its 2008 candidate for senate, for governor.", "the Harbor Party",
+     "Yale University economist Laura Kim, its 2008 candidate for senate"),
+])
+def test_the_object_of_an_active_verb_the_parse_missed(text: str, actor: str, recipient: str) -> None:
+    event = only(run(text, "2020-06-30", roles="none"), "SUPPORT")
+    assert (texts(event.actor_spans), texts(event.recipient_spans)) == ([actor], [recipient])
+
+
 def test_object_complement_ends_the_recipient_phrase() -> None:
     event = only(run("The militia held villagers as human shields near the border."), "ASSAULT")
     assert texts(event.actor_spans) == ["The militia"]

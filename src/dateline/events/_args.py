@@ -114,6 +114,7 @@ def _verb_args(verb: Token, entry: Entry, event_nouns: frozenset[str], words: Wo
             objects.append(verb.head)
     else:
         args = args.add("actor", _subject(verb, words) or _intender(verb, words))
+        objects += _misparsed_objects(verb)
     args = _prep_args(verb, entry, args, words)
     if is_passive and not args.actors:  # "convicted of corruption by a court": the agent hung on the phrase
         args = args.add("actor", [t for c in verb.children if c.dep_ == "prep" for o in c.children
@@ -142,6 +143,21 @@ def _verb_args(verb: Token, entry: Entry, event_nouns: frozenset[str], words: Wo
     if entry.object == "actor" and not is_passive:
         args = replace(args, actors=args.recipients, recipients=args.actors)
     return args
+
+
+def _misparsed_objects(verb: Token) -> list[Token]:
+    """The object of an active verb the parse missed: the noun a past tense is hung on as a modifier ("Trump
+    nominated Judge Jane Roe": "nominated" an ``amod`` of "Roe"; a participle would be ``VBN``), and a second
+    subject after the verb when one comes before it ("the party nominated psychologist Jane Roe")."""
+    out = []
+    if verb.tag_ == "VBD" and verb.dep_ == "amod" and verb.head.pos_ in NOUNISH:
+        head = verb.head
+        while head.dep_ in ("compound", "flat") and head.head.i != head.i and head.head.pos_ in NOUNISH:
+            head = head.head  # "Judge" of "Judge Jane Roe": the phrase's head
+        out.append(head)
+    if any(c.dep_ in SUBJ and c.i < verb.i for c in verb.children):
+        out += [c for c in verb.children if c.dep_ == "nsubj" and c.i > verb.i]
+    return out
 
 
 def _intender(verb: Token, words: Words) -> list[Token]:

@@ -35,6 +35,9 @@ def phrase(token: Token, words: Words) -> tuple[int, int]:
             first = child.left_edge
     while first.i < token.i and first.lower_ in words.preconjunctions:
         first = first.nbor(1)  # "both Libya and Iraq"
+    verbs = [t for t in token.doc[first.i : token.i] if t.tag_ == "VBD"]
+    if verbs:  # a past tense is no modifier: "X nominated lawyer Jane Roe" parsed with "nominated" inside
+        first = verbs[-1].nbor(1)
     start = first.idx
     end = token.idx + len(token.text)
     for child in token.rights:
