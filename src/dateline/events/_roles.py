@@ -240,9 +240,10 @@ def _agent(token: Token, words: Words) -> bool:
 def choose(hit: Hit, article: Article, words: Words, model: Roles) -> Args | None:
     """The parties the model chooses for the event of ``hit``; None where it names none (the rules' parties
     stay). A party the rules gave a role keeps it while the model's probability of that role is at least
-    the role's ``keep`` threshold, and so do the parties the rules coordinate with it; a role the rules
-    leave empty, or whose parties the model doubts, takes the candidate the model finds likeliest for it,
-    with those coordinated with it, where its probability reaches the role's ``add`` threshold. The rules'
+    the role's ``keep`` threshold, and so do the parties the rules coordinate with it and every party the
+    rules give a meeting (its partners, all actors); a role the rules leave empty, or whose parties the
+    model doubts, takes the candidate the model finds likeliest for it, with those coordinated with it,
+    where its probability reaches the role's ``add`` threshold. The rules'
     parties of a role stay where no candidate replaces them: the model never just removes a party, nor moves
     one the rules gave the other role, nor another mention of its actor, into a role ("charges against X"
     with no actor named: X stays the recipient and does not become the actor). The subject of a verb of
@@ -264,7 +265,9 @@ def choose(hit: Hit, article: Article, words: Words, model: Roles) -> Args | Non
     for role in ROLES:
         taken = {t.i for r in chosen.values() for t in r}
         ruled = [t for t in among if t.i in rule[role] and t.i not in taken]
-        kept = [t for t in ruled if scores[t.i][role] >= model.thresholds[f"{role}.keep"]]
+        # the parties of a meeting are partners: the model drops none of those the rules name
+        kept = [t for t in ruled if scores[t.i][role] >= model.thresholds[f"{role}.keep"]
+                or (role == "actor" and hit.entry.reciprocal)]
         # a party keeps those coordinated with it in the same role ("Jordan and Britain agreed")
         linked = {t.i for t in kept} | {g.i for t in kept for g in _group(t, among)
                                         if g.i in rule[role] and g.i not in taken}
