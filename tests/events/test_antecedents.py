@@ -23,7 +23,8 @@ def test_the_party_is_the_party_named_just_before() -> None:
 
 
 def test_no_body_is_taken_where_two_could_be_meant_or_the_word_is_quoted() -> None:
-    two = run("The Green Party and the Labour Party met in Denver on Friday. The party nominated Peter Walsh.")
+    # ("the party" after two parties is the last one named: the actors stage reads it so, see tests/actors)
+    two = run("The Green Party and the Labour Party met in Denver on Friday. They nominated Peter Walsh.")
     assert all(e.actors == () for e in two.events if e.type == "SUPPORT")
     quoted = run('The Kenya Police Service questioned Peter Walsh. He said, "They beat me on Friday."')
     assert [e for e in quoted.events if e.type == "ASSAULT" and e.actors] == []
