@@ -650,6 +650,9 @@ def test_common_political_acts_are_coded(text: str, event_type: str, actor: str,
     ("Joe Biden won in March. Protesters marched against Joe Biden in Washington.", "marched"),
     ("Theresa May insisted she was innocent. Theresa May insisted on talks with the EU.", "insisted"),
     ("Donald Trump was asked whether Vladimir Putin lied. Donald Trump asked Vladimir Putin to stop.", "asked"),
+    ("Maria Lopez released 40 policy plans. Hamas released two hostages.", "released"),
+    ("Donald Trump will release his tax returns. Iran released the prisoners.", "released"),
+    ("The court's opinion, released on Monday, was long. Iran released the prisoners.", "released"),
 ])
 def test_other_senses_of_trigger_words_are_no_events(text: str, kept: str) -> None:
     article = run(text)
