@@ -212,6 +212,7 @@ def test_user_lexicon_adds_and_removes_entries(tmp_path: Path) -> None:
      {"lemma": "x", "pos": "verb", "type": "AGREE", "colour": "red"},
      {"lemma": "x", "pos": "verb", "type": "COOPERATE", "alone": "MOBILIZE"},
      {"lemma": "x", "pos": "verb", "type": "COOPERATE", "reciprocal": True, "alone": "PARTY"},
+     {"lemma": "x", "pos": "verb", "type": "CONSULT", "needs_partner": True},
      {"lemma": "x", "pos": "verb", "type": "ASSAULT", "by_sector": {"COP": {"type": "ARREST"}}}],
 )
 def test_bad_user_entries_are_refused(tmp_path: Path, entry: dict[str, Any]) -> None:
@@ -1027,6 +1028,17 @@ def test_everyday_senses_of_support_and_seek_are_no_events() -> None:
     event = only(run("Angela Merkel supported Emmanuel Macron in the election."), "SUPPORT")
     assert texts(event.recipient_spans) == ["Emmanuel Macron"]
     assert texts(only(run("Turkey sought documents from the United States."), "REQUEST").actor_spans) == ["Turkey"]
+
+
+@pytest.mark.parametrize(("text", "coded"), [
+    ("Maria Lopez discussed her role as the party's nominee.", False),
+    ("The Senate debated the bill on Monday.", False),
+    ("Joe Biden discussed the economy with Angela Merkel.", True),
+    ("Donald Trump and Vladimir Putin discussed Syria.", True),
+    ("EU foreign ministers discussed sanctions on Russia.", True),
+])
+def test_one_party_alone_discussing_a_topic_consults_no_one(text: str, coded: bool) -> None:
+    assert [e.type for e in run(text).events if e.type == "CONSULT"] == (["CONSULT"] if coded else [])
 
 
 def test_a_modal_question_asks_nothing_of_anyone() -> None:

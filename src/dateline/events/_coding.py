@@ -53,6 +53,8 @@ MIN_CONFIDENCE = 0.05
 MAX_CONFIDENCE = 0.95
 #: The shape of a date value of day precision ("2019-10-11").
 DAY_VALUE = "YYYY-MM-DD"
+#: Penn tags of a plural noun: a doer named by one ("the ministers") may be several parties.
+_PLURAL = frozenset({"NNS", "NNPS"})
 
 
 @dataclass(frozen=True)
@@ -82,6 +84,8 @@ def code(article: Article, hit: Hit, number: int, scene: Scene, words: Words,
         # no party is a known actor ("he", "two women and a man"): nothing an analyst can use; some words are acts
         # only when a known actor does them ("the new law targets oligarchs" is no attack)
         return None
+    if _lone(done, parties, words):
+        return None  # "the senator discussed her role": one party talks about a topic and consults no one
     done = _retyped(article, done, parties, words)
     if done.entry.modal and _own_country(article, parties.actor_ids, parties.recipient_ids):
         return None  # "Johnson said Britain must leave": a policy of one's own country, asked of no one else
@@ -149,6 +153,14 @@ def _parties(article: Article, hit: Hit, number: int, scene: Scene, words: Words
     if not actor_ids and len(args.actors) == 1 and (body := antecedent(article, args.actors[0], words)) is not None:
         actor_ids = (body,)  # "Police arrested a man. They released him."
     return _Parties(actor_spans, actor_ids, recipient_spans, recipient_ids)
+
+
+def _lone(hit: Hit, parties: _Parties, words: Words) -> bool:
+    """Whether an act of two parties or more (``needs_partner``) names one alone: a single known actor, no
+    recipient, and neither a plural doer ("the ministers discussed ...") nor a joint act."""
+    if not hit.entry.needs_partner or len(parties.actor_ids) + len(parties.recipient_ids) > 1:
+        return False
+    return not joint(hit.token, words) and not any(t.tag_ in _PLURAL for t in hit.args.actors)
 
 
 def _retyped(article: Article, hit: Hit, parties: _Parties, words: Words) -> Hit:

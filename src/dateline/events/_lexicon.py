@@ -39,7 +39,7 @@ _POS = ("verb", "noun")
 _OBJECTS = ("recipient", "topic", "actor")
 _KEYS = {
     "lemma", "pos", "type", "mode", "with", "without", "tags", "object", "reciprocal", "preps", "weight", "note",
-    "modal", "vehicle", "alone", "needs_actor", "by_sector", "told_when_definite",
+    "modal", "vehicle", "alone", "needs_actor", "by_sector", "told_when_definite", "needs_partner",
 }
 
 
@@ -74,6 +74,9 @@ class Entry:
     #: A noun that, made definite ("the killing", "this attack", "Smith's murder"), names an act the reader
     #: already knows of (told before, or background), not a new one.
     told_when_definite: bool = False
+    #: For a reciprocal entry, coded only between two parties or more: one party alone ("the senator discussed
+    #: her role", "Congress debated the bill") talks about a topic and consults no one.
+    needs_partner: bool = False
 
 
 @dataclass(frozen=True, slots=True)
@@ -254,6 +257,9 @@ def _entries(raw: Any, source: str, where: str, words: Words) -> list[Entry | tu
     by_sector = _by_sector(raw.get("by_sector", {}), source, where)
     if alone is not None and (alone not in EVENT_TYPES or not reciprocal):
         raise _fail(source, where, f"'alone' must be a PLOVER type of a reciprocal entry, not {alone!r}")
+    needs_partner = bool(raw.get("needs_partner", False))
+    if needs_partner and not reciprocal:
+        raise _fail(source, where, "'needs_partner' is for a reciprocal entry")
     # "met with X"; "sanctions on X", "aid to X"
     default = words.reciprocal_prepositions if reciprocal else words.default_prepositions
     preps = _words(raw, "preps", source, where) if "preps" in raw else default
@@ -263,7 +269,7 @@ def _entries(raw: Any, source: str, where: str, words: Words) -> list[Entry | tu
               _words(raw, "without", source, where), frozenset(_words(raw, "tags", source, where)),
               obj, reciprocal, preps, float(weight), bool(raw.get("modal", False)),
               bool(raw.get("vehicle", False)), alone, bool(raw.get("needs_actor", False)), by_sector,
-              bool(raw.get("told_when_definite", False)))
+              bool(raw.get("told_when_definite", False)), needs_partner)
         for lemma in lemmas
     ]
 
