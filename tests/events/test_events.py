@@ -654,6 +654,8 @@ def test_common_political_acts_are_coded(text: str, event_type: str, actor: str,
     ("Maria Lopez released 40 policy plans. Hamas released two hostages.", "released"),
     ("Donald Trump will release his tax returns. Iran released the prisoners.", "released"),
     ("The court's opinion, released on Monday, was long. Iran released the prisoners.", "released"),
+    ("Delta Air Lines offers flights to Havana. Iran offered to mediate between the rivals.", "offered"),
+    ("The police offered Maria Lopez a tour. The Taliban offered talks to the government.", "offered"),
 ])
 def test_other_senses_of_trigger_words_are_no_events(text: str, kept: str) -> None:
     article = run(text)
@@ -1028,6 +1030,11 @@ def test_everyday_senses_of_support_and_seek_are_no_events() -> None:
     event = only(run("Angela Merkel supported Emmanuel Macron in the election."), "SUPPORT")
     assert texts(event.recipient_spans) == ["Emmanuel Macron"]
     assert texts(only(run("Turkey sought documents from the United States."), "REQUEST").actor_spans) == ["Turkey"]
+
+
+def test_an_endorsement_offered_is_support() -> None:
+    event = only(run("Bernie Sanders did not offer an endorsement of Joe Biden."), "SUPPORT")
+    assert event.status == "negated" and texts(event.recipient_spans) == ["Joe Biden"]
 
 
 @pytest.mark.parametrize(("text", "coded"), [
