@@ -656,6 +656,8 @@ def test_common_political_acts_are_coded(text: str, event_type: str, actor: str,
     ("The court's opinion, released on Monday, was long. Iran released the prisoners.", "released"),
     ("Delta Air Lines offers flights to Havana. Iran offered to mediate between the rivals.", "offered"),
     ("The police offered Maria Lopez a tour. The Taliban offered talks to the government.", "offered"),
+    ("Voters do not elect the Prime Minister. The parliament elected Angela Merkel as chancellor.", "elected"),
+    ("The seat always elected a Labour Member of Parliament. Members elected Boris Johnson.", "elected"),
 ])
 def test_other_senses_of_trigger_words_are_no_events(text: str, kept: str) -> None:
     article = run(text)
