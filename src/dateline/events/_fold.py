@@ -15,7 +15,7 @@ from dataclasses import dataclass, replace
 from typing import TYPE_CHECKING
 
 from dateline.events._args import Args
-from dateline.events._lexicon import Entry, Lexicon, Words
+from dateline.events._lexicon import Entry, Lexicon, Words, plover
 
 if TYPE_CHECKING:
     from spacy.tokens import Token
@@ -39,6 +39,10 @@ MAX_PARENT_CLIMB = 8
 #: the attack replaces "carry out", then folds into the threat). Set by hand; 3 or 8 code the same
 #: events on those texts.
 MAX_TAKEOVERS = 4
+#: PLOVER quad classes of conflict (verbal and material): one promised is that act, not an agreement.
+_CONFLICT_QUADS = frozenset({3, 4})
+#: Dependencies of what a verb of promising promises ("vowed to keep fighting", "promised protests").
+_PROMISED = frozenset({"xcomp", "ccomp", "dobj"})
 #: A bound on the depth of a parse tree (spaCy's trees have no cycles; news sentences nest far
 #: less deep), so that a malformed parse cannot loop.
 MAX_DEPTH = 50
@@ -120,20 +124,36 @@ def _merge(parent: Hit, hit: Hit) -> Hit:
     return replace(parent, args=args, entry=entry, weight=max(parent.weight, hit.weight))
 
 
-def _takes_over(hit: Hit, parent: Hit, light: frozenset[str]) -> bool:
+def _takes_over(hit: Hit, parent: Hit, lex: Lexicon) -> bool:
     """Whether ``hit``, embedded in ``parent`` and of another type, is the event rather than its
-    content: what a letter says ("sent a letter to X urging ..."), or the event noun a light verb
+    content: what a letter says ("sent a letter to X urging ..."), an act of conflict one vows
+    ("vowed to investigate X": PLOVER's AGREE promises cooperation), or the event noun a light verb
     governs when the noun's entry is the more specific one: it names a modifier ("launched air
     strikes on Gaza" is ASSAULT, "carried out a cyber attack" COERCE, whatever the verb's entry says
     of strikes and attacks), or the verb's entry does not name the noun at all. The verb's entry
     wins where it names the bare noun ("made an ultimatum" is a THREATEN, not a REQUEST)."""
-    if parent.entry.vehicle:
+    if parent.entry.vehicle or _promised_conflict(hit, parent, lex.words):
         return True
     noun = hit.token
     if hit.entry.pos != "noun" or noun.head.i != parent.token.i or noun.dep_ not in _LIGHT_OBJECTS:
         return False
     specific = bool(hit.entry.with_) or noun.lemma_.lower() not in parent.entry.with_
-    return parent.entry.lemma in light and specific
+    return parent.entry.lemma in lex.light and specific
+
+
+def _promised_conflict(hit: Hit, parent: Hit, words: Words) -> bool:
+    """An act of conflict someone vows or promises ("vowed to investigate X", "promised protests"): the act
+    itself, planned, not an AGREE."""
+    if parent.entry.type != "AGREE" or parent.token.lemma_.lower() not in words.promising_verbs:
+        return False
+    tok = hit.token
+    for _ in range(MAX_PARENT_CLIMB):  # what is promised, not a scene of it ("pledged support despite the attack")
+        if tok.dep_ not in _PROMISED or tok.head.i == tok.i:
+            return False
+        tok = tok.head
+        if tok.i == parent.token.i:
+            return plover().quad[hit.entry.type] in _CONFLICT_QUADS
+    return False
 
 
 def _inherit(hit: Hit, parent: Hit) -> Hit:
@@ -171,7 +191,7 @@ def _place(hit: Hit, kept: dict[int, Hit], lex: Lexicon) -> dict[int, Hit]:
             return out
         if parent.entry.type == hit.entry.type:
             out[parent.token.i] = _merge(parent, hit)
-        elif _takes_over(hit, parent, lex.light):
+        elif _takes_over(hit, parent, lex):
             hit = out[hit.token.i] = _inherit(hit, parent)
             del out[parent.token.i]
             continue  # "threatened to carry out a cyber attack": the attack is the threat's content

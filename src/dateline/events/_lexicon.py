@@ -175,6 +175,7 @@ class Words:
     verb_endings: frozenset[str]
     verb_stem_restorations: frozenset[str]
     thing_pronouns: frozenset[str]
+    promising_verbs: frozenset[str]
 
 
 #: Lists of :class:`Words` matched as written rather than lower-cased.
