@@ -658,6 +658,11 @@ def test_common_political_acts_are_coded(text: str, event_type: str, actor: str,
     ("The police offered Maria Lopez a tour. The Taliban offered talks to the government.", "offered"),
     ("Voters do not elect the Prime Minister. The parliament elected Angela Merkel as chancellor.", "elected"),
     ("The seat always elected a Labour Member of Parliament. Members elected Boris Johnson.", "elected"),
+    ("The government of Samoa executed a planned shutdown. Saudi Arabia executed two men.", "executed"),
+    ("His politics clashed with the stances of Bernie Sanders. Police clashed with protesters in Paris.", "clashed"),
+    ("Amnesty International will fight for equal rights. The Houthis fought government forces in Aden.", "fought"),
+    ("The court demonstrated its ignorance. Students demonstrated against the government in Belgrade.",
+     "demonstrated"),
 ])
 def test_other_senses_of_trigger_words_are_no_events(text: str, kept: str) -> None:
     article = run(text)
