@@ -612,6 +612,7 @@ def test_an_event_none_of_whose_parties_is_an_actor_is_not_coded() -> None:
     ("Donald Trump withdrew the United States from the Paris accord.", "SANCTION", "Donald Trump", None),
     ("Theresa May appointed Boris Johnson foreign secretary in 2016.", "SUPPORT", "Theresa May", "Boris Johnson"),
     ("Donald Trump attacked the Supreme Court as a political machine.", "ACCUSE", "Donald Trump", "Supreme Court"),
+    ("Ted Cruz attacked the impeachment inquiry.", "ACCUSE", "Ted Cruz", None),
     ("Judge Helen Ward issued a ruling against Donald Trump.", "REJECT", "Helen Ward", "Donald Trump"),
     ("Antony Blinken posted a statement on Twitter blaming Russia for the strikes.", "ACCUSE", "Antony Blinken",
      "Russia"),
