@@ -119,12 +119,14 @@ def test_a_former_officeholder_named_without_a_title_keeps_the_offices_sector() 
     assert actor_of(article, "George W. Bush").sector == "ELI"
 
 
-def test_a_person_a_harm_befell_is_a_civilian() -> None:
+def test_a_person_of_no_known_role_is_a_civilian() -> None:
     article = run("Protests over the police shooting of Daniel Merrow spread to three cities. Senator Ann Hollis "
-                  "called for calm after Merrow's death. Karl Voss spoke at the rally.", dt.date(2020, 8, 30))
+                  "called for calm after Merrow's death. Karl Voss spoke at the rally. Lena Ruiz, the mayor, "
+                  "thanked him.", dt.date(2020, 8, 30))
     assert actor_of(article, "Daniel Merrow").sector == "CVL"
+    assert actor_of(article, "Karl Voss").sector == "CVL"
     assert actor_of(article, "Ann Hollis").sector == "LEG"
-    assert actor_of(article, "Karl Voss").sector is None
+    assert actor_of(article, "Lena Ruiz").sector == "GOV"
 
 
 # ---- a government named after its leader ---------------------------------------------------------------

@@ -8,22 +8,18 @@ terrorism", "the man, later identified as Khairi Saadallah", "a charge of
 murder against Stefan W") is one. The verbs and nouns are the language's
 (``crime_verbs``, ``custody_verbs``, ``naming_verbs``, ``charge_nouns`` and
 ``suspect_nouns`` of ``actors.json``); a person whose role is known keeps it.
-A person of whom neither the text nor a dictionary says a role or an office,
-but whose age the text gives, as news does of private persons ("James Ford,
-42,", "28-year-old Usman Khan"), is a civilian (CVL), as the hand-coded
-Wikinews actors code bystanders, victims and witnesses.
+A person of whom neither the text nor a dictionary says a role or an office
+is a private person, a civilian (CVL), as the hand-coded Wikinews actors code
+bystanders, victims, witnesses and relatives.
 """
 
 from __future__ import annotations
 
-import functools
-import re
 from typing import TYPE_CHECKING
 
 from dateline.actors._agents import CIVILIANS
 from dateline.actors._build import Build
 from dateline.actors._candidates import OBJECTS
-from dateline.records import Span
 
 if TYPE_CHECKING:
     from spacy.tokens import Token
@@ -31,10 +27,6 @@ if TYPE_CHECKING:
 __all__ = ["civilians_pass", "suspects_pass"]
 
 CRIMINAL = "CRM"
-#: The longest age a number beside a name may be read as.
-MAX_AGE = 120
-#: Characters read on each side of a name for its age.
-AGE_WINDOW = 24
 #: Dependency labels of a naming verb that describes the noun it hangs from ("The attacker, identified as").
 DESCRIBING = frozenset({"acl", "dep", "advcl", "relcl", "conj"})
 
@@ -94,37 +86,9 @@ def _suspect(build: Build, tok: Token) -> bool:
 
 
 def civilians_pass(build: Build) -> None:
-    """Persons still without a sector, whose age the text gives beside their name or whom a harm befell ("the
-    death of John Roe"), are civilians (CVL)."""
-    before, after = _age_patterns(build.lex.words.age_words)
-    text = build.article.text
+    """Persons still without a sector are private persons, civilians (CVL): no title, role, organization,
+    office, candidacy, crime or dictionary places them in another, and the coders code such persons
+    (witnesses, victims, relatives, activists, the famous of no office) as civilians."""
     for group in build.groups.values():
-        if group.kind != "person" or group.sector is not None:
-            continue
-        for mention in group.mentions:
-            old = before.search(text, max(mention.start - AGE_WINDOW, 0), mention.start)
-            young = after.match(text, mention.end, mention.end + AGE_WINDOW)
-            if any(m is not None and int(m.group("age")) <= MAX_AGE for m in (old, young)) or _harmed(build, mention):
-                group.sector = CIVILIANS
-                break
-
-
-def _harmed(build: Build, mention: Span) -> bool:
-    """Whether the mention names the one a harm befell ("the killing of John Roe", "Roe's death")."""
-    span = build.doc.char_span(mention.start, mention.end, alignment_mode="expand")
-    if span is None:
-        return False
-    root, words = span.root, build.lex.words
-    if root.dep_ == "poss":
-        return root.head.lower_ in words.harm_nouns
-    prep = root.head
-    return (root.dep_ == "pobj" and prep.lower_ in words.harm_prepositions and prep.head.lower_ in words.harm_nouns
-            and prep.head.i < prep.i)
-
-
-@functools.cache
-def _age_patterns(words: frozenset[str]) -> tuple[re.Pattern[str], re.Pattern[str]]:
-    """Ages before a name ("28-year-old ") and after it (", 42,", ", aged 42")."""
-    said = "|".join(re.escape(w) for w in sorted(words, key=len, reverse=True)) or "(?!)"
-    return (re.compile(rf"\b(?P<age>\d{{1,3}})[-\s](?:{said})\s+$"),
-            re.compile(rf",\s+(?:(?:{said})\s+)?(?P<age>\d{{1,3}})\s*[,.;)]"))
+        if group.kind == "person" and group.sector is None:
+            group.sector = CIVILIANS

@@ -66,8 +66,6 @@ class Words:
     candidacy_offices: frozenset[str]
     candidacy_prepositions: frozenset[str]
     not_candidate_modifiers: frozenset[str]
-    harm_nouns: frozenset[str]
-    harm_prepositions: frozenset[str]
     not_actor_heads: frozenset[str]
     #: lower-case word sequences that open a credit or copyright line
     credit_openings: tuple[tuple[str, ...], ...]
@@ -93,7 +91,6 @@ class Words:
     suspect_nouns: frozenset[str]
     source_words: frozenset[str]
     affiliation_prepositions: frozenset[str]
-    age_words: frozenset[str]
     count_words: frozenset[str]
     homeland_nouns: frozenset[str]
     doer_nouns: frozenset[str]
@@ -200,8 +197,6 @@ def parse_words(data: dict[str, Any]) -> Words:
         candidacy_offices=_lower_words(data, "candidacy_offices"),
         candidacy_prepositions=_lower_words(data, "candidacy_prepositions"),
         not_candidate_modifiers=_lower_words(data, "not_candidate_modifiers"),
-        harm_nouns=_lower_words(data, "harm_nouns"),
-        harm_prepositions=_lower_words(data, "harm_prepositions"),
         not_actor_heads=_lower_words(data, "not_actor_heads"),
         credit_openings=tuple(sorted({tuple(w.split()) for w in _lower_words(data, "credit_openings")}, key=len,
                                      reverse=True)),
@@ -225,7 +220,6 @@ def parse_words(data: dict[str, Any]) -> Words:
         suspect_nouns=_lower_words(data, "suspect_nouns"),
         source_words=_lower_words(data, "source_words"),
         affiliation_prepositions=_lower_words(data, "affiliation_prepositions"),
-        age_words=_lower_words(data, "age_words"),
         count_words=_lower_words(data, "count_words"),
         homeland_nouns=_lower_words(data, "homeland_nouns"),
         doer_nouns=_lower_words(data, "doer_nouns"),
