@@ -111,6 +111,18 @@ def test_a_person_named_as_a_nominee_or_put_up_for_an_office_is_a_party_actor() 
     assert actor_of(article, "Paul Anstey").sector != "PTY"
 
 
+def test_a_person_who_runs_is_said_to_be_a_nominee_or_heads_a_ticket_is_a_party_actor() -> None:
+    article = run("The singer Pablo Reyes announced on Monday that he was running for president. Green activist Lena "
+                  "Marsh, who is also the presidential nominee of the Workers Party, spoke on Monday. In 1996, Carla "
+                  "Voss was Tomas Brand's running mate on the Unity Party ticket. The party picked Dale Fenn for "
+                  "president over Anna Pike, who also sought the party's nomination. After the vote, Nina Barlow "
+                  "dropped out of the presidential race. Ben Ortiz spoke of the race and said he was running late.",
+                  dt.date(2020, 6, 1))
+    for name in ("Lena Marsh", "Carla Voss", "Tomas Brand", "Anna Pike", "Nina Barlow", "Pablo Reyes"):
+        assert actor_of(article, name).sector == "PTY", name
+    assert actor_of(article, "Ben Ortiz").sector == "CVL"
+
+
 def test_a_former_officeholder_named_without_a_title_keeps_the_offices_sector() -> None:
     article = run("Barack Obama praised the new bill on Tuesday. Former President George W. Bush did not comment.",
                   dt.date(2020, 7, 1))

@@ -3,13 +3,19 @@
 A former officeholder named in a sentence about an election, or in the sentence
 right after one ("Following the primary, three candidates withdrew. Deval
 Patrick, the former governor of Massachusetts, ended his on Wednesday"), is
-running again, not an elite. Any person who is the subject of a verb whose
-object is a candidacy ("Andrew Yang, an entrepreneur, suspended his campaign")
-is a candidate whatever else the text calls them, unless they hold public
-office; so is a person named as one ("presidential nominee Jane Roe", "Jane
-Roe, the party's candidate", "a ticket of John Roe for president"). The words
-are ``candidacy_words``, ``candidate_nouns``, ``candidacy_prepositions``,
-``candidacy_offices`` and ``not_candidate_modifiers`` of ``actors.json``.
+running again, not an elite. Any person who is the subject of a verb, or of a
+relative clause on their name, whose object is a candidacy ("Andrew Yang, an
+entrepreneur, suspended his campaign", "Roe, who sought the nomination"), who
+leaves or enters one ("dropped out of the race"), who runs for an office ("she
+is running for president", a pronoun too) or who is said to be a candidate
+("Roe was his running mate") is a candidate whatever else the text calls them,
+unless they hold public office; so is a person named as one ("presidential
+nominee Jane Roe", "Jane Roe, the party's candidate", "a ticket of John Roe for
+president") and the one whose running mate another is ("Roe's running mate").
+The words are ``candidacy_words``, ``candidate_nouns``,
+``candidacy_prepositions``, ``candidacy_offices``, ``not_candidate_modifiers``,
+``running_verbs``, ``race_prepositions``, ``ticket_nouns`` and
+``ticket_prepositions`` of ``actors.json``.
 """
 
 from __future__ import annotations
@@ -37,6 +43,8 @@ DESCRIBERS = frozenset({"compound", "appos", "nmod", "amod"})
 OFFICE_WORDS = 2
 #: Dependency labels of a verb's object.
 OBJECTS = frozenset({"dobj", "obj"})
+#: Relative pronouns that make a relative clause's verb the verb of the name it describes ("Roe, who ran").
+RELATIVES = frozenset({"who", "that"})
 
 
 def candidates_pass(build: Build) -> None:
@@ -47,8 +55,11 @@ def candidates_pass(build: Build) -> None:
     for group in build.groups.values():
         if group.kind != "person" or not (group.former or group.sector not in PUBLIC_SECTORS):
             continue
+        if any(_runs_for_office(span.root.head, build.lex.words) for span in _subject_pronouns(build, group)):
+            group.sector = CANDIDATE  # "she announced that she was running for president"
+            continue
         for span in _participant_spans(build, group):
-            if (_runs(span, words) or _named_candidate(span, build.lex.words)
+            if (_runs(span, build.lex.words) or _named_candidate(span, build.lex.words)
                     or (group.former and _in_election_talk(build, span, words))):
                 group.sector = CANDIDATE
                 break
@@ -65,10 +76,63 @@ def _participant_spans(build: Build, group: Group) -> list[TokenSpan]:
     return out
 
 
-def _runs(span: TokenSpan, words: frozenset[str]) -> bool:
-    """Whether the name is the subject of a verb whose object is a candidacy ("suspended their campaigns")."""
+def _subject_pronouns(build: Build, group: Group) -> list[TokenSpan]:
+    """The group's pronouns that are the subject of a verb ("he was running")."""
+    out = []
+    for mention in group.mentions:
+        span = build.doc.char_span(mention.start, mention.end, alignment_mode="expand")
+        if span is not None and span.root.pos_ == "PRON" and span.root.dep_ == "nsubj":
+            out.append(span)
+    return out
+
+
+def _clauses(span: TokenSpan) -> list[Token]:
+    """The verbs whose subject the name is: its own verb ("Roe withdrew"), and that of a relative clause on it
+    ("Roe, who is the nominee", "Roe, who sought the nomination")."""
     root = span.root
-    return root.dep_ == "nsubj" and any(c.dep_ in OBJECTS and c.lower_ in words for c in root.head.children)
+    verbs = [root.head] if root.dep_ == "nsubj" else []
+    for clause in root.children:
+        if clause.dep_ == "relcl" and any(c.dep_ == "nsubj" and c.lower_ in RELATIVES for c in clause.children):
+            verbs.append(clause)
+    return verbs
+
+
+def _runs(span: TokenSpan, words: Words) -> bool:
+    """Whether the name is the subject of a verb whose object is a candidacy ("suspended their campaigns", "who
+    sought the nomination"), that leaves or enters one ("dropped out of the race"), that says they are a
+    candidate ("Roe was his running mate") or that runs for an office."""
+    return any(any(c.dep_ in OBJECTS and c.lower_ in words.candidacy_words for c in verb.children)
+               or _into_race(verb, words) or _runs_for_office(verb, words)
+               or any(c.dep_ == "attr" and _candidate_noun(c, words) for c in verb.children)
+               for verb in _clauses(span))
+
+
+def _into_race(verb: Token, words: Words) -> bool:
+    """Whether the verb leaves or enters a candidacy ("dropped out of the race", "withdrew from the primary")."""
+    for prep in verb.children:
+        if prep.dep_ != "prep":
+            continue
+        chain, objects = [prep], [c for c in prep.children if c.dep_ == "pobj"]
+        inner = [c for c in prep.children if c.dep_ == "prep"]
+        if not objects and inner:  # "out" -> "of" -> "race"
+            chain.append(inner[0])
+            objects = [c for c in inner[0].children if c.dep_ == "pobj"]
+        said = " ".join(t.lower_ for t in chain)
+        if said in words.race_prepositions and any(o.lower_ in words.candidacy_words for o in objects):
+            return True
+    return False
+
+
+def _runs_for_office(verb: Token, words: Words) -> bool:
+    """Whether the verb runs for an office ("he was running for president", "she will stand for mayor")."""
+    if verb.lemma_.lower() not in words.running_verbs:
+        return False
+    for prep in verb.children:
+        if prep.dep_ == "prep" and prep.lower_ in words.candidacy_prepositions:
+            after = prep.doc[prep.i + 1 : prep.i + 1 + OFFICE_WORDS]
+            if any(" ".join(t.lower_ for t in after[:n]) in words.candidacy_offices for n in range(1, len(after) + 1)):
+                return True
+    return False
 
 
 def _in_election_talk(build: Build, span: TokenSpan, words: frozenset[str]) -> bool:
@@ -88,7 +152,19 @@ def _named_candidate(span: TokenSpan, words: Words) -> bool:
         near.append(root.head)
     if any(_candidate_noun(t, words) for t in near):
         return True
-    return _put_up_for_office(span, words)
+    return _heads_ticket(root, words) or _put_up_for_office(span, words)
+
+
+def _heads_ticket(root: Token, words: Words) -> bool:
+    """Whether the name is the one whose running mate another is ("Roe's running mate", "the running mate of
+    painter Jane Roe"): they run too."""
+    head = root.head
+    if root.dep_ == "pobj" and head.lower_ in words.ticket_prepositions:
+        head = head.head
+    elif root.dep_ != "poss":
+        return False
+    pair = f"{head.nbor(-1).lower_} {head.lower_}" if head.i > 0 else head.lower_
+    return head.lower_ in words.ticket_nouns or pair in words.ticket_nouns
 
 
 def _put_up_for_office(span: TokenSpan, words: Words) -> bool:

@@ -66,6 +66,10 @@ class Words:
     candidacy_offices: frozenset[str]
     candidacy_prepositions: frozenset[str]
     not_candidate_modifiers: frozenset[str]
+    running_verbs: frozenset[str]
+    race_prepositions: frozenset[str]
+    ticket_nouns: frozenset[str]
+    ticket_prepositions: frozenset[str]
     not_actor_heads: frozenset[str]
     #: lower-case word sequences that open a credit or copyright line
     credit_openings: tuple[tuple[str, ...], ...]
@@ -197,6 +201,10 @@ def parse_words(data: dict[str, Any]) -> Words:
         candidacy_offices=_lower_words(data, "candidacy_offices"),
         candidacy_prepositions=_lower_words(data, "candidacy_prepositions"),
         not_candidate_modifiers=_lower_words(data, "not_candidate_modifiers"),
+        running_verbs=_lower_words(data, "running_verbs"),
+        race_prepositions=_lower_words(data, "race_prepositions"),
+        ticket_nouns=_lower_words(data, "ticket_nouns"),
+        ticket_prepositions=_lower_words(data, "ticket_prepositions"),
         not_actor_heads=_lower_words(data, "not_actor_heads"),
         credit_openings=tuple(sorted({tuple(w.split()) for w in _lower_words(data, "credit_openings")}, key=len,
                                      reverse=True)),
