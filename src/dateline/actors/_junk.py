@@ -22,6 +22,9 @@ Only names no dictionary knows and no title explains are judged (``Group.unknown
 - an organization whose every word is a place's and which is never a subject ("Melbourne Australia",
   "Abqaiq");
 - shouting: a word in capitals too long for an acronym ("ABSTAINS");
+- a term spelt out beside its acronym in brackets that does nothing ("FGM [Female Genital
+  Mutilation]", "argued against Universal Basic Income (UBI)"), unless its name says an organization's
+  kind ("World Health Organization (WHO)");
 - a name of three words or more seen only in a headline written in title case, where the tagger runs a name
   into the headline's words ("George Zimmerman Auctioning Off Gun Used To Kill ...");
 - an acronym that is never a subject, an owner, an agent or a source ("wear PPE", "to serve as VPOTUS"),
@@ -73,6 +76,8 @@ MEDIA = "JRN"
 AGENTS = frozenset({"nsubj", "poss", "agent"})
 #: Dependency labels of a subject: a "person" named like a place ("Mark Hall") who is one is a person.
 SUBJECTS = frozenset({"nsubj", "nsubjpass"})
+#: Brackets that hold an acronym or what it stands for ("FGM [Female Genital Mutilation]").
+OPENING_BRACKETS = frozenset({"(", "["})
 #: Dependency labels of a word that modifies the noun after it ("Ghazni province").
 MODIFYING = frozenset({"compound", "amod", "nmod"})
 
@@ -171,6 +176,9 @@ def _junk(build: Build, group: Group) -> bool:
         return False  # "the board of the energy company Burisma": the text says what it is
     if all(_place_position(build, t) or _names_product(build, t) for t in tokens):
         return True  # "in Maidan Shahr"; "the plane, a Boeing B-17 Flying Fortress,"
+    spelt = all(_spells_acronym(build, m.start, m.end) for m in group.mentions)
+    if spelt and not any(_agent(build, t) for t in tokens):
+        return True  # "FGM [Female Genital Mutilation]", "Universal Basic Income (UBI)": a term, spelt out
     words = group.name.split()
     if len(words) >= MIN_HEADLINE_NAME_WORDS and all(_in_headline(build, t) for t in tokens):
         return True  # "George Zimmerman Auctioning Off Gun ...", "Clinton's Server Unprotected": a headline's words
@@ -192,6 +200,27 @@ def _junk(build: Build, group: Group) -> bool:
     if acronym and (len(letters) > MAX_ACRONYM_LETTERS or not any(_agent(build, t) or _named_org(t) for t in tokens)):
         return True  # shouting ("ABSTAINS"); an acronym no dictionary knows that does nothing ("wear PPE")
     return not any(_acts(build, t) for t in tokens)
+
+
+def _spells_acronym(build: Build, start: int, end: int) -> bool:
+    """Whether a name is spelt out beside the acronym of its initials, in brackets before or after it ("FGM
+    [Female Genital Mutilation]", "an HPC (High Performance Computing) group", "Universal Basic Income (UBI)")."""
+    span = build.doc.char_span(start, end, alignment_mode="expand")
+    if span is None:
+        return False
+    doc, first, last = build.doc, span.start, span.end
+    while first > 0 and doc[first - 1].is_title:  # "(High [Performance Computing])": the tagger cut a word
+        first -= 1
+    words = [t.text for t in doc[first:last] if t.text[:1].isupper()]
+    initials = "".join(w[0] for w in words).upper()
+    if len(initials) < 2:
+        return False
+    around = []
+    if first >= 2 and doc[first - 1].text in OPENING_BRACKETS:
+        around.append(doc[first - 2].text)
+    if last + 1 < len(doc) and doc[last].text in OPENING_BRACKETS:
+        around.append(doc[last + 1].text)
+    return any(a.replace(".", "") == initials for a in around)
 
 
 def _in_headline(build: Build, tok: Token) -> bool:
