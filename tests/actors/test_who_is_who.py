@@ -812,3 +812,13 @@ def test_the_state_of_a_named_division_that_acts_is_its_government() -> None:
     assert (state.name, state.kind, state.country, state.sector) == ("Pennsylvania", "organization", "USA", "GOV")
     names = by_name(article)
     assert "Ohio" not in names and "Nevada" not in names
+
+
+def test_a_countrys_name_that_ends_a_us_states_name_is_not_that_country() -> None:
+    article = run("Former New Mexico governor Tom Galvan said he would run. New Mexico governor Rita Sandoval spoke "
+                  "in Santa Fe. Mexican President Andres Lopez met Papua New Guinea's prime minister.",
+                  dt.date(2020, 6, 1))
+    assert actor_of(article, "Tom Galvan").country == "USA"
+    assert actor_of(article, "Rita Sandoval").country == "USA"
+    assert actor_of(article, "Andres Lopez").country == "MEX"
+    assert actor_of(article, "Papua New Guinea").country == "PNG"

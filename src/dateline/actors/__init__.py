@@ -36,7 +36,7 @@ from dateline.actors._candidates import candidates_pass
 from dateline.actors._junk import drop_junk, not_actors_pass
 from dateline.actors._lexicon import Country, Hit, Lexicon, Org, Person, load_lexicon
 from dateline.actors._mentions import Candidate, clean_entities, scan_phrases
-from dateline.actors._namesakes import division_namesakes, without_namesakes
+from dateline.actors._namesakes import division_namesakes, inside_places, without_namesakes
 from dateline.actors._orgs import IGO, name_group
 from dateline.actors._persons import people_pass, pronoun_pass
 from dateline.actors._relations import relations_pass
@@ -68,6 +68,7 @@ def apply(article: Article, config: StageConfig = StageConfig()) -> Article:
     phrases = scan_phrases(doc, words, article.text, lex)
     namesakes = division_namesakes(doc, phrases, lex.kb)
     phrases = without_namesakes(doc, phrases, namesakes) if namesakes else phrases
+    phrases = inside_places(doc, phrases, lex.kb)
     kb, place_ents = lex.kb, [(e.start, e.text) for e in doc.ents if e.label_ in PLACE_LABELS]
     context = Context.from_phrases(doc, phrases, article.published, kb.divisions if kb else {},
                                    kb.towns if kb else {}, place_ents)

@@ -9,7 +9,9 @@ that name ("Georgian", "Tbilisi"). Each distinct name counts once. The
 stage then reads the name as that division: no country actor, and the
 division's country for a name that holds it ("Georgia Institute of
 Technology"). A country's name followed by a division of another country where
-a town bears it ("Palestine, Texas") is that town throughout the article.
+a town bears it ("Palestine, Texas") is that town throughout the article. A
+country's name that ends the name of a division or town of other countries
+("New Mexico", "Northern Ireland", "New Jersey") names no country there.
 """
 
 from __future__ import annotations
@@ -25,10 +27,12 @@ if TYPE_CHECKING:
     from dateline.actors._kb import KnowledgeBase
     from dateline.actors._mentions import Candidate
 
-__all__ = ["division_namesakes", "without_namesakes"]
+__all__ = ["division_namesakes", "inside_places", "without_namesakes"]
 
 #: Hits whose names may also be a division's: a country's own name and a capital's.
 NAMESAKE_KINDS = frozenset({"country", "capital"})
+#: The most words before a country's name that may make it part of a longer place's name ("New Mexico").
+PLACE_PREFIX_WORDS = 2
 #: spaCy entity labels of places.
 PLACE_LABELS = frozenset({"GPE", "LOC"})
 
@@ -77,6 +81,34 @@ def without_namesakes(doc: Doc, phrases: list[Candidate], namesakes: dict[str, s
         if cand.hits:
             out.append(cand)
     return out
+
+
+def inside_places(doc: Doc, phrases: list[Candidate], kb: KnowledgeBase | None) -> list[Candidate]:
+    """The phrases without the country readings of a country's name that ends the name of a division or town
+    of other countries ("New Mexico", "Northern Ireland", "New Jersey"): the words before it make another
+    place."""
+    if kb is None:
+        return phrases
+    out = []
+    for cand in phrases:
+        named = {h.ref.iso3 for h in cand.hits if isinstance(h.ref, Country)}
+        if named and not cand.part and _inside_place(doc, cand, kb, named):
+            cand.hits = tuple(h for h in cand.hits if not isinstance(h.ref, Country))
+        if cand.hits:
+            out.append(cand)
+    return out
+
+
+def _inside_place(doc: Doc, cand: Candidate, kb: KnowledgeBase, named: set[str]) -> bool:
+    for size in range(1, PLACE_PREFIX_WORDS + 1):
+        start = cand.tok_start - size
+        if start < 0 or not all(t.is_title for t in doc[start : cand.tok_start]):
+            return False
+        name = doc[start : cand.tok_end].text
+        countries = set(kb.divisions.get(name, ())) | set(kb.towns.get(name, ()))
+        if countries and not countries & named:
+            return True
+    return False
 
 
 def _votes(doc: Doc, phrases: list[Candidate], kb: KnowledgeBase, surface: str) -> Counter[str]:
