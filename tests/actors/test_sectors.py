@@ -160,3 +160,10 @@ def test_a_host_named_before_a_name_is_a_journalist_but_not_a_guest() -> None:
                   "local farmer, on Friday.", dt.date(2020, 5, 1))
     assert actor_of(article, "Dana Pruitt").sector == "JRN"
     assert actor_of(article, "Karl Weber").sector != "JRN"
+
+
+def test_a_rank_held_for_or_at_an_organization_takes_its_sector() -> None:
+    article = run("Budi Santoso, a spokesperson for the Indonesian National Police, confirmed the arrests. Ravi "
+                  "Mehta, spokesperson for the Bharatiya Janata Party, praised the raid.", dt.date(2019, 10, 11))
+    assert actor_of(article, "Budi Santoso").sector == "COP"
+    assert actor_of(article, "Ravi Mehta").sector == "PTY"

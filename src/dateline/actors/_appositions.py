@@ -82,7 +82,7 @@ def _appositive_role(
     """ "the head of the UK's counter terror police, Neil Basu": the role of the phrase ``head`` ends."""
     lo = head.left_edge.i
     found = title_words(doc, lowers, lo, head.i + 1, lex)
-    owner = of_organization(doc, head.i + 1, lex, phrases)
+    owner = of_organization(doc, head.i + 1, lex, phrases, rank=True)
     if found is not None and found[0].stop == head.i + 1:
         sector = found[1]
     elif owner is not None and head.lower_ in lex.words.position_words:

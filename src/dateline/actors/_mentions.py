@@ -292,7 +292,7 @@ def title_before(
         return None
     title = _title_text(doc, lo, title_tokens, lex, phrases)
     start = doc[lo + 1].idx if doc[lo].lower_ in determiners and lo + 1 < end else doc[lo].idx
-    owner = of_organization(doc, title_tokens.stop, lex, phrases) if title_tokens.stop < end else None
+    owner = of_organization(doc, title_tokens.stop, lex, phrases, rank=True) if title_tokens.stop < end else None
     organization = owner.organization if owner is not None else _owner_before(doc, lo, title_tokens.start)
     return Modifier(start, title, sector, hits, contiguous, organization=organization)
 
@@ -375,7 +375,7 @@ def title_after(
     title = _title_text(doc, first, office, lex, phrases)
     start = doc[first].idx
     appositive = Span(start, _span_end(doc[hi - 1]), doc[first:hi].text)
-    owner = of_organization(doc, hi, lex, phrases)
+    owner = of_organization(doc, hi, lex, phrases, rank=True)
     hits = _hits(phrases, range(lo, hi)) + (owner.hits if owner is not None else ())
     return Modifier(start, title, sector, hits, False, appositive,
                     owner.organization if owner is not None else _owner_before(doc, first, office.start))
@@ -387,9 +387,13 @@ def _owner_before(doc: Doc, lo: int, title_start: int) -> str | None:
     return " ".join(t.text for t in names) if names else None
 
 
-def of_organization(doc: Doc, k: int, lex: Lexicon, phrases: dict[int, Candidate]) -> Modifier | None:
-    """ "of UNICEF", "of the Maidan Wardak provincial council" at token ``k``: the organization named there."""
-    if k >= len(doc) or doc[k].lower_ not in lex.words.country_prepositions:
+def of_organization(
+    doc: Doc, k: int, lex: Lexicon, phrases: dict[int, Candidate], rank: bool = False
+) -> Modifier | None:
+    """ "of UNICEF", "of the Maidan Wardak provincial council" at token ``k``: the organization named there;
+    after a rank (``rank``) also "for" and "at" ("a spokesperson for the National Police")."""
+    prepositions = lex.words.rank_prepositions if rank else lex.words.country_prepositions
+    if k >= len(doc) or doc[k].lower_ not in prepositions:
         return None
     lo = hi = k + 1
     while hi < len(doc) and hi - lo < MAX_TITLE_TOKENS and _title_token(doc[hi], lex.words) and not doc[hi].is_space:

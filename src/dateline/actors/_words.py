@@ -48,6 +48,7 @@ class Words:
     determiners: frozenset[str]
     definite_articles: frozenset[str]
     country_prepositions: frozenset[str]
+    rank_prepositions: frozenset[str]
     possessives: frozenset[str]
     not_title_words: frozenset[str]
     headline_words: frozenset[str]
@@ -184,6 +185,7 @@ def parse_words(data: dict[str, Any]) -> Words:
         determiners=_lower_words(data, "determiners"),
         definite_articles=_lower_words(data, "definite_articles"),
         country_prepositions=_lower_words(data, "country_prepositions"),
+        rank_prepositions=_lower_words(data, "rank_prepositions"),
         possessives=_marks(data, "possessives"),
         not_title_words=_lower_words(data, "not_title_words"),
         headline_words=_lower_words(data, "headline_words"),
