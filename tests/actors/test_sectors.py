@@ -167,3 +167,10 @@ def test_a_rank_held_for_or_at_an_organization_takes_its_sector() -> None:
                   "Mehta, spokesperson for the Bharatiya Janata Party, praised the raid.", dt.date(2019, 10, 11))
     assert actor_of(article, "Budi Santoso").sector == "COP"
     assert actor_of(article, "Ravi Mehta").sector == "PTY"
+
+
+def test_the_commission_on_presidential_debates_is_a_non_governmental_organization() -> None:
+    article = run("The Commission on Presidential Debates said the second debate would be virtual. The Federal "
+                  "Election Commission did not comment.", dt.date(2020, 10, 8))
+    debates = actor_of(article, "Commission on Presidential Debates")
+    assert (debates.country, debates.sector) == ("USA", "NGO")
