@@ -176,3 +176,12 @@ def test_a_term_spelt_out_beside_its_acronym_is_no_actor() -> None:
                 "Universal Basic Income"} & set(names)
     assert names["Rosa Dunn"].kind == "person"
     assert any(a.kind == "organization" and "Harbor Safety Authority" in a.name for a in names.values())
+
+
+def test_tournaments_fairs_and_estuaries_are_no_actors() -> None:
+    names = by_name(run("Lena Koval won the Westport Chess Tournament in May and then the Harbin Science Olympiad. "
+                        "She spoke at the Dunmore Maker Faire. Boats sailed up the Kelby Estuary. The Avon Chess "
+                        "Club praised her."))
+    assert not {"Westport Chess Tournament", "Harbin Science Olympiad", "Dunmore Maker Faire",
+                "Kelby Estuary"} & set(names)
+    assert names["Lena Koval"].kind == "person"
