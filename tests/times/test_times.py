@@ -463,3 +463,15 @@ def test_offsets_hold_on_any_text(text: str) -> None:
 
 def test_context_defaults() -> None:
     assert Context(None, LEX).tense == "none"
+
+
+@pytest.mark.parametrize(("title", "month"), [
+    ("Across the county, a look back at March 2017", "2017-03"),
+    ("Harbour news, Sept. 2016", "2016-09"),
+    ("Storms hit the coast in May", None),  # no year: "May" may be the verb
+    ("Council budget for 2018 passed", None),  # a year, not a month
+    ("Prices rose in June 2017 and fell in July 2017", None),  # two months: which one the title is about is unsaid
+    ("", None),
+])
+def test_a_title_names_a_month_only_with_its_year(title: str, month: str | None) -> None:
+    assert times.title_month(title, PUBLISHED, lang.resources("en")) == month

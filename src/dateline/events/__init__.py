@@ -31,12 +31,14 @@ Choices worth knowing:
   planned meeting is an AGREE, a refused one a REJECT).
 - Dates (:mod:`dateline.events._dates`): the time expression on the
   trigger's own clause (a verbal act or an intention also takes the time of
-  the saying that reports it); else the publication month for what the
-  article reports in the present or present perfect; else the date the story
+  the saying that reports it); else the month the article reports on (the
+  month of publication, or the earlier month its title names: a roundup of
+  a past month) for what it reports in the present or present perfect; else
+  the date the story
   carries (the actor's last event a few sentences before, the date stated on
   the main clause of the sentence or two before: "On July 6 ... Trump ... He
-  made an endorsement ... he called on Russia"); else the publication month
-  for a simple past; else none. A time on another clause ("who appointed her
+  made an endorsement ... he called on Russia"); else that month for a
+  simple past; else none. A time on another clause ("who appointed her
   in 2017"), or one that dates a thing ("the 2015 Paris accord"), is never
   the event's.
 - Places (:mod:`dateline.events._places`): a place on the trigger's own
@@ -98,6 +100,7 @@ from typing import TYPE_CHECKING
 
 from dateline.events._args import Args
 from dateline.events._coding import code
+from dateline.events._dates import report_month
 from dateline.events._discourse import MIN_SENTENCES
 from dateline.events._fold import Hit, fold
 from dateline.events._hits import hits
@@ -110,6 +113,7 @@ from dateline.events._roles import Roles, choose, load_roles
 from dateline.events._scene import Scene, lead_day, remember
 from dateline.pipeline import StageConfig, stage
 from dateline.records import Article, Event
+from dateline.times import title_month
 
 if TYPE_CHECKING:
     from spacy.tokens import Span as TokenSpan
@@ -181,8 +185,9 @@ def candidates(article: Article, lex: Lexicon, roles: Roles | None = None,
     doc = article.doc
     if doc is None:
         return []
+    named = title_month(article.title, article.published, lex.resources) if lex.resources is not None else None
     scene = Scene(home=dateline_place(article, lex.words), main=main_place(article, lex.words),
-                  lead=lead_day(article, list(doc.sents)))
+                  lead=lead_day(article, list(doc.sents)), month=report_month(article, named))
     found: list[Candidate] = []
     outlet = _outlet(article)
     for number, sentence in enumerate(doc.sents):

@@ -7,13 +7,16 @@ An event takes, in order:
    announced last month he would withdraw from the 2015 accord" is dated by
    "last month", never by "2015"); a verbal act in what someone said takes the
    time of the saying ("Schumer said on Friday: 'we told the president ...'");
-2. the publication month, when the clause reports the event in the present or
-   present perfect ("has accused", "says"): it is news;
+2. the month the article reports on, when the clause reports the event in the
+   present or present perfect ("has accused", "says"): it is news. That is the
+   publication month, unless the title names an earlier month: a roundup of
+   a past month ("On the campaign trail, August 2020", published in
+   September) reports that month (:func:`report_month`);
 3. the date of its actor's last event a few sentences before, unless a newer
    date was stated in between ("On July 6 ... Trump made statements. He made an
    endorsement ..."), else the last date stated on the main clause of the
    sentence or two before (the narrative goes on);
-4. the publication month, when the clause reports it in the simple past
+4. the month the article reports on, when the clause reports it in the simple past
    ("Khan thanked the police"), not in a past perfect ("had been released")
    or with a modal. The month, not the day: the text does not say which day.
 
@@ -35,7 +38,7 @@ from dateline.records import Article, EventDate
 if TYPE_CHECKING:
     from spacy.tokens import Token
 
-__all__ = ["Tense", "narrative_date", "plan_tense", "publication_month", "report_tense"]
+__all__ = ["Tense", "narrative_date", "plan_tense", "publication_month", "report_month", "report_tense"]
 
 #: How a clause reports its event: as now (a present or present perfect) or as a simple past.
 Tense = Literal["present", "past"]
@@ -97,6 +100,17 @@ def publication_month(article: Article) -> EventDate | None:
     if article.published is None:
         return None
     return EventDate(f"{article.published:%Y-%m}", None)
+
+
+def report_month(article: Article, named: str | None) -> EventDate | None:
+    """The month the article reports on, as an event date with no words of its own: the month its title
+    names (``named``, ``YYYY-MM``) when that lies before the month of publication, as in a roundup of a past
+    month ("On the campaign trail, August 2020", published at the end of September); else the month of
+    publication."""
+    published = publication_month(article)
+    if named is None or published is None or published.value is None or named >= published.value:
+        return published
+    return EventDate(named, None)
 
 
 def narrative_date(number: int, stated: tuple[int, EventDate] | None,

@@ -185,12 +185,14 @@ _VERBATIM = frozenset({"dateline_marks"})
 @dataclass(frozen=True, eq=False)
 class Lexicon:
     """Entries indexed by ``(lemma, pos)``; entries with ``with`` come first; the lemmas of light
-    verbs, whose event nouns say what was done ("carried out a cyber attack"); the word lists."""
+    verbs, whose event nouns say what was done ("carried out a cyber attack"); the word lists; the
+    language resources it was loaded from (the times vocabulary a title's month is read with)."""
 
     version: str
     index: dict[tuple[str, str], tuple[Entry, ...]]
     words: Words
     light: frozenset[str] = frozenset()
+    resources: Resources | None = None
 
     @functools.cached_property
     def nouns(self) -> frozenset[str]:
@@ -342,7 +344,7 @@ def load_lexicon(res: Resources) -> Lexicon:
     for entry in merged.values():
         index.setdefault((entry.lemma, entry.pos), []).append(entry)
     return Lexicon(version, {key: tuple(sorted(v, key=lambda e: not e.with_)) for key, v in index.items()}, words,
-                   light)
+                   light, res)
 
 
 def _plover_fail(what: str) -> ResourceError:

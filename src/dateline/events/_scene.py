@@ -13,7 +13,7 @@ from dataclasses import dataclass, field, replace
 from typing import TYPE_CHECKING
 
 from dateline.events._context import event_date, status
-from dateline.events._dates import narrative_date, plan_tense, publication_month, report_tense
+from dateline.events._dates import narrative_date, plan_tense, report_tense
 from dateline.events._fold import Hit
 from dateline.events._lexicon import Words, plover
 from dateline.events._places import event_place
@@ -49,7 +49,8 @@ class Scene:
     The last calendar date stated and the number of the sentence that stated
     it; per actor, the sentence, date and place of its last event; the sentence
     and parties of the last event with several actors and no recipient (what a
-    later "their meeting" refers to); the article's dateline place and its main place.
+    later "their meeting" refers to); the article's dateline place and its main place; the day its
+    lead states and the month it reports on (:func:`dateline.events._dates.report_month`).
     """
 
     stated: tuple[int, EventDate] | None = None
@@ -58,6 +59,7 @@ class Scene:
     home: Place | None = None
     main: Place | None = None
     lead: EventDate | None = None
+    month: EventDate | None = None
 
     def noting(self, event: Event, number: int, part: tuple[int, ...]) -> Scene:
         """The scene after ``event``, of sentence ``number`` (``part``: a bilateral meeting's partner)."""
@@ -97,13 +99,13 @@ def setting(article: Article, hit: Hit, bounds: tuple[int, int], number: int, sc
     tense = report_tense(hit.token) if state in ("occurred", "negated") else (
         plan_tense(hit.token) if state == "planned" else None)  # "said he intended to sue": dated by the saying
     if date is None and tense == "present":
-        date = publication_month(article)  # "X has accused Y": news
+        date = scene.month  # "X has accused Y": news
     if date is None:
         date = narrative_date(number, scene.stated, [(e[0], e[1]) for e in earlier], CARRY_ACTOR_SENTENCES,
                               CARRY_SENTENCES)
         carried = date is not None
     if date is None and tense == "past":
-        date = scene.lead or publication_month(article)  # "Police shot him dead": the story's day, else its month
+        date = scene.lead or scene.month  # "Police shot him dead": the story's day, else its month
     if place is None and recent is not None and number - recent[0] == 1 and date is not None and date == recent[1]:
         place, carried = recent[2], carried or recent[2] is not None  # "On July 6, during a visit to Poland ..."
     if place is None and scene.main is not None and (scene.main.feature == COUNTRY_FEATURE

@@ -13,9 +13,11 @@ keep an unknown year (``XXXX-07-07``).
 from __future__ import annotations
 
 import datetime as dt
+import re
 from dataclasses import replace
 from typing import TYPE_CHECKING
 
+from dateline.lang import Resources
 from dateline.pipeline import StageConfig, stage
 from dateline.records import Article, TimeExpr, make_span
 from dateline.times._calendar import Ref
@@ -32,7 +34,12 @@ from dateline.times._tense import tense, tense_at
 if TYPE_CHECKING:
     from spacy.tokens import Doc
 
-__all__ = ["apply", "resolve", "tense_at"]
+__all__ = ["apply", "resolve", "tense_at", "title_month"]
+
+#: The value of a calendar month with its year ("2020-08").
+_MONTH_VALUE = re.compile(r"\d{4}-\d{2}")
+#: A year written out in digits ("August 2020"): a month is read from a title only with its year.
+_YEAR_DIGITS = re.compile(r"\d{4}")
 
 
 def resolve(candidate: Candidate, ctx: Context) -> Resolved:
@@ -83,3 +90,17 @@ def apply(article: Article, config: StageConfig = StageConfig()) -> Article:
         found.append((cand, TimeExpr(make_span(text, cand.start, cand.end), res.value, res.type)))
     exprs = shared_sets([cand for cand, _ in found], bracketed_days(found, text, lex), text, lex)
     return replace(article, times=tuple(exprs))
+
+
+def title_month(title: str | None, published: dt.date | None, res: Resources) -> str | None:
+    """The calendar month a title names with its year, as ``YYYY-MM`` ("On the campaign trail, August 2020":
+    ``2020-08``); None when it names no such month or more than one. A title has no parse to tell "May" the
+    month from the verb, so a month counts only with its year written beside it."""
+    if not title:
+        return None
+    lex = load_lexicon(res)
+    anchor = published.date() if isinstance(published, dt.datetime) else published
+    months = {resolve(cand, Context(anchor, lex)).value for cand in find_candidates(title, lex)
+              if cand.rule == "month" and _YEAR_DIGITS.search(title[cand.start:cand.end])}
+    named = [m for m in months if m is not None and _MONTH_VALUE.fullmatch(m)]
+    return named[0] if len(named) == 1 else None

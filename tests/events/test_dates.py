@@ -1,0 +1,46 @@
+"""Events dates: the month an article reports on, from its title or its publication."""
+
+from __future__ import annotations
+
+import pytest
+
+from dateline.pipeline import Pipeline
+from dateline.records import Article, Document, Event
+
+STAGES = ["annotate", "actors", "times", "places", "events"]
+
+
+def run(text: str, title: str | None, published: str = "2021-05-28") -> Article:
+    """One article with a title through the real pipeline, stopping on the first error."""
+    (result,) = Pipeline(STAGES, on_error="stop").run(
+        [Document(id="doc1", source="test", kind="text", content=text, title=title, published=published)])
+    assert isinstance(result, Article)
+    return result
+
+
+def accusation(article: Article) -> Event:
+    found = [e for e in article.events if e.type == "ACCUSE"]
+    assert len(found) == 1, [(e.type, e.trigger.text) for e in article.events]
+    return found[0]
+
+
+@pytest.mark.parametrize(("title", "month"), [
+    # a roundup of a past month reports that month: what it tells without a time of its own happened then
+    ("Parliament in review, April 2021", "2021-04"),
+    # a title naming no month, or the month of publication, leaves the publication month
+    ("Parliament in review", "2021-05"),
+    ("Parliament in review, May 2021", "2021-05"),
+    # a month after publication is a plan, not what the article reports
+    ("Parliament looks ahead to June 2021", "2021-05"),
+])
+def test_an_undated_act_takes_the_month_the_article_reports_on(title: str, month: str) -> None:
+    for text in ("Senator Ann Jones criticized Governor Tom Smith.", "Senator Ann Jones has criticized Governor "
+                 "Tom Smith."):
+        event = accusation(run(text, title))
+        assert event.date is not None and event.date.value == month and event.date.text is None
+
+
+def test_an_act_with_its_own_time_keeps_it_in_a_roundup() -> None:
+    event = accusation(run("On March 3, Senator Ann Jones criticized Governor Tom Smith.",
+                           "Parliament in review, April 2021"))
+    assert event.date is not None and event.date.value == "2021-03-03"
