@@ -250,7 +250,9 @@ def test_every_span_covers_its_text(nlp: Any, parts: list[str]) -> None:
 
 @pytest.mark.parametrize(("value", "day"), [("2017-07-07TAF", "2017-07-07"), ("2017-W27", "2017-07"),
                                             ("2020-W01", "2020-01"), ("2019-W53", "2019"),
-                                            ("XXXX-07-07", "XXXX-07-07"), ("2016-12", "2016-12")])
+                                            ("XXXX-07-07", "XXXX-07-07"), ("2016-12", "2016-12"),
+                                            # a weekend lies in the month of its Saturday: January 30, February 1
+                                            ("2020-W05", "2020-01"), ("2020-W05-WE", "2020-02")])
 def test_event_dates_are_calendar_values(value: str, day: str) -> None:
     assert calendar(value) == day
 

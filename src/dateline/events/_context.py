@@ -322,19 +322,23 @@ def saying(trigger: Token) -> Token | None:
 
 
 _CALENDAR = re.compile(r"(?:\d{4}|XXXX)(?:-\d{2}(?:-\d{2})?)?")
-_WEEK = re.compile(r"(\d{4})-W(\d{2})$")
-#: Most ISO weeks in a year, and the ISO number of Thursday: a week belongs to the month of its Thursday.
+_WEEK = re.compile(r"(\d{4})-W(\d{2})(?:-(WE))?$")
+#: Most ISO weeks in a year, and the ISO numbers of Thursday and Saturday: a week belongs to the month of its
+#: Thursday, a weekend to the month of its Saturday.
 ISO_WEEKS = 53
 THURSDAY = 4
+SATURDAY = 6
 
 
 def calendar(value: str) -> str:
     """The calendar part of a TIMEX3 value, as events carry it: YYYY-MM-DD, YYYY-MM or YYYY
-    ("2017-07-07TAF" -> "2017-07-07"); a week is the month its Thursday falls in ("2017-W27" -> "2017-07")."""
+    ("2017-07-07TAF" -> "2017-07-07"); a week is the month its Thursday falls in ("2017-W27" -> "2017-07"),
+    a weekend the month its Saturday falls in ("2019-W31-WE" -> "2019-08"), never the year alone."""
     week = _WEEK.match(value)
     if week is not None and 1 <= int(week.group(2)) <= ISO_WEEKS:
+        day = SATURDAY if week.group(3) else THURSDAY
         with contextlib.suppress(ValueError):  # week 53 of a year that has 52
-            return f"{dt.date.fromisocalendar(int(week.group(1)), int(week.group(2)), THURSDAY):%Y-%m}"
+            return f"{dt.date.fromisocalendar(int(week.group(1)), int(week.group(2)), day):%Y-%m}"
     match = _CALENDAR.match(value)
     return match.group(0) if match else value
 
