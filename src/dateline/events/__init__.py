@@ -110,7 +110,7 @@ from dateline.events._places import dateline_place, main_place
 from dateline.events._propose_model import Proposer, load_proposer
 from dateline.events._repeats import one_per_act
 from dateline.events._roles import Roles, choose, load_roles
-from dateline.events._scene import Scene, lead_day, remember
+from dateline.events._scene import LEAD_SENTENCES, Scene, lead_day, remember
 from dateline.pipeline import StageConfig, stage
 from dateline.records import Article, Event
 from dateline.times import title_month
@@ -186,8 +186,10 @@ def candidates(article: Article, lex: Lexicon, roles: Roles | None = None,
     if doc is None:
         return []
     named = title_month(article.title, article.published, lex.resources) if lex.resources is not None else None
-    scene = Scene(home=dateline_place(article, lex.words), main=main_place(article, lex.words),
-                  lead=lead_day(article, list(doc.sents)), month=report_month(article, named))
+    sentences = list(doc.sents)
+    scene = Scene(home=dateline_place(article, lex.words),
+                  main=main_place(article, lex.words, sentences[:LEAD_SENTENCES]),
+                  lead=lead_day(article, sentences), month=report_month(article, named))
     found: list[Candidate] = []
     outlet = _outlet(article)
     for number, sentence in enumerate(doc.sents):

@@ -15,8 +15,11 @@ An event takes, in order:
 4. (in the stage) a visit's destination, or the place of the same actor's
    event of the same date in the sentence before;
 5. the article's main place (:func:`main_place`): its dateline's, else the
-   place it names most often, when one stands out. A single-city story
-   happens in that city; a story about one country, in that country.
+   place its lead says the story happens in, else the place it names most
+   often, when one stands out. A single-city story happens in that city; a
+   story about one country, in that country; a story the lead places in a
+   town of the country named most often ("United States", counted in every
+   "U.S. President"), in that town.
 """
 
 from __future__ import annotations
@@ -33,7 +36,7 @@ if TYPE_CHECKING:
     from spacy.tokens import Doc, Token
     from spacy.tokens import Span as TokenSpan
 
-__all__ = ["dateline_place", "event_place", "main_place"]
+__all__ = ["COUNTRY", "dateline_place", "event_place", "lead_place", "main_place"]
 
 #: How far into the article a dateline place may start (characters): "HAMBURG, Germany (AP) --".
 DATELINE_WINDOW = 80
@@ -46,6 +49,8 @@ MAX_PLACE_CLIMB = 6
 #: Fewest mentions that make a place an article's main place: a place named once is a detail. Set by
 #: hand on the shared Wikinews corpus (a single-city story names its city three times or more).
 MIN_MAIN_MENTIONS = 2
+#: The gazetteer's feature type of a country (:class:`dateline.records.Place`).
+COUNTRY = "country"
 #: Dependencies of a place name that modifies a noun ("U.S. President", "Moscow's backing").
 _MODIFIER_DEPS = frozenset({"compound", "amod", "nmod", "poss", "npadvmod"})
 
@@ -61,17 +66,35 @@ def dateline_place(article: Article, words: Words) -> Place | None:
     return None
 
 
-def main_place(article: Article, words: Words) -> Place | None:
-    """The article's main place: its dateline's, else the resolved place it names most often (at least
-    :data:`MIN_MAIN_MENTIONS` times and more often than any other), at its first mention."""
+def main_place(article: Article, words: Words, lead: Sequence[TokenSpan] = ()) -> Place | None:
+    """The article's main place: its dateline's; else the place its ``lead`` (the head sentences) first says
+    something happens in, finer than a country (:func:`lead_place`), when the article names no place most often
+    or the one it names most often is that place's country ("United States", counted in every "U.S.
+    President"); else the resolved place it names most often (at least :data:`MIN_MAIN_MENTIONS` times and
+    more often than any other), at its first mention."""
     home = dateline_place(article, words)
     if home is not None:
         return home
     counts = Counter((p.name, p.country) for p in article.places if p.country)
     ranked = counts.most_common(2)
-    if not ranked or ranked[0][1] < MIN_MAIN_MENTIONS or (len(ranked) > 1 and ranked[1][1] == ranked[0][1]):
+    common = None
+    if ranked and ranked[0][1] >= MIN_MAIN_MENTIONS and (len(ranked) == 1 or ranked[1][1] < ranked[0][1]):
+        common = next(p for p in article.places if (p.name, p.country) == ranked[0][0])
+    first = lead_place(article, words, lead)
+    if first is not None and (common is None or (common.feature == COUNTRY and common.country == first.country)):
+        return first
+    return common
+
+
+def lead_place(article: Article, words: Words, lead: Sequence[TokenSpan]) -> Place | None:
+    """The first place the ``lead`` sentences say something happens in, finer than a country ("Police shot
+    a man in Leeds, England", not "the U.S. President"): the place of the story the article reports."""
+    if article.doc is None or not lead:
         return None
-    return next(p for p in article.places if (p.name, p.country) == ranked[0][0])
+    start, end = lead[0].start_char, lead[-1].end_char
+    return next((p for p in article.places if start <= p.span.start and p.span.end <= end and p.country
+                 and p.feature != COUNTRY and not _modifier(article.doc, p)
+                 and _located(article.doc, p, words)), None)
 
 
 def _root(doc: Doc, place: Place) -> Token | None:

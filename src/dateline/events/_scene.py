@@ -16,26 +16,27 @@ from dateline.events._context import event_date, status
 from dateline.events._dates import narrative_date, plan_tense, report_tense
 from dateline.events._fold import Hit
 from dateline.events._lexicon import Words, plover
-from dateline.events._places import event_place
+from dateline.events._places import COUNTRY, event_place
 from dateline.records import Article, Event, EventDate, Place
 
 if TYPE_CHECKING:
     from spacy.tokens import Span as TokenSpan
 
-__all__ = ["CARRY_SENTENCES", "COUNTRY_FEATURE", "Scene", "in_story_time", "lead_day", "line", "remember", "setting"]
+__all__ = ["CARRY_SENTENCES", "COUNTRY_FEATURE", "LEAD_SENTENCES", "Scene", "in_story_time", "lead_day", "line",
+           "remember", "setting"]
 
 #: A date or place stated in one sentence still holds for events this many sentences later
 #: that state none ("On July 6, ... Trump made statements. He made an endorsement ...").
 CARRY_SENTENCES = 2
 #: The gazetteer's feature type of a country (:class:`dateline.records.Place`).
-COUNTRY_FEATURE = "country"
+COUNTRY_FEATURE = COUNTRY
 #: Months before publication that still belong to the story an article reports (a story published on
 #: the 2nd reports what happened late last month). Set by hand.
 STORY_MONTHS = 1
 #: PLOVER's quad classes of verbal acts (cooperation, conflict): said acts take the date of the saying.
 VERBAL_QUADS = frozenset({1, 3})
 #: Sentences at the head of an article whose stated day is the day of the story it reports ("On Friday,
-#: Usman Khan stabbed ..."). Set by hand.
+#: Usman Khan stabbed ..."), and whose place its place (:func:`dateline.events._places.lead_place`). Set by hand.
 LEAD_SENTENCES = 3
 #: An actor's events without a date of their own take the date of its event this many sentences
 #: before ("On July 6 ... Trump ... He made an endorsement ... he called on Russia ...").

@@ -1,0 +1,42 @@
+"""Events places: the article's main place from its dateline, its lead or the place it names most often."""
+
+from __future__ import annotations
+
+from dateline.pipeline import Pipeline
+from dateline.records import Article, Document, Event
+
+STAGES = ["annotate", "actors", "times", "places", "events"]
+
+
+def run(text: str) -> Article:
+    """One article through the real pipeline, stopping on the first error."""
+    (result,) = Pipeline(STAGES, on_error="stop").run(
+        [Document(id="doc1", source="test", kind="text", content=text, published="2021-03-08")])
+    assert isinstance(result, Article)
+    return result
+
+
+def criticism(article: Article) -> Event:
+    found = [e for e in article.events if e.type == "ACCUSE"]
+    assert len(found) == 1, [(e.type, e.trigger.text) for e in article.events]
+    return found[0]
+
+
+def test_a_story_the_lead_places_in_a_town_of_the_country_named_most_often_happens_in_that_town() -> None:
+    article = run("Police arrested Jane Roe in Denver on Friday. The United States Attorney General praised "
+                  "the arrest. U.S. Senator Ann Jones criticized Governor Tom Smith over the case. "
+                  "The United States Senate will debate the case.")
+    event = criticism(article)
+    assert event.place is not None and event.place.name == "Denver" and event.place.country == "USA"
+
+
+def test_a_story_that_names_no_place_most_often_happens_where_its_lead_places_it() -> None:
+    event = criticism(run("Police arrested Jane Roe in Leeds on Friday. Senator Ann Jones criticized Governor "
+                          "Tom Smith over the case."))
+    assert event.place is not None and event.place.name == "Leeds"
+
+
+def test_a_place_the_lead_names_as_a_modifier_is_not_where_the_story_happens() -> None:
+    event = criticism(run("The Leeds police arrested Jane Roe on Friday. Senator Ann Jones criticized Governor "
+                          "Tom Smith over the case."))
+    assert event.place is None
