@@ -40,3 +40,26 @@ def test_a_place_the_lead_names_as_a_modifier_is_not_where_the_story_happens() -
     event = criticism(run("The Leeds police arrested Jane Roe on Friday. Senator Ann Jones criticized Governor "
                           "Tom Smith over the case."))
     assert event.place is None
+
+
+#: Three sentences that name no place: what follows lies past the article's lead.
+OPENING = "Jane Roe is a nurse. She has two children. She likes music. "
+
+
+def test_an_event_without_a_place_of_its_own_happens_where_the_sentence_before_says_something_happens() -> None:
+    article = run(OPENING + "Senator Ann Jones spoke at a rally in Leeds on Monday. Governor Tom Smith criticized "
+                  "Senator Ann Jones.")
+    event = criticism(article)
+    assert event.place is not None and event.place.name == "Leeds"
+
+
+def test_an_event_of_another_time_does_not_take_the_place_of_the_sentence_before() -> None:
+    article = run(OPENING + "Senator Ann Jones spoke at a rally in Leeds on Monday. In 2012, Governor Tom Smith "
+                  "criticized Senator Ann Jones.")
+    assert criticism(article).place is None
+
+
+def test_the_place_of_a_sentence_holds_for_two_sentences_at_most() -> None:
+    article = run(OPENING + "Senator Ann Jones spoke at a rally in Leeds on Monday. Her speech was long. "
+                  "The crowd was large. Governor Tom Smith criticized Senator Ann Jones.")
+    assert criticism(article).place is None

@@ -48,8 +48,10 @@ Choices worth knowing:
   destination ("talks on North Korea") and never the event's place. A visit
   takes place at its destination; an event with no place of its own takes
   the place of the same actor's event of the same date in the sentence just
-  before, else the article's main place (its dateline's, else the place it
-  names most often, when one stands out).
+  before, else (in the story's time) the place the sentence or two before
+  says something happens in, else the article's main place (its dateline's,
+  else the town its lead places the story in, else the place it names most
+  often, when one stands out).
 - A light verb ("carry out", "launch", "stage", "conduct", "hold", "make",
   "pay") leaves the kind of event to its object noun: "Hackers carried out a
   cyber attack on the ministry" is the COERCE (cyber) of the noun "attack",
@@ -213,7 +215,7 @@ def candidates(article: Article, lex: Lexicon, roles: Roles | None = None,
         if proposed is not None and outlet not in proposed.event.actors:
             scene = scene.noting(proposed.event, number, ())
             found.append(proposed)
-        scene = remember(article, sentence, number, scene)
+        scene = remember(article, sentence, number, scene, lex.words)
     return found
 
 

@@ -13,7 +13,10 @@ An event takes, in order:
    the trigger's subject ("a Kabul car bombing killed five");
 3. the dateline place when the sentence points at it ("officials here said");
 4. (in the stage) a visit's destination, or the place of the same actor's
-   event of the same date in the sentence before;
+   event of the same date in the sentence before, else, for an event of the
+   story's time, the place the sentence or two before says something happens
+   in (:func:`stated_place`: "Protesters gathered outside the White House.
+   They threatened ...");
 5. the article's main place (:func:`main_place`): its dateline's, else the
    place its lead says the story happens in, else the place it names most
    often, when one stands out. A single-city story happens in that city; a
@@ -36,7 +39,7 @@ if TYPE_CHECKING:
     from spacy.tokens import Doc, Token
     from spacy.tokens import Span as TokenSpan
 
-__all__ = ["COUNTRY", "dateline_place", "event_place", "lead_place", "main_place"]
+__all__ = ["COUNTRY", "dateline_place", "event_place", "lead_place", "main_place", "stated_place"]
 
 #: How far into the article a dateline place may start (characters): "HAMBURG, Germany (AP) --".
 DATELINE_WINDOW = 80
@@ -162,20 +165,28 @@ def event_place(doc: Doc, places: Sequence[Place], trigger: Token, sentence: Tok
     own = [p for p in free if _of_trigger(doc, p, trigger)]
     if own:
         return own[0]
-    usable = [p for p in free if not _modifier(doc, p) and _located(doc, p, words)]
-    usable = [p for p in usable if not _qualifier(doc, p, usable)]
-    spans = [(p.span.start, p.span.end) for p in usable]
-    best = pick(doc, spans, own_clause(trigger), trigger.idx) if spans else None
-    if best is None and spans:
-        best = nearest(spans, trigger.idx)
+    best = stated_place(doc, free, trigger, words)
     if best is not None:
-        return usable[best]
+        return best
     subject = [p for p in places if _of_subject(doc, p, trigger)]  # the act itself may stand as the party
     if subject:
         return subject[0]
     if home is not None and any(t.lower_ in words.here_words for t in sentence):
         return home
     return None
+
+
+def stated_place(doc: Doc, places: Sequence[Place], trigger: Token, words: Words) -> Place | None:
+    """The place introduced by a locative preposition on the trigger's clause, else the nearest such place
+    of the sentence ("Protesters gathered outside the White House"), never a modifier ("the Leeds police")
+    nor a region that qualifies the town before it."""
+    usable = [p for p in places if not _modifier(doc, p) and _located(doc, p, words)]
+    usable = [p for p in usable if not _qualifier(doc, p, usable)]
+    spans = [(p.span.start, p.span.end) for p in usable]
+    best = pick(doc, spans, own_clause(trigger), trigger.idx) if spans else None
+    if best is None and spans:
+        best = nearest(spans, trigger.idx)
+    return None if best is None else usable[best]
 
 
 def _of_subject(doc: Doc, place: Place, trigger: Token) -> bool:

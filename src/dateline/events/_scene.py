@@ -16,7 +16,7 @@ from dateline.events._context import event_date, status
 from dateline.events._dates import narrative_date, plan_tense, report_tense
 from dateline.events._fold import Hit
 from dateline.events._lexicon import Words, plover
-from dateline.events._places import COUNTRY, event_place
+from dateline.events._places import COUNTRY, event_place, stated_place
 from dateline.records import Article, Event, EventDate, Place
 
 if TYPE_CHECKING:
@@ -51,7 +51,8 @@ class Scene:
     it; per actor, the sentence, date and place of its last event; the sentence
     and parties of the last event with several actors and no recipient (what a
     later "their meeting" refers to); the article's dateline place and its main place; the day its
-    lead states and the month it reports on (:func:`dateline.events._dates.report_month`).
+    lead states and the month it reports on (:func:`dateline.events._dates.report_month`); the last
+    place a sentence said something happens in, and the number of that sentence.
     """
 
     stated: tuple[int, EventDate] | None = None
@@ -61,6 +62,7 @@ class Scene:
     main: Place | None = None
     lead: EventDate | None = None
     month: EventDate | None = None
+    placed: tuple[int, Place] | None = None
 
     def noting(self, event: Event, number: int, part: tuple[int, ...]) -> Scene:
         """The scene after ``event``, of sentence ``number`` (``part``: a bilateral meeting's partner)."""
@@ -107,12 +109,25 @@ def setting(article: Article, hit: Hit, bounds: tuple[int, int], number: int, sc
         carried = date is not None
     if date is None and tense == "past":
         date = scene.lead or scene.month  # "Police shot him dead": the story's day, else its month
-    if place is None and recent is not None and number - recent[0] == 1 and date is not None and date == recent[1]:
-        place, carried = recent[2], carried or recent[2] is not None  # "On July 6, during a visit to Poland ..."
-    if place is None and scene.main is not None and (scene.main.feature == COUNTRY_FEATURE
-                                                     or in_story_time(date, article)):
-        place = scene.main  # a single-city story happens in that city, a country's story in that country
+    if place is None:
+        place, told = _story_place(article, date, number, scene, recent)
+        carried = carried or told
     return date, place, carried
+
+
+def _story_place(article: Article, date: EventDate | None, number: int, scene: Scene,
+                 recent: tuple[int, EventDate | None, Place | None] | None) -> tuple[Place | None, bool]:
+    """The place of an event whose sentence gives it none, and whether it comes from an earlier sentence: the
+    place of the actor's event of the same date in the sentence before ("On July 6, during a visit to Poland
+    ..."); else, for an event of the story's time, the place stated in the sentence or two before ("Protesters
+    gathered outside the White House. They threatened ..."); else the article's main place."""
+    if recent is not None and number - recent[0] == 1 and date is not None and date == recent[1] and recent[2]:
+        return recent[2], True
+    if scene.placed is not None and 0 < number - scene.placed[0] <= CARRY_SENTENCES and in_story_time(date, article):
+        return scene.placed[1], True
+    if scene.main is not None and (scene.main.feature == COUNTRY_FEATURE or in_story_time(date, article)):
+        return scene.main, False  # a single-city story happens in that city, a country's story in that country
+    return None, False
 
 
 def in_story_time(date: EventDate | None, article: Article) -> bool:
@@ -138,10 +153,15 @@ def lead_day(article: Article, sentences: Sequence[TokenSpan]) -> EventDate | No
     return None
 
 
-def remember(article: Article, sentence: TokenSpan, number: int, scene: Scene) -> Scene:
+def remember(article: Article, sentence: TokenSpan, number: int, scene: Scene, words: Words) -> Scene:
     """The scene with the date the sentence's main clause states, if it states one ("On July 6, ...
-    Trump made statements", not "Trump, who appointed her in 2017, responded")."""
+    Trump made statements", not "Trump, who appointed her in 2017, responded"), and the place the sentence
+    says something happens in, if it says one ("Protesters gathered outside the White House")."""
     start, end = sentence.start_char, sentence.end_char
     times = [t for t in article.times if start <= t.span.start and t.span.end <= end]
     date = event_date(article.doc, times, sentence.root)
-    return scene if date is None else replace(scene, stated=(number, date))
+    places = [p for p in article.places if start <= p.span.start and p.span.end <= end]
+    place = stated_place(article.doc, places, sentence.root, words) if places else None
+    if date is not None:
+        scene = replace(scene, stated=(number, date))
+    return scene if place is None else replace(scene, placed=(number, place))
