@@ -44,3 +44,11 @@ def test_an_act_with_its_own_time_keeps_it_in_a_roundup() -> None:
     event = accusation(run("On March 3, Senator Ann Jones criticized Governor Tom Smith.",
                            "Parliament in review, April 2021"))
     assert event.date is not None and event.date.value == "2021-03-03"
+
+
+def test_the_day_of_the_story_is_the_first_day_its_lead_states_on_any_clause() -> None:
+    article = run("Lee Barker, who stabbed two people at the Corn Exchange in Leeds on Friday, is in hospital. The "
+                  "hall is an old building. It hosts many concerts. Its owners are a charity. Police shot Lee Barker "
+                  "on Briggate.", None, published="2019-12-02")
+    shot = [e for e in article.events if e.trigger.text == "shot"]
+    assert shot and shot[0].date is not None and shot[0].date.value == "2019-11-29"

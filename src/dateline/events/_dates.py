@@ -18,7 +18,9 @@ An event takes, in order:
    sentence or two before (the narrative goes on);
 4. the month the article reports on, when the clause reports it in the simple past
    ("Khan thanked the police"), not in a past perfect ("had been released")
-   or with a modal. The month, not the day: the text does not say which day.
+   or with a modal. The month, not the day: the text does not say which day;
+   unless the article's lead states the day of its story, on any clause of
+   its first sentences (:func:`dateline.events._scene.lead_day`).
 
 A planned act with no time of its own is dated, by steps 2 to 4, as the
 statement of the plan ("said he intended to sue", "plans on leaving"): what

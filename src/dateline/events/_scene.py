@@ -12,12 +12,12 @@ from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field, replace
 from typing import TYPE_CHECKING
 
-from dateline.events._context import event_date, status
+from dateline.events._context import calendar, event_date, resolved, status
 from dateline.events._dates import narrative_date, plan_tense, report_tense
 from dateline.events._fold import Hit
 from dateline.events._lexicon import Words, plover
 from dateline.events._places import COUNTRY, event_place, stated_place
-from dateline.records import Article, Event, EventDate, Place
+from dateline.records import Article, Event, EventDate, Place, TimeExpr
 
 if TYPE_CHECKING:
     from spacy.tokens import Span as TokenSpan
@@ -33,6 +33,8 @@ COUNTRY_FEATURE = COUNTRY
 #: Months before publication that still belong to the story an article reports (a story published on
 #: the 2nd reports what happened late last month). Set by hand.
 STORY_MONTHS = 1
+#: Types of times that can date an event (durations and sets cannot).
+_DATED = frozenset({"DATE", "TIME"})
 #: PLOVER's quad classes of verbal acts (cooperation, conflict): said acts take the date of the saying.
 VERBAL_QUADS = frozenset({1, 3})
 #: Sentences at the head of an article whose stated day is the day of the story it reports ("On Friday,
@@ -144,13 +146,21 @@ def in_story_time(date: EventDate | None, article: Article) -> bool:
 
 def lead_day(article: Article, sentences: Sequence[TokenSpan]) -> EventDate | None:
     """The day of the story the article reports: the first day its head (:data:`LEAD_SENTENCES`) states on
-    a main clause, when it lies in the story's time (:func:`in_story_time`)."""
-    for sentence in sentences[:LEAD_SENTENCES]:
-        times = [t for t in article.times if sentence.start_char <= t.span.start and t.span.end <= sentence.end_char]
-        date = event_date(article.doc, times, sentence.root)
+    a main clause, else the first day it states at all ("Supporters rallied in Washington, where on Saturday
+    ..."), when it lies in the story's time (:func:`in_story_time`)."""
+    head = sentences[:LEAD_SENTENCES]
+    stated = (event_date(article.doc, _times_in(article, s), s.root) for s in head)
+    named = (EventDate(calendar(t.value or ""), t.span.text) for s in head for t in _times_in(article, s)
+             if t.type in _DATED and resolved(t.value))
+    for date in (*stated, *named):
         if date is not None and len(date.value or "") == len("YYYY-MM-DD") and in_story_time(date, article):
             return date
     return None
+
+
+def _times_in(article: Article, sentence: TokenSpan) -> list[TimeExpr]:
+    """The time expressions of the sentence."""
+    return [t for t in article.times if sentence.start_char <= t.span.start and t.span.end <= sentence.end_char]
 
 
 def remember(article: Article, sentence: TokenSpan, number: int, scene: Scene, words: Words) -> Scene:
