@@ -475,3 +475,13 @@ def test_context_defaults() -> None:
 ])
 def test_a_title_names_a_month_only_with_its_year(title: str, month: str | None) -> None:
     assert times.title_month(title, PUBLISHED, lang.resources("en")) == month
+
+
+def test_a_roundup_of_a_past_month_speaks_from_its_last_day() -> None:
+    text = "The council voted at the end of the month. The mayor resigned on the last day."
+    article = Article(id="t", source="test", text=text, published=dt.date(2017, 4, 20),
+                      title="Harbour news, March 2017")
+    found = {t.span.text: t.value for t in times.apply(apply_batch([article])[0]).times}
+    assert found["the end of the month"] == "2017-03" and (found["the last day"] or "")[:7] == "2017-03"
+    plain = {t.span.text: t.value for t in run(text, dt.date(2017, 4, 20)).times}
+    assert plain["the end of the month"] == "2017-04"  # read from the publication date otherwise

@@ -7,7 +7,9 @@ and the parse tell the ambiguous ones from homographs ("May", a bare "1990", "cu
 tense of the governing verb (:mod:`dateline.times._tense`, :mod:`dateline.times._points`,
 :mod:`dateline.times._spans`): "Monday" in a past-tense sentence is the Monday before
 publication. Without a publication date, relative expressions get no value and explicit ones
-keep an unknown year (``XXXX-07-07``).
+keep an unknown year (``XXXX-07-07``). A roundup of a past month, whose title names that month
+("On the campaign trail, August 2020", published in September), speaks from its last day: "the last
+day", "last night" and "the end of the month" are read from August 31 (:func:`title_month`).
 """
 
 from __future__ import annotations
@@ -69,9 +71,7 @@ def apply(article: Article, config: StageConfig = StageConfig()) -> Article:
     before: tuple[Candidate, Ref] | None = None  # the expression just before and the period it named
     earlier: list[Ref] = []
     period: Ref | None = None
-    anchor = article.published
-    if isinstance(anchor, dt.datetime):
-        anchor = anchor.date()
+    anchor = _anchor(article, config)
     cands = [cand for cand in find_candidates(text, lex) if plausible(cand, text, entities, lex, doc)]
     years = range_years(cands, text, lex)
     for i, cand in enumerate(cands):
@@ -90,6 +90,19 @@ def apply(article: Article, config: StageConfig = StageConfig()) -> Article:
         found.append((cand, TimeExpr(make_span(text, cand.start, cand.end), res.value, res.type)))
     exprs = shared_sets([cand for cand, _ in found], bracketed_days(found, text, lex), text, lex)
     return replace(article, times=tuple(exprs))
+
+
+def _anchor(article: Article, config: StageConfig) -> dt.date | None:
+    """The day the article speaks from: its publication date, or the last day of the earlier month its title
+    names (a roundup of a past month, published after it)."""
+    published = article.published
+    if isinstance(published, dt.datetime):
+        published = published.date()
+    named = title_month(article.title, published, config.resources(article)) if published is not None else None
+    if published is None or named is None or named >= f"{published:%Y-%m}":
+        return published
+    year, month = int(named[:4]), int(named[5:7])
+    return dt.date(year + month // 12, month % 12 + 1, 1) - dt.timedelta(days=1)
 
 
 def title_month(title: str | None, published: dt.date | None, res: Resources) -> str | None:
