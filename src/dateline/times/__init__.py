@@ -88,8 +88,23 @@ def apply(article: Article, config: StageConfig = StageConfig()) -> Article:
         elif res.type == "DURATION" and (res.value or "").endswith("M") and "T" not in (res.value or ""):
             period = None  # "the first nine months ... a year earlier": the year, not the quarter
         found.append((cand, TimeExpr(make_span(text, cand.start, cand.end), res.value, res.type)))
+    found = _range_days_share_year(found)
     exprs = shared_sets([cand for cand, _ in found], bracketed_days(found, text, lex), text, lex)
     return replace(article, times=tuple(exprs))
+
+
+def _range_days_share_year(found: list[tuple[Candidate, TimeExpr]]) -> list[tuple[Candidate, TimeExpr]]:
+    """The bare day of a range takes the year of its dated partner ("ran March 1-13": both days of one year),
+    which each reading placed on its own could part when one day lies near the publication and the other not."""
+    years = {(cand.start, cand.end): expr.value[:4] for cand, expr in found
+             if expr.value and expr.value[:4].isdigit()}
+    out: list[tuple[Candidate, TimeExpr]] = []
+    for cand, expr in found:
+        partner = years.get((cand.parts[0].start, cand.parts[0].end)) if cand.rule == "range_day" else None
+        if partner and expr.value and expr.value[:4].isdigit() and expr.value[:4] != partner:
+            expr = replace(expr, value=partner + expr.value[4:])
+        out.append((cand, expr))
+    return out
 
 
 def _anchor(article: Article, config: StageConfig) -> dt.date | None:
