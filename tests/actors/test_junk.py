@@ -170,7 +170,7 @@ def test_a_name_run_into_a_title_case_headline_is_no_actor() -> None:
 
 def test_a_term_spelt_out_beside_its_acronym_is_no_actor() -> None:
     names = by_name(run("Rosa Dunn said the clinic fights FGM [Female Genital Mutilation] in the region. The lab "
-                        "runs an HPC (High Performance Computing) group. She argued against Universal Basic Income "
+                        "runs an HPC (High Performance Computing) group. She wants a Universal Basic Income "
                         "(UBI). The Harbor Safety Authority (HSA) said the port would close."))
     assert not {"Female Genital Mutilation", "Performance Computing", "High Performance Computing",
                 "Universal Basic Income"} & set(names)

@@ -113,8 +113,8 @@ def test_a_person_named_as_a_nominee_or_put_up_for_an_office_is_a_party_actor() 
 
 def test_a_person_who_runs_is_said_to_be_a_nominee_or_heads_a_ticket_is_a_party_actor() -> None:
     article = run("The singer Pablo Reyes announced on Monday that he was running for president. Green activist Lena "
-                  "Marsh, who is also the presidential nominee of the Workers Party, spoke on Monday. In 1996, Carla "
-                  "Voss was Tomas Brand's running mate on the Unity Party ticket. The party picked Dale Fenn for "
+                  "Marsh, who is also the presidential nominee of the Workers Party, spoke on Monday. Carla Voss "
+                  "was Tomas Brand's running mate four years ago. The party picked Dale Fenn for "
                   "president over Anna Pike, who also sought the party's nomination. After the vote, Nina Barlow "
                   "dropped out of the presidential race. Ben Ortiz spoke of the race and said he was running late.",
                   dt.date(2020, 6, 1))
@@ -163,10 +163,10 @@ def test_a_host_named_before_a_name_is_a_journalist_but_not_a_guest() -> None:
 
 
 def test_a_rank_held_for_or_at_an_organization_takes_its_sector() -> None:
-    article = run("Budi Santoso, a spokesperson for the Indonesian National Police, confirmed the arrests. Ravi "
-                  "Mehta, spokesperson for the Bharatiya Janata Party, praised the raid.", dt.date(2019, 10, 11))
-    assert actor_of(article, "Budi Santoso").sector == "COP"
-    assert actor_of(article, "Ravi Mehta").sector == "PTY"
+    article = run("Ruth Kamau, a spokesperson for the Kenya Police Service, denied the report. Owen Pryce, "
+                  "spokesperson at the Labour Party, welcomed the vote.", dt.date(2019, 10, 11))
+    assert actor_of(article, "Ruth Kamau").sector == "COP"
+    assert actor_of(article, "Owen Pryce").sector == "PTY"
 
 
 def test_the_commission_on_presidential_debates_is_a_non_governmental_organization() -> None:

@@ -9,8 +9,8 @@ from tests.events.test_events import only, run
 
 def test_a_name_the_parse_takes_for_a_predicate_is_the_object() -> None:
     # the parse makes "Ann Miller" what he named someone (oprd), not whom he named (dobj)
-    article = run("Mark Ellis ran for president. He named Texas preacher Ann Miller as his running mate and "
-                  "introduced a new party.")
+    article = run("Mark Ellis ran for president. In May he named Ohio dentist Ann Miller as his running mate and "
+                  "began a tour.")
     event = only(article, "SUPPORT")
     assert "Ann Miller" in [a.name for i in event.recipients if (a := article.actor(i)) is not None]
 

@@ -16,7 +16,7 @@ def _names(article: Article, ids: Sequence[str]) -> list[str]:
 
 @pytest.mark.parametrize(("text", "actor"), [
     # PLOVER manual, CONCEDE: "formal pardons ... of arrested persons"; a commuted sentence is clemency too
-    ("Governor Maria Costa commuted the prison sentence of Peter Walsh.", "Maria Costa"),
+    ("Governor Maria Costa commuted Peter Walsh's ten-year sentence.", "Maria Costa"),
     ("Governor Maria Costa granted Peter Walsh a full pardon.", "Maria Costa"),  # who grants a pardon gives it
     ("Governor Maria Costa granted clemency to Peter Walsh.", "Maria Costa"),
 ])
