@@ -112,8 +112,8 @@ def test_a_person_named_as_a_nominee_or_put_up_for_an_office_is_a_party_actor() 
 
 
 def test_a_person_who_runs_is_said_to_be_a_nominee_or_heads_a_ticket_is_a_party_actor() -> None:
-    article = run("The singer Pablo Reyes announced on Monday that he was running for president. Green activist Lena "
-                  "Marsh, who is also the presidential nominee of the Workers Party, spoke on Monday. Carla Voss "
+    article = run("The singer Pablo Reyes told fans on Monday that he was running for president. Lena Marsh, who "
+                  "is the Workers Party's nominee for governor, spoke on Monday. Carla Voss "
                   "was Tomas Brand's running mate four years ago. The party picked Dale Fenn for "
                   "president over Anna Pike, who also sought the party's nomination. After the vote, Nina Barlow "
                   "dropped out of the presidential race. Ben Ortiz spoke of the race and said he was running late.",
