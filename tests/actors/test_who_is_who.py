@@ -553,8 +553,8 @@ def test_armed_officers_are_the_police_of_the_scene_and_other_officers_nobody() 
 
 
 def test_the_party_stands_for_the_party_named_before_it() -> None:
-    article = run("Delegates of the Harbor Party met in Denver, Colorado on Saturday. The next day the party "
-                  "nominated Jane Roe for governor.", dt.date(2020, 5, 24))
+    article = run("Members of the Harbor Party gathered in Denver, Colorado on Saturday. On Sunday the party "
+                  "chose Jane Roe to run for governor.", dt.date(2020, 5, 24))
     harbor = actor_of(article, "Harbor Party")
     assert harbor.sector == "PTY"
     assert actor_of(article, "the party") is harbor

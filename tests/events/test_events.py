@@ -358,9 +358,9 @@ def test_trigger_actor_and_recipient(text: str, event_type: str, trigger: str, a
     ("At its convention in Denver, the Green Party nominated Boston lawyer Mark Evans for president.",
      "the Green Party", "Boston lawyer Mark Evans"),
     # "Kim" parsed as a second subject after the verb: its object
-    ("On June 4 at its annual Harbor Party congress, the Harbor Party nominated Yale University economist Laura "
-     "Kim, its 2008 candidate for senate, for governor.", "the Harbor Party",
-     "Yale University economist Laura Kim, its 2008 candidate for senate"),
+    ("On May 2 at its yearly congress in Reno, the Harbor Party nominated Boise State University chemist Laura "
+     "Kim, a former mayor, for governor.", "the Harbor Party",
+     "Boise State University chemist Laura Kim, a former mayor"),
 ])
 def test_the_object_of_an_active_verb_the_parse_missed(text: str, actor: str, recipient: str) -> None:
     event = only(run(text, "2020-06-30", roles="none"), "SUPPORT")
@@ -662,7 +662,7 @@ def test_common_political_acts_are_coded(text: str, event_type: str, actor: str,
     ("Voters will not elect a new Prime Minister this year. The parliament elected Angela Merkel as chancellor.",
      "elected"),
     ("The town has elected a Green Member of Parliament since 1990. Members elected Boris Johnson.", "elected"),
-    ("The government of Chile executed a planned shutdown of its ports. Saudi Arabia executed two men.",
+    ("The government of Chile executed a scheduled shutdown of its ports. Saudi Arabia executed two men.",
      "executed"),
     ("His politics clashed with the stances of Bernie Sanders. Police clashed with protesters in Paris.", "clashed"),
     ("Amnesty International will fight for equal rights. The Houthis fought government forces in Aden.", "fought"),
