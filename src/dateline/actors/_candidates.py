@@ -14,8 +14,8 @@ nominee Jane Roe", "Jane Roe, the party's candidate", "a ticket of John Roe for
 president") and the one whose running mate another is ("Roe's running mate").
 The words are ``candidacy_words``, ``candidate_nouns``,
 ``candidacy_prepositions``, ``candidacy_offices``, ``not_candidate_modifiers``,
-``running_verbs``, ``race_prepositions``, ``ticket_nouns`` and
-``ticket_prepositions`` of ``actors.json``.
+``running_verbs``, ``race_prepositions``, ``ticket_nouns``,
+``ticket_prepositions`` and ``relative_pronouns`` of ``actors.json``.
 """
 
 from __future__ import annotations
@@ -43,8 +43,6 @@ DESCRIBERS = frozenset({"compound", "appos", "nmod", "amod"})
 OFFICE_WORDS = 2
 #: Dependency labels of a verb's object.
 OBJECTS = frozenset({"dobj", "obj"})
-#: Relative pronouns that make a relative clause's verb the verb of the name it describes ("Roe, who ran").
-RELATIVES = frozenset({"who", "that"})
 
 
 def candidates_pass(build: Build) -> None:
@@ -86,13 +84,14 @@ def _subject_pronouns(build: Build, group: Group) -> list[TokenSpan]:
     return out
 
 
-def _clauses(span: TokenSpan) -> list[Token]:
+def _clauses(span: TokenSpan, words: Words) -> list[Token]:
     """The verbs whose subject the name is: its own verb ("Roe withdrew"), and that of a relative clause on it
     ("Roe, who is the nominee", "Roe, who sought the nomination")."""
     root = span.root
     verbs = [root.head] if root.dep_ == "nsubj" else []
     for clause in root.children:
-        if clause.dep_ == "relcl" and any(c.dep_ == "nsubj" and c.lower_ in RELATIVES for c in clause.children):
+        if clause.dep_ == "relcl" and any(c.dep_ == "nsubj" and c.lower_ in words.relative_pronouns
+                                          for c in clause.children):
             verbs.append(clause)
     return verbs
 
@@ -104,7 +103,7 @@ def _runs(span: TokenSpan, words: Words) -> bool:
     return any(any(c.dep_ in OBJECTS and c.lower_ in words.candidacy_words for c in verb.children)
                or _into_race(verb, words) or _runs_for_office(verb, words)
                or any(c.dep_ == "attr" and _candidate_noun(c, words) for c in verb.children)
-               for verb in _clauses(span))
+               for verb in _clauses(span, words))
 
 
 def _into_race(verb: Token, words: Words) -> bool:

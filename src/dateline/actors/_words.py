@@ -71,6 +71,7 @@ class Words:
     race_prepositions: frozenset[str]
     ticket_nouns: frozenset[str]
     ticket_prepositions: frozenset[str]
+    relative_pronouns: frozenset[str]
     not_actor_heads: frozenset[str]
     #: lower-case word sequences that open a credit or copyright line
     credit_openings: tuple[tuple[str, ...], ...]
@@ -207,6 +208,7 @@ def parse_words(data: dict[str, Any]) -> Words:
         race_prepositions=_lower_words(data, "race_prepositions"),
         ticket_nouns=_lower_words(data, "ticket_nouns"),
         ticket_prepositions=_lower_words(data, "ticket_prepositions"),
+        relative_pronouns=_lower_words(data, "relative_pronouns"),
         not_actor_heads=_lower_words(data, "not_actor_heads"),
         credit_openings=tuple(sorted({tuple(w.split()) for w in _lower_words(data, "credit_openings")}, key=len,
                                      reverse=True)),
