@@ -32,10 +32,15 @@ def test_a_headline_without_a_present_tense_verb_after_a_name_tells_none() -> No
     assert told("Springfield Mayor Race Heats Up", ROE) is None  # title case
     assert told("The campaign trail in Springfield, March 2020", ROE) is None
     assert told("Joe Roe's campaign gathers pace", ROE) is None  # "s" after the apostrophe is no verb
+    assert told("Joe Roe address to Springfield voters", ROE) is None  # "ss" ends no present tense
     assert told(None, ROE) is None and told("Ann Cole endorses Joe Roe") is None
     # one that says who spoke: two speakers may tell of one incident
     assert told("Ann Cole says Springfield fire was arson", COLE) is None
     assert told("Joe Roe warns of floods as river rises", ROE) is None
+
+
+def test_a_language_without_a_stories_file_reads_no_act_in_a_headline() -> None:
+    assert headline("Ann Cole endorses Joe Roe", (COLE, ROE), "xx", STOP) is None
 
 
 def test_one_act_of_other_parties_differs_and_anything_else_does_not() -> None:

@@ -6,9 +6,10 @@ same act of the same doer; two alike incidents may tell the same act of two
 doers ("Ann Cole endorses Joe Roe", "Bea Lund endorses Joe Roe"), which their
 keys, sharing the act, its object and its setting, do not keep apart.
 :func:`headline` finds the doer (an actor of the article whose name ends right
-before the verb), the verb (a word in lower case that ends in "s", not a stop
-word: a headline written in title case, "Colts Beat Chiefs", tells none; nor
-does one that says who spoke, "Police say ...", as the language's
+before the verb), the verb (a word in lower case with an ending of the
+language's ``headline_verb_endings``, in English the "s" of the present tense,
+not a stop word: a headline written in title case, "Colts Beat Chiefs", tells
+none; nor does one that says who spoke, "Police say ...", as the language's
 ``headline_speech_verbs`` list them) and
 whom it was done to (an actor whose name ends within ``OBJECT_WORDS`` words
 after it). It is kept with the article's story keys as one mark (``h:``), and
@@ -27,7 +28,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 
 from dateline.stories._match import Party
-from dateline.stories._words import speech_words, stem, trigger_word
+from dateline.stories._words import headline_verb_endings, speech_words, stem, trigger_word
 
 __all__ = ["MARK", "OBJECT_WORDS", "Headline", "differ", "headline", "of_keys"]
 
@@ -79,16 +80,18 @@ def headline(title: str | None, actors: Iterable[str], language: str | None, sto
     ends = _name_ends([w.lower() for w in words], actors)
     for end, doer in sorted(ends.items()):
         verb = end + 1
-        if verb < len(words) and _is_verb(words[verb], stop) and stem(words[verb]) not in speech_words(language):
+        if (verb < len(words) and _is_verb(words[verb], stop, language)
+                and stem(words[verb]) not in speech_words(language)):
             after = [ends[i] for i in range(verb + 1, min(verb + 1 + OBJECT_WORDS, len(words))) if i in ends]
             return Headline(trigger_word(words[verb], language), doer, after[0] if after else None)
     return None
 
 
-def _is_verb(word: str, stop: frozenset[str]) -> bool:
+def _is_verb(word: str, stop: frozenset[str], language: str | None) -> bool:
     """A headline's verb as it is mostly written: the present tense of one doer, in lower case."""
-    return (word.islower() and len(word) >= _VERB_LETTERS and word.endswith("s") and not word.endswith("ss")
-            and word not in stop)
+    endings, not_endings = headline_verb_endings(language)
+    return (word.islower() and len(word) >= _VERB_LETTERS and word.endswith(endings)
+            and not word.endswith(not_endings) and word not in stop)
 
 
 def _name_ends(words: list[str], actors: Iterable[str]) -> dict[int, str]:

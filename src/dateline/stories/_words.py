@@ -13,9 +13,10 @@ from __future__ import annotations
 import functools
 
 from dateline.errors import LanguageError, ResourceError
-from dateline.lang import resources
+from dateline.lang import Resources, resources
 
-__all__ = ["STEM_LETTERS", "SUPPORTED_MAJOR", "families", "index_families", "speech_words", "stem", "trigger_word"]
+__all__ = ["STEM_LETTERS", "SUPPORTED_MAJOR", "families", "headline_verb_endings", "index_families", "speech_words",
+           "stem", "trigger_word"]
 
 #: Letters of a trigger word compared: "attack", "attacks" and "attacked" are one word to the matcher.
 STEM_LETTERS = 5
@@ -29,15 +30,21 @@ def stem(word: str) -> str:
     return word.lower()[:STEM_LETTERS]
 
 
+def _resources(language: str | None) -> Resources | None:
+    """The resources of a language that has a ``stories.json``; None for any other."""
+    try:
+        res = resources(language)
+    except LanguageError:
+        return None
+    return res if res.file(f"{_FILE}.json").is_file() else None
+
+
 @functools.cache
 def families(language: str | None) -> dict[str, str]:
     """The stem of every word of a family -> the stem of its family's first word (none for a language
     without a ``stories.json``)."""
-    try:
-        res = resources(language)
-    except LanguageError:
-        return {}
-    if not res.file(f"{_FILE}.json").is_file():
+    res = _resources(language)
+    if res is None:
         return {}
     return index_families(res.data(_FILE, SUPPORTED_MAJOR).get("word_families"), res.where(_FILE))
 
@@ -46,13 +53,22 @@ def families(language: str | None) -> dict[str, str]:
 def speech_words(language: str | None) -> frozenset[str]:
     """The stems of the words of ``headline_speech_verbs``: a headline's verb that says who spoke ("Police say
     ...", "Mayor warns ..."), not what happened (none for a language without a ``stories.json``)."""
-    try:
-        res = resources(language)
-    except LanguageError:
-        return frozenset()
-    if not res.file(f"{_FILE}.json").is_file():
+    res = _resources(language)
+    if res is None:
         return frozenset()
     return frozenset(stem(w) for w in res.words(_FILE, "headline_speech_verbs", SUPPORTED_MAJOR))
+
+
+@functools.cache
+def headline_verb_endings(language: str | None) -> tuple[tuple[str, ...], tuple[str, ...]]:
+    """The endings of a headline's verb as headlines mostly write it (``headline_verb_endings``: "s" of
+    "endorses") and those of words that end so but are none (``not_headline_verb_endings``: "ss" of "boss");
+    none for a language without a ``stories.json``, whose headlines are then read for no act."""
+    res = _resources(language)
+    if res is None:
+        return (), ()
+    return (tuple(res.words(_FILE, "headline_verb_endings", SUPPORTED_MAJOR)),
+            tuple(res.words(_FILE, "not_headline_verb_endings", SUPPORTED_MAJOR)))
 
 
 def index_families(raw: object, where: str) -> dict[str, str]:
