@@ -14,6 +14,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
+from dateline.events._judged import QUOTE_MARKS
 from dateline.events._lexicon import Words
 from dateline.records import Article, Span
 
@@ -29,8 +30,6 @@ SENTENCES_BACK = 2
 _BODIES = frozenset({"organization", "group", "country"})
 #: Dependency labels of a subject: only a doer is looked for.
 _SUBJECTS = frozenset({"nsubj", "nsubjpass"})
-#: Double quotation marks (typography): a word inside them is the speaker's.
-_QUOTE_MARKS = frozenset({'"', "\u201c", "\u201d"})
 
 
 def antecedent(article: Article, token: Token, words: Words) -> str | None:
@@ -55,8 +54,9 @@ def antecedent(article: Article, token: Token, words: Words) -> str | None:
 
 
 def _quoted(token: Token) -> bool:
-    """Whether ``token`` stands inside a quotation of its sentence (an odd number of marks before it)."""
-    return sum(t.text in _QUOTE_MARKS for t in token.doc[token.sent.start:token.i]) % 2 == 1
+    """Whether ``token`` stands inside a quotation of its sentence (an odd number of marks before it; the marks
+    are those :mod:`dateline.events._judged` reads quotations by)."""
+    return sum(t.text in QUOTE_MARKS for t in token.doc[token.sent.start:token.i]) % 2 == 1
 
 
 def _named_between(mentions: tuple[Span, ...], start: int, end: int) -> bool:

@@ -20,7 +20,7 @@ from dateline.events._lexicon import Entry, Lexicon, Words, plover
 if TYPE_CHECKING:
     from spacy.tokens import Token
 
-__all__ = ["Hit", "fold"]
+__all__ = ["CONFLICT_QUADS", "Hit", "fold"]
 
 
 #: Dependencies across which a trigger is its own event, not the content of the one above.
@@ -39,8 +39,9 @@ MAX_PARENT_CLIMB = 8
 #: the attack replaces "carry out", then folds into the threat). Set by hand; 3 or 8 code the same
 #: events on those texts.
 MAX_TAKEOVERS = 4
-#: PLOVER quad classes of conflict (verbal and material): one promised is that act, not an agreement.
-_CONFLICT_QUADS = frozenset({3, 4})
+#: PLOVER quad classes of conflict (verbal and material): one promised is that act, not an agreement; one
+#: claimed of another is an accusation (:mod:`dateline.events._judged`).
+CONFLICT_QUADS = frozenset({3, 4})
 #: Dependencies of what a verb of promising promises ("vowed to keep fighting", "promised protests").
 _PROMISED = frozenset({"xcomp", "ccomp", "dobj"})
 #: A bound on the depth of a parse tree (spaCy's trees have no cycles; news sentences nest far
@@ -152,7 +153,7 @@ def _promised_conflict(hit: Hit, parent: Hit, words: Words) -> bool:
             return False
         tok = tok.head
         if tok.i == parent.token.i:
-            return plover().quad[hit.entry.type] in _CONFLICT_QUADS
+            return plover().quad[hit.entry.type] in CONFLICT_QUADS
     return False
 
 

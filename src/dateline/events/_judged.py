@@ -30,17 +30,15 @@ from collections.abc import Iterable, Mapping
 from typing import TYPE_CHECKING
 
 from dateline.events._args import Args, find_args
-from dateline.events._fold import Hit
+from dateline.events._fold import CONFLICT_QUADS, Hit
 from dateline.events._lexicon import Entry, Lexicon, Words, plover
 
 if TYPE_CHECKING:
     from spacy.tokens import Span as TokenSpan
     from spacy.tokens import Token
 
-__all__ = ["claimed", "judged"]
+__all__ = ["QUOTE_MARKS", "claimed", "judged"]
 
-#: PLOVER quad classes of conflict (verbal and material): what is claimed of them is an accusation.
-CONFLICT_QUADS = frozenset({3, 4})
 #: Base confidence of a judgement: below a lexicon verb's (0.7), as the type rests on word counts.
 JUDGED_WEIGHT = 0.6
 #: Dependencies of what a naming verb calls its object ("called him a hero", "deemed it unlawful").
@@ -51,7 +49,7 @@ _REPORTED = frozenset({"ccomp", "parataxis", "dobj"})
 _PARTY_ENTS = frozenset({"PERSON", "ORG", "GPE", "NORP"})
 #: Double quotation marks (typography, the same in every language that uses them): the words a speaker
 #: says between them are the reported words, however the parse attaches them.
-_QUOTE_MARKS = frozenset({'"', "\u201c", "\u201d", "\u00ab", "\u00bb"})
+QUOTE_MARKS = frozenset({'"', "\u201c", "\u201d", "\u00ab", "\u00bb"})
 #: Longest quotation, in tokens, read past the sentence of its verb of saying (a tribute of a few
 #: sentences: 'said in a statement: "... . ... ."'). Set by hand on the shared corpus's quotations.
 MAX_QUOTE_TOKENS = 150
@@ -142,7 +140,7 @@ def _quotations(token: Token) -> list[tuple[int, int]]:
     the sentence of ``token``: marks pair in order from the start of the document, and one still open at the
     end of the sentence runs on to its closing mark (at most :data:`MAX_QUOTE_TOKENS` later)."""
     doc, sent = token.doc, token.sent
-    marks = [t.i for t in doc[:min(len(doc), sent.end + MAX_QUOTE_TOKENS)] if t.text in _QUOTE_MARKS]
+    marks = [t.i for t in doc[:min(len(doc), sent.end + MAX_QUOTE_TOKENS)] if t.text in QUOTE_MARKS]
     pairs = [(marks[k], marks[k + 1]) for k in range(0, len(marks) - 1, 2)]
     return [(a, b) for a, b in pairs if sent.start <= a < sent.end or sent.start <= b < sent.end]
 
