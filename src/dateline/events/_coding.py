@@ -30,7 +30,7 @@ from dateline.events._lexicon import Words, plover
 from dateline.events._located import located_party
 from dateline.events._model import Candidate
 from dateline.events._phrase import full_phrase, phrase
-from dateline.events._scene import CARRY_SENTENCES, COUNTRY_FEATURE, Scene, in_story_time, line, setting
+from dateline.events._scene import CARRY_SENTENCES, COUNTRY_FEATURE, DAY_VALUE, Scene, in_story_time, line, setting
 from dateline.records import Article, Event, Span, make_span
 
 if TYPE_CHECKING:
@@ -51,8 +51,6 @@ PENALTY_CARRIED = 0.9  # factor when the date or place comes from an earlier sen
 #: or impossible.
 MIN_CONFIDENCE = 0.05
 MAX_CONFIDENCE = 0.95
-#: The shape of a date value of day precision ("2019-10-11").
-DAY_VALUE = "YYYY-MM-DD"
 #: Penn tags of a plural noun: a doer named by one ("the ministers") may be several parties.
 _PLURAL = frozenset({"NNS", "NNPS"})
 

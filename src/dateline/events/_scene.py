@@ -22,14 +22,16 @@ from dateline.records import Article, Event, EventDate, Place, TimeExpr
 if TYPE_CHECKING:
     from spacy.tokens import Span as TokenSpan
 
-__all__ = ["CARRY_SENTENCES", "COUNTRY_FEATURE", "LEAD_SENTENCES", "Scene", "in_story_time", "lead_day", "line",
-           "remember", "setting"]
+__all__ = ["CARRY_SENTENCES", "COUNTRY_FEATURE", "DAY_VALUE", "LEAD_SENTENCES", "Scene", "in_story_time", "lead_day",
+           "line", "remember", "setting"]
 
 #: A date or place stated in one sentence still holds for events this many sentences later
 #: that state none ("On July 6, ... Trump made statements. He made an endorsement ...").
 CARRY_SENTENCES = 2
 #: The gazetteer's feature type of a country (:class:`dateline.records.Place`).
 COUNTRY_FEATURE = COUNTRY
+#: The shape of a date value of day precision ("2019-10-11"): the lead's day and a passive's news day are days.
+DAY_VALUE = "YYYY-MM-DD"
 #: Months before publication that still belong to the story an article reports (a story published on
 #: the 2nd reports what happened late last month). Set by hand.
 STORY_MONTHS = 1
@@ -153,7 +155,7 @@ def lead_day(article: Article, sentences: Sequence[TokenSpan]) -> EventDate | No
     named = (EventDate(calendar(t.value or ""), t.span.text) for s in head for t in _times_in(article, s)
              if t.type in _DATED and resolved(t.value))
     for date in (*stated, *named):
-        if date is not None and len(date.value or "") == len("YYYY-MM-DD") and in_story_time(date, article):
+        if date is not None and len(date.value or "") == len(DAY_VALUE) and in_story_time(date, article):
             return date
     return None
 
