@@ -4,24 +4,18 @@ from __future__ import annotations
 
 import pytest
 
-from dateline.pipeline import Pipeline
-from dateline.records import Article, Document, Event
-
-STAGES = ["annotate", "actors", "times", "places", "events"]
+from dateline.records import Article, Event
+from tests.events.test_events import only
+from tests.events.test_events import run as run_events
 
 
 def run(text: str, title: str | None, published: str = "2021-05-28") -> Article:
-    """One article with a title through the real pipeline, stopping on the first error."""
-    (result,) = Pipeline(STAGES, on_error="stop").run(
-        [Document(id="doc1", source="test", kind="text", content=text, title=title, published=published)])
-    assert isinstance(result, Article)
-    return result
+    """One article with a title through the real pipeline."""
+    return run_events(text, published, title=title)
 
 
 def accusation(article: Article) -> Event:
-    found = [e for e in article.events if e.type == "ACCUSE"]
-    assert len(found) == 1, [(e.type, e.trigger.text) for e in article.events]
-    return found[0]
+    return only(article, "ACCUSE")
 
 
 @pytest.mark.parametrize(("title", "month"), [

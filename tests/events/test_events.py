@@ -22,11 +22,11 @@ STAGES = ["annotate", "actors", "times", "places", "events"]
 
 
 def run(text: str, published: str | None = "2017-07-07", lexicons: dict[str, str] | None = None,
-        roles: str = "") -> Article:
+        roles: str = "", title: str | None = None) -> Article:
     """One article through the real pipeline, stopping on the first error (``roles``: the events stage's
     actor/recipient model; ``"none"`` for the rules alone)."""
     (result,) = Pipeline(STAGES, lexicons=lexicons or {}, config={"events": {"roles": roles}}, on_error="stop").run(
-        [Document(id="doc1", source="test", kind="text", content=text, published=published)]
+        [Document(id="doc1", source="test", kind="text", content=text, title=title, published=published)]
     )
     assert isinstance(result, Article)
     return result

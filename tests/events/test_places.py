@@ -2,24 +2,18 @@
 
 from __future__ import annotations
 
-from dateline.pipeline import Pipeline
-from dateline.records import Article, Document, Event
-
-STAGES = ["annotate", "actors", "times", "places", "events"]
+from dateline.records import Article, Event
+from tests.events.test_events import only
+from tests.events.test_events import run as run_events
 
 
 def run(text: str) -> Article:
-    """One article through the real pipeline, stopping on the first error."""
-    (result,) = Pipeline(STAGES, on_error="stop").run(
-        [Document(id="doc1", source="test", kind="text", content=text, published="2021-03-08")])
-    assert isinstance(result, Article)
-    return result
+    """One article through the real pipeline."""
+    return run_events(text, "2021-03-08")
 
 
 def criticism(article: Article) -> Event:
-    found = [e for e in article.events if e.type == "ACCUSE"]
-    assert len(found) == 1, [(e.type, e.trigger.text) for e in article.events]
-    return found[0]
+    return only(article, "ACCUSE")
 
 
 def test_a_story_the_lead_places_in_a_town_of_the_country_named_most_often_happens_in_that_town() -> None:
