@@ -100,6 +100,9 @@ def inside_places(doc: Doc, phrases: list[Candidate], kb: KnowledgeBase | None) 
 
 
 def _inside_place(doc: Doc, cand: Candidate, kb: KnowledgeBase, named: set[str]) -> bool:
+    """Whether the capitalized words right before the candidate (up to :data:`PLACE_PREFIX_WORDS`) make with it
+    the name of a division or town that the knowledge base gives only to countries other than those it names
+    (``named``): "New" + "Mexico" is a US state, so "Mexico" names no country there."""
     for size in range(1, PLACE_PREFIX_WORDS + 1):
         start = cand.tok_start - size
         if start < 0 or not all(t.is_title for t in doc[start : cand.tok_start]):

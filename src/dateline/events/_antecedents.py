@@ -60,4 +60,5 @@ def _quoted(token: Token) -> bool:
 
 
 def _named_between(mentions: tuple[Span, ...], start: int, end: int) -> bool:
+    """Whether one of an actor's mentions lies whole between the characters ``start`` and ``end``."""
     return any(start <= m.start and m.end <= end for m in mentions)

@@ -54,10 +54,12 @@ class Headline:
     done_to: str | None = None
 
     def key(self) -> str:
+        """The story key that holds the headline's act (``h:verb|doer|done_to``), read back by :func:`of_keys`."""
         return f"{MARK}{self.verb}|{self.doer}|{self.done_to or ''}"
 
     @property
     def parties(self) -> tuple[str, ...]:
+        """The actor keys the headline names: its doer, and whom the act was done to when it names one."""
         return (self.doer,) if self.done_to is None else (self.doer, self.done_to)
 
 
