@@ -127,3 +127,12 @@ def test_the_subject_of_a_verb_of_asking_never_becomes_the_actor_of_the_act_aske
     assert _parties(article, "ASSAULT") == (["the rebels"], ["the village"])
     article = _run("General Ahmed Musa said the rebels had attacked the village.", model)
     assert _parties(article, "ASSAULT")[0] == ["the rebels"]  # the same model keeps the subject of the act
+
+
+def test_the_model_drops_none_of_the_parties_of_a_meeting(nlp: Any, tmp_path: Path) -> None:
+    # a model that doubts every actor but a subject: a meeting's partners stay all the same
+    subjects = {"bias": -10.0, "dep=nsubj": 20.0}
+    model = _model(tmp_path, subjects, {}, {**RULES, "actor.keep": 0.5})
+    rules = _parties(_run("Chile consulted Peru before the summit.", NO_MODEL), "CONSULT")
+    assert rules == (["Chile", "Peru"], [])
+    assert _parties(_run("Chile consulted Peru before the summit.", model), "CONSULT") == rules
