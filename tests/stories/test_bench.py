@@ -17,7 +17,8 @@ def test_the_bench_links_the_store_then_new_batches(capsys: pytest.CaptureFixtur
         assert 80 <= report["all"]["articles"] < 88 and report["all"]["events"] == 5 * report["all"]["articles"]
     batches = report["batches"]
     assert batches["batches"] == 2 and batches["articles"] == 16
-    assert batches["link_cpu_s"]["median"] > 0
+    # linking 8 articles may take under the half millisecond the report rounds to
+    assert batches["link_cpu_s"]["max"] >= batches["link_cpu_s"]["median"] >= 0
     assert batches["peak_rss_mb"] >= batches["rss_after_mb"] > 0
     quality = report["quality"]
     assert quality["stories"] <= quality["incidents"] and quality["new.f1"] == 1.0
