@@ -90,3 +90,16 @@ def test_new_records_find_the_instances_whose_days_meet_theirs_with_every_record
     assert [(m.article, i, since) for m, i, since in found] == [("a", "i-july", 1), ("b", "i-july", 1),
                                                                 ("c", "i-other-story", 3)]
     assert found[1][0].days is None and found[0][0].actors == (TRUMP,)
+
+
+def test_an_undated_new_record_leaves_the_same_day_lookup_to_the_days_of_the_dated_ones(tmp_path: Path) -> None:
+    july = dt.date(2017, 7, 7)
+    linked = [(_meeting("a", july, "s1"), "i-july"), (_meeting("far", july + dt.timedelta(days=2), "s2"), "i-far"),
+              (_meeting("b", july - dt.timedelta(days=1), "s3"), "i-eve"), (_meeting("c", None, "s4"), "i-undated")]
+    with Store(tmp_path / "index.duckdb") as store:
+        _records.write(store.con, linked, {})
+        dated = _records.candidates(store.con, [_meeting("new", july, "s9")])
+        both = _records.candidates(store.con, [_meeting("new", july, "s9"), _meeting("new", None, "s4")])
+    # same day (within a day) and a party in common, in any story; the undated one finds its own story's record
+    assert [(m.article, i) for m, i, _ in dated] == [("a", "i-july"), ("b", "i-eve")]
+    assert [(m.article, i) for m, i, _ in both] == [("a", "i-july"), ("b", "i-eve"), ("c", "i-undated")]
