@@ -91,3 +91,11 @@ def test_a_question_of_where_or_with_a_clitic_is_no_position_but_a_known_fact_is
     found = list(quotes.apply(replace(article, actors=())).quotes)  # of any kind: the questions are dropped
     assert not any("ferry was" in c or "wrong with the pump" in c for c in contents(found))
     assert "the ferry left at noon" in contents(stances(text))
+
+
+def test_a_that_which_is_the_subject_of_the_view_stays_in_it_a_complementizer_does_not(nlp: Any) -> None:
+    found = contents(stances("Asked about the new ferry timetable, Ms. Adeyemi replied briefly. I think that was "
+                             "fine for most riders. She believes that the ferries will run late."))
+    assert "that was fine for most riders" in found
+    assert "the ferries will run late" in found
+

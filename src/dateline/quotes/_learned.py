@@ -35,6 +35,7 @@ from dateline.quotes._reading import (
     reportable,
     strict_kind,
     through_quotation,
+    without_that,
 )
 from dateline.quotes._speaker import link_speaker
 from dateline.quotes._types import Extent
@@ -114,10 +115,7 @@ def _tidy(a: Arrays, content: Extent, lexicon: Lexicon) -> Extent:
         end = seg.outer_end  # the quotation goes on in the next paragraph
     if seg is not None and seg.end <= end <= seg.outer_end:
         start, end = seg.start, seg.start + len(a.text[seg.start:seg.end].rstrip(",").rstrip())
-    for word in lexicon.complementizers:
-        if a.text[start:start + len(word) + 1].lower() == word + " " and end - start > len(word) + 1:
-            start += len(word) + 1
-    return Extent(start, end)
+    return without_that(a, Extent(start, end), lexicon)
 
 
 def _quote(article: Article, a: Arrays, found: Attribution, learned: Learned, strict: bool) -> Quote | None:

@@ -21,15 +21,18 @@ from dateline.quotes._cue_features import CUE_MARKS
 from dateline.quotes._direct import MIN_DIRECT_SHARE
 from dateline.quotes._lexicon import Lexicon
 from dateline.quotes._model import Attribution, Features, source_extent
+from dateline.quotes._types import Extent
 from dateline.records import Quote, QuoteKind
 
 __all__ = ["MIN_DIRECT_SHARE", "acted", "denied", "denies", "holds", "is_direct", "no_one", "relayed", "reportable",
-           "says", "strict_kind", "through_quotation"]
+           "says", "strict_kind", "through_quotation", "without_that"]
 
 
 _VERBS = frozenset({VERB, AUX})
 #: Labels of a clause inside a content: its subject, or the clause complement of the cue.
 _CLAUSE_DEPS = frozenset({"nsubj", "nsubjpass", "expl", "ccomp", "xcomp"})
+#: Labels of a "that" that is the subject of the content's clause, not the complementizer that opens it.
+_SUBJECTS = frozenset({"nsubj", "nsubjpass"})
 #: Dependents of a light verb that say what it reports ("is confident", "made the case", "has doubts").
 _COMPLEMENTS = frozenset({"acomp", "attr", "dobj", "oprd"})
 
@@ -158,6 +161,22 @@ def strict_kind(a: Arrays, found: Attribution, direct: bool, lexicon: Lexicon) -
                                  a.doc[found.cue[0]].lemma_.lower(), lexicon):
         return None
     return kind
+
+
+def without_that(a: Arrays, content: Extent, lexicon: Lexicon) -> Extent:
+    """``content`` without a complementizer that opens it ("that the talks failed"), if any; a "that" that is the
+    subject of the content's clause stays ("I think that was fine": without it the content reads "was fine"), unless
+    it opens a quotation, whose words are the direct quote's."""
+    start, end = content
+    for word in lexicon.complementizers:
+        opener = len(word) + 1
+        if a.text[start:start + opener].lower() == word + " " and end - start > opener:
+            first = a.token_range(start, start + len(word))[0] if a.n else 0
+            if first < a.n and a.text[a.idx[first]:a.end[first]].lower() == word and a.dep_(first) in _SUBJECTS \
+                    and a.quote[first] < 0:
+                return content  # a quotation's own first word stays the quotation's: the report starts after it
+            return Extent(start + opener, end)
+    return content
 
 
 def _negated(a: Arrays, cue: int, lexicon: Lexicon) -> bool:

@@ -35,6 +35,7 @@ from dateline.quotes._direct import DirectQuote, SegmentIndex, find_direct
 from dateline.quotes._labels import labelled_lines
 from dateline.quotes._lexicon import Lexicon
 from dateline.quotes._marks import find_quoted
+from dateline.quotes._reading import without_that
 from dateline.quotes._reported import MIN_CONTENT_CHARS, find_reported, trim
 from dateline.quotes._speaker import find_subject, link_speaker, passive_participle
 from dateline.quotes._types import Candidate, Extent
@@ -155,16 +156,6 @@ def _to_sentence_end(cand: Candidate, text: str, lexicon: Lexicon, cues: list[in
     return replace(cand, content=Extent(start, max(end, new_end)))
 
 
-def _without_that(text: str, content: Extent, lexicon: Lexicon) -> Extent:
-    """``content`` without a complementizer that opens it ("that the talks failed"), if any."""
-    start, end = content
-    for word in lexicon.complementizers:
-        opener = len(word) + 1
-        if text[start:start + opener].lower() == word + " " and end - start > opener:
-            return Extent(start + opener, end)
-    return content
-
-
 def _agentless_passive(token: Token) -> bool:
     """Whether ``token`` is a passive cue ("was accused of ...", "Asked about ..."): it may report with no speaker."""
     return any(c.dep_ == "nsubjpass" for c in token.children) or passive_participle(token)
@@ -186,7 +177,7 @@ def _reported(article: Article, a: Arrays, lexicon: Lexicon, inside: SegmentInde
     cues = sorted(cand.cue.start for cand in found)
     for cand in _outermost(found, text, lexicon):
         cand = _to_sentence_end(cand, text, lexicon, cues)
-        content = _without_that(article.text, cand.content, lexicon)
+        content = without_that(a, cand.content, lexicon)
         quotes.append(_quote(article, lexicon, content, False, cand.cue, cand.subject, cand.kind))
     return quotes
 
