@@ -59,3 +59,17 @@ def test_a_verb_of_thought_with_a_thing_after_it_is_an_act_with_a_clause_a_stanc
                        "trial. Dr. Ruiz thinks the drug will be approved next year.")
     assert by_content.get("promise in the first tests") == by_content.get("the risks of the trial") == "act"
     assert by_content.get("the drug will be approved next year") == "stance"
+
+
+def test_going_on_is_an_act_unless_what_goes_on_is_a_stance(nlp: Any) -> None:
+    by_content = kinds("Ms. Lindqvist continued as the choir's conductor until 2015. "
+                       "The senator continued his criticism of the harbor plan.")
+    assert by_content.get("the choir's conductor until 2015") == "act"
+    assert by_content.get("his criticism of the harbor plan") == "stance"
+
+
+def test_what_someone_saw_is_an_act_what_they_found_they_saw_a_stance(nlp: Any) -> None:
+    by_content = kinds("Dr. Osei saw the volunteers planting trees along the river. "
+                       "Dr. Osei saw that the river was cleaner than a year before.")
+    assert by_content.get("the volunteers planting trees along the river") == "act"
+    assert by_content.get("the river was cleaner than a year before") == "stance"

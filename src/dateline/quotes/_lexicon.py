@@ -30,7 +30,7 @@ _WORD_LISTS = (
     "speech_verbs", "thought_verbs", "object_verbs", "call_particles", "person_pronouns", "group_pronouns",
     "label_stopwords",
 )
-#: Lists added in formats 1.1 to 1.7; an older file without them reads them as empty.
+#: Lists added in formats 1.1 to 1.8; an older file without them reads them as empty.
 _OPTIONAL_LISTS = ("agent_nouns", "content_prepositions", "action_verbs", "passive_verbs", "recipient_verbs",
                    "cue_nouns", "noun_prepositions", "cue_adjectives",
                    "clause_only_verbs", "stance_verbs", "speech_nouns", "forecast_verbs", "feeling_nouns",
@@ -49,7 +49,9 @@ _OPTIONAL_LISTS = ("agent_nouns", "content_prepositions", "action_verbs", "passi
                    # 1.6: what the stage's stance checks read
                    "question_openers",
                    # 1.7
-                   "object_topic_verbs")
+                   "object_topic_verbs",
+                   # 1.8
+                   "continuation_verbs", "perception_verbs")
 #: Every list a file may hold, each described under ``lists``.
 _ALL_LISTS = frozenset((*_WORD_LISTS, *_OPTIONAL_LISTS, "source_phrases"))
 
@@ -122,6 +124,8 @@ class Lexicon:
     negative_determiners: frozenset[str] = frozenset()
     question_openers: frozenset[str] = frozenset()
     object_topic_verbs: frozenset[str] = frozenset()
+    continuation_verbs: frozenset[str] = frozenset()
+    perception_verbs: frozenset[str] = frozenset()
 
     @functools.cached_property
     def cue_verbs(self) -> frozenset[str]:

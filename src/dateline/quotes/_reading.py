@@ -73,14 +73,46 @@ def acted(a: Arrays, quote: Quote, lexicon: Lexicon) -> bool:
     """Whether a reported stance tells of a deed of its agent, not a position: its cue is in no list of speech,
     belief, attitude, intention or judgement ("the judge sentenced him to ...", "the council abolished the
     rule", "she photographed the event"), is a verb whose lemma is a word of stance only as an adjective
-    ("officials cleared the area", :func:`_other_word`), or is a verb of thought with a thing, not a clause,
-    after it ("understood the inner workings", "showed promise": what it dealt with, not a view). PolNeAR
-    marks these as attributions, so the stage keeps them, as kind ``act``."""
+    ("officials cleared the area", :func:`_other_word`), is a verb of thought with a thing, not a clause,
+    after it ("understood the inner workings", "showed promise": what it dealt with, not a view), a verb of
+    going on whose content is no word of speech or stance ("continued as a performer", :func:`_goes_on`), or a
+    verb of seeing with no finite clause after it ("saw people queuing": what was seen, :func:`_finite`).
+    PolNeAR marks these as attributions, so the stage keeps them, as kind ``act``."""
     cue = _cue_token(a, quote)
     if quote.kind != "stance" or quote.direct or quote.cue is None or cue is None:
         return False
+    lemma = a.doc[cue].lemma_.lower()
     return _cue_kind(a, quote.cue.text.lower(), cue, lexicon) is None or _other_word(a, cue, lexicon) \
-        or (a.doc[cue].lemma_.lower() in lexicon.object_topic_verbs and not _clause_content(a, quote))
+        or (lemma in lexicon.object_topic_verbs and not _clause_content(a, quote)) \
+        or (lemma in lexicon.continuation_verbs and _goes_on(a, quote, lexicon)) \
+        or (lemma in lexicon.perception_verbs and not _finite(a, quote))
+
+
+def _heads(a: Arrays, quote: Quote) -> list[int]:
+    """The tokens of ``quote``'s content whose head lies outside it (or is themselves): the content's own heads."""
+    start, end = a.token_range(quote.content.start, quote.content.end)
+    return [i for i in range(start, min(end, a.n)) if not start <= int(a.head[i]) < end or int(a.head[i]) == i]
+
+
+def _goes_on(a: Arrays, quote: Quote, lexicon: Lexicon) -> bool:
+    """Whether what a verb of going on reports is no word of speech or stance: "continued as a performer", "protests
+    continued across the nation", not "continued his criticism of the plan" (the criticism is the stance)."""
+    return all(_word_kind(a.doc[i].lemma_.lower(), lexicon) is None for i in _heads(a, quote))
+
+
+#: Tags of a finite verb: past, present, modal.
+_FINITE_TAGS = frozenset({"VBD", "VBZ", "VBP", "MD"})
+
+
+def _finite(a: Arrays, quote: Quote) -> bool:
+    """Whether ``quote``'s content is a finite clause ("there were no differences", "they do switch"), not a thing
+    or a small clause ("people queuing", "a star forming", "it face-on")."""
+    for i in _heads(a, quote):
+        word = a.doc[i]
+        if word.tag_ in _FINITE_TAGS or any(c.dep_ in ("aux", "auxpass") and c.tag_ in _FINITE_TAGS
+                                            for c in word.children):
+            return True
+    return False
 
 
 def _clause_content(a: Arrays, quote: Quote) -> bool:
