@@ -99,3 +99,9 @@ def test_a_that_which_is_the_subject_of_the_view_stays_in_it_a_complementizer_do
     assert "that was fine for most riders" in found
     assert "the ferries will run late" in found
 
+
+def test_a_view_with_its_own_object_is_no_aside_to_the_clause_before_it(nlp: Any) -> None:
+    found = contents(stances("The exam was hard, I don't know why. She has been busy with her studies, so I "
+                             "understand that. The ferry leaves at noon, I believe."))
+    assert "The ferry leaves at noon" in found
+    assert not any("exam" in c or "studies" in c for c in found)

@@ -125,7 +125,7 @@ def _verb_content(cue: Token, lexicon: Lexicon, quoted: Quoted) -> tuple[Extent,
     if any(c.dep_ in ("auxpass", "nsubjpass") for c in cue.children):
         return None  # passives ("was expected to", "was told that") are read as stances, with their agent
     clause = nearest_clause(cue, lexicon.not_content_xcomp_verbs)
-    if clause is not None:
+    if clause is not None and not (clause.i < cue.i and _holds_own(cue, lexicon)):
         return _from_mark(clause, lexicon), here
     if cue.lemma_ in lexicon.object_verbs:
         for child in cue.children:
@@ -140,6 +140,20 @@ def _verb_content(cue: Token, lexicon: Lexicon, quoted: Quoted) -> tuple[Extent,
         return None  # "saw the tweet", "found a way": perception, not report
     found = complement(cue, lexicon, objects=lemma not in lexicon.recipient_verbs)
     return None if found is None or found.start < cue.idx else (found, here)
+
+
+#: Labels of words a verb governs after it that are what it is about ("..., I don't know any details", "..., so I
+#: understand that"): with one of them the verb is no aside to a clause before it ("It works, I believe").
+_OWN_COMPLEMENTS = frozenset({"dobj", "dative", "attr", "oprd", "acomp", "xcomp"})
+
+
+def _holds_own(cue: Token, lexicon: Lexicon) -> bool:
+    """Whether a cue of stance governs its own object, complement or question word after it ("I don't know why"):
+    then a clause the parser hung on it before it is not what it reports."""
+    if verb_kind(cue, lexicon) != "stance":
+        return False
+    return any(c.i > cue.i and (c.dep_ in _OWN_COMPLEMENTS or (c.dep_ == "advmod" and c.tag_ == "WRB"))
+               for c in cue.children)
 
 
 def _lone_word(doc: Doc, start: int, end: int) -> bool:
