@@ -105,3 +105,14 @@ def test_a_view_with_its_own_object_is_no_aside_to_the_clause_before_it(nlp: Any
                              "understand that. The ferry leaves at noon, I believe."))
     assert "The ferry leaves at noon" in found
     assert not any("exam" in c or "studies" in c for c in found)
+
+
+
+def test_the_rules_read_no_view_told_in_a_clause_about_a_thing_with_its_own_cue(nlp: Any) -> None:
+    [article] = annotate.apply_batch([Article(id="a1", source="test", text=(
+        "This is a question that we plan to study next spring. The ferry, which they thought was late, left at "
+        "noon. Ms. Osei believes the ferry will be faster next year."))])
+    found = [q for q in quotes.apply(replace(article, actors=()), quotes.QuotesConfig(method="rules")).quotes
+             if q.kind == "stance"]
+    assert not any("we plan" in q.content.text or "they thought" in q.content.text for q in found)
+    assert "the ferry will be faster next year" in contents(found)

@@ -161,6 +161,15 @@ def _agentless_passive(token: Token) -> bool:
     return any(c.dep_ == "nsubjpass" for c in token.children) or passive_participle(token)
 
 
+def _holds_own_source(content: Extent, cand: Candidate) -> bool:
+    """Whether a stance's content holds its own cue and the subject of that cue ("this is something that we plan
+    to test", "which they thought was a disk", "whatever they want to do"): the cue sits in a clause that tells of
+    a thing before it, and that clause is no reading of what the cue reports."""
+    subject = cand.subject
+    return subject is not None and content.start <= subject.idx and content.start <= cand.cue.start < content.end \
+        and not _agentless_passive(cand.cue_token)  # "The theorem is believed to be false": the patient is content
+
+
 def _reported(article: Article, a: Arrays, lexicon: Lexicon, inside: SegmentIndex) -> list[Quote]:
     text = a.text
     found = []
@@ -178,6 +187,8 @@ def _reported(article: Article, a: Arrays, lexicon: Lexicon, inside: SegmentInde
     for cand in _outermost(found, text, lexicon):
         cand = _to_sentence_end(cand, text, lexicon, cues)
         content = without_that(a, cand.content, lexicon)
+        if cand.kind == "stance" and _holds_own_source(content, cand):
+            continue
         quotes.append(_quote(article, lexicon, content, False, cand.cue, cand.subject, cand.kind))
     return quotes
 
