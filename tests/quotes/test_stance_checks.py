@@ -116,3 +116,9 @@ def test_the_rules_read_no_view_told_in_a_clause_about_a_thing_with_its_own_cue(
              if q.kind == "stance"]
     assert not any("we plan" in q.content.text or "they thought" in q.content.text for q in found)
     assert "the ferry will be faster next year" in contents(found)
+
+
+def test_who_receives_criticism_is_not_its_source(nlp: Any) -> None:
+    found = stances("The mayor received criticism for the new parking rules. The council made the claim that the "
+                    "rules were fair.")
+    assert not any(q.speaker_span is not None and q.speaker_span.text == "The mayor" for q in found)

@@ -51,7 +51,7 @@ _OPTIONAL_LISTS = ("agent_nouns", "content_prepositions", "action_verbs", "passi
                    # 1.7
                    "object_topic_verbs",
                    # 1.8
-                   "continuation_verbs", "perception_verbs")
+                   "continuation_verbs", "perception_verbs", "receiving_verbs")
 #: Every list a file may hold, each described under ``lists``.
 _ALL_LISTS = frozenset((*_WORD_LISTS, *_OPTIONAL_LISTS, "source_phrases"))
 
@@ -126,6 +126,7 @@ class Lexicon:
     object_topic_verbs: frozenset[str] = frozenset()
     continuation_verbs: frozenset[str] = frozenset()
     perception_verbs: frozenset[str] = frozenset()
+    receiving_verbs: frozenset[str] = frozenset()
 
     @functools.cached_property
     def cue_verbs(self) -> frozenset[str]:

@@ -216,7 +216,9 @@ def _noun_source(noun: Token, lexicon: Lexicon) -> Token | None:
     for child in noun.children:
         if child.dep_ == "prep" and child.lower_ in lexicon.source_prepositions:
             return next((c for c in child.children if c.dep_ == "pobj"), None)
-    if noun.dep_ in ("dobj", "attr"):  # "the senator made the claim that ...", "it was his view that ..."
+    if noun.dep_ in ("dobj", "attr") and noun.head.lemma_.lower() not in lexicon.receiving_verbs:
+        # "the senator made the claim that ...", "it was his view that ..."; not "he received criticism for ...",
+        # whose subject is the one criticized
         return next((c for c in noun.head.children if c.dep_ == "nsubj"), None)
     return None
 
