@@ -151,9 +151,17 @@ def _qualifier(doc: Doc, place: Place, others: Sequence[Place]) -> bool:
     the event happens in the more precise one."""
     if place.feature not in _QUALIFIER_FEATURES or place.country is None:
         return False
-    text = doc.text
-    return any(o.span.end < place.span.start and text[o.span.end:place.span.start].strip() == ","
-               and o.country == place.country and o.feature != "country" for o in others)
+    return any(o.span.end < place.span.start and o.country == place.country and o.feature != "country"
+               and _comma_between(doc, o.span.end, place.span.start) for o in others)
+
+
+def _comma_between(doc: Doc, start: int, end: int) -> bool:
+    """Whether only a comma (and space) lies between the two offsets, read from the tokens there (the doc's whole
+    text is rebuilt on each read, too dear for every candidate)."""
+    if end - start > 8:
+        return False
+    gap = doc.char_span(start, end, alignment_mode="expand")
+    return gap is not None and [t.text for t in gap if not t.is_space] == [","]
 
 
 def event_place(doc: Doc, places: Sequence[Place], trigger: Token, sentence: TokenSpan, home: Place | None,
