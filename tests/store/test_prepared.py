@@ -28,12 +28,12 @@ def test_prepared_tables_hold_each_articles_rows_in_order_made_here_or_ahead() -
     analyzed = _analyzed()
     now = dt.datetime(2024, 5, 1, 12, 0)
     ahead = prepare([analyzed[0], analyzed[2]])  # the middle one's rows are made at the write
-    pieces = ahead.tables_for(analyzed, now)
+    pieces = ahead.tables_for(analyzed, now, 7)
     for table, parts in pieces.items():
         got = [row for part in parts for row in part.to_pylist()]
-        want = arrow_rows(table, [row for a in analyzed for row in article_rows(a, now)[table]]).to_pylist()
+        want = arrow_rows(table, [row for a in analyzed for row in article_rows(a, now, 7)[table]]).to_pylist()
         assert got == want, table
-    assert [r["processed_at"] for p in pieces["articles"] for r in p.to_pylist()] == [now] * 3
+    assert [(r["processed_at"], r["batch"]) for p in pieces["articles"] for r in p.to_pylist()] == [(now, 7)] * 3
     assert sum(p.num_rows for p in pieces["mentions"]) > 0
 
 

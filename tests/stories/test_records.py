@@ -23,8 +23,8 @@ def _index(store: Store) -> list[tuple[Any, ...]]:
 
 
 def _linked_then_hamburg(path: Path, *, as_version_4: bool) -> list[tuple[Any, ...]]:
-    """Link three articles, optionally turn the file into a version 4 store (the same tables, no index), then
-    store and link the Hamburg report; the index as it then is."""
+    """Link three articles, optionally turn the file into a version 4 store (the same tables, no index nor write
+    order), then store and link the Hamburg report; the index as it then is."""
     with Store(path) as store:
         store.write([first_article(), second_article(), quake_report()])
         attach(store)
@@ -32,6 +32,8 @@ def _linked_then_hamburg(path: Path, *, as_version_4: bool) -> list[tuple[Any, .
         with duckdb.connect(str(path)) as con:
             con.execute("DROP TABLE story_records")
             con.execute("DELETE FROM meta WHERE key = ?", [_records.NEXT_SEQ])
+            con.execute("ALTER TABLE articles DROP COLUMN batch")
+            con.execute("DELETE FROM meta WHERE key = 'last_batch'")
             con.execute("UPDATE meta SET value = '4' WHERE key = 'schema_version'")
     with Store(path) as store:
         if as_version_4:

@@ -5,7 +5,9 @@
 ...     store.stats()["articles"]
 
 Each :meth:`Store.write` is one transaction, so a run killed halfway leaves
-whole batches only. An article already stored is skipped unless
+whole batches only. Each write that stores articles gets the next number
+(``articles.batch``: 1, 2, ...), which orders the stored articles by write
+whatever the clock did. An article already stored is skipped unless
 ``replace=True``. Typed tables (``articles``, ``actors``, ``mentions``,
 ``events``, ``event_participants``, ``quotes``, ``times``, ``places``,
 ``failures``) serve queries and exports; the exact contract JSON of each
@@ -42,6 +44,7 @@ from dateline.store._schema import (
     article_rows,
     ddl,
     failure_row,
+    next_batch,
     quote_filter,
     terms,
 )
@@ -272,7 +275,7 @@ class Store:
                 else:
                     known = _known(con, [a.id for a in articles])
                     articles = [a for a in articles if a.id not in known]
-                _insert_articles(con, articles, now, prepared)
+                _insert_articles(con, articles, now, next_batch(con) if articles else None, prepared)
                 _clear_failures(con, articles)
                 _upsert_failures(con, failures, now)
                 con.commit()
@@ -415,17 +418,17 @@ def _delete(con: duckdb.DuckDBPyConnection, ids: list[str]) -> None:
     refresh(con, stories, instances)  # the stories step links the articles again
 
 
-def _insert_articles(con: duckdb.DuckDBPyConnection, articles: list[Article], now: dt.datetime,
+def _insert_articles(con: duckdb.DuckDBPyConnection, articles: list[Article], now: dt.datetime, batch: int | None,
                      prepared: Prepared | None) -> None:
     if prepared is not None:
-        for table, pieces in prepared.tables_for(articles, now).items():
+        for table, pieces in prepared.tables_for(articles, now, batch).items():
             _insert_table(con, table, pa.concat_tables(pieces) if len(pieces) != 1 else pieces[0])
         return
-    batch: dict[str, list[list[Any]]] = {}
+    collected: dict[str, list[list[Any]]] = {}
     for article in articles:
-        for table, rows in article_rows(article, now).items():
-            batch.setdefault(table, []).extend(rows)
-    for table, rows in batch.items():
+        for table, rows in article_rows(article, now, batch).items():
+            collected.setdefault(table, []).extend(rows)
+    for table, rows in collected.items():
         _insert(con, table, rows)
 
 

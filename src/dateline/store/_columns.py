@@ -47,6 +47,8 @@ class Context:
     keys: Mapping[str, str] = field(default_factory=dict)
     """Actor id -> actor key (``donald-trump.usa``), for the article's actors."""
     processed_at: dt.datetime | None = None
+    batch: int | None = None
+    """The number of the write that stores the article (see :func:`dateline.store._schema.next_batch`)."""
     contract: str = ""
     """The article's contract JSON."""
 

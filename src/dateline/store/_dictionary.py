@@ -40,6 +40,9 @@ TABLE_COLUMNS: dict[str, dict[str, str]] = {
         "n_quotes": "number of quotes found",
         "processed_at": "when dateline stored it (UTC)",
         "story": "the real-world incident it reports (stories.id), shared by every article that reports it",
+        "batch": "the number of the write that stored it: 1 for a store's first, one more for each later write that "
+                 "stored articles (the articles of one write share it); orders articles by when they were stored, "
+                 "whatever the clock did",
     },
     "actors": {
         "article_id": _ARTICLE,

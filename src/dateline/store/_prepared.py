@@ -2,7 +2,7 @@
 
 A worker that analyzed a batch makes its rows (:func:`prepare`) and sends them as Arrow tables, which cross
 to the run's process as buffers, not as trees of Python objects to rebuild; the run's process gives them the
-write's time and inserts them (:meth:`Prepared.tables_for`). The tables hold exactly the rows
+write's time and number and inserts them (:meth:`Prepared.tables_for`). The tables hold exactly the rows
 :func:`dateline.store._schema.article_rows` gives, in article order.
 """
 
@@ -47,24 +47,25 @@ class Prepared:
     counts: dict[str, tuple[int, ...]]
     extra: dict[str, Any] = field(default_factory=dict)
 
-    def tables_for(self, articles: Sequence[Article], now: dt.datetime) -> dict[str, list[pa.Table]]:
+    def tables_for(self, articles: Sequence[Article], now: dt.datetime,
+                   batch: int | None = None) -> dict[str, list[pa.Table]]:
         """Per table, Arrow pieces holding the rows of ``articles`` in their order: the rows prepared here for
-        those among ``ids``, new rows for the others; stamped with ``now``."""
+        those among ``ids``, new rows for the others; stamped with ``now`` and the write's number ``batch``."""
         if [a.id for a in articles] == list(self.ids):
-            return {t: [_stamp(t, self.tables[t], now)] for t in _TABLES}
+            return {t: [_stamp(t, self.tables[t], now, batch)] for t in _TABLES}
         index = {a: i for i, a in enumerate(self.ids)}
         offsets = {t: _offsets(self.counts[t]) for t in _TABLES}
         out: dict[str, list[pa.Table]] = {t: [] for t in _TABLES}
         for article in articles:
             at = index.get(article.id)
             if at is None:
-                made = article_rows(article, now)
+                made = article_rows(article, now, batch)
                 for t in _TABLES:
                     out[t].append(arrow_rows(t, made[t]))
                 continue
             for t in _TABLES:
                 start, end = offsets[t][at], offsets[t][at + 1]
-                out[t].append(_stamp(t, self.tables[t].slice(start, end - start), now))
+                out[t].append(_stamp(t, self.tables[t].slice(start, end - start), now, batch))
         return out
 
 
@@ -80,13 +81,12 @@ def _offsets(counts: tuple[int, ...]) -> list[int]:
     return list(accumulate(counts, initial=0))
 
 
-_PROCESSED_AT = "processed_at"
-
-
-def _stamp(table: str, rows: pa.Table, now: dt.datetime) -> pa.Table:
-    """The articles' rows given the write's time (other tables have none)."""
+def _stamp(table: str, rows: pa.Table, now: dt.datetime, batch: int | None) -> pa.Table:
+    """The articles' rows given the write's time and number (other tables have neither)."""
     if table != ARTICLE_TABLES[0].name or not rows.num_rows:
         return rows
-    at = rows.schema.get_field_index(_PROCESSED_AT)
-    column = rows.schema.field(at)
-    return rows.set_column(at, column, pa.array([now] * rows.num_rows, type=column.type))
+    for name, value in (("processed_at", now), ("batch", batch)):
+        at = rows.schema.get_field_index(name)
+        column = rows.schema.field(at)
+        rows = rows.set_column(at, column, pa.array([value] * rows.num_rows, type=column.type))
+    return rows

@@ -21,6 +21,7 @@ import re
 from collections.abc import Iterator
 from typing import Any
 
+import duckdb
 import pyarrow as pa
 
 from dateline.records import Actor, Article, Event, EventDate, Failure, Place, Quote, TimeExpr
@@ -41,11 +42,11 @@ from dateline.store._columns import (
 from dateline.store._stories import STORY_TABLES, DerivedTable
 
 __all__ = ["EXPORT_TABLES", "PER_ARTICLE", "SCHEMA_VERSION", "TABLES", "UPGRADES", "actor_key", "arrow_schema",
-           "article_rows", "columns", "ddl", "failure_row", "like", "quote_filter", "terms"]
+           "article_rows", "columns", "ddl", "failure_row", "like", "next_batch", "quote_filter", "terms"]
 
 #: Bumped whenever a table changes shape; a store of an older version is upgraded in place by
 #: :data:`UPGRADES` when it is opened for writing, any other version is refused.
-SCHEMA_VERSION = "5"
+SCHEMA_VERSION = "6"
 #: How a store of an older version becomes the next one: its version -> (the next version, statements).
 #: Columns are only ever added at the end of a table, so an upgraded store has the layout of a new one.
 UPGRADES: dict[str, tuple[str, tuple[str, ...]]] = {
@@ -60,7 +61,16 @@ UPGRADES: dict[str, tuple[str, tuple[str, ...]]] = {
                 "recipients STRUCT(key VARCHAR, country VARCHAR, is_country BOOLEAN)[])",
                 "INSERT OR REPLACE INTO meta SELECT 'story_records_missing', 'true' "
                 "WHERE EXISTS (SELECT 1 FROM events WHERE instance IS NOT NULL)")),
+    # Version 6 numbers the writes (articles.batch): stored articles are numbered by their write time, one
+    # number per distinct time (each write stamped its articles with one), and the count is kept for the next.
+    "5": ("6", ("ALTER TABLE articles ADD COLUMN batch BIGINT",
+                "UPDATE articles SET batch = r.n FROM (SELECT id, dense_rank() OVER (ORDER BY processed_at) AS n "
+                "FROM articles) r WHERE articles.id = r.id",
+                "INSERT OR REPLACE INTO meta SELECT 'last_batch', CAST(max(batch) AS VARCHAR) FROM articles "
+                "HAVING max(batch) IS NOT NULL")),
 }
+#: The meta key holding the number of the last write that stored articles (see :func:`next_batch`).
+LAST_BATCH = "last_batch"
 
 _WORD = re.compile(r"\w+")
 _SLUG = re.compile(r"[\W_]+")
@@ -105,6 +115,8 @@ ARTICLES = record_table("articles", Article, lambda article: [article], layout=[
     computed("n_quotes", "INTEGER", lambda a, c: len(a.quotes)),
     computed("processed_at", "TIMESTAMP", lambda a, c: c.processed_at),
     computed("contract", "VARCHAR", lambda a, c: c.contract),
+    "story",
+    computed("batch", "BIGINT", lambda a, c: c.batch),
 ], elsewhere={"actors": "actors, mentions", "events": "events, event_participants", "quotes": "quotes",
               "times": "times", "places": "places"})
 
@@ -207,22 +219,31 @@ def arrow_schema(table: str) -> pa.Schema:
 Rows = dict[str, list[list[Any]]]
 
 
-def article_rows(article: Article, processed_at: dt.datetime | None) -> Rows:
+def article_rows(article: Article, processed_at: dt.datetime | None, batch: int | None = None) -> Rows:
     """The rows of every table an article is written to (column order as in :data:`TABLES`).
 
     ``processed_at`` None: rows made ahead of the write (by the worker that analyzed the article), given the
-    write's time when they are stored.
+    write's time and number (``batch``) when they are stored.
     """
     context = Context(
         article_id=article.id,
         published=article.published,
         keys={a.id: actor_key(a.name, a.country) for a in article.actors},
         processed_at=processed_at,
+        batch=batch,
         contract=json.dumps(article_to_dict(article), ensure_ascii=False),
     )
     return {table.name: table.rows(article, context) for table in (*ARTICLE_TABLES, TERMS)}
 
 
+def next_batch(con: duckdb.DuckDBPyConnection) -> int:
+    """The number of a write that stores articles, inside its transaction: one more than the last such write's
+    (1 in a new store), kept in ``meta`` so that a number is never given twice, even after the articles of a
+    write are replaced; a write rolled back gives its number back with its rows."""
+    row = con.execute("SELECT value FROM meta WHERE key = ?", [LAST_BATCH]).fetchone()
+    batch = 1 if row is None else int(row[0]) + 1
+    con.execute("INSERT OR REPLACE INTO meta VALUES (?, ?)", [LAST_BATCH, str(batch)])
+    return batch
 
 
 def failure_row(failure: Failure, failed_at: dt.datetime) -> list[Any]:

@@ -46,7 +46,7 @@ def pending(con: duckdb.DuckDBPyConnection, limit: int, known: Collection[str] =
     actors, places and times of those not in ``known`` (articles whose keys are known already)."""
     rows = con.execute(
         """SELECT id, title, text, language, published, duplicate_of FROM articles WHERE story IS NULL
-           ORDER BY processed_at, published NULLS LAST, id LIMIT ?""", [limit]).fetchall()
+           ORDER BY batch, published NULLS LAST, id LIMIT ?""", [limit]).fetchall()
     ids = [r[0] for r in rows if r[0] not in known]
     actors = _grouped(con, "SELECT m.article_id, ac.key, m.start_char FROM mentions m JOIN actors ac "
                            "ON ac.article_id = m.article_id AND ac.id = m.actor_id WHERE m.article_id IN ({ids}) "
