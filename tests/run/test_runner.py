@@ -185,6 +185,10 @@ def _kill_and_resume(tmp_path: Path, n: int, workers: int, engine: str = "local"
     assert done.stdout.strip().endswith("DONE")
     ids = [a["id"] for a in stored(db)]
     assert sorted(ids) == [f"doc{i:03d}" for i in range(n)], done.stdout[-3000:]  # every article exactly once
+    with Store(db, read_only=True) as store:  # one write number per stored write, none skipped or given twice
+        numbers = [row[0] for row in store.con.execute("SELECT DISTINCT batch FROM articles ORDER BY 1").fetchall()]
+        stamps = store.con.execute("SELECT count(DISTINCT processed_at) FROM articles").fetchone()
+    assert numbers == list(range(1, len(numbers) + 1)) and stamps == (len(numbers),)
     yield len(ids)
 
 
