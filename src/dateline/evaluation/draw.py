@@ -38,7 +38,7 @@ from dateline.records import QUOTE_KINDS, Article, Quote
 
 __all__ = ["DEFAULT_EXCLUDED", "DEFAULT_N", "Drawn", "draw", "excluded_ids", "main", "read_corpus", "rows"]
 
-#: Quotes a check reads (issue 15 judges 40 stances, the goal 30 right).
+#: Quotes a check reads (40 stances are judged; the goal is 30 right).
 DEFAULT_N = 40
 #: The coded set never drawn from unless other sets are named: the checkout's blind held-out articles.
 DEFAULT_EXCLUDED = Path(__file__).resolve().parents[3] / "eval" / "wikinews-heldout"
