@@ -91,8 +91,8 @@ WITH members AS (SELECT * FROM articles
                  FROM members a JOIN events e ON e.article_id = a.id GROUP BY a.story)
 SELECT m.story,
        first(coalesce(m.title, left(split_part(m.text, chr(10), 1), 160))
-             ORDER BY m.processed_at, m.published NULLS LAST, m.id),
-       first(m.id ORDER BY m.processed_at, m.published NULLS LAST, m.id),
+             ORDER BY m.batch, m.processed_at, m.published NULLS LAST, m.id),
+       first(m.id ORDER BY m.batch, m.processed_at, m.published NULLS LAST, m.id),
        count(*), count(DISTINCT {_SOURCE.format(a="m")}), min(m.published), max(m.published),
        coalesce(any_value(c.events), 0), coalesce(any_value(c.instances), 0)
 FROM members m LEFT JOIN counted c ON c.story = m.story

@@ -144,8 +144,8 @@ def story_of(con: duckdb.DuckDBPyConnection, articles: Sequence[str]) -> dict[st
 _MENTIONS = """
 WITH sel AS (
     SELECT e.article_id, e.id, e.type, e.status, e.date_value, a.published, e.place_country,
-           lower(e.trigger_text) AS word, a.story, e.instance, a.processed_at, e.evidence_start, e.trigger_start,
-           a.language
+           lower(e.trigger_text) AS word, a.story, e.instance, a.batch, a.processed_at, e.evidence_start,
+           e.trigger_start, a.language
     FROM events e JOIN articles a ON a.id = e.article_id
     WHERE e.rowid IN (SELECT rowid FROM events WHERE {column} IN (SELECT unnest($1::VARCHAR[])))),
 arts AS (SELECT DISTINCT article_id FROM sel),
@@ -163,7 +163,8 @@ parts AS (
 SELECT sel.article_id, sel.id, sel.type, sel.status, sel.date_value, sel.published, sel.place_country, sel.word,
        sel.story, sel.instance, parts.parties, sel.language
 FROM sel LEFT JOIN parts ON parts.article_id = sel.article_id AND parts.event_id = sel.id
-ORDER BY sel.processed_at, sel.published NULLS LAST, sel.article_id, sel.evidence_start, sel.trigger_start, sel.id
+ORDER BY sel.batch, sel.processed_at, sel.published NULLS LAST, sel.article_id, sel.evidence_start, sel.trigger_start,
+         sel.id
 """
 
 

@@ -136,7 +136,7 @@ def fill(con: duckdb.DuckDBPyConnection) -> int:
     con.execute("DELETE FROM meta WHERE key = ?", [NEXT_SEQ])
     articles = [r[0] for r in con.execute(
         """SELECT id FROM articles WHERE story IS NOT NULL AND duplicate_of IS NULL
-           ORDER BY processed_at, published NULLS LAST, id""").fetchall()]
+           ORDER BY batch, processed_at, published NULLS LAST, id""").fetchall()]
     since: dict[str, int] = {}
     done = 0
     for first in range(0, len(articles), FILL_ARTICLES):
