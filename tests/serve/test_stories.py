@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import dataclasses
+import datetime as dt
 from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
@@ -47,6 +49,25 @@ def test_a_story_gives_its_articles_instances_and_coverage(client: TestClient) -
     assert [(c["day"], c["articles"]) for c in body["coverage"]] == [("2017-07-07", 1), ("2017-07-08", 1)]
     meeting = next(i for i in body["instance_list"] if i["type"] == "CONSULT" and i["status"] == "occurred")
     assert (meeting["mentions"], meeting["articles"], meeting["sources"]) == (2, 2, 2)
+
+
+def test_articles_of_one_day_are_listed_in_write_order_when_the_clock_stepped_back(tmp_path: Path) -> None:
+    path = tmp_path / "news.duckdb"
+    with Store(path) as store:
+        store.write([first_article()])
+        store.write([dataclasses.replace(hamburg_report(), published=dt.date(2017, 7, 8))])
+        # the clock stepped back between the writes: the second write's time is the earlier one
+        store.con.execute("UPDATE articles SET processed_at = processed_at - INTERVAL 1 DAY WHERE id = 'art-hamburg'")
+        attach(store)
+    app = create_app(path)
+    try:
+        with TestClient(app, base_url="http://127.0.0.1") as test_client:
+            story = test_client.get("/api/stories").json()["items"][0]
+            body = test_client.get(f"/api/stories/{story['id']}").json()
+    finally:
+        app.state.database.close()
+    assert story["first_article"] == "art1"
+    assert [a["id"] for a in body["article_list"]] == ["art1", "art-hamburg"]
 
 
 def test_an_instance_lists_each_mention_with_its_evidence(client: TestClient) -> None:

@@ -57,13 +57,14 @@ def stories_page(db: Database, q: str | None, since: dt.date | None, until: dt.d
 
 
 def story_detail(db: Database, story: str, limit: int) -> dict[str, Any] | None:
-    """One story: its row, its articles (earliest first), its instances (most reported first), its coverage."""
+    """One story: its row, its articles (earliest first, those of one day in write order), its instances (most
+    reported first), its coverage."""
     rows = db.rows("SELECT * FROM stories WHERE id = ?", [story])
     if not rows:
         return None
     articles = db.rows(
         """SELECT id, title, site, url, published, duplicate_of, n_events FROM articles WHERE story = ?
-           ORDER BY published NULLS LAST, processed_at, id LIMIT ?""", [story, limit])
+           ORDER BY published NULLS LAST, batch, processed_at, id LIMIT ?""", [story, limit])
     instances = db.rows(
         """SELECT * FROM instances WHERE id IN (SELECT DISTINCT e.instance FROM events e JOIN articles a
                                                 ON a.id = e.article_id WHERE a.story = ?)
