@@ -51,6 +51,19 @@ def test_a_story_gives_its_articles_instances_and_coverage(client: TestClient) -
     assert (meeting["mentions"], meeting["articles"], meeting["sources"]) == (2, 2, 2)
 
 
+def test_stories_and_instances_give_their_first_and_last_writes_beside_their_reports(client: TestClient) -> None:
+    listed = client.get("/api/stories").json()["items"][0]
+    body = client.get(f"/api/stories/{listed['id']}").json()
+    spans = {(s["first_report"], s["last_report"], s["first_batch"], s["last_batch"]) for s in (listed, body)}
+    assert spans == {("2017-07-07", "2017-07-08", 1, 2)}  # art1 in the first write, the Hamburg report in the second
+    meeting = next(i for i in body["instance_list"] if i["type"] == "CONSULT" and i["status"] == "occurred")
+    instance = client.get(f"/api/instances/{meeting['id']}").json()
+    writes = (instance["first_batch"], instance["last_batch"])
+    assert (meeting["first_batch"], meeting["last_batch"]) == writes == (1, 2)
+    planned = next(i for i in body["instance_list"] if i["status"] == "planned")
+    assert (planned["first_batch"], planned["last_batch"]) == (2, 2)
+
+
 def test_articles_of_one_day_are_listed_in_write_order_when_the_clock_stepped_back(tmp_path: Path) -> None:
     path = tmp_path / "news.duckdb"
     with Store(path) as store:

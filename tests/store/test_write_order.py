@@ -16,8 +16,11 @@ import duckdb
 from dateline.records import Article, Failure
 from dateline.store import Store
 from dateline.store._schema import LAST_BATCH, SCHEMA_VERSION
+from dateline.stories import attach
 from dateline.stories._read import pending
+from tests.store.exports import first_article, second_article
 from tests.store.test_upgrade import _old_store
+from tests.stories.test_attach import hamburg_report
 
 
 def article(article_id: str, text: str = "The council opened a new library on Monday.") -> Article:
@@ -125,3 +128,23 @@ def test_a_write_killed_halfway_then_run_again_stores_each_article_once_with_one
         store.write([article(i) for i in ("a1", "a2", "a3")])
     assert batches(db) == {"a1": 1, "a2": 2, "a3": 2}
     assert last_batch(db) == "2"
+
+
+def test_a_version_6_store_gets_its_stories_and_instances_first_and_last_writes(tmp_path: Path) -> None:
+    db = tmp_path / "news.duckdb"
+    query = "SELECT {t}.id, first_batch, last_batch FROM {t} ORDER BY id"
+    with Store(db) as store:
+        store.write([first_article(), second_article()])
+        attach(store)
+        store.write([hamburg_report()])
+        attach(store)
+        expected = {t: store.con.execute(query.format(t=t)).fetchall() for t in ("stories", "instances")}
+    assert {(lo, hi) for _, lo, hi in expected["stories"]} == {(1, 1), (1, 2)}
+    assert {(lo, hi) for _, lo, hi in expected["instances"]} >= {(1, 1), (1, 2), (2, 2)}
+    with duckdb.connect(str(db)) as con:  # the same store as version 6 wrote it: no write numbers there
+        for table in ("stories", "instances"):
+            con.execute(f"ALTER TABLE {table} DROP COLUMN first_batch")
+            con.execute(f"ALTER TABLE {table} DROP COLUMN last_batch")
+        con.execute("UPDATE meta SET value = '6' WHERE key = 'schema_version'")
+    with Store(db) as store:
+        assert {t: store.con.execute(query.format(t=t)).fetchall() for t in ("stories", "instances")} == expected

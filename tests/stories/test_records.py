@@ -34,6 +34,9 @@ def _linked_then_hamburg(path: Path, *, as_version_4: bool) -> list[tuple[Any, .
             con.execute("DELETE FROM meta WHERE key = ?", [_records.NEXT_SEQ])
             con.execute("ALTER TABLE articles DROP COLUMN batch")
             con.execute("DELETE FROM meta WHERE key = 'last_batch'")
+            for table in ("stories", "instances"):
+                con.execute(f"ALTER TABLE {table} DROP COLUMN first_batch")
+                con.execute(f"ALTER TABLE {table} DROP COLUMN last_batch")
             con.execute("UPDATE meta SET value = '4' WHERE key = 'schema_version'")
     with Store(path) as store:
         if as_version_4:

@@ -152,6 +152,8 @@ TABLE_COLUMNS: dict[str, dict[str, str]] = {
         "last_report": "latest publication date of its articles",
         "events": "number of event records in its articles",
         "instances": "number of distinct real-world events among them",
+        "first_batch": "the first write that stored one of its articles (articles.batch)",
+        "last_batch": "the last write that stored one of its articles (articles.batch)",
     },
     "instances": {
         "id": "the instance's id (events.instance): one real-world event; its mentions are the events rows with "
@@ -171,6 +173,8 @@ TABLE_COLUMNS: dict[str, dict[str, str]] = {
         "sources": "number of distinct sites that report it",
         "first_report": "earliest publication date of its articles",
         "last_report": "latest publication date of its articles",
+        "first_batch": "the first write that stored one of its articles (articles.batch)",
+        "last_batch": "the last write that stored one of its articles (articles.batch)",
     },
 }
 

@@ -46,7 +46,7 @@ __all__ = ["EXPORT_TABLES", "PER_ARTICLE", "SCHEMA_VERSION", "TABLES", "UPGRADES
 
 #: Bumped whenever a table changes shape; a store of an older version is upgraded in place by
 #: :data:`UPGRADES` when it is opened for writing, any other version is refused.
-SCHEMA_VERSION = "6"
+SCHEMA_VERSION = "7"
 #: How a store of an older version becomes the next one: its version -> (the next version, statements).
 #: Columns are only ever added at the end of a table, so an upgraded store has the layout of a new one.
 UPGRADES: dict[str, tuple[str, tuple[str, ...]]] = {
@@ -68,6 +68,19 @@ UPGRADES: dict[str, tuple[str, tuple[str, ...]]] = {
                 "FROM articles) r WHERE articles.id = r.id",
                 "INSERT OR REPLACE INTO meta SELECT 'last_batch', CAST(max(batch) AS VARCHAR) FROM articles "
                 "HAVING max(batch) IS NOT NULL")),
+    # Version 7 gives each story and instance the first and last write numbers of its articles, beside its
+    # first and last report, filled from the articles (near-duplicates of an instance's articles included).
+    "6": ("7", ("ALTER TABLE stories ADD COLUMN first_batch BIGINT",
+                "ALTER TABLE stories ADD COLUMN last_batch BIGINT",
+                "ALTER TABLE instances ADD COLUMN first_batch BIGINT",
+                "ALTER TABLE instances ADD COLUMN last_batch BIGINT",
+                "UPDATE stories SET first_batch = r.lo, last_batch = r.hi FROM (SELECT story, min(batch) AS lo, "
+                "max(batch) AS hi FROM articles WHERE story IS NOT NULL GROUP BY story) r WHERE stories.id = r.story",
+                "UPDATE instances SET first_batch = r.lo, last_batch = r.hi FROM (SELECT instance, min(batch) AS lo, "
+                "max(batch) AS hi FROM (SELECT e.instance, a.batch FROM events e JOIN articles a "
+                "ON a.id = e.article_id WHERE e.instance IS NOT NULL UNION ALL SELECT e.instance, d.batch "
+                "FROM events e JOIN articles d ON d.duplicate_of = e.article_id WHERE e.instance IS NOT NULL) "
+                "GROUP BY instance) r WHERE instances.id = r.instance")),
 }
 #: The meta key holding the number of the last write that stored articles (see :func:`next_batch`).
 LAST_BATCH = "last_batch"

@@ -49,13 +49,14 @@ class DerivedTable:
 STORIES = DerivedTable("stories", (
     ("id", "VARCHAR"), ("title", "VARCHAR"), ("first_article", "VARCHAR"), ("articles", "INTEGER"),
     ("sources", "INTEGER"), ("first_report", "DATE"), ("last_report", "DATE"), ("events", "INTEGER"),
-    ("instances", "INTEGER"),
+    ("instances", "INTEGER"), ("first_batch", "BIGINT"), ("last_batch", "BIGINT"),
 ))
 INSTANCES = DerivedTable("instances", (
     ("id", "VARCHAR"), ("story", "VARCHAR"), ("type", "VARCHAR"), ("status", "VARCHAR"), ("quad", "INTEGER"),
     ("date_value", "VARCHAR"), ("day", "DATE"), ("place_name", "VARCHAR"), ("place_country", "VARCHAR"),
     ("actors", "VARCHAR[]"), ("recipients", "VARCHAR[]"), ("mentions", "INTEGER"), ("articles", "INTEGER"),
-    ("sources", "INTEGER"), ("first_report", "DATE"), ("last_report", "DATE"),
+    ("sources", "INTEGER"), ("first_report", "DATE"), ("last_report", "DATE"), ("first_batch", "BIGINT"),
+    ("last_batch", "BIGINT"),
 ))
 KEYS = DerivedTable("story_keys", (
     ("article_id", "VARCHAR"), ("story", "VARCHAR"), ("day", "DATE"), ("key", "VARCHAR"), ("tf", "DOUBLE"),
@@ -94,21 +95,22 @@ SELECT m.story,
              ORDER BY m.batch, m.processed_at, m.published NULLS LAST, m.id),
        first(m.id ORDER BY m.batch, m.processed_at, m.published NULLS LAST, m.id),
        count(*), count(DISTINCT {_SOURCE.format(a="m")}), min(m.published), max(m.published),
-       coalesce(any_value(c.events), 0), coalesce(any_value(c.instances), 0)
+       coalesce(any_value(c.events), 0), coalesce(any_value(c.instances), 0), min(m.batch), max(m.batch)
 FROM members m LEFT JOIN counted c ON c.story = m.story
 GROUP BY m.story
 """
 
 _REFRESH_INSTANCES = """
 INSERT INTO instances
-WITH m AS (SELECT e.*, a.story, a.published, a.site FROM events e JOIN articles a ON a.id = e.article_id
+WITH m AS (SELECT e.*, a.story, a.published, a.site, a.batch FROM events e JOIN articles a ON a.id = e.article_id
            WHERE e.rowid IN (SELECT rowid FROM events WHERE instance IN (SELECT unnest($1::VARCHAR[])))),
-     reports AS (SELECT m.instance, m.article_id AS id, m.site, m.published FROM m
-                 UNION SELECT m.instance, d.id, d.site, d.published
+     reports AS (SELECT m.instance, m.article_id AS id, m.site, m.published, m.batch FROM m
+                 UNION SELECT m.instance, d.id, d.site, d.published, d.batch
                        FROM m JOIN articles d ON d.duplicate_of = m.article_id),
      counted AS (SELECT instance, count(DISTINCT id) AS articles,
                         count(DISTINCT coalesce(site, 'article:' || id)) AS sources,
-                        min(published) AS first_report, max(published) AS last_report
+                        min(published) AS first_report, max(published) AS last_report,
+                        min(batch) AS first_batch, max(batch) AS last_batch
                  FROM reports GROUP BY instance),
      parties AS (SELECT m.instance,
                         list(DISTINCT p.actor_key ORDER BY p.actor_key) FILTER (WHERE p.role = 'actor') AS actors,
@@ -127,7 +129,8 @@ SELECT m.instance,
        first(m.place_country ORDER BY m.published NULLS LAST, m.article_id, m.id)
            FILTER (WHERE m.place_country IS NOT NULL),
        coalesce(any_value(pa.actors), []), coalesce(any_value(pa.recipients), []),
-       count(*), any_value(c.articles), any_value(c.sources), any_value(c.first_report), any_value(c.last_report)
+       count(*), any_value(c.articles), any_value(c.sources), any_value(c.first_report), any_value(c.last_report),
+       any_value(c.first_batch), any_value(c.last_batch)
 FROM m JOIN counted c ON c.instance = m.instance LEFT JOIN parties pa ON pa.instance = m.instance
 GROUP BY m.instance
 """
