@@ -367,6 +367,18 @@ def test_the_object_of_an_active_verb_the_parse_missed(text: str, actor: str, re
     assert (texts(event.actor_spans), texts(event.recipient_spans)) == ([actor], [recipient])
 
 
+@pytest.mark.parametrize(("text", "event_type", "actor"), [
+    ("The post stayed empty after the resignation of Maria Costa, the finance minister of Portugal.", "RETREAT",
+     "Maria Costa, the finance minister of Portugal"),
+    ("Judge Ann Wu signed the order at the request of Governor Tom Hale.", "REQUEST", "Governor Tom Hale"),
+])
+def test_the_of_phrase_of_some_event_nouns_names_the_doer(text: str, event_type: str, actor: str) -> None:
+    event = only(run(text, "2020-09-30", roles="none"), event_type)
+    assert (texts(event.actor_spans), texts(event.recipient_spans)) == ([actor], [])
+    threat = only(run("Chile faced the threat of sanctions from Peru.", "2020-09-30", roles="none"), "THREATEN")
+    assert texts(threat.actor_spans) == []  # a thing after "of" does nothing
+
+
 def test_object_complement_ends_the_recipient_phrase() -> None:
     event = only(run("The militia held villagers as human shields near the border."), "ASSAULT")
     assert texts(event.actor_spans) == ["The militia"]

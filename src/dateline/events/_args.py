@@ -207,6 +207,8 @@ def _noun_children(noun: Token, entry: Entry, light: frozenset[str],
         elif dep == "prep" and word in words.object_prepositions and entry.reciprocal:
             # "a meeting of A and B", but not "the meeting of his presidency"
             args = args.add("actor", [t for t in _pobjs(child, words) if t.pos_ == "PROPN" or t.ent_type_])
+        elif dep == "prep" and word in words.object_prepositions and (doers := _named_doers(noun, child, words)):
+            own += doers  # "the resignation of Jane Roe", "at the request of the minister"
         elif dep == "prep" and word in words.object_prepositions:
             args = args.add("recipient", _pobjs(child, words))  # "the annexation of Crimea"
         elif dep == "conj" and child.pos_ == "PROPN" and entry.reciprocal:
@@ -217,6 +219,14 @@ def _noun_children(noun: Token, entry: Entry, light: frozenset[str],
             if not entry.reciprocal:
                 args = _light_verb_args(child, entry, args, words)
     return args, own, stray
+
+
+def _named_doers(noun: Token, prep: Token, words: Words) -> list[Token]:
+    """The names of an "of" phrase that say who does the act of ``noun`` (``words.doer_of_nouns``: "the
+    resignation of Jane Roe"); none for another noun, or for a thing ("the threat of sanctions")."""
+    if noun.lemma_.lower() not in words.doer_of_nouns:
+        return []
+    return [t for t in _pobjs(prep, words) if t.pos_ == "PROPN" or t.ent_type_ in ("PERSON", "ORG", "GPE", "NORP")]
 
 
 def _patient_possessor(noun: Token, words: Words) -> bool:

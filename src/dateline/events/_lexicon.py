@@ -171,6 +171,7 @@ class Words:
     attempting_verbs: frozenset[str]
     undergoing_verbs: frozenset[str]
     patient_possessor_nouns: frozenset[str]
+    doer_of_nouns: frozenset[str]
     reporting_verbs: frozenset[str]
     verb_endings: frozenset[str]
     verb_stem_restorations: frozenset[str]
