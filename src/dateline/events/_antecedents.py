@@ -19,6 +19,7 @@ from dateline.events._lexicon import Words
 from dateline.records import Article, Span
 
 if TYPE_CHECKING:
+    from spacy.tokens import Span as TokenSpan
     from spacy.tokens import Token
 
 __all__ = ["antecedent"]
@@ -45,12 +46,21 @@ def antecedent(article: Article, token: Token, words: Words) -> str | None:
         fits = token.lemma_.lower()
     else:
         return None
-    sentences = list(token.doc.sents)
-    number = next(k for k, s in enumerate(sentences) if s.start <= token.i < s.end)
-    start = sentences[max(0, number - SENTENCES_BACK)].start_char
+    start = _sentences_back(token).start_char
     found = {a.id for a in article.actors if a.kind in _BODIES and _named_between(a.mentions, start, token.idx)
              and (fits is None or a.name.lower().split()[-1:] == [fits])}
     return found.pop() if len(found) == 1 else None
+
+
+def _sentences_back(token: Token) -> TokenSpan:
+    """The sentence :data:`SENTENCES_BACK` sentences before the token's own (the first of the text when fewer
+    come before), stepping back from sentence to sentence in place of listing the whole text's."""
+    sentence = token.sent
+    for _ in range(SENTENCES_BACK):
+        if sentence.start == 0:
+            break
+        sentence = token.doc[sentence.start - 1].sent
+    return sentence
 
 
 def _quoted(token: Token) -> bool:

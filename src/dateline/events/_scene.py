@@ -170,8 +170,7 @@ def remember(article: Article, sentence: TokenSpan, number: int, scene: Scene, w
     Trump made statements", not "Trump, who appointed her in 2017, responded"), and the place the sentence
     says something happens in, if it says one ("Protesters gathered outside the White House")."""
     start, end = sentence.start_char, sentence.end_char
-    times = [t for t in article.times if start <= t.span.start and t.span.end <= end]
-    date = event_date(article.doc, times, sentence.root)
+    date = event_date(article.doc, _times_in(article, sentence), sentence.root)
     places = [p for p in article.places if start <= p.span.start and p.span.end <= end]
     place = stated_place(article.doc, places, sentence.root, words) if places else None
     if date is not None:
