@@ -26,8 +26,8 @@ from dateline.actors._build import Build, Group
 from dateline.actors._persons import PUBLIC_SECTORS
 
 if TYPE_CHECKING:
+    from spacy.tokens import Doc, Token
     from spacy.tokens import Span as TokenSpan
-    from spacy.tokens import Token
 
     from dateline.actors._words import Words
 
@@ -127,10 +127,9 @@ def _runs_for_office(verb: Token, words: Words) -> bool:
     if verb.lemma_.lower() not in words.running_verbs:
         return False
     for prep in verb.children:
-        if prep.dep_ == "prep" and prep.lower_ in words.candidacy_prepositions:
-            after = prep.doc[prep.i + 1 : prep.i + 1 + OFFICE_WORDS]
-            if any(" ".join(t.lower_ for t in after[:n]) in words.candidacy_offices for n in range(1, len(after) + 1)):
-                return True
+        if prep.dep_ == "prep" and prep.lower_ in words.candidacy_prepositions and _office_at(prep.doc, prep.i + 1,
+                                                                                                 words):
+            return True
     return False
 
 
@@ -170,10 +169,16 @@ def _put_up_for_office(span: TokenSpan, words: Words) -> bool:
     """Whether the name is followed by the office it is put up for ("John Roe for vice president"), read from the
     words themselves, as the parser may hang the preposition on the ticket."""
     doc = span.doc
-    after = doc[span.end:span.end + OFFICE_WORDS + 1]
-    if not after or after[0].lower_ not in words.candidacy_prepositions:
+    if span.end >= len(doc) or doc[span.end].lower_ not in words.candidacy_prepositions:
         return False
-    return any(" ".join(t.lower_ for t in after[1:n + 1]) in words.candidacy_offices for n in range(1, len(after)))
+    return _office_at(doc, span.end + 1, words)
+
+
+def _office_at(doc: Doc, start: int, words: Words) -> bool:
+    """Whether the words from token ``start`` on (at most :data:`OFFICE_WORDS`) begin with the name of an office
+    ("vice president", "mayor")."""
+    after = doc[start:start + OFFICE_WORDS]
+    return any(" ".join(t.lower_ for t in after[:n]) in words.candidacy_offices for n in range(1, len(after) + 1))
 
 
 def _candidate_noun(token: Token, words: Words) -> bool:
