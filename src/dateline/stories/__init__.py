@@ -40,7 +40,7 @@ from __future__ import annotations
 
 import contextlib
 import datetime as dt
-from collections.abc import Iterable
+from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field, replace
 
 import duckdb
@@ -51,7 +51,18 @@ from dateline.store import Store
 from dateline.stories import _records
 from dateline.stories._ahead import KeysAhead, keys_ahead
 from dateline.stories._headline import Headline, differ, of_keys
-from dateline.stories._keys import article_keys, centroid, cosine, days, days_differ, event_days, idf, top, weights
+from dateline.stories._keys import (
+    article_keys,
+    centroid,
+    cosine,
+    days,
+    days_differ,
+    event_days,
+    idf,
+    period,
+    top,
+    weights,
+)
 from dateline.stories._match import InstanceIndex
 from dateline.stories._options import StoryOptions
 from dateline.stories._read import (
@@ -122,13 +133,25 @@ def _rollback(con: duckdb.DuckDBPyConnection) -> None:
 
 @dataclass(frozen=True)
 class _Member:
-    """An article of a story as stories are compared: its date, weighted keys, the days its lead names and
-    the act its headline tells."""
+    """An article of a story as stories are compared: its date, weighted keys, the days its lead names, the
+    act its headline tells and the month its title names."""
 
     day: dt.date | None
     keys: dict[str, float]
     days: list[dt.date]
     headline: Headline | None = None
+    period: str | None = None
+
+    @classmethod
+    def of(cls, day: dt.date | None, keys: Mapping[str, float], idfs: dict[str, float]) -> _Member:
+        """The member of an article with these story keys."""
+        return cls(day, weights(keys, idfs), days(keys), of_keys(keys), period(keys))
+
+    def apart(self, other: _Member) -> bool:
+        """The two tell other acts: their headlines one act of other parties (:func:`differ`), or their
+        titles two months, as roundups of two months do ("..., September 2020")."""
+        return differ(self.headline, other.headline) or (
+            self.period is not None and other.period is not None and self.period != other.period)
 
 
 @dataclass
@@ -152,13 +175,14 @@ class _Linking:
         A story is compared by the centroid of its members published within ``window_days`` of the article
         whose leads name no other days than its own (the days ±DAY_SLACK; a lead's own publication day is
         left out of this, and an undated article's days are all left out, see :func:`event_days`) and whose
-        headlines do not tell its headline's act of other parties (:func:`dateline.stories._headline.differ`).
+        headlines do not tell its headline's act of other parties (:func:`dateline.stories._headline.differ`)
+        and whose titles name no other month than its own.
         """
         best: tuple[float, str] | None = None
         named = event_days(own.days, article.published)
         for story in stories:
             near = [m for m in self.members.get(story, ()) if self._close(article.published, m.day)
-                    and not days_differ(named, event_days(m.days, m.day)) and not differ(own.headline, m.headline)]
+                    and not days_differ(named, event_days(m.days, m.day)) and not own.apart(m)]
             score = cosine(own.keys, centroid([m.keys for m in near])) if near else 0.0
             if score >= self.options.threshold and (best is None or score > best[0]):
                 best = (score, story)
@@ -177,13 +201,13 @@ def _link(con: duckdb.DuckDBPyConnection, chunk: list[Pending], options: StoryOp
     state = _Linking(options, add_df(con, [set(k) for k in keys.values()]))
     state.learn(con, {k for ks in keys.values() for k in ks})
     kept = {a: top(ks, state.idfs, options.max_keys) for a, ks in keys.items()}
-    own = {a: _Member(None, weights(ks, state.idfs), days(ks), of_keys(ks)) for a, ks in kept.items()}
+    own = {a: _Member.of(None, ks, state.idfs) for a, ks in kept.items()}
     found = candidates(con, [(p.id, p.published, own[p.id].keys) for p in originals], options.window_days,
                        options.candidates)
     stored = story_members(con, sorted({s for cs in found.values() for s in cs}), options.members,
                            day_range([p.published for p in originals], options.window_days))
     state.learn(con, {k for members in stored.values() for _, ks in members for k in ks})
-    state.members = {s: [_Member(day, weights(ks, state.idfs), days(ks), of_keys(ks)) for day, ks in members]
+    state.members = {s: [_Member.of(day, ks, state.idfs) for day, ks in members]
                      for s, members in stored.items()}
     stories: dict[str, str] = {}
     for p in originals:

@@ -23,10 +23,13 @@ import re
 from collections import Counter
 from collections.abc import Iterable, Mapping
 
+from dateline.errors import DatelineError
+from dateline.lang import resources
 from dateline.stories._headline import headline
+from dateline.times import title_month
 
-__all__ = ["COUNT_WEIGHT", "PRIOR_ARTICLES", "Keys", "article_keys", "centroid", "cosine", "days", "days_differ",
-           "event_days", "idf", "stop_words", "top", "weights"]
+__all__ = ["COUNT_WEIGHT", "PERIOD", "PRIOR_ARTICLES", "Keys", "article_keys", "centroid", "cosine", "days",
+           "days_differ", "event_days", "idf", "period", "stop_words", "title_period", "top", "weights"]
 
 Keys = dict[str, float]
 """Key -> count in the article."""
@@ -100,7 +103,30 @@ def article_keys(title: str | None, text: str, lead_words: int, language: str | 
     told = headline(title, [name for name, _ in actors], language, stop)
     if told is not None:
         out[told.key()] = 1.0
+    named = title_period(title, language)
+    if named is not None:
+        out[f"{PERIOD}{named}"] = 1.0
     return out
+
+
+#: The prefix of the key that holds the month a title names with its year ("..., September 2020").
+PERIOD = "m:"
+
+
+def title_period(title: str | None, language: str | None) -> str | None:
+    """The month (``YYYY-MM``) ``title`` names with its year, as a roundup of a month does ("On the campaign
+    trail, September 2020"); None when it names none, or the language has no times data to read it by."""
+    if not title:
+        return None
+    try:
+        return title_month(title, None, resources(language))
+    except DatelineError:
+        return None
+
+
+def period(keys: Iterable[str]) -> str | None:
+    """The month kept among an article's story keys (:data:`PERIOD`), if any."""
+    return next((k[len(PERIOD):] for k in keys if k.startswith(PERIOD)), None)
 
 
 def _counts(text: str) -> list[str]:
@@ -150,9 +176,9 @@ def top(keys: Mapping[str, float], idfs: Mapping[str, float], limit: int) -> Key
     return {k: keys[k] for k in ranked if k[:2] in _MARKS} | {k: keys[k] for k in ranked[:limit]}
 
 
-#: Keys that say when rather than what (``d:``), or what the headline tells (``h:``): kept whatever their weight,
-#: and compared as days and acts, not as words.
-_MARKS = ("d:", "h:")
+#: Keys that say when rather than what (``d:``, ``m:``), or what the headline tells (``h:``): kept whatever
+#: their weight, and compared as days, months and acts, not as words.
+_MARKS = ("d:", "h:", PERIOD)
 
 
 def days(keys: Mapping[str, float]) -> list[dt.date]:
