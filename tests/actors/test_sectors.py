@@ -174,3 +174,31 @@ def test_the_commission_on_presidential_debates_is_a_non_governmental_organizati
                   "Election Commission did not comment.", dt.date(2020, 10, 8))
     debates = actor_of(article, "Commission on Presidential Debates")
     assert (debates.country, debates.sector) == ("USA", "NGO")
+
+
+# ---- groups named by their role alone --------------------------------------------------------------------
+
+
+def test_a_bare_role_noun_that_is_a_party_is_a_group_of_the_storys_country() -> None:
+    article = run("Police in Lyon, France, arrested a teacher on Monday. Critics accused the mayor of delays, and "
+                  "the mayor thanked shoppers who helped.", dt.date(2021, 3, 1))
+    critics = actor_of(article, "Critics")
+    assert (critics.kind, critics.country, critics.sector) == ("group", "FRA", "CVL")
+    assert actor_of(article, "shoppers").sector == "CVL"
+
+
+def test_suspects_and_attackers_are_criminals_and_aides_the_executive() -> None:
+    article = run("Two suspects were arrested in Jakarta, Indonesia, on Friday. Aides denied the report.",
+                  dt.date(2019, 10, 11))
+    suspects = actor_of(article, "suspects")
+    assert (suspects.country, suspects.sector) == ("IDN", "CRM")
+    assert actor_of(article, "Aides").sector == "GOV"
+
+
+def test_a_role_noun_that_is_no_party_or_is_a_persons_names_no_group() -> None:
+    article = run("In Ohio, the rights of farmers were discussed. Governor Tom Lang met his critics on Monday, and "
+                  "Lang's supporters cheered.", dt.date(2020, 1, 20))
+    found = by_name(article)
+    assert not any("farmers" in name for name in found)
+    assert actor_of(article, "his critics").name == "Lang's critics"
+    assert actor_of(article, "supporters").name == "Lang's supporters"

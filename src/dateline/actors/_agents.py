@@ -14,6 +14,7 @@ from typing import TYPE_CHECKING
 from dateline.actors._build import Build, Group, Key
 from dateline.actors._lexicon import Country, Org
 from dateline.actors._mentions import Candidate, find_agents
+from dateline.actors._parties import bare_party, counted, may_be_bare, owner_word, victims
 from dateline.actors._words import Words
 
 if TYPE_CHECKING:
@@ -218,6 +219,9 @@ def _agent(
     if _inside_name(doc, lo, i, build.lex.words) or _used_as_adjective(doc, j) or _dictionary_org(by_token, i, j):
         return
     noun = " ".join(build.lowers[i:j])
+    if noun in build.lex.words.relation_nouns and ((lo == i and iso is not None)
+                                                   or any(owner_word(c) for c in doc[j - 1].children)):
+        return  # "Trump's critics", "his supporters": the people of a person (see the relations pass)
     if noun in build.lex.anaphoric:
         _anaphoric_agent(build, i, j, sector, label)
         return
@@ -228,10 +232,12 @@ def _agent(
     if modifier_only and iso is None and org_key is None:
         # "people" alone is nobody in particular; "Afghan people" are Afghanistan's civilians, and "three
         # people were injured" those of the country the story happens in
-        counted = noun in build.lex.counted and (_counted(doc, j - 1, build.lex.words) or _victims(doc, j - 1,
-                                                                                                  build.lex.words))
-        iso = build.context.scene_country if counted else None
+        many = noun in build.lex.counted and (counted(doc, j - 1, build.lex.words) or victims(doc, j - 1,
+                                                                                               build.lex.words))
+        iso = build.context.scene_country if many else None
         if iso is None:
+            if may_be_bare(build, noun, sector) and bare_party(doc, j - 1):
+                _bare_group(build, i, j, sector, label)
             return
     if iso is None and org_key is None and _capitalized(doc, i, j):
         _institution(build, i, j, sector, by_token)  # "the Coast Guard": the body of the story's country
@@ -283,25 +289,14 @@ def _anaphoric_agent(build: Build, i: int, j: int, sector: str, label: str) -> N
     group.anaphor, group.needs_antecedent = build.lowers[j - 1], not described
 
 
-def _victims(doc: Doc, k: int, words: Words) -> bool:
-    """Whether the people of token ``k`` are whom a crime was done to ("began to stab people", "killing
-    women"): the object of a verb of crime."""
-    tok = doc[k]
-    return tok.dep_ in ("dobj", "obj") and tok.head.lemma_.lower() in words.crime_verbs
-
-
-def _counted(doc: Doc, k: int, words: Words) -> bool:
-    """Whether the people of token ``k`` are counted: "three people", "several residents", "hundreds of
-    people" (a number or a counting word before them, or a counting word they are "of")."""
-    tok = doc[k]
-    if tok.head.lemma_.lower() in words.count_excluding_heads:
-        return False  # "three per 100,000 people", "has five children": a rate or a family, no group that acts
-    if any(c.dep_ == "nummod" or (c.dep_ in ("amod", "det") and c.lower_ in words.count_words)
-           for c in tok.children):
-        return True
-    head = tok.head
-    return (tok.dep_ == "pobj" and head.lower_ == "of" and head.head.i < head.i
-            and (head.head.like_num or head.head.lower_ in words.count_words))
+def _bare_group(build: Build, i: int, j: int, sector: str, label: str) -> None:
+    """The group a bare role noun that is a party names ("Critics accused him"): the people of that role in the
+    country the story happens in or is about, named by the noun itself ("U.S. critics"), else with no country."""
+    scene = build.context.scene_country or build.context.main_country
+    if scene is not None:
+        build.add_tokens(*_country_group(build, scene, sector, label), range(i, j))
+    else:
+        build.add_tokens(("A", "", sector, label), Group(label, "group", None, sector), range(i, j))
 
 
 def anaphors_pass(build: Build) -> None:

@@ -147,6 +147,8 @@ class Lexicon:
     people: list[Person] = field(default_factory=list)
     #: names the tagger often takes for actors that are not ("Brexit", "UTC")
     not_actors: set[str] = field(default_factory=set)
+    #: plural role nouns that name things, not a group, when bare ("tankers", "capitals")
+    not_groups: frozenset[str] = frozenset()
     #: every single word of agents, titles and institutions (lower case)
     role_words: set[str] = field(default_factory=set)
     sectors: dict[str, str] = field(default_factory=dict)
@@ -408,6 +410,7 @@ def build_lexicon(data: dict[str, Any]) -> Lexicon:
         lex.role_words.update(word for phrase in table for word in phrase.split())
     _add_role_nouns(lex, data.get("role_nouns", []))
     lex.not_actors = {normalize(w) for w in _strings(data, "not_actors", "agents", "not_actors")}
+    lex.not_groups = frozenset(normalize(w).lower() for w in _strings(data, "not_groups", "agents", "not_groups"))
     lex.heads = parse_heads(data.get("organization_heads", []), lex.words.name_prepositions)
     lex.offices = parse_offices(data.get("offices", []), {"subordinate_words": sorted(lex.words.subordinate_words)})
     return lex

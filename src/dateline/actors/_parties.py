@@ -1,0 +1,79 @@
+"""Whether a role noun names a group where it stands: counted people, victims, and bare parties.
+
+"people" alone is nobody in particular, but "three people" (counted) or "stabbed
+people" (a crime's victims) are the civilians of the story's country; a plural
+role noun with nothing before it names a group where it is a party of a clause
+("Critics accused the mayor", "railed against the rioters"), not as a modifier
+or in a topic ("the rights of farmers"), and not where a possessive or a name
+says whose they are ("his critics", "Trump supporters": the relations pass's).
+The agent pass (:mod:`dateline.actors._agents`) reads these tests.
+"""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from spacy.tokens import Doc, Token
+
+    from dateline.actors._build import Build
+    from dateline.actors._words import Words
+
+__all__ = ["bare_party", "counted", "may_be_bare", "owner_word", "victims"]
+
+#: Penn tags of plural nouns, and the dependency labels of a clause's parties: a bare plural role noun in
+#: one of these places is a group actor (see :func:`bare_party`).
+_PLURAL_TAGS = frozenset({"NNS", "NNPS"})
+_PARTY_DEPS = frozenset({"nsubj", "nsubjpass", "dobj", "obj", "dative"})
+#: Sectors whose role nouns, bare, name things more often than people: PLOVER's military nouns are mostly
+#: weapons and ships ("tankers", "bombers"), and its people ("troops") are curated agents that need no rule.
+_NO_BARE_GROUPS = frozenset({"MIL"})
+
+
+def may_be_bare(build: Build, noun: str, sector: str) -> bool:
+    """Whether a role noun names a group alone where it is a party: not one of the people that need counting
+    ("people"), nor one that names things ("tankers": ``not_groups`` of agents.json), nor a military noun."""
+    return (noun not in build.lex.counted and noun.split()[-1] not in build.lex.not_groups
+            and sector not in _NO_BARE_GROUPS)
+
+
+def bare_party(doc: Doc, k: int) -> bool:
+    """Whether the plural role noun at token ``k``, with no country or organization before it, is a party of
+    a clause: the subject or object of a verb, or the object of a verb's preposition ("Critics accused him",
+    "railed against the rioters", "withhold funds from districts"). Such a group is the people of that role in
+    the story's country; the word as a modifier or in a list of topics ("the rights of farmers") names no one."""
+    tok = doc[k]
+    if tok.tag_ not in _PLURAL_TAGS or any(owner_word(c) for c in tok.children):
+        return False
+    while tok.dep_ == "conj" and tok.head.i < tok.i:
+        tok = tok.head
+    if tok.dep_ in _PARTY_DEPS:
+        return True
+    prep = tok.head
+    return tok.dep_ == "pobj" and prep.dep_ in ("prep", "agent") and prep.head.pos_ in ("VERB", "AUX")
+
+
+def owner_word(tok: Token) -> bool:
+    """Whether a word before a noun names whose the noun's people are ("his aides", "Trump supporters")."""
+    return tok.i < tok.head.i and (tok.dep_ == "poss" or (tok.dep_ == "compound" and tok.pos_ == "PROPN"))
+
+
+def victims(doc: Doc, k: int, words: Words) -> bool:
+    """Whether the people of token ``k`` are whom a crime was done to ("began to stab people", "killing
+    women"): the object of a verb of crime."""
+    tok = doc[k]
+    return tok.dep_ in ("dobj", "obj") and tok.head.lemma_.lower() in words.crime_verbs
+
+
+def counted(doc: Doc, k: int, words: Words) -> bool:
+    """Whether the people of token ``k`` are counted: "three people", "several residents", "hundreds of
+    people" (a number or a counting word before them, or a counting word they are "of")."""
+    tok = doc[k]
+    if tok.head.lemma_.lower() in words.count_excluding_heads:
+        return False  # "three per 100,000 people", "has five children": a rate or a family, no group that acts
+    if any(c.dep_ == "nummod" or (c.dep_ in ("amod", "det") and c.lower_ in words.count_words)
+           for c in tok.children):
+        return True
+    head = tok.head
+    return (tok.dep_ == "pobj" and head.lower_ == "of" and head.head.i < head.i
+            and (head.head.like_num or head.head.lower_ in words.count_words))
