@@ -202,3 +202,26 @@ def test_a_role_noun_that_is_no_party_or_is_a_persons_names_no_group() -> None:
     assert not any("farmers" in name for name in found)
     assert actor_of(article, "his critics").name == "Lang's critics"
     assert actor_of(article, "supporters").name == "Lang's supporters"
+
+
+# ---- the culprit named by a noun -------------------------------------------------------------------------
+
+
+def test_a_gunman_and_the_suspect_are_the_criminal_the_article_names() -> None:
+    article = run("A gunman shot two guards at a bank in Leeds on Monday. Police arrested Tom Hale on Tuesday. "
+                  "Prosecutors charged the suspect with murder. A suspect in Bristol was also held.",
+                  dt.date(2021, 3, 2))
+    hale = actor_of(article, "Tom Hale")
+    assert hale.sector == "CRM"
+    assert actor_of(article, "A gunman") is hale
+    assert actor_of(article, "the suspect") is hale
+    at = article.text.index("A suspect in")
+    assert article.actor_at(at, at + len("A suspect")) is not hale  # someone else
+
+
+def test_an_unnamed_attacker_is_one_criminal_person_of_the_storys_country() -> None:
+    article = run("An attacker stabbed three people in Lyon, France, on Friday. Police shot the attacker, and the "
+                  "suspect died in hospital.", dt.date(2021, 3, 2))
+    attacker = actor_of(article, "the attacker")
+    assert (attacker.kind, attacker.country, attacker.sector) == ("person", "FRA", "CRM")
+    assert actor_of(article, "the suspect") is attacker

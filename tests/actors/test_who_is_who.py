@@ -129,11 +129,13 @@ def test_group_actor_from_the_noun_phrase(text: str, mention: str, country: str,
     assert (group.country, group.sector) == (country, sector)
 
 
-def test_a_gunman_is_an_armed_actor_of_the_story() -> None:
+def test_a_lone_gunman_is_a_criminal_person_and_gunmen_an_armed_group_of_the_story() -> None:
     article = run("A gunman opened fire at a store in El Paso, Texas. American officials said he acted alone.",
                   dt.date(2019, 8, 4))
     gunman = actor_of(article, "gunman")
-    assert (gunman.kind, gunman.sector) == ("group", "UAF")
+    assert (gunman.kind, gunman.country, gunman.sector) == ("person", "USA", "CRM")
+    gunmen = actor_of(run("Gunmen opened fire at a store in El Paso, Texas.", dt.date(2019, 8, 4)), "Gunmen")
+    assert (gunmen.kind, gunmen.sector) == ("group", "UAF")
 
 
 # ---- places and metonyms ------------------------------------------------------------------------------
@@ -463,7 +465,7 @@ def test_the_places_of_the_story_count_for_its_country() -> None:
                   "tried there. Texas and El Paso grieved, and vigils took place in Dallas and in Ohio.",
                   dt.date(2019, 8, 8))
     gunman, police = actor_of(article, "gunman"), actor_of(article, "Police")
-    assert (gunman.country, gunman.sector) == ("USA", "UAF")
+    assert (gunman.country, gunman.sector) == ("USA", "CRM")
     assert (police.country, police.sector) == ("USA", "COP")
     assert actor_of(article, "Mexico").country == "MEX"
 

@@ -40,7 +40,7 @@ from dateline.actors._namesakes import division_namesakes, inside_places, withou
 from dateline.actors._orgs import IGO, name_group
 from dateline.actors._persons import people_pass, pronoun_pass
 from dateline.actors._relations import relations_pass
-from dateline.actors._suspects import civilians_pass, suspects_pass
+from dateline.actors._suspects import civilians_pass, culprits_pass, suspects_pass
 from dateline.actors._titles import title_refs_pass
 from dateline.pipeline import StageConfig, stage
 from dateline.records import Actor, Article, Span
@@ -89,6 +89,7 @@ def apply(article: Article, config: StageConfig = StageConfig()) -> Article:
     pronoun_pass(build)
     affiliations_pass(build)
     suspects_pass(build)
+    culprits_pass(build)
     _possessive_government(build)
     relations_pass(build)
     candidates_pass(build)

@@ -18,17 +18,22 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 from dateline.actors._agents import CIVILIANS
-from dateline.actors._build import Build
+from dateline.actors._build import Build, Group, Key
 from dateline.actors._candidates import OBJECTS
 
 if TYPE_CHECKING:
     from spacy.tokens import Token
 
-__all__ = ["civilians_pass", "suspects_pass"]
+
+__all__ = ["civilians_pass", "culprits_pass", "suspects_pass"]
 
 CRIMINAL = "CRM"
 #: Dependency labels of a naming verb that describes the noun it hangs from ("The attacker, identified as").
 DESCRIBING = frozenset({"acl", "dep", "advcl", "relcl", "conj"})
+#: Penn tag of a singular common noun: "the attacker" is one person, "the attackers" a group.
+SINGULAR = "NN"
+#: Dependency labels of a noun that modifies another ("the suspect vehicle"): no person.
+MODIFYING = frozenset({"compound", "amod", "nmod"})
 
 
 def suspects_pass(build: Build) -> None:
@@ -92,3 +97,69 @@ def civilians_pass(build: Build) -> None:
     for group in build.groups.values():
         if group.kind == "person" and group.sector is None:
             group.sector = CIVILIANS
+
+
+def culprits_pass(build: Build) -> None:
+    """ "the attacker", "a gunman", "the suspect" (``suspect_nouns`` of actors.json, in the singular): the
+    criminal person the article names (CRM, see :func:`suspects_pass`), the last named before the mention or
+    the only one; an indefinite one ("a gunman") only where it introduces the criminal named after it, as
+    "a suspect" after a named one is someone else. In an article that names no criminal, every such mention
+    is one person known by the noun ("attacker"), of the story's country, as the coders code an unnamed one."""
+    words = build.lex.words
+    criminals = [(key, g) for key, g in build.groups.items() if g.kind == "person" and g.sector == CRIMINAL]
+    unnamed: Key | None = None
+    for tok in build.doc:
+        if tok.tag_ != SINGULAR or tok.lemma_.lower() not in words.suspect_nouns or tok.dep_ in MODIFYING:
+            continue
+        held = build.token_keys.get(tok.i)
+        if held is not None and build.groups[held].kind == "person":
+            continue  # "attacker Sudesh Amman", "the man, identified as": already the person
+        definite = any(c.dep_ == "det" and c.lower_ in words.definite_articles for c in tok.children)
+        if criminals:
+            key = _culprit(criminals, tok.idx, definite)
+            if key is None:
+                continue
+        else:
+            unnamed = unnamed or _unnamed_culprit(build, tok.lemma_.lower())
+            key = unnamed
+        _mention(build, key, tok)
+
+
+def _culprit(criminals: list[tuple[Key, Group]], at: int, definite: bool) -> Key | None:
+    """The criminal a suspect noun at ``at`` names: the last named before it, else (for a definite noun, or
+    an indefinite one that introduces them) the only one."""
+    before = [(min(m.start for m in g.mentions), key) for key, g in criminals
+              if g.mentions and min(m.start for m in g.mentions) < at]
+    if before:
+        return max(before)[1] if definite else None
+    return criminals[0][0] if len(criminals) == 1 else None
+
+
+def _unnamed_culprit(build: Build, noun: str) -> Key:
+    key = ("P", "", noun)
+    country = build.context.scene_country or build.context.main_country
+    build.groups.setdefault(key, Group(noun, "person", country, CRIMINAL))
+    return key
+
+
+def _mention(build: Build, key: Key, tok: Token) -> None:
+    """The noun phrase of ``tok`` (from its article) as a mention of ``key``, taken from any group it was
+    given before ("a gunman" read as the gunmen of the story's country)."""
+    start = min((c.i for c in tok.children if c.dep_ in ("det", "amod") and c.i < tok.i), default=tok.i)
+    tokens = range(start, tok.i + 1)
+    for k in tokens:
+        old = build.token_keys.get(k)
+        if old is not None and old != key:
+            _drop(build, old, build.doc[k].idx)
+    build.add_tokens(key, build.groups[key], tokens)
+
+
+def _drop(build: Build, key: Key, at: int) -> None:
+    """Take the mention of ``key`` over character ``at`` away; an actor left with no mention is gone."""
+    group = build.groups[key]
+    gone = [m for m in group.mentions if m.start <= at < m.end]
+    group.mentions[:] = [m for m in group.mentions if m not in gone]
+    build.token_keys = {t: k for t, k in build.token_keys.items()
+                        if k != key or (group.mentions and not any(m.start <= build.doc[t].idx < m.end for m in gone))}
+    if not group.mentions:
+        del build.groups[key]
