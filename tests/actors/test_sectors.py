@@ -225,3 +225,12 @@ def test_an_unnamed_attacker_is_one_criminal_person_of_the_storys_country() -> N
     attacker = actor_of(article, "the attacker")
     assert (attacker.kind, attacker.country, attacker.sector) == ("person", "FRA", "CRM")
     assert actor_of(article, "the suspect") is attacker
+
+
+def test_an_agent_noun_before_a_noun_of_an_act_is_an_actor_but_not_an_adjective_before_a_thing() -> None:
+    article = run("A police raid in Leeds, England, ended on Monday. Military aid rose, and the police station "
+                  "closed.", dt.date(2021, 3, 2))
+    assert (actor_of(article, "police raid").country, actor_of(article, "police raid").sector) == ("GBR", "COP")
+    at = article.text.index("police station")
+    assert article.actor_at(at, at + len("police")) is None
+    assert article.actor_at(article.text.index("Military"), article.text.index("Military") + 8) is None

@@ -139,6 +139,15 @@ def _used_as_adjective(doc: Doc, j: int) -> bool:
     return last.dep_ in _ADJECTIVE_DEPS and last.head.i >= j and last.head.pos_ in ("NOUN", "PROPN")
 
 
+def _doer(build: Build, j: int) -> bool:
+    """Whether the agent noun ending at ``j`` is a noun before a noun of an act, its doer ("a police raid",
+    "the police killing of", ``doer_nouns`` of actors.json); an adjective ("military aid") is no doer."""
+    last, nouns = build.doc[j - 1], build.lex.words.doer_nouns
+    head = last.head
+    return (last.dep_ == "compound" and last.tag_ == "NN" and head.i == j and head.pos_ == "NOUN"
+            and (head.lower_ in nouns or head.lemma_.lower() in nouns))
+
+
 def _institution(build: Build, i: int, j: int, sector: str, by_token: dict[int, Candidate]) -> None:
     doc = build.doc
     lo, iso, org_key = owner_before(build, i, by_token)
@@ -216,7 +225,8 @@ def _agent(
 ) -> None:
     doc = build.doc
     lo, iso, org_key = owner_before(build, i, by_token)
-    if _inside_name(doc, lo, i, build.lex.words) or _used_as_adjective(doc, j) or _dictionary_org(by_token, i, j):
+    if (_inside_name(doc, lo, i, build.lex.words) or (_used_as_adjective(doc, j) and not _doer(build, j))
+            or _dictionary_org(by_token, i, j)):
         return
     noun = " ".join(build.lowers[i:j])
     if noun in build.lex.words.relation_nouns and ((lo == i and iso is not None)
