@@ -23,3 +23,18 @@ def test_acts_counted_by_a_noun_take_their_actor_through_it(text: str, event_typ
     article = run(text)
     event = only(article, event_type)
     assert [a.name for i in event.actors if (a := article.actor(i)) is not None] == [actor]
+
+
+def test_the_agent_noun_before_a_noun_of_an_act_is_its_doer() -> None:
+    article = run("Protests grew on Monday with the police killing of Sam Reed in Denver.")
+    event = only(article, "ASSAULT")
+    assert [(a.name, a.sector) for i in event.actors if (a := article.actor(i)) is not None] == [
+        ("U.S. police", "COP")]
+    assert [a.name for i in event.recipients if (a := article.actor(i)) is not None] == ["Sam Reed"]
+
+
+def test_a_name_before_a_noun_of_an_act_is_no_doer_and_the_clause_comes_first() -> None:
+    article = run("The Reed killing shocked Denver. Putin held a phone call with Erdogan.")
+    assert not [e for e in article.events if e.type == "ASSAULT" and e.actors]
+    call = only(article, "CONSULT")
+    assert {a.name for i in call.actors if (a := article.actor(i)) is not None} >= {"Vladimir Putin"}
