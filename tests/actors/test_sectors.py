@@ -234,3 +234,12 @@ def test_an_agent_noun_before_a_noun_of_an_act_is_an_actor_but_not_an_adjective_
     at = article.text.index("police station")
     assert article.actor_at(at, at + len("police")) is None
     assert article.actor_at(article.text.index("Military"), article.text.index("Military") + 8) is None
+
+
+def test_a_persons_aides_and_associates_take_the_persons_sector() -> None:
+    article = run("Opposition leader Ivan Sokolov fell ill on a flight. His associates said he was poisoned, and "
+                  "Sokolov's aides asked for help.", dt.date(2020, 8, 21))
+    sokolov = actor_of(article, "Ivan Sokolov")
+    associates = actor_of(article, "His associates")
+    assert (associates.name, associates.kind, associates.sector) == ("Sokolov's associates", "group", sokolov.sector)
+    assert actor_of(article, "aides").name == "Sokolov's aides"

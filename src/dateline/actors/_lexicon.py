@@ -398,7 +398,7 @@ def build_lexicon(data: dict[str, Any]) -> Lexicon:
     if not isinstance(sectors, dict) or not sectors:
         raise _fail("agents.json", "'sectors' must be a non-empty object")
     lex.sectors = {str(k): str(v) for k, v in sectors.items()}
-    if unknown := sorted(set(lex.words.relation_nouns.values()) - set(lex.sectors)):
+    if unknown := sorted({s for s in lex.words.relation_nouns.values() if s is not None} - set(lex.sectors)):
         raise _fail("actors", f"'relation_nouns': unknown sector(s) {', '.join(unknown)}")
     _add_countries(lex, data.get("countries", []), "countries")
     _add_orgs(lex, data.get("organizations", []), "organizations")

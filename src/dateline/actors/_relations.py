@@ -49,7 +49,7 @@ def relations_pass(build: Build) -> None:
         surname = person.name.split()[-1]
         name = f"{surname}'s {key_words}"
         key: Key = ("R", *owner, key_words)
-        group = Group(name, kind, person.country if person.country != "IGO" else None, sector)
+        group = Group(name, kind, person.country if person.country != "IGO" else None, sector or person.sector)
         build.add_tokens(key, group, range(noun.i, noun.i + 1))
 
 
@@ -85,7 +85,7 @@ def _candidacy(build: Build, noun: Token) -> bool:
     return noun.lower_ in build.lex.words.candidacy_words and noun.dep_ in ("dobj", "pobj")
 
 
-def _relation(build: Build, tok: Token) -> tuple[Token, str, str, ActorKind] | None:
+def _relation(build: Build, tok: Token) -> tuple[Token, str, str | None, ActorKind] | None:
     """The noun after a possessive that names a relation: the noun, the words of the relation as the table
     writes them, their sector and the actor's kind (a relative is a person; lawyers, family are a group)."""
     words = build.lex.words

@@ -82,7 +82,7 @@ class Words:
     destination_prepositions: frozenset[str]
     kin_words: frozenset[str]
     #: a person's people named by their tie ("his lawyers", "her family"): noun -> PLOVER sector
-    relation_nouns: Mapping[str, str]
+    relation_nouns: Mapping[str, str | None]
     person_nouns: frozenset[str]
     not_person_openings: frozenset[str]
     not_person_endings: frozenset[str]
@@ -146,10 +146,11 @@ def _genders(data: dict[str, Any], key: str) -> dict[str, Gender]:
     return {normalize(word).lower(): gender for word, gender in table.items()}
 
 
-def _sector_table(data: dict[str, Any], key: str) -> dict[str, str]:
+def _sector_table(data: dict[str, Any], key: str) -> dict[str, str | None]:
+    """Words -> PLOVER sector codes; null: the sector of the person the word is said of."""
     table = _need_key(data, key)
-    if not isinstance(table, dict) or not all(isinstance(s, str) and s for s in table.values()):
-        raise _fail(f"'{key}' must map words to PLOVER sector codes")
+    if not isinstance(table, dict) or not all(s is None or (isinstance(s, str) and s) for s in table.values()):
+        raise _fail(f"'{key}' must map words to PLOVER sector codes or null")
     return {normalize(word).lower(): sector for word, sector in table.items()}
 
 
