@@ -22,3 +22,18 @@ def test_a_passive_with_no_doer_is_coded_on_its_patient_when_its_sentence_dates_
     for event in found:
         names = [a.name for i in (*event.actors, *event.recipients) if (a := article.actor(i)) is not None]
         assert names and "police" not in " ".join(names).lower()  # the patient, never a doer made up
+
+
+def test_a_news_passive_takes_the_one_police_body_the_story_names_elsewhere() -> None:
+    text = ("Marta Kowalski was arrested on Friday in Leeds. West Yorkshire Police said she would appear in court. "
+            "Omar Haddad was arrested in 2011.")
+    article = run(text, published="2021-03-06")
+    found = [e for e in article.events if e.type == "COERCE"]
+    assert len(found) == 1, [(e.type, e.trigger.text) for e in article.events]  # the old arrest stays uncoded
+    police = article.actor_at(text.index("West"), text.index(" said"))
+    assert police is not None and police.sector == "COP"
+    assert found[0].actors == (police.id,)
+    assert [a.name for i in found[0].recipients if (a := article.actor(i)) is not None] == ["Marta Kowalski"]
+    two = run("Marta Kowalski was arrested on Friday in Leeds. West Yorkshire Police and the Border Force "
+              "police said she would appear in court.", published="2021-03-06")
+    assert not [e.actors for e in two.events if e.type == "COERCE" and e.actors]  # two bodies: none chosen

@@ -6,7 +6,10 @@ days (:mod:`dateline.events._coding`). Some acts have, by office, one kind of do
 arrest and detain, only a court convicts and sentences. Where the sentence names an actor of that sector
 before the act ("Police in Nairobi said three journalists were detained"), that actor is the doer. Looking
 further back, to the sentences before, codes acts of the story's background with the wrong doer (on
-wikinews-dev: two past convictions, no core event), so the doer must be in the act's own sentence.
+wikinews-dev: two past convictions, no core event), so such a doer must be in the act's own sentence. An
+act that is coded anyway, as the story's news (a passive its own sentence dates to the story's days), takes
+the one body of that sector the whole article names (:func:`story_doer`): "Basilashvili was arrested on
+Friday" in a story that names the Georgian police elsewhere.
 """
 
 from __future__ import annotations
@@ -19,11 +22,14 @@ from dateline.records import Article
 if TYPE_CHECKING:
     from spacy.tokens import Token
 
-__all__ = ["CONTEXT_SECTORS", "context_doer"]
+__all__ = ["CONTEXT_SECTORS", "context_doer", "story_doer"]
 
 #: PLOVER modes whose unnamed doer is, by office, an actor of one PLOVER sector: arrests and detentions are the
 #: police's (COP), convictions and sentences a court's (JUD).
 CONTEXT_SECTORS = {"arrest": "COP", "convict": "JUD"}
+#: The kinds of actor that do such acts as a body: a court, the police; not a judge's or a lawyer's person, nor
+#: a defendant's lawyers (a group of the courts' sector).
+BODY_KINDS = {"COP": ("organization", "group"), "JUD": ("organization",)}
 
 
 def context_doer(article: Article, trigger: Token, mode: str | None, patients: Sequence[Token]) -> Token | None:
@@ -41,4 +47,22 @@ def context_doer(article: Article, trigger: Token, mode: str | None, patients: S
         return None
     last = max(mentions, key=lambda m: m.start)
     span = trigger.doc.char_span(last.start, last.end, alignment_mode="expand")
+    return span.root if span is not None else None
+
+
+def story_doer(article: Article, trigger: Token, mode: str | None, patients: Sequence[Token]) -> Token | None:
+    """The head word of a mention of the one body of the sector that does acts of ``mode`` by office that the
+    article names anywhere, other than the actors the act is done to: its last mention before ``trigger``,
+    else its first; None when the article names none, or several."""
+    sector = CONTEXT_SECTORS.get(mode or "")
+    if sector is None:
+        return None
+    done_to = {a.id for t in patients if (a := article.actor_at(t.idx, t.idx + len(t.text))) is not None}
+    bodies = [a for a in article.actors if a.sector == sector and a.kind in BODY_KINDS[sector] and a.id not in done_to]
+    if len(bodies) != 1 or not bodies[0].mentions:
+        return None
+    mentions = bodies[0].mentions
+    before = [m for m in mentions if m.end <= trigger.idx]
+    chosen = before[-1] if before else mentions[0]
+    span = trigger.doc.char_span(chosen.start, chosen.end, alignment_mode="expand")
     return span.root if span is not None else None
