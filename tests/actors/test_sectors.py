@@ -243,3 +243,11 @@ def test_a_persons_aides_and_associates_take_the_persons_sector() -> None:
     associates = actor_of(article, "His associates")
     assert (associates.name, associates.kind, associates.sector) == ("Sokolov's associates", "group", sokolov.sector)
     assert actor_of(article, "aides").name == "Sokolov's aides"
+
+
+def test_a_role_noun_counted_by_a_word_is_a_party_where_the_count_is() -> None:
+    article = run("In Ohio, the majority of legal experts rejected the plan on Monday, and the governor told "
+                  "security agencies to look into it.", dt.date(2021, 3, 2))
+    experts = actor_of(article, "legal experts")
+    assert (experts.country, experts.sector) == ("USA", "EDU")
+    assert actor_of(article, "security agencies").sector == "SPY"

@@ -246,7 +246,7 @@ def _agent(
                                                                                                build.lex.words))
         iso = build.context.scene_country if many else None
         if iso is None:
-            if may_be_bare(build, noun, sector) and bare_party(doc, j - 1):
+            if may_be_bare(build, noun, sector) and bare_party(doc, j - 1, build.lex.words):
                 _bare_group(build, i, j, sector, label)
             return
     if iso is None and org_key is None and _capitalized(doc, i, j):

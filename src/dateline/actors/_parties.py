@@ -37,16 +37,20 @@ def may_be_bare(build: Build, noun: str, sector: str) -> bool:
             and sector not in _NO_BARE_GROUPS)
 
 
-def bare_party(doc: Doc, k: int) -> bool:
+def bare_party(doc: Doc, k: int, words: Words) -> bool:
     """Whether the plural role noun at token ``k``, with no country or organization before it, is a party of
     a clause: the subject or object of a verb, or the object of a verb's preposition ("Critics accused him",
-    "railed against the rioters", "withhold funds from districts"). Such a group is the people of that role in
-    the story's country; the word as a modifier or in a list of topics ("the rights of farmers") names no one."""
+    "railed against the rioters", "withhold funds from districts"), also through a word that counts it ("the
+    majority of legal experts reject"). Such a group is the people of that role in the story's country; the
+    word as a modifier or in a list of topics ("the rights of farmers") names no one."""
     tok = doc[k]
     if tok.tag_ not in _PLURAL_TAGS or any(owner_word(c) for c in tok.children):
         return False
     while tok.dep_ == "conj" and tok.head.i < tok.i:
         tok = tok.head
+    of = tok.head
+    if tok.dep_ == "pobj" and of.lower_ == "of" and of.head.i < of.i and of.head.lower_ in words.count_words:
+        tok = of.head  # "hundreds of protesters", "the majority of experts"
     if tok.dep_ in _PARTY_DEPS:
         return True
     prep = tok.head
