@@ -251,3 +251,10 @@ def test_a_role_noun_counted_by_a_word_is_a_party_where_the_count_is() -> None:
     experts = actor_of(article, "legal experts")
     assert (experts.country, experts.sector) == ("USA", "EDU")
     assert actor_of(article, "security agencies").sector == "SPY"
+
+
+def test_the_countrys_institution_is_that_of_the_country_the_story_is_about() -> None:
+    article = run("Samoa lifted its state of emergency. The island nation's cabinet voted on Saturday, and Samoa "
+                  "reopened its schools.", dt.date(2019, 12, 30))
+    cabinet = actor_of(article, "cabinet")
+    assert (cabinet.kind, cabinet.country, cabinet.sector) == ("organization", "WSM", "GOV")

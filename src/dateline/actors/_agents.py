@@ -64,10 +64,13 @@ def owner_before(build: Build, i: int, by_token: dict[int, Candidate]) -> tuple[
     skipped = 0
     while k >= 0 and doc[k].pos_ == "ADJ" and k not in by_token and skipped < MAX_ADJECTIVES_BETWEEN:
         k, skipped = k - 1, skipped + 1
-    if k >= 0 and doc[k].text in build.lex.words.possessives:
+    owned = k >= 0 and doc[k].text in build.lex.words.possessives
+    if owned:
         k -= 1
     if k < 0:
         return i, None, None
+    if owned and _the_country(build, k):  # "the country's cabinet", "the island nation's police"
+        return k, build.context.main_country or build.context.scene_country, None
     key = build.token_keys.get(k)
     if key is not None and key[0] == "P":
         return i, build.groups[key].country, None  # "Trump administration": the span starts at the noun
@@ -80,6 +83,16 @@ def owner_before(build: Build, i: int, by_token: dict[int, Candidate]) -> tuple[
         if isinstance(hit.ref, Org):
             return cand.tok_start, hit.ref.country, ("O", hit.ref.name)
     return i, None, None
+
+
+def _the_country(build: Build, k: int) -> bool:
+    """Whether token ``k`` is "the country" or "the island nation" (``homeland_nouns``): the country the story
+    is about."""
+    doc, words = build.doc, build.lex.words
+    if doc[k].lower_ not in words.homeland_nouns or k in build.taken:
+        return False
+    before = k - 1 if k > 0 and doc[k - 1].pos_ in ("ADJ", "NOUN") and doc[k - 1].dep_ in ("amod", "compound") else k
+    return before > 0 and doc[before - 1].lower_ in words.definite_articles
 
 
 def _place_modifier(build: Build, i: int) -> tuple[int, str | None]:
