@@ -258,3 +258,14 @@ def test_the_countrys_institution_is_that_of_the_country_the_story_is_about() ->
                   "reopened its schools.", dt.date(2019, 12, 30))
     cabinet = actor_of(article, "cabinet")
     assert (cabinet.kind, cabinet.country, cabinet.sector) == ("organization", "WSM", "GOV")
+
+
+def test_the_administration_alone_is_the_one_named_before_else_the_government_of_the_story() -> None:
+    article = run("In Washington, the Trump administration asked the U.S. Supreme Court to rule. Days later the "
+                  "administration appealed.", dt.date(2019, 7, 10))
+    first = article.text.index("administration")
+    assert actor_of(article, "the administration appealed").name == "Trump administration"
+    assert article.actor_at(first, first + len("administration")) is actor_of(article, "the administration appealed")
+    alone = run("In Washington, the administration sued the publisher on Monday.", dt.date(2020, 6, 17))
+    government = actor_of(alone, "administration")
+    assert (government.country, government.sector) == ("USA", "GOV")

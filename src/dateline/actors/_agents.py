@@ -194,12 +194,15 @@ def _institution(build: Build, i: int, j: int, sector: str, by_token: dict[int, 
 
 def _led(build: Build, i: int, found: tuple[Key, Group]) -> tuple[Key, Group]:
     """The government at token ``i``: when the text names it after its leader, an actor of that name beside the
-    country's government."""
+    country's government; "the administration" alone, the one the text named so last ("the Trump
+    administration ... the administration")."""
     iso = found[1].country
     leader = _leader_government(build, i, iso) if iso is not None else None
-    if leader is None:
-        return found
-    return ("G", iso or "", leader), Group(leader, "organization", iso, GOVERNMENT)
+    if leader is not None:
+        return ("G", iso or "", leader), Group(leader, "organization", iso, GOVERNMENT)
+    noun = build.lowers[i]
+    named = [k for k in build.groups if k[0] == "G" and len(k) == 3 and k[1] == iso and k[2].endswith(f" {noun}")]
+    return (named[-1], build.groups[named[-1]]) if named else found
 
 
 def _leader_government(build: Build, i: int, iso: str) -> str | None:
