@@ -37,3 +37,15 @@ def test_a_news_passive_takes_the_one_police_body_the_story_names_elsewhere() ->
     two = run("Marta Kowalski was arrested on Friday in Leeds. West Yorkshire Police and the Border Force "
               "police said she would appear in court.", published="2021-03-06")
     assert not [e.actors for e in two.events if e.type == "COERCE" and e.actors]  # two bodies: none chosen
+
+
+def test_an_attack_told_with_no_doer_is_the_one_criminal_the_story_names() -> None:
+    text = ("A mass stabbing killed three people in Leeds on Friday. Police arrested Tom Hale, who was charged "
+            "with murder.")
+    article = run(text, published="2021-03-06")
+    attack = [e for e in article.events if e.type == "ASSAULT"]
+    assert attack, [(e.type, e.trigger.text) for e in article.events]
+    assert [a.name for i in attack[0].actors if (a := article.actor(i)) is not None] == ["Tom Hale"]
+    two = run("A mass stabbing killed three people in Leeds on Friday. Police arrested Tom Hale and charged Ann "
+              "Roe, who was convicted of murder.", published="2021-03-06")
+    assert all(not e.actors for e in two.events if e.type == "ASSAULT")  # two criminals: none chosen

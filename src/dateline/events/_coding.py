@@ -24,7 +24,7 @@ from dateline.events._antecedents import antecedent
 from dateline.events._args import passive
 from dateline.events._clause import joint
 from dateline.events._context import imperative, status
-from dateline.events._doers import context_doer, story_doer
+from dateline.events._doers import CRIME_TYPES, context_doer, story_doer
 from dateline.events._fold import Hit
 from dateline.events._lexicon import Words, plover
 from dateline.events._located import located_party
@@ -90,8 +90,10 @@ def code(article: Article, hit: Hit, number: int, scene: Scene, words: Words,
     candidate = _candidate(article, done, bounds, number, scene, parties, words, part)
     if _agentless(done) and not _news_passive(article, candidate):
         return None
-    if _agentless(done) and (doer := story_doer(article, done.token, done.entry.mode, done.args.recipients)):
-        # the news told in a passive: the body that does such acts, named elsewhere in the story
+    if ((_agentless(done) or (not parties.actor_ids and done.entry.type in CRIME_TYPES))
+            and (doer := story_doer(article, done.token, done.entry.mode, done.entry.type, done.args.recipients))):
+        # the news told in a passive, an attack told with no doer: the body that does such acts, or the one
+        # criminal, named elsewhere in the story
         done = replace(done, args=replace(done.args, actors=(doer,)), rules_only=True)
         parties = _parties(article, done, number, scene, words)
         candidate = _candidate(article, _retyped(article, done, parties, words), bounds, number, scene, parties,

@@ -9,7 +9,8 @@ further back, to the sentences before, codes acts of the story's background with
 wikinews-dev: two past convictions, no core event), so such a doer must be in the act's own sentence. An
 act that is coded anyway, as the story's news (a passive its own sentence dates to the story's days), takes
 the one body of that sector the whole article names (:func:`story_doer`): "Basilashvili was arrested on
-Friday" in a story that names the Georgian police elsewhere.
+Friday" in a story that names the Georgian police elsewhere; and an attack coded with no doer, the one
+criminal the story names ("a mass stabbing killed three people", in a story about the man arrested for it).
 """
 
 from __future__ import annotations
@@ -30,6 +31,10 @@ CONTEXT_SECTORS = {"arrest": "COP", "convict": "JUD"}
 #: The kinds of actor that do such acts as a body: a court, the police; not a judge's or a lawyer's person, nor
 #: a defendant's lawyers (a group of the courts' sector).
 BODY_KINDS = {"COP": ("organization", "group"), "JUD": ("organization",)}
+#: PLOVER types whose unnamed doer, in a story that names one criminal (CRM), is that criminal: "a mass stabbing
+#: killed three people" in a story about the man arrested for it.
+CRIME_TYPES = frozenset({"ASSAULT"})
+CRIMINAL = "CRM"
 
 
 def context_doer(article: Article, trigger: Token, mode: str | None, patients: Sequence[Token]) -> Token | None:
@@ -50,15 +55,18 @@ def context_doer(article: Article, trigger: Token, mode: str | None, patients: S
     return span.root if span is not None else None
 
 
-def story_doer(article: Article, trigger: Token, mode: str | None, patients: Sequence[Token]) -> Token | None:
-    """The head word of a mention of the one body of the sector that does acts of ``mode`` by office that the
-    article names anywhere, other than the actors the act is done to: its last mention before ``trigger``,
-    else its first; None when the article names none, or several."""
-    sector = CONTEXT_SECTORS.get(mode or "")
+def story_doer(article: Article, trigger: Token, mode: str | None, kind: str,
+               patients: Sequence[Token]) -> Token | None:
+    """The head word of a mention of the one body of the sector that does acts of ``mode`` by office (or the one
+    criminal, for an attack: :data:`CRIME_TYPES`) that the article names anywhere, other than the actors the act
+    is done to: its last mention before ``trigger``, else its first; None when the article names none, or
+    several."""
+    sector = CONTEXT_SECTORS.get(mode or "") or (CRIMINAL if kind in CRIME_TYPES else None)
     if sector is None:
         return None
+    kinds = BODY_KINDS.get(sector, ("person", "group"))
     done_to = {a.id for t in patients if (a := article.actor_at(t.idx, t.idx + len(t.text))) is not None}
-    bodies = [a for a in article.actors if a.sector == sector and a.kind in BODY_KINDS[sector] and a.id not in done_to]
+    bodies = [a for a in article.actors if a.sector == sector and a.kind in kinds and a.id not in done_to]
     if len(bodies) != 1 or not bodies[0].mentions:
         return None
     mentions = bodies[0].mentions
