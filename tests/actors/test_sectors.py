@@ -269,3 +269,12 @@ def test_the_administration_alone_is_the_one_named_before_else_the_government_of
     alone = run("In Washington, the administration sued the publisher on Monday.", dt.date(2020, 6, 17))
     government = actor_of(alone, "administration")
     assert (government.country, government.sector) == ("USA", "GOV")
+
+
+def test_an_unnamed_man_arrested_or_attacking_is_the_criminal_the_article_names() -> None:
+    article = run("Police in Leeds arrested a 30-year-old man on Friday. The suspect, later identified as Tom Hale, "
+                  "was charged. A man who saw it said he was calm.", dt.date(2021, 3, 6))
+    hale = actor_of(article, "Tom Hale")
+    assert actor_of(article, "a 30-year-old man") is hale
+    at = article.text.index("A man who")
+    assert article.actor_at(at, at + len("A man")) is not hale  # a witness, no crime of his own

@@ -100,7 +100,8 @@ def civilians_pass(build: Build) -> None:
 
 
 def culprits_pass(build: Build) -> None:
-    """ "the attacker", "a gunman", "the suspect" (``suspect_nouns`` of actors.json, in the singular): the
+    """ "the attacker", "a gunman", "the suspect" (``suspect_nouns`` of actors.json, in the singular; and "a man"
+    who commits a crime or is arrested, ``unnamed_person_nouns``): the
     criminal person the article names (CRM, see :func:`suspects_pass`), the last named before the mention or
     the only one; an indefinite one ("a gunman") only where it introduces the criminal named after it, as
     "a suspect" after a named one is someone else. In an article that names no criminal, every such mention
@@ -109,7 +110,7 @@ def culprits_pass(build: Build) -> None:
     criminals = [(key, g) for key, g in build.groups.items() if g.kind == "person" and g.sector == CRIMINAL]
     unnamed: Key | None = None
     for tok in build.doc:
-        if tok.tag_ != SINGULAR or tok.lemma_.lower() not in words.suspect_nouns or tok.dep_ in MODIFYING:
+        if tok.tag_ != SINGULAR or tok.dep_ in MODIFYING or not _culprit_noun(build, tok):
             continue
         held = build.token_keys.get(tok.i)
         if held is not None and build.groups[held].kind == "person":
@@ -123,6 +124,21 @@ def culprits_pass(build: Build) -> None:
             unnamed = unnamed or _unnamed_culprit(build, tok.lemma_.lower())
             key = unnamed
         _mention(build, key, tok)
+
+
+def _culprit_noun(build: Build, tok: Token) -> bool:
+    """Whether ``tok`` names a criminal: a suspect noun ("the attacker"), or a noun of an unnamed person who
+    commits a crime or is arrested for one ("a man began to stab people", "a 25-year-old man was arrested")."""
+    words, lemma = build.lex.words, tok.lemma_.lower()
+    if lemma in words.suspect_nouns:
+        return True
+    if lemma not in words.unnamed_person_nouns:
+        return False
+    verb = tok.head
+    if tok.dep_ in ("nsubjpass", "dobj") and verb.lemma_.lower() in words.custody_verbs:
+        return True
+    acts = [verb, *(c for c in verb.children if c.dep_ in ("xcomp", "conj") and c.pos_ == "VERB")]
+    return tok.dep_ == "nsubj" and any(v.lemma_.lower() in words.crime_verbs for v in acts)
 
 
 def _culprit(criminals: list[tuple[Key, Group]], at: int, definite: bool) -> Key | None:

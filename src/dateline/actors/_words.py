@@ -95,6 +95,7 @@ class Words:
     medium_prepositions: frozenset[str]
     charge_nouns: frozenset[str]
     suspect_nouns: frozenset[str]
+    unnamed_person_nouns: frozenset[str]
     source_words: frozenset[str]
     affiliation_prepositions: frozenset[str]
     count_words: frozenset[str]
@@ -231,6 +232,7 @@ def parse_words(data: dict[str, Any]) -> Words:
         medium_prepositions=_lower_words(data, "medium_prepositions"),
         charge_nouns=_lower_words(data, "charge_nouns"),
         suspect_nouns=_lower_words(data, "suspect_nouns"),
+        unnamed_person_nouns=_lower_words(data, "unnamed_person_nouns"),
         source_words=_lower_words(data, "source_words"),
         affiliation_prepositions=_lower_words(data, "affiliation_prepositions"),
         count_words=_lower_words(data, "count_words"),
