@@ -278,3 +278,8 @@ def test_an_unnamed_man_arrested_or_attacking_is_the_criminal_the_article_names(
     assert actor_of(article, "a 30-year-old man") is hale
     at = article.text.index("A man who")
     assert article.actor_at(at, at + len("A man")) is not hale  # a witness, no crime of his own
+
+
+def test_hongkongers_written_as_one_word_are_people_of_hong_kong() -> None:
+    article = run("Two million Hongkongers marched on Sunday.", dt.date(2019, 8, 19))
+    assert actor_of(article, "Hongkongers").country == "HKG"
