@@ -14,7 +14,11 @@ president"), institutions and generic agents (with their country modifiers),
 organizations, countries and other names, pronouns, then the organizations
 persons belong to (which give them a sector or country). Each pass marks the
 tokens it used so later passes skip them: mentions of different actors do not
-overlap.
+overlap. Parties the text does not name are actors too: a bare role noun that
+is a party of a clause ("Critics accused him", :mod:`dateline.actors._parties`)
+is a group of the story's country, and "the attacker", "a gunman" or "a man
+arrested" is the criminal the article names, or its one unnamed criminal
+(:func:`dateline.actors._suspects.culprits_pass`).
 
 The dictionaries live in ``dateline/lang/<code>/`` (countries, agents, and the
 pronouns, grammatical words and title words of ``actors.json``) and
