@@ -6,8 +6,9 @@ that has one); the direct object or the object of a trigger's prepositions
 ("sanctions imposed by X on Y"); coordinated noun phrases give several
 parties; a nominal trigger takes its possessor ("X's call") or a "by" phrase
 as actor, "between A and B" as parties and "of" as recipient ("the annexation
-of Crimea"), and borrows the subject of the verb it is the object of
-("Putin's agenda included talks with ...").
+of Crimea"), borrows the subject of the verb it is the object of
+("Putin's agenda included talks with ..."), and else takes the noun or people's
+adjective before it ("the police killing of", "a Russian airstrike").
 """
 
 from __future__ import annotations

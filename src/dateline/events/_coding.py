@@ -2,7 +2,9 @@
 
 :func:`code` keeps the hit's argument heads on the trigger's line of the
 sentence, gives a passive with no agent the doer its sentence names (else codes
-it on its patient alone, only when its sentence dates it to the story), names the
+it on its patient alone, only when its sentence dates it to the story, with the one
+police body or court the story names), an attack with no doer the story's one
+criminal (:mod:`dateline.events._doers`), names the
 parties' actors (the head's short phrase first, an object pronoun by the one
 person it can stand for, a group word by the last meeting's parties, a subject
 "they" or "the party" by the one body named just before), drops
