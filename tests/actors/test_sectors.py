@@ -283,3 +283,9 @@ def test_an_unnamed_man_arrested_or_attacking_is_the_criminal_the_article_names(
 def test_hongkongers_written_as_one_word_are_people_of_hong_kong() -> None:
     article = run("Two million Hongkongers marched on Sunday.", dt.date(2019, 8, 19))
     assert actor_of(article, "Hongkongers").country == "HKG"
+
+
+def test_attackers_and_suspects_of_one_story_are_one_group() -> None:
+    article = run("Two suspects were arrested in Jakarta, Indonesia, on Friday. Police said the attackers acted "
+                  "alone.", dt.date(2019, 10, 11))
+    assert actor_of(article, "suspects") is actor_of(article, "attackers")
