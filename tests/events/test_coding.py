@@ -49,3 +49,18 @@ def test_an_attack_told_with_no_doer_is_the_one_criminal_the_story_names() -> No
     two = run("A mass stabbing killed three people in Leeds on Friday. Police arrested Tom Hale and charged Ann "
               "Roe, who was convicted of murder.", published="2021-03-06")
     assert all(not e.actors for e in two.events if e.type == "ASSAULT")  # two criminals: none chosen
+
+
+@pytest.mark.parametrize(("text", "kind", "state"), [
+    ("The mayor of Lyon said she did not support the plan of Germany.", "REJECT", "occurred"),
+    ("Greece would not help Turkey.", "REJECT", "occurred"),
+    ("Neither Paris nor Berlin would endorse the result of Russia.", "REJECT", "occurred"),
+    ("Angela Merkel did not immediately endorse Emmanuel Macron.", "SUPPORT", "negated"),  # put off, not refused
+    ("Angela Merkel didn't endorse Emmanuel Macron until March.", "SUPPORT", "negated"),
+    ("Greece could not help Turkey.", "AID", "negated"),  # beyond its power
+    ("Angela Merkel would not say whether or not she supported Emmanuel Macron.", "SUPPORT", "negated"),
+])
+def test_a_refused_act_of_backing_is_a_rejection(text: str, kind: str, state: str) -> None:
+    found = [(e.type, e.status) for e in run(text).events]
+    assert (kind, state) in found, found
+    assert ("REJECT", "occurred") not in found or kind == "REJECT"

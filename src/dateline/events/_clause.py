@@ -11,7 +11,7 @@ if TYPE_CHECKING:
     from spacy.tokens import Token
 
 __all__ = ["complement_passive", "joint", "message", "named", "owner", "parties", "passive", "passive_agents",
-           "pobjs", "subject"]
+           "pobjs", "refusal", "subject"]
 
 
 SUBJ = ("nsubj", "nsubjpass", "csubj")
@@ -153,3 +153,22 @@ def joint(trigger: Token, words: Words) -> bool:
     doers = [c for c in trigger.children if c.dep_ == "nsubj"]
     return any(m.dep_ in ("amod", "compound") and any(g.dep_ == "conj" for g in m.children)
                for d in doers for m in d.children)
+
+
+def refusal(verb: Token, words: Words) -> bool:
+    """Whether a verb tells that its doer withheld the act, a refusal: the verb itself negated ("said he did not
+    support the policies", "would not provide an image") or done by none of its subjects ("neither Paris nor
+    Berlin would endorse the result"); not an act only put off ("did not immediately endorse", "has not yet
+    agreed", "didn't endorse her until July"), beyond its doer's power ("could not support her children"), or
+    asked about ("would not say whether or not he supported ...")."""
+    if verb.pos_ not in ("VERB", "AUX"):
+        return False
+    kids = list(verb.children)
+    negated = any(c.dep_ == "neg" for c in kids) or any(
+        c.dep_ in ("nsubj", "nsubjpass") and any(g.lower_ in words.negative_conjunctions for g in c.children)
+        for c in kids)
+    return negated and not any(
+        (c.dep_ == "advmod" and c.lower_ in words.deferral_adverbs)
+        or (c.dep_ == "prep" and c.lower_ in words.deferral_prepositions)
+        or (c.dep_ == "aux" and c.lower_ in words.inability_auxiliaries)
+        or (c.dep_ == "mark" and c.lower_ in words.conditional_marks) for c in kids)

@@ -9,7 +9,8 @@ parties' actors (the head's short phrase first, an object pronoun by the one
 person it can stand for, a group word by the last meeting's parties, a subject
 "they" or "the party" by the one body named just before), drops
 what no known actor does, a command and a policy of one's own country, re-types
-an act by who does it ("China held drills", "the police raided the offices"),
+an act by who does it ("China held drills", "the police raided the offices")
+and a refused act of backing as a rejection ("did not support the plan"),
 and builds the :class:`~dateline.records.Event` with its date and place
 (:mod:`dateline.events._scene`), status (:mod:`dateline.events._context`) and
 a confidence.
@@ -24,7 +25,7 @@ from typing import TYPE_CHECKING
 from dateline import ids
 from dateline.events._antecedents import antecedent
 from dateline.events._args import passive
-from dateline.events._clause import joint
+from dateline.events._clause import joint, refusal
 from dateline.events._context import imperative, status
 from dateline.events._doers import CRIME_TYPES, context_doer, story_doer
 from dateline.events._fold import Hit
@@ -55,6 +56,12 @@ MIN_CONFIDENCE = 0.05
 MAX_CONFIDENCE = 0.95
 #: Penn tags of a plural noun: a doer named by one ("the ministers") may be several parties.
 _PLURAL = frozenset({"NNS", "NNPS"})
+#: Acts of backing whose refusal ("said he did not support the policies", "would not provide an image") is a
+#: REJECT that took place (PLOVER manual: "All rejections and refusals"), as the hand coders of the Wikinews
+#: sets code it, not a negated act of backing. An agreement or a concession that did not come about ("could
+#: not agree on a budget", "did not concede") stays negated, as they code those, and so does backing not offered
+#: ("did not offer an endorsement"), where the verb is no act of backing itself.
+REFUSED_TYPES = frozenset({"SUPPORT", "AID"})
 
 
 @dataclass(frozen=True)
@@ -195,6 +202,8 @@ def _candidate(article: Article, hit: Hit, bounds: tuple[int, int], number: int,
     spans = [phrase(t, words) for t in (*hit.args.actors, *hit.args.recipients) if full_phrase(t, words) not in located]
     date, place, carried = setting(article, hit, bounds, number, scene, spans, parties.actor_ids, words)
     state = status(hit.token, words)
+    if hit.entry.type in REFUSED_TYPES and hit.entry.object != "topic" and refusal(hit.token, words):
+        hit, state = replace(hit, entry=replace(hit.entry, type="REJECT", mode=None)), "occurred"
     tables = plover()
     event = Event(
         id=ids.child_id(article.id, "event", hit.entry.type, trigger.start, *part),

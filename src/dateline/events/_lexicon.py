@@ -177,6 +177,9 @@ class Words:
     verb_stem_restorations: frozenset[str]
     thing_pronouns: frozenset[str]
     promising_verbs: frozenset[str]
+    negative_conjunctions: frozenset[str]
+    deferral_adverbs: frozenset[str]
+    inability_auxiliaries: frozenset[str]
 
 
 #: Lists of :class:`Words` matched as written rather than lower-cased.
