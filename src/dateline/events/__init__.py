@@ -28,7 +28,11 @@ Choices worth knowing:
   two.
 - dateline keeps the type of what is reported and says how sure it is in the
   status; :func:`plover_type` gives the type PLOVER's coders would use (a
-  planned meeting is an AGREE, a refused one a REJECT).
+  planned meeting is an AGREE, a refused one a REJECT). A refusal to back a
+  party is itself the act reported: "said he did not support the policies",
+  "would not provide an image" are a REJECT that occurred, while backing only
+  put off ("did not immediately endorse") or beyond one's power ("could not
+  help") stays a negated SUPPORT or AID.
 - Dates (:mod:`dateline.events._dates`): the time expression on the
   trigger's own clause (a verbal act or an intention also takes the time of
   the saying that reports it); else the month the article reports on (the
