@@ -69,3 +69,14 @@ def test_a_definite_noun_of_violence_told_first_is_the_act() -> None:
         assert assaults and all(e.actors for e in assaults), text
     invasion = run("Russia's troops massed at the border. Russia's invasion of Ukraine began on Thursday.")
     assert [e.trigger.text for e in invasion.events if e.type == "ASSAULT"] == ["invasion"]
+
+
+
+def test_a_definite_noun_of_an_arrest_or_release_told_of_before_is_no_new_act() -> None:
+    for told, noun, kind in (("Iran detained Jan Novak on Monday.", "The arrest", "COERCE"),
+                             ("Iran freed Jan Novak on Monday.", "The release", "RETREAT")):
+        later = f"{noun} of Novak by Iran followed talks in Oman."
+        acts = [e for e in run(f"{told} {later}").events if e.type == kind]
+        assert [e.evidence.text for e in acts] == [told], acts
+        first = [e for e in run(later).events if e.type == kind]  # told first, the noun is the act
+        assert [e.trigger.text for e in first] == [noun.split()[1]], first
