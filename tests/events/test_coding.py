@@ -64,3 +64,9 @@ def test_a_refused_act_of_backing_is_a_rejection(text: str, kind: str, state: st
     found = [(e.type, e.status) for e in run(text).events]
     assert (kind, state) in found, found
     assert ("REJECT", "occurred") not in found or kind == "REJECT"
+
+
+def test_an_act_received_from_no_one_named_is_not_coded() -> None:
+    assert not [e for e in run("Joe Biden received criticism for the vote.").events if e.type == "ACCUSE"]
+    threat = [e for e in run("Joe Biden received threats from Iran.").events if e.type == "THREATEN"]
+    assert len(threat) == 1 and threat[0].actors and threat[0].recipients  # the source names the doer

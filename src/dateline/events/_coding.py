@@ -8,7 +8,8 @@ criminal (:mod:`dateline.events._doers`), names the
 parties' actors (the head's short phrase first, an object pronoun by the one
 person it can stand for, a group word by the last meeting's parties, a subject
 "they" or "the party" by the one body named just before), drops
-what no known actor does, a command and a policy of one's own country, re-types
+what no known actor does, an act its target received from no one named ("received
+criticism for the move"), a command and a policy of one's own country, re-types
 an act by who does it ("China held drills", "the police raided the offices")
 and a refused act of backing as a rejection ("did not support the plan"),
 and builds the :class:`~dateline.records.Event` with its date and place
@@ -91,6 +92,8 @@ def code(article: Article, hit: Hit, number: int, scene: Scene, words: Words,
         # no party is a known actor ("he", "two women and a man"): nothing an analyst can use; some words are acts
         # only when a known actor does them ("the new law targets oligarchs" is no attack)
         return None
+    if not parties.actor_ids and _received(done.token, words):
+        return None  # "Trump received criticism for the move": an act told by whom it reached, its doer untold
     if _lone(done, parties, words):
         return None  # "the senator discussed her role": one party talks about a topic and consults no one
     done = _retyped(article, done, parties, words)
@@ -176,6 +179,18 @@ def _lone(hit: Hit, parties: _Parties, words: Words) -> bool:
     if not hit.entry.needs_partner or len(parties.actor_ids) + len(parties.recipient_ids) > 1:
         return False
     return not joint(hit.token, words) and not any(t.tag_ in _PLURAL for t in hit.args.actors)
+
+
+def _received(token: Token, words: Words) -> bool:
+    """Whether an event noun is what its clause's subject received ("received criticism", "faced threats") with
+    no source phrase to name its doer ("received threats from the gang", "faced the threat of sanctions from
+    Peru")."""
+    if token.pos_ not in ("NOUN", "PROPN") or token.dep_ not in ("dobj", "obj"):
+        return False
+    verb = token.head
+    sources = [t for t in (*verb.children, *token.subtree)
+               if t.dep_ in ("prep", "agent") and t.lower_ in words.source_prepositions]
+    return verb.lemma_.lower() in words.receiving_verbs and not sources
 
 
 def _retyped(article: Article, hit: Hit, parties: _Parties, words: Words) -> Hit:
