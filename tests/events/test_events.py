@@ -1324,3 +1324,14 @@ def test_a_two_word_preposition_brings_in_what_completes_a_trigger(text: str) ->
     event = only(run(text), "RETREAT")
     assert event.mode == "resign" and event.actors
     assert [e for e in run("Senator Mary Hale dropped out of college in 1990.").events if e.type == "RETREAT"] == []
+
+
+@pytest.mark.parametrize(("text", "coded"), [
+    ('"Terrorists seek to destroy our way of life," said Mayor Anna Berg of Lyon.', False),
+    ('Anna Berg said, "For years, members of Congress have ignored the will of the people."', False),
+    ('Anna Berg said, "The rebels attacked the convoy of Germany on Monday."', True),  # particular doers, a past act
+    ('"Rebels attacked the convoy of Germany," said Anna Berg.', True),  # a bare plural in the past tells an act
+])
+def test_what_people_of_a_kind_do_in_someones_words_is_no_act(text: str, coded: bool) -> None:
+    acts = [e for e in run(text).events if e.type in ("ASSAULT", "REJECT")]
+    assert bool(acts) is coded, [(e.type, e.trigger.text) for e in run(text).events]

@@ -15,7 +15,7 @@ from dateline.events._args import find_args, modal_args
 from dateline.events._clause import passive
 from dateline.events._context import asked, status
 from dateline.events._fold import Hit
-from dateline.events._judged import claimed, judged
+from dateline.events._judged import QUOTE_MARKS, claimed, judged
 from dateline.events._lexicon import Entry, Lexicon, Words
 
 if TYPE_CHECKING:
@@ -43,6 +43,10 @@ _STANCES = frozenset({"SUPPORT"})
 _PRESENT = frozenset({"VBZ", "VBP"})
 #: Named-entity types of an amount, whose "of" phrase says what it is of ("300 tons of aid").
 _AMOUNTS = frozenset({"CARDINAL", "QUANTITY", "MONEY"})
+#: Penn tags of a plural common noun: a bare one ("terrorists", "members of Congress") is any of its kind.
+_PLURAL_COMMON = frozenset({"NNS"})
+#: Dependents that make a plural noun some particular ones ("the members", "their doctors", "two women").
+_PARTICULAR = frozenset({"det", "poss", "nummod"})
 
 
 def _match(token: Token, entries: tuple[Entry, ...], words: Words) -> Entry | None:
@@ -224,6 +228,24 @@ def _generic(hit: Hit, words: Words) -> bool:
     ) and status(hit.token, words) == "hypothetical"
 
 
+def _habitual(hit: Hit, words: Words) -> bool:
+    """What people of a kind do, said in someone's words: in a quotation, doers that are all bare plurals
+    ("terrorists", "members of Congress", "women and doctors") of a clause in the present or present perfect
+    ("Terrorists seek to destroy our way of life", "members of Congress have ignored the will of the people"):
+    a generalization, no act of anyone's. A question or a modal ("Why should socialists support X?") is not
+    one, nor a named group."""
+    token = hit.token
+    before = token.doc[token.sent.start:token.i]
+    if not hit.args.actors or sum(t.text in QUOTE_MARKS for t in before) % 2 == 0:
+        return False
+    clause = token if token.pos_ in ("VERB", "AUX") else token.head
+    while clause.dep_ in ("xcomp", "conj") and not any(c.dep_ in ("nsubj", "nsubjpass") for c in clause.children):
+        clause = clause.head
+    present = clause.tag_ in _PRESENT or any(c.dep_ == "aux" and c.tag_ in _PRESENT for c in clause.children)
+    return present and all(a.tag_ in _PLURAL_COMMON and not a.ent_type_ and not any(
+        c.dep_ in _PARTICULAR for c in a.children) for a in hit.args.actors)
+
+
 def _verb_forms(form: str, words: Words) -> list[str]:
     """The lemmas a verb form may have by its ending ("fined": "fin", "fine"), longest ending first, each stem
     as it is and then with the letters its inflection may have dropped."""
@@ -269,6 +291,6 @@ def hits(sentence: TokenSpan, lex: Lexicon) -> dict[int, Hit]:
                 hits[speaker.i] = Hit(speaker, entry, modal_args(verb, speaker, lex.words), entry.weight)
             continue
         hit = Hit(token, entry, find_args(token, entry, lex.nouns, lex.light, lex.words), entry.weight)
-        if not _generic(hit, lex.words):
+        if not _generic(hit, lex.words) and not _habitual(hit, lex.words):
             hits[token.i] = hit
     return claimed({**hits, **judged(sentence, lex, hits)}, lex)
