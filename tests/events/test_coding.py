@@ -70,3 +70,17 @@ def test_an_act_received_from_no_one_named_is_not_coded() -> None:
     assert not [e for e in run("Joe Biden received criticism for the vote.").events if e.type == "ACCUSE"]
     threat = [e for e in run("Joe Biden received threats from Iran.").events if e.type == "THREATEN"]
     assert len(threat) == 1 and threat[0].actors and threat[0].recipients  # the source names the doer
+
+
+@pytest.mark.parametrize(("text", "parties"), [
+    ("The United States Senate was set to meet on Wednesday.", None),  # a sitting of one body
+    ("Dr. Ann Walker of the World Health Organization was met with applause.", None),
+    ("Ann Walker first met Howie Hawkins in 2014.", ["Ann Walker", "Howie Hawkins"]),
+    ("The Taliban met on Monday with Zalmay Khalilzad in Qatar.", ["Taliban", "Zalmay Khalilzad"]),
+    ("Leaders of NATO member states met in Brussels for a summit.", ["NATO"]),  # a plural doer
+])
+def test_a_meeting_needs_a_partner(text: str, parties: list[str] | None) -> None:
+    article = run(text)
+    found = [[a.name for i in e.actors if (a := article.actor(i)) is not None]
+             for e in article.events if e.type == "CONSULT"]
+    assert found == ([parties] if parties else []), found

@@ -178,6 +178,8 @@ def _lone(hit: Hit, parties: _Parties, words: Words) -> bool:
     recipient, and neither a plural doer ("the ministers discussed ...") nor a joint act."""
     if not hit.entry.needs_partner or len(parties.actor_ids) + len(parties.recipient_ids) > 1:
         return False
+    if any(t.dep_ == "dobj" and t.head.i == hit.token.i for t in hit.args.actors) and len(hit.args.actors) > 1:
+        return False  # "Walker first met Hawkins": the one met is a party, though the actors stage knows one only
     return not joint(hit.token, words) and not any(t.tag_ in _PLURAL for t in hit.args.actors)
 
 
