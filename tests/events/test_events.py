@@ -1335,3 +1335,12 @@ def test_a_two_word_preposition_brings_in_what_completes_a_trigger(text: str) ->
 def test_what_people_of_a_kind_do_in_someones_words_is_no_act(text: str, coded: bool) -> None:
     acts = [e for e in run(text).events if e.type in ("ASSAULT", "REJECT")]
     assert bool(acts) is coded, [(e.type, e.trigger.text) for e in run(text).events]
+
+
+def test_a_pronoun_object_of_a_second_verb_stands_for_the_first_verbs_object() -> None:
+    # "them" is the emails, not the aides named just before it: publishing them releases no one
+    article = run("The Associated Press obtained the emails between Ricardo Rosselló and eleven aides and released "
+                  "them on Monday.")
+    assert not [e for e in article.events if e.type == "RETREAT"]
+    freed = run("Iran arrested the journalist Jan Novak in May and released him on Monday.")
+    assert [e.trigger.text for e in freed.events if e.type == "RETREAT"] == ["released"]

@@ -103,7 +103,14 @@ def _amount(noun: Token) -> bool:
 
 
 def _antecedent(pronoun: Token) -> Token | None:
-    """The nearest common noun before a pronoun in its sentence: what "it" most likely stands for."""
+    """What a thing pronoun object most likely stands for: the object of the verb its own verb is coordinated
+    with ("obtained the messages between X and eleven others and released them": the messages), else the
+    nearest common noun before it in its sentence."""
+    verb = pronoun.head
+    if pronoun.dep_ == "dobj" and verb.dep_ == "conj" and verb.head.pos_ in ("VERB", "AUX"):
+        shared = next((c for c in verb.head.children if c.dep_ == "dobj" and c.pos_ == "NOUN"), None)
+        if shared is not None:
+            return shared
     return next((t for t in reversed(pronoun.doc[pronoun.sent.start:pronoun.i]) if t.pos_ == "NOUN"), None)
 
 
