@@ -80,3 +80,12 @@ def test_a_definite_noun_of_an_arrest_or_release_told_of_before_is_no_new_act() 
         assert [e.evidence.text for e in acts] == [told], acts
         first = [e for e in run(later).events if e.type == kind]  # told first, the noun is the act
         assert [e.trigger.text for e in first] == [noun.split()[1]], first
+
+
+def test_a_definite_gathering_told_of_before_is_no_new_act() -> None:
+    rally = run("Greenpeace held a rally against Shell outside the parliament in The Hague on Monday. Mayor Anna Berg "
+                "of The Hague spoke at the rally.")
+    assert [e.trigger.text for e in rally.events if e.type == "PROTEST"] == ["held"]
+    summit = run("Leaders of the European Union attended a summit in Rome with Pope Francis in February. During the "
+                 "summit, Pope Francis praised Italy.")
+    assert [e.trigger.text for e in summit.events if e.type == "CONSULT"] == ["attended"]

@@ -21,7 +21,9 @@ Choices worth knowing:
   three CONSULTs. An act told again later in the article with the same
   type, parties, status and day is coded once, where it is first told
   (:mod:`dateline.events._repeats`); a mention dated only to a month or
-  not at all is never merged.
+  not at all is never merged. A definite noun of an attack, an arrest, a
+  release, a protest or a summit the article told of before ("spoke at the
+  rally", "during the summit") names that act and is no new record.
 - One sentence codes an act of one type between the same parties once: "The
   government declared a state of emergency, shut down all schools and banned
   gatherings" is one COERCE (the first), "Police arrested A and detained B"
