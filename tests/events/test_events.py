@@ -1014,7 +1014,9 @@ def test_crashes_are_no_assaults_but_a_car_driven_as_a_weapon_is() -> None:
                  "John Smith struck a guard rail and overturned.",
                  "The bus carrying Israeli tourists was struck by a train in Egypt.",
                  "John Smith was driving a lorry carelessly on Route 9 and struck a group of motorbikes, "
-                 "killing three riders."):
+                 "killing three riders.",
+                 "John Smith was driving a lorry carelessly on Route 9 and struck a group of motorbikes, "
+                 "killing three riders and injuring two more."):
         assert [e.type for e in run(text).events if e.type == "ASSAULT"] == [], text
     event = only(run("Ahmed Hassan deliberately struck protesters with his car in Charlottesville."), "ASSAULT")
     assert texts(event.actor_spans) == ["Ahmed Hassan"] and texts(event.recipient_spans) == ["protesters"]

@@ -160,8 +160,8 @@ def _accident(token: Token, entry: Entry, words: Words) -> bool:
     doer = _doer(token, words)
     if doer is not None and doer.lemma_.lower() in words.accident_subjects:
         return True
-    if token.dep_ == "advcl" and token.head.pos_ in ("VERB", "AUX") and _accident(token.head, entry, words):
-        return True  # "... struck a guard rail, killing two": what a crash does is the crash's
+    if token.dep_ in ("advcl", "conj") and token.head.pos_ in ("VERB", "AUX") and _accident(token.head, entry, words):
+        return True  # "... struck a guard rail, killing two and injuring three": what a crash does is the crash's
     struck = [c for c in token.children if c.dep_ == "dobj"]
     struck += [g for c in struck for p in c.children if p.dep_ == "prep" and p.lower_ in words.partitive_prepositions
                for g in p.children if g.dep_ == "pobj"]  # "a group of motorcycles"
