@@ -204,6 +204,13 @@ def test_a_role_noun_that_is_no_party_or_is_a_persons_names_no_group() -> None:
     assert actor_of(article, "supporters").name == "Lang's supporters"
 
 
+def test_bare_plurals_of_places_bodies_in_general_and_things_name_no_group() -> None:
+    article = run("In Perth, Australia, websites host the videos and "
+                  "industries hire staff, while groups of voters met on Monday.", dt.date(2020, 1, 20))
+    found = by_name(article)
+    for word in ("websites", "industries", "groups"):
+        assert not any(word in name.lower() for name in found), found
+
 # ---- the culprit named by a noun -------------------------------------------------------------------------
 
 
