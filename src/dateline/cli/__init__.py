@@ -172,6 +172,9 @@ def _add_measure_commands(sub: Any) -> None:
     p.add_argument("--data", type=Path, default=None,
                    help="the gold data folder (default: the task's folder under $DATELINE_SHARED or ../shared)")
     p.add_argument("--limit", type=int, default=None, help="evaluate on the first N documents only")
+    p.add_argument("--held-out", action="store_true",
+                   help="quotes: score only the articles 'dateline train' holds out of the train split (every 10th, "
+                   "in name order); pass the train split with --data")
     p.add_argument("--json", action="store_true", help="print the report as JSON")
     _add_parse_cache(p)
 

@@ -5,6 +5,7 @@ from __future__ import annotations
 import argparse
 import datetime as dt
 import importlib
+import inspect
 import json
 import os
 import sys
@@ -443,9 +444,12 @@ def cmd_eval(args: argparse.Namespace) -> int:
         raise ResourceError(f"gold data for {args.task!r} not found at {data}: pass --data PATH")
     from dateline.evaluation._parses import parse_cache
 
+    options = {"held_out": True} if args.held_out else {}
+    if options and "held_out" not in inspect.signature(module.evaluate).parameters:
+        raise UsageError(f"--held-out: {args.task!r} has no held-out articles; it is for 'quotes'")
     started = time.perf_counter()
     with parse_cache(args.parse_cache):
-        report = module.evaluate(Path(data), limit=args.limit)
+        report = module.evaluate(Path(data), limit=args.limit, **options)
     if args.json:
         print_json({"task": report.task, "data": report.data, "metrics": report.metrics, "notes": list(report.notes),
                     **({"details": report.details} if report.details else {})})

@@ -76,6 +76,9 @@ MATCHINGS: tuple[Of, ...] = ("longer", "gold")
 MIN_DIRECT_SHARE = 0.5
 #: Articles annotated per spaCy batch.
 BATCH = 16
+#: ``dateline train quotes`` holds out every this many-th article of the train split (in name order, the first
+#: one included) to choose its settings on; ``held_out=True`` scores those articles alone.
+HOLDOUT_EVERY = 10
 
 Ranges = tuple[Extent, ...]
 Moved = Callable[[int], int]
@@ -364,11 +367,14 @@ def _apply(batch: list[GoldArticle]) -> tuple[list[Article], float]:
     return annotated, time.perf_counter() - started
 
 
-def evaluate(data: Path, limit: int | None = None) -> Report:
-    """Score the quotes stage on the PolNeAR dev split under ``data`` (or the split folder ``data``)."""
+def evaluate(data: Path, limit: int | None = None, held_out: bool = False) -> Report:
+    """Score the quotes stage on the PolNeAR dev split under ``data`` (or the split folder ``data``); with
+    ``held_out``, only every :data:`HOLDOUT_EVERY`-th article of it (the train articles training holds out)."""
     from dateline import quotes
 
     items = load(split_dir(Path(data)), limit)
+    if held_out:
+        items = items[::HOLDOUT_EVERY]
     counts: Counter[str] = Counter()
     model: Counter[str] = Counter()
     rules: Counter[str] = Counter()

@@ -50,7 +50,7 @@ __all__ = ["DEFAULT_DATA", "SETTINGS", "train"]
 
 DEFAULT_DATA = "eval/quotes/polnear"
 #: Every this many-th train article (in name order) is held out to choose the cue threshold.
-HOLDOUT_EVERY = 10
+HOLDOUT_EVERY = scoring.HOLDOUT_EVERY
 #: Cue thresholds tried on the held-out articles (logits; -1.0 is p > 0.27).
 THRESHOLDS = (-2.0, -1.75, -1.5, -1.25, -1.0, -0.75, -0.5)
 #: The threshold kept is the highest whose held-out F1 is within this of the best: F1 is flat over a wide range
