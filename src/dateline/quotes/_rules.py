@@ -38,6 +38,7 @@ from dateline.quotes._marks import find_quoted
 from dateline.quotes._reading import without_that
 from dateline.quotes._reported import MIN_CONTENT_CHARS, find_reported, trim
 from dateline.quotes._speaker import find_subject, link_speaker, passive_participle
+from dateline.quotes._stance import set_off
 from dateline.quotes._types import Candidate, Extent
 from dateline.quotes._voices import actor_named, credited, in_own_words, turn_ends
 from dateline.records import Article, Quote, QuoteKind, make_span
@@ -115,12 +116,14 @@ def _outermost(found: list[Candidate], text: str, lexicon: Lexicon) -> list[Cand
 def _ends_clause(cue: Token, rest: TokenSpan, lexicon: Lexicon) -> bool:
     """Whether the words ``rest`` after a report's content start something else: a clause the cue's own
     clause depends on ("When he invoked X, he did not ..."), another report, a second predicate of the
-    cue ("documented X but also drew Y") or a coordinated clause with its own subject ("..., and
-    students can take part")."""
+    cue ("documented X but also drew Y"), a coordinated clause with its own subject ("..., and
+    students can take part") or a clause set off by a comma or dash ("..., which would cost ...")."""
     ancestors = {a.i for a in cue.ancestors}
     for token in rest:
         if token.i in ancestors or (token.pos_ == "VERB" and token.lemma_.lower() in lexicon.cue_verbs):
             return True
+        if token.left_edge.i >= rest.start and set_off(token):
+            return True  # "denounced the deal, which would cost ...": a clause set off is no part of it
         if token.dep_ == "conj" and token.head.i == cue.i and token.pos_ in ("VERB", "AUX"):
             return True
         if token.dep_ in ("nsubj", "nsubjpass") and token.head.dep_ == "conj" \

@@ -37,6 +37,8 @@ __all__ = [
     "is_agent",
     "nearest_clause",
     "object_phrase",
+    "phrase_end",
+    "set_off",
     "verb_kind",
 ]
 
@@ -62,17 +64,63 @@ def is_agent(token: Token, lexicon: Lexicon) -> bool:
     return bool(token.tag_ == "WP" and lower in lexicon.person_words)  # "who"; possessives are never WP
 
 
+#: Clauses that a comma or dash sets off after a phrase ("the deal, which ...", "the media, saying ...", "the plan,
+#: while ..."): what they tell is no part of what the phrase's cue reports (PolNeAR ends the content before them,
+#: and marks the clause apart when it holds a cue of its own: "which the union called a betrayal"). An adverbial
+#: clause is set off when its verb is a present participle or finite, or it has a subject or a conjunction; a bare past
+#: participle or infinitive goes on with the phrase ("Rubio third, followed by Kasich", "not to stall growth, only
+#: to prevent ..."), and so does a clause of the noun itself ("his statements, ranging from ... to ...").
+SET_OFF_CLAUSES = frozenset({"relcl", "advcl"})
+#: The marks that set such a clause off.
+SET_OFF_MARKS = frozenset({",", ";", "—", "–", "-", "--"})
+
+
+def set_off(token: Token) -> bool:
+    """Whether ``token`` heads a clause that a comma or dash right before it sets off (:data:`SET_OFF_CLAUSES`)."""
+    k = token.left_edge.i - 1
+    if token.dep_ not in SET_OFF_CLAUSES or k < 0 or token.doc[k].text not in SET_OFF_MARKS:
+        return False
+    if token.dep_ == "relcl" or token.tag_ in _OWN_VERB_TAGS:
+        return True
+    return any(c.dep_ in _CLAUSE_PARTS or (c.dep_ == "mark" and c.tag_ != "TO") for c in token.children)
+
+
+#: Tags of a verb that heads a clause of its own after a comma: a present participle ("..., saying ...") or a finite
+#: verb ("..., referred to X and considered Y").
+_OWN_VERB_TAGS = frozenset({"VBG", "VBD", "VBZ", "VBP"})
+#: Dependents that make a clause after a comma one of its own ("while X has threatened ..."), where a bare participle
+#: or infinitive goes on with the phrase before it ("followed by ...", "only to prevent ...").
+_CLAUSE_PARTS = frozenset({"nsubj", "nsubjpass", "expl"})
+
+
+def phrase_end(token: Token) -> tuple[int, bool]:
+    """Where ``token``'s phrase ends (an offset) when a clause set off at its end is left out ("the deal | , which
+    would cost ..."), and whether one was."""
+    last = token.right_edge
+    for inner in token.subtree:
+        if inner.i > token.i and inner.right_edge.i >= last.i - 1 and set_off(inner):
+            before = token.doc[inner.left_edge.i - 2]
+            if before.i >= token.i:
+                return token_end(before), True
+    return token_end(last), False
+
+
 def object_phrase(verb: Token, obj: Token, lexicon: Lexicon) -> Extent:
     """The object with the right-hand phrases of ``verb`` after it ("the mayor for not acting", "her plan in a
-    speech on Friday"): the rest of the verb phrase, up to a coordinated verb or clause."""
-    start, end = extent(obj)
+    speech on Friday"): the rest of the verb phrase, up to a coordinated verb or clause, or a clause set off by a
+    comma or dash (:data:`SET_OFF_CLAUSES`: "criticized the deal, which ...", "backed the plan, while ...")."""
+    start = extent(obj).start
+    end, cut = phrase_end(obj)
     for child in verb.rights:
+        if cut:
+            break
         if child.i <= obj.i:
             continue
-        if child.lower_ in lexicon.sourcing_words:
+        if child.lower_ in lexicon.sourcing_words or set_off(child):
             break  # "..., according to X" names who says so; it is not part of what is said
         if child.dep_ in ("oprd", "xcomp", "ccomp", "prep", "npadvmod", "advmod", "dative", "advcl"):
-            end = max(end, token_end(child.right_edge))
+            child_end, cut = phrase_end(child)
+            end = max(end, child_end)
         elif not child.is_punct:
             break
     return Extent(start, end)

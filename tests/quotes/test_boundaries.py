@@ -1,0 +1,50 @@
+"""Where the content of a reported attribution ends: clauses set off after it, and their own attributions."""
+
+from __future__ import annotations
+
+from dataclasses import replace
+from typing import Any
+
+from dateline import annotate, quotes
+from dateline.records import Article, Quote
+
+
+def found(text: str, method: quotes.Method = "combined") -> list[Quote]:
+    [article] = annotate.apply_batch([Article(id="a1", source="test", text=text)])
+    return list(quotes.apply(replace(article, actors=()), quotes.QuotesConfig(method=method)).quotes)
+
+
+def by_cue(items: list[Quote]) -> dict[str, str]:
+    return {q.cue.text: q.content.text for q in items if q.cue is not None}
+
+
+def test_a_relative_clause_set_off_after_the_object_is_no_part_of_it(nlp: Any) -> None:
+    text = ("Ms. Okafor criticized the merger, which the drivers' union called a betrayal of its members. "
+            "Senator Ames also denounced the levy, which would double the cost of diesel.")
+    for method in ("rules", "combined"):
+        cues = by_cue(found(text, method))
+        assert cues["criticized"] == "the merger"
+        assert cues["denounced"] == "the levy"  # not carried on to the end of the sentence either
+        assert cues["called"] == "a betrayal of its members"
+
+
+def test_a_clause_with_its_own_subject_after_a_comma_is_a_report_apart(nlp: Any) -> None:
+    cues = by_cue(found("Deputy Marsh backed the zoning plan, while the council chair has threatened to block it.",
+                        "rules"))
+    assert cues["backed"] == "the zoning plan"
+    assert cues["threatened"] == "to block it"
+
+
+def test_a_participle_or_a_second_verb_after_a_comma_ends_the_content(nlp: Any) -> None:
+    cues = by_cue(found("Ms. Ames blamed the referees for the loss, saying they had ignored two fouls. "
+                        "The host speculated about the cost of the stadium, referred to the owner's temper and "
+                        "wondered whether fans would return.", "rules"))
+    assert cues["blamed"] == "the referees for the loss"
+    assert cues["speculated about"] == "the cost of the stadium"
+
+
+def test_a_bare_participle_or_infinitive_after_a_comma_goes_on_with_the_content(nlp: Any) -> None:
+    cues = by_cue(found("A new survey showed Ortega first at 31 percent, followed by Lund at 22 percent. "
+                        "The bank does not want to slow lending, only to cool the housing market.", "rules"))
+    assert cues["showed"].endswith("followed by Lund at 22 percent")
+    assert cues["want"].endswith("only to cool the housing market")
