@@ -48,3 +48,10 @@ def test_a_bare_participle_or_infinitive_after_a_comma_goes_on_with_the_content(
                         "The bank does not want to slow lending, only to cool the housing market.", "rules"))
     assert cues["showed"].endswith("followed by Lund at 22 percent")
     assert cues["want"].endswith("only to cool the housing market")
+
+
+def test_a_contrast_set_off_at_the_end_of_a_reported_clause_is_a_report_apart(nlp: Any) -> None:
+    items = found("One almanac says Peru has the most llamas, while another says Bolivia has twice as many.", "rules")
+    assert [(q.speaker_span.text if q.speaker_span else None, q.content.text) for q in items] == [
+        ("One almanac", "Peru has the most llamas"), ("another", "Bolivia has twice as many")]
+

@@ -30,7 +30,7 @@ _WORD_LISTS = (
     "speech_verbs", "thought_verbs", "object_verbs", "call_particles", "person_pronouns", "group_pronouns",
     "label_stopwords",
 )
-#: Lists added in formats 1.1 to 1.8; an older file without them reads them as empty.
+#: Lists added in formats 1.1 to 1.9; an older file without them reads them as empty.
 _OPTIONAL_LISTS = ("agent_nouns", "content_prepositions", "action_verbs", "passive_verbs", "recipient_verbs",
                    "cue_nouns", "noun_prepositions", "cue_adjectives",
                    "clause_only_verbs", "stance_verbs", "speech_nouns", "forecast_verbs", "feeling_nouns",
@@ -51,7 +51,9 @@ _OPTIONAL_LISTS = ("agent_nouns", "content_prepositions", "action_verbs", "passi
                    # 1.7
                    "object_topic_verbs",
                    # 1.8
-                   "continuation_verbs", "perception_verbs", "receiving_verbs")
+                   "continuation_verbs", "perception_verbs", "receiving_verbs",
+                   # 1.9
+                   "contrast_marks")
 #: Every list a file may hold, each described under ``lists``.
 _ALL_LISTS = frozenset((*_WORD_LISTS, *_OPTIONAL_LISTS, "source_phrases"))
 
@@ -127,6 +129,7 @@ class Lexicon:
     continuation_verbs: frozenset[str] = frozenset()
     perception_verbs: frozenset[str] = frozenset()
     receiving_verbs: frozenset[str] = frozenset()
+    contrast_marks: frozenset[str] = frozenset()
 
     @functools.cached_property
     def cue_verbs(self) -> frozenset[str]:

@@ -28,6 +28,7 @@ from dateline.quotes._parenthetical import (
 )
 from dateline.quotes._speaker import find_subject
 from dateline.quotes._stance import (
+    SET_OFF_MARKS,
     complement,
     find_adjective_cues,
     find_noun_cues,
@@ -67,10 +68,31 @@ def trim(text: str, stretch: Extent, lexicon: Lexicon) -> Extent:
 
 
 def _from_mark(clause: Token, lexicon: Lexicon) -> Extent:
-    """A clause's extent from its "that" when words the parser hung on it come first ("on July 7 that ...")."""
+    """A clause's extent from its "that" when words the parser hung on it come first ("on July 7 that ..."), up to
+    a contrast set off at its end (:func:`_contrast_cut`)."""
     start, end = extent(clause)
     mark = next((c for c in clause.children if c.dep_ == "mark" and c.lower_ in lexicon.complementizers), None)
-    return Extent(mark.idx if mark is not None else start, end)
+    return Extent(mark.idx if mark is not None else start, _contrast_cut(clause, lexicon) or end)
+
+
+#: The labels of a clause's own subject.
+_SUBJECT_DEPS = frozenset({"nsubj", "nsubjpass"})
+
+
+def _contrast_cut(clause: Token, lexicon: Lexicon) -> int | None:
+    """Where a reported clause ends when a contrast set off by a comma closes it ("X had made a good case, | while
+    other voters said ..."): a clause opened by one of ``contrast_marks`` with a subject of its own tells what
+    someone else holds, not the rest of what was reported."""
+    last = clause.right_edge.i
+    for inner in clause.subtree:
+        if inner.i <= clause.i or inner.dep_ != "advcl" or inner.right_edge.i < last - 1:
+            continue
+        k = inner.left_edge.i - 1
+        opened = any(c.dep_ == "mark" and c.lower_ in lexicon.contrast_marks for c in inner.children)
+        own = any(c.dep_ in _SUBJECT_DEPS for c in inner.children)
+        if opened and own and k > clause.i and inner.doc[k].text in SET_OFF_MARKS:
+            return token_end(inner.doc[k - 1])
+    return None
 
 
 def _after_that(cue: Token, lexicon: Lexicon) -> Extent | None:
