@@ -17,7 +17,8 @@ from typing import TYPE_CHECKING
 import numpy
 from spacy.parts_of_speech import ADJ, NOUN, PROPN, VERB
 
-from dateline.quotes._arrays import Arrays, member, string_hash
+from dateline.quotes._arrays import Arrays, string_hash
+from dateline.quotes._findings import find_findings
 from dateline.quotes._lexicon import Lexicon
 from dateline.quotes._parenthetical import (
     HEAD_POS,
@@ -26,7 +27,7 @@ from dateline.quotes._parenthetical import (
     parenthetical,
     surface_parenthetical,
 )
-from dateline.quotes._speaker import find_subject
+from dateline.quotes._speaker import SUBJECT_DEPS, find_subject
 from dateline.quotes._stance import (
     SET_OFF_MARKS,
     complement,
@@ -75,10 +76,6 @@ def _from_mark(clause: Token, lexicon: Lexicon) -> Extent:
     return Extent(mark.idx if mark is not None else start, _contrast_cut(clause, lexicon) or end)
 
 
-#: The labels of a clause's own subject.
-_SUBJECT_DEPS = frozenset({"nsubj", "nsubjpass"})
-
-
 def _contrast_cut(clause: Token, lexicon: Lexicon) -> int | None:
     """Where a reported clause ends when a contrast set off by a comma closes it ("X had made a good case, | while
     other voters said ..."): a clause opened by one of ``contrast_marks`` with a subject of its own tells what
@@ -89,7 +86,7 @@ def _contrast_cut(clause: Token, lexicon: Lexicon) -> int | None:
             continue
         k = inner.left_edge.i - 1
         opened = any(c.dep_ == "mark" and c.lower_ in lexicon.contrast_marks for c in inner.children)
-        own = any(c.dep_ in _SUBJECT_DEPS for c in inner.children)
+        own = any(c.dep_ in SUBJECT_DEPS for c in inner.children)
         if opened and own and k > clause.i and inner.doc[k].text in SET_OFF_MARKS:
             return token_end(inner.doc[k - 1])
     return None
@@ -276,28 +273,6 @@ def _from_phrases(a: Arrays, lexicon: Lexicon, skip: Callable[[int], bool]) -> I
             yield Candidate(_clip(text, content, cue), cue, token, source, "speech")
 
 
-def _from_sources_in(a: Arrays, lexicon: Lexicon, skip: Callable[[int], bool]) -> Iterator[Candidate]:
-    """"In the new poll, Clinton led Trump by 5 points": a sentence opened by "in" and a finding (a poll,
-    a study, a report: ``finding_nouns`` in the lexicon) reports what follows the phrase."""
-    doc, text = a.doc, a.text
-    openers = numpy.asarray(sorted(string_hash(w) for w in lexicon.finding_prepositions), dtype=numpy.uint64)
-    opened = member(a.lower[a.sent_start], openers)
-    for first_i, sent_end in zip(a.sent_start[opened].tolist(), a.sent_end[opened].tolist(), strict=True):
-        first = doc[first_i]
-        if skip(first.idx):
-            continue
-        source = next((c for c in first.children if c.dep_ == "pobj"), None)
-        if source is None or source.lemma_.lower() not in lexicon.finding_nouns:
-            continue
-        k = first.right_edge.i + 1
-        while k < sent_end and (doc[k].is_punct or doc[k].dep_ in ("acl", "appos")):
-            k = doc[k].right_edge.i + 1  # ", conducted in early September,"
-        if k >= sent_end - 1:
-            continue
-        cue = Extent(first.idx, token_end(first))
-        yield Candidate(_clip(text, Extent(doc[k].idx, a.at.end[sent_end - 1]), cue), cue, first, source, "stance")
-
-
 def _verb_base(word: str, lexicon: Lexicon) -> str | None:
     """The lemma of ``word`` read as a cue verb in the third person ("claims", "vows", "pushes"), if it is one."""
     lower = word.lower()
@@ -368,8 +343,8 @@ def find_reported(a: Arrays, lexicon: Lexicon, skip: Callable[[int], bool], quot
             sources.append(Extent(cand.cue.end, extent(cand.subject).end))
         found.append(replace(cand, content=content))
     # "In the poll, ..." only where no cue of its own reports the rest ("In the poll, 46 percent choose X").
-    for cand in _from_sources_in(a, lexicon, skip):
-        content = trim(text, cand.content, lexicon)
+    for cand in find_findings(a, lexicon, skip):
+        content = trim(text, _clip(text, cand.content, cand.cue), lexicon)
         if not any(content.start <= other.cue.start < content.end for other in found):
             found.append(replace(cand, content=content))
     return found

@@ -12,7 +12,7 @@ from dateline.records import Actor, Article, Span, make_span
 if TYPE_CHECKING:
     from spacy.tokens import Doc, Token
 
-__all__ = ["find_subject", "link_speaker", "passive_participle", "speaker_extent"]
+__all__ = ["SUBJECT_DEPS", "find_subject", "link_speaker", "passive_participle", "speaker_extent"]
 
 #: How many steps up the parse a cue verb without a subject may climb to find
 #: one ("he was quoted as saying", "..., telling reporters"); 4 covered every
@@ -24,7 +24,8 @@ MAX_SUBJECT_CLIMB = 4
 #: administration"); about three news sentences, tuned on the seed.
 MAX_PRONOUN_DISTANCE = 600
 
-_SUBJECT_DEPS = frozenset({"nsubj", "nsubjpass"})
+#: The labels of a verb's own subject.
+SUBJECT_DEPS = frozenset({"nsubj", "nsubjpass"})
 _CLIMB_DEPS = frozenset({"xcomp", "advcl", "pcomp", "prep", "conj", "acl", "aux", "auxpass"})
 _NOUNS = frozenset({"NOUN", "PROPN"})
 #: The kinds of actor a person pronoun ("she") and an organization pronoun ("it") may stand for.
@@ -42,7 +43,7 @@ def find_subject(cue: Token, quoted: Callable[[int], bool] | None = None) -> Tok
         return _agent(cue)  # "what has been called a crisis", "Asked about it, he said": not the speaker
     verb = cue
     for _ in range(MAX_SUBJECT_CLIMB + 1):
-        subjects = [child for child in verb.children if child.dep_ in _SUBJECT_DEPS]
+        subjects = [child for child in verb.children if child.dep_ in SUBJECT_DEPS]
         if subjects:  # a relative pronoun stays: its actor is its referent's
             outside = [s for s in subjects if quoted is None or not quoted(s.idx)]
             return outside[0] if outside else subjects[0]
@@ -99,7 +100,7 @@ def _name_anchor(head: Token) -> Extent | None:
 
 def _is_subject(doc: Doc, start: int, end: int) -> bool:
     span = doc.char_span(start, end, alignment_mode="expand")
-    return span is not None and len(span) > 0 and span.root.dep_ in _SUBJECT_DEPS
+    return span is not None and len(span) > 0 and span.root.dep_ in SUBJECT_DEPS
 
 
 def _nearest_before(article: Article, offset: int, kinds: frozenset[str]) -> Actor | None:
@@ -121,7 +122,7 @@ def _nearest_before(article: Article, offset: int, kinds: frozenset[str]) -> Act
 
 def _referent(head: Token, lexicon: Lexicon) -> Token:
     """The noun a relative pronoun subject stands for ("the senator, who said ..."), else ``head``."""
-    if head.lower_ in lexicon.relative_pronouns and head.dep_ in _SUBJECT_DEPS and head.head.dep_ == "relcl":
+    if head.lower_ in lexicon.relative_pronouns and head.dep_ in SUBJECT_DEPS and head.head.dep_ == "relcl":
         return head.head.head
     return head
 
