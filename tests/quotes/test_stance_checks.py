@@ -122,3 +122,10 @@ def test_who_receives_criticism_is_not_its_source(nlp: Any) -> None:
     found = stances("The mayor received criticism for the new parking rules. The council made the claim that the "
                     "rules were fair.")
     assert not any(q.speaker_span is not None and q.speaker_span.text == "The mayor" for q in found)
+
+
+def test_one_who_feels_what_a_verb_of_feeling_tells_is_its_source(nlp: Any) -> None:
+    found = stances("The new toll on the bridge has angered many shop owners. "
+                    "Several board members were troubled by her remarks. Senator Ames embarrassed himself.")
+    read = {(q.speaker_span.text if q.speaker_span else None, q.content.text) for q in found}
+    assert read == {("many shop owners", "The new toll on the bridge"), ("Several board members", "her remarks")}

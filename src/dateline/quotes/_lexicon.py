@@ -53,7 +53,7 @@ _OPTIONAL_LISTS = ("agent_nouns", "content_prepositions", "action_verbs", "passi
                    # 1.8
                    "continuation_verbs", "perception_verbs", "receiving_verbs",
                    # 1.9
-                   "contrast_marks")
+                   "contrast_marks", "feeling_verbs")
 #: Every list a file may hold, each described under ``lists``.
 _ALL_LISTS = frozenset((*_WORD_LISTS, *_OPTIONAL_LISTS, "source_phrases"))
 
@@ -130,6 +130,7 @@ class Lexicon:
     perception_verbs: frozenset[str] = frozenset()
     receiving_verbs: frozenset[str] = frozenset()
     contrast_marks: frozenset[str] = frozenset()
+    feeling_verbs: frozenset[str] = frozenset()
 
     @functools.cached_property
     def cue_verbs(self) -> frozenset[str]:

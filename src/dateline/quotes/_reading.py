@@ -82,6 +82,8 @@ def acted(a: Arrays, quote: Quote, lexicon: Lexicon) -> bool:
     if quote.kind != "stance" or quote.direct or quote.cue is None or cue is None:
         return False
     lemma = a.doc[cue].lemma_.lower()
+    if lemma in lexicon.feeling_verbs:
+        return False  # "the verdict angered his lawyers": what they feel, read by the rules alone
     return _cue_kind(a, quote.cue.text.lower(), cue, lexicon) is None or _other_word(a, cue, lexicon) \
         or (lemma in lexicon.object_topic_verbs and not _clause_content(a, quote)) \
         or (lemma in lexicon.continuation_verbs and _goes_on(a, quote, lexicon)) \

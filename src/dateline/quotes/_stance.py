@@ -227,12 +227,33 @@ def _purpose(verb: Token, lexicon: Lexicon) -> bool:
     return verb.dep_ == "advcl" and any(c.dep_ == "aux" and c.lower_ in lexicon.infinitive_marks for c in verb.children)
 
 
+def _felt(verb: Token, lexicon: Lexicon) -> Candidate | None:
+    """The stance a verb of feeling caused tells of ("the verdict angered his lawyers", "his lawyers were angered
+    by the verdict"): the one who feels it is its source, and what caused it its content."""
+    cue = Extent(verb.idx, token_end(verb))
+    cause = next((c for c in verb.children if c.dep_ == "nsubj"), None)
+    felt = next((c for c in verb.children if c.dep_ == "dobj" and c.i > verb.i), None)
+    if cause is not None and felt is not None and felt.lower_ not in lexicon.reflexive_pronouns:
+        return Candidate(Extent(cause.left_edge.idx, phrase_end(cause)[0]), cue, verb, felt, "stance")
+    felt = next((c for c in verb.children if c.dep_ == "nsubjpass"), None)
+    by = next((c for c in verb.rights if c.dep_ == "agent"), None)
+    cause = None if by is None else next((c for c in by.children if c.dep_ == "pobj"), None)
+    if felt is not None and cause is not None:
+        return Candidate(Extent(cause.left_edge.idx, phrase_end(cause)[0]), cue, verb, felt, "stance")
+    return None
+
+
 def find_stances(verbs: list[Token], lexicon: Lexicon, skip: Callable[[int], bool]) -> Iterator[Candidate]:
     """Stance candidates among ``verbs`` (the verb tokens of a document)."""
     for token in verbs:
         if token.dep_ in ("amod", "aux", "auxpass") or skip(token.idx):
             continue
         lemma = token.lemma_.lower()
+        if lemma in lexicon.feeling_verbs:
+            felt = _felt(token, lexicon)
+            if felt is not None:
+                yield felt
+            continue
         if lemma in lexicon.action_verbs:
             continue
         passive = _passive(token, lexicon)
