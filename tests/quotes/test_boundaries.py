@@ -55,3 +55,8 @@ def test_a_contrast_set_off_at_the_end_of_a_reported_clause_is_a_report_apart(nl
     assert [(q.speaker_span.text if q.speaker_span else None, q.content.text) for q in items] == [
         ("One almanac", "Peru has the most llamas"), ("another", "Bolivia has twice as many")]
 
+
+
+def test_a_comma_inside_closing_quotation_marks_sets_the_clause_off_too(nlp: Any) -> None:
+    cues = by_cue(found('Senator Ames denounced the "toll tax," which the mayor had defended for months.', "rules"))
+    assert cues["denounced"].startswith('the "toll tax') and "mayor" not in cues["denounced"]

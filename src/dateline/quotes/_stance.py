@@ -75,9 +75,18 @@ SET_OFF_CLAUSES = frozenset({"relcl", "advcl"})
 SET_OFF_MARKS = frozenset({",", ";", "—", "–", "-", "--"})
 
 
+def _mark_before(token: Token) -> int:
+    """The index of the token before ``token``'s phrase, past closing quotation marks ('"dossiers," which ...': the
+    comma inside the quotation sets the clause off)."""
+    k = token.left_edge.i - 1
+    while k > 0 and token.doc[k].is_quote:
+        k -= 1
+    return k
+
+
 def set_off(token: Token) -> bool:
     """Whether ``token`` heads a clause that a comma or dash right before it sets off (:data:`SET_OFF_CLAUSES`)."""
-    k = token.left_edge.i - 1
+    k = _mark_before(token)
     if token.dep_ not in SET_OFF_CLAUSES or k < 0 or token.doc[k].text not in SET_OFF_MARKS:
         return False
     if token.dep_ == "relcl" or token.tag_ in _OWN_VERB_TAGS:
@@ -99,7 +108,7 @@ def phrase_end(token: Token) -> tuple[int, bool]:
     last = token.right_edge
     for inner in token.subtree:
         if inner.i > token.i and inner.right_edge.i >= last.i - 1 and set_off(inner):
-            before = token.doc[inner.left_edge.i - 2]
+            before = token.doc[_mark_before(inner) - 1]
             if before.i >= token.i:
                 return token_end(before), True
     return token_end(last), False
