@@ -58,7 +58,9 @@ def _closing(a: Arrays, lexicon: Lexicon, skip: Callable[[int], bool]) -> Iterat
     clause before it."""
     doc = a.doc
     words = numpy.asarray(sorted(string_hash(w) for w in lexicon.finding_prepositions), dtype=numpy.uint64)
-    for i in numpy.flatnonzero(member(a.lower, words)).tolist():
+    findings = numpy.asarray(sorted(string_hash(w) for w in lexicon.finding_nouns), dtype=numpy.uint64)
+    heads = a.head[member(a.lemma, findings)]  # only the prepositions whose object is a finding are read
+    for i in sorted(set(heads[member(a.lower[heads], words)].tolist())):
         token = doc[i]
         head = token.head
         while head.dep_ in _PHRASE_DEPS and head.head.i < head.i:  # "held a lead over X in the poll"
