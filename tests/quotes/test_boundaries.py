@@ -60,3 +60,12 @@ def test_a_contrast_set_off_at_the_end_of_a_reported_clause_is_a_report_apart(nl
 def test_a_comma_inside_closing_quotation_marks_sets_the_clause_off_too(nlp: Any) -> None:
     cues = by_cue(found('Senator Ames denounced the "toll tax," which the mayor had defended for months.', "rules"))
     assert cues["denounced"].startswith('the "toll tax') and "mayor" not in cues["denounced"]
+
+
+def test_an_as_clause_whose_cue_has_its_own_object_tells_when_not_whose_word(nlp: Any) -> None:
+    cues = by_cue(found("The crowd fell silent as Ms. Ortega described the closing of the mill. "
+                        "He signed the bill in May, just as he said he would. "
+                        "The toll will rise, as the mayor told reporters on Friday.", "rules"))
+    assert cues["described"] == "the closing of the mill"
+    assert cues["said"] == "he would"
+    assert cues["told"] == "The toll will rise"  # whose word it is: the one told is no object of its own

@@ -111,9 +111,25 @@ def surface_parenthetical(cue: Token, lexicon: Lexicon) -> tuple[Extent, Token] 
     return None
 
 
+#: Labels of what a verb says or holds after it: with one of them an "as" clause tells when or while, not whose word
+#: the main clause is ("..., as he described their struggles" against "..., as experts have pointed out").
+_OWN_OBJECTS = frozenset({"dobj", "ccomp", "xcomp", "oprd"})
+
+
+def _governs(cue: Token, lexicon: Lexicon) -> bool:
+    """Whether ``cue`` governs an object or clause of its own after it (the one told of a verb of telling, "as she
+    told reporters", is no such object)."""
+    recipient = cue.lemma_.lower() in lexicon.recipient_verbs
+    return any(c.dep_ in _OWN_OBJECTS and not (recipient and c.dep_ == "dobj") for c in cue.rights)
+
+
 def as_clause(cue: Token, lexicon: Lexicon) -> Extent | None:
-    """The main clause around "as X pointed out" / "as predicted": what the cue vouches for."""
+    """The main clause around "as X pointed out" / "as predicted": what the cue vouches for. An "as" clause whose
+    cue has its own object or clause ("..., as he described their struggles", "just as she said she would") tells
+    when, and its cue reports that object or clause instead."""
     if cue.dep_ != "advcl" or not any(c.dep_ == "mark" and c.lower_ in lexicon.as_words for c in cue.children):
+        return None
+    if _governs(cue, lexicon):
         return None
     head, doc = cue.head, cue.doc
     if cue.i < head.i:  # "As experts have pointed out, Mr. Trump is free to ..."
