@@ -14,8 +14,10 @@ are direct quotes of the labelled person.
 
 Reported speech is kept at its outermost level ("X said Y wants Z" is one
 quote by X) and runs to the end of its sentence when the parser ended it
-early; a quoted phrase inside reported speech is also a direct quote of its
-own, with the same speaker. The stage runs these rules when its trained model
+early, but never over a clause a comma or dash sets off after it ("criticized
+the deal, which the union called ...", "said A, while Y said B"): that clause
+is an attribution of its own, or none. A quoted phrase inside reported speech
+is also a direct quote of its own, with the same speaker. The stage runs these rules when its trained model
 is missing, or when told to (``quotes.method=rules``).
 """
 
