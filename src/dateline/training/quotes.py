@@ -311,7 +311,9 @@ def write_card(folder: Path, artifact: Path, config: dict[str, Any], articles: i
         "",
         f"**Selection.** Every {HOLDOUT_EVERY}th train article ({held}) was held out; a model trained on the others "
         f"was scored through the stage at each cue threshold (primary F1: {tries}) and {threshold:g} was kept, the "
-        f"highest within {F1_TOLERANCE} of the best F1. "
+        f"highest within {F1_TOLERANCE} of the best F1. The model written here was then trained on every train "
+        "article, the held-out ones included: `dateline eval quotes --data <train split> --held-out` scores those "
+        "articles alone, which is in-sample for this model (out of sample only for a model fitted without them). "
         "Dev was never used to train or choose anything.",
         "",
         "## Figures (`dateline eval quotes` matching: one-to-one, content overlap >= 0.3 of the longer span)", "",
