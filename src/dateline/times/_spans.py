@@ -86,7 +86,21 @@ def _season_rel(code: str, rel: str, ctx: Context) -> Resolved:
         target = season_ref(code, current.date.year - 1)
     elif way == 1 and target.date <= current.date:
         target = season_ref(code, current.date.year + 1)
+    elif way == 0:
+        # "this summer" is the year's summer, unless the verb looks ahead to one gone by ("will reopen this
+        # summer" written in December is next summer) or back to one still to come ("this winter was mild"
+        # written in March is the winter just past, which belongs to the year of its December).
+        target = _tensed_season(code, current, target, direction(ctx))
     return as_date(target)
+
+
+def _tensed_season(code: str, current: Ref, target: Ref, ahead: int) -> Ref:
+    """The season ``code`` nearest the telling's season ``current`` on the side its tense looks to."""
+    if ahead < 0 and target.date > current.date:
+        return season_ref(code, current.date.year - 1)
+    if ahead > 0 and target.date < current.date:
+        return season_ref(code, current.date.year + 1)
+    return target
 
 
 def _relative(c: Candidate, ctx: Context) -> Resolved:
@@ -120,12 +134,7 @@ def _season(c: Candidate, ctx: Context) -> Resolved:
     if ctx.anchor is None:
         return Resolved(f"XXXX-{code}")
     current = season_of(ctx.anchor)
-    target = season_ref(code, current.date.year)
-    if direction(ctx) < 0 and target.date > current.date:
-        target = season_ref(code, current.date.year - 1)
-    elif direction(ctx) > 0 and target.date < current.date:
-        target = season_ref(code, current.date.year + 1)
-    return as_date(target)
+    return as_date(_tensed_season(code, current, season_ref(code, current.date.year), direction(ctx)))
 
 
 def _century(c: Candidate, ctx: Context) -> Resolved:

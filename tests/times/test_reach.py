@@ -1,0 +1,49 @@
+"""Times: months, seasons and weekdays as readers meet them in news (real spaCy model)."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from dateline import times
+from dateline.annotate import apply_batch
+from dateline.records import Article
+
+
+def values(text: str, published: dt.date) -> dict[str, str | None]:
+    article = Article(id="t", source="test", text=text, published=published)
+    return {t.span.text: t.value for t in times.apply(apply_batch([article])[0]).times}
+
+
+def test_a_month_the_text_looks_ahead_to_goes_forward() -> None:
+    # Written in January: funding "through September" runs to this September, not last year's.
+    found = values("Lawmakers want a bill that would fund the agency through September.", dt.date(2024, 1, 18))
+    assert found["September"] == "2024-09"
+    found = values("The council will vote on the plan in October, the mayor said.", dt.date(2023, 2, 3))
+    assert found["October"] == "2023-10"
+
+
+def test_a_month_after_since_is_the_last_one() -> None:
+    found = values("Since March, prices have risen every week.", dt.date(2023, 11, 20))
+    assert found["March"] == "2023-03"
+    found = values("The border has been closed since March.", dt.date(2024, 2, 10))
+    assert found["March"] == "2023-03"
+
+
+def test_this_season_written_after_it_is_the_one_past() -> None:
+    found = values("Sales fell sharply this summer, the company said.", dt.date(2023, 12, 4))
+    assert found["this summer"] == "2023-SU"
+    found = values("The bridge will reopen this summer.", dt.date(2023, 12, 4))
+    assert found["this summer"] == "2024-SU"
+
+
+def test_a_date_in_brackets_overrides_the_weekday_guess() -> None:
+    found = values("The talks resumed on Thursday (Nov 16) in Geneva.", dt.date(2023, 11, 20))
+    assert found["Thursday"] == "2023-11-16"
+    found = values("Voting ends on Friday (Dec. 1), officials said.", dt.date(2023, 11, 20))
+    assert found["Friday"] == "2023-12-01"
+
+
+def test_this_season_the_text_looks_back_to_before_it_came_is_the_last_one() -> None:
+    # Winter belongs to the year of its December: written in March, the winter just past is last year's.
+    found = values("This winter was the warmest on record, forecasters said.", dt.date(2024, 3, 10))
+    assert found["This winter"] == "2023-WI"
