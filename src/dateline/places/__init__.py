@@ -219,7 +219,7 @@ def _kept(gazetteer: Gazetteer, text: str, span: Span, found: Found, entry: Entr
 
 
 #: Sources of mentions that are places as such: the tagger's place entities and the layout of news.
-FIRM_SOURCES = frozenset({"GPE", "LOC", "FAC", "dateline", "list", "qualified", "party"})
+FIRM_SOURCES = frozenset({"GPE", "LOC", "FAC", "dateline", "list", "qualified", "party", "province"})
 
 #: How much a mention from another source (a name inside an organization's, a name the tagger called a
 #: person, a gazetteer match) votes for the article's countries and states, beside a firm one's 1: such

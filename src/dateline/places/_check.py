@@ -56,7 +56,7 @@ DISTANCE_BINS = (25.0, 100.0, 300.0, 1000.0, 3000.0)
 NEAR_KM = 150.0
 
 #: Sources of mentions that name places as such (as the stage's rules count them).
-FIRM = frozenset({"GPE", "LOC", "FAC", "dateline", "list", "qualified", "party"})
+FIRM = frozenset({"GPE", "LOC", "FAC", "dateline", "list", "qualified", "party", "province"})
 
 #: Characters looked back for the word before a name.
 BEFORE_CHARS = 16

@@ -13,6 +13,8 @@
   that county is a place, whatever the tagger called it; and the qualifier
   itself names a place ("W.Va." in "CHARLESTON, W.Va. --"), under the name
   of what it reads as ("West Virginia").
+- **Provinces with their word for a state**: "Borno State", "in Lagos state" name a province
+  outside the USA, whatever the tagger called them (often a person or an organization).
 - **Legislators' home towns**: "Sen. Ken Cuccinelli, R-Fairfax," and
   "(D-Iowa City)" name the town after a party's initial.
 - **Lists of places**: a proper noun the parse coordinates with a place
@@ -36,7 +38,8 @@ if TYPE_CHECKING:
     from spacy.tokens import Doc, Token
     from spacy.tokens import Span as TokenSpan
 
-__all__ = ["coordinated", "datelines", "division_lists", "party_homes", "qualified_heads", "qualifiers_of"]
+__all__ = ["coordinated", "datelines", "division_lists", "party_homes", "province_names", "qualified_heads",
+           "qualifiers_of"]
 
 _CAPS_WORD = r"[A-Z][A-Z.'\u2019&-]*"
 _AGENCY = r"\([^()\n]{1,40}\)"
@@ -105,6 +108,33 @@ def party_homes(text: str, gazetteer: Gazetteer) -> Iterator[Span]:
         name = match.group("name")
         if gazetteer.key(name) not in gazetteer.not_places and gazetteer.lookup(name):
             yield Span(start, end, name)
+
+
+def province_names(doc: Doc, gazetteer: Gazetteer) -> Iterator[Span]:
+    """Provinces written with a word for a state after them ("Borno State", "Lagos state"): the name and
+    the word, when the gazetteer knows a province of that name outside the USA (whose "Ohio State" and
+    "Washington state" are read elsewhere) and no capitalized word follows ("Delta State University")."""
+    words = gazetteer.words.use.state_words
+    for token in doc:
+        if token.text not in words or token.i == 0 or _capitalized(doc, token.i + 1):
+            continue
+        for size in range(min(MAX_HEAD_TOKENS, token.i), 0, -1):
+            head = doc[token.i - size : token.i]
+            if all(t.pos_ == "PROPN" and t.text[:1].isupper() for t in head) and _province(head.text, gazetteer):
+                name = doc[head.start : token.i + 1]
+                yield Span(name.start_char, name.end_char, name.text)
+                break
+
+
+def _capitalized(doc: Doc, i: int) -> bool:
+    return i < len(doc) and doc[i].is_alpha and doc[i].text[:1].isupper()
+
+
+def _province(name: str, gazetteer: Gazetteer) -> bool:
+    """Whether ``name`` is a province outside the USA and no US state."""
+    entries = gazetteer.lookup(name)
+    provinces = {e.country for e in entries if e.feature == "admin1" and not e.alias}
+    return bool(provinces) and "USA" not in provinces and None not in provinces
 
 
 def _name_runs(doc: Doc, end: int, separators: frozenset[str]) -> Iterator[tuple[Token, Token]]:

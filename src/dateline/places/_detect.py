@@ -22,6 +22,7 @@ from dateline.places._cues import (
     datelines,
     division_lists,
     party_homes,
+    province_names,
     qualified_heads,
     qualifiers_of,
 )
@@ -102,6 +103,7 @@ def find_mentions(doc: Doc, gazetteer: Gazetteer, text: str | None = None) -> di
     named = dict(division_lists(doc, text, gazetteer))
     layout = {span: "dateline" for span in datelines(text, gazetteer)} | dict.fromkeys(named, "list")
     layout |= dict.fromkeys(party_homes(text, gazetteer), "party")
+    layout |= dict.fromkeys(province_names(doc, gazetteer), "province")  # "Borno State"
     heads = qualified_heads(doc, text, [*kept, *layout], gazetteer)
     layout |= {span: "qualified" for span in heads if span not in kept}
     for span, source in layout.items():
@@ -202,7 +204,7 @@ def _as_used(doc: Doc, gazetteer: Gazetteer, spans: Sources) -> dict[Span, Found
 
 #: Sources of mentions found from the layout of news (a dateline, a list of counties, a name before its
 #: qualifier): places wherever they stand.
-LAYOUT_SOURCES = frozenset({"dateline", "list", "qualified", "party"})
+LAYOUT_SOURCES = frozenset({"dateline", "list", "qualified", "party", "province"})
 
 
 class _Sentences:

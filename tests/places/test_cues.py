@@ -1,0 +1,27 @@
+"""Places: names read from the wording of news that the tagger misses (real spaCy model)."""
+
+from __future__ import annotations
+
+import pytest
+
+from dateline import annotate, lang, places
+from dateline.places._cues import province_names
+from dateline.places._gazetteer import load_gazetteer
+from dateline.records import Article
+
+EN = lang.resources("en")
+
+
+def _annotated(text: str) -> Article:
+    [article] = annotate.apply_batch([Article(id="t", source="test", text=text)])
+    return article
+
+
+def test_a_province_with_its_word_for_a_state_is_a_place() -> None:
+    article = _annotated("Farmers in Kano State and flood victims in Lagos state asked the governor of Sokoto State "
+                         "for help, while students of Delta State University marched in Ohio State colours.")
+    names = {span.text for span in province_names(article.doc, load_gazetteer(EN))}
+    assert names == {"Kano State", "Lagos state", "Sokoto State"}  # a school's name and US states are not read here
+    found = {p.span.text: p for p in places.apply(article).places}
+    assert (found["Sokoto State"].country, found["Sokoto State"].feature) == ("NGA", "admin1")
+    assert found["Kano State"].lat == pytest.approx(11.6, abs=1.0)
