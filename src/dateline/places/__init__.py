@@ -26,7 +26,7 @@ For other stages and evaluations (each takes the language's resources,
   :func:`apply` does with the spans it finds.
 
 The gazetteer loads once per process and language on first use (about 2 s on
-an idle laptop core; ~95 MB of objects): GeoNames and ISO 3166 data with the
+an idle laptop core; ~125 MB of objects): GeoNames and ISO 3166 data with the
 language's names of places (``lang/<code>/places.json``, ``demonyms.json``).
 """
 
@@ -88,7 +88,7 @@ def apply(article: Article, config: PlacesConfig = PlacesConfig()) -> Article:
 class Choice:
     """One mention as the rules decide it: its span, where it came from, the gazetteer entry it resolves to
     (None when unknown), whether the rules report it with that entry's point (``placed``), and, when they do
-    not, whether they keep it with its name only (``named``; ``country`` from its qualifier, "Bethel, Vt."),
+    not, whether they keep it with its name only (``named``; ``country`` from its qualifier, "Granby, Vt."),
     and, when :func:`choices` is asked to describe them, the candidates of its name among which the ranker of
     namesakes picks, as the rules leave the article (``ranked``; None for a name the ranker leaves alone)."""
 
@@ -148,7 +148,7 @@ def _choices(article: Article, res: Resources, ranker: Ranker | None = None, des
     gazetteer = load_gazetteer(res)
     found = find_mentions(article.doc, gazetteer, article.text)
     qualifiers = _qualifiers(gazetteer, article.text, list(found))
-    # "Bethel, Vt.": a town the gazetteer does not list in the state its qualifier names is no Bethel elsewhere.
+    # "Granby, Vt.": a town the gazetteer does not list in the state its qualifier names is no Granby elsewhere.
     unlisted = {span: qualifiers[span] for span, f in found.items() if _unlisted(gazetteer, span, f, qualifiers)}
     found = {span: f for span, f in found.items() if span not in unlisted}
     # One sense per article: a name its dateline gives ("WASHINGTON —") names that town wherever it stands.
@@ -366,7 +366,7 @@ def _far_town(entry: Entry, others: Sequence[Entry]) -> bool:
 
 def _unlisted(gazetteer: Gazetteer, span: Span, found: Found, qualifiers: dict[Span, Entry]) -> bool:
     """Whether the place its qualifier names holds none of the towns and counties a name may stand for: the
-    town is too small for the gazetteer ("Bethel, Vt."), and is kept with its name and country only."""
+    town is too small for the gazetteer ("Granby, Vt."), and is kept with its name and country only."""
     qualifier = qualifiers.get(span)
     if qualifier is None or _weight(found.source) != 1:
         return False

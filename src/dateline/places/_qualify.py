@@ -61,7 +61,7 @@ def qualifier_at(gazetteer: Gazetteer, text: str, end: int, head: str | None = N
     reading that holds one of its candidates; without one, a US state or a country. None when there is none.
 
     With ``unknown_town``, a US state's abbreviation after a comma qualifies ``head`` even when the gazetteer
-    knows no town of that name in it ("Bethel, Vt.": the town is too small to be listed, and is no Bethel
+    knows no town of that name in it ("Granby, Vt.": the town is too small to be listed, and is no Granby
     elsewhere)."""
     match = _pattern(gazetteer.words.qualifier_prepositions).match(text, end)
     if match is None:
