@@ -280,3 +280,11 @@ def test_a_town_beside_the_county_it_lies_in_is_that_counties_namesake() -> None
     assert (richmond.country, county.country) == ("USA", "USA")
     assert richmond.name == "Richmond" and richmond.lat is not None and county.lat is not None
     assert abs(richmond.lat - 37.75) < 0.2 and abs(county.lat - 37.73) < 0.2  # Kentucky's, not Indiana's
+
+
+def test_airports_news_names_are_landmarks_and_no_namesake_town() -> None:
+    found = _by_text(places.apply(_annotated(
+        "The jet was held at Heathrow airport overnight, and later flights left Schiphol for Oslo.")).places)
+    assert (found["Heathrow"].country, found["Heathrow"].feature) == ("GBR", "landmark")  # no Heathrow, Florida
+    assert found["Schiphol"].lat == pytest.approx(52.31, abs=0.05)
+    assert "O'Hare" not in _by_text(places.apply(_annotated("Sean O'Hare said the bill would pass.")).places)
