@@ -288,3 +288,12 @@ def test_airports_news_names_are_landmarks_and_no_namesake_town() -> None:
     assert (found["Heathrow"].country, found["Heathrow"].feature) == ("GBR", "landmark")  # no Heathrow, Florida
     assert found["Schiphol"].lat == pytest.approx(52.31, abs=0.05)
     assert "O'Hare" not in _by_text(places.apply(_annotated("Sean O'Hare said the bill would pass.")).places)
+
+
+def test_a_place_named_with_the_part_of_it_meant_is_that_place() -> None:
+    found = _by_text(places.apply(_annotated(
+        "She grew up in West London and moved to north west London before settling in South Sudan.")).places)
+    assert found["London"].country == "GBR" and "West London" not in found
+    assert [p.span.start for p in places.apply(_annotated("He grew up in West London.")).places] == [19]
+    assert found["South Sudan"].country == "SSD"  # a name the gazetteer knows whole stays whole
+    assert "Metro" not in _by_text(places.apply(_annotated("They praised the West Metro plan.")).places)

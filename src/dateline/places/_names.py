@@ -150,26 +150,49 @@ def eponym(gazetteer: Gazetteer, text: str, span: Span, entry: Entry) -> bool:
 _NEXT_WORD = re.compile(r"[ \t]+([^\W\d_]+)")
 
 
-def entity_pieces(ent: TokenSpan, gazetteer: Gazetteer) -> Iterator[TokenSpan]:
-    """The entity split at commas, each piece trimmed of "the", "'s", punctuation and spaces."""
+def entity_pieces(ent: TokenSpan, gazetteer: Gazetteer, *, parts: bool = False) -> Iterator[TokenSpan]:
+    """The entity split at commas, each piece trimmed of "the", "'s", punctuation and spaces, and with
+    ``parts``, of the words before a place that name a part of it ("West London", "north west London")."""
     piece: list[Token] = []
     for token in ent:
         if token.text == ",":
-            yield from _cleaned(piece, gazetteer)
+            yield from _cleaned(piece, gazetteer, parts)
             piece = []
         else:
             piece.append(token)
-    yield from _cleaned(piece, gazetteer)
+    yield from _cleaned(piece, gazetteer, parts)
 
 
-def _cleaned(tokens: list[Token], gazetteer: Gazetteer) -> Iterator[TokenSpan]:
+def _cleaned(tokens: list[Token], gazetteer: Gazetteer, parts: bool = False) -> Iterator[TokenSpan]:
     words = gazetteer.words
     while tokens and (tokens[0].text in words.leading or tokens[0].is_space):
         tokens = tokens[1:]
     while tokens and (tokens[-1].text in words.trailing or tokens[-1].is_space):
         tokens = tokens[:-1]
+    if parts:
+        tokens = _without_parts(tokens, gazetteer)
     if tokens and acceptable(tokens[0].doc[tokens[0].i : tokens[-1].i + 1].text, gazetteer):
         yield tokens[0].doc[tokens[0].i : tokens[-1].i + 1]
+
+
+#: Tokens that join the words naming a part of a place ("south-east London").
+_PART_JOINERS = frozenset({"-", "\u2010", "\u2013"})
+
+
+def _without_parts(tokens: list[Token], gazetteer: Gazetteer) -> list[Token]:
+    """The tokens of a place entity without the words before it that name a part of the place ("north west
+    London" is London), when the gazetteer knows the rest and not the whole ("South Sudan", "West Virginia",
+    "East London" and "Greater Manchester" stay whole)."""
+    part_words, i = gazetteer.words.context.part_words, 0
+    while i < len(tokens) - 1 and (tokens[i].lower_ in part_words or (i > 0 and tokens[i].text in _PART_JOINERS)):
+        i += 1
+    if i == 0 or not tokens[i].text[:1].isupper() or tokens[i].lower_ in part_words:
+        return tokens  # "West Metro", "South Central": the rest names no place of its own
+    doc = tokens[0].doc
+    if gazetteer.lookup(doc[tokens[0].i : tokens[-1].i + 1].text):
+        return tokens
+    rest = gazetteer.lookup(doc[tokens[i].i : tokens[-1].i + 1].text)
+    return tokens[i:] if any(not e.alias for e in rest) else tokens  # "North Island" is no Island County
 
 
 def acceptable(text: str, gazetteer: Gazetteer) -> bool:
