@@ -297,3 +297,17 @@ def test_a_place_named_with_the_part_of_it_meant_is_that_place() -> None:
     assert [p.span.start for p in places.apply(_annotated("He grew up in West London.")).places] == [19]
     assert found["South Sudan"].country == "SSD"  # a name the gazetteer knows whole stays whole
     assert "Metro" not in _by_text(places.apply(_annotated("They praised the West Metro plan.")).places)
+
+
+def test_a_towns_own_name_comes_before_a_large_citys_other_name() -> None:
+    def where(name: str, *countries: str) -> tuple[str, str | None]:
+        place = places.resolve(name, EN, context_countries=countries)
+        assert place is not None
+        return place.name, place.country
+
+    # "Salisbury" is an old name of Harare and "Salem" one of Jerusalem; towns bear them as their own
+    assert where("Salem", "USA")[1] == "USA"
+    assert where("Salisbury", "GBR") == ("Salisbury", "GBR")
+    # spellings and short forms of a city's own name still reach it
+    assert where("St. Petersburg") == ("Saint Petersburg", "RUS")
+    assert where("Petersburg", "RUS") == ("Saint Petersburg", "RUS")

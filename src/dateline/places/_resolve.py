@@ -9,6 +9,7 @@ La."). :mod:`dateline.places._article` resolves a whole article with these.
 
 from __future__ import annotations
 
+import difflib
 import math
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass, field
@@ -202,8 +203,10 @@ def candidates(gazetteer: Gazetteer, name: str, *, qualified: bool = False, stat
         # local news often means them ("Palestine, Texas", "Lebanon, Ind.").
         found = tuple(e for e in found if (e.feature != "city" and not e.alias) or _major(e))
     if any(not e.alias and e.feature == "city" for e in found):
-        # towns of that very name before another known by it too ("Elizabethtown" is no Elizabeth, N.J.)
-        found = tuple(e for e in found if not (e.alias and e.feature == "city" and not _major(e)))
+        # towns of that very name before another known by it too ("Elizabethtown" is no Elizabeth, N.J.), and
+        # before a large city it is another name of ("Salisbury" is no Harare, "Salem" no Jerusalem)
+        found = tuple(e for e in found if not (e.alias and e.feature == "city" and not _major(e))
+                      and not renamed(e, name))
     if any(e.capital and e.feature == "city" for e in found):
         found = tuple(e for e in found if _feature(e) != "us_state")  # "Washington" alone is the capital
     for variant in _variants(name, gazetteer.words) if not found else ():
@@ -211,6 +214,24 @@ def candidates(gazetteer: Gazetteer, name: str, *, qualified: bool = False, stat
         if found:
             break
     return found
+
+
+#: How alike (difflib's ratio of their lower-case letters) two names must be to be spellings of one name
+#: ("Odesa" and "Odessa", "Saint Petersburg" and "St. Petersburg"), not two names ("Harare", "Salisbury").
+SPELLING_RATIO = 0.8
+
+
+def renamed(entry: Entry, name: str) -> bool:
+    """Whether ``name`` reaches the city ``entry`` only as another name of it: not a spelling of its own name
+    ("St. Petersburg", "Odessa") nor its first or last words ("Santa Cruz" for Santa Cruz de la Sierra,
+    "Petersburg" for Saint Petersburg)."""
+    if not entry.alias or entry.feature != "city":
+        return False
+    own, other = entry.name.lower(), name.lower()
+    short, long = sorted((own, other), key=len)
+    if long.startswith(short + " ") or long.endswith(" " + short):
+        return False
+    return difflib.SequenceMatcher(None, own, other).ratio() < SPELLING_RATIO
 
 
 def _acronym(name: str) -> bool:
