@@ -57,6 +57,11 @@ class ContextWords:
     part_words: frozenset[str]
 
 
+#: Marks of a glottal stop or an ʿayn that open transliterated names ("\u2018Afr\u012bn", "\u02bfAjl\u016bn"), which
+#: English news leaves out ("Afrin"), with the straight apostrophe the key turns curly ones into.
+_LEADING_MARKS = "'`\u02bb\u02bc\u02be\u02bf"
+
+
 @dataclass(frozen=True)
 class PlaceWords:
     """The language's words for reading place names (``places.json``; see its ``keys``)."""
@@ -93,16 +98,18 @@ class PlaceWords:
     context: ContextWords
 
     def key(self, name: str) -> str:
-        """The index key of a name: no accents, case folded, straight apostrophes, no leading article."""
+        """The index key of a name: no accents, case folded, straight apostrophes, no leading article, and no
+        mark of a consonant English does not write before its first letter ("\u2018Afr\u012bn" as "afrin")."""
         if name.isascii():
             text = name.lower()
-            if text.isprintable() and "  " not in text and text == text.strip() and not text.startswith(self.articles):
+            if (text.isprintable() and "  " not in text and text == text.strip() and not text.startswith(self.articles)
+                    and not text.startswith("'")):
                 return text
         else:
             text = unicodedata.normalize("NFKD", name)
             text = "".join(ch for ch in text if not unicodedata.combining(ch))
             text = text.replace("\u2019", "'").replace("\u2018", "'").casefold()
-        text = " ".join(text.split())
+        text = " ".join(text.split()).lstrip(_LEADING_MARKS)
         for article in self.articles:
             if text.startswith(article):
                 return text[len(article) :]
