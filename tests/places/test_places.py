@@ -36,6 +36,7 @@ def test_keys_ignore_case_accents_apostrophes_and_the() -> None:
     assert key("Côte d’Ivoire") == "cote d'ivoire"
     assert key("Theodore") == "theodore"
     assert key("\u2018Ajl\u016bn") == key("Ajlun") == "ajlun"  # a transliteration's opening mark is not written
+    assert key("North-West") == key("North West") == "north west"
 
 
 def test_language_names_and_words_are_described_and_checked(tmp_path: Path) -> None:

@@ -98,18 +98,19 @@ class PlaceWords:
     context: ContextWords
 
     def key(self, name: str) -> str:
-        """The index key of a name: no accents, case folded, straight apostrophes, no leading article, and no
-        mark of a consonant English does not write before its first letter ("\u2018Afr\u012bn" as "afrin")."""
+        """The index key of a name: no accents, case folded, straight apostrophes, hyphens as spaces ("North-West"
+        as "north west"), no leading article, and no mark of a consonant English does not write before its first
+        letter ("\u2018Afr\u012bn" as "afrin")."""
         if name.isascii():
             text = name.lower()
             if (text.isprintable() and "  " not in text and text == text.strip() and not text.startswith(self.articles)
-                    and not text.startswith("'")):
+                    and not text.startswith("'") and "-" not in text):
                 return text
         else:
             text = unicodedata.normalize("NFKD", name)
             text = "".join(ch for ch in text if not unicodedata.combining(ch))
             text = text.replace("\u2019", "'").replace("\u2018", "'").casefold()
-        text = " ".join(text.split()).lstrip(_LEADING_MARKS)
+        text = " ".join(text.replace("-", " ").split()).lstrip(_LEADING_MARKS)
         for article in self.articles:
             if text.startswith(article):
                 return text[len(article) :]
