@@ -313,3 +313,11 @@ def test_a_towns_own_name_comes_before_a_large_citys_other_name() -> None:
     # spellings and short forms of a city's own name still reach it
     assert where("St. Petersburg") == ("Saint Petersburg", "RUS")
     assert where("Petersburg", "RUS") == ("Saint Petersburg", "RUS")
+
+
+def test_a_place_a_numbers_entity_swallowed_is_found() -> None:
+    article = _annotated("Voters in Anaheim back the plan: a poll of 706 Orange County residents found support for it.")
+    assert [e.label_ for e in article.doc.ents if "Orange" in e.text] != ["GPE"]  # the tagger's reading
+    found = _by_text(places.apply(article).places)
+    assert found["Orange County"].lat == pytest.approx(33.7, abs=0.3)  # California's, beside Anaheim
+    assert "March" not in _by_text(places.apply(_annotated("The council met in early March in Fargo.")).places)

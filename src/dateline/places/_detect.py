@@ -28,6 +28,7 @@ from dateline.places._cues import (
 )
 from dateline.places._gazetteer import Entry, Gazetteer
 from dateline.places._names import (
+    NUMBER_LABELS,
     PLACE_LABELS,
     acceptable,
     after_byline,
@@ -248,8 +249,9 @@ def _from_entities(doc: Doc, gazetteer: Gazetteer) -> tuple[Sources, set[int], l
     covered: set[int] = set()
     unknown: list[tuple[TokenSpan, str]] = []
     for ent in doc.ents:
-        covered.update(range(ent.start, ent.end))
         label = ent.label_
+        # a number's entity that swallowed the proper nouns after it ("706 Orange County residents") leaves them
+        covered.update(t.i for t in ent if label not in NUMBER_LABELS or t.pos_ != "PROPN")
         if label in PLACE_LABELS:
             for piece in entity_pieces(ent, gazetteer, parts=True):
                 if gazetteer.lookup(piece.text) or gazetteer.lookup(gazetteer.words.without_possessive(piece.text)):

@@ -23,6 +23,7 @@ __all__ = [
     "MAX_MATCH_TOKENS",
     "MAX_PERSON_WORDS",
     "MIN_NAME_CHARS",
+    "NUMBER_LABELS",
     "PLACE_LABELS",
     "acceptable",
     "after_byline",
@@ -41,6 +42,10 @@ __all__ = [
     "surnames",
 ]
 
+
+#: Labels of numbers and amounts, whose entities the tagger stretches over a proper noun after them ("706
+#: Orange County residents", "40 US dollars"); not dates, whose proper nouns are months and holidays.
+NUMBER_LABELS = frozenset({"CARDINAL", "MONEY", "ORDINAL", "PERCENT", "QUANTITY"})
 
 #: spaCy entity labels taken as place mentions.
 PLACE_LABELS = frozenset({"GPE", "LOC", "FAC"})
