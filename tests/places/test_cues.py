@@ -25,3 +25,8 @@ def test_a_province_with_its_word_for_a_state_is_a_place() -> None:
     found = {p.span.text: p for p in places.apply(article).places}
     assert (found["Sokoto State"].country, found["Sokoto State"].feature) == ("NGA", "admin1")
     assert found["Kano State"].lat == pytest.approx(11.6, abs=1.0)
+
+
+def test_a_region_or_country_with_a_word_for_a_state_is_no_province() -> None:
+    article = _annotated("Traffic was lost in the Gulf state of Qatar on Monday.")
+    assert list(province_names(article.doc, load_gazetteer(EN))) == []  # no Gulf Province of Papua New Guinea

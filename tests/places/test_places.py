@@ -313,6 +313,9 @@ def test_a_towns_own_name_comes_before_a_large_citys_other_name() -> None:
     # spellings and short forms of a city's own name still reach it
     assert where("St. Petersburg") == ("Saint Petersburg", "RUS")
     assert where("Petersburg", "RUS") == ("Saint Petersburg", "RUS")
+    dateline = _by_text(places.apply(_annotated("PHILADELPHIA -- A jury in Philadelphia convicted him.")).places)
+    assert dateline["PHILADELPHIA"].country == "USA"  # a dateline names a town, and no Amman
+    assert dateline["Philadelphia"].country == "USA"
 
 
 def test_a_place_a_numbers_entity_swallowed_is_found() -> None:

@@ -131,9 +131,12 @@ def _capitalized(doc: Doc, i: int) -> bool:
 
 
 def _province(name: str, gazetteer: Gazetteer) -> bool:
-    """Whether ``name`` is a province outside the USA and no US state."""
+    """Whether ``name`` is a province outside the USA and no US state, country or region ("the Gulf state of
+    Qatar" names no Gulf Province of Papua New Guinea)."""
     entries = gazetteer.lookup(name)
     provinces = {e.country for e in entries if e.feature == "admin1" and not e.alias}
+    if any(e.feature in ("country", "region") for e in entries):
+        return False
     return bool(provinces) and "USA" not in provinces and None not in provinces
 
 

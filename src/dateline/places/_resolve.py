@@ -182,6 +182,10 @@ def candidates(gazetteer: Gazetteer, name: str, *, qualified: bool = False, stat
     ``town``: the text names a town ("WASHINGTON —"), so only towns are, when there are any.
     """
     found = gazetteer.lookup(name)
+    if any(not e.alias and e.feature == "city" for e in found):
+        # a town's own name before a large city it is another name of ("Salisbury" is no Harare, "Salem" no
+        # Jerusalem), wherever it stands: in a dateline too ("PHILADELPHIA --" is no Amman)
+        found = tuple(e for e in found if not renamed(e, name, gazetteer.words))
     towns = tuple(e for e in found if e.feature == "city") if town else ()
     if towns:
         return towns
@@ -203,10 +207,8 @@ def candidates(gazetteer: Gazetteer, name: str, *, qualified: bool = False, stat
         # local news often means them ("Palestine, Texas", "Lebanon, Ind.").
         found = tuple(e for e in found if (e.feature != "city" and not e.alias) or _major(e))
     if any(not e.alias and e.feature == "city" for e in found):
-        # towns of that very name before another known by it too ("Elizabethtown" is no Elizabeth, N.J.), and
-        # before a large city it is another name of ("Salisbury" is no Harare, "Salem" no Jerusalem)
-        found = tuple(e for e in found if not (e.alias and e.feature == "city" and not _major(e))
-                      and not renamed(e, name))
+        # towns of that very name before another known by it too ("Elizabethtown" is no Elizabeth, N.J.)
+        found = tuple(e for e in found if not (e.alias and e.feature == "city" and not _major(e)))
     if any(e.capital and e.feature == "city" for e in found):
         found = tuple(e for e in found if _feature(e) != "us_state")  # "Washington" alone is the capital
     for variant in _variants(name, gazetteer.words) if not found else ():
@@ -221,17 +223,23 @@ def candidates(gazetteer: Gazetteer, name: str, *, qualified: bool = False, stat
 SPELLING_RATIO = 0.8
 
 
-def renamed(entry: Entry, name: str) -> bool:
+def renamed(entry: Entry, name: str, words: PlaceWords) -> bool:
     """Whether ``name`` reaches the city ``entry`` only as another name of it: not a spelling of its own name
-    ("St. Petersburg", "Odessa") nor its first or last words ("Santa Cruz" for Santa Cruz de la Sierra,
-    "Petersburg" for Saint Petersburg)."""
+    ("Odessa", "St. Petersburg", "St. Paul" with the language's abbreviations written out) nor its first or last
+    words ("Santa Cruz" for Santa Cruz de la Sierra, "Petersburg" for Saint Petersburg)."""
     if not entry.alias or entry.feature != "city":
         return False
-    own, other = entry.name.lower(), name.lower()
+    own, other = _spelled_out(entry.name, words), _spelled_out(name, words)
     short, long = sorted((own, other), key=len)
     if long.startswith(short + " ") or long.endswith(" " + short):
         return False
     return difflib.SequenceMatcher(None, own, other).ratio() < SPELLING_RATIO
+
+
+def _spelled_out(name: str, words: PlaceWords) -> str:
+    """``name`` in lower case with its abbreviated words written out ("st. paul" as "saint paul")."""
+    full = {short.lower(): long.lower() for short, long in words.abbreviations}
+    return " ".join(full.get(word, word) for word in name.lower().split())
 
 
 def _acronym(name: str) -> bool:

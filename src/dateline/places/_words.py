@@ -9,6 +9,7 @@ the language-independent GeoNames and ISO 3166 data.
 
 from __future__ import annotations
 
+import re
 import unicodedata
 from dataclasses import dataclass
 from typing import Any
@@ -61,6 +62,10 @@ class ContextWords:
 #: English news leaves out ("Afrin"), with the straight apostrophe the key turns curly ones into.
 _LEADING_MARKS = "'`\u02bb\u02bc\u02be\u02bf"
 
+#: A hyphen between two letters, read as a space ("North-West" as "North West"); one hanging at either end of a
+#: name ("Asia-" in "South East Asia- Middle East") is no part of it and keeps the name unknown as written.
+_INNER_HYPHEN = re.compile(r"(?<=[^\W\d_])-(?=[^\W\d_])")
+
 
 @dataclass(frozen=True)
 class PlaceWords:
@@ -110,7 +115,7 @@ class PlaceWords:
             text = unicodedata.normalize("NFKD", name)
             text = "".join(ch for ch in text if not unicodedata.combining(ch))
             text = text.replace("\u2019", "'").replace("\u2018", "'").casefold()
-        text = " ".join(text.replace("-", " ").split()).lstrip(_LEADING_MARKS)
+        text = " ".join(_INNER_HYPHEN.sub(" ", text).split()).lstrip(_LEADING_MARKS)
         for article in self.articles:
             if text.startswith(article):
                 return text[len(article) :]
