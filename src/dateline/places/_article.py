@@ -19,7 +19,17 @@ from dataclasses import dataclass, field
 from dateline.places._gazetteer import Entry, Gazetteer
 from dateline.places._geo import Points, chord2, km, shares_near
 from dateline.places._rank import Ranked, Ranking, Surroundings, candidate_features, qualified_pick
-from dateline.places._resolve import WITHIN_KM, Context, Mention, best_entry, candidates, is_decisive, score, votes
+from dateline.places._resolve import (
+    WITHIN_KM,
+    Context,
+    Mention,
+    best_entry,
+    candidates,
+    is_decisive,
+    renamed,
+    score,
+    votes,
+)
 
 __all__ = ["Resolved", "proximity", "resolve_mentions", "supported"]
 
@@ -51,6 +61,7 @@ class _Group:
     qualifier: Entry | None
     options: tuple[Entry, ...]
     count: float  # the weights of its mentions
+    renamed: frozenset[Entry] = frozenset()  # cities the name reaches only as another name of theirs
     pick: Entry | None = None
     said: Context = field(default_factory=Context)  # its votes as they stand
 
@@ -70,7 +81,8 @@ def _groups(gazetteer: Gazetteer, mentions: Sequence[Mention]) -> tuple[list[_Gr
         if group is None:
             found = candidates(gazetteer, mention.lookup, qualified=qualifier is not None, state=mention.state,
                                town=mention.town)
-            group = groups[key] = _Group(name + ("\x1e" if mention.state else ""), qualifier, found, 0)
+            group = groups[key] = _Group(name + ("\x1e" if mention.state else ""), qualifier, found, 0,
+                                         renamed(gazetteer, mention.lookup, found))
         group.count += mention.weight
         index.append(list(groups).index(key))
     return list(groups.values()), index
@@ -79,7 +91,7 @@ def _groups(gazetteer: Gazetteer, mentions: Sequence[Mention]) -> tuple[list[_Gr
 def _first_votes(group: _Group) -> Context:
     if group.qualifier is not None:
         return votes([group.qualifier])
-    first = best_entry(group.options, Context(), group.qualifier)
+    first = best_entry(group.options, Context(), group.qualifier, renamed=group.renamed)
     if first is not None and is_decisive(first):
         return votes([first])
     return votes(group.options)
@@ -117,7 +129,7 @@ def resolve_mentions(
         changed = False
         for i, group in enumerate(groups):
             total.update(group.said, -1)
-            pick = best_entry(group.options, total, group.qualifier, near[i])
+            pick = best_entry(group.options, total, group.qualifier, near[i], group.renamed)
             changed |= pick != group.pick
             group.pick = pick
             group.said = (votes([pick]) if pick is not None else Context()).scaled(group.count)

@@ -18,7 +18,8 @@ from dateline.places._gazetteer import Entry, Gazetteer, PlaceWords
 from dateline.places._geo import km
 from dateline.records import Span
 
-__all__ = ["WITHIN_KM", "Context", "Mention", "best_entry", "candidates", "is_decisive", "score", "votes", "within"]
+__all__ = ["WITHIN_KM", "Context", "Mention", "best_entry", "candidates", "is_decisive", "renamed", "score", "votes",
+           "within"]
 
 # The weights below were tuned on LGL (local US news, 588 articles); GeoWebNews
 # served as the held-out check that they do not only fit LGL.
@@ -126,13 +127,17 @@ def _feature(entry: Entry) -> str:
     return entry.feature
 
 
-def score(entry: Entry, context: Context, qualifier: Entry | None = None, near: float = 0.0) -> float:
-    """How likely ``entry`` is meant, given the article's context (higher is likelier)."""
+def score(entry: Entry, context: Context, qualifier: Entry | None = None, near: float = 0.0, *,
+          renamed: bool = False) -> float:
+    """How likely ``entry`` is meant, given the article's context (higher is likelier); ``renamed``: the name
+    is a town's own and reaches ``entry`` only as another name of it (see :func:`renamed`)."""
     value = FEATURE_BASE.get(_feature(entry), 0.0)
     if entry.feature == "city":
         value += POPULATION_WEIGHT * math.log10(entry.population + 1) + (CAPITAL_BONUS if entry.capital else 0.0)
-    if entry.alias and not _major(entry):
-        value -= ALIAS_PENALTY  # a very large city goes by its short name ("New York" for New York City)
+    if entry.alias and (renamed or not _major(entry)):
+        # a very large city goes by its short name ("New York" for New York City), but by another name only as
+        # a town bearing that name does ("Salisbury" is Harare's old name and an English town's own)
+        value -= ALIAS_PENALTY
     if entry.country:
         value += COUNTRY_BONUS * min(1.0, max(0.0, context.countries.get(entry.country, 0.0)))
     if entry.country == "USA" and entry.admin1 and entry.feature in ("city", "admin2"):
@@ -182,10 +187,9 @@ def candidates(gazetteer: Gazetteer, name: str, *, qualified: bool = False, stat
     ``town``: the text names a town ("WASHINGTON —"), so only towns are, when there are any.
     """
     found = gazetteer.lookup(name)
-    if any(not e.alias and e.feature == "city" for e in found):
-        # a town's own name before a large city it is another name of ("Salisbury" is no Harare, "Salem" no
-        # Jerusalem), wherever it stands: in a dateline too ("PHILADELPHIA --" is no Amman)
-        found = tuple(e for e in found if not renamed(e, name, gazetteer.words))
+    if any(not e.alias and e.feature == "city" and e.population >= OWN_NAME_MIN_POPULATION for e in found):
+        other = renamed(gazetteer, name, found)  # "Philadelphia" is no Amman, "Salem" no Jerusalem
+        found = tuple(e for e in found if e not in other)
     towns = tuple(e for e in found if e.feature == "city") if town else ()
     if towns:
         return towns
@@ -218,15 +222,27 @@ def candidates(gazetteer: Gazetteer, name: str, *, qualified: bool = False, stat
     return found
 
 
+#: A town this large takes the name it bears outright from a city known by it only as another name; a smaller
+#: one only costs that city the alias penalty (see :func:`renamed`). Set by hand: the size from which the
+#: gazetteer keeps cities' other names (ALTERNATE_NAMES_MIN_POPULATION).
+OWN_NAME_MIN_POPULATION = 100_000
+
 #: How alike (difflib's ratio of their lower-case letters) two names must be to be spellings of one name
 #: ("Odesa" and "Odessa", "Saint Petersburg" and "St. Petersburg"), not two names ("Harare", "Salisbury").
 SPELLING_RATIO = 0.8
 
 
-def renamed(entry: Entry, name: str, words: PlaceWords) -> bool:
-    """Whether ``name`` reaches the city ``entry`` only as another name of it: not a spelling of its own name
-    ("Odessa", "St. Petersburg", "St. Paul" with the language's abbreviations written out) nor its first or last
+def renamed(gazetteer: Gazetteer, name: str, entries: Sequence[Entry]) -> frozenset[Entry]:
+    """The cities among ``entries`` that ``name`` reaches only as another name of theirs while a town bears it
+    as its own ("Salisbury": Harare beside Salisbury, England), not as a spelling of their own name ("Odessa",
+    "St. Petersburg", "St. Paul" with the language's abbreviations written out) nor as their first or last
     words ("Santa Cruz" for Santa Cruz de la Sierra, "Petersburg" for Saint Petersburg)."""
+    if not any(not e.alias and e.feature == "city" for e in entries):
+        return frozenset()
+    return frozenset(e for e in entries if _other_name(e, name, gazetteer.words))
+
+
+def _other_name(entry: Entry, name: str, words: PlaceWords) -> bool:
     if not entry.alias or entry.feature != "city":
         return False
     own, other = _spelled_out(entry.name, words), _spelled_out(name, words)
@@ -279,6 +295,7 @@ def best_entry(
     context: Context,
     qualifier: Entry | None = None,
     near: dict[Entry, float] | None = None,
+    renamed: frozenset[Entry] = frozenset(),
 ) -> Entry | None:
     """The best-scoring entry (ties go to the larger population), or None when there is none; a qualifier's
     own words are the place it reads as ("Mexico" in "Oaxaca State, Mexico" is the country, not its capital)."""
@@ -287,4 +304,5 @@ def best_entry(
     if qualifier is not None and qualifier in entries:
         return qualifier
     closeness = near or {}
-    return max(entries, key=lambda e: (score(e, context, qualifier, closeness.get(e, 0.0)), e.population))
+    return max(entries, key=lambda e: (score(e, context, qualifier, closeness.get(e, 0.0), renamed=e in renamed),
+                                       e.population))
