@@ -313,6 +313,10 @@ def test_a_towns_own_name_comes_before_a_large_citys_other_name() -> None:
     # spellings and short forms of a city's own name still reach it
     assert where("St. Petersburg") == ("Saint Petersburg", "RUS")
     assert where("Petersburg", "RUS") == ("Saint Petersburg", "RUS")
+    # another name still reaches a city where the article speaks of its country
+    found = _by_text(places.apply(_annotated(
+        "Saudi Arabia closed Mecca and Medina to pilgrims, and schools in Ohio shut their doors.")).places)
+    assert found["Medina"].country == "SAU"  # no Medina, Ohio
     dateline = _by_text(places.apply(_annotated("PHILADELPHIA -- A jury in Philadelphia convicted him.")).places)
     assert dateline["PHILADELPHIA"].country == "USA"  # a dateline names a town, and no Amman
     assert dateline["Philadelphia"].country == "USA"

@@ -134,9 +134,10 @@ def score(entry: Entry, context: Context, qualifier: Entry | None = None, near: 
     value = FEATURE_BASE.get(_feature(entry), 0.0)
     if entry.feature == "city":
         value += POPULATION_WEIGHT * math.log10(entry.population + 1) + (CAPITAL_BONUS if entry.capital else 0.0)
-    if entry.alias and (renamed or not _major(entry)):
-        # a very large city goes by its short name ("New York" for New York City), but by another name only as
-        # a town bearing that name does ("Salisbury" is Harare's old name and an English town's own)
+    if entry.alias and (not _major(entry) or (renamed and context.countries.get(entry.country or "", 0.0) <= 0.0)):
+        # a very large city goes by its short name ("New York" for New York City), and by another name where the
+        # article speaks of its country ("Mecca and Medina" beside "Saudi Arabia"); elsewhere no more than a
+        # town bearing that name does ("Salisbury" is Harare's old name and an English town's own)
         value -= ALIAS_PENALTY
     if entry.country:
         value += COUNTRY_BONUS * min(1.0, max(0.0, context.countries.get(entry.country, 0.0)))
