@@ -180,6 +180,11 @@ def _cleaned(tokens: list[Token], gazetteer: Gazetteer, parts: bool = False) -> 
         yield tokens[0].doc[tokens[0].i : tokens[-1].i + 1]
 
 
+#: Fewest people of a town whose part a place entity may name ("East Oxford"): smaller ones are more often
+#: common words ("the South Lawn"). Set by hand, at the smallest towns the gazetteer held before it took
+#: towns of 500.
+PART_OF_MIN_POPULATION = 1000
+
 #: Tokens that join the words naming a part of a place ("south-east London").
 _PART_JOINERS = frozenset({"-", "\u2010", "\u2013"})
 
@@ -196,8 +201,11 @@ def _without_parts(tokens: list[Token], gazetteer: Gazetteer) -> list[Token]:
     doc = tokens[0].doc
     if gazetteer.lookup(doc[tokens[0].i : tokens[-1].i + 1].text):
         return tokens
+    # "North Island" is no Island County (reached by its short name), the White House's "South Lawn" no Lawn,
+    # Newfoundland (a village)
     rest = gazetteer.lookup(doc[tokens[i].i : tokens[-1].i + 1].text)
-    return tokens[i:] if any(not e.alias for e in rest) else tokens  # "North Island" is no Island County
+    named = any(not e.alias and (e.feature != "city" or e.population >= PART_OF_MIN_POPULATION) for e in rest)
+    return tokens[i:] if named else tokens
 
 
 def acceptable(text: str, gazetteer: Gazetteer) -> bool:
