@@ -86,7 +86,7 @@ def find_mentions(doc: Doc, gazetteer: Gazetteer, text: str | None = None) -> di
     entity ("the Minnesota Department of Transportation", "Northeast Georgia"),
     ``gazetteer``, ``conjoined`` for a name listed with a place ("Fargo, Moorhead
     and Grand Forks") or one of the layout's (``dateline``, ``list``,
-    ``qualified``, ``party``). Names the article also uses as a person's surname
+    ``qualified``, ``party``, ``province``). Names the article also uses as a person's surname
     ("Bush", "Tyler") are left out, and so are names the text uses for
     something else (:mod:`dateline.places._use`). ``text`` is the text the doc
     was parsed from (its ``doc.text``), when the caller has it.
