@@ -329,3 +329,4 @@ def test_a_place_a_numbers_entity_swallowed_is_found() -> None:
     found = _by_text(places.apply(article).places)
     assert found["Orange County"].lat == pytest.approx(33.7, abs=0.3)  # California's, beside Anaheim
     assert "March" not in _by_text(places.apply(_annotated("The council met in early March in Fargo.")).places)
+    assert "US" not in _by_text(places.apply(_annotated("The fine was about 40 US dollars a month.")).places)
