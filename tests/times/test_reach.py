@@ -47,3 +47,14 @@ def test_this_season_the_text_looks_back_to_before_it_came_is_the_last_one() -> 
     # Winter belongs to the year of its December: written in March, the winter just past is last year's.
     found = values("This winter was the warmest on record, forecasters said.", dt.date(2024, 3, 10))
     assert found["This winter"] == "2023-WI"
+
+
+def test_a_range_into_a_dated_day_shares_its_year() -> None:
+    found = values("The storm hit late on November 12 and into November 13, 2022.", dt.date(2023, 5, 2))
+    assert found["November 12"] == "2022-11-12" and found["November 13, 2022"] == "2022-11-13"
+
+
+def test_named_days_keep_their_year() -> None:
+    found = values("Rioters stormed the Capitol on Jan. 6, the committee said.", dt.date(2023, 3, 1))
+    assert found["Jan. 6"] == "2021-01-06"
+    assert values("The memorial honors the victims of 9/11.", dt.date(2023, 9, 10))["9/11"] == "2001-09-11"
