@@ -80,3 +80,13 @@ def test_accepting_responsibility_is_a_concession() -> None:
 def test_sending_officers_is_a_mobilization() -> None:
     article = run("President Maria Costa sent federal officers to Leeds on Monday.")
     assert _names(article, only(article, "MOBILIZE").actors) == ["Maria Costa"]
+
+
+@pytest.mark.parametrize(("text", "event_type"), [
+    ("Former mayor Tom Berg pleaded not guilty on Tuesday to three counts of fraud.", "REJECT"),
+    ("A Denver court granted bail to Tom Berg on Tuesday.", "CONCEDE"),
+])
+def test_acts_of_courts_and_defendants(text: str, event_type: str) -> None:
+    article = run(text)
+    assert event_type in [e.type for e in article.events], [(e.type, e.trigger.text) for e in article.events]
+
