@@ -38,3 +38,15 @@ def test_a_name_before_a_noun_of_an_act_is_no_doer_and_the_clause_comes_first() 
     assert not [e for e in article.events if e.type == "ASSAULT" and e.actors]
     call = only(article, "CONSULT")
     assert {a.name for i in call.actors if (a := article.actor(i)) is not None} >= {"Vladimir Putin"}
+
+
+@pytest.mark.parametrize("text", [
+    "Senator Joan Walsh called for Russia to withdraw its troops from Ukraine on Monday.",
+    "On Monday Senator Joan Walsh called for Russia to be expelled from the council.",
+])
+def test_what_is_called_for_is_asked_of_the_subject_of_its_clause(text: str) -> None:
+    # the parse makes "for" the mark of the clause called for, not a preposition of "called"
+    article = run(text)
+    event = only(article, "REQUEST")
+    assert [a.name for i in event.actors if (a := article.actor(i)) is not None] == ["Joan Walsh"]
+    assert [a.name for i in event.recipients if (a := article.actor(i)) is not None] == ["Russia"]

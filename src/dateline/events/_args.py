@@ -17,7 +17,7 @@ from collections.abc import Callable, Iterable
 from dataclasses import dataclass, replace
 from typing import TYPE_CHECKING
 
-from dateline.events._clause import NOUNISH, SUBJ, causative, passive
+from dateline.events._clause import NOUNISH, SUBJ, causative, for_clause, passive
 from dateline.events._clause import complement_passive as _complement_passive
 from dateline.events._clause import named as _named
 from dateline.events._clause import owner as _owner
@@ -137,8 +137,8 @@ def _verb_args(verb: Token, entry: Entry, event_nouns: frozenset[str], words: Wo
         role = "actor" if entry.object == "actor" else ("actor" if entry.reciprocal else "recipient")
         args = args.add(role, _parties(obj, words))
     if not args.recipients and entry.object != "topic" and not entry.reciprocal:
-        # "demanded that the US cancel its plans": the subject of the demanded clause
-        for clause in (c for c in verb.children if c.dep_ == "ccomp"):
+        # "demanded that the US cancel its plans", "called for CNN to fire him": the subject of the demanded clause
+        for clause in (c for c in verb.children if c.dep_ == "ccomp" or for_clause(c, words)):
             args = args.add("recipient", [p for c in clause.children if c.dep_ in ("nsubj", "nsubjpass")
                                           for p in _parties(c, words)])
     if entry.object == "actor" and not is_passive:

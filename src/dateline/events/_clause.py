@@ -10,8 +10,8 @@ from dateline.events._lexicon import Words
 if TYPE_CHECKING:
     from spacy.tokens import Token
 
-__all__ = ["complement_passive", "joint", "message", "named", "owner", "parties", "passive", "passive_agents",
-           "pobjs", "refusal", "subject"]
+__all__ = ["complement_passive", "for_clause", "joint", "message", "named", "owner", "parties", "passive",
+           "passive_agents", "pobjs", "refusal", "subject"]
 
 
 SUBJ = ("nsubj", "nsubjpass", "csubj")
@@ -47,6 +47,15 @@ def parties(token: Token, words: Words) -> list[Token]:
             out.append(tok)  # its phrase names the group ("thousands of people", "one of the attackers")
         stack.extend(c for c in tok.children if c.dep_ == "conj" and c.pos_ in NOUNISH)
     return sorted(out, key=lambda t: t.i)
+
+
+def for_clause(token: Token, words: Words) -> bool:
+    """Whether ``token`` heads an infinitive clause with a subject of its own that the parse hangs on the verb
+    before it ("called for CNN to fire him", "asked for the price to be kept secret"): what is called or asked
+    for, with whom it is asked of as its subject, though the parse makes it an adverbial clause."""
+    return token.dep_ == "advcl" and any(
+        c.dep_ == "mark" and c.lower_ in words.purpose_prepositions for c in token.children) and any(
+        c.dep_ == "aux" and c.lower_ in words.infinitive_markers for c in token.children)
 
 
 def pobjs(prep: Token, words: Words) -> list[Token]:
