@@ -90,3 +90,12 @@ def test_acts_of_courts_and_defendants(text: str, event_type: str) -> None:
     article = run(text)
     assert event_type in [e.type for e in article.events], [(e.type, e.trigger.text) for e in article.events]
 
+
+@pytest.mark.parametrize("text", [
+    "Governor Tom Berg denied the allegations on Monday.",
+    "On Monday Russia dismissed the claim from Germany as groundless.",
+])
+def test_denying_an_allegation_rejects_it(text: str) -> None:
+    article = run(text)
+    event = only(article, "REJECT")
+    assert event.actors and event.status == "occurred"
