@@ -99,3 +99,18 @@ def test_denying_an_allegation_rejects_it(text: str) -> None:
     article = run(text)
     event = only(article, "REJECT")
     assert event.actors and event.status == "occurred"
+
+
+@pytest.mark.parametrize("text", [
+    "On Monday a federal judge struck down the law signed by Governor Tom Berg.",
+    "The appeals court vacated Tom Berg's conviction on Monday.",
+])
+def test_overturning_an_order_or_a_ruling_rejects_it(text: str) -> None:
+    article = run(text)
+    event = only(article, "REJECT")
+    assert "Tom Berg" in [a.name for i in event.recipients if (a := article.actor(i)) is not None]
+
+
+def test_overturning_a_thing_of_no_authority_is_no_rejection() -> None:
+    article = run("On Monday the storm overturned Tom Berg's car.")
+    assert "REJECT" not in [e.type for e in article.events]
