@@ -43,3 +43,21 @@ def test_keys_made_ahead_are_those_read_back_from_the_store(tmp_path: Path) -> N
     named = {k[:2] for p in stored for k in ahead.keys[p.id]}
     assert {"a:", "p:", "y:", "d:"} <= named
     assert ahead.usable(options) and not ahead.usable(StoryOptions(lead_words=options.lead_words + 1))
+
+
+def test_groups_named_by_role_are_no_story_keys_made_ahead_or_read_back(tmp_path: Path) -> None:
+    text = "Researchers in Lyon, France, found a new moth on Monday. Mayor Ann Cole praised the researchers."
+    analyzed = [r for r in run_stages(PipelineSettings(), [Article(id="m", source="t.txt", text=text)])
+                if isinstance(r, Article)]
+    kinds = {a.kind for a in analyzed[0].actors}
+    assert "group" in kinds and "person" in kinds, [(a.name, a.kind) for a in analyzed[0].actors]
+    prepared = prepare(analyzed)
+    ahead = keys_ahead(prepared)
+    with Store(tmp_path / "g.duckdb") as store:
+        store.write(analyzed, prepared=prepared)
+        stored = pending(store.con, 10)
+        groups = {k for (k,) in store.con.execute("SELECT key FROM actors WHERE kind = 'group'").fetchall()}
+    assert groups
+    read_back = {key for key, _ in stored[0].actors}
+    assert read_back and not read_back & groups  # the person is a key, the researchers are not
+    assert not {k for k in ahead.keys["m"] if k.startswith("a:")} & {f"a:{g}" for g in groups}

@@ -15,6 +15,7 @@ from typing import Any
 
 from dateline.store import Prepared
 from dateline.stories._keys import Keys, article_keys
+from dateline.stories._match import UNCOMPARED_KINDS
 from dateline.stories._options import StoryOptions
 from dateline.stories._read import EventRow
 
@@ -76,7 +77,8 @@ Mentions = dict[str, list[tuple[str, int]]]
 def _parts(prepared: Prepared) -> tuple[Mentions, Mentions, Mentions]:
     """Per article: (actor key, start) of its mentions, by start then key; (GeoNames id, else the lower-cased
     name, start) of its named places and (value, start) of its dates and times with a value, by start."""
-    key_of = {(a, i): k for a, i, k in _columns(prepared, "actors", "article_id", "id", "key")}
+    key_of = {(a, i): k for a, i, k, kind in _columns(prepared, "actors", "article_id", "id", "key", "kind")
+              if kind not in UNCOMPARED_KINDS}
     actors: Mentions = defaultdict(list)
     for article, actor, start in _columns(prepared, "mentions", "article_id", "actor_id", "start_char"):
         if (article, actor) in key_of:

@@ -16,7 +16,7 @@ from typing import Any, Literal
 
 import duckdb
 
-from dateline.stories._match import Mention, Party, compared, window
+from dateline.stories._match import UNCOMPARED_KINDS, Mention, Party, compared, window
 from dateline.stories._words import trigger_word
 
 __all__ = ["EventRow", "Pending", "candidates", "chunk_mentions", "day_range", "df_counts", "mentions_where",
@@ -43,13 +43,15 @@ class Pending:
 
 def pending(con: duckdb.DuckDBPyConnection, limit: int, known: Collection[str] = ()) -> list[Pending]:
     """The next stored articles without a story, in the order they were stored (then by date and id); the
-    actors, places and times of those not in ``known`` (articles whose keys are known already)."""
+    actors (groups named by role left out, as the matcher leaves them out: "researchers", "police" say little
+    of which incident), places and times of those not in ``known`` (articles whose keys are known already)."""
     rows = con.execute(
         """SELECT id, title, text, language, published, duplicate_of FROM articles WHERE story IS NULL
            ORDER BY batch, published NULLS LAST, id LIMIT ?""", [limit]).fetchall()
     ids = [r[0] for r in rows if r[0] not in known]
     actors = _grouped(con, "SELECT m.article_id, ac.key, m.start_char FROM mentions m JOIN actors ac "
                            "ON ac.article_id = m.article_id AND ac.id = m.actor_id WHERE m.article_id IN ({ids}) "
+                           f"AND ac.kind NOT IN ({', '.join(repr(k) for k in sorted(UNCOMPARED_KINDS))}) "
                            "ORDER BY m.article_id, m.start_char, ac.key", ids)
     places = _grouped(con, "SELECT article_id, coalesce(CAST(geonames_id AS VARCHAR), lower(name)), start_char "
                            "FROM places WHERE article_id IN ({ids}) AND name IS NOT NULL "
