@@ -296,3 +296,13 @@ def test_attackers_and_suspects_of_one_story_are_one_group() -> None:
     article = run("Two suspects were arrested in Jakarta, Indonesia, on Friday. Police said the attackers acted "
                   "alone.", dt.date(2019, 10, 11))
     assert actor_of(article, "suspects") is actor_of(article, "attackers")
+
+
+# ---- former and late officeholders ----------------------------------------------------------------------
+
+
+def test_a_late_officeholder_keeps_the_office_while_a_former_one_is_an_elite() -> None:
+    article = run("Former Governor Ann Colley wrote a book about the war. In 1972, Tom Hale ran the campaign of the "
+                  "late Senator Walter Brisk in the presidential primary.", dt.date(2020, 6, 2))
+    assert actor_of(article, "Walter Brisk").sector == "LEG"
+    assert actor_of(article, "Ann Colley").sector == "ELI"

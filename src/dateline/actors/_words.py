@@ -42,6 +42,8 @@ class Words:
     generic_titles: Mapping[str, tuple[str, ...]]
     subordinate_words: frozenset[str]
     former_words: frozenset[str]
+    #: the former words that say the holder has died ("the late Senator"): the office's sector, no elite
+    deceased_words: frozenset[str]
     former_title: str
     group_name: str
     locative_prepositions: frozenset[str]
@@ -182,6 +184,7 @@ def parse_words(data: dict[str, Any]) -> Words:
         generic_titles={k.lower(): tuple(t.lower() for t in v) for k, v in generic.items()},
         subordinate_words=_lower_words(data, "subordinate_words"),
         former_words=_lower_words(data, "former_words"),
+        deceased_words=_lower_words(data, "deceased_words"),
         former_title=_template(data, "former_title", "title"),
         group_name=_template(data, "group_name", "adjective", "label"),
         locative_prepositions=_lower_words(data, "locative_prepositions"),
