@@ -306,3 +306,16 @@ def test_a_late_officeholder_keeps_the_office_while_a_former_one_is_an_elite() -
                   "late Senator Walter Brisk in the presidential primary.", dt.date(2020, 6, 2))
     assert actor_of(article, "Walter Brisk").sector == "LEG"
     assert actor_of(article, "Ann Colley").sector == "ELI"
+
+
+def test_a_country_named_three_times_as_often_as_any_other_is_the_storys_though_under_half() -> None:
+    article = run("The United States held talks on Monday. American diplomats met in Washington. The U.S. will send "
+                  "aid, the State Department said. Armenia and Azerbaijan fought over the border, and Armenia blamed "
+                  "Azerbaijan. Israel and Bahrain signed a deal, and Serbia joined it. In the U.S., voters went to "
+                  "the polls, and the United States counted them. Jacob Sommers said the deal would hold.",
+                  dt.date(2020, 10, 1))
+    assert actor_of(article, "Jacob Sommers").country == "USA"
+    close = run("The United States held talks on Monday. Armenia and Azerbaijan fought over the border, and Armenia "
+                "blamed Azerbaijan. The U.S. will send aid. Jacob Sommers said the deal would hold.",
+                dt.date(2020, 10, 1))
+    assert actor_of(close, "Jacob Sommers").country is None
