@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import datetime as dt
 
+from dateline import lang
+from dateline.actors._lexicon import load_lexicon
 from tests.actors.articles import actor_of, by_name, run
 
 # ---- the executive's law officers, police agencies ---------------------------------------------------
@@ -319,3 +321,22 @@ def test_a_country_named_three_times_as_often_as_any_other_is_the_storys_though_
                 "blamed Azerbaijan. The U.S. will send aid. Jacob Sommers said the deal would hold.",
                 dt.date(2020, 10, 1))
     assert actor_of(close, "Jacob Sommers").country is None
+
+
+# ---- organizations by their names ----------------------------------------------------------------------
+
+
+def test_an_organizations_head_is_read_past_its_country_and_at_the_end_after_for() -> None:
+    heads = load_lexicon(lang.resources("en")).heads
+    assert heads is not None
+    assert heads.sector("Parents Coalition Kenya") == "NGO"
+    assert heads.sector("Students Society South Africa") == "NGO"
+    assert heads.sector("Music for Hope Foundation") == "NGO"
+    assert heads.sector("Ministry of Information and Broadcasting") == "GOV"  # the head before "of" first
+    assert heads.sector("Friends of Kenya") is None
+    assert heads.sector("Voice of America") is None
+
+
+def test_a_person_of_an_organization_named_with_its_country_takes_its_sector() -> None:
+    article = run("Lena Okafor of Parents Coalition Kenya said the law was not enough.", dt.date(2019, 5, 17))
+    assert actor_of(article, "Lena Okafor").sector == "NGO"

@@ -20,6 +20,8 @@ __all__ = ["OrganizationHeads", "display_case", "parse_heads"]
 _WORDS = re.compile(r"[^\W_]+(?:['\u2019.][^\W_]*)*")
 #: The owner of a body named with a possessive ("House of Representatives'" in "... Committee on ...").
 _OWNER = re.compile(r"^(.+?)(?:['\u2019]s?)\s+\S")
+#: Most words of a country's name read after an organization's head ("Bosnia and Herzegovina").
+COUNTRY_WORDS = 3
 _ROMAN = re.compile(r"^(?:i{1,3}|iv|vi{0,3}|ix|xi{0,3})$")
 
 
@@ -30,28 +32,45 @@ class OrganizationHeads:
     table: Mapping[str, str]
     stops: frozenset[str]
     longest: int
+    #: lower-case names of countries, which may close an organization's name after its head ("Marriage
+    #: Equality Coalition Taiwan")
+    countries: frozenset[str] = frozenset()
 
     def sector(self, name: str) -> str | None:
         """The sector the head of ``name`` says ("University of Cambridge" -> EDU), None if it says none."""
         words = [w.lower() for w in _WORDS.findall(name)]
+        found = self._head(words)
+        for size in range(1, COUNTRY_WORDS + 1):
+            if found is not None or len(words) <= size:
+                break
+            if " ".join(words[-size:]) in self.countries:  # "Amnesty Watch Kenya": the head before the country
+                found = self._head(words[:-size])
+        if found is not None:
+            return found
+        owner = _OWNER.match(name)  # a body of another: "House of Representatives' Committee on Ways and Means"
+        return self.sector(owner.group(1)) if owner is not None else None
+
+    def _head(self, words: list[str]) -> str | None:
         for size in range(min(self.longest, len(words)), 1, -1):  # "House of Lords", before "of" cuts it
             found = self.table.get(" ".join(words[-size:]))
             if found is not None:
                 return found
+        cut = words
         for k, word in enumerate(words):
             if k and word in self.stops:
-                words = words[:k]  # the head comes before "of", "for", "on"
+                cut = words[:k]  # the head comes before "of", "for", "on"
                 break
-        for size in range(min(self.longest, len(words)), 0, -1):
-            found = self.table.get(" ".join(words[-size:]))
+        for size in range(min(self.longest, len(cut)), 0, -1):
+            found = self.table.get(" ".join(cut[-size:]))
             if found is not None:
                 return found
-        owner = _OWNER.match(name)  # a body of another: "House of Representatives' Committee on Ways and Means"
-        return self.sector(owner.group(1)) if owner is not None else None
+        # nothing before "of" or "for" says a kind: the last word may ("Cinema for Peace Foundation")
+        return self.table.get(words[-1]) if cut is not words and words else None
 
 
-def parse_heads(entries: Any, stops: frozenset[str]) -> OrganizationHeads:
-    """The table from ``agents.json``'s ``organization_heads``; ``stops`` end a name's head ("of")."""
+def parse_heads(entries: Any, stops: frozenset[str], countries: frozenset[str] = frozenset()) -> OrganizationHeads:
+    """The table from ``agents.json``'s ``organization_heads``; ``stops`` end a name's head ("of");
+    ``countries`` are the names of countries that may close a name after its head."""
     if not isinstance(entries, list):
         raise _fail("'organization_heads' must be a list of objects with 'words' and 'sector'")
     table: dict[str, str] = {}
@@ -61,7 +80,8 @@ def parse_heads(entries: Any, stops: frozenset[str]) -> OrganizationHeads:
             raise _fail(f"organization_heads[{i}] needs 'words' and a 'sector'")
         for word in entry["words"]:
             table[" ".join(w.lower() for w in _WORDS.findall(word))] = entry["sector"]
-    return OrganizationHeads(table, stops, max((len(k.split()) for k in table), default=0))
+    names = frozenset(" ".join(w.lower() for w in _WORDS.findall(c)) for c in countries)
+    return OrganizationHeads(table, stops, max((len(k.split()) for k in table), default=0), names)
 
 
 def display_case(name: str, particles: frozenset[str]) -> str:
