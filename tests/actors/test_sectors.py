@@ -340,3 +340,10 @@ def test_an_organizations_head_is_read_past_its_country_and_at_the_end_after_for
 def test_a_person_of_an_organization_named_with_its_country_takes_its_sector() -> None:
     article = run("Lena Okafor of Parents Coalition Kenya said the law was not enough.", dt.date(2019, 5, 17))
     assert actor_of(article, "Lena Okafor").sector == "NGO"
+
+
+def test_a_title_in_apposition_at_the_end_of_a_sentence_is_read() -> None:
+    article = run("The charge was denied by Irma Vashaka, the defendant's lawyer. The story was first told by Ann "
+                  "Fox, a journalist.", dt.date(2019, 6, 10))
+    assert actor_of(article, "Irma Vashaka").sector == "JUD"
+    assert actor_of(article, "Ann Fox").sector == "JRN"
