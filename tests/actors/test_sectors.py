@@ -347,3 +347,9 @@ def test_a_title_in_apposition_at_the_end_of_a_sentence_is_read() -> None:
                   "Fox, a journalist.", dt.date(2019, 6, 10))
     assert actor_of(article, "Irma Vashaka").sector == "JUD"
     assert actor_of(article, "Ann Fox").sector == "JRN"
+
+
+def test_a_dictionary_organization_of_no_country_takes_the_country_its_name_gives() -> None:
+    article = run("The American Civil Liberties Union sued the state on Monday over the new law.", dt.date(2019, 5, 20))
+    union = actor_of(article, "American Civil Liberties Union")
+    assert (union.country, union.sector) == ("USA", "NGO")

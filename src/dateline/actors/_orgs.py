@@ -42,6 +42,15 @@ def org_group(org: Org) -> tuple[Key, Group]:
     return ("O", org.name), Group(org.name, org.kind, org.country, org.sector, wikidata=org.wikidata)
 
 
+def _named_country(build: Build, found: tuple[Key, Group]) -> tuple[Key, Group]:
+    """A dictionary organization of no country takes the country its own name gives ("American Civil
+    Liberties Union"), as a name no dictionary knows does."""
+    group = found[1]
+    if group.country is None:
+        group.country = text_country(build, group.name)
+    return found
+
+
 def name_group(build: Build, cand: Candidate) -> tuple[Key, Group] | None:
     """The actor a remaining name stands for: organization, country, government, or an unknown ORG."""
     doc = build.doc
@@ -49,7 +58,7 @@ def name_group(build: Build, cand: Candidate) -> tuple[Key, Group] | None:
     if orgs:
         owner = country_word_before(build, cand) or build.story_body(orgs, build.article.text[cand.start : cand.end])
         if owner is None or owner == IGO or any(o.country in (None, IGO) for o in orgs):
-            return org_group(choose_org(build, orgs))
+            return _named_country(build, org_group(choose_org(build, orgs)))
         if any(o.country == owner for o in orgs):
             return org_group(choose_org(build, [o for o in orgs if o.country == owner]))
         return _of_country(build, cand, owner, orgs)  # "the Nigerian Senate" is not the United States Senate
