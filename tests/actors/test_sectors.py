@@ -353,3 +353,13 @@ def test_a_dictionary_organization_of_no_country_takes_the_country_its_name_give
     article = run("The American Civil Liberties Union sued the state on Monday over the new law.", dt.date(2019, 5, 20))
     union = actor_of(article, "American Civil Liberties Union")
     assert (union.country, union.sector) == ("USA", "NGO")
+
+
+def test_the_city_of_a_town_that_acts_is_its_government_a_described_city_a_place() -> None:
+    acting = run("Voters in Washington state waited for hours on Tuesday. The city of Tacoma closed two polling "
+                 "places.", dt.date(2020, 4, 8))
+    city = actor_of(acting, "Tacoma")
+    assert (city.name, city.kind, city.country, city.sector) == ("City of Tacoma", "organization", "USA", "GOV")
+    described = run("Fans in Ontario, Canada, gathered on Saturday. The Canadian city of Toronto hosted the fair.",
+                    dt.date(2019, 3, 25))
+    assert "City of Toronto" not in by_name(described)

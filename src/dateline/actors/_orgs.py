@@ -78,7 +78,7 @@ def name_group(build: Build, cand: Candidate) -> tuple[Key, Group] | None:
     if not kinds and tagged and all(h.kind in ("person", "org") for h in cand.hits):
         return _unknown_name(build, cand)
     if not cand.hits and cand.label == "GPE":
-        return _acting_division(build, cand)
+        return _acting_division(build, cand) or _acting_town(build, cand)
     return None
 
 
@@ -95,6 +95,24 @@ def _acting_division(build: Build, cand: Candidate) -> tuple[Key, Group] | None:
     return ("D", iso, text), Group(text, "organization", iso, GOVERNMENT)  # a division's country is never IGO
 
 
+def _acting_town(build: Build, cand: Candidate) -> tuple[Key, Group] | None:
+    """A town named as "the city of" it that acts ("the city of Seattle cleared the zone"): its government,
+    of the country the story happens in where the town lies there. A town described ("the Canadian city of
+    Toronto hosted") is a place."""
+    doc, words, kb = build.doc, build.lex.words, build.lex.kb
+    k = cand.tok_start
+    if kb is None or k < 2 or doc[k - 1].lower_ not in words.division_prepositions:
+        return None
+    if doc[k - 2].lower_ not in words.town_nouns or (k < 3 or doc[k - 3].lower_ not in words.determiners):
+        return None  # "the Canadian city of Toronto" describes a place
+    text = " ".join(build.article.text[cand.start : cand.end].split())
+    countries = set(kb.towns.get(text, ())) & {build.context.main_country, build.context.scene_country}
+    if len(countries) != 1 or not _acts(build, cand):
+        return None
+    name = f"{doc[k - 2].text[:1].upper()}{doc[k - 2].text[1:]} of {text}"
+    return ("T", text), Group(name, "organization", countries.pop(), GOVERNMENT)
+
+
 def _acts(build: Build, cand: Candidate) -> bool:
     """Whether a place's name, or "the state of" it, is the subject of a verb other than "be" ("Nevada moved its
     caucus") or the agent of a passive one ("brought by Oklahoma"): not a place's qualifier, nor a dateline."""
@@ -103,7 +121,7 @@ def _acts(build: Build, cand: Candidate) -> bool:
     if (k >= 2 and doc[k - 1].text == ",") or (cand.tok_end < len(doc) and doc[cand.tok_end].text in ",("):
         return False  # a place's qualifier ("Vigo County, Indiana"), a dateline ("New York (AFP)")
     if (tok.dep_ == "pobj" and tok.head.lower_ in words.division_prepositions
-            and tok.head.head.lower_ in words.division_nouns):
+            and tok.head.head.lower_ in words.division_nouns | words.town_nouns):
         tok = tok.head.head  # "the state of Pennsylvania certified"
     if tok.dep_ == "pobj" and tok.head.dep_ == "agent":
         return True

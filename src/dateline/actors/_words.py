@@ -107,6 +107,8 @@ class Words:
     agent_descriptors: frozenset[str]
     generic_body_names: frozenset[str]
     division_nouns: frozenset[str]
+    #: nouns of towns before 'of' and a town's name ('the city of Seattle')
+    town_nouns: frozenset[str]
     division_prepositions: frozenset[str]
     copula_lemmas: frozenset[str]
 
@@ -245,6 +247,7 @@ def parse_words(data: dict[str, Any]) -> Words:
         agent_descriptors=_lower_words(data, "agent_descriptors"),
         generic_body_names=_lower_words(data, "generic_body_names"),
         division_nouns=_lower_words(data, "division_nouns"),
+        town_nouns=_lower_words(data, "town_nouns"),
         division_prepositions=_lower_words(data, "division_prepositions"),
         copula_lemmas=_lower_words(data, "copula_lemmas"),
     )
