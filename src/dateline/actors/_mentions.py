@@ -417,10 +417,8 @@ def _outside_title(tok: Token, lex: Lexicon) -> bool:
 
 def _title_token(tok: Token, words: Words) -> bool:
     """Words a title phrase is made of: nouns, adjectives, names, "the", possessive 's, "U.S."-style dots."""
-    if tok.text == "." and tok.is_sent_end:
-        return False  # the full stop after "Jane Roe, a lawyer." closes the sentence, not an abbreviation
-    if tok.text in words.possessives or tok.text in ("-", ".", "(", ")"):
-        return True  # "Organisation of Islamic Cooperation (OIC) head"
+    if tok.text in words.possessives or tok.text in ("-", "(", ")") or (tok.text == "." and not tok.is_sent_end):
+        return True  # "Organisation of Islamic Cooperation (OIC) head"; not the full stop of "Roe, a lawyer."
     return bool(tok.pos_ in ("NOUN", "PROPN", "ADJ", "DET") and not tok.is_punct)
 
 

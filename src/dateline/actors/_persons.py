@@ -358,9 +358,8 @@ def _text_country_sector(build: Build, mod: Modifier | None, at: int) -> tuple[s
     said = build.article.text[mod.start : mod.appositive.end if mod.appositive is not None else at]
     said_words = said.lower().split()
     if any(w in words.former_words for w in said_words) and mod.sector in OFFICE_SECTORS:
-        if any(w in words.deceased_words for w in said_words):
-            return country or org_country, mod.sector  # "the late Senator Jane Roe": of the office, no elite
-        return country or org_country, ELITE  # "Former US Vice President Joe Biden"
+        late = any(w in words.deceased_words for w in said_words)  # "the late Senator Jane Roe": the office's
+        return country or org_country, mod.sector if late else ELITE  # "Former US Vice President Joe Biden"
     generic = not title or title in words.position_words or title.split()[-1] in words.position_words
     sector = (org_sector or mod.sector) if generic else mod.sector
     return country or org_country, sector
