@@ -363,3 +363,15 @@ def test_the_city_of_a_town_that_acts_is_its_government_a_described_city_a_place
     described = run("Fans in Ontario, Canada, gathered on Saturday. The Canadian city of Toronto hosted the fair.",
                     dt.date(2019, 3, 25))
     assert "City of Toronto" not in by_name(described)
+
+
+def test_a_leaders_household_is_an_elite_but_not_a_senators_nor_a_niece() -> None:
+    leader = run("President Joan Miller of Estonia spoke on Monday, and her husband Mark was beside her.",
+                 dt.date(2020, 8, 25))
+    assert actor_of(leader, "Mark").sector == "ELI"
+    senator = run("Protesters surrounded Senator Rand Kemp and his wife Kelley as they left the hall.",
+                  dt.date(2020, 8, 28))
+    assert actor_of(senator, "Kelley").sector == "CVL"
+    niece = run("President Joan Miller of Estonia spoke on Monday. Her niece Mary Miller released a book.",
+                dt.date(2020, 8, 25))
+    assert actor_of(niece, "Mary Miller").sector == "CVL"

@@ -46,6 +46,8 @@ ELITE = "ELI"
 #: Sectors of offices whose former holders are elites ("former prime minister"; not "former lawyer", nor a
 #: retired judge, whom PLOVER keeps in the judiciary).
 OFFICE_SECTORS = frozenset({"GOV", "LEG", "MIL", "PTY", "IGO"})
+#: Sectors of the persons whose households are elites: the executive, present or former (not a senator's).
+LEADER_SECTORS = frozenset({"GOV", ELITE})
 #: Sectors of public office: a title of one of them fits a person known for another ("Attorney General"
 #: for a minister, "Senator" for a former governor); a title outside them (professor, doctor, journalist)
 #: does not fit an officeholder of the same name.
@@ -151,7 +153,7 @@ def _after_kin(build: Build, cand: Candidate) -> bool:
 
 
 def _of_family(build: Build, cand: Candidate, group: Group) -> None:
-    """The relative of an officeholder, present or former, is an elite of the officeholder's country: the
+    """The spouse, child or parent of a leader, present or former, is an elite of the leader's country: the
     person named just before (in this or the previous sentence: "Jacques Chirac ... his wife Bernadette"),
     or after "his"/"her", the last person named in the sentences before who is no relative himself ("his
     son-in-law, Frédéric Salat-Baroux, ... his wife Bernadette")."""
@@ -166,7 +168,8 @@ def _of_family(build: Build, cand: Candidate, group: Group) -> None:
     if owned:
         before = [(span, key) for span, key in before if not _kin_named(build, span)]
     relative = build.groups.get(before[-1][1]) if before else None
-    if relative is not None and relative.sector in OFFICE_SECTORS | {ELITE}:
+    if relative is not None and build.lowers[k] in build.lex.words.household_kin_words \
+            and relative.sector in LEADER_SECTORS:
         group.sector, group.country = ELITE, relative.country or group.country
 
 

@@ -83,6 +83,8 @@ class Words:
     motion_verbs: frozenset[str]
     destination_prepositions: frozenset[str]
     kin_words: frozenset[str]
+    #: the kin words of a household (spouses, children, parents): a leader's household is an elite
+    household_kin_words: frozenset[str]
     #: a person's people named by their tie ("his lawyers", "her family"): noun -> PLOVER sector
     relation_nouns: Mapping[str, str | None]
     person_nouns: frozenset[str]
@@ -224,6 +226,7 @@ def parse_words(data: dict[str, Any]) -> Words:
         motion_verbs=_lower_words(data, "motion_verbs"),
         destination_prepositions=_lower_words(data, "destination_prepositions"),
         kin_words=_lower_words(data, "kin_words"),
+        household_kin_words=_lower_words(data, "household_kin_words"),
         relation_nouns=_sector_table(data, "relation_nouns"),
         person_nouns=_lower_words(data, "person_nouns"),
         not_person_openings=_lower_words(data, "not_person_openings"),
