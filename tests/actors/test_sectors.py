@@ -375,3 +375,11 @@ def test_a_leaders_household_is_an_elite_but_not_a_senators_nor_a_niece() -> Non
     niece = run("President Joan Miller of Estonia spoke on Monday. Her niece Mary Miller released a book.",
                 dt.date(2020, 8, 25))
     assert actor_of(niece, "Mary Miller").sector == "CVL"
+
+
+def test_a_second_title_after_the_name_says_the_country_the_first_does_not() -> None:
+    article = run("Mexican officials condemned the attack in Mexico City, and Mexico asked for answers. The shooting "
+                  "is terrorism, according to prosecutor Jon Bosch, the U.S. Attorney for the Western District of "
+                  "Texas.", dt.date(2019, 8, 5))
+    bosch = actor_of(article, "Jon Bosch")
+    assert (bosch.country, bosch.sector) == ("USA", "JUD")

@@ -19,11 +19,12 @@ from __future__ import annotations
 
 import bisect
 import datetime as dt
+from dataclasses import replace
 from typing import TYPE_CHECKING
 
 from dateline.actors._appositions import role_from_parse
 from dateline.actors._build import Build, Group, Key, modifier_country
-from dateline.actors._lexicon import Org, Person, Role
+from dateline.actors._lexicon import Country, Org, Person, Role
 from dateline.actors._mentions import Candidate, Modifier, quote_regions, title_after, title_before
 from dateline.actors._orgs import IGO, text_country
 from dateline.actors._people import choose_person, office_title
@@ -109,8 +110,11 @@ def _title_of(build: Build, cand: Candidate, by_token: dict[int, Candidate]) -> 
         mod = mod if mod is not None and mod.start < doc[cand.tok_start].idx else None
     if mod is not None and mod.contiguous and _taken_since(build, first, mod.start):
         mod = None  # words another actor already took are not this one's title ("Congress Congress Trump")
-    mod = mod or title_after(doc, lowers, cand.tok_end, lex, by_token)
-    return mod or role_from_parse(doc, lowers, cand, lex, by_token)
+    after = title_after(doc, lowers, cand.tok_end, lex, by_token)
+    if mod is not None and after is not None and modifier_country(mod, None) is None:
+        # "prosecutor Jane Roe, the U.S. Attorney for ...": the second title says the country
+        mod = replace(mod, hits=mod.hits + tuple(h for h in after.hits if isinstance(h.ref, Country)))
+    return mod or after or role_from_parse(doc, lowers, cand, lex, by_token)
 
 
 def _taken_since(build: Build, token: int, start: int) -> bool:
