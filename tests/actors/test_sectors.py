@@ -383,3 +383,11 @@ def test_a_second_title_after_the_name_says_the_country_the_first_does_not() -> 
                   "Texas.", dt.date(2019, 8, 5))
     bosch = actor_of(article, "Jon Bosch")
     assert (bosch.country, bosch.sector) == ("USA", "JUD")
+
+
+def test_words_that_join_a_person_to_a_country_beat_the_storys_country() -> None:
+    article = run("Mexico counted more butterflies this year, and Mexican officials were pleased. Mexico will count "
+                  "again in March. According to ecologist Chad Tyler of the University of Kansas, the weather "
+                  "helped. The site's operator, Lee Jae-sun from South Korea, was arrested.", dt.date(2019, 1, 30))
+    assert actor_of(article, "Chad Tyler").country == "USA"
+    assert actor_of(article, "Lee Jae-sun").country == "KOR"

@@ -32,20 +32,22 @@ def affiliations_pass(build: Build) -> None:
     """Persons of no known sector that a mention joins to an organization of a known sector, and persons
     of no known country that a mention joins to a country."""
     for group in build.groups.values():
-        if group.kind != "person" or (group.sector is not None and group.country is not None):
+        if group.kind != "person" or (group.sector is not None and group.country is not None
+                                      and not group.country_guessed):
             continue
         for mention in group.mentions:
             span = build.doc.char_span(mention.start, mention.end, alignment_mode="expand")
             if span is None:
                 continue
             for other in [*_affiliations(build, span.root), *_country_after(build, span.end)]:
+                open_country = group.country is None or (group.country_guessed and other.country is not None)
                 if other.kind == "organization" and other.sector is not None and group.sector is None:
                     group.sector = other.sector
-                    group.country = group.country or other.country
-                elif other.kind == "organization" and group.country is None:
+                    group.country = other.country if open_country else group.country
+                elif other.kind in ("organization", "country") and open_country:
                     group.country = other.country  # "Jane Roe, a spokeswoman for the Kenyan health ministry"
-                elif other.kind == "country" and group.country is None:
-                    group.country = other.country
+                if open_country and group.country is not None and group.country == other.country:
+                    group.country_guessed = False  # "Jane Roe from Kenya" in a story of another country
 
 
 def _affiliations(build: Build, tok: Token) -> list[Group]:

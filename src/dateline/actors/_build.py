@@ -65,6 +65,9 @@ class Group:
     anaphor: str | None = None
     #: an agent noun that names nobody unless an actor of its sector was named before it ("the officers")
     needs_antecedent: bool = False
+    #: the country is only the story's, which the text did not say of this actor: words that join it to
+    #: another country say more ("Jane Roe from South Korea")
+    country_guessed: bool = False
 
 
 @dataclass

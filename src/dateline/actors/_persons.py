@@ -343,10 +343,10 @@ def _person_group(
         group = Group(person.name, "person", country, sector, title, person.wikidata, person.gender or gender)
         group.former = ended or sector == ELITE
         return ("P", person.name), group
-    if country is None:  # "Prime Minister Oleksiy Honcharuk", "Sudesh Amman" in a story about one country
+    if guessed := country is None:  # "Prime Minister Oleksiy Honcharuk", "Sudesh Amman" in a story about one country
         country = build.context.main_country or build.context.home_country
     group = Group(name, "person", country, IGO if country == IGO else sector, title, None, gender)
-    group.former, group.unknown = sector == ELITE, mod is None
+    group.former, group.unknown, group.country_guessed = sector == ELITE, mod is None, guessed
     return ("P", name), group
 
 
