@@ -4,10 +4,12 @@ A person of whom neither the text nor a dictionary says a role, but whom the
 text joins to an organization of a known kind, takes that organization's
 sector, and its country when the person has none: "Jane Roe of the Center for
 Election Science" (NGO), "John Roe, a biologist at the Royal Veterinary
-College," (EDU), "Jane Roe with the ACLU". A person of no known country whom
-the text joins so to a country, or to an organization of a known country, is of
-that country ("Mary Roe, also from Kenya,", "Jane Roe, a spokeswoman for the
-Kenyan Ministry of Health"). The prepositions are the language's (``affiliation_prepositions`` of
+College," (EDU), "Jane Roe with the ACLU". A person of no known country, or
+of only the story's country that the text does not say of them, whom the text
+joins so to a country, or to an organization of a known country, is of that
+country ("Mary Roe, also from Kenya,", "Jane Roe, a spokeswoman for the Kenyan
+Ministry of Health", "ecologist Jane Roe of the University of Kansas" in a story
+of Mexico). The prepositions are the language's (``affiliation_prepositions`` of
 ``actors.json``).
 """
 
@@ -30,7 +32,7 @@ SKIPPED = frozenset({"advmod", "preconj"})
 
 def affiliations_pass(build: Build) -> None:
     """Persons of no known sector that a mention joins to an organization of a known sector, and persons
-    of no known country that a mention joins to a country."""
+    of no known country, or only the story's, that a mention joins to a country or an organization of one."""
     for group in build.groups.values():
         if group.kind != "person" or (group.sector is not None and group.country is not None
                                       and not group.country_guessed):
