@@ -26,6 +26,10 @@ judgement tells of a deed of its agent ("the judge sentenced him to ..."), and
 so does one whose cue is a stance word only as an adjective ("cleared the
 area") or a verb of thought with a thing after it ("showed promise"); PolNeAR
 counts such deeds as attributions, so they are kept, as kind ``act``.
+Last, a stance no one is said to hold is dropped (:mod:`dateline.quotes._held`:
+"people who want ...", "need to think about ...", "if you want ...", "the
+footage showed ..."), and a clause of reason its cue governs ("decided to go
+because ...") ends its content.
 ``quotes.method=model`` runs the model alone and ``quotes.method=rules`` the
 rules alone. When the model is missing the stage runs its rules and says so
 once. Cue words and every other word either reads live in
@@ -45,6 +49,7 @@ from dateline.errors import PipelineError
 from dateline.lang import Resources
 from dateline.pipeline import StageConfig, stage
 from dateline.quotes._arrays import Arrays
+from dateline.quotes._held import held
 from dateline.quotes._learned import arrays_of, find_learned, load_learned, with_sources
 from dateline.quotes._lexicon import Lexicon, load_lexicon
 from dateline.quotes._reading import acted, denied, says
@@ -113,7 +118,7 @@ def apply(article: Article, config: QuotesConfig = QuotesConfig()) -> Article:
         short = [(q.content.start, q.content.end) for q in rules if _short(q)] if config.model_reading else []
         learned_quotes = find_learned(article, learned, config.strict_stances, taken, a, short)
         found = carried_on(a, _join(lend(rules, learned_quotes) if short else rules, learned_quotes))
-    return replace(article, quotes=tuple(_as_acts(article, a, found, lexicon)))
+    return replace(article, quotes=tuple(held(article, _as_acts(article, a, found, lexicon), lexicon)))
 
 
 def _as_acts(article: Article, a: Arrays | None, quotes: list[Quote], lexicon: Lexicon) -> list[Quote]:

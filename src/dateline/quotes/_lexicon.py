@@ -30,7 +30,7 @@ _WORD_LISTS = (
     "speech_verbs", "thought_verbs", "object_verbs", "call_particles", "person_pronouns", "group_pronouns",
     "label_stopwords",
 )
-#: Lists added in formats 1.1 to 1.9; an older file without them reads them as empty.
+#: Lists added in formats 1.1 to 1.10; an older file without them reads them as empty.
 _OPTIONAL_LISTS = ("agent_nouns", "content_prepositions", "action_verbs", "passive_verbs", "recipient_verbs",
                    "cue_nouns", "noun_prepositions", "cue_adjectives",
                    "clause_only_verbs", "stance_verbs", "speech_nouns", "forecast_verbs", "feeling_nouns",
@@ -53,7 +53,9 @@ _OPTIONAL_LISTS = ("agent_nouns", "content_prepositions", "action_verbs", "passi
                    # 1.8
                    "continuation_verbs", "perception_verbs", "receiving_verbs",
                    # 1.9
-                   "contrast_marks", "feeling_verbs")
+                   "contrast_marks", "feeling_verbs",
+                   # 1.10
+                   "directive_verbs", "conditional_marks", "evidence_verbs", "reason_marks", "generic_people")
 #: Every list a file may hold, each described under ``lists``.
 _ALL_LISTS = frozenset((*_WORD_LISTS, *_OPTIONAL_LISTS, "source_phrases"))
 
@@ -131,6 +133,11 @@ class Lexicon:
     receiving_verbs: frozenset[str] = frozenset()
     contrast_marks: frozenset[str] = frozenset()
     feeling_verbs: frozenset[str] = frozenset()
+    directive_verbs: frozenset[str] = frozenset()
+    conditional_marks: frozenset[str] = frozenset()
+    evidence_verbs: frozenset[str] = frozenset()
+    reason_marks: frozenset[str] = frozenset()
+    generic_people: frozenset[str] = frozenset()
 
     @functools.cached_property
     def cue_verbs(self) -> frozenset[str]:

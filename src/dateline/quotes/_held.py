@@ -1,0 +1,161 @@
+"""Stances no one is said to hold, and reasons that are no part of what is held.
+
+A reported stance ("X believes ...", "X wants to ...") is an attribution only
+when the text says that its source holds it. The stage's rules and its model
+both read a cue and a subject; this module reads, after both, what they do not:
+
+- a relative pronoun as the holder ("people who want to wear it", "which",
+  "that") with no actor behind it: a restrictive clause tells what kind of
+  people or things are meant, not what someone holds;
+- a cue in the infinitive of a verb of needing or directing ("we need to think
+  about models", "residents were advised to expect ...", "urged them to
+  reject ..."): it tells what someone should hold, not what they hold;
+- a cue in a condition ("if you want to do it", "if I had an idea about ..."):
+  a stance supposed, not held;
+- a verb of evidence whose subject is a thing ("the footage showed ...", "a
+  photo showing ...", "he was found under rubble"): the thing holds nothing.
+
+A clause of reason the cue governs ("decided to reject the term because I want
+...", "expected that, because I am against ...") says why the stance is held,
+not what it is: the content ends before it.
+"""
+
+from __future__ import annotations
+
+from dataclasses import replace
+from typing import TYPE_CHECKING
+
+from dateline.quotes._lexicon import Lexicon
+from dateline.quotes._stance import is_agent
+from dateline.records import Article, Quote, make_span
+
+if TYPE_CHECKING:
+    from spacy.tokens import Doc, Token
+
+__all__ = ["held", "unheld", "without_reason"]
+
+#: Dependencies that open a clause of its own: a walk up from a cue stops at the head of its clause.
+_CLAUSE_HEADS = frozenset({"ROOT", "ccomp", "advcl", "relcl", "parataxis", "csubj", "acl"})
+#: Dependencies of a grammatical subject.
+_SUBJECTS = frozenset({"nsubj", "nsubjpass", "csubj"})
+
+
+def _cue(doc: Doc, quote: Quote) -> Token | None:
+    """The first token of ``quote``'s cue, or None when it has none."""
+    if quote.cue is None:
+        return None
+    span = doc.char_span(quote.cue.start, quote.cue.end, alignment_mode="expand")
+    return span[0] if span is not None and len(span) else None
+
+
+def _relative_holder(doc: Doc, quote: Quote, lexicon: Lexicon) -> bool:
+    """Whether the speaker is a relative pronoun that stands for no one: "which" or "that" for a thing (or for
+    nothing the parser found), or "who" for people at large ("people who want to wear it"; not "people from
+    Tanzania, who knew that ...", set off by a comma: those are people the text tells of)."""
+    if quote.speaker_span is None:
+        return False
+    word = quote.speaker_span.text.strip().lower()
+    if word not in lexicon.relative_pronouns:
+        return False
+    span = doc.char_span(quote.speaker_span.start, quote.speaker_span.end, alignment_mode="expand")
+    pronoun = span[0] if span is not None and len(span) else None
+    referent = pronoun.head.head if pronoun is not None and pronoun.head.dep_ == "relcl" else None
+    if referent is None:
+        return word in lexicon.not_agents
+    if word in lexicon.not_agents:
+        return not is_agent(referent, lexicon) and not referent.ent_type_ and quote.speaker is None
+    restrictive = pronoun is not None and pronoun.i > 0 and not doc[pronoun.i - 1].is_punct
+    return restrictive and referent.lemma_.lower() in lexicon.generic_people
+
+
+def _directed(cue: Token, lexicon: Lexicon) -> bool:
+    """Whether the cue is the infinitive of a verb of needing or directing ("need to think", "advised to expect")."""
+    return cue.dep_ == "xcomp" and cue.head.lemma_.lower() in lexicon.directive_verbs \
+        and any(c.tag_ == "TO" for c in cue.children)
+
+
+def _supposed(cue: Token, lexicon: Lexicon) -> bool:
+    """Whether the cue lies in a condition ("if you want to ...", "if I had an idea ..."): up to the head of
+    its clause, a word on the way is opened by a conditional mark. A verb joined with a subject of its own opens a
+    clause of its own ("unless you want more, but I think it is plenty")."""
+    token = cue
+    while True:
+        if any(c.dep_ == "mark" and c.lower_ in lexicon.conditional_marks for c in token.children):
+            return True
+        if token.dep_ in _CLAUSE_HEADS or token.head.i == token.i \
+                or (token.dep_ == "conj" and any(c.dep_ in _SUBJECTS for c in token.children)):
+            return False
+        token = token.head
+
+
+def _thing_shows(cue: Token, lexicon: Lexicon) -> bool:
+    """Whether a verb of evidence tells what a thing depicts ("the footage showed the vehicle burn", "a photo
+    showing him standing") or is a passive with no agent ("he was found under rubble"), with no finite clause
+    it governs: what is shown is a scene, held by no one. A finding ("the data show that turnout fell") stays, and
+    so does what a study or a poll shows (``finding_nouns``)."""
+    if cue.lemma_.lower() not in lexicon.evidence_verbs or _finite_after(cue):
+        return False
+    if any(c.dep_ == "auxpass" for c in cue.children):
+        return not any(c.dep_ == "agent" for c in cue.children)
+    subject = next((c for c in cue.children if c.dep_ in _SUBJECTS), None)
+    if subject is None and cue.dep_ == "acl":
+        subject = cue.head  # "a photo showing ...": the photo shows
+    return subject is not None and subject.pos_ in ("NOUN", "PROPN") and not is_agent(subject, lexicon) \
+        and not subject.ent_type_ and subject.lemma_.lower() not in lexicon.finding_nouns
+
+
+#: Tags of a finite verb: past, present, modal.
+_FINITE_TAGS = frozenset({"VBD", "VBZ", "VBP", "MD"})
+
+
+def _finite_after(cue: Token) -> bool:
+    """Whether a clause the cue governs is finite ("showed that turnout fell", "show voters fear", "most voters
+    stayed home, the analysis shows")."""
+    for child in cue.children:
+        if child.dep_ in ("ccomp", "xcomp", "advcl") and (
+                child.tag_ in _FINITE_TAGS or any(c.dep_ in ("aux", "auxpass") and c.tag_ in _FINITE_TAGS
+                                                  for c in child.children)):
+            return True
+    return False
+
+
+def unheld(doc: Doc, quote: Quote, lexicon: Lexicon) -> bool:
+    """Whether a reported stance tells no stance its source holds (see the module)."""
+    if quote.kind != "stance" or quote.direct:
+        return False
+    if _relative_holder(doc, quote, lexicon):
+        return True
+    cue = _cue(doc, quote)
+    return cue is not None and (_directed(cue, lexicon) or _supposed(cue, lexicon) or _thing_shows(cue, lexicon))
+
+
+def without_reason(doc: Doc, text: str, quote: Quote, lexicon: Lexicon) -> Quote:
+    """``quote`` with its content ending before a clause of reason its cue governs ("decided to go | because
+    ..."), when the content runs over one and holds words before it (``text``: the article's text)."""
+    cue = _cue(doc, quote)
+    if cue is None or quote.direct or quote.kind != "stance":
+        return quote
+    governors = {cue.i} | ({cue.head.i} if cue.dep_ == "xcomp" else set())
+    for clause in doc.char_span(quote.content.start, quote.content.end, alignment_mode="expand") or ():
+        if clause.dep_ != "advcl" or (clause.head.i not in governors
+                                      and not (clause.head.dep_ == "xcomp" and clause.head.head.i == cue.i)):
+            continue
+        mark = clause.left_edge
+        if mark.lower_ not in lexicon.reason_marks or mark.idx <= quote.content.start:
+            continue
+        before = doc[mark.i - 1]
+        while before.is_punct and before.i > 0:
+            before = doc[before.i - 1]
+        end = before.idx + len(before.text)
+        if end > quote.content.start:
+            return replace(quote, content=make_span(text, quote.content.start, end))
+    return quote
+
+
+def held(article: Article, quotes: list[Quote], lexicon: Lexicon) -> list[Quote]:
+    """``quotes`` of ``article`` less the stances no one holds (:func:`unheld`), each stance without its clause of
+    reason (:func:`without_reason`)."""
+    doc = article.doc
+    if doc is None:
+        return quotes
+    return [without_reason(doc, article.text, q, lexicon) for q in quotes if not unheld(doc, q, lexicon)]

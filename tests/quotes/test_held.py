@@ -1,0 +1,58 @@
+"""Stances no one is said to hold (quotes._held): relative pronouns for no one, needs and directions, conditions,
+scenes that things show; and clauses of reason, which end a stance's content."""
+
+from __future__ import annotations
+
+from dataclasses import replace
+from typing import Any
+
+from dateline import annotate, quotes
+from dateline.records import Article, Quote
+
+
+def stances(text: str) -> list[Quote]:
+    [article] = annotate.apply_batch([Article(id="a1", source="test", text=text)])
+    return [q for q in quotes.apply(replace(article, actors=())).quotes if q.kind == "stance"]
+
+
+def contents(found: list[Quote]) -> set[str]:
+    return {q.content.text for q in found}
+
+
+def test_people_who_hold_a_view_are_no_holder_but_named_ones_set_off_by_a_comma_are(nlp: Any) -> None:
+    found = stances("Shops sell masks to people who want to wear them. "
+                    "My cousins from Leeds, who knew that I was ill, visited me every week.")
+    assert not any("wear them" in c for c in contents(found))
+    assert "I was ill" in contents(found)
+
+
+def test_a_thing_behind_which_is_no_holder(nlp: Any) -> None:
+    found = stances("The club held a meeting, which promoted its new jerseys. The mayor promoted the new park.")
+    assert not any("jerseys" in c for c in contents(found))
+
+
+def test_what_one_needs_or_is_advised_to_hold_is_not_held(nlp: Any) -> None:
+    found = stances("Drivers were advised to expect long delays on the bridge. "
+                    "We need to think about better ways to count the birds. Drivers expect long delays.")
+    assert not any("bridge" in c or "count the birds" in c for c in contents(found))
+    assert "long delays" in contents(found)
+
+
+def test_a_stance_in_a_condition_is_not_held_but_one_beside_it_is(nlp: Any) -> None:
+    found = stances("If you want to join the choir, you should call Anna. "
+                    "Unless you want to add more, I think the list is complete.")
+    assert not any("join the choir" in c or "add more" in c for c in contents(found))
+    assert "the list is complete" in contents(found)
+
+
+def test_a_scene_a_thing_shows_is_no_stance_but_a_finding_is(nlp: Any) -> None:
+    found = stances("A video from the harbour showed the ferry sinking slowly. "
+                    "The boy was found under a collapsed wall. The inspectors showed that the ferry was overloaded.")
+    assert not any("ferry sinking" in c or "collapsed wall" in c for c in contents(found))
+    assert any("the ferry was overloaded" in c for c in contents(found))
+
+
+def test_a_reason_the_cue_governs_ends_the_content(nlp: Any) -> None:
+    found = stances("I decided to sell the farm because my knees hurt too much.")
+    assert "to sell the farm" in contents(found)
+    assert not any("knees" in c for c in contents(found))
