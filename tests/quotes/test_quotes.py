@@ -267,6 +267,18 @@ def test_first_person_inside_a_quote_is_its_speaker(nlp: Any) -> None:
     assert thought.speaker == roe.id
 
 
+def test_a_quotation_inside_a_turn_is_part_of_it_and_its_first_person_is_the_turn_speaker(nlp: Any) -> None:
+    article = interview("Marine biologist Jane Roe spoke to reporters about the reef. Her colleague Tom Hale "
+                        "counted the fish.\n\n((Reporter)) What did you find?\n\n"
+                        "((Jane Roe)) We call the small ones \"drifters\". I think the reef has recovered.\n\n"
+                        "((Reporter)) Thank you.\n")
+    roe = next(a for a in article.actors if a.name == "Jane Roe")
+    turn = find(article, "We call the small ones", direct=True)
+    assert turn.speaker == roe.id and turn.content.text.endswith("the reef has recovered.")
+    assert not any(q.direct and q.content.text.strip('"') == "drifters" for q in article.quotes)
+    assert find(article, "the reef has recovered", direct=False).speaker == roe.id
+
+
 def test_colon_labels_need_a_sentence(nlp: Any) -> None:
     article = interview("The storm hit the coast on Monday.\n\nPhoto: AP\n\nRESCUER: Yes.\n\n"
                         "MEDIC: We treated eleven people for cuts and bruises.\n")

@@ -243,18 +243,22 @@ def _direct(article: Article, lexicon: Lexicon, found: list[DirectQuote]) -> lis
 
 
 def _labelled(article: Article, a: Arrays, lexicon: Lexicon, direct: list[Quote]) -> list[Quote]:
-    """``direct`` with transcript and headline lines ("WALLACE: ...") in place of the quotes that hold them."""
+    """``direct`` with transcript and headline lines ("WALLACE: ...") in place of the quotes that hold them. A
+    quotation wholly inside a turn ('lissoirs, which means "smoother"') is part of the turn's words, one record
+    with them; a turn that a quotation runs out of is left to that quotation."""
     text = a.text
     lines = labelled_lines(a, lexicon.label_stopwords)
     out = [q for q in direct if not any(line.name.start <= q.content.start < line.name.end for line in lines)]
     taken = list(out)
     for line, turn_end in zip(lines, turn_ends(text, lines), strict=True):
         start, end = line.content
-        if any(q.content.start < end and start < q.content.end for q in taken):
+        inner = [q for q in taken if q.content.start < end and start < q.content.end]
+        if any(q.content.start < start or q.content.end > turn_end for q in inner):
             continue
         quote = _quote(article, lexicon, Extent(start, turn_end), True, line.cue, line.head)
         name = make_span(article.text, *line.name)
         speaker = quote.speaker or actor_named(article, name.text)
+        out = [q for q in out if all(q is not held for held in inner)]
         out.append(replace(quote, speaker_span=name, speaker=speaker))
     return out
 
