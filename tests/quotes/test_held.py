@@ -56,3 +56,10 @@ def test_a_reason_the_cue_governs_ends_the_content(nlp: Any) -> None:
     found = stances("I decided to sell the farm because my knees hurt too much.")
     assert "to sell the farm" in contents(found)
     assert not any("knees" in c for c in contents(found))
+
+
+def test_a_pronoun_for_no_one_before_be_holds_no_stance_but_an_organization_does(nlp: Any) -> None:
+    found = stances("The board met on Monday. It's a suspicion that the pump failed. "
+                    "It's important to understand that the dam is old. The board opposes the dam.")
+    assert not any("pump failed" in c or "dam is old" in c for c in contents(found))
+    assert "the dam" in contents(found)

@@ -6,7 +6,8 @@ both read a cue and a subject; this module reads, after both, what they do not:
 
 - a relative pronoun as the holder ("people who want to wear it", "which",
   "that") with no actor behind it: a restrictive clause tells what kind of
-  people or things are meant, not what someone holds;
+  people or things are meant, not what someone holds; and a pronoun for no one
+  as the subject of "be" ("it's a suspicion that ...");
 - a cue in the infinitive of a verb of needing or directing ("we need to think
   about models", "residents were advised to expect ...", "urged them to
   reject ..."): it tells what someone should hold, not what they hold;
@@ -68,6 +69,18 @@ def _relative_holder(doc: Doc, quote: Quote, lexicon: Lexicon) -> bool:
     return restrictive and referent.lemma_.lower() in lexicon.generic_people
 
 
+def _dummy_holder(doc: Doc, quote: Quote, cue: Token, lexicon: Lexicon) -> bool:
+    """Whether the speaker is a pronoun for no one, the subject of "be" ("it's a suspicion that ...", "it's the core
+    idea of ...", "it's important to understand that ..."): the copula tells what a thing is, and no one is said to
+    hold the cue's stance. A cue adjective of the copula stays ("it is concerned that ...": an organization)."""
+    if quote.speaker_span is None or quote.speaker_span.text.strip().lower() not in lexicon.not_agents \
+            or cue.pos_ == "ADJ":
+        return False
+    span = doc.char_span(quote.speaker_span.start, quote.speaker_span.end, alignment_mode="expand")
+    pronoun = span[0] if span is not None and len(span) else None
+    return pronoun is not None and pronoun.dep_ in _SUBJECTS and pronoun.head.lemma_ == "be"
+
+
 def _directed(cue: Token, lexicon: Lexicon) -> bool:
     """Whether the cue is the infinitive of a verb of needing or directing ("need to think", "advised to expect")."""
     return cue.dep_ == "xcomp" and cue.head.lemma_.lower() in lexicon.directive_verbs \
@@ -126,7 +139,8 @@ def unheld(doc: Doc, quote: Quote, lexicon: Lexicon) -> bool:
     if _relative_holder(doc, quote, lexicon):
         return True
     cue = _cue(doc, quote)
-    return cue is not None and (_directed(cue, lexicon) or _supposed(cue, lexicon) or _thing_shows(cue, lexicon))
+    return cue is not None and (_directed(cue, lexicon) or _supposed(cue, lexicon) or _thing_shows(cue, lexicon)
+                                or _dummy_holder(doc, quote, cue, lexicon))
 
 
 def without_reason(doc: Doc, text: str, quote: Quote, lexicon: Lexicon) -> Quote:
