@@ -73,3 +73,10 @@ def test_what_someone_saw_is_an_act_what_they_found_they_saw_a_stance(nlp: Any) 
                        "Dr. Osei saw that the river was cleaner than a year before.")
     assert by_content.get("the volunteers planting trees along the river") == "act"
     assert by_content.get("the river was cleaner than a year before") == "stance"
+
+
+def test_celebrating_an_occasion_is_a_deed_and_celebrating_a_ruling_a_stance(nlp: Any) -> None:
+    by_content = kinds("The rowing club celebrated its fiftieth anniversary on Sunday. "
+                       "The union celebrated the ruling.")
+    assert by_content.get("its fiftieth anniversary") == "act"
+    assert by_content.get("the ruling") == "stance"

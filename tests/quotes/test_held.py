@@ -63,3 +63,10 @@ def test_a_pronoun_for_no_one_before_be_holds_no_stance_but_an_organization_does
                     "It's important to understand that the dam is old. The board opposes the dam.")
     assert not any("pump failed" in c or "dam is old" in c for c in contents(found))
     assert "the dam" in contents(found)
+
+
+def test_you_holds_no_stance_outside_quotation_marks(nlp: Any) -> None:
+    found = stances("The museum lends its boats to schools, and you know those are just rowing boats. "
+                    "The mayor knows the boats are old.")
+    assert not any("rowing boats" in c for c in contents(found))
+    assert "the boats are old" in contents(found)

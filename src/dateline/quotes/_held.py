@@ -7,7 +7,8 @@ both read a cue and a subject; this module reads, after both, what they do not:
 - a relative pronoun as the holder ("people who want to wear it", "which",
   "that") with no actor behind it: a restrictive clause tells what kind of
   people or things are meant, not what someone holds; and a pronoun for no one
-  as the subject of "be" ("it's a suspicion that ...");
+  as the subject of "be" ("it's a suspicion that ..."), or "you" ("you know
+  those are just names");
 - a cue in the infinitive of a verb of needing or directing ("we need to think
   about models", "residents were advised to expect ...", "urged them to
   reject ..."): it tells what someone should hold, not what they hold;
@@ -67,6 +68,12 @@ def _relative_holder(doc: Doc, quote: Quote, lexicon: Lexicon) -> bool:
         return not is_agent(referent, lexicon) and not referent.ent_type_ and quote.speaker is None
     restrictive = pronoun is not None and pronoun.i > 0 and not doc[pronoun.i - 1].is_punct
     return restrictive and referent.lemma_.lower() in lexicon.generic_people
+
+
+def _anyone(quote: Quote, lexicon: Lexicon) -> bool:
+    """Whether the speaker is "you": anyone at all ("you know those are just names") or the one addressed, whose
+    stance the speaker supposes; the learned model's stances drop it too."""
+    return quote.speaker_span is not None and quote.speaker_span.text.strip().lower() in lexicon.addressee_pronouns
 
 
 def _dummy_holder(doc: Doc, quote: Quote, cue: Token, lexicon: Lexicon) -> bool:
@@ -136,7 +143,7 @@ def unheld(doc: Doc, quote: Quote, lexicon: Lexicon) -> bool:
     """Whether a reported stance tells no stance its source holds (see the module)."""
     if quote.kind != "stance" or quote.direct:
         return False
-    if _relative_holder(doc, quote, lexicon):
+    if _relative_holder(doc, quote, lexicon) or _anyone(quote, lexicon):
         return True
     cue = _cue(doc, quote)
     return cue is not None and (_directed(cue, lexicon) or _supposed(cue, lexicon) or _thing_shows(cue, lexicon)

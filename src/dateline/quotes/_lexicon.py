@@ -55,7 +55,8 @@ _OPTIONAL_LISTS = ("agent_nouns", "content_prepositions", "action_verbs", "passi
                    # 1.9
                    "contrast_marks", "feeling_verbs",
                    # 1.10
-                   "directive_verbs", "conditional_marks", "evidence_verbs", "reason_marks", "generic_people")
+                   "directive_verbs", "conditional_marks", "evidence_verbs", "reason_marks", "generic_people",
+                   "occasion_verbs", "occasion_nouns")
 #: Every list a file may hold, each described under ``lists``.
 _ALL_LISTS = frozenset((*_WORD_LISTS, *_OPTIONAL_LISTS, "source_phrases"))
 
@@ -138,6 +139,8 @@ class Lexicon:
     evidence_verbs: frozenset[str] = frozenset()
     reason_marks: frozenset[str] = frozenset()
     generic_people: frozenset[str] = frozenset()
+    occasion_verbs: frozenset[str] = frozenset()
+    occasion_nouns: frozenset[str] = frozenset()
 
     @functools.cached_property
     def cue_verbs(self) -> frozenset[str]:

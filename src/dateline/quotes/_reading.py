@@ -76,7 +76,8 @@ def acted(a: Arrays, quote: Quote, lexicon: Lexicon) -> bool:
     ("officials cleared the area", :func:`_other_word`), is a verb of thought with a thing, not a clause,
     after it ("understood the inner workings", "showed promise": what it dealt with, not a view), a verb of
     going on whose content is no word of speech or stance ("continued as a performer", :func:`_goes_on`), or a
-    verb of seeing with no finite clause after it ("saw people queuing": what was seen, :func:`_finite`).
+    verb of seeing with no finite clause after it ("saw people queuing": what was seen, :func:`_finite`), or a
+    verb of celebrating an occasion ("celebrated his birthday", :func:`_occasion`).
     PolNeAR marks these as attributions, so the stage keeps them, as kind ``act``."""
     cue = _cue_token(a, quote)
     if quote.kind != "stance" or quote.direct or quote.cue is None or cue is None:
@@ -87,7 +88,14 @@ def acted(a: Arrays, quote: Quote, lexicon: Lexicon) -> bool:
     return _cue_kind(a, quote.cue.text.lower(), cue, lexicon) is None or _other_word(a, cue, lexicon) \
         or (lemma in lexicon.object_topic_verbs and not _clause_content(a, quote)) \
         or (lemma in lexicon.continuation_verbs and _goes_on(a, quote, lexicon)) \
-        or (lemma in lexicon.perception_verbs and not _finite(a, quote))
+        or (lemma in lexicon.perception_verbs and not _finite(a, quote)) \
+        or (lemma in lexicon.occasion_verbs and _occasion(a, quote, lexicon))
+
+
+def _occasion(a: Arrays, quote: Quote, lexicon: Lexicon) -> bool:
+    """Whether what a verb of celebrating reports is an occasion ("celebrated the anniversary of the festival",
+    "to celebrate a birthday"): a festivity held, not a stance, as "celebrated the ruling" is."""
+    return any(a.doc[i].lemma_.lower() in lexicon.occasion_nouns for i in _heads(a, quote))
 
 
 def _heads(a: Arrays, quote: Quote) -> list[int]:
