@@ -70,3 +70,16 @@ def test_you_holds_no_stance_outside_quotation_marks(nlp: Any) -> None:
                     "The mayor knows the boats are old.")
     assert not any("rowing boats" in c for c in contents(found))
     assert "the boats are old" in contents(found)
+
+
+def test_a_content_that_holds_its_own_cue_starts_after_it_or_is_no_report(nlp: Any) -> None:
+    found = stances("The coach was criticized for his choice of players. "
+                    "The comet they found was a ball of ice and dust.")
+    assert "for his choice of players" in contents(found)
+    assert not any("ball of ice" in c or c.startswith("The coach") for c in contents(found))
+
+
+def test_which_opens_a_question_not_a_view(nlp: Any) -> None:
+    found = stances("We don't know which pump failed first. We know the pump failed.")
+    assert not any(c.startswith("which") for c in contents(found))
+    assert "the pump failed" in contents(found)

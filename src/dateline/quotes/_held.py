@@ -19,7 +19,9 @@ both read a cue and a subject; this module reads, after both, what they do not:
 
 A clause of reason the cue governs ("decided to reject the term because I want
 ...", "expected that, because I am against ...") says why the stance is held,
-not what it is: the content ends before it.
+not what it is: the content ends before it. A content that holds its own cue
+("In his view, the centres are ...") starts after it, unless the cue modifies a
+noun of the content ("The planet they found was ...": no report at all).
 """
 
 from __future__ import annotations
@@ -34,7 +36,7 @@ from dateline.records import Article, Quote, make_span
 if TYPE_CHECKING:
     from spacy.tokens import Doc, Token
 
-__all__ = ["held", "unheld", "without_reason"]
+__all__ = ["held", "unheld", "without_own_cue", "without_reason"]
 
 #: Dependencies that open a clause of its own: a walk up from a cue stops at the head of its clause.
 _CLAUSE_HEADS = frozenset({"ROOT", "ccomp", "advcl", "relcl", "parataxis", "csubj", "acl"})
@@ -173,10 +175,39 @@ def without_reason(doc: Doc, text: str, quote: Quote, lexicon: Lexicon) -> Quote
     return quote
 
 
+#: Dependencies of a cue that modifies a noun of its own content ("The planet they found was ...", "SpaceX, backed
+#: by Elon Musk, is ..."): the content is then a sentence about that noun, not what the cue reports.
+_NOUN_CLAUSES = frozenset({"relcl", "acl"})
+
+
+def _own_cue(doc: Doc, quote: Quote) -> bool:
+    """Whether a reported stance's content holds its own cue ("In his view, X", "He is widely suspected of Y")."""
+    return quote.cue is not None and not quote.direct and quote.content.start <= quote.cue.start < quote.content.end
+
+
+def without_own_cue(doc: Doc, text: str, quote: Quote) -> Quote | None:
+    """``quote`` with a content that holds its own cue cut to what follows the cue ("In his view, | the centres are
+    ...", "was criticized | for his inability to ..."), or None when the cue modifies a noun of the content ("The
+    planet they found was ...") or nothing follows it: the content is then no report of the cue."""
+    cue = _cue(doc, quote)
+    if cue is None or quote.cue is None or not _own_cue(doc, quote):
+        return quote
+    if cue.dep_ in _NOUN_CLAUSES:
+        return None
+    start = quote.cue.end
+    while start < quote.content.end and (text[start].isspace() or text[start] in ",;:"):
+        start += 1
+    if len(text[start:quote.content.end].split()) < 2:
+        return None
+    return replace(quote, content=make_span(text, start, quote.content.end))
+
+
 def held(article: Article, quotes: list[Quote], lexicon: Lexicon) -> list[Quote]:
     """``quotes`` of ``article`` less the stances no one holds (:func:`unheld`), each stance without its clause of
     reason (:func:`without_reason`)."""
     doc = article.doc
     if doc is None:
         return quotes
-    return [without_reason(doc, article.text, q, lexicon) for q in quotes if not unheld(doc, q, lexicon)]
+    kept = [without_reason(doc, article.text, q, lexicon) for q in quotes if not unheld(doc, q, lexicon)]
+    return [q for q in (without_own_cue(doc, article.text, q) if q.kind == "stance" else q for q in kept)
+            if q is not None]
