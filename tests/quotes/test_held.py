@@ -73,10 +73,9 @@ def test_you_holds_no_stance_outside_quotation_marks(nlp: Any) -> None:
 
 
 def test_a_content_that_holds_its_own_cue_starts_after_it_or_is_no_report(nlp: Any) -> None:
-    found = stances("The coach was criticized for his choice of players. "
-                    "The comet they found was a ball of ice and dust.")
-    assert "for his choice of players" in contents(found)
-    assert not any("ball of ice" in c or c.startswith("The coach") for c in contents(found))
+    found = stances("In her view, the club needs a new coach. The comet they found was a ball of ice and dust.")
+    assert "the club needs a new coach" in contents(found)
+    assert not any("ball of ice" in c or c.startswith("In her view") for c in contents(found))
 
 
 def test_which_opens_a_question_not_a_view(nlp: Any) -> None:

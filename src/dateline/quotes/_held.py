@@ -20,7 +20,7 @@ both read a cue and a subject; this module reads, after both, what they do not:
 A clause of reason the cue governs ("decided to reject the term because I want
 ...", "expected that, because I am against ...") says why the stance is held,
 not what it is: the content ends before it. A content that holds its own cue
-("In his view, the centres are ...") starts after it, unless the cue modifies a
+("In his view, the centres are ...") starts after it, a passive's excepted, unless the cue modifies a
 noun of the content ("The planet they found was ...": no report at all).
 """
 
@@ -187,11 +187,13 @@ def _own_cue(doc: Doc, quote: Quote) -> bool:
 
 def without_own_cue(doc: Doc, text: str, quote: Quote) -> Quote | None:
     """``quote`` with a content that holds its own cue cut to what follows the cue ("In his view, | the centres are
-    ...", "was criticized | for his inability to ..."), or None when the cue modifies a noun of the content ("The
-    planet they found was ...") or nothing follows it: the content is then no report of the cue."""
+    ..."; not a passive's: "The theorem is believed to be false" is what is believed), or None when the cue
+    modifies a noun of the content ("The planet they found was ...") or nothing follows it: the content is then no
+    report of the cue."""
     cue = _cue(doc, quote)
-    if cue is None or quote.cue is None or not _own_cue(doc, quote):
-        return quote
+    if cue is None or quote.cue is None or not _own_cue(doc, quote) \
+            or any(c.dep_ in ("auxpass", "nsubjpass") for c in cue.children):
+        return quote  # "The theorem is believed to be false": a passive's subject is part of what is held
     if cue.dep_ in _NOUN_CLAUSES:
         return None
     start = quote.cue.end
