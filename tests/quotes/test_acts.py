@@ -80,3 +80,9 @@ def test_celebrating_an_occasion_is_a_deed_and_celebrating_a_ruling_a_stance(nlp
                        "The union celebrated the ruling.")
     assert by_content.get("its fiftieth anniversary") == "act"
     assert by_content.get("the ruling") == "stance"
+
+
+def test_seeking_a_thing_is_a_deed_and_seeking_to_do_an_intention(nlp: Any) -> None:
+    by_content = kinds("The mayor sought the nomination of the Green Party. The council seeks to ban cars downtown.")
+    assert by_content.get("the nomination of the Green Party") == "act"
+    assert by_content.get("to ban cars downtown") == "stance"

@@ -56,7 +56,7 @@ _OPTIONAL_LISTS = ("agent_nouns", "content_prepositions", "action_verbs", "passi
                    "contrast_marks", "feeling_verbs",
                    # 1.10
                    "directive_verbs", "conditional_marks", "evidence_verbs", "reason_marks", "generic_people",
-                   "occasion_verbs", "occasion_nouns")
+                   "occasion_verbs", "occasion_nouns", "pursuit_verbs")
 #: Every list a file may hold, each described under ``lists``.
 _ALL_LISTS = frozenset((*_WORD_LISTS, *_OPTIONAL_LISTS, "source_phrases"))
 
@@ -141,6 +141,7 @@ class Lexicon:
     generic_people: frozenset[str] = frozenset()
     occasion_verbs: frozenset[str] = frozenset()
     occasion_nouns: frozenset[str] = frozenset()
+    pursuit_verbs: frozenset[str] = frozenset()
 
     @functools.cached_property
     def cue_verbs(self) -> frozenset[str]:

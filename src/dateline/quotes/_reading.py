@@ -74,7 +74,8 @@ def acted(a: Arrays, quote: Quote, lexicon: Lexicon) -> bool:
     belief, attitude, intention or judgement ("the judge sentenced him to ...", "the council abolished the
     rule", "she photographed the event"), is a verb whose lemma is a word of stance only as an adjective
     ("officials cleared the area", :func:`_other_word`), is a verb of thought with a thing, not a clause,
-    after it ("understood the inner workings", "showed promise": what it dealt with, not a view), a verb of
+    after it ("understood the inner workings", "showed promise": what it dealt with, not a view) or a verb of
+    pursuit with one ("sought the nomination": going after it, where "sought to ..." is an intention), a verb of
     going on whose content is no word of speech or stance ("continued as a performer", :func:`_goes_on`), or a
     verb of seeing with no finite clause after it ("saw people queuing": what was seen, :func:`_finite`), or a
     verb of celebrating an occasion ("celebrated his birthday", :func:`_occasion`).
@@ -86,7 +87,7 @@ def acted(a: Arrays, quote: Quote, lexicon: Lexicon) -> bool:
     if lemma in lexicon.feeling_verbs:
         return False  # "the verdict angered his lawyers": what they feel, read by the rules alone
     return _cue_kind(a, quote.cue.text.lower(), cue, lexicon) is None or _other_word(a, cue, lexicon) \
-        or (lemma in lexicon.object_topic_verbs and not _clause_content(a, quote)) \
+        or (lemma in lexicon.object_topic_verbs | lexicon.pursuit_verbs and not _clause_content(a, quote)) \
         or (lemma in lexicon.continuation_verbs and _goes_on(a, quote, lexicon)) \
         or (lemma in lexicon.perception_verbs and not _finite(a, quote)) \
         or (lemma in lexicon.occasion_verbs and _occasion(a, quote, lexicon))
