@@ -34,8 +34,15 @@ MAX_WORDS_BETWEEN = 2
 
 
 def relations_pass(build: Build) -> None:
-    """Groups and persons that the text names only by their tie to a person actor."""
-    for tok in build.doc:
+    """Groups and persons that the text names only by their tie to a person actor. Only a token that may
+    stand for an owner is looked at (a possessive word or mark, or a word of an actor), so the pass makes no
+    token object of most of the text."""
+    words = build.lex.words
+    marks = words.possessive_pronouns | {p.lower() for p in words.possessives}
+    for i, lower in enumerate(build.lowers):
+        if lower not in marks and i not in build.token_keys:
+            continue
+        tok = build.doc[i]
         owner = _owner(build, tok)
         if owner is None:
             continue

@@ -109,7 +109,11 @@ def culprits_pass(build: Build) -> None:
     words = build.lex.words
     criminals = [(key, g) for key, g in build.groups.items() if g.kind == "person" and g.sector == CRIMINAL]
     unnamed: Key | None = None
-    for tok in build.doc:
+    nouns = words.suspect_nouns | words.unnamed_person_nouns  # a singular noun's lemma is its own word
+    for i, lower in enumerate(build.lowers):
+        if lower not in nouns:
+            continue
+        tok = build.doc[i]
         if tok.tag_ != SINGULAR or tok.dep_ in MODIFYING or not _culprit_noun(build, tok):
             continue
         held = build.token_keys.get(tok.i)
