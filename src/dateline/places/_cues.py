@@ -30,6 +30,9 @@ import re
 from collections.abc import Iterable, Iterator
 from typing import TYPE_CHECKING
 
+import numpy as np
+from spacy.attrs import ORTH
+
 from dateline.places._gazetteer import Gazetteer
 from dateline.places._qualify import qualifier_at
 from dateline.records import Span
@@ -115,8 +118,10 @@ def province_names(doc: Doc, gazetteer: Gazetteer) -> Iterator[Span]:
     the word, when the gazetteer knows a province of that name outside the USA (whose "Ohio State" and
     "Washington state" are read elsewhere) and no capitalized word follows ("Delta State University")."""
     words = gazetteer.words.use.state_words
-    for token in doc:
-        if token.text not in words or token.i == 0 or _capitalized(doc, token.i + 1):
+    hashes = np.array([doc.vocab.strings[w] for w in words], dtype=np.uint64)
+    for at in np.flatnonzero(np.isin(doc.to_array(ORTH), hashes)):  # the words' places, no token object of others
+        token = doc[int(at)]
+        if token.i == 0 or _capitalized(doc, token.i + 1):
             continue
         for size in range(min(MAX_HEAD_TOKENS, token.i), 0, -1):
             head = doc[token.i - size : token.i]
