@@ -40,14 +40,14 @@ def test_a_news_passive_takes_the_one_police_body_the_story_names_elsewhere() ->
 
 
 def test_an_attack_told_with_no_doer_is_the_one_criminal_the_story_names() -> None:
-    text = ("A mass stabbing killed three people in Leeds on Friday. Police arrested Tom Hale, who was charged "
-            "with murder.")
+    text = ("A stabbing killed two men at a market in Leeds on Friday. Police arrested Tom Hale, who was "
+            "charged with murder.")
     article = run(text, published="2021-03-06")
     attack = [e for e in article.events if e.type == "ASSAULT"]
     assert attack, [(e.type, e.trigger.text) for e in article.events]
     assert [a.name for i in attack[0].actors if (a := article.actor(i)) is not None] == ["Tom Hale"]
-    two = run("A mass stabbing killed three people in Leeds on Friday. Police arrested Tom Hale and charged Ann "
-              "Roe, who was convicted of murder.", published="2021-03-06")
+    two = run("A stabbing killed two men at a market in Leeds on Friday. Police arrested Tom Hale and charged "
+              "Ann Roe, who was convicted of murder.", published="2021-03-06")
     assert all(not e.actors for e in two.events if e.type == "ASSAULT")  # two criminals: none chosen
 
 
@@ -73,10 +73,10 @@ def test_an_act_received_from_no_one_named_is_not_coded() -> None:
 
 
 @pytest.mark.parametrize(("text", "parties"), [
-    ("The United States Senate was set to meet on Wednesday.", None),  # a sitting of one body
+    ("The Kenyan parliament is due to meet again on Tuesday.", None),  # a sitting of one body
     ("Dr. Ann Walker of the World Health Organization was met with applause.", None),
     ("Ann Walker first met Howie Hawkins in 2014.", ["Ann Walker", "Howie Hawkins"]),
-    ("The Taliban met on Monday with Zalmay Khalilzad in Qatar.", ["Taliban", "Zalmay Khalilzad"]),
+    ("On Thursday the Houthis met Martin Griffiths in Muscat.", ["Houthis", "Martin Griffiths"]),
     ("Leaders of NATO member states met in Brussels for a summit.", ["NATO"]),  # a plural doer
 ])
 def test_a_meeting_needs_a_partner(text: str, parties: list[str] | None) -> None:

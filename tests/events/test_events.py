@@ -1329,7 +1329,7 @@ def test_a_two_word_preposition_brings_in_what_completes_a_trigger(text: str) ->
 
 
 @pytest.mark.parametrize(("text", "coded"), [
-    ('"Terrorists seek to destroy our way of life," said Mayor Anna Berg of Lyon.', False),
+    ('"Rebels attack the convoys of Germany," said Mayor Anna Berg of Lyon.', False),
     ('Anna Berg said, "For years, members of Congress have ignored the will of the people."', False),
     ('Anna Berg said, "The rebels attacked the convoy of Germany on Monday."', True),  # particular doers, a past act
     ('"Rebels attacked the convoy of Germany," said Anna Berg.', True),  # a bare plural in the past tells an act
