@@ -10,7 +10,7 @@ wikinews-dev: two past convictions, no core event), so such a doer must be in th
 act that is coded anyway, as the story's news (a passive its own sentence dates to the story's days), takes
 the one body of that sector the whole article names (:func:`story_doer`): "Basilashvili was arrested on
 Friday" in a story that names the Georgian police elsewhere; and an attack coded with no doer, the one
-criminal the story names ("a mass stabbing killed three people", in a story about the man arrested for it).
+criminal the story names ("a stabbing killed two men", in a story about the man arrested for it).
 """
 
 from __future__ import annotations
@@ -18,7 +18,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 from typing import TYPE_CHECKING
 
-from dateline.records import Article
+from dateline.records import Article, Span
 
 if TYPE_CHECKING:
     from spacy.tokens import Token
@@ -31,9 +31,10 @@ CONTEXT_SECTORS = {"arrest": "COP", "convict": "JUD"}
 #: The kinds of actor that do such acts as a body: a court, the police; not a judge's or a lawyer's person, nor
 #: a defendant's lawyers (a group of the courts' sector).
 BODY_KINDS = {"COP": ("organization", "group"), "JUD": ("organization",)}
-#: PLOVER types whose unnamed doer, in a story that names one criminal (CRM), is that criminal: "a mass stabbing
-#: killed three people" in a story about the man arrested for it.
+#: PLOVER types whose unnamed doer, in a story that names one criminal (CRM), is that criminal: "a stabbing killed
+#: two men" in a story about the man arrested for it.
 CRIME_TYPES = frozenset({"ASSAULT"})
+#: The PLOVER sector of criminals, the doers of CRIME_TYPES.
 CRIMINAL = "CRM"
 
 
@@ -44,15 +45,13 @@ def context_doer(article: Article, trigger: Token, mode: str | None, patients: S
     sector = CONTEXT_SECTORS.get(mode or "")
     if sector is None:
         return None
-    done_to = {a.id for t in patients if (a := article.actor_at(t.idx, t.idx + len(t.text))) is not None}
+    done_to = _done_to(article, patients)
     start = trigger.sent.start_char
     mentions = [m for a in article.actors if a.sector == sector and a.id not in done_to for m in a.mentions
                 if start <= m.start and m.end <= trigger.idx]
     if not mentions:
         return None
-    last = max(mentions, key=lambda m: m.start)
-    span = trigger.doc.char_span(last.start, last.end, alignment_mode="expand")
-    return span.root if span is not None else None
+    return _head(trigger, max(mentions, key=lambda m: m.start))
 
 
 def story_doer(article: Article, trigger: Token, mode: str | None, kind: str,
@@ -65,12 +64,21 @@ def story_doer(article: Article, trigger: Token, mode: str | None, kind: str,
     if sector is None:
         return None
     kinds = BODY_KINDS.get(sector, ("person", "group"))
-    done_to = {a.id for t in patients if (a := article.actor_at(t.idx, t.idx + len(t.text))) is not None}
+    done_to = _done_to(article, patients)
     bodies = [a for a in article.actors if a.sector == sector and a.kind in kinds and a.id not in done_to]
     if len(bodies) != 1 or not bodies[0].mentions:
         return None
     mentions = bodies[0].mentions
     before = [m for m in mentions if m.end <= trigger.idx]
-    chosen = before[-1] if before else mentions[0]
-    span = trigger.doc.char_span(chosen.start, chosen.end, alignment_mode="expand")
+    return _head(trigger, before[-1] if before else mentions[0])
+
+
+def _done_to(article: Article, patients: Sequence[Token]) -> set[str]:
+    """The ids of the actors the act is done to (``patients``): a convicted lawyer does not convict himself."""
+    return {a.id for t in patients if (a := article.actor_at(t.idx, t.idx + len(t.text))) is not None}
+
+
+def _head(trigger: Token, mention: Span) -> Token | None:
+    """The head word of an actor's mention in ``trigger``'s doc."""
+    span = trigger.doc.char_span(mention.start, mention.end, alignment_mode="expand")
     return span.root if span is not None else None

@@ -239,8 +239,8 @@ def _generic(hit: Hit, words: Words) -> bool:
 
 def _habitual(hit: Hit, words: Words) -> bool:
     """What people of a kind do, said in someone's words: in a quotation, doers that are all bare plurals
-    ("terrorists", "members of Congress", "women and doctors") of a clause in the present or present perfect
-    ("Terrorists seek to destroy our way of life", "members of Congress have ignored the will of the people"):
+    ("rebels", "members of Congress", "women and doctors") of a clause in the present or present perfect
+    ("Rebels attack the convoys", "members of Congress have ignored the will of the people"):
     a generalization, no act of anyone's. A question or a modal ("Why should socialists support X?") is not
     one, nor a named group."""
     token = hit.token
