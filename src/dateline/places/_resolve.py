@@ -246,17 +246,11 @@ def renamed(gazetteer: Gazetteer, name: str, entries: Sequence[Entry]) -> frozen
 def _other_name(entry: Entry, name: str, words: PlaceWords) -> bool:
     if not entry.alias or entry.feature != "city":
         return False
-    own, other = _spelled_out(entry.name, words), _spelled_out(name, words)
+    own, other = words.spelled_out(entry.name), words.spelled_out(name)
     short, long = sorted((own, other), key=len)
     if long.startswith(short + " ") or long.endswith(" " + short):
         return False
     return difflib.SequenceMatcher(None, own, other).ratio() < SPELLING_RATIO
-
-
-def _spelled_out(name: str, words: PlaceWords) -> str:
-    """``name`` in lower case with its abbreviated words written out ("st. paul" as "saint paul")."""
-    full = {short.lower(): long.lower() for short, long in words.abbreviations}
-    return " ".join(full.get(word, word) for word in name.lower().split())
 
 
 def _acronym(name: str) -> bool:

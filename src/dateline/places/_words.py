@@ -9,6 +9,7 @@ the language-independent GeoNames and ISO 3166 data.
 
 from __future__ import annotations
 
+import functools
 import re
 import unicodedata
 from dataclasses import dataclass
@@ -120,6 +121,14 @@ class PlaceWords:
             if text.startswith(article):
                 return text[len(article) :]
         return text
+
+    @functools.cached_property
+    def _written_out(self) -> dict[str, str]:
+        return {short.lower(): long.lower() for short, long in self.abbreviations}
+
+    def spelled_out(self, name: str) -> str:
+        """``name`` in lower case with its abbreviated words written out ("st. paul" as "saint paul")."""
+        return " ".join(self._written_out.get(word, word) for word in name.lower().split())
 
     def without_possessive(self, name: str) -> str:
         """``name`` without a possessive ending ("Georgia's" -> "Georgia"), else ``name``."""
