@@ -90,13 +90,18 @@ def test_missing_data_says_where(tmp_path: Path) -> None:
 def test_held_out_scores_the_articles_training_holds_out(tmp_path: Path, nlp: object) -> None:
     from dateline.training import quotes as training
 
-    for folder in ("text", "attributions"):
-        (tmp_path / folder).mkdir()
-    for k in range(12):
-        (tmp_path / "text" / f"a{k:02d}.txt").write_text(TEXT, encoding="utf-8")
-        (tmp_path / "attributions" / f"a{k:02d}_1.ann").write_text(ANN if k % 10 == 0 else "", encoding="utf-8")
-    every = evaluation.evaluate(tmp_path, held_out=False).metrics
-    held = evaluation.evaluate(tmp_path, held_out=True).metrics
+    for split, count in (("train", 12), ("dev", 3)):
+        for folder in ("text", "attributions"):
+            (tmp_path / split / folder).mkdir(parents=True)
+        for k in range(count):
+            (tmp_path / split / "text" / f"a{k:02d}.txt").write_text(TEXT, encoding="utf-8")
+            ann = ANN if k % 10 == 0 else ""
+            (tmp_path / split / "attributions" / f"a{k:02d}_1.ann").write_text(ann, encoding="utf-8")
+    every = evaluation.evaluate(tmp_path / "train", held_out=False).metrics
+    held = evaluation.evaluate(tmp_path / "train", held_out=True).metrics
     assert training.HOLDOUT_EVERY == evaluation.HOLDOUT_EVERY
     assert (every["articles"], held["articles"]) == (12, 2)  # a00 and a10, in name order
     assert every["gold"] == held["gold"] == 4
+    # the PolNeAR folder itself: held-out articles are the train split's, never the dev split's
+    assert evaluation.evaluate(tmp_path, held_out=True).metrics["articles"] == 2
+    assert evaluation.evaluate(tmp_path).metrics["articles"] == 3

@@ -369,10 +369,11 @@ def _apply(batch: list[GoldArticle]) -> tuple[list[Article], float]:
 
 def evaluate(data: Path, limit: int | None = None, held_out: bool = False) -> Report:
     """Score the quotes stage on the PolNeAR dev split under ``data`` (or the split folder ``data``); with
-    ``held_out``, only every :data:`HOLDOUT_EVERY`-th article of it (the train articles training holds out)."""
+    ``held_out``, on every :data:`HOLDOUT_EVERY`-th article of the train split under ``data`` (or of the split
+    folder ``data``): the train articles training holds out."""
     from dateline import quotes
 
-    items = load(split_dir(Path(data)), limit)
+    items = load(split_dir(Path(data), "train" if held_out else "dev"), limit)
     if held_out:
         items = items[::HOLDOUT_EVERY]
     counts: Counter[str] = Counter()
