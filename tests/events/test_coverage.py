@@ -90,8 +90,8 @@ def test_a_cause_or_an_adverbial_clause_completes_no_trigger(text: str) -> None:
 
 
 @pytest.mark.parametrize(("text", "event_type", "actor", "recipient"), [
-    ("The Houthis claimed that they had attacked the Saudi airport of Abha.", "ASSAULT", "The Houthis",
-     "the Saudi airport of Abha"),
+    ("The Houthis claimed they attacked the Saudi port of Jizan on Sunday.", "ASSAULT", "The Houthis",
+     "the Saudi port of Jizan"),
     ("Iran claimed that Israel had attacked its nuclear site.", "ACCUSE", "Iran", "Israel"),
 ])
 def test_a_claim_of_ones_own_act_accuses_no_one(text: str, event_type: str, actor: str, recipient: str) -> None:
@@ -239,13 +239,13 @@ def test_type_by_who_does_it_and_what_is_called(text: str, event_type: str, mode
 
 @pytest.mark.parametrize(("text", "event_type"), [
     # what an amount is of completes a trigger
-    ("Swiss doctors handed over 700 kg of medicine to the Red Crescent in Iran.", "AID"),
+    ("Danish doctors handed over 500 kg of medicine to a hospital in Yemen.", "AID"),
     ("Russia sent hundreds of soldiers to Belarus.", "MOBILIZE"),
     # a strike launched by an army is an attack, by workers a walkout
-    ("The Israeli military launched dozens of strikes into Gaza.", "ASSAULT"),
+    ("The Turkish army launched dozens of strikes into northern Iraq.", "ASSAULT"),
     ("French teachers launched a strike on Monday.", "PROTEST"),
     # exercises of a group of nations are joint
-    ("French and Egyptian warships launched ten days of war games in the Mediterranean Sea.", "COOPERATE"),
+    ("Greek and Italian frigates launched five days of war games off Crete.", "COOPERATE"),
 ])
 def test_amounts_and_doers_decide_the_act(text: str, event_type: str) -> None:
     assert [e.type for e in run(text).events] == [event_type]

@@ -100,7 +100,7 @@ def _match(token: Token, entries: tuple[Entry, ...], words: Words) -> Entry | No
 
 
 def _amount(noun: Token) -> bool:
-    """A count or a measure ("hundreds of soldiers", "700 kg of medicine", "25,000 tons of aid")."""
+    """A count or a measure ("hundreds of soldiers", "500 kg of medicine", "25,000 tons of aid")."""
     return noun.ent_type_ in _AMOUNTS or any(c.dep_ == "nummod" for c in noun.children)
 
 

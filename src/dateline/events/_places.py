@@ -10,7 +10,7 @@ An event takes, in order:
    region that qualifies the town before it is no place of its own ("England"
    in "in London, England");
 2. the nearest such place of the sentence, else a place naming the act that is
-   the trigger's subject ("a Kabul car bombing killed five");
+   the trigger's subject ("a Mosul car bombing killed six");
 3. the dateline place when the sentence points at it ("officials here said");
 4. (in the stage) a visit's destination, or the place of the same actor's
    event of the same date in the sentence before, else, for an event of the
