@@ -138,7 +138,7 @@ def test_a_qualifier_is_the_place_it_reads_as() -> None:
 
 
 def test_a_state_inside_a_name_says_where_the_article_is() -> None:
-    text = ("The Indiana State Police bomb squad responded to an east-side Richmond storage unit. "
+    text = ("The Indiana State Police bomb squad searched a Richmond warehouse on Tuesday. "
             "Richmond police closed the road.")
     [richmond, _] = [p for p in _resolved(text) if p.span.text == "Richmond"]
     assert richmond.lat is not None and abs(richmond.lat - 39.83) < 0.2  # Richmond, Indiana
@@ -233,7 +233,7 @@ def test_a_large_citys_name_is_the_persons_where_the_article_names_the_person() 
 
 
 def test_a_legislators_home_town_after_the_party_is_a_place() -> None:
-    found = _places("Sen. Ken Cuccinelli, R-Fairfax, attached the proposal to a bill in Richmond, Virginia.")
+    found = _places("Del. Anna Roe, R-Fairfax, added the measure to a budget bill in Richmond, Virginia.")
     assert ("Fairfax", "Fairfax", "USA", "city") in found
 
 
@@ -243,7 +243,7 @@ def test_party_homes_reads_the_name_after_the_party() -> None:
     from dateline.places._gazetteer import load_gazetteer
 
     gazetteer = load_gazetteer(resources("en"))
-    text = "co-chairs Sen. Rich Olive, D-Story City and Rep. Vicki Lensing (D-Iowa City). The R-Value is high."
+    text = "co-sponsors Sen. Ann Berg, D-Story City and Rep. Tom Hale (D-Iowa City). The R-Value is high."
     assert [span.text for span in party_homes(text, gazetteer)] == ["Iowa City"]
 
 

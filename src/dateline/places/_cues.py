@@ -15,7 +15,7 @@
   of what it reads as ("West Virginia").
 - **Provinces with their word for a state**: "Borno State", "in Lagos state" name a province
   outside the USA, whatever the tagger called them (often a person or an organization).
-- **Legislators' home towns**: "Sen. Ken Cuccinelli, R-Fairfax," and
+- **Legislators' home towns**: "Del. Anna Roe, R-Fairfax," and
   "(D-Iowa City)" name the town after a party's initial.
 - **Lists of places**: a proper noun the parse coordinates with a place
   ("in Hamilton and Middletown", "Bicester, Kidlington and Oxford") is a
@@ -101,7 +101,7 @@ def _party_pattern(initials: tuple[str, ...]) -> re.Pattern[str]:
 
 
 def party_homes(text: str, gazetteer: Gazetteer) -> Iterator[Span]:
-    """The home towns written after a legislator's party ("Sen. Ken Cuccinelli, R-Fairfax,") that the
+    """The home towns written after a legislator's party ("Del. Anna Roe, R-Fairfax,") that the
     gazetteer knows."""
     initials = gazetteer.words.party_initials
     if not initials:
