@@ -4,9 +4,11 @@ An article's keys are the words of its title and of the first ``lead_words``
 words of its text (lower-cased, letters only, without the language's stop
 words, which spaCy's language data lists), the counts they give in figures
 (``n:23``), its actors (``a:`` and the actor key across articles), its places
-(``p:`` and the GeoNames id, else the name) and the years its dates name
-(``y:2013``), each with how often the article has it, and the act its headline
-tells, if it tells one (``h:``, :mod:`dateline.stories._headline`). Two articles are as
+(``p:`` and the GeoNames id, else the name) and the years and days its dates
+name (``y:2013``, ``d:2013-05-02``), each with how often the article has it, the
+act its headline tells, if it tells one (``h:``,
+:mod:`dateline.stories._headline`), and the month its title names with its year
+(``m:2020-09``, a roundup's: :func:`title_period`). Two articles are as
 similar as the cosine of their keys weighted by ``(1 + log count) * idf``,
 where a key's idf comes from the number of linked articles that hold it:
 words every report has ("police", "said") weigh nothing, names and rare
@@ -71,8 +73,8 @@ def stop_words(language: str | None) -> frozenset[str]:
 def article_keys(title: str | None, text: str, lead_words: int, language: str | None,
                  actors: Iterable[tuple[str, int]], places: Iterable[tuple[str, int]],
                  times: Iterable[tuple[str, int]], entity_weight: float) -> Keys:
-    """The keys of one article: words of the title and the lead, and each actor, place and year named in
-    the lead.
+    """The keys of one article: words of the title and the lead, each actor, place, year and day named in
+    the lead, the act its headline tells and the month its title names.
 
     ``actors``, ``places`` and ``times`` are (actor key, GeoNames id or name, TIMEX3 value) with where each
     mention starts in ``text``. Names count ``entity_weight`` times each.
