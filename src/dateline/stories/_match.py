@@ -37,7 +37,7 @@ from __future__ import annotations
 
 import datetime as dt
 from collections import defaultdict
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterator
 from dataclasses import dataclass
 
 from dateline import ids
@@ -250,9 +250,3 @@ class InstanceIndex:
 
     def instances(self) -> Iterator[tuple[str, list[Mention]]]:
         yield from self._members.items()
-
-
-def assign_all(mentions: Iterable[Mention], index: InstanceIndex | None = None) -> dict[tuple[str, str], str]:
-    """The instance of each mention, assigned in order: (article, event) -> instance id."""
-    index = index if index is not None else InstanceIndex()
-    return {(m.article, m.event): index.assign(m) for m in mentions}
