@@ -39,7 +39,7 @@ from dateline.lang import Resources
 from dateline.pipeline import StageConfig, stage
 from dateline.places._article import resolve_mentions, supported
 from dateline.places._check import Check, features, load_check, score
-from dateline.places._detect import Found, find_mentions
+from dateline.places._detect import FIRM_SOURCES, Found, find_mentions
 from dateline.places._gazetteer import Entry, Gazetteer, load_gazetteer
 from dateline.places._geo import km
 from dateline.places._home import demonym_countries, in_country, outlet_country, outlet_town, section_towns
@@ -217,9 +217,6 @@ def _kept(gazetteer: Gazetteer, text: str, span: Span, found: Found, entry: Entr
     return (_weight(found.source) == 1 or supported(entry, support.firm) or entry in support.local
             or (entry in support.named and _word_before(text, span) in gazetteer.words.context.of_words))
 
-
-#: Sources of mentions that are places as such: the tagger's place entities and the layout of news.
-FIRM_SOURCES = frozenset({"GPE", "LOC", "FAC", "dateline", "list", "qualified", "party", "province"})
 
 #: How much a mention from another source (a name inside an organization's, a name the tagger called a
 #: person, a gazetteer match) votes for the article's countries and states, beside a firm one's 1: such

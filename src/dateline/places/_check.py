@@ -28,6 +28,7 @@ import numpy.typing as npt
 
 from dateline.errors import ResourceError
 from dateline.lang import Resources
+from dateline.places._detect import FIRM_SOURCES
 from dateline.places._gazetteer import Entry, Gazetteer
 from dateline.places._geo import EARTH_KM
 from dateline.places._resolve import candidates
@@ -55,9 +56,6 @@ DISTANCE_BINS = (25.0, 100.0, 300.0, 1000.0, 3000.0)
 #: Distance (km) of a town or county counted near another.
 NEAR_KM = 150.0
 
-#: Sources of mentions that name places as such (as the stage's rules count them).
-FIRM = frozenset({"GPE", "LOC", "FAC", "dateline", "list", "qualified", "party", "province"})
-
 #: Characters looked back for the word before a name.
 BEFORE_CHARS = 16
 
@@ -78,7 +76,7 @@ def features(article: Article, gazetteer: Gazetteer, spans: Sequence[Span], entr
     local_kept = local_any & np.array(placed, dtype=bool)
     point_kept = np.array([p and e.feature not in ("country", "region") for e, p in zip(entries, placed, strict=True)],
                           dtype=bool)
-    firm = {k for k, source in zip(keys, sources, strict=True) if source in FIRM}
+    firm = {k for k, source in zip(keys, sources, strict=True) if source in FIRM_SOURCES}
     states = Counter(e.admin1 for e in kept if e.country == "USA" and e.feature != "admin1")
     state = states.most_common(1)[0][0] if states else None
     rows = []

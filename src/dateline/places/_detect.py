@@ -49,7 +49,7 @@ if TYPE_CHECKING:
     from spacy.tokens import Doc
     from spacy.tokens import Span as TokenSpan
 
-__all__ = ["PLACE_LABELS", "Found", "find_mentions"]
+__all__ = ["FIRM_SOURCES", "PLACE_LABELS", "Found", "find_mentions"]
 
 #: Entity labels under which a country or US state name is still taken as a
 #: place: en_core_web_sm often tags "Georgia" PERSON or "Hamburg" ORG.
@@ -110,7 +110,7 @@ def find_mentions(doc: Doc, gazetteer: Gazetteer, text: str | None = None) -> di
     for span, source in layout.items():
         kept = {old: found for old, found in kept.items() if old.end <= span.start or old.start >= span.end}
         kept[span] = source
-    firm = [span for span, source in kept.items() if source in PLACE_LABELS or source in LAYOUT_SOURCES]
+    firm = [span for span, source in kept.items() if source in FIRM_SOURCES]
     kept |= dict.fromkeys(coordinated(doc, firm, _token_indices(doc, kept), gazetteer), "conjoined")
     for span, name in qualifiers_of(text, list(kept), gazetteer):  # "W.Va." in "CHARLESTON, W.Va. --"
         kept = {old: found for old, found in kept.items() if old.end <= span.start or old.start >= span.end}
@@ -206,6 +206,8 @@ def _as_used(doc: Doc, gazetteer: Gazetteer, spans: Sources) -> dict[Span, Found
 #: Sources of mentions found from the layout of news (a dateline, a list of counties, a name before its
 #: qualifier): places wherever they stand.
 LAYOUT_SOURCES = frozenset({"dateline", "list", "qualified", "party", "province"})
+#: Sources of mentions that are places as such: the tagger's place entities and the layout of news.
+FIRM_SOURCES = PLACE_LABELS | LAYOUT_SOURCES
 
 
 class _Sentences:
