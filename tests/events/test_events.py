@@ -1021,6 +1021,9 @@ def test_crashes_are_no_assaults_but_a_car_driven_as_a_weapon_is() -> None:
     event = only(run("Ahmed Hassan deliberately struck protesters with his car in Charlottesville."), "ASSAULT")
     assert texts(event.actor_spans) == ["Ahmed Hassan"] and texts(event.recipient_spans) == ["protesters"]
     assert only(run("Hamas fighters struck a convoy of trucks near Gaza, killing two soldiers."), "ASSAULT").actors
+    # a finite verb joined to a crash is an act of its own
+    stabbed = only(run("Tom Hale struck a wall with his truck and stabbed two police officers in Leeds."), "ASSAULT")
+    assert texts(stabbed.actor_spans) == ["Tom Hale"]
 
 
 def test_urged_or_tried_for_acts_have_not_occurred() -> None:

@@ -43,6 +43,8 @@ _STANCES = frozenset({"SUPPORT"})
 _PRESENT = frozenset({"VBZ", "VBP"})
 #: Named-entity types of an amount, whose "of" phrase says what it is of ("300 tons of aid").
 _AMOUNTS = frozenset({"CARDINAL", "QUANTITY", "MONEY"})
+#: Penn tag of a present participle: one joined to another ("killing two and injuring three") tells what it does.
+_PARTICIPLE = frozenset({"VBG"})
 #: Penn tags of a plural common noun: a bare one ("terrorists", "members of Congress") is any of its kind.
 _PLURAL_COMMON = frozenset({"NNS"})
 #: Dependents that make a plural noun some particular ones ("the members", "their doctors", "two women").
@@ -162,8 +164,11 @@ def _accident(token: Token, entry: Entry, words: Words) -> bool:
     doer = _doer(token, words)
     if doer is not None and doer.lemma_.lower() in words.accident_subjects:
         return True
-    if token.dep_ in ("advcl", "conj") and token.head.pos_ in ("VERB", "AUX") and _accident(token.head, entry, words):
-        return True  # "... struck a guard rail, killing two and injuring three": what a crash does is the crash's
+    crash_clause = token.dep_ == "advcl" or (token.dep_ == "conj" and token.tag_ in _PARTICIPLE)
+    if crash_clause and token.head.pos_ in ("VERB", "AUX") and _accident(token.head, entry, words):
+        # "... struck a guard rail, killing two and injuring three": what a crash does is the crash's; a finite
+        # verb joined to the crash is an act of its own ("struck a wall and stabbed two officers")
+        return True
     struck = [c for c in token.children if c.dep_ == "dobj"]
     struck += [g for c in struck for p in c.children if p.dep_ == "prep" and p.lower_ in words.partitive_prepositions
                for g in p.children if g.dep_ == "pobj"]  # "a group of motorcycles"
