@@ -36,7 +36,8 @@ def test_a_news_passive_takes_the_one_police_body_the_story_names_elsewhere() ->
     assert [a.name for i in found[0].recipients if (a := article.actor(i)) is not None] == ["Marta Kowalski"]
     two = run("Marta Kowalski was arrested on Friday in Leeds. West Yorkshire Police and the Border Force "
               "police said she would appear in court.", published="2021-03-06")
-    assert not [e.actors for e in two.events if e.type == "COERCE" and e.actors]  # two bodies: none chosen
+    arrests = [e for e in two.events if e.type == "COERCE"]
+    assert arrests and all(not e.actors for e in arrests)  # two bodies: none chosen
 
 
 def test_an_attack_told_with_no_doer_is_the_one_criminal_the_story_names() -> None:
@@ -48,7 +49,8 @@ def test_an_attack_told_with_no_doer_is_the_one_criminal_the_story_names() -> No
     assert [a.name for i in attack[0].actors if (a := article.actor(i)) is not None] == ["Tom Hale"]
     two = run("A stabbing killed two men at a market in Leeds on Friday. Police arrested Tom Hale and charged "
               "Ann Roe, who was convicted of murder.", published="2021-03-06")
-    assert all(not e.actors for e in two.events if e.type == "ASSAULT")  # two criminals: none chosen
+    attacks = [e for e in two.events if e.type == "ASSAULT"]
+    assert attacks and all(not e.actors for e in attacks)  # two criminals: none chosen
 
 
 @pytest.mark.parametrize(("text", "kind", "state"), [
