@@ -157,8 +157,9 @@ def _doer(verb: Token, words: Words) -> Token | None:
 
 def _accident(token: Token, entry: Entry, words: Words) -> bool:
     """A violent act done by a vehicle or a force of nature ("the truck struck a group of motorcycles"), one
-    that strikes a thing on the road ("struck a guard rail"), or a driver's that strikes another vehicle: a
-    crash, not an attack."""
+    that strikes a thing on the road ("struck a guard rail"), a driver's that strikes another vehicle, or what
+    such a crash does, in a clause or participles joined to it ("..., killing two and injuring three"): a crash,
+    not an attack."""
     if entry.type != "ASSAULT" or token.pos_ not in ("VERB", "AUX"):
         return False
     doer = _doer(token, words)
