@@ -14,7 +14,7 @@ import math
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass, field
 
-from dateline.places._gazetteer import Entry, Gazetteer, PlaceWords
+from dateline.places._gazetteer import ALTERNATE_NAMES_MIN_POPULATION, Entry, Gazetteer, PlaceWords
 from dateline.places._geo import km
 from dateline.records import Span
 
@@ -224,9 +224,9 @@ def candidates(gazetteer: Gazetteer, name: str, *, qualified: bool = False, stat
 
 
 #: A town this large takes the name it bears outright from a city known by it only as another name; a smaller
-#: one only costs that city the alias penalty (see :func:`renamed`). Set by hand: the size from which the
-#: gazetteer keeps cities' other names (ALTERNATE_NAMES_MIN_POPULATION).
-OWN_NAME_MIN_POPULATION = 100_000
+#: one only costs that city the alias penalty (see :func:`renamed`). Not tuned: the size from which the
+#: gazetteer keeps a city's other names, read from it so that the two cannot drift apart.
+OWN_NAME_MIN_POPULATION = ALTERNATE_NAMES_MIN_POPULATION
 
 #: How alike (difflib's ratio of their lower-case letters) two names must be to be spellings of one name
 #: ("Odesa" and "Odessa", "Saint Petersburg" and "St. Petersburg"), not two names ("Harare", "Salisbury").
