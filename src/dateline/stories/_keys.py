@@ -3,7 +3,8 @@
 An article's keys are the words of its title and of the first ``lead_words``
 words of its text (lower-cased, letters only, without the language's stop
 words, which spaCy's language data lists), the counts they give in figures
-(``n:23``), its actors (``a:`` and the actor key across articles), its places
+(``n:23``), its actors (``a:`` and the actor key across articles; not groups
+named by role, which the readers leave out), its places
 (``p:`` and the GeoNames id, else the name) and the years and days its dates
 name (``y:2013``, ``d:2013-05-02``), each with how often the article has it, the
 act its headline tells, if it tells one (``h:``,
