@@ -72,6 +72,7 @@ def _groups(gazetteer: Gazetteer, mentions: Sequence[Mention]) -> tuple[list[_Gr
         if mention.qualifier is not None:
             qualifiers.setdefault(gazetteer.key(mention.lookup), mention.qualifier)
     groups: dict[tuple[str, Entry | None, bool, bool], _Group] = {}
+    position: dict[tuple[str, Entry | None, bool, bool], int] = {}  # each group's place in ``groups``
     index: list[int] = []
     for mention in mentions:
         name = gazetteer.key(mention.lookup)
@@ -84,7 +85,7 @@ def _groups(gazetteer: Gazetteer, mentions: Sequence[Mention]) -> tuple[list[_Gr
             group = groups[key] = _Group(name + ("\x1e" if mention.state else ""), qualifier, found, 0,
                                          renamed(gazetteer, mention.lookup, found))
         group.count += mention.weight
-        index.append(list(groups).index(key))
+        index.append(position.setdefault(key, len(position)))
     return list(groups.values()), index
 
 
