@@ -1130,7 +1130,7 @@ def test_the_subject_of_a_passive_arrest_is_never_the_actor_of_the_arrest(nlp: A
     lex = load_lexicon(events.EventsConfig().resources(article))
     assert article.doc is not None
     (sentence,) = article.doc.sents
-    found = hits(sentence, lex)
+    found = hits(sentence, lex, frozenset())  # the first sentence: nothing told before it
     assert any(t.text == "Ivanov" for h in found.values() for t in h.args.actors)  # the misparse this guards
     (arrest,) = [h for h in fold(found, lex) if h.entry.type == "COERCE"]
     assert [t.text for t in arrest.args.recipients] == ["Ivanov"]

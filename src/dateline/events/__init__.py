@@ -111,7 +111,7 @@ from dateline.events._coding import code
 from dateline.events._dates import report_month
 from dateline.events._discourse import MIN_SENTENCES
 from dateline.events._fold import Hit, fold
-from dateline.events._hits import hits
+from dateline.events._hits import hits, told_types
 from dateline.events._lexicon import Lexicon, Words, load_lexicon
 from dateline.events._model import Candidate, features, load_model, sentence_count
 from dateline.events._places import dateline_place, main_place
@@ -200,8 +200,10 @@ def candidates(article: Article, lex: Lexicon, roles: Roles | None = None,
                   lead=lead_day(article, sentences), month=report_month(article, named))
     found: list[Candidate] = []
     outlet = _outlet(article)
+    told: frozenset[str] = frozenset()  # the types of act the sentences so far tell of
     for number, sentence in enumerate(doc.sents):
-        found_hits, coded = hits(sentence, lex), len(found)
+        found_hits, coded = hits(sentence, lex, told), len(found)
+        told |= told_types(sentence, lex)
         dyads: set[tuple[str, frozenset[str], frozenset[str]]] = set()
         for hit, part in (p for h in (fold(found_hits, lex) if found_hits else ()) for p in _bilateral(h)):
             candidate = code(article, hit, number, scene, lex.words, part)

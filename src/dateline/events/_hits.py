@@ -22,7 +22,7 @@ if TYPE_CHECKING:
     from spacy.tokens import Span as TokenSpan
     from spacy.tokens import Token
 
-__all__ = ["hits"]
+__all__ = ["hits", "told_types"]
 
 
 _POS_GROUP = {"VERB": "verb", "AUX": "verb", "NOUN": "noun", "PROPN": "noun"}
@@ -217,13 +217,14 @@ def _charge_content(token: Token, entry: Entry, words: Words) -> bool:
             and token.head.lemma_.lower() in words.content_verbs)
 
 
-def _told(token: Token, entry: Entry, lex: Lexicon) -> bool:
+def _told(token: Token, entry: Entry, lex: Lexicon, told: frozenset[str]) -> bool:
     """A definite noun of an act the article has told of before ("... was shot dead. Rittenhouse turned himself in
     the morning following the shooting", "... claimed responsibility for the attacks"): the reader knows the act,
     and it is not told again (hand coders give an act the sentence that states it). A possessor makes the noun
     definite where it is the one the act was done to ("the journalist's killing"); the doer's ("Russia's invasion
     of Ukraine began") may tell the act itself. Where nothing before the sentence tells of such an act, the noun
-    is the telling ("The Taliban claimed responsibility for the Kabul bombing.")."""
+    is the telling ("The Taliban claimed responsibility for the Kabul bombing."). ``told``: the types of act the
+    sentences before it tell of (:func:`told_types`)."""
     words = lex.words
     if not entry.told_when_definite or token.pos_ not in ("NOUN", "PROPN"):
         return False
@@ -231,8 +232,14 @@ def _told(token: Token, entry: Entry, lex: Lexicon) -> bool:
     if not any((c.dep_ == "det" and c.lower_ in words.definite_determiners) or (c.dep_ == "poss" and victim)
                for c in token.children):
         return False
-    told = (_match(t, found, words) for t in token.doc[:token.sent.start] if (found := _entries(t, lex)) is not None)
-    return any(e is not None and e.type == entry.type for e in told)
+    return entry.type in told
+
+
+def told_types(sentence: TokenSpan, lex: Lexicon) -> frozenset[str]:
+    """The types of act the words of ``sentence`` tell of, as a definite noun after it reads them (:func:`_told`):
+    the caller gathers them sentence by sentence, so that no noun looks back over the whole text."""
+    return frozenset(e.type for t in sentence
+                     if (found := _entries(t, lex)) is not None and (e := _match(t, found, lex.words)) is not None)
 
 
 def _generic(hit: Hit, words: Words) -> bool:
@@ -280,8 +287,9 @@ def _entries(token: Token, lex: Lexicon) -> tuple[Entry, ...] | None:
                  if (found := lex.index.get((lemma, group))) is not None), None)
 
 
-def hits(sentence: TokenSpan, lex: Lexicon) -> dict[int, Hit]:
-    """The sentence's trigger hits by token index, each with its entry and argument heads."""
+def hits(sentence: TokenSpan, lex: Lexicon, told: frozenset[str]) -> dict[int, Hit]:
+    """The sentence's trigger hits by token index, each with its entry and argument heads; ``told``: the types of
+    act the sentences before it tell of (:func:`told_types`)."""
     hits: dict[int, Hit] = {}
     for token in sentence:
         entries = _entries(token, lex)
@@ -291,7 +299,7 @@ def hits(sentence: TokenSpan, lex: Lexicon) -> dict[int, Hit]:
         if entry is None or (entry.vehicle and token.dep_ in ("acl", "relcl")):
             continue  # "in a letter handed to the UN, Iraq said ...": the letter only frames what is said
         if (_accident(token, entry, lex.words) or _held_view(token, entry) or _charge_content(token, entry, lex.words)
-                or _told(token, entry, lex)):
+                or _told(token, entry, lex, told)):
             continue
         if entry.type == "ASSAULT" and _in_words(token, lex.words):
             entry = replace(entry, type="ACCUSE", mode="disapprove")  # "Johnson attacked Corbyn over his policy"
