@@ -14,7 +14,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from dateline.events._judged import QUOTE_MARKS
+from dateline.events._judged import inside_quotation
 from dateline.events._lexicon import Words
 from dateline.records import Article, Span
 
@@ -37,7 +37,7 @@ def antecedent(article: Article, token: Token, words: Words) -> str | None:
     """The id of the one body the subject ``token`` stands for: a pronoun of ``words.body_pronouns``, or a
     definite common noun alone ("the party") that the body's name ends in; None when no body or more than one
     fits, or when ``token`` is no subject or is quoted."""
-    if token.dep_ not in _SUBJECTS or _quoted(token):
+    if token.dep_ not in _SUBJECTS or inside_quotation(token):
         return None
     if token.lower_ in words.body_pronouns:
         fits = None
@@ -61,12 +61,6 @@ def _sentences_back(token: Token) -> TokenSpan:
             break
         sentence = token.doc[sentence.start - 1].sent
     return sentence
-
-
-def _quoted(token: Token) -> bool:
-    """Whether ``token`` stands inside a quotation of its sentence (an odd number of marks before it; the marks
-    are those :mod:`dateline.events._judged` reads quotations by)."""
-    return sum(t.text in QUOTE_MARKS for t in token.doc[token.sent.start:token.i]) % 2 == 1
 
 
 def _named_between(mentions: tuple[Span, ...], start: int, end: int) -> bool:

@@ -15,7 +15,7 @@ from dateline.events._args import find_args, modal_args
 from dateline.events._clause import for_clause, passive
 from dateline.events._context import asked, status
 from dateline.events._fold import Hit
-from dateline.events._judged import QUOTE_MARKS, claimed, judged
+from dateline.events._judged import claimed, inside_quotation, judged
 from dateline.events._lexicon import Entry, Lexicon, Words
 
 if TYPE_CHECKING:
@@ -257,8 +257,7 @@ def _habitual(hit: Hit, words: Words) -> bool:
     a generalization, no act of anyone's. A question or a modal ("Why should socialists support X?") is not
     one, nor a named group."""
     token = hit.token
-    before = token.doc[token.sent.start:token.i]
-    if not hit.args.actors or sum(t.text in QUOTE_MARKS for t in before) % 2 == 0:
+    if not hit.args.actors or not inside_quotation(token):
         return False
     clause = token if token.pos_ in ("VERB", "AUX") else token.head
     while clause.dep_ in ("xcomp", "conj") and not any(c.dep_ in ("nsubj", "nsubjpass") for c in clause.children):

@@ -37,7 +37,7 @@ if TYPE_CHECKING:
     from spacy.tokens import Span as TokenSpan
     from spacy.tokens import Token
 
-__all__ = ["QUOTE_MARKS", "claimed", "judged"]
+__all__ = ["QUOTE_MARKS", "claimed", "inside_quotation", "judged"]
 
 #: Base confidence of a judgement: below a lexicon verb's (0.7), as the type rests on word counts.
 JUDGED_WEIGHT = 0.6
@@ -133,6 +133,12 @@ def _reported(token: Token) -> list[Token]:
         mine = {t.i for t in token.subtree}
         said = [t for t in token.head.subtree if t.i not in mine]
     return said
+
+
+def inside_quotation(token: Token) -> bool:
+    """Whether ``token`` stands inside a quotation of its sentence (an odd number of :data:`QUOTE_MARKS` before
+    it)."""
+    return sum(t.text in QUOTE_MARKS for t in token.doc[token.sent.start:token.i]) % 2 == 1
 
 
 def _quotations(token: Token) -> list[tuple[int, int]]:
