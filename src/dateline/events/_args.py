@@ -17,7 +17,7 @@ from collections.abc import Callable, Iterable
 from dataclasses import dataclass, replace
 from typing import TYPE_CHECKING
 
-from dateline.events._clause import NOUNISH, SUBJ, causative, for_clause, passive
+from dateline.events._clause import NOUNISH, SUBJ, causative, for_clause, modifying_doers, passive
 from dateline.events._clause import complement_passive as _complement_passive
 from dateline.events._clause import named as _named
 from dateline.events._clause import owner as _owner
@@ -222,14 +222,6 @@ def _noun_children(noun: Token, entry: Entry, light: frozenset[str],
     return args, own, stray
 
 
-def _modifying_doers(noun: Token) -> list[Token]:
-    """The doer a nominal trigger's modifier names, where neither it nor its clause names one: a common noun
-    ("a police raid", "the police killing of") or a people's adjective ("a Russian airstrike"); a name before
-    it is more often whom the act was done to ("the Khashoggi killing"), and is left alone."""
-    return [c for c in noun.children if c.i < noun.i and (
-        (c.dep_ == "compound" and c.tag_ == "NN") or (c.dep_ == "amod" and c.ent_type_ == "NORP"))]
-
-
 def _named_doers(noun: Token, prep: Token, words: Words) -> list[Token]:
     """The names of an "of" phrase that say who does the act of ``noun`` (``words.doer_of_nouns``: "the
     resignation of Jane Roe"); none for another noun, or for a thing ("the threat of sanctions")."""
@@ -367,7 +359,7 @@ def _noun_args(noun: Token, entry: Entry, light: frozenset[str], words: Words) -
     args = _clause_recipients(noun, entry, _prep_args(noun, entry, args, words), words)
     if args.partners:
         args = replace(args, partners=(*args.partners, *stray))  # "talks with A and B" with B misattached to "talks"
-    own = _clause_owner(noun, own, light, words) or _modifying_doers(noun)
+    own = _clause_owner(noun, own, light, words) or modifying_doers(noun)
     return replace(args, actors=(*(t for t in own if all(t.i != a.i for a in args.actors)), *args.actors))
 
 

@@ -10,8 +10,8 @@ from dateline.events._lexicon import Words
 if TYPE_CHECKING:
     from spacy.tokens import Token
 
-__all__ = ["complement_passive", "for_clause", "joint", "message", "named", "owner", "parties", "passive",
-           "passive_agents", "pobjs", "refusal", "subject"]
+__all__ = ["complement_passive", "for_clause", "joint", "message", "modifying_doers", "named", "owner", "parties",
+           "passive", "passive_agents", "pobjs", "refusal", "subject"]
 
 
 SUBJ = ("nsubj", "nsubjpass", "csubj")
@@ -56,6 +56,14 @@ def for_clause(token: Token, words: Words) -> bool:
     return token.dep_ == "advcl" and any(
         c.dep_ == "mark" and c.lower_ in words.purpose_prepositions for c in token.children) and any(
         c.dep_ == "aux" and c.lower_ in words.infinitive_markers for c in token.children)
+
+
+def modifying_doers(noun: Token) -> list[Token]:
+    """The doer a nominal trigger's modifier names, where neither it nor its clause names one: a common noun
+    ("a police raid", "the police killing of") or a people's adjective ("a Russian airstrike"); a name before
+    it is more often whom the act was done to ("the Khashoggi killing"), and is left alone."""
+    return [c for c in noun.children if c.i < noun.i and (
+        (c.dep_ == "compound" and c.tag_ == "NN") or (c.dep_ == "amod" and c.ent_type_ == "NORP"))]
 
 
 def pobjs(prep: Token, words: Words) -> list[Token]:
