@@ -39,11 +39,11 @@ from dateline.lang import Resources
 from dateline.pipeline import StageConfig, stage
 from dateline.places._article import resolve_mentions, supported
 from dateline.places._check import Check, features, load_check, score
-from dateline.places._detect import FIRM_SOURCES, Found, find_mentions
+from dateline.places._detect import Found, find_mentions
 from dateline.places._gazetteer import Entry, Gazetteer, load_gazetteer
 from dateline.places._geo import km
 from dateline.places._home import demonym_countries, in_country, outlet_country, outlet_town, section_towns
-from dateline.places._names import eponym
+from dateline.places._names import FIRM_SOURCES, eponym
 from dateline.places._qualify import qualifier_at
 from dateline.places._rank import Ranked, Ranker, Ranking, address_letters, load_ranker
 from dateline.places._resolve import Context, Mention, candidates, is_decisive, within

@@ -28,9 +28,9 @@ import numpy.typing as npt
 
 from dateline.errors import ResourceError
 from dateline.lang import Resources
-from dateline.places._detect import FIRM_SOURCES
 from dateline.places._gazetteer import Entry, Gazetteer
 from dateline.places._geo import EARTH_KM
+from dateline.places._names import FIRM_SOURCES
 from dateline.places._resolve import candidates
 from dateline.records import Article, Span
 

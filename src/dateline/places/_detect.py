@@ -28,6 +28,8 @@ from dateline.places._cues import (
 )
 from dateline.places._gazetteer import Entry, Gazetteer
 from dateline.places._names import (
+    FIRM_SOURCES,
+    LAYOUT_SOURCES,
     NUMBER_LABELS,
     PLACE_LABELS,
     acceptable,
@@ -49,7 +51,7 @@ if TYPE_CHECKING:
     from spacy.tokens import Doc
     from spacy.tokens import Span as TokenSpan
 
-__all__ = ["FIRM_SOURCES", "PLACE_LABELS", "Found", "find_mentions"]
+__all__ = ["PLACE_LABELS", "Found", "find_mentions"]
 
 #: Entity labels under which a country or US state name is still taken as a
 #: place: en_core_web_sm often tags "Georgia" PERSON or "Hamburg" ORG.
@@ -203,13 +205,6 @@ def _as_used(doc: Doc, gazetteer: Gazetteer, spans: Sources) -> dict[Span, Found
     return out
 
 
-#: Sources of mentions found from the layout of news (a dateline, a list of counties, a name before its
-#: qualifier): places wherever they stand.
-LAYOUT_SOURCES = frozenset({"dateline", "list", "qualified", "party", "province"})
-#: Sources of mentions that are places as such: the tagger's place entities and the layout of news.
-FIRM_SOURCES = PLACE_LABELS | LAYOUT_SOURCES
-
-
 class _Sentences:
     """The sentences of a doc, found once, and whether each is a headline (asking a span for its sentence
     walks the doc every time)."""
@@ -232,7 +227,7 @@ class _Sentences:
 def _capitals_say_nothing(tokens: TokenSpan | None, source: str, sentences: _Sentences) -> bool:
     """Whether a mention not tagged as a place stands where any word is capitalized: in a headline, or as the
     one word opening a sentence ("Man accused of ...")."""
-    if tokens is None or source in PLACE_LABELS or source in LAYOUT_SOURCES:
+    if tokens is None or source in FIRM_SOURCES:
         return False
     sentence = sentences.of(tokens)
     opening = len(tokens) == 1 and tokens.start == sentence.start and source in ("gazetteer", "embedded")

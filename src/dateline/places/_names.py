@@ -19,7 +19,9 @@ if TYPE_CHECKING:
     from spacy.tokens import Span as TokenSpan
 
 __all__ = [
+    "FIRM_SOURCES",
     "GAZETTEER_ONLY_MIN_POPULATION",
+    "LAYOUT_SOURCES",
     "MAX_MATCH_TOKENS",
     "MAX_PERSON_WORDS",
     "MIN_NAME_CHARS",
@@ -49,6 +51,12 @@ NUMBER_LABELS = frozenset({"CARDINAL", "MONEY", "ORDINAL", "PERCENT", "QUANTITY"
 
 #: spaCy entity labels taken as place mentions.
 PLACE_LABELS = frozenset({"GPE", "LOC", "FAC"})
+
+#: Sources of mentions found from the layout of news (a dateline, a list of counties, a name before its
+#: qualifier, a province with its word for a state): places wherever they stand.
+LAYOUT_SOURCES = frozenset({"dateline", "list", "qualified", "party", "province"})
+#: Sources of mentions that are places as such: the tagger's place entities and the layout of news.
+FIRM_SOURCES = PLACE_LABELS | LAYOUT_SOURCES
 
 #: Smallest city population accepted for a gazetteer-only match (no entity):
 #: below it, matches on LGL were mostly capitalized common words and names.
