@@ -51,7 +51,7 @@ def parties(token: Token, words: Words) -> list[Token]:
 
 def for_clause(token: Token, words: Words) -> bool:
     """Whether ``token`` heads an infinitive clause with a subject of its own that the parse hangs on the verb
-    before it ("called for CNN to fire him", "asked for the price to be kept secret"): what is called or asked
+    before it ("called for CNN to fire him", "asked for the talks to be held in Oslo"): what is called or asked
     for, with whom it is asked of as its subject, though the parse makes it an adverbial clause."""
     return token.dep_ == "advcl" and any(
         c.dep_ == "mark" and c.lower_ in words.purpose_prepositions for c in token.children) and any(
@@ -177,7 +177,7 @@ def refusal(verb: Token, words: Words) -> bool:
     support the policies", "would not provide an image") or done by none of its subjects ("neither Paris nor
     Berlin would endorse the result"); not an act only put off ("did not immediately endorse", "has not yet
     agreed", "didn't endorse her until July"), beyond its doer's power ("could not support her children"), or
-    asked about ("would not say whether or not he supported ...")."""
+    asked about ("would not say whether she supported ...")."""
     if verb.pos_ not in ("VERB", "AUX"):
         return False
     kids = list(verb.children)
