@@ -1,8 +1,8 @@
 """Acts carried by judgements: praise and blame in what someone calls a thing or says of it.
 
 Many statements are events by what they say, not by an act word: a tribute
-("Mugabe was an icon of liberation", said X), a condolence, a reproach ("treats
-the rule of law with utter contempt", said X), a verdict on a party ("Sanders
+("she was a giant of the struggle", said X), a condolence, a reproach ("shows
+open contempt for the courts", said X), a verdict on a party ("Sanders
 called Biden a decent man", "he described the attacks as a dastardly act",
 "called the agreement the worst trade deal ever"). Two frames code them:
 
@@ -19,9 +19,9 @@ it holds more of blame, and no event when neither, but for a naming whose label 
 that is blame ("called the plan a 'fairy tale'"). An act of conflict that
 someone only claims or alleges another did is the claimant's accusation of the
 doer ("Tamim claimed Houthis have attacked journalists"), as the coders code it. A judgement quoted over
-several sentences rests on the sentence that holds most of it ("... Mugabe was
-an icon of liberation. ... May his soul rest in eternal peace", wrote X: the
-icon), which is its evidence.
+several sentences rests on the sentence that holds most of it ("... She was a
+giant of the struggle. ... We will miss her", wrote X: the giant), which is its
+evidence.
 """
 
 from __future__ import annotations
