@@ -136,10 +136,10 @@ def test_a_medium_of_words_put_out_is_no_actor() -> None:
 
 
 def test_roads_districts_and_cut_titles_are_no_persons() -> None:
-    names = by_name(run("Ruth Roe, who lives on Bucknell Drive, said Norfolk's Diamond Dick District would help. "
-                        "Anderson County Sheriff's Capt. Tommy Barr is heading the investigation."))
+    names = by_name(run("Ruth Roe, who lives on Larkspur Drive, said Norfolk's Jenny Lind District would help out. "
+                        "Morgan County Sheriff's Capt. Dan Hale is leading the inquiry into the fire."))
     assert names["Ruth Roe"].kind == "person"
-    assert not {"Bucknell Drive", "Diamond Dick District", "Anderson County Sheriff's Capt"} & set(names)
+    assert not {"Larkspur Drive", "Jenny Lind District", "Morgan County Sheriff's Capt"} & set(names)
 
 
 def test_a_town_several_countries_share_is_the_scenes_when_none_of_them_is_named() -> None:

@@ -675,8 +675,8 @@ def test_a_country_word_before_a_body_the_dictionaries_know_elsewhere_is_its_cou
 
 
 def test_an_unknown_organization_after_its_kind_takes_its_country_and_the_kinds_sector() -> None:
-    names = by_name(run("Moscow expelled the diplomats. The Russian state news agency Tass said the first group "
-                        "left. The French engineering company Alstom will build a plant in Texas."))
+    names = by_name(run("Moscow recalled its envoys. The Russian state news agency Tass said the envoys flew "
+                        "home. The French engineering company Alstom plans a new factory in Ohio."))
     assert (names["Tass"].country, names["Tass"].sector) == ("RUS", "JRN")
     assert (names["Alstom"].country, names["Alstom"].sector) == ("FRA", "BUS")
 

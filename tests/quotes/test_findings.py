@@ -21,8 +21,8 @@ def readings(text: str) -> set[tuple[str | None, str]]:
 def test_a_finding_that_opens_or_closes_a_clause_is_its_source(nlp: Any) -> None:
     assert readings("In the new poll, Ms. Ortega led Mr. Lund by 5 points.") == {
         ("the new poll", "Ms. Ortega led Mr. Lund by 5 points")}
-    assert readings("Ms. Ortega held a 12-point lead over Mr. Lund among young voters in a new national poll.") == {
-        ("a new national poll", "Ms. Ortega held a 12-point lead over Mr. Lund among young voters")}
+    assert readings("Ms. Ortega kept a lead of nine points over Mr. Lund with rural women in a fresh county poll.") == {
+        ("a fresh county poll", "Ms. Ortega kept a lead of nine points over Mr. Lund with rural women")}
 
 
 def test_the_word_that_ties_the_clause_to_another_is_left_out(nlp: Any) -> None:

@@ -1,5 +1,5 @@
-"""Findings as sources: what a poll, a study or a report finds ("In the new poll, Clinton led Trump by 5 points",
-"Clinton held a 5-point lead in the new poll").
+"""Findings as sources: what a poll, a study or a report finds ("In the new poll, Ortega led Lund by 5 points",
+"Ortega held a 5-point lead in the new poll").
 
 A finding (``finding_nouns`` in the lexicon) named by one of ``finding_prepositions`` either opens its sentence,
 and reports the rest of it, or closes a clause with a subject of its own, and reports that clause. Contents are
@@ -28,7 +28,7 @@ def find_findings(a: Arrays, lexicon: Lexicon, skip: Callable[[int], bool]) -> I
 
 
 def _opening(a: Arrays, lexicon: Lexicon, skip: Callable[[int], bool]) -> Iterator[Candidate]:
-    """"In the new poll, Clinton led Trump by 5 points": a sentence opened by "in" and a finding (a poll,
+    """"In the new poll, Ortega led Lund by 5 points": a sentence opened by "in" and a finding (a poll,
     a study, a report: ``finding_nouns`` in the lexicon) reports what follows the phrase."""
     doc = a.doc
     openers = numpy.asarray(sorted(string_hash(w) for w in lexicon.finding_prepositions), dtype=numpy.uint64)
@@ -54,7 +54,7 @@ _PHRASE_DEPS = frozenset({"dobj", "attr", "pobj", "prep", "acomp", "advmod"})
 
 
 def _closing(a: Arrays, lexicon: Lexicon, skip: Callable[[int], bool]) -> Iterator[Candidate]:
-    """"Clinton held a 5-point lead in the new poll": a finding named by "in" at the end of a clause reports the
+    """"Ortega held a 5-point lead in the new poll": a finding named by "in" at the end of a clause reports the
     clause before it."""
     doc = a.doc
     words = numpy.asarray(sorted(string_hash(w) for w in lexicon.finding_prepositions), dtype=numpy.uint64)
