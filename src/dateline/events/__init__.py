@@ -111,7 +111,7 @@ from dateline.events._coding import code
 from dateline.events._dates import report_month
 from dateline.events._discourse import MIN_SENTENCES
 from dateline.events._fold import Hit, fold
-from dateline.events._hits import hits, told_types
+from dateline.events._hits import hits, matches, told_types
 from dateline.events._lexicon import Lexicon, Words, load_lexicon
 from dateline.events._model import Candidate, features, load_model, sentence_count
 from dateline.events._places import dateline_place, main_place
@@ -202,8 +202,9 @@ def candidates(article: Article, lex: Lexicon, roles: Roles | None = None,
     outlet = _outlet(article)
     told: frozenset[str] = frozenset()  # the types of act the sentences so far tell of
     for number, sentence in enumerate(doc.sents):
-        found_hits, coded = hits(sentence, lex, told), len(found)
-        told |= told_types(sentence, lex)
+        matched = matches(sentence, lex)
+        found_hits, coded = hits(sentence, lex, told, matched), len(found)
+        told |= told_types(matched)
         dyads: set[tuple[str, frozenset[str], frozenset[str]]] = set()
         for hit, part in (p for h in (fold(found_hits, lex) if found_hits else ()) for p in _bilateral(h)):
             candidate = code(article, hit, number, scene, lex.words, part)

@@ -8,6 +8,7 @@ are never triggers. A modal ("X said Y must leave") is a hit on the verb of sayi
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from dataclasses import replace
 from typing import TYPE_CHECKING
 
@@ -22,7 +23,7 @@ if TYPE_CHECKING:
     from spacy.tokens import Span as TokenSpan
     from spacy.tokens import Token
 
-__all__ = ["hits", "told_types"]
+__all__ = ["hits", "matches", "told_types"]
 
 
 _POS_GROUP = {"VERB": "verb", "AUX": "verb", "NOUN": "noun", "PROPN": "noun"}
@@ -235,11 +236,22 @@ def _told(token: Token, entry: Entry, lex: Lexicon, told: frozenset[str]) -> boo
     return entry.type in told
 
 
-def told_types(sentence: TokenSpan, lex: Lexicon) -> frozenset[str]:
-    """The types of act the words of ``sentence`` tell of, as a definite noun after it reads them (:func:`_told`):
-    the caller gathers them sentence by sentence, so that no noun looks back over the whole text."""
-    return frozenset(e.type for t in sentence
-                     if (found := _entries(t, lex)) is not None and (e := _match(t, found, lex.words)) is not None)
+def matches(sentence: TokenSpan, lex: Lexicon) -> dict[int, Entry]:
+    """The words of ``sentence`` the lexicon has an entry for, by token index, each with the entry its
+    context chooses (:func:`_match`): read once per sentence, by :func:`hits` and :func:`told_types` alike."""
+    out: dict[int, Entry] = {}
+    for token in sentence:
+        found = _entries(token, lex)
+        if found is not None and (entry := _match(token, found, lex.words)) is not None:
+            out[token.i] = entry
+    return out
+
+
+def told_types(matched: Mapping[int, Entry]) -> frozenset[str]:
+    """The types of act a sentence's words tell of (its :func:`matches`), as a definite noun after it reads them
+    (:func:`_told`): the caller gathers them sentence by sentence, so that no noun looks back over the whole
+    text."""
+    return frozenset(e.type for e in matched.values())
 
 
 def _generic(hit: Hit, words: Words) -> bool:
@@ -286,16 +298,15 @@ def _entries(token: Token, lex: Lexicon) -> tuple[Entry, ...] | None:
                  if (found := lex.index.get((lemma, group))) is not None), None)
 
 
-def hits(sentence: TokenSpan, lex: Lexicon, told: frozenset[str]) -> dict[int, Hit]:
+def hits(sentence: TokenSpan, lex: Lexicon, told: frozenset[str],
+         matched: Mapping[int, Entry] | None = None) -> dict[int, Hit]:
     """The sentence's trigger hits by token index, each with its entry and argument heads; ``told``: the types of
-    act the sentences before it tell of (:func:`told_types`)."""
+    act the sentences before it tell of (:func:`told_types`); ``matched``: the sentence's :func:`matches`, when
+    the caller has them."""
     hits: dict[int, Hit] = {}
-    for token in sentence:
-        entries = _entries(token, lex)
-        if entries is None or _in_date(token):
-            continue
-        entry = _match(token, entries, lex.words)
-        if entry is None or (entry.vehicle and token.dep_ in ("acl", "relcl")):
+    for i, entry in (matches(sentence, lex) if matched is None else matched).items():
+        token = sentence.doc[i]
+        if _in_date(token) or (entry.vehicle and token.dep_ in ("acl", "relcl")):
             continue  # "in a letter handed to the UN, Iraq said ...": the letter only frames what is said
         if (_accident(token, entry, lex.words) or _held_view(token, entry) or _charge_content(token, entry, lex.words)
                 or _told(token, entry, lex, told)):

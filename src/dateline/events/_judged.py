@@ -29,6 +29,9 @@ from __future__ import annotations
 from collections.abc import Iterable, Mapping
 from typing import TYPE_CHECKING
 
+import numpy
+from spacy.attrs import ORTH
+
 from dateline.events._args import Args, find_args
 from dateline.events._fold import CONFLICT_QUADS, Hit
 from dateline.events._lexicon import Entry, Lexicon, Words, plover
@@ -146,7 +149,9 @@ def _quotations(token: Token) -> list[tuple[int, int]]:
     the sentence of ``token``: marks pair in order from the start of the document, and one still open at the
     end of the sentence runs on to its closing mark (at most :data:`MAX_QUOTE_TOKENS` later)."""
     doc, sent = token.doc, token.sent
-    marks = [t.i for t in doc[:min(len(doc), sent.end + MAX_QUOTE_TOKENS)] if t.text in QUOTE_MARKS]
+    wanted = numpy.array([doc.vocab.strings[m] for m in QUOTE_MARKS], dtype=numpy.uint64)
+    words = doc.to_array(ORTH)[:min(len(doc), sent.end + MAX_QUOTE_TOKENS)]  # no token object of each word
+    marks = numpy.flatnonzero(numpy.isin(words, wanted)).tolist()
     pairs = [(marks[k], marks[k + 1]) for k in range(0, len(marks) - 1, 2)]
     return [(a, b) for a, b in pairs if sent.start <= a < sent.end or sent.start <= b < sent.end]
 
