@@ -34,6 +34,16 @@ def test_a_name_the_tagger_took_for_an_organization_is_a_persons_when_it_begins_
     assert names["Oleg Petrov"].kind == "person"
 
 
+def test_a_word_the_tagger_cut_from_an_organizations_name_is_read_back_onto_it() -> None:
+    text = ("A woman was detained in Oxford on Monday. Thames Valley Police said she was held overnight. A Thames "
+            "Valley Police officer said the inquiry goes on.")
+    names = by_name(run(text))
+    assert "Valley Police" not in names
+    police = names["Thames Valley Police"]
+    assert police.kind == "organization" and len(police.mentions) >= 2
+    assert "Labour MP" not in by_name(run("Labour MP Tom Watson said the vote was wrong."))  # a title stays out
+
+
 def test_a_town_the_gazetteer_knows_is_no_person() -> None:
     article = run("The delegates flew to Ciudad Juárez, Mexico, for the talks, and Mexican officials met them.")
     names = by_name(article)

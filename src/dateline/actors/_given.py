@@ -62,3 +62,25 @@ def _given_name(tok: Token, lo: int, hi: int, lex: Lexicon) -> bool:
     if kb is None or text in kb.towns or text in kb.divisions:
         return False
     return tok.ent_type_ in MISTAGGED or kb.given_names.get(text, 0) >= MIN_KB_PERSONS
+
+
+#: Most words read back onto an organization's name the tagger cut short.
+MAX_ORG_WORDS = 2
+
+
+def org_start(doc: Doc, lo: int, hi: int, lex: Lexicon) -> int:
+    """The first token of an organization's name whose tagged tokens are [lo, hi), read back over capitalized
+    proper nouns outside any entity that modify a word of it ("Thames" of "Thames Valley Police", which the
+    small tagger cuts at a sentence's start): never a title, a role word or a headline's word."""
+    k = lo
+    while lo - k < MAX_ORG_WORDS and k > 0 and _org_word(doc[k - 1], lo, hi, lex):
+        k -= 1
+    return k
+
+
+def _org_word(tok: Token, lo: int, hi: int, lex: Lexicon) -> bool:
+    lower = tok.lower_
+    return (tok.tag_ == "NNP" and tok.dep_ == "compound" and lo <= tok.head.i < hi and not tok.ent_type_
+            and tok.text.isalpha() and tok.text[:1].isupper() and not tok.text.isupper()
+            and lower not in lex.titles and lower not in lex.role_titles and lower not in lex.role_words
+            and lower not in lex.words.headline_words)

@@ -15,13 +15,14 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING, TypeVar
 
 from dateline._dashes import DASHES, dash_pieces
-from dateline.actors._given import given_start
+from dateline.actors._given import given_start, org_start
 from dateline.actors._lexicon import Hit, Lexicon, Org
 from dateline.actors._words import Words, normalize
 from dateline.records import Span, make_span
 
 if TYPE_CHECKING:
     from spacy.tokens import Doc, Token
+    from spacy.tokens import Span as Entity
 
 __all__ = [
     "ENTITY_LABELS",
@@ -154,10 +155,16 @@ def _hyphen_parts(tok: Token, i: int, lex: Lexicon) -> list[Candidate]:
     return out
 
 
+def _start(doc: Doc, ent: Entity, lex: Lexicon) -> int:
+    """Where a person's or organization's name begins, read back over what the tagger left out of it."""
+    first = given_start(doc, ent.start, ent.end, lex)
+    return org_start(doc, ent.start, ent.end, lex) if first == ent.start and ent.label_ == "ORG" else first
+
+
 def clean_entities(doc: Doc, lex: Lexicon) -> list[Candidate]:
     """spaCy entities cut to the name: no leading "the", possessive, headline verbs, line breaks."""
     out = []
-    starts = {ent.start: given_start(doc, ent.start, ent.end, lex) for ent in doc.ents if ent.label_ in GIVEN_LABELS}
+    starts = {ent.start: _start(doc, ent, lex) for ent in doc.ents if ent.label_ in GIVEN_LABELS}
     given = {k for start, first in starts.items() for k in range(first, start)}  # "Aoife" of "Aoife Byrne"
     for ent in doc.ents:
         if ent.label_ not in ENTITY_LABELS or ent.start in given:
