@@ -22,7 +22,7 @@ from dateline.actors._lexicon import Lexicon
 if TYPE_CHECKING:
     from spacy.tokens import Doc, Token
 
-__all__ = ["given_start"]
+__all__ = ["given_start", "org_start"]
 
 #: Most words read back as given names ("Mary Anne" before "Smith").
 MAX_GIVEN_NAMES = 2
