@@ -98,7 +98,7 @@ def not_actors_pass(build: Build) -> None:
             if any(opening[: len(o)] == o for o in words.credit_openings):
                 build.taken.update(range(sent.start, sent.end))
     for k in range(len(doc) - 1):  # "A deer at the farm. Image: Jane Roe."
-        if doc[k].text in words.credit_labels and doc[k + 1].text == ":":
+        if lowers[k + 1] == ":" and doc[k].text in words.credit_labels:  # the colon first: no token made before
             end = k + 2
             while end < doc[k].sent.end and "\n" not in doc[end].text:
                 end += 1
