@@ -34,7 +34,8 @@ from dateline.events._lexicon import Words, plover
 from dateline.events._located import located_party
 from dateline.events._model import Candidate
 from dateline.events._phrase import full_phrase, phrase
-from dateline.events._scene import CARRY_SENTENCES, COUNTRY_FEATURE, DAY_VALUE, Scene, in_story_time, line, setting
+from dateline.events._places import COUNTRY
+from dateline.events._scene import CARRY_SENTENCES, DAY_VALUE, Scene, in_story_time, line, setting
 from dateline.records import Article, Event, Span, make_span
 
 if TYPE_CHECKING:
@@ -324,7 +325,7 @@ def _country_scene(article: Article, token: Token, words: Words) -> bool:
     if not located_party(token, words):
         return False
     start, end = phrase(token, words)
-    return any(p.feature == COUNTRY_FEATURE and start <= p.span.start < end for p in article.places)
+    return any(p.feature == COUNTRY and start <= p.span.start < end for p in article.places)
 
 
 def _evidence(text: str, hit: Hit, bounds: tuple[int, int]) -> Span:

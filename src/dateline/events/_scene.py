@@ -22,14 +22,12 @@ from dateline.records import Article, Event, EventDate, Place, TimeExpr
 if TYPE_CHECKING:
     from spacy.tokens import Span as TokenSpan
 
-__all__ = ["CARRY_SENTENCES", "COUNTRY_FEATURE", "DAY_VALUE", "LEAD_SENTENCES", "Scene", "in_story_time", "lead_day",
-           "line", "remember", "setting"]
+__all__ = ["CARRY_SENTENCES", "DAY_VALUE", "LEAD_SENTENCES", "Scene", "in_story_time", "lead_day", "line",
+           "remember", "setting"]
 
 #: A date or place stated in one sentence still holds for events this many sentences later
 #: that state none ("On July 6, ... Trump made statements. He made an endorsement ...").
 CARRY_SENTENCES = 2
-#: The gazetteer's feature type of a country (:class:`dateline.records.Place`).
-COUNTRY_FEATURE = COUNTRY
 #: The shape of a date value of day precision ("2019-10-11"): the lead's day and a passive's news day are days.
 DAY_VALUE = "YYYY-MM-DD"
 #: Months before publication that still belong to the story an article reports (a story published on
@@ -129,7 +127,7 @@ def _story_place(article: Article, date: EventDate | None, number: int, scene: S
         return recent[2], True
     if scene.placed is not None and 0 < number - scene.placed[0] <= CARRY_SENTENCES and in_story_time(date, article):
         return scene.placed[1], True
-    if scene.main is not None and (scene.main.feature == COUNTRY_FEATURE or in_story_time(date, article)):
+    if scene.main is not None and (scene.main.feature == COUNTRY or in_story_time(date, article)):
         return scene.main, False  # a single-city story happens in that city, a country's story in that country
     return None, False
 
