@@ -148,9 +148,9 @@ def lead_day(article: Article, sentences: Sequence[TokenSpan]) -> EventDate | No
     """The day of the story the article reports: the first day its head (:data:`LEAD_SENTENCES`) states on
     a main clause, else the first day it states at all ("Supporters rallied in Washington, where on Saturday
     ..."), when it lies in the story's time (:func:`in_story_time`)."""
-    head = sentences[:LEAD_SENTENCES]
-    stated = (event_date(article.doc, _times_in(article, s), s.root) for s in head)
-    named = (EventDate(calendar(t.value or ""), t.span.text) for s in head for t in _times_in(article, s)
+    head = [(s, _times_in(article, s)) for s in sentences[:LEAD_SENTENCES]]
+    stated = (event_date(article.doc, times, s.root) for s, times in head)
+    named = (EventDate(calendar(t.value or ""), t.span.text) for _, times in head for t in times
              if t.type in _DATED and resolved(t.value))
     for date in (*stated, *named):
         if date is not None and len(date.value or "") == len(DAY_VALUE) and in_story_time(date, article):
