@@ -101,9 +101,10 @@ def code(article: Article, hit: Hit, number: int, scene: Scene, words: Words,
     if done.entry.modal and _own_country(article, parties.actor_ids, parties.recipient_ids):
         return None  # "Johnson said Britain must leave": a policy of one's own country, asked of no one else
     candidate = _candidate(article, done, bounds, number, scene, parties, words, part)
-    if _agentless(done) and not _news_passive(article, candidate):
+    agentless = _agentless(done)
+    if agentless and not _news_passive(article, candidate):
         return None
-    if ((_agentless(done) or (not parties.actor_ids and done.entry.type in CRIME_TYPES))
+    if ((agentless or (not parties.actor_ids and done.entry.type in CRIME_TYPES))
             and (doer := story_doer(article, done.token, done.entry.mode, done.entry.type, done.args.recipients))):
         # the news told in a passive, an attack told with no doer: the body that does such acts, or the one
         # criminal, named elsewhere in the story
