@@ -33,7 +33,7 @@ from pathlib import Path
 
 from dateline._paths import shared_root
 from dateline.errors import DatelineError, InputError
-from dateline.evaluation.wikinews import CORPUS_FILE, GOLD_FILE, GoldArticle, run
+from dateline.evaluation.wikinews import CORPUS_FILE, GOLD_FILE, GoldArticle, run, uncoded
 from dateline.records import QUOTE_KINDS, Article, Quote
 
 __all__ = ["DEFAULT_EXCLUDED", "DEFAULT_N", "Drawn", "draw", "excluded_ids", "main", "read_corpus", "rows"]
@@ -66,8 +66,7 @@ def read_corpus(path: Path) -> list[GoldArticle]:
     """The articles (id, url, date, title, text) of a JSONL corpus, in its order."""
     try:
         records = [json.loads(line) for line in path.read_text(encoding="utf-8").splitlines() if line.strip()]
-        return [GoldArticle(r["id"], r.get("url") or "", r.get("date") or "", r.get("title") or "", r["text"], (), ())
-                for r in records]
+        return [uncoded(r) for r in records]
     except (OSError, ValueError, KeyError, TypeError) as exc:
         raise InputError(f"cannot read the corpus to draw from: {exc}; pass a JSONL file of articles with "
                          f"an id and a text (--corpus)", source=str(path)) from exc

@@ -49,7 +49,7 @@ from dateline.records import Article, Document, Failure
 __all__ = [
     "DEFAULT_DATA", "MEETING", "Counts", "GoldActor", "GoldArticle", "GoldEvent", "Location", "SystemActor",
     "SystemArticle", "SystemEvent", "actor_rates", "code", "event_rates", "from_article", "load", "matches", "meeting",
-    "run", "score",
+    "run", "score", "uncoded",
 ]
 
 #: The set's folder, relative to the shared data root.
@@ -283,6 +283,11 @@ def load(data: Path, corpus: Path | None = None) -> tuple[GoldArticle, ...]:
     except (OSError, ValueError, KeyError, TypeError) as exc:
         raise InputError(f"cannot read the hand-coded Wikinews articles: {exc}; pass the folder that holds "
                          f"{GOLD_FILE} (and {ARTICLES_FILE}, or the shared {CORPUS_FILE})", source=str(data)) from exc
+
+
+def uncoded(record: Mapping[str, Any]) -> GoldArticle:
+    """The article of a corpus record (id, url, date, title, text) with nothing coded in it."""
+    return _gold_article(record, {"actors": [], "events": []})
 
 
 def _gold_article(record: Mapping[str, Any], coded: Mapping[str, Any]) -> GoldArticle:
