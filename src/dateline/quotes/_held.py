@@ -31,6 +31,7 @@ from typing import TYPE_CHECKING
 
 from dateline.quotes._lexicon import Lexicon
 from dateline.quotes._stance import is_agent
+from dateline.quotes._types import finite
 from dateline.records import Article, Quote, make_span
 
 if TYPE_CHECKING:
@@ -126,19 +127,10 @@ def _thing_shows(cue: Token, lexicon: Lexicon) -> bool:
         and not subject.ent_type_ and subject.lemma_.lower() not in lexicon.finding_nouns
 
 
-#: Tags of a finite verb: past, present, modal.
-_FINITE_TAGS = frozenset({"VBD", "VBZ", "VBP", "MD"})
-
-
 def _finite_after(cue: Token) -> bool:
     """Whether a clause the cue governs is finite ("showed that turnout fell", "show voters fear", "most voters
     stayed home, the analysis shows")."""
-    for child in cue.children:
-        if child.dep_ in ("ccomp", "xcomp", "advcl") and (
-                child.tag_ in _FINITE_TAGS or any(c.dep_ in ("aux", "auxpass") and c.tag_ in _FINITE_TAGS
-                                                  for c in child.children)):
-            return True
-    return False
+    return any(child.dep_ in ("ccomp", "xcomp", "advcl") and finite(child) for child in cue.children)
 
 
 def unheld(doc: Doc, quote: Quote, lexicon: Lexicon) -> bool:

@@ -21,7 +21,7 @@ from dateline.quotes._cue_features import CUE_MARKS
 from dateline.quotes._direct import MIN_DIRECT_SHARE
 from dateline.quotes._lexicon import Lexicon
 from dateline.quotes._model import Attribution, Features, source_extent
-from dateline.quotes._types import Extent
+from dateline.quotes._types import Extent, finite
 from dateline.records import Quote, QuoteKind
 
 __all__ = ["MIN_DIRECT_SHARE", "acted", "denied", "denies", "holds", "is_direct", "no_one", "relayed", "reportable",
@@ -111,19 +111,10 @@ def _goes_on(a: Arrays, quote: Quote, lexicon: Lexicon) -> bool:
     return all(_word_kind(a.doc[i].lemma_.lower(), lexicon) is None for i in _heads(a, quote))
 
 
-#: Tags of a finite verb: past, present, modal.
-_FINITE_TAGS = frozenset({"VBD", "VBZ", "VBP", "MD"})
-
-
 def _finite(a: Arrays, quote: Quote) -> bool:
     """Whether ``quote``'s content is a finite clause ("there were no differences", "they do switch"), not a thing
     or a small clause ("people queuing", "a star forming", "it face-on")."""
-    for i in _heads(a, quote):
-        word = a.doc[i]
-        if word.tag_ in _FINITE_TAGS or any(c.dep_ in ("aux", "auxpass") and c.tag_ in _FINITE_TAGS
-                                            for c in word.children):
-            return True
-    return False
+    return any(finite(a.doc[i]) for i in _heads(a, quote))
 
 
 def _clause_content(a: Arrays, quote: Quote) -> bool:

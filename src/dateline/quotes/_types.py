@@ -16,7 +16,10 @@ from dateline.records import QuoteKind
 if TYPE_CHECKING:
     from spacy.tokens import Token
 
-__all__ = ["Candidate", "Extent", "extent", "token_end"]
+__all__ = ["Candidate", "Extent", "extent", "finite", "token_end"]
+
+#: Tags of a finite verb: past, present, modal.
+FINITE_TAGS = frozenset({"VBD", "VBZ", "VBP", "MD"})
 
 
 class Extent(NamedTuple):
@@ -45,3 +48,10 @@ def token_end(token: Token) -> int:
 def extent(token: Token) -> Extent:
     """``token``'s whole phrase (its subtree), from its left edge to the end of its right edge."""
     return Extent(token.left_edge.idx, token_end(token.right_edge))
+
+
+def finite(token: Token) -> bool:
+    """Whether ``token`` heads a finite clause: a finite verb itself, or with a finite auxiliary ("there were",
+    "they do switch", "turnout has fallen")."""
+    return token.tag_ in FINITE_TAGS or any(c.dep_ in ("aux", "auxpass") and c.tag_ in FINITE_TAGS
+                                            for c in token.children)
