@@ -23,15 +23,22 @@ __all__ = ["find_findings"]
 
 def find_findings(a: Arrays, lexicon: Lexicon, skip: Callable[[int], bool]) -> Iterator[Candidate]:
     """Candidates whose source is a finding, in the document of ``a`` (none at an offset where ``skip`` is true)."""
-    yield from _opening(a, lexicon, skip)
-    yield from _closing(a, lexicon, skip)
+    prepositions = _hashes(lexicon.finding_prepositions)
+    yield from _opening(a, lexicon, prepositions, skip)
+    yield from _closing(a, lexicon, prepositions, skip)
 
 
-def _opening(a: Arrays, lexicon: Lexicon, skip: Callable[[int], bool]) -> Iterator[Candidate]:
+def _hashes(words: frozenset[str]) -> numpy.ndarray:
+    """The sorted string keys of ``words``, as :func:`member` reads them."""
+    return numpy.asarray(sorted(string_hash(w) for w in words), dtype=numpy.uint64)
+
+
+def _opening(
+    a: Arrays, lexicon: Lexicon, openers: numpy.ndarray, skip: Callable[[int], bool]
+) -> Iterator[Candidate]:
     """"In the new poll, Ortega led Lund by 5 points": a sentence opened by "in" and a finding (a poll,
     a study, a report: ``finding_nouns`` in the lexicon) reports what follows the phrase."""
     doc = a.doc
-    openers = numpy.asarray(sorted(string_hash(w) for w in lexicon.finding_prepositions), dtype=numpy.uint64)
     opened = member(a.lower[a.sent_start], openers)
     for first_i, sent_end in zip(a.sent_start[opened].tolist(), a.sent_end[opened].tolist(), strict=True):
         first = doc[first_i]
@@ -53,12 +60,11 @@ def _opening(a: Arrays, lexicon: Lexicon, skip: Callable[[int], bool]) -> Iterat
 _PHRASE_DEPS = frozenset({"dobj", "attr", "pobj", "prep", "acomp", "advmod"})
 
 
-def _closing(a: Arrays, lexicon: Lexicon, skip: Callable[[int], bool]) -> Iterator[Candidate]:
+def _closing(a: Arrays, lexicon: Lexicon, words: numpy.ndarray, skip: Callable[[int], bool]) -> Iterator[Candidate]:
     """"Ortega held a 5-point lead in the new poll": a finding named by "in" at the end of a clause reports the
     clause before it."""
     doc = a.doc
-    words = numpy.asarray(sorted(string_hash(w) for w in lexicon.finding_prepositions), dtype=numpy.uint64)
-    findings = numpy.asarray(sorted(string_hash(w) for w in lexicon.finding_nouns), dtype=numpy.uint64)
+    findings = _hashes(lexicon.finding_nouns)
     heads = a.head[member(a.lemma, findings)]  # only the prepositions whose object is a finding are read
     for i in sorted(set(heads[member(a.lower[heads], words)].tolist())):
         token = doc[i]
