@@ -148,8 +148,8 @@ def _culprit_noun(build: Build, tok: Token) -> bool:
 def _culprit(criminals: list[tuple[Key, Group]], at: int, definite: bool) -> Key | None:
     """The criminal a suspect noun at ``at`` names: the last named before it, else (for a definite noun, or
     an indefinite one that introduces them) the only one."""
-    before = [(min(m.start for m in g.mentions), key) for key, g in criminals
-              if g.mentions and min(m.start for m in g.mentions) < at]
+    firsts = [(min(m.start for m in g.mentions), key) for key, g in criminals if g.mentions]
+    before = [(first, key) for first, key in firsts if first < at]
     if before:
         return max(before)[1] if definite else None
     return criminals[0][0] if len(criminals) == 1 else None
