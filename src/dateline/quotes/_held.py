@@ -32,7 +32,7 @@ from typing import TYPE_CHECKING
 from dateline.quotes._lexicon import Lexicon
 from dateline.quotes._stance import is_agent
 from dateline.quotes._types import finite
-from dateline.records import Article, Quote, make_span
+from dateline.records import Article, Quote, Span, make_span
 
 if TYPE_CHECKING:
     from spacy.tokens import Doc, Token
@@ -45,12 +45,17 @@ _CLAUSE_HEADS = frozenset({"ROOT", "ccomp", "advcl", "relcl", "parataxis", "csub
 _SUBJECTS = frozenset({"nsubj", "nsubjpass", "csubj"})
 
 
+def _first_token(doc: Doc, extent: Span | None) -> Token | None:
+    """The first token of ``extent``, or None when there is none."""
+    if extent is None:
+        return None
+    span = doc.char_span(extent.start, extent.end, alignment_mode="expand")
+    return span[0] if span is not None and len(span) else None
+
+
 def _cue(doc: Doc, quote: Quote) -> Token | None:
     """The first token of ``quote``'s cue, or None when it has none."""
-    if quote.cue is None:
-        return None
-    span = doc.char_span(quote.cue.start, quote.cue.end, alignment_mode="expand")
-    return span[0] if span is not None and len(span) else None
+    return _first_token(doc, quote.cue)
 
 
 def _relative_holder(doc: Doc, quote: Quote, lexicon: Lexicon) -> bool:
@@ -62,8 +67,7 @@ def _relative_holder(doc: Doc, quote: Quote, lexicon: Lexicon) -> bool:
     word = quote.speaker_span.text.strip().lower()
     if word not in lexicon.relative_pronouns:
         return False
-    span = doc.char_span(quote.speaker_span.start, quote.speaker_span.end, alignment_mode="expand")
-    pronoun = span[0] if span is not None and len(span) else None
+    pronoun = _first_token(doc, quote.speaker_span)
     referent = pronoun.head.head if pronoun is not None and pronoun.head.dep_ == "relcl" else None
     if referent is None:
         return word in lexicon.not_agents
@@ -86,8 +90,7 @@ def _dummy_holder(doc: Doc, quote: Quote, cue: Token, lexicon: Lexicon) -> bool:
     if quote.speaker_span is None or quote.speaker_span.text.strip().lower() not in lexicon.not_agents \
             or cue.pos_ == "ADJ":
         return False
-    span = doc.char_span(quote.speaker_span.start, quote.speaker_span.end, alignment_mode="expand")
-    pronoun = span[0] if span is not None and len(span) else None
+    pronoun = _first_token(doc, quote.speaker_span)
     return pronoun is not None and pronoun.dep_ in _SUBJECTS and pronoun.head.lemma_ == "be"
 
 
@@ -172,7 +175,7 @@ def without_reason(doc: Doc, text: str, quote: Quote, lexicon: Lexicon) -> Quote
 _NOUN_CLAUSES = frozenset({"relcl", "acl"})
 
 
-def _own_cue(doc: Doc, quote: Quote) -> bool:
+def _own_cue(quote: Quote) -> bool:
     """Whether a reported stance's content holds its own cue ("In his view, X", "He is widely suspected of Y")."""
     return quote.cue is not None and not quote.direct and quote.content.start <= quote.cue.start < quote.content.end
 
@@ -183,7 +186,7 @@ def without_own_cue(doc: Doc, text: str, quote: Quote) -> Quote | None:
     modifies a noun of the content ("The planet they found was ...") or nothing follows it: the content is then no
     report of the cue."""
     cue = _cue(doc, quote)
-    if cue is None or quote.cue is None or not _own_cue(doc, quote) \
+    if cue is None or quote.cue is None or not _own_cue(quote) \
             or any(c.dep_ in ("auxpass", "nsubjpass") for c in cue.children):
         return quote  # "The theorem is believed to be false": a passive's subject is part of what is held
     if cue.dep_ in _NOUN_CLAUSES:
