@@ -110,8 +110,10 @@ def _title_of(build: Build, cand: Candidate, by_token: dict[int, Candidate]) -> 
         mod = mod if mod is not None and mod.start < doc[cand.tok_start].idx else None
     if mod is not None and mod.contiguous and _taken_since(build, first, mod.start):
         mod = None  # words another actor already took are not this one's title ("Congress Congress Trump")
+    if mod is not None and modifier_country(mod, None) is not None:
+        return mod
     after = title_after(doc, lowers, cand.tok_end, lex, by_token)
-    if mod is not None and after is not None and modifier_country(mod, None) is None:
+    if mod is not None and after is not None:
         # "prosecutor Jane Roe, the U.S. Attorney for ...": the second title says the country
         mod = replace(mod, hits=mod.hits + tuple(h for h in after.hits if isinstance(h.ref, Country)))
     return mod or after or role_from_parse(doc, lowers, cand, lex, by_token)
