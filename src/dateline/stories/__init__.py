@@ -55,6 +55,7 @@ from dateline.stories._keys import (
     article_keys,
     centroid,
     cosine,
+    court,
     days,
     days_differ,
     event_days,
@@ -134,23 +135,25 @@ def _rollback(con: duckdb.DuckDBPyConnection) -> None:
 @dataclass(frozen=True)
 class _Member:
     """An article of a story as stories are compared: its date, weighted keys, the days its lead names, the
-    act its headline tells and the month its title names."""
+    act its headline tells, the month its title names and whether its title tells a step of a case at law."""
 
     day: dt.date | None
     keys: dict[str, float]
     days: list[dt.date]
     headline: Headline | None = None
     period: str | None = None
+    court: bool = False
 
     @classmethod
     def of(cls, day: dt.date | None, keys: Mapping[str, float], idfs: dict[str, float]) -> _Member:
         """The member of an article with these story keys."""
-        return cls(day, weights(keys, idfs), days(keys), of_keys(keys), period(keys))
+        return cls(day, weights(keys, idfs), days(keys), of_keys(keys), period(keys), court(keys))
 
     def apart(self, other: _Member) -> bool:
-        """The two tell other acts: their headlines one act of other parties (:func:`differ`), or their
-        titles two months, as roundups of two months do ("..., September 2020")."""
-        return differ(self.headline, other.headline) or (
+        """The two tell other acts: their headlines one act of other parties (:func:`differ`), their titles
+        two months, as roundups of two months do ("..., September 2020"), or one title a step of a case at law
+        and the other none (a court's ruling on an act is not the act)."""
+        return differ(self.headline, other.headline) or self.court != other.court or (
             self.period is not None and other.period is not None and self.period != other.period)
 
 
@@ -176,7 +179,8 @@ class _Linking:
         whose leads name no other days than its own (the days ±DAY_SLACK; a lead's own publication day is
         left out of this, and an undated article's days are all left out, see :func:`event_days`) and whose
         headlines do not tell its headline's act of other parties (:func:`dateline.stories._headline.differ`)
-        and whose titles name no other month than its own.
+        and whose titles name no other month than its own and tell a step of a case at law when its own does
+        (:meth:`_Member.apart`).
         """
         best: tuple[float, str] | None = None
         named = event_days(own.days, article.published)

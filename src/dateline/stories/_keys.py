@@ -9,7 +9,8 @@ named by role, which the readers leave out), its places
 name (``y:2013``, ``d:2013-05-02``), each with how often the article has it, the
 act its headline tells, if it tells one (``h:``,
 :mod:`dateline.stories._headline`), and the month its title names with its year
-(``m:2020-09``, a roundup's: :func:`title_period`). Two articles are as
+(``m:2020-09``, a roundup's: :func:`title_period`), and whether its title tells
+a step of a case at law (``j:``, :func:`title_court`). Two articles are as
 similar as the cosine of their keys weighted by ``(1 + log count) * idf``,
 where a key's idf comes from the number of linked articles that hold it:
 words every report has ("police", "said") weigh nothing, names and rare
@@ -29,10 +30,12 @@ from collections.abc import Iterable, Mapping
 from dateline.errors import DatelineError
 from dateline.lang import resources
 from dateline.stories._headline import headline
+from dateline.stories._words import court_words
 from dateline.times import title_month
 
-__all__ = ["COUNT_WEIGHT", "PERIOD", "PRIOR_ARTICLES", "Keys", "article_keys", "centroid", "cosine", "days",
-           "days_differ", "event_days", "idf", "period", "stop_words", "title_period", "top", "weights"]
+__all__ = ["COUNT_WEIGHT", "COURT", "PERIOD", "PRIOR_ARTICLES", "Keys", "article_keys", "centroid", "cosine", "court",
+           "days", "days_differ", "event_days", "idf", "period", "stop_words", "title_court", "title_period", "top",
+           "weights"]
 
 Keys = dict[str, float]
 """Key -> count in the article."""
@@ -109,7 +112,25 @@ def article_keys(title: str | None, text: str, lead_words: int, language: str | 
     named = title_period(title, language)
     if named is not None:
         out[f"{PERIOD}{named}"] = 1.0
+    if title_court(title, language):
+        out[COURT] = 1.0
     return out
+
+
+#: The key of a title that tells a step of a case at law (:func:`title_court`).
+COURT = "j:"
+
+
+def title_court(title: str | None, language: str | None) -> bool:
+    """``title`` tells a step of a case at law: it holds a word of the language's ``court_step_words``
+    ("Court finds suspension unlawful", "Driver pleads not guilty"). Such a step is an incident of its own,
+    apart from the act the case is about."""
+    return bool(title) and not court_words(language).isdisjoint(w.lower() for w in _WORD.findall(title or ""))
+
+
+def court(keys: Iterable[str]) -> bool:
+    """An article's story keys hold the mark of a title that tells a step of a case at law."""
+    return COURT in keys
 
 
 #: The prefix of the key that holds the month a title names with its year ("..., September 2020").
@@ -179,9 +200,9 @@ def top(keys: Mapping[str, float], idfs: Mapping[str, float], limit: int) -> Key
     return {k: keys[k] for k in ranked if k[:2] in _MARKS} | {k: keys[k] for k in ranked[:limit]}
 
 
-#: Keys that say when rather than what (``d:``, ``m:``), or what the headline tells (``h:``): kept whatever
-#: their weight, and compared as days, months and acts, not as words.
-_MARKS = ("d:", "h:", PERIOD)
+#: Keys that say when rather than what (``d:``, ``m:``), or what the headline tells (``h:``, ``j:``): kept
+#: whatever their weight, and compared as days, months and acts, not as words.
+_MARKS = ("d:", "h:", PERIOD, COURT)
 
 
 def days(keys: Mapping[str, float]) -> list[dt.date]:

@@ -15,8 +15,8 @@ import functools
 from dateline.errors import LanguageError, ResourceError
 from dateline.lang import Resources, resources
 
-__all__ = ["STEM_LETTERS", "SUPPORTED_MAJOR", "families", "headline_verb_endings", "index_families", "speech_words",
-           "stem", "trigger_word"]
+__all__ = ["STEM_LETTERS", "SUPPORTED_MAJOR", "court_words", "families", "headline_verb_endings", "index_families",
+           "speech_words", "stem", "trigger_word"]
 
 #: Letters of a trigger word compared: "attack", "attacks" and "attacked" are one word to the matcher.
 STEM_LETTERS = 5
@@ -57,6 +57,16 @@ def speech_words(language: str | None) -> frozenset[str]:
     if res is None:
         return frozenset()
     return frozenset(stem(w) for w in res.words(_FILE, "headline_speech_verbs", SUPPORTED_MAJOR))
+
+
+@functools.cache
+def court_words(language: str | None) -> frozenset[str]:
+    """The words of ``court_step_words`` in lower case: words by which a title tells a step of a case at law
+    ("Court finds ...", "Driver pleads not guilty"); none for a language without a ``stories.json``."""
+    res = _resources(language)
+    if res is None:
+        return frozenset()
+    return frozenset(w.lower() for w in res.words(_FILE, "court_step_words", SUPPORTED_MAJOR))
 
 
 @functools.cache
