@@ -7,7 +7,9 @@ import datetime as dt
 from collections.abc import Callable
 from dataclasses import dataclass, replace
 
-__all__ = ["SEASON_MONTHS", "Ref", "add_months", "last_complete_quarter", "nearest_weekday", "season_of", "shift"]
+__all__ = [
+    "SEASON_MONTHS", "Ref", "add_months", "easter", "last_complete_quarter", "nearest_weekday", "season_of", "shift",
+]
 
 #: First month of each TIMEX3 season (meteorological seasons, northern hemisphere).
 SEASON_MONTHS = {"SP": 3, "SU": 6, "FA": 9, "WI": 12}
@@ -112,3 +114,17 @@ def is_valid_day(year: int, month: int, day: int) -> bool:
     if year and not 1 <= year <= 9999:
         return False
     return 1 <= month <= 12 and 1 <= day <= calendar.monthrange(year or 2000, month)[1]
+
+
+def easter(year: int) -> dt.date:
+    """Western (Gregorian) Easter Sunday of ``year``: the Sunday after the ecclesiastical full moon on or after
+    March 21, computed from the Metonic cycle (golden number) with the Gregorian corrections for the century."""
+    golden = year % 19
+    century, rest = divmod(year, 100)
+    skipped_leaps, moon_correction = century // 4, (8 * century + 13) // 25
+    epact = (19 * golden + century - skipped_leaps - moon_correction + 15) % 30
+    weekday = (32 + 2 * (century % 4) + 2 * (rest // 4) - epact - rest % 4) % 7
+    late = (golden + 11 * epact + 22 * weekday) // 451
+    month, day = divmod(epact + weekday - 7 * late + 114, 31)
+    return dt.date(year, month, day + 1)
+

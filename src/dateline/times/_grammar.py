@@ -236,7 +236,9 @@ def _amount_sources(lex: Lexicon) -> dict[str, str]:
         # "on Sundays", "Monday nights": a plural weekday or part of a weekday is every one of them
         "weekdays": rf"(?P<wd>{weekday})(?:{suffixes}|\s+(?P<pod>{alt(lex.parts_of_day)})(?:{suffixes}))",
         "setword": alt(lex.sets),
-        "holiday": rf"(?P<name>{alt(lex.holidays)})(?:,?\s+(?P<year>{_year(lex)}))?",
+        # "Easter week", "Thanksgiving weekend": the week or weekend that holds the holiday
+        "holiday": rf"(?P<name>{alt(lex.holidays)})(?:\s+(?P<period>{alt(lex.unit_words('W', 'WE'))}))?"
+        rf"(?:,?\s+(?P<year>{_year(lex)}))?",
         "named": alt(name for name, named in lex.named_dates.items() if not named.cues),
     }
 

@@ -93,12 +93,16 @@ _CLOCK = re.compile(r"(?:[01]\d|2[0-4]):[0-5]\d")
 
 @dataclass(frozen=True, slots=True)
 class Holiday:
-    """A holiday: a fixed ``month``/``day``, or the ``nth`` ``weekday`` (1=Monday) of ``month`` (-1: the last)."""
+    """A holiday: a fixed ``month``/``day``, the ``nth`` ``weekday`` (1=Monday) of ``month`` (-1: the last)
+    moved by ``offset`` days ("the Tuesday after the first Monday of November": Monday, 1), or ``easter``
+    days from Western Easter Sunday ("Good Friday": -2; then ``month`` is 0)."""
 
     month: int
     day: int | None = None
     weekday: int | None = None
     nth: int | None = None
+    offset: int = 0
+    easter: int | None = None
 
 
 @dataclass(frozen=True, slots=True)
@@ -200,12 +204,23 @@ def _holidays(raw: dict[str, Any], path: Path) -> dict[str, Holiday]:
         raise _fail(path, "'holidays' must be an object")
     holidays: dict[str, Holiday] = {}
     for name, spec in table.items():
-        if not isinstance(spec, dict) or not isinstance(spec.get("month"), int) or not 1 <= spec["month"] <= 12:
-            raise _fail(path, f"holiday {name!r} needs an integer 'month' 1-12")
+        if isinstance(spec, dict) and _is_int(spec.get("easter")) and set(spec) == {"easter"}:
+            holidays[name.lower()] = Holiday(0, easter=spec["easter"])
+            continue
+        if not isinstance(spec, dict) or not _is_int(spec.get("month")) or not 1 <= spec["month"] <= 12:
+            raise _fail(path, f"holiday {name!r} needs an integer 'month' 1-12, or 'easter' alone")
         if spec.get("day") is None and (spec.get("weekday") is None or spec.get("nth") is None):
             raise _fail(path, f"holiday {name!r} needs 'day', or 'weekday' and 'nth'")
-        holidays[name.lower()] = Holiday(spec["month"], spec.get("day"), spec.get("weekday"), spec.get("nth"))
+        if not _is_int(spec.get("offset", 0)):
+            raise _fail(path, f"holiday {name!r}: 'offset' must be a whole number of days")
+        holidays[name.lower()] = Holiday(
+            spec["month"], spec.get("day"), spec.get("weekday"), spec.get("nth"), spec.get("offset", 0)
+        )
     return holidays
+
+
+def _is_int(value: Any) -> bool:
+    return isinstance(value, int) and not isinstance(value, bool)
 
 
 def _named_dates(raw: dict[str, Any], path: Path) -> dict[str, NamedDate]:

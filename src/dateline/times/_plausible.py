@@ -42,6 +42,8 @@ _PLURAL_NOUNS = frozenset({"NNS", "NNPS"})
 #: Characters looked ahead for a time zone after a number: room for the spaces and the longest zone word.
 ZONE_CHARS = 12
 _NOUNS = frozenset({"NOUN", "PROPN"})
+#: The word right after an expression, across spaces only (no punctuation between).
+_NEXT_WORD = re.compile(r"[ \t]+([\w.]+)")
 
 
 @dataclass(frozen=True, slots=True)
@@ -158,6 +160,16 @@ def _pod(s: Seen) -> bool:
     return bool(s.cand.get("rel")) or pod in s.lex.clock_words or pod in s.lex.words["bare_parts_of_day"]
 
 
+def _holiday(s: Seen) -> bool:
+    """A holiday, not the first word of a longer name ("Easter Island", "Christmas Island", "the Easter Rising"):
+    no capitalized word follows it, unless a day or month ("Easter Sunday" is its own holiday, "Easter Monday")."""
+    following = _NEXT_WORD.match(s.text, s.cand.end)
+    if following is None or not following.group(1)[:1].isupper():
+        return True
+    word = following.group(1).lower()
+    return word in s.lex.weekdays or word.rstrip(".") in s.lex.months
+
+
 def _vague(s: Seen) -> bool:
     """A bare plural unit ("years") needs a modifier or a preposition ("for years")."""
     return bool(s.cand.get("rel")) or previous_word(s.text, s.cand.start) in s.lex.context["vague_prepositions"]
@@ -174,6 +186,7 @@ CHECKS: dict[str, Callable[[Seen], bool]] = {
     "season": _season,
     "pod": _pod,
     "vague": _vague,
+    "holiday": _holiday,
 }
 
 

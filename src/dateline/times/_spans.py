@@ -7,8 +7,9 @@ import re
 from collections.abc import Callable
 
 from dateline.times._calendar import Ref, last_complete_quarter, season_of, season_ref, shift
+from dateline.times._holidays import holiday
 from dateline.times._lexicon import Lexicon
-from dateline.times._points import Context, Resolved, as_date, as_derived, direction, pick_year, to_int, year_of
+from dateline.times._points import Context, Resolved, as_date, as_derived, direction, to_int, year_of
 from dateline.times._recognize import Candidate
 
 __all__ = ["SPAN_RESOLVERS", "duration_value", "parse_number"]
@@ -359,28 +360,6 @@ def _setword(c: Candidate, ctx: Context) -> Resolved:
     return Resolved(ctx.lex.sets.get(_norm(c.surface)), "SET")
 
 
-def _nth_weekday(year: int, month: int, weekday: int, nth: int) -> int:
-    first = dt.date(year, month, 1)
-    day = 1 + (weekday - first.isoweekday()) % 7 + 7 * (nth - 1)
-    if nth < 0:
-        last = (dt.date(year + month // 12, month % 12 + 1, 1) - dt.timedelta(days=1)).day
-        day = last - (dt.date(year, month, last).isoweekday() - weekday) % 7
-    return day
-
-
-#: The day a holiday on the nth weekday of its month ("Thanksgiving") is placed on to choose its year.
-_MID_MONTH = 15
-
-
-def _holiday(c: Candidate, ctx: Context) -> Resolved:
-    spec = ctx.lex.holidays[_norm(c.get("name"))]
-    year = year_of(c.get("year"), ctx.lex) or pick_year(ctx, spec.month, spec.day or _MID_MONTH)
-    if year is None:
-        return Resolved(f"XXXX-{spec.month:02d}-{spec.day:02d}" if spec.day else None)
-    day = spec.day or _nth_weekday(year, spec.month, spec.weekday or 1, spec.nth or 1)
-    return as_date(Ref("D", dt.date(year, spec.month, day)))
-
-
 SPAN_RESOLVERS: dict[str, Callable[[Candidate, Context], Resolved]] = {
     "relative": _relative,
     "season": _season,
@@ -399,5 +378,5 @@ SPAN_RESOLVERS: dict[str, Callable[[Candidate, Context], Resolved]] = {
     "set": _set,
     "weekdays": _set,
     "setword": _setword,
-    "holiday": _holiday,
+    "holiday": holiday,
 }
