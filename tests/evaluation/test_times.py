@@ -84,3 +84,28 @@ def test_every_gold_file_parses(shared: Path) -> None:
     docs = [times.read_tml(p) for p in files]
     assert sum(len(d.timexes) for d in docs) == 1822
     assert all(d.dct is not None for d in docs)
+
+
+def test_halves_alternate_by_sorted_file_name() -> None:
+    names = ["c.tml", "a.tml", "d.tml", "b.tml", "e.tml"]
+    assert times.halves(names) == {
+        "a.tml": "half_a", "b.tml": "half_b", "c.tml": "half_a", "d.tml": "half_b", "e.tml": "half_a",
+    }
+    assert times.halves([]) == {}
+
+
+def test_each_half_is_scored_on_its_own(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    folder = tmp_path / "Set"
+    folder.mkdir()
+    for name in ("T1", "T2", "T3"):
+        (folder / f"{name}.tml").write_text(TML.replace("<DOCID>T1", f"<DOCID>{name}"))
+    # The system finds "yesterday" right in every file, and the five years only in T2 (the second name: half B).
+    def fake_run(docs: list[times.TmlDocument]) -> list[list[GoldTimex]]:
+        return [[g for g in d.timexes if g.value != "P5Y" or d.id == "T2"] for d in docs]
+
+    monkeypatch.setattr(times, "_run", fake_run)
+    metrics = times.evaluate(tmp_path).metrics
+    assert (metrics["Set.half_a.docs"], metrics["Set.half_a.gold"], metrics["Set.half_a.value"]) == (2, 4, 2)
+    assert metrics["Set.half_a.value.f1"] == pytest.approx(2 * 2 / (2 + 4))
+    assert (metrics["Set.half_b.docs"], metrics["Set.half_b.value"], metrics["Set.half_b.value.f1"]) == (1, 2, 1.0)
+    assert metrics["Set.value.f1"] == pytest.approx(2 * 4 / (4 + 6))

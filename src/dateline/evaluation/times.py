@@ -11,7 +11,9 @@ times stage run on it, and its expressions are compared with the gold ones:
   share of relaxed matches with the right value;
 - type accuracy over relaxed matches.
 
-Scores are given per subfolder (``TimeBank.*``, ``AQUAINT.*``) and overall.
+Scores are given per subfolder (``TimeBank.*``, ``AQUAINT.*``) and overall, and each subfolder's value F1
+for its two halves by sorted file name (``AQUAINT.half_a.*``: even positions, first included;
+``AQUAINT.half_b.*``: odd ones), so that rules read on one half can be checked on the other (:func:`halves`).
 
 The reader undoes one quirk of how the data is written: its quotation marks are the Penn Treebank's
 (two backticks to open, two apostrophes to close; one backtick for a single quote), which news text
@@ -37,7 +39,7 @@ from dateline.errors import InputError
 from dateline.evaluation import Report, f1
 from dateline.records import Article
 
-__all__ = ["DEFAULT_DATA", "GoldTimex", "TmlDocument", "evaluate", "fills", "read_tml", "score"]
+__all__ = ["DEFAULT_DATA", "GoldTimex", "TmlDocument", "evaluate", "fills", "halves", "read_tml", "score"]
 
 DEFAULT_DATA = "eval/time/tempeval3/TBAQ-cleaned"
 
@@ -190,6 +192,20 @@ def _metrics(prefix: str, c: Counter[str]) -> dict[str, float | int]:
     return out
 
 
+def halves(names: list[str]) -> dict[str, str]:
+    """Each file name's half by its position in sorted order: "half_a" even positions (the first included),
+    "half_b" odd ones. The split depends on the names alone, so it is the same on every run and machine."""
+    return {name: ("half_a", "half_b")[i % 2] for i, name in enumerate(sorted(names))}
+
+
+def _half_metrics(prefix: str, c: Counter[str]) -> dict[str, float | int]:
+    """The counts and value F1 of one half: right values against the half's gold and system expressions."""
+    total = c["system"] + c["gold"]
+    out: dict[str, float | int] = {f"{prefix}{key}": c[key] for key in ("docs", "gold", "system", "value")}
+    out[f"{prefix}value.f1"] = 2 * c["value"] / total if total else 0.0
+    return out
+
+
 def _run(docs: list[TmlDocument]) -> list[list[GoldTimex]]:
     from dateline import times
     from dateline.evaluation._parses import annotate
@@ -211,16 +227,24 @@ def evaluate(data: Path, limit: int | None = None) -> Report:
     metrics: dict[str, float | int] = {}
     folders = sorted(p for p in data.iterdir() if p.is_dir() and any(p.glob("*.tml"))) or [data]
     for folder in folders:
-        docs = [read_tml(p) for p in sorted(folder.glob("*.tml"))[:limit]]
+        paths = sorted(folder.glob("*.tml"))[:limit]
+        half_of = halves([p.name for p in paths])
+        docs = [read_tml(p) for p in paths]
         counts: Counter[str] = Counter(docs=len(docs))
-        for doc, system in zip(docs, _run(docs), strict=True):
-            counts.update(score(doc.timexes, system, doc.text))
+        by_half: dict[str, Counter[str]] = {"half_a": Counter(), "half_b": Counter()}
+        for path, doc, system in zip(paths, docs, _run(docs), strict=True):
+            found = score(doc.timexes, system, doc.text)
+            counts.update(found)
+            by_half[half_of[path.name]].update(found + Counter(docs=1))
         totals.update(counts)
         metrics.update(_metrics(f"{folder.name}.", counts))
+        for half, half_counts in by_half.items():
+            metrics.update(_half_metrics(f"{folder.name}.{half}.", half_counts))
     metrics.update(_metrics("", totals))
     notes = (
         "value F1 counts system expressions that overlap a gold one and carry its exact value",
         "value.f1_without_ages leaves out system ages (a 23-year-old), which this gold does not annotate",
         "value.f1_filled counts a value right that fills the unknown digits of the gold's (1989-W43 for 1989-WXX)",
+        "half_a / half_b: a folder's files at even / odd positions by sorted name ('value' counts right values)",
     )
     return Report(task="times", data=str(data), metrics=metrics, notes=notes)
