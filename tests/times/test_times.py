@@ -485,3 +485,22 @@ def test_a_roundup_of_a_past_month_speaks_from_its_last_day() -> None:
     assert found["the end of the month"] == "2017-03" and (found["the last day"] or "")[:7] == "2017-03"
     plain = {t.span.text: t.value for t in run(text, dt.date(2017, 4, 20)).times}
     assert plain["the end of the month"] == "2017-04"  # read from the publication date otherwise
+
+
+@pytest.mark.parametrize(
+    ("text", "published", "expression", "value", "type_"),
+    [
+        ("Such attacks grew common over the past decade.", dt.date(1998, 10, 25), "the past decade", "P10Y",
+         "DURATION"),
+        ("It ranks among the inventions of the past century.", dt.date(1989, 11, 1), "the past century", "P100Y",
+         "DURATION"),
+        ("Prices will climb in the coming decade.", dt.date(2016, 5, 1), "the coming decade", "P10Y", "DURATION"),
+        # "last" keeps the calendar reading: the decade before the one of the telling
+        ("Wages fell behind in the last decade.", dt.date(1998, 2, 6), "the last decade", "198", "DATE"),
+        ("The past year was hard.", dt.date(2016, 5, 1), "The past year", "2015", "DATE"),
+    ],
+)
+def test_the_past_decade_is_a_stretch_not_a_calendar_decade(
+    text: str, published: dt.date, expression: str, value: str, type_: str
+) -> None:
+    assert values(text, published)[expression] == (value, type_)

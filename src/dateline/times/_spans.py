@@ -17,6 +17,9 @@ __all__ = ["SPAN_RESOLVERS", "duration_value", "parse_number"]
 _NONE = Resolved(None)
 _SPACES = re.compile(r"\s+")
 _TIME_UNITS = {"S": "S", "MIN": "M", "H": "H"}
+#: Units too long for "the past ..." to mean the calendar one before: "the past decade" written in 1998 is the last
+#: ten years, not the 1980s (TBAQ-cleaned: AQUAINT codes it P10Y; "the past century" of 1989 is no 19th century).
+_LONG_UNITS = frozenset({"DE", "CE"})
 #: Units a "half" turns into: (amount, unit) for half of one unit.
 _HALVES = {"MIN": (30, "S"), "H": (30, "MIN"), "D": (12, "H"), "Y": (6, "M")}
 
@@ -116,6 +119,8 @@ def _relative(c: Candidate, ctx: Context) -> Resolved:
     # anchor; "the next day", "the coming week" from that date too, or from the anchor when the text
     # spoke of no date before.
     bare = ctx.lex.without_article(rel)
+    if unit in _LONG_UNITS and bare in ctx.lex.words["stretch_relatives"]:
+        return Resolved(duration_value(1, unit), "DURATION")  # "the past decade": the last ten years
     amount = ctx.lex.relative(bare) or 0
     gran = "W" if unit == "FN" else unit
     anaphoric = ctx.lex.anaphoric(bare)
