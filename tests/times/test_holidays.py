@@ -18,6 +18,8 @@ from dateline.records import Article
 from dateline.times._calendar import easter
 from dateline.times._holidays import holiday_day
 from dateline.times._lexicon import load_lexicon, parse_lexicon
+from dateline.times._points import Context
+from dateline.times._recognize import find_candidates
 
 LEX = load_lexicon(lang.resources("en"))
 
@@ -81,6 +83,21 @@ def test_every_holiday_falls_on_its_rule(year: int) -> None:
             assert day.isoweekday() == spec.weekday, name
     election = holiday_day(LEX.holidays["election day"], year)
     assert election.isoweekday() == 2 and 2 <= election.day <= 8
+
+
+@given(st.sampled_from(sorted(LEX.holidays)), st.integers(min_value=1900, max_value=2099),
+       st.sampled_from(["", " week", " weekend"]))
+def test_a_holiday_with_its_year_is_found_whole_and_placed_in_that_year(name: str, year: int, period: str) -> None:
+    text = f"It happened on {name.title()}{period}, {year}, they said."
+    (cand,) = find_candidates(text, LEX)
+    assert text[cand.start : cand.end] == f"{name.title()}{period}, {year}"
+    value = times.resolve(cand, Context(dt.date(2000, 6, 1), LEX)).value
+    day = holiday_day(LEX.holidays[name], year)
+    if not period:
+        assert value == day.isoformat()
+    else:  # the week holding the day; a Monday's weekend is the one before it, which may lie in the week before
+        weeks = {f"{d.isocalendar().year:04d}-W{d.isocalendar().week:02d}" for d in (day, day - dt.timedelta(days=1))}
+        assert value is not None and value.removesuffix("-WE") in weeks
 
 
 @pytest.mark.parametrize(
