@@ -51,3 +51,31 @@ def test_readers_keep_geonames_ids(shared: Path) -> None:
     gwn = [t for d in places.read_geowebnews(root / "geowebnews" / "GWN.xml") for t in d.toponyms]
     assert any(t.geonames_id for t in lgl.toponyms)
     assert any(t.span.text == "Canada" and t.geonames_id == 6251999 for t in gwn)
+
+
+def test_geowebnews_is_also_scored_in_the_half_read_and_the_half_never_read(monkeypatch: pytest.MonkeyPatch) -> None:
+    from dataclasses import replace
+
+    import dateline.places
+    from dateline.evaluation import _parses
+    from dateline.lang import resources
+    from dateline.records import Article, Place, Span
+
+    text = "Rain fell on Oslo."
+    oslo = Span(13, 17, "Oslo")
+    gold = places.GoldToponym(oslo, 59.91, 10.75, True, 3143244)
+    documents = [places.GoldDocument(f"d{n}", text, (gold,)) for n in range(4)]
+
+    def found_in_even(article: Article) -> Article:  # the stage finds Oslo in d0 and d2 only
+        hit = int(article.id[1:]) % 2 == 0
+        return replace(article, places=(Place(oslo, "Oslo", "NOR", 59.91, 10.75),) if hit else ())
+
+    monkeypatch.setattr(_parses, "annotate", lambda articles: list(articles))
+    monkeypatch.setattr(dateline.places, "apply", found_in_even)
+    monkeypatch.setitem(places.READ_DOCUMENTS, "test", 3)
+    metrics = places._end_to_end(documents, "test", resources("en"))
+    assert metrics["test.e2e.recall_names"] == 0.5
+    assert metrics["test.read.e2e.gold_names"] == 3 and metrics["test.unread.e2e.gold_names"] == 1
+    assert metrics["test.read.e2e.recall_names"] == pytest.approx(2 / 3)
+    assert metrics["test.unread.e2e.recall_names"] == 0.0
+    assert "test.read.e2e.recall_names" not in places._end_to_end(documents[:3], "test", resources("en"))

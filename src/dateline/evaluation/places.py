@@ -21,6 +21,10 @@ Three measures per corpus:
    have a point (what a map shows); places overlapping only gold toponyms
    without a point are not judged, and ``e2e.unplaced`` counts the reported
    places with no point (streets and buildings the gazetteer does not know).
+   GeoWebNews is also scored in two halves, in the file's order: the first
+   READ_DOCUMENTS articles (``gwn.read.e2e.*``), whose errors the rules of the
+   stage were read from, and the others (``gwn.unread.e2e.*``), which no rule
+   was read from: the out-of-sample figure.
 2. **Resolution** (geocoding), given the gold toponyms: each document's gold
    spans are resolved together with :func:`dateline.places.resolve_spans`. Both
    corpora also annotate demonyms as toponyms ("Russian" as Russia), which the
@@ -76,6 +80,10 @@ GWN_NOT_TOPONYMS = frozenset({"Literal_Expression", "Non_Lit_Expression", "Non_T
 #: GeoWebNews types of a toponym used for the place itself ("in Paris", "a Paris restaurant", "at Wegmans");
 #: a ``Literal_Modifier`` counts only as a noun ("Syrian" in "Syrian refugees" is an adjective).
 GWN_LITERAL = frozenset({"Literal", "Literal_Modifier", "Mixed", "Embedded_Literal", "Coercion"})
+
+#: GeoWebNews' articles, in the file's order, whose errors the places rules may be read from; the others are
+#: never read, and their figures (``gwn.unread``) are out of sample.
+READ_DOCUMENTS = {"gwn": 100}
 
 _EARTH_RADIUS_KM = 6371.0088
 
@@ -284,11 +292,14 @@ def _end_to_end(documents: Sequence[GoldDocument], prefix: str, res: Resources) 
 
     articles = [Article(id=d.id, source=d.id, url=d.url, text=d.text) for d in documents]
     tally = Tally()
+    read = READ_DOCUMENTS.get(prefix)
+    halves = {"read": Tally(), "unread": Tally()} if read is not None and len(documents) > read else {}
     true = predicted = exact = overlap_p = overlap_g = names = names_found = 0
-    for document, article in zip(documents, annotate(articles), strict=True):
+    for n, (document, article) in enumerate(zip(documents, annotate(articles), strict=True)):
         reported = places.apply(article).places
-        tally.add_gold(document, reported, demonym)
-        tally.add_reported(document, reported)
+        for counts in (tally, *([halves["read" if n < (read or 0) else "unread"]] if halves else [])):
+            counts.add_gold(document, reported, demonym)
+            counts.add_reported(document, reported)
         found = {(p.span.start, p.span.end) for p in reported}
         gold = {(t.span.start, t.span.end) for t in document.toponyms}
         true, predicted, exact = true + len(gold), predicted + len(found), exact + len(gold & found)
@@ -299,7 +310,8 @@ def _end_to_end(documents: Sequence[GoldDocument], prefix: str, res: Resources) 
     precision, recall = _share(exact, predicted), _share(exact, true)
     loose_p, loose_r = _share(overlap_p, predicted), _share(overlap_g, true)
     recall_names = _share(names_found, names)
-    return tally.metrics(prefix) | {
+    split = {key: value for half, counts in halves.items() for key, value in counts.metrics(f"{prefix}.{half}").items()}
+    return tally.metrics(prefix) | split | {
         f"{prefix}.detection.precision": precision,
         f"{prefix}.detection.recall": recall,
         f"{prefix}.detection.f1": f1(precision, recall),
