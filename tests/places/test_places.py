@@ -331,3 +331,33 @@ def test_a_place_a_numbers_entity_swallowed_is_found() -> None:
     assert found["Orange County"].lat == pytest.approx(33.7, abs=0.3)  # California's, beside Anaheim
     assert "March" not in _by_text(places.apply(_annotated("The council met in early March in Fargo.")).places)
     assert "US" not in _by_text(places.apply(_annotated("The fine was about 40 US dollars a month.")).places)
+
+
+@pytest.mark.parametrize(("text", "name", "person"), [
+    ("The Lyndon cosmetic surgeon opened a second office.", "Lyndon", True),
+    ("Three Kalamazoo residents spoke at the hearing.", "Kalamazoo", True),
+    ("A Fairbury Lions member spoke at the dinner.", "Fairbury", False),  # the club's member
+    ("Fairbury Township voters rejected the levy.", "Fairbury", False),  # the township is the name
+    ("Kalamazoo police arrested a man.", "Kalamazoo", False),  # police: a local noun, not a person
+])
+def test_a_name_modifying_a_noun_for_a_person_is_where_the_person_is_from(text: str, name: str, person: bool) -> None:
+    from dateline.places._context import from_place
+
+    article = _annotated(text)
+    assert article.doc is not None
+    start = text.index(name)
+    tokens = article.doc.char_span(start, start + len(name))
+    assert from_place(tokens, load_gazetteer(EN).words.context) is person
+
+
+def test_a_town_the_tagger_calls_an_organization_before_a_noun_for_a_person_is_reported_alone() -> None:
+    # The tagger calls these towns an organization or a group; no other place of the text lies near them.
+    for text, name, country in [
+        ("A Kalamazoo woman was charged with fraud on Monday after a two-year inquiry.", "Kalamazoo", "USA"),
+        ("A Saskatoon dental surgeon has retired after forty years.", "Saskatoon", "CAN"),
+    ]:
+        article = _annotated(text)
+        assert article.doc is not None
+        mentions = {span.text: found for span, found in find_mentions(article.doc, load_gazetteer(EN)).items()}
+        assert mentions[name].source in ("ORG", "NORP", "PERSON") and mentions[name].firm
+        assert _by_text(places.apply(article).places)[name].country == country

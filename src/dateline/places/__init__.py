@@ -209,12 +209,13 @@ class _Support:
 def _kept(gazetteer: Gazetteer, text: str, span: Span, found: Found, entry: Entry | None, support: _Support) -> bool:
     """Whether a name is kept as a place: one left unresolved from a source that names places as such, or a
     resolved one that is no county's bare name opening an institution's (:func:`eponym`) and that is a place
-    entity, lies near the article's places, is the outlet's town, or follows "of" and is named elsewhere."""
+    entity or placed as firmly ("a Fairbury man"), lies near the article's places, is the outlet's town, or
+    follows "of" and is named elsewhere."""
     if entry is None:
         return found.source in UNRESOLVED_SOURCES
     if found.source == "embedded" and eponym(gazetteer, text, span, entry):
         return False
-    return (_weight(found.source) == 1 or supported(entry, support.firm) or entry in support.local
+    return (_weight(found.source) == 1 or found.firm or supported(entry, support.firm) or entry in support.local
             or (entry in support.named and _word_before(text, span) in gazetteer.words.context.of_words))
 
 

@@ -15,6 +15,11 @@ the parse puts it where places stand (the language's words,
 - inside an organization's name, before a word of a local institution:
   "the Crestwood Board of Education", "Litchfield Superior Court" (but not
   "Delta Air Lines" or "Lincoln Nautilus").
+
+A name that modifies a noun for a person ("a Fairbury man", "the Lyndon
+cosmetic surgeon") says where that person is from (:func:`from_place`): the
+stage reports it even when the tagger calls it an organization and no other
+place of the article lies near it.
 """
 
 from __future__ import annotations
@@ -27,7 +32,7 @@ if TYPE_CHECKING:
     from spacy.tokens import Span as TokenSpan
     from spacy.tokens import Token
 
-__all__ = ["before_institution", "placed_by_context"]
+__all__ = ["before_institution", "from_place", "placed_by_context"]
 
 #: Words of an organization's name after a place name among which a word of a local institution is looked
 #: for ("Litchfield Superior Court", "Byesville Volunteer Fire Department").
@@ -59,6 +64,16 @@ def placed_by_context(tokens: TokenSpan, words: ContextWords) -> bool:
     after = tokens.doc[tokens.end] if tokens.end < len(tokens.doc) else None
     return (root.dep_ in _MODIFIERS and after is not None and after.is_lower and after.dep_ in _MODIFIERS
             and after.head == head and after.lemma_ in words.local_nouns)
+
+
+def from_place(tokens: TokenSpan, words: ContextWords) -> bool:
+    """Whether the name modifies a noun for a person, alone or with other modifiers between them: "a
+    Fairbury man", "the Lyndon cosmetic surgeon", not "Fairbury Township" nor "a Fairbury Lions member"."""
+    root = tokens.root
+    head = root.head
+    if root.dep_ not in _MODIFIERS or head.i <= root.i or not head.is_lower or head.lemma_ not in words.person_nouns:
+        return False
+    return all(t.dep_ in _MODIFIERS and t.is_lower for t in tokens.doc[tokens.end : head.i])
 
 
 def _name_before(child: Token, tokens: TokenSpan, words: ContextWords) -> bool:

@@ -16,7 +16,7 @@ from dataclasses import dataclass, replace
 from typing import TYPE_CHECKING
 
 from dateline._dashes import dash_pieces
-from dateline.places._context import before_institution, placed_by_context
+from dateline.places._context import before_institution, from_place, placed_by_context
 from dateline.places._cues import (
     coordinated,
     datelines,
@@ -53,14 +53,13 @@ if TYPE_CHECKING:
 
 __all__ = ["PLACE_LABELS", "Found", "find_mentions"]
 
-#: Entity labels under which a country or US state name is still taken as a
-#: place: en_core_web_sm often tags "Georgia" PERSON or "Hamburg" ORG.
+#: Entity labels under which a country or US state name is still taken as a place: en_core_web_sm often tags
+#: "Georgia" PERSON or "Hamburg" ORG (and a town before "man", "a Fairbury man", ORG or PERSON).
 MISTAGGED_LABELS = frozenset({"ORG", "PERSON", "NORP"})
 
-#: Entity labels searched for place names inside them when they are not
-#: places as a whole: "the Minnesota Department of Transportation" holds
-#: "Minnesota" (LGL and GeoWebNews annotate such embedded toponyms). Person
-#: names are not searched: "George W. Bush" holds no place.
+#: Entity labels searched for place names inside them when they are not places as a whole: "the Minnesota
+#: Department of Transportation" holds "Minnesota" (LGL and GeoWebNews annotate such embedded toponyms).
+#: Person names are not searched: "George W. Bush" holds no place.
 CONTAINER_LABELS = frozenset({"ORG", "FAC", "NORP", "EVENT", "WORK_OF_ART", "LAW", "PRODUCT"})
 
 #: The entity label of people's names.
@@ -72,12 +71,13 @@ Sources = dict[Span, str]
 
 @dataclass(frozen=True)
 class Found:
-    """A place mention: where it came from, whether the text means a state by it ("upstate New York"),
-    and the name to look up when it is not the mention's text ("Clay" in "Clay and Wilkin counties")."""
+    """A place mention: its source, whether the text means a state by it ("upstate New York"), the name to look up
+    when not its text ("Clay" in "Clay and Wilkin counties"), whether it is as firm as a place entity."""
 
     source: str
     state: bool = False
     name: str | None = None
+    firm: bool = False
 
 
 def find_mentions(doc: Doc, gazetteer: Gazetteer, text: str | None = None) -> dict[Span, Found]:
@@ -200,8 +200,8 @@ def _as_used(doc: Doc, gazetteer: Gazetteer, spans: Sources) -> dict[Span, Found
             continue  # "Petrova said", "McKinney told the council": a person who bears a town's name
         if span in doubtful and gazetteer.key(span.text) not in body and not any(decisive_entry(e) for e in entries):
             continue  # a capitalized word of a headline, or opening a sentence, that the article uses nowhere else
-        state = means_state(found, use) and state_or_city(entries)
-        out[span] = Found(source, state)
+        firm = source in MISTAGGED_LABELS and from_place(found, gazetteer.words.context)  # "a Fairbury man"
+        out[span] = Found(source, means_state(found, use) and state_or_city(entries), firm=firm)
     return out
 
 

@@ -52,6 +52,7 @@ class ContextWords:
     locative_prepositions: frozenset[str]
     of_words: frozenset[str]
     local_nouns: frozenset[str]
+    person_nouns: frozenset[str]
     institution_nouns: frozenset[str]
     eponym_nouns: frozenset[str]
     byline_words: frozenset[str]
@@ -216,6 +217,7 @@ def _words(data: dict[str, Any], where: str) -> PlaceWords:
             locative_prepositions=_lower(data, "locative_prepositions", where),
             of_words=_lower(data, "of_words", where),
             local_nouns=_lower(data, "local_nouns", where),
+            person_nouns=_lower(data, "person_nouns", where),
             institution_nouns=_lower(data, "institution_nouns", where),
             eponym_nouns=_lower(data, "eponym_nouns", where),
             byline_words=_lower(data, "byline_words", where),
