@@ -10,12 +10,12 @@ from typing import Any
 import numpy as np
 import pytest
 
-from dateline import annotate, quotes
+from dateline import actors, annotate, quotes
 from dateline.errors import ResourceError
 from dateline.lang import resources
 from dateline.quotes import _learned, _voices
 from dateline.quotes._lexicon import load_lexicon
-from dateline.quotes._model import FORMAT, AttributionModel
+from dateline.quotes._model import FORMAT, AttributionModel, Features
 from dateline.records import Article, Quote, make_span
 
 TEXT = ('"We will not back down," the minister said on Tuesday.\n\nOpposition leaders believe the talks have '
@@ -254,3 +254,18 @@ def test_a_bare_quotation_goes_on_with_the_attribution_just_before_it(nlp: Any) 
     assert carried.speaker_span is not None and carried.speaker_span.text == "Captain Ruiz"
     assert carried.cue is not None and carried.cue.text == "said" and carried.speaker == "a1"
     assert carried.content == bare.content
+
+
+def test_a_learned_cue_makes_the_models_attribution_a_deed_of_its_holder(nlp: Any) -> None:
+    article = actors.apply(parsed("The senator portrayed the governor as a coward who would never face the unions."))
+    lexicon = load_lexicon(resources("en"))
+    assert "portray" in lexicon.learned_cues and "portray" not in lexicon.stance_words | lexicon.communication_cues
+    learned = _learned.load_learned(resources("en"), lexicon)
+    assert learned is not None
+    unlearned = _learned.Learned(learned.model, Features(replace(lexicon, learned_cues=frozenset())),
+                                 replace(lexicon, learned_cues=frozenset()))
+    assert _learned.find_learned(article, unlearned) == []  # a cue of no list: not reported
+    [found] = quotes.apply(article).quotes
+    assert found.cue is not None and found.cue.text == "portrayed" and found.kind == "act"
+    assert found.speaker_span is not None and found.speaker_span.text == "The senator"
+    assert found.content.text.startswith("the governor as a coward")

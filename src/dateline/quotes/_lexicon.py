@@ -56,7 +56,9 @@ _OPTIONAL_LISTS = ("agent_nouns", "content_prepositions", "action_verbs", "passi
                    "contrast_marks", "feeling_verbs",
                    # 1.10
                    "directive_verbs", "conditional_marks", "evidence_verbs", "reason_marks", "generic_people",
-                   "occasion_verbs", "occasion_nouns", "pursuit_verbs")
+                   "occasion_verbs", "occasion_nouns", "pursuit_verbs",
+                   # 1.12: counted from PolNeAR train by 'dateline train quote-cues'
+                   "learned_cues")
 #: Every list a file may hold, each described under ``lists``.
 _ALL_LISTS = frozenset((*_WORD_LISTS, *_OPTIONAL_LISTS, "source_phrases"))
 
@@ -142,6 +144,7 @@ class Lexicon:
     occasion_verbs: frozenset[str] = frozenset()
     occasion_nouns: frozenset[str] = frozenset()
     pursuit_verbs: frozenset[str] = frozenset()
+    learned_cues: frozenset[str] = frozenset()
 
     @functools.cached_property
     def cue_verbs(self) -> frozenset[str]:

@@ -76,7 +76,7 @@ class Features:
         self.bits = LexiconBits(lexicon)
         self.openers = frozenset(string_hash(w) for w in lexicon.content_openers)
         self.phrases = tuple(tuple(string_hash(w) for w in p) for p in lexicon.source_phrases)
-        reportable = lexicon.stance_words | lexicon.communication_cues | lexicon.light_verbs
+        reportable = lexicon.stance_words | lexicon.communication_cues | lexicon.light_verbs | lexicon.learned_cues
         self.reportable = np.asarray(sorted({string_hash(w) for w in reportable}
                                             | {p[0] for p in self.phrases}), dtype=np.uint64)
 

@@ -184,6 +184,8 @@ def strict_kind(a: Arrays, found: Attribution, direct: bool, lexicon: Lexicon) -
     its cue is in no such list, a verb of perception or finding holds no clause ("saw an increase"), or the
     content is the infinitive of a verb of going on ("continued to work")."""
     kind = _kind(a, found, direct, lexicon)
+    if kind is None and a.doc[found.cue[0]].lemma_.lower() in lexicon.learned_cues:
+        kind = "stance"  # a cue PolNeAR's annotators mark often; the stage tells it as a deed (:func:`acted`)
     if not direct and _convened(a, found, lexicon):
         return None
     if kind == "stance" and a.doc[found.cue[0]].lemma_.lower() in lexicon.clause_only_verbs \

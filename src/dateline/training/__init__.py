@@ -23,6 +23,7 @@ TASKS: dict[str, str] = {
     "places": "dateline.training.places",
     "places-rank": "dateline.training.places_rank",
     "proposals": "dateline.training.proposals",
+    "quote-cues": "dateline.training.quote_cues",
     "quotes": "dateline.training.quotes",
     "roles": "dateline.training.roles",
 }
