@@ -13,7 +13,7 @@ import pytest
 from dateline import actors, annotate, quotes
 from dateline.errors import ResourceError
 from dateline.lang import resources
-from dateline.quotes import _learned, _voices
+from dateline.quotes import _learned, _reading, _voices
 from dateline.quotes._lexicon import load_lexicon
 from dateline.quotes._model import FORMAT, AttributionModel, Features
 from dateline.records import Article, Quote, make_span
@@ -269,3 +269,12 @@ def test_a_learned_cue_makes_the_models_attribution_a_deed_of_its_holder(nlp: An
     assert found.cue is not None and found.cue.text == "portrayed" and found.kind == "act"
     assert found.speaker_span is not None and found.speaker_span.text == "The senator"
     assert found.content.text.startswith("the governor as a coward")
+
+
+def test_a_learned_cue_needs_a_surer_score(nlp: Any, monkeypatch: pytest.MonkeyPatch) -> None:
+    article = actors.apply(parsed("The senator portrayed the governor as a coward who would never face the unions."))
+    learned = _learned.load_learned(resources("en"), load_lexicon(resources("en")))
+    assert learned is not None
+    assert [q.cue.text for q in _learned.find_learned(article, learned) if q.cue] == ["portrayed"]
+    monkeypatch.setattr(_reading, "MIN_LEARNED_CUE_SCORE", 100.0)
+    assert _learned.find_learned(article, learned) == []
