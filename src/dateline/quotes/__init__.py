@@ -25,7 +25,12 @@ A stance whose cue is no word of speech, belief, attitude, intention or
 judgement tells of a deed of its agent ("the judge sentenced him to ..."), and
 so does one whose cue is a stance word only as an adjective ("cleared the
 area") or a verb of thought with a thing after it ("showed promise"); PolNeAR
-counts such deeds as attributions, so they are kept, as kind ``act``.
+counts such deeds as attributions, so they are kept, as kind ``act``. The
+model's attributions are reported only for cue words of the lexicon's lists,
+among them ``learned_cues``: words PolNeAR's annotators often mark as cues
+("offered", "portrayed", "nominated"), counted from its train split by
+``dateline train quote-cues``; for those the model must be surer of the cue
+(:data:`dateline.quotes._reading.MIN_LEARNED_CUE_SCORE`), and they are deeds.
 Last, a stance no one is said to hold is dropped (:mod:`dateline.quotes._held`:
 "people who want ...", "need to think about ...", "if you want ...", "the
 footage showed ..."), and a clause of reason its cue governs ("decided to go

@@ -189,8 +189,9 @@ MIN_LEARNED_CUE_SCORE = 0.0
 
 def strict_kind(a: Arrays, found: Attribution, direct: bool, lexicon: Lexicon) -> QuoteKind | None:
     """The kind of an attribution, or None when it reports no speech, belief, attitude, intention or judgement:
-    its cue is in no such list, a verb of perception or finding holds no clause ("saw an increase"), or the
-    content is the infinitive of a verb of going on ("continued to work")."""
+    its cue is in no such list (nor a learned cue word the model scores at least :data:`MIN_LEARNED_CUE_SCORE`,
+    which is given kind stance here and read as a deed by :func:`acted`), a verb of perception or finding holds
+    no clause ("saw an increase"), or the content is the infinitive of a verb of going on ("continued to work")."""
     kind = _kind(a, found, direct, lexicon)
     if kind is None and found.score >= MIN_LEARNED_CUE_SCORE \
             and a.doc[found.cue[0]].lemma_.lower() in lexicon.learned_cues:
