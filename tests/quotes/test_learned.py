@@ -278,3 +278,12 @@ def test_a_learned_cue_needs_a_surer_score(nlp: Any, monkeypatch: pytest.MonkeyP
     assert [q.cue.text for q in _learned.find_learned(article, learned) if q.cue] == ["portrayed"]
     monkeypatch.setattr(_reading, "MIN_LEARNED_CUE_SCORE", 100.0)
     assert _learned.find_learned(article, learned) == []
+
+
+def test_the_model_can_vet_the_rules_deeds_alone(nlp: Any) -> None:
+    article = parsed("The mayor said the bridge would reopen in May.\n\nLaura Finch has knit a range of knit hats "
+                     "for dolls.\n\nResidents fear the repairs will take longer.")
+    every = quotes.apply(article, quotes.QuotesConfig(min_act_cue_score=None)).quotes
+    assert "act" in {q.kind for q in every}  # knitting hats is a deed
+    vetted = quotes.apply(article, quotes.QuotesConfig(min_act_cue_score=100.0)).quotes
+    assert [q for q in every if q.kind != "act"] == list(vetted)  # the deed goes; speech and the stance stay
