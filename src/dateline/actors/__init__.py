@@ -44,6 +44,7 @@ from dateline.actors._namesakes import division_namesakes, inside_places, withou
 from dateline.actors._orgs import IGO, name_group
 from dateline.actors._persons import people_pass, pronoun_pass
 from dateline.actors._relations import relations_pass
+from dateline.actors._surnames import surnames_pass
 from dateline.actors._suspects import civilians_pass, culprits_pass, suspects_pass
 from dateline.actors._titles import title_refs_pass
 from dateline.pipeline import StageConfig, stage
@@ -90,6 +91,7 @@ def apply(article: Article, config: StageConfig = StageConfig()) -> Article:
     _names_pass(build, candidates)
     drop_junk(build)
     anaphors_pass(build)
+    surnames_pass(build)
     pronoun_pass(build)
     affiliations_pass(build)
     suspects_pass(build)
