@@ -117,6 +117,7 @@ from dateline.events._model import Candidate, features, load_model, sentence_cou
 from dateline.events._places import dateline_place, main_place
 from dateline.events._propose_model import Proposer, load_proposer
 from dateline.events._repeats import one_per_act
+from dateline.events._responses import answered
 from dateline.events._roles import Roles, choose, load_roles
 from dateline.events._scene import LEAD_SENTENCES, Scene, lead_day, remember
 from dateline.pipeline import StageConfig, stage
@@ -213,6 +214,7 @@ def candidates(article: Article, lex: Lexicon, roles: Roles | None = None,
             if roles is not None and not candidate.hit.rules_only:
                 candidate = _chosen(article, candidate, number, scene, lex.words, roles, part)
             candidate = candidate if proposer is None else proposer.retyped(candidate, article, lex)
+            candidate = answered(article, candidate, number, scene, lex)
             dyad = (candidate.event.type, frozenset(candidate.event.actors), frozenset(candidate.event.recipients))
             if dyad in dyads:
                 continue  # one sentence says once that an actor did a kind of act to another ("declared ..., shut ...")

@@ -164,6 +164,7 @@ class Words:
     accident_subjects: frozenset[str]
     obstacles: frozenset[str]
     body_pronouns: frozenset[str]
+    accusation_nouns: frozenset[str]
     collective_nouns: frozenset[str]
     generic_determiners: frozenset[str]
     definite_determiners: frozenset[str]

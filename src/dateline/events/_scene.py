@@ -50,7 +50,8 @@ class Scene:
     """What earlier sentences established, for sentences that do not say it again.
 
     The last calendar date stated and the number of the sentence that stated
-    it; per actor, the sentence, date and place of its last event; the sentence
+    it; per actor, the sentence, date and place of its last event; per type, the sentence and actors of
+    its last event; the sentence
     and parties of the last event with several actors and no recipient (what a
     later "their meeting" refers to); the article's dateline place and its main place; the day its
     lead states and the month it reports on (:func:`dateline.events._dates.report_month`); the last
@@ -65,15 +66,19 @@ class Scene:
     lead: EventDate | None = None
     month: EventDate | None = None
     placed: tuple[int, Place] | None = None
+    #: per event type, the sentence and the actors of the last event of that type that names its actors (who did
+    #: what a later "criticized the commutation" answers)
+    by_type: Mapping[str, tuple[int, tuple[str, ...]]] = field(default_factory=dict)
 
     def noting(self, event: Event, number: int, part: tuple[int, ...]) -> Scene:
         """The scene after ``event``, of sentence ``number`` (``part``: a bilateral meeting's partner)."""
         by_actor = {**self.by_actor, **{i: (number, event.date, event.place) for i in event.actors}}
+        by_type = {**self.by_type, event.type: (number, event.actors)} if event.actors else self.by_type
         group = self.group
         if len(event.actors) > 1 and not event.recipients:
             joined = group[1] if part and group is not None and group[0] == number else ()
             group = (number, (*joined, *(i for i in event.actors if i not in joined)))  # bilateral parts add up
-        return replace(self, by_actor=by_actor, group=group)
+        return replace(self, by_actor=by_actor, group=group, by_type=by_type)
 
 
 def line(text: str, at: int, start: int, end: int) -> tuple[int, int]:
