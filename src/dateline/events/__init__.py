@@ -107,6 +107,7 @@ from dataclasses import dataclass, field, replace
 from typing import TYPE_CHECKING
 
 from dateline.events._args import Args
+from dateline.events._claims import claimed_doer
 from dateline.events._coding import code
 from dateline.events._dates import report_month
 from dateline.events._discourse import MIN_SENTENCES
@@ -198,7 +199,8 @@ def candidates(article: Article, lex: Lexicon, roles: Roles | None = None,
     sentences = list(doc.sents)
     scene = Scene(home=dateline_place(article, lex.words),
                   main=main_place(article, lex.words, sentences[:LEAD_SENTENCES]),
-                  lead=lead_day(article, sentences), month=report_month(article, named))
+                  lead=lead_day(article, sentences), month=report_month(article, named),
+                  claimed=claimed_doer(article, lex.words))
     found: list[Candidate] = []
     outlet = _outlet(article)
     told: frozenset[str] = frozenset()  # the types of act the sentences so far tell of
@@ -216,7 +218,7 @@ def candidates(article: Article, lex: Lexicon, roles: Roles | None = None,
             candidate = candidate if proposer is None else proposer.retyped(candidate, article, lex)
             candidate = answered(article, candidate, number, scene, lex)
             dyad = (candidate.event.type, frozenset(candidate.event.actors), frozenset(candidate.event.recipients))
-            if dyad in dyads:
+            if dyad in dyads or _told_more(found, coded, candidate):
                 continue  # one sentence says once that an actor did a kind of act to another ("declared ..., shut ...")
             dyads.add(dyad)
             scene = scene.noting(candidate.event, number, part)
@@ -228,6 +230,23 @@ def candidates(article: Article, lex: Lexicon, roles: Roles | None = None,
             found.append(proposed)
         scene = remember(article, sentence, number, scene, lex.words)
     return found
+
+
+def _told_more(found: list[Candidate], start: int, candidate: Candidate) -> bool:
+    """Whether the sentence's events from ``found[start]`` on already tell ``candidate``'s act: one of its type,
+    by the same actors, to all its recipients and more ("A bombing ... killed X": the bombing is the killing of
+    X). A fuller one told after a poorer one takes its place in ``found``."""
+    event = candidate.event
+    for k in range(start, len(found)):
+        other = found[k].event
+        if other.type != event.type or not event.actors or set(other.actors) != set(event.actors):
+            continue
+        if set(event.recipients) <= set(other.recipients):
+            return True
+        if set(other.recipients) <= set(event.recipients):
+            found[k] = candidate
+            return True
+    return False
 
 
 def _proposed(article: Article, sentence: TokenSpan, number: int, scene: Scene, lex: Lexicon, roles: Roles | None,

@@ -4,7 +4,8 @@
 sentence, gives a passive with no agent the doer its sentence names (else codes
 it on its patient alone, only when its sentence dates it to the story, with the one
 police body or court the story names), an attack with no doer the story's one
-criminal (:mod:`dateline.events._doers`), names the
+criminal (:mod:`dateline.events._doers`) or, in the lead, the one the story says claimed
+it (:mod:`dateline.events._claims`), names the
 parties' actors (the head's short phrase first, an object pronoun by the one
 person it can stand for, a group word by the last meeting's parties, a subject
 "they" or "the party" by the one body named just before), drops
@@ -28,14 +29,14 @@ from dateline.events._antecedents import antecedent
 from dateline.events._args import passive
 from dateline.events._clause import joint, refusal
 from dateline.events._context import imperative, status
-from dateline.events._doers import CRIME_TYPES, context_doer, story_doer
+from dateline.events._doers import CRIME_TYPES, context_doer, mention_head, story_doer
 from dateline.events._fold import Hit
 from dateline.events._lexicon import Words, plover
 from dateline.events._located import located_party
 from dateline.events._model import Candidate
 from dateline.events._phrase import full_phrase, phrase
 from dateline.events._places import COUNTRY
-from dateline.events._scene import CARRY_SENTENCES, DAY_VALUE, Scene, in_story_time, line, setting
+from dateline.events._scene import CARRY_SENTENCES, DAY_VALUE, LEAD_SENTENCES, Scene, in_story_time, line, setting
 from dateline.records import Article, Event, Span, make_span
 
 if TYPE_CHECKING:
@@ -82,7 +83,7 @@ def code(article: Article, hit: Hit, number: int, scene: Scene, words: Words,
     command, or a policy of one's own country. ``part`` names the partner of one meeting of several."""
     sentence = hit.token.sent
     bounds = line(article.text, hit.token.idx, sentence.start_char, sentence.end_char)
-    hit = _on_line(article, hit, bounds, words)
+    hit = _claimed(article, _on_line(article, hit, bounds, words), number, scene)
     if not hit.args.actors and not hit.args.recipients:
         return None  # a bare event word ("the talks", "hacking") says too little to code
     done = _with_doer(article, hit)
@@ -124,6 +125,22 @@ def _on_line(article: Article, hit: Hit, bounds: tuple[int, int], words: Words) 
         recipients=tuple(t for t in hit.args.recipients
                          if (bounds[0] <= t.idx < bounds[1] or held.start <= t.i < held.end)
                          and not _country_scene(article, t, words))))
+
+
+def _claimed(article: Article, hit: Hit, number: int, scene: Scene) -> Hit:
+    """``hit`` with the doer the story holds responsible (:mod:`dateline.events._claims`) for an attack of its
+    lead that names no known doer ("A car bomb was rammed into a base", "Twin bombings struck the cathedral"):
+    that doer is the rules' alone (``rules_only``)."""
+    if (scene.claimed is None or hit.entry.type not in CRIME_TYPES or number >= LEAD_SENTENCES
+            or any(article.actor_at(t.idx, t.idx + len(t.text)) is not None for t in hit.args.actors)
+            or (claimed := article.actor(scene.claimed)) is None or not claimed.mentions):
+        return hit
+    told = scene.by_type.get(hit.entry.type)
+    if any((a := article.actor_at(t.idx, t.idx + len(t.text))) is not None and a.id == claimed.id
+           for t in hit.args.recipients) or (told is not None and told[0] != number and claimed.id in told[1]):
+        return hit  # an attack on the doer is no act of his; his attack in a later sentence is the first told again
+    doer = mention_head(hit.token, claimed.mentions[0])
+    return hit if doer is None else replace(hit, args=replace(hit.args, actors=(doer,)), rules_only=True)
 
 
 def _with_doer(article: Article, hit: Hit) -> Hit:

@@ -23,7 +23,7 @@ from dateline.records import Article, Span
 if TYPE_CHECKING:
     from spacy.tokens import Token
 
-__all__ = ["CONTEXT_SECTORS", "context_doer", "story_doer"]
+__all__ = ["CONTEXT_SECTORS", "context_doer", "mention_head", "story_doer"]
 
 #: PLOVER modes whose unnamed doer is, by office, an actor of one PLOVER sector: arrests and detentions are the
 #: police's (COP), convictions and sentences a court's (JUD).
@@ -51,7 +51,7 @@ def context_doer(article: Article, trigger: Token, mode: str | None, patients: S
                 if start <= m.start and m.end <= trigger.idx]
     if not mentions:
         return None
-    return _head(trigger, max(mentions, key=lambda m: m.start))
+    return mention_head(trigger, max(mentions, key=lambda m: m.start))
 
 
 def story_doer(article: Article, trigger: Token, mode: str | None, kind: str,
@@ -70,7 +70,7 @@ def story_doer(article: Article, trigger: Token, mode: str | None, kind: str,
         return None
     mentions = bodies[0].mentions
     before = [m for m in mentions if m.end <= trigger.idx]
-    return _head(trigger, before[-1] if before else mentions[0])
+    return mention_head(trigger, before[-1] if before else mentions[0])
 
 
 def _done_to(article: Article, patients: Sequence[Token]) -> set[str]:
@@ -78,7 +78,7 @@ def _done_to(article: Article, patients: Sequence[Token]) -> set[str]:
     return {a.id for t in patients if (a := article.actor_at(t.idx, t.idx + len(t.text))) is not None}
 
 
-def _head(trigger: Token, mention: Span) -> Token | None:
+def mention_head(trigger: Token, mention: Span) -> Token | None:
     """The head word of an actor's mention in ``trigger``'s doc."""
     span = trigger.doc.char_span(mention.start, mention.end, alignment_mode="expand")
     return span.root if span is not None else None

@@ -69,6 +69,8 @@ class Scene:
     #: per event type, the sentence and the actors of the last event of that type that names its actors (who did
     #: what a later "criticized the commutation" answers)
     by_type: Mapping[str, tuple[int, tuple[str, ...]]] = field(default_factory=dict)
+    #: the actor the article says claimed an attack, or is blamed for one (:mod:`dateline.events._claims`)
+    claimed: str | None = None
 
     def noting(self, event: Event, number: int, part: tuple[int, ...]) -> Scene:
         """The scene after ``event``, of sentence ``number`` (``part``: a bilateral meeting's partner)."""
