@@ -4,14 +4,16 @@ Mentions come from the curated dictionaries (countries, capitals and metonyms,
 organizations, people with their terms in office, generic agents such as
 "troops" or "the Foreign Ministry"), from spaCy's entities (cleaned of the
 small model's usual errors) and from titles in the text ("Russian President
-Vladimir Putin", "the U.S. president"). "he"/"she" join the one person actor
+Vladimir Putin", "the U.S. president"). A bare surname the tagger did not
+read as a person's is the person named before with that name
+(:mod:`dateline.actors._surnames`); "he"/"she" join the one person actor
 they can refer to. Each actor keeps every span that mentions it, so later
 stages map a span to an actor with :meth:`Article.actor_at`.
 
 The work happens in passes over one article, in this order: people (with the
 titles before or after their names), title-only references ("the U.S.
 president"), institutions and generic agents (with their country modifiers),
-organizations, countries and other names, pronouns, then the organizations
+organizations, countries and other names, surnames named again, pronouns, then the organizations
 persons belong to (which give them a sector or country). Each pass marks the
 tokens it used so later passes skip them: mentions of different actors do not
 overlap. Parties the text does not name are actors too: a bare role noun that
