@@ -75,7 +75,12 @@ Choices worth knowing:
   not coded: "they shot him", "two women and a man were injured" say what
   happened but not between whom, and a dyad table cannot use them (on the
   shared Wikinews corpus 60% of the events coded before had no actor and no
-  recipient). Better actor resolution brings them back.
+  recipient). Better actor resolution brings them back. An attack the lead
+  tells with no doer ("A car bomb was rammed into a base") takes the one
+  actor the story says claimed it, or attributes it to
+  (:mod:`dateline.events._claims`); an act aimed at an earlier act ("criticized
+  the commutation", "dismissed the claim") reaches that act's doer
+  (:mod:`dateline.events._responses`).
 - An event with no recipient takes the named city or region it happens in
   as one ("declared a ceasefire in Tripoli", as CAMEO's coders do), which
   stays its place (:mod:`dateline.events._located`); a country where
