@@ -195,3 +195,29 @@ def test_tournaments_fairs_and_estuaries_are_no_actors() -> None:
     assert not {"Westport Chess Tournament", "Harbin Science Olympiad", "Dunmore Maker Faire",
                 "Kelby Estuary"} & set(names)
     assert names["Lena Koval"].kind == "person"
+
+
+def mentioned(article: Article, word: str) -> list[str]:
+    """The names of the actors that have a mention reading ``word``."""
+    return [a.name for a in article.actors if any(m.text == word for m in a.mentions)]
+
+
+def test_a_noun_of_places_used_for_a_place_is_no_group() -> None:
+    article = run("Kenyan officials said the injured were flown to hospitals in Nairobi. Voting went ahead in 12 "
+                  "states. Hospitals warned that beds were short, and states asked for more money.")
+    spans = {(m.start, m.end) for a in article.actors for m in a.mentions}
+    first_hospitals = article.text.index("hospitals")
+    first_states = article.text.index("states")
+    assert (first_hospitals, first_hospitals + len("hospitals")) not in spans
+    assert (first_states, first_states + len("states")) not in spans
+    assert mentioned(article, "Hospitals") and mentioned(article, "states")
+
+
+def test_social_media_and_opposition_to_a_thing_are_no_groups() -> None:
+    article = run("Jane Roe posted the video on social media, and reporters asked her about it. Mark Hill voiced "
+                  "opposition to the dam. The opposition said it would vote against the plan.")
+    assert mentioned(article, "reporters")
+    assert not mentioned(article, "media")
+    assert [m.text for a in article.actors for m in a.mentions if m.text.lower() == "opposition"] == ["opposition"]
+    assert article.text.index("opposition") not in {m.start for a in article.actors for m in a.mentions}
+

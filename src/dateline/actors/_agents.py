@@ -14,7 +14,7 @@ from typing import TYPE_CHECKING
 from dateline.actors._build import Build, Group, Key
 from dateline.actors._lexicon import Country, Org
 from dateline.actors._mentions import Candidate, find_agents
-from dateline.actors._parties import bare_party, counted, may_be_bare, owner_word, victims
+from dateline.actors._parties import bare_party, counted, may_be_bare, no_group, owner_word, victims
 from dateline.actors._words import Words
 
 if TYPE_CHECKING:
@@ -242,7 +242,7 @@ def _agent(
     doc = build.doc
     lo, iso, org_key = owner_before(build, i, by_token)
     if (_inside_name(doc, lo, i, build.lex.words) or (_used_as_adjective(doc, j) and not _doer(build, j))
-            or _dictionary_org(by_token, i, j)):
+            or _dictionary_org(by_token, i, j) or no_group(build, i, j)):
         return
     noun = " ".join(build.lowers[i:j])
     if noun in build.lex.words.relation_nouns and ((lo == i and iso is not None)

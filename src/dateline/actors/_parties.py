@@ -1,4 +1,4 @@
-"""Whether a role noun names a group where it stands: counted people, victims, and bare parties.
+"""Whether a role noun names a group where it stands: counted people, victims, bare parties, and places.
 
 "people" alone is nobody in particular, but "three people" (counted) or "stabbed
 people" (a crime's victims) are the civilians of the story's country; a plural
@@ -6,7 +6,9 @@ role noun with nothing before it names a group where it is a party of a clause
 ("Critics accused the mayor", "railed against the rioters"), not as a modifier
 or in a topic ("the rights of farmers"), and not where a possessive or a name
 says whose they are ("his critics", "Trump supporters": the relations pass's).
-The agent pass (:mod:`dateline.actors._agents`) reads these tests.
+A noun of places where it stands for a place ("in 36 states", "flown to
+hospitals") and a noun in a phrase of things or acts ("social media",
+"opposition to abortion") name no group at all. The agent pass (:mod:`dateline.actors._agents`) reads these tests.
 """
 
 from __future__ import annotations
@@ -19,7 +21,7 @@ if TYPE_CHECKING:
     from dateline.actors._build import Build
     from dateline.actors._words import Words
 
-__all__ = ["bare_party", "counted", "may_be_bare", "owner_word", "victims"]
+__all__ = ["bare_party", "counted", "may_be_bare", "no_group", "owner_word", "victims"]
 
 #: Penn tags of plural nouns, and the dependency labels of a clause's parties: a bare plural role noun in
 #: one of these places is a group actor (see :func:`bare_party`).
@@ -81,3 +83,24 @@ def counted(doc: Doc, k: int, words: Words) -> bool:
     head = tok.head
     return (tok.dep_ == "pobj" and head.lower_ == "of" and head.head.i < head.i
             and (head.head.like_num or head.head.lower_ in words.count_words))
+
+
+def no_group(build: Build, i: int, j: int) -> bool:
+    """Whether the agent noun of tokens [i, j) names no group where it stands: with the word before or after it,
+    a thing or an act ("social media", "opposition to abortion": ``not_agent_phrases``), or a noun of places
+    used for a place ("found in 36 states", "flown to hospitals": ``place_nouns``)."""
+    lowers, words = build.lowers, build.lex.words
+    noun, phrases = " ".join(lowers[i:j]), words.not_agent_phrases
+    if (i > 0 and f"{lowers[i - 1]} {noun}" in phrases) or (j < len(lowers) and f"{noun} {lowers[j]}" in phrases):
+        return True
+    if noun not in words.place_nouns:
+        return False
+    tok = build.doc[j - 1]
+    while tok.dep_ == "conj" and tok.head.i < tok.i:
+        tok = tok.head
+    preposition = tok.head.lower_
+    if tok.dep_ != "pobj":
+        return False
+    going = tok.head.head
+    return preposition in words.locative_prepositions or (
+        preposition in words.destination_prepositions and going.lemma_.lower() in words.motion_verbs)

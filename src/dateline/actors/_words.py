@@ -113,6 +113,10 @@ class Words:
     town_nouns: frozenset[str]
     division_prepositions: frozenset[str]
     copula_lemmas: frozenset[str]
+    #: plural role nouns that also name places ("states", "hospitals"): no group where they stand as one
+    place_nouns: frozenset[str]
+    #: an agent noun with the word before or after it that names a thing or an act ("social media")
+    not_agent_phrases: frozenset[str]
 
     def former(self, title: str) -> str:
         """The title of an office held no longer ("former President")."""
@@ -253,6 +257,8 @@ def parse_words(data: dict[str, Any]) -> Words:
         town_nouns=_lower_words(data, "town_nouns"),
         division_prepositions=_lower_words(data, "division_prepositions"),
         copula_lemmas=_lower_words(data, "copula_lemmas"),
+        place_nouns=_lower_words(data, "place_nouns"),
+        not_agent_phrases=_lower_words(data, "not_agent_phrases"),
     )
 
 
