@@ -221,3 +221,8 @@ def test_social_media_and_opposition_to_a_thing_are_no_groups() -> None:
     assert [m.text for a in article.actors for m in a.mentions if m.text.lower() == "opposition"] == ["opposition"]
     assert article.text.index("opposition") not in {m.start for a in article.actors for m in a.mentions}
 
+
+def test_a_country_that_opens_the_name_of_a_war_is_no_actor_there() -> None:
+    article = run("Tom Reyes, an Iraq War veteran, said Iraq must rebuild its schools.")
+    iraq = by_name(article)["Iraq"]
+    assert [m.start for m in iraq.mentions] == [article.text.index("Iraq must")]

@@ -39,7 +39,7 @@ from dateline.actors._affiliations import affiliations_pass
 from dateline.actors._agents import agents_pass, anaphors_pass, government
 from dateline.actors._build import Build, Context, Group
 from dateline.actors._candidates import candidates_pass
-from dateline.actors._junk import drop_junk, not_actors_pass
+from dateline.actors._junk import drop_junk, not_actors_pass, opens_event_name
 from dateline.actors._lexicon import Country, Hit, Lexicon, Org, Person, load_lexicon
 from dateline.actors._mentions import Candidate, clean_entities, scan_phrases
 from dateline.actors._namesakes import division_namesakes, inside_places, without_namesakes
@@ -196,7 +196,7 @@ def _names_pass(build: Build, candidates: list[Candidate]) -> None:
     """Organizations, countries, capitals used as actors, and other named entities."""
     before = set(build.taken)  # pieces of one hyphenated token ("U.S.-Russia") may each name an actor
     for cand in candidates:
-        if not (build.free(cand) or (cand.part and cand.tok_start not in before)):
+        if not (build.free(cand) or (cand.part and cand.tok_start not in before)) or opens_event_name(build, cand):
             continue
         found = name_group(build, cand)
         if found is not None:

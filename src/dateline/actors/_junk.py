@@ -4,7 +4,9 @@ once the article's actors are built.
 Credit and copyright lines ("Reporting by ...; Editing by ...", "Copyright
 Financial Times Ltd."), pictures' credits ("Image: Jane Roe.") and ships' names
 ("USS Ronald Reagan") are used up before any pass reads them
-(:func:`not_actors_pass`).
+(:func:`not_actors_pass`). A country's, people's or capital's name that opens
+the name of an event ("an Iraq War veteran", "the Beijing Olympics") is no
+actor there (:func:`opens_event_name`, read by the names pass).
 
 Only names no dictionary knows and no title explains are judged (``Group.unknown``):
 
@@ -56,7 +58,9 @@ from dateline.actors._tagged import org_noun_at
 if TYPE_CHECKING:
     from spacy.tokens import Token
 
-__all__ = ["drop_junk", "not_actors_pass"]
+    from dateline.actors._mentions import Candidate
+
+__all__ = ["drop_junk", "not_actors_pass", "opens_event_name"]
 
 #: Longest acronym; a longer word in capitals is shouting ("TOGETHER", "ABSTAINS"). "UNESCO" has 6 letters.
 MAX_ACRONYM_LETTERS = 6
@@ -80,6 +84,10 @@ SUBJECTS = frozenset({"nsubj", "nsubjpass"})
 OPENING_BRACKETS = frozenset({"(", "["})
 #: Dependency labels of a word that modifies the noun after it ("Ghazni province").
 MODIFYING = frozenset({"compound", "amod", "nmod"})
+#: Dictionary readings of places and peoples: one that opens the name of an event is no actor there.
+PLACE_KINDS = frozenset({"country", "demonym", "capital", "metonym"})
+#: Most capitalized words read after a place's name for the word that makes it an event's ("Syrian Civil War").
+MAX_EVENT_WORDS = 2
 
 
 def not_actors_pass(build: Build) -> None:
@@ -107,6 +115,21 @@ def not_actors_pass(build: Build) -> None:
     for k, lower in enumerate(lowers):  # "USS Grayback", "U.S.S. Grayback"
         if lower.replace(".", "") in vessels and doc[k].text.replace(".", "") in words.vessel_prefixes:
             _take_vessel(build, k)
+
+
+def opens_event_name(build: Build, cand: Candidate) -> bool:
+    """Whether a country's, people's or capital's name opens the name of an event, a period or a place, whose
+    capitalized last word says so ("an Iraq War veteran", "the Syrian Civil War", "the Beijing Olympics"): no
+    actor there."""
+    if not cand.hits or any(h.kind not in PLACE_KINDS for h in cand.hits):
+        return False
+    doc, heads = build.doc, build.lex.words.not_actor_heads
+    for k in range(cand.tok_end, min(cand.tok_end + MAX_EVENT_WORDS, len(doc))):
+        if not doc[k].is_title:
+            return False
+        if doc[k].lower_ in heads:
+            return True
+    return False
 
 
 def _take_vessel(build: Build, k: int) -> None:
