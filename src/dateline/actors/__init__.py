@@ -34,6 +34,8 @@ from __future__ import annotations
 from dataclasses import replace
 from typing import TYPE_CHECKING
 
+from spacy.attrs import ORTH
+
 from dateline import ids
 from dateline.actors._affiliations import affiliations_pass
 from dateline.actors._agents import agents_pass, anaphors_pass, government
@@ -71,19 +73,20 @@ def apply(article: Article, config: StageConfig = StageConfig()) -> Article:
     if doc is None:
         return article
     lex = load_lexicon(config.resources(article))
-    words = [t.text for t in doc]
+    words = _token_texts(doc)
+    ents, sentences = doc.ents, [range(s.start, s.end) for s in doc.sents]  # each read once: spaCy rebuilds them
     phrases = scan_phrases(doc, words, article.text, lex)
     namesakes = division_namesakes(doc, phrases, lex.kb)
     phrases = without_namesakes(doc, phrases, namesakes) if namesakes else phrases
     phrases = inside_places(doc, phrases, lex.kb)
-    kb, place_ents = lex.kb, [(e.start, e.text) for e in doc.ents if e.label_ in PLACE_LABELS]
+    kb, place_ents = lex.kb, [(e.start, e.text) for e in ents if e.label_ in PLACE_LABELS]
     context = Context.from_phrases(doc, phrases, article.published, kb.divisions if kb else {},
-                                   kb.towns if kb else {}, place_ents)
+                                   kb.towns if kb else {}, place_ents, ents=ents, sentences=sentences)
     phrases = _namesakes_out(phrases, context.countries)
     places = frozenset(text for _, text in place_ents)
     build = Build(article, doc, lex, context, [w.lower() for w in words], places=places,
-                  sentence_of=_sentence_of(doc), namesakes=namesakes)
-    candidates, weak = _combine(phrases, clean_entities(doc, lex), lex, doc, article.text)
+                  sentence_of=_sentence_of(len(doc), sentences), namesakes=namesakes, sentences=sentences)
+    candidates, weak = _combine(phrases, clean_entities(doc, lex, ents), lex, doc, article.text)
     by_token = {k: c for c in phrases for k in range(c.tok_start, c.tok_end)}
     not_actors_pass(build)
     people_pass(build, candidates, by_token)
@@ -105,11 +108,17 @@ def apply(article: Article, config: StageConfig = StageConfig()) -> Article:
     return replace(article, actors=_records(build))
 
 
-def _sentence_of(doc: Doc) -> list[int]:
-    """The first token of each token's sentence, read once."""
-    starts = [0] * len(doc)
-    for sent in doc.sents:
-        starts[sent.start : sent.end] = [sent.start] * (sent.end - sent.start)
+def _token_texts(doc: Doc) -> list[str]:
+    """The text of every token, read from the doc's array of word hashes (no token object made)."""
+    strings = doc.vocab.strings
+    return [strings[orth] for orth in doc.to_array(ORTH).tolist()]
+
+
+def _sentence_of(length: int, sentences: list[range]) -> list[int]:
+    """The first token of each token's sentence (``sentences``: their token ranges), read once."""
+    starts = [0] * length
+    for sent in sentences:
+        starts[sent.start : sent.stop] = [sent.start] * len(sent)
     return starts
 
 
@@ -207,9 +216,9 @@ def _names_pass(build: Build, candidates: list[Candidate]) -> None:
 def _possessive_government(build: Build) -> None:
     """ "his administration" after "he" was resolved: the government of that person's country."""
     lowers, words = build.lowers, build.lex.words
-    for i in range(len(lowers) - 1):
+    for i in [k for k in range(len(lowers) - 1) if lowers[k] in words.possessive_pronouns]:
         key = build.token_keys.get(i)
-        if lowers[i] not in words.possessive_pronouns or key is None or (i + 1) in build.taken:
+        if key is None or (i + 1) in build.taken:
             continue
         person = build.groups[key]
         governed = lowers[i + 1] in words.government_words

@@ -23,6 +23,7 @@ from dateline.records import ActorKind, Article, Span, make_span
 
 if TYPE_CHECKING:
     from spacy.tokens import Doc
+    from spacy.tokens import Span as Entity
 
 __all__ = ["CONTEXT_SENTENCES", "Build", "Context", "Group", "Key", "modifier_country"]
 
@@ -92,16 +93,18 @@ class Context:
     def from_phrases(cls, doc: Doc, phrases: list[Candidate], day: dt.date | None,
                      divisions: Mapping[str, Sequence[str]] = _NO_DIVISIONS,
                      towns: Mapping[str, Sequence[str]] = _NO_DIVISIONS,
-                     places: Sequence[tuple[int, str]] = ()) -> Context:
+                     places: Sequence[tuple[int, str]] = (), ents: Sequence[Entity] | None = None,
+                     sentences: Sequence[range] | None = None) -> Context:
         """The marks of the countries the phrases name. The story's main country counts the names of
         countries, their peoples, capitals and curated people, not organizations: news agencies and
         parties of other countries are named in many stories ("Reuters", "Liberal Democrats"). A capital's
         name that is a person's ("Sudesh Amman") or another place's ("Moscow, Idaho") names no country;
         ``divisions`` (place name -> countries) tell a country's own parts ("London, England"). The scene
         country counts also the places the tagger saw (``places``: first token and text of each) that are
-        divisions or ``towns`` of one country."""
+        divisions or ``towns`` of one country. ``ents`` and ``sentences`` (token ranges): the doc's entities and
+        sentences, when the caller read them already."""
         marks, named, counts = [], set(), Counter[str]()
-        people = {t.text for e in doc.ents if e.label_ == "PERSON" for t in e}
+        people = {t.text for e in (doc.ents if ents is None else ents) if e.label_ == "PERSON" for t in e}
         for cand in phrases:
             iso = _country_of(cand, day)
             if iso is None or iso == "IGO" or _not_the_capital(doc, cand, phrases, people, divisions):
@@ -116,7 +119,8 @@ class Context:
         # the only country a story's names and places point to is its scene, even named once ("in Mississauga")
         only = next(iter(scene)) if len(scene) == 1 else None
         home = _dominant(scene)
-        return cls(marks, [s.start_char for s in doc.sents], named, _dominant(counts), home or only, home)
+        starts = [s.start_char for s in doc.sents] if sentences is None else [doc[s.start].idx for s in sentences]
+        return cls(marks, starts, named, _dominant(counts), home or only, home)
 
     @property
     def countries(self) -> set[str]:
@@ -210,6 +214,8 @@ class Build:
     sentence_of: list[int] = field(default_factory=list)
     #: names of countries that name a division of another country here ("Georgia" -> USA)
     namesakes: Mapping[str, str] = field(default_factory=dict)
+    #: the token range of each sentence, read once
+    sentences: list[range] = field(default_factory=list)
 
     def span(self, start: int, end: int) -> Span:
         """The article's text from ``start`` to ``end``."""

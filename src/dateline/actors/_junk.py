@@ -97,23 +97,24 @@ def not_actors_pass(build: Build) -> None:
     words, doc, lowers = build.lex.words, build.doc, build.lowers
     longest = max((len(o) for o in words.credit_openings), default=0)
     firsts = {o[0] for o in words.credit_openings}
-    for sent in doc.sents:
+    for sent in build.sentences:
         k = sent.start
-        while k < sent.end and lowers[k].isspace():
+        while k < sent.stop and lowers[k].isspace():
             k += 1
-        if k < sent.end and lowers[k] in firsts:
+        if k < sent.stop and lowers[k] in firsts:
             opening = tuple(lowers[k : k + longest])
             if any(opening[: len(o)] == o for o in words.credit_openings):
-                build.taken.update(range(sent.start, sent.end))
-    for k in range(len(doc) - 1):  # "A deer at the farm. Image: Jane Roe."
-        if lowers[k + 1] == ":" and doc[k].text in words.credit_labels:  # the colon first: no token made before
+                build.taken.update(sent)
+    for k in [k for k in range(len(lowers) - 1) if lowers[k + 1] == ":"]:  # "A deer at the farm. Image: Jane Roe."
+        if doc[k].text in words.credit_labels:
             end = k + 2
             while end < doc[k].sent.end and "\n" not in doc[end].text:
                 end += 1
             build.taken.update(range(k, end))
     vessels = {v.lower() for v in words.vessel_prefixes}
-    for k, lower in enumerate(lowers):  # "USS Grayback", "U.S.S. Grayback"
-        if lower.replace(".", "") in vessels and doc[k].text.replace(".", "") in words.vessel_prefixes:
+    prefixes = {lower for lower in set(lowers) if lower.replace(".", "") in vessels}  # each distinct word once
+    for k in [k for k, lower in enumerate(lowers) if lower in prefixes]:  # "USS Grayback", "U.S.S. Grayback"
+        if doc[k].text.replace(".", "") in words.vessel_prefixes:
             _take_vessel(build, k)
 
 

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, TypeVar
 
@@ -105,19 +106,22 @@ def _first_word(token_text: str) -> str:
 def scan_phrases(doc: Doc, words: list[str], text: str, lex: Lexicon) -> list[Candidate]:
     """Longest dictionary phrases over the tokens (``words``: their texts), left to right, not overlapping."""
     out: list[Candidate] = []
-    n = len(words)
+    distinct = set(words)  # each distinct word is looked up once, and only the tokens that may start a name visited
+    starts = {w for w in distinct if lex.first_word_length(_first_word(w)) and _LETTER.search(w)}
+    dashed = {w for w in distinct if DASHES.search(w)}
     i = 0
-    while i < n:
-        word = words[i]
-        if lex.first_word_length(_first_word(word)) and _LETTER.search(word):
-            found = _longest(doc, i, lex, text)
+    for k in [k for k, word in enumerate(words) if word in starts or word in dashed]:
+        if k < i:
+            continue  # inside the phrase found last
+        if words[k] in starts:
+            found = _longest(doc, k, lex, text)
             if found is not None:
                 out.append(found)
                 i = found.tok_end
                 continue
-        if DASHES.search(word):
-            out.extend(_hyphen_parts(doc[i], i, lex))
-        i += 1
+        if words[k] in dashed:
+            out.extend(_hyphen_parts(doc[k], k, lex))
+        i = k + 1
     return out
 
 
@@ -161,12 +165,14 @@ def _start(doc: Doc, ent: Entity, lex: Lexicon) -> int:
     return org_start(doc, ent.start, ent.end, lex) if first == ent.start and ent.label_ == "ORG" else first
 
 
-def clean_entities(doc: Doc, lex: Lexicon) -> list[Candidate]:
-    """spaCy entities cut to the name: no leading "the", possessive, headline verbs, line breaks."""
+def clean_entities(doc: Doc, lex: Lexicon, ents: Sequence[Entity] | None = None) -> list[Candidate]:
+    """spaCy entities (``ents``: the doc's, when the caller read them already) cut to the name: no leading
+    "the", possessive, headline verbs, line breaks."""
     out = []
-    starts = {ent.start: _start(doc, ent, lex) for ent in doc.ents if ent.label_ in GIVEN_LABELS}
+    ents = doc.ents if ents is None else ents
+    starts = {ent.start: _start(doc, ent, lex) for ent in ents if ent.label_ in GIVEN_LABELS}
     given = {k for start, first in starts.items() for k in range(first, start)}  # "Aoife" of "Aoife Byrne"
-    for ent in doc.ents:
+    for ent in ents:
         if ent.label_ not in ENTITY_LABELS or ent.start in given:
             continue
         for piece in _line_pieces(doc, range(starts.get(ent.start, ent.start), ent.end)):
@@ -228,6 +234,8 @@ def _trim(doc: Doc, lo: int, hi: int, words: Words) -> range | None:
 def _mixed_scripts(text: str) -> bool:
     """Whether a name mixes Latin letters with another script: a fragment of a sentence in another language
     that the tagger read as a name ("जैसे कि Ration")."""
+    if text.isascii():
+        return False  # Latin letters only
     scripts = {unicodedata.name(c, "?").split(" ", 1)[0] for c in text if c.isalpha()}
     return "LATIN" in scripts and len(scripts) > 1
 
@@ -240,19 +248,15 @@ def find_agents(
     out: list[tuple[range, V]] = []
     n = len(lowers)
     i = 0
-    while i < n:
-        found = None
-        if i not in taken and lowers[i] in firsts:
-            for j in range(min(i + MAX_ROLE_TOKENS, n), i, -1):
-                key = " ".join(lowers[i:j])
-                if key in table and not any(k in taken for k in range(i, j)):
-                    found = (range(i, j), table[key])
-                    break
-        if found is not None:
-            out.append(found)
-            i = found[0].stop
-        else:
-            i += 1
+    for start in [k for k, lower in enumerate(lowers) if lower in firsts]:  # only the tokens that may begin one
+        if start < i or start in taken:
+            continue
+        for j in range(min(start + MAX_ROLE_TOKENS, n), start, -1):
+            key = " ".join(lowers[start:j])
+            if key in table and not any(k in taken for k in range(start, j)):
+                out.append((range(start, j), table[key]))
+                i = j
+                break
     return out
 
 
@@ -449,13 +453,14 @@ def quote_regions(text: str, words: Words) -> list[Span]:
     regions: list[Span] = []
     open_at: int | None = None
     marks = words.opening_quotes | words.closing_quotes
-    for k, ch in enumerate(text):
+    pattern = "[\n" + re.escape("".join(sorted(m for m in marks if len(m) == 1))) + "]"
+    for found in re.finditer(pattern, text):  # the marks and line breaks only, not every character
+        k, ch = found.start(), found.group()
         if ch == "\n":
             open_at = None
-        elif ch in marks:
-            if open_at is None and ch in words.opening_quotes:
-                open_at = k
-            elif open_at is not None:
-                regions.append(make_span(text, open_at, k + 1))
-                open_at = None
+        elif open_at is None and ch in words.opening_quotes:
+            open_at = k
+        elif open_at is not None:
+            regions.append(make_span(text, open_at, k + 1))
+            open_at = None
     return regions

@@ -396,7 +396,7 @@ def pronoun_pass(build: Build) -> None:
         k = bisect.bisect_right(starts, pos) - 1
         return k >= 0 and quotes[k].start <= pos < quotes[k].end
 
-    sentence_starts = [s.start for s in doc.sents]
+    sentence_starts = [s.start for s in build.sentences]
     for i, lower in enumerate(build.lowers):
         gender = build.lex.words.pronouns.get(lower)
         if gender is None or i in build.taken:
