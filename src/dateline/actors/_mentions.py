@@ -181,13 +181,16 @@ def clean_entities(doc: Doc, lex: Lexicon, ents: Sequence[Entity] | None = None)
                 while hi - lo >= 2 and doc[lo].text[:1].isupper() and doc[lo].lower_ in lex.titles:
                     lo += 1  # "Taoiseach Leo Varadkar": the title is read by title_before
             trimmed = _trim(doc, lo, hi, lex.words)
-            if trimmed is None or normalize(doc[trimmed.start : trimmed.stop].text) in lex.not_actors:
+            if trimmed is None:
                 continue
             s, e = trimmed.start, trimmed.stop
+            name, first = doc[s:e], doc[s]
+            if normalize(name.text) in lex.not_actors:
+                continue
             label = ent.label_
-            if e - s >= 2 and doc[s].lower_.rstrip(".") in lex.words.honorifics:
+            if e - s >= 2 and first.lower_.rstrip(".") in lex.words.honorifics:
                 label = "PERSON"  # "Dr Valeria Gazzola" tagged ORG
-            out.append(Candidate(s, e, doc[s].idx, _span_end(doc[e - 1]), label=label))
+            out.append(Candidate(s, e, first.idx, name.end_char, label=label))
     return out
 
 
@@ -195,8 +198,9 @@ def _line_pieces(doc: Doc, tokens: range) -> list[range]:
     """``tokens`` split at line breaks (a token that holds or is followed by one ends its piece)."""
     pieces, start = [], tokens.start
     for k in tokens:
-        if "\n" in doc[k].text or "\n" in doc[k].whitespace_ or doc[k].is_space:
-            if k > start and not doc[k].is_space:
+        tok = doc[k]
+        if "\n" in tok.text or "\n" in tok.whitespace_ or tok.is_space:
+            if k > start and not tok.is_space:
                 pieces.append(range(start, k + 1))
             elif k > start:
                 pieces.append(range(start, k))
@@ -208,27 +212,25 @@ def _line_pieces(doc: Doc, tokens: range) -> list[range]:
 
 def _trim(doc: Doc, lo: int, hi: int, words: Words) -> range | None:
     """Tokens [lo, hi) of an entity cut to the name, or None when no name is left."""
-    for k in range(lo, hi):
-        if doc[k].text == "(":  # "Indian National Congress (INC) party"
-            hi = k
-            break
-    while lo < hi and (doc[lo].lower_ in words.determiners or doc[lo].lower_ in words.leading_conjunctions
-                       or doc[lo].is_punct or doc[lo].is_space):
-        lo += 1  # "the", "Neither" of "Neither Dasbach nor Mears"
-    while hi > lo and (doc[hi - 1].text in words.possessives or doc[hi - 1].is_punct or doc[hi - 1].is_space):
-        hi -= 1
-    while hi - lo >= 2 and doc[hi - 1].text[:1].isupper() and doc[hi - 1].lower_ in words.headline_words:
-        hi -= 1
-    if hi <= lo:
+    toks = [doc[k] for k in range(lo, hi)]  # each token made once; a and b index them
+    a, b = 0, next((k for k, tok in enumerate(toks) if tok.text == "("), len(toks))  # "Congress (INC) party"
+    while a < b and (toks[a].lower_ in words.determiners or toks[a].lower_ in words.leading_conjunctions
+                     or toks[a].is_punct or toks[a].is_space):
+        a += 1  # "the", "Neither" of "Neither Dasbach nor Mears"
+    while b > a and (toks[b - 1].text in words.possessives or toks[b - 1].is_punct or toks[b - 1].is_space):
+        b -= 1
+    while b - a >= 2 and toks[b - 1].text[:1].isupper() and toks[b - 1].lower_ in words.headline_words:
+        b -= 1
+    if b <= a:
         return None
-    surface = doc[lo:hi].text
+    surface = doc[lo + a : lo + b].text
     if not _LETTER.search(surface) or len(surface) < MIN_NAME_CHARS or _ODD.search(surface):
         return None
     if not any(c.isupper() for c in surface) or _mixed_scripts(surface):
         return None
-    if any(t.pos_ == "PRON" or t.like_num for t in doc[lo:hi]) and hi - lo == 1:
+    if b - a == 1 and (toks[a].pos_ == "PRON" or toks[a].like_num):
         return None
-    return range(lo, hi)
+    return range(lo + a, lo + b)
 
 
 def _mixed_scripts(text: str) -> bool:

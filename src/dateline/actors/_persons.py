@@ -200,11 +200,13 @@ def _named_person(build: Build, name: str, cand: Candidate) -> Key | None:
     if cand.label not in ("PERSON", "ORG", "GPE", None):
         return None
     words = name.split()
+    last = words[-1].lower() if words else None  # a name it names again holds its last word: read no other
     found: list[Key] = []
     for key, group in build.groups.items():
         if group.kind != "person" or key[0] != "P":
             continue
-        if group.name == name or _same_person(words, group.name.split(), build.lex.words.honorifics):
+        if group.name == name or (last is not None and last in group.name.lower()
+                                  and _same_person(words, group.name.split(), build.lex.words.honorifics)):
             found.append(key)
     if len(found) > 1 and len(words) == 1:
         found = [k for k in found if build.groups[k].name.split()[-1] == name] or found
