@@ -226,3 +226,11 @@ def test_a_country_that_opens_the_name_of_a_war_is_no_actor_there() -> None:
     article = run("Tom Reyes, an Iraq War veteran, said Iraq must rebuild its schools.")
     iraq = by_name(article)["Iraq"]
     assert [m.start for m in iraq.mentions] == [article.text.index("Iraq must")]
+
+
+def test_a_work_or_a_craft_named_in_apposition_is_no_actor_wherever_it_is_named() -> None:
+    names = by_name(run("Critics praised his recent film, Harbor Lights, on Monday. Harbor Lights opened in May. The "
+                        "boat, Sea Wren, sank off the coast, and the coast guard said Sea Wren carried nine people. "
+                        "Lena Koval directed it."))
+    assert not {"Harbor Lights", "Sea Wren"} & set(names)
+    assert names["Lena Koval"].kind == "person"

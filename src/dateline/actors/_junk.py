@@ -16,7 +16,8 @@ Only names no dictionary knows and no title explains are judged (``Group.unknown
   ("to Ciudad Juárez"), or a "person" whose last word is a
   place's, event's or product's and who is never a subject ("Charles Bridge");
 - a thing made and sold, named in apposition to its noun ("the plane, a Boeing
-  B-17 Flying Fortress,");
+  B-17 Flying Fortress,"); a work or a craft named so once, wherever it is named ("his
+  recent film, Fall of Grace", "the boat, Conception");
 - a "person" whose name opens or ends with a word of no person's name ("Storm Lorenzo", "Diamond Dick
   District") or ends with a title's abbreviation cut from its full stop ("Sheriff's Capt. Tommy Roe");
 - an event, a document or a product, by the first or last word of its name
@@ -198,6 +199,8 @@ def _junk(build: Build, group: Group) -> bool:
         return False  # "Northwestern University", "The Times": organizations, wherever they are named
     if group.kind == "organization" and any(_after_org_noun(build, m.start) for m in group.mentions):
         return False  # "the board of the energy company Burisma": the text says what it is
+    if any(_names_product(build, t, build.lex.words.work_nouns) for t in tokens):
+        return True  # "his recent film, Fall of Grace", "the boat, Conception": so too where it is named again
     if all(_place_position(build, t) or _names_product(build, t) for t in tokens):
         return True  # "in Maidan Shahr"; "the plane, a Boeing B-17 Flying Fortress,"
     spelt = all(_spells_acronym(build, m.start, m.end) for m in group.mentions)
@@ -294,9 +297,10 @@ def _before_product(build: Build, start: int, end: int) -> bool:
     return tok.head.lower_ in build.lex.words.product_nouns
 
 
-def _names_product(build: Build, tok: Token) -> bool:
-    """Whether a mention is in apposition to a noun of things made and sold ("the plane, a Boeing 737")."""
-    products = build.lex.words.product_nouns
+def _names_product(build: Build, tok: Token, nouns: frozenset[str] | None = None) -> bool:
+    """Whether a mention is in apposition to a noun of things made and sold ("the plane, a Boeing 737"), or to
+    one of ``nouns`` ("his recent film, Fall of Grace")."""
+    products = build.lex.words.product_nouns if nouns is None else nouns
     if tok.dep_ == "appos" and tok.head.lower_ in products:
         return True
     return any(child.dep_ == "appos" and child.lower_ in products for child in tok.children)

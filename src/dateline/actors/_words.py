@@ -117,6 +117,8 @@ class Words:
     place_nouns: frozenset[str]
     #: an agent noun with the word before or after it that names a thing or an act ("social media")
     not_agent_phrases: frozenset[str]
+    #: nouns of works and craft: a name in apposition to one names the work ("his film, Fall of Grace")
+    work_nouns: frozenset[str]
 
     def former(self, title: str) -> str:
         """The title of an office held no longer ("former President")."""
@@ -259,6 +261,7 @@ def parse_words(data: dict[str, Any]) -> Words:
         copula_lemmas=_lower_words(data, "copula_lemmas"),
         place_nouns=_lower_words(data, "place_nouns"),
         not_agent_phrases=_lower_words(data, "not_agent_phrases"),
+        work_nouns=_lower_words(data, "work_nouns"),
     )
 
 
