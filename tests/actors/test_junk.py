@@ -104,6 +104,21 @@ def test_a_conjunction_the_tagger_took_into_a_name_is_cut_from_it() -> None:
     assert [doc[c.tok_start : c.tok_end].text for c in found] == ["Dunmore"]
 
 
+def test_a_small_word_the_tagger_ran_into_the_end_of_a_name_is_cut_from_it() -> None:
+    from spacy.tokens import Span as TokenSpan
+
+    from dateline import lang
+    from dateline.actors._lexicon import load_lexicon
+    from dateline.actors._mentions import clean_entities
+
+    text = "The Harbor Safety Trust and the Lakeside Fund sued the county."
+    doc = apply_batch([Article(id="t", source="test", text=text)])[0].doc
+    assert doc is not None
+    doc.ents = [TokenSpan(doc, 1, 5, label="ORG")]  # "Harbor Safety Trust and"
+    found = clean_entities(doc, load_lexicon(lang.resources("en")))
+    assert [doc[c.tok_start : c.tok_end].text for c in found] == ["Harbor Safety Trust"]
+
+
 def test_a_name_the_tagger_took_for_an_organization_is_a_persons_right_after_a_noun_of_a_person() -> None:
     names = by_name(run("The club's player Darrell Fortress will miss the spring season with a knee injury."))
     assert names["Darrell Fortress"].kind == "person"

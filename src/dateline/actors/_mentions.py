@@ -56,6 +56,8 @@ TOKENS_PER_WORD = 2
 PLURAL_TAGS = frozenset({"NNS", "NNPS"})
 #: Shortest text of a name taken from an entity ("EU" is two letters).
 MIN_NAME_CHARS = 2
+#: Coarse tags of small words no name ends in: a conjunction, preposition or article in lower case.
+CUT_WORD_TAGS = frozenset({"CCONJ", "ADP", "DET"})
 _LETTER = re.compile(r"[^\W\d_]")
 V = TypeVar("V")
 _ODD = re.compile(r"[\[\]{}<>|@#=+*/\\\"\u201c\u201d]")
@@ -217,8 +219,9 @@ def _trim(doc: Doc, lo: int, hi: int, words: Words) -> range | None:
     while a < b and (toks[a].lower_ in words.determiners or toks[a].lower_ in words.leading_conjunctions
                      or toks[a].is_punct or toks[a].is_space):
         a += 1  # "the", "Neither" of "Neither Dasbach nor Mears"
-    while b > a and (toks[b - 1].text in words.possessives or toks[b - 1].is_punct or toks[b - 1].is_space):
-        b -= 1
+    while b > a and (toks[b - 1].text in words.possessives or toks[b - 1].is_punct or toks[b - 1].is_space
+                     or (toks[b - 1].is_lower and toks[b - 1].pos_ in CUT_WORD_TAGS)):
+        b -= 1  # "Center for Biological Diversity and": the tagger ran the name into the words after it
     while b - a >= 2 and toks[b - 1].text[:1].isupper() and toks[b - 1].lower_ in words.headline_words:
         b -= 1
     if b <= a:
