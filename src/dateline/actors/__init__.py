@@ -32,9 +32,10 @@ is merged over them.
 from __future__ import annotations
 
 from dataclasses import replace
+from itertools import pairwise
 from typing import TYPE_CHECKING
 
-from spacy.attrs import ORTH
+from spacy.attrs import LOWER, ORTH, SENT_START
 
 from dateline import ids
 from dateline.actors._affiliations import affiliations_pass
@@ -73,8 +74,8 @@ def apply(article: Article, config: StageConfig = StageConfig()) -> Article:
     if doc is None:
         return article
     lex = load_lexicon(config.resources(article))
-    words = _token_texts(doc)
-    ents, sentences = doc.ents, [range(s.start, s.end) for s in doc.sents]  # each read once: spaCy rebuilds them
+    words, lowers = _token_texts(doc)
+    ents, sentences = doc.ents, _sentences(doc)  # each read once: spaCy rebuilds them on every read
     phrases = scan_phrases(doc, words, article.text, lex)
     namesakes = division_namesakes(doc, phrases, lex.kb)
     phrases = without_namesakes(doc, phrases, namesakes) if namesakes else phrases
@@ -84,7 +85,7 @@ def apply(article: Article, config: StageConfig = StageConfig()) -> Article:
                                    kb.towns if kb else {}, place_ents, ents=ents, sentences=sentences)
     phrases = _namesakes_out(phrases, context.countries)
     places = frozenset(text for _, text in place_ents)
-    build = Build(article, doc, lex, context, [w.lower() for w in words], places=places,
+    build = Build(article, doc, lex, context, lowers, places=places,
                   sentence_of=_sentence_of(len(doc), sentences), namesakes=namesakes, sentences=sentences)
     candidates, weak = _combine(phrases, clean_entities(doc, lex, ents), lex, doc, article.text)
     by_token = {k: c for c in phrases for k in range(c.tok_start, c.tok_end)}
@@ -108,10 +109,21 @@ def apply(article: Article, config: StageConfig = StageConfig()) -> Article:
     return replace(article, actors=_records(build))
 
 
-def _token_texts(doc: Doc) -> list[str]:
-    """The text of every token, read from the doc's array of word hashes (no token object made)."""
+def _token_texts(doc: Doc) -> tuple[list[str], list[str]]:
+    """The text of every token and its lower case, read from the doc's arrays of word hashes (no token object
+    made)."""
     strings = doc.vocab.strings
-    return [strings[orth] for orth in doc.to_array(ORTH).tolist()]
+    hashes = doc.to_array([ORTH, LOWER]).tolist()
+    return [strings[orth] for orth, _ in hashes], [strings[lower] for _, lower in hashes]
+
+
+def _sentences(doc: Doc) -> list[range]:
+    """The token range of each sentence, from the parse's sentence starts (as ``doc.sents`` reads them, without
+    making a span of each)."""
+    if "sents" in doc.user_hooks or not doc.has_annotation("SENT_START") or not len(doc):
+        return [range(s.start, s.end) for s in doc.sents]
+    starts = [0, *(k for k, flag in enumerate(doc.to_array(SENT_START).tolist()) if k and flag == 1), len(doc)]
+    return [range(a, b) for a, b in pairwise(starts)]
 
 
 def _sentence_of(length: int, sentences: list[range]) -> list[int]:

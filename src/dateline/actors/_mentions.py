@@ -15,6 +15,8 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, TypeVar
 
+from spacy.attrs import IDX
+
 from dateline._dashes import DASHES, dash_pieces
 from dateline.actors._given import given_start, org_start
 from dateline.actors._lexicon import Hit, Lexicon, Org
@@ -111,12 +113,13 @@ def scan_phrases(doc: Doc, words: list[str], text: str, lex: Lexicon) -> list[Ca
     distinct = set(words)  # each distinct word is looked up once, and only the tokens that may start a name visited
     starts = {w for w in distinct if lex.first_word_length(_first_word(w)) and _LETTER.search(w)}
     dashed = {w for w in distinct if DASHES.search(w)}
+    offsets = doc.to_array(IDX).tolist()  # where each token begins, read once, not from a token object each
     i = 0
     for k in [k for k, word in enumerate(words) if word in starts or word in dashed]:
         if k < i:
             continue  # inside the phrase found last
         if words[k] in starts:
-            found = _longest(doc, k, lex, text)
+            found = _longest(words, offsets, k, lex, text)
             if found is not None:
                 out.append(found)
                 i = found.tok_end
@@ -127,14 +130,16 @@ def scan_phrases(doc: Doc, words: list[str], text: str, lex: Lexicon) -> list[Ca
     return out
 
 
-def _longest(doc: Doc, i: int, lex: Lexicon, text: str) -> Candidate | None:
-    start = doc[i].idx
+def _longest(words: list[str], offsets: list[int], i: int, lex: Lexicon, text: str) -> Candidate | None:
+    """The longest dictionary phrase that begins at token ``i`` (``words``: the tokens' texts, ``offsets``: where
+    they begin)."""
+    start = offsets[i]
     best: Candidate | None = None
     # a phrase of w words spans at most about TOKENS_PER_WORD * w tokens
-    limit = min(TOKENS_PER_WORD * lex.first_word_length(_first_word(doc[i].text)) + 1, MAX_PHRASE_TOKENS)
+    limit = min(TOKENS_PER_WORD * lex.first_word_length(_first_word(words[i])) + 1, MAX_PHRASE_TOKENS)
     j = i
-    while j < len(doc) and j - i < limit:
-        end = _span_end(doc[j])
+    while j < len(words) and j - i < limit:
+        end = offsets[j] + len(words[j])
         surface = text[start:end]
         if "\n" in surface or not lex.may_start(surface):
             break

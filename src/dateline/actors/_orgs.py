@@ -234,7 +234,7 @@ def _unknown_name(build: Build, cand: Candidate) -> tuple[Key, Group] | None:
     acronym = text.replace(".", "").replace("&", "").isupper()
     if cand.tok_end - cand.tok_start == 1:
         for key, group in build.groups.items():  # "Sanders" tagged ORG after "Bernie Sanders"
-            if group.kind == "person" and group.name.split()[-1] == text:
+            if group.kind == "person" and text in group.name and group.name.split()[-1] == text:
                 return key, group
         tok = doc[cand.tok_start]
         if not acronym and (tok.is_sent_start or tok.tag_ != "NNP"):
@@ -310,8 +310,10 @@ def _named_org(build: Build, text: str) -> Key | None:
     words = text.lower().split()
     heads = build.lex.heads
     for key, group in build.groups.items():
+        if group.kind == "person" or words[0] not in group.name.lower():
+            continue  # either reading holds the name's first word
         known = group.name.lower().split()
-        if group.kind == "person" or len(known) <= len(words):
+        if len(known) <= len(words):
             continue
         if known[-len(words):] == words:
             return key
