@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import pytest
 
+from dateline.records import Article
 from tests.events.test_events import run
 
 
@@ -86,3 +87,29 @@ def test_a_meeting_needs_a_partner(text: str, parties: list[str] | None) -> None
     found = [[a.name for i in e.actors if (a := article.actor(i)) is not None]
              for e in article.events if e.type == "CONSULT"]
     assert found == ([parties] if parties else []), found
+
+
+def _names(article: Article, ids: tuple[str, ...]) -> list[str]:
+    return [a.name for i in ids if (a := article.actor(i)) is not None]
+
+
+@pytest.mark.parametrize(("text", "trigger", "owner"), [
+    # a possessive pronoun: the person it stands for owns the thing acted on
+    ("Congresswoman Ann Lee wrote to the city council on Monday. The Leeds City Council rejected her proposal "
+     "on Tuesday.", "rejected", "Ann Lee"),
+    # a name inside the thing's phrase ("America") is no owner when a possessor names one
+    ("Senator Mary Jones spoke in Ohio on Friday, defending Trump's America First foreign policy.", "defending",
+     "Donald Trump"),
+])
+def test_the_recipient_of_an_act_on_an_owned_thing_is_its_owner(text: str, trigger: str, owner: str) -> None:
+    article = run(text, published="2021-03-06")
+    found = [e for e in article.events if e.trigger.text == trigger]
+    assert found, [(e.type, e.trigger.text) for e in article.events]
+    assert _names(article, found[0].recipients) == [owner]
+
+
+def test_a_party_named_with_a_possessive_pronoun_is_not_its_owner() -> None:
+    text = "Senator Mary Jones met Omar Haddad on Monday. On Tuesday police arrested his associates in Leeds."
+    article = run(text, published="2021-03-06")
+    arrests = [e for e in article.events if e.trigger.text == "arrested"]
+    assert all("Omar Haddad" not in _names(article, e.recipients) for e in arrests)

@@ -37,7 +37,7 @@ from dateline.events._model import Candidate
 from dateline.events._phrase import full_phrase, phrase
 from dateline.events._places import COUNTRY
 from dateline.events._scene import CARRY_SENTENCES, DAY_VALUE, LEAD_SENTENCES, Scene, in_story_time, line, setting
-from dateline.records import Article, Event, Span, make_span
+from dateline.records import Actor, Article, Event, Span, make_span
 
 if TYPE_CHECKING:
     from spacy.tokens import Token
@@ -181,7 +181,7 @@ def _parties(article: Article, hit: Hit, number: int, scene: Scene, words: Words
     named just before (:mod:`dateline.events._antecedents`)."""
     args = hit.args
     actor_spans, actor_ids = _arguments(article, args.actors, words)
-    recipient_spans, recipient_ids = _arguments(article, args.recipients, words)
+    recipient_spans, recipient_ids = _arguments(article, args.recipients, words, owned=True)
     recipient_ids += _object_pronouns(article, args.recipients, (*actor_ids, *recipient_ids), words)
     if (hit.entry.reciprocal and not actor_ids and scene.group is not None
             and number - scene.group[0] <= CARRY_SENTENCES and args.actors
@@ -261,12 +261,14 @@ def _candidate(article: Article, hit: Hit, bounds: tuple[int, int], number: int,
     return Candidate(event, hit, number, carried)
 
 
-def _arguments(article: Article, tokens: Sequence[Token], words: Words) -> tuple[tuple[Span, ...], tuple[str, ...]]:
+def _arguments(article: Article, tokens: Sequence[Token], words: Words,
+               owned: bool = False) -> tuple[tuple[Span, ...], tuple[str, ...]]:
     """The spans (whole noun phrases) of the argument heads, and the actors they name.
 
     An actor is looked up under the head's short phrase first ("the enclave"),
     then under the whole phrase ("the enclave of Eastern Ghouta"), but for a place named by what it
-    borders ("the border with Egypt" is no party of an airstrike on it).
+    borders ("the border with Egypt" is no party of an airstrike on it). With ``owned`` (recipients), a
+    thing named with its owner's possessive names the owner first (:func:`_owner`).
     """
     text = article.text
     spans: dict[tuple[int, int], Span] = {}
@@ -274,12 +276,25 @@ def _arguments(article: Article, tokens: Sequence[Token], words: Words) -> tuple
     for token in tokens:
         short, full = phrase(token, words), full_phrase(token, words)
         spans.setdefault(full, make_span(text, *full))
-        actor = article.actor_at(*_past_possessive(token, short))
+        actor = _owner(article, token, words) if owned else None
+        if actor is None:
+            actor = article.actor_at(*_past_possessive(token, short))
         if actor is None and not _bordering(token, words):
             actor = article.actor_at(*_past_possessive(token, full))
         if actor is not None and actor.id not in found:
             found.append(actor.id)
     return tuple(spans.values()), tuple(found)
+
+
+def _owner(article: Article, token: Token, words: Words) -> Actor | None:
+    """The actor whose thing ``token`` names with a possessive (``words.owned_things``: "praised her
+    endorsement", "responded to his letter", "defended Trump's America First policy"): an act on the thing is
+    aimed at its owner. None for another noun ("his associates" are not the person "his" stands for), or
+    where the possessor names no known actor."""
+    if token.pos_ != "NOUN" or token.lemma_.lower() not in words.owned_things:
+        return None
+    owners = [c for c in token.children if c.dep_ == "poss"]
+    return article.actor_at(*phrase(owners[0], words)) if owners else None
 
 
 def _past_possessive(token: Token, short: tuple[int, int]) -> tuple[int, int]:

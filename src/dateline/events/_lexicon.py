@@ -111,6 +111,7 @@ class Words:
     joint_words: frozenset[str]
     verbal_attack_words: frozenset[str]
     said_things: frozenset[str]
+    owned_things: frozenset[str]
     verbal_channels: frozenset[str]
     answerable_words: frozenset[str]
     answerable_prepositions: frozenset[str]
