@@ -4,7 +4,8 @@ from __future__ import annotations
 
 import pytest
 
-from dateline.records import Article
+from dateline.events._suspect import pursued
+from dateline.records import Actor, ActorKind, Article
 from tests.events.test_events import run
 
 
@@ -113,3 +114,27 @@ def test_a_party_named_with_a_possessive_pronoun_is_not_its_owner() -> None:
     article = run(text, published="2021-03-06")
     arrests = [e for e in article.events if e.trigger.text == "arrested"]
     assert all("Omar Haddad" not in _names(article, e.recipients) for e in arrests)
+
+
+def test_an_act_of_the_police_that_names_no_one_is_aimed_at_the_one_suspect_of_the_story() -> None:
+    text = ("A gunman killed two men in Leeds on Friday. West Yorkshire Police said on Saturday they were treating "
+            "it as a terrorist incident.")
+    article = run(text, published="2021-03-06")
+    (treated,) = [e for e in article.events if e.trigger.text == "treating"]
+    assert _names(article, treated.recipients) == ["gunman"]
+
+
+def _actor(key: str, kind: ActorKind, sector: str) -> Actor:
+    return Actor(id=key, name=key, kind=kind, country=None, sector=sector, mentions=())
+
+
+def test_only_the_police_or_a_court_pursue_the_one_suspect_of_the_story() -> None:
+    police, court, mayor = _actor("p", "organization", "COP"), _actor("c", "organization", "JUD"), _actor(
+        "m", "person", "GOV")
+    gunman, robber = _actor("g", "person", "CRM"), _actor("r", "person", "CRM")
+    one = Article(id="a", source="test", text="", actors=(police, court, mayor, gunman))
+    assert pursued(one, "ACCUSE", ("p",)) == pursued(one, "SANCTION", ("c",)) == "g"
+    assert pursued(one, "ACCUSE", ("m",)) is None  # a mayor's words name no suspect
+    assert pursued(one, "AID", ("p",)) is None  # no act against a suspect
+    two = Article(id="a", source="test", text="", actors=(police, gunman, robber))
+    assert pursued(two, "ACCUSE", ("p",)) is None  # two suspects: which one is not said

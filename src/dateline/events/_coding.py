@@ -37,6 +37,7 @@ from dateline.events._model import Candidate
 from dateline.events._phrase import full_phrase, phrase
 from dateline.events._places import COUNTRY
 from dateline.events._scene import CARRY_SENTENCES, DAY_VALUE, LEAD_SENTENCES, Scene, in_story_time, line, setting
+from dateline.events._suspect import pursued
 from dateline.records import Actor, Article, Event, Span, make_span
 
 if TYPE_CHECKING:
@@ -189,6 +190,8 @@ def _parties(article: Article, hit: Hit, number: int, scene: Scene, words: Words
         actor_ids = scene.group[1]  # "Their meeting is scheduled ..."
     if not actor_ids and len(args.actors) == 1 and (body := antecedent(article, args.actors[0], words)) is not None:
         actor_ids = (body,)  # "Police arrested a man. They released him."
+    if not recipient_ids and (suspect := pursued(article, hit.entry.type, actor_ids)) is not None:
+        recipient_ids = (suspect,)  # "police are treating it as terrorism": the one suspect the story names
     return _Parties(actor_spans, actor_ids, recipient_spans, recipient_ids)
 
 
