@@ -101,6 +101,12 @@ def _names(article: Article, ids: tuple[str, ...]) -> list[str]:
     # a name inside the thing's phrase ("America") is no owner when a possessor names one
     ("Senator Mary Jones spoke in Ohio on Friday, defending Trump's America First foreign policy.", "defending",
      "Donald Trump"),
+    # the subject of a relative clause on the thing owns it
+    ("Senator Mary Jones said she did not support the policies Governor Tom Smith announced.", "support",
+     "Tom Smith"),
+    # the object of a multiword trigger ("commute a sentence") is its owner's: by possessive or "of" phrase
+    ("In June, President Tom Smith commuted Jack Brown's prison sentence.", "commuted", "Jack Brown"),
+    ("In June, President Tom Smith commuted the prison sentence of Jack Brown.", "commuted", "Jack Brown"),
 ])
 def test_the_recipient_of_an_act_on_an_owned_thing_is_its_owner(text: str, trigger: str, owner: str) -> None:
     article = run(text, published="2021-03-06")

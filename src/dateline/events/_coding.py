@@ -290,13 +290,15 @@ def _arguments(article: Article, tokens: Sequence[Token], words: Words,
 
 
 def _owner(article: Article, token: Token, words: Words) -> Actor | None:
-    """The actor whose thing ``token`` names with a possessive (``words.owned_things``: "praised her
-    endorsement", "responded to his letter", "defended Trump's America First policy"): an act on the thing is
+    """The actor whose thing ``token`` names with a possessive, or with a relative clause of which the owner is
+    the subject (``words.owned_things``: "praised her endorsement", "responded to his letter", "defended
+    Trump's America First policy", "did not support the policies Trump announced"): an act on the thing is
     aimed at its owner. None for another noun ("his associates" are not the person "his" stands for), or
     where the possessor names no known actor."""
     if token.pos_ != "NOUN" or token.lemma_.lower() not in words.owned_things:
         return None
-    owners = [c for c in token.children if c.dep_ == "poss"]
+    owners = [c for c in token.children if c.dep_ == "poss"] or [
+        g for c in token.children if c.dep_ == "relcl" for g in c.children if g.dep_ == "nsubj"]
     return article.actor_at(*phrase(owners[0], words)) if owners else None
 
 
