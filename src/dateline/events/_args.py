@@ -17,7 +17,7 @@ from collections.abc import Callable, Iterable
 from dataclasses import dataclass, replace
 from typing import TYPE_CHECKING
 
-from dateline.events._clause import NOUNISH, SUBJ, causative, for_clause, modifying_doers, passive
+from dateline.events._clause import NOUNISH, SUBJ, causative, for_clause, holders, modifying_doers, passive
 from dateline.events._clause import complement_passive as _complement_passive
 from dateline.events._clause import named as _named
 from dateline.events._clause import owner as _owner
@@ -126,7 +126,7 @@ def _verb_args(verb: Token, entry: Entry, event_nouns: frozenset[str], words: Wo
         if obj.lemma_.lower() in entry.with_ and not _named(obj):
             args = _prep_args(obj, entry, args, words)  # "imposed sanctions on Y": the parties hang on the noun
             if not args.recipients and not entry.reciprocal and entry.object != "topic":
-                args = args.add("recipient", _holders(obj, words))  # "commuted the sentence of Roger Stone"
+                args = args.add("recipient", holders(obj, words))  # "commuted the sentence of Roger Stone"
             continue
         if obj.lemma_.lower() in event_nouns:
             args = _prep_args(obj, entry, args, words)  # "threatened the seizure of X", "rejected Y's request"
@@ -146,15 +146,6 @@ def _verb_args(verb: Token, entry: Entry, event_nouns: frozenset[str], words: Wo
     if entry.object == "actor" and not is_passive:
         args = replace(args, actors=args.recipients, recipients=args.actors)
     return args
-
-
-def _holders(noun: Token, words: Words) -> list[Token]:
-    """Whose thing the object noun of a multiword trigger is, as the act's recipient: its possessor ("commuted
-    Stone's sentence", "met the teachers' demands") or the name its "of" phrase gives ("commuted the prison
-    sentence of Roger Stone", "accepted the resignation of the minister" names no one)."""
-    owners = [t for c in noun.children if c.dep_ == "poss" for t in _parties(c, words)]
-    return owners or [t for c in noun.children if c.dep_ == "prep" and c.lower_ in words.object_prepositions
-                      for t in _pobjs(c, words) if _named(t)]
 
 
 def _misparsed_objects(verb: Token) -> list[Token]:

@@ -10,8 +10,8 @@ from dateline.events._lexicon import Words
 if TYPE_CHECKING:
     from spacy.tokens import Token
 
-__all__ = ["complement_passive", "for_clause", "joint", "message", "modifying_doers", "named", "owner", "parties",
-           "passive", "passive_agents", "pobjs", "refusal", "subject"]
+__all__ = ["complement_passive", "for_clause", "holders", "joint", "message", "modifying_doers", "named", "owner",
+           "parties", "passive", "passive_agents", "pobjs", "refusal", "subject"]
 
 
 SUBJ = ("nsubj", "nsubjpass", "csubj")
@@ -105,6 +105,15 @@ def subject(verb: Token, words: Words) -> list[Token]:
         else:
             break
     return []
+
+
+def holders(noun: Token, words: Words) -> list[Token]:
+    """Whose thing the object noun of a multiword trigger is, as the act's recipient: its possessor ("commuted
+    Stone's sentence", "met the teachers' demands") or the name its "of" phrase gives ("commuted the prison
+    sentence of Roger Stone", "accepted the resignation of the minister" names no one)."""
+    owners = [t for c in noun.children if c.dep_ == "poss" for t in parties(c, words)]
+    return owners or [t for c in noun.children if c.dep_ == "prep" and c.lower_ in words.object_prepositions
+                      for t in pobjs(c, words) if named(t)]
 
 
 def message(noun: Token, words: Words) -> Token | None:

@@ -8,7 +8,9 @@ criminal (:mod:`dateline.events._doers`) or, in the lead, the one the story says
 it (:mod:`dateline.events._claims`), names the
 parties' actors (the head's short phrase first, an object pronoun by the one
 person it can stand for, a group word by the last meeting's parties, a subject
-"they" or "the party" by the one body named just before), drops
+"they" or "the party" by the one body named just before, a thing acted on by its
+owner: "rejected her proposal"), gives an act of the police or a court that names no one the story's one
+suspect (:mod:`dateline.events._suspect`), drops
 what no known actor does, an act its target received from no one named ("received
 criticism for the move"), a command and a policy of one's own country, re-types
 an act by who does it ("China held drills", "the police raided the offices")
