@@ -5,7 +5,8 @@ place mention: the span, the gazetteer's name, ISO-3 country (None for
 regions across countries), latitude and longitude, GeoNames id (countries, US
 states and cities have one) and feature type: ``country``, ``admin1`` (a US
 state, a province), ``admin2`` (a county), ``city``, ``region`` (continents,
-seas, "Crimea"), ``landmark`` ("the Kremlin" when given as a span), or None
+seas, "Crimea", and Natural Earth's rivers, lakes, ranges, peaks, deserts and
+deltas: "the Neches River", "the Nile"), ``landmark`` ("the Kremlin" when given as a span), or None
 for a street or building the gazetteer does not know, kept with its name only.
 
 Mentions come from spaCy's GPE, LOC and FAC entities (cleaned of "the",
@@ -43,7 +44,7 @@ from dateline.places._detect import Found, find_mentions
 from dateline.places._gazetteer import Entry, Gazetteer, load_gazetteer
 from dateline.places._geo import km
 from dateline.places._home import demonym_countries, in_country, outlet_country, outlet_town, section_towns
-from dateline.places._names import FIRM_SOURCES, eponym
+from dateline.places._names import FIRM_SOURCES, eponym, names_feature
 from dateline.places._qualify import qualifier_at
 from dateline.places._rank import Ranked, Ranker, Ranking, address_letters, load_ranker
 from dateline.places._resolve import Context, Mention, candidates, is_decisive, within
@@ -158,7 +159,8 @@ def _choices(article: Article, res: Resources, ranker: Ranker | None = None, des
     towns |= {m.lookup for m in homes if m.town}
     mentions = [
         Mention(span, qualifiers.get(span), f.state, f.name, _vote(gazetteer, span, f),
-                town=not f.state and gazetteer.key(f.name or span.text) in towns)
+                town=not f.state and gazetteer.key(f.name or span.text) in towns,
+                feature=names_feature(gazetteer.words, article.text, span))
         for span, f in found.items()
     ]
     settled = resolve_mentions(gazetteer, mentions + homes, context=_home(article, gazetteer, country),

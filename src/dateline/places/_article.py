@@ -20,6 +20,7 @@ from dateline.places._gazetteer import Entry, Gazetteer
 from dateline.places._geo import Points, chord2, km, shares_near
 from dateline.places._rank import Ranked, Ranking, Surroundings, candidate_features, qualified_pick
 from dateline.places._resolve import (
+    FEATURE_CUES,
     WITHIN_KM,
     Context,
     Mention,
@@ -68,9 +69,13 @@ class _Group:
 
 def _groups(gazetteer: Gazetteer, mentions: Sequence[Mention]) -> tuple[list[_Group], list[int]]:
     qualifiers: dict[str, Entry] = {}
+    cues: dict[str, str] = {}  # the strongest cue of a natural feature each name has in the article
     for mention in mentions:
         if mention.qualifier is not None:
             qualifiers.setdefault(gazetteer.key(mention.lookup), mention.qualifier)
+        if mention.feature:
+            name = gazetteer.key(mention.lookup)
+            cues[name] = max(cues.get(name, ""), mention.feature, key=FEATURE_CUES.index)
     groups: dict[tuple[str, Entry | None, bool, bool], _Group] = {}
     position: dict[tuple[str, Entry | None, bool, bool], int] = {}  # each group's place in ``groups``
     index: list[int] = []
@@ -81,7 +86,7 @@ def _groups(gazetteer: Gazetteer, mentions: Sequence[Mention]) -> tuple[list[_Gr
         group = groups.get(key)
         if group is None:
             found = candidates(gazetteer, mention.lookup, qualified=qualifier is not None, state=mention.state,
-                               town=mention.town)
+                               town=mention.town, feature=cues.get(name, ""))
             group = groups[key] = _Group(name + ("\x1e" if mention.state else ""), qualifier, found, 0,
                                          renamed(gazetteer, mention.lookup, found))
         group.count += mention.weight

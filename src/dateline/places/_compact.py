@@ -33,32 +33,39 @@ class Packed:
     countries: dict[str, int]  # ISO-2 -> row
     not_places: frozenset[str]
     max_words: int
+    natural: dict[str, Rows] = dataclasses.field(default_factory=dict)  # bare names of natural features
 
 
 def pack(names: Mapping[str, tuple[Entry, ...]], states: Mapping[str, Entry], countries: Mapping[str, Entry],
-         not_places: frozenset[str], max_words: int) -> Packed:
-    """The compact form of a built index (equal entries share one row)."""
+         not_places: frozenset[str], max_words: int,
+         natural: Mapping[str, tuple[Entry, ...]] | None = None) -> Packed:
+    """The compact form of a built index and of the bare names of natural features (equal entries share one row)."""
     rows: dict[Entry, int] = {}
 
     def row(entry: Entry) -> int:
         return rows.setdefault(entry, len(rows))
 
-    index: dict[str, Rows] = {}
-    for key, entries in names.items():
-        found = tuple(row(e) for e in entries)
-        index[key] = found[0] if len(found) == 1 else found
+    def indexed(table: Mapping[str, tuple[Entry, ...]]) -> dict[str, Rows]:
+        index: dict[str, Rows] = {}
+        for key, entries in table.items():
+            found = tuple(row(e) for e in entries)
+            index[key] = found[0] if len(found) == 1 else found
+        return index
+
+    index, bare = indexed(names), indexed(natural or {})
     state_rows = {code: row(e) for code, e in states.items()}
     country_rows = {iso2: row(e) for iso2, e in countries.items()}
     fields = [f.name for f in dataclasses.fields(Entry)]
     columns = tuple(tuple(getattr(e, name) for e in rows) for name in fields)
-    return Packed(index, columns, state_rows, country_rows, not_places, max_words)
+    return Packed(index, columns, state_rows, country_rows, not_places, max_words, bare)
 
 
 class CompactNames(Mapping[str, tuple[Entry, ...]]):
     """Normalized names -> entries, read from packed columns; each entry is made once, when first looked up."""
 
-    def __init__(self, packed: Packed) -> None:
-        self._index = packed.index
+    def __init__(self, packed: Packed, *, natural: bool = False) -> None:
+        """The names of ``packed``'s index, or with ``natural`` the bare names of its natural features."""
+        self._index = packed.natural if natural else packed.index
         self._columns = packed.columns
         self._made: dict[int, Entry] = {}
 

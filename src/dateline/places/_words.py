@@ -97,6 +97,8 @@ class PlaceWords:
     party_initials: tuple[str, ...]
     #: prepositions between a town and the county or province it lies in ("Merstham in Surrey")
     qualifier_prepositions: frozenset[str]
+    #: words that name a natural feature's kind ("river", "delta"), lower case
+    feature_words: frozenset[str]
     #: folders of a news site's address that hold its local news ("local", "metro"), lower case
     section_words: frozenset[str]
     #: folders of a news site's address that name a kind of page ("story"), never a place, lower case
@@ -130,6 +132,10 @@ class PlaceWords:
     def spelled_out(self, name: str) -> str:
         """``name`` in lower case with its abbreviated words written out ("st. paul" as "saint paul")."""
         return " ".join(self._written_out.get(word, word) for word in name.lower().split())
+
+    def names_feature(self, name: str) -> bool:
+        """Whether ``name`` holds a word naming a natural feature's kind ("Neches River", "Lake Ontario")."""
+        return any(word in self.feature_words for word in self.key(name).split())
 
     def without_possessive(self, name: str) -> str:
         """``name`` without a possessive ending ("Georgia's" -> "Georgia"), else ``name``."""
@@ -210,6 +216,7 @@ def _words(data: dict[str, Any], where: str) -> PlaceWords:
         list_separators=_lower(data, "list_separators", where),
         party_initials=_list(data, "party_initials", where),
         qualifier_prepositions=_lower(data, "qualifier_prepositions", where),
+        feature_words=_lower(data, "feature_words", where),
         section_words=_lower(data, "section_words", where),
         page_words=_lower(data, "page_words", where),
         use=_use_words(data, where),
