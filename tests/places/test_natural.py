@@ -68,3 +68,12 @@ def test_the_stage_places_rivers_ranges_and_seas() -> None:
 def test_a_town_keeps_a_name_a_river_shares() -> None:
     found = _places("Police in Hudson, New York, arrested two men on Friday.")
     assert found["Hudson"].feature == "city"
+
+
+def test_a_word_of_a_kind_alone_and_a_name_inside_another_give_no_cue() -> None:
+    gazetteer = load_gazetteer(EN)
+    assert not gazetteer.words.names_feature("Island") and gazetteer.words.names_feature("Fire Island")
+    assert gazetteer.lookup("Island") == () or all(e.kind is None for e in gazetteer.lookup("Island"))
+    text = "Officers of the Tarn Valley Police met."
+    assert names_feature(gazetteer.words, text, Span(16, 20, "Tarn"), inside=True) == ""
+    assert names_feature(gazetteer.words, text, Span(16, 20, "Tarn")) == WORD_CUE

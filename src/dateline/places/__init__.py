@@ -160,7 +160,7 @@ def _choices(article: Article, res: Resources, ranker: Ranker | None = None, des
     mentions = [
         Mention(span, qualifiers.get(span), f.state, f.name, _vote(gazetteer, span, f),
                 town=not f.state and gazetteer.key(f.name or span.text) in towns,
-                feature=names_feature(gazetteer.words, article.text, span))
+                feature=names_feature(gazetteer.words, article.text, span, inside=f.source == "embedded"))
         for span, f in found.items()
     ]
     settled = resolve_mentions(gazetteer, mentions + homes, context=_home(article, gazetteer, country),

@@ -278,9 +278,12 @@ def longest_window(doc: Doc, i: int, end: int, skip: Callable[[TokenSpan], bool]
     return None
 
 
-def names_feature(words: PlaceWords, text: str, span: Span) -> str:
+def names_feature(words: PlaceWords, text: str, span: Span, *, inside: bool = False) -> str:
     """How the text names a natural feature by the name at ``span`` (see ``_resolve.FEATURE_CUES``): before a
-    word of a feature's kind ("Cauvery river", "the Orinoco delta"), after an article ("the Nile"), or not."""
+    word of a feature's kind ("Cauvery river", "the Orinoco delta"), after an article ("the Nile"), or not. A
+    name ``inside`` a longer one has neither of its own ("the Thames Valley Police")."""
+    if inside:
+        return ""
     after = text[span.end : span.end + MAX_FEATURE_WORD_LENGTH].split()
     if after and after[0].lower().strip(".,;:)") in words.feature_words:
         return WORD_CUE

@@ -134,8 +134,11 @@ class PlaceWords:
         return " ".join(self._written_out.get(word, word) for word in name.lower().split())
 
     def names_feature(self, name: str) -> bool:
-        """Whether ``name`` holds a word naming a natural feature's kind ("Neches River", "Lake Ontario")."""
-        return any(word in self.feature_words for word in self.key(name).split())
+        """Whether ``name`` holds a word naming a natural feature's kind and another word ("Neches River", "Lake
+        Ontario", not "Island")."""
+        words = self.key(name).split()
+        kinds = sum(word in self.feature_words for word in words)
+        return 0 < kinds < len(words)
 
     def without_possessive(self, name: str) -> str:
         """``name`` without a possessive ending ("Georgia's" -> "Georgia"), else ``name``."""
