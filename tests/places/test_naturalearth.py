@@ -10,7 +10,15 @@ import pytest
 
 from dateline.errors import InputError
 from dateline.places.naturalearth import COUNTRIES, SOURCES, build, write
-from dateline.places.naturalearth._geometry import Countries, components, joined, middle_vertex, mouth, polygon_point
+from dateline.places.naturalearth._geometry import (
+    Countries,
+    Water,
+    components,
+    joined,
+    middle_vertex,
+    mouth,
+    polygon_point,
+)
 from dateline.places.naturalearth._names import expanded, names_of, titled
 
 
@@ -58,6 +66,12 @@ def test_a_river_lies_at_its_mouth_following_its_lines_downstream() -> None:
     across_a_lake = [(3.3, -1.0), (3.3, -2.0)]  # 33 km past the lower line's end
     assert mouth([upper, lower, across_a_lake]) == (3.3, -2.0)
     assert mouth([]) is None
+    drawn_upstream = [[(3.0, -1.0), (3.0, 0.0), (0.0, 0.0)]]
+    land = Countries([("AAA", [[[(-9.0, -9.0), (9.0, -9.0), (9.0, 9.0), (-9.0, 9.0), (-9.0, -9.0)]]])])
+    water = Water([("Tarn", drawn_upstream[0]), ("Lot", [(3.0, -1.0), (5.0, -1.0)])], land)
+    assert water.touches((8.95, 0.0), "Tarn") and not water.touches((0.0, 0.0), "Tarn")  # the sea is near
+    assert mouth(drawn_upstream, lambda p: water.touches(p, "Tarn")) == (3.0, -1.0)  # where it meets the Lot
+    assert mouth([upper], lambda p: False) == (3.0, 0.0)  # no end meets water: the end of the line
 
 
 def test_lines_that_do_not_meet_are_namesakes() -> None:

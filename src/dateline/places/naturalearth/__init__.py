@@ -13,6 +13,7 @@ the places stage reads the table through its gazetteer (:mod:`dateline.places._g
 from __future__ import annotations
 
 import csv
+import functools
 import json
 import math
 from collections.abc import Callable, Iterator, Sequence
@@ -24,6 +25,7 @@ from dateline.errors import InputError
 from dateline.places.naturalearth._geometry import (
     Countries,
     Point,
+    Water,
     components,
     joined,
     lines,
@@ -47,8 +49,6 @@ DUPLICATE_KM = 500.0
 #: Where a river's point lies: its "mouth" (where GeoNames, and the news sets scored against it, place rivers)
 #: or its "middle" (the vertex halfway along its longest line). See features.md for the figures of each.
 RIVER_POINT = "mouth"
-RIVER_POINTS: dict[str, Callable[[Sequence[Sequence[Point]]], Point | None]] = {"mouth": mouth,
-                                                                                   "middle": middle_vertex}
 
 #: Decimal places of the points written (0.001 degree is about 100 m).
 DIGITS = 3
@@ -154,7 +154,15 @@ def _rank(props: dict[str, Any]) -> int | None:
     return None if value is None else round(float(value))
 
 
+def _water(data: dict[str, Any], countries: Countries) -> Water:
+    """The water a river of ``data`` may end in: every named line of the file (rivers, lake centerlines)."""
+    named = ((_label(f.get("properties") or {})[0], f.get("geometry")) for f in data["features"])
+    return Water(((label, line) for label, geometry in named if label and geometry for line in lines(geometry)),
+                 countries)
+
+
 def _features(source: _Source, data: dict[str, Any], countries: Countries) -> Iterator[Feature]:
+    water = _water(data, countries) if source.shape == "line" else None
     groups: dict[tuple[str, str, Any], list[dict[str, Any]]] = {}
     for feature in data["features"]:
         props, geometry = feature.get("properties") or {}, feature.get("geometry")
@@ -165,30 +173,34 @@ def _features(source: _Source, data: dict[str, Any], countries: Countries) -> It
         part = None if source.shape == "line" else id(feature)
         groups.setdefault((label, kind, part), []).append(feature)
     for (label, kind, _), members in groups.items():
-        yield from _made(source, label, kind, members, countries)
+        yield from _made(source, label, kind, members, countries, water)
 
 
-def _made(source: _Source, label: str, kind: str, members: list[dict[str, Any]],
-          countries: Countries) -> Iterator[Feature]:
+def _made(source: _Source, label: str, kind: str, members: list[dict[str, Any]], countries: Countries,
+          water: Water | None) -> Iterator[Feature]:
     """The features of one label: one for an area or a point; for lines, one for each river they draw."""
     if source.shape != "line":
         made = _feature(source, label, kind, members, countries)
         if made is not None:
             yield made
         return
+    touches = None if water is None else functools.partial(water.touches, label=label)
     for river in joined(components([line for m in members for line in lines(m["geometry"]) if line])):
-        made = _feature(source, label, kind, members, countries, river)
+        made = _feature(source, label, kind, members, countries, river, touches)
         if made is not None:
             yield made
 
 
 def _feature(source: _Source, label: str, kind: str, members: list[dict[str, Any]], countries: Countries,
-             river: list[Sequence[Point]] | None = None) -> Feature | None:
-    """One feature: ``members`` with their properties, or for a river their first one's, and the river's lines."""
+             river: list[Sequence[Point]] | None = None,
+             touches: Callable[[Point], bool] | None = None) -> Feature | None:
+    """One feature: ``members`` with their properties, or for a river their first one's, and the river's lines
+    (``touches``: whether a point of it meets other water)."""
     props = members[0]["properties"]
     point: Point | None
     if river is not None:
-        point, spread = RIVER_POINTS[RIVER_POINT](river), [p for line in river for p in line]
+        point = mouth(river, touches) if RIVER_POINT == "mouth" else middle_vertex(river)
+        spread = [p for line in river for p in line]
     elif source.shape == "area":
         geometries = [m["geometry"] for m in members]
         polygons = [polygon for g in geometries for polygon in rings(g)]

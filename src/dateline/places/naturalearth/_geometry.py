@@ -5,18 +5,38 @@ from __future__ import annotations
 
 import itertools
 import math
-from collections.abc import Iterable, Sequence
+from collections import Counter
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
 from typing import Any
 
 import numpy as np
 
-__all__ = ["Countries", "components", "joined", "lines", "middle_vertex", "mouth", "polygon_point", "rings", "sample",
-           "vertices"]
+__all__ = [
+    "Countries",
+    "Water",
+    "components",
+    "joined",
+    "lines",
+    "middle_vertex",
+    "mouth",
+    "polygon_point",
+    "rings",
+    "sample",
+    "vertices",
+]
 
 #: Lines of one name whose ends lie this close are one river, cut by a lake or a gap in the data (not tuned: a
 #: guard against joining namesakes, which lie hundreds of kilometres apart).
 GAP_KM = 60.0
+
+#: Size in degrees of the cells in which a river's end looks for other water (about 2 km).
+GRID = 0.02
+
+#: How far from a river's end the sea may lie for the end to meet it (degrees, about 10 km: the countries'
+#: areas are simplified, a mouth may fall inside them).
+COAST = 0.1
+_AROUND = [(0.0, 0.0)] + [(COAST * math.cos(a * math.pi / 4), COAST * math.sin(a * math.pi / 4)) for a in range(8)]
 
 #: Vertices of a feature tested for the country it lies in: enough to see a river cross a border, few enough
 #: that the build takes seconds (evenly spaced along its vertices).
@@ -100,11 +120,12 @@ def components(parts: Sequence[Sequence[Point]]) -> list[list[Sequence[Point]]]:
     return list(groups.values())
 
 
-def mouth(parts: Sequence[Sequence[Point]]) -> Point | None:
-    """Where a river ends: Natural Earth draws its lines downstream, so the end of its longest line, followed
-    from line to line (the longest of those starting where the last ended, or, across a gap such as a lake's,
-    within GAP_KM of it) to a line after which none goes on. GeoNames, and the news sets that use it, place
-    rivers there too."""
+def mouth(parts: Sequence[Sequence[Point]], touches: Callable[[Point], bool] | None = None) -> Point | None:
+    """Where a river ends: Natural Earth draws most of its lines downstream, so the end of its longest line,
+    followed from line to line (the longest of those starting where the last ended, or, across a gap such as a
+    lake's, within GAP_KM of it) to a line after which none goes on. GeoNames, and the news sets that use it,
+    place rivers there too. Where that end ``touches`` no water (another river, a lake, the sea) and another
+    loose end of the river does, the line was drawn upstream: the loose end that touches water is the mouth."""
     lines = [line for line in parts if line]
     if not lines:
         return None
@@ -114,9 +135,15 @@ def mouth(parts: Sequence[Sequence[Point]]) -> Point | None:
         end = line[-1]
         after = [p for p in lines if id(p) not in seen and _km(p[0], end) <= GAP_KM]
         if not after:
-            return end
+            break
         line = min(after, key=lambda p: (_km(p[0], end) > 1.0, -_length(p)[-1]))
         seen.add(id(line))
+    if touches is None or touches(end):
+        return end
+    shared = Counter(_end(p) for part in lines for p in (part[0], part[-1]))
+    loose = [(_length(part)[-1], p) for part in lines for p in (part[0], part[-1])
+             if shared[_end(p)] == 1 and touches(p)]
+    return max(loose)[1] if loose else end
 
 
 def _km(a: Point, b: Point) -> float:
@@ -200,6 +227,29 @@ def _inside(point: Point, ring: _Ring) -> bool:
     with np.errstate(divide="ignore", invalid="ignore"):
         at = (xj - xs) * (y - ys) / (yj - ys) + xs
     return bool(np.count_nonzero(crosses & (x < at)) % 2)
+
+
+class Water:
+    """Where water lies for a river's ends: the lines of other rivers and lakes (cells of GRID degrees), and the
+    sea (outside every country's area, within COAST degrees)."""
+
+    def __init__(self, lines: Iterable[tuple[str, Sequence[Point]]], countries: Countries) -> None:
+        self._cells: dict[tuple[int, int], set[str]] = {}
+        for label, line in lines:
+            for point in line:
+                self._cells.setdefault(self._cell(point), set()).add(label)
+        self._countries = countries
+
+    @staticmethod
+    def _cell(point: Point) -> tuple[int, int]:
+        return math.floor(point[0] / GRID), math.floor(point[1] / GRID)
+
+    def touches(self, point: Point, label: str) -> bool:
+        """Whether ``point``, an end of the river ``label``, meets another line's water or the sea."""
+        x, y = self._cell(point)
+        if any(self._cells.get((x + dx, y + dy), set()) - {label} for dx in (-1, 0, 1) for dy in (-1, 0, 1)):
+            return True
+        return any(self._countries.at((point[0] + dx, point[1] + dy)) is None for dx, dy in _AROUND)
 
 
 class Countries:
