@@ -20,8 +20,9 @@ COLUMNS = ["name", "other_names", "class", "lat", "lon", "country", "scalerank"]
 
 def natural_features(builder: _Builder, regions: set[str]) -> dict[str, tuple[Entry, ...]]:
     """Index the natural features (``features.json``): a name holding a word of its kind ("Neches River") like a
-    region's, unless a hand-made region has it (regions.json wins) or a town or county bears it as its own name
-    ("Green Bay" is the city); a name without one ("Nile"), and one a place bears, go to the table of
+    region's, unless a hand-made region has it (regions.json wins) or a country, province, county or town bears it
+    as its own name ("Ivory Coast" is the country, "Bay of Plenty" the New Zealand region, "Green Bay" the
+    city); a name without one ("Nile"), and one a place bears, go to the table of
     bare names returned, which the resolver reads only where the text names a feature."""
     data = _read("features.json")
     columns = _require(data, "columns", list, "features.json")
@@ -39,7 +40,7 @@ def natural_features(builder: _Builder, regions: set[str]) -> dict[str, tuple[En
         entry = Entry(name, country, lat, lon, "region", kind=kind, scalerank=scalerank)
         for other in names:
             key = builder.key(other)
-            taken = any(not e.alias and e.feature in ("city", "admin2") for e in builder.names.get(key, ()))
+            taken = any(not e.alias and e.feature != "region" for e in builder.names.get(key, ()))
             if builder.words.names_feature(other) and not taken:
                 builder.add(other, entry)
             elif key and key not in never and entry not in bare[key]:

@@ -243,10 +243,10 @@ def candidates(gazetteer: Gazetteer, name: str, *, qualified: bool = False, stat
 
 
 def _named_feature(gazetteer: Gazetteer, name: str, found: tuple[Entry, ...]) -> tuple[Entry, ...]:
-    """The regions among ``found`` where the name holds a word of a feature's kind and a region bears it ("the
-    Red Sea" is no Egyptian province, "Red River" no Louisiana parish), else ``found``."""
+    """``found`` less its provinces and counties where the name holds a word of a feature's kind and a region
+    bears it ("the Red Sea" is no Egyptian province, "Red River" no Louisiana parish)."""
     if gazetteer.words.names_feature(name) and any(e.feature == "region" and not e.alias for e in found):
-        return tuple(e for e in found if e.feature == "region")
+        return tuple(e for e in found if e.feature not in ("admin1", "admin2"))
     return found
 
 
