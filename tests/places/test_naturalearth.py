@@ -87,10 +87,11 @@ def test_an_area_point_lies_inside_it_and_countries_hold_points() -> None:
     x, y = polygon_point(crescent) or (None, None)
     assert (x, y) != (None, None) and not (0 < float(x or 0) < 3 and 1 < float(y or 0) < 3)  # not in the bite
     assert polygon_point([[[(0.0, 0.0), (2.0, 0.0), (2.0, 2.0), (0.0, 2.0), (0.0, 0.0)]]]) == pytest.approx((1, 1))
-    areas = Countries([("AAA", [[[(0.0, 0.0), (10.0, 0.0), (10.0, 10.0), (0.0, 10.0), (0.0, 0.0)]]])])
-    assert areas.at((5.0, 5.0)) == "AAA" and areas.at((15.0, 5.0)) is None
-    assert areas.holding([(1.0, 1.0), (2.0, 2.0), (11.0, 2.0)]) == "AAA"  # one point off the coast
-    assert areas.holding([(11.0, 1.0), (12.0, 2.0), (2.0, 2.0)]) is None
+    areas = Countries([("AAA", [[[(0.0, 0.0), (10.0, 0.0), (10.0, 10.0), (0.0, 10.0), (0.0, 0.0)]]]),
+                       ("BBB", [[[(10.0, 0.0), (20.0, 0.0), (20.0, 10.0), (10.0, 10.0), (10.0, 0.0)]]])])
+    assert areas.at((5.0, 5.0)) == "AAA" and areas.at((25.0, 5.0)) is None
+    assert areas.holding([(1.0, 1.0), (2.0, 2.0), (-1.0, 2.0)]) == "AAA"  # a point off the coast
+    assert areas.holding([(11.0, 1.0), (12.0, 2.0), (2.0, 2.0)]) is None  # across a border
 
 
 def test_build_writes_a_deterministic_table(tmp_path: Path) -> None:

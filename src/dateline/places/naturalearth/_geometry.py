@@ -269,12 +269,8 @@ class Countries:
         return None
 
     def holding(self, points: Sequence[Point]) -> str | None:
-        """The one country that holds ``points`` (a sample of them), else None. Points in no country's area
-        do not count against it (the areas are simplified: a river's mouth or a lake's shore may fall just
-        outside), as long as at least half of them lie in it."""
-        found = [self.at(p) for p in sample(points)]
-        codes = {code for code in found if code is not None}
-        if len(codes) != 1:
-            return None
-        code = codes.pop()
-        return code if 2 * found.count(code) >= len(found) else None
+        """The one country that holds ``points`` (a sample of them), else None. Points in no country's area do
+        not count against it: the areas are simplified, so a river's mouth, a lake's shore or an island's coast
+        may fall just outside."""
+        codes = {self.at(p) for p in sample(points)} - {None}
+        return codes.pop() if len(codes) == 1 else None
