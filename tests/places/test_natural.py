@@ -33,9 +33,11 @@ def test_the_table_is_indexed_by_names_with_and_without_the_word_of_their_kind()
 
 def test_a_bare_name_is_the_feature_only_where_the_text_names_one() -> None:
     gazetteer = load_gazetteer(EN)
-    assert {e.kind for e in candidates(gazetteer, "Nile")} == {"river"}  # a large river no place shares
-    assert candidates(gazetteer, "Neches") == ()  # a small one needs a cue
+    assert {e.kind for e in candidates(gazetteer, "Nile", feature=ARTICLE_CUE)} == {"river"}
+    assert candidates(gazetteer, "Nile") == ()  # the article never names a feature by it ("using Lua")
     assert [e.name for e in candidates(gazetteer, "Neches", feature=ARTICLE_CUE)] == ["Neches River"]
+    assert candidates(gazetteer, "Sun", feature=ARTICLE_CUE) == ()  # "the Sun" is no Sun River
+    assert {e.kind for e in candidates(gazetteer, "Borneo")} == {"island"}  # an island needs no article
     assert all(e.feature == "city" or e.feature.startswith("admin") for e in candidates(gazetteer, "Hudson"))
     assert all(e.feature == "city" or e.feature.startswith("admin")
                for e in candidates(gazetteer, "Hudson", feature=ARTICLE_CUE))  # "the Hudson school board"
@@ -64,6 +66,11 @@ def test_the_stage_places_rivers_ranges_and_seas() -> None:
     assert found["Red Sea"].country is None and found["Red Sea"].lat == pytest.approx(20.0, abs=1)
     found = _places("Farmers in Karnataka and Tamil Nadu have fought over water from the Cauvery for decades.")
     assert found["Cauvery"].country == "IND" and found["Cauvery"].lon == pytest.approx(79.5, abs=0.5)
+
+
+def test_a_bare_name_the_article_never_gives_a_feature_is_no_feature() -> None:
+    found = _places("Programmers in Brazil wrote the game in Lua. Lua is small and fast.")
+    assert all(p.name != "Lua River" for p in found.values())
 
 
 def test_a_town_keeps_a_name_a_river_shares() -> None:

@@ -86,8 +86,7 @@ class Entry:
     region's name or GeoNames code. ``alias`` marks an entry reached by an
     alternate or shortened name; ``capital`` a country's capital city;
     ``kind`` a natural feature's class (``river``, ``lake``, ``sea``,
-    ``mountains``, ``desert``, ``delta``...; see ``data/places/features.json``) and ``scalerank`` its size
-    in Natural Earth's ranks (0: the largest).
+    ``mountains``, ``desert``, ``delta``...; see ``data/places/features.json``).
     """
 
     name: str
@@ -101,7 +100,6 @@ class Entry:
     alias: bool = False
     capital: bool = False
     kind: str | None = None
-    scalerank: int | None = None
 
 
 @dataclass(frozen=True)

@@ -32,12 +32,12 @@ def natural_features(builder: _Builder, regions: set[str]) -> dict[str, tuple[En
     bare: dict[str, list[Entry]] = defaultdict(list)
     never = {builder.key(n) for n in builder.language.not_places} | builder.words.feature_words
     for row in _require(data, "rows", list, "features.json"):
-        name, others, kind, lat, lon, country, scalerank = row[:7]
+        name, others, kind, lat, lon, country = row[:6]
         names = [name, *others]
         if any(builder.key(n) in regions for n in names):
             continue
         lat, lon = _point([lat, lon], name)
-        entry = Entry(name, country, lat, lon, "region", kind=kind, scalerank=scalerank)
+        entry = Entry(name, country, lat, lon, "region", kind=kind)
         for other in names:
             key = builder.key(other)
             taken = any(not e.alias and e.feature != "region" for e in builder.names.get(key, ()))

@@ -181,11 +181,6 @@ def within(entry: Entry, qualifier: Entry) -> bool:
     return km(entry, qualifier) <= WITHIN_KM.get(qualifier.feature, 0.0)
 
 
-#: Largest Natural Earth scalerank of a natural feature read by its bare name where the text gives no cue
-#: ("Cauvery Management Board"): the large rivers and ranges (the Cauvery is 7); a smaller one ("Fly", "Big")
-#: needs an article or a word of its kind. Set by hand, at the ranks of Natural Earth's world rivers.
-BARE_MAX_SCALERANK = 8
-
 #: How a text names a natural feature by a bare name: after an article ("the Nile") or before a word of a
 #: feature's kind ("the Cauvery river"); only the word outweighs a town of the name.
 ARTICLE_CUE = "article"
@@ -200,10 +195,13 @@ def candidates(gazetteer: Gazetteer, name: str, *, qualified: bool = False, stat
     ``qualified``: the name has a qualifier, so every homonym stays a candidate;
     ``state``: the text means a state or province ("New York State"), so only those are;
     ``town``: the text names a town ("WASHINGTON —"), so only towns are, when there are any;
-    ``feature``: how the text names a natural feature by it (see :data:`FEATURE_CUES`). The natural features
-    known by that bare name ("Nile", "Cauvery") are its candidates where no other place bears it, and where
-    only towns and counties do, after a word of a feature's kind ("the Hudson river"), not after an article
-    alone ("the Fremont school board"). A country, US state or region keeps its name ("the Jordan").
+    ``feature``: how the article names a natural feature by it (see :data:`FEATURE_CUES`; its strongest cue for
+    the name anywhere). The natural features known by that bare name ("Nile", "Cauvery") are its candidates
+    where no other place bears it and the article names a feature by it at least once ("the Cauvery dispute",
+    then "the Cauvery Management Board"; "using Lua" names no river; an island or a peak needs no article:
+    "Borneo", places.json's ``bare_kinds``), and where only towns and counties do,
+    after a word of a feature's kind ("the Hudson river"), not after an article alone ("the Fremont school
+    board"). A country, US state or region keeps its name ("the Jordan").
     """
     found = gazetteer.lookup(name)
     if any(not e.alias and e.feature == "city" and e.population >= OWN_NAME_MIN_POPULATION for e in found):
@@ -256,14 +254,12 @@ def _natural(gazetteer: Gazetteer, name: str, found: tuple[Entry, ...], feature:
     natural = gazetteer.natural.get(gazetteer.key(name), ())
     if not natural:
         return found
-    if not found and (feature or any(e.scalerank is not None and e.scalerank <= BARE_MAX_SCALERANK
-                                     for e in natural)):
+    if not found and (feature or all(e.kind in gazetteer.words.bare_kinds for e in natural)):
         return natural
     if found and feature == WORD_CUE and not any(is_decisive(e) and not e.alias for e in found):
         return natural
     return found
-    if not found and (feature or any(e.scalerank is not None and e.scalerank <= BARE_MAX_SCALERANK
-                                     for e in natural)):
+    if not found and (feature or all(e.kind in gazetteer.words.bare_kinds for e in natural)):
         return natural
     if found and feature == WORD_CUE and not any(is_decisive(e) and not e.alias for e in found):
         return natural

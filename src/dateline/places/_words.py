@@ -99,6 +99,8 @@ class PlaceWords:
     qualifier_prepositions: frozenset[str]
     #: words that name a natural feature's kind ("river", "delta"), lower case
     feature_words: frozenset[str]
+    #: kinds of natural feature named without an article ("island": "Borneo"), lower case
+    bare_kinds: frozenset[str]
     #: folders of a news site's address that hold its local news ("local", "metro"), lower case
     section_words: frozenset[str]
     #: folders of a news site's address that name a kind of page ("story"), never a place, lower case
@@ -220,6 +222,7 @@ def _words(data: dict[str, Any], where: str) -> PlaceWords:
         party_initials=_list(data, "party_initials", where),
         qualifier_prepositions=_lower(data, "qualifier_prepositions", where),
         feature_words=_lower(data, "feature_words", where),
+        bare_kinds=_lower(data, "bare_kinds", where),
         section_words=_lower(data, "section_words", where),
         page_words=_lower(data, "page_words", where),
         use=_use_words(data, where),
