@@ -27,6 +27,7 @@ def test_the_table_is_indexed_by_names_with_and_without_the_word_of_their_kind()
     assert "island" not in gazetteer.natural  # a word of a kind alone names nothing
     assert {e.feature for e in gazetteer.lookup("Green Bay")} == {"city"}  # the town keeps its name
     assert {e.feature for e in gazetteer.lookup("Ivory Coast")} == {"country"}  # and so does a country
+    assert {e.kind for e in gazetteer.lookup("Amazon River")} == {"river"}  # "Amazon" alone is regions.json's
     [sahara] = gazetteer.lookup("the Sahara")  # regions.json's own entry wins
     assert sahara.kind is None and (sahara.lat, sahara.lon) == (23.0, 13.0)
 

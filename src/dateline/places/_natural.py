@@ -20,7 +20,8 @@ COLUMNS = ["name", "other_names", "class", "lat", "lon", "country", "scalerank"]
 
 def natural_features(builder: _Builder, regions: set[str]) -> dict[str, tuple[Entry, ...]]:
     """Index the natural features (``features.json``): a name holding a word of its kind ("Neches River") like a
-    region's, unless a hand-made region has it (regions.json wins) or a country, province, county or town bears it
+    region's, unless a hand-made region has it (regions.json wins, the name or, where it is the feature's own,
+    the whole feature) or a country, province, county or town bears it
     as its own name ("Ivory Coast" is the country, "Bay of Plenty" the New Zealand region, "Green Bay" the
     city); a name without one ("Nile"), and one a place bears, go to the table of
     bare names returned, which the resolver reads only where the text names a feature."""
@@ -33,13 +34,14 @@ def natural_features(builder: _Builder, regions: set[str]) -> dict[str, tuple[En
     never = {builder.key(n) for n in builder.language.not_places} | builder.words.feature_words
     for row in _require(data, "rows", list, "features.json"):
         name, others, kind, lat, lon, country = row[:6]
-        names = [name, *others]
-        if any(builder.key(n) in regions for n in names):
-            continue
+        if builder.key(name) in regions:
+            continue  # the hand-made region is the feature ("Persian Gulf", "Himalayas")
         lat, lon = _point([lat, lon], name)
         entry = Entry(name, country, lat, lon, "region", kind=kind)
-        for other in names:
+        for other in [name, *others]:
             key = builder.key(other)
+            if key in regions:
+                continue  # "Amazon" is the hand-made region, "Amazon River" still the river
             taken = any(not e.alias and e.feature != "region" for e in builder.names.get(key, ()))
             if builder.words.names_feature(other) and not taken:
                 builder.add(other, entry)
