@@ -23,7 +23,6 @@ __all__ = [
     "polygon_point",
     "rings",
     "sample",
-    "vertices",
 ]
 
 #: Lines of one name whose ends lie this close are one river, cut by a lake or a gap in the data (not tuned: a
@@ -60,15 +59,6 @@ def rings(geometry: dict[str, Any]) -> list[list[list[Point]]]:
     kind, coords = geometry.get("type"), geometry.get("coordinates") or []
     polygons = [coords] if kind == "Polygon" else coords if kind == "MultiPolygon" else []
     return [[[(float(x), float(y)) for x, y, *_ in ring] for ring in polygon] for polygon in polygons]
-
-
-def vertices(geometry: dict[str, Any]) -> list[Point]:
-    """Every vertex of a point, line or area geometry."""
-    if geometry.get("type") == "Point":
-        x, y, *_ = geometry["coordinates"]
-        return [(float(x), float(y))]
-    found = [p for line in lines(geometry) for p in line]
-    return found + [p for polygon in rings(geometry) for p in polygon[0]]
 
 
 def _length(line: Sequence[Point]) -> list[float]:
