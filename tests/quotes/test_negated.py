@@ -52,3 +52,10 @@ def test_the_mark_goes_into_the_json_and_the_store(nlp: Any, tmp_path: Path) -> 
         store.write([article])
         stored = {row["text"]: row["negated"] for row in store.quotes()}
     assert stored == {"the plant would close": True, "it would stay open until June": False}
+
+
+def test_an_adjective_after_a_negated_copula_is_negated(nlp: Any) -> None:
+    found = quotes.apply(parsed("The minister was not sure that the new bridge would be ready by May. "
+                                "The minister was sure that the old ferry would stay.")).quotes
+    marks = {q.content.text: q.negated for q in found}
+    assert marks == {"the new bridge would be ready by May": True, "the old ferry would stay": False}

@@ -228,8 +228,11 @@ def without_that(a: Arrays, content: Extent, lexicon: Lexicon) -> Extent:
 def _negated(a: Arrays, cue: int, lexicon: Lexicon) -> bool:
     """Whether the cue is negated ("did not concede", "never said", "does not believe", "made no mention of"):
     what follows is then not what the source said or holds. A negation inside quotation marks the cue is outside
-    of is the quoted words' ("\"Ready? Probably not,\" she said": the parser often hangs it on the cue)."""
-    if any(a.dep_(k) == "neg" and a.at.quote[k] in (-1, a.at.quote[cue]) for k in a.kids(cue)):
+    of is the quoted words' ("\"Ready? Probably not,\" she said": the parser often hangs it on the cue). An
+    adjective after a copula is negated through it ("I'm not sure it happened", "they were not willing to ...":
+    the parser hangs the "not" on the verb)."""
+    negations = a.kids(cue) + (a.kids(int(a.head[cue])) if a.dep_(cue) == "acomp" else [])
+    if any(a.dep_(k) == "neg" and a.at.quote[k] in (-1, a.at.quote[cue]) for k in negations):
         return True
     objects = [k for k in a.kids(cue) if a.dep_(k) in _COMPLEMENTS] if a.doc[cue].lemma_.lower() in \
         lexicon.light_verbs else []
