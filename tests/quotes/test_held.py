@@ -82,3 +82,13 @@ def test_which_opens_a_question_not_a_view(nlp: Any) -> None:
     found = stances("We don't know which pump failed first. We know the pump failed.")
     assert not any(c.startswith("which") for c in contents(found))
     assert "the pump failed" in contents(found)
+
+
+def test_a_thing_has_no_mind_to_hold_a_stance_but_people_do(nlp: Any) -> None:
+    found = stances("These results support a much later date for the flood. "
+                    "The new boat intends to sail at dawn. "
+                    "The old volunteers support a much later date for the fair. "
+                    "My brothers and I understood that the mill would close.")
+    assert not any("the flood" in c or "sail at dawn" in c for c in contents(found))
+    assert any("the fair" in c for c in contents(found))
+    assert any("the mill would close" in c for c in contents(found))

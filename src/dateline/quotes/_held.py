@@ -15,7 +15,10 @@ both read a cue and a subject; this module reads, after both, what they do not:
 - a cue in a condition ("if you want to do it", "if I had an idea about ..."):
   a stance supposed, not held;
 - a verb of evidence whose subject is a thing ("the footage showed ...", "a
-  photo showing ...", "he was found under rubble"): the thing holds nothing.
+  photo showing ...", "he was found under rubble"): the thing holds nothing;
+- a verb of a mind whose holder is a thing ("these findings support ...",
+  "the plane intending to land", "one thing people remember about him"): a
+  thing wants, hopes and remembers nothing.
 
 A clause of reason the cue governs ("decided to reject the term because I want
 ...", "expected that, because I am against ...") says why the stance is held,
@@ -136,6 +139,28 @@ def _finite_after(cue: Token) -> bool:
     return any(child.dep_ in ("ccomp", "xcomp", "advcl") and finite(child) for child in cue.children)
 
 
+def _may_hold(token: Token, lexicon: Lexicon) -> bool:
+    """Whether ``token``, a holder's head or a word joined to it, may name someone: a pronoun, a name (an entity or a
+    capitalised word the tagger took for a common noun), an agent, a finding, people at large, or a doer."""
+    lemma = token.lemma_.lower()
+    return token.pos_ != "NOUN" or bool(token.ent_type_) or not token.is_lower or is_agent(token, lexicon) \
+        or lemma in lexicon.finding_nouns | lexicon.generic_people or lemma.endswith(tuple(lexicon.doer_endings))
+
+
+def _thing_holds(doc: Doc, quote: Quote, cue: Token, lexicon: Lexicon) -> bool:
+    """Whether the holder of a stance of mind (``mind_verbs``: "want", "hope", "remember", "support") is a thing
+    ("these findings support the hypothesis", "the plane intending to land", "one thing people remember"): a thing
+    has no mind, and the stance is no one's. A holder linked to an actor stays, and so does one that may name
+    someone (:func:`_may_hold`), or has such a word joined to it ("my sisters and I understood ...")."""
+    if quote.speaker is not None or quote.speaker_span is None or cue.lemma_.lower() not in lexicon.mind_verbs:
+        return False
+    span = doc.char_span(quote.speaker_span.start, quote.speaker_span.end, alignment_mode="expand")
+    if span is None or not len(span):
+        return False
+    head = span.root
+    return not any(_may_hold(t, lexicon) for t in (head, *head.conjuncts))
+
+
 def unheld(doc: Doc, quote: Quote, lexicon: Lexicon) -> bool:
     """Whether a reported stance tells no stance its source holds (see the module)."""
     if quote.kind != "stance" or quote.direct:
@@ -144,7 +169,7 @@ def unheld(doc: Doc, quote: Quote, lexicon: Lexicon) -> bool:
         return True
     cue = _cue(doc, quote)
     return cue is not None and (_directed(cue, lexicon) or _supposed(cue, lexicon) or _thing_shows(cue, lexicon)
-                                or _dummy_holder(doc, quote, cue, lexicon))
+                                or _dummy_holder(doc, quote, cue, lexicon) or _thing_holds(doc, quote, cue, lexicon))
 
 
 def without_reason(doc: Doc, text: str, quote: Quote, lexicon: Lexicon) -> Quote:

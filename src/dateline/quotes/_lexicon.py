@@ -30,7 +30,7 @@ _WORD_LISTS = (
     "speech_verbs", "thought_verbs", "object_verbs", "call_particles", "person_pronouns", "group_pronouns",
     "label_stopwords",
 )
-#: Lists added in formats 1.1 to 1.10; an older file without them reads them as empty.
+#: Lists added in formats 1.1 to 1.13; an older file without them reads them as empty.
 _OPTIONAL_LISTS = ("agent_nouns", "content_prepositions", "action_verbs", "passive_verbs", "recipient_verbs",
                    "cue_nouns", "noun_prepositions", "cue_adjectives",
                    "clause_only_verbs", "stance_verbs", "speech_nouns", "forecast_verbs", "feeling_nouns",
@@ -58,7 +58,9 @@ _OPTIONAL_LISTS = ("agent_nouns", "content_prepositions", "action_verbs", "passi
                    "directive_verbs", "conditional_marks", "evidence_verbs", "reason_marks", "generic_people",
                    "occasion_verbs", "occasion_nouns", "pursuit_verbs",
                    # 1.12: counted from PolNeAR train by 'dateline train quote-cues'
-                   "learned_cues")
+                   "learned_cues",
+                   # 1.13
+                   "mind_verbs", "doer_endings")
 #: Every list a file may hold, each described under ``lists``.
 _ALL_LISTS = frozenset((*_WORD_LISTS, *_OPTIONAL_LISTS, "source_phrases"))
 
@@ -145,6 +147,8 @@ class Lexicon:
     occasion_nouns: frozenset[str] = frozenset()
     pursuit_verbs: frozenset[str] = frozenset()
     learned_cues: frozenset[str] = frozenset()
+    mind_verbs: frozenset[str] = frozenset()
+    doer_endings: frozenset[str] = frozenset()
 
     @functools.cached_property
     def cue_verbs(self) -> frozenset[str]:
