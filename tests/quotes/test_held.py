@@ -92,3 +92,12 @@ def test_a_thing_has_no_mind_to_hold_a_stance_but_people_do(nlp: Any) -> None:
     assert not any("the flood" in c or "sail at dawn" in c for c in contents(found))
     assert any("the fair" in c for c in contents(found))
     assert any("the mill would close" in c for c in contents(found))
+
+
+def test_a_habit_of_people_at_large_is_no_ones_stance_but_a_report_of_them_is(nlp: Any) -> None:
+    found = stances("Everybody wants to own a house by the river. "
+                    "Most people want a shorter working week. "
+                    "Everyone criticized the new timetable as far too slow.")
+    assert not any("house by the river" in c for c in contents(found))
+    assert any("shorter working week" in c for c in contents(found))
+    assert any("timetable" in c for c in contents(found))

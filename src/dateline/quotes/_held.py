@@ -18,7 +18,10 @@ both read a cue and a subject; this module reads, after both, what they do not:
   photo showing ...", "he was found under rubble"): the thing holds nothing;
 - a verb of a mind whose holder is a thing ("these findings support ...",
   "the plane intending to land", "one thing people remember about him"): a
-  thing wants, hopes and remembers nothing.
+  thing wants, hopes and remembers nothing;
+- people at large in the present tense ("people think it is horrendous",
+  "everybody wants to attack you"): a habit of everyone, what the speaker
+  holds of people, not a stance someone is said to hold.
 
 A clause of reason the cue governs ("decided to reject the term because I want
 ...", "expected that, because I am against ...") says why the stance is held,
@@ -84,6 +87,30 @@ def _anyone(quote: Quote, lexicon: Lexicon) -> bool:
     """Whether the speaker is "you": anyone at all ("you know those are just names") or the one addressed, whose
     stance the speaker supposes; the learned model's stances drop it too."""
     return quote.speaker_span is not None and quote.speaker_span.text.strip().lower() in lexicon.addressee_pronouns
+
+
+#: Tags of a verb in the present tense.
+_PRESENT_TAGS = frozenset({"VBP", "VBZ"})
+
+
+def _people_at_large(doc: Doc, quote: Quote, cue: Token, lexicon: Lexicon) -> bool:
+    """Whether the holder is people at large, a bare word of ``generic_people`` ("people think it is
+    horrendous", "everybody wants to attack you", "everyone is afraid of it"), in the present tense: a habit
+    of everyone is what the speaker holds of people, not a stance someone is said to hold. A holder with words of
+    its own stays ("most people", "people using older hardware"), and so does one in the past ("everyone criticized
+    the plan as ...": a report of what was said)."""
+    span = quote.speaker_span
+    if span is None or quote.speaker is not None:
+        return False
+    words = doc.char_span(span.start, span.end, alignment_mode="expand")
+    if words is None or len(words) != 1 or words[0].lower_ not in lexicon.generic_people:
+        return False
+    if any(c.dep_ not in ("advmod", "neg") for c in words[0].children):
+        return False  # "people using older hardware": the text says which people
+    verb = cue
+    while verb.dep_ in ("xcomp", "acomp") and verb.head.i != verb.i:
+        verb = verb.head  # "people start to see", "everyone is afraid"
+    return verb.tag_ in _PRESENT_TAGS or any(c.dep_ == "aux" and c.tag_ in _PRESENT_TAGS for c in verb.children)
 
 
 def _dummy_holder(doc: Doc, quote: Quote, cue: Token, lexicon: Lexicon) -> bool:
@@ -169,7 +196,8 @@ def unheld(doc: Doc, quote: Quote, lexicon: Lexicon) -> bool:
         return True
     cue = _cue(doc, quote)
     return cue is not None and (_directed(cue, lexicon) or _supposed(cue, lexicon) or _thing_shows(cue, lexicon)
-                                or _dummy_holder(doc, quote, cue, lexicon) or _thing_holds(doc, quote, cue, lexicon))
+                                or _dummy_holder(doc, quote, cue, lexicon) or _thing_holds(doc, quote, cue, lexicon)
+                                or _people_at_large(doc, quote, cue, lexicon))
 
 
 def without_reason(doc: Doc, text: str, quote: Quote, lexicon: Lexicon) -> Quote:
