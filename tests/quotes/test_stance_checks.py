@@ -129,3 +129,11 @@ def test_one_who_feels_what_a_verb_of_feeling_tells_is_its_source(nlp: Any) -> N
                     "Several board members were troubled by her remarks. Senator Ames embarrassed himself.")
     read = {(q.speaker_span.text if q.speaker_span else None, q.content.text) for q in found}
     assert read == {("many shop owners", "The new toll on the bridge"), ("Several board members", "her remarks")}
+
+
+def test_a_question_after_an_adjective_or_a_noun_of_thought_is_no_position(nlp: Any) -> None:
+    found = stances("The mayor was not sure which bridge would open first. "
+                    "The engineers had no idea whether the dam would hold. "
+                    "The mayor was sure that the tunnel would open first.")
+    assert not any("bridge" in c or "dam" in c for c in contents(found))
+    assert "the tunnel would open first" in contents(found)

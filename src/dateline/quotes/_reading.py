@@ -162,12 +162,27 @@ def _aspect(a: Arrays, found: Attribution, lexicon: Lexicon) -> bool:
 
 
 def asks(content: str, cue_lemma: str, lexicon: Lexicon) -> bool:
-    """Whether a content after a verb of thought or finding is an embedded question ("see if it works", "know
-    what it is", "understand how they form"): something looked into, not a position its source holds."""
-    words = content.split(maxsplit=1)
+    """Whether a content after a word of thought or finding is an embedded question ("see if it works", "know
+    what it is", "understand how they form", "not sure which company", "no idea whether it works"): something
+    looked into, not a position its source holds."""
+    words = content.split(maxsplit=2)
+    if len(words) > 1 and words[0].lower() == cue_lemma:
+        words = words[1:]  # "was | sure which ...": the word of thought opens the content of its copula
     first = re.split(r"\W", words[0].lower(), maxsplit=1)[0] if words else ""  # "what's", "why,"
-    return first in lexicon.question_openers \
-        and cue_lemma in lexicon.thought_verbs | lexicon.clause_only_verbs and cue_lemma not in lexicon.stance_verbs
+    thought = lexicon.thought_verbs | lexicon.clause_only_verbs | lexicon.cue_adjectives \
+        | (lexicon.cue_nouns - lexicon.speech_nouns)
+    return first in lexicon.question_openers and cue_lemma in thought and cue_lemma not in lexicon.stance_verbs
+
+
+def _thought_lemma(a: Arrays, cue: int, lexicon: Lexicon) -> str:
+    """The lemma of the word of thought a cue carries: the cue's own, or for a light verb ("was sure which ...",
+    "had no idea whether ...") that of the adjective or noun after it, where it has one."""
+    lemma = a.doc[cue].lemma_.lower()
+    if lemma in lexicon.light_verbs:
+        after = [k for k in a.kids(cue) if k > cue and a.dep_(k) in _COMPLEMENTS]
+        if after:
+            return a.doc[after[0]].lemma_.lower()
+    return lemma
 
 
 def _convened(a: Arrays, found: Attribution, lexicon: Lexicon) -> bool:
@@ -204,7 +219,7 @@ def strict_kind(a: Arrays, found: Attribution, direct: bool, lexicon: Lexicon) -
     if kind == "stance" and _aspect(a, found, lexicon):
         return None
     if kind == "stance" and asks(a.text[found.content_chars[0].start:found.content_chars[-1].end],
-                                 a.doc[found.cue[0]].lemma_.lower(), lexicon):
+                                 _thought_lemma(a, found.cue[0], lexicon), lexicon):
         return None
     return kind
 
@@ -275,7 +290,7 @@ def says(a: Arrays, quote: Quote, lexicon: Lexicon) -> bool:
     cue = _cue_token(a, quote)
     if cue is None:
         return True
-    if quote.kind == "stance" and asks(quote.content.text, a.doc[cue].lemma_.lower(), lexicon):
+    if quote.kind == "stance" and asks(quote.content.text, _thought_lemma(a, cue, lexicon), lexicon):
         return False
     return quote.direct or not _in_question(a, cue)
 
