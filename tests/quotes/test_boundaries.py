@@ -69,3 +69,8 @@ def test_an_as_clause_whose_cue_has_its_own_object_tells_when_not_whose_word(nlp
     assert cues["described"] == "the closing of the mill"
     assert cues["said"] == "he would"
     assert cues["told"] == "The toll will rise"  # whose word it is: the one told is no object of its own
+
+
+def test_as_far_as_one_knows_vouches_for_the_main_clause(nlp: Any) -> None:
+    cues = by_cue(found("As far as I know, the old ferry still runs twice a day.", "rules"))
+    assert cues["know"] == "the old ferry still runs twice a day"

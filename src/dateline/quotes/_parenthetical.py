@@ -132,6 +132,8 @@ def as_clause(cue: Token, lexicon: Lexicon) -> Extent | None:
     if _governs(cue, lexicon):
         return None
     head, doc = cue.head, cue.doc
+    while head.pos_ == "ADV" and head.dep_ == "advmod" and head.head.i != head.i:
+        head = head.head  # "As far as I know, there is ...": the degree word hangs on the main clause
     if cue.i < head.i:  # "As experts have pointed out, Mr. Trump is free to ..."
         first = cue.right_edge.i + 1
         while first <= head.right_edge.i and doc[first].is_punct:
