@@ -101,3 +101,9 @@ def test_a_habit_of_people_at_large_is_no_ones_stance_but_a_report_of_them_is(nl
     assert not any("house by the river" in c for c in contents(found))
     assert any("shorter working week" in c for c in contents(found))
     assert any("timetable" in c for c in contents(found))
+
+
+def test_a_courtesy_holds_no_stance_but_a_wish_does(nlp: Any) -> None:
+    found = stances("I would like to ask you about the new harbour. I would like to visit the new harbour.")
+    assert not any("ask you" in c for c in contents(found))
+    assert "to visit the new harbour" in contents(found)

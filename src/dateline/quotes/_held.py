@@ -21,7 +21,9 @@ both read a cue and a subject; this module reads, after both, what they do not:
   thing wants, hopes and remembers nothing;
 - people at large in the present tense ("people think it is horrendous",
   "everybody wants to attack you"): a habit of everyone, what the speaker
-  holds of people, not a stance someone is said to hold.
+  holds of people, not a stance someone is said to hold;
+- a courtesy ("I would like to ask you about ..."): the speaker asks as they
+  speak, and holds no stance.
 
 A clause of reason the cue governs ("decided to reject the term because I want
 ...", "expected that, because I am against ...") says why the stance is held,
@@ -130,6 +132,16 @@ def _directed(cue: Token, lexicon: Lexicon) -> bool:
         and any(c.tag_ == "TO" for c in cue.children)
 
 
+def _courtesy(cue: Token, lexicon: Lexicon) -> bool:
+    """Whether the cue makes a courtesy: a verb of wanting after a modal of courtesy, before a verb of speech ("I
+    would like to ask you about ...", "anything else they'd like to add"): the speaker asks or adds as they speak,
+    and holds no stance."""
+    return cue.lemma_.lower() in lexicon.courtesy_verbs \
+        and any(c.dep_ == "aux" and c.lower_ in lexicon.courtesy_modals for c in cue.children) \
+        and any(c.dep_ == "xcomp" and c.lemma_.lower() in lexicon.speech_verbs | lexicon.communication_words
+                for c in cue.children)
+
+
 def _supposed(cue: Token, lexicon: Lexicon) -> bool:
     """Whether the cue lies in a condition ("if you want to ...", "if I had an idea ..."): up to the head of
     its clause, a word on the way is opened by a conditional mark. A verb joined with a subject of its own opens a
@@ -196,6 +208,7 @@ def unheld(doc: Doc, quote: Quote, lexicon: Lexicon) -> bool:
         return True
     cue = _cue(doc, quote)
     return cue is not None and (_directed(cue, lexicon) or _supposed(cue, lexicon) or _thing_shows(cue, lexicon)
+                                or _courtesy(cue, lexicon)
                                 or _dummy_holder(doc, quote, cue, lexicon) or _thing_holds(doc, quote, cue, lexicon)
                                 or _people_at_large(doc, quote, cue, lexicon))
 

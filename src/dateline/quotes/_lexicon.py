@@ -60,7 +60,7 @@ _OPTIONAL_LISTS = ("agent_nouns", "content_prepositions", "action_verbs", "passi
                    # 1.12: counted from PolNeAR train by 'dateline train quote-cues'
                    "learned_cues",
                    # 1.13
-                   "mind_verbs", "doer_endings")
+                   "mind_verbs", "doer_endings", "courtesy_verbs", "courtesy_modals")
 #: Every list a file may hold, each described under ``lists``.
 _ALL_LISTS = frozenset((*_WORD_LISTS, *_OPTIONAL_LISTS, "source_phrases"))
 
@@ -149,6 +149,8 @@ class Lexicon:
     learned_cues: frozenset[str] = frozenset()
     mind_verbs: frozenset[str] = frozenset()
     doer_endings: frozenset[str] = frozenset()
+    courtesy_verbs: frozenset[str] = frozenset()
+    courtesy_modals: frozenset[str] = frozenset()
 
     @functools.cached_property
     def cue_verbs(self) -> frozenset[str]:
