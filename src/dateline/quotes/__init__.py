@@ -33,7 +33,8 @@ among them ``learned_cues``: words PolNeAR's annotators often mark as cues
 (:data:`dateline.quotes._reading.MIN_LEARNED_CUE_SCORE`), and they are deeds.
 Last, a stance no one is said to hold is dropped (:mod:`dateline.quotes._held`:
 "people who want ...", "need to think about ...", "if you want ...", "the
-footage showed ..."), and a clause of reason its cue governs ("decided to go
+footage showed ...", "these findings support ...", "everybody wants ...", "I
+would like to ask ..."), and a clause of reason its cue governs ("decided to go
 because ...") ends its content.
 ``quotes.method=model`` runs the model alone and ``quotes.method=rules`` the
 rules alone. When the model is missing the stage runs its rules and says so
