@@ -228,6 +228,17 @@ def test_a_gunman_and_the_suspect_are_the_criminal_the_article_names() -> None:
     assert article.actor_at(at, at + len("A suspect")) is not hale  # someone else
 
 
+def test_a_gunman_named_later_leaves_the_gunmen_their_other_mentions() -> None:
+    article = run("Gunmen attacked a village in Mali on Sunday. A gunman shot a guard at the gate. Police arrested "
+                  "Omar Diallo on Monday, and the gunman was charged with murder.", dt.date(2021, 3, 2))
+    diallo = actor_of(article, "Omar Diallo")
+    assert actor_of(article, "A gunman") is diallo
+    assert actor_of(article, "the gunman") is diallo
+    gunmen = actor_of(article, "Gunmen")
+    assert gunmen is not diallo
+    assert [m.text for m in gunmen.mentions] == ["Gunmen"]
+
+
 def test_an_unnamed_attacker_is_one_criminal_person_of_the_storys_country() -> None:
     article = run("An attacker stabbed three people in Lyon, France, on Friday. Police shot the attacker, and the "
                   "suspect died in hospital.", dt.date(2021, 3, 2))
