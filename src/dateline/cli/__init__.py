@@ -235,9 +235,10 @@ def main(argv: Sequence[str] | None = None) -> int:
     except SystemExit as exc:  # argparse exits 2 on bad usage, 0 on --help
         return int(exc.code or 0)
     logging.basicConfig(level=logging.INFO if args.verbose else logging.WARNING, format="%(levelname)s %(message)s")
-    from dateline.cli import _commands
+    from dateline.cli import _commands, _store_commands
 
-    handler = getattr(_commands, f"cmd_{args.command}")
+    name = f"cmd_{args.command}"
+    handler = getattr(_commands, name, None) or getattr(_store_commands, name)
     try:
         code: int = handler(args)
         sys.stdout.flush()  # a closed pipe shows here, where it is handled, not at exit
