@@ -18,14 +18,8 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 from dateline.actors._lexicon import Lexicon
-from dateline.actors._mentions import (
-    MAX_ROLE_TOKENS,
-    PLURAL_TAGS,
-    Candidate,
-    Modifier,
-    of_organization,
-    title_words,
-)
+from dateline.actors._mentions import MAX_ROLE_TOKENS, PLURAL_TAGS, Candidate, Modifier
+from dateline.actors._modifiers import of_organization, title_words
 from dateline.records import Span
 
 if TYPE_CHECKING:

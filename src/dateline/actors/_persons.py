@@ -25,7 +25,8 @@ from typing import TYPE_CHECKING
 from dateline.actors._appositions import role_from_parse
 from dateline.actors._build import Build, Group, Key, modifier_country
 from dateline.actors._lexicon import Country, Org, Person, Role
-from dateline.actors._mentions import Candidate, Modifier, quote_regions, title_after, title_before
+from dateline.actors._mentions import Candidate, Modifier, quote_regions
+from dateline.actors._modifiers import title_after, title_before
 from dateline.actors._orgs import IGO, text_country
 from dateline.actors._people import choose_person, office_title
 from dateline.actors._tagged import bare_org_name, given_name_first, org_noun_before, person_noun_before, person_title
