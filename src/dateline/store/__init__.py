@@ -34,21 +34,23 @@ import pyarrow as pa
 from dateline.errors import StoreError
 from dateline.records import Article, Failure, QuoteKind
 from dateline.store._dyads import DyadOptions
-from dateline.store._prepared import Prepared, arrow_rows, prepare
+from dateline.store._prepared import Prepared, prepare
 from dateline.store._schema import (
     EXPORT_TABLES,
-    PER_ARTICLE,
     SCHEMA_VERSION,
     UPGRADES,
     Rows,
     article_rows,
     ddl,
-    failure_row,
     next_batch,
     quote_filter,
     terms,
 )
-from dateline.store._stories import refresh, touched_by
+from dateline.store._write import clear_failures as _clear_failures
+from dateline.store._write import delete as _delete
+from dateline.store._write import insert_articles as _insert_articles
+from dateline.store._write import known as _known
+from dateline.store._write import upsert_failures as _upsert_failures
 
 __all__ = ["DyadOptions", "Prepared", "Rows", "Store", "article_rows", "connect", "open_error", "prepare"]
 
@@ -399,68 +401,3 @@ class Store:
 
 def _iso(value: dt.date | None) -> str | None:
     return None if value is None else value.isoformat()
-
-
-def _known(con: duckdb.DuckDBPyConnection, ids: list[str]) -> set[str]:
-    if not ids:
-        return set()
-    rows = con.execute("SELECT id FROM articles WHERE id IN (SELECT unnest(?::VARCHAR[]))", [ids]).fetchall()
-    return {row[0] for row in rows}
-
-
-def _delete(con: duckdb.DuckDBPyConnection, ids: list[str]) -> None:
-    if not ids:
-        return
-    stories, instances = touched_by(con, ids)
-    for table in PER_ARTICLE:
-        con.execute(f"DELETE FROM {table} WHERE article_id IN (SELECT unnest(?::VARCHAR[]))", [ids])
-    con.execute("DELETE FROM articles WHERE id IN (SELECT unnest(?::VARCHAR[]))", [ids])
-    refresh(con, stories, instances)  # the stories step links the articles again
-
-
-def _insert_articles(con: duckdb.DuckDBPyConnection, articles: list[Article], now: dt.datetime, batch: int | None,
-                     prepared: Prepared | None) -> None:
-    if prepared is not None:
-        for table, pieces in prepared.tables_for(articles, now, batch).items():
-            _insert_table(con, table, pa.concat_tables(pieces) if len(pieces) != 1 else pieces[0])
-        return
-    collected: dict[str, list[list[Any]]] = {}
-    for article in articles:
-        for table, rows in article_rows(article, now, batch).items():
-            collected.setdefault(table, []).extend(rows)
-    for table, rows in collected.items():
-        _insert(con, table, rows)
-
-
-def _insert(con: duckdb.DuckDBPyConnection, table: str, rows: list[list[Any]]) -> None:
-    if rows:
-        _insert_table(con, table, arrow_rows(table, rows))
-
-
-def _insert_table(con: duckdb.DuckDBPyConnection, table: str, incoming: pa.Table) -> None:
-    if not incoming.num_rows:
-        return
-    con.register("_incoming", incoming)
-    try:
-        con.execute(f"INSERT INTO {table} SELECT * FROM _incoming")
-    finally:
-        con.unregister("_incoming")
-
-
-def _clear_failures(con: duckdb.DuckDBPyConnection, articles: list[Article]) -> None:
-    if not articles:
-        return
-    con.execute(
-        "DELETE FROM failures WHERE doc_id IN (SELECT unnest($1::VARCHAR[])) "
-        "OR (doc_id IS NULL AND source IN (SELECT unnest($2::VARCHAR[])))",
-        [[a.id for a in articles], [a.source for a in articles]],
-    )
-
-
-def _upsert_failures(con: duckdb.DuckDBPyConnection, failures: list[Failure], now: dt.datetime) -> None:
-    if not failures:
-        return
-    latest = {(f.source, f.stage): f for f in failures}
-    pairs = [[source, stage] for source, stage in latest]
-    con.execute("DELETE FROM failures WHERE [source, stage] IN (SELECT unnest(?::VARCHAR[][]))", [pairs])
-    _insert(con, "failures", [failure_row(f, now) for f in latest.values()])
