@@ -22,7 +22,6 @@ from __future__ import annotations
 import contextlib
 import datetime as dt
 import json
-import time
 from collections.abc import Iterable, Iterator, Sequence
 from pathlib import Path
 from types import TracebackType
@@ -33,6 +32,7 @@ import pyarrow as pa
 
 from dateline.errors import StoreError
 from dateline.records import Article, Failure, QuoteKind
+from dateline.store._connect import connect, open_error
 from dateline.store._dyads import DyadOptions
 from dateline.store._prepared import Prepared, prepare
 from dateline.store._schema import (
@@ -59,51 +59,6 @@ ExportFormat = Literal["jsonl", "csv", "parquet", "polecat", "dyads"]
 TOP_ACTORS = 10
 #: Articles fetched at a time by :meth:`Store.iter_articles` (a few MB of contract JSON).
 FETCH_ARTICLES = 256
-#: First pause before opening a store another process holds again (seconds; doubled up to 1 s).
-LOCK_RETRY_SECONDS = 0.05
-
-
-def open_error(path: Path, exc: Exception) -> StoreError:
-    """A StoreError saying why the store at ``path`` could not be opened, and what to do."""
-    text = str(exc)
-    if _locked(exc):
-        return StoreError(
-            f"cannot open store {path}: another process holds it (a `dateline run` writing a batch, or a program "
-            f"other than dateline). dateline's own commands take turns with a running `dateline run`; wait for "
-            f"the other process, or work on a copy of the file. ({text})"
-        )
-    if "different configuration" in text:
-        return StoreError(
-            f"cannot open store {path}: this process already has it open in another mode (read-only vs writable); "
-            f"close the other Store first"
-        )
-    return StoreError(f"cannot open store {path}: {text}. Check the path and that the file is a dateline store "
-                      f"(one written by `dateline run`).")
-
-
-def _locked(exc: Exception) -> bool:
-    return "lock" in str(exc).lower()
-
-
-def connect(path: str | Path, *, read_only: bool = False, wait: float = 0.0) -> duckdb.DuckDBPyConnection:
-    """A DuckDB connection to the store at ``path``, with errors translated to :class:`StoreError`.
-
-    While another process holds the file (a run writing a batch), opening is retried for up to ``wait``
-    seconds: dateline's writers hold the file only while they write a batch.
-    """
-    path = Path(path)
-    if read_only and not path.is_file():
-        raise StoreError(f"no store at {path}: run `dateline run INPUT --db {path}` first, or check the path")
-    deadline = time.monotonic() + wait
-    pause = LOCK_RETRY_SECONDS
-    while True:
-        try:
-            return duckdb.connect(str(path), read_only=read_only)
-        except (duckdb.Error, OSError) as exc:
-            if not _locked(exc) or time.monotonic() + pause > deadline:
-                raise open_error(path, exc) from exc
-        time.sleep(pause)
-        pause = min(pause * 2, 1.0)
 
 
 class Store:
