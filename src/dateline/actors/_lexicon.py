@@ -1,4 +1,5 @@
-"""The actor dictionaries: loading, validation and the lookup tables built from them.
+"""The actor dictionaries: loading, validation and the lookup tables built from them (whose records live in
+:mod:`dateline.actors._lookup`).
 
 Five JSON files hold the knowledge: the language's words for countries, for
 generic agents and titles, and the grammatical and title words the passes read
@@ -17,25 +18,19 @@ Everything loads lazily, once per process and language (:func:`load_lexicon`).
 
 from __future__ import annotations
 
-import bisect
 import datetime as dt
 import functools
 import re
-import unicodedata
-from dataclasses import dataclass, field, replace
 from pathlib import Path
-from typing import TYPE_CHECKING, Any, Literal
+from typing import Any
 
 from dateline._data import DESCRIBED, check_described, is_strings, merge, packaged, read_user
-from dateline.actors._names import OrganizationHeads, parse_heads
-from dateline.actors._offices import Offices, parse_offices
-from dateline.actors._words import Gender, Words, normalize, parse_words
+from dateline.actors._lookup import Country, Hit, HitKind, Lexicon, Org, Person, Role
+from dateline.actors._names import parse_heads
+from dateline.actors._offices import parse_offices
+from dateline.actors._words import normalize, parse_words
 from dateline.errors import ResourceError
 from dateline.lang import Resources
-from dateline.records import ActorKind
-
-if TYPE_CHECKING:
-    from dateline.actors._kb import KnowledgeBase
 
 __all__ = [
     "Country",
@@ -56,176 +51,8 @@ KB_FILES = ("organizations", "people")
 SECTION_KEYS = {"countries": "iso3", "organizations": "name", "people": "name"}
 _DATE = re.compile(r"^\d{4}(-\d{2}(-\d{2})?)?$")
 
-HitKind = Literal["country", "demonym", "capital", "metonym", "person", "org"]
 #: The other names of a country in countries.json, each under its plural as key ("demonyms").
 _COUNTRY_NAME_KINDS: tuple[HitKind, ...] = ("demonym", "capital", "metonym")
-
-
-def _fold(text: str) -> str:
-    """``text`` without diacritics ("Erdoğan" -> "Erdogan")."""
-    decomposed = unicodedata.normalize("NFKD", text)
-    return "".join(c for c in decomposed if not unicodedata.combining(c)).replace("ı", "i")
-
-
-@dataclass(frozen=True, slots=True)
-class Role:
-    """One office held over a term; ``end`` is None while in office. ``office`` names the office the
-    title holds (``prime minister``, see :mod:`dateline.actors._offices`); ``precise`` says the term's
-    dates are days, not years or months; an empty ``title`` is a role known only by its sector."""
-
-    country: str
-    sector: str
-    title: str
-    start: dt.date
-    end: dt.date | None
-    office: str | None = None
-    precise: bool = True
-
-
-@dataclass(frozen=True, slots=True)
-class Person:
-    name: str
-    roles: tuple[Role, ...]
-    gender: Gender | None = None
-    wikidata: str | None = None
-    kb: bool = False  # from the knowledge base built from open data, not the curated people.json
-
-
-@dataclass(frozen=True, slots=True)
-class Org:
-    name: str
-    kind: ActorKind  # organization, group or other
-    country: str | None
-    sector: str | None
-    wikidata: str | None = None
-    share: float = 0.0  # a party's share of the vote, to choose between namesakes
-    kb: bool = False  # from the knowledge base built from open data, not the curated organizations.json
-
-
-@dataclass(frozen=True, slots=True)
-class Country:
-    iso3: str
-    name: str
-    adjective: str
-
-
-@dataclass(frozen=True, slots=True)
-class Hit:
-    """What a surface form can stand for. ``surname`` marks a one-word person alias."""
-
-    kind: HitKind
-    ref: Country | Person | Org
-    surname: bool = False
-
-
-@dataclass
-class Lexicon:
-    """Lookup tables over the dictionaries (built once per process, then only read)."""
-
-    words: Words
-    countries: dict[str, Country] = field(default_factory=dict)
-    #: exact-case surface form -> what it can stand for
-    phrases: dict[str, tuple[Hit, ...]] = field(default_factory=dict)
-    #: first word of a phrase (split at spaces and hyphens) -> the most words of such a phrase (the knowledge
-    #: base's names merged in when it loads)
-    first_words: dict[str, int] = field(default_factory=dict)
-    #: lower-case agent noun -> (sector, label, whether it needs a country or organization before it)
-    agents: dict[str, tuple[str, str, bool]] = field(default_factory=dict)
-    #: agent nouns that make an actor when counted ("three people"), with no country or organization before them
-    counted: set[str] = field(default_factory=set)
-    #: agent nouns that stand for a group only after the article named one of their sector ("the officers"
-    #: after "the Metropolitan Police"), and then for it
-    anaphoric: set[str] = field(default_factory=set)
-    #: sector -> the label of its first agent entry ("MIL" -> "military")
-    sector_labels: dict[str, str] = field(default_factory=dict)
-    #: lower-case title words -> sector
-    titles: dict[str, str] = field(default_factory=dict)
-    #: PLOVER's role nouns that are no curated title -> sector: read only beside a person's name
-    role_titles: dict[str, str] = field(default_factory=dict)
-    #: lower-case institution words ("foreign ministry") -> sector
-    institutions: dict[str, str] = field(default_factory=dict)
-    people: list[Person] = field(default_factory=list)
-    #: names the tagger often takes for actors that are not ("Brexit", "UTC")
-    not_actors: set[str] = field(default_factory=set)
-    #: plural role nouns that name things, not a group, when bare ("tankers", "capitals")
-    not_groups: frozenset[str] = frozenset()
-    #: every single word of agents, titles and institutions (lower case)
-    role_words: set[str] = field(default_factory=set)
-    sectors: dict[str, str] = field(default_factory=dict)
-    versions: dict[str, str] = field(default_factory=dict)
-    #: last words of organization names -> sector ("Police" -> COP), for names no dictionary knows
-    heads: OrganizationHeads | None = None
-    #: which office a title holds ("premier" -> prime minister)
-    offices: Offices | None = None
-    #: the knowledge base built from open data (None without it); the curated files win over it
-    kb: KnowledgeBase | None = None
-    #: names and Wikidata ids of the curated people and organizations, which the knowledge base gives way to
-    curated: set[str] = field(default_factory=set)
-    #: every name of the dictionaries and the knowledge base, sorted: a phrase stops growing once no name
-    #: begins with it
-    prefixes: list[str] = field(default_factory=list)
-    _firsts: dict[int, frozenset[str]] = field(default_factory=dict, repr=False)
-    _merged: dict[str, Person] = field(default_factory=dict, repr=False)
-
-    def add(self, surface: str, hit: Hit) -> None:
-        for form in dict.fromkeys((normalize(surface), normalize(_fold(surface)))):
-            first, _, rest = form.partition(" ")
-            if rest and first.lower() in self.words.definite_articles:
-                form = rest  # "the Kremlin" is found as "Kremlin"
-            if not form:
-                continue
-            hits = self.phrases.get(form, ())
-            if hit not in hits:
-                self.phrases[form] = (*hits, hit)
-            words = re.split(r"[\s\-]", form)
-            self.first_words[words[0]] = max(self.first_words.get(words[0], 0), len(words))
-
-    def lookup(self, surface: str) -> tuple[Hit, ...]:
-        key = normalize(surface)
-        hits = self.phrases.get(key, ())
-        if self.kb is None or any(h.kind in ("country", "demonym", "capital", "metonym") for h in hits):
-            return hits
-        known = self.kb.hits(key)
-        extra = tuple(h for h in known if isinstance(h.ref, Person | Org) and h.ref.name not in self.curated
-                      and (h.ref.wikidata is None or h.ref.wikidata not in self.curated))
-        hits = tuple(self._with_kb_roles(h) for h in hits)
-        return hits + extra if extra else hits
-
-    def _with_kb_roles(self, hit: Hit) -> Hit:
-        """A curated person with the offices the knowledge base knows of before the curated ones began: the
-        curated file says she is Vice President from 2021, the knowledge base that she was a senator before."""
-        ref = hit.ref
-        if not isinstance(ref, Person) or ref.kb or self.kb is None:
-            return hit
-        merged = self._merged.get(ref.name)
-        if merged is None:
-            same = [h.ref for h in self.kb.hits(ref.name) if isinstance(h.ref, Person)]
-            if len(same) == 1 and (ref.wikidata is None or same[0].wikidata in (None, ref.wikidata)):
-                first = min(r.start for r in ref.roles)  # the curated offices win from their start on
-                more = tuple(replace(r, end=first if r.end is None or r.end > first else r.end)
-                             for r in same[0].roles if r.start < first)
-                merged = replace(ref, roles=ref.roles + more) if more else ref
-            else:
-                merged = ref
-            self._merged[ref.name] = merged
-        return hit if merged is ref else replace(hit, ref=merged)
-
-    def may_start(self, surface: str) -> bool:
-        """Whether some dictionary name begins with ``surface`` (so that a longer phrase may still match)."""
-        key = normalize(surface)
-        at = bisect.bisect_left(self.prefixes, key)
-        return at < len(self.prefixes) and self.prefixes[at].startswith(key)
-
-    def firsts(self, table: dict[str, Any]) -> frozenset[str]:
-        """The first words of a table's phrases (agents, titles, institutions), computed once."""
-        found = self._firsts.get(id(table))
-        if found is None:
-            found = self._firsts[id(table)] = frozenset(phrase.split(" ", 1)[0] for phrase in table)
-        return found
-
-    def first_word_length(self, word: str) -> int:
-        """The most words of a dictionary or knowledge-base name that begins with ``word`` (0: none does)."""
-        return self.first_words.get(word, 0)
 
 
 def _fail(source: str, what: str) -> ResourceError:
