@@ -84,6 +84,17 @@ def test_records_of_one_story_join_and_incompatible_ones_stay_apart() -> None:
     assert [m.article for m in index2.members(one)] == ["a", "b"]
 
 
+def test_a_record_naming_nothing_joins_the_instance_of_its_story_whatever_incident_it_tells() -> None:
+    # one story holding two incidents: the dated records stay apart, a bare one joins the first that fits
+    index = InstanceIndex()
+    first = index.assign(mention("a", actors=(PUTIN,)))
+    other = index.assign(mention("b", actors=(MACRON,)))
+    assert other != first
+    bare = mention("c", day=None, exact=False, actors=())
+    assert compatible(bare, mention("a", actors=(PUTIN,))) and compatible(bare, mention("b", actors=(MACRON,)))
+    assert index.assign(bare) == first
+
+
 def test_across_stories_a_record_joins_only_on_the_same_day_with_a_party_in_common() -> None:
     index = InstanceIndex()
     first = index.assign(mention("a", story="s1"))

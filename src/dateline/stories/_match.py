@@ -31,6 +31,18 @@ record of that instance (so no instance ever holds two records that differ);
 else a new instance. Within a story, compatibility is enough. Across stories a
 record joins only one dated to the same day (both by their own dates) with a
 party in common.
+
+What the rules cannot part: two records share no field the rules compare when one
+of them names no date, no compared party and no place, or each names a different
+one. Nothing then says they differ, and within a story such a record joins the best
+fitting instance of its kind and status, whatever incident it reports. Records are
+thus kept apart only as well as their articles' stories are: where the stories
+step puts reports of two alike incidents into one story, their bare records join
+across the incidents. On the ECB+ validation topics, four reports that moved into
+the story of the other incident of their topic (their leads named a town before a
+noun for a person) made 145 wrong pairs of mentions; 127 of them shared no compared
+field, and the other 18 had places in one country, which only a comparison finer
+than the country could part.
 """
 
 from __future__ import annotations
