@@ -43,7 +43,9 @@ maker, an organization ("take the case of John Deere tractors"); one whose last
 word says a kind of organization is one, of that kind ("Lee Academy"). A company the
 dictionaries know is dropped where every mention names something it makes or
 runs ("a Boeing 737", "a YouTube video") or the medium of words put out ("wrote
-on Instagram"); a medium takes part in no act.
+on Instagram"); a medium takes part in no act. Software, devices and medicines ("IRC", "CAOS Linux",
+"paracetamol") are no actors, and a service named as a thing used ("hosted on GitLab", "my Instagram")
+is none there (dateline.actors._products).
 
 A name whose last words say what kind of organization it is ("Northwestern
 University", "The Times") is kept wherever it is named.
@@ -54,6 +56,7 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 from dateline.actors._build import Build, Group
+from dateline.actors._products import platform_name, platform_use, product_name
 from dateline.actors._tagged import org_noun_at
 
 if TYPE_CHECKING:
@@ -157,7 +160,8 @@ def drop_junk(build: Build) -> None:
         if head is not None or any(_before_product(build, m.start, m.end) for m in group.mentions):
             group.kind, group.title, group.sector = "organization", None, group.sector or head
             retyped.add(key)
-    junk = {k for k, g in build.groups.items() if (g.unknown and _junk(build, g)) or _idle_company(build, g)}
+    junk = {k for k, g in build.groups.items()
+            if (g.unknown and _junk(build, g)) or _idle_company(build, g) or _product(build, g)}
     for key in junk:
         del build.groups[key]
     build.people[:] = [(span, key) for span, key in build.people if key not in junk | retyped]
@@ -178,6 +182,21 @@ def _idle_company(build: Build, group: Group) -> bool:
         _medium(build, t)
         or (t.dep_ in MODIFYING and t.head.i > t.i and (heads is None or heads.table.get(t.head.lower_) is None))
         for t in tokens)
+
+
+def _product(build: Build, group: Group) -> bool:
+    """Whether an organization, or a "person" no dictionary knows, is a product ("IRC", "CAOS Linux"), or a
+    service named only as a thing used ("hosted on GitLab", "my Instagram"), never as a company that acts or
+    is acted on ("Instagram removed the post"); see dateline.actors._products."""
+    words = build.lex.words
+    if group.kind not in ("organization", "person") or (group.kind == "person" and not group.unknown):
+        return False
+    if product_name(words, group.name):
+        return True
+    if not platform_name(words, group.name):
+        return False
+    tokens = [t for t in (_root(build, m.start, m.end) for m in group.mentions) if t is not None]
+    return bool(tokens) and not any(_acts(build, t) and not platform_use(words, t) for t in tokens)
 
 
 def _organization_head(build: Build, group: Group) -> str | None:

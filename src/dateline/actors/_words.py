@@ -119,6 +119,14 @@ class Words:
     not_agent_phrases: frozenset[str]
     #: nouns of works and craft: a name in apposition to one names the work ("his film, Fall of Grace")
     work_nouns: frozenset[str]
+    #: names of software, devices and medicines, and the last words of such names ("CAOS Linux"): never actors
+    product_names: frozenset[str]
+    product_name_endings: frozenset[str]
+    #: services their company's name names too ("Instagram"): no actor where named only as a medium or a venue
+    platform_names: frozenset[str]
+    platform_prepositions: frozenset[str]
+    #: verbs whose object is used as a tool ("use IRC", "took paracetamol")
+    tool_verbs: frozenset[str]
 
     def former(self, title: str) -> str:
         """The title of an office held no longer ("former President")."""
@@ -262,6 +270,11 @@ def parse_words(data: dict[str, Any]) -> Words:
         place_nouns=_lower_words(data, "place_nouns"),
         not_agent_phrases=_lower_words(data, "not_agent_phrases"),
         work_nouns=_lower_words(data, "work_nouns"),
+        product_names=_lower_words(data, "product_names"),
+        product_name_endings=_lower_words(data, "product_name_endings"),
+        platform_names=_lower_words(data, "platform_names"),
+        platform_prepositions=_lower_words(data, "platform_prepositions"),
+        tool_verbs=_lower_words(data, "tool_verbs"),
     )
 
 
