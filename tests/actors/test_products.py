@@ -53,3 +53,8 @@ def test_a_service_that_acts_is_its_company() -> None:
 def test_a_service_that_only_is_something_is_no_actor() -> None:
     found = names("Lucas Grant said Wikipedia is for knowledge, and that he reads it on his phone.")
     assert "Lucas Grant" in found and "Wikipedia" not in found
+
+
+def test_a_social_network_is_an_actor_where_it_acts_and_none_where_words_are_put_on_it() -> None:
+    assert names("The company said Twitter had blocked the account of Paul Ortega.")["Twitter"].sector == "BUS"
+    assert set(names("Paul Ortega posted the video on Facebook and later on Twitter.")) == {"Paul Ortega"}
