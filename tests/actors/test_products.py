@@ -58,3 +58,8 @@ def test_a_service_that_only_is_something_is_no_actor() -> None:
 def test_a_social_network_is_an_actor_where_it_acts_and_none_where_words_are_put_on_it() -> None:
     assert names("The company said Twitter had blocked the account of Paul Ortega.")["Twitter"].sector == "BUS"
     assert set(names("Paul Ortega posted the video on Facebook and later on Twitter.")) == {"Paul Ortega"}
+
+
+def test_a_company_acted_on_after_on_stays_an_actor() -> None:
+    found = names("Lena Park wrote a JavaScript library, and the ministry imposed sanctions on Huawei.")
+    assert found["Huawei"].sector == "BUS" and "JavaScript" not in found
