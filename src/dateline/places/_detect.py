@@ -11,7 +11,7 @@ not taken for a village of the same name.
 from __future__ import annotations
 
 import bisect
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass, replace
 from typing import TYPE_CHECKING
 
@@ -30,6 +30,7 @@ from dateline.places._gazetteer import Entry, Gazetteer
 from dateline.places._names import (
     FIRM_SOURCES,
     LAYOUT_SOURCES,
+    MAX_MATCH_TOKENS,
     NUMBER_LABELS,
     PLACE_LABELS,
     acceptable,
@@ -93,14 +94,15 @@ def find_mentions(doc: Doc, gazetteer: Gazetteer, text: str | None = None) -> di
     something else (:mod:`dateline.places._use`). ``text`` is the text the doc
     was parsed from (its ``doc.text``), when the caller has it.
     """
-    spans, covered, unknown = _from_entities(doc, gazetteer)
+    ents = doc.ents  # spaCy builds the entities' spans anew on each doc.ents
+    spans, covered, unknown = _from_entities(ents, gazetteer)
     # "in Glen Carbon" tagged as a person: the words around it place it, so it is no person's name here.
     placed_people = {span.text for span, source in spans.items() if source == _PERSON}
     known = {gazetteer.key(span.text) for span in spans}
     for entity, label in unknown:
         spans.update(_inside_unknown(entity, label, gazetteer, known))
     spans.update((span, "gazetteer") for span in _gazetteer_matches(doc, gazetteer, covered, known))
-    person = person_only(doc, gazetteer, placed_people)
+    person = person_only(doc, gazetteer, placed_people, ents)
     kept = {_longer(doc, span, gazetteer): source for span, source in spans.items() if not person(span)}
     text = doc.text if text is None else text  # spaCy builds doc.text anew on each call, token by token
     named = dict(division_lists(doc, text, gazetteer))
@@ -240,15 +242,18 @@ def _speaker(tokens: TokenSpan, entries: tuple[Entry, ...], use: UseWords) -> bo
     return len(tokens) == 1 and not any(decisive_entry(e) for e in entries) and subject_of(tokens, use.agent_verbs)
 
 
-def _from_entities(doc: Doc, gazetteer: Gazetteer) -> tuple[Sources, set[int], list[tuple[TokenSpan, str]]]:
-    """The place entities the gazetteer knows; the tokens of all entities; the entities (or pieces) left to read."""
+def _from_entities(ents: Sequence[TokenSpan], gazetteer: Gazetteer,
+                   ) -> tuple[Sources, set[int], list[tuple[TokenSpan, str]]]:
+    """Of a doc's entities: the place entities the gazetteer knows; the tokens of all entities; the entities (or
+    pieces) left to read."""
     spans: Sources = {}
     covered: set[int] = set()
     unknown: list[tuple[TokenSpan, str]] = []
-    for ent in doc.ents:
+    for ent in ents:
         label = ent.label_
         # a number's entity that swallowed the proper nouns after it ("706 Orange County residents") leaves them
-        covered.update(t.i for t in ent if label not in NUMBER_LABELS or t.pos_ != "PROPN")
+        covered.update(range(ent.start, ent.end) if label not in NUMBER_LABELS else
+                       (t.i for t in ent if t.pos_ != "PROPN"))
         if label in PLACE_LABELS:
             for piece in entity_pieces(ent, gazetteer, parts=True):
                 if gazetteer.knows(piece.text) or gazetteer.lookup(gazetteer.words.without_possessive(piece.text)):
@@ -352,12 +357,14 @@ def _embedded(span: TokenSpan, gazetteer: Gazetteer, known: set[str]) -> Iterato
     """Place names inside a longer name: clear places, or names the article uses as places elsewhere."""
     i, end = span.start, span.end
     doc = span.doc
+    # a window never holds a space token: each ends before the first space after its start
+    spaces = [t.i for t in span if t.is_space] + [end]
     while i < end:
         window = None
         if doc[i].text[:1].isupper() and doc[i].text not in gazetteer.words.leading:
             window = longest_window(
-                doc, i, end,
-                lambda w: (w.start == span.start and w.end == span.end) or any(t.is_space for t in w),
+                doc, i, spaces[bisect.bisect_left(spaces, i)],
+                lambda w: w.start == span.start and w.end == span.end,
                 lambda w: acceptable(w.text, gazetteer) and _embedded_place(w, span, gazetteer, known),
             )
         if window is not None:
@@ -385,14 +392,23 @@ def _embedded_place(window: TokenSpan, entity: TokenSpan, gazetteer: Gazetteer, 
 
 def _gazetteer_matches(doc: Doc, gazetteer: Gazetteer, covered: set[int], known: set[str]) -> Iterator[Span]:
     """Proper-noun sequences outside entities that are clear places or places the article names elsewhere."""
-    i, size = 0, len(doc)
+    from spacy.parts_of_speech import PROPN
+
+    size = len(doc)
+    # a window holds only proper nouns outside entities: each ends where the run of such tokens from its start ends
+    # (the tags read in one array: a token object per word costs more than all the rest)
+    free = [pos == PROPN and i not in covered for i, pos in enumerate(doc.to_array("POS").tolist())]
+    i = 0
     while i < size:
-        if i in covered or doc[i].pos_ != "PROPN":
+        if not free[i]:
             i += 1
             continue
+        run = i + 1
+        while run < min(size, i + MAX_MATCH_TOKENS) and free[run]:
+            run += 1
         window = longest_window(
-            doc, i, size,
-            lambda w: any(t.i in covered or t.pos_ != "PROPN" for t in w),
+            doc, i, run,
+            lambda w: False,
             lambda w: strong(gazetteer, w.text) or (acceptable(w.text, gazetteer) and (
                 gazetteer.key(w.text) in known or (bool(gazetteer.lookup(w.text)) and in_context(w, gazetteer)))),
         )

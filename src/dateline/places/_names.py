@@ -7,7 +7,7 @@ detection (``_detect``) and by the choice of places (``dateline.places``).
 from __future__ import annotations
 
 import re
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Iterator, Sequence
 from typing import TYPE_CHECKING
 
 from dateline.places._context import placed_by_context
@@ -86,30 +86,29 @@ def decisive_entry(entry: Entry) -> bool:
     return entry.feature in ("country", "region") or (entry.feature == "admin1" and entry.country == "USA")
 
 
-def surnames(doc: Doc) -> set[str]:
-    """Last words of the people the model found ("George W. Bush" -> "Bush")."""
+def surnames(ents: Sequence[TokenSpan]) -> set[str]:
+    """Last words of the people the model found (``ents``: a doc's entities; "George W. Bush" -> "Bush")."""
     names: set[str] = set()
-    for ent in doc.ents:
+    for ent in ents:
         if ent.label_ == "PERSON" and len(ent) > 1:
             names.add(ent[-1].text)
             names.add(ent.text)
     return names
 
 
-def name_bearers(doc: Doc, gazetteer: Gazetteer) -> set[str]:
-    """Last names of the people the model found under names no place bears ("Abraham Lincoln" -> "Lincoln";
-    not "Sioux Falls", a town the model took for a person) that it tags as a place nowhere in the article:
-    there the name is the person's, even where it is a large city's."""
-    placed = {ent.text for ent in doc.ents if ent.label_ in PLACE_LABELS}
-    return {ent[-1].text for ent in doc.ents
+def name_bearers(ents: Sequence[TokenSpan], gazetteer: Gazetteer) -> set[str]:
+    """Last names of the people the model found (``ents``: a doc's entities) under names no place bears ("Abraham
+    Lincoln" -> "Lincoln"; not "Sioux Falls", a town the model took for a person) that it tags as a place nowhere
+    in the article: there the name is the person's, even where it is a large city's."""
+    placed = {ent.text for ent in ents if ent.label_ in PLACE_LABELS}
+    return {ent[-1].text for ent in ents
             if ent.label_ == "PERSON" and len(ent) > 1 and not gazetteer.lookup(ent.text)} - placed
 
 
-def shared_names(doc: Doc, gazetteer: Gazetteer) -> set[str]:
-    """Last names of the article's people (names of two or three proper nouns, no place's as a whole) that the
-    model also tags as places somewhere ("Nora Ashford" ... "Ashford said"): the article may name both the
-    town and the person, so each use is a place only where the words around it say so."""
-    ents = doc.ents
+def shared_names(ents: Sequence[TokenSpan], gazetteer: Gazetteer) -> set[str]:
+    """Last names of the article's people (``ents``: a doc's entities; names of two or three proper nouns, no
+    place's as a whole) that the model also tags as places somewhere ("Nora Ashford" ... "Ashford said"): the
+    article may name both the town and the person, so each use is a place only where the words around it say so."""
     placed = {ent.text for ent in ents if ent.label_ in PLACE_LABELS}  # a place also tagged a person once
     return {ent[-1].text for ent in ents
             if ent.label_ == "PERSON" and 1 < len(ent) <= MAX_PERSON_WORDS and ent[-1].text in placed
@@ -132,14 +131,17 @@ def placed_here(doc: Doc, span: Span, gazetteer: Gazetteer) -> bool:
     return tokens is not None and in_context(tokens, gazetteer)
 
 
-def person_only(doc: Doc, gazetteer: Gazetteer, placed: set[str]) -> Callable[[Span], bool]:
+def person_only(doc: Doc, gazetteer: Gazetteer, placed: set[str],
+                ents: Sequence[TokenSpan] | None = None) -> Callable[[Span], bool]:
     """A test of whether a name found in ``doc`` is a person's there and no place: a surname of the article's
     people that is no clear place, the last name of a person no place of the article bears, or one of
     :func:`shared_names` where the words around it do not place it (``placed``: names the words around them
-    place though the model tagged them persons)."""
-    people = surnames(doc) - placed
-    bearers = name_bearers(doc, gazetteer)
-    shared = shared_names(doc, gazetteer)
+    place though the model tagged them persons; ``ents``: the doc's entities, when the caller has them, for
+    spaCy builds them anew on each ``doc.ents``)."""
+    ents = doc.ents if ents is None else ents
+    people = surnames(ents) - placed
+    bearers = name_bearers(ents, gazetteer)
+    shared = shared_names(ents, gazetteer)
 
     def person(span: Span) -> bool:
         return ((span.text in people and not strong(gazetteer, span.text))
@@ -190,8 +192,10 @@ def _cleaned(tokens: list[Token], gazetteer: Gazetteer, parts: bool = False) -> 
         tokens = tokens[:-1]
     if parts:
         tokens = _without_parts(tokens, gazetteer)
-    if tokens and acceptable(tokens[0].doc[tokens[0].i : tokens[-1].i + 1].text, gazetteer):
-        yield tokens[0].doc[tokens[0].i : tokens[-1].i + 1]
+    if tokens:
+        span = tokens[0].doc[tokens[0].i : tokens[-1].i + 1]
+        if acceptable(span.text, gazetteer):
+            yield span
 
 
 #: Fewest people of a town whose part a place entity may name ("East Oxford"): smaller ones are more often
