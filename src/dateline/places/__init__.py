@@ -350,13 +350,15 @@ def _strays(entries: Sequence[Entry | None], home: str | None) -> set[Entry]:
         if e.feature == "city" and e.population < STRAY_TOWN_POPULATION and e.country != home
         and len(countries) > 1 and all(o.country != e.country for o in placed if o != e)
     }
-    return alone | {e for e in placed if _far_town(e, [o for o in placed if o != e])}
+    return alone | {e for e in placed if _far_town(e, placed)}
 
 
-def _far_town(entry: Entry, others: Sequence[Entry]) -> bool:
-    """Whether a small US town lies outside the states of ``others`` and far from each of their towns and counties."""
+def _far_town(entry: Entry, placed: Sequence[Entry]) -> bool:
+    """Whether a small US town lies outside the states of the other ``placed`` entries and far from each of their
+    towns and counties."""
     if entry.feature != "city" or entry.country != "USA" or entry.population >= FAR_TOWN_POPULATION:
         return False
+    others = [o for o in placed if o != entry]  # built only for the few small US towns: entries compare field by field
     local = [o for o in others if o.feature in ("city", "admin2")]
     states = {o.admin1 for o in others if o.country == "USA" and o.admin1}
     if len({o.geonames_id for o in local}) < FAR_TOWN_NEIGHBOURS:

@@ -99,8 +99,8 @@ def find_mentions(doc: Doc, gazetteer: Gazetteer, text: str | None = None) -> di
     # "in Glen Carbon" tagged as a person: the words around it place it, so it is no person's name here.
     placed_people = {span.text for span, source in spans.items() if source == _PERSON}
     known = {gazetteer.key(span.text) for span in spans}
-    for entity, label in unknown:
-        spans.update(_inside_unknown(entity, label, gazetteer, known))
+    for entity, label, pieces in unknown:
+        spans.update(_inside_unknown(entity, label, gazetteer, known, pieces))
     spans.update((span, "gazetteer") for span in _gazetteer_matches(doc, gazetteer, covered, known))
     person = person_only(doc, gazetteer, placed_people, ents)
     kept = {_longer(doc, span, gazetteer): source for span, source in spans.items() if not person(span)}
@@ -242,13 +242,17 @@ def _speaker(tokens: TokenSpan, entries: tuple[Entry, ...], use: UseWords) -> bo
     return len(tokens) == 1 and not any(decisive_entry(e) for e in entries) and subject_of(tokens, use.agent_verbs)
 
 
-def _from_entities(ents: Sequence[TokenSpan], gazetteer: Gazetteer,
-                   ) -> tuple[Sources, set[int], list[tuple[TokenSpan, str]]]:
+#: An entity (or a piece of a place entity) left to read, its label, and its pieces (:func:`entity_pieces`, cut
+#: once for both readings of an entity under a label that mistags places; empty for a place entity's piece).
+_Unknown = tuple["TokenSpan", str, list["TokenSpan"]]
+
+
+def _from_entities(ents: Sequence[TokenSpan], gazetteer: Gazetteer) -> tuple[Sources, set[int], list[_Unknown]]:
     """Of a doc's entities: the place entities the gazetteer knows; the tokens of all entities; the entities (or
     pieces) left to read."""
     spans: Sources = {}
     covered: set[int] = set()
-    unknown: list[tuple[TokenSpan, str]] = []
+    unknown: list[_Unknown] = []
     for ent in ents:
         label = ent.label_
         # a number's entity that swallowed the proper nouns after it ("706 Orange County residents") leaves them
@@ -259,20 +263,22 @@ def _from_entities(ents: Sequence[TokenSpan], gazetteer: Gazetteer,
                 if gazetteer.knows(piece.text) or gazetteer.lookup(gazetteer.words.without_possessive(piece.text)):
                     spans[_span(piece)] = label
                 else:
-                    unknown.append((piece, label))
+                    unknown.append((piece, label, []))
             continue
-        if (label in MISTAGGED_LABELS or label in CONTAINER_LABELS) and (whole := _mistagged(ent, gazetteer)):
-            spans[_span(whole)] = label
         if label in MISTAGGED_LABELS or label in CONTAINER_LABELS:
-            unknown.append((ent, label))
+            pieces = list(entity_pieces(ent, gazetteer))
+            if whole := _mistagged(ent, pieces, gazetteer):
+                spans[_span(whole)] = label
+            unknown.append((ent, label, pieces))
     return spans, covered, unknown
 
 
-def _inside_unknown(entity: TokenSpan, label: str, gazetteer: Gazetteer, known: set[str]) -> Sources:
-    """The places an entity the gazetteer does not know as a whole names, or holds."""
+def _inside_unknown(entity: TokenSpan, label: str, gazetteer: Gazetteer, known: set[str],
+                    pieces: list[TokenSpan]) -> Sources:
+    """The places an entity the gazetteer does not know as a whole names, or holds (``pieces``: the entity's
+    :func:`entity_pieces`, read under a label that mistags places)."""
     if label in MISTAGGED_LABELS:
         # One sense per article: a name used as a place elsewhere is a place here too.
-        pieces = list(entity_pieces(entity, gazetteer))
         found = {_span(pieces[0]): label} if len(pieces) == 1 and gazetteer.key(pieces[0].text) in known else {}
         if label not in CONTAINER_LABELS:
             return found or dict.fromkeys(_local_title(entity, gazetteer), "embedded")
@@ -339,10 +345,9 @@ def _with_number(span: TokenSpan) -> Span:
     return _span(span)
 
 
-def _mistagged(ent: TokenSpan, gazetteer: Gazetteer) -> TokenSpan | None:
-    """The entity, trimmed, when it is as a whole a place: a clear one (under a label that mistags them), or
-    one the words around it place ("Mindy Miller of Ravenel"); else None."""
-    pieces = list(entity_pieces(ent, gazetteer))
+def _mistagged(ent: TokenSpan, pieces: list[TokenSpan], gazetteer: Gazetteer) -> TokenSpan | None:
+    """The entity, trimmed (``pieces``: its :func:`entity_pieces`), when it is as a whole a place: a clear one
+    (under a label that mistags them), or one the words around it place ("Mindy Miller of Ravenel"); else None."""
     if len(pieces) != 1:
         return None
     piece = pieces[0]

@@ -157,7 +157,7 @@ class _Builder:
     """The name index while it is built: key -> entries, in the order they were added."""
 
     def __init__(self, words: PlaceWords, names: Names) -> None:
-        self.key = words.key
+        self.key = words.index_key  # each name asked about once or twice: none kept
         self.words = words
         self.language = names
         self.names: dict[str, list[Entry]] = defaultdict(list)

@@ -69,6 +69,10 @@ _LEADING_MARKS = "'`\u02bb\u02bc\u02be\u02bf"
 _INNER_HYPHEN = re.compile(r"(?<=[^\W\d_])-(?=[^\W\d_])")
 
 
+#: Most keys of names kept at once (:meth:`PlaceWords.key`): a few megabytes, the names of thousands of articles.
+KEY_CACHE_SIZE = 50_000
+
+
 @dataclass(frozen=True)
 class PlaceWords:
     """The language's words for reading place names (``places.json``; see its ``keys``)."""
@@ -112,6 +116,22 @@ class PlaceWords:
         """The index key of a name: no accents, case folded, straight apostrophes, hyphens as spaces ("North-West"
         as "north west"), no leading article, and no mark of a consonant English does not write before its first
         letter ("\u2018Afr\u012bn" as "afrin")."""
+        # Kept by name: an article asks for the keys of the same few names again and again (each candidate window,
+        # each test of a name); the key depends on the name alone, so what is kept changes no result.
+        keys = self._keys
+        found = keys.get(name)
+        if found is None:
+            if len(keys) >= KEY_CACHE_SIZE:
+                keys.clear()
+            found = keys[name] = self.index_key(name)
+        return found
+
+    @functools.cached_property
+    def _keys(self) -> dict[str, str]:
+        return {}
+
+    def index_key(self, name: str) -> str:
+        """:meth:`key`, worked out anew on each call (for indexing the gazetteer's names, each asked once)."""
         if name.isascii():
             text = name.lower()
             if (text.isprintable() and "  " not in text and text == text.strip() and not text.startswith(self.articles)
