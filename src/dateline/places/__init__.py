@@ -35,6 +35,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from dataclasses import dataclass, field, replace
+from typing import TYPE_CHECKING
 
 from dateline.lang import Resources
 from dateline.pipeline import StageConfig, stage
@@ -49,6 +50,9 @@ from dateline.places._qualify import qualifier_at
 from dateline.places._rank import Ranked, Ranker, Ranking, address_letters, load_ranker
 from dateline.places._resolve import Context, Mention, candidates, is_decisive, within
 from dateline.records import Article, Place, Span
+
+if TYPE_CHECKING:
+    from spacy.tokens import Span as TokenSpan
 
 __all__ = ["Choice", "PlacesConfig", "apply", "check_features", "choices", "resolve", "resolve_spans"]
 
@@ -147,7 +151,8 @@ def _choices(article: Article, res: Resources, ranker: Ranker | None = None, des
     if article.doc is None:
         return []
     gazetteer = load_gazetteer(res)
-    found = find_mentions(article.doc, gazetteer, article.text)
+    ents = article.doc.ents  # spaCy builds them anew on each call
+    found = find_mentions(article.doc, gazetteer, article.text, ents)
     qualifiers = _qualifiers(gazetteer, article.text, list(found))
     # "Granby, Vt.": a town the gazetteer does not list in the state its qualifier names is no Granby elsewhere.
     unlisted = {span: qualifiers[span] for span, f in found.items() if _unlisted(gazetteer, span, f, qualifiers)}
@@ -163,7 +168,7 @@ def _choices(article: Article, res: Resources, ranker: Ranker | None = None, des
                 feature=names_feature(gazetteer.words, article.text, span, inside=f.source == "embedded"))
         for span, f in found.items()
     ]
-    settled = resolve_mentions(gazetteer, mentions + homes, context=_home(article, gazetteer, country),
+    settled = resolve_mentions(gazetteer, mentions + homes, context=_home(ents, gazetteer, country),
                                ranking=Ranking(ranker, describe, address_letters(address)))
     names = {m: name for name in settled.names for m in name.mentions}
     firm = [e for e in settled.entries if e is not None]
@@ -236,9 +241,10 @@ OUTLET_WEIGHT = 1.0
 DEMONYM_WEIGHT = 0.5
 
 
-def _home(article: Article, gazetteer: Gazetteer, outlet_country: str | None) -> Context:
-    """What the article's demonyms and its outlet's country (ISO-3, from its address) say about where it is set."""
-    said = demonym_countries(article.doc, gazetteer)
+def _home(ents: Sequence[TokenSpan], gazetteer: Gazetteer, outlet_country: str | None) -> Context:
+    """What the article's demonyms (``ents``: its doc's entities) and its outlet's country (ISO-3, from its address)
+    say about where it is set."""
+    said = demonym_countries(ents, gazetteer)
     return Context({country: count * DEMONYM_WEIGHT for country, count in said.items()}, home=outlet_country)
 
 

@@ -81,7 +81,8 @@ class Found:
     firm: bool = False
 
 
-def find_mentions(doc: Doc, gazetteer: Gazetteer, text: str | None = None) -> dict[Span, Found]:
+def find_mentions(doc: Doc, gazetteer: Gazetteer, text: str | None = None,
+                  ents: Sequence[TokenSpan] | None = None) -> dict[Span, Found]:
     """Place mentions in ``doc``, in text order, with where each came from.
 
     The source is the entity label (``GPE``, ``LOC``, ``FAC``, or a mistagged
@@ -92,9 +93,10 @@ def find_mentions(doc: Doc, gazetteer: Gazetteer, text: str | None = None) -> di
     ``qualified``, ``party``, ``province``). Names the article also uses as a person's surname
     ("Bush", "Tyler") are left out, and so are names the text uses for
     something else (:mod:`dateline.places._use`). ``text`` is the text the doc
-    was parsed from (its ``doc.text``), when the caller has it.
+    was parsed from (its ``doc.text``), when the caller has it, and ``ents`` its entities (``doc.ents``, which
+    spaCy builds anew on each call).
     """
-    ents = doc.ents  # spaCy builds the entities' spans anew on each doc.ents
+    ents = doc.ents if ents is None else ents
     spans, covered, unknown = _from_entities(ents, gazetteer)
     # "in Glen Carbon" tagged as a person: the words around it place it, so it is no person's name here.
     placed_people = {span.text for span, source in spans.items() if source == _PERSON}

@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import functools
 import re
+from collections.abc import Sequence
 from typing import TYPE_CHECKING, Any
 from urllib.parse import SplitResult, urlsplit
 
@@ -20,7 +21,7 @@ from dateline.errors import ResourceError
 from dateline.places._gazetteer import Entry, Gazetteer
 
 if TYPE_CHECKING:
-    from spacy.tokens import Doc
+    from spacy.tokens import Span as TokenSpan
 
 __all__ = ["demonym_countries", "in_country", "outlet_country", "outlet_town", "section_towns"]
 
@@ -203,10 +204,10 @@ def _section_town(parts: list[str], gazetteer: Gazetteer, *, whole: bool) -> str
     return None
 
 
-def demonym_countries(doc: Doc, gazetteer: Gazetteer) -> dict[str, int]:
-    """How often the article uses each country's demonym (ISO-3 -> count)."""
+def demonym_countries(ents: Sequence[TokenSpan], gazetteer: Gazetteer) -> dict[str, int]:
+    """How often the article uses each country's demonym (ISO-3 -> count), read from its doc's entities."""
     counts: dict[str, int] = {}
-    for ent in doc.ents:
+    for ent in ents:
         if ent.label_ not in DEMONYM_LABELS:
             continue
         entry = gazetteer.demonyms.get(gazetteer.key(ent.text))
