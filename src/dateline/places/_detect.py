@@ -105,7 +105,8 @@ def find_mentions(doc: Doc, gazetteer: Gazetteer, text: str | None = None,
         spans.update(_inside_unknown(entity, label, gazetteer, known, pieces))
     spans.update((span, "gazetteer") for span in _gazetteer_matches(doc, gazetteer, covered, known))
     person = person_only(doc, gazetteer, placed_people, ents)
-    kept = {_longer(doc, span, gazetteer): source for span, source in spans.items() if not person(span)}
+    tokens = _Tokens(doc)
+    kept = {_longer(tokens, span, gazetteer): source for span, source in spans.items() if not person(span)}
     text = doc.text if text is None else text  # spaCy builds doc.text anew on each call, token by token
     named = dict(division_lists(doc, text, gazetteer))
     layout = {span: "dateline" for span in datelines(text, gazetteer)} | dict.fromkeys(named, "list")
@@ -117,20 +118,35 @@ def find_mentions(doc: Doc, gazetteer: Gazetteer, text: str | None = None,
         kept = {old: found for old, found in kept.items() if old.end <= span.start or old.start >= span.end}
         kept[span] = source
     firm = [span for span, source in kept.items() if source in FIRM_SOURCES]
-    kept |= dict.fromkeys(coordinated(doc, firm, _token_indices(doc, kept), gazetteer), "conjoined")
+    kept |= dict.fromkeys(coordinated(doc, firm, _token_indices(tokens, kept), gazetteer), "conjoined")
     for span, name in qualifiers_of(text, list(kept), gazetteer):  # "W.Va." in "CHARLESTON, W.Va. --"
         kept = {old: found for old, found in kept.items() if old.end <= span.start or old.start >= span.end}
         kept[span] = "qualified"
         named[span] = name
-    found = _as_used(doc, gazetteer, kept)
+    found = _as_used(tokens, gazetteer, kept)
     return {span: replace(found[span], name=named.get(span)) for span in sorted(found, key=lambda s: (s.start, s.end))}
 
 
-def _token_indices(doc: Doc, spans: Iterable[Span]) -> set[int]:
+class _Tokens:
+    """The tokens of a doc over each record span, found once per span (a mention's are asked for at each step)."""
+
+    def __init__(self, doc: Doc) -> None:
+        self.doc = doc
+        self._found: dict[tuple[int, int], TokenSpan | None] = {}
+
+    def over(self, span: Span) -> TokenSpan | None:
+        """The tokens ``span`` touches (``Doc.char_span``, expanded), or None."""
+        where = (span.start, span.end)
+        if where not in self._found:
+            self._found[where] = self.doc.char_span(span.start, span.end, alignment_mode="expand")
+        return self._found[where]
+
+
+def _token_indices(tokens_of: _Tokens, spans: Iterable[Span]) -> set[int]:
     """The indices of the tokens the spans cover."""
     covered: set[int] = set()
     for span in spans:
-        tokens = doc.char_span(span.start, span.end, alignment_mode="expand")
+        tokens = tokens_of.over(span)
         if tokens is not None:
             covered.update(range(tokens.start, tokens.end))
     return covered
@@ -140,11 +156,11 @@ def _token_indices(doc: Doc, spans: Iterable[Span]) -> set[int]:
 MAX_EXTENSION_TOKENS = 2
 
 
-def _longer(doc: Doc, span: Span, gazetteer: Gazetteer) -> Span:
+def _longer(tokens_of: _Tokens, span: Span, gazetteer: Gazetteer) -> Span:
     """The span, with the words after it when they make the name of a region ("the Baltic states"), or with
     the proper nouns beside it when they make a longer place name the gazetteer knows ("Belle" + "Plaine",
     "New" + "Concord", "Kansas" + "City")."""
-    tokens = doc.char_span(span.start, span.end, alignment_mode="expand")
+    doc, tokens = tokens_of.doc, tokens_of.over(span)
     if tokens is None:
         return span
     for n in range(MAX_EXTENSION_TOKENS, 0, -1):
@@ -183,11 +199,11 @@ def _widenings(doc: Doc, tokens: TokenSpan) -> Iterator[tuple[int, int]]:
                 yield tokens.start - extra_left, tokens.end + extra_right
 
 
-def _as_used(doc: Doc, gazetteer: Gazetteer, spans: Sources) -> dict[Span, Found]:
+def _as_used(tokens_of: _Tokens, gazetteer: Gazetteer, spans: Sources) -> dict[Span, Found]:
     """The mentions the text uses as places, each with whether it means a state."""
     use = gazetteer.words.use
-    tokens = {span: doc.char_span(span.start, span.end, alignment_mode="expand") for span in spans}
-    sentences = _Sentences(doc)
+    tokens = {span: tokens_of.over(span) for span in spans}
+    sentences = _Sentences(tokens_of.doc)
     doubtful = {span for span, source in spans.items() if _capitals_say_nothing(tokens[span], source, sentences)}
     body = {gazetteer.key(span.text) for span in spans if span not in doubtful}
     out: dict[Span, Found] = {}

@@ -342,5 +342,6 @@ def best_entry(
     if qualifier is not None and qualifier in entries:
         return qualifier
     closeness = near or {}
-    return max(entries, key=lambda e: (score(e, context, qualifier, closeness.get(e, 0.0), renamed=e in renamed),
-                                       e.population))
+    # an entry hashes field by field: the tables are asked only when they hold anything
+    return max(entries, key=lambda e: (score(e, context, qualifier, closeness.get(e, 0.0) if closeness else 0.0,
+                                             renamed=bool(renamed) and e in renamed), e.population))
