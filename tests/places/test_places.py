@@ -203,6 +203,15 @@ def test_the_end_of_a_longer_name_is_not_placed_by_the_words_around_that_name() 
     assert "Devon" in mentions and "Cottage" not in mentions  # "South" names a part of Devon; "Dove" no part of Cottage
 
 
+def test_mentions_are_the_same_with_the_entities_given() -> None:
+    article = _annotated("Officials of the Iowa Department of Transportation met Sen. Kay Lane in Ames and Boone, "
+                         "and the Des Moines Register covered the talks.")
+    assert article.doc is not None
+    gazetteer = load_gazetteer(EN)
+    given = find_mentions(article.doc, gazetteer, article.text, article.doc.ents)
+    assert given == find_mentions(article.doc, gazetteer) and given
+
+
 def test_a_name_before_based_is_a_place() -> None:
     article = _annotated("Executives of Deerfield-based Walgreens met suppliers in Peoria on Monday.")
     mentions = {span.text for span in find_mentions(article.doc, load_gazetteer(EN))}
