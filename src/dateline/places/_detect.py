@@ -269,8 +269,9 @@ def _from_entities(ents: Sequence[TokenSpan], gazetteer: Gazetteer) -> tuple[Sou
                        (t.i for t in ent if t.pos_ != "PROPN"))
         if label in PLACE_LABELS:
             for piece in entity_pieces(ent, gazetteer, parts=True):
-                if gazetteer.knows(piece.text) or gazetteer.lookup(gazetteer.words.without_possessive(piece.text)):
-                    spans[record_span(piece)] = label
+                name = piece.text  # spaCy joins a span's text anew on each call
+                if gazetteer.knows(name) or gazetteer.lookup(gazetteer.words.without_possessive(name)):
+                    spans[Span(piece.start_char, piece.end_char, name)] = label
                 else:
                     unknown.append((piece, label, []))
             continue
@@ -288,8 +289,9 @@ def _mistagged(ent: TokenSpan, pieces: list[TokenSpan], gazetteer: Gazetteer) ->
     if len(pieces) != 1:
         return None
     piece = pieces[0]
-    if ent.label_ in MISTAGGED_LABELS and strong(gazetteer, piece.text):
+    name = piece.text
+    if ent.label_ in MISTAGGED_LABELS and strong(gazetteer, name):
         return piece
-    if piece.end == ent.end and gazetteer.lookup(piece.text) and in_context(piece, gazetteer):
+    if piece.end == ent.end and gazetteer.lookup(name) and in_context(piece, gazetteer):
         return piece
     return None

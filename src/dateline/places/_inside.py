@@ -55,16 +55,17 @@ def inside_unknown(entity: TokenSpan, label: str, gazetteer: Gazetteer, known: s
             return found or dict.fromkeys(_local_title(entity, gazetteer), "embedded")
     else:
         found = {}
-    if gazetteer.key(entity.text) in gazetteer.not_places:
+    text = entity.text  # spaCy joins a span's text anew on each call
+    if gazetteer.key(text) in gazetteer.not_places:
         return found  # "the White House" holds no place
-    parts = _hyphen_parts(entity, gazetteer)
+    parts = _hyphen_parts(entity, text, gazetteer)
     if parts:
         return found | dict.fromkeys(parts, label)  # "U.S.-Russia relations"
     if label in PLACE_LABELS and _is_way(entity, gazetteer):
         return found | {_with_number(entity): label}  # "Washington Drive", "Orchard Road 4": a place of its own
     inner = dict.fromkeys(_embedded(entity, gazetteer, known), "embedded")
-    if not inner and label in PLACE_LABELS and acceptable(entity.text, gazetteer):
-        inner[record_span(entity)] = label
+    if not inner and label in PLACE_LABELS and acceptable(text, gazetteer):
+        inner[Span(entity.start_char, entity.end_char, text)] = label
     return found | inner
 
 
@@ -89,9 +90,9 @@ def record_span(tokens: TokenSpan) -> Span:
     return Span(tokens.start_char, tokens.end_char, tokens.text)
 
 
-def _hyphen_parts(span: TokenSpan, gazetteer: Gazetteer) -> list[Span]:
-    """The places joined by hyphens in "U.S.-Russia" or "Egypt–Israel", when every part is one."""
-    text = span.text
+def _hyphen_parts(span: TokenSpan, text: str, gazetteer: Gazetteer) -> list[Span]:
+    """The places joined by hyphens in "U.S.-Russia" or "Egypt–Israel", when every part is one (``text``: the
+    span's)."""
     pieces = dash_pieces(text)
     if len(pieces) < 2:
         return []
