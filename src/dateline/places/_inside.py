@@ -119,32 +119,44 @@ def _with_number(span: TokenSpan) -> Span:
 
 def _embedded(span: TokenSpan, gazetteer: Gazetteer, known: set[str]) -> Iterator[Span]:
     """Place names inside a longer name: clear places, or names the article uses as places elsewhere."""
-    i, end = span.start, span.end
-    doc = span.doc
+    first, end = span.start, span.end
+    # The entity's tokens read once: each window's text is cut from the entity's, and the window's tokens are
+    # made only for a name the gazetteer knows (spaCy makes a token object per word of a span at each use).
+    tokens = list(span)
+    text, base = span.text, span.start_char
+    starts = [t.idx - base for t in tokens]
+    ends = [start + len(t) for start, t in zip(starts, tokens, strict=True)]
     # a window never holds a space token: each ends before the first space after its start
-    spaces = [t.i for t in span if t.is_space] + [end]
+    spaces = [t.i for t in tokens if t.is_space] + [end]
+    i = first
     while i < end:
         window = None
-        if doc[i].text[:1].isupper() and doc[i].text not in gazetteer.words.leading:
-            window = longest_window(
-                doc, i, spaces[bisect.bisect_left(spaces, i)],
-                lambda w: w.start == span.start and w.end == span.end,
-                lambda w: acceptable(w.text, gazetteer) and _embedded_place(w, span, gazetteer, known),
-            )
+        word = tokens[i - first].text
+        if word[:1].isupper() and word not in gazetteer.words.leading:
+            for size in range(min(MAX_MATCH_TOKENS, spaces[bisect.bisect_left(spaces, i)] - i), 0, -1):
+                if size == end - first:
+                    continue  # the whole name
+                name = text[starts[i - first] : ends[i + size - 1 - first]]
+                if acceptable(name, gazetteer) and _embedded_place(i, i + size, name, span, gazetteer, known):
+                    window = Span(base + starts[i - first], base + ends[i + size - 1 - first], name)
+                    break
         if window is not None:
-            yield record_span(window)
-        i += len(window) if window is not None else 1
+            yield window
+        i += size if window is not None else 1
 
 
-def _embedded_place(window: TokenSpan, entity: TokenSpan, gazetteer: Gazetteer, known: set[str]) -> bool:
-    """Whether a name inside a longer one is a place there: one the article uses as a place, a clear place
-    that ends the name ("the Cooper School in Lombard") or is a country, region or US state, or one
-    before a word of a local institution ("Berea Police Department"), not "Delta Air Lines"."""
-    name = window.text
+def _embedded_place(start: int, end: int, name: str, entity: TokenSpan, gazetteer: Gazetteer, known: set[str]) -> bool:
+    """Whether a name inside a longer one (the tokens ``start`` to ``end`` of its doc, reading ``name``) is a
+    place there: one the article uses as a place, a clear place that ends the name ("the Cooper School in
+    Lombard") or is a country, region or US state, or one before a word of a local institution ("Berea Police
+    Department"), not "Delta Air Lines"."""
     if gazetteer.key(name) in known:
         return True
     entries = gazetteer.lookup(name)
-    if not entries or common_word(window, gazetteer):
+    if not entries:
+        return False
+    window = entity.doc[start:end]
+    if common_word(window, gazetteer):
         return False
     if any(decisive_entry(e) for e in entries if not e.alias) or name.endswith(gazetteer.words.county_endings):
         return True
