@@ -12,6 +12,7 @@ from dateline.lang import resources
 from dateline.quotes._lexicon import parse_lexicon
 from dateline.training import quote_cues as training
 from dateline.training.quote_cues import CueCount, learned
+from tests.training.polnear import brat
 
 #: Hand-made articles in PolNeAR's layout: (text, [(source, cue, content)]). "depicted" is a cue in no curated list;
 #: "said" is in one, so it is never counted; "mused" is a cue once and a plain word nowhere.
@@ -27,19 +28,6 @@ ARTICLES = [
 ]
 
 
-def _ann(text: str, parts: list[tuple[str, str, str]]) -> str:
-    lines, k = [], 0
-    for e, (source, cue, content) in enumerate(parts, 1):
-        ids = []
-        for label, words in (("Source", source), ("Cue", cue), ("Content", content)):
-            k += 1
-            start = text.index(words)
-            lines.append(f"T{k}\t{label} {start} {start + len(words)}\t{words}")
-            ids.append(f"{label}:T{k}")
-        lines.append(f"E{e}\tAttribution:T{k} " + " ".join(ids))
-    return "\n".join(lines) + "\n"
-
-
 @pytest.fixture
 def data(tmp_path: Path) -> Path:
     split = tmp_path / "polnear" / "train"
@@ -48,7 +36,7 @@ def data(tmp_path: Path) -> Path:
     # The first article (in name order) is held out: an empty one, so that the four above are all counted.
     for n, (text, parts) in enumerate([("Nothing happened here.", []), *ARTICLES]):
         (split / "text" / f"article{n}.txt").write_text(text, encoding="utf-8")
-        (split / "attributions" / f"article{n}_annotator.ann").write_text(_ann(text, parts), encoding="utf-8")
+        (split / "attributions" / f"article{n}_annotator.ann").write_text(brat(text, parts), encoding="utf-8")
     return tmp_path / "polnear"
 
 

@@ -10,6 +10,7 @@ import pytest
 from dateline.errors import InputError
 from dateline.quotes._model import AttributionModel
 from dateline.training import quotes as training
+from tests.training.polnear import brat
 
 #: Hand-made articles in PolNeAR's layout: (text, [(source, cue, content)]), each part a substring of the text.
 ARTICLES = [
@@ -24,19 +25,6 @@ ARTICLES = [
 ]
 
 
-def _ann(text: str, parts: list[tuple[str, str, str]]) -> str:
-    lines, k = [], 0
-    for e, (source, cue, content) in enumerate(parts, 1):
-        ids = []
-        for label, words in (("Source", source), ("Cue", cue), ("Content", content)):
-            k += 1
-            start = text.index(words)
-            lines.append(f"T{k}\t{label} {start} {start + len(words)}\t{words}")
-            ids.append(f"{label}:T{k}")
-        lines.append(f"E{e}\tAttribution:T{k} " + " ".join(ids))
-    return "\n".join(lines) + "\n"
-
-
 @pytest.fixture
 def data(tmp_path: Path) -> Path:
     split = tmp_path / "polnear" / "train"
@@ -44,7 +32,7 @@ def data(tmp_path: Path) -> Path:
     (split / "attributions").mkdir()
     for n, (text, parts) in enumerate(ARTICLES):
         (split / "text" / f"article{n}.txt").write_text(text, encoding="utf-8")
-        (split / "attributions" / f"article{n}_annotator.ann").write_text(_ann(text, parts), encoding="utf-8")
+        (split / "attributions" / f"article{n}_annotator.ann").write_text(brat(text, parts), encoding="utf-8")
     return tmp_path / "polnear"
 
 
