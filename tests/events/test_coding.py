@@ -123,8 +123,8 @@ def test_a_party_named_with_a_possessive_pronoun_is_not_its_owner() -> None:
 
 
 def test_an_act_of_the_police_that_names_no_one_is_aimed_at_the_one_suspect_of_the_story() -> None:
-    text = ("A gunman killed two men in Leeds on Friday. West Yorkshire Police said on Saturday they were treating "
-            "it as a terrorist incident.")
+    text = ("A gunman shot three shoppers in Northtown on Friday. County detectives told reporters they were "
+            "treating the shooting as a terrorist attack.")
     article = run(text, published="2021-03-06")
     (treated,) = [e for e in article.events if e.trigger.text == "treating"]
     assert _names(article, treated.recipients) == ["gunman"]

@@ -104,6 +104,6 @@ def test_a_habit_of_people_at_large_is_no_ones_stance_but_a_report_of_them_is(nl
 
 
 def test_a_courtesy_holds_no_stance_but_a_wish_does(nlp: Any) -> None:
-    found = stances("I would like to ask you about the new harbour. I would like to visit the new harbour.")
+    found = stances("I would like to ask you about your plans for the harbour. I would like to visit the harbour.")
     assert not any("ask you" in c for c in contents(found))
-    assert "to visit the new harbour" in contents(found)
+    assert "to visit the harbour" in contents(found)

@@ -1,8 +1,8 @@
 """The suspect an act of the police or a court is aimed at when its sentence names no one.
 
 A story about one crime tells what the police and the courts do about its suspect without naming him in
-every sentence: "police are treating it as a terrorist incident", "officers recovered a guidebook on
-investigation of his home", "authorities are investigating the shooting". An accusation, an act of force
+every sentence: "detectives treat the fire as arson", "officers searched his flat", "authorities are
+investigating the shooting". An accusation, an act of force
 or a sanction by an actor of the police or the courts that names no known recipient is aimed at the one
 criminal the story names (PLOVER sector CRM), where it names exactly one.
 """
