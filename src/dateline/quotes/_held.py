@@ -200,23 +200,22 @@ def _thing_holds(doc: Doc, quote: Quote, cue: Token, lexicon: Lexicon) -> bool:
     return not any(_may_hold(t, lexicon) for t in (head, *head.conjuncts))
 
 
-def unheld(doc: Doc, quote: Quote, lexicon: Lexicon) -> bool:
-    """Whether a reported stance tells no stance its source holds (see the module)."""
+def unheld(doc: Doc, quote: Quote, cue: Token | None, lexicon: Lexicon) -> bool:
+    """Whether a reported stance tells no stance its source holds (see the module; ``cue``: the first token of its
+    cue, :func:`_cue`)."""
     if quote.kind != "stance" or quote.direct:
         return False
     if _relative_holder(doc, quote, lexicon) or _anyone(quote, lexicon):
         return True
-    cue = _cue(doc, quote)
     return cue is not None and (_directed(cue, lexicon) or _supposed(cue, lexicon) or _thing_shows(cue, lexicon)
                                 or _courtesy(cue, lexicon)
                                 or _dummy_holder(doc, quote, cue, lexicon) or _thing_holds(doc, quote, cue, lexicon)
                                 or _people_at_large(doc, quote, cue, lexicon))
 
 
-def without_reason(doc: Doc, text: str, quote: Quote, lexicon: Lexicon) -> Quote:
-    """``quote`` with its content ending before a clause of reason its cue governs ("decided to go | because
-    ..."), when the content runs over one and holds words before it (``text``: the article's text)."""
-    cue = _cue(doc, quote)
+def without_reason(doc: Doc, text: str, quote: Quote, cue: Token | None, lexicon: Lexicon) -> Quote:
+    """``quote`` with its content ending before a clause of reason its cue (``cue``) governs ("decided to go |
+    because ..."), when the content runs over one and holds words before it (``text``: the article's text)."""
     if cue is None or quote.direct or quote.kind != "stance":
         return quote
     governors = {cue.i} | ({cue.head.i} if cue.dep_ == "xcomp" else set())
@@ -246,12 +245,11 @@ def _own_cue(quote: Quote) -> bool:
     return quote.cue is not None and not quote.direct and quote.content.start <= quote.cue.start < quote.content.end
 
 
-def without_own_cue(doc: Doc, text: str, quote: Quote) -> Quote | None:
+def without_own_cue(text: str, quote: Quote, cue: Token | None) -> Quote | None:
     """``quote`` with a content that holds its own cue cut to what follows the cue ("In his view, | the centres are
     ..."; not a passive's: "The theorem is believed to be false" is what is believed), or None when the cue
     modifies a noun of the content ("The planet they found was ...") or nothing follows it: the content is then no
     report of the cue."""
-    cue = _cue(doc, quote)
     if cue is None or quote.cue is None or not _own_cue(quote) \
             or any(c.dep_ in ("auxpass", "nsubjpass") for c in cue.children):
         return quote  # "The theorem is believed to be false": a passive's subject is part of what is held
@@ -271,6 +269,13 @@ def held(article: Article, quotes: list[Quote], lexicon: Lexicon) -> list[Quote]
     doc = article.doc
     if doc is None:
         return quotes
-    kept = [without_reason(doc, article.text, q, lexicon) for q in quotes if not unheld(doc, q, lexicon)]
-    return [q for q in (without_own_cue(doc, article.text, q) if q.kind == "stance" else q for q in kept)
-            if q is not None]
+    kept: list[Quote] = []
+    for quote in quotes:
+        cue = _cue(doc, quote)  # its first token, found once: the cue's offsets stay as the content is cut
+        if unheld(doc, quote, cue, lexicon):
+            continue
+        quote = without_reason(doc, article.text, quote, cue, lexicon)
+        cut = without_own_cue(article.text, quote, cue) if quote.kind == "stance" else quote
+        if cut is not None:
+            kept.append(cut)
+    return kept
