@@ -259,11 +259,6 @@ def _natural(gazetteer: Gazetteer, name: str, found: tuple[Entry, ...], feature:
     if found and feature == WORD_CUE and not any(is_decisive(e) and not e.alias for e in found):
         return natural
     return found
-    if not found and (feature or all(e.kind in gazetteer.words.bare_kinds for e in natural)):
-        return natural
-    if found and feature == WORD_CUE and not any(is_decisive(e) and not e.alias for e in found):
-        return natural
-    return found
 
 
 #: A town this large takes the name it bears outright from a city known by it only as another name; a smaller
