@@ -14,7 +14,7 @@ if TYPE_CHECKING:
 
 __all__ = ["COLUMNS", "natural_features"]
 
-#: The columns features.json's rows open with.
+#: The columns features.json's rows open with (the builder, :mod:`dateline.places.naturalearth`, writes these).
 COLUMNS = ["name", "other_names", "class", "lat", "lon", "country", "scalerank"]
 
 

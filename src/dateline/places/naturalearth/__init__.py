@@ -22,6 +22,7 @@ from pathlib import Path
 from typing import Any
 
 from dateline.errors import InputError
+from dateline.places._natural import COLUMNS
 from dateline.places.naturalearth._geometry import (
     Countries,
     Point,
@@ -37,9 +38,6 @@ from dateline.places.naturalearth._geometry import (
 from dateline.places.naturalearth._names import names_of
 
 __all__ = ["COLUMNS", "Feature", "build", "write"]
-
-#: The columns of each row of the table.
-COLUMNS = ("name", "other_names", "class", "lat", "lon", "country", "scalerank")
 
 #: Two features of one name and class whose points lie within this distance are one (a river in the world
 #: file and again in the North American one; an island both as an area and as a label point). Not tuned: a
