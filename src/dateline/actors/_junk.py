@@ -56,7 +56,7 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 from dateline.actors._build import Build, Group
-from dateline.actors._products import platform_name, platform_use, product_name
+from dateline.actors._products import MODIFYING, platform_name, platform_use, product_name
 from dateline.actors._tagged import org_noun_at
 
 if TYPE_CHECKING:
@@ -86,8 +86,6 @@ AGENTS = frozenset({"nsubj", "poss", "agent"})
 SUBJECTS = frozenset({"nsubj", "nsubjpass"})
 #: Brackets that hold an acronym or what it stands for ("FGM [Female Genital Mutilation]").
 OPENING_BRACKETS = frozenset({"(", "["})
-#: Dependency labels of a word that modifies the noun after it ("Ghazni province").
-MODIFYING = frozenset({"compound", "amod", "nmod"})
 #: Dictionary readings of places and peoples: one that opens the name of an event is no actor there.
 PLACE_KINDS = frozenset({"country", "demonym", "capital", "metonym"})
 #: Most capitalized words read after a place's name for the word that makes it an event's ("Syrian Civil War").

@@ -21,7 +21,8 @@ if TYPE_CHECKING:
 
 __all__ = ["platform_name", "platform_use", "product_name"]
 
-#: Dependency labels of a word that modifies the noun after it ("an Instagram post").
+#: Dependency labels of a word that modifies the noun after it ("an Instagram post", "Ghazni province", "the
+#: suspect vehicle"); the actors' other passes read them from here.
 MODIFYING = frozenset({"compound", "amod", "nmod"})
 
 

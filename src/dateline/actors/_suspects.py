@@ -23,6 +23,7 @@ from spacy.attrs import IDX
 from dateline.actors._agents import CIVILIANS
 from dateline.actors._build import Build, Group, Key
 from dateline.actors._candidates import OBJECTS
+from dateline.actors._products import MODIFYING
 
 if TYPE_CHECKING:
     from spacy.tokens import Token
@@ -35,8 +36,6 @@ CRIMINAL = "CRM"
 DESCRIBING = frozenset({"acl", "dep", "advcl", "relcl", "conj"})
 #: Penn tag of a singular common noun: "the attacker" is one person, "the attackers" a group.
 SINGULAR = "NN"
-#: Dependency labels of a noun that modifies another ("the suspect vehicle"): no person.
-MODIFYING = frozenset({"compound", "amod", "nmod"})
 
 
 def suspects_pass(build: Build) -> None:
