@@ -298,12 +298,12 @@ def test_the_store_is_free_between_batches(tmp_path: Path) -> None:
 
 
 def test_batches_finished_together_are_written_together_in_order() -> None:
+    from dateline.run._flow import Flow
     from dateline.run.engines import LocalEngine
-    from dateline.run.runner import _Flow
 
     documents = [Document(f"d{i}", "t.txt", "text", f"Words of document number {i}.") for i in range(20)]
     options = RunOptions(pipeline=PipelineSettings(stages=()), dedup=False)
-    groups = list(_Flow(options, LocalEngine(), None, rows=True).run([documents[i:i + 2] for i in range(0, 20, 2)]))
+    groups = list(Flow(options, LocalEngine(), None, rows=True).run([documents[i:i + 2] for i in range(0, 20, 2)]))
     assert [r.id for group in groups for batch, _ in group for r in batch] == [d.id for d in documents]
     assert max(len(g) for g in groups) > 1 and all(len(g) <= WRITE_GROUP for g in groups)
     assert all(prepared is not None and list(prepared.ids) == [r.id for r in batch]

@@ -27,8 +27,7 @@ from dateline.ingest import MAX_DOCUMENT_BYTES
 from dateline.pipeline import DEFAULT_BATCH_SIZE, Pipeline, PipelineSettings
 from dateline.records import Article, Document, Failure
 from dateline.run._flow import WRITE_GROUP as WRITE_GROUP
-from dateline.run._flow import Batch, Finished
-from dateline.run._flow import Flow as _Flow
+from dateline.run._flow import Batch, Finished, Flow
 from dateline.run._work import STORY_KEYS, Result
 from dateline.run.dedup import Deduplicator
 from dateline.run.engines import Engine, make_engine
@@ -186,7 +185,7 @@ def run(
                                    published_overrides=options.published_overrides, on_skip=tally.skip)
         seen: set[str] = set()
         batches = (_unseen(b, known, seen, tally, report) for b in _batches(documents, options.batch_size))
-        flow = _Flow(options, engine, dedup, rows=store is not None, records=sink is not None)
+        flow = Flow(options, engine, dedup, rows=store is not None, records=sink is not None)
         for count, group in enumerate(flow.run(batches), 1):
             if store is not None:
                 _write(store, group, options, fold=count % FOLD_EVERY == 0)
