@@ -138,8 +138,7 @@ def _courtesy(cue: Token, lexicon: Lexicon) -> bool:
     and holds no stance."""
     return cue.lemma_.lower() in lexicon.courtesy_verbs \
         and any(c.dep_ == "aux" and c.lower_ in lexicon.courtesy_modals for c in cue.children) \
-        and any(c.dep_ == "xcomp" and c.lemma_.lower() in lexicon.speech_verbs | lexicon.communication_words
-                for c in cue.children)
+        and any(c.dep_ == "xcomp" and c.lemma_.lower() in lexicon.speaking_words for c in cue.children)
 
 
 def _supposed(cue: Token, lexicon: Lexicon) -> bool:

@@ -176,6 +176,17 @@ class Lexicon:
                 | self.communication_cues)
 
     @functools.cached_property
+    def question_cues(self) -> frozenset[str]:
+        """Every word of thought or finding whose content may be an embedded question ("know what it is", "not
+        sure which company", "no idea whether ...")."""
+        return self.thought_verbs | self.clause_only_verbs | self.cue_adjectives | (self.cue_nouns - self.speech_nouns)
+
+    @functools.cached_property
+    def speaking_words(self) -> frozenset[str]:
+        """Every verb of saying and word of communicating ("would like to ask", "to add")."""
+        return self.speech_verbs | self.communication_words
+
+    @functools.cached_property
     def pronouns(self) -> frozenset[str]:
         return self.person_pronouns | self.group_pronouns
 

@@ -169,9 +169,8 @@ def asks(content: str, cue_lemma: str, lexicon: Lexicon) -> bool:
     if len(words) > 1 and words[0].lower() == cue_lemma:
         words = words[1:]  # "was | sure which ...": the word of thought opens the content of its copula
     first = re.split(r"\W", words[0].lower(), maxsplit=1)[0] if words else ""  # "what's", "why,"
-    thought = lexicon.thought_verbs | lexicon.clause_only_verbs | lexicon.cue_adjectives \
-        | (lexicon.cue_nouns - lexicon.speech_nouns)
-    return first in lexicon.question_openers and cue_lemma in thought and cue_lemma not in lexicon.stance_verbs
+    return first in lexicon.question_openers and cue_lemma in lexicon.question_cues \
+        and cue_lemma not in lexicon.stance_verbs
 
 
 def _thought_lemma(a: Arrays, cue: int, lexicon: Lexicon) -> str:
