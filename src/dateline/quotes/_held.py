@@ -182,7 +182,8 @@ def _may_hold(token: Token, lexicon: Lexicon) -> bool:
     capitalised word the tagger took for a common noun), an agent, a finding, people at large, or a doer."""
     lemma = token.lemma_.lower()
     return token.pos_ != "NOUN" or bool(token.ent_type_) or not token.is_lower or is_agent(token, lexicon) \
-        or lemma in lexicon.finding_nouns | lexicon.generic_people or lemma.endswith(tuple(lexicon.doer_endings))
+        or lemma in lexicon.finding_nouns or lemma in lexicon.generic_people \
+        or lemma.endswith(tuple(lexicon.doer_endings))
 
 
 def _thing_holds(doc: Doc, quote: Quote, cue: Token, lexicon: Lexicon) -> bool:

@@ -87,7 +87,7 @@ def acted(a: Arrays, quote: Quote, lexicon: Lexicon) -> bool:
     if lemma in lexicon.feeling_verbs:
         return False  # "the verdict angered his lawyers": what they feel, read by the rules alone
     return _cue_kind(a, quote.cue.text.lower(), cue, lexicon) is None or _other_word(a, cue, lexicon) \
-        or (lemma in lexicon.object_topic_verbs | lexicon.pursuit_verbs and not _clause_content(a, quote)) \
+        or ((lemma in lexicon.object_topic_verbs or lemma in lexicon.pursuit_verbs) and not _clause_content(a, quote)) \
         or (lemma in lexicon.continuation_verbs and _goes_on(a, quote, lexicon)) \
         or (lemma in lexicon.perception_verbs and not _finite(a, quote)) \
         or (lemma in lexicon.occasion_verbs and _occasion(a, quote, lexicon))
