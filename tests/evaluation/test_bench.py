@@ -107,7 +107,7 @@ def test_the_cpu_of_a_process_tree_counts_its_children() -> None:
     import subprocess
     import sys
 
-    from dateline.evaluation.bench import _cpu_seconds, _tree_cpu, _tree_cpu_since
+    from dateline.evaluation._bench_ray import _cpu_seconds, _tree_cpu, _tree_cpu_since
 
     before = _tree_cpu()
     assert sum(before.values()) >= _cpu_seconds() - 0.05  # this process at least (clock ticks: 10 ms)

@@ -34,9 +34,6 @@ from pathlib import Path
 from dateline._paths import shared_root
 from dateline.evaluation._bench_ray import GOAL_RAY_SPEEDUP as GOAL_RAY_SPEEDUP
 from dateline.evaluation._bench_ray import RayReport, ray_scaling
-from dateline.evaluation._bench_ray import _cpu_seconds as _cpu_seconds
-from dateline.evaluation._bench_ray import _tree_cpu as _tree_cpu
-from dateline.evaluation._bench_ray import _tree_cpu_since as _tree_cpu_since
 from dateline.pipeline import DEFAULT_BATCH_SIZE, DEFAULT_STAGES, Pipeline
 from dateline.records import Article, Document
 from dateline.run._work import run_stages
