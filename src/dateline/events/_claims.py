@@ -20,7 +20,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from dateline.events._clause import parties, subject
+from dateline.events._clause import parties, pobjs, subject
 from dateline.events._lexicon import Words
 from dateline.events._phrase import phrase
 from dateline.records import Article
@@ -59,8 +59,7 @@ def claimed_doer(article: Article, words: Words) -> str | None:
 
 def _attributed(verb: Token, words: Words) -> list[Token]:
     """Whom ``verb`` attributes an act to: the object of its "to" ("attributed the bombing to X")."""
-    return [t for c in verb.children if c.dep_ in ("prep", "dative") and c.lower_ in _TO
-            for g in c.children if g.dep_ == "pobj" for t in parties(g, words)]
+    return [t for c in verb.children if c.dep_ in ("prep", "dative") and c.lower_ in _TO for t in pobjs(c, words)]
 
 
 def _actors(article: Article, tokens: list[Token], words: Words) -> set[str]:
