@@ -11,6 +11,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
+from dateline.events._doers import CRIMINAL
 from dateline.records import Article
 
 __all__ = ["LAW_SECTORS", "PURSUIT_TYPES", "pursued"]
@@ -20,8 +21,6 @@ LAW_SECTORS = frozenset({"COP", "JUD"})
 #: PLOVER types of the acts the police and the courts take against a suspect: accusing and investigating,
 #: arresting and searching, convicting and sentencing.
 PURSUIT_TYPES = frozenset({"ACCUSE", "COERCE", "SANCTION"})
-#: The PLOVER sector of criminals.
-CRIMINAL = "CRM"
 #: The kinds of actor a suspect may be: a person, or a group of them ("the gunmen").
 SUSPECT_KINDS = frozenset({"person", "group"})
 
