@@ -31,7 +31,7 @@ from dateline.events._antecedents import antecedent
 from dateline.events._args import passive
 from dateline.events._clause import joint, refusal
 from dateline.events._context import imperative, status
-from dateline.events._doers import CRIME_TYPES, context_doer, mention_head, story_doer
+from dateline.events._doers import CRIME_TYPES, actor_ids, context_doer, mention_head, story_doer
 from dateline.events._fold import Hit
 from dateline.events._lexicon import Words, plover
 from dateline.events._located import located_party
@@ -135,12 +135,12 @@ def _claimed(article: Article, hit: Hit, number: int, scene: Scene) -> Hit:
     lead that names no known doer ("A car bomb was rammed into a base", "Twin bombings struck the cathedral"):
     that doer is the rules' alone (``rules_only``)."""
     if (scene.claimed is None or hit.entry.type not in CRIME_TYPES or number >= LEAD_SENTENCES
-            or any(article.actor_at(t.idx, t.idx + len(t.text)) is not None for t in hit.args.actors)
+            or actor_ids(article, hit.args.actors)
             or (claimed := article.actor(scene.claimed)) is None or not claimed.mentions):
         return hit
     told = scene.by_type.get(hit.entry.type)
-    if any((a := article.actor_at(t.idx, t.idx + len(t.text))) is not None and a.id == claimed.id
-           for t in hit.args.recipients) or (told is not None and told[0] != number and claimed.id in told[1]):
+    if claimed.id in actor_ids(article, hit.args.recipients) or (
+            told is not None and told[0] != number and claimed.id in told[1]):
         return hit  # an attack on the doer is no act of his; his attack in a later sentence is the first told again
     doer = mention_head(hit.token, claimed.mentions[0])
     return hit if doer is None else replace(hit, args=replace(hit.args, actors=(doer,)), rules_only=True)

@@ -23,7 +23,7 @@ from dateline.records import Article, Span
 if TYPE_CHECKING:
     from spacy.tokens import Token
 
-__all__ = ["CONTEXT_SECTORS", "context_doer", "mention_head", "story_doer"]
+__all__ = ["CONTEXT_SECTORS", "actor_ids", "context_doer", "mention_head", "story_doer"]
 
 #: PLOVER modes whose unnamed doer is, by office, an actor of one PLOVER sector: arrests and detentions are the
 #: police's (COP), convictions and sentences a court's (JUD).
@@ -45,7 +45,7 @@ def context_doer(article: Article, trigger: Token, mode: str | None, patients: S
     sector = CONTEXT_SECTORS.get(mode or "")
     if sector is None:
         return None
-    done_to = _done_to(article, patients)
+    done_to = actor_ids(article, patients)  # a convicted lawyer does not convict himself
     start = trigger.sent.start_char
     mentions = [m for a in article.actors if a.sector == sector and a.id not in done_to for m in a.mentions
                 if start <= m.start and m.end <= trigger.idx]
@@ -64,7 +64,7 @@ def story_doer(article: Article, trigger: Token, mode: str | None, kind: str,
     if sector is None:
         return None
     kinds = BODY_KINDS.get(sector, ("person", "group"))
-    done_to = _done_to(article, patients)
+    done_to = actor_ids(article, patients)  # a convicted lawyer does not convict himself
     bodies = [a for a in article.actors if a.sector == sector and a.kind in kinds and a.id not in done_to]
     if len(bodies) != 1 or not bodies[0].mentions:
         return None
@@ -73,9 +73,9 @@ def story_doer(article: Article, trigger: Token, mode: str | None, kind: str,
     return mention_head(trigger, before[-1] if before else mentions[0])
 
 
-def _done_to(article: Article, patients: Sequence[Token]) -> set[str]:
-    """The ids of the actors the act is done to (``patients``): a convicted lawyer does not convict himself."""
-    return {a.id for t in patients if (a := article.actor_at(t.idx, t.idx + len(t.text))) is not None}
+def actor_ids(article: Article, tokens: Sequence[Token]) -> set[str]:
+    """The ids of the known actors whose mention holds one of the words ``tokens`` (argument heads)."""
+    return {a.id for t in tokens if (a := article.actor_at(t.idx, t.idx + len(t.text))) is not None}
 
 
 def mention_head(trigger: Token, mention: Span) -> Token | None:
