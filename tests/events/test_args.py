@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from tests.events.test_events import only, run
+from tests.events.test_events import actor_names, only, run
 
 
 def test_a_name_the_parse_takes_for_a_predicate_is_the_object() -> None:
@@ -12,7 +12,7 @@ def test_a_name_the_parse_takes_for_a_predicate_is_the_object() -> None:
     article = run("Mark Ellis ran for president. In May he named Ohio dentist Ann Miller as his running mate and "
                   "began a tour.")
     event = only(article, "SUPPORT")
-    assert "Ann Miller" in [a.name for i in event.recipients if (a := article.actor(i)) is not None]
+    assert "Ann Miller" in actor_names(article, event.recipients)
 
 
 @pytest.mark.parametrize(("text", "event_type", "actor"), [
@@ -22,7 +22,7 @@ def test_a_name_the_parse_takes_for_a_predicate_is_the_object() -> None:
 def test_acts_counted_by_a_noun_take_their_actor_through_it(text: str, event_type: str, actor: str) -> None:
     article = run(text)
     event = only(article, event_type)
-    assert [a.name for i in event.actors if (a := article.actor(i)) is not None] == [actor]
+    assert actor_names(article, event.actors) == [actor]
 
 
 def test_the_agent_noun_before_a_noun_of_an_act_is_its_doer() -> None:
@@ -30,7 +30,7 @@ def test_the_agent_noun_before_a_noun_of_an_act_is_its_doer() -> None:
     event = only(article, "ASSAULT")
     assert [(a.name, a.sector) for i in event.actors if (a := article.actor(i)) is not None] == [
         ("U.S. police", "COP")]
-    assert [a.name for i in event.recipients if (a := article.actor(i)) is not None] == ["Sam Reed"]
+    assert actor_names(article, event.recipients) == ["Sam Reed"]
 
 
 def test_a_name_before_a_noun_of_an_act_is_no_doer_and_the_clause_comes_first() -> None:
@@ -48,5 +48,5 @@ def test_what_is_called_for_is_asked_of_the_subject_of_its_clause(text: str) -> 
     # the parse makes "for" the mark of the clause called for, not a preposition of "called"
     article = run(text)
     event = only(article, "REQUEST")
-    assert [a.name for i in event.actors if (a := article.actor(i)) is not None] == ["Joan Walsh"]
-    assert [a.name for i in event.recipients if (a := article.actor(i)) is not None] == ["Russia"]
+    assert actor_names(article, event.actors) == ["Joan Walsh"]
+    assert actor_names(article, event.recipients) == ["Russia"]

@@ -4,11 +4,7 @@
 from __future__ import annotations
 
 from dateline.records import Article, Event
-from tests.events.test_events import run
-
-
-def _names(article: Article, ids: tuple[str, ...]) -> list[str]:
-    return [a.name for i in ids if (a := article.actor(i)) is not None]
+from tests.events.test_events import actor_names, run
 
 
 def _attacks(article: Article) -> list[Event]:
@@ -19,15 +15,15 @@ def test_the_group_that_claims_the_attack_is_its_doer() -> None:
     article = run("A car bomb was rammed into an army base in Ghazni on Monday. The Taliban claimed responsibility "
                   "for the attack.", "2020-06-01")
     [attack] = _attacks(article)
-    assert _names(article, attack.actors) == ["Taliban"]
+    assert actor_names(article, attack.actors) == ["Taliban"]
 
 
 def test_the_group_an_attack_is_attributed_to_is_its_doer_once_in_its_sentence() -> None:
     article = run("A bombing yesterday killed journalist Omar Haddad in the port town of Mokha, Yemen. No group "
                   "claimed the attack, but the governor attributed the bombing to Houthi rebels.", "2020-06-01")
     [attack] = _attacks(article)  # the bombing and the killing are one act
-    assert _names(article, attack.actors) == ["Houthis"]
-    assert _names(article, attack.recipients) == ["Omar Haddad"]
+    assert actor_names(article, attack.actors) == ["Houthis"]
+    assert actor_names(article, attack.recipients) == ["Omar Haddad"]
 
 
 def test_no_doer_where_none_claims_the_attack() -> None:

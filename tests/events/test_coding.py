@@ -6,7 +6,7 @@ import pytest
 
 from dateline.events._suspect import pursued
 from dateline.records import Actor, ActorKind, Article
-from tests.events.test_events import run
+from tests.events.test_events import actor_names, run
 
 
 @pytest.mark.parametrize(("text", "coded"), [
@@ -42,7 +42,7 @@ def test_a_news_passive_takes_the_one_police_body_the_story_names_elsewhere() ->
     assert arrests and all(not e.actors for e in arrests)  # two bodies: none chosen
 
 
-def test_an_attack_told_with_no_doer_is_the_one_criminal_the_story_names() -> None:
+def test_an_attack_told_with_no_doer_is_the_one_criminal_the_storyactor_names() -> None:
     text = ("A stabbing killed two men at a market in Leeds on Friday. Police arrested Tom Hale, who was "
             "charged with murder.")
     article = run(text, published="2021-03-06")
@@ -90,9 +90,6 @@ def test_a_meeting_needs_a_partner(text: str, parties: list[str] | None) -> None
     assert found == ([parties] if parties else []), found
 
 
-def _names(article: Article, ids: tuple[str, ...]) -> list[str]:
-    return [a.name for i in ids if (a := article.actor(i)) is not None]
-
 
 @pytest.mark.parametrize(("text", "trigger", "owner"), [
     # a possessive pronoun: the person it stands for owns the thing acted on
@@ -112,14 +109,14 @@ def test_the_recipient_of_an_act_on_an_owned_thing_is_its_owner(text: str, trigg
     article = run(text, published="2021-03-06")
     found = [e for e in article.events if e.trigger.text == trigger]
     assert found, [(e.type, e.trigger.text) for e in article.events]
-    assert _names(article, found[0].recipients) == [owner]
+    assert actor_names(article, found[0].recipients) == [owner]
 
 
 def test_a_party_named_with_a_possessive_pronoun_is_not_its_owner() -> None:
     text = "Senator Mary Jones met Omar Haddad on Monday. On Tuesday police arrested his associates in Leeds."
     article = run(text, published="2021-03-06")
     arrests = [e for e in article.events if e.trigger.text == "arrested"]
-    assert all("Omar Haddad" not in _names(article, e.recipients) for e in arrests)
+    assert all("Omar Haddad" not in actor_names(article, e.recipients) for e in arrests)
 
 
 def test_an_act_of_the_police_that_names_no_one_is_aimed_at_the_one_suspect_of_the_story() -> None:
@@ -127,7 +124,7 @@ def test_an_act_of_the_police_that_names_no_one_is_aimed_at_the_one_suspect_of_t
             "treating the shooting as a terrorist attack.")
     article = run(text, published="2021-03-06")
     (treated,) = [e for e in article.events if e.trigger.text == "treating"]
-    assert _names(article, treated.recipients) == ["gunman"]
+    assert actor_names(article, treated.recipients) == ["gunman"]
 
 
 def _actor(key: str, kind: ActorKind, sector: str) -> Actor:

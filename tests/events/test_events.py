@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+from collections.abc import Sequence
 from dataclasses import replace
 from pathlib import Path
 from typing import Any
@@ -36,6 +37,11 @@ def only(article: Article, event_type: str) -> Event:
     found = [e for e in article.events if e.type == event_type]
     assert len(found) == 1, [(e.type, e.trigger.text) for e in article.events]
     return found[0]
+
+
+def actor_names(article: Article, ids: Sequence[str]) -> list[str]:
+    """The names of the article's actors with these ids, in their order."""
+    return [a.name for i in ids if (a := article.actor(i)) is not None]
 
 
 def texts(spans: Any) -> list[str]:

@@ -2,16 +2,9 @@
 
 from __future__ import annotations
 
-from collections.abc import Sequence
-
 import pytest
 
-from dateline.records import Article
-from tests.events.test_events import only, run
-
-
-def _names(article: Article, ids: Sequence[str]) -> list[str]:
-    return [a.name for i in ids if (a := article.actor(i)) is not None]
+from tests.events.test_events import actor_names, only, run
 
 
 @pytest.mark.parametrize(("text", "actor"), [
@@ -23,7 +16,7 @@ def _names(article: Article, ids: Sequence[str]) -> list[str]:
 def test_clemency_is_a_concession_of_who_grants_it(text: str, actor: str) -> None:
     article = run(text)
     event = only(article, "CONCEDE")
-    assert actor in _names(article, event.actors)
+    assert actor in actor_names(article, event.actors)
 
 
 def test_a_commuted_journey_is_no_clemency() -> None:
@@ -37,7 +30,7 @@ def test_a_commuted_journey_is_no_clemency() -> None:
 def test_choosing_a_running_mate_or_a_nominee_is_support_of_them(text: str) -> None:
     article = run(text)
     event = only(article, "SUPPORT")
-    assert "Peter Walsh" in _names(article, event.recipients)
+    assert "Peter Walsh" in actor_names(article, event.recipients)
 
 
 def test_a_bare_role_chosen_is_no_support() -> None:
@@ -52,7 +45,7 @@ def test_a_bare_role_chosen_is_no_support() -> None:
 ])
 def test_proposing_an_act_is_a_request(text: str) -> None:
     article = run(text)
-    assert "Maria Costa" in _names(article, only(article, "REQUEST").actors)
+    assert "Maria Costa" in actor_names(article, only(article, "REQUEST").actors)
 
 
 def test_suggesting_a_claim_is_no_request() -> None:
@@ -62,24 +55,25 @@ def test_suggesting_a_claim_is_no_request() -> None:
 
 def test_making_lawful_what_was_banned_is_a_concession() -> None:
     article = run("The Senate of Ohio voted to legalize cannabis on Friday.")
-    assert any("Senate" in name for name in _names(article, only(article, "CONCEDE").actors))
+    assert any("Senate" in name for name in actor_names(article, only(article, "CONCEDE").actors))
 
 
 @pytest.mark.parametrize("verb", ["insulted", "smeared", "belittled"])
 def test_verbs_of_insult_are_accusations(verb: str) -> None:
     article = run(f"Senator Maria Costa {verb} Peter Walsh on Monday.")
     event = only(article, "ACCUSE")
-    assert _names(article, event.actors) == ["Maria Costa"] and _names(article, event.recipients) == ["Peter Walsh"]
+    assert (actor_names(article, event.actors) == ["Maria Costa"]
+            and actor_names(article, event.recipients) == ["Peter Walsh"])
 
 
 def test_accepting_responsibility_is_a_concession() -> None:
     article = run("Senator Maria Costa accepted responsibility for the failed vote on Monday.")
-    assert _names(article, only(article, "CONCEDE").actors) == ["Maria Costa"]
+    assert actor_names(article, only(article, "CONCEDE").actors) == ["Maria Costa"]
 
 
 def test_sending_officers_is_a_mobilization() -> None:
     article = run("President Maria Costa sent federal officers to Leeds on Monday.")
-    assert _names(article, only(article, "MOBILIZE").actors) == ["Maria Costa"]
+    assert actor_names(article, only(article, "MOBILIZE").actors) == ["Maria Costa"]
 
 
 @pytest.mark.parametrize(("text", "event_type"), [
@@ -108,7 +102,7 @@ def test_denying_an_allegation_rejects_it(text: str) -> None:
 def test_overturning_an_order_or_a_ruling_rejects_it(text: str) -> None:
     article = run(text)
     event = only(article, "REJECT")
-    assert "Tom Berg" in [a.name for i in event.recipients if (a := article.actor(i)) is not None]
+    assert "Tom Berg" in actor_names(article, event.recipients)
 
 
 def test_overturning_a_thing_of_no_authority_is_no_rejection() -> None:
