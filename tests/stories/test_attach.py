@@ -48,6 +48,16 @@ def stories(store: Store) -> dict[str, str]:
     return dict(store.con.execute("SELECT id, story FROM articles").fetchall())
 
 
+def linked_in_two_runs(path: Path, first: list[Article], then: list[Article]) -> dict[str, str]:
+    """The story of each article of a new store at ``path`` that links ``first`` in one run, ``then`` in the next."""
+    with Store(path) as store:
+        store.write(first)
+        attach(store)
+        store.write(then)
+        attach(store)
+        return stories(store)
+
+
 def instance(store: Store, article: str, event: str) -> str:
     row = store.con.execute("SELECT instance FROM events WHERE article_id = ? AND id = ?", [article, event]).fetchone()
     assert row is not None and row[0] is not None

@@ -6,9 +6,8 @@ import datetime as dt
 from pathlib import Path
 
 from dateline.records import Article
-from dateline.store import Store
-from dateline.stories import attach
 from dateline.stories._keys import COURT, article_keys, court, title_court
+from tests.stories.test_attach import linked_in_two_runs
 
 
 def test_a_title_with_a_word_of_a_court_step_tells_one() -> None:
@@ -43,11 +42,8 @@ def report(id_: str, title: str, published: dt.date) -> Article:
 
 
 def test_a_ruling_on_an_act_is_another_story_and_two_reports_of_the_act_one(tmp_path: Path) -> None:
-    with Store(tmp_path / "dam.duckdb") as store:
-        store.write([report("closed", "Water board closes Northtown dam", dt.date(2023, 5, 2))])
-        attach(store)
-        store.write([report("ruled", "Court finds closure of Northtown dam unlawful", dt.date(2023, 5, 9)),
-                     report("closed2", "Northtown dam closed over spillway cracks", dt.date(2023, 5, 3))])
-        attach(store)
-        found = dict(store.con.execute("SELECT id, story FROM articles").fetchall())
+    first = [report("closed", "Water board closes Northtown dam", dt.date(2023, 5, 2))]
+    then = [report("ruled", "Court finds closure of Northtown dam unlawful", dt.date(2023, 5, 9)),
+            report("closed2", "Northtown dam closed over spillway cracks", dt.date(2023, 5, 3))]
+    found = linked_in_two_runs(tmp_path / "dam.duckdb", first, then)
     assert found["closed"] == found["closed2"] != found["ruled"]

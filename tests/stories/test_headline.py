@@ -6,11 +6,10 @@ import datetime as dt
 from pathlib import Path
 
 from dateline.records import Actor, Article
-from dateline.store import Store
-from dateline.stories import attach
 from dateline.stories._headline import Headline, differ, headline, of_keys
 from dateline.stories._keys import article_keys, stop_words
 from tests.store.exports import span
+from tests.stories.test_attach import linked_in_two_runs
 
 STOP = stop_words("en")
 COLE, LUND, ROE, QUILL = "ann-cole.usa", "bea-lund.usa", "joe-roe.usa", "ada-quill"
@@ -74,11 +73,8 @@ def endorsement(id_: str, doer: str, doer_key_name: str, published: dt.date) -> 
 
 def test_reports_of_one_act_by_two_doers_are_two_stories(tmp_path: Path) -> None:
     day = dt.date(2024, 3, 5)
-    with Store(tmp_path / "endorse.duckdb") as store:
-        store.write([endorsement("cole", "Ann Cole", "Ann Cole", day)])
-        attach(store)
-        store.write([endorsement("lund", "Bea Lund", "Bea Lund", day + dt.timedelta(days=1)),
-                     endorsement("cole2", "Ann Cole", "Ann Cole", day + dt.timedelta(days=1))])
-        attach(store)
-        found = dict(store.con.execute("SELECT id, story FROM articles").fetchall())
+    first = [endorsement("cole", "Ann Cole", "Ann Cole", day)]
+    then = [endorsement("lund", "Bea Lund", "Bea Lund", day + dt.timedelta(days=1)),
+            endorsement("cole2", "Ann Cole", "Ann Cole", day + dt.timedelta(days=1))]
+    found = linked_in_two_runs(tmp_path / "endorse.duckdb", first, then)
     assert found["cole"] == found["cole2"] != found["lund"]

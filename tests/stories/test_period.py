@@ -6,9 +6,8 @@ import datetime as dt
 from pathlib import Path
 
 from dateline.records import Article
-from dateline.store import Store
-from dateline.stories import attach
 from dateline.stories._keys import article_keys, period, title_period
+from tests.stories.test_attach import linked_in_two_runs
 
 
 def test_a_title_that_names_a_month_with_its_year_gives_that_month() -> None:
@@ -40,11 +39,8 @@ def roundup(id_: str, month: str, published: dt.date) -> Article:
 
 
 def test_roundups_of_two_months_are_two_stories_and_of_one_month_one(tmp_path: Path) -> None:
-    with Store(tmp_path / "roundups.duckdb") as store:
-        store.write([roundup("march", "March 2023", dt.date(2023, 3, 31))])
-        attach(store)
-        store.write([roundup("april", "April 2023", dt.date(2023, 4, 2)),
-                     roundup("march2", "March 2023", dt.date(2023, 4, 1))])
-        attach(store)
-        found = dict(store.con.execute("SELECT id, story FROM articles").fetchall())
+    first = [roundup("march", "March 2023", dt.date(2023, 3, 31))]
+    then = [roundup("april", "April 2023", dt.date(2023, 4, 2)),
+            roundup("march2", "March 2023", dt.date(2023, 4, 1))]
+    found = linked_in_two_runs(tmp_path / "roundups.duckdb", first, then)
     assert found["march"] == found["march2"] != found["april"]
