@@ -12,7 +12,7 @@ import datetime as dt
 
 from dateline.times._calendar import Ref, easter
 from dateline.times._lexicon import Holiday
-from dateline.times._points import Context, Resolved, as_date, pick_year, year_of
+from dateline.times._points import Context, Resolved, as_date, norm_spaces, pick_year, year_of
 from dateline.times._recognize import Candidate
 
 __all__ = ["holiday", "holiday_day"]
@@ -51,7 +51,7 @@ def _period(day: dt.date, unit: str) -> Ref:
 
 def holiday(c: Candidate, ctx: Context) -> Resolved:
     """A holiday's day, or the week or weekend holding it, in the year given or the one the tense points to."""
-    spec = ctx.lex.holidays[" ".join((c.get("name") or "").split())]
+    spec = ctx.lex.holidays[norm_spaces(c.get("name"))]
     unit = ctx.lex.units.get(c.get("period") or "", "D")
     year = year_of(c.get("year"), ctx.lex) or None
     if year is None and ctx.anchor is not None:

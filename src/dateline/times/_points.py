@@ -8,6 +8,7 @@ that need one get ``None`` and explicit but year-less dates keep ``XXXX``.
 from __future__ import annotations
 
 import datetime as dt
+import re
 from collections.abc import Callable
 from dataclasses import dataclass
 
@@ -22,10 +23,18 @@ __all__ = [
     "as_date",
     "as_derived",
     "direction",
+    "norm_spaces",
     "pick_year",
     "to_int",
     "year_of",
 ]
+
+_SPACES = re.compile(r"\s+")
+
+
+def norm_spaces(text: str | None) -> str:
+    """``text`` with each run of white space one space, none at its ends ("" for None): a lexicon key."""
+    return _SPACES.sub(" ", text or "").strip()
 
 
 @dataclass(frozen=True, slots=True)

@@ -9,13 +9,12 @@ from collections.abc import Callable
 from dateline.times._calendar import Ref, last_complete_quarter, season_of, season_ref, shift
 from dateline.times._holidays import holiday
 from dateline.times._lexicon import Lexicon
-from dateline.times._points import Context, Resolved, as_date, as_derived, direction, to_int, year_of
+from dateline.times._points import Context, Resolved, as_date, as_derived, direction, norm_spaces, to_int, year_of
 from dateline.times._recognize import Candidate
 
 __all__ = ["SPAN_RESOLVERS", "duration_value", "parse_number"]
 
 _NONE = Resolved(None)
-_SPACES = re.compile(r"\s+")
 _TIME_UNITS = {"S": "S", "MIN": "M", "H": "H"}
 #: Units too long for "the past ..." to mean the calendar one before: "the past decade" written in 1998 is the last
 #: ten years, not the 1980s (TBAQ-cleaned: AQUAINT codes it P10Y; "the past century" of 1989 is no 19th century).
@@ -24,13 +23,9 @@ _LONG_UNITS = frozenset({"DE", "CE"})
 _HALVES = {"MIN": (30, "S"), "H": (30, "MIN"), "D": (12, "H"), "Y": (6, "M")}
 
 
-def _norm(text: str | None) -> str:
-    return _SPACES.sub(" ", text or "").strip()
-
-
 def parse_number(text: str | None, lex: Lexicon) -> float | None:
     """The number a word or numeral stands for; None for vague ones ("several", "a few")."""
-    word = _norm(text).replace("-", " ")
+    word = norm_spaces(text).replace("-", " ")
     if re.fullmatch(r"\d+(?:\.\d+)?", word):
         return float(word)
     if word in lex.words["half_amounts"]:
@@ -108,7 +103,7 @@ def _tensed_season(code: str, current: Ref, target: Ref, ahead: int) -> Ref:
 
 
 def _relative(c: Candidate, ctx: Context) -> Resolved:
-    word, rel, the = c.get("unit") or "", _norm(c.get("rel")), c.get("the") is not None
+    word, rel, the = c.get("unit") or "", norm_spaces(c.get("rel")), c.get("the") is not None
     if word in ctx.lex.seasons:
         return _season_rel(ctx.lex.seasons[word], rel, ctx)
     unit = _unit(word, ctx.lex)
@@ -295,7 +290,7 @@ def _duration(c: Candidate, ctx: Context) -> Resolved:
     n, unit = parse_number(c.get("num"), ctx.lex), _unit(c.get("unit"), ctx.lex)
     if n is not None and (c.get("half") or c.get("half2")):
         n += 0.5
-    way = ctx.lex.offsets.get(_norm(c.get("dir")))
+    way = ctx.lex.offsets.get(norm_spaces(c.get("dir")))
     if way is not None:
         return _offset(n, unit, way, ctx)
     return Resolved(duration_value(n, unit), "DURATION")
@@ -303,7 +298,7 @@ def _duration(c: Candidate, ctx: Context) -> Resolved:
 
 def _the_offset(c: Candidate, ctx: Context) -> Resolved:
     """ "the day before", "the week after": one unit from the period spoken of."""
-    way = ctx.lex.offsets.get(_norm(c.get("dir")))
+    way = ctx.lex.offsets.get(norm_spaces(c.get("dir")))
     return _NONE if way is None else _offset(1.0, _unit(c.get("unit"), ctx.lex), way, ctx)
 
 
@@ -322,7 +317,7 @@ def _vague(c: Candidate, ctx: Context) -> Resolved:
 
 
 def _ago_adj(c: Candidate, ctx: Context) -> Resolved:
-    end = ctx.lex.year_ends.get(_norm(c.get("word")))
+    end = ctx.lex.year_ends.get(norm_spaces(c.get("word")))
     if ctx.anchor is None:
         return _NONE
     if end == "D":  # in the past ("since year-end", "at year-end, it held"): the last one before the telling
@@ -343,7 +338,7 @@ def _year_period(c: Candidate, ctx: Context) -> Resolved:
 
 
 def _ref(c: Candidate, ctx: Context) -> Resolved:
-    return Resolved(ctx.lex.refs.get(_norm(c.surface)))
+    return Resolved(ctx.lex.refs.get(norm_spaces(c.surface)))
 
 
 def _set(c: Candidate, ctx: Context) -> Resolved:
@@ -362,7 +357,7 @@ def _set(c: Candidate, ctx: Context) -> Resolved:
 
 
 def _setword(c: Candidate, ctx: Context) -> Resolved:
-    return Resolved(ctx.lex.sets.get(_norm(c.surface)), "SET")
+    return Resolved(ctx.lex.sets.get(norm_spaces(c.surface)), "SET")
 
 
 SPAN_RESOLVERS: dict[str, Callable[[Candidate, Context], Resolved]] = {
