@@ -174,6 +174,11 @@ def score(gold: tuple[GoldTimex, ...], system: list[GoldTimex], text: str = "") 
     return counts
 
 
+def _dice(right: int, judged: int) -> float:
+    """F1 as twice the right expressions over the system's and the gold's together (``judged``); 0 with none."""
+    return 2 * right / judged if judged else 0.0
+
+
 def _metrics(prefix: str, c: Counter[str]) -> dict[str, float | int]:
     out: dict[str, float | int] = {f"{prefix}{key}": c[key] for key in ("docs", "gold", "system")}
     for name in ("strict", "relaxed", "value"):
@@ -183,11 +188,9 @@ def _metrics(prefix: str, c: Counter[str]) -> dict[str, float | int]:
         out.update({f"{prefix}{key}.precision": p, f"{prefix}{key}.recall": r, f"{prefix}{key}.f1": f1(p, r)})
     out[f"{prefix}value.accuracy"] = c["value"] / c["relaxed"] if c["relaxed"] else 0.0
     # The same value F1 where a system value filling a gold value's unknown digits counts right (see fills).
-    total = c["system"] + c["gold"]
-    out[f"{prefix}value.f1_filled"] = 2 * c["value_filled"] / total if total else 0.0
+    out[f"{prefix}value.f1_filled"] = _dice(c["value_filled"], c["system"] + c["gold"])
     # The same value F1 with unmatched ages left out of the system count: what ages cost on this gold.
-    judged = c["system"] - c["ages"] + c["gold"]
-    out[f"{prefix}value.f1_without_ages"] = 2 * c["value"] / judged if judged else 0.0
+    out[f"{prefix}value.f1_without_ages"] = _dice(c["value"], c["system"] - c["ages"] + c["gold"])
     out[f"{prefix}type.accuracy"] = c["type"] / c["relaxed"] if c["relaxed"] else 0.0
     return out
 
@@ -200,9 +203,8 @@ def halves(names: list[str]) -> dict[str, str]:
 
 def _half_metrics(prefix: str, c: Counter[str]) -> dict[str, float | int]:
     """The counts and value F1 of one half: right values against the half's gold and system expressions."""
-    total = c["system"] + c["gold"]
     out: dict[str, float | int] = {f"{prefix}{key}": c[key] for key in ("docs", "gold", "system", "value")}
-    out[f"{prefix}value.f1"] = 2 * c["value"] / total if total else 0.0
+    out[f"{prefix}value.f1"] = _dice(c["value"], c["system"] + c["gold"])
     return out
 
 
