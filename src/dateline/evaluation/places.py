@@ -292,12 +292,12 @@ def _end_to_end(documents: Sequence[GoldDocument], prefix: str, res: Resources) 
 
     articles = [Article(id=d.id, source=d.id, url=d.url, text=d.text) for d in documents]
     tally = Tally()
-    read = READ_DOCUMENTS.get(prefix)
-    halves = {"read": Tally(), "unread": Tally()} if read is not None and len(documents) > read else {}
+    read = READ_DOCUMENTS.get(prefix, len(documents))
+    halves = {"read": Tally(), "unread": Tally()} if len(documents) > read else {}
     true = predicted = exact = overlap_p = overlap_g = names = names_found = 0
     for n, (document, article) in enumerate(zip(documents, annotate(articles), strict=True)):
         reported = places.apply(article).places
-        for counts in (tally, *([halves["read" if n < (read or 0) else "unread"]] if halves else [])):
+        for counts in (tally, halves["read" if n < read else "unread"]) if halves else (tally,):
             counts.add_gold(document, reported, demonym)
             counts.add_reported(document, reported)
         found = {(p.span.start, p.span.end) for p in reported}
