@@ -1128,7 +1128,7 @@ def test_who_died_or_was_wounded_in_an_attack_is_not_its_actor() -> None:
 
 def test_the_subject_of_a_passive_arrest_is_never_the_actor_of_the_arrest(nlp: Any) -> None:
     from dateline.events._fold import fold
-    from dateline.events._hits import hits
+    from dateline.events._hits import hits, matches
 
     text = ("Ivanov was arrested in June, 2016, but Ukraine's State Border Service when announcing the arrest"
             " in August named him only as a suspect.")
@@ -1136,7 +1136,7 @@ def test_the_subject_of_a_passive_arrest_is_never_the_actor_of_the_arrest(nlp: A
     lex = load_lexicon(events.EventsConfig().resources(article))
     assert article.doc is not None
     (sentence,) = article.doc.sents
-    found = hits(sentence, lex, frozenset())  # the first sentence: nothing told before it
+    found = hits(sentence, lex, frozenset(), matches(sentence, lex))  # the first sentence: nothing told before it
     assert any(t.text == "Ivanov" for h in found.values() for t in h.args.actors)  # the misparse this guards
     (arrest,) = [h for h in fold(found, lex) if h.entry.type == "COERCE"]
     assert [t.text for t in arrest.args.recipients] == ["Ivanov"]

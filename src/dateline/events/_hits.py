@@ -298,13 +298,11 @@ def _entries(token: Token, lex: Lexicon) -> tuple[Entry, ...] | None:
                  if (found := lex.index.get((lemma, group))) is not None), None)
 
 
-def hits(sentence: TokenSpan, lex: Lexicon, told: frozenset[str],
-         matched: Mapping[int, Entry] | None = None) -> dict[int, Hit]:
+def hits(sentence: TokenSpan, lex: Lexicon, told: frozenset[str], matched: Mapping[int, Entry]) -> dict[int, Hit]:
     """The sentence's trigger hits by token index, each with its entry and argument heads; ``told``: the types of
-    act the sentences before it tell of (:func:`told_types`); ``matched``: the sentence's :func:`matches`, when
-    the caller has them."""
+    act the sentences before it tell of (:func:`told_types`); ``matched``: the sentence's :func:`matches`."""
     hits: dict[int, Hit] = {}
-    for i, entry in (matches(sentence, lex) if matched is None else matched).items():
+    for i, entry in matched.items():
         token = sentence.doc[i]
         if _in_date(token) or (entry.vehicle and token.dep_ in ("acl", "relcl")):
             continue  # "in a letter handed to the UN, Iraq said ...": the letter only frames what is said
