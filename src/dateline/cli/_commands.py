@@ -243,7 +243,7 @@ def _print_summary(summary: Any, db: Path | None, out: Path | None) -> None:
         console.print(f"Contract JSON written to [bold]{escape(printable(str(out)))}[/bold]", highlight=False)
 
 
-def _out() -> Console:
+def table_console() -> Console:
     """The console for tables on stdout: a terminal's own width, or wide enough that piped rows never wrap."""
     return Console() if sys.stdout.isatty() else Console(width=PIPED_WIDTH, no_color=True)
 
@@ -342,5 +342,5 @@ def cmd_bench(args: argparse.Namespace) -> int:
         table = Table(title="dateline bench", show_header=False)
         for key, value in data.items():
             table.add_row(key, json.dumps(value, default=str) if isinstance(value, dict | list | tuple) else str(value))
-        _out().print(table)
+        table_console().print(table)
     return EXIT_OK

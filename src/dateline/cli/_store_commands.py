@@ -11,7 +11,7 @@ from rich.markup import escape
 from rich.table import Table
 
 from dateline.cli import EXIT_FAILURES, EXIT_OK, print_json, printable
-from dateline.cli._commands import _out, console
+from dateline.cli._commands import console, table_console
 from dateline.errors import UsageError
 from dateline.records import EVENT_STATUSES
 
@@ -53,7 +53,7 @@ def cmd_articles(args: argparse.Namespace) -> int:
                 title = f"{title} (near-duplicate of {a['duplicate_of']})"
             table.add_row(*(escape(printable(str(v))) for v in (a["id"], a["published"] or "", title, a["n_events"],
                                                                   a["n_quotes"])))
-        _out().print(table)
+        table_console().print(table)
     if not found:
         console.print("no articles matched" + (" every word" if args.words else ""))
     return EXIT_OK if found else EXIT_FAILURES
@@ -99,7 +99,7 @@ def cmd_quotes(args: argparse.Namespace) -> int:
             kind = f"{q['kind']}, negated" if q["negated"] else q["kind"]  # "did not say ...": a denial, not a claim
             table.add_row(*(escape(printable(str(v or ""))) for v in (
                 q["published"], q["speaker"], q["cue"], kind, text, q["title"] or q["article_id"])))
-        _out().print(table)
+        table_console().print(table)
     if not found:
         console.print("no quotes matched (speakers are matched by actor key, id or part of the name)")
     return EXIT_OK if found else EXIT_FAILURES
@@ -111,7 +111,7 @@ def cmd_stats(args: argparse.Namespace) -> int:
     if args.json:
         print_json(stats)
         return EXIT_OK
-    out = _out()
+    out = table_console()
     for key, value in stats.items():
         if isinstance(value, dict):
             table = Table(title=key, min_width=len(key) + 4)
