@@ -35,7 +35,7 @@ from dateline.quotes._lexicon import Lexicon, load_lexicon
 from dateline.quotes._model import Features
 from dateline.quotes._reading import MIN_LEARNED_CUE_SCORE
 from dateline.training import TrainingReport
-from dateline.training.quotes import _parsed, _tokens, head_of
+from dateline.training.quotes import head_of, parsed_articles, range_tokens
 
 __all__ = ["DEFAULT_DATA", "CueCount", "count_cues", "learned", "train"]
 
@@ -75,7 +75,7 @@ class CueCount:
 
 def _cue_heads(a: Arrays, gold: Iterable[scoring.Gold]) -> set[int]:
     """The tokens that head a gold cue (one token however many attributions it cues)."""
-    return {head_of(a, tokens) for g in gold if (tokens := _tokens(a, g.cue))}
+    return {head_of(a, tokens) for g in gold if (tokens := range_tokens(a, g.cue))}
 
 
 def count_cues(articles: Iterable[tuple[list[scoring.Gold], Arrays]], lexicon: Lexicon) -> list[CueCount]:
@@ -145,7 +145,7 @@ def train(data: Path, out: Path | None = None, *, seed: int = 0) -> TrainingRepo
     lexicon = load_lexicon(res)
     items = scoring.load(scoring.split_dir(Path(data), "train"))
     counted = [item for k, item in enumerate(items) if k % HOLDOUT_EVERY != 0]
-    arrays = [arrays_of(article) for article in _parsed(counted)]
+    arrays = [arrays_of(article) for article in parsed_articles(counted)]
     kept = learned(count_cues(((item.gold, a) for item, a in zip(counted, arrays, strict=True)), lexicon))
     source = Path(str(res.file(LEXICON_FILE)))
     folder = out if out is not None else source.parent

@@ -86,7 +86,7 @@ class Example:
         return z
 
 
-def _tokens(a: Arrays, ranges: Ranges) -> list[int]:
+def range_tokens(a: Arrays, ranges: Ranges) -> list[int]:
     """The tokens (not spaces) that overlap the character ``ranges``."""
     return [i for s, e in ranges if e > s for i in range(*a.token_range(s, e)) if not a.space[i]]
 
@@ -101,9 +101,9 @@ def _example(item: scoring.GoldArticle, article: Article, features: Features) ->
     a = arrays_of(article)
     heads, sources = [], []
     for g in item.gold:
-        cue = _tokens(a, g.cue)
+        cue = range_tokens(a, g.cue)
         heads.append(head_of(a, cue) if cue else -1)
-        sources.append(frozenset(_tokens(a, g.source)))
+        sources.append(frozenset(range_tokens(a, g.source)))
     rows, slots = cue_slots(a, features.bits, SETTINGS["cue_bits"])
     labels = np.zeros(a.n)
     labels[[h for h in heads if h >= 0]] = 1.0
@@ -194,7 +194,7 @@ def fit_model(examples: list[Example], settings: dict[str, Any], features: Featu
     return AttributionModel(weights, dict(settings))
 
 
-def _parsed(items: list[scoring.GoldArticle]) -> list[Article]:
+def parsed_articles(items: list[scoring.GoldArticle]) -> list[Article]:
     """The articles of ``items`` parsed like the annotate stage (through the evaluation parse cache)."""
     out: list[Article] = []
     for k in range(0, len(items), scoring.BATCH):
@@ -231,7 +231,7 @@ def train(data: Path, out: Path | None = None, *, seed: int = 0) -> TrainingRepo
     features = Features(lexicon)
     started = time.perf_counter()
     items = scoring.load(scoring.split_dir(Path(data), "train"))
-    examples = [_example(item, article, features) for item, article in zip(items, _parsed(items), strict=True)]
+    examples = [_example(item, article, features) for item, article in zip(items, parsed_articles(items), strict=True)]
     log: dict[str, float] = {"parse_s": round(time.perf_counter() - started, 1)}
     held = [e for k, e in enumerate(examples) if k % HOLDOUT_EVERY == 0]
     rest = [e for k, e in enumerate(examples) if k % HOLDOUT_EVERY != 0]
@@ -270,7 +270,7 @@ def _dev_figures(data: Path, model: AttributionModel, learned: Learned) -> dict[
         return {}  # no dev split: the card says so
     items = scoring.load(split)
     features = learned.features
-    examples = [_example(item, article, features) for item, article in zip(items, _parsed(items), strict=True)]
+    examples = [_example(item, article, features) for item, article in zip(items, parsed_articles(items), strict=True)]
     threshold = float(model.config["threshold"])
     return {"articles": len(items), **score(model, examples, learned, (threshold,))[threshold]}
 
