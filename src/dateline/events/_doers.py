@@ -36,6 +36,8 @@ BODY_KINDS = {"COP": ("organization", "group"), "JUD": ("organization",)}
 CRIME_TYPES = frozenset({"ASSAULT"})
 #: The PLOVER sector of criminals, the doers of CRIME_TYPES.
 CRIMINAL = "CRM"
+#: The kinds of actor a criminal may be: a person, or a group of them ("the gunmen").
+CRIMINAL_KINDS = ("person", "group")
 
 
 def context_doer(article: Article, trigger: Token, mode: str | None, patients: Sequence[Token]) -> Token | None:
@@ -63,7 +65,7 @@ def story_doer(article: Article, trigger: Token, mode: str | None, kind: str,
     sector = CONTEXT_SECTORS.get(mode or "") or (CRIMINAL if kind in CRIME_TYPES else None)
     if sector is None:
         return None
-    kinds = BODY_KINDS.get(sector, ("person", "group"))
+    kinds = BODY_KINDS.get(sector, CRIMINAL_KINDS)
     done_to = actor_ids(article, patients)  # a convicted lawyer does not convict himself
     bodies = [a for a in article.actors if a.sector == sector and a.kind in kinds and a.id not in done_to]
     if len(bodies) != 1 or not bodies[0].mentions:

@@ -11,7 +11,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
-from dateline.events._doers import CRIMINAL
+from dateline.events._doers import CRIMINAL, CRIMINAL_KINDS
 from dateline.records import Article
 
 __all__ = ["LAW_SECTORS", "PURSUIT_TYPES", "pursued"]
@@ -21,8 +21,6 @@ LAW_SECTORS = frozenset({"COP", "JUD"})
 #: PLOVER types of the acts the police and the courts take against a suspect: accusing and investigating,
 #: arresting and searching, convicting and sentencing.
 PURSUIT_TYPES = frozenset({"ACCUSE", "COERCE", "SANCTION"})
-#: The kinds of actor a suspect may be: a person, or a group of them ("the gunmen").
-SUSPECT_KINDS = frozenset({"person", "group"})
 
 
 def pursued(article: Article, kind: str, actor_ids: Sequence[str]) -> str | None:
@@ -33,5 +31,5 @@ def pursued(article: Article, kind: str, actor_ids: Sequence[str]) -> str | None
             (a := article.actor(i)) is not None and a.sector in LAW_SECTORS for i in actor_ids):
         return None
     suspects = [a.id for a in article.actors
-                if a.sector == CRIMINAL and a.kind in SUSPECT_KINDS and a.id not in actor_ids]
+                if a.sector == CRIMINAL and a.kind in CRIMINAL_KINDS and a.id not in actor_ids]
     return suspects[0] if len(suspects) == 1 else None
