@@ -118,3 +118,8 @@ def test_the_joiners_of_ranges_come_from_the_vocabulary(tmp_path: Path) -> None:
     text = "from March 3 to 5, on April 24 and 25, in 2005-2015"
     found = [(c.rule, text[c.start : c.end]) for c in find_candidates(text, lex)]
     assert [(rule, words) for rule, words in found if rule.startswith("range")] == [("range_day", "5")]
+
+
+def test_a_range_the_tagger_reads_as_one_plural_word_still_gives_both_days() -> None:
+    text = "The fair ran 9\u201317 January in the harbour."  # "9–17" is one token, which the tagger may call NNPS
+    assert [e.value[4:] for e in found(text) if e.value] == ["-01-09", "-01-17"]

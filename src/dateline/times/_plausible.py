@@ -72,11 +72,13 @@ def _month(s: Seen) -> bool:
 
 
 def _counts_things(doc: Doc | None, text: str, end: int) -> bool:
-    """Whether the word after ``end`` is a plural noun, as in "1990 shares"."""
+    """Whether the word after ``end`` is a plural noun, as in "1990 shares". A word that began before ``end``
+    holds the candidate itself ("9–17" is one word, which the tagger may call a plural noun), not a word after
+    it."""
     while end < len(text) and text[end].isspace():
         end += 1
     token = token_at(doc, end)
-    return token is not None and token.tag_ in _PLURAL_NOUNS
+    return token is not None and token.idx >= end and token.tag_ in _PLURAL_NOUNS
 
 
 def _zone_follows(s: Seen) -> bool:
