@@ -11,7 +11,7 @@ from collections.abc import Sequence
 
 from dateline.places._gazetteer import Entry
 
-__all__ = ["EARTH_KM", "Points", "chord2", "km", "shares_near"]
+__all__ = ["EARTH_KM", "Points", "chord2", "km", "km_between", "shares_near"]
 
 EARTH_KM = 6371.0
 
@@ -20,7 +20,11 @@ Point = tuple[float, float, float]
 
 
 def _unit(entry: Entry) -> Point:
-    lat, lon = math.radians(entry.lat or 0.0), math.radians(entry.lon or 0.0)
+    return _vector(entry.lat or 0.0, entry.lon or 0.0)
+
+
+def _vector(lat_degrees: float, lon_degrees: float) -> Point:
+    lat, lon = math.radians(lat_degrees), math.radians(lon_degrees)
     return math.cos(lat) * math.cos(lon), math.cos(lat) * math.sin(lon), math.sin(lat)
 
 
@@ -45,7 +49,16 @@ def chord2(distance_km: float) -> float:
 
 def km(a: Entry, b: Entry) -> float:
     """The distance between two entries with points, in kilometres."""
-    (x1, y1, z1), (x2, y2, z2) = _unit(a), _unit(b)
+    return _arc_km(_unit(a), _unit(b))
+
+
+def km_between(lat1: float, lon1: float, lat2: float, lon2: float) -> float:
+    """The distance between two points given in degrees, in kilometres."""
+    return _arc_km(_vector(lat1, lon1), _vector(lat2, lon2))
+
+
+def _arc_km(a: Point, b: Point) -> float:
+    (x1, y1, z1), (x2, y2, z2) = a, b
     chord = math.sqrt((x1 - x2) ** 2 + (y1 - y2) ** 2 + (z1 - z2) ** 2)
     return 2 * EARTH_KM * math.asin(min(1.0, chord / 2))
 

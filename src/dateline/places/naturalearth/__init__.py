@@ -15,13 +15,13 @@ from __future__ import annotations
 import csv
 import functools
 import json
-import math
 from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
 from dateline.errors import InputError
+from dateline.places._geo import km_between
 from dateline.places._natural import COLUMNS
 from dateline.places.naturalearth._geometry import (
     Countries,
@@ -218,9 +218,7 @@ def _feature(source: _Source, label: str, kind: str, members: list[dict[str, Any
 
 
 def _km(a: Feature, b: Feature) -> float:
-    p1, p2 = math.radians(a.lat), math.radians(b.lat)
-    h = math.sin((p2 - p1) / 2) ** 2 + math.cos(p1) * math.cos(p2) * math.sin(math.radians(b.lon - a.lon) / 2) ** 2
-    return 2 * 6371.0 * math.asin(min(1.0, math.sqrt(h)))
+    return km_between(a.lat, a.lon, b.lat, b.lon)
 
 
 def _deduplicated(features: list[Feature]) -> list[Feature]:
