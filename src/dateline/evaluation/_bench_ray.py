@@ -10,6 +10,7 @@ from collections import defaultdict
 from dataclasses import dataclass
 from pathlib import Path
 
+from dateline.evaluation._bench_corpus import corpus_rows, default_corpus, machine, write_rows
 from dateline.pipeline import Pipeline
 
 __all__ = ["GOAL_RAY_SPEEDUP", "RayReport", "ray_scaling"]
@@ -53,7 +54,6 @@ def ray_scaling(n: int = 1000, corpus: Path | None = None, workers: int = 2,
 
     import ray
 
-    from dateline.evaluation.bench import _machine, _write_rows, corpus_rows, default_corpus
     from dateline.run import _ray
     from dateline.run.runner import RunOptions, engine_for, run
 
@@ -66,7 +66,7 @@ def ray_scaling(n: int = 1000, corpus: Path | None = None, workers: int = 2,
             work = Path(folder)
             rows = corpus_rows(corpus, n)
             dedup = len({r["text"] for r in rows}) == len(rows)  # a cycled corpus: parse every copy
-            file = _write_rows(work / "corpus.jsonl", rows)
+            file = write_rows(work / "corpus.jsonl", rows)
             Pipeline.from_settings(RunOptions().pipeline)  # imports the stages now: in neither run's time
             seconds, cpu, total = [], [], []
             for count in (1, workers):
@@ -84,7 +84,7 @@ def ray_scaling(n: int = 1000, corpus: Path | None = None, workers: int = 2,
     speedup = seconds[0] / seconds[1]
     after = os.getloadavg()
     return RayReport(n, workers, cpus, round(seconds[0], 2), round(seconds[1], 2), round(speedup, 3),
-                     speedup >= GOAL_RAY_SPEEDUP, (round(before[0], 2), round(after[0], 2)), _machine(), dedup,
+                     speedup >= GOAL_RAY_SPEEDUP, (round(before[0], 2), round(after[0], 2)), machine(), dedup,
                      (cpu[0], cpu[1]), (total[0], total[1]))
 
 

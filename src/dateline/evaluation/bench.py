@@ -21,9 +21,7 @@ goes. Peak memory is the largest resident set of any process that did the work
 
 from __future__ import annotations
 
-import json
 import os
-import platform
 import resource
 import time
 from collections import defaultdict
@@ -31,7 +29,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass, field, replace
 from pathlib import Path
 
-from dateline._paths import shared_root
+from dateline.evaluation._bench_corpus import FALLBACK, corpus_rows, default_corpus, machine, write_rows
 from dateline.evaluation._bench_ray import GOAL_RAY_SPEEDUP as GOAL_RAY_SPEEDUP
 from dateline.evaluation._bench_ray import RayReport, ray_scaling
 from dateline.pipeline import DEFAULT_BATCH_SIZE, DEFAULT_STAGES, Pipeline
@@ -46,13 +44,6 @@ __all__ = ["GOAL_PEAK_RSS_MB", "GOAL_RATIO", "BenchReport", "EndToEndReport", "R
 GOAL_RATIO = 0.85
 #: ... and no worker grows beyond this resident memory (MB).
 GOAL_PEAK_RSS_MB = 1536.0
-
-_FALLBACK = (
-    "U.S. President Donald Trump met Russian President Vladimir Putin in Hamburg on Friday, July 7, 2017.",
-    '"We had a very good meeting," Trump told reporters after the talks, which lasted more than two hours.',
-    "Protesters gathered in the city centre on Saturday, and police said 20 officers were injured.",
-)
-
 
 @dataclass(frozen=True)
 class BenchReport:
@@ -75,34 +66,6 @@ class BenchReport:
     stage_share: dict[str, float] = field(default_factory=dict)
     goals_met: dict[str, bool] = field(default_factory=dict)
     machine: str = ""
-
-
-def default_corpus() -> Path | None:
-    """The shared Wikinews corpus, else the bundled sample, else None (built-in sentences)."""
-    candidate = shared_root() / "corpora" / "wikinews.jsonl"
-    if candidate.is_file():
-        return candidate
-    from dateline.cli.sample import sample_path
-
-    sample = sample_path()
-    return sample if sample.is_file() else None
-
-
-def corpus_rows(corpus: Path | None, n: int) -> list[dict[str, str]]:
-    """``n`` JSONL rows with a text from the corpus, cycled with new ids (``ID-1``, ``ID-2`` ...) when it has fewer."""
-    rows: list[dict[str, str]] = []
-    if corpus is not None:
-        with corpus.open(encoding="utf-8") as lines:
-            rows = [json.loads(line) for line in lines if line.strip()]
-        rows = [r for r in rows if isinstance(r, dict) and r.get("text")]
-    if not rows:
-        rows = [{"id": f"builtin{i}", "text": text} for i, text in enumerate(_FALLBACK)]
-    out = []
-    for k in range(n):
-        row = rows[k % len(rows)]
-        suffix = "" if k < len(rows) else f"-{k // len(rows)}"
-        out.append({**row, "id": f"{row.get('id', k)}{suffix}"})
-    return out
 
 
 def _documents(corpus: Path | None, n: int) -> list[Document]:
@@ -142,7 +105,7 @@ def _warm(_: int) -> tuple[str, float]:
     from dateline.annotate import load_model
 
     meta = load_model().meta
-    run_stages(DEFAULT_STAGES, [Article(id="warm", source="warm", text=" ".join(_FALLBACK))])
+    run_stages(DEFAULT_STAGES, [Article(id="warm", source="warm", text=" ".join(FALLBACK))])
     return f"{meta.get('lang')}_{meta.get('name')}-{meta.get('version')}", _peak_rss_mb()
 
 
@@ -216,7 +179,7 @@ def _report(
         ratio=round((len(documents) / seconds) / (len(texts) / bare_seconds), 3),
         peak_rss_mb=round(peak, 1),
         stage_share={name: round(spent / spent_all, 3) for name, spent in totals.items()},
-        machine=_machine(),
+        machine=machine(),
     )
     goals = {"ratio": report.ratio >= GOAL_RATIO, "peak_rss": report.peak_rss_mb <= GOAL_PEAK_RSS_MB}
     return replace(report, goals_met=goals)
@@ -284,11 +247,6 @@ def _timed(argv: list[str], cwd: Path) -> ProcessTiming:
     return ProcessTiming(round(seconds, 3), round(usage.ru_utime + usage.ru_stime, 3), round(usage.ru_maxrss / 1024, 1))
 
 
-def _write_rows(path: Path, rows: list[dict[str, str]]) -> Path:
-    path.write_text("".join(json.dumps(r, ensure_ascii=False) + "\n" for r in rows), encoding="utf-8")
-    return path
-
-
 def end_to_end(sizes: Sequence[int] = tuple(GOAL_END_TO_END), corpus: Path | None = None,
                repeat: int = 1) -> EndToEndReport:
     """Time ``dateline run FILE --db NEW`` and the bare script on the same articles, whole processes both.
@@ -320,7 +278,7 @@ def end_to_end(sizes: Sequence[int] = tuple(GOAL_END_TO_END), corpus: Path | Non
             return _timed([sys.executable, "-m", "dateline.cli", "run", str(file), "--db", str(work / name),
                            "--quiet", *(() if dedup else ("--no-dedup",))], work)
 
-        one = _write_rows(work / "one.jsonl", [{"id": "one", "text": " ".join(_FALLBACK)}])
+        one = write_rows(work / "one.jsonl", [{"id": "one", "text": " ".join(FALLBACK)}])
         bare(one), dateline(one, "warm.duckdb")  # warm the disk cache and the cached index
         starts = [(bare(one), dateline(one, f"startup-{k}.duckdb")) for k in range(repeat)]
         results: dict[int, dict[str, float]] = {}
@@ -329,7 +287,7 @@ def end_to_end(sizes: Sequence[int] = tuple(GOAL_END_TO_END), corpus: Path | Non
             # A cycled corpus repeats its texts, which a run would drop as near-duplicates unparsed, while the
             # script parses every one: near-duplicate detection is then left out, so that both parse the same.
             dedup = len({r["text"] for r in rows}) == len(rows)
-            file = _write_rows(work / f"corpus-{n}.jsonl", rows)
+            file = write_rows(work / f"corpus-{n}.jsonl", rows)
             pairs = [(bare(file), dateline(file, f"run-{n}-{k}.duckdb", dedup)) for k in range(repeat)]
             results[n] = {**_compare(n, pairs), "near_duplicate_check": float(dedup)}
     startup_bare = min(b.seconds for b, _ in starts)
@@ -342,7 +300,7 @@ def end_to_end(sizes: Sequence[int] = tuple(GOAL_END_TO_END), corpus: Path | Non
     goals["startup"] = startup["beyond_bare_s"] <= GOAL_STARTUP_S
     after = os.getloadavg()
     return EndToEndReport(model, str(corpus or "built-in sentences"), results, startup, goals,
-                          (round(before[0], 2), round(after[0], 2)), _machine())
+                          (round(before[0], 2), round(after[0], 2)), machine())
 
 
 def _compare(n: int, pairs: list[tuple[ProcessTiming, ProcessTiming]]) -> dict[str, float]:
@@ -358,7 +316,3 @@ def _compare(n: int, pairs: list[tuple[ProcessTiming, ProcessTiming]]) -> dict[s
             "dateline_articles_per_s": round(n / full.seconds, 2), "bare_articles_per_s": round(n / base.seconds, 2),
             "dateline_peak_rss_mb": max(d.peak_rss_mb for _, d in pairs),
             "bare_peak_rss_mb": max(b.peak_rss_mb for b, _ in pairs), "runs": len(pairs)}
-
-
-def _machine() -> str:
-    return f"{platform.machine()} {platform.processor() or platform.system()}, {os.cpu_count()} CPUs"
