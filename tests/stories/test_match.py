@@ -33,10 +33,23 @@ def test_status_dates_participants_and_countries_tell_events_apart() -> None:
     assert not compatible(base, mention("b", kind="ACCUSE"))
     assert not compatible(base, mention("b", day=DAY + dt.timedelta(days=5)))
     assert not compatible(base, mention("b", actors=(PUTIN, MACRON)))
-    assert not compatible(mention("a", country="DEU"), mention("b", country="FRA"))
+    assert not compatible(mention("a", country="DEU", story="s1"), mention("b", country="FRA", story="s2"))
     # "A attacked B" is not "B attacked A"
     assert not compatible(mention("a", kind="ASSAULT", actors=(PUTIN,), recipients=(TRUMP,)),
                           mention("b", kind="ASSAULT", actors=(TRUMP,), recipients=(PUTIN,)))
+
+
+def test_places_in_two_countries_part_records_of_two_stories_only() -> None:
+    # one story: a flood in a border town reported "in Germany" by one article and "in France" by another
+    assert compatible(mention("a", country="DEU"), mention("b", country="FRA"))
+    assert compatible(mention("a", country="DEU", story=None), mention("b", country="DEU", story=None))
+    # two stories, or stories not known: the countries part them
+    assert not compatible(mention("a", country="DEU", story="s1"), mention("b", country="FRA", story="s2"))
+    assert not compatible(mention("a", country="DEU", story=None), mention("b", country="FRA", story=None))
+    index = InstanceIndex()
+    first = index.assign(mention("a", country="DEU"))
+    assert index.assign(mention("b", country="FRA")) == first
+    assert index.assign(mention("c", country="FRA", story="s2")) != first
 
 
 def test_window_reads_the_date_at_its_precision_and_an_undated_event_may_be_of_any_day() -> None:
