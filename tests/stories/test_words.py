@@ -26,6 +26,9 @@ def test_forms_and_synonyms_of_one_happening_are_one_word() -> None:
     # damage to a thing: "the blaze damaged the church", "the church was destroyed", "devastation"
     assert trigger_word("damaged", "en") == trigger_word("destroyed", "en") == trigger_word("devastation", "en")
     assert trigger_word("damaged", "en") != trigger_word("fire", "en")
+    # a shooting told as a gunning down: "the guard was gunned down", "shot at the gate"
+    assert trigger_word("gunned", "en") == trigger_word("gunning", "en") == trigger_word("shot", "en")
+    assert trigger_word("gunman", "en") != trigger_word("shot", "en")  # the doer is no act
 
 
 def test_a_language_without_families_compares_each_word_alone() -> None:
