@@ -62,7 +62,6 @@ def test_an_attack_told_with_no_doer_is_the_one_criminal_the_storyactor_names() 
     ("Angela Merkel did not immediately endorse Emmanuel Macron.", "SUPPORT", "negated"),  # put off, not refused
     ("Angela Merkel didn't endorse Emmanuel Macron until March.", "SUPPORT", "negated"),
     ("Greece could not help Turkey.", "AID", "negated"),  # beyond its power
-    ("Angela Merkel would not say whether or not she supported Emmanuel Macron.", "SUPPORT", "negated"),
 ])
 def test_a_refused_act_of_backing_is_a_rejection(text: str, kind: str, state: str) -> None:
     found = [(e.type, e.status) for e in run(text).events]
@@ -141,3 +140,16 @@ def test_only_the_police_or_a_court_pursue_the_one_suspect_of_the_story() -> Non
     assert pursued(one, "AID", ("p",)) is None  # no act against a suspect
     two = Article(id="a", source="test", text="", actors=(police, gunman, robber))
     assert pursued(two, "ACCUSE", ("p",)) is None  # two suspects: which one is not said
+
+
+@pytest.mark.parametrize(("text", "coded"), [
+    ("The reporter questioned whether Ann Cole was running to help Tom Hale.", False),
+    ("Ann Cole would not say whether she supported Tom Hale.", False),  # no refusal either
+    ("The senators asked if Ann Cole had attacked Tom Hale.", False),  # "if" as a complement: a question
+    ("It is unclear whether Ann Cole attacked Tom Hale.", False),
+    ("Ann Cole helped Tom Hale.", True),
+])
+def test_an_act_in_an_embedded_question_is_asked_about_and_not_coded(text: str, coded: bool) -> None:
+    article = run(text, published="2021-03-06")
+    found = [e for e in article.events if e.type in ("AID", "SUPPORT", "ASSAULT")]
+    assert bool(found) is coded, [(e.type, e.trigger.text, e.status) for e in article.events]

@@ -10,8 +10,8 @@ from dateline.events._lexicon import Words
 if TYPE_CHECKING:
     from spacy.tokens import Token
 
-__all__ = ["complement_passive", "for_clause", "holders", "joint", "message", "modifying_doers", "named", "owner",
-           "parties", "passive", "passive_agents", "pobjs", "refusal", "subject"]
+__all__ = ["asked_about", "complement_passive", "for_clause", "holders", "joint", "message", "modifying_doers", "named",
+           "owner", "parties", "passive", "passive_agents", "pobjs", "refusal", "subject"]
 
 
 SUBJ = ("nsubj", "nsubjpass", "csubj")
@@ -25,6 +25,11 @@ _NOT_PARTY_ENTS = frozenset({"DATE", "TIME", "CARDINAL", "ORDINAL", "MONEY", "PE
 _COUNTS = frozenset({"CARDINAL", "QUANTITY"})
 #: Named-entity types of parties that an entry's ``with`` may name ("leave the European Union").
 _NAMED_ENTS = frozenset({"ORG", "GPE", "NORP", "PERSON"})
+#: Dependencies of a clause that is a verb's complement or subject, where "if" opens a question ("see if they
+#: agree"), not a condition.
+_COMPLEMENTS = frozenset({"ccomp", "csubj", "dobj", "pcomp"})
+#: Dependencies that end a clause: the climb from a trigger to the head of its own clause stops at them.
+_CLAUSE_HEADS = frozenset({"ccomp", "csubj", "advcl", "relcl", "acl", "parataxis", "pcomp", "ROOT"})
 #: Clauses climbed looking for a subject ("X agreed to try to meet ...": xcomp, xcomp, ...). Set by
 #: hand; 3 or 8 code the same events on the 3,130 texts of the PLOVER records, the ConfliBERT
 #: sentences, the shared corpus, wikinews-dev and the seed.
@@ -198,3 +203,27 @@ def refusal(verb: Token, words: Words) -> bool:
         or (c.dep_ == "prep" and c.lower_ in words.deferral_prepositions)
         or (c.dep_ == "aux" and c.lower_ in words.inability_auxiliaries)
         or (c.dep_ == "mark" and c.lower_ in words.conditional_marks) for c in kids)
+
+
+def asked_about(trigger: Token, words: Words) -> bool:
+    """Whether the trigger stands in an embedded question ("questioned whether West ran to help Trump", "would
+    not say whether he supported it", "asked if they had met"): its clause, up from the trigger through clauses
+    that share it ("ran to help"), is opened by "whether", or by "if" as a verb's complement (as an adverbial
+    clause "if" is a condition: "he would resign if the Senate voted against him")."""
+    tok = trigger
+    for _ in range(MAX_CLAUSE_CLIMB + 1):
+        marks = {c.lower_ for c in tok.children if c.dep_ == "mark"} & words.question_marks
+        if marks and ("if" not in marks or len(marks) > 1 or tok.dep_ in _COMPLEMENTS):
+            return True
+        if (tok.dep_ in _CLAUSE_HEADS and not _bare_infinitive(tok, words)) or tok.head.i == tok.i:
+            return False
+        tok = tok.head
+    return False
+
+
+def _bare_infinitive(verb: Token, words: Words) -> bool:
+    """An infinitive with no subject or subordinator of its own ("was running to help her"): a part of the clause
+    it hangs on, however the parse attaches it."""
+    kids = list(verb.children)
+    return (any(c.dep_ == "aux" and c.lower_ in words.infinitive_markers for c in kids)
+            and not any(c.dep_ in (*SUBJ, "mark") for c in kids))

@@ -126,6 +126,7 @@ class Words:
     planned_adjectives: frozenset[str]
     failing_verbs: frozenset[str]
     conditional_marks: frozenset[str]
+    question_marks: frozenset[str]
     temporal_marks: frozenset[str]
     negative_determiners: frozenset[str]
     copulas: frozenset[str]
