@@ -89,6 +89,19 @@ def test_a_meeting_needs_a_partner(text: str, parties: list[str] | None) -> None
     assert found == ([parties] if parties else []), found
 
 
+@pytest.mark.parametrize(("text", "coded"), [
+    ("Joe Biden visited Kenosha on Monday.", False),  # a trip to a town: no one met
+    ("Kamala Harris visited the state twice in May.", False),
+    ("Joe Biden made a trip to Kenosha on Monday.", False),
+    ("Joe Biden visited Poland on Monday.", True),  # the host country
+    ("Iraqi President Saddam Hussein arrived in Amman on a visit.", True),  # a town abroad: its hosts
+    ("Joe Biden visited Angela Merkel in Berlin on Monday.", True),
+])
+def test_a_visit_meets_someone(text: str, coded: bool) -> None:
+    found = [e for e in run(text).events if e.type == "CONSULT"]
+    assert bool(found) is coded, [(e.type, e.trigger.text, e.actors, e.recipients) for e in found]
+
+
 
 @pytest.mark.parametrize(("text", "trigger", "owner"), [
     # a possessive pronoun: the person it stands for owns the thing acted on

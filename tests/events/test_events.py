@@ -218,7 +218,6 @@ def test_user_lexicon_adds_and_removes_entries(tmp_path: Path) -> None:
      {"lemma": "x", "pos": "verb", "type": "AGREE", "colour": "red"},
      {"lemma": "x", "pos": "verb", "type": "COOPERATE", "alone": "MOBILIZE"},
      {"lemma": "x", "pos": "verb", "type": "COOPERATE", "reciprocal": True, "alone": "PARTY"},
-     {"lemma": "x", "pos": "verb", "type": "CONSULT", "needs_partner": True},
      {"lemma": "x", "pos": "verb", "type": "ASSAULT", "by_sector": {"COP": {"type": "ARREST"}}}],
 )
 def test_bad_user_entries_are_refused(tmp_path: Path, entry: dict[str, Any]) -> None:

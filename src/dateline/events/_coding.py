@@ -69,6 +69,8 @@ _PLURAL = frozenset({"NNS", "NNPS"})
 #: not agree on a budget", "did not concede") stays negated, as they code those, and so does backing not offered
 #: ("did not offer an endorsement"), where the verb is no act of backing itself.
 REFUSED_TYPES = frozenset({"SUPPORT", "AID"})
+#: The PLOVER mode of a visit (of CONSULT).
+VISIT = "visit"
 
 
 @dataclass(frozen=True)
@@ -102,8 +104,8 @@ def code(article: Article, hit: Hit, number: int, scene: Scene, words: Words,
         return None
     if not parties.actor_ids and _received(done.token, words):
         return None  # "Trump received criticism for the move": an act told by whom it reached, its doer untold
-    if _lone(done, parties, words):
-        return None  # "the senator discussed her role": one party talks about a topic and consults no one
+    if _lone(done, parties, words) and not _visit_abroad(article, done, parties.actor_ids):
+        return None  # "the senator discussed her role", "visited Kenosha": one party alone consults no one
     done = _retyped(article, done, parties, words)
     if done.entry.modal and _own_country(article, parties.actor_ids, parties.recipient_ids):
         return None  # "Johnson said Britain must leave": a policy of one's own country, asked of no one else
@@ -208,6 +210,17 @@ def _lone(hit: Hit, parties: _Parties, words: Words) -> bool:
     if any(t.dep_ == "dobj" and t.head.i == hit.token.i for t in hit.args.actors) and len(hit.args.actors) > 1:
         return False  # "Walker first met Hawkins": the one met is a party, though the actors stage knows one only
     return not joint(hit.token, words) and not any(t.tag_ in _PLURAL for t in hit.args.actors)
+
+
+def _visit_abroad(article: Article, hit: Hit, actor_ids: Sequence[str]) -> bool:
+    """Whether a visit's sentence names a place in another country than its doers' own: a visit to Amman by
+    Iraq's president meets its hosts, though no party names them; one to a town at home meets no one."""
+    homes = {a.country for i in actor_ids if (a := article.actor(i)) is not None}
+    if hit.entry.mode != VISIT or not homes or None in homes:
+        return False
+    sentence = hit.token.sent
+    return any(p.country is not None and p.country not in homes for p in article.places
+               if sentence.start_char <= p.span.start < sentence.end_char)
 
 
 def _received(token: Token, words: Words) -> bool:

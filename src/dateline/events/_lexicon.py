@@ -74,8 +74,9 @@ class Entry:
     #: A noun that, made definite ("the killing", "this attack", "Smith's murder"), names an act the reader
     #: already knows of (told before, or background), not a new one.
     told_when_definite: bool = False
-    #: For a reciprocal entry, coded only between two parties or more: one party alone ("the senator discussed
-    #: her role", "Congress debated the bill") talks about a topic and consults no one.
+    #: Coded only between two parties or more: one party alone ("the senator discussed her role", "Congress
+    #: debated the bill") talks about a topic and consults no one; one who visits a place that is no party
+    #: ("visited Kenosha") makes a trip and meets no one.
     needs_partner: bool = False
 
 
@@ -271,8 +272,6 @@ def _entries(raw: Any, source: str, where: str, words: Words) -> list[Entry | tu
     if alone is not None and (alone not in EVENT_TYPES or not reciprocal):
         raise _fail(source, where, f"'alone' must be a PLOVER type of a reciprocal entry, not {alone!r}")
     needs_partner = bool(raw.get("needs_partner", False))
-    if needs_partner and not reciprocal:
-        raise _fail(source, where, "'needs_partner' is for a reciprocal entry")
     # "met with X"; "sanctions on X", "aid to X"
     default = words.reciprocal_prepositions if reciprocal else words.default_prepositions
     preps = _words(raw, "preps", source, where) if "preps" in raw else default
