@@ -166,3 +166,15 @@ def test_an_act_in_an_embedded_question_is_asked_about_and_not_coded(text: str, 
     article = run(text, published="2021-03-06")
     found = [e for e in article.events if e.type in ("AID", "SUPPORT", "ASSAULT")]
     assert bool(found) is coded, [(e.type, e.trigger.text, e.status) for e in article.events]
+
+
+@pytest.mark.parametrize(("text", "coded"), [
+    ("The new policy prohibits all flights from Spain to Cuba.", False),
+    ("The Cuban law allows Spain to sanction Cuba.", False),
+    ("The bill would allow Ann Cole to nominate Tom Hale.", False),
+    ("Spain prohibited all flights from Spain to Cuba.", True),  # a party's own act
+    ("Ann Cole nominated Tom Hale.", True),
+])
+def test_what_a_law_or_policy_provides_for_is_no_act(text: str, coded: bool) -> None:
+    found = [e for e in run(text, published="2021-03-06").events if e.type in ("COERCE", "SANCTION", "SUPPORT")]
+    assert bool(found) is coded, [(e.type, e.trigger.text) for e in found]

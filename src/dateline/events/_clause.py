@@ -11,7 +11,7 @@ if TYPE_CHECKING:
     from spacy.tokens import Token
 
 __all__ = ["asked_about", "complement_passive", "for_clause", "holders", "joint", "message", "modifying_doers", "named",
-           "owner", "parties", "passive", "passive_agents", "pobjs", "refusal", "subject"]
+           "owner", "parties", "passive", "passive_agents", "pobjs", "provided", "refusal", "subject"]
 
 
 SUBJ = ("nsubj", "nsubjpass", "csubj")
@@ -28,6 +28,9 @@ _NAMED_ENTS = frozenset({"ORG", "GPE", "NORP", "PERSON"})
 #: Dependencies of a clause that is a verb's complement or subject, where "if" opens a question ("see if they
 #: agree"), not a condition.
 _COMPLEMENTS = frozenset({"ccomp", "csubj", "dobj", "pcomp"})
+#: Dependencies by which a verb of provision governs what it provides for ("allowed them to go unpunished if
+#: forgiven", "would allow the President to nominate").
+_PROVIDED = frozenset({"xcomp", "ccomp", "advcl", "conj"})
 #: Dependencies that end a clause: the climb from a trigger to the head of its own clause stops at them.
 _CLAUSE_HEADS = frozenset({"ccomp", "csubj", "advcl", "relcl", "acl", "parataxis", "pcomp", "ROOT"})
 #: Clauses climbed looking for a subject ("X agreed to try to meet ...": xcomp, xcomp, ...). Set by
@@ -227,3 +230,18 @@ def _bare_infinitive(verb: Token, words: Words) -> bool:
     kids = list(verb.children)
     return (any(c.dep_ == "aux" and c.lower_ in words.infinitive_markers for c in kids)
             and not any(c.dep_ in (*SUBJ, "mark") for c in kids))
+
+
+def provided(trigger: Token, words: Words) -> bool:
+    """Whether the act is what a law, a policy or a rule provides for: the trigger, or a verb it hangs on ("allowed
+    them to go unpunished if forgiven"), is a verb of provision whose subject is such a text ("the new policy
+    prohibits all flights to Cuba", "the bill would allow the President to nominate a justice")."""
+    tok = trigger
+    for _ in range(MAX_CLAUSE_CLIMB + 1):
+        if tok.lemma_.lower() in words.provision_verbs and any(
+                c.dep_ == "nsubj" and c.lemma_.lower() in words.provision_nouns for c in tok.children):
+            return True
+        if tok.dep_ not in _PROVIDED or tok.head.i == tok.i:
+            return False
+        tok = tok.head
+    return False

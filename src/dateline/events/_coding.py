@@ -12,10 +12,10 @@ person it can stand for, a group word by the last meeting's parties, a subject
 owner: "rejected her proposal"), gives an act of the police or a court that names no one the story's one
 suspect (:mod:`dateline.events._suspect`), drops
 what no known actor does, an act asked about in an embedded question ("questioned whether
-she helped him"), an act its target received from no one named ("received
-criticism for the move"), a command and a policy of one's own country, re-types
-an act by who does it ("China held drills", "the police raided the offices")
-and a refused act of backing as a rejection ("did not support the plan"),
+she helped him") or provided for by a law or a policy ("the law allows police to detain
+them"), an act its target received from no one named ("received criticism for the move"),
+a command and a policy of one's own country, re-types an act by who does it ("China held
+drills", "the police raided the offices") and a refused act of backing as a rejection ("did not support the plan"),
 and builds the :class:`~dateline.records.Event` with its date and place
 (:mod:`dateline.events._scene`), status (:mod:`dateline.events._context`) and
 a confidence.
@@ -30,7 +30,7 @@ from typing import TYPE_CHECKING
 from dateline import ids
 from dateline.events._antecedents import antecedent
 from dateline.events._args import passive
-from dateline.events._clause import asked_about, joint, refusal
+from dateline.events._clause import asked_about, joint, provided, refusal
 from dateline.events._context import imperative, status
 from dateline.events._doers import CRIME_TYPES, actor_ids, context_doer, mention_head, story_doer
 from dateline.events._fold import Hit
@@ -97,6 +97,8 @@ def code(article: Article, hit: Hit, number: int, scene: Scene, words: Words,
         return None  # a command reports no act ("take a knife and attack the tourists")
     if asked_about(done.token, words):
         return None  # "questioned whether West ran to help Trump": an act asked about is not told
+    if provided(done.token, words):
+        return None  # "the new policy prohibits all flights to Cuba": a standing provision, no one's act
     parties = _parties(article, done, number, scene, words)
     if not parties.actor_ids and (not parties.recipient_ids or done.entry.needs_actor):
         # no party is a known actor ("he", "two women and a man"): nothing an analyst can use; some words are acts

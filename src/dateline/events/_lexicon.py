@@ -128,6 +128,8 @@ class Words:
     failing_verbs: frozenset[str]
     conditional_marks: frozenset[str]
     question_marks: frozenset[str]
+    provision_nouns: frozenset[str]
+    provision_verbs: frozenset[str]
     temporal_marks: frozenset[str]
     negative_determiners: frozenset[str]
     copulas: frozenset[str]
