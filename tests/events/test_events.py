@@ -1236,7 +1236,7 @@ def test_insisting_that_something_be_done_is_a_request(text: str) -> None:
 def test_insisting_that_something_is_so_is_no_request() -> None:
     article = run("Nancy Pelosi insisted that she was not pressured by Donald Trump.")
     assert not [e for e in article.events if e.type == "REQUEST"]
-    assert only(article, "ACCUSE").trigger.text == "insisted"
+    assert not [e for e in article.events if e.type == "ACCUSE"]  # a claim that no act took place accuses no one
 
 
 @pytest.mark.parametrize(

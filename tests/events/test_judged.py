@@ -24,3 +24,10 @@ def test_a_label_in_quotation_marks_or_of_blame_is_an_accusation(text: str, reci
 def test_a_plain_naming_is_no_event() -> None:
     article = run("Maria Costa called the new budget a plan for the future.")
     assert [e for e in article.events if e.type in ("ACCUSE", "SUPPORT")] == []
+
+
+def test_a_claim_that_an_act_did_not_take_place_accuses_no_one() -> None:
+    denied = run("Ann Cole insisted that Tom Hale never attacked Paul Roe.")
+    assert not denied.events, denied.events  # no accusation, and no attack told
+    claimed = run("Ann Cole insisted that Tom Hale attacked Paul Roe.")
+    assert only(claimed, "ACCUSE").trigger.text == "insisted"

@@ -18,7 +18,10 @@ The type is SUPPORT when the judgement holds more words of praise
 it holds more of blame, and no event when neither, but for a naming whose label is in quotation marks:
 that is blame ("called the plan a 'fairy tale'"). An act of conflict that
 someone only claims or alleges another did is the claimant's accusation of the
-doer ("Tamim claimed Houthis have attacked journalists"), as the coders code it. A judgement quoted over
+doer ("Tamim claimed Houthis have attacked journalists"), as the coders code it; a claim that
+the act did not take place ("insisted she was never pressured by the White House") accuses no one
+and tells no act.
+A judgement quoted over
 several sentences rests on the sentence that holds most of it ("... She was a
 giant of the struggle. ... We will miss her", wrote X: the giant), which is its
 evidence.
@@ -33,6 +36,7 @@ import numpy
 from spacy.attrs import ORTH
 
 from dateline.events._args import Args, find_args
+from dateline.events._context import status
 from dateline.events._fold import CONFLICT_QUADS, Hit
 from dateline.events._lexicon import Entry, Lexicon, Words, plover
 
@@ -211,6 +215,9 @@ def claimed(hits: Mapping[int, Hit], lex: Lexicon) -> dict[int, Hit]:
     for i, hit in hits.items():
         clause = hit.token
         if quads[hit.entry.type] not in CONFLICT_QUADS or clause.dep_ != "ccomp" or not hit.args.actors:
+            continue
+        if status(clause, lex.words) == "negated":
+            del out[i]  # "insisted she was never pressured by anyone": a claim that no act took place tells none
             continue
         verb = clause.head
         if verb.lemma_.lower() not in lex.words.claiming_verbs or verb.i in hits:
