@@ -31,3 +31,5 @@ def test_a_claim_that_an_act_did_not_take_place_accuses_no_one() -> None:
     assert not denied.events, denied.events  # no accusation, and no attack told
     claimed = run("Ann Cole insisted that Tom Hale attacked Paul Roe.")
     assert only(claimed, "ACCUSE").trigger.text == "insisted"
+    said = run("Ann Cole said that Russia never attacked Ukraine.")  # no claim: the negated act stays told
+    assert [(e.type, e.status) for e in said.events] == [("ASSAULT", "negated")]

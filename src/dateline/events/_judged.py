@@ -20,11 +20,9 @@ that is blame ("called the plan a 'fairy tale'"). An act of conflict that
 someone only claims or alleges another did is the claimant's accusation of the
 doer ("Tamim claimed Houthis have attacked journalists"), as the coders code it; a claim that
 the act did not take place ("insisted she was never pressured by the White House") accuses no one
-and tells no act.
-A judgement quoted over
-several sentences rests on the sentence that holds most of it ("... She was a
-giant of the struggle. ... We will miss her", wrote X: the giant), which is its
-evidence.
+and tells no act. A judgement quoted over several sentences rests on the sentence that holds most
+of it ("... She was a giant of the struggle. ... We will miss her", wrote X: the giant), which is
+its evidence.
 """
 
 from __future__ import annotations
@@ -216,11 +214,11 @@ def claimed(hits: Mapping[int, Hit], lex: Lexicon) -> dict[int, Hit]:
         clause = hit.token
         if quads[hit.entry.type] not in CONFLICT_QUADS or clause.dep_ != "ccomp" or not hit.args.actors:
             continue
-        if status(clause, lex.words) == "negated":
-            del out[i]  # "insisted she was never pressured by anyone": a claim that no act took place tells none
-            continue
         verb = clause.head
         if verb.lemma_.lower() not in lex.words.claiming_verbs or verb.i in hits:
+            continue
+        if status(clause, lex.words) == "negated":
+            del out[i]  # "insisted she was never pressured by anyone": a claim that no act took place tells none
             continue
         entry = Entry(verb.lemma_.lower(), "verb", "ACCUSE", "allege", weight=JUDGED_WEIGHT)
         claimant = find_args(verb, entry, lex.nouns, lex.light, lex.words).actors
