@@ -287,3 +287,15 @@ def test_the_model_can_vet_the_rules_deeds_alone(nlp: Any) -> None:
     assert "act" in {q.kind for q in every}  # knitting hats is a deed
     vetted = quotes.apply(article, quotes.QuotesConfig(min_act_cue_score=100.0)).quotes
     assert [q for q in every if q.kind != "act"] == list(vetted)  # the deed goes; speech and the stance stay
+
+
+def test_a_short_deed_of_the_rules_needs_the_model_to_see_its_cue(nlp: Any) -> None:
+    article = parsed("The mayor said the bridge would reopen in May.\n\nThe mayor organized the rally.\n\n"
+                     "Laura Finch has knit a range of knit hats for dolls.")
+    every = quotes.apply(article, quotes.QuotesConfig(min_short_act_cue_score=None)).quotes
+    assert {q.content.text for q in every if q.kind == "act"} == {"the rally", "a range of knit hats for dolls"}
+    kept = quotes.apply(article).quotes  # the model sees no cue in "organized"
+    assert [q.content.text for q in kept if q.kind == "act"] == ["a range of knit hats for dolls"]
+    assert [q for q in every if q.kind != "act"] == [q for q in kept if q.kind != "act"]  # speech stays
+    vetted = quotes.apply(article, quotes.QuotesConfig(min_short_act_cue_score=100.0)).quotes
+    assert [q.content.text for q in vetted if q.kind == "act"] == ["a range of knit hats for dolls"]  # not short
