@@ -128,7 +128,9 @@ def apply(article: Article, config: QuotesConfig = QuotesConfig()) -> Article:
         a = arrays_of(article)
         said = [q for q in one_record(find_by_rules(article, lexicon, a)) if says(a, q, lexicon)]
         floors = [_floor(a, q, config, lexicon) for q in said]
-        z = learned.model.cue_scores(a, learned.features) if any(f is not None for f in floors) else np.zeros(0)
+        vetted = np.zeros(a.n, dtype=bool)  # the cue tokens the model scores: only those of quotes with a floor
+        vetted[[_cue_index(a, q) for q, floor in zip(said, floors, strict=True) if floor is not None]] = True
+        z = learned.model.cue_scores(a, learned.features, vetted) if vetted.any() else np.zeros(0)
         rules = [_marked(a, q, lexicon) for q, floor in zip(said, floors, strict=True) if _vetted(a, z, q, floor)]
         if config.model_speakers != "off":
             rules = with_sources(article, a, learned, rules, config.model_speakers == "weak")
@@ -187,22 +189,25 @@ def _floor(a: Arrays, quote: Quote, config: QuotesConfig, lexicon: Lexicon) -> f
     (:func:`acted`) at ``min_act_cue_score`` when that is set, and a short one (:data:`SHORT_ACT_WORDS`) at least at
     ``min_short_act_cue_score``."""
     stance, act, short = config.min_stance_cue_score, config.min_act_cue_score, config.min_short_act_cue_score
+    if short is not None and len(quote.content.text.split()) > SHORT_ACT_WORDS:
+        short = None
     if quote.kind != "stance" or quote.cue is None or a.n == 0 or (stance, act, short) == (None, None, None):
         return None
     if not acted(a, quote, lexicon):
         return stance
-    if short is None or len(quote.content.text.split()) > SHORT_ACT_WORDS:
-        short = None
     return max((f for f in (stance if act is None else act, short) if f is not None), default=None)
 
 
 def _vetted(a: Arrays, z: np.ndarray, quote: Quote, floor: float | None) -> bool:
     """Whether a quote the rules found passes the model: the model scores its cue (``z``: the cue scores of the
     tokens of ``a``) at least ``floor`` (a floor of None passes every one)."""
-    if floor is None or quote.cue is None or a.n == 0:
-        return True
-    cue = min(a.token_range(quote.cue.start, quote.cue.end)[0], a.n - 1)
-    return bool(z[cue] >= floor)
+    return floor is None or bool(z[_cue_index(a, quote)] >= floor)
+
+
+def _cue_index(a: Arrays, quote: Quote) -> int:
+    """The first token of ``quote``'s cue (a quote with a floor has one, in an article with tokens)."""
+    assert quote.cue is not None
+    return min(a.token_range(quote.cue.start, quote.cue.end)[0], a.n - 1)
 
 
 def _spans(quote: Quote) -> list[tuple[int, int]]:
