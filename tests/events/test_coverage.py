@@ -271,3 +271,23 @@ def test_a_share_of_a_group_is_a_poll_not_a_party() -> None:
 def test_targeting_a_person_in_words_is_an_accusation() -> None:
     event = only(run("Donald Trump has been targeting Alicia Machado on Twitter."), "ACCUSE")
     assert event.trigger.text == "targeting"
+
+
+@pytest.mark.parametrize(("text", "event_type", "actor", "recipient"), [
+    ("The Supreme Court of Ohio ruled on Monday that Governor Mike DeWine lacked the power to delay the vote.",
+     "REJECT", "The Supreme Court of Ohio", "Governor Mike DeWine"),
+    ("Riot police in Minsk cleared protesters from Independence Square on Sunday.", "COERCE", "Riot police in Minsk",
+     "protesters"),
+])
+def test_a_courts_ruling_and_a_cleared_protest(text: str, event_type: str, actor: str, recipient: str) -> None:
+    event = only(run(text), event_type)
+    assert [s.text for s in event.actor_spans] == [actor]
+    assert [s.text for s in event.recipient_spans] == [recipient]
+
+
+@pytest.mark.parametrize("text", [
+    "The Taliban ruled Afghanistan from 1996 until 2001.",  # to rule a country is no ruling against anyone
+    "City workers in Boston cleared the snow from the streets on Monday.",  # only a protest cleared is coerced
+])
+def test_other_senses_of_rule_and_clear_code_nothing(text: str) -> None:
+    assert [e for e in run(text).events if e.type in ("REJECT", "COERCE")] == []
