@@ -291,3 +291,15 @@ def test_a_courts_ruling_and_a_cleared_protest(text: str, event_type: str, actor
 ])
 def test_other_senses_of_rule_and_clear_code_nothing(text: str) -> None:
     assert [e for e in run(text).events if e.type in ("REJECT", "COERCE")] == []
+
+
+@pytest.mark.parametrize(("text", "trigger"), [
+    ("Senator Ann Lee leveled sharp criticism at Governor Tom Reyes on Monday.", "criticism"),
+    ("Senator Ann Lee hurled accusations at Governor Tom Reyes on Monday.", "accusations"),
+    ("Mayor Jane Roe took a shot at Governor Tom Reyes in a speech on Monday.", "took"),
+])
+def test_blame_aimed_at_someone_is_the_aimers_accusation(text: str, trigger: str) -> None:
+    event = only(run(text), "ACCUSE")
+    assert event.trigger.text == trigger
+    assert [s.text for s in event.actor_spans][0].endswith(("Ann Lee", "Jane Roe"))
+    assert [s.text for s in event.recipient_spans] == ["Governor Tom Reyes"]
