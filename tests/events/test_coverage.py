@@ -303,3 +303,13 @@ def test_blame_aimed_at_someone_is_the_aimers_accusation(text: str, trigger: str
     assert event.trigger.text == trigger
     assert [s.text for s in event.actor_spans][0].endswith(("Ann Lee", "Jane Roe"))
     assert [s.text for s in event.recipient_spans] == ["Governor Tom Reyes"]
+
+
+def test_sponsoring_a_bill_and_a_renomination_are_support() -> None:
+    event = only(run("The bill was co-sponsored by Senator Ann Lee and Senator John Roe."), "SUPPORT")
+    assert [s.text for s in event.actor_spans] == ["Senator Ann Lee", "Senator John Roe"]
+    event = only(run("The Labour Party approved the renomination of Mayor Jane Roe on Monday."), "SUPPORT")
+    assert "Jane Roe" in [s.text for s in event.recipient_spans][0]
+    # a sponsor that pays for an event or a team backs no party
+    assert [e for e in run("Coca-Cola sponsored the debate between Ann Lee and John Roe.").events
+            if e.type == "SUPPORT"] == []
