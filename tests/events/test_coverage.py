@@ -301,7 +301,7 @@ def test_other_senses_of_rule_and_clear_code_nothing(text: str) -> None:
 def test_blame_aimed_at_someone_is_the_aimers_accusation(text: str, trigger: str) -> None:
     event = only(run(text), "ACCUSE")
     assert event.trigger.text == trigger
-    assert [s.text for s in event.actor_spans][0].endswith(("Ann Lee", "Jane Roe"))
+    assert next(s.text for s in event.actor_spans).endswith(("Ann Lee", "Jane Roe"))
     assert [s.text for s in event.recipient_spans] == ["Governor Tom Reyes"]
 
 
@@ -309,7 +309,16 @@ def test_sponsoring_a_bill_and_a_renomination_are_support() -> None:
     event = only(run("The bill was co-sponsored by Senator Ann Lee and Senator John Roe."), "SUPPORT")
     assert [s.text for s in event.actor_spans] == ["Senator Ann Lee", "Senator John Roe"]
     event = only(run("The Labour Party approved the renomination of Mayor Jane Roe on Monday."), "SUPPORT")
-    assert "Jane Roe" in [s.text for s in event.recipient_spans][0]
+    assert "Jane Roe" in next(s.text for s in event.recipient_spans)
     # a sponsor that pays for an event or a team backs no party
     assert [e for e in run("Coca-Cola sponsored the debate between Ann Lee and John Roe.").events
             if e.type == "SUPPORT"] == []
+
+
+def test_a_persons_pronoun_in_a_bodys_words_is_not_the_body() -> None:
+    # "she" is the senator, not her campaign, which speaks for her; "it" of a country's words is the country
+    event = only(run("Senator Ann Lee's campaign said she was ending her presidential bid on Monday."), "RETREAT")
+    assert [s.text for s in event.actor_spans] != ["Senator Ann Lee's campaign"]
+    assert event.actors
+    event = only(run("Hungary has said it will support the plan of Germany."), "SUPPORT")
+    assert [s.text for s in event.actor_spans] == ["Hungary"]

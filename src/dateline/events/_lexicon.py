@@ -189,6 +189,8 @@ class Words:
     negative_conjunctions: frozenset[str]
     deferral_adverbs: frozenset[str]
     inability_auxiliaries: frozenset[str]
+    person_pronouns: frozenset[str]
+    body_nouns: frozenset[str]
 
 
 #: Lists of :class:`Words` matched as written rather than lower-cased.
