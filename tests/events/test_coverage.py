@@ -322,3 +322,13 @@ def test_a_persons_pronoun_in_a_bodys_words_is_not_the_body() -> None:
     assert event.actors
     event = only(run("Hungary has said it will support the plan of Germany."), "SUPPORT")
     assert [s.text for s in event.actor_spans] == ["Hungary"]
+
+
+@pytest.mark.parametrize(("text", "event_type", "actors"), [
+    ("Messages of condemnation poured in from Chancellor Olaf Scholz and President Emmanuel Macron.", "ACCUSE",
+     ["Chancellor Olaf Scholz", "President Emmanuel Macron"]),
+    ("Support for the plan came from Senator Ann Lee on Tuesday.", "SUPPORT", ["Senator Ann Lee"]),
+])
+def test_an_act_that_came_from_someone_is_theirs(text: str, event_type: str, actors: list[str]) -> None:
+    event = only(run(text), event_type)
+    assert [s.text for s in event.actor_spans] == actors

@@ -24,6 +24,7 @@ from dateline.events._clause import owner as _owner
 from dateline.events._clause import parties as _parties
 from dateline.events._clause import passive_agents as _passive_agents
 from dateline.events._clause import pobjs as _pobjs
+from dateline.events._clause import source_owner as _source_owner
 from dateline.events._clause import subject as _subject
 from dateline.events._lexicon import Entry, Words
 from dateline.events._located import located
@@ -322,7 +323,7 @@ def _apposed_owner(noun: Token, light: frozenset[str], words: Words) -> list[Tok
 #: Where a nominal trigger with no owner of its own finds its actor, in order: the first rule that
 #: applies decides, even when it finds nobody.
 _CLAUSE_OWNERS: tuple[_OwnerRule, ...] = (_object_owner, _setting_owner, _carried_owner, _answerable_owner,
-                                           _apposed_owner)
+                                           _apposed_owner, _source_owner)
 
 
 def _clause_owner(noun: Token, own: list[Token], light: frozenset[str], words: Words) -> list[Token]:

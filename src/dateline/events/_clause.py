@@ -11,7 +11,7 @@ if TYPE_CHECKING:
     from spacy.tokens import Token
 
 __all__ = ["asked_about", "complement_passive", "for_clause", "holders", "joint", "message", "modifying_doers", "named",
-           "owner", "parties", "passive", "passive_agents", "pobjs", "provided", "refusal", "subject"]
+           "owner", "parties", "passive", "passive_agents", "pobjs", "provided", "refusal", "source_owner", "subject"]
 
 
 SUBJ = ("nsubj", "nsubjpass", "csubj")
@@ -155,6 +155,20 @@ def owner(token: Token, words: Words) -> list[Token]:
         if child.dep_ == "poss":
             return parties(child, words)
     return parties(token, words) if token.pos_ in ("PROPN", "PRON") or token.ent_type_ else []
+
+def source_owner(noun: Token, light: frozenset[str], words: Words) -> list[Token] | None:
+    """Who an event noun comes from, where the clause says it arrived ("support for the bill also came from
+    Senator X", "statements of condemnation have come from X and Y"): the objects of the verb's "from"."""
+    carrier = noun
+    if noun.dep_ == "pobj" and noun.head.lower_ in words.partitive_prepositions and noun.head.head.pos_ == "NOUN" \
+            and noun.head.head.lemma_.lower() in words.message_nouns:
+        carrier = noun.head.head  # "statements of condemnation", "expressions of sympathy"
+    verb = carrier.head
+    if carrier.dep_ != "nsubj" or verb.lemma_.lower() not in words.arriving_verbs:
+        return None
+    return [t for c in verb.children if c.dep_ == "prep" and c.lower_ in words.origin_prepositions
+            for t in pobjs(c, words)]
+
 
 def passive(verb: Token, participles: tuple[str, ...] = ("acl",)) -> bool:
     """Whether the verb is passive ("was convicted", or "was nominated" parsed as a complement of the

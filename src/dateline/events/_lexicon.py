@@ -191,6 +191,8 @@ class Words:
     inability_auxiliaries: frozenset[str]
     person_pronouns: frozenset[str]
     body_nouns: frozenset[str]
+    arriving_verbs: frozenset[str]
+    origin_prepositions: frozenset[str]
 
 
 #: Lists of :class:`Words` matched as written rather than lower-cased.
