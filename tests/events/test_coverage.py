@@ -332,3 +332,14 @@ def test_a_persons_pronoun_in_a_bodys_words_is_not_the_body() -> None:
 def test_an_act_that_came_from_someone_is_theirs(text: str, event_type: str, actors: list[str]) -> None:
     event = only(run(text), event_type)
     assert [s.text for s in event.actor_spans] == actors
+
+
+@pytest.mark.parametrize(("text", "event_type", "actor"), [
+    ("The Green Party announced its plans to oppose the budget of Prime Minister Jane Roe.", "REJECT",
+     "The Green Party"),
+    ("Mexico announced a plan to extradite Juan Perez to Spain.", "COOPERATE", "Mexico"),
+])
+def test_an_intention_is_its_owners_not_the_nouns(text: str, event_type: str, actor: str) -> None:
+    event = only(run(text), event_type)
+    assert [s.text for s in event.actor_spans] == [actor]
+    assert event.status == "planned"

@@ -38,8 +38,6 @@ if TYPE_CHECKING:
 __all__ = ["Args", "find_args", "modal_args", "passive"]
 
 
-
-
 @dataclass(frozen=True, slots=True)
 class Args:
     """Argument head tokens of one trigger (parties are expanded to phrases later)."""
@@ -170,7 +168,12 @@ def _intender(verb: Token, words: Words) -> list[Token]:
     if verb.dep_ != "acl" or verb.head.pos_ != "NOUN" or not any(
             c.dep_ == "aux" and c.lower_ in words.infinitive_markers for c in verb.children):
         return []
-    return [t for c in verb.head.children if c.dep_ == "poss" for t in _parties(c, words)]
+    noun = verb.head  # "announced its plans to oppose": who announced them, for a bare "its"
+    own = [t for c in noun.children if c.dep_ == "poss" for t in _parties(c, words)]
+    announced = noun.dep_ == "dobj" and noun.head.lemma_.lower() in words.announcing_verbs
+    if announced and all(t.tag_ == "PRP$" for t in own):
+        return [t for t in _subject(noun.head, words) if t.pos_ != "PRON"] or own
+    return own
 
 
 def _agents(noun: Token, words: Words) -> list[Token]:

@@ -10,8 +10,9 @@ from dateline.events._lexicon import Words
 if TYPE_CHECKING:
     from spacy.tokens import Token
 
-__all__ = ["asked_about", "complement_passive", "for_clause", "holders", "joint", "message", "modifying_doers", "named",
-           "owner", "parties", "passive", "passive_agents", "pobjs", "provided", "refusal", "source_owner", "subject"]
+__all__ = ["asked_about", "complement_passive", "for_clause", "holders", "intended", "joint", "message",
+           "modifying_doers", "named", "owner", "parties", "passive", "passive_agents", "pobjs", "provided",
+           "refusal", "source_owner", "subject"]
 
 
 SUBJ = ("nsubj", "nsubjpass", "csubj")
@@ -109,6 +110,8 @@ def subject(verb: Token, words: Words) -> list[Token]:
             tok, came = tok.head.head, f"pcomp:{tok.tag_}"
         elif tok.dep_ == "acl" and (said := message(tok.head, words)) is not None:
             tok = said.head  # "X issued a statement calling on Y": X speaks
+        elif intended(tok, words):
+            break  # "announced their plans to oppose the bill": the plan's owner does it, not the plan
         elif tok.dep_ == "relcl" or (tok.dep_ == "acl" and any(c.dep_ in OWN_OBJECTS for c in tok.children)):
             # "forces that carried out strikes", misparsed "The force carried out strikes"
             return parties(tok.head, words)
@@ -155,6 +158,13 @@ def owner(token: Token, words: Words) -> list[Token]:
         if child.dep_ == "poss":
             return parties(child, words)
     return parties(token, words) if token.pos_ in ("PROPN", "PRON") or token.ent_type_ else []
+
+def intended(verb: Token, words: Words) -> bool:
+    """Whether ``verb`` is the infinitive of an intention noun ("their plans to oppose the bill", "its decision to
+    send troops"): what the noun's owner means to do, not something the noun does."""
+    return verb.dep_ == "acl" and verb.head.lemma_.lower() in words.intention_nouns and any(
+        c.dep_ == "aux" and c.lower_ in words.infinitive_markers for c in verb.children)
+
 
 def source_owner(noun: Token, light: frozenset[str], words: Words) -> list[Token] | None:
     """Who an event noun comes from, where the clause says it arrived ("support for the bill also came from

@@ -193,6 +193,7 @@ class Words:
     body_nouns: frozenset[str]
     arriving_verbs: frozenset[str]
     origin_prepositions: frozenset[str]
+    intention_nouns: frozenset[str]
 
 
 #: Lists of :class:`Words` matched as written rather than lower-cased.
