@@ -343,3 +343,11 @@ def test_an_intention_is_its_owners_not_the_nouns(text: str, event_type: str, ac
     event = only(run(text), event_type)
     assert [s.text for s in event.actor_spans] == [actor]
     assert event.status == "planned"
+
+
+def test_announcing_someone_as_ones_running_mate_is_support() -> None:
+    event = only(run("Senator Ann Lee announced Governor Tom Reyes as her choice for running mate on Tuesday."),
+                 "SUPPORT")
+    assert [s.text for s in event.recipient_spans] == ["Governor Tom Reyes"]
+    assert [e for e in run("Senator Ann Lee announced a candidate for the seat on Tuesday.").events
+            if e.type == "SUPPORT"] == []
