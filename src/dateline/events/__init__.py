@@ -65,7 +65,10 @@ Choices worth knowing:
   phone call with X") are CONSULTs (mode phone) with all parties as actors; a
   letter ("sent a letter to X", "wrote to X") is a CONSULT from writer to
   addressee, unless what it says is an event ("a letter to X threatening
-  ..." is the threat).
+  ..." is the threat). An act noun that "came from" someone is theirs
+  ("support for the bill came from Senator X"), and the infinitive of an
+  intention noun is its owner's act ("announced their plans to oppose the
+  bill"), never the noun's.
 - Who is actor and who recipient: the rules of :mod:`dateline.events._args`
   name them, then a learned model (:mod:`dateline.events._roles`, trained
   by ``dateline train roles``) may re-choose them among the parties the

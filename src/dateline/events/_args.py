@@ -7,8 +7,8 @@ that has one); the direct object or the object of a trigger's prepositions
 parties; a nominal trigger takes its possessor ("X's call") or a "by" phrase
 as actor, "between A and B" as parties and "of" as recipient ("the annexation
 of Crimea"), borrows the subject of the verb it is the object of
-("Putin's agenda included talks with ..."), and else takes the noun or people's
-adjective before it ("the police killing of", "a Russian airstrike").
+("Putin's agenda included talks with ..."), or the "from" of a verb of arriving ("support came from X"),
+and else takes the noun or people's adjective before it ("the police killing of", "a Russian airstrike").
 """
 
 from __future__ import annotations
