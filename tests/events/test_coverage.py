@@ -351,3 +351,16 @@ def test_announcing_someone_as_ones_running_mate_is_support() -> None:
     assert [s.text for s in event.recipient_spans] == ["Governor Tom Reyes"]
     assert [e for e in run("Senator Ann Lee announced a candidate for the seat on Tuesday.").events
             if e.type == "SUPPORT"] == []
+
+
+@pytest.mark.parametrize(("text", "actor"), [
+    ("Senator Ann Lee introduced a bill to mandate paper ballots in federal elections.", "Senator Ann Lee"),
+    ("Governor Tom Reyes mandated masks in all schools on Monday.", "Governor Tom Reyes"),
+])
+def test_what_a_law_or_an_order_obliges_is_a_request_of_its_maker(text: str, actor: str) -> None:
+    event = only(run(text), "REQUEST")
+    assert [s.text for s in event.actor_spans] == [actor]
+
+
+def test_what_a_thing_requires_is_no_request() -> None:
+    assert [e for e in run("The plan requires the approval of Congress.").events if e.type == "REQUEST"] == []

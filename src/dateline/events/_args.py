@@ -17,7 +17,7 @@ from collections.abc import Callable, Iterable
 from dataclasses import dataclass, replace
 from typing import TYPE_CHECKING
 
-from dateline.events._clause import NOUNISH, SUBJ, causative, for_clause, holders, modifying_doers, passive
+from dateline.events._clause import NOUNISH, SUBJ, causative, for_clause, holders, intended, modifying_doers, passive
 from dateline.events._clause import complement_passive as _complement_passive
 from dateline.events._clause import named as _named
 from dateline.events._clause import owner as _owner
@@ -165,8 +165,8 @@ def _misparsed_objects(verb: Token) -> list[Token]:
 def _intender(verb: Token, words: Words) -> list[Token]:
     """The possessor of the noun an infinitive with no subject describes: whose intent, plan or bid it is does the
     act ("filed his intent to appeal", "Germany's decision to send troops"); none without one."""
-    if verb.dep_ != "acl" or verb.head.pos_ != "NOUN" or not any(
-            c.dep_ == "aux" and c.lower_ in words.infinitive_markers for c in verb.children):
+    described = intended(verb, words) or (verb.dep_ == "acl" and verb.head.pos_ == "NOUN")  # "a bill to require"
+    if not described or not any(c.dep_ == "aux" and c.lower_ in words.infinitive_markers for c in verb.children):
         return []
     noun = verb.head  # "announced its plans to oppose": who announced them, for a bare "its"
     own = [t for c in noun.children if c.dep_ == "poss" for t in _parties(c, words)]

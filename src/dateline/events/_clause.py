@@ -34,6 +34,9 @@ _COMPLEMENTS = frozenset({"ccomp", "csubj", "dobj", "pcomp"})
 _PROVIDED = frozenset({"xcomp", "ccomp", "advcl", "conj"})
 #: Dependencies that end a clause: the climb from a trigger to the head of its own clause stops at them.
 _CLAUSE_HEADS = frozenset({"ccomp", "csubj", "advcl", "relcl", "acl", "parataxis", "pcomp", "ROOT"})
+#: Dependencies of an infinitive on the noun it completes ("plans to oppose", and "a bill to require", which the
+#: parse may make a relative clause).
+_INFINITIVE_DEPS = frozenset({"acl", "relcl"})
 #: Named-entity types of speakers that are no person: a "he" or "she" of their words is someone else.
 _BODY_ENTS = frozenset({"ORG", "GPE", "NORP", "FAC"})
 #: Clauses climbed looking for a subject ("X agreed to try to meet ...": xcomp, xcomp, ...). Set by
@@ -162,7 +165,7 @@ def owner(token: Token, words: Words) -> list[Token]:
 def intended(verb: Token, words: Words) -> bool:
     """Whether ``verb`` is the infinitive of an intention noun ("their plans to oppose the bill", "its decision to
     send troops"): what the noun's owner means to do, not something the noun does."""
-    return verb.dep_ == "acl" and verb.head.lemma_.lower() in words.intention_nouns and any(
+    return verb.dep_ in _INFINITIVE_DEPS and verb.head.lemma_.lower() in words.intention_nouns and any(
         c.dep_ == "aux" and c.lower_ in words.infinitive_markers for c in verb.children)
 
 
