@@ -364,3 +364,24 @@ def test_what_a_law_or_an_order_obliges_is_a_request_of_its_maker(text: str, act
 
 def test_what_a_thing_requires_is_no_request() -> None:
     assert [e for e in run("The plan requires the approval of Congress.").events if e.type == "REQUEST"] == []
+
+
+@pytest.mark.parametrize(("text", "event_type", "actor", "recipient"), [
+    ("The government of Peru imposed a nationwide lockdown on Monday.", "COERCE", "The government of Peru", None),
+    ("Workers at the Ford plant in Ohio walked out on Monday.", "PROTEST", None, None),
+    ("The House of Representatives impeached Governor Tom Reyes on Wednesday.", "ACCUSE",
+     "The House of Representatives", "Governor Tom Reyes"),
+    ("A federal judge blocked the order of Governor Tom Reyes on Friday.", "REJECT", None, "Governor Tom Reyes"),
+])
+def test_lockdowns_walkouts_impeachments_and_blocked_orders(text: str, event_type: str, actor: str | None,
+                                                          recipient: str | None) -> None:
+    event = only(run(text), event_type)
+    if actor is not None:
+        assert [s.text for s in event.actor_spans] == [actor]
+    if recipient is not None:
+        assert [s.text for s in event.recipient_spans] == [recipient]
+
+
+def test_walking_out_of_talks_is_no_strike() -> None:
+    assert [e for e in run("Delegates from Iran walked out of the talks in Vienna on Monday.").events
+            if e.type == "PROTEST"] == []
