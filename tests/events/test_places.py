@@ -57,3 +57,18 @@ def test_the_place_of_a_sentence_holds_for_two_sentences_at_most() -> None:
     article = run(OPENING + "Senator Ann Jones spoke at a rally in Leeds on Monday. Her speech was long. "
                   "The crowd was large. Governor Tom Smith criticized Senator Ann Jones.")
     assert criticism(article).place is None
+
+
+def test_two_places_named_equally_often_leave_the_story_to_the_one_its_lead_names() -> None:
+    article = run("The government of Norway closed all schools on Monday. Teachers praised the decision. Parents "
+                  "were worried. Experts from Canada praised the step. Canada's health minister agreed. Norway's "
+                  "teachers' union was pleased. Governor Tom Smith criticized Senator Ann Jones.")
+    event = criticism(article)
+    assert event.place is not None and event.place.name == "Norway"
+
+
+def test_two_places_named_equally_often_and_neither_in_the_lead_make_no_main_place() -> None:
+    article = run(OPENING + "Experts from Canada praised the step. Canada's health minister agreed. Norway's "
+                  "teachers' union was pleased. Norway's health minister agreed. Governor Tom Smith criticized "
+                  "Senator Ann Jones.")
+    assert criticism(article).place is None

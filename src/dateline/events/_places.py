@@ -22,7 +22,8 @@ An event takes, in order:
    often, when one stands out. A single-city story happens in that city; a
    story about one country, in that country; a story the lead places in a
    town of the country named most often ("United States", counted in every
-   "U.S. President"), in that town.
+   "U.S. President"), in that town; of two places named equally often, the
+   story is in the one its lead names.
 """
 
 from __future__ import annotations
@@ -73,20 +74,30 @@ def main_place(article: Article, words: Words, lead: Sequence[TokenSpan] = ()) -
     """The article's main place: its dateline's; else the place its ``lead`` (the head sentences) first says
     something happens in, finer than a country (:func:`lead_place`), when the article names no place most often
     or the one it names most often is that place's country ("United States", counted in every "U.S.
-    President"); else the resolved place it names most often (at least :data:`MIN_MAIN_MENTIONS` times and
-    more often than any other), at its first mention."""
+    President"); else the resolved place it names most often (:func:`_most_named`)."""
     home = dateline_place(article, words)
     if home is not None:
         return home
-    counts = Counter((p.name, p.country) for p in article.places if p.country)
-    ranked = counts.most_common(2)
-    common = None
-    if ranked and ranked[0][1] >= MIN_MAIN_MENTIONS and (len(ranked) == 1 or ranked[1][1] < ranked[0][1]):
-        common = next(p for p in article.places if (p.name, p.country) == ranked[0][0])
+    common = _most_named(article, lead)
     first = lead_place(article, words, lead)
     if first is not None and (common is None or (common.feature == COUNTRY and common.country == first.country)):
         return first
     return common
+
+
+def _most_named(article: Article, lead: Sequence[TokenSpan]) -> Place | None:
+    """The resolved place the article names most often (at least :data:`MIN_MAIN_MENTIONS` times), at its first
+    mention; of several named equally often, the first, when the ``lead`` names it ("the government of Norway
+    closed all schools" ... "Norway's teachers" ... "Canada" twice): the story is where its lead is."""
+    counts = Counter((p.name, p.country) for p in article.places if p.country)
+    ranked = counts.most_common(1)
+    if not ranked or ranked[0][1] < MIN_MAIN_MENTIONS:
+        return None
+    top = {key for key, n in counts.items() if n == ranked[0][1]}
+    first = next(p for p in article.places if (p.name, p.country) in top)
+    if len(top) == 1 or (lead and first.span.end <= lead[-1].end_char):
+        return first
+    return None
 
 
 def lead_place(article: Article, words: Words, lead: Sequence[TokenSpan]) -> Place | None:
