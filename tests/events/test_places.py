@@ -1,4 +1,5 @@
-"""Events places: the article's main place from its dateline, its lead or the place it names most often."""
+"""Events places: the article's main place from its dateline, its lead or the place it names most often; places a
+relative clause of place sets."""
 
 from __future__ import annotations
 
@@ -72,3 +73,15 @@ def test_two_places_named_equally_often_and_neither_in_the_lead_make_no_main_pla
                   "teachers' union was pleased. Norway's health minister agreed. Governor Tom Smith criticized "
                   "Senator Ann Jones.")
     assert criticism(article).place is None
+
+
+def test_an_event_told_in_a_relative_clause_of_place_happens_in_that_place() -> None:
+    article = run(OPENING + "Governor Tom Smith flew to Leeds, where he criticized Senator Ann Jones.")
+    event = criticism(article)
+    assert event.place is not None and event.place.name == "Leeds"
+
+
+def test_a_relative_clause_of_place_after_a_town_and_its_region_places_the_event_in_the_town() -> None:
+    article = run(OPENING + "Governor Tom Smith flew to Denver, Colorado, where he criticized Senator Ann Jones.")
+    event = criticism(article)
+    assert event.place is not None and event.place.name == "Denver"

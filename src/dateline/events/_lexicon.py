@@ -137,6 +137,7 @@ class Words:
     locative_prepositions: frozenset[str]
     partitive_prepositions: frozenset[str]
     here_words: frozenset[str]
+    place_relatives: frozenset[str]
     #: Matched as written, not lower-cased: "(AP)", "--".
     dateline_marks: frozenset[str]
     condition_marks: frozenset[str]

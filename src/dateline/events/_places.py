@@ -24,6 +24,10 @@ An event takes, in order:
    town of the country named most often ("United States", counted in every
    "U.S. President"), in that town; of two places named equally often, the
    story is in the one its lead names.
+
+A place where something happens is the object of a preposition of location,
+or the place a relative clause of place describes ("flew to Leeds, where
+she met the mayor": what the clause tells happens there).
 """
 
 from __future__ import annotations
@@ -125,11 +129,14 @@ def _modifier(doc: Doc, place: Place) -> bool:
 def _located(doc: Doc, place: Place, words: Words) -> bool:
     """A place that says where something happens: the object of "in", "at", "near" ... ("talks in
     Hamburg", "a news conference in Warsaw, Poland"), not of "on", "about", "over" or "to" (the topic
-    or a destination: "talks on North Korea", "a new approach to Moscow")."""
+    or a destination: "talks on North Korea", "a new approach to Moscow"); a place a relative clause of
+    place describes ("Leeds, where she met the mayor")."""
     tok = _root(doc, place)
     if tok is None:
         return False
     for _ in range(MAX_PLACE_CLIMB):
+        if _scene_of_relative(tok, words):
+            return True
         if tok.dep_ in ("compound", "appos", "conj", "flat", "nmod") and tok.head.i != tok.i:
             tok = tok.head  # "Hamburg, Germany"; "the Krasinski Square"
         elif (tok.dep_ == "pobj" and tok.head.lower_ in words.partitive_prepositions
@@ -140,6 +147,14 @@ def _located(doc: Doc, place: Place, words: Words) -> bool:
         else:
             return False
     return False
+
+
+def _scene_of_relative(tok: Token, words: Words) -> bool:
+    """A place that a relative clause of place describes ("flew to Leeds, where she met the mayor"), also
+    through the region that qualifies it ("Leeds, England, where ..."): what the clause tells happens there."""
+    named = [tok, *(c for c in tok.children if c.dep_ == "appos")]
+    return any(c.dep_ == "relcl" and any(w.lower_ in words.place_relatives and w.dep_ == "advmod"
+                                         for w in c.children) for t in named for c in t.children)
 
 
 def _of_trigger(doc: Doc, place: Place, trigger: Token) -> bool:
