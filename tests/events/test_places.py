@@ -1,5 +1,5 @@
 """Events places: the article's main place from its dateline, its lead or the place it names most often; places a
-relative clause of place sets."""
+relative clause of place or a visit sets."""
 
 from __future__ import annotations
 
@@ -85,3 +85,16 @@ def test_a_relative_clause_of_place_after_a_town_and_its_region_places_the_event
     article = run(OPENING + "Governor Tom Smith flew to Denver, Colorado, where he criticized Senator Ann Jones.")
     event = criticism(article)
     assert event.place is not None and event.place.name == "Denver"
+
+
+def test_the_place_a_visit_goes_to_holds_for_the_two_sentences_after() -> None:
+    article = run(OPENING + "Governor Tom Smith visited Denver on Monday. Local mayors welcomed the visit. Senator "
+                  "Ann Jones criticized Senator Bob Lee.")
+    event = criticism(article)
+    assert event.place is not None and event.place.name == "Denver"
+
+
+def test_a_place_that_is_the_object_of_another_verb_is_not_where_the_next_sentence_happens() -> None:
+    article = run(OPENING + "Governor Tom Smith praised Denver on Monday. Governor Tom Smith criticized Senator "
+                  "Ann Jones.")
+    assert criticism(article).place is None

@@ -138,6 +138,7 @@ class Words:
     partitive_prepositions: frozenset[str]
     here_words: frozenset[str]
     place_relatives: frozenset[str]
+    visiting_verbs: frozenset[str]
     #: Matched as written, not lower-cased: "(AP)", "--".
     dateline_marks: frozenset[str]
     condition_marks: frozenset[str]

@@ -26,8 +26,10 @@ An event takes, in order:
    story is in the one its lead names.
 
 A place where something happens is the object of a preposition of location,
-or the place a relative clause of place describes ("flew to Leeds, where
-she met the mayor": what the clause tells happens there).
+the place a relative clause of place describes ("flew to Leeds, where she
+met the mayor": what the clause tells happens there), or the place a visit
+goes to ("the minister visited Denver": the scene of the sentence and the
+next two).
 """
 
 from __future__ import annotations
@@ -130,7 +132,8 @@ def _located(doc: Doc, place: Place, words: Words) -> bool:
     """A place that says where something happens: the object of "in", "at", "near" ... ("talks in
     Hamburg", "a news conference in Warsaw, Poland"), not of "on", "about", "over" or "to" (the topic
     or a destination: "talks on North Korea", "a new approach to Moscow"); a place a relative clause of
-    place describes ("Leeds, where she met the mayor")."""
+    place describes ("Leeds, where she met the mayor"); the object of a verb of visiting ("visited
+    Denver")."""
     tok = _root(doc, place)
     if tok is None:
         return False
@@ -145,7 +148,7 @@ def _located(doc: Doc, place: Place, words: Words) -> bool:
         elif tok.dep_ == "pobj":
             return tok.head.lower_ in words.locative_prepositions
         else:
-            return False
+            return tok.dep_ == "dobj" and tok.head.lemma_.lower() in words.visiting_verbs
     return False
 
 
