@@ -1,5 +1,5 @@
 """Events places: the article's main place from its dateline, its lead or the place it names most often; places a
-relative clause of place or a visit sets."""
+relative clause of place or a visit sets, and the place a governor or mayor governs."""
 
 from __future__ import annotations
 
@@ -98,3 +98,16 @@ def test_a_place_that_is_the_object_of_another_verb_is_not_where_the_next_senten
     article = run(OPENING + "Governor Tom Smith praised Denver on Monday. Governor Tom Smith criticized Senator "
                   "Ann Jones.")
     assert criticism(article).place is None
+
+
+def test_a_governors_act_with_no_place_of_its_own_happens_in_the_state_the_governor_governs() -> None:
+    event = criticism(run(OPENING + "Utah Governor Tom Smith criticized Senator Ann Jones."))
+    assert event.place is not None and event.place.name == "Utah"
+
+
+def test_a_former_governors_act_does_not_happen_in_the_state_once_governed() -> None:
+    assert criticism(run(OPENING + "Former Utah Governor Tom Smith criticized Senator Ann Jones.")).place is None
+
+
+def test_a_senators_act_does_not_happen_in_the_state_the_senator_represents() -> None:
+    assert criticism(run(OPENING + "Utah Senator Tom Smith criticized Governor Ann Jones.")).place is None

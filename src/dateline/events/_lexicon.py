@@ -139,6 +139,8 @@ class Words:
     here_words: frozenset[str]
     place_relatives: frozenset[str]
     visiting_verbs: frozenset[str]
+    seat_offices: frozenset[str]
+    former_words: frozenset[str]
     #: Matched as written, not lower-cased: "(AP)", "--".
     dateline_marks: frozenset[str]
     condition_marks: frozenset[str]

@@ -12,11 +12,12 @@ An event takes, in order:
 2. the nearest such place of the sentence, else a place naming the act that is
    the trigger's subject ("a Mosul car bombing killed six");
 3. the dateline place when the sentence points at it ("officials here said");
-4. (in the stage) a visit's destination, or the place of the same actor's
-   event of the same date in the sentence before, else, for an event of the
-   story's time, the place the sentence or two before says something happens
-   in (:func:`stated_place`: "Protesters gathered outside the White House.
-   They threatened ...");
+4. (in the stage) a visit's destination, or the place a governor or mayor
+   who is the actor governs, named in the actor's mentions ("Utah's
+   governor"), or the place of the same actor's event of the same date in
+   the sentence before, else, for an event of the story's time, the place
+   the sentence or two before says something happens in (:func:`stated_place`:
+   "Protesters gathered outside the White House. They threatened ...");
 5. the article's main place (:func:`main_place`): its dateline's, else the
    place its lead says the story happens in, else the place it names most
    often, when one stands out. A single-city story happens in that city; a

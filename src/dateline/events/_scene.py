@@ -105,6 +105,8 @@ def setting(article: Article, hit: Hit, bounds: tuple[int, int], number: int, sc
     if place is None and hit.entry.mode == "visit":
         place = next((p for p in article.places if any(a <= p.span.start and p.span.end <= b for a, b in parties)),
                      None)  # "a visit to Poland" takes place in Poland
+    if place is None:
+        place = _seat(article, actor_ids, words)
     carried = False
     earlier = [scene.by_actor[i] for i in actor_ids if i in scene.by_actor]
     recent = max(earlier, key=lambda e: e[0], default=None)
@@ -122,6 +124,22 @@ def setting(article: Article, hit: Hit, bounds: tuple[int, int], number: int, sc
         place, told = _story_place(article, date, number, scene, recent)
         carried = carried or told
     return date, place, carried
+
+
+def _seat(article: Article, actor_ids: Sequence[str], words: Words) -> Place | None:
+    """The place a governor or mayor who is the event's actor governs, named in one of the actor's mentions
+    ("Utah Governor Ann Lee closed the schools", "Utah's governor"): a governor's or mayor's acts happen where
+    they hold office, never a former one's ("former Utah governor")."""
+    for i in actor_ids:
+        actor = article.actor(i)
+        title = set((actor.title or "").lower().split()) if actor is not None else set()
+        if actor is None or not title & words.seat_offices or title & words.former_words:
+            continue
+        seat = next((p for p in article.places if any(m.start <= p.span.start and p.span.end <= m.end
+                                                      for m in actor.mentions)), None)
+        if seat is not None:
+            return seat
+    return None
 
 
 def _story_place(article: Article, date: EventDate | None, number: int, scene: Scene,
