@@ -1,5 +1,5 @@
 """Events places: the article's main place from its dateline, its lead or the place it names most often; places a
-relative clause of place or a visit sets, and the place a governor or mayor governs."""
+relative clause of place or a visit sets, and the place a governor, a mayor or a town's own government governs."""
 
 from __future__ import annotations
 
@@ -111,3 +111,12 @@ def test_a_former_governors_act_does_not_happen_in_the_state_once_governed() -> 
 
 def test_a_senators_act_does_not_happen_in_the_state_the_senator_represents() -> None:
     assert criticism(run(OPENING + "Utah Senator Tom Smith criticized Governor Ann Jones.")).place is None
+
+
+def test_an_act_of_a_towns_own_government_happens_in_that_town() -> None:
+    event = criticism(run(OPENING + "The city of Denver criticized Senator Ann Jones."))
+    assert event.place is not None and event.place.name == "Denver"
+
+
+def test_a_national_government_named_by_its_capital_does_not_act_in_its_capital() -> None:
+    assert criticism(run(OPENING + "Washington criticized Senator Ann Jones.")).place is None

@@ -141,6 +141,7 @@ class Words:
     visiting_verbs: frozenset[str]
     seat_offices: frozenset[str]
     former_words: frozenset[str]
+    local_government_words: frozenset[str]
     #: Matched as written, not lower-cased: "(AP)", "--".
     dateline_marks: frozenset[str]
     condition_marks: frozenset[str]

@@ -33,6 +33,10 @@ DAY_VALUE = "YYYY-MM-DD"
 #: Months before publication that still belong to the story an article reports (a story published on
 #: the 2nd reports what happened late last month). Set by hand.
 STORY_MONTHS = 1
+#: The PLOVER sector of governments: one named by a town or region ("the city of Leeds") governs there.
+GOVERNMENT = "GOV"
+#: Gazetteer features of the places a local government governs (towns, states, counties), not countries.
+LOCAL_FEATURES = frozenset({"city", "admin1", "admin2"})
 #: Types of times that can date an event (durations and sets cannot).
 _DATED = frozenset({"DATE", "TIME"})
 #: PLOVER's quad classes of verbal acts (cooperation, conflict): said acts take the date of the saying.
@@ -128,15 +132,21 @@ def setting(article: Article, hit: Hit, bounds: tuple[int, int], number: int, sc
 
 def _seat(article: Article, actor_ids: Sequence[str], words: Words) -> Place | None:
     """The place a governor or mayor who is the event's actor governs, named in one of the actor's mentions
-    ("Utah Governor Ann Lee closed the schools", "Utah's governor"): a governor's or mayor's acts happen where
-    they hold office, never a former one's ("former Utah governor")."""
+    ("Utah Governor Ann Lee closed the schools", "Utah's governor"), or that a town's or county's own government
+    is named by ("the city of Leeds closed the park", not "Washington" for the U.S. government): a local
+    government's acts happen where it governs, never a former office holder's ("former Utah governor")."""
     for i in actor_ids:
         actor = article.actor(i)
-        title = set((actor.title or "").lower().split()) if actor is not None else set()
-        if actor is None or not title & words.seat_offices or title & words.former_words:
+        if actor is None:
             continue
-        seat = next((p for p in article.places if any(m.start <= p.span.start and p.span.end <= m.end
-                                                      for m in actor.mentions)), None)
+        title = set((actor.title or "").lower().split())
+        office = bool(title & words.seat_offices) and not title & words.former_words
+        local = (actor.kind == "organization" and actor.sector == GOVERNMENT
+                 and bool(set(actor.name.lower().split()) & words.local_government_words))
+        if not office and not local:
+            continue
+        seat = next((p for p in article.places if (office or p.feature in LOCAL_FEATURES)
+                     and any(m.start <= p.span.start and p.span.end <= m.end for m in actor.mentions)), None)
         if seat is not None:
             return seat
     return None
