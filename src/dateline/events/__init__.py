@@ -51,13 +51,18 @@ Choices worth knowing:
   clause after a preposition of location, or naming the event noun ("a
   Kabul car bombing"), never one inside a party's words ("the mayor of
   London"); a place after "on", "about", "over", "to" is a topic or a
-  destination ("talks on North Korea") and never the event's place. A visit
-  takes place at its destination; an event with no place of its own takes
-  the place of the same actor's event of the same date in the sentence just
-  before, else (in the story's time) the place the sentence or two before
-  says something happens in, else the article's main place (its dateline's,
-  else the town its lead places the story in, else the place it names most
-  often, when one stands out).
+  destination ("talks on North Korea") and never the event's place; the
+  place a relative clause of place describes ("Leeds, where she met the
+  mayor") is its clause's, and the place a visit goes to ("visited Denver")
+  says where something happens. A visit takes place at its destination, an
+  act of a governor, a mayor or a town's own government in the place it
+  governs ("Utah's governor", "the city of Leeds"); an event with no place
+  of its own takes the place of the same actor's event of the same date in
+  the sentence just before, else (in the story's time) the place the
+  sentence or two before says something happens in, else the article's main
+  place (its dateline's, else the town its lead places the story in, else
+  the place it names most often, when one stands out; of two named equally
+  often, the one its lead names).
 - A light verb ("carry out", "launch", "stage", "conduct", "hold", "make",
   "pay") leaves the kind of event to its object noun: "Hackers carried out a
   cyber attack on the ministry" is the COERCE (cyber) of the noun "attack",
