@@ -402,3 +402,17 @@ def test_words_that_join_a_person_to_a_country_beat_the_storys_country() -> None
                   "helped. The site's operator, Lee Jae-sun from South Korea, was arrested.", dt.date(2019, 1, 30))
     assert actor_of(article, "Chad Tyler").country == "USA"
     assert actor_of(article, "Lee Jae-sun").country == "KOR"
+
+
+# ---- a generic title's organization ----------------------------------------------------------------------
+
+
+def test_a_generic_title_takes_the_kind_of_the_organization_it_belongs_to() -> None:
+    article = run("The Green Liberty Party (GLP) met on Monday. GLP chairman Mark Tolland said the vote was unfair. "
+                  "Ashton Pike, director of Youth Forum Kenya, criticised the plan. Kerri Lee, a spokeswoman for "
+                  "the Acme Corporation, said it was false. Spokeswoman Jane Hill said the ministry would reply.",
+                  dt.date(2020, 6, 1))
+    assert actor_of(article, "Mark Tolland").sector == "PTY"
+    assert actor_of(article, "Ashton Pike").sector == "NGO"
+    assert actor_of(article, "Kerri Lee").sector == "BUS"
+    assert actor_of(article, "Jane Hill").sector == "GOV"

@@ -9,7 +9,11 @@ of only the story's country that the text does not say of them, whom the text
 joins so to a country, or to an organization of a known country, is of that
 country ("Mary Roe, also from Kenya,", "Jane Roe, a spokeswoman for the Kenyan
 Ministry of Health", "ecologist Jane Roe of the University of Kansas" in a story
-of Mexico). The prepositions are the language's (``affiliation_prepositions`` of
+of Mexico). A person whose government sector is only a generic title's
+("director", "chairman", "leader") takes the kind of such an organization too:
+"Hungarian leader Jane Roe of the Civic Party" (PTY), or of the article's
+organization the title names ("The Green Party (GP) ... GP chairman John Roe").
+The prepositions are the language's (``affiliation_prepositions`` of
 ``actors.json``).
 """
 
@@ -17,7 +21,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from dateline.actors._build import Build, Group
+from dateline.actors._build import Build, Group, Key
 
 if TYPE_CHECKING:
     from spacy.tokens import Token
@@ -35,21 +39,35 @@ def affiliations_pass(build: Build) -> None:
     of no known country, or only the story's, that a mention joins to a country or an organization of one."""
     for group in build.groups.values():
         if group.kind != "person" or (group.sector is not None and group.country is not None
-                                      and not group.country_guessed):
+                                      and not group.country_guessed and not group.sector_guessed):
             continue
+        _title_owner(build, group)
         for mention in group.mentions:
             span = build.doc.char_span(mention.start, mention.end, alignment_mode="expand")
             if span is None:
                 continue
             for other in [*_affiliations(build, span.root), *_country_after(build, span.end)]:
                 open_country = group.country is None or (group.country_guessed and other.country is not None)
-                if other.kind == "organization" and other.sector is not None and group.sector is None:
-                    group.sector = other.sector
+                if other.kind == "organization" and other.sector is not None and (
+                        group.sector is None or group.sector_guessed):
+                    group.sector, group.sector_guessed = other.sector, False
                     group.country = other.country if open_country else group.country
                 elif other.kind in ("organization", "country") and open_country:
                     group.country = other.country  # "Jane Roe, a spokeswoman for the Kenyan health ministry"
                 if open_country and group.country is not None and group.country == other.country:
                     group.country_guessed = False  # "Jane Roe from Kenya" in a story of another country
+
+
+def _title_owner(build: Build, group: Group) -> None:
+    """A generic title's organization named before it, "AIP" of "AIP chairman", that the article names as an
+    organization of a known kind: its sector is the person's."""
+    if not group.sector_guessed or not group.title_owner:
+        return
+    for other in build.groups.values():
+        if other.kind == "organization" and other.sector is not None and (
+                other.name == group.title_owner or any(m.text == group.title_owner for m in other.mentions)):
+            group.sector, group.sector_guessed = other.sector, False
+            return
 
 
 def _affiliations(build: Build, tok: Token) -> list[Group]:
@@ -61,10 +79,20 @@ def _affiliations(build: Build, tok: Token) -> list[Group]:
             if prep.dep_ != "prep" or prep.lower_ not in prepositions:
                 continue
             for obj in prep.children:
-                key = build.token_keys.get(obj.i) if obj.dep_ == "pobj" else None
+                key = _key_at(build, obj) if obj.dep_ == "pobj" else None
                 if key is not None and key in build.groups:
                     found.append(build.groups[key])
     return found
+
+
+def _key_at(build: Build, obj: Token) -> Key | None:
+    """The actor a preposition's object names: the object's own, else that of the nearest name word before it
+    in its phrase ("the Law and Justice Party", whose actor is "Law and Justice")."""
+    for k in range(obj.i, obj.left_edge.i - 1, -1):
+        key = build.token_keys.get(k)
+        if key is not None:
+            return key
+    return None
 
 
 def _country_after(build: Build, end: int) -> list[Group]:

@@ -69,6 +69,13 @@ class Group:
     #: the country is only the story's, which the text did not say of this actor: words that join it to
     #: another country say more ("Jane Roe from South Korea")
     country_guessed: bool = False
+    #: the sector is only a generic title's ("director", "chairman", "leader") whose organization is of no
+    #: known kind: an organization the text joins the person to says better ("AIP chairman", "leader ... of
+    #: the Law and Justice Party")
+    sector_guessed: bool = False
+    #: the organization a generic title names before it, as written ("AIP" of "AIP chairman"): the
+    #: article's organization of that name gives the kind the title's words do not
+    title_owner: str | None = None
 
 
 @dataclass

@@ -48,6 +48,9 @@ ELITE = "ELI"
 #: Sectors of offices whose former holders are elites ("former prime minister"; not "former lawyer", nor a
 #: retired judge, whom PLOVER keeps in the judiciary).
 OFFICE_SECTORS = frozenset({"GOV", "LEG", "MIL", "PTY", "IGO"})
+#: The sector a generic title ("director", "chairman") gives when nothing says whose it is: a guess that an
+#: organization the text joins the person to overrides.
+GENERIC_SECTOR = "GOV"
 #: Sectors of the persons whose households are elites: the executive, present or former (not a senator's).
 LEADER_SECTORS = frozenset({"GOV", ELITE})
 #: Sectors of public office: a title of one of them fits a person known for another ("Attorney General"
@@ -145,6 +148,7 @@ def _named_again(build: Build, cand: Candidate, key: Key, by_token: dict[int, Ca
     country, group.sector = _text_country_sector(build, mod, cand.start)
     group.title, group.country, group.unknown = mod.title, group.country or country, False
     group.former = group.sector == ELITE
+    _open_sector(build, group, mod)
     start = mod.start if mod.contiguous and mod.appositive is None else cand.start
     build.add(key, group, build.span(start, cand.end), cand.tokens)
     _take_modifier(build, mod, cand, key, group)
@@ -352,7 +356,20 @@ def _person_group(
         country = build.context.main_country or build.context.home_country
     group = Group(name, "person", country, IGO if country == IGO else sector, title, None, gender)
     group.former, group.unknown, group.country_guessed = sector == ELITE, mod is None, guessed
+    _open_sector(build, group, mod)
     return ("P", name), group
+
+
+def _open_sector(build: Build, group: Group, mod: Modifier | None) -> None:
+    """Mark a person whose government sector is only a generic title's ("director", "chairman", "leader"),
+    the title naming no organization of a known kind: the organization the text joins them to, or the
+    article's organization the title names ("AIP chairman"), gives the kind later
+    (:mod:`dateline.actors._affiliations`)."""
+    if mod is None or mod.title is None or group.sector != GENERIC_SECTOR:
+        return
+    title, position_words = mod.title.lower(), build.lex.words.position_words
+    if (title in position_words or title.split()[-1] in position_words) and _organization(build, mod)[1] is None:
+        group.sector_guessed, group.title_owner = True, mod.organization
 
 
 def _text_country_sector(build: Build, mod: Modifier | None, at: int) -> tuple[str | None, str | None]:
