@@ -416,3 +416,11 @@ def test_a_generic_title_takes_the_kind_of_the_organization_it_belongs_to() -> N
     assert actor_of(article, "Ashton Pike").sector == "NGO"
     assert actor_of(article, "Kerri Lee").sector == "BUS"
     assert actor_of(article, "Jane Hill").sector == "GOV"
+
+
+def test_a_rank_in_a_named_medium_is_a_journalists() -> None:
+    article = run("Local news source Harbour Beacon's managing director, Rachel Gray, said she was hopeful. The "
+                  "conservative news website Redline Daily said the report was false.", dt.date(2020, 6, 1))
+    assert actor_of(article, "Harbour Beacon").sector == "JRN"
+    assert actor_of(article, "Rachel Gray").sector == "JRN"
+    assert actor_of(article, "Redline Daily").sector == "JRN"

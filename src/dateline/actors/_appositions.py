@@ -89,7 +89,20 @@ def _appositive_role(
         start -= 1  # "the director", "One senator", "editorial director" (not "Daily Xtra's")
     phrase = Span(doc[start].idx, head.idx + len(head.text), doc[start : head.i + 1].text)
     return Modifier(doc[lo].idx, None, sector, hits + (owner.hits if owner is not None else ()), False,
-                    appositive=phrase, organization=owner.organization if owner is not None else None)
+                    appositive=phrase,
+                    organization=owner.organization if owner is not None else _possessor(doc, lo, start))
+
+
+def _possessor(doc: Doc, lo: int, start: int) -> str | None:
+    """The name whose possessive opens a role's phrase at token ``start`` ("Daily Xtra's editorial director"),
+    reading back no further than token ``lo``."""
+    k = start - 1
+    if k <= lo or doc[k].tag_ != "POS":
+        return None
+    first = k
+    while first - 1 >= lo and doc[first - 1].tag_ in _NAME_TAGS:
+        first -= 1
+    return doc[first:k].text if first < k else None
 
 
 def _shared_title(

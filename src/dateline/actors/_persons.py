@@ -365,9 +365,12 @@ def _open_sector(build: Build, group: Group, mod: Modifier | None) -> None:
     the title naming no organization of a known kind: the organization the text joins them to, or the
     article's organization the title names ("AIP chairman"), gives the kind later
     (:mod:`dateline.actors._affiliations`)."""
-    if mod is None or mod.title is None or group.sector != GENERIC_SECTOR:
+    if mod is None or group.sector != GENERIC_SECTOR:
         return
-    title, position_words = mod.title.lower(), build.lex.words.position_words
+    said = mod.title or (mod.appositive.text if mod.appositive is not None else None)  # "editorial director"
+    if said is None:
+        return
+    title, position_words = said.lower(), build.lex.words.position_words
     if (title in position_words or title.split()[-1] in position_words) and _organization(build, mod)[1] is None:
         group.sector_guessed, group.title_owner = True, mod.organization
 

@@ -64,14 +64,17 @@ def org_noun_before(build: Build, cand: Candidate) -> bool:
 
 
 def org_noun_at(build: Build, k: int, blocking: frozenset[str]) -> bool:
-    """Whether token ``k`` is a lower-case common noun of a kind of organization ("company", "agency") and
-    none of the two words before it is one of the ``blocking`` prepositions: a name right after it is that
-    organization's."""
+    """Whether token ``k`` is a lower-case common noun of a kind of organization ("company", "agency"), alone
+    or with the word before it ("news source"), and none of the two words before it is one of the
+    ``blocking`` prepositions: a name right after it is that organization's."""
     heads = build.lex.heads
     if k < 0 or heads is None:
         return False
     noun = build.doc[k]
-    if noun.tag_ != "NN" or not noun.text.islower() or heads.table.get(noun.lower_) is None:
+    pair = f"{build.doc[k - 1].lower_} {noun.lower_}" if k else noun.lower_  # "news source", "media outlet"
+    if noun.tag_ != "NN" or not noun.text.islower():
+        return False
+    if heads.table.get(noun.lower_) is None and heads.table.get(pair) is None:
         return False
     before = {t.lower_ for t in build.doc[max(0, k - 2) : k]}
     return not before & blocking
