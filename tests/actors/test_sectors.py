@@ -424,3 +424,10 @@ def test_a_rank_in_a_named_medium_is_a_journalists() -> None:
     assert actor_of(article, "Harbour Beacon").sector == "JRN"
     assert actor_of(article, "Rachel Gray").sector == "JRN"
     assert actor_of(article, "Redline Daily").sector == "JRN"
+
+
+def test_lobbyists_are_business_and_a_sun_is_a_newspaper() -> None:
+    article = run("The charges concern the activities of former Chicago lobbyist Jack Morrow, the Lakeside Sun "
+                  "reported on Monday.", dt.date(2020, 6, 1))
+    assert actor_of(article, "Jack Morrow").sector == "BUS"
+    assert actor_of(article, "Lakeside Sun").sector == "JRN"
