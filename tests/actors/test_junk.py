@@ -249,3 +249,11 @@ def test_a_work_or_a_craft_named_in_apposition_is_no_actor_wherever_it_is_named(
                         "Lena Koval directed it."))
     assert not {"Harbor Lights", "Sea Wren"} & set(names)
     assert names["Lena Koval"].kind == "person"
+
+
+def test_a_venue_named_center_is_no_actor() -> None:
+    article = run("The fans gathered at the Mesa Convention Center on Saturday, and the Center for Clean Rivers "
+                  "said it would attend.")
+    names = {a.name for a in article.actors}
+    assert "Mesa Convention Center" not in names
+    assert "Center for Clean Rivers" in names

@@ -431,3 +431,13 @@ def test_lobbyists_are_business_and_a_sun_is_a_newspaper() -> None:
                   "reported on Monday.", dt.date(2020, 6, 1))
     assert actor_of(article, "Jack Morrow").sector == "BUS"
     assert actor_of(article, "Lakeside Sun").sector == "JRN"
+
+
+def test_centers_are_ngos_and_a_capital_closing_a_name_is_read_past() -> None:
+    article = run("A team from University College London confirmed it. Greg Kimble of the Center for Clean Rivers "
+                  "said the count was low. The National Center for Road Statistics published the data.",
+                  dt.date(2020, 6, 1))
+    assert actor_of(article, "University College London").sector == "EDU"
+    assert actor_of(article, "Center for Clean Rivers").sector == "NGO"
+    assert actor_of(article, "Greg Kimble").sector == "NGO"
+    assert actor_of(article, "National Center for Road Statistics").sector == "GOV"

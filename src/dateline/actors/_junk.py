@@ -212,6 +212,8 @@ def _organization_head(build: Build, group: Group) -> str | None:
 def _junk(build: Build, group: Group) -> bool:
     roots = [_root(build, m.start, m.end) for m in group.mentions]
     tokens = [t for t in roots if t is not None]
+    if " ".join(group.name.lower().split()[-2:]) in build.lex.words.not_actor_heads:
+        return True  # "Mesa Convention Center": a venue, though its last word may say a kind of organization
     if not tokens or (group.kind != "person" and build.lex.heads is not None and build.lex.heads.sector(group.name)):
         return False  # "Northwestern University", "The Times": organizations, wherever they are named
     if group.kind == "organization" and any(_after_org_noun(build, m.start) for m in group.mentions):

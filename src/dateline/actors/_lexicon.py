@@ -239,7 +239,7 @@ def build_lexicon(data: dict[str, Any]) -> Lexicon:
     lex.not_actors = {normalize(w) for w in _strings(data, "not_actors", "agents", "not_actors")}
     lex.not_groups = frozenset(normalize(w).lower() for w in _strings(data, "not_groups", "agents", "not_groups"))
     countries = frozenset(c.name for c in lex.countries.values()) | {
-        alias for entry in data.get("countries", []) for alias in entry.get("aliases", ())}
+        name for entry in data.get("countries", []) for key in ("aliases", "capitals") for name in entry.get(key, ())}
     lex.heads = parse_heads(data.get("organization_heads", []), lex.words.name_prepositions, countries)
     lex.offices = parse_offices(data.get("offices", []), {"subordinate_words": sorted(lex.words.subordinate_words)})
     return lex

@@ -32,8 +32,8 @@ class OrganizationHeads:
     table: Mapping[str, str]
     stops: frozenset[str]
     longest: int
-    #: lower-case names of countries, which may close an organization's name after its head ("Marriage
-    #: Equality Coalition Taiwan")
+    #: lower-case names of countries and capitals, which may close an organization's name after its head
+    #: ("Marriage Equality Coalition Taiwan", "University College London")
     countries: frozenset[str] = frozenset()
 
     def sector(self, name: str) -> str | None:
@@ -43,7 +43,7 @@ class OrganizationHeads:
         for size in range(1, COUNTRY_WORDS + 1):
             if found is not None or len(words) <= size:
                 break
-            if " ".join(words[-size:]) in self.countries:  # "Amnesty Watch Kenya": the head before the country
+            if " ".join(words[-size:]) in self.countries:  # "Amnesty Watch Kenya", "University College London"
                 found = self._head(words[:-size])
         if found is not None:
             return found
@@ -70,7 +70,7 @@ class OrganizationHeads:
 
 def parse_heads(entries: Any, stops: frozenset[str], countries: frozenset[str] = frozenset()) -> OrganizationHeads:
     """The table from ``agents.json``'s ``organization_heads``; ``stops`` end a name's head ("of");
-    ``countries`` are the names of countries that may close a name after its head."""
+    ``countries`` are the names of countries and capitals that may close a name after its head."""
     if not isinstance(entries, list):
         raise _fail("'organization_heads' must be a list of objects with 'words' and 'sector'")
     table: dict[str, str] = {}
