@@ -441,3 +441,14 @@ def test_centers_are_ngos_and_a_capital_closing_a_name_is_read_past() -> None:
     assert actor_of(article, "Center for Clean Rivers").sector == "NGO"
     assert actor_of(article, "Greg Kimble").sector == "NGO"
     assert actor_of(article, "National Center for Road Statistics").sector == "GOV"
+
+
+def test_a_kind_of_group_before_a_name_makes_it_an_organization_of_that_kind() -> None:
+    article = run("The militant group Ansar Beit claimed the attack. Peter Isle of the victims group Ending Harm "
+                  "said the law was weak. Jane Hill, a spokeswoman for the Moss campaign, said the poll was "
+                  "wrong.", dt.date(2020, 6, 1))
+    militants = actor_of(article, "Ansar Beit")
+    assert (militants.kind, militants.sector) == ("organization", "UAF")
+    assert actor_of(article, "Ending Harm").sector == "NGO"
+    assert actor_of(article, "Peter Isle").sector == "NGO"
+    assert actor_of(article, "Jane Hill").sector == "PTY"

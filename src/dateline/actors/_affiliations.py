@@ -87,8 +87,9 @@ def _affiliations(build: Build, tok: Token) -> list[Group]:
 
 def _key_at(build: Build, obj: Token) -> Key | None:
     """The actor a preposition's object names: the object's own, else that of the nearest name word before it
-    in its phrase ("the Law and Justice Party", whose actor is "Law and Justice")."""
-    for k in range(obj.i, obj.left_edge.i - 1, -1):
+    in its phrase ("the Law and Justice Party", whose actor is "Law and Justice"), else after it ("the victim
+    group Ending Harm")."""
+    for k in [*range(obj.i, obj.left_edge.i - 1, -1), *range(obj.i + 1, obj.right_edge.i + 1)]:
         key = build.token_keys.get(k)
         if key is not None:
             return key

@@ -399,14 +399,17 @@ def _text_country_sector(build: Build, mod: Modifier | None, at: int) -> tuple[s
 
 def _organization(build: Build, mod: Modifier) -> tuple[str | None, str | None]:
     """Country and sector of the organization a title belongs to: a dictionary one, else what its name
-    says ("Thames Valley Police", "Abu Dhabi Media")."""
+    says ("Thames Valley Police", "Abu Dhabi Media"), or the people of a person it names ("the Roe
+    campaign", "Roe's legal team": ``relation_nouns``)."""
     for hit in mod.hits:
         if isinstance(hit.ref, Org):
             return hit.ref.country, hit.ref.sector
     if not mod.organization:
         return None, None
     sector = build.lex.heads.sector(mod.organization) if build.lex.heads is not None else None
-    return text_country(build, mod.organization), sector
+    words, relations = mod.organization.lower().split(), build.lex.words.relation_nouns
+    tie = next((relations[t] for t in (" ".join(words[-2:]), words[-1]) if relations.get(t)), None)
+    return text_country(build, mod.organization), sector or tie  # "for the Roe campaign": PTY
 
 
 def pronoun_pass(build: Build) -> None:
