@@ -452,3 +452,10 @@ def test_a_kind_of_group_before_a_name_makes_it_an_organization_of_that_kind() -
     assert actor_of(article, "Ending Harm").sector == "NGO"
     assert actor_of(article, "Peter Isle").sector == "NGO"
     assert actor_of(article, "Jane Hill").sector == "PTY"
+
+
+def test_an_airline_or_a_think_tank_before_a_name_says_its_kind() -> None:
+    article = run("The airline Jet Orange cancelled 40 flights. The think tank Pacific Forward said the plan would "
+                  "fail.", dt.date(2020, 6, 1))
+    assert actor_of(article, "Jet Orange").sector == "BUS"
+    assert actor_of(article, "Pacific Forward").sector == "NGO"
