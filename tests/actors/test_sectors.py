@@ -459,3 +459,11 @@ def test_an_airline_or_a_think_tank_before_a_name_says_its_kind() -> None:
                   "fail.", dt.date(2020, 6, 1))
     assert actor_of(article, "Jet Orange").sector == "BUS"
     assert actor_of(article, "Pacific Forward").sector == "NGO"
+
+
+def test_a_noun_phrase_in_apposition_says_an_organizations_kind() -> None:
+    article = run("Sea Rescue Now, a German rescue charity, said the ship was full. The court fined Mardell "
+                  "Holdings, a shipping company, on Monday.", dt.date(2020, 6, 1))
+    charity = actor_of(article, "Sea Rescue Now")
+    assert (charity.kind, charity.sector) == ("organization", "NGO")
+    assert actor_of(article, "Mardell Holdings").sector == "BUS"

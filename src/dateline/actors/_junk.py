@@ -57,7 +57,7 @@ from typing import TYPE_CHECKING
 
 from dateline.actors._build import Build, Group
 from dateline.actors._products import MODIFYING, platform_name, platform_use, product_name
-from dateline.actors._tagged import org_noun_at
+from dateline.actors._tagged import kind_in_apposition, org_noun_at
 
 if TYPE_CHECKING:
     from spacy.tokens import Token
@@ -216,8 +216,9 @@ def _junk(build: Build, group: Group) -> bool:
         return True  # "Mesa Convention Center": a venue, though its last word may say a kind of organization
     if not tokens or (group.kind != "person" and build.lex.heads is not None and build.lex.heads.sector(group.name)):
         return False  # "Northwestern University", "The Times": organizations, wherever they are named
-    if group.kind == "organization" and any(_after_org_noun(build, m.start) for m in group.mentions):
-        return False  # "the board of the energy company Burisma": the text says what it is
+    if group.kind == "organization" and any(_after_org_noun(build, m.start) or _described_after(build, m.start, m.end)
+                                            for m in group.mentions):
+        return False  # "the energy company Burisma", "Sea-Eye, a rescue charity,": the text says what it is
     if any(_names_product(build, t, build.lex.words.work_nouns) for t in tokens):
         return True  # "his recent film, Fall of Grace", "the boat, Conception": so too where it is named again
     if all(_place_position(build, t) or _names_product(build, t) for t in tokens):
@@ -306,6 +307,13 @@ def _after_org_noun(build: Build, start: int) -> bool:
     span = build.doc.char_span(start, start, alignment_mode="expand")
     # not "published in the journal PLOS ONE"
     return span is not None and org_noun_at(build, span.start - 1, build.lex.words.locative_prepositions)
+
+
+def _described_after(build: Build, start: int, end: int) -> bool:
+    """Whether a mention has a noun phrase of a kind of organization in apposition ("Sea-Eye, a German rescue
+    charity,")."""
+    span = build.doc.char_span(start, end, alignment_mode="expand")
+    return span is not None and kind_in_apposition(build, span.end) is not None
 
 
 def _before_product(build: Build, start: int, end: int) -> bool:

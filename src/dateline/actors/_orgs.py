@@ -21,7 +21,7 @@ from dateline.actors._agents import GOVERNMENT, civilians, government
 from dateline.actors._build import Build, Group, Key
 from dateline.actors._lexicon import Country, Org
 from dateline.actors._mentions import MIN_NAME_CHARS, Candidate
-from dateline.actors._tagged import org_noun_before
+from dateline.actors._tagged import kind_in_apposition, org_noun_before
 from dateline.records import ActorKind
 
 if TYPE_CHECKING:
@@ -255,6 +255,7 @@ def _unknown_name(build: Build, cand: Candidate) -> tuple[Key, Group] | None:
     if sector is None and described and build.lex.heads is not None:
         # "the energy company Burisma": BUS; "the state news agency Tass": JRN, not the agency's GOV
         sector = build.lex.heads.sector(doc[max(cand.tok_start - 2, 0) : cand.tok_start].text)
+    sector = sector or kind_in_apposition(build, cand.tok_end)  # "Drexel Lambert, an investment bank,"
     # of the story's country, else of the country its places are in ("Dayton, Ohio"); of no known kind, only
     # where they dominate (a name no dictionary knows is most often of the story's country: "JetBlue")
     home = build.context.main_country or build.context.scene_country

@@ -17,14 +17,16 @@ from __future__ import annotations
 from dateline.actors._build import Build
 from dateline.actors._mentions import Candidate
 
-__all__ = ["bare_org_name", "given_name_first", "org_noun_at", "org_noun_before", "person_noun_before",
-           "person_title"]
+__all__ = ["bare_org_name", "given_name_first", "kind_in_apposition", "org_noun_at", "org_noun_before",
+           "person_noun_before", "person_title"]
 
 #: The entity label of organizations.
 ORG = "ORG"
 #: Fewest persons of the knowledge base whose names begin with a word for it to be a given name ("Oleg",
 #: "Ricardo"); set on the 269-article corpus: at 1 as many organizations ("Walt Disney World") as persons moved.
 MIN_GIVEN_NAME_PERSONS = 5
+#: Most words of the phrase in apposition to a name that says its kind ("a German sea rescue charity").
+MAX_KIND_WORDS = 5
 
 
 def bare_org_name(build: Build, cand: Candidate) -> bool:
@@ -101,3 +103,19 @@ def person_title(build: Build, title: str | None) -> bool:
     words = title.lower().split()
     heads = build.lex.heads
     return words[-1] in build.lex.titles and (heads is None or heads.sector(title) is None)
+
+
+def kind_in_apposition(build: Build, k: int) -> str | None:
+    """The sector the noun phrase in apposition to a name that ends before token ``k`` says it is of
+    ("Drexel Lambert, an investment bank,": BUS; "Sea-Eye, a German rescue charity,": NGO), None when it
+    says none."""
+    doc, heads = build.doc, build.lex.heads
+    if heads is None or k + 2 >= len(doc) or doc[k].text != "," or doc[k + 1].lower_ not in ("a", "an"):
+        return None
+    end = k + 2
+    while end < min(len(doc), k + 2 + MAX_KIND_WORDS) and doc[end].pos_ in ("ADJ", "NOUN", "PROPN"):
+        end += 1
+    last = doc[end - 1]
+    if end == k + 2 or last.pos_ != "NOUN" or not last.text.islower():
+        return None
+    return heads.sector(doc[k + 2 : end].text)
