@@ -467,3 +467,10 @@ def test_a_noun_phrase_in_apposition_says_an_organizations_kind() -> None:
     charity = actor_of(article, "Sea Rescue Now")
     assert (charity.kind, charity.sector) == ("organization", "NGO")
     assert actor_of(article, "Mardell Holdings").sector == "BUS"
+
+
+def test_a_member_of_a_body_named_by_a_common_noun_takes_its_sector() -> None:
+    article = run("Anna Lee, a member of parliament, said the law was unfair. Tom Ward of the opposition said the "
+                  "vote was rigged.", dt.date(2020, 6, 1))
+    assert actor_of(article, "Anna Lee").sector == "LEG"
+    assert actor_of(article, "Tom Ward").sector == "OPP"

@@ -4,7 +4,8 @@ A person of whom neither the text nor a dictionary says a role, but whom the
 text joins to an organization of a known kind, takes that organization's
 sector, and its country when the person has none: "Jane Roe of the Center for
 Election Science" (NGO), "John Roe, a biologist at the Royal Veterinary
-College," (EDU), "Jane Roe with the ACLU". A person of no known country, or
+College," (EDU), "Jane Roe with the ACLU"; so too for a body named by a common
+noun ("a member of parliament", "Jane Roe of the opposition"). A person of no known country, or
 of only the story's country that the text does not say of them, whom the text
 joins so to a country, or to an organization of a known country, is of that
 country ("Mary Roe, also from Kenya,", "Jane Roe, a spokeswoman for the Kenyan
@@ -48,7 +49,7 @@ def affiliations_pass(build: Build) -> None:
                 continue
             for other in [*_affiliations(build, span.root), *_country_after(build, span.end)]:
                 open_country = group.country is None or (group.country_guessed and other.country is not None)
-                if other.kind == "organization" and other.sector is not None and (
+                if other.kind in ("organization", "group") and other.sector is not None and (
                         group.sector is None or group.sector_guessed):
                     group.sector, group.sector_guessed = other.sector, False
                     group.country = other.country if open_country else group.country
