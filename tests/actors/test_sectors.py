@@ -474,3 +474,10 @@ def test_a_member_of_a_body_named_by_a_common_noun_takes_its_sector() -> None:
                   "vote was rigged.", dt.date(2020, 6, 1))
     assert actor_of(article, "Anna Lee").sector == "LEG"
     assert actor_of(article, "Tom Ward").sector == "OPP"
+
+
+def test_a_relative_clause_joins_a_person_to_their_organization() -> None:
+    article = run("Lisa Park, who works for the Kenyan Ministry of Health, said aid was late. Dan Roe, who heads "
+                  "the Open Shores Foundation, agreed.", dt.date(2020, 6, 1))
+    assert actor_of(article, "Lisa Park").sector == "GOV"
+    assert actor_of(article, "Dan Roe").sector == "NGO"

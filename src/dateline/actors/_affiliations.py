@@ -72,10 +72,18 @@ def _title_owner(build: Build, group: Group) -> None:
 
 
 def _affiliations(build: Build, tok: Token) -> list[Group]:
-    """The actors that a name, or a word in apposition to it, is joined to by one of the affiliation
-    prepositions ("Jane Roe of the NCA", "John Roe, a professor at Yale,", "both from Ethiopia")."""
-    prepositions, found = build.lex.words.affiliation_prepositions, []
-    for word in [tok, *(c for c in tok.children if c.dep_ in ("appos", "advmod"))]:
+    """The actors that a name, a word in apposition to it or a relative clause on it is joined to by one of the
+    affiliation prepositions ("Jane Roe of the NCA", "John Roe, a professor at Yale,", "both from Ethiopia",
+    "Roe, who works for the UN"), and the object of a relative clause of heading ("Roe, who heads the NCA")."""
+    words, found = build.lex.words, []
+    prepositions = words.affiliation_prepositions
+    clauses = [c for c in tok.children if c.dep_ == "relcl"
+               and any(s.dep_ == "nsubj" and s.lower_ in words.relative_pronouns for s in c.children)]
+    for clause in clauses:  # "Jane Roe, who heads the Red Cross,"
+        if clause.lemma_.lower() in words.heading_verbs:
+            found += [build.groups[k] for o in clause.children if o.dep_ == "dobj"
+                      and (k := _key_at(build, o)) is not None and k in build.groups]
+    for word in [tok, *(c for c in tok.children if c.dep_ in ("appos", "advmod")), *clauses]:
         for prep in word.children:
             if prep.dep_ != "prep" or prep.lower_ not in prepositions:
                 continue

@@ -102,6 +102,8 @@ class Words:
     unnamed_person_nouns: frozenset[str]
     source_words: frozenset[str]
     affiliation_prepositions: frozenset[str]
+    #: verbs of a relative clause on a name whose object is the person's organization ("who heads the X")
+    heading_verbs: frozenset[str]
     count_words: frozenset[str]
     homeland_nouns: frozenset[str]
     doer_nouns: frozenset[str]
@@ -257,6 +259,7 @@ def parse_words(data: dict[str, Any]) -> Words:
         unnamed_person_nouns=_lower_words(data, "unnamed_person_nouns"),
         source_words=_lower_words(data, "source_words"),
         affiliation_prepositions=_lower_words(data, "affiliation_prepositions"),
+        heading_verbs=_lower_words(data, "heading_verbs"),
         count_words=_lower_words(data, "count_words"),
         homeland_nouns=_lower_words(data, "homeland_nouns"),
         doer_nouns=_lower_words(data, "doer_nouns"),
