@@ -481,3 +481,11 @@ def test_a_relative_clause_joins_a_person_to_their_organization() -> None:
                   "the Open Shores Foundation, agreed.", dt.date(2020, 6, 1))
     assert actor_of(article, "Lisa Park").sector == "GOV"
     assert actor_of(article, "Dan Roe").sector == "NGO"
+
+
+def test_civil_titles_ending_in_general_or_officer_are_not_military_or_police() -> None:
+    article = run("Postmaster General Louis DeJay said mail would be slow. Chief executive officer John Rowe "
+                  "resigned. Local wildlife officer Mohan Das shared the video.", dt.date(2020, 6, 1))
+    assert actor_of(article, "Louis DeJay").sector == "GOV"
+    assert actor_of(article, "John Rowe").sector == "BUS"
+    assert actor_of(article, "Mohan Das").sector == "GOV"
