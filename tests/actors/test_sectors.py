@@ -489,3 +489,8 @@ def test_civil_titles_ending_in_general_or_officer_are_not_military_or_police() 
     assert actor_of(article, "Louis DeJay").sector == "GOV"
     assert actor_of(article, "John Rowe").sector == "BUS"
     assert actor_of(article, "Mohan Das").sector == "GOV"
+
+
+def test_a_title_ending_in_a_courtesy_word_before_a_name() -> None:
+    article = run("Former First Lady Jane Rowe gave the keynote address.", dt.date(2020, 6, 1))
+    assert actor_of(article, "Jane Rowe").sector == "ELI"

@@ -105,6 +105,8 @@ def _title_of(build: Build, cand: Candidate, by_token: dict[int, Candidate]) -> 
     while first - 1 > sent_start and doc[first - 1].lower_ in lex.words.honorifics - lex.titles.keys():
         first -= 1  # "the general manager of Abu Dhabi Media, Dr Ali bin Tamim"; "Dr." alone is a title
     mod = title_before(doc, lowers, first, lex, by_token, sent_start)
+    if mod is None and first < cand.tok_start:  # "Former First Lady Jane Roe": the courtesy word ends the title
+        mod = title_before(doc, lowers, cand.tok_start, lex, by_token, sent_start)
     lead = cand.tok_start
     if mod is None and doc[lead].lower_ in lex.words.honorifics:
         others = {k: c for k, c in by_token.items() if not cand.tok_start <= k < cand.tok_end}
