@@ -494,3 +494,9 @@ def test_civil_titles_ending_in_general_or_officer_are_not_military_or_police() 
 def test_a_title_ending_in_a_courtesy_word_before_a_name() -> None:
     article = run("Former First Lady Jane Rowe gave the keynote address.", dt.date(2020, 6, 1))
     assert actor_of(article, "Jane Rowe").sector == "ELI"
+
+
+def test_a_private_persons_occupation_is_kept_when_a_crime_is_told() -> None:
+    article = run("Nika Basil, a Georgian tennis player, was charged with assault on Monday.", dt.date(2020, 6, 1))
+    player = actor_of(article, "Nika Basil")
+    assert (player.country, player.sector) == ("GEO", "CVL")
