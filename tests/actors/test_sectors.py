@@ -500,3 +500,12 @@ def test_a_private_persons_occupation_is_kept_when_a_crime_is_told() -> None:
     article = run("Nika Basil, a Georgian tennis player, was charged with assault on Monday.", dt.date(2020, 6, 1))
     player = actor_of(article, "Nika Basil")
     assert (player.country, player.sector) == ("GEO", "CVL")
+
+
+def test_a_leaders_kind_and_a_utilitys_name() -> None:
+    article = run("Indigenous leader Doug Feather spoke. Union leader Howie Hawk said the strike would go on. Mike "
+                  "Lewis, a vice president at Pacific Gas and Electric, said power would return.", dt.date(2020, 6, 1))
+    assert actor_of(article, "Doug Feather").sector == "CVL"
+    assert actor_of(article, "Howie Hawk").sector == "LAB"
+    assert actor_of(article, "Pacific Gas and Electric").sector == "BUS"
+    assert actor_of(article, "Mike Lewis").sector == "BUS"
