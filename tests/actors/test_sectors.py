@@ -509,3 +509,10 @@ def test_a_leaders_kind_and_a_utilitys_name() -> None:
     assert actor_of(article, "Howie Hawk").sector == "LAB"
     assert actor_of(article, "Pacific Gas and Electric").sector == "BUS"
     assert actor_of(article, "Mike Lewis").sector == "BUS"
+
+
+def test_a_rank_takes_the_body_its_title_names() -> None:
+    article = run("On Monday, police press officer Jan Kowal said the man was held. Army spokesman Ben Tal denied "
+                  "it.", dt.date(2020, 6, 1))
+    assert actor_of(article, "Jan Kowal").sector == "COP"
+    assert actor_of(article, "Ben Tal").sector == "MIL"

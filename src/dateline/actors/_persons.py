@@ -24,11 +24,12 @@ from typing import TYPE_CHECKING
 
 from dateline.actors._appositions import role_from_parse
 from dateline.actors._build import Build, Group, Key, modifier_country
-from dateline.actors._lexicon import Country, Org, Person, Role
+from dateline.actors._lexicon import Country, Person, Role
 from dateline.actors._mentions import Candidate, Modifier, quote_regions
 from dateline.actors._modifiers import title_after, title_before
-from dateline.actors._orgs import IGO, text_country
+from dateline.actors._orgs import IGO
 from dateline.actors._people import choose_person, office_title
+from dateline.actors._ranks import ELITE, OFFICE_SECTORS, open_sector, text_country_sector
 from dateline.actors._tagged import bare_org_name, given_name_first, org_noun_before, person_noun_before, person_title
 from dateline.records import Span
 
@@ -43,14 +44,6 @@ PRONOUN_SENTENCES_BACK = 1
 #: Sentences before a relative's ("his wife Bernadette") in which the person "his" refers to may be named.
 #: Set by reading obituaries of the Wikinews corpus, not tuned.
 KIN_SENTENCES_BACK = 3
-#: The sector of persons who hold no office any more (PLOVER's elites: former officials).
-ELITE = "ELI"
-#: Sectors of offices whose former holders are elites ("former prime minister"; not "former lawyer", nor a
-#: retired judge, whom PLOVER keeps in the judiciary).
-OFFICE_SECTORS = frozenset({"GOV", "LEG", "MIL", "PTY", "IGO"})
-#: The sector a generic title ("director", "chairman") gives when nothing says whose it is: a guess that an
-#: organization the text joins the person to overrides.
-GENERIC_SECTOR = "GOV"
 #: Sectors of the persons whose households are elites: the executive, present or former (not a senator's).
 LEADER_SECTORS = frozenset({"GOV", ELITE})
 #: Sectors of public office: a title of one of them fits a person known for another ("Attorney General"
@@ -147,10 +140,10 @@ def _named_again(build: Build, cand: Candidate, key: Key, by_token: dict[int, Ca
     if mod is None or mod.title is None:
         build.add(key, group, build.span(cand.start, cand.end), cand.tokens)
         return
-    country, group.sector = _text_country_sector(build, mod, cand.start)
+    country, group.sector = text_country_sector(build, mod, cand.start)
     group.title, group.country, group.unknown = mod.title, group.country or country, False
     group.former = group.sector == ELITE
-    _open_sector(build, group, mod)
+    open_sector(build, group, mod)
     start = mod.start if mod.contiguous and mod.appositive is None else cand.start
     build.add(key, group, build.span(start, cand.end), cand.tokens)
     _take_modifier(build, mod, cand, key, group)
@@ -336,7 +329,7 @@ def _person_group(
     build: Build, name: str, at: int, chosen: tuple[Person, Role] | None, mod: Modifier | None
 ) -> tuple[Key, Group]:
     day, words = build.article.published, build.lex.words
-    country, sector = _text_country_sector(build, mod, at)
+    country, sector = text_country_sector(build, mod, at)
     title = mod.title if mod is not None else None
     gender = words.gendered_titles.get(title.split()[-1].lower()) if title else None
     if chosen is not None:
@@ -358,60 +351,12 @@ def _person_group(
         country = build.context.main_country or build.context.home_country
     group = Group(name, "person", country, IGO if country == IGO else sector, title, None, gender)
     group.former, group.unknown, group.country_guessed = sector == ELITE, mod is None, guessed
-    _open_sector(build, group, mod)
+    open_sector(build, group, mod)
     return ("P", name), group
 
 
-def _open_sector(build: Build, group: Group, mod: Modifier | None) -> None:
-    """Mark a person whose government sector is only a generic title's ("director", "chairman", "leader"),
-    the title naming no organization of a known kind: the organization the text joins them to, or the
-    article's organization the title names ("AIP chairman"), gives the kind later
-    (:mod:`dateline.actors._affiliations`)."""
-    if mod is None or group.sector != GENERIC_SECTOR:
-        return
-    said = mod.title or (mod.appositive.text if mod.appositive is not None else None)  # "editorial director"
-    if said is None:
-        return
-    title, position_words = said.lower(), build.lex.words.position_words
-    if (title in position_words or title.split()[-1] in position_words) and _organization(build, mod)[1] is None:
-        group.sector_guessed, group.title_owner = True, mod.organization
 
 
-def _text_country_sector(build: Build, mod: Modifier | None, at: int) -> tuple[str | None, str | None]:
-    """What the words beside a name say of the person's country and sector: the title's sector ("former"
-    makes an elite), or the organization's for a rank in one ("director of Youth Forum Zimbabwe")."""
-    if mod is None:
-        return None, None
-    words = build.lex.words
-    country = modifier_country(mod, build.article.published)
-    bodies = [h.ref for h in mod.hits if isinstance(h.ref, Org)]
-    if bodies and len(bodies) == len(mod.hits):  # "Senate President Jane Roe" in a story about Puerto Rico
-        country = build.story_body(bodies, build.article.text[mod.start : at], prefix=True) or country
-    org_country, org_sector = _organization(build, mod)
-    title = (mod.title or "").lower()
-    said = build.article.text[mod.start : mod.appositive.end if mod.appositive is not None else at]
-    said_words = said.lower().split()
-    if any(w in words.former_words for w in said_words) and mod.sector in OFFICE_SECTORS:
-        late = any(w in words.deceased_words for w in said_words)  # "the late Senator Jane Roe": the office's
-        return country or org_country, mod.sector if late else ELITE  # "Former US Vice President Joe Biden"
-    generic = not title or title in words.position_words or title.split()[-1] in words.position_words
-    sector = (org_sector or mod.sector) if generic else mod.sector
-    return country or org_country, sector
-
-
-def _organization(build: Build, mod: Modifier) -> tuple[str | None, str | None]:
-    """Country and sector of the organization a title belongs to: a dictionary one, else what its name
-    says ("Thames Valley Police", "Abu Dhabi Media"), or the people of a person it names ("the Roe
-    campaign", "Roe's legal team": ``relation_nouns``)."""
-    for hit in mod.hits:
-        if isinstance(hit.ref, Org):
-            return hit.ref.country, hit.ref.sector
-    if not mod.organization:
-        return None, None
-    sector = build.lex.heads.sector(mod.organization) if build.lex.heads is not None else None
-    words, relations = mod.organization.lower().split(), build.lex.words.relation_nouns
-    tie = next((relations[t] for t in (" ".join(words[-2:]), words[-1]) if relations.get(t)), None)
-    return text_country(build, mod.organization), sector or tie  # "for the Roe campaign": PTY
 
 
 def pronoun_pass(build: Build) -> None:
