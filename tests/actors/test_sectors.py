@@ -516,3 +516,12 @@ def test_a_rank_takes_the_body_its_title_names() -> None:
                   "it.", dt.date(2020, 6, 1))
     assert actor_of(article, "Jan Kowal").sector == "COP"
     assert actor_of(article, "Ben Tal").sector == "MIL"
+
+
+def test_more_occupations_before_a_name() -> None:
+    article = run("On Monday, FBI agent Tom Baird arrested him. Paramedic Eva Stone treated the boy. Filmmaker Raj "
+                  "Patel recorded it, and real estate agent Mia Holt watched.", dt.date(2020, 6, 1))
+    assert actor_of(article, "Tom Baird").sector == "COP"
+    assert actor_of(article, "Eva Stone").sector == "MED"
+    assert actor_of(article, "Raj Patel").sector == "JRN"
+    assert actor_of(article, "Mia Holt").sector == "BUS"

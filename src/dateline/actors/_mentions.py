@@ -178,18 +178,34 @@ def clean_entities(doc: Doc, lex: Lexicon, ents: Sequence[Entity] | None = None)
             if ent.label_ == "PERSON":
                 while hi - lo >= 2 and doc[lo].text[:1].isupper() and doc[lo].lower_ in lex.titles:
                     lo += 1  # "Taoiseach Leo Varadkar": the title is read by title_before
-            trimmed = _trim(doc, lo, hi, lex.words)
+            titled = _titled_name(doc, lo, hi, lex) if ent.label_ == "ORG" else lo
+            trimmed = _trim(doc, titled, hi, lex.words)
             if trimmed is None:
                 continue
             s, e = trimmed.start, trimmed.stop
             name, first = doc[s:e], doc[s]
             if normalize(name.text) in lex.not_actors:
                 continue
-            label = ent.label_
+            label = "PERSON" if titled > lo else ent.label_
             if e - s >= 2 and first.lower_.rstrip(".") in lex.words.honorifics:
                 label = "PERSON"  # "Dr Valeria Gazzola" tagged ORG
             out.append(Candidate(s, e, first.idx, name.end_char, label=label))
     return out
+
+
+def _titled_name(doc: Doc, lo: int, hi: int, lex: Lexicon) -> int:
+    """Where the name begins in an ORG entity that opens a sentence with a person's title ("Paramedic Eva Stone
+    treated him", "Historian Jane Roe said"): after the title, when two names or more follow it and none of
+    them says a kind of organization; else at ``lo``."""
+    first = doc[lo]
+    if not first.is_sent_start or hi - lo < 3 or not first.text[:1].isupper():
+        return lo
+    if first.lower_ not in lex.titles and first.lower_ not in lex.role_titles:
+        return lo
+    rest = doc[lo + 1 : hi]
+    if not all(t.pos_ == "PROPN" for t in rest) or any(t.lower_ in lex.role_words for t in rest):
+        return lo
+    return lo if lex.heads is not None and any(lex.heads.sector(t.text) for t in rest) else lo + 1
 
 
 def _line_pieces(doc: Doc, tokens: range) -> list[range]:
