@@ -525,3 +525,9 @@ def test_more_occupations_before_a_name() -> None:
     assert actor_of(article, "Eva Stone").sector == "MED"
     assert actor_of(article, "Raj Patel").sector == "JRN"
     assert actor_of(article, "Mia Holt").sector == "BUS"
+
+
+def test_a_former_first_lady_is_no_candidate_in_election_talk() -> None:
+    article = run("At the party's convention before the election, Former First Lady Jane Rowe urged voters to turn "
+                  "out for the nominee.", dt.date(2020, 8, 20))
+    assert actor_of(article, "Jane Rowe").sector == "ELI"

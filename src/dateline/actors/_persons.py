@@ -142,11 +142,17 @@ def _named_again(build: Build, cand: Candidate, key: Key, by_token: dict[int, Ca
         return
     country, group.sector = text_country_sector(build, mod, cand.start)
     group.title, group.country, group.unknown = mod.title, group.country or country, False
-    group.former = group.sector == ELITE
+    group.former = _former(group.sector, mod)
     open_sector(build, group, mod)
     start = mod.start if mod.contiguous and mod.appositive is None else cand.start
     build.add(key, group, build.span(start, cand.end), cand.tokens)
     _take_modifier(build, mod, cand, key, group)
+
+
+def _former(sector: str | None, mod: Modifier | None) -> bool:
+    """Whether the text makes a person an elite for an office held no longer ("former Governor"), not for a
+    title that is an elite's itself ("First Lady", who held no office to run for again)."""
+    return sector == ELITE and (mod is None or mod.sector != ELITE)
 
 
 def _after_kin(build: Build, cand: Candidate) -> bool:
@@ -350,7 +356,7 @@ def _person_group(
     if guessed := country is None:  # "Prime Minister Oleksiy Honcharuk", "Sudesh Amman" in a story about one country
         country = build.context.main_country or build.context.home_country
     group = Group(name, "person", country, IGO if country == IGO else sector, title, None, gender)
-    group.former, group.unknown, group.country_guessed = sector == ELITE, mod is None, guessed
+    group.former, group.unknown, group.country_guessed = _former(sector, mod), mod is None, guessed
     open_sector(build, group, mod)
     return ("P", name), group
 
