@@ -257,3 +257,9 @@ def test_a_venue_named_center_is_no_actor() -> None:
     names = {a.name for a in article.actors}
     assert "Mesa Convention Center" not in names
     assert "Center for Clean Rivers" in names
+
+
+def test_a_country_that_only_names_a_currency_is_no_actor() -> None:
+    names = {a.name for a in run("The thieves took cash worth 20,000 US dollars. South Korea won the match.").actors}
+    assert "United States" not in names
+    assert "South Korea" in names

@@ -122,11 +122,14 @@ def not_actors_pass(build: Build) -> None:
 
 def opens_event_name(build: Build, cand: Candidate) -> bool:
     """Whether a country's, people's or capital's name opens the name of an event, a period or a place, whose
-    capitalized last word says so ("an Iraq War veteran", "the Syrian Civil War", "the Beijing Olympics"): no
-    actor there."""
+    capitalized last word says so ("an Iraq War veteran", "the Syrian Civil War", "the Beijing Olympics"), or
+    names a currency ("five million US dollars"): no actor there."""
     if not cand.hits or any(h.kind not in PLACE_KINDS for h in cand.hits):
         return False
     doc, heads = build.doc, build.lex.words.not_actor_heads
+    after = doc[cand.tok_end] if cand.tok_end < len(doc) else None
+    if after is not None and after.lower_ in build.lex.words.currency_nouns and after.pos_ == "NOUN":
+        return True  # not "South Korea won the match"
     for k in range(cand.tok_end, min(cand.tok_end + MAX_EVENT_WORDS, len(doc))):
         if not doc[k].is_title:
             return False
