@@ -531,3 +531,10 @@ def test_a_former_first_lady_is_no_candidate_in_election_talk() -> None:
     article = run("At the party's convention before the election, Former First Lady Jane Rowe urged voters to turn "
                   "out for the nominee.", dt.date(2020, 8, 20))
     assert actor_of(article, "Jane Rowe").sector == "ELI"
+
+
+def test_a_relative_clause_with_a_copula_gives_a_title() -> None:
+    article = run("Lisa Park, who is a lawyer, said aid was late. Ann Cole, who is a researcher at the University "
+                  "of Nairobi, agreed.", dt.date(2020, 6, 1))
+    assert actor_of(article, "Lisa Park").sector == "JUD"
+    assert actor_of(article, "Ann Cole").sector == "EDU"

@@ -23,6 +23,7 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 from dateline.actors._build import Build, Group, Key
+from dateline.actors._modifiers import title_words
 
 if TYPE_CHECKING:
     from spacy.tokens import Token
@@ -47,6 +48,7 @@ def affiliations_pass(build: Build) -> None:
             span = build.doc.char_span(mention.start, mention.end, alignment_mode="expand")
             if span is None:
                 continue
+            group.sector = group.sector or _clause_title(build, span.root)  # "Jane Roe, who is a lawyer,"
             for other in [*_affiliations(build, span.root), *_country_after(build, span.end)]:
                 open_country = group.country is None or (group.country_guessed and other.country is not None)
                 if other.kind in ("organization", "group") and other.sector is not None and (
@@ -83,7 +85,8 @@ def _affiliations(build: Build, tok: Token) -> list[Group]:
         if clause.lemma_.lower() in words.heading_verbs:
             found += [build.groups[k] for o in clause.children if o.dep_ == "dobj"
                       and (k := _key_at(build, o)) is not None and k in build.groups]
-    for word in [tok, *(c for c in tok.children if c.dep_ in ("appos", "advmod")), *clauses]:
+    attributes = [a for c in clauses for a in c.children if a.dep_ == "attr"]  # "who is a researcher at Yale"
+    for word in [tok, *(c for c in tok.children if c.dep_ in ("appos", "advmod")), *clauses, *attributes]:
         for prep in word.children:
             if prep.dep_ != "prep" or prep.lower_ not in prepositions:
                 continue
@@ -92,6 +95,21 @@ def _affiliations(build: Build, tok: Token) -> list[Group]:
                 if key is not None and key in build.groups:
                     found.append(build.groups[key])
     return found
+
+
+def _clause_title(build: Build, tok: Token) -> str | None:
+    """The sector of the title a relative clause on a name gives with a copula ("Jane Roe, who is a lawyer,":
+    JUD), unless it is a generic rank ("who is a director"), which its organization explains."""
+    words = build.lex.words
+    for clause in tok.children:
+        if clause.dep_ != "relcl" or clause.lemma_.lower() not in words.copula_lemmas or not any(
+                s.dep_ == "nsubj" and s.lower_ in words.relative_pronouns for s in clause.children):
+            continue
+        for attr in (a for a in clause.children if a.dep_ == "attr" and a.lower_ not in words.position_words):
+            found = title_words(build.doc, build.lowers, attr.left_edge.i, attr.i + 1, build.lex)
+            if found is not None and found[0].stop == attr.i + 1:
+                return found[1]
+    return None
 
 
 def _key_at(build: Build, obj: Token) -> Key | None:
