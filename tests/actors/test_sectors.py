@@ -538,3 +538,11 @@ def test_a_relative_clause_with_a_copula_gives_a_title() -> None:
                   "of Nairobi, agreed.", dt.date(2020, 6, 1))
     assert actor_of(article, "Lisa Park").sector == "JUD"
     assert actor_of(article, "Ann Cole").sector == "EDU"
+
+
+def test_a_nationality_gives_a_country_and_no_sector() -> None:
+    article = run("Police in Reading, England named him as Libyan national Khalid Sami. Khalid Sami was arrested "
+                  "on Sunday. The party's National Convention met in May.", dt.date(2020, 6, 21))
+    suspect = actor_of(article, "Khalid Sami")
+    assert (suspect.country, suspect.sector) == ("LBY", "CRM")
+    assert "May" not in {a.name for a in article.actors}

@@ -40,6 +40,8 @@ def title_words(
             for key in (" ".join(lowers[i:j]), " ".join([*lowers[i : j - 1], single]) if single else None):
                 if key is None:
                     continue
+                if key in lex.words.nationality_nouns and not doc[j - 1].is_lower:
+                    continue  # "Libyan national Jane Roe", not the "National Convention" of a name
                 if key in lex.titles:
                     return range(i, j), lex.titles[key]
                 if key in lex.role_titles and not any(t.ent_type_ == "PERSON" for t in doc[i:j]):

@@ -61,6 +61,8 @@ def text_country_sector(build: Build, mod: Modifier | None, at: int) -> tuple[st
     if any(w in words.former_words for w in said_words) and mod.sector in OFFICE_SECTORS:
         late = any(w in words.deceased_words for w in said_words)  # "the late Senator Jane Roe": the office's
         return country or org_country, mod.sector if late else ELITE  # "Former US Vice President Joe Biden"
+    if title and title.split()[-1] in words.nationality_nouns:
+        return country or org_country, None  # "Libyan national Jane Roe": her country; her acts say the rest
     generic = not title or title in words.position_words or title.split()[-1] in words.position_words
     sector = (org_sector or _body_in_title(build, title) or mod.sector) if generic else mod.sector
     return country or org_country, sector

@@ -104,6 +104,8 @@ class Words:
     affiliation_prepositions: frozenset[str]
     #: verbs of a relative clause on a name whose object is the person's organization ("who heads the X")
     heading_verbs: frozenset[str]
+    #: titles that give a person's country and no sector ("Libyan national Jane Roe")
+    nationality_nouns: frozenset[str]
     #: nouns of money a country's name or people's adjective may name ("US dollars"): no actor
     currency_nouns: frozenset[str]
     count_words: frozenset[str]
@@ -262,6 +264,7 @@ def parse_words(data: dict[str, Any]) -> Words:
         source_words=_lower_words(data, "source_words"),
         affiliation_prepositions=_lower_words(data, "affiliation_prepositions"),
         heading_verbs=_lower_words(data, "heading_verbs"),
+        nationality_nouns=_lower_words(data, "nationality_nouns"),
         currency_nouns=_lower_words(data, "currency_nouns"),
         count_words=_lower_words(data, "count_words"),
         homeland_nouns=_lower_words(data, "homeland_nouns"),
