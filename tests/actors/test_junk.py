@@ -263,3 +263,8 @@ def test_a_country_that_only_names_a_currency_is_no_actor() -> None:
     names = {a.name for a in run("The thieves took cash worth 20,000 US dollars. South Korea won the match.").actors}
     assert "United States" not in names
     assert "South Korea" in names
+
+
+def test_a_noun_of_places_after_throughout_is_no_group() -> None:
+    names = {a.name for a in run("Governor Amy Moss held rallies throughout such states as Ohio and Iowa.").actors}
+    assert not any("states" in name for name in names)
