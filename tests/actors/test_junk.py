@@ -268,3 +268,10 @@ def test_a_country_that_only_names_a_currency_is_no_actor() -> None:
 def test_a_noun_of_places_after_throughout_is_no_group() -> None:
     names = {a.name for a in run("Governor Amy Moss held rallies throughout such states as Ohio and Iowa.").actors}
     assert not any("states" in name for name in names)
+
+
+def test_a_benefit_programme_is_no_actor_but_its_agency_is() -> None:
+    names = {a.name for a in run("The plan would cut Social Security, and the Social Security Administration said "
+                                 "it would object.").actors}
+    assert "Social Security" not in names
+    assert "Social Security Administration" in names
