@@ -513,6 +513,15 @@ def test_counted_people_of_a_country_are_its_civilians_not_the_country() -> None
     assert actor_of(article, "Mexico").kind == "country"
 
 
+def test_people_of_a_country_counted_by_a_word_are_its_civilians_but_bare_ones_stay_the_country() -> None:
+    article = run("Thousands of Chileans marched in Santiago on Sunday. Several Peruvians joined them. Argentines "
+                  "blocked the border.", dt.date(2019, 11, 3))
+    chileans, peruvians = actor_of(article, "Chileans"), actor_of(article, "Peruvians")
+    assert (chileans.kind, chileans.country, chileans.sector) == ("group", "CHL", "CVL")
+    assert (peruvians.kind, peruvians.country, peruvians.sector) == ("group", "PER", "CVL")
+    assert actor_of(article, "Argentines").kind == "country"
+
+
 # ---- groups named by role nouns ---------------------------------------------------------------------------
 
 

@@ -21,6 +21,7 @@ from dateline.actors._agents import GOVERNMENT, civilians, government
 from dateline.actors._build import Build, Group, Key
 from dateline.actors._lexicon import Country, Org
 from dateline.actors._mentions import MIN_NAME_CHARS, Candidate
+from dateline.actors._parties import counted
 from dateline.actors._tagged import kind_in_apposition, org_noun_before
 from dateline.records import ActorKind
 
@@ -69,8 +70,8 @@ def name_group(build: Build, cand: Candidate) -> tuple[Key, Group] | None:
     if "capital" in kinds and not _place_use(build, cand):
         return government(build, kinds["capital"].iso3)
     people = kinds.get("demonym") if _plural_noun(doc, cand) or _doer_adjective(build, cand) else None
-    if people is not None and "country" not in kinds and _counted(doc, cand):
-        return civilians(build, people.iso3)  # "three American Samoans", "eight Mexicans": people, not a state
+    if people is not None and "country" not in kinds and _counted(build, cand):
+        return civilians(build, people.iso3)  # "three American Samoans", "thousands of Swedes": people, not a state
     country = kinds.get("country") or people
     if country is not None:
         return ("C", country.iso3), Group(country.name, "country", country.iso3, None)
@@ -214,9 +215,10 @@ def _doer_adjective(build: Build, cand: Candidate) -> bool:
             and (head.lower_ in build.lex.words.doer_nouns or head.lemma_.lower() in build.lex.words.doer_nouns))
 
 
-def _counted(doc: Doc, cand: Candidate) -> bool:
-    """Whether a plural demonym is counted ("three American Samoans", "8 Mexicans")."""
-    return any(child.dep_ == "nummod" for child in doc[cand.tok_end - 1].children)
+def _counted(build: Build, cand: Candidate) -> bool:
+    """Whether a plural demonym is counted as people are ("three American Samoans", "8 Mexicans", "several
+    Afghans", "thousands of Swedes"): a number or a counting word before it, or a counting word it is "of"."""
+    return counted(build.doc, cand.tok_end - 1, build.lex.words)
 
 
 def _plural_noun(doc: Doc, cand: Candidate) -> bool:
