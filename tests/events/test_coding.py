@@ -55,6 +55,19 @@ def test_an_attack_told_with_no_doer_is_the_one_criminal_the_storyactor_names() 
     assert attacks and all(not e.actors for e in attacks)  # two criminals: none chosen
 
 
+def test_a_protest_told_with_no_doer_is_the_one_crowd_the_story_names() -> None:
+    text = ("Peruvian protesters marched in Lima on Monday. Protests and riots over the fare rise continued "
+            "across the country on Tuesday.")
+    article = run(text, published="2021-03-06")
+    protests = [e for e in article.events if e.type == "PROTEST" and e.trigger.start >= text.index("Protests")]
+    assert protests, [(e.type, e.trigger.text) for e in article.events]
+    assert [a.name for i in protests[0].actors if (a := article.actor(i)) is not None] == ["Peruvian protesters"]
+    two = run("Peruvian protesters marched in Lima on Monday, and Chilean demonstrators gathered in Santiago. "
+              "Protests over the fare rise continued across the region on Tuesday.", published="2021-03-06")
+    cut = two.text.index("Protests")
+    assert not [e for e in two.events if e.type == "PROTEST" and e.trigger.start >= cut]  # two crowds: none chosen
+
+
 @pytest.mark.parametrize(("text", "kind", "state"), [
     ("The mayor of Lyon said she did not support the plan of Germany.", "REJECT", "occurred"),
     ("Greece would not help Turkey.", "REJECT", "occurred"),

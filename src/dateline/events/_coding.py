@@ -32,7 +32,7 @@ from dateline.events._antecedents import antecedent
 from dateline.events._args import passive
 from dateline.events._clause import asked_about, joint, provided, refusal
 from dateline.events._context import imperative, status
-from dateline.events._doers import CRIME_TYPES, actor_ids, context_doer, mention_head, story_doer
+from dateline.events._doers import CRIME_TYPES, actor_ids, context_doer, crowd_doer, mention_head, story_doer
 from dateline.events._fold import Hit
 from dateline.events._lexicon import Words, plover
 from dateline.events._located import located_party
@@ -91,7 +91,10 @@ def code(article: Article, hit: Hit, number: int, scene: Scene, words: Words,
     bounds = line(article.text, hit.token.idx, sentence.start_char, sentence.end_char)
     hit = _claimed(article, _on_line(article, hit, bounds, words), number, scene)
     if not hit.args.actors and not hit.args.recipients:
-        return None  # a bare event word ("the talks", "hacking") says too little to code
+        crowd = crowd_doer(article, hit.token, hit.entry.type, words)
+        if crowd is None:
+            return None  # a bare event word ("the talks", "hacking") says too little to code
+        hit = replace(hit, args=replace(hit.args, actors=(crowd,)), rules_only=True)
     done = _with_doer(article, hit)
     if imperative(done.token):
         return None  # a command reports no act ("take a knife and attack the tourists")

@@ -10,7 +10,9 @@ wikinews-dev: two past convictions, no core event), so such a doer must be in th
 act that is coded anyway, as the story's news (a passive its own sentence dates to the story's days), takes
 the one body of that sector the whole article names (:func:`story_doer`): "Basilashvili was arrested on
 Friday" in a story that names the Georgian police elsewhere; and an attack coded with no doer, the one
-criminal the story names ("a stabbing killed two men", in a story about the man arrested for it).
+criminal the story names ("a stabbing killed two men", in a story about the man arrested for it). A protest
+noun that names no doer ("weeks of protests in the capital") is the act of the one crowd the story names
+("Puerto Rican protesters", :func:`crowd_doer`); with none or several, it names too little to code.
 """
 
 from __future__ import annotations
@@ -23,7 +25,9 @@ from dateline.records import Article, Span
 if TYPE_CHECKING:
     from spacy.tokens import Token
 
-__all__ = ["CONTEXT_SECTORS", "actor_ids", "context_doer", "mention_head", "story_doer"]
+    from dateline.events._lexicon import Words
+
+__all__ = ["CONTEXT_SECTORS", "actor_ids", "context_doer", "crowd_doer", "mention_head", "story_doer"]
 
 #: PLOVER modes whose unnamed doer is, by office, an actor of one PLOVER sector: arrests and detentions are the
 #: police's (COP), convictions and sentences a court's (JUD).
@@ -34,6 +38,9 @@ BODY_KINDS = {"COP": ("organization", "group"), "JUD": ("organization",)}
 #: PLOVER types whose unnamed doer, in a story that names one criminal (CRM), is that criminal: "a stabbing killed
 #: two men" in a story about the man arrested for it.
 CRIME_TYPES = frozenset({"ASSAULT"})
+#: PLOVER types whose noun with no doer ("weeks of protests in the capital") is the act of the one crowd the
+#: article names.
+CROWD_TYPES = frozenset({"PROTEST"})
 #: The PLOVER sector of criminals, the doers of CRIME_TYPES.
 CRIMINAL = "CRM"
 #: The kinds of actor a criminal may be: a person, or a group of them ("the gunmen").
@@ -71,6 +78,22 @@ def story_doer(article: Article, trigger: Token, mode: str | None, kind: str,
     if len(bodies) != 1 or not bodies[0].mentions:
         return None
     mentions = bodies[0].mentions
+    before = [m for m in mentions if m.end <= trigger.idx]
+    return mention_head(trigger, before[-1] if before else mentions[0])
+
+
+def crowd_doer(article: Article, trigger: Token, kind: str, words: Words) -> Token | None:
+    """The head word of a mention of the one crowd the article names (a group named by a crowd noun of
+    ``words.crowd_nouns``: "Puerto Rican protesters") as the doer of a protest noun that names none
+    ("two weeks of protests in the capital"): its last mention before ``trigger``, else its first; None for
+    other types, or where the article names no crowd or several."""
+    if kind not in CROWD_TYPES or trigger.pos_ != "NOUN" or article.actor_at(trigger.idx, trigger.idx + 1):
+        return None  # "protesters gathered": the crowd's own name is no act of it
+    crowds = [a for a in article.actors if a.kind == "group" and a.mentions
+              and a.name.split()[-1].lower() in words.crowd_nouns]
+    if len(crowds) != 1:
+        return None
+    mentions = crowds[0].mentions
     before = [m for m in mentions if m.end <= trigger.idx]
     return mention_head(trigger, before[-1] if before else mentions[0])
 

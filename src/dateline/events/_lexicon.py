@@ -89,6 +89,7 @@ class Words:
     complement_prepositions: frozenset[str]
     example_words: frozenset[str]
     group_words: frozenset[str]
+    crowd_nouns: frozenset[str]
     default_prepositions: frozenset[str]
     reciprocal_prepositions: frozenset[str]
     reported_self_pronouns: frozenset[str]
