@@ -522,6 +522,17 @@ def test_people_of_a_country_counted_by_a_word_are_its_civilians_but_bare_ones_s
     assert actor_of(article, "Argentines").kind == "country"
 
 
+def test_bare_officials_are_the_officials_of_the_story_country_but_another_body_s_staff_are_no_one() -> None:
+    article = run("A fire destroyed a school in Porto, Portugal on Monday. Officials accused the builder of "
+                  "negligence, and senior officials criticized the mayor. Company officials denied the claim.",
+                  dt.date(2020, 6, 10))
+    officials = actor_of(article, "Officials")
+    assert (officials.kind, officials.country, officials.sector) == ("group", "PRT", "GOV")
+    assert officials.name == "Portuguese officials"
+    assert officials is actor_of(article, "senior officials")
+    assert article.actor_at(article.text.index("Company"), article.text.index(" denied")) is None
+
+
 # ---- groups named by role nouns ---------------------------------------------------------------------------
 
 

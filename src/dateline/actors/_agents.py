@@ -14,7 +14,15 @@ from typing import TYPE_CHECKING
 from dateline.actors._build import Build, Group, Key
 from dateline.actors._lexicon import Country, Org
 from dateline.actors._mentions import Candidate, find_agents
-from dateline.actors._parties import bare_party, counted, may_be_bare, no_group, owner_word, victims
+from dateline.actors._parties import (
+    bare_party,
+    counted,
+    may_be_bare,
+    no_group,
+    owner_word,
+    staff_of_another_body,
+    victims,
+)
 from dateline.actors._words import Words
 
 if TYPE_CHECKING:
@@ -273,20 +281,27 @@ def _agent(
         return
     if org_key is not None:
         return
-    found = _agent_group(build, iso, sector, label, noun)
+    found = _agent_group(build, iso, sector, label, noun, staff=staff_of_another_body(doc, i, j))
     if found is None:
         return
-    if sector == GOVERNMENT and noun in build.lex.words.government_words:
+    if sector == GOVERNMENT and noun in build.lex.words.government_words and found[0][0] == "G":
         found = _led(build, i, found)
     group = build.add_tokens(*found, range(lo, j))
     if iso is None and lo > 0 and build.lowers[lo - 1] in build.lex.words.definite_articles:
         group.anaphor = doc[i:j].text.lower()
 
 
-def _agent_group(build: Build, iso: str | None, sector: str, label: str, noun: str) -> tuple[Key, Group] | None:
-    """The actor of a generic agent noun with the country read around it (None: no country's government)."""
+def _agent_group(build: Build, iso: str | None, sector: str, label: str, noun: str,
+                 staff: bool = False) -> tuple[Key, Group] | None:
+    """The actor of a generic agent noun with the country read around it (None: no country's government, nor
+    the staff of a body not named: ``staff``, "company officials")."""
+    if sector == GOVERNMENT and iso is None and staff:
+        return None
     if sector == GOVERNMENT and iso is None and noun in build.lex.words.bare_government_words:
         iso = build.context.scene_country  # "Authorities arrested twelve people" in a story about India
+    if sector == GOVERNMENT and iso is None and noun in build.lex.words.bare_official_words:
+        scene = build.context.scene_country or build.context.main_country  # "Officials said", in France
+        return _country_group(build, scene, sector, noun) if scene is not None else None
     if sector == GOVERNMENT:
         return government(build, iso) if iso is not None else None
     if iso is not None:

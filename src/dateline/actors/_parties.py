@@ -21,7 +21,7 @@ if TYPE_CHECKING:
     from dateline.actors._build import Build
     from dateline.actors._words import Words
 
-__all__ = ["bare_party", "counted", "may_be_bare", "no_group", "owner_word", "victims"]
+__all__ = ["bare_party", "counted", "may_be_bare", "no_group", "owner_word", "staff_of_another_body", "victims"]
 
 #: Penn tags of plural nouns, and the dependency labels of a clause's parties: a bare plural role noun in
 #: one of these places is a group actor (see :func:`bare_party`).
@@ -104,3 +104,10 @@ def no_group(build: Build, i: int, j: int) -> bool:
     going = tok.head.head
     return preposition in words.locative_prepositions or (
         preposition in words.destination_prepositions and going.lemma_.lower() in words.motion_verbs)
+
+
+def staff_of_another_body(doc: Doc, i: int, j: int) -> bool:
+    """Whether a common noun right before the agent noun of tokens [i, j) says whose staff it is ("company
+    officials", "forest officials"): no government of the story's country, whose people are told by
+    adjectives alone ("local officials", "senior officials")."""
+    return any(c.dep_ in ("compound", "nmod") and c.pos_ == "NOUN" and c.i < i for c in doc[j - 1].children)

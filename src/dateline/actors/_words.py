@@ -39,6 +39,7 @@ class Words:
     gendered_titles: Mapping[str, Gender]
     government_words: frozenset[str]
     bare_government_words: frozenset[str]
+    bare_official_words: frozenset[str]
     generic_titles: Mapping[str, tuple[str, ...]]
     subordinate_words: frozenset[str]
     former_words: frozenset[str]
@@ -205,6 +206,7 @@ def parse_words(data: dict[str, Any]) -> Words:
         gendered_titles=_genders(data, "gendered_titles"),
         government_words=_lower_words(data, "government_words"),
         bare_government_words=_lower_words(data, "bare_government_words"),
+        bare_official_words=_lower_words(data, "bare_official_words"),
         generic_titles={k.lower(): tuple(t.lower() for t in v) for k, v in generic.items()},
         subordinate_words=_lower_words(data, "subordinate_words"),
         former_words=_lower_words(data, "former_words"),
