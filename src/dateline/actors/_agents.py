@@ -293,15 +293,13 @@ def _agent(
 
 def _agent_group(build: Build, iso: str | None, sector: str, label: str, noun: str,
                  staff: bool = False) -> tuple[Key, Group] | None:
-    """The actor of a generic agent noun with the country read around it (None: no country's government, nor
-    the staff of a body not named: ``staff``, "company officials")."""
-    if sector == GOVERNMENT and iso is None and staff:
-        return None
+    """The actor of a generic agent noun with the country read around it (None: no country's government; nor
+    bare officials who are the staff of a body not named: ``staff``, "company officials")."""
     if sector == GOVERNMENT and iso is None and noun in build.lex.words.bare_government_words:
         iso = build.context.scene_country  # "Authorities arrested twelve people" in a story about India
     if sector == GOVERNMENT and iso is None and noun in build.lex.words.bare_official_words:
         scene = build.context.scene_country or build.context.main_country  # "Officials said", in France
-        return _country_group(build, scene, sector, noun) if scene is not None else None
+        return _country_group(build, scene, sector, noun) if scene is not None and not staff else None
     if sector == GOVERNMENT:
         return government(build, iso) if iso is not None else None
     if iso is not None:
