@@ -300,6 +300,17 @@ def test_an_unnamed_man_arrested_or_attacking_is_the_criminal_the_article_names(
     assert article.actor_at(at, at + len("A man")) is not hale  # a witness, no crime of his own
 
 
+def test_an_unnamed_worker_who_attacks_in_a_participle_clause_is_the_one_criminal() -> None:
+    article = run("At a depot in Graz, Austria, a delivery driver went on a rampage on Monday, stabbing two "
+                  "colleagues. The attacker was shot by police. A student who saw it called for help.",
+                  dt.date(2021, 3, 8))
+    driver = actor_of(article, "a delivery driver")
+    assert (driver.kind, driver.country, driver.sector) == ("person", "AUT", "CRM")
+    assert actor_of(article, "The attacker") is driver
+    at = article.text.index("A student")
+    assert article.actor_at(at, at + len("A student")) is None  # a witness, no crime of their own
+
+
 def test_hongkongers_written_as_one_word_are_people_of_hong_kong() -> None:
     article = run("Two million Hongkongers marched on Sunday.", dt.date(2019, 8, 19))
     assert actor_of(article, "Hongkongers").country == "HKG"

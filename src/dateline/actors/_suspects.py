@@ -34,6 +34,8 @@ __all__ = ["civilians_pass", "culprits_pass", "suspects_pass"]
 CRIMINAL = "CRM"
 #: Dependency labels of a naming verb that describes the noun it hangs from ("The attacker, identified as").
 DESCRIBING = frozenset({"acl", "dep", "advcl", "relcl", "conj"})
+#: Penn tag of a present participle: "a man walked in, shooting two guards" tells what he did.
+PARTICIPLE = "VBG"
 #: Penn tag of a singular common noun: "the attacker" is one person, "the attackers" a group.
 SINGULAR = "NN"
 
@@ -136,7 +138,8 @@ def culprits_pass(build: Build) -> None:
 
 def _culprit_noun(build: Build, tok: Token) -> bool:
     """Whether ``tok`` names a criminal: a suspect noun ("the attacker"), or a noun of an unnamed person who
-    commits a crime or is arrested for one ("a man began to stab people", "a 25-year-old man was arrested")."""
+    commits a crime or is arrested for one ("a man began to stab people", "a 25-year-old man was arrested",
+    "an IT worker went on a stabbing spree, killing four")."""
     words, lemma = build.lex.words, tok.lemma_.lower()
     if lemma in words.suspect_nouns:
         return True
@@ -145,7 +148,8 @@ def _culprit_noun(build: Build, tok: Token) -> bool:
     verb = tok.head
     if tok.dep_ in ("nsubjpass", "dobj") and verb.lemma_.lower() in words.custody_verbs:
         return True
-    acts = [verb, *(c for c in verb.children if c.dep_ in ("xcomp", "conj") and c.pos_ == "VERB")]
+    acts = [verb, *(c for c in verb.children if c.dep_ in ("xcomp", "conj") and c.pos_ == "VERB"),
+            *(c for c in verb.children if c.dep_ == "advcl" and c.tag_ == PARTICIPLE)]  # "went in, killing two"
     return tok.dep_ == "nsubj" and any(v.lemma_.lower() in words.crime_verbs for v in acts)
 
 
