@@ -18,8 +18,11 @@ persons belong to (which give them a sector or country). Each pass marks the
 tokens it used so later passes skip them: mentions of different actors do not
 overlap. Parties the text does not name are actors too: a bare role noun that
 is a party of a clause ("Critics accused him", :mod:`dateline.actors._parties`)
-is a group of the story's country, and "the attacker", "a gunman" or "a man
-arrested" is the criminal the article names, or its one unnamed criminal
+is a group of the story's country, bare "officials" are that country's officials
+(a group apart from its government), people of a country that are counted
+("thousands of Swedes") are its civilians, and "the attacker", "a gunman", "a man
+arrested" or "an IT worker went on a spree, killing four" is the criminal the
+article names, or its one unnamed criminal
 (:func:`dateline.actors._suspects.culprits_pass`).
 
 The dictionaries live in ``dateline/lang/<code>/`` (countries, agents, and the
