@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from tests.events.test_events import only, run
+from tests.events.test_events import actor_names, only, run
 
 
 @pytest.mark.parametrize(("text", "recipient"), [
@@ -33,3 +33,23 @@ def test_a_claim_that_an_act_did_not_take_place_accuses_no_one() -> None:
     assert only(claimed, "ACCUSE").trigger.text == "insisted"
     said = run("Ann Cole said that Russia never attacked Ukraine.")  # no claim: the negated act stays told
     assert [(e.type, e.status) for e in said.events] == [("ASSAULT", "negated")]
+
+
+@pytest.mark.parametrize("text", [
+    "Ann Cole said that Tom Hale is not incompetent.",
+    "Ann Cole said Tom Hale had never lied to the voters.",
+])
+def test_a_denied_judgement_judges_no_one(text: str) -> None:
+    assert [e for e in run(text).events if e.type in ("ACCUSE", "SUPPORT")] == []
+
+
+def test_said_blame_of_a_party_judges_it_beside_another_event() -> None:
+    article = run('"The corrupt Harbor Commission refuses to hear us," Ann Cole argued on Monday.')
+    blame = only(article, "ACCUSE")
+    assert actor_names(article, blame.actors) == ["Ann Cole"]
+    assert actor_names(article, blame.recipients) == ["Harbor Commission"]
+
+
+def test_said_blame_beside_another_event_judges_no_unnamed_thing() -> None:
+    article = run('"The corrupt deal was rejected by the Harbor Commission," Ann Cole said on Monday.')
+    assert [e for e in article.events if e.type == "ACCUSE"] == []

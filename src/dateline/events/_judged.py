@@ -20,7 +20,9 @@ that is blame ("called the plan a 'fairy tale'"). An act of conflict that
 someone only claims or alleges another did is the claimant's accusation of the
 doer ("Tamim claimed Houthis have attacked journalists"), as the coders code it; a claim that
 the act did not take place ("insisted she was never pressured by the White House") accuses no one
-and tells no act. A judgement quoted over several sentences rests on the sentence that holds most
+and tells no act. A word of praise or blame that is denied ("said Reyes is not corrupt") counts for
+neither. Reported words that hold another event are that event, but a party they call good or bad
+("'the corrupt commission refuses to hear us,' she argued") is also judged, and only that party. A judgement quoted over several sentences rests on the sentence that holds most
 of it ("... She was a giant of the struggle. ... We will miss her", wrote X: the giant), which is
 its evidence.
 """
@@ -50,6 +52,8 @@ JUDGED_WEIGHT = 0.6
 _PREDICATES = frozenset({"oprd", "xcomp", "attr", "acomp", "ccomp"})
 #: Dependencies of the reported words of a verb of saying.
 _REPORTED = frozenset({"ccomp", "parataxis", "dobj"})
+#: Dependencies of what a clause says its subject is ("Reyes is a liar", "the board was incompetent").
+_PREDICATE_OF = frozenset({"attr", "acomp"})
 #: Named-entity types of parties named in reported words.
 _PARTY_ENTS = frozenset({"PERSON", "ORG", "GPE", "NORP"})
 #: Double quotation marks (typography, the same in every language that uses them): the words a speaker
@@ -60,11 +64,19 @@ QUOTE_MARKS = frozenset({'"', "\u201c", "\u201d", "\u00ab", "\u00bb"})
 MAX_QUOTE_TOKENS = 150
 
 
+def _negated(token: Token) -> bool:
+    """Whether a word of judgement is denied: its own negation ("not corrupt", "had not lied") or its
+    predicate's ("Reyes is not a liar", "was never incompetent")."""
+    if any(c.dep_ == "neg" for c in token.children):
+        return True
+    return token.dep_ in _PREDICATE_OF and any(c.dep_ == "neg" for c in token.head.children)
+
+
 def _polarity(tokens: Iterable[Token], words: Words) -> str | None:
     praise = blame = 0
     for token in tokens:
-        if token.pos_ == "PROPN":
-            continue  # "Great Britain", "the Justice Department"
+        if token.pos_ == "PROPN" or _negated(token):
+            continue  # "Great Britain", "the Justice Department"; "she is not corrupt" judges no one
         forms = {token.lower_, token.lemma_.lower()}
         praise += bool(forms & words.praise_words)
         blame += bool(forms & words.blame_words)
@@ -169,12 +181,15 @@ def _quoted(token: Token) -> tuple[list[Token], int]:
 
 
 def _speech(token: Token, lex: Lexicon, taken: Mapping[int, Hit]) -> Hit | None:
-    """What someone says of a party, praise or blame, when it holds no other event."""
+    """What someone says of a party, praise or blame, when it holds no other event; a party the words
+    themselves call good or bad is judged whatever else they tell (:func:`_qualified`)."""
     words = lex.words
     said, reach = _quoted(token)
     said = said or _reported(token)
-    if not said or any(t.i in taken for t in said):
+    if not said:
         return None
+    if any(t.i in taken for t in said):
+        return _qualified(token, said, lex)
     kind = _polarity(said, words)
     if kind is None:
         return None
@@ -189,6 +204,49 @@ def _speech(token: Token, lex: Lexicon, taken: Mapping[int, Hit]) -> Hit | None:
     speaker = {t.i for t in args.actors}
     return Hit(token, entry, Args(actors=args.actors, recipients=tuple(t for t in named if t.i not in speaker)),
                JUDGED_WEIGHT, reach if reach > token.sent.end else 0, _anchor(token, said, kind, words))
+
+
+def _party(token: Token) -> bool:
+    """Whether ``token`` names a party: a named person, body, place or people."""
+    return token.ent_type_ in _PARTY_ENTS and token.pos_ == "PROPN"
+
+
+def _judged_party(word: Token) -> Token | None:
+    """The named party a word of judgement qualifies: the noun it modifies ("the corrupt commission") or the
+    subject it is said of ("the senator is a liar", "the board was incompetent"); none when negated."""
+    if _negated(word):
+        return None
+    if word.dep_ == "amod" and _party(word.head):
+        return word.head
+    if word.dep_ in _PREDICATE_OF:
+        return next((c for c in word.head.children if c.dep_ == "nsubj" and _party(c)), None)
+    return None
+
+
+def _qualified(token: Token, said: list[Token], lex: Lexicon) -> Hit | None:
+    """A judgement of the parties that the reported words call good or bad, when the words hold another event
+    too ("'the corrupt commission refuses to have me,' she argued": the refusal is its own event, and she
+    blames the commission). Only the qualified parties are its recipients; words of both kinds judge none."""
+    words = lex.words
+    if token.sent[-1].text == "?" or any(t.lower_ in words.conditional_marks and t.dep_ == "mark" for t in said):
+        return None  # a question or a condition judges no one
+    judged_: dict[int, tuple[Token, str]] = {}
+    for t in said:
+        forms = {t.lower_, t.lemma_.lower()}
+        kind = "SUPPORT" if forms & words.praise_words else "ACCUSE" if forms & words.blame_words else None
+        # a lower-case word the tagger took for part of the name it qualifies ("the corrupt Commission") counts
+        judge = t.pos_ in ("ADJ", "NOUN") or (t.dep_ == "amod" and t.is_lower)
+        party = _judged_party(t) if kind is not None and judge else None
+        if party is not None and kind is not None:
+            judged_[party.i] = (party, kind)
+    kinds = {kind for _, kind in judged_.values()}
+    if len(kinds) != 1:
+        return None
+    entry = _entry(token, kinds.pop(), words)
+    args = find_args(token, entry, lex.nouns, lex.light, words)
+    speaker = {t.i for t in args.actors}
+    recipients = tuple(party for party, _ in judged_.values() if party.i not in speaker)
+    return Hit(token, entry, Args(actors=args.actors, recipients=recipients), JUDGED_WEIGHT) if recipients else None
 
 
 def _anchor(token: Token, said: list[Token], kind: str, words: Words) -> int | None:
