@@ -53,3 +53,12 @@ def test_said_blame_of_a_party_judges_it_beside_another_event() -> None:
 def test_said_blame_beside_another_event_judges_no_unnamed_thing() -> None:
     article = run('"The corrupt deal was rejected by the Harbor Commission," Ann Cole said on Monday.')
     assert [e for e in article.events if e.type == "ACCUSE"] == []
+
+
+def test_a_party_labelled_in_scare_quotes_in_reported_words_is_blamed() -> None:
+    article = run('Ann Cole said the "dishonest" and "shifty" Tom Hale had attacked Paul Roe in the debate.')
+    blame = [e for e in article.events if e.trigger.text == "said"]
+    assert [(e.type, actor_names(article, e.actors), actor_names(article, e.recipients)) for e in blame] == [
+        ("ACCUSE", ["Ann Cole"], ["Tom Hale"])]
+    told = [e for e in article.events if e.trigger.text == "attacked"]  # the act she tells stays its own event
+    assert [actor_names(article, e.actors) for e in told] == [["Tom Hale"]]

@@ -66,6 +66,9 @@ class Hit:
     #: Whether the parties are the rules' alone: the doer that the sentence names for a passive with no agent
     #: (:mod:`dateline.events._doers`) is no party the learned choice of parties weighs.
     rules_only: bool = False
+    #: Whether the hit is a judgement of a party beside the event its reported words tell ('"the corrupt
+    #: commission refuses to hear us," she argued'), not that event's frame: folding keeps both.
+    apart: bool = False
 
 
 def parent_of(hit: Hit, hits: dict[int, Hit], words: Words) -> tuple[Hit | None, bool]:
@@ -188,7 +191,7 @@ def _place(hit: Hit, kept: dict[int, Hit], lex: Lexicon) -> dict[int, Hit]:
     out = dict(kept)
     for _ in range(MAX_TAKEOVERS):
         parent, embedded = parent_of(hit, out, lex.words)
-        if parent is None or not embedded:
+        if parent is None or not embedded or parent.apart:
             return out
         if parent.entry.type == hit.entry.type:
             out[parent.token.i] = _merge(parent, hit)

@@ -22,9 +22,11 @@ doer ("Tamim claimed Houthis have attacked journalists"), as the coders code it;
 the act did not take place ("insisted she was never pressured by the White House") accuses no one
 and tells no act. A word of praise or blame that is denied ("said Reyes is not corrupt") counts for
 neither. Reported words that hold another event are that event, but a party they call good or bad
-("'the corrupt commission refuses to hear us,' she argued") is also judged, and only that party. A judgement quoted over several sentences rests on the sentence that holds most
-of it ("... She was a giant of the struggle. ... We will miss her", wrote X: the giant), which is
-its evidence.
+("'the corrupt commission refuses to hear us,' she argued") is also judged, and only that party; so is
+a party the words give a label in scare quotes ('said the "dishonest" senator attacked her'), as a
+naming's quoted label is blame. That judgement is no frame of the event its words tell: both stay.
+A judgement quoted over several sentences rests on the sentence that holds most of it ("... She was a
+giant of the struggle. ... We will miss her", wrote X: the giant), which is its evidence.
 """
 
 from __future__ import annotations
@@ -54,6 +56,10 @@ _PREDICATES = frozenset({"oprd", "xcomp", "attr", "acomp", "ccomp"})
 _REPORTED = frozenset({"ccomp", "parataxis", "dobj"})
 #: Dependencies of what a clause says its subject is ("Reyes is a liar", "the board was incompetent").
 _PREDICATE_OF = frozenset({"attr", "acomp"})
+#: Dependencies by which a modifier hangs on the noun it qualifies, or on another word before it that does.
+_MODIFIER_CHAIN = frozenset({"amod", "conj", "preconj", "det"})
+#: Most words climbed from a modifier to its noun ('the "phony" and "nasty" senator': nasty, phony, the).
+MAX_MODIFIER_CLIMB = 3
 #: Named-entity types of parties named in reported words.
 _PARTY_ENTS = frozenset({"PERSON", "ORG", "GPE", "NORP"})
 #: Double quotation marks (typography, the same in every language that uses them): the words a speaker
@@ -191,8 +197,8 @@ def _speech(token: Token, lex: Lexicon, taken: Mapping[int, Hit]) -> Hit | None:
     if any(t.i in taken for t in said):
         return _qualified(token, said, lex)
     kind = _polarity(said, words)
-    if kind is None:
-        return None
+    if kind is None:  # no word of judgement counted, but a party may bear a label ('said the "phony" senator')
+        return _qualified(token, _reported(token) or said, lex)
     named = [t for t in said if t.ent_type_ in _PARTY_ENTS and t.dep_ not in ("compound", "flat", "amod")
              and t.pos_ in ("PROPN", "NOUN")]
     named += [g for c in token.children if c.dep_ == "prep" and c.lower_ in words.object_prepositions
@@ -216,11 +222,30 @@ def _judged_party(word: Token) -> Token | None:
     subject it is said of ("the senator is a liar", "the board was incompetent"); none when negated."""
     if _negated(word):
         return None
-    if word.dep_ == "amod" and _party(word.head):
-        return word.head
+    if word.dep_ in _MODIFIER_CHAIN:
+        noun = _modified(word)
+        return noun if noun is not None and _party(noun) else None
     if word.dep_ in _PREDICATE_OF:
         return next((c for c in word.head.children if c.dep_ == "nsubj" and _party(c)), None)
     return None
+
+
+def _modified(word: Token) -> Token | None:
+    """The noun a modifier qualifies, through the words the parse may hang it on first ('the "phony" and
+    "nasty" senator': "nasty" on "phony", "phony" on "the")."""
+    for _ in range(MAX_MODIFIER_CLIMB):
+        if word.dep_ not in _MODIFIER_CHAIN or word.head.i == word.i:
+            return None
+        word = word.head
+        if word.pos_ in ("NOUN", "PROPN"):
+            return word
+    return None
+
+
+def _epithet(word: Token) -> bool:
+    """Whether ``word`` stands alone in quotation marks, a label in scare quotes ('the "phony" senator')."""
+    doc = word.doc
+    return 0 < word.i < len(doc) - 1 and doc[word.i - 1].text in QUOTE_MARKS and doc[word.i + 1].text in QUOTE_MARKS
 
 
 def _qualified(token: Token, said: list[Token], lex: Lexicon) -> Hit | None:
@@ -234,6 +259,8 @@ def _qualified(token: Token, said: list[Token], lex: Lexicon) -> Hit | None:
     for t in said:
         forms = {t.lower_, t.lemma_.lower()}
         kind = "SUPPORT" if forms & words.praise_words else "ACCUSE" if forms & words.blame_words else None
+        if kind is None and t.dep_ in _MODIFIER_CHAIN and _epithet(t):
+            kind = "ACCUSE"  # 'said the "phony" senator': a label the speaker throws at a party, as in a naming
         # a lower-case word the tagger took for part of the name it qualifies ("the corrupt Commission") counts
         judge = t.pos_ in ("ADJ", "NOUN") or (t.dep_ == "amod" and t.is_lower)
         party = _judged_party(t) if kind is not None and judge else None
@@ -246,7 +273,9 @@ def _qualified(token: Token, said: list[Token], lex: Lexicon) -> Hit | None:
     args = find_args(token, entry, lex.nouns, lex.light, words)
     speaker = {t.i for t in args.actors}
     recipients = tuple(party for party, _ in judged_.values() if party.i not in speaker)
-    return Hit(token, entry, Args(actors=args.actors, recipients=recipients), JUDGED_WEIGHT) if recipients else None
+    if not recipients:
+        return None
+    return Hit(token, entry, Args(actors=args.actors, recipients=recipients), JUDGED_WEIGHT, apart=True)
 
 
 def _anchor(token: Token, said: list[Token], kind: str, words: Words) -> int | None:
