@@ -62,3 +62,19 @@ def test_a_party_labelled_in_scare_quotes_in_reported_words_is_blamed() -> None:
         ("ACCUSE", ["Ann Cole"], ["Tom Hale"])]
     told = [e for e in article.events if e.trigger.text == "attacked"]  # the act she tells stays its own event
     assert [actor_names(article, e.actors) for e in told] == [["Tom Hale"]]
+
+
+@pytest.mark.parametrize("text", [
+    '"If Tom Hale is corrupt, we will find out," Ann Cole said on Monday.',
+    "Ann Cole said that if Tom Hale lied, he is a disgrace.",
+    '"Is Tom Hale a liar?" Ann Cole said on Monday.',
+])
+def test_a_supposed_or_asked_judgement_judges_no_one(text: str) -> None:
+    assert [e for e in run(text).events if e.type in ("ACCUSE", "SUPPORT")] == []
+
+
+def test_a_judgement_retold_is_its_owners_not_the_speakers() -> None:
+    article = run("Ann Cole said Tom Hale had called Paul Roe a liar.")
+    blame = only(article, "ACCUSE")
+    assert (actor_names(article, blame.actors), actor_names(article, blame.recipients)) == (["Tom Hale"],
+                                                                                           ["Paul Roe"])

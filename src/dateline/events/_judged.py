@@ -20,11 +20,13 @@ that is blame ("called the plan a 'fairy tale'"). An act of conflict that
 someone only claims or alleges another did is the claimant's accusation of the
 doer ("Tamim claimed Houthis have attacked journalists"), as the coders code it; a claim that
 the act did not take place ("insisted she was never pressured by the White House") accuses no one
-and tells no act. A word of praise or blame that is denied ("said Reyes is not corrupt") counts for
-neither. Reported words that hold another event are that event, but a party they call good or bad
-("'the corrupt commission refuses to hear us,' she argued") is also judged, and only that party; so is
-a party the words give a label in scare quotes ('said the "dishonest" senator attacked her'), as a
-naming's quoted label is blame. That judgement is no frame of the event its words tell: both stay.
+and tells no act. A word of praise or blame that is denied ("said Reyes is not corrupt"), supposed ("if he
+lied, he is a disgrace") or asked counts for neither, and reported words that retell another's naming
+or saying ("said Reyes had called Cole a liar") are that other's judgement, not the speaker's.
+Reported words that hold another event are that event, but a party they call good or bad ("'the
+corrupt commission refuses to hear us,' she argued") is also judged, and only that party; so is a party
+the words give a label in scare quotes ('said the "dishonest" senator attacked her'), as a naming's
+quoted label is blame. That judgement is no frame of the event its words tell: both stay.
 A judgement quoted over several sentences rests on the sentence that holds most of it ("... She was a
 giant of the struggle. ... We will miss her", wrote X: the giant), which is its evidence.
 """
@@ -60,6 +62,8 @@ _PREDICATE_OF = frozenset({"attr", "acomp"})
 _MODIFIER_CHAIN = frozenset({"amod", "conj", "preconj", "det"})
 #: Most words climbed from a modifier to its noun ('the "phony" and "nasty" senator': nasty, phony, the).
 MAX_MODIFIER_CLIMB = 3
+#: Most words climbed from a word of judgement to the verb that reports it, looking for a condition.
+MAX_CONDITION_CLIMB = 12
 #: Named-entity types of parties named in reported words.
 _PARTY_ENTS = frozenset({"PERSON", "ORG", "GPE", "NORP"})
 #: Double quotation marks (typography, the same in every language that uses them): the words a speaker
@@ -76,6 +80,28 @@ def _negated(token: Token) -> bool:
     if any(c.dep_ == "neg" for c in token.children):
         return True
     return token.dep_ in _PREDICATE_OF and any(c.dep_ == "neg" for c in token.head.children)
+
+
+def _conditional(word: Token, verb: Token, words: Words) -> bool:
+    """Whether ``word`` stands in a condition of the words ``verb`` reports ("if he lied, he is a disgrace",
+    "unless the board is corrupt"): a supposition, which judges no one."""
+    for _ in range(MAX_CONDITION_CLIMB):
+        if word.i == verb.i:
+            return False
+        if any(c.dep_ == "mark" and c.lower_ in words.conditional_marks for c in word.children):
+            return True
+        if word.head.i == word.i:
+            return False
+        word = word.head
+    return False
+
+
+def _retold(said: list[Token], verb: Token, words: Words) -> bool:
+    """Whether reported words retell what someone named said or called a thing ("said Reyes had called Cole a
+    liar", "said critics called the plan a disaster"): that judgement is theirs, not the speaker's."""
+    judging = words.naming_verbs | words.speech_verbs | words.claiming_verbs
+    return any(t.i != verb.i and t.pos_ == "VERB" and t.lemma_.lower() in judging
+               and any(c.dep_ == "nsubj" and c.pos_ in ("PROPN", "NOUN") for c in t.children) for t in said)
 
 
 def _polarity(tokens: Iterable[Token], words: Words) -> str | None:
@@ -191,14 +217,16 @@ def _speech(token: Token, lex: Lexicon, taken: Mapping[int, Hit]) -> Hit | None:
     themselves call good or bad is judged whatever else they tell (:func:`_qualified`)."""
     words = lex.words
     said, reach = _quoted(token)
-    said = said or _reported(token)
+    if not said and _retold(_reported(token), token, words):
+        return None  # "said critics had called him corrupt": the critics' judgement, not the speaker's
+    said = [t for t in said or _reported(token) if not _conditional(t, token, words)]
     if not said:
         return None
     if any(t.i in taken for t in said):
         return _qualified(token, said, lex)
     kind = _polarity(said, words)
     if kind is None:  # no word of judgement counted, but a party may bear a label ('said the "phony" senator')
-        return _qualified(token, _reported(token) or said, lex)
+        return _qualified(token, [t for t in _reported(token) if not _conditional(t, token, words)] or said, lex)
     named = [t for t in said if t.ent_type_ in _PARTY_ENTS and t.dep_ not in ("compound", "flat", "amod")
              and t.pos_ in ("PROPN", "NOUN")]
     named += [g for c in token.children if c.dep_ == "prep" and c.lower_ in words.object_prepositions
@@ -253,8 +281,8 @@ def _qualified(token: Token, said: list[Token], lex: Lexicon) -> Hit | None:
     too ("'the corrupt commission refuses to have me,' she argued": the refusal is its own event, and she
     blames the commission). Only the qualified parties are its recipients; words of both kinds judge none."""
     words = lex.words
-    if token.sent[-1].text == "?" or any(t.lower_ in words.conditional_marks and t.dep_ == "mark" for t in said):
-        return None  # a question or a condition judges no one
+    if token.sent[-1].text == "?":
+        return None  # a question judges no one
     judged_: dict[int, tuple[Token, str]] = {}
     for t in said:
         forms = {t.lower_, t.lemma_.lower()}
