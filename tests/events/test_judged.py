@@ -78,3 +78,25 @@ def test_a_judgement_retold_is_its_owners_not_the_speakers() -> None:
     blame = only(article, "ACCUSE")
     assert (actor_names(article, blame.actors), actor_names(article, blame.recipients)) == (["Tom Hale"],
                                                                                            ["Paul Roe"])
+
+
+def test_a_claim_judges_only_the_party_its_words_call_so() -> None:
+    article = run("Ann Cole claimed the corrupt Tom Hale had stolen the election.")
+    blame = [e for e in article.events if e.trigger.text == "claimed"]
+    assert [(e.type, actor_names(article, e.recipients)) for e in blame] == [("ACCUSE", ["Tom Hale"])]
+    plain = run("Ann Cole claimed the election in Ohio was a disaster for everyone.")  # no party called so
+    assert [e for e in plain.events if e.trigger.text == "claimed"] == []
+
+
+def test_a_party_said_to_be_a_bad_thing_is_judged_beside_another_event() -> None:
+    article = run("Ann Cole said Tom Hale is a corrupt politician who rejected the deal.")
+    blame = only(article, "ACCUSE")
+    assert (actor_names(article, blame.actors), actor_names(article, blame.recipients)) == (["Ann Cole"],
+                                                                                           ["Tom Hale"])
+    denied = run("Ann Cole said Tom Hale is not a corrupt politician who rejected the deal.")
+    assert [e for e in denied.events if e.type == "ACCUSE"] == []
+
+
+def test_a_judgement_beside_another_event_needs_its_party_known() -> None:
+    article = run('"The reckless Hale government refuses to publish the figures," Ann Cole said.')
+    assert [e for e in article.events if e.trigger.text == "said"] == []  # no known actor is that government

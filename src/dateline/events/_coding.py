@@ -107,6 +107,8 @@ def code(article: Article, hit: Hit, number: int, scene: Scene, words: Words,
         # no party is a known actor ("he", "two women and a man"): nothing an analyst can use; some words are acts
         # only when a known actor does them ("the new law targets oligarchs" is no attack)
         return None
+    if done.apart and not parties.recipient_ids:
+        return None  # a judgement of a party beside another event stands only with that party known
     if not parties.actor_ids and _received(done.token, words):
         return None  # "Trump received criticism for the move": an act told by whom it reached, its doer untold
     if _lone(done, parties, words) and not _visit_abroad(article, done, parties.actor_ids):

@@ -26,7 +26,10 @@ or saying ("said Reyes had called Cole a liar") are that other's judgement, not 
 Reported words that hold another event are that event, but a party they call good or bad ("'the
 corrupt commission refuses to hear us,' she argued") is also judged, and only that party; so is a party
 the words give a label in scare quotes ('said the "dishonest" senator attacked her'), as a naming's
-quoted label is blame. That judgement is no frame of the event its words tell: both stay.
+quoted label is blame. That judgement is no frame of the event its words tell: both stay, and it
+stands only with its party a known actor. A party is named, or a body a name qualifies ("the Russian
+government"), and what the words call it may be said of it ("Reyes is a corrupt politician"). A verb of
+claiming (``claiming_verbs``) judges in this way only: "claimed the corrupt Reyes had stolen the vote".
 A judgement quoted over several sentences rests on the sentence that holds most of it ("... She was a
 giant of the struggle. ... We will miss her", wrote X: the giant), which is its evidence.
 """
@@ -231,8 +234,8 @@ def _speech(token: Token, lex: Lexicon, taken: Mapping[int, Hit]) -> Hit | None:
              and t.pos_ in ("PROPN", "NOUN")]
     named += [g for c in token.children if c.dep_ == "prep" and c.lower_ in words.object_prepositions
               for g in c.children if g.dep_ == "pobj"]  # "said of Chirac"
-    if not named:
-        return None
+    if not named:  # "said the reckless Reyes government wasted millions": a body only a name qualifies
+        return _qualified(token, said, lex)
     entry = _entry(token, kind, words)
     args = find_args(token, entry, lex.nouns, lex.light, words)
     speaker = {t.i for t in args.actors}
@@ -240,21 +243,29 @@ def _speech(token: Token, lex: Lexicon, taken: Mapping[int, Hit]) -> Hit | None:
                JUDGED_WEIGHT, reach if reach > token.sent.end else 0, _anchor(token, said, kind, words))
 
 
-def _party(token: Token) -> bool:
-    """Whether ``token`` names a party: a named person, body, place or people."""
-    return token.ent_type_ in _PARTY_ENTS and token.pos_ == "PROPN"
+def _party(token: Token, words: Words) -> bool:
+    """Whether ``token`` names a party: a named person, body, place or people, or a body a name or a people
+    qualifies ("the Reyes administration", "the Russian government")."""
+    if token.ent_type_ in _PARTY_ENTS and token.pos_ == "PROPN":
+        return True
+    return token.lemma_.lower() in words.body_nouns and any(
+        c.dep_ in ("compound", "poss", "amod") and c.ent_type_ in _PARTY_ENTS for c in token.children)
 
 
-def _judged_party(word: Token) -> Token | None:
+def _judged_party(word: Token, words: Words) -> Token | None:
     """The named party a word of judgement qualifies: the noun it modifies ("the corrupt commission") or the
-    subject it is said of ("the senator is a liar", "the board was incompetent"); none when negated."""
+    subject it is said of ("the senator is a liar", "the board was incompetent", "Reyes is a corrupt
+    politician"); none when negated."""
     if _negated(word):
         return None
     if word.dep_ in _MODIFIER_CHAIN:
         noun = _modified(word)
-        return noun if noun is not None and _party(noun) else None
+        if noun is not None and noun.dep_ in _PREDICATE_OF and not _negated(noun):
+            word = noun  # "Reyes is a corrupt politician": said of the subject
+        else:
+            return noun if noun is not None and _party(noun, words) else None
     if word.dep_ in _PREDICATE_OF:
-        return next((c for c in word.head.children if c.dep_ == "nsubj" and _party(c)), None)
+        return next((c for c in word.head.children if c.dep_ == "nsubj" and _party(c, words)), None)
     return None
 
 
@@ -291,7 +302,7 @@ def _qualified(token: Token, said: list[Token], lex: Lexicon) -> Hit | None:
             kind = "ACCUSE"  # 'said the "phony" senator': a label the speaker throws at a party, as in a naming
         # a lower-case word the tagger took for part of the name it qualifies ("the corrupt Commission") counts
         judge = t.pos_ in ("ADJ", "NOUN") or (t.dep_ == "amod" and t.is_lower)
-        party = _judged_party(t) if kind is not None and judge else None
+        party = _judged_party(t, words) if kind is not None and judge else None
         if party is not None and kind is not None:
             judged_[party.i] = (party, kind)
     kinds = {kind for _, kind in judged_.values()}
@@ -357,6 +368,9 @@ def judged(sentence: TokenSpan, lex: Lexicon, taken: Mapping[int, Hit]) -> dict[
             hit = _naming(token, lex)
         elif lemma in words.speech_verbs:
             hit = _speech(token, lex, taken)
+        elif lemma in words.claiming_verbs:  # what one claims of a party, only where the words call it so
+            said = [t for t in _reported(token) if not _conditional(t, token, words)]
+            hit = _qualified(token, said, lex) if said and not _retold(said, token, words) else None
         if hit is not None and (hit.args.actors or hit.args.recipients):
             out[token.i] = hit
     return out
