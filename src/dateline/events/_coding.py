@@ -6,11 +6,11 @@ it on its patient alone, only when its sentence dates it to the story, with the 
 police body or court the story names), an attack with no doer the story's one
 criminal (:mod:`dateline.events._doers`) or, in the lead, the one the story says claimed
 it (:mod:`dateline.events._claims`), names the
-parties' actors (the head's short phrase first, an object pronoun by the one
-person it can stand for, a group word by the last meeting's parties, a subject
-"they" or "the party" by the one body named just before, a thing acted on by its
-owner: "rejected her proposal"), gives an act of the police or a court that names no one the story's one
-suspect (:mod:`dateline.events._suspect`), drops
+parties' actors (:mod:`dateline.events._parties`: the head's short phrase first,
+an object pronoun by the one person it can stand for, a group word by the last
+meeting's parties, a subject "they" or "the party" by the one body named just
+before, a thing acted on by its owner: "rejected her proposal"; an act of the
+police or a court that names no one is aimed at the story's one suspect), drops
 what no known actor does, an act asked about in an embedded question ("questioned whether
 she helped him") or provided for by a law or a policy ("the law allows police to detain
 them"), an act its target received from no one named ("received criticism for the move"),
@@ -24,11 +24,10 @@ a confidence.
 from __future__ import annotations
 
 from collections.abc import Sequence
-from dataclasses import dataclass, replace
+from dataclasses import replace
 from typing import TYPE_CHECKING
 
 from dateline import ids
-from dateline.events._antecedents import antecedent
 from dateline.events._args import passive
 from dateline.events._clause import asked_about, joint, provided, refusal
 from dateline.events._context import imperative, status
@@ -37,11 +36,11 @@ from dateline.events._fold import Hit
 from dateline.events._lexicon import Words, plover
 from dateline.events._located import located_party
 from dateline.events._model import Candidate
+from dateline.events._parties import Parties, find_parties
 from dateline.events._phrase import full_phrase, phrase
 from dateline.events._places import COUNTRY
-from dateline.events._scene import CARRY_SENTENCES, DAY_VALUE, LEAD_SENTENCES, Scene, in_story_time, line, setting
-from dateline.events._suspect import pursued
-from dateline.records import Actor, Article, Event, Span, make_span
+from dateline.events._scene import DAY_VALUE, LEAD_SENTENCES, Scene, in_story_time, line, setting
+from dateline.records import Article, Event, Span, make_span
 
 if TYPE_CHECKING:
     from spacy.tokens import Token
@@ -73,16 +72,6 @@ REFUSED_TYPES = frozenset({"SUPPORT", "AID"})
 VISIT = "visit"
 
 
-@dataclass(frozen=True)
-class _Parties:
-    """The spans of an event's argument heads and the known actors they name."""
-
-    actor_spans: tuple[Span, ...]
-    actor_ids: tuple[str, ...]
-    recipient_spans: tuple[Span, ...]
-    recipient_ids: tuple[str, ...]
-
-
 def code(article: Article, hit: Hit, number: int, scene: Scene, words: Words,
          part: tuple[int, ...] = ()) -> Candidate | None:
     """The event of ``hit``, in sentence ``number``; None for a bare event word, an act no known actor does, a
@@ -102,7 +91,7 @@ def code(article: Article, hit: Hit, number: int, scene: Scene, words: Words,
         return None  # "questioned whether West ran to help Trump": an act asked about is not told
     if provided(done.token, words):
         return None  # "the new policy prohibits all flights to Cuba": a standing provision, no one's act
-    parties = _parties(article, done, number, scene, words)
+    parties = find_parties(article, done, number, scene, words)
     if not parties.actor_ids and (not parties.recipient_ids or done.entry.needs_actor):
         # no party is a known actor ("he", "two women and a man"): nothing an analyst can use; some words are acts
         # only when a known actor does them ("the new law targets oligarchs" is no attack)
@@ -125,7 +114,7 @@ def code(article: Article, hit: Hit, number: int, scene: Scene, words: Words,
         # the news told in a passive, an attack told with no doer: the body that does such acts, or the one
         # criminal, named elsewhere in the story
         done = replace(done, args=replace(done.args, actors=(doer,)), rules_only=True)
-        parties = _parties(article, done, number, scene, words)
+        parties = find_parties(article, done, number, scene, words)
         candidate = _candidate(article, _retyped(article, done, parties, words), bounds, number, scene, parties,
                                words, part)
     return candidate
@@ -190,26 +179,7 @@ def _news_passive(article: Article, candidate: Candidate) -> bool:
             and len(date.value or "") == len(DAY_VALUE) and in_story_time(date, article))
 
 
-def _parties(article: Article, hit: Hit, number: int, scene: Scene, words: Words) -> _Parties:
-    """The spans of the hit's argument heads and the known actors they name; a group word ("their meeting")
-    names the parties of the last meeting a few sentences before, a subject "they" or "the party" the one body
-    named just before (:mod:`dateline.events._antecedents`)."""
-    args = hit.args
-    actor_spans, actor_ids = _arguments(article, args.actors, words)
-    recipient_spans, recipient_ids = _arguments(article, args.recipients, words, owned=True)
-    recipient_ids += _object_pronouns(article, args.recipients, (*actor_ids, *recipient_ids), words)
-    if (hit.entry.reciprocal and not actor_ids and scene.group is not None
-            and number - scene.group[0] <= CARRY_SENTENCES and args.actors
-            and all(t.lower_ in words.group_words for t in args.actors)):
-        actor_ids = scene.group[1]  # "Their meeting is scheduled ..."
-    if not actor_ids and len(args.actors) == 1 and (body := antecedent(article, args.actors[0], words)) is not None:
-        actor_ids = (body,)  # "Police arrested a man. They released him."
-    if not recipient_ids and (suspect := pursued(article, hit.entry.type, actor_ids)) is not None:
-        recipient_ids = (suspect,)  # "police are treating it as terrorism": the one suspect the story names
-    return _Parties(actor_spans, actor_ids, recipient_spans, recipient_ids)
-
-
-def _lone(hit: Hit, parties: _Parties, words: Words) -> bool:
+def _lone(hit: Hit, parties: Parties, words: Words) -> bool:
     """Whether an act of two parties or more (``needs_partner``) names one alone: a single known actor, no
     recipient, and neither a plural doer ("the ministers discussed ...") nor a joint act."""
     if not hit.entry.needs_partner or len(parties.actor_ids) + len(parties.recipient_ids) > 1:
@@ -242,7 +212,7 @@ def _received(token: Token, words: Words) -> bool:
     return verb.lemma_.lower() in words.receiving_verbs and not sources
 
 
-def _retyped(article: Article, hit: Hit, parties: _Parties, words: Words) -> Hit:
+def _retyped(article: Article, hit: Hit, parties: Parties, words: Words) -> Hit:
     """``hit`` with the type its entry gives an act done alone ("China held drills") or by actors all of one
     sector ("the police raided the offices")."""
     entry = hit.entry
@@ -256,7 +226,7 @@ def _retyped(article: Article, hit: Hit, parties: _Parties, words: Words) -> Hit
     return hit if entry is hit.entry else replace(hit, entry=entry)
 
 
-def _candidate(article: Article, hit: Hit, bounds: tuple[int, int], number: int, scene: Scene, parties: _Parties,
+def _candidate(article: Article, hit: Hit, bounds: tuple[int, int], number: int, scene: Scene, parties: Parties,
                words: Words, part: tuple[int, ...]) -> Candidate:
     """The event record of a checked hit, with its date, place, status and confidence."""
     trigger = make_span(article.text, hit.token.idx, hit.token.idx + len(hit.token.text))
@@ -289,82 +259,12 @@ def _candidate(article: Article, hit: Hit, bounds: tuple[int, int], number: int,
     return Candidate(event, hit, number, carried)
 
 
-def _arguments(article: Article, tokens: Sequence[Token], words: Words,
-               owned: bool = False) -> tuple[tuple[Span, ...], tuple[str, ...]]:
-    """The spans (whole noun phrases) of the argument heads, and the actors they name.
-
-    An actor is looked up under the head's short phrase first ("the enclave"),
-    then under the whole phrase ("the enclave of Eastern Ghouta"), but for a place named by what it
-    borders ("the border with Egypt" is no party of an airstrike on it). With ``owned`` (recipients), a
-    thing named with its owner's possessive names the owner first (:func:`_owner`).
-    """
-    text = article.text
-    spans: dict[tuple[int, int], Span] = {}
-    found: list[str] = []
-    for token in tokens:
-        short, full = phrase(token, words), full_phrase(token, words)
-        spans.setdefault(full, make_span(text, *full))
-        actor = _owner(article, token, words) if owned else None
-        if actor is None:
-            actor = article.actor_at(*_past_possessive(token, short))
-        if actor is None and not _bordering(token, words):
-            actor = article.actor_at(*_past_possessive(token, full))
-        if actor is not None and actor.id not in found:
-            found.append(actor.id)
-    return tuple(spans.values()), tuple(found)
-
-
-def _owner(article: Article, token: Token, words: Words) -> Actor | None:
-    """The actor whose thing ``token`` names with a possessive, or with a relative clause of which the owner is
-    the subject (``words.owned_things``: "praised her endorsement", "responded to his letter", "defended
-    Trump's America First policy", "did not support the policies Trump announced"): an act on the thing is
-    aimed at its owner. None for another noun ("his associates" are not the person "his" stands for), or
-    where the possessor names no known actor."""
-    if token.pos_ != "NOUN" or token.lemma_.lower() not in words.owned_things:
-        return None
-    owners = [c for c in token.children if c.dep_ == "poss"] or [
-        g for c in token.children if c.dep_ == "relcl" for g in c.children if g.dep_ == "nsubj"]
-    return article.actor_at(*phrase(owners[0], words)) if owners else None
-
-
-def _past_possessive(token: Token, short: tuple[int, int]) -> tuple[int, int]:
-    """The words of a common noun's phrase after its possessive pronoun: "his associates" are not the person
-    "his" stands for."""
-    pronouns = [c for c in token.children if c.dep_ == "poss" and c.tag_ == "PRP$"]
-    if token.pos_ != "NOUN" or not pronouns:
-        return short
-    return max(short[0], pronouns[-1].idx + len(pronouns[-1].text)), short[1]
-
-
 def _own_country(article: Article, actor_ids: Sequence[str], recipient_ids: Sequence[str]) -> bool:
     """Whether every recipient is the country (or the government) of an actor ("Johnson said Britain must")."""
     countries = {a.country for i in actor_ids if (a := article.actor(i)) is not None and a.country}
     recipients = [article.actor(i) for i in recipient_ids]
     return bool(recipients) and all(r is not None and r.kind == "country" and r.country in countries
                                     for r in recipients)
-
-
-def _object_pronouns(article: Article, tokens: Sequence[Token], taken: Sequence[str], words: Words) -> tuple[str, ...]:
-    """The persons that object pronouns the actors left open stand for ("broke with Trump and urged him"):
-    the one person named before the pronoun in its sentence who is not already a party (an object pronoun
-    is never its own clause's subject); none where two could be meant."""
-    found: list[str] = []
-    for token in tokens:
-        if token.lower_ not in words.object_pronouns or article.actor_at(token.idx, token.idx + len(token.text)):
-            continue
-        start = token.sent.start_char
-        persons = {a.id for a in article.actors if a.kind == "person" and a.id not in taken
-                   and any(start <= m.start and m.end <= token.idx for m in a.mentions)}
-        if len(persons) == 1:
-            found += persons
-    return tuple(found)
-
-
-def _bordering(token: Token, words: Words) -> bool:
-    """A place named by what it borders ("the border with Egypt", "the area near Aleppo"): a place, not the
-    party it names ("the enclave of Eastern Ghouta" is Eastern Ghouta)."""
-    return token.lemma_.lower() in words.place_nouns and not any(
-        c.dep_ == "prep" and c.lower_ in words.partitive_prepositions for c in token.children)
 
 
 def _confidence(hit: Hit, state: str, has_recipient: bool, carried: bool) -> float:
