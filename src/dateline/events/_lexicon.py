@@ -4,7 +4,8 @@ The lexicon is language data (``dateline/lang/<code>/events.json``): trigger
 entries, light verbs, and the word lists the stage reads beside them
 (:class:`Words`: prepositions, pronouns, nouns of instruments, places, time
 ...). PLOVER's quad classes and intensities are not language data
-(``dateline/data/events/plover.json``). The lexicon can be extended without
+(``dateline/data/events/plover.json``, read in :mod:`dateline.events._plover`
+and named here too). The lexicon can be extended without
 touching code: a user file of the same shape merged over it
 (``lexicons={"events": FILE}``) replaces an entry with the same lemma, part of
 speech and ``with`` list; ``"type": null`` removes it; its ``light_verbs`` and
@@ -18,8 +19,9 @@ from dataclasses import dataclass, fields
 from pathlib import Path
 from typing import Any
 
-from dateline._data import is_strings, packaged, read_user
+from dateline._data import is_strings, read_user
 from dateline.errors import ResourceError
+from dateline.events._plover import Plover, plover
 from dateline.lang import Resources
 from dateline.records import EVENT_TYPES, EventType
 
@@ -227,20 +229,6 @@ class Lexicon:
         return sum(len(entries) for entries in self.index.values())
 
 
-@dataclass(frozen=True)
-class Plover:
-    """PLOVER's tables: quad class and intensity per type (and mode)."""
-
-    version: str
-    quad: dict[str, int]
-    intensity: dict[str, float]
-    mode_intensity: dict[tuple[str, str], float]
-    requires_recipient: frozenset[str]
-
-    def score(self, event_type: str, mode: str | None) -> float | None:
-        if mode is not None and (event_type, mode) in self.mode_intensity:
-            return self.mode_intensity[(event_type, mode)]
-        return self.intensity.get(event_type)
 
 
 def _fail(source: str, where: str, problem: str) -> ResourceError:
@@ -367,38 +355,3 @@ def load_lexicon(res: Resources) -> Lexicon:
         index.setdefault((entry.lemma, entry.pos), []).append(entry)
     return Lexicon(version, {key: tuple(sorted(v, key=lambda e: not e.with_)) for key, v in index.items()}, words,
                    light, res)
-
-
-def _plover_fail(what: str) -> ResourceError:
-    return ResourceError(f"PLOVER table dateline/data/events/plover.json: {what}; fix the data file")
-
-
-def _number(row: dict[str, Any], key: str, where: str) -> float:
-    value = row.get(key)
-    if isinstance(value, bool) or not isinstance(value, int | float):
-        raise _plover_fail(f"{where} needs a number {key!r}")
-    return float(value)
-
-
-@functools.cache
-def plover() -> Plover:
-    """PLOVER's quad classes and intensities (``data/events/plover.json``)."""
-    data = packaged("events/plover.json", "PLOVER table", SUPPORTED_MAJOR)
-    types, requires = data.get("types"), data.get("requires_recipient")
-    if not isinstance(types, dict) or not isinstance(requires, list) or not set(requires) <= set(EVENT_TYPES):
-        raise _plover_fail("needs a 'types' object and a 'requires_recipient' list of PLOVER types")
-    quad: dict[str, int] = {}
-    intensity: dict[str, float] = {}
-    modes: dict[tuple[str, str], float] = {}
-    for event_type in EVENT_TYPES:
-        row = types.get(event_type)
-        if not isinstance(row, dict) or row.get("quad") not in (1, 2, 3, 4):
-            raise _plover_fail(f"type {event_type} needs a quad class 1-4")
-        quad[event_type] = int(row["quad"])
-        intensity[event_type] = _number(row, "intensity", f"type {event_type}")
-        row_modes = row.get("modes", {})
-        if not isinstance(row_modes, dict):
-            raise _plover_fail(f"type {event_type}: 'modes' must map a mode to its intensity")
-        for mode in row_modes:
-            modes[(event_type, mode)] = _number(row_modes, mode, f"type {event_type}")
-    return Plover(str(data["version"]), quad, intensity, modes, frozenset(requires))
