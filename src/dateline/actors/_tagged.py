@@ -109,8 +109,8 @@ def kind_in_apposition(build: Build, k: int) -> str | None:
     """The sector the noun phrase in apposition to a name that ends before token ``k`` says it is of
     ("Drexel Lambert, an investment bank,": BUS; "Sea-Eye, a German rescue charity,": NGO), None when it
     says none."""
-    doc, heads = build.doc, build.lex.heads
-    if heads is None or k + 2 >= len(doc) or doc[k].text != "," or doc[k + 1].lower_ not in ("a", "an"):
+    doc, heads, articles = build.doc, build.lex.heads, build.lex.words.indefinite_articles
+    if heads is None or k + 2 >= len(doc) or doc[k].text != "," or doc[k + 1].lower_ not in articles:
         return None
     end = k + 2
     while end < min(len(doc), k + 2 + MAX_KIND_WORDS) and doc[end].pos_ in ("ADJ", "NOUN", "PROPN"):

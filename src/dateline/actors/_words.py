@@ -50,6 +50,7 @@ class Words:
     locative_prepositions: frozenset[str]
     determiners: frozenset[str]
     definite_articles: frozenset[str]
+    indefinite_articles: frozenset[str]
     country_prepositions: frozenset[str]
     rank_prepositions: frozenset[str]
     possessives: frozenset[str]
@@ -216,6 +217,7 @@ def parse_words(data: dict[str, Any]) -> Words:
         locative_prepositions=_lower_words(data, "locative_prepositions"),
         determiners=_lower_words(data, "determiners"),
         definite_articles=_lower_words(data, "definite_articles"),
+        indefinite_articles=_lower_words(data, "indefinite_articles"),
         country_prepositions=_lower_words(data, "country_prepositions"),
         rank_prepositions=_lower_words(data, "rank_prepositions"),
         possessives=_marks(data, "possessives"),
