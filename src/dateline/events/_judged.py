@@ -99,6 +99,11 @@ def _conditional(word: Token, verb: Token, words: Words) -> bool:
     return False
 
 
+def _asserted(said: Iterable[Token], verb: Token, words: Words) -> list[Token]:
+    """The words of ``said`` that stand in no condition of what ``verb`` reports (:func:`_conditional`)."""
+    return [t for t in said if not _conditional(t, verb, words)]
+
+
 def _retold(said: list[Token], verb: Token, words: Words) -> bool:
     """Whether reported words retell what someone named said or called a thing ("said Reyes had called Cole a
     liar", "said critics called the plan a disaster"): that judgement is theirs, not the speaker's."""
@@ -222,14 +227,14 @@ def _speech(token: Token, lex: Lexicon, taken: Mapping[int, Hit]) -> Hit | None:
     said, reach = _quoted(token)
     if not said and _retold(_reported(token), token, words):
         return None  # "said critics had called him corrupt": the critics' judgement, not the speaker's
-    said = [t for t in said or _reported(token) if not _conditional(t, token, words)]
+    said = _asserted(said or _reported(token), token, words)
     if not said:
         return None
     if any(t.i in taken for t in said):
         return _qualified(token, said, lex)
     kind = _polarity(said, words)
     if kind is None:  # no word of judgement counted, but a party may bear a label ('said the "phony" senator')
-        return _qualified(token, [t for t in _reported(token) if not _conditional(t, token, words)] or said, lex)
+        return _qualified(token, _asserted(_reported(token), token, words) or said, lex)
     named = [t for t in said if t.ent_type_ in _PARTY_ENTS and t.dep_ not in ("compound", "flat", "amod")
              and t.pos_ in ("PROPN", "NOUN")]
     named += [g for c in token.children if c.dep_ == "prep" and c.lower_ in words.object_prepositions
@@ -294,7 +299,7 @@ def _qualified(token: Token, said: list[Token], lex: Lexicon) -> Hit | None:
     words = lex.words
     if token.sent[-1].text == "?":
         return None  # a question judges no one
-    judged_: dict[int, tuple[Token, str]] = {}
+    verdicts: dict[int, tuple[Token, str]] = {}
     for t in said:
         forms = {t.lower_, t.lemma_.lower()}
         kind = "SUPPORT" if forms & words.praise_words else "ACCUSE" if forms & words.blame_words else None
@@ -304,14 +309,14 @@ def _qualified(token: Token, said: list[Token], lex: Lexicon) -> Hit | None:
         judge = t.pos_ in ("ADJ", "NOUN") or (t.dep_ == "amod" and t.is_lower)
         party = _judged_party(t, words) if kind is not None and judge else None
         if party is not None and kind is not None:
-            judged_[party.i] = (party, kind)
-    kinds = {kind for _, kind in judged_.values()}
+            verdicts[party.i] = (party, kind)
+    kinds = {kind for _, kind in verdicts.values()}
     if len(kinds) != 1:
         return None
     entry = _entry(token, kinds.pop(), words)
     args = find_args(token, entry, lex.nouns, lex.light, words)
     speaker = {t.i for t in args.actors}
-    recipients = tuple(party for party, _ in judged_.values() if party.i not in speaker)
+    recipients = tuple(party for party, _ in verdicts.values() if party.i not in speaker)
     if not recipients:
         return None
     return Hit(token, entry, Args(actors=args.actors, recipients=recipients), JUDGED_WEIGHT, apart=True)
@@ -369,7 +374,7 @@ def judged(sentence: TokenSpan, lex: Lexicon, taken: Mapping[int, Hit]) -> dict[
         elif lemma in words.speech_verbs:
             hit = _speech(token, lex, taken)
         elif lemma in words.claiming_verbs:  # what one claims of a party, only where the words call it so
-            said = [t for t in _reported(token) if not _conditional(t, token, words)]
+            said = _asserted(_reported(token), token, words)
             hit = _qualified(token, said, lex) if said and not _retold(said, token, words) else None
         if hit is not None and (hit.args.actors or hit.args.recipients):
             out[token.i] = hit
