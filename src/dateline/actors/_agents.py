@@ -99,8 +99,6 @@ def _the_country(build: Build, k: int) -> bool:
     return before > 0 and doc[before - 1].lower_ in words.definite_articles
 
 
-
-
 def _inside_name(doc: Doc, lo: int, i: int, words: Words) -> bool:
     """Whether token ``i`` lies inside a longer named entity starting before ``lo``."""
     tok = doc[i]
@@ -346,14 +344,6 @@ def _antecedent(key: Key, group: Group, other_key: Key, other: Group) -> bool:
         return other.anaphor is None and group.anaphor is not None and group.anaphor in other.name.lower()
     return (other.kind == "group" and key[0] == other_key[0] == "A" and key[1] == "" and other_key[1] != ""
             and other_key[2:] == key[2:])
-
-
-
-
-
-
-
-
 
 
 def _capitalized(doc: Doc, i: int, j: int) -> bool:

@@ -361,10 +361,6 @@ def _person_group(
     return ("P", name), group
 
 
-
-
-
-
 def pronoun_pass(build: Build) -> None:
     """He/she join the one person actor (of matching gender) in this or the previous sentence."""
     doc, text = build.doc, build.article.text

@@ -18,7 +18,6 @@ FALLBACK = (
 )
 
 
-
 def default_corpus() -> Path | None:
     """The shared Wikinews corpus, else the bundled sample, else None (built-in sentences)."""
     candidate = shared_root() / "corpora" / "wikinews.jsonl"
@@ -50,7 +49,6 @@ def corpus_rows(corpus: Path | None, n: int) -> list[dict[str, str]]:
 def write_rows(path: Path, rows: list[dict[str, str]]) -> Path:
     path.write_text("".join(json.dumps(r, ensure_ascii=False) + "\n" for r in rows), encoding="utf-8")
     return path
-
 
 
 def machine() -> str:

@@ -45,6 +45,7 @@ GOAL_RATIO = 0.85
 #: ... and no worker grows beyond this resident memory (MB).
 GOAL_PEAK_RSS_MB = 1536.0
 
+
 @dataclass(frozen=True)
 class BenchReport:
     """Throughput of the full pipeline and of bare spaCy, the time per stage, and peak memory."""
@@ -183,7 +184,6 @@ def _report(
     )
     goals = {"ratio": report.ratio >= GOAL_RATIO, "peak_rss": report.peak_rss_mb <= GOAL_PEAK_RSS_MB}
     return replace(report, goals_met=goals)
-
 
 
 # -- whole processes ---------------------------------------------------------------------------------------

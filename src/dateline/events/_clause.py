@@ -162,6 +162,7 @@ def owner(token: Token, words: Words) -> list[Token]:
             return parties(child, words)
     return parties(token, words) if token.pos_ in ("PROPN", "PRON") or token.ent_type_ else []
 
+
 def intended(verb: Token, words: Words) -> bool:
     """Whether ``verb`` is the infinitive of an intention noun ("their plans to oppose the bill", "its decision to
     send troops"): what the noun's owner means to do, not something the noun does."""
@@ -201,6 +202,7 @@ def complement_passive(verb: Token) -> bool:
     if verb.dep_ == "acomp":
         return verb.head.pos_ == "AUX"
     return verb.dep_ == "advcl" and not any(c.dep_ in ("nsubj", "aux", *OWN_OBJECTS) for c in verb.children)
+
 
 def passive_agents(verb: Token, words: Words) -> list[Token]:
     """The parties of a passive verb's "by" phrase."""

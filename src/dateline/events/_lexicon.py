@@ -229,8 +229,6 @@ class Lexicon:
         return sum(len(entries) for entries in self.index.values())
 
 
-
-
 def _fail(source: str, where: str, problem: str) -> ResourceError:
     return ResourceError(
         f"event lexicon {source}: {where}: {problem}; fix the entry (see 'fields' in the built-in lexicon)"
