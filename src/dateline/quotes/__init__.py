@@ -57,10 +57,11 @@ from dateline.errors import PipelineError
 from dateline.lang import Resources
 from dateline.pipeline import StageConfig, stage
 from dateline.quotes._arrays import Arrays
+from dateline.quotes._deeds import acted
 from dateline.quotes._held import held
 from dateline.quotes._learned import arrays_of, find_learned, load_learned, with_sources
 from dateline.quotes._lexicon import Lexicon, load_lexicon
-from dateline.quotes._reading import acted, denied, says
+from dateline.quotes._reading import denied, says
 from dateline.quotes._rules import between_parts, find_by_rules
 from dateline.quotes._voices import carried_on
 from dateline.records import Article, Quote

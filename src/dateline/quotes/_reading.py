@@ -21,23 +21,21 @@ from dateline.quotes._cue_features import CUE_MARKS
 from dateline.quotes._direct import MIN_DIRECT_SHARE
 from dateline.quotes._lexicon import Lexicon
 from dateline.quotes._model import Attribution, Features, source_extent
-from dateline.quotes._types import Extent, finite
+from dateline.quotes._types import Extent
 from dateline.records import Quote, QuoteKind
 
-__all__ = ["MIN_DIRECT_SHARE", "acted", "denied", "denies", "holds", "is_direct", "no_one", "relayed", "reportable",
-           "says", "strict_kind", "through_quotation", "without_that"]
+__all__ = ["MIN_DIRECT_SHARE", "cue_kind", "cue_token", "denied", "denies", "holds", "is_direct", "no_one", "relayed",
+           "reportable", "says", "strict_kind", "through_quotation", "without_that", "word_kind"]
 
 
 _VERBS = frozenset({VERB, AUX})
-#: Labels of a clause inside a content: its subject, or the clause complement of the cue.
-_CLAUSE_DEPS = frozenset({"nsubj", "nsubjpass", "expl", "ccomp", "xcomp"})
 #: Labels of a "that" that is the subject of the content's clause, not the complementizer that opens it.
 _SUBJECTS = frozenset({"nsubj", "nsubjpass"})
 #: Dependents of a light verb that say what it reports ("is confident", "made the case", "has doubts").
 _COMPLEMENTS = frozenset({"acomp", "attr", "dobj", "oprd"})
 
 
-def _word_kind(lemma: str, lexicon: Lexicon) -> QuoteKind | None:
+def word_kind(lemma: str, lexicon: Lexicon) -> QuoteKind | None:
     """The kind of attribution a cue word makes, or None for a word in no list of speech or attitude."""
     if lemma in lexicon.communication_cues:
         return "speech"
@@ -52,10 +50,10 @@ def _kind(a: Arrays, found: Attribution, direct: bool, lexicon: Lexicon) -> Quot
     cue = a.text[slice(*found.cue_chars[0])].lower() if found.cue_chars else ""
     if direct or not any(c.isalnum() for c in cue):
         return "speech"
-    return _cue_kind(a, cue, found.cue[0], lexicon)
+    return cue_kind(a, cue, found.cue[0], lexicon)
 
 
-def _cue_kind(a: Arrays, cue: str, token: int, lexicon: Lexicon) -> QuoteKind | None:
+def cue_kind(a: Arrays, cue: str, token: int, lexicon: Lexicon) -> QuoteKind | None:
     """The kind a cue (its words ``cue``, its first token ``token``) gives: stance for a sourcing phrase
     ("according to"), else the kind of its word or of a light verb's complement ("made the case")."""
     if tuple(cue.split()) in lexicon.source_phrases:
@@ -64,78 +62,9 @@ def _cue_kind(a: Arrays, cue: str, token: int, lexicon: Lexicon) -> QuoteKind | 
     lemma = word.lemma_.lower()
     if lemma in lexicon.light_verbs:
         for child in word.children:
-            if child.dep_ in _COMPLEMENTS and (kind := _word_kind(child.lemma_.lower(), lexicon)) is not None:
+            if child.dep_ in _COMPLEMENTS and (kind := word_kind(child.lemma_.lower(), lexicon)) is not None:
                 return kind
-    return _word_kind(lemma, lexicon)
-
-
-def acted(a: Arrays, quote: Quote, lexicon: Lexicon) -> bool:
-    """Whether a reported stance tells of a deed of its agent, not a position: its cue is in no list of speech,
-    belief, attitude, intention or judgement ("the judge sentenced him to ...", "the council abolished the
-    rule", "she photographed the event"), is a verb whose lemma is a word of stance only as an adjective
-    ("officials cleared the area", :func:`_other_word`), is a verb of thought with a thing, not a clause,
-    after it ("understood the inner workings", "showed promise": what it dealt with, not a view) or a verb of
-    pursuit with one ("sought the nomination": going after it, where "sought to ..." is an intention), a verb of
-    going on whose content is no word of speech or stance ("continued as a performer", :func:`_goes_on`), or a
-    verb of seeing with no finite clause after it ("saw people queuing": what was seen, :func:`_finite`), or a
-    verb of celebrating an occasion ("celebrated his birthday", :func:`_occasion`).
-    PolNeAR marks these as attributions, so the stage keeps them, as kind ``act``."""
-    cue = _cue_token(a, quote)
-    if quote.kind != "stance" or quote.direct or quote.cue is None or cue is None:
-        return False
-    lemma = a.doc[cue].lemma_.lower()
-    if lemma in lexicon.feeling_verbs:
-        return False  # "the verdict angered his lawyers": what they feel, read by the rules alone
-    return _cue_kind(a, quote.cue.text.lower(), cue, lexicon) is None or _other_word(a, cue, lexicon) \
-        or ((lemma in lexicon.object_topic_verbs or lemma in lexicon.pursuit_verbs) and not _clause_content(a, quote)) \
-        or (lemma in lexicon.continuation_verbs and _goes_on(a, quote, lexicon)) \
-        or (lemma in lexicon.perception_verbs and not _finite(a, quote)) \
-        or (lemma in lexicon.occasion_verbs and _occasion(a, quote, lexicon))
-
-
-def _occasion(a: Arrays, quote: Quote, lexicon: Lexicon) -> bool:
-    """Whether what a verb of celebrating reports is an occasion ("celebrated the anniversary of the festival",
-    "to celebrate a birthday"): a festivity held, not a stance, as "celebrated the ruling" is."""
-    return any(a.doc[i].lemma_.lower() in lexicon.occasion_nouns for i in _heads(a, quote))
-
-
-def _heads(a: Arrays, quote: Quote) -> list[int]:
-    """The tokens of ``quote``'s content whose head lies outside it (or is themselves): the content's own heads."""
-    start, end = a.token_range(quote.content.start, quote.content.end)
-    return [i for i in range(start, min(end, a.n)) if not start <= int(a.head[i]) < end or int(a.head[i]) == i]
-
-
-def _goes_on(a: Arrays, quote: Quote, lexicon: Lexicon) -> bool:
-    """Whether what a verb of going on reports is no word of speech or stance: "continued as a performer", "protests
-    continued across the nation", not "continued his criticism of the plan" (the criticism is the stance)."""
-    return all(_word_kind(a.doc[i].lemma_.lower(), lexicon) is None for i in _heads(a, quote))
-
-
-def _finite(a: Arrays, quote: Quote) -> bool:
-    """Whether ``quote``'s content is a finite clause ("there were no differences", "they do switch"), not a thing
-    or a small clause ("people queuing", "a star forming", "it face-on")."""
-    return any(finite(a.doc[i]) for i in _heads(a, quote))
-
-
-def _clause_content(a: Arrays, quote: Quote) -> bool:
-    """Whether ``quote``'s content holds a clause (a subject, or a head that is a verb or a clause complement:
-    "maybe you misheard", "at present, women suffer"), not only a thing ("the inner workings")."""
-    start, end = a.token_range(quote.content.start, quote.content.end)
-    end = min(end, a.n)
-    for i in range(start, end):
-        root = not start <= int(a.head[i]) < end or int(a.head[i]) == i
-        if a.dep_(i) in _CLAUSE_DEPS or (root and a.pos[i] in _VERBS):
-            return True
-    return False
-
-
-def _other_word(a: Arrays, cue: int, lexicon: Lexicon) -> bool:
-    """Whether the cue is a verb whose lemma is a word of stance only as an adjective ("officials cleared the
-    area", "the delay upset the schedule": "clear" and "upset" as in "is clear that ...", "was upset about ...")."""
-    lemma = a.doc[cue].lemma_.lower()
-    if a.pos[cue] != VERB or lemma in lexicon.light_verbs:
-        return False
-    return lemma in lexicon.cue_adjectives and lemma not in lexicon.verbal_cues
+    return word_kind(lemma, lexicon)
 
 
 def _content_head(a: Arrays, found: Attribution) -> int | None:
@@ -204,12 +133,13 @@ MIN_LEARNED_CUE_SCORE = 0.0
 def strict_kind(a: Arrays, found: Attribution, direct: bool, lexicon: Lexicon) -> QuoteKind | None:
     """The kind of an attribution, or None when it reports no speech, belief, attitude, intention or judgement:
     its cue is in no such list (nor a learned cue word the model scores at least :data:`MIN_LEARNED_CUE_SCORE`,
-    which is given kind stance here and read as a deed by :func:`acted`), a verb of perception or finding holds
-    no clause ("saw an increase"), or the content is the infinitive of a verb of going on ("continued to work")."""
+    which is given kind stance here and read as a deed in :mod:`dateline.quotes._deeds`), a verb of perception
+    or finding holds no clause ("saw an increase"), or the content is the infinitive of a verb of going on
+    ("continued to work")."""
     kind = _kind(a, found, direct, lexicon)
     if kind is None and found.score >= MIN_LEARNED_CUE_SCORE \
             and a.doc[found.cue[0]].lemma_.lower() in lexicon.learned_cues:
-        kind = "stance"  # a cue PolNeAR's annotators mark often; the stage tells it as a deed (:func:`acted`)
+        kind = "stance"  # a cue PolNeAR's annotators mark often; the stage tells it as a deed (quotes._deeds)
     if not direct and _convened(a, found, lexicon):
         return None
     if kind == "stance" and a.doc[found.cue[0]].lemma_.lower() in lexicon.clause_only_verbs \
@@ -286,7 +216,7 @@ def says(a: Arrays, quote: Quote, lexicon: Lexicon) -> bool:
     asked about in a question unless quoted."""
     if quote.speaker_span is not None and no_one(quote.speaker_span.text, lexicon):
         return False
-    cue = _cue_token(a, quote)
+    cue = cue_token(a, quote)
     if cue is None:
         return True
     if quote.kind == "stance" and asks(quote.content.text, _thought_lemma(a, cue, lexicon), lexicon):
@@ -294,7 +224,7 @@ def says(a: Arrays, quote: Quote, lexicon: Lexicon) -> bool:
     return quote.direct or not _in_question(a, cue)
 
 
-def _cue_token(a: Arrays, quote: Quote) -> int | None:
+def cue_token(a: Arrays, quote: Quote) -> int | None:
     """The first token of ``quote``'s cue, or None when it has none."""
     if quote.cue is None or a.n == 0:
         return None
@@ -311,7 +241,7 @@ def denies(a: Arrays, cue: int, lexicon: Lexicon) -> bool:
 def denied(a: Arrays, quote: Quote, lexicon: Lexicon) -> bool:
     """Whether the cue of a quote the rules found is negated (:func:`denies`), also through the verb it is
     coordinated with ("did not concede or admit defeat")."""
-    cue = _cue_token(a, quote)
+    cue = cue_token(a, quote)
     if cue is None:
         return False
     head = int(a.head[cue])
