@@ -227,13 +227,9 @@ def _agent(
 ) -> None:
     doc = build.doc
     lo, iso, org_key = owner_before(build, i, by_token)
-    if (_inside_name(doc, lo, i, build.lex.words) or (_used_as_adjective(doc, j) and not _doer(build, j))
-            or _dictionary_org(by_token, i, j) or no_group(build, i, j)):
+    if _no_agent(build, lo, i, j, iso, by_token):
         return
     noun = " ".join(build.lowers[i:j])
-    if noun in build.lex.words.relation_nouns and ((lo == i and iso is not None)
-                                                   or any(owner_word(c) for c in doc[j - 1].children)):
-        return  # "Trump's critics", "his supporters": the people of a person (see the relations pass)
     if noun in build.lex.anaphoric:
         _anaphoric_agent(build, i, j, sector, label)
         return
@@ -242,14 +238,8 @@ def _agent(
     if iso is None and org_key is None:
         iso, j = place_after(build, j)  # "police in St. Louis", "residents of Gdańsk"
     if modifier_only and iso is None and org_key is None:
-        # "people" alone is nobody in particular; "Afghan people" are Afghanistan's civilians, and "three
-        # people were injured" those of the country the story happens in
-        many = noun in build.lex.counted and (counted(doc, j - 1, build.lex.words) or victims(doc, j - 1,
-                                                                                               build.lex.words))
-        iso = build.context.scene_country if many else None
+        iso = _people_country(build, i, j, noun, sector, label)
         if iso is None:
-            if may_be_bare(build, noun, sector) and bare_party(doc, j - 1, build.lex.words):
-                _bare_group(build, i, j, sector, label)
             return
     if iso is None and org_key is None and _capitalized(doc, i, j):
         _institution(build, i, j, sector, by_token)  # "the Coast Guard": the body of the story's country
@@ -267,6 +257,32 @@ def _agent(
     group = build.add_tokens(*found, range(lo, j))
     if iso is None and lo > 0 and build.lowers[lo - 1] in build.lex.words.definite_articles:
         group.anaphor = doc[i:j].text.lower()
+
+
+def _no_agent(build: Build, lo: int, i: int, j: int, iso: str | None, by_token: dict[int, Candidate]) -> bool:
+    """Whether the agent noun at tokens [i, j), its owner's phrase starting at ``lo`` (of country ``iso``),
+    names no agent: it lies inside a longer name or a dictionary organization, modifies another noun ("military
+    aid") without doing it, is no group at all (:func:`~dateline.actors._parties.no_group`), or is the people
+    of a person ("Trump's critics", "his supporters": see the relations pass)."""
+    doc = build.doc
+    if (_inside_name(doc, lo, i, build.lex.words) or (_used_as_adjective(doc, j) and not _doer(build, j))
+            or _dictionary_org(by_token, i, j) or no_group(build, i, j)):
+        return True
+    noun = " ".join(build.lowers[i:j])
+    return noun in build.lex.words.relation_nouns and ((lo == i and iso is not None)
+                                                       or any(owner_word(c) for c in doc[j - 1].children))
+
+
+def _people_country(build: Build, i: int, j: int, noun: str, sector: str, label: str) -> str | None:
+    """The country of people named with no country's word ("people" alone is nobody in particular; "Afghan
+    people" are read before): that the story happens in where they are counted or victims ("three people were
+    injured"); else None, and a bare role noun that is a party becomes its group (:func:`_bare_group`)."""
+    doc, words = build.doc, build.lex.words
+    many = noun in build.lex.counted and (counted(doc, j - 1, words) or victims(doc, j - 1, words))
+    iso = build.context.scene_country if many else None
+    if iso is None and may_be_bare(build, noun, sector) and bare_party(doc, j - 1, words):
+        _bare_group(build, i, j, sector, label)
+    return iso
 
 
 def _agent_group(build: Build, iso: str | None, sector: str, label: str, noun: str,
