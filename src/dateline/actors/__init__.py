@@ -45,10 +45,11 @@ from dateline.actors._affiliations import affiliations_pass
 from dateline.actors._agents import agents_pass, anaphors_pass, government
 from dateline.actors._build import Build, Context, Group
 from dateline.actors._candidates import candidates_pass
-from dateline.actors._junk import drop_junk, not_actors_pass, opens_event_name
+from dateline.actors._junk import drop_junk
 from dateline.actors._lexicon import Country, Hit, Lexicon, Org, Person, load_lexicon
 from dateline.actors._mentions import Candidate, clean_entities, scan_phrases
 from dateline.actors._namesakes import division_namesakes, inside_places, without_namesakes
+from dateline.actors._not_actors import not_actors_pass, opens_event_name
 from dateline.actors._orgs import IGO, name_group
 from dateline.actors._persons import people_pass, pronoun_pass
 from dateline.actors._relations import relations_pass

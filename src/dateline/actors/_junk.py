@@ -1,12 +1,7 @@
-"""Names that are no actors: credit lines and ships, used up before the passes; unknown names dropped
-once the article's actors are built.
+"""Names that are no actors: unknown names dropped once the article's actors are built.
 
-Credit and copyright lines ("Reporting by ...; Editing by ...", "Copyright
-Financial Times Ltd."), pictures' credits ("Image: Jane Roe.") and ships' names
-("USS Ronald Reagan") are used up before any pass reads them
-(:func:`not_actors_pass`). A country's, people's or capital's name that opens
-the name of an event ("an Iraq War veteran", "the Beijing Olympics") is no
-actor there (:func:`opens_event_name`, read by the names pass).
+Credit lines, ships and the names of events that a country's name opens are
+set aside before the passes (:mod:`dateline.actors._not_actors`).
 
 Only names no dictionary knows and no title explains are judged (``Group.unknown``):
 
@@ -62,9 +57,8 @@ from dateline.actors._tagged import kind_in_apposition, org_noun_at
 if TYPE_CHECKING:
     from spacy.tokens import Token
 
-    from dateline.actors._mentions import Candidate
 
-__all__ = ["drop_junk", "not_actors_pass", "opens_event_name"]
+__all__ = ["drop_junk"]
 
 #: Longest acronym; a longer word in capitals is shouting ("TOGETHER", "ABSTAINS"). "UNESCO" has 6 letters.
 MAX_ACRONYM_LETTERS = 6
@@ -86,68 +80,6 @@ AGENTS = frozenset({"nsubj", "poss", "agent"})
 SUBJECTS = frozenset({"nsubj", "nsubjpass"})
 #: Brackets that hold an acronym or what it stands for ("FGM [Female Genital Mutilation]").
 OPENING_BRACKETS = frozenset({"(", "["})
-#: Dictionary readings of places and peoples: one that opens the name of an event is no actor there.
-PLACE_KINDS = frozenset({"country", "demonym", "capital", "metonym"})
-#: Most capitalized words read after a place's name for the word that makes it an event's ("Syrian Civil War").
-MAX_EVENT_WORDS = 2
-
-
-def not_actors_pass(build: Build) -> None:
-    """Use up, before any pass reads them, the tokens that name no actor: sentences that open a credit or
-    copyright line ("Reporting by ...; Editing by ...", "Copyright Financial Times Ltd."), a picture's credit
-    to the end of its sentence ("Image: Jane Roe.") and the names of ships ("USS Ronald Reagan")."""
-    words, doc, lowers = build.lex.words, build.doc, build.lowers
-    longest = max((len(o) for o in words.credit_openings), default=0)
-    firsts = {o[0] for o in words.credit_openings}
-    for sent in build.sentences:
-        k = sent.start
-        while k < sent.stop and lowers[k].isspace():
-            k += 1
-        if k < sent.stop and lowers[k] in firsts:
-            opening = tuple(lowers[k : k + longest])
-            if any(opening[: len(o)] == o for o in words.credit_openings):
-                build.taken.update(sent)
-    for k in [k for k in range(len(lowers) - 1) if lowers[k + 1] == ":"]:  # "A deer at the farm. Image: Jane Roe."
-        if doc[k].text in words.credit_labels:
-            end = k + 2
-            while end < doc[k].sent.end and "\n" not in doc[end].text:
-                end += 1
-            build.taken.update(range(k, end))
-    vessels = {v.lower() for v in words.vessel_prefixes}
-    prefixes = {lower for lower in set(lowers) if lower.replace(".", "") in vessels}  # each distinct word once
-    for k in [k for k, lower in enumerate(lowers) if lower in prefixes]:  # "USS Grayback", "U.S.S. Grayback"
-        if doc[k].text.replace(".", "") in words.vessel_prefixes:
-            _take_vessel(build, k)
-
-
-def opens_event_name(build: Build, cand: Candidate) -> bool:
-    """Whether a country's, people's or capital's name opens the name of an event, a period or a place, whose
-    capitalized last word says so ("an Iraq War veteran", "the Syrian Civil War", "the Beijing Olympics"), or
-    names a currency ("five million US dollars"): no actor there."""
-    if not cand.hits or any(h.kind not in PLACE_KINDS for h in cand.hits):
-        return False
-    doc, heads = build.doc, build.lex.words.not_actor_heads
-    after = doc[cand.tok_end] if cand.tok_end < len(doc) else None
-    if after is not None and after.lower_ in build.lex.words.currency_nouns and after.pos_ == "NOUN":
-        return True  # not "South Korea won the match"
-    for k in range(cand.tok_end, min(cand.tok_end + MAX_EVENT_WORDS, len(doc))):
-        if not doc[k].is_title:
-            return False
-        if doc[k].lower_ in heads:
-            return True
-    return False
-
-
-def _take_vessel(build: Build, k: int) -> None:
-    """The ship's name after the prefix at token ``k``, unless a title follows it ("MV Professor X")."""
-    doc, lex = build.doc, build.lex
-    after = doc[k + 1] if k + 1 < len(doc) else None
-    if after is None or after.pos_ != "PROPN" or after.lower_ in lex.titles or after.lower_ in lex.role_titles:
-        return
-    end = k + 1
-    while end < len(doc) and doc[end].pos_ == "PROPN":
-        end += 1
-    build.taken.update(range(k, end))
 
 
 def drop_junk(build: Build) -> None:
@@ -213,6 +145,9 @@ def _organization_head(build: Build, group: Group) -> str | None:
 
 
 def _junk(build: Build, group: Group) -> bool:
+    """Whether an actor no dictionary knows is no actor: a venue, a product, a term spelt out, a headline's
+    words, an event, a place, a shouted word or an acronym that does nothing, or a name that does nothing in
+    the text; an organization the text or the kind dictionary says the kind of stays."""
     roots = [_root(build, m.start, m.end) for m in group.mentions]
     tokens = [t for t in roots if t is not None]
     if " ".join(group.name.lower().split()[-2:]) in build.lex.words.not_actor_heads:
@@ -233,14 +168,7 @@ def _junk(build: Build, group: Group) -> bool:
     if len(words) >= MIN_HEADLINE_NAME_WORDS and all(_in_headline(build, t) for t in tokens):
         return True  # "George Zimmerman Auctioning Off Gun ...", "Clinton's Server Unprotected": a headline's words
     if group.kind == "person":  # "Storm Lorenzo"; "Tourists crowded Charles Bridge", not "Mark Hall said"
-        if len(words) > 1 and (words[0].lower() in build.lex.words.not_person_openings
-                               or words[-1].lower() in build.lex.words.not_person_endings):
-            return True  # "Storm Lorenzo", "Diamond Dick District"
-        if _cut_title(build, group):
-            return True
-        if len(words) > 1 and _town_name(build, group.name) and not any(t.dep_ in SUBJECTS for t in tokens):
-            return True  # "travelled to Ciudad Juárez": a town the gazetteer knows, no person named like it
-        return words[-1].lower() in build.lex.words.not_actor_heads and not any(t.dep_ in SUBJECTS for t in tokens)
+        return _junk_person(build, group, words, tokens)
     if words[-1].lower() in build.lex.words.not_actor_heads or words[0].lower() in build.lex.words.not_actor_heads:
         return True  # "Libyan Civil War", "Hurricane Dorian"
     if all(_place_word(build, w.strip(",.'’")) for w in words) and not any(t.dep_ in SUBJECTS for t in tokens):
@@ -250,6 +178,22 @@ def _junk(build: Build, group: Group) -> bool:
     if acronym and (len(letters) > MAX_ACRONYM_LETTERS or not any(_agent(build, t) or _named_org(t) for t in tokens)):
         return True  # shouting ("ABSTAINS"); an acronym no dictionary knows that does nothing ("wear PPE")
     return not any(_acts(build, t) for t in tokens)
+
+
+def _junk_person(build: Build, group: Group, words: list[str], tokens: list[Token]) -> bool:
+    """Whether an unknown person (``words``: its name's words; ``tokens``: its mentions' roots) is no person: a
+    name a storm or a place opens or ends ("Storm Lorenzo", "Diamond Dick District"), a title cut from its
+    name, a town the gazetteer knows ("travelled to Ciudad Juárez") or a thing ("Charles Bridge") that is
+    no subject."""
+    lex_words = build.lex.words
+    if len(words) > 1 and (words[0].lower() in lex_words.not_person_openings
+                           or words[-1].lower() in lex_words.not_person_endings):
+        return True  # "Storm Lorenzo", "Diamond Dick District"
+    if _cut_title(build, group):
+        return True
+    if len(words) > 1 and _town_name(build, group.name) and not any(t.dep_ in SUBJECTS for t in tokens):
+        return True  # "travelled to Ciudad Juárez": a town the gazetteer knows, no person named like it
+    return words[-1].lower() in lex_words.not_actor_heads and not any(t.dep_ in SUBJECTS for t in tokens)
 
 
 def _spells_acronym(build: Build, start: int, end: int) -> bool:
