@@ -249,23 +249,23 @@ def test_party_homes_reads_the_name_after_the_party() -> None:
 
 def test_a_small_town_alone_in_its_country_is_kept_without_a_point() -> None:
     from dateline.lang import resources
-    from dateline.places import _strays
     from dateline.places._gazetteer import load_gazetteer
+    from dateline.places._strays import find_strays
 
     gazetteer = load_gazetteer(resources("en"))
     [titan] = gazetteer.lookup("Titan")  # Tītān, Afghanistan, a village
     [kabul] = [e for e in gazetteer.lookup("Kabul") if e.feature == "city" and e.country == "AFG"]
     dallas = max((e for e in gazetteer.lookup("Dallas") if e.feature == "city"), key=lambda e: e.population)
-    assert _strays([titan, dallas, None], home=None) == {titan}
-    assert _strays([titan, dallas, kabul], home=None) == set()
-    assert _strays([titan, dallas], home="AFG") == set()
-    assert _strays([titan], home=None) == set()
+    assert find_strays([titan, dallas, None], home=None) == {titan}
+    assert find_strays([titan, dallas, kabul], home=None) == set()
+    assert find_strays([titan, dallas], home="AFG") == set()
+    assert find_strays([titan], home=None) == set()
 
 
 def test_a_small_us_town_far_from_the_articles_others_and_their_states_is_kept_without_a_point() -> None:
     from dateline.lang import resources
-    from dateline.places import _strays
     from dateline.places._gazetteer import load_gazetteer
+    from dateline.places._strays import find_strays
 
     gazetteer = load_gazetteer(resources("en"))
 
@@ -273,10 +273,10 @@ def test_a_small_us_town_far_from_the_articles_others_and_their_states_is_kept_w
         return next(e for e in gazetteer.lookup(name) if e.feature == "city" and e.admin1 == state)
 
     hillsboro, concord, manchester = town("Hillsboro", "MO"), town("Concord", "NH"), town("Manchester", "NH")
-    assert _strays([hillsboro, concord, manchester], home=None) == {hillsboro}
-    assert _strays([hillsboro, concord], home=None) == set()  # two towns far apart: either may be the namesake
+    assert find_strays([hillsboro, concord, manchester], home=None) == {hillsboro}
+    assert find_strays([hillsboro, concord], home=None) == set()  # two towns far apart: either may be the namesake
     missouri = next(e for e in gazetteer.lookup("Missouri") if e.feature == "admin1")
-    assert _strays([hillsboro, concord, manchester, missouri], home=None) == set()
+    assert find_strays([hillsboro, concord, manchester, missouri], home=None) == set()
 
 
 def test_the_town_an_outlet_is_named_after_lies_in_the_country_of_its_address() -> None:

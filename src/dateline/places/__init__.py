@@ -43,12 +43,12 @@ from dateline.places._article import resolve_mentions, supported
 from dateline.places._check import Check, features, load_check, score
 from dateline.places._detect import Found, find_mentions
 from dateline.places._gazetteer import Entry, Gazetteer, load_gazetteer
-from dateline.places._geo import km
 from dateline.places._home import demonym_countries, in_country, outlet_country, outlet_town, section_towns
 from dateline.places._names import FIRM_SOURCES, eponym, names_feature
 from dateline.places._qualify import qualifier_at
 from dateline.places._rank import Ranked, Ranker, Ranking, address_letters, load_ranker
 from dateline.places._resolve import Context, Mention, candidates, is_decisive, within
+from dateline.places._strays import find_strays
 from dateline.records import Article, Place, Span
 
 if TYPE_CHECKING:
@@ -180,7 +180,7 @@ def _choices(article: Article, res: Resources, ranker: Ranker | None = None, des
     local = {e for e in settled.entries[len(mentions):] if e is not None} if country is not None else set()
     resolved = [(span, entry) for (span, f), entry in zip(found.items(), entries, strict=True)
                 if _kept(gazetteer, article.text, span, f, entry, _Support(firm, local, named))]
-    strays = _strays([entry for _, entry in resolved], country)
+    strays = find_strays([entry for _, entry in resolved], country)
     chosen = {span for span, _ in resolved}
     made = [
         Choice(span, f.source, entry, span in chosen and entry is not None and entry not in strays, span in chosen,
@@ -327,49 +327,6 @@ def resolve(
     mention = Mention(Span(0, len(head), head), qualified.entry if qualified is not None else None)
     entry = resolve_mentions(gazetteer, [mention], context=context).entries[0]
     return None if entry is None else _place(Span(0, len(name), name), entry)
-
-
-#: A town smaller than this, alone in its country among an article's places that lie in other countries, is
-#: likelier a namesake the gazetteer lacks, or no place ("Titan", a company of a Texas article, is no Tītān,
-#: Afghanistan): the name is kept without a point. Tuned on LGL (5,000 < 20,000 > 100,000, which loses
-#: places of both sets); GeoWebNews gains as much.
-STRAY_TOWN_POPULATION = 20_000
-
-
-#: A US town smaller than this, in none of the states of an article's other places and farther than
-#: STRAY_TOWN_KM from each of its other towns and counties, is likelier a namesake the gazetteer lacks than
-#: that town ("Hillsboro" in a New Hampshire paper is no Hillsboro, Missouri). Tuned on LGL (20,000 <
-#: 50,000; 150 km = 300 km); GeoWebNews gains as much.
-FAR_TOWN_POPULATION = 50_000
-STRAY_TOWN_KM = 300.0
-#: Fewest other towns and counties that must lie together for one far from them to be a stray.
-FAR_TOWN_NEIGHBOURS = 2
-
-
-def _strays(entries: Sequence[Entry | None], home: str | None) -> set[Entry]:
-    """The small towns of an article that no other of its places, nor its outlet, puts in their country, and
-    the US towns far from all its other places and outside their states: both are kept without a point."""
-    placed = [e for e in entries if e is not None and e.lat is not None]
-    countries = {e.country for e in placed}
-    alone = {
-        e for e in placed
-        if e.feature == "city" and e.population < STRAY_TOWN_POPULATION and e.country != home
-        and len(countries) > 1 and all(o.country != e.country for o in placed if o != e)
-    }
-    return alone | {e for e in placed if _far_town(e, placed)}
-
-
-def _far_town(entry: Entry, placed: Sequence[Entry]) -> bool:
-    """Whether a small US town lies outside the states of the other ``placed`` entries and far from each of their
-    towns and counties."""
-    if entry.feature != "city" or entry.country != "USA" or entry.population >= FAR_TOWN_POPULATION:
-        return False
-    others = [o for o in placed if o != entry]  # built only for the few small US towns: entries compare field by field
-    local = [o for o in others if o.feature in ("city", "admin2")]
-    states = {o.admin1 for o in others if o.country == "USA" and o.admin1}
-    if len({o.geonames_id for o in local}) < FAR_TOWN_NEIGHBOURS:
-        return False  # two towns far apart: either may be the namesake
-    return entry.admin1 not in states and all(km(entry, o) > STRAY_TOWN_KM for o in local)
 
 
 def _unlisted(gazetteer: Gazetteer, span: Span, found: Found, qualifiers: dict[Span, Entry]) -> bool:
