@@ -85,12 +85,8 @@ def code(article: Article, hit: Hit, number: int, scene: Scene, words: Words,
             return None  # a bare event word ("the talks", "hacking") says too little to code
         hit = replace(hit, args=replace(hit.args, actors=(crowd,)), rules_only=True)
     done = _with_doer(article, hit)
-    if imperative(done.token):
-        return None  # a command reports no act ("take a knife and attack the tourists")
-    if asked_about(done.token, words):
-        return None  # "questioned whether West ran to help Trump": an act asked about is not told
-    if provided(done.token, words):
-        return None  # "the new policy prohibits all flights to Cuba": a standing provision, no one's act
+    if _untold(done.token, words):
+        return None
     parties = find_parties(article, done, number, scene, words)
     if not parties.actor_ids and (not parties.recipient_ids or done.entry.needs_actor):
         # no party is a known actor ("he", "two women and a man"): nothing an analyst can use; some words are acts
@@ -118,6 +114,13 @@ def code(article: Article, hit: Hit, number: int, scene: Scene, words: Words,
         candidate = _candidate(article, _retyped(article, done, parties, words), bounds, number, scene, parties,
                                words, part)
     return candidate
+
+
+def _untold(token: Token, words: Words) -> bool:
+    """Whether the trigger's clause tells no act: a command ("take a knife and attack the tourists"), an act
+    asked about ("questioned whether West ran to help Trump") or one a law or a policy provides for ("the new
+    policy prohibits all flights to Cuba": a standing provision, no one's act)."""
+    return imperative(token) or asked_about(token, words) or provided(token, words)
 
 
 def _on_line(article: Article, hit: Hit, bounds: tuple[int, int], words: Words) -> Hit:
