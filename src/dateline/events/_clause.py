@@ -95,15 +95,9 @@ def subject(verb: Token, words: Words) -> list[Token]:
             return parties(controller[0], words)  # "advised her to kill", "urged Russia to withdraw": the object
         if came == "advcl:VBG" and (agents := [t for c in kids if c.dep_ == "agent" for t in pobjs(c, words)]):
             return agents  # "X was described by Johnson as ..., saying ...": the agent is the one saying
-        for child in kids:
-            if child.dep_ in SUBJ:
-                if child.lower_ in words.relative_pronouns and tok.dep_ == "relcl":
-                    return parties(tok.head, words)
-                if child.lower_ in words.reported_self_pronouns and tok.dep_ == "ccomp" and tok.head.i != tok.i:
-                    speaker = [t for t in subject(tok.head, words) if t.pos_ != "PRON"]
-                    if speaker and not _unlike(child, speaker, words):
-                        return speaker  # "Hungary has said it will support ..."
-                return parties(child, words)
+        own = next((c for c in kids if c.dep_ in SUBJ), None)
+        if own is not None:
+            return _own_subject(tok, own, words)
         if tok.dep_ in ("xcomp", "conj", "advcl", "ccomp", "acomp") and tok.head.i != tok.i:
             tok, came = tok.head, f"{tok.dep_}:{tok.tag_}"
         elif (tok.dep_ == "pcomp" and tok.head.dep_ == "prep" and tok.head.head.pos_ in ("VERB", "AUX")
@@ -121,6 +115,18 @@ def subject(verb: Token, words: Words) -> list[Token]:
         else:
             break
     return []
+
+
+def _own_subject(clause: Token, child: Token, words: Words) -> list[Token]:
+    """The parties a clause's own subject ``child`` names: a relative pronoun the noun its clause qualifies, a
+    pronoun in reported words the speaker ("Hungary has said it will support ..."), where it can be them."""
+    if child.lower_ in words.relative_pronouns and clause.dep_ == "relcl":
+        return parties(clause.head, words)
+    if child.lower_ in words.reported_self_pronouns and clause.dep_ == "ccomp" and clause.head.i != clause.i:
+        speaker = [t for t in subject(clause.head, words) if t.pos_ != "PRON"]
+        if speaker and not _unlike(child, speaker, words):
+            return speaker
+    return parties(child, words)
 
 
 def _unlike(pronoun: Token, speaker: list[Token], words: Words) -> bool:
