@@ -1,11 +1,11 @@
-"""The event trigger lexicon and PLOVER's tables, loaded once per process.
+"""The event trigger lexicon, loaded once per process, beside PLOVER's tables.
 
 The lexicon is language data (``dateline/lang/<code>/events.json``): trigger
 entries, light verbs, and the word lists the stage reads beside them
 (:class:`Words`: prepositions, pronouns, nouns of instruments, places, time
 ...). PLOVER's quad classes and intensities are not language data
-(``dateline/data/events/plover.json``, read in :mod:`dateline.events._plover`
-and named here too). The lexicon can be extended without
+(``dateline/data/events/plover.json``, read in :mod:`dateline.events._plover`;
+this module names them too, for the stage's modules). The lexicon can be extended without
 touching code: a user file of the same shape merged over it
 (``lexicons={"events": FILE}``) replaces an entry with the same lemma, part of
 speech and ``with`` list; ``"type": null`` removes it; its ``light_verbs`` and
