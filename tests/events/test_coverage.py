@@ -317,7 +317,8 @@ def test_sponsoring_a_bill_and_a_renomination_are_support() -> None:
 
 def test_a_persons_pronoun_in_a_bodys_words_is_not_the_body() -> None:
     # "she" is the senator, not her campaign, which speaks for her; "it" of a country's words is the country
-    event = only(run("Senator Ann Lee's campaign said on Monday that she was ending her run for the White House."), "RETREAT")
+    said = "Senator Ann Lee's campaign said on Monday that she was ending her run for the White House."
+    event = only(run(said), "RETREAT")
     assert [s.text for s in event.actor_spans] != ["Senator Ann Lee's campaign"]
     assert event.actors
     event = only(run("Hungary has said it will support the plan of Germany."), "SUPPORT")
