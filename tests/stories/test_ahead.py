@@ -61,3 +61,21 @@ def test_groups_named_by_role_are_no_story_keys_made_ahead_or_read_back(tmp_path
     read_back = {key for key, _ in stored[0].actors}
     assert read_back and not read_back & groups  # the person is a key, the researchers are not
     assert not {k for k in ahead.keys["m"] if k.startswith("a:")} & {f"a:{g}" for g in groups}
+
+
+def test_a_person_named_by_a_common_noun_is_no_party_made_ahead_or_read_back(tmp_path: Path) -> None:
+    text = "A man shot two guards at a bank in Denver, Colorado, on Monday. Police arrested the man that night."
+    analyzed = [r for r in run_stages(PipelineSettings(), [Article(id="u", source="t.txt", text=text)])
+                if isinstance(r, Article)]
+    assert any(a.kind == "person" and a.name == "man" for a in analyzed[0].actors), analyzed[0].actors
+    prepared = prepare(analyzed)
+    ahead = keys_ahead(prepared)
+    with Store(tmp_path / "u.duckdb") as store:
+        store.write(analyzed, prepared=prepared)
+        stored = pending(store.con, 10)
+        keys = {k for (k,) in store.con.execute("SELECT actor_key FROM event_participants").fetchall()}
+        read_back = chunk_mentions(store.con, stored, {"u": "s1"}, {})
+    made_ahead = chunk_mentions(None, stored, {"u": "s1"}, ahead.records)  # type: ignore[arg-type]  # no store
+    assert "man.usa" in keys and read_back
+    assert all(not m.actors and not m.recipients for m in read_back)  # the man is a participant, not compared
+    assert made_ahead == read_back

@@ -170,3 +170,24 @@ def test_a_group_is_no_party_the_matcher_compares() -> None:
     other = stored(("actor", "greek-rioters.grc", "GRC", "group")).mention(DAY, "en", "s1")
     assert compatible(one, other)
     assert compared("person") and compared(None) and not compared("group")
+
+
+def test_a_person_named_only_by_a_common_noun_is_no_party_the_matcher_compares() -> None:
+    assert not compared("person", "gunman") and not compared("person", "employee")
+    assert compared("person", "Ada Quill") and compared("person", None) and compared("organization", "acme")
+
+    def stored(key: str, name: str) -> EventRow:
+        return EventRow("a", "e1", "ASSAULT", "occurred", None, "USA", "shoot",
+                        ({"role": "actor", "key": key, "country": "USA", "kind": "person", "name": name},))
+
+    # "Ada Quill opened fire at the depot", "a depot worker opened fire", "the employee shot two colleagues"
+    named = stored("ada-quill.usa", "Ada Quill").mention(DAY, "en", "s1")
+    worker = stored("worker.usa", "worker").mention(DAY, "en", "s1")
+    employee = stored("employee.usa", "employee").mention(DAY, "en", "s1")
+    assert [p.key for p in named.actors] == ["ada-quill.usa"] and worker.actors == () and employee.actors == ()
+    index = InstanceIndex()
+    first = index.assign(named)
+    assert index.assign(worker) == first and index.assign(employee) == first
+    # another named gunman is still another party
+    other = stored("tom-ward.usa", "Tom Ward").mention(DAY, "en", "s1")
+    assert not compatible(named, other)

@@ -249,7 +249,7 @@ def _words(article: Article) -> Any:
 
 def _parties(article: Article, head: Token, deps: frozenset[str]) -> tuple[Any, ...]:
     """The actors on the event word's arguments of these dependencies ("by" phrases count as agents), less
-    those the matcher does not compare (groups)."""
+    those the matcher does not compare (groups, persons named by a common noun)."""
     from dateline.store._schema import actor_key
     from dateline.stories._match import Party, compared
 
@@ -258,7 +258,7 @@ def _parties(article: Article, head: Token, deps: frozenset[str]) -> tuple[Any, 
     found: dict[str, Party] = {}
     for token in tokens:
         actor = article.actor_at(token.idx, token.idx + len(token.text))
-        if actor is not None and compared(actor.kind):
+        if actor is not None and compared(actor.kind, actor.name):
             key = actor_key(actor.name, actor.country)
             found[key] = Party(key, actor.country, actor.kind == "country")
     return tuple(found[k] for k in sorted(found))

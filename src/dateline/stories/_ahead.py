@@ -52,14 +52,15 @@ def keys_ahead(prepared: Prepared, options: StoryOptions = StoryOptions()) -> Ke
 def _records(prepared: Prepared) -> dict[str, tuple[EventRow, ...]]:
     """Per article, its event records as :func:`dateline.stories._read.mentions_where` reads them back: by
     evidence, then trigger start and id, each with its participants that have an actor key, by role and key."""
-    actors = {(a, i): (country, kind) for a, i, country, kind in _columns(prepared, "actors", "article_id", "id",
-                                                                          "country", "kind")}
+    actors = {(a, i): (country, kind, name) for a, i, country, kind, name in _columns(
+        prepared, "actors", "article_id", "id", "country", "kind", "name")}
     parties: dict[tuple[str, str], list[dict[str, Any]]] = defaultdict(list)
     for article, event, actor, key, role in _columns(prepared, "event_participants", "article_id", "event_id",
                                                      "actor_id", "actor_key", "role"):
         if key is not None:
-            country, kind = actors.get((article, actor), (None, None))
-            parties[article, event].append({"role": role, "key": key, "country": country, "kind": kind})
+            country, kind, name = actors.get((article, actor), (None, None, None))
+            parties[article, event].append({"role": role, "key": key, "country": country, "kind": kind,
+                                            "name": name})
     rows = _columns(prepared, "events", "article_id", "id", "type", "status", "date_value", "place_country",
                     "trigger_text", "evidence_start", "trigger_start")
     rows.sort(key=lambda r: (r[0], *((r[i] is None, r[i] or 0) for i in (7, 8)), r[1]))

@@ -21,8 +21,9 @@ different events:
   B and C") or none is no difference. A country stands for every actor of that
   country ("Russia" and "Russian forces"); an actor named more or less fully
   ("Gigante", "Vincent Gigante") or with and without its country is one party.
-  A group, people named by their role ("police", "Greek protesters"), is no
-  party the matcher compares (see :func:`compared`);
+  A group, people named by their role ("police", "Greek protesters"), and a
+  person named only by a common noun ("a gunman", "the employee") are no
+  parties the matcher compares (see :func:`compared`);
 - their places lie in different countries, when their articles are of two
   stories. Within one story the place's country parts nothing: the stories step
   has judged the articles reports of one incident, and the reports of one
@@ -97,9 +98,18 @@ NAME_START_LETTERS = 3
 UNCOMPARED_KINDS = frozenset({"group"})
 
 
-def compared(kind: str | None) -> bool:
-    """Whether an actor of this kind is a party the matcher compares (see :data:`UNCOMPARED_KINDS`)."""
-    return kind not in UNCOMPARED_KINDS
+def compared(kind: str | None, name: str | None = None) -> bool:
+    """Whether an actor of this kind and name is a party the matcher compares: not a group (see
+    :data:`UNCOMPARED_KINDS`), nor a person the text names only by a common noun, whose name has no capital
+    letter ("a gunman", "the employee", "a man": the actors stage's unnamed person). Such a noun names no one:
+    other reports of the event name the same person ("Ada Quill") or call them otherwise ("a worker"), and
+    unrelated events share it, so it neither tells two records apart nor joins them across stories. On the
+    ECB+ topics (instances CoNLL F1, train / validation) 0.7520 / 0.7343 -> 0.7539 / 0.7407: with nouns such as
+    "worker" and "employee" read as unnamed persons, reports of three shootings (two of them validation
+    topics) that name the gunman by name, "a man", "an employee" or "a worker" had been parted."""
+    if kind in UNCOMPARED_KINDS:
+        return False
+    return not (kind == "person" and name is not None and not any(c.isupper() for c in name))
 
 
 @dataclass(frozen=True, slots=True)

@@ -153,7 +153,8 @@ WITH sel AS (
 arts AS (SELECT DISTINCT article_id FROM sel),
 parts AS (
     SELECT p.article_id, p.event_id,
-           list(struct_pack(role := p.role, key := p.actor_key, country := ac.country, kind := ac.kind)
+           list(struct_pack(role := p.role, key := p.actor_key, country := ac.country, kind := ac.kind,
+                               name := ac.name)
                 ORDER BY p.role, p.actor_key) AS parties
     FROM (SELECT * FROM event_participants
           WHERE rowid IN (SELECT rowid FROM event_participants WHERE article_id IN (SELECT article_id FROM arts))) p
@@ -198,14 +199,14 @@ class EventRow:
     trigger: str | None
     """The trigger's text, lower-cased."""
     parties: tuple[dict[str, Any], ...]
-    """Its participants with an actor key: role, key, their actor's country and kind; by role, then key."""
+    """Its participants with an actor key: role, key, their actor's country, kind and name; by role, then key."""
 
     def mention(self, published: dt.date | None, language: str | None, story: str | None) -> Mention:
         """The record as the matcher compares it, in an article published on ``published``."""
         days, exact = window(self.date_value, published, self.status)
         sides: dict[str, list[Party]] = {"actor": [], "recipient": []}
         for p in self.parties:
-            if compared(p["kind"]):
+            if compared(p["kind"], p.get("name")):
                 sides[p["role"]].append(Party(p["key"], p["country"], p["kind"] == "country"))
         return Mention(self.article, self.event, self.kind, self.status, days, exact, self.country,
                        tuple(sides["actor"]), tuple(sides["recipient"]), trigger_word(self.trigger or "", language),
