@@ -100,7 +100,10 @@ def _conditional(word: Token, verb: Token, words: Words) -> bool:
 
 
 def _asserted(said: Iterable[Token], verb: Token, words: Words) -> list[Token]:
-    """The words of ``said`` that stand in no condition of what ``verb`` reports (:func:`_conditional`)."""
+    """The words of ``said`` that stand in no condition of what ``verb`` reports (:func:`_conditional`); a
+    sentence with no conditional mark has none, and its words are not climbed."""
+    if not any(t.dep_ == "mark" and t.lower_ in words.conditional_marks for t in verb.sent):
+        return list(said)
     return [t for t in said if not _conditional(t, verb, words)]
 
 
