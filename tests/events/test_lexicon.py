@@ -108,3 +108,32 @@ def test_overturning_an_order_or_a_ruling_rejects_it(text: str) -> None:
 def test_overturning_a_thing_of_no_authority_is_no_rejection() -> None:
     article = run("On Monday the storm overturned Tom Berg's car.")
     assert "REJECT" not in [e.type for e in article.events]
+
+
+@pytest.mark.parametrize(("text", "event_type", "mode", "trigger", "actor"), [
+    # words of the labelled records the lexicon lacked (1.54.0)
+    ("The Moldovan cabinet gave in to the demands of the striking nurses.", "CONCEDE", None, "gave",
+     "The Moldovan cabinet"),
+    ("Peru finally gave in to pressure from Chile.", "CONCEDE", None, "gave", "Peru"),
+    ("Russian state media spread disinformation about the Lithuanian army.", "COERCE", "misinformation",
+     "spread", "Russian state media"),
+    ("The Kremlin ran a disinformation campaign against Estonia.", "COERCE", "misinformation", "campaign",
+     "The Kremlin"),
+    ("Iran carried out the execution of Omid Rahimi on Saturday.", "ASSAULT", None, "execution", "Iran"),
+    ("The Taliban claimed responsibility for a blast at the Kandahar police headquarters.", "ASSAULT",
+     "explosives", "blast", "The Taliban"),
+])
+def test_words_the_labelled_records_add(text: str, event_type: str, mode: str | None, trigger: str,
+                                        actor: str) -> None:
+    event = only(run(text), event_type)
+    assert (event.mode, event.trigger.text) == (mode, trigger)
+    assert [s.text for s in event.actor_spans] == [actor]
+
+
+@pytest.mark.parametrize(("text", "event_type"), [
+    ("Chile gave money in a bid to help the flood victims.", "CONCEDE"),  # an object: no yielding
+    ("The Chilean ministry announced the execution of the new budget.", "ASSAULT"),  # carrying a thing out
+    ("Senator Ana Ruiz faced a blast of criticism from her own party.", "ASSAULT"),
+])
+def test_the_added_words_in_other_senses_are_no_acts(text: str, event_type: str) -> None:
+    assert event_type not in [e.type for e in run(text).events]
