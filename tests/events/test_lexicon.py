@@ -121,13 +121,14 @@ def test_overturning_a_thing_of_no_authority_is_no_rejection() -> None:
      "The Kremlin"),
     ("Iran carried out the execution of Omid Rahimi on Saturday.", "ASSAULT", None, "execution", "Iran"),
     ("The Taliban claimed responsibility for a blast at the Kandahar police headquarters.", "ASSAULT",
-     "explosives", "blast", "The Taliban"),    ("Estonia opened diplomatic relations with Bhutan on Monday.", "SUPPORT", None, "opened", "Estonia"),
+     "explosives", "blast", "The Taliban"),
+    ("Estonia opened diplomatic relations with Bhutan on Monday.", "SUPPORT", None, "opened", "Estonia"),
 ])
 def test_words_the_labelled_records_add(text: str, event_type: str, mode: str | None, trigger: str,
                                         actor: str) -> None:
     event = only(run(text), event_type)
     assert (event.mode, event.trigger.text) == (mode, trigger)
-    assert actor in [s.text for s in event.actor_spans]  # the first of them, in a reciprocal act
+    assert actor in [s.text for s in event.actor_spans]  # one of them, in a reciprocal act
 
 
 @pytest.mark.parametrize(("text", "event_type"), [
