@@ -13,7 +13,7 @@ from dateline.records import Actor, Article, Event
 from dateline.store import Store
 from dateline.stories._match import InstanceIndex, Mention, Party, compatible
 from dateline.stories._read import chunk_mentions, pending
-from dateline.stories._words import families, index_families, stem, trigger_word
+from dateline.stories._words import families, index_families, name_joiners, speech_words, stem, trigger_word
 from tests.store.exports import sentence, span
 from tests.stories.test_match import mention
 
@@ -34,6 +34,13 @@ def test_forms_and_synonyms_of_one_happening_are_one_word() -> None:
 def test_a_language_without_families_compares_each_word_alone() -> None:
     assert trigger_word("died", "xx") == stem("died") == "died"
     assert families("en")  # English has them
+
+
+def test_the_words_a_headline_joins_doers_by_and_several_speakers_say() -> None:
+    assert {",", "and"} <= name_joiners("en") and "the" not in name_joiners("en")
+    assert name_joiners("xx") == frozenset()
+    # a speech verb as one speaker and as several take it: "says", "say"
+    assert {stem("says"), stem("say"), stem("denies"), stem("deny")} <= speech_words("en")
 
 
 def test_families_sharing_first_letters_are_refused() -> None:

@@ -16,7 +16,7 @@ from dateline.errors import LanguageError, ResourceError
 from dateline.lang import Resources, resources
 
 __all__ = ["STEM_LETTERS", "SUPPORTED_MAJOR", "court_words", "families", "headline_verb_endings", "index_families",
-           "speech_words", "stem", "trigger_word"]
+           "name_joiners", "speech_words", "stem", "trigger_word"]
 
 #: Letters of a trigger word compared: "attack", "attacks" and "attacked" are one word to the matcher.
 STEM_LETTERS = 5
@@ -79,6 +79,16 @@ def headline_verb_endings(language: str | None) -> tuple[tuple[str, ...], tuple[
         return (), ()
     return (tuple(res.words(_FILE, "headline_verb_endings", SUPPORTED_MAJOR)),
             tuple(res.words(_FILE, "not_headline_verb_endings", SUPPORTED_MAJOR)))
+
+
+@functools.cache
+def name_joiners(language: str | None) -> frozenset[str]:
+    """The marks and words (lower case) that join the names of several doers of one act in a headline
+    (``headline_name_joiners``: ",", "and"); none for a language without a ``stories.json``."""
+    res = _resources(language)
+    if res is None:
+        return frozenset()
+    return frozenset(w.lower() for w in res.words(_FILE, "headline_name_joiners", SUPPORTED_MAJOR))
 
 
 def index_families(raw: object, where: str) -> dict[str, str]:
