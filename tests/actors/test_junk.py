@@ -275,3 +275,36 @@ def test_a_benefit_programme_is_no_actor_but_its_agency_is() -> None:
                                  "it would object.").actors}
     assert "Social Security" not in names
     assert "Social Security Administration" in names
+
+
+def _tagged_org(text: str, name: str) -> Article:
+    """The article with ``name`` tagged ORG, as the small model tags many names of persons."""
+    article = apply_batch([Article(id="t", source="test", text=text)])[0]
+    doc = article.doc
+    assert doc is not None
+    start = text.index(name)
+    span = doc.char_span(start, start + len(name), label="ORG")
+    assert span is not None
+    doc.set_ents([span], default="unmodified")
+    return actors.apply(article)
+
+
+def test_a_name_tagged_as_an_organization_that_speaks_for_a_body_of_a_known_kind_is_a_persons() -> None:
+    names = by_name(_tagged_org("Zorya Pelham of the Northern Crime Agency said the network had been shut down.",
+                                "Zorya Pelham"))
+    assert (names["Zorya Pelham"].kind, names["Zorya Pelham"].sector) == ("person", "COP")
+    names = by_name(_tagged_org("Zorya Pelham of the district assembly said the road would be rebuilt.",
+                                "Zorya Pelham"))
+    assert (names["Zorya Pelham"].kind, names["Zorya Pelham"].sector) == ("person", "LEG")
+
+
+def test_a_name_tagged_as_an_organization_that_is_part_of_one_stays_an_organization() -> None:
+    names = by_name(_tagged_org("The board of Harbor Holdings approved the deal.", "Harbor Holdings"))
+    assert names["Harbor Holdings"].kind == "organization"
+
+
+def test_the_letters_of_a_rank_after_a_name_tagged_as_an_organization_are_no_organizations() -> None:
+    names = by_name(_tagged_org("Prosecutor Zorya Pelham QC said the victims had been deceived.",
+                                "Zorya Pelham QC"))
+    person = next(a for n, a in names.items() if n.startswith("Zorya Pelham"))
+    assert (person.kind, person.sector) == ("person", "JUD")

@@ -30,7 +30,14 @@ from dateline.actors._modifiers import title_after, title_before
 from dateline.actors._orgs import IGO
 from dateline.actors._people import choose_person, office_title
 from dateline.actors._ranks import ELITE, OFFICE_SECTORS, open_sector, text_country_sector
-from dateline.actors._tagged import bare_org_name, given_name_first, org_noun_before, person_noun_before, person_title
+from dateline.actors._tagged import (
+    bare_org_name,
+    given_name_first,
+    member_of_body,
+    org_noun_before,
+    person_noun_before,
+    person_title,
+)
 from dateline.records import Span
 
 if TYPE_CHECKING:
@@ -70,14 +77,16 @@ def people_pass(build: Build, candidates: list[Candidate], by_token: dict[int, C
             continue  # no name of a person: the names pass reads it
         mod = _title_of(build, cand, by_token)
         chosen = _known_person(build, cand, mod)
+        body = member_of_body(build, cand) if bare else None
         if bare and (mod is None or mod.sector is None or not person_title(build, mod.title)):
-            if not (given_name_first(build, cand) or person_noun_before(build, cand)):
+            if not (given_name_first(build, cand) or person_noun_before(build, cand) or body):
                 continue  # an ORG-tagged name is a person's only with a title ("governor Rosselló"), a given
-                # name, or after a noun of a person ("actress Jane Roe")
+                # name, after a noun of a person ("actress Jane Roe") or speaking for a body ("Roe of the NCA said")
             mod = mod if mod is not None and mod.title else None  # not "president and bus driver Leo Marsh"
         if not (bare or _reads_as_person(build, cand, chosen, weak, mod)):
             continue
         key, group = _person_group(build, name, cand.start, chosen, mod)
+        group.sector = group.sector or body
         kin = chosen is None and mod is None and _after_kin(build, cand)
         if key not in build.groups and chosen is None and (mod is None or mod.title is None) and " " not in name \
                 and not kin:

@@ -17,8 +17,8 @@ from __future__ import annotations
 from dateline.actors._build import Build
 from dateline.actors._mentions import Candidate
 
-__all__ = ["bare_org_name", "given_name_first", "kind_in_apposition", "org_noun_at", "org_noun_before",
-           "person_noun_before", "person_title"]
+__all__ = ["bare_org_name", "given_name_first", "kind_in_apposition", "member_of_body", "org_noun_at",
+           "org_noun_before", "person_noun_before", "person_title"]
 
 #: The entity label of organizations.
 ORG = "ORG"
@@ -27,6 +27,8 @@ ORG = "ORG"
 MIN_GIVEN_NAME_PERSONS = 5
 #: Most words of the phrase in apposition to a name that says its kind ("a German sea rescue charity").
 MAX_KIND_WORDS = 5
+#: Dependency labels of the subject of a verb: "Jane Roe of the Crime Agency said" speaks as a person.
+SUBJECTS = frozenset({"nsubj", "nsubjpass"})
 
 
 def bare_org_name(build: Build, cand: Candidate) -> bool:
@@ -35,7 +37,10 @@ def bare_org_name(build: Build, cand: Candidate) -> bool:
         return False
     if cand.tok_end - cand.tok_start < 2 and not person_noun_before(build, cand):
         return False  # a lone word only right after a noun of a person ("his daughter, Petra,")
-    tokens = build.doc[cand.tok_start : cand.tok_end]
+    end = cand.tok_end  # "Prosecutor Jane Roe QC": the letters after a name are no part of it
+    while end - cand.tok_start > 2 and build.lowers[end - 1] in build.lex.words.name_suffixes:
+        end -= 1
+    tokens = build.doc[cand.tok_start : end]
     if not all(t.tag_ == "NNP" and t.text[:1].isupper() and not t.text.isupper() for t in tokens):
         return False
     if any(t.lower_ in build.lex.role_words or t.text in build.lex.not_actors for t in tokens):
@@ -55,6 +60,20 @@ def given_name_first(build: Build, cand: Candidate) -> bool:
     if lower in build.lex.titles or lower in words.name_particles or lower in words.determiners:
         return False
     return lower.rstrip(".") not in words.bare_honorifics
+
+
+def member_of_body(build: Build, cand: Candidate) -> str | None:
+    """The sector of the body of a known kind that follows a name after "of", where the name is the subject of
+    its verb ("Jane Roe of the UK's National Crime Agency said": COP, "Roe of the state assembly said": LEG): a
+    person who speaks for it; None otherwise."""
+    doc, k = build.doc, cand.tok_end
+    heads = build.lex.heads
+    if heads is None or k >= len(doc) or build.lowers[k] not in build.lex.words.country_prepositions:
+        return None
+    if doc[cand.tok_end - 1].dep_ not in SUBJECTS and doc[cand.tok_start].dep_ not in SUBJECTS:
+        return None
+    body = [t for t in doc[k].children if t.dep_ == "pobj"]
+    return heads.sector(doc[body[0].left_edge.i : body[0].i + 1].text) if body else None
 
 
 def org_noun_before(build: Build, cand: Candidate) -> bool:
