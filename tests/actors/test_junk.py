@@ -308,3 +308,10 @@ def test_the_letters_of_a_rank_after_a_name_tagged_as_an_organization_are_no_org
                                 "Zorya Pelham QC"))
     person = next(a for n, a in names.items() if n.startswith("Zorya Pelham"))
     assert (person.kind, person.sector) == ("person", "JUD")
+
+
+def test_a_name_tagged_as_an_organization_takes_the_plural_title_it_shares_with_the_next_name() -> None:
+    names = by_name(_tagged_org("The court heard that she met officers Pierre Varo and Henri Dusk at a bar.",
+                                "Pierre Varo"))
+    assert (names["Pierre Varo"].kind, names["Pierre Varo"].sector) == ("person", "COP")
+    assert names["Henri Dusk"].sector == "COP"

@@ -557,3 +557,9 @@ def test_a_nationality_gives_a_country_and_no_sector() -> None:
     suspect = actor_of(article, "Khalid Sami")
     assert (suspect.country, suspect.sector) == ("LBY", "CRM")
     assert "May" not in {a.name for a in article.actors}
+
+
+def test_two_names_after_one_plural_title_both_take_it() -> None:
+    article = run("She met officers Tom Quill and Ben Rowe at a pub on Friday.", dt.date(2019, 2, 1))
+    assert actor_of(article, "Tom Quill").sector == "COP"
+    assert actor_of(article, "Ben Rowe").sector == "COP"

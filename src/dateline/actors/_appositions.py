@@ -43,7 +43,9 @@ def role_from_parse(
     if root is None:
         return None
     if root.dep_ == "appos" and root.head.i < cand.tok_start and root.head.pos_ in _ROLE_HEADS:
-        return _appositive_role(doc, lowers, root.head, lex, phrases)
+        role = _appositive_role(doc, lowers, root.head, lex, phrases)
+        if role is not None or not any(child.dep_ == "conj" for child in root.children):
+            return role  # the parse may hang the first of two names on their plural title ("met officers A and B")
     first = root.head if root.dep_ == "conj" and root.head.i < cand.tok_start else root
     if first is not root or any(child.dep_ == "conj" for child in root.children):
         return _shared_title(doc, lowers, first, lex, phrases)

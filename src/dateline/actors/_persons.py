@@ -82,7 +82,8 @@ def people_pass(build: Build, candidates: list[Candidate], by_token: dict[int, C
             if not (given_name_first(build, cand) or person_noun_before(build, cand) or body):
                 continue  # an ORG-tagged name is a person's only with a title ("governor Rosselló"), a given
                 # name, after a noun of a person ("actress Jane Roe") or speaking for a body ("Roe of the NCA said")
-            mod = mod if mod is not None and mod.title else None  # not "president and bus driver Leo Marsh"
+            mod = mod if mod is not None and (mod.title or mod.appositive is None) else None
+            # a title, or one two names share ("officers A and B"); not "president and bus driver Leo Marsh"
         if not (bare or _reads_as_person(build, cand, chosen, weak, mod)):
             continue
         key, group = _person_group(build, name, cand.start, chosen, mod)
