@@ -563,3 +563,12 @@ def test_two_names_after_one_plural_title_both_take_it() -> None:
     article = run("She met officers Tom Quill and Ben Rowe at a pub on Friday.", dt.date(2019, 2, 1))
     assert actor_of(article, "Tom Quill").sector == "COP"
     assert actor_of(article, "Ben Rowe").sector == "COP"
+
+
+def test_names_listed_under_a_plural_role_noun_take_its_role() -> None:
+    article = run("Radio commentators such as Dan Pruitt and Cole Mercer called the speech flat.", dt.date(2020, 9, 1))
+    assert actor_of(article, "Dan Pruitt").sector == "JRN" and actor_of(article, "Cole Mercer").sector == "JRN"
+    article = run("Several lawmakers, including Dana Holt and Sam Ortiz, opposed the bill.", dt.date(2020, 9, 1))
+    assert actor_of(article, "Dana Holt").sector == "LEG" and actor_of(article, "Sam Ortiz").sector == "LEG"
+    article = run("The agency has chosen two senators, Dana Holt and Sam Ortiz, for the panel.", dt.date(2020, 9, 1))
+    assert actor_of(article, "Dana Holt").sector == "LEG" and actor_of(article, "Sam Ortiz").sector == "LEG"

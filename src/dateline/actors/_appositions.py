@@ -5,6 +5,10 @@
   counter terror police, Neil Basu" (a rank: the organization's sector, COP).
 - Names joined by "and" share a plural title before the first of them:
   "officers Antoine Quirin and Nicolas Redouane" (both COP).
+- Names listed under a plural role noun take its role: "commentators such as
+  Jane Roe and John Doe" (JRN), "lawmakers, including Jane Roe," (LEG), "two
+  astronauts, Jane Roe and John Doe," (the words are ``listing_words`` of
+  ``actors.json``).
 - A title the parse hangs on a name from further before: "businessman and
   Trump loyalist Stephen Schwarzman" (BUS).
 
@@ -42,14 +46,38 @@ def role_from_parse(
     root = _name_root(doc, cand)
     if root is None:
         return None
+    first = root.head if root.dep_ == "conj" and root.head.i < cand.tok_start else root
+    shared = first is not root or any(child.dep_ == "conj" for child in root.children)
+    role = None
     if root.dep_ == "appos" and root.head.i < cand.tok_start and root.head.pos_ in _ROLE_HEADS:
         role = _appositive_role(doc, lowers, root.head, lex, phrases)
-        if role is not None or not any(child.dep_ == "conj" for child in root.children):
-            return role  # the parse may hang the first of two names on their plural title ("met officers A and B")
-    first = root.head if root.dep_ == "conj" and root.head.i < cand.tok_start else root
-    if first is not root or any(child.dep_ == "conj" for child in root.children):
-        return _shared_title(doc, lowers, first, lex, phrases)
-    return _compound_title(doc, root, cand, lex)
+    elif not shared:
+        role = _compound_title(doc, root, cand, lex)
+    if role is None and shared:  # the parse may hang the first of two names on their plural title ("met officers
+        role = _shared_title(doc, lowers, first, lex, phrases)  # A and B") as an apposition
+    return role or _listed_under(doc, lowers, first, lex, phrases)
+
+
+def _listed_under(
+    doc: Doc, lowers: list[str], first: Token, lex: Lexicon, phrases: dict[int, Candidate]
+) -> Modifier | None:
+    """ "commentators such as Jane Roe and John Doe", "lawmakers, including Roe,", "two astronauts, Roe and Doe":
+    the role of the plural noun the first of the listed names (``first``) hangs on."""
+    noun, listing = first.head, lex.words.listing_words
+    if first.dep_ == "pobj":
+        said = f"{lowers[noun.i - 1]} {noun.lower_}" if noun.i else noun.lower_  # "such as"
+        if said not in listing and noun.lower_ not in listing:
+            return None
+        noun = noun.head.head if noun.head.tag_ == "JJ" else noun.head  # the noun, not "such"
+    elif first.dep_ != "appos" or any(not t.is_punct for t in doc[noun.i + 1 : first.left_edge.i]):
+        return None  # "two senators, Roe and Doe", not "Politicians and the Archbishop of X, Roe" misparsed
+    if noun.i >= first.i or noun.tag_ not in PLURAL_TAGS:
+        return None
+    found = title_words(doc, lowers, max(0, noun.i + 1 - MAX_ROLE_TOKENS), noun.i + 1, lex, plural=True)
+    if found is None or found[0].stop != noun.i + 1:
+        return None
+    hits = tuple(h for k in range(found[0].start, noun.i + 1) if k in phrases for h in phrases[k].hits)
+    return Modifier(doc[found[0].start].idx, None, found[1], hits, False)
 
 
 def _compound_title(doc: Doc, root: Token, cand: Candidate, lex: Lexicon) -> Modifier | None:
