@@ -572,3 +572,12 @@ def test_names_listed_under_a_plural_role_noun_take_its_role() -> None:
     assert actor_of(article, "Dana Holt").sector == "LEG" and actor_of(article, "Sam Ortiz").sector == "LEG"
     article = run("The agency has chosen two senators, Dana Holt and Sam Ortiz, for the panel.", dt.date(2020, 9, 1))
     assert actor_of(article, "Dana Holt").sector == "LEG" and actor_of(article, "Sam Ortiz").sector == "LEG"
+
+
+def test_a_person_of_an_unknown_body_takes_the_kind_the_words_in_apposition_to_it_say() -> None:
+    article = run("Dana Holt of Brixmoor Tide, a firm specialising in radar, told reporters it was rare.",
+                  dt.date(2020, 9, 1))
+    assert actor_of(article, "Dana Holt").sector == "BUS"
+    article = run('Dana Holt of "Speak Freely", an abuse victim support charity, told reporters it was not enough.',
+                  dt.date(2020, 9, 1))
+    assert actor_of(article, "Dana Holt").sector == "NGO"

@@ -5,7 +5,10 @@ text joins to an organization of a known kind, takes that organization's
 sector, and its country when the person has none: "Jane Roe of the Center for
 Election Science" (NGO), "John Roe, a biologist at the Royal Veterinary
 College," (EDU), "Jane Roe with the ACLU"; so too for a body named by a common
-noun ("a member of parliament", "Jane Roe of the opposition"). A person of no known country, or
+noun ("a member of parliament", "Jane Roe of the opposition"), and for one no
+dictionary knows whose kind the words in apposition to it say ("Jane Roe of
+Harbor Tide, a shipping firm," BUS; "Roe of "Speak Up", a victims' charity," NGO).
+A person of no known country, or
 of only the story's country that the text does not say of them, whom the text
 joins so to a country, or to an organization of a known country, is of that
 country ("Mary Roe, also from Kenya,", "Jane Roe, a spokeswoman for the Kenyan
@@ -24,6 +27,7 @@ from typing import TYPE_CHECKING
 
 from dateline.actors._build import Build, Group, Key
 from dateline.actors._modifiers import title_words
+from dateline.actors._tagged import kind_in_apposition
 
 if TYPE_CHECKING:
     from spacy.tokens import Token
@@ -34,6 +38,9 @@ __all__ = ["affiliations_pass"]
 MAX_WORDS_BEFORE_PREPOSITION = 3
 #: Dependency labels of the words between a name and its preposition ("also", "both").
 SKIPPED = frozenset({"advmod", "preconj"})
+#: Most words of the name of an organization between an affiliation preposition and the phrase in apposition
+#: that says its kind ("of Harbor Tide, a shipping firm"). Set by hand, not tuned.
+MAX_BODY_NAME_WORDS = 6
 
 
 def affiliations_pass(build: Build) -> None:
@@ -49,6 +56,7 @@ def affiliations_pass(build: Build) -> None:
             if span is None:
                 continue
             group.sector = group.sector or _clause_title(build, span.root)  # "Jane Roe, who is a lawyer,"
+            group.sector = group.sector or _described_body(build, span.end)  # "Roe of Harbor Tide, a firm,"
             for other in [*_affiliations(build, span.root), *_country_after(build, span.end)]:
                 open_country = group.country is None or (group.country_guessed and other.country is not None)
                 if other.kind in ("organization", "group") and other.sector is not None and (
@@ -110,6 +118,23 @@ def _clause_title(build: Build, tok: Token) -> str | None:
             if found is not None and found[0].stop == attr.i + 1:
                 return found[1]
     return None
+
+
+def _described_body(build: Build, end: int) -> str | None:
+    """The sector the words in apposition to the name right after a person's affiliation preposition say its
+    organization is of ("Jane Roe of Harbor Tide, a firm specialising in radar,": BUS; "of "Speak Up", a
+    victims' charity,": NGO), None when there is no such name or the words say no kind."""
+    doc, quotes = build.doc, build.lex.words.opening_quotes | build.lex.words.closing_quotes
+    if end + 1 >= len(doc) or build.lowers[end] not in build.lex.words.affiliation_prepositions:
+        return None
+    k, quoted = end + 1, doc[end + 1].text in quotes
+    k += int(quoted)
+    start = k
+    while k < min(len(doc), start + MAX_BODY_NAME_WORDS) and (doc[k].text[:1].isupper() or (
+            quoted and doc[k].text not in quotes)):
+        k += 1
+    k += int(quoted and k < len(doc) and doc[k].text in quotes)
+    return kind_in_apposition(build, k) if k > start else None
 
 
 def _key_at(build: Build, obj: Token) -> Key | None:
