@@ -51,7 +51,7 @@ def full_article() -> Article:
         actor_spans=(span("Vladimir Putin"),), recipient_spans=(span("Donald Trump"),), instance="i-hamburg-meeting",
     )
     quote = Quote("q-talks", span('"Good talks,"'), True, "a-trump", span("Trump", 1), span("said"), kind="stance",
-                  negated=True)
+                  negated=True, parts=(span("Good talks"),))
     return Article(
         id="full", source="full.txt", url="https://example.org/full", site="example.org", title="Talks",
         authors=("A. Writer",), published=dt.date(2017, 7, 8), published_text="July 8, 2017", language="en",

@@ -118,6 +118,7 @@ BEYOND_CONTRACT = {
     "events[].place.start", "events[].place.end", "events[].place.text", "events[].place.feature",
     "events[].place.span",
     "quotes[].speaker_span", "quotes[].cue_span", "quotes[].kind", "quotes[].negated",
+    "quotes[].parts",
     "times[].type", "places[].feature",
 }
 

@@ -200,6 +200,9 @@ class Quote:
     says nothing of what the agent said or holds ("the judge sentenced him to ...").
     ``negated`` is true when the text says the speaker did not say or hold the
     content ("did not say that ...", "never claimed ...", "made no mention of ...").
+    ``parts`` are the quoted parts of a quotation split by its credit ("“A,” said
+    X, who ... . “B.”"), in order, when ``content`` runs over them and the credit
+    between; empty when the content is one stretch of words.
     """
 
     id: str
@@ -210,6 +213,7 @@ class Quote:
     cue: Span | None = None
     kind: QuoteKind = "speech"
     negated: bool = False
+    parts: tuple[Span, ...] = ()
 
 
 @dataclass(frozen=True)

@@ -105,3 +105,29 @@ def test_held_out_scores_the_articles_training_holds_out(tmp_path: Path, nlp: ob
     # the PolNeAR folder itself: held-out articles are the train split's, never the dev split's
     assert evaluation.evaluate(tmp_path, held_out=True).metrics["articles"] == 2
     assert evaluation.evaluate(tmp_path).metrics["articles"] == 3
+
+
+SPLIT = ('"We will rebuild the bridge," said the mayor, who spoke to reporters in the town hall after a long and '
+         'heated meeting of the council. "And we will pay for it."')
+
+
+def _at(words: str) -> tuple[int, int]:
+    start = SPLIT.index(words)
+    return start, start + len(words)
+
+
+def test_the_parts_of_a_split_quotation_are_its_words_for_matching_and_directness() -> None:
+    """A quote whose content runs over the credit between the parts of a quotation is scored by its parts: it
+    matches the gold attribution of both parts as direct speech, and a report in the credit is no part of it."""
+    first, second = _at("We will rebuild the bridge"), _at("And we will pay for it.")
+    gold = [evaluation.Gold((first, second), (_at("the mayor"),), (_at("said"),), True)]
+    inside = evaluation.SegmentIndex(evaluation.find_quoted(SPLIT))
+    whole = make_span(SPLIT, first[0], second[1])
+    joined = Quote("q1", whole, True, parts=(make_span(SPLIT, *first), make_span(SPLIT, *second)))
+    credit = Quote("q2", make_span(SPLIT, *_at("spoke to reporters in the town hall")), False)  # in the credit
+    counts = evaluation.count([joined, credit], gold, inside)
+    assert counts["nested"] == 0  # the report in the credit is scored on its own
+    assert counts["longer30.matched"] == 1 and counts["longer80.matched"] == 1
+    assert counts["longer30.direct.matched"] == 1
+    stretch = Quote("q1", whole, True)  # the same stretch without its parts: under half of it is quoted words
+    assert evaluation.count([stretch], gold, inside)["longer30.direct.matched"] == 0

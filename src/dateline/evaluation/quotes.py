@@ -161,7 +161,10 @@ Attributed = Quote | Gold
 
 
 def _content(x: Attributed) -> Ranges:
-    return x.content if isinstance(x, Gold) else (Extent(x.content.start, x.content.end),)
+    """The words attributed: a quote's quoted parts where its content runs over a credit between them."""
+    if isinstance(x, Gold):
+        return x.content
+    return tuple(Extent(p.start, p.end) for p in x.parts) or (Extent(x.content.start, x.content.end),)
 
 
 def _speaker(x: Attributed) -> Ranges:
@@ -177,12 +180,15 @@ def _cue(x: Attributed) -> Ranges:
 
 
 def _scored(predicted: Sequence[Quote]) -> list[Quote]:
-    """Predictions not nested inside another prediction."""
-    return [
-        q for q in predicted
-        if not any(o is not q and o.content.start <= q.content.start and q.content.end <= o.content.end
-                   and (o.content.start, o.content.end) != (q.content.start, q.content.end) for o in predicted)
-    ]
+    """Predictions not nested inside another prediction (inside one of its words' ranges: a report in the credit
+    between the parts of a split quotation is not inside the quotation)."""
+    return [q for q in predicted if not any(o is not q and _inside(q, o) for o in predicted)]
+
+
+def _inside(q: Quote, o: Quote) -> bool:
+    """Whether the content of ``q`` lies inside one range of ``o``'s content (:func:`_content`) and is not ``o``'s."""
+    start, end = q.content.start, q.content.end
+    return (o.content.start, o.content.end) != (start, end) and any(s <= start and end <= e for s, e in _content(o))
 
 
 P = TypeVar("P", bound=Attributed)

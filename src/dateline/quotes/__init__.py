@@ -63,6 +63,7 @@ from dateline.quotes._learned import arrays_of, find_learned, load_learned, with
 from dateline.quotes._lexicon import Lexicon, load_lexicon
 from dateline.quotes._reading import denied, says
 from dateline.quotes._rules import between_parts, find_by_rules
+from dateline.quotes._split import joined
 from dateline.quotes._voices import carried_on
 from dateline.records import Article, Quote
 
@@ -139,7 +140,8 @@ def apply(article: Article, config: QuotesConfig = QuotesConfig()) -> Article:
         short = [(q.content.start, q.content.end) for q in rules if _short(q)] if config.model_reading else []
         learned_quotes = find_learned(article, learned, config.strict_stances, taken, a, short)
         found = carried_on(a, _join(lend(rules, learned_quotes) if short else rules, learned_quotes))
-    return replace(article, quotes=tuple(held(article, _as_acts(article, a, found, lexicon), lexicon)))
+    kept = held(article, _as_acts(article, a, found, lexicon), lexicon)
+    return replace(article, quotes=tuple(joined(article, kept)))
 
 
 def _as_acts(article: Article, a: Arrays | None, quotes: list[Quote], lexicon: Lexicon) -> list[Quote]:

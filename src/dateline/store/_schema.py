@@ -151,7 +151,7 @@ QUOTES = record_table("quotes", Quote, lambda article: article.quotes, layout=[
     _ARTICLE_ID, "id", "speaker", computed("speaker_key", "VARCHAR", lambda q, c: c.keys.get(q.speaker or "")),
     span_text("speaker_span", "speaker_text"), span_text("cue", "cue"), own_span("content"), "direct", "kind",
     "negated",
-], elsewhere={})
+], elsewhere={"parts": "the contract JSON"})
 
 TIMES = record_table("times", TimeExpr, lambda article: article.times, layout=[
     _ARTICLE_ID, own_span("span"), "value", "type", computed("day", "DATE", lambda t, c: _day(t.value)),
