@@ -37,7 +37,8 @@ Last, a stance no one is said to hold is dropped (:mod:`dateline.quotes._held`:
 "people who want ...", "need to think about ...", "if you want ...", "the
 footage showed ...", "these findings support ...", "everybody wants ...", "I
 would like to ask ..."), and a clause of reason its cue governs ("decided to go
-because ...") ends its content.
+because ...") ends its content. A quotation split by a long credit is one
+record whose ``parts`` are the quoted words (:mod:`dateline.quotes._split`).
 ``quotes.method=model`` runs the model alone and ``quotes.method=rules`` the
 rules alone. When the model is missing the stage runs its rules and says so
 once. Cue words and every other word either reads live in

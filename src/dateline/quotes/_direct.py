@@ -5,7 +5,8 @@ Each quoted segment looks for the nearest speech cue in its own sentences
 to the sentence that ends with it). A segment without a cue continues the
 quote before it in the same paragraph ("...," she said. "..."), as one
 record while that stays mostly quoted and else as a second record of the same
-cue (a long credit between the parts), or inherits the speaker of a quote in
+cue (a long credit between the parts; :mod:`dateline.quotes._split` makes the
+two one record with its quoted parts named), or inherits the speaker of a quote in
 the paragraph just before. Short quoted spans with
 no cue, or with a cue that does not govern them, are names, titles or scare
 quotes ("America First", "reset") and are dropped.
