@@ -74,3 +74,21 @@ def test_an_as_clause_whose_cue_has_its_own_object_tells_when_not_whose_word(nlp
 def test_as_far_as_one_knows_vouches_for_the_main_clause(nlp: Any) -> None:
     cues = by_cue(found("As far as I know, the old ferry still runs twice a day.", "rules"))
     assert cues["know"] == "the old ferry still runs twice a day"
+
+
+def test_phrases_that_only_tell_when_or_at_what_occasion_end_the_object(nlp: Any) -> None:
+    text = ("The governor thanked her supporters at a rally in Jackson on Tuesday. "
+            "Ms. Okafor criticized the merger during a conference call with reporters. "
+            "The mayor denounced the levy last week. "
+            "Mr. Lee complained about his microphone the morning after the debate.")
+    for method in ("rules", "combined"):
+        cues = by_cue(found(text, method))
+        assert cues["thanked"] == "her supporters"
+        assert cues["criticized"] == "the merger"
+        assert cues["denounced"] == "the levy"
+        assert cues["complained"] == "his microphone"  # the rest of the sentence only tells when
+
+
+def test_a_setting_before_a_phrase_that_completes_the_object_stays_in_it(nlp: Any) -> None:
+    text = "Senator Ames defended the plan on Tuesday as a fair deal for workers."
+    assert by_cue(found(text))["defended"] == "the plan on Tuesday as a fair deal for workers"

@@ -30,7 +30,7 @@ _WORD_LISTS = (
     "speech_verbs", "thought_verbs", "object_verbs", "call_particles", "person_pronouns", "group_pronouns",
     "label_stopwords",
 )
-#: Lists added in formats 1.1 to 1.13; an older file without them reads them as empty.
+#: Lists added in formats 1.1 to 1.14; an older file without them reads them as empty.
 _OPTIONAL_LISTS = ("agent_nouns", "content_prepositions", "action_verbs", "passive_verbs", "recipient_verbs",
                    "cue_nouns", "noun_prepositions", "cue_adjectives",
                    "clause_only_verbs", "stance_verbs", "speech_nouns", "forecast_verbs", "feeling_nouns",
@@ -60,7 +60,9 @@ _OPTIONAL_LISTS = ("agent_nouns", "content_prepositions", "action_verbs", "passi
                    # 1.12: counted from PolNeAR train by 'dateline train quote-cues'
                    "learned_cues",
                    # 1.13
-                   "mind_verbs", "doer_endings", "courtesy_verbs", "courtesy_modals")
+                   "mind_verbs", "doer_endings", "courtesy_verbs", "courtesy_modals",
+                   # 1.14
+                   "setting_prepositions", "setting_nouns")
 #: Every list a file may hold, each described under ``lists``.
 _ALL_LISTS = frozenset((*_WORD_LISTS, *_OPTIONAL_LISTS, "source_phrases"))
 
@@ -151,6 +153,8 @@ class Lexicon:
     doer_endings: frozenset[str] = frozenset()
     courtesy_verbs: frozenset[str] = frozenset()
     courtesy_modals: frozenset[str] = frozenset()
+    setting_prepositions: frozenset[str] = frozenset()
+    setting_nouns: frozenset[str] = frozenset()
 
     @functools.cached_property
     def cue_verbs(self) -> frozenset[str]:

@@ -40,7 +40,7 @@ from dateline.quotes._marks import find_quoted
 from dateline.quotes._reading import without_that
 from dateline.quotes._reported import MIN_CONTENT_CHARS, find_reported, trim
 from dateline.quotes._speaker import find_subject, link_speaker, passive_participle
-from dateline.quotes._stance import set_off
+from dateline.quotes._stance import only_setting, set_off
 from dateline.quotes._types import Candidate, Extent
 from dateline.quotes._voices import actor_named, credited, in_own_words, turn_ends
 from dateline.records import Article, Quote, QuoteKind, make_span
@@ -152,8 +152,8 @@ def _to_sentence_end(cand: Candidate, text: str, lexicon: Lexicon, cues: list[in
     paragraph_end = text.find("\n", end)
     limit = sent.end_char if paragraph_end < 0 else min(sent.end_char, paragraph_end)
     rest = cue.doc.char_span(end, limit, alignment_mode="expand")
-    if rest is None or _ends_clause(cue, rest, lexicon):
-        return cand
+    if rest is None or _ends_clause(cue, rest, lexicon) or only_setting(cue, rest, lexicon):
+        return cand  # another clause starts there, or the rest only tells when or where ("at a rally on Tuesday")
     new_end = trim(text, Extent(start, limit), lexicon).end
     if text[new_end - 1:new_end] == ")" and "(" not in text[start:new_end]:
         # "... (her campaign disclosed that she has pneumonia)": the closing parenthesis is not the report's
