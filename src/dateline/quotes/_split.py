@@ -45,6 +45,9 @@ def _parts(quote: Quote) -> tuple[Span, ...]:
 def joined(article: Article, quotes: list[Quote]) -> list[Quote]:
     """``quotes`` in text order, each quotation that goes on, in the same paragraph, with the quotation of
     the same cue and speaker just before it (no other quotation between) joined to it in one record."""
+    cues = [(q.cue.start, q.cue.end) for q in quotes if q.direct and q.cue is not None]
+    if len(set(cues)) == len(cues):
+        return quotes  # no two quotations of one cue
     out: list[Quote] = []
     last: int | None = None  # where in ``out`` the latest quotation is
     for quote in sorted(quotes, key=lambda q: (q.content.start, q.content.end)):

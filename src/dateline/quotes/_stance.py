@@ -133,10 +133,13 @@ def _setting(child: Token, lexicon: Lexicon) -> bool:
     return obj is not None and (obj.ent_type_ in _WHEN or obj.lemma_.lower() in lexicon.setting_nouns)
 
 
-def _ends_in_setting(rest: list[Token], lexicon: Lexicon) -> bool:
-    """Whether the phrases ``rest`` (right-hand dependents of a verb, in order) that would complete its object
-    phrase all tell only its setting (:func:`_setting`): the object phrase ends before them."""
-    for child in rest:
+def _ends_in_setting(setting: Token, lexicon: Lexicon) -> bool:
+    """Whether ``setting`` (a right-hand phrase of a verb that tells only its setting, :func:`_setting`) and the
+    verb's phrases after it that would complete its object phrase all tell only its setting: the object phrase
+    ends before them."""
+    for child in setting.head.rights:
+        if child.i <= setting.i:
+            continue
         if child.lower_ in lexicon.sourcing_words or set_off(child) or child.dep_ not in _COMPLETING:
             if not child.is_punct:
                 return True
@@ -146,10 +149,13 @@ def _ends_in_setting(rest: list[Token], lexicon: Lexicon) -> bool:
 
 
 def only_setting(verb: Token, words: Span, lexicon: Lexicon) -> bool:
-    """Whether every word of ``words`` but punctuation lies in a phrase of ``verb`` that tells only its setting
-    (:func:`_setting`: "... | at a rally on Tuesday.")."""
-    settings = [child for child in verb.rights if _setting(child, lexicon)]
-    return any(not t.is_punct for t in words) and all(
+    """Whether ``words`` open with a phrase of ``verb`` that tells only its setting (:func:`_setting`) and every word
+    of them but punctuation lies in such a phrase ("... | at a rally on Tuesday.")."""
+    first = next((t for t in words if not t.is_punct), None)
+    if first is None or (first.lower_ not in lexicon.setting_prepositions and first.ent_type_ not in _WHEN):
+        return False  # the words do not open with a setting
+    settings = [child for child in verb.rights if child.right_edge.i >= words.start and _setting(child, lexicon)]
+    return bool(settings) and all(
         t.is_punct or any(c.left_edge.i <= t.i <= c.right_edge.i for c in settings) for t in words)
 
 
@@ -161,14 +167,15 @@ def object_phrase(verb: Token, obj: Token, lexicon: Lexicon) -> Extent:
     train, 14 such contents came to match their gold attribution once cut and 2 stopped)."""
     start = extent(obj).start
     end, cut = phrase_end(obj)
-    rights = [child for child in verb.rights if child.i > obj.i]
-    for k, child in enumerate(rights):
+    for child in verb.rights:
         if cut:
             break
+        if child.i <= obj.i:
+            continue
         if child.lower_ in lexicon.sourcing_words or set_off(child):
             break  # "..., according to X" names who says so; it is not part of what is said
         if child.dep_ in _COMPLETING:
-            if _setting(child, lexicon) and _ends_in_setting(rights[k:], lexicon):
+            if _setting(child, lexicon) and _ends_in_setting(child, lexicon):
                 break
             child_end, cut = phrase_end(child)
             end = max(end, child_end)
