@@ -8,7 +8,10 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
+from dateline.evaluation import _polnear
 from dateline.evaluation import quotes as evaluation
+from dateline.quotes._direct import SegmentIndex
+from dateline.quotes._marks import find_quoted
 from dateline.records import Quote, make_span
 
 TEXT = 'Officials said the talks failed. "We tried," she said. The "reset" was over.'
@@ -54,27 +57,27 @@ def test_a_long_prediction_matches_only_by_share_of_the_gold_span() -> None:
 
 
 def test_direct_means_mostly_inside_quotation_marks() -> None:
-    inside = evaluation.SegmentIndex(evaluation.find_quoted(TEXT))
-    assert evaluation._mostly_quoted(inside, ((34, 43),))  # We tried,
-    assert not evaluation._mostly_quoted(inside, ((15, 31),))
-    assert evaluation._mostly_quoted(inside, ((30, 43),))  # 'd. "We tried,': most of it quoted
+    inside = SegmentIndex(find_quoted(TEXT))
+    assert _polnear.mostly_quoted(inside, ((34, 43),))  # We tried,
+    assert not _polnear.mostly_quoted(inside, ((15, 31),))
+    assert _polnear.mostly_quoted(inside, ((30, 43),))  # 'd. "We tried,': most of it quoted
 
 
 def test_doubled_apostrophes_become_one_mark_and_gold_offsets_follow() -> None:
     raw = "He said ''we tried,'' and left. ``Fine,'' she said."
-    text, moved = evaluation.detokenize(raw)
+    text, moved = _polnear.detokenize(raw)
     assert text == 'He said "we tried," and left. "Fine," she said.'
     ann = "T1\tContent 10 19\twe tried,\nT2\tCue 46 50\tsaid\nE1\tAttribution:T2 Content:T1 Cue:T2\n"
     [gold] = evaluation.read_ann(text, ann, moved=moved)
     assert [text[s:e] for s, e in gold.content] == ["we tried,"] and [text[s:e] for s, e in gold.cue] == ["said"]
     assert gold.direct
-    assert evaluation.detokenize("It's Mr. O'Neil's.")[0] == "It's Mr. O'Neil's."  # single apostrophes stay
+    assert _polnear.detokenize("It's Mr. O'Neil's.")[0] == "It's Mr. O'Neil's."  # single apostrophes stay
 
 
 @given(st.text(alphabet="'`ab \n", max_size=30))
 @settings(max_examples=200, deadline=None)
 def test_detokenized_offsets_hold(raw: str) -> None:
-    text, moved = evaluation.detokenize(raw)
+    text, moved = _polnear.detokenize(raw)
     assert moved(0) == 0 and moved(len(raw)) == len(text)
     kept = [i for i in range(len(raw)) if moved(i) != moved(i + 1)]  # characters that are still there
     assert len(kept) == len(text)
@@ -120,8 +123,8 @@ def test_the_parts_of_a_split_quotation_are_its_words_for_matching_and_directnes
     """A quote whose content runs over the credit between the parts of a quotation is scored by its parts: it
     matches the gold attribution of both parts as direct speech, and a report in the credit is no part of it."""
     first, second = _at("We will rebuild the bridge"), _at("And we will pay for it.")
-    gold = [evaluation.Gold((first, second), (_at("the mayor"),), (_at("said"),), True)]
-    inside = evaluation.SegmentIndex(evaluation.find_quoted(SPLIT))
+    gold = [_polnear.Gold((first, second), (_at("the mayor"),), (_at("said"),), True)]
+    inside = SegmentIndex(find_quoted(SPLIT))
     whole = make_span(SPLIT, first[0], second[1])
     joined = Quote("q1", whole, True, parts=(make_span(SPLIT, *first), make_span(SPLIT, *second)))
     credit = Quote("q2", make_span(SPLIT, *_at("spoke to reporters in the town hall")), False)  # in the credit

@@ -27,6 +27,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass, replace
 from pathlib import Path
 
+from dateline.evaluation import _polnear
 from dateline.evaluation import quotes as scoring
 from dateline.lang import resources
 from dateline.quotes._arrays import Arrays, member
@@ -73,12 +74,12 @@ class CueCount:
         return self.cues / self.seen if self.seen else 0.0
 
 
-def _cue_heads(a: Arrays, gold: Iterable[scoring.Gold]) -> set[int]:
+def _cue_heads(a: Arrays, gold: Iterable[_polnear.Gold]) -> set[int]:
     """The tokens that head a gold cue (one token however many attributions it cues)."""
     return {head_of(a, tokens) for g in gold if (tokens := range_tokens(a, g.cue))}
 
 
-def count_cues(articles: Iterable[tuple[list[scoring.Gold], Arrays]], lexicon: Lexicon) -> list[CueCount]:
+def count_cues(articles: Iterable[tuple[list[_polnear.Gold], Arrays]], lexicon: Lexicon) -> list[CueCount]:
     """For each lemma and part of speech of ``articles`` (gold attributions and token arrays) that no list of
     ``lexicon`` but ``learned_cues`` makes a cue word, its counts, the most frequent cues first."""
     known = Features(replace(lexicon, learned_cues=frozenset())).reportable
@@ -143,7 +144,7 @@ def train(data: Path, out: Path | None = None, *, seed: int = 0) -> TrainingRepo
     the package). ``seed`` is unused: the count is deterministic."""
     res = resources("en")
     lexicon = load_lexicon(res)
-    items = scoring.load(scoring.split_dir(Path(data), "train"))
+    items = _polnear.load(_polnear.split_dir(Path(data), "train"))
     counted = [item for k, item in enumerate(items) if k % HOLDOUT_EVERY != 0]
     arrays = [arrays_of(article) for article in parsed_articles(counted)]
     kept = learned(count_cues(((item.gold, a) for item, a in zip(counted, arrays, strict=True)), lexicon))

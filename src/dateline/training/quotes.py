@@ -32,7 +32,7 @@ from typing import Any
 import numpy as np
 
 from dateline.errors import InputError
-from dateline.evaluation import _parses
+from dateline.evaluation import _parses, _polnear
 from dateline.evaluation import quotes as scoring
 from dateline.lang import resources
 from dateline.quotes._arrays import Arrays, Ranges
@@ -71,7 +71,7 @@ SETTINGS: dict[str, Any] = {
 class Example:
     """One training article: its arrays, gold cue heads and sources on tokens, cue slots and labels."""
 
-    item: scoring.GoldArticle
+    item: _polnear.GoldArticle
     arrays: Arrays
     cue_heads: tuple[int, ...]
     sources: tuple[frozenset[int], ...]
@@ -97,7 +97,7 @@ def head_of(a: Arrays, tokens: list[int]) -> int:
     return next((i for i in tokens if int(a.head[i]) not in inside or int(a.head[i]) == i), tokens[0])
 
 
-def _example(item: scoring.GoldArticle, article: Article, features: Features) -> Example:
+def _example(item: _polnear.GoldArticle, article: Article, features: Features) -> Example:
     a = arrays_of(article)
     heads, sources = [], []
     for g in item.gold:
@@ -194,7 +194,7 @@ def fit_model(examples: list[Example], settings: dict[str, Any], features: Featu
     return AttributionModel(weights, dict(settings))
 
 
-def parsed_articles(items: list[scoring.GoldArticle]) -> list[Article]:
+def parsed_articles(items: list[_polnear.GoldArticle]) -> list[Article]:
     """The articles of ``items`` parsed like the annotate stage (through the evaluation parse cache)."""
     out: list[Article] = []
     for k in range(0, len(items), scoring.BATCH):
@@ -230,7 +230,7 @@ def train(data: Path, out: Path | None = None, *, seed: int = 0) -> TrainingRepo
     lexicon = load_lexicon(res)
     features = Features(lexicon)
     started = time.perf_counter()
-    items = scoring.load(scoring.split_dir(Path(data), "train"))
+    items = _polnear.load(_polnear.split_dir(Path(data), "train"))
     examples = [_example(item, article, features) for item, article in zip(items, parsed_articles(items), strict=True)]
     log: dict[str, float] = {"parse_s": round(time.perf_counter() - started, 1)}
     held = [e for k, e in enumerate(examples) if k % HOLDOUT_EVERY == 0]
@@ -265,10 +265,10 @@ def _headline(figures: dict[str, float | int]) -> dict[str, float | int]:
 def _dev_figures(data: Path, model: AttributionModel, learned: Learned) -> dict[str, float | int]:
     """The written model's figures on dev, when the dev split is there (for the card; nothing is chosen on them)."""
     try:
-        split = scoring.split_dir(data, "dev")
+        split = _polnear.split_dir(data, "dev")
     except InputError:
         return {}  # no dev split: the card says so
-    items = scoring.load(split)
+    items = _polnear.load(split)
     features = learned.features
     examples = [_example(item, article, features) for item, article in zip(items, parsed_articles(items), strict=True)]
     threshold = float(model.config["threshold"])
