@@ -4,7 +4,8 @@
 then its whole phrase ("the enclave" before "the enclave of Eastern Ghouta"),
 but never a place named by what it borders ("the border with Egypt"); a thing
 named with its owner names the owner ("rejected her proposal"); an object
-pronoun the one person it can stand for; a group word ("their meeting") the
+pronoun the one person it can stand for; a first-person pronoun in quoted words their speaker
+(:mod:`dateline.events._speakers`); a group word ("their meeting") the
 parties of the last meeting; a subject "they" or "the party" the one body named
 just before (:mod:`dateline.events._antecedents`); and an act of the police or a
 court that names no one the story's one suspect (:mod:`dateline.events._suspect`).
@@ -21,6 +22,7 @@ from dateline.events._fold import Hit
 from dateline.events._lexicon import Words
 from dateline.events._phrase import full_phrase, phrase
 from dateline.events._scene import CARRY_SENTENCES, Scene
+from dateline.events._speakers import quoted_speaker
 from dateline.events._suspect import pursued
 from dateline.records import Actor, Article, Span, make_span
 
@@ -45,7 +47,7 @@ def find_parties(article: Article, hit: Hit, number: int, scene: Scene, words: W
     names the parties of the last meeting a few sentences before, a subject "they" or "the party" the one body
     named just before (:mod:`dateline.events._antecedents`)."""
     args = hit.args
-    actor_spans, actor_ids = _arguments(article, args.actors, words)
+    actor_spans, actor_ids = _arguments(article, args.actors, words, speaking=True)
     recipient_spans, recipient_ids = _arguments(article, args.recipients, words, owned=True)
     recipient_ids += _object_pronouns(article, args.recipients, (*actor_ids, *recipient_ids), words)
     if (hit.entry.reciprocal and not actor_ids and scene.group is not None
@@ -59,14 +61,17 @@ def find_parties(article: Article, hit: Hit, number: int, scene: Scene, words: W
     return Parties(actor_spans, actor_ids, recipient_spans, recipient_ids)
 
 
-def _arguments(article: Article, tokens: Sequence[Token], words: Words,
-               owned: bool = False) -> tuple[tuple[Span, ...], tuple[str, ...]]:
+def _arguments(article: Article, tokens: Sequence[Token], words: Words, owned: bool = False,
+               speaking: bool = False) -> tuple[tuple[Span, ...], tuple[str, ...]]:
     """The spans (whole noun phrases) of the argument heads, and the actors they name.
 
     An actor is looked up under the head's short phrase first ("the enclave"),
     then under the whole phrase ("the enclave of Eastern Ghouta"), but for a place named by what it
     borders ("the border with Egypt" is no party of an airstrike on it). With ``owned`` (recipients), a
-    thing named with its owner's possessive names the owner first (:func:`_owner`).
+    thing named with its owner's possessive names the owner first (:func:`_owner`). With ``speaking`` (actors),
+    a first-person pronoun of quoted words names their speaker ('"We warn them," the spokesman said'); as a
+    recipient it does not: an act told in the words of the one it was done to ('"they raped me"') retells
+    what the story tells as its own.
     """
     text = article.text
     spans: dict[tuple[int, int], Span] = {}
@@ -79,6 +84,8 @@ def _arguments(article: Article, tokens: Sequence[Token], words: Words,
             actor = article.actor_at(*_past_possessive(token, short))
         if actor is None and not _bordering(token, words):
             actor = article.actor_at(*_past_possessive(token, full))
+        if actor is None and speaking and (speaker := quoted_speaker(token, words)) is not None:
+            actor = article.actor_at(*phrase(speaker, words))  # '"We warn them," the spokesman said'
         if actor is not None and actor.id not in found:
             found.append(actor.id)
     return tuple(spans.values()), tuple(found)
