@@ -207,8 +207,8 @@ def test_pronoun_needs_one_candidate() -> None:
     article = run("Merkel met Macron in Berlin. She said the talks went well.", dt.date(2019, 1, 1))
     merkel = by_name(article)["Angela Merkel"]
     assert "She" in {m.text for m in merkel.mentions}
-    article = run("Putin met Trump in Helsinki. He said the talks went well.", dt.date(2018, 7, 16))
-    assert {"Vladimir Putin", "Donald Trump"} <= set(by_name(article))  # two candidates: "He" joins neither
+    article = run("Putin and Trump met in Helsinki. He said the talks went well.", dt.date(2018, 7, 16))
+    assert {"Vladimir Putin", "Donald Trump"} <= set(by_name(article))  # two subjects: "He" joins neither
     assert all("He" not in {m.text for m in a.mentions} for a in article.actors)
 
 

@@ -30,6 +30,7 @@ from dateline.actors._modifiers import title_after, title_before
 from dateline.actors._orgs import IGO
 from dateline.actors._people import choose_person, office_title
 from dateline.actors._ranks import ELITE, OFFICE_SECTORS, open_sector, text_country_sector
+from dateline.actors._salience import salient
 from dateline.actors._tagged import (
     bare_org_name,
     given_name_first,
@@ -372,7 +373,7 @@ def _person_group(
 
 
 def pronoun_pass(build: Build) -> None:
-    """He/she join the one person actor (of matching gender) in this or the previous sentence."""
+    """He/she join the one person (of matching gender) in this or the previous sentence; of several, the salient one."""
     doc, text = build.doc, build.article.text
     quotes = quote_regions(text, build.lex.words)
     starts = [q.start for q in quotes]
@@ -396,6 +397,8 @@ def pronoun_pass(build: Build) -> None:
             if lo <= span.start and span.end <= tok.idx and not quoted(span.start)
             and build.groups[key].gender in (None, gender)
         }  # fmt: skip
+        if len(keys) > 1:
+            keys = salient(build, tok, keys, lo)  # the one the sentence is about (dateline.actors._salience)
         if len(keys) == 1:
             key = keys.pop()
             group = build.add_tokens(key, build.groups[key], range(i, i + 1))
