@@ -32,3 +32,9 @@ def test_a_quoted_me_or_an_i_of_no_quotation_names_no_one() -> None:
     assert all(e.recipients == () for e in _of_type(quoted, "ASSAULT"))
     bare = run("Peter Walsh arrived in Nairobi on Monday. I urge Kenya to release the prisoners.")
     assert all(e.actors == () for e in _of_type(bare, "REQUEST"))
+
+
+def test_the_top_verb_before_a_colon_speaks_the_quotation_after_it() -> None:
+    article = run('Peter Walsh saw talks as the only way out: "I urge Kenya to withdraw its troops from the border."')
+    [request] = _of_type(article, "REQUEST")
+    assert _names(article, request.actors) == ["Peter Walsh"]

@@ -5,7 +5,7 @@ Twitter: "I strongly reject the new measure"' tell an act of the speaker in the 
 actors stage links no actor to "we" or "I", so the act has no known doer. A first-person pronoun
 (``first_person_pronouns``) inside a quotation stands for the one who says it: the subject of the verb of
 saying (``speech_verbs``) that stands outside the quotation in the sentence that opens or closes it, or of
-the main verb of the sentence whose colon opens it ('X wrote: "..."'). A quotation runs over several
+the top verb of the words before the colon that opens it ('X wrote: "..."'). A quotation runs over several
 sentences ('said in a statement: "... . I urge ... ."'); marks pair in order from the start of the text, as
 :mod:`dateline.events._judged` pairs them. Where two verbs of saying could be meant (a quotation between two
 speakers' words), none is taken.
@@ -46,7 +46,7 @@ def quoted_speaker(token: Token, words: Words) -> Token | None:
         sentence = doc[mark].sent
         for verb in sentence:
             if (start <= verb.i <= end or verb.pos_ not in ("VERB", "AUX")
-                    or not _saying(verb, start, words)):
+                    or not _saying(verb, start, end, words)):
                 continue
             subjects = [c for c in verb.children if c.dep_ in _SUBJECTS and c.lower_ not in words.first_person_pronouns]
             if subjects:
@@ -55,14 +55,15 @@ def quoted_speaker(token: Token, words: Words) -> Token | None:
     return next(iter(speakers.values())) if len(speakers) == 1 else None
 
 
-def _saying(verb: Token, start: int, words: Words) -> bool:
-    """Whether ``verb`` tells who says the quotation opening at token ``start``: a verb of saying, or the main
-    verb of the sentence whose colon opens it."""
+def _saying(verb: Token, start: int, end: int, words: Words) -> bool:
+    """Whether ``verb`` tells who says the quotation from token ``start`` to ``end``: a verb of saying, or the
+    top verb of the words before the colon that opens it ('Collins saw it as the way: "I think ..."'), whose
+    head is the sentence's root or a word of the quotation."""
     if verb.lemma_.lower() in words.speech_verbs:
         return True
-    doc = verb.doc
-    return (verb.dep_ == "ROOT" and verb.i < start and start > 0 and doc[start - 1].text in _INTRODUCING
-            and doc[start].sent.start == verb.sent.start)
+    doc, head = verb.doc, verb.head
+    return (verb.i < start and start > 0 and doc[start - 1].text in _INTRODUCING
+            and doc[start].sent.start == verb.sent.start and (head.i == verb.i or start <= head.i <= end))
 
 
 def _quotation(doc: Doc, i: int) -> tuple[int, int] | None:
