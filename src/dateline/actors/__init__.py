@@ -13,7 +13,8 @@ stages map a span to an actor with :meth:`Article.actor_at`.
 The work happens in passes over one article, in this order: people (with the
 titles before or after their names), title-only references ("the U.S.
 president"), institutions and generic agents (with their country modifiers),
-organizations, countries and other names, surnames named again, pronouns, then the organizations
+organizations, countries and other names, surnames named again, pronouns (of several persons, the
+one the sentence is about: :mod:`dateline.actors._salience`), then the organizations
 persons belong to (which give them a sector or country). Each pass marks the
 tokens it used so later passes skip them: mentions of different actors do not
 overlap. Parties the text does not name are actors too: a bare role noun that
