@@ -11,7 +11,12 @@ clause below another's subject ("Trump argued Biden had lost by saying he ...") 
 an aside the story does not code (on wikinews-train's read half the rule read so coded one false event and
 no right one). An object pronoun ("urged him") is left alone: it never stands for its own clause's subject,
 and the person it stands for is as often an object before it. Where no person, or two, stand as subjects,
-or the one who does has no gender the text gives, the pronoun stays open.
+or the one who does has no gender the text gives, the pronoun stays open. Over wikinews-dev and
+wikinews-train's read half the rule links 53 pronouns, 3 of them wrongly: a possessive after another person
+of its clause ("Biden called Trump a disgrace for his performance") or in a relative clause ("Sanders, who
+did not release his delegates") read as the main subject's; leaving such possessives open, or reading the
+relative clause's subject as the noun it qualifies, undid those 3 (setting one right) but also 6 right links,
+and coded no event better.
 """
 
 from __future__ import annotations
