@@ -40,3 +40,8 @@ def test_an_object_pronoun_or_two_subjects_leave_it_open() -> None:
     assert _pronouns(article, "Vladimir Putin") == _pronouns(article, "Donald Trump") == []
     article = run("Putin met Trump in Helsinki. Putin and Trump defended their record and his speech.", DAY)
     assert _pronouns(article, "Vladimir Putin") == _pronouns(article, "Donald Trump") == []
+
+
+def test_a_possessive_may_stand_for_a_subject_of_no_known_gender_named_alone_before_it() -> None:
+    article = run("Putin met Peter Walsh in Moscow. Walsh was later criticized for his speech.", DAY)
+    assert _pronouns(article, "Peter Walsh") == ["his"]

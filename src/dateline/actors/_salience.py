@@ -4,7 +4,9 @@
 sentenced to two months" names two men before "He"; the pronoun stands for the one the sentence before is
 about, the subject of its main clause, not for a man named in passing. A possessive ("his company") stands
 for the subject of its own clause or of the first clause above it that has a person as subject ("Biden
-defended his son", "Friedler pled guilty to hacking rivals to improve his company's sales"). A subject
+defended his son", "Friedler pled guilty to hacking rivals to improve his company's sales"), even one whose
+gender the text does not give when that subject is the one person its sentence names before it ("Moderator
+Chris Wallace was criticized for his inability": over the read data 8 more links, none wrong). A subject
 pronoun whose own sentence names none of the persons before it stands for the one person of fitting
 gender the sentence before has as its main subject; one whose own sentence names some is left open: in a
 clause below another's subject ("Trump argued Biden had lost by saying he ...") it tells, as often as not,
@@ -45,8 +47,9 @@ MAX_CLIMB = 12
 
 def salient(build: Build, pronoun: Token, keys: Set[Key], start: int) -> set[Key]:
     """Of the persons ``keys`` a subject or possessive ``pronoun`` could stand for (named from the character
-    ``start`` on), the one whose gender the text gives and who is the subject of the possessive's clause or of
-    one above it, else, for a pronoun whose own sentence names none of them before it, the one such person
+    ``start`` on), the one who is the subject of the possessive's clause or of one above it, when the text
+    gives that person's gender or the sentence names no other of them before the pronoun; else, for a pronoun
+    whose own sentence names none of them before it, the one person of fitting gender
     the sentence before has as its main subject; all of ``keys`` where that is no one, or the pronoun is an
     object."""
     if pronoun.dep_ not in _SALIENT_ROLES:
@@ -54,9 +57,12 @@ def salient(build: Build, pronoun: Token, keys: Set[Key], start: int) -> set[Key
     gender = build.lex.words.pronouns.get(pronoun.lower_)
     known = {k for k in keys if build.groups[k].gender == gender}
     own = pronoun.sent.start_char
+    here = {key for span, key in build.people if key in keys and own <= span.start and span.end <= pronoun.idx}
     if pronoun.dep_ == "poss" and (governing := _governing(build, pronoun, keys)):
-        return governing & known if len(governing & known) == 1 else set(keys)
-    if any(own <= span.start and span.end <= pronoun.idx for span, key in build.people if key in keys):
+        if len(governing) == 1 and (governing <= known or here == governing):
+            return governing  # "Moderator Chris Wallace was criticized for his inability"
+        return set(keys)
+    if here:
         return set(keys)  # "Trump argued Biden had lost by saying he ...": left open
     before = [(span, key) for span, key in build.people if key in known and start <= span.start < own]
     found = set(_main_subjects(build, before))
