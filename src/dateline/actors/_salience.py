@@ -2,23 +2,28 @@
 
 "Friedler, a former chief executive, pled guilty to hacking two rivals whom Trump later praised. He was
 sentenced to two months" names two men before "He"; the pronoun stands for the one the sentence before is
-about, the subject of its main clause, not for a man named in passing. A possessive ("his company") stands
-for the subject of its own clause or of the first clause above it that has a person as subject ("Biden
-defended his son", "Friedler pled guilty to hacking rivals to improve his company's sales"), even one whose
-gender the text does not give when that subject is the one person its sentence names before it ("Moderator
-Chris Wallace was criticized for his inability": over the read data 8 more links, none wrong). A subject
-pronoun whose own sentence names none of the persons before it stands for the one person of fitting
-gender the sentence before has as its main subject; one whose own sentence names some is left open: in a
-clause below another's subject ("Trump argued Biden had lost by saying he ...") it tells, as often as not,
-an aside the story does not code (on wikinews-train's read half the rule read so coded one false event and
-no right one). An object pronoun ("urged him") is left alone: it never stands for its own clause's subject,
-and the person it stands for is as often an object before it. Where no person, or two, stand as subjects,
-or the one who does has no gender the text gives, the pronoun stays open. Over wikinews-dev and
-wikinews-train's read half the rule links 53 pronouns, 3 of them wrongly: a possessive after another person
-of its clause ("Biden called Trump a disgrace for his performance") or in a relative clause ("Sanders, who
-did not release his delegates") read as the main subject's; leaving such possessives open, or reading the
-relative clause's subject as the noun it qualifies, undid those 3 (setting one right) but also 6 right links,
-and coded no event better.
+about, the subject of its main clause, not for a man named in passing.
+
+- A possessive ("his company") stands for the subject of its own clause or of the first clause above it
+  that has a person as subject ("Biden defended his son", "Friedler pled guilty to hacking rivals to
+  improve his company's sales"), when the text gives that person's gender or that subject is the one person
+  its sentence names before it ("Moderator Chris Wallace was criticized for his inability").
+- A subject pronoun whose own sentence names none of the persons before it stands for the one person of
+  its gender the sentence before has as its main subject. One whose own sentence names some is left open:
+  in a clause below another's subject ("Trump argued Biden had lost by saying he ...") it tells, as often as
+  not, an aside the story does not code (on wikinews-train's read half, read so, one false event and no
+  right one). A main subject whose gender the text does not give is no candidate: taking it linked 5 more
+  pronouns of the read data, all right, and one more recipient, but cost the ECB+ stories 0.863 -> 0.859.
+- An object pronoun ("urged him") is left alone: it never stands for its own clause's subject, and the
+  person it stands for is as often an object before it. Where no person, or two, stand as subjects, the
+  pronoun stays open.
+
+Over wikinews-dev and wikinews-train's read half the rule links 62 pronouns. Of the 53 its first form (persons
+of known gender only) linked, 3 were wrong: a possessive after another person of its clause ("Biden called
+Trump a disgrace for his performance") or in a relative clause ("Sanders, who did not release his delegates")
+read as the main subject's; leaving such possessives open, or reading the relative clause's subject as the
+noun it qualifies, undid those 3 (setting one right) but also 6 right links, and coded no event better. The
+9 links it added since are all right.
 """
 
 from __future__ import annotations
