@@ -20,7 +20,7 @@ from dateline.events._lexicon import Entry, Lexicon, Words, plover
 if TYPE_CHECKING:
     from spacy.tokens import Token
 
-__all__ = ["CONFLICT_QUADS", "Hit", "fold"]
+__all__ = ["CONFLICT_QUADS", "Hit", "fold", "harm", "threat_entry"]
 
 
 #: Dependencies across which a trigger is its own event, not the content of the one above.
@@ -160,6 +160,39 @@ def _promised_conflict(hit: Hit, parent: Hit, words: Words) -> bool:
     return False
 
 
+def harm(entry: Entry) -> bool:
+    """Whether the act of ``entry`` is a harm one may threaten (PLOVER's table of threats)."""
+    return plover().harm(entry.type, entry.mode)[0]
+
+
+def threat_entry(lemma: str, harm_entry: Entry, base: Entry | None = None) -> Entry:
+    """The THREATEN entry of a threat of ``harm_entry``, its mode the one PLOVER's table gives the harm
+    ("threatened to expel the envoy" is a THREATEN 'expel'), on a verb ``lemma``; ``base``: the verb's own
+    entry, kept but for type and mode."""
+    _, mode = plover().harm(harm_entry.type, harm_entry.mode)
+    if base is not None:
+        return replace(base, type="THREATEN", mode=mode or (base.mode if base.type == "THREATEN" else None))
+    return Entry(lemma, "verb", "THREATEN", mode)
+
+
+def _threat(parent: Hit, hit: Hit) -> Hit:
+    """``parent``, a vow or a threat whose content is the harm ``hit``, as the THREATEN of that harm: "vowed to
+    retaliate", "threatened to expel the envoy" (PLOVER codes a promised attack or sanction as a threat, its
+    mode what is threatened), with the harm's recipients where it has none."""
+    args = parent.args
+    if not args.recipients:
+        args = args.add("recipient", _not_taken(hit.args.recipients, args))
+    return replace(parent, entry=threat_entry(parent.entry.lemma, hit.entry, parent.entry), args=args)
+
+
+def _threatened(hit: Hit, parent: Hit, words: Words) -> bool:
+    """Whether ``hit`` is a harm ``parent`` threatens or vows ("threatened to expel", "vowed to retaliate")."""
+    if not harm(hit.entry):
+        return False
+    # a fight one vows to keep up is a struggle ("vowed to keep fighting"), no threat of a clash
+    return parent.entry.type == "THREATEN" or (not hit.entry.reciprocal and _promised_conflict(hit, parent, words))
+
+
 def _inherit(hit: Hit, parent: Hit) -> Hit:
     """``hit`` in place of ``parent``: with its own parties, and the parent's it lacks."""
     args = hit.args
@@ -189,12 +222,16 @@ def _restatements(kept: dict[int, Hit]) -> dict[int, Hit]:
 def _place(hit: Hit, kept: dict[int, Hit], lex: Lexicon) -> dict[int, Hit]:
     """``kept`` with ``hit`` folded into the trigger above it, or put in its place (and looking further up)."""
     out = dict(kept)
+    if hit.entry.type == "THREATEN" and hit.token.lemma_.lower() in lex.words.speech_verbs:
+        return out  # a threat told by a verb of saying is its speaker's own act, not the content of one above
     for _ in range(MAX_TAKEOVERS):
         parent, embedded = parent_of(hit, out, lex.words)
         if parent is None or not embedded or parent.apart:
             return out
         if parent.entry.type == hit.entry.type:
             out[parent.token.i] = _merge(parent, hit)
+        elif _threatened(hit, parent, lex.words) and not parent.entry.vehicle:
+            out[parent.token.i] = _threat(parent, hit)
         elif _takes_over(hit, parent, lex):
             hit = out[hit.token.i] = _inherit(hit, parent)
             del out[parent.token.i]

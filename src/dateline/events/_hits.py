@@ -18,6 +18,7 @@ from dateline.events._context import asked, status
 from dateline.events._fold import Hit
 from dateline.events._judged import claimed, inside_quotation, judged
 from dateline.events._lexicon import Entry, Lexicon, Words
+from dateline.events._threats import threats
 
 if TYPE_CHECKING:
     from spacy.tokens import Span as TokenSpan
@@ -324,4 +325,4 @@ def hits(sentence: TokenSpan, lex: Lexicon, told: frozenset[str], matched: Mappi
         hit = Hit(token, entry, find_args(token, entry, lex.nouns, lex.light, lex.words), entry.weight)
         if not _generic(hit, lex.words) and not _habitual(hit, lex.words):
             hits[token.i] = hit
-    return claimed({**hits, **judged(sentence, lex, hits)}, lex)
+    return threats(claimed({**hits, **judged(sentence, lex, hits)}, lex), lex)

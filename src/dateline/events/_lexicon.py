@@ -198,6 +198,7 @@ class Words:
     deferral_adverbs: frozenset[str]
     inability_auxiliaries: frozenset[str]
     person_pronouns: frozenset[str]
+    warning_words: frozenset[str]
     first_person_pronouns: frozenset[str]
     body_nouns: frozenset[str]
     arriving_verbs: frozenset[str]

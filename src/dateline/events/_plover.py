@@ -8,7 +8,7 @@ them beside its own entries.
 from __future__ import annotations
 
 import functools
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from typing import Any
 
 from dateline._data import packaged
@@ -30,6 +30,15 @@ class Plover:
     intensity: dict[str, float]
     mode_intensity: dict[tuple[str, str], float]
     requires_recipient: frozenset[str]
+    #: The harms a THREATEN may threaten ("TYPE" or "TYPE:mode") and the THREATEN mode each is (None: no mode).
+    threat_modes: dict[str, str | None] = field(default_factory=dict)
+
+    def harm(self, event_type: str, mode: str | None) -> tuple[bool, str | None]:
+        """Whether an act of this type and mode is a harm one may threaten, and the THREATEN mode a threat of it
+        takes ("threatened to expel the envoy" is a THREATEN 'expel')."""
+        if mode is not None and f"{event_type}:{mode}" in self.threat_modes:
+            return True, self.threat_modes[f"{event_type}:{mode}"]
+        return event_type in self.threat_modes, self.threat_modes.get(event_type)
 
     def score(self, event_type: str, mode: str | None) -> float | None:
         if mode is not None and (event_type, mode) in self.mode_intensity:
@@ -69,4 +78,16 @@ def plover() -> Plover:
             raise _plover_fail(f"type {event_type}: 'modes' must map a mode to its intensity")
         for mode in row_modes:
             modes[(event_type, mode)] = _number(row_modes, mode, f"type {event_type}")
-    return Plover(str(data["version"]), quad, intensity, modes, frozenset(requires))
+    return Plover(str(data["version"]), quad, intensity, modes, frozenset(requires), _threat_modes(data))
+
+
+def _threat_modes(data: dict[str, Any]) -> dict[str, str | None]:
+    """The table's ``threat_modes``: each key a type or "TYPE:mode", each value a THREATEN mode or null."""
+    raw = data.get("threat_modes", {})
+    threat = data["types"]["THREATEN"].get("modes", {})
+    if not isinstance(raw, dict):
+        raise _plover_fail("'threat_modes' must map a type (or 'TYPE:mode') to a THREATEN mode")
+    for key, value in raw.items():
+        if key.split(":")[0] not in EVENT_TYPES or (value is not None and value not in threat):
+            raise _plover_fail(f"threat_modes: {key!r} needs a PLOVER type and a THREATEN mode or null")
+    return dict(raw)

@@ -1,0 +1,164 @@
+"""Threats told without a word of threatening: a harm said under a condition, or promised in one's own words.
+
+PLOVER's THREATEN covers "all threats, coercive or forceful warnings with
+serious potential repercussions", and its mode is what is threatened (the
+manual's THREATEN section). Few threats say "threaten"; most are a harm the
+speaker says will follow:
+
+- **a harm under a condition**, told by a speaker: "said it would impose
+  sanctions unless Borduria withdrew", '"if they attack our ships, we will
+  strike back," said X';
+- **a harm the speakers promise in their own words**: '"We will bring the
+  killers to justice," said X' (a first-person doer and a future or modal
+  auxiliary).
+
+Either is one THREATEN by the speaker (the verb of saying is its trigger, so the
+threat, which was made, has occurred), with the harm's recipients and the mode
+PLOVER's table gives the harm (:meth:`~dateline.events._plover.Plover.harm`).
+A plain report of what someone will do ("said he will visit Borduria", "said
+it will impose a lockdown on Saturday") stays the act it tells, planned: no
+condition and no first person make it a threat.
+
+A warning is a threat only when it warns a party ("warned the Saudis that ...")
+or of a harm ("warned that any attack would be met with force"); a warning of
+rain, of a risk or of a danger to someone (``warning_words``) tells no event.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from typing import TYPE_CHECKING
+
+from dateline.events._args import Args, find_args
+from dateline.events._fold import Hit, harm, threat_entry
+from dateline.events._lexicon import Lexicon, Words
+
+if TYPE_CHECKING:
+    from spacy.tokens import Token
+
+__all__ = ["threats"]
+
+#: Named-entity types of a party a warning may be addressed to.
+_PARTY_ENTS = frozenset({"PERSON", "ORG", "GPE", "NORP"})
+#: Dependencies through which a harm's clause hangs on the verb of saying that reports it.
+_REPORTED = frozenset({"ccomp", "xcomp", "conj", "advcl", "parataxis"})
+#: Words climbed from a harm to the verb of saying that reports it ('said it would try to impose ...').
+MAX_SAYING_CLIMB = 4
+#: Base confidence of a threat told without a word of threatening: a lexicon verb's (0.7).
+THREAT_WEIGHT = 0.7
+
+
+def _saying(token: Token, words: Words) -> Token | None:
+    """The verb of saying whose reported words hold ``token``: one above it ("said it would impose ...") or,
+    for a quotation the parse made the main clause, the verb of saying hanging on it ('"..., we will strike,"
+    said X')."""
+    tok = token
+    for _ in range(MAX_SAYING_CLIMB):
+        if tok.dep_ not in _REPORTED or tok.head.i == tok.i:
+            break
+        tok = tok.head
+        if tok.lemma_.lower() in words.speech_verbs:
+            return tok
+    if tok.head.i == tok.i:
+        return next((c for c in tok.children if c.dep_ in ("parataxis", "ccomp")
+                     and c.lemma_.lower() in words.speech_verbs and c.i > token.i), None)
+    return None
+
+
+def _chain(token: Token, top: Token) -> list[Token]:
+    """The harm and the words above it up to (not including) the verb of saying ``top``."""
+    chain, tok = [token], token
+    while tok.head.i != tok.i and tok.head.i != top.i and len(chain) <= MAX_SAYING_CLIMB:
+        tok = tok.head
+        chain.append(tok)
+    return chain
+
+
+def _conditioned(chain: list[Token], words: Words) -> bool:
+    """Whether a word of ``chain`` carries a condition ("would impose sanctions unless ...")."""
+    return any(c.dep_ == "advcl" and any(m.dep_ == "mark" and m.lower_ in words.condition_marks for m in c.children)
+               for t in chain for c in t.children)
+
+
+def _modal(chain: list[Token], words: Words) -> bool:
+    """Whether a word of ``chain`` is said with "will", "would", "could" or the like."""
+    auxiliaries = words.future_auxiliaries | words.hypothetical_auxiliaries
+    return any(c.dep_ in ("aux", "auxpass") and c.lower_ in auxiliaries for t in chain for c in t.children)
+
+
+def _first_person(chain: list[Token], words: Words) -> bool:
+    """Whether the subject of the harm's clause, the nearest one up the chain, is the speakers themselves ("we
+    will strike back", "we are going to arrest them"), not of a clause above it ("we prepared a law by which
+    it will be punished")."""
+    for tok in chain:
+        subjects = [c for c in tok.children if c.dep_ in ("nsubj", "nsubjpass")]
+        if subjects:
+            return any(c.dep_ == "nsubj" and c.lower_ in words.first_person_pronouns for c in subjects)
+        if tok.dep_ not in ("xcomp", "conj"):
+            return False
+    return False
+
+
+def _told_threat(hit: Hit, hits: Mapping[int, Hit], lex: Lexicon) -> Hit | None:
+    """The THREATEN a speaker makes by telling the harm of ``hit`` under a condition or as their own promise."""
+    words = lex.words
+    if not harm(hit.entry) or hit.entry.pos != "verb":
+        return None
+    verb = _saying(hit.token, words)
+    if verb is None or verb.i in hits:
+        return None
+    chain = _chain(hit.token, verb)
+    own = _first_person(chain, words)
+    if not _modal(chain, words) or not (own or (_conditioned(chain, words) and hit.args.actors)):
+        return None
+    entry = threat_entry(verb.lemma_.lower(), hit.entry)
+    speaker = find_args(verb, entry, lex.nouns, lex.light, words).actors
+    if not speaker or not (own or {t.i for t in hit.args.actors} <= {t.i for t in speaker}):
+        return None  # "police said the rebels would attack if ...": a forecast of another's act, no threat
+    actors = speaker
+    recipients = hit.args.recipients or _conditioned_party(chain, words)
+    return Hit(verb, entry, Args(actors=actors, recipients=recipients), THREAT_WEIGHT, hit.reach)
+
+
+def _conditioned_party(chain: list[Token], words: Words) -> tuple[Token, ...]:
+    """The named party whose act a threat's condition names, as its recipient ("if Israel attacks, we will
+    respond with force")."""
+    return tuple(s for t in chain for c in t.children if c.dep_ == "advcl"
+                 and any(m.dep_ == "mark" and m.lower_ in words.condition_marks for m in c.children)
+                 for s in c.children if s.dep_ == "nsubj" and s.pos_ == "PROPN")
+
+
+def _party(token: Token) -> bool:
+    return token.pos_ in ("PROPN", "PRON") or token.ent_type_ in _PARTY_ENTS
+
+
+def _idle_warning(hit: Hit, hits: Mapping[int, Hit], words: Words) -> bool:
+    """A warning addressed to no party and of no harm ("warned of heavy rain", "warned the delay could be a
+    threat to security"): no threat."""
+    if hit.entry.type != "THREATEN" or hit.token.lemma_.lower() not in words.warning_words:
+        return False
+    if any(_party(t) for t in hit.args.recipients):
+        return False
+    inside = {t.i for t in hit.token.subtree} - {hit.token.i}
+    return not any(i in inside and harm(other.entry) for i, other in hits.items())
+
+
+def _condition(threat: Hit, harm_token: Token, words: Words) -> set[int]:
+    """The token indices of the conditions of a told threat ("if it attacks", "unless Borduria withdraws"):
+    what they tell is part of the threat, not an act of its own."""
+    chain = _chain(harm_token, threat.token)
+    return {g.i for t in chain for c in t.children if c.dep_ == "advcl"
+            and any(m.dep_ == "mark" and m.lower_ in words.condition_marks for m in c.children) for g in c.subtree}
+
+
+def threats(hits: dict[int, Hit], lex: Lexicon) -> dict[int, Hit]:
+    """``hits`` with each harm a speaker tells under a condition or promises in their own words made that
+    speaker's THREATEN (its conditions no acts of their own), and each idle warning dropped."""
+    out = {i: h for i, h in hits.items() if not _idle_warning(h, hits, lex.words)}
+    for i, hit in hits.items():
+        threat = _told_threat(hit, out, lex) if i in out else None
+        if threat is not None:
+            conditions = _condition(threat, hit.token, lex.words)
+            out = {k: h for k, h in out.items() if k != i and k not in conditions}
+            out[threat.token.i] = threat
+    return out
