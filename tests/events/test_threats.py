@@ -80,3 +80,24 @@ def test_the_table_of_harms_gives_each_threat_its_mode() -> None:
     assert table.harm("SANCTION", None) == (True, None)  # a harm with no mode of its own
     assert table.harm("PROTEST", "demo") == (False, None)  # a promised rally threatens no one
     assert table.harm("CONSULT", None) == (False, None)
+
+
+def test_a_party_said_to_face_a_harm_under_a_condition_is_threatened_by_the_speaker() -> None:
+    _, actors, recipients, state, trigger = _threat(
+        "Ivan Petrov said Israel could face serious consequences if it continued the blockade.")
+    assert (actors, recipients, state, trigger) == (["Ivan Petrov"], ["Israel"], "occurred", "said")
+
+
+def test_a_party_said_to_face_a_harm_without_a_condition_is_no_threat() -> None:
+    article = run("Ivan Petrov said Israel could face serious consequences from the drought.")
+    assert [e for e in article.events if e.type == "THREATEN"] == []
+
+
+def test_going_to_is_a_promise_in_ones_own_words() -> None:
+    mode, actors, _, _, _ = _threat('"We are going to arrest everyone involved," said Anna Berg on Monday.')
+    assert (mode, actors) == ("arrest", ["Anna Berg"])
+
+
+def test_a_fight_one_says_one_will_have_is_no_threat() -> None:
+    article = run('"I will fight for every vote," Joe Biden said on Monday.')
+    assert [e for e in article.events if e.type == "THREATEN"] == []

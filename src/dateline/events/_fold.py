@@ -161,8 +161,9 @@ def _promised_conflict(hit: Hit, parent: Hit, words: Words) -> bool:
 
 
 def harm(entry: Entry) -> bool:
-    """Whether the act of ``entry`` is a harm one may threaten (PLOVER's table of threats)."""
-    return plover().harm(entry.type, entry.mode)[0]
+    """Whether the act of ``entry`` is a harm one may threaten (PLOVER's table of threats); a fight or a clash
+    one says one will have ("I will fight for every vote", "vowed to keep fighting") is a struggle, none."""
+    return not entry.reciprocal and plover().harm(entry.type, entry.mode)[0]
 
 
 def threat_entry(lemma: str, harm_entry: Entry, base: Entry | None = None) -> Entry:
@@ -189,8 +190,7 @@ def _threatened(hit: Hit, parent: Hit, words: Words) -> bool:
     """Whether ``hit`` is a harm ``parent`` threatens or vows ("threatened to expel", "vowed to retaliate")."""
     if not harm(hit.entry):
         return False
-    # a fight one vows to keep up is a struggle ("vowed to keep fighting"), no threat of a clash
-    return parent.entry.type == "THREATEN" or (not hit.entry.reciprocal and _promised_conflict(hit, parent, words))
+    return parent.entry.type == "THREATEN" or _promised_conflict(hit, parent, words)
 
 
 def _inherit(hit: Hit, parent: Hit) -> Hit:

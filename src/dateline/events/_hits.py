@@ -325,4 +325,4 @@ def hits(sentence: TokenSpan, lex: Lexicon, told: frozenset[str], matched: Mappi
         hit = Hit(token, entry, find_args(token, entry, lex.nouns, lex.light, lex.words), entry.weight)
         if not _generic(hit, lex.words) and not _habitual(hit, lex.words):
             hits[token.i] = hit
-    return threats(claimed({**hits, **judged(sentence, lex, hits)}, lex), lex)
+    return threats(sentence, claimed({**hits, **judged(sentence, lex, hits)}, lex), lex)

@@ -10,7 +10,10 @@ speaker says will follow:
   strike back," said X';
 - **a harm the speakers promise in their own words**: '"We will bring the
   killers to justice," said X' (a first-person doer and a future or modal
-  auxiliary).
+  auxiliary);
+- **a harm a party would face under a condition**, told by a speaker: "said
+  Borduria could face sanctions if it continued the blockade" (``facing_verbs``,
+  and a harm of the lexicon or one of ``consequence_nouns``), against that party.
 
 Either is one THREATEN by the speaker (the verb of saying is its trigger, so the
 threat, which was made, has occurred), with the harm's recipients and the mode
@@ -31,9 +34,10 @@ from typing import TYPE_CHECKING
 
 from dateline.events._args import Args, find_args
 from dateline.events._fold import Hit, harm, threat_entry
-from dateline.events._lexicon import Lexicon, Words
+from dateline.events._lexicon import Entry, Lexicon, Words
 
 if TYPE_CHECKING:
+    from spacy.tokens import Span as TokenSpan
     from spacy.tokens import Token
 
 __all__ = ["threats"]
@@ -81,8 +85,10 @@ def _conditioned(chain: list[Token], words: Words) -> bool:
 
 
 def _modal(chain: list[Token], words: Words) -> bool:
-    """Whether a word of ``chain`` is said with "will", "would", "could" or the like."""
+    """Whether a word of ``chain`` is said with "will", "would", "could" or the like, or "going to"."""
     auxiliaries = words.future_auxiliaries | words.hypothetical_auxiliaries
+    if any(t.tag_ == "VBG" and t.lemma_.lower() in words.future_verbs for t in chain[1:]):
+        return True  # "we are going to arrest them"
     return any(c.dep_ in ("aux", "auxpass") and c.lower_ in auxiliaries for t in chain for c in t.children)
 
 
@@ -120,6 +126,33 @@ def _told_threat(hit: Hit, hits: Mapping[int, Hit], lex: Lexicon) -> Hit | None:
     return Hit(verb, entry, Args(actors=actors, recipients=recipients), THREAT_WEIGHT, hit.reach)
 
 
+def _faced_threat(token: Token, hits: Mapping[int, Hit], lex: Lexicon) -> tuple[Hit, int | None] | None:
+    """The THREATEN a speaker makes by saying a party would face a harm under a condition ("said Israel could
+    face sanctions if it continued the blockade"): the speaker's, against that party; with the token index of a
+    harm noun that is a trigger of its own (the threat's content)."""
+    words = lex.words
+    faced = next((c for c in token.children if c.dep_ == "dobj"), None)
+    if token.lemma_.lower() not in words.facing_verbs or faced is None:
+        return None
+    content = hits.get(faced.i)
+    if not (faced.lemma_.lower() in words.consequence_nouns or (content is not None and harm(content.entry))):
+        return None
+    verb = _saying(token, words)
+    if verb is None or verb.i in hits:
+        return None
+    chain = _chain(token, verb)
+    if not _modal(chain, words) or not _conditioned(chain, words):
+        return None
+    entry = Entry(verb.lemma_.lower(), "verb", "THREATEN", None) if content is None else threat_entry(
+        verb.lemma_.lower(), content.entry)
+    speaker = find_args(verb, entry, lex.nouns, lex.light, words).actors
+    target = tuple(c for c in token.children if c.dep_ == "nsubj" and c.pos_ != "PRON")
+    if not speaker or not target or {t.i for t in target} & {t.i for t in speaker}:
+        return None
+    threat = Hit(verb, entry, Args(actors=speaker, recipients=target), THREAT_WEIGHT)
+    return threat, None if content is None else faced.i
+
+
 def _conditioned_party(chain: list[Token], words: Words) -> tuple[Token, ...]:
     """The named party whose act a threat's condition names, as its recipient ("if Israel attacks, we will
     respond with force")."""
@@ -151,14 +184,22 @@ def _condition(threat: Hit, harm_token: Token, words: Words) -> set[int]:
             and any(m.dep_ == "mark" and m.lower_ in words.condition_marks for m in c.children) for g in c.subtree}
 
 
-def threats(hits: dict[int, Hit], lex: Lexicon) -> dict[int, Hit]:
-    """``hits`` with each harm a speaker tells under a condition or promises in their own words made that
-    speaker's THREATEN (its conditions no acts of their own), and each idle warning dropped."""
+def threats(sentence: TokenSpan, hits: dict[int, Hit], lex: Lexicon) -> dict[int, Hit]:
+    """``hits`` of ``sentence`` with each harm a speaker tells under a condition, promises in their own words
+    or says a party would face, made that speaker's THREATEN (its conditions no acts of their own), and each
+    idle warning dropped."""
     out = {i: h for i, h in hits.items() if not _idle_warning(h, hits, lex.words)}
     for i, hit in hits.items():
         threat = _told_threat(hit, out, lex) if i in out else None
         if threat is not None:
             conditions = _condition(threat, hit.token, lex.words)
             out = {k: h for k, h in out.items() if k != i and k not in conditions}
+            out[threat.token.i] = threat
+    for token in sentence:
+        faced = _faced_threat(token, out, lex) if token.lemma_.lower() in lex.words.facing_verbs else None
+        if faced is not None:
+            threat, content = faced
+            conditions = _condition(threat, token, lex.words)
+            out = {k: h for k, h in out.items() if k != content and k not in conditions}
             out[threat.token.i] = threat
     return out
