@@ -101,3 +101,11 @@ def test_going_to_is_a_promise_in_ones_own_words() -> None:
 def test_a_fight_one_says_one_will_have_is_no_threat() -> None:
     article = run('"I will fight for every vote," Joe Biden said on Monday.')
     assert [e for e in article.events if e.type == "THREATEN"] == []
+
+
+@pytest.mark.parametrize("text", [
+    "Anna Berg warned journalists against publishing the photographs.",  # addressed to those it names
+    "The Iranian government warned of mass protests if the election was annulled.",  # on a condition
+])
+def test_a_warning_to_someone_or_on_a_condition_is_a_threat(text: str) -> None:
+    assert [e.type for e in run(text).events if e.trigger.text == "warned"] == ["THREATEN"]

@@ -33,8 +33,8 @@ from collections.abc import Mapping
 from typing import TYPE_CHECKING
 
 from dateline.events._args import Args, find_args
-from dateline.events._fold import Hit, harm, threat_entry
-from dateline.events._lexicon import Entry, Lexicon, Words
+from dateline.events._fold import CONFLICT_QUADS, Hit, harm, threat_entry
+from dateline.events._lexicon import Entry, Lexicon, Words, plover
 
 if TYPE_CHECKING:
     from spacy.tokens import Span as TokenSpan
@@ -166,14 +166,20 @@ def _party(token: Token) -> bool:
 
 
 def _idle_warning(hit: Hit, hits: Mapping[int, Hit], words: Words) -> bool:
-    """A warning addressed to no party and of no harm ("warned of heavy rain", "warned the delay could be a
-    threat to security"): no threat."""
+    """A warning addressed to no one, of no act of conflict and on no condition ("warned of heavy rain",
+    "warned the delay could be a threat to security"): no threat. One addressed to a party or to those it
+    names ("warned local media against publishing"), of an act of conflict ("warned of possible
+    demonstrations") or on a condition ("warned of war if ...") is one."""
     if hit.entry.type != "THREATEN" or hit.token.lemma_.lower() not in words.warning_words:
         return False
-    if any(_party(t) for t in hit.args.recipients):
+    if any(_party(t) for t in hit.args.recipients) or any(c.dep_ == "dobj" for c in hit.token.children):
         return False
-    inside = {t.i for t in hit.token.subtree} - {hit.token.i}
-    return not any(i in inside and harm(other.entry) for i, other in hits.items())
+    inside = [t for t in hit.token.subtree if t.i != hit.token.i]
+    if any(t.dep_ == "mark" and t.lower_ in words.condition_marks for t in inside):
+        return False
+    quads = plover().quad
+    return not any(t.i in hits and hits[t.i].entry.type != "THREATEN" and quads[hits[t.i].entry.type] in CONFLICT_QUADS
+                   for t in inside)
 
 
 def _condition(threat: Hit, harm_token: Token, words: Words) -> set[int]:
