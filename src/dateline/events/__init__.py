@@ -74,6 +74,20 @@ Choices worth knowing:
   ("support for the bill came from Senator X"), and the infinitive of an
   intention noun is its owner's act ("announced their plans to oppose the
   bill"), never the noun's.
+- Threats (:mod:`dateline.events._threats`): PLOVER's THREATEN takes as its
+  mode what is threatened (``threat_modes`` of the PLOVER table). A harm
+  someone vows, threatens or warns of is one THREATEN by them ("vowed to
+  retaliate against X", "threatened to expel the envoy": 'violence',
+  'expel'); so is a harm the speakers tell under a condition ("said it
+  would impose sanctions unless ..."), promise in their own words ('"We
+  will bring the killers to justice," said X'), or say a party would face
+  under a condition ("said X could face consequences if ..."): the verb of
+  saying is the trigger, the threat has occurred, and the condition tells
+  no act of its own. A harm another would do ("police said the rebels
+  would attack if ...") is a forecast, and a plan told without condition
+  or first person ("said it will impose a lockdown") stays the act,
+  planned. A warning of no act of conflict, to no one and on no condition
+  ("warned of heavy rain") is no event.
 - Who is actor and who recipient: the rules of :mod:`dateline.events._args`
   name them, then a learned model (:mod:`dateline.events._roles`, trained
   by ``dateline train roles``) may re-choose them among the parties the

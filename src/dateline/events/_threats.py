@@ -32,6 +32,9 @@ from __future__ import annotations
 from collections.abc import Mapping
 from typing import TYPE_CHECKING
 
+import numpy
+from spacy.attrs import LEMMA
+
 from dateline.events._args import Args, find_args
 from dateline.events._fold import CONFLICT_QUADS, Hit, harm, threat_entry
 from dateline.events._lexicon import Entry, Lexicon, Words, plover
@@ -190,6 +193,14 @@ def _condition(threat: Hit, harm_token: Token, words: Words) -> set[int]:
             and any(m.dep_ == "mark" and m.lower_ in words.condition_marks for m in c.children) for g in c.subtree}
 
 
+def _facing(sentence: TokenSpan, words: Words) -> list[Token]:
+    """The sentence's verbs of ``facing_verbs``, found on the lemma array (no token object of each word)."""
+    doc = sentence.doc
+    wanted = numpy.array([doc.vocab.strings[w] for w in words.facing_verbs], dtype=numpy.uint64)
+    lemmas = doc.to_array(LEMMA)[sentence.start:sentence.end]
+    return [doc[sentence.start + k] for k in numpy.flatnonzero(numpy.isin(lemmas, wanted)).tolist()]
+
+
 def threats(sentence: TokenSpan, hits: dict[int, Hit], lex: Lexicon) -> dict[int, Hit]:
     """``hits`` of ``sentence`` with each harm a speaker tells under a condition, promises in their own words
     or says a party would face, made that speaker's THREATEN (its conditions no acts of their own), and each
@@ -201,8 +212,8 @@ def threats(sentence: TokenSpan, hits: dict[int, Hit], lex: Lexicon) -> dict[int
             conditions = _condition(threat, hit.token, lex.words)
             out = {k: h for k, h in out.items() if k != i and k not in conditions}
             out[threat.token.i] = threat
-    for token in sentence:
-        faced = _faced_threat(token, out, lex) if token.lemma_.lower() in lex.words.facing_verbs else None
+    for token in _facing(sentence, lex.words):
+        faced = _faced_threat(token, out, lex)
         if faced is not None:
             threat, content = faced
             conditions = _condition(threat, token, lex.words)
