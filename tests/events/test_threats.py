@@ -55,6 +55,7 @@ def test_a_vowed_threatened_or_warned_harm_gives_the_threat_its_mode(text: str, 
     "Ivan Petrov warned that the virus would spread in the spring.",
     "Forecasters said Iran will see heavy rain on Monday.",
     "Ivan Petrov said the killers must be brought to justice.",  # a wish, no act and no threat
+    "In 2001 a new threat to the rule of Robert Walsh emerged.",  # a danger no one made
 ])
 def test_a_warning_of_no_harm_and_a_forecast_are_no_events(text: str) -> None:
     assert run(text).events == ()

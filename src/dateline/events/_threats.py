@@ -169,11 +169,18 @@ def _party(token: Token) -> bool:
 
 
 def _idle_warning(hit: Hit, hits: Mapping[int, Hit], words: Words) -> bool:
-    """A warning addressed to no one, of no act of conflict and on no condition ("warned of heavy rain",
-    "warned the delay could be a threat to security"): no threat. One addressed to a party or to those it
+    """A threat that no one makes (a noun with no doer, "a new threat to his rule emerged"), or a warning
+    addressed to no one, of no act of conflict and on no condition ("warned of heavy rain", "warned the delay
+    could be a threat to security"): no threat. One addressed to a party or to those it
     names ("warned local media against publishing"), of an act of conflict ("warned of possible
     demonstrations") or on a condition ("warned of war if ...") is one."""
-    if hit.entry.type != "THREATEN" or hit.token.lemma_.lower() not in words.warning_words:
+    if hit.entry.type != "THREATEN":
+        return False
+    if hit.entry.pos == "noun" and not hit.args.actors:
+        # "a new threat to his rule emerged": a danger no one made; not "the threat of sanctions from Peru"
+        near = [*hit.token.subtree, *hit.token.head.children]  # "faced the threat of sanctions from Peru"
+        return not any(c.dep_ == "prep" and c.lower_ in words.source_prepositions for c in near)
+    if hit.token.lemma_.lower() not in words.warning_words:
         return False
     if any(_party(t) for t in hit.args.recipients) or any(c.dep_ == "dobj" for c in hit.token.children):
         return False
