@@ -110,3 +110,18 @@ def test_a_fight_one_says_one_will_have_is_no_threat() -> None:
 ])
 def test_a_warning_to_someone_or_on_a_condition_is_a_threat(text: str) -> None:
     assert [e.type for e in run(text).events if e.trigger.text == "warned"] == ["THREATEN"]
+
+
+def test_an_act_supposed_by_any_is_the_condition_of_the_speakers_threat() -> None:
+    article = run('"Any attack on our ships will be met with force," Ivan Petrov said on Monday.')
+    assert [(e.type, e.mode, actor_names(article, e.actors)) for e in article.events] == [
+        ("THREATEN", "violence", ["Ivan Petrov"])]  # the attack supposed is no event of its own
+
+
+def test_a_harm_noun_the_speaker_will_resume_under_a_condition_is_a_threat_on_the_party_of_the_condition() -> None:
+    mode, actors, recipients, _, trigger = _threat(
+        "Hamas said it would resume rocket attacks on Israel unless the blockade was lifted.")
+    assert (mode, actors, recipients, trigger) == ("violence", ["Hamas"], ["Israel"], "said")
+    _, _, recipients, _, _ = _threat(
+        "Iran said it would close the Strait of Hormuz if the United States imposed new sanctions.")
+    assert "United States" in recipients

@@ -202,6 +202,7 @@ class Words:
     first_person_pronouns: frozenset[str]
     facing_verbs: frozenset[str]
     future_verbs: frozenset[str]
+    supposing_determiners: frozenset[str]
     consequence_nouns: frozenset[str]
     body_nouns: frozenset[str]
     arriving_verbs: frozenset[str]

@@ -43,7 +43,7 @@ if TYPE_CHECKING:
     from spacy.tokens import Span as TokenSpan
     from spacy.tokens import Token
 
-__all__ = ["threats"]
+__all__ = ["supposed", "threats"]
 
 #: Named-entity types of a party a warning may be addressed to.
 _PARTY_ENTS = frozenset({"PERSON", "ORG", "GPE", "NORP"})
@@ -59,7 +59,7 @@ def _saying(token: Token, words: Words) -> Token | None:
     """The verb of saying whose reported words hold ``token``: one above it ("said it would impose ...") or,
     for a quotation the parse made the main clause, the verb of saying hanging on it ('"..., we will strike,"
     said X')."""
-    tok = token
+    tok = token.head if token.dep_ == "dobj" else token  # the verb that does a harm noun ("resume attacks")
     for _ in range(MAX_SAYING_CLIMB):
         if tok.dep_ not in _REPORTED or tok.head.i == tok.i:
             break
@@ -81,10 +81,22 @@ def _chain(token: Token, top: Token) -> list[Token]:
     return chain
 
 
+def _conditions(chain: list[Token], words: Words) -> list[Token]:
+    """The conditions on the words of ``chain``: a clause of ``condition_marks`` ("would impose sanctions unless
+    ...") or a subject that supposes an act ("any attack will be met with force": ``supposing_determiners``)."""
+    return [c for t in chain for c in t.children
+            if (c.dep_ == "advcl" and any(m.dep_ == "mark" and m.lower_ in words.condition_marks for m in c.children))
+            or (c.dep_ in ("nsubj", "nsubjpass") and supposed(c, words))]
+
+
+def supposed(token: Token, words: Words) -> bool:
+    """Whether ``token`` names any act of its kind, a supposition ("any attack")."""
+    return any(c.dep_ == "det" and c.lower_ in words.supposing_determiners for c in token.children)
+
+
 def _conditioned(chain: list[Token], words: Words) -> bool:
-    """Whether a word of ``chain`` carries a condition ("would impose sanctions unless ...")."""
-    return any(c.dep_ == "advcl" and any(m.dep_ == "mark" and m.lower_ in words.condition_marks for m in c.children)
-               for t in chain for c in t.children)
+    """Whether a word of ``chain`` carries a condition (:func:`_conditions`)."""
+    return bool(_conditions(chain, words))
 
 
 def _modal(chain: list[Token], words: Words) -> bool:
@@ -111,22 +123,34 @@ def _first_person(chain: list[Token], words: Words) -> bool:
 def _told_threat(hit: Hit, hits: Mapping[int, Hit], lex: Lexicon) -> Hit | None:
     """The THREATEN a speaker makes by telling the harm of ``hit`` under a condition or as their own promise."""
     words = lex.words
-    if not harm(hit.entry) or hit.entry.pos != "verb":
-        return None
+    if not harm(hit.entry) or (hit.entry.pos != "verb" and hit.token.dep_ != "dobj"):
+        return None  # a verb, or the noun a verb does ("would resume rocket attacks")
     verb = _saying(hit.token, words)
     if verb is None or verb.i in hits:
         return None
     chain = _chain(hit.token, verb)
     own = _first_person(chain, words)
-    if not _modal(chain, words) or not (own or (_conditioned(chain, words) and hit.args.actors)):
+    if not _modal(chain, words) or not (own or _conditioned(chain, words)):
         return None
     entry = threat_entry(verb.lemma_.lower(), hit.entry)
     speaker = find_args(verb, entry, lex.nouns, lex.light, words).actors
     if not speaker or not (own or {t.i for t in hit.args.actors} <= {t.i for t in speaker}):
         return None  # "police said the rebels would attack if ...": a forecast of another's act, no threat
+    if not (own or hit.args.actors or (_passive(hit.token) and _supposing(chain, words))):
+        return None  # "said Iran would be attacked if ...": no one named does the harm
     actors = speaker
-    recipients = hit.args.recipients or _conditioned_party(chain, words)
+    recipients = (*hit.args.recipients, *_conditioned_party(chain, words))
     return Hit(verb, entry, Args(actors=actors, recipients=recipients), THREAT_WEIGHT, hit.reach)
+
+
+def _passive(token: Token) -> bool:
+    return any(c.dep_ == "auxpass" for c in token.children)
+
+
+def _supposing(chain: list[Token], words: Words) -> bool:
+    """Whether the condition of ``chain`` is an act supposed as its subject ("any attack will be met with force"),
+    whose answer the speaker gives."""
+    return any(c.dep_ in ("nsubj", "nsubjpass") for c in _conditions(chain, words))
 
 
 def _faced_threat(token: Token, hits: Mapping[int, Hit], lex: Lexicon) -> tuple[Hit, int | None] | None:
@@ -195,9 +219,7 @@ def _idle_warning(hit: Hit, hits: Mapping[int, Hit], words: Words) -> bool:
 def _condition(threat: Hit, harm_token: Token, words: Words) -> set[int]:
     """The token indices of the conditions of a told threat ("if it attacks", "unless Borduria withdraws"):
     what they tell is part of the threat, not an act of its own."""
-    chain = _chain(harm_token, threat.token)
-    return {g.i for t in chain for c in t.children if c.dep_ == "advcl"
-            and any(m.dep_ == "mark" and m.lower_ in words.condition_marks for m in c.children) for g in c.subtree}
+    return {g.i for c in _conditions(_chain(harm_token, threat.token), words) for g in c.subtree}
 
 
 def _facing(sentence: TokenSpan, words: Words) -> list[Token]:
