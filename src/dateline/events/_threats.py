@@ -7,24 +7,33 @@ speaker says will follow:
 
 - **a harm under a condition**, told by a speaker: "said it would impose
   sanctions unless Borduria withdrew", '"if they attack our ships, we will
-  strike back," said X';
+  strike back," said X', '"any attack on our ships will be met with force,"
+  said X' (an act supposed with "any", ``supposing_determiners``);
 - **a harm the speakers promise in their own words**: '"We will bring the
-  killers to justice," said X' (a first-person doer and a future or modal
-  auxiliary);
+  killers to justice," said X', '"we are going to arrest them"' (a
+  first-person doer and a future or modal auxiliary, or ``future_verbs``);
 - **a harm a party would face under a condition**, told by a speaker: "said
   Borduria could face sanctions if it continued the blockade" (``facing_verbs``,
   and a harm of the lexicon or one of ``consequence_nouns``), against that party.
 
-Either is one THREATEN by the speaker (the verb of saying is its trigger, so the
-threat, which was made, has occurred), with the harm's recipients and the mode
-PLOVER's table gives the harm (:meth:`~dateline.events._plover.Plover.harm`).
-A plain report of what someone will do ("said he will visit Borduria", "said
-it will impose a lockdown on Saturday") stays the act it tells, planned: no
-condition and no first person make it a threat.
+Each is one THREATEN by the speaker (the verb of saying is its trigger, so the
+threat, which was made, has occurred), with the harm's recipients and the party
+its condition names, and the mode PLOVER's table gives the harm
+(:meth:`~dateline.events._plover.Plover.harm`); what the condition supposes is
+no act of its own. The harm is the speaker's own (a first person, or a doer
+the parse follows back to the speaker: "Iran said it would ..."): "police said
+the rebels would attack if ..." is a forecast. A plain report of what someone
+will do ("said he will visit Borduria", "said it will impose a lockdown on
+Saturday") stays the act it tells, planned: no condition and no first person
+make it a threat. A harm one vows, threatens or warns of is folded into that
+verb's THREATEN (:mod:`dateline.events._fold`).
 
-A warning is a threat only when it warns a party ("warned the Saudis that ...")
-or of a harm ("warned that any attack would be met with force"); a warning of
-rain, of a risk or of a danger to someone (``warning_words``) tells no event.
+A warning is a threat only when it names whom it warns ("warned the Saudis that
+...", "warned journalists against ..."), warns of an act of conflict ("warned
+that any attack would be met with force", "of mass protests") or sets a
+condition; a warning of rain, of a risk or of a danger to someone
+(``warning_words``) tells no event, and nor does a threat noun no one makes ("a
+new threat to his rule emerged").
 """
 
 from __future__ import annotations
@@ -43,7 +52,7 @@ if TYPE_CHECKING:
     from spacy.tokens import Span as TokenSpan
     from spacy.tokens import Token
 
-__all__ = ["supposed", "threats"]
+__all__ = ["threats"]
 
 #: Named-entity types of a party a warning may be addressed to.
 _PARTY_ENTS = frozenset({"PERSON", "ORG", "GPE", "NORP"})
@@ -86,10 +95,10 @@ def _conditions(chain: list[Token], words: Words) -> list[Token]:
     ...") or a subject that supposes an act ("any attack will be met with force": ``supposing_determiners``)."""
     return [c for t in chain for c in t.children
             if (c.dep_ == "advcl" and any(m.dep_ == "mark" and m.lower_ in words.condition_marks for m in c.children))
-            or (c.dep_ in ("nsubj", "nsubjpass") and supposed(c, words))]
+            or (c.dep_ in ("nsubj", "nsubjpass") and _supposed(c, words))]
 
 
-def supposed(token: Token, words: Words) -> bool:
+def _supposed(token: Token, words: Words) -> bool:
     """Whether ``token`` names any act of its kind, a supposition ("any attack")."""
     return any(c.dep_ == "det" and c.lower_ in words.supposing_determiners for c in token.children)
 
