@@ -1,16 +1,16 @@
 """Which of several persons a "he", "she", "his" or "her" stands for: the one its sentence is about.
 
-"Friedler, a former chief executive, pled guilty to hacking two rivals whom Trump later praised. He was
-sentenced to two months" names two men before "He"; the pronoun stands for the one the sentence before is
+"Varga, a former bank manager, admitted defrauding two clients whom Mayor Holt later thanked. He was
+jailed for a year" names two men before "He"; the pronoun stands for the one the sentence before is
 about, the subject of its main clause, not for a man named in passing.
 
 - A possessive ("his company") stands for the subject of its own clause or of the first clause above it
-  that has a person as subject ("Biden defended his son", "Friedler pled guilty to hacking rivals to
-  improve his company's sales"), when the text gives that person's gender or that subject is the one person
-  its sentence names before it ("Moderator Chris Wallace was criticized for his inability").
+  that has a person as subject ("Holt praised his deputy", "Varga admitted taking loans to
+  prop up his shop"), when the text gives that person's gender or that subject is the one person
+  its sentence names before it ("Referee Dana Kell was blamed for her slowness").
 - A subject pronoun whose own sentence names none of the persons before it stands for the one person of
   its gender the sentence before has as its main subject. One whose own sentence names some is left open:
-  in a clause below another's subject ("Trump argued Biden had lost by saying he ...") it tells, as often as
+  in a clause below another's subject ("Holt argued Varga had lied by claiming he ...") it tells, as often as
   not, an aside the story does not code (on wikinews-train's read half, read so, one false event and no
   right one). A main subject whose gender the text does not give is no candidate: taking it linked 5 more
   pronouns of the read data, all right, and one more recipient, but cost the ECB+ stories 0.863 -> 0.859.
@@ -19,8 +19,8 @@ about, the subject of its main clause, not for a man named in passing.
   pronoun stays open.
 
 Over wikinews-dev and wikinews-train's read half the rule links 62 pronouns. Of the 53 its first form (persons
-of known gender only) linked, 3 were wrong: a possessive after another person of its clause ("Biden called
-Trump a disgrace for his performance") or in a relative clause ("Sanders, who did not release his delegates")
+of known gender only) linked, 3 were wrong: a possessive after another person of its clause ("Holt called
+Varga a disgrace for his conduct") or in a relative clause ("Varga, who did not pay his debts")
 read as the main subject's; leaving such possessives open, or reading the relative clause's subject as the
 noun it qualifies, undid those 3 (setting one right) but also 6 right links, and coded no event better. The
 9 links it added since are all right.
@@ -65,10 +65,10 @@ def salient(build: Build, pronoun: Token, keys: Set[Key], start: int) -> set[Key
     here = {key for span, key in build.people if key in keys and own <= span.start and span.end <= pronoun.idx}
     if pronoun.dep_ == "poss" and (governing := _governing(build, pronoun, keys)):
         if len(governing) == 1 and (governing <= known or here == governing):
-            return governing  # "Moderator Chris Wallace was criticized for his inability"
+            return governing  # "Referee Dana Kell was blamed for her slowness"
         return set(keys)
     if here:
-        return set(keys)  # "Trump argued Biden had lost by saying he ...": left open
+        return set(keys)  # "Holt argued Varga had lied by claiming he ...": left open
     before = [(span, key) for span, key in build.people if key in known and start <= span.start < own]
     found = set(_main_subjects(build, before))
     return found if len(found) == 1 else set(keys)
@@ -77,7 +77,7 @@ def salient(build: Build, pronoun: Token, keys: Set[Key], start: int) -> set[Key
 def _governing(build: Build, pronoun: Token, keys: Set[Key]) -> set[Key]:
     """Those of ``keys`` that are the subject (with its conjuncts) of the first clause on the way from the
     possessive ``pronoun`` up to its sentence's root that has one of them as subject, before the pronoun
-    ("Biden defended his son", "Friedler pled guilty to hacking rivals to improve his company's sales"); none
+    ("Holt praised his deputy", "Varga admitted taking loans to prop up his shop"); none
     when no clause there has."""
     node = pronoun.head
     for _ in range(MAX_CLIMB):

@@ -99,7 +99,7 @@ Choices worth knowing:
   shared Wikinews corpus 60% of the events coded before had no actor and no
   recipient). Better actor resolution brings them back; a first-person pronoun
   doing an act in quoted words is the quotation's speaker ('"we warn the
-  Saudis", Saree said': :mod:`dateline.events._speakers`). An attack the lead
+  invaders", the commander said': :mod:`dateline.events._speakers`). An attack the lead
   tells with no doer ("A car bomb was rammed into a base") takes the one
   actor the story says claimed it, or attributes it to
   (:mod:`dateline.events._claims`); an act aimed at an earlier act ("criticized

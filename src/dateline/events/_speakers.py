@@ -57,7 +57,7 @@ def quoted_speaker(token: Token, words: Words) -> Token | None:
 
 def _saying(verb: Token, start: int, end: int, words: Words) -> bool:
     """Whether ``verb`` tells who says the quotation from token ``start`` to ``end``: a verb of saying, or the
-    top verb of the words before the colon that opens it ('Collins saw it as the way: "I think ..."'), whose
+    top verb of the words before the colon that opens it ('Kell put it plainly: "I think ..."'), whose
     head is the sentence's root or a word of the quotation."""
     if verb.lemma_.lower() in words.speech_verbs:
         return True

@@ -28,7 +28,7 @@ Saturday") stays the act it tells, planned: no condition and no first person
 make it a threat. A harm one vows, threatens or warns of is folded into that
 verb's THREATEN (:mod:`dateline.events._fold`).
 
-A warning is a threat only when it names whom it warns ("warned the Saudis that
+A warning is a threat only when it names whom it warns ("warned the rebels that
 ...", "warned journalists against ..."), warns of an act of conflict ("warned
 that any attack would be met with force", "of mass protests") or sets a
 condition; a warning of rain, of a risk or of a danger to someone
