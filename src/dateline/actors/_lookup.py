@@ -129,6 +129,7 @@ class Lexicon:
     prefixes: list[str] = field(default_factory=list)
     _firsts: dict[int, frozenset[str]] = field(default_factory=dict, repr=False)
     _merged: dict[str, Person] = field(default_factory=dict, repr=False)
+    _people_of: dict[str, list[Person]] = field(default_factory=dict, repr=False)
 
     def add(self, surface: str, hit: Hit) -> None:
         for form in dict.fromkeys((normalize(surface), normalize(_fold(surface)))):
@@ -178,6 +179,14 @@ class Lexicon:
         key = normalize(surface)
         at = bisect.bisect_left(self.prefixes, key)
         return at < len(self.prefixes) and self.prefixes[at].startswith(key)
+
+    def people_of(self, iso: str) -> list[Person]:
+        """The curated people with a role in the country ``iso``, in the order of :attr:`people` (found once per
+        country: who holds an office of a country is asked of every title without a name)."""
+        found = self._people_of.get(iso)
+        if found is None:
+            found = self._people_of[iso] = [p for p in self.people if any(r.country == iso for r in p.roles)]
+        return found
 
     def firsts(self, table: dict[str, Any]) -> frozenset[str]:
         """The first words of a table's phrases (agents, titles, institutions), computed once."""

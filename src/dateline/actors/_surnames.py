@@ -28,14 +28,14 @@ def surnames_pass(build: Build) -> None:
     tails = _tails(build)
     if not tails:
         return
-    doc, taken = build.doc, build.taken
+    tags, taken, sentence_of = build.tags, build.taken, build.sentence_of  # read from arrays, no token made
     i = 0
-    while i < len(doc):
-        if i in taken or doc[i].tag_ not in _NAME_TAGS:
+    while i < len(tags):
+        if i in taken or tags[i] not in _NAME_TAGS:
             i += 1
             continue
         end = i + 1
-        while end < len(doc) and end not in taken and doc[end].tag_ in _NAME_TAGS and not doc[end].is_sent_start:
+        while end < len(tags) and end not in taken and tags[end] in _NAME_TAGS and sentence_of[end] != end:
             end += 1
         key = _named_by(build, tails, i, end)
         if key is not None:

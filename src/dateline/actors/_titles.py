@@ -133,7 +133,7 @@ def _holders(lex: Lexicon, title: str, iso: str, day: dt.date) -> dict[str, tupl
     """The persons the dictionaries know to hold, for a country on a day, the office a title stands for, by
     name: the curated ones, then those of the knowledge base no curated entry stands for."""
     holders: dict[str, tuple[Person, Role]] = {}
-    for person in lex.people:
+    for person in lex.people_of(iso):  # the role held on the day is one of the person's, so of ``iso`` or none
         role = role_at(person, day)
         if role.country == iso and _title_fits(lex, title, office_title(role, day, lex.words)):
             holders[person.name] = (person, role)
