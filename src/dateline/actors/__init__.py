@@ -39,7 +39,7 @@ from dataclasses import replace
 from itertools import pairwise
 from typing import TYPE_CHECKING
 
-from spacy.attrs import LOWER, ORTH, SENT_START
+from spacy.attrs import SENT_START
 
 from dateline import ids
 from dateline.actors._affiliations import affiliations_pass
@@ -57,6 +57,7 @@ from dateline.actors._relations import relations_pass
 from dateline.actors._surnames import surnames_pass
 from dateline.actors._suspects import civilians_pass, culprits_pass, suspects_pass
 from dateline.actors._titles import title_refs_pass
+from dateline.actors._tokens import TokenTexts
 from dateline.pipeline import StageConfig, stage
 from dateline.records import Actor, Article, Span
 
@@ -79,20 +80,21 @@ def apply(article: Article, config: StageConfig = StageConfig()) -> Article:
     if doc is None:
         return article
     lex = load_lexicon(config.resources(article))
-    words, lowers = _token_texts(doc)
+    texts = TokenTexts.of(doc, article.text)
+    lowers = texts.lowers
     ents, sentences = doc.ents, _sentences(doc)  # each read once: spaCy rebuilds them on every read
-    phrases = scan_phrases(doc, words, article.text, lex)
-    namesakes = division_namesakes(doc, phrases, lex.kb)
-    phrases = without_namesakes(doc, phrases, namesakes) if namesakes else phrases
-    phrases = inside_places(doc, phrases, lex.kb)
+    phrases = scan_phrases(doc, texts, lex)
+    namesakes = division_namesakes(doc, texts, phrases, lex.kb)
+    phrases = without_namesakes(texts, phrases, namesakes) if namesakes else phrases
+    phrases = inside_places(texts, phrases, lex.kb)
     kb, place_ents = lex.kb, [(e.start, e.text) for e in ents if e.label_ in PLACE_LABELS]
     context = Context.from_phrases(doc, phrases, article.published, kb.divisions if kb else {},
                                    kb.towns if kb else {}, place_ents, ents=ents, sentences=sentences)
     phrases = _namesakes_out(phrases, context.countries)
     places = frozenset(text for _, text in place_ents)
-    build = Build(article, doc, lex, context, lowers, places=places,
+    build = Build(article, doc, lex, context, lowers, texts, places=places,
                   sentence_of=_sentence_of(len(doc), sentences), namesakes=namesakes, sentences=sentences)
-    candidates, weak = _combine(phrases, clean_entities(doc, lex, ents), lex, doc, article.text)
+    candidates, weak = _combine(phrases, clean_entities(doc, lex, ents, texts), lex, doc, article.text)
     by_token = {k: c for c in phrases for k in range(c.tok_start, c.tok_end)}
     not_actors_pass(build)
     people_pass(build, candidates, by_token)
@@ -112,14 +114,6 @@ def apply(article: Article, config: StageConfig = StageConfig()) -> Article:
     candidates_pass(build)
     civilians_pass(build)
     return replace(article, actors=_records(build))
-
-
-def _token_texts(doc: Doc) -> tuple[list[str], list[str]]:
-    """The text of every token and its lower case, read from the doc's arrays of word hashes (no token object
-    made)."""
-    strings = doc.vocab.strings
-    hashes = doc.to_array([ORTH, LOWER]).tolist()
-    return [strings[orth] for orth, _ in hashes], [strings[lower] for _, lower in hashes]
 
 
 def _sentences(doc: Doc) -> list[range]:

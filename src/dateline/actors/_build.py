@@ -21,6 +21,7 @@ from spacy.attrs import TAG
 from dateline.actors._lexicon import Country, Lexicon, Org, Person
 from dateline.actors._mentions import Candidate, Modifier
 from dateline.actors._people import role_at
+from dateline.actors._tokens import TokenTexts
 from dateline.actors._words import Gender
 from dateline.records import ActorKind, Article, Span, make_span
 
@@ -212,6 +213,8 @@ class Build:
     context: Context
     #: the lower-case form of every token
     lowers: list[str]
+    #: the text of every token and of runs of them, read once
+    texts: TokenTexts
     groups: dict[Key, Group] = field(default_factory=dict)
     taken: set[int] = field(default_factory=set)
     #: person mentions in text order, with the actor they name

@@ -16,11 +16,10 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, TypeVar
 
-from spacy.attrs import IDX
-
 from dateline._dashes import DASHES, dash_pieces
 from dateline.actors._given import given_start, org_start
 from dateline.actors._lexicon import Hit, Lexicon
+from dateline.actors._tokens import TokenTexts
 from dateline.actors._words import Words, normalize
 from dateline.records import Span, make_span
 
@@ -98,13 +97,13 @@ def _first_word(token_text: str) -> str:
     return normalize(word) if "\u2019" in word or "\u2018" in word else word
 
 
-def scan_phrases(doc: Doc, words: list[str], text: str, lex: Lexicon) -> list[Candidate]:
-    """Longest dictionary phrases over the tokens (``words``: their texts), left to right, not overlapping."""
+def scan_phrases(doc: Doc, texts: TokenTexts, lex: Lexicon) -> list[Candidate]:
+    """Longest dictionary phrases over the tokens (``texts``: their texts), left to right, not overlapping."""
     out: list[Candidate] = []
+    words, offsets, text = texts.words, texts.offsets, texts.text
     distinct = set(words)  # each distinct word is looked up once, and only the tokens that may start a name visited
     starts = {w for w in distinct if lex.first_word_length(_first_word(w)) and _LETTER.search(w)}
     dashed = {w for w in distinct if DASHES.search(w)}
-    offsets = doc.to_array(IDX).tolist()  # where each token begins, read once, not from a token object each
     i = 0
     for k in [k for k, word in enumerate(words) if word in starts or word in dashed]:
         if k < i:
@@ -163,11 +162,13 @@ def _start(doc: Doc, ent: Entity, lex: Lexicon) -> int:
     return org_start(doc, ent.start, ent.end, lex) if first == ent.start and ent.label_ == "ORG" else first
 
 
-def clean_entities(doc: Doc, lex: Lexicon, ents: Sequence[Entity] | None = None) -> list[Candidate]:
-    """spaCy entities (``ents``: the doc's, when the caller read them already) cut to the name: no leading
-    "the", possessive, headline verbs, line breaks."""
+def clean_entities(doc: Doc, lex: Lexicon, ents: Sequence[Entity] | None = None,
+                   texts: TokenTexts | None = None) -> list[Candidate]:
+    """spaCy entities (``ents``: the doc's, and ``texts``: its tokens' texts, when the caller read them already)
+    cut to the name: no leading "the", possessive, headline verbs, line breaks."""
     out = []
     ents = doc.ents if ents is None else ents
+    texts = TokenTexts.of(doc, doc.text) if texts is None else texts
     starts = {ent.start: _start(doc, ent, lex) for ent in ents if ent.label_ in GIVEN_LABELS}
     given = {k for start, first in starts.items() for k in range(first, start)}  # "Aoife" of "Aoife Byrne"
     for ent in ents:
@@ -179,17 +180,16 @@ def clean_entities(doc: Doc, lex: Lexicon, ents: Sequence[Entity] | None = None)
                 while hi - lo >= 2 and doc[lo].text[:1].isupper() and doc[lo].lower_ in lex.titles:
                     lo += 1  # "Taoiseach Leo Varadkar": the title is read by title_before
             titled = _titled_name(doc, lo, hi, lex) if ent.label_ == "ORG" else lo
-            trimmed = _trim(doc, titled, hi, lex.words)
+            trimmed = _trim(doc, titled, hi, lex.words, texts)
             if trimmed is None:
                 continue
             s, e = trimmed.start, trimmed.stop
-            name, first = doc[s:e], doc[s]
-            if normalize(name.text) in lex.not_actors:
+            if normalize(texts.between(s, e)) in lex.not_actors:
                 continue
             label = "PERSON" if titled > lo else ent.label_
-            if e - s >= 2 and first.lower_.rstrip(".") in lex.words.honorifics:
+            if e - s >= 2 and texts.lowers[s].rstrip(".") in lex.words.honorifics:
                 label = "PERSON"  # "Dr Valeria Gazzola" tagged ORG
-            out.append(Candidate(s, e, first.idx, name.end_char, label=label))
+            out.append(Candidate(s, e, texts.offsets[s], texts.end(e - 1), label=label))
     return out
 
 
@@ -224,7 +224,7 @@ def _line_pieces(doc: Doc, tokens: range) -> list[range]:
     return pieces
 
 
-def _trim(doc: Doc, lo: int, hi: int, words: Words) -> range | None:
+def _trim(doc: Doc, lo: int, hi: int, words: Words, texts: TokenTexts) -> range | None:
     """Tokens [lo, hi) of an entity cut to the name, or None when no name is left."""
     toks = [doc[k] for k in range(lo, hi)]  # each token made once; a and b index them
     a, b = 0, next((k for k, tok in enumerate(toks) if tok.text == "("), len(toks))  # "Congress (INC) party"
@@ -238,7 +238,7 @@ def _trim(doc: Doc, lo: int, hi: int, words: Words) -> range | None:
         b -= 1
     if b <= a:
         return None
-    surface = doc[lo + a : lo + b].text
+    surface = texts.between(lo + a, lo + b)
     if not _LETTER.search(surface) or len(surface) < MIN_NAME_CHARS or _ODD.search(surface):
         return None
     if not any(c.isupper() for c in surface) or _mixed_scripts(surface):

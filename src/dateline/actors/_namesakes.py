@@ -26,6 +26,7 @@ if TYPE_CHECKING:
 
     from dateline.actors._kb import KnowledgeBase
     from dateline.actors._mentions import Candidate
+    from dateline.actors._tokens import TokenTexts
 
 __all__ = ["division_namesakes", "inside_places", "without_namesakes"]
 
@@ -37,14 +38,15 @@ PLACE_PREFIX_WORDS = 2
 PLACE_LABELS = frozenset({"GPE", "LOC"})
 
 
-def division_namesakes(doc: Doc, phrases: list[Candidate], kb: KnowledgeBase | None) -> dict[str, str]:
+def division_namesakes(doc: Doc, texts: TokenTexts, phrases: list[Candidate],
+                       kb: KnowledgeBase | None) -> dict[str, str]:
     """Name -> the country of the division it names in this article, for every country or capital name the
-    article's other places show to be a division's."""
+    article's other places show to be a division's (``texts``: the texts of ``doc``'s tokens)."""
     found: dict[str, str] = {}
     if kb is None:
         return found
     for cand in phrases:
-        surface = doc[cand.tok_start : cand.tok_end].text
+        surface = texts.between(cand.tok_start, cand.tok_end)
         named = {h.ref.iso3 for h in cand.hits if isinstance(h.ref, Country) and h.kind in NAMESAKE_KINDS}
         if named and surface not in found and (town := _qualified_town(doc, cand, kb, surface, named)):
             found[surface] = town  # "Palestine, Texas": a town of the state's country, wherever else named
@@ -53,7 +55,7 @@ def division_namesakes(doc: Doc, phrases: list[Candidate], kb: KnowledgeBase | N
         if surface in found or len(others) != 1:
             continue
         (other,) = others
-        votes = _votes(doc, phrases, kb, surface)
+        votes = _votes(doc, texts, phrases, kb, surface)
         if votes[other] > max(votes[iso] for iso in named):
             found[surface] = other
     return found
@@ -71,11 +73,12 @@ def _qualified_town(doc: Doc, cand: Candidate, kb: KnowledgeBase, surface: str, 
     return countries.pop() if len(countries) == 1 and countries <= towns else None
 
 
-def without_namesakes(doc: Doc, phrases: list[Candidate], namesakes: dict[str, str]) -> list[Candidate]:
-    """The phrases without the country readings of the names that are divisions here."""
+def without_namesakes(texts: TokenTexts, phrases: list[Candidate], namesakes: dict[str, str]) -> list[Candidate]:
+    """The phrases without the country readings of the names that are divisions here (``texts``: the texts of
+    the article's tokens)."""
     out = []
     for cand in phrases:
-        other = namesakes.get(doc[cand.tok_start : cand.tok_end].text)
+        other = namesakes.get(texts.between(cand.tok_start, cand.tok_end))
         if other is not None:
             cand.hits = tuple(h for h in cand.hits if not isinstance(h.ref, Country))
         if cand.hits:
@@ -83,7 +86,7 @@ def without_namesakes(doc: Doc, phrases: list[Candidate], namesakes: dict[str, s
     return out
 
 
-def inside_places(doc: Doc, phrases: list[Candidate], kb: KnowledgeBase | None) -> list[Candidate]:
+def inside_places(texts: TokenTexts, phrases: list[Candidate], kb: KnowledgeBase | None) -> list[Candidate]:
     """The phrases without the country readings of a country's name that ends the name of a division or town
     of other countries ("New Mexico", "Northern Ireland", "New Jersey"): the words before it make another
     place."""
@@ -92,35 +95,35 @@ def inside_places(doc: Doc, phrases: list[Candidate], kb: KnowledgeBase | None) 
     out = []
     for cand in phrases:
         named = {h.ref.iso3 for h in cand.hits if isinstance(h.ref, Country)}
-        if named and not cand.part and _inside_place(doc, cand, kb, named):
+        if named and not cand.part and _inside_place(texts, cand, kb, named):
             cand.hits = tuple(h for h in cand.hits if not isinstance(h.ref, Country))
         if cand.hits:
             out.append(cand)
     return out
 
 
-def _inside_place(doc: Doc, cand: Candidate, kb: KnowledgeBase, named: set[str]) -> bool:
+def _inside_place(texts: TokenTexts, cand: Candidate, kb: KnowledgeBase, named: set[str]) -> bool:
     """Whether the capitalized words right before the candidate (up to :data:`PLACE_PREFIX_WORDS`) make with it
     the name of a division or town that the knowledge base gives only to countries other than those it names
     (``named``): "New" + "Mexico" is a US state, so "Mexico" names no country there."""
     for size in range(1, PLACE_PREFIX_WORDS + 1):
         start = cand.tok_start - size
-        if start < 0 or not all(t.is_title for t in doc[start : cand.tok_start]):
+        if start < 0 or not all(word.istitle() for word in texts.words[start : cand.tok_start]):
             return False
-        name = doc[start : cand.tok_end].text
+        name = texts.between(start, cand.tok_end)
         countries = set(kb.divisions.get(name, ())) | set(kb.towns.get(name, ()))
         if countries and not countries & named:
             return True
     return False
 
 
-def _votes(doc: Doc, phrases: list[Candidate], kb: KnowledgeBase, surface: str) -> Counter[str]:
+def _votes(doc: Doc, texts: TokenTexts, phrases: list[Candidate], kb: KnowledgeBase, surface: str) -> Counter[str]:
     """The countries of the article's other names: its country names (and peoples, capitals) and the places
     the tagger saw that are divisions of a country."""
     votes: Counter[str] = Counter()
     seen = {surface}
     for cand in phrases:
-        text = doc[cand.tok_start : cand.tok_end].text
+        text = texts.between(cand.tok_start, cand.tok_end)
         if text not in seen:
             seen.add(text)
             votes.update({h.ref.iso3 for h in cand.hits if isinstance(h.ref, Country)})

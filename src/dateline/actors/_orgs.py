@@ -139,14 +139,15 @@ def country_word_before(build: Build, cand: Candidate) -> str | None:
     if k >= 0 and doc[k].text in build.lex.words.possessives:
         k -= 1
     for size in range(1, MAX_PLACE_WORDS + 1):
-        if k - size + 1 < 0:
+        first = k - size + 1
+        if first < 0:
             break
-        words = doc[k - size + 1 : k + 1]
-        if words.text in build.namesakes:
-            return build.namesakes[words.text]  # "Georgia Republicans" in a story of US states
-        if words[0].ent_iob_ == "I" and doc[words.start - 1].lower_ not in build.lex.words.determiners:
+        words = build.texts.between(first, k + 1)
+        if words in build.namesakes:
+            return build.namesakes[words]  # "Georgia Republicans" in a story of US states
+        if doc[first].ent_iob_ == "I" and build.lowers[first - 1] not in build.lex.words.determiners:
             continue  # "Mexico" of "New Mexico"
-        for hit in build.lex.lookup(words.text):
+        for hit in build.lex.lookup(words):
             if isinstance(hit.ref, Country) and hit.kind in ("country", "demonym"):
                 return hit.ref.iso3
     return None

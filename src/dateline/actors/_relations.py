@@ -104,7 +104,7 @@ def _relation(build: Build, tok: Token) -> tuple[Token, str, str | None, ActorKi
                 continue
             return None
         for size in (2, 1):
-            phrase = " ".join(t.lower_ for t in doc[max(k - size + 1, tok.i + 1) : k + 1])
+            phrase = " ".join(build.lowers[max(k - size + 1, tok.i + 1) : k + 1])
             if len(phrase.split()) == size and phrase in words.relation_nouns:
                 return noun, phrase, words.relation_nouns[phrase], "group"
         if noun.lower_ in words.kin_words and noun.tag_ == "NN":

@@ -62,11 +62,10 @@ def _tails(build: Build) -> dict[str, list[tuple[int, Key]]]:
 
 def _named_by(build: Build, tails: dict[str, list[tuple[int, Key]]], start: int, end: int) -> Key | None:
     """The one person named before token ``start`` whose name ends in the words ``start``-``end``."""
-    doc = build.doc
     if start > 0 and build.lowers[start - 1] in build.lex.words.determiners:
         return None
-    text = doc[start:end].text
-    at = doc[start].idx
+    text = build.texts.between(start, end)
+    at = build.texts.offsets[start]
     keys = {key for first, key in tails.get(text, ()) if first < at}
     if len(keys) > 1:  # namesakes: the one the article already calls so
         keys = {key for key in keys if any(build.article.text[m.start:m.end] == text
