@@ -12,7 +12,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Mapping
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from typing import Any
 
 from dateline._data import is_strings
@@ -21,6 +21,9 @@ from dateline.errors import ResourceError
 __all__ = ["Offices", "parse_offices", "title_words"]
 
 _NOT_WORD = re.compile(r"[^\w]+")
+#: Most titles whose offices :class:`Offices` remembers before it forgets them all (titles are few: 137 over the
+#: 105 coded Wikinews articles, asked 1,500 times).
+MAX_REMEMBERED_TITLES = 50_000
 
 
 def title_words(text: str) -> str:
@@ -35,9 +38,18 @@ class Offices:
 
     entries: tuple[tuple[str, tuple[str, ...]], ...]
     subordinate: frozenset[str]
+    #: the office of each title asked about, found once: the passes ask of the same few titles again and again
+    _roles: dict[str, str | None] = field(default_factory=dict, compare=False, repr=False)
 
     def role(self, title: str) -> str | None:
         """The office a title holds, or None ("Deputy Minister of Finance" holds none)."""
+        if title not in self._roles:
+            if len(self._roles) >= MAX_REMEMBERED_TITLES:
+                self._roles.clear()
+            self._roles[title] = self._role(title)
+        return self._roles[title]
+
+    def _role(self, title: str) -> str | None:
         words = f" {title_words(title)} "
         for role, phrases in self.entries:
             for phrase in phrases:

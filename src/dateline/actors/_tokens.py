@@ -11,7 +11,8 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
-from spacy.attrs import IDX, LOWER, ORTH
+import numpy as np
+from spacy.attrs import IDX, LENGTH
 
 if TYPE_CHECKING:
     from spacy.tokens import Doc
@@ -31,12 +32,13 @@ class TokenTexts:
 
     @classmethod
     def of(cls, doc: Doc, text: str) -> TokenTexts:
-        """The texts of ``doc``'s tokens (read from its arrays of word hashes: no token object made), over
-        ``text``."""
-        strings = doc.vocab.strings
-        rows = doc.to_array([ORTH, LOWER, IDX]).tolist()
-        return cls(text, [strings[orth] for orth, _, _ in rows], [strings[lower] for _, lower, _ in rows],
-                   [idx for _, _, idx in rows])
+        """The texts of ``doc``'s tokens over ``text``, cut from it at the offsets and lengths of the doc's arrays
+        (no token object made, and no word hash read: a list of 64-bit hashes is slow to make); a token's lower
+        case is its text's, as spaCy makes it."""
+        rows = doc.to_array([IDX, LENGTH]).astype(np.int64)
+        offsets = rows[:, 0].tolist()
+        words = [text[start:end] for start, end in zip(offsets, (rows[:, 0] + rows[:, 1]).tolist(), strict=True)]
+        return cls(text, words, [word.lower() for word in words], offsets)
 
     def between(self, start: int, end: int) -> str:
         """The text of tokens ``start`` to ``end`` (not included), as ``doc[start:end].text`` gives it, for

@@ -1,0 +1,46 @@
+"""The lexicon's lookups are remembered per surface form, and forgotten when an entry is added."""
+
+from __future__ import annotations
+
+import dataclasses
+
+from dateline import lang
+from dateline.actors import _lookup
+from dateline.actors._lexicon import Country, Hit, load_lexicon
+from dateline.actors._offices import Offices
+
+
+def _fresh() -> _lookup.Lexicon:
+    lex = load_lexicon(lang.resources("en"))
+    return dataclasses.replace(lex, phrases=dict(lex.phrases), first_words=dict(lex.first_words),
+                               prefixes=list(lex.prefixes), _looked_up={}, _started={})
+
+
+def test_a_lookup_is_answered_again_the_same() -> None:
+    lex = _fresh()
+    first = lex.lookup("Ruritania")
+    assert lex.lookup("Ruritania") == first == ()
+    assert lex.lookup("France") == lex.lookup("France")
+    assert any(h.kind == "country" for h in lex.lookup("France"))
+
+
+def test_an_added_entry_is_found_though_asked_of_before() -> None:
+    lex = _fresh()
+    assert lex.lookup("Ruritania") == ()
+    lex.add("Ruritania", Hit("country", Country("RUR", "Ruritania", "Ruritanian")))
+    assert [h.ref.name for h in lex.lookup("Ruritania")] == ["Ruritania"]
+
+
+def test_the_memory_is_bounded() -> None:
+    memo: dict[str, bool] = {}
+    for k in range(_lookup.MAX_REMEMBERED + 5):
+        _lookup._remember(memo, str(k), True)
+    assert len(memo) <= _lookup.MAX_REMEMBERED
+
+
+def test_an_office_is_found_the_same_when_asked_again() -> None:
+    offices = Offices((("prime minister", ("prime minister", "premier")),), frozenset({"deputy"}))
+    assert offices.role("Premier of Ontario") == "prime minister" == offices.role("Premier of Ontario")
+    assert offices.role("Deputy Prime Minister") is None
+    assert offices.role("Deputy Prime Minister") is None
+    assert offices == Offices((("prime minister", ("prime minister", "premier")),), frozenset({"deputy"}))
