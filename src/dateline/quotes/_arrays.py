@@ -124,6 +124,10 @@ class Arrays:
         #: Transcript and headline labels of the text, with the stopwords they were read with (see
         #: :func:`dateline.quotes._labels.labelled_lines`): the rules and the model both ask for them.
         self.labelled: tuple[frozenset[str], list[Labelled]] | None = None
+        #: The columns of the model's cue templates over every token, with the lexicon bits they were made with and
+        #: each template's columns (see :func:`dateline.quotes._cue_features.cue_slots`): the rules' cues are
+        #: scored, then the model's.
+        self.cue_table: tuple[object, np.ndarray, tuple[tuple[int, ...], ...]] | None = None
 
     @property
     def at(self) -> Lists:

@@ -14,7 +14,7 @@ import numpy as np
 from spacy.parts_of_speech import CCONJ, DET, INTJ, NUM, PRON, PUNCT, SCONJ, SPACE, SYM
 
 from dateline.quotes._arrays import Arrays, member, string_hash
-from dateline.quotes._hashing import Columns, mix_templates, slots
+from dateline.quotes._hashing import Columns, mix_table, slots, stack_templates
 from dateline.quotes._lexicon import Lexicon
 
 __all__ = ["CLASSES", "N_TEMPLATES", "LexiconBits", "cue_rows", "cue_slots"]
@@ -181,5 +181,14 @@ def cue_slots(a: Arrays, lex: LexiconBits, bits: int,
         rows = rows[allowed[rows]]
     if a.n == 0 or len(rows) == 0:
         return rows, np.zeros((0, N_TEMPLATES), dtype=np.int64)
-    templates = _templates(a, lex)
-    return rows, slots(mix_templates(templates, rows=rows), bits)
+    table, index = _cue_table(a, lex)
+    return rows, slots(mix_table(table[rows], index), bits)
+
+
+def _cue_table(a: Arrays, lex: LexiconBits) -> tuple[np.ndarray, tuple[tuple[int, ...], ...]]:
+    """The columns of the cue templates over every token of ``a``, made once per article and lexicon: the rules'
+    cues are scored, and then the model's (:func:`dateline.quotes._hashing.stack_templates`)."""
+    held = a.cue_table
+    if held is None or held[0] is not lex:
+        held = a.cue_table = (lex, *stack_templates(_templates(a, lex)))
+    return held[1], held[2]

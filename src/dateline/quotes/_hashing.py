@@ -14,7 +14,7 @@ from collections.abc import Sequence
 
 import numpy as np
 
-__all__ = ["Columns", "mix_table", "mix_templates", "slots", "softmax_groups"]
+__all__ = ["Columns", "mix_table", "mix_templates", "slots", "softmax_groups", "stack_templates"]
 
 #: The value columns of one template (at most :data:`WIDTH`).
 Columns = tuple[np.ndarray, ...]
@@ -29,6 +29,13 @@ def mix_templates(templates: Sequence[Columns], offset: int = 0, rows: np.ndarra
     """One uint64 hash per row and template (rows x templates): template ``t`` mixes its columns
     ``templates[t]`` (zero-padded to :data:`WIDTH`) with its id ``offset + t``. ``rows``: hash only these rows
     of the columns. A column that several templates share is read once."""
+    table, index = stack_templates(templates)
+    return mix_table(table if rows is None else table[rows], index, offset)
+
+
+def stack_templates(templates: Sequence[Columns]) -> tuple[np.ndarray, tuple[tuple[int, ...], ...]]:
+    """The distinct columns of ``templates`` side by side (rows x columns, uint64), and each template's columns
+    as column numbers of that table: what :func:`mix_table` hashes."""
     place: dict[int, int] = {}
     columns: list[np.ndarray] = []
     index = []
@@ -38,8 +45,7 @@ def mix_templates(templates: Sequence[Columns], offset: int = 0, rows: np.ndarra
                 place[id(c)] = len(columns)
                 columns.append(c)
         index.append(tuple(place[id(c)] for c in cols))
-    table = np.stack([c.astype(np.uint64, copy=False) for c in columns], axis=1)
-    return mix_table(table if rows is None else table[rows], tuple(index), offset)
+    return np.stack([c.astype(np.uint64, copy=False) for c in columns], axis=1), tuple(index)
 
 
 @functools.lru_cache(maxsize=64)

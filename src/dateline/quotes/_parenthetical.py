@@ -9,7 +9,7 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 from dateline.quotes._lexicon import Lexicon
-from dateline.quotes._types import Extent, token_end
+from dateline.quotes._types import Extent, goes_on, token_end
 
 if TYPE_CHECKING:
     from spacy.tokens import Token
@@ -79,11 +79,11 @@ def _phrase_start(cue: Token, lexicon: Lexicon) -> int:
 
 def _after_cue(cue: Token) -> int | None:
     """Index of the comma that closes a parenthetical cue ("said, " / "pointed out, "), or None."""
-    doc, sent = cue.doc, cue.sent
+    doc = cue.doc
     k = cue.i + 1
-    while k < sent.end and k - cue.i <= MAX_CUE_TAIL_TOKENS and doc[k].dep_ in ("prt", "advmod", "npadvmod"):
+    while goes_on(doc, k) and k - cue.i <= MAX_CUE_TAIL_TOKENS and doc[k].dep_ in ("prt", "advmod", "npadvmod"):
         k += 1
-    return k if k < sent.end - 1 and doc[k].text == "," else None
+    return k if goes_on(doc, k) and goes_on(doc, k + 1) and doc[k].text == "," else None
 
 
 def surface_parenthetical(cue: Token, lexicon: Lexicon) -> tuple[Extent, Token] | None:

@@ -10,6 +10,7 @@ of the verb (climbing through "was quoted as saying") gives the speaker.
 
 from __future__ import annotations
 
+import functools
 from collections.abc import Callable, Iterator
 from dataclasses import replace
 from typing import TYPE_CHECKING
@@ -17,7 +18,7 @@ from typing import TYPE_CHECKING
 import numpy
 from spacy.parts_of_speech import ADJ, NOUN, PROPN, VERB
 
-from dateline.quotes._arrays import Arrays, string_hash
+from dateline.quotes._arrays import Arrays, member, string_hash
 from dateline.quotes._findings import find_findings
 from dateline.quotes._lexicon import Lexicon
 from dateline.quotes._parenthetical import (
@@ -38,7 +39,7 @@ from dateline.quotes._stance import (
     object_phrase,
     verb_kind,
 )
-from dateline.quotes._types import Candidate, Extent, extent, token_end
+from dateline.quotes._types import Candidate, Extent, extent, goes_on, token_end
 
 if TYPE_CHECKING:
     from spacy.tokens import Doc, Token
@@ -93,10 +94,13 @@ def _contrast_cut(clause: Token, lexicon: Lexicon) -> int | None:
 
 
 def _after_that(cue: Token, lexicon: Lexicon) -> Extent | None:
-    sent = cue.sent
-    for token in cue.doc[cue.i + 1 : min(cue.i + 1 + MAX_THAT_DISTANCE, sent.end)]:
+    doc = cue.doc
+    for k in range(cue.i + 1, cue.i + 1 + MAX_THAT_DISTANCE):
+        if not goes_on(doc, k):
+            break
+        token = doc[k]
         if token.lower_ in lexicon.complementizers and (token.tag_ == "IN" or token.dep_ in ("dobj", "nsubj", "mark")):
-            return Extent(token.idx, sent.end_char)
+            return Extent(token.idx, cue.sent.end_char)
         if token.is_punct and token.text not in (",",):
             return None
     return None
@@ -251,10 +255,15 @@ def _phrase_at(doc: Doc, i: int, phrase: tuple[str, ...]) -> bool:
     return i + len(phrase) <= len(doc) and all(doc[i + k].lower_ == w for k, w in enumerate(phrase))
 
 
+@functools.lru_cache(maxsize=8)
+def _first_words(phrases: tuple[tuple[str, ...], ...]) -> numpy.ndarray:
+    """The sorted word hashes of the first words of ``phrases``, made once per lexicon."""
+    return numpy.unique(numpy.array([string_hash(phrase[0]) for phrase in phrases], dtype=numpy.uint64))
+
+
 def _from_phrases(a: Arrays, lexicon: Lexicon, skip: Callable[[int], bool]) -> Iterator[Candidate]:
     doc, text = a.doc, a.text
-    first_words = numpy.array([string_hash(phrase[0]) for phrase in lexicon.source_phrases], dtype=numpy.uint64)
-    for i in numpy.flatnonzero(numpy.isin(a.lower, first_words)):
+    for i in numpy.flatnonzero(member(a.lower, _first_words(lexicon.source_phrases))):
         token = doc[int(i)]
         for phrase in lexicon.source_phrases:
             if skip(token.idx) or not _phrase_at(doc, token.i, phrase):

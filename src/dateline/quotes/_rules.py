@@ -134,7 +134,7 @@ def _ends_clause(cue: Token, rest: TokenSpan, lexicon: Lexicon) -> bool:
     return False
 
 
-def _to_sentence_end(cand: Candidate, text: str, lexicon: Lexicon, cues: list[int]) -> Candidate:
+def _to_sentence_end(cand: Candidate, a: Arrays, lexicon: Lexicon, cues: list[int]) -> Candidate:
     """``cand`` with its content carried on to the end of its sentence when nothing else starts there.
 
     The small parser often ends an object or clause early ("cited disparaging remarks | Trump had made
@@ -143,14 +143,15 @@ def _to_sentence_end(cand: Candidate, text: str, lexicon: Lexicon, cues: list[in
     the paragraph, another cue or the start of another clause (:func:`_ends_clause`).
     """
     cue, (start, end) = cand.cue_token, cand.content
-    sent = cue.sent
-    if cue.pos_ != "VERB" or start < cue.idx or end >= sent.end_char:
+    text, at = a.text, a.at
+    sent_end = at.end[at.sent_end[at.sent[cue.i]] - 1]  # where the cue's sentence ends (no span made)
+    if cue.pos_ != "VERB" or start < cue.idx or end >= sent_end:
         return cand
     later = bisect.bisect_right(cues, end)
-    if later < len(cues) and cues[later] < sent.end_char:
+    if later < len(cues) and cues[later] < sent_end:
         return cand
     paragraph_end = text.find("\n", end)
-    limit = sent.end_char if paragraph_end < 0 else min(sent.end_char, paragraph_end)
+    limit = sent_end if paragraph_end < 0 else min(sent_end, paragraph_end)
     rest = cue.doc.char_span(end, limit, alignment_mode="expand")
     if rest is None or _ends_clause(cue, rest, lexicon) or only_setting(cue, rest, lexicon):
         return cand  # another clause starts there, or the rest only tells when or where ("at a rally on Tuesday")
@@ -190,7 +191,7 @@ def _reported(article: Article, a: Arrays, lexicon: Lexicon, inside: SegmentInde
     quotes = []
     cues = sorted(cand.cue.start for cand in found)
     for cand in _outermost(found, text, lexicon):
-        cand = _to_sentence_end(cand, text, lexicon, cues)
+        cand = _to_sentence_end(cand, a, lexicon, cues)
         content = without_that(a, cand.content, lexicon)
         if cand.kind == "stance" and _holds_own_source(content, cand):
             continue

@@ -14,9 +14,9 @@ from typing import TYPE_CHECKING, NamedTuple
 from dateline.records import QuoteKind
 
 if TYPE_CHECKING:
-    from spacy.tokens import Token
+    from spacy.tokens import Doc, Token
 
-__all__ = ["Candidate", "Extent", "extent", "finite", "token_end"]
+__all__ = ["Candidate", "Extent", "extent", "finite", "goes_on", "token_end"]
 
 #: Tags of a finite verb: past, present, modal.
 FINITE_TAGS = frozenset({"VBD", "VBZ", "VBP", "MD"})
@@ -55,3 +55,9 @@ def finite(token: Token) -> bool:
     "they do switch", "turnout has fallen")."""
     return token.tag_ in FINITE_TAGS or any(c.dep_ in ("aux", "auxpass") and c.tag_ in FINITE_TAGS
                                             for c in token.children)
+
+
+def goes_on(doc: Doc, k: int) -> bool:
+    """Whether token ``k`` (not the first) belongs to the sentence of the token before it: read from the one token,
+    where ``Token.sent`` makes two spans and walks the whole sentence."""
+    return k < len(doc) and not doc[k].is_sent_start
