@@ -55,7 +55,7 @@ def member(values: np.ndarray, keys: np.ndarray) -> np.ndarray:
     """Which of ``values`` are among the sorted ``keys`` (``np.isin`` without its set-up cost on short arrays)."""
     if not len(keys):
         return np.zeros(len(values), dtype=bool)
-    k = np.minimum(np.searchsorted(keys, values), len(keys) - 1)
+    k = np.minimum(keys.searchsorted(values), len(keys) - 1)
     found: np.ndarray = keys[k] == values
     return found
 
@@ -120,7 +120,10 @@ class Arrays:
         self._kid_bounds: list[int] = np.searchsorted(self.head[order], np.arange(n + 1)).tolist()
         self._deps: list[str] | None = None
         self._quoted_runs: list[tuple[int, int, int]] | None = None
-        self._at: Lists | None = None
+        #: The same arrays as Python lists, for loops that read one token at a time (faster than numpy there); each
+        #: list is made on first use. An attribute, not a property: the rules and features read it ~750 times an
+        #: article.
+        self.at = Lists(self)
         #: Transcript and headline labels of the text, with the stopwords they were read with (see
         #: :func:`dateline.quotes._labels.labelled_lines`): the rules and the model both ask for them.
         self.labelled: tuple[frozenset[str], list[Labelled]] | None = None
@@ -128,13 +131,6 @@ class Arrays:
         #: each template's columns (see :func:`dateline.quotes._cue_features.cue_slots`): the rules' cues are
         #: scored, then the model's.
         self.cue_table: tuple[object, np.ndarray, tuple[tuple[int, ...], ...]] | None = None
-
-    @property
-    def at(self) -> Lists:
-        """The same arrays as Python lists, for loops that read one token at a time (faster than numpy there)."""
-        if self._at is None:
-            self._at = Lists(self)
-        return self._at
 
     def _paragraph_starts(self) -> np.ndarray:
         """Which tokens start a paragraph: the first, and each one after a token holding (or followed by) a line

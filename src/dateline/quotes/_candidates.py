@@ -271,7 +271,8 @@ def dep_path(a: Arrays, i: int, j: int, up_i: list[int]) -> str | None:
         if k is not None:
             if k + m > MAX_PATH:
                 return None
-            return "".join(">" + a.dep_(x) for x in up_i[:k]) + "".join("<" + a.dep_(x) for x in reversed(up_j[:m]))
+            deps = a.deps
+            return "".join(">" + deps[x] for x in up_i[:k]) + "".join("<" + deps[x] for x in reversed(up_j[:m]))
     return None
 
 

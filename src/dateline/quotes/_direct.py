@@ -127,9 +127,10 @@ def _speech_verbs(a: Arrays, lexicon: Lexicon, inside: SegmentIndex) -> list[Tok
     """The verbs of ``a`` that may cue a quotation, in text order: speech verbs outside quotation marks, not
     used as adjectives."""
     rows = np.flatnonzero(a.pos == VERB)
+    lemmas = a.lemma[rows].tolist()  # read once as a list: a numpy element read one at a time is slow
     strings = a.doc.vocab.strings
-    speech = {h for h in set(a.lemma[rows].tolist()) if strings[h].lower() in lexicon.speech_verbs}
-    tokens = [a.doc[i] for i in rows.tolist() if int(a.lemma[i]) in speech]
+    speech = {h for h in set(lemmas) if strings[h].lower() in lexicon.speech_verbs}
+    tokens = [a.doc[i] for i, lemma in zip(rows.tolist(), lemmas, strict=True) if lemma in speech]
     return [t for t in tokens if t.dep_ != "amod" and not inside(t.idx)]
 
 

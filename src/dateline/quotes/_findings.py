@@ -8,6 +8,7 @@ not yet cut to their paragraph: the caller clips and trims them like every other
 
 from __future__ import annotations
 
+import functools
 from collections.abc import Callable, Iterator
 
 import numpy
@@ -28,8 +29,9 @@ def find_findings(a: Arrays, lexicon: Lexicon, skip: Callable[[int], bool]) -> I
     yield from _closing(a, lexicon, prepositions, skip)
 
 
+@functools.lru_cache(maxsize=16)
 def _hashes(words: frozenset[str]) -> numpy.ndarray:
-    """The sorted string keys of ``words``, as :func:`member` reads them."""
+    """The sorted string keys of ``words``, as :func:`member` reads them (made once per word list)."""
     return numpy.asarray(sorted(string_hash(w) for w in words), dtype=numpy.uint64)
 
 

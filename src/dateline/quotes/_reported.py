@@ -317,9 +317,10 @@ def _from_headline_verbs(a: Arrays, lexicon: Lexicon, skip: Callable[[int], bool
 def _listed(a: Arrays, pos: int, words: frozenset[str]) -> list[Token]:
     """The tokens of part of speech ``pos`` whose lemma in lower case is one of ``words``."""
     rows = numpy.flatnonzero(a.pos == pos)
+    lemmas = a.lemma[rows].tolist()  # read once as a list: a numpy element read one at a time is slow
     strings = a.doc.vocab.strings
-    keep = {h for h in set(a.lemma[rows].tolist()) if strings[h].lower() in words}
-    return [a.doc[i] for i in rows.tolist() if int(a.lemma[i]) in keep]
+    keep = {h for h in set(lemmas) if strings[h].lower() in words}
+    return [a.doc[i] for i, lemma in zip(rows.tolist(), lemmas, strict=True) if lemma in keep]
 
 
 def find_reported(a: Arrays, lexicon: Lexicon, skip: Callable[[int], bool], quoted: Quoted) -> list[Candidate]:
