@@ -70,9 +70,20 @@ def _is_to_be(tok: Token, words: Words) -> bool:
     return tok.lemma_ in words.copulas and any(c.dep_ == "xcomp" for c in tok.children)
 
 
+#: Closing quotation marks a question may end in ('... attack?"').
+_CLOSING_QUOTES = "\"\u201d'\u2019"
+
+
 def asked(trigger: Token) -> bool:
-    """Whether the trigger's sentence is a question ("Will Russia attack?"): it asserts no event."""
-    return trigger.sent.text.rstrip().rstrip("\"\u201d'\u2019").endswith("?")
+    """Whether the trigger's sentence is a question ("Will Russia attack?"): it asserts no event. Only the words
+    at the sentence's end are read, back to the last that is more than spaces and closing quotation marks."""
+    doc, sent = trigger.doc, trigger.sent
+    tail = ""
+    for k in range(sent.end - 1, sent.start - 1, -1):
+        tail = doc[k].text_with_ws + tail
+        if not all(c.isspace() or c in _CLOSING_QUOTES for c in tail):
+            break
+    return tail.rstrip().rstrip(_CLOSING_QUOTES).endswith("?")
 
 
 def _counterfactual(tok: Token, kids: list[Token]) -> bool:

@@ -77,7 +77,7 @@ def _arguments(article: Article, tokens: Sequence[Token], words: Words, owned: b
     spans: dict[tuple[int, int], Span] = {}
     found: list[str] = []
     for token in tokens:
-        short, full = phrase(token, words), full_phrase(token, words)
+        short, full = phrase(token, words), full_phrase(token, words, text)
         spans.setdefault(full, make_span(text, *full))
         actor = _owner(article, token, words) if owned else None
         if actor is None:

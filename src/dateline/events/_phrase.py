@@ -35,7 +35,8 @@ def phrase(token: Token, words: Words) -> tuple[int, int]:
             first = child.left_edge
     while first.i < token.i and first.lower_ in words.preconjunctions:
         first = first.nbor(1)  # "both Libya and Iraq"
-    verbs = [t for t in token.doc[first.i : token.i] if t.tag_ == "VBD"]
+    doc = token.doc  # the words between read one by one: a span of them costs more, and is mostly empty
+    verbs = [doc[k] for k in range(first.i, token.i) if doc[k].tag_ == "VBD"]
     if verbs:  # a past tense is no modifier: "X nominated lawyer Jane Roe" parsed with "nominated" inside
         first = verbs[-1].nbor(1)
     start = first.idx
@@ -47,11 +48,13 @@ def phrase(token: Token, words: Words) -> tuple[int, int]:
     return start, end
 
 
-def full_phrase(token: Token, words: Words) -> tuple[int, int]:
+def full_phrase(token: Token, words: Words, text: str | None = None) -> tuple[int, int]:
     """Character offsets of the whole noun phrase of ``token``: with its prepositional phrases,
     appositions and participles ("the missiles fired by the Israeli military"), without
     coordinated phrases, relative clauses, infinitives or what follows a comma (but for an
-    apposition closed by one: "The minister, Omar Abdullah, said")."""
+    apposition closed by one: "The minister, Omar Abdullah, said"). ``text``: the article's text (the doc's
+    is its beginning), when the caller has it: the sentence's text is then cut from it, not rebuilt from its
+    tokens."""
     start, end = phrase(token, words)
     for child in token.rights:
         if child.dep_ in ("conj", "cc", "relcl", "ccomp", "advcl") or (child.dep_ == "acl" and (
@@ -77,7 +80,8 @@ def full_phrase(token: Token, words: Words) -> tuple[int, int]:
     # The sentence's text, not the document's: ``Doc.text`` is rebuilt on every access,
     # which made this quadratic in long articles. Parse subtrees stay inside their sentence.
     sent = token.sent
-    base, text = sent.start_char, sent.text
+    base = sent.start_char
+    text = sent.text if text is None else text[base : sent.end_char]
     start, end = max(start - base, 0), min(end - base, len(text))
     if text.count("(", start, end) > text.count(")", start, end) and text.startswith(")", end):
         end += 1  # "Nigerian Air Force (NAF)" with the closing bracket left out by the parse

@@ -58,7 +58,7 @@ def answered(article: Article, candidate: Candidate, number: int, scene: Scene, 
         sentence, doers = max(told, default=(-1, ()))
         recipients = tuple(i for i in doers if i not in event.actors)
         if recipients and number - sentence <= RESPONSE_SENTENCES:
-            span = make_span(article.text, *full_phrase(noun, lex.words))
+            span = make_span(article.text, *full_phrase(noun, lex.words, article.text))
             return replace(candidate, event=replace(event, recipients=recipients, recipient_spans=(span,)))
     return candidate
 
