@@ -214,7 +214,7 @@ class AttributionModel:
     def _content_scores(self, a: Arrays, cues: list[CueInfo], likely_mask: np.ndarray,
                         features: Features) -> tuple[list[list[Content]], np.ndarray]:
         """Every cue's content candidates and the ranker's scores of all of them, in one batch."""
-        inner = np.concatenate([[0], np.cumsum(likely_mask)])
+        inner = np.concatenate([[0], np.cumsum(likely_mask)]).tolist()  # a list: read a span at a time
         likely = np.flatnonzero(likely_mask).tolist()
         groups: list[list[Content]] = []
         rows: list[list[int]] = []
@@ -272,14 +272,14 @@ class AttributionModel:
         return out
 
 
-def content_group(a: Arrays, cue: CueInfo, inner: np.ndarray, likely: list[int],
+def content_group(a: Arrays, cue: CueInfo, inner: list[int], likely: list[int],
                   openers: frozenset[int]) -> tuple[list[Content], list[list[int]]]:
     """A cue's content candidates and their descriptors (``likely``: the tokens that score as cues, sorted;
-    ``inner``: prefix sums of them)."""
+    ``inner``: prefix sums of them, as a list)."""
     cands = content_candidates(a, cue.i, [j for j in likely if j != cue.i])
     sizes = [sum(e - s for s, e in c.spans) for c in cands]
     rank = {k: r for r, k in enumerate(sorted(range(len(cands)), key=sizes.__getitem__))}
-    rows = [content_row(a, cue, c, rank[k], len(cands), sum(int(inner[e] - inner[s]) for s, e in c.spans), openers)
+    rows = [content_row(a, cue, c, rank[k], len(cands), sum(inner[e] - inner[s] for s, e in c.spans), openers)
             for k, c in enumerate(cands)]
     return cands, rows
 

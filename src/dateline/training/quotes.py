@@ -147,7 +147,7 @@ def _groups(e: Example, z: np.ndarray, threshold: float, features: Features, con
             sources: _Groups) -> None:
     """Add the content and source groups of every gold cue of ``e`` (``z``: its cross-fitted cue scores)."""
     a = e.arrays
-    inner = np.concatenate([[0], np.cumsum(z > threshold)])
+    inner = np.concatenate([[0], np.cumsum(z > threshold)]).tolist()
     likely = np.flatnonzero(z > threshold).tolist()
     masks = features.bits(a.lemma)
     for g, head, source in zip(e.item.gold, e.cue_heads, e.sources, strict=True):
