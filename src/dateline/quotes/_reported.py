@@ -39,7 +39,7 @@ from dateline.quotes._stance import (
     object_phrase,
     verb_kind,
 )
-from dateline.quotes._types import Candidate, Extent, extent, goes_on, token_end
+from dateline.quotes._types import Candidate, Extent, extent, goes_on, reaching, token_end
 
 if TYPE_CHECKING:
     from spacy.tokens import Doc, Token
@@ -82,7 +82,7 @@ def _contrast_cut(clause: Token, lexicon: Lexicon) -> int | None:
     other voters said ..."): a clause opened by one of ``contrast_marks`` with a subject of its own tells what
     someone else holds, not the rest of what was reported."""
     last = clause.right_edge.i
-    for inner in clause.subtree:
+    for inner in reaching(clause, last - 1):
         if inner.i <= clause.i or inner.dep_ != "advcl" or inner.right_edge.i < last - 1:
             continue
         k = inner.left_edge.i - 1

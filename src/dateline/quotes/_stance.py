@@ -23,7 +23,7 @@ from collections.abc import Callable, Iterator
 from typing import TYPE_CHECKING
 
 from dateline.quotes._lexicon import Lexicon
-from dateline.quotes._types import Candidate, Extent, extent, token_end
+from dateline.quotes._types import Candidate, Extent, extent, reaching, token_end
 from dateline.records import QuoteKind
 
 if TYPE_CHECKING:
@@ -107,7 +107,7 @@ def phrase_end(token: Token) -> tuple[int, bool]:
     """Where ``token``'s phrase ends (an offset) when a clause set off at its end is left out ("the deal | , which
     would cost ..."), and whether one was."""
     last = token.right_edge
-    for inner in token.subtree:
+    for inner in reaching(token, last.i - 1):
         if inner.i > token.i and inner.right_edge.i >= last.i - 1 and set_off(inner):
             before = token.doc[_mark_before(inner) - 1]
             if before.i >= token.i:

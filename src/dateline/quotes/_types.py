@@ -8,6 +8,7 @@ times before that, and an extent cannot hold text that no longer matches its off
 
 from __future__ import annotations
 
+from collections.abc import Iterator
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, NamedTuple
 
@@ -16,7 +17,7 @@ from dateline.records import QuoteKind
 if TYPE_CHECKING:
     from spacy.tokens import Doc, Token
 
-__all__ = ["Candidate", "Extent", "extent", "finite", "goes_on", "token_end"]
+__all__ = ["Candidate", "Extent", "extent", "finite", "goes_on", "reaching", "token_end"]
 
 #: Tags of a finite verb: past, present, modal.
 FINITE_TAGS = frozenset({"VBD", "VBZ", "VBP", "MD"})
@@ -61,3 +62,17 @@ def goes_on(doc: Doc, k: int) -> bool:
     """Whether token ``k`` (not the first) belongs to the sentence of the token before it: read from the one token,
     where ``Token.sent`` makes two spans and walks the whole sentence."""
     return k < len(doc) and not doc[k].is_sent_start
+
+
+def reaching(token: Token, floor: int) -> Iterator[Token]:
+    """The tokens of ``token``'s subtree in the order of ``Token.subtree``, but for the subtrees of children whose
+    right edge lies before token ``floor``: no token in those reaches ``floor`` (a token's right edge is the last of
+    its subtree), so a caller that wants only tokens whose phrase ends at ``floor`` or later finds the same ones, in
+    the same order, without walking the whole subtree."""
+    for child in token.lefts:
+        if child.right_edge.i >= floor:
+            yield from reaching(child, floor)
+    yield token
+    for child in token.rights:
+        if child.right_edge.i >= floor:
+            yield from reaching(child, floor)
