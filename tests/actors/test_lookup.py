@@ -13,7 +13,7 @@ from dateline.actors._offices import Offices
 def _fresh() -> _lookup.Lexicon:
     lex = load_lexicon(lang.resources("en"))
     return dataclasses.replace(lex, phrases=dict(lex.phrases), first_words=dict(lex.first_words),
-                               prefixes=list(lex.prefixes), _looked_up={}, _started={})
+                               prefixes=list(lex.prefixes))
 
 
 def test_a_lookup_is_answered_again_the_same() -> None:
@@ -29,6 +29,12 @@ def test_an_added_entry_is_found_though_asked_of_before() -> None:
     assert lex.lookup("Ruritania") == ()
     lex.add("Ruritania", Hit("country", Country("RUR", "Ruritania", "Ruritanian")))
     assert [h.ref.name for h in lex.lookup("Ruritania")] == ["Ruritania"]
+
+
+def test_a_copy_remembers_nothing_of_the_original() -> None:
+    lex = _fresh()
+    lex.lookup("France")
+    assert lex._looked_up and not dataclasses.replace(lex)._looked_up
 
 
 def test_the_memory_is_bounded() -> None:

@@ -130,11 +130,12 @@ class Lexicon:
     prefixes: list[str] = field(default_factory=list)
     _firsts: dict[int, frozenset[str]] = field(default_factory=dict, repr=False)
     _merged: dict[str, Person] = field(default_factory=dict, repr=False)
-    _people_of: dict[str, list[Person]] = field(default_factory=dict, repr=False)
-    #: what :meth:`lookup` and :meth:`may_start` answered for each surface form: the name scan asks of the same
-    #: words in every article (see :data:`MAX_REMEMBERED`)
-    _looked_up: dict[str, tuple[Hit, ...]] = field(default_factory=dict, repr=False)
-    _started: dict[str, bool] = field(default_factory=dict, repr=False)
+    # What was worked out once and is remembered (a copy made with ``dataclasses.replace`` starts afresh):
+    # the curated people of each country, and what :meth:`lookup` and :meth:`may_start` answered for each surface
+    # form, as the name scan asks of the same words in every article (see :data:`MAX_REMEMBERED`).
+    _people_of: dict[str, list[Person]] = field(default_factory=dict, init=False, repr=False, compare=False)
+    _looked_up: dict[str, tuple[Hit, ...]] = field(default_factory=dict, init=False, repr=False, compare=False)
+    _started: dict[str, bool] = field(default_factory=dict, init=False, repr=False, compare=False)
 
     def add(self, surface: str, hit: Hit) -> None:
         for form in dict.fromkeys((normalize(surface), normalize(_fold(surface)))):

@@ -39,7 +39,7 @@ class Offices:
     entries: tuple[tuple[str, tuple[str, ...]], ...]
     subordinate: frozenset[str]
     #: the office of each title asked about, found once: the passes ask of the same few titles again and again
-    _roles: dict[str, str | None] = field(default_factory=dict, compare=False, repr=False)
+    _roles: dict[str, str | None] = field(default_factory=dict, init=False, compare=False, repr=False)
 
     def role(self, title: str) -> str | None:
         """The office a title holds, or None ("Deputy Minister of Finance" holds none)."""
