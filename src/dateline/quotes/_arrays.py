@@ -207,14 +207,15 @@ class Arrays:
     def char_ranges(self, spans: TokenRanges) -> Ranges:
         """Token ranges as character ranges, without outer space tokens, merged when adjacent on one line."""
         out: list[Extent] = []
+        space, idx, end = self.at.space, self.at.idx, self.at.end  # lists: read a token at a time
         for a, b in sorted(spans):
-            while a < b and self.space[a]:
+            while a < b and space[a]:
                 a += 1
-            while b > a and self.space[b - 1]:
+            while b > a and space[b - 1]:
                 b -= 1
             if a >= b:
                 continue
-            s, e = int(self.idx[a]), int(self.end[b - 1])
+            s, e = int(idx[a]), int(end[b - 1])
             if out and s <= out[-1].end + 1 and "\n" not in self.text[out[-1].end:s]:
                 out[-1] = Extent(out[-1].start, max(e, out[-1].end))
             else:

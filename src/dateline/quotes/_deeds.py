@@ -57,7 +57,7 @@ def _occasion(a: Arrays, quote: Quote, lexicon: Lexicon) -> bool:
 def _heads(a: Arrays, quote: Quote) -> list[int]:
     """The tokens of ``quote``'s content whose head lies outside it (or is themselves): the content's own heads."""
     start, end = a.token_range(quote.content.start, quote.content.end)
-    return [i for i in range(start, min(end, a.n)) if not start <= int(a.head[i]) < end or int(a.head[i]) == i]
+    return [i for i in range(start, min(end, a.n)) if not start <= int(a.at.head[i]) < end or int(a.at.head[i]) == i]
 
 
 def _goes_on(a: Arrays, quote: Quote, lexicon: Lexicon) -> bool:
@@ -78,8 +78,8 @@ def _clause_content(a: Arrays, quote: Quote) -> bool:
     start, end = a.token_range(quote.content.start, quote.content.end)
     end = min(end, a.n)
     for i in range(start, end):
-        root = not start <= int(a.head[i]) < end or int(a.head[i]) == i
-        if a.dep_(i) in _CLAUSE_DEPS or (root and a.pos[i] in _VERBS):
+        root = not start <= int(a.at.head[i]) < end or int(a.at.head[i]) == i
+        if a.dep_(i) in _CLAUSE_DEPS or (root and a.at.pos[i] in _VERBS):
             return True
     return False
 
@@ -88,6 +88,6 @@ def _other_word(a: Arrays, cue: int, lexicon: Lexicon) -> bool:
     """Whether the cue is a verb whose lemma is a word of stance only as an adjective ("officials cleared the
     area", "the delay upset the schedule": "clear" and "upset" as in "is clear that ...", "was upset about ...")."""
     lemma = a.doc[cue].lemma_.lower()
-    if a.pos[cue] != VERB or lemma in lexicon.light_verbs:
+    if a.at.pos[cue] != VERB or lemma in lexicon.light_verbs:
         return False
     return lemma in lexicon.cue_adjectives and lemma not in lexicon.verbal_cues

@@ -251,7 +251,7 @@ def with_sources(article: Article, a: Arrays, learned: Learned, quotes: list[Quo
     first_person = learned.lexicon.first_person_pronouns
     found = [(q, a.token_range(q.cue.start, q.cue.end)[0]) for q in quotes
              if q.cue is not None and a.n and (not weak_only or weak_speaker(a, q, first_person))]
-    found = [(q, i) for q, i in found if i < a.n and not a.punct[i]]
+    found = [(q, i) for q, i in found if i < a.n and not a.at.punct[i]]
     contents = [range(*a.token_range(q.content.start, q.content.end)) for q, _ in found]
     heads = learned.model.sources(a, learned.features, [(i, c) for (_, i), c in zip(found, contents, strict=True)])
     better: dict[int, Quote] = {}
@@ -259,7 +259,7 @@ def with_sources(article: Article, a: Arrays, learned: Learned, quotes: list[Quo
         if head < 0:
             continue
         s, e = source_extent(a, head, {*content, i})
-        extent = Extent(int(a.idx[s]), int(a.end[e - 1]))
+        extent = Extent(int(a.at.idx[s]), int(a.at.end[e - 1]))
         if q.speaker_span is not None and extent.start < q.speaker_span.end and q.speaker_span.start < extent.end:
             continue  # the same speaker: the other reading's link to an actor stands
         span, actor = link_speaker(article, a.doc[head], learned.lexicon, extent)

@@ -70,14 +70,14 @@ def cue_kind(a: Arrays, cue: str, token: int, lexicon: Lexicon) -> QuoteKind | N
 def _content_head(a: Arrays, found: Attribution) -> int | None:
     """The first token of the content whose head lies outside it (the content's own head), if any."""
     inside = {i for s, e in found.content for i in range(s, e)}
-    return next((i for i in sorted(inside) if int(a.head[i]) not in inside or int(a.head[i]) == i), None)
+    return next((i for i in sorted(inside) if int(a.at.head[i]) not in inside or int(a.at.head[i]) == i), None)
 
 
 def clausal(a: Arrays, found: Attribution) -> bool:
     """Whether the content is a clause (its head a verb: "that the talks failed", "to leave"), not a thing."""
     inside = {i for s, e in found.content for i in range(s, e)}
-    heads = [i for i in sorted(inside) if int(a.head[i]) not in inside or int(a.head[i]) == i]
-    return bool(heads) and a.pos[heads[0]] in _VERBS
+    heads = [i for i in sorted(inside) if int(a.at.head[i]) not in inside or int(a.at.head[i]) == i]
+    return bool(heads) and a.at.pos[heads[0]] in _VERBS
 
 
 def _aspect(a: Arrays, found: Attribution, lexicon: Lexicon) -> bool:
@@ -87,7 +87,7 @@ def _aspect(a: Arrays, found: Attribution, lexicon: Lexicon) -> bool:
     if a.doc[cue].lemma_.lower() not in lexicon.stance_no_xcomp:
         return False
     head = _content_head(a, found)
-    return head is not None and int(a.head[head]) == cue and a.dep_(head) == "xcomp"
+    return head is not None and int(a.at.head[head]) == cue and a.dep_(head) == "xcomp"
 
 
 def asks(content: str, cue_lemma: str, lexicon: Lexicon) -> bool:
@@ -162,8 +162,8 @@ def without_that(a: Arrays, content: Extent, lexicon: Lexicon) -> Extent:
         opener = len(word) + 1
         if a.text[start:start + opener].lower() == word + " " and end - start > opener:
             first = a.token_range(start, start + len(word))[0] if a.n else 0
-            if first < a.n and a.text[a.idx[first]:a.end[first]].lower() == word and a.dep_(first) in _SUBJECTS \
-                    and a.quote[first] < 0:
+            if first < a.n and a.text[a.at.idx[first]:a.at.end[first]].lower() == word and a.dep_(first) in _SUBJECTS \
+                    and a.at.quote[first] < 0:
                 return content  # a quotation's own first word stays the quotation's: the report starts after it
             return Extent(start + opener, end)
     return content
@@ -175,7 +175,7 @@ def _negated(a: Arrays, cue: int, lexicon: Lexicon) -> bool:
     of is the quoted words' ("\"Ready? Probably not,\" she said": the parser often hangs it on the cue). An
     adjective after a copula is negated through it ("I'm not sure it happened", "they were not willing to ...":
     the parser hangs the "not" on the verb)."""
-    negations = a.kids(cue) + (a.kids(int(a.head[cue])) if a.dep_(cue) == "acomp" else [])
+    negations = a.kids(cue) + (a.kids(int(a.at.head[cue])) if a.dep_(cue) == "acomp" else [])
     if any(a.dep_(k) == "neg" and a.at.quote[k] in (-1, a.at.quote[cue]) for k in negations):
         return True
     objects = [k for k in a.kids(cue) if a.dep_(k) in _COMPLEMENTS] if a.doc[cue].lemma_.lower() in \
@@ -187,10 +187,10 @@ def _negated(a: Arrays, cue: int, lexicon: Lexicon) -> bool:
 def _in_question(a: Arrays, cue: int) -> bool:
     """Whether the cue's sentence is a question ("What do you think of it?", "Did he say that?"): it asks what
     someone holds, and says nothing of what they do."""
-    end = int(a.sent_end[a.sent[cue]]) - 1
-    while end > cue and (a.space[end] or a.is_quote_mark[end]):
+    end = int(a.at.sent_end[a.at.sent[cue]]) - 1
+    while end > cue and (a.at.space[end] or a.at.is_quote_mark[end]):
         end -= 1
-    return a.text[a.idx[end]:a.end[end]] == "?"
+    return a.text[a.at.idx[end]:a.at.end[end]] == "?"
 
 
 def holds(a: Arrays, found: Attribution, lexicon: Lexicon) -> bool:
@@ -244,7 +244,7 @@ def denied(a: Arrays, quote: Quote, lexicon: Lexicon) -> bool:
     cue = cue_token(a, quote)
     if cue is None:
         return False
-    head = int(a.head[cue])
+    head = int(a.at.head[cue])
     shared = a.dep_(cue) == "conj" and not any(a.dep_(k) in ("aux", "nsubj", "nsubjpass") for k in a.kids(cue))
     return _negated(a, cue, lexicon) or (shared and _negated(a, head, lexicon))
 
@@ -282,7 +282,7 @@ def _said(a: Arrays, saying: int, lexicon: Lexicon) -> tuple[int, int]:
     opener = next((i for i in range(start, end) if a.doc[i].lower_ in lexicon.complementizers), None)
     if opener is not None and (clause is None or opener == start):
         start = opener + 1
-    while end > start and ((a.punct[end - 1] and not a.is_quote_mark[end - 1]) or a.space[end - 1]):
+    while end > start and ((a.at.punct[end - 1] and not a.at.is_quote_mark[end - 1]) or a.at.space[end - 1]):
         end -= 1
     return start, end
 
@@ -317,8 +317,8 @@ def through_quotation(a: Arrays, found: Attribution, lexicon: Lexicon) -> Attrib
 def _ends_sentence(a: Arrays, offset: int) -> bool:
     """Whether only punctuation lies between ``offset`` and the start of the next sentence or paragraph."""
     k = int(np.searchsorted(a.idx, offset))
-    while k < a.n and not (a.sent_start[a.sent[k]] == k or a.para_start[a.para[k]] == k):
-        if not (a.punct[k] or a.space[k]):
+    while k < a.n and not (a.at.sent_start[a.at.sent[k]] == k or a.at.para_start[a.at.para[k]] == k):
+        if not (a.at.punct[k] or a.at.space[k]):
             return False
         k += 1
     return True
