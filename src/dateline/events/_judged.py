@@ -48,10 +48,10 @@ from dateline.events._fold import CONFLICT_QUADS, Hit
 from dateline.events._lexicon import Entry, Lexicon, Words, plover
 
 if TYPE_CHECKING:
+    from spacy.tokens import Doc, Token
     from spacy.tokens import Span as TokenSpan
-    from spacy.tokens import Token
 
-__all__ = ["QUOTE_MARKS", "claimed", "inside_quotation", "judged"]
+__all__ = ["QUOTE_MARKS", "claimed", "inside_quotation", "judged", "mark_pairs"]
 
 #: Base confidence of a judgement: below a lexicon verb's (0.7), as the type rests on word counts.
 JUDGED_WEIGHT = 0.6
@@ -206,12 +206,17 @@ def _quotations(token: Token) -> list[tuple[int, int]]:
     """The quotations of the document (token index of the opening and the closing mark) that open or close in
     the sentence of ``token``: marks pair in order from the start of the document, and one still open at the
     end of the sentence runs on to its closing mark (at most :data:`MAX_QUOTE_TOKENS` later)."""
-    doc, sent = token.doc, token.sent
-    wanted = numpy.array([doc.vocab.strings[m] for m in QUOTE_MARKS], dtype=numpy.uint64)
-    words = doc.to_array(ORTH)[:min(len(doc), sent.end + MAX_QUOTE_TOKENS)]  # no token object of each word
-    marks = numpy.flatnonzero(numpy.isin(words, wanted)).tolist()
-    pairs = [(marks[k], marks[k + 1]) for k in range(0, len(marks) - 1, 2)]
+    sent = token.sent
+    pairs = mark_pairs(token.doc, sent.end + MAX_QUOTE_TOKENS)
     return [(a, b) for a, b in pairs if sent.start <= a < sent.end or sent.start <= b < sent.end]
+
+
+def mark_pairs(doc: Doc, stop: int) -> list[tuple[int, int]]:
+    """The token indices of the opening and closing :data:`QUOTE_MARKS` of the quotations before token ``stop``,
+    paired in order from the start of the document (read from the doc's array: no token object of each word)."""
+    wanted = numpy.array([doc.vocab.strings[m] for m in QUOTE_MARKS], dtype=numpy.uint64)
+    marks = numpy.flatnonzero(numpy.isin(doc.to_array(ORTH)[:min(len(doc), stop)], wanted)).tolist()
+    return list(zip(marks[::2], marks[1::2], strict=False))
 
 
 def _quoted(token: Token) -> tuple[list[Token], int]:

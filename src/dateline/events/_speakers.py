@@ -15,10 +15,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-import numpy
-from spacy.attrs import ORTH
-
-from dateline.events._judged import MAX_QUOTE_TOKENS, QUOTE_MARKS
+from dateline.events._judged import MAX_QUOTE_TOKENS, mark_pairs
 from dateline.events._lexicon import Words
 
 if TYPE_CHECKING:
@@ -69,10 +66,7 @@ def _saying(verb: Token, start: int, end: int, words: Words) -> bool:
 def _quotation(doc: Doc, i: int) -> tuple[int, int] | None:
     """The opening and closing marks (token indices) of the quotation token ``i`` stands in: marks pair in order
     from the start of the text, and a quotation longer than :data:`MAX_QUOTE_TOKENS` is none."""
-    wanted = numpy.array([doc.vocab.strings[m] for m in QUOTE_MARKS], dtype=numpy.uint64)
-    stop = min(len(doc), i + MAX_QUOTE_TOKENS)
-    marks = numpy.flatnonzero(numpy.isin(doc.to_array(ORTH)[:stop], wanted)).tolist()
-    for a, b in zip(marks[::2], marks[1::2], strict=False):
+    for a, b in mark_pairs(doc, i + MAX_QUOTE_TOKENS):
         if a < i < b:
             return (a, b) if b - a <= MAX_QUOTE_TOKENS else None
     return None
