@@ -20,13 +20,13 @@ from dateline.events._lexicon import Entry, Lexicon, Words, plover
 if TYPE_CHECKING:
     from spacy.tokens import Token
 
-__all__ = ["CONFLICT_QUADS", "Hit", "fold", "harm", "threat_entry"]
+__all__ = ["CONFLICT_QUADS", "PARTY_ENTS", "Hit", "fold", "harm", "threat_entry"]
 
 
 #: Dependencies across which a trigger is its own event, not the content of the one above.
 _INDEPENDENT = frozenset({"conj", "advcl", "relcl", "parataxis", "ROOT"})
 #: Named-entity types of parties: what a relative clause on one of them says is its own event.
-_PARTY_ENTS = frozenset({"PERSON", "ORG", "GPE", "NORP"})
+PARTY_ENTS = frozenset({"PERSON", "ORG", "GPE", "NORP"})
 #: Dependencies of an event noun on the light verb that carries it ("carried out an attack",
 #: "an attack was carried out").
 _LIGHT_OBJECTS = frozenset({"dobj", "obj", "nsubjpass"})
@@ -81,7 +81,7 @@ def parent_of(hit: Hit, hits: dict[int, Hit], words: Words) -> tuple[Hit | None,
                 return hits[sibling.i], True
     embedded = False
     for _ in range(MAX_PARENT_CLIMB):
-        if tok.dep_ == "relcl" and (tok.head.pos_ == "PROPN" or tok.head.ent_type_ in _PARTY_ENTS):
+        if tok.dep_ == "relcl" and (tok.head.pos_ == "PROPN" or tok.head.ent_type_ in PARTY_ENTS):
             return None, False  # a relative clause describes a party: "urged X to ..., such as Y, who denounced Z"
         if tok.dep_ not in _INDEPENDENT or _purpose(tok, words):
             embedded = True

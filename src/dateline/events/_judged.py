@@ -44,7 +44,7 @@ from spacy.attrs import ORTH
 
 from dateline.events._args import Args, find_args
 from dateline.events._context import status
-from dateline.events._fold import CONFLICT_QUADS, Hit
+from dateline.events._fold import CONFLICT_QUADS, PARTY_ENTS, Hit
 from dateline.events._lexicon import Entry, Lexicon, Words, plover
 
 if TYPE_CHECKING:
@@ -67,8 +67,6 @@ _MODIFIER_CHAIN = frozenset({"amod", "conj", "preconj", "det"})
 MAX_MODIFIER_CLIMB = 3
 #: Most words climbed from a word of judgement to the verb that reports it, looking for a condition.
 MAX_CONDITION_CLIMB = 12
-#: Named-entity types of parties named in reported words.
-_PARTY_ENTS = frozenset({"PERSON", "ORG", "GPE", "NORP"})
 #: Double quotation marks (typography, the same in every language that uses them): the words a speaker
 #: says between them are the reported words, however the parse attaches them.
 QUOTE_MARKS = frozenset({'"', "\u201c", "\u201d", "\u00ab", "\u00bb"})
@@ -244,7 +242,7 @@ def _speech(token: Token, lex: Lexicon, taken: Mapping[int, Hit]) -> Hit | None:
     kind = _polarity(said, words)
     if kind is None:  # no word of judgement counted, but a party may bear a label ('said the "phony" senator')
         return _qualified(token, _asserted(_reported(token), token, words) or said, lex)
-    named = [t for t in said if t.ent_type_ in _PARTY_ENTS and t.dep_ not in ("compound", "flat", "amod")
+    named = [t for t in said if t.ent_type_ in PARTY_ENTS and t.dep_ not in ("compound", "flat", "amod")
              and t.pos_ in ("PROPN", "NOUN")]
     named += [g for c in token.children if c.dep_ == "prep" and c.lower_ in words.object_prepositions
               for g in c.children if g.dep_ == "pobj"]  # "said of Chirac"
@@ -260,10 +258,10 @@ def _speech(token: Token, lex: Lexicon, taken: Mapping[int, Hit]) -> Hit | None:
 def _party(token: Token, words: Words) -> bool:
     """Whether ``token`` names a party: a named person, body, place or people, or a body a name or a people
     qualifies ("the Reyes administration", "the Russian government")."""
-    if token.ent_type_ in _PARTY_ENTS and token.pos_ == "PROPN":
+    if token.ent_type_ in PARTY_ENTS and token.pos_ == "PROPN":
         return True
     return token.lemma_.lower() in words.body_nouns and any(
-        c.dep_ in ("compound", "poss", "amod") and c.ent_type_ in _PARTY_ENTS for c in token.children)
+        c.dep_ in ("compound", "poss", "amod") and c.ent_type_ in PARTY_ENTS for c in token.children)
 
 
 def _judged_party(word: Token, words: Words) -> Token | None:

@@ -45,7 +45,7 @@ import numpy
 from spacy.attrs import LEMMA
 
 from dateline.events._args import Args, find_args
-from dateline.events._fold import CONFLICT_QUADS, Hit, harm, threat_entry
+from dateline.events._fold import CONFLICT_QUADS, PARTY_ENTS, Hit, harm, threat_entry
 from dateline.events._lexicon import Entry, Lexicon, Words, plover
 
 if TYPE_CHECKING:
@@ -54,8 +54,6 @@ if TYPE_CHECKING:
 
 __all__ = ["threats"]
 
-#: Named-entity types of a party a warning may be addressed to.
-_PARTY_ENTS = frozenset({"PERSON", "ORG", "GPE", "NORP"})
 #: Dependencies through which a harm's clause hangs on the verb of saying that reports it.
 _REPORTED = frozenset({"ccomp", "xcomp", "conj", "advcl", "parataxis"})
 #: Words climbed from a harm to the verb of saying that reports it ('said it would try to impose ...').
@@ -94,18 +92,18 @@ def _conditions(chain: list[Token], words: Words) -> list[Token]:
     """The conditions on the words of ``chain``: a clause of ``condition_marks`` ("would impose sanctions unless
     ...") or a subject that supposes an act ("any attack will be met with force": ``supposing_determiners``)."""
     return [c for t in chain for c in t.children
-            if (c.dep_ == "advcl" and any(m.dep_ == "mark" and m.lower_ in words.condition_marks for m in c.children))
-            or (c.dep_ in ("nsubj", "nsubjpass") and _supposed(c, words))]
+            if _condition_clause(c, words) or (c.dep_ in ("nsubj", "nsubjpass") and _supposed(c, words))]
+
+
+def _condition_clause(token: Token, words: Words) -> bool:
+    """Whether ``token`` heads a clause of ``condition_marks`` ("unless Borduria withdraws")."""
+    return token.dep_ == "advcl" and any(m.dep_ == "mark" and m.lower_ in words.condition_marks
+                                         for m in token.children)
 
 
 def _supposed(token: Token, words: Words) -> bool:
     """Whether ``token`` names any act of its kind, a supposition ("any attack")."""
     return any(c.dep_ == "det" and c.lower_ in words.supposing_determiners for c in token.children)
-
-
-def _conditioned(chain: list[Token], words: Words) -> bool:
-    """Whether a word of ``chain`` carries a condition (:func:`_conditions`)."""
-    return bool(_conditions(chain, words))
 
 
 def _modal(chain: list[Token], words: Words) -> bool:
@@ -139,7 +137,7 @@ def _told_threat(hit: Hit, hits: Mapping[int, Hit], lex: Lexicon) -> Hit | None:
         return None
     chain = _chain(hit.token, verb)
     own = _first_person(chain, words)
-    if not _modal(chain, words) or not (own or _conditioned(chain, words)):
+    if not _modal(chain, words) or not (own or _conditions(chain, words)):
         return None
     entry = threat_entry(verb.lemma_.lower(), hit.entry)
     speaker = find_args(verb, entry, lex.nouns, lex.light, words).actors
@@ -177,7 +175,7 @@ def _faced_threat(token: Token, hits: Mapping[int, Hit], lex: Lexicon) -> tuple[
     if verb is None or verb.i in hits:
         return None
     chain = _chain(token, verb)
-    if not _modal(chain, words) or not _conditioned(chain, words):
+    if not _modal(chain, words) or not _conditions(chain, words):
         return None
     entry = Entry(verb.lemma_.lower(), "verb", "THREATEN", None) if content is None else threat_entry(
         verb.lemma_.lower(), content.entry)
@@ -192,13 +190,12 @@ def _faced_threat(token: Token, hits: Mapping[int, Hit], lex: Lexicon) -> tuple[
 def _conditioned_party(chain: list[Token], words: Words) -> tuple[Token, ...]:
     """The named party whose act a threat's condition names, as its recipient ("if Israel attacks, we will
     respond with force")."""
-    return tuple(s for t in chain for c in t.children if c.dep_ == "advcl"
-                 and any(m.dep_ == "mark" and m.lower_ in words.condition_marks for m in c.children)
+    return tuple(s for t in chain for c in t.children if _condition_clause(c, words)
                  for s in c.children if s.dep_ == "nsubj" and s.pos_ == "PROPN")
 
 
 def _party(token: Token) -> bool:
-    return token.pos_ in ("PROPN", "PRON") or token.ent_type_ in _PARTY_ENTS
+    return token.pos_ in ("PROPN", "PRON") or token.ent_type_ in PARTY_ENTS
 
 
 def _idle_warning(hit: Hit, hits: Mapping[int, Hit], words: Words) -> bool:
