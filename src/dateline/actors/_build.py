@@ -26,7 +26,7 @@ from dateline.actors._words import Gender
 from dateline.records import ActorKind, Article, Span, make_span
 
 if TYPE_CHECKING:
-    from spacy.tokens import Doc, Token
+    from spacy.tokens import Doc
     from spacy.tokens import Span as Entity
 
 __all__ = ["CONTEXT_SENTENCES", "Build", "Context", "Group", "Key", "modifier_country"]
@@ -235,12 +235,6 @@ class Build:
         """The Penn tag of every token, read once from the doc's array of tags (no token object made)."""
         strings = self.doc.vocab.strings
         return [strings[tag] for tag in self.doc.to_array(TAG).tolist()]
-
-    @functools.cached_property
-    def tokens(self) -> list[Token]:
-        """Every token of the doc, made once: the passes read tokens by index again and again, and the doc
-        makes a new token object for each ``doc[k]``."""
-        return list(self.doc)
 
     def span(self, start: int, end: int) -> Span:
         """The article's text from ``start`` to ``end``."""

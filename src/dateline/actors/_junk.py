@@ -52,7 +52,7 @@ from typing import TYPE_CHECKING
 
 from dateline.actors._build import Build, Group
 from dateline.actors._products import MODIFYING, platform_name, platform_use, product_name
-from dateline.actors._tagged import kind_in_apposition, org_noun_at
+from dateline.actors._tagged import SUBJECTS, kind_in_apposition, org_noun_at
 
 if TYPE_CHECKING:
     from spacy.tokens import Token
@@ -76,8 +76,6 @@ BUSINESS = "BUS"
 MEDIA = "JRN"
 #: Dependency labels of a doer: what an acronym no dictionary knows must be to be an actor ("NASA said").
 AGENTS = frozenset({"nsubj", "poss", "agent"})
-#: Dependency labels of a subject: a "person" named like a place ("Mark Hall") who is one is a person.
-SUBJECTS = frozenset({"nsubj", "nsubjpass"})
 #: Brackets that hold an acronym or what it stands for ("FGM [Female Genital Mutilation]").
 OPENING_BRACKETS = frozenset({"(", "["})
 

@@ -32,6 +32,7 @@ from collections.abc import Iterable, Set
 from typing import TYPE_CHECKING
 
 from dateline.actors._build import Build, Key
+from dateline.actors._tagged import SUBJECTS
 from dateline.records import Span
 
 if TYPE_CHECKING:
@@ -39,10 +40,8 @@ if TYPE_CHECKING:
 
 __all__ = ["salient"]
 
-#: Dependency labels of a subject.
-_SUBJECTS = frozenset({"nsubj", "nsubjpass"})
 #: Dependency labels of the pronouns whose person is looked for by salience: subjects and possessives.
-_SALIENT_ROLES = _SUBJECTS | {"poss"}
+_SALIENT_ROLES = SUBJECTS | {"poss"}
 #: Labels by which a clause is the sentence's main one: its root, or a verb joined to the root ("X came and
 #: spoke").
 _MAIN = frozenset({"ROOT", "conj"})
@@ -82,7 +81,7 @@ def _governing(build: Build, pronoun: Token, keys: Set[Key]) -> set[Key]:
     node = pronoun.head
     for _ in range(MAX_CLIMB):
         for child in node.children:
-            if child.dep_ in _SUBJECTS and child.i < pronoun.i and build.token_keys.get(child.i) in keys:
+            if child.dep_ in SUBJECTS and child.i < pronoun.i and build.token_keys.get(child.i) in keys:
                 named = (build.token_keys.get(t.i) for t in (child, *child.conjuncts))
                 return {k for k in named if k is not None and k in keys}
         if node.dep_ == "ROOT" or node.head.i == node.i:
@@ -101,5 +100,5 @@ def _main_subjects(build: Build, mentions: Iterable[tuple[Span, Key]]) -> Iterab
         while head.dep_ == "conj" and head.head.i != head.i:
             head = head.head  # "Putin and Trump met": both are subjects
         clause = head.head
-        if head.dep_ in _SUBJECTS and clause.dep_ in _MAIN and (clause.dep_ == "ROOT" or clause.head.dep_ == "ROOT"):
+        if head.dep_ in SUBJECTS and clause.dep_ in _MAIN and (clause.dep_ == "ROOT" or clause.head.dep_ == "ROOT"):
             yield key

@@ -17,7 +17,7 @@ from __future__ import annotations
 from dateline.actors._build import Build
 from dateline.actors._mentions import Candidate
 
-__all__ = ["bare_org_name", "given_name_first", "kind_in_apposition", "member_of_body", "org_noun_at",
+__all__ = ["SUBJECTS", "bare_org_name", "given_name_first", "kind_in_apposition", "member_of_body", "org_noun_at",
            "org_noun_before", "person_noun_before", "person_title"]
 
 #: The entity label of organizations.

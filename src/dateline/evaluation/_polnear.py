@@ -16,16 +16,13 @@ from pathlib import Path
 
 from dateline import ids
 from dateline.errors import InputError
-from dateline.quotes._direct import SegmentIndex
+from dateline.quotes._direct import MIN_DIRECT_SHARE, SegmentIndex
 from dateline.quotes._marks import find_quoted
 from dateline.quotes._types import Extent
 from dateline.records import Article
 
-__all__ = ["MIN_DIRECT_SHARE", "Gold", "GoldArticle", "Moved", "Ranges", "detokenize", "length", "load",
+__all__ = ["Gold", "GoldArticle", "Moved", "Ranges", "detokenize", "length", "load",
            "mostly_quoted", "read_ann", "split_dir"]
-
-#: Share of a content inside quotation marks from which it is direct speech, for gold and predictions alike.
-MIN_DIRECT_SHARE = 0.5
 
 Ranges = tuple[Extent, ...]
 Moved = Callable[[int], int]

@@ -14,7 +14,7 @@ from collections.abc import Sequence
 
 import numpy as np
 
-__all__ = ["Columns", "mix_table", "mix_templates", "slots", "softmax_groups", "stack_templates"]
+__all__ = ["Columns", "mix_table", "slots", "softmax_groups", "stack_templates"]
 
 #: The value columns of one template (at most :data:`WIDTH`).
 Columns = tuple[np.ndarray, ...]
@@ -23,14 +23,6 @@ WIDTH = 4
 
 _M1 = np.uint64(0x9E3779B97F4A7C15)
 _M2 = np.uint64(0xBF58476D1CE4E5B9)
-
-
-def mix_templates(templates: Sequence[Columns], offset: int = 0, rows: np.ndarray | None = None) -> np.ndarray:
-    """One uint64 hash per row and template (rows x templates): template ``t`` mixes its columns
-    ``templates[t]`` (zero-padded to :data:`WIDTH`) with its id ``offset + t``. ``rows``: hash only these rows
-    of the columns. A column that several templates share is read once."""
-    table, index = stack_templates(templates)
-    return mix_table(table if rows is None else table[rows], index, offset)
 
 
 def stack_templates(templates: Sequence[Columns]) -> tuple[np.ndarray, tuple[tuple[int, ...], ...]]:
@@ -55,8 +47,9 @@ def _gather(templates: tuple[tuple[int, ...], ...], zero: int) -> np.ndarray:
 
 
 def mix_table(table: np.ndarray, templates: tuple[tuple[int, ...], ...], offset: int = 0) -> np.ndarray:
-    """:func:`mix_templates` of templates given as column numbers of ``table`` (rows x columns, uint64): one
-    uint64 hash per row and template."""
+    """One uint64 hash per row of ``table`` (rows x columns, uint64, as :func:`stack_templates` makes it) and
+    template: template ``t`` mixes its columns ``templates[t]`` (column numbers of ``table``, padded to
+    :data:`WIDTH`) with its id ``offset + t``."""
     n = table.shape[0]
     padded = np.concatenate([table.astype(np.uint64, copy=False), np.zeros((n, 1), dtype=np.uint64)], axis=1)
     values = padded[:, _gather(templates, table.shape[1])]  # rows x templates x WIDTH
