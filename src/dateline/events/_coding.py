@@ -237,7 +237,7 @@ def _candidate(article: Article, hit: Hit, bounds: tuple[int, int], number: int,
     located = {full_phrase(t, words, article.text) for t in hit.args.recipients if located_party(t, words)}
     # a place inside a party's own words is the party's ("the mayor of London"), not where the event is
     spans = [phrase(t, words) for t in (*hit.args.actors, *hit.args.recipients)
-             if full_phrase(t, words, article.text) not in located]
+             if not located or full_phrase(t, words, article.text) not in located]
     date, place, carried = setting(article, hit, bounds, number, scene, spans, parties.actor_ids, words)
     state = status(hit.token, words)
     if hit.entry.type in REFUSED_TYPES and hit.entry.object != "topic" and refusal(hit.token, words):

@@ -232,16 +232,17 @@ def _speech(token: Token, lex: Lexicon, taken: Mapping[int, Hit]) -> Hit | None:
     themselves call good or bad is judged whatever else they tell (:func:`_qualified`)."""
     words = lex.words
     said, reach = _quoted(token)
-    if not said and _retold(_reported(token), token, words):
+    reported = _reported(token)
+    if not said and _retold(reported, token, words):
         return None  # "said critics had called him corrupt": the critics' judgement, not the speaker's
-    said = _asserted(said or _reported(token), token, words)
+    said = _asserted(said or reported, token, words)
     if not said:
         return None
     if any(t.i in taken for t in said):
         return _qualified(token, said, lex)
     kind = _polarity(said, words)
     if kind is None:  # no word of judgement counted, but a party may bear a label ('said the "phony" senator')
-        return _qualified(token, _asserted(_reported(token), token, words) or said, lex)
+        return _qualified(token, _asserted(reported, token, words) or said, lex)
     named = [t for t in said if t.ent_type_ in PARTY_ENTS and t.dep_ not in ("compound", "flat", "amod")
              and t.pos_ in ("PROPN", "NOUN")]
     named += [g for c in token.children if c.dep_ == "prep" and c.lower_ in words.object_prepositions
