@@ -892,10 +892,10 @@ def test_a_participle_with_an_object_of_its_own_ends_a_party_phrase() -> None:
     doc = _parsed(["one", "man", "sprayed", "Khan", "with", "foam"], [1, 1, 1, 2, 2, 4],
                   ["nummod", "ROOT", "acl", "dobj", "prep", "pobj"], ["CD", "NN", "VBN", "NNP", "IN", "NN"],
                   ["NUM", "NOUN", "VERB", "PROPN", "ADP", "NOUN"])
-    assert full_phrase(doc[1], words) == (0, len("one man"))
+    assert full_phrase(doc[1], words, doc.text) == (0, len("one man"))
     fired = _parsed(["missiles", "fired", "by", "Israel"], [0, 0, 1, 2], ["ROOT", "acl", "agent", "pobj"],
                     ["NNS", "VBN", "IN", "NNP"], ["NOUN", "VERB", "ADP", "PROPN"])
-    assert full_phrase(fired[0], words) == (0, len("missiles fired by Israel"))
+    assert full_phrase(fired[0], words, fired.text) == (0, len("missiles fired by Israel"))
 
 
 @pytest.mark.parametrize("text", [

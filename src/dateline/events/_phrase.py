@@ -48,13 +48,12 @@ def phrase(token: Token, words: Words) -> tuple[int, int]:
     return start, end
 
 
-def full_phrase(token: Token, words: Words, text: str | None = None) -> tuple[int, int]:
+def full_phrase(token: Token, words: Words, text: str) -> tuple[int, int]:
     """Character offsets of the whole noun phrase of ``token``: with its prepositional phrases,
     appositions and participles ("the missiles fired by the Israeli military"), without
     coordinated phrases, relative clauses, infinitives or what follows a comma (but for an
     apposition closed by one: "The minister, Omar Abdullah, said"). ``text``: the article's text (the doc's
-    is its beginning), when the caller has it: the sentence's text is then cut from it, not rebuilt from its
-    tokens."""
+    is its beginning): the sentence's text is cut from it, not rebuilt from its tokens."""
     start, end = phrase(token, words)
     for child in token.rights:
         if child.dep_ in ("conj", "cc", "relcl", "ccomp", "advcl") or (child.dep_ == "acl" and (
@@ -81,7 +80,7 @@ def full_phrase(token: Token, words: Words, text: str | None = None) -> tuple[in
     # which made this quadratic in long articles. Parse subtrees stay inside their sentence.
     sent = token.sent
     base = sent.start_char
-    text = sent.text if text is None else text[base : sent.end_char]
+    text = text[base : sent.end_char]
     start, end = max(start - base, 0), min(end - base, len(text))
     if text.count("(", start, end) > text.count(")", start, end) and text.startswith(")", end):
         end += 1  # "Nigerian Air Force (NAF)" with the closing bracket left out by the parse

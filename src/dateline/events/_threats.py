@@ -127,8 +127,9 @@ def _first_person(chain: list[Token], words: Words) -> bool:
     return False
 
 
-def _told_threat(hit: Hit, hits: Mapping[int, Hit], lex: Lexicon) -> Hit | None:
-    """The THREATEN a speaker makes by telling the harm of ``hit`` under a condition or as their own promise."""
+def _told_threat(hit: Hit, hits: Mapping[int, Hit], lex: Lexicon) -> tuple[Hit, set[int]] | None:
+    """The THREATEN a speaker makes by telling the harm of ``hit`` under a condition or as their own promise,
+    with the token indices of its conditions."""
     words = lex.words
     if not harm(hit.entry) or (hit.entry.pos != "verb" and hit.token.dep_ != "dobj"):
         return None  # a verb, or the noun a verb does ("would resume rocket attacks")
@@ -136,34 +137,32 @@ def _told_threat(hit: Hit, hits: Mapping[int, Hit], lex: Lexicon) -> Hit | None:
     if verb is None or verb.i in hits:
         return None
     chain = _chain(hit.token, verb)
+    if not _modal(chain, words):
+        return None
     own = _first_person(chain, words)
-    if not _modal(chain, words) or not (own or _conditions(chain, words)):
+    conditions = _conditions(chain, words)
+    if not (own or conditions):
         return None
     entry = threat_entry(verb.lemma_.lower(), hit.entry)
     speaker = find_args(verb, entry, lex.nouns, lex.light, words).actors
     if not speaker or not (own or {t.i for t in hit.args.actors} <= {t.i for t in speaker}):
         return None  # "police said the rebels would attack if ...": a forecast of another's act, no threat
-    if not (own or hit.args.actors or (_passive(hit.token) and _supposing(chain, words))):
+    # "any attack will be met with force": an act supposed as the subject, whose answer the speaker gives
+    supposing = any(c.dep_ in ("nsubj", "nsubjpass") for c in conditions)
+    if not (own or hit.args.actors or (_passive(hit.token) and supposing)):
         return None  # "said Iran would be attacked if ...": no one named does the harm
-    actors = speaker
-    recipients = (*hit.args.recipients, *_conditioned_party(chain, words))
-    return Hit(verb, entry, Args(actors=actors, recipients=recipients), THREAT_WEIGHT, hit.reach)
+    recipients = (*hit.args.recipients, *_conditioned_party(conditions))
+    return Hit(verb, entry, Args(actors=speaker, recipients=recipients), THREAT_WEIGHT, hit.reach), _inside(conditions)
 
 
 def _passive(token: Token) -> bool:
     return any(c.dep_ == "auxpass" for c in token.children)
 
 
-def _supposing(chain: list[Token], words: Words) -> bool:
-    """Whether the condition of ``chain`` is an act supposed as its subject ("any attack will be met with force"),
-    whose answer the speaker gives."""
-    return any(c.dep_ in ("nsubj", "nsubjpass") for c in _conditions(chain, words))
-
-
-def _faced_threat(token: Token, hits: Mapping[int, Hit], lex: Lexicon) -> tuple[Hit, int | None] | None:
+def _faced_threat(token: Token, hits: Mapping[int, Hit], lex: Lexicon) -> tuple[Hit, set[int]] | None:
     """The THREATEN a speaker makes by saying a party would face a harm under a condition ("said Israel could
-    face sanctions if it continued the blockade"): the speaker's, against that party; with the token index of a
-    harm noun that is a trigger of its own (the threat's content)."""
+    face sanctions if it continued the blockade"): the speaker's, against that party; with the token indices of
+    its conditions and of a harm noun that is a trigger of its own (the threat's content)."""
     words = lex.words
     faced = next((c for c in token.children if c.dep_ == "dobj"), None)
     if token.lemma_.lower() not in words.facing_verbs or faced is None:
@@ -175,7 +174,8 @@ def _faced_threat(token: Token, hits: Mapping[int, Hit], lex: Lexicon) -> tuple[
     if verb is None or verb.i in hits:
         return None
     chain = _chain(token, verb)
-    if not _modal(chain, words) or not _conditions(chain, words):
+    conditions = _conditions(chain, words) if _modal(chain, words) else []
+    if not conditions:
         return None
     entry = Entry(verb.lemma_.lower(), "verb", "THREATEN", None) if content is None else threat_entry(
         verb.lemma_.lower(), content.entry)
@@ -184,14 +184,20 @@ def _faced_threat(token: Token, hits: Mapping[int, Hit], lex: Lexicon) -> tuple[
     if not speaker or not target or {t.i for t in target} & {t.i for t in speaker}:
         return None
     threat = Hit(verb, entry, Args(actors=speaker, recipients=target), THREAT_WEIGHT)
-    return threat, None if content is None else faced.i
+    return threat, _inside(conditions) | (set() if content is None else {faced.i})
 
 
-def _conditioned_party(chain: list[Token], words: Words) -> tuple[Token, ...]:
-    """The named party whose act a threat's condition names, as its recipient ("if Israel attacks, we will
-    respond with force")."""
-    return tuple(s for t in chain for c in t.children if _condition_clause(c, words)
-                 for s in c.children if s.dep_ == "nsubj" and s.pos_ == "PROPN")
+def _conditioned_party(conditions: list[Token]) -> tuple[Token, ...]:
+    """The named party whose act a threat's condition clause names, as its recipient ("if Israel attacks, we
+    will respond with force")."""
+    return tuple(s for c in conditions if c.dep_ == "advcl" for s in c.children
+                 if s.dep_ == "nsubj" and s.pos_ == "PROPN")
+
+
+def _inside(conditions: list[Token]) -> set[int]:
+    """The token indices of a threat's conditions ("if it attacks", "unless Borduria withdraws"): what they
+    tell is part of the threat, not an act of its own."""
+    return {g.i for c in conditions for g in c.subtree}
 
 
 def _party(token: Token) -> bool:
@@ -222,12 +228,6 @@ def _idle_warning(hit: Hit, hits: Mapping[int, Hit], words: Words) -> bool:
                    for t in inside)
 
 
-def _condition(threat: Hit, harm_token: Token, words: Words) -> set[int]:
-    """The token indices of the conditions of a told threat ("if it attacks", "unless Borduria withdraws"):
-    what they tell is part of the threat, not an act of its own."""
-    return {g.i for c in _conditions(_chain(harm_token, threat.token), words) for g in c.subtree}
-
-
 def _facing(sentence: TokenSpan, words: Words) -> list[Token]:
     """The sentence's verbs of ``facing_verbs``, found on the lemma array (no token object of each word)."""
     doc = sentence.doc
@@ -242,16 +242,15 @@ def threats(sentence: TokenSpan, hits: dict[int, Hit], lex: Lexicon) -> dict[int
     idle warning dropped."""
     out = {i: h for i, h in hits.items() if not _idle_warning(h, hits, lex.words)}
     for i, hit in hits.items():
-        threat = _told_threat(hit, out, lex) if i in out else None
-        if threat is not None:
-            conditions = _condition(threat, hit.token, lex.words)
-            out = {k: h for k, h in out.items() if k != i and k not in conditions}
+        told = _told_threat(hit, out, lex) if i in out else None
+        if told is not None:
+            threat, inside = told
+            out = {k: h for k, h in out.items() if k != i and k not in inside}
             out[threat.token.i] = threat
     for token in _facing(sentence, lex.words):
         faced = _faced_threat(token, out, lex)
         if faced is not None:
-            threat, content = faced
-            conditions = _condition(threat, token, lex.words)
-            out = {k: h for k, h in out.items() if k != content and k not in conditions}
+            threat, inside = faced
+            out = {k: h for k, h in out.items() if k not in inside}
             out[threat.token.i] = threat
     return out
