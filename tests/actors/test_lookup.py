@@ -7,7 +7,7 @@ import dataclasses
 from dateline import lang
 from dateline.actors import _lookup
 from dateline.actors._lexicon import Country, Hit, load_lexicon
-from dateline.actors._offices import Offices
+from dateline.actors._offices import Offices, remember
 
 
 def _fresh() -> _lookup.Lexicon:
@@ -37,11 +37,11 @@ def test_a_copy_remembers_nothing_of_the_original() -> None:
     assert lex._looked_up and not dataclasses.replace(lex)._looked_up
 
 
-def test_the_memory_is_bounded() -> None:
-    memo: dict[str, bool] = {}
-    for k in range(_lookup.MAX_REMEMBERED + 5):
-        _lookup._remember(memo, str(k), True)
-    assert len(memo) <= _lookup.MAX_REMEMBERED
+def test_the_memory_is_bounded_and_keeps_the_last_word() -> None:
+    memo: dict[str, int] = {}
+    for k in range(25):
+        remember(memo, str(k), k, 10)
+        assert len(memo) <= 10 and memo[str(k)] == k
 
 
 def test_an_office_is_found_the_same_when_asked_again() -> None:

@@ -81,7 +81,6 @@ def apply(article: Article, config: StageConfig = StageConfig()) -> Article:
         return article
     lex = load_lexicon(config.resources(article))
     texts = TokenTexts.of(doc, article.text)
-    lowers = texts.lowers
     ents, sentences = doc.ents, _sentences(doc)  # each read once: spaCy rebuilds them on every read
     phrases = scan_phrases(doc, texts, lex)
     namesakes = division_namesakes(doc, texts, phrases, lex.kb)
@@ -92,7 +91,7 @@ def apply(article: Article, config: StageConfig = StageConfig()) -> Article:
                                    kb.towns if kb else {}, place_ents, ents=ents, sentences=sentences)
     phrases = _namesakes_out(phrases, context.countries)
     places = frozenset(text for _, text in place_ents)
-    build = Build(article, doc, lex, context, lowers, texts, places=places,
+    build = Build(article, doc, lex, context, texts, places=places,
                   sentence_of=_sentence_of(len(doc), sentences), namesakes=namesakes, sentences=sentences)
     candidates, weak = _combine(phrases, clean_entities(doc, lex, ents, texts), lex, doc, article.text)
     by_token = {k: c for c in phrases for k in range(c.tok_start, c.tok_end)}

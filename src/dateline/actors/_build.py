@@ -211,8 +211,6 @@ class Build:
     doc: Doc
     lex: Lexicon
     context: Context
-    #: the lower-case form of every token
-    lowers: list[str]
     #: the text of every token and of runs of them, read once
     texts: TokenTexts
     groups: dict[Key, Group] = field(default_factory=dict)
@@ -229,6 +227,11 @@ class Build:
     namesakes: Mapping[str, str] = field(default_factory=dict)
     #: the token range of each sentence, read once
     sentences: list[range] = field(default_factory=list)
+
+    @property
+    def lowers(self) -> list[str]:
+        """The lower-case form of every token."""
+        return self.texts.lowers
 
     @functools.cached_property
     def tags(self) -> list[str]:

@@ -9,10 +9,10 @@ import datetime as dt
 import re
 import unicodedata
 from dataclasses import dataclass, field, replace
-from typing import TYPE_CHECKING, Any, Literal, TypeVar
+from typing import TYPE_CHECKING, Any, Literal
 
 from dateline.actors._names import OrganizationHeads
-from dateline.actors._offices import Offices
+from dateline.actors._offices import Offices, remember
 from dateline.actors._words import Gender, Words, normalize
 from dateline.records import ActorKind
 
@@ -22,7 +22,6 @@ if TYPE_CHECKING:
 __all__ = ["Country", "Hit", "HitKind", "Lexicon", "Org", "Person", "Role"]
 
 HitKind = Literal["country", "demonym", "capital", "metonym", "person", "org"]
-_V = TypeVar("_V")
 
 
 def _fold(text: str) -> str:
@@ -158,7 +157,7 @@ class Lexicon:
         found = self._looked_up.get(surface)
         if found is None:
             found = self._lookup(surface)
-            _remember(self._looked_up, surface, found)
+            remember(self._looked_up, surface, found, MAX_REMEMBERED)
         return found
 
     def _lookup(self, surface: str) -> tuple[Hit, ...]:
@@ -198,7 +197,7 @@ class Lexicon:
             key = normalize(surface)
             at = bisect.bisect_left(self.prefixes, key)
             found = at < len(self.prefixes) and self.prefixes[at].startswith(key)
-            _remember(self._started, surface, found)
+            remember(self._started, surface, found, MAX_REMEMBERED)
         return found
 
     def people_of(self, iso: str) -> list[Person]:
@@ -226,8 +225,3 @@ class Lexicon:
 #: whether 5,452 may begin a name (13,144 questions). Chosen so that the memory stays a few tens of megabytes.
 MAX_REMEMBERED = 200_000
 
-
-def _remember(memo: dict[str, _V], surface: str, value: _V) -> None:
-    if len(memo) >= MAX_REMEMBERED:
-        memo.clear()
-    memo[surface] = value

@@ -13,17 +13,27 @@ from __future__ import annotations
 import re
 from collections.abc import Mapping
 from dataclasses import dataclass, field
-from typing import Any
+from typing import Any, TypeVar
 
 from dateline._data import is_strings
 from dateline.errors import ResourceError
 
-__all__ = ["Offices", "parse_offices", "title_words"]
+__all__ = ["Offices", "parse_offices", "remember", "title_words"]
+
+_V = TypeVar("_V")
 
 _NOT_WORD = re.compile(r"[^\w]+")
 #: Most titles whose offices :class:`Offices` remembers before it forgets them all (titles are few: 137 over the
 #: 105 coded Wikinews articles, asked 1,500 times).
 MAX_REMEMBERED_TITLES = 50_000
+
+
+def remember(memo: dict[str, _V], key: str, value: _V, most: int) -> None:
+    """Keep ``value`` under ``key`` in ``memo``, which forgets all it holds once it holds ``most`` keys (a
+    long run meets ever more words)."""
+    if len(memo) >= most:
+        memo.clear()
+    memo[key] = value
 
 
 def title_words(text: str) -> str:
@@ -44,9 +54,7 @@ class Offices:
     def role(self, title: str) -> str | None:
         """The office a title holds, or None ("Deputy Minister of Finance" holds none)."""
         if title not in self._roles:
-            if len(self._roles) >= MAX_REMEMBERED_TITLES:
-                self._roles.clear()
-            self._roles[title] = self._role(title)
+            remember(self._roles, title, self._role(title), MAX_REMEMBERED_TITLES)
         return self._roles[title]
 
     def _role(self, title: str) -> str | None:

@@ -18,8 +18,6 @@ from __future__ import annotations
 from bisect import bisect_left
 from typing import TYPE_CHECKING
 
-from spacy.attrs import IDX
-
 from dateline.actors._agents import CIVILIANS
 from dateline.actors._build import Build, Group, Key
 from dateline.actors._candidates import OBJECTS
@@ -114,7 +112,6 @@ def culprits_pass(build: Build) -> None:
     criminals = [(key, g) for key, g in build.groups.items() if g.kind == "person" and g.sector == CRIMINAL]
     unnamed: Key | None = None
     nouns = words.suspect_nouns | words.unnamed_person_nouns  # a singular noun's lemma is its own word
-    offsets: list[int] | None = None  # where each token begins, read once when a mention is first taken over
     for i, lower in enumerate(build.lowers):
         if lower not in nouns:
             continue
@@ -132,8 +129,7 @@ def culprits_pass(build: Build) -> None:
         else:
             unnamed = unnamed or _unnamed_culprit(build, tok.lemma_.lower())
             key = unnamed
-        offsets = offsets if offsets is not None else build.doc.to_array(IDX).tolist()
-        _mention(build, key, tok, offsets)
+        _mention(build, key, tok)
 
 
 def _culprit_noun(build: Build, tok: Token) -> bool:
@@ -170,26 +166,27 @@ def _unnamed_culprit(build: Build, noun: str) -> Key:
     return key
 
 
-def _mention(build: Build, key: Key, tok: Token, offsets: list[int]) -> None:
+def _mention(build: Build, key: Key, tok: Token) -> None:
     """The noun phrase of ``tok`` (from its article) as a mention of ``key``, taken from any group it was
-    given before ("a gunman" read as the gunmen of the story's country); ``offsets``: where each token begins."""
+    given before ("a gunman" read as the gunmen of the story's country)."""
     start = min((c.i for c in tok.children if c.dep_ in ("det", "amod") and c.i < tok.i), default=tok.i)
     tokens = range(start, tok.i + 1)
     for k in tokens:
         old = build.token_keys.get(k)
         if old is not None and old != key:
-            _drop(build, old, offsets[k], offsets)
+            _drop(build, old, build.texts.offsets[k])
     build.add_tokens(key, build.groups[key], tokens)
 
 
-def _drop(build: Build, key: Key, at: int, offsets: list[int]) -> None:
+def _drop(build: Build, key: Key, at: int) -> None:
     """Take the mention of ``key`` over character ``at`` away; an actor left with no mention is gone. Only the
-    tokens under the mentions taken away (all of the actor's, when it is gone) are freed: ``offsets`` (where
-    each token begins, in text order) tells which they are."""
+    tokens under the mentions taken away (all of the actor's, when it is gone) are freed: where each token
+    begins tells which they are."""
     group = build.groups[key]
     gone = [m for m in group.mentions if m.start <= at < m.end]
     group.mentions[:] = [m for m in group.mentions if m not in gone]
     if group.mentions:
+        offsets = build.texts.offsets
         held = [t for m in gone for t in range(bisect_left(offsets, m.start), bisect_left(offsets, m.end))]
     else:
         held = list(build.token_keys)
