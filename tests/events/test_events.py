@@ -15,7 +15,8 @@ from hypothesis import strategies as st
 from dateline import actors, events, lang
 from dateline.errors import ResourceError, StageError
 from dateline.events._context import calendar
-from dateline.events._lexicon import load_lexicon, plover
+from dateline.events._lexicon import load_lexicon
+from dateline.events._plover import plover
 from dateline.pipeline import Pipeline
 from dateline.records import EVENT_TYPES, Article, Document, Event
 

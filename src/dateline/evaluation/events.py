@@ -56,7 +56,7 @@ from dateline import events
 from dateline.errors import InputError
 from dateline.evaluation import Report, f1, wikinews
 from dateline.evaluation._parses import annotate
-from dateline.events._lexicon import plover
+from dateline.events._plover import plover
 from dateline.records import EVENT_TYPES, Article, Event
 
 __all__ = ["DEFAULT_DATA", "LEGACY_TYPES", "evaluate"]

@@ -33,13 +33,14 @@ from dateline.events._clause import asked_about, joint, provided, refusal
 from dateline.events._context import imperative, status
 from dateline.events._doers import CRIME_TYPES, actor_ids, context_doer, crowd_doer, mention_head, story_doer
 from dateline.events._fold import Hit
-from dateline.events._lexicon import Words, plover
+from dateline.events._lexicon import Words
 from dateline.events._located import located_party
 from dateline.events._model import Candidate
 from dateline.events._parties import Parties, find_parties
 from dateline.events._phrase import full_phrase, phrase
 from dateline.events._places import COUNTRY
-from dateline.events._scene import DAY_VALUE, LEAD_SENTENCES, Scene, in_story_time, line, setting
+from dateline.events._plover import plover
+from dateline.events._scene import DAY_VALUE, LEAD_SENTENCES, VISIT, Scene, in_story_time, line, setting
 from dateline.records import Article, Event, Span, make_span
 
 if TYPE_CHECKING:
@@ -68,8 +69,6 @@ _PLURAL = frozenset({"NNS", "NNPS"})
 #: not agree on a budget", "did not concede") stays negated, as they code those, and so does backing not offered
 #: ("did not offer an endorsement"), where the verb is no act of backing itself.
 REFUSED_TYPES = frozenset({"SUPPORT", "AID"})
-#: The PLOVER mode of a visit (of CONSULT).
-VISIT = "visit"
 
 
 def code(article: Article, hit: Hit, number: int, scene: Scene, words: Words,

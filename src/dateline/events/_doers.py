@@ -20,7 +20,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 from typing import TYPE_CHECKING
 
-from dateline.records import Article, Span
+from dateline.records import Actor, Article, Span
 
 if TYPE_CHECKING:
     from spacy.tokens import Token
@@ -77,9 +77,7 @@ def story_doer(article: Article, trigger: Token, mode: str | None, kind: str,
     bodies = [a for a in article.actors if a.sector == sector and a.kind in kinds and a.id not in done_to]
     if len(bodies) != 1 or not bodies[0].mentions:
         return None
-    mentions = bodies[0].mentions
-    before = [m for m in mentions if m.end <= trigger.idx]
-    return mention_head(trigger, before[-1] if before else mentions[0])
+    return _nearest_mention(trigger, bodies[0])
 
 
 def crowd_doer(article: Article, trigger: Token, kind: str, words: Words) -> Token | None:
@@ -93,7 +91,12 @@ def crowd_doer(article: Article, trigger: Token, kind: str, words: Words) -> Tok
               and a.name.split()[-1].lower() in words.crowd_nouns]
     if len(crowds) != 1:
         return None
-    mentions = crowds[0].mentions
+    return _nearest_mention(trigger, crowds[0])
+
+
+def _nearest_mention(trigger: Token, actor: Actor) -> Token | None:
+    """The head word of ``actor``'s last mention before ``trigger``, else of its first."""
+    mentions = actor.mentions
     before = [m for m in mentions if m.end <= trigger.idx]
     return mention_head(trigger, before[-1] if before else mentions[0])
 

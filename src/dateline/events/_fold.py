@@ -15,7 +15,8 @@ from dataclasses import dataclass, replace
 from typing import TYPE_CHECKING
 
 from dateline.events._args import Args
-from dateline.events._lexicon import Entry, Lexicon, Words, plover
+from dateline.events._lexicon import Entry, Lexicon, Words
+from dateline.events._plover import plover
 
 if TYPE_CHECKING:
     from spacy.tokens import Token

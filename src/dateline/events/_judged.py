@@ -45,7 +45,8 @@ from spacy.attrs import ORTH
 from dateline.events._args import Args, find_args
 from dateline.events._context import status
 from dateline.events._fold import CONFLICT_QUADS, PARTY_ENTS, Hit
-from dateline.events._lexicon import Entry, Lexicon, Words, plover
+from dateline.events._lexicon import Entry, Lexicon, Words
+from dateline.events._plover import plover
 
 if TYPE_CHECKING:
     from spacy.tokens import Doc, Token

@@ -4,9 +4,8 @@ The lexicon is language data (``dateline/lang/<code>/events.json``): trigger
 entries, light verbs, and the word lists the stage reads beside them
 (:class:`Words`: prepositions, pronouns, nouns of instruments, places, time
 ...). PLOVER's quad classes and intensities are not language data
-(``dateline/data/events/plover.json``, read in :mod:`dateline.events._plover`;
-this module names them too, for the stage's modules). The lexicon can be extended without
-touching code: a user file of the same shape merged over it
+(``dateline/data/events/plover.json``, read in :mod:`dateline.events._plover`).
+The lexicon can be extended without touching code: a user file of the same shape merged over it
 (``lexicons={"events": FILE}``) replaces an entry with the same lemma, part of
 speech and ``with`` list; ``"type": null`` removes it; its ``light_verbs`` and
 the words of its ``words`` lists are added to the built-in ones.
@@ -21,11 +20,10 @@ from typing import Any
 
 from dateline._data import is_strings, read_user
 from dateline.errors import ResourceError
-from dateline.events._plover import Plover, plover
 from dateline.lang import Resources
 from dateline.records import EVENT_TYPES, EventType
 
-__all__ = ["Entry", "Lexicon", "Plover", "Words", "load_lexicon", "plover"]
+__all__ = ["Entry", "Lexicon", "Words", "load_lexicon"]
 
 #: Major version of the data file format this code reads.
 SUPPORTED_MAJOR = "1"

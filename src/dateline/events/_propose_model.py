@@ -32,8 +32,9 @@ from dateline import ids
 from dateline.errors import ResourceError
 from dateline.events._args import find_args
 from dateline.events._fold import Hit
-from dateline.events._lexicon import Entry, Lexicon, plover
+from dateline.events._lexicon import Entry, Lexicon
 from dateline.events._model import Candidate, read_model
+from dateline.events._plover import plover
 from dateline.lang import Resources
 from dateline.records import EVENT_TYPES, Article, EventType
 

@@ -15,8 +15,9 @@ from typing import TYPE_CHECKING
 from dateline.events._context import calendar, event_date, resolved, status
 from dateline.events._dates import narrative_date, plan_tense, report_tense
 from dateline.events._fold import Hit
-from dateline.events._lexicon import Words, plover
+from dateline.events._lexicon import Words
 from dateline.events._places import COUNTRY, event_place, stated_place
+from dateline.events._plover import plover
 from dateline.records import Article, Event, EventDate, Place, TimeExpr
 
 if TYPE_CHECKING:
@@ -33,6 +34,8 @@ DAY_VALUE = "YYYY-MM-DD"
 #: Months before publication that still belong to the story an article reports (a story published on
 #: the 2nd reports what happened late last month). Set by hand.
 STORY_MONTHS = 1
+#: The PLOVER mode of a visit (of CONSULT).
+VISIT = "visit"
 #: The PLOVER sector of governments: one named by a town or region ("the city of Leeds") governs there.
 GOVERNMENT = "GOV"
 #: Gazetteer features of the places a local government governs (towns, states, counties), not countries.
@@ -106,7 +109,7 @@ def setting(article: Article, hit: Hit, bounds: tuple[int, int], number: int, sc
                       meanwhile=words.simultaneous_marks)
     place = event_place(doc, [p for p in article.places if start <= p.span.start and p.span.end <= end],
                         hit.token, sentence, scene.home, parties, words)
-    if place is None and hit.entry.mode == "visit":
+    if place is None and hit.entry.mode == VISIT:
         place = next((p for p in article.places if any(a <= p.span.start and p.span.end <= b for a, b in parties)),
                      None)  # "a visit to Poland" takes place in Poland
     if place is None:
