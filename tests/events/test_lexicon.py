@@ -2,8 +2,15 @@
 
 from __future__ import annotations
 
+import json
+from pathlib import Path
+from typing import Any
+
 import pytest
 
+from dateline import lang
+from dateline.errors import ResourceError
+from dateline.events._lexicon import load_lexicon
 from tests.events.test_events import actor_names, only, run
 
 
@@ -138,3 +145,20 @@ def test_words_the_labelled_records_add(text: str, event_type: str, mode: str | 
 ])
 def test_the_added_words_in_other_senses_are_no_acts(text: str, event_type: str) -> None:
     assert event_type not in [e.type for e in run(text).events]
+
+
+def test_act_nouns_are_language_data_and_users_extend_them(tmp_path: Path) -> None:
+    builtin = load_lexicon(lang.resources("en"))
+    assert "decide" in builtin.act_verbs["decision"] and "decide" in builtin.family_verbs
+    user = tmp_path / "acts.json"
+    user.write_text(json.dumps({"version": "test", "act_nouns": {"decision": ["resolve"], "verdict": ["find"]}}))
+    mine = load_lexicon(lang.resources("en", {"events": str(user)}))
+    assert {"decide", "resolve"} <= mine.act_verbs["decision"] and mine.act_verbs["verdict"] == {"find"}
+
+
+@pytest.mark.parametrize("acts", [["decision"], {"decision": "decide"}, {"decision": [""]}])
+def test_bad_act_nouns_are_refused(tmp_path: Path, acts: Any) -> None:
+    user = tmp_path / "bad_acts.json"
+    user.write_text(json.dumps({"act_nouns": acts}))
+    with pytest.raises(ResourceError, match="act_nouns"):
+        load_lexicon(lang.resources("en", {"events": str(user)}))

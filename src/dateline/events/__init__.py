@@ -102,9 +102,11 @@ Choices worth knowing:
   invaders", the commander said': :mod:`dateline.events._speakers`). An attack the lead
   tells with no doer ("A car bomb was rammed into a base") takes the one
   actor the story says claimed it, or attributes it to
-  (:mod:`dateline.events._claims`); an act aimed at an earlier act ("criticized
-  the commutation", "dismissed the claim") reaches that act's doer
-  (:mod:`dateline.events._responses`).
+  (:mod:`dateline.events._claims`); an act aimed at a definite noun of an
+  earlier act or thing ("criticized the commutation", "dismissed the claim",
+  "called the decision a disgrace", "labeled the report", "welcomed the
+  move") reaches that act's doer or that thing's owner, told with a verb of
+  the noun's family or coded as an event (:mod:`dateline.events._responses`).
 - An event with no recipient takes the named city or region it happens in
   as one ("declared a ceasefire in Tripoli", as CAMEO's coders do), which
   stays its place (:mod:`dateline.events._located`); a country where
@@ -147,7 +149,7 @@ from dateline.events._model import Candidate, features, load_model, sentence_cou
 from dateline.events._places import dateline_place, main_place
 from dateline.events._propose_model import Proposer, load_proposer
 from dateline.events._repeats import one_per_act
-from dateline.events._responses import answered
+from dateline.events._responses import answered, told_acts
 from dateline.events._roles import Roles, choose, load_roles
 from dateline.events._scene import LEAD_SENTENCES, Scene, lead_day, remember
 from dateline.pipeline import StageConfig, stage
@@ -250,14 +252,14 @@ def candidates(article: Article, lex: Lexicon, roles: Roles | None = None,
             if dyad in dyads or _told_more(found, coded, candidate):
                 continue  # one sentence says once that an actor did a kind of act to another ("declared ..., shut ...")
             dyads.add(dyad)
-            scene = scene.noting(candidate.event, number, part)
+            scene = scene.noting(candidate.event, number, part, candidate.hit.token.lemma_.lower())
             if outlet not in candidate.event.actors:
                 found.append(candidate)
         proposed = _proposed(article, sentence, number, scene, lex, roles, proposer) if len(found) == coded else None
         if proposed is not None and outlet not in proposed.event.actors:
-            scene = scene.noting(proposed.event, number, ())
+            scene = scene.noting(proposed.event, number, (), proposed.hit.token.lemma_.lower())
             found.append(proposed)
-        scene = remember(article, sentence, number, scene, lex.words)
+        scene = remember(article, sentence, number, told_acts(article, sentence, number, scene, lex), lex.words)
     return found
 
 

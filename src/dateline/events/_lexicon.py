@@ -7,14 +7,16 @@ entries, light verbs, and the word lists the stage reads beside them
 (``dateline/data/events/plover.json``, read in :mod:`dateline.events._plover`).
 The lexicon can be extended without touching code: a user file of the same shape merged over it
 (``lexicons={"events": FILE}``) replaces an entry with the same lemma, part of
-speech and ``with`` list; ``"type": null`` removes it; its ``light_verbs`` and
-the words of its ``words`` lists are added to the built-in ones.
+speech and ``with`` list; ``"type": null`` removes it; its ``light_verbs``, the
+verbs of its ``act_nouns`` and the words of its ``words`` lists are added to the
+built-in ones.
 """
 
 from __future__ import annotations
 
 import functools
-from dataclasses import dataclass, fields
+from collections.abc import Mapping
+from dataclasses import dataclass, field, fields
 from pathlib import Path
 from typing import Any
 
@@ -205,6 +207,8 @@ class Words:
     body_nouns: frozenset[str]
     arriving_verbs: frozenset[str]
     origin_prepositions: frozenset[str]
+    making_verbs: frozenset[str]
+    any_act_nouns: frozenset[str]
     intention_nouns: frozenset[str]
 
 
@@ -223,11 +227,18 @@ class Lexicon:
     words: Words
     light: frozenset[str] = frozenset()
     resources: Resources | None = None
+    #: Per noun of an act, the lemmas of the verbs whose acts it names (``act_nouns``: "the decision": "decide").
+    act_verbs: Mapping[str, frozenset[str]] = field(default_factory=dict)
 
     @functools.cached_property
     def nouns(self) -> frozenset[str]:
         """Lemmas of nominal triggers: objects that carry their own parties ("the seizure of X")."""
         return frozenset(lemma for lemma, pos in self.index if pos == "noun")
+
+    @functools.cached_property
+    def family_verbs(self) -> frozenset[str]:
+        """Lemmas of the verbs whose acts a noun of ``act_nouns`` names ("decide": "the decision")."""
+        return frozenset().union(*self.act_verbs.values())
 
     def __len__(self) -> int:
         return sum(len(entries) for entries in self.index.values())
@@ -310,6 +321,16 @@ def _light_verbs(data: dict[str, Any], source: str) -> frozenset[str]:
     return frozenset(v.strip().lower() for v in value)
 
 
+def _act_verbs(data: dict[str, Any], source: str) -> dict[str, frozenset[str]]:
+    """The ``act_nouns`` object: per noun of an act, the verb lemmas whose acts it names."""
+    raw = data.get("act_nouns", {})
+    if not isinstance(raw, dict) or not all(isinstance(k, str) and is_strings(v, nonempty=True)
+                                            for k, v in raw.items()):
+        raise ResourceError(f"event lexicon {source}: 'act_nouns' must map each noun to a list of verb lemmas; "
+                            "fix the file")
+    return {noun.strip().lower(): frozenset(v.strip().lower() for v in verbs) for noun, verbs in raw.items()}
+
+
 def _word_lists(data: dict[str, Any], source: str) -> Words:
     """The ``words`` object: every list :class:`Words` names, each with a description and its words."""
     raw = data.get("words")
@@ -337,13 +358,14 @@ def load_lexicon(res: Resources) -> Lexicon:
     where = res.where("events")
     words = _word_lists(res.data("events", SUPPORTED_MAJOR), where)
     sources = [(where, _entry_list(builtin, where))]
-    light = _light_verbs(builtin, where)
+    light, acts = _light_verbs(builtin, where), _act_verbs(builtin, where)
     user_path = res.user_file("events")
     if user_path:
         user = read_user(Path(user_path), "event lexicon", "events")
         version = f"{version}+{user.get('version', '0')}"
         sources.append((user_path, _entry_list({"entries": [], **user}, user_path)))
         light |= _light_verbs(user, user_path)
+        acts = {**acts, **{n: acts.get(n, frozenset()) | v for n, v in _act_verbs(user, user_path).items()}}
     merged: dict[tuple[str, str, frozenset[str]], Entry] = {}
     for source, entries in sources:
         for number, raw in enumerate(entries):
@@ -356,4 +378,4 @@ def load_lexicon(res: Resources) -> Lexicon:
     for entry in merged.values():
         index.setdefault((entry.lemma, entry.pos), []).append(entry)
     return Lexicon(version, {key: tuple(sorted(v, key=lambda e: not e.with_)) for key, v in index.items()}, words,
-                   light, res)
+                   light, res, acts)

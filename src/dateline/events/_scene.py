@@ -78,16 +78,26 @@ class Scene:
     by_type: Mapping[str, tuple[int, tuple[str, ...]]] = field(default_factory=dict)
     #: the actor the article says claimed an attack, or is blamed for one (:mod:`dateline.events._claims`)
     claimed: str | None = None
+    #: per lemma of a trigger, the sentence and the actors of the last event told with it that names its actors
+    #: (who did what a later "criticized the decision" answers: "decided")
+    by_lemma: Mapping[str, tuple[int, tuple[str, ...]]] = field(default_factory=dict)
+    #: the sentence and the actors of the last event that names its actors (what a later "the move" names)
+    last: tuple[int, tuple[str, ...]] | None = None
 
-    def noting(self, event: Event, number: int, part: tuple[int, ...]) -> Scene:
-        """The scene after ``event``, of sentence ``number`` (``part``: a bilateral meeting's partner)."""
+    def noting(self, event: Event, number: int, part: tuple[int, ...], lemma: str = "") -> Scene:
+        """The scene after ``event``, of sentence ``number`` (``part``: a bilateral meeting's partner; ``lemma``:
+        its trigger's)."""
         by_actor = {**self.by_actor, **{i: (number, event.date, event.place) for i in event.actors}}
-        by_type = {**self.by_type, event.type: (number, event.actors)} if event.actors else self.by_type
         group = self.group
         if len(event.actors) > 1 and not event.recipients:
             joined = group[1] if part and group is not None and group[0] == number else ()
             group = (number, (*joined, *(i for i in event.actors if i not in joined)))  # bilateral parts add up
-        return replace(self, by_actor=by_actor, group=group, by_type=by_type)
+        if not event.actors:
+            return replace(self, by_actor=by_actor, group=group)
+        told = (number, event.actors)
+        by_lemma = {**self.by_lemma, lemma: told} if lemma else self.by_lemma
+        return replace(self, by_actor=by_actor, group=group, by_type={**self.by_type, event.type: told},
+                       by_lemma=by_lemma, last=told)
 
 
 def line(text: str, at: int, start: int, end: int) -> tuple[int, int]:
