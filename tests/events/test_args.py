@@ -50,3 +50,10 @@ def test_what_is_called_for_is_asked_of_the_subject_of_its_clause(text: str) -> 
     event = only(article, "REQUEST")
     assert actor_names(article, event.actors) == ["Joan Walsh"]
     assert actor_names(article, event.recipients) == ["Russia"]
+
+
+def test_the_first_object_of_a_verb_that_gives_an_act_is_its_recipient() -> None:
+    article = run("President Maria Costa granted Tom Baker a full pardon on Tuesday.")
+    event = only(article, "CONCEDE")
+    assert actor_names(article, event.actors) == ["Maria Costa"]
+    assert actor_names(article, event.recipients) == ["Tom Baker"]

@@ -28,6 +28,8 @@ from dateline.events._clause import source_owner as _source_owner
 from dateline.events._clause import subject as _subject
 from dateline.events._lexicon import Entry, Words
 from dateline.events._located import located
+from dateline.events._misparsed import apposed_owner as _apposed_owner
+from dateline.events._misparsed import first_object, stray_patient
 
 if TYPE_CHECKING:
     from spacy.tokens import Token
@@ -112,6 +114,7 @@ def _verb_args(verb: Token, entry: Entry, event_nouns: frozenset[str], words: Wo
             objects += [c for c in verb.head.children if c.dep_ in SUBJ]  # "he was nominated", "X, when elected"
         if verb.dep_ == "acl":
             objects.append(verb.head)
+        objects = objects or stray_patient(verb, words)  # "after Jane Roe, mayor of Leeds, was stabbed"
     else:
         args = args.add("actor", _subject(verb, words) or _intender(verb, words))
         objects += _misparsed_objects(verb)
@@ -193,6 +196,8 @@ def _light_verb_args(verb: Token, entry: Entry, args: Args, words: Words) -> Arg
     for child in verb.children:
         if child.dep_ in ("prep", "dative") and child.lower_ in entry.preps:
             args = args.add("recipient", _pobjs(child, words))
+        elif child.dep_ == "dative" and child.pos_ in NOUNISH:
+            args = args.add("recipient", _parties(child, words))  # "granted Roe a pardon"
     return args
 
 
@@ -246,6 +251,8 @@ def _patient_possessor(noun: Token, words: Words) -> bool:
 def _clause_recipients(noun: Token, entry: Entry, args: Args, words: Words) -> Args:
     """``args`` with the recipients the clause around a nominal trigger brings in."""
     head = noun.head
+    if not entry.reciprocal and (first := first_object(noun, words)) is not None:
+        args = args.add("recipient", _parties(first, words))  # "granted Roe a pardon": the pardon is Roe's
     if noun.dep_ == "dobj" and head.lemma_.lower() in words.receiving_verbs and not entry.reciprocal:
         args = args.add("recipient", _subject(head, words))  # "she received threats": she is their target
     if noun.dep_ == "dobj" and head.pos_ == "VERB" and not args.recipients and not entry.reciprocal:
@@ -313,14 +320,6 @@ def _answerable_owner(noun: Token, light: frozenset[str], words: Words) -> list[
             or head.head.lemma_ not in words.answerable_words):
         return None
     return _subject(head.head.head, words)
-
-
-def _apposed_owner(noun: Token, light: frozenset[str], words: Words) -> list[Token] | None:
-    """A restatement of a named party: "Trump ...: a sit-down with Putin"."""
-    head = noun.head
-    if noun.dep_ != "appos" or head.ent_type_ not in ("PERSON", "ORG", "NORP"):
-        return None
-    return _parties(head, words)
 
 
 #: Where a nominal trigger with no owner of its own finds its actor, in order: the first rule that

@@ -183,6 +183,7 @@ class Words:
     perpetrator_nouns: frozenset[str]
     collective_nouns: frozenset[str]
     generic_determiners: frozenset[str]
+    indefinite_determiners: frozenset[str]
     definite_determiners: frozenset[str]
     causative_verbs: frozenset[str]
     attempting_verbs: frozenset[str]
