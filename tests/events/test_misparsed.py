@@ -48,3 +48,4 @@ def test_an_apposition_that_describes_a_party_is_no_second_object(nlp: Any) -> N
     doc = nlp("Police met Tom Baker, a critic of the plan, on Tuesday.")
     critic = next(t for t in doc if t.lower_ == "critic")
     assert first_object(critic, _words()) is None
+

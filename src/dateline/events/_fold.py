@@ -26,6 +26,8 @@ __all__ = ["CONFLICT_QUADS", "PARTY_ENTS", "Hit", "fold", "harm", "threat_entry"
 
 #: Dependencies across which a trigger is its own event, not the content of the one above.
 _INDEPENDENT = frozenset({"conj", "advcl", "relcl", "parataxis", "ROOT"})
+#: Punctuation that parts two clauses of a sentence, whatever the parse hangs on what across it.
+_CLAUSE_BREAKS = frozenset({";"})
 #: Named-entity types of parties: what a relative clause on one of them says is its own event.
 PARTY_ENTS = frozenset({"PERSON", "ORG", "GPE", "NORP"})
 #: Dependencies of an event noun on the light verb that carries it ("carried out an attack",
@@ -86,12 +88,20 @@ def parent_of(hit: Hit, hits: dict[int, Hit], words: Words) -> tuple[Hit | None,
             return None, False  # a relative clause describes a party: "urged X to ..., such as Y, who denounced Z"
         if tok.dep_ not in _INDEPENDENT or _purpose(tok, words):
             embedded = True
-        if tok.head.i == tok.i:
+        if tok.head.i == tok.i or _across_clauses(tok):
             return None, False
         tok = tok.head
         if tok.i in hits:
             return hits[tok.i], embedded
     return None, False
+
+
+def _across_clauses(token: Token) -> bool:
+    """Whether a semicolon between ``token`` and its head parts two clauses that the parse hangs one on the
+    other ("X sent a letter requesting new rules; the rules were released later": "sent" made the complement
+    of "released"): each tells an act of its own, never the content of the other's."""
+    low, high = sorted((token.i, token.head.i))
+    return any(c.text in _CLAUSE_BREAKS and low < c.i < high for c in (*token.head.children, *token.children))
 
 
 def _purpose(token: Token, words: Words) -> bool:
