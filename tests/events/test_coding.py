@@ -14,6 +14,8 @@ from tests.events.test_events import actor_names, run
     ("Yesterday the banker Omar Haddad was stabbed outside his office.", True),
     ("Marta Kowalski was arrested in 2011.", False),  # a year: the background of the story
     ("Marta Kowalski was arrested.", False),  # no day of its own
+    ("Marta Kowalski has been arrested in Leeds.", True),  # a present perfect tells the news
+    ("Marta Kowalski had been arrested in Leeds.", False),  # a past perfect, the background
     ("Marta Kowalski was arrested on May 4, 2009.", False),  # a day long before the story
 ])
 def test_a_passive_with_no_doer_is_coded_on_its_patient_when_its_sentence_dates_it_to_the_story(
@@ -152,6 +154,15 @@ def test_an_act_of_the_police_that_names_no_one_is_aimed_at_the_one_suspect_of_t
     assert actor_names(article, treated.recipients) == ["gunman"]
 
 
+def test_an_unnamed_person_arrested_is_the_one_suspect_of_the_story() -> None:
+    text = ("Mayor Tom Baker was stabbed on Sunday at a concert in Leeds by a robber, John Doe. A man has been "
+            "arrested after the stabbing.")
+    article = run(text, published="2021-03-09")
+    (arrest,) = [e for e in article.events if e.trigger.text == "arrested"]
+    assert actor_names(article, arrest.recipients) == ["John Doe"]
+    assert arrest.actors == ()  # no doer made up
+
+
 def _actor(key: str, kind: ActorKind, sector: str) -> Actor:
     return Actor(id=key, name=key, kind=kind, country=None, sector=sector, mentions=())
 
@@ -164,6 +175,8 @@ def test_only_the_police_or_a_court_pursue_the_one_suspect_of_the_story() -> Non
     assert pursued(one, "ACCUSE", ("p",)) == pursued(one, "SANCTION", ("c",)) == "g"
     assert pursued(one, "ACCUSE", ("m",)) is None  # a mayor's words name no suspect
     assert pursued(one, "AID", ("p",)) is None  # no act against a suspect
+    assert pursued(one, "COERCE", (), "arrest") == "g"  # "a man has been arrested": only the police arrest
+    assert pursued(one, "COERCE", ()) is None  # "the shops were closed": an act of anyone
     two = Article(id="a", source="test", text="", actors=(police, gunman, robber))
     assert pursued(two, "ACCUSE", ("p",)) is None  # two suspects: which one is not said
 

@@ -56,7 +56,7 @@ def find_parties(article: Article, hit: Hit, number: int, scene: Scene, words: W
         actor_ids = scene.group[1]  # "Their meeting is scheduled ..."
     if not actor_ids and len(args.actors) == 1 and (body := antecedent(article, args.actors[0], words)) is not None:
         actor_ids = (body,)  # "Police arrested a man. They released him."
-    if not recipient_ids and (suspect := pursued(article, hit.entry.type, actor_ids)) is not None:
+    if not recipient_ids and (suspect := pursued(article, hit.entry.type, actor_ids, hit.entry.mode)) is not None:
         recipient_ids = (suspect,)  # "police are treating it as terrorism": the one suspect the story names
     return Parties(actor_spans, actor_ids, recipient_spans, recipient_ids)
 
