@@ -93,6 +93,12 @@ Choices worth knowing:
   by ``dateline train roles``) may re-choose them among the parties the
   parse offers: it replaces a party it doubts only with a likelier one and
   fills a role the rules leave empty; date and place stay the rules'.
+  Two parties the parse often hangs elsewhere are read back
+  (:mod:`dateline.events._misparsed`): the subject of a passive ("after
+  Jane Roe, mayor of Leeds, was stabbed", with "Roe" made the object of
+  "after") and the first of two objects ("granted Roe, a senator from Ohio,
+  a full pardon": Roe is pardoned). A clause past a semicolon is never the
+  content of the one the parse hangs it on.
 - An event none of whose parties is a known actor (``Article.actor_at``) is
   not coded: "they shot him", "two women and a man were injured" say what
   happened but not between whom, and a dyad table cannot use them (on the
