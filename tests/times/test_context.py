@@ -142,3 +142,27 @@ def test_a_frequency_word_capitalized_mid_sentence_is_a_name() -> None:
         "Daily": ("P1D", "SET"),
         "weekly": ("P1W", "SET"),
     }
+
+
+#: A Wednesday in January.
+JANUARY = dt.date(2023, 1, 18)
+
+
+def test_a_month_or_day_in_the_simple_present_lies_ahead() -> None:
+    assert values("The new tariff takes effect in July.", JANUARY)["July"] == ("2023-07", "DATE")
+    assert values("The lease on the depot expires in September.", JANUARY)["September"] == ("2023-09", "DATE")
+    assert values("The regatta is set for November.", JANUARY)["November"] == ("2023-11", "DATE")
+    assert values("The new speed limit applies from August 1.", JANUARY)["August 1"] == ("2023-08-01", "DATE")
+    # the past and a gerund of a past verb keep the month behind the telling
+    assert values("The tariff took effect in July.", JANUARY)["July"] == ("2022-07", "DATE")
+    began = values("The fund began buying shares of the brewer in July, and holds 9%.", JANUARY)
+    assert began["July"] == ("2022-07", "DATE")
+    # a month hanging from a noun, with no tense of its own, is still read by the window
+    assert values("The index stands 4% above its level in July.", JANUARY)["July"] == ("2022-07", "DATE")
+
+
+def test_a_day_until_which_a_state_lasts_lies_ahead_however_far() -> None:
+    assert values("The museum says the east wing is closed until July 4.", JANUARY)["July 4"] == ("2023-07-04", "DATE")
+    # a day the past perfect ran until is behind the telling
+    found = values("Until October 2, the museum had kept the east wing closed.", JANUARY)
+    assert found["October 2"] == ("2022-10-02", "DATE")

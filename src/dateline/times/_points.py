@@ -128,7 +128,12 @@ NEAR_DAYS = 30
 
 #: Tenses that put a year-less month on or after the anchor's month, however far ahead ("would meet in
 #: September", "until September"): the FUTURE_WINDOW_DAYS guess is for a month with no telling tense.
-MONTH_AHEAD_TENSES = frozenset({"ahead", "near"})
+MONTH_AHEAD_TENSES = frozenset({"ahead", "near", "present"})
+
+#: Tenses that put a year-less day on or after the anchor, however far ahead: what is arranged ("closed until
+#: July 4") and the simple present of a schedule ("the law takes effect on July 1" written in January). A day
+#: arranged in a past telling ("near") keeps the window: it may have passed since.
+DAY_AHEAD_TENSES = frozenset({"ahead", "present"})
 
 #: Days a month counts for when a month-only date is compared with the anchor.
 _DAYS_PER_MONTH = 30
@@ -163,8 +168,8 @@ def pick_year(ctx: Context, month: int, day: int | None, rel: str | None = None)
 
     "last" and "next" put the date strictly before or after the anchor, "this" in its year; a day within
     ``NEAR_DAYS`` keeps the anchor's year whatever the tense; otherwise in the past tense the date is on
-    or before the anchor, in the future on or after it, and with no telling tense it is ahead only when
-    within ``FUTURE_WINDOW_DAYS``.
+    or before the anchor, in the future, the simple present and what was arranged on or after it, and with
+    no telling tense it is ahead only when within ``FUTURE_WINDOW_DAYS``.
     """
     if ctx.anchor is None:
         return None
@@ -181,7 +186,7 @@ def pick_year(ctx: Context, month: int, day: int | None, rel: str | None = None)
         return near[0]
     if direction(ctx):
         return _towards(gaps, direction(ctx), inclusive=True)
-    if day is None and ctx.tense in MONTH_AHEAD_TENSES:
+    if ctx.tense in (MONTH_AHEAD_TENSES if day is None else DAY_AHEAD_TENSES):
         return _towards(gaps, 1, inclusive=True)  # "to fund the government through September" written in January
     ahead = min((y for y, g in gaps.items() if g >= 0), default=None)
     if ahead is not None and gaps[ahead] <= FUTURE_WINDOW_DAYS:

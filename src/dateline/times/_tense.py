@@ -1,9 +1,11 @@
 """The tense that places an expression in time: the governing verb's, or what the word before it says.
 
-One of "past", "present", "future", "ahead" (would, infinitives, what was arranged: ahead of the
-telling), "near" (arranged ahead of a telling in the past: "they extended their offers to buy the
-company Friday", near the telling on either side) or "none" when the expression hangs from a noun or
-adjective ("payable Dec. 7") or there is no annotation. Every word consulted (auxiliaries, verbs of
+One of "past", "present" (a verb or auxiliary in the simple present: "takes effect", "is set for"),
+"untensed" (a gerund or participle with no tense of its own: "began raising its stake in July"),
+"future", "ahead" (would, infinitives, what was arranged: ahead of the telling), "near" (arranged
+ahead of a telling in the past: "they extended their offers to buy the company Friday", near the
+telling on either side) or "none" when the expression hangs from a noun or adjective ("payable
+Dec. 7") or there is no annotation. Every word consulted (auxiliaries, verbs of
 planning, "until", "by") comes from the lexicon's ``context`` lists.
 """
 
@@ -29,6 +31,8 @@ _AUXILIARIES = frozenset({"aux", "auxpass"})
 #: Tags of a verb or auxiliary that carries the tense of its clause.
 _PAST_TAGS = frozenset({"VBD"})
 _PRESENT_TAGS = frozenset({"VBZ", "VBP", "MD"})
+#: Tags of a verb or auxiliary in the simple present ("takes effect", "is set for"); modals are read on their own.
+_FINITE_PRESENT_TAGS = frozenset({"VBZ", "VBP"})
 
 
 def previous_word(text: str, start: int) -> str:
@@ -40,7 +44,7 @@ def previous_word(text: str, start: int) -> str:
 def _verb_tense(verb: Token, words: dict[str, frozenset[str]]) -> str:
     """The tense of a verb token, from its tag and auxiliaries (see :func:`tense_at`).
 
-    A passive in the present ("is expected") is present; a participle with no
+    A passive in the present ("is expected") is present, a gerund with no auxiliary untensed; a participle with no
     auxiliary ("the record set on Aug. 6") and a present perfect are past;
     "would" and a bare infinitive ("agreed to meet") look ahead.
     """
@@ -63,7 +67,8 @@ def _verb_tense(verb: Token, words: dict[str, frozenset[str]]) -> str:
         return "future"
     if verb.tag_ == "VBN" and (not auxes or any(a.lemma_ in words["perfect_auxiliaries"] for a in auxes)):
         return "past"
-    return "present"
+    finite = {verb.tag_, *(a.tag_ for a in auxes)} & _FINITE_PRESENT_TAGS
+    return "present" if finite else "untensed"
 
 
 def tense_at(doc: Doc | None, where: Extent, lex: Lexicon) -> str:
