@@ -166,3 +166,11 @@ def test_a_day_until_which_a_state_lasts_lies_ahead_however_far() -> None:
     # a day the past perfect ran until is behind the telling
     found = values("Until October 2, the museum had kept the east wing closed.", JANUARY)
     assert found["October 2"] == ("2022-10-02", "DATE")
+
+
+def test_one_day_before_its_verb_is_some_time_not_a_length() -> None:
+    found = values("The baker hopes his daughter will one day run the shop.", JANUARY)
+    assert found["one day"] == ("FUTURE_REF", "DATE")
+    assert values("The club hopes to one day build a stadium.", JANUARY)["one day"] == ("FUTURE_REF", "DATE")
+    assert values("One day the ferry simply stopped running.", JANUARY)["One day"] == ("PAST_REF", "DATE")
+    assert values("The dock strike lasted one day.", JANUARY)["one day"] == ("P1D", "DURATION")

@@ -26,9 +26,9 @@ from dateline.times._calendar import Ref
 from dateline.times._lexicon import Lexicon, load_lexicon
 from dateline.times._named import named_date
 from dateline.times._neighbours import bracketed_days, opening_year, range_years, shared_sets
-from dateline.times._parse import date_entity_chars, is_rate
+from dateline.times._parse import date_entity_chars, governing_verb, is_rate
 from dateline.times._plausible import plausible
-from dateline.times._points import POINT_RESOLVERS, Context, Resolved
+from dateline.times._points import POINT_RESOLVERS, Context, Resolved, norm_spaces
 from dateline.times._recognize import Candidate, find_candidates
 from dateline.times._spans import SPAN_RESOLVERS
 from dateline.times._tense import tense, tense_at
@@ -59,6 +59,17 @@ def _as_rate(res: Resolved, cand: Candidate, doc: Doc | None, lex: Lexicon) -> R
     return replace(res, type="SET") if rate else res
 
 
+def _as_indefinite(res: Resolved, cand: Candidate, doc: Doc | None, ctx: Context) -> Resolved:
+    """ "One day" before the verb it modifies is some time, not a length ("will one day fly": FUTURE_REF;
+    PAST_REF told in the past); after it, a duration ("lasted one day")."""
+    if res.type != "DURATION" or norm_spaces(cand.surface) not in ctx.lex.context["indefinite_days"]:
+        return res
+    verb = governing_verb(doc, cand.extent)
+    if verb is None or verb.idx < cand.end:
+        return res
+    return Resolved("PAST_REF" if ctx.tense == "past" else "FUTURE_REF")
+
+
 @stage("times", requires={"doc"}, assigns={"times"},
        help="temporal expressions resolved to the publication date")
 def apply(article: Article, config: StageConfig = StageConfig()) -> Article:
@@ -80,6 +91,7 @@ def apply(article: Article, config: StageConfig = StageConfig()) -> Article:
         where = cand.parts[0].extent if cand.rule == "range_day" else cand.extent
         ctx = Context(anchor, lex, tense(doc, text, where, lex), last, period, year, tuple(earlier))
         res = _as_rate(named_date(cand, text, lex, ctx.tense) or resolve(cand, ctx), cand, doc, lex)
+        res = _as_indefinite(res, cand, doc, ctx)
         before = None if res.ref is None else (cand, res.ref)
         if res.ref is not None and res.type in ("DATE", "TIME"):
             last = res.ref
