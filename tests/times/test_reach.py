@@ -58,3 +58,11 @@ def test_named_days_keep_their_year() -> None:
     found = values("Rioters stormed the Capitol on Jan. 6, the committee said.", dt.date(2023, 3, 1))
     assert found["Jan. 6"] == "2021-01-06"
     assert values("The memorial honors the victims of 9/11.", dt.date(2023, 9, 10))["9/11"] == "2001-09-11"
+
+
+def test_a_named_day_before_its_head_noun_is_that_day_whatever_the_tense() -> None:
+    spring = dt.date(2023, 3, 1)
+    assert values("The Jan. 6 committee released its final report.", spring)["Jan. 6"] == "2021-01-06"
+    assert values("Two Jan. 6 defendants will be sentenced next week.", spring)["Jan. 6"] == "2021-01-06"
+    # the same date before another noun, with no cue near, is the ordinary day
+    assert values("The Jan. 6 board meeting approved the budget.", spring)["Jan. 6"] == "2023-01-06"

@@ -109,10 +109,12 @@ class Holiday:
 class NamedDate:
     """A day known by its date alone ("9/11"): the ``date``, and the ``cues`` (lower case) of which one must
     stand near the words for them to mean that day ("Jan. 6" is the 2021 attack only beside "Capitol");
-    no cues: the words always mean it."""
+    no cues: the words always mean it. A word of ``heads`` right after the date makes it that day whatever
+    the tense ("the Jan. 6 committee will meet")."""
 
     date: dt.date
     cues: frozenset[str] = frozenset()
+    heads: frozenset[str] = frozenset()
 
 
 @dataclass(frozen=True, slots=True, eq=False)
@@ -224,7 +226,7 @@ def _is_int(value: Any) -> bool:
 
 
 def _named_dates(raw: dict[str, Any], path: Path) -> dict[str, NamedDate]:
-    """The optional 'named_dates' table: words -> {"date": ISO date, "cues": [words]}."""
+    """The optional 'named_dates' table: words -> {"date": ISO date, "cues": [words], "heads": [words]}."""
     table = raw.get("named_dates", {})
     if not isinstance(table, dict):
         raise _fail(path, "'named_dates' must be an object")
@@ -234,10 +236,12 @@ def _named_dates(raw: dict[str, Any], path: Path) -> dict[str, NamedDate]:
             date = dt.date.fromisoformat(spec["date"])
         except (TypeError, KeyError, ValueError) as exc:
             raise _fail(path, f"named date {name!r} needs a 'date' such as 2001-09-11") from exc
-        cues = spec.get("cues", [])
-        if not is_strings(cues):
-            raise _fail(path, f"named date {name!r}: 'cues' must be a list of strings")
-        out[" ".join(name.lower().split())] = NamedDate(date, frozenset(c.lower() for c in cues))
+        cues, heads = spec.get("cues", []), spec.get("heads", [])
+        if not is_strings(cues) or not is_strings(heads):
+            raise _fail(path, f"named date {name!r}: 'cues' and 'heads' must be lists of strings")
+        out[" ".join(name.lower().split())] = NamedDate(
+            date, frozenset(c.lower() for c in cues), frozenset(h.lower() for h in heads)
+        )
     return out
 
 

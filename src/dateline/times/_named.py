@@ -1,5 +1,6 @@
 """Days known by their date: "9/11" is 11 September 2001 wherever it stands; "Jan. 6" is the 2021 attack on
-the Capitol only where the words around it say so ("the Jan. 6 committee", "rioters ... on Jan. 6").
+the Capitol only where the words around it say so ("rioters ... on Jan. 6") or a noun right after it names
+the day's aftermath ("the Jan. 6 committee").
 
 The days and their cues are the lexicon's ``named_dates``.
 """
@@ -34,6 +35,16 @@ def _cues(lex: Lexicon, name: str) -> re.Pattern[str]:
 _AHEAD_TENSES = frozenset({"future", "ahead"})
 
 
+#: The word after a date: where a named day's head noun stands ("the Jan. 6 committee").
+_NEXT_WORD = re.compile(r"\s+([^\W\d_]+)")
+
+
+def _headed(cand: Candidate, text: str, heads: frozenset[str]) -> bool:
+    """Whether the word right after the candidate is one of a named day's head nouns."""
+    word = _NEXT_WORD.match(text, cand.end)
+    return word is not None and word.group(1).lower() in heads
+
+
 def named_date(cand: Candidate, text: str, lex: Lexicon, tense: str) -> Resolved | None:
     """The day a candidate names by its date alone, or None when it is an ordinary date (``tense``: that of
     the verb placing it, see :func:`dateline.times._tense.tense`)."""
@@ -41,7 +52,7 @@ def named_date(cand: Candidate, text: str, lex: Lexicon, tense: str) -> Resolved
     named = lex.named_dates.get(key)
     if named is None or (cand.rule != "named" and (cand.rule not in _DAY_RULES or cand.get("year"))):
         return None
-    if named.cues:
+    if named.cues and not _headed(cand, text, named.heads):
         if tense in _AHEAD_TENSES:
             return None
         near = text[max(0, cand.start - NAMED_CUE_CHARS) : cand.end + NAMED_CUE_CHARS]
