@@ -66,3 +66,11 @@ def test_a_named_day_before_its_head_noun_is_that_day_whatever_the_tense() -> No
     assert values("Two Jan. 6 defendants will be sentenced next week.", spring)["Jan. 6"] == "2021-01-06"
     # the same date before another noun, with no cue near, is the ordinary day
     assert values("The Jan. 6 board meeting approved the budget.", spring)["Jan. 6"] == "2023-01-06"
+
+
+def test_this_season_expected_or_arranged_lies_ahead() -> None:
+    december = dt.date(2022, 12, 10)
+    assert values("Crowds are expected at the lakes this summer.", december)["this summer"] == "2023-SU"
+    assert values("Rail strikes are planned for this spring.", dt.date(2022, 11, 10))["this spring"] == "2023-SP"
+    # told in the past, the summer is the one gone by
+    assert values("Crowds filled the lakes this summer.", december)["this summer"] == "2022-SU"

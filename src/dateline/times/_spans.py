@@ -89,8 +89,14 @@ def _season_rel(code: str, rel: str, ctx: Context) -> Resolved:
         # "this summer" is the year's summer, unless the verb looks ahead to one gone by ("will reopen this
         # summer" written in December is next summer) or back to one still to come ("this winter was mild"
         # written in March is the winter just past, which belongs to the year of its December).
-        target = _tensed_season(code, current, target, direction(ctx))
+        target = _tensed_season(code, current, target, _season_way(ctx))
     return as_date(target)
+
+
+def _season_way(ctx: Context) -> int:
+    """The side of the telling a season's tense looks to: what was arranged or would be lies ahead too
+    ("strikes are planned for this spring" written in November is next spring)."""
+    return 1 if ctx.tense == "ahead" else direction(ctx)
 
 
 def _tensed_season(code: str, current: Ref, target: Ref, ahead: int) -> Ref:
@@ -135,7 +141,7 @@ def _season(c: Candidate, ctx: Context) -> Resolved:
     if ctx.anchor is None:
         return Resolved(f"XXXX-{code}")
     current = season_of(ctx.anchor)
-    return as_date(_tensed_season(code, current, season_ref(code, current.date.year), direction(ctx)))
+    return as_date(_tensed_season(code, current, season_ref(code, current.date.year), _season_way(ctx)))
 
 
 def _century(c: Candidate, ctx: Context) -> Resolved:

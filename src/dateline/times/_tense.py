@@ -63,8 +63,10 @@ def _verb_tense(verb: Token, words: dict[str, frozenset[str]]) -> str:
         return "ahead"
     if verb.tag_ == "VBD" or any(a.tag_ == "VBD" for a in auxes):
         return "past"
-    if verb.tag_ == "VBN" and not auxes and verb.lemma_ in words["future_verbs"]:
-        return "future"
+    if verb.tag_ == "VBN" and verb.lemma_ in words["future_verbs"] and (
+        not auxes or any(a.dep_ == "auxpass" and a.tag_ in _FINITE_PRESENT_TAGS for a in auxes)
+    ):
+        return "future"  # "crowds are expected this summer"
     if verb.tag_ == "VBN" and (not auxes or any(a.lemma_ in words["perfect_auxiliaries"] for a in auxes)):
         return "past"
     finite = {verb.tag_, *(a.tag_ for a in auxes)} & _FINITE_PRESENT_TAGS
