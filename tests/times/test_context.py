@@ -174,3 +174,17 @@ def test_one_day_before_its_verb_is_some_time_not_a_length() -> None:
     assert values("The club hopes to one day build a stadium.", JANUARY)["one day"] == ("FUTURE_REF", "DATE")
     assert values("One day the ferry simply stopped running.", JANUARY)["One day"] == ("PAST_REF", "DATE")
     assert values("The dock strike lasted one day.", JANUARY)["one day"] == ("P1D", "DURATION")
+
+
+def test_a_day_named_from_the_telling_may_stand_for_its_era() -> None:
+    assert values("Farming in today's world needs few hands.", JANUARY)["today"] == ("PRESENT_REF", "DATE")
+    assert values("The trams of tomorrow will need no drivers.", JANUARY)["tomorrow"] == ("FUTURE_REF", "DATE")
+    # a day's own business stays that day
+    assert values("Today's auction was called off.", JANUARY)["Today"] == ("2023-01-18", "DATE")
+    assert values("The vote will appear in tomorrow's paper.", JANUARY)["tomorrow"] == ("2023-01-19", "DATE")
+
+
+def test_a_part_of_the_day_a_clause_names_is_not_the_tellings() -> None:
+    found = values("She recalled the morning her son left for the front.", JANUARY)
+    assert found["the morning"] == (None, "TIME")
+    assert values("The blaze started in the morning.", JANUARY)["the morning"] == ("2023-01-18TMO", "TIME")

@@ -17,24 +17,21 @@ from __future__ import annotations
 import datetime as dt
 import re
 from dataclasses import replace
-from typing import TYPE_CHECKING
 
 from dateline.lang import Resources
 from dateline.pipeline import StageConfig, stage
 from dateline.records import Article, TimeExpr, make_span
 from dateline.times._calendar import Ref
-from dateline.times._lexicon import Lexicon, load_lexicon
+from dateline.times._lexicon import load_lexicon
 from dateline.times._named import named_date
 from dateline.times._neighbours import bracketed_days, opening_year, range_years, shared_sets
-from dateline.times._parse import date_entity_chars, governing_verb, is_rate
+from dateline.times._parse import date_entity_chars
 from dateline.times._plausible import plausible
-from dateline.times._points import POINT_RESOLVERS, Context, Resolved, norm_spaces
+from dateline.times._points import POINT_RESOLVERS, Context, Resolved
+from dateline.times._readings import reread
 from dateline.times._recognize import Candidate, find_candidates
 from dateline.times._spans import SPAN_RESOLVERS
 from dateline.times._tense import tense, tense_at
-
-if TYPE_CHECKING:
-    from spacy.tokens import Doc
 
 __all__ = ["apply", "resolve", "tense_at", "title_month"]
 
@@ -48,26 +45,6 @@ def resolve(candidate: Candidate, ctx: Context) -> Resolved:
     """The TIMEX3 value and type of one recognized expression in its context."""
     handler = POINT_RESOLVERS.get(candidate.rule) or SPAN_RESOLVERS[candidate.rule]
     return handler(candidate, ctx)
-
-
-def _as_rate(res: Resolved, cand: Candidate, doc: Doc | None, lex: Lexicon) -> Resolved:
-    """A duration of one unit that counts what comes before it is a set ("four flights a week": P1W)."""
-    if res.type != "DURATION" or cand.rule != "duration" or cand.get("dir") or cand.get("approx"):
-        return res
-    frequencies = lex.context["frequency_words"]
-    rate = is_rate(doc, cand.extent, lex.words["indefinite_articles"], frequencies)
-    return replace(res, type="SET") if rate else res
-
-
-def _as_indefinite(res: Resolved, cand: Candidate, doc: Doc | None, ctx: Context) -> Resolved:
-    """ "One day" before the verb it modifies is some time, not a length ("will one day fly": FUTURE_REF;
-    PAST_REF told in the past); after it, a duration ("lasted one day")."""
-    if res.type != "DURATION" or norm_spaces(cand.surface) not in ctx.lex.context["indefinite_days"]:
-        return res
-    verb = governing_verb(doc, cand.extent)
-    if verb is None or verb.idx < cand.end:
-        return res
-    return Resolved("PAST_REF" if ctx.tense == "past" else "FUTURE_REF")
 
 
 @stage("times", requires={"doc"}, assigns={"times"},
@@ -90,8 +67,7 @@ def apply(article: Article, config: StageConfig = StageConfig()) -> Article:
         # The bare day of a range ("25" in "April 24 and 25") is placed by the verb of its dated partner.
         where = cand.parts[0].extent if cand.rule == "range_day" else cand.extent
         ctx = Context(anchor, lex, tense(doc, text, where, lex), last, period, year, tuple(earlier))
-        res = _as_rate(named_date(cand, text, lex, ctx.tense) or resolve(cand, ctx), cand, doc, lex)
-        res = _as_indefinite(res, cand, doc, ctx)
+        res = reread(named_date(cand, text, lex, ctx.tense) or resolve(cand, ctx), cand, doc, ctx)
         before = None if res.ref is None else (cand, res.ref)
         if res.ref is not None and res.type in ("DATE", "TIME"):
             last = res.ref
