@@ -74,3 +74,10 @@ def test_this_season_expected_or_arranged_lies_ahead() -> None:
     assert values("Rail strikes are planned for this spring.", dt.date(2022, 11, 10))["this spring"] == "2023-SP"
     # told in the past, the summer is the one gone by
     assert values("Crowds filled the lakes this summer.", december)["this summer"] == "2022-SU"
+
+
+def test_a_part_of_the_day_with_a_prefix_is_a_time() -> None:
+    found = values("By mid afternoon the ferry had docked.", dt.date(2023, 3, 1))
+    assert found["mid afternoon"] == "2023-03-01TAF"
+    assert values("The ferry docked at mid-morning.", dt.date(2023, 3, 1))["mid-morning"] == "2023-03-01TMO"
+    assert "afternoon" not in values("The afternoon ferry was full.", dt.date(2023, 3, 1))

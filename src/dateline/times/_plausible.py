@@ -157,9 +157,12 @@ def _season(s: Seen) -> bool:
 
 
 def _pod(s: Seen) -> bool:
-    """A bare part of the day is a time only when it is a clock word ("noon") or one of the bare ones."""
+    """A bare part of the day is a time only when it is a clock word ("noon") or one of the bare ones; a prefix
+    makes it one too ("by mid-afternoon")."""
     pod = s.cand.get("pod")
-    return bool(s.cand.get("rel")) or pod in s.lex.clock_words or pod in s.lex.words["bare_parts_of_day"]
+    if s.cand.get("rel") or s.cand.get("mid"):
+        return True
+    return pod in s.lex.clock_words or pod in s.lex.words["bare_parts_of_day"]
 
 
 def _holiday(s: Seen) -> bool:
