@@ -153,6 +153,7 @@ def test_a_month_or_day_in_the_simple_present_lies_ahead() -> None:
     assert values("The lease on the depot expires in September.", JANUARY)["September"] == ("2023-09", "DATE")
     assert values("The regatta is set for November.", JANUARY)["November"] == ("2023-11", "DATE")
     assert values("The new speed limit applies from August 1.", JANUARY)["August 1"] == ("2023-08-01", "DATE")
+    assert values("Local elections are due in October.", JANUARY)["October"] == ("2023-10", "DATE")
     # the past and a gerund of a past verb keep the month behind the telling
     assert values("The tariff took effect in July.", JANUARY)["July"] == ("2022-07", "DATE")
     began = values("The fund began buying shares of the brewer in July, and holds 9%.", JANUARY)

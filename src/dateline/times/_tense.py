@@ -70,6 +70,8 @@ def _verb_tense(verb: Token, words: dict[str, frozenset[str]]) -> str:
     if verb.tag_ == "VBN" and (not auxes or any(a.lemma_ in words["perfect_auxiliaries"] for a in auxes)):
         return "past"
     finite = {verb.tag_, *(a.tag_ for a in auxes)} & _FINITE_PRESENT_TAGS
+    if finite and any(ch.dep_ == "acomp" and ch.lemma_ in words["future_verbs"] for ch in verb.children):
+        return "future"  # "elections are due in October"
     return "present" if finite else "untensed"
 
 
