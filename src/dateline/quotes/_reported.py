@@ -155,7 +155,8 @@ def _verb_content(cue: Token, lexicon: Lexicon, quoted: Quoted) -> tuple[Extent,
             if child.dep_ == "dobj" and child.pos_ not in ("PRON", "DET"):
                 return object_phrase(cue, child, lexicon), here
     if cue.lemma_ in lexicon.speech_verbs:
-        found = _after_that(cue, lexicon) or parenthetical(cue, lexicon) or _governed_quote(cue, quoted)
+        aside = None if _holds_own(cue, lexicon) else parenthetical(cue, lexicon)
+        found = _after_that(cue, lexicon) or aside or _governed_quote(cue, quoted)
         if found:
             return found, here
     lemma = cue.lemma_.lower()
@@ -170,13 +171,23 @@ def _verb_content(cue: Token, lexicon: Lexicon, quoted: Quoted) -> tuple[Extent,
 _OWN_COMPLEMENTS = frozenset({"dobj", "dative", "attr", "oprd", "acomp", "xcomp"})
 
 
+#: The same for a cue of speech: not "dative", and only where the verb's object is no one addressed (not "..., he
+#: told reporters": ``recipient_verbs``).
+_OWN_SAID = _OWN_COMPLEMENTS - {"dative"}
+
+
 def _holds_own(cue: Token, lexicon: Lexicon) -> bool:
-    """Whether a cue of stance governs its own object, complement or question word after it ("I don't know why"):
-    then a clause the parser hung on it before it is not what it reports."""
-    if verb_kind(cue, lexicon) != "stance":
+    """Whether a cue governs its own object, complement or question word after it ("I don't know why", "...
+    while she slammed his plan as vague", "..., he cited it as proof"): then a clause before it, that the parser
+    hung on it or that it is set off from, is not what it reports. A verb of speech whose object is the one
+    addressed ("..., he told reporters") is still an aside."""
+    if verb_kind(cue, lexicon) == "stance":
+        own = _OWN_COMPLEMENTS
+    elif cue.lemma_.lower() in lexicon.recipient_verbs:
         return False
-    return any(c.i > cue.i and (c.dep_ in _OWN_COMPLEMENTS or (c.dep_ == "advmod" and c.tag_ == "WRB"))
-               for c in cue.children)
+    else:
+        own = _OWN_SAID
+    return any(c.i > cue.i and (c.dep_ in own or (c.dep_ == "advmod" and c.tag_ == "WRB")) for c in cue.children)
 
 
 def _lone_word(doc: Doc, start: int, end: int) -> bool:
