@@ -180,6 +180,23 @@ def test_a_town_opening_a_local_institutions_name_is_found_a_word_before_the_ins
     assert "Central" not in mentions  # a part of a place is no place alone
 
 
+def test_a_place_the_article_names_is_that_place_inside_another_name_and_where_the_tagger_missed_it() -> None:
+    # One sense per article: "Calgary" inside a magazine's name and "Leeds" after a hyphen name the places the
+    # text names as such before, though no other place lies near them.
+    article = places.apply(_annotated(
+        "Officials in Calgary met on Friday. The editor of Baseball Calgary, a weekly magazine, said the season "
+        "would start soon. The council of Leeds met on Friday. The Amsterdam-Leeds flight was cancelled."
+    ))
+    starts = {(p.span.text, p.span.start): p for p in article.places}
+    text = article.text
+    second_calgary = starts[("Calgary", text.index("Calgary", text.index("Baseball")))]
+    assert second_calgary.country == "CAN" and second_calgary.lat is not None
+    assert starts[("Leeds", text.index("Leeds", text.index("Amsterdam")))].country == "GBR"
+    # a person's name that a town bears is the person's, though the article names that town
+    people = places.apply(_annotated("Bruce Hamilton, the coach, praised the team. Fans in Hamilton cheered."))
+    assert "Hamilton" not in {p.span.text for p in people.places if p.span.start < 20}
+
+
 def test_a_name_listed_with_places_is_a_place_whatever_the_tagger_called_it() -> None:
     gazetteer = load_gazetteer(EN)
     article = _annotated("The new ferry will connect Godfrey and Wood River with Alton by next summer. "
