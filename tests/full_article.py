@@ -43,7 +43,8 @@ def full_article() -> Article:
                   title="President", wikidata="Q7747")
     trump = Actor("a-trump", "Donald Trump", "person", "USA", "GOV", (span("Donald Trump"), span("Trump", 1)),
                   title="President", wikidata="Q22686")
-    hamburg = Place(span("Hamburg"), "Hamburg", "DEU", 53.55, 9.99, 2911298, "PPLA")
+    # ``within`` belongs to a street or building placed at its town; here only a value to write and read back
+    hamburg = Place(span("Hamburg"), "Hamburg", "DEU", 53.55, 9.99, 2911298, "PPLA", within="Hamburg")
     meeting = Event(
         id="e-meet", type="CONSULT", actors=("a-putin",), recipients=("a-trump",), status="occurred",
         trigger=span("met"), evidence=make_span(TEXT, 0, TEXT.index(". ") + 1), mode="visit", contexts=("diplomacy",),

@@ -116,10 +116,10 @@ BEYOND_CONTRACT = {
     "source", "published_text", "duplicate_of",
     "events[].actor_spans", "events[].recipient_spans",
     "events[].place.start", "events[].place.end", "events[].place.text", "events[].place.feature",
-    "events[].place.span",
+    "events[].place.span", "events[].place.within",
     "quotes[].speaker_span", "quotes[].cue_span", "quotes[].kind", "quotes[].negated",
     "quotes[].parts",
-    "times[].type", "places[].feature",
+    "times[].type", "places[].feature", "places[].within",
 }
 
 

@@ -142,7 +142,12 @@ class TimeExpr:
 
 @dataclass(frozen=True, slots=True)
 class Place:
-    """A place name resolved to a gazetteer entry (or only to a country)."""
+    """A place name resolved to a gazetteer entry (or only to a country).
+
+    ``within`` is set for a street, square or building the gazetteer does not know that the text puts in a
+    town it names ("Kamenné Square in Bratislava"): the name of that town, whose point and country the place
+    then carries (a map shows it at its town, not at its own point); None for a place with its own point.
+    """
 
     span: Span
     name: str
@@ -151,6 +156,7 @@ class Place:
     lon: float | None = None
     geonames_id: int | None = None
     feature: str | None = None
+    within: str | None = None
 
 
 @dataclass(frozen=True, slots=True)

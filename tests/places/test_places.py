@@ -387,3 +387,33 @@ def test_a_town_the_tagger_calls_an_organization_before_a_noun_for_a_person_is_r
         mentions = {span.text: found for span, found in find_mentions(article.doc, load_gazetteer(EN)).items()}
         assert mentions[name].source in ("ORG", "NORP", "PERSON") and mentions[name].firm
         assert _by_text(places.apply(article).places)[name].country == country
+
+
+def test_a_street_the_gazetteer_does_not_know_is_placed_at_the_town_the_text_puts_it_in() -> None:
+    article = places.apply(_annotated(
+        "Firefighters were called to a house on Maple Grove Avenue in Kalamazoo on Monday night. "
+        "Thousands attended the Harvest Moon Parade in Kalamazoo on Saturday."
+    ))
+    found = _by_text(article.places)
+    street, town = found["Maple Grove Avenue"], found["Kalamazoo"]
+    assert (street.lat, street.lon, street.country, street.within) == (town.lat, town.lon, "USA", "Kalamazoo")
+    assert street.name == "Maple Grove Avenue" and street.feature is None and street.geonames_id is None
+    assert town.within is None  # a place with its own point
+    parade = found["Harvest Moon Parade"]  # an event the tagger calls a facility: no building, no point
+    assert parade.lat is None and parade.within is None
+
+
+def test_a_street_with_no_town_after_it_keeps_its_name_only() -> None:
+    from dateline.places._within import place_inside
+
+    text = "The crash closed Elm Tree Road for hours, police in Kalamazoo said."
+    road = Place(make_span(text, 17, 30), "Elm Tree Road", None)
+    town = Place(make_span(text, 59, 68), "Kalamazoo", "USA", 42.29, -85.59, 5000, "city")
+    words = load_gazetteer(EN).words
+    assert place_inside(text, [road, town], {road.span}, words) == [road, town]
+    moved = "The crash closed Elm Tree Road in Kalamazoo."
+    road, town = Place(make_span(moved, 17, 30), "Elm Tree Road", None), Place(
+        make_span(moved, 34, 43), "Kalamazoo", "USA", 42.29, -85.59, 5000, "city")
+    placed = place_inside(moved, [road, town], {road.span}, words)[0]
+    assert (placed.lat, placed.within) == (42.29, "Kalamazoo")
+    assert place_inside(moved, [road, town], set(), words)[0] == road  # a name the gazetteer knows is left

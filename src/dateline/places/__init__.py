@@ -7,7 +7,9 @@ states and cities have one) and feature type: ``country``, ``admin1`` (a US
 state, a province), ``admin2`` (a county), ``city``, ``region`` (continents,
 seas, "Crimea", and Natural Earth's rivers, lakes, ranges, peaks, deserts and
 deltas: "the Neches River", "the Nile"), ``landmark`` ("the Kremlin" when given as a span), or None
-for a street or building the gazetteer does not know, kept with its name only.
+for a street or building the gazetteer does not know, kept with its name only, or, where the text puts
+it in a town it names ("Kamenné Square in Bratislava"), with that town's point and country and the town's
+name in ``within`` (:mod:`dateline.places._within`).
 
 Mentions come from spaCy's GPE, LOC and FAC entities (cleaned of "the",
 possessives and names that are never places, split at commas and between
@@ -49,6 +51,7 @@ from dateline.places._qualify import qualifier_at
 from dateline.places._rank import Ranked, Ranker, Ranking, address_letters, load_ranker
 from dateline.places._resolve import Context, Mention, candidates, is_decisive, within
 from dateline.places._strays import find_strays
+from dateline.places._within import place_inside
 from dateline.records import Article, Place, Span
 
 if TYPE_CHECKING:
@@ -85,8 +88,9 @@ def apply(article: Article, config: PlacesConfig = PlacesConfig()) -> Article:
     check = load_check(res) if config.check else None
     if check is not None:
         chosen = _checked(article, load_gazetteer(res), chosen, check)
-    kept = [c.place() for c in chosen if c.placed or c.named]
-    return replace(article, places=tuple(sorted(kept, key=lambda p: (p.span.start, p.span.end))))
+    kept = sorted((c.place() for c in chosen if c.placed or c.named), key=lambda p: (p.span.start, p.span.end))
+    unknown = {c.span for c in chosen if c.named and c.entry is None and c.source in UNRESOLVED_SOURCES}
+    return replace(article, places=tuple(place_inside(article.text, kept, unknown, load_gazetteer(res).words)))
 
 
 @dataclass(frozen=True)

@@ -101,6 +101,10 @@ class PlaceWords:
     party_initials: tuple[str, ...]
     #: prepositions between a town and the county or province it lies in ("Merstham in Surrey")
     qualifier_prepositions: frozenset[str]
+    #: prepositions between a street or building and the town it lies in ("Kamenné Square in Bratislava")
+    container_prepositions: frozenset[str]
+    #: words of the names of buildings and grounds ("hospital", "park"), lower case
+    buildings: frozenset[str]
     #: words that name a natural feature's kind ("river", "delta"), lower case
     feature_words: frozenset[str]
     #: kinds of natural feature named without an article ("island": "Borneo"), lower case
@@ -241,6 +245,8 @@ def _words(data: dict[str, Any], where: str) -> PlaceWords:
         list_separators=_lower(data, "list_separators", where),
         party_initials=_list(data, "party_initials", where),
         qualifier_prepositions=_lower(data, "qualifier_prepositions", where),
+        container_prepositions=_lower(data, "container_prepositions", where),
+        buildings=_lower(data, "building_words", where),
         feature_words=_lower(data, "feature_words", where),
         bare_kinds=_lower(data, "bare_kinds", where),
         section_words=_lower(data, "section_words", where),

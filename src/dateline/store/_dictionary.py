@@ -91,6 +91,7 @@ TABLE_COLUMNS: dict[str, dict[str, str]] = {
         "evidence_text": "the sentence that supports the event",
         "instance": "the real-world event it reports (instances.id), shared by the records of every article that "
                     "reports it",
+        "place_within": "for a street or building the gazetteer does not know, the town whose point it carries",
     },
     "event_participants": {
         "article_id": _ARTICLE,
@@ -133,6 +134,8 @@ TABLE_COLUMNS: dict[str, dict[str, str]] = {
         "lon": "longitude",
         "geonames_id": "GeoNames id",
         "feature": "kind of place: country, admin1, admin2, city, region",
+        "within": "for a street or building the gazetteer does not know, the town the text puts it in, whose point "
+                  "and country it carries",
     },
     "failures": {
         "source": "the input that failed",

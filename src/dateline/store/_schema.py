@@ -46,7 +46,7 @@ __all__ = ["EXPORT_TABLES", "PER_ARTICLE", "SCHEMA_VERSION", "TABLES", "UPGRADES
 
 #: Bumped whenever a table changes shape; a store of an older version is upgraded in place by
 #: :data:`UPGRADES` when it is opened for writing, any other version is refused.
-SCHEMA_VERSION = "7"
+SCHEMA_VERSION = "8"
 #: How a store of an older version becomes the next one: its version -> (the next version, statements).
 #: Columns are only ever added at the end of a table, so an upgraded store has the layout of a new one.
 UPGRADES: dict[str, tuple[str, tuple[str, ...]]] = {
@@ -81,6 +81,10 @@ UPGRADES: dict[str, tuple[str, tuple[str, ...]]] = {
                 "ON a.id = e.article_id WHERE e.instance IS NOT NULL UNION ALL SELECT e.instance, d.batch "
                 "FROM events e JOIN articles d ON d.duplicate_of = e.article_id WHERE e.instance IS NOT NULL) "
                 "GROUP BY instance) r WHERE instances.id = r.instance")),
+    # Version 8 keeps the town a street or building the gazetteer does not know lies in, whose point it takes
+    # (Place.within), for the places and for an event's place; older places have none.
+    "7": ("8", ("ALTER TABLE events ADD COLUMN place_within VARCHAR",
+                "ALTER TABLE places ADD COLUMN within VARCHAR")),
 }
 #: The meta key holding the number of the last write that stored articles (see :func:`next_batch`).
 LAST_BATCH = "last_batch"
@@ -143,7 +147,7 @@ EVENTS = record_table("events", Event, lambda article: article.events, layout=[
     nested("date", EventDate, ["value", "text"]),
     computed("day", "DATE", lambda e, c: _day(None if e.date is None else e.date.value) or c.published),
     nested("place", Place, ["name", "country", "lat", "lon", "geonames_id"]),
-    span_columns("trigger"), span_columns("evidence"),
+    span_columns("trigger"), span_columns("evidence"), "instance", nested("place", Place, ["within"]),
 ], elsewhere={"actors": "event_participants", "recipients": "event_participants",
               "actor_spans": "the contract JSON", "recipient_spans": "the contract JSON"})
 
@@ -158,7 +162,7 @@ TIMES = record_table("times", TimeExpr, lambda article: article.times, layout=[
 ], elsewhere={})
 
 PLACES = record_table("places", Place, lambda article: article.places, layout=[
-    _ARTICLE_ID, own_span("span"), "name", "country", "lat", "lon", "geonames_id", "feature",
+    _ARTICLE_ID, own_span("span"), "name", "country", "lat", "lon", "geonames_id", "feature", "within",
 ], elsewhere={})
 
 FAILURES = record_table("failures", Failure, lambda failure: [failure], layout=[

@@ -1,0 +1,61 @@
+"""Streets and buildings the gazetteer does not know, placed at the town the text puts them in.
+
+A street, square or building the tagger names (a LOC or FAC entity: "Kamenné Square", "North Fourth Street")
+that the gazetteer does not know is kept with its name only. Where its name holds a word of a street's or a
+building's (``way_words``, ``building_words``: not "the Easter Vigil", a meeting the tagger may call a
+facility), the text puts it in a town right after it, with a preposition of ``container_prepositions`` or a
+comma ("Kamenné Square in Bratislava", "2700 North Fourth Street in Red Oak", "Agriculture Park at Wana"),
+and the stage reports that town with a point, the place takes the town's point and country and names the
+town in ``Place.within``: a map shows it at its town, which is right within the town's size, and says the
+point is the town's.
+"""
+
+from __future__ import annotations
+
+import functools
+import re
+from collections.abc import Sequence
+from dataclasses import replace
+
+from dateline.places._words import PlaceWords
+from dateline.records import Place, Span
+
+__all__ = ["CONTAINER_FEATURES", "place_inside"]
+
+#: Features of the places that may hold a street or building: towns and counties, not provinces, countries
+#: or regions, whose points lie too far from most of their streets.
+CONTAINER_FEATURES = frozenset({"city", "admin2"})
+
+#: Characters read after a street's name for the words before its town: a comma or a preposition, spaces and
+#: an article ("near the").
+LINK_CHARS = 16
+
+
+def place_inside(text: str, places: Sequence[Place], unknown: set[Span], words: PlaceWords) -> list[Place]:
+    """``places`` (in text order), with each street or building of ``unknown`` (the spans of the names the
+    gazetteer does not know) that the text puts in a town the stage reports with a point placed at that
+    town's point, ``within`` naming the town (see the module docstring)."""
+    built = {span for span in unknown if _built(span.text, words)}
+    if not built:
+        return list(places)
+    towns = {p.span.start: p for p in places if p.lat is not None and p.feature in CONTAINER_FEATURES}
+    link = _link(tuple(sorted(words.container_prepositions)))
+    out = []
+    for place in places:
+        match = link.match(text, place.span.end, place.span.end + LINK_CHARS) if place.span in built else None
+        town = towns.get(match.end()) if match else None
+        out.append(place if town is None else replace(place, country=town.country, lat=town.lat, lon=town.lon,
+                                                      within=town.name))
+    return out
+
+
+def _built(name: str, words: PlaceWords) -> bool:
+    """Whether a name holds a word of a street's or a building's name ("Route 5", "Cedar Haven Nursing Home")."""
+    return any(w in words.ways or w in words.buildings for w in (w.strip(".,").casefold() for w in name.split()))
+
+
+@functools.cache
+def _link(prepositions: tuple[str, ...]) -> re.Pattern[str]:
+    """The words between a street and its town: a comma or a preposition, and an optional "the"."""
+    either = "|".join(re.escape(p) for p in prepositions)
+    return re.compile(rf"(?:,|\s+(?:{either}))\s+(?:the\s+)?", re.IGNORECASE)
