@@ -145,7 +145,7 @@ class Place:
     """A place name resolved to a gazetteer entry (or only to a country).
 
     ``within`` is set for a street, square or building the gazetteer does not know that the text puts in a
-    town it names ("Kamenné Square in Bratislava"): the name of that town, whose point and country the place
+    town it names ("Maple Grove Avenue in Kalamazoo"): the name of that town, whose point and country the place
     then carries (a map shows it at its town, not at its own point); None for a place with its own point.
     """
 

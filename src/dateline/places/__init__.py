@@ -8,7 +8,7 @@ state, a province), ``admin2`` (a county), ``city``, ``region`` (continents,
 seas, "Crimea", and Natural Earth's rivers, lakes, ranges, peaks, deserts and
 deltas: "the Neches River", "the Nile"), ``landmark`` ("the Kremlin" when given as a span), or None
 for a street or building the gazetteer does not know, kept with its name only, or, where the text puts
-it in a town it names ("Kamenné Square in Bratislava"), with that town's point and country and the town's
+it in a town it names ("Maple Grove Avenue in Kalamazoo"), with that town's point and country and the town's
 name in ``within`` (:mod:`dateline.places._within`).
 
 Mentions come from spaCy's GPE, LOC and FAC entities (cleaned of "the",
@@ -222,7 +222,7 @@ def _kept(gazetteer: Gazetteer, text: str, span: Span, found: Found, entry: Entr
     resolved one that is no county's bare name opening an institution's (:func:`eponym`) and that is a place
     entity or placed as firmly ("a Fairbury man"), lies near the article's places, is the outlet's town, or is
     a place the article names as such elsewhere, here missed by the tagger or inside a longer name
-    (``RENAMED_SOURCES``: "the Amsterdam-London leg", "Baseball Toronto") or after "of"."""
+    (``RENAMED_SOURCES``: "the Amsterdam-Leeds flight", "the editor of Baseball Calgary") or after "of"."""
     if entry is None:
         return found.source in UNRESOLVED_SOURCES
     if found.source == "embedded" and eponym(gazetteer, text, span, entry):
@@ -236,7 +236,7 @@ def _kept(gazetteer: Gazetteer, text: str, span: Span, found: Found, entry: Entr
 #: gazetteer match outside any entity and a place name inside a longer entity. A name the tagger tagged as a
 #: person or an organization as a whole is left to the words around it (a person may bear a town's name).
 #: Read from GeoWebNews' first 100 articles; on LGL it adds places its annotation tags in some local
-#: institutions' names and not in others ("Los Angeles Police Department", not "Columbus Police Department").
+#: institutions' names and not in others (a town's police department, city council or fire service).
 RENAMED_SOURCES = frozenset({"gazetteer", "embedded"})
 
 

@@ -1,10 +1,10 @@
 """Streets and buildings the gazetteer does not know, placed at the town the text puts them in.
 
-A street, square or building the tagger names (a LOC or FAC entity: "Kamenné Square", "North Fourth Street")
+A street, square or building the tagger names (a LOC or FAC entity: "Maple Grove Avenue", "the Riverside Stadium")
 that the gazetteer does not know is kept with its name only. Where its name holds a word of a street's or a
-building's (``way_words``, ``building_words``: not "the Easter Vigil", a meeting the tagger may call a
-facility), the text puts it in a town right after it, with a preposition of ``container_prepositions`` or a
-comma ("Kamenné Square in Bratislava", "2700 North Fourth Street in Red Oak", "Agriculture Park at Wana"),
+building's (``way_words``, ``building_words``: not "the Harvest Moon Parade", an event the tagger may call
+a facility), the text puts it in a town right after it, with a preposition of ``container_prepositions`` or a
+comma ("Maple Grove Avenue in Kalamazoo", "120 Elm Tree Road, Leeds", "the Riverside Stadium at Saskatoon"),
 and the stage reports that town with a point, the place takes the town's point and country and names the
 town in ``Place.within``: a map shows it at its town, which is right within the town's size, and says the
 point is the town's.
@@ -50,7 +50,7 @@ def place_inside(text: str, places: Sequence[Place], unknown: set[Span], words: 
 
 
 def _built(name: str, words: PlaceWords) -> bool:
-    """Whether a name holds a word of a street's or a building's name ("Route 5", "Cedar Haven Nursing Home")."""
+    """Whether a name holds a word of a street's or a building's name ("Route 9", "the Elm Tree Nursing Home")."""
     return any(w in words.ways or w in words.buildings for w in (w.strip(".,").casefold() for w in name.split()))
 
 

@@ -101,7 +101,7 @@ class PlaceWords:
     party_initials: tuple[str, ...]
     #: prepositions between a town and the county or province it lies in ("Merstham in Surrey")
     qualifier_prepositions: frozenset[str]
-    #: prepositions between a street or building and the town it lies in ("Kamenné Square in Bratislava")
+    #: prepositions between a street or building and the town it lies in ("Elm Tree Road in Leeds")
     container_prepositions: frozenset[str]
     #: words of the names of buildings and grounds ("hospital", "park"), lower case
     buildings: frozenset[str]
