@@ -37,6 +37,8 @@ def _linked_then_hamburg(path: Path, *, as_version_4: bool) -> list[tuple[Any, .
             for table in ("stories", "instances"):
                 con.execute(f"ALTER TABLE {table} DROP COLUMN first_batch")
                 con.execute(f"ALTER TABLE {table} DROP COLUMN last_batch")
+            con.execute("ALTER TABLE events DROP COLUMN place_within")  # nor the towns of version 8
+            con.execute("ALTER TABLE places DROP COLUMN within")
             con.execute("UPDATE meta SET value = '4' WHERE key = 'schema_version'")
     with Store(path) as store:
         if as_version_4:
