@@ -72,7 +72,7 @@ export function renderReader(root, article, { onActor, selectEvent }) {
     if (kind === "trigger") showEvent(record);
     else if (kind === "quote") showQuote(record);
     else if (kind === "actor") showActor(record);
-    else if (kind === "place") fields([["name", record.name], ["country", record.country], ["lat, lon", record.lat == null ? null : `${record.lat}, ${record.lon}`], ["GeoNames id", record.geonames_id], ["text", record.text]]);
+    else if (kind === "place") fields([["name", record.name], ["country", record.country], ["lat, lon", record.lat == null ? null : `${record.lat}, ${record.lon}`], ["point of the town it is in", record.within], ["GeoNames id", record.geonames_id], ["text", record.text]]);
     else fields([["text", record.text], ["value", record.value], ["type", record.type]]);
     panel.append(el("details", {}, el("summary", {}, "coded record (JSON)"), el("pre", {}, JSON.stringify(record, null, 2))));
     markRange(mark.start, mark.end, "selected");
