@@ -58,6 +58,7 @@ from dateline.actors._surnames import surnames_pass
 from dateline.actors._suspects import civilians_pass, culprits_pass, suspects_pass
 from dateline.actors._titles import title_refs_pass
 from dateline.actors._tokens import TokenTexts
+from dateline.actors._untagged import untagged_names
 from dateline.pipeline import StageConfig, stage
 from dateline.records import Actor, Article, Span
 
@@ -93,7 +94,8 @@ def apply(article: Article, config: StageConfig = StageConfig()) -> Article:
     places = frozenset(text for _, text in place_ents)
     build = Build(article, doc, lex, context, texts, places=places,
                   sentence_of=_sentence_of(len(doc), sentences), namesakes=namesakes, sentences=sentences)
-    candidates, weak = _combine(phrases, clean_entities(doc, lex, ents, texts), lex, doc, article.text)
+    entities = sorted(clean_entities(doc, lex, ents, texts) + untagged_names(build, ents), key=_first_token)
+    candidates, weak = _combine(phrases, entities, lex, doc, article.text)
     by_token = {k: c for c in phrases for k in range(c.tok_start, c.tok_end)}
     not_actors_pass(build)
     people_pass(build, candidates, by_token)
@@ -130,6 +132,10 @@ def _sentence_of(length: int, sentences: list[range]) -> list[int]:
     for sent in sentences:
         starts[sent.start : sent.stop] = [sent.start] * len(sent)
     return starts
+
+
+def _first_token(candidate: Candidate) -> int:
+    return candidate.tok_start
 
 
 def _namesakes_out(phrases: list[Candidate], countries: set[str]) -> list[Candidate]:

@@ -172,7 +172,7 @@ def _after_kin(build: Build, cand: Candidate) -> bool:
     k = cand.tok_start - 1
     if k >= 0 and build.doc[k].text == ",":
         k -= 1
-    return k >= 0 and build.lowers[k] in build.lex.words.kin_words and build.doc[cand.tok_start].pos_ == "PROPN"
+    return k >= 0 and build.texts.hyphened(k) in build.lex.words.kin_words and build.doc[cand.tok_start].pos_ == "PROPN"
 
 
 def _of_family(build: Build, cand: Candidate, group: Group) -> None:
@@ -201,7 +201,7 @@ def _kin_named(build: Build, span: Span) -> bool:
     tok = build.doc.char_span(span.start, span.end, alignment_mode="expand")
     k = tok.start - 1 if tok is not None else -1
     k -= int(k > 0 and build.doc[k].text == ",")
-    return k >= 0 and build.lowers[k] in build.lex.words.kin_words
+    return k >= 0 and build.texts.hyphened(k) in build.lex.words.kin_words
 
 
 def person_name(build: Build, cand: Candidate) -> str:

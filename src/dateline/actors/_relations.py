@@ -20,6 +20,7 @@ from typing import TYPE_CHECKING
 
 from dateline.actors._agents import CIVILIANS
 from dateline.actors._build import Build, Group, Key
+from dateline.actors._tokens import HYPHENS
 from dateline.records import ActorKind
 
 if TYPE_CHECKING:
@@ -27,8 +28,6 @@ if TYPE_CHECKING:
 
 __all__ = ["relations_pass"]
 
-#: Marks that join a word to the next into one ("son-in-law").
-HYPHENS = frozenset({"-", "\u2010", "\u2011"})
 #: Most words between a possessive and the noun of the relation ("his own legal team", "her late husband").
 MAX_WORDS_BETWEEN = 2
 

@@ -17,7 +17,10 @@ from spacy.attrs import IDX, LENGTH
 if TYPE_CHECKING:
     from spacy.tokens import Doc
 
-__all__ = ["TokenTexts"]
+__all__ = ["HYPHENS", "TokenTexts"]
+
+#: Marks that join the pieces of one word or name when no space stands beside them ("son-in-law").
+HYPHENS = frozenset({"-", "\u2010", "\u2011"})
 
 
 @dataclass(frozen=True)
@@ -50,3 +53,16 @@ class TokenTexts:
     def end(self, k: int) -> int:
         """Where token ``k`` ends in the text."""
         return self.offsets[k] + len(self.words[k])
+
+    def touching(self, k: int) -> bool:
+        """Whether token ``k`` touches the tokens on both sides, no space between ("-" of "Salat-Baroux"), for
+        ``0 < k < len(doc) - 1``."""
+        return self.end(k - 1) == self.offsets[k] and self.end(k) == self.offsets[k + 1]
+
+    def hyphened(self, k: int) -> str:
+        """The lower-case word that ends at token ``k`` with the pieces hyphens join to it ("son-in-law", which
+        the tokenizer splits into five tokens)."""
+        first = k
+        while first >= 2 and self.words[first - 1] in HYPHENS and self.touching(first - 1):
+            first -= 2
+        return self.lowers[k] if first == k else self.between(first, k + 1).lower()
