@@ -315,3 +315,15 @@ def test_a_name_tagged_as_an_organization_takes_the_plural_title_it_shares_with_
                                 "Pierre Varo"))
     assert (names["Pierre Varo"].kind, names["Pierre Varo"].sector) == ("person", "COP")
     assert names["Henri Dusk"].sector == "COP"
+
+
+def test_a_party_to_an_exchange_or_the_body_of_a_rank_is_an_actor() -> None:
+    names = by_name(run("In an interview with Hollow Pine Review, the mayor said the vote was fair. According to "
+                        "data from the Orchard Street Archive, the shootings rose. She is the leader of the "
+                        "Meadowlark Caucus."))
+    assert {"Hollow Pine Review", "Orchard Street Archive", "Meadowlark Caucus"} <= names.keys()
+    assert "Hollow Pine Review" not in by_name(run("The festival drew crowds in Hollow Pine Review on Monday."))
+
+
+def test_a_portfolio_is_no_actor() -> None:
+    assert "East African Affairs" not in by_name(run("He was named minister for East African Affairs on Monday."))

@@ -173,7 +173,8 @@ def _junk(build: Build, group: Group) -> bool:
         return True  # "make Melbourne Australia's capital", "at Abqaiq"; not "Nikki Holland of the NCA said"
     letters = [c for c in group.name if c.isalpha()]
     acronym = len(words) == 1 and bool(letters) and all(c.isupper() for c in letters)
-    if acronym and (len(letters) > MAX_ACRONYM_LETTERS or not any(_agent(build, t) or _named_org(t) for t in tokens)):
+    if acronym and (len(letters) > MAX_ACRONYM_LETTERS
+                    or not any(_agent(build, t) or _named_org(t) or _party(build, t) for t in tokens)):
         return True  # shouting ("ABSTAINS"); an acronym no dictionary knows that does nothing ("wear PPE")
     return not any(_acts(build, t) for t in tokens)
 
@@ -292,10 +293,31 @@ def _acts(build: Build, tok: Token) -> bool:
         return True
     if tok.dep_ != "pobj":
         return False
-    preposition = tok.head
-    if preposition.lower_ in build.lex.words.locative_prepositions or _medium(build, tok):
+    if _party(build, tok):
+        return True  # "an interview with Forbes", "the leader of the Black Caucus"
+    preposition, words = tok.head, build.lex.words
+    if preposition.lower_ in words.locative_prepositions or _medium(build, tok):
         return False
     return preposition.dep_ == "agent" or preposition.head.pos_ in ("VERB", "AUX") or preposition.head.dep_ == "prep"
+
+
+def _party(build: Build, tok: Token) -> bool:
+    """Whether a mention is the object of a preposition that makes it a party of the noun before it
+    (:func:`_party_of_noun`)."""
+    return tok.dep_ == "pobj" and _party_of_noun(build, tok.head)
+
+
+def _party_of_noun(build: Build, preposition: Token) -> bool:
+    """Whether a preposition joins its object to a noun as a party: to a noun of an exchange ("an interview
+    with Forbes", "remarks to ABC", "data from the Archive") or to a person's rank, title or noun ("the leader
+    of the Black Caucus", "a co-chair of Black Voices", "a colleague at the Hollow Pine Trust")."""
+    noun, words = preposition.head, build.lex.words
+    if noun.pos_ != "NOUN" or noun.i >= preposition.i:
+        return False
+    if preposition.lower_ in words.exchange_prepositions and noun.lower_ in words.exchange_nouns:
+        return True
+    ranked = noun.lower_ in words.position_words or noun.lower_ in build.lex.titles
+    return preposition.lower_ in words.rank_prepositions and (ranked or noun.lower_ in words.person_nouns)
 
 
 def _medium(build: Build, tok: Token) -> bool:
@@ -337,4 +359,5 @@ def _place_position(build: Build, tok: Token) -> bool:
     head = tok.head
     if tok.dep_ in MODIFYING and head.i > tok.i and head.pos_ == "NOUN" and head.is_lower and not head.ent_type_:
         return True
-    return tok.dep_ == "pobj" and tok.head.lower_ in build.lex.words.locative_prepositions
+    return (tok.dep_ == "pobj" and tok.head.lower_ in build.lex.words.locative_prepositions
+            and not _party_of_noun(build, tok.head))  # not "data from the Archive"

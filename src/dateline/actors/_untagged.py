@@ -93,9 +93,10 @@ def _only_a_name(build: Build, text: str, tokens: range) -> bool:
     if lex.lookup(text) or (lex.heads is not None and lex.heads.sector(text)):
         return False  # a name the dictionaries know, or an organization's ("Assembly", "Foundation")
     kb, words = lex.kb, lex.words
+    said = words.person_nouns | words.not_actor_heads  # "Lord Mayor Candidate": a title's last word
     for k in tokens:
         lower = lowers[k]
-        if lower in lex.role_words or lower in lex.titles or lower in words.person_nouns or lower in words.not_actor_heads:
+        if lower in lex.role_words or lower in lex.titles or lower in said:
             return False
         if kb is not None and (build.texts.words[k] in kb.towns or build.texts.words[k] in kb.divisions):
             return False

@@ -103,6 +103,10 @@ class Words:
     suspect_nouns: frozenset[str]
     unnamed_person_nouns: frozenset[str]
     source_words: frozenset[str]
+    #: nouns of what passes between parties, and the prepositions that join a party to one ("an interview
+    #: with Forbes"): the party takes part in an act
+    exchange_nouns: frozenset[str]
+    exchange_prepositions: frozenset[str]
     affiliation_prepositions: frozenset[str]
     #: verbs of a relative clause on a name whose object is the person's organization ("who heads the X")
     heading_verbs: frozenset[str]
@@ -267,6 +271,8 @@ def parse_words(data: dict[str, Any]) -> Words:
         suspect_nouns=_lower_words(data, "suspect_nouns"),
         unnamed_person_nouns=_lower_words(data, "unnamed_person_nouns"),
         source_words=_lower_words(data, "source_words"),
+        exchange_nouns=_lower_words(data, "exchange_nouns"),
+        exchange_prepositions=_lower_words(data, "exchange_prepositions"),
         affiliation_prepositions=_lower_words(data, "affiliation_prepositions"),
         heading_verbs=_lower_words(data, "heading_verbs"),
         listing_words=_lower_words(data, "listing_words"),
