@@ -581,3 +581,21 @@ def test_a_person_of_an_unknown_body_takes_the_kind_the_words_in_apposition_to_i
     article = run('Dana Holt of "Speak Freely", an abuse victim support charity, told reporters it was not enough.',
                   dt.date(2020, 9, 1))
     assert actor_of(article, "Dana Holt").sector == "NGO"
+
+
+# ---- organizations no dictionary knows, by their heads ---------------------------------------------------
+
+
+def test_a_committee_or_caucus_of_a_legislature_is_the_legislatures_but_another_committee_says_no_sector() -> None:
+    article = run("The House Fisheries and Trade Committee and the Congressional Rural Caucus questioned the plan "
+                  "on Monday. The Harbor Peace Committee awarded the prize.", dt.date(2019, 10, 18))
+    assert actor_of(article, "House Fisheries and Trade Committee").sector == "LEG"
+    assert actor_of(article, "Congressional Rural Caucus").sector == "LEG"
+    assert actor_of(article, "Harbor Peace Committee").sector is None
+
+
+def test_a_website_and_a_banking_group_take_their_kinds_sector() -> None:
+    article = run("The mayor resigned, Marshport.com reported. The Kestrel Banking Group said it would "
+                  "lend the town money.", dt.date(2019, 10, 18))
+    assert actor_of(article, "Marshport.com").sector == "JRN"
+    assert actor_of(article, "Kestrel Banking Group").sector == "BUS"

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Mapping
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from typing import Any
 
 from dateline._data import is_strings
@@ -35,11 +35,19 @@ class OrganizationHeads:
     #: lower-case names of countries and capitals, which may close an organization's name after its head
     #: ("Marriage Equality Coalition Taiwan", "University College London")
     countries: frozenset[str] = frozenset()
+    #: endings of a name's last word -> sector ("Politics1.com": a website, the media's)
+    suffixes: Mapping[str, str] = field(default_factory=dict)
+    #: heads that say a sector only inside a name one of whose earlier words names the body they belong to:
+    #: (heads, such words, sector) ("House Oversight Committee", "Congressional Black Caucus": LEG)
+    within: tuple[tuple[frozenset[str], frozenset[str], str], ...] = ()
 
     def sector(self, name: str) -> str | None:
         """The sector the head of ``name`` says ("University of Cambridge" -> EDU), None if it says none."""
         words = [w.lower() for w in _WORDS.findall(name)]
-        found = self._head(words)
+        found = self._head(words) if words else None
+        if found is None and words:
+            found = next((sector for end, sector in self.suffixes.items() if words[-1].endswith(end)), None)
+            found = found or self._body_within(words)
         for size in range(1, COUNTRY_WORDS + 1):
             if found is not None or len(words) <= size:
                 break
@@ -49,6 +57,15 @@ class OrganizationHeads:
             return found
         owner = _OWNER.match(name)  # a body of another: "House of Representatives' Committee on Ways and Means"
         return self.sector(owner.group(1)) if owner is not None else None
+
+    def _body_within(self, words: list[str]) -> str | None:
+        """The sector of a head that says one only with a word of its body before it in the name ("House
+        Oversight and Reform Committee"), read before "of" ("Committee of the Senate" is not read)."""
+        cut = next((words[:k] for k, word in enumerate(words) if k and word in self.stops), words)
+        for heads, owners, sector in self.within:
+            if cut[-1] in heads and any(w in owners for w in cut[:-1]):
+                return sector
+        return None
 
     def _head(self, words: list[str]) -> str | None:
         for size in range(min(self.longest, len(words)), 1, -1):  # "House of Lords", before "of" cuts it
@@ -74,14 +91,24 @@ def parse_heads(entries: Any, stops: frozenset[str], countries: frozenset[str] =
     if not isinstance(entries, list):
         raise _fail("'organization_heads' must be a list of objects with 'words' and 'sector'")
     table: dict[str, str] = {}
+    suffixes: dict[str, str] = {}
+    within: list[tuple[frozenset[str], frozenset[str], str]] = []
     for i, entry in enumerate(entries):
         if not (isinstance(entry, dict) and isinstance(entry.get("sector"), str)
-                and is_strings(entry.get("words"), nonempty=True)):
-            raise _fail(f"organization_heads[{i}] needs 'words' and a 'sector'")
-        for word in entry["words"]:
-            table[" ".join(w.lower() for w in _WORDS.findall(word))] = entry["sector"]
+                and (is_strings(entry.get("words"), nonempty=True) or is_strings(entry.get("suffixes"), nonempty=True))
+                and (entry.get("within") is None or is_strings(entry["within"], nonempty=True))):
+            raise _fail(f"organization_heads[{i}] needs 'words' (with 'within', if any, a list of words) or "
+                        "'suffixes', and a 'sector'")
+        lowered = [" ".join(w.lower() for w in _WORDS.findall(word)) for word in entry.get("words", [])]
+        if entry.get("within") is not None:
+            within.append((frozenset(lowered), frozenset(w.lower() for w in entry["within"]), entry["sector"]))
+            continue
+        sector: str = entry["sector"]
+        table.update(dict.fromkeys(lowered, sector))
+        suffixes.update(dict.fromkeys((s.lower() for s in entry.get("suffixes", [])), sector))
     names = frozenset(" ".join(w.lower() for w in _WORDS.findall(c)) for c in countries)
-    return OrganizationHeads(table, stops, max((len(k.split()) for k in table), default=0), names)
+    return OrganizationHeads(table, stops, max((len(k.split()) for k in table), default=0), names, suffixes,
+                             tuple(within))
 
 
 def display_case(name: str, particles: frozenset[str]) -> str:
