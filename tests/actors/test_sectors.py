@@ -247,6 +247,14 @@ def test_an_unnamed_attacker_is_one_criminal_person_of_the_storys_country() -> N
     assert actor_of(article, "the suspect") is attacker
 
 
+def test_counted_victims_are_a_group_of_their_own_beside_the_counted_people() -> None:
+    article = run("A gunman shot two victims in Lyon, France, on Friday, and three people were hurt in the crush.",
+                  dt.date(2021, 3, 2))
+    victims = actor_of(article, "victims")
+    assert (victims.name, victims.kind, victims.country, victims.sector) == ("French victims", "group", "FRA", "CVL")
+    assert actor_of(article, "people").name == "French people"
+
+
 def test_an_agent_noun_before_a_noun_of_an_act_is_an_actor_but_not_an_adjective_before_a_thing() -> None:
     article = run("A police raid in Leeds, England, ended on Monday. Military aid rose, and the police station "
                   "closed.", dt.date(2021, 3, 2))
