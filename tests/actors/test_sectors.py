@@ -255,6 +255,19 @@ def test_counted_victims_are_a_group_of_their_own_beside_the_counted_people() ->
     assert actor_of(article, "people").name == "French people"
 
 
+def test_one_judge_is_a_person_but_judges_a_court_and_a_role_said_of_someone_are_not() -> None:
+    article = run("Two days later, a federal judge in Detroit, Michigan, dismissed the suit. Judges in Ohio had "
+                  "ruled, and the court agreed. Jane Roe, who is a judge, stayed silent.", dt.date(2020, 11, 22))
+    at = article.text.index("judge in")
+    judge = article.actor_at(at, at + len("judge"))
+    assert judge is not None
+    assert (judge.name, judge.kind, judge.country, judge.sector) == ("U.S. judge", "person", "USA", "JUD")
+    assert actor_of(article, "Judges").kind == "group"
+    assert actor_of(article, "court").kind != "person"
+    at = article.text.index("a judge,") + 2
+    assert article.actor_at(at, at + len("judge")) is not judge
+
+
 def test_an_agent_noun_before_a_noun_of_an_act_is_an_actor_but_not_an_adjective_before_a_thing() -> None:
     article = run("A police raid in Leeds, England, ended on Monday. Military aid rose, and the police station "
                   "closed.", dt.date(2021, 3, 2))

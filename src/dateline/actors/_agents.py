@@ -22,6 +22,7 @@ from dateline.actors._parties import (
     counted,
     may_be_bare,
     no_group,
+    one_person,
     owner_word,
     staff_of_another_body,
     victims,
@@ -252,6 +253,10 @@ def _agent(
     found = _agent_group(build, iso, sector, label, noun, staff=staff_of_another_body(doc, i, j))
     if found is None:
         return
+    if found[1].kind == "group" and one_person(build, j, noun):  # "a federal judge": one of the judges
+        key, group = found
+        name = build.lex.words.group(country_names(build, group.country)[1], noun) if group.country else noun
+        found = (*key, noun), Group(name, "person", group.country, sector)
     if sector == GOVERNMENT and noun in build.lex.words.government_words and found[0][0] == "G":
         found = _led(build, i, found)
     group = build.add_tokens(*found, range(lo, j))

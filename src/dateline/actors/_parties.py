@@ -21,7 +21,8 @@ if TYPE_CHECKING:
     from dateline.actors._build import Build
     from dateline.actors._words import Words
 
-__all__ = ["bare_party", "counted", "may_be_bare", "no_group", "owner_word", "staff_of_another_body", "victims"]
+__all__ = ["bare_party", "counted", "may_be_bare", "no_group", "one_person", "owner_word", "staff_of_another_body",
+           "victims"]
 
 #: Penn tags of plural nouns, and the dependency labels of a clause's parties: a bare plural role noun in
 #: one of these places is a group actor (see :func:`bare_party`).
@@ -30,6 +31,10 @@ _PARTY_DEPS = frozenset({"nsubj", "nsubjpass", "dobj", "obj", "dative"})
 #: Sectors whose role nouns, bare, name things more often than people: PLOVER's military nouns are mostly
 #: weapons and ships ("tankers", "bombers"), and its people ("troops") are curated agents that need no rule.
 _NO_BARE_GROUPS = frozenset({"MIL"})
+#: Where a singular role noun says what someone is, not who acts: a copula's attribute, an apposition, the
+#: object of "as".
+_PREDICATE_DEPS = frozenset({"attr", "appos", "acomp", "oprd"})
+_ROLE_PREPOSITIONS = frozenset({"as"})
 
 
 def may_be_bare(build: Build, noun: str, sector: str) -> bool:
@@ -57,6 +62,23 @@ def bare_party(doc: Doc, k: int, words: Words) -> bool:
         return True
     prep = tok.head
     return tok.dep_ == "pobj" and prep.dep_ in ("prep", "agent") and prep.head.pos_ in ("VERB", "AUX")
+
+
+def one_person(build: Build, j: int, noun: str) -> bool:
+    """Whether the agent noun ending at token ``j`` names one person ("a federal judge dismissed the suit", "the
+    officer said"): a singular title or noun of a person after an article whose plural is an agent noun too
+    ("judge", "judges"), not a body ("the court", "a crowd", "the police")."""
+    tok, words = build.doc[j - 1], build.lex.words
+    if tok.tag_ != "NN" or (noun not in build.lex.titles and noun not in words.person_nouns):
+        return False
+    if words.plural(noun) == noun or words.plural(noun) not in build.lex.agents:
+        return False
+    if not any(c.dep_ == "det" and c.lower_ in words.determiners for c in tok.children):
+        return False
+    while tok.dep_ == "conj" and tok.head.i < tok.i:
+        tok = tok.head  # "not a Muslim and a public activist"
+    # "she is a judge", "my growth as an activist", "posing as a journalist": a role, no one who acts
+    return tok.dep_ not in _PREDICATE_DEPS and not (tok.dep_ == "pobj" and tok.head.lower_ in _ROLE_PREPOSITIONS)
 
 
 def owner_word(tok: Token) -> bool:
