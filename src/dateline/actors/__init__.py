@@ -3,8 +3,9 @@
 Mentions come from the curated dictionaries (countries, capitals and metonyms,
 organizations, people with their terms in office, generic agents such as
 "troops" or "the Foreign Ministry"), from spaCy's entities (cleaned of the
-small model's usual errors) and from titles in the text ("Russian President
-Vladimir Putin", "the U.S. president"). A bare surname the tagger did not
+small model's usual errors; a name it left untagged right after a person's
+title is read too: :mod:`dateline.actors._untagged`) and from titles in the
+text ("Russian President Vladimir Putin", "the U.S. president"). A bare surname the tagger did not
 read as a person's is the person named before with that name
 (:mod:`dateline.actors._surnames`); "he"/"she" join the one person actor
 they can refer to. Each actor keeps every span that mentions it, so later

@@ -2,8 +2,9 @@
 
 "Russia's Foreign Ministry" and "the Foreign Ministry" (after Moscow) -> the
 Russian Foreign Ministry (GOV); "Russian troops" -> the Russian military (MIL);
-"three people" in a story set in Samoa -> Samoan people (CVL); "the officers"
-after "the Metropolitan Police" -> the Metropolitan Police. Title-only
+"three people" in a story set in Samoa -> Samoan people (CVL), "two victims" there -> Samoan victims;
+"the officers" after "the Metropolitan Police" -> the Metropolitan Police; one of the agents named
+in the singular, "a federal judge dismissed the suit", is one person (U.S. judge, JUD). Title-only
 references ("the U.S. president") are read in :mod:`dateline.actors._titles`;
 the places that give agents their country ("police in St. Louis") in
 :mod:`dateline.actors._agent_places`.

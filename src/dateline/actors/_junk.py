@@ -31,7 +31,10 @@ Only names no dictionary knows and no title explains are judged (``Group.unknown
   "published in Current Biology"): organizations are kept only where a mention
   is the subject, owner or object of a verb or the object of a verb's
   preposition ("Time named Greta Thunberg", "told NPR", "worked for the
-  Brigade", "according to NPR").
+  Brigade", "according to NPR"), or a party of an exchange or the body of a
+  rank ("an interview with Forbes", "remarks to ABC", "the leader of the
+  Black Caucus": ``exchange_nouns`` of actors.json, titles and position words);
+  a portfolio ("minister for East African Affairs") is none.
 
 An unknown "person" named once before a noun of things made and sold is their
 maker, an organization ("take the case of John Deere tractors"); one whose last
