@@ -256,7 +256,7 @@ def test_counted_victims_are_a_group_of_their_own_beside_the_counted_people() ->
 
 
 def test_one_judge_is_a_person_but_judges_a_court_and_a_role_said_of_someone_are_not() -> None:
-    article = run("Two days later, a federal judge in Detroit, Michigan, dismissed the suit. Judges in Ohio had "
+    article = run("Last week a federal judge in Austin, Texas, threw out the lawsuit. Judges in Ohio had "
                   "ruled, and the court agreed. Jane Roe, who is a judge, stayed silent.", dt.date(2020, 11, 22))
     at = article.text.index("judge in")
     judge = article.actor_at(at, at + len("judge"))

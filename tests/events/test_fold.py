@@ -6,9 +6,9 @@ from tests.events.test_events import actor_names, only, run
 
 
 def test_a_clause_the_parse_hangs_on_another_across_a_semicolon_is_no_content_of_it() -> None:
-    # the parse makes "sent" the complement of "released": the request is no content of a release
-    article = run("Senator Tom Baker sent a letter requesting new sanctions to President Maria Costa; the sanctions "
-                  "were released later the same day.")
+    # the parse makes "handed" the complement of "approved": the demand is no content of the approval
+    article = run("Union leader Ana Ruiz handed a petition demanding safer mines to Minister Leo Park; the new mine "
+                  "rules were approved a week later.")
     event = only(article, "REQUEST")
-    assert actor_names(article, event.actors) == ["Tom Baker"]
-    assert actor_names(article, event.recipients) == ["Maria Costa"]
+    assert actor_names(article, event.actors) == ["Ana Ruiz"]
+    assert actor_names(article, event.recipients) == ["Leo Park"]

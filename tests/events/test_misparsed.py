@@ -15,18 +15,17 @@ def _words() -> Any:
 
 
 def test_a_passive_whose_subject_the_parse_makes_an_object_of_after_is_done_to_it() -> None:
-    # the parse makes "Jan Kowalski" the object of "after" and "stabbed" a verb joined to "arrested"
-    article = run("A suspect has been arrested after Jan Kowalski, mayor of the Polish town of Sopot, was "
-                  "stabbed on Sunday whilst on stage at a charity concert.")
+    # the parse makes "Lena Vogt" the object of "after" and "attacked" a verb joined to "detained"
+    article = run("Police have detained a man after Lena Vogt, head of the council of the Bavarian city of Passau, "
+                  "was attacked on Friday during a street festival.")
     event = only(article, "ASSAULT")
-    assert actor_names(article, event.recipients) == ["Jan Kowalski"]
+    assert actor_names(article, event.recipients) == ["Lena Vogt"]
 
 
 def test_a_passive_joined_by_and_shares_the_subject_of_the_verb_before(nlp: Any) -> None:
-    doc = nlp("Tom Baker was convicted of fraud in 2008 in the Northern District of Ohio, and was sentenced to "
-              "serve 120 months in prison.")
-    sentenced = next(t for t in doc if t.lower_ == "sentenced")
-    assert [t.text for t in stray_patient(sentenced, _words())] == ["Baker"]
+    doc = nlp("Ana Ruiz was charged with bribery in 2015 by prosecutors in Leeds, and was jailed for six years.")
+    jailed = next(t for t in doc if t.lower_ == "jailed")
+    assert [t.text for t in stray_patient(jailed, _words())] == ["Ruiz"]
 
 
 def test_a_passive_with_its_own_subject_or_after_another_phrase_has_no_stray_patient(nlp: Any) -> None:
@@ -37,8 +36,9 @@ def test_a_passive_with_its_own_subject_or_after_another_phrase_has_no_stray_pat
 
 
 def test_a_second_object_the_parse_makes_an_apposition_is_done_to_the_first() -> None:
-    # the parse hangs "a full pardon" on "Ohio", the end of the apposition that describes Tom Baker
-    article = run("President Maria Costa granted Tom Baker, a former senator from Ohio, a full pardon on Tuesday.")
+    # the parse hangs "a full pardon" on "Leeds", the end of the apposition that describes Tom Baker
+    article = run("President Maria Costa offered Tom Baker, the jailed editor of a weekly in Leeds, a full pardon "
+                  "last week.")
     event = only(article, "CONCEDE")
     assert actor_names(article, event.actors) == ["Maria Costa"]
     assert actor_names(article, event.recipients) == ["Tom Baker"]

@@ -40,7 +40,8 @@ def untagged_names(build: Build, ents: Sequence[Entity]) -> list[Candidate]:
     singular = lex.titles.keys() | words.person_nouns
     kin = words.kin_words | words.person_nouns
     courtesy = {w.lower() for w in words.honorifics}
-    cues = singular | courtesy | {f"{w}s" for w in singular} | kin
+    plurals = {words.plural(w): w for w in singular}  # "Secretaries" -> "secretary"
+    cues = singular | courtesy | plurals.keys() | kin
     lasts = {w.rsplit("-", 1)[-1] for w in cues}  # "law" of "son-in-law", which the tokenizer splits
     tagged = {k for ent in ents for k in range(ent.start, ent.end)}
     out: list[Candidate] = []
@@ -54,7 +55,7 @@ def untagged_names(build: Build, ents: Sequence[Entity]) -> list[Candidate]:
                 continue
             start += 1  # "his son-in-law, John Roe-Doe"
         found = _name_run(build, start, tagged)
-        plural = cue not in singular and cue[:-1] in singular
+        plural = cue not in singular and cue in plurals
         while found is not None:
             out.append(found)
             after = found.tok_end
