@@ -31,8 +31,8 @@ def test_a_passive_joined_by_and_shares_the_subject_of_the_verb_before(nlp: Any)
 def test_a_passive_with_its_own_subject_or_after_another_phrase_has_no_stray_patient(nlp: Any) -> None:
     doc = nlp("Tom Baker was convicted of fraud in 2008.")
     assert stray_patient(next(t for t in doc if t.lower_ == "convicted"), _words()) == []
-    doc = nlp("Another man, who was arrested on the day of the theft, was released on bail.")
-    assert stray_patient(next(t for t in doc if t.lower_ == "released"), _words()) == []
+    doc = nlp("A second woman, who had been questioned at the scene of the fire, was freed without charge.")
+    assert stray_patient(next(t for t in doc if t.lower_ == "freed"), _words()) == []
 
 
 def test_a_second_object_the_parse_makes_an_apposition_is_done_to_the_first() -> None:

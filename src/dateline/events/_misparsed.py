@@ -81,7 +81,7 @@ def _phrase_head(last: Token, helper: Token, words: Words) -> list[Token]:
     if head.pos_ not in NOUNISH:
         return []
     if head.dep_ == "pobj" and head.head.lower_ not in words.temporal_marks:
-        return []  # "the day of the theft, was released": the end of another phrase
+        return []  # "questioned at the scene of the fire, was freed": the end of another phrase
     return [head]
 
 
