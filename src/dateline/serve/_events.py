@@ -21,7 +21,7 @@ BUCKETS = ("day", "week", "month", "year")
 _EVENT_COLUMNS = """
     e.article_id, e.id, e.type, e.mode, e.status, e.quad, e.intensity, e.confidence,
     e.date_value, e.date_text, e.date_start, e.date_end, e.date_precision,
-    e.place_name, e.place_country, e.place_lat, e.place_lon,
+    e.place_name, e.place_country, e.place_lat, e.place_lon, e.place_within,
     e.trigger_start, e.trigger_end, e.trigger_text, e.evidence_start, e.evidence_end, e.evidence_text,
     e.article_title, e.article_published
 """

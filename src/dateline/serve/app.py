@@ -258,7 +258,8 @@ def _max_path() -> Any:
 
 _CSV_COLUMNS = (
     "article_id", "id", "type", "mode", "status", "quad", "intensity", "date_value", "date_start", "date_end",
-    "date_precision", "date_text", "place_name", "place_country", "place_lat", "place_lon", "article_title",
+    "date_precision", "date_text", "place_name", "place_country", "place_lat", "place_lon", "place_within",
+    "article_title",
 )
 
 

@@ -72,7 +72,7 @@ export function renderReader(root, article, { onActor, selectEvent }) {
     if (kind === "trigger") showEvent(record);
     else if (kind === "quote") showQuote(record);
     else if (kind === "actor") showActor(record);
-    else if (kind === "place") fields([["name", record.name], ["country", record.country], ["lat, lon", record.lat == null ? null : `${record.lat}, ${record.lon}`], ["point of the town it is in", record.within], ["GeoNames id", record.geonames_id], ["text", record.text]]);
+    else if (kind === "place") fields([["name", record.name], ["country", record.country], ["lat, lon", record.lat == null ? null : `${record.lat}, ${record.lon}`], ["in (lat, lon are this town's)", record.within], ["GeoNames id", record.geonames_id], ["text", record.text]]);
     else fields([["text", record.text], ["value", record.value], ["type", record.type]]);
     panel.append(el("details", {}, el("summary", {}, "coded record (JSON)"), el("pre", {}, JSON.stringify(record, null, 2))));
     markRange(mark.start, mark.end, "selected");
@@ -103,7 +103,7 @@ export function renderReader(root, article, { onActor, selectEvent }) {
     fields([
       ["status", event.status], ["mode", event.mode], ["actors", actorList(event.actors)],
       ["recipients", actorList(event.recipients)], ["date", event.date ? `${event.date.value || "?"} (“${event.date.text || ""}”)` : null],
-      ["place", event.place ? `${event.place.name}${event.place.country ? `, ${event.place.country}` : ""}` : null],
+      ["place", event.place ? `${event.place.name}${event.place.within ? ` (in ${event.place.within})` : ""}${event.place.country ? `, ${event.place.country}` : ""}` : null],
       ["intensity", event.intensity], ["confidence", event.confidence], ["contexts", (event.contexts || []).join(", ")],
     ]);
     const ev = event.evidence;
