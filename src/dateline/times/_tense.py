@@ -45,7 +45,7 @@ def _verb_tense(verb: Token, words: dict[str, frozenset[str]]) -> str:
     """The tense of a verb token, from its tag and auxiliaries (see :func:`tense_at`).
 
     A passive in the present ("is expected") is present, a gerund with no auxiliary untensed; a participle with no
-    auxiliary ("the record set on Aug. 6") and a present perfect are past;
+    passive auxiliary ("the record set on Aug. 6") and a present perfect are past;
     "would" and a bare infinitive ("agreed to meet") look ahead.
     """
     if verb.tag_ == "VB" and verb.dep_ in _CLAUSES and verb.head.lemma_ in words["future_verbs"]:
@@ -67,8 +67,9 @@ def _verb_tense(verb: Token, words: dict[str, frozenset[str]]) -> str:
         not auxes or any(a.dep_ == "auxpass" and a.tag_ in _FINITE_PRESENT_TAGS for a in auxes)
     ):
         return "future"  # "crowds are expected this summer"
-    if verb.tag_ == "VBN" and (not auxes or any(a.lemma_ in words["perfect_auxiliaries"] for a in auxes)):
-        return "past"
+    if verb.tag_ == "VBN" and (not any(a.dep_ == "auxpass" for a in auxes)
+                               or any(a.lemma_ in words["perfect_auxiliaries"] for a in auxes)):
+        return "past"  # no passive auxiliary: a bare participle, whatever the parse hung on it ("do ... levied")
     finite = {verb.tag_, *(a.tag_ for a in auxes)} & _FINITE_PRESENT_TAGS
     if finite and any(ch.dep_ == "acomp" and ch.lemma_ in words["future_verbs"] for ch in verb.children):
         return "future"  # "elections are due in October"
