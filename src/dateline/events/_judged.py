@@ -31,7 +31,9 @@ stands only with its party a known actor. A party is named, or a body a name qua
 government"), and what the words call it may be said of it ("Reyes is a corrupt politician"). A verb of
 claiming (``claiming_verbs``) judges in this way only: "claimed the corrupt Reyes had stolen the vote".
 A judgement quoted over several sentences rests on the sentence that holds most of it ("... She was a
-giant of the struggle. ... We will miss her", wrote X: the giant), which is its evidence.
+giant of the struggle. ... We will miss her", wrote X: the giant), which is its evidence. Words that
+judge no one but say a named party did a wrong ("said Y broke the law") are the speaker's accusation of
+it (:mod:`dateline.events._wrongs`).
 """
 
 from __future__ import annotations
@@ -47,6 +49,7 @@ from dateline.events._context import status
 from dateline.events._fold import CONFLICT_QUADS, PARTY_ENTS, Hit
 from dateline.events._lexicon import Entry, Lexicon, Words
 from dateline.events._plover import plover
+from dateline.events._wrongs import wrongdoers
 
 if TYPE_CHECKING:
     from spacy.tokens import Doc, Token
@@ -369,6 +372,15 @@ def claimed(hits: Mapping[int, Hit], lex: Lexicon) -> dict[int, Hit]:
     return out
 
 
+def _accused(token: Token, lex: Lexicon) -> Hit | None:
+    """The speaker's accusation of the named parties the words say did a wrong ("said Y broke the law"), when
+    the words hold no judgement of their own (:mod:`dateline.events._wrongs`)."""
+    entry = _entry(token, "ACCUSE", lex.words)
+    actors = find_args(token, entry, lex.nouns, lex.light, lex.words).actors
+    parties = wrongdoers(token, frozenset(t.i for t in actors), lex.words)
+    return Hit(token, entry, Args(actors, tuple(parties)), JUDGED_WEIGHT, apart=True) if parties else None
+
+
 def judged(sentence: TokenSpan, lex: Lexicon, taken: Mapping[int, Hit]) -> dict[int, Hit]:
     """The sentence's judgement hits on verbs that are no lexicon hit (``taken``) themselves."""
     words = lex.words
@@ -381,7 +393,7 @@ def judged(sentence: TokenSpan, lex: Lexicon, taken: Mapping[int, Hit]) -> dict[
         if lemma in words.naming_verbs:
             hit = _naming(token, lex)
         elif lemma in words.speech_verbs:
-            hit = _speech(token, lex, taken)
+            hit = _speech(token, lex, taken) or _accused(token, lex)
         elif lemma in words.claiming_verbs:  # what one claims of a party, only where the words call it so
             said = _asserted(_reported(token), token, words)
             hit = _qualified(token, said, lex) if said and not _retold(said, token, words) else None
