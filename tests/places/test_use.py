@@ -39,6 +39,23 @@ def test_a_seat_of_government_that_acts_or_backs_is_no_place() -> None:
     assert ("Washington", "Washington", "USA", "city") in _places("A Washington-based group sued the city.")
 
 
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The union imposed sanctions on Minsk after the vote.",
+        "Hanoi cut ties with Washington last year.",
+        "Talks with Moscow stalled over the weekend.",
+    ],
+)
+def test_a_capital_after_a_plural_government_noun_is_its_government(text: str) -> None:
+    # "sanctions", "ties", "talks": the noun as written, whose lemma ("sanction", "tie", "talk") the list lacks
+    assert _places(text) == []
+
+
+def test_a_capital_after_a_preposition_of_movement_stays_a_place() -> None:
+    assert [f[0] for f in _places("The envoy flew with her aides to Moscow.")] == ["Moscow"]
+
+
 def test_a_town_too_small_for_the_gazetteer_keeps_its_state() -> None:
     found = _resolved("A son of the couple, who lives in Granby, Vt., declined to comment.")
     assert [(p.span.text, p.name, p.country, p.lat) for p in found] == [

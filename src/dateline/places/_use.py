@@ -66,8 +66,11 @@ def for_government(span: TokenSpan, words: UseWords, *, building: bool = False) 
     if root.dep_ == "pobj" and head.dep_ == "agent":  # "a charge denied by the Kremlin"
         return building
     if root.dep_ == "pobj" and head.lower_ in words.relation_prepositions:
-        governor = head.head.lemma_.lower()  # "ties with Beijing", "imposed sanctions on Moscow"
-        return governor in words.government_nouns or (head.head.pos_ == "VERB" and governor in words.agent_verbs)
+        governor = head.head  # "ties with Beijing", "imposed sanctions on Moscow"
+        # the noun as written or its lemma: the list names plurals ("ties", "sanctions") whose lemma it lacks
+        if {governor.lemma_.lower(), governor.lower_} & words.government_nouns:
+            return True
+        return governor.pos_ == "VERB" and governor.lemma_.lower() in words.agent_verbs
     return False
 
 
