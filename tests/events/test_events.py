@@ -1032,6 +1032,13 @@ def test_crashes_are_no_assaults_but_a_car_driven_as_a_weapon_is() -> None:
     assert texts(stabbed.actor_spans) == ["Tom Hale"]
 
 
+def test_an_accident_that_kills_is_no_assault() -> None:
+    for text in ("A ferry collision killed nine people near Manila.", "A train derailment injured forty passengers.",
+                 "A crash on the motorway killed a family of four.", "A stampede at the stadium killed six fans."):
+        assert [e.type for e in run(text).events if e.type == "ASSAULT"] == [], text
+    assert only(run("Gunmen killed nine people near Manila on Sunday."), "ASSAULT").actors
+
+
 def test_urged_or_tried_for_acts_have_not_occurred() -> None:
     article = run("Maria Lopez encouraged the FBI to release the tapes.")
     request = only(article, "REQUEST")
