@@ -1039,6 +1039,15 @@ def test_an_accident_that_kills_is_no_assault() -> None:
     assert only(run("Gunmen killed nine people near Manila on Sunday."), "ASSAULT").actors
 
 
+def test_an_act_timed_by_an_occasion_takes_no_date_of_the_sentences_before() -> None:
+    article = run("The farm union has grown fast this year. In May, its leader Ann Cole criticized the plan. "
+                  "Thousands of farmers were expected to protest in Leeds during the summit.", published="2019-07-07")
+    accused = only(article, "ACCUSE").date
+    assert accused is not None and accused.value == "2019-05"
+    protest = only(article, "PROTEST")
+    assert protest.date is not None and protest.date.value == "2019-07"
+
+
 def test_urged_or_tried_for_acts_have_not_occurred() -> None:
     article = run("Maria Lopez encouraged the FBI to release the tapes.")
     request = only(article, "REQUEST")

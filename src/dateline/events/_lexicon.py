@@ -214,6 +214,7 @@ class Words:
     making_verbs: frozenset[str]
     any_act_nouns: frozenset[str]
     intention_nouns: frozenset[str]
+    occasion_prepositions: frozenset[str]
 
 
 #: Lists of :class:`Words` matched as written rather than lower-cased.

@@ -22,6 +22,7 @@ from dateline.records import Article, Event, EventDate, Place, TimeExpr
 
 if TYPE_CHECKING:
     from spacy.tokens import Span as TokenSpan
+    from spacy.tokens import Token
 
 __all__ = ["CARRY_SENTENCES", "DAY_VALUE", "LEAD_SENTENCES", "Scene", "in_story_time", "lead_day", "line",
            "remember", "setting"]
@@ -131,7 +132,7 @@ def setting(article: Article, hit: Hit, bounds: tuple[int, int], number: int, sc
         plan_tense(hit.token) if state == "planned" else None)  # "said he intended to sue": dated by the saying
     if date is None and tense == "present":
         date = scene.month  # "X has accused Y": news
-    if date is None:
+    if date is None and not _at_occasion(hit.token, words):
         date = narrative_date(number, scene.stated, [(e[0], e[1]) for e in earlier], CARRY_ACTOR_SENTENCES,
                               CARRY_SENTENCES)
         carried = date is not None
@@ -141,6 +142,12 @@ def setting(article: Article, hit: Hit, bounds: tuple[int, int], number: int, sc
         place, told = _story_place(article, date, number, scene, recent)
         carried = carried or told
     return date, place, carried
+
+
+def _at_occasion(trigger: Token, words: Words) -> bool:
+    """Whether the act is timed by an occasion its clause names ("protest during the summit"): the date stated
+    a sentence or two before belongs to another act."""
+    return any(c.dep_ == "prep" and c.lower_ in words.occasion_prepositions for c in trigger.children)
 
 
 def _seat(article: Article, actor_ids: Sequence[str], words: Words) -> Place | None:
