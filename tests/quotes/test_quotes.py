@@ -126,6 +126,18 @@ def test_pronoun_goes_to_the_nearest_person_before(nlp: Any) -> None:
     assert quote.speaker == "m1" and text_of(quote.speaker_span) == "she"
 
 
+def test_it_goes_to_the_nearest_organization_never_to_a_plural_group(nlp: Any) -> None:
+    text = ("Brook Mills Ltd. cut jobs on Monday.\n\n"
+            "Analysts were gloomy. It said in a statement that sales would recover.")
+    actors = (Actor("b1", "Brook Mills Ltd.", "organization", None, "BUS", (make_span(text, 0, 16),)),
+              Actor("g1", "analysts", "group", None, "EDU",
+                    (make_span(text, text.index("Analysts"), text.index("Analysts") + 8),)))
+    assert find(run(text, actors), "sales would recover").speaker == "b1"
+    alone = text.replace("Brook Mills Ltd. cut jobs on Monday.\n\n", "")
+    group = (Actor("g1", "analysts", "group", None, "EDU", (make_span(alone, 0, 8),)),)
+    assert find(run(alone, group), "sales would recover").speaker is None
+
+
 def test_needs_the_annotation() -> None:
     with pytest.raises(PipelineError, match="annotate"):
         quotes.apply(Article(id="a", source="s", text='"Hello there," he said.'))

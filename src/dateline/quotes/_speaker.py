@@ -28,6 +28,8 @@ MAX_PRONOUN_DISTANCE = 600
 SUBJECT_DEPS = frozenset({"nsubj", "nsubjpass"})
 _CLIMB_DEPS = frozenset({"xcomp", "advcl", "pcomp", "prep", "conj", "acl", "aux", "auxpass"})
 _NOUNS = frozenset({"NOUN", "PROPN"})
+#: Fine-grained tags of plural nouns.
+_PLURAL_TAGS = frozenset({"NNS", "NNPS"})
 #: The kinds of actor a person pronoun ("she") and an organization pronoun ("it") may stand for.
 _PERSONS = frozenset({"person"})
 _ORGANIZATIONS = frozenset({"organization", "country", "group"})
@@ -103,12 +105,19 @@ def _is_subject(doc: Doc, start: int, end: int) -> bool:
     return span is not None and len(span) > 0 and span.root.dep_ in SUBJECT_DEPS
 
 
-def _nearest_before(article: Article, offset: int, kinds: frozenset[str]) -> Actor | None:
+def _plural(doc: Doc, start: int, end: int) -> bool:
+    """Whether the mention at ``[start, end)`` is headed by a plural noun ("analysts", "Iranian officials")."""
+    span = doc.char_span(start, end, alignment_mode="expand")
+    return span is not None and len(span) > 0 and span.root.tag_ in _PLURAL_TAGS
+
+
+def _nearest_before(article: Article, offset: int, kinds: frozenset[str], *, singular: bool = False) -> Actor | None:
     """The actor of one of ``kinds`` a pronoun at ``offset`` most likely means: the nearest earlier subject, else
-    the nearest mention."""
+    the nearest mention; a ``singular`` pronoun ("it") never means a mention headed by a plural noun ("Analysts
+    were gloomy. It said ...")."""
     mentions = sorted(
         ((m.end, m.start, actor) for actor in article.actors if actor.kind in kinds
-         for m in actor.mentions if m.end <= offset),
+         for m in actor.mentions if m.end <= offset and not (singular and _plural(article.doc, m.start, m.end))),
         key=lambda item: item[0],
         reverse=True,
     )
@@ -149,5 +158,5 @@ def link_speaker(article: Article, head: Token, lexicon: Lexicon,
     if actor is None and head.lower_ in lexicon.person_pronouns:
         actor = _nearest_before(article, head.idx, _PERSONS)
     elif actor is None and head.lower_ in lexicon.organization_pronouns:
-        actor = _nearest_before(article, head.idx, _ORGANIZATIONS)
+        actor = _nearest_before(article, head.idx, _ORGANIZATIONS, singular=True)
     return span, None if actor is None else actor.id
