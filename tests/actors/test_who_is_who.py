@@ -26,6 +26,25 @@ def test_office_without_a_name_is_its_holder_on_the_date() -> None:
     assert holder.name.startswith("Miloš")
 
 
+def test_a_leader_named_again_by_role_or_surname_is_one_actor() -> None:
+    article = run("German Chancellor Ilse Brandt met French President Paul Morel in Berlin on Monday. "
+                  "The German leader said Europe must act. Brandt added that talks would go on.", dt.date(2019, 3, 4))
+    brandt = actor_of(article, "Ilse Brandt")
+    assert {"German leader", "Brandt"} <= {m.text for m in brandt.mentions}
+    assert (brandt.country, brandt.sector) == ("DEU", "GOV")
+
+
+@pytest.mark.parametrize(("day", "name"), [(dt.date(2017, 6, 1), "Donald Trump"), (dt.date(2021, 6, 1), "Joe Biden")])
+def test_the_us_president_is_the_holder_on_the_date(day: dt.date, name: str) -> None:
+    article = run("The U.S. president signed an order on Thursday. The president said the order was lawful.", day)
+    assert actor_of(article, "president").name == name
+
+
+def test_a_country_the_text_gives_a_person_wins() -> None:
+    article = run("Col. Avi Levin, an Israeli defence official, said the army was ready.", dt.date(2019, 3, 4))
+    assert actor_of(article, "Avi Levin").country == "ISR"
+
+
 def test_the_person_of_the_text_wins_over_a_namesake() -> None:
     vance = actor_of(run("In New York, District Attorney Vance said the grand jury would see the records of "
                          "US President Donald Trump.", dt.date(2019, 10, 7)), "Vance")

@@ -1048,6 +1048,27 @@ def test_an_act_timed_by_an_occasion_takes_no_date_of_the_sentences_before() -> 
     assert protest.date is not None and protest.date.value == "2019-07"
 
 
+@pytest.mark.parametrize(
+    ("text", "kind"),
+    [
+        ("The ministry did not respond to requests for comment on Monday.", "REQUEST"),
+        ("The bid did not meet the threshold set by the regulator.", "CONSULT"),
+        ("Cars made in Korea and sold in Canada face new tariffs.", "AID"),
+        ("The senator offered no figures to back up the claim.", "SUPPORT"),
+        ("People visiting the town this week found the museum closed.", "CONSULT"),
+    ],
+)
+def test_idioms_and_other_senses_from_the_issue_are_no_events(text: str, kind: str) -> None:
+    assert [e.type for e in run(text).events if e.type == kind] == []
+
+
+def test_an_instrument_is_no_attacker_and_the_one_asked_is_no_asker() -> None:
+    article = run("A drone struck a convoy near Kandahar on Monday, killing four fighters.")
+    assert all("drone" not in s.text for e in article.events for s in e.actor_spans)
+    asked = run('"I have no idea," Senator Ann Cole said on Monday when asked about the claims against the firm.')
+    assert [e for e in asked.events if e.type == "REQUEST"] == []
+
+
 def test_urged_or_tried_for_acts_have_not_occurred() -> None:
     article = run("Maria Lopez encouraged the FBI to release the tapes.")
     request = only(article, "REQUEST")

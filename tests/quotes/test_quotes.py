@@ -138,6 +138,12 @@ def test_it_goes_to_the_nearest_organization_never_to_a_plural_group(nlp: Any) -
     assert find(run(alone, group), "sales would recover").speaker is None
 
 
+def test_a_dateline_is_never_a_speaker(nlp: Any) -> None:
+    article = run("LIMA — Copper prices fell sharply on Monday, traders said.")
+    assert "LIMA" not in speakers(article)
+    assert text_of(find(article, "Copper prices fell").speaker_span) == "traders"
+
+
 def test_needs_the_annotation() -> None:
     with pytest.raises(PipelineError, match="annotate"):
         quotes.apply(Article(id="a", source="s", text='"Hello there," he said.'))
