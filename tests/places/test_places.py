@@ -417,3 +417,12 @@ def test_a_street_with_no_town_after_it_keeps_its_name_only() -> None:
     placed = place_inside(moved, [road, town], {road.span}, words)[0]
     assert (placed.lat, placed.within) == (42.29, "Kalamazoo")
     assert place_inside(moved, [road, town], set(), words)[0] == road  # a name the gazetteer knows is left
+
+
+def test_a_name_is_a_street_when_it_ends_in_a_street_word_or_its_number() -> None:
+    from dateline.places._within import _built
+
+    words = load_gazetteer(EN).words
+    assert _built("Maple Grove Avenue", words) and _built("Route 9", words)
+    assert not _built("Main Street Parade", words)  # an event named after a street
+    assert _built("the Elm Tree Nursing Home", words)  # a building's word anywhere

@@ -39,7 +39,7 @@ def place_inside(text: str, places: Sequence[Place], unknown: set[Span], words: 
     if not built:
         return list(places)
     towns = {p.span.start: p for p in places if p.lat is not None and p.feature in CONTAINER_FEATURES}
-    link = _link(tuple(sorted(words.container_prepositions)))
+    link = _link(tuple(sorted(words.container_prepositions)), words.articles)
     out = []
     for place in places:
         match = link.match(text, place.span.end, place.span.end + LINK_CHARS) if place.span in built else None
@@ -50,12 +50,16 @@ def place_inside(text: str, places: Sequence[Place], unknown: set[Span], words: 
 
 
 def _built(name: str, words: PlaceWords) -> bool:
-    """Whether a name holds a word of a street's or a building's name ("Route 9", "the Elm Tree Nursing Home")."""
-    return any(w in words.ways or w in words.buildings for w in (w.strip(".,").casefold() for w in name.split()))
+    """Whether a name ends in a word of a street's name ("Maple Grove Avenue", "Route 9" with its number; not
+    "Main Street Parade") or holds a word of a building's ("the Elm Tree Nursing Home")."""
+    held = [w.strip(".,").casefold() for w in name.split()]
+    named = held[:-1] if len(held) > 1 and held[-1].isdigit() else held  # "Route 9": the way word before its number
+    return bool(named) and (named[-1] in words.ways or any(w in words.buildings for w in held))
 
 
 @functools.cache
-def _link(prepositions: tuple[str, ...]) -> re.Pattern[str]:
-    """The words between a street and its town: a comma or a preposition, and an optional "the"."""
+def _link(prepositions: tuple[str, ...], articles: tuple[str, ...]) -> re.Pattern[str]:
+    """The words between a street and its town: a comma or a preposition, and an optional article ("near the")."""
     either = "|".join(re.escape(p) for p in prepositions)
-    return re.compile(rf"(?:,|\s+(?:{either}))\s+(?:the\s+)?", re.IGNORECASE)
+    article = "|".join(re.escape(a.strip()) for a in articles)
+    return re.compile(rf"(?:,|\s+(?:{either}))\s+(?:(?:{article})\s+)?", re.IGNORECASE)
