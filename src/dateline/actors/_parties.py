@@ -34,7 +34,6 @@ _NO_BARE_GROUPS = frozenset({"MIL"})
 #: Where a singular role noun says what someone is, not who acts: a copula's attribute, an apposition, the
 #: object of "as".
 _PREDICATE_DEPS = frozenset({"attr", "appos", "acomp", "oprd"})
-_ROLE_PREPOSITIONS = frozenset({"as"})
 
 
 def may_be_bare(build: Build, noun: str, sector: str) -> bool:
@@ -78,7 +77,7 @@ def one_person(build: Build, j: int, noun: str) -> bool:
     while tok.dep_ == "conj" and tok.head.i < tok.i:
         tok = tok.head  # "not a Muslim and a public activist"
     # "she is a judge", "my growth as an activist", "posing as a journalist": a role, no one who acts
-    return tok.dep_ not in _PREDICATE_DEPS and not (tok.dep_ == "pobj" and tok.head.lower_ in _ROLE_PREPOSITIONS)
+    return tok.dep_ not in _PREDICATE_DEPS and not (tok.dep_ == "pobj" and tok.head.lower_ in words.role_prepositions)
 
 
 def owner_word(tok: Token) -> bool:

@@ -111,6 +111,7 @@ class Words:
     #: verbs of a relative clause on a name whose object is the person's organization ("who heads the X")
     heading_verbs: frozenset[str]
     listing_words: frozenset[str]
+    role_prepositions: frozenset[str]
     #: titles that give a person's country and no sector ("Libyan national Jane Roe")
     nationality_nouns: frozenset[str]
     #: nouns of money a country's name or people's adjective may name ("US dollars"): no actor
@@ -276,6 +277,7 @@ def parse_words(data: dict[str, Any]) -> Words:
         affiliation_prepositions=_lower_words(data, "affiliation_prepositions"),
         heading_verbs=_lower_words(data, "heading_verbs"),
         listing_words=_lower_words(data, "listing_words"),
+        role_prepositions=_lower_words(data, "role_prepositions"),
         nationality_nouns=_lower_words(data, "nationality_nouns"),
         currency_nouns=_lower_words(data, "currency_nouns"),
         count_words=_lower_words(data, "count_words"),
