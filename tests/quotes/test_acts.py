@@ -87,3 +87,24 @@ def test_seeking_a_thing_is_a_deed_and_seeking_to_do_an_intention(nlp: Any) -> N
     by_content = kinds("The mayor sought the nomination of the Green Party. The council seeks to ban cars downtown.")
     assert by_content.get("the nomination of the Green Party") == "act"
     assert by_content.get("to ban cars downtown") == "stance"
+
+
+def test_a_deed_is_read_once_per_quote_and_as_acted_reads_them(nlp: Any, monkeypatch: Any) -> None:
+    from dateline.quotes import _deed_reader
+    from dateline.quotes._deeds import acted
+    from dateline.quotes._learned import arrays_of
+    from dateline.quotes._lexicon import load_lexicon
+
+    [article] = annotate.apply_batch([Article(id="a1", source="test", text=(
+        "The Harbor Council abolished the parking fee on Monday. The mayor opposed the plan. "
+        "Ms. Reyes said the crowd was calm."))])
+    a, lexicon = arrays_of(article), load_lexicon(quotes._resources(quotes.QuotesConfig(), None))
+    read = [replace(q, kind="stance") if q.kind == "act" else q for q in found(article.text, method="rules")]
+    assert {q.kind for q in read} >= {"stance", "speech"}
+    calls: list[Quote] = []
+    monkeypatch.setattr(quotes, "acted", lambda a, q, lexicon: calls.append(q) or acted(a, q, lexicon))
+    deed = _deed_reader(a, lexicon)
+    first = [deed(q) for q in read]
+    again = [deed(replace(q, speaker=None, speaker_span=None)) for q in read]  # the speaker is not what it reads
+    assert first == again == [acted(a, q, lexicon) for q in read]
+    assert True in first and len(calls) == len(read)

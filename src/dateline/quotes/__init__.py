@@ -48,6 +48,7 @@ once. Cue words and every other word either reads live in
 from __future__ import annotations
 
 import functools
+from collections.abc import Callable
 from dataclasses import dataclass, field, replace
 from typing import Literal
 
@@ -122,6 +123,7 @@ def apply(article: Article, config: QuotesConfig = QuotesConfig()) -> Article:
     lexicon = load_lexicon(resources)
     learned = None if config.method == "rules" else load_learned(resources, lexicon)
     a: Arrays | None = None
+    deed: Callable[[Quote], bool] | None = None  # acted, read once per quote where the rules' quotes are vetted
     if learned is None:
         a = arrays_of(article)
         found = [_marked(a, q, lexicon) for q in find_by_rules(article, lexicon, a)]
@@ -130,28 +132,46 @@ def apply(article: Article, config: QuotesConfig = QuotesConfig()) -> Article:
     else:
         a = arrays_of(article)
         said = [q for q in one_record(find_by_rules(article, lexicon, a)) if says(a, q, lexicon)]
-        floors = [_floor(a, q, config, lexicon) for q in said]
-        vetted = np.zeros(a.n, dtype=bool)  # the cue tokens the model scores: only those of quotes with a floor
-        vetted[[_cue_index(a, q) for q, floor in zip(said, floors, strict=True) if floor is not None]] = True
+        deed = _deed_reader(a, lexicon)
+        floors = [_floor(a, q, config, deed) for q in said]
+        # The cue tokens the model scores: only those of quotes with a floor (-1: none).
+        cues = [-1 if floor is None else _cue_index(a, q) for q, floor in zip(said, floors, strict=True)]
+        vetted = np.zeros(a.n, dtype=bool)
+        vetted[[i for i in cues if i >= 0]] = True
         z = learned.model.cue_scores(a, learned.features, vetted) if vetted.any() else np.zeros(0)
-        rules = [_marked(a, q, lexicon) for q, floor in zip(said, floors, strict=True) if _vetted(a, z, q, floor)]
+        rules = [_marked(a, q, lexicon) for q, floor, i in zip(said, floors, cues, strict=True)
+                 if floor is None or bool(z[i] >= floor)]
         if config.model_speakers != "off":
             rules = with_sources(article, a, learned, rules, config.model_speakers == "weak")
         taken = [span for q in rules for span in _spans(q)] + between_parts(rules)
         short = [(q.content.start, q.content.end) for q in rules if _short(q)] if config.model_reading else []
         learned_quotes = find_learned(article, learned, config.strict_stances, taken, a, short)
         found = carried_on(a, _join(lend(rules, learned_quotes) if short else rules, learned_quotes))
-    kept = held(article, _as_acts(article, a, found, lexicon), lexicon)
+    if any(q.kind == "stance" for q in found):
+        a = arrays_of(article) if a is None else a
+        found = _as_acts(found, _deed_reader(a, lexicon) if deed is None else deed)
+    kept = held(article, found, lexicon)
     return replace(article, quotes=tuple(joined(article, kept)))
 
 
-def _as_acts(article: Article, a: Arrays | None, quotes: list[Quote], lexicon: Lexicon) -> list[Quote]:
-    """``quotes``, each stance that tells of a deed of its agent (:func:`acted`) of kind ``act`` (``a``: the
-    article's token arrays, when made already)."""
-    if not any(q.kind == "stance" for q in quotes):
-        return quotes
-    a = arrays_of(article) if a is None else a
-    return [replace(q, kind="act") if acted(a, q, lexicon) else q for q in quotes]
+def _deed_reader(a: Arrays, lexicon: Lexicon) -> Callable[[Quote], bool]:
+    """Whether a quote of the article of ``a`` tells of a deed of its agent (:func:`acted`), read once per kind,
+    cue and content: the rules' quotes are asked when they are vetted and again when their kinds are told."""
+    memo: dict[tuple[object, ...], bool] = {}
+
+    def deed(quote: Quote) -> bool:
+        cue = quote.cue
+        key = (quote.kind, quote.direct, quote.content.start, quote.content.end,
+               None if cue is None else (cue.start, cue.end))
+        if key not in memo:
+            memo[key] = acted(a, quote, lexicon)
+        return memo[key]
+    return deed
+
+
+def _as_acts(quotes: list[Quote], deed: Callable[[Quote], bool]) -> list[Quote]:
+    """``quotes``, each stance that tells of a deed of its agent (``deed``: :func:`acted`) of kind ``act``."""
+    return [replace(q, kind="act") if q.kind == "stance" and deed(q) else q for q in quotes]
 
 
 @functools.lru_cache(maxsize=64)
@@ -187,25 +207,19 @@ def _marked(a: Arrays, quote: Quote, lexicon: Lexicon) -> Quote:
 SHORT_ACT_WORDS = 4
 
 
-def _floor(a: Arrays, quote: Quote, config: QuotesConfig, lexicon: Lexicon) -> float | None:
+def _floor(a: Arrays, quote: Quote, config: QuotesConfig, deed: Callable[[Quote], bool]) -> float | None:
     """The least cue score (a logit of the trained model) at which a quote the rules found is kept, or None when it
     is kept whatever the model says: speech always; a stance at ``min_stance_cue_score``; one that tells of a deed
-    (:func:`acted`) at ``min_act_cue_score`` when that is set, and a short one (:data:`SHORT_ACT_WORDS`) at least at
-    ``min_short_act_cue_score``."""
+    (``deed``: :func:`acted`) at ``min_act_cue_score`` when that is set, and a short one (:data:`SHORT_ACT_WORDS`)
+    at least at ``min_short_act_cue_score``."""
     stance, act, short = config.min_stance_cue_score, config.min_act_cue_score, config.min_short_act_cue_score
     if short is not None and len(quote.content.text.split()) > SHORT_ACT_WORDS:
         short = None
     if quote.kind != "stance" or quote.cue is None or a.n == 0 or (stance, act, short) == (None, None, None):
         return None
-    if not acted(a, quote, lexicon):
+    if not deed(quote):
         return stance
     return max((f for f in (stance if act is None else act, short) if f is not None), default=None)
-
-
-def _vetted(a: Arrays, z: np.ndarray, quote: Quote, floor: float | None) -> bool:
-    """Whether a quote the rules found passes the model: the model scores its cue (``z``: the cue scores of the
-    tokens of ``a``) at least ``floor`` (a floor of None passes every one)."""
-    return floor is None or bool(z[_cue_index(a, quote)] >= floor)
 
 
 def _cue_index(a: Arrays, quote: Quote) -> int:
