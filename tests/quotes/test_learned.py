@@ -299,3 +299,32 @@ def test_a_short_deed_of_the_rules_needs_the_model_to_see_its_cue(nlp: Any) -> N
     assert [q for q in every if q.kind != "act"] == [q for q in kept if q.kind != "act"]  # speech stays
     vetted = quotes.apply(article, quotes.QuotesConfig(min_short_act_cue_score=100.0)).quotes
     assert [q.content.text for q in vetted if q.kind == "act"] == ["a range of knit hats for dolls"]  # not short
+
+
+@pytest.mark.parametrize("strict", [True, False])
+def test_sources_ranked_only_for_what_is_read_give_the_same_quotes(nlp: Any, strict: bool) -> None:
+    # Speech, then attributions that are no quotes: a meeting called, a question, no one, going on, an embedded
+    # question, a thing seen; and a sentence with no cue at all.
+    text = ('"The bridge will open in May," the engineer said.\n\nThe mayor called an emergency meeting of the '
+            'council. Did the mayor say the plan failed? Nobody thinks the road is safe. The team continued to work '
+            'on the roof. She does not know what the repairs will cost. The survey saw an increase in traffic. '
+            'Rain fell on the hills all night.')
+    article = parsed(text)
+    learned = _learned.load_learned(resources("en"), load_lexicon(resources("en")))
+    assert learned is not None
+    model, a = learned.model, _learned.arrays_of(article)
+    eager = model.predict(a, learned.features)
+    z = model.cue_scores(a, learned.features)
+    chosen = model.choose(a, z, learned.features)
+    assert model.decode(a, z, learned.features) == model.attributions(a, z, chosen) == eager and eager
+    bare = model.attributions(a, z, chosen, sources=False)
+    assert [replace(f, source=None, source_head=-1, source_chars=()) for f in eager] == bare
+    asked: list[list[int]] = []
+
+    def sourced(places: list[int]) -> list[Any]:
+        asked.append(places)
+        return model.attributions(a, z, [chosen[k] for k in places])
+
+    lazy = _learned.quotes_of(article, a, bare, learned, strict, sourced)
+    assert lazy == _learned.quotes_of(article, a, eager, learned, strict) and lazy
+    assert len(asked) == 1 and (len(asked[0]) < len(bare) if strict else len(asked[0]) <= len(bare))

@@ -11,7 +11,7 @@ from __future__ import annotations
 import bisect
 import functools
 import logging
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass, replace
 from typing import TYPE_CHECKING
 
@@ -53,6 +53,8 @@ logger = logging.getLogger(__name__)
 #: Where a language keeps its trained quotes model, under ``dateline/lang/<code>/``.
 MODEL_FILE = "models/quotes.npz"
 _SUBJECTS = frozenset(string_hash(d) for d in ("nsubj", "nsubjpass"))
+#: What gives the attributions at the places asked with their sources (see :func:`quotes_of`).
+Sourced = Callable[[list[int]], list[Attribution]]
 _WH_TAGS = frozenset(string_hash(t) for t in ("WP", "WDT"))
 
 
@@ -118,19 +120,31 @@ def _tidy(a: Arrays, content: Extent, lexicon: Lexicon) -> Extent:
     return without_that(a, Extent(start, end), lexicon)
 
 
-def _quote(article: Article, a: Arrays, found: Attribution, learned: Learned, strict: bool) -> Quote | None:
-    """The quote record of one attribution, or None when it says nothing of what its source said or holds.
+#: What an attribution reports, read before its source: its content, whether it is direct, and its kind.
+Reading = tuple[Extent, bool, QuoteKind]
 
-    ``strict``: report only speech and the stances of someone named (not "is known as", "was planned"),
-    with a cue of belief, attitude, intention or judgement; else every attribution, as PolNeAR marks them.
+
+def _reading(a: Arrays, found: Attribution, lexicon: Lexicon, strict: bool) -> Reading | None:
+    """What ``found`` reports, or None when it reports no speech, belief, attitude, intention or judgement.
+
+    ``strict``: report only speech and stances with a cue of belief, attitude, intention or judgement (not "is
+    known as", "was planned"); else every attribution, as PolNeAR marks them.
     """
-    content = _tidy(a, Extent(found.content_chars[0].start, found.content_chars[-1].end), learned.lexicon)
+    content = _tidy(a, Extent(found.content_chars[0].start, found.content_chars[-1].end), lexicon)
     direct = is_direct(a, *content)
-    kind = strict_kind(a, found, direct, learned.lexicon)
+    kind = strict_kind(a, found, direct, lexicon)
     if kind is None and not strict:
         kind = "stance"
-    speaker = None if kind is None else _speaker(article, a, found, learned, kind)
-    if kind is None or speaker is None or (strict and kind == "stance" and speaker[0] is None):
+    return None if kind is None else (content, direct, kind)
+
+
+def _quote(article: Article, a: Arrays, found: Attribution, reading: Reading, learned: Learned,
+           strict: bool) -> Quote | None:
+    """The quote record of one attribution (``reading``: what it reports), or None when its source is no one, or
+    (``strict``) a stance's source is not named."""
+    content, direct, kind = reading
+    speaker = _speaker(article, a, found, learned, kind)
+    if speaker is None or (strict and kind == "stance" and speaker[0] is None):
         return None
     cue = found.cue_chars[0] if found.cue_chars else None
     return Quote(
@@ -187,12 +201,23 @@ def _credit_lines(article: Article, a: Arrays, taken: list[Quote]) -> list[Quote
 
 
 def quotes_of(article: Article, a: Arrays, found: list[Attribution], learned: Learned,
-              strict: bool = True) -> list[Quote]:
+              strict: bool = True, sourced: Sourced | None = None) -> list[Quote]:
     """The quote records of the model's attributions ``found`` in ``article`` (parsed as ``a``), with the
-    turns of transcripts and interviews and the quotations of credit lines, in text order."""
+    turns of transcripts and interviews and the quotations of credit lines, in text order. ``sourced``: when
+    ``found`` carry no sources yet, what gives those of the ones at the places asked, each as it would have had:
+    only the attributions read as quotes, and not relayed from someone else, need theirs."""
     lexicon = learned.lexicon
-    read = (through_quotation(a, relayed(a, f, lexicon), lexicon) for f in found if holds(a, f, lexicon))
-    quotes = [q for q in (_quote(article, a, f, learned, strict) for f in read) if q is not None]
+    read = []
+    for k, f in enumerate(found):
+        if holds(a, f, lexicon):
+            told = relayed(a, f, lexicon)  # a relayed saying's source is the passive's subject
+            read.append((k, told is not f, through_quotation(a, told, lexicon)))
+    readings = [(k, own, f, r) for k, own, f in read if (r := _reading(a, f, lexicon, strict)) is not None]
+    if sourced is not None:
+        asked = [k for k, own, _, _ in readings if not own]
+        given = dict(zip(asked, sourced(asked), strict=True))
+        readings = [(k, own, f if own else _with_source(f, given[k]), r) for k, own, f, r in readings]
+    quotes = [q for q in (_quote(article, a, f, r, learned, strict) for _, _, f, r in readings) if q is not None]
     turns = _turns(article, a, learned.lexicon)
     quotes = _outside_turns(quotes, turns) + turns
     quotes += _credit_lines(article, a, quotes)
@@ -223,9 +248,19 @@ def find_learned(article: Article, learned: Learned, strict: bool = True,
     mask = _token_mask(a, taken)
     if taken:  # words another reading attributed are no cue here: not even scored
         allowed = ~mask if allowed is None else allowed & ~mask
-    found = learned.model.predict(a, learned.features, allowed=allowed, taken=mask,
-                                  lend=_token_mask(a, lend) if lend else None)
-    return quotes_of(article, a, found, learned, strict)
+    if a.n == 0:
+        return quotes_of(article, a, [], learned, strict)
+    model = learned.model
+    z = model.cue_scores(a, learned.features, allowed)
+    chosen = model.choose(a, z, learned.features, taken=mask, lend=_token_mask(a, lend) if lend else None)
+    # Sources are ranked only for the attributions read as quotes (about half of them).
+    return quotes_of(article, a, model.attributions(a, z, chosen, sources=False), learned, strict,
+                     lambda asked: model.attributions(a, z, [chosen[k] for k in asked]))
+
+
+def _with_source(found: Attribution, sourced: Attribution) -> Attribution:
+    """``found`` (read further, with no source yet) with the source of ``sourced``: itself as the ranker saw it."""
+    return replace(found, source=sourced.source, source_head=sourced.source_head, source_chars=sourced.source_chars)
 
 
 def _token_mask(a: Arrays, spans: Sequence[tuple[int, int]]) -> np.ndarray:

@@ -40,7 +40,7 @@ from dateline.quotes._span_features import (
     source_slots,
 )
 
-__all__ = ["FORMAT", "Attribution", "AttributionModel", "Features"]
+__all__ = ["FORMAT", "Attribution", "AttributionModel", "Choice", "Features"]
 
 #: Version of the artifact's layout and feature set; a model of another format is refused with a message.
 FORMAT = 1
@@ -50,6 +50,8 @@ _NAME_DEPS = frozenset({"compound", "flat", "appos", "nummod", "amod", "poss", "
                         "pobj", "cc", "conj"})
 _PRT = string_hash("prt")
 _VERBS = frozenset({VERB, AUX})
+#: A cue the model keeps: the cue, its content and its extent (the cue word with its particle or phrase).
+Choice = tuple[CueInfo, Content, tuple[int, int]]
 
 
 @dataclass(frozen=True, slots=True)
@@ -180,6 +182,13 @@ class AttributionModel:
         tokens another reading has attributed already, which are no cue here, and a cue whose best content holds
         one of them is that reading's: it is not read further, unless it also holds one of the tokens ``lend``, the
         contents of that reading's attributions that lack a speaker or a cue)."""
+        return self.attributions(a, z, self.choose(a, z, features, threshold, allowed, taken, lend))
+
+    def choose(self, a: Arrays, z: np.ndarray, features: Features, threshold: float | None = None,
+               allowed: np.ndarray | None = None, taken: np.ndarray | None = None,
+               lend: np.ndarray | None = None) -> list[Choice]:
+        """The cues :meth:`decode` keeps, each with its content and its extent, in text order: the attributions
+        before their sources are ranked (:meth:`attributions`)."""
         threshold = self.threshold if threshold is None else threshold
         other = taken
         above = np.flatnonzero((z > threshold) & ~a.space & (True if other is None else ~other)
@@ -191,7 +200,7 @@ class AttributionModel:
                                                                          strict=True)]
         groups, scores = self._content_scores(a, cues, z > threshold, features)
         taken = np.zeros(a.n, dtype=bool)
-        kept: list[tuple[CueInfo, Content, tuple[int, int]]] = []
+        kept: list[Choice] = []
         start = 0
         for cue, cands in zip(cues, groups, strict=True):
             mine = scores[start:start + len(cands)]
@@ -209,7 +218,8 @@ class AttributionModel:
         if other is not None:  # a content in words another reading attributed is that reading's
             kept = [k for k in kept if not any(other[s:e].any() for s, e in k[1].spans)
                     or (lend is not None and any(lend[s:e].any() for s, e in k[1].spans))]
-        return self._with_sources(a, z, kept)
+        kept.sort(key=lambda k: k[1].spans[0][0])
+        return kept
 
     def _content_scores(self, a: Arrays, cues: list[CueInfo], likely_mask: np.ndarray,
                         features: Features) -> tuple[list[list[Content]], np.ndarray]:
@@ -247,29 +257,40 @@ class AttributionModel:
             start += len(sources)
         return heads
 
-    def _with_sources(self, a: Arrays, z: np.ndarray,
-                      kept: list[tuple[CueInfo, Content, tuple[int, int]]]) -> list[Attribution]:
+    def attributions(self, a: Arrays, z: np.ndarray, chosen: Sequence[Choice],
+                     sources: bool = True) -> list[Attribution]:
+        """The attributions of the cues ``chosen`` (:meth:`choose`), in their order, each with the source the
+        ranker picks (or none) among the nominal words of its sentence outside its content; with ``sources``
+        false, with no source at all: what is read of an attribution before its source (the ranker is then asked
+        only for the sources of those read further)."""
+        heads = self._source_heads(a, chosen) if sources else [-1] * len(chosen)
+        out = []
+        for (cue, cand, extent), head in zip(chosen, heads, strict=True):
+            blocked = tokens_of(cand.spans) | set(range(*extent))
+            source = None if head < 0 else source_extent(a, head, blocked)
+            out.append(Attribution(extent, cand.spans, source, head, float(z[cue.i]), cue.cls,
+                                   a.char_ranges(cand.spans), a.char_ranges((extent,)),
+                                   a.char_ranges((source,)) if source else ()))
+        return out
+
+    def _source_heads(self, a: Arrays, chosen: Sequence[Choice]) -> list[int]:
+        """The source head the ranker picks for each cue of ``chosen`` (-1: none), all scored in one batch."""
         groups = []
         rows: list[list[int]] = []
         values: list[tuple[int, ...]] = []
-        for cue, cand, _ in kept:
+        for cue, cand, _ in chosen:
             sources, source_rows = source_group(a, cue, tokens_of(cand.spans))
             groups.append(sources)
             rows.extend(source_rows)
             values.extend([cue.values] * len(sources))
+        if not rows:
+            return []
         scores = self.weights["source"][source_slots(rows, values, int(self.config["source_bits"]))].sum(axis=1)
-        out = []
-        start = 0
-        for (cue, cand, extent), sources in zip(kept, groups, strict=True):
-            best = sources[int(np.argmax(scores[start:start + len(sources)]))]
+        heads, start = [], 0
+        for sources in groups:
+            heads.append(sources[int(np.argmax(scores[start:start + len(sources)]))].head)
             start += len(sources)
-            blocked = tokens_of(cand.spans) | set(range(*extent))
-            source = None if best.head < 0 else source_extent(a, best.head, blocked)
-            out.append(Attribution(extent, cand.spans, source, best.head, float(z[cue.i]), cue.cls,
-                                   a.char_ranges(cand.spans), a.char_ranges((extent,)),
-                                   a.char_ranges((source,)) if source else ()))
-        out.sort(key=lambda x: x.content[0][0])
-        return out
+        return heads
 
 
 def content_group(a: Arrays, cue: CueInfo, inner: list[int], likely: list[int],
