@@ -10,6 +10,8 @@ much each class counts.
 
 from __future__ import annotations
 
+from collections.abc import Callable
+
 import numpy as np
 from spacy.parts_of_speech import CCONJ, DET, INTJ, NUM, PRON, PUNCT, SCONJ, SPACE, SYM
 
@@ -69,34 +71,37 @@ class LexiconBits:
         return out
 
 
-def _child_value(a: Arrays, dep: int, values: np.ndarray) -> np.ndarray:
-    """For every token, ``values`` of its (last) child with dependency ``dep``, else 0."""
+def _child_value(a: Arrays, dep: int, values: np.ndarray, below: np.ndarray) -> np.ndarray:
+    """For every token, ``values`` of its (last) child with dependency ``dep``, else 0 (``below``: the tokens whose
+    head is another token)."""
     out = np.zeros(a.n, dtype=np.uint64)
-    pick = (a.dep == dep) & (a.head != np.arange(a.n))
+    pick = (a.dep == dep) & below
     out[a.head[pick]] = values[pick]
     return out
 
 
-def _child_mask(a: Arrays) -> np.ndarray:
-    """For every token, one bit per dependency label of :data:`CHILD_DEPS` its children have."""
+def _child_mask(a: Arrays, below: np.ndarray) -> np.ndarray:
+    """For every token, one bit per dependency label of :data:`CHILD_DEPS` its children have (``below``: the tokens
+    whose head is another token)."""
     k = np.minimum(np.searchsorted(_SORTED_KEYS, a.dep), len(_SORTED_KEYS) - 1)
     known = _SORTED_KEYS[k] == a.dep
     bits = np.where(known, np.left_shift(np.uint64(1), _ORDER[k].astype(np.uint64)), np.uint64(0))
     mask = np.zeros(a.n, dtype=np.uint64)
-    below = a.head != np.arange(a.n)
     np.bitwise_or.at(mask, a.head[below], bits[below])
     return mask
 
 
-def _shift(values: np.ndarray, k: int) -> np.ndarray:
+#: Farthest a template looks before or after a token (:func:`_shifts`).
+_REACH = 2
+
+
+def _shifts(values: np.ndarray) -> Callable[[int], np.ndarray]:
     """``values`` moved ``k`` places (positive: each token gets the value of the one ``k`` before), 0 past the
-    edges."""
-    out = np.zeros_like(values)
-    if k > 0:
-        out[k:] = values[:-k]
-    elif k < 0:
-        out[:k] = values[-k:]
-    return out
+    edges, for any ``k`` up to :data:`_REACH` either way: views of one padded copy, made once."""
+    n = len(values)
+    padded = np.zeros(n + 2 * _REACH, dtype=values.dtype)
+    padded[_REACH:_REACH + n] = values
+    return lambda k: padded[_REACH - k:_REACH - k + n]
 
 
 def _bucket(x: np.ndarray, edges: tuple[int, ...]) -> np.ndarray:
@@ -109,10 +114,11 @@ def cue_rows(a: Arrays) -> np.ndarray:
     return np.flatnonzero(~member(a.pos, _NEVER_POS) | member(a.lower, CUE_MARKS))
 
 
-def _subject_codes(a: Arrays) -> np.ndarray:
-    """For every token, its subject's entity type, or the pronoun itself, or its part of speech (0: none)."""
+def _subject_codes(a: Arrays, below: np.ndarray) -> np.ndarray:
+    """For every token, its subject's entity type, or the pronoun itself, or its part of speech (0: none;
+    ``below``: the tokens whose head is another token)."""
     out = np.zeros(a.n, dtype=np.uint64)
-    is_subj = ((a.dep == _NSUBJ) | (a.dep == _NSUBJPASS)) & (np.arange(a.n) != a.head)
+    is_subj = ((a.dep == _NSUBJ) | (a.dep == _NSUBJPASS)) & below
     code = np.where(a.pos == PRON, a.lower, np.where(a.ent != 0, a.ent, a.pos))
     out[a.head[is_subj]] = code[is_subj]
     return out
@@ -137,26 +143,29 @@ def _place(a: Arrays) -> dict[str, np.ndarray]:
 def _templates(a: Arrays, lex: LexiconBits) -> list[Columns]:
     """The 51 cue templates, each a tuple of per-token value columns."""
     L, W, P, T, D, H = a.lemma, a.lower, a.pos, a.tag, a.dep, a.head
+    below = np.arange(a.n) != H  # tokens whose head is another token
     HL, HP, HD = L[H], P[H], D[H]
-    CM = _child_mask(a)
+    CM = _child_mask(a, below)
     LEX = lex(L)
     HLEX, HHLEX = LEX[H], LEX[H[H]]
     Q = (a.quote >= 0).astype(np.uint64)
-    QM = a.is_quote_mark.astype(np.uint64)
-    QN, QP = _shift(QM, -1) | _shift(QM, -2), _shift(QM, 1) | _shift(QM, 2)
-    PW, NW, NW2 = _shift(W, 1), _shift(W, -1), _shift(W, -2)
-    PP, NP = _shift(P, 1), _shift(P, -1)
-    subj = _subject_codes(a)
+    QM = _shifts(a.is_quote_mark.astype(np.uint64))  # quotation marks, read only around a token
+    QN, QP = QM(-1) | QM(-2), QM(1) | QM(2)
+    WS, PS = _shifts(W), _shifts(P)
+    PW, NW, NW2 = WS(1), WS(-1), WS(-2)
+    PP, NP = PS(1), PS(-1)
+    subj = _subject_codes(a, below)
     at = _place(a)
-    opens = ((_shift(T, -1) == _THAT_TAG) | (W == _COLON)).astype(np.uint64)
+    opens = ((_shifts(T)(-1) == _THAT_TAG) | (W == _COLON)).astype(np.uint64)
     neg = (CM >> _NEG_BIT) & np.uint64(1)
     core = CM & np.uint64(0b111111)  # subject and complement bits only
     speechy = (LEX & np.uint64(3)) > 0
     per_sent = np.bincount(a.sent, weights=speechy.astype(np.float64))[a.sent].astype(np.uint64)
     others = np.minimum(per_sent - speechy.astype(np.uint64), np.uint64(3))
     one = np.zeros(a.n, dtype=np.uint64)
-    obj, prep = _child_value(a, _DOBJ, L), _child_value(a, _PREP, W)
-    aux, xcomp, ccomp = _child_value(a, _AUX, W), _child_value(a, _XCOMP, L), _child_value(a, _CCOMP, P)
+    obj, prep = _child_value(a, _DOBJ, L, below), _child_value(a, _PREP, W, below)
+    aux, xcomp, ccomp = (_child_value(a, _AUX, W, below), _child_value(a, _XCOMP, L, below),
+                         _child_value(a, _CCOMP, P, below))
     return [
         (one,), (L,), (W,), (P,), (T,), (D,), (L, D), (L, T),
         (P, D), (HL, D), (HP, D), (L, HL), (CM,), (L, core), (P, CM),
@@ -165,7 +174,7 @@ def _templates(a: Arrays, lex: LexiconBits) -> list[Columns]:
         (NW, P), (L, NW), (PW, L), (NW, NW2), (PP, P, NP), (subj, P),
         (subj, L), (subj, LEX), (a.suffix, P), (at["sent_pos"], P),
         (D, at["para_first"], at["sent_quoted"], LEX),
-        (W, _shift(a.shape, 1), at["para_pos"], at["headline"]), (L, D, HL), (LEX, core, Q), (L, neg),
+        (W, _shifts(a.shape)(1), at["para_pos"], at["headline"]), (L, D, HL), (LEX, core, Q), (L, neg),
         (T, HD), (at["to_end"], P, opens),
         (L, obj), (L, prep), (LEX, aux), (L, xcomp), (LEX, others, Q),
         (L, ccomp, subj), (neg, LEX, T),

@@ -37,7 +37,10 @@ def stack_templates(templates: Sequence[Columns]) -> tuple[np.ndarray, tuple[tup
                 place[id(c)] = len(columns)
                 columns.append(c)
         index.append(tuple(place[id(c)] for c in cols))
-    return np.stack([c.astype(np.uint64, copy=False) for c in columns], axis=1), tuple(index)
+    table = np.empty((len(columns[0]) if columns else 0, len(columns)), dtype=np.uint64)
+    for k, column in enumerate(columns):
+        table[:, k] = column  # cast as astype(np.uint64) casts, column by column into the table
+    return table, tuple(index)
 
 
 @functools.lru_cache(maxsize=64)
