@@ -53,9 +53,9 @@ logger = logging.getLogger(__name__)
 #: Where a language keeps its trained quotes model, under ``dateline/lang/<code>/``.
 MODEL_FILE = "models/quotes.npz"
 _SUBJECTS = frozenset(string_hash(d) for d in ("nsubj", "nsubjpass"))
+_WH_TAGS = frozenset(string_hash(t) for t in ("WP", "WDT"))
 #: What gives the attributions at the places asked with their sources (see :func:`quotes_of`).
 Sourced = Callable[[list[int]], list[Attribution]]
-_WH_TAGS = frozenset(string_hash(t) for t in ("WP", "WDT"))
 
 
 @dataclass(frozen=True)

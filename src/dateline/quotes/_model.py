@@ -266,8 +266,7 @@ class AttributionModel:
         heads = self._source_heads(a, chosen) if sources else [-1] * len(chosen)
         out = []
         for (cue, cand, extent), head in zip(chosen, heads, strict=True):
-            blocked = tokens_of(cand.spans) | set(range(*extent))
-            source = None if head < 0 else source_extent(a, head, blocked)
+            source = None if head < 0 else source_extent(a, head, tokens_of(cand.spans) | set(range(*extent)))
             out.append(Attribution(extent, cand.spans, source, head, float(z[cue.i]), cue.cls,
                                    a.char_ranges(cand.spans), a.char_ranges((extent,)),
                                    a.char_ranges((source,)) if source else ()))
