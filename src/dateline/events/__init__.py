@@ -119,6 +119,10 @@ Choices worth knowing:
   something happens is its place, never its target ("students protested in
   Belgium"), and a place named by what it borders is no party ("an airstrike
   in Rafah, on the border with Egypt").
+- An accusation whose sentence names no one it is aimed at ("Hale called it a
+  disgrace") takes the party its doer is paired with most often in the
+  article's other events, when one clearly wins; its recipient span is that
+  party's nearest mention (:mod:`dateline.events._counterparts`).
 - The article's own outlet (an actor named like its site, "Wikinews" on
   en.wikinews.org) is never an event's actor: what it does is reporting
   ("Wikinews asked X ..."). As a recipient it stays ("X criticized Wikinews").
@@ -146,6 +150,7 @@ from typing import TYPE_CHECKING
 from dateline.events._args import Args
 from dateline.events._claims import claimed_doer
 from dateline.events._coding import code
+from dateline.events._counterparts import with_counterparts
 from dateline.events._dates import report_month
 from dateline.events._discourse import MIN_SENTENCES
 from dateline.events._fold import Hit, fold
@@ -341,7 +346,7 @@ def apply(article: Article, config: EventsConfig = EventsConfig()) -> Article:
             event = replace(event, confidence=round(probability, 3))
         if (event.confidence or 0.0) >= config.min_confidence:
             events.append(event)
-    return replace(article, events=one_per_act(events))
+    return replace(article, events=tuple(with_counterparts(article, one_per_act(events))))
 
 
 #: Shortest actor name taken for a site's name: shorter ones (initials, "en", "www") would match a
