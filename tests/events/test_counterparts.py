@@ -47,3 +47,10 @@ def test_a_condemnation_with_no_one_named_reaches_the_rival() -> None:
     assert actor_names(article, last.recipients) == ["Tom Hale"]
     [span] = last.recipient_spans
     assert span.text == "Hale" and span.start < last.evidence.start
+
+
+def test_a_judgement_of_a_bare_noun_judges_that_thing_alone() -> None:
+    article = run("Senator Ann Reyes accused Governor Tom Hale of corruption on Monday. Hale rejected the claims "
+                  "of Reyes on Tuesday. Reyes condemned racism on Wednesday.", "2020-06-01", roles="none")
+    [last] = [e for e in article.events if e.type == "ACCUSE" and "racism" in e.evidence.text]
+    assert last.recipients == ()

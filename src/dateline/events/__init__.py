@@ -119,10 +119,11 @@ Choices worth knowing:
   something happens is its place, never its target ("students protested in
   Belgium"), and a place named by what it borders is no party ("an airstrike
   in Rafah, on the border with Egypt").
-- An accusation whose sentence names no one it is aimed at ("Hale called it a
-  disgrace") takes the party its doer is paired with most often in the
-  article's other events, when one clearly wins; its recipient span is that
-  party's nearest mention (:mod:`dateline.events._counterparts`).
+- An accusation whose sentence names no one it is aimed at, or only "it" or
+  a definite noun ("Hale called it a disgrace", "assailed the event"; not
+  "condemned anti-semitism"), takes the party its doer is paired with most
+  often in the article's other events, when one clearly wins; its recipient
+  span is that party's nearest mention (:mod:`dateline.events._counterparts`).
 - The article's own outlet (an actor named like its site, "Wikinews" on
   en.wikinews.org) is never an event's actor: what it does is reporting
   ("Wikinews asked X ..."). As a recipient it stays ("X criticized Wikinews").
@@ -329,8 +330,8 @@ def apply(article: Article, config: EventsConfig = EventsConfig()) -> Article:
     if article.doc is None:
         return article
     res = config.resources(article)
-    found = candidates(article, load_lexicon(res), load_roles(res, config.roles),
-                       load_proposer(res, config.proposals))
+    lex = load_lexicon(res)
+    found = candidates(article, lex, load_roles(res, config.roles), load_proposer(res, config.proposals))
     model = load_model(res, config.model)
     events: list[Event] = []
     sentences = sentence_count(article) if model is not None else 0
@@ -346,7 +347,7 @@ def apply(article: Article, config: EventsConfig = EventsConfig()) -> Article:
             event = replace(event, confidence=round(probability, 3))
         if (event.confidence or 0.0) >= config.min_confidence:
             events.append(event)
-    return replace(article, events=tuple(with_counterparts(article, one_per_act(events))))
+    return replace(article, events=tuple(with_counterparts(article, one_per_act(events), lex.words)))
 
 
 #: Shortest actor name taken for a site's name: shorter ones (initials, "en", "www") would match a
