@@ -94,6 +94,19 @@ def test_status(text: str, status: str) -> None:
     assert only(run(text), "ASSAULT").status == status
 
 
+@pytest.mark.parametrize(("text", "event_type"), [
+    # the parse may make the inverted "had" the clause's head, or the clause a complement of the verb after it
+    ("Had two more judges voted to convict, the governor would have lost his seat.", "SANCTION"),
+    ("Had the rebels agreed to attack the town, the army would have retreated.", "AGREE"),
+])
+def test_a_condition_put_by_inversion_did_not_happen(text: str, event_type: str) -> None:
+    assert only(run(text), event_type).status == "hypothetical"
+
+
+def test_a_clause_opened_by_its_subject_and_had_stays_told() -> None:
+    assert only(run("The rebels had attacked the town, police said."), "ASSAULT").status == "occurred"
+
+
 @pytest.mark.parametrize(
     ("text", "status"),
     [

@@ -130,6 +130,7 @@ class Words:
     planned_adjectives: frozenset[str]
     failing_verbs: frozenset[str]
     conditional_marks: frozenset[str]
+    inverted_conditionals: frozenset[str]
     question_marks: frozenset[str]
     provision_nouns: frozenset[str]
     provision_verbs: frozenset[str]
