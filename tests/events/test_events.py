@@ -107,6 +107,22 @@ def test_a_clause_opened_by_its_subject_and_had_stays_told() -> None:
     assert only(run("The rebels had attacked the town, police said."), "ASSAULT").status == "occurred"
 
 
+@pytest.mark.parametrize("question", [
+    '"Will the army leave the town?" Cole asked.',
+    '"Can you send more troops?" Cole asked Reed.',
+    'Cole asked Reed, "Can the army leave the town?"',
+])
+def test_a_question_put_is_no_request(question: str) -> None:
+    article = run(f"General Tom Reed met Mayor Ann Cole on Monday. {question}")
+    assert [e.type for e in article.events] == ["CONSULT"]
+
+
+@pytest.mark.parametrize("asked_for", ['"Leave the town now," Cole asked Reed.', "Cole asked Reed to leave the town."])
+def test_what_is_asked_for_stays_a_request(asked_for: str) -> None:
+    article = run(f"General Tom Reed met Mayor Ann Cole on Monday. {asked_for}")
+    assert only(article, "REQUEST").status == "occurred"
+
+
 @pytest.mark.parametrize(
     ("text", "status"),
     [

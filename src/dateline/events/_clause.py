@@ -8,11 +8,11 @@ from typing import TYPE_CHECKING
 from dateline.events._lexicon import Words
 
 if TYPE_CHECKING:
-    from spacy.tokens import Token
+    from spacy.tokens import Doc, Token
 
 __all__ = ["asked_about", "complement_passive", "for_clause", "holders", "intended", "joint", "message",
            "modifying_doers", "named", "owner", "parties", "passive", "passive_agents", "pobjs", "provided",
-           "refusal", "source_owner", "subject"]
+           "refusal", "reports_question", "source_owner", "subject"]
 
 
 SUBJ = ("nsubj", "nsubjpass", "csubj")
@@ -251,6 +251,31 @@ def refusal(verb: Token, words: Words) -> bool:
         or (c.dep_ == "prep" and c.lower_ in words.deferral_prepositions)
         or (c.dep_ == "aux" and c.lower_ in words.inability_auxiliaries)
         or (c.dep_ == "mark" and c.lower_ in words.conditional_marks) for c in kids)
+
+
+def reports_question(verb: Token) -> bool:
+    """Whether the verb reports a question put, not a thing asked for: its complement clause ends in a question
+    mark ('The reporter asked, "Will the talks go on?"'), or, with no complement of its own, the words just
+    before its sentence are a quotation that does ('"Do you expect a deal?" Vale asked.', which the parse
+    splits in two sentences)."""
+    doc = verb.doc
+    for clause in verb.children:
+        if clause.dep_ == "ccomp" and _ends_in_question(doc, clause.right_edge.i + 1):
+            return True
+    if any(c.dep_ in ("ccomp", "xcomp") for c in verb.children):
+        return False
+    start = verb.sent.start
+    subjects = [c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")]
+    lead = {t.i for s in subjects for t in s.subtree}
+    return all(i in lead for i in range(start, verb.i)) and start > 0 and doc[start - 1].is_quote and (
+        _ends_in_question(doc, start - 2))
+
+
+def _ends_in_question(doc: Doc, at: int) -> bool:
+    """Whether the words from ``at`` on begin with a question mark, after any closing quotation marks."""
+    while 0 <= at < len(doc) and doc[at].is_quote and doc[at].text != "?":
+        at += 1
+    return 0 <= at < len(doc) and doc[at].text == "?"
 
 
 def asked_about(trigger: Token, words: Words) -> bool:

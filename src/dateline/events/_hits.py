@@ -13,7 +13,7 @@ from dataclasses import replace
 from typing import TYPE_CHECKING
 
 from dateline.events._args import find_args, modal_args
-from dateline.events._clause import for_clause, passive
+from dateline.events._clause import for_clause, passive, reports_question
 from dateline.events._context import asked, status
 from dateline.events._fold import Hit
 from dateline.events._judged import claimed, inside_quotation, judged
@@ -89,6 +89,8 @@ def _match(token: Token, entries: tuple[Entry, ...], words: Words) -> Entry | No
                 context |= {g.lemma_.lower() for g in child.children if g.dep_ in _PREDICATES}
     # "called for CNN to fire him": the "for" the parse makes the mark of the clause called for is the preposition
     context |= {m.lower_ for c in token.children if for_clause(c, words) for m in c.children if m.dep_ == "mark"}
+    if token.pos_ in ("VERB", "AUX") and reports_question(token):
+        context.add("@question")  # '"Do you expect a deal?" Vale asked.': a question put, nothing asked for
     if any(c.dep_ in ("nsubjpass", "auxpass") for c in token.children):
         context.add("@passive")  # "the border was closed by Hungary": its subject is its object
     if token.dep_ in ("acl", "relcl", "amod"):
