@@ -98,13 +98,22 @@ def test_status(text: str, status: str) -> None:
     # the parse may make the inverted "had" the clause's head, or the clause a complement of the verb after it
     ("Had two more judges voted to convict, the governor would have lost his seat.", "SANCTION"),
     ("Had the rebels agreed to attack the town, the army would have retreated.", "AGREE"),
+    # after the clause it conditions, and with "were ... to"
+    ("The army would have retreated had the rebels attacked the town.", "ASSAULT"),
+    ("Were the rebels to attack the town, the army would retreat.", "ASSAULT"),
+    ("The army would retreat were the rebels to attack the town.", "ASSAULT"),
 ])
 def test_a_condition_put_by_inversion_did_not_happen(text: str, event_type: str) -> None:
     assert only(run(text), event_type).status == "hypothetical"
 
 
-def test_a_clause_opened_by_its_subject_and_had_stays_told() -> None:
-    assert only(run("The rebels had attacked the town, police said."), "ASSAULT").status == "occurred"
+@pytest.mark.parametrize("text", [
+    "The rebels had attacked the town, police said.",
+    "The army had two tanks when the rebels attacked the town.",
+    "Had the talks failed? The rebels attacked the town.",
+])
+def test_a_had_that_opens_no_condition_leaves_the_act_told(text: str) -> None:
+    assert only(run(text), "ASSAULT").status == "occurred"
 
 
 @pytest.mark.parametrize("question", [

@@ -17,6 +17,7 @@ from collections.abc import Sequence
 from typing import TYPE_CHECKING
 
 from dateline.events._clause import causative
+from dateline.events._inversion import counterfactual, in_inverted_condition
 from dateline.events._lexicon import Words
 from dateline.records import EventDate, EventStatus, TimeExpr
 
@@ -86,37 +87,6 @@ def asked(trigger: Token) -> bool:
     return tail.rstrip().rstrip(_CLOSING_QUOTES).endswith("?")
 
 
-def _counterfactual(tok: Token, kids: list[Token], words: Words) -> bool:
-    """A condition put by inversion ("Had nine more senators voted to convict, ...", "Should the talks fail,
-    ...", "Were the court to rule, ..."): an auxiliary opening a subordinate clause before its subject. The
-    parse makes such a clause an adverbial clause or a complement of the verb after it, and may make the
-    inverted "had" or "were" its head, with the rest of the clause its complement."""
-    if tok.dep_ == "ccomp" and tok.head.dep_ == "advcl" and _inverted(tok.head, words):
-        return True  # "Had" heading the clause, "voted" its complement
-    if _inverted(tok, words):
-        return True
-    if tok.dep_ != "advcl":
-        return False
-    auxiliaries = [c for c in kids if c.dep_ == "aux"]
-    subjects = [c for c in kids if c.dep_ in ("nsubj", "nsubjpass")]
-    return bool(auxiliaries and subjects) and auxiliaries[0].i < subjects[0].i and auxiliaries[0].i == tok.left_edge.i
-
-
-def _inverted(clause: Token, words: Words) -> bool:
-    """A clause before the verb it hangs on, opened by an inverted auxiliary that is its head or an auxiliary
-    of its head, with the clause's subject (or, for a head auxiliary, its verb) after it."""
-    if clause.dep_ not in ("advcl", "ccomp") or clause.head.i <= clause.i:
-        return False
-    opener = clause.doc[clause.left_edge.i]
-    if opener.lower_ not in words.inverted_conditionals:
-        return False
-    heads = opener.i == clause.i
-    if not heads and not (opener.head.i == clause.i and opener.dep_ in ("aux", "auxpass")):
-        return False
-    after = ("nsubj", "nsubjpass", "ccomp", "xcomp") if heads else ("nsubj", "nsubjpass")
-    return any(c.dep_ in after and c.i > opener.i for c in clause.children)
-
-
 def _decided(chain: list[Token], depth: int, kids: list[Token], words: Words) -> EventStatus | None:
     """What a word on the trigger's chain settles by itself: failure, an averted act, a condition, negation."""
     tok = chain[depth]
@@ -128,7 +98,7 @@ def _decided(chain: list[Token], depth: int, kids: list[Token], words: Words) ->
         return "negated"  # "avoided a feared veto", not "foiled the attack and arrested", nor "avoided jail by hiding"
     if tok.dep_ == "advcl" and any(c.dep_ == "mark" and c.lower_ in words.conditional_marks for c in kids):
         return "hypothetical"  # "if the compounds aren't returned"
-    if _counterfactual(tok, kids, words):
+    if counterfactual(tok, kids, words):
         return "hypothetical"  # "Had nine more senators voted to convict"
     negation = any(c.dep_ == "neg" or (c.dep_ == "det" and c.lower_ in words.negative_determiners) for c in kids)
     if negation and (depth == 0 or (depth == 1 and lemma not in words.planning_words and chain[0].dep_ != "advcl")):
@@ -287,6 +257,8 @@ def status(trigger: Token, words: Words) -> EventStatus:
     """Occurred unless the words around the trigger say otherwise."""
     if asked(trigger):
         return "hypothetical"  # a question in an interview asserts nothing
+    if in_inverted_condition(trigger, words):
+        return "hypothetical"  # "Had two more judges voted to convict, ...", "... had the rebels attacked"
     if causative(trigger, words):
         if _attempted(trigger.head, words):
             return "planned"  # "tried to have him released": no release took place
