@@ -20,12 +20,14 @@ from dataclasses import dataclass, field, fields
 from pathlib import Path
 from typing import Any
 
+from spacy.strings import get_string_id
+
 from dateline._data import is_strings, read_user
 from dateline.errors import ResourceError
 from dateline.lang import Resources
 from dateline.records import EVENT_TYPES, EventType
 
-__all__ = ["Entry", "Lexicon", "Words", "load_lexicon"]
+__all__ = ["Entry", "Lexicon", "Words", "lemma_ids", "load_lexicon"]
 
 #: Major version of the data file format this code reads.
 SUPPORTED_MAJOR = "1"
@@ -385,3 +387,10 @@ def load_lexicon(res: Resources) -> Lexicon:
         index.setdefault((entry.lemma, entry.pos), []).append(entry)
     return Lexicon(version, {key: tuple(sorted(v, key=lambda e: not e.with_)) for key, v in index.items()}, words,
                    light, res, acts)
+
+
+@functools.cache
+def lemma_ids(words: frozenset[str]) -> frozenset[int]:
+    """The ids spaCy gives ``words`` as lemmas (``Token.lemma``): a sentence's tokens are screened by them
+    without reading each token's lemma text."""
+    return frozenset(get_string_id(w) for w in words)

@@ -34,6 +34,7 @@ from dataclasses import replace
 from typing import TYPE_CHECKING
 
 from dateline.events._clause import subject
+from dateline.events._lexicon import lemma_ids
 from dateline.events._phrase import full_phrase
 from dateline.records import Article, Event, EventType, make_span
 
@@ -128,7 +129,10 @@ def _told_in(article: Article, sentence: TokenSpan, lex: Lexicon) -> Iterator[tu
     """The lemma and the doers of each act the sentence tells with a verb an act noun names (``act_nouns``),
     and of each act or thing it names with an owner (``act_nouns``, ``owned_things``), where a known actor is
     named."""
+    wanted = lemma_ids(frozenset((*lex.family_verbs, *lex.act_verbs, *lex.words.owned_things)))
     for token in sentence:
+        if token.lemma not in wanted:
+            continue  # screened by the lemma's id: most words name no act
         lemma = token.lemma_.lower()
         if token.pos_ == "VERB" and lemma in lex.family_verbs:
             parties = subject(token, lex.words)

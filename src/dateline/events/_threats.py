@@ -41,12 +41,9 @@ from __future__ import annotations
 from collections.abc import Mapping
 from typing import TYPE_CHECKING
 
-import numpy
-from spacy.attrs import LEMMA
-
 from dateline.events._args import Args, find_args
 from dateline.events._fold import CONFLICT_QUADS, PARTY_ENTS, Hit, harm, threat_entry
-from dateline.events._lexicon import Entry, Lexicon, Words
+from dateline.events._lexicon import Entry, Lexicon, Words, lemma_ids
 from dateline.events._plover import plover
 
 if TYPE_CHECKING:
@@ -230,11 +227,9 @@ def _idle_warning(hit: Hit, hits: Mapping[int, Hit], words: Words) -> bool:
 
 
 def _facing(sentence: TokenSpan, words: Words) -> list[Token]:
-    """The sentence's verbs of ``facing_verbs``, found on the lemma array (no token object of each word)."""
-    doc = sentence.doc
-    wanted = numpy.array([doc.vocab.strings[w] for w in words.facing_verbs], dtype=numpy.uint64)
-    lemmas = doc.to_array(LEMMA)[sentence.start:sentence.end]
-    return [doc[sentence.start + k] for k in numpy.flatnonzero(numpy.isin(lemmas, wanted)).tolist()]
+    """The sentence's verbs of ``facing_verbs``, screened by their lemma ids (no lemma text read)."""
+    wanted = lemma_ids(words.facing_verbs)
+    return [t for t in sentence if t.lemma in wanted]
 
 
 def threats(sentence: TokenSpan, hits: dict[int, Hit], lex: Lexicon) -> dict[int, Hit]:
