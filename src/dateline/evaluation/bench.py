@@ -44,6 +44,8 @@ __all__ = ["GOAL_PEAK_RSS_MB", "GOAL_RATIO", "BenchReport", "EndToEndReport", "R
 GOAL_RATIO = 0.85
 #: ... and no worker grows beyond this resident memory (MB).
 GOAL_PEAK_RSS_MB = 1536.0
+#: The stage that runs spaCy, whose time the other stages' cost is measured against.
+SPACY_STAGE = "annotate"
 
 
 @dataclass(frozen=True)
@@ -65,6 +67,8 @@ class BenchReport:
     ratio: float
     peak_rss_mb: float
     stage_share: dict[str, float] = field(default_factory=dict)
+    #: each stage's time against spaCy's (the annotate stage's): the measure the stages' cost limits are set in
+    against_spacy: dict[str, float] = field(default_factory=dict)
     goals_met: dict[str, bool] = field(default_factory=dict)
     machine: str = ""
 
@@ -180,6 +184,8 @@ def _report(
         ratio=round((len(documents) / seconds) / (len(texts) / bare_seconds), 3),
         peak_rss_mb=round(peak, 1),
         stage_share={name: round(spent / spent_all, 3) for name, spent in totals.items()},
+        against_spacy={name: round(spent / totals[SPACY_STAGE], 3) for name, spent in totals.items()
+                       if name != SPACY_STAGE and totals.get(SPACY_STAGE)},
         machine=machine(),
     )
     goals = {"ratio": report.ratio >= GOAL_RATIO, "peak_rss": report.peak_rss_mb <= GOAL_PEAK_RSS_MB}
