@@ -39,8 +39,8 @@ def stray_patient(verb: Token, words: Words) -> list[Token]:
     it shares with the verb it is joined to after "and" or "but", a subject the parse hangs on its auxiliary,
     else the noun right before its auxiliary (the head of the apposition that ends there, or a noun the parse
     made the object of a subordinator like "after"); none for a passive with a subject, with no finite
-    auxiliary, or where a word before it ends another phrase ("the man, who was arrested on the day of the
-    theft, was released": "theft" is no patient)."""
+    auxiliary, or where a word before it ends another phrase ("the woman, who was questioned at the scene of the
+    fire, was freed": "fire" is no patient)."""
     helpers = [c for c in verb.children if c.dep_ in ("aux", "auxpass")]
     if (not any(c.dep_ == "auxpass" for c in helpers) or not any(c.tag_ in _FINITE for c in helpers)
             or any(c.dep_ in SUBJ for c in verb.children)):
