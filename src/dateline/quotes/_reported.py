@@ -148,15 +148,19 @@ def _verb_content(cue: Token, lexicon: Lexicon, quoted: Quoted) -> tuple[Extent,
     if any(c.dep_ in ("auxpass", "nsubjpass") for c in cue.children):
         return None  # passives ("was expected to", "was told that") are read as stances, with their agent
     clause = nearest_clause(cue, lexicon.not_content_xcomp_verbs)
-    if clause is not None and not (clause.i < cue.i and _holds_own(cue, lexicon)):
+    own: bool | None = None  # whether the cue holds its own object after it, read once and only when asked
+    if clause is not None and clause.i < cue.i:
+        own = _holds_own(cue, lexicon)
+    if clause is not None and not (clause.i < cue.i and own):
         return _from_mark(clause, lexicon), here
     if cue.lemma_ in lexicon.object_verbs:
         for child in cue.children:
             if child.dep_ == "dobj" and child.pos_ not in ("PRON", "DET"):
                 return object_phrase(cue, child, lexicon), here
     if cue.lemma_ in lexicon.speech_verbs:
-        aside = None if _holds_own(cue, lexicon) else parenthetical(cue, lexicon)
-        found = _after_that(cue, lexicon) or aside or _governed_quote(cue, quoted)
+        own = _holds_own(cue, lexicon) if own is None else own
+        found = _after_that(cue, lexicon) or (None if own else parenthetical(cue, lexicon)) or _governed_quote(
+            cue, quoted)
         if found:
             return found, here
     lemma = cue.lemma_.lower()
