@@ -25,7 +25,8 @@ if TYPE_CHECKING:
     from spacy.tokens import Doc, Token
 
 __all__ = [
-    "asked", "calendar", "event_date", "governors", "nearest", "own_clause", "pick", "resolved", "saying", "status",
+    "FINITE_TAGS", "asked", "calendar", "event_date", "governors", "nearest", "own_clause", "pick", "resolved",
+    "saying", "status",
 ]
 
 
@@ -214,8 +215,9 @@ def _opens_when(kid: Token, clause: Token, words: Words) -> bool:
 
 #: Dependencies of an event noun that is the subject of a verb.
 _SUBJECTS = frozenset({"nsubj", "nsubjpass", "csubj"})
-#: Auxiliaries that give a coordinated verb a tense of its own ("has decided to try ... and has entered rehab").
-_FINITE_TAGS = frozenset({"VBD", "VBZ", "VBP", "MD"})
+#: Penn tags of a finite verb or auxiliary: one gives a coordinated verb a tense of its own ("has decided to
+#: try ... and has entered rehab"), and a participle with one is a clause of its own ("was", "has been").
+FINITE_TAGS = frozenset({"VBD", "VBZ", "VBP", "MD"})
 
 
 def _occurs(subject: Token, tok: Token, words: Words) -> bool:
@@ -243,7 +245,7 @@ def _own_mood(chain: list[Token], words: Words) -> tuple[list[Token], Token | No
         if tok.dep_ in _SUBJECTS and not _occurs(tok, above, words):
             return chain[:depth + 1], above
         if tok.dep_ == "conj" and tok.pos_ in ("VERB", "AUX") and any(
-                c.dep_ in _SUBJECTS or (c.dep_ == "aux" and c.tag_ in _FINITE_TAGS) for c in tok.children):
+                c.dep_ in _SUBJECTS or (c.dep_ == "aux" and c.tag_ in FINITE_TAGS) for c in tok.children):
             return chain[:depth + 1], None
     return chain, None
 

@@ -90,7 +90,7 @@ def _points_back(event: Event, words: Words) -> bool:
 
 def _nearest_mention(article: Article, actor_id: str, offset: int) -> Span | None:
     """The mention of actor ``actor_id`` nearest ``offset``, one before it first on a tie; None for none."""
-    actor = next((a for a in article.actors if a.id == actor_id), None)
+    actor = article.actor(actor_id)
     if actor is None or not actor.mentions:
         return None
     return min(actor.mentions, key=lambda m: (abs(m.start - offset), m.start > offset))

@@ -18,6 +18,7 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 from dateline.events._clause import NOUNISH, SUBJ, named, parties, subject
+from dateline.events._context import FINITE_TAGS
 from dateline.events._lexicon import Words
 
 if TYPE_CHECKING:
@@ -25,8 +26,6 @@ if TYPE_CHECKING:
 
 __all__ = ["apposed_owner", "first_object", "stray_patient"]
 
-#: Penn tags of a finite auxiliary ("was", "were", "has been", "is"): a participle with one is a clause of its own.
-_FINITE = frozenset({"VBD", "VBZ", "VBP", "MD"})
 #: Dependencies inside a noun phrase, climbed from its last word to the apposition it ends ("Jane Roe, the
 #: mayor of the city of Leeds": from "Leeds" up to "mayor").
 _INSIDE_PHRASE = frozenset({"compound", "flat", "pobj", "prep", "amod", "conj", "appos", "poss", "nmod"})
@@ -42,7 +41,7 @@ def stray_patient(verb: Token, words: Words) -> list[Token]:
     auxiliary, or where a word before it ends another phrase ("the woman, who was questioned at the scene of the
     fire, was freed": "fire" is no patient)."""
     helpers = [c for c in verb.children if c.dep_ in ("aux", "auxpass")]
-    if (not any(c.dep_ == "auxpass" for c in helpers) or not any(c.tag_ in _FINITE for c in helpers)
+    if (not any(c.dep_ == "auxpass" for c in helpers) or not any(c.tag_ in FINITE_TAGS for c in helpers)
             or any(c.dep_ in SUBJ for c in verb.children)):
         return []
     hung = [g for c in helpers for g in c.children if g.dep_ in SUBJ]

@@ -15,7 +15,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from dateline.events._context import status
+from dateline.events._context import asked, status
 from dateline.events._fold import PARTY_ENTS
 
 if TYPE_CHECKING:
@@ -73,7 +73,7 @@ def _clauses(verb: Token) -> list[Token]:
 def wrongdoers(verb: Token, speakers: frozenset[int], words: Words) -> list[Token]:
     """The named parties the words of the verb of saying ``verb`` say did a wrong, none of them the speaker
     (token indices ``speakers``); none in a question."""
-    if verb.sent[-1].text == "?":
+    if asked(verb):
         return []
     out: list[Token] = []
     for clause in _clauses(verb):
