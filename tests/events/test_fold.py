@@ -12,3 +12,27 @@ def test_a_clause_the_parse_hangs_on_another_across_a_semicolon_is_no_content_of
     event = only(article, "REQUEST")
     assert actor_names(article, event.actors) == ["Ana Ruiz"]
     assert actor_names(article, event.recipients) == ["Leo Park"]
+
+
+def test_a_relative_clause_with_a_subject_of_its_own_tells_that_subject_s_act() -> None:
+    # "denied" hangs below the accusation's content ("bribes"), but its subject is its own: Reed's denial
+    article = run("Prosecutors accused Mayor Tom Reed of taking bribes from a builder, which Reed denied.")
+    assert actor_names(article, only(article, "ACCUSE").recipients) == ["Tom Reed"]
+    assert actor_names(article, only(article, "REJECT").actors) == ["Tom Reed"]
+
+
+def test_an_adverbial_clause_with_a_subject_of_its_own_tells_that_subject_s_act() -> None:
+    article = run("Congress approved a budget with about half as much money as President Tom Reed had requested "
+                  "for the wall.")
+    assert actor_names(article, only(article, "REQUEST").actors) == ["Tom Reed"]
+
+
+def test_a_condition_with_a_subject_of_its_own_stays_part_of_the_threat() -> None:
+    article = run("Iran threatened to attack the base if Israel struck its ships.")
+    assert [e.type for e in article.events] == ["THREATEN"]
+
+
+def test_an_infinitive_with_a_subject_stays_what_was_called_for() -> None:
+    article = run("Senator Ann Lee's campaign called for CNN to fire Tom Lockhart.")
+    assert [e.type for e in article.events] == ["REQUEST"]
+    assert actor_names(article, only(article, "REQUEST").recipients) == ["CNN"]

@@ -6,7 +6,9 @@ event ("held talks"); a nominal restatement joins the clause's event ("held a
 meeting ...: a sit-down with Putin"). Two exceptions let the lower trigger
 win: the event noun a light verb governs says what was done ("carried out a
 cyber attack" is the attack, not an act of carrying), and what a letter says
-is the event, not the letter ("sent a letter to X threatening to ...").
+is the event, not the letter ("sent a letter to X threatening to ..."). A relative or adverbial clause with a
+subject of its own is that subject's act, never content ("accused him of bribery, which he denied"), but for
+a condition ("... if Israel strikes") and an infinitive ("called for CNN to fire him").
 """
 
 from __future__ import annotations
@@ -24,6 +26,10 @@ if TYPE_CHECKING:
 __all__ = ["CONFLICT_QUADS", "PARTY_ENTS", "Hit", "fold", "harm", "threat_entry"]
 
 
+#: Dependencies of a clause whose own subject, when it has one, does its act (:func:`_own_doer`).
+_OWN_CLAUSES = frozenset({"relcl", "advcl"})
+#: Penn tag of a bare infinitive ("called for CNN to fire him"): its subject is whom the act above it concerns.
+_INFINITIVE = "VB"
 #: Dependencies across which a trigger is its own event, not the content of the one above.
 _INDEPENDENT = frozenset({"conj", "advcl", "relcl", "parataxis", "ROOT"})
 #: Punctuation that parts two clauses of a sentence, whatever the parse hangs on what across it.
@@ -82,6 +88,8 @@ def parent_of(hit: Hit, hits: dict[int, Hit], words: Words) -> tuple[Hit | None,
         for sibling in tok.head.children:
             if sibling.dep_ == "dobj" and sibling.i in hits:
                 return hits[sibling.i], True
+    if _own_doer(tok, words):
+        return None, False  # "accused of inciting the murder, which he denied": the denial is the accused's own act
     embedded = False
     for _ in range(MAX_PARENT_CLIMB):
         if tok.dep_ == "relcl" and (tok.head.pos_ == "PROPN" or tok.head.ent_type_ in PARTY_ENTS):
@@ -94,6 +102,19 @@ def parent_of(hit: Hit, hits: dict[int, Hit], words: Words) -> tuple[Hit | None,
         if tok.i in hits:
             return hits[tok.i], embedded
     return None, False
+
+
+def _own_doer(token: Token, words: Words) -> bool:
+    """Whether ``token`` heads a relative or adverbial clause with a subject of its own, not a relative pronoun
+    standing for the noun it describes: "the claim, which Trump denied", "with Spano calling the process a coup",
+    "as much money as the president had requested". What such a clause tells is its subject's own act, never the
+    content of a trigger above it; "called for CNN to fire him" (an infinitive) stays what was called for, and a
+    condition ("threatened to attack if Iran strikes") or what is asked ("asked whether Iran would strike") stays
+    part of the act above it."""
+    if token.dep_ not in _OWN_CLAUSES or token.tag_ == _INFINITIVE or any(
+            c.dep_ == "mark" and c.lower_ in words.conditional_marks for c in token.children):
+        return False
+    return any(c.dep_ == "nsubj" and c.lower_ not in words.relative_pronouns for c in token.children)
 
 
 def _across_clauses(token: Token) -> bool:
