@@ -189,6 +189,8 @@ class Words:
     guilt_words: frozenset[str]
     collective_nouns: frozenset[str]
     generic_determiners: frozenset[str]
+    appearance_nouns: frozenset[str]
+    appearance_modifiers: frozenset[str]
     indefinite_determiners: frozenset[str]
     definite_determiners: frozenset[str]
     causative_verbs: frozenset[str]
