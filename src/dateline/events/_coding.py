@@ -66,6 +66,10 @@ _PRESENT = frozenset({"VBZ", "VBP"})
 _PARTICIPLE = "VBN"
 #: Penn tags of a plural noun: a doer named by one ("the ministers") may be several parties.
 _PLURAL = frozenset({"NNS", "NNPS"})
+#: Event types of a gathering: a protest, a meeting.
+_GATHERINGS = frozenset({"PROTEST", "CONSULT"})
+#: Dependents of a noun that say what kind of thing it is ("a press conference", "a campaign rally").
+_KIND_MODIFIERS = frozenset({"compound", "amod", "nmod"})
 #: Acts of backing whose refusal ("said he did not support the policies", "would not provide an image") is a
 #: REJECT that took place (PLOVER manual: "All rejections and refusals"), as the hand coders of the Wikinews
 #: sets code it, not a negated act of backing. An agreement or a concession that did not come about ("could
@@ -100,6 +104,8 @@ def code(article: Article, hit: Hit, number: int, scene: Scene, words: Words,
         return None  # "Trump received criticism for the move": an act told by whom it reached, its doer untold
     if _lone(done, parties, words) and not _visit_abroad(article, done, parties.actor_ids):
         return None  # "the senator discussed her role", "visited Kenosha": one party alone consults no one
+    if _appearance(article, done, parties, words):
+        return None  # "held a news conference", "attended Trump's rally": one party addressing the public
     done = _retyped(article, done, parties, words)
     if done.entry.modal and _own_country(article, parties.actor_ids, parties.recipient_ids):
         return None  # "Johnson said Britain must leave": a policy of one's own country, asked of no one else
@@ -203,6 +209,26 @@ def _lone(hit: Hit, parties: Parties, words: Words) -> bool:
     if any(t.dep_ == "dobj" and t.head.i == hit.token.i for t in hit.args.actors) and len(hit.args.actors) > 1:
         return False  # "Walker first met Hawkins": the one met is a party, though the actors stage knows one only
     return not joint(hit.token, words) and not any(t.tag_ in _PLURAL for t in hit.args.actors)
+
+
+def _appearance(article: Article, hit: Hit, parties: Parties, words: Words) -> bool:
+    """Whether a protest or a meeting is a gathering one party holds alone to address the public, neither a
+    protest against anyone nor a meeting with anyone: one made public by its modifier ("held a news conference",
+    "held his first campaign rally"), or one a person holds ("Trump held a rally in Nevada", "attended Trump's
+    rally"). One held against or outside someone ("held a rally against the reform") stays a protest, and one
+    with a partner a meeting."""
+    if hit.entry.type not in _GATHERINGS or len(parties.actor_ids) != 1 or parties.recipient_ids:
+        return False
+    token = hit.token
+    nouns = [token] if token.pos_ in ("NOUN", "PROPN") else [c for c in token.children if c.dep_ == "dobj"]
+    gathering = next((n for n in nouns if n.lemma_.lower() in words.appearance_nouns), None)
+    if gathering is None or any(c.dep_ == "prep" and c.lower_ in hit.entry.preps
+                                for c in (*token.children, *gathering.children)):
+        return False
+    if any(c.dep_ in _KIND_MODIFIERS and c.lower_ in words.appearance_modifiers for c in gathering.children):
+        return True
+    party = article.actor(parties.actor_ids[0])
+    return party is not None and party.kind == "person"
 
 
 def _visit_abroad(article: Article, hit: Hit, actor_ids: Sequence[str]) -> bool:

@@ -51,10 +51,6 @@ _PARTICIPLE = frozenset({"VBG"})
 _PLURAL_COMMON = frozenset({"NNS"})
 #: Dependents that make a plural noun some particular ones ("the members", "their doctors", "two women").
 _PARTICULAR = frozenset({"det", "poss", "nummod"})
-#: Event types of a gathering: a protest, a meeting.
-_GATHERINGS = frozenset({"PROTEST", "CONSULT"})
-#: Dependents of a noun that say what kind of thing it is ("a press conference", "a campaign rally").
-_KIND_MODIFIERS = frozenset({"compound", "amod", "nmod"})
 
 
 def _match(token: Token, entries: tuple[Entry, ...], words: Words) -> Entry | None:
@@ -286,25 +282,6 @@ def _habitual(hit: Hit, words: Words) -> bool:
         c.dep_ in _PARTICULAR for c in a.children) for a in hit.args.actors)
 
 
-def _appearance(hit: Hit, words: Words) -> bool:
-    """A gathering one party holds alone to address the public, neither a protest against anyone nor a meeting
-    with anyone: one made public by its modifier ("held a news conference", "held his first campaign rally"), or
-    one a person holds ("Trump held a rally in Nevada", "attended Trump's Tulsa rally"). One held against or
-    outside someone ("held a rally against the reform") stays a protest, and one with a partner a meeting."""
-    if hit.entry.type not in _GATHERINGS or len(hit.args.actors) != 1:
-        return False
-    token = hit.token
-    nouns = [token] if token.pos_ in ("NOUN", "PROPN") else [c for c in token.children if c.dep_ == "dobj"]
-    gathering = next((n for n in nouns if n.lemma_.lower() in words.appearance_nouns), None)
-    if gathering is None or any(c.dep_ == "prep" and c.lower_ in hit.entry.preps
-                                for c in (*token.children, *gathering.children)):
-        return False
-    if any(c.dep_ in _KIND_MODIFIERS and c.lower_ in words.appearance_modifiers for c in gathering.children):
-        return True
-    party = hit.args.actors[0]
-    return party.ent_type_ == "PERSON" or party.lower_ in words.person_pronouns
-
-
 def _verb_forms(form: str, words: Words) -> list[str]:
     """The lemmas a verb form may have by its ending ("fined": "fin", "fine"), longest ending first, each stem
     as it is and then with the letters its inflection may have dropped."""
@@ -348,6 +325,6 @@ def hits(sentence: TokenSpan, lex: Lexicon, told: frozenset[str], matched: Mappi
                 hits[speaker.i] = Hit(speaker, entry, modal_args(verb, speaker, lex.words), entry.weight)
             continue
         hit = Hit(token, entry, find_args(token, entry, lex.nouns, lex.light, lex.words), entry.weight)
-        if not _generic(hit, lex.words) and not _habitual(hit, lex.words) and not _appearance(hit, lex.words):
+        if not _generic(hit, lex.words) and not _habitual(hit, lex.words):
             hits[token.i] = hit
     return threats(sentence, claimed({**hits, **judged(sentence, lex, hits)}, lex), lex)
