@@ -217,6 +217,8 @@ def test_what_a_law_or_policy_provides_for_is_no_act(text: str, coded: bool) -> 
     ("Senator Mary Hale attended Governor Tom Reyes's rally in Reno on Saturday.", "PROTEST", False),
     ("The Nevada Miners Union held a rally in Reno on Saturday.", "PROTEST", True),
     ("Senator Mary Hale held talks with Governor Tom Reyes in Denver on Monday.", "CONSULT", True),
+    ("Senator Mary Hale joined a rally in Reno on Saturday.", "PROTEST", True),  # one who takes part
+    ("Senator Mary Hale attended a conference in Madrid on Saturday.", "CONSULT", True),  # no public appearance
 ])
 def test_a_gathering_one_party_holds_to_address_the_public_is_no_protest_or_meeting(
         text: str, kind: str, coded: bool) -> None:

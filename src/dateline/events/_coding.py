@@ -214,9 +214,9 @@ def _lone(hit: Hit, parties: Parties, words: Words) -> bool:
 def _appearance(article: Article, hit: Hit, parties: Parties, words: Words) -> bool:
     """Whether a protest or a meeting is a gathering one party holds alone to address the public, neither a
     protest against anyone nor a meeting with anyone: one made public by its modifier ("held a news conference",
-    "held his first campaign rally"), or one a person holds ("Trump held a rally in Nevada", "attended Trump's
-    rally"). One held against or outside someone ("held a rally against the reform") stays a protest, and one
-    with a partner a meeting."""
+    "held his first campaign rally"), or a rally a person holds or owns ("Trump held a rally in Nevada", "attended
+    Trump's rally"). One held against or outside someone ("held a rally against the reform") stays a protest, one
+    with a partner a meeting, and one a person joins or attends ("the senator joined a rally") takes part in it."""
     if hit.entry.type not in _GATHERINGS or len(parties.actor_ids) != 1 or parties.recipient_ids:
         return False
     token = hit.token
@@ -227,8 +227,10 @@ def _appearance(article: Article, hit: Hit, parties: Parties, words: Words) -> b
         return False
     if any(c.dep_ in _KIND_MODIFIERS and c.lower_ in words.appearance_modifiers for c in gathering.children):
         return True
+    held = token.lemma_.lower() in words.holding_verbs or any(c.dep_ == "poss" for c in gathering.children)
     party = article.actor(parties.actor_ids[0])
-    return party is not None and party.kind == "person"
+    return (held and gathering.lemma_.lower() in words.personal_gatherings and party is not None
+            and party.kind == "person")
 
 
 def _visit_abroad(article: Article, hit: Hit, actor_ids: Sequence[str]) -> bool:

@@ -191,6 +191,8 @@ class Words:
     generic_determiners: frozenset[str]
     appearance_nouns: frozenset[str]
     appearance_modifiers: frozenset[str]
+    personal_gatherings: frozenset[str]
+    holding_verbs: frozenset[str]
     indefinite_determiners: frozenset[str]
     definite_determiners: frozenset[str]
     causative_verbs: frozenset[str]
