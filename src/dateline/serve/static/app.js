@@ -1,6 +1,6 @@
 // dateline explorer: routes (#/articles, #/article/ID, #/events, #/network, #/actors, #/actor/KEY, #/quotes).
 import { networkChart, periodEnd, timelineChart } from "./charts.js";
-import { api, el, eventDate, fill, plural, quadBadge, QUADS } from "./dom.js";
+import { api, el, eventDate, fill, newView, plural, quadBadge, QUADS } from "./dom.js";
 import { dyadsView } from "./dyads.js";
 import { renderReader } from "./reader.js";
 import { storiesView, storyView } from "./stories.js";
@@ -43,8 +43,12 @@ function route() {
   const views = { articles: articlesView, article: articleView, events: eventsView, network: networkView,
     actors: actorsView, actor: actorView, quotes: quotesView, dyads: dyadsView, stories: storiesView, story: storyView };
   const render = views[view] || articlesView;
+  // A view left before its answers came draws nothing: its requests are aborted, its failure is not shown.
+  const shown = newView();
   fill(main, el("p", { class: "muted" }, "Loading…"));
-  render(params, arg).catch((error) => fill(main, el("p", { class: "error", role: "alert" }, `Could not load: ${error.message}`)));
+  render(params, arg).catch((error) => {
+    if (!shown.aborted) fill(main, el("p", { class: "error", role: "alert" }, `Could not load: ${error.message}`));
+  });
   showStats();
 }
 

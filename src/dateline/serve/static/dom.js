@@ -73,14 +73,28 @@ export function clickable(node, handler, label) {
   return node;
 }
 
-export async function api(path, params = {}) {
+// The requests of the view shown. Showing another view aborts them: an answer that comes after the reader
+// has left its view (a slow search, a busy machine) must never draw over the view shown now.
+let viewRequests = new AbortController();
+
+// Start a new view: abort the requests of the one before; the signal says when this one is left in turn.
+export function newView() {
+  viewRequests.abort();
+  viewRequests = new AbortController();
+  return viewRequests.signal;
+}
+
+// GET a JSON answer; it belongs to the view shown when it is asked (`signal`), and rejects with an AbortError
+// once that view is left, even when the answer itself has already come.
+export async function api(path, params = {}, signal = viewRequests.signal) {
   const query = new URLSearchParams();
   for (const [key, value] of Object.entries(params)) {
     if (value !== null && value !== undefined && value !== "") query.set(key, value);
   }
   const url = query.toString() ? `${path}?${query}` : path;
-  const response = await fetch(url, { headers: { Accept: "application/json" } });
+  const response = await fetch(url, { headers: { Accept: "application/json" }, signal });
   const body = await response.json().catch(() => ({}));
+  signal.throwIfAborted();
   if (!response.ok) throw new Error(body.error || body.detail || `${response.status} ${response.statusText}`);
   return body;
 }
