@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import json
 from pathlib import Path
 
 import duckdb
@@ -12,19 +11,14 @@ from dateline.cli import EXIT_OK, main
 from dateline.errors import StoreError
 from dateline.store import Store
 from dateline.store._schema import SCHEMA_VERSION, UPGRADES
+from tests.store.older import PINNED, older_store
 from tests.store.test_layout import _layout
-
-LAYOUTS = Path(__file__).with_name("layouts.json")
-PINNED: dict[str, dict[str, list[str]]] = json.loads(LAYOUTS.read_text(encoding="utf-8"))
 
 
 def _old_store(path: Path, version: str) -> Path:
     """A store with the tables of an older version, as that version pinned them, and one quote in it."""
+    older_store(path, version)
     with duckdb.connect(str(path)) as con:
-        for table, cols in PINNED[version].items():
-            key = " PRIMARY KEY" if table == "meta" else ""  # the layout pins columns, not keys
-            con.execute(f"CREATE TABLE {table} ({cols[0]}{key}, {', '.join(cols[1:])})")
-        con.execute("INSERT INTO meta VALUES ('schema_version', ?)", [version])
         con.execute("INSERT INTO quotes (article_id, id, speaker, text, direct, kind) "
                     "VALUES ('a1', 'q1', 'Ann Roe', 'We will stay.', true, 'direct')")
     return path
@@ -35,6 +29,24 @@ def test_every_older_version_that_upgrades_reaches_this_one() -> None:
         while version in UPGRADES:
             version = UPGRADES[version][0]
         assert version == SCHEMA_VERSION
+
+
+@pytest.mark.parametrize("version", list(UPGRADES))
+def test_each_upgrade_turns_its_versions_layout_into_the_next_ones(tmp_path: Path, version: str) -> None:
+    following, statements = UPGRADES[version]
+    db = older_store(tmp_path / "old.duckdb", version)
+    with duckdb.connect(str(db)) as con:
+        for statement in statements:
+            con.execute(statement)
+    assert _layout(db) == PINNED[following]
+
+
+@pytest.mark.parametrize("version", list(UPGRADES))
+def test_a_store_of_each_older_version_opened_for_writing_gets_this_versions_layout(
+        tmp_path: Path, version: str) -> None:
+    db = older_store(tmp_path / "old.duckdb", version)
+    Store(db).close()
+    assert _layout(db) == PINNED[SCHEMA_VERSION]
 
 
 def test_a_version_3_store_opened_for_writing_gets_the_new_layout_and_keeps_its_rows(tmp_path: Path) -> None:

@@ -6,13 +6,13 @@ import datetime as dt
 from pathlib import Path
 from typing import Any
 
-import duckdb
 import pytest
 
 from dateline.store import Store
 from dateline.stories import _records, attach
 from dateline.stories._match import Mention, Party
 from tests.store.exports import first_article, second_article
+from tests.store.older import older_store
 from tests.stories.test_attach import hamburg_report, instance, quake_report
 
 TRUMP, PUTIN = Party("donald-trump.usa", "USA"), Party("vladimir-putin.rus", "RUS")
@@ -23,23 +23,14 @@ def _index(store: Store) -> list[tuple[Any, ...]]:
 
 
 def _linked_then_hamburg(path: Path, *, as_version_4: bool) -> list[tuple[Any, ...]]:
-    """Link three articles, optionally turn the file into a version 4 store (the same tables, no index nor write
+    """Link three articles, optionally into a store as version 4 wrote it (their rows, no index nor write
     order), then store and link the Hamburg report; the index as it then is."""
-    with Store(path) as store:
+    written = path.with_name(f"written-{path.name}") if as_version_4 else path
+    with Store(written) as store:
         store.write([first_article(), second_article(), quake_report()])
         attach(store)
     if as_version_4:
-        with duckdb.connect(str(path)) as con:
-            con.execute("DROP TABLE story_records")
-            con.execute("DELETE FROM meta WHERE key = ?", [_records.NEXT_SEQ])
-            con.execute("ALTER TABLE articles DROP COLUMN batch")
-            con.execute("DELETE FROM meta WHERE key = 'last_batch'")
-            for table in ("stories", "instances"):
-                con.execute(f"ALTER TABLE {table} DROP COLUMN first_batch")
-                con.execute(f"ALTER TABLE {table} DROP COLUMN last_batch")
-            con.execute("ALTER TABLE events DROP COLUMN place_within")  # nor the towns of version 8
-            con.execute("ALTER TABLE places DROP COLUMN within")
-            con.execute("UPDATE meta SET value = '4' WHERE key = 'schema_version'")
+        older_store(path, "4", rows_from=written)
     with Store(path) as store:
         if as_version_4:
             flag = store.con.execute("SELECT value FROM meta WHERE key = ?", [_records.MISSING]).fetchone()
