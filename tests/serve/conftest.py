@@ -1,14 +1,23 @@
-"""A real store for the web app tests: a few articles through the real pipeline, plus one built by hand."""
+"""A real store for the web app tests: a few articles through the real pipeline, plus one built by hand; the app
+over it in process (``client``) and on a real server on 127.0.0.1 (``base_url``)."""
 
 from __future__ import annotations
 
+import asyncio
+import contextlib
 import datetime as dt
 import os
+import socket
+import threading
+import time
 from collections.abc import Iterator
 from pathlib import Path
+from urllib.parse import parse_qsl, urlencode
 
 import pytest
+import uvicorn
 from fastapi.testclient import TestClient
+from starlette.types import ASGIApp, Receive, Scope, Send
 
 from dateline.ids import document_id
 from dateline.pipeline import Pipeline
@@ -112,3 +121,58 @@ def client(store_path: Path) -> Iterator[TestClient]:
     with TestClient(app, base_url="http://127.0.0.1") as test_client:
         yield test_client
     app.state.database.close()
+
+
+#: A query parameter the test server strips from a request, holding its answer back that many seconds: the
+#: page passes a view's address parameters to the API, so ``#/actors?q=putin&lag=2`` makes that list late.
+LAG = "lag"
+
+
+class Lagging:
+    """The app, answering requests that carry :data:`LAG` late (as a busy machine may answer any request)."""
+
+    def __init__(self, app: ASGIApp) -> None:
+        self.app = app
+
+    async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
+        if scope["type"] == "http":
+            query = parse_qsl(scope["query_string"].decode("latin-1"), keep_blank_values=True)
+            lags = [float(value) for key, value in query if key == LAG]
+            if lags:
+                await asyncio.sleep(lags[0])
+                kept = urlencode([(key, value) for key, value in query if key != LAG])
+                scope = {**scope, "query_string": kept.encode("latin-1")}
+        await self.app(scope, receive, send)
+
+
+def free_port() -> int:
+    with socket.socket() as sock:
+        sock.bind(("127.0.0.1", 0))
+        return int(sock.getsockname()[1])
+
+
+@contextlib.contextmanager
+def live_server(db: Path) -> Iterator[str]:
+    """The app over the store ``db`` served by uvicorn on 127.0.0.1 in a thread; its base URL."""
+    app = create_app(db, refresh=0)
+    port = free_port()
+    server = uvicorn.Server(uvicorn.Config(Lagging(app), host="127.0.0.1", port=port, log_level="warning"))
+    thread = threading.Thread(target=server.run, daemon=True)
+    thread.start()
+    deadline = time.monotonic() + 20
+    try:
+        while not server.started:
+            if time.monotonic() > deadline or not thread.is_alive():
+                raise RuntimeError("uvicorn did not start within 20 s")
+            time.sleep(0.05)
+        yield f"http://127.0.0.1:{port}"
+    finally:
+        server.should_exit = True
+        thread.join(timeout=10)
+        app.state.database.close()
+
+
+@pytest.fixture(scope="module")
+def base_url(store_path: Path) -> Iterator[str]:
+    with live_server(store_path) as url:
+        yield url

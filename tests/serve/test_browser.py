@@ -2,21 +2,14 @@
 
 from __future__ import annotations
 
-import asyncio
 import os
-import socket
-import threading
-import time
 from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
-from urllib.parse import parse_qsl, urlencode
 
 import pytest
-import uvicorn
-from starlette.types import ASGIApp, Receive, Scope, Send
 
-from dateline.serve.app import create_app
+from tests.serve.conftest import LAG
 
 CHROMIUM = Path("/usr/bin/chromium")
 CHROMIUM_ARGS = [
@@ -31,58 +24,12 @@ pytestmark = [
 ]
 
 
-def free_port() -> int:
-    with socket.socket() as sock:
-        sock.bind(("127.0.0.1", 0))
-        return int(sock.getsockname()[1])
-
-
 @pytest.fixture()
 def shots(tmp_path: Path) -> Path:
     """Where screenshots go: $SCREENSHOTS_DIR (to look at them), else the test's own folder."""
     folder = Path(os.environ.get("SCREENSHOTS_DIR") or tmp_path)
     folder.mkdir(parents=True, exist_ok=True)
     return folder
-
-
-#: A query parameter the test server strips from a request, holding its answer back that many seconds: the
-#: page passes a view's address parameters to the API, so ``#/actors?q=putin&lag=2`` makes that list late.
-LAG = "lag"
-
-
-class Lagging:
-    """The app, answering requests that carry :data:`LAG` late (as a busy machine may answer any request)."""
-
-    def __init__(self, app: ASGIApp) -> None:
-        self.app = app
-
-    async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
-        if scope["type"] == "http":
-            query = parse_qsl(scope["query_string"].decode("latin-1"), keep_blank_values=True)
-            lags = [float(value) for key, value in query if key == LAG]
-            if lags:
-                await asyncio.sleep(lags[0])
-                kept = urlencode([(key, value) for key, value in query if key != LAG])
-                scope = {**scope, "query_string": kept.encode("latin-1")}
-        await self.app(scope, receive, send)
-
-
-@pytest.fixture(scope="module")
-def base_url(store_path: Path) -> Iterator[str]:
-    app = create_app(store_path, refresh=0)
-    port = free_port()
-    server = uvicorn.Server(uvicorn.Config(Lagging(app), host="127.0.0.1", port=port, log_level="warning"))
-    thread = threading.Thread(target=server.run, daemon=True)
-    thread.start()
-    deadline = time.monotonic() + 20
-    while not server.started:
-        if time.monotonic() > deadline:
-            raise RuntimeError("uvicorn did not start within 20 s")
-        time.sleep(0.05)
-    yield f"http://127.0.0.1:{port}"
-    server.should_exit = True
-    thread.join(timeout=10)
-    app.state.database.close()
 
 
 @pytest.fixture(scope="module")

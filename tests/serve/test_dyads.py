@@ -11,7 +11,7 @@ from fastapi.testclient import TestClient
 from dateline.store import DyadOptions, Store
 from dateline.store._dyads import dyad_rows, fetcher
 from tests.serve.test_api import INJECTIONS
-from tests.serve.test_browser import CHROMIUM, base_url, page  # noqa: F401  (fixtures of the browser tests)
+from tests.serve.test_browser import CHROMIUM, page  # noqa: F401  (a fixture of the browser tests)
 
 
 def test_both_directions_between_a_pair(client: TestClient) -> None:

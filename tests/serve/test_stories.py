@@ -15,7 +15,7 @@ from dateline.serve.app import create_app
 from dateline.store import Store
 from dateline.stories import attach
 from tests.serve.test_api import INJECTIONS
-from tests.serve.test_browser import CHROMIUM, base_url, page  # noqa: F401  (fixtures of the browser tests)
+from tests.serve.test_browser import CHROMIUM, page  # noqa: F401  (a fixture of the browser tests)
 from tests.store.exports import first_article, second_article
 from tests.stories.test_attach import hamburg_report, quake_report
 

@@ -23,7 +23,7 @@ from collections.abc import AsyncIterator, Iterable, Sequence
 from pathlib import Path
 from typing import Annotated, Any, Literal
 
-from fastapi import FastAPI, HTTPException, Query, Request
+from fastapi import Depends, FastAPI, HTTPException, Query, Request
 from fastapi.exceptions import RequestValidationError
 from fastapi.responses import FileResponse, JSONResponse, Response
 from fastapi.staticfiles import StaticFiles
@@ -36,6 +36,7 @@ from dateline.errors import StoreError
 from dateline.records import EventStatus, EventType, QuoteKind
 from dateline.serve import _dyads, _events, _queries, _stories
 from dateline.serve._db import REFRESH_SECONDS, Database
+from dateline.serve._params import check_parameters
 from dateline.store._export import FORMULA_START
 
 __all__ = ["LOCAL_HOSTS", "MAX_PAGE_SIZE", "MAX_QUERY_LENGTH", "create_app", "serve"]
@@ -108,6 +109,7 @@ def create_app(db: Path, *, refresh: float = REFRESH_SECONDS, hosts: Sequence[st
     app = FastAPI(
         title="dateline", version="1", docs_url=None, redoc_url=None, lifespan=lifespan,
         description="Evidence-linked news events, actors, quotes, dates and places, read-only.",
+        dependencies=[Depends(check_parameters)],
     )
     app.state.database = database
     app.add_exception_handler(RequestValidationError, _validation_error)

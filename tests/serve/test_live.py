@@ -1,0 +1,96 @@
+"""The API as a client meets it on a real server on 127.0.0.1: mistakes get a 4xx that says what is wrong, never
+a 500 nor a silent answer to another question, and an empty store answers every endpoint."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+
+import httpx
+import pytest
+
+from dateline.store import Store
+from tests.serve.conftest import live_server
+
+#: Values a hand-typed or mangled address may give any parameter.
+ODD_VALUES = ["", "0", "-1", "abc", "1e9", "2020-13-45", "9999-12-31", "'", "%", "\x00", "x" * 300, "ACCUSE",
+              "newest"]
+LISTS = ["/api/articles", "/api/events", "/api/timeline", "/api/network", "/api/actors", "/api/quotes",
+         "/api/stories", "/api/dyads/pairs"]
+DATED = ["/api/articles", "/api/events", "/api/timeline", "/api/network", "/api/stories"]
+
+
+@pytest.fixture(scope="module")
+def api(base_url: str) -> Iterator[httpx.Client]:
+    with httpx.Client(base_url=base_url, timeout=30) as client:
+        yield client
+
+
+@pytest.fixture(scope="module")
+def endpoints(api: httpx.Client) -> dict[str, list[str]]:
+    """Every API path of the app's own schema (path parameters given a made-up id) and its query parameters."""
+    spec = api.get("/openapi.json").json()
+    found: dict[str, list[str]] = {}
+    for path, methods in spec["paths"].items():
+        params = methods["get"].get("parameters", [])
+        found[re.sub(r"\{[^}]+\}", "no-such-id", path)] = [p["name"] for p in params if p["in"] == "query"]
+    return found
+
+
+def test_a_misspelt_parameter_is_refused_with_what_the_endpoint_takes(api: httpx.Client) -> None:
+    answer = api.get("/api/events", params={"typ": "ACCUSE"})
+    assert answer.status_code == 422
+    message = answer.json()["error"]
+    assert "unknown parameter 'typ'" in message and "/api/events takes" in message and "type" in message
+    assert api.get("/api/events", params={"type": "ACCUSE"}).status_code == 200
+    assert "takes no parameters" in api.get("/api/stats", params={"fresh": "1"}).json()["error"]
+    for path in LISTS:
+        assert api.get(path, params={"sort": "x"}).status_code == 422, path
+
+
+def test_the_page_and_its_files_take_any_query_string(api: httpx.Client) -> None:
+    for path in ("/", "/docs", "/static/app.js"):
+        assert api.get(path, params={"utm_source": "mail"}).status_code == 200, path
+
+
+@pytest.mark.parametrize("path", DATED)
+def test_a_range_that_ends_before_it_starts_is_refused(api: httpx.Client, path: str) -> None:
+    answer = api.get(path, params={"since": "2021-01-01", "until": "2019-12-31"})
+    assert answer.status_code == 422
+    assert "since (2021-01-01) is after until (2019-12-31)" in answer.json()["error"]
+    assert api.get(path, params={"since": "2019-12-31", "until": "2019-12-31"}).status_code == 200
+
+
+def test_no_value_of_any_parameter_makes_a_server_error(api: httpx.Client, endpoints: dict[str, list[str]]) -> None:
+    assert len(endpoints) >= 14 and "/api/articles/no-such-id" in endpoints
+    for path, params in endpoints.items():
+        assert api.get(path).status_code in (200, 404, 422), path
+        for name in params:
+            for value in ODD_VALUES:
+                answer = api.get(path, params={name: value})
+                assert answer.status_code < 500, (path, name, value, answer.text[:200])
+                if answer.status_code >= 400:
+                    assert answer.json()["error"], (path, name, value)
+
+
+@pytest.fixture(scope="module")
+def empty_url(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
+    db = tmp_path_factory.mktemp("empty") / "empty.duckdb"
+    Store(db).close()
+    with live_server(db) as url:
+        yield url
+
+
+def test_an_empty_store_answers_every_endpoint(empty_url: str) -> None:
+    with httpx.Client(base_url=empty_url, timeout=30) as client:
+        stats = client.get("/api/stats").json()
+        assert stats["articles"] == stats["events"] == stats["actor_keys"] == 0
+        for path in ("/api/articles", "/api/events", "/api/actors", "/api/quotes", "/api/stories"):
+            assert client.get(path).json()["total"] == 0, path
+        assert client.get("/api/timeline").json()["periods"] == []
+        assert client.get("/api/network").json() == {"nodes": [], "edges": []}
+        assert client.get("/api/dyads/pairs").json()["items"] == []
+        assert client.get("/api/dyads", params={"a": "USA", "b": "RUS"}).json()["rows"] == []
+        csv_text = client.get("/api/events", params={"format": "csv"}).text
+        assert csv_text.startswith("article_id,id,type,") and csv_text.count("\n") == 1
+        assert client.get("/api/articles/no-such-id").status_code == 404
