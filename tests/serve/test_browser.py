@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import os
+import re
 from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
@@ -222,6 +223,43 @@ def test_a_late_answer_for_a_view_left_behind_never_replaces_the_view_shown(page
     assert page.locator("main table, main .error").count() == 0
     assert page.get_attribute("#quick-q", "placeholder") == "Words in a quote…"
     assert page.errors == []
+
+
+def test_stories_are_counted_in_words_and_a_story_address_with_no_id_lists_them(page: Any, base_url: str) -> None:
+    stories = page.request.get(base_url + "/api/stats").json()["stories"]
+    page.goto(base_url + "/#/story/")
+    page.wait_for_selector("ol.results li")
+    assert page.text_content("main h2") == "Stories"
+    lines = page.locator("ol.results li span.muted").all_text_contents()
+    assert len(lines) == min(stories, 20)
+    for line in lines:
+        assert re.search(r"\b\d+ articles? · \d+ sources? · \d+ events?$", line.strip()), line
+        assert not re.search(r"\b1 (articles|sources|events)\b", line), line
+    assert page.text_content("nav.pager") == f"{stories} {'story' if stories == 1 else 'stories'} found"
+    assert page.errors == []
+
+
+def test_a_page_past_the_last_says_so_and_leads_to_the_first(page: Any, base_url: str) -> None:
+    total = page.request.get(base_url + "/api/articles").json()["total"]
+    page.goto(base_url + "/#/articles?q=&offset=1000")
+    page.wait_for_selector(".empty-state")
+    assert page.text_content(".empty-state p") == f"{total} articles found, none from number 1,001 on."
+    page.click("text=Go to the first page")
+    page.wait_for_selector("ol.results li")
+    assert page.url.endswith("/#/articles")
+    assert page.errors == []
+
+
+def test_a_refused_filter_says_why_and_offers_the_view_without_filters(page: Any, base_url: str) -> None:
+    page.goto(base_url + "/#/events?quad=9&type=ACCUSE")
+    page.wait_for_selector("main .error")
+    assert "quad: Input should be less than or equal to 4" in page.text_content("main .error")
+    page.click("text=Show this view without these filters")
+    page.wait_for_selector("table.events tbody tr")
+    assert page.url.endswith("/#/events")
+    # The browser logs the refused request (422) itself; nothing else went wrong.
+    assert page.errors and all("422" in error for error in page.errors)
+    page.errors.clear()
 
 
 def test_an_actor_page_lists_each_quote_once(page: Any, base_url: str) -> None:

@@ -1,6 +1,6 @@
 // dateline explorer: routes (#/articles, #/article/ID, #/events, #/network, #/actors, #/actor/KEY, #/quotes).
 import { networkChart, periodEnd, timelineChart } from "./charts.js";
-import { api, el, eventDate, fill, newView, plural, quadBadge, QUADS } from "./dom.js";
+import { api, el, eventDate, fill, go, newView, PAGE, pager, plural, quadBadge, QUADS } from "./dom.js";
 import { dyadsView } from "./dyads.js";
 import { renderReader } from "./reader.js";
 import { storiesView, storyView } from "./stories.js";
@@ -8,7 +8,6 @@ import { storiesView, storyView } from "./stories.js";
 const main = document.getElementById("main");
 const EVENT_TYPES = ["AGREE", "CONSULT", "SUPPORT", "CONCEDE", "COOPERATE", "AID", "RETREAT", "REQUEST",
   "ACCUSE", "REJECT", "THREATEN", "PROTEST", "SANCTION", "MOBILIZE", "COERCE", "ASSAULT"];
-const PAGE = 20;
 
 // What the search box in the header searches in each view: the view it leads to and the parameter it sets.
 const QUICK = {
@@ -21,20 +20,19 @@ const QUICK = {
   quotes: { view: "quotes", param: "q", label: "Words in a quote…" },
 };
 
-function go(path, params = {}) {
-  const query = new URLSearchParams(Object.entries(params).filter(([, v]) => v !== "" && v != null));
-  location.hash = `#/${path}${query.toString() ? `?${query}` : ""}`;
-}
-
 function currentView() {
   return location.hash.replace(/^#\/?/, "").split("?")[0].split("/")[0] || "articles";
 }
 
+// The list a view of one record belongs to: an address with no id ("#/story/") shows the list.
+const LIST_OF = { article: "articles", actor: "actors", story: "stories" };
+
 function route() {
   const [path, query] = location.hash.replace(/^#\/?/, "").split("?");
   const params = Object.fromEntries(new URLSearchParams(query || ""));
-  const [view, ...rest] = path.split("/");
+  const [named, ...rest] = path.split("/");
   const arg = decodeURIComponent(rest.join("/"));
+  const view = !arg && LIST_OF[named] ? LIST_OF[named] : named;
   for (const link of document.querySelectorAll("nav a")) {
     const current = view === "story" ? "stories" : view;
     link.toggleAttribute("aria-current", link.dataset.view === (current || "articles"));
@@ -47,7 +45,10 @@ function route() {
   const shown = newView();
   fill(main, el("p", { class: "muted" }, "Loading…"));
   render(params, arg).catch((error) => {
-    if (!shown.aborted) fill(main, el("p", { class: "error", role: "alert" }, `Could not load: ${error.message}`));
+    if (shown.aborted) return;
+    // A filter the server refused (a mistyped address) leaves the view without its form: offer it without them.
+    const way = Object.keys(params).length ? el("p", {}, el("a", { href: `#/${path}` }, "Show this view without these filters")) : null;
+    fill(main, el("p", { class: "error", role: "alert" }, `Could not load: ${error.message}`), way);
   });
   showStats();
 }
@@ -81,22 +82,6 @@ function filterForm(fields, values, onSubmit) {
     onSubmit(Object.fromEntries(new FormData(form)));
   });
   return form;
-}
-
-// "N things found" with paging, or, when nothing matched, an empty state that says what to do.
-function pager(total, params, path, noun) {
-  const offset = Number(params.offset || 0);
-  if (!total) {
-    const filtered = Object.keys(params).some((k) => k !== "offset" && params[k]);
-    return el("div", { class: "empty-state", role: "status" },
-      el("p", {}, `No ${noun}s ${filtered ? "match these filters" : "in this store yet"}.`),
-      filtered ? el("p", {}, el("a", { href: `#/${path}` }, `Show all ${noun}s`)) : null);
-  }
-  const shown = `${plural(total, noun)} found` + (total > PAGE ? `, ${offset + 1}–${Math.min(offset + PAGE, total)} shown` : "");
-  const nav = el("nav", { class: "pager", "aria-label": "pages" }, shown);
-  if (offset > 0) nav.append(el("button", { type: "button", onclick: () => go(path, { ...params, offset: Math.max(0, offset - PAGE) }) }, "← previous"));
-  if (offset + PAGE < total) nav.append(el("button", { type: "button", onclick: () => go(path, { ...params, offset: offset + PAGE }) }, "next →"));
-  return nav;
 }
 
 function snippetNode(snippet) {

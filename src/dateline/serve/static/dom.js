@@ -136,3 +136,38 @@ export function eventDate(e) {
     default: return e.date_value;
   }
 }
+
+// Items per page of every list view.
+export const PAGE = 20;
+
+// The address of a view with its parameters (empty ones left out): `#/events?type=ACCUSE`.
+export function address(path, params = {}) {
+  const query = new URLSearchParams(Object.entries(params).filter(([, v]) => v !== "" && v != null));
+  return `#/${path}${query.toString() ? `?${query}` : ""}`;
+}
+
+export function go(path, params = {}) {
+  location.hash = address(path, params);
+}
+
+// "N things found" with paging, or, when nothing matched, an empty state that says what to do; a page past
+// the last (an address typed or kept from a larger store) says so and leads to the first.
+export function pager(total, params, path, noun, nouns = `${noun}s`) {
+  const offset = Number(params.offset || 0);
+  if (!total) {
+    const filtered = Object.keys(params).some((k) => k !== "offset" && params[k]);
+    return el("div", { class: "empty-state", role: "status" },
+      el("p", {}, `No ${nouns} ${filtered ? "match these filters" : "in this store yet"}.`),
+      filtered ? el("p", {}, el("a", { href: `#/${path}` }, `Show all ${nouns}`)) : null);
+  }
+  if (offset >= total) {
+    return el("div", { class: "empty-state", role: "status" },
+      el("p", {}, `${plural(total, noun, nouns)} found, none from number ${(offset + 1).toLocaleString("en")} on.`),
+      el("p", {}, el("a", { href: address(path, { ...params, offset: null }) }, "Go to the first page")));
+  }
+  const range = total > PAGE || offset > 0 ? `, ${offset + 1}–${Math.min(offset + PAGE, total)} shown` : "";
+  const nav = el("nav", { class: "pager", "aria-label": "pages" }, `${plural(total, noun, nouns)} found${range}`);
+  if (offset > 0) nav.append(el("button", { type: "button", onclick: () => go(path, { ...params, offset: Math.max(0, offset - PAGE) }) }, "← previous"));
+  if (offset + PAGE < total) nav.append(el("button", { type: "button", onclick: () => go(path, { ...params, offset: offset + PAGE }) }, "next →"));
+  return nav;
+}

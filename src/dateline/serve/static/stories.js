@@ -1,13 +1,6 @@
 // Stories (#/stories, #/story/ID): one real-world incident each, with the articles of every outlet that report it,
 // its events counted once (instances) with each mention's evidence, and a timeline of its coverage.
-import { api, clickable, el, fill, quadBadge, svg } from "./dom.js";
-
-const PAGE = 20;
-
-function go(path, params = {}) {
-  const query = new URLSearchParams(Object.entries(params).filter(([, v]) => v !== "" && v != null));
-  location.hash = `#/${path}${query.toString() ? `?${query}` : ""}`;
-}
+import { api, clickable, el, fill, go, PAGE, pager, plural, quadBadge, svg } from "./dom.js";
 
 function span(first, last) {
   return first === last ? `${first || "undated"}` : `${first || "?"} – ${last || "?"}`;
@@ -21,8 +14,8 @@ export async function storiesView(params) {
   for (const s of data.items) {
     list.append(el("li", {},
       el("a", { href: `#/story/${encodeURIComponent(s.id)}`, class: "title" }, s.title || s.id),
-      el("span", { class: "muted small" }, ` ${span(s.first_report, s.last_report)} · ${s.articles} articles · `
-        + `${s.sources} sources · ${s.instances} events`)));
+      el("span", { class: "muted small" }, ` ${span(s.first_report, s.last_report)} · ${plural(s.articles, "article")} · `
+        + `${plural(s.sources, "source")} · ${plural(s.instances, "event")}`)));
   }
   const form = el("form", { class: "filters", role: "search" },
     el("label", { for: "f-q" }, "Title", el("input", { id: "f-q", name: "q", type: "search", value: params.q || "", maxlength: 200 })),
@@ -35,10 +28,7 @@ export async function storiesView(params) {
     event.preventDefault();
     go("stories", Object.fromEntries(new FormData(form)));
   });
-  const nav = el("nav", { class: "pager", "aria-label": "pages" }, `${data.total} found`);
-  if (offset > 0) nav.append(el("button", { type: "button", onclick: () => go("stories", { ...params, offset: Math.max(0, offset - PAGE) }) }, "← previous"));
-  if (offset + PAGE < data.total) nav.append(el("button", { type: "button", onclick: () => go("stories", { ...params, offset: offset + PAGE }) }, "next →"));
-  fill(main, el("h2", {}, "Stories"), form, list, nav);
+  fill(main, el("h2", {}, "Stories"), form, data.items.length ? list : null, pager(data.total, params, "stories", "story", "stories"));
 }
 
 // Articles per day of the story's coverage, one bar a day from its first report to its last.
@@ -54,7 +44,7 @@ function coverageChart(days, { width = 900, height = 120 } = {}) {
     const i = Math.round((new Date(`${d.day}T00:00:00Z`) - first) / 86400000);
     const h = Math.max((d.articles / most) * height, 2);
     chart.append(svg("rect", { x: (i * width) / span, y: height - h, width: barW, height: h, class: "coverage-bar" },
-      svg("title", {}, `${d.day}: ${d.articles} articles from ${d.sources} sources`)));
+      svg("title", {}, `${d.day}: ${plural(d.articles, "article")} from ${plural(d.sources, "source")}`)));
   }
   chart.append(svg("text", { x: 0, y: height + 16, class: "axis" }, days[0].day),
     svg("text", { x: width, y: height + 16, "text-anchor": "end", class: "axis" }, days[days.length - 1].day));
@@ -95,8 +85,8 @@ export async function storyView(params, id) {
     el("a", { href: `#/article/${encodeURIComponent(a.id)}`, class: "title" }, a.title || a.id),
     el("span", { class: "muted small" }, ` ${[a.published, a.site].filter(Boolean).join(" · ")}${a.duplicate_of ? " · near-duplicate" : ""}`))));
   fill(main, el("h2", {}, s.title || s.id),
-    el("p", { class: "muted small" }, `${span(s.first_report, s.last_report)} · ${s.articles} articles from ${s.sources} sources · `
-      + `${s.events} event records, ${s.instances} real-world events`),
+    el("p", { class: "muted small" }, `${span(s.first_report, s.last_report)} · ${plural(s.articles, "article")} from `
+      + `${plural(s.sources, "source")} · ${plural(s.events, "event record")}, ${plural(s.instances, "real-world event")}`),
     el("h3", {}, "Coverage"), coverageChart(s.coverage),
     el("h3", {}, "Events"), el("p", { class: "small" }, "Select an event to see every report of it."),
     s.instance_list.length ? instancesTable(s.instance_list) : el("p", { class: "empty" }, "No events coded."),
