@@ -225,6 +225,20 @@ def test_a_late_answer_for_a_view_left_behind_never_replaces_the_view_shown(page
     assert page.errors == []
 
 
+def test_a_request_left_behind_with_its_view_reports_no_error(page: Any, base_url: str) -> None:
+    page.goto(base_url + "/#/articles")
+    page.wait_for_selector("ol.results li")
+    # A request nothing waits for (as a click's follow-up request), still out when the reader moves on.
+    page.evaluate(f"""async () => {{
+        const {{ api }} = await import("/static/dom.js");
+        api("/api/stats", {{ {LAG}: 1 }});
+    }}""")
+    page.goto(base_url + "/#/quotes")
+    page.wait_for_selector("ul.quotes li")
+    page.wait_for_timeout(1500)
+    assert page.errors == []
+
+
 def test_stories_are_counted_in_words_and_a_story_address_with_no_id_lists_them(page: Any, base_url: str) -> None:
     stories = page.request.get(base_url + "/api/stats").json()["stories"]
     page.goto(base_url + "/#/story/")

@@ -265,5 +265,10 @@ document.getElementById("quick-search").addEventListener("submit", (event) => {
   const quick = QUICK[currentView()] || QUICK.articles;
   go(quick.view, { [quick.param]: new FormData(event.target).get("q") });
 });
+// A request of a view left behind is aborted on purpose (see newView): where nothing waits for it (a click's
+// follow-up request), its AbortError is no failure to report.
+window.addEventListener("unhandledrejection", (event) => {
+  if (event.reason && event.reason.name === "AbortError") event.preventDefault();
+});
 window.addEventListener("hashchange", route);
 route();
