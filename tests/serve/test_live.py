@@ -1,16 +1,22 @@
 """The API as a client meets it on a real server on 127.0.0.1: mistakes get a 4xx that says what is wrong, never
-a 500 nor a silent answer to another question, and an empty store answers every endpoint."""
+a 500 nor a silent answer to another question; an empty store answers every endpoint; a store the app cannot
+serve is refused in words about that store."""
 
 from __future__ import annotations
 
 import re
 from collections.abc import Iterator
+from pathlib import Path
 
 import httpx
 import pytest
 
+from dateline.errors import StoreError
+from dateline.serve.app import create_app
 from dateline.store import Store
+from dateline.store._schema import UPGRADES
 from tests.serve.conftest import live_server
+from tests.store.older import older_store
 
 #: Values a hand-typed or mangled address may give any parameter.
 ODD_VALUES = ["", "0", "-1", "abc", "1e9", "2020-13-45", "9999-12-31", "'", "%", "\x00", "x" * 300, "ACCUSE",
@@ -94,3 +100,13 @@ def test_an_empty_store_answers_every_endpoint(empty_url: str) -> None:
         csv_text = client.get("/api/events", params={"format": "csv"}).text
         assert csv_text.startswith("article_id,id,type,") and csv_text.count("\n") == 1
         assert client.get("/api/articles/no-such-id").status_code == 404
+
+
+@pytest.mark.parametrize("version", ["7", "2"])
+def test_an_older_store_is_refused_naming_the_store_not_the_servers_copy(tmp_path: Path, version: str) -> None:
+    db = older_store(tmp_path / "old.duckdb", version)
+    with pytest.raises(StoreError, match=f"version {version}") as refused:
+        create_app(db, refresh=0)
+    assert str(db) in str(refused.value) and "snapshot" not in str(refused.value)
+    if version in UPGRADES:
+        assert f"dateline upgrade --db {db}" in str(refused.value)

@@ -127,9 +127,11 @@ class Database:
             holder.close()
         try:
             return _Snapshot(copy, stamp, time.time())
-        except BaseException:
+        except BaseException as exc:
             copy.unlink(missing_ok=True)
             _wal(copy).unlink(missing_ok=True)
+            if isinstance(exc, StoreError):  # said of the copy: say it of the store, which the reader can fix
+                raise StoreError(str(exc).replace(str(copy), str(self.path))) from exc
             raise
 
     def refresh(self) -> bool:
