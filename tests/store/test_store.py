@@ -172,6 +172,13 @@ def test_csv_cells_never_start_a_formula(tmp_path: Path) -> None:
     assert failure["source"] == "'-x.txt" and failure["message"] == "'+1 then \t"
 
 
+@pytest.mark.parametrize("read_only", [True, False])
+def test_a_folder_named_as_the_store_is_refused_with_what_to_name(tmp_path: Path, read_only: bool) -> None:
+    with pytest.raises(StoreError, match=r"is a folder, not a store: name the store's file \(such as .*news\.duckdb"):
+        Store(tmp_path, read_only=read_only)
+    assert list(tmp_path.iterdir()) == []
+
+
 def test_read_only_store(tmp_path: Path) -> None:
     db = tmp_path / "news.duckdb"
     with pytest.raises(StoreError, match="no store at"):

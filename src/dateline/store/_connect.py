@@ -45,6 +45,8 @@ def connect(path: str | Path, *, read_only: bool = False, wait: float = 0.0) -> 
     seconds: dateline's writers hold the file only while they write a batch.
     """
     path = Path(path)
+    if path.is_dir():
+        raise StoreError(f"{path} is a folder, not a store: name the store's file (such as {path / 'news.duckdb'})")
     if read_only and not path.is_file():
         raise StoreError(f"no store at {path}: run `dateline run INPUT --db {path}` first, or check the path")
     deadline = time.monotonic() + wait
