@@ -214,7 +214,12 @@ def test_other_hosts_are_refused(client: TestClient) -> None:
     assert client.get("/api/stats", headers={"Host": "localhost"}).status_code == 200
     for host in ("attacker.example", "127.0.0.1.attacker.example", "evil.localhost"):
         assert client.get("/api/stats", headers={"Host": host}).status_code == 400, host
-        assert client.get("/", headers={"Host": host}).status_code == 400, host
+        refused = client.get("/", headers={"Host": host})
+        assert refused.status_code == 400, host
+        # What the reader can do about it: the names served, and the option that adds one.
+        assert f"naming host {host!r}" in refused.json()["error"] and "--allow-host NAME" in refused.json()["error"]
+        assert "127.0.0.1, localhost" in refused.json()["error"]
+        assert refused.headers["Content-Security-Policy"] == CSP
 
 
 def test_allowed_hosts_follow_the_bound_address() -> None:
