@@ -54,6 +54,14 @@ def test_a_misspelt_parameter_is_refused_with_what_the_endpoint_takes(api: httpx
         assert api.get(path, params={"sort": "x"}).status_code == 422, path
 
 
+def test_a_request_by_another_host_name_is_told_which_names_are_served(api: httpx.Client) -> None:
+    refused = api.get("/", headers={"Host": "192.0.2.7:8000"})
+    assert refused.status_code == 400
+    assert refused.json()["error"].startswith("this server does not answer to requests naming host '192.0.2.7'")
+    assert "--allow-host NAME" in refused.json()["error"]
+    assert api.get("/api/health", headers={"Host": "localhost"}).status_code == 200
+
+
 def test_the_page_and_its_files_take_any_query_string(api: httpx.Client) -> None:
     for path in ("/", "/docs", "/static/app.js"):
         assert api.get(path, params={"utm_source": "mail"}).status_code == 200, path
