@@ -241,6 +241,30 @@ def test_head_is_answered_like_get(client: TestClient) -> None:
     assert client.head("/api/articles/nope").status_code == 404
 
 
+def test_a_search_finds_what_its_words_say_or_nothing(tmp_path: Path) -> None:
+    from dateline.records import Article
+    from dateline.serve.app import create_app
+    from dateline.store import Store
+
+    town = "Llanfairpwllgwyngyllgogerychwyrndrobwllllantysiliogogogoch"  # longer than the word index keeps
+    db = tmp_path / "words.duckdb"
+    with Store(db) as store:
+        store.write([Article(id="a-town", source="x", text=f"The council of {town} met on Monday.", title="Town"),
+                     Article(id="a-other", source="y", text="The council of Bangor met on Monday.", title="Other")])
+    app = create_app(db, refresh=0)
+    with TestClient(app, base_url="http://127.0.0.1") as words:
+        def found(q: str) -> list[str]:
+            return [a["id"] for a in words.get("/api/articles", params={"q": q}).json()["items"]]
+
+        assert sorted(found("council")) == ["a-other", "a-town"]
+        assert found(town.lower()) == ["a-town"]
+        assert found(f"council {town.upper()}") == ["a-town"]
+        assert found(f"council {town}x") == []
+        for nothing in ("***", '"', '""', "?!"):
+            assert words.get("/api/articles", params={"q": nothing}).json()["total"] == 0, nothing
+        assert words.get("/api/articles", params={"q": " "}).json()["total"] == 2  # blank: no search at all
+
+
 def test_ids_with_slashes_open(tmp_path: Path) -> None:
     from dateline.records import Article
     from dateline.serve.app import create_app

@@ -8,13 +8,14 @@ from typing import Any
 
 from dateline.serve._db import Database, Row, like
 from dateline.serve._events import EventFilter, events_page, timeline
-from dateline.store._schema import quote_filter, terms
+from dateline.store._schema import MAX_TERM_LENGTH, quote_filter, terms
 
 __all__ = ["actor_detail", "actors_page", "articles_page", "quotes_page", "snippet"]
 
 #: Characters of article text shown around the first search hit.
 SNIPPET_CHARS = 240
 _PHRASE = re.compile(r'"([^"]+)"')
+_WORD = re.compile(r"\w+")
 
 
 def snippet(text: str, words: set[str]) -> dict[str, Any]:
@@ -36,9 +37,17 @@ def snippet(text: str, words: set[str]) -> dict[str, Any]:
 
 def articles_page(db: Database, q: str | None, since: dt.date | None, until: dt.date | None, site: str | None,
                   limit: int, offset: int) -> dict[str, Any]:
-    """Articles matching every word of ``q`` (and each "quoted phrase"), newest first."""
+    """Articles matching every word of ``q`` (and each "quoted phrase"), newest first.
+
+    A word longer than the word index keeps (:data:`MAX_TERM_LENGTH`) is sought in the text like a phrase; a
+    ``q`` with nothing to seek (``***``) matches no article, rather than every one.
+    """
     clauses, params = ["TRUE"], []
     words = terms(q or "")
+    phrases = [p.strip().casefold() for p in _PHRASE.findall(q or "") if p.strip()]
+    phrases += sorted({w for w in _WORD.findall((q or "").casefold()) if len(w) > MAX_TERM_LENGTH})
+    if (q or "").strip() and not words and not phrases:
+        return {"total": 0, "limit": limit, "offset": offset, "items": []}
     if words:
         clauses.append("""a.id IN (SELECT article_id FROM term_index WHERE term IN (SELECT unnest(?::VARCHAR[]))
                           GROUP BY article_id HAVING count(*) = ?)""")
@@ -48,7 +57,6 @@ def articles_page(db: Database, q: str | None, since: dt.date | None, until: dt.
             clauses.append(clause)
             params.append(value)
     where = " AND ".join(clauses)
-    phrases = [p.strip().casefold() for p in _PHRASE.findall(q or "") if p.strip()]
     if phrases:
         total, ids = _phrase_page(db, where, params, phrases, limit, offset)
         where, params, skip = "list_contains(?, a.id)", [ids], 0
