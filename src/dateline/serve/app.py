@@ -4,10 +4,13 @@
 >>> serve(Path("news.duckdb"))             # http://127.0.0.1:8000/ ; API docs at /docs  # doctest: +SKIP
 
 Only GET (and HEAD) endpoints exist. Every parameter is bounded (page size,
-query length) and passed to DuckDB as a parameter. Every response carries a
+query length) and passed to DuckDB as a parameter; a parameter an endpoint does
+not take, or a date range that ends before it starts, is refused with a 422
+that says so (:mod:`dateline.serve._params`). Every response carries a
 strict Content-Security-Policy: the page's script and styles come from this app
 only. Requests naming another host than the ones the app serves on are refused
-(a web page elsewhere cannot reach the API through DNS rebinding). The app
+(a web page elsewhere cannot reach the API through DNS rebinding), in words that
+name the hosts served (:mod:`dateline.serve._hosts`). The app
 reads a snapshot of the store that it refreshes while a run adds to the store
 (:mod:`dateline.serve._db`).
 """
