@@ -20,7 +20,6 @@ from dateline.stories import attach
 from dateline.stories._read import pending
 from tests.store.exports import first_article, second_article
 from tests.store.older import older_store
-from tests.store.test_upgrade import _old_store
 from tests.stories.test_attach import hamburg_report
 
 
@@ -72,7 +71,7 @@ def test_linking_takes_articles_in_write_order_when_the_clock_stepped_back(tmp_p
 
 
 def test_a_version_5_store_gets_numbers_from_its_write_times(tmp_path: Path) -> None:
-    db = _old_store(tmp_path / "old.duckdb", "5")
+    db = older_store(tmp_path / "old.duckdb", "5")
     early, late = dt.datetime(2024, 3, 1, 9, 0), dt.datetime(2024, 3, 2, 9, 0)
     with duckdb.connect(str(db)) as con:
         for article_id, at in (("b1", late), ("a1", early), ("a2", early), ("b2", late)):
@@ -86,7 +85,7 @@ def test_a_version_5_store_gets_numbers_from_its_write_times(tmp_path: Path) -> 
 
 
 def test_an_empty_version_5_store_upgrades_and_numbers_from_one(tmp_path: Path) -> None:
-    db = _old_store(tmp_path / "old.duckdb", "5")
+    db = older_store(tmp_path / "old.duckdb", "5")
     Store(db).close()
     assert last_batch(db) is None
     with Store(db) as store:
