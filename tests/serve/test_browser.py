@@ -10,6 +10,7 @@ from typing import Any
 
 import pytest
 
+from dateline.serve.app import MAX_CSV_ROWS
 from tests.serve.conftest import LAG
 
 CHROMIUM = Path("/usr/bin/chromium")
@@ -274,6 +275,26 @@ def test_a_refused_filter_says_why_and_offers_the_view_without_filters(page: Any
     # The browser logs the refused request (422) itself; nothing else went wrong.
     assert page.errors and all("422" in error for error in page.errors)
     page.errors.clear()
+
+
+def test_a_csv_download_of_more_events_than_it_holds_says_so(page: Any, base_url: str) -> None:
+    def larger(route: Any) -> None:  # the store as if it held more events than one CSV download holds
+        answer = route.fetch()
+        route.fulfill(response=answer, json={**answer.json(), "total": MAX_CSV_ROWS + 10_000})
+
+    page.goto(base_url + "/#/events")
+    page.wait_for_selector("a[download]")
+    assert page.text_content("a[download]").startswith("Download these ")
+    page.route("**/api/events?*", larger)
+    try:
+        page.goto(base_url + "/#/events?status=occurred")
+        page.wait_for_selector("a[download][href*='status=occurred']")
+    finally:
+        page.unroute("**/api/events?*")
+    assert page.text_content("a[download]") == "Download the first 50,000 events of these 60,000 as CSV"
+    assert f"limit={MAX_CSV_ROWS}" in page.get_attribute("a[download]", "href")
+    assert "every event: dateline export" in page.text_content("main")
+    assert page.errors == []
 
 
 def test_an_actor_page_lists_each_quote_once(page: Any, base_url: str) -> None:

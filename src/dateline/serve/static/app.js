@@ -164,13 +164,21 @@ function filtersOnly(params) {
   return out;
 }
 
+// The most events a CSV download holds (the API's MAX_CSV_ROWS); a larger set is exported whole by the CLI.
+const CSV_ROWS = 50000;
+
+function csvLabel(total) {
+  if (total > CSV_ROWS) return `Download the first ${plural(CSV_ROWS, "event")} of these ${total.toLocaleString("en")} as CSV`;
+  return `Download ${total === 1 ? "this event" : `these ${plural(total, "event")}`} as CSV`;
+}
+
 async function eventsView(params) {
   const filters = filtersOnly(params);
   const span = params.since && params.until ? (new Date(params.until) - new Date(params.since)) / 86400000 : Infinity;
   const bucket = params.bucket || (span <= 62 ? "day" : span <= 400 ? "week" : "month");
   const [data, timeline] = await Promise.all([
     api("/api/events", { ...filters, offset: params.offset, limit: PAGE }), api("/api/timeline", { ...filters, bucket })]);
-  const csv = `/api/events?${new URLSearchParams({ ...filters, format: "csv", limit: 50000 })}`;
+  const csv = `/api/events?${new URLSearchParams({ ...filters, format: "csv", limit: CSV_ROWS })}`;
   const pick = (period) => go("events", { ...filters, since: period, until: periodEnd(period, bucket), bucket: params.bucket });
   const fields = [...EVENT_FILTERS, { name: "bucket", label: "Timeline by", options: BUCKETS, any: false, default: bucket }];
   fill(main, el("h2", {}, "Events"),
@@ -178,7 +186,8 @@ async function eventsView(params) {
     el("h3", {}, `Events by their own date, per ${bucket}`),
     timelineChart(timeline, { onPick: pick }),
     data.total ? el("p", { class: "small" }, "Select a bar to see its events. ",
-      el("a", { href: csv, download: "events.csv" }, `Download ${data.total === 1 ? "this event" : `these ${plural(data.total, "event")}`} as CSV`)) : null,
+      el("a", { href: csv, download: "events.csv" }, csvLabel(data.total)),
+      data.total > CSV_ROWS ? " (every event: dateline export)" : null) : null,
     data.items.length ? eventTable(data.items) : null, pager(data.total, params, "events", "event"));
 }
 
