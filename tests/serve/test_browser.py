@@ -277,6 +277,22 @@ def test_a_refused_filter_says_why_and_offers_the_view_without_filters(page: Any
     page.errors.clear()
 
 
+def test_a_range_that_ends_before_it_starts_is_stopped_at_the_form(page: Any, base_url: str) -> None:
+    for view, row in (("articles", "ol.results li"), ("events", "table.events tbody tr")):
+        page.goto(f"{base_url}/#/{view}")
+        page.wait_for_selector(row)
+        page.fill("#f-since", "2021-01-01")
+        page.fill("#f-until", "2019-12-31")
+        page.click("form.filters button")
+        assert "no day lies between" in page.evaluate("document.getElementById('f-until').validationMessage")
+        assert page.url.endswith(f"/#/{view}"), view  # not sent: the form and the list stay
+        assert page.locator(row).count() > 0
+        page.fill("#f-until", "2021-12-31")
+        page.click("form.filters button")
+        page.wait_for_url(f"**/#/{view}?*until=2021-12-31*")
+    assert page.errors == []
+
+
 def test_a_csv_download_of_more_events_than_it_holds_says_so(page: Any, base_url: str) -> None:
     def larger(route: Any) -> None:  # the store as if it held more events than one CSV download holds
         answer = route.fetch()

@@ -77,9 +77,18 @@ function filterForm(fields, values, onSubmit) {
     form.append(el("label", { for: id, title: f.title || null }, f.label, input));
   }
   form.append(el("button", { type: "submit" }, "Apply"));
+  // A range that ends before it starts finds nothing (the API refuses it): say so at the field, keep the form.
+  const until = form.elements.namedItem("until");
+  if (until) until.addEventListener("input", () => until.setCustomValidity(""));
   form.addEventListener("submit", (event) => {
     event.preventDefault();
-    onSubmit(Object.fromEntries(new FormData(form)));
+    const values = Object.fromEntries(new FormData(form));
+    if (until && values.since && values.until && values.since > values.until) {
+      until.setCustomValidity("This day is before the first one: no day lies between them.");
+      until.reportValidity();
+      return;
+    }
+    onSubmit(values);
   });
   return form;
 }
