@@ -81,3 +81,23 @@ def test_a_part_of_the_day_with_a_prefix_is_a_time() -> None:
     assert found["mid afternoon"] == "2023-03-01TAF"
     assert values("The ferry docked at mid-morning.", dt.date(2023, 3, 1))["mid-morning"] == "2023-03-01TMO"
     assert "afternoon" not in values("The afternoon ferry was full.", dt.date(2023, 3, 1))
+
+
+def test_a_weekday_in_the_simple_present_is_the_next_one() -> None:
+    wednesday = dt.date(2024, 4, 10)
+    assert values("The two ministers meet Monday in Oslo.", wednesday)["Monday"] == "2024-04-15"
+    assert values("Voters go to the polls Sunday across the country.", wednesday)["Sunday"] == "2024-04-14"
+    assert values("The fair opens Friday, organisers say.", wednesday)["Friday"] == "2024-04-12"
+    # told in the past, the weekday is the one gone by
+    assert values("The two ministers met Monday in Oslo.", wednesday)["Monday"] == "2024-04-08"
+
+
+def test_a_present_inside_a_clause_told_in_the_past_keeps_its_weekday_past() -> None:
+    # the parse hangs "on Friday" from "believe", the verb of the clause told
+    found = values("Officials said on Friday they believe the bridge is safe.", dt.date(2024, 4, 10))
+    assert found["Friday"] == "2024-04-05"
+
+
+def test_a_past_written_as_its_present_tells_no_present() -> None:
+    # "hurt" may be a present or a past, and the tagger calls it a present here: the weekday is not read as ahead
+    assert values("Rising costs hurt the company's sales on Monday.", dt.date(2024, 4, 10))["Monday"] == "2024-04-08"

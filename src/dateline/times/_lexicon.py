@@ -84,7 +84,7 @@ CONTEXT_LISTS = (
 #: Context lists added after 2.0.0 that a file of 2.0 may lack: read as empty.
 OPTIONAL_CONTEXT_LISTS = (
     "schedule_verbs", "origin_words", "range_joiners", "adverb_refs", "relation_words", "frequency_words",
-    "possession_words", "time_zones", "indefinite_days", "era_heads",
+    "possession_words", "time_zones", "indefinite_days", "era_heads", "unchanged_pasts",
 )  # fmt: skip
 #: Keys that label the file rather than hold words.
 _LABELS = ("version", "description", "descriptions")

@@ -81,8 +81,11 @@ def as_derived(ref: Ref | None) -> Resolved:
     return Resolved(None if ref is None else ref.value(), "DATE", None)
 
 
-#: Tenses that put a bare weekday after the anchor ("will meet Monday", "meet Monday", "until Tuesday").
-WEEKDAY_AHEAD_TENSES = frozenset({"future", "ahead"})
+#: Tenses that put a bare weekday after the anchor ("will meet Monday", "the leaders meet Monday", "until
+#: Tuesday"): a weekday in the simple present is a schedule. Not "reported", a present inside a clause told in
+#: the past, where the parse often hangs the telling's weekday on the told verb ("police said on Monday they
+#: believe").
+WEEKDAY_AHEAD_TENSES = frozenset({"future", "ahead", "present"})
 
 
 def direction(ctx: Context) -> int:
@@ -128,12 +131,12 @@ NEAR_DAYS = 30
 
 #: Tenses that put a year-less month on or after the anchor's month, however far ahead ("would meet in
 #: September", "until September"): the FUTURE_WINDOW_DAYS guess is for a month with no telling tense.
-MONTH_AHEAD_TENSES = frozenset({"ahead", "near", "present"})
+MONTH_AHEAD_TENSES = frozenset({"ahead", "near", "present", "reported"})
 
 #: Tenses that put a year-less day on or after the anchor, however far ahead: what is arranged ("closed until
 #: July 4") and the simple present of a schedule ("the law takes effect on July 1" written in January). A day
 #: arranged in a past telling ("near") keeps the window: it may have passed since.
-DAY_AHEAD_TENSES = frozenset({"ahead", "present"})
+DAY_AHEAD_TENSES = frozenset({"ahead", "present", "reported"})
 
 #: Days a month counts for when a month-only date is compared with the anchor.
 _DAYS_PER_MONTH = 30

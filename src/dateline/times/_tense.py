@@ -1,6 +1,7 @@
 """The tense that places an expression in time: the governing verb's, or what the word before it says.
 
 One of "past", "present" (a verb or auxiliary in the simple present: "takes effect", "is set for"),
+"reported" (a simple present inside a clause told in the past: "officials said the talks resume in May"),
 "untensed" (a gerund or participle with no tense of its own: "began raising its stake in July"),
 "future", "ahead" (would, infinitives, what was arranged: ahead of the telling), "near" (arranged
 ahead of a telling in the past: "they extended their offers to buy the company Friday", near the
@@ -73,6 +74,8 @@ def _verb_tense(verb: Token, words: dict[str, frozenset[str]]) -> str:
     finite = {verb.tag_, *(a.tag_ for a in auxes)} & _FINITE_PRESENT_TAGS
     if finite and any(ch.dep_ == "acomp" and ch.lemma_ in words["future_verbs"] for ch in verb.children):
         return "future"  # "elections are due in October"
+    if finite == {"VBP"} and not auxes and verb.lower_ in words["unchanged_pasts"]:
+        return "untensed"  # "stocks hurt the index on Friday": the tagger's present may be a past
     return "present" if finite else "untensed"
 
 
@@ -129,6 +132,13 @@ def _clause_future(doc: Doc | None, where: Extent, lex: Lexicon) -> str:
     return "future" if verb is not None and _verb_tense(verb, lex.context) == "future" else "none"
 
 
+def _told_in_past(doc: Doc | None, where: Extent, lex: Lexicon) -> bool:
+    """Whether the verb governing the text at ``where`` hangs from a clause told in the past ("police said on
+    Monday they believe", where the parse hangs "on Monday" from "believe")."""
+    verb = governing_verb(doc, where)
+    return verb is not None and verb.head.i != verb.i and _frame(verb.head, lex) in ("past", "past_perfect")
+
+
 def tense(doc: Doc | None, text: str, where: Extent, lex: Lexicon) -> str:
     """The tense that places an expression: "past" after "since"; the verb's, or "ahead" after "until" (and
     after "by" unless past).
@@ -143,6 +153,8 @@ def tense(doc: Doc | None, text: str, where: Extent, lex: Lexicon) -> str:
     found = tense_at(doc, where, lex)
     if found == "none":
         found = _clause_future(doc, where, lex)
+    elif found == "present" and _told_in_past(doc, where, lex):
+        found = "reported"
     if before in lex.context["soft_deadline_words"] and found != "past":
         return "ahead"
     return _in_frame(doc, where, lex, found)
