@@ -388,3 +388,13 @@ def test_a_town_opening_a_local_noun_and_a_title_is_a_place() -> None:
     found = {p.span.text: p for p in _resolved(text)}
     assert found["Arkansas City"].country == "USA" and found["Augusta"].country == "USA"
     assert found["Augusta"].lat is not None and abs(found["Augusta"].lat - 37.69) < 0.1  # Kansas's
+
+
+def test_a_feature_opening_a_longer_feature_name_is_not_that_feature() -> None:
+    # the coast of the Gulf of Mexico is no Persian Gulf, islands of the Pacific are no ocean
+    assert [f[0] for f in _places("Floods closed roads along the Gulf Coast on Sunday.")] == ["Gulf Coast"]
+    assert ("Gulf", "Persian Gulf", None, "region") not in _places("Fishermen on the Gulf Coast of Texas lost boats.")
+    assert [f[1] for f in _places("Rising seas threaten the Pacific Islands.")] != ["Pacific Ocean"]
+    # the feature itself, and a country opening a feature's name, stay
+    assert ("Persian Gulf", "Persian Gulf", None, "region") in _places("Tankers crossed the Persian Gulf at night.")
+    assert ("Texas", "Texas", "USA", "admin1") in _places("Fishermen on the Gulf Coast of Texas lost boats.")

@@ -6,12 +6,12 @@ detection (``_detect``).
 from __future__ import annotations
 
 import bisect
-from collections.abc import Iterator
+from collections.abc import Iterator, Sequence
 from typing import TYPE_CHECKING
 
 from dateline._dashes import dash_pieces
 from dateline.places._context import before_institution, placed_by_context
-from dateline.places._gazetteer import Gazetteer
+from dateline.places._gazetteer import Entry, Gazetteer
 from dateline.places._names import (
     MAX_MATCH_TOKENS,
     PLACE_LABELS,
@@ -156,7 +156,7 @@ def _embedded_place(start: int, end: int, name: str, entity: TokenSpan, gazettee
     if not entries:
         return False
     window = entity.doc[start:end]
-    if common_word(window, gazetteer):
+    if common_word(window, gazetteer) or _opens_other_feature(window, entity, entries, gazetteer):
         return False
     if any(decisive_entry(e) for e in entries if not e.alias) or name.endswith(gazetteer.words.county_endings):
         return True
@@ -164,6 +164,13 @@ def _embedded_place(start: int, end: int, name: str, entity: TokenSpan, gazettee
     if before_institution(window, entity, words, gazetteer.words.leading) or placed_by_context(window, words):
         return True
     return window.end == entity.end and strong(gazetteer, name)
+
+
+def _opens_other_feature(window: TokenSpan, entity: TokenSpan, entries: Sequence[Entry], gazetteer: Gazetteer) -> bool:
+    """Whether a name of a region or natural feature only opens a longer name that a word of a feature's kind
+    makes another feature: "the Gulf Coast" is no gulf, "the Pacific Islands" no ocean."""
+    return (window.end < entity.end and entity.doc[window.end].lower_ in gazetteer.words.feature_words
+            and any(e.feature == "region" for e in entries))
 
 
 def gazetteer_matches(doc: Doc, gazetteer: Gazetteer, covered: set[int], known: set[str]) -> Iterator[Span]:
