@@ -398,3 +398,8 @@ def test_a_feature_opening_a_longer_feature_name_is_not_that_feature() -> None:
     # the feature itself, and a country opening a feature's name, stay
     assert ("Persian Gulf", "Persian Gulf", None, "region") in _places("Tankers crossed the Persian Gulf at night.")
     assert ("Texas", "Texas", "USA", "admin1") in _places("Fishermen on the Gulf Coast of Texas lost boats.")
+
+
+def test_a_very_large_city_opening_a_sentence_is_a_place_where_the_tagger_saw_none() -> None:
+    found = _places("Thousands marched across Bavaria on Saturday. Munich saw the largest crowd.")
+    assert ("Munich", "Munich", "DEU", "city") in found

@@ -209,11 +209,23 @@ def _as_used(tokens_of: _Tokens, gazetteer: Gazetteer, spans: Sources) -> dict[S
             continue  # "Washington imposed sanctions", "the Kremlin said": the government, an actor
         if source not in LAYOUT_SOURCES and not seat and _speaker(found, entries, use):
             continue  # "Petrova said", "McKinney told the council": a person who bears a town's name
-        if span in doubtful and gazetteer.key(span.text) not in body and not any(decisive_entry(e) for e in entries):
+        if span in doubtful and gazetteer.key(span.text) not in body and not any(_sure(e) for e in entries):
             continue  # a capitalized word of a headline, or opening a sentence, that the article uses nowhere else
         firm = source in MISTAGGED_LABELS and from_place(found, gazetteer.words.context)  # "a Fairbury man"
         out[span] = Found(source, means_state(found, use) and state_or_city(entries), firm=firm)
     return out
+
+
+#: A city this large opening a sentence is a place even where the tagger saw no entity ("Munich saw a smaller
+#: rally"): the names of such cities are rarely common words that a sentence's capital would explain.
+OPENING_CITY_MIN_POPULATION = 1_000_000
+
+
+def _sure(entry: Entry) -> bool:
+    """A country, region, US state or very large city: a name that is that place even where every word is
+    capitalized."""
+    return decisive_entry(entry) or (entry.feature == "city" and not entry.alias
+                                     and entry.population >= OPENING_CITY_MIN_POPULATION)
 
 
 class _Sentences:
