@@ -403,3 +403,12 @@ def test_a_feature_opening_a_longer_feature_name_is_not_that_feature() -> None:
 def test_a_very_large_city_opening_a_sentence_is_a_place_where_the_tagger_saw_none() -> None:
     found = _places("Thousands marched across Bavaria on Saturday. Munich saw the largest crowd.")
     assert ("Munich", "Munich", "DEU", "city") in found
+
+
+def test_a_qualifier_ending_its_sentence_names_its_region() -> None:
+    found = _resolved("Friends held a vigil for the student in Moscow, Idaho.")
+    [moscow] = [p for p in found if p.span.text == "Moscow"]
+    assert moscow.country == "USA" and moscow.lat is not None and abs(moscow.lat - 46.73) < 0.1
+    assert [p.span.text for p in found] == ["Moscow", "Idaho"]
+    # an abbreviation keeps its full stop
+    assert ("Vt.", "Vermont", "USA", "admin1") in _places("The couple moved to Burlington, Vt.")

@@ -72,13 +72,22 @@ def qualifier_at(gazetteer: Gazetteer, text: str, end: int, head: str | None = N
     for size in range(len(words), 0, -1):
         phrase = " ".join(w.group() for w in words[:size])
         end = match.start(1) + words[size - 1].end()
-        for entry in _readings(gazetteer, phrase, after_comma):
+        for entry, stop in _read_with_stop(gazetteer, phrase, end, after_comma):
             if head is None and (entry.feature == "country" or (entry.feature == "admin1" and entry.country == "USA")):
-                return Qualified(entry, match.start(1), end)
+                return Qualified(entry, match.start(1), stop)
             if head is not None and any(town != entry and within(town, entry) for town in towns):
-                return Qualified(entry, match.start(1), end)
+                return Qualified(entry, match.start(1), stop)
     return _clear_after_comma(gazetteer, match, words) if unknown_town and towns and after_comma else None
 
+
+
+def _read_with_stop(gazetteer: Gazetteer, phrase: str, end: int, after_comma: bool) -> list[tuple[Entry, int]]:
+    """The readings of ``phrase`` (ending at ``end``), then those of it without the full stop that may end its
+    sentence ("a vigil in Moscow, Idaho."; "Vt." keeps its own), each with where its words end."""
+    found = [(entry, end) for entry in _readings(gazetteer, phrase, after_comma)]
+    if phrase.endswith(".") and len(phrase) > 1:
+        found += [(entry, end - 1) for entry in _readings(gazetteer, phrase[:-1], after_comma)]
+    return found
 
 
 def _clear_after_comma(gazetteer: Gazetteer, match: re.Match[str], words: list[re.Match[str]]) -> Qualified | None:
