@@ -121,3 +121,54 @@ def test_every_span_is_its_text_slice_on_generated_articles(text: str) -> None:
         assert (result.stage, result.error) == ("clean", "ExtractionError"), result
         return
     assert_spans_hold(result)
+
+
+WHERE = (
+    "A Narrowly Split Court Keeps the Voting Map\n\n"
+    "Washington warned Moscow on Tuesday that new sanctions were coming, and the Kremlin rejected the threat. "
+    "Downing Street said the prime minister backed the move.\n\n"
+    "Defense Secretary Lloyd Austin flew to Brussels for talks with allies. Delta Air Lines added flights to "
+    "Lisbon, and the Lincoln Nautilus went on sale in Hangzhou. Madison Mogen, a student, was honoured at a vigil "
+    "in Moscow, Idaho.\n\n"
+    "Farmers in upstate New York lost their crops, while rents in New York rose again. A fishing boat sank off "
+    "Truro, Cornwall, and a road was closed in Merstham in Surrey.\n\n"
+    "Pirates seized a tanker in the Gulf of Aden. The Baltic states asked for more troops. Fighting spread "
+    "across the Sahel and the Middle East. Nations that signed the Paris accord will meet in Oslo, and the "
+    "foreign ministers meet Monday in Oslo."
+)
+
+
+def test_places_a_user_sees_are_the_places_the_text_uses_as_places() -> None:
+    article = _process(WHERE, published="2023-05-10")  # a Wednesday
+    text = article.text
+    found = {(p.span.text, p.span.start): p for p in article.places}
+    texts = {text for text, _ in found}
+    # names inside names of persons, firms, products and headlines, and metonyms, are no places
+    assert not texts & {"Austin", "Delta", "Lincoln", "Madison", "Split", "Paris", "Washington", "Kremlin",
+                        "Downing Street"}
+    assert {"Moscow", "Brussels", "Lisbon", "Hangzhou", "Oslo"} <= texts
+    assert {"U.S. government", "Russian government", "British government"} <= {a.name for a in article.actors}
+    # the metonym "Moscow" is the government; the Moscow of Idaho is a place in the United States
+    [moscow] = [p for p in article.places if p.span.text == "Moscow"]
+    assert moscow.span.start == text.index("Moscow, Idaho") and moscow.country == "USA"
+    # namesakes: the text says which
+    state, city = text.index("New York"), text.index("New York", text.index("New York") + 1)
+    assert (found["New York", state].feature, found["New York", city].name) == ("admin1", "New York City")
+    for town, region in (("Truro", "Cornwall"), ("Merstham", "Surrey")):
+        assert found[town, text.index(town)].country == found[region, text.index(region)].country == "GBR"
+    # seas, gulfs and regions with their own points
+    for name, lat in (("Gulf of Aden", 12.0), ("Baltic states", 57.0), ("Sahel", 15.0), ("Middle East", 33.1)):
+        place = found[name, text.index(name)]
+        assert place.lat is not None and abs(place.lat - lat) < 1.0, name
+    # a weekday in the simple present is the next one
+    assert {t.span.text: t.value for t in article.times}["Monday"] == "2023-05-15"
+
+
+def test_a_german_outlets_hamburg_is_in_germany() -> None:
+    text = "Protests in Hamburg drew about 5,000 people on Saturday, police said."
+    for url in ("https://www.example.de/politik/1.html", None):
+        doc = Document(id=document_id(text, url), source="test", kind="text", content=text, url=url,
+                       published="2023-05-10")
+        (article,) = PIPELINE.run_batch([doc])
+        assert isinstance(article, Article)
+        assert [(p.span.text, p.country) for p in article.places] == [("Hamburg", "DEU")]
