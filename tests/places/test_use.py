@@ -412,3 +412,8 @@ def test_a_qualifier_ending_its_sentence_names_its_region() -> None:
     assert [p.span.text for p in found] == ["Moscow", "Idaho"]
     # an abbreviation keeps its full stop
     assert ("Vt.", "Vermont", "USA", "admin1") in _places("The couple moved to Burlington, Vt.")
+
+
+def test_a_state_university_is_named_after_the_state() -> None:
+    found = _places("Researchers at the University of Washington tested the vaccine in Seattle.")
+    assert ("Washington", "Washington", "USA", "admin1") in found and ("Seattle", "Seattle", "USA", "city") in found
