@@ -417,3 +417,18 @@ def test_a_qualifier_ending_its_sentence_names_its_region() -> None:
 def test_a_state_university_is_named_after_the_state() -> None:
     found = _places("Researchers at the University of Washington tested the vaccine in Seattle.")
     assert ("Washington", "Washington", "USA", "admin1") in found and ("Seattle", "Seattle", "USA", "city") in found
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The state of New York sued the landlord on Monday.",
+        "New York's attorney general opened an inquiry into the landlord.",
+    ],
+)
+def test_the_state_of_new_york_and_its_attorney_general_mean_the_state(text: str) -> None:
+    assert _places(text) == [("New York", "New York", "USA", "admin1")]
+
+
+def test_new_york_where_things_happen_is_the_city() -> None:
+    assert _places("A subway train derailed in New York on Tuesday.") == [("New York", "New York City", "USA", "city")]

@@ -102,9 +102,15 @@ def means_state(span: TokenSpan, words: UseWords) -> bool:
     if before is not None and before.lower_ in words.state_before:
         return True
     root = span.root
-    if root.dep_ in ("compound", "poss") and root.head.lower_.rstrip(".") in words.state_nouns:
+    if root.dep_ in ("compound", "poss") and _state_noun(root.head, words):
         return True
     return root.dep_ == "pobj" and root.head.head.lower_.rstrip(".") in words.state_nouns
+
+
+def _state_noun(noun: Token, words: UseWords) -> bool:
+    """Whether a noun, or the word of a compound it opens, says state: "legislature", "attorney general"."""
+    return noun.lower_.rstrip(".") in words.state_nouns or any(
+        child.dep_ == "compound" and child.lower_ in words.state_nouns for child in noun.children)
 
 
 def headline(sentence: TokenSpan) -> bool:
