@@ -142,7 +142,7 @@ def test_places_a_user_sees_are_the_places_the_text_uses_as_places() -> None:
     article = _process(WHERE, published="2023-05-10")  # a Wednesday
     text = article.text
     found = {(p.span.text, p.span.start): p for p in article.places}
-    texts = {text for text, _ in found}
+    texts = {name for name, _ in found}
     # names inside names of persons, firms, products and headlines, and metonyms, are no places
     assert not texts & {"Austin", "Delta", "Lincoln", "Madison", "Split", "Paris", "Washington", "Kremlin",
                         "Downing Street"}
