@@ -395,6 +395,9 @@ def test_a_feature_opening_a_longer_feature_name_is_not_that_feature() -> None:
     assert [f[0] for f in _places("Floods closed roads along the Gulf Coast on Sunday.")] == ["Gulf Coast"]
     assert ("Gulf", "Persian Gulf", None, "region") not in _places("Fishermen on the Gulf Coast of Texas lost boats.")
     assert [f[1] for f in _places("Rising seas threaten the Pacific Islands.")] != ["Pacific Ocean"]
+    # a compass word makes another place too
+    assert _places("Heavy snow fell across the Atlantic Northeast.") == [
+        ("Atlantic Northeast", "Atlantic Northeast", None, None)]
     # the feature itself, and a country opening a feature's name, stay
     assert ("Persian Gulf", "Persian Gulf", None, "region") in _places("Tankers crossed the Persian Gulf at night.")
     assert ("Texas", "Texas", "USA", "admin1") in _places("Fishermen on the Gulf Coast of Texas lost boats.")

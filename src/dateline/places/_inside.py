@@ -167,10 +167,13 @@ def _embedded_place(start: int, end: int, name: str, entity: TokenSpan, gazettee
 
 
 def _opens_other_feature(window: TokenSpan, entity: TokenSpan, entries: Sequence[Entry], gazetteer: Gazetteer) -> bool:
-    """Whether a name of a region or natural feature only opens a longer name that a word of a feature's kind
-    makes another feature: "the Gulf Coast" is no gulf, "the Pacific Islands" no ocean."""
-    return (window.end < entity.end and entity.doc[window.end].lower_ in gazetteer.words.feature_words
-            and any(e.feature == "region" for e in entries))
+    """Whether a name of a region or natural feature only opens a longer name that a word of a feature's kind or
+    of a compass point makes another place: "the Gulf Coast" is no gulf, "the Pacific Islands" and "the Pacific
+    Northwest" no ocean."""
+    if window.end >= entity.end or not any(e.feature == "region" for e in entries):
+        return False
+    word = entity.doc[window.end].lower_
+    return word in gazetteer.words.feature_words or word in gazetteer.words.context.part_words
 
 
 def gazetteer_matches(doc: Doc, gazetteer: Gazetteer, covered: set[int], known: set[str]) -> Iterator[Span]:
