@@ -392,7 +392,7 @@ def test_a_town_opening_a_local_noun_and_a_title_is_a_place() -> None:
 
 def test_a_feature_opening_a_longer_feature_name_is_not_that_feature() -> None:
     # the coast of the Gulf of Mexico is no Persian Gulf, islands of the Pacific are no ocean
-    assert [f[0] for f in _places("Floods closed roads along the Gulf Coast on Sunday.")] == ["Gulf Coast"]
+    assert [f[1] for f in _places("Floods closed roads along the Gulf Coast on Sunday.")] == ["Gulf Coast"]
     assert ("Gulf", "Persian Gulf", None, "region") not in _places("Fishermen on the Gulf Coast of Texas lost boats.")
     assert [f[1] for f in _places("Rising seas threaten the Pacific Islands.")] != ["Pacific Ocean"]
     # a compass word makes another place too
@@ -435,3 +435,17 @@ def test_the_state_of_new_york_and_its_attorney_general_mean_the_state(text: str
 
 def test_new_york_where_things_happen_is_the_city() -> None:
     assert _places("A subway train derailed in New York on Tuesday.") == [("New York", "New York City", "USA", "city")]
+
+
+@pytest.mark.parametrize(
+    ("text", "region", "lat", "lon"),
+    [
+        ("Wildfire smoke drifted along the West Coast on Monday.", "West Coast", 40.0, -122.0),
+        ("Floods closed roads along the Gulf Coast on Sunday.", "Gulf Coast", 29.5, -90.0),
+        ("Steady rain soaked the Pacific Northwest.", "Pacific Northwest", 46.5, -121.5),
+    ],
+)
+def test_regions_of_the_united_states_have_their_points(text: str, region: str, lat: float, lon: float) -> None:
+    [place] = _resolved(text)
+    assert (place.span.text, place.country, place.feature) == (region, "USA", "region")
+    assert (place.lat, place.lon) == (lat, lon)
