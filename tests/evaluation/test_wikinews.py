@@ -249,6 +249,39 @@ def test_actor_pairs(gold: tuple[GoldActor, ...], found: tuple[SystemActor, ...]
     assert wn._actor_pairs(article(actors=gold), system(actors=found)) == pairs
 
 
+@pytest.mark.parametrize(("gold", "found"), [
+    (GoldActor("Labour voters", "group", "GBR", "CVL", ("the voters",)), SystemActor("voter", "group", None, None)),
+    (GoldActor("Greens", "organization", "DEU", "PTY"), SystemActor("Green Party", "organization", "DEU", "PTY")),
+    (GoldActor("Democrats", "group", "USA", "PTY"), SystemActor("Democratic Party", "organization", "USA", "PTY")),
+    (GoldActor("Minor parties", "group", "USA", "PTY"), SystemActor("Party", "organization", "USA", "PTY")),
+    (GoldActor("US customs officers", "group", "USA", "GOV"), SystemActor("U.S. government", "organization", "USA",
+                                                                          "GOV")),
+])
+def test_a_plural_an_adjective_in_ic_and_dotted_initials_are_the_same_name_word(gold: GoldActor,
+                                                                                found: SystemActor) -> None:
+    assert wn._actor_pairs(article(actors=(gold,)), system(actors=(found,))) == {0: 0}
+
+
+@pytest.mark.parametrize(("gold", "found"), [
+    # the capitalized words of a longer name are proper names, kept whole
+    (GoldActor("Maine", "organization", "USA", "GOV", ("the state of Maine",)),
+     SystemActor("United States", "country", "USA", None)),
+    (GoldActor("Mary Hills", "person", "GBR", "CVL"), SystemActor("Tom Hill", "person", "GBR", "CVL")),
+    # short words and endings that are no plural
+    (GoldActor("Sky News", "organization", "GBR", "JRN"), SystemActor("New Forest", "organization", "GBR", None)),
+    (GoldActor("Campus police", "group", "USA", "COP"), SystemActor("Camp Hale", "organization", "USA", None)),
+])
+def test_proper_names_and_words_that_are_no_plural_are_kept_whole(gold: GoldActor, found: SystemActor) -> None:
+    assert wn._actor_pairs(article(actors=(gold,)), system(actors=(found,))) == {}
+
+
+def test_a_stemmed_name_word_makes_an_event_participant() -> None:
+    parties = GoldActor("Republican Party", "organization", "USA", "PTY", ())
+    gold = gold_event(CRITIC, type="ACCUSE", actors=(parties,), date=None)
+    found = system_event(CRITIC, type="ACCUSE", actors=(SystemActor("Republicans", "group", None, "PTY"),))
+    assert wn.matches(found, gold)
+
+
 def test_actor_country_sector_and_person_country() -> None:
     russia = GoldActor("Russia", "country", "RUS", None)
     found = system(actors=(SystemActor("Trump", "person", None, "GOV"), SystemActor("Putin", "person", "RUS", None),

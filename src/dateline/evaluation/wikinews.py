@@ -20,7 +20,11 @@ country, sector). Scoring follows its ``SOURCE.md``:
   (bare countries left out) and persons given a country.
 
 Where ``SOURCE.md`` leaves a choice open: name words leave out
-:data:`NAME_STOPWORDS`; a participant's names are its name and aliases; roles
+:data:`NAME_STOPWORDS`, read initials without their dots ("U.S." is "US") and
+match in the singular and without an adjective's -ic ("the courts" and "court",
+"Democrats" and "Democratic"), but for the capitalized words of a longer name,
+proper names kept whole ("United States" shares no word with "state");
+a participant's names are its name and aliases; roles
 are ignored for matching; ``"IGO"`` is no country. Pairs are one to one: a
 maximum matching of events, core gold events first, each trying its candidates
 best first (most fields right, then overlap); a system event matching only gold
@@ -89,6 +93,13 @@ Convention = Literal["raw", "plover"]
 #: The type of meetings, whose parties are scored as partners (:func:`meeting`).
 MEETING = "CONSULT"
 _WORD = re.compile(r"\w+")
+#: Initials with dots, one name word without them ("U.S." is "US", "D.C." is "DC").
+_ABBREVIATION = re.compile(r"\b(?:[^\W\d_]\.){2,}")
+#: Shortest words whose final "s" (or "ies") is read as a plural, and words in -ic read as an adjective;
+#: endings never read as a plural. Shorter words ("news", "bus") are kept whole.
+PLURAL_MIN = 5
+ADJECTIVE_MIN = 7
+_NOT_PLURAL = ("ss", "us", "is")
 _ARTICLE_WORD = re.compile(r"^(the|a|an) ")
 
 
@@ -230,8 +241,38 @@ def _words(text: str) -> frozenset[str]:
     return frozenset(_WORD.findall(text.lower()))
 
 
+def name_stem(word: str) -> str:
+    """A name word's other form: a plural's singular ("courts", "parties"), and a noun for an adjective in
+    -ic ("Democratic" and "Democrats" both give "democrat"); short words and words in -ss, -us, -is
+    ("news", "Congress", "Paris") have none but themselves."""
+    if len(word) >= PLURAL_MIN and word.endswith("ies"):
+        word = word[:-3] + "y"
+    elif len(word) >= PLURAL_MIN and word.endswith("s") and not word.endswith(_NOT_PLURAL):
+        word = word[:-1]
+    return _adjective_stem(word)
+
+
 def _name_words(*names: str) -> frozenset[str]:
-    return frozenset().union(*(_words(n) for n in names)) - NAME_STOPWORDS
+    """The words of names, less :data:`NAME_STOPWORDS`, each with its :func:`name_stem`: a common noun's
+    ("the courts") and a one-word name's ("Democrats"). The capitalized words of a longer name are proper
+    names, kept whole but for an adjective's -ic ("United States" is no "state"; "Serena Williams" no
+    "William")."""
+    words: set[str] = set()
+    for name in names:
+        found = [w for w in _WORD.findall(_ABBREVIATION.sub(_undotted, name)) if w.lower() not in NAME_STOPWORDS]
+        for word in found:
+            lower = word.lower()
+            proper = word[0].isupper() and len(found) > 1
+            words.update((lower, _adjective_stem(lower) if proper else name_stem(lower)))
+    return frozenset(words)
+
+
+def _adjective_stem(word: str) -> str:
+    return word[:-2] if len(word) >= ADJECTIVE_MIN and word.endswith("ic") else word
+
+
+def _undotted(match: re.Match[str]) -> str:
+    return match.group().replace(".", "")
 
 
 def overlap(a: str, b: str) -> float:
