@@ -171,7 +171,7 @@ def test_countries_demonyms_and_groups() -> None:
         ("Beijing stayed silent on the plan.", "Chinese government", "CHN", "GOV", "Beijing"),
         ("The White House said it would respond.", "U.S. government", "USA", "GOV", "White House"),
         ("South Korean troops were on alert.", "South Korean military", "KOR", "MIL", "South Korean troops"),
-        ("Americans voted on Tuesday.", "United States", "USA", None, "Americans"),
+        ("Americans voted on Tuesday.", "Americans", "USA", "CVL", "Americans"),  # people, not the state
     ],
 )
 def test_metonyms_and_modifiers(text: str, name: str, country: str, sector: str | None, mention: str) -> None:

@@ -532,13 +532,16 @@ def test_counted_people_of_a_country_are_its_civilians_not_the_country() -> None
     assert actor_of(article, "Mexico").kind == "country"
 
 
-def test_people_of_a_country_counted_by_a_word_are_its_civilians_but_bare_ones_stay_the_country() -> None:
+def test_people_of_a_country_counted_or_bare_are_its_civilians_but_the_definite_ones_are_the_state() -> None:
     article = run("Thousands of Chileans marched in Santiago on Sunday. Several Peruvians joined them. Argentines "
-                  "blocked the border.", dt.date(2019, 11, 3))
+                  "blocked the border. The Bolivians said their troops would stay home.", dt.date(2019, 11, 3))
     chileans, peruvians = actor_of(article, "Chileans"), actor_of(article, "Peruvians")
     assert (chileans.kind, chileans.country, chileans.sector) == ("group", "CHL", "CVL")
     assert (peruvians.kind, peruvians.country, peruvians.sector) == ("group", "PER", "CVL")
-    assert actor_of(article, "Argentines").kind == "country"
+    argentines = actor_of(article, "Argentines")
+    assert (argentines.name, argentines.kind, argentines.country, argentines.sector) == ("Argentines", "group",
+                                                                                         "ARG", "CVL")
+    assert actor_of(article, "Bolivians").kind == "country"
 
 
 def test_bare_officials_are_the_officials_of_the_story_country_but_another_body_s_staff_are_no_one() -> None:

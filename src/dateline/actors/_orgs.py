@@ -15,6 +15,7 @@ Presidential Debates").
 from __future__ import annotations
 
 import re
+from dataclasses import replace
 from typing import TYPE_CHECKING
 
 from dateline.actors._agents import GOVERNMENT, civilians, government
@@ -69,9 +70,11 @@ def name_group(build: Build, cand: Candidate) -> tuple[Key, Group] | None:
         return government(build, metonym.iso3)  # "the Kremlin"; not Seoul's "Blue House" in a Zimbabwe story
     if "capital" in kinds and not _place_use(build, cand):
         return government(build, kinds["capital"].iso3)
-    people = kinds.get("demonym") if _plural_noun(doc, cand) or _doer_adjective(build, cand) else None
-    if people is not None and "country" not in kinds and _counted(build, cand):
-        return civilians(build, people.iso3)  # "three American Samoans", "thousands of Swedes": people, not a state
+    plural = _plural_noun(doc, cand)
+    people = kinds.get("demonym") if plural or _doer_adjective(build, cand) else None
+    if people is not None and "country" not in kinds and _counted(build, cand, plural):
+        key, group = civilians(build, people.iso3)  # "three American Samoans", "Russians": people, not a state
+        return key, replace(group, name=" ".join(build.article.text[cand.start : cand.end].split()))  # as named
     country = kinds.get("country") or people
     if country is not None:
         return ("C", country.iso3), Group(country.name, "country", country.iso3, None)
@@ -216,10 +219,14 @@ def _doer_adjective(build: Build, cand: Candidate) -> bool:
             and (head.lower_ in build.lex.words.doer_nouns or head.lemma_.lower() in build.lex.words.doer_nouns))
 
 
-def _counted(build: Build, cand: Candidate) -> bool:
-    """Whether a plural demonym is counted as people are ("three American Samoans", "8 Mexicans", "several
-    Afghans", "thousands of Swedes"): a number or a counting word before it, or a counting word it is "of"."""
-    return counted(build.doc, cand.tok_end - 1, build.lex.words)
+def _counted(build: Build, cand: Candidate, plural: bool) -> bool:
+    """Whether a plural demonym names people, not their state: counted as people are ("three American Samoans",
+    "8 Mexicans", "thousands of Swedes"), or bare, with no definite article ("Russians paid", "all Americans").
+    "The Saudis" and "the Armenians" are the state, a side, as the coders code them."""
+    tok, words = build.doc[cand.tok_end - 1], build.lex.words
+    definite = any(c.dep_ == "det" and c.lower_ in words.definite_articles for c in tok.children) or (
+        cand.tok_start > 0 and build.lowers[cand.tok_start - 1] in words.definite_articles)
+    return counted(build.doc, cand.tok_end - 1, words) or (plural and not definite)
 
 
 def _plural_noun(doc: Doc, cand: Candidate) -> bool:
