@@ -22,7 +22,7 @@ from dateline.actors._agents import GOVERNMENT, civilians, government
 from dateline.actors._build import Build, Group, Key
 from dateline.actors._lexicon import Country, Org
 from dateline.actors._mentions import MIN_NAME_CHARS, Candidate
-from dateline.actors._parties import counted
+from dateline.actors._parties import people_named
 from dateline.actors._tagged import kind_in_apposition, org_noun_before
 from dateline.records import ActorKind
 
@@ -220,13 +220,7 @@ def _doer_adjective(build: Build, cand: Candidate) -> bool:
 
 
 def _counted(build: Build, cand: Candidate, plural: bool) -> bool:
-    """Whether a plural demonym names people, not their state: counted as people are ("three American Samoans",
-    "8 Mexicans", "thousands of Swedes"), or bare, with no definite article ("Russians paid", "all Americans").
-    "The Saudis" and "the Armenians" are the state, a side, as the coders code them."""
-    tok, words = build.doc[cand.tok_end - 1], build.lex.words
-    definite = any(c.dep_ == "det" and c.lower_ in words.definite_articles for c in tok.children) or (
-        cand.tok_start > 0 and build.lowers[cand.tok_start - 1] in words.definite_articles)
-    return counted(build.doc, cand.tok_end - 1, words) or (plural and not definite)
+    return people_named(build.doc, cand.tok_start, cand.tok_end - 1, build.lex.words, plural)
 
 
 def _plural_noun(doc: Doc, cand: Candidate) -> bool:

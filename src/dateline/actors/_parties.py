@@ -21,8 +21,8 @@ if TYPE_CHECKING:
     from dateline.actors._build import Build
     from dateline.actors._words import Words
 
-__all__ = ["bare_party", "counted", "may_be_bare", "no_group", "one_person", "owner_word", "staff_of_another_body",
-           "victims"]
+__all__ = ["bare_party", "counted", "may_be_bare", "no_group", "one_person", "owner_word", "people_named",
+           "staff_of_another_body", "victims"]
 
 #: Penn tags of plural nouns, and the dependency labels of a clause's parties: a bare plural role noun in
 #: one of these places is a group actor (see :func:`bare_party`).
@@ -31,6 +31,8 @@ _PARTY_DEPS = frozenset({"nsubj", "nsubjpass", "dobj", "obj", "dative"})
 #: Sectors whose role nouns, bare, name things more often than people: PLOVER's military nouns are mostly
 #: weapons and ships ("tankers", "bombers"), and its people ("troops") are curated agents that need no rule.
 _NO_BARE_GROUPS = frozenset({"MIL"})
+#: Dependency labels of a demonym that says what someone is or qualifies a name ("they are Americans").
+_NOT_PARTY_DEPS = frozenset({"attr", "appos", "compound", "amod", "nmod", "oprd", "acomp"})
 #: Where a singular role noun says what someone is, not who acts: a copula's attribute, an apposition, the
 #: object of "as".
 _PREDICATE_DEPS = frozenset({"attr", "appos", "acomp", "oprd"})
@@ -104,6 +106,16 @@ def counted(doc: Doc, k: int, words: Words) -> bool:
     head = tok.head
     return (tok.dep_ == "pobj" and head.lower_ == "of" and head.head.i < head.i
             and (head.head.like_num or head.head.lower_ in words.count_words))
+
+
+def people_named(doc: Doc, start: int, k: int, words: Words, plural: bool) -> bool:
+    """Whether the demonym of tokens [start, k] names people, not their state: counted ("three American
+    Samoans", "thousands of Swedes"), or plural, bare and no predicate or modifier ("Russians paid", "asked all
+    Americans"; not "they are Americans"). "The Saudis" and "the Armenians" are the state, a side, as the
+    coders code them."""
+    definite = any(c.dep_ == "det" and c.lower_ in words.definite_articles for c in doc[k].children) or (
+        start > 0 and doc[start - 1].lower_ in words.definite_articles)
+    return counted(doc, k, words) or (plural and not definite and doc[k].dep_ not in _NOT_PARTY_DEPS)
 
 
 def no_group(build: Build, i: int, j: int) -> bool:
