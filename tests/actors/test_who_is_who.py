@@ -277,6 +277,14 @@ def test_a_bare_institution_in_a_story_of_two_countries_has_no_country() -> None
 # ---- no junk actors ------------------------------------------------------------------------------------
 
 
+def test_a_name_before_a_noun_of_a_body_is_that_body_and_takes_its_part() -> None:
+    article = run("The Sunrise Alliance group sued the city of Denver on Monday. The mayor said the far left Red "
+                  "Dawn organization had to be stopped.", dt.date(2020, 6, 1))
+    names = {a.name for a in article.actors}
+    assert {"Sunrise Alliance", "Red Dawn"} <= names
+    assert actor_of(article, "Sunrise Alliance").kind == "organization"
+
+
 def test_credit_and_copyright_lines_name_no_actors() -> None:
     article = run("Prime Minister Boris Johnson spoke in London on Monday.\n\nReporting by John Smith; Editing by "
                   "Mary Jones.\n\nCopyright Financial Times Ltd. All rights reserved.", dt.date(2020, 6, 1))

@@ -150,7 +150,7 @@ def _junk(build: Build, group: Group) -> bool:
     words, an event, a place, a shouted word or an acronym that does nothing, or a name that does nothing in
     the text; an organization the text or the kind dictionary says the kind of stays."""
     roots = [_root(build, m.start, m.end) for m in group.mentions]
-    tokens = [t for t in roots if t is not None]
+    tokens = [_body_noun(build, t) for t in roots if t is not None]
     if " ".join(group.name.lower().split()[-2:]) in build.lex.words.not_actor_heads:
         return True  # "Mesa Convention Center": a venue, though its last word may say a kind of organization
     if not tokens or (group.kind != "person" and build.lex.heads is not None and build.lex.heads.sector(group.name)):
@@ -180,6 +180,14 @@ def _junk(build: Build, group: Group) -> bool:
                     or not any(_agent(build, t) or _named_org(t) or _party(build, t) for t in tokens)):
         return True  # shouting ("ABSTAINS"); an acronym no dictionary knows that does nothing ("wear PPE")
     return not any(_acts(build, t) for t in tokens)
+
+
+def _body_noun(build: Build, tok: Token) -> Token:
+    """The noun of a body a name modifies, which stands for the name in the sentence ("a Black Lives Matter
+    group protested", "the Fridays for Future movement launched": ``body_nouns``), else the name's own token."""
+    head = tok.head
+    named = tok.dep_ == "compound" and head.i > tok.i and head.lower_ in build.lex.words.body_nouns
+    return head if named else tok
 
 
 def _junk_person(build: Build, group: Group, words: list[str], tokens: list[Token]) -> bool:

@@ -133,6 +133,8 @@ class Words:
     not_agent_phrases: frozenset[str]
     #: nouns of works and craft: a name in apposition to one names the work ("his film, Fall of Grace")
     work_nouns: frozenset[str]
+    #: nouns of a body of no particular kind: a name modifying one names the body ("a Black Lives Matter group")
+    body_nouns: frozenset[str]
     #: names of software, devices and medicines, and the last words of such names ("CAOS Linux"): never actors
     product_names: frozenset[str]
     product_name_endings: frozenset[str]
@@ -293,6 +295,7 @@ def parse_words(data: dict[str, Any]) -> Words:
         place_nouns=_lower_words(data, "place_nouns"),
         not_agent_phrases=_lower_words(data, "not_agent_phrases"),
         work_nouns=_lower_words(data, "work_nouns"),
+        body_nouns=_lower_words(data, "body_nouns"),
         product_names=_lower_words(data, "product_names"),
         product_name_endings=_lower_words(data, "product_name_endings"),
         platform_names=_lower_words(data, "platform_names"),
