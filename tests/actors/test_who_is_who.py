@@ -274,6 +274,26 @@ def test_a_bare_institution_in_a_story_of_two_countries_has_no_country() -> None
     assert found is None or found.country is None
 
 
+def test_the_palace_that_acts_is_the_monarchy_s_government_but_a_palace_as_a_building_is_no_one() -> None:
+    article = run("The Thai king criticised the decision on Monday. The palace said the princess could not run.",
+                  dt.date(2019, 2, 9))
+    palace = actor_of(article, "palace")
+    assert (palace.kind, palace.country, palace.sector) == ("organization", "THA", "GOV")
+    visit = run("Jane Roe, chief executive of the palace, valued the statue. Tourists queued outside the palace in "
+                "Oxford.", dt.date(2019, 9, 18))
+    assert not [a for a in visit.actors if "palace" in a.name.lower()]
+
+
+def test_a_town_before_a_council_names_the_council_and_gives_its_country() -> None:
+    article = run("The Denver city council voted on Tuesday to cut the police budget.", dt.date(2020, 6, 12))
+    council = actor_of(article, "Denver city council")
+    assert (council.name, council.kind, council.country, council.sector) == ("Denver City Council", "organization",
+                                                                             "USA", "GOV")
+    counties = run("The warning applied to County Galway and County Kerry, the Irish forecaster said.",
+                   dt.date(2020, 6, 12))
+    assert not [a for a in counties.actors if "Kerry" in a.name]  # "County" splits no title from a name
+
+
 # ---- no junk actors ------------------------------------------------------------------------------------
 
 

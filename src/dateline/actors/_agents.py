@@ -155,13 +155,17 @@ def _institution(build: Build, i: int, j: int, sector: str, by_token: dict[int, 
     words = build.lex.words
     if _inside_name(doc, lo, i, words) or _used_as_adjective(doc, j) or org_key is not None:
         return
-    if _dictionary_org(by_token, i, j):
-        return
+    if _dictionary_org(by_token, i, j) or (doc[j - 1].lower_ in words.seat_nouns and doc[j - 1].dep_ != "nsubj"):
+        return  # "the chief executive of the palace": the building; "the palace said": the body
     phrase = doc[i:j].text
     capitalized = phrase[:1].isupper()
     definite = lo > 0 and doc[lo - 1].lower_ in words.definite_articles
     if iso is None:
         iso, j = _of_country(build, j, by_token)
+    place = None
+    if iso is None:  # "the Minneapolis city council": the body of that town
+        at, iso = place_modifier(build, i)
+        place, lo = (doc[at:i].text, at) if iso is not None else (None, lo)
     bare = iso is None
     if iso is None and (capitalized or definite or doc[i].lower_ in words.government_words):
         # a bare "the government" is that of the country of its sentence or of the story, none in a story of
@@ -173,8 +177,8 @@ def _institution(build: Build, i: int, j: int, sector: str, by_token: dict[int, 
         key, group = _led(build, i, government(build, iso))
     else:
         proper = " ".join(w[:1].upper() + w[1:] for w in phrase.split())
-        name = words.group(country_names(build, iso)[1], proper) if iso else proper
-        key, group = ("I", iso or "", proper), Group(name, "organization", iso, sector)
+        name = f"{place} {proper}" if place else words.group(country_names(build, iso)[1], proper) if iso else proper
+        key, group = ("I", iso or "", name if place else proper), Group(name, "organization", iso, sector)
     group = build.add_tokens(key, group, range(lo, j))
     if bare and definite:
         group.anaphor = phrase.lower()

@@ -184,9 +184,10 @@ def _add_words(table: dict[str, Any], entries: Any, lex: Lexicon, source: str, s
         _need(entry, ("sector",), source, where)
         if entry["sector"] not in lex.sectors:
             raise _fail(source, f"{where}: unknown sector {entry['sector']!r}")
-        flags = {flag: entry.get(flag, False) for flag in ("modifier_only", "counted", "anaphoric")}
+        flags = {flag: entry.get(flag, False) for flag in ("modifier_only", "counted", "anaphoric", "plain_words")}
         if not all(isinstance(v, bool) for v in flags.values()):
-            raise _fail(source, f"{where}: 'modifier_only', 'counted' and 'anaphoric' must be true or false")
+            raise _fail(source, f"{where}: 'modifier_only', 'counted', 'anaphoric' and 'plain_words' must be true or "
+                                "false")
         modifier_only = flags["modifier_only"]
         if section == "agents" and isinstance(entry.get("label"), str):
             lex.sector_labels.setdefault(entry["sector"], entry["label"])
@@ -198,6 +199,8 @@ def _add_words(table: dict[str, Any], entries: Any, lex: Lexicon, source: str, s
                 lex.counted.add(key)
             if section == "agents" and flags["anaphoric"]:
                 lex.anaphoric.add(key)
+            if flags["plain_words"]:
+                lex.plain_phrases.add(key)
 
 
 def _add_role_nouns(lex: Lexicon, entries: Any) -> None:
@@ -234,7 +237,7 @@ def build_lexicon(data: dict[str, Any]) -> Lexicon:
     _add_words(lex.titles, data.get("titles", []), lex, "agents", "titles")
     _add_words(lex.institutions, data.get("institutions", []), lex, "agents", "institutions")
     for table in (lex.agents, lex.titles, lex.institutions):  # the curated words only, not PLOVER's many
-        lex.role_words.update(word for phrase in table for word in phrase.split())
+        lex.role_words.update(word for phrase in table if phrase not in lex.plain_phrases for word in phrase.split())
     _add_role_nouns(lex, data.get("role_nouns", []))
     lex.not_actors = {normalize(w) for w in _strings(data, "not_actors", "agents", "not_actors")}
     lex.not_groups = frozenset(normalize(w).lower() for w in _strings(data, "not_groups", "agents", "not_groups"))

@@ -99,6 +99,8 @@ class Lexicon:
     #: agent nouns that stand for a group only after the article named one of their sector ("the officers"
     #: after "the Metropolitan Police"), and then for it
     anaphoric: set[str] = field(default_factory=set)
+    #: phrases whose words are common in names of places and things ("city council"): no role words
+    plain_phrases: set[str] = field(default_factory=set)
     #: sector -> the label of its first agent entry ("MIL" -> "military")
     sector_labels: dict[str, str] = field(default_factory=dict)
     #: lower-case title words -> sector

@@ -135,6 +135,8 @@ class Words:
     work_nouns: frozenset[str]
     #: nouns of a body of no particular kind: a name modifying one names the body ("a Black Lives Matter group")
     body_nouns: frozenset[str]
+    #: institution words that name a building too ("palace"): the body only as a verb's subject
+    seat_nouns: frozenset[str]
     #: names of software, devices and medicines, and the last words of such names ("CAOS Linux"): never actors
     product_names: frozenset[str]
     product_name_endings: frozenset[str]
@@ -296,6 +298,7 @@ def parse_words(data: dict[str, Any]) -> Words:
         not_agent_phrases=_lower_words(data, "not_agent_phrases"),
         work_nouns=_lower_words(data, "work_nouns"),
         body_nouns=_lower_words(data, "body_nouns"),
+        seat_nouns=_lower_words(data, "seat_nouns"),
         product_names=_lower_words(data, "product_names"),
         product_name_endings=_lower_words(data, "product_name_endings"),
         platform_names=_lower_words(data, "platform_names"),
