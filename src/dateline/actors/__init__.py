@@ -59,6 +59,7 @@ from dateline.actors._surnames import surnames_pass
 from dateline.actors._suspects import civilians_pass, culprits_pass, suspects_pass
 from dateline.actors._titles import title_refs_pass
 from dateline.actors._tokens import TokenTexts
+from dateline.actors._unnamed import unnamed_pass
 from dateline.actors._untagged import untagged_names
 from dateline.pipeline import StageConfig, stage
 from dateline.records import Actor, Article, Span
@@ -111,6 +112,7 @@ def apply(article: Article, config: StageConfig = StageConfig()) -> Article:
     affiliations_pass(build)
     suspects_pass(build)
     culprits_pass(build)
+    unnamed_pass(build)
     _possessive_government(build)
     relations_pass(build)
     candidates_pass(build)

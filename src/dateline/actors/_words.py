@@ -137,6 +137,8 @@ class Words:
     body_nouns: frozenset[str]
     #: institution words that name a building too ("palace"): the body only as a verb's subject
     seat_nouns: frozenset[str]
+    #: nouns of a private person that, indefinite and a verb's party, introduce someone never named
+    unnamed_party_nouns: frozenset[str]
     #: names of software, devices and medicines, and the last words of such names ("CAOS Linux"): never actors
     product_names: frozenset[str]
     product_name_endings: frozenset[str]
@@ -299,6 +301,7 @@ def parse_words(data: dict[str, Any]) -> Words:
         work_nouns=_lower_words(data, "work_nouns"),
         body_nouns=_lower_words(data, "body_nouns"),
         seat_nouns=_lower_words(data, "seat_nouns"),
+        unnamed_party_nouns=_lower_words(data, "unnamed_party_nouns"),
         product_names=_lower_words(data, "product_names"),
         product_name_endings=_lower_words(data, "product_name_endings"),
         platform_names=_lower_words(data, "platform_names"),
