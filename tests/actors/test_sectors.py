@@ -247,6 +247,15 @@ def test_an_unnamed_attacker_is_one_criminal_person_of_the_storys_country() -> N
     assert actor_of(article, "the suspect") is attacker
 
 
+def test_victims_that_are_a_party_of_a_clause_are_a_group_but_people_are_not() -> None:
+    article = run("A court in Leeds, England jailed John Roe for abusing girls. The victims said they were relieved. "
+                  "People said the sentence was fair.", dt.date(2021, 3, 2))
+    victims = actor_of(article, "The victims")
+    assert (victims.name, victims.kind, victims.country, victims.sector) == ("British victims", "group", "GBR", "CVL")
+    at = article.text.index("People")
+    assert article.actor_at(at, at + len("People")) is None
+
+
 def test_counted_victims_are_a_group_of_their_own_beside_the_counted_people() -> None:
     article = run("A gunman shot two victims in Lyon, France, on Friday, and three people were hurt in the crush.",
                   dt.date(2021, 3, 2))

@@ -288,7 +288,8 @@ def _people_country(build: Build, i: int, j: int, noun: str, sector: str, label:
     people" are read before): that the story happens in where they are counted or victims ("three people were
     injured"); else None, and a bare role noun that is a party becomes its group (:func:`_bare_group`)."""
     doc, words = build.doc, build.lex.words
-    many = noun in build.lex.counted and (counted(doc, j - 1, words) or victims(doc, j - 1, words))
+    countable = noun in build.lex.counted or noun in build.lex.counted_parties
+    many = countable and (counted(doc, j - 1, words) or victims(doc, j - 1, words))
     iso = build.context.scene_country if many else None
     if iso is None and may_be_bare(build, noun, sector) and bare_party(doc, j - 1, words):
         _bare_group(build, i, j, sector, label)

@@ -184,10 +184,11 @@ def _add_words(table: dict[str, Any], entries: Any, lex: Lexicon, source: str, s
         _need(entry, ("sector",), source, where)
         if entry["sector"] not in lex.sectors:
             raise _fail(source, f"{where}: unknown sector {entry['sector']!r}")
-        flags = {flag: entry.get(flag, False) for flag in ("modifier_only", "counted", "anaphoric", "plain_words")}
+        flags = {flag: entry.get(flag, False) for flag in ("modifier_only", "counted", "party", "anaphoric",
+                                                           "plain_words")}
         if not all(isinstance(v, bool) for v in flags.values()):
-            raise _fail(source, f"{where}: 'modifier_only', 'counted', 'anaphoric' and 'plain_words' must be true or "
-                                "false")
+            raise _fail(source, f"{where}: 'modifier_only', 'counted', 'party', 'anaphoric' and 'plain_words' must be "
+                                "true or false")
         modifier_only = flags["modifier_only"]
         if section == "agents" and isinstance(entry.get("label"), str):
             lex.sector_labels.setdefault(entry["sector"], entry["label"])
@@ -195,8 +196,10 @@ def _add_words(table: dict[str, Any], entries: Any, lex: Lexicon, source: str, s
             key = normalize(word).lower()
             label = entry.get("label") or key
             table[key] = (entry["sector"], label, modifier_only) if section == "agents" else entry["sector"]
-            if section == "agents" and flags["counted"]:
+            if section == "agents" and flags["counted"] and not flags["party"]:
                 lex.counted.add(key)
+            if section == "agents" and flags["counted"] and flags["party"]:
+                lex.counted_parties.add(key)
             if section == "agents" and flags["anaphoric"]:
                 lex.anaphoric.add(key)
             if flags["plain_words"]:

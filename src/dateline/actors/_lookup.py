@@ -96,6 +96,9 @@ class Lexicon:
     agents: dict[str, tuple[str, str, bool]] = field(default_factory=dict)
     #: agent nouns that make an actor when counted ("three people"), with no country or organization before them
     counted: set[str] = field(default_factory=set)
+    #: agent nouns that make an actor when counted and also where the bare plural is a clause's party ("the
+    #: victims said")
+    counted_parties: set[str] = field(default_factory=set)
     #: agent nouns that stand for a group only after the article named one of their sector ("the officers"
     #: after "the Metropolitan Police"), and then for it
     anaphoric: set[str] = field(default_factory=set)
