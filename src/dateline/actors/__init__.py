@@ -22,10 +22,11 @@ overlap. Parties the text does not name are actors too: a bare role noun that
 is a party of a clause ("Critics accused him", :mod:`dateline.actors._parties`)
 is a group of the story's country, bare "officials" are that country's officials
 (a group apart from its government), people of a country that are counted
-("thousands of Swedes") are its civilians, and "the attacker", "a gunman", "a man
+or a bare party ("thousands of Swedes", "Russians paid") are its civilians, and "the attacker", "a gunman", "a man
 arrested" or "an IT worker went on a spree, killing four" is the criminal the
 article names, or its one unnamed criminal
-(:func:`dateline.actors._suspects.culprits_pass`).
+(:func:`dateline.actors._suspects.culprits_pass`); another person an indefinite
+noun introduces ("An eyewitness said") is one of its own (:mod:`dateline.actors._unnamed`).
 
 The dictionaries live in ``dateline/lang/<code>/`` (countries, agents, and the
 pronouns, grammatical words and title words of ``actors.json``) and
