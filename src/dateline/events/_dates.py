@@ -15,7 +15,9 @@ An event takes, in order:
 3. the date of its actor's last event a few sentences before, unless a newer
    date was stated in between ("On July 6 ... Trump made statements. He made an
    endorsement ..."), else the last date stated on the main clause of the
-   sentence or two before (the narrative goes on);
+   sentence or two before, in the same paragraph (the narrative goes on; a new
+   paragraph opens another thread: "X was convicted in 2006." then "Trump
+   pardoned Y" starts none in 2006);
 4. the month the article reports on, when the clause reports it in the simple past
    ("Khan thanked the police"), not in a past perfect ("had been released")
    or with a modal. The month, not the day: the text does not say which day;

@@ -74,6 +74,8 @@ class Scene:
     lead: EventDate | None = None
     month: EventDate | None = None
     placed: tuple[int, Place] | None = None
+    #: where the sentence that stated ``stated`` starts (a character offset): a paragraph break since then ends it
+    stated_at: int = 0
     #: per event type, the sentence and the actors of the last event of that type that names its actors (who did
     #: what a later "criticized the commutation" answers)
     by_type: Mapping[str, tuple[int, tuple[str, ...]]] = field(default_factory=dict)
@@ -125,15 +127,17 @@ def setting(article: Article, hit: Hit, bounds: tuple[int, int], number: int, sc
                      None)  # "a visit to Poland" takes place in Poland
     if place is None:
         place = _seat(article, actor_ids, words)
-    carried = False
     earlier = [scene.by_actor[i] for i in actor_ids if i in scene.by_actor]
     recent = max(earlier, key=lambda e: e[0], default=None)
     tense = report_tense(hit.token) if state in ("occurred", "negated") else (
         plan_tense(hit.token) if state == "planned" else None)  # "said he intended to sue": dated by the saying
+    carried = False
     if date is None and tense == "present":
         date = scene.month  # "X has accused Y": news
     if date is None and not _at_occasion(hit.token, words):
-        date = narrative_date(number, scene.stated, [(e[0], e[1]) for e in earlier], CARRY_ACTOR_SENTENCES,
+        # a date stated in an earlier paragraph is another thread's ("X was convicted in 2006.\n\nTrump pardoned Y")
+        stated = scene.stated if "\n" not in article.text[scene.stated_at:sentence.start_char] else None
+        date = narrative_date(number, stated, [(e[0], e[1]) for e in earlier], CARRY_ACTOR_SENTENCES,
                               CARRY_SENTENCES)
         carried = date is not None
     if date is None and tense == "past":
@@ -227,5 +231,5 @@ def remember(article: Article, sentence: TokenSpan, number: int, scene: Scene, w
     places = [p for p in article.places if start <= p.span.start and p.span.end <= end]
     place = stated_place(article.doc, places, sentence.root, words) if places else None
     if date is not None:
-        scene = replace(scene, stated=(number, date))
+        scene = replace(scene, stated=(number, date), stated_at=start)
     return scene if place is None else replace(scene, placed=(number, place))
