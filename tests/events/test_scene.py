@@ -24,3 +24,9 @@ def test_a_date_stated_later_in_the_same_paragraph_is_still_carried() -> None:
     condemned = _by_trigger(article.events, "condemned").date
     assert condemned is not None and condemned.value == "2006"
 
+
+def test_an_act_with_no_time_of_its_own_takes_the_time_of_its_sentence_main_clause() -> None:
+    article = run("The theft shocked the town. Yesterday, the Leeds police said they had arrested Tom Smith.",
+                  published="2019-09-18")
+    arrested = _by_trigger(article.events, "arrested").date
+    assert arrested is not None and arrested.value == "2019-09-17" and arrested.text == "Yesterday"

@@ -12,19 +12,21 @@ An event takes, in order:
    publication month, unless the title names an earlier month: a roundup of
    a past month ("On the campaign trail, August 2020", published in
    September) reports that month (:func:`report_month`);
-3. the date of its actor's last event a few sentences before, unless a newer
+3. the time stated on the main clause of its own sentence ("Yesterday,
+   police said they had arrested a man": the arrest is told that day);
+4. the date of its actor's last event a few sentences before, unless a newer
    date was stated in between ("On July 6 ... Trump made statements. He made an
    endorsement ..."), else the last date stated on the main clause of the
    sentence or two before, in the same paragraph (the narrative goes on; a new
    paragraph opens another thread: "X was convicted in 2006." then "Trump
    pardoned Y" starts none in 2006);
-4. the month the article reports on, when the clause reports it in the simple past
+5. the month the article reports on, when the clause reports it in the simple past
    ("Khan thanked the police"), not in a past perfect ("had been released")
    or with a modal. The month, not the day: the text does not say which day;
    unless the article's lead states the day of its story, on any clause of
    its first sentences (:func:`dateline.events._scene.lead_day`).
 
-A planned act with no time of its own is dated, by steps 2 to 4, as the
+A planned act with no time of its own is dated, by steps 2 to 5, as the
 statement of the plan ("said he intended to sue", "plans on leaving"): what
 the coders date is the intention stated, not the act to come.
 

@@ -134,12 +134,15 @@ def setting(article: Article, hit: Hit, bounds: tuple[int, int], number: int, sc
     carried = False
     if date is None and tense == "present":
         date = scene.month  # "X has accused Y": news
+    if date is None and not _at_occasion(hit.token, words) and hit.token.i != sentence.root.i:
+        date = event_date(doc, times, sentence.root)  # "Yesterday, police said they had arrested a man"
+        carried = date is not None  # from another clause: not the passive's own day (_coding._news_passive)
     if date is None and not _at_occasion(hit.token, words):
         # a date stated in an earlier paragraph is another thread's ("X was convicted in 2006.\n\nTrump pardoned Y")
         stated = scene.stated if "\n" not in article.text[scene.stated_at:sentence.start_char] else None
         date = narrative_date(number, stated, [(e[0], e[1]) for e in earlier], CARRY_ACTOR_SENTENCES,
                               CARRY_SENTENCES)
-        carried = date is not None
+        carried = carried or date is not None
     if date is None and tense == "past":
         date = scene.lead or scene.month  # "Police shot him dead": the story's day, else its month
     if place is None:
