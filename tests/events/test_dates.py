@@ -46,3 +46,15 @@ def test_the_day_of_the_story_is_the_first_day_its_lead_states_on_any_clause() -
                   "on Briggate.", None, published="2019-12-02")
     shot = [e for e in article.events if e.trigger.text == "shot"]
     assert shot and shot[0].date is not None and shot[0].date.value == "2019-11-29"
+
+
+@pytest.mark.parametrize(("text", "month"), [
+    # a gerund or participle with no auxiliary tells the time of the finite verb it hangs on
+    ("The bill passed, with Senator Ann Jones criticizing Governor Tom Smith.", "2021-05"),
+    ("The seat stays empty, with Senator Ann Jones still criticizing Governor Tom Smith.", "2021-05"),
+    # a past perfect above it still tells no time of the story
+    ("The bill had passed, with Senator Ann Jones criticizing Governor Tom Smith.", None),
+])
+def test_a_participle_clause_takes_the_tense_of_the_verb_it_hangs_on(text: str, month: str | None) -> None:
+    event = accusation(run(text, None))
+    assert (event.date.value if event.date else None) == month

@@ -53,6 +53,8 @@ Tense = Literal["present", "past"]
 _FINITE = frozenset({"VBD", "VBZ", "VBP"})
 #: Tags of a finite verb in the present ("says", "accuse", "has").
 _PRESENT = frozenset({"VBZ", "VBP"})
+#: Tags of a participle or gerund: a verb that tells no time of its own.
+_NON_FINITE = frozenset({"VBG", "VBN"})
 #: Tag of a modal auxiliary ("would", "could", "will"): what it governs is not reported as done.
 _MODAL = "MD"
 
@@ -68,14 +70,10 @@ def _clause_verb(trigger: Token) -> Token | None:
 def report_tense(trigger: Token) -> Tense | None:
     """How the trigger's clause reports its event: ``"present"`` (a present or a present perfect: "says",
     "has accused"), ``"past"`` (a simple past: "thanked", "was arrested"), or None (a past perfect, "had
-    been released"; a modal, "would sign"; no finite verb)."""
+    been released"; a modal, "would sign"; no finite verb, here or above a participle: :func:`_tense_above`)."""
     verb = _clause_verb(trigger)
     if verb is None:
         return None
-    if verb.tag_ == "VBG" and verb.dep_ in ("advcl", "acl") and not any(c.dep_ == "aux" for c in verb.children):
-        # a participle clause ("responded on Twitter, attacking the subpoena") tells its time by its verb
-        above = next((t for t in verb.ancestors if t.pos_ in ("VERB", "AUX")), None)
-        return None if above is None else report_tense(above)
     for tok in governors(verb):
         auxiliaries = [c for c in tok.children if c.dep_ in ("aux", "auxpass")]
         if any(a.tag_ == _MODAL for a in auxiliaries):
@@ -90,7 +88,18 @@ def report_tense(trigger: Token) -> Tense | None:
             return "past"
         if tok.dep_ not in ("xcomp", "conj"):
             break
-    return None
+    return _tense_above(verb)
+
+
+def _tense_above(verb: Token) -> Tense | None:
+    """How the clause above a non-finite verb with no auxiliary reports it ("responded on Twitter, attacking the
+    subpoena", "with 231 members supporting the bill", "vacant following the resignation", "a donor Trump
+    appointed" tagged as a participle): the participle or gerund tells no time of its own, the finite verb it
+    hangs on does."""
+    if verb.tag_ not in _NON_FINITE or any(c.dep_ in ("aux", "auxpass") for c in verb.children):
+        return None
+    above = next((t for t in verb.ancestors if t.pos_ in ("VERB", "AUX")), None)
+    return None if above is None else report_tense(above)
 
 
 def plan_tense(trigger: Token) -> Tense | None:
