@@ -30,3 +30,12 @@ def test_an_act_with_no_time_of_its_own_takes_the_time_of_its_sentence_main_clau
                   published="2019-09-18")
     arrested = _by_trigger(article.events, "arrested").date
     assert arrested is not None and arrested.value == "2019-09-17" and arrested.text == "Yesterday"
+
+
+def test_an_act_told_as_done_takes_no_date_after_its_report() -> None:
+    done = _by_trigger(run("Senator Ann Jones criticized Governor Tom Smith next Friday.",
+                           published="2019-09-09").events, "criticized").date
+    assert done is not None and done.value == "2019-09"  # the month of the report, not the Friday after it
+    due = _by_trigger(run("Senator Ann Jones will criticize Governor Tom Smith next Friday.",
+                          published="2019-09-09").events, "criticize").date
+    assert due is not None and due.value == "2019-09-13"  # a plan may lie ahead

@@ -30,7 +30,10 @@ A planned act with no time of its own is dated, by steps 2 to 5, as the
 statement of the plan ("said he intended to sue", "plans on leaving"): what
 the coders date is the intention stated, not the act to come.
 
-Otherwise the event has no date. A week is dated to the month it lies in.
+Otherwise the event has no date. A week is dated to the month it lies in. No step
+dates an act told as done (or as not done) after the article's publication
+(:func:`dateline.events._scene.setting`): such a time is another act's, one
+that is due, or one put in the wrong year; the next step dates it.
 """
 
 from __future__ import annotations

@@ -118,8 +118,8 @@ def setting(article: Article, hit: Hit, bounds: tuple[int, int], number: int, sc
     state = status(hit.token, words)
     said = plover().quad[hit.entry.type] in VERBAL_QUADS or state in ("planned", "hypothetical")
     # what is said or intended is dated by the saying
-    date = event_date(doc, times, hit.token, said=said, deferred=words.deferral_prepositions,
-                      meanwhile=words.simultaneous_marks)
+    date = _by_report(event_date(doc, times, hit.token, said=said, deferred=words.deferral_prepositions,
+                                 meanwhile=words.simultaneous_marks), article, state)
     place = event_place(doc, [p for p in article.places if start <= p.span.start and p.span.end <= end],
                         hit.token, sentence, scene.home, parties, words)
     if place is None and hit.entry.mode == VISIT:
@@ -135,20 +135,30 @@ def setting(article: Article, hit: Hit, bounds: tuple[int, int], number: int, sc
     if date is None and tense == "present":
         date = scene.month  # "X has accused Y": news
     if date is None and not _at_occasion(hit.token, words) and hit.token.i != sentence.root.i:
-        date = event_date(doc, times, sentence.root)  # "Yesterday, police said they had arrested a man"
+        date = _by_report(event_date(doc, times, sentence.root), article, state)  # "Yesterday, police said ..."
         carried = date is not None  # from another clause: not the passive's own day (_coding._news_passive)
     if date is None and not _at_occasion(hit.token, words):
         # a date stated in an earlier paragraph is another thread's ("X was convicted in 2006.\n\nTrump pardoned Y")
         stated = scene.stated if "\n" not in article.text[scene.stated_at:sentence.start_char] else None
-        date = narrative_date(number, stated, [(e[0], e[1]) for e in earlier], CARRY_ACTOR_SENTENCES,
-                              CARRY_SENTENCES)
+        date = _by_report(narrative_date(number, stated, [(e[0], e[1]) for e in earlier], CARRY_ACTOR_SENTENCES,
+                                         CARRY_SENTENCES), article, state)
         carried = carried or date is not None
     if date is None and tense == "past":
-        date = scene.lead or scene.month  # "Police shot him dead": the story's day, else its month
+        date = _by_report(scene.lead, article, state) or scene.month  # "Police shot him": the story's day, or month
     if place is None:
         place, told = _story_place(article, date, number, scene, recent)
         carried = carried or told
     return date, place, carried
+
+
+def _by_report(date: EventDate | None, article: Article, state: str) -> EventDate | None:
+    """The date, unless the act is told as done (or as not done) and the date lies after the article's
+    publication: no act reported as done happens after its report. Such a time is another act's, one that is
+    due, or one the times stage put in the wrong year ("November 21" of a story told in September)."""
+    if date is None or article.published is None or state not in ("occurred", "negated") or not resolved(date.value):
+        return date
+    value, published = date.value or "", f"{article.published:%Y-%m-%d}"
+    return None if value > published[:len(value)] else date
 
 
 def _at_occasion(trigger: Token, words: Words) -> bool:
