@@ -504,3 +504,11 @@ def test_the_past_decade_is_a_stretch_not_a_calendar_decade(
     text: str, published: dt.date, expression: str, value: str, type_: str
 ) -> None:
     assert values(text, published)[expression] == (value, type_)
+
+
+@pytest.mark.parametrize("text", ["The talks ended on December 30.", "The vote was held in December.",
+                                  "Crews will return on January 3."])
+@pytest.mark.parametrize("published", [dt.date(1, 1, 2), dt.date(9999, 12, 30)])
+def test_a_date_near_the_calendar_s_ends_resolves_within_it(text: str, published: dt.date) -> None:
+    article = times.apply(Article(id="t", source="test", text=text, published=published))
+    assert all(t.value is None or TIMEX3_VALUE.fullmatch(t.value) for t in article.times)

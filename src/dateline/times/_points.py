@@ -147,7 +147,7 @@ def _gaps(anchor: dt.date, month: int, day: int | None) -> dict[int, int]:
     (before: negative); a month-only date (``day`` None) counts its whole month."""
     gaps: dict[int, int] = {}
     for year in (anchor.year - 1, anchor.year, anchor.year + 1):
-        if not is_valid_day(year, month, day or 1):
+        if not dt.MINYEAR <= year <= dt.MAXYEAR or not is_valid_day(year, month, day or 1):
             continue
         if day is None:
             gaps[year] = ((year - anchor.year) * 12 + month - anchor.month) * _DAYS_PER_MONTH
