@@ -8,7 +8,7 @@ win: the event noun a light verb governs says what was done ("carried out a
 cyber attack" is the attack, not an act of carrying), and what a letter says
 is the event, not the letter ("sent a letter to X threatening to ..."). A relative or adverbial clause with a
 subject of its own is that subject's act, never content ("accused him of bribery, which he denied"), but for
-a condition ("... if Israel strikes") and an infinitive ("called for CNN to fire him").
+a condition ("... if Israel strikes") and an infinitive ("called for the club to drop him").
 """
 
 from __future__ import annotations
@@ -28,7 +28,7 @@ __all__ = ["CONFLICT_QUADS", "PARTY_ENTS", "Hit", "fold", "harm", "threat_entry"
 
 #: Dependencies of a clause whose own subject, when it has one, does its act (:func:`_own_doer`).
 _OWN_CLAUSES = frozenset({"relcl", "advcl"})
-#: Penn tag of a bare infinitive ("called for CNN to fire him"): its subject is whom the act above it concerns.
+#: Penn tag of a bare infinitive ("called for the club to drop him"): its subject is whom the act above it concerns.
 _INFINITIVE = "VB"
 #: Dependencies across which a trigger is its own event, not the content of the one above.
 _INDEPENDENT = frozenset({"conj", "advcl", "relcl", "parataxis", "ROOT"})
@@ -108,7 +108,7 @@ def _own_doer(token: Token, words: Words) -> bool:
     """Whether ``token`` heads a relative or adverbial clause with a subject of its own, not a relative pronoun
     standing for the noun it describes: "the claim, which Trump denied", "with Spano calling the process a coup",
     "as much money as the president had requested". What such a clause tells is its subject's own act, never the
-    content of a trigger above it; "called for CNN to fire him" (an infinitive) stays what was called for, and a
+    content of a trigger above it; "called for the club to drop him" (an infinitive) stays what was called for, and a
     condition ("threatened to attack if Iran strikes") or what is asked ("asked whether Iran would strike") stays
     part of the act above it."""
     if token.dep_ not in _OWN_CLAUSES or token.tag_ == _INFINITIVE or any(
