@@ -7,7 +7,8 @@ from dataclasses import replace
 from typing import Any
 
 from dateline import annotate, quotes
-from dateline.records import Article, Quote
+from dateline.quotes._held import without_own_cue
+from dateline.records import Article, Quote, make_span
 
 
 def stances(text: str) -> list[Quote]:
@@ -107,3 +108,20 @@ def test_a_courtesy_holds_no_stance_but_a_wish_does(nlp: Any) -> None:
     found = stances("I would like to ask you about your plans for the harbour. I would like to visit the harbour.")
     assert not any("ask you" in c for c in contents(found))
     assert "to visit the harbour" in contents(found)
+
+
+def test_what_a_sentence_says_of_the_noun_a_cue_modifies_is_no_report_of_the_cue(nlp: Any) -> None:
+    text = "The comet they found was a ball of ice and dust. The plan she backed: cut the tax."
+    [article] = annotate.apply_batch([Article(id="a1", source="test", text=text)])
+    doc = article.doc
+    assert doc is not None
+
+    def stance(cue: str, content: str) -> Quote:
+        start, at = text.index(content), text.index(cue)
+        return Quote(id="q", content=make_span(text, start, start + len(content)), direct=False,
+                     cue=make_span(text, at, at + len(cue)), kind="stance")
+
+    found, backed = (next(t for t in doc if t.text == w) for w in ("found", "backed"))
+    assert without_own_cue(text, stance("found", "was a ball of ice and dust"), found) is None
+    after_colon = stance("backed", "cut the tax")  # a colon opens what the cue reports
+    assert without_own_cue(text, after_colon, backed) == after_colon

@@ -29,7 +29,7 @@ A clause of reason the cue governs ("decided to reject the term because I want
 ...", "expected that, because I am against ...") says why the stance is held,
 not what it is: the content ends before it. A content that holds its own cue
 ("In his view, the centres are ...") starts after it, a passive's excepted, unless the cue modifies a
-noun of the content ("The planet they found was ...": no report at all).
+noun of the content ("The planet they found was ...": no report at all, nor is "was ..." alone).
 """
 
 from __future__ import annotations
@@ -245,11 +245,22 @@ def _own_cue(quote: Quote) -> bool:
     return quote.cue is not None and not quote.direct and quote.content.start <= quote.cue.start < quote.content.end
 
 
+def _past_noun_clause(text: str, quote: Quote, cue: Token) -> bool:
+    """Whether a stance's cue modifies a noun before it and its content lies past the cue's clause, with no colon
+    between: the content is then what the sentence says of that noun ("The comet they found | was a ball of ice")."""
+    if cue.dep_ not in _NOUN_CLAUSES or cue.head.i > cue.i or quote.direct:
+        return False
+    end = cue.right_edge.idx + len(cue.right_edge)
+    return quote.content.start >= end and ":" not in text[end:quote.content.start]
+
+
 def without_own_cue(text: str, quote: Quote, cue: Token | None) -> Quote | None:
     """``quote`` with a content that holds its own cue cut to what follows the cue ("In his view, | the centres are
     ..."; not a passive's: "The theorem is believed to be false" is what is believed), or None when the cue
-    modifies a noun of the content ("The planet they found was ...") or nothing follows it: the content is then no
-    report of the cue."""
+    modifies a noun of the content ("The planet they found was ...", or only "was ..." after the cue's clause) or
+    nothing follows it: the content is then no report of the cue."""
+    if cue is not None and _past_noun_clause(text, quote, cue):
+        return None
     if cue is None or quote.cue is None or not _own_cue(quote) \
             or any(c.dep_ in ("auxpass", "nsubjpass") for c in cue.children):
         return quote  # "The theorem is believed to be false": a passive's subject is part of what is held
