@@ -1,7 +1,9 @@
 """Candidates the learned model chooses among: content spans and source words for one cue token.
 
 Content candidates come from the parse and the quotation marks around a cue:
-the subtree of each of its dependents, all its right-hand dependents, the rest
+the subtree of each of its dependents (a passive cue's subject too, alone and
+with the cue's complement: "The causes are hotly debated", "X was expected to
+win"), all its right-hand dependents, the rest
 of its sentence or paragraph, what comes before it ("..., he said"), its
 sentence or its head's clause without the cue's own clause ("The museum, he
 said, is ..."; "according to X, ..."), the quoted runs of its paragraph before
@@ -27,6 +29,8 @@ __all__ = ["MAX_SOURCES", "Content", "Source", "content_candidates", "dep_path",
 _SKIP_CHILD = frozenset({"punct", "aux", "auxpass", "neg", "nsubj", "nsubjpass", "cc", "mark", "det", "poss",
                          "case", "expl", "prt", "compound", "amod", ""})
 _LEFT_SUBJ = frozenset({"nsubj", "nsubjpass", "expl", "csubj"})
+#: A passive cue's complements that, with its subject, make what it reports ("X was expected to win").
+_PASSIVE_COMPLEMENTS = frozenset({"xcomp", "ccomp", "oprd", "attr", "acomp"})
 #: Dependents through which a cue reports the clause of a verb below it ("as saying", "to say").
 _BRIDGES = frozenset({"prep", "advcl", "xcomp", "pcomp"})
 _COLON = string_hash(":")
@@ -147,13 +151,19 @@ def _dependents(a: Arrays, cue: int) -> tuple[Found, int]:
     found: Found = []
     rights = []
     left = cue
+    subject: tuple[int, int] | None = None  # a passive subject before the cue
+    complement_end = 0  # where the cue's complements after it end
     for child in a.kids(cue):
         dep = a.dep_(child)
         if dep in _LEFT_SUBJ and child < cue:
             left = min(left, int(a.at.left[child]))
+        s, e = _subtree(a, child)
+        if dep == "nsubjpass" and child < cue:
+            subject = (s, e)
+        elif dep in _PASSIVE_COMPLEMENTS and child > cue:
+            complement_end = max(complement_end, e)
         if dep in _SKIP_CHILD:
             continue
-        s, e = _subtree(a, child)
         found.append((f"dep:{dep}", [(s, e)]))
         if dep == "prep":
             found.extend(("prep_obj", [_subtree(a, g)]) for g in a.kids(child) if a.dep_(g) in ("pobj", "pcomp"))
@@ -169,6 +179,12 @@ def _dependents(a: Arrays, cue: int) -> tuple[Found, int]:
         sent_end = int(a.at.sent_end[a.at.sent[cue]])
         found.append(("rights", [(min(s for s, _ in rights), max(e for _, e in rights))]))
         found.append(("rights_to_sent_end", [(min(s for s, _ in rights), sent_end)]))
+    if subject is not None:
+        # what a passive cue reports is its subject ("The causes ... are hotly debated"), or its subject with
+        # its complement ("The magnate was expected to win")
+        found.append(("dep:nsubjpass", [subject]))
+        if complement_end:
+            found.append(("passive_clause", [(subject[0], complement_end)]))
     return found, left
 
 

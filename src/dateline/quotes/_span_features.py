@@ -44,7 +44,7 @@ CONTENT_KINDS = ("dep:ccomp", "dep:xcomp", "dep:dobj", "dep:prep", "dep:advcl", 
                  "prep_obj", "rights", "rights_to_sent_end", "rest_sent", "rest_para", "subtree_right", "before",
                  "before_para", "sent_minus_clause", "head_minus_clause", "grandhead_minus", "q_prev", "q_prev_all",
                  "q_next", "q_next_all", "q_prev_next", "q_prev_next_all", "q_own", "next_para", "next_para_run",
-                 "obj_clause", "deep_clause")
+                 "obj_clause", "deep_clause", "dep:nsubjpass", "passive_clause")
 _KIND_ID = {k: n for n, k in enumerate(CONTENT_KINDS)}
 #: The classes a cue's lexicon bits fall into (speech, thought or stance, noun, adjective, action, other).
 _CLASS_ID = {"sp": 1, "th": 2, "nn": 3, "aj": 4, "ac": 5, "ot": 6}
