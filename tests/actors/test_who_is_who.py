@@ -322,6 +322,13 @@ def test_a_ship_is_no_person_and_takes_no_pronoun() -> None:
     assert article.actor_at(article.text.index("She"), article.text.index("She") + 3) is None
 
 
+@pytest.mark.parametrize("ship", ["HMS Prince of Wales", "HMS Queen Elizabeth", "USS President Lincoln"])
+def test_a_ship_named_after_a_titled_person_is_no_person(ship: str) -> None:
+    article = run(f"{ship} reached the port of Yokosuka on Sunday. She will stay a week.", dt.date(2021, 9, 5))
+    assert [a.name for a in article.actors if a.kind == "person"] == []
+    assert article.actor_at(article.text.index("She"), article.text.index("She") + 3) is None
+
+
 def test_products_and_landmarks_are_no_persons() -> None:
     article = run("Tesla Model 3 sales rose in China, Elon Musk said. Tourists crowded Charles Bridge on Sunday.",
                   dt.date(2020, 6, 1))

@@ -74,10 +74,14 @@ def opens_event_name(build: Build, cand: Candidate) -> bool:
 
 
 def _take_vessel(build: Build, k: int) -> None:
-    """The ship's name after the prefix at token ``k``, unless a title follows it ("MV Professor X")."""
+    """The ship's name after the prefix at token ``k``: a title in it is the ship's ("HMS Queen Elizabeth", "USS
+    President Lincoln"), unless the prefix is also a word or initials of its own ("an RV Professor Jane Roe drove")."""
     doc, lex = build.doc, build.lex
     after = doc[k + 1] if k + 1 < len(doc) else None
-    if after is None or after.pos_ != "PROPN" or after.lower_ in lex.titles or after.lower_ in lex.role_titles:
+    if after is None or after.pos_ != "PROPN":
+        return
+    if doc[k].text.replace(".", "") in lex.words.vessel_prefix_words and (
+            after.lower_ in lex.titles or after.lower_ in lex.role_titles):
         return
     end = k + 1
     while end < len(doc) and doc[end].pos_ == "PROPN":

@@ -82,6 +82,8 @@ class Words:
     #: capitalized words that label a picture's credit before a colon ("Image: Jane Roe")
     credit_labels: frozenset[str]
     vessel_prefixes: frozenset[str]
+    #: vessel prefixes that are also words or initials of their own ("MV", "RV"): a title after one is a person's
+    vessel_prefix_words: frozenset[str]
     motion_verbs: frozenset[str]
     destination_prepositions: frozenset[str]
     kin_words: frozenset[str]
@@ -259,6 +261,7 @@ def parse_words(data: dict[str, Any]) -> Words:
                                      reverse=True)),
         credit_labels=_marks(data, "credit_labels"),
         vessel_prefixes=_marks(data, "vessel_prefixes"),
+        vessel_prefix_words=_marks(data, "vessel_prefix_words"),
         motion_verbs=_lower_words(data, "motion_verbs"),
         destination_prepositions=_lower_words(data, "destination_prepositions"),
         kin_words=_lower_words(data, "kin_words"),
