@@ -84,6 +84,11 @@ def test_scare_quotes_and_slogans_are_not_quotes(nlp: Any) -> None:
     assert [(q.content.text, q.direct) for q in article.quotes] == [("We will not back down from this fight", True)]
 
 
+def test_a_name_a_participle_of_saying_describes_is_no_quote(nlp: Any) -> None:
+    article = run('Boats of the so-called "Blue Fleet" left the harbour at dawn. The alleged "plot" was never proved.')
+    assert article.quotes == ()
+
+
 def test_short_quote_governed_by_a_cue_is_a_quote(nlp: Any) -> None:
     article = run("She called the treaty “the worst bargain in our history.”")
     quote = find(article, "the worst bargain in our history")

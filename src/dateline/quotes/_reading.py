@@ -16,7 +16,7 @@ from dataclasses import replace
 import numpy as np
 from spacy.parts_of_speech import AUX, VERB
 
-from dateline.quotes._arrays import Arrays, member
+from dateline.quotes._arrays import Arrays, member, string_hash
 from dateline.quotes._cue_features import CUE_MARKS
 from dateline.quotes._direct import MIN_DIRECT_SHARE
 from dateline.quotes._lexicon import Lexicon
@@ -33,6 +33,9 @@ _VERBS = frozenset({VERB, AUX})
 _SUBJECTS = frozenset({"nsubj", "nsubjpass"})
 #: Dependents of a light verb that say what it reports ("is confident", "made the case", "has doubts").
 _COMPLEMENTS = frozenset({"acomp", "attr", "dobj", "oprd"})
+#: The label of a word that modifies a noun as an adjective: a participle of saying there tells what a thing is called
+#: or known as ("the so-called convoy", "the alleged plot"), never what anyone said.
+_AMOD = string_hash("amod")
 
 
 def word_kind(lemma: str, lexicon: Lexicon) -> QuoteKind | None:
@@ -328,9 +331,10 @@ def reportable(a: Arrays, features: Features) -> np.ndarray:
     """The tokens whose attributions may be reported as speech or stance: cue words of the lexicon's lists of
     speech and attitude, light verbs, the first words of source phrases ("according"), marks before a
     quotation, and any word of a sentence that holds a quotation (a cue of any word may introduce one:
-    "\"...,\" she fumed")."""
+    "\"...,\" she fumed"); never a word that modifies a noun as an adjective ("the so-called
+    \"Freedom Convoy\"")."""
     words = member(a.lemma, features.reportable) | member(a.lower, features.reportable) | member(a.lower, CUE_MARKS)
     quoted = np.zeros(len(a.sent_start), dtype=bool)
     quoted[a.sent[a.quote >= 0]] = True
-    out: np.ndarray = words | quoted[a.sent]
+    out: np.ndarray = (words | quoted[a.sent]) & (a.dep != _AMOD)
     return out
