@@ -244,6 +244,16 @@ def test_a_bare_group_named_again_is_the_group_named_before(
     assert (group.kind, group.country, group.sector) == ("group", country, sector)
 
 
+def test_the_union_and_the_company_are_the_bodies_of_their_kind_named_before() -> None:
+    article = run("The Riverside Nurses Union marched on Monday. The union said wards were short of staff. Brightwell "
+                  "Holdings Inc. runs the hospital. The company said the wards were safe.", dt.date(2022, 5, 2))
+    assert actor_of(article, "union said") == actor_of(article, "Riverside Nurses Union")
+    assert actor_of(article, "company said") == actor_of(article, "Brightwell Holdings")
+    article = run("Greenpeace marched on Monday. The company said the river was clean.", dt.date(2022, 5, 2))
+    at = article.text.index("company")
+    assert article.actor_at(at, at + len("company")) is None  # a charity is no company
+
+
 def test_bystanders_and_grand_juries_are_group_actors() -> None:
     article = run("Members of the public confronted the attacker. A grand jury will hear the case.",
                   dt.date(2019, 12, 2))

@@ -364,9 +364,15 @@ def anaphors_pass(build: Build) -> None:
 
 
 def _antecedent(key: Key, group: Group, other_key: Key, other: Group) -> bool:
-    """Whether ``other`` is what the bare anaphor ``group`` ("the court", "the troops") may stand for."""
+    """Whether ``other`` is what the bare anaphor ``group`` ("the court", "the troops") may stand for. A noun that
+    needs an antecedent ("the party", "the union", "the company") stands for a body of its sector ("Eastgate
+    Freight Ltd."), or an organization whose name ends in it ("the Communication Workers Union"), never one of
+    no known kind: a company, a union and a charity may all be named by no word of their kind."""
     if group.needs_antecedent:
-        return other.sector == group.sector and other.kind in ("organization", "group") and not other.needs_antecedent
+        if other.needs_antecedent or other.kind not in ("organization", "group"):
+            return False
+        named = other.kind == "organization" and other.name.lower().split()[-1:] == [group.anaphor]
+        return other.sector == group.sector or named
     if other.kind == "organization":
         return other.anaphor is None and group.anaphor is not None and group.anaphor in other.name.lower()
     return (other.kind == "group" and key[0] == other_key[0] == "A" and key[1] == "" and other_key[1] != ""
