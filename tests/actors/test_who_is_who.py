@@ -249,6 +249,10 @@ def test_the_union_and_the_company_are_the_bodies_of_their_kind_named_before() -
                   "Holdings Inc. runs the hospital. The company said the wards were safe.", dt.date(2022, 5, 2))
     assert actor_of(article, "union said") == actor_of(article, "Riverside Nurses Union")
     assert actor_of(article, "company said") == actor_of(article, "Brightwell Holdings")
+    article = run("Members of the Unison union marched on Monday. The union said wards were short of staff.",
+                  dt.date(2022, 5, 2))
+    union = actor_of(article, "Unison union")
+    assert actor_of(article, "union said") == union and (union.kind, union.sector) == ("organization", "LAB")
     article = run("Greenpeace marched on Monday. The company said the river was clean.", dt.date(2022, 5, 2))
     at = article.text.index("company")
     assert article.actor_at(at, at + len("company")) is None  # a charity is no company

@@ -89,6 +89,12 @@ def test_a_collective_noun_speaks_for_the_body_the_article_named() -> None:
     assert _speaker(article, _quote(article, "the strike would cost")) == "Eastgate Freight Ltd."
 
 
+def test_the_union_named_by_a_name_before_the_noun_speaks_as_the_union() -> None:
+    article = _run("Members of the Stagehands union walked out of the Leeds theatres on Friday. The union said the "
+                   "shows could not go on.", "2022-08-22")
+    assert _speaker(article, _quote(article, "the shows could not")) == "Stagehands union"
+
+
 def test_a_speaker_is_null_only_when_the_text_names_none() -> None:
     article = _run("Officials said the bridge would reopen in June. It was announced that the school would close.")
     named = _quote(article, "the bridge would reopen")

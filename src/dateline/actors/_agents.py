@@ -32,7 +32,7 @@ from dateline.actors._words import Words
 
 if TYPE_CHECKING:
 
-    from spacy.tokens import Doc
+    from spacy.tokens import Doc, Token
 
 __all__ = ["agents_pass", "anaphors_pass", "civilians", "country_names", "government", "owner_before"]
 
@@ -320,6 +320,12 @@ def _anaphoric_agent(build: Build, i: int, j: int, sector: str, label: str) -> N
     officers" or "British officers" are left alone."""
     head, words = build.doc[j - 1], build.lex.words
     before = [c for c in head.children if c.i < i and c.dep_ not in ("det", "predet")]
+    if before and head.lower_ in build.lex.named_kinds and all(_name_word(c) for c in before):
+        lo = min(c.left_edge.i for c in before)  # "the Teamsters union": an organization the noun names again later
+        name = build.token_span(range(lo, j)).text
+        scene = build.context.scene_country or build.context.main_country
+        build.add_tokens(("O", name), Group(name, "organization", scene, sector), range(lo, j))
+        return
     described = bool(before) and all(c.lower_ in words.agent_descriptors for c in before)
     if before and not described:
         return
@@ -331,6 +337,11 @@ def _anaphoric_agent(build: Build, i: int, j: int, sector: str, label: str) -> N
     key = ("A", "", sector, label, str(i))  # each mention finds its own antecedent
     group = build.add_tokens(key, Group(label, "group", None, sector), range(i, j))
     group.anaphor, group.needs_antecedent = build.lowers[j - 1], not described
+
+
+def _name_word(token: Token) -> bool:
+    """Whether ``token`` is a proper name (with the names before it) that makes a compound with the noun after it."""
+    return token.dep_ == "compound" and all(t.pos_ == "PROPN" for t in token.subtree)
 
 
 def _bare_group(build: Build, i: int, j: int, sector: str, label: str) -> None:

@@ -185,10 +185,10 @@ def _add_words(table: dict[str, Any], entries: Any, lex: Lexicon, source: str, s
         if entry["sector"] not in lex.sectors:
             raise _fail(source, f"{where}: unknown sector {entry['sector']!r}")
         flags = {flag: entry.get(flag, False) for flag in ("modifier_only", "counted", "party", "anaphoric",
-                                                           "plain_words")}
+                                                           "plain_words", "named")}
         if not all(isinstance(v, bool) for v in flags.values()):
-            raise _fail(source, f"{where}: 'modifier_only', 'counted', 'party', 'anaphoric' and 'plain_words' must be "
-                                "true or false")
+            raise _fail(source, f"{where}: 'modifier_only', 'counted', 'party', 'anaphoric', 'plain_words' and 'named' "
+                                "must be true or false")
         modifier_only = flags["modifier_only"]
         if section == "agents" and isinstance(entry.get("label"), str):
             lex.sector_labels.setdefault(entry["sector"], entry["label"])
@@ -204,6 +204,8 @@ def _add_words(table: dict[str, Any], entries: Any, lex: Lexicon, source: str, s
                 lex.anaphoric.add(key)
             if flags["plain_words"]:
                 lex.plain_phrases.add(key)
+            if section == "agents" and flags["named"]:
+                lex.named_kinds.add(key)
 
 
 def _add_role_nouns(lex: Lexicon, entries: Any) -> None:

@@ -104,6 +104,8 @@ class Lexicon:
     anaphoric: set[str] = field(default_factory=set)
     #: phrases whose words are common in names of places and things ("city council"): no role words
     plain_phrases: set[str] = field(default_factory=set)
+    #: anaphoric agent nouns that, after proper names, name an organization of their sector ("the Teamsters union")
+    named_kinds: set[str] = field(default_factory=set)
     #: sector -> the label of its first agent entry ("MIL" -> "military")
     sector_labels: dict[str, str] = field(default_factory=dict)
     #: lower-case title words -> sector
