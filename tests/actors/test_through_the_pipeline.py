@@ -55,8 +55,6 @@ def test_the_person_the_article_introduced_wins_over_a_namesake() -> None:
     assert johnson.country != "GBR"
 
 
-@pytest.mark.xfail(strict=True, reason="a person's country is not read from the place of the office he holds "
-                                       "('the sheriff of Marion County, Oregon') when that place is named once")
 def test_a_persons_country_from_the_place_of_his_office() -> None:
     article = _run("Pat Johnson, the sheriff of Marion County, Oregon, said the fires were spreading.", "2020-09-10")
     assert _actor(article, "Pat Johnson").country == "USA"

@@ -55,6 +55,14 @@ def test_the_person_of_the_text_wins_over_a_namesake() -> None:
     assert (wilson.country, wilson.sector) == ("GBR", "EDU")  # not the governor of Hong Kong of that name
 
 
+def test_a_place_in_a_persons_own_appositive_gives_the_country_a_place_elsewhere_does_not() -> None:
+    article = run("Dana Holt, the mayor of Dayton, Ohio, said the roads were closed.", dt.date(2019, 5, 28))
+    assert actor_of(article, "Dana Holt").country == "USA"
+    article = run("Dana Holt, the mayor, said the roads were closed. Floods hit Ohio and Bavaria.",
+                  dt.date(2019, 5, 28))
+    assert actor_of(article, "Dana Holt").country is None  # two countries, neither said to be hers
+
+
 def test_a_title_given_when_a_person_is_named_again_is_his() -> None:
     article = run("Cyrus R. Vance, Jr. said the grand jury would see the records. District Attorney Vance declined "
                   "to comment.", dt.date(2019, 10, 7))

@@ -27,6 +27,8 @@ OFFICE_SECTORS = frozenset({"GOV", "LEG", "MIL", "PTY", "IGO"})
 #: The sector a generic title ("director", "chairman") gives when nothing says whose it is: a guess that an
 #: organization the text joins the person to overrides.
 GENERIC_SECTOR = "GOV"
+#: spaCy entity labels of places.
+PLACE_LABELS = frozenset({"GPE", "LOC"})
 
 
 def open_sector(build: Build, group: Group, mod: Modifier | None) -> None:
@@ -65,7 +67,24 @@ def text_country_sector(build: Build, mod: Modifier | None, at: int) -> tuple[st
         return country or org_country, None  # "Libyan national Jane Roe": her country; her acts say the rest
     generic = not title or title in words.position_words or title.split()[-1] in words.position_words
     sector = (org_sector or _body_in_title(build, title) or mod.sector) if generic else mod.sector
-    return country or org_country, sector
+    return country or org_country or _appositive_place(build, mod), sector
+
+
+def _appositive_place(build: Build, mod: Modifier) -> str | None:
+    """The country of the places the person's own appositive names ("Pat Roe, the sheriff of Marion County,
+    Oregon,"), when they are states or towns of one country only; None without an appositive."""
+    kb, apposition = build.lex.kb, mod.appositive
+    if kb is None or apposition is None:
+        return None
+    words = build.doc.char_span(apposition.start, apposition.end, alignment_mode="expand")
+    if words is None:
+        return None
+    root = words.root  # the appositive's noun, with the words that depend on it ("of Marion County, Oregon")
+    phrase = build.doc[root.left_edge.i : root.right_edge.i + 1]
+    countries = [{*kb.divisions.get(e.text, ()), *kb.towns.get(e.text, ())} for e in phrase.ents
+                 if e.label_ in PLACE_LABELS]
+    found = {next(iter(c)) for c in countries if len(c) == 1}
+    return found.pop() if len(found) == 1 else None
 
 
 def _body_in_title(build: Build, title: str) -> str | None:
