@@ -1,16 +1,11 @@
 // Dyads (#/dyads?a=USA&b=RUS&by=month): events between two countries (or actors) per period and quad class,
 // A toward B drawn above the axis and B toward A below it, dated by each event's own date.
 import { legend } from "./charts.js";
-import { api, el, fill, quadName, QUADS, svg } from "./dom.js";
+import { api, el, fill, go, quadName, QUADS, svg } from "./dom.js";
 
 // Periods drawn at most; a longer range shows its latest periods and says how many events it leaves out.
 const MAX_PERIODS = 240;
 const BY = [["month", "month"], ["week", "week"], ["year", "year"]];
-
-function go(params) {
-  const query = new URLSearchParams(Object.entries(params).filter(([, v]) => v !== "" && v != null));
-  location.hash = `#/dyads?${query}`;
-}
 
 // Every period start from first to last (ISO dates), so that gaps in time show as gaps.
 function periodStarts(first, last, by) {
@@ -111,7 +106,7 @@ function pairForm(params, pairs) {
       `${p.a} – ${p.b} (${p.events})`)));
   choice.addEventListener("change", () => {
     const [a, b] = choice.value.split("|");
-    if (a && b) go({ ...params, a, b });
+    if (a && b) go("dyads", { ...params, a, b });
   });
   const input = (name, label) => el("label", { for: `f-${name}` }, label,
     el("input", { id: `f-${name}`, name, value: params[name] || "", placeholder: "ISO-3, e.g. USA", maxlength: 100 }));
@@ -126,7 +121,7 @@ function pairForm(params, pairs) {
     event.preventDefault();
     const values = Object.fromEntries(new FormData(form));
     delete values.pair;
-    go(values);
+    go("dyads", values);
   });
   return form;
 }
