@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import contextlib
 import os
 import re
 from collections.abc import Iterator
@@ -278,18 +279,66 @@ def test_a_refused_filter_says_why_and_offers_the_view_without_filters(page: Any
 
 
 def test_a_range_that_ends_before_it_starts_is_stopped_at_the_form(page: Any, base_url: str) -> None:
+    # Either end may be the one the reader fixes: the form sends once the range is whole again.
     for view, row in (("articles", "ol.results li"), ("events", "table.events tbody tr")):
-        page.goto(f"{base_url}/#/{view}")
-        page.wait_for_selector(row)
-        page.fill("#f-since", "2021-01-01")
-        page.fill("#f-until", "2019-12-31")
-        page.click("form.filters button")
-        assert "no day lies between" in page.evaluate("document.getElementById('f-until').validationMessage")
-        assert page.url.endswith(f"/#/{view}"), view  # not sent: the form and the list stay
-        assert page.locator(row).count() > 0
-        page.fill("#f-until", "2021-12-31")
-        page.click("form.filters button")
-        page.wait_for_url(f"**/#/{view}?*until=2021-12-31*")
+        for fixed, day in (("until", "2021-12-31"), ("since", "2019-01-01")):
+            page.goto(f"{base_url}/#/{view}")
+            page.wait_for_selector(row)
+            page.fill("#f-since", "2021-01-01")
+            page.fill("#f-until", "2019-12-31")
+            page.click("form.filters button")
+            assert "no day lies between" in page.evaluate("document.getElementById('f-until').validationMessage")
+            assert page.url.endswith(f"/#/{view}"), view  # not sent: the form and the list stay
+            assert page.locator(row).count() > 0
+            page.fill(f"#f-{fixed}", day)
+            page.click("form.filters button")
+            page.wait_for_url(f"**/#/{view}?*{fixed}={day}*")
+    assert page.errors == []
+
+
+def test_a_failure_that_is_no_refused_filter_offers_no_view_without_filters(page: Any, base_url: str) -> None:
+    page.goto(base_url + "/#/article/no-such-article?event=3")
+    page.wait_for_selector("main .error")
+    assert "404" in page.text_content("main .error") or "not" in page.text_content("main .error").lower()
+    # The same view without its parameters fails the same way: it is not offered.
+    assert page.locator("text=Show this view without these filters").count() == 0
+    assert page.errors and all("404" in error for error in page.errors)
+    page.errors.clear()
+
+
+def test_of_two_quick_actor_clicks_the_last_one_leads(page: Any, base_url: str) -> None:
+    page.goto(base_url + "/#/articles?q=Hamburg")
+    page.click("text=Trump meets Putin in Hamburg")
+    chips = page.locator("#record-panel .chip")
+    chips.first.wait_for()
+    names = list(dict.fromkeys(chips.all_text_contents()))
+    assert len(names) >= 2
+    held: list[Any] = []
+
+    def hold(route: Any) -> None:  # each lookup waits until the test lets it go
+        held.append(route)
+
+    page.route("**/api/actors?*", hold)
+    try:
+        page.click(f"#record-panel .chip >> text={names[0]}")
+        page.click(f"#record-panel .chip >> text={names[1]}")
+        for _ in range(50):
+            if len(held) == 2:
+                break
+            page.wait_for_timeout(100)
+        assert len(held) == 2, "each click asked for its actor"
+        # The first click's answer comes first; the reader is taken where the second click points.
+        with contextlib.suppress(Exception):  # a lookup given up has nothing left to answer
+            held[0].continue_()
+        page.wait_for_timeout(500)
+        held[1].continue_()
+        page.wait_for_url("**/#/actor/*")
+        page.wait_for_timeout(500)
+    finally:
+        page.unroute("**/api/actors?*")
+    second = page.url
+    first = page.request.get(base_url + "/api/actors", params={"q": names[0], "limit": 5}).json()["items"]
+    assert first and all(f"/#/actor/{actor['key']}" not in second for actor in first if actor["name"] == names[0])
     assert page.errors == []
 
 

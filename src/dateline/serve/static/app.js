@@ -1,6 +1,6 @@
 // dateline explorer: routes (#/articles, #/article/ID, #/events, #/network, #/actors, #/actor/KEY, #/quotes).
 import { networkChart, periodEnd, timelineChart } from "./charts.js";
-import { api, el, eventDate, fill, go, newView, PAGE, pager, plural, quadBadge, QUADS } from "./dom.js";
+import { api, el, eventDate, fill, go, newView, PAGE, pager, plural, quadBadge, QUADS, viewSignal } from "./dom.js";
 import { dyadsView } from "./dyads.js";
 import { renderReader } from "./reader.js";
 import { storiesView, storyView } from "./stories.js";
@@ -46,8 +46,9 @@ function route() {
   fill(main, el("p", { class: "muted" }, "Loading…"));
   render(params, arg).catch((error) => {
     if (shown.aborted) return;
-    // A filter the server refused (a mistyped address) leaves the view without its form: offer it without them.
-    const way = Object.keys(params).length ? el("p", {}, el("a", { href: `#/${path}` }, "Show this view without these filters")) : null;
+    // A filter the server refused (422: a mistyped address) leaves the view without its form: offer it without
+    // them. Any other failure (no such record, no server) would fail the same way there: nothing is offered.
+    const way = error.status === 422 && Object.keys(params).length ? el("p", {}, el("a", { href: `#/${path}` }, "Show this view without these filters")) : null;
     fill(main, el("p", { class: "error", role: "alert" }, `Could not load: ${error.message}`), way);
   });
   showStats();
@@ -78,8 +79,9 @@ function filterForm(fields, values, onSubmit) {
   }
   form.append(el("button", { type: "submit" }, "Apply"));
   // A range that ends before it starts finds nothing (the API refuses it): say so at the field, keep the form.
+  // Either end may be the one corrected, so any edit of the form clears the message.
   const until = form.elements.namedItem("until");
-  if (until) until.addEventListener("input", () => until.setCustomValidity(""));
+  if (until) form.addEventListener("input", () => until.setCustomValidity(""));
   form.addEventListener("submit", (event) => {
     event.preventDefault();
     const values = Object.fromEntries(new FormData(form));
@@ -127,8 +129,15 @@ async function articleView(params, id) {
   renderReader(root, article, { selectEvent: params.event, onActor: (actor) => openActor(actor) });
 }
 
+// The lookup of the actor clicked last: a click gives up the one before, so that of two quick clicks the
+// second leads even when the first one's answer comes first. Leaving the view gives it up too.
+let actorLookup = new AbortController();
+
 async function openActor(actor) {
-  const found = await api("/api/actors", { q: actor.name, country: actor.country || "", limit: 5 });
+  actorLookup.abort();
+  actorLookup = new AbortController();
+  const signal = AbortSignal.any([viewSignal(), actorLookup.signal]);
+  const found = await api("/api/actors", { q: actor.name, country: actor.country || "", limit: 5 }, signal);
   const best = found.items.find((a) => a.name === actor.name) || found.items[0];
   location.hash = `#/actor/${encodeURIComponent(best ? best.key : actor.id)}`;
 }

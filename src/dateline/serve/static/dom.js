@@ -84,9 +84,15 @@ export function newView() {
   return viewRequests.signal;
 }
 
+// The signal of the view shown now: it aborts once the reader leaves that view.
+export function viewSignal() {
+  return viewRequests.signal;
+}
+
 // GET a JSON answer; it belongs to the view shown when it is asked (`signal`), and rejects with an AbortError
-// once that view is left, even when the answer itself has already come.
-export async function api(path, params = {}, signal = viewRequests.signal) {
+// once that view is left, even when the answer itself has already come. A refusal rejects with an Error
+// whose `status` is the HTTP status (422: the server refused a parameter).
+export async function api(path, params = {}, signal = viewSignal()) {
   const query = new URLSearchParams();
   for (const [key, value] of Object.entries(params)) {
     if (value !== null && value !== undefined && value !== "") query.set(key, value);
@@ -95,7 +101,11 @@ export async function api(path, params = {}, signal = viewRequests.signal) {
   const response = await fetch(url, { headers: { Accept: "application/json" }, signal });
   const body = await response.json().catch(() => ({}));
   signal.throwIfAborted();
-  if (!response.ok) throw new Error(body.error || body.detail || `${response.status} ${response.statusText}`);
+  if (!response.ok) {
+    const error = new Error(body.error || body.detail || `${response.status} ${response.statusText}`);
+    error.status = response.status;
+    throw error;
+  }
   return body;
 }
 
