@@ -10,6 +10,8 @@ from pathlib import Path
 import jsonschema
 import pytest
 from fastapi.testclient import TestClient
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from dateline.serve.app import CSP, MAX_PAGE_SIZE, MAX_QUERY_LENGTH
 
@@ -334,3 +336,15 @@ def test_nested_quotes_are_listed_once_and_generic_groups_stay_out_of_the_networ
         assert local.get("/api/quotes", params={"speaker": "donald-trump.usa"}).json()["total"] == 2
         graph = local.get("/api/network").json()
         assert {n["key"] for n in graph["nodes"]} == {"donald-trump.usa", "joe-biden.usa"}
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.text(alphabet=st.sampled_from(["a", "B", "ß", "İ", "é", "1", "_", " ", "-", '"', "Ω"]), max_size=120)
+       .map(lambda s: s.replace("a", "a" * 9)))
+def test_a_search_is_split_in_one_walk_into_indexed_words_and_longer_ones(q: str) -> None:
+    from dateline.store._schema import MAX_TERM_LENGTH, query_terms, terms
+
+    kept, longer = query_terms(q)
+    assert kept == terms(q)  # the words sought in the index are the words the index keeps
+    for word in longer:  # each longer word is sought in the text, as a phrase is: case-folded, as it is written
+        assert len(word) > MAX_TERM_LENGTH and word == word.casefold() and word in q.casefold()

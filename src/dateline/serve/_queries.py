@@ -8,14 +8,13 @@ from typing import Any
 
 from dateline.serve._db import Database, Row, like
 from dateline.serve._events import EventFilter, events_page, timeline
-from dateline.store._schema import MAX_TERM_LENGTH, quote_filter, terms
+from dateline.store._schema import query_terms, quote_filter
 
 __all__ = ["actor_detail", "actors_page", "articles_page", "quotes_page", "snippet"]
 
 #: Characters of article text shown around the first search hit.
 SNIPPET_CHARS = 240
 _PHRASE = re.compile(r'"([^"]+)"')
-_WORD = re.compile(r"\w+")
 
 
 def snippet(text: str, words: set[str]) -> dict[str, Any]:
@@ -39,13 +38,13 @@ def articles_page(db: Database, q: str | None, since: dt.date | None, until: dt.
                   limit: int, offset: int) -> dict[str, Any]:
     """Articles matching every word of ``q`` (and each "quoted phrase"), newest first.
 
-    A word longer than the word index keeps (:data:`MAX_TERM_LENGTH`) is sought in the text like a phrase; a
-    ``q`` with nothing to seek (``***``) matches no article, rather than every one.
+    A word longer than the word index keeps (:data:`~dateline.store._schema.MAX_TERM_LENGTH`) is sought in the
+    text like a phrase; a ``q`` with nothing to seek (``***``) matches no article, rather than every one.
     """
     clauses, params = ["TRUE"], []
-    words = terms(q or "")
+    words, longer = query_terms(q or "")
     phrases = [p.strip().casefold() for p in _PHRASE.findall(q or "") if p.strip()]
-    phrases += sorted({w for w in _WORD.findall((q or "").casefold()) if len(w) > MAX_TERM_LENGTH})
+    phrases += sorted(longer)
     if (q or "").strip() and not words and not phrases:
         return {"total": 0, "limit": limit, "offset": offset, "items": []}
     if words:

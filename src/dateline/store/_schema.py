@@ -42,7 +42,8 @@ from dateline.store._columns import (
 from dateline.store._stories import STORY_TABLES, DerivedTable
 
 __all__ = ["EXPORT_TABLES", "PER_ARTICLE", "SCHEMA_VERSION", "TABLES", "UPGRADES", "actor_key", "arrow_schema",
-           "article_rows", "columns", "ddl", "failure_row", "like", "next_batch", "quote_filter", "terms"]
+           "article_rows", "columns", "ddl", "failure_row", "like", "next_batch", "query_terms", "quote_filter",
+           "terms"]
 
 #: Bumped whenever a table changes shape; a store of an older version is upgraded in place by
 #: :data:`UPGRADES` when it is opened for writing, any other version is refused.
@@ -99,6 +100,19 @@ MAX_TERM_LENGTH = 40
 def terms(text: str) -> set[str]:
     """The distinct lower-cased words of ``text`` that the search index keeps."""
     return {w for w in _WORD.findall(text.lower()) if len(w) <= MAX_TERM_LENGTH}
+
+
+def query_terms(text: str) -> tuple[set[str], set[str]]:
+    """The words of a search, in one walk: those the index keeps (as :func:`terms` gives them), and the longer
+    ones it leaves out, case-folded, to be sought in the text itself (as a phrase is)."""
+    kept: set[str] = set()
+    longer: set[str] = set()
+    for word in _WORD.findall(text.lower()):
+        if len(word) <= MAX_TERM_LENGTH:
+            kept.add(word)
+        else:
+            longer.add(word.casefold())
+    return kept, longer
 
 
 def actor_key(name: str, country: str | None) -> str:
