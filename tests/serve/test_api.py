@@ -348,3 +348,17 @@ def test_a_search_is_split_in_one_walk_into_indexed_words_and_longer_ones(q: str
     assert kept == terms(q)  # the words sought in the index are the words the index keeps
     for word in longer:  # each longer word is sought in the text, as a phrase is: case-folded, as it is written
         assert len(word) > MAX_TERM_LENGTH and word == word.casefold() and word in q.casefold()
+
+
+def test_the_parameters_an_endpoint_takes_are_read_once_when_the_app_is_built(
+        client: TestClient, monkeypatch: pytest.MonkeyPatch) -> None:
+    from dateline.serve import _params
+
+    def walked(*_: object) -> set[str]:
+        raise AssertionError("the dependency tree is walked again for a request")
+
+    monkeypatch.setattr(_params, "_query_names", walked)
+    refused = client.get("/api/events", params={"typ": "ACCUSE"})
+    assert refused.status_code == 422 and "unknown parameter 'typ'" in refused.json()["error"]
+    assert "type" in refused.json()["error"]  # the parameters it does take, read when the app was built
+    assert client.get("/api/events", params={"type": "ACCUSE", "limit": 1}).status_code == 200

@@ -8,17 +8,37 @@ to do, instead of an answer that looks right and is not:
   otherwise list every event, the misspelt filter silently ignored);
 - a date range that ends before it starts (``since`` after ``until``), which
   no record can fall in.
+
+The parameters each endpoint takes are read from its dependency tree once, when
+the app is built (:func:`query_names`), not again on every request.
 """
 
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Iterable
 
 from fastapi import HTTPException, Request
 from fastapi.dependencies.models import Dependant
 from fastapi.routing import APIRoute
+from starlette.routing import BaseRoute
 
-__all__ = ["check_parameters"]
+__all__ = ["check_parameters", "query_names"]
+
+
+#: A route as :func:`query_names` knows it: its path and methods (a route object itself is not hashable).
+RouteKey = tuple[str, frozenset[str]]
+
+
+def query_names(routes: Iterable[BaseRoute]) -> dict[RouteKey, frozenset[str]]:
+    """The query parameters each ``/api/`` route takes, its dependencies' included: kept by the app as
+    ``app.state.query_names`` when it is built, for :func:`check_parameters`."""
+    return {_key(route): frozenset(_query_names(route.dependant)) for route in routes
+            if isinstance(route, APIRoute) and route.path.startswith("/api/")}
+
+
+def _key(route: APIRoute) -> RouteKey:
+    return route.path, frozenset(route.methods or ())
 
 
 def check_parameters(request: Request) -> None:
@@ -27,7 +47,9 @@ def check_parameters(request: Request) -> None:
     route = request.scope.get("route")
     if not isinstance(route, APIRoute) or not route.path.startswith("/api/"):
         return
-    known = _query_names(route.dependant)
+    known = request.app.state.query_names.get(_key(route))
+    if known is None:  # a route added after the app was built
+        known = frozenset(_query_names(route.dependant))
     unknown = sorted(set(request.query_params) - known)
     if unknown:
         takes = ", ".join(sorted(known)) or "no parameters"

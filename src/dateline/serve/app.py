@@ -40,7 +40,7 @@ from dateline.records import EventStatus, EventType, QuoteKind
 from dateline.serve import _dyads, _events, _queries, _stories
 from dateline.serve._db import REFRESH_SECONDS, Database
 from dateline.serve._hosts import SaysWhichHosts
-from dateline.serve._params import check_parameters
+from dateline.serve._params import check_parameters, query_names
 from dateline.store._export import FORMULA_START
 
 __all__ = ["LOCAL_HOSTS", "MAX_PAGE_SIZE", "MAX_QUERY_LENGTH", "create_app", "serve"]
@@ -133,6 +133,7 @@ def create_app(db: Path, *, refresh: float = REFRESH_SECONDS, hosts: Sequence[st
     _dyads.routes(app, database)
     _stories.routes(app, database)
     app.mount("/static", StaticFiles(directory=STATIC), name="static")
+    app.state.query_names = query_names(app.routes)
     app.add_middleware(TrustedHostMiddleware, allowed_hosts=list(hosts))
     app.add_middleware(SaysWhichHosts, hosts=list(hosts), headers=_HEADERS)
     app.add_middleware(_HeadAsGet)
