@@ -214,6 +214,7 @@ def test_bad_values_are_rejected(client: TestClient) -> None:
 def test_other_hosts_are_refused(client: TestClient) -> None:
     assert client.get("/api/stats", headers={"Host": "127.0.0.1:8000"}).status_code == 200
     assert client.get("/api/stats", headers={"Host": "localhost"}).status_code == 200
+    assert client.get("/api/stats", headers={"Host": "[::1]:8000"}).status_code == 200
     for host in ("attacker.example", "127.0.0.1.attacker.example", "evil.localhost"):
         assert client.get("/api/stats", headers={"Host": host}).status_code == 400, host
         refused = client.get("/", headers={"Host": host})

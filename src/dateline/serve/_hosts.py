@@ -5,18 +5,54 @@ refusal is a bare "Invalid host header". Someone who opens the page by this
 machine's address on the network, or through a proxy, needs to know which names
 the app answers to and the option that adds one; this middleware answers such a
 request first, with the same rule, and leaves every other one to the check.
+
+The Host header is read here (:func:`host_of`): a name or a bracketed IPv6
+address, then an optional port. An IPv6 address is compared without its
+brackets, and the check is given each served one in brackets too
+(:func:`with_brackets`), as a request writes it.
 """
 
 from __future__ import annotations
 
+import ipaddress
+import re
 from collections.abc import Sequence
 
-from starlette._utils import parse_host_header  # the check's own reading of the header, so both agree
 from starlette.datastructures import Headers
 from starlette.responses import JSONResponse
 from starlette.types import ASGIApp, Receive, Scope, Send
 
-__all__ = ["SaysWhichHosts"]
+__all__ = ["SaysWhichHosts", "host_of", "with_brackets"]
+
+#: A Host header: a registered name (the characters RFC 3986 allows in one) or an IPv6 address in brackets,
+#: then an optional port. A port needs a digit, as the check inside requires.
+_HOST = re.compile(r"(?:\[(?P<address>[0-9a-f:.]+)\]|(?P<name>[a-z0-9._~%!$&'()*+,;=-]+))(?::[0-9]+)?", re.IGNORECASE)
+
+
+def host_of(header: str | None) -> str | None:
+    """The host a Host header names, lower-cased and without its port, an IPv6 address without its brackets
+    (``[::1]:8000`` -> ``::1``); None for no header, or one that names no host (``a b``, ``[not-v6]``)."""
+    match = _HOST.fullmatch(header or "")
+    if match is None:
+        return None
+    if match["address"] is None:
+        return match["name"].lower()
+    try:
+        ipaddress.IPv6Address(match["address"])
+    except ValueError:
+        return None
+    return match["address"].lower()
+
+
+def _unwrapped(host: str) -> str:
+    return host[1:-1] if host.startswith("[") and host.endswith("]") else host
+
+
+def with_brackets(hosts: Sequence[str]) -> list[str]:
+    """``hosts`` with each IPv6 address also in brackets (``::1`` -> ``[::1]``), as a Host header writes it."""
+    out = list(hosts)
+    out += [f"[{host}]" for host in hosts if ":" in host and not host.startswith("[")]
+    return list(dict.fromkeys(out))
 
 
 class SaysWhichHosts:
@@ -26,16 +62,16 @@ class SaysWhichHosts:
     def __init__(self, app: ASGIApp, hosts: Sequence[str], headers: dict[str, str]) -> None:
         self.app = app
         self.hosts = [host.lower() for host in hosts]
+        self.patterns = [_unwrapped(host) for host in self.hosts]
         self.headers = headers
 
     def _served(self, host: str) -> bool:
         return any(host == pattern or (pattern.startswith("*") and host.endswith(pattern[1:]))
-                   for pattern in self.hosts)
+                   for pattern in self.patterns)
 
     async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
         if scope["type"] == "http" and "*" not in self.hosts:
-            parsed = parse_host_header(Headers(scope=scope).get("host"))
-            host = None if parsed is None else parsed.host.lower()
+            host = host_of(Headers(scope=scope).get("host"))
             if host is None or not self._served(host):
                 named = f"host {host!r}" if host else "no host"
                 message = (f"this server does not answer to requests naming {named} (it answers to "
