@@ -342,6 +342,34 @@ def test_of_two_quick_actor_clicks_the_last_one_leads(page: Any, base_url: str) 
     assert page.errors == []
 
 
+def test_an_actor_click_left_behind_with_its_view_leads_nowhere(page: Any, base_url: str) -> None:
+    page.goto(base_url + "/#/articles?q=Hamburg")
+    page.click("text=Trump meets Putin in Hamburg")
+    page.locator("#record-panel .chip").first.wait_for()
+    held: list[Any] = []
+
+    def hold(route: Any) -> None:  # the lookup waits until the reader has gone on to the quotes
+        held.append(route)
+
+    page.route("**/api/actors?*", hold)
+    try:
+        page.locator("#record-panel .chip").first.click()
+        for _ in range(50):
+            if held:
+                break
+            page.wait_for_timeout(100)
+        assert held, "the click asked for its actor"
+        page.goto(base_url + "/#/quotes")
+        page.wait_for_selector("ul.quotes li")
+        with contextlib.suppress(Exception):  # a lookup given up has nothing left to answer
+            held[0].continue_()
+        page.wait_for_timeout(800)
+    finally:
+        page.unroute("**/api/actors?*")
+    assert page.url.endswith("/#/quotes")
+    assert page.errors == []
+
+
 def test_a_csv_download_of_more_events_than_it_holds_says_so(page: Any, base_url: str) -> None:
     def larger(route: Any) -> None:  # the store as if it held more events than one CSV download holds
         answer = route.fetch()

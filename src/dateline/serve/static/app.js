@@ -135,9 +135,10 @@ let actorLookup = new AbortController();
 
 async function openActor(actor) {
   actorLookup.abort();
-  actorLookup = new AbortController();
-  const signal = AbortSignal.any([viewSignal(), actorLookup.signal]);
-  const found = await api("/api/actors", { q: actor.name, country: actor.country || "", limit: 5 }, signal);
+  const lookup = new AbortController();
+  actorLookup = lookup;
+  viewSignal().addEventListener("abort", () => lookup.abort(), { once: true });
+  const found = await api("/api/actors", { q: actor.name, country: actor.country || "", limit: 5 }, lookup.signal);
   const best = found.items.find((a) => a.name === actor.name) || found.items[0];
   location.hash = `#/actor/${encodeURIComponent(best ? best.key : actor.id)}`;
 }
