@@ -47,8 +47,8 @@ def check_parameters(request: Request) -> None:
     route = request.scope.get("route")
     if not isinstance(route, APIRoute) or not route.path.startswith("/api/"):
         return
-    known = request.app.state.query_names.get(_key(route))
-    if known is None:  # a route added after the app was built
+    known = getattr(request.app.state, "query_names", {}).get(_key(route))
+    if known is None:  # a route added after the app was built, or an app not built by create_app
         known = frozenset(_query_names(route.dependant))
     unknown = sorted(set(request.query_params) - known)
     if unknown:
