@@ -149,8 +149,11 @@ def _told_threat(hit: Hit, hits: Mapping[int, Hit], lex: Lexicon) -> tuple[Hit, 
     supposing = any(c.dep_ in ("nsubj", "nsubjpass") for c in conditions)
     if not (own or hit.args.actors or (_passive(hit.token) and supposing)):
         return None  # "said Iran would be attacked if ...": no one named does the harm
-    recipients = (*hit.args.recipients, *_conditioned_party(conditions))
-    return Hit(verb, entry, Args(actors=speaker, recipients=recipients), THREAT_WEIGHT, hit.reach), _inside(conditions)
+    conditioned = _conditioned_party(conditions)
+    # the condition's party is the recipient by the threat's structure, which the learned choice of parties does
+    # not read (it weighs each party's path to the verb of saying): the threat's parties are the rules' alone
+    return (Hit(verb, entry, Args(actors=speaker, recipients=(*hit.args.recipients, *conditioned)), THREAT_WEIGHT,
+                hit.reach, rules_only=bool(conditioned)), _inside(conditions))
 
 
 def _passive(token: Token) -> bool:
