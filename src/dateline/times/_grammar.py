@@ -27,6 +27,8 @@ _END = r"(?![\w]|[.,/-]\d|%|-[^\W\d_])"
 _APOSTROPHES = "['\u2019]"
 #: Units that follow "the" on their own ("the quarter", "the weekend").
 _THE_UNITS = ("Q", "WE", "Y", "W", "M")
+#: Units an ordinal counts within a named month ("the last week of August").
+_MONTH_PART_UNITS = ("D", "W", "WE")
 #: Units a bare plural stands for as a vague duration ("years", "hours").
 _VAGUE_UNITS = ("Y", "M", "W", "D", "DE", "CE", "H", "MIN")
 
@@ -137,6 +139,12 @@ def _day_range_joiner(lex: Lexicon) -> str:
     return rf"(?:\s*{_dash(lex)}\s*|\s+(?:{words})\s+)"
 
 
+def _month_parts(lex: Lexicon) -> str:
+    """The words for the parts of a month an ordinal counts: days, weeks and weekends in any form, and halves."""
+    forms = [form for form, code in lex.unit_forms.items() if code in _MONTH_PART_UNITS]
+    return alt([*forms, *(word for word, code in lex.year_parts.items() if code == "H")])
+
+
 def _point_sources(lex: Lexicon) -> dict[str, str]:
     """The rules for points in time: dates, months, years, decades, weekdays, days, clock times."""
     w, year, month, weekday = lex.words, _year(lex), _months(lex), alt(lex.weekdays)
@@ -161,6 +169,10 @@ def _point_sources(lex: Lexicon) -> dict[str, str]:
         "slash": r"(?P<mon>[01]?\d)/(?P<day>[0-3]?\d)/(?P<year>(?:19|20)?\d\d)",
         "month": rf"(?:(?P<mod>{mods})[\s-]+)?(?:(?P<rel>{alt(lex.relatives)})\s+)?(?P<month>{month})"
         rf"(?:,?\s+{of_year}(?P<year>{year})|\s+(?P<yrel>{calendar})\s+(?:{year_word}))?",
+        # "the penultimate day of September", "the last week of August", "the second half of May 2020"
+        "month_part": rf"(?:{the})\s+(?P<ord>{alt([*lex.ordinals, *lex.month_part_ordinals])})\s+"
+        rf"(?P<unit>{_month_parts(lex)})\s+(?:{alt(w['month_prepositions'])})\s+(?P<month>{month})"
+        rf"(?:,?\s+{of_year}(?P<year>{year}))?",
         "year": rf"(?:(?P<mod>{mods})[\s-]+)?(?:(?P<fiscal>(?:{alt(w['fiscal_words'])})(?:\s+(?:{year_word}))?"
         rf"|(?:{the})\s+(?:{year_word}))\s+)?(?P<year>{year})(?!\s*%)",
         "decade": rf"(?:(?:{the})\s+)?(?:(?P<mod>{period_mods})[\s-]+)?(?:(?P<dec>1[6-9]\d0|20\d0)|'(?P<short>\d0))"
@@ -262,7 +274,7 @@ def _triggers(lex: Lexicon) -> dict[str, frozenset[str]]:
     digits = frozenset({DIGITS})
     return {
         "date_mdy": months, "date_dmy": months, "range_mdy": months, "range_dmy": months,
-        "range_years": digits, "iso": digits, "slash": digits, "month": months,
+        "range_years": digits, "iso": digits, "slash": digits, "month": months, "month_part": months,
         "year": digits | _words([*lex.year_centuries, *lex.year_thousands]), "decade": digits,
         "weekday": weekdays, "deictic": _words(lex.deictic_days), "pod": pods, "clock": digits,
         "relative": units | seasons, "season": seasons, "century": digits, "decade_word": _words(lex.decade_words),

@@ -36,6 +36,7 @@ _INT_MAPS: dict[str, frozenset[int] | None] = {
     "weekdays": frozenset(range(1, 8)),
     "numbers": None,
     "ordinals": None,
+    "month_part_ordinals": None,
     "relatives": frozenset({-1, 0, 1}),
     "deictic_days": None,
     "meridiems": frozenset({0, 12}),
@@ -134,6 +135,7 @@ class Lexicon:
     numbers: dict[str, int]
     vague_numbers: frozenset[str]
     ordinals: dict[str, int]
+    month_part_ordinals: dict[str, int]
     units: dict[str, str]
     approximators: frozenset[str]
     refs: dict[str, str]

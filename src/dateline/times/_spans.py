@@ -9,6 +9,7 @@ from collections.abc import Callable
 from dateline.times._calendar import Ref, last_complete_quarter, season_of, season_ref, shift
 from dateline.times._holidays import holiday
 from dateline.times._lexicon import Lexicon
+from dateline.times._month_parts import month_part
 from dateline.times._points import Context, Resolved, as_date, as_derived, direction, norm_spaces, to_int, year_of
 from dateline.times._recognize import Candidate
 
@@ -385,4 +386,5 @@ SPAN_RESOLVERS: dict[str, Callable[[Candidate, Context], Resolved]] = {
     "weekdays": _set,
     "setword": _setword,
     "holiday": holiday,
+    "month_part": month_part,
 }
