@@ -202,6 +202,13 @@ def test_a_date_in_brackets_without_a_period_names_the_weekday() -> None:
          "2015-03-03TEV"),
         ("The storm hit on March 3, 2015. The day before, the mayor resigned.", "The day before", "2015-03-02"),
         ("The storm hit on March 3, 2015. The mayor resigned the day after.", "the day after", "2015-03-04"),
+        ("The storm hit on March 3, 2015. Later that same day the mayor resigned.", "Later that same day",
+         "2015-03-03"),
+        ("The storm hit on March 3, 2015. The very next day the mayor resigned.", "The very next day", "2015-03-04"),
+        ("The storm hit on March 3, 2015. That same night the mayor resigned.", "That same night", "2015-03-03TNI"),
+        ("The storm hit on March 3, 2015. The very next morning the mayor resigned.", "The very next morning",
+         "2015-03-04TMO"),
+        ("The storm hit in March 2015. That same month the mayor resigned.", "That same month", "2015-03"),
         # A year or a month mentioned after the day is background: the day is still the one referred to.
         ("Police came on Monday. The plant, built in 1990, closed the same day.", "the same day", "2017-07-03"),
     ],
