@@ -33,6 +33,6 @@ def test_a_condition_with_a_subject_of_its_own_stays_part_of_the_threat() -> Non
 
 
 def test_an_infinitive_with_a_subject_stays_what_was_called_for() -> None:
-    article = run("Senator Ann Lee's spokesman called for Reuters to suspend Tom Lockhart.")
+    article = run("Senator Ann Lee's spokesman called for Reuters to suspend its columnist.")
     assert [e.type for e in article.events] == ["REQUEST"]
     assert actor_names(article, only(article, "REQUEST").recipients) == ["Reuters"]

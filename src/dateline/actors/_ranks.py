@@ -15,6 +15,7 @@ from __future__ import annotations
 from dateline.actors._build import Build, Group, modifier_country
 from dateline.actors._lexicon import Org
 from dateline.actors._mentions import Modifier
+from dateline.actors._namesakes import PLACE_LABELS
 from dateline.actors._orgs import text_country
 
 __all__ = ["ELITE", "GENERIC_SECTOR", "OFFICE_SECTORS", "open_sector", "text_country_sector"]
@@ -27,8 +28,6 @@ OFFICE_SECTORS = frozenset({"GOV", "LEG", "MIL", "PTY", "IGO"})
 #: The sector a generic title ("director", "chairman") gives when nothing says whose it is: a guess that an
 #: organization the text joins the person to overrides.
 GENERIC_SECTOR = "GOV"
-#: spaCy entity labels of places.
-PLACE_LABELS = frozenset({"GPE", "LOC"})
 
 
 def open_sector(build: Build, group: Group, mod: Modifier | None) -> None:

@@ -15,16 +15,14 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 from dateline.actors._build import Build, Group
+from dateline.actors._suspects import SINGULAR
+from dateline.actors._tagged import SUBJECTS
 
 if TYPE_CHECKING:
     from spacy.tokens import Token
 
 __all__ = ["unnamed_pass"]
 
-#: Penn tag of a singular common noun.
-SINGULAR = "NN"
-#: Dependency labels of a party of a verb: its subject, active or passive.
-SUBJECTS = frozenset({"nsubj", "nsubjpass"})
 
 
 def unnamed_pass(build: Build) -> None:

@@ -21,7 +21,6 @@ __all__ = ["month_part"]
 
 #: Days of a week that must lie in the month for the week to count as one of the month's (ISO 8601's rule).
 _DAYS_INSIDE = 4
-_SATURDAY = 5  # ``date.weekday()`` of a Saturday
 
 
 def _ordinal(c: Candidate, ctx: Context) -> int:
@@ -39,8 +38,8 @@ def _day_in(first: dt.date, last: dt.date, unit: str, n: int) -> dt.date | None:
         start = first + dt.timedelta(days=_DAYS_INSIDE - 1)
         back = last - dt.timedelta(days=_DAYS_INSIDE - 1)
     else:
-        start = first + dt.timedelta(days=(_SATURDAY - first.weekday()) % 7)
-        back = last - dt.timedelta(days=(last.weekday() - _SATURDAY) % 7)
+        start = first + dt.timedelta(days=(calendar.SATURDAY - first.weekday()) % 7)
+        back = last - dt.timedelta(days=(last.weekday() - calendar.SATURDAY) % 7)
     day = start + dt.timedelta(days=step * (n - 1)) if n > 0 else back + dt.timedelta(days=step * (n + 1))
     return day if first <= day <= last else None
 
@@ -51,7 +50,7 @@ def month_part(c: Candidate, ctx: Context) -> Resolved:
     year = year_of(c.get("year"), ctx.lex) or ctx.year or pick_year(ctx, month, None)
     word, n = c.get("unit") or "", _ordinal(c, ctx)
     unit = ctx.lex.units.get(word)  # None: a plural or a half
-    if year is None or not 1 <= year <= 9999:
+    if year is None or not dt.MINYEAR <= year <= dt.MAXYEAR:
         return Resolved(f"XXXX-{month:02d}")
     first = dt.date(year, month, 1)
     last = first.replace(day=calendar.monthrange(year, month)[1])
