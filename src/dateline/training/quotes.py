@@ -316,7 +316,10 @@ def write_card(folder: Path, artifact: Path, config: dict[str, Any], articles: i
         "articles alone, which is in-sample for this model (out of sample only for a model fitted without them). "
         "Dev was never used to train or choose anything.",
         "",
-        "## Figures (`dateline eval quotes` matching: one-to-one, content overlap >= 0.3 of the longer span)", "",
+        "## Figures of the model alone, without the stage's rules (`dateline eval quotes` matching: one-to-one, "
+        "content overlap >= 0.3 of the longer span)", "",
+        "The stage as it runs by default joins these attributions with its rules' (`quotes.method`); its figures "
+        "are in the README and `docs/measured.md`.", "",
         "Held-out train articles (model trained on the other train articles):", "",
         "| measure | value |", "|---|---|", *_figure_rows(tried[threshold]), "",
     ]
