@@ -48,6 +48,7 @@ from typing import Any, Literal
 
 from dateline._paths import shared_root
 from dateline.errors import InputError
+from dateline.evaluation._names import name_words
 from dateline.evaluation._wikinews_records import (
     Counts,
     FieldCheck,
@@ -77,13 +78,6 @@ GOLD_FILE = "gold.json"
 CORPUS_FILE = "corpora/wikinews.jsonl"
 #: SOURCE.md: evidence sentences match when their shared words are at least this share of the larger set.
 EVIDENCE_OVERLAP = 0.6
-#: Words that never make two names one actor: articles, prepositions, conjunctions, pronouns, and the
-#: "s" that ``\\w+`` leaves of a possessive. (A property of the set's English names, used only to score.)
-NAME_STOPWORDS = frozenset({
-    "a", "an", "the", "of", "and", "or", "for", "in", "on", "at", "to", "from", "by", "with", "s",
-    "he", "she", "it", "they", "him", "her", "them", "his", "its", "their", "we", "our", "i", "you", "who",
-    "this", "that", "these", "those",
-})
 #: Codes that are not a country: two international organisations do not share one.
 NOT_A_COUNTRY = frozenset({"IGO"})
 #: The gold kind whose sector is not scored ("a bare country has no sector of its own").
@@ -93,13 +87,6 @@ Convention = Literal["raw", "plover"]
 #: The type of meetings, whose parties are scored as partners (:func:`meeting`).
 MEETING = "CONSULT"
 _WORD = re.compile(r"\w+")
-#: Initials with dots, one name word without them ("U.S." is "US", "D.C." is "DC").
-_ABBREVIATION = re.compile(r"\b(?:[^\W\d_]\.){2,}")
-#: Shortest words whose final "s" (or "ies") is read as a plural, and words in -ic read as an adjective;
-#: endings never read as a plural. Shorter words ("news", "bus") are kept whole.
-PLURAL_MIN = 5
-ADJECTIVE_MIN = 7
-_NOT_PLURAL = ("ss", "us", "is")
 _ARTICLE_WORD = re.compile(r"^(the|a|an) ")
 
 
@@ -241,40 +228,6 @@ def _words(text: str) -> frozenset[str]:
     return frozenset(_WORD.findall(text.lower()))
 
 
-def name_stem(word: str) -> str:
-    """A name word's other form: a plural's singular ("courts", "parties"), and a noun for an adjective in
-    -ic ("Democratic" and "Democrats" both give "democrat"); short words and words in -ss, -us, -is
-    ("news", "Congress", "Paris") have none but themselves."""
-    if len(word) >= PLURAL_MIN and word.endswith("ies"):
-        word = word[:-3] + "y"
-    elif len(word) >= PLURAL_MIN and word.endswith("s") and not word.endswith(_NOT_PLURAL):
-        word = word[:-1]
-    return _adjective_stem(word)
-
-
-def _name_words(*names: str) -> frozenset[str]:
-    """The words of names, less :data:`NAME_STOPWORDS`, each with its :func:`name_stem`: a common noun's
-    ("the courts") and a one-word name's ("Democrats"). The capitalized words of a longer name are proper
-    names, kept whole but for an adjective's -ic ("United States" is no "state"; "Serena Williams" no
-    "William")."""
-    words: set[str] = set()
-    for name in names:
-        found = [w for w in _WORD.findall(_ABBREVIATION.sub(_undotted, name)) if w.lower() not in NAME_STOPWORDS]
-        for word in found:
-            lower = word.lower()
-            proper = word[0].isupper() and len(found) > 1
-            words.update((lower, _adjective_stem(lower) if proper else name_stem(lower)))
-    return frozenset(words)
-
-
-def _adjective_stem(word: str) -> str:
-    return word[:-2] if len(word) >= ADJECTIVE_MIN and word.endswith("ic") else word
-
-
-def _undotted(match: re.Match[str]) -> str:
-    return match.group().replace(".", "")
-
-
 def overlap(a: str, b: str) -> float:
     """Shared words over the larger word set of two texts."""
     wa, wb = _words(a), _words(b)
@@ -282,12 +235,12 @@ def overlap(a: str, b: str) -> float:
 
 
 def _gold_names(actor: GoldActor) -> frozenset[str]:
-    return _name_words(actor.name, *actor.aliases)
+    return name_words(actor.name, *actor.aliases)
 
 
 def _names_shared(system: Iterable[SystemActor], gold: Iterable[GoldActor]) -> bool:
     gold_words = frozenset().union(*(_gold_names(g) for g in gold))
-    return any(_name_words(s.name) & gold_words for s in system)
+    return any(name_words(s.name) & gold_words for s in system)
 
 
 def _participant_right(system: SystemEvent, gold: GoldEvent) -> bool:
@@ -323,7 +276,7 @@ def check_fields(system: SystemEvent, gold: GoldEvent) -> FieldCheck:
     recipient is then right (the guidelines' form has none)."""
     place = None if gold.place is None else (
         system.place is not None and system.place.country == gold.place.country
-        and bool(_name_words(system.place.name) & _name_words(gold.place.name)))
+        and bool(name_words(system.place.name) & name_words(gold.place.name)))
     date = None if gold.date is None else system.date is not None and system.date[:len(gold.date)] == gold.date
     if meeting(system, gold):
         actor, recipient = _role_right(system.actors + system.recipients, gold.actors + gold.recipients), True
@@ -360,7 +313,7 @@ def one_to_one(candidates: Sequence[Sequence[int]], order: Iterable[int]) -> dic
 
 def _rank(gold: GoldActor, found: SystemActor) -> tuple[int, int, float] | None:
     """How well a system actor fits a gold actor (higher is better), None if they share no name word."""
-    canonical, words = _name_words(gold.name), _name_words(found.name)
+    canonical, words = name_words(gold.name), name_words(found.name)
     if not words & _gold_names(gold):
         return None
 

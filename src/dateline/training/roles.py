@@ -38,6 +38,7 @@ import numpy.typing as npt
 
 from dateline import events, lang
 from dateline.evaluation import f1, wikinews
+from dateline.evaluation._names import name_words
 from dateline.evaluation.events import DEFAULT_DATA, NER_FILE, WIKINEWS_DIR, _ner_sentences, _roles
 from dateline.events._lexicon import Lexicon, load_lexicon
 from dateline.events._model import Candidate
@@ -163,7 +164,7 @@ def _article_examples(articles: Sequence[tuple[wikinews.GoldArticle, Article]], 
             for token in (p.token for p in parties):
                 start, end = phrase(token, lex.words)
                 actor = article.actor_at(start, end)
-                words = wikinews._name_words(actor.name if actor is not None else article.text[start:end])
+                words = name_words(actor.name if actor is not None else article.text[start:end])
                 role = next((r for r in ROLES if words & names[r]), None)
                 if role is not None:
                     label[token.i] = role
