@@ -134,10 +134,11 @@ def setting(article: Article, hit: Hit, bounds: tuple[int, int], number: int, sc
     carried = False
     if date is None and tense == "present":
         date = scene.month  # "X has accused Y": news
-    if date is None and not _at_occasion(hit.token, words) and hit.token.i != sentence.root.i:
+    occasion = date is None and _at_occasion(hit.token, words)
+    if date is None and not occasion and hit.token.i != sentence.root.i:
         date = _by_report(event_date(doc, times, sentence.root), article, state)  # "Yesterday, police said ..."
         carried = date is not None  # from another clause: not the passive's own day (_coding._news_passive)
-    if date is None and not _at_occasion(hit.token, words):
+    if date is None and not occasion:
         # a date stated in an earlier paragraph is another thread's ("X was convicted in 2006.\n\nTrump pardoned Y")
         stated = scene.stated if "\n" not in article.text[scene.stated_at:sentence.start_char] else None
         date = _by_report(narrative_date(number, stated, [(e[0], e[1]) for e in earlier], CARRY_ACTOR_SENTENCES,
