@@ -22,8 +22,8 @@ def test_a_relative_clause_with_a_subject_of_its_own_tells_that_subject_s_act() 
 
 
 def test_an_adverbial_clause_with_a_subject_of_its_own_tells_that_subject_s_act() -> None:
-    article = run("Congress approved a budget with about half as much money as President Tom Reed had requested "
-                  "for the wall.")
+    article = run("Lawmakers approved a budget with about half as much money as Governor Tom Reed had requested "
+                  "for bridges.")
     assert actor_names(article, only(article, "REQUEST").actors) == ["Tom Reed"]
 
 

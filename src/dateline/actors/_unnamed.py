@@ -1,7 +1,7 @@
 """Persons the text introduces by a noun and never names.
 
-"An eyewitness described how the attack unfolded", "a same-sex erotica author was sentenced to ten years", "a
-wheelchair-using individual attempted to set his jacket on fire": a singular noun of a private person
+"An eyewitness described the scene at the gate", "a retired teacher was fined for the protest", "a masked
+individual tried to climb the fence": a singular noun of a private person
 (``unnamed_party_nouns`` of actors.json) after an indefinite article, the subject of a verb or the agent of a
 passive one, is someone the article does not name but who acts or is acted on, and the coders code such a
 person as an actor of their own. The actor is known by its noun phrase without the article ("eyewitness",

@@ -106,8 +106,8 @@ def parent_of(hit: Hit, hits: dict[int, Hit], words: Words) -> tuple[Hit | None,
 
 def _own_doer(token: Token, words: Words) -> bool:
     """Whether ``token`` heads a relative or adverbial clause with a subject of its own, not a relative pronoun
-    standing for the noun it describes: "the claim, which Trump denied", "with Spano calling the process a coup",
-    "as much money as the president had requested". What such a clause tells is its subject's own act, never the
+    standing for the noun it describes: "the claim, which the minister denied", "with the mayor calling the vote a
+    sham", "as much money as the governor had asked for". What such a clause tells is its subject's own act, never the
     content of a trigger above it; "called for the club to drop him" (an infinitive) stays what was called for, and a
     condition ("threatened to attack if Iran strikes") or what is asked ("asked whether Iran would strike") stays
     part of the act above it."""
