@@ -301,8 +301,8 @@ def test_the_palace_that_acts_is_the_monarchy_s_government_but_a_palace_as_a_bui
                   dt.date(2019, 2, 9))
     palace = actor_of(article, "palace")
     assert (palace.kind, palace.country, palace.sector) == ("organization", "THA", "GOV")
-    visit = run("Jane Roe, chief executive of the palace, valued the statue. Tourists queued outside the palace in "
-                "Oxford.", dt.date(2019, 9, 18))
+    visit = run("Jane Roe, who has run the palace as its director since 2015, valued the statue. Tourists queued "
+                "outside the palace in Oxford.", dt.date(2019, 9, 18))
     assert not [a for a in visit.actors if "palace" in a.name.lower()]
 
 

@@ -211,7 +211,7 @@ def test_what_a_law_or_policy_provides_for_is_no_act(text: str, coded: bool) -> 
 
 @pytest.mark.parametrize(("text", "kind", "coded"), [
     ("Senator Mary Hale held a news conference in Denver on Monday.", "CONSULT", False),
-    ("Governor Tom Reyes held his first campaign rally in Reno on Saturday.", "PROTEST", False),
+    ("Governor Tom Reyes held a large campaign rally in Reno on Saturday night.", "PROTEST", False),
     ("On Saturday, Mayor Anna Berg held her first rally in two months, in Reno.", "PROTEST", False),
     ("Mayor Anna Berg held a rally against the new mine outside the parliament on Saturday.", "PROTEST", True),
     ("Senator Mary Hale attended Governor Tom Reyes's rally in Reno on Saturday.", "PROTEST", False),
