@@ -51,7 +51,7 @@ from dateline.actors._candidates import candidates_pass
 from dateline.actors._junk import drop_junk
 from dateline.actors._lexicon import Country, Hit, Lexicon, Org, Person, load_lexicon
 from dateline.actors._mentions import Candidate, clean_entities, scan_phrases
-from dateline.actors._namesakes import division_namesakes, inside_places, without_namesakes
+from dateline.actors._namesakes import PLACE_LABELS, division_namesakes, inside_places, without_namesakes
 from dateline.actors._not_actors import not_actors_pass, opens_event_name
 from dateline.actors._orgs import IGO, name_group
 from dateline.actors._persons import people_pass, pronoun_pass
@@ -70,8 +70,6 @@ if TYPE_CHECKING:
 
 __all__ = ["apply"]
 
-#: spaCy entity labels of places: a town's name gives its country only where the tagger saw a place.
-PLACE_LABELS = frozenset({"GPE", "LOC"})
 #: Shortest all-capital phrase that stands as a name without an entity ("FBI"); two capitals ("UN") need
 #: the tagger's support. Chosen by hand, not tuned.
 MIN_ACRONYM_CHARS = 3

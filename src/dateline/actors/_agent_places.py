@@ -13,6 +13,7 @@ from typing import TYPE_CHECKING
 
 from dateline.actors._build import Build
 from dateline.actors._lexicon import Country
+from dateline.actors._namesakes import PLACE_LABELS
 
 if TYPE_CHECKING:
 
@@ -25,8 +26,6 @@ __all__ = ["MAX_ADJECTIVES_BETWEEN", "place_after", "place_modifier"]
 MAX_ADJECTIVES_BETWEEN = 2
 #: Most tokens of a place name read after an agent ("police in St. Louis").
 MAX_PLACE_TOKENS = 4
-#: spaCy entity labels of places.
-PLACE_LABELS = frozenset({"GPE", "LOC"})
 
 
 def place_modifier(build: Build, i: int) -> tuple[int, str | None]:
