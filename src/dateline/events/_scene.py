@@ -140,7 +140,7 @@ def setting(article: Article, hit: Hit, bounds: tuple[int, int], number: int, sc
         carried = date is not None  # from another clause: not the passive's own day (_coding._news_passive)
     if date is None and not occasion:
         # a date stated in an earlier paragraph is another thread's ("X was convicted in 2006.\n\nTrump pardoned Y")
-        stated = scene.stated if "\n" not in article.text[scene.stated_at:sentence.start_char] else None
+        stated = scene.stated if article.text.find("\n", scene.stated_at, sentence.start_char) < 0 else None
         date = _by_report(narrative_date(number, stated, [(e[0], e[1]) for e in earlier], CARRY_ACTOR_SENTENCES,
                                          CARRY_SENTENCES), article, state)
         carried = carried or date is not None
