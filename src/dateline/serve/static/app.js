@@ -137,10 +137,15 @@ async function openActor(actor) {
   actorLookup.abort();
   const lookup = new AbortController();
   actorLookup = lookup;
-  viewSignal().addEventListener("abort", () => lookup.abort(), { once: true });
-  const found = await api("/api/actors", { q: actor.name, country: actor.country || "", limit: 5 }, lookup.signal);
-  const best = found.items.find((a) => a.name === actor.name) || found.items[0];
-  location.hash = `#/actor/${encodeURIComponent(best ? best.key : actor.id)}`;
+  // the listener goes with the lookup: aborted by the next click, or once the lookup has settled
+  viewSignal().addEventListener("abort", () => lookup.abort(), { once: true, signal: lookup.signal });
+  try {
+    const found = await api("/api/actors", { q: actor.name, country: actor.country || "", limit: 5 }, lookup.signal);
+    const best = found.items.find((a) => a.name === actor.name) || found.items[0];
+    location.hash = `#/actor/${encodeURIComponent(best ? best.key : actor.id)}`;
+  } finally {
+    lookup.abort();
+  }
 }
 
 function dateCell(e) {
