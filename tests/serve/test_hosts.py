@@ -10,7 +10,7 @@ from fastapi.testclient import TestClient
 from hypothesis import given
 from hypothesis import strategies as st
 
-from dateline.serve._hosts import host_of, with_brackets
+from dateline.serve._hosts import host_of
 from dateline.serve.app import create_app
 
 PORTS = st.one_of(st.just(""), st.integers(0, 65535).map(lambda port: f":{port}"))
@@ -53,9 +53,22 @@ def test_an_ipv6_address_is_read_out_of_its_brackets(address: ipaddress.IPv6Addr
         assert host_of(f"[{written}]{port}") == written.lower()
 
 
-def test_each_ipv6_address_served_is_also_given_in_brackets() -> None:
-    assert with_brackets(["localhost", "fe80::1"]) == ["localhost", "fe80::1", "[fe80::1]"]
-    assert with_brackets(["::1", "[::1]"]) == ["::1", "[::1]"]
+@pytest.mark.parametrize("served", ["::1", "[::1]"])
+def test_an_ipv6_address_served_with_or_without_brackets_is_one_host(store_path: Path, served: str) -> None:
+    app = create_app(store_path, refresh=0, hosts=["localhost", served])
+    with TestClient(app, base_url="http://localhost") as client:
+        assert client.get("/api/health", headers={"Host": "[::1]:8000"}).status_code == 200
+        assert client.get("/api/health", headers={"Host": "[::2]"}).status_code == 400
+    app.state.database.close()
+
+
+@pytest.mark.parametrize(("header", "status"), [("news.example.org", 200), ("example.org", 400),
+                                                ("news.example.org.evil", 400), ("", 400)])
+def test_a_wildcard_serves_subdomains_only(store_path: Path, header: str, status: int) -> None:
+    app = create_app(store_path, refresh=0, hosts=["localhost", "*.example.org"])
+    with TestClient(app, base_url="http://localhost") as client:
+        assert client.get("/api/health", headers={"Host": header}).status_code == status
+    app.state.database.close()
 
 
 def test_an_ipv6_address_allowed_bare_is_served_in_brackets(store_path: Path) -> None:

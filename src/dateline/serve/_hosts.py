@@ -1,15 +1,13 @@
-"""The refusal of a request that names a host the app does not serve, in words a reader can act on.
+"""The check of the host a request names, refused in words a reader can act on.
 
-Starlette's ``TrustedHostMiddleware`` (inside this one) enforces the hosts; its
-refusal is a bare "Invalid host header". Someone who opens the page by this
-machine's address on the network, or through a proxy, needs to know which names
-the app answers to and the option that adds one; this middleware answers such a
-request first, with the same rule, and leaves every other one to the check.
+A request naming a host the app does not serve is refused with a 400 (a web page
+elsewhere cannot reach the API through DNS rebinding). Someone who opens the page
+by this machine's address on the network, or through a proxy, needs to know which
+names the app answers to and the option that adds one: the refusal says both.
 
 The Host header is read here (:func:`host_of`): a name or a bracketed IPv6
-address, then an optional port. An IPv6 address is compared without its
-brackets, and the check is given each served one in brackets too
-(:func:`with_brackets`), as a request writes it.
+address, then an optional port; an IPv6 address is compared without its
+brackets. This is the app's only host check.
 """
 
 from __future__ import annotations
@@ -22,7 +20,7 @@ from starlette.datastructures import Headers
 from starlette.responses import JSONResponse
 from starlette.types import ASGIApp, Receive, Scope, Send
 
-__all__ = ["SaysWhichHosts", "host_of", "with_brackets"]
+__all__ = ["SaysWhichHosts", "host_of"]
 
 #: A Host header: a registered name (the characters RFC 3986 allows in one) or an IPv6 address in brackets,
 #: then an optional port. A port needs a digit, as the check inside requires.
@@ -48,16 +46,9 @@ def _unwrapped(host: str) -> str:
     return host[1:-1] if host.startswith("[") and host.endswith("]") else host
 
 
-def with_brackets(hosts: Sequence[str]) -> list[str]:
-    """``hosts`` with each IPv6 address also in brackets (``::1`` -> ``[::1]``), as a Host header writes it."""
-    out = list(hosts)
-    out += [f"[{host}]" for host in hosts if ":" in host and not host.startswith("[")]
-    return list(dict.fromkeys(out))
-
-
 class SaysWhichHosts:
-    """Answer 400 with the hosts served and how to add one to a request naming another (``hosts`` as given to
-    ``TrustedHostMiddleware``: names, or ``*.domain`` patterns)."""
+    """Answer 400 with the hosts served and how to add one to a request naming another (``hosts``: names,
+    IPv6 addresses with or without brackets, ``*.domain`` patterns, or ``*`` for any)."""
 
     def __init__(self, app: ASGIApp, hosts: Sequence[str], headers: dict[str, str]) -> None:
         self.app = app

@@ -32,14 +32,13 @@ from fastapi.responses import FileResponse, JSONResponse, Response
 from fastapi.staticfiles import StaticFiles
 from starlette.exceptions import HTTPException as StarletteHTTPException
 from starlette.middleware.base import RequestResponseEndpoint
-from starlette.middleware.trustedhost import TrustedHostMiddleware
 from starlette.types import ASGIApp, Message, Receive, Scope, Send
 
 from dateline.errors import StoreError
 from dateline.records import EventStatus, EventType, QuoteKind
 from dateline.serve import _dyads, _events, _queries, _stories
 from dateline.serve._db import REFRESH_SECONDS, Database
-from dateline.serve._hosts import SaysWhichHosts, with_brackets
+from dateline.serve._hosts import SaysWhichHosts
 from dateline.serve._params import check_parameters, query_names
 from dateline.store._export import FORMULA_START
 
@@ -134,7 +133,6 @@ def create_app(db: Path, *, refresh: float = REFRESH_SECONDS, hosts: Sequence[st
     _stories.routes(app, database)
     app.mount("/static", StaticFiles(directory=STATIC), name="static")
     app.state.query_names = query_names(app.routes)
-    app.add_middleware(TrustedHostMiddleware, allowed_hosts=with_brackets(hosts))
     app.add_middleware(SaysWhichHosts, hosts=list(hosts), headers=_HEADERS)
     app.add_middleware(_HeadAsGet)
     return app
