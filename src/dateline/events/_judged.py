@@ -38,6 +38,8 @@ it (:mod:`dateline.events._wrongs`).
 
 from __future__ import annotations
 
+import bisect
+import functools
 from collections.abc import Iterable, Mapping
 from typing import TYPE_CHECKING
 
@@ -215,10 +217,17 @@ def _quotations(token: Token) -> list[tuple[int, int]]:
 
 def mark_pairs(doc: Doc, stop: int) -> list[tuple[int, int]]:
     """The token indices of the opening and closing :data:`QUOTE_MARKS` of the quotations before token ``stop``,
-    paired in order from the start of the document (read from the doc's array: no token object of each word)."""
+    paired in order from the start of the document."""
+    marks = _marks(doc)
+    return list(zip(marks[::2], marks[1::2], strict=False))[:bisect.bisect_left(marks, stop) // 2]
+
+
+@functools.lru_cache(maxsize=4)
+def _marks(doc: Doc) -> list[int]:
+    """The token indices of the doc's :data:`QUOTE_MARKS`, read once per doc from its array (no token object of
+    each word); the few docs kept are held by the cache, so a doc's identity stands for it while it is kept."""
     wanted = numpy.array([doc.vocab.strings[m] for m in QUOTE_MARKS], dtype=numpy.uint64)
-    marks = numpy.flatnonzero(numpy.isin(doc.to_array(ORTH)[:min(len(doc), stop)], wanted)).tolist()
-    return list(zip(marks[::2], marks[1::2], strict=False))
+    return numpy.flatnonzero(numpy.isin(doc.to_array(ORTH), wanted)).tolist()
 
 
 def _quoted(token: Token) -> tuple[list[Token], int]:
