@@ -27,6 +27,8 @@ _END = r"(?![\w]|[.,/-]\d|%|-[^\W\d_])"
 _APOSTROPHES = "['\u2019]"
 #: Units that follow "the" on their own ("the quarter", "the weekend").
 _THE_UNITS = ("Q", "WE", "Y", "W", "M")
+#: Units a phrase places a time inside ("later in the day", "early in the year").
+_WITHIN_UNITS = ("D", "W", "M", "Y")
 #: Units an ordinal counts within a named month ("the last week of August").
 _MONTH_PART_UNITS = ("D", "W", "WE")
 #: Units a bare plural stands for as a vague duration ("years", "hours").
@@ -214,6 +216,8 @@ def _period_sources(lex: Lexicon) -> dict[str, str]:
         "period": rf"(?:{the})\s+(?P<rel>{alt(lex.period_adjectives)})(?:\s+(?:{year_ago}))?\s+(?:(?:{fiscal})\s+)?"
         rf"(?P<unit>{alt([*lex.period_units, *w['period_words']])})(?:\s+(?P<yrel>{back})\s+(?:{year_word}))?"
         rf"(?=\s+(?P<ended>{ended}))?",
+        # "later in the day", "early in the year": a time inside the period spoken of
+        "within": rf"(?:{alt(w['within_phrases'])})\s+(?:{the})\s+(?P<unit>{alt(lex.unit_words(*_WITHIN_UNITS))})",
         "the_unit": rf"(?:(?P<mod>{mods})(?:\s+(?:{alt(w['modifier_prepositions'])}))?\s+)?(?:{the})\s+"
         rf"(?P<unit>{alt(lex.unit_words(*_THE_UNITS))})"
         rf"(?=\s+(?P<ended>{ended}))?",
@@ -234,9 +238,11 @@ def _amount_sources(lex: Lexicon) -> dict[str, str]:
         rf"(?:(?P<rel>{alt(w['duration_modifiers'])})\s+)?(?P<num>{num})(?P<half>\s+(?:{half})|\s+1/2)?[\s-]+"
         rf"(?:(?P<more>{alt(w['duration_fillers'])})\s+)?{units}(?P<half2>\s+(?:{half}))?"
         rf"(?:[\s-]+(?P<old>{alt(w['age_words'])}))?(?:\s+(?P<dir>{alt(lex.offsets)}))?",
-        # "the day before," "the week after.": a point from the period spoken of, when nothing it is
-        # before or after follows ("the day before the vote" is a day of an event, not of the text's dates)
-        "the_offset": rf"(?:{the})\s+(?P<unit>{singular})\s+(?P<dir>{alt(lex.offsets)})(?=\s*[,.;:!?)]|\s*$)",
+        # "the day before," "the week after.", "the day after that": a point from the period spoken of, when
+        # nothing it is before or after follows ("the day before the vote" is a day of an event, not of the
+        # text's dates)
+        "the_offset": rf"(?:{the})\s+(?P<unit>{singular})\s+(?P<dir>{alt(lex.offsets)})"
+        rf"(?:\s+(?:{alt(w['offset_anaphors'])}))?(?=\s*[,.;:!?)]|\s*$)",
         "long": rf"(?:(?!(?:{alt(w['indefinite_articles'])})\s)(?P<num>{num})[\s-]+)?(?P<unit>{singular})"
         rf"(?P<plural>{suffixes})?(?:{alt(w['length_suffixes'])})",
         "vague": rf"(?:(?P<approx>{approx})\s+(?!(?:{the})\b))?(?:(?:{the})\s+)?"
@@ -281,6 +287,7 @@ def _triggers(lex: Lexicon) -> dict[str, frozenset[str]]:
         "quarter": _words(lex.year_parts), "year_period": digits,
         "period": _words([*lex.period_units, *w["period_words"]]),
         "the_unit": _words(lex.unit_words(*_THE_UNITS)), "ago_adj": _words([*w["year_ago_adjectives"], *lex.year_ends]),
+        "within": _words(lex.unit_words(*_WITHIN_UNITS)),
         "duration": units, "the_offset": units, "long": units, "vague": units, "ref": _words(lex.refs),
         "set": units | weekdays | pods | months | seasons,
         "weekdays": frozenset(f"{day}{suffix}" for day in weekdays for suffix in w["plural_suffixes"]) | weekdays,

@@ -27,7 +27,7 @@ __all__ = ["CHECKS", "SENTENCE_START_CHARS", "ZONE_CHARS", "plausible"]
 #: Rules built on names that are capitalized in English (months, weekdays, holidays).
 _NAMED_RULES = frozenset({"month", "month_part", "date_mdy", "date_dmy", "weekday", "weekdays", "holiday"})
 #: Rules built on common words, which are capitalized only at the start of a sentence.
-_COMMON_RULES = frozenset({"relative", "deictic", "ref", "pod", "the_unit", "setword"})
+_COMMON_RULES = frozenset({"relative", "deictic", "ref", "pod", "the_unit", "setword", "within"})
 _SENTENCE_START = re.compile(r"(?:^|[.!?:;]['\"’”]?\s+|[\"“'‘(\n]\s*)$")
 #: Characters looked back for the end of the previous sentence: room for its closing punctuation and quotes
 #: and the spaces or line breaks after them.

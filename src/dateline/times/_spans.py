@@ -220,6 +220,14 @@ def _previous_period(ctx: Context) -> Ref | None:
     return None if ctx.anchor is None else last_complete_quarter(ctx.anchor)
 
 
+def _within(c: Candidate, ctx: Context) -> Resolved:
+    """ "later in the day", "early in the year": the last period the text named that is precise enough to name
+    the unit, or the anchor's when the text named none before (a year alone gives no day: no value)."""
+    gran = _unit(c.get("unit"), ctx.lex)
+    base = ctx.antecedent(gran) if ctx.earlier else _anchor_ref(ctx)
+    return _NONE if base is None else as_date(_at(base, gran))
+
+
 def _period(c: Candidate, ctx: Context) -> Resolved:
     """ "the year-earlier quarter", "the latest period", "the same month last year" (a reporting period)."""
     which = ctx.lex.period_adjectives.get(c.get("rel") or "")
@@ -376,6 +384,7 @@ SPAN_RESOLVERS: dict[str, Callable[[Candidate, Context], Resolved]] = {
     "period": _period,
     "year_period": _year_period,
     "the_unit": _the_unit,
+    "within": _within,
     "duration": _duration,
     "the_offset": _the_offset,
     "long": _long,
