@@ -25,7 +25,7 @@ from dateline.times._calendar import Ref
 from dateline.times._lexicon import load_lexicon
 from dateline.times._named import named_date
 from dateline.times._neighbours import bracketed_days, opening_year, range_years, shared_sets
-from dateline.times._parse import date_entity_chars, telling
+from dateline.times._parse import date_entity_chars
 from dateline.times._plausible import plausible
 from dateline.times._points import POINT_RESOLVERS, Context, Resolved
 from dateline.times._readings import reread
@@ -58,7 +58,6 @@ def apply(article: Article, config: StageConfig = StageConfig()) -> Article:
     last: Ref | None = None
     before: tuple[Candidate, Ref] | None = None  # the expression just before and the period it named
     earlier: list[Ref] = []
-    heard: list[tuple[int, bool]] = []  # for each of ``earlier``: its sentence, and whether it dates a telling
     period: Ref | None = None
     anchor = _anchor(article, config)
     cands = [cand for cand in find_candidates(text, lex) if plausible(cand, text, entities, lex, doc)]
@@ -71,8 +70,8 @@ def apply(article: Article, config: StageConfig = StageConfig()) -> Article:
         res = reread(named_date(cand, text, lex, ctx.tense) or resolve(cand, ctx), cand, doc, ctx)
         before = None if res.ref is None else (cand, res.ref)
         if res.ref is not None and res.type in ("DATE", "TIME"):
-            _remember(earlier, heard, res.ref, telling(doc, cand.extent, lex.context["telling_verbs"]))
-            last = earlier[-1]
+            last = res.ref
+            earlier.append(res.ref)
             period = res.ref if res.ref.gran in ("Q", "H") else period
         elif res.type == "DURATION" and (res.value or "").endswith("M") and "T" not in (res.value or ""):
             period = None  # "the first nine months ... a year earlier": the year, not the quarter
@@ -80,16 +79,6 @@ def apply(article: Article, config: StageConfig = StageConfig()) -> Article:
     found = _range_days_share_year(found)
     exprs = shared_sets([cand for cand, _ in found], bracketed_days(found, text, lex), text, lex)
     return replace(article, times=tuple(exprs))
-
-
-def _remember(earlier: list[Ref], heard: list[tuple[int, bool]], ref: Ref, note: tuple[int, bool]) -> None:
-    """Add ``ref`` to the dates told so far. The date of a telling that follows the date of what it told in one
-    sentence ("was arrested on Oct. 12, police said Monday") goes before it: a back-reference after the
-    sentence ("The same day, ...") continues the story told, not the telling."""
-    sentence, told = note
-    at = len(earlier) - 1 if told and heard and heard[-1] == (sentence, False) else len(earlier)
-    earlier.insert(at, ref)
-    heard.insert(at, note)
 
 
 def _range_days_share_year(found: list[tuple[Candidate, TimeExpr]]) -> list[tuple[Candidate, TimeExpr]]:

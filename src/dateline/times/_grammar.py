@@ -238,11 +238,9 @@ def _amount_sources(lex: Lexicon) -> dict[str, str]:
         rf"(?:(?P<rel>{alt(w['duration_modifiers'])})\s+)?(?P<num>{num})(?P<half>\s+(?:{half})|\s+1/2)?[\s-]+"
         rf"(?:(?P<more>{alt(w['duration_fillers'])})\s+)?{units}(?P<half2>\s+(?:{half}))?"
         rf"(?:[\s-]+(?P<old>{alt(w['age_words'])}))?(?:\s+(?P<dir>{alt(lex.offsets)}))?",
-        # "the day before," "the week after.", "the day after that": a point from the period spoken of, when
-        # nothing it is before or after follows ("the day before the vote" is a day of an event, not of the
-        # text's dates)
-        "the_offset": rf"(?:{the})\s+(?P<unit>{singular})\s+(?P<dir>{alt(lex.offsets)})"
-        rf"(?:\s+(?:{alt(w['offset_anaphors'])}))?(?=\s*[,.;:!?)]|\s*$)",
+        # "the day before," "the week after.": a point from the period spoken of, when nothing it is
+        # before or after follows ("the day before the vote" is a day of an event, not of the text's dates)
+        "the_offset": rf"(?:{the})\s+(?P<unit>{singular})\s+(?P<dir>{alt(lex.offsets)})(?=\s*[,.;:!?)]|\s*$)",
         "long": rf"(?:(?!(?:{alt(w['indefinite_articles'])})\s)(?P<num>{num})[\s-]+)?(?P<unit>{singular})"
         rf"(?P<plural>{suffixes})?(?:{alt(w['length_suffixes'])})",
         "vague": rf"(?:(?P<approx>{approx})\s+(?!(?:{the})\b))?(?:(?:{the})\s+)?"

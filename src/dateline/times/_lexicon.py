@@ -74,7 +74,7 @@ WORD_LISTS = (
     "decade_suffixes", "period_words", "year_ago_adjectives", "ended_words", "duration_modifiers",
     "duration_fillers", "age_words", "length_suffixes", "offset_prepositions", "fraction_units",
     "fraction_prepositions", "vague_modifiers", "recent_words", "set_quantifiers", "alternate_words",
-    "discourse_refs", "adjective_refs", "within_phrases", "offset_anaphors",
+    "discourse_refs", "adjective_refs", "within_phrases",
 )  # fmt: skip
 #: Lists under "context": words around an expression that decide whether and where it is a time.
 CONTEXT_LISTS = (
@@ -85,7 +85,7 @@ CONTEXT_LISTS = (
 #: Context lists added after 2.0.0 that a file of 2.0 may lack: read as empty.
 OPTIONAL_CONTEXT_LISTS = (
     "schedule_verbs", "origin_words", "range_joiners", "adverb_refs", "relation_words", "frequency_words",
-    "possession_words", "time_zones", "indefinite_days", "era_heads", "unchanged_pasts", "telling_verbs",
+    "possession_words", "time_zones", "indefinite_days", "era_heads", "unchanged_pasts",
 )  # fmt: skip
 #: Keys that label the file rather than hold words.
 _LABELS = ("version", "description", "descriptions")

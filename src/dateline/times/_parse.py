@@ -11,7 +11,7 @@ from dateline.times._recognize import Extent
 if TYPE_CHECKING:
     from spacy.tokens import Doc, Token
 
-__all__ = ["clause_verb", "date_entity_chars", "governing_verb", "is_rate", "pos_at", "telling", "token_at"]
+__all__ = ["clause_verb", "date_entity_chars", "governing_verb", "is_rate", "pos_at", "token_at"]
 
 _VERBS = frozenset({"VERB", "AUX"})
 _TIME_ENTITIES = frozenset({"DATE", "TIME"})
@@ -49,16 +49,6 @@ def governing_verb(doc: Doc | None, where: Extent) -> Token | None:
     if token.pos_ == "ADP" or token.dep_ == "prep":  # "Since March": spaCy tags "since" SCONJ
         token = token.head
     return token if token.pos_ in _VERBS else None
-
-
-def telling(doc: Doc | None, where: Extent, verbs: frozenset[str]) -> tuple[int, bool]:
-    """The sentence of the text at ``where`` (the index of its first token; -1 without annotation) and whether
-    a verb of ``verbs`` (lemmas) governs it: the date of a telling ("..., police said Monday")."""
-    token = token_at(doc, where.start)
-    if token is None:
-        return -1, False
-    verb = governing_verb(doc, where)
-    return token.sent.start, verb is not None and verb.lemma_ in verbs
 
 
 def clause_verb(doc: Doc | None, where: Extent) -> Token | None:
