@@ -189,3 +189,10 @@ def test_a_part_of_the_day_a_clause_names_is_not_the_tellings() -> None:
     found = values("She recalled the morning her son left for the front.", JANUARY)
     assert found["the morning"] == (None, "TIME")
     assert values("The blaze started in the morning.", JANUARY)["the morning"] == ("2023-01-18TMO", "TIME")
+
+
+def test_or_so_after_an_amount_or_a_period_belongs_to_it() -> None:
+    found = values("A month or so ago, the council met. It will not meet again for the next year or so.", OCTOBER)
+    assert found["A month or so ago"] == ("2021-09", "DATE")
+    assert found["the next year or so"] == ("2022", "DATE")
+    assert values("The talks lasted three weeks or so.", OCTOBER)["three weeks or so"] == ("P3W", "DURATION")

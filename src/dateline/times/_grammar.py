@@ -200,7 +200,8 @@ def _period_sources(lex: Lexicon) -> dict[str, str]:
     quarters = [word for word, code in lex.year_parts.items() if code == "Q"]
     return {
         "relative": rf"(?:(?P<mod>{mods})(?:\s+(?:{alt(w['modifier_prepositions'])}))?\s+)?(?P<the>(?:{the})\s+)?"
-        rf"(?P<rel>{alt(lex.relatives)})\s+(?P<unit>{alt(lex.units)}|{season})",
+        rf"(?P<rel>{alt(lex.relatives)})\s+(?P<unit>{alt(lex.units)}|{season})"
+        rf"(?:\s+(?:{alt(w['approximate_endings'])}))?",
         "season": rf"(?:(?P<the>{the})\s+)?(?:(?P<mod>{alt(w['period_modifiers'])})[\s-]+)?(?P<season>{season})"
         rf"(?:(?:\s+(?:{of_year}))?\s+(?P<year>{year}))?",
         "century": rf"(?:(?:{the})\s+)?(?P<nth>\d{{1,2}})(?:{alt(w['ordinal_suffixes'])})[\s-]+"
@@ -237,7 +238,8 @@ def _amount_sources(lex: Lexicon) -> dict[str, str]:
         "duration": rf"(?:(?P<approx>{approx})\s+(?!(?:{the})\b))?(?:(?:{the})\s+)?"
         rf"(?:(?P<rel>{alt(w['duration_modifiers'])})\s+)?(?P<num>{num})(?P<half>\s+(?:{half})|\s+1/2)?[\s-]+"
         rf"(?:(?P<more>{alt(w['duration_fillers'])})\s+)?{units}(?P<half2>\s+(?:{half}))?"
-        rf"(?:[\s-]+(?P<old>{alt(w['age_words'])}))?(?:\s+(?P<dir>{alt(lex.offsets)}))?",
+        rf"(?:[\s-]+(?P<old>{alt(w['age_words'])}))?(?:\s+(?:{alt(w['approximate_endings'])}))?"
+        rf"(?:\s+(?P<dir>{alt(lex.offsets)}))?",
         # "the day before," "the week after.": a point from the period spoken of, when nothing it is
         # before or after follows ("the day before the vote" is a day of an event, not of the text's dates)
         "the_offset": rf"(?:{the})\s+(?P<unit>{singular})\s+(?P<dir>{alt(lex.offsets)})(?=\s*[,.;:!?)]|\s*$)",

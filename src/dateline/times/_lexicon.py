@@ -74,7 +74,7 @@ WORD_LISTS = (
     "decade_suffixes", "period_words", "year_ago_adjectives", "ended_words", "duration_modifiers",
     "duration_fillers", "age_words", "length_suffixes", "offset_prepositions", "fraction_units",
     "fraction_prepositions", "vague_modifiers", "recent_words", "set_quantifiers", "alternate_words",
-    "discourse_refs", "adjective_refs", "within_phrases",
+    "discourse_refs", "adjective_refs", "within_phrases", "approximate_endings",
 )  # fmt: skip
 #: Lists under "context": words around an expression that decide whether and where it is a time.
 CONTEXT_LISTS = (
