@@ -62,7 +62,12 @@ Choices worth knowing:
   sentence or two before says something happens in, else the article's main
   place (its dateline's, else the town its lead places the story in, else
   the place it names most often, when one stands out; of two named equally
-  often, the one its lead names).
+  often, the one its lead names). A learned ranker may choose instead among
+  the places all these steps offer at once (:mod:`dateline.events._where`,
+  trained by ``dateline train event-places``, read from
+  ``lang/<code>/models/event-places.json``); English ships none: out of fold
+  it gained on one half of the coded articles and broke the rule that a topic
+  ("discuss Ukraine's conflict") is never the place, so the cascade decides.
 - A light verb ("carry out", "launch", "stage", "conduct", "hold", "make",
   "pay") leaves the kind of event to its object noun: "Hackers carried out a
   cyber attack on the ministry" is the COERCE (cyber) of the noun "attack",
@@ -145,6 +150,7 @@ Choices worth knowing:
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from dataclasses import dataclass, field, replace
 from typing import TYPE_CHECKING
 
@@ -157,13 +163,14 @@ from dateline.events._discourse import MIN_SENTENCES
 from dateline.events._fold import Hit, fold
 from dateline.events._hits import hits, matches, told_types
 from dateline.events._lexicon import Lexicon, Words, load_lexicon
-from dateline.events._model import Candidate, features, load_model, sentence_count
+from dateline.events._model import Candidate, Model, features, load_model, sentence_count
 from dateline.events._places import dateline_place, main_place
 from dateline.events._propose_model import Proposer, load_proposer
 from dateline.events._repeats import one_per_act
 from dateline.events._responses import answered, told_acts
 from dateline.events._roles import Roles, choose, load_roles
 from dateline.events._scene import LEAD_SENTENCES, Scene, lead_day, remember
+from dateline.events._where import PlaceModel, load_places, placed
 from dateline.pipeline import StageConfig, stage
 from dateline.records import Article, Event
 from dateline.times import title_month
@@ -171,7 +178,7 @@ from dateline.times import title_month
 if TYPE_CHECKING:
     from spacy.tokens import Span as TokenSpan
 
-__all__ = ["EventsConfig", "apply", "candidates", "plover_type"]
+__all__ = ["EventsConfig", "apply", "candidates", "checked", "plover_type"]
 
 
 #: Cooperative types that PLOVER codes as AGREE (an intention to cooperate) while they are only announced.
@@ -230,11 +237,12 @@ class EventsConfig(StageConfig):
 
 
 def candidates(article: Article, lex: Lexicon, roles: Roles | None = None,
-               proposer: Proposer | None = None) -> list[Candidate]:
+               proposer: Proposer | None = None, places: PlaceModel | None = None) -> list[Candidate]:
     """Every event the rules propose in the article, in order, with what the learned check reads; with
     ``roles``, the parties of each are those that model chooses (:mod:`dateline.events._roles`); with
     ``proposer``, a sentence where the rules code none may get the event that model proposes
-    (:mod:`dateline.events._propose_model`)."""
+    (:mod:`dateline.events._propose_model`); with ``places``, the place of each is the one that ranker
+    chooses among the places the rules' steps offer (:mod:`dateline.events._where`)."""
     doc = article.doc
     if doc is None:
         return []
@@ -260,6 +268,8 @@ def candidates(article: Article, lex: Lexicon, roles: Roles | None = None,
                 candidate = _chosen(article, candidate, number, scene, lex.words, roles, part)
             candidate = candidate if proposer is None else proposer.retyped(candidate, article, lex)
             candidate = answered(article, candidate, number, scene, lex)
+            if places is not None:
+                candidate = placed(article, candidate, scene, lex.words, places)
             dyad = (candidate.event.type, frozenset(candidate.event.actors), frozenset(candidate.event.recipients))
             if dyad in dyads or _told_more(found, coded, candidate):
                 continue  # one sentence says once that an actor did a kind of act to another ("declared ..., shut ...")
@@ -331,8 +341,15 @@ def apply(article: Article, config: EventsConfig = EventsConfig()) -> Article:
         return article
     res = config.resources(article)
     lex = load_lexicon(res)
-    found = candidates(article, lex, load_roles(res, config.roles), load_proposer(res, config.proposals))
-    model = load_model(res, config.model)
+    found = candidates(article, lex, load_roles(res, config.roles), load_proposer(res, config.proposals),
+                       load_places(res))
+    return replace(article, events=checked(article, found, lex, load_model(res, config.model), config.min_confidence))
+
+
+def checked(article: Article, found: Sequence[Candidate], lex: Lexicon, model: Model | None,
+            min_confidence: float = 0.0) -> tuple[Event, ...]:
+    """The events of the candidates the learned check ``model`` keeps (each with its probability as confidence;
+    all of them without one) whose confidence reaches ``min_confidence``, one per act, with their counterparts."""
     events: list[Event] = []
     sentences = sentence_count(article) if model is not None else 0
     if sentences < MIN_SENTENCES:
@@ -345,9 +362,9 @@ def apply(article: Article, config: EventsConfig = EventsConfig()) -> Article:
             if probability < model.threshold:
                 continue
             event = replace(event, confidence=round(probability, 3))
-        if (event.confidence or 0.0) >= config.min_confidence:
+        if (event.confidence or 0.0) >= min_confidence:
             events.append(event)
-    return replace(article, events=tuple(with_counterparts(article, one_per_act(events), lex.words)))
+    return tuple(with_counterparts(article, one_per_act(events), lex.words))
 
 
 #: Shortest actor name taken for a site's name: shorter ones (initials, "en", "www") would match a

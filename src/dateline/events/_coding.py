@@ -37,10 +37,11 @@ from dateline.events._lexicon import Words
 from dateline.events._located import located_party
 from dateline.events._model import Candidate
 from dateline.events._parties import Parties, find_parties
-from dateline.events._phrase import full_phrase, phrase
+from dateline.events._phrase import phrase
 from dateline.events._places import COUNTRY
 from dateline.events._plover import plover
 from dateline.events._scene import DAY_VALUE, LEAD_SENTENCES, VISIT, Scene, in_story_time, line, setting
+from dateline.events._where import party_spans
 from dateline.records import Article, Event, Span, make_span
 
 if TYPE_CHECKING:
@@ -274,12 +275,9 @@ def _candidate(article: Article, hit: Hit, bounds: tuple[int, int], number: int,
                words: Words, part: tuple[int, ...]) -> Candidate:
     """The event record of a checked hit, with its date, place, status and confidence."""
     trigger = make_span(article.text, hit.token.idx, hit.token.idx + len(hit.token.text))
-    # parties are never the event's place, but for one named as where it happens ("a ceasefire in Tripoli")
-    located = {full_phrase(t, words, article.text) for t in hit.args.recipients if located_party(t, words)}
     # a place inside a party's own words is the party's ("the mayor of London"), not where the event is
-    spans = [phrase(t, words) for t in (*hit.args.actors, *hit.args.recipients)
-             if not located or full_phrase(t, words, article.text) not in located]
-    date, place, carried = setting(article, hit, bounds, number, scene, spans, parties.actor_ids, words)
+    date, place, carried = setting(article, hit, bounds, number, scene, party_spans(article, hit, words),
+                                   parties.actor_ids, words)
     state = status(hit.token, words)
     if hit.entry.type in REFUSED_TYPES and hit.entry.object != "topic" and refusal(hit.token, words):
         hit, state = replace(hit, entry=replace(hit.entry, type="REJECT", mode=None)), "occurred"

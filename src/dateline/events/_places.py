@@ -47,7 +47,8 @@ if TYPE_CHECKING:
     from spacy.tokens import Doc, Token
     from spacy.tokens import Span as TokenSpan
 
-__all__ = ["COUNTRY", "dateline_place", "event_place", "lead_place", "main_place", "stated_place"]
+__all__ = ["COUNTRY", "dateline_place", "event_place", "lead_place", "main_place", "of_subject", "of_trigger",
+           "stated_place"]
 
 #: How far into the article a dateline place may start (characters): "HAMBURG, Germany (AP) --".
 DATELINE_WINDOW = 80
@@ -161,7 +162,7 @@ def _scene_of_relative(tok: Token, words: Words) -> bool:
                                          for w in c.children) for t in named for c in t.children)
 
 
-def _of_trigger(doc: Doc, place: Place, trigger: Token) -> bool:
+def of_trigger(doc: Doc, place: Place, trigger: Token) -> bool:
     """A place name that modifies the event noun itself ("a Kabul car bombing", "the Paris talks")."""
     root = _root(doc, place)
     if root is None or trigger.pos_ not in ("NOUN", "PROPN"):
@@ -200,13 +201,13 @@ def event_place(doc: Doc, places: Sequence[Place], trigger: Token, sentence: Tok
     naming the event noun, not inside one of the event's parties; else the dateline place when the
     sentence says "here"."""
     free = [p for p in places if not any(a <= p.span.start and p.span.end <= b for a, b in parties)]
-    own = [p for p in free if _of_trigger(doc, p, trigger)]
+    own = [p for p in free if of_trigger(doc, p, trigger)]
     if own:
         return own[0]
     best = stated_place(doc, free, trigger, words)
     if best is not None:
         return best
-    subject = [p for p in places if _of_subject(doc, p, trigger)]  # the act itself may stand as the party
+    subject = [p for p in places if of_subject(doc, p, trigger)]  # the act itself may stand as the party
     if subject:
         return subject[0]
     if home is not None and any(t.lower_ in words.here_words for t in sentence):
@@ -227,8 +228,8 @@ def stated_place(doc: Doc, places: Sequence[Place], trigger: Token, words: Words
     return None if best is None else usable[best]
 
 
-def _of_subject(doc: Doc, place: Place, trigger: Token) -> bool:
+def of_subject(doc: Doc, place: Place, trigger: Token) -> bool:
     """A place name that modifies the noun of an act that is the trigger's subject ("a Kabul car bombing
     killed five"): the act happened there."""
     subjects = [c for c in trigger.children if c.dep_ in ("nsubj", "nsubjpass") and c.pos_ == "NOUN"]
-    return any(_of_trigger(doc, place, s) for s in subjects)
+    return any(of_trigger(doc, place, s) for s in subjects)

@@ -25,7 +25,7 @@ if TYPE_CHECKING:
     from spacy.tokens import Token
 
 __all__ = ["CARRY_SENTENCES", "DAY_VALUE", "LEAD_SENTENCES", "Scene", "in_story_time", "lead_day", "line",
-           "remember", "setting"]
+           "remember", "seat", "setting"]
 
 #: A date or place stated in one sentence still holds for events this many sentences later
 #: that state none ("On July 6, ... Trump made statements. He made an endorsement ...").
@@ -126,7 +126,7 @@ def setting(article: Article, hit: Hit, bounds: tuple[int, int], number: int, sc
         place = next((p for p in article.places if any(a <= p.span.start and p.span.end <= b for a, b in parties)),
                      None)  # "a visit to Poland" takes place in Poland
     if place is None:
-        place = _seat(article, actor_ids, words)
+        place = seat(article, actor_ids, words)
     earlier = [scene.by_actor[i] for i in actor_ids if i in scene.by_actor]
     recent = max(earlier, key=lambda e: e[0], default=None)
     tense = report_tense(hit.token) if state in ("occurred", "negated") else (
@@ -168,7 +168,7 @@ def _at_occasion(trigger: Token, words: Words) -> bool:
     return any(c.dep_ == "prep" and c.lower_ in words.occasion_prepositions for c in trigger.children)
 
 
-def _seat(article: Article, actor_ids: Sequence[str], words: Words) -> Place | None:
+def seat(article: Article, actor_ids: Sequence[str], words: Words) -> Place | None:
     """The place a governor or mayor who is the event's actor governs, named in one of the actor's mentions
     ("Utah Governor Ann Lee closed the schools", "Utah's governor"), or that a town's or county's own government
     is named by ("the city of Leeds closed the park", not "Washington" for the U.S. government): a local
