@@ -20,6 +20,7 @@ __all__ = ["TASKS", "TrainingReport", "require"]
 #: Task name -> module under dateline.training.
 TASKS: dict[str, str] = {
     "events": "dateline.training.events",
+    "event-places": "dateline.training.event_places",
     "places": "dateline.training.places",
     "places-rank": "dateline.training.places_rank",
     "proposals": "dateline.training.proposals",
