@@ -17,7 +17,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass, field
 
 from dateline.places._gazetteer import Entry, Gazetteer
-from dateline.places._geo import Points, chord2, km, shares_near
+from dateline.places._geo import Point, Points, chord2, km, shares_near
 from dateline.places._rank import Ranked, Ranking, Surroundings, candidate_features, qualified_pick
 from dateline.places._resolve import (
     FEATURE_CUES,
@@ -51,6 +51,15 @@ PROXIMITY_CANDIDATES = 25
 #: the name's likeliest reading: Paris, Ontario beside Paris, France is no reason for a London in Ontario.
 #: Tuned on LGL and GeoWebNews.
 PLAUSIBLE_MARGIN = 4.0
+
+#: Two names whose likeliest readings (by kind and population alone) lie within this distance are near each
+#: other, as namesakes within NEAR_KM are, when one of those readings is a city of at least
+#: LIKELIEST_MIN_POPULATION: "from Albany to Boston" names the two large cities 230 km apart, not two Georgia
+#: towns side by side, and "Louisville and Nashville" no Illinois towns. Read from such pairs; on LGL, GeoWebNews
+#: and given toponyms it moves little (250 km alike; 400-500 km and 50,000 lose a few on LGL, whose papers name
+#: small namesakes that lie close together in two states, and 300,000 gains nothing).
+LIKELIEST_NEAR_KM = 300.0
+LIKELIEST_MIN_POPULATION = 100_000
 
 #: Most rounds of re-resolution per article (they usually settle after 2-3).
 MAX_ROUNDS = 5
@@ -239,7 +248,10 @@ def proximity(
     within NEAR_KM, plus CLOSE_SHARE times the share with one within CLOSE_KM ("Paris" beside "Henry County"
     is Paris, Tenn.; "London" beside a Paris that is surely the French one gains nothing from London and
     Paris, Ontario). A name that holds another's words
-    ("North Richmond", "Richmond") is no evidence for it: namesakes lie near each other wherever they are."""
+    ("North Richmond", "Richmond") is no evidence for it: namesakes lie near each other wherever they are.
+    A name's likeliest reading, when a large city, is near another name whose likeliest reading lies within
+    LIKELIEST_NEAR_KM ("Albany" and "Boston"): small namesakes side by side must not outweigh two large
+    cities a little farther apart."""
     local = [_local(found) for found in options]
     plausible = [[points(e) for e in _plausible(found)] for found in options]
     named = [i for i, found in enumerate(local) if found]
@@ -247,12 +259,36 @@ def proximity(
     result: list[dict[Entry, float]] = [{} for _ in options]
     if len(named) < 2:
         return result
+    likeliest = [_likeliest(found) for found in options]
     words = [frozenset(name.rstrip("\x1e").split()) for name in names] if names else []
     for i in named:
-        others = [plausible[j] for j in named if j != i and not (words and _share_words(words[i], words[j]))]
-        if others:
-            result[i] = {entry: _closeness(shares_near(points(entry), others, limit2, close2)) for entry in local[i]}
+        peers = [j for j in named if j != i and not (words and _share_words(words[i], words[j]))]
+        others = [plausible[j] for j in peers]
+        if not others:
+            continue
+        result[i] = {entry: _closeness(shares_near(points(entry), others, limit2, close2)) for entry in local[i]}
+        mine = likeliest[i]
+        if mine is not None and mine.population >= LIKELIEST_MIN_POPULATION:
+            theirs = [[points(e)] if (e := likeliest[j]) is not None else [] for j in peers]
+            result[i][mine] = _closeness(_shares_wide(points(mine), others, theirs, limit2, close2))
     return result
+
+
+def _likeliest(found: Sequence[Entry]) -> Entry | None:
+    """A name's likeliest reading by kind and population alone, when it is a town or county with a point."""
+    best = max(found, key=lambda e: (score(e, Context()), e.population), default=None)
+    return best if best is not None and best.feature in ("city", "admin2") and best.lat is not None else None
+
+
+def _shares_wide(point: Point, others: Sequence[Sequence[Point]], likeliest: Sequence[Sequence[Point]],
+                 limit2: float, close2: float) -> tuple[float, float]:
+    """:func:`shares_near` of a name's likeliest reading, where another name counts as near also when its own
+    likeliest reading (``likeliest``: its point, or none) lies within LIKELIEST_NEAR_KM."""
+    wide2 = chord2(LIKELIEST_NEAR_KM)
+    near = sum(shares_near(point, [plausible], limit2, limit2)[0] > 0
+               or shares_near(point, [reading], wide2, wide2)[0] > 0
+               for plausible, reading in zip(others, likeliest, strict=True))
+    return near / len(others), shares_near(point, others, limit2, close2)[1]
 
 
 def _closeness(shares: tuple[float, float]) -> float:

@@ -11,7 +11,7 @@ from collections.abc import Sequence
 
 from dateline.places._gazetteer import Entry
 
-__all__ = ["EARTH_KM", "Points", "chord2", "km", "km_between", "shares_near"]
+__all__ = ["EARTH_KM", "Point", "Points", "chord2", "km", "km_between", "shares_near"]
 
 EARTH_KM = 6371.0
 
