@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 
 from dateline import annotate, lang, places
-from dateline.places._cues import province_names
+from dateline.places._cues import datelines, province_names
 from dateline.places._gazetteer import load_gazetteer
 from dateline.records import Article
 
@@ -30,3 +30,11 @@ def test_a_province_with_its_word_for_a_state_is_a_place() -> None:
 def test_a_region_or_country_with_a_word_for_a_state_is_no_province() -> None:
     article = _annotated("Traffic was lost in the Gulf state of Qatar on Monday.")
     assert list(province_names(article.doc, load_gazetteer(EN))) == []  # no Gulf Province of Papua New Guinea
+
+
+@pytest.mark.parametrize("opening", ["\x97", "\x96", "\ufffd", "\u2014"])
+def test_a_name_in_capitals_before_an_agency_is_a_dateline_whatever_follows(opening: str) -> None:
+    gazetteer = load_gazetteer(EN)
+    text = f"Storm closes schools\nCINCINNATI (AP) {opening} Classes were called off on Tuesday."
+    assert [span.text for span in datelines(text, gazetteer)] == ["CINCINNATI"]
+    assert list(datelines("Storm closes schools\nJOHN WELLS (left, with his dog) walks home.", gazetteer)) == []

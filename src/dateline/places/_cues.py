@@ -46,12 +46,15 @@ __all__ = ["coordinated", "datelines", "division_lists", "party_homes", "provinc
 
 _CAPS_WORD = r"[A-Z][A-Z.'\u2019&-]*"
 _AGENCY = r"\([^()\n]{1,40}\)"
+#: A news agency's one-word name in brackets ("(AP)", "(Reuters)"): after a name in capitals it marks a dateline
+#: whatever follows, often a dash garbled by a wrong decoding ("\x97", "\ufffd"; ten LGL articles, GeoWebNews').
+_AGENCY_WORD = r"\([A-Z][A-Za-z.&-]{0,15}\)"
 _DASH = r"(?:-{1,3}|\u2014|\u2013|_)"
 #: "CHARLESTON, W.Va. -", "BEIRUT (AP) —", "LONDON The Latest": a name in capitals (with a qualifier and an
-#: agency) before a dash, or before a capitalized word when it opens a line.
+#: agency) before a dash, or before a capitalized word when it opens a line, or before an agency's name alone.
 _CAPS_DATELINE = re.compile(
     rf"(?P<name>{_CAPS_WORD}(?: {_CAPS_WORD}){{0,3}})(?:, [A-Z][\w.]*(?: [A-Z][\w.]*){{0,2}})?"
-    rf"(?: ?{_AGENCY})?(?: ?(?:{_DASH}|:)(?=[\s(])| (?=[A-Z][a-z]))"
+    rf"(?: ?{_AGENCY_WORD}(?=\s)|(?: ?{_AGENCY})?(?: ?(?:{_DASH}|:)(?=[\s(])| (?=[A-Z][a-z])))"
 )
 #: "Hanoi (VNA) –", "Muscat:" opening a story: a name in title case before an agency and a dash, or a colon.
 _TITLED_DATELINE = re.compile(rf"(?P<name>[A-Z][a-z]+(?: [A-Z][a-z]+){{0,2}})(?: ?{_AGENCY} ?{_DASH}|:)(?=\s)")
