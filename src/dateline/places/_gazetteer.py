@@ -298,7 +298,12 @@ def _regions(builder: _Builder) -> set[str]:
         if not isinstance(region, dict) or not isinstance(region.get("name"), str):
             raise ResourceError(f"regions.json: bad region {region!r}; give at least a name")
         lat, lon = _point(None if region.get("lat") is None else [region["lat"], region["lon"]], region["name"])
-        entry = Entry(region["name"], region.get("country"), lat, lon, str(region.get("feature", "region")))
+        geonames_id = region.get("geonames_id")
+        if geonames_id is not None and (not isinstance(geonames_id, int) or isinstance(geonames_id, bool)):
+            raise ResourceError(f"regions.json: {region['name']!r} has geonames_id {geonames_id!r}; give a whole "
+                                f"number or leave it out")
+        entry = Entry(region["name"], region.get("country"), lat, lon, str(region.get("feature", "region")),
+                      geonames_id=geonames_id)
         known.add(region["name"])
         for name in [region["name"], *builder.language.regions.get(region["name"], ())]:
             builder.add(name, entry)
