@@ -284,6 +284,8 @@ def _from_entities(ents: Sequence[TokenSpan], gazetteer: Gazetteer) -> tuple[Sou
                 name = piece.text  # spaCy joins a span's text anew on each call
                 if gazetteer.knows(name) or gazetteer.lookup(gazetteer.words.without_possessive(name)):
                     spans[Span(piece.start_char, piece.end_char, name)] = label
+                elif (stopped := _with_stop(piece, name, gazetteer)) is not None:
+                    spans[stopped] = label
                 else:
                     unknown.append((piece, label, []))
             continue
@@ -293,6 +295,17 @@ def _from_entities(ents: Sequence[TokenSpan], gazetteer: Gazetteer) -> tuple[Sou
                 spans[record_span(whole)] = label
             unknown.append((ent, label, pieces))
     return spans, covered, unknown
+
+
+def _with_stop(piece: TokenSpan, name: str, gazetteer: Gazetteer) -> Span | None:
+    """The name with the full stop after it, when only so the gazetteer knows it: an abbreviation before the
+    full stop of a title or a sentence, which the tokenizer took for that stop ("W.Va." in "W.Va. Democrat dies",
+    "D.C." in "to bike to D.C..")."""
+    doc = piece.doc
+    after = doc[piece.end] if piece.end < len(doc) else None
+    if after is None or not after.text.startswith(".") or after.idx != piece.end_char or "." not in name:
+        return None
+    return Span(piece.start_char, piece.end_char + 1, name + ".") if gazetteer.knows(name + ".") else None
 
 
 def _mistagged(ent: TokenSpan, pieces: list[TokenSpan], gazetteer: Gazetteer) -> TokenSpan | None:
