@@ -16,3 +16,11 @@ def test_an_abbreviation_before_a_full_stop_keeps_its_own_stop(text: str, name: 
     [article] = annotate.apply_batch([Article(id="t", source="test", text=text)])
     [place] = places.apply(article).places
     assert place.name == name and place.span.text.endswith(".")
+
+
+def test_the_names_of_a_list_of_divisions_qualify_none_of_each_other() -> None:
+    text = "Flood warnings stay in effect for Becker, Clay, Douglas, Grant, Mahnomen and Otter Tail counties."
+    [article] = annotate.apply_batch([Article(id="t", source="test", text=text)])
+    chosen = {c.span.text: c for c in places.choices(article)}
+    assert {c.source for c in chosen.values()} == {"list"}  # "Clay, Douglas" is no Clay in Douglas County
+    assert {c.entry.admin1 for c in chosen.values() if c.entry is not None} == {"MN"}

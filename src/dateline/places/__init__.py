@@ -157,7 +157,7 @@ def _choices(article: Article, res: Resources, ranker: Ranker | None = None, des
     gazetteer = load_gazetteer(res)
     ents = article.doc.ents  # spaCy builds them anew on each call
     found = find_mentions(article.doc, gazetteer, article.text, ents)
-    qualifiers = _qualifiers(gazetteer, article.text, list(found))
+    qualifiers = _qualifiers(gazetteer, article.text, [span for span, f in found.items() if f.source != "list"])
     # "Granby, Vt.": a town the gazetteer does not list in the state its qualifier names is no Granby elsewhere.
     unlisted = {span: qualifiers[span] for span, f in found.items() if _unlisted(gazetteer, span, f, qualifiers)}
     found = {span: f for span, f in found.items() if span not in unlisted}

@@ -103,14 +103,16 @@ def find_mentions(doc: Doc, gazetteer: Gazetteer, text: str | None = None,
     layout = {span: "dateline" for span in datelines(text, gazetteer)} | dict.fromkeys(named, "list")
     layout |= dict.fromkeys(party_homes(text, gazetteer), "party")
     layout |= dict.fromkeys(province_names(doc, gazetteer), "province")  # "Borno State"
-    heads = qualified_heads(doc, text, [*kept, *layout], gazetteer)
-    layout |= {span: "qualified" for span in heads if span not in kept}
+    # the names of a list of divisions ("Becker, Clay, Douglas and Grant counties") qualify none of each other
+    heads = qualified_heads(doc, text, [span for span in [*kept, *layout] if span not in named], gazetteer)
+    layout |= {span: "qualified" for span in heads if span not in kept and span not in named}
     for span, source in layout.items():
         kept = {old: found for old, found in kept.items() if old.end <= span.start or old.start >= span.end}
         kept[span] = source
     firm = [span for span, source in kept.items() if source in FIRM_SOURCES]
     kept |= dict.fromkeys(coordinated(doc, firm, _token_indices(tokens, kept), gazetteer), "conjoined")
-    for span, name in qualifiers_of(text, list(kept), gazetteer):  # "W.Va." in "CHARLESTON, W.Va. --"
+    for span, name in qualifiers_of(text, [span for span in kept if span not in named], gazetteer):
+        # "W.Va." in "CHARLESTON, W.Va. --"
         kept = {old: found for old, found in kept.items() if old.end <= span.start or old.start >= span.end}
         kept[span] = "qualified"
         named[span] = name
