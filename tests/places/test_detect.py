@@ -24,3 +24,9 @@ def test_the_names_of_a_list_of_divisions_qualify_none_of_each_other() -> None:
     chosen = {c.span.text: c for c in places.choices(article)}
     assert {c.source for c in chosen.values()} == {"list"}  # "Clay, Douglas" is no Clay in Douglas County
     assert {c.entry.admin1 for c in chosen.values() if c.entry is not None} == {"MN"}
+
+
+def test_a_town_the_article_tags_as_a_place_elsewhere_is_no_speaker() -> None:
+    text = "Heavy rain fell across Odisha on Monday. Odisha wants more relief money, a minister said."
+    [article] = annotate.apply_batch([Article(id="t", source="test", text=text)])
+    assert [p.span.text for p in places.apply(article).places].count("Odisha") == 2

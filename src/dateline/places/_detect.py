@@ -11,6 +11,7 @@ not taken for a village of the same name.
 from __future__ import annotations
 
 import bisect
+from collections import Counter
 from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass, replace
 from typing import TYPE_CHECKING
@@ -199,6 +200,8 @@ def _as_used(tokens_of: _Tokens, gazetteer: Gazetteer, spans: Sources) -> dict[S
     sentences = _Sentences(tokens_of.doc)
     doubtful = {span for span, source in spans.items() if _capitals_say_nothing(tokens[span], source, sentences)}
     body = {gazetteer.key(span.text) for span in spans if span not in doubtful}
+    # one sense per article: how often the article names each name as a place as such
+    as_places = Counter(gazetteer.key(span.text) for span, source in spans.items() if source in FIRM_SOURCES)
     out: dict[Span, Found] = {}
     for span, source in spans.items():
         found = tokens[span]
@@ -209,7 +212,8 @@ def _as_used(tokens_of: _Tokens, gazetteer: Gazetteer, spans: Sources) -> dict[S
         seat = building or any(e.capital for e in entries)
         if source not in LAYOUT_SOURCES and seat and for_government(found, use, building=building):
             continue  # "Washington imposed sanctions", "the Kremlin said": the government, an actor
-        if source not in LAYOUT_SOURCES and not seat and _speaker(found, entries, use):
+        elsewhere = as_places[gazetteer.key(span.text)] > (source in FIRM_SOURCES)  # "Fargo" tagged a place elsewhere
+        if source not in LAYOUT_SOURCES and not seat and not elsewhere and _speaker(found, entries, use):
             continue  # "Petrova said", "McKinney told the council": a person who bears a town's name
         if span in doubtful and gazetteer.key(span.text) not in body and not any(_sure(e) for e in entries):
             continue  # a capitalized word of a headline, or opening a sentence, that the article uses nowhere else
