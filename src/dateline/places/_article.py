@@ -275,7 +275,10 @@ def proximity(
 
 
 def _likeliest(found: Sequence[Entry]) -> Entry | None:
-    """A name's likeliest reading by kind and population alone, when it is a town or county with a point."""
+    """A name's likeliest reading by kind and population alone, when it is a town or county with a point and
+    the name has no reading as a country, US state or region ("New York", whose two readings others settle)."""
+    if any(is_decisive(e) for e in found):
+        return None
     best = max(found, key=lambda e: (score(e, Context()), e.population), default=None)
     return best if best is not None and best.feature in ("city", "admin2") and best.lat is not None else None
 
