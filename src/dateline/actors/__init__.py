@@ -49,6 +49,7 @@ from dateline.actors._agents import agents_pass, anaphors_pass, government
 from dateline.actors._build import Build, Context, Group
 from dateline.actors._candidates import candidates_pass
 from dateline.actors._junk import drop_junk
+from dateline.actors._later import later_mentions_pass
 from dateline.actors._lexicon import Country, Hit, Lexicon, Org, Person, load_lexicon
 from dateline.actors._mentions import Candidate, clean_entities, scan_phrases
 from dateline.actors._namesakes import PLACE_LABELS, division_namesakes, inside_places, without_namesakes
@@ -106,6 +107,7 @@ def apply(article: Article, config: StageConfig = StageConfig()) -> Article:
     _names_pass(build, candidates)
     drop_junk(build)
     anaphors_pass(build)
+    later_mentions_pass(build)
     surnames_pass(build)
     pronoun_pass(build)
     affiliations_pass(build)

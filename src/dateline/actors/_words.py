@@ -91,6 +91,11 @@ class Words:
     household_kin_words: frozenset[str]
     #: a person's people named by their tie ("his lawyers", "her family"): noun -> PLOVER sector
     relation_nouns: Mapping[str, str | None]
+    #: nouns a body is named by again after its name ("the company", "the agency") -> the sectors of the bodies
+    #: they may stand for without a name of theirs (empty: only a body whose name ends in the noun)
+    later_mention_nouns: Mapping[str, frozenset[str]]
+    #: later-mention nouns that name a building too ("the hospital"): the body only as a subject or an owner
+    building_nouns: frozenset[str]
     person_nouns: frozenset[str]
     not_person_openings: frozenset[str]
     not_person_endings: frozenset[str]
@@ -197,6 +202,15 @@ def _sector_table(data: dict[str, Any], key: str) -> dict[str, str | None]:
     return {normalize(word).lower(): sector for word, sector in table.items()}
 
 
+def _sector_lists(data: dict[str, Any], key: str) -> dict[str, frozenset[str]]:
+    """Words -> lists of PLOVER sector codes (possibly empty)."""
+    table = _need_key(data, key)
+    if not isinstance(table, dict) or not all(isinstance(s, list) and all(isinstance(c, str) and c for c in s)
+                                              for s in table.values()):
+        raise _fail(f"'{key}' must map words to lists of PLOVER sector codes")
+    return {" ".join(normalize(word).lower().split()): frozenset(sectors) for word, sectors in table.items()}
+
+
 def _template(data: dict[str, Any], key: str, *fields: str) -> str:
     value = _need_key(data, key)
     try:
@@ -267,6 +281,8 @@ def parse_words(data: dict[str, Any]) -> Words:
         kin_words=_lower_words(data, "kin_words"),
         household_kin_words=_lower_words(data, "household_kin_words"),
         relation_nouns=_sector_table(data, "relation_nouns"),
+        later_mention_nouns=_sector_lists(data, "later_mention_nouns"),
+        building_nouns=_lower_words(data, "building_nouns"),
         person_nouns=_lower_words(data, "person_nouns"),
         not_person_openings=_lower_words(data, "not_person_openings"),
         not_person_endings=_lower_words(data, "not_person_endings"),

@@ -1,0 +1,115 @@
+"""Later mentions of a named body by a common noun: "the Saudi Press Agency said ... The agency added",
+"the Commission on Presidential Debates ... the commission said".
+
+News names a body once and then by the noun of its kind with "the". The nouns are the language's
+(``later_mention_nouns`` of ``actors.json``): each stands for an organization actor whose name's head is
+the noun ("Saudi Press Agency", "Commission on Presidential Debates": the head comes before "on"), and
+some also for an organization of a sector whose name lacks it ("Boeing ... the company": BUS). The mention
+joins the last such organization named before it, so a second body of the kind named in between takes it.
+The pass reads the organizations already found and looks for "the <noun>" of their nouns only, in the
+text, so it makes no token object of most of the text; a noun already used by another actor, one that
+modifies another noun ("the company structure"), one followed by a name ("the company Boeing") or by "of"
+(a longer name: "the court of appeal") and one written with a capital (a name of its own) are left alone,
+and so is a noun that names a building too (``building_nouns``: "the hospital") where it is no subject or owner.
+"""
+
+from __future__ import annotations
+
+import bisect
+import re
+from collections import defaultdict
+from collections.abc import Mapping
+from typing import TYPE_CHECKING
+
+from dateline.actors._build import Build, Key
+
+if TYPE_CHECKING:
+    from spacy.tokens import Token
+
+__all__ = ["later_mentions_pass"]
+
+#: Most words of a noun of the table ("news agency", "postal service").
+_MAX_NOUN_WORDS = 2
+_NOT_PARTIES = frozenset({"compound", "amod", "nmod", "attr"})
+#: Where a noun that names a building too ("the hospital") stands for the body: a subject or an owner.
+_SEAT_PARTIES = frozenset({"nsubj", "nsubjpass", "poss"})
+
+
+def later_mentions_pass(build: Build) -> None:
+    """Join "the <noun>" to the organization named last before it that the noun may stand for (see the module
+    docstring)."""
+    named = _named_bodies(build)
+    if not named:
+        return
+    text = build.article.text
+    pattern = re.compile(r"\b[Tt]he (" + "|".join(re.escape(n) for n in sorted(named, key=len, reverse=True))
+                         + r")\b")
+    offsets = build.texts.offsets
+    for found in pattern.finditer(text):
+        first = bisect.bisect_left(offsets, found.start(1))
+        if first >= len(offsets) or offsets[first] != found.start(1):
+            continue  # not at a token's start
+        last = first + found.group(1).count(" ")
+        if any(k in build.taken for k in range(first - 1, last + 1)) or not _stands_alone(build, last):
+            continue
+        key = _antecedent(build, named[found.group(1)], found.start())
+        if key is not None:
+            build.add_tokens(key, build.groups[key], range(first, last + 1))
+
+
+def _named_bodies(build: Build) -> dict[str, list[tuple[list[int], Key]]]:
+    """Noun -> the organizations it may stand for, each with where its mentions start."""
+    nouns = build.lex.words.later_mention_nouns
+    if not nouns:
+        return {}
+    by_sector: dict[str, list[str]] = defaultdict(list)
+    for noun, sectors in nouns.items():
+        for sector in sectors:
+            by_sector[sector].append(noun)
+    stops = build.lex.words.name_prepositions
+    out: dict[str, list[tuple[list[int], Key]]] = defaultdict(list)
+    for key, group in build.groups.items():
+        if group.kind != "organization" or group.anaphor is not None or not group.mentions:
+            continue
+        starts = sorted(m.start for m in group.mentions)
+        for noun in {*_heads(group.name, stops, nouns), *by_sector.get(group.sector or "", ())}:
+            out[noun].append((starts, key))
+    return out
+
+
+def _heads(name: str, stops: frozenset[str], nouns: Mapping[str, frozenset[str]]) -> list[str]:
+    """The nouns of the table that end the head of an organization's name of several words ("Saudi Press
+    Agency" -> "agency", "United States Postal Service" -> "postal service", "Commission on Presidential
+    Debates" -> "commission")."""
+    words = name.lower().split()
+    cut = next((words[:k] for k, word in enumerate(words) if k and word in stops), words)
+    if len(words) < 2:
+        return []
+    ends = (" ".join(cut[-size:]) for size in range(1, min(_MAX_NOUN_WORDS, len(cut)) + 1))
+    return [end for end in ends if end in nouns]
+
+
+def _stands_alone(build: Build, last: int) -> bool:
+    """Whether the noun at token ``last`` is a body's noun phrase of its own: a lower-case noun that modifies
+    no other noun and has no name or "of" after it."""
+    tok: Token = build.doc[last]
+    if tok.pos_ != "NOUN" or not tok.text.islower() or tok.dep_ in _NOT_PARTIES:
+        return False
+    if tok.lower_ in build.lex.words.building_nouns and tok.dep_ not in _SEAT_PARTIES:
+        return False  # "released from the hospital": the building
+    after = last + 1
+    if after < len(build.doc):
+        nxt = build.doc[after]
+        if nxt.pos_ == "PROPN" or nxt.lower_ in build.lex.words.name_prepositions:
+            return False
+    return True
+
+
+def _antecedent(build: Build, bodies: list[tuple[list[int], Key]], at: int) -> Key | None:
+    """The body of ``bodies`` with the last mention before ``at``; None if none was named before."""
+    best: tuple[int, Key] | None = None
+    for starts, key in bodies:
+        k = bisect.bisect_left(starts, at)
+        if k and (best is None or starts[k - 1] > best[0]):
+            best = (starts[k - 1], key)
+    return best[1] if best is not None else None
