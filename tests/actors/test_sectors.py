@@ -629,3 +629,11 @@ def test_a_website_and_a_banking_group_take_their_kinds_sector() -> None:
                   "lend the town money.", dt.date(2019, 10, 18))
     assert actor_of(article, "Marshport.com").sector == "JRN"
     assert actor_of(article, "Kestrel Banking Group").sector == "BUS"
+
+
+def test_the_church_is_a_body_of_its_own_not_its_clergy() -> None:
+    article = run("Bishops in Poland met in Warsaw on Monday. The church said it would pay the victims. Several "
+                  "priests resigned.", dt.date(2019, 5, 13))
+    church = actor_of(article, "The church")
+    assert (church.name, church.sector) == ("Polish church", "REL")
+    assert actor_of(article, "Bishops").name == "Polish clergy"
