@@ -637,3 +637,12 @@ def test_the_church_is_a_body_of_its_own_not_its_clergy() -> None:
     church = actor_of(article, "The church")
     assert (church.name, church.sector) == ("Polish church", "REL")
     assert actor_of(article, "Bishops").name == "Polish clergy"
+
+
+def test_a_former_officeholder_is_no_candidate_for_an_owner_s_mention_or_another_actor_s_election_word() -> None:
+    article = run("Mark Hollis won the primary in Ohio on Tuesday. He served as a judge under former governor Jane "
+                  "Rowe's administration.", dt.date(2020, 3, 18))
+    assert actor_of(article, "Jane Rowe").sector == "ELI"
+    article = run("Joe Biden spoke in Ohio. The Biden campaign described former Ohio governor Jane Rowe as a friend.",
+                  dt.date(2020, 10, 5))
+    assert actor_of(article, "Jane Rowe").sector == "ELI"

@@ -22,7 +22,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from dateline.actors._build import Build, Group
+from dateline.actors._build import Build, Group, Key
 from dateline.actors._persons import PUBLIC_SECTORS
 
 if TYPE_CHECKING:
@@ -41,6 +41,8 @@ NOT_PARTICIPANTS = frozenset({"compound", "amod", "nmod"})
 DESCRIBERS = frozenset({"compound", "appos", "nmod", "amod"})
 #: The most words of an office a person is put up for ("vice president").
 OFFICE_WORDS = 2
+#: The first part of the key of a person's people ("Roe's lawyers", "the Roe campaign": the relations pass).
+RELATION = "R"
 #: Dependency labels of a verb's object.
 OBJECTS = frozenset({"dobj", "obj"})
 
@@ -50,7 +52,7 @@ def candidates_pass(build: Build) -> None:
     words = build.lex.words.candidacy_words
     if not words:
         return
-    for group in build.groups.values():
+    for key, group in build.groups.items():
         if group.kind != "person" or not (group.former or group.sector not in PUBLIC_SECTORS):
             continue
         if any(_runs_for_office(span.root.head, build.lex.words) for span in _subject_pronouns(build, group)):
@@ -58,7 +60,7 @@ def candidates_pass(build: Build) -> None:
             continue
         for span in _participant_spans(build, group):
             if (_runs(span, build.lex.words) or _named_candidate(span, build.lex.words)
-                    or (group.former and _in_election_talk(build, span, words))):
+                    or (group.former and span.root.dep_ != "poss" and _in_election_talk(build, span, words, key))):
                 group.sector = CANDIDATE
                 break
 
@@ -133,12 +135,20 @@ def _runs_for_office(verb: Token, words: Words) -> bool:
     return False
 
 
-def _in_election_talk(build: Build, span: TokenSpan, words: frozenset[str]) -> bool:
-    """Whether the name's sentence, or the one before it, speaks of elections."""
-    sent = span.sent
-    if any(t.lower_ in words for t in sent):
-        return True
-    return sent.start > 0 and any(t.lower_ in words for t in build.doc[sent.start - 1].sent)
+def _in_election_talk(build: Build, span: TokenSpan, words: frozenset[str], key: Key) -> bool:
+    """Whether the name's sentence, or the one before it, speaks of elections, in words that are no part of
+    the mention of another person or of a person's people ("former presidential candidate Jane Roe and former
+    president John Doe": the candidacy is Roe's; "the Roe campaign described Doe": Roe's)."""
+    sent, keys, groups = span.sent, build.token_keys, build.groups
+
+    def others(k: Key | None) -> bool:
+        other = groups.get(k) if k is not None and k != key else None
+        return other is not None and ((k is not None and k[0] == RELATION) or other.kind == "person")
+
+    def election(tokens: TokenSpan) -> bool:
+        return any(t.lower_ in words and not others(keys.get(t.i)) for t in tokens)
+
+    return election(sent) or (sent.start > 0 and election(build.doc[sent.start - 1].sent))
 
 
 def _named_candidate(span: TokenSpan, words: Words) -> bool:
