@@ -40,3 +40,8 @@ def test_a_noun_that_names_a_building_too_is_the_body_only_as_a_subject() -> Non
     assert "Hospital" in actor_of(article, "The hospital said").name
     at = article.text.rindex("hospital")
     assert article.actor_at(at, at + len("hospital")) is None
+
+
+def test_a_bare_noun_the_agents_read_joins_the_body_of_its_sector_named_before() -> None:
+    article = run("The Leeds Herald printed the letter on Monday. The newspaper said it had checked it.", DAY)
+    assert actor_of(article, "The newspaper").name == actor_of(article, "Leeds Herald").name

@@ -12,6 +12,7 @@ the places that give agents their country ("police in St. Louis") in
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from typing import TYPE_CHECKING
 
 from dateline.actors._agent_places import MAX_ADJECTIVES_BETWEEN, place_after, place_modifier
@@ -358,12 +359,13 @@ def anaphors_pass(build: Build) -> None:
     """ "the court", "the police", "the troops" without a country join the organization of that kind, or
     the group of that kind with a country, the article named last before them ("the Supreme Court", "the
     Metropolitan Police", "Israeli troops"), when there is one."""
+    nouns = build.lex.words.later_mention_nouns
     for key, group in list(build.groups.items()):
         if group.anaphor is None or not group.mentions:
             continue
         first = min(m.start for m in group.mentions)
         named = [(max(m.start for m in g.mentions if m.start < first), k) for k, g in build.groups.items()
-                 if k != key and _antecedent(key, group, k, g) and any(m.start < first for m in g.mentions)]
+                 if k != key and _antecedent(key, group, k, g, nouns) and any(m.start < first for m in g.mentions)]
         if not named and group.needs_antecedent:
             build.token_keys = {t: k for t, k in build.token_keys.items() if k != key}
             del build.groups[key]  # "officers" with no police named before them: nobody known
@@ -374,18 +376,20 @@ def anaphors_pass(build: Build) -> None:
             del build.groups[key]
 
 
-def _antecedent(key: Key, group: Group, other_key: Key, other: Group) -> bool:
+def _antecedent(key: Key, group: Group, other_key: Key, other: Group, nouns: Mapping[str, frozenset[str]]) -> bool:
     """Whether ``other`` is what the bare anaphor ``group`` ("the court", "the troops") may stand for. A noun that
     needs an antecedent ("the party", "the union", "the company") stands for a body of its sector ("Eastgate
     Freight Ltd."), or an organization whose name ends in it ("the Communication Workers Union"), never one of
-    no known kind: a company, a union and a charity may all be named by no word of their kind."""
+    no known kind (a company, a union and a charity may all be named by no word of their kind). Another ("the
+    court", "the newspaper") stands for an organization whose name holds it or of a sector ``nouns`` give it."""
     if group.needs_antecedent:
         if other.needs_antecedent or other.kind not in ("organization", "group"):
             return False
         named = other.kind == "organization" and other.name.lower().split()[-1:] == [group.anaphor]
         return other.sector == group.sector or named
     if other.kind == "organization":
-        return other.anaphor is None and group.anaphor is not None and group.anaphor in other.name.lower()
+        return other.anaphor is None and group.anaphor is not None and (
+            group.anaphor in other.name.lower() or other.sector in nouns.get(group.anaphor, ()))
     return (other.kind == "group" and key[0] == other_key[0] == "A" and key[1] == "" and other_key[1] != ""
             and other_key[2:] == key[2:])
 
