@@ -16,6 +16,7 @@ and so is a noun that names a building too (``building_nouns``: "the hospital") 
 from __future__ import annotations
 
 import bisect
+import functools
 import re
 from collections import defaultdict
 from collections.abc import Mapping
@@ -41,11 +42,10 @@ def later_mentions_pass(build: Build) -> None:
     named = _named_bodies(build)
     if not named:
         return
-    text = build.article.text
-    pattern = re.compile(r"\b[Tt]he (" + "|".join(re.escape(n) for n in sorted(named, key=len, reverse=True))
-                         + r")\b")
     offsets = build.texts.offsets
-    for found in pattern.finditer(text):
+    for found in _pattern(tuple(build.lex.words.later_mention_nouns)).finditer(build.article.text):
+        if found.group(1) not in named:
+            continue
         first = bisect.bisect_left(offsets, found.start(1))
         if first >= len(offsets) or offsets[first] != found.start(1):
             continue  # not at a token's start
@@ -57,23 +57,27 @@ def later_mentions_pass(build: Build) -> None:
             build.add_tokens(key, build.groups[key], range(first, last + 1))
 
 
+@functools.lru_cache(maxsize=4)
+def _pattern(nouns: tuple[str, ...]) -> re.Pattern[str]:
+    """ "the" and a noun of the table, longest nouns first, compiled once per table."""
+    return re.compile(r"\b[Tt]he (" + "|".join(re.escape(n) for n in sorted(nouns, key=len, reverse=True)) + r")\b")
+
+
 def _named_bodies(build: Build) -> dict[str, list[tuple[list[int], Key]]]:
     """Noun -> the organizations it may stand for, each with where its mentions start."""
-    nouns = build.lex.words.later_mention_nouns
-    if not nouns:
-        return {}
-    by_sector: dict[str, list[str]] = defaultdict(list)
-    for noun, sectors in nouns.items():
-        for sector in sectors:
-            by_sector[sector].append(noun)
-    stops = build.lex.words.name_prepositions
+    words = build.lex.words
+    nouns, by_sector, stops = words.later_mention_nouns, words.later_mention_sectors, words.name_prepositions
     out: dict[str, list[tuple[list[int], Key]]] = defaultdict(list)
+    if not nouns:
+        return out
     for key, group in build.groups.items():
         if group.kind != "organization" or group.anaphor is not None or not group.mentions:
             continue
-        starts = sorted(m.start for m in group.mentions)
-        for noun in {*_heads(group.name, stops, nouns), *by_sector.get(group.sector or "", ())}:
-            out[noun].append((starts, key))
+        found = {*_heads(group.name, stops, nouns), *by_sector.get(group.sector or "", ())}
+        if found:
+            starts = sorted([m.start for m in group.mentions])
+            for noun in found:
+                out[noun].append((starts, key))
     return out
 
 
@@ -82,10 +86,14 @@ def _heads(name: str, stops: frozenset[str], nouns: Mapping[str, frozenset[str]]
     Agency" -> "agency", "United States Postal Service" -> "postal service", "Commission on Presidential
     Debates" -> "commission")."""
     words = name.lower().split()
-    cut = next((words[:k] for k, word in enumerate(words) if k and word in stops), words)
     if len(words) < 2:
         return []
-    ends = (" ".join(cut[-size:]) for size in range(1, min(_MAX_NOUN_WORDS, len(cut)) + 1))
+    cut = words
+    for k in range(1, len(words)):
+        if words[k] in stops:
+            cut = words[:k]
+            break
+    ends = [cut[-1], " ".join(cut[-_MAX_NOUN_WORDS:])] if len(cut) >= _MAX_NOUN_WORDS else [cut[-1]]
     return [end for end in ends if end in nouns]
 
 

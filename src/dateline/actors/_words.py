@@ -94,6 +94,8 @@ class Words:
     #: nouns a body is named by again after its name ("the company", "the agency") -> the sectors of the bodies
     #: they may stand for without a name of theirs (empty: only a body whose name ends in the noun)
     later_mention_nouns: Mapping[str, frozenset[str]]
+    #: the same read the other way: PLOVER sector -> the later-mention nouns that may stand for its bodies
+    later_mention_sectors: Mapping[str, tuple[str, ...]]
     #: later-mention nouns that name a building too ("the hospital"): the body only as a subject or an owner
     building_nouns: frozenset[str]
     person_nouns: frozenset[str]
@@ -281,7 +283,9 @@ def parse_words(data: dict[str, Any]) -> Words:
         kin_words=_lower_words(data, "kin_words"),
         household_kin_words=_lower_words(data, "household_kin_words"),
         relation_nouns=_sector_table(data, "relation_nouns"),
-        later_mention_nouns=_sector_lists(data, "later_mention_nouns"),
+        later_mention_nouns=(later := _sector_lists(data, "later_mention_nouns")),
+        later_mention_sectors={sector: tuple(n for n, sectors in later.items() if sector in sectors)
+                               for sector in set().union(*later.values())},
         building_nouns=_lower_words(data, "building_nouns"),
         person_nouns=_lower_words(data, "person_nouns"),
         not_person_openings=_lower_words(data, "not_person_openings"),
