@@ -14,7 +14,8 @@ stages map a span to an actor with :meth:`Article.actor_at`.
 The work happens in passes over one article, in this order: people (with the
 titles before or after their names), title-only references ("the U.S.
 president"), institutions and generic agents (with their country modifiers),
-organizations, countries and other names, surnames named again, pronouns (of several persons, the
+organizations, countries and other names, a named body's later mentions by the noun of its kind ("the
+agency": :mod:`dateline.actors._later`), surnames named again, pronouns (of several persons, the
 one the sentence is about: :mod:`dateline.actors._salience`), then the organizations
 persons belong to (which give them a sector or country). Each pass marks the
 tokens it used so later passes skip them: mentions of different actors do not
