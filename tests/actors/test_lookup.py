@@ -50,3 +50,13 @@ def test_an_office_is_found_the_same_when_asked_again() -> None:
     assert offices.role("Deputy Prime Minister") is None
     assert offices.role("Deputy Prime Minister") is None
     assert offices == Offices((("prime minister", ("prime minister", "premier")),), frozenset({"deputy"}))
+
+
+def test_the_words_before_an_untagged_name_are_worked_out_once() -> None:
+    lex = _fresh()
+    cues = lex.name_cues
+    assert lex.name_cues is cues
+    assert "secretaries" in cues.plurals and "secretary" in cues.singular and "secretary" not in cues.plurals
+    assert "son-in-law" in cues.kin and "law" in cues.lasts
+    copy = dataclasses.replace(lex, titles={**lex.titles, "margravine": "GOV"})
+    assert copy.name_cues is not cues and "margravine" in copy.name_cues.cues and "margravine" not in cues.cues

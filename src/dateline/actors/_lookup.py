@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import bisect
 import datetime as dt
+import functools
 import re
 import unicodedata
 from dataclasses import dataclass, field, replace
@@ -19,7 +20,7 @@ from dateline.records import ActorKind
 if TYPE_CHECKING:
     from dateline.actors._kb import KnowledgeBase
 
-__all__ = ["Country", "Hit", "HitKind", "Lexicon", "Org", "Person", "Role"]
+__all__ = ["Country", "Hit", "HitKind", "Lexicon", "NameCues", "Org", "Person", "Role"]
 
 HitKind = Literal["country", "demonym", "capital", "metonym", "person", "org"]
 
@@ -79,6 +80,23 @@ class Hit:
     kind: HitKind
     ref: Country | Person | Org
     surname: bool = False
+
+
+@dataclass(frozen=True, slots=True)
+class NameCues:
+    """The words that may stand right before a person's name the tagger left untagged (see
+    :mod:`dateline.actors._untagged`), worked out once per lexicon."""
+
+    #: curated titles and nouns of persons ("cardinal", "preacher")
+    singular: frozenset[str]
+    #: words of kinship and nouns of persons, which may stand before a comma ("his son-in-law, John Roe-Doe")
+    kin: frozenset[str]
+    #: the plurals of the singular words that are not themselves singular ("secretaries")
+    plurals: frozenset[str]
+    #: every such word, courtesy words included
+    cues: frozenset[str]
+    #: the last piece of each word, as the tokenizer splits at hyphens ("law" of "son-in-law")
+    lasts: frozenset[str]
 
 
 @dataclass
@@ -221,6 +239,16 @@ class Lexicon:
         if found is None:
             found = self._firsts[id(table)] = frozenset(phrase.split(" ", 1)[0] for phrase in table)
         return found
+
+    @functools.cached_property
+    def name_cues(self) -> NameCues:
+        """The words that may stand right before an untagged person's name (worked out on the first article)."""
+        words = self.words
+        singular = frozenset(self.titles.keys() | words.person_nouns)
+        plurals = frozenset(words.plural(w) for w in singular) - singular
+        cues = singular | plurals | words.kin_words | words.person_nouns | {w.lower() for w in words.honorifics}
+        return NameCues(singular, words.kin_words | words.person_nouns, plurals, cues,
+                        frozenset(w.rsplit("-", 1)[-1] for w in cues))
 
     def first_word_length(self, word: str) -> int:
         """The most words of a dictionary or knowledge-base name that begins with ``word`` (0: none does)."""

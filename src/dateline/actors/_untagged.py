@@ -35,27 +35,20 @@ PERSON = "PERSON"
 
 def untagged_names(build: Build, ents: Sequence[Entity]) -> list[Candidate]:
     """Persons' names no entity covers, right after a person's title or noun (see the module docstring)."""
-    lex, lowers = build.lex, build.lowers
-    words = lex.words
-    singular = lex.titles.keys() | words.person_nouns
-    kin = words.kin_words | words.person_nouns
-    courtesy = {w.lower() for w in words.honorifics}
-    plurals = {words.plural(w): w for w in singular}  # "Secretaries" -> "secretary"
-    cues = singular | courtesy | plurals.keys() | kin
-    lasts = {w.rsplit("-", 1)[-1] for w in cues}  # "law" of "son-in-law", which the tokenizer splits
+    lowers, words = build.lowers, build.lex.name_cues  # "Secretaries" is a plural cue, "law" ends "son-in-law"
     tagged = {k for ent in ents for k in range(ent.start, ent.end)}
     out: list[Candidate] = []
-    for k in [k for k, lower in enumerate(lowers[:-1]) if lower in lasts]:
+    for k in [k for k, lower in enumerate(lowers[:-1]) if lower in words.lasts]:
         cue = build.texts.hyphened(k)
-        if cue not in cues:
+        if cue not in words.cues:
             continue
         start = k + 1
         if lowers[start] == ",":
-            if cue not in kin:
+            if cue not in words.kin:
                 continue
             start += 1  # "his son-in-law, John Roe-Doe"
         found = _name_run(build, start, tagged)
-        plural = cue not in singular and cue in plurals
+        plural = cue in words.plurals
         while found is not None:
             out.append(found)
             after = found.tok_end
