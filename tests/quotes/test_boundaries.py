@@ -57,6 +57,23 @@ def test_a_contrast_set_off_at_the_end_of_a_reported_clause_is_a_report_apart(nl
 
 
 
+def test_a_participle_of_saying_set_off_inside_the_reported_clause_is_a_report_apart(nlp: Any) -> None:
+    text = ('The mayor stressed that "the way forward is to get both councils working together," suggesting that a '
+            "vote could come soon.")
+    for method in ("rules", "combined"):
+        cues = by_cue(found(text, method))
+        assert cues["stressed"].startswith("the way forward") and "vote" not in cues["stressed"]
+        assert cues["suggesting"] == "a vote could come soon"
+
+
+def test_a_quotation_goes_to_the_verb_it_hangs_under_not_the_nearest_one(nlp: Any) -> None:
+    text = 'The governor said of the dispute, "I do not like it at all," adding that "the farmers have a real case."'
+    for method in ("rules", "combined"):
+        items = found(text, method)
+        first = next(q for q in items if q.content.text.startswith("I do not"))
+        assert (first.cue.text if first.cue else None, first.content.text) == ("said", "I do not like it at all")
+
+
 def test_a_comma_inside_closing_quotation_marks_sets_the_clause_off_too(nlp: Any) -> None:
     cues = by_cue(found('Senator Ames denounced the "toll tax," which the mayor had defended for months.', "rules"))
     assert cues["denounced"].startswith('the "toll tax') and "mayor" not in cues["denounced"]

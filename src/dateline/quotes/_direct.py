@@ -135,19 +135,19 @@ def _speech_verbs(a: Arrays, lexicon: Lexicon, inside: SegmentIndex) -> list[Tok
 
 
 def _nearest_cue(frames: _Frames, seg: QuotedSegment, verbs: list[Token], starts: list[int]) -> Token | None:
-    """The speech verb of ``verbs`` (``starts``: their offsets) in the frame of ``seg`` nearest to it."""
+    """The speech verb of ``verbs`` (``starts``: their offsets) in the frame of ``seg`` nearest to it; when that
+    verb comes after the quotation and the quoted words do not hang under it in the parse, the nearest one they
+    hang under, if any ("he said, “X,” adding that “Y”": "adding" is nearer to X, which hangs under "said")."""
     start, end = frames.frame(seg)
     if start >= end:
         return None
     first, last = frames.a.token_range(start, end)  # the frame widened to whole tokens
-    best: Token | None = None
-    best_distance = len(frames.text) + 1
     lo, hi = frames.a.at.idx[first], frames.a.at.end[last - 1]
-    for token in verbs[bisect.bisect_left(starts, lo):bisect.bisect_left(starts, hi)]:
-        distance = seg.open_mark - token.idx if token.idx < seg.open_mark else token.idx - seg.outer_end
-        if distance < best_distance:
-            best, best_distance = token, distance
-    return best
+    near = sorted(verbs[bisect.bisect_left(starts, lo):bisect.bisect_left(starts, hi)],
+                  key=lambda t: seg.open_mark - t.idx if t.idx < seg.open_mark else t.idx - seg.outer_end)
+    if len(near) > 1 and near[0].idx > seg.open_mark and not _governs(near[0], seg, frames.a.doc):
+        return next((t for t in near[1:] if _governs(t, seg, frames.a.doc)), near[0])
+    return near[0] if near else None
 
 
 #: Most words in a quoted name after a possessive ("MSNBC's 'Morning Joe'", "his book 'Make Your Kid ...'");

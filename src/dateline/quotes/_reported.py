@@ -78,17 +78,21 @@ def _from_mark(clause: Token, lexicon: Lexicon) -> Extent:
 
 
 def _contrast_cut(clause: Token, lexicon: Lexicon) -> int | None:
-    """Where a reported clause ends when a contrast set off by a comma closes it ("X had made a good case, | while
-    other voters said ..."): a clause opened by one of ``contrast_marks`` with a subject of its own tells what
-    someone else holds, not the rest of what was reported."""
+    """Where a reported clause ends when a contrast or a second report set off by a comma closes it ("X had made a
+    good case, | while other voters said ..."; "the plan would work, | adding that ..."): a clause opened by one of
+    ``contrast_marks`` with a subject of its own tells what someone else holds, and a participle of a verb of
+    speech or thought what the speaker said next (its own attribution), not the rest of what was reported."""
     last = clause.right_edge.i
     for inner in reaching(clause, last - 1):
         if inner.i <= clause.i or inner.dep_ != "advcl" or inner.right_edge.i < last - 1:
             continue
         k = inner.left_edge.i - 1
+        while k > clause.i and inner.doc[k].is_quote:
+            k -= 1  # the comma inside a quotation that closes before the clause ("... together," suggesting ...)
         opened = any(c.dep_ == "mark" and c.lower_ in lexicon.contrast_marks for c in inner.children)
         own = any(c.dep_ in SUBJECT_DEPS for c in inner.children)
-        if opened and own and k > clause.i and inner.doc[k].text in SET_OFF_MARKS:
+        reports = inner.tag_ == "VBG" and inner.left_edge.i == inner.i and inner.lemma_ in lexicon.cue_verbs
+        if (reports or (opened and own)) and k > clause.i and inner.doc[k].text in SET_OFF_MARKS:
             return token_end(inner.doc[k - 1])
     return None
 
