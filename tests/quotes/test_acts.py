@@ -108,3 +108,12 @@ def test_a_deed_is_read_once_per_quote_and_as_acted_reads_them(nlp: Any, monkeyp
     again = [deed(replace(q, speaker=None, speaker_span=None)) for q in read]  # the speaker is not what it reads
     assert first == again == [acted(a, q, lexicon) for q in read]
     assert True in first and len(calls) == len(read)
+
+
+def test_what_the_model_reads_after_a_verb_of_finding_or_knowing_with_no_clause_is_a_deed(nlp: Any) -> None:
+    text = ("The old lighthouse on the cape is known as the Keeper among local fishermen. "
+            "The inspectors found a crack in the northern span of the bridge last week.")
+    read = {(q.cue.text if q.cue else None, q.kind) for q in found(text)}
+    assert ("known", "act") in read and ("found", "act") in read
+    assert not any(kind == "stance" for _, kind in read)
+    assert not [q for q in found(text, strict_stances=True, method="model") if q.kind == "stance"]

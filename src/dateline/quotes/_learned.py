@@ -127,8 +127,8 @@ Reading = tuple[Extent, bool, QuoteKind]
 def _reading(a: Arrays, found: Attribution, lexicon: Lexicon, strict: bool) -> Reading | None:
     """What ``found`` reports, or None when it reports no speech, belief, attitude, intention or judgement.
 
-    ``strict``: report only speech and stances with a cue of belief, attitude, intention or judgement (not "is
-    known as", "was planned"); else every attribution, as PolNeAR marks them.
+    ``strict``: report only speech, deeds (:func:`strict_kind`) and stances with a cue of belief, attitude,
+    intention or judgement (not "was planned"); else every attribution, as PolNeAR marks them.
     """
     content = _tidy(a, Extent(found.content_chars[0].start, found.content_chars[-1].end), lexicon)
     direct = is_direct(a, *content)

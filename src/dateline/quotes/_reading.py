@@ -136,18 +136,20 @@ MIN_LEARNED_CUE_SCORE = 0.0
 def strict_kind(a: Arrays, found: Attribution, direct: bool, lexicon: Lexicon) -> QuoteKind | None:
     """The kind of an attribution, or None when it reports no speech, belief, attitude, intention or judgement:
     its cue is in no such list (nor a learned cue word the model scores at least :data:`MIN_LEARNED_CUE_SCORE`,
-    which is given kind stance here and read as a deed in :mod:`dateline.quotes._deeds`), a verb of perception
-    or finding holds no clause ("saw an increase"), or the content is the infinitive of a verb of going on
-    ("continued to work")."""
+    which is given kind stance here and read as a deed in :mod:`dateline.quotes._deeds`), or the content is the
+    infinitive of a verb of going on ("continued to work"). A verb of perception, knowing or finding that holds
+    no clause ("saw an increase", "is known as the Bard", "found a way") tells what its agent met with, not a
+    position: kind ``act``, as the rules' deeds are (PolNeAR marks them); one that is also a word of feeling
+    ("the plan worried the allies": the feeling it caused) reports nothing."""
     kind = _kind(a, found, direct, lexicon)
-    if kind is None and found.score >= MIN_LEARNED_CUE_SCORE \
-            and a.doc[found.cue[0]].lemma_.lower() in lexicon.learned_cues:
+    lemma = a.doc[found.cue[0]].lemma_.lower()
+    if kind is None and found.score >= MIN_LEARNED_CUE_SCORE and lemma in lexicon.learned_cues:
         kind = "stance"  # a cue PolNeAR's annotators mark often; the stage tells it as a deed (quotes._deeds)
     if not direct and _convened(a, found, lexicon):
         return None
-    if kind == "stance" and a.doc[found.cue[0]].lemma_.lower() in lexicon.clause_only_verbs \
-            and not clausal(a, found):
-        return None
+    if kind == "stance" and lemma in lexicon.clause_only_verbs and not clausal(a, found):
+        # what its agent met with ("saw an increase"), a deed; not a feeling ("the plan worried the allies")
+        return None if lemma in lexicon.feeling_nouns else "act"
     if kind == "stance" and _aspect(a, found, lexicon):
         return None
     if kind == "stance" and asks(a.text[found.content_chars[0].start:found.content_chars[-1].end],
