@@ -53,6 +53,18 @@ def test_candidates_are_the_rules_parties_and_the_noun_phrases_near_the_trigger(
     assert "shelled" not in found  # the trigger is no party of its own
 
 
+def test_coordinated_parties_stand_where_the_first_of_them_stands(nlp: Any) -> None:
+    text = "Rebels attacked the homes of the governors and the bishops and the judges and the mayors."
+    (article,) = annotate.apply_batch([Article(id="doc1", source="test", text=text)])
+    for stage in (actors.apply, times.apply, places.apply):
+        article = stage(article)
+    lex = load_lexicon(lang.resources())
+    (candidate,) = events.candidates(article, lex)
+    found = {p.token.text: (p.route, p.length) for p in participants(candidate.hit, lex.words)}
+    # each "and" adds an arc of the parse, none of distance: the fourth is as near as the first
+    assert found["governors"] == found["judges"] == found["mayors"] == ("pobj^prep^dobj>", 3)
+
+
 def test_rules_thresholds_code_as_the_rules(nlp: Any, tmp_path: Path) -> None:
     model = _model(tmp_path, {}, {}, RULES)
     assert _parties(_run(SANCTION, model), "SANCTION") == _parties(_run(SANCTION, NO_MODEL), "SANCTION") == (

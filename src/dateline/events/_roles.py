@@ -125,9 +125,19 @@ class Party:
     length: int
 
 
+def _first_conjunct(token: Token, where: dict[int, int]) -> Token:
+    """The first of the noun phrases coordinated with ``token`` ("A, B and C": A), which stands to the trigger
+    as each of them does; ``token`` itself where it is none's conjunct, or its conjunct is the trigger's head."""
+    while (token.dep_ == "conj" and token.head.i != token.i and token.head.pos_ in NOUNISH
+           and token.head.i not in where):
+        token = token.head
+    return token
+
+
 def _party(token: Token, down: list[Token], where: dict[int, int]) -> Party:
-    """``token`` as a party of the trigger whose heads are ``down`` (``where``: index -> place in it)."""
-    up = [token]
+    """``token`` as a party of the trigger whose heads are ``down`` (``where``: index -> place in it), on the
+    path of its first conjunct: the arcs of a coordination do not take a party further from the trigger."""
+    up = [_first_conjunct(token, where)]
     while up[-1].i not in where and len(up) <= MAX_PATH and up[-1].head.i != up[-1].i:
         up.append(up[-1].head)
     top = up[-1]
@@ -140,7 +150,8 @@ def _party(token: Token, down: list[Token], where: dict[int, int]) -> Party:
 
 def participants(hit: Hit, words: Words) -> list[Party]:
     """The candidate parties of a coded event: the rules' own, then every noun phrase head of the trigger's
-    sentence within :data:`MAX_PATH` arcs of it, in order of the text."""
+    sentence within :data:`MAX_PATH` arcs of it (a coordinated one on the path of the first of its
+    coordination), in order of the text."""
     trigger = hit.token
     down = [trigger, *trigger.ancestors]
     where = {t.i: k for k, t in enumerate(down)}
