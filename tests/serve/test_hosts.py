@@ -10,6 +10,7 @@ from fastapi.testclient import TestClient
 from hypothesis import given
 from hypothesis import strategies as st
 
+from dateline.errors import UsageError
 from dateline.serve._hosts import host_of
 from dateline.serve.app import create_app
 
@@ -79,3 +80,9 @@ def test_an_ipv6_address_allowed_bare_is_served_in_brackets(store_path: Path) ->
         refused = client.get("/api/health", headers={"Host": "[fe80::2]:8000"})
         assert refused.status_code == 400 and "naming host 'fe80::2'" in refused.json()["error"]
     app.state.database.close()
+
+
+@pytest.mark.parametrize("pattern", ["*example.org", "*.*.org", "news.*.org", "**"])
+def test_a_wildcard_anywhere_but_before_a_domain_is_refused_at_start(store_path: Path, pattern: str) -> None:
+    with pytest.raises(UsageError, match="wildcard"):
+        create_app(store_path, refresh=0, hosts=["localhost", pattern])

@@ -20,10 +20,12 @@ from starlette.datastructures import Headers
 from starlette.responses import JSONResponse
 from starlette.types import ASGIApp, Receive, Scope, Send
 
-__all__ = ["SaysWhichHosts", "host_of"]
+from dateline.errors import UsageError
+
+__all__ = ["SaysWhichHosts", "check_patterns", "host_of"]
 
 #: A Host header: a registered name (the characters RFC 3986 allows in one) or an IPv6 address in brackets,
-#: then an optional port. A port needs a digit, as the check inside requires.
+#: then an optional port. A port needs a digit.
 _HOST = re.compile(r"(?:\[(?P<address>[0-9a-f:.]+)\]|(?P<name>[a-z0-9._~%!$&'()*+,;=-]+))(?::[0-9]+)?", re.IGNORECASE)
 
 
@@ -40,6 +42,15 @@ def host_of(header: str | None) -> str | None:
     except ValueError:
         return None
     return match["address"].lower()
+
+
+def check_patterns(hosts: Sequence[str]) -> None:
+    """Refuse a host pattern with a wildcard anywhere but alone (``*``) or before a domain (``*.example.org``):
+    ``*example.org`` would also serve ``evilexample.org``."""
+    for host in hosts:
+        if "*" in host and (host != "*" and not host.startswith("*.") or "*" in host[1:]):
+            raise UsageError(f"host pattern {host!r}: a wildcard is '*' alone or '*.' before a domain "
+                             "('*.example.org')")
 
 
 def _unwrapped(host: str) -> str:

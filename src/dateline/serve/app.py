@@ -38,7 +38,7 @@ from dateline.errors import StoreError
 from dateline.records import EventStatus, EventType, QuoteKind
 from dateline.serve import _dyads, _events, _queries, _stories
 from dateline.serve._db import REFRESH_SECONDS, Database
-from dateline.serve._hosts import SaysWhichHosts
+from dateline.serve._hosts import SaysWhichHosts, check_patterns
 from dateline.serve._params import check_parameters, query_names
 from dateline.store._export import FORMULA_START
 
@@ -100,8 +100,10 @@ def create_app(db: Path, *, refresh: float = REFRESH_SECONDS, hosts: Sequence[st
     """The app over the store at ``db`` (StoreError when it cannot be opened).
 
     ``refresh``: how often to look for a changed store (seconds; 0: never). ``hosts``: the host names
-    requests may name (their Host header); any other is refused with 400.
+    requests may name (their Host header; a name, an IPv6 address, ``*.domain`` or ``*``); any other is refused
+    with 400, and a pattern with a wildcard elsewhere with UsageError.
     """
+    check_patterns(hosts)
     database = Database(db, refresh=refresh)
 
     @contextlib.asynccontextmanager
