@@ -48,7 +48,7 @@ def check_patterns(hosts: Sequence[str]) -> None:
     """Refuse a host pattern with a wildcard anywhere but alone (``*``) or before a domain (``*.example.org``):
     ``*example.org`` would also serve ``evilexample.org``."""
     for host in hosts:
-        if "*" in host and (host != "*" and not host.startswith("*.") or "*" in host[1:]):
+        if "*" in host and ((host != "*" and not host.startswith("*.")) or "*" in host[1:]):
             raise UsageError(f"host pattern {host!r}: a wildcard is '*' alone or '*.' before a domain "
                              "('*.example.org')")
 
