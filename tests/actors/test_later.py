@@ -45,3 +45,15 @@ def test_a_noun_that_names_a_building_too_is_the_body_only_as_a_subject() -> Non
 def test_a_bare_noun_the_agents_read_joins_the_body_of_its_sector_named_before() -> None:
     article = run("The Leeds Herald printed the letter on Monday. The newspaper said it had checked it.", DAY)
     assert actor_of(article, "The newspaper").name == actor_of(article, "Leeds Herald").name
+
+
+def test_a_noun_before_a_preposition_of_time_or_topic_still_names_the_body() -> None:
+    article = run("The Kenya Wildlife Agency counted the elephants of the park. The agency on Tuesday said that their "
+                  "number had grown.", DAY)
+    assert actor_of(article, "The agency").name == actor_of(article, "Kenya Wildlife Agency").name
+
+
+def test_a_modified_noun_is_read_by_its_head() -> None:
+    article = run("The Nordic Press Agency printed the minister's letter in May. The news agency said on Tuesday "
+                  "that it had checked it.", DAY)
+    assert actor_of(article, "news agency").name == actor_of(article, "Nordic Press Agency").name

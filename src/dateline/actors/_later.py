@@ -8,8 +8,9 @@ some also for an organization of a sector whose name lacks it ("Boeing ... the c
 joins the last such organization named before it, so a second body of the kind named in between takes it.
 The pass reads the organizations already found and looks for "the <noun>" of their nouns only, in the
 text, so it makes no token object of most of the text; a noun already used by another actor, one that
-modifies another noun ("the company structure"), one followed by a name ("the company Boeing") or by "of"
-(a longer name: "the court of appeal") and one written with a capital (a name of its own) are left alone,
+modifies another noun ("the company structure"), one followed by a name ("the company Boeing"), by "of"
+(a longer name: "the court of appeal") or by another preposition of names and a name ("the commission on Human
+Rights") and one written with a capital (a name of its own) are left alone,
 and so is a noun that names a building too (``building_nouns``: "the hospital") where it is no subject or owner.
 """
 
@@ -32,6 +33,8 @@ __all__ = ["later_mentions_pass"]
 #: Most words of a noun of the table ("news agency", "postal service").
 _MAX_NOUN_WORDS = 2
 _NOT_PARTIES = frozenset({"compound", "amod", "nmod", "attr"})
+#: Entity types of a name after a preposition that is no part of a body's name ("the agency on Tuesday").
+_TIME_ENTS = frozenset({"DATE", "TIME"})
 #: Where a noun that names a building too ("the hospital") stands for the body: a subject or an owner.
 _SEAT_PARTIES = frozenset({"nsubj", "nsubjpass", "poss"})
 
@@ -44,15 +47,19 @@ def later_mentions_pass(build: Build) -> None:
         return
     offsets = build.texts.offsets
     for found in _pattern(tuple(build.lex.words.later_mention_nouns)).finditer(build.article.text):
-        if found.group(1) not in named:
+        noun, start = found.group(1), found.start(1)
+        if noun not in named and " " in noun:  # "the news agency" after "Saudi Press Agency": its head
+            head = noun.rsplit(" ", 1)[1]
+            noun, start = head, start + len(noun) - len(head)
+        if noun not in named:
             continue
-        first = bisect.bisect_left(offsets, found.start(1))
-        if first >= len(offsets) or offsets[first] != found.start(1):
+        first = bisect.bisect_left(offsets, start)
+        if first >= len(offsets) or offsets[first] != start:
             continue  # not at a token's start
-        last = first + found.group(1).count(" ")
+        last = first + noun.count(" ")
         if any(k in build.taken for k in range(first - 1, last + 1)) or not _stands_alone(build, last):
             continue
-        key = _antecedent(build, named[found.group(1)], found.start())
+        key = _antecedent(build, named[noun], found.start())
         if key is not None:
             build.add_tokens(key, build.groups[key], range(first, last + 1))
 
@@ -108,8 +115,11 @@ def _stands_alone(build: Build, last: int) -> bool:
     after = last + 1
     if after < len(build.doc):
         nxt = build.doc[after]
-        if nxt.pos_ == "PROPN" or nxt.lower_ in build.lex.words.name_prepositions:
-            return False
+        if nxt.pos_ == "PROPN" or nxt.lower_ == "of":
+            return False  # "the company Boeing", "the court of appeal"
+        if nxt.lower_ in build.lex.words.name_prepositions and after + 1 < len(build.doc):
+            named = build.doc[after + 1]  # "the commission on Human Rights": a longer name; not "on Tuesday"
+            return named.pos_ != "PROPN" or named.ent_type_ in _TIME_ENTS
     return True
 
 
