@@ -305,8 +305,8 @@ def _from_entities(ents: Sequence[TokenSpan], gazetteer: Gazetteer) -> tuple[Sou
 
 def _with_stop(piece: TokenSpan, name: str, gazetteer: Gazetteer) -> Span | None:
     """The name with the full stop after it, when only so the gazetteer knows it: an abbreviation before the
-    full stop of a title or a sentence, which the tokenizer took for that stop ("W.Va." in "W.Va. Democrat dies",
-    "D.C." in "to bike to D.C..")."""
+    full stop of a title or a sentence, which the tokenizer took for that stop ("W.Va." in "W.Va. town votes",
+    "D.C." in "a day trip to D.C..")."""
     doc = piece.doc
     after = doc[piece.end] if piece.end < len(doc) else None
     if after is None or not after.text.startswith(".") or after.idx != piece.end_char or "." not in name:
