@@ -10,6 +10,7 @@ from typing import Any
 import pytest
 
 from dateline.errors import InputError
+from dateline.evaluation._names import place_right
 from dateline.evaluation._wikinews_records import Location
 from dateline.events._where import Option, PlaceModel, best, parse_places
 from dateline.records import Place, Span
@@ -31,12 +32,12 @@ def _place(name: str, country: str | None, feature: str = "city", start: int = 0
     return Place(Span(start, start + len(name), name), name, country, feature=feature)
 
 
-def test_an_option_is_right_by_the_scorers_rule() -> None:
+def test_an_option_is_right_by_the_scorers_own_rule() -> None:
     gold = Location("Leeds, West Yorkshire", "GBR")
-    assert training.right_place(_place("Leeds", "GBR"), gold)
-    assert not training.right_place(_place("Leeds", "USA"), gold)  # another country's namesake
-    assert not training.right_place(_place("United Kingdom", "GBR", "country"), gold)  # no shared name word
-    assert not training.right_place(None, gold)
+    assert place_right(_place("Leeds", "GBR"), gold)
+    assert not place_right(_place("Leeds", "USA"), gold)  # another country's namesake
+    assert not place_right(_place("United Kingdom", "GBR", "country"), gold)  # no shared name word
+    assert not place_right(None, gold)
 
 
 def _group(article: int, right: int) -> training._Group:

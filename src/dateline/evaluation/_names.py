@@ -4,8 +4,9 @@ them: two names are one party when they share a word of :func:`name_words`."""
 from __future__ import annotations
 
 import re
+from typing import Protocol
 
-__all__ = ["NAME_STOPWORDS", "name_words"]
+__all__ = ["NAME_STOPWORDS", "NamedPlace", "name_words", "place_right"]
 
 #: Words that never make two names one actor: articles, prepositions, conjunctions, pronouns, and the
 #: "s" that ``\\w+`` leaves of a possessive. (A property of the set's English names, used only to score.)
@@ -57,3 +58,18 @@ def _adjective_stem(word: str) -> str:
 
 def _undotted(match: re.Match[str]) -> str:
     return match.group().replace(".", "")
+
+
+class NamedPlace(Protocol):
+    """A place as the scorer compares it: a name and a country code (a system's or a gold's)."""
+
+    @property
+    def name(self) -> str: ...
+
+    @property
+    def country(self) -> str | None: ...
+
+
+def place_right(place: NamedPlace | None, gold: NamedPlace) -> bool:
+    """Whether a system place is the gold's: the same country and a shared name word."""
+    return place is not None and place.country == gold.country and bool(name_words(place.name) & name_words(gold.name))

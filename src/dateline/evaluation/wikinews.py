@@ -48,7 +48,7 @@ from typing import Any, Literal
 
 from dateline._paths import shared_root
 from dateline.errors import InputError
-from dateline.evaluation._names import name_words
+from dateline.evaluation._names import name_words, place_right
 from dateline.evaluation._wikinews_records import (
     Counts,
     FieldCheck,
@@ -66,8 +66,8 @@ from dateline.records import Article, Document, Failure
 
 __all__ = [
     "DEFAULT_DATA", "MEETING", "Counts", "GoldActor", "GoldArticle", "GoldEvent", "Location", "SystemActor",
-    "SystemArticle", "SystemEvent", "actor_rates", "code", "event_rates", "from_article", "load", "matches", "meeting",
-    "run", "score", "uncoded",
+    "SystemArticle", "SystemEvent", "actor_rates", "code", "event_pairs", "event_rates", "from_article",
+    "load", "matches", "meeting", "place_right", "run", "score", "uncoded",
 ]
 
 #: The set's folder, relative to the shared data root.
@@ -274,9 +274,7 @@ def check_fields(system: SystemEvent, gold: GoldEvent) -> FieldCheck:
     """The fields of a matched pair; the parties of a :func:`meeting` as partners: its actor is right when
     one of the system's parties (actors and recipients) shares a name word with one of the gold's, and its
     recipient is then right (the guidelines' form has none)."""
-    place = None if gold.place is None else (
-        system.place is not None and system.place.country == gold.place.country
-        and bool(name_words(system.place.name) & name_words(gold.place.name)))
+    place = None if gold.place is None else place_right(system.place, gold.place)
     date = None if gold.date is None else system.date is not None and system.date[:len(gold.date)] == gold.date
     if meeting(system, gold):
         actor, recipient = _role_right(system.actors + system.recipients, gold.actors + gold.recipients), True
@@ -337,14 +335,21 @@ def _actor_pairs(gold: GoldArticle, system: SystemArticle) -> dict[int, int]:
     return pairs
 
 
-def _event_counts(gold: GoldArticle, system: SystemArticle, convention: Convention) -> Counts:
+def event_pairs(gold: GoldArticle, system: SystemArticle,
+                convention: Convention = "raw") -> tuple[dict[int, int], list[list[int]]]:
+    """Gold event -> system event, one to one (core gold events first, each taking the matching system event
+    with the most fields right, then the most evidence overlap), and each gold event's matching system events."""
     candidates = []
     for g in gold.events:
         found = [i for i, s in enumerate(system.events) if matches(s, g, convention)]
         candidates.append(sorted(found, key=lambda i: (-check_fields(system.events[i], g).right,
                                                         -overlap(system.events[i].evidence, g.evidence), i)))
     order = [i for i, g in enumerate(gold.events) if g.core] + [i for i, g in enumerate(gold.events) if not g.core]
-    pairs = one_to_one(candidates, order)
+    return one_to_one(candidates, order), candidates
+
+
+def _event_counts(gold: GoldArticle, system: SystemArticle, convention: Convention) -> Counts:
+    pairs, candidates = event_pairs(gold, system, convention)
     duplicates = {s for c in candidates for s in c} - set(pairs.values())
     checks = [check_fields(system.events[s], gold.events[g]) for g, s in pairs.items()]
     return Counts(

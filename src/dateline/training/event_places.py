@@ -36,14 +36,13 @@ import numpy as np
 
 from dateline import events, lang
 from dateline.evaluation import wikinews
-from dateline.evaluation._names import name_words
 from dateline.evaluation._wikinews_records import Counts, Location, event_rates
 from dateline.evaluation.events import WIKINEWS_DIR
 from dateline.events._lexicon import Lexicon, load_lexicon
 from dateline.events._model import load_model
 from dateline.events._roles import load_roles
 from dateline.events._where import MODEL_FILE, Option, PlaceModel, best
-from dateline.records import Article, Event, Place
+from dateline.records import Article, Event
 from dateline.training import TrainingReport, require
 from dateline.training._linear import Fit, fit_ranker
 from dateline.training.events import coded_sets
@@ -100,23 +99,6 @@ class _Coded:
     set: str
 
 
-def right_place(place: Place | None, gold: Location) -> bool:
-    """The scorer's rule: the gold's country and a shared name word."""
-    return place is not None and place.country == gold.country and bool(
-        name_words(place.name) & name_words(gold.name))
-
-
-def _pairs(gold: wikinews.GoldArticle, system: wikinews.SystemArticle) -> dict[int, int]:
-    """Gold event -> system event, paired as the scorer pairs them."""
-    candidates = []
-    for g in gold.events:
-        found = [i for i, s in enumerate(system.events) if wikinews.matches(s, g)]
-        candidates.append(sorted(found, key=lambda i: (-wikinews.check_fields(system.events[i], g).right,
-                                                        -wikinews.overlap(system.events[i].evidence, g.evidence), i)))
-    order = [i for i, g in enumerate(gold.events) if g.core] + [i for i, g in enumerate(gold.events) if not g.core]
-    return wikinews.one_to_one(candidates, order)
-
-
 class _Coder:
     """Codes articles as the stage does, with a given place ranker."""
 
@@ -139,12 +121,12 @@ def _groups(coded: Sequence[_Coded], coder: _Coder) -> list[_Group]:
         recorder = _Recorder(FORMAT_VERSION, {})
         found = coder.events(item.article, recorder)
         system = wikinews.from_article(replace(item.article, events=found))
-        for g, s in _pairs(item.gold, system).items():
+        for g, s in wikinews.event_pairs(item.gold, system)[0].items():
             target = item.gold.events[g].place
             offered = recorder.offered.get(found[s].id)
             if target is None or not offered:
                 continue
-            out.append(_Group(offered, tuple(right_place(o.place, target) for o in offered), index, target))
+            out.append(_Group(offered, tuple(wikinews.place_right(o.place, target) for o in offered), index, target))
     return out
 
 
