@@ -14,8 +14,8 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from dateline.events._judged import inside_quotation
 from dateline.events._lexicon import Words
+from dateline.events._quotation import inside_quotation
 from dateline.records import Article, Span
 
 if TYPE_CHECKING:

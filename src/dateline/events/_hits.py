@@ -16,8 +16,9 @@ from dateline.events._args import find_args, modal_args
 from dateline.events._clause import for_clause, passive, reports_question
 from dateline.events._context import asked, status
 from dateline.events._fold import Hit
-from dateline.events._judged import claimed, inside_quotation, judged
+from dateline.events._judged import claimed, judged
 from dateline.events._lexicon import Entry, Lexicon, Words
+from dateline.events._quotation import inside_quotation
 from dateline.events._threats import threats
 
 if TYPE_CHECKING:

@@ -38,26 +38,22 @@ it (:mod:`dateline.events._wrongs`).
 
 from __future__ import annotations
 
-import bisect
-import functools
 from collections.abc import Iterable, Mapping
 from typing import TYPE_CHECKING
-
-import numpy
-from spacy.attrs import ORTH
 
 from dateline.events._args import Args, find_args
 from dateline.events._context import status
 from dateline.events._fold import CONFLICT_QUADS, PARTY_ENTS, Hit
 from dateline.events._lexicon import Entry, Lexicon, Words
 from dateline.events._plover import plover
+from dateline.events._quotation import QUOTE_MARKS, quotations
 from dateline.events._wrongs import wrongdoers
 
 if TYPE_CHECKING:
-    from spacy.tokens import Doc, Token
     from spacy.tokens import Span as TokenSpan
+    from spacy.tokens import Token
 
-__all__ = ["QUOTE_MARKS", "claimed", "inside_quotation", "judged", "mark_pairs"]
+__all__ = ["claimed", "judged"]
 
 #: Base confidence of a judgement: below a lexicon verb's (0.7), as the type rests on word counts.
 JUDGED_WEIGHT = 0.6
@@ -73,12 +69,6 @@ _MODIFIER_CHAIN = frozenset({"amod", "conj", "preconj", "det"})
 MAX_MODIFIER_CLIMB = 3
 #: Most words climbed from a word of judgement to the verb that reports it, looking for a condition.
 MAX_CONDITION_CLIMB = 12
-#: Double quotation marks (typography, the same in every language that uses them): the words a speaker
-#: says between them are the reported words, however the parse attaches them.
-QUOTE_MARKS = frozenset({'"', "\u201c", "\u201d", "\u00ab", "\u00bb"})
-#: Longest quotation, in tokens, read past the sentence of its verb of saying (a tribute of a few
-#: sentences: 'said in a statement: "... . ... ."'). Set by hand on the shared corpus's quotations.
-MAX_QUOTE_TOKENS = 150
 
 
 def _negated(token: Token) -> bool:
@@ -173,7 +163,7 @@ def _labelled(verb: Token, said: list[Token]) -> bool:
     """Whether what a naming verb calls its object is a label in quotation marks ("called the inquiry a
     'circus'", "described the plan as 'fantasy'"): scare quotes hold a label the speaker throws at the object (of
     the quoted labels the coders of wikinews-train and dev coded, 18 of 23 are ACCUSE, 4 REJECT, 1 SUPPORT)."""
-    spans = _quotations(verb)
+    spans = quotations(verb)
     return any(a < t.i < b for t in said if t.pos_ != "PUNCT" for a, b in spans)
 
 
@@ -199,42 +189,11 @@ def _reported(token: Token) -> list[Token]:
     return said
 
 
-def inside_quotation(token: Token) -> bool:
-    """Whether ``token`` stands inside a quotation of its sentence (an odd number of :data:`QUOTE_MARKS` before
-    it)."""
-    doc = token.doc  # the words before it read one by one: a span of them costs more
-    return sum(doc[k].text in QUOTE_MARKS for k in range(token.sent.start, token.i)) % 2 == 1
-
-
-def _quotations(token: Token) -> list[tuple[int, int]]:
-    """The quotations of the document (token index of the opening and the closing mark) that open or close in
-    the sentence of ``token``: marks pair in order from the start of the document, and one still open at the
-    end of the sentence runs on to its closing mark (at most :data:`MAX_QUOTE_TOKENS` later)."""
-    sent = token.sent
-    pairs = mark_pairs(token.doc, sent.end + MAX_QUOTE_TOKENS)
-    return [(a, b) for a, b in pairs if sent.start <= a < sent.end or sent.start <= b < sent.end]
-
-
-def mark_pairs(doc: Doc, stop: int) -> list[tuple[int, int]]:
-    """The token indices of the opening and closing :data:`QUOTE_MARKS` of the quotations before token ``stop``,
-    paired in order from the start of the document."""
-    marks = _marks(doc)
-    return list(zip(marks[::2], marks[1::2], strict=False))[:bisect.bisect_left(marks, stop) // 2]
-
-
-@functools.lru_cache(maxsize=4)
-def _marks(doc: Doc) -> list[int]:
-    """The token indices of the doc's :data:`QUOTE_MARKS`, read once per doc from its array (no token object of
-    each word); the few docs kept are held by the cache, so a doc's identity stands for it while it is kept."""
-    wanted = numpy.array([doc.vocab.strings[m] for m in QUOTE_MARKS], dtype=numpy.uint64)
-    return numpy.flatnonzero(numpy.isin(doc.to_array(ORTH), wanted)).tolist()
-
-
 def _quoted(token: Token) -> tuple[list[Token], int]:
     """The words of the quotations beside a verb of saying, when the verb stands outside them
     ('wrote "Let's all pray for Mayor Adamowicz."', '"He was an icon," said X'), and the token index just past
     the last closing mark; none when the verb is quoted."""
-    spans = _quotations(token)
+    spans = quotations(token)
     if not spans or any(a < token.i < b for a, b in spans):
         return [], 0
     return [t for a, b in spans for t in token.doc[a + 1:b]], spans[-1][1] + 1

@@ -15,8 +15,8 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from dateline.events._judged import MAX_QUOTE_TOKENS, mark_pairs
 from dateline.events._lexicon import Words
+from dateline.events._quotation import MAX_QUOTE_TOKENS, mark_pairs
 
 if TYPE_CHECKING:
     from spacy.tokens import Doc, Token

@@ -35,6 +35,7 @@ from dateline.events._model import Candidate, read_model
 from dateline.events._phrase import full_phrase, phrase
 from dateline.events._places import COUNTRY, of_subject, of_trigger, stated_place
 from dateline.events._plover import plover
+from dateline.events._quotation import inside_quotation
 from dateline.events._scene import CARRY_SENTENCES, VISIT, Scene, in_story_time, line, seat
 from dateline.lang import Resources
 from dateline.records import Article, Event, Place
@@ -176,12 +177,11 @@ def _bucket(value: int, bounds: Sequence[int]) -> str:
     return next((f"<={b}" for b in bounds if value <= b), f">{bounds[-1]}")
 
 
-def _mention_features(near: Sequence[Place], before: bool, article: Article, trigger: Token) -> list[str]:
+def _mention_features(near: Sequence[Place], before: bool, trigger: Token) -> list[str]:
     """Where the place's mention nearest the trigger in its sentence (``near``) stands to it: distance,
     preposition, side, quotation; else whether a sentence before names it."""
     if not near:
         return ["at=before" if before else "at=elsewhere"]
-    sentence = trigger.sent
     mention = min(near, key=lambda p: abs(p.span.start - trigger.idx))
     span = trigger.doc.char_span(mention.span.start, mention.span.end, alignment_mode="expand")
     if span is None or len(span) == 0:
@@ -190,7 +190,7 @@ def _mention_features(near: Sequence[Place], before: bool, article: Article, tri
     out = ["at=sentence", f"dist={_bucket(abs(root.i - trigger.i), _DISTANCES)}",
            f"prep={root.head.lower_ if root.dep_ == 'pobj' else 'dep:' + root.dep_}",
            f"side={'before' if mention.span.start < trigger.idx else 'after'}"]
-    if article.text.count('"', sentence.start_char, mention.span.start) % 2 == 1:
+    if inside_quotation(root):
         out.append("quoted")
     return out
 
@@ -220,7 +220,7 @@ def features(option: Option, found: Sequence[Option], article: Article, candidat
     sentence = trigger.sent
     near = [p for p in named if sentence.start_char <= p.span.start < sentence.end_char]
     before = any(p.span.end <= sentence.start_char for p in named)
-    out += _mention_features(near, before, article, trigger)
+    out += _mention_features(near, before, trigger)
     out += [f"ctx:kind={kind}|{c}" for c in context]
     return out
 
