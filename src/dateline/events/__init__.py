@@ -234,6 +234,9 @@ class EventsConfig(StageConfig):
     proposals: str = field(default="", metadata={
         "help": "a trained proposal model (a file written by 'dateline train proposals') to use instead of the "
                 "language's own; 'none' codes only the events the rules find"})
+    places: str = field(default="", metadata={
+        "help": "a trained event-place ranker (a file written by 'dateline train event-places') to use instead of "
+                "the language's own (none ships); 'none' places events by the rules alone"})
 
 
 def candidates(article: Article, lex: Lexicon, roles: Roles | None = None,
@@ -342,7 +345,7 @@ def apply(article: Article, config: EventsConfig = EventsConfig()) -> Article:
     res = config.resources(article)
     lex = load_lexicon(res)
     found = candidates(article, lex, load_roles(res, config.roles), load_proposer(res, config.proposals),
-                       load_places(res))
+                       load_places(res, config.places))
     return replace(article, events=checked(article, found, lex, load_model(res, config.model), config.min_confidence))
 
 

@@ -54,7 +54,7 @@ SUPPORTED_MAJOR = "1"
 _DISTANCES = (3, 8, 15)
 #: Mention counts of a place in the article told apart (bucket upper bounds).
 _MENTIONS = (1, 2, 4)
-#: Gazetteer features read as a town (the rest of the finer ones are "feature": a landmark, a region).
+#: The kind each gazetteer feature is read as (country, admin division, town); every other one is "feature": a landmark, a region.
 _KINDS = {"country": "country", "admin1": "admin", "admin2": "admin", "city": "city"}
 #: The score added to the rules' own answer so that it wins a tie.
 _TIE = 1e-6
@@ -229,8 +229,8 @@ def placed(article: Article, candidate: Candidate, scene: Scene, words: Words, m
     """``candidate`` with the place the ranker chooses among the options of its steps."""
     if article.doc is None:
         return candidate
-    best = model.pick(options(article, candidate, scene, words), candidate.event)
-    if _key(best.place) == _key(candidate.event.place):
+    chosen = model.pick(options(article, candidate, scene, words), candidate.event)
+    if _key(chosen.place) == _key(candidate.event.place):
         return candidate
-    return replace(candidate, event=replace(candidate.event, place=best.place))
+    return replace(candidate, event=replace(candidate.event, place=chosen.place))
 

@@ -6,15 +6,16 @@ that ranker on the hand-coded Wikinews articles (``wikinews-dev`` of the shared
 data and the repository's ``wikinews-train``, the texts CC BY 2.5): each
 coded event that the scorer pairs with a hand-coded one whose place is given
 is a group of options (the places the steps offer, and none), and an option is
-right when the scorer would count it right (:func:`dateline.evaluation.wikinews.check_fields`:
-the same country and a shared name word). A group none of whose options is
+right when the scorer would count it right (:func:`dateline.evaluation._names.place_right`:
+the same country and a shared name word); only the first right option of a group is its answer. A group none of whose options is
 right teaches nothing and is left out of fitting (it still counts, as wrong,
 in the figures).
 
 Everything is cross-validated by article: the articles of all sets are cut into
 :data:`FOLDS` folds; each fold's articles are coded with the ranker fitted on
-the other folds, whose shrinkage and feature groups were chosen by an inner
-cross-validation on those folds alone (:data:`TRIED`). The figures reported are
+the other folds, whose shrinkage, feature groups and margin were chosen by an
+inner cross-validation on those folds alone (:data:`TRIED_L2`, :data:`TRIED_DROP`,
+:data:`TRIED_MARGIN`). The figures reported are
 those out-of-fold codings scored as ``dateline eval events`` scores them
 (``oof.<set>.place`` with its counts), beside the cascade on the same articles
 (``rules.<set>.*``); the sets are ``wikinews-dev`` and the two halves of
@@ -53,14 +54,14 @@ __all__ = ["DEFAULT_DATA", "train"]
 DEFAULT_DATA = "eval/events"
 #: Folds of the outer and of the inner cross-validation, by article.
 FOLDS, INNER_FOLDS = 5, 4
-#: How to fit the ranker (the L2 shrinkage is chosen from :data:`TRIED`).
+#: How to fit the ranker (the L2 shrinkage is chosen from :data:`TRIED_L2`).
 FIT = Fit(epochs=30, lr=0.05, l2=1e-3, batch=16)
-#: Choices tried by the inner cross-validation: the L2 shrinkage, and the feature groups left out (by prefix:
-#: none; the kinds crossed with the event's quad class, status and time; those and where the mention stands to
-#: the trigger).
+#: L2 shrinkages tried by the inner cross-validation.
 TRIED_L2 = (1e-3, 1e-2, 3e-2)
 #: Margins tried: how much higher than the cascade's answer another option must score to replace it.
 TRIED_MARGIN = (0.0, 0.5, 1.0, 2.0)
+#: Feature groups left out, tried (by prefix: none; the kinds crossed with the event's quad class, status and
+#: time; those and where the mention stands to the trigger).
 TRIED_DROP: tuple[tuple[str, ...], ...] = ((), ("ctx:",), ("ctx:", "dist=", "prep=", "side=", "quoted"))
 #: A feature seen in fewer groups than this is left out (it cannot be weighed).
 MIN_FEATURE_COUNT = 3
