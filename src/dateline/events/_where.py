@@ -54,7 +54,8 @@ SUPPORTED_MAJOR = "1"
 _DISTANCES = (3, 8, 15)
 #: Mention counts of a place in the article told apart (bucket upper bounds).
 _MENTIONS = (1, 2, 4)
-#: The kind each gazetteer feature is read as (country, admin division, town); every other one is "feature": a landmark, a region.
+#: The kind each gazetteer feature is read as (country, admin division, town); every other one is "feature":
+#: a landmark, a region.
 _KINDS = {"country": "country", "admin1": "admin", "admin2": "admin", "city": "city"}
 #: The score added to the rules' own answer so that it wins a tie.
 _TIE = 1e-6

@@ -7,9 +7,9 @@ data and the repository's ``wikinews-train``, the texts CC BY 2.5): each
 coded event that the scorer pairs with a hand-coded one whose place is given
 is a group of options (the places the steps offer, and none), and an option is
 right when the scorer would count it right (:func:`dateline.evaluation._names.place_right`:
-the same country and a shared name word); only the first right option of a group is its answer. A group none of whose options is
-right teaches nothing and is left out of fitting (it still counts, as wrong,
-in the figures).
+the same country and a shared name word); only the first right option of a group is
+its answer. A group none of whose options is right teaches nothing and is left
+out of fitting (it still counts, as wrong, in the figures).
 
 Everything is cross-validated by article: the articles of all sets are cut into
 :data:`FOLDS` folds; each fold's articles are coded with the ranker fitted on
