@@ -24,6 +24,7 @@ from typing import TYPE_CHECKING
 
 from dateline.actors._build import Build, Group, Key
 from dateline.actors._persons import PUBLIC_SECTORS
+from dateline.actors._relations import RELATION
 
 if TYPE_CHECKING:
     from spacy.tokens import Doc, Token
@@ -41,8 +42,6 @@ NOT_PARTICIPANTS = frozenset({"compound", "amod", "nmod"})
 DESCRIBERS = frozenset({"compound", "appos", "nmod", "amod"})
 #: The most words of an office a person is put up for ("vice president").
 OFFICE_WORDS = 2
-#: The first part of the key of a person's people ("Roe's lawyers", "the Roe campaign": the relations pass).
-RELATION = "R"
 #: Dependency labels of a verb's object.
 OBJECTS = frozenset({"dobj", "obj"})
 

@@ -26,7 +26,10 @@ from dateline.records import ActorKind
 if TYPE_CHECKING:
     from spacy.tokens import Token
 
-__all__ = ["relations_pass"]
+__all__ = ["RELATION", "relations_pass"]
+
+#: The first part of the key of a person's people ("Roe's lawyers", "the Roe campaign").
+RELATION = "R"
 
 #: Most words between a possessive and the noun of the relation ("his own legal team", "her late husband").
 MAX_WORDS_BETWEEN = 2
@@ -54,7 +57,7 @@ def relations_pass(build: Build) -> None:
         person = build.groups[owner]
         surname = person.name.split()[-1]
         name = f"{surname}'s {key_words}"
-        key: Key = ("R", *owner, key_words)
+        key: Key = (RELATION, *owner, key_words)
         group = Group(name, kind, person.country if person.country != "IGO" else None, sector or person.sector)
         build.add_tokens(key, group, range(noun.i, noun.i + 1))
 
