@@ -40,3 +40,14 @@ def test_a_time_inside_a_period_takes_the_period_spoken_of(text: str, expression
 def test_a_time_inside_a_day_after_only_a_year_has_no_value() -> None:
     found = values("The ferry sank in 2019. Later in the day, divers found the hull.")
     assert found["Later in the day"] is None
+
+
+@pytest.mark.parametrize(("text", "before", "expression", "value"), [
+    ("The mayor spoke on Monday. Later in the day Tuesday the council voted.", "Monday", "Tuesday", "2021-10-26"),
+    ("The plant closed in 2015. Late in the year 2019 it opened again.", "2015", "the year 2019", "2019"),
+])
+def test_a_date_right_after_the_period_is_the_time_not_the_period_before(text: str, before: str, expression: str,
+                                                                          value: str) -> None:
+    found = values(text)
+    assert set(found) == {before, expression}  # no expression of the period alone
+    assert found[expression] == value

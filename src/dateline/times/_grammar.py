@@ -217,10 +217,12 @@ def _period_sources(lex: Lexicon) -> dict[str, str]:
         "period": rf"(?:{the})\s+(?P<rel>{alt(lex.period_adjectives)})(?:\s+(?:{year_ago}))?\s+(?:(?:{fiscal})\s+)?"
         rf"(?P<unit>{alt([*lex.period_units, *w['period_words']])})(?:\s+(?P<yrel>{back})\s+(?:{year_word}))?"
         rf"(?=\s+(?P<ended>{ended}))?",
-        # "later in the day", "early in the year": a time inside the period spoken of
-        "within": rf"(?:{alt(w['within_phrases'])})\s+(?:{the})\s+(?P<unit>{alt(lex.unit_words(*_WITHIN_UNITS))})",
+        # "later in the day", "early in the year": a time inside the period spoken of; not one a date after it
+        # names ("later in the day Tuesday", "late in the year 2019": that date is the time)
+        "within": rf"(?:{alt(w['within_phrases'])})\s+(?:{the})\s+(?P<unit>{alt(lex.unit_words(*_WITHIN_UNITS))})"
+        rf"(?!,?\s+(?:{alt(lex.weekdays)}|{_months(lex)}|\d))",
         "the_unit": rf"(?:(?P<mod>{mods})(?:\s+(?:{alt(w['modifier_prepositions'])}))?\s+)?(?:{the})\s+"
-        rf"(?P<unit>{alt(lex.unit_words(*_THE_UNITS))})"
+        rf"(?P<unit>{alt(lex.unit_words(*_THE_UNITS))})(?!\s+\d)"  # "the year 2019" is that year
         rf"(?=\s+(?P<ended>{ended}))?",
     }
 
