@@ -15,7 +15,8 @@ from dateline.errors import ResourceError
 from dateline.lang import resources
 from dateline.quotes import _learned, _reading, _voices
 from dateline.quotes._lexicon import load_lexicon
-from dateline.quotes._model import FORMAT, AttributionModel, Features
+from dateline.quotes._model import FORMAT, Attribution, AttributionModel, Features
+from dateline.quotes._types import Extent
 from dateline.records import Article, Quote, make_span
 
 TEXT = ('"We will not back down," the minister said on Tuesday.\n\nOpposition leaders believe the talks have '
@@ -328,3 +329,28 @@ def test_sources_ranked_only_for_what_is_read_give_the_same_quotes(nlp: Any, str
     lazy = _learned.quotes_of(article, a, bare, learned, strict, sourced)
     assert lazy == _learned.quotes_of(article, a, eager, learned, strict) and lazy
     assert len(asked) == 1 and (len(asked[0]) < len(bare) if strict else len(asked[0]) <= len(bare))
+
+
+
+def _attribution(article: Article, cue: str, content: str, score: float) -> tuple[_learned.Arrays, Attribution]:
+    """The attribution of ``content`` to the word ``cue`` (the first of each in the article) with the cue score
+    ``score`` and no source."""
+    a = _learned.arrays_of(article)
+    start = article.text.index(content)
+    first, last = a.token_range(start, start + len(content))
+    at = article.text.index(cue)
+    [cue_token] = [t.i for t in article.doc or () if t.idx == at]
+    return a, Attribution(cue=(cue_token, cue_token + 1), content=((first, last),), source=None, source_head=-1,
+                          score=score, cls="ot", content_chars=(Extent(start, start + len(content)),),
+                          cue_chars=(Extent(at, at + len(cue)),), source_chars=())
+
+
+def test_a_clause_after_a_sure_cue_of_no_list_is_a_deed_and_a_thing_after_it_is_nothing(nlp: Any) -> None:
+    lexicon = load_lexicon(resources("en"))
+    article = parsed("The harbor master managed to calm the angry ferry crews. "
+                     "The young chef baked a large cake for the fair.")
+    a, clause = _attribution(article, "managed", "to calm the angry ferry crews", 1.0)
+    assert _reading.strict_kind(a, clause, False, lexicon) == "act"
+    assert _reading.strict_kind(a, replace(clause, score=-1.0), False, lexicon) is None  # the model is not sure
+    a, thing = _attribution(article, "baked", "a large cake for the fair", 1.0)
+    assert _reading.strict_kind(a, thing, False, lexicon) is None

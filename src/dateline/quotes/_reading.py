@@ -137,14 +137,18 @@ def strict_kind(a: Arrays, found: Attribution, direct: bool, lexicon: Lexicon) -
     """The kind of an attribution, or None when it reports no speech, belief, attitude, intention or judgement:
     its cue is in no such list (nor a learned cue word the model scores at least :data:`MIN_LEARNED_CUE_SCORE`,
     which is given kind stance here and read as a deed in :mod:`dateline.quotes._deeds`), or the content is the
-    infinitive of a verb of going on ("continued to work"). A verb of perception, knowing or finding that holds
-    no clause ("saw an increase", "is known as the Bard", "found a way") tells what its agent met with, not a
-    position: kind ``act``, as the rules' deeds are (PolNeAR marks them); one that is also a word of feeling
-    ("the plan worried the allies": the feeling it caused) reports nothing."""
+    infinitive of a verb of going on ("continued to work"). A cue in no list whose content is a clause ("used the
+    meeting to warn them", "was able to win") tells what its agent did or was, kind ``act``, when the model is as
+    sure of it as of a learned cue word (at least :data:`MIN_LEARNED_CUE_SCORE`). A verb of perception,
+    knowing or finding that holds no clause ("saw an increase", "is known as the Bard", "found a way") tells what
+    its agent met with, not a position: kind ``act``, as the rules' deeds are (PolNeAR marks them); one that is
+    also a word of feeling ("the plan worried the allies": the feeling it caused) reports nothing."""
     kind = _kind(a, found, direct, lexicon)
     lemma = a.doc[found.cue[0]].lemma_.lower()
     if kind is None and found.score >= MIN_LEARNED_CUE_SCORE and lemma in lexicon.learned_cues:
         kind = "stance"  # a cue PolNeAR's annotators mark often; the stage tells it as a deed (quotes._deeds)
+    if kind is None and found.score >= MIN_LEARNED_CUE_SCORE and clausal(a, found):
+        return "act"  # what the text tells of its agent; a thing after such a cue ("portrayed a king") is nothing
     if not direct and _convened(a, found, lexicon):
         return None
     if kind == "stance" and lemma in lexicon.clause_only_verbs and not clausal(a, found):
