@@ -30,7 +30,7 @@ _WORD_LISTS = (
     "speech_verbs", "thought_verbs", "object_verbs", "call_particles", "person_pronouns", "group_pronouns",
     "label_stopwords",
 )
-#: Lists added in formats 1.1 to 1.14; an older file without them reads them as empty.
+#: Lists added in formats 1.1 to 1.15; an older file without them reads them as empty.
 _OPTIONAL_LISTS = ("agent_nouns", "content_prepositions", "action_verbs", "passive_verbs", "recipient_verbs",
                    "cue_nouns", "noun_prepositions", "cue_adjectives",
                    "clause_only_verbs", "stance_verbs", "speech_nouns", "forecast_verbs", "feeling_nouns",
@@ -62,7 +62,9 @@ _OPTIONAL_LISTS = ("agent_nouns", "content_prepositions", "action_verbs", "passi
                    # 1.13
                    "mind_verbs", "doer_endings", "courtesy_verbs", "courtesy_modals",
                    # 1.14
-                   "setting_prepositions", "setting_nouns")
+                   "setting_prepositions", "setting_nouns",
+                   # 1.15
+                   "clause_only_feelings")
 #: Every list a file may hold, each described under ``lists``.
 _ALL_LISTS = frozenset((*_WORD_LISTS, *_OPTIONAL_LISTS, "source_phrases"))
 
@@ -149,6 +151,7 @@ class Lexicon:
     occasion_nouns: frozenset[str] = frozenset()
     pursuit_verbs: frozenset[str] = frozenset()
     learned_cues: frozenset[str] = frozenset()
+    clause_only_feelings: frozenset[str] = frozenset()
     mind_verbs: frozenset[str] = frozenset()
     doer_endings: frozenset[str] = frozenset()
     courtesy_verbs: frozenset[str] = frozenset()

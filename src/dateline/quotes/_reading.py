@@ -153,7 +153,7 @@ def strict_kind(a: Arrays, found: Attribution, direct: bool, lexicon: Lexicon) -
         return None
     if kind == "stance" and lemma in lexicon.clause_only_verbs and not clausal(a, found):
         # what its agent met with ("saw an increase"), a deed; not a feeling ("the plan worried the allies")
-        return None if lemma in lexicon.feeling_nouns else "act"
+        return None if lemma in lexicon.clause_only_feelings else "act"
     if kind == "stance" and _aspect(a, found, lexicon):
         return None
     if kind == "stance" and asks(a.text[found.content_chars[0].start:found.content_chars[-1].end],
