@@ -136,8 +136,8 @@ def _runs_for_office(verb: Token, words: Words) -> bool:
 
 def _in_election_talk(build: Build, span: TokenSpan, words: frozenset[str], key: Key) -> bool:
     """Whether the name's sentence, or the one before it, speaks of elections, in words that are no part of
-    the mention of another person or of a person's people ("former presidential candidate Jane Roe and former
-    president John Doe": the candidacy is Roe's; "the Roe campaign described Doe": Roe's)."""
+    the mention of another person or of a person's people ("John Doe, once president, met Jane Roe, who ran for
+    the Senate": the race is Roe's; "the Roe campaign described Doe": Roe's)."""
     sent, keys, groups = span.sent, build.token_keys, build.groups
 
     def others(k: Key | None) -> bool:
