@@ -46,11 +46,11 @@ from spacy.attrs import SENT_START
 
 from dateline import ids
 from dateline.actors._affiliations import affiliations_pass
-from dateline.actors._agents import agents_pass, anaphors_pass, government
+from dateline.actors._agents import agents_pass, government
 from dateline.actors._build import Build, Context, Group
 from dateline.actors._candidates import candidates_pass
 from dateline.actors._junk import drop_junk
-from dateline.actors._later import later_mentions_pass
+from dateline.actors._later import anaphors_pass, later_mentions_pass
 from dateline.actors._lexicon import Country, Hit, Lexicon, Org, Person, load_lexicon
 from dateline.actors._mentions import Candidate, clean_entities, scan_phrases
 from dateline.actors._namesakes import PLACE_LABELS, division_namesakes, inside_places, without_namesakes

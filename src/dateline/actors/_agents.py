@@ -12,7 +12,6 @@ the places that give agents their country ("police in St. Louis") in
 
 from __future__ import annotations
 
-from collections.abc import Mapping
 from typing import TYPE_CHECKING
 
 from dateline.actors._agent_places import MAX_ADJECTIVES_BETWEEN, place_after, place_modifier
@@ -35,7 +34,7 @@ if TYPE_CHECKING:
 
     from spacy.tokens import Doc, Token
 
-__all__ = ["agents_pass", "anaphors_pass", "civilians", "country_names", "government", "owner_before"]
+__all__ = ["agents_pass", "civilians", "country_names", "government", "owner_before"]
 
 #: The sector of governments: a country's agents of this sector are its government ("Russian officials").
 GOVERNMENT = "GOV"
@@ -317,8 +316,8 @@ def _agent_group(build: Build, iso: str | None, sector: str, label: str, noun: s
 
 def _anaphoric_agent(build: Build, i: int, j: int, sector: str, label: str) -> None:
     """ "the officers", "officers" with nothing before them but an article: a group that stands for the actor
-    of its sector named last before it, if any (see :func:`anaphors_pass`); "Cabinet officers", "the best
-    officers" or "British officers" are left alone."""
+    of its sector named last before it, if any (see :func:`dateline.actors._later.anaphors_pass`); "Cabinet
+    officers", "the best officers" or "British officers" are left alone."""
     head, words = build.doc[j - 1], build.lex.words
     before = [c for c in head.children if c.i < i and c.dep_ not in ("det", "predet")]
     if before and head.lower_ in build.lex.named_kinds and all(_name_word(c) for c in before):
@@ -353,45 +352,6 @@ def _bare_group(build: Build, i: int, j: int, sector: str, label: str) -> None:
         build.add_tokens(*_country_group(build, scene, sector, label), range(i, j))
     else:
         build.add_tokens(("A", "", sector, label), Group(label, "group", None, sector), range(i, j))
-
-
-def anaphors_pass(build: Build) -> None:
-    """ "the court", "the police", "the troops" without a country join the organization of that kind, or
-    the group of that kind with a country, the article named last before them ("the Supreme Court", "the
-    Metropolitan Police", "Israeli troops"), when there is one."""
-    nouns = build.lex.words.later_mention_nouns
-    for key, group in list(build.groups.items()):
-        if group.anaphor is None or not group.mentions:
-            continue
-        first = min(m.start for m in group.mentions)
-        named = [(max(m.start for m in g.mentions if m.start < first), k) for k, g in build.groups.items()
-                 if k != key and _antecedent(key, group, k, g, nouns) and any(m.start < first for m in g.mentions)]
-        if not named and group.needs_antecedent:
-            build.token_keys = {t: k for t, k in build.token_keys.items() if k != key}
-            del build.groups[key]  # "officers" with no police named before them: nobody known
-        elif named:
-            target = build.groups[max(named)[1]]
-            target.mentions.extend(group.mentions)
-            build.token_keys.update((t, max(named)[1]) for t, k in build.token_keys.items() if k == key)
-            del build.groups[key]
-
-
-def _antecedent(key: Key, group: Group, other_key: Key, other: Group, nouns: Mapping[str, frozenset[str]]) -> bool:
-    """Whether ``other`` is what the bare anaphor ``group`` ("the court", "the troops") may stand for. A noun that
-    needs an antecedent ("the party", "the union", "the company") stands for a body of its sector ("Eastgate
-    Freight Ltd."), or an organization whose name ends in it ("the Communication Workers Union"), never one of
-    no known kind (a company, a union and a charity may all be named by no word of their kind). Another ("the
-    court", "the newspaper") stands for an organization whose name holds it or of a sector ``nouns`` give it."""
-    if group.needs_antecedent:
-        if other.needs_antecedent or other.kind not in ("organization", "group"):
-            return False
-        named = other.kind == "organization" and other.name.lower().split()[-1:] == [group.anaphor]
-        return other.sector == group.sector or named
-    if other.kind == "organization":
-        return other.anaphor is None and group.anaphor is not None and (
-            group.anaphor in other.name.lower() or other.sector in nouns.get(group.anaphor, ()))
-    return (other.kind == "group" and key[0] == other_key[0] == "A" and key[1] == "" and other_key[1] != ""
-            and other_key[2:] == key[2:])
 
 
 def _capitalized(doc: Doc, i: int, j: int) -> bool:

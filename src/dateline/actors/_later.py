@@ -1,4 +1,4 @@
-"""Later mentions of a named body by a common noun: "the Saudi Press Agency said ... The agency added",
+"""Later mentions of a named body or group by a common noun: "the Saudi Press Agency said ... The agency added",
 "the Commission on Presidential Debates ... the commission said".
 
 News names a body once and then by the noun of its kind with "the". The nouns are the language's
@@ -12,6 +12,10 @@ modifies another noun ("the company structure"), one followed by a name ("the co
 (a longer name: "the court of appeal") or by another preposition of names and a name ("the commission on Human
 Rights") and one written with a capital (a name of its own) are left alone,
 and so is a noun that names a building too (``building_nouns``: "the hospital") where it is no subject or owner.
+
+The agents pass makes its own bare anaphors ("the court", "the police", "the troops" with no country); they
+join the organization of that kind, or the group of that kind with a country, named last before them
+(:func:`anaphors_pass`).
 """
 
 from __future__ import annotations
@@ -23,12 +27,12 @@ from collections import defaultdict
 from collections.abc import Mapping
 from typing import TYPE_CHECKING
 
-from dateline.actors._build import Build, Key
+from dateline.actors._build import Build, Group, Key
 
 if TYPE_CHECKING:
     from spacy.tokens import Token
 
-__all__ = ["later_mentions_pass"]
+__all__ = ["anaphors_pass", "later_mentions_pass"]
 
 #: Most words of a noun of the table ("news agency", "postal service").
 _MAX_NOUN_WORDS = 2
@@ -131,3 +135,42 @@ def _antecedent(build: Build, bodies: list[tuple[list[int], Key]], at: int) -> K
         if k and (best is None or starts[k - 1] > best[0]):
             best = (starts[k - 1], key)
     return best[1] if best is not None else None
+
+
+def anaphors_pass(build: Build) -> None:
+    """ "the court", "the police", "the troops" without a country join the organization of that kind, or
+    the group of that kind with a country, the article named last before them ("the Supreme Court", "the
+    Metropolitan Police", "Israeli troops"), when there is one."""
+    nouns = build.lex.words.later_mention_nouns
+    for key, group in list(build.groups.items()):
+        if group.anaphor is None or not group.mentions:
+            continue
+        first = min(m.start for m in group.mentions)
+        named = [(max(m.start for m in g.mentions if m.start < first), k) for k, g in build.groups.items()
+                 if k != key and _stands_for(key, group, k, g, nouns) and any(m.start < first for m in g.mentions)]
+        if not named and group.needs_antecedent:
+            build.token_keys = {t: k for t, k in build.token_keys.items() if k != key}
+            del build.groups[key]  # "officers" with no police named before them: nobody known
+        elif named:
+            target = build.groups[max(named)[1]]
+            target.mentions.extend(group.mentions)
+            build.token_keys.update((t, max(named)[1]) for t, k in build.token_keys.items() if k == key)
+            del build.groups[key]
+
+
+def _stands_for(key: Key, group: Group, other_key: Key, other: Group, nouns: Mapping[str, frozenset[str]]) -> bool:
+    """Whether ``other`` is what the bare anaphor ``group`` ("the court", "the troops") may stand for. A noun that
+    needs an antecedent ("the party", "the union", "the company") stands for a body of its sector ("Eastgate
+    Freight Ltd."), or an organization whose name ends in it ("the Communication Workers Union"), never one of
+    no known kind (a company, a union and a charity may all be named by no word of their kind). Another ("the
+    court", "the newspaper") stands for an organization whose name holds it or of a sector ``nouns`` give it."""
+    if group.needs_antecedent:
+        if other.needs_antecedent or other.kind not in ("organization", "group"):
+            return False
+        named = other.kind == "organization" and other.name.lower().split()[-1:] == [group.anaphor]
+        return other.sector == group.sector or named
+    if other.kind == "organization":
+        return other.anaphor is None and group.anaphor is not None and (
+            group.anaphor in other.name.lower() or other.sector in nouns.get(group.anaphor, ()))
+    return (other.kind == "group" and key[0] == other_key[0] == "A" and key[1] == "" and other_key[1] != ""
+            and other_key[2:] == key[2:])
