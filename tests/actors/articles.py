@@ -23,3 +23,9 @@ def actor_of(article: Article, mention: str) -> Actor:
     found = article.actor_at(at, at + len(mention))
     assert found is not None, f"no actor at {mention!r}; actors: {[a.name for a in article.actors]}"
     return found
+
+
+def no_actor_at(article: Article, mention: str, *, last: bool = False) -> bool:
+    """Whether no actor covers the first (or, with ``last``, the last) place ``mention`` is written."""
+    at = article.text.rindex(mention) if last else article.text.index(mention)
+    return article.actor_at(at, at + len(mention)) is None

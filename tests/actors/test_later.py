@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 
-from tests.actors.articles import actor_of, run
+from tests.actors.articles import actor_of, no_actor_at, run
 
 DAY = dt.date(2021, 5, 4)
 
@@ -27,8 +27,7 @@ def test_a_noun_of_a_sector_names_the_last_body_of_that_sector() -> None:
 
 def test_a_noun_before_a_body_is_named_or_modifying_another_noun_names_nobody() -> None:
     article = run("The agency director resigned. The Kenya Wildlife Agency later named a new one.", DAY)
-    at = article.text.index("agency")
-    assert article.actor_at(at, at + len("agency")) is None
+    assert no_actor_at(article, "agency")
     article = run("The Kenya Wildlife Agency hired rangers. The agency budget grew.", DAY)
     at = article.text.index("agency budget")
     assert article.actor_at(at, at + len("agency")) is None
@@ -38,8 +37,7 @@ def test_a_noun_that_names_a_building_too_is_the_body_only_as_a_subject() -> Non
     article = run("Hank Doe was taken to the Lakeside General Hospital on Monday. The hospital said he was stable. "
                   "He was released from the hospital on Friday.", DAY)
     assert "Hospital" in actor_of(article, "The hospital said").name
-    at = article.text.rindex("hospital")
-    assert article.actor_at(at, at + len("hospital")) is None
+    assert no_actor_at(article, "hospital", last=True)
 
 
 def test_a_bare_noun_the_agents_read_joins_the_body_of_its_sector_named_before() -> None:
