@@ -30,7 +30,7 @@ from typing import TYPE_CHECKING
 from dateline import ids
 from dateline.events._args import passive
 from dateline.events._clause import asked_about, joint, provided, refusal
-from dateline.events._context import imperative, status
+from dateline.events._context import PRESENT_TAGS, imperative, status
 from dateline.events._doers import CRIME_TYPES, actor_ids, context_doer, crowd_doer, mention_head, story_doer
 from dateline.events._fold import Hit
 from dateline.events._lexicon import Words
@@ -62,8 +62,6 @@ PENALTY_CARRIED = 0.9  # factor when the date or place comes from an earlier sen
 #: or impossible.
 MIN_CONFIDENCE = 0.05
 MAX_CONFIDENCE = 0.95
-#: Penn tags of a present-tense auxiliary ("has", "have") and of a past participle ("been").
-_PRESENT = frozenset({"VBZ", "VBP"})
 _PARTICIPLE = "VBN"
 #: Penn tags of a plural noun: a doer named by one ("the ministers") may be several parties.
 _PLURAL = frozenset({"NNS", "NNPS"})
@@ -198,7 +196,7 @@ def _news_passive(article: Article, candidate: Candidate) -> bool:
 def _present_perfect(verb: Token) -> bool:
     """A passive in the present perfect ("has been arrested", "have been detained"): the tense that tells what
     has just happened, where a background act is told in a past ("was convicted in 2011", "had been jailed")."""
-    return any(c.dep_ == "aux" and c.tag_ in _PRESENT for c in verb.children) and any(
+    return any(c.dep_ == "aux" and c.tag_ in PRESENT_TAGS for c in verb.children) and any(
         c.dep_ == "auxpass" and c.tag_ == _PARTICIPLE for c in verb.children)
 
 

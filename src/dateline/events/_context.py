@@ -25,8 +25,8 @@ if TYPE_CHECKING:
     from spacy.tokens import Doc, Token
 
 __all__ = [
-    "FINITE_TAGS", "asked", "calendar", "event_date", "governors", "nearest", "own_clause", "pick", "resolved",
-    "saying", "status",
+    "FINITE_TAGS", "PRESENT_TAGS", "asked", "calendar", "event_date", "governors", "nearest", "own_clause", "pick",
+    "resolved", "saying", "status",
 ]
 
 
@@ -218,6 +218,8 @@ _SUBJECTS = frozenset({"nsubj", "nsubjpass", "csubj"})
 #: Penn tags of a finite verb or auxiliary: one gives a coordinated verb a tense of its own ("has decided to
 #: try ... and has entered rehab"), and a participle with one is a clause of its own ("was", "has been").
 FINITE_TAGS = frozenset({"VBD", "VBZ", "VBP", "MD"})
+#: Penn tags of a verb or auxiliary in the simple present ("says", "say", "is", "has").
+PRESENT_TAGS = frozenset({"VBZ", "VBP"})
 
 
 def _occurs(subject: Token, tok: Token, words: Words) -> bool:

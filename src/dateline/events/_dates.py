@@ -41,7 +41,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 from typing import TYPE_CHECKING, Literal
 
-from dateline.events._context import governors, saying
+from dateline.events._context import PRESENT_TAGS, governors, saying
 from dateline.records import Article, EventDate
 
 if TYPE_CHECKING:
@@ -54,8 +54,6 @@ Tense = Literal["present", "past"]
 
 #: Part-of-speech tags of a finite verb in the past or present ("thanked", "says", "accuse").
 _FINITE = frozenset({"VBD", "VBZ", "VBP"})
-#: Tags of a finite verb in the present ("says", "accuse", "has").
-_PRESENT = frozenset({"VBZ", "VBP"})
 #: Tags of a participle or gerund: a verb that tells no time of its own.
 _NON_FINITE = frozenset({"VBG", "VBN"})
 #: Tag of a modal auxiliary ("would", "could", "will"): what it governs is not reported as done.
@@ -85,7 +83,7 @@ def report_tense(trigger: Token) -> Tense | None:
                    and (tok.tag_ == "VBN" or any(c.dep_ == "auxpass" and c.tag_ == "VBN" for c in tok.children))]
         if any(a.tag_ == "VBD" for a in perfect):
             return None  # "had signed", "had been released"
-        if perfect or tok.tag_ in _PRESENT or any(a.tag_ in _PRESENT for a in auxiliaries):
+        if perfect or tok.tag_ in PRESENT_TAGS or any(a.tag_ in PRESENT_TAGS for a in auxiliaries):
             return "present"
         if tok.tag_ == "VBD" or any(a.tag_ == "VBD" for a in auxiliaries):
             return "past"

@@ -14,7 +14,7 @@ from typing import TYPE_CHECKING
 
 from dateline.events._args import find_args, modal_args
 from dateline.events._clause import for_clause, passive, reports_question
-from dateline.events._context import asked, status
+from dateline.events._context import PRESENT_TAGS, asked, status
 from dateline.events._fold import Hit
 from dateline.events._judged import claimed, judged
 from dateline.events._lexicon import Entry, Lexicon, Words
@@ -42,8 +42,6 @@ _SINGULAR = frozenset({"NN", "NNP"})
 _PREDICATES = frozenset({"acomp", "attr"})
 #: Event types whose present-tense passive is an opinion held ("is supported by most residents").
 _STANCES = frozenset({"SUPPORT"})
-#: Penn tags of a present-tense auxiliary ("is", "are").
-_PRESENT = frozenset({"VBZ", "VBP"})
 #: Named-entity types of an amount, whose "of" phrase says what it is of ("300 tons of aid").
 _AMOUNTS = frozenset({"CARDINAL", "QUANTITY", "MONEY"})
 #: Penn tag of a present participle: one joined to another ("killing two and injuring three") tells what it does.
@@ -212,7 +210,7 @@ def _held_view(token: Token, entry: Entry) -> bool:
     """A stance held, not an act: a present-tense passive of support ("the law is supported by most
     residents", "the plan is backed overwhelmingly by voters") says what people think, not what they did."""
     return entry.type in _STANCES and any(
-        c.dep_ == "auxpass" and c.tag_ in _PRESENT for c in token.children)
+        c.dep_ == "auxpass" and c.tag_ in PRESENT_TAGS for c in token.children)
 
 
 def _charge_content(token: Token, entry: Entry, words: Words) -> bool:
@@ -278,7 +276,7 @@ def _habitual(hit: Hit, words: Words) -> bool:
     clause = token if token.pos_ in ("VERB", "AUX") else token.head
     while clause.dep_ in ("xcomp", "conj") and not any(c.dep_ in ("nsubj", "nsubjpass") for c in clause.children):
         clause = clause.head
-    present = clause.tag_ in _PRESENT or any(c.dep_ == "aux" and c.tag_ in _PRESENT for c in clause.children)
+    present = clause.tag_ in PRESENT_TAGS or any(c.dep_ == "aux" and c.tag_ in PRESENT_TAGS for c in clause.children)
     return present and all(a.tag_ in _PLURAL_COMMON and not a.ent_type_ and not any(
         c.dep_ in _PARTICULAR for c in a.children) for a in hit.args.actors)
 
